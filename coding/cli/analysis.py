@@ -1,0 +1,121 @@
+"""Subcommands of retrieval and analysis: quotes, assess, export."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coding.cli.arguments import key_values
+from coding.cli.opening import opened
+from coding.cli.output import print_csv, print_json, print_table
+from coding.quote_service import UNREVIEWED
+from coding.records import Quote
+from models import REVIEW_STATUSES
+
+QUOTE_FORMATS = ("table", "csv", "json")
+
+
+def _quote_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "document": quote.document,
+        "code": quote.code_path,
+        "concept": quote.concept,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "memo": quote.memo,
+        "coder": quote.coder,
+        "attributes": dict(quote.attributes),
+        "coding_id": quote.coding_id,
+        "reviews": [
+            {"reviewer": r.reviewer, "status": r.status, "comment": r.comment} for r in quote.reviews
+        ],
+    }
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        quotes = project.quotes(
+            args.code or None,
+            where=key_values(args.where, "--where"),
+            coder=args.by_coder,
+            text=args.text,
+            review=args.review,
+            include_subcodes=not args.only,
+        )
+    if args.format == "json":
+        print_json([_quote_json(q) for q in quotes])
+        return 0
+    header = ("Document", "Code", "Respondent", "Region", "Role", "Start", "End", "Quote", "Memo", "Coder")
+    rows = [
+        (
+            q.document,
+            q.code_path,
+            q.attributes.get("respondent", ""),
+            q.attributes.get("region", ""),
+            q.attributes.get("role", ""),
+            q.start,
+            q.end,
+            q.text,
+            q.memo,
+            q.coder or "",
+        )
+        for q in quotes
+    ]
+    if args.format == "csv":
+        print_csv(header, rows)
+    else:
+        print_table(header, rows, limits={1: 40, 7: 70, 8: 30})
+        print(f"{len(quotes)} quote(s)")
+    return 0
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        info = project.assess(args.group_value, args.code, args.score, by=args.by, note=args.note or "")
+    note = f" — {info.justification}" if info.justification else ""
+    print(f"{info.code_path} for {info.attribute} {info.value}: {info.score}{note}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    options: dict[str, Any] = {}
+    if args.delimiter:
+        options["delimiter"] = "\t" if args.delimiter == "tab" else args.delimiter
+    with opened(args) as project:
+        path = project.export(Path(args.out), by=args.by, overwrite=args.force, **options)
+    print(f"Exported {path}")
+    return 0
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    quotes = command("quotes", cmd_quotes, "list coded quotes (a code's quotes include its subcodes')")
+    quotes.add_argument("--code", action="append", metavar="CODE", help="repeat for several codes")
+    quotes.add_argument("--where", nargs="+", action="extend", metavar="KEY=VALUE", help="attribute filters")
+    quotes.add_argument("--text", metavar="WORDS", help="only quotes (or memos) containing this text")
+    quotes.add_argument("--by-coder", metavar="NAME", help="only quotes coded by this coder")
+    quotes.add_argument(
+        "--review", choices=(*REVIEW_STATUSES, UNREVIEWED), help="only quotes with this review mark"
+    )
+    quotes.add_argument("--only", action="store_true", help="the code itself, without its subcodes")
+    quotes.add_argument("--format", choices=QUOTE_FORMATS, default="table")
+
+    assess = command("assess", cmd_assess, "judge a code for one group (e.g. a region) on its scale")
+    assess.add_argument("group_value", metavar="GROUP_VALUE", help="e.g. Zwolle")
+    assess.add_argument("code", metavar="CODE")
+    assess.add_argument("score", metavar="SCORE", help="a value of the code's scale, e.g. -/- - +/- + +/+")
+    assess.add_argument(
+        "--by", default="region", metavar="ATTRIBUTE", help="grouping attribute (default: region)"
+    )
+    assess.add_argument("--note", metavar="TEXT", help="one-line justification")
+    assess.add_argument("--coder", metavar="NAME")
+
+    export = command("export", cmd_export, "export quotes and judgements (.xlsx, .docx, .csv …)")
+    export.add_argument("out", metavar="OUT")
+    export.add_argument(
+        "--by", default="region", metavar="ATTRIBUTE", help="grouping attribute (default: region)"
+    )
+    export.add_argument("--delimiter", choices=(",", ";", "tab"), help="CSV separator (';' for Dutch Excel)")
+    export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")

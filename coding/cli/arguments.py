@@ -1,0 +1,72 @@
+"""Argument helpers: KEY=VALUE pairs, spans, and positionals that begin with a dash (``-/-``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from coding.errors import InvalidInputError
+
+
+def key_values(pairs: Sequence[str] | None, option: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or ():
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InvalidInputError(f"{option} expects KEY=VALUE, got '{pair}'")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def span(text: str) -> tuple[int, int]:
+    start, sep, end = text.partition(":")
+    try:
+        if not sep:
+            raise ValueError
+        return int(start), int(end)
+    except ValueError as exc:
+        raise InvalidInputError(
+            f"--span expects START:END (code points, end exclusive), got '{text}'"
+        ) from exc
+
+
+def protect_dash_positionals(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """Let positionals such as the score ``-/-`` or ``-`` through argparse.
+
+    argparse reads a token that starts with a dash as an option. Tokens of a subcommand that
+    are neither its options nor their values are moved behind ``--``, where argparse takes
+    everything as positional; the order among positionals is kept.
+    """
+    if not argv or argv[0].startswith("-"):
+        return argv
+    subparsers = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if subparsers is None or argv[0] not in subparsers.choices:
+        return argv
+    sub = subparsers.choices[argv[0]]
+    options = sub._option_string_actions
+    if "--" in argv:
+        return argv
+    opts: list[str] = []
+    positionals: list[str] = []
+    tokens = iter(argv[1:])
+    for token in tokens:
+        name = token.split("=", 1)[0]
+        action = options.get(name)
+        if action is None:
+            positionals.append(token)
+            continue
+        opts.append(token)
+        if "=" in token or action.nargs == 0:
+            continue
+        count = 1 if action.nargs is None else action.nargs
+        if isinstance(count, int):
+            for _ in range(count):
+                value = next(tokens, None)
+                if value is not None:
+                    opts.append(value)
+        else:  # "*" or "+": values up to the next option
+            rest = list(tokens)
+            while rest and rest[0].split("=", 1)[0] not in options:
+                opts.append(rest.pop(0))
+            tokens = iter(rest)
+    return [argv[0], *opts, "--", *positionals]

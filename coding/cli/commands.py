@@ -1,0 +1,195 @@
+"""The subcommands: each registers its arguments and a handler that calls the services."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from coding.cli import analysis
+from coding.cli.arguments import key_values, span
+from coding.cli.opening import opened
+from coding.cli.output import TerminalProgress, print_json, print_table
+from coding.codebook_file import builtin_codebooks
+from coding.project import PROJECT_SUFFIX, Project
+from coding.records import CodeInfo, CodeTree
+
+FORMATS = ("table", "json")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    path = Path(args.project)
+    if not path.suffix:
+        path = path.with_suffix(PROJECT_SUFFIX)
+    codebook = None if args.codebook.lower() == "none" else args.codebook
+    with Project.create(path, codebook=codebook, coder=args.coder) as project:
+        count = len(project.codes.tree())
+    source = f"codebook {codebook}" if codebook else "an empty codebook"
+    print(f"Created {path} with {source} ({count} codes)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        report = project.import_files(
+            args.files,
+            meta=args.meta,
+            attributes=key_values(args.attr, "--attr"),
+            replace=args.replace,
+            progress=TerminalProgress("Importing"),
+        )
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        documents = project.documents.list()
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "name": d.name,
+                    "format": d.source_format,
+                    "characters": d.length,
+                    "codings": d.coding_count,
+                    "encoding": d.encoding,
+                    "file": d.original_filename,
+                    "attributes": dict(d.attributes),
+                }
+                for d in documents
+            ]
+        )
+        return 0
+    rows = [
+        (
+            d.name,
+            d.source_format,
+            d.length,
+            d.coding_count,
+            "; ".join(f"{k}={v}" for k, v in d.attributes.items()),
+        )
+        for d in documents
+    ]
+    print_table(("Name", "Format", "Characters", "Codings", "Attributes"), rows, limits={4: 90})
+    return 0
+
+
+def _code_json(code: CodeInfo, tree: CodeTree, counts: dict[Any, int]) -> dict[str, Any]:
+    return {
+        "name": code.name,
+        "label": code.label,
+        "path": code.path_text,
+        "kind": code.kind,
+        "question": code.question,
+        "scale": list(code.scale) if code.scale is not None else None,
+        "colour": code.colour,
+        "description": code.description,
+        "inductive": code.inductive,
+        "codings": counts.get(code.id, 0),
+        "children": [_code_json(child, tree, counts) for child in tree.children(code.id)],
+    }
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        tree = project.codes.tree()
+        counts = project.codes.counts()
+    if args.format == "json":
+        print_json([_code_json(code, tree, counts) for code in tree.roots()])
+        return 0
+    rows = [
+        (
+            "  " * code.depth + code.name,
+            code.label,
+            code.question or "",
+            "open" if code.scale is None else " ".join(code.scale),
+            counts.get(code.id, 0),
+        )
+        for code in tree
+    ]
+    print_table(("Code", "Label", "Question", "Scale", "Codings"), rows, limits={0: 70, 1: 50, 3: 40})
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        text = project.documents.text(project.documents.find(args.document).id)
+    sys.stdout.write(text)
+    if text and not text.endswith("\n"):
+        sys.stdout.write("\n")
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        if args.span is not None:
+            start, end = span(args.span)
+            info = project.code(args.document, args.code, start, end, memo=args.memo or "")
+        else:
+            info = project.code(args.document, args.code, text=args.text, memo=args.memo or "")
+        code = project.codes.get(info.code_id)
+        document = project.documents.get(info.document_id)
+    preview = " ".join(info.text.split())
+    preview = preview if len(preview) <= 70 else preview[:69] + "…"
+    print(f'Coded {document.name} {info.start}:{info.end} with {code.path_text}: "{preview}"')
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    def command(name: str, handler: Any, help_text: str, *, project: bool = True) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+        if project:
+            parser.add_argument("project", metavar="PROJECT", help="the .codewerk project file")
+        parser.set_defaults(handler=handler)
+        return parser
+
+    new = command("new", cmd_new, "create a project file with a codebook")
+    new.add_argument(
+        "--codebook",
+        default="rwb",
+        metavar="NAME|FILE",
+        help=f"built-in codebook ({', '.join(builtin_codebooks()) or 'none'}), a codebook file, or 'none' (default: rwb)",
+    )
+    new.add_argument("--coder", help="your name as coder (default: $CODEWERK_CODER or your login)")
+
+    imp = command("import", cmd_import, "import transcripts (files or folders)")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import")
+    imp.add_argument(
+        "--meta", metavar="META.csv|META.xlsx", help="sheet with a 'file' column and one column per attribute"
+    )
+    imp.add_argument(
+        "--attr", nargs="+", action="extend", metavar="KEY=VALUE", help="attributes for every imported file"
+    )
+    imp.add_argument(
+        "--replace", action="store_true", help="replace the text of documents already in the project"
+    )
+
+    docs = command("documents", cmd_documents, "list the documents")
+    docs.add_argument("--format", choices=FORMATS, default="table")
+
+    codes = command("codes", cmd_codes, "show the code tree")
+    codes.add_argument("--format", choices=FORMATS, default="table")
+
+    show = command("show", cmd_show, "print a document's stored text (all offsets refer to it)")
+    show.add_argument("document", metavar="DOCUMENT")
+
+    code = command("code", cmd_code, "code a passage of a document")
+    code.add_argument("document", metavar="DOCUMENT")
+    code.add_argument("code", metavar="CODE")
+    where = code.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--text", metavar="PASSAGE", help="the passage, found whitespace-insensitively; must occur once"
+    )
+    where.add_argument("--span", metavar="START:END", help="code points, end exclusive")
+    code.add_argument("--memo", metavar="TEXT")
+    code.add_argument("--coder", metavar="NAME")
+
+    analysis.register(command)
+
+    gui = sub.add_parser(
+        "gui", help="open the window", description="open the window (same as python main.py)"
+    )
+    gui.add_argument("project", nargs="?", metavar="PROJECT")

@@ -1,0 +1,84 @@
+"""Printing for the command line: tables, CSV, JSON, progress on a terminal."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+
+def width(text: str) -> int:
+    """Display width: East-Asian wide characters and emoji take two columns."""
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
+
+
+def clip(text: str, limit: int) -> str:
+    flat = " ".join(str(text).split())
+    if width(flat) <= limit:
+        return flat
+    out = ""
+    for ch in flat:
+        if width(out + ch) > limit - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def print_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    out: TextIO | None = None,
+    limits: dict[int, int] | None = None,
+) -> None:
+    out = out or sys.stdout
+    limits = limits or {}
+    cells = [[clip(str(v), limits.get(i, 60)) for i, v in enumerate(row)] for row in rows]
+    widths = [width(h) for h in header]
+    for row in cells:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], width(cell))
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (widths[i] - width(v)) for i, v in enumerate(values)).rstrip()
+
+    out.write(line(header) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        out.write(line(row) + "\n")
+
+
+def print_csv(header: Sequence[str], rows: Sequence[Sequence[Any]], *, out: TextIO | None = None) -> None:
+    writer = csv.writer(out or sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def print_json(data: Any, *, out: TextIO | None = None) -> None:
+    target = out or sys.stdout
+    json.dump(data, target, ensure_ascii=False, indent=2, default=str)
+    target.write("\n")
+
+
+class TerminalProgress:
+    """``[3/21] R5.docx`` on one line of stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.label = label
+        self.active = self.stream.isatty()
+
+    def __call__(self, index: int, total: int, name: str) -> None:
+        if not self.active:
+            return
+        if index >= total:
+            self.stream.write("\r\x1b[2K")
+        else:
+            self.stream.write(f"\r\x1b[2K{self.label} [{index + 1}/{total}] {clip(name, 50)}")
+        self.stream.flush()

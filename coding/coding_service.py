@@ -1,0 +1,114 @@
+"""Coding passages: apply and remove codes, move boundaries, memos; read a document's passages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from coding.code_service import CodeRef
+from coding.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetSegmentSpan
+from coding.document_service import DocumentRef
+from coding.errors import NotFoundError
+from coding.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.records import CodeApplication, CodingInfo, SegmentInfo
+from models import Coder, Coding, Segment
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+
+class CodingService:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    def segments(self, document: DocumentRef) -> list[SegmentInfo]:
+        """Every coded passage of a document with its codes, ordered by position."""
+        document_id = self._project.documents.id_of(document)
+        with self._store.read() as session:
+            segments = session.execute(
+                select(Segment.id, Segment.start, Segment.end, Segment.text)
+                .where(Segment.document_id == document_id)
+                .order_by(Segment.start, Segment.end, Segment.id)
+            ).all()
+            applications: dict[int, list[CodeApplication]] = defaultdict(list)
+            for coding_id, segment_id, code_id, memo, coder in session.execute(
+                select(Coding.id, Coding.segment_id, Coding.code_id, Coding.memo, Coder.name)
+                .join(Segment, Segment.id == Coding.segment_id)
+                .outerjoin(Coder, Coder.id == Coding.coder_id)
+                .where(Segment.document_id == document_id)
+                .order_by(Coding.id)
+            ):
+                applications[segment_id].append(
+                    CodeApplication(CodingId(coding_id), CodeId(code_id), memo, coder)
+                )
+        return [
+            SegmentInfo(SegmentId(sid), document_id, start, end, text, tuple(applications.get(sid, ())))
+            for sid, start, end, text in segments
+        ]
+
+    def get(self, coding_id: CodingId) -> CodingInfo:
+        with self._store.read() as session:
+            row = session.execute(
+                select(
+                    Coding.id,
+                    Coding.segment_id,
+                    Segment.document_id,
+                    Coding.code_id,
+                    Segment.start,
+                    Segment.end,
+                    Segment.text,
+                    Coding.memo,
+                    Coder.name,
+                    Coding.created_at,
+                )
+                .join(Segment, Segment.id == Coding.segment_id)
+                .outerjoin(Coder, Coder.id == Coding.coder_id)
+                .where(Coding.id == coding_id)
+            ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"coding {coding_id} does not exist")
+        return CodingInfo(
+            CodingId(row[0]),
+            SegmentId(row[1]),
+            DocumentId(row[2]),
+            CodeId(row[3]),
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9],
+        )
+
+    def code(
+        self,
+        document: DocumentRef,
+        code: CodeRef,
+        start: int,
+        end: int,
+        *,
+        memo: str = "",
+        coder: str | None = None,
+    ) -> CodingInfo:
+        """Code ``text[start:end]`` (code points, end exclusive; surrounding whitespace is trimmed)."""
+        command = ApplyCoding(
+            self._project.documents.id_of(document),
+            self._project.codes.id_of(code),
+            start,
+            end,
+            coder=coder or self._project.coder,
+            memo=memo,
+        )
+        return self.get(self._project.execute(command))
+
+    def uncode(self, coding_id: CodingId) -> None:
+        self._project.execute(RemoveCoding(coding_id))
+
+    def set_span(self, segment_id: SegmentId, start: int, end: int) -> None:
+        self._project.execute(SetSegmentSpan(segment_id, start, end))
+
+    def set_memo(self, coding_id: CodingId, memo: str) -> None:
+        self._project.execute(SetCodingMemo(coding_id, memo))

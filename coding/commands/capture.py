@@ -1,0 +1,108 @@
+"""Capture the rows a delete will remove (its cascade), so that undo can put them back.
+
+The database does the deleting (``ON DELETE CASCADE`` and the orphan-segment trigger); this
+module only reads beforehand what will go, following the same foreign keys.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, Table, insert, select
+from sqlalchemy.orm import Session
+
+from models import Base
+
+_CHUNK = 5000
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _cascading_children(parent: Table) -> list[tuple[Table, Column[Any], Column[Any]]]:
+    """(child table, child column, parent column) for every ON DELETE CASCADE key to ``parent``."""
+    found = []
+    for child in Base.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table is parent and (fk.ondelete or "").upper() == "CASCADE":
+                found.append((child, fk.parent, fk.column))
+    return found
+
+
+def _pk_key(tbl: Table, row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[col.name] for col in tbl.primary_key.columns)
+
+
+@dataclass
+class Captured:
+    """Rows per table, each list in the order they must be re-inserted."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(name for name, rows in self.rows.items() if rows)
+
+    def values(self, table_name: str, column: str) -> list[Any]:
+        return [row[column] for row in self.rows.get(table_name, [])]
+
+    def restore(self, session: Session) -> None:
+        for tbl in Base.metadata.sorted_tables:
+            rows = self.rows.get(tbl.name)
+            if rows:
+                session.execute(insert(tbl), rows)
+
+
+def _select(session: Session, tbl: Table, clause: ColumnElement[bool]) -> list[dict[str, Any]]:
+    query = select(tbl).where(clause)
+    if "id" in tbl.c:
+        query = query.order_by(tbl.c.id)
+    return [dict(row) for row in session.execute(query).mappings()]
+
+
+def _in_chunks(column: Column[Any], values: Sequence[Any]) -> list[ColumnElement[bool]]:
+    return [column.in_(values[i : i + _CHUNK]) for i in range(0, len(values), _CHUNK)]
+
+
+def _orphaned_segments(session: Session, coding_ids: set[int], segment_ids: set[int]) -> list[int]:
+    """Segments whose every coding is among ``coding_ids``: the trigger deletes them too."""
+    coding = table("coding")
+    candidates = sorted(segment_ids)
+    alive: set[int] = set()
+    for i in range(0, len(candidates), _CHUNK):
+        chunk = candidates[i : i + _CHUNK]
+        rows = session.execute(select(coding.c.segment_id, coding.c.id).where(coding.c.segment_id.in_(chunk)))
+        alive.update(segment for segment, coding_id in rows if coding_id not in coding_ids)
+    return [segment for segment in candidates if segment not in alive]
+
+
+def capture_delete(session: Session, tbl: Table, clause: ColumnElement[bool]) -> Captured:
+    """Everything that deleting the rows of ``tbl`` matching ``clause`` removes, in restore order."""
+    captured = Captured()
+    seen: dict[str, set[tuple[Any, ...]]] = {}
+    queue: deque[tuple[Table, ColumnElement[bool]]] = deque([(tbl, clause)])
+    while queue:
+        current, condition = queue.popleft()
+        fresh = []
+        bucket = seen.setdefault(current.name, set())
+        for row in _select(session, current, condition):
+            key = _pk_key(current, row)
+            if key not in bucket:
+                bucket.add(key)
+                fresh.append(row)
+        if not fresh:
+            continue
+        captured.rows.setdefault(current.name, []).extend(fresh)
+        for child, child_column, parent_column in _cascading_children(current):
+            keys = [row[parent_column.name] for row in fresh]
+            queue.extend((child, chunk) for chunk in _in_chunks(child_column, keys))
+        if current.name == "coding":
+            coding_ids = {row["id"] for row in captured.rows["coding"]}
+            orphans = _orphaned_segments(session, coding_ids, {row["segment_id"] for row in fresh})
+            segment = table("segment")
+            queue.extend((segment, chunk) for chunk in _in_chunks(segment.c.id, orphans))
+    return captured

@@ -1,0 +1,49 @@
+"""The demo project: six short synthetic Dutch interviews in three regions, partly coded."""
+
+from __future__ import annotations
+
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coding.errors import CodewerkError
+from coding.project import Project
+
+DEMO_FOLDER = "demo"
+
+
+def _demo_files() -> resources.abc.Traversable:
+    return resources.files("resources").joinpath(DEMO_FOLDER)
+
+
+def build_demo_project(path: Path | str, *, coder: str = "demo") -> Project:
+    """Create the demo project at ``path`` (which must not exist) and return it open."""
+    folder = _demo_files()
+    plan: dict[str, Any] = yaml.safe_load(folder.joinpath("codings.yaml").read_text(encoding="utf-8"))
+    project = Project.create(path, codebook="rwb", coder=coder)
+    try:
+        with tempfile.TemporaryDirectory(prefix="codewerk-demo-") as tmp:
+            copies = []
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+                if entry.name.endswith((".txt", ".csv")):
+                    target = Path(tmp) / entry.name
+                    target.write_bytes(entry.read_bytes())
+                    if entry.name.endswith(".txt"):
+                        copies.append(target)
+            report = project.import_files(copies, meta=Path(tmp) / "metadata.csv")
+            if not report.ok:
+                raise CodewerkError("the demo transcripts did not import: " + "; ".join(report.lines()))
+        for item in plan.get("codings", []):
+            project.code(item["document"], str(item["code"]), text=item["text"], memo=item.get("memo", ""))
+        for item in plan.get("assessments", []):
+            project.assess(item["region"], item["code"], str(item["score"]), note=item.get("note", ""))
+        project.history.clear()
+    except BaseException:
+        project.close()
+        for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return project

@@ -1,0 +1,80 @@
+"""The rows of a quote export: one per coded quote and code, grouped by an attribute."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from coding.code_service import CodeRef
+from coding.document_commands import attribute_key
+from coding.records import Quote
+from coding.text import fold, natural_key
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+BASE_HEADER = ("Concept", "Code", "Respondent", "Role", "Document", "Quote", "Memo", "Start", "End")
+NO_GROUP = "(none)"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Text a spreadsheet must never evaluate (``=HYPERLINK(...)``) gets a leading apostrophe."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+@dataclass(frozen=True)
+class QuoteTable:
+    by: str
+    header: tuple[str, ...]
+    extra_attributes: tuple[str, ...]
+    groups: dict[str, list[tuple[Any, ...]]]
+
+
+def quote_table(
+    project: Project,
+    *,
+    by: str = "region",
+    codes: Sequence[CodeRef] | None = None,
+    groups: Sequence[str] | None = None,
+) -> QuoteTable:
+    """Rows grouped by the value of ``by``; each group ordered by codebook, respondent, position."""
+    key = attribute_key(by)
+    quotes = project.quote_service.query(list(codes) if codes else None)
+    order = project.codes.tree().order()
+    standard = {key, "respondent", "role"}
+    extra = sorted({k for q in quotes for k in q.attributes} - standard)
+    header = BASE_HEADER + tuple(k.capitalize() for k in extra)
+    wanted = {fold(g) for g in groups} if groups else None
+
+    def sort_key(q: Quote) -> tuple[Any, ...]:
+        return (
+            order.get(q.code_id, 0),
+            natural_key(q.attributes.get("respondent", "")),
+            q.document,
+            q.start,
+            q.end,
+        )
+
+    table: dict[str, list[tuple[Any, ...]]] = {}
+    for quote in sorted(quotes, key=sort_key):
+        group = quote.attributes.get(key) or NO_GROUP
+        if wanted is not None and fold(group) not in wanted:
+            continue
+        attrs = quote.attributes
+        row = (
+            quote.concept,
+            quote.code_path,
+            attrs.get("respondent", ""),
+            attrs.get("role", ""),
+            quote.document,
+            quote.text,
+            quote.memo,
+            quote.start,
+            quote.end,
+            *(attrs.get(k, "") for k in extra),
+        )
+        table.setdefault(group, []).append(row)
+    ordered = dict(sorted(table.items(), key=lambda item: (item[0] == NO_GROUP, natural_key(item[0]))))
+    return QuoteTable(key, header, tuple(extra), ordered)

@@ -1,0 +1,15 @@
+"""Typed identifiers: a CodeId cannot be passed where a DocumentId is expected."""
+
+from __future__ import annotations
+
+from typing import NewType
+
+DocumentId = NewType("DocumentId", int)
+CodeId = NewType("CodeId", int)
+SegmentId = NewType("SegmentId", int)
+CodingId = NewType("CodingId", int)
+CoderId = NewType("CoderId", int)
+MemoId = NewType("MemoId", int)
+AssessmentId = NewType("AssessmentId", int)
+ReviewId = NewType("ReviewId", int)
+TurnId = NewType("TurnId", int)

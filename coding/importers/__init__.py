@@ -1,0 +1,75 @@
+"""Parsing of transcript files into text, speaker turns and pages (no Qt, no database).
+
+``parse_file`` dispatches on the file extension (case-insensitive). Every problem with a
+file raises :class:`coding.errors.FileImportError` with a reason the user can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from coding.errors import FileImportError
+from coding.importers.opendocument import parse_odt
+from coding.importers.parsed import ParsedDocument, ParsedPage, ParsedTurn
+from coding.importers.pdf import parse_pdf
+from coding.importers.plain_text import parse_plain_text
+from coding.importers.subtitles import parse_subtitles
+from coding.importers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns, speakers
+from coding.importers.word import parse_docx
+
+__all__ = [
+    "DEFAULT_SPEAKER_PATTERNS",
+    "SUPPORTED_EXTENSIONS",
+    "ParsedDocument",
+    "ParsedPage",
+    "ParsedTurn",
+    "detect_turns",
+    "parse_file",
+    "speakers",
+]
+
+_PARSERS: dict[str, tuple[str, Callable[[Path], ParsedDocument]]] = {
+    ".docx": ("docx", parse_docx),
+    ".odt": ("odt", parse_odt),
+    ".txt": ("txt", lambda path: parse_plain_text(path, "txt")),
+    ".md": ("md", lambda path: parse_plain_text(path, "md")),
+    ".pdf": ("pdf", parse_pdf),
+}
+_SUBTITLES = {".vtt": "vtt", ".srt": "srt"}
+# Formats whose text is searched for speaker labels (subtitles have turns from their cues).
+_TURN_FORMATS = frozenset({"docx", "odt", "txt", "md"})
+
+SUPPORTED_EXTENSIONS: frozenset[str] = frozenset({*_PARSERS, *_SUBTITLES})
+
+
+def parse_file(path: Path, *, speaker_patterns: Sequence[str] | None = None) -> ParsedDocument:
+    """Parse one transcript file.
+
+    ``speaker_patterns`` (regular expressions, see :mod:`coding.importers.turns`) replace
+    ``DEFAULT_SPEAKER_PATTERNS``; an invalid pattern raises ``InvalidInputError``.
+    """
+    path = Path(path)
+    extension = path.suffix.lower()
+    if extension in _SUBTITLES:
+        document = parse_subtitles(path, _SUBTITLES[extension], speaker_patterns)
+    elif extension in _PARSERS:
+        source_format, parser = _PARSERS[extension]
+        document = parser(path)
+        if source_format in _TURN_FORMATS:
+            turns = detect_turns(document.text, speaker_patterns)
+            document = ParsedDocument(
+                text=document.text,
+                source_format=document.source_format,
+                encoding=document.encoding,
+                turns=turns,
+                pages=document.pages,
+                warnings=document.warnings,
+            )
+    else:
+        shown = extension or "(none)"
+        supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        raise FileImportError(path, f"unsupported file type '{shown}' (supported: {supported})")
+    if not document.text.strip():
+        raise FileImportError(path, "contains no text")
+    return document

@@ -1,0 +1,240 @@
+"""The project: one ``.codewerk`` file, its services, undo history and change notifications.
+
+Scripting example::
+
+    from coding import Project
+    p = Project.create("studie.codewerk", codebook="rwb")
+    p.import_files(["R1.txt"], meta="metadata.csv")
+    p.code("R1", "4a", text="ik vertrouw de andere partijen")
+    p.quotes(code="Vertrouwen", where={"region": "Zwolle"})
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from coding.assessment_service import AssessmentService
+from coding.changes import Change, ChangeNotifier, Listener
+from coding.code_service import CodeRef, CodeService
+from coding.codebook_file import CodebookSpec, read_codebook
+from coding.coding_service import CodingService
+from coding.commands.command import Command
+from coding.document_service import DocumentRef, DocumentService
+from coding.errors import InvalidInputError, ProjectFileError
+from coding.exporting import export
+from coding.history import History, UndoRecorder
+from coding.import_service import ImportReport, ImportService, Progress
+from coding.memo_service import MemoService
+from coding.quote_service import QuoteService
+from coding.records import AssessmentInfo, CodingInfo, Quote
+from coding.review_service import ReviewService
+from coding.store import Store
+from models import Setting
+from models.clock import new_guid
+from models.database import ProjectFileProblem, create_file, open_file
+
+PROJECT_SUFFIX = ".codewerk"
+
+
+def default_coder() -> str:
+    """The coder's name: ``$CODEWERK_CODER``, else the login name."""
+    name = os.environ.get("CODEWERK_CODER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "coder"
+    except (KeyError, OSError):
+        return "coder"
+
+
+class Project:
+    """An open project. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, *, coder: str | None = None, backup: Path | None = None) -> None:
+        self.path = path
+        self.backup_path = backup
+        self.store = Store(path)
+        self.coder = coder or default_coder()
+        self._notifier = ChangeNotifier()
+        self.history = History(self.undo_command, self.redo_command)
+        self._recorder: UndoRecorder = self.history
+        self.documents = DocumentService(self)
+        self.codes = CodeService(self)
+        self.codings = CodingService(self)
+        self.quote_service = QuoteService(self)
+        self.assessments = AssessmentService(self)
+        self.memos = MemoService(self)
+        self.reviews = ReviewService(self)
+        self.importer = ImportService(self)
+
+    # -- life cycle ----------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        codebook: str | Path | CodebookSpec | None = "rwb",
+        *,
+        coder: str | None = None,
+    ) -> Project:
+        """Create a new project file with a codebook (``None`` for an empty code tree)."""
+        path = Path(path)
+        spec = codebook if isinstance(codebook, CodebookSpec) or codebook is None else read_codebook(codebook)
+        try:
+            create_file(path)
+        except ProjectFileProblem as exc:
+            raise ProjectFileError(f"{path.name}: {exc}") from exc
+        project = cls(path, coder=coder)
+        try:
+            project._write_settings({"project_guid": new_guid(), "language": spec.language if spec else "nl"})
+            if spec is not None:
+                project.codes.load_codebook(spec)
+            project.history.clear()
+        except BaseException:
+            project.close()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str, *, coder: str | None = None) -> Project:
+        """Open a project file; an older file is backed up next to itself and upgraded first."""
+        path = Path(path)
+        try:
+            backup = open_file(path)
+        except ProjectFileProblem as exc:
+            raise ProjectFileError(f"{path.name}: {exc}") from exc
+        return cls(path, coder=coder, backup=backup)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- the one path of every change -----------------------------------------------------
+    def execute(self, command: Command) -> Any:
+        """Run a command in one transaction, record it for undo, announce what changed."""
+        with self.store.write() as session:
+            change = command.apply(session)
+        if not command.is_empty:
+            self._recorder.record(command)
+            self._announce(change)
+        return command.result
+
+    def undo_command(self, command: Command) -> None:
+        with self.store.write() as session:
+            change = command.revert(session)
+        self._announce(change)
+
+    def redo_command(self, command: Command) -> None:
+        with self.store.write() as session:
+            change = command.apply(session)
+        self._announce(change)
+
+    def _announce(self, change: Change) -> None:
+        if change.codes:
+            self.codes.invalidate()
+        self._notifier.emit(change)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(change)`` after every committed change, undo and redo."""
+        return self._notifier.subscribe(listener)
+
+    def set_undo_recorder(self, recorder: UndoRecorder | None) -> None:
+        """Record commands elsewhere (the UI's QUndoStack); ``None`` restores the built-in history."""
+        self._recorder = recorder or self.history
+
+    def undo(self) -> None:
+        self.history.undo()
+
+    def redo(self) -> None:
+        self.history.redo()
+
+    # -- settings ------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self.store.read() as session:
+            value = session.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+        return default if value is None else value
+
+    def _write_settings(self, values: Mapping[str, Any]) -> None:
+        with self.store.write() as session:
+            for key, value in values.items():
+                session.merge(Setting(key=key, value=value))
+        self._announce(Change.of({"setting"}))
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Project settings (language, speaker patterns …) are preferences, not undoable edits."""
+        self._write_settings({key: value})
+
+    def speaker_patterns(self) -> Sequence[str] | None:
+        patterns = self.setting("speaker_patterns")
+        return list(patterns) if patterns else None
+
+    @property
+    def language(self) -> str:
+        return str(self.setting("language", "nl"))
+
+    # -- the scripting API ---------------------------------------------------------------
+    def import_files(
+        self,
+        paths: Sequence[Path | str] | Path | str,
+        *,
+        meta: Path | str | None = None,
+        attributes: Mapping[str, str] | None = None,
+        replace: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        items = [paths] if isinstance(paths, Path | str) else list(paths)
+        return self.importer.import_files(
+            items, meta=meta, attributes=attributes, replace=replace, progress=progress
+        )
+
+    def code(
+        self,
+        document: DocumentRef,
+        code: CodeRef,
+        start: int | None = None,
+        end: int | None = None,
+        *,
+        text: str | None = None,
+        memo: str = "",
+        coder: str | None = None,
+    ) -> CodingInfo:
+        """Code a passage given by ``start``/``end`` or by its ``text`` (found whitespace-insensitively)."""
+        if text is not None:
+            if start is not None or end is not None:
+                raise InvalidInputError("give either start and end or text, not both")
+            start, end = self.documents.find_passage(document, text)
+        if start is None or end is None:
+            raise InvalidInputError("give start and end, or the passage text")
+        return self.codings.code(document, code, start, end, memo=memo, coder=coder)
+
+    def quotes(
+        self,
+        code: CodeRef | Sequence[CodeRef] | None = None,
+        *,
+        where: Mapping[str, str | Sequence[str]] | None = None,
+        **filters: Any,
+    ) -> list[Quote]:
+        return self.quote_service.query(code, where=where, **filters)
+
+    def assess(
+        self, value: str, code: CodeRef, score: str, *, by: str = "region", note: str = "", **options: Any
+    ) -> AssessmentInfo:
+        return self.assessments.assess(value, code, score, by=by, note=note, **options)
+
+    def export(
+        self, path: Path | str, *, by: str = "region", overwrite: bool = False, **options: Any
+    ) -> Path:
+        """Export by file type (``.csv``, ``.xlsx``, ``.docx`` …); never overwrites unless told to."""
+        return export(self, Path(path), by=by, overwrite=overwrite, **options)

@@ -1,0 +1,35 @@
+"""The one normal form of document text.
+
+Every stored document text is NFC-normalised and uses ``\\n`` line endings; all
+positions in Codewerk are Unicode code-point offsets (end exclusive) into that text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+_NUL = "\x00"
+
+
+def normalise_text(text: str) -> str:
+    """Return ``text`` in Codewerk's normal form: NFC, ``\\n`` line endings, no BOM or NUL."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NUL in text:
+        text = text.replace(_NUL, "")
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: ``Coördinatie`` and ``coordinatie`` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+def natural_key(text: str) -> list[Any]:
+    """Sort key that puts ``R2`` before ``R10``, case- and accent-insensitively."""
+    return [int(part) if part.isdigit() else fold(part) for part in re.split(r"(\d+)", text)]

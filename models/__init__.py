@@ -1,0 +1,27 @@
+"""SQLAlchemy models of a Codewerk project file, and its migrations. Qt-free."""
+
+from models.analysis import Assessment, AssessmentEvidence, Memo
+from models.base import Base
+from models.code import CODE_KINDS, Code
+from models.document import Document, DocumentAttribute, Page, Turn
+from models.project_meta import Coder, Setting
+from models.segment import REVIEW_STATUSES, Coding, Review, Segment
+
+__all__ = [
+    "CODE_KINDS",
+    "REVIEW_STATUSES",
+    "Assessment",
+    "AssessmentEvidence",
+    "Base",
+    "Code",
+    "Coder",
+    "Coding",
+    "Document",
+    "DocumentAttribute",
+    "Memo",
+    "Page",
+    "Review",
+    "Segment",
+    "Setting",
+    "Turn",
+]

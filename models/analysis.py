@@ -1,0 +1,64 @@
+"""Memos and judgements (assessments) written while analysing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+from models.clock import new_guid, utcnow
+
+
+class Memo(Base):
+    """A memo on the project (no target), on a document, or on a code."""
+
+    __tablename__ = "memo"
+    __table_args__ = (
+        CheckConstraint("document_id IS NULL OR code_id IS NULL", name="one_target"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), index=True)
+    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Assessment(Base):
+    """A judgement of one code for one group (attribute value), e.g. region Zwolle × Vertrouwen → ``+``."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (
+        UniqueConstraint("attribute", "value", "code_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    attribute: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text)
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    score: Mapped[str] = mapped_column(Text, default="")
+    justification: Mapped[str] = mapped_column(Text, default="")
+    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AssessmentEvidence(Base):
+    """A quote (segment) linked to a judgement as evidence."""
+
+    __tablename__ = "assessment_evidence"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    )
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segment.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

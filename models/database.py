@@ -1,0 +1,184 @@
+"""Opening, creating, backing up and migrating project files (SQLite).
+
+A project is one SQLite file. Every connection runs with foreign keys on, the WAL journal
+and a busy timeout. New files are created by running the alembic migrations to head; older
+files are backed up next to themselves (SQLite backup API) and upgraded when opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+#: ``PRAGMA application_id`` of every Codewerk project: the bytes ``CWRK``.
+APPLICATION_ID = int.from_bytes(b"CWRK", "big")
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class ProjectFileProblem(Exception):
+    """Raised by this module with a user-facing reason; the service layer names the file."""
+
+
+def _on_connect(foreign_keys: bool):  # type: ignore[no-untyped-def]
+    def configure(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return configure
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine for one project file; every connection has the project's pragmas."""
+    options: dict[str, Any] = {} if foreign_keys else {"poolclass": NullPool}
+    engine = create_engine(f"sqlite:///{path}", **options)
+    event.listen(engine, "connect", _on_connect(foreign_keys))
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "models:migrations")
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def inspect_file(path: Path) -> str:
+    """Check that ``path`` is a Codewerk project and return its schema revision.
+
+    Raises :class:`ProjectFileProblem` with the reason when it is not.
+    """
+    if not path.exists():
+        raise ProjectFileProblem("no such file")
+    if path.is_dir():
+        raise ProjectFileProblem("is a folder, not a project file")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if not header:
+        raise ProjectFileProblem("the file is empty, not a Codewerk project")
+    if header != SQLITE_HEADER:
+        raise ProjectFileProblem("not a Codewerk project (the file is not an SQLite database)")
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise ProjectFileProblem("not a Codewerk project (an SQLite database of another program)")
+            rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileProblem(f"the project file is damaged ({exc})") from exc
+    if len(rows) != 1:
+        raise ProjectFileProblem("the project file has no schema version; it is damaged")
+    revision = str(rows[0][0])
+    if revision not in known_revisions():
+        raise ProjectFileProblem(
+            f"was written by a newer Codewerk (schema {revision}); update Codewerk to open it"
+        )
+    return revision
+
+
+def backup_file(path: Path, revision: str) -> Path:
+    """Copy ``path`` next to itself with the SQLite backup API; return the copy's path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}-{revision}{path.suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.backup-{stamp}-{revision}-{counter}{path.suffix}")
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+    return target
+
+
+@contextmanager
+def _migration_connection(path: Path) -> Iterator[Any]:
+    # Foreign keys must be off while alembic's batch mode recreates tables: with them on,
+    # SQLite's implicit DELETE on DROP TABLE would cascade and delete coded data.
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def _check_foreign_keys(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise ProjectFileProblem(f"foreign key check failed after migration: {problems[:3]}")
+
+
+def upgrade(path: Path, revision: str = "head") -> None:
+    """Run the migrations on ``path`` up to ``revision`` (no backup; see :func:`open_file`)."""
+    config = _alembic_config()
+    with _migration_connection(path) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    _check_foreign_keys(path)
+
+
+def create_file(path: Path, revision: str = "head") -> None:
+    """Create a new, empty project file at ``revision``. The file must not exist."""
+    if path.exists():
+        raise ProjectFileProblem("already exists; choose another name or open it")
+    if not path.parent.exists():
+        raise ProjectFileProblem(f"the folder {path.parent} does not exist")
+    try:
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.commit()
+        upgrade(path, revision)
+    except BaseException:
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def open_file(path: Path) -> Path | None:
+    """Make sure ``path`` is a project at the head revision; back up and upgrade if older.
+
+    Returns the backup's path when an upgrade happened, else ``None``.
+    """
+    revision = inspect_file(path)
+    if revision == head_revision():
+        return None
+    backup = backup_file(path, revision)
+    upgrade(path)
+    return backup

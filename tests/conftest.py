@@ -1,0 +1,51 @@
+"""Shared fixtures: projects in temporary folders, small Dutch transcripts with accents and emoji."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CODEWERK_CODER", "tester")
+
+from coding import Project  # noqa: E402
+
+TRANSCRIPT = (
+    "Interview R5 – UWV, regio Zwolle\n"
+    "\n"
+    "[00:00:05] I: Hoe ervaart u het vertrouwen tussen de partijen?\n"
+    "[00:00:12] R5: Eerlijk gezegd vertrouw ik de andere partijen volledig. We spreken elkaar elke week.\n"
+    "Soms is er één wethouder die twijfelt, maar de coördinatie is goed. 👍\n"
+    "[00:01:40] I: En de urgentie?\n"
+    "[00:01:45] R5: De urgentie is hoog: er staan veel mensen aan de kant.\n"
+)
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    return tmp_path / "studie.codewerk"
+
+
+@pytest.fixture
+def project(project_path: Path) -> Iterator[Project]:
+    with Project.create(project_path, codebook="rwb", coder="tester") as opened:
+        yield opened
+
+
+@pytest.fixture
+def transcript_file(tmp_path: Path) -> Path:
+    path = tmp_path / "R5_uwv_zwolle.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def coded_project(project: Project, transcript_file: Path) -> Project:
+    """A project with one transcript (region Zwolle) and two codings."""
+    project.import_files([transcript_file], attributes={"respondent": "R5", "region": "Zwolle", "role": "UWV"})
+    project.code("R5_uwv_zwolle", "4a", text="vertrouw ik de andere partijen volledig")
+    project.code("R5_uwv_zwolle", "Urgentiebesef", text="De urgentie is hoog")
+    return project

@@ -1,0 +1,112 @@
+"""Project files: created at head, older ones backed up and upgraded, foreign files refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from coding import Project
+from coding.errors import ProjectFileError
+from models.database import APPLICATION_ID, create_file, head_revision, inspect_file
+
+
+def _tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def test_new_file_is_created_at_head_with_pragmas(project: Project, project_path: Path) -> None:
+    assert inspect_file(project_path) == head_revision()
+    with closing(sqlite3.connect(project_path)) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with project.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    assert {"document", "code", "segment", "coding", "assessment", "turn", "review"} <= _tables(project_path)
+
+
+def test_file_at_first_revision_is_backed_up_and_upgraded_with_data_kept(tmp_path: Path) -> None:
+    path = tmp_path / "old.codewerk"
+    create_file(path, revision="0001")
+    assert "turn" not in _tables(path)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(
+            "INSERT INTO document (guid, name, text, length, source_format, imported_at, position) "
+            "VALUES ('g-doc', 'R1', 'Wij vertrouwen elkaar 👍', 23, 'txt', '2017-05-12 10:00:00', 0)"
+        )
+        conn.execute(
+            "INSERT INTO code (guid, position, name, label, description, colour, kind, category, "
+            "search_terms, inductive, created_at) VALUES ('g-code', 0, 'Vertrouwen', 'Trust', '', '#77aadd', "
+            "'concept', '', '[]', 0, '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO segment (guid, document_id, start, \"end\", text, created_at) "
+            "VALUES ('g-seg', 1, 4, 21, 'vertrouwen elkaar', '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO coding (guid, segment_id, code_id, memo, created_at) "
+            "VALUES ('g-cod', 1, 1, 'kern', '2017-05-12 10:00:00')"
+        )
+        conn.commit()
+
+    with Project.open(path) as project:
+        assert project.backup_path is not None and project.backup_path.exists()
+        assert project.backup_path.parent == tmp_path
+        assert "0001" in project.backup_path.name
+        assert inspect_file(path) == head_revision()
+        quotes = project.quotes("Vertrouwen")
+        assert [(q.text, q.start, q.end, q.memo) for q in quotes] == [("vertrouwen elkaar", 4, 21, "kern")]
+        assert project.documents.text("R1") == "Wij vertrouwen elkaar 👍"
+    # The backup is the untouched old file, still at the first revision.
+    assert inspect_file(project.backup_path) == "0001"
+    assert "turn" not in _tables(project.backup_path)
+    # Opening again does not upgrade (or back up) twice.
+    with Project.open(path) as again:
+        assert again.backup_path is None
+
+
+def test_file_from_a_newer_codewerk_is_refused(project_path: Path) -> None:
+    create_file(project_path)
+    with closing(sqlite3.connect(project_path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
+    with pytest.raises(ProjectFileError, match=r"studie\.codewerk: was written by a newer Codewerk"):
+        Project.open(project_path)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"Dit is een transcript, geen project.", "not an SQLite database"),
+        (b"SQLite format 3\x00" + b"\x00" * 50, "damaged"),
+    ],
+)
+def test_files_that_are_not_projects_are_refused(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.codewerk"
+    path.write_bytes(content)
+    with pytest.raises(ProjectFileError, match=f"bad.codewerk: .*{reason}"):
+        Project.open(path)
+    assert path.read_bytes() == content
+
+
+def test_sqlite_database_of_another_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+    with pytest.raises(ProjectFileError, match="another program"):
+        Project.open(path)
+
+
+def test_missing_file_and_existing_target(tmp_path: Path, project_path: Path) -> None:
+    with pytest.raises(ProjectFileError, match="nope.codewerk: no such file"):
+        Project.open(tmp_path / "nope.codewerk")
+    Project.create(project_path, codebook=None).close()
+    with pytest.raises(ProjectFileError, match="already exists"):
+        Project.create(project_path, codebook=None)
