@@ -2,7 +2,7 @@
 
 from models.analysis import Assessment, AssessmentEvidence, Memo
 from models.base import Base
-from models.code import CODE_KINDS, Code
+from models.code import CODE_KINDS, Code, CodeSet, CodeSetMember
 from models.document import Document, DocumentAttribute, Page, Turn
 from models.project_meta import Coder, Setting
 from models.segment import REVIEW_STATUSES, Coding, Review, Segment
@@ -14,6 +14,8 @@ __all__ = [
     "AssessmentEvidence",
     "Base",
     "Code",
+    "CodeSet",
+    "CodeSetMember",
     "Coder",
     "Coding",
     "Document",

@@ -39,3 +39,23 @@ class Code(Base):
     search_terms: Mapped[list[str]] = mapped_column(JSON, default=list)
     inductive: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CodeSet(Base):
+    """A named group of codes across the tree (REFI-QDA ``Set``), e.g. "factors of the network"."""
+
+    __tablename__ = "code_set"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class CodeSetMember(Base):
+    __tablename__ = "code_set_member"
+
+    set_id: Mapped[int] = mapped_column(ForeignKey("code_set.id", ondelete="CASCADE"), primary_key=True)
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), primary_key=True, index=True)
