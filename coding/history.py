@@ -13,6 +13,10 @@ class UndoRecorder(Protocol):
 
     def record(self, command: Command) -> None: ...
 
+    def undo(self) -> None: ...
+
+    def redo(self) -> None: ...
+
 
 class History:
     """A linear undo/redo history: a new command discards what was undone."""

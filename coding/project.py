@@ -155,10 +155,11 @@ class Project:
         self._recorder = recorder or self.history
 
     def undo(self) -> None:
-        self.history.undo()
+        """Undo the last command, wherever it was recorded (the window's stack or the built-in history)."""
+        self._recorder.undo()
 
     def redo(self) -> None:
-        self.history.redo()
+        self._recorder.redo()
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

@@ -58,4 +58,6 @@ class CodeSetMember(Base):
     __tablename__ = "code_set_member"
 
     set_id: Mapped[int] = mapped_column(ForeignKey("code_set.id", ondelete="CASCADE"), primary_key=True)
-    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), primary_key=True, index=True)
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("code.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

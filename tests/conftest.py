@@ -45,7 +45,9 @@ def transcript_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def coded_project(project: Project, transcript_file: Path) -> Project:
     """A project with one transcript (region Zwolle) and two codings."""
-    project.import_files([transcript_file], attributes={"respondent": "R5", "region": "Zwolle", "role": "UWV"})
+    project.import_files(
+        [transcript_file], attributes={"respondent": "R5", "region": "Zwolle", "role": "UWV"}
+    )
     project.code("R5_uwv_zwolle", "4a", text="vertrouw ik de andere partijen volledig")
     project.code("R5_uwv_zwolle", "Urgentiebesef", text="De urgentie is hoog")
     return project

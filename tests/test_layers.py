@@ -51,5 +51,7 @@ def test_the_domain_imports_without_qt() -> None:
     import sys
 
     code = "import sys, coding, coding.cli.main, coding.demo; assert not any(m.startswith('PySide6') for m in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr

@@ -17,4 +17,6 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
             for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
             if row[0] not in SKIPPED_TABLES
         ]
-        return {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
+        return {
+            table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables
+        }

@@ -104,7 +104,9 @@ def _run(project: Project, op: str, data: st.DataObject) -> None:
             project.reviews.mark(quote.coding_id, status, "opmerking")
     elif op == "attribute" and documents:
         doc = data.draw(st.sampled_from(documents))
-        project.documents.set_attributes(doc.id, {"region": data.draw(st.sampled_from(["Zwolle", "", "Arnhem"]))})
+        project.documents.set_attributes(
+            doc.id, {"region": data.draw(st.sampled_from(["Zwolle", "", "Arnhem"]))}
+        )
     elif op == "delete_document" and documents:
         project.documents.delete(data.draw(st.sampled_from(documents)).id)
     elif op == "document_memo" and documents:

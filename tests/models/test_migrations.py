@@ -45,7 +45,7 @@ def test_file_at_first_revision_is_backed_up_and_upgraded_with_data_kept(tmp_pat
             "'concept', '', '[]', 0, '2017-05-12 10:00:00')"
         )
         conn.execute(
-            "INSERT INTO segment (guid, document_id, start, \"end\", text, created_at) "
+            'INSERT INTO segment (guid, document_id, start, "end", text, created_at) '
             "VALUES ('g-seg', 1, 4, 21, 'vertrouwen elkaar', '2017-05-12 10:00:00')"
         )
         conn.execute(

@@ -18,5 +18,9 @@ def test_no_difference_between_models_and_migrated_database(project: Project) ->
 
 def test_orphan_segment_trigger_exists(project: Project) -> None:
     with project.store.engine.connect() as connection:
-        triggers = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars().all()
+        triggers = (
+            connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            .scalars()
+            .all()
+        )
     assert "trg_coding_drop_orphan_segment" in triggers

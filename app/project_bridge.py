@@ -1,0 +1,27 @@
+"""The project's change notifications as a Qt signal: every view refreshes from ``changed``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from coding import Change, Project
+
+
+class ProjectBridge(QObject):
+    """Owns the open project for the window and re-emits its changes on the Qt side.
+
+    ``changed(Change)`` fires once per committed action, undo and redo.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._unsubscribe = project.subscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def detach(self) -> None:
+        self._unsubscribe()
