@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CODEWERK_CODER", "tester")
 
-from coding import Project  # noqa: E402
+from coding import Project
 
 TRANSCRIPT = (
     "Interview R5 – UWV, regio Zwolle\n"

@@ -105,7 +105,7 @@ def test_sqlite_database_of_another_program_is_refused(tmp_path: Path) -> None:
 
 
 def test_missing_file_and_existing_target(tmp_path: Path, project_path: Path) -> None:
-    with pytest.raises(ProjectFileError, match="nope.codewerk: no such file"):
+    with pytest.raises(ProjectFileError, match=r"nope\.codewerk: no such file"):
         Project.open(tmp_path / "nope.codewerk")
     Project.create(project_path, codebook=None).close()
     with pytest.raises(ProjectFileError, match="already exists"):
