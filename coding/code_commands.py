@@ -70,6 +70,12 @@ def _sibling_names(writer: Writer, parent_id: int | None, exclude: int | None = 
     return {fold(name): name for cid, name in writer.session.execute(query) if cid != exclude}
 
 
+def _check_name_free(writer: Writer, parent_id: int | None, name: str, exclude: int | None = None) -> None:
+    existing = _sibling_names(writer, parent_id, exclude).get(fold(name))
+    if existing is not None:
+        raise InvalidInputError(f"there is already a code '{existing}' at that place")
+
+
 def _next_position(writer: Writer, parent_id: int | None) -> int:
     query = select(func.max(Code.position)).where(
         Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
@@ -147,8 +153,7 @@ class CreateCode(Command):
         colour = "#9e9e9e"
         if self.parent_id is not None:
             colour = _code_row(writer, self.parent_id).colour
-        if fold(self.name) in _sibling_names(writer, self.parent_id):
-            raise InvalidInputError(f"there is already a code '{self.name}' at that place")
+        _check_name_free(writer, self.parent_id, self.name)
         values = {
             "parent_id": self.parent_id,
             "position": _next_position(writer, self.parent_id),
@@ -176,10 +181,8 @@ class UpdateCode(Command):
 
     def plan(self, writer: Writer) -> None:
         row = _code_row(writer, self.code_id)
-        if "name" in self.fields and fold(self.fields["name"]) in _sibling_names(
-            writer, row.parent_id, exclude=row.id
-        ):
-            raise InvalidInputError(f"there is already a code '{self.fields['name']}' at that place")
+        if "name" in self.fields:
+            _check_name_free(writer, row.parent_id, self.fields["name"], exclude=row.id)
         changed = {k: v for k, v in self.fields.items() if getattr(row, k) != v}
         if changed:
             writer.update("code", self.code_id, changed)
@@ -204,8 +207,8 @@ class MoveCode(Command):
             _code_row(writer, self.parent_id)
             if self.parent_id == self.code_id or self.parent_id in _descendant_ids(writer, self.code_id):
                 raise InvalidInputError("a code cannot be moved under itself or one of its subcodes")
-        if row.parent_id != self.parent_id and fold(row.name) in _sibling_names(writer, self.parent_id):
-            raise InvalidInputError(f"there is already a code '{row.name}' at that place")
+        if row.parent_id != self.parent_id:
+            _check_name_free(writer, self.parent_id, row.name)
         parent_filter = (
             Code.parent_id.is_(None) if self.parent_id is None else Code.parent_id == self.parent_id
         )

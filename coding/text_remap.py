@@ -33,7 +33,8 @@ CHAR_DIFF_LIMIT = 4_000_000
 WORD_DIFF_LIMIT = 400_000_000
 _LINE = re.compile(r"[^\n]*\n(?:[ \t]*\n)*|[^\n]+")
 _WORD = re.compile(r"\w+|\s+|[^\w\s]")
-_MAX_WIDENING = 8
+_ANCHOR = 8  # matching blocks longer than this (and than the span) bound a search
+_MAX_WIDENING = 64
 
 
 def remap_spans(old: str, new: str, spans: Sequence[Span]) -> list[Span | None]:
@@ -180,39 +181,40 @@ class _BlockMap:
             mapped_start, mapped_end = self._exact(first, start), self._exact(last, end - 1) + 1
             if first == last or self.new[mapped_start:mapped_end] == text:
                 return (mapped_start, mapped_end)
-        return self._search(text, *self._window(start, end))
+        return self._search(text, *self._window(start, end), estimate=self._low(start))
 
     def _window(self, start: int, end: int) -> tuple[int, int]:
-        """Where in ``new`` an intact span old[start:end] may be: the changed regions around
-        its ends, widened over matching blocks no longer than the span (coincidences)."""
+        """Where in ``new`` an intact span old[start:end] may be: between the nearest
+        *anchors* (matching blocks longer than the span and than 8 characters) around it.
+        Shorter matching blocks near a change are often coincidences of the diff."""
         low, high = self._low(start), self._high(end)
-        tiny = max(end - start, 3)
-        index = bisect_right(self.starts, start) - 1
+        tiny = max(end - start, _ANCHOR)
+        index = bisect_right(self.starts, start) - 1  # the block at or before the start
         for _ in range(_MAX_WIDENING):
             if index < 0 or self.blocks[index][2] > tiny:
                 break
             index -= 1
             low = self.blocks[index][1] + self.blocks[index][2] if index >= 0 else 0
-        index = bisect_left(self.starts, end)
+        index = bisect_left(self.starts, end)  # the first block after the span …
         if index > 0 and end <= self.starts[index - 1] + self.blocks[index - 1][2]:
-            index -= 1  # the block holding the span's last character
+            index -= 1  # … or the one holding its last character
         for _ in range(_MAX_WIDENING):
             if index >= len(self.blocks) or self.blocks[index][2] > tiny:
                 break
             index += 1
             high = self.blocks[index][1] if index < len(self.blocks) else len(self.new)
-        return min(low, self._low(start)), max(high, self._high(end))
+        return low, high
 
-    def _search(self, text: str, low: int, high: int) -> Span | None:
-        """The occurrence of ``text`` in new[low - len : high + len] closest to ``low``."""
+    def _search(self, text: str, low: int, high: int, estimate: int) -> Span | None:
+        """The occurrence of ``text`` in new[low - len : high + len] closest to ``estimate``."""
         size = len(text)
         window_end = min(len(self.new), high + size)
         found = self.new.find(text, max(0, low - size), window_end)
         best: int | None = None
         while found != -1:
-            if best is None or abs(found - low) < abs(best - low):
+            if best is None or abs(found - estimate) < abs(best - estimate):
                 best = found
-            if found > low:
+            if found > estimate:
                 break
             found = self.new.find(text, found + 1, window_end)
         return None if best is None else (best, best + size)

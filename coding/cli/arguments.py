@@ -48,25 +48,24 @@ def protect_dash_positionals(parser: argparse.ArgumentParser, argv: list[str]) -
         return argv
     opts: list[str] = []
     positionals: list[str] = []
-    tokens = iter(argv[1:])
-    for token in tokens:
-        name = token.split("=", 1)[0]
-        action = options.get(name)
+    rest = argv[1:]
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        i += 1
+        action = options.get(token.split("=", 1)[0])
         if action is None:
             positionals.append(token)
             continue
         opts.append(token)
         if "=" in token or action.nargs == 0:
             continue
-        count = 1 if action.nargs is None else action.nargs
-        if isinstance(count, int):
-            for _ in range(count):
-                value = next(tokens, None)
-                if value is not None:
-                    opts.append(value)
+        if action.nargs is None or isinstance(action.nargs, int):
+            count = 1 if action.nargs is None else int(action.nargs)
+            opts.extend(rest[i : i + count])
+            i += count
         else:  # "*" or "+": values up to the next option
-            rest = list(tokens)
-            while rest and rest[0].split("=", 1)[0] not in options:
-                opts.append(rest.pop(0))
-            tokens = iter(rest)
+            while i < len(rest) and rest[i].split("=", 1)[0] not in options:
+                opts.append(rest[i])
+                i += 1
     return [argv[0], *opts, "--", *positionals]
