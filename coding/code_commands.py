@@ -154,7 +154,7 @@ class CreateCode(Command):
         if self.parent_id is not None:
             colour = _code_row(writer, self.parent_id).colour
         _check_name_free(writer, self.parent_id, self.name)
-        values = {
+        values: dict[str, Any] = {
             "parent_id": self.parent_id,
             "position": _next_position(writer, self.parent_id),
             "name": self.name,

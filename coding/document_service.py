@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -126,7 +127,7 @@ class DocumentService:
             raise NotFoundError(f"document {document_id} does not exist")
         return text
 
-    def turns(self, ref: DocumentRef) -> list[TurnInfo]:
+    def turns(self, ref: DocumentRef) -> builtins.list[TurnInfo]:
         document_id = self.id_of(ref)
         with self._store.read() as session:
             rows = session.execute(
@@ -145,17 +146,17 @@ class DocumentService:
                 for t in rows
             ]
 
-    def pages(self, ref: DocumentRef) -> list[PageInfo]:
+    def pages(self, ref: DocumentRef) -> builtins.list[PageInfo]:
         document_id = self.id_of(ref)
         with self._store.read() as session:
             rows = session.execute(select(Page).where(Page.document_id == document_id).order_by(Page.number))
             return [PageInfo(p.number, p.start, p.end) for p in rows.scalars()]
 
-    def attribute_keys(self) -> list[str]:
+    def attribute_keys(self) -> builtins.list[str]:
         with self._store.read() as session:
             return sorted(session.execute(select(DocumentAttribute.key).distinct()).scalars())
 
-    def attribute_values(self, key: str) -> list[str]:
+    def attribute_values(self, key: str) -> builtins.list[str]:
         """The distinct values of an attribute, sorted; e.g. the regions."""
         with self._store.read() as session:
             values = session.execute(
@@ -199,7 +200,7 @@ class DocumentService:
         self, refs: DocumentRef | Sequence[DocumentRef], values: Mapping[str, str | None]
     ) -> None:
         """Set attributes on one or more documents; an empty value removes the attribute."""
-        items = refs if isinstance(refs, list | tuple) else [refs]
+        items = [refs] if isinstance(refs, str | int | DocumentInfo) else builtins.list(refs)
         self._project.execute(SetAttributes([self.id_of(r) for r in items], values))
 
 

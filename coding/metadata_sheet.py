@@ -72,7 +72,7 @@ def _rows_from_table(path: Path, table: list[list[Any]]) -> MetadataSheet:
             path,
             f"the metadata sheet needs a 'file' column (found: {', '.join(h for h in header if h) or 'none'})",
         )
-    columns = {}
+    columns: dict[int, str] = {}
     for index, name in enumerate(header):
         if index == file_index or not name:
             continue

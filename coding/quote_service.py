@@ -12,7 +12,7 @@ from coding.code_service import CodeRef
 from coding.document_commands import attribute_key
 from coding.document_service import DocumentRef
 from coding.ids import CodeId, CodingId, DocumentId, ReviewId, SegmentId
-from coding.records import Quote, ReviewInfo
+from coding.records import CodeInfo, Quote, ReviewInfo
 from coding.text import fold
 from models import Coder, Coding, Document, Review, Segment
 
@@ -50,13 +50,13 @@ class QuoteService:
         tree = project.codes.tree()
         code_ids: set[CodeId] | None = None
         if codes is not None:
-            refs = codes if isinstance(codes, list | tuple) else [codes]
+            refs = [codes] if isinstance(codes, str | int | CodeInfo) else list(codes)
             code_ids = set()
             for ref in refs:
-                code_id = project.codes.id_of(ref)
-                code_ids.add(code_id)
+                selected = project.codes.id_of(ref)
+                code_ids.add(selected)
                 if include_subcodes:
-                    code_ids.update(c.id for c in tree.descendants(code_id))
+                    code_ids.update(c.id for c in tree.descendants(selected))
         infos = project.documents.list()
         attributes = {d.id: d.attributes for d in infos}
         allowed_docs: set[DocumentId] | None = None
