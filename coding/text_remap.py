@@ -1,18 +1,26 @@
 """Carry spans (codings, turns, pages …) over when a document's text changes.
 
-``remap_spans`` works from the old and new text alone, with a diff: lines first
-(``difflib.SequenceMatcher(autojunk=False)`` on lines, blank lines attached to the line
-before them), then, inside each changed block of lines, characters (for large changed
-blocks: words first, then characters). A span is kept when its text is unchanged:
+``remap_spans`` works from the old and new text alone, with a diff: by lines first
+(``difflib.SequenceMatcher(autojunk=False)`` on the lines, blank lines attached to the line
+before them), then by characters inside each changed block of lines. A changed block too
+large for a character diff is refined first: line by line when it spans many lines (lines
+equal apart from white space and case, or at the same place in equally long runs, are
+paired), else by words. A block that is too large even for that counts as changed.
+
+A span is kept when its text is unchanged:
 
 * both its ends lie in unchanged regions of the diff and the text between the mapped ends
   is the same as before (it is, trivially, when the span lies in one unchanged region);
-* otherwise, when its exact text appears at the mapped place: between the new positions
-  of the changed regions around its ends, widened by the span's length (this recovers
-  spans the diff aligned differently from the edit, e.g. in repeated text). The occurrence
-  closest to the mapped start wins.
+* otherwise, when its exact text appears at the mapped place: in the new text between the
+  nearest *anchors* around it (unchanged regions longer than the span and than 8
+  characters), plus the span's length. This recovers spans that the diff attributed to a
+  neighbouring edit, as happens in repeated text. The occurrence closest to the mapped
+  start wins.
 
-Anything else (a span whose text was changed, cut or deleted) maps to ``None``.
+Anything else (a span whose text was changed, cut or deleted) maps to ``None``. A kept
+span always has exactly its old text. In very repetitive text a span that the edit did not
+touch can still map to ``None`` (never to other text) if the diff paired its characters
+with a copy beyond the anchors.
 
 ``apply_replacements`` applies known, non-overlapping replacements (anonymisation) and
 returns an exact span mapper; its rules are documented on the function.
@@ -27,9 +35,10 @@ from difflib import SequenceMatcher
 from itertools import accumulate
 
 Span = tuple[int, int]
-# A diff of two blocks is only run when len(a) * len(b) stays under these limits;
-# larger changed blocks count as changed entirely (their spans map to None).
-CHAR_DIFF_LIMIT = 4_000_000
+# Two changed blocks are diffed by characters when len(a) * len(b) is at most
+# CHAR_DIFF_LIMIT, else refined by lines or words first; a word diff is only run when the
+# product of the word counts is at most WORD_DIFF_LIMIT (else the block counts as changed).
+CHAR_DIFF_LIMIT = 250_000
 WORD_DIFF_LIMIT = 400_000_000
 _LINE = re.compile(r"[^\n]*\n(?:[ \t]*\n)*|[^\n]+")
 _WORD = re.compile(r"\w+|\s+|[^\w\s]")
@@ -43,8 +52,8 @@ def remap_spans(old: str, new: str, spans: Sequence[Span]) -> list[Span | None]:
         _check_span(start, end, len(old))
     if old == new:
         return [(start, end) for start, end in spans]
-    blocks = _matching_blocks(old, new)
-    mapper = _BlockMap(old, new, blocks)
+    skipped: list[tuple[int, int]] = []
+    mapper = _BlockMap(old, new, _matching_blocks(old, new, skipped), skipped)
     return [mapper.map(start, end) for start, end in spans]
 
 
@@ -75,12 +84,13 @@ def _common_suffix(a: str, b: str) -> int:
     return low
 
 
-def _matching_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
-    """Unchanged regions as (old start, new start, length), ascending in both texts."""
+def _matching_blocks(old: str, new: str, skipped: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Unchanged regions as (old start, new start, length), ascending in both texts.
+    Changed regions too large to diff are added to ``skipped`` (old start, old end)."""
     prefix = _common_prefix(old, new)
     suffix = _common_suffix(old[prefix:], new[prefix:])
     blocks: list[tuple[int, int, int]] = [(0, 0, prefix)]
-    _diff(old, new, prefix, len(old) - suffix, prefix, len(new) - suffix, _LINE, blocks)
+    _diff(old, new, (prefix, len(old) - suffix, prefix, len(new) - suffix), _LINE, blocks, skipped)
     blocks.append((len(old) - suffix, len(new) - suffix, suffix))
     merged: list[tuple[int, int, int]] = []
     for a, b, size in blocks:
@@ -96,49 +106,83 @@ def _matching_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
 def _diff(
     old: str,
     new: str,
-    a_lo: int,
-    a_hi: int,
-    b_lo: int,
-    b_hi: int,
+    region: tuple[int, int, int, int],
     tokens: re.Pattern[str] | None,
     out: list[tuple[int, int, int]],
+    skipped: list[tuple[int, int]],
 ) -> None:
     """Append the matching blocks of old[a_lo:a_hi] and new[b_lo:b_hi] to ``out``."""
+    a_lo, a_hi, b_lo, b_hi = region
     if a_lo >= a_hi or b_lo >= b_hi:
         return
     if tokens is None:  # characters
         if (a_hi - a_lo) * (b_hi - b_lo) > CHAR_DIFF_LIMIT:
+            skipped.append((a_lo, a_hi))
             return
         matcher = SequenceMatcher(None, old[a_lo:a_hi], new[b_lo:b_hi], autojunk=False)
         out.extend((a_lo + a, b_lo + b, size) for a, b, size in matcher.get_matching_blocks())
         return
     a_tokens = tokens.findall(old, a_lo, a_hi)
     b_tokens = tokens.findall(new, b_lo, b_hi)
+    if tokens is _WORD and len(a_tokens) * len(b_tokens) > WORD_DIFF_LIMIT:
+        skipped.append((a_lo, a_hi))
+        return
     a_offsets = list(accumulate((len(t) for t in a_tokens), initial=a_lo))
     b_offsets = list(accumulate((len(t) for t in b_tokens), initial=b_lo))
-    if tokens is _WORD and len(a_tokens) * len(b_tokens) > WORD_DIFF_LIMIT:
-        return
     # Lines: every line may start a match. Words: frequent words may not (fast enough for
     # a rewritten document), but matches still extend over them.
     matcher = SequenceMatcher(None, a_tokens, b_tokens, autojunk=tokens is _WORD)
-    finer = _WORD if tokens is _LINE else None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a1, a2, b1, b2 = a_offsets[i1], a_offsets[i2], b_offsets[j1], b_offsets[j2]
         if tag == "equal":
             out.append((a1, b1, a2 - a1))
         elif tag == "replace":
-            if finer is _WORD and (a2 - a1) * (b2 - b1) <= CHAR_DIFF_LIMIT:
-                _diff(old, new, a1, a2, b1, b2, None, out)
+            if (a2 - a1) * (b2 - b1) <= CHAR_DIFF_LIMIT:
+                _diff(old, new, (a1, a2, b1, b2), None, out, skipped)
+            elif tokens is _LINE:
+                _pair_lines(old, new, (a_tokens[i1:i2], a_offsets[i1:i2]), (b_tokens[j1:j2], b_offsets[j1:j2]),
+                            out, skipped)  # fmt: skip
             else:
-                _diff(old, new, a1, a2, b1, b2, finer, out)
+                skipped.append((a1, a2))
+
+
+def _pair_lines(
+    old: str,
+    new: str,
+    a_lines: tuple[list[str], list[int]],
+    b_lines: tuple[list[str], list[int]],
+    out: list[tuple[int, int, int]],
+    skipped: list[tuple[int, int]],
+) -> None:
+    """A large block of changed lines (e.g. a change on every line): pair the lines that are
+    alike (equal apart from white space and case, or at the same place in equally long runs)
+    and diff each pair; diff the remaining runs by words."""
+    (a_text, a_starts), (b_text, b_starts) = a_lines, b_lines
+    a_keys = [" ".join(line.split()).casefold() for line in a_text]
+    b_keys = [" ".join(line.split()).casefold() for line in b_text]
+    matcher = SequenceMatcher(None, a_keys, b_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                pair = (a_starts[i], a_starts[i] + len(a_text[i]), b_starts[j], b_starts[j] + len(b_text[j]))
+                small = len(a_text[i]) * len(b_text[j]) <= CHAR_DIFF_LIMIT
+                _diff(old, new, pair, None if small else _WORD, out, skipped)
+        elif tag == "replace":
+            a_end = a_starts[i2 - 1] + len(a_text[i2 - 1])
+            b_end = b_starts[j2 - 1] + len(b_text[j2 - 1])
+            _diff(old, new, (a_starts[i1], a_end, b_starts[j1], b_end), _WORD, out, skipped)
 
 
 class _BlockMap:
     """Maps old positions to new ones through the matching blocks of a diff."""
 
-    def __init__(self, old: str, new: str, blocks: list[tuple[int, int, int]]) -> None:
+    def __init__(
+        self, old: str, new: str, blocks: list[tuple[int, int, int]], skipped: list[tuple[int, int]]
+    ) -> None:
         self.old, self.new, self.blocks = old, new, blocks
         self.starts = [a for a, _, _ in blocks]
+        self.skipped = skipped  # ascending, not overlapping
+        self.skipped_ends = [end for _, end in skipped]
 
     def _block(self, position: int) -> int | None:
         """Index of the block that holds the character at ``position``."""
@@ -181,7 +225,13 @@ class _BlockMap:
             mapped_start, mapped_end = self._exact(first, start), self._exact(last, end - 1) + 1
             if first == last or self.new[mapped_start:mapped_end] == text:
                 return (mapped_start, mapped_end)
+        if self._touches_skipped(start, end):
+            return None  # in a changed region too large to diff: nothing to compare with
         return self._search(text, *self._window(start, end), estimate=self._low(start))
+
+    def _touches_skipped(self, start: int, end: int) -> bool:
+        index = bisect_right(self.skipped_ends, start)  # the first skipped region ending after start
+        return index < len(self.skipped) and self.skipped[index][0] < end
 
     def _window(self, start: int, end: int) -> tuple[int, int]:
         """Where in ``new`` an intact span old[start:end] may be: between the nearest

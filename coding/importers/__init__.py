@@ -6,6 +6,7 @@ file raises :class:`coding.errors.FileImportError` with a reason the user can ac
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -70,6 +71,11 @@ def parse_file(path: Path, *, speaker_patterns: Sequence[str] | None = None) -> 
         shown = extension or "(none)"
         supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
         raise FileImportError(path, f"unsupported file type '{shown}' (supported: {supported})")
-    if not document.text.strip():
+    if not _has_visible_text(document.text):
         raise FileImportError(path, "contains no text")
     return document
+
+
+def _has_visible_text(text: str) -> bool:
+    """False for text of only white space and invisible format characters (BOM, ZWSP …)."""
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)

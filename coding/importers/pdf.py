@@ -8,7 +8,6 @@ turns (they are mostly policy documents).
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
@@ -32,7 +31,6 @@ def parse_pdf(path: Path) -> ParsedDocument:
         if described:
             raise FileImportError(path, f"not a PDF (it looks like {described})")
         raise FileImportError(path, "not a PDF (the file is damaged or not really .pdf)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed files are reported by us
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:

@@ -43,7 +43,9 @@ _SAMPLE_BYTES = 64 * 1024
 
 
 def _size_text(size: int) -> str:
-    return f"{size / MB:.0f} MB" if size >= 10 * MB else f"{size / MB:.1f} MB"
+    """``"60 MB"``, ``"50.4 MB"`` (never rounded to look like the limit)."""
+    shown = f"{size / MB:.0f}" if size >= 100 * MB else f"{size / MB:.1f}".removesuffix(".0")
+    return f"{shown} MB"
 
 
 def check_file(path: Path, limit: int) -> int:

@@ -58,15 +58,17 @@ def parse_subtitles(
         tuple(DEFAULT_SPEAKER_PATTERNS if speaker_patterns is None else speaker_patterns)
     )
     turns: list[_Turn] = []
-    cue_count = 0
-    for block in _BLANK_LINE.split(raw.strip()):
+    cue_count = skipped = 0
+    for number, block in enumerate(_BLANK_LINE.split(raw.strip())):
         lines = block.split("\n")
         if _NON_CUE_BLOCKS.match(lines[0]):
             continue
         timing = next((i for i, line in enumerate(lines) if "-->" in line), None)
-        match = _TIMING.match(lines[timing]) if timing is not None else None
-        if match is None:
-            continue  # the WEBVTT header block, a stray number, or a malformed cue
+        match = None if timing is None else _TIMING.match(lines[timing])
+        if timing is None or match is None:
+            header = number == 0 and lines[0].startswith("WEBVTT") and timing is None
+            skipped += 0 if header or not block.strip() else 1
+            continue
         cue_count += 1
         start = parse_timestamp(match.group("start")) or 0.0
         payload = " ".join(line.strip() for line in lines[timing + 1 :])
@@ -74,6 +76,8 @@ def parse_subtitles(
             _add(turns, speaker, start, text)
     if cue_count == 0:
         raise FileImportError(path, "contains no subtitle cues")
+    if skipped:
+        warnings.append(f"{skipped} block(s) without a valid cue timing line were skipped")
     return _document(turns, source_format, warnings)
 
 

@@ -39,7 +39,8 @@ _HEADER = (
     r"|beroep|naam|name|versie|version|status|bron|source|taal|language|samenvatting|summary"
     r"|doel|begin|einde|start|eind|starttijd|eindtijd|opname|recording|codering"
     r"|ja|nee|nou|dus|maar|en|of|want|ook|toen|daarna|vervolgens|bijvoorbeeld|namelijk|kortom"
-    r"|ik|wij|we|jij|je|hij|zij|ze|het|dat|dit|die|zoals|yes|no|so|but|and|then|because)\b"
+    r"|ik|wij|we|jij|je|hij|zij|ze|het|dat|dit|die|zoals|oké|oke|okay|ok|goed|precies|inderdaad"
+    r"|zeker|yes|no|so|but|and|then|because)\b"
 )
 _LABEL = rf"(?!{_HEADER})(?P<speaker>{_ROLE}|{_NAME})"
 _COLON = rf"[ \t]*{_BOLD}[ \t]*:{_BOLD}"
