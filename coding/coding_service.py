@@ -11,6 +11,7 @@ from coding.code_service import CodeRef
 from coding.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetSegmentSpan
 from coding.document_service import DocumentRef
 from coding.errors import NotFoundError
+from coding.in_vivo import CodeInVivo
 from coding.ids import CodeId, CodingId, DocumentId, SegmentId
 from coding.records import CodeApplication, CodingInfo, SegmentInfo
 from models import Coder, Coding, Segment
@@ -101,6 +102,15 @@ class CodingService:
             end,
             coder=coder or self._project.coder,
             memo=memo,
+        )
+        return self.get(self._project.execute(command))
+
+    def code_in_vivo(
+        self, document: DocumentRef, start: int, end: int, *, coder: str | None = None
+    ) -> CodingInfo:
+        """Code a passage with a new inductive top-level code named after its words (reused if it exists)."""
+        command = CodeInVivo(
+            self._project.documents.id_of(document), start, end, coder=coder or self._project.coder
         )
         return self.get(self._project.execute(command))
 

@@ -1,0 +1,66 @@
+"""Filtering a retrieved quote list in memory, fast enough to run on every keystroke.
+
+The quote service retrieves the quotes of the chosen codes once; narrowing that list by attribute,
+coder, text and review status then happens here, over keys folded once per quote (case- and
+accent-insensitive, like the service's own filters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from coding.quote_service import UNREVIEWED
+from coding.records import Quote
+from coding.text import fold
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """``where`` maps attribute keys to wanted values; ``review`` is a status or ``"unreviewed"``."""
+
+    where: Mapping[str, str] = field(default_factory=dict)
+    coder: str | None = None
+    text: str = ""
+    review: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.where and self.coder is None and not self.text.strip() and self.review is None
+
+
+class FilterableQuotes:
+    """A quote list with its filter keys prepared."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = list(quotes)
+        self._text = [fold(f"{q.text}\n{q.memo}") for q in self.quotes]
+        self._attributes = [{k: fold(v) for k, v in q.attributes.items()} for q in self.quotes]
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def matching(self, rule: QuoteFilter) -> list[int]:
+        """Indexes of the quotes that pass ``rule``, in list order."""
+        if rule.empty:
+            return list(range(len(self.quotes)))
+        wanted = [(key.strip().lower(), fold(value)) for key, value in rule.where.items() if value]
+        needle = fold(rule.text) if rule.text.strip() else None
+        out = []
+        for index, quote in enumerate(self.quotes):
+            if rule.coder is not None and quote.coder != rule.coder:
+                continue
+            if wanted:
+                attributes = self._attributes[index]
+                if any(attributes.get(key, "") != value for key, value in wanted):
+                    continue
+            if needle is not None and needle not in self._text[index]:
+                continue
+            if rule.review is not None:
+                if rule.review == UNREVIEWED:
+                    if quote.reviews:
+                        continue
+                elif all(r.status != rule.review for r in quote.reviews):
+                    continue
+            out.append(index)
+        return out
