@@ -24,11 +24,17 @@ class WindowActions:
         def make(text: str, shortcut: Shortcut | Sequence[Shortcut] | None = None, tip: str = "") -> QAction:
             action = QAction(text, window)
             if shortcut is not None:
-                keys = [shortcut] if isinstance(shortcut, str | QKeySequence | QKeySequence.StandardKey) else shortcut
+                keys = (
+                    [shortcut]
+                    if isinstance(shortcut, str | QKeySequence | QKeySequence.StandardKey)
+                    else shortcut
+                )
                 sequences: list[QKeySequence] = []
                 for key in keys:
                     sequences.extend(
-                        QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+                        QKeySequence.keyBindings(key)
+                        if isinstance(key, QKeySequence.StandardKey)
+                        else [QKeySequence(key)]
                     )
                 action.setShortcuts(sequences)
             if tip:
@@ -39,8 +45,12 @@ class WindowActions:
         # File
         self.new_project = make("&New project…", QKeySequence.StandardKey.New, "Create a new project file")
         self.open_project = make("&Open…", QKeySequence.StandardKey.Open, "Open a project file")
-        self.open_demo = make("Open &demo project", tip="Open the bundled demo project (six Dutch interviews)")
-        self.import_files = make("&Import documents…", "Ctrl+Shift+I", "Import transcripts with their metadata")
+        self.open_demo = make(
+            "Open &demo project", tip="Open the bundled demo project (six Dutch interviews)"
+        )
+        self.import_files = make(
+            "&Import documents…", "Ctrl+Shift+I", "Import transcripts with their metadata"
+        )
         self.export = make("&Export…", "Ctrl+E", "Export quotes and judgements")
         self.close_project = make("&Close project", QKeySequence.StandardKey.Close)
         self.quit = make("&Quit", QKeySequence.StandardKey.Quit)
@@ -51,15 +61,22 @@ class WindowActions:
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find = make("&Find in transcript…", QKeySequence.StandardKey.Find, "Find words in the open transcript")
+        self.find = make(
+            "&Find in transcript…", QKeySequence.StandardKey.Find, "Find words in the open transcript"
+        )
         self.find_next = make("Find &next", QKeySequence.StandardKey.FindNext)
         self.find_previous = make("Find &previous", QKeySequence.StandardKey.FindPrevious)
         self.coder_name = make("Your &name as coder…", tip="The name stored with your codings and reviews")
 
         # Code
         self.pick = make("&Code with…", "Ctrl+K", "Code the selection: search the codebook (Ctrl+K)")
-        self.in_vivo = make("&In-vivo code", "Ctrl+I", "Code the selection with a new code named after its words")
-        self.click_to_code = make("Clicking a code codes the selection", tip="Click a code in the Codebook to code the selected passage")
+        self.in_vivo = make(
+            "&In-vivo code", "Ctrl+I", "Code the selection with a new code named after its words"
+        )
+        self.click_to_code = make(
+            "Clicking a code codes the selection",
+            tip="Click a code in the Codebook to code the selected passage",
+        )
         self.click_to_code.setCheckable(True)
         self.click_to_code.setChecked(True)
         self.snap_sentence = make("Snap to &sentence", "Alt+S", "Extend the selection to whole sentences")
@@ -68,7 +85,9 @@ class WindowActions:
         self.start_later = make("Passage start one word later", "Alt+Shift+Right")
         self.end_earlier = make("Passage end one word earlier", "Alt+Left")
         self.end_later = make("Passage end one word later", "Alt+Right")
-        self.span_to_selection = make("Passage &boundaries to selection", "Ctrl+B", "Give the clicked passage the selected extent")
+        self.span_to_selection = make(
+            "Passage &boundaries to selection", "Ctrl+B", "Give the clicked passage the selected extent"
+        )
         self.edit_memo = make("Edit &memo", "Ctrl+M", "Write a memo on the clicked coding")
         self.uncode = make("&Remove coding", QKeySequence.StandardKey.Delete, "Remove the clicked coding")
         self.uncode.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -80,7 +99,9 @@ class WindowActions:
 
         # View
         self.compare = make("&Compare regions…", "Ctrl+Shift+C", "Judge every concept per region")
-        self.search = make("&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions")
+        self.search = make(
+            "&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions"
+        )
         self.reset_layout = make("Reset &layout", tip="Put the panels back where they started")
 
         # Help
@@ -130,7 +151,9 @@ class WindowActions:
         code.addSeparator()
         code.addActions([self.snap_sentence, self.snap_turn])
         code.addSeparator()
-        code.addActions([self.start_earlier, self.start_later, self.end_earlier, self.end_later, self.span_to_selection])
+        code.addActions(
+            [self.start_earlier, self.start_later, self.end_earlier, self.end_later, self.span_to_selection]
+        )
         code.addSeparator()
         code.addActions([self.edit_memo, self.uncode])
 

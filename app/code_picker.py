@@ -36,14 +36,18 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 class CodeListModel(QAbstractListModel):
     """All codes as one flat list in codebook order."""
 
-    def __init__(self, tree: CodeTree, exclude: set[CodeId] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, tree: CodeTree, exclude: set[CodeId] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._codes: list[CodeInfo] = [c for c in tree if c.id not in (exclude or set())]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._codes)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         code = self._codes[index.row()]
@@ -123,7 +127,7 @@ class CodePicker(QDialog):
         self.create_button.setVisible(show)
         self.create_button.setText(f"Create code “{name}” and code with it" if show else "")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):

@@ -74,6 +74,7 @@ class CodeTreeModel(QAbstractItemModel):
         self._direct: dict[CodeId, int] = {}
         self._keys: dict[CodeId, int] = {}
         self._reload_pending = False
+        self._pending: Change | None = None
         self.reload()
         session.changed.connect(self.on_change)
 
@@ -103,32 +104,51 @@ class CodeTreeModel(QAbstractItemModel):
         self._keys = {code_id: key for key, code_id in enumerate(favourites, start=1)}
 
     def on_change(self, change: Change) -> None:
+        """Take in a change after the current event: the transcript paints first, and a rename
+        arriving from inside setData (an open editor) or a move from a drop finishes cleanly."""
+        if not (change.codes or change.codings or change.touches("setting")):
+            return
+        self._pending = change if self._pending is None else self._pending.merge(change)
+        if not self._reload_pending:
+            self._reload_pending = True
+            QTimer.singleShot(0, self._deferred_reload)
+
+    def flush(self) -> None:
+        if self._reload_pending:
+            self._deferred_reload()
+
+    def _apply(self, change: Change) -> None:
         if change.codes:
-            # Reset after the current event: a rename arrives from inside setData (an open editor),
-            # a move from inside the view's drop handling.
-            if not self._reload_pending:
-                self._reload_pending = True
-                QTimer.singleShot(0, self._deferred_reload)
+            self.reload()
             return
         if change.codings:
+            before = (self._direct, self._totals)
             self._load_counts()
-            self._column_changed(QUOTES)
+            changed = {
+                code_id
+                for code_id in self._rows
+                if before[0].get(code_id) != self._direct.get(code_id)
+                or before[1].get(code_id) != self._totals.get(code_id)
+            }
+            self._cells_changed(changed, QUOTES)
         if change.touches("setting"):
+            before_keys = dict(self._keys)
             self._load_keys()
-            self._column_changed(KEY)
+            self._cells_changed({c for c in self._rows if before_keys.get(c) != self._keys.get(c)}, KEY)
 
     def _deferred_reload(self) -> None:
         self._reload_pending = False
-        self.reload()
+        change, self._pending = self._pending, None
+        if change is not None:
+            self._apply(change)
 
-    def _column_changed(self, column: int) -> None:
-        for parent in [None, *(c.id for c in self._tree)]:
-            children = self._tree.children(parent)
-            if children:
-                parent_index = self.index_of(parent) if parent is not None else QModelIndex()
-                self.dataChanged.emit(
-                    self.index(0, column, parent_index), self.index(len(children) - 1, column, parent_index)
-                )
+    def _cells_changed(self, code_ids: set[CodeId], column: int) -> None:
+        """Announce new values in one column for a few codes (display roles only: no re-filtering)."""
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
+        for code_id in code_ids:
+            index = self.index_of(code_id, column)
+            if index.isValid():
+                self.dataChanged.emit(index, index, roles)
 
     @property
     def tree(self) -> CodeTree:
@@ -162,16 +182,16 @@ class CodeTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.index_of(code.parent_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != NAME:
             return 0
         code = self.code_at(parent)
         return len(self._tree.children(code.id if code else None))
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return len(HEADERS)
 
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return self.rowCount(parent) > 0
 
     # -- data -----------------------------------------------------------------------------
@@ -219,7 +239,9 @@ class CodeTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -241,7 +263,7 @@ class CodeTreeModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         code = self.code_at(index)
         if code is None or role != Qt.ItemDataRole.EditRole or index.column() != NAME:
             return False
@@ -251,10 +273,10 @@ class CodeTreeModel(QAbstractItemModel):
         return self.session.perform(lambda: self.session.project.codes.rename(code.id, name))
 
     # -- drag and drop --------------------------------------------------------------------
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [CODES_MIME, PASSAGE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         ids: list[CodeId] = []
         for index in indexes:
             code = self.code_at(index)
@@ -262,18 +284,22 @@ class CodeTreeModel(QAbstractItemModel):
                 ids.append(code.id)
         return codes_mime(ids)
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:  # noqa: N802
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
         if passage_from(data) is not None:
             return parent.isValid() and row == -1
         return bool(codes_from(data))
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:  # noqa: N802
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
         """A passage dropped on a code codes it; codes dropped in the tree move there.
 
         Moves are done here and ``False`` is returned, so the view does not also remove rows.

@@ -50,14 +50,14 @@ class CodeTreeView(QTreeView):
         self.setAlternatingRowColors(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if passage_from(event.mimeData()) is not None:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
             return
         super().dragEnterEvent(event)
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if passage_from(event.mimeData()) is not None:
             super().dragMoveEvent(event)
             if self.indexAt(event.position().toPoint()).isValid():
@@ -68,7 +68,7 @@ class CodeTreeView(QTreeView):
             return
         super().dragMoveEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         passage = passage_from(event.mimeData())
         if passage is None:
             super().dropEvent(event)
@@ -85,7 +85,9 @@ class CodeTreeView(QTreeView):
 
 
 def _confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -129,7 +131,13 @@ class CodebookDock(QDockWidget):
         self._make_actions()
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
-        for action in (self.new_code_action, self.new_subcode_action, self.favourite_action, self.merge_action, self.delete_action):
+        for action in (
+            self.new_code_action,
+            self.new_subcode_action,
+            self.favourite_action,
+            self.merge_action,
+            self.delete_action,
+        ):
             button = QToolButton(body)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -151,7 +159,9 @@ class CodebookDock(QDockWidget):
 
     # -- actions --------------------------------------------------------------------------
     def _make_actions(self) -> None:
-        def action(text: str, slot: Callable[[], None], shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
+        def action(
+            text: str, slot: Callable[[], None], shortcut: str | QKeySequence | None = None, tip: str = ""
+        ) -> QAction:
             item = QAction(text, self)
             if shortcut is not None:
                 item.setShortcut(QKeySequence(shortcut))
@@ -162,16 +172,37 @@ class CodebookDock(QDockWidget):
             return item
 
         self.new_code_action = action("New code…", self.new_code, "Ctrl+Shift+N", "Create a top-level code")
-        self.new_subcode_action = action("New subcode…", self.new_subcode, "Ctrl+Alt+N", "Create a subcode of the current code")
+        self.new_subcode_action = action(
+            "New subcode…", self.new_subcode, "Ctrl+Alt+N", "Create a subcode of the current code"
+        )
         self.rename_action = action("Rename", self.rename, "F2")
         self.colour_action = action("Colour…", self.change_colour)
-        self.favourite_action = action("★ Favourite", self.toggle_favourite, "Ctrl+D", "Add or remove the current code from the favourites on keys 1–9")
-        self.merge_action = action("Merge into…", self.merge, tip="Move all quotes and subcodes of this code into another code")
-        self.delete_action = action("Delete…", self.delete, QKeySequence.StandardKey.Delete, "Delete the current code with its subcodes and codings")
+        self.favourite_action = action(
+            "★ Favourite",
+            self.toggle_favourite,
+            "Ctrl+D",
+            "Add or remove the current code from the favourites on keys 1–9",
+        )
+        self.merge_action = action(
+            "Merge into…", self.merge, tip="Move all quotes and subcodes of this code into another code"
+        )
+        self.delete_action = action(
+            "Delete…",
+            self.delete,
+            QKeySequence.StandardKey.Delete,
+            "Delete the current code with its subcodes and codings",
+        )
 
     def _enable(self, enabled: bool) -> None:
-        for item in (self.new_code_action, self.new_subcode_action, self.rename_action, self.colour_action,
-                     self.favourite_action, self.merge_action, self.delete_action):
+        for item in (
+            self.new_code_action,
+            self.new_subcode_action,
+            self.rename_action,
+            self.colour_action,
+            self.favourite_action,
+            self.merge_action,
+            self.delete_action,
+        ):
             item.setEnabled(enabled)
         self.filter.setEnabled(enabled)
 
@@ -265,8 +296,10 @@ class CodebookDock(QDockWidget):
             menu.addSeparator()
             menu.addAction(self.rename_action)
             menu.addAction(self.colour_action)
-            key = self.model.key_of(code.id) if self.model else None
-            self.favourite_action.setText(f"Remove from favourites (key {key})" if key else "★ Add to favourites")
+            key = self.session.favourites.key_of(code.id) if self.session else None
+            self.favourite_action.setText(
+                f"Remove from favourites (key {key})" if key else "★ Add to favourites"
+            )
             menu.addAction(self.favourite_action)
             menu.addSeparator()
             menu.addAction(self.merge_action)
@@ -315,7 +348,7 @@ class CodebookDock(QDockWidget):
             return
         session = self.session
         now = session.attempt(lambda: session.favourites.toggle(code.id))
-        key = self.model.key_of(code.id) if self.model else None
+        key = session.favourites.key_of(code.id)
         if now and key:
             session.tell(f"“{code.name}” is a favourite: press {key} in the transcript to code with it")
         elif now:
@@ -328,7 +361,9 @@ class CodebookDock(QDockWidget):
         if code is None or self.session is None or self.model is None:
             return
         exclude = {code.id, *(c.id for c in self.model.tree.descendants(code.id))}
-        picker = CodePicker(self.model.tree, self, title=f"Merge “{code.name}” into…", exclude=exclude, allow_create=False)
+        picker = CodePicker(
+            self.model.tree, self, title=f"Merge “{code.name}” into…", exclude=exclude, allow_create=False
+        )
         picker.picked.connect(lambda target: self._merge_into(code, target))
         self.pick_code(picker)
 
@@ -344,9 +379,9 @@ class CodebookDock(QDockWidget):
             f"Its {count} coding(s) and {children} subcode(s) move to “{target.name}” and "
             f"“{code.name}” is deleted. Edit → Undo takes it back."
         )
-        if self.confirm(self, "Merge codes", text):
-            if session.perform(lambda: session.project.codes.merge(code.id, target_id)):
-                self.select_code_later(target_id)
+        merge = session.project.codes.merge
+        if self.confirm(self, "Merge codes", text) and session.perform(lambda: merge(code.id, target_id)):
+            self.select_code_later(target_id)
 
     def delete(self) -> None:
         code = self.current_code()

@@ -7,6 +7,9 @@ keeps the view's current coding in step. Qt-free rules (snapping, word steps) li
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
@@ -53,9 +56,10 @@ class CodingController(QObject):
         if session is None:
             return None
         project = session.project
-        coding = session.attempt(
-            lambda: project.codings.code(passage.document_id, code_id, passage.start, passage.end)
-        )
+        with self._expecting(passage):
+            coding = session.attempt(
+                lambda: project.codings.code(passage.document_id, code_id, passage.start, passage.end)
+            )
         if coding is not None:
             if coding.document_id == self.view.document_id:
                 self.view.set_current_coding(coding.id)
@@ -114,6 +118,15 @@ class CodingController(QObject):
             stack.endMacro()
         return coding
 
+    @contextmanager
+    def _expecting(self, passage: Passage | None) -> Iterator[None]:
+        """Tell the view where the coming change is, when it is in the open transcript."""
+        if passage is None or passage.document_id != self.view.document_id:
+            yield
+            return
+        with self.view.expecting(passage.start, passage.end):
+            yield
+
     # -- extending the selection ----------------------------------------------------------
     def _selection_or_cursor(self) -> tuple[int, int]:
         span = self.view.selection_span()
@@ -145,7 +158,10 @@ class CodingController(QObject):
         segment = self.view.index.get(segment_id)
         if start >= end or (segment is not None and (segment.start, segment.end) == (start, end)):
             return False
-        done = session.perform(lambda: session.project.codings.set_span(segment_id, start, end))
+        low = min(start, segment.start) if segment is not None else start
+        high = max(end, segment.end) if segment is not None else end
+        with self.view.expecting(low, high):
+            done = session.perform(lambda: session.project.codings.set_span(segment_id, start, end))
         if done:
             self.view.select_span(start, end)
             self._tell(f"Passage now {start}–{end}  (Ctrl+Z undoes)")
@@ -183,7 +199,9 @@ class CodingController(QObject):
         if session is None or coding_id is None:
             self._tell("Click a coded passage or its stripe first")
             return False
-        done = session.perform(lambda: session.project.codings.uncode(coding_id))
+        segment = self.view.index.segment_of(coding_id)
+        with self._expecting(segment and Passage(segment.document_id, segment.start, segment.end)):
+            done = session.perform(lambda: session.project.codings.uncode(coding_id))
         if done:
             self._tell("Coding removed  (Ctrl+Z undoes)")
         return done

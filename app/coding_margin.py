@@ -21,7 +21,7 @@ from coding.stripe_layout import Stripe
 if TYPE_CHECKING:
     from app.transcript_view import TranscriptView
 
-LABEL_WIDTH = 156
+LABEL_WIDTH = 176
 LANE_WIDTH = 9
 BAR_WIDTH = 5
 MAX_LANES = 10
@@ -79,16 +79,17 @@ class CodingMargin(QWidget):
         if view.document_id is None or not view.index.segments:
             return []
         start, end = view.visible_range()
+        blocks = view.visible_blocks()
         out = []
         for segment in view.index.overlapping(start, end):
-            extent = view.span_extent(segment.start, segment.end)
+            extent = view.span_extent(segment.start, segment.end, blocks)
             if extent is None:
                 continue
             for stripe in view.stripes_by_segment.get(segment.id, ()):
                 out.append((extent[0], extent[1], stripe))
         return out
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
         base = palette.base().color()
@@ -157,7 +158,9 @@ class CodingMargin(QWidget):
             font.setBold(stripe.coding_id == current)
             painter.setFont(font)
             painter.setPen(text_colour)
-            text = QFontMetrics(font).elidedText(code_label(code), Qt.TextElideMode.ElideRight, int(chip.width() - 9))
+            text = QFontMetrics(font).elidedText(
+                code_label(code), Qt.TextElideMode.ElideRight, int(chip.width() - 9)
+            )
             painter.drawText(chip.adjusted(6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
             bar_x = self.lane_x(stripe.lane)
             middle = chip.center().y()
@@ -183,7 +186,7 @@ class CodingMargin(QWidget):
             return stripe, "bar" if kind == "bar" else "label"
         return None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
         found = self.hit(event.position())
@@ -196,7 +199,7 @@ class CodingMargin(QWidget):
             self._drag_y = event.position().y()
             self.update()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None:
             self._drag_y = max(0.0, min(event.position().y(), float(self.height() - 1)))
             self.update()
@@ -209,7 +212,7 @@ class CodingMargin(QWidget):
         else:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is None:
             return
         stripe, kind = self._drag

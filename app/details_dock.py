@@ -48,10 +48,12 @@ class SegmentCodingsModel(QAbstractListModel):
         self._tree = tree
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         item = self._items[index.row()]
@@ -103,7 +105,11 @@ class DetailsDock(QDockWidget):
         self.codings.setObjectName("detailsCodings")
         self.codings.setModel(self.codings_model)
         self.codings.setMaximumHeight(110)
+        self.codings.setUniformItemSizes(True)
+        self.codings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.codings.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.memo_label = QLabel("Memo", body)
+        self.memo_label.setWordWrap(True)
         self.memo = QPlainTextEdit(body)
         self.memo.setObjectName("memoEditor")
         self.memo.setPlaceholderText("Write a memo … (saved when you leave the field or press Ctrl+Return)")
@@ -167,6 +173,8 @@ class DetailsDock(QDockWidget):
         text = segment.text if len(segment.text) <= 600 else segment.text[:600] + " …"
         self.info.setText(f"<i>“{html.escape(text)}”</i>")
         self.codings_model.set_items(list(segment.codings), tree)
+        rows = max(1, self.codings_model.rowCount())
+        self.codings.setFixedHeight(min(110, rows * (self.codings.fontMetrics().height() + 8) + 6))
         self.codings.setVisible(True)
         self.codings.setCurrentIndex(self.codings_model.index(self.codings_model.row_of(coding_id), 0))
         self.memo_label.setText(f"Memo on the coding with “{html.escape(code.name)}”")
@@ -196,7 +204,9 @@ class DetailsDock(QDockWidget):
         self.codings.setVisible(False)
         memos = project.memos.list(code=code_id)
         self.memo_label.setText("Code memo")
-        self._set_memo(MemoTarget("code", code_id, memos[0].id if memos else None), memos[0].text if memos else "")
+        self._set_memo(
+            MemoTarget("code", code_id, memos[0].id if memos else None), memos[0].text if memos else ""
+        )
 
     def show_document(self, document_id: DocumentId) -> None:
         self.save_memo()
@@ -216,7 +226,8 @@ class DetailsDock(QDockWidget):
         memos = project.memos.list(document=document_id)
         self.memo_label.setText("Document memo")
         self._set_memo(
-            MemoTarget("document", document_id, memos[0].id if memos else None), memos[0].text if memos else ""
+            MemoTarget("document", document_id, memos[0].id if memos else None),
+            memos[0].text if memos else "",
         )
 
     def _set_memo(self, target: MemoTarget | None, text: str) -> None:
@@ -232,7 +243,7 @@ class DetailsDock(QDockWidget):
         self.uncode_button.setVisible(target is not None and target.kind == "coding")
 
     # -- saving ---------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.memo and event.type() == QEvent.Type.FocusOut:
             self.save_memo()
         return super().eventFilter(watched, event)
@@ -249,7 +260,9 @@ class DetailsDock(QDockWidget):
         if target.kind == "coding":
             self.session.perform(lambda: project.codings.set_memo(CodingId(target.id), text))
         else:
-            where: dict[str, Any] = {"code": CodeId(target.id)} if target.kind == "code" else {"document": DocumentId(target.id)}
+            where: dict[str, Any] = (
+                {"code": CodeId(target.id)} if target.kind == "code" else {"document": DocumentId(target.id)}
+            )
             memo_id = self.session.attempt(lambda: project.memos.write(text, memo_id=target.memo_id, **where))
             if memo_id is not None:
                 self.target = MemoTarget(target.kind, target.id, memo_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 
 from app.session import Session
@@ -29,13 +29,20 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class DocumentListModel(QAbstractItemModel):
-    def __init__(self, session: Session, group_by: str | None = "region", parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: Session, group_by: str | None = "region", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.group_by = group_by
         self.current: DocumentId | None = None
         self._documents: list[DocumentInfo] = []
         self._groups: list[tuple[str, list[DocumentInfo]]] = []
+        self._pending: Change | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._apply_pending)
         self.reload()
         session.changed.connect(self.on_change)
 
@@ -65,6 +72,22 @@ class DocumentListModel(QAbstractItemModel):
         self.endResetModel()
 
     def on_change(self, change: Change) -> None:
+        """Counts follow after the current event, so the transcript paints first."""
+        if not (change.documents or change.codings):
+            return
+        self._pending = change if self._pending is None else self._pending.merge(change)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        change, self._pending = self._pending, None
+        if change is None:
+            return
         if change.documents:
             self.reload()
         elif change.codings:
@@ -133,14 +156,14 @@ class DocumentListModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, NAME, 0)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(self._groups) if self.group_by else len(self._documents)
         if self.group_by and not parent.internalId() and parent.column() == NAME:
             return len(self._groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return len(HEADERS)
 
     # -- data -----------------------------------------------------------------------------
@@ -192,7 +215,9 @@ class DocumentListModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         return None

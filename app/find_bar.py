@@ -18,6 +18,7 @@ class FindBar(QWidget):
         self.view = view
         self.matches: list[tuple[int, int]] = []
         self.position = -1
+        self.origin = 0
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
         self.field.setPlaceholderText("Find in transcript")
@@ -46,12 +47,18 @@ class FindBar(QWidget):
         following.clicked.connect(self.next)
         close.clicked.connect(self.close_bar)
         QShortcut(QKeySequence("Shift+Return"), self.field, self.previous)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            self.close_bar,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.setVisible(False)
 
     def open_bar(self) -> None:
         self.setVisible(True)
         span = self.view.selection_span()
+        self.origin = span[0] if span else self.view.cursor_offset()
         if span is not None and span[1] - span[0] < 80 and "\n" not in self.view.text[span[0] : span[1]]:
             self.field.setText(self.view.text[span[0] : span[1]])
         self.field.setFocus()
@@ -69,12 +76,13 @@ class FindBar(QWidget):
         if not needle:
             self.matches = []
         else:
-            self.matches = [(m.start(), m.end()) for m in re.finditer(re.escape(needle), self.view.text, re.IGNORECASE)]
+            self.matches = [
+                (m.start(), m.end()) for m in re.finditer(re.escape(needle), self.view.text, re.IGNORECASE)
+            ]
         self.view.set_search_matches(self.matches)
         self.position = -1
         if self.matches:
-            cursor = self.view.cursor_offset()
-            self.position = next((i for i, (s, _e) in enumerate(self.matches) if s >= cursor), 0) - 1
+            self.position = next((i for i, (s, _e) in enumerate(self.matches) if s >= self.origin), 0) - 1
             self.next()
         else:
             self.count.setText("no match" if needle else "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -65,7 +65,12 @@ class MainWindow(QMainWindow):
         self.codebook_dock = CodebookDock(self)
         self.quotes_dock = QuotesDock(self)
         self.details_dock = DetailsDock(self)
-        self.docks: list[QDockWidget] = [self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock]
+        self.docks: list[QDockWidget] = [
+            self.documents_dock,
+            self.codebook_dock,
+            self.quotes_dock,
+            self.details_dock,
+        ]
         self._default_state: QByteArray | None = None
         self.default_layout()
 
@@ -79,6 +84,10 @@ class MainWindow(QMainWindow):
             "snap_sentence": self.actions.snap_sentence,
             "snap_turn": self.actions.snap_turn,
         }
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(0)
+        self._header_timer.timeout.connect(self._refresh_header)
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
         self._connect()
@@ -92,7 +101,7 @@ class MainWindow(QMainWindow):
     # -- layout ---------------------------------------------------------------------------
     def default_layout(self) -> None:
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         for dock in self.docks:
             dock.setFloating(False)
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
@@ -101,11 +110,20 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.documents_dock, self.codebook_dock, Qt.Orientation.Vertical)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quotes_dock)
-        self.resizeDocks([self.documents_dock, self.codebook_dock], [230, 560], Qt.Orientation.Vertical)
-        self.resizeDocks([self.documents_dock, self.details_dock], [380, 300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.quotes_dock], [260], Qt.Orientation.Vertical)
         for dock in self.docks:
             dock.show()
+        self._size_docks()
+        QTimer.singleShot(0, self._size_docks)  # again once the window has its final size
+
+    def _size_docks(self) -> None:
+        height = max(self.height(), 600)
+        self.resizeDocks(
+            [self.documents_dock, self.codebook_dock],
+            [int(height * 0.26), int(height * 0.74)],
+            Qt.Orientation.Vertical,
+        )
+        self.resizeDocks([self.documents_dock, self.details_dock], [370, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.quotes_dock], [int(height * 0.3)], Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
         self.default_layout()
@@ -225,6 +243,7 @@ class MainWindow(QMainWindow):
         if coded and not documents[0].coding_count:
             self.open_document(coded[0].id)
         self.statusBar().showMessage(f"Opened {project.path} — every action is saved at once", 6000)
+        session.settle()
 
     def close_project(self) -> None:
         if self.session is None:
@@ -255,16 +274,19 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             settings.save_window_state(self.saveGeometry(), self.saveState())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.close_project()
-        geometry, state = settings.window_state()
+        _geometry, state = settings.window_state()
         settings.save_window_state(self.saveGeometry(), state or QByteArray())
         super().closeEvent(event)
 
     # -- dialogs --------------------------------------------------------------------------
     def ask_new_project(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "New project", str(Path.home() / f"studie{PROJECT_SUFFIX}"), f"Codewerk projects (*{PROJECT_SUFFIX})"
+            self,
+            "New project",
+            str(Path.home() / f"studie{PROJECT_SUFFIX}"),
+            f"Codewerk projects (*{PROJECT_SUFFIX})",
         )
         if not name:
             return
@@ -282,7 +304,9 @@ class MainWindow(QMainWindow):
 
     def ask_coder_name(self) -> None:
         current = self.session.project.coder if self.session else (settings.coder_name() or "")
-        name, ok = QInputDialog.getText(self, "Your name", "Name stored with your codings and reviews:", text=current)
+        name, ok = QInputDialog.getText(
+            self, "Your name", "Name stored with your codings and reviews:", text=current
+        )
         if ok and name.strip():
             settings.set_coder_name(name.strip())
             if self.session is not None:
@@ -356,6 +380,10 @@ class MainWindow(QMainWindow):
         self.details_dock.show_document(document_id)
 
     def _after_change(self, _change: object) -> None:
+        if not self._header_timer.isActive():
+            self._header_timer.start()
+
+    def _refresh_header(self) -> None:
         if self.session is not None and self.view.document_id is not None:
             try:
                 self.panel.set_header(self.session.project.documents.get(self.view.document_id))

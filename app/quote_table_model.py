@@ -11,7 +11,15 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from app.session import Session
@@ -49,6 +57,7 @@ class QuoteTableModel(QAbstractTableModel):
         self.rule = QuoteFilter()
         self._all = FilterableQuotes([])
         self._rows: list[int] = []
+        self.loaded = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._pending: Change | None = None
         self._timer = QTimer(self)
@@ -75,8 +84,10 @@ class QuoteTableModel(QAbstractTableModel):
         return project.quote_service.query(codes, documents=documents)  # type: ignore[arg-type]
 
     def _reload(self) -> None:
+        self.loaded = True
         self._all = FilterableQuotes(self._query())
         self._refilter()
+        self.session.settle()
 
     def set_filter(self, rule: QuoteFilter) -> None:
         self.rule = rule
@@ -131,7 +142,8 @@ class QuoteTableModel(QAbstractTableModel):
         order = self.session.project.codes.tree().order()
         positions = {d.id: rank for rank, d in enumerate(self.session.project.documents.list())}
         merged = sorted(
-            kept + fresh, key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end)
+            kept + fresh,
+            key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),
         )
         self._all = FilterableQuotes(merged)
         self._refilter()
@@ -155,16 +167,31 @@ class QuoteTableModel(QAbstractTableModel):
     def _sort_key(self, column: int) -> Callable[[Quote], Any]:
         attribute = {RESPONDENT: "respondent", REGION: "region", ROLE: "role"}.get(column)
         if attribute is not None:
-            return lambda q: natural_key(q.attributes.get(attribute, ""))
+            keys: dict[str, Any] = {}
+
+            def by_attribute(q: Quote) -> Any:
+                value = q.attributes.get(attribute, "")
+                if value not in keys:
+                    keys[value] = natural_key(value)
+                return keys[value]
+
+            return by_attribute
         if column == TEXT:
-            return lambda q: fold(q.text)
+            return lambda q: q.text.casefold()
         if column == CODE:
             order = self.session.project.codes.tree().order()
             return lambda q: order.get(q.code_id, 0)
         if column == DOCUMENT:
-            return lambda q: (natural_key(q.document), q.start)
+            names: dict[str, Any] = {}
+
+            def by_document(q: Quote) -> Any:
+                if q.document not in names:
+                    names[q.document] = natural_key(q.document)
+                return names[q.document], q.start
+
+            return by_document
         if column == MEMO:
-            return lambda q: fold(q.memo)
+            return lambda q: q.memo.casefold()
         if column == CODER:
             return lambda q: fold(q.coder or "")
         if column == REVIEW:
@@ -173,18 +200,20 @@ class QuoteTableModel(QAbstractTableModel):
         return lambda q: fold(self._my_comment(q))
 
     # -- table data -----------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            if section in (REVIEW, COMMENT):
-                return f"Your review ({self.reviewer}); double-click to change it"
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.ToolTipRole and section in (REVIEW, COMMENT):
+            return f"Your review ({self.reviewer}); double-click to change it"
         return None
 
     def _my_review(self, quote: Quote) -> Any:
@@ -226,6 +255,10 @@ class QuoteTableModel(QAbstractTableModel):
         if column == TEXT:
             return _one_line(quote.text)
         if column == CODE:
+            tree = self.session.project.codes.tree()
+            if quote.code_id in tree:
+                code = tree.get(quote.code_id)
+                return f"{code.question} {code.name}" if code.question else code.name
             return quote.code_path.rsplit("/", 1)[-1]
         if column == RESPONDENT:
             return quote.attributes.get("respondent", "")
@@ -268,7 +301,7 @@ class QuoteTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in (REVIEW, COMMENT):
             return False
         quote = self.quote(index.row())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -155,13 +155,26 @@ class QuotesDock(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {TEXT: 380, CODE: 150, RESPONDENT: 50, REGION: 120, ROLE: 130, DOCUMENT: 170, MEMO: 160, REVIEW: 95}
+        widths = {
+            TEXT: 380,
+            CODE: 150,
+            RESPONDENT: 50,
+            REGION: 120,
+            ROLE: 130,
+            DOCUMENT: 170,
+            MEMO: 160,
+            REVIEW: 95,
+        }
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self._fill_attributes()
-        self.model.set_codes(None)
+        model = self.model
+        # every quote of the project, once the window is on screen (a large project takes a moment)
+        QTimer.singleShot(
+            0, lambda: model.set_codes(None) if self.model is model and not model.loaded else None
+        )
 
     def _fill_attributes(self) -> None:
         assert self.session is not None

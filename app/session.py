@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -52,6 +53,16 @@ class Session(QObject):
             self.problem.emit(str(exc))
             return False
         return True
+
+    @staticmethod
+    def settle() -> None:
+        """Move what is loaded now out of the cyclic garbage collector's way.
+
+        A window holds tens of thousands of long-lived records (quotes, passages); a full
+        collection walking them all takes 100+ ms and would land in the middle of some later
+        keystroke. Frozen objects are still freed by reference counting when dropped.
+        """
+        gc.freeze()
 
     def tell(self, text: str) -> None:
         self.message.emit(text)

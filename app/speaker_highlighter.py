@@ -74,7 +74,7 @@ class SpeakerHighlighter(QSyntaxHighlighter):
         self._build_formats()
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def highlightBlock(self, text: str) -> None:
         if not self._labels:
             return
         block_start = self.currentBlock().position()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -42,6 +43,9 @@ from coding.records import CodeTree, SegmentInfo, TurnInfo
 from coding.segment_index import SegmentIndex
 from coding.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
 from coding.text_positions import Utf16Index
+
+#: Tables whose changes alter what the transcript paints (passages, their codes, code colours).
+PASSAGE_TABLES = frozenset({"segment", "coding", "code", "document", "turn"})
 
 
 class TranscriptView(QPlainTextEdit):
@@ -75,6 +79,7 @@ class TranscriptView(QPlainTextEdit):
         self.current_coding: CodingId | None = None
         self._line_starts = [0]
         self._fills: dict[SegmentId, QColor] = {}
+        self._expected: tuple[int, int] | None = None
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self.menu_builder: Callable[[QPoint], QMenu] | None = None
@@ -113,11 +118,27 @@ class TranscriptView(QPlainTextEdit):
         self._set_segments(self.session.project.codings.segments(document_id))
         self.documentChanged.emit(document_id)
 
+    @contextmanager
+    def expecting(self, start: int, end: int) -> Iterator[None]:
+        """Announce that the next change only touches passages within ``[start, end)`` of this
+        document, so the view re-reads just those (the coding controller wraps its actions in it)."""
+        self._expected = (min(start, end), max(start, end, min(start, end) + 1))
+        try:
+            yield
+        finally:
+            self._expected = None
+
     def on_change(self, change: Change) -> None:
         """Refresh from one committed change (the project bridge's signal)."""
+        expected, self._expected = self._expected, None
         if self.session is None or self.document_id is None:
             return
         if not change.affects_document(self.document_id) and not change.codes:
+            return
+        if not change.tables & PASSAGE_TABLES:
+            return  # reviews, memos of documents and codes, judgements: nothing to repaint here
+        if expected is not None and not change.codes and change.document_ids == {self.document_id}:
+            self._splice(*expected)
             return
         if change.touches("document"):
             try:
@@ -130,6 +151,13 @@ class TranscriptView(QPlainTextEdit):
                 return
         if change.codings or change.codes:
             self._set_segments(self.session.project.codings.segments(self.document_id))
+
+    def _splice(self, start: int, end: int) -> None:
+        """Re-read only the passages overlapping ``[start, end)`` and put them in place."""
+        assert self.session is not None and self.document_id is not None
+        fresh = self.session.project.codings.segments(self.document_id, start, end)
+        kept = [s for s in self.index.segments if not (s.start < end and s.end > start)]
+        self._set_segments(kept + fresh)
 
     def _set_segments(self, segments: list[SegmentInfo]) -> None:
         self.index = SegmentIndex(segments)
@@ -263,28 +291,40 @@ class TranscriptView(QPlainTextEdit):
             out.append(QRectF(geometry.left() + x1, geometry.top() + line.y(), x2 - x1, line.height()))
         return out
 
-    def span_extent(self, start: int, end: int) -> tuple[float, float] | None:
-        """Top and bottom (viewport y) of the lines of ``[start, end)``; off-screen ends run past the edges."""
+    def visible_blocks(self) -> tuple[int, int]:
+        """Numbers of the first and last block on screen."""
+        first = self.firstVisibleBlock().blockNumber()
+        last = self.cursorForPosition(QPoint(0, self.viewport().height())).block().blockNumber()
+        return first, last
+
+    def span_extent(
+        self, start: int, end: int, blocks: tuple[int, int] | None = None
+    ) -> tuple[float, float] | None:
+        """Top and bottom (viewport y) of the lines of ``[start, end)``; off-screen ends run past the edges.
+
+        ``blocks`` (from :meth:`visible_blocks`) saves recomputing what is on screen per passage.
+        """
         height = self.viewport().height()
-        first = self.firstVisibleBlock()
-        if not first.isValid():
+        first_visible, last_visible = blocks or self.visible_blocks()
+        if first_visible < 0:
             return None
         offset = self.contentOffset()
-        start_block = self.document().findBlock(self.to_qt(start))
-        end_block = self.document().findBlock(self.to_qt(max(start, end - 1)))
-        if start_block.blockNumber() < first.blockNumber():
+        document = self.document()
+        start16, end16 = self.to_qt(start), self.to_qt(max(start, end - 1))
+        start_block = document.findBlock(start16)
+        end_block = document.findBlock(end16)
+        if end_block.blockNumber() < first_visible or start_block.blockNumber() > last_visible:
+            return None
+        if start_block.blockNumber() < first_visible:
             top = -4.0
         else:
-            top = self._line_edge(start_block, self.to_qt(start), offset, bottom=False)
+            top = self._line_edge(start_block, start16, offset, bottom=False)
             if top > height:
                 return None
-        if end_block.blockNumber() < first.blockNumber():
-            return None
-        bottom_limit = self.cursorForPosition(QPoint(0, height)).block().blockNumber()
-        if end_block.blockNumber() > bottom_limit:
+        if end_block.blockNumber() > last_visible:
             bottom = height + 4.0
         else:
-            bottom = self._line_edge(end_block, self.to_qt(max(start, end - 1)), offset, bottom=True)
+            bottom = self._line_edge(end_block, end16, offset, bottom=True)
         return (top, bottom) if bottom >= 0 else None
 
     def _line_edge(self, block: QTextBlock, position16: int, offset: object, *, bottom: bool) -> float:
@@ -312,7 +352,7 @@ class TranscriptView(QPlainTextEdit):
             self._fills[segment.id] = fill
         return fill
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         if (self.index.segments or self._matches) and self.session is not None:
             painter = QPainter(self.viewport())
             start, end = self.visible_range()
@@ -342,10 +382,13 @@ class TranscriptView(QPlainTextEdit):
         if segment is None or segment.end < start or segment.start > end:
             return
         code_id = next(
-            (a.code_id for a in segment.codings if a.coding_id == self.current_coding), segment.codings[0].code_id
+            (a.code_id for a in segment.codings if a.coding_id == self.current_coding),
+            segment.codings[0].code_id,
         )
         tree = self.code_tree()
-        colour = readable_on(self.palette().base().color(), tree.get(code_id).colour if code_id in tree else "")
+        colour = readable_on(
+            self.palette().base().color(), tree.get(code_id).colour if code_id in tree else ""
+        )
         rects = self.span_rects(segment.start, segment.end)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(colour, 1.4))
@@ -360,12 +403,12 @@ class TranscriptView(QPlainTextEdit):
                 painter.drawLine(last.topRight(), last.bottomRight())
 
     # -- interaction ----------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin.width(), rect.height()))
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self.tooltip_at(event.pos())
             if tip:
@@ -407,19 +450,19 @@ class TranscriptView(QPlainTextEdit):
                 lines.append(line)
         return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>" if lines else ""
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             segment = self.index.innermost(self.offset_at(event.position().toPoint()))
             self.set_current_coding(segment.codings[0].coding_id if segment and segment.codings else None)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.current_coding is not None:
             self.set_current_coding(None)
             return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if self.menu_builder is None:
             super().contextMenuEvent(event)
             return
@@ -427,7 +470,7 @@ class TranscriptView(QPlainTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+    def createMimeDataFromSelection(self) -> QMimeData:
         """Dragging a selection carries the passage, so dropping it on a code codes it."""
         span = self.selection_span()
         if span is None or self.document_id is None:

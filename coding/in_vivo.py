@@ -54,7 +54,9 @@ class CodeInVivo(Command):
         check_span(text, start, end)
         start, end = trim_span(text, start, end)
         name = in_vivo_name(text[start:end])
-        parent_filter = Code.parent_id.is_(None) if self.parent_id is None else Code.parent_id == self.parent_id
+        parent_filter = (
+            Code.parent_id.is_(None) if self.parent_id is None else Code.parent_id == self.parent_id
+        )
         existing = {
             fold(row_name): CodeId(row_id)
             for row_id, row_name in writer.session.execute(select(Code.id, Code.name).where(parent_filter))

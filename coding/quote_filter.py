@@ -30,31 +30,49 @@ class QuoteFilter:
 
 
 class FilterableQuotes:
-    """A quote list with its filter keys prepared."""
+    """A quote list with its filter keys prepared.
+
+    Attribute values are folded once per document; quote texts are folded on the first text filter
+    (most lists are never searched by text).
+    """
 
     def __init__(self, quotes: Sequence[Quote]) -> None:
         self.quotes = list(quotes)
-        self._text = [fold(f"{q.text}\n{q.memo}") for q in self.quotes]
-        self._attributes = [{k: fold(v) for k, v in q.attributes.items()} for q in self.quotes]
+        self._text: list[str] | None = None
+        self._attributes: dict[int, dict[str, str]] = {}
+        for quote in self.quotes:
+            if quote.document_id not in self._attributes:
+                self._attributes[quote.document_id] = {k: fold(v) for k, v in quote.attributes.items()}
 
     def __len__(self) -> int:
         return len(self.quotes)
+
+    def _texts(self) -> list[str]:
+        if self._text is None:
+            self._text = [fold(f"{q.text}\n{q.memo}") for q in self.quotes]
+        return self._text
 
     def matching(self, rule: QuoteFilter) -> list[int]:
         """Indexes of the quotes that pass ``rule``, in list order."""
         if rule.empty:
             return list(range(len(self.quotes)))
         wanted = [(key.strip().lower(), fold(value)) for key, value in rule.where.items() if value]
+        allowed = None
+        if wanted:
+            allowed = {
+                document
+                for document, attributes in self._attributes.items()
+                if all(attributes.get(key, "") == value for key, value in wanted)
+            }
         needle = fold(rule.text) if rule.text.strip() else None
+        texts = self._texts() if needle is not None else []
         out = []
         for index, quote in enumerate(self.quotes):
+            if allowed is not None and quote.document_id not in allowed:
+                continue
             if rule.coder is not None and quote.coder != rule.coder:
                 continue
-            if wanted:
-                attributes = self._attributes[index]
-                if any(attributes.get(key, "") != value for key, value in wanted):
-                    continue
-            if needle is not None and needle not in self._text[index]:
+            if needle is not None and needle not in texts[index]:
                 continue
             if rule.review is not None:
                 if rule.review == UNREVIEWED:

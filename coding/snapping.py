@@ -46,9 +46,7 @@ def _turns_near(turns: Sequence[TurnInfo], position: int) -> Sequence[TurnInfo]:
     return turns[max(0, index - 2) : index + 1]
 
 
-def sentence_span(
-    text: str, start: int, end: int, turns: Sequence[TurnInfo] = ()
-) -> tuple[int, int]:
+def sentence_span(text: str, start: int, end: int, turns: Sequence[TurnInfo] = ()) -> tuple[int, int]:
     """The whole sentences touched by ``[start, end)``; an empty selection picks the sentence it is in."""
     s, e = trim(text, start, end)
     if s == e:

@@ -10,13 +10,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from coding.ids import CodeId, CodingId, SegmentId
 from coding.segment_index import SegmentIndex
 
 
-@dataclass(frozen=True)
-class Stripe:
+class Stripe(NamedTuple):
+    """One coding beside the text (a named tuple: thousands are made per layout)."""
+
     coding_id: CodingId
     segment_id: SegmentId
     code_id: CodeId
@@ -71,13 +74,16 @@ def layout_stripes(
 
     items = []
     for segment in index.segments:
-        first = paragraph_of(starts, segment.start)
-        last = paragraph_of(starts, max(segment.start, segment.end - 1))
+        first = bisect_right(starts, segment.start) - 1
+        last = bisect_right(starts, max(segment.start, segment.end - 1)) - 1
         for application in segment.codings:
-            items.append((segment.start, -segment.end, rank(application.code_id), first, last, segment, application))
-    items.sort(key=lambda item: item[:3])
+            items.append(
+                (segment.start, -segment.end, rank(application.code_id), first, last, segment, application)
+            )
+    items.sort(key=itemgetter(0, 1, 2))
     lane_last: list[int] = []
     stripes = []
+    append = stripes.append
     for _start, _neg_end, _rank, first, last, segment, application in items:
         for lane, busy_until in enumerate(lane_last):
             if busy_until < first:
@@ -86,7 +92,7 @@ def layout_stripes(
         else:
             lane = len(lane_last)
             lane_last.append(last)
-        stripes.append(
+        append(
             Stripe(
                 application.coding_id,
                 segment.id,

@@ -41,7 +41,12 @@ def test_number_key_codes_a_passage_after_an_emoji_and_undo_redo(qtbot, window: 
     _press(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, qtbot=qtbot)
     assert codings_at(window, start, end) == []
     assert window.view.index.innermost(start + 3) is None
-    _press(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, qtbot=qtbot)
+    _press(
+        window.view,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        qtbot=qtbot,
+    )
     assert codings_at(window, start, end) == ["Stabiliteit"]
     assert session.undo_stack.undoText() == "Code passage with Stabiliteit"
 
@@ -68,7 +73,9 @@ def test_context_menu_picker_codes_the_selection(qtbot, window: MainWindow) -> N
     QTimer.singleShot(50, choose_from_menu)
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point))
     QApplication.sendEvent(view.viewport(), event)
-    qtbot.waitUntil(lambda: window.findChild(CodePicker) is not None and window.findChild(CodePicker).isVisible())
+    qtbot.waitUntil(
+        lambda: window.findChild(CodePicker) is not None and window.findChild(CodePicker).isVisible()
+    )
     picker = window.findChild(CodePicker)
     assert chosen
     qtbot.keyClicks(picker.search, "2b")
@@ -101,7 +108,9 @@ def _drag_to(widget, point: QPoint, mime) -> QDropEvent:  # type: ignore[no-unty
     move = QDragMoveEvent(point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, move)
     assert move.isAccepted()
-    drop = QDropEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(target, drop)
     return drop
 
@@ -144,7 +153,12 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     _press(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier, qtbot=qtbot)
     coding = session.project.codings.get(quote.coding_id)
     assert coding.text.endswith("kandidaat heeft. Dat")
-    _press(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier, qtbot=qtbot)
+    _press(
+        view,
+        Qt.Key.Key_Left,
+        Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+        qtbot=qtbot,
+    )
     coding = session.project.codings.get(quote.coding_id)
     assert coding.start < quote.start and text[coding.start : quote.start].strip() == "UWV."
     window.actions.undo.trigger()
@@ -155,14 +169,29 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     view.set_current_coding(quote.coding_id)
     margin = view.margin
     margin.repaint()
-    bar = next(rect for rect, stripe, kind in margin._hits if kind == "bar" and stripe.coding_id == quote.coding_id)
+    bar = next(
+        rect for rect, stripe, kind in margin._hits if kind == "bar" and stripe.coding_id == quote.coding_id
+    )
     bottom = QPointF(bar.center().x(), bar.bottom() - 5 - 2)  # on the bar's lower end
     assert margin.hit(bottom) is not None and margin.hit(bottom)[1] == "end"
     line = view.fontMetrics().lineSpacing()
     target = QPointF(bottom.x(), bottom.y() + 2 * line)
-    for kind, point in ((QEvent.Type.MouseButtonPress, bottom), (QEvent.Type.MouseMove, target), (QEvent.Type.MouseButtonRelease, target)):
-        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
-        event = QMouseEvent(kind, point, margin.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+    for kind, point in (
+        (QEvent.Type.MouseButtonPress, bottom),
+        (QEvent.Type.MouseMove, target),
+        (QEvent.Type.MouseButtonRelease, target),
+    ):
+        buttons = (
+            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
+        )
+        event = QMouseEvent(
+            kind,
+            point,
+            margin.mapToGlobal(point),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QApplication.sendEvent(margin, event)
     moved = session.project.codings.get(quote.coding_id)
     assert moved.start == quote.start and moved.end > quote.end + 10
@@ -186,7 +215,9 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     assert turn_start == start and text[turn_end] == "\n" and turn_end >= end
     select_chars(window, start, end)
     _press(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier, qtbot=qtbot)
-    in_vivo = session.project.codes.tree().get(session.project.codings.segments(view.document_id)[0].codings[0].code_id)
+    in_vivo = session.project.codes.tree().get(
+        session.project.codings.segments(view.document_id)[0].codings[0].code_id
+    )
     assert in_vivo.inductive and in_vivo.name == text[start:end].strip(" .?!")
     coding_id = view.current_coding
     assert coding_id is not None

@@ -61,9 +61,7 @@ def test_in_vivo_coding_is_one_undoable_action(coded_project: Project) -> None:
     assert coded_project.codes.get(coding.code_id).name == "We spreken elkaar elke week"
     # a second in-vivo coding with the same words reuses the code; the same passage twice is refused
     other = text.index("De urgentie is hoog")
-    coded_project.codings.code(
-        "R5_uwv_zwolle", "Urgentiebesef", other, other + 5
-    )
+    coded_project.codings.code("R5_uwv_zwolle", "Urgentiebesef", other, other + 5)
     with pytest.raises(InvalidInputError):
         coded_project.codings.code_in_vivo("R5_uwv_zwolle", start, end)
     assert len(coded_project.codes.tree()) == before + 1

@@ -25,7 +25,9 @@ def test_filters_agree_with_the_service(coded_project: Project, tmp_path) -> Non
 
     assert ids(QuoteFilter()) == service()
     assert ids(QuoteFilter(where={"region": "zwolle"})) == service(where={"region": "Zwolle"})
-    assert ids(QuoteFilter(where={"Region": "midden-gelderland"})) == service(where={"region": "Midden-Gelderland"})
+    assert ids(QuoteFilter(where={"Region": "midden-gelderland"})) == service(
+        where={"region": "Midden-Gelderland"}
+    )
     assert ids(QuoteFilter(coder="anna")) == service(coder="anna") != []
     assert ids(QuoteFilter(text="VERTROUWEN")) == service(text="vertrouwen") != []
     assert ids(QuoteFilter(review="question")) == service(review="question") == [coding]

@@ -46,3 +46,14 @@ def test_changed_range_covers_exactly_the_passages_that_differ() -> None:
     after = SegmentIndex([_segment(1, 0, 10), _segment(2, 40, 55), _segment(3, 70, 80)])
     assert after.changed_range(before) == (40, 80)
     assert before.changed_range(before) is None
+
+
+def test_the_service_reads_the_passages_of_a_range(coded_project) -> None:  # type: ignore[no-untyped-def]
+    text = coded_project.documents.text("R5_uwv_zwolle")
+    first = text.index("volledig")
+    coded_project.code("R5_uwv_zwolle", "4b", first - 20, first + 40)
+    everything = coded_project.codings.segments("R5_uwv_zwolle")
+    assert len(everything) == 3
+    for start, end in ((0, len(text)), (first, first + 1), (0, 5), (first + 30, len(text))):
+        expected = [s for s in everything if s.start < end and s.end > start]
+        assert coded_project.codings.segments("R5_uwv_zwolle", start, end) == expected

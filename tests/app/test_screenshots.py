@@ -1,0 +1,62 @@
+"""Screenshots of the window and each dock on the demo project (docs/screenshots/, shown in the README)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.application import application
+from app.main_window import MainWindow
+from tests.app.conftest import SCREENSHOTS
+from tests.app.window_helpers import open_document, select_text, tree_index
+
+
+def _save(widget: QWidget, name: str) -> QImage:
+    QApplication.processEvents()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() > 200 and image.height() > 150
+    return image
+
+
+def _colours(image: QImage, step: int = 7) -> set[int]:
+    return {image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)}
+
+
+def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    session = window.session
+    assert session is not None
+    session.favourites.set(
+        ["Vertrouwen", "Overwinnen van cultuurverschillen", "Urgentiebesef", "Coördinatie"]
+    )
+    window.resize(1600, 1000)
+    open_document(window, "R8_wethouder_zwolle")
+    window.codebook_dock.tree.setCurrentIndex(tree_index(window, "Vertrouwen"))
+    window.quotes_dock.set_attribute_filter("region", "Zwolle")
+    quote = next(q for q in session.project.quotes("7b") if q.document == "R8_wethouder_zwolle")
+    window.jump_to_quote(quote)
+    select_text(window, "Dat was een bewuste keuze.")
+    window.view.verticalScrollBar().setValue(0)
+    window.quotes_dock.model.flush()
+
+    main = _save(window, "main_window")
+    assert len(_colours(main)) > 40  # highlights and stripes in many code colours
+    _save(window.documents_dock, "documents_dock")
+    _save(window.codebook_dock, "codebook_dock")
+    _save(window.quotes_dock, "quotes_dock")
+    _save(window.details_dock, "details_dock")
+    _save(window.panel, "transcript")
+
+
+def test_start_screen(qtbot, demo_copy) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import remember_project
+
+    application()
+    remember_project(demo_copy)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    _save(window, "start_screen")
