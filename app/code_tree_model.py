@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from app.mime import CODES_MIME, PASSAGE_MIME, Passage, codes_from, codes_mime, passage_from
-from app.session import Session
 from app.theme import code_colour
+from app.workspace import Workspace
 from coding import Change
 from coding.ids import CodeId
 from coding.records import CodeInfo, CodeTree
@@ -65,9 +65,9 @@ def tooltip(code: CodeInfo, total: int, direct: int) -> str:
 class CodeTreeModel(QAbstractItemModel):
     passageDropped = Signal(object, object)  # Passage, CodeId
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self._tree: CodeTree = CodeTree.build([])
         self._rows: dict[CodeId, int] = {}
         self._totals: dict[CodeId, int] = {}
@@ -76,7 +76,7 @@ class CodeTreeModel(QAbstractItemModel):
         self._reload_pending = False
         self._pending: Change | None = None
         self.reload()
-        session.changed.connect(self.on_change)
+        workspace.changed.connect(self.on_change)
 
     # -- data from the services -------------------------------------------------------------
     def reload(self) -> None:
@@ -87,7 +87,7 @@ class CodeTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def _load_tree(self) -> None:
-        self._tree = self.session.project.codes.tree()
+        self._tree = self.workspace.project.codes.tree()
         rows: dict[CodeId, int] = {}
         for parent in [None, *(c.id for c in self._tree)]:
             for row, child in enumerate(self._tree.children(parent)):
@@ -95,12 +95,12 @@ class CodeTreeModel(QAbstractItemModel):
         self._rows = rows
 
     def _load_counts(self) -> None:
-        codes = self.session.project.codes
+        codes = self.workspace.project.codes
         self._direct = codes.counts()
         self._totals = codes.counts(include_subcodes=True)
 
     def _load_keys(self) -> None:
-        favourites = self.session.favourites.list()[:9]
+        favourites = self.workspace.favourites.list()[:9]
         self._keys = {code_id: key for key, code_id in enumerate(favourites, start=1)}
 
     def on_change(self, change: Change) -> None:
@@ -270,7 +270,7 @@ class CodeTreeModel(QAbstractItemModel):
         name = " ".join(str(value).split())
         if not name or name == code.name:
             return False
-        return self.session.perform(lambda: self.session.project.codes.rename(code.id, name))
+        return self.workspace.perform(lambda: self.workspace.project.codes.rename(code.id, name))
 
     # -- drag and drop --------------------------------------------------------------------
     def mimeTypes(self) -> list[str]:
@@ -328,4 +328,4 @@ class CodeTreeModel(QAbstractItemModel):
             last = len(self._tree.children(parent_id)) - 1
             if (last if position is None else position) == current:
                 return
-        self.session.perform(lambda: self.session.project.codes.move(code_id, parent_id, position))
+        self.workspace.perform(lambda: self.workspace.project.codes.move(code_id, parent_id, position))

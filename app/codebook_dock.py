@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.code_picker import CodePicker
 from app.code_tree_model import CODE_ID_ROLE, FILTER_ROLE, KEY, NAME, QUESTION, QUOTES, CodeTreeModel
 from app.mime import passage_from
-from app.session import Session
+from app.workspace import Workspace
 from coding.ids import CodeId
 from coding.records import CodeInfo
 from coding.text import fold
@@ -109,7 +109,7 @@ class CodebookDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Codebook", parent)
         self.setObjectName("codebookDock")
-        self.session: Session | None = None
+        self.workspace: Workspace | None = None
         self.model: CodeTreeModel | None = None
         self.confirm: Callable[[QWidget, str, str], bool] = _confirm
         self.ask_text: Callable[..., str | None] = _ask_text
@@ -207,15 +207,15 @@ class CodebookDock(QDockWidget):
         self.filter.setEnabled(enabled)
 
     # -- project --------------------------------------------------------------------------
-    def set_session(self, session: Session | None) -> None:
+    def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.model
-        self.session = session
-        self.model = CodeTreeModel(session, self) if session is not None else None
+        self.workspace = workspace
+        self.model = CodeTreeModel(workspace, self) if workspace is not None else None
         self.proxy.setSourceModel(self.model)
         if old is not None:
-            old.session.changed.disconnect(old.on_change)
+            old.workspace.changed.disconnect(old.on_change)
             old.deleteLater()
-        self._enable(session is not None)
+        self._enable(workspace is not None)
         if self.model is not None:
             self.model.passageDropped.connect(self.passageDropped)
             self.model.modelAboutToBeReset.connect(self._remember_expanded)
@@ -296,7 +296,7 @@ class CodebookDock(QDockWidget):
             menu.addSeparator()
             menu.addAction(self.rename_action)
             menu.addAction(self.colour_action)
-            key = self.session.favourites.key_of(code.id) if self.session else None
+            key = self.workspace.favourites.key_of(code.id) if self.workspace else None
             self.favourite_action.setText(
                 f"Remove from favourites (key {key})" if key else "★ Add to favourites"
             )
@@ -315,17 +315,17 @@ class CodebookDock(QDockWidget):
         return self._create(parent.id if parent else None)
 
     def _create(self, parent_id: CodeId | None) -> CodeInfo | None:
-        if self.session is None:
+        if self.workspace is None:
             return None
-        session = self.session
-        where = f" under “{session.project.codes.get(parent_id).name}”" if parent_id is not None else ""
+        workspace = self.workspace
+        where = f" under “{workspace.project.codes.get(parent_id).name}”" if parent_id is not None else ""
         name = self.ask_text(self, "New code", f"Name of the new code{where}:")
         if name is None:
             return None
-        code = session.attempt(lambda: session.project.codes.create(name, parent_id))
+        code = workspace.attempt(lambda: workspace.project.codes.create(name, parent_id))
         if code is not None:
             self.select_code_later(code.id)
-            session.tell(f"Created code “{code.name}”")
+            workspace.tell(f"Created code “{code.name}”")
         return code
 
     def rename(self) -> None:
@@ -335,30 +335,30 @@ class CodebookDock(QDockWidget):
 
     def change_colour(self) -> None:
         code = self.current_code()
-        if code is None or self.session is None:
+        if code is None or self.workspace is None:
             return
         colour = self.ask_colour(self, code.colour)
-        session = self.session
+        workspace = self.workspace
         if colour:
-            session.perform(lambda: session.project.codes.update(code.id, colour=colour))
+            workspace.perform(lambda: workspace.project.codes.update(code.id, colour=colour))
 
     def toggle_favourite(self) -> None:
         code = self.current_code()
-        if code is None or self.session is None:
+        if code is None or self.workspace is None:
             return
-        session = self.session
-        now = session.attempt(lambda: session.favourites.toggle(code.id))
-        key = session.favourites.key_of(code.id)
+        workspace = self.workspace
+        now = workspace.attempt(lambda: workspace.favourites.toggle(code.id))
+        key = workspace.favourites.key_of(code.id)
         if now and key:
-            session.tell(f"“{code.name}” is a favourite: press {key} in the transcript to code with it")
+            workspace.tell(f"“{code.name}” is a favourite: press {key} in the transcript to code with it")
         elif now:
-            session.tell(f"“{code.name}” is a favourite (only the first nine have number keys)")
+            workspace.tell(f"“{code.name}” is a favourite (only the first nine have number keys)")
         else:
-            session.tell(f"“{code.name}” is no longer a favourite")
+            workspace.tell(f"“{code.name}” is no longer a favourite")
 
     def merge(self) -> None:
         code = self.current_code()
-        if code is None or self.session is None or self.model is None:
+        if code is None or self.workspace is None or self.model is None:
             return
         exclude = {code.id, *(c.id for c in self.model.tree.descendants(code.id))}
         picker = CodePicker(
@@ -368,28 +368,28 @@ class CodebookDock(QDockWidget):
         self.pick_code(picker)
 
     def _merge_into(self, code: CodeInfo, target_id: CodeId) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
-        session = self.session
-        target = session.project.codes.get(target_id)
-        count = session.project.codes.counts().get(code.id, 0)
-        children = len(session.project.codes.tree().children(code.id))
+        workspace = self.workspace
+        target = workspace.project.codes.get(target_id)
+        count = workspace.project.codes.counts().get(code.id, 0)
+        children = len(workspace.project.codes.tree().children(code.id))
         text = (
             f"Merge “{code.path_text}” into “{target.path_text}”?\n\n"
             f"Its {count} coding(s) and {children} subcode(s) move to “{target.name}” and "
             f"“{code.name}” is deleted. Edit → Undo takes it back."
         )
-        merge = session.project.codes.merge
-        if self.confirm(self, "Merge codes", text) and session.perform(lambda: merge(code.id, target_id)):
+        merge = workspace.project.codes.merge
+        if self.confirm(self, "Merge codes", text) and workspace.perform(lambda: merge(code.id, target_id)):
             self.select_code_later(target_id)
 
     def delete(self) -> None:
         code = self.current_code()
-        if code is None or self.session is None or self.model is None:
+        if code is None or self.workspace is None or self.model is None:
             return
-        session = self.session
+        workspace = self.workspace
         subcodes = len(self.model.tree.descendants(code.id))
-        codings = session.project.codes.counts(include_subcodes=True).get(code.id, 0)
+        codings = workspace.project.codes.counts(include_subcodes=True).get(code.id, 0)
         parts = []
         if subcodes:
             parts.append(f"{subcodes} subcode(s)")
@@ -398,4 +398,4 @@ class CodebookDock(QDockWidget):
         also = f" with its {' and '.join(parts)}" if parts else ""
         text = f"Delete the code “{code.path_text}”{also}?\n\nEdit → Undo brings everything back."
         if self.confirm(self, "Delete code", text):
-            session.perform(lambda: session.project.codes.delete(code.id))
+            workspace.perform(lambda: workspace.project.codes.delete(code.id))

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from app.code_picker import CodePicker
 from app.coding_margin import code_label
 from app.mime import Passage
-from app.session import Session
 from app.transcript_view import TranscriptView
+from app.workspace import Workspace
 from coding import snapping
 from coding.ids import CodeId, CodingId, SegmentId
 from coding.records import CodingInfo
@@ -35,12 +35,12 @@ class CodingController(QObject):
         view.menu_builder = self.context_menu
 
     @property
-    def session(self) -> Session | None:
-        return self.view.session
+    def workspace(self) -> Workspace | None:
+        return self.view.workspace
 
     def _tell(self, text: str) -> None:
-        if self.session is not None:
-            self.session.tell(text)
+        if self.workspace is not None:
+            self.workspace.tell(text)
 
     # -- coding ---------------------------------------------------------------------------
     def code_selection(self, code_id: CodeId) -> CodingInfo | None:
@@ -52,12 +52,12 @@ class CodingController(QObject):
         return self.code_passage(Passage(self.view.document_id, *span), code_id)
 
     def code_passage(self, passage: Passage, code_id: CodeId) -> CodingInfo | None:
-        session = self.session
-        if session is None:
+        workspace = self.workspace
+        if workspace is None:
             return None
-        project = session.project
+        project = workspace.project
         with self._expecting(passage):
-            coding = session.attempt(
+            coding = workspace.attempt(
                 lambda: project.codings.code(passage.document_id, code_id, passage.start, passage.end)
             )
         if coding is not None:
@@ -68,37 +68,39 @@ class CodingController(QObject):
         return coding
 
     def code_with_key(self, key: int) -> CodingInfo | None:
-        session = self.session
-        if session is None:
+        workspace = self.workspace
+        if workspace is None:
             return None
-        code_id = session.favourites.on_key(key)
+        code_id = workspace.favourites.on_key(key)
         if code_id is None:
             self._tell(f"No favourite code on key {key}: select a code in the Codebook and press Ctrl+D")
             return None
         return self.code_selection(code_id)
 
     def code_in_vivo(self) -> CodingInfo | None:
-        session = self.session
+        workspace = self.workspace
         span = self.view.selection_span()
-        if session is None or span is None or self.view.document_id is None:
+        if workspace is None or span is None or self.view.document_id is None:
             self._tell("Select the words to use as the new code's name first")
             return None
         document_id = self.view.document_id
-        coding = session.attempt(lambda: session.project.codings.code_in_vivo(document_id, *span))
+        coding = workspace.attempt(lambda: workspace.project.codings.code_in_vivo(document_id, *span))
         if coding is not None:
             self.view.set_current_coding(coding.id)
-            self._tell(f"In-vivo code “{session.project.codes.get(coding.code_id).name}” created and applied")
+            self._tell(
+                f"In-vivo code “{workspace.project.codes.get(coding.code_id).name}” created and applied"
+            )
         return coding
 
     def open_picker(self) -> CodePicker | None:
         """The searchable code picker for the selection (Ctrl+K and the context menu)."""
-        session = self.session
-        if session is None:
+        workspace = self.workspace
+        if workspace is None:
             return None
         if self.view.selection_span() is None:
             self._tell("Select a passage in the transcript first")
             return None
-        picker = CodePicker(session.project.codes.tree(), self.view)
+        picker = CodePicker(workspace.project.codes.tree(), self.view)
         picker.picked.connect(self.code_selection)
         picker.createRequested.connect(self.create_and_code)
         self.pick_code(picker)
@@ -106,13 +108,13 @@ class CodingController(QObject):
 
     def create_and_code(self, name: str) -> CodingInfo | None:
         """Create an inductive top-level code and code the selection with it: one undo step."""
-        session = self.session
-        if session is None:
+        workspace = self.workspace
+        if workspace is None:
             return None
-        stack = session.undo_stack
+        stack = workspace.undo_stack
         stack.beginMacro(f"Create code {name} and code passage")
         try:
-            code = session.attempt(lambda: session.project.codes.create(name))
+            code = workspace.attempt(lambda: workspace.project.codes.create(name))
             coding = self.code_selection(code.id) if code is not None else None
         finally:
             stack.endMacro()
@@ -151,8 +153,8 @@ class CodingController(QObject):
 
     # -- adjusting a coded passage --------------------------------------------------------
     def set_span(self, segment_id: SegmentId, start: int, end: int) -> bool:
-        session = self.session
-        if session is None:
+        workspace = self.workspace
+        if workspace is None:
             return False
         start, end = snapping.trim(self.view.text, start, end)
         segment = self.view.index.get(segment_id)
@@ -161,7 +163,7 @@ class CodingController(QObject):
         low = min(start, segment.start) if segment is not None else start
         high = max(end, segment.end) if segment is not None else end
         with self.view.expecting(low, high):
-            done = session.perform(lambda: session.project.codings.set_span(segment_id, start, end))
+            done = workspace.perform(lambda: workspace.project.codings.set_span(segment_id, start, end))
         if done:
             self.view.select_span(start, end)
             self._tell(f"Passage now {start}–{end}  (Ctrl+Z undoes)")
@@ -194,14 +196,14 @@ class CodingController(QObject):
         return done
 
     def uncode(self, coding_id: CodingId | None = None) -> bool:
-        session = self.session
+        workspace = self.workspace
         coding_id = coding_id if coding_id is not None else self.view.current_coding
-        if session is None or coding_id is None:
+        if workspace is None or coding_id is None:
             self._tell("Click a coded passage or its stripe first")
             return False
         segment = self.view.index.segment_of(coding_id)
         with self._expecting(segment and Passage(segment.document_id, segment.start, segment.end)):
-            done = session.perform(lambda: session.project.codings.uncode(coding_id))
+            done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
         if done:
             self._tell("Coding removed  (Ctrl+Z undoes)")
         return done
@@ -212,14 +214,14 @@ class CodingController(QObject):
         menu = QMenu(view)
         menu.setObjectName("transcriptMenu")
         has_selection = view.selection_span() is not None
-        session = self.session
-        if session is not None and view.document_id is not None:
+        workspace = self.workspace
+        if workspace is not None and view.document_id is not None:
             if "pick" in self.actions:
                 menu.addAction(self.actions["pick"])
-            favourites = session.favourites.list()[:9]
+            favourites = workspace.favourites.list()[:9]
             if favourites:
                 sub = menu.addMenu("Code with favourite")
-                tree = session.project.codes.tree()
+                tree = workspace.project.codes.tree()
                 for key, code_id in enumerate(favourites, start=1):
                     action = sub.addAction(f"&{key}  {code_label(tree.get(code_id))}")
                     action.setEnabled(has_selection)
@@ -230,7 +232,7 @@ class CodingController(QObject):
             segments = view.index.at(view.offset_at(point))
             if segments:
                 menu.addSeparator()
-                tree = session.project.codes.tree()
+                tree = workspace.project.codes.tree()
                 for segment in segments:
                     for application in segment.codings:
                         if application.code_id not in tree:

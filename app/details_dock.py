@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.coding_margin import code_label
-from app.session import Session
 from app.theme import code_colour
+from app.workspace import Workspace
 from coding import Change
 from coding.errors import NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId, MemoId
@@ -87,7 +87,7 @@ class DetailsDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Memo and details", parent)
         self.setObjectName("detailsDock")
-        self.session: Session | None = None
+        self.workspace: Workspace | None = None
         self.target: MemoTarget | None = None
         self._saved_text = ""
         body = QWidget(self)
@@ -135,12 +135,12 @@ class DetailsDock(QDockWidget):
         self.codings.clicked.connect(lambda index: self.codingChosen.emit(index.data(CODING_ID_ROLE)))
         self.show_nothing()
 
-    def set_session(self, session: Session | None) -> None:
-        if self.session is not None:
-            self.session.changed.disconnect(self.on_change)
-        self.session = session
-        if session is not None:
-            session.changed.connect(self.on_change)
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self.on_change)
+        self.workspace = workspace
+        if workspace is not None:
+            workspace.changed.connect(self.on_change)
         self.target = None
         self.show_nothing()
 
@@ -159,8 +159,8 @@ class DetailsDock(QDockWidget):
 
     def show_coding(self, segment: SegmentInfo, coding_id: CodingId, document: str) -> None:
         self.save_memo()
-        assert self.session is not None
-        tree = self.session.project.codes.tree()
+        assert self.workspace is not None
+        tree = self.workspace.project.codes.tree()
         application = next((a for a in segment.codings if a.coding_id == coding_id), None)
         if application is None:
             self.show_nothing()
@@ -182,8 +182,8 @@ class DetailsDock(QDockWidget):
 
     def show_code(self, code_id: CodeId) -> None:
         self.save_memo()
-        assert self.session is not None
-        project = self.session.project
+        assert self.workspace is not None
+        project = self.workspace.project
         code = project.codes.get(code_id)
         total = project.codes.counts(include_subcodes=True).get(code_id, 0)
         colour = code_colour(code.colour).name()
@@ -210,8 +210,8 @@ class DetailsDock(QDockWidget):
 
     def show_document(self, document_id: DocumentId) -> None:
         self.save_memo()
-        assert self.session is not None
-        project = self.session.project
+        assert self.workspace is not None
+        project = self.workspace.project
         document = project.documents.get(document_id)
         self.title.setText(f"<b>{html.escape(document.name)}</b>")
         rows = "".join(
@@ -249,24 +249,26 @@ class DetailsDock(QDockWidget):
         return super().eventFilter(watched, event)
 
     def save_memo(self) -> None:
-        if self.session is None or self.target is None:
+        if self.workspace is None or self.target is None:
             return
         text = self.memo.toPlainText().strip()
         if text == self._saved_text.strip():
             return
-        project = self.session.project
+        project = self.workspace.project
         target = self.target
         self._saved_text = text
         if target.kind == "coding":
-            self.session.perform(lambda: project.codings.set_memo(CodingId(target.id), text))
+            self.workspace.perform(lambda: project.codings.set_memo(CodingId(target.id), text))
         else:
             where: dict[str, Any] = (
                 {"code": CodeId(target.id)} if target.kind == "code" else {"document": DocumentId(target.id)}
             )
-            memo_id = self.session.attempt(lambda: project.memos.write(text, memo_id=target.memo_id, **where))
+            memo_id = self.workspace.attempt(
+                lambda: project.memos.write(text, memo_id=target.memo_id, **where)
+            )
             if memo_id is not None:
                 self.target = MemoTarget(target.kind, target.id, memo_id)
-        self.session.tell("Memo saved")
+        self.workspace.tell("Memo saved")
 
     def _uncode(self) -> None:
         if self.target is not None and self.target.kind == "coding":
@@ -274,11 +276,11 @@ class DetailsDock(QDockWidget):
 
     def on_change(self, change: Change) -> None:
         """A memo changed elsewhere (undo, another view): show the stored text unless editing."""
-        if self.session is None or self.target is None or self.memo.hasFocus():
+        if self.workspace is None or self.target is None or self.memo.hasFocus():
             return
         if self.target.kind == "coding" and change.codings:
             try:
-                stored = self.session.project.codings.get(CodingId(self.target.id)).memo
+                stored = self.workspace.project.codings.get(CodingId(self.target.id)).memo
             except NotFoundError:
                 self.show_nothing()
                 return

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 
-from app.session import Session
+from app.workspace import Workspace
 from coding import Change
 from coding.ids import DocumentId
 from coding.records import DocumentInfo
@@ -30,10 +30,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 class DocumentListModel(QAbstractItemModel):
     def __init__(
-        self, session: Session, group_by: str | None = "region", parent: QObject | None = None
+        self, workspace: Workspace, group_by: str | None = "region", parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.group_by = group_by
         self.current: DocumentId | None = None
         self._documents: list[DocumentInfo] = []
@@ -44,12 +44,12 @@ class DocumentListModel(QAbstractItemModel):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._apply_pending)
         self.reload()
-        session.changed.connect(self.on_change)
+        workspace.changed.connect(self.on_change)
 
     # -- data from the services -------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
-        self._documents = self.session.project.documents.list()
+        self._documents = self.workspace.project.documents.list()
         self._build_groups()
         self.endResetModel()
 
@@ -91,7 +91,7 @@ class DocumentListModel(QAbstractItemModel):
         if change.documents:
             self.reload()
         elif change.codings:
-            fresh = self.session.project.documents.list()
+            fresh = self.workspace.project.documents.list()
             if [(d.id, d.attributes) for d in fresh] != [(d.id, d.attributes) for d in self._documents]:
                 self.reload()
                 return

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document_list_model import CODINGS, DOCUMENT_ID_ROLE, FILTER_ROLE, NAME, DocumentListModel
-from app.session import Session
+from app.workspace import Workspace
 from coding.ids import DocumentId
 from coding.text import fold
 
@@ -29,7 +29,7 @@ class DocumentsDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Documents", parent)
         self.setObjectName("documentsDock")
-        self.session: Session | None = None
+        self.workspace: Workspace | None = None
         self.model: DocumentListModel | None = None
         body = QWidget(self)
         self.group_by = QComboBox(body)
@@ -62,24 +62,24 @@ class DocumentsDock(QDockWidget):
         self.tree.activated.connect(self._activated)
         body.setEnabled(False)
 
-    def set_session(self, session: Session | None) -> None:
+    def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.model
-        self.session = session
-        self.widget().setEnabled(session is not None)
+        self.workspace = workspace
+        self.widget().setEnabled(workspace is not None)
         self.group_by.blockSignals(True)
         self.group_by.clear()
         self.model = None
-        if session is not None:
+        if workspace is not None:
             self.group_by.addItem("(no grouping)", NO_GROUPING)
-            for key in session.project.documents.attribute_keys():
+            for key in workspace.project.documents.attribute_keys():
                 self.group_by.addItem(key.capitalize(), key)
             position = self.group_by.findData("region")
             self.group_by.setCurrentIndex(position if position >= 0 else 0)
-            self.model = DocumentListModel(session, self.group_by.currentData() or None, self)
+            self.model = DocumentListModel(workspace, self.group_by.currentData() or None, self)
         self.group_by.blockSignals(False)
         self.proxy.setSourceModel(self.model)
         if old is not None:
-            old.session.changed.disconnect(old.on_change)
+            old.workspace.changed.disconnect(old.on_change)
             old.deleteLater()
         if self.model is not None:
             self.model.modelReset.connect(self.tree.expandAll)

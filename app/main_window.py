@@ -1,6 +1,6 @@
 """The main window: start screen or the workbench (transcript, Documents, Codebook, Quotes, details).
 
-Every view refreshes from the session's ``changed`` signal; the transcript view is connected first,
+Every view refreshes from the workspace's ``changed`` signal; the transcript view is connected first,
 so a new coding is painted before the docks catch up. Hook points for features built elsewhere:
 ``import_files`` (File → Import), ``export`` (File → Export), ``compare`` (View → Compare regions),
 ``search`` (View → Search and suggestions).
@@ -30,9 +30,9 @@ from app.coding_controller import CodingController
 from app.details_dock import DetailsDock
 from app.documents_dock import DocumentsDock
 from app.quotes_dock import QuotesDock
-from app.session import Session
 from app.start_screen import StartScreen
 from app.transcript_panel import TranscriptPanel
+from app.workspace import Workspace
 from coding import Project
 from coding.demo import build_demo_project
 from coding.errors import CodewerkError, NotFoundError
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Codewerk")
         self.setDockNestingEnabled(True)
-        self.session: Session | None = None
+        self.workspace: Workspace | None = None
         self.last_problem = ""
         self.undo_group = QUndoGroup(self)
 
@@ -216,17 +216,17 @@ class MainWindow(QMainWindow):
 
     def _set_project(self, project: Project) -> None:
         self.close_project()
-        session = Session(project, self)
-        self.session = session
-        session.changed.connect(self.view.on_change)  # first: the transcript paints before the docks
-        session.changed.connect(self._after_change)
-        session.problem.connect(self.report_problem)
-        session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.undo_group.addStack(session.undo_stack)
-        self.undo_group.setActiveStack(session.undo_stack)
-        self.view.set_session(session)
+        workspace = Workspace(project, self)
+        self.workspace = workspace
+        workspace.changed.connect(self.view.on_change)  # first: the transcript paints before the docks
+        workspace.changed.connect(self._after_change)
+        workspace.problem.connect(self.report_problem)
+        workspace.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.undo_group.addStack(workspace.undo_stack)
+        self.undo_group.setActiveStack(workspace.undo_stack)
+        self.view.set_workspace(workspace)
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
-            dock.set_session(session)
+            dock.set_workspace(workspace)
         settings.remember_project(project.path)
         self.setWindowTitle(f"Codewerk — {project.path.name}")
         self.pages.setCurrentIndex(WORKBENCH)
@@ -243,21 +243,21 @@ class MainWindow(QMainWindow):
         if coded and not documents[0].coding_count:
             self.open_document(coded[0].id)
         self.statusBar().showMessage(f"Opened {project.path} — every action is saved at once", 6000)
-        session.settle()
+        workspace.settle()
 
     def close_project(self) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
         self.details_dock.save_memo()
         self._save_layout()
-        session = self.session
-        self.session = None
+        workspace = self.workspace
+        self.workspace = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
-            dock.set_session(None)
-        self.view.set_session(None)
-        self.undo_group.removeStack(session.undo_stack)
-        session.close()
-        session.deleteLater()
+            dock.set_workspace(None)
+        self.view.set_workspace(None)
+        self.undo_group.removeStack(workspace.undo_stack)
+        workspace.close()
+        workspace.deleteLater()
         self._show_start()
 
     def _show_start(self) -> None:
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.panel.set_header(None)
 
     def _save_layout(self) -> None:
-        if self.session is not None:
+        if self.workspace is not None:
             settings.save_window_state(self.saveGeometry(), self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -303,14 +303,14 @@ class MainWindow(QMainWindow):
             self.open_project(name)
 
     def ask_coder_name(self) -> None:
-        current = self.session.project.coder if self.session else (settings.coder_name() or "")
+        current = self.workspace.project.coder if self.workspace else (settings.coder_name() or "")
         name, ok = QInputDialog.getText(
             self, "Your name", "Name stored with your codings and reviews:", text=current
         )
         if ok and name.strip():
             settings.set_coder_name(name.strip())
-            if self.session is not None:
-                self.session.project.coder = name.strip()
+            if self.workspace is not None:
+                self.workspace.project.coder = name.strip()
                 if self.quotes_dock.model is not None:
                     self.quotes_dock.model.set_codes(self.quotes_dock.model.codes)
 
@@ -362,18 +362,18 @@ class MainWindow(QMainWindow):
 
     # -- wiring between the views ---------------------------------------------------------
     def open_document(self, document_id: DocumentId) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
         if self.view.document_id != document_id:
             self.view.show_document(document_id)
 
     def _document_changed(self, document_id: DocumentId | None) -> None:
         self.documents_dock.set_current(document_id)
-        if self.session is None or document_id is None:
+        if self.workspace is None or document_id is None:
             self.panel.set_header(None)
             return
         try:
-            document = self.session.project.documents.get(document_id)
+            document = self.workspace.project.documents.get(document_id)
         except NotFoundError:
             return
         self.panel.set_header(document)
@@ -384,16 +384,16 @@ class MainWindow(QMainWindow):
             self._header_timer.start()
 
     def _refresh_header(self) -> None:
-        if self.session is not None and self.view.document_id is not None:
+        if self.workspace is not None and self.view.document_id is not None:
             try:
-                self.panel.set_header(self.session.project.documents.get(self.view.document_id))
+                self.panel.set_header(self.workspace.project.documents.get(self.view.document_id))
             except NotFoundError:
                 self.panel.set_header(None)
 
     def _codes_selected(self, code_ids: list[CodeId]) -> None:
-        if self.session is None:
+        if self.workspace is None:
             return
-        tree = self.session.project.codes.tree()
+        tree = self.workspace.project.codes.tree()
         names = ", ".join(tree.get(c).name for c in code_ids[:3] if c in tree)
         if len(code_ids) > 3:
             names += f" and {len(code_ids) - 3} more"

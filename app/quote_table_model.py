@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.session import Session
+from app.workspace import Workspace
 from coding import Change
 from coding.ids import CodeId, CodingId
 from coding.quote_filter import FilterableQuotes, QuoteFilter
@@ -50,9 +50,9 @@ def _one_line(text: str) -> str:
 class QuoteTableModel(QAbstractTableModel):
     countsChanged = Signal(int, int)  # shown, retrieved
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.codes: list[CodeId] | None = None
         self.rule = QuoteFilter()
         self._all = FilterableQuotes([])
@@ -64,12 +64,12 @@ class QuoteTableModel(QAbstractTableModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._apply_pending)
-        session.changed.connect(self.on_change)
+        workspace.changed.connect(self.on_change)
 
     # -- what is listed -------------------------------------------------------------------
     @property
     def reviewer(self) -> str:
-        return self.session.project.coder
+        return self.workspace.project.coder
 
     def set_codes(self, codes: Sequence[CodeId] | None) -> None:
         """List the quotes of these codes and their subcodes (``None``: every quote)."""
@@ -77,7 +77,7 @@ class QuoteTableModel(QAbstractTableModel):
         self._reload()
 
     def _query(self, documents: Sequence[int] | None = None) -> list[Quote]:
-        project = self.session.project
+        project = self.workspace.project
         codes = [c for c in self.codes if c in project.codes.tree()] if self.codes else None
         if self.codes and not codes:
             return []
@@ -87,7 +87,9 @@ class QuoteTableModel(QAbstractTableModel):
         self.loaded = True
         self._all = FilterableQuotes(self._query())
         self._refilter()
-        self.session.settle()
+        self.workspace.settle()
+        prepared = self._all
+        QTimer.singleShot(0, prepared.prepare)  # text keys ready before the first keystroke
 
     def set_filter(self, rule: QuoteFilter) -> None:
         self.rule = rule
@@ -139,8 +141,8 @@ class QuoteTableModel(QAbstractTableModel):
         touched = set(change.document_ids)
         kept = [q for q in self._all.quotes if q.document_id not in touched]
         fresh = self._query(sorted(touched)) if touched else []
-        order = self.session.project.codes.tree().order()
-        positions = {d.id: rank for rank, d in enumerate(self.session.project.documents.list())}
+        order = self.workspace.project.codes.tree().order()
+        positions = {d.id: rank for rank, d in enumerate(self.workspace.project.documents.list())}
         merged = sorted(
             kept + fresh,
             key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),
@@ -179,7 +181,7 @@ class QuoteTableModel(QAbstractTableModel):
         if column == TEXT:
             return lambda q: q.text.casefold()
         if column == CODE:
-            order = self.session.project.codes.tree().order()
+            order = self.workspace.project.codes.tree().order()
             return lambda q: order.get(q.code_id, 0)
         if column == DOCUMENT:
             names: dict[str, Any] = {}
@@ -255,7 +257,7 @@ class QuoteTableModel(QAbstractTableModel):
         if column == TEXT:
             return _one_line(quote.text)
         if column == CODE:
-            tree = self.session.project.codes.tree()
+            tree = self.workspace.project.codes.tree()
             if quote.code_id in tree:
                 code = tree.get(quote.code_id)
                 return f"{code.question} {code.name}" if code.question else code.name
@@ -317,11 +319,11 @@ class QuoteTableModel(QAbstractTableModel):
 
     def mark(self, coding_ids: Sequence[CodingId], status: str | None, comment: str = "") -> bool:
         """Review quotes as the current reviewer; ``status=None`` clears the mark."""
-        reviews = self.session.project.reviews
+        reviews = self.workspace.project.reviews
         ok = True
         for coding_id in coding_ids:
             if status is None:
-                ok = self.session.perform(lambda c=coding_id: reviews.clear(c)) and ok
+                ok = self.workspace.perform(lambda c=coding_id: reviews.clear(c)) and ok
             else:
-                ok = self.session.perform(lambda c=coding_id: reviews.mark(c, status, comment)) and ok
+                ok = self.workspace.perform(lambda c=coding_id: reviews.mark(c, status, comment)) and ok
         return ok

@@ -34,7 +34,7 @@ from app.quote_table_model import (
     QuoteTableModel,
 )
 from app.review_delegate import ReviewDelegate
-from app.session import Session
+from app.workspace import Workspace
 from coding.ids import CodeId
 from coding.quote_filter import QuoteFilter
 from coding.quote_service import UNREVIEWED
@@ -50,7 +50,7 @@ class QuotesDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Quotes", parent)
         self.setObjectName("quotesDock")
-        self.session: Session | None = None
+        self.workspace: Workspace | None = None
         self.model: QuoteTableModel | None = None
         self._code_names = "all codes"
         body = QWidget(self)
@@ -134,18 +134,18 @@ class QuotesDock(QDockWidget):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.text.textChanged.connect(self._apply_filter)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.set_session(None)
+        self.set_workspace(None)
 
     # -- project --------------------------------------------------------------------------
-    def set_session(self, session: Session | None) -> None:
+    def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.model
-        self.session = session
-        self.model = QuoteTableModel(session, self) if session is not None else None
+        self.workspace = workspace
+        self.model = QuoteTableModel(workspace, self) if workspace is not None else None
         self.table.setModel(self.model)
         if old is not None:
-            old.session.changed.disconnect(old.on_change)
+            old.workspace.changed.disconnect(old.on_change)
             old.deleteLater()
-        self.widget().setEnabled(session is not None)
+        self.widget().setEnabled(workspace is not None)
         if self.model is None:
             self.count.setText("")
             return
@@ -177,8 +177,8 @@ class QuotesDock(QDockWidget):
         )
 
     def _fill_attributes(self) -> None:
-        assert self.session is not None
-        keys = self.session.project.documents.attribute_keys()
+        assert self.workspace is not None
+        keys = self.workspace.project.documents.attribute_keys()
         self.attribute.blockSignals(True)
         self.attribute.clear()
         for key in keys:
@@ -193,8 +193,8 @@ class QuotesDock(QDockWidget):
         self.value.clear()
         self.value.addItem("(any)", ANY)
         key = self.attribute.currentData()
-        if self.session is not None and key:
-            for value in self.session.project.documents.attribute_values(key):
+        if self.workspace is not None and key:
+            for value in self.workspace.project.documents.attribute_values(key):
                 self.value.addItem(value, value)
         self.value.blockSignals(False)
         self._apply_filter()
@@ -269,9 +269,9 @@ class QuotesDock(QDockWidget):
         self.model.mark([q.coding_id for q in quotes], status, self.comment.text() if status else "")
         self.model.flush()
         self._reselect(selected)
-        if self.session is not None:
+        if self.workspace is not None:
             what = REVIEW_LABELS[status] if status else "not reviewed"
-            self.session.tell(f"Marked {len(quotes)} quote(s) {what} as {self.model.reviewer}")
+            self.workspace.tell(f"Marked {len(quotes)} quote(s) {what} as {self.model.reviewer}")
 
     def _reselect(self, coding_ids: set[object]) -> None:
         if self.model is None:

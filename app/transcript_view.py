@@ -33,9 +33,9 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from app.coding_margin import CodingMargin
 from app.mime import Passage, passage_mime
-from app.session import Session
 from app.speaker_highlighter import SpeakerHighlighter
 from app.theme import code_colour, highlight_fill, is_dark, readable_on
+from app.workspace import Workspace
 from coding import Change
 from coding.errors import NotFoundError
 from coding.ids import CodingId, DocumentId, SegmentId
@@ -68,7 +68,7 @@ class TranscriptView(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.1)
         self.setFont(font)
         self.viewport().setMouseTracking(True)
-        self.session: Session | None = None
+        self.workspace: Workspace | None = None
         self.document_id: DocumentId | None = None
         self.text = ""
         self.utf16 = Utf16Index("")
@@ -88,8 +88,8 @@ class TranscriptView(QPlainTextEdit):
         self.updateRequest.connect(self.margin.follow)
 
     # -- project and document ---------------------------------------------------------------
-    def set_session(self, session: Session | None) -> None:
-        self.session = session
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
         self.clear_document()
 
     def clear_document(self) -> None:
@@ -104,8 +104,8 @@ class TranscriptView(QPlainTextEdit):
 
     def show_document(self, document_id: DocumentId) -> None:
         """Load a document with its speaker labels, highlights and stripes."""
-        assert self.session is not None
-        documents = self.session.project.documents
+        assert self.workspace is not None
+        documents = self.workspace.project.documents
         text = documents.text(document_id)
         self.document_id = document_id
         self.text = text
@@ -115,7 +115,7 @@ class TranscriptView(QPlainTextEdit):
         self.current_coding = None
         self._highlighter.set_turns(text, self.turns, self.utf16)
         self.setPlainText(text)
-        self._set_segments(self.session.project.codings.segments(document_id))
+        self._set_segments(self.workspace.project.codings.segments(document_id))
         self.documentChanged.emit(document_id)
 
     @contextmanager
@@ -131,7 +131,7 @@ class TranscriptView(QPlainTextEdit):
     def on_change(self, change: Change) -> None:
         """Refresh from one committed change (the project bridge's signal)."""
         expected, self._expected = self._expected, None
-        if self.session is None or self.document_id is None:
+        if self.workspace is None or self.document_id is None:
             return
         if not change.affects_document(self.document_id) and not change.codes:
             return
@@ -142,7 +142,7 @@ class TranscriptView(QPlainTextEdit):
             return
         if change.touches("document"):
             try:
-                text = self.session.project.documents.text(self.document_id)
+                text = self.workspace.project.documents.text(self.document_id)
             except NotFoundError:
                 self.clear_document()
                 return
@@ -150,12 +150,12 @@ class TranscriptView(QPlainTextEdit):
                 self.show_document(self.document_id)
                 return
         if change.codings or change.codes:
-            self._set_segments(self.session.project.codings.segments(self.document_id))
+            self._set_segments(self.workspace.project.codings.segments(self.document_id))
 
     def _splice(self, start: int, end: int) -> None:
         """Re-read only the passages overlapping ``[start, end)`` and put them in place."""
-        assert self.session is not None and self.document_id is not None
-        fresh = self.session.project.codings.segments(self.document_id, start, end)
+        assert self.workspace is not None and self.document_id is not None
+        fresh = self.workspace.project.codings.segments(self.document_id, start, end)
         kept = [s for s in self.index.segments if not (s.start < end and s.end > start)]
         self._set_segments(kept + fresh)
 
@@ -167,7 +167,7 @@ class TranscriptView(QPlainTextEdit):
             self.currentCodingChanged.emit(None)
 
     def _relayout(self) -> None:
-        rank = self.code_tree().order() if self.session is not None else {}
+        rank = self.code_tree().order() if self.workspace is not None else {}
         self.stripes = layout_stripes(self.index, self._line_starts, rank)
         by_segment: dict[SegmentId, list[Stripe]] = {}
         for stripe in self.stripes.stripes:
@@ -191,8 +191,8 @@ class TranscriptView(QPlainTextEdit):
         self.margin.update()
 
     def code_tree(self) -> CodeTree:
-        assert self.session is not None
-        return self.session.project.codes.tree()
+        assert self.workspace is not None
+        return self.workspace.project.codes.tree()
 
     # -- positions ------------------------------------------------------------------------
     def to_qt(self, offset: int) -> int:
@@ -353,7 +353,7 @@ class TranscriptView(QPlainTextEdit):
         return fill
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if (self.index.segments or self._matches) and self.session is not None:
+        if (self.index.segments or self._matches) and self.workspace is not None:
             painter = QPainter(self.viewport())
             start, end = self.visible_range()
             for segment in self.index.overlapping(start, end):

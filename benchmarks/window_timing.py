@@ -189,7 +189,7 @@ def main() -> int:
     window.open_project(path)
     app.processEvents()
     print(f"open project (all docks, first document): {1000 * (time.perf_counter() - started):.0f} ms")
-    project = window.session.project
+    project = window.workspace.project
     big = project.documents.find("R99_lang_zwolle")
     small = project.documents.find("R1_kort")
     view = window.view

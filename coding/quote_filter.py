@@ -7,12 +7,40 @@ accent-insensitive, like the service's own filters).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coding.quote_service import UNREVIEWED
 from coding.records import Quote
 from coding.text import fold
+
+
+def _accent_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if base and base != chr(code):
+            table[code] = base
+    return table
+
+
+_ACCENTS = _accent_table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _strip_accents(match: re.Match[str]) -> str:
+    return match.group().translate(_ACCENTS)
+
+
+def quick_fold(text: str) -> str:
+    """:func:`coding.text.fold` at C speed for Latin text (what filtering thousands of quotes needs):
+    case folded, accents of Latin letters dropped, whitespace runs made one space."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _NON_ASCII.sub(_strip_accents, folded)
+    return " ".join(folded.split())
 
 
 @dataclass(frozen=True)
@@ -47,9 +75,13 @@ class FilterableQuotes:
     def __len__(self) -> int:
         return len(self.quotes)
 
+    def prepare(self) -> None:
+        """Fold the texts now (a window does this right after showing a new list)."""
+        self._texts()
+
     def _texts(self) -> list[str]:
         if self._text is None:
-            self._text = [fold(f"{q.text}\n{q.memo}") for q in self.quotes]
+            self._text = [quick_fold(f"{q.text}\n{q.memo}") for q in self.quotes]
         return self._text
 
     def matching(self, rule: QuoteFilter) -> list[int]:
@@ -64,7 +96,7 @@ class FilterableQuotes:
                 for document, attributes in self._attributes.items()
                 if all(attributes.get(key, "") == value for key, value in wanted)
             }
-        needle = fold(rule.text) if rule.text.strip() else None
+        needle = quick_fold(rule.text) if rule.text.strip() else None
         texts = self._texts() if needle is not None else []
         out = []
         for index, quote in enumerate(self.quotes):

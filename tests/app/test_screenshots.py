@@ -26,16 +26,16 @@ def _colours(image: QImage, step: int = 7) -> set[int]:
 
 
 def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    session = window.session
-    assert session is not None
-    session.favourites.set(
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.favourites.set(
         ["Vertrouwen", "Overwinnen van cultuurverschillen", "Urgentiebesef", "Coördinatie"]
     )
     window.resize(1600, 1000)
     open_document(window, "R8_wethouder_zwolle")
     window.codebook_dock.tree.setCurrentIndex(tree_index(window, "Vertrouwen"))
     window.quotes_dock.set_attribute_filter("region", "Zwolle")
-    quote = next(q for q in session.project.quotes("7b") if q.document == "R8_wethouder_zwolle")
+    quote = next(q for q in workspace.project.quotes("7b") if q.document == "R8_wethouder_zwolle")
     window.jump_to_quote(quote)
     select_text(window, "Dat was een bewuste keuze.")
     window.view.verticalScrollBar().setValue(0)

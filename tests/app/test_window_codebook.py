@@ -22,13 +22,13 @@ def test_tree_shows_colours_questions_keys_and_counts_with_subcodes(qtbot, windo
     dock = window.codebook_dock
     model = dock.model
     assert isinstance(model, CodeTreeModel)
-    project = window.session.project
+    project = window.workspace.project
     trust = tree_index(window, "Vertrouwen")
     assert trust.siblingAtColumn(QUOTES).data() == str(len(project.quotes("Vertrouwen")))
     indicator = tree_index(window, "4a")
     assert indicator.siblingAtColumn(2).data() == "4a"
     assert indicator.data(Qt.ItemDataRole.DecorationRole).name() == project.codes.resolve("4a").colour
-    window.session.favourites.set(["4a"])
+    window.workspace.favourites.set(["4a"])
     assert tree_index(window, "4a").siblingAtColumn(KEY).data() == "1"
 
     # coding a passage raises the counts of the code and of its parents, without resetting the tree
@@ -66,7 +66,7 @@ def test_f2_renames_and_undo_restores(qtbot, window: MainWindow) -> None:  # typ
     qtbot.keyClicks(editor, "Stabiliteit van de context")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     _settle(qtbot)
-    project = window.session.project
+    project = window.workspace.project
     assert project.codes.resolve("Stabiliteit van de context").name == "Stabiliteit van de context"
     assert tree_index(window, "Stabiliteit van de context").data() == "Stabiliteit van de context"
     window.actions.undo.trigger()
@@ -76,7 +76,7 @@ def test_f2_renames_and_undo_restores(qtbot, window: MainWindow) -> None:  # typ
 
 def test_create_move_by_drag_merge_and_delete(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     dock = window.codebook_dock
-    project = window.session.project
+    project = window.workspace.project
     answers = iter(["Wantrouwen", "Achterdocht"])
     dock.ask_text = lambda *args, **kwargs: next(answers)
     dock.new_code()
@@ -141,7 +141,7 @@ def test_a_refused_rename_is_reported_and_changes_nothing(qtbot, window: MainWin
     index = model.index_of(code_id(window, "Urgentiebesef"))
     assert not model.setData(index, "Vertrouwen")
     assert "already a code 'Vertrouwen'" in window.last_problem
-    assert window.session.project.codes.resolve("Urgentiebesef")
+    assert window.workspace.project.codes.resolve("Urgentiebesef")
 
 
 def test_favourite_toggle_puts_a_code_on_a_number_key(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -149,6 +149,6 @@ def test_favourite_toggle_puts_a_code_on_a_number_key(qtbot, window: MainWindow)
     dock.tree.setCurrentIndex(tree_index(window, "Coördinatie"))
     dock.tree.setFocus()
     qtbot.keyClick(dock.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.favourites.list() == [code_id(window, "Coördinatie")]
+    assert window.workspace.favourites.list() == [code_id(window, "Coördinatie")]
     assert tree_index(window, "Coördinatie").siblingAtColumn(KEY).data() == "1"
     assert "press 1" in window.statusBar().currentMessage()

@@ -22,12 +22,12 @@ def _press(widget, key, modifiers=Qt.KeyboardModifier.NoModifier, qtbot=None) ->
 
 
 def test_number_key_codes_a_passage_after_an_emoji_and_undo_redo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    session = window.session
-    assert session is not None
+    workspace = window.workspace
+    assert workspace is not None
     open_document(window, "R12_uwv_zwolle")
     text = window.view.text
     assert "👍" in text[: text.index(AFTER_EMOJI)]
-    session.favourites.set(["Vertrouwen", "Urgentiebesef", "Stabiliteit"])
+    workspace.favourites.set(["Vertrouwen", "Urgentiebesef", "Stabiliteit"])
     start, end = select_text(window, AFTER_EMOJI)
     assert window.view.selection_span() == (start, end)
 
@@ -48,7 +48,7 @@ def test_number_key_codes_a_passage_after_an_emoji_and_undo_redo(qtbot, window: 
         qtbot=qtbot,
     )
     assert codings_at(window, start, end) == ["Stabiliteit"]
-    assert session.undo_stack.undoText() == "Code passage with Stabiliteit"
+    assert workspace.undo_stack.undoText() == "Code passage with Stabiliteit"
 
     _press(window.view, Qt.Key.Key_7, qtbot=qtbot)  # no favourite on 7: nothing happens, the user is told
     assert codings_at(window, start, end) == ["Stabiliteit"]
@@ -96,8 +96,8 @@ def test_picker_creates_an_inductive_code_in_one_undo_step(qtbot, window: MainWi
     assert codings_at(window, start, start + 10) == ["Tegenvallende cijfers"]
     window.actions.undo.trigger()
     assert codings_at(window, start, start + 10) == []
-    assert window.session is not None
-    assert all(c.name != "Tegenvallende cijfers" for c in window.session.project.codes.tree())
+    assert window.workspace is not None
+    assert all(c.name != "Tegenvallende cijfers" for c in window.workspace.project.codes.tree())
 
 
 def _drag_to(widget, point: QPoint, mime) -> QDropEvent:  # type: ignore[no-untyped-def]
@@ -140,18 +140,18 @@ def test_clicking_a_code_codes_the_selection_and_it_can_be_turned_off(qtbot, win
 
 
 def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    session = window.session
-    assert session is not None
+    workspace = window.workspace
+    assert workspace is not None
     open_document(window, "R12_uwv_zwolle")
     view = window.view
-    quote = next(q for q in session.project.quotes("8b") if q.document == "R12_uwv_zwolle")
+    quote = next(q for q in workspace.project.quotes("8b") if q.document == "R12_uwv_zwolle")
     window.jump_to_quote(quote)
     assert view.current_coding == quote.coding_id
     text = view.text
     assert text[quote.start : quote.end].endswith("kandidaat heeft.")
 
     _press(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier, qtbot=qtbot)
-    coding = session.project.codings.get(quote.coding_id)
+    coding = workspace.project.codings.get(quote.coding_id)
     assert coding.text.endswith("kandidaat heeft. Dat")
     _press(
         view,
@@ -159,11 +159,11 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
         Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
         qtbot=qtbot,
     )
-    coding = session.project.codings.get(quote.coding_id)
+    coding = workspace.project.codings.get(quote.coding_id)
     assert coding.start < quote.start and text[coding.start : quote.start].strip() == "UWV."
     window.actions.undo.trigger()
     window.actions.undo.trigger()
-    assert session.project.codings.get(quote.coding_id).start == quote.start
+    assert workspace.project.codings.get(quote.coding_id).start == quote.start
 
     # drag the stripe's bottom end down by two lines
     view.set_current_coding(quote.coding_id)
@@ -193,15 +193,15 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
             Qt.KeyboardModifier.NoModifier,
         )
         QApplication.sendEvent(margin, event)
-    moved = session.project.codings.get(quote.coding_id)
+    moved = workspace.project.codings.get(quote.coding_id)
     assert moved.start == quote.start and moved.end > quote.end + 10
     assert moved.text == text[moved.start : moved.end] and not moved.text[-1].isspace()
-    assert session.undo_stack.undoText() == "Adjust passage boundaries"
+    assert workspace.undo_stack.undoText() == "Adjust passage boundaries"
 
 
 def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    session = window.session
-    assert session is not None
+    workspace = window.workspace
+    assert workspace is not None
     open_document(window, "R19_onderwijs_zuidoost-brabant")
     view = window.view
     text = view.text
@@ -215,8 +215,8 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     assert turn_start == start and text[turn_end] == "\n" and turn_end >= end
     select_chars(window, start, end)
     _press(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier, qtbot=qtbot)
-    in_vivo = session.project.codes.tree().get(
-        session.project.codings.segments(view.document_id)[0].codings[0].code_id
+    in_vivo = workspace.project.codes.tree().get(
+        workspace.project.codings.segments(view.document_id)[0].codings[0].code_id
     )
     assert in_vivo.inductive and in_vivo.name == text[start:end].strip(" .?!")
     coding_id = view.current_coding
@@ -227,21 +227,21 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     assert memo.hasFocus() or memo.isEnabled()
     memo.setPlainText("Onderwijs wil meer regie.")
     window.details_dock.save_memo()
-    assert session.project.codings.get(coding_id).memo == "Onderwijs wil meer regie."
+    assert workspace.project.codings.get(coding_id).memo == "Onderwijs wil meer regie."
 
     view.setFocus()
     _press(view, Qt.Key.Key_Delete, qtbot=qtbot)
-    assert session.project.codings.segments(view.document_id) == []
+    assert workspace.project.codings.segments(view.document_id) == []
     window.actions.undo.trigger()
-    assert session.project.codings.get(coding_id).memo == "Onderwijs wil meer regie."
+    assert workspace.project.codings.get(coding_id).memo == "Onderwijs wil meer regie."
 
 
 def test_quotes_by_region_review_and_reopen(qtbot, window: MainWindow, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    session = window.session
-    assert session is not None
+    workspace = window.workspace
+    assert workspace is not None
     open_document(window, "R12_uwv_zwolle")
     start, end = select_text(window, AFTER_EMOJI)
-    session.favourites.set(["Vertrouwen"])
+    workspace.favourites.set(["Vertrouwen"])
     _press(window.view, Qt.Key.Key_1, qtbot=qtbot)
 
     tree = window.codebook_dock.tree
@@ -254,7 +254,7 @@ def test_quotes_by_region_review_and_reopen(qtbot, window: MainWindow, demo_copy
     assert quotes and all(q.attributes["region"] == "Zwolle" for q in quotes)
     assert all(q.concept == "Vertrouwen" for q in quotes)
     row = next(r for r in range(model.rowCount()) if model.quote(r).text == AFTER_EMOJI)
-    everything = len(session.project.quotes("Vertrouwen"))
+    everything = len(workspace.project.quotes("Vertrouwen"))
     assert dock.count.text() == f"{len(quotes)} of {everything} quote(s)"
 
     dock.table.selectRow(row)
@@ -272,16 +272,16 @@ def test_quotes_by_region_review_and_reopen(qtbot, window: MainWindow, demo_copy
     rect = dock.table.visualRect(model.index(0, 0))
     qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.view.document_id == session.project.documents.find("R12_uwv_zwolle").id
+    assert window.view.document_id == workspace.project.documents.find("R12_uwv_zwolle").id
     assert window.view.selection_span() == (start, end)
 
     window.close_project()
-    assert window.session is None and window.pages.currentIndex() == 0
+    assert window.workspace is None and window.pages.currentIndex() == 0
     assert window.start.recent_model.rowCount() == 1
     window.start.recent.activated.emit(window.start.recent_model.index(0, 0))
-    assert window.session is not None
-    project = window.session.project
+    assert window.workspace is not None
+    project = window.workspace.project
     quote = next(q for q in project.quotes("Vertrouwen", where={"region": "Zwolle"}) if q.text == AFTER_EMOJI)
     assert (quote.start, quote.end) == (start, end)
     assert quote.review_by("tester").status == "agreed"
-    assert window.session.favourites.list() == [code_id(window, "Vertrouwen")]
+    assert window.workspace.favourites.list() == [code_id(window, "Vertrouwen")]

@@ -20,7 +20,7 @@ def _top_level(dock) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_documents_grouped_by_region_with_counts_and_filter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     dock = window.documents_dock
-    project = window.session.project
+    project = window.workspace.project
     assert _top_level(dock) == ["Midden-Gelderland  (2)", "Zuidoost-Brabant  (2)", "Zwolle  (2)"]
     zwolle = dock.proxy.index(2, 0)
     total = sum(d.coding_count for d in project.documents.list() if d.attributes["region"] == "Zwolle")
@@ -49,7 +49,7 @@ def test_documents_grouped_by_region_with_counts_and_filter(qtbot, window: MainW
 
 def test_details_show_code_document_and_coding_memos(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     details = window.details_dock
-    project = window.session.project
+    project = window.workspace.project
     open_document(window, "R8_wethouder_zwolle")
     assert "R8_wethouder_zwolle" in details.title.text()
     details.memo.setPlainText("Wethouder is positief over de regio.")
@@ -105,17 +105,17 @@ def test_start_screen_new_and_demo_projects_and_recent_list(
     assert not window.actions.pick.isEnabled()
 
     window.start.demoRequested.emit()
-    assert window.session is not None and len(window.session.project.documents.list()) == 6
+    assert window.workspace is not None and len(window.workspace.project.documents.list()) == 6
     assert (tmp_path / "home" / ".local" / "share" / "Codewerk" / "demo.codewerk").exists()
     assert window.view.document_id is not None and window.view.index.segments  # a coded transcript is open
     assert all(d.isVisible() for d in window.docks)
 
     assert window.new_project(tmp_path / "nieuw")
-    assert window.session.project.path.name == "nieuw.codewerk"
-    assert len(window.session.project.codes.tree()) > 40 and window.view.document_id is None
+    assert window.workspace.project.path.name == "nieuw.codewerk"
+    assert len(window.workspace.project.codes.tree()) > 40 and window.view.document_id is None
     assert [p.name for p in recent_projects()] == ["nieuw.codewerk", "demo.codewerk"]
     assert not window.new_project(tmp_path / "nieuw")  # exists: refused, reported, the open project stays
-    assert window.last_problem and window.session.project.path.name == "nieuw.codewerk"
+    assert window.last_problem and window.workspace.project.path.name == "nieuw.codewerk"
     window.close_project()
     assert window.start.recent_model.rowCount() == 2
     window.close()

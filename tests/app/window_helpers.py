@@ -12,8 +12,8 @@ from coding.text_positions import Utf16Index
 
 
 def open_document(window: MainWindow, name: str) -> DocumentId:
-    assert window.session is not None
-    document = window.session.project.documents.find(name)
+    assert window.workspace is not None
+    document = window.workspace.project.documents.find(name)
     index = window.documents_dock.proxy.mapFromSource(window.documents_dock.model.index_of(document.id))
     window.documents_dock.tree.clicked.emit(index)  # what a click on the row does
     assert window.view.document_id == document.id
@@ -39,8 +39,8 @@ def select_text(window: MainWindow, passage: str) -> tuple[int, int]:
 
 
 def code_id(window: MainWindow, reference: str) -> CodeId:
-    assert window.session is not None
-    return window.session.project.codes.resolve(reference).id
+    assert window.workspace is not None
+    return window.workspace.project.codes.resolve(reference).id
 
 
 def tree_index(window: MainWindow, reference: str) -> QModelIndex:
@@ -61,8 +61,8 @@ def tree_point(window: MainWindow, reference: str) -> QPoint:
 
 def codings_at(window: MainWindow, start: int, end: int) -> list[str]:
     """Names of the codes on the passage ``[start, end)`` of the open document, as stored."""
-    assert window.session is not None and window.view.document_id is not None
-    project = window.session.project
+    assert window.workspace is not None and window.view.document_id is not None
+    project = window.workspace.project
     tree = project.codes.tree()
     return sorted(
         tree.get(a.code_id).name

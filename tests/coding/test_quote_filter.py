@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from coding import Project
-from coding.quote_filter import FilterableQuotes, QuoteFilter
+from coding.quote_filter import FilterableQuotes, QuoteFilter, quick_fold
+from coding.text import fold
 
 
 def test_filters_agree_with_the_service(coded_project: Project, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -33,3 +37,8 @@ def test_filters_agree_with_the_service(coded_project: Project, tmp_path) -> Non
     assert ids(QuoteFilter(review="question")) == service(review="question") == [coding]
     assert ids(QuoteFilter(review="unreviewed")) == service(review="unreviewed")
     assert ids(QuoteFilter(where={"region": "Zwolle"}, text="matig")) == []
+
+
+@given(st.text(alphabet="aAeéëÉïöüçñßø ĳ\n\tzZ-", max_size=30))
+def test_quick_fold_agrees_with_fold_on_latin_text(text: str) -> None:
+    assert quick_fold(text) == fold(text)

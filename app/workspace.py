@@ -18,7 +18,7 @@ from coding.favourites import Favourites
 T = TypeVar("T")
 
 
-class Session(QObject):
+class Workspace(QObject):
     """Everything the views share about the open project.
 
     ``changed(Change)`` fires once per committed action, undo and redo; ``problem(str)`` carries
