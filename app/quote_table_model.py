@@ -34,8 +34,8 @@ QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
-TEXT, CODE, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER, REVIEW, COMMENT = range(10)
-HEADERS = ("Quote", "Code", "Resp.", "Region", "Role", "Document", "Memo", "Coder", "Review", "Comment")
+TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
+HEADERS = ("Quote", "Code", "Review", "Comment", "Resp.", "Region", "Role", "Document", "Memo", "Coder")
 
 REVIEW_LABELS = {"agreed": "✓ agreed", "question": "? question", "disagree": "✗ disagree"}
 REVIEW_COLOURS = {"agreed": "#2e8b57", "question": "#c88a00", "disagree": "#c0392b"}

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.quote_table_model import (
     CODE,
+    CODER,
     COMMENT,
     DOCUMENT,
     MEMO,
@@ -154,17 +155,11 @@ class QuotesDock(QDockWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         widths = {
-            TEXT: 380,
-            CODE: 150,
-            RESPONDENT: 50,
-            REGION: 120,
-            ROLE: 130,
-            DOCUMENT: 170,
-            MEMO: 160,
-            REVIEW: 95,
-        }
+            TEXT: 360, CODE: 165, REVIEW: 92, COMMENT: 150, RESPONDENT: 46, REGION: 110, ROLE: 110,
+            DOCUMENT: 150, MEMO: 160, CODER: 64,
+        }  # fmt: skip
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.setSortingEnabled(True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.application import application
 from app.main_window import MainWindow
+from app.theme import dark_palette
 from tests.app.conftest import SCREENSHOTS
 from tests.app.window_helpers import open_document, select_text, tree_index
 
@@ -39,7 +40,12 @@ def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: igno
     window.jump_to_quote(quote)
     select_text(window, "Dat was een bewuste keuze.")
     window.view.verticalScrollBar().setValue(0)
+    reviews = workspace.project.reviews
+    for quote in workspace.project.quotes("Vertrouwen", where={"region": "Zwolle"})[:3]:
+        status = "question" if quote.document == "R12_uwv_zwolle" else "agreed"
+        reviews.mark(quote.coding_id, status, "Is dit betrouwbaarheid of openheid?" if status == "question" else "")
     window.quotes_dock.model.flush()
+    window.statusBar().clearMessage()
 
     main = _save(window, "main_window")
     assert len(_colours(main)) > 40  # highlights and stripes in many code colours
@@ -48,6 +54,18 @@ def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: igno
     _save(window.quotes_dock, "quotes_dock")
     _save(window.details_dock, "details_dock")
     _save(window.panel, "transcript")
+
+    # the same window in a dark palette (what a system in dark mode gets)
+    app = QApplication.instance()
+    light = app.palette()
+    app.setPalette(dark_palette())
+    window.view.refresh_palette()
+    try:
+        dark = _save(window, "main_window_dark")
+        assert QColor(dark.pixel(dark.width() // 2, dark.height() // 3)).lightness() < 128
+    finally:
+        app.setPalette(light)
+        window.view.refresh_palette()
 
 
 def test_start_screen(qtbot, demo_copy) -> None:  # type: ignore[no-untyped-def]
