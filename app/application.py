@@ -26,27 +26,32 @@ def demo_path() -> Path:
     return settings.demo_path()
 
 
+_theme: Theme | None = None
+
+
 def application() -> QApplication:
     """The QApplication, created once with Codewerk's names and the system's light or dark palette."""
+    global _theme
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0]])
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
-    if app.property("codewerk_theme") is None:
-        theme = Theme(app)
-        app.setProperty("codewerk_theme", True)
-        app.setProperty("codewerk_theme_object", theme)
+    if _theme is None:
+        _theme = Theme(app)
     return app
+
+
+def theme() -> Theme | None:
+    return _theme
 
 
 def run(argv: list[str]) -> int:
     args = _parse(argv)
     app = application()
     window = MainWindow()
-    theme = app.property("codewerk_theme_object")
-    if isinstance(theme, Theme):
-        theme.changed.connect(window.view.refresh_palette)
+    if _theme is not None:
+        _theme.changed.connect(window.view.refresh_palette)
     opened = True
     if args.demo:
         opened = window.open_demo()

@@ -43,7 +43,9 @@ def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: igno
     reviews = workspace.project.reviews
     for quote in workspace.project.quotes("Vertrouwen", where={"region": "Zwolle"})[:3]:
         status = "question" if quote.document == "R12_uwv_zwolle" else "agreed"
-        reviews.mark(quote.coding_id, status, "Is dit betrouwbaarheid of openheid?" if status == "question" else "")
+        reviews.mark(
+            quote.coding_id, status, "Is dit betrouwbaarheid of openheid?" if status == "question" else ""
+        )
     window.quotes_dock.model.flush()
     window.statusBar().clearMessage()
 

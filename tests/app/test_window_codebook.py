@@ -146,6 +146,8 @@ def test_a_refused_rename_is_reported_and_changes_nothing(qtbot, window: MainWin
 
 def test_favourite_toggle_puts_a_code_on_a_number_key(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     dock = window.codebook_dock
+    assert len(window.workspace.favourites.list()) == 6  # the demo's six heart concepts
+    window.workspace.favourites.set([])
     dock.tree.setCurrentIndex(tree_index(window, "Coördinatie"))
     dock.tree.setFocus()
     qtbot.keyClick(dock.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)

@@ -65,8 +65,9 @@ def test_details_show_code_document_and_coding_memos(qtbot, window: MainWindow) 
     window.jump_to_quote(quote)
     assert details.memo.toPlainText() == quote.memo
     assert details.codings.isVisible() or details.codings_model.rowCount() >= 1
-    tooltip = window.view.describe(window.view.index.at(quote.start))
-    assert "Overlapt met 4a" in tooltip and "7b" in tooltip
+    point = window.view.span_rects(quote.start, quote.end)[0].center().toPoint()
+    tooltip = window.view.tooltip_at(point)  # what hovering the passage shows
+    assert "Overlapt met 4a" in tooltip and "7b" in tooltip and "4a" in tooltip
     details.memo.setPlainText("Vertrouwen door eerdere samenwerking.")
     window.view.setFocus()  # leaving the memo saves it
     QApplication.processEvents()
