@@ -32,6 +32,7 @@ class CodingController(QObject):
         self.actions: dict[str, QAction] = {}
         self.pick_code = lambda picker: picker.open()
         view.margin.spanRequested.connect(self.set_span)
+        view.spanRequested.connect(self.set_span)
         view.menu_builder = self.context_menu
 
     @property

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -36,7 +36,7 @@ from app.mime import Passage, passage_mime
 from app.speaker_highlighter import SpeakerHighlighter
 from app.theme import code_colour, highlight_fill, is_dark, readable_on
 from app.workspace import Workspace
-from coding import Change
+from coding import Change, snapping
 from coding.errors import NotFoundError
 from coding.ids import CodingId, DocumentId, SegmentId
 from coding.records import CodeTree, SegmentInfo, TurnInfo
@@ -45,6 +45,9 @@ from coding.stripe_layout import Stripe, StripeLayout, layout_stripes, line_star
 from coding.text_positions import Utf16Index
 
 #: Tables whose changes alter what the transcript paints (passages, their codes, code colours).
+#: How near (pixels) to a passage's edge the mouse grabs the boundary.
+HANDLE = 4
+
 PASSAGE_TABLES = frozenset({"segment", "coding", "code", "document", "turn"})
 
 
@@ -53,6 +56,7 @@ class TranscriptView(QPlainTextEdit):
 
     currentCodingChanged = Signal(object)  # CodingId | None
     documentChanged = Signal(object)  # DocumentId | None
+    spanRequested = Signal(object, int, int)  # SegmentId, start, end: a boundary dragged in the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,8 @@ class TranscriptView(QPlainTextEdit):
         self._line_starts = [0]
         self._fills: dict[SegmentId, QColor] = {}
         self._expected: tuple[int, int] | None = None
+        self._boundary_drag: tuple[SegmentInfo, str] | None = None
+        self._drag_preview: tuple[int, int] | None = None
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self.menu_builder: Callable[[QPoint], QMenu] | None = None
@@ -270,25 +276,35 @@ class TranscriptView(QPlainTextEdit):
             if geometry.top() > height:
                 break
             if block.isVisible() and geometry.bottom() >= 0:
-                rects.extend(self._block_rects(block, geometry, start16, end16))
+                rects.extend(self._block_rects(block, geometry, start16, end16, height))
             block = block.next()
         return rects
 
     @staticmethod
-    def _block_rects(block: QTextBlock, geometry: QRectF, start16: int, end16: int) -> list[QRectF]:
+    def _block_rects(
+        block: QTextBlock, geometry: QRectF, start16: int, end16: int, height: float
+    ) -> list[QRectF]:
+        """Rectangles of ``[start16, end16)`` in one block, visible lines only (a block may be long)."""
         out = []
         layout = block.layout()
         position = block.position()
-        for number in range(layout.lineCount()):
+        first = layout.lineForTextPosition(max(0, start16 - position))
+        first_line = max(first.lineNumber(), 0) if first.isValid() else 0
+        for number in range(first_line, layout.lineCount()):
             line = layout.lineAt(number)
+            top = geometry.top() + line.y()
             line_start = position + line.textStart()
+            if top > height or line_start >= end16:
+                break
+            if top + line.height() < 0:
+                continue
             low = max(start16, line_start)
             high = min(end16, line_start + line.textLength())
             if low >= high:
                 continue
             x1 = line.cursorToX(low - position)[0]
             x2 = line.cursorToX(high - position)[0]
-            out.append(QRectF(geometry.left() + x1, geometry.top() + line.y(), x2 - x1, line.height()))
+            out.append(QRectF(geometry.left() + x1, top, x2 - x1, line.height()))
         return out
 
     def visible_blocks(self) -> tuple[int, int]:
@@ -389,7 +405,8 @@ class TranscriptView(QPlainTextEdit):
         colour = readable_on(
             self.palette().base().color(), tree.get(code_id).colour if code_id in tree else ""
         )
-        rects = self.span_rects(segment.start, segment.end)
+        first_char, last_char = self._drag_preview or (segment.start, segment.end)
+        rects = self.span_rects(first_char, last_char)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(colour, 1.4))
         for rect in rects:
@@ -397,10 +414,20 @@ class TranscriptView(QPlainTextEdit):
         if rects:
             painter.setPen(QPen(colour, 2.2))
             first, last = rects[0], rects[-1]
-            if segment.start >= start:
-                painter.drawLine(first.topLeft(), first.bottomLeft())
-            if segment.end <= end:
-                painter.drawLine(last.topRight(), last.bottomRight())
+            if first_char >= start:
+                self._paint_handle(painter, first, left=True)
+            if last_char <= end:
+                self._paint_handle(painter, last, left=False)
+
+    @staticmethod
+    def _paint_handle(painter: QPainter, rect: QRectF, *, left: bool) -> None:
+        """A boundary the user can drag: a bar with a small knob."""
+        x = rect.left() if left else rect.right()
+        painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+        painter.setBrush(painter.pen().color())
+        knob = QPointF(x, rect.top() if left else rect.bottom())
+        painter.drawEllipse(knob, 2.6, 2.6)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     # -- interaction ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -450,7 +477,69 @@ class TranscriptView(QPlainTextEdit):
                 lines.append(line)
         return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>" if lines else ""
 
+    # -- dragging a boundary of the current passage -------------------------------------------
+    def boundary_at(self, point: QPoint) -> str | None:
+        """``"start"`` or ``"end"`` when ``point`` is on that edge of the current passage."""
+        segment = self.current_segment()
+        if segment is None:
+            return None
+        rects = self.span_rects(segment.start, segment.end)
+        if not rects:
+            return None
+        x, y = point.x(), point.y()
+        first, last = rects[0], rects[-1]
+        start_visible = self.to_qt(segment.start) >= self.firstVisibleBlock().position()
+        if start_visible and abs(x - first.left()) <= HANDLE and first.top() <= y <= first.bottom():
+            return "start"
+        if abs(x - last.right()) <= HANDLE and last.top() <= y <= last.bottom():
+            return "end"
+        return None
+
+    def _dragged_span(self, point: QPoint) -> tuple[int, int] | None:
+        if self._boundary_drag is None:
+            return None
+        segment, which = self._boundary_drag
+        offset = self.offset_at(point)
+        if which == "start":
+            start, end = snapping.word_start(self.text, offset), segment.end
+        else:
+            start, end = segment.start, snapping.word_end(self.text, offset)
+        start, end = snapping.trim(self.text, start, end)
+        return (start, end) if start < end else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            which = self.boundary_at(event.position().toPoint())
+            segment = self.current_segment()
+            if which is not None and segment is not None:
+                self._boundary_drag = (segment, which)
+                self._drag_preview = (segment.start, segment.end)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._boundary_drag is not None:
+            self._drag_preview = self._dragged_span(point) or self._drag_preview
+            self.viewport().update()
+            return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            if self.boundary_at(point) is not None:
+                self.viewport().setCursor(Qt.CursorShape.SplitHCursor)
+            else:
+                self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._boundary_drag is not None:
+            segment = self._boundary_drag[0]
+            span = self._dragged_span(event.position().toPoint())
+            self._boundary_drag = None
+            self._drag_preview = None
+            self.viewport().update()
+            if span is not None and span != (segment.start, segment.end):
+                self.spanRequested.emit(segment.id, *span)
+            return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             segment = self.index.innermost(self.offset_at(event.position().toPoint()))

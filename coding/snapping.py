@@ -122,3 +122,24 @@ def start_later(text: str, start: int, end: int) -> int:
     while position < end and text[position].isspace():
         position += 1
     return position if position < end else start
+
+
+def word_start(text: str, position: int) -> int:
+    """The start of the word ``position`` falls in (or ``position`` itself between words)."""
+    position = max(0, min(position, len(text)))
+    while (
+        position > 0
+        and not text[position - 1].isspace()
+        and position < len(text)
+        and not text[position].isspace()
+    ):
+        position -= 1
+    return position
+
+
+def word_end(text: str, position: int) -> int:
+    """The end of the word ``position`` falls in (or ``position`` itself between words)."""
+    position = max(0, min(position, len(text)))
+    while 0 < position < len(text) and not text[position - 1].isspace() and not text[position].isspace():
+        position += 1
+    return position

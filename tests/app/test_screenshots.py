@@ -57,6 +57,15 @@ def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: igno
     _save(window.details_dock, "details_dock")
     _save(window.panel, "transcript")
 
+    # the searchable code picker (Ctrl+K or the context menu)
+    select_text(window, "Dat was een bewuste keuze.")
+    picker = window.controller.open_picker()
+    assert picker is not None
+    qtbot.keyClicks(picker.search, "vertrouw")
+    assert picker.proxy.rowCount() >= 1
+    _save(picker, "code_picker")
+    picker.reject()
+
     # the same window in a dark palette (what a system in dark mode gets)
     app = QApplication.instance()
     light = app.palette()

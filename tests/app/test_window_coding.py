@@ -198,6 +198,37 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     assert moved.text == text[moved.start : moved.end] and not moved.text[-1].isspace()
     assert workspace.undo_stack.undoText() == "Adjust passage boundaries"
 
+    # drag the passage's start edge in the text itself onto a word earlier: it snaps to that word's start
+    window.actions.undo.trigger()
+    view.set_current_coding(quote.coding_id)
+    view.repaint()
+    first = view.span_rects(quote.start, quote.end)[0]
+    edge = QPointF(first.left(), first.center().y())
+    assert view.boundary_at(edge.toPoint()) == "start"
+    word = text.rindex("appgroep", 0, quote.start)  # a word before the passage
+    target = QPointF(view.span_rects(word + 2, word + 3)[0].center())
+    viewport = view.viewport()
+    for kind, point in (
+        (QEvent.Type.MouseButtonPress, edge),
+        (QEvent.Type.MouseMove, target),
+        (QEvent.Type.MouseButtonRelease, target),
+    ):
+        buttons = (
+            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
+        )
+        event = QMouseEvent(
+            kind,
+            point,
+            viewport.mapToGlobal(point),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
+    dragged = workspace.project.codings.get(quote.coding_id)
+    assert (dragged.start, dragged.end) == (word, quote.end)
+    assert dragged.text.startswith("appgroep met de accountmanagers")
+
 
 def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     workspace = window.workspace

@@ -6,7 +6,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coding import Project
-from coding.snapping import end_earlier, end_later, sentence_span, start_earlier, start_later, turn_span
+from coding.snapping import (
+    end_earlier,
+    end_later,
+    sentence_span,
+    start_earlier,
+    start_later,
+    turn_span,
+    word_end,
+    word_start,
+)
 
 TEXT = (
     "Interview R5\n"
@@ -74,3 +83,9 @@ def test_snaps_stay_inside_the_text_and_cover_the_selection(text: str, a: int, b
         assert start < end_earlier(text, start, end) <= end
         assert 0 <= start_earlier(text, start, end) <= start
         assert start <= start_later(text, start, end) < end or start_later(text, start, end) == start
+
+
+def test_word_edges() -> None:
+    text = "een twee  drie"
+    assert [word_start(text, p) for p in (0, 2, 3, 4, 6, 9, 14)] == [0, 0, 3, 4, 4, 9, 14]
+    assert [word_end(text, p) for p in (0, 2, 3, 4, 6, 9, 14)] == [0, 3, 3, 4, 8, 9, 14]
