@@ -234,6 +234,15 @@ def main() -> int:
         f"max {1000 * max(applies):.1f} ms"
     )
 
+    undos = []
+    for _ in range(10):
+        started = time.perf_counter()
+        window.actions.undo.trigger()
+        paint()
+        undos.append(time.perf_counter() - started)
+        app.processEvents()
+    print(f"undo one coding (whole transcript re-read): median {1000 * statistics.median(undos):.1f} ms")
+
     scrolls = []
     bar = view.verticalScrollBar()
     for step in range(20):
