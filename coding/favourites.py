@@ -6,6 +6,8 @@ they survive renames, moves and the undo of a delete. Deleted codes simply drop 
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coding.code_service import CodeRef
@@ -22,7 +24,7 @@ class Favourites:
     def __init__(self, project: Project) -> None:
         self._project = project
 
-    def _guids(self) -> list[str]:
+    def _guids(self) -> builtins.list[str]:
         value = self._project.setting(SETTING, [])
         return [str(v) for v in value] if isinstance(value, list) else []
 
@@ -40,9 +42,9 @@ class Favourites:
         favourites = self.list()
         return favourites[key - 1] if 1 <= key <= min(KEYS, len(favourites)) else None
 
-    def set(self, codes: list[CodeRef]) -> None:
+    def set(self, codes: Sequence[CodeRef]) -> None:
         tree = self._project.codes.tree()
-        guids: list[str] = []
+        guids: builtins.list[str] = []
         for ref in codes:
             guid = tree.get(self._project.codes.id_of(ref)).guid
             if guid not in guids:

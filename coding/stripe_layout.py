@@ -54,16 +54,19 @@ def paragraph_of(starts: list[int], position: int) -> int:
     return bisect_right(starts, position) - 1
 
 
+def _no_rank(code_id: CodeId) -> int:
+    return 0
+
+
 def layout_stripes(
     index: SegmentIndex,
     starts: list[int],
     code_rank: Mapping[CodeId, int] | Callable[[CodeId], int] | None = None,
 ) -> StripeLayout:
     """Assign every coding of ``index`` a lane; ``code_rank`` orders codes on one passage."""
+    rank: Callable[[CodeId], int]
     if code_rank is None:
-
-        def rank(code_id: CodeId) -> int:
-            return 0
+        rank = _no_rank
     elif callable(code_rank):
         rank = code_rank
     else:
@@ -82,7 +85,7 @@ def layout_stripes(
             )
     items.sort(key=itemgetter(0, 1, 2))
     lane_last: list[int] = []
-    stripes = []
+    stripes: list[Stripe] = []
     append = stripes.append
     for _start, _neg_end, _rank, first, last, segment, application in items:
         for lane, busy_until in enumerate(lane_last):
