@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(path, coder=settings.coder_name())
         except CodewerkError as exc:
-            self.report_problem(str(exc))
+            self.report_problem(str(exc), dialog=True)
             settings.forget_project(Path(path))
             self.start.reload()
             return False
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.create(path, codebook=codebook, coder=settings.coder_name())
         except CodewerkError as exc:
-            self.report_problem(str(exc))
+            self.report_problem(str(exc), dialog=True)
             return False
         self._set_project(project)
         return True
@@ -325,9 +325,15 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction("No recent projects")
             empty.setEnabled(False)
 
-    def report_problem(self, text: str) -> None:
+    def report_problem(self, text: str, *, dialog: bool = False) -> None:
+        """A refused action: in the status bar, or (opening and creating projects) in a message box."""
         self.last_problem = text
         self.statusBar().showMessage(f"⚠ {text}", 10000)
+        if dialog:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Codewerk", text, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("problemBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 
 from app.code_picker import CodePicker
 from app.main_window import MainWindow
@@ -297,6 +297,22 @@ def test_quotes_by_region_review_and_reopen(qtbot, window: MainWindow, demo_copy
     assert model.index(row, REVIEW).data() == "✓ agreed"
     dock.review.setCurrentIndex(dock.review.findData("agreed"))
     assert [q.text for q in model.quotes()] == [AFTER_EMOJI]
+
+    # the Review cell is edited in place with a status chooser (double-click or F2)
+    dock.review.setCurrentIndex(0)
+    row = next(r for r in range(model.rowCount()) if model.quote(r).text != AFTER_EMOJI)
+    other = model.quote(row)
+    dock.table.setCurrentIndex(model.index(row, REVIEW))
+    dock.table.edit(model.index(row, REVIEW))
+    chooser = dock.table.findChild(QComboBox)
+    assert chooser is not None
+    chooser.setCurrentIndex(chooser.findData("disagree"))
+    chooser.activated.emit(chooser.currentIndex())
+    model.flush()
+    assert (
+        next(q for q in model.quotes() if q.coding_id == other.coding_id).review_by("tester").status
+        == "disagree"
+    )
 
     # double-click jumps to the passage in its transcript
     open_document(window, "R1_secretaris_midden-gelderland")

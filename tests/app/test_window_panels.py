@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.application import application
 from app.main_window import MainWindow
@@ -117,6 +117,13 @@ def test_start_screen_new_and_demo_projects_and_recent_list(
     assert [p.name for p in recent_projects()] == ["nieuw.codewerk", "demo.codewerk"]
     assert not window.new_project(tmp_path / "nieuw")  # exists: refused, reported, the open project stays
     assert window.last_problem and window.workspace.project.path.name == "nieuw.codewerk"
+    box = window.findChild(QMessageBox, "problemBox")
+    assert box is not None and "nieuw.codewerk" in box.text()
+    box.close()
+    broken = tmp_path / "kapot.codewerk"
+    broken.write_bytes(b"dit is geen SQLite-bestand")
+    assert not window.open_project(broken)
+    assert "kapot.codewerk" in window.last_problem and window.workspace.project.path.name == "nieuw.codewerk"
     window.close_project()
     assert window.start.recent_model.rowCount() == 2
     window.close()
