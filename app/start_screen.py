@@ -12,6 +12,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListView, QPushButto
 from app.settings import recent_projects
 
 
+def _folder(path: Path) -> str:
+    """The project's folder, with the home folder written as ~."""
+    try:
+        return "~/" + str(path.parent.relative_to(Path.home()))
+    except ValueError:
+        return str(path.parent)
+
+
 class RecentProjectsModel(QAbstractListModel):
     PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -34,7 +42,7 @@ class RecentProjectsModel(QAbstractListModel):
             return None
         path = self._paths[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{path.name}    —    {path.parent}"
+            return f"{path.name}    —    {_folder(path)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(path)
         if role == self.PATH_ROLE:
@@ -77,6 +85,7 @@ class StartScreen(QWidget):
         self.recent.setObjectName("recentProjects")
         self.recent.setModel(self.recent_model)
         self.recent.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recent.setSpacing(3)
         self.recent_label = QLabel("Recent projects", self)
         bold = QFont(self.recent_label.font())
         bold.setBold(True)

@@ -79,13 +79,21 @@ def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: igno
         window.view.refresh_palette()
 
 
-def test_start_screen(qtbot, demo_copy) -> None:  # type: ignore[no-untyped-def]
+def test_start_screen(qtbot, demo_file, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
     from app.settings import remember_project
 
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("Scriptie RWB/rwb-studie.codewerk", "Pilot/pilot-interviews.codewerk"):
+        target = tmp_path / "Documenten" / name
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(demo_file, target)
+        remember_project(target)
     application()
-    remember_project(demo_copy)
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1100, 700)
     window.show()
+    assert window.start.recent_model.index(0, 0).data().endswith("~/Documenten/Pilot")
     _save(window, "start_screen")
