@@ -419,8 +419,8 @@ class MainWindow(QMainWindow):
             else:
                 self.details_dock.show_nothing()
             return
-        name = self.documents_dock.model.documents() if self.documents_dock.model else []
-        document = next((d.name for d in name if d.id == segment.document_id), "")
+        documents = self.documents_dock.model.documents() if self.documents_dock.model else []
+        document = next((d.name for d in documents if d.id == segment.document_id), "")
         self.details_dock.show_coding(segment, coding_id, document)
 
     def _selection_changed(self) -> None:
