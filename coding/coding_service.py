@@ -12,6 +12,7 @@ from coding.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, Set
 from coding.document_service import DocumentRef
 from coding.errors import NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.in_vivo import CodeInVivo
 from coding.records import CodeApplication, CodingInfo, SegmentInfo
 from models import Coder, Coding, Segment
 
@@ -24,13 +25,22 @@ class CodingService:
         self._project = project
         self._store = project.store
 
-    def segments(self, document: DocumentRef) -> list[SegmentInfo]:
-        """Every coded passage of a document with its codes, ordered by position."""
+    def segments(
+        self, document: DocumentRef, start: int | None = None, end: int | None = None
+    ) -> list[SegmentInfo]:
+        """Every coded passage of a document with its codes, ordered by position.
+
+        With ``start`` and ``end``, only the passages sharing a character with ``[start, end)``:
+        what a view re-reads after a change it knows the place of.
+        """
         document_id = self._project.documents.id_of(document)
+        where = [Segment.document_id == document_id]
+        if start is not None and end is not None:
+            where += [Segment.start < end, Segment.end > start]
         with self._store.read() as session:
             segments = session.execute(
                 select(Segment.id, Segment.start, Segment.end, Segment.text)
-                .where(Segment.document_id == document_id)
+                .where(*where)
                 .order_by(Segment.start, Segment.end, Segment.id)
             ).all()
             applications: dict[int, list[CodeApplication]] = defaultdict(list)
@@ -38,15 +48,15 @@ class CodingService:
                 select(Coding.id, Coding.segment_id, Coding.code_id, Coding.memo, Coder.name)
                 .join(Segment, Segment.id == Coding.segment_id)
                 .outerjoin(Coder, Coder.id == Coding.coder_id)
-                .where(Segment.document_id == document_id)
+                .where(*where)
                 .order_by(Coding.id)
             ):
                 applications[segment_id].append(
                     CodeApplication(CodingId(coding_id), CodeId(code_id), memo, coder)
                 )
         return [
-            SegmentInfo(SegmentId(sid), document_id, start, end, text, tuple(applications.get(sid, ())))
-            for sid, start, end, text in segments
+            SegmentInfo(SegmentId(sid), document_id, first, last, text, tuple(applications.get(sid, ())))
+            for sid, first, last, text in segments
         ]
 
     def get(self, coding_id: CodingId) -> CodingInfo:
@@ -101,6 +111,15 @@ class CodingService:
             end,
             coder=coder or self._project.coder,
             memo=memo,
+        )
+        return self.get(self._project.execute(command))
+
+    def code_in_vivo(
+        self, document: DocumentRef, start: int, end: int, *, coder: str | None = None
+    ) -> CodingInfo:
+        """Code a passage with a new inductive top-level code named after its words (reused if it exists)."""
+        command = CodeInVivo(
+            self._project.documents.id_of(document), start, end, coder=coder or self._project.coder
         )
         return self.get(self._project.execute(command))
 
