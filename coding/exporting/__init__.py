@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from coding.errors import InvalidInputError
 from coding.exporting.csv_export import write_csv
+from coding.exporting.docx_export import write_docx
 from coding.exporting.xlsx_export import write_xlsx
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 #: ``writer(project, target_path, by=..., **options)`` per file suffix; other modules add theirs.
 Exporter = Callable[..., None]
-EXPORTERS: dict[str, Exporter] = {".csv": write_csv, ".xlsx": write_xlsx}
+EXPORTERS: dict[str, Exporter] = {".csv": write_csv, ".docx": write_docx, ".xlsx": write_xlsx}
 
 
 def export(
