@@ -151,7 +151,7 @@ def test_transcript_overlaps_and_reviews(folder: Path) -> None:
     assert any("Vertrouwen; Vertrouwen/Betrouwbaarheid" in c for c in comments)
     assert any("Review (supervisor, question): bron?" in c for c in comments)
     legend = document.tables[0]
-    assert [r.cells[0].text for r in legend.rows][0] == "Code"
+    assert legend.rows[0].cells[0].text == "Code"
     assert "Urgentiebesef" in [r.cells[0].text for r in legend.rows]
 
 
