@@ -48,8 +48,11 @@ def protect_dash_positionals(parser: argparse.ArgumentParser, argv: list[str]) -
         return argv
     opts: list[str] = []
     positionals: list[str] = []
-    tokens = iter(argv[1:])
-    for token in tokens:
+    tokens = argv[1:]
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
         name = token.split("=", 1)[0]
         action = options.get(name)
         if action is None:
@@ -60,13 +63,10 @@ def protect_dash_positionals(parser: argparse.ArgumentParser, argv: list[str]) -
             continue
         count = 1 if action.nargs is None else action.nargs
         if isinstance(count, int):
-            for _ in range(count):
-                value = next(tokens, None)
-                if value is not None:
-                    opts.append(value)
+            opts.extend(tokens[index : index + count])
+            index += count
         else:  # "*" or "+": values up to the next option
-            rest = list(tokens)
-            while rest and rest[0].split("=", 1)[0] not in options:
-                opts.append(rest.pop(0))
-            tokens = iter(rest)
+            while index < len(tokens) and tokens[index].split("=", 1)[0] not in options:
+                opts.append(tokens[index])
+                index += 1
     return [argv[0], *opts, "--", *positionals]
