@@ -294,7 +294,7 @@ class ComparisonService:
         group_passages: dict[str, set[int]] = defaultdict(set)
         group_documents: dict[str, set[int]] = defaultdict(set)
         for code_id, segment_id, document_id in rows:
-            group = group_of.get(document_id, NO_GROUP)
+            group = group_of.get(DocumentId(document_id), NO_GROUP)
             group_passages[group].add(segment_id)
             group_documents[group].add(document_id)
             for owner in chains.get(CodeId(code_id), ()):

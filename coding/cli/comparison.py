@@ -58,15 +58,15 @@ def _print_grid(grid: JudgementGrid, fmt: str) -> None:
             rows.append(line)
         print_csv(header, rows)
         return
-    header = ("Code", *grid.values)
-    rows = [
+    titles = ("Code", *grid.values)
+    cells = [
         (
             "  " * row.depth + row.code.name,
             *((f"{c.score} ({c.quotes})" if c.score else f"({c.quotes})") for c in row.cells),
         )
         for row in grid.rows
     ]
-    print_table(header, rows, limits={0: 50, **{i: 24 for i in range(1, len(header))}})
+    print_table(titles, cells, limits={0: 50, **{i: 24 for i in range(1, len(titles))}})
     notes = [(row, cell) for row in grid.rows for cell in row.cells if cell.assessment is not None]
     if notes:
         print("\nJudgements (score, quotes in brackets):")

@@ -9,18 +9,19 @@ the document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docx import Document
-from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
 from coding.code_service import CodeRef
 from coding.comparison import NO_GROUP, JudgementGrid, score_colour
 from coding.document_commands import attribute_key
 from coding.exporting.docx_format import (
+    BodyWriter,
+    add_text,
     grey_run,
     indented,
     margins,
@@ -45,9 +46,9 @@ class _Passage:
     codings: list[Quote] = field(default_factory=list)
 
 
-def attribution(attributes: dict[str, str] | object, document: str) -> str:
+def attribution(attributes: Mapping[str, str], document: str) -> str:
     """``(R5, Onderwijs)``: respondent (or the document) and role."""
-    attrs = dict(attributes)  # type: ignore[call-overload]
+    attrs = dict(attributes)
     parts = [attrs.get("respondent") or document]
     if attrs.get("role"):
         parts.append(attrs["role"])
@@ -94,38 +95,38 @@ def write_quotes_per_concept(
 
     document = Document()
     margins(document)
-    title_block(document, "Quotes per concept", f"{project.path.stem} · by {key}")
-    _summary(document, grid)
+    body = BodyWriter(document)
+    title_block(body, "Quotes per concept", f"{project.path.stem} · by {key}")
+    _summary(body, grid)
     empty = [h for h in headings if not grid.row(h.id).quotes and not grid.row(h.id).judged]
     for heading in headings:
         if heading in empty:
             continue
-        document.add_heading(xml_text(_heading_text(heading)), level=1)
+        body.heading(_heading_text(heading), 1)
         if heading.description:
-            grey_run(document.add_paragraph(), heading.description, italic=True, size=9)
+            grey_run(body.paragraph(), heading.description, italic=True, size=9)
         for value in grid.values:
-            document.add_heading(xml_text(value), level=2)
+            body.heading(value, 2)
             judgement = judgements.get((heading.id, value))
             if judgement is not None:
-                _judgement(document, judgement, heading, heading.name)
+                _judgement(body, judgement, heading, heading.name)
             for code in tree.descendants(heading.id):
                 sub = judgements.get((code.id, value))
                 if sub is not None and code.id in selected:
-                    _judgement(document, sub, code, code.path_text)
+                    _judgement(body, sub, code, code.path_text)
             passages = cells.get((heading.id, value), {})
             if not passages:
-                grey_run(document.add_paragraph(), "No quotes.", italic=True)
+                grey_run(body.paragraph(), "No quotes.", italic=True)
             evidence = set(judgement.evidence) if judgement else set()
             for passage in passages.values():
-                _quote(
-                    document, tree, passage, heading, include_reviews, passage.first.segment_id in evidence
-                )
+                _quote(body, tree, passage, heading, include_reviews, passage.first.segment_id in evidence)
     if empty:
         grey_run(
-            document.add_paragraph(),
+            body.paragraph(),
             "Without quotes or judgements: " + ", ".join(h.name for h in empty) + ".",
             italic=True,
         )
+    body.close()
     document.save(str(path))
 
 
@@ -136,14 +137,14 @@ def _heading_text(code: CodeInfo) -> str:
     return name
 
 
-def _summary(document: DocxDocument, grid: JudgementGrid) -> None:
+def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
     """The comparison table: judged codes × group values, score and justification."""
     values = [v for v in grid.values if v != NO_GROUP]
     rows = [row for row in grid.rows if any(c.assessment for c in row.cells)]
     if not rows or not values:
         return
-    document.add_heading("Judgements", level=1)
-    table = document.add_table(rows=1, cols=1 + len(values))
+    body.heading("Judgements", 1)
+    table = body.table(1, 1 + len(values))
     table.style = "Table Grid"
     header = table.rows[0].cells
     header[0].text = "Code"
@@ -171,21 +172,21 @@ def _summary(document: DocxDocument, grid: JudgementGrid) -> None:
                     run.font.size = Pt(9)
 
 
-def _judgement(document: DocxDocument, judgement: AssessmentInfo, code: CodeInfo, label: str) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.add_run("Judgement" if label == code.name else f"Judgement {label}").bold = True
-    paragraph.add_run(": ")
-    score = paragraph.add_run(xml_text(f" {judgement.score} " if judgement.score else " – "))
+def _judgement(body: BodyWriter, judgement: AssessmentInfo, code: CodeInfo, label: str) -> None:
+    paragraph = body.paragraph()
+    add_text(paragraph, "Judgement" if label == code.name else f"Judgement {label}").bold = True
+    add_text(paragraph, ": ")
+    score = add_text(paragraph, f" {judgement.score} " if judgement.score else " – ")
     score.bold = True
     colour = score_colour(judgement.score, code.scale)
     if colour:
         shade_run(score, colour.lstrip("#"))
     if judgement.justification:
-        paragraph.add_run(xml_text(f"  {judgement.justification}"))
+        add_text(paragraph, f"  {judgement.justification}")
 
 
 def _quote(
-    document: DocxDocument,
+    body: BodyWriter,
     tree: CodeTree,
     passage: _Passage,
     heading: CodeInfo,
@@ -198,15 +199,15 @@ def _quote(
     ]
     if finer:
         label = "; ".join(" › ".join(path) for path in finer)
-        grey_run(indented(document.add_paragraph(), after=0), label, size=8)
-    paragraph = indented(document.add_paragraph())
-    paragraph.add_run(xml_text(f"‘{first.text}’ "))
+        grey_run(indented(body.paragraph(), after=0), label, size=8)
+    paragraph = indented(body.paragraph())
+    add_text(paragraph, f"‘{first.text}’ ")
     grey_run(paragraph, attribution(first.attributes, first.document))
     if evidence:
         grey_run(paragraph, " · evidence", italic=True)
     memos = [q.memo for q in passage.codings if q.memo]
     for memo in dict.fromkeys(memos):
-        grey_run(indented(document.add_paragraph()), f"Memo: {memo}", italic=True, size=9)
+        grey_run(indented(body.paragraph()), f"Memo: {memo}", italic=True, size=9)
     if include_reviews:
         seen: set[int] = set()
         for quote in passage.codings:
@@ -217,4 +218,4 @@ def _quote(
                 text = f"Review ({review.reviewer}, {review.status})" + (
                     f": {review.comment}" if review.comment else ""
                 )
-                grey_run(indented(document.add_paragraph()), text, italic=True, size=9)
+                grey_run(indented(body.paragraph()), text, italic=True, size=9)

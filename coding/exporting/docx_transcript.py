@@ -12,13 +12,14 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from docx import Document
-from docx.document import Document as DocxDocument
 from docx.shared import Cm, Pt
 from docx.text.run import Run
 
 from coding.code_service import CodeRef
 from coding.document_service import DocumentRef
 from coding.exporting.docx_format import (
+    BodyWriter,
+    add_text,
     grey_run,
     hex_colour,
     lighten,
@@ -68,9 +69,10 @@ def write_coded_transcript(
 
     out = Document()
     margins(out)
+    body = BodyWriter(out)
     described = " · ".join(f"{k} {v}" for k, v in info.attributes.items())
-    title_block(out, info.name, f"Coded transcript · {described}" if described else "Coded transcript")
-    _legend(out, tree, segments)
+    title_block(body, info.name, f"Coded transcript · {described}" if described else "Coded transcript")
+    _legend(body, tree, segments)
 
     first_run: dict[SegmentId, Run] = {}
     last_run: dict[SegmentId, Run] = {}
@@ -81,7 +83,7 @@ def write_coded_transcript(
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
-        paragraph = out.add_paragraph()
+        paragraph = body.paragraph()
         paragraph.paragraph_format.space_after = Pt(4)
         points = [line_start, *(c for c in cuts if line_start < c < line_end), line_end]
         for a, b in pairwise(points):
@@ -91,7 +93,7 @@ def write_coded_transcript(
                 active.append(by_start[pointer])
                 pointer += 1
             active = [s for s in active if s.end > a]
-            run = paragraph.add_run(xml_text(text[a:b]))
+            run = add_text(paragraph, text[a:b])
             if active:
                 inner = min(active, key=lambda s: (s.end - s.start, -s.start))
                 colour = hex_colour(tree.get(inner.codings[0].code_id).colour)
@@ -121,18 +123,19 @@ def write_coded_transcript(
             for review in reviews.get(application.coding_id, ()):
                 note = f": {review.comment}" if review.comment else ""
                 comment.add_paragraph(xml_text(f"Review ({review.reviewer}, {review.status}){note}"))
+    body.close()
     out.save(str(path))
 
 
-def _legend(document: DocxDocument, tree: CodeTree, segments: Sequence[SegmentInfo]) -> None:
+def _legend(body: BodyWriter, tree: CodeTree, segments: Sequence[SegmentInfo]) -> None:
     counts: dict[CodeId, int] = {}
     for segment in segments:
         for application in segment.codings:
             counts[application.code_id] = counts.get(application.code_id, 0) + 1
     if not counts:
-        grey_run(document.add_paragraph(), "No coded passages.", italic=True)
+        grey_run(body.paragraph(), "No coded passages.", italic=True)
         return
-    table = document.add_table(rows=1, cols=2)
+    table = body.table(1, 2)
     table.style = "Table Grid"
     table.rows[0].cells[0].text = "Code"
     table.rows[0].cells[1].text = "Passages"
@@ -148,4 +151,4 @@ def _legend(document: DocxDocument, tree: CodeTree, segments: Sequence[SegmentIn
             cell.width = width
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(9)
-    document.add_paragraph()
+    body.paragraph()
