@@ -146,8 +146,12 @@ def _legend(body: BodyWriter, tree: CodeTree, segments: Sequence[SegmentInfo]) -
         cells[0].text = xml_text(code.path_text)
         cells[1].text = str(counts[code.id])
         shade_cell(cells[0], lighten(hex_colour(code.colour)))
+    table.autofit = False
+    widths = (Cm(14), Cm(3))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, (Cm(14), Cm(3)), strict=True):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(9)

@@ -28,6 +28,8 @@ HEADER_FONT = Font(name="Calibri", size=11, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="8899AA"))
 WRAP = Alignment(wrap_text=True, vertical="top")
+LINE_HEIGHT = 15  # points per line of 11-point Calibri
+MAX_ROW_HEIGHT = 409  # Excel's limit
 TOP = Alignment(vertical="top")
 
 
@@ -72,6 +74,14 @@ class SheetWriter:
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+    def _lines(self, values: Sequence[Any], column: int) -> int:
+        """Lines a wrapped cell needs: LibreOffice does not grow rows to fit on opening, so the
+        height is written; a column ``w`` wide holds about ``1.1 w`` characters of text per line."""
+        if column > len(values) or not isinstance(values[column - 1], str):
+            return 1
+        per_line = max(round(self.widths[column - 1] * 1.1) - 2, 1) if column <= len(self.widths) else 10
+        return sum(max(1, math.ceil(len(part) / per_line)) for part in values[column - 1].split("\n"))
 
     def _cell(self, value: Any, column: int, colour: str | None = None, bold: bool = False) -> Any:
         quote_prefix = False
@@ -143,6 +153,10 @@ class SheetWriter:
         self, values: Sequence[Any], colours: Sequence[str | None] | None = None, *, bold: bool = False
     ) -> None:
         colours = colours or ()
+        if self.wrap:
+            lines = max((self._lines(values, column) for column in self.wrap), default=1)
+            if lines > 1:
+                self.sheet.row_dimensions[self.rows + 1].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
         self.sheet.append(
             [
                 self._cell(value, index, colours[index - 1] if index <= len(colours) else None, bold)

@@ -12,6 +12,7 @@ from openpyxl.chart import BarChart
 
 from coding import Project
 from coding.comparison import score_colour
+from coding.document_commands import NewDocument
 from coding.errors import InvalidInputError
 from coding.exporting.quote_rows import BASE_HEADER
 from coding.exporting.sheet_names import clean_sheet_name, unique_sheet_names
@@ -209,3 +210,19 @@ def test_cell_text_drops_control_characters_and_cuts_at_excels_limit() -> None:
     assert cell_text("a\x0bb\x01c\td") == "abc\td"
     long = cell_text("x" * 40_000)
     assert len(long) == MAX_CELL and long.endswith("32,767 characters per cell]")
+
+
+def test_rows_of_long_quotes_are_tall_enough_to_read(project: Project, tmp_path: Path) -> None:
+    """LibreOffice does not grow rows to fit wrapped text on opening, so the height is written."""
+    long = " ".join(["Dat vertrouwen is er gewoon, dat is in de loop der jaren gegroeid."] * 6)
+    project.documents.add(
+        NewDocument(
+            name="R1", text=f"R1: {long}\nR1: kort.\n", source_format="txt", attributes={"region": "Zwolle"}
+        )
+    )
+    project.code("R1", "Vertrouwen", text=long)
+    project.code("R1", "Urgentiebesef", text="kort.")
+    project.export(tmp_path / "hoog.xlsx")
+    sheet = load_workbook(tmp_path / "hoog.xlsx")["Zwolle"]
+    assert sheet.row_dimensions[2].height >= 4 * 15  # ~400 characters in an 80-wide column
+    assert sheet.row_dimensions[3].height is None  # one line: Excel's default height
