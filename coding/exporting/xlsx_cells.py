@@ -54,12 +54,10 @@ class SheetWriter:
         *,
         wrap: Iterable[int] = (),
         freeze: str | None = "A2",
-        top: bool = False,
     ) -> None:
         self.sheet = sheet
         self.wrap = set(wrap)
-        self.top = top
-        self._styles: dict[tuple[bool, bool, str | None, bool, bool], Any] = {}
+        self._styles: dict[tuple[bool, str | None, bool, bool], Any] = {}
         self.rows = 0
         self.columns = len(widths)
         self.widths = list(widths)
@@ -83,7 +81,14 @@ class SheetWriter:
         per_line = max(round(self.widths[column - 1] * 1.1) - 2, 1) if column <= len(self.widths) else 10
         return sum(max(1, math.ceil(len(part) / per_line)) for part in values[column - 1].split("\n"))
 
-    def _cell(self, value: Any, column: int, colour: str | None = None, bold: bool = False) -> Any:
+    def _cell(
+        self, value: Any, column: int, colour: str | None = None, bold: bool = False, tall: bool = False
+    ) -> Any:
+        """A plain value where no style is needed (the fast path), else a styled cell.
+
+        ``tall``: the row holds wrapped text of several lines, so its other cells are aligned to
+        the top; one-line rows skip that styling, which is what costs time in a large export.
+        """
         quote_prefix = False
         if isinstance(value, str):
             value = cell_text(value)
@@ -92,25 +97,22 @@ class SheetWriter:
             if value is None or value == "":
                 if colour is None:
                     return value
-            elif colour is None and not bold and not self.top and column not in self.wrap:
+            elif colour is None and not bold and not tall and column not in self.wrap:
                 return value
         cell = WriteOnlyCell(self.sheet, value=value)
         if quote_prefix:
             cell.data_type = "s"  # never a formula, whatever it looks like
-        self._style(cell, (column in self.wrap, self.top, colour, bold, quote_prefix))
+        self._style(cell, (column in self.wrap, colour, bold, quote_prefix))
         return cell
 
-    def _style(self, cell: WriteOnlyCell, key: tuple[bool, bool, str | None, bool, bool]) -> None:
+    def _style(self, cell: WriteOnlyCell, key: tuple[bool, str | None, bool, bool]) -> None:
         """Styles are looked up once per combination; setting them cell by cell is what costs time."""
         cached = self._styles.get(key)
         if cached is not None:
             cell._style = copy(cached)
             return
-        wrapped, top, colour, bold, quote_prefix = key
-        if wrapped:
-            cell.alignment = WRAP
-        elif top:
-            cell.alignment = TOP
+        wrapped, colour, bold, quote_prefix = key
+        cell.alignment = WRAP if wrapped else TOP
         if colour is not None:
             cell.fill = fill(colour)
         if bold:
@@ -153,13 +155,14 @@ class SheetWriter:
         self, values: Sequence[Any], colours: Sequence[str | None] | None = None, *, bold: bool = False
     ) -> None:
         colours = colours or ()
-        if self.wrap:
-            lines = max((self._lines(values, column) for column in self.wrap), default=1)
-            if lines > 1:
-                self.sheet.row_dimensions[self.rows + 1].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
+        lines = max((self._lines(values, column) for column in self.wrap), default=1)
+        if lines > 1:
+            self.sheet.row_dimensions[self.rows + 1].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
         self.sheet.append(
             [
-                self._cell(value, index, colours[index - 1] if index <= len(colours) else None, bold)
+                self._cell(
+                    value, index, colours[index - 1] if index <= len(colours) else None, bold, lines > 1
+                )
                 for index, value in enumerate(values, start=1)
             ]
         )

@@ -113,7 +113,6 @@ def _quote_sheet(workbook: Workbook, name: str, table: QuoteTable, rows: Sequenc
         sheet,
         [_QUOTE_WIDTHS.get(label, 16) for label in header],
         wrap=[i for i, label in enumerate(header, start=1) if label in _WRAPPED],
-        top=True,
     )
     writer.header(header)
     for row in rows:
