@@ -52,6 +52,7 @@ def test_compare_view_screenshots(qtbot, tmp_path: Path) -> None:  # type: ignor
 
         dialog = ExportDialog(project, view)
         qtbot.addWidget(dialog)
+        dialog.path_edit.setText("~/Documenten/scriptie/demo-region.xlsx")
         dialog.show()
         qtbot.waitExposed(dialog)
         target = SCREENSHOTS / "export_dialog.png"
