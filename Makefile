@@ -25,5 +25,8 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.bench_export
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -25,6 +25,7 @@ from coding.code_service import CodeRef, CodeService
 from coding.codebook_file import CodebookSpec, read_codebook
 from coding.coding_service import CodingService
 from coding.commands.command import Command
+from coding.comparison import ComparisonService
 from coding.document_service import DocumentRef, DocumentService
 from coding.errors import InvalidInputError, ProjectFileError
 from coding.exporting import export
@@ -69,6 +70,7 @@ class Project:
         self.codings = CodingService(self)
         self.quote_service = QuoteService(self)
         self.assessments = AssessmentService(self)
+        self.comparison = ComparisonService(self)
         self.memos = MemoService(self)
         self.reviews = ReviewService(self)
         self.importer = ImportService(self)
