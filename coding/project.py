@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
 from coding.assessment_service import AssessmentService
 from coding.changes import Change, ChangeNotifier, Listener
 from coding.code_service import CodeRef, CodeService
