@@ -58,7 +58,7 @@ class QdpxArchive:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
             self.close()
             raise FileImportError(
-                path, "not a REFI-QDA project (.qdpx is a zip archive; this is not one)"
+                path, "not a REFI-QDA project (not a zip archive, which a .qdpx is)"
             ) from None
         try:
             self._check(members)

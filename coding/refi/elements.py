@@ -198,7 +198,7 @@ def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped]) -> 
             guid=guids.take(element),
             name=name,
             colour=colour,
-            description=child_text(element, "Description").strip(),
+            description=child_text(element, "Description"),
             notes=note_refs(element),
         )
         code.children = read_codes(element, guids, skipped)
@@ -215,7 +215,7 @@ def read_sets(parent: Element | None, guids: GuidRegistry) -> list[RSet]:
             RSet(
                 guid=guids.take(element),
                 name=" ".join((element.get("name") or "").split()),
-                description=child_text(element, "Description").strip(),
+                description=child_text(element, "Description"),
                 codes=[
                     key
                     for ref in children(element, "MemberCode")

@@ -209,7 +209,7 @@ class _Merge:
         rows = self.s.execute(select(CodeSet.id, CodeSet.guid, CodeSet.name, CodeSet.position)).all()
         by_guid = {row.guid: row.id for row in rows}
         by_name = {fold(row.name): row.id for row in rows}
-        members = set(self.s.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)).tuples())
+        members = set(self.s.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)).all())
         position = max((row.position for row in rows), default=-1)
         for code_set in self.data.sets:
             if not code_set.codes:
@@ -390,19 +390,16 @@ class _Merge:
             if doc is None or not doc.same_text:
                 continue
             for selection in self._selections_of(source, doc):
-                where = f"selection {selection.start}–{selection.end} in '{source.name}'"
+                where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
                 valid = []
                 for coding in selection.codings:
                     if coding.code in self.codes:
                         valid.append(coding)
                     else:
-                        self.skip(f"Coding {coding.guid} of {where}", f"refers to no code ({coding.code})")
+                        self.skip(f"Coding of {where}", f"refers to no code ({coding.code})")
                 if not valid:
                     if selection.guid in notes.uncoded:
-                        self.skip(
-                            f"PlainTextSelection {selection.guid} ({where})",
-                            "not coded; Codewerk keeps coded passages",
-                        )
+                        self.skip(where, "not coded; Codewerk keeps coded passages")
                     continue
                 span: Span = (doc.id, selection.start, selection.end)
                 known = by_guid.get(selection.guid)

@@ -83,10 +83,10 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
                     review = REVIEW_NOTE.match(note.name)
                     if review and note.user in project.users:
                         plan.reviews.setdefault(coding.guid, []).append(ReviewPlan(note, review.group(1)))
-                    elif note.text.strip():
+                    elif note.text:
                         coding_parts[coding.guid].append(note.text)
                 for note in selection_notes:
-                    if note.text.strip():
+                    if note.text:
                         coding_parts[coding.guid].append(note.text)
             for note in selection_notes:
                 used.add(note.guid)
@@ -99,7 +99,7 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
         for coding in source.whole_codings:
             for guid in coding.notes:
                 note = known(guid, f"'{source.name}'")
-                if note is not None and note.text.strip():
+                if note is not None and note.text:
                     used.add(note.guid)
                     coding_parts[coding.guid].append(note.text)
     plan.coding_memos = {guid: "\n\n".join(parts) for guid, parts in coding_parts.items()}
