@@ -80,7 +80,10 @@ def read_codebook_element(root: Element, path: Path) -> tuple[list[RCode], list[
     adjusted: list[Skipped] = []
     guids = GuidRegistry(adjusted)
     codes_element = child(root, "Codes")
-    codes = read_codes(codes_element, guids, adjusted) if codes_element is not None else []
+    try:
+        codes = read_codes(codes_element, guids, adjusted) if codes_element is not None else []
+    except RecursionError as exc:
+        raise FileImportError(path, f"refused: {exc}") from None
     sets = read_sets(child(root, "Sets"), guids)
     for code_set in sets:
         code_set.codes = [guids.resolve(key) for key in code_set.codes]

@@ -185,8 +185,17 @@ class GuidRegistry:
         return guid
 
 
-def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped]) -> list[RCode]:
-    """The nested ``Code`` elements under ``parent`` (a ``Codes`` or ``Code``)."""
+#: Deeper code trees are refused (no real codebook comes close; a hostile file could).
+MAX_CODE_DEPTH = 100
+
+
+def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped], depth: int = 0) -> list[RCode]:
+    """The nested ``Code`` elements under ``parent`` (a ``Codes`` or ``Code``).
+
+    Raises :class:`RecursionError` for codes nested deeper than :data:`MAX_CODE_DEPTH`.
+    """
+    if depth > MAX_CODE_DEPTH:
+        raise RecursionError(f"codes are nested more than {MAX_CODE_DEPTH} levels deep")
     codes = []
     for element in children(parent, "Code"):
         name = " ".join((element.get("name") or "").split())
@@ -201,7 +210,7 @@ def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped]) -> 
             description=child_text(element, "Description"),
             notes=note_refs(element),
         )
-        code.children = read_codes(element, guids, skipped)
+        code.children = read_codes(element, guids, skipped, depth + 1)
         codes.append(code)
     return codes
 

@@ -150,17 +150,17 @@ def document_attributes(project: RefiProject, adjusted: list[Skipped]) -> dict[s
         own_names = {fold(names.get(s, "")) for s in case.sources}
         if case.name and fold(case.name) not in {fold(v) for v in values.values()} | own_names:
             values.setdefault("case", case.name)
-        for source in case.sources:
+        for source_guid in case.sources:
             for key, value in values.items():
-                give(source, key, value, f"Case '{case.name}'" if case.name else "a Case without a name")
+                give(source_guid, key, value, f"Case '{case.name}'" if case.name else "a Case without a name")
     for code_set in project.sets:
         if not code_set.sources or not code_set.name:
             continue
         key, separator, value = code_set.name.partition("::")
         if not separator or not key.strip() or not value.strip():
             key, value = code_set.name, "yes"
-        for source in code_set.sources:
-            give(source, key.strip(), value.strip(), f"Set '{code_set.name}'")
+        for source_guid in code_set.sources:
+            give(source_guid, key.strip(), value.strip(), f"Set '{code_set.name}'")
     for source in project.sources:
         own: dict[str, str] = {}
         for key, value in source.values.items():

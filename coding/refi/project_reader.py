@@ -120,7 +120,10 @@ class _Reader:
         if codebook is not None:
             codes_element = child(codebook, "Codes")
             if codes_element is not None:
-                project.codes = read_codes(codes_element, self.guids, self.adjusted)
+                try:
+                    project.codes = read_codes(codes_element, self.guids, self.adjusted)
+                except RecursionError as exc:
+                    raise FileImportError(self.path, f"refused: {exc}") from None
         variables = child(root, "Variables")
         for variable in children(variables, "Variable") if variables is not None else ():
             name = " ".join((variable.get("name") or "").split())
@@ -252,7 +255,9 @@ class _Reader:
             text=source_text.text,
             created=parse_datetime(element.get("creationDateTime")),
             notes=self.refs(element) + (self.refs(text_element) if text_element is not element else []),
-            values={**self._values(text_element), **self._values(element)},
+            values=self._values(element)
+            if text_element is element
+            else {**self._values(text_element), **self._values(element)},
         )
         self._selections(text_element, source, source_text, label)
         for holder in {id(e): e for e in (element, text_element)}.values():

@@ -155,3 +155,28 @@ def test_random_projects_round_trip(spec: dict) -> None:
             import_into_file(tmp / "b.codewerk", tmp / "out.qdpx")
             with Project.open(tmp / "b.codewerk") as copy:
                 assert canonical(copy) == canonical(project)
+
+
+def test_two_independent_projects_merge_by_name_and_text(tmp_path: Path, transcript_file: Path) -> None:
+    """Two students each created a project with the rwb codebook and imported the same transcript."""
+    with Project.create(tmp_path / "anna.codewerk", codebook="rwb", coder="anna") as anna:
+        anna.import_files([transcript_file], attributes={"respondent": "R5", "region": "Zwolle"})
+        anna.code("R5_uwv_zwolle", "4a", text="vertrouw ik de andere partijen volledig")
+        anna.code("R5_uwv_zwolle", "Urgentiebesef", text="De urgentie is hoog")
+        anna.export(tmp_path / "anna.qdpx")
+    with Project.create(tmp_path / "bob.codewerk", codebook="rwb", coder="bob") as bob:
+        bob.import_files(
+            [transcript_file], attributes={"respondent": "R5", "region": "Zwolle", "role": "UWV"}
+        )
+        bob.code("R5_uwv_zwolle", "4a", text="vertrouw ik de andere partijen volledig")
+        codes_before = len(bob.codes.tree())
+        report = import_exchange(bob, tmp_path / "anna.qdpx")
+        assert len(bob.codes.tree()) == codes_before  # codes matched by name under the same parent
+        assert report.existing["documents"] == 1 and report.added["documents"] == 0
+        assert report.added["codings"] == 1 and report.existing["codings"] == 1
+        quotes = bob.quotes()
+        assert sorted((q.code_path.split("/")[0], q.coder) for q in quotes) == [
+            ("Urgentiebesef", "anna"),
+            ("Vertrouwen", "bob"),
+        ]
+        assert bob.documents.get("R5_uwv_zwolle").attributes["role"] == "UWV"

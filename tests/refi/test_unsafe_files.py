@@ -75,6 +75,16 @@ def _other_xml(path: Path) -> None:
     write_qdpx(path, "<html><body/></html>")
 
 
+def _deep(path: Path) -> None:
+    codes = "".join(f'<Code guid="{guid(n)}" name="c{n}" isCodable="true">' for n in range(5000))
+    write_qdpx(
+        path,
+        f'<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes>{codes}'
+        + "</Code>" * 5000
+        + "</Codes></CodeBook></Project>",
+    )
+
+
 def _encrypted(path: Path) -> None:
     write_qdpx(path, GOOD_QDE)
     data = bytearray(path.read_bytes())  # set the "encrypted" flag in the local and central headers
@@ -97,6 +107,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "broken xml": (_broken_xml, "not well-formed XML"),
     "other xml": (_other_xml, "not a REFI-QDA project"),
     "encrypted": (_encrypted, "encrypted"),
+    "deep": (_deep, "nested more than 100 levels"),
 }
 
 
