@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from coding import Project
 from coding.refi.exchange import import_exchange, import_into_file
+from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
 from coding.text import normalise_text
 from tests.coding.dump import dump
 from tests.refi.helpers import canonical
@@ -151,7 +153,16 @@ def test_random_projects_round_trip(spec: dict) -> None:
                         project.reviews.mark(info.id, "question", memo, reviewer="reviewer")
             if spec["memo"]:
                 project.memos.write(spec["memo"], title="t")
+                regions = project.documents.attribute_values("region")
+                if regions:  # a judgement (open code: any text is a score) with its evidence
+                    quotes = project.quotes()
+                    evidence = [quotes[0].segment_id] if quotes else []
+                    project.assessments.assess(
+                        regions[0], code_ids[0], spec["memo"][:5], note=spec["memo"], evidence=evidence
+                    )
             project.export(tmp / "out.qdpx")
+            with zipfile.ZipFile(tmp / "out.qdpx") as archive:
+                assert schema_errors(archive.read("project.qde"), PROJECT_SCHEMA) == []
             import_into_file(tmp / "b.codewerk", tmp / "out.qdpx")
             with Project.open(tmp / "b.codewerk") as copy:
                 assert canonical(copy) == canonical(project)
