@@ -19,9 +19,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
 from coding.assessment_service import AssessmentService
 from coding.changes import Change, ChangeNotifier, Listener
 from coding.code_service import CodeRef, CodeService
+from coding.code_set_service import CodeSetService
 from coding.codebook_file import CodebookSpec, read_codebook
 from coding.coding_service import CodingService
 from coding.commands.command import Command
@@ -67,6 +69,7 @@ class Project:
         self._recorder: UndoRecorder = self.history
         self.documents = DocumentService(self)
         self.codes = CodeService(self)
+        self.code_sets = CodeSetService(self)
         self.codings = CodingService(self)
         self.quote_service = QuoteService(self)
         self.assessments = AssessmentService(self)
