@@ -240,7 +240,11 @@ def plan_codings(spec: CorpusSpec, document: Transcript) -> list[PlannedCoding]:
     answers = [answer for answer in document.answers if answer[1]]
     seen: set[tuple[tuple[str, ...], int, int]] = set()
     planned: list[PlannedCoding] = []
+    attempts = 0
     while len(planned) < spec.codings:
+        attempts += 1
+        if attempts > 100 * spec.codings:
+            raise ValueError(f"{document.name}: too short for {spec.codings} different codings")
         ref, spans = rng.choice(answers)
         first = rng.randrange(len(spans))
         last = min(len(spans) - 1, first + rng.choice((0, 0, 1, 2)))

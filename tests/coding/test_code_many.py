@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from coding import Project
 from coding.changes import Change
-from coding.errors import InvalidInputError, NotFoundError
+from coding.errors import CodewerkError, InvalidInputError, NotFoundError
 from tests.coding.dump import dump
 
 DOC = "R5_uwv_zwolle"
@@ -133,3 +135,45 @@ def test_many_passages_in_many_documents(project: Project, tmp_path) -> None:  #
     assert all(q.text.endswith("coördinatie 🙂.") for q in project.quotes(code="Coördinatie"))
     project.undo()
     assert project.quotes() == []
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_batches_are_all_or_nothing_and_undo_exactly(
+    coded_project: Project, data: st.DataObject
+) -> None:
+    project = coded_project
+    length = project.documents.get(DOC).length
+    text = project.documents.text(DOC)
+    codes = [c.id for c in project.codes.tree()][:6]
+    good = st.integers(0, length - 1).flatmap(lambda a: st.tuples(st.just(a), st.integers(a + 1, length)))
+    bad = st.tuples(st.integers(-2, length + 2), st.integers(-2, length + 2))
+    spans = st.sampled_from([good] * 9 + [bad]).flatmap(lambda strategy: strategy)  # mostly valid
+    items = data.draw(
+        st.lists(st.tuples(st.sampled_from(codes), spans), max_size=8).map(
+            lambda drawn: [(DOC, code, start, end) for code, (start, end) in drawn]
+        )
+    )
+    skip = data.draw(st.booleans())
+    before = dump(project.path)
+    undo_count = project.history.undo_count
+    try:
+        ids = project.codings.code_many(items, skip_existing=skip)
+    except CodewerkError:
+        event("refused")
+        assert dump(project.path) == before
+        assert project.history.undo_count == undo_count
+        return
+    event(f"coded {len(ids)}")
+    infos = [project.codings.get(i) for i in ids]
+    for info in infos:  # every new coding is a trimmed, non-empty passage of the text
+        assert info.text == text[info.start : info.end] == info.text.strip() != ""
+    assert len({(i.segment_id, i.code_id) for i in infos}) == len(infos)
+    if not ids:
+        assert dump(project.path) == before
+        return
+    after = dump(project.path)
+    project.undo()
+    assert dump(project.path) == before
+    project.redo()
+    assert dump(project.path) == after
