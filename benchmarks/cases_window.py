@@ -49,7 +49,7 @@ def probe_window(project: Path) -> Sample:
     if process.returncode != 0:
         raise RuntimeError(f"the window did not start: {err.strip()[-500:]}")
     report = json.loads(out.strip().splitlines()[-1])
-    return Sample(seconds=report["shown"] - started, rss_mb=report["peak_rss_mb"])
+    return Sample(seconds=report["shown"] - started, rss_mb=report["peak_rss_mb"], cpu_seconds=report["cpu"])
 
 
 @benchmark(

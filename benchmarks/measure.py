@@ -19,6 +19,7 @@ class Result:
     status: str  # "ok", "skipped" (feature not available) or "failed"
     message: str = ""
     runs: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # CPU seconds of each run: what other load cannot inflate
     rss_mb: float | None = None  # peak RSS of the measuring process (or of the process measured)
     traced_mb: float | None = None  # peak of Python allocations during one run (tracemalloc)
     note: str = ""
@@ -30,6 +31,10 @@ class Result:
         return statistics.median(self.runs)
 
     @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    @property
     def verdict(self) -> str:
         if self.status != "ok":
             return self.status
@@ -37,6 +42,9 @@ class Result:
             self.target_rss_mb is not None and self.rss_mb is not None and self.rss_mb > self.target_rss_mb
         )
         if missed:
+            cpu = self.cpu_median
+            if self.target is not None and self.median > self.target and cpu is not None and cpu <= self.target:
+                return "miss (its CPU time is within the target: the machine was busy)"
             return "miss"
         return "pass" if self.target is not None or self.target_rss_mb is not None else "—"
 
@@ -69,24 +77,28 @@ def measure(bench: Benchmark, ctx: Context, repeats: int) -> Result:
     sample_rss: list[float] = []
     try:
 
-        def once() -> float:
+        def once() -> tuple[float, float | None]:
             if case.before is not None:
                 case.before()
+            cpu_started = time.process_time()
             started = time.perf_counter()
             outcome = case.run()
             elapsed = time.perf_counter() - started
+            cpu = time.process_time() - cpu_started
             if case.after is not None:
                 case.after()
             if isinstance(outcome, Sample):
                 if outcome.rss_mb is not None:
                     sample_rss.append(outcome.rss_mb)
-                return outcome.seconds
-            return elapsed
+                return outcome.seconds, outcome.cpu_seconds
+            return elapsed, cpu
 
         for _ in range(case.warmup):
             once()
         sample_rss.clear()
-        result.runs = [once() for _ in range(repeats)]
+        timings = [once() for _ in range(repeats)]
+        result.runs = [wall for wall, _cpu in timings]
+        result.cpu = [cpu for _wall, cpu in timings if cpu is not None]
         if bench.trace:
             tracemalloc.start()
             try:

@@ -33,6 +33,7 @@ class Sample:
 
     seconds: float
     rss_mb: float | None = None
+    cpu_seconds: float | None = None
 
 
 @dataclass

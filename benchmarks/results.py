@@ -40,8 +40,9 @@ def line(result: Result) -> str:
     memory = f"peak RSS {megabytes(result.rss_mb)}"
     if result.traced_mb is not None:
         memory += f", traced {result.traced_mb:.1f} MB"
+    cpu = "" if result.cpu_median is None else f"  cpu {seconds(result.cpu_median):>9}"
     return (
-        f"{result.name:<32} median {seconds(result.median):>9}  min {seconds(min(result.runs)):>9}  "
+        f"{result.name:<32} median {seconds(result.median):>9}{cpu}  min {seconds(min(result.runs)):>9}  "
         f"max {seconds(max(result.runs)):>9}  n={len(result.runs):<3} {memory:<30} "
         f"target {target_text(result):<16} {result.verdict}"
     )
@@ -93,21 +94,24 @@ def write(
         "",
         "## Figures",
         "",
-        "Time: median, min and max over the runs shown. Peak RSS: of the process that measured "
+        "Time: median, min and max wall-clock time over the runs shown; targets are checked against the "
+        "median. CPU: median CPU time of the same runs (user + system of the measuring process, or of the "
+        "started process for the window start), which other work on the machine does not inflate. Peak RSS: of the process that measured "
         "(setup included), or for the window start of the started process itself. Traced: the peak "
         "of Python allocations during one extra run (tracemalloc), where measured in-process.",
         "",
-        "| benchmark | what | runs | median | min | max | peak RSS | traced | target | result |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
+        "| benchmark | what | runs | median | min | max | CPU | peak RSS | traced | target | result |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for result in results:
         if result.status != "ok":
             continue
         traced = "—" if result.traced_mb is None else f"{result.traced_mb:.1f} MB"
+        cpu = "—" if result.cpu_median is None else seconds(result.cpu_median)
         what = result.title + (f" — {result.note}" if result.note else "")
         out.append(
             f"| `{result.name}` | {what} | {len(result.runs)} | **{seconds(result.median)}** | "
-            f"{seconds(min(result.runs))} | {seconds(max(result.runs))} | {megabytes(result.rss_mb)} | "
+            f"{seconds(min(result.runs))} | {seconds(max(result.runs))} | {cpu} | {megabytes(result.rss_mb)} | "
             f"{traced} | {target_text(result)} | {result.verdict} |"
         )
     pending = [r for r in results if r.status != "ok"]

@@ -3,7 +3,7 @@
 ``python -m benchmarks.window_probe PROJECT`` runs ``app.application.run([PROJECT, "--smoke"])``
 (start, render once, exit) and prints one JSON line: ``shown`` (CLOCK_MONOTONIC seconds when the
 main window, or a widget in it, was first painted; if the event loop quits before a paint event,
-when the window had been rendered once with ``grab()``), ``how`` and
+when the window had been rendered once with ``grab()``), ``how``, ``cpu`` (CPU seconds of this process until then) and
 ``peak_rss_mb`` (see :func:`benchmarks.machine.peak_rss_mb`). The caller compares ``shown`` with its own clock taken before it started this
 process, so the figure spans interpreter start, imports, opening the project and the first paint.
 """
@@ -34,6 +34,7 @@ def main(argv: list[str]) -> int:
             if isinstance(widget, QMainWindow) and widget.isVisible():
                 widget.grab()
                 marks["rendered"] = time.monotonic()
+                marks.setdefault("cpu", time.process_time())
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -45,6 +46,7 @@ def main(argv: list[str]) -> int:
                 and isinstance(watched.window(), QMainWindow)
             ):
                 marks["painted"] = time.monotonic()
+                marks["cpu"] = time.process_time()
             elif kind == QEvent.Type.Quit and "painted" not in marks and "rendered" not in marks:
                 render_shown_windows()
             return False
@@ -64,6 +66,7 @@ def main(argv: list[str]) -> int:
                 "code": code,
                 "shown": shown,
                 "how": "painted" if "painted" in marks else "rendered" if "rendered" in marks else "quit",
+                "cpu": marks.get("cpu", time.process_time()),
                 "peak_rss_mb": peak_rss_mb(),
             }
         ),

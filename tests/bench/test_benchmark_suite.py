@@ -121,5 +121,5 @@ def test_a_tiny_run_measures_and_reports(
     report = results.read_text(encoding="utf-8")
     assert "## Machine" in report and "| tiny | 3 |" in report
     row = next(line for line in report.splitlines() if line.startswith("| `quote_retrieval_region`"))
-    assert "< 100.0 ms" in row and row.rstrip().endswith(("| pass |", "| miss |"))
+    assert "< 100.0 ms" in row and ("| pass |" in row or "| miss" in row)
     assert "`frobnicate` (Frobnicate): skipped: not available yet: the frobnicator (issue 99)" in report
