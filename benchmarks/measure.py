@@ -43,7 +43,12 @@ class Result:
         )
         if missed:
             cpu = self.cpu_median
-            if self.target is not None and self.median > self.target and cpu is not None and cpu <= self.target:
+            if (
+                self.target is not None
+                and self.median > self.target
+                and cpu is not None
+                and cpu <= self.target
+            ):
                 return "miss (its CPU time is within the target: the machine was busy)"
             return "miss"
         return "pass" if self.target is not None or self.target_rss_mb is not None else "—"
