@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from coding.bulk_coding import ApplyCodings, CodingRequest
 from coding.code_service import CodeRef
 from coding.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetSegmentSpan
 from coding.document_service import DocumentRef
@@ -131,3 +133,40 @@ class CodingService:
 
     def set_memo(self, coding_id: CodingId, memo: str) -> None:
         self._project.execute(SetCodingMemo(coding_id, memo))
+
+    def code_many(
+        self,
+        items: Iterable[tuple[DocumentRef, CodeRef, int, int] | tuple[DocumentRef, CodeRef, int, int, str]],
+        *,
+        coder: str | None = None,
+        skip_existing: bool = False,
+    ) -> list[CodingId]:
+        """Code many passages as one action (one transaction, one undo step).
+
+        ``items`` are ``(document, code, start, end)`` or ``(document, code, start, end, memo)``.
+        All or nothing: one invalid item (a bad span, an unknown code, a passage that already has
+        the code) raises and codes nothing; with ``skip_existing`` passages that already have the
+        code are left alone instead. Returns the new codings' ids in the order of ``items``.
+        """
+        documents: dict[str, DocumentId] = {}  # names are resolved once per call, not per item
+        codes: dict[str, CodeId] = {}
+        requests = []
+        for item in items:
+            document, code, start, end = item[:4]
+            memo = str(item[4]) if len(item) > 4 else ""  # type: ignore[misc]
+            if isinstance(document, str):
+                if document not in documents:
+                    documents[document] = self._project.documents.id_of(document)
+                document_id = documents[document]
+            else:
+                document_id = self._project.documents.id_of(document)
+            if isinstance(code, str):
+                if code not in codes:
+                    codes[code] = self._project.codes.id_of(code)
+                code_id = codes[code]
+            else:
+                code_id = self._project.codes.id_of(code)
+            requests.append(CodingRequest(document_id, code_id, start, end, memo))
+        command = ApplyCodings(requests, coder=coder or self._project.coder, skip_existing=skip_existing)
+        ids: list[CodingId] = self._project.execute(command)
+        return ids
