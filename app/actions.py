@@ -133,6 +133,8 @@ class WindowActions:
         recent.setObjectName("recentMenu")
         file_menu.addSeparator()
         file_menu.addActions([self.import_files, self.export])
+        self.exchange_menu = file_menu.addMenu("E&xchange with other QDA tools (REFI-QDA)")
+        self.exchange_menu.setObjectName("exchangeMenu")
         file_menu.addSeparator()
         file_menu.addActions([self.close_project, self.quit])
 

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import settings
+from app import refi_actions, settings
 from app.actions import SHORTCUTS_HELP, WindowActions
 from app.codebook_dock import CodebookDock
 from app.coding_controller import CodingController
+from app.compare_window import CompareWindow
 from app.details_dock import DetailsDock
 from app.documents_dock import DocumentsDock
+from app.export_dialog import export_project
 from app.quotes_dock import QuotesDock
 from app.start_screen import StartScreen
 from app.transcript_panel import TranscriptPanel
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Codewerk")
         self.setDockNestingEnabled(True)
         self.workspace: Workspace | None = None
+        self.compare_window: CompareWindow | None = None
         self.last_problem = ""
         self.undo_group = QUndoGroup(self)
 
@@ -78,6 +81,12 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self, self.undo_group)
         self.recent_menu = self.actions.build_menus(self, [d.toggleViewAction() for d in self.docks])
         self.actions.install_in_view(self.view)
+        refi_actions.install(
+            self.actions.exchange_menu,
+            self.actions.exchange_menu,
+            self,
+            lambda: self.workspace.project if self.workspace is not None else None,
+        )
         self.controller.actions = {
             "pick": self.actions.pick,
             "in_vivo": self.actions.in_vivo,
@@ -252,6 +261,10 @@ class MainWindow(QMainWindow):
         self._save_layout()
         workspace = self.workspace
         self.workspace = None
+        if self.compare_window is not None:
+            self.compare_window.close()
+            self.compare_window.deleteLater()
+            self.compare_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
         self.view.set_workspace(None)
@@ -355,12 +368,19 @@ class MainWindow(QMainWindow):
         self._not_available("Importing from the window")
 
     def export(self) -> None:
-        """File → Export… (export formats plug in here)."""
-        self._not_available("Exporting from the window")
+        """File → Export…: quotes and judgements to Excel, Word or CSV."""
+        if self.workspace is not None:
+            export_project(self, self.workspace.project)
 
     def compare(self) -> None:
-        """View → Compare regions… (the judgement grid plugs in here)."""
-        self._not_available("The comparison of regions")
+        """View → Compare regions…: the judgement grid in its own window."""
+        if self.workspace is None:
+            return
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(self.workspace, [self.actions.undo, self.actions.redo], self)
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
 
     def search(self) -> None:
         """View → Search and suggestions… (search across transcripts plugs in here)."""

@@ -1,0 +1,51 @@
+"""The workbench's menus reach the features built beside it: Compare, Export, REFI-QDA exchange."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.compare_window import CompareWindow
+from app.export_dialog import ExportDialog
+
+
+def test_view_compare_opens_the_grid_and_undo_works_there(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.actions.compare.trigger()
+    compare = window.compare_window
+    assert isinstance(compare, CompareWindow) and compare.isVisible()
+    view = compare.view
+    project = window.workspace.project
+    index = view.select_cell(project.codes.resolve("Urgentiebesef").id, "Zwolle")
+    assert index.isValid()
+    editor = view.editor
+    editor.score_box.setCurrentText("+")
+    editor.justification.setPlainText("iedereen voelt de noodzaak")
+    editor.save_button.click()
+    judged = {(a.value, a.code_path): a.score for a in project.assessments.list()}
+    assert judged[("Zwolle", "Urgentiebesef")] == "+"
+    assert window.workspace.undo_stack.undoText().startswith("Judge Urgentiebesef")
+    window.actions.undo.trigger()
+    judged = {(a.value, a.code_path) for a in project.assessments.list()}
+    assert ("Zwolle", "Urgentiebesef") not in judged
+    window.close_project()
+    assert window.compare_window is None
+
+
+def test_file_export_opens_the_export_dialog(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    seen: list[QDialog] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ExportDialog):
+            seen.append(dialog)
+            dialog.reject()
+
+    QTimer.singleShot(100, close_it)
+    window.actions.export.trigger()
+    assert len(seen) == 1
+
+
+def test_file_menu_offers_the_refi_exchange(window) -> None:  # type: ignore[no-untyped-def]
+    texts = [action.text() for action in window.actions.exchange_menu.actions()]
+    assert any(".qdpx, .qdc" in text for text in texts)
+    assert any("(.qdpx)" in text for text in texts) and any("(.qdc)" in text for text in texts)
