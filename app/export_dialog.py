@@ -69,7 +69,7 @@ class ExportDialog(QDialog):
         self.attribute_box.setCurrentIndex(max(self.attribute_box.findData(attribute), 0))
         self.document_box = QComboBox()
         self.document_box.setObjectName("documentBox")
-        for document in project.documents.list():
+        for document in project.documents.list(with_counts=False):
             self.document_box.addItem(document.name, document.name)
         self.delimiter_box = QComboBox()
         self.delimiter_box.setObjectName("delimiterBox")

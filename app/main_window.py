@@ -245,7 +245,8 @@ class MainWindow(QMainWindow):
             self.default_layout()
         for dock in self.docks:
             dock.toggleViewAction().setEnabled(True)
-        documents = project.documents.list()
+        model = self.documents_dock.model
+        documents = model.documents() if model is not None else project.documents.list()
         if documents:
             self.open_document(documents[0].id)
         coded = [d for d in documents if d.coding_count]

@@ -142,7 +142,9 @@ class QuoteTableModel(QAbstractTableModel):
         kept = [q for q in self._all.quotes if q.document_id not in touched]
         fresh = self._query(sorted(touched)) if touched else []
         order = self.workspace.project.codes.tree().order()
-        positions = {d.id: rank for rank, d in enumerate(self.workspace.project.documents.list())}
+        positions = {
+            d.id: rank for rank, d in enumerate(self.workspace.project.documents.list(with_counts=False))
+        }
         merged = sorted(
             kept + fresh,
             key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),

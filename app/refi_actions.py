@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from coding import CodewerkError, Project
-from coding.refi.exchange import import_exchange
-from coding.refi.report import ExchangeReport
+
+if TYPE_CHECKING:
+    from coding.refi.report import ExchangeReport
 
 PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
 CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
@@ -94,6 +96,8 @@ def import_exchange_file(
         path = chosen
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        from coding.refi.exchange import import_exchange  # lxml and defusedxml: not at start-up
+
         report = import_exchange(project, Path(path))
     except (CodewerkError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()

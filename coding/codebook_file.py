@@ -20,14 +20,13 @@ Format (``format: codewerk-codebook/1``)::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from coding.errors import CodebookError
 from coding.text import fold
@@ -91,17 +90,24 @@ class CodebookSpec:
         return [spec for code in self.codes for spec in code.walk()]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe YAML loader that remembers the line of every mapping, for error messages."""
+@functools.cache
+def _line_loader() -> type:
+    """Safe YAML loader that remembers the line of every mapping, for error messages.
 
+    Built on first use: opening a project reads no codebook, so PyYAML stays out of start-up.
+    """
+    import yaml
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE] = node.start_mark.line + 1
-    return mapping
+    class LineLoader(yaml.SafeLoader):
+        pass
 
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 class _Validator:
@@ -242,8 +248,10 @@ class _Validator:
 
 def parse_codebook(text: str, source: str) -> CodebookSpec:
     """Validate a YAML codebook text; raise :class:`CodebookError` naming ``source`` and the line."""
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # _LineLoader is a SafeLoader
+        data = yaml.load(text, Loader=_line_loader())  # a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

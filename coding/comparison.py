@@ -193,7 +193,7 @@ class ComparisonService:
         return tuple(v for v in values if v in chosen)
 
     def _has_ungrouped(self, key: str) -> bool:
-        lacking = {d.id for d in self._project.documents.list() if not d.attributes.get(key)}
+        lacking = {d.id for d in self._project.documents.list(with_counts=False) if not d.attributes.get(key)}
         if not lacking:
             return False
         with self._store.read() as session:
@@ -278,7 +278,9 @@ class ComparisonService:
         return FrequencyTable(key, measure, values, tuple(rows), totals, total)
 
     def _tally(self, key: str, tree: CodeTree, include_subcodes: bool) -> _Tally:
-        group_of = {d.id: d.attributes.get(key) or NO_GROUP for d in self._project.documents.list()}
+        group_of = {
+            d.id: d.attributes.get(key) or NO_GROUP for d in self._project.documents.list(with_counts=False)
+        }
         with self._store.read() as session:
             rows = session.execute(
                 select(Coding.code_id, Coding.segment_id, Segment.document_id).join(

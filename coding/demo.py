@@ -7,8 +7,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from coding.errors import CodewerkError
 from coding.favourites import Favourites
 from coding.project import Project
@@ -22,6 +20,8 @@ def _demo_files() -> resources.abc.Traversable:
 
 def build_demo_project(path: Path | str, *, coder: str = "demo") -> Project:
     """Create the demo project at ``path`` (which must not exist) and return it open."""
+    import yaml  # only when the demo is built, not at the window's start
+
     folder = _demo_files()
     plan: dict[str, Any] = yaml.safe_load(folder.joinpath("codings.yaml").read_text(encoding="utf-8"))
     project = Project.create(path, codebook="rwb", coder=coder)

@@ -37,34 +37,51 @@ class DocumentService:
         self._store = project.store
 
     # -- reading -------------------------------------------------------------------------
-    def list(self) -> list[DocumentInfo]:
-        """All documents in import order, with their attributes and number of codings."""
+    def list(self, *, with_counts: bool = True) -> builtins.list[DocumentInfo]:
+        """All documents in import order, with their attributes and number of codings.
+
+        ``with_counts=False`` skips counting the codings (a pass over every coding of the project;
+        ``coding_count`` is ``None`` then), for callers that need names, order or attributes only:
+        quote retrieval, comparisons, the import's duplicate check.
+        """
+        return self._read(None, with_counts)
+
+    def get(self, ref: DocumentRef) -> DocumentInfo:
+        """One document, with its number of codings (reads that document only)."""
+        document_id = self.id_of(ref)
+        found = self._read(document_id, True)
+        if not found:
+            raise NotFoundError(f"document {document_id} does not exist")
+        return found[0]
+
+    def _read(self, document_id: DocumentId | None, with_counts: bool) -> builtins.list[DocumentInfo]:
+        attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
+        count_rows = (
+            select(Segment.document_id, func.count(Coding.id))
+            .join(Coding, Coding.segment_id == Segment.id)
+            .group_by(Segment.document_id)
+        )
+        document_rows = select(
+            Document.id,
+            Document.name,
+            Document.source_format,
+            Document.original_filename,
+            Document.sha256,
+            Document.encoding,
+            Document.imported_at,
+            Document.length,
+            Document.guid,
+        ).order_by(Document.position, Document.id)
+        if document_id is not None:
+            attribute_rows = attribute_rows.where(DocumentAttribute.document_id == document_id)
+            count_rows = count_rows.where(Segment.document_id == document_id)
+            document_rows = document_rows.where(Document.id == document_id)
         with self._store.read() as session:
             attributes: dict[int, dict[str, str]] = defaultdict(dict)
-            for doc_id, key, value in session.execute(
-                select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
-            ):
+            for doc_id, key, value in session.execute(attribute_rows):
                 attributes[doc_id][key] = value
-            counts = dict(
-                session.execute(
-                    select(Segment.document_id, func.count(Coding.id))
-                    .join(Coding, Coding.segment_id == Segment.id)
-                    .group_by(Segment.document_id)
-                ).all()
-            )
-            rows = session.execute(
-                select(
-                    Document.id,
-                    Document.name,
-                    Document.source_format,
-                    Document.original_filename,
-                    Document.sha256,
-                    Document.encoding,
-                    Document.imported_at,
-                    Document.length,
-                    Document.guid,
-                ).order_by(Document.position, Document.id)
-            ).all()
+            counts = dict(session.execute(count_rows).all()) if with_counts else None
+            rows = session.execute(document_rows).all()
         return [
             DocumentInfo(
                 id=DocumentId(row.id),
@@ -75,30 +92,26 @@ class DocumentService:
                 encoding=row.encoding,
                 imported_at=row.imported_at,
                 length=row.length,
-                coding_count=int(counts.get(row.id, 0)),
+                coding_count=int(counts.get(row.id, 0)) if counts is not None else None,
                 attributes=dict(sorted(attributes.get(row.id, {}).items())),
                 guid=row.guid,
             )
             for row in rows
         ]
 
-    def get(self, ref: DocumentRef) -> DocumentInfo:
-        document_id = self.id_of(ref)
-        for info in self.list():
-            if info.id == document_id:
-                return info
-        raise NotFoundError(f"document {document_id} does not exist")
-
     def id_of(self, ref: DocumentRef) -> DocumentId:
         if isinstance(ref, DocumentInfo):
             return ref.id
         if isinstance(ref, int):
             return DocumentId(ref)
-        return self.find(ref).id
+        return self._match(ref).id
 
     def find(self, reference: str) -> DocumentInfo:
         """A document by name, with or without extension, or by original file name (case-insensitive)."""
-        documents = self.list()
+        return self.get(self._match(reference).id)
+
+    def _match(self, reference: str) -> DocumentInfo:
+        documents = self.list(with_counts=False)
         key = fold(reference)
         stem = fold(PurePath(reference).stem) if PurePath(reference).suffix else None
         for matcher in (

@@ -164,7 +164,7 @@ class ImportService:
             raise FileImportError(path, "is a folder")
         parsed = parse_file(path, speaker_patterns=patterns)
         digest = _sha256(path)
-        documents = self._project.documents.list()
+        documents = self._project.documents.list(with_counts=False)
         same_content = next((d for d in documents if d.sha256 == digest), None)
         name = path.stem
         same_name = next((d for d in documents if fold(d.name) == fold(name)), None)

@@ -57,7 +57,7 @@ class QuoteService:
                 code_ids.add(selected)
                 if include_subcodes:
                     code_ids.update(c.id for c in tree.descendants(selected))
-        infos = project.documents.list()
+        infos = project.documents.list(with_counts=False)
         attributes = {d.id: d.attributes for d in infos}
         allowed_docs: set[DocumentId] | None = None
         if documents is not None:
@@ -115,6 +115,7 @@ class QuoteService:
 
         needle = fold(text) if text else None
         order = tree.order()
+        codes_by_id = {code.id: (code.id, code.path_text, code.concept) for code in tree.codes}
         quotes = []
         for row in rows:
             (
@@ -139,16 +140,16 @@ class QuoteService:
                         continue
                 elif all(r.status != review for r in quote_reviews):
                     continue
-            code = tree.get(CodeId(code_id))
+            code, code_path, concept = codes_by_id[CodeId(code_id)]
             quotes.append(
                 Quote(
                     coding_id=CodingId(coding_id),
                     segment_id=SegmentId(segment_id),
                     document_id=DocumentId(document_id),
                     document=document,
-                    code_id=code.id,
-                    code_path=code.path_text,
-                    concept=code.concept,
+                    code_id=code,
+                    code_path=code_path,
+                    concept=concept,
                     text=quote_text,
                     start=start,
                     end=end,

@@ -29,7 +29,7 @@ class DocumentInfo:
     encoding: str | None
     imported_at: datetime
     length: int
-    coding_count: int
+    coding_count: int | None  # None when listed with ``documents.list(with_counts=False)``
     attributes: Mapping[str, str]
     guid: str
 

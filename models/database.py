@@ -3,23 +3,30 @@
 A project is one SQLite file. Every connection runs with foreign keys on, the WAL journal
 and a busy timeout. New files are created by running the alembic migrations to head; older
 files are backed up next to themselves (SQLite backup API) and upgraded when opened.
+
+Opening a file at the head revision does not import alembic (a tenth of a second of the window's
+start): the file's revision is read with sqlite3 and compared with the head found in the
+migration files' own ``revision``/``down_revision`` lines (:func:`revision_graph`). Alembic is
+imported only to create a file or to upgrade one.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 #: ``PRAGMA application_id`` of every Codewerk project: the bytes ``CWRK``.
 APPLICATION_ID = int.from_bytes(b"CWRK", "big")
@@ -59,19 +66,61 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "models:migrations")
     return config
 
 
+def _assigned(module: ast.Module, name: str) -> Any:
+    for node in module.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return ast.literal_eval(node.value)
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and node.target.id == name
+            and node.value is not None
+        ):
+            return ast.literal_eval(node.value)
+    raise LookupError(name)
+
+
+@functools.cache
+def revision_graph() -> dict[str, tuple[str, ...]]:
+    """Every migration's revision and the revisions it follows, read from the migration files.
+
+    The files are parsed, not imported (nor is alembic); ``tests/models/test_migrations.py`` checks
+    that this agrees with alembic's own script directory.
+    """
+    graph: dict[str, tuple[str, ...]] = {}
+    folder = resources.files("models.migrations").joinpath("versions")
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".py") or entry.name.startswith("_"):
+            continue
+        module = ast.parse(entry.read_text(encoding="utf-8"), entry.name)
+        revision = _assigned(module, "revision")
+        down = _assigned(module, "down_revision")
+        graph[str(revision)] = (
+            () if down is None else (str(down),) if isinstance(down, str) else tuple(map(str, down))
+        )
+    return graph
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    graph = revision_graph()
+    followed = {down for downs in graph.values() for down in downs}
+    heads = [revision for revision in graph if revision not in followed]
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads ({', '.join(sorted(heads))}), not one")
+    return heads[0]
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(revision_graph())
 
 
 def inspect_file(path: Path) -> str:
@@ -141,6 +190,8 @@ def _check_foreign_keys(path: Path) -> None:
 
 def upgrade(path: Path, revision: str = "head") -> None:
     """Run the migrations on ``path`` up to ``revision`` (no backup; see :func:`open_file`)."""
+    from alembic import command
+
     config = _alembic_config()
     with _migration_connection(path) as connection:
         config.attributes["connection"] = connection
@@ -167,6 +218,8 @@ def create_file(path: Path, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 

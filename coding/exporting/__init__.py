@@ -1,8 +1,14 @@
 """Exports by file type. Every export writes a temporary file and moves it into place at the end,
-so a failed export never leaves half a file, and an existing file is only replaced when asked."""
+so a failed export never leaves half a file, and an existing file is only replaced when asked.
+
+Writers are registered by module and name (:func:`lazy_writer`) and imported on their first use:
+openpyxl (with numpy), python-docx and lxml would otherwise be loaded by every ``import coding``,
+which is a third of the window's start-up.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -10,16 +16,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coding.errors import InvalidInputError
-from coding.exporting.csv_export import write_csv
-from coding.exporting.docx_export import write_docx
-from coding.exporting.xlsx_export import write_xlsx
 
 if TYPE_CHECKING:
     from coding.project import Project
 
 #: ``writer(project, target_path, by=..., **options)`` per file suffix; other modules add theirs.
 Exporter = Callable[..., None]
-EXPORTERS: dict[str, Exporter] = {".csv": write_csv, ".docx": write_docx, ".xlsx": write_xlsx}
+
+
+def lazy_writer(module: str, name: str) -> Exporter:
+    """The exporter ``module.name``, imported when it first writes a file."""
+
+    def write(project: Project, path: Path, **options: Any) -> None:
+        writer: Exporter = getattr(importlib.import_module(module), name)
+        writer(project, path, **options)
+
+    write.__name__ = write.__qualname__ = name
+    write.__doc__ = f"``{module}.{name}``, imported on first use."
+    return write
+
+
+EXPORTERS: dict[str, Exporter] = {
+    ".csv": lazy_writer("coding.exporting.csv_export", "write_csv"),
+    ".docx": lazy_writer("coding.exporting.docx_export", "write_docx"),
+    ".xlsx": lazy_writer("coding.exporting.xlsx_export", "write_xlsx"),
+}
 
 
 def export(

@@ -2,22 +2,24 @@
 
 ``parse_file`` dispatches on the file extension (case-insensitive). Every problem with a
 file raises :class:`coding.errors.FileImportError` with a reason the user can act on.
+
+The parsers of binary formats (python-docx, pypdf, defusedxml) are imported when a file of
+their type is parsed, not with this package: opening a project parses nothing, and those
+libraries would cost the window's start a tenth of a second.
 """
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coding.errors import FileImportError
-from coding.importers.opendocument import parse_odt
 from coding.importers.parsed import ParsedDocument, ParsedPage, ParsedTurn
-from coding.importers.pdf import parse_pdf
 from coding.importers.plain_text import parse_plain_text
 from coding.importers.subtitles import parse_subtitles
 from coding.importers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns, speakers
-from coding.importers.word import parse_docx
 
 __all__ = [
     "DEFAULT_SPEAKER_PATTERNS",
@@ -30,12 +32,26 @@ __all__ = [
     "speakers",
 ]
 
+
+def _lazy(module: str, name: str) -> Callable[[Path], ParsedDocument]:
+    """A parser imported from ``coding.importers.<module>`` on its first use."""
+
+    def parse(path: Path) -> ParsedDocument:
+        parser: Callable[[Path], ParsedDocument] = getattr(
+            importlib.import_module(f"coding.importers.{module}"), name
+        )
+        return parser(path)
+
+    parse.__name__ = parse.__qualname__ = name
+    return parse
+
+
 _PARSERS: dict[str, tuple[str, Callable[[Path], ParsedDocument]]] = {
-    ".docx": ("docx", parse_docx),
-    ".odt": ("odt", parse_odt),
+    ".docx": ("docx", _lazy("word", "parse_docx")),
+    ".odt": ("odt", _lazy("opendocument", "parse_odt")),
     ".txt": ("txt", lambda path: parse_plain_text(path, "txt")),
     ".md": ("md", lambda path: parse_plain_text(path, "md")),
-    ".pdf": ("pdf", parse_pdf),
+    ".pdf": ("pdf", _lazy("pdf", "parse_pdf")),
 }
 _SUBTITLES = {".vtt": "vtt", ".srt": "srt"}
 # Formats whose text is searched for speaker labels (subtitles have turns from their cues).

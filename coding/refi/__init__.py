@@ -62,14 +62,44 @@ A ``.qdc`` is registered as a codebook file (``codewerk new --codebook file.qdc`
 
 from __future__ import annotations
 
-from coding.codebook_file import CODEBOOK_READERS
-from coding.exporting import EXPORTERS
-from coding.refi.codebook_xml import read_qdc, write_qdc
-from coding.refi.project_writer import write_qdpx
-from coding.refi.report import ExchangeReport
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-EXPORTERS[".qdpx"] = write_qdpx
-EXPORTERS[".qdc"] = write_qdc
-CODEBOOK_READERS[".qdc"] = read_qdc
+from coding.codebook_file import CODEBOOK_READERS, CodebookSpec
+from coding.exporting import EXPORTERS, lazy_writer
+
+if TYPE_CHECKING:
+    from coding.refi.codebook_xml import read_qdc, write_qdc
+    from coding.refi.project_writer import write_qdpx
+    from coding.refi.report import ExchangeReport
+
+# Registered by name and imported on first use (lxml and defusedxml stay out of the window's start).
+EXPORTERS[".qdpx"] = lazy_writer("coding.refi.project_writer", "write_qdpx")
+EXPORTERS[".qdc"] = lazy_writer("coding.refi.codebook_xml", "write_qdc")
+
+
+def _read_qdc(path: Path) -> CodebookSpec:
+    from coding.refi.codebook_xml import read_qdc
+
+    return read_qdc(path)
+
+
+CODEBOOK_READERS[".qdc"] = _read_qdc
+
+_LAZY = {
+    "ExchangeReport": "coding.refi.report",
+    "read_qdc": "coding.refi.codebook_xml",
+    "write_qdc": "coding.refi.codebook_xml",
+    "write_qdpx": "coding.refi.project_writer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``from coding.refi import write_qdpx`` etc. still work; the module loads when asked."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["ExchangeReport", "read_qdc", "write_qdc", "write_qdpx"]

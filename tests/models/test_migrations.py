@@ -110,3 +110,15 @@ def test_missing_file_and_existing_target(tmp_path: Path, project_path: Path) ->
     Project.create(project_path, codebook=None).close()
     with pytest.raises(ProjectFileError, match="already exists"):
         Project.create(project_path, codebook=None)
+
+
+def test_the_revisions_read_from_the_migration_files_agree_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from models.database import _alembic_config, known_revisions, revision_graph
+
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {script.revision for script in scripts.walk_revisions()}
+    for script in scripts.walk_revisions():
+        assert set(revision_graph()[script.revision]) == set(script._all_down_revisions)
