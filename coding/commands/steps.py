@@ -10,7 +10,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, insert, select, update
+from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from coding.commands.capture import Captured, capture_delete
@@ -48,9 +48,18 @@ class InsertRows(Step):
 
     def apply(self, session: Session) -> None:
         pk_columns = list(self.table.primary_key.columns)
-        needs_ids = len(pk_columns) == 1 and any(pk_columns[0].name not in row for row in self.rows)
-        if needs_ids:
-            pk = pk_columns[0]
+        pk = pk_columns[0]
+        if len(pk_columns) == 1 and all(pk.name not in row for row in self.rows):
+            # SQLite cannot tie the ids of a many-row INSERT … RETURNING to its rows (SQLAlchemy
+            # then inserts one row per statement). Instead the first row learns its id, and since
+            # that insert holds the file's write lock until commit and its id is above every id in
+            # use, the others take the ids that follow and go in as one executemany.
+            first = session.execute(insert(self.table).returning(pk), self.rows[0]).scalar_one()
+            for offset, row in enumerate(self.rows):
+                row[pk.name] = first + offset
+            if len(self.rows) > 1:
+                session.execute(insert(self.table), self.rows[1:])
+        elif len(pk_columns) == 1 and any(pk.name not in row for row in self.rows):
             result = session.execute(
                 insert(self.table).returning(pk, sort_by_parameter_order=True), self.rows
             )
@@ -61,8 +70,9 @@ class InsertRows(Step):
 
     def revert(self, session: Session) -> None:
         pk_names = [col.name for col in self.table.primary_key.columns]
-        for row in reversed(self.rows):
-            session.execute(delete(self.table).where(_pk_clause(self.table, {k: row[k] for k in pk_names})))
+        clause = and_(*(self.table.c[name] == bindparam(f"pk_{name}") for name in pk_names))
+        keys = [{f"pk_{name}": row[name] for name in pk_names} for row in reversed(self.rows)]
+        session.execute(delete(self.table).where(clause), keys)  # one executemany, last row first
 
 
 class UpdateRow(Step):
