@@ -9,6 +9,7 @@ so a new coding is painted before the docks catch up. Hook points for features b
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
@@ -27,10 +28,8 @@ from app import refi_actions, settings
 from app.actions import SHORTCUTS_HELP, WindowActions
 from app.codebook_dock import CodebookDock
 from app.coding_controller import CodingController
-from app.compare_window import CompareWindow
 from app.details_dock import DetailsDock
 from app.documents_dock import DocumentsDock
-from app.export_dialog import export_project
 from app.quotes_dock import QuotesDock
 from app.start_screen import StartScreen
 from app.transcript_panel import TranscriptPanel
@@ -41,6 +40,9 @@ from coding.errors import CodewerkError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId
 from coding.project import PROJECT_SUFFIX
 from coding.records import Quote
+
+if TYPE_CHECKING:
+    from app.compare_window import CompareWindow
 
 START, WORKBENCH = 0, 1
 
@@ -371,6 +373,8 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         """File → Export…: quotes and judgements to Excel, Word or CSV."""
         if self.workspace is not None:
+            from app.export_dialog import export_project  # loaded when first used, not at start-up
+
             export_project(self, self.workspace.project)
 
     def compare(self) -> None:
@@ -378,6 +382,8 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         if self.compare_window is None:
+            from app.compare_window import CompareWindow  # Qt Charts: loaded when first used
+
             self.compare_window = CompareWindow(self.workspace, [self.actions.undo, self.actions.redo], self)
         self.compare_window.show()
         self.compare_window.raise_()

@@ -85,9 +85,9 @@ class QuoteTableModel(QAbstractTableModel):
 
     def _reload(self) -> None:
         self.loaded = True
-        self._all = FilterableQuotes(self._query())
+        with self.workspace.loading():
+            self._all = FilterableQuotes(self._query())
         self._refilter()
-        self.workspace.settle()
         prepared = self._all
         QTimer.singleShot(0, prepared.prepare)  # text keys ready before the first keystroke
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -63,6 +64,21 @@ class Workspace(QObject):
         keystroke. Frozen objects are still freed by reference counting when dropped.
         """
         gc.freeze()
+
+    @staticmethod
+    @contextmanager
+    def loading() -> Iterator[None]:
+        """Build many long-lived records (a quote list) without the cyclic garbage collector, then
+        settle them: records hold no cycles, and the collections a burst of 20,000 new objects
+        would trigger are a quarter of the time of listing them."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.freeze()
+            if enabled:
+                gc.enable()
 
     def tell(self, text: str) -> None:
         self.message.emit(text)

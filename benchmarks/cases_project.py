@@ -149,7 +149,7 @@ def quote_retrieval_all(ctx: Context) -> Case:
     return case
 
 
-def _random_spans(text: str, rng: random.Random, count: int) -> list[tuple[int, int]]:
+def random_spans(text: str, rng: random.Random, count: int) -> list[tuple[int, int]]:
     """Word-aligned passages of 40–400 characters, all different."""
     spans: set[tuple[int, int]] = set()
     while len(spans) < count:
@@ -166,7 +166,7 @@ def _apply_case(ctx: Context, size: str) -> Case:
     document = project.documents.list()[0]
     code = project.codes.create("Benchmark", inductive=True).id
     text = project.documents.text(document.id)
-    spans = iter(_random_spans(text, random.Random(8), 200))
+    spans = iter(random_spans(text, random.Random(8), 200))
 
     def run() -> None:
         start, end = next(spans)
@@ -232,6 +232,49 @@ def code_many_large(ctx: Context) -> Case:
         close=project.close,
         note=f"{len(unique):,} passages in {len({i[0] for i in unique})} documents; undone after each run",
     )
+
+
+def _judged_project(ctx: Context) -> Project:
+    """A copy of the large project with a judgement per concept with a scale and region (untimed)."""
+    project = Project.open(ctx.project_copy("large"), coder="bench")
+    rng = random.Random(5)
+    for region in project.documents.attribute_values("region"):
+        for code in project.codes.tree().roots():
+            if code.scale:
+                project.assess(region, code.id, rng.choice(code.scale), note=f"oordeel voor {region}")
+    return project
+
+
+@benchmark(
+    "comparison_grid_large",
+    "Judgement grid: quotes and documents per code and region with the judgements, large project",
+    sizes=("large",),
+    repeats=7,
+    quick_repeats=2,
+    limits=(
+        "One pass over the 20,000 codings with their documents' region, counting passages and "
+        "documents per code and its ancestors; the judgements are one small query."
+    ),
+)
+def comparison_grid_large(ctx: Context) -> Case:
+    project = _judged_project(ctx)
+    grid = project.comparison.grid()
+    judged = sum(cell.assessment is not None for row in grid.rows for cell in row.cells)
+    note = f"{len(grid.rows)} codes × {len(grid.values)} regions, {judged} judgements"
+    return Case(lambda: project.comparison.grid(), close=project.close, warmup=1, note=note)
+
+
+@benchmark(
+    "frequencies_large",
+    "Frequency table: documents per code and region (each document counted once), large project",
+    sizes=("large",),
+    repeats=7,
+    quick_repeats=2,
+    limits="The same tally as the judgement grid, without the judgements.",
+)
+def frequencies_large(ctx: Context) -> Case:
+    project = Project.open(ctx.project_copy("large"))
+    return Case(lambda: project.comparison.frequencies(measure="documents"), close=project.close, warmup=1)
 
 
 @benchmark(

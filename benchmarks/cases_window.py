@@ -1,46 +1,56 @@
-"""Benchmarks of the window: starting on the large project, the transcript view on the long transcript.
+"""Benchmarks of the window: starting on the large project, the transcript view, the Quotes dock.
 
 Opening the large project runs in a fresh process (``benchmarks/window_probe.py``): interpreter
 start to the main window's first paint, offscreen, and that process's peak RSS.
 
-The transcript-view benchmarks are written against the most likely API of the workbench window
-(issue 4): ``app.transcript_view.TranscriptView`` built from the project bridge (or the project),
-with a method that shows a document by id. Adjust ``_open_view`` when that API differs.
+The others drive the real ``MainWindow`` (offscreen, 1500 × 950) the way a user does: the Documents
+dock's ``open_document``, a selection in the ``TranscriptView`` coded through the
+``CodingController``, Edit → Undo, the Quotes dock's filter widgets. Painting is forced with
+``repaint()`` inside the timed part, so the figures include drawing the visible highlights, stripes
+and rows, not only the data work. The docks' deferred refresh after a change runs untimed (it comes
+after the transcript has been painted, as it does for a user).
 """
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import random
 import subprocess
 import sys
 import time
+from itertools import cycle
 from pathlib import Path
 from typing import Any
 
-from benchmarks.registry import Case, Context, Sample, Unavailable, benchmark, first_attribute, need_module
+from benchmarks.cases_project import random_spans
+from benchmarks.registry import Case, Context, Sample, benchmark, need_module
 from coding import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _offscreen_env() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+def _child_env(settings: Path) -> dict[str, str]:
+    # XDG_CONFIG_HOME: the started window keeps its recent projects and layout away from the user's own.
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "XDG_CONFIG_HOME": str(settings),
+    }
 
 
-def _require_application() -> None:
-    need_module("app.application", "app.application (the window)", attribute="run")
+def _require_window() -> None:
+    need_module("app.main_window", "the main window (app.main_window.MainWindow)", attribute="MainWindow")
 
 
-def probe_window(project: Path) -> Sample:
+def probe_window(project: Path, settings: Path) -> Sample:
     """Start a fresh process on ``project`` and measure until its main window is shown."""
     started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.window_probe", str(project)],
         cwd=ROOT,
-        env=_offscreen_env(),
+        env=_child_env(settings),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -61,124 +71,348 @@ def probe_window(project: Path) -> Sample:
     repeats=9,
     quick_repeats=2,
     trace=False,
-    requires=_require_application,
+    requires=_require_window,
     limits=(
-        "Interpreter start and importing PySide6, SQLAlchemy and alembic (the schema check), then the "
-        "window's first queries; memory is mostly the Qt libraries and the Python runtime."
+        "Interpreter start and importing PySide6 (≈ 0.15 s) and SQLAlchemy with the models (≈ 0.2 s); "
+        "building the window; the first queries (documents with their coding counts, the code tree "
+        "with counts, the first coded transcript with its passages) and the first paint. Parsers, "
+        "exporters and alembic are not imported; the Quotes dock lists the 20,000 quotes right after "
+        "the first paint (`quotes_dock_list_all`). Memory is mostly the Qt libraries and the Python "
+        "runtime."
     ),
 )
 def open_large_project(ctx: Context) -> Case:
     path = ctx.project_copy("large")
-    return Case(lambda: probe_window(path), note="fresh process each run; peak RSS of that process")
+    settings = ctx.workdir / "settings"
+    return Case(lambda: probe_window(path, settings), note="fresh process each run; peak RSS of that process")
 
 
-# -- the transcript view (issue 4) ---------------------------------------------------------------
-def _require_view() -> None:
-    need_module("app.transcript_view", "the transcript view (app.transcript_view.TranscriptView)")
+# -- the window in this process -------------------------------------------------------------------
+class Window:
+    """The main window on a project, shown offscreen, with its settings in the scratch folder."""
+
+    def __init__(self, ctx: Context, project: Path) -> None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QSettings
+
+        from app.application import application
+        from app.main_window import MainWindow
+
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ctx.workdir / "settings")
+        )
+        self.app = application()
+        self.window = MainWindow()
+        self.window.resize(1500, 950)
+        self.window.show()
+        if not self.window.open_project(project):
+            raise RuntimeError(f"the window could not open {project}: {self.window.last_problem}")
+        self.settle()
+        assert self.window.workspace is not None
+        self.project = self.window.workspace.project
+        self.view = self.window.view
+
+    def settle(self) -> None:
+        """Let the event loop run what is queued (deferred dock refreshes, first paints)."""
+        for _ in range(3):
+            self.app.processEvents()
+
+    def paint_view(self) -> None:
+        self.view.viewport().repaint()
+        self.view.margin.repaint()
+
+    def close(self) -> None:
+        self.window.close()
+        self.app.processEvents()
 
 
-def _open_view(project: Project) -> tuple[Any, Any, Any]:
-    """(QApplication, view, show(document_id)) for the transcript view on ``project``."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    view_class = need_module(
-        "app.transcript_view",
-        "the transcript view (app.transcript_view.TranscriptView)",
-        attribute="TranscriptView",
-    )
-    from app.project_bridge import ProjectBridge
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    bridge = ProjectBridge(project)
-    parameters = list(inspect.signature(view_class).parameters)
-    first = parameters[0] if parameters else ""
-    view = view_class(project if first == "project" else bridge)
-    view._benchmark_bridge = bridge  # keep it alive as long as the view
-    show = first_attribute(
-        view,
-        ("show_document", "set_document", "open_document", "load_document"),
-        "TranscriptView.show_document",
-    )
-    view.resize(1000, 800)
-    view.show()
-    app.processEvents()
-    return app, view, show
-
-
-def _painted(app: Any, view: Any) -> None:
-    app.processEvents()
-    view.repaint()
+def _coded(result: Any, window: Window) -> None:
+    if result is None:
+        raise RuntimeError(f"the coding was refused: {window.window.last_problem}")
 
 
 @benchmark(
     "open_long_transcript_view",
-    "Open the long transcript (300,000 characters, 3,000 codings) in the view with highlights and stripes",
+    "Open the long transcript in the window's transcript view, painted with highlights and stripes",
     target=0.5,
     sizes=("long", "thesis"),
-    repeats=5,
+    repeats=7,
     quick_repeats=2,
-    requires=_require_view,
-    limits="Laying out the text and building one highlight per coded passage and the stripe lanes.",
+    trace=False,
+    requires=_require_window,
+    limits=(
+        "Qt laying out 300,000 characters (setPlainText, the speaker highlighter), reading the text, "
+        "turns and 3,000 passages with their codings, indexing them and laying out the stripe lanes; "
+        "then painting the visible lines."
+    ),
 )
 def open_long_transcript_view(ctx: Context) -> Case:
-    project = Project.open(ctx.project_copy("long"))
-    document = project.documents.list()[0].id
-    other = project.import_files([ctx.corpus("tiny" if ctx.scale else "thesis").files("txt")[0]])
-    app, view, show = _open_view(project)
-    placeholder = other.imported[0].id if other.imported else None
+    path = ctx.project_copy("long")
+    with Project.open(path, coder="bench") as project:
+        documents = project.documents.list()
+        long = max(documents, key=lambda d: d.length)
+        others = [d.id for d in documents if d.id != long.id]  # the tiny corpus (tests) has three
+        if not others:
+            other = project.import_files([ctx.corpus("thesis").files("txt")[0]])
+            if not other.imported:
+                raise RuntimeError("; ".join(other.lines()[:3]))
+            others = [other.imported[0].id]
+        short = others[0]
+    window = Window(ctx, path)
 
-    def before() -> None:  # show another document, so that every run opens the long one afresh
-        if placeholder is not None:
-            show(placeholder)
-            _painted(app, view)
+    def before() -> None:  # another document first, so that every run opens the long one afresh
+        window.window.open_document(short)
+        window.paint_view()
+        window.settle()
 
     def run() -> None:
-        show(document)
-        _painted(app, view)
+        window.window.open_document(long.id)
+        window.paint_view()
 
-    def close() -> None:
-        view.close()
-        project.close()
+    return Case(
+        run,
+        before=before,
+        close=window.close,
+        warmup=1,
+        note=f"{long.length:,} characters, {long.coding_count or 0:,} codings; from another document",
+    )
 
-    return Case(run, before=before, close=close, warmup=1)
+
+def _coding_window(ctx: Context) -> tuple[Window, int, list[tuple[int, int]]]:
+    path = ctx.project_copy("long")
+    with Project.open(path, coder="bench") as project:
+        code = project.codes.create("Benchmark", inductive=True).id
+    window = Window(ctx, path)
+    spans = random_spans(window.view.text, random.Random(4), 60)
+    return window, code, spans
 
 
 @benchmark(
     "apply_coding_view",
-    "Apply one coding with the long transcript in the view (committed and shown)",
+    "Apply one coding from a selection in the long transcript (committed and shown)",
     target=0.05,
     sizes=("long",),
-    repeats=20,
+    repeats=30,
     quick_repeats=5,
-    requires=_require_view,
-    limits="The write transaction plus the view's refresh of the changed document's highlights.",
+    trace=False,
+    requires=_require_window,
+    limits=(
+        "The write transaction (validation, two inserts, commit in WAL mode), re-reading the passages "
+        "of the coded range only, re-indexing 3,000 passages and laying out the stripe lanes, "
+        "then painting."
+    ),
 )
 def apply_coding_view(ctx: Context) -> Case:
-    project = Project.open(ctx.project_copy("long"), coder="bench")
-    document = project.documents.list()[0].id
-    code = project.codes.create("Benchmark", inductive=True).id
-    text = project.documents.text(document)
-    app, view, show = _open_view(project)
-    show(document)
-    _painted(app, view)
-    rng = random.Random(4)
-    starts = iter(sorted(rng.sample(range(0, len(text) - 500, 7), 200)))
+    window, code, spans = _coding_window(ctx)
+    passages = cycle(spans)
+    undo = window.window.actions.undo
+
+    def before() -> None:
+        start, end = next(passages)
+        window.view.select_span(start, end, centre=True)
+        window.paint_view()
+        window.settle()
 
     def run() -> None:
-        start = text.find(" ", next(starts)) + 1
-        end = text.find(" ", start + 80)
-        if start <= 0 or end < 0:
-            raise Unavailable("a passage to code")
-        project.codings.code(document, code, start, end)
-        _painted(app, view)  # the view refreshes from the change notification
-
-    def close() -> None:
-        view.close()
-        project.close()
+        _coded(window.window.controller.code_selection(code), window)
+        window.paint_view()
 
     def after() -> None:
-        project.undo()
-        _painted(app, view)
+        window.settle()  # the docks' deferred refresh
+        undo.trigger()
+        window.paint_view()
+        window.settle()
 
-    return Case(run, after=after, close=close, warmup=2, note="undone after each run (untimed)")
+    return Case(
+        run,
+        before=before,
+        after=after,
+        close=window.close,
+        warmup=2,
+        note="3,000 codings in the document; undone after each run (untimed)",
+    )
+
+
+@benchmark(
+    "undo_coding_view",
+    "Undo one coding (Edit → Undo) with the long transcript in the view, shown",
+    sizes=("long",),
+    repeats=20,
+    quick_repeats=3,
+    trace=False,
+    requires=_require_window,
+    limits=(
+        "The undo transaction, then re-reading all 3,000 passages of the transcript (an undo does not "
+        "say which range it touched), indexing them and laying out the stripes; then painting."
+    ),
+)
+def undo_coding_view(ctx: Context) -> Case:
+    window, code, spans = _coding_window(ctx)
+    passages = cycle(spans)
+    undo = window.window.actions.undo
+
+    def before() -> None:
+        start, end = next(passages)
+        window.view.select_span(start, end, centre=True)
+        _coded(window.window.controller.code_selection(code), window)
+        window.paint_view()
+        window.settle()
+
+    def run() -> None:
+        undo.trigger()
+        window.paint_view()
+
+    return Case(run, before=before, after=window.settle, close=window.close, warmup=1)
+
+
+@benchmark(
+    "scroll_long_transcript_view",
+    "Scroll the long transcript to another place and paint it",
+    sizes=("long",),
+    repeats=20,
+    quick_repeats=3,
+    trace=False,
+    requires=_require_window,
+    limits="Qt laying out the newly visible paragraphs; highlights and stripes of the visible lines only.",
+)
+def scroll_long_transcript_view(ctx: Context) -> Case:
+    window = Window(ctx, ctx.project_copy("long"))
+    bar = window.view.verticalScrollBar()
+    places = cycle([bar.maximum() * step // 23 for step in range(0, 23, 5)] * 7)
+
+    def run() -> None:
+        bar.setValue(next(places))
+        window.paint_view()
+
+    return Case(run, close=window.close, warmup=1, note="a different fifth of the text each run")
+
+
+# -- the Quotes dock on the large project --------------------------------------------------------
+def _quotes_window(ctx: Context) -> Window:
+    window = Window(ctx, ctx.project_copy("large"))
+    model = window.window.quotes_dock.model
+    assert model is not None
+    if not model.loaded:  # listed right after the first paint; a hidden dock waits
+        model.set_codes(None)
+    window.settle()
+    return window
+
+
+def _quote_count(window: Window) -> str:
+    model = window.window.quotes_dock.model
+    assert model is not None
+    return f"{len(model.quotes()):,} quotes listed"
+
+
+@benchmark(
+    "quotes_dock_list_all",
+    "Quotes dock: list every quote of the large project (what it does right after the window shows)",
+    sizes=("large",),
+    repeats=5,
+    quick_repeats=2,
+    trace=False,
+    requires=_require_window,
+    limits=(
+        "Quote retrieval (`quote_retrieval_all`) plus the table model's reset and the first rows' paint; "
+        "folding the texts for text filters follows on idle, untimed."
+    ),
+)
+def quotes_dock_list_all(ctx: Context) -> Case:
+    window = _quotes_window(ctx)
+    dock = window.window.quotes_dock
+    assert dock.model is not None
+    model = dock.model
+
+    def run() -> None:
+        model.set_codes(None)
+        dock.table.viewport().repaint()
+
+    return Case(run, after=window.settle, close=window.close, warmup=1, note=_quote_count(window))
+
+
+def _filter_case(ctx: Context, apply: str) -> Case:
+    window = _quotes_window(ctx)
+    dock = window.window.quotes_dock
+
+    def clear() -> None:
+        dock.text.clear()
+        dock.set_attribute_filter("region", "")
+        dock.review.setCurrentIndex(0)
+        window.settle()
+
+    actions = {
+        "region": lambda: dock.set_attribute_filter("region", "Zwolle"),
+        "text": lambda: dock.text.setText("vertrouwen"),
+    }
+
+    def run() -> None:
+        actions[apply]()
+        dock.table.viewport().repaint()
+
+    def note() -> str:
+        clear()
+        run()
+        model = dock.model
+        assert model is not None
+        shown = model.rowCount()
+        clear()
+        return f"{shown:,} of {len(model.quotes()):,} quotes shown"
+
+    return Case(run, before=clear, close=window.close, warmup=1, note=note())
+
+
+@benchmark(
+    "quotes_dock_filter_region",
+    "Quotes dock: filter all 20,000 quotes by region (Zwolle), shown",
+    target=0.1,
+    sizes=("large",),
+    repeats=9,
+    quick_repeats=2,
+    trace=False,
+    requires=_require_window,
+    limits="Folded attribute values per document, one pass over the list in memory, the model's reset.",
+)
+def quotes_dock_filter_region(ctx: Context) -> Case:
+    return _filter_case(ctx, "region")
+
+
+@benchmark(
+    "quotes_dock_filter_text",
+    "Quotes dock: filter all 20,000 quotes by text ('vertrouwen' in quote or memo), shown",
+    target=0.1,
+    sizes=("large",),
+    repeats=9,
+    quick_repeats=2,
+    trace=False,
+    requires=_require_window,
+    limits="A substring test per quote over texts folded once after listing; the model's reset.",
+)
+def quotes_dock_filter_text(ctx: Context) -> Case:
+    return _filter_case(ctx, "text")
+
+
+@benchmark(
+    "quotes_dock_sort",
+    "Quotes dock: sort all 20,000 quotes by region (the column header), shown",
+    target=0.1,
+    sizes=("large",),
+    repeats=9,
+    quick_repeats=2,
+    trace=False,
+    requires=_require_window,
+    limits="Python's sort with a natural-order key per distinct value; the view's layout change.",
+)
+def quotes_dock_sort(ctx: Context) -> Case:
+    from PySide6.QtCore import Qt
+
+    from app.quote_table_model import REGION
+
+    window = _quotes_window(ctx)
+    table = window.window.quotes_dock.table
+    orders = cycle([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+
+    def run() -> None:
+        table.sortByColumn(REGION, next(orders))
+        table.viewport().repaint()
+
+    return Case(run, close=window.close, warmup=1, note=_quote_count(window))

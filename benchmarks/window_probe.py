@@ -1,6 +1,7 @@
 """Start the application on a project, offscreen, and report when its main window was first shown.
 
-``python -m benchmarks.window_probe PROJECT`` runs ``app.application.run([PROJECT, "--smoke"])``
+``python -m benchmarks.window_probe PROJECT`` runs ``main.gui([PROJECT, "--smoke"])`` (what
+``python main.py PROJECT`` and ``codewerk gui PROJECT`` run)
 (start, render once, exit) and prints one JSON line: ``shown`` (CLOCK_MONOTONIC seconds when the
 main window, or a widget in it, was first painted; if the event loop quits before a paint event,
 when the window had been rendered once with ``grab()``), ``how``, ``cpu`` (CPU seconds of this process until then) and
@@ -14,8 +15,6 @@ import json
 import os
 import sys
 import time
-
-from benchmarks.machine import peak_rss_mb
 
 
 def main(argv: list[str]) -> int:
@@ -55,11 +54,13 @@ def main(argv: list[str]) -> int:
     app.installEventFilter(spy)
     app.aboutToQuit.connect(lambda: marks.setdefault("quit", time.monotonic()))
 
-    from app.application import run
+    from main import gui
 
-    code = run([*argv, "--smoke"])
+    code = gui([*argv, "--smoke"])
     app.removeEventFilter(spy)
     shown = marks.get("painted") or marks.get("rendered") or marks.get("quit", time.monotonic())
+    from benchmarks.machine import peak_rss_mb  # after the measurement: it imports importlib.metadata
+
     print(
         json.dumps(
             {
