@@ -138,8 +138,9 @@ def quote_retrieval_region(ctx: Context) -> Case:
     repeats=7,
     quick_repeats=2,
     limits=(
-        "About 10 µs per quote: SQLAlchemy result rows and one frozen Quote record each; Python's cyclic "
-        "garbage collector takes about a third of it (see the profiling notes)."
+        "About 7 µs per quote: SQLAlchemy result rows and one frozen Quote record each; Python's cyclic "
+        "garbage collector takes a quarter to a third of it here (the window builds its lists with the "
+        "collector paused, `quotes_dock_list_all`)."
     ),
 )
 def quote_retrieval_all(ctx: Context) -> Case:
@@ -214,7 +215,10 @@ def apply_coding_large(ctx: Context) -> Case:
     repeats=5,
     quick_repeats=1,
     trace=False,
-    limits="Bulk INSERT … RETURNING of segments and codings in one transaction; validation of every span.",
+    limits=(
+        "Validating every span, then per table one INSERT … RETURNING for the first row's id and one "
+        "executemany for the rest, in one transaction; the undo deletes them in one executemany per table."
+    ),
 )
 def code_many_large(ctx: Context) -> Case:
     project = Project.open(ctx.project_copy("large"), coder="bench")
