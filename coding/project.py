@@ -34,6 +34,7 @@ from coding.memo_service import MemoService
 from coding.quote_service import QuoteService
 from coding.records import AssessmentInfo, CodingInfo, Quote
 from coding.review_service import ReviewService
+from coding.speaker_service import SpeakerService
 from coding.store import Store
 from models import Setting
 from models.clock import new_guid
@@ -72,6 +73,7 @@ class Project:
         self.memos = MemoService(self)
         self.reviews = ReviewService(self)
         self.importer = ImportService(self)
+        self.speakers = SpeakerService(self)
 
     # -- life cycle ----------------------------------------------------------------------
     @classmethod

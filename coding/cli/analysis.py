@@ -29,6 +29,7 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
         "coder": quote.coder,
         "attributes": dict(quote.attributes),
         "coding_id": quote.coding_id,
+        "pages": list(quote.pages),
         "reviews": [
             {"reviewer": r.reviewer, "status": r.status, "comment": r.comment} for r in quote.reviews
         ],
@@ -44,6 +45,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             text=args.text,
             review=args.review,
             include_subcodes=not args.only,
+            exclude_interviewer=args.without_interviewer,
         )
     if args.format == "json":
         print_json([_quote_json(q) for q in quotes])
@@ -100,6 +102,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--review", choices=(*REVIEW_STATUSES, UNREVIEWED), help="only quotes with this review mark"
     )
     quotes.add_argument("--only", action="store_true", help="the code itself, without its subcodes")
+    quotes.add_argument(
+        "--without-interviewer",
+        action="store_true",
+        help="quote only the respondents' words: cut the interviewer's turns ([…]) and speaker labels",
+    )
     quotes.add_argument("--format", choices=QUOTE_FORMATS, default="table")
 
     assess = command("assess", cmd_assess, "judge a code for one group (e.g. a region) on its scale")
