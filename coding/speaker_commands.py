@@ -19,7 +19,7 @@ from models import Document, Setting, Turn
 def read_settings(writer: Writer, keys: Iterable[str]) -> dict[str, Any]:
     wanted = list(keys)
     rows = writer.session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(wanted)))
-    found = dict(rows.all())
+    found: dict[str, Any] = {key: value for key, value in rows}
     return {key: found.get(key) for key in wanted}
 
 

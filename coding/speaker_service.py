@@ -11,7 +11,7 @@ import builtins
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -53,11 +53,10 @@ class SpeakerService:
     # -- reading -------------------------------------------------------------------------
     def rules(self) -> SpeakerRules:
         with self._store.read() as session:
-            values = dict(
-                session.execute(
-                    select(Setting.key, Setting.value).where(Setting.key.in_(SPEAKER_SETTINGS))
-                ).all()
+            rows = session.execute(
+                select(Setting.key, Setting.value).where(Setting.key.in_(SPEAKER_SETTINGS))
             )
+            values: dict[str, Any] = {key: value for key, value in rows}
         return SpeakerRules.from_settings(values.get)
 
     def patterns(self) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ MAX_NAME_LENGTH = 200
 # The start of each line a subtitle import writes: "[00:01:02] Speaker: text" or "[00:01:02] text".
 _SUBTITLE_STAMP = re.compile(r"\[(?P<timestamp>\d+:\d{2}:\d{2})\] ")
 _SUBTITLE_LABEL = re.compile(r"(?P<speaker>[^\n]*?): ")
-_NUMBERED = re.compile(r"^(?P<role>.*?)\s*(?:\d{1,3}|\b[a-z])$")
+_NUMBERED = re.compile(r"^(?P<role>.+?)\s+(?:\d{1,3}|[a-z])$")  # "interviewer 2", not "r5"
 
 
 def check_speaker_name(name: str) -> str:

@@ -117,6 +117,7 @@ def test_marking_interviewers(interviews: Project) -> None:
     assert not interviews.speakers.is_interviewer("R5")
     interviews.speakers.set_interviewer("R", True)
     assert ("R", 2, ("R6",), True) in _speakers(interviews)
+    assert not interviews.speakers.is_interviewer("R5")  # a label, not a role with a number
     interviews.speakers.set_interviewer("I", False)
     assert ("I", 2, ("R6",), False) in _speakers(interviews)
     assert interviews.setting("interviewer_speakers")[-1] == "R"
