@@ -263,7 +263,8 @@ class ImportDialog(QDialog):
         """Read a metadata sheet (a bad one is shown in red and blocks the import until cleared)."""
         self._sheet = None
         self._sheet_problem = ""
-        self.sheet_edit.setText("" if path is None else str(path))
+        self.sheet_edit.setText("" if path is None else Path(path).name)
+        self.sheet_edit.setToolTip("" if path is None else str(path))
         if path is not None:
             try:
                 self._sheet = read_metadata(path)

@@ -9,6 +9,7 @@ thread they live on. The worker works at most ``LOOKAHEAD`` files ahead of what 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -16,7 +17,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from coding.import_service import Duplicate, ImportBatch, ImportReport, PreparedFile, prepare_file
+from coding.import_service import (
+    Duplicate,
+    ImportBatch,
+    ImportProblem,
+    ImportReport,
+    PreparedFile,
+    prepare_file,
+)
+
+log = logging.getLogger(__name__)
 
 LOOKAHEAD = 2
 
@@ -124,7 +134,11 @@ class ImportRun(QObject):
     def _store(self, item: PreparedFile) -> None:
         report = self.batch.report
         skipped, replaced = len(report.skipped), len(report.replaced)
-        self.batch.store(item, self.replace)
+        try:
+            self.batch.store(item, self.replace)
+        except Exception as exc:  # the project refused in an unforeseen way: report it, go on
+            log.exception("storing %s failed", item.path)
+            report.skipped.append(ImportProblem(item.path.name, f"could not be stored ({exc})"))
         if len(report.skipped) > skipped:
             self.fileDone.emit(item.path.name, False, report.skipped[-1].reason)
         elif len(report.replaced) > replaced:

@@ -29,7 +29,7 @@ from coding.document_service import DocumentRef, DocumentService
 from coding.errors import InvalidInputError, ProjectFileError
 from coding.exporting import export
 from coding.history import History, UndoRecorder
-from coding.import_service import ImportReport, ImportService, Progress
+from coding.import_service import ImportReport, ImportService, Progress, ReplaceDecision
 from coding.memo_service import MemoService
 from coding.quote_service import QuoteService
 from coding.records import AssessmentInfo, CodingInfo, Quote
@@ -194,7 +194,7 @@ class Project:
         *,
         meta: Path | str | None = None,
         attributes: Mapping[str, str] | None = None,
-        replace: bool = False,
+        replace: ReplaceDecision = False,
         progress: Progress | None = None,
     ) -> ImportReport:
         items = [paths] if isinstance(paths, Path | str) else list(paths)

@@ -50,8 +50,10 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([_quote_json(q) for q in quotes])
         return 0
-    header = ("Document", "Code", "Respondent", "Region", "Role", "Start", "End", "Quote", "Memo", "Coder")
-    rows = [
+    header: tuple[str, ...] = (
+        "Document", "Code", "Respondent", "Region", "Role", "Start", "End", "Quote", "Memo", "Coder"
+    )  # fmt: skip
+    rows: list[tuple[Any, ...]] = [
         (
             q.document,
             q.code_path,
@@ -66,10 +68,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         )
         for q in quotes
     ]
+    if any(q.pages for q in quotes):  # PDF sources: the page to cite, after the offsets
+        header = (*header[:7], "Page", *header[7:])
+        rows = [(*row[:7], q.page_label, *row[7:]) for row, q in zip(rows, quotes, strict=True)]
     if args.format == "csv":
         print_csv(header, rows)
     else:
-        print_table(header, rows, limits={1: 40, 7: 70, 8: 30})
+        quote_column = header.index("Quote")
+        print_table(header, rows, limits={1: 40, quote_column: 70, quote_column + 1: 30})
         print(f"{len(quotes)} quote(s)")
     return 0
 

@@ -294,3 +294,50 @@ def test_an_import_of_word_files_in_the_dialog(qtbot: QtBot, dialog: ImportDialo
     dialog.add_paths([tmp_path / "R3_wijk.docx"])
     _run(qtbot, dialog)
     assert dialog.project.documents.text("R3_wijk").startswith("Interview 3 – coördinatie in de wijk\n")
+
+
+def test_closing_during_an_import_cancels_it_first(
+    qtbot: QtBot, dialog: ImportDialog, files: list[Path]
+) -> None:
+    dialog.add_paths(files)
+    dialog.import_button.click()
+    dialog.close()  # asks the run to stop; the dialog stays to show what was imported
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+    assert dialog.report is not None and dialog.report.cancelled
+    assert dialog.isVisible() and dialog.pages.currentIndex() == SUMMARY
+    assert len(dialog.project.documents.list()) == len(dialog.report.imported) < 4
+    dialog.close()
+    assert not dialog.isVisible()
+
+
+def test_speakers_dialog_renames_in_one_document_and_restores_default_patterns(
+    qtbot: QtBot, project: Project, files: list[Path]
+) -> None:
+    from app.speakers_dialog import SpeakersDialog
+
+    project.import_files(files[:2])
+    project.speakers.set_patterns([r"(?P<speaker>R\d):"])
+    speakers = SpeakersDialog(project)
+    qtbot.addWidget(speakers)
+    speakers.show()
+    assert "own patterns" in speakers.patterns_state.text()
+    assert speakers.patterns_edit.toPlainText() == r"(?P<speaker>R\d):"
+    assert [s.name for s in project.speakers.list()] == []  # timestamps first: nothing matches
+    speakers.default_patterns_button.click()
+    assert "default patterns" in speakers.patterns_state.text() and speakers.patterns_edit.toPlainText() == ""
+    assert speakers.model.rowCount() == 3
+    speakers.scope.setCurrentIndex(speakers.scope.findText("R2"))
+    assert "'R2' only" in speakers.scope_note.text()
+    assert [speakers.model.speaker(r).name for r in range(speakers.model.rowCount())] == ["Interviewer", "R2"]
+    speakers.model.setData(speakers.model.index(0, NAME), "Onderzoeker")
+    assert {s.name: s.documents for s in project.speakers.list()} == {
+        "Interviewer": ("R1",),
+        "Onderzoeker": ("R2",),
+        "R1": ("R1",),
+        "R2": ("R2",),
+    }
+    speakers.model.setData(speakers.model.index(1, NAME), "Onderzoeker")  # R2 → merges with the interviewer
+    assert "R2" not in {s.name for s in project.speakers.list()}
+    project.undo()
+    speakers.model.reload()
+    assert [speakers.model.speaker(r).name for r in range(speakers.model.rowCount())] == ["Onderzoeker", "R2"]

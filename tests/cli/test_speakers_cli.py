@@ -104,3 +104,33 @@ def test_code_all_turns_and_quote_without_the_interviewer(
     )
     quotes = json.loads(out)
     assert [(q["text"], q["pages"]) for q in quotes] == [("Werk voor iedereen.", [])]
+
+
+def test_quotes_of_a_pdf_show_their_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.importers.builders import make_pdf
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "startnotitie.pdf").write_bytes(make_pdf([["Inleiding"], ["Doel: 2.000 banen in de regio."]]))
+    assert main(["new", "studie", "--coder", "tester"]) == 0
+    assert main(["import", "studie.codewerk", "startnotitie.pdf"]) == 0
+    assert main(["code", "studie.codewerk", "startnotitie", "Urgentiebesef", "--text", "2.000 banen"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "quotes", "studie.codewerk", "--format", "csv")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split(",")[:9] == [
+        "Document",
+        "Code",
+        "Respondent",
+        "Region",
+        "Role",
+        "Start",
+        "End",
+        "Page",
+        "Quote",
+    ]
+    assert lines[1].split(",")[7:9] == ["p. 2", "2.000 banen"]
+    code, out, _ = run(capsys, "quotes", "studie.codewerk", "--format", "json")
+    assert json.loads(out)[0]["pages"] == [2]
