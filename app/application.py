@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from coding import Project
-from coding.demo import build_demo_project
-from coding.errors import CodewerkError
+from app import settings
+from app.main_window import MainWindow
+from app.theme import Theme
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -23,35 +23,50 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 def demo_path() -> Path:
-    folder = Path.home() / ".local" / "share" / "Codewerk"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "demo.codewerk"
+    return settings.demo_path()
+
+
+_theme: Theme | None = None
+
+
+def application() -> QApplication:
+    """The QApplication, created once with Codewerk's names and the system's light or dark palette."""
+    global _theme
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0]])
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    if _theme is None:
+        _theme = Theme(app)
+    return app
+
+
+def theme() -> Theme | None:
+    return _theme
 
 
 def run(argv: list[str]) -> int:
     args = _parse(argv)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    project: Project | None = None
-    try:
-        if args.demo:
-            path = demo_path()
-            project = Project.open(path) if path.exists() else build_demo_project(path)
-        elif args.project:
-            project = Project.open(args.project)
-    except CodewerkError as exc:
-        if args.smoke:
-            print(f"codewerk: error: {exc}", file=sys.stderr)
-            return 1
-        QMessageBox.critical(None, "Codewerk", str(exc))
-    window = QMainWindow()
-    window.setWindowTitle(f"Codewerk — {project.path.name}" if project else "Codewerk")
-    documents = project.documents.list() if project else []
-    window.setCentralWidget(QLabel("\n".join(d.name for d in documents) or "No project open"))
-    window.resize(1200, 800)
+    app = application()
+    window = MainWindow()
+    if _theme is not None:
+        _theme.changed.connect(window.view.refresh_palette)
+    opened = True
+    if args.demo:
+        opened = window.open_demo()
+    elif args.project:
+        opened = window.open_project(args.project)
+    if args.smoke and not opened:
+        print(f"codewerk: error: {window.last_problem}", file=sys.stderr)
+        window.close()
+        return 1
     window.show()
     if args.smoke:
+        app.processEvents()
+        window.grab()
+        QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
     code = app.exec()
-    if project is not None:
-        project.close()
+    window.close_project()
     return int(code)

@@ -12,7 +12,7 @@ from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId
 from coding.text import fold
-from models import Assessment, Code, Coding, Memo
+from models import Assessment, Code, CodeSet, Coding, Memo
 
 EDITABLE_FIELDS = frozenset(
     {"name", "label", "description", "colour", "question", "kind", "category", "scale", "search_terms"}
@@ -110,17 +110,38 @@ class LoadCodebook(Command):
                 f"{self.spec.source}: the project already has a top-level code '{clashes[0]}'"
             )
         ids: list[CodeId] = []
+        self._taken_guids = set(writer.session.execute(select(Code.guid)).scalars())
+        self._by_guid: dict[str, int] = {}
         start = _next_position(writer, None)
         for position, spec in enumerate(self.spec.codes, start=start):
             self._insert(writer, spec, None, position, ids)
+        self._insert_sets(writer)
         return ids
+
+    def _insert_sets(self, writer: Writer) -> None:
+        if not self.spec.sets:
+            return
+        taken = set(writer.session.execute(select(CodeSet.guid)).scalars())
+        position = writer.session.execute(select(func.coalesce(func.max(CodeSet.position), -1))).scalar_one()
+        for code_set in self.spec.sets:
+            position += 1
+            values = {"name": code_set.name, "description": code_set.description, "position": position}
+            if code_set.guid and code_set.guid not in taken:
+                values["guid"] = code_set.guid
+            set_id = writer.insert("code_set", values)
+            members = dict.fromkeys(self._by_guid[g] for g in code_set.members if g in self._by_guid)
+            writer.insert_many("code_set_member", ({"set_id": set_id, "code_id": c} for c in members))
 
     def _insert(
         self, writer: Writer, spec: CodeSpec, parent: int | None, position: int, ids: list[CodeId]
     ) -> None:
+        guid = spec.guid if spec.guid and spec.guid not in self._taken_guids else None
+        if guid:
+            self._taken_guids.add(guid)
         code_id = writer.insert(
             "code",
             {
+                **({"guid": guid} if guid else {}),
                 "parent_id": parent,
                 "position": position,
                 "name": spec.name,
@@ -136,6 +157,8 @@ class LoadCodebook(Command):
             },
         )
         ids.append(CodeId(code_id))
+        if spec.guid:
+            self._by_guid[spec.guid] = code_id
         for child_position, child in enumerate(spec.children):
             self._insert(writer, child, code_id, child_position, ids)
 

@@ -57,12 +57,24 @@ class CodeSpec:
     description: str
     terms: tuple[str, ...]
     children: tuple[CodeSpec, ...]
+    #: The code's exchange GUID when the codebook file has one (REFI-QDA ``.qdc``); kept if still free.
+    guid: str | None = None
 
     def walk(self) -> list[CodeSpec]:
         out = [self]
         for child in self.children:
             out.extend(child.walk())
         return out
+
+
+@dataclass(frozen=True)
+class CodeSetSpec:
+    """A named group of codes (REFI-QDA ``Set``); ``members`` are the GUIDs of codes in the same file."""
+
+    name: str
+    description: str
+    members: tuple[str, ...]
+    guid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class CodebookSpec:
     description: str
     codes: tuple[CodeSpec, ...]
     source: str
+    sets: tuple[CodeSetSpec, ...] = ()
 
     def walk(self) -> list[CodeSpec]:
         return [spec for code in self.codes for spec in code.walk()]

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from coding.bulk_coding import ApplyCodings, CodingRequest
 from coding.code_service import CodeRef
 from coding.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetSegmentSpan
 from coding.document_service import DocumentRef
 from coding.errors import NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.in_vivo import CodeInVivo
 from coding.records import CodeApplication, CodingInfo, SegmentInfo
 from models import Coder, Coding, Segment
 
@@ -24,13 +27,22 @@ class CodingService:
         self._project = project
         self._store = project.store
 
-    def segments(self, document: DocumentRef) -> list[SegmentInfo]:
-        """Every coded passage of a document with its codes, ordered by position."""
+    def segments(
+        self, document: DocumentRef, start: int | None = None, end: int | None = None
+    ) -> list[SegmentInfo]:
+        """Every coded passage of a document with its codes, ordered by position.
+
+        With ``start`` and ``end``, only the passages sharing a character with ``[start, end)``:
+        what a view re-reads after a change it knows the place of.
+        """
         document_id = self._project.documents.id_of(document)
+        where = [Segment.document_id == document_id]
+        if start is not None and end is not None:
+            where += [Segment.start < end, Segment.end > start]
         with self._store.read() as session:
             segments = session.execute(
                 select(Segment.id, Segment.start, Segment.end, Segment.text)
-                .where(Segment.document_id == document_id)
+                .where(*where)
                 .order_by(Segment.start, Segment.end, Segment.id)
             ).all()
             applications: dict[int, list[CodeApplication]] = defaultdict(list)
@@ -38,15 +50,15 @@ class CodingService:
                 select(Coding.id, Coding.segment_id, Coding.code_id, Coding.memo, Coder.name)
                 .join(Segment, Segment.id == Coding.segment_id)
                 .outerjoin(Coder, Coder.id == Coding.coder_id)
-                .where(Segment.document_id == document_id)
+                .where(*where)
                 .order_by(Coding.id)
             ):
                 applications[segment_id].append(
                     CodeApplication(CodingId(coding_id), CodeId(code_id), memo, coder)
                 )
         return [
-            SegmentInfo(SegmentId(sid), document_id, start, end, text, tuple(applications.get(sid, ())))
-            for sid, start, end, text in segments
+            SegmentInfo(SegmentId(sid), document_id, first, last, text, tuple(applications.get(sid, ())))
+            for sid, first, last, text in segments
         ]
 
     def get(self, coding_id: CodingId) -> CodingInfo:
@@ -104,6 +116,15 @@ class CodingService:
         )
         return self.get(self._project.execute(command))
 
+    def code_in_vivo(
+        self, document: DocumentRef, start: int, end: int, *, coder: str | None = None
+    ) -> CodingInfo:
+        """Code a passage with a new inductive top-level code named after its words (reused if it exists)."""
+        command = CodeInVivo(
+            self._project.documents.id_of(document), start, end, coder=coder or self._project.coder
+        )
+        return self.get(self._project.execute(command))
+
     def uncode(self, coding_id: CodingId) -> None:
         self._project.execute(RemoveCoding(coding_id))
 
@@ -112,3 +133,40 @@ class CodingService:
 
     def set_memo(self, coding_id: CodingId, memo: str) -> None:
         self._project.execute(SetCodingMemo(coding_id, memo))
+
+    def code_many(
+        self,
+        items: Iterable[tuple[DocumentRef, CodeRef, int, int] | tuple[DocumentRef, CodeRef, int, int, str]],
+        *,
+        coder: str | None = None,
+        skip_existing: bool = False,
+    ) -> list[CodingId]:
+        """Code many passages as one action (one transaction, one undo step).
+
+        ``items`` are ``(document, code, start, end)`` or ``(document, code, start, end, memo)``.
+        All or nothing: one invalid item (a bad span, an unknown code, a passage that already has
+        the code) raises and codes nothing; with ``skip_existing`` passages that already have the
+        code are left alone instead. Returns the new codings' ids in the order of ``items``.
+        """
+        documents: dict[str, DocumentId] = {}  # names are resolved once per call, not per item
+        codes: dict[str, CodeId] = {}
+        requests = []
+        for item in items:
+            document, code, start, end = item[:4]
+            memo = str(item[4]) if len(item) > 4 else ""  # type: ignore[misc]
+            if isinstance(document, str):
+                if document not in documents:
+                    documents[document] = self._project.documents.id_of(document)
+                document_id = documents[document]
+            else:
+                document_id = self._project.documents.id_of(document)
+            if isinstance(code, str):
+                if code not in codes:
+                    codes[code] = self._project.codes.id_of(code)
+                code_id = codes[code]
+            else:
+                code_id = self._project.codes.id_of(code)
+            requests.append(CodingRequest(document_id, code_id, start, end, memo))
+        command = ApplyCodings(requests, coder=coder or self._project.coder, skip_existing=skip_existing)
+        ids: list[CodingId] = self._project.execute(command)
+        return ids

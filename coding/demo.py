@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from coding.errors import CodewerkError
+from coding.favourites import Favourites
 from coding.project import Project
 
 DEMO_FOLDER = "demo"
@@ -40,6 +41,8 @@ def build_demo_project(path: Path | str, *, coder: str = "demo") -> Project:
             project.code(item["document"], str(item["code"]), text=item["text"], memo=item.get("memo", ""))
         for item in plan.get("assessments", []):
             project.assess(item["region"], item["code"], str(item["score"]), note=item.get("note", ""))
+        # the six heart concepts on the number keys 1-6 of the transcript view
+        Favourites(project).set([str(code) for code in plan.get("favourites", [])])
         project.history.clear()
     except BaseException:
         project.close()

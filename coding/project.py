@@ -19,12 +19,15 @@ from typing import Any
 
 from sqlalchemy import select
 
+import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
 from coding.assessment_service import AssessmentService
 from coding.changes import Change, ChangeNotifier, Listener
 from coding.code_service import CodeRef, CodeService
+from coding.code_set_service import CodeSetService
 from coding.codebook_file import CodebookSpec, read_codebook
 from coding.coding_service import CodingService
 from coding.commands.command import Command
+from coding.comparison import ComparisonService
 from coding.document_service import DocumentRef, DocumentService
 from coding.errors import InvalidInputError, ProjectFileError
 from coding.exporting import export
@@ -67,9 +70,11 @@ class Project:
         self._recorder: UndoRecorder = self.history
         self.documents = DocumentService(self)
         self.codes = CodeService(self)
+        self.code_sets = CodeSetService(self)
         self.codings = CodingService(self)
         self.quote_service = QuoteService(self)
         self.assessments = AssessmentService(self)
+        self.comparison = ComparisonService(self)
         self.memos = MemoService(self)
         self.reviews = ReviewService(self)
         self.importer = ImportService(self)

@@ -6,7 +6,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coding.ids import AssessmentId, CodeId, CodingId, DocumentId, MemoId, ReviewId, SegmentId, TurnId
+from coding.ids import (
+    AssessmentId,
+    CodeId,
+    CodeSetId,
+    CodingId,
+    DocumentId,
+    MemoId,
+    ReviewId,
+    SegmentId,
+    TurnId,
+)
 from coding.turn_spans import page_label
 
 
@@ -234,3 +244,15 @@ class MemoInfo:
     coder: str | None
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CodeSetInfo:
+    """A named group of codes across the tree (REFI-QDA ``Set``); members in codebook order."""
+
+    id: CodeSetId
+    guid: str
+    name: str
+    description: str
+    position: int
+    members: tuple[CodeId, ...]

@@ -89,9 +89,17 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {
+        "codes": args.codes,
+        "groups": args.groups,
+        "include_reviews": args.include_reviews or None,
+        "kind": args.kind,
+        "document": args.document,
+    }
     if args.delimiter:
         options["delimiter"] = "\t" if args.delimiter == "tab" else args.delimiter
+    if args.document and not args.kind:
+        options["kind"] = "transcript"
     with opened(args) as project:
         path = project.export(Path(args.out), by=args.by, overwrite=args.force, **options)
     print(f"Exported {path}")
@@ -131,4 +139,19 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--by", default="region", metavar="ATTRIBUTE", help="grouping attribute (default: region)"
     )
     export.add_argument("--delimiter", choices=(",", ";", "tab"), help="CSV separator (';' for Dutch Excel)")
+    export.add_argument(
+        "--codes", nargs="+", action="extend", metavar="CODE", help="only these codes (with their subcodes)"
+    )
+    export.add_argument(
+        "--groups", nargs="+", action="extend", metavar="VALUE", help="only these group values"
+    )
+    export.add_argument(
+        "--include-reviews", action="store_true", help="add the supervisor's review marks and comments"
+    )
+    export.add_argument(
+        "--kind",
+        choices=("quotes", "transcript"),
+        help="Word: quotes per concept (default) or one coded transcript (with --document)",
+    )
+    export.add_argument("--document", metavar="DOCUMENT", help="Word transcript: the document to export")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")

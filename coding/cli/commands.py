@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coding.cli import analysis, speakers
+from coding.cli import analysis, comparison, refi, speakers
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, print_json, print_table
@@ -188,6 +188,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     code.add_argument("--coder", metavar="NAME")
 
     analysis.register(command)
+    comparison.register(command)
+    refi.register(command)
     speakers.register(command)
 
     gui = sub.add_parser(

@@ -11,13 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 from coding.errors import InvalidInputError
 from coding.exporting.csv_export import write_csv
+from coding.exporting.docx_export import write_docx
+from coding.exporting.xlsx_export import write_xlsx
 
 if TYPE_CHECKING:
     from coding.project import Project
 
 #: ``writer(project, target_path, by=..., **options)`` per file suffix; other modules add theirs.
 Exporter = Callable[..., None]
-EXPORTERS: dict[str, Exporter] = {".csv": write_csv}
+EXPORTERS: dict[str, Exporter] = {".csv": write_csv, ".docx": write_docx, ".xlsx": write_xlsx}
 
 
 def export(

@@ -1,25 +1,45 @@
-"""CSV export: the per-group quote rows in one file, UTF-8 with BOM so Excel shows accents."""
+"""CSV export: the per-group quote rows in one file, UTF-8 with BOM so Excel shows accents.
+
+The first column is the group (``Region``), then the columns of the workbook's group sheets. A CSV
+cell cannot be marked as text, so a cell Excel would evaluate (``=…``, ``+…``, ``-…``, ``@…``) gets a
+leading apostrophe; the Excel export keeps such text exactly as coded instead.
+"""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coding.code_service import CodeRef
 from coding.errors import InvalidInputError
+from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import neutralise, quote_table
 
 if TYPE_CHECKING:
     from coding.project import Project
 
+DELIMITERS = (",", ";", "\t")
+
 
 def write_csv(
-    project: Project, path: Path, *, by: str = "region", delimiter: str = ",", **options: Any
+    project: Project,
+    path: Path,
+    *,
+    by: str = "region",
+    delimiter: str | None = ",",
+    codes: Sequence[CodeRef] | None = None,
+    groups: Sequence[str] | None = None,
+    include_reviews: bool | None = None,
+    **other: Any,
 ) -> None:
     """``delimiter=";"`` for Dutch Excel. Cells Excel would evaluate are neutralised."""
-    if delimiter not in (",", ";", "\t"):
+    reject_unknown("CSV", other)
+    delimiter = delimiter or ","
+    if delimiter not in DELIMITERS:
         raise InvalidInputError("the CSV delimiter must be ',', ';' or a tab")
-    table = quote_table(project, by=by, **options)
+    table = quote_table(project, by=by, codes=codes, groups=groups, include_reviews=include_reviews)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow((table.by.capitalize(), *table.header))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coding.code_service import CodeRef
+from coding.comparison import NO_GROUP
 from coding.document_commands import attribute_key
 from coding.records import Quote
 from coding.text import fold, natural_key
@@ -15,13 +16,20 @@ if TYPE_CHECKING:
     from coding.project import Project
 
 BASE_HEADER = ("Concept", "Code", "Respondent", "Role", "Document", "Quote", "Memo", "Start", "End")
-NO_GROUP = "(none)"
+REVIEW_HEADER = "Review"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
     """Text a spreadsheet must never evaluate (``=HYPERLINK(...)``) gets a leading apostrophe."""
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def review_text(quote: Quote) -> str:
+    """The review marks of a quote on one line: ``anna: question — bron?; piet: agreed``."""
+    return "; ".join(
+        f"{r.reviewer}: {r.status}" + (f" — {r.comment}" if r.comment else "") for r in quote.reviews
+    )
 
 
 @dataclass(frozen=True)
@@ -38,15 +46,21 @@ def quote_table(
     by: str = "region",
     codes: Sequence[CodeRef] | None = None,
     groups: Sequence[str] | None = None,
+    include_reviews: bool | None = False,
 ) -> QuoteTable:
-    """Rows grouped by the value of ``by``; each group ordered by codebook, respondent, position."""
+    """Rows grouped by the value of ``by``; each group ordered by codebook, respondent, position.
+
+    ``include_reviews`` adds a last column with the review marks (``reviewer: status — comment``).
+    """
     key = attribute_key(by)
     quotes = project.quote_service.query(list(codes) if codes else None)
     order = project.codes.tree().order()
     standard = {key, "respondent", "role"}
     extra = sorted({k for q in quotes for k in q.attributes} - standard)
     header = BASE_HEADER + tuple(k.capitalize() for k in extra)
-    wanted = {fold(g) for g in groups} if groups else None
+    if include_reviews:
+        header += (REVIEW_HEADER,)
+    wanted = {fold(g) for g in project.comparison.group_values(key, groups)} if groups else None
 
     def sort_key(q: Quote) -> tuple[Any, ...]:
         return (
@@ -75,6 +89,8 @@ def quote_table(
             quote.end,
             *(attrs.get(k, "") for k in extra),
         )
+        if include_reviews:
+            row += (review_text(quote),)
         table.setdefault(group, []).append(row)
     ordered = dict(sorted(table.items(), key=lambda item: (item[0] == NO_GROUP, natural_key(item[0]))))
     return QuoteTable(key, header, tuple(extra), ordered)

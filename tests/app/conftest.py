@@ -8,3 +8,62 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+# -- the window on a copy of the demo project ------------------------------------------------------
+import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    """QSettings (recent projects, layout) in a temporary folder, never the user's own."""
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project, built once per test run (copy it before changing it)."""
+    from coding.demo import build_demo_project
+
+    path = tmp_path_factory.mktemp("demo") / "demo.codewerk"
+    build_demo_project(path, coder="demo").close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "studie.codewerk"
+    shutil.copyfile(demo_file, target)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(f"{demo_file}{suffix}")
+        if extra.exists():
+            shutil.copyfile(extra, Path(f"{target}{suffix}"))
+    return target
+
+
+@pytest.fixture
+def window(qtbot, demo_copy: Path):  # type: ignore[no-untyped-def]
+    """The main window with a copy of the demo project open, shown and active."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.application import application
+    from app.main_window import MainWindow
+
+    application()
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1500, 950)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    assert main.open_project(demo_copy), main.last_problem
+    QApplication.processEvents()
+    yield main
+    main.close_project()

@@ -1,0 +1,208 @@
+"""The window's actions, menus and toolbar, with the usual shortcuts.
+
+Actions are created here and connected by the main window. Hooks for features built elsewhere
+(import, export, compare, search) are named actions whose slots live on the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+Shortcut = str | QKeySequence | QKeySequence.StandardKey
+
+
+class WindowActions:
+    """Every action of the main window, by attribute name."""
+
+    def __init__(self, window: QMainWindow, undo_group: QUndoGroup) -> None:
+        self.window = window
+
+        def make(text: str, shortcut: Shortcut | Sequence[Shortcut] | None = None, tip: str = "") -> QAction:
+            action = QAction(text, window)
+            if shortcut is not None:
+                keys = (
+                    [shortcut]
+                    if isinstance(shortcut, str | QKeySequence | QKeySequence.StandardKey)
+                    else shortcut
+                )
+                sequences: list[QKeySequence] = []
+                for key in keys:
+                    sequences.extend(
+                        QKeySequence.keyBindings(key)
+                        if isinstance(key, QKeySequence.StandardKey)
+                        else [QKeySequence(key)]
+                    )
+                action.setShortcuts(sequences)
+            if tip:
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
+            return action
+
+        # File
+        self.new_project = make("&New project…", QKeySequence.StandardKey.New, "Create a new project file")
+        self.open_project = make("&Open…", QKeySequence.StandardKey.Open, "Open a project file")
+        self.open_demo = make(
+            "Open &demo project", tip="Open the bundled demo project (six Dutch interviews)"
+        )
+        self.import_files = make(
+            "&Import documents…", "Ctrl+Shift+I", "Import transcripts with their metadata"
+        )
+        self.export = make("&Export…", "Ctrl+E", "Export quotes and judgements")
+        self.close_project = make("&Close project", QKeySequence.StandardKey.Close)
+        self.quit = make("&Quit", QKeySequence.StandardKey.Quit)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        # Edit
+        self.undo = undo_group.createUndoAction(window, "&Undo")
+        self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo = undo_group.createRedoAction(window, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find = make(
+            "&Find in transcript…", QKeySequence.StandardKey.Find, "Find words in the open transcript"
+        )
+        self.find_next = make("Find &next", QKeySequence.StandardKey.FindNext)
+        self.find_previous = make("Find &previous", QKeySequence.StandardKey.FindPrevious)
+        self.coder_name = make("Your &name as coder…", tip="The name stored with your codings and reviews")
+
+        # Code
+        self.pick = make("&Code with…", "Ctrl+K", "Code the selection: search the codebook (Ctrl+K)")
+        self.in_vivo = make(
+            "&In-vivo code", "Ctrl+I", "Code the selection with a new code named after its words"
+        )
+        self.click_to_code = make(
+            "Clicking a code codes the selection",
+            tip="Click a code in the Codebook to code the selected passage",
+        )
+        self.click_to_code.setCheckable(True)
+        self.click_to_code.setChecked(True)
+        self.snap_sentence = make("Snap to &sentence", "Alt+S", "Extend the selection to whole sentences")
+        self.snap_turn = make("Snap to speaker &turn", "Alt+T", "Extend the selection to whole speaker turns")
+        self.start_earlier = make("Passage start one word earlier", "Alt+Shift+Left")
+        self.start_later = make("Passage start one word later", "Alt+Shift+Right")
+        self.end_earlier = make("Passage end one word earlier", "Alt+Left")
+        self.end_later = make("Passage end one word later", "Alt+Right")
+        self.span_to_selection = make(
+            "Passage &boundaries to selection", "Ctrl+B", "Give the clicked passage the selected extent"
+        )
+        self.edit_memo = make("Edit &memo", "Ctrl+M", "Write a memo on the clicked coding")
+        self.uncode = make("&Remove coding", QKeySequence.StandardKey.Delete, "Remove the clicked coding")
+        self.uncode.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.favourite_keys: list[QAction] = []
+        for key in range(1, 10):
+            action = make(f"Code with favourite {key}", str(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.favourite_keys.append(action)
+
+        # View
+        self.compare = make("&Compare regions…", "Ctrl+Shift+C", "Judge every concept per region")
+        self.search = make(
+            "&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions"
+        )
+        self.reset_layout = make("Reset &layout", tip="Put the panels back where they started")
+
+        # Help
+        self.shortcuts = make("&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents)
+        self.about = make("&About Codewerk")
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+        self.project_actions = [
+            self.import_files, self.export, self.close_project, self.find, self.find_next, self.find_previous,
+            self.pick, self.in_vivo, self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
+            self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
+            self.compare, self.search, self.reset_layout, *self.favourite_keys,
+        ]  # fmt: skip
+
+    def set_project_open(self, open_: bool) -> None:
+        for action in self.project_actions:
+            action.setEnabled(open_)
+
+    def install_in_view(self, view: QWidget) -> None:
+        """Keys that only make sense in the transcript: 1–9 and Delete."""
+        view.addActions([*self.favourite_keys, self.uncode])
+
+    def build_menus(self, window: QMainWindow, docks: Sequence[QAction]) -> QMenu:
+        """Menus and toolbar; returns the Open recent menu (filled when shown)."""
+        bar = window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_project, self.open_project, self.open_demo])
+        recent = file_menu.addMenu("Open &recent")
+        recent.setObjectName("recentMenu")
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_files, self.export])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_project, self.quit])
+
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.find, self.find_next, self.find_previous])
+        edit.addSeparator()
+        edit.addAction(self.coder_name)
+
+        code = bar.addMenu("&Code")
+        code.addActions([self.pick, self.in_vivo])
+        favourites = code.addMenu("Code with &favourite")
+        favourites.addActions(self.favourite_keys)
+        code.addAction(self.click_to_code)
+        code.addSeparator()
+        code.addActions([self.snap_sentence, self.snap_turn])
+        code.addSeparator()
+        code.addActions(
+            [self.start_earlier, self.start_later, self.end_earlier, self.end_later, self.span_to_selection]
+        )
+        code.addSeparator()
+        code.addActions([self.edit_memo, self.uncode])
+
+        view = bar.addMenu("&View")
+        view.addActions(list(docks))
+        view.addSeparator()
+        view.addActions([self.compare, self.search])
+        view.addSeparator()
+        view.addAction(self.reset_layout)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.about])
+
+        toolbar = QToolBar("Main toolbar", window)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        toolbar.addActions([self.open_project, self.undo, self.redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.pick, self.in_vivo, self.snap_sentence, self.snap_turn])
+        toolbar.addSeparator()
+        toolbar.addActions([self.find, self.compare])
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return recent
+
+
+SHORTCUTS_HELP = """
+<h3>Coding</h3>
+<table cellpadding=3>
+<tr><td>Select text, then click a code</td><td>code the selection (Code menu: can be turned off)</td></tr>
+<tr><td>Drag the selection onto a code</td><td>code it</td></tr>
+<tr><td><b>1</b> … <b>9</b></td><td>code with favourite 1–9 (Ctrl+D on a code makes it a favourite)</td></tr>
+<tr><td><b>Ctrl+K</b> or right-click</td><td>code with a searchable code picker</td></tr>
+<tr><td><b>Ctrl+I</b></td><td>in-vivo code: a new code named after the selected words</td></tr>
+<tr><td><b>Alt+S</b> / <b>Alt+T</b></td><td>snap the selection to whole sentences / speaker turns</td></tr>
+<tr><td>Click a passage or its stripe</td><td>select its coding (details and memo in the side panel)</td></tr>
+<tr><td>Drag a stripe's end</td><td>move that boundary</td></tr>
+<tr><td><b>Alt+←/→</b>, <b>Alt+Shift+←/→</b></td><td>move the passage's end / start by a word</td></tr>
+<tr><td><b>Ctrl+B</b></td><td>give the clicked passage the selected extent</td></tr>
+<tr><td><b>Delete</b> (in the transcript)</td><td>remove the clicked coding</td></tr>
+<tr><td><b>Ctrl+M</b></td><td>write a memo on the clicked coding</td></tr>
+</table>
+<h3>Everything else</h3>
+<table cellpadding=3>
+<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>undo / redo (every action is saved at once)</td></tr>
+<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>find in the transcript, next hit</td></tr>
+<tr><td><b>F2</b></td><td>rename the current code</td></tr>
+<tr><td><b>Ctrl+Shift+N</b> / <b>Ctrl+Alt+N</b></td><td>new code / new subcode</td></tr>
+<tr><td><b>Ctrl+1</b>, <b>Ctrl+2</b>, <b>Ctrl+3</b>, <b>Ctrl+0</b></td><td>in the Quotes panel: agreed, question, disagree, clear</td></tr>
+<tr><td><b>Ctrl+O</b>, <b>Ctrl+N</b>, <b>Ctrl+W</b></td><td>open, new, close project</td></tr>
+</table>
+"""

@@ -1,0 +1,329 @@
+"""The retrieval list as a table model: quotes of the chosen codes, filtered and sorted in memory.
+
+The quote service is asked once per code choice (and per change, for the touched documents only);
+filtering and sorting then work on the list already in memory, so 20,000 quotes stay quick.
+The review columns show the current reviewer's own mark (``project.coder``) and are editable.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from app.workspace import Workspace
+from coding import Change
+from coding.ids import CodeId, CodingId
+from coding.quote_filter import FilterableQuotes, QuoteFilter
+from coding.records import Quote
+from coding.review_service import STATUSES
+from coding.text import fold, natural_key
+
+QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
+HEADERS = ("Quote", "Code", "Review", "Comment", "Resp.", "Region", "Role", "Document", "Memo", "Coder")
+
+REVIEW_LABELS = {"agreed": "✓ agreed", "question": "? question", "disagree": "✗ disagree"}
+REVIEW_COLOURS = {"agreed": "#2e8b57", "question": "#c88a00", "disagree": "#c0392b"}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class QuoteTableModel(QAbstractTableModel):
+    countsChanged = Signal(int, int)  # shown, retrieved
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.codes: list[CodeId] | None = None
+        self.rule = QuoteFilter()
+        self._all = FilterableQuotes([])
+        self._rows: list[int] = []
+        self.loaded = False
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._pending: Change | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._apply_pending)
+        workspace.changed.connect(self.on_change)
+
+    # -- what is listed -------------------------------------------------------------------
+    @property
+    def reviewer(self) -> str:
+        return self.workspace.project.coder
+
+    def set_codes(self, codes: Sequence[CodeId] | None) -> None:
+        """List the quotes of these codes and their subcodes (``None``: every quote)."""
+        self.codes = list(codes) if codes else None
+        self._reload()
+
+    def _query(self, documents: Sequence[int] | None = None) -> list[Quote]:
+        project = self.workspace.project
+        codes = [c for c in self.codes if c in project.codes.tree()] if self.codes else None
+        if self.codes and not codes:
+            return []
+        return project.quote_service.query(codes, documents=documents)  # type: ignore[arg-type]
+
+    def _reload(self) -> None:
+        self.loaded = True
+        self._all = FilterableQuotes(self._query())
+        self._refilter()
+        self.workspace.settle()
+        prepared = self._all
+        QTimer.singleShot(0, prepared.prepare)  # text keys ready before the first keystroke
+
+    def set_filter(self, rule: QuoteFilter) -> None:
+        self.rule = rule
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = self._all.matching(self.rule)
+        self._sort_rows()
+        self.endResetModel()
+        self.countsChanged.emit(len(self._rows), len(self._all))
+
+    def quote(self, row: int) -> Quote:
+        return self._all.quotes[self._rows[row]]
+
+    def quotes(self) -> list[Quote]:
+        return [self._all.quotes[i] for i in self._rows]
+
+    def row_of(self, coding_id: CodingId) -> int | None:
+        for row, index in enumerate(self._rows):
+            if self._all.quotes[index].coding_id == coding_id:
+                return row
+        return None
+
+    def coders(self) -> list[str]:
+        return sorted({q.coder for q in self._all.quotes if q.coder}, key=fold)
+
+    # -- keeping up with changes ----------------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        """Coalesce changes and refresh after the event, so the transcript paints first."""
+        if not (change.codings or change.codes or change.documents):
+            return
+        self._pending = change if self._pending is None else self._pending.merge(change)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Apply a pending refresh now (tests, and before reading the list)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        change, self._pending = self._pending, None
+        if change is None:
+            return
+        if change.codes or change.documents or change.document_ids is None:
+            self._reload()
+            return
+        touched = set(change.document_ids)
+        kept = [q for q in self._all.quotes if q.document_id not in touched]
+        fresh = self._query(sorted(touched)) if touched else []
+        order = self.workspace.project.codes.tree().order()
+        positions = {d.id: rank for rank, d in enumerate(self.workspace.project.documents.list())}
+        merged = sorted(
+            kept + fresh,
+            key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),
+        )
+        self._all = FilterableQuotes(merged)
+        self._refilter()
+
+    # -- sorting --------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order) if column >= 0 else None
+        self._sort_rows()
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        if self._sort is None:
+            self._rows.sort()
+            return
+        column, order = self._sort
+        key = self._sort_key(column)
+        quotes = self._all.quotes
+        self._rows.sort(key=lambda i: (key(quotes[i]), i), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _sort_key(self, column: int) -> Callable[[Quote], Any]:
+        attribute = {RESPONDENT: "respondent", REGION: "region", ROLE: "role"}.get(column)
+        if attribute is not None:
+            keys: dict[str, Any] = {}
+
+            def by_attribute(q: Quote) -> Any:
+                value = q.attributes.get(attribute, "")
+                if value not in keys:
+                    keys[value] = natural_key(value)
+                return keys[value]
+
+            return by_attribute
+        if column == TEXT:
+            return lambda q: q.text.casefold()
+        if column == CODE:
+            order = self.workspace.project.codes.tree().order()
+            return lambda q: order.get(q.code_id, 0)
+        if column == DOCUMENT:
+            names: dict[str, Any] = {}
+
+            def by_document(q: Quote) -> Any:
+                if q.document not in names:
+                    names[q.document] = natural_key(q.document)
+                return names[q.document], q.start
+
+            return by_document
+        if column == MEMO:
+            return lambda q: q.memo.casefold()
+        if column == CODER:
+            return lambda q: fold(q.coder or "")
+        if column == REVIEW:
+            rank = {status: n for n, status in enumerate(STATUSES)}
+            return lambda q: rank.get(self._my_status(q) or "", len(rank))
+        return lambda q: fold(self._my_comment(q))
+
+    # -- table data -----------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.ToolTipRole and section in (REVIEW, COMMENT):
+            return f"Your review ({self.reviewer}); double-click to change it"
+        return None
+
+    def _my_review(self, quote: Quote) -> Any:
+        return quote.review_by(self.reviewer)
+
+    def _my_status(self, quote: Quote) -> str | None:
+        review = self._my_review(quote)
+        return review.status if review else None
+
+    def _my_comment(self, quote: Quote) -> str:
+        review = self._my_review(quote)
+        return review.comment if review else ""
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        quote = self.quote(index.row())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(quote, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == REVIEW:
+                return self._my_status(quote) or ""
+            if column == COMMENT:
+                return self._my_comment(quote)
+            return self._display(quote, column)
+        if role == QUOTE_ROLE:
+            return quote
+        if role == CODING_ID_ROLE:
+            return quote.coding_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(quote, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == REVIEW:
+            status = self._my_status(quote)
+            return QColor(REVIEW_COLOURS[status]) if status else None
+        return None
+
+    def _display(self, quote: Quote, column: int) -> str:
+        if column == TEXT:
+            return _one_line(quote.text)
+        if column == CODE:
+            tree = self.workspace.project.codes.tree()
+            if quote.code_id in tree:
+                code = tree.get(quote.code_id)
+                return f"{code.question} {code.name}" if code.question else code.name
+            return quote.code_path.rsplit("/", 1)[-1]
+        if column == RESPONDENT:
+            return quote.attributes.get("respondent", "")
+        if column == REGION:
+            return quote.attributes.get("region", "")
+        if column == ROLE:
+            return quote.attributes.get("role", "")
+        if column == DOCUMENT:
+            return quote.document
+        if column == MEMO:
+            return _one_line(quote.memo)
+        if column == CODER:
+            return quote.coder or ""
+        if column == REVIEW:
+            status = self._my_status(quote)
+            if status:
+                return REVIEW_LABELS[status]
+            others = sorted({r.status for r in quote.reviews})
+            return f"({', '.join(others)})" if others else ""
+        return _one_line(self._my_comment(quote))
+
+    def _tooltip(self, quote: Quote, column: int) -> str:
+        if column in (REVIEW, COMMENT):
+            if not quote.reviews:
+                return "Not reviewed yet"
+            return "<br>".join(
+                f"<b>{html.escape(r.reviewer)}</b>: {REVIEW_LABELS[r.status]}"
+                + (f" — {html.escape(r.comment)}" if r.comment else "")
+                for r in quote.reviews
+            )
+        text = f"<p style='white-space:pre-wrap'>{html.escape(quote.text)}</p>"
+        text += f"<p style='color:gray'>{html.escape(quote.code_path)} · {html.escape(quote.document)} {quote.start}–{quote.end}</p>"
+        if quote.memo:
+            text += f"<p><i>{html.escape(quote.memo)}</i></p>"
+        return text
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in (REVIEW, COMMENT):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in (REVIEW, COMMENT):
+            return False
+        quote = self.quote(index.row())
+        if index.column() == REVIEW:
+            status = str(value or "") or None
+            comment = self._my_comment(quote)
+        else:
+            status = self._my_status(quote)
+            comment = str(value or "")
+            if status is None:
+                status = "question" if comment.strip() else None
+        return self.mark([quote.coding_id], status, comment)
+
+    def mark(self, coding_ids: Sequence[CodingId], status: str | None, comment: str = "") -> bool:
+        """Review quotes as the current reviewer; ``status=None`` clears the mark."""
+        reviews = self.workspace.project.reviews
+        ok = True
+        for coding_id in coding_ids:
+            if status is None:
+                ok = self.workspace.perform(lambda c=coding_id: reviews.clear(c)) and ok
+            else:
+                ok = self.workspace.perform(lambda c=coding_id: reviews.mark(c, status, comment)) and ok
+        return ok

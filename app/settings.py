@@ -1,0 +1,90 @@
+"""The window's own preferences in QSettings: recent projects, window and dock layout, coder name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "Codewerk"
+APPLICATION = "Codewerk"
+MAX_RECENT = 10
+
+
+def settings() -> QSettings:
+    """Codewerk's settings file (an INI file in the user's configuration folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+def recent_projects() -> list[Path]:
+    """Recently opened project files that still exist, most recent first."""
+    return [Path(p) for p in _as_list(settings().value("recent_projects")) if Path(p).exists()]
+
+
+def remember_project(path: Path) -> None:
+    resolved = str(Path(path).resolve())
+    items = [p for p in _as_list(settings().value("recent_projects")) if p != resolved]
+    store = settings()
+    store.setValue("recent_projects", [resolved, *items][:MAX_RECENT])
+    store.sync()
+
+
+def forget_project(path: Path) -> None:
+    resolved = str(Path(path).resolve())
+    store = settings()
+    store.setValue("recent_projects", [p for p in _as_list(store.value("recent_projects")) if p != resolved])
+    store.sync()
+
+
+def window_state() -> tuple[QByteArray | None, QByteArray | None]:
+    store = settings()
+    geometry = store.value("window/geometry")
+    state = store.value("window/state")
+    return (
+        geometry if isinstance(geometry, QByteArray) else None,
+        state if isinstance(state, QByteArray) else None,
+    )
+
+
+def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
+    store = settings()
+    store.setValue("window/geometry", geometry)
+    store.setValue("window/state", state)
+    store.sync()
+
+
+def coder_name() -> str | None:
+    value = settings().value("coder")
+    return str(value) if value else None
+
+
+def set_coder_name(name: str) -> None:
+    store = settings()
+    store.setValue("coder", name)
+    store.sync()
+
+
+def demo_path() -> Path:
+    """Where the demo project lives (built on first use)."""
+    folder = Path.home() / ".local" / "share" / "Codewerk"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "demo.codewerk"
+
+
+def click_to_code() -> bool:
+    value = settings().value("click_to_code", True)
+    return value not in (False, "false", "0", 0)
+
+
+def set_click_to_code(enabled: bool) -> None:
+    store = settings()
+    store.setValue("click_to_code", enabled)
+    store.sync()

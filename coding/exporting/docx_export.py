@@ -1,0 +1,49 @@
+"""The Word export: ``kind="quotes"`` (quotes per concept, the default) or ``kind="transcript"``
+(one coded document, ``document=`` its name)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coding.code_service import CodeRef
+from coding.document_service import DocumentRef
+from coding.errors import InvalidInputError
+from coding.exporting.docx_quotes import write_quotes_per_concept
+from coding.exporting.docx_transcript import write_coded_transcript
+from coding.exporting.options import reject_unknown
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+WORD_KINDS = ("quotes", "transcript")
+
+
+def write_docx(
+    project: Project,
+    path: Path,
+    *,
+    by: str = "region",
+    kind: str | None = "quotes",
+    codes: Sequence[CodeRef] | None = None,
+    groups: Sequence[str] | None = None,
+    include_reviews: bool | None = None,
+    document: DocumentRef | None = None,
+    **other: Any,
+) -> None:
+    kind = kind or "quotes"
+    if kind not in WORD_KINDS:
+        raise InvalidInputError(f"{path.name}: a Word export is one of {', '.join(WORD_KINDS)}, not '{kind}'")
+    if kind == "transcript":
+        reject_unknown("coded-transcript", {**other, "groups": groups})
+        if document is None:
+            raise InvalidInputError("a coded transcript needs the document to export (document=NAME)")
+        write_coded_transcript(
+            project, path, document=document, codes=codes, include_reviews=bool(include_reviews)
+        )
+        return
+    reject_unknown("quotes-per-concept", {**other, "document": document})
+    write_quotes_per_concept(
+        project, path, by=by, codes=codes, groups=groups, include_reviews=bool(include_reviews)
+    )

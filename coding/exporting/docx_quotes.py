@@ -1,0 +1,221 @@
+"""Word: "Quotes per concept", the list a supervisor reviews.
+
+A heading per concept (codebook order), under it a heading per group value with the judgement and its
+justification when there is one, then every quote as an indented paragraph ``‘…’ (R5, Onderwijs)``
+followed by its memo (and, on request, the review marks). A passage coded with several codes of the
+concept appears once, with the finer codes named above it. A summary table of the judgements opens
+the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from docx import Document
+from docx.shared import Pt
+
+from coding.code_service import CodeRef
+from coding.comparison import NO_GROUP, JudgementGrid, score_colour
+from coding.document_commands import attribute_key
+from coding.exporting.docx_format import (
+    BodyWriter,
+    add_text,
+    grey_run,
+    indented,
+    margins,
+    shade_cell,
+    shade_run,
+    title_block,
+    xml_text,
+)
+from coding.ids import CodeId, SegmentId
+from coding.records import AssessmentInfo, CodeInfo, CodeTree, Quote
+from coding.text import fold, natural_key
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from coding.project import Project
+
+
+@dataclass
+class _Passage:
+    first: Quote
+    codings: list[Quote] = field(default_factory=list)
+
+
+def attribution(attributes: Mapping[str, str], document: str) -> str:
+    """``(R5, Onderwijs)``: respondent (or the document) and role."""
+    attrs = dict(attributes)
+    parts = [attrs.get("respondent") or document]
+    if attrs.get("role"):
+        parts.append(attrs["role"])
+    return f"({', '.join(parts)})"
+
+
+def write_quotes_per_concept(
+    project: Project,
+    path: Path,
+    *,
+    by: str = "region",
+    codes: Sequence[CodeRef] | None = None,
+    groups: Sequence[str] | None = None,
+    include_reviews: bool = False,
+) -> None:
+    key = attribute_key(by)
+    grid = project.comparison.grid(key, codes=codes, groups=groups)
+    tree = project.codes.tree()
+    selected = {row.code.id for row in grid.rows}
+    headings = [row.code for row in grid.rows if row.code.parent_id not in selected]
+    heading_of: dict[CodeId, CodeId] = {}
+    for heading in headings:
+        heading_of[heading.id] = heading.id
+        for code in tree.descendants(heading.id):
+            heading_of[code.id] = heading.id
+    judgements = {(a.code_id, a.value): a for a in project.assessments.list(by=key)}
+
+    # heading code → group → passage, in respondent, document, position order
+    cells: dict[tuple[CodeId, str], dict[SegmentId, _Passage]] = {}
+    quotes = project.quote_service.query([h.id for h in headings]) if headings else []
+    quotes.sort(
+        key=lambda q: (
+            natural_key(q.attributes.get("respondent", "") or q.document),
+            fold(q.document),
+            q.start,
+            q.end,
+        )
+    )
+    for quote in quotes:
+        group = quote.attributes.get(key) or NO_GROUP
+        cell = cells.setdefault((heading_of[quote.code_id], group), {})
+        passage = cell.setdefault(quote.segment_id, _Passage(quote))
+        passage.codings.append(quote)
+
+    document = Document()
+    margins(document)
+    body = BodyWriter(document)
+    title_block(body, "Quotes per concept", f"{project.path.stem} · by {key}")
+    _summary(body, grid)
+    empty = [h for h in headings if not grid.row(h.id).quotes and not grid.row(h.id).judged]
+    for heading in headings:
+        if heading in empty:
+            continue
+        body.heading(_heading_text(heading), 1)
+        if heading.description:
+            grey_run(body.paragraph(), heading.description, italic=True, size=9)
+        for value in grid.values:
+            body.heading(value, 2)
+            judgement = judgements.get((heading.id, value))
+            if judgement is not None:
+                _judgement(body, judgement, heading, heading.name)
+            for code in tree.descendants(heading.id):
+                sub = judgements.get((code.id, value))
+                if sub is not None and code.id in selected:
+                    _judgement(body, sub, code, code.path_text)
+            passages = cells.get((heading.id, value), {})
+            if not passages:
+                grey_run(body.paragraph(), "No quotes.", italic=True)
+            evidence = set(judgement.evidence) if judgement else set()
+            for passage in passages.values():
+                _quote(body, tree, passage, heading, include_reviews, passage.first.segment_id in evidence)
+    if empty:
+        grey_run(
+            body.paragraph(),
+            "Without quotes or judgements: " + ", ".join(h.name for h in empty) + ".",
+            italic=True,
+        )
+    body.close()
+    document.save(str(path))
+
+
+def _heading_text(code: CodeInfo) -> str:
+    name = " › ".join(code.path)
+    if code.label and code.label != code.name:
+        name += f" ({code.label})"
+    return name
+
+
+def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
+    """The comparison table: judged codes × group values, score and justification."""
+    values = [v for v in grid.values if v != NO_GROUP]
+    rows = [row for row in grid.rows if any(c.assessment for c in row.cells)]
+    if not rows or not values:
+        return
+    body.heading("Judgements", 1)
+    table = body.table(1, 1 + len(values))
+    table.style = "Table Grid"
+    header = table.rows[0].cells
+    header[0].text = "Code"
+    for i, value in enumerate(values, start=1):
+        header[i].text = xml_text(value)
+    for row in rows:
+        cells = table.add_row().cells
+        cells[0].text = xml_text(row.code.path_text)
+        for i, value in enumerate(values, start=1):
+            cell = row.cells[grid.values.index(value)]
+            if cell.assessment is None:
+                continue
+            paragraph = cells[i].paragraphs[0]
+            score = paragraph.add_run(xml_text(cell.score))
+            score.bold = True
+            if cell.justification:
+                paragraph.add_run(xml_text(f" {cell.justification}"))
+            colour = score_colour(cell.score, row.code.scale)
+            if colour:
+                shade_cell(cells[i], colour.lstrip("#"))
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+
+
+def _judgement(body: BodyWriter, judgement: AssessmentInfo, code: CodeInfo, label: str) -> None:
+    paragraph = body.paragraph()
+    add_text(paragraph, "Judgement" if label == code.name else f"Judgement {label}").bold = True
+    add_text(paragraph, ": ")
+    score = add_text(paragraph, f" {judgement.score} " if judgement.score else " – ")
+    score.bold = True
+    colour = score_colour(judgement.score, code.scale)
+    if colour:
+        shade_run(score, colour.lstrip("#"))
+    if judgement.justification:
+        add_text(paragraph, f"  {judgement.justification}")
+
+
+def _quote(
+    body: BodyWriter,
+    tree: CodeTree,
+    passage: _Passage,
+    heading: CodeInfo,
+    include_reviews: bool,
+    evidence: bool,
+) -> None:
+    first = passage.first
+    finer = [
+        tree.get(q.code_id).path[heading.depth + 1 :] for q in passage.codings if q.code_id != heading.id
+    ]
+    if finer:
+        label = "; ".join(" › ".join(path) for path in finer)
+        grey_run(indented(body.paragraph(), after=0), label, size=8)
+    paragraph = indented(body.paragraph())
+    add_text(paragraph, f"‘{first.text}’ ")
+    grey_run(paragraph, attribution(first.attributes, first.document))
+    if evidence:
+        grey_run(paragraph, " · evidence", italic=True)
+    memos = [q.memo for q in passage.codings if q.memo]
+    for memo in dict.fromkeys(memos):
+        grey_run(indented(body.paragraph()), f"Memo: {memo}", italic=True, size=9)
+    if include_reviews:
+        seen: set[int] = set()
+        for quote in passage.codings:
+            for review in quote.reviews:
+                if review.id in seen:
+                    continue
+                seen.add(review.id)
+                text = f"Review ({review.reviewer}, {review.status})" + (
+                    f": {review.comment}" if review.comment else ""
+                )
+                grey_run(indented(body.paragraph()), text, italic=True, size=9)

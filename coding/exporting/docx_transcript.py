@@ -1,0 +1,158 @@
+"""Word: "Coded transcript", one document with its coded passages highlighted in their code colours.
+
+Every coded passage carries a Word comment (shown in the margin by Word and LibreOffice) naming its
+codes, with the memo and, on request, the review marks. Where passages overlap, the innermost passage's
+colour shows and the overlap is underlined. A legend of the codes used opens the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from docx import Document
+from docx.shared import Cm, Pt
+from docx.text.run import Run
+
+from coding.code_service import CodeRef
+from coding.document_service import DocumentRef
+from coding.exporting.docx_format import (
+    BodyWriter,
+    add_text,
+    grey_run,
+    hex_colour,
+    lighten,
+    margins,
+    shade_cell,
+    shade_run,
+    title_block,
+    xml_text,
+)
+from coding.ids import CodeId, CodingId, SegmentId
+from coding.records import CodeTree, ReviewInfo, SegmentInfo
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from coding.project import Project
+
+
+def write_coded_transcript(
+    project: Project,
+    path: Path,
+    *,
+    document: DocumentRef,
+    codes: Sequence[CodeRef] | None = None,
+    include_reviews: bool = False,
+) -> None:
+    info = project.documents.get(project.documents.id_of(document))
+    text = project.documents.text(info.id)
+    tree = project.codes.tree()
+    allowed = {c.id for c in project.comparison.row_codes(codes)} if codes else None
+    order = tree.order()
+    segments: list[SegmentInfo] = []
+    for segment in project.codings.segments(info.id):
+        kept = tuple(
+            sorted(
+                (a for a in segment.codings if allowed is None or a.code_id in allowed),
+                key=lambda a: order.get(a.code_id, 0),
+            )
+        )
+        if kept:
+            segments.append(
+                SegmentInfo(segment.id, segment.document_id, segment.start, segment.end, segment.text, kept)
+            )
+    reviews: dict[CodingId, tuple[ReviewInfo, ...]] = {}
+    if include_reviews:
+        reviews = {q.coding_id: q.reviews for q in project.quote_service.query(documents=[info.id])}
+
+    out = Document()
+    margins(out)
+    body = BodyWriter(out)
+    described = " · ".join(f"{k} {v}" for k, v in info.attributes.items())
+    title_block(body, info.name, f"Coded transcript · {described}" if described else "Coded transcript")
+    _legend(body, tree, segments)
+
+    first_run: dict[SegmentId, Run] = {}
+    last_run: dict[SegmentId, Run] = {}
+    by_start = sorted(segments, key=lambda s: (s.start, s.end))
+    cuts = sorted({s.start for s in segments} | {s.end for s in segments})
+    pointer = 0
+    active: list[SegmentInfo] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        paragraph = body.paragraph()
+        paragraph.paragraph_format.space_after = Pt(4)
+        points = [line_start, *(c for c in cuts if line_start < c < line_end), line_end]
+        for a, b in pairwise(points):
+            if a == b:
+                continue
+            while pointer < len(by_start) and by_start[pointer].start <= a:
+                active.append(by_start[pointer])
+                pointer += 1
+            active = [s for s in active if s.end > a]
+            run = add_text(paragraph, text[a:b])
+            if active:
+                inner = min(active, key=lambda s: (s.end - s.start, -s.start))
+                colour = hex_colour(tree.get(inner.codings[0].code_id).colour)
+                shade_run(run, lighten(colour))
+                if len(active) > 1:
+                    run.underline = True
+            for segment in active:
+                first_run.setdefault(segment.id, run)
+                if segment.end <= b:
+                    last_run[segment.id] = run
+        line_start = line_end + 1
+
+    for segment in segments:
+        if segment.id not in first_run:
+            continue
+        paths = [tree.get(a.code_id).path_text for a in segment.codings]
+        author = next((a.coder for a in segment.codings if a.coder), None) or "Codewerk"
+        comment = out.add_comment(
+            [first_run[segment.id], last_run.get(segment.id, first_run[segment.id])],
+            text=xml_text("; ".join(paths)),
+            author=xml_text(author),
+            initials=xml_text("".join(part[:1] for part in author.split()[:3]).upper()),
+        )
+        for application in segment.codings:
+            if application.memo:
+                comment.add_paragraph(xml_text(f"Memo: {application.memo}"))
+            for review in reviews.get(application.coding_id, ()):
+                note = f": {review.comment}" if review.comment else ""
+                comment.add_paragraph(xml_text(f"Review ({review.reviewer}, {review.status}){note}"))
+    body.close()
+    out.save(str(path))
+
+
+def _legend(body: BodyWriter, tree: CodeTree, segments: Sequence[SegmentInfo]) -> None:
+    counts: dict[CodeId, int] = {}
+    for segment in segments:
+        for application in segment.codings:
+            counts[application.code_id] = counts.get(application.code_id, 0) + 1
+    if not counts:
+        grey_run(body.paragraph(), "No coded passages.", italic=True)
+        return
+    table = body.table(1, 2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text = "Code"
+    table.rows[0].cells[1].text = "Passages"
+    for code in tree:
+        if code.id not in counts:
+            continue
+        cells = table.add_row().cells
+        cells[0].text = xml_text(code.path_text)
+        cells[1].text = str(counts[code.id])
+        shade_cell(cells[0], lighten(hex_colour(code.colour)))
+    table.autofit = False
+    widths = (Cm(14), Cm(3))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(9)
+    body.paragraph()

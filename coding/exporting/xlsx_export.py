@@ -1,0 +1,175 @@
+"""The Excel workbook: overview of judgements, one quote sheet per group, frequencies with a chart, codebook.
+
+Written in openpyxl's write-only mode (rows are streamed to the file), so 20,000 quotes take a few
+seconds and little memory. Sheets, in order:
+
+- ``Overview``: ``Code``, then ``<value>`` (score) and ``<value> note`` (justification) per group value;
+  one row per code with a judgement, in codebook order; scores coloured red (``-/-``) to green (``+/+``).
+- one sheet per group value (``(none)`` for quotes without the attribute), header
+  ``Concept, Code, Respondent, Role, Document, Quote, Memo, Start, End`` + further attributes.
+- ``Frequencies``: coded passages per code and group, a concept summary and a native bar chart of it.
+- ``Codebook``: path, question reference, description and scale of every code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+
+from coding.code_service import CodeRef
+from coding.comparison import NO_GROUP, FrequencyTable, JudgementGrid, score_colour
+from coding.document_commands import attribute_key
+from coding.exporting.options import reject_unknown
+from coding.exporting.quote_rows import QuoteTable, quote_table
+from coding.exporting.sheet_names import unique_sheet_names
+from coding.exporting.xlsx_cells import SheetWriter
+from coding.records import CodeTree
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+OVERVIEW = "Overview"
+FREQUENCIES = "Frequencies"
+CODEBOOK = "Codebook"
+FIXED_SHEETS = (OVERVIEW, FREQUENCIES, CODEBOOK)
+
+_QUOTE_WIDTHS = {
+    "Concept": 22,
+    "Code": 42,
+    "Respondent": 12,
+    "Role": 18,
+    "Document": 26,
+    "Quote": 80,
+    "Memo": 32,
+    "Start": 8,
+    "End": 8,
+    "Review": 40,
+}
+_WRAPPED = ("Quote", "Memo", "Review")
+
+
+def write_xlsx(
+    project: Project,
+    path: Path,
+    *,
+    by: str = "region",
+    codes: Sequence[CodeRef] | None = None,
+    groups: Sequence[str] | None = None,
+    include_reviews: bool | None = None,
+    **other: Any,
+) -> None:
+    reject_unknown("Excel", other)
+    key = attribute_key(by)
+    comparison = project.comparison
+    grid = comparison.grid(key, codes=codes, groups=groups)
+    frequencies = comparison.frequencies(key, codes=codes, groups=groups)
+    table = quote_table(project, by=key, codes=codes, groups=groups, include_reviews=include_reviews)
+
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = "Codewerk"
+    workbook.properties.title = f"{project.path.stem} — comparison by {key}"
+    _overview(workbook, grid)
+    names = unique_sheet_names(grid.values, taken=FIXED_SHEETS)
+    for value in grid.values:
+        _quote_sheet(workbook, names[value], table, table.groups.get(value, []))
+    _frequencies(workbook, frequencies)
+    _codebook(workbook, project.codes.tree())
+    workbook.save(path)
+
+
+def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
+    sheet = workbook.create_sheet(OVERVIEW)
+    columns = [i for i, value in enumerate(grid.values) if value != NO_GROUP]
+    widths: list[float] = [46]
+    for i in columns:
+        widths += [min(max(10, len(grid.values[i]) / 2 + 2), 24), 42]
+    writer = SheetWriter(sheet, widths, wrap=[3 + 2 * n for n in range(len(columns))], freeze="B2")
+    header = ["Code"]
+    for i in columns:
+        header += [grid.values[i], f"{grid.values[i]} note"]
+    writer.header(header)
+    for row in grid.rows:
+        cells = [row.cells[i] for i in columns]
+        if not any(cell.assessment is not None for cell in cells):
+            continue
+        values: list[Any] = [row.code.path_text]
+        colours: list[str | None] = [None]
+        for cell in cells:
+            values += [cell.score, cell.justification]
+            colours += [score_colour(cell.score, row.code.scale), None]
+        writer.row(values, colours)
+    writer.autofilter()
+
+
+def _quote_sheet(workbook: Workbook, name: str, table: QuoteTable, rows: Sequence[tuple[Any, ...]]) -> None:
+    sheet = workbook.create_sheet(name)
+    header = table.header
+    writer = SheetWriter(
+        sheet,
+        [_QUOTE_WIDTHS.get(label, 16) for label in header],
+        wrap=[i for i, label in enumerate(header, start=1) if label in _WRAPPED],
+    )
+    writer.header(header)
+    for row in rows:
+        writer.row(row)
+    writer.autofilter()
+
+
+def _frequencies(workbook: Workbook, table: FrequencyTable) -> None:
+    """Codes × groups with totals; beside it the top-level codes only, which the bar chart shows."""
+    sheet = workbook.create_sheet(FREQUENCIES)
+    values = table.values
+    selected = {row.code.id for row in table.rows}
+    tops = [row for row in table.rows if row.code.parent_id not in selected]
+    side = len(values) + 3  # one empty column between the tables
+    widths = [46] + [max(10, min(len(v) + 2, 24)) for v in values] + [10, 3, 30]
+    widths += [max(10, min(len(v) + 2, 24)) for v in values]
+    writer = SheetWriter(sheet, widths)
+
+    main: list[list[Any]] = [["Code", *values, "Total"]]
+    main += [[row.code.path_text, *row.counts, row.total] for row in table.rows]
+    summary: list[list[Any]] = [["Concept", *values]]
+    summary += [[row.code.name, *row.counts] for row in tops]
+    for index in range(max(len(main) + 1, len(summary))):
+        left: list[Any] = main[index] if index < len(main) else [None] * (len(values) + 2)
+        if index == len(main):
+            left = ["All coded passages (each once)", *table.totals, table.total]
+        right = summary[index] if index < len(summary) else []
+        cells = [*left, None, *right] if right else left
+        if index == 0:
+            writer.header(cells)
+        else:
+            writer.row(cells, bold=index == len(main))
+    writer.autofilter(len(main))
+
+    if tops and values:
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "clustered"
+        chart.title = f"Coded passages per concept and {table.attribute}"
+        chart.y_axis.title = "Coded passages"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.width, chart.height = 26, 13
+        first = side + 1
+        data = Reference(
+            sheet, min_col=first + 1, max_col=first + len(values), min_row=1, max_row=1 + len(tops)
+        )
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=first, min_row=2, max_row=1 + len(tops)))
+        sheet.add_chart(chart, f"{get_column_letter(first)}{len(tops) + 4}")
+
+
+def _codebook(workbook: Workbook, tree: CodeTree) -> None:
+    sheet = workbook.create_sheet(CODEBOOK)
+    writer = SheetWriter(sheet, [46, 10, 80, 22, 12, 40], wrap=[3])
+    writer.header(["Code", "Question", "Description", "Scale", "Kind", "Label"])
+    for code in tree:
+        scale = "open" if code.scale is None else "  ".join(code.scale)
+        writer.row([code.path_text, code.question or "", code.description, scale, code.kind, code.label])
+    writer.autofilter()

@@ -1,0 +1,72 @@
+"""In-vivo coding: a new inductive code named after the coded passage's own words, in one action."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from coding.code_commands import CreateCode
+from coding.coding_commands import ApplyCoding, check_span, document_text, trim_span
+from coding.commands.command import Command, Writer
+from coding.ids import CodeId, CodingId, DocumentId
+from coding.text import fold
+from models import Code
+
+MAX_NAME = 60
+_STRIP = " \t\n\"'“”‘’„«»()[]{}.,;:!?…-–—"
+
+
+def in_vivo_name(passage: str, limit: int = MAX_NAME) -> str:
+    """A code name from a passage: one line, without surrounding quotes and punctuation, at most
+    ``limit`` characters (cut at a word, marked with …), and without ``/`` (it separates paths)."""
+    flat = " ".join(passage.split()).replace("/", "-")
+    name = flat.strip(_STRIP) or flat.strip() or "in vivo"
+    if len(name) > limit:
+        cut = name[: limit - 1]
+        if " " in cut:
+            cut = cut[: cut.rfind(" ")]
+        name = cut.rstrip(_STRIP) + "…"
+    return name
+
+
+class CodeInVivo(Command):
+    """Create (or reuse) the inductive code named after ``text[start:end]`` and code the passage with it."""
+
+    def __init__(
+        self,
+        document_id: DocumentId,
+        start: int,
+        end: int,
+        *,
+        coder: str,
+        parent_id: CodeId | None = None,
+    ) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.span = (start, end)
+        self.coder = coder
+        self.parent_id = parent_id
+        self.text = "In-vivo code"
+        self.code_id: CodeId | None = None
+
+    def plan(self, writer: Writer) -> CodingId:
+        text = document_text(writer, self.document_id)
+        start, end = self.span
+        check_span(text, start, end)
+        start, end = trim_span(text, start, end)
+        name = in_vivo_name(text[start:end])
+        parent_filter = (
+            Code.parent_id.is_(None) if self.parent_id is None else Code.parent_id == self.parent_id
+        )
+        existing = {
+            fold(row_name): CodeId(row_id)
+            for row_id, row_name in writer.session.execute(select(Code.id, Code.name).where(parent_filter))
+        }
+        code_id = existing.get(fold(name))
+        if code_id is None:
+            code_id = CreateCode(self.parent_id, name, inductive=True).plan(writer)
+        self.code_id = code_id
+        self.text = f"In-vivo code {name}"
+        coding_id: CodingId = ApplyCoding(
+            self.document_id, code_id, start, end, coder=self.coder, trim=False
+        ).plan(writer)
+        return coding_id

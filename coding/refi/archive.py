@@ -1,0 +1,147 @@
+"""Opening a ``.qdpx`` safely: every check runs on the zip's central directory before anything is read.
+
+Refused, with one clear message naming the file and nothing written: a file that is not a
+zip, an encrypted zip, entries with ``..`` or absolute paths (or drive letters), a zip bomb
+(too many entries, a member that unpacks to more than ``MAX_COMPRESSION_RATIO`` times its
+packed size, or more than ``MAX_READ_BYTES`` in what Codewerk would read), and a zip without
+``project.qde``. Nothing is ever extracted to disk; members are read into memory, and
+Python's :mod:`zipfile` never returns more bytes than a member declares.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from coding.errors import FileImportError
+from coding.refi.names import EXTENSION_PART
+
+MB = 1024 * 1024
+MAX_QDPX_BYTES = 4096 * MB  # the archive on disk (it may hold audio and video we skip)
+MAX_ENTRIES = 100_000
+MAX_READ_BYTES = 1024 * MB  # project.qde + text sources + extension, unpacked
+MAX_MEMBER_BYTES = 512 * MB
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECK_MIN_BYTES = 4 * MB
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _unsafe_name(name: str) -> bool:
+    normalised = name.replace("\\", "/")
+    if normalised.startswith("/") or _DRIVE.match(normalised):
+        return True
+    return ".." in PurePosixPath(normalised).parts
+
+
+class QdpxArchive:
+    """The members of a checked ``.qdpx``, looked up case-insensitively (``Sources/`` = ``sources/``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._zip: zipfile.ZipFile | None = None
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise FileImportError(path, "file not found") from None
+        except OSError as exc:
+            raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+        if path.is_dir():
+            raise FileImportError(path, "is a folder, not a .qdpx file")
+        if size == 0:
+            raise FileImportError(path, "the file is empty")
+        if size > MAX_QDPX_BYTES:
+            raise FileImportError(path, f"file is too large ({size // MB} MB)")
+        try:
+            self._zip = zipfile.ZipFile(path)
+            members = self._zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+            self.close()
+            raise FileImportError(
+                path, "not a REFI-QDA project (not a zip archive, which a .qdpx is)"
+            ) from None
+        try:
+            self._check(members)
+        except FileImportError:
+            self.close()
+            raise
+        self._members = {
+            info.filename.replace("\\", "/").lower(): info for info in members if not info.is_dir()
+        }
+        self.qde_name = self._find_qde()
+
+    def _check(self, members: list[zipfile.ZipInfo]) -> None:
+        if len(members) > MAX_ENTRIES:
+            raise FileImportError(self.path, f"looks like a zip bomb ({len(members)} entries)")
+        for info in members:
+            if _unsafe_name(info.filename):
+                raise FileImportError(
+                    self.path,
+                    f"refused: the entry '{info.filename}' points outside the archive (unsafe path)",
+                )
+            if info.flag_bits & 0x1:
+                raise FileImportError(
+                    self.path, "the archive is encrypted; export it again without a password"
+                )
+            if info.file_size > MAX_MEMBER_BYTES or (
+                info.file_size > RATIO_CHECK_MIN_BYTES
+                and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+            ):
+                raise FileImportError(
+                    self.path,
+                    f"looks like a zip bomb ('{info.filename}' would unpack to {info.file_size // MB} MB "
+                    f"from {max(info.compress_size, 1) // 1024 or 1} KB)",
+                )
+        readable = sum(
+            info.file_size
+            for info in members
+            if info.filename.lower().endswith((".qde", ".txt", ".json")) and not info.is_dir()
+        )
+        if readable > MAX_READ_BYTES:
+            raise FileImportError(
+                self.path, f"looks like a zip bomb (its text would unpack to {readable // MB} MB)"
+            )
+
+    def _find_qde(self) -> str:
+        if "project.qde" in self._members:
+            return "project.qde"
+        candidates = [name for name in self._members if name.endswith(".qde") and "/" not in name]
+        if len(candidates) == 1:
+            return candidates[0]
+        raise FileImportError(self.path, "not a REFI-QDA project: the archive has no project.qde")
+
+    def read(self, name: str) -> bytes | None:
+        """A member's bytes by its path inside the archive (case-insensitive), or ``None``."""
+        info = self._members.get(name.replace("\\", "/").lstrip("/").lower())
+        if info is None or self._zip is None:
+            return None
+        try:
+            return self._zip.read(info)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+            raise FileImportError(self.path, f"the archive is damaged ('{info.filename}': {exc})") from None
+
+    def project_qde(self) -> bytes:
+        data = self.read(self.qde_name)
+        assert data is not None
+        return data
+
+    def extension(self) -> bytes | None:
+        return self.read(EXTENSION_PART)
+
+    def source(self, internal: str) -> bytes | None:
+        """The file of ``internal://<name>``: in ``sources/`` (any case), or at the top as a fallback."""
+        name = internal.replace("\\", "/").lstrip("/")
+        if _unsafe_name(name):
+            return None
+        return self.read(f"sources/{name}") or self.read(name)
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def __enter__(self) -> QdpxArchive:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,240 @@
+"""What a REFI-QDA file holds, read into plain data (namespace-agnostic), before it meets a project.
+
+Readers tolerate what other tools write: any ``urn:QDA-XML`` namespace version or none,
+missing names, upper-case or braced GUIDs, ``#RGB`` colours. Anything that cannot be used is
+recorded as a :class:`Skipped` (element and reason) and the rest is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from coding.errors import FileImportError
+from coding.refi.names import clean_guid, derived_guid, guid_key, hex_colour, local_name
+
+
+@dataclass(frozen=True)
+class Skipped:
+    element: str
+    reason: str
+
+
+@dataclass
+class RCode:
+    guid: str
+    name: str
+    colour: str | None
+    description: str
+    children: list[RCode] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def walk(self) -> Iterator[RCode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class RSet:
+    guid: str
+    name: str
+    description: str
+    codes: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RNote:
+    guid: str
+    name: str
+    text: str
+    user: str | None
+    created: datetime | None
+    modified: datetime | None
+
+
+@dataclass
+class RCoding:
+    guid: str
+    code: str
+    user: str | None
+    created: datetime | None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RSelection:
+    guid: str
+    start: int
+    end: int
+    name: str | None
+    user: str | None
+    created: datetime | None
+    codings: list[RCoding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RSource:
+    guid: str
+    name: str
+    text: str
+    created: datetime | None
+    selections: list[RSelection] = field(default_factory=list)
+    whole_codings: list[RCoding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RCase:
+    guid: str
+    name: str
+    values: dict[str, str]
+    sources: list[str]
+
+
+# -- XML helpers ----------------------------------------------------------------------------
+def parse_xml(data: bytes, path: Any, part: str) -> Element:
+    """Parse with defusedxml: entity declarations and external references are refused."""
+    try:
+        return SafeET.fromstring(data)
+    except DefusedXmlException as exc:
+        raise FileImportError(
+            path, f"{part} declares XML entities or external references, which Codewerk refuses ({exc})"
+        ) from None
+    except SafeET.ParseError as exc:
+        raise FileImportError(path, f"{part} is not well-formed XML ({exc})") from None
+    except RecursionError:
+        raise FileImportError(path, f"{part} is nested too deeply") from None
+
+
+def children(element: Element, name: str) -> list[Element]:
+    return [child for child in element if local_name(child.tag) == name]
+
+
+def child(element: Element, name: str) -> Element | None:
+    return next((c for c in element if local_name(c.tag) == name), None)
+
+
+def child_text(element: Element, name: str) -> str:
+    found = child(element, name)
+    return "".join(found.itertext()) if found is not None else ""
+
+
+def attr(element: Element, name: str) -> str | None:
+    value = element.get(name)
+    return value if value is None else value.strip() or None
+
+
+def note_refs(element: Element) -> list[str]:
+    return [key for ref in children(element, "NoteRef") if (key := guid_key(ref.get("targetGUID")))]
+
+
+def describe(element: Element) -> str:
+    """``Code 'Vertrouwen'`` / ``PlainTextSelection 1A2B…`` for reports."""
+    name = element.get("name")
+    label = local_name(element.tag)
+    if name and name.strip():
+        short = " ".join(name.split())
+        return f"{label} '{short[:60]}{'…' if len(short) > 60 else ''}'"
+    guid = element.get("guid")
+    return f"{label} {guid}" if guid else label
+
+
+class GuidRegistry:
+    """GUIDs seen in one file: a missing or repeated GUID gets a fresh one (and is reported).
+
+    References are matched through :meth:`resolve`, so a reference that spells a malformed
+    GUID exactly as its element does still finds it.
+    """
+
+    def __init__(self, skipped: list[Skipped]) -> None:
+        self.seen: set[str] = set()
+        self.aliases: dict[str, str] = {}
+        self.skipped = skipped
+
+    def resolve(self, key: str) -> str:
+        return self.aliases.get(key, key)
+
+    def take(self, element: Element) -> str:
+        raw = element.get("guid")
+        guid = clean_guid(raw)
+        if guid is None or guid in self.seen:
+            fresh = derived_guid("fresh", raw or "", str(len(self.seen)), describe(element))
+            if raw is not None and guid is None:
+                self.skipped.append(
+                    Skipped(describe(element), f"GUID '{raw}' is malformed; a new one was given")
+                )
+            elif guid is not None:
+                self.skipped.append(
+                    Skipped(describe(element), f"GUID {raw} is used twice; a new one was given")
+                )
+            key = guid_key(raw)
+            if key is not None and key not in self.aliases and key not in self.seen:
+                self.aliases[key] = fresh
+            guid = fresh
+        self.seen.add(guid)
+        return guid
+
+
+#: Deeper code trees are refused (no real codebook comes close; a hostile file could).
+MAX_CODE_DEPTH = 100
+
+
+def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped], depth: int = 0) -> list[RCode]:
+    """The nested ``Code`` elements under ``parent`` (a ``Codes`` or ``Code``).
+
+    Raises :class:`RecursionError` for codes nested deeper than :data:`MAX_CODE_DEPTH`.
+    """
+    if depth > MAX_CODE_DEPTH:
+        raise RecursionError(f"codes are nested more than {MAX_CODE_DEPTH} levels deep")
+    codes = []
+    for element in children(parent, "Code"):
+        name = " ".join((element.get("name") or "").split())
+        raw_colour = element.get("color")
+        colour = hex_colour(raw_colour)
+        if raw_colour and colour is None:
+            skipped.append(Skipped(describe(element), f"colour '{raw_colour}' is not #RRGGBB; not used"))
+        code = RCode(
+            guid=guids.take(element),
+            name=name,
+            colour=colour,
+            description=child_text(element, "Description"),
+            notes=note_refs(element),
+        )
+        code.children = read_codes(element, guids, skipped, depth + 1)
+        codes.append(code)
+    return codes
+
+
+def read_sets(parent: Element | None, guids: GuidRegistry) -> list[RSet]:
+    sets: list[RSet] = []
+    if parent is None:
+        return sets
+    for element in children(parent, "Set"):
+        sets.append(
+            RSet(
+                guid=guids.take(element),
+                name=" ".join((element.get("name") or "").split()),
+                description=child_text(element, "Description"),
+                codes=[
+                    key
+                    for ref in children(element, "MemberCode")
+                    if (key := guid_key(ref.get("targetGUID") or ref.get("guid")))
+                ],
+                sources=[
+                    key
+                    for ref in children(element, "MemberSource")
+                    if (key := guid_key(ref.get("targetGUID")))
+                ],
+            )
+        )
+    return sets

@@ -1,0 +1,66 @@
+"""Importing REFI-QDA files into a project: read and check everything first, then one command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coding.errors import FileImportError
+from coding.project import Project
+from coding.refi.import_command import ImportExchange
+from coding.refi.project_reader import RefiProject, read_codebook_only, read_qdpx
+from coding.refi.report import ExchangeReport
+
+QDPX = ".qdpx"
+QDC = ".qdc"
+
+
+def read_exchange_file(path: Path | str) -> RefiProject:
+    """Read and check a ``.qdpx`` or ``.qdc``; unsafe or unusable files raise :class:`FileImportError`."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == QDPX:
+        return read_qdpx(path)
+    if suffix == QDC:
+        return read_codebook_only(path)
+    raise FileImportError(path, "not a REFI-QDA file (expected .qdpx for a project or .qdc for a codebook)")
+
+
+def import_exchange(project: Project, path: Path | str) -> ExchangeReport:
+    """Merge a ``.qdpx`` project or ``.qdc`` codebook into ``project``: one undoable step.
+
+    Everything is read and checked before the project is touched; what cannot be imported is
+    listed in the report (element and reason), the rest is imported.
+    """
+    path = Path(path)
+    data = read_exchange_file(path)
+    report: ExchangeReport = project.execute(ImportExchange(data, path.name))
+    return report
+
+
+def import_into_file(
+    project_path: Path | str, path: Path | str, *, coder: str | None = None
+) -> ExchangeReport:
+    """Merge ``path`` into the project file, creating it (with an empty code tree) if it does not exist.
+
+    A project created here is removed again if the import fails, so a refused file leaves nothing.
+    """
+    project_path = Path(project_path)
+    path = Path(path)
+    data = read_exchange_file(path)
+    if project_path.exists():
+        with Project.open(project_path, coder=coder) as project:
+            return project.execute(ImportExchange(data, path.name))  # type: ignore[no-any-return]
+    project = Project.create(project_path, codebook=None, coder=coder)
+    try:
+        if data.extension.language:
+            project.set_setting("language", data.extension.language)
+        report: ExchangeReport = project.execute(ImportExchange(data, path.name))
+        project.history.clear()
+    except BaseException:
+        project.close()
+        for leftover in (project_path, Path(f"{project_path}-wal"), Path(f"{project_path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    project.close()
+    report.created_project = True
+    return report

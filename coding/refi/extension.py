@@ -1,0 +1,254 @@
+"""The Codewerk-specific data REFI-QDA has no element for, as JSON keyed by REFI GUIDs.
+
+In a ``.qdpx`` it is the zip part ``codewerk/extension.json``; in a ``.qdc`` a processing
+instruction ``<?codewerk {...}?>`` before the root element. Other tools ignore both; Codewerk
+reads them back so that a round trip keeps code scales, labels, question references, the
+documents' original file facts and speaker turns, and the judgements. Reading is defensive:
+an entry of the wrong shape is dropped and reported, never trusted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from coding.records import CodeInfo
+from coding.refi.names import clean_guid, format_datetime, parse_datetime
+from coding.refi.snapshot import Snapshot
+
+FORMAT = "codewerk-refi/1"
+_CODE_KINDS = frozenset({"concept", "dimension", "indicator", "code"})
+
+
+@dataclass(frozen=True)
+class CodeExtras:
+    label: str = ""
+    kind: str = "code"
+    question: str | None = None
+    category: str = ""
+    scale: tuple[str, ...] | None = None
+    search_terms: tuple[str, ...] = ()
+    inductive: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentExtras:
+    source_format: str | None = None
+    original_filename: str | None = None
+    sha256: str | None = None
+    encoding: str | None = None
+    turns: tuple[tuple[str, int, int, int, float | None], ...] | None = None
+    pages: tuple[tuple[int, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class AssessmentExtras:
+    guid: str
+    code: str
+    attribute: str
+    value: str
+    score: str
+    justification: str
+    coder: str | None
+    updated_at: datetime | None
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class Extension:
+    language: str | None = None
+    codes: dict[str, CodeExtras] = field(default_factory=dict)
+    documents: dict[str, DocumentExtras] = field(default_factory=dict)
+    assessments: list[AssessmentExtras] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+# -- writing --------------------------------------------------------------------------------
+def code_extras(code: CodeInfo) -> dict[str, Any]:
+    return {
+        "label": code.label,
+        "kind": code.kind,
+        "question": code.question,
+        "category": code.category,
+        "scale": list(code.scale) if code.scale is not None else None,
+        "search_terms": list(code.search_terms),
+        "inductive": code.inductive,
+    }
+
+
+def codebook_extension(snapshot: Snapshot) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "language": snapshot.language,
+        "codes": {code.guid: code_extras(code) for code in snapshot.tree},
+    }
+
+
+def project_extension(snapshot: Snapshot, segment_guids: Mapping[int, str]) -> dict[str, Any]:
+    codes = {code.id: code.guid for code in snapshot.tree}
+    coders = {coder.id: coder.guid for coder in snapshot.coders.values()}
+    data = codebook_extension(snapshot)
+    data["documents"] = {
+        doc.guid: {
+            "source_format": doc.source_format,
+            "original_filename": doc.original_filename,
+            "sha256": doc.sha256,
+            "encoding": doc.encoding,
+            "turns": [list(turn) for turn in doc.turns],
+            "pages": [list(page) for page in doc.pages],
+        }
+        for doc in snapshot.documents
+    }
+    data["assessments"] = [
+        {
+            "guid": a.guid,
+            "code": codes[a.code_id],
+            "attribute": a.attribute,
+            "value": a.value,
+            "score": a.score,
+            "justification": a.justification,
+            "coder": coders.get(a.coder_id) if a.coder_id is not None else None,
+            "updated_at": format_datetime(a.updated_at),
+            "evidence": [segment_guids[s] for s in a.evidence if s in segment_guids],
+        }
+        for a in snapshot.assessments
+    ]
+    return data
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """Compact JSON that can also sit inside an XML processing instruction (no ``?>``)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace(">", "\\u003e")
+
+
+# -- reading --------------------------------------------------------------------------------
+def _text(value: Any, default: str = "") -> str:
+    return value.strip() if isinstance(value, str) else default
+
+
+def _optional_text(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return None
+    return tuple(item.strip() for item in value if item.strip())
+
+
+def _code(raw: Any) -> CodeExtras | None:
+    if not isinstance(raw, dict):
+        return None
+    scale = raw.get("scale")
+    scale_values = None if scale is None else _strings(scale)
+    if scale is not None and (not scale_values or len(set(scale_values)) != len(scale_values)):
+        return None
+    kind = _text(raw.get("kind"), "code")
+    return CodeExtras(
+        label=_text(raw.get("label")),
+        kind=kind if kind in _CODE_KINDS else "code",
+        question=_optional_text(raw.get("question")),
+        category=_text(raw.get("category")),
+        scale=scale_values,
+        search_terms=_strings(raw.get("search_terms")) or (),
+        inductive=raw.get("inductive") is True,
+    )
+
+
+def _int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _turns(raw: Any) -> tuple[tuple[str, int, int, int, float | None], ...] | None:
+    if not isinstance(raw, list):
+        return None
+    turns = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) == 5 and isinstance(item[0], str)):
+            return None
+        if not all(_int(v) for v in item[1:4]):
+            return None
+        stamp = item[4]
+        if stamp is not None and (isinstance(stamp, bool) or not isinstance(stamp, int | float)):
+            return None
+        turns.append((item[0], item[1], item[2], item[3], None if stamp is None else float(stamp)))
+    return tuple(turns)
+
+
+def _pages(raw: Any) -> tuple[tuple[int, int, int], ...]:
+    if not isinstance(raw, list):
+        return ()
+    pages = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) == 3 and all(_int(v) for v in item)):
+            return ()
+        pages.append((item[0], item[1], item[2]))
+    return tuple(pages)
+
+
+def _document(raw: Any) -> DocumentExtras | None:
+    if not isinstance(raw, dict):
+        return None
+    return DocumentExtras(
+        source_format=_optional_text(raw.get("source_format")),
+        original_filename=_optional_text(raw.get("original_filename")),
+        sha256=_optional_text(raw.get("sha256")),
+        encoding=_optional_text(raw.get("encoding")),
+        turns=_turns(raw.get("turns")),
+        pages=_pages(raw.get("pages")),
+    )
+
+
+def _assessment(raw: Any) -> AssessmentExtras | None:
+    if not isinstance(raw, dict):
+        return None
+    guid, code = clean_guid(_text(raw.get("guid"))), clean_guid(_text(raw.get("code")))
+    attribute, value = _text(raw.get("attribute")), _text(raw.get("value"))
+    evidence = _strings(raw.get("evidence") or [])
+    if not (guid and code and attribute and value) or evidence is None:
+        return None
+    return AssessmentExtras(
+        guid=guid,
+        code=code,
+        attribute=attribute,
+        value=value,
+        score=_text(raw.get("score")),
+        justification=_text(raw.get("justification")),
+        coder=clean_guid(_text(raw.get("coder"))),
+        updated_at=parse_datetime(_text(raw.get("updated_at"))),
+        evidence=tuple(g for g in (clean_guid(e) for e in evidence) if g),
+    )
+
+
+def parse_extension(text: str, where: str) -> Extension:
+    """Read extension JSON; problems are listed in :attr:`Extension.problems`, never raised."""
+    extension = Extension()
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        extension.problems.append(f"{where}: not valid JSON; Codewerk's extra data was not read")
+        return extension
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        extension.problems.append(f"{where}: unknown format; Codewerk's extra data was not read")
+        return extension
+    extension.language = _optional_text(data.get("language"))
+    sections = (("codes", _code, extension.codes), ("documents", _document, extension.documents))
+    for section, reader, target in sections:
+        raw = data.get(section) or {}
+        for guid, entry in raw.items() if isinstance(raw, dict) else ():
+            parsed = reader(entry)
+            key = clean_guid(guid)
+            if parsed is None or key is None:
+                extension.problems.append(f"{where}: {section} entry '{guid}' is malformed")
+            else:
+                target[key] = parsed  # type: ignore[index]
+    for index, entry in enumerate(data.get("assessments") or []):
+        parsed_assessment = _assessment(entry)
+        if parsed_assessment is None:
+            extension.problems.append(f"{where}: judgement {index + 1} is malformed")
+        else:
+            extension.assessments.append(parsed_assessment)
+    return extension

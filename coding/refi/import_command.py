@@ -1,0 +1,183 @@
+"""The one command that merges a read REFI-QDA file into a project: one transaction, one undo step.
+
+Merging is by GUID, so importing the same file twice adds nothing the second time. Things
+without a GUID match are matched the way a researcher would: a coder by name, a code by its
+name under the same parent, a document by name *and* identical text, a passage by its span,
+a coding by passage and code. Whatever the project already has is kept as it is (the project
+wins); everything new is added. What cannot be added is listed in the report with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from coding.codebook_file import DEFAULT_COLOUR
+from coding.commands.command import Command, Writer
+from coding.refi.elements import RCode
+from coding.refi.extension import CodeExtras
+from coding.refi.import_analysis import AnalysisMerge
+from coding.refi.import_plan import document_attributes, plan_notes
+from coding.refi.import_sources import SourcesMerge
+from coding.refi.import_state import clean_name, numbered
+from coding.refi.project_reader import RefiProject
+from coding.refi.report import ExchangeReport
+from coding.text import fold
+from models import Code, Coder, CodeSet, CodeSetMember
+
+
+class ImportExchange(Command):
+    """Merge a read ``.qdpx`` or ``.qdc`` (as :class:`RefiProject`) into the project."""
+
+    def __init__(self, data: RefiProject, file_name: str) -> None:
+        super().__init__()
+        self.data = data
+        self.file_name = file_name
+        self.text = f"Import {file_name}"
+
+    def plan(self, writer: Writer) -> ExchangeReport:
+        report = ExchangeReport(
+            self.file_name, skipped=list(self.data.skipped), adjusted=list(self.data.adjusted)
+        )
+        _Merge(writer, self.data, report).run()
+        return report
+
+
+class _Merge(SourcesMerge, AnalysisMerge):
+    def run(self) -> None:
+        self.import_coders()
+        self.import_codes()
+        self.import_code_sets()
+        if self.data.sources or self.data.notes or self.data.extension.assessments:
+            notes = plan_notes(self.data, self.report.skipped)
+            self.import_documents(document_attributes(self.data, self.report.adjusted))
+            self.import_passages(notes)
+            self.import_reviews(notes)
+            self.import_memos(notes)
+            self.import_judgements()
+        self.w.touch_all()
+
+    # -- coders ----------------------------------------------------------------------------
+    def import_coders(self) -> None:
+        by_guid = dict(self.s.execute(select(Coder.guid, Coder.id)).all())
+        by_name = dict(self.s.execute(select(Coder.name, Coder.id)).all())
+        for guid, raw_name in self.data.users.items():
+            name = raw_name[:200]
+            if guid in by_guid or name in by_name:
+                self.users[guid] = by_guid.get(guid) or by_name[name]
+                self.existing["coders"] += 1
+                continue
+            coder_id = self.w.insert("coder", {"guid": guid, "name": name})
+            by_guid[guid] = by_name[name] = self.users[guid] = coder_id
+            self.added["coders"] += 1
+
+    def import_codes(self) -> None:
+        rows = self.s.execute(
+            select(Code.id, Code.guid, Code.parent_id, Code.name, Code.question, Code.colour, Code.position)
+        ).all()
+        self.code_guids = {row.guid: row.id for row in rows}
+        self.colours = {row.id: row.colour for row in rows}
+        self.siblings: dict[int | None, dict[str, tuple[int, str | None]]] = {}
+        self.next_position: dict[int | None, int] = {}
+        for row in rows:
+            self.siblings.setdefault(row.parent_id, {})[fold(row.name)] = (row.id, None)
+            self.next_position[row.parent_id] = max(
+                self.next_position.get(row.parent_id, 0), row.position + 1
+            )
+        self.questions = {fold(row.question) for row in rows if row.question}
+        self._codes(self.data.codes, None)
+
+    def _codes(self, codes: Sequence[RCode], parent: int | None) -> None:
+        for code in codes:
+            code_id = self._code(code, parent)
+            self.codes[code.guid] = code_id
+            self._codes(code.children, code_id)
+
+    def _code(self, code: RCode, parent: int | None) -> int:
+        if code.guid in self.code_guids:
+            self.existing["codes"] += 1
+            return self.code_guids[code.guid]
+        siblings = self.siblings.setdefault(parent, {})
+        name = clean_name(code.name, 200)
+        match = siblings.get(fold(name))
+        if match is not None and match[1] is None:
+            self.existing["codes"] += 1
+            return match[0]
+        if match is not None or name != code.name:
+            name = numbered(name, set(siblings), 200)
+            self.adjust(f"Code '{code.name}'", f"imported as '{name}'")
+        extras = self.data.extension.codes.get(code.guid, CodeExtras())
+        question = extras.question
+        if question and fold(question) in self.questions:
+            self.adjust(
+                f"Code '{name}'", f"question reference '{question}' is taken by another code; left out"
+            )
+            question = None
+        if question:
+            self.questions.add(fold(question))
+        position = self.next_position.get(parent, 0)
+        self.next_position[parent] = position + 1
+        colour = code.colour or (self.colours.get(parent) if parent is not None else None) or DEFAULT_COLOUR
+        code_id = self.w.insert(
+            "code",
+            {
+                "guid": code.guid,
+                "parent_id": parent,
+                "position": position,
+                "name": name,
+                "label": extras.label[:200],
+                "description": code.description,
+                "colour": colour,
+                "question": question,
+                "kind": extras.kind,
+                "category": extras.category[:200],
+                "scale": list(extras.scale) if extras.scale is not None else None,
+                "search_terms": list(extras.search_terms),
+                "inductive": extras.inductive,
+            },
+        )
+        siblings[fold(name)] = (code_id, code.guid)
+        self.code_guids[code.guid] = code_id
+        self.colours[code_id] = colour
+        self.added["codes"] += 1
+        return code_id
+
+    # -- code sets -------------------------------------------------------------------------
+    def import_code_sets(self) -> None:
+        rows = self.s.execute(select(CodeSet.id, CodeSet.guid, CodeSet.name, CodeSet.position)).all()
+        by_guid = {row.guid: row.id for row in rows}
+        by_name = {fold(row.name): row.id for row in rows}
+        members = set(self.s.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)).all())
+        position = max((row.position for row in rows), default=-1)
+        for code_set in self.data.sets:
+            if not code_set.codes:
+                continue
+            name = code_set.name[:200] or "(unnamed set)"
+            set_id = by_guid.get(code_set.guid) or by_name.get(fold(name))
+            if set_id is None:
+                position += 1
+                set_id = self.w.insert(
+                    "code_set",
+                    {
+                        "guid": code_set.guid,
+                        "name": name,
+                        "description": code_set.description,
+                        "position": position,
+                    },
+                )
+                by_guid[code_set.guid] = by_name[fold(name)] = set_id
+                self.added["code sets"] += 1
+            else:
+                self.existing["code sets"] += 1
+            rows_to_add = []
+            for guid in dict.fromkeys(code_set.codes):
+                code_id = self.codes.get(guid)
+                if code_id is None:
+                    self.skip(f"MemberCode of Set '{name}'", f"refers to no code ({guid})")
+                elif (set_id, code_id) not in members:
+                    members.add((set_id, code_id))
+                    rows_to_add.append({"set_id": set_id, "code_id": code_id})
+            self.w.insert_many("code_set_member", rows_to_add)
+
+    # -- documents -------------------------------------------------------------------------

@@ -1,0 +1,255 @@
+"""Merging sources: documents (with attributes, turns and pages), passages and codings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+
+from coding.coding_commands import trim_span
+from coding.importers.turns import detect_turns
+from coding.refi.elements import RCoding, RSelection, RSource
+from coding.refi.extension import DocumentExtras
+from coding.refi.import_plan import NotePlan
+from coding.refi.import_state import MergedDocument, MergeState, Span, numbered
+from coding.text import fold
+from models import Coding, Document, DocumentAttribute, Segment, Setting
+
+
+class SourcesMerge(MergeState):
+    def import_documents(self, attributes: dict[str, dict[str, str]]) -> None:
+        rows = self.s.execute(select(Document.id, Document.guid, Document.name)).all()
+        by_guid = {row.guid: row.id for row in rows}
+        by_name = {fold(row.name): row.id for row in rows}
+        names = set(by_name)
+        position = self.s.execute(select(func.coalesce(func.max(Document.position), -1))).scalar_one()
+        patterns = self.s.execute(select(Setting.value).where(Setting.key == "speaker_patterns")).scalar()
+        new_rows: list[dict[str, Any]] = []
+        new_sources: list[RSource] = []
+        for source in self.data.sources:
+            match = by_guid.get(source.guid) or by_name.get(fold(source.name))
+            if match is not None:
+                text = self.s.execute(select(Document.text).where(Document.id == match)).scalar_one()
+                if text == source.text or by_guid.get(source.guid) == match:
+                    self.docs[source.guid] = MergedDocument(match, text, text == source.text)
+                    self.existing["documents"] += 1
+                    self._merge_attributes(match, source, attributes.get(source.guid, {}))
+                    if text != source.text:
+                        self.skip(
+                            f"TextSource '{source.name}'",
+                            "the project's document with this GUID has another text; its codings were not merged",
+                        )
+                    continue
+            name = source.name
+            if fold(name) in names:
+                name = numbered(name, names, 255)
+                self.adjust(
+                    f"TextSource '{source.name}'", f"a different document has this name; imported as '{name}'"
+                )
+            names.add(fold(name))
+            extras = self.data.extension.documents.get(source.guid, DocumentExtras())
+            position += 1
+            row: dict[str, Any] = {
+                "name": name,
+                "text": source.text,
+                "length": len(source.text),
+                "source_format": (extras.source_format or "qdpx")[:16],
+                "original_filename": extras.original_filename,
+                "sha256": extras.sha256,
+                "encoding": extras.encoding or "utf-8",
+                "position": position,
+            }
+            if source.guid not in by_guid:
+                row["guid"] = source.guid
+            if source.created is not None:
+                row["imported_at"] = source.created
+            new_rows.append(row)
+            new_sources.append(source)
+        new_rows = self.w.insert_many("document", new_rows)
+        attribute_rows: list[dict[str, Any]] = []
+        turn_rows: list[dict[str, Any]] = []
+        page_rows: list[dict[str, Any]] = []
+        for row, source in zip(new_rows, new_sources, strict=True):
+            self.docs[source.guid] = MergedDocument(row["id"], source.text, True)
+            self.added["documents"] += 1
+            for key, value in attributes.get(source.guid, {}).items():
+                attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
+            extras = self.data.extension.documents.get(source.guid, DocumentExtras())
+            turns = self._turns(source, extras, patterns)
+            turn_rows.extend(
+                {
+                    "document_id": row["id"],
+                    "speaker": t[0],
+                    "start": t[1],
+                    "end": t[2],
+                    "body_start": t[3],
+                    "timestamp": t[4],
+                }
+                for t in turns
+            )
+            pages = extras.pages if _valid_pages(extras.pages, len(source.text)) else ()
+            page_rows.extend(
+                {"document_id": row["id"], "number": n, "start": s, "end": e} for n, s, e in pages
+            )
+        self.added["attributes"] += len(attribute_rows)
+        self.w.insert_many("document_attribute", attribute_rows)
+        self.w.insert_many("turn", turn_rows)
+        self.w.insert_many("page", page_rows)
+
+    def _turns(
+        self, source: RSource, extras: DocumentExtras, patterns: Any
+    ) -> Sequence[tuple[str, int, int, int, float | None]]:
+        if extras.turns is not None:
+            length = len(source.text)
+            if all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in extras.turns):
+                return [(t[0][:200], *t[1:]) for t in extras.turns]  # type: ignore[misc]
+            self.adjust(
+                f"TextSource '{source.name}'", "its stored speaker turns do not fit the text; detected again"
+            )
+        try:
+            detected = detect_turns(source.text, list(patterns) if patterns else None)
+        except Exception:  # a broken project pattern must not stop the import
+            return []
+        return [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
+
+    def _merge_attributes(self, document_id: int, source: RSource, values: dict[str, str]) -> None:
+        current = dict(
+            self.s.execute(
+                select(DocumentAttribute.key, DocumentAttribute.value).where(
+                    DocumentAttribute.document_id == document_id
+                )
+            ).all()
+        )
+        for key, value in values.items():
+            if key not in current:
+                self.w.insert("document_attribute", {"document_id": document_id, "key": key, "value": value})
+                self.added["attributes"] += 1
+            elif current[key] != value:
+                self.skip(
+                    f"VariableValue '{key}' of '{source.name}'",
+                    f"the project has {key} = '{current[key]}'; '{value}' was not used",
+                )
+
+    # -- passages and codings --------------------------------------------------------------
+    def _selections_of(self, source: RSource, doc: MergedDocument) -> list[RSelection]:
+        selections = list(source.selections)
+        if source.whole_codings:
+            start, end = trim_span(doc.text, 0, len(doc.text))
+            if start < end:
+                selections.append(
+                    RSelection(source.guid, start, end, None, None, None, codings=source.whole_codings)
+                )
+                self.adjust(
+                    f"TextSource '{source.name}'",
+                    "codings of the whole source became codings of its whole text",
+                )
+        return selections
+
+    def import_passages(self, notes: NotePlan) -> None:
+        segments = self.s.execute(
+            select(Segment.id, Segment.guid, Segment.document_id, Segment.start, Segment.end)
+        ).all()
+        by_guid: dict[str, tuple[int, Span]] = {
+            row.guid: (row.id, (row.document_id, row.start, row.end)) for row in segments
+        }
+        by_span: dict[Span, int] = {(row.document_id, row.start, row.end): row.id for row in segments}
+        span_of = {row.id: (row.document_id, row.start, row.end) for row in segments}
+        coding_rows = self.s.execute(select(Coding.id, Coding.guid, Coding.segment_id, Coding.code_id)).all()
+        coding_guids = {row.guid: row.id for row in coding_rows}
+        pairs: dict[tuple[Span, int], int] = {
+            (span_of[row.segment_id], row.code_id): row.id for row in coding_rows
+        }
+        new_segments: dict[Span, dict[str, Any]] = {}
+        pending: list[tuple[Span, RCoding, dict[str, Any]]] = []
+        selection_spans: dict[str, Span] = {}
+        for source in self.data.sources:
+            doc = self.docs.get(source.guid)
+            if doc is None or not doc.same_text:
+                continue
+            for selection in self._selections_of(source, doc):
+                where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
+                valid = []
+                for coding in selection.codings:
+                    if coding.code in self.codes:
+                        valid.append(coding)
+                    else:
+                        self.skip(f"Coding of {where}", f"refers to no code ({coding.code})")
+                if not valid:
+                    if selection.guid in notes.uncoded:
+                        self.skip(where, "not coded; Codewerk keeps coded passages")
+                    continue
+                span: Span = (doc.id, selection.start, selection.end)
+                known = by_guid.get(selection.guid)
+                if known is not None and known[1] != span:
+                    known = None
+                if known is None and span not in by_span and span not in new_segments:
+                    row: dict[str, Any] = {
+                        "document_id": doc.id,
+                        "start": selection.start,
+                        "end": selection.end,
+                        "text": doc.text[selection.start : selection.end],
+                    }
+                    if selection.guid not in by_guid:
+                        row["guid"] = selection.guid
+                        by_guid[selection.guid] = (0, span)
+                    if selection.created is not None:
+                        row["created_at"] = selection.created
+                    new_segments[span] = row
+                elif span in by_span:
+                    self.existing["passages"] += 1
+                selection_spans[selection.guid] = span
+                for coding in valid:
+                    self._plan_coding(coding, selection, span, notes, coding_guids, pairs, pending)
+        inserted = self.w.insert_many("segment", new_segments.values())
+        for span, row in zip(new_segments, inserted, strict=True):
+            by_span[span] = row["id"]
+        self.added["passages"] += len(new_segments)
+        rows = []
+        for span, _coding, row in pending:
+            row["segment_id"] = by_span[span]
+            rows.append(row)
+        inserted = self.w.insert_many("coding", rows)
+        for (_span, coding, _row), row in zip(pending, inserted, strict=True):
+            self.codings[coding.guid] = row["id"]
+        self.added["codings"] += len(rows)
+        self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
+
+    def _plan_coding(
+        self,
+        coding: RCoding,
+        selection: RSelection,
+        span: Span,
+        notes: NotePlan,
+        coding_guids: dict[str, int],
+        pairs: dict[tuple[Span, int], int],
+        pending: list[tuple[Span, RCoding, dict[str, Any]]],
+    ) -> None:
+        code_id = self.codes[coding.code]
+        if coding.guid in coding_guids:
+            self.codings[coding.guid] = coding_guids[coding.guid]
+            self.existing["codings"] += 1
+            return
+        if (span, code_id) in pairs:
+            self.codings[coding.guid] = pairs[(span, code_id)]
+            self.existing["codings"] += 1
+            return
+        row: dict[str, Any] = {
+            "guid": coding.guid,
+            "code_id": code_id,
+            "coder_id": self.user(coding.user, selection.user),
+            "memo": notes.coding_memos.get(coding.guid, ""),
+        }
+        created = coding.created or selection.created
+        if created is not None:
+            row["created_at"] = created
+        coding_guids[coding.guid] = 0
+        pairs[(span, code_id)] = 0
+        pending.append((span, coding, row))
+
+    # -- reviews, memos, judgements --------------------------------------------------------
+
+
+def _valid_pages(pages: Sequence[tuple[int, int, int]], length: int) -> bool:
+    numbers = [n for n, _s, _e in pages]
+    return len(set(numbers)) == len(numbers) and all(n > 0 and 0 <= s <= e <= length for n, s, e in pages)

@@ -1,0 +1,59 @@
+"""The state one REFI-QDA import shares while it merges: what was matched, added and skipped."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from coding.commands.command import Writer
+from coding.refi.elements import Skipped
+from coding.refi.project_reader import RefiProject
+from coding.refi.report import ExchangeReport
+from coding.text import fold
+from models.clock import utcnow
+
+Span = tuple[int, int, int]  # document id, start, end
+
+
+@dataclass
+class MergedDocument:
+    id: int
+    text: str
+    same_text: bool
+
+
+def clean_name(name: str, limit: int) -> str:
+    return " ".join(name.replace("/", "∕").split())[:limit] or "(unnamed)"
+
+
+def numbered(name: str, taken: set[str], limit: int) -> str:
+    candidate, number = name, 1
+    while fold(candidate) in taken:
+        number += 1
+        candidate = f"{name[: limit - 6]} ({number})"
+    return candidate
+
+
+class MergeState:
+    def __init__(self, writer: Writer, data: RefiProject, report: ExchangeReport) -> None:
+        self.w = writer
+        self.s = writer.session
+        self.data = data
+        self.report = report
+        self.added: Counter[str] = report.added
+        self.existing: Counter[str] = report.existing
+        self.users: dict[str, int] = {}
+        self.codes: dict[str, int] = {}
+        self.docs: dict[str, MergedDocument] = {}
+        self.selections: dict[str, int] = {}  # selection GUID → segment id
+        self.codings: dict[str, int] = {}  # coding GUID → coding id
+        self.now = utcnow()
+
+    def skip(self, element: str, reason: str) -> None:
+        self.report.skipped.append(Skipped(element, reason))
+
+    def adjust(self, element: str, reason: str) -> None:
+        self.report.adjusted.append(Skipped(element, reason))
+
+    def user(self, *guids: str | None) -> int | None:
+        return next((self.users[g] for g in guids if g in self.users), None)

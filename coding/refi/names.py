@@ -1,0 +1,107 @@
+"""Small shared pieces of the REFI-QDA exchange: namespaces, GUIDs, date-times, XML-safe text."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+#: Older drafts (``urn:QDA-XML:project:0:4``) and files without a namespace are read as well.
+PROJECT_NS_PREFIX = "urn:QDA-XML:project"
+CODEBOOK_NS_PREFIX = "urn:QDA-XML:codebook"
+
+#: The Codewerk-specific part of a ``.qdpx`` (see the package docstring); other tools ignore it.
+EXTENSION_PART = "codewerk/extension.json"
+#: The processing instruction that carries the same data in a ``.qdc`` (ignored by schemas and tools).
+EXTENSION_PI = "codewerk"
+
+_GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
+#: Namespace of the GUIDs Codewerk derives for things it stores without one (variables, cases, notes).
+_DERIVED = uuid.UUID("6f1d8a52-3c1e-4f0b-9a57-2f4c1b0e7d31")
+
+# Characters XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def local_name(tag: object) -> str:
+    """``{urn:QDA-XML:project:1.0}Code`` → ``Code`` (comments and PIs have no string tag: ``""``)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def namespace_of(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+def clean_guid(value: str | None) -> str | None:
+    """The canonical (lower-case, no braces) form of a GUID, or ``None`` if ``value`` is not one."""
+    if not value:
+        return None
+    match = _GUID.match(value.strip())
+    return match.group(1).lower() if match else None
+
+
+def guid_key(value: str | None) -> str | None:
+    """How references are matched: the canonical GUID, or the trimmed raw text of a malformed one."""
+    if value is None or not value.strip():
+        return None
+    return clean_guid(value) or value.strip()
+
+
+def derived_guid(*parts: str) -> str:
+    """A GUID that is the same every time for the same parts (stable across exports)."""
+    return str(uuid.uuid5(_DERIVED, "\x1f".join(parts)))
+
+
+def format_datetime(value: datetime | None) -> str | None:
+    """A stored (naive UTC) time as ``xsd:dateTime`` with ``Z``."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat() + "Z"
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """An ``xsd:dateTime`` as naive UTC; ``None`` when missing or not a date-time."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        # More than six fractional digits (.NET writes seven): keep microseconds.
+        match = re.match(r"^(.*T\d\d:\d\d:\d\d)\.(\d+)(.*)$", text)
+        if match is None:
+            return None
+        try:
+            parsed = datetime.fromisoformat(f"{match.group(1)}.{match.group(2)[:6]:0<6}{match.group(3)}")
+        except ValueError:
+            return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def xml_text(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot hold (they are dropped)."""
+    return _NOT_XML.sub("", value)
+
+
+def has_non_xml(value: str) -> bool:
+    return _NOT_XML.search(value) is not None
+
+
+def hex_colour(value: str | None) -> str | None:
+    """``#RGB`` or ``#RRGGBB`` (any case) as lower-case ``#rrggbb``; ``None`` for anything else."""
+    if not value:
+        return None
+    text = value.strip()
+    if re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
+        return text.lower()
+    if re.fullmatch(r"#[0-9A-Fa-f]{3}", text):
+        return "#" + "".join(ch * 2 for ch in text[1:]).lower()
+    return None

@@ -1,0 +1,392 @@
+"""Reading a ``.qdpx`` into plain data: users, codes, cases, text sources with their selections, notes, sets.
+
+Source texts are decoded (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252),
+normalised, and every selection's position is mapped onto the normalised text
+(:mod:`coding.refi.positions`). Nothing here touches a project.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from coding.errors import FileImportError
+from coding.refi.archive import QdpxArchive
+from coding.refi.codebook_xml import read_codebook_element
+from coding.refi.elements import (
+    GuidRegistry,
+    RCase,
+    RCode,
+    RCoding,
+    RNote,
+    RSelection,
+    RSet,
+    RSource,
+    Skipped,
+    attr,
+    child,
+    child_text,
+    children,
+    describe,
+    note_refs,
+    parse_xml,
+    read_codes,
+    read_sets,
+)
+from coding.refi.extension import Extension, parse_extension
+from coding.refi.names import (
+    EXTENSION_PART,
+    PROJECT_NS_PREFIX,
+    guid_key,
+    local_name,
+    namespace_of,
+    parse_datetime,
+)
+from coding.refi.positions import Counting, SourceText, choose_counting
+from coding.text import fold
+
+_VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
+_OTHER_SOURCES = {
+    "PictureSource": "a picture",
+    "AudioSource": "an audio file",
+    "VideoSource": "a video",
+}
+
+
+@dataclass
+class RefiProject:
+    name: str
+    users: dict[str, str] = field(default_factory=dict)
+    codes: list[RCode] = field(default_factory=list)
+    sets: list[RSet] = field(default_factory=list)
+    cases: list[RCase] = field(default_factory=list)
+    sources: list[RSource] = field(default_factory=list)
+    notes: dict[str, RNote] = field(default_factory=dict)
+    project_notes: list[str] = field(default_factory=list)
+    extension: Extension = field(default_factory=Extension)
+    skipped: list[Skipped] = field(default_factory=list)
+    adjusted: list[Skipped] = field(default_factory=list)
+
+
+def decode_source(data: bytes) -> tuple[str, str | None]:
+    """Text of a source file and a notice when it was not UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "read as UTF-16"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "not valid UTF-8; read as Windows-1252"
+
+
+class _Reader:
+    def __init__(self, archive: QdpxArchive | None, path: Path) -> None:
+        self.archive = archive
+        self.path = path
+        self.skipped: list[Skipped] = []
+        self.adjusted: list[Skipped] = []
+        self.guids = GuidRegistry(self.adjusted)
+        self.variables: dict[str, str] = {}
+
+    def ref(self, element: Element, attribute: str = "targetGUID") -> str | None:
+        key = guid_key(element.get(attribute))
+        return self.guids.resolve(key) if key else None
+
+    def refs(self, element: Element) -> list[str]:
+        return [self.guids.resolve(key) for key in note_refs(element)]
+
+    def read(self, root: Element) -> RefiProject:
+        namespace = namespace_of(root.tag if isinstance(root.tag, str) else "")
+        if local_name(root.tag) != "Project" or (namespace and not namespace.startswith(PROJECT_NS_PREFIX)):
+            raise FileImportError(
+                self.path,
+                f"not a REFI-QDA project (project.qde has the root element {local_name(root.tag)!r})",
+            )
+        project = RefiProject(
+            name=(root.get("name") or "").strip() or self.path.stem,
+            skipped=self.skipped,
+            adjusted=self.adjusted,
+        )
+        users = child(root, "Users")
+        for user in children(users, "User") if users is not None else ():
+            guid = self.guids.take(user)
+            project.users[guid] = (
+                " ".join((user.get("name") or user.get("id") or "").split()) or f"user {guid[:8]}"
+            )
+        codebook = child(root, "CodeBook")
+        if codebook is not None:
+            codes_element = child(codebook, "Codes")
+            if codes_element is not None:
+                try:
+                    project.codes = read_codes(codes_element, self.guids, self.adjusted)
+                except RecursionError as exc:
+                    raise FileImportError(self.path, f"refused: {exc}") from None
+        variables = child(root, "Variables")
+        for variable in children(variables, "Variable") if variables is not None else ():
+            name = " ".join((variable.get("name") or "").split())
+            guid = self.guids.take(variable)
+            if name:
+                self.variables[guid] = name
+            else:
+                self.skipped.append(Skipped(describe(variable), "a variable without a name is not imported"))
+        cases = child(root, "Cases")
+        for case in children(cases, "Case") if cases is not None else ():
+            self._case(case, project)
+        sources = child(root, "Sources")
+        for source in list(sources) if sources is not None else ():
+            self._source(source, project)
+        notes = child(root, "Notes")
+        for note in children(notes, "Note") if notes is not None else ():
+            self._note(note, project)
+        project.sets = read_sets(child(root, "Sets"), self.guids)
+        project.project_notes = self.refs(root)
+        for section, what in (("Links", "links"), ("Graphs", "graphs")):
+            element = child(root, section)
+            if element is not None and len(element):
+                self.skipped.append(Skipped(f"{section} ({len(element)})", f"Codewerk has no {what}"))
+        self._resolve_references(project)
+        return project
+
+    def _resolve_references(self, project: RefiProject) -> None:
+        resolve = self.guids.resolve
+        for root in project.codes:
+            for code in root.walk():
+                code.notes = [resolve(g) for g in code.notes]
+        for code_set in project.sets:
+            code_set.codes = [resolve(g) for g in code_set.codes]
+            code_set.sources = [resolve(g) for g in code_set.sources]
+
+    # -- values ----------------------------------------------------------------------------
+    def _values(self, element: Element) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for item in children(element, "VariableValue"):
+            ref = child(item, "VariableRef")
+            variable = self.variables.get(self.ref(ref) or "") if ref is not None else None
+            text = next(
+                (
+                    " ".join(child_text(item, n).split())
+                    for n in _VALUE_ELEMENTS
+                    if child(item, n) is not None
+                ),
+                "",
+            )
+            if variable is None:
+                self.skipped.append(
+                    Skipped(f"VariableValue of {describe(element)}", "refers to no known variable")
+                )
+            elif text:
+                values.setdefault(variable, text)
+        return values
+
+    def _case(self, case: Element, project: RefiProject) -> None:
+        guid = self.guids.take(case)
+        sources = [s for ref in children(case, "SourceRef") if (s := self.ref(ref))]
+        if not sources and children(case, "SelectionRef"):
+            self.skipped.append(
+                Skipped(
+                    describe(case), "links only selections, not whole sources; its values are not imported"
+                )
+            )
+            return
+        project.cases.append(
+            RCase(guid, " ".join((case.get("name") or "").split()), self._values(case), sources)
+        )
+
+    # -- sources ---------------------------------------------------------------------------
+    def _text(self, element: Element, label: str) -> tuple[str | None, str | None]:
+        """The plain text of a TextSource/Note (inline or from the archive), or a reason why not."""
+        inline = child(element, "PlainTextContent")
+        path = attr(element, "plainTextPath")
+        if inline is not None and (not path or "".join(inline.itertext())):
+            return "".join(inline.itertext()), None
+        if not path:
+            if attr(element, "richTextPath"):
+                return None, "has only rich text (no plain text); export it with plain text"
+            return None, "has no text (neither PlainTextContent nor plainTextPath)"
+        scheme, _, rest = path.partition("://")
+        if scheme.lower() != "internal" or self.archive is None:
+            return (
+                None,
+                f"refers to a file outside the project ({path}); only internal:// sources can be imported",
+            )
+        data = self.archive.source(rest)
+        if data is None:
+            return None, f"its file {path} is not in the archive"
+        text, notice = decode_source(data)
+        if notice:
+            self.adjusted.append(Skipped(label, notice))
+        return text, None
+
+    def _source(self, element: Element, project: RefiProject) -> None:
+        kind = local_name(element.tag)
+        if kind in _OTHER_SOURCES:
+            self.skipped.append(
+                Skipped(describe(element), f"is {_OTHER_SOURCES[kind]}; Codewerk imports text")
+            )
+            return
+        if kind not in ("TextSource", "PDFSource"):
+            return
+        guid = self.guids.take(element)
+        label = describe(element)
+        text_element = element
+        if kind == "PDFSource":
+            text_element = child(element, "Representation")  # type: ignore[assignment]
+            if text_element is None:
+                self.skipped.append(
+                    Skipped(label, "a PDF without a text representation; Codewerk imports text")
+                )
+                return
+            for _selection in children(element, "PDFSelection"):
+                self.skipped.append(
+                    Skipped(f"PDFSelection in {label}", "a region of a PDF page, not a passage")
+                )
+        raw, reason = self._text(text_element, label)
+        if raw is None:
+            self.skipped.append(Skipped(label, reason or "has no text"))
+            return
+        source_text = SourceText(raw)
+        name = " ".join((element.get("name") or "").split()) or f"Source {guid[:8]}"
+        source = RSource(
+            guid=guid,
+            name=name,
+            text=source_text.text,
+            created=parse_datetime(element.get("creationDateTime")),
+            notes=self.refs(element) + (self.refs(text_element) if text_element is not element else []),
+            values=self._values(element)
+            if text_element is element
+            else {**self._values(text_element), **self._values(element)},
+        )
+        self._selections(text_element, source, source_text, label)
+        for holder in {id(e): e for e in (element, text_element)}.values():
+            source.whole_codings.extend(c for c in map(self._coding, children(holder, "Coding")) if c)
+        project.sources.append(source)
+
+    def _coding(self, element: Element) -> RCoding | None:
+        guid = self.guids.take(element)
+        ref = child(element, "CodeRef")
+        code = self.ref(ref) if ref is not None else None
+        if code is None:
+            self.skipped.append(Skipped(f"Coding {guid}", "has no CodeRef"))
+            return None
+        return RCoding(
+            guid=guid,
+            code=code,
+            user=self.ref(element, "creatingUser"),
+            created=parse_datetime(element.get("creationDateTime")),
+            notes=self.refs(element),
+        )
+
+    def _selections(self, element: Element, source: RSource, text: SourceText, label: str) -> None:
+        raw: list[tuple[Element, int, int]] = []
+        for selection in children(element, "PlainTextSelection"):
+            try:
+                start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
+            except ValueError:
+                self.skipped.append(
+                    Skipped(f"{describe(selection)} in {label}", "start or end is not a number")
+                )
+                continue
+            raw.append((selection, start, end))
+        counting = choose_counting(text, [(s, e, sel.get("name")) for sel, s, e in raw])
+        if counting is not Counting.STORED:
+            self.adjusted.append(
+                Skipped(
+                    label, f"positions were counted in {counting.value} (detected from the selections' text)"
+                )
+            )
+        for selection, start, end in raw:
+            where = f"{describe(selection)} in {label}"
+            span = text.span(start, end, counting)
+            if span is None:
+                self.skipped.append(
+                    Skipped(
+                        where,
+                        f"positions {start}–{end} are not a passage of the text ({len(text.raw)} characters)",
+                    )
+                )
+                continue
+            if not text.text[span[0] : span[1]].strip():
+                self.skipped.append(Skipped(where, "the selected passage is only whitespace"))
+                continue
+            source.selections.append(
+                RSelection(
+                    guid=self.guids.take(selection),
+                    start=span[0],
+                    end=span[1],
+                    name=selection.get("name"),
+                    user=self.ref(selection, "creatingUser"),
+                    created=parse_datetime(selection.get("creationDateTime")),
+                    codings=[c for c in map(self._coding, children(selection, "Coding")) if c],
+                    notes=self.refs(selection),
+                )
+            )
+
+    def _note(self, element: Element, project: RefiProject) -> None:
+        guid = self.guids.take(element)
+        text, reason = self._text(element, describe(element))
+        if text is None:
+            self.skipped.append(Skipped(describe(element), reason or "has no text"))
+            return
+        project.notes[guid] = RNote(
+            guid=guid,
+            name=" ".join((element.get("name") or "").split()),
+            text=text.replace("\r\n", "\n").replace("\r", "\n"),
+            user=self.ref(element, "creatingUser"),
+            created=parse_datetime(element.get("creationDateTime")),
+            modified=parse_datetime(element.get("modifiedDateTime")),
+        )
+
+
+def read_qdpx(path: Path) -> RefiProject:
+    """Read and check a whole ``.qdpx``; raises :class:`FileImportError` for unsafe or unusable files."""
+    with QdpxArchive(path) as archive:
+        root = parse_xml(archive.project_qde(), path, "project.qde")
+        project = _Reader(archive, path).read(root)
+        extension = archive.extension()
+    if extension is not None:
+        project.extension = parse_extension(extension.decode("utf-8", errors="replace"), EXTENSION_PART)
+        project.skipped.extend(Skipped(EXTENSION_PART, p) for p in project.extension.problems)
+    _unique_source_names(project)
+    return project
+
+
+def read_codebook_only(path: Path) -> RefiProject:
+    """A ``.qdc`` as a project that holds only codes and sets (for merging a codebook)."""
+    from coding.refi.codebook_xml import MAX_QDC_BYTES, extension_from_prolog
+
+    try:
+        if path.stat().st_size > MAX_QDC_BYTES:
+            raise FileImportError(path, "too large for a codebook")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileImportError(path, "file not found") from None
+    except OSError as exc:
+        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+    codes, sets, adjusted = read_codebook_element(parse_xml(data, path, path.name), path)
+    project = RefiProject(name=path.stem, codes=codes, sets=sets, adjusted=adjusted)
+    project.extension = extension_from_prolog(data, path.name) or Extension()
+    return project
+
+
+def _unique_source_names(project: RefiProject) -> None:
+    """Duplicate source names (allowed in REFI, not in Codewerk) get a number: ``R5 (2)``."""
+    taken = {fold(source.name) for source in project.sources}
+    seen: set[str] = set()
+    for source in project.sources:
+        original = source.name[:240]
+        candidate, number = original, 1
+        while fold(candidate) in seen or (number > 1 and fold(candidate) in taken):
+            number += 1
+            candidate = f"{original} ({number})"
+        if candidate != source.name:
+            project.adjusted.append(
+                Skipped(
+                    f"TextSource '{source.name}'",
+                    f"another source has the same name; imported as '{candidate}'",
+                )
+            )
+        source.name = candidate
+        seen.add(fold(candidate))

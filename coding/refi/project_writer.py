@@ -1,0 +1,322 @@
+"""Writing a ``.qdpx``: ``project.qde`` (QDA-XML 1.0) plus ``sources/<guid>.txt`` and Codewerk's extension.
+
+Element order follows ``Project.xsd`` exactly: Users, CodeBook, Variables, Cases, Sources,
+Notes, Sets, then the project's own NoteRefs. Empty containers are left out (the schema
+requires at least one child in each).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from coding.errors import InvalidInputError
+from coding.records import CodeInfo, CodeTree
+from coding.refi.extension import dumps, project_extension
+from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime, xml_text
+from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
+from coding.refi.snapshot import DocumentRow, Snapshot, take_snapshot
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+ORIGIN = "Codewerk 0.1"
+REVIEW_PREFIX = "Review: "
+JUDGEMENT_PREFIX = "Judgement: "
+CODING_MEMO_NAME = "Memo"
+
+
+def _q(name: str, ns: str = PROJECT_NS) -> str:
+    return f"{{{ns}}}{name}"
+
+
+def _sub(
+    parent: Any, name: str, attributes: dict[str, str | None] | None = None, ns: str = PROJECT_NS
+) -> Any:
+    element = etree.SubElement(parent, _q(name, ns))
+    for key, value in (attributes or {}).items():
+        if value is not None:
+            element.set(key, xml_text(value))
+    return element
+
+
+def _text_element(parent: Any, name: str, text: str, ns: str = PROJECT_NS) -> None:
+    _sub(parent, name, ns=ns).text = xml_text(text)
+
+
+@dataclass(frozen=True)
+class NoteOut:
+    guid: str
+    name: str | None
+    text: str
+    user: str | None
+    created: datetime | None
+    modified: datetime | None
+
+
+def code_elements(
+    parent: Any,
+    tree: CodeTree,
+    codes: Iterable[CodeInfo],
+    ns: str,
+    note_refs: dict[int, list[str]] | None = None,
+) -> None:
+    """The nested ``Code`` elements (with ``NoteRef`` in a project, without in a codebook)."""
+    for code in codes:
+        element = _sub(
+            parent,
+            "Code",
+            {"guid": code.guid, "name": code.name, "isCodable": "true", "color": code.colour},
+            ns,
+        )
+        if code.description:
+            _text_element(element, "Description", code.description, ns)
+        for guid in (note_refs or {}).get(code.id, ()):
+            _sub(element, "NoteRef", {"targetGUID": guid}, ns)
+        code_elements(element, tree, tree.children(code.id), ns, note_refs)
+
+
+class _ProjectXml:
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.s = snapshot
+        self.users = {coder.id: coder.guid for coder in snapshot.coders.values()}
+        self.codes = {code.id: code.guid for code in snapshot.tree}
+        self.segment_guids = {seg.id: seg.guid for segments in snapshot.segments.values() for seg in segments}
+        self.notes: list[NoteOut] = []
+        self.code_notes: dict[int, list[str]] = defaultdict(list)
+        self.document_notes: dict[int, list[str]] = defaultdict(list)
+        self.segment_notes: dict[int, list[str]] = defaultdict(list)
+        self.project_notes: list[str] = []
+        self._collect_notes()
+
+    def user(self, coder_id: int | None) -> str | None:
+        return self.users.get(coder_id) if coder_id is not None else None
+
+    def _note(self, note: NoteOut) -> str:
+        self.notes.append(note)
+        return note.guid
+
+    def _collect_notes(self) -> None:
+        for memo in self.s.memos:
+            guid = self._note(
+                NoteOut(
+                    memo.guid,
+                    memo.title or None,
+                    memo.text,
+                    self.user(memo.coder_id),
+                    memo.created_at,
+                    memo.updated_at,
+                )
+            )
+            if memo.code_id is not None:
+                self.code_notes[memo.code_id].append(guid)
+            elif memo.document_id is not None:
+                self.document_notes[memo.document_id].append(guid)
+            else:
+                self.project_notes.append(guid)
+        tree = self.s.tree
+        for judgement in self.s.assessments:
+            code = tree.get(judgement.code_id)  # type: ignore[arg-type]
+            body = judgement.score + (f"\n{judgement.justification}" if judgement.justification else "")
+            guid = self._note(
+                NoteOut(
+                    judgement.guid,
+                    f"{JUDGEMENT_PREFIX}{code.name} – {judgement.attribute} {judgement.value}",
+                    body,
+                    self.user(judgement.coder_id),
+                    None,
+                    judgement.updated_at,
+                )
+            )
+            self.code_notes[judgement.code_id].append(guid)
+            for segment_id in judgement.evidence:
+                self.segment_notes[segment_id].append(guid)
+
+    # -- sections --------------------------------------------------------------------------
+    def build(self) -> bytes:
+        root = etree.Element(_q("Project"), nsmap={None: PROJECT_NS})
+        root.set("name", xml_text(self.s.name) or "Codewerk project")
+        root.set("origin", ORIGIN)
+        root.set("modifiedDateTime", format_datetime(datetime.now().astimezone()) or "")
+        if self.s.coders:
+            users = _sub(root, "Users")
+            for coder in self.s.coders.values():
+                _sub(users, "User", {"guid": coder.guid, "name": coder.name})
+        if len(self.s.tree):
+            codes = _sub(_sub(root, "CodeBook"), "Codes")
+            code_elements(codes, self.s.tree, self.s.tree.roots(), PROJECT_NS, self.code_notes)
+        case_values = self._variables_and_cases(root)
+        self._sources(root, case_values)
+        if self.notes:
+            notes = _sub(root, "Notes")
+            for note in self.notes:
+                element = _sub(
+                    notes,
+                    "Note",
+                    {
+                        "guid": note.guid,
+                        "name": note.name,
+                        "creatingUser": note.user,
+                        "creationDateTime": format_datetime(note.created),
+                        "modifiedDateTime": format_datetime(note.modified),
+                    },
+                )
+                _text_element(element, "PlainTextContent", note.text)
+        if self.s.code_sets:
+            sets = _sub(root, "Sets")
+            for code_set in self.s.code_sets:
+                element = _sub(sets, "Set", {"guid": code_set.guid, "name": code_set.name})
+                if code_set.description:
+                    _text_element(element, "Description", code_set.description)
+                for code_id in code_set.members:
+                    _sub(element, "MemberCode", {"targetGUID": self.codes[code_id]})
+        for guid in self.project_notes:
+            _sub(root, "NoteRef", {"targetGUID": guid})
+        return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+    def _variables_and_cases(self, root: Any) -> dict[int, dict[str, str]]:
+        """One Case per respondent (or per document without one); returns what each case carries."""
+        documents = self.s.documents
+        keys = sorted({key for doc in documents for key in doc.attributes})
+        variable = {key: derived_guid(self.s.project_guid, "variable", key) for key in keys}
+        if keys:
+            variables = _sub(root, "Variables")
+            for key in keys:
+                _sub(variables, "Variable", {"guid": variable[key], "name": key, "typeOfVariable": "Text"})
+        groups: dict[tuple[str, str], list[DocumentRow]] = {}
+        for doc in documents:
+            respondent = doc.attributes.get("respondent")
+            group = ("respondent", respondent) if respondent else ("document", doc.guid)
+            groups.setdefault(group, []).append(doc)
+        carried: dict[int, dict[str, str]] = {}
+        if not groups:
+            return carried
+        cases = _sub(root, "Cases")
+        for (kind, value), members in groups.items():
+            common = dict(members[0].attributes)
+            for doc in members[1:]:
+                common = {k: v for k, v in common.items() if doc.attributes.get(k) == v}
+            name = value if kind == "respondent" else members[0].name
+            case = _sub(
+                cases, "Case", {"guid": derived_guid(self.s.project_guid, "case", kind, value), "name": name}
+            )
+            for key, text in sorted(common.items()):
+                self._variable_value(case, variable[key], text)
+            for doc in members:
+                _sub(case, "SourceRef", {"targetGUID": doc.guid})
+                carried[doc.id] = common
+        self._variable_guids = variable
+        return carried
+
+    @staticmethod
+    def _variable_value(parent: Any, variable_guid: str, value: str) -> None:
+        element = _sub(parent, "VariableValue")
+        _sub(element, "VariableRef", {"targetGUID": variable_guid})
+        _text_element(element, "TextValue", value)
+
+    def _sources(self, root: Any, case_values: dict[int, dict[str, str]]) -> None:
+        if not self.s.documents:
+            return
+        sources = _sub(root, "Sources")
+        for doc in self.s.documents:
+            source = _sub(
+                sources,
+                "TextSource",
+                {
+                    "guid": doc.guid,
+                    "name": doc.name,
+                    "plainTextPath": f"internal://{doc.guid}.txt",
+                    "creationDateTime": format_datetime(doc.imported_at),
+                },
+            )
+            for segment in self.s.segments.get(doc.id, ()):
+                self._selection(source, segment)
+            for guid in self.document_notes.get(doc.id, ()):
+                _sub(source, "NoteRef", {"targetGUID": guid})
+            carried = case_values.get(doc.id, {})
+            for key, value in doc.attributes.items():
+                if carried.get(key) != value:
+                    self._variable_value(source, self._variable_guids[key], value)
+
+    def _selection(self, source: Any, segment: Any) -> None:
+        codings = self.s.codings.get(segment.id, [])
+        first_user = self.user(codings[0].coder_id) if codings else None
+        selection = _sub(
+            source,
+            "PlainTextSelection",
+            {
+                "guid": segment.guid,
+                "name": segment.text,
+                "startPosition": str(segment.start),
+                "endPosition": str(segment.end),
+                "creatingUser": first_user,
+                "creationDateTime": format_datetime(segment.created_at),
+            },
+        )
+        for coding in codings:
+            user = self.user(coding.coder_id)
+            element = _sub(
+                selection,
+                "Coding",
+                {
+                    "guid": coding.guid,
+                    "creatingUser": user,
+                    "creationDateTime": format_datetime(coding.created_at),
+                },
+            )
+            _sub(element, "CodeRef", {"targetGUID": self.codes[coding.code_id]})
+            if coding.memo:
+                guid = self._note(
+                    NoteOut(
+                        derived_guid(coding.guid, "memo"),
+                        CODING_MEMO_NAME,
+                        coding.memo,
+                        user,
+                        coding.created_at,
+                        None,
+                    )
+                )
+                _sub(element, "NoteRef", {"targetGUID": guid})
+            for review in self.s.reviews.get(coding.id, ()):
+                guid = self._note(
+                    NoteOut(
+                        review.guid,
+                        f"{REVIEW_PREFIX}{review.status}",
+                        review.comment,
+                        self.user(review.coder_id),
+                        None,
+                        review.updated_at,
+                    )
+                )
+                _sub(element, "NoteRef", {"targetGUID": guid})
+        for guid in self.segment_notes.get(segment.id, ()):
+            _sub(selection, "NoteRef", {"targetGUID": guid})
+
+
+def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:
+    """``project.qde`` and the extension JSON of a snapshot."""
+    builder = _ProjectXml(snapshot)
+    qde = builder.build()
+    return qde, dumps(project_extension(snapshot, builder.segment_guids))
+
+
+def write_qdpx(project: Project, path: Path, *, validate: bool = False, **_options: Any) -> None:
+    """Export the whole project as a REFI-QDA project exchange file (``.qdpx``)."""
+    snapshot = take_snapshot(project)
+    qde, extension = project_parts(snapshot)
+    if validate:
+        errors = schema_errors(qde, PROJECT_SCHEMA)
+        if errors:
+            raise InvalidInputError(f"{path.name}: the exported project.qde is not valid: {errors[0]}")
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        archive.writestr("project.qde", qde)
+        for doc in snapshot.documents:
+            archive.writestr(f"sources/{doc.guid}.txt", doc.text.encode("utf-8"))
+        archive.writestr(EXTENSION_PART, extension.encode("utf-8"))

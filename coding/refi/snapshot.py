@@ -1,0 +1,293 @@
+"""Everything an export needs, read from the project in one consistent snapshot (bulk queries)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from coding.records import CodeTree
+from models import (
+    Assessment,
+    AssessmentEvidence,
+    Coder,
+    CodeSet,
+    CodeSetMember,
+    Coding,
+    Document,
+    DocumentAttribute,
+    Memo,
+    Page,
+    Review,
+    Segment,
+    Setting,
+    Turn,
+)
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+
+@dataclass(slots=True)
+class CoderRow:
+    id: int
+    guid: str
+    name: str
+
+
+@dataclass(slots=True)
+class DocumentRow:
+    id: int
+    guid: str
+    name: str
+    text: str
+    imported_at: datetime
+    position: int
+    source_format: str
+    original_filename: str | None
+    sha256: str | None
+    encoding: str | None
+    attributes: dict[str, str] = field(default_factory=dict)
+    turns: list[tuple[str, int, int, int, float | None]] = field(default_factory=list)
+    pages: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SegmentRow:
+    id: int
+    guid: str
+    document_id: int
+    start: int
+    end: int
+    text: str
+    created_at: datetime
+
+
+@dataclass(slots=True)
+class CodingRow:
+    id: int
+    guid: str
+    segment_id: int
+    code_id: int
+    coder_id: int | None
+    memo: str
+    created_at: datetime
+
+
+@dataclass(slots=True)
+class ReviewRow:
+    guid: str
+    coding_id: int
+    coder_id: int
+    status: str
+    comment: str
+    updated_at: datetime
+
+
+@dataclass(slots=True)
+class MemoRow:
+    guid: str
+    document_id: int | None
+    code_id: int | None
+    coder_id: int | None
+    title: str
+    text: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(slots=True)
+class AssessmentRow:
+    guid: str
+    attribute: str
+    value: str
+    code_id: int
+    score: str
+    justification: str
+    coder_id: int | None
+    updated_at: datetime
+    evidence: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CodeSetRow:
+    guid: str
+    name: str
+    description: str
+    members: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Snapshot:
+    name: str
+    project_guid: str
+    language: str
+    tree: CodeTree
+    coders: dict[int, CoderRow]
+    documents: list[DocumentRow]
+    segments: dict[int, list[SegmentRow]]  # per document, by position
+    codings: dict[int, list[CodingRow]]  # per segment
+    reviews: dict[int, list[ReviewRow]]  # per coding
+    memos: list[MemoRow]
+    assessments: list[AssessmentRow]
+    code_sets: list[CodeSetRow]
+
+
+def take_snapshot(project: Project, *, with_sources: bool = True) -> Snapshot:
+    """Read the whole project (``with_sources=False``: only what a codebook export needs)."""
+    tree = project.codes.tree()
+    with project.store.read() as session:
+        settings = dict(session.execute(select(Setting.key, Setting.value)).all())
+        coders = {
+            row.id: CoderRow(row.id, row.guid, row.name)
+            for row in session.execute(select(Coder.id, Coder.guid, Coder.name))
+        }
+        code_sets: list[CodeSetRow] = []
+        by_set: dict[int, CodeSetRow] = {}
+        for set_id, guid, name, description in session.execute(
+            select(CodeSet.id, CodeSet.guid, CodeSet.name, CodeSet.description).order_by(
+                CodeSet.position, CodeSet.id
+            )
+        ):
+            by_set[set_id] = CodeSetRow(guid, name, description)
+            code_sets.append(by_set[set_id])
+        order = tree.order()
+        for set_id, code_id in session.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)):
+            by_set[set_id].members.append(code_id)
+        for row in code_sets:
+            row.members.sort(key=lambda c: order.get(c, 0))
+        documents: list[DocumentRow] = []
+        segments: dict[int, list[SegmentRow]] = defaultdict(list)
+        codings: dict[int, list[CodingRow]] = defaultdict(list)
+        reviews: dict[int, list[ReviewRow]] = defaultdict(list)
+        memos: list[MemoRow] = []
+        assessments: list[AssessmentRow] = []
+        if with_sources:
+            documents = _documents(session)
+            for row in session.execute(
+                select(
+                    Segment.id,
+                    Segment.guid,
+                    Segment.document_id,
+                    Segment.start,
+                    Segment.end,
+                    Segment.text,
+                    Segment.created_at,
+                ).order_by(Segment.document_id, Segment.start, Segment.end, Segment.id)
+            ):
+                segments[row[2]].append(SegmentRow(*row))
+            for row in session.execute(
+                select(
+                    Coding.id,
+                    Coding.guid,
+                    Coding.segment_id,
+                    Coding.code_id,
+                    Coding.coder_id,
+                    Coding.memo,
+                    Coding.created_at,
+                ).order_by(Coding.id)
+            ):
+                codings[row[2]].append(CodingRow(*row))
+            for row in session.execute(
+                select(
+                    Review.guid,
+                    Review.coding_id,
+                    Review.coder_id,
+                    Review.status,
+                    Review.comment,
+                    Review.updated_at,
+                ).order_by(Review.id)
+            ):
+                reviews[row[1]].append(ReviewRow(*row))
+            memos = [
+                MemoRow(*row)
+                for row in session.execute(
+                    select(
+                        Memo.guid,
+                        Memo.document_id,
+                        Memo.code_id,
+                        Memo.coder_id,
+                        Memo.title,
+                        Memo.text,
+                        Memo.created_at,
+                        Memo.updated_at,
+                    ).order_by(Memo.id)
+                )
+            ]
+            by_assessment: dict[int, AssessmentRow] = {}
+            for assessment_id, *values in session.execute(
+                select(
+                    Assessment.id,
+                    Assessment.guid,
+                    Assessment.attribute,
+                    Assessment.value,
+                    Assessment.code_id,
+                    Assessment.score,
+                    Assessment.justification,
+                    Assessment.coder_id,
+                    Assessment.updated_at,
+                ).order_by(Assessment.id)
+            ):
+                by_assessment[assessment_id] = AssessmentRow(*values)
+                assessments.append(by_assessment[assessment_id])
+            for assessment_id, segment_id in session.execute(
+                select(AssessmentEvidence.assessment_id, AssessmentEvidence.segment_id).order_by(
+                    AssessmentEvidence.segment_id
+                )
+            ):
+                by_assessment[assessment_id].evidence.append(segment_id)
+    return Snapshot(
+        name=project.path.stem,
+        project_guid=str(settings.get("project_guid") or project.path.stem),
+        language=str(settings.get("language") or "nl"),
+        tree=tree,
+        coders=coders,
+        documents=documents,
+        segments=dict(segments),
+        codings=dict(codings),
+        reviews=dict(reviews),
+        memos=memos,
+        assessments=assessments,
+        code_sets=code_sets,
+    )
+
+
+def _documents(session) -> list[DocumentRow]:  # type: ignore[no-untyped-def]
+    documents = [
+        DocumentRow(*row)
+        for row in session.execute(
+            select(
+                Document.id,
+                Document.guid,
+                Document.name,
+                Document.text,
+                Document.imported_at,
+                Document.position,
+                Document.source_format,
+                Document.original_filename,
+                Document.sha256,
+                Document.encoding,
+            ).order_by(Document.position, Document.id)
+        )
+    ]
+    by_id = {doc.id: doc for doc in documents}
+    for doc_id, key, value in session.execute(
+        select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value).order_by(
+            DocumentAttribute.key
+        )
+    ):
+        by_id[doc_id].attributes[key] = value
+    for doc_id, *turn in session.execute(
+        select(
+            Turn.document_id, Turn.speaker, Turn.start, Turn.end, Turn.body_start, Turn.timestamp
+        ).order_by(Turn.document_id, Turn.start)
+    ):
+        by_id[doc_id].turns.append(tuple(turn))  # type: ignore[arg-type]
+    for doc_id, *page in session.execute(
+        select(Page.document_id, Page.number, Page.start, Page.end).order_by(Page.document_id, Page.number)
+    ):
+        by_id[doc_id].pages.append(tuple(page))  # type: ignore[arg-type]
+    return documents

@@ -1,0 +1,72 @@
+"""Driving the real window in tests: open documents, select by character range, find codes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.main_window import MainWindow
+from coding.ids import CodeId, DocumentId
+from coding.text_positions import Utf16Index
+
+
+def open_document(window: MainWindow, name: str) -> DocumentId:
+    assert window.workspace is not None
+    document = window.workspace.project.documents.find(name)
+    index = window.documents_dock.proxy.mapFromSource(window.documents_dock.model.index_of(document.id))
+    window.documents_dock.tree.clicked.emit(index)  # what a click on the row does
+    assert window.view.document_id == document.id
+    return document.id
+
+
+def select_chars(window: MainWindow, start: int, end: int) -> None:
+    """Select ``text[start:end]`` (code points) through the view's own text cursor."""
+    view = window.view
+    index = Utf16Index(view.text)
+    cursor = view.textCursor()
+    cursor.setPosition(index.to_utf16(start))
+    cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    QApplication.processEvents()
+
+
+def select_text(window: MainWindow, passage: str) -> tuple[int, int]:
+    start = window.view.text.index(passage)
+    select_chars(window, start, start + len(passage))
+    return start, start + len(passage)
+
+
+def code_id(window: MainWindow, reference: str) -> CodeId:
+    assert window.workspace is not None
+    return window.workspace.project.codes.resolve(reference).id
+
+
+def tree_index(window: MainWindow, reference: str) -> QModelIndex:
+    dock = window.codebook_dock
+    index = dock.proxy_index(code_id(window, reference))
+    parent = index.parent()
+    while parent.isValid():
+        dock.tree.expand(parent)
+        parent = parent.parent()
+    dock.tree.scrollTo(index)
+    QApplication.processEvents()
+    return index
+
+
+def tree_point(window: MainWindow, reference: str) -> QPoint:
+    return window.codebook_dock.tree.visualRect(tree_index(window, reference)).center()
+
+
+def codings_at(window: MainWindow, start: int, end: int) -> list[str]:
+    """Names of the codes on the passage ``[start, end)`` of the open document, as stored."""
+    assert window.workspace is not None and window.view.document_id is not None
+    project = window.workspace.project
+    tree = project.codes.tree()
+    return sorted(
+        tree.get(a.code_id).name
+        for s in project.codings.segments(window.view.document_id)
+        if (s.start, s.end) == (start, end)
+        for a in s.codings
+    )

@@ -1,0 +1,119 @@
+"""``codewerk compare`` and the export options, through the real command line entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from coding import Project
+from coding.cli.main import main
+from tests.regions import HOSTILE, LONG_A, build_regions
+
+
+@pytest.fixture
+def studie(project: Project) -> str:
+    build_regions(project)
+    return str(project.path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_compare_prints_the_grid_with_scores_counts_and_judgements(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "compare", studie)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[0] == "Code" and "Zwolle" in lines[0] and "(none)" in lines[0]
+    trust = next(line for line in lines if line.startswith("Vertrouwen "))
+    assert "+ (3)" in trust and "-/- (2)" in trust and "+/- (1)" in trust
+    assert "  Vertrouwen × Zwolle: + — partners komen afspraken na" in lines
+    assert "  Urgentiebesef × Zwolle: +/+ — hoge urgentie" in lines
+
+
+def test_compare_assess_round_trip_with_a_dash_score(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "assess", studie, LONG_A, "Urgentiebesef", "-", "--note", "weinig urgentie")
+    assert code == 0, out
+    code, out, _ = run(capsys, "compare", studie, "--format", "json")
+    data = json.loads(out)
+    urgency = next(r for r in data["rows"] if r["path"] == "Urgentiebesef")
+    assert urgency["cells"][LONG_A] == {
+        "quotes": 0,
+        "documents": 0,
+        "score": "-",
+        "justification": "weinig urgentie",
+        "evidence": [],
+    }
+    assert data["values"][-1] == "(none)"
+
+
+def test_compare_frequencies_as_csv_by_another_attribute(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(
+        capsys, "compare", studie, "--by", "role", "--show", "documents", "--format", "csv", "--depth", "0"
+    )
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["Code", "Beleid", "Onderwijs", "UWV", "Vakbond", "Wethouder", "Total"]
+    assert rows[1] == ["Vertrouwen", "0", "2", "1", "1", "1", "5"]
+    assert all("/" not in r[0] for r in rows[1:])  # depth 0: concepts only
+    assert rows[-1][0] == "All (each once)"
+
+
+def test_compare_refuses_an_unknown_group(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "compare", studie, "--group", "Zwole")
+    assert code == 1
+    assert "Zwole" in err and "Zwolle" in err
+
+
+def test_export_with_codes_groups_and_reviews(studie: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "deel.xlsx"
+    code, text, err = run(
+        capsys,
+        "export",
+        studie,
+        str(out),
+        "--codes",
+        "Urgentiebesef",
+        "--groups",
+        "Zwolle",
+        HOSTILE,
+        "--include-reviews",
+    )
+    assert code == 0, err
+    assert f"Exported {out}" in text
+    book = load_workbook(out)
+    assert book.sheetnames == ["Overview", "Noord-Zuid (test)", "Zwolle", "Frequencies", "Codebook"]
+    assert book["Zwolle"]["K1"].value == "Review"
+    code, _, err = run(capsys, "export", studie, str(out))
+    assert code == 1 and "already exists" in err
+    code, _, _ = run(capsys, "export", studie, str(out), "--force")
+    assert code == 0
+
+
+def test_export_word_transcript_and_semicolon_csv(studie: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    transcript = tmp_path / "R5.docx"
+    code, _, err = run(capsys, "export", studie, str(transcript), "--document", "R5_onderwijs")
+    assert code == 0, err
+    assert Document(str(transcript)).paragraphs[0].text == "R5_onderwijs"
+    quotes = tmp_path / "quotes.docx"
+    assert run(capsys, "export", studie, str(quotes), "--kind", "quotes", "--groups", "Zwolle")[0] == 0
+    sheet = tmp_path / "q.csv"
+    assert run(capsys, "export", studie, str(sheet), "--delimiter", ";")[0] == 0
+    assert sheet.read_bytes().startswith(b"\xef\xbb\xbfRegion;Concept;Code;")
+    code, _, err = run(capsys, "export", studie, str(tmp_path / "x.csv"), "--kind", "transcript")
+    assert code == 1 and "no option kind" in err
+
+
+def test_options_with_several_values_leave_the_following_options_alone(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``--where a=b c=d --format json``: the option after a list of values is still read."""
+    code, out, err = run(capsys, "quotes", studie, "--where", "region=Zwolle", "role=UWV", "--format", "json")
+    assert code == 0, err
+    assert {q["document"] for q in json.loads(out)} == {"R2_uwv"}
