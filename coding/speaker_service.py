@@ -1,5 +1,6 @@
 """Speakers: the detected speakers per document and across the project, their names, the
-interviewers, the label patterns, and coding by speaker ("all answers of R5").
+interviewers, the label patterns, and coding by speaker ("all answers of R5", through the
+bulk-coding command ``ApplyCodings``).
 
 Every change here is one undoable action that also brings the stored turns in line with the
 rules (see :mod:`coding.speakers`).
@@ -15,16 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from coding.bulk_coding import ApplyCodings, CodingRequest
 from coding.code_service import CodeRef
 from coding.document_service import DocumentRef
 from coding.errors import InvalidInputError, NotFoundError
-from coding.ids import DocumentId
+from coding.ids import CodeId, CodingId, DocumentId
 from coding.importers.parsed import ParsedTurn
 from coding.importers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
 from coding.speaker_commands import ChangeSpeakers
 from coding.speakers import ALL_DOCUMENTS, SPEAKER_SETTINGS, SpeakerRules, check_patterns, check_speaker_name
 from coding.text import fold, natural_key
-from coding.turn_coding import CodePassages, PassageResult
 from coding.turn_spans import respondent_spans
 from models import Document, Setting, Turn
 
@@ -32,6 +33,14 @@ if TYPE_CHECKING:
     from coding.project import Project
 
 Detected = Mapping[DocumentId, tuple[str, tuple[ParsedTurn, ...]]]
+
+
+@dataclass(frozen=True)
+class PassageResult:
+    """What coding many passages did: the new codings, and how many passages already had the code."""
+
+    codings: tuple[CodingId, ...]
+    already_coded: int
 
 
 @dataclass(frozen=True)
@@ -270,16 +279,7 @@ class SpeakerService:
         code_id = self._project.codes.id_of(code)
         label = ", ".join(sorted({s for s in ([speakers] if isinstance(speakers, str) else speakers)}))
         name = self._project.codes.get(code_id).name
-        result: PassageResult = self._project.execute(
-            CodePassages(
-                code_id,
-                passages,
-                coder=coder or self._project.coder,
-                memo=memo,
-                text=f"Code all turns of {label} with {name}",
-            )
-        )
-        return result
+        return self._code(code_id, passages, memo, coder, f"Code all turns of {label} with {name}")
 
     def code_respondent_words(
         self,
@@ -297,16 +297,27 @@ class SpeakerService:
         if not parts:
             raise InvalidInputError("the selection holds only the interviewer's words")
         code_id = self._project.codes.id_of(code)
-        result: PassageResult = self._project.execute(
-            CodePassages(
-                code_id,
-                [(document_id, s, e) for s, e in parts],
-                coder=coder or self._project.coder,
-                memo=memo,
-                text=f"Code respondent's words with {self._project.codes.get(code_id).name}",
-            )
+        text = f"Code respondent's words with {self._project.codes.get(code_id).name}"
+        return self._code(code_id, [(document_id, s, e) for s, e in parts], memo, coder, text)
+
+    def _code(
+        self,
+        code_id: CodeId,
+        passages: Sequence[tuple[DocumentId, int, int]],
+        memo: str,
+        coder: str | None,
+        text: str,
+    ) -> PassageResult:
+        """One action coding passages (each trimmed); passages that already have the code stay as they are."""
+        unique = builtins.list(dict.fromkeys(passages))
+        command = ApplyCodings(
+            [CodingRequest(document_id, code_id, start, end, memo) for document_id, start, end in unique],
+            coder=coder or self._project.coder,
+            skip_existing=True,
         )
-        return result
+        command.text = text
+        codings: list[CodingId] = self._project.execute(command) if unique else []
+        return PassageResult(tuple(codings), len(unique) - len(codings))
 
     def _ids(self, documents: DocumentRef | Sequence[DocumentRef] | None) -> builtins.list[DocumentId] | None:
         if documents is None:
