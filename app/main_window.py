@@ -31,6 +31,8 @@ from app.compare_window import CompareWindow
 from app.details_dock import DetailsDock
 from app.documents_dock import DocumentsDock
 from app.export_dialog import export_project
+from app.file_drop import FileDropTarget
+from app.import_dialog import ImportDialog
 from app.quotes_dock import QuotesDock
 from app.start_screen import StartScreen
 from app.transcript_panel import TranscriptPanel
@@ -76,6 +78,9 @@ class MainWindow(QMainWindow):
         ]
         self._default_state: QByteArray | None = None
         self.default_layout()
+        self.import_dialog: ImportDialog | None = None
+        self.file_drop = FileDropTarget(self.documents_dock.tree)  # files dropped on the document list
+        self.file_drop.filesDropped.connect(self.import_paths)
 
         self.controller = CodingController(self.view, self)
         self.actions = WindowActions(self, self.undo_group)
@@ -363,9 +368,19 @@ class MainWindow(QMainWindow):
     def _not_available(self, feature: str) -> None:
         self.statusBar().showMessage(f"{feature} is not available yet in this version", 6000)
 
-    def import_files(self) -> None:
-        """File → Import documents… (the import dialog plugs in here)."""
-        self._not_available("Importing from the window")
+    def import_files(self, *_args: object) -> None:
+        """File → Import documents…: the import dialog."""
+        self.import_paths([])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """The import dialog with these files and folders chosen (dropped on the document list)."""
+        if self.workspace is None:
+            self.statusBar().showMessage("Open or create a project first, then import into it", 6000)
+            return
+        if self.import_dialog is not None:  # the last one (window-modal: never two at a time)
+            self.import_dialog.deleteLater()
+        self.import_dialog = ImportDialog(self.workspace.project, self, paths=paths)
+        self.import_dialog.open()
 
     def export(self) -> None:
         """File → Export…: quotes and judgements to Excel, Word or CSV."""

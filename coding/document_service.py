@@ -39,32 +39,38 @@ class DocumentService:
     # -- reading -------------------------------------------------------------------------
     def list(self) -> list[DocumentInfo]:
         """All documents in import order, with their attributes and number of codings."""
+        return self._infos(None)
+
+    def _infos(self, document_id: DocumentId | None) -> builtins.list[DocumentInfo]:
         with self._store.read() as session:
-            attributes: dict[int, dict[str, str]] = defaultdict(dict)
-            for doc_id, key, value in session.execute(
-                select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
-            ):
-                attributes[doc_id][key] = value
-            counts = dict(
-                session.execute(
-                    select(Segment.document_id, func.count(Coding.id))
-                    .join(Coding, Coding.segment_id == Segment.id)
-                    .group_by(Segment.document_id)
-                ).all()
+            attribute_rows = select(
+                DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value
             )
-            rows = session.execute(
-                select(
-                    Document.id,
-                    Document.name,
-                    Document.source_format,
-                    Document.original_filename,
-                    Document.sha256,
-                    Document.encoding,
-                    Document.imported_at,
-                    Document.length,
-                    Document.guid,
-                ).order_by(Document.position, Document.id)
-            ).all()
+            count_rows = (
+                select(Segment.document_id, func.count(Coding.id))
+                .join(Coding, Coding.segment_id == Segment.id)
+                .group_by(Segment.document_id)
+            )
+            document_rows = select(
+                Document.id,
+                Document.name,
+                Document.source_format,
+                Document.original_filename,
+                Document.sha256,
+                Document.encoding,
+                Document.imported_at,
+                Document.length,
+                Document.guid,
+            ).order_by(Document.position, Document.id)
+            if document_id is not None:
+                attribute_rows = attribute_rows.where(DocumentAttribute.document_id == document_id)
+                count_rows = count_rows.where(Segment.document_id == document_id)
+                document_rows = document_rows.where(Document.id == document_id)
+            attributes: dict[int, dict[str, str]] = defaultdict(dict)
+            for doc_id, key, value in session.execute(attribute_rows):
+                attributes[doc_id][key] = value
+            counts = dict(session.execute(count_rows).all())
+            rows = session.execute(document_rows).all()
         return [
             DocumentInfo(
                 id=DocumentId(row.id),
@@ -84,10 +90,10 @@ class DocumentService:
 
     def get(self, ref: DocumentRef) -> DocumentInfo:
         document_id = self.id_of(ref)
-        for info in self.list():
-            if info.id == document_id:
-                return info
-        raise NotFoundError(f"document {document_id} does not exist")
+        found = self._infos(document_id)
+        if not found:
+            raise NotFoundError(f"document {document_id} does not exist")
+        return found[0]
 
     def id_of(self, ref: DocumentRef) -> DocumentId:
         if isinstance(ref, DocumentInfo):

@@ -32,11 +32,12 @@ from coding.document_service import DocumentRef, DocumentService
 from coding.errors import InvalidInputError, ProjectFileError
 from coding.exporting import export
 from coding.history import History, UndoRecorder
-from coding.import_service import ImportReport, ImportService, Progress
+from coding.import_service import ImportReport, ImportService, Progress, ReplaceDecision
 from coding.memo_service import MemoService
 from coding.quote_service import QuoteService
 from coding.records import AssessmentInfo, CodingInfo, Quote
 from coding.review_service import ReviewService
+from coding.speaker_service import SpeakerService
 from coding.store import Store
 from models import Setting
 from models.clock import new_guid
@@ -77,6 +78,7 @@ class Project:
         self.memos = MemoService(self)
         self.reviews = ReviewService(self)
         self.importer = ImportService(self)
+        self.speakers = SpeakerService(self)
 
     # -- life cycle ----------------------------------------------------------------------
     @classmethod
@@ -197,7 +199,7 @@ class Project:
         *,
         meta: Path | str | None = None,
         attributes: Mapping[str, str] | None = None,
-        replace: bool = False,
+        replace: ReplaceDecision = False,
         progress: Progress | None = None,
     ) -> ImportReport:
         items = [paths] if isinstance(paths, Path | str) else list(paths)

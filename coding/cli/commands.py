@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coding.cli import analysis, comparison, refi
+from coding.cli import analysis, comparison, refi, speakers
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, print_json, print_table
@@ -190,6 +190,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     analysis.register(command)
     comparison.register(command)
     refi.register(command)
+    speakers.register(command)
 
     gui = sub.add_parser(
         "gui", help="open the window", description="open the window (same as python main.py)"
