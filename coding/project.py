@@ -33,6 +33,7 @@ from coding.errors import InvalidInputError, ProjectFileError
 from coding.exporting import export
 from coding.history import History, UndoRecorder
 from coding.import_service import ImportReport, ImportService, Progress
+from coding.language.assistant import LanguageAssistant
 from coding.memo_service import MemoService
 from coding.quote_service import QuoteService
 from coding.records import AssessmentInfo, CodingInfo, Quote
@@ -77,6 +78,7 @@ class Project:
         self.memos = MemoService(self)
         self.reviews = ReviewService(self)
         self.importer = ImportService(self)
+        self.assist = LanguageAssistant(self)  # search, suggestions, anonymisation
 
     # -- life cycle ----------------------------------------------------------------------
     @classmethod
