@@ -10,7 +10,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from coding.batch_coding import ApplyCodings, PlannedCoding
+from coding.bulk_coding import ApplyCodings, CodingRequest
 from coding.changes import Change
 from coding.code_service import CodeRef
 from coding.document_service import DocumentRef
@@ -141,10 +141,12 @@ class LanguageAssistant:
         planned = []
         for line in lines:
             start, end = unit_span(corpus, line.document_id, line.start, line.end, unit)
-            planned.append(PlannedCoding(line.document_id, code_id, start, end, memo))
+            planned.append(CodingRequest(line.document_id, code_id, start, end, memo))
         if not planned:
             return []
-        result: list[CodingId] = self._project.execute(ApplyCodings(planned, coder=self._project.coder))
+        command = ApplyCodings(planned, coder=self._project.coder, skip_existing=True)
+        command.text = f"Code {len(planned)} search hit{'s' if len(planned) != 1 else ''} ({unit})"
+        result: list[CodingId] = self._project.execute(command)
         return result
 
     # -- frequencies ---------------------------------------------------------------------

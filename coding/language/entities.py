@@ -28,8 +28,9 @@ _CAP = rf"[{_UPPER}][a-zà-öø-ÿ'’]+(?:-[{_UPPER}]?[a-zà-öø-ÿ]+)*"
 _PARTICLE = r"(?:van der|van den|van de|van 't|van|de|den|der|ter|ten|te|in 't|op de|el|al)"
 _NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{1,3}}"
 _NAME_RE = re.compile(rf"(?<![\w\[]){_NAME}(?![\w\]])")
+_TITLES = r"meneer|mevrouw|mevr\.|mw\.|dhr\.|de heer|wethouder|burgemeester|directeur|gedeputeerde|minister"
 _TITLE_RE = re.compile(
-    rf"\b(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|de heer|wethouder|burgemeester|directeur|gedeputeerde|minister)"
+    rf"\b(?i:{_TITLES})"
     rf"[ \t]+((?:{_PARTICLE}[ \t]+)?{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})*)"
 )
 _ORG_RE = re.compile(

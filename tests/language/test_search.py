@@ -138,7 +138,7 @@ def test_coding_hits_sentences_or_turns_is_one_undoable_action(
     assert len(created) == 2
     quotes = indexed.quotes("4a")
     assert [q.text for q in quotes] == expected and {q.memo for q in quotes} == {"uit zoeken"}
-    assert indexed.history.undo_text == f"Code 2 passages with {indexed.codes.get('4a').name}"
+    assert indexed.history.undo_text == f"Code 2 search hits ({unit})"
     indexed.undo()
     assert indexed.quotes("4a") == []
 

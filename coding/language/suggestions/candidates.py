@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from coding.ids import CodeId, DocumentId
 from coding.records import CodeTree
+from coding.text import fold
 
 SOURCES = ("terms", "question", "similar")
 
@@ -21,6 +22,9 @@ class Candidate:
     score: float
     sources: tuple[str, ...]
     reason: str
+    #: For term matches: each search term found, with the forms it was found as.
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    code_name: str = ""
 
     @property
     def length(self) -> int:
@@ -39,21 +43,50 @@ def combine_scores(scores: Iterable[float]) -> float:
     return round(1.0 - rest, 3)
 
 
+TERM_SCORE = 0.4
+
+
+def describe_terms(code_name: str, terms: Mapping[str, Iterable[str]]) -> str:
+    """'Contains the search terms “nakomen” (as “nakomt”), “inzet” of Betrouwbaarheid.'"""
+    described = []
+    for label in sorted(terms, key=fold):
+        forms = sorted({f for f in terms[label] if fold(f) != fold(label)})
+        described.append(f"“{label}”" + (f" (as “{'”, “'.join(forms[:3])}”)" if forms else ""))
+    plural = "s" if len(terms) > 1 else ""
+    return f"Contains the search term{plural} {', '.join(described)} of {code_name}."
+
+
+def term_score(count: int) -> float:
+    return combine_scores([TERM_SCORE] * count)
+
+
 def _merge_group(group: list[Candidate]) -> Candidate:
     largest = max(group, key=lambda c: (c.length, c.score))
     sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
+    terms: dict[str, set[str]] = defaultdict(set)
+    for candidate in group:
+        for label, forms in candidate.terms:
+            terms[label].update(forms)
+    others = [c for c in group if "terms" not in c.sources]
     reasons: list[str] = []
-    for candidate in sorted(group, key=lambda c: (c is not largest, -c.score)):
+    for candidate in sorted(others, key=lambda c: (c is not largest, -c.score)):
         if candidate.reason not in reasons:
             reasons.append(candidate.reason)
+    scores = [c.score for c in others]
+    code_name = next((c.code_name for c in group if c.code_name), "")
+    if terms:
+        reasons.append(describe_terms(code_name, terms))
+        scores.append(term_score(len(terms)))
     return Candidate(
         largest.document_id,
         largest.code_id,
         largest.start,
         largest.end,
-        combine_scores(c.score for c in group),
+        combine_scores(scores),
         sources,
         " ".join(reasons),
+        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
+        code_name,
     )
 
 

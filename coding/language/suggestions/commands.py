@@ -7,13 +7,12 @@ from typing import Any, NewType
 
 from sqlalchemy import select
 
-from coding.batch_coding import PlannedCoding, already_coded
 from coding.coding_commands import ApplyCoding, check_span, document_text, trim_span
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId
 from coding.language.suggestions.candidates import Candidate
-from models import Suggestion
+from models import Coding, Segment, Suggestion
 from models.clock import utcnow
 
 SuggestionId = NewType("SuggestionId", int)
@@ -85,6 +84,20 @@ class RefreshSuggestions(Command):
         return ids
 
 
+def _already_coded(writer: Writer, document_id: DocumentId, code_id: CodeId, start: int, end: int) -> bool:
+    found = writer.session.execute(
+        select(Coding.id)
+        .join(Segment, Segment.id == Coding.segment_id)
+        .where(
+            Segment.document_id == document_id,
+            Segment.start == start,
+            Segment.end == end,
+            Coding.code_id == code_id,
+        )
+    ).first()
+    return found is not None
+
+
 def _load(writer: Writer, suggestion_id: SuggestionId) -> Any:
     row = writer.session.execute(
         select(
@@ -124,8 +137,7 @@ class AcceptSuggestions(Command):
             document_id, code_id = DocumentId(row.document_id), CodeId(row.code_id)
             text = document_text(writer, document_id)
             start, end = trim_span(text, row.start, row.end)
-            planned = PlannedCoding(document_id, code_id, start, end, self.memo)
-            if not already_coded(writer, planned, start, end):
+            if not _already_coded(writer, document_id, code_id, start, end):
                 created.append(
                     ApplyCoding(document_id, code_id, start, end, coder=self.coder, memo=self.memo).plan(
                         writer

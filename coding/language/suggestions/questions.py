@@ -28,20 +28,41 @@ MIN_MARGIN = 1.15  # the best indicator must beat the runner-up by this factor
 MAX_QUOTE = 90
 
 
-def code_profile_words(code: CodeInfo, tree: CodeTree) -> str:
-    """The text an indicator is recognised by: its name, its parent's name, description, terms."""
-    parent = tree.get(code.parent_id).name if code.parent_id is not None and code.parent_id in tree else ""
-    return " ".join((code.name, parent, code.description, " ".join(code.search_terms)))
+#: Verbs every interview question uses ("Hoe ervaart u …", "Vindt u …"): no sign of a topic.
+QUESTION_WORDS = frozenset(
+    [
+        "ervaren",
+        "ervaart",
+        "vinden",
+        "vindt",
+        "denken",
+        "denkt",
+        "zeggen",
+        "zegt",
+        "vertellen",
+        "beschrijven",
+        "kijken",
+    ]
+)
 
 
-def code_bags(codes: Sequence[CodeInfo], tree: CodeTree, pipeline: LanguagePipeline) -> dict[int, list[str]]:
+def code_profile_words(code: CodeInfo) -> str:
+    """The text an indicator is recognised by: the names on its path, description and terms."""
+    return " ".join((*code.path, code.description, " ".join(code.search_terms)))
+
+
+def code_bags(codes: Sequence[CodeInfo], pipeline: LanguagePipeline) -> dict[int, list[str]]:
     bags = {}
     for code in codes:
-        words = pipeline.words(code_profile_words(code, tree))
+        words = pipeline.words(code_profile_words(code))
         bags[code.id] = [
             pipeline.stem(form)
             for form, lemma in words
-            if form.isalpha() and len(form) > 1 and not pipeline.is_stop(form) and not pipeline.is_stop(lemma)
+            if form.isalpha()
+            and len(form) > 1
+            and not pipeline.is_stop(form)
+            and not pipeline.is_stop(lemma)
+            and form not in QUESTION_WORDS
         ]
     return bags
 
@@ -67,7 +88,11 @@ def question_answers(document: DocumentWords) -> list[QuestionAnswer]:
             answers.append(following)
         if not answers:
             continue
-        stems = tuple(w.stem for w in document.in_span(turn.body_start, turn.end) if w.content)
+        stems = tuple(
+            w.stem
+            for w in document.in_span(turn.body_start, turn.end)
+            if w.content and w.norm not in QUESTION_WORDS
+        )
         if stems:
             out.append(
                 QuestionAnswer(
@@ -95,7 +120,7 @@ def question_candidates(
     indicators = [code for code in codes if code.question]
     if not indicators:
         return []
-    bags = code_bags(indicators, tree, pipeline)
+    bags = code_bags(indicators, pipeline)
     idf = idf_weights(bags.values())
     profiles: dict[int, Vector] = {code_id: tfidf(bag, idf) for code_id, bag in bags.items()}
     by_id = {code.id: code for code in indicators}

@@ -16,15 +16,13 @@ from typing import TYPE_CHECKING
 
 from coding.ids import CodeId, DocumentId
 from coding.language.search import query_words
-from coding.language.suggestions.candidates import Candidate, combine_scores
+from coding.language.suggestions.candidates import Candidate, describe_terms, term_score
 from coding.language.suggestions.data import CorpusWords, Word
 from coding.records import CodeInfo
 from coding.text import fold
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline
-
-TERM_SCORE = 0.4
 
 
 @dataclass(frozen=True)
@@ -136,16 +134,21 @@ def term_candidates(
                 found[(doc_id, code.id, sentence)][pattern.label].add(
                     " ".join(texts[doc_id][start:end].split()).lower()
                 )
+    names = {code.id: code.name for code in codes}
     out = []
     for (doc_id, code_id, sentence), terms in found.items():
         start, end = corpus_words.documents[doc_id].sentences[sentence]
-        described = []
-        for label in sorted(terms, key=fold):
-            forms = sorted(f for f in terms[label] if fold(f) != fold(label))
-            described.append(f"“{label}”" + (f" (as “{'”, “'.join(forms[:3])}”)" if forms else ""))
-        code = next(c for c in codes if c.id == code_id)
-        plural = "s" if len(terms) > 1 else ""
-        reason = f"Contains the search term{plural} {', '.join(described)} of {code.name}."
-        score = combine_scores([TERM_SCORE] * len(terms))
-        out.append(Candidate(doc_id, code_id, start, end, score, ("terms",), reason))
+        out.append(
+            Candidate(
+                doc_id,
+                code_id,
+                start,
+                end,
+                term_score(len(terms)),
+                ("terms",),
+                describe_terms(names[code_id], terms),
+                tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
+                names[code_id],
+            )
+        )
     return out
