@@ -18,7 +18,6 @@ from coding.errors import InvalidInputError
 from coding.ids import DocumentId
 from coding.language.anonymise_commands import AnonymisationReport, AnonymiseDocuments, Replacement
 from coding.language.chunks import index_pieces
-from coding.language.corpus import Corpus
 from coding.language.entities import (
     Mention,
     entity_mentions,
@@ -83,7 +82,7 @@ class Anonymiser:
         wanted_kinds = set(kinds)
         if wanted_kinds - set(KINDS):
             raise InvalidInputError(f"kinds are {', '.join(KINDS)}")
-        corpus = Corpus(self._project.store)
+        corpus = self._assistant.corpus()
         ids = None if documents is None else [self._project.documents.id_of(d) for d in documents]
         selected = corpus.select(None, ids)
         pipeline = self._assistant.pipeline

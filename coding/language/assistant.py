@@ -17,7 +17,7 @@ from coding.document_service import DocumentRef
 from coding.errors import InvalidInputError
 from coding.ids import CodingId, DocumentId
 from coding.language.anonymise import Anonymiser
-from coding.language.corpus import Corpus
+from coding.language.corpus import Corpus, CorpusCache
 from coding.language.frequencies import FrequencyTable, frequency_table
 from coding.language.indexer import Indexer, IndexProgress, IndexReport, StaleDocument
 from coding.language.kwic import DEFAULT_CONTEXT, KwicLine
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from coding.project import Project
 
 _INDEX_TABLES = frozenset({"document", "turn"})
+_CORPUS_TABLES = frozenset({"document", "turn", "setting"})
 
 
 class LanguageAssistant:
@@ -38,6 +39,7 @@ class LanguageAssistant:
         self._project = project
         self._fresh: set[DocumentId] | None = None
         self._lock = threading.RLock()
+        self._cache = CorpusCache()
         project.subscribe(self._on_change)
         self.suggestions = SuggestionService(project, self)
         self.register = RespondentRegister(project)
@@ -51,6 +53,10 @@ class LanguageAssistant:
         return pipeline_for(self._project.language)
 
     def _on_change(self, change: Change) -> None:
+        if change.touches(*_CORPUS_TABLES):
+            self._cache.forget(
+                None if change.document_ids is None or "setting" in change.tables else change.document_ids
+            )
         if not change.touches(*_INDEX_TABLES):
             return
         with self._lock:
@@ -63,6 +69,11 @@ class LanguageAssistant:
         """Forget which documents are known to be indexed (after indexing elsewhere)."""
         with self._lock:
             self._fresh = None
+        self._cache.forget()
+
+    def corpus(self) -> Corpus:
+        """A fresh read of the documents, sharing cached texts and turns."""
+        return Corpus(self._project.store, self._cache)
 
     def indexer(self) -> Indexer:
         return Indexer(self._project.store, self.pipeline)
@@ -76,7 +87,7 @@ class LanguageAssistant:
             if self._fresh is not None:
                 return set(self._fresh)
         stale = {doc.id for doc in self.stale()}
-        fresh = {doc.id for doc in Corpus(self._project.store).documents} - stale
+        fresh = {doc.id for doc in self.corpus().documents} - stale
         with self._lock:
             self._fresh = fresh
         return set(fresh)
@@ -123,11 +134,11 @@ class LanguageAssistant:
             context,
             limit,
         )
-        corpus = Corpus(self._project.store)
+        corpus = self.corpus()
         return Searcher(corpus, self.pipeline, self.indexed_documents()).search(query)
 
     def _all_ids(self) -> set[DocumentId]:
-        return {doc.id for doc in Corpus(self._project.store).documents}
+        return {doc.id for doc in self.corpus().documents}
 
     def code_lines(
         self, lines: Sequence[KwicLine], code: CodeRef, *, unit: str = "hit", memo: str = ""
@@ -137,7 +148,7 @@ class LanguageAssistant:
         if unit not in CODING_UNITS:
             raise InvalidInputError(f"unit must be one of {', '.join(CODING_UNITS)}")
         code_id = self._project.codes.id_of(code)
-        corpus = Corpus(self._project.store)
+        corpus = self.corpus()
         planned = []
         for line in lines:
             start, end = unit_span(corpus, line.document_id, line.start, line.end, unit)
@@ -162,7 +173,7 @@ class LanguageAssistant:
     ) -> FrequencyTable:
         if index and self.indexed_documents() != self._all_ids():
             self.index()
-        corpus = Corpus(self._project.store)
+        corpus = self.corpus()
         indexed = self.indexed_documents()
         documents = [doc.id for doc in corpus.select(where) if doc.id in indexed]
         return frequency_table(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
@@ -13,7 +14,7 @@ from coding.ids import DocumentId
 from coding.language.speakers import InterviewerLabels, TurnMap, TurnSpan
 from coding.store import Store
 from coding.text import fold
-from models import Document, DocumentAttribute, Sentence, Setting, Turn
+from models import Document, Setting
 
 
 @dataclass(frozen=True)
@@ -50,20 +51,40 @@ class SentenceMap:
         return (first[0], last[1])
 
 
+@dataclass
+class CorpusCache:
+    """Texts and turns kept between searches; the assistant clears it when documents change."""
+
+    texts: dict[DocumentId, str] = field(default_factory=dict)
+    turns: dict[DocumentId, TurnMap] = field(default_factory=dict)
+    interviewer: dict[str, bool] = field(default_factory=dict)
+
+    def forget(self, document_ids: Iterable[DocumentId] | None = None) -> None:
+        if document_ids is None:
+            self.texts.clear()
+            self.turns.clear()
+            self.interviewer.clear()
+            return
+        for doc_id in document_ids:
+            self.texts.pop(doc_id, None)
+            self.turns.pop(doc_id, None)
+
+
+def _raw(session: Any) -> Any:
+    return session.connection().connection.driver_connection
+
+
 class Corpus:
     """One consistent read of the documents (cheap to build; texts and turns load on demand)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, cache: CorpusCache | None = None) -> None:
         self.store = store
         attributes: dict[int, dict[str, str]] = defaultdict(dict)
         with store.read() as session:
-            for doc_id, key, value in session.execute(
-                select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
-            ):
+            raw = _raw(session)
+            for doc_id, key, value in raw.execute("SELECT document_id, key, value FROM document_attribute"):
                 attributes[doc_id][key] = value
-            rows = session.execute(
-                select(Document.id, Document.name, Document.position).order_by(Document.position, Document.id)
-            ).all()
+            rows = raw.execute("SELECT id, name, position FROM document ORDER BY position, id").fetchall()
             setting = session.execute(
                 select(Setting.value).where(Setting.key == "interviewer_labels")
             ).scalar_one_or_none()
@@ -72,7 +93,16 @@ class Corpus:
             for doc_id, name, position in rows
         ]
         self.by_id = {doc.id: doc for doc in self.documents}
-        self.is_interviewer = InterviewerLabels(setting or ())
+        labels = InterviewerLabels(setting or ())
+        self._cache = cache if cache is not None else CorpusCache()
+        known = self._cache.interviewer
+
+        def is_interviewer(speaker: str) -> bool:
+            if speaker not in known:
+                known[speaker] = labels(speaker)
+            return known[speaker]
+
+        self.is_interviewer = is_interviewer
         self._texts: dict[DocumentId, str] = {}
         self._turns: dict[DocumentId, TurnMap] = {}
         self._sentences: dict[DocumentId, SentenceMap] = {}
@@ -98,33 +128,49 @@ class Corpus:
         return out
 
     def texts(self, document_ids: Iterable[DocumentId]) -> dict[DocumentId, str]:
-        missing = [doc_id for doc_id in set(document_ids) if doc_id not in self._texts]
+        """Texts by document; a consistent view for this corpus even if the shared cache is cleared."""
+        wanted = set(document_ids)
+        for doc_id in wanted - self._texts.keys():
+            cached = self._cache.texts.get(doc_id)
+            if cached is not None:
+                self._texts[doc_id] = cached
+        missing = sorted(wanted - self._texts.keys())
         if missing:
             with self.store.read() as session:
                 for doc_id, text in session.execute(
                     select(Document.id, Document.text).where(Document.id.in_(missing))
                 ):
                     self._texts[DocumentId(doc_id)] = text
+                    self._cache.texts[DocumentId(doc_id)] = text
         return self._texts
 
     def text(self, document_id: DocumentId) -> str:
         return self.texts([document_id])[document_id]
 
     def turns(self, document_ids: Iterable[DocumentId]) -> dict[DocumentId, TurnMap]:
-        missing = [doc_id for doc_id in set(document_ids) if doc_id not in self._turns]
+        wanted = set(document_ids)
+        for doc_id in wanted - self._turns.keys():
+            cached = self._cache.turns.get(doc_id)
+            if cached is not None:
+                self._turns[doc_id] = cached
+        missing = sorted(wanted - self._turns.keys())
         if missing:
             found: dict[DocumentId, list[TurnSpan]] = {doc_id: [] for doc_id in missing}
             with self.store.read() as session:
-                for doc_id, start, body_start, end, speaker in session.execute(
-                    select(Turn.document_id, Turn.start, Turn.body_start, Turn.end, Turn.speaker).where(
-                        Turn.document_id.in_(missing)
-                    )
-                ):
-                    found[DocumentId(doc_id)].append(
-                        TurnSpan(start, body_start, end, speaker, self.is_interviewer(speaker))
-                    )
+                raw = _raw(session)
+                for i in range(0, len(missing), 900):
+                    chunk = missing[i : i + 900]
+                    marks = ",".join("?" * len(chunk))
+                    for doc_id, start, body_start, end, speaker in raw.execute(
+                        f'SELECT document_id, start, body_start, "end", speaker FROM turn '
+                        f"WHERE document_id IN ({marks})",
+                        chunk,
+                    ):
+                        found[DocumentId(doc_id)].append(
+                            TurnSpan(start, body_start, end, speaker, self.is_interviewer(speaker))
+                        )
             for doc_id, spans in found.items():
-                self._turns[doc_id] = TurnMap(spans)
+                self._turns[doc_id] = self._cache.turns[doc_id] = TurnMap(spans)
         return self._turns
 
     def turn_map(self, document_id: DocumentId) -> TurnMap:
@@ -133,10 +179,13 @@ class Corpus:
     def sentences(self, document_id: DocumentId) -> SentenceMap:
         if document_id not in self._sentences:
             with self.store.read() as session:
-                spans = session.execute(
-                    select(Sentence.start, Sentence.end)
-                    .where(Sentence.document_id == document_id)
-                    .order_by(Sentence.number)
-                ).all()
+                spans = (
+                    _raw(session)
+                    .execute(
+                        'SELECT start, "end" FROM sentence WHERE document_id = ? ORDER BY number',
+                        (document_id,),
+                    )
+                    .fetchall()
+                )
             self._sentences[document_id] = SentenceMap([(s, e) for s, e in spans])
         return self._sentences[document_id]

@@ -67,6 +67,7 @@ class _Match:
     document_id: DocumentId
     start: int
     end: int
+    sentence: tuple[int, int] | None = None
 
 
 def query_words(text: str) -> list[str]:
@@ -129,18 +130,24 @@ class Searcher:
             return {term_id: form for term_id, form in raw.execute(sql, params)}
 
     def _positions(
-        self, term_ids: Sequence[int], documents: set[DocumentId]
-    ) -> list[tuple[int, int, int, int]]:
-        """``(document, position, start, end)`` of every token with one of ``term_ids``."""
-        out: list[tuple[int, int, int, int]] = []
+        self, term_ids: Sequence[int], documents: set[DocumentId], *, sentences: bool = False
+    ) -> list[tuple[int, int, int, int, int, int]]:
+        """``(document, position, start, end, sentence start, sentence end)`` of every token with
+        one of ``term_ids`` (sentence spans only when asked, else 0)."""
+        out: list[tuple[int, int, int, int, int, int]] = []
+        if sentences:
+            sql = (
+                'SELECT k.document_id, k.position, k.start, k."end", s.start, s."end" FROM token k '
+                "JOIN sentence s ON s.document_id = k.document_id AND s.number = k.sentence "
+                "WHERE k.term_id IN ({})"
+            )
+        else:
+            sql = 'SELECT document_id, position, start, "end", 0, 0 FROM token WHERE term_id IN ({})'
         with self.corpus.store.read() as session:
             raw = session.connection().connection.driver_connection
             for i in range(0, len(term_ids), _CHUNK):
                 chunk = term_ids[i : i + _CHUNK]
-                rows = raw.execute(
-                    f'SELECT document_id, position, start, "end" FROM token WHERE term_id IN ({_marks(chunk)})',
-                    chunk,
-                )
+                rows = raw.execute(sql.format(_marks(chunk)), chunk)
                 out.extend(row for row in rows if row[0] in documents)
         return out
 
@@ -154,11 +161,11 @@ class Searcher:
         allowed = {doc.id for doc in documents}
         if not allowed:
             return [], ()
-        steps: list[list[tuple[int, int, int, int]]] = []
+        steps: list[list[tuple[int, int, int, int, int, int]]] = []
         forms: dict[str, int] = {}
-        for word in words:
+        for index, word in enumerate(words):
             terms = self._term_ids(word, mode)
-            positions = self._positions(sorted(terms), allowed) if terms else []
+            positions = self._positions(sorted(terms), allowed, sentences=index == 0) if terms else []
             if not positions:
                 return [], ()
             steps.append(positions)
@@ -167,11 +174,11 @@ class Searcher:
                 forms = dict(sorted(counts.items(), key=lambda item: -item[1]))
         first = steps[0]
         if len(steps) == 1:
-            matches = [_Match(DocumentId(d), s, e) for d, _p, s, e in first]
+            matches = [_Match(DocumentId(d), s, e, (ss, se)) for d, _p, s, e, ss, se in first]
         else:
-            following = [{(d, p): e for d, p, _s, e in step} for step in steps[1:]]
+            following = [{(d, p): e for d, p, _s, e, _ss, _se in step} for step in steps[1:]]
             matches = []
-            for doc_id, position, start, _end in first:
+            for doc_id, position, start, _end, sentence_start, sentence_end in first:
                 end = 0
                 for offset, step in enumerate(following, start=1):
                     found = step.get((doc_id, position + offset))
@@ -179,19 +186,21 @@ class Searcher:
                         break
                     end = found
                 else:
-                    matches.append(_Match(DocumentId(doc_id), start, end))
+                    matches.append(
+                        _Match(DocumentId(doc_id), start, end, (sentence_start, max(sentence_end, end)))
+                    )
         return matches, tuple(forms)
 
     def _form_counts(
-        self, terms: Mapping[int, str], positions: list[tuple[int, int, int, int]]
+        self, terms: Mapping[int, str], positions: list[tuple[int, int, int, int, int, int]]
     ) -> dict[str, int]:
         # Forms as they occur (a term is a form-lemma pair; count by form).
         by_form: dict[str, int] = {}
         if len(terms) == 1:
             by_form[next(iter(terms.values()))] = len(positions)
             return by_form
-        texts = self.corpus.texts({DocumentId(d) for d, _p, _s, _e in positions})
-        for doc_id, _p, start, end in positions:
+        texts = self.corpus.texts({DocumentId(d) for d, *_rest in positions})
+        for doc_id, _p, start, end, *_sentence in positions:
             form = texts[DocumentId(doc_id)][start:end].lower()
             by_form[form] = by_form.get(form, 0) + 1
         return by_form
@@ -233,11 +242,7 @@ class Searcher:
             doc = self.corpus.by_id[match.document_id]
             text = texts[match.document_id]
             left, hit, right = context(text, match.start, match.end, query.context)
-            sentence = (
-                self.corpus.sentences(match.document_id).around(match.start, match.end)
-                if match.document_id in self.indexed
-                else None
-            )
+            sentence = match.sentence
             speaker = turn.speaker if turn is not None else ""
             respondent = doc.respondent or (speaker if turn is not None and not turn.interviewer else "")
             lines.append(

@@ -18,7 +18,6 @@ from coding.code_service import CodeRef
 from coding.document_service import DocumentRef
 from coding.errors import InvalidInputError
 from coding.ids import CodeId, CodingId, DocumentId
-from coding.language.corpus import Corpus
 from coding.language.suggestions.candidates import (
     SOURCES,
     Candidate,
@@ -81,10 +80,10 @@ class SuggestionService:
         tree = self._project.codes.tree()
         codes = self._scope(code, include_subcodes)
         indexed = self._assistant.indexed_documents()
-        if indexed != {doc.id for doc in Corpus(self._project.store).documents}:
+        if indexed != {doc.id for doc in self._assistant.corpus().documents}:
             self._assistant.index()
             indexed = self._assistant.indexed_documents()
-        corpus = Corpus(self._project.store)
+        corpus = self._assistant.corpus()
         words = load_words(corpus, indexed)
         texts = corpus.texts(indexed)
         pipeline = self._assistant.pipeline
