@@ -66,7 +66,10 @@ def _voiced(stem: str) -> str:
 
 
 def verb_infinitives(stem: str) -> Iterator[str]:
-    """Possible infinitives of a verb stem: ``werk`` → werken; ``maak`` → maken; ``stop`` → stoppen."""
+    """Possible infinitives of a verb stem: ``werk`` → werken; ``maak`` → maken; ``stop`` → stoppen;
+    ``gaa`` → gaan."""
+    if stem[-1:] in VOWELS:
+        yield stem + "n"  # gaat → gaan, doet → doen, ziet → zien
     yield stem + "en"
     open_stem = _undouble_vowel(stem)
     yield _voiced(open_stem) + "en"

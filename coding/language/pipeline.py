@@ -63,6 +63,7 @@ FILLERS: dict[str, frozenset[str]] = {
             "heel",
             "wel",
             "dus",
+            "één",
         ]
     ),
     "en": frozenset(
