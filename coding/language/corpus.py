@@ -6,12 +6,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select
 
 from coding.ids import DocumentId
 from coding.language.speakers import InterviewerLabels, TurnMap, TurnSpan
+from coding.language.sql import raw_connection
 from coding.store import Store
 from coding.text import fold
 from models import Document, Setting
@@ -70,10 +70,6 @@ class CorpusCache:
             self.turns.pop(doc_id, None)
 
 
-def _raw(session: Any) -> Any:
-    return session.connection().connection.driver_connection
-
-
 class Corpus:
     """One consistent read of the documents (cheap to build; texts and turns load on demand)."""
 
@@ -81,7 +77,7 @@ class Corpus:
         self.store = store
         attributes: dict[int, dict[str, str]] = defaultdict(dict)
         with store.read() as session:
-            raw = _raw(session)
+            raw = raw_connection(session)
             for doc_id, key, value in raw.execute("SELECT document_id, key, value FROM document_attribute"):
                 attributes[doc_id][key] = value
             rows = raw.execute("SELECT id, name, position FROM document ORDER BY position, id").fetchall()
@@ -137,11 +133,11 @@ class Corpus:
         missing = sorted(wanted - self._texts.keys())
         if missing:
             with self.store.read() as session:
-                for doc_id, text in session.execute(
+                for row_id, text in session.execute(
                     select(Document.id, Document.text).where(Document.id.in_(missing))
                 ):
-                    self._texts[DocumentId(doc_id)] = text
-                    self._cache.texts[DocumentId(doc_id)] = text
+                    self._texts[DocumentId(row_id)] = text
+                    self._cache.texts[DocumentId(row_id)] = text
         return self._texts
 
     def text(self, document_id: DocumentId) -> str:
@@ -157,7 +153,7 @@ class Corpus:
         if missing:
             found: dict[DocumentId, list[TurnSpan]] = {doc_id: [] for doc_id in missing}
             with self.store.read() as session:
-                raw = _raw(session)
+                raw = raw_connection(session)
                 for i in range(0, len(missing), 900):
                     chunk = missing[i : i + 900]
                     marks = ",".join("?" * len(chunk))
@@ -180,7 +176,7 @@ class Corpus:
         if document_id not in self._sentences:
             with self.store.read() as session:
                 spans = (
-                    _raw(session)
+                    raw_connection(session)
                     .execute(
                         'SELECT start, "end" FROM sentence WHERE document_id = ? ORDER BY number',
                         (document_id,),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from coding.exporting.quote_rows import NO_GROUP, neutralise
 from coding.ids import DocumentId
 from coding.language.corpus import Corpus
+from coding.language.sql import raw_connection
 from coding.text import fold, natural_key
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def count_terms(
     fillers = pipeline.fillers
     counts: dict[DocumentId, Counter[str]] = defaultdict(Counter)
     with corpus.store.read() as session:
-        raw = session.connection().connection.driver_connection
+        raw = raw_connection(session)
         if not answers_only:
             rows = raw.execute(
                 f"SELECT k.document_id, {column}, count(*) FROM token k JOIN term t ON t.id = k.term_id "

@@ -12,13 +12,14 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding.ids import DocumentId
 from coding.language.chunks import index_pieces
+from coding.language.sql import raw_connection
 from coding.language.tokens import is_word, lemma_of
 from coding.store import Store
 from coding.text import fold
@@ -68,11 +69,6 @@ class _Term:
     form: str
     lemma: str
     alpha: bool
-
-
-def _raw(session: Session) -> Any:
-    """The sqlite3 connection under the session's transaction (for executemany)."""
-    return session.connection().connection.driver_connection
 
 
 class Indexer:
@@ -197,10 +193,10 @@ class Indexer:
             current_turns = session.execute(
                 select(Turn.start, Turn.body_start, Turn.end).where(Turn.document_id == document_id)
             ).all()
-            if current is None or text_hash(current, [tuple(t) for t in current_turns]) != digest:
+            if current is None or text_hash(current, [(s, b, e) for s, b, e in current_turns]) != digest:
                 return None
             terms = self._term_ids(session, new_terms)
-            raw = _raw(session)
+            raw = raw_connection(session)
             raw.execute("DELETE FROM token WHERE document_id = ?", (document_id,))
             raw.execute("DELETE FROM sentence WHERE document_id = ?", (document_id,))
             raw.execute("DELETE FROM text_index WHERE document_id = ?", (document_id,))
@@ -278,7 +274,7 @@ class Indexer:
     def _known_terms(self) -> dict[tuple[str, str], int]:
         if self._terms is None:
             with self.store.read() as session:
-                rows = _raw(session).execute(
+                rows = raw_connection(session).execute(
                     "SELECT form, lemma, id FROM term WHERE language = ?", (self.language,)
                 )
                 self._terms = {(form, lemma): term_id for form, lemma, term_id in rows}
@@ -289,7 +285,7 @@ class Indexer:
     ) -> dict[tuple[str, str], int]:
         known = self._known_terms()
         if new_terms:
-            raw = _raw(session)
+            raw = raw_connection(session)
             stop_words = self.pipeline.stop_words
             raw.executemany(
                 "INSERT OR IGNORE INTO term (language, form, lemma, norm, lemma_key, stem, stop, alpha) "

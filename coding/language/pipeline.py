@@ -111,7 +111,8 @@ class DutchLemmaSupplement:
 
     def _load(self) -> tuple[Any, DutchLemmaRules]:
         if self._rules is None:
-            table = self._nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", {})
+            lemmatizer: Any = self._nlp.get_pipe("lemmatizer")
+            table = lemmatizer.lookups.get_table("lemma_lookup", {})
             self._table = table
             self._rules = DutchLemmaRules(frozenset(table.values()) if len(table) else frozenset())
         return self._table, self._rules
@@ -203,7 +204,7 @@ class LanguagePipeline:
         """Named entities ``(start, end, text, label)`` of each text (empty without NER)."""
         if not self.has_entities:
             return [[] for _ in texts]
-        out = []
+        out: list[list[tuple[int, int, str, str]]] = []
         for offset in range(0, len(texts), 64):
             with self._lock:
                 docs = list(self.nlp.pipe(texts[offset : offset + 64]))

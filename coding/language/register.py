@@ -6,6 +6,7 @@ with :meth:`RespondentRegister.export_csv`); no other export reads it.
 
 from __future__ import annotations
 
+import builtins
 import csv
 import os
 import tempfile
@@ -195,7 +196,7 @@ class RespondentRegister:
             raise
         return target
 
-    def import_csv(self, path: Path | str) -> list[RespondentInfo]:
+    def import_csv(self, path: Path | str) -> builtins.list[RespondentInfo]:
         """Add (or update) entries from a CSV with ``code`` and ``name`` columns (``aliases``
         separated by ``;``, ``note`` optional): one undoable action per entry is too many, so the
         whole file is checked first and then written as one action."""

@@ -20,6 +20,7 @@ from coding.errors import InvalidInputError
 from coding.ids import DocumentId
 from coding.language.corpus import Corpus, CorpusDocument
 from coding.language.kwic import DEFAULT_CONTEXT, KwicLine, context
+from coding.language.sql import raw_connection
 from coding.text import fold
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ class Searcher:
             sql = "SELECT id, form FROM term WHERE language = ? AND norm = ?"
             params = [language, fold(word)]
         with self.corpus.store.read() as session:
-            raw = session.connection().connection.driver_connection
+            raw = raw_connection(session)
             return {term_id: form for term_id, form in raw.execute(sql, params)}
 
     def _positions(
@@ -144,7 +145,7 @@ class Searcher:
         else:
             sql = 'SELECT document_id, position, start, "end", 0, 0 FROM token WHERE term_id IN ({})'
         with self.corpus.store.read() as session:
-            raw = session.connection().connection.driver_connection
+            raw = raw_connection(session)
             for i in range(0, len(term_ids), _CHUNK):
                 chunk = term_ids[i : i + _CHUNK]
                 rows = raw.execute(sql.format(_marks(chunk)), chunk)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from coding.ids import DocumentId
 from coding.language.corpus import Corpus
 from coding.language.speakers import TurnMap
+from coding.language.sql import raw_connection
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def load_words(corpus: Corpus, document_ids: Iterable[DocumentId]) -> CorpusWord
     sentences: dict[DocumentId, list[tuple[int, int]]] = {doc_id: [] for doc_id in wanted}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     with corpus.store.read() as session:
-        raw = session.connection().connection.driver_connection
+        raw = raw_connection(session)
         rows = raw.execute(
             'SELECT k.document_id, k.start, k."end", k.sentence, t.norm, t.lemma_key, t.stem, '
             "(NOT t.stop AND t.alpha AND length(t.form) > 1) FROM token k JOIN term t ON t.id = k.term_id "

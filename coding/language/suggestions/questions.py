@@ -52,7 +52,7 @@ def code_profile_words(code: CodeInfo) -> str:
 
 
 def code_bags(codes: Sequence[CodeInfo], pipeline: LanguagePipeline) -> dict[int, list[str]]:
-    bags = {}
+    bags: dict[int, list[str]] = {}
     for code in codes:
         words = pipeline.words(code_profile_words(code))
         bags[code.id] = [
@@ -123,7 +123,7 @@ def question_candidates(
     bags = code_bags(indicators, pipeline)
     idf = idf_weights(bags.values())
     profiles: dict[int, Vector] = {code_id: tfidf(bag, idf) for code_id, bag in bags.items()}
-    by_id = {code.id: code for code in indicators}
+    by_id: dict[int, CodeInfo] = {code.id: code for code in indicators}
     out = []
     for document in corpus_words.documents.values():
         for qa in question_answers(document):

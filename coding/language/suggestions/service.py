@@ -6,6 +6,7 @@ rejected suggestions are kept and never offered again.
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -211,14 +212,14 @@ class SuggestionService:
 
     def accept(
         self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int], *, memo: str = ""
-    ) -> list[CodingId]:
+    ) -> builtins.list[CodingId]:
         ids = [SuggestionId(i) for i in _as_list(suggestion_ids)]
-        result: list[CodingId] = self._project.execute(
+        result: builtins.list[CodingId] = self._project.execute(
             AcceptSuggestions(ids, coder=self._project.coder, memo=memo)
         )
         return result
 
-    def accept_all(self, code: CodeRef, *, min_score: float = 0.0) -> list[CodingId]:
+    def accept_all(self, code: CodeRef, *, min_score: float = 0.0) -> builtins.list[CodingId]:
         """Accept every open suggestion for ``code`` and its subcodes (one undoable action)."""
         ids = [s.id for s in self.list(code) if s.score >= min_score]
         return self.accept(ids) if ids else []

@@ -51,9 +51,10 @@ def similarity_candidates(
         ]
         examples = []
         for doc_id, (start, end) in passages:
-            document = corpus_words.documents.get(doc_id)
-            if document is None:
+            found = corpus_words.documents.get(doc_id)
+            if found is None:
                 continue
+            document = found
             stems = [w.stem for w in document.in_span(start, end) if w.content]
             if stems:
                 examples.append(tfidf(stems, idf))

@@ -47,7 +47,7 @@ def parse_term(term: str, pipeline: LanguagePipeline) -> TermPattern | None:
             return TermPattern(text, regex=re.compile(pattern, re.IGNORECASE))
         except re.error:
             return None
-    parts = []
+    parts: list[tuple[str, str, str | None]] = []
     for word in query_words(text):
         if word.endswith("*"):
             parts.append(("", "", fold(word.rstrip("*"))))
