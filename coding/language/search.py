@@ -109,22 +109,28 @@ class Searcher:
             lemma = self.pipeline.lemma(word)
             keys = sorted({fold(lemma), fold(word)})
             forms = sorted(self.pipeline.forms(lemma) | self.pipeline.forms(word))
+            # Two indexed lookups: by lemma, and a regular form the lemmatizer left as its own
+            # lemma (``vertrouwd``). One query with OR would scan the whole vocabulary. "+language"
+            # keeps SQLite from choosing the (language, form, lemma) index, which matches every term.
             sql = (
-                "SELECT id, form FROM term WHERE language = ? AND "
-                f"(lemma_key IN ({_marks(keys)}) OR "
-                # a regular form the lemmatizer left as its own lemma (``vertrouwd``)
-                f"(norm IN ({_marks(forms)}) AND lemma_key = norm AND NOT stop))"
+                f"SELECT id, form FROM term WHERE +language = ? AND lemma_key IN ({_marks(keys)}) "
+                f"UNION SELECT id, form FROM term WHERE +language = ? AND norm IN ({_marks(forms)}) "
+                "AND lemma_key = norm AND NOT stop"
             )
-            params: list[Any] = [language, *keys, *forms]
+            params: list[Any] = [language, *keys, language, *forms]
         elif mode is SearchMode.STEM:
-            sql = "SELECT id, form FROM term WHERE language = ? AND stem = ?"
+            sql = "SELECT id, form FROM term WHERE +language = ? AND stem = ?"
             params = [language, self.pipeline.stem(word)]
+        elif word.endswith("*") and "*" not in word[:-1] and "?" not in word and len(word) > 1:
+            prefix = fold(word[:-1])  # a prefix: a range over the index
+            sql = "SELECT id, form FROM term WHERE +language = ? AND norm >= ? AND norm < ?"
+            params = [language, prefix, prefix + "\U0010ffff"]
         elif "*" in word or "?" in word:
             pattern = fold(word).replace("%", r"\%").replace("_", r"\_").replace("*", "%").replace("?", "_")
-            sql = "SELECT id, form FROM term WHERE language = ? AND norm LIKE ? ESCAPE '\\'"
+            sql = "SELECT id, form FROM term WHERE +language = ? AND norm LIKE ? ESCAPE '\\'"
             params = [language, pattern]
         else:
-            sql = "SELECT id, form FROM term WHERE language = ? AND norm = ?"
+            sql = "SELECT id, form FROM term WHERE +language = ? AND norm = ?"
             params = [language, fold(word)]
         with self.corpus.store.read() as session:
             raw = raw_connection(session)
