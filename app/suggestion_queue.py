@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -210,11 +211,14 @@ class SuggestionQueue(QWidget):
     @Slot()
     def find(self) -> None:
         """Look for suggestions again (terms, guide questions, similar passages)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a large project
         try:
             items = self.service.refresh(self.scope.code_id())
         except CodewerkError as exc:
             self.status.setText(str(exc))
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.reload()
         self.status.setText(f"{len(items)} open suggestion(s). Nothing is coded until you accept.")
 

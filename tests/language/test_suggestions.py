@@ -163,5 +163,5 @@ def test_a_sentence_inside_an_answer_is_folded_into_it() -> None:
         (10, 100, ("terms", "question")),
         (200, 240, ("terms",)),
     ]
-    assert merged[0].reason == "Answer. Contains the search term “inzet” of X."
+    assert merged[0].full_reason == "Answer. Contains the search term “inzet” of X."
     assert merged[0].score == pytest.approx(0.7)

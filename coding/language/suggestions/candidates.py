@@ -30,6 +30,14 @@ class Candidate:
     def length(self) -> int:
         return self.end - self.start
 
+    @property
+    def full_reason(self) -> str:
+        """Why it is suggested: the other sources' reasons, then the search terms found."""
+        parts = [self.reason] if self.reason else []
+        if self.terms:
+            parts.append(describe_terms(self.code_name, dict(self.terms)))
+        return " ".join(parts)
+
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -61,6 +69,8 @@ def term_score(count: int) -> float:
 
 
 def _merge_group(group: list[Candidate]) -> Candidate:
+    if len(group) == 1:
+        return group[0]
     largest = max(group, key=lambda c: (c.length, c.score))
     sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
     terms: dict[str, set[str]] = defaultdict(set)
@@ -75,7 +85,6 @@ def _merge_group(group: list[Candidate]) -> Candidate:
     scores = [c.score for c in others]
     code_name = next((c.code_name for c in group if c.code_name), "")
     if terms:
-        reasons.append(describe_terms(code_name, terms))
         scores.append(term_score(len(terms)))
     return Candidate(
         largest.document_id,
@@ -153,4 +162,32 @@ def not_already_decided(
         ):
             continue
         out.append(c)
+    return out
+
+
+def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """At most ``limit`` candidates per code: the best scores first and, among equal scores,
+    each document's best before any document's second (so one long transcript cannot fill the
+    queue). The rest come up when these are accepted or rejected."""
+    by_code: dict[CodeId, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_code[candidate.code_id].append(candidate)
+    out: list[Candidate] = []
+    for group in by_code.values():
+        group.sort(key=lambda c: (c.document_id, -c.score, c.start))
+        rank: dict[DocumentId, int] = defaultdict(int)
+        ranked = []
+        for candidate in group:
+            ranked.append(
+                (
+                    -candidate.score,
+                    rank[candidate.document_id],
+                    candidate.document_id,
+                    candidate.start,
+                    candidate,
+                )
+            )
+            rank[candidate.document_id] += 1
+        ranked.sort(key=lambda item: item[:4])
+        out.extend(item[4] for item in ranked[:limit])
     return out

@@ -52,13 +52,14 @@ class RefreshSuggestions(Command):
         ids: list[SuggestionId] = []
         for c in self.candidates:
             sources = ",".join(c.sources)
+            reason = c.full_reason
             old = existing.get((c.document_id, c.code_id, c.start, c.end))
             if old is not None:
                 keep.add(old.id)
                 ids.append(SuggestionId(old.id))
-                if (old.score, old.reason, old.sources) != (c.score, c.reason, sources):
+                if (old.score, old.reason, old.sources) != (c.score, reason, sources):
                     writer.update(
-                        "suggestion", old.id, {"score": c.score, "reason": c.reason, "sources": sources}
+                        "suggestion", old.id, {"score": c.score, "reason": reason, "sources": sources}
                     )
                 continue
             if c.document_id not in texts:
@@ -72,7 +73,7 @@ class RefreshSuggestions(Command):
                     "text": texts[c.document_id][c.start : c.end],
                     "score": c.score,
                     "sources": sources,
-                    "reason": c.reason,
+                    "reason": reason,
                     "status": "open",
                 }
             )

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 from coding.ids import DocumentId
 from coding.language.corpus import Corpus
 from coding.language.speakers import TurnMap
 from coding.language.sql import raw_connection
 
-
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    sentence: int
-    norm: str
-    lemma: str
-    stem: str
-    content: bool  # not a stop word, alphabetic, longer than one letter
+#: A word as read from the index, a plain tuple for speed (a corpus has millions):
+#: ``(document, start, end, sentence, norm, lemma, stem, content)``; content means not a stop
+#: word, alphabetic and longer than one letter. Use the index constants below.
+Word = tuple[int, int, int, int, str, str, str, int]
+START: Final = 1
+END: Final = 2
+SENTENCE: Final = 3
+NORM: Final = 4
+LEMMA: Final = 5
+STEM: Final = 6
+CONTENT: Final = 7
 
 
 @dataclass
@@ -29,14 +32,20 @@ class DocumentWords:
     words: list[Word]
     sentences: list[tuple[int, int]]
     turns: TurnMap
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def in_span(self, start: int, end: int) -> list[Word]:
-        return [w for w in self.words if w.start >= start and w.end <= end]
+        """The words inside ``start:end`` (words are in text order)."""
+        if len(self._starts) != len(self.words):
+            self._starts = [w[START] for w in self.words]
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, first)
+        return [w for w in self.words[first:last] if w[END] <= end]
 
     def sentence_words(self) -> dict[int, list[Word]]:
         out: dict[int, list[Word]] = defaultdict(list)
         for word in self.words:
-            out[word.sentence].append(word)
+            out[word[SENTENCE]].append(word)
         return out
 
 
@@ -62,11 +71,12 @@ def load_words(corpus: Corpus, document_ids: Iterable[DocumentId]) -> CorpusWord
             "(NOT t.stop AND t.alpha AND length(t.form) > 1) FROM token k JOIN term t ON t.id = k.term_id "
             "ORDER BY k.document_id, k.position"
         )
-        for doc_id, start, end, sentence, norm, lemma, stem, content in rows:
-            if doc_id in wanted:
-                words[DocumentId(doc_id)].append(Word(start, end, sentence, norm, lemma, stem, bool(content)))
-                if content:
-                    forms[stem][norm] += 1
+        for row in rows:
+            doc_words = words.get(row[0])
+            if doc_words is not None:
+                doc_words.append(row)
+                if row[CONTENT]:
+                    forms[row[STEM]][row[NORM]] += 1
         for doc_id, start, end in raw.execute(
             'SELECT document_id, start, "end" FROM sentence ORDER BY document_id, number'
         ):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from coding.ids import DocumentId
 from coding.language.suggestions.candidates import Candidate
-from coding.language.suggestions.data import CorpusWords, DocumentWords
+from coding.language.suggestions.data import CONTENT, NORM, STEM, CorpusWords, DocumentWords
 from coding.language.suggestions.vectors import Vector, cosine, idf_weights, shared_words, tfidf
 from coding.records import CodeInfo, CodeTree
 
@@ -89,9 +89,9 @@ def question_answers(document: DocumentWords) -> list[QuestionAnswer]:
         if not answers:
             continue
         stems = tuple(
-            w.stem
+            w[STEM]
             for w in document.in_span(turn.body_start, turn.end)
-            if w.content and w.norm not in QUESTION_WORDS
+            if w[CONTENT] and w[NORM] not in QUESTION_WORDS
         )
         if stems:
             out.append(

@@ -22,6 +22,7 @@ from coding.ids import CodeId, CodingId, DocumentId
 from coding.language.suggestions.candidates import (
     SOURCES,
     Candidate,
+    best_per_code,
     merge,
     not_already_decided,
     prefer_specific,
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from coding.project import Project
 
 STATUSES = ("open", "accepted", "rejected")
+#: Open suggestions kept per code; accepting or rejecting makes room for the next ones.
+MAX_PER_CODE = 100
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,15 @@ class SuggestionService:
 
     # -- finding -------------------------------------------------------------------------
     def candidates(
-        self, code: CodeRef | None = None, *, sources: Sequence[str] = SOURCES, include_subcodes: bool = True
+        self,
+        code: CodeRef | None = None,
+        *,
+        sources: Sequence[str] = SOURCES,
+        include_subcodes: bool = True,
+        limit: int = MAX_PER_CODE,
     ) -> list[Candidate]:
-        """Fresh candidates (not stored) for one code (and its subcodes) or all codes."""
+        """Fresh candidates (not stored) for one code (and its subcodes) or all codes, at most
+        ``limit`` per code (the best)."""
         unknown = set(sources) - set(SOURCES)
         if unknown:
             raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
@@ -91,14 +100,18 @@ class SuggestionService:
         coded, decided = self._decisions()
         found: list[Candidate] = []
         if "terms" in sources:
-            found += term_candidates([c for c in codes if c.search_terms], words, texts, pipeline)
+            found += term_candidates(
+                [c for c in codes if c.search_terms], words, texts, pipeline, self._project.store
+            )
         if "question" in sources:
             found += question_candidates(list(tree), tree, words, texts, pipeline)
             found = [c for c in found if c.code_id in {code.id for code in codes}]
         if "similar" in sources:
             found += similarity_candidates(codes, words, coded)
         merged = prefer_specific(merge(found), tree)
-        kept = not_already_decided(merged, self._coded_with_subcodes(coded), decided, texts)
+        kept = best_per_code(
+            not_already_decided(merged, self._coded_with_subcodes(coded), decided, texts), limit
+        )
         order = tree.order()
         return sorted(kept, key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start))
 

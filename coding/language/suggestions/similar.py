@@ -7,12 +7,12 @@ are similar enough and share at least two content words are candidates, the best
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from coding.ids import CodeId, DocumentId
 from coding.language.suggestions.candidates import Candidate
-from coding.language.suggestions.data import CorpusWords
+from coding.language.suggestions.data import CONTENT, STEM, CorpusWords
 from coding.language.suggestions.vectors import centroid, cosine, idf_weights, shared_words, tfidf
 from coding.records import CodeInfo
 
@@ -30,7 +30,7 @@ def similarity_candidates(
     for doc_id, document in corpus_words.documents.items():
         grouped = document.sentence_words()
         for number, span in enumerate(document.sentences):
-            stems = [w.stem for w in grouped.get(number, ()) if w.content]
+            stems = [w[STEM] for w in grouped.get(number, ()) if w[CONTENT]]
             if stems and document.turns.is_answer(span[0]):
                 sentences.append((doc_id, span, stems))
     if not sentences:
@@ -55,15 +55,16 @@ def similarity_candidates(
             if found is None:
                 continue
             document = found
-            stems = [w.stem for w in document.in_span(start, end) if w.content]
+            stems = [w[STEM] for w in document.in_span(start, end) if w[CONTENT]]
             if stems:
                 examples.append(tfidf(stems, idf))
         profile = centroid(examples)
         if not profile:
             continue
-        reachable: set[int] = set()
+        shared_counts: Counter[int] = Counter()
         for stem in profile:
-            reachable.update(postings.get(stem, ()))
+            shared_counts.update(postings.get(stem, ()))
+        reachable = [index for index, count in shared_counts.items() if count >= MIN_SHARED]
         own: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
         for doc_id, span in passages:
             own[doc_id].append(span)
@@ -73,9 +74,6 @@ def similarity_candidates(
             if any(s < end and start < e for s, e in own.get(doc_id, ())):
                 continue  # already coded with this code
             vector = vectors[index]
-            shared = [s for s in vector if s in profile]
-            if len(shared) < MIN_SHARED:
-                continue
             similarity = cosine(vector, profile)
             if similarity >= MIN_SIMILARITY:
                 scored.append((similarity, index))

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from coding.ids import CodeId, DocumentId
 from coding.language.search import query_words
-from coding.language.suggestions.candidates import Candidate, describe_terms, term_score
-from coding.language.suggestions.data import CorpusWords, Word
+from coding.language.sql import raw_connection
+from coding.language.suggestions.candidates import Candidate, term_score
+from coding.language.suggestions.data import END, LEMMA, NORM, START, STEM, CorpusWords, Word
 from coding.records import CodeInfo
+from coding.store import Store
 from coding.text import fold
 
 if TYPE_CHECKING:
@@ -62,30 +64,33 @@ def parse_term(term: str, pipeline: LanguagePipeline) -> TermPattern | None:
 def _matches(part: tuple[str, str, str | None], word: Word) -> bool:
     lemma, stem, prefix = part
     if prefix is not None:
-        return word.norm.startswith(prefix)
-    return word.lemma == lemma or word.stem == stem
+        return word[NORM].startswith(prefix)
+    return word[LEMMA] == lemma or word[STEM] == stem
 
 
 class WordIndex:
-    """Where each lemma, stem and form occurs: ``key → [(document, word index)]``."""
+    """Where a term's first word occurs, read from the stored index: ``(document, position)``."""
 
-    def __init__(self, corpus_words: CorpusWords) -> None:
-        self.lemmas: dict[str, list[tuple[DocumentId, int]]] = defaultdict(list)
-        self.stems: dict[str, list[tuple[DocumentId, int]]] = defaultdict(list)
-        self.norms: dict[str, list[tuple[DocumentId, int]]] = defaultdict(list)
-        for doc_id, document in corpus_words.documents.items():
-            for index, word in enumerate(document.words):
-                self.lemmas[word.lemma].append((doc_id, index))
-                self.stems[word.stem].append((doc_id, index))
-                self.norms[word.norm].append((doc_id, index))
+    def __init__(self, store: Store, language: str) -> None:
+        self.store = store
+        self.language = language
 
     def first(self, part: tuple[str, str, str | None]) -> set[tuple[DocumentId, int]]:
         lemma, stem, prefix = part
         if prefix is not None:
-            return {
-                place for norm, places in self.norms.items() if norm.startswith(prefix) for place in places
-            }
-        return set(self.lemmas.get(lemma, ())) | set(self.stems.get(stem, ()))
+            terms = "SELECT id FROM term WHERE +language = ? AND norm >= ? AND norm < ?"
+            params: tuple[str, ...] = (self.language, prefix, prefix + "\U0010ffff")
+        else:
+            terms = (
+                "SELECT id FROM term WHERE +language = ? AND lemma_key = ? "
+                "UNION SELECT id FROM term WHERE +language = ? AND stem = ?"
+            )
+            params = (self.language, lemma, self.language, stem)
+        with self.store.read() as session:
+            rows = raw_connection(session).execute(
+                f"SELECT document_id, position FROM token WHERE term_id IN ({terms})", params
+            )
+            return {(DocumentId(doc_id), position) for doc_id, position in rows}
 
 
 def _word_hits(
@@ -94,11 +99,14 @@ def _word_hits(
     size = len(pattern.words)
     hits = []
     for doc_id, position in sorted(index.first(pattern.words[0])):
-        words = corpus_words.documents[doc_id].words
+        document = corpus_words.documents.get(doc_id)
+        if document is None:
+            continue
+        words = document.words
         if position + size > len(words):
             continue
         if all(_matches(pattern.words[k], words[position + k]) for k in range(1, size)):
-            hits.append((doc_id, words[position].start, words[position + size - 1].end))
+            hits.append((doc_id, words[position][START], words[position + size - 1][END]))
     return hits
 
 
@@ -107,9 +115,10 @@ def term_candidates(
     corpus_words: CorpusWords,
     texts: dict[DocumentId, str],
     pipeline: LanguagePipeline,
+    store: Store,
 ) -> list[Candidate]:
     found: dict[tuple[DocumentId, CodeId, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    index = WordIndex(corpus_words)
+    index = WordIndex(store, pipeline.language)
     starts = {doc_id: [s for s, _ in doc.sentences] for doc_id, doc in corpus_words.documents.items()}
     for code in codes:
         patterns = [p for p in (parse_term(t, pipeline) for t in code.search_terms) if p is not None]
@@ -146,7 +155,7 @@ def term_candidates(
                 end,
                 term_score(len(terms)),
                 ("terms",),
-                describe_terms(names[code_id], terms),
+                "",  # the terms are described with the other reasons once candidates are merged
                 tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
                 names[code_id],
             )
