@@ -33,6 +33,7 @@ from coding.errors import InvalidInputError, ProjectFileError
 from coding.exporting import export
 from coding.history import History, UndoRecorder
 from coding.import_service import ImportReport, ImportService, Progress, ReplaceDecision
+from coding.language.assistant import LanguageAssistant
 from coding.memo_service import MemoService
 from coding.quote_service import QuoteService
 from coding.records import AssessmentInfo, CodingInfo, Quote
@@ -79,6 +80,7 @@ class Project:
         self.reviews = ReviewService(self)
         self.importer = ImportService(self)
         self.speakers = SpeakerService(self)
+        self.assist = LanguageAssistant(self)  # search, suggestions, anonymisation
 
     # -- life cycle ----------------------------------------------------------------------
     @classmethod
