@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from coding.ids import DocumentId
-from coding.language.speakers import InterviewerLabels, TurnMap, TurnSpan
+from coding.language.speakers import TurnMap, TurnSpan
 from coding.language.sql import raw_connection
+from coding.speakers import SPEAKER_SETTINGS, SpeakerRules
 from coding.store import Store
 from coding.text import fold
 from models import Document, Setting
@@ -81,21 +82,23 @@ class Corpus:
             for doc_id, key, value in raw.execute("SELECT document_id, key, value FROM document_attribute"):
                 attributes[doc_id][key] = value
             rows = raw.execute("SELECT id, name, position FROM document ORDER BY position, id").fetchall()
-            setting = session.execute(
-                select(Setting.value).where(Setting.key == "interviewer_labels")
-            ).scalar_one_or_none()
+            speaker_settings = dict(
+                session.execute(
+                    select(Setting.key, Setting.value).where(Setting.key.in_(SPEAKER_SETTINGS))
+                ).all()
+            )
         self.documents = [
             CorpusDocument(DocumentId(doc_id), name, position, dict(attributes.get(doc_id, {})))
             for doc_id, name, position in rows
         ]
         self.by_id = {doc.id: doc for doc in self.documents}
-        labels = InterviewerLabels(setting or ())
+        rules = SpeakerRules.from_settings(speaker_settings.get)
         self._cache = cache if cache is not None else CorpusCache()
         known = self._cache.interviewer
 
         def is_interviewer(speaker: str) -> bool:
             if speaker not in known:
-                known[speaker] = labels(speaker)
+                known[speaker] = rules.is_interviewer(speaker)
             return known[speaker]
 
         self.is_interviewer = is_interviewer

@@ -1,53 +1,14 @@
 """Who speaks where: the interviewer's turns versus the answers.
 
-A turn's speaker is the interviewer when its label is one of the usual interviewer labels
-(``I``, ``Int.``, ``Interviewer``, ``Interviewster``, ``Onderzoeker``, ``V``/``Vraag``, ``Q``…)
-or one the project lists in its ``interviewer_labels`` setting.
+Which speakers are interviewers is the project's speaker rules (:class:`coding.speakers.SpeakerRules`,
+setting ``interviewer_speakers``), the same the Speakers dialog and ``codewerk speakers`` edit.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from coding.text import fold
-
-INTERVIEWER_LABELS = frozenset(
-    {
-        "i",
-        "int",
-        "interviewer",
-        "interviewster",
-        "interviewers",
-        "onderzoeker",
-        "onderzoekster",
-        "gespreksleider",
-        "moderator",
-        "vraag",
-        "v",
-        "q",
-        "question",
-        "researcher",
-    }
-)
-
-
-def label_key(label: str) -> str:
-    return fold(label).strip(" .:*_")
-
-
-class InterviewerLabels:
-    def __init__(self, extra: Iterable[str] = ()) -> None:
-        self.labels = INTERVIEWER_LABELS | {label_key(label) for label in extra if label_key(label)}
-
-    def __call__(self, speaker: str) -> bool:
-        key = label_key(speaker)
-        if key in self.labels:
-            return True
-        # "Interviewer 2", "Int. 1": a known label with a number
-        head = key.rstrip("0123456789 ").rstrip(" .")
-        return bool(head) and head != key and head in self.labels
 
 
 @dataclass(frozen=True)

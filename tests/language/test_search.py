@@ -149,3 +149,15 @@ def test_coding_twice_skips_what_is_already_coded(indexed: Project) -> None:
     assert indexed.assist.code_lines(lines, "4a", unit="sentence") == []
     with pytest.raises(InvalidInputError, match="unit must be"):
         indexed.assist.code_lines(lines, "4a", unit="page")
+
+
+def test_answers_only_follows_the_speakers_marked_as_interviewer(indexed: Project) -> None:
+    """One list of interviewers for the whole project: the Speakers dialog's marks change the search."""
+    answers = indexed.assist.search("vertrouwen", "lemma", answers_only=True)
+    assert {line.speaker for line in answers.lines} == {"R5", "R9"}
+    indexed.speakers.set_interviewer("R9")
+    answers = indexed.assist.search("vertrouwen", "lemma", answers_only=True)
+    assert {line.speaker for line in answers.lines} == {"R5"}
+    indexed.undo()
+    answers = indexed.assist.search("vertrouwen", "lemma", answers_only=True)
+    assert {line.speaker for line in answers.lines} == {"R5", "R9"}
