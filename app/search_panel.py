@@ -51,14 +51,21 @@ class SearchPanel(QWidget):
     searched = Signal(object)
     lineActivated = Signal(object)
 
-    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: ProjectBridge,
+        parent: QWidget | None = None,
+        *,
+        indexer: BackgroundIndexer | None = None,
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.project = bridge.project
         self.result: SearchResult | None = None
         self._search_after_index = False
         self._rerun = False
-        self.indexer = BackgroundIndexer(self.project, self)
+        # The window shares one indexer per project, so two indexing threads never run at once.
+        self.indexer = indexer if indexer is not None else BackgroundIndexer(self.project, self)
 
         self.query = QLineEdit(placeholderText="Search, e.g. vertrouwen")
         self.mode = QComboBox()
