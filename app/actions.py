@@ -104,6 +104,10 @@ class WindowActions:
         )
         self.reset_layout = make("Reset &layout", tip="Put the panels back where they started")
 
+        # Tools
+        self.speakers = make("&Speakers…", tip="Detected speakers: rename, mark interviewers, label patterns")
+        self.anonymise = make("&Anonymise names…", tip="Replace names of people, places and organisations")
+
         # Help
         self.shortcuts = make("&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents)
         self.about = make("&About Codewerk")
@@ -113,7 +117,7 @@ class WindowActions:
             self.import_files, self.export, self.close_project, self.find, self.find_next, self.find_previous,
             self.pick, self.in_vivo, self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
-            self.compare, self.search, self.reset_layout, *self.favourite_keys,
+            self.compare, self.search, self.reset_layout, self.speakers, self.anonymise, *self.favourite_keys,
         ]  # fmt: skip
 
     def set_project_open(self, open_: bool) -> None:
@@ -165,6 +169,9 @@ class WindowActions:
         view.addActions([self.compare, self.search])
         view.addSeparator()
         view.addAction(self.reset_layout)
+
+        tools = bar.addMenu("T&ools")  # Alt+T is "snap to speaker turn"
+        tools.addActions([self.speakers, self.anonymise])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])

@@ -30,6 +30,7 @@ from app.codebook_dock import CodebookDock
 from app.coding_controller import CodingController
 from app.details_dock import DetailsDock
 from app.documents_dock import DocumentsDock
+from app.file_drop import FileDropTarget
 from app.quotes_dock import QuotesDock
 from app.start_screen import StartScreen
 from app.transcript_panel import TranscriptPanel
@@ -41,8 +42,10 @@ from coding.ids import CodeId, CodingId, DocumentId
 from coding.project import PROJECT_SUFFIX
 from coding.records import Quote
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
     from app.compare_window import CompareWindow
+    from app.import_dialog import ImportDialog
+    from app.language_window import LanguageWindow
 
 START, WORKBENCH = 0, 1
 
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.workspace: Workspace | None = None
         self.compare_window: CompareWindow | None = None
+        self.language_window: LanguageWindow | None = None
         self.last_problem = ""
         self.undo_group = QUndoGroup(self)
 
@@ -78,6 +82,9 @@ class MainWindow(QMainWindow):
         ]
         self._default_state: QByteArray | None = None
         self.default_layout()
+        self.import_dialog: ImportDialog | None = None
+        self.file_drop = FileDropTarget(self.documents_dock.tree)  # files dropped on the document list
+        self.file_drop.filesDropped.connect(self.import_paths)
 
         self.controller = CodingController(self.view, self)
         self.actions = WindowActions(self, self.undo_group)
@@ -169,6 +176,8 @@ class MainWindow(QMainWindow):
         a.compare.triggered.connect(self.compare)
         a.search.triggered.connect(self.search)
         a.reset_layout.triggered.connect(self.reset_layout)
+        a.speakers.triggered.connect(self.show_speakers)
+        a.anonymise.triggered.connect(self.anonymise)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -235,6 +244,11 @@ class MainWindow(QMainWindow):
         workspace.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
+        workspace.indexer.progress.connect(self._index_progress)
+        workspace.indexer.finished.connect(
+            lambda _report: self.statusBar().showMessage("Search index ready", 4000)
+        )
+        workspace.indexer.failed.connect(self.report_problem)
         self.view.set_workspace(workspace)
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(workspace)
@@ -264,10 +278,12 @@ class MainWindow(QMainWindow):
         self._save_layout()
         workspace = self.workspace
         self.workspace = None
-        if self.compare_window is not None:
-            self.compare_window.close()
-            self.compare_window.deleteLater()
-            self.compare_window = None
+        for extra in (self.compare_window, self.language_window):
+            if extra is not None:
+                extra.close()
+                extra.deleteLater()
+        self.compare_window = None
+        self.language_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
         self.view.set_workspace(None)
@@ -366,9 +382,22 @@ class MainWindow(QMainWindow):
     def _not_available(self, feature: str) -> None:
         self.statusBar().showMessage(f"{feature} is not available yet in this version", 6000)
 
-    def import_files(self) -> None:
-        """File → Import documents… (the import dialog plugs in here)."""
-        self._not_available("Importing from the window")
+    def import_files(self, *_args: object) -> None:
+        """File → Import documents…: the import dialog."""
+        self.import_paths([])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """The import dialog with these files and folders chosen (dropped on the document list)."""
+        if self.workspace is None:
+            self.statusBar().showMessage("Open or create a project first, then import into it", 6000)
+            return
+        if self.import_dialog is not None:  # the last one (window-modal: never two at a time)
+            self.import_dialog.deleteLater()
+        from app.import_dialog import ImportDialog  # parsers and the metadata sheet: on first use
+
+        self.import_dialog = ImportDialog(self.workspace.project, self, paths=paths)
+        self.import_dialog.importFinished.connect(lambda _report: self.index_in_background())
+        self.import_dialog.open()
 
     def export(self) -> None:
         """File → Export…: quotes and judgements to Excel, Word or CSV."""
@@ -390,8 +419,50 @@ class MainWindow(QMainWindow):
         self.compare_window.activateWindow()
 
     def search(self) -> None:
-        """View → Search and suggestions… (search across transcripts plugs in here)."""
-        self._not_available("Search and suggestions")
+        """View → Search and suggestions…: search, suggestion queue and frequencies in their own window."""
+        if self.workspace is None:
+            return
+        if self.language_window is None:
+            from app.language_window import LanguageWindow  # search, suggestions, charts: on first use
+
+            self.language_window = LanguageWindow(
+                self.workspace, [self.actions.undo, self.actions.redo], self
+            )
+            self.language_window.passageRequested.connect(self.show_passage)
+        self.language_window.show()
+        self.language_window.raise_()
+        self.language_window.activateWindow()
+
+    def index_in_background(self) -> None:
+        """Build the search index of new or changed documents in a worker thread, progress in the status bar."""
+        if self.workspace is None or not self.workspace.indexer.needs_indexing():
+            return
+        self.workspace.indexer.start()
+
+    def _index_progress(self, percent: int, name: str) -> None:
+        self.statusBar().showMessage(f"Indexing for search: {percent}% {name}", 3000)
+
+    def show_speakers(self) -> None:
+        """Tools → Speakers…: detected speakers, renaming, interviewer marks, label patterns."""
+        if self.workspace is not None:
+            from app.speakers_dialog import SpeakersDialog  # loaded when first used
+
+            SpeakersDialog(self.workspace.project, self).exec()
+
+    def anonymise(self) -> None:
+        """Tools → Anonymise names…: the respondent register and confirmed replacements."""
+        if self.workspace is not None:
+            from app.anonymise_dialog import AnonymiseDialog  # loaded when first used
+
+            AnonymiseDialog(self.workspace.bridge, self).exec()
+
+    def show_passage(self, document_id: DocumentId, start: int, end: int) -> None:
+        """Show a passage in the transcript, selected and centred (from search hits and suggestions)."""
+        self.open_document(document_id)
+        self.view.select_span(start, end, centre=True)
+        self.raise_()
+        self.activateWindow()
+        self.view.setFocus()
 
     # -- wiring between the views ---------------------------------------------------------
     def open_document(self, document_id: DocumentId) -> None:

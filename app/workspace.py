@@ -10,6 +10,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from app.index_worker import BackgroundIndexer
 from app.project_bridge import ProjectBridge
 from app.undo_stack import UndoStackRecorder
 from coding import Project
@@ -37,6 +38,7 @@ class Workspace(QObject):
         self.undo_stack = QUndoStack(self)
         self.recorder = UndoStackRecorder(project, self.undo_stack)
         self.favourites = Favourites(project)
+        self.indexer = BackgroundIndexer(project, self)  # the search index, built in a worker thread
 
     def attempt(self, action: Callable[[], T]) -> T | None:
         """Run a user action; a refusal is reported through ``problem`` instead of raised."""
@@ -84,6 +86,8 @@ class Workspace(QObject):
         self.message.emit(text)
 
     def close(self) -> None:
+        self.indexer.cancel()
+        self.indexer.wait()
         self.recorder.detach()
         self.bridge.detach()
         self.undo_stack.clear()

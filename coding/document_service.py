@@ -44,17 +44,17 @@ class DocumentService:
         ``coding_count`` is ``None`` then), for callers that need names, order or attributes only:
         quote retrieval, comparisons, the import's duplicate check.
         """
-        return self._read(None, with_counts)
+        return self._infos(None, with_counts)
 
     def get(self, ref: DocumentRef) -> DocumentInfo:
         """One document, with its number of codings (reads that document only)."""
         document_id = self.id_of(ref)
-        found = self._read(document_id, True)
+        found = self._infos(document_id)
         if not found:
             raise NotFoundError(f"document {document_id} does not exist")
         return found[0]
 
-    def _read(self, document_id: DocumentId | None, with_counts: bool) -> builtins.list[DocumentInfo]:
+    def _infos(self, document_id: DocumentId | None, with_counts: bool = True) -> builtins.list[DocumentInfo]:
         attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
         count_rows = (
             select(Segment.document_id, func.count(Coding.id))

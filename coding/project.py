@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -32,15 +33,19 @@ from coding.document_service import DocumentRef, DocumentService
 from coding.errors import InvalidInputError, ProjectFileError
 from coding.exporting import export
 from coding.history import History, UndoRecorder
-from coding.import_service import ImportReport, ImportService, Progress
+from coding.import_service import ImportReport, ImportService, Progress, ReplaceDecision
 from coding.memo_service import MemoService
 from coding.quote_service import QuoteService
 from coding.records import AssessmentInfo, CodingInfo, Quote
 from coding.review_service import ReviewService
+from coding.speaker_service import SpeakerService
 from coding.store import Store
 from models import Setting
 from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file
+
+if TYPE_CHECKING:
+    from coding.language.assistant import LanguageAssistant
 
 PROJECT_SUFFIX = ".codewerk"
 
@@ -77,6 +82,24 @@ class Project:
         self.memos = MemoService(self)
         self.reviews = ReviewService(self)
         self.importer = ImportService(self)
+        self.speakers = SpeakerService(self)
+        self._assist: LanguageAssistant | None = None
+        self._assist_lock = threading.Lock()
+
+    @property
+    def assist(self) -> LanguageAssistant:
+        """Language assistance: index, search, suggestions, anonymisation (:mod:`coding.language`).
+
+        Created on first use, so opening a project (and the window's start) loads none of it;
+        until then nothing is cached that a change would have to invalidate.
+        """
+        if self._assist is None:
+            with self._assist_lock:
+                if self._assist is None:
+                    from coding.language.assistant import LanguageAssistant
+
+                    self._assist = LanguageAssistant(self)
+        return self._assist
 
     # -- life cycle ----------------------------------------------------------------------
     @classmethod
@@ -197,7 +220,7 @@ class Project:
         *,
         meta: Path | str | None = None,
         attributes: Mapping[str, str] | None = None,
-        replace: bool = False,
+        replace: ReplaceDecision = False,
         progress: Progress | None = None,
     ) -> ImportReport:
         items = [paths] if isinstance(paths, Path | str) else list(paths)

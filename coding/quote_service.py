@@ -11,10 +11,11 @@ from sqlalchemy import select
 from coding.code_service import CodeRef
 from coding.document_commands import attribute_key
 from coding.document_service import DocumentRef
-from coding.ids import CodeId, CodingId, DocumentId, ReviewId, SegmentId
-from coding.records import CodeInfo, Quote, ReviewInfo
+from coding.ids import CodeId, CodingId, DocumentId, ReviewId, SegmentId, TurnId
+from coding.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
 from coding.text import fold
-from models import Coder, Coding, Document, Review, Segment
+from coding.turn_spans import pages_of, respondent_spans, respondent_text
+from models import Coder, Coding, Document, Page, Review, Segment, Turn
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -38,6 +39,7 @@ class QuoteService:
         text: str | None = None,
         review: str | None = None,
         include_subcodes: bool = True,
+        exclude_interviewer: bool = False,
     ) -> list[Quote]:
         """Quotes in codebook order, then document order, then position.
 
@@ -45,6 +47,10 @@ class QuoteService:
         false (a concept's quote list holds its dimensions' and indicators' quotes).
         ``where``: attribute filters, ``{"region": "Zwolle"}`` or ``{"role": ["UWV", "Onderwijs"]}``,
         compared case- and accent-insensitively. ``review``: a status, or ``"unreviewed"``.
+        ``exclude_interviewer``: a quote's text holds only what the other speakers say: the
+        interviewer's turns are cut out (``[…]`` marks a cut between two parts) and so are the
+        speaker labels and timestamps; a quote of only interviewer speech is left out.
+        Every quote carries the pages it lies on (PDF sources) for citing.
         """
         project = self._project
         tree = project.codes.tree()
@@ -113,6 +119,7 @@ class QuoteService:
                     ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
                 )
 
+        structure = _Structure(self._project, {row[2] for row in rows}, exclude_interviewer)
         needle = fold(text) if text else None
         order = tree.order()
         codes_by_id = {code.id: (code.id, code.path_text, code.concept) for code in tree.codes}
@@ -140,6 +147,10 @@ class QuoteService:
                         continue
                 elif all(r.status != review for r in quote_reviews):
                     continue
+            if exclude_interviewer:
+                quote_text = structure.respondent_text(document_id, start, end, quote_text)
+                if not quote_text:
+                    continue
             code, code_path, concept = codes_by_id[CodeId(code_id)]
             quotes.append(
                 Quote(
@@ -158,7 +169,55 @@ class QuoteService:
                     created_at=created,
                     attributes=attributes.get(DocumentId(document_id), {}),
                     reviews=quote_reviews,
+                    pages=structure.pages(document_id, start, end),
                 )
             )
         quotes.sort(key=lambda q: (order.get(q.code_id, 0), position.get(q.document_id, 0), q.start, q.end))
         return quotes
+
+
+class _Structure:
+    """Pages and turns of the documents quotes come from, read once per query."""
+
+    def __init__(self, project: Project, document_ids: set[int], turns: bool) -> None:
+        self._pages: dict[int, list[PageInfo]] = defaultdict(list)
+        self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
+        self._texts: dict[int, str] = {}
+        self._is_interviewer = project.speakers.rules().is_interviewer if turns else None
+        with project.store.read() as session:
+            for page in session.execute(
+                select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
+            ).scalars():
+                self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
+            if not turns:
+                return
+            for turn in session.execute(
+                select(Turn).where(Turn.document_id.in_(document_ids)).order_by(Turn.start)
+            ).scalars():
+                self._turns[turn.document_id].append(
+                    TurnInfo(
+                        TurnId(turn.id),
+                        DocumentId(turn.document_id),
+                        turn.speaker,
+                        turn.start,
+                        turn.end,
+                        turn.body_start,
+                        turn.timestamp,
+                    )
+                )
+            self._texts = dict(
+                session.execute(
+                    select(Document.id, Document.text).where(Document.id.in_(set(self._turns)))
+                ).all()
+            )
+
+    def pages(self, document_id: int, start: int, end: int) -> tuple[int, ...]:
+        pages = self._pages.get(document_id)
+        return pages_of(pages, start, end) if pages else ()
+
+    def respondent_text(self, document_id: int, start: int, end: int, text: str) -> str:
+        turns = self._turns.get(document_id)
+        if not turns or self._is_interviewer is None:
+            return text
+        document = self._texts[document_id]
+        return respondent_text(respondent_spans(turns, start, end, self._is_interviewer, document), document)

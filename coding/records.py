@@ -17,6 +17,7 @@ from coding.ids import (
     SegmentId,
     TurnId,
 )
+from coding.turn_spans import page_label
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,13 @@ class Quote:
     created_at: datetime
     attributes: Mapping[str, str]
     reviews: tuple[ReviewInfo, ...] = ()
+    #: The pages of a paginated source (PDF) the passage lies on, first to last; empty otherwise.
+    pages: tuple[int, ...] = ()
+
+    @property
+    def page_label(self) -> str:
+        """``p. 3`` or ``pp. 3–4`` for citing; empty for a source without pages."""
+        return page_label(self.pages)
 
     def review_by(self, reviewer: str) -> ReviewInfo | None:
         return next((r for r in self.reviews if r.reviewer == reviewer), None)

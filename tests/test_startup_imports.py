@@ -1,8 +1,10 @@
 """Opening a project and starting the window load only what they use.
 
-Parsers (python-docx, pypdf, defusedxml), exporters (openpyxl with numpy, lxml), PyYAML and alembic
-are imported when a file is parsed, exported, a codebook read or a schema upgraded, not at start-up.
-Checked in a fresh interpreter, since this test session has imported everything already.
+Parsers (python-docx, pypdf, defusedxml), exporters (openpyxl with numpy, lxml), PyYAML, alembic
+and spaCy are imported when a file is parsed, exported, a codebook read, a schema upgraded or a
+text searched, not at start-up; so are language assistance (``project.assist``) and the window's
+dialogs (Compare, Export, Import, Search and suggestions, Speakers, Anonymise). Checked in a fresh
+interpreter, since this test session has imported everything already.
 """
 
 from __future__ import annotations
@@ -15,7 +17,29 @@ from pathlib import Path
 
 from coding import Project
 
-HEAVY = ("alembic", "openpyxl", "numpy", "docx", "pypdf", "lxml", "defusedxml", "yaml")
+HEAVY = ("alembic", "openpyxl", "numpy", "docx", "pypdf", "lxml", "defusedxml", "yaml", "spacy")
+#: Modules behind ``project.assist`` that start-up never needs (``coding.language`` itself is a bare package).
+LANGUAGE = (
+    "coding.language.assistant",
+    "coding.language.pipeline",
+    "coding.language.indexer",
+    "coding.language.search",
+    "coding.language.suggestions.service",
+    "coding.language.anonymise",
+)
+#: The window's dialogs and extra windows, imported by the slots that open them.
+DIALOGS = (
+    "app.compare_window",
+    "app.export_dialog",
+    "app.import_dialog",
+    "app.language_window",
+    "app.search_panel",
+    "app.suggestion_queue",
+    "app.frequency_view",
+    "app.speakers_dialog",
+    "app.anonymise_dialog",
+    "PySide6.QtCharts",
+)
 
 SCRIPT = """
 import json, sys
@@ -28,12 +52,29 @@ project.close()
 print(json.dumps(sorted(sys.modules)))
 """
 
+WINDOW_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QSettings
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+from app.application import application
+from app.main_window import MainWindow
+app = application()
+window = MainWindow()
+window.show()
+assert window.open_project(sys.argv[1]), window.last_problem
+for _ in range(20):  # the first paint, then the Quotes dock lists every quote
+    app.processEvents()
+assert window.quotes_dock.model is not None and window.quotes_dock.model.loaded
+window.close()
+print(json.dumps(sorted(sys.modules)))
+"""
 
-def _modules_after(imports: str, path: Path) -> set[str]:
+
+def _modules_after(script: str, *args: str) -> set[str]:
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(imports=imports), str(path)],
+        [sys.executable, "-c", script, *args],
         cwd=root,
         env=env,
         capture_output=True,
@@ -43,19 +84,42 @@ def _modules_after(imports: str, path: Path) -> set[str]:
     return set(json.loads(out.strip().splitlines()[-1]))
 
 
-def _heavy(modules: set[str]) -> list[str]:
-    return [name for name in HEAVY if name in modules]
+def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if name in modules]
 
 
-def test_opening_a_project_imports_no_parser_exporter_or_alembic(coded_project: Project) -> None:
+def test_opening_a_project_imports_no_parser_exporter_alembic_or_spacy(coded_project: Project) -> None:
     coded_project.close()
-    assert _heavy(_modules_after("from coding import Project", coded_project.path)) == []
+    modules = _modules_after(SCRIPT.format(imports="from coding import Project"), str(coded_project.path))
+    assert _loaded(modules, HEAVY) == []
+    assert _loaded(modules, LANGUAGE) == []
 
 
-def test_the_window_module_imports_no_parser_exporter_or_alembic(coded_project: Project) -> None:
+def test_the_window_module_imports_no_parser_exporter_alembic_or_dialog(coded_project: Project) -> None:
     coded_project.close()
     imports = "import app.main_window, app.application\nfrom coding import Project"
-    assert _heavy(_modules_after(imports, coded_project.path)) == []
+    modules = _modules_after(SCRIPT.format(imports=imports), str(coded_project.path))
+    assert _loaded(modules, HEAVY) == []
+    assert _loaded(modules, LANGUAGE) == []
+    assert _loaded(modules, DIALOGS) == []
+
+
+def test_a_project_open_in_the_window_loads_none_of_them(coded_project: Project, tmp_path: Path) -> None:
+    coded_project.close()
+    modules = _modules_after(WINDOW_SCRIPT, str(coded_project.path), str(tmp_path / "settings"))
+    assert "app.main_window" in modules and "app.quotes_dock" in modules  # the script ran the window
+    assert _loaded(modules, HEAVY) == []
+    assert _loaded(modules, LANGUAGE) == []
+    assert _loaded(modules, DIALOGS) == []
+
+
+def test_language_assistance_is_there_when_first_asked_for(coded_project: Project) -> None:
+    assert "_assist" in vars(coded_project) and vars(coded_project)["_assist"] is None
+    assistant = coded_project.assist
+    assert assistant is coded_project.assist  # one per project
+    assert [d.reason for d in assistant.stale()] == ["not indexed"]
+    hits = assistant.search("vertrouwen", "lemma")
+    assert [line.hit for line in hits.lines] == ["vertrouwen", "vertrouw"]
 
 
 def test_the_exchange_names_load_on_first_use(coded_project: Project, tmp_path: Path) -> None:

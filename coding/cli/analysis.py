@@ -29,6 +29,7 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
         "coder": quote.coder,
         "attributes": dict(quote.attributes),
         "coding_id": quote.coding_id,
+        "pages": list(quote.pages),
         "reviews": [
             {"reviewer": r.reviewer, "status": r.status, "comment": r.comment} for r in quote.reviews
         ],
@@ -44,12 +45,15 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             text=args.text,
             review=args.review,
             include_subcodes=not args.only,
+            exclude_interviewer=args.without_interviewer,
         )
     if args.format == "json":
         print_json([_quote_json(q) for q in quotes])
         return 0
-    header = ("Document", "Code", "Respondent", "Region", "Role", "Start", "End", "Quote", "Memo", "Coder")
-    rows = [
+    header: tuple[str, ...] = (
+        "Document", "Code", "Respondent", "Region", "Role", "Start", "End", "Quote", "Memo", "Coder"
+    )  # fmt: skip
+    rows: list[tuple[Any, ...]] = [
         (
             q.document,
             q.code_path,
@@ -64,10 +68,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         )
         for q in quotes
     ]
+    if any(q.pages for q in quotes):  # PDF sources: the page to cite, after the offsets
+        header = (*header[:7], "Page", *header[7:])
+        rows = [(*row[:7], q.page_label, *row[7:]) for row, q in zip(rows, quotes, strict=True)]
     if args.format == "csv":
         print_csv(header, rows)
     else:
-        print_table(header, rows, limits={1: 40, 7: 70, 8: 30})
+        quote_column = header.index("Quote")
+        print_table(header, rows, limits={1: 40, quote_column: 70, quote_column + 1: 30})
         print(f"{len(quotes)} quote(s)")
     return 0
 
@@ -108,6 +116,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--review", choices=(*REVIEW_STATUSES, UNREVIEWED), help="only quotes with this review mark"
     )
     quotes.add_argument("--only", action="store_true", help="the code itself, without its subcodes")
+    quotes.add_argument(
+        "--without-interviewer",
+        action="store_true",
+        help="quote only the respondents' words: cut the interviewer's turns ([…]) and speaker labels",
+    )
     quotes.add_argument("--format", choices=QUOTE_FORMATS, default="table")
 
     assess = command("assess", cmd_assess, "judge a code for one group (e.g. a region) on its scale")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coding.cli import analysis, comparison, refi
+from coding.cli import analysis, comparison, language, refi, speakers
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, print_json, print_table
@@ -39,6 +39,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             replace=args.replace,
             progress=TerminalProgress("Importing"),
         )
+        if report.imported or report.replaced:  # index the new texts for search and suggestions
+            project.assist.index(language.IndexingProgress())
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1
@@ -190,6 +192,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     analysis.register(command)
     comparison.register(command)
     refi.register(command)
+    speakers.register(command)
+    language.register(command)
 
     gui = sub.add_parser(
         "gui", help="open the window", description="open the window (same as python main.py)"

@@ -49,3 +49,38 @@ def test_file_menu_offers_the_refi_exchange(window) -> None:  # type: ignore[no-
     texts = [action.text() for action in window.actions.exchange_menu.actions()]
     assert any(".qdpx, .qdc" in text for text in texts)
     assert any("(.qdpx)" in text for text in texts) and any("(.qdc)" in text for text in texts)
+
+
+def test_search_window_shows_a_hit_in_the_transcript(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.actions.search.trigger()
+    language = window.language_window
+    assert language is not None and language.isVisible()
+    project = window.workspace.project
+    project.assist.index()
+    panel = language.search
+    panel.query.setText("vertrouwen")
+    panel.run_search()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
+    line = panel.model.line(0)
+    panel.lineActivated.emit(line)
+    assert window.view.document_id == line.document_id
+    assert window.view.selection_span() == (line.start, line.end)
+
+
+def test_tools_menu_opens_speakers_and_anonymisation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from app.anonymise_dialog import AnonymiseDialog
+    from app.speakers_dialog import SpeakersDialog
+
+    seen: list[type] = []
+
+    def close_modal() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            seen.append(type(dialog))
+            dialog.reject()
+
+    QTimer.singleShot(100, close_modal)
+    window.actions.speakers.trigger()
+    QTimer.singleShot(100, close_modal)
+    window.actions.anonymise.trigger()
+    assert seen == [SpeakersDialog, AnonymiseDialog]

@@ -122,3 +122,52 @@ def test_the_revisions_read_from_the_migration_files_agree_with_alembic() -> Non
     assert known_revisions() == {script.revision for script in scripts.walk_revisions()}
     for script in scripts.walk_revisions():
         assert set(revision_graph()[script.revision]) == set(script._all_down_revisions)
+
+
+def test_file_at_revision_0003_gets_the_language_tables_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "code_sets.codewerk"
+    create_file(path, revision="0003")
+    assert "token" not in _tables(path)
+    text = "[00:00:05] I: Vertrouwt u de partners?\n[00:00:09] R5: Ik vertrouwde hen altijd. 👍\n"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(
+            "INSERT INTO document (guid, name, text, length, source_format, imported_at, position) "
+            "VALUES ('g-doc', 'R5', ?, ?, 'txt', '2017-05-12 10:00:00', 0)",
+            (text, len(text)),
+        )
+        conn.execute(
+            "INSERT INTO turn (document_id, speaker, start, \"end\", body_start) VALUES (1, 'I', 0, 38, 14), "
+            "(1, 'R5', 39, ?, 54)",
+            (len(text) - 1,),
+        )
+        conn.execute(
+            "INSERT INTO code (guid, position, name, label, description, colour, question, kind, category, "
+            "search_terms, inductive, created_at) VALUES ('g-code', 0, 'Vertrouwen', 'Trust', '', '#77aadd', "
+            "'4a', 'indicator', '', '[\"vertrouwen\"]', 0, '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            'INSERT INTO segment (guid, document_id, start, "end", text, created_at) '
+            "VALUES ('g-seg', 1, 54, 77, 'Ik vertrouwde hen altijd', '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO coding (guid, segment_id, code_id, memo, created_at) "
+            "VALUES ('g-cod', 1, 1, '', '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO code_set (guid, name, description, position) VALUES ('g-set', 'Kern', '', 0)"
+        )
+        conn.execute("INSERT INTO code_set_member (set_id, code_id) VALUES (1, 1)")
+        conn.commit()
+
+    with Project.open(path) as project:
+        assert project.backup_path is not None and "0003" in project.backup_path.name
+        assert {"text_index", "sentence", "term", "token", "suggestion", "respondent"} <= _tables(path)
+        assert [(q.text, q.start, q.end) for q in project.quotes("Vertrouwen")] == [
+            ("Ik vertrouwde hen altijd", 54, 77)
+        ]
+        assert [d.reason for d in project.assist.stale()] == ["not indexed"]
+        hits = project.assist.search("vertrouwen", "lemma", answers_only=True)
+        assert [(line.hit, line.start) for line in hits.lines] == [("vertrouwde", 57)]
+        project.assist.register.add("R5", "Jan de Vries")
+    assert inspect_file(project.backup_path) == "0003"

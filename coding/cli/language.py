@@ -1,0 +1,382 @@
+"""Subcommands of language assistance: index, search, frequencies, suggest, register, anonymise."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from coding.cli.arguments import key_values
+from coding.cli.opening import opened
+from coding.cli.output import clip, print_csv, print_json, print_table
+from coding.errors import InvalidInputError
+from coding.language.anonymise import KINDS, NameMention
+from coding.language.kwic import KWIC_HEADER, SORT_KEYS, kwic_row, sort_lines, write_kwic_csv
+from coding.language.search import SearchMode
+from coding.language.suggestions.candidates import SOURCES
+from coding.language.suggestions.service import SuggestionInfo
+from coding.language.units import CODING_UNITS
+
+FORMATS = ("table", "csv", "json")
+
+
+class IndexingProgress:
+    """``Indexing 42% R5_uwv_zwolle`` on one line of stderr, only on a terminal."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.active = self.stream.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if not self.active:
+            return
+        if done >= total:
+            if self.shown:
+                self.stream.write("\r\x1b[2K")
+        else:
+            percent = int(100 * done / total) if total else 0
+            self.stream.write(f"\r\x1b[2KIndexing {percent:3d}% {clip(name, 50)}")
+            self.shown = True
+        self.stream.flush()
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        stale = project.assist.stale()
+        if not stale:
+            print(f"The index is up to date ({len(project.documents.list(with_counts=False))} documents).")
+            return 0
+        report = project.assist.index(IndexingProgress())
+    print(
+        f"Indexed {report.documents} document(s): {report.tokens} words, {report.sentences} sentences "
+        f"in {report.seconds:.1f} s ({report.pipeline})"
+    )
+    return 0
+
+
+def _mode(args: argparse.Namespace) -> SearchMode:
+    chosen = [mode for mode in SearchMode if getattr(args, mode.value, False)]
+    if len(chosen) > 1:
+        raise InvalidInputError("choose one of --word, --lemma, --stem, --phrase, --regex")
+    return chosen[0] if chosen else SearchMode.WORD
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        result = project.assist.search(
+            args.query,
+            _mode(args),
+            where=key_values(args.where, "--where"),
+            answers_only=args.answers_only,
+            speakers=args.speaker or (),
+            context=args.context,
+            progress=IndexingProgress(),
+        )
+        lines = sort_lines(result.lines, args.sort)
+        if args.limit is not None:
+            lines = lines[: args.limit]
+        coded: list[Any] = []
+        if args.code_with:
+            coded = project.assist.code_lines(lines, args.code_with, unit=args.unit)
+        if args.out:
+            _refuse_overwrite(Path(args.out), args.force)
+            write_kwic_csv(lines, Path(args.out))
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "document": line.document,
+                    "respondent": line.respondent,
+                    "speaker": line.speaker,
+                    "left": line.left,
+                    "hit": line.hit,
+                    "right": line.right,
+                    "start": line.start,
+                    "end": line.end,
+                    "sentence": list(line.sentence) if line.sentence else None,
+                    "attributes": dict(line.attributes),
+                }
+                for line in lines
+            ]
+        )
+    elif args.format == "csv":
+        print_csv(KWIC_HEADER, [kwic_row(line) for line in lines])
+    else:
+        rows = [
+            (line.document, line.respondent, _clip_left(line.left, 40), line.hit, line.right, line.start)
+            for line in lines
+        ]
+        print_table(("Document", "Respondent", "Left", "Hit", "Right", "Start"), rows, limits={2: 40, 4: 40})
+        found = f"{len(result.lines)} hit(s) in {result.documents_searched} document(s)"
+        if result.forms and _mode(args) in (SearchMode.LEMMA, SearchMode.STEM):
+            found += ": " + ", ".join(result.forms[:12])
+        print(found)
+    if result.unindexed:
+        print(f"Not searched (not indexed): {', '.join(result.unindexed)}", file=sys.stderr)
+    if args.code_with:
+        print(f"Coded {len(coded)} passage(s) with {args.code_with} ({args.unit}).", file=sys.stderr)
+    if args.out:
+        print(f"Exported {args.out}", file=sys.stderr)
+    return 0
+
+
+def _clip_left(text: str, limit: int) -> str:
+    """The end of a left context (the words next to the hit), right-aligned."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = "…" + flat[-(limit - 1) :]
+    return flat.rjust(limit)
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise InvalidInputError(f"{path.name}: already exists; choose another name or use --force")
+
+
+def cmd_frequencies(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        table = project.assist.frequencies(
+            by=args.by,
+            unit="word" if args.words else "lemma",
+            top=args.top,
+            where=key_values(args.where, "--where"),
+            answers_only=args.answers_only,
+        )
+    if args.format == "json":
+        print_json(
+            {
+                "by": table.by,
+                "unit": table.unit,
+                "groups": list(table.groups),
+                "totals": dict(table.totals),
+                "rows": [{"term": r.term, "total": r.total, "counts": dict(r.counts)} for r in table.rows],
+            }
+        )
+        return 0
+    header = (table.unit.capitalize(), "Total", *table.groups)
+    rows = [(r.term, r.total, *(r.counts[g] for g in table.groups)) for r in table.rows]
+    if args.format == "csv":
+        print_csv(header, rows)
+    else:
+        print_table(header, rows)
+    return 0
+
+
+def _suggestion_json(s: SuggestionInfo) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "document": s.document,
+        "start": s.start,
+        "end": s.end,
+        "code": s.code_path,
+        "score": s.score,
+        "sources": list(s.sources),
+        "reason": s.reason,
+        "status": s.status,
+        "text": s.text,
+    }
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        service = project.assist.suggestions
+        if args.accept:
+            codings = service.accept(args.accept)
+            print(
+                f"Accepted {len(args.accept)} suggestion(s); {len(codings)} new coding(s).", file=sys.stderr
+            )
+        if args.reject:
+            service.reject(args.reject)
+            print(
+                f"Rejected {len(args.reject)} suggestion(s); they will not be offered again.", file=sys.stderr
+            )
+        if not (args.accept or args.reject or args.stored):
+            sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
+            service.refresh(args.code, sources=sources)
+        items = service.list(args.code, document=args.document, status=args.status)
+    if args.format == "json":
+        print_json([_suggestion_json(s) for s in items])
+        return 0
+    rows = [(s.id, s.document, s.start, s.end, s.code_path, f"{s.score:.2f}", s.reason) for s in items]
+    if args.format == "csv":
+        print_csv(("Id", "Document", "Start", "End", "Code", "Score", "Reason"), rows)
+        return 0
+    print_table(("Id", "Document", "Start", "End", "Code", "Score", "Reason"), rows, limits={4: 50, 6: 90})
+    print(f"{len(items)} suggestion(s)")
+    return 0
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        register = project.assist.register
+        if args.action == "add":
+            if len(args.values) != 2:
+                raise InvalidInputError('register add expects CODE NAME, e.g. R5 "Jan de Vries"')
+            entry = register.add(
+                args.values[0], args.values[1], aliases=args.alias or (), note=args.note or ""
+            )
+            print(f"Added {entry.code}: {entry.name}")
+        elif args.action == "remove":
+            for code in args.values:
+                register.remove(code)
+            print(f"Removed {', '.join(args.values)}")
+        elif args.action == "export":
+            if len(args.values) != 1:
+                raise InvalidInputError("register export expects OUT.csv")
+            path = register.export_csv(args.values[0], overwrite=args.force)
+            print(f"Exported the respondent register to {path} (keep it apart from the analysis)")
+        elif args.action == "import":
+            if len(args.values) != 1:
+                raise InvalidInputError("register import expects FILE.csv")
+            entries = register.import_csv(args.values[0])
+            print(f"The register has {len(entries)} respondent(s)")
+        else:
+            rows = [(e.code, e.name, "; ".join(e.aliases), e.note) for e in register.list()]
+            print_table(("Code", "Name", "Aliases", "Note"), rows)
+    return 0
+
+
+def _parse_selection(text: str, count: int) -> list[int]:
+    if text.strip().lower() == "all":
+        return list(range(count))
+    chosen = []
+    for part in text.split(","):
+        part = part.strip()
+        first, dash, last = part.partition("-")
+        try:
+            numbers = range(int(first), int(last) + 1) if dash else [int(part)]
+        except ValueError:
+            raise InvalidInputError(
+                f"--apply expects 'all' or numbers such as 1,3,5-8, got '{part}'"
+            ) from None
+        for number in numbers:
+            if not 1 <= number <= count:
+                raise InvalidInputError(f"--apply: there is no candidate {number} (1–{count})")
+            chosen.append(number - 1)
+    return sorted(set(chosen))
+
+
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        kinds = args.kind or KINDS
+        mentions: Sequence[NameMention] = project.assist.anonymiser.mentions(
+            args.documents or None, kinds=kinds
+        )
+        if args.apply:
+            chosen = [mentions[i] for i in _parse_selection(args.apply, len(mentions))]
+            report = project.assist.anonymiser.replace(chosen)
+            print(
+                f"Replaced {report.replacements} name(s) in {report.documents} document(s); "
+                "every coding kept its passage"
+                + (f" ({report.merged_passages} passage(s) merged)" if report.merged_passages else "")
+            )
+            return 0
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "number": n,
+                    "document": m.document,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "kind": m.kind,
+                    "replacement": m.replacement,
+                    "reason": m.reason,
+                }
+                for n, m in enumerate(mentions, start=1)
+            ]
+        )
+        return 0
+    rows = [
+        (n, m.document, m.start, m.text, m.replacement, f"{m.left[-25:]} [{m.text}] {m.right[:25]}", m.reason)
+        for n, m in enumerate(mentions, start=1)
+    ]
+    print_table(
+        ("#", "Document", "Start", "Name", "Replace by", "Context", "Why"), rows, limits={5: 70, 6: 50}
+    )
+    print(f"{len(mentions)} candidate(s); replace them with --apply all or --apply 1,3,5-8")
+    return 0
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    command("index", cmd_index, "index the documents for search and suggestions (words, lemmas, sentences)")
+
+    search = command("search", cmd_search, "search by word, lemma, stem, phrase or regular expression (KWIC)")
+    search.add_argument(
+        "query", metavar="QUERY", help="words (a phrase when several), 'vertrouw*', or a pattern"
+    )
+    modes = search.add_mutually_exclusive_group()
+    for mode, text in (
+        ("word", "word forms (default); * and ? are wildcards"),
+        ("lemma", "all forms of a word: vertrouwen finds vertrouwde, vertrouwt"),
+        ("stem", "everything sharing the stem (broader than --lemma)"),
+        ("phrase", "consecutive words"),
+        ("regex", "a regular expression over the texts"),
+    ):
+        modes.add_argument(f"--{mode}", action="store_true", help=text)
+    search.add_argument("--where", nargs="+", action="extend", metavar="KEY=VALUE", help="attribute filters")
+    search.add_argument("--answers-only", action="store_true", help="leave out the interviewer's turns")
+    search.add_argument("--speaker", action="append", metavar="LABEL", help="only turns of this speaker")
+    search.add_argument(
+        "--context", type=int, default=60, metavar="N", help="characters of context (default 60)"
+    )
+    search.add_argument("--sort", choices=sorted(SORT_KEYS), default="document")
+    search.add_argument("--limit", type=int, metavar="N")
+    search.add_argument("--format", choices=FORMATS, default="table")
+    search.add_argument("--out", metavar="OUT.csv", help="also export the hits as CSV")
+    search.add_argument("--force", action="store_true", help="overwrite OUT.csv")
+    search.add_argument("--code-with", metavar="CODE", help="code every hit (one undoable action)")
+    search.add_argument(
+        "--unit", choices=CODING_UNITS, default="hit", help="what --code-with codes (default: hit)"
+    )
+
+    freq = command(
+        "frequencies", cmd_frequencies, "most frequent lemmas (or words) per group, stop words left out"
+    )
+    freq.add_argument(
+        "--by", default="region", metavar="ATTRIBUTE", help="grouping attribute (default: region)"
+    )
+    freq.add_argument("--words", action="store_true", help="count word forms instead of lemmas")
+    freq.add_argument("--top", type=int, default=30, metavar="N")
+    freq.add_argument("--where", nargs="+", action="extend", metavar="KEY=VALUE")
+    freq.add_argument("--answers-only", action="store_true", help="leave out the interviewer's turns")
+    freq.add_argument("--format", choices=FORMATS, default="table")
+
+    suggest = command(
+        "suggest", cmd_suggest, "find and review suggested codings (nothing is coded unaccepted)"
+    )
+    suggest.add_argument("--code", metavar="CODE", help="only this code and its subcodes")
+    suggest.add_argument("--document", metavar="DOCUMENT", help="only suggestions in this document")
+    suggest.add_argument(
+        "--sources", metavar="LIST", help=f"comma-separated: {','.join(SOURCES)} (default: all)"
+    )
+    suggest.add_argument("--status", choices=("open", "accepted", "rejected"), default="open")
+    suggest.add_argument(
+        "--stored", action="store_true", help="list the stored suggestions without searching again"
+    )
+    suggest.add_argument(
+        "--accept", nargs="+", type=int, metavar="ID", help="accept suggestions (codes them)"
+    )
+    suggest.add_argument("--reject", nargs="+", type=int, metavar="ID", help="reject suggestions for good")
+    suggest.add_argument("--format", choices=FORMATS, default="table")
+
+    reg = command("register", cmd_register, "the respondent register (real names behind R-codes)")
+    reg.add_argument(
+        "action", nargs="?", choices=("list", "add", "remove", "export", "import"), default="list"
+    )
+    reg.add_argument(
+        "values", nargs="*", metavar="VALUE", help="add: CODE NAME; remove: CODE…; export/import: FILE"
+    )
+    reg.add_argument("--alias", action="append", metavar="NAME", help="another way the name is written")
+    reg.add_argument("--note", metavar="TEXT")
+    reg.add_argument("--force", action="store_true", help="export: overwrite the file")
+
+    anon = command("anonymise", cmd_anonymise, "list names in the documents and replace the ones you confirm")
+    anon.add_argument("documents", nargs="*", metavar="DOCUMENT", help="default: all documents")
+    anon.add_argument("--kind", action="append", choices=KINDS, help="only these kinds of names")
+    anon.add_argument("--apply", metavar="all|N,N-M", help="replace these candidates (numbers as listed)")
+    anon.add_argument("--format", choices=("table", "json"), default="table")

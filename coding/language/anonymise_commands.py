@@ -1,0 +1,214 @@
+"""Replacing names in documents' texts: one undoable action that keeps every coding on its passage.
+
+The text is rewritten with :func:`coding.text_remap.apply_replacements`; coded passages, turns,
+pages and suggestions are moved with the exact mapper it returns. A passage inside a replaced
+name covers the whole placeholder afterwards. Two passages that end up with the same span are
+merged into one (their codes kept, a code on both kept once). The index of a rewritten
+document is rebuilt the next time it is needed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from sqlalchemy import select
+
+from coding.coding_commands import document_text
+from coding.commands.command import Command, Writer
+from coding.errors import InvalidInputError
+from coding.ids import DocumentId
+from coding.text import fold
+from coding.text_remap import Span, apply_replacements
+from models import AssessmentEvidence, Coding, Page, Segment, Suggestion, Turn
+
+
+@dataclass(frozen=True)
+class Replacement:
+    start: int
+    end: int
+    replacement: str
+    #: The text expected at ``start:end``; the action refuses to run if the text changed.
+    original: str
+
+
+@dataclass(frozen=True)
+class AnonymisationReport:
+    documents: int
+    replacements: int
+    merged_passages: int
+
+
+class _Mapper:
+    """Old spans to new spans; a span inside one replaced name maps to its whole placeholder."""
+
+    def __init__(self, text: str, replacements: Sequence[Replacement]) -> None:
+        self.regions = sorted((r.start, r.end) for r in replacements)
+        self.new_text, self._map = apply_replacements(
+            text, [(r.start, r.end, r.replacement) for r in replacements]
+        )
+
+    def _region(self, start: int, end: int) -> Span | None:
+        for region_start, region_end in self.regions:
+            if region_start <= start and end <= region_end:
+                return (region_start, region_end)
+        return None
+
+    def span(self, start: int, end: int) -> Span:
+        mapped = self._map(start, end)
+        if mapped is None:
+            region = self._region(start, end)
+            assert region is not None
+            mapped = self._map(*region)
+            assert mapped is not None
+        return mapped
+
+    def point(self, position: int) -> int:
+        mapped = self._map(position, position)
+        if mapped is not None:
+            return mapped[0]
+        region = self._region(position, position)
+        assert region is not None
+        return self.span(*region)[1]
+
+
+def _check(text: str, replacements: Sequence[Replacement], name: str) -> None:
+    for r in replacements:
+        if not 0 <= r.start < r.end <= len(text):
+            raise InvalidInputError(f"{name}: {r.start}:{r.end} is not a passage of the text")
+        if text[r.start : r.end] != r.original:
+            raise InvalidInputError(
+                f"{name}: the text at {r.start}:{r.end} is no longer “{r.original}”; list the names again"
+            )
+        if not r.replacement.strip():
+            raise InvalidInputError(f"{name}: a name cannot be replaced by nothing")
+    ordered = sorted(replacements, key=lambda r: (r.start, r.end))
+    for before, after in pairwise(ordered):
+        if after.start < before.end:
+            raise InvalidInputError(f"{name}: the names at {before.start} and {after.start} overlap")
+
+
+def _merge_segment(writer: Writer, loser: int, survivor: int) -> None:
+    """Move the codings (and evidence links) of segment ``loser`` to ``survivor``, then drop it."""
+    session = writer.session
+    survivor_codes = set(
+        session.execute(select(Coding.code_id).where(Coding.segment_id == survivor)).scalars()
+    )
+    codings = session.execute(select(Coding.id, Coding.code_id).where(Coding.segment_id == loser)).all()
+    duplicates = [cid for cid, code_id in codings if code_id in survivor_codes]
+    moving = [(cid, code_id) for cid, code_id in codings if code_id not in survivor_codes]
+    evidence = set(
+        session.execute(
+            select(AssessmentEvidence.assessment_id).where(AssessmentEvidence.segment_id == loser)
+        ).scalars()
+    )
+    have = set(
+        session.execute(
+            select(AssessmentEvidence.assessment_id).where(AssessmentEvidence.segment_id == survivor)
+        ).scalars()
+    )
+    for assessment_id in sorted(evidence - have):
+        writer.insert("assessment_evidence", {"assessment_id": assessment_id, "segment_id": survivor})
+    writer.delete("coding", "id", duplicates)
+    for coding_id, _code in moving:
+        writer.update("coding", coding_id, {"segment_id": survivor})
+    if session.execute(select(Segment.id).where(Segment.id == loser)).scalar_one_or_none() is not None:
+        writer.delete("segment", "id", [loser])
+
+
+def _move(writer: Writer, table: str, moves: list[tuple[int, int, int, int, str]]) -> None:
+    """``(id, old start, new start, new end, new text)``: right shifts from the end, left shifts
+    from the start, so no two rows ever share a span on the way."""
+    right = sorted((m for m in moves if m[2] > m[1]), key=lambda m: -m[1])
+    left = sorted((m for m in moves if m[2] <= m[1]), key=lambda m: m[1])
+    for row_id, _old, start, end, text in right + left:
+        writer.update(table, row_id, {"start": start, "end": end, "text": text})
+
+
+def _remap_segments(writer: Writer, document_id: DocumentId, mapper: _Mapper) -> int:
+    rows = writer.session.execute(
+        select(Segment.id, Segment.start, Segment.end, Segment.text).where(Segment.document_id == document_id)
+    ).all()
+    targets: dict[Span, list[int]] = defaultdict(list)
+    spans = {}
+    for row in rows:
+        span = mapper.span(row.start, row.end)
+        spans[row.id] = (row, span)
+        targets[span].append(row.id)
+    merged = 0
+    for ids in targets.values():
+        survivor, *losers = sorted(ids)
+        for loser in losers:
+            _merge_segment(writer, loser, survivor)
+            merged += 1
+            spans.pop(loser)
+    moves = []
+    for segment_id, (row, (start, end)) in spans.items():
+        text = mapper.new_text[start:end]
+        if (start, end, text) != (row.start, row.end, row.text):
+            moves.append((segment_id, row.start, start, end, text))
+    _move(writer, "segment", moves)
+    return merged
+
+
+def _remap_structure(
+    writer: Writer, document_id: DocumentId, mapper: _Mapper, renamed: Callable[[str], str]
+) -> None:
+    session = writer.session
+    for turn in session.execute(select(Turn).where(Turn.document_id == document_id)).scalars().all():
+        start, end = (
+            mapper.span(turn.start, turn.end) if turn.end > turn.start else (mapper.point(turn.start),) * 2
+        )
+        body = min(max(mapper.point(turn.body_start), start), end)
+        values = {"start": start, "end": end, "body_start": body, "speaker": renamed(turn.speaker)}
+        writer.update("turn", turn.id, values)
+    for page in session.execute(select(Page).where(Page.document_id == document_id)).scalars().all():
+        start, end = (
+            mapper.span(page.start, page.end) if page.end > page.start else (mapper.point(page.start),) * 2
+        )
+        writer.update(
+            "page", {"document_id": document_id, "number": page.number}, {"start": start, "end": end}
+        )
+    rows = session.execute(
+        select(Suggestion.id, Suggestion.start, Suggestion.end, Suggestion.text).where(
+            Suggestion.document_id == document_id
+        )
+    ).all()
+    moves = []
+    for row in rows:
+        start, end = mapper.span(row.start, row.end)
+        text = mapper.new_text[start:end]
+        if (start, end, text) != (row.start, row.end, row.text):
+            moves.append((row.id, row.start, start, end, text))
+    _move(writer, "suggestion", moves)
+
+
+class AnonymiseDocuments(Command):
+    """Replace confirmed names in one or more documents (one undoable action)."""
+
+    def __init__(self, replacements: Mapping[DocumentId, Sequence[Replacement]]) -> None:
+        super().__init__()
+        self.replacements = {doc: list(reps) for doc, reps in replacements.items() if reps}
+        count = sum(len(reps) for reps in self.replacements.values())
+        self.text = f"Anonymise {count} name{'s' if count != 1 else ''}"
+
+    def plan(self, writer: Writer) -> AnonymisationReport:
+        merged = 0
+        for document_id, replacements in self.replacements.items():
+            text = document_text(writer, document_id)
+            _check(text, replacements, f"document {document_id}")
+            mapper = _Mapper(text, replacements)
+            placeholders = {fold(r.original): r.replacement for r in replacements}
+
+            def renamed(speaker: str, placeholders: dict[str, str] = placeholders) -> str:
+                return placeholders.get(fold(speaker), speaker)
+
+            merged += _remap_segments(writer, document_id, mapper)
+            _remap_structure(writer, document_id, mapper, renamed)
+            writer.update("document", document_id, {"text": mapper.new_text, "length": len(mapper.new_text)})
+            writer.touch(document_id)
+        return AnonymisationReport(
+            len(self.replacements), sum(len(r) for r in self.replacements.values()), merged
+        )

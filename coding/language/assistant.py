@@ -1,0 +1,181 @@
+"""Language assistance for a project (``project.assist``): index, search, frequencies,
+coding from search hits, suggestions, the respondent register and anonymisation.
+
+spaCy loads on first use, not when a project opens.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from coding.bulk_coding import ApplyCodings, CodingRequest
+from coding.changes import Change
+from coding.code_service import CodeRef
+from coding.document_service import DocumentRef
+from coding.errors import InvalidInputError
+from coding.ids import CodingId, DocumentId
+from coding.language.anonymise import Anonymiser
+from coding.language.corpus import Corpus, CorpusCache
+from coding.language.frequencies import FrequencyTable, frequency_table
+from coding.language.indexer import Indexer, IndexProgress, IndexReport, StaleDocument
+from coding.language.kwic import DEFAULT_CONTEXT, KwicLine
+from coding.language.register import RespondentRegister
+from coding.language.search import Searcher, SearchMode, SearchQuery, SearchResult
+from coding.language.suggestions.service import SuggestionService
+from coding.language.units import CODING_UNITS, unit_span
+
+if TYPE_CHECKING:
+    from coding.language.pipeline import LanguagePipeline
+    from coding.project import Project
+
+_INDEX_TABLES = frozenset({"document", "turn"})
+_CORPUS_TABLES = frozenset({"document", "turn", "setting"})
+
+
+class LanguageAssistant:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._fresh: set[DocumentId] | None = None
+        self._lock = threading.RLock()
+        self._cache = CorpusCache()
+        project.subscribe(self._on_change)
+        self.suggestions = SuggestionService(project, self)
+        self.register = RespondentRegister(project)
+        self.anonymiser = Anonymiser(project, self)
+
+    # -- the pipeline and the index -------------------------------------------------------
+    @property
+    def pipeline(self) -> LanguagePipeline:
+        from coding.language.pipeline import pipeline_for  # spaCy loads on first use
+
+        return pipeline_for(self._project.language)
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches(*_CORPUS_TABLES):
+            self._cache.forget(
+                None if change.document_ids is None or "setting" in change.tables else change.document_ids
+            )
+        if not change.touches(*_INDEX_TABLES):
+            return
+        with self._lock:
+            if change.document_ids is None or self._fresh is None:
+                self._fresh = None
+            else:
+                self._fresh -= set(change.document_ids)
+
+    def invalidate(self) -> None:
+        """Forget which documents are known to be indexed (after indexing elsewhere)."""
+        with self._lock:
+            self._fresh = None
+        self._cache.forget()
+
+    def corpus(self) -> Corpus:
+        """A fresh read of the documents, sharing cached texts and turns."""
+        return Corpus(self._project.store, self._cache)
+
+    def indexer(self) -> Indexer:
+        return Indexer(self._project.store, self.pipeline)
+
+    def stale(self) -> list[StaleDocument]:
+        """Documents not indexed, or indexed from an older text."""
+        return self.indexer().stale()
+
+    def indexed_documents(self) -> set[DocumentId]:
+        with self._lock:
+            if self._fresh is not None:
+                return set(self._fresh)
+        stale = {doc.id for doc in self.stale()}
+        fresh = {doc.id for doc in self.corpus().documents} - stale
+        with self._lock:
+            self._fresh = fresh
+        return set(fresh)
+
+    def index(self, progress: IndexProgress | None = None) -> IndexReport:
+        """Index every document that needs it (new, changed, or indexed with another pipeline)."""
+        indexer = self.indexer()
+        report = indexer.run(indexer.stale(), progress)
+        self.invalidate()
+        return report
+
+    # -- search --------------------------------------------------------------------------
+    def search(
+        self,
+        text: str,
+        mode: SearchMode | str = SearchMode.WORD,
+        *,
+        where: Mapping[str, str | Sequence[str]] | None = None,
+        answers_only: bool = False,
+        speakers: Sequence[str] = (),
+        documents: Sequence[DocumentRef] | None = None,
+        context: int = DEFAULT_CONTEXT,
+        limit: int | None = None,
+        index: bool = True,
+        progress: IndexProgress | None = None,
+    ) -> SearchResult:
+        """Search the documents (see :mod:`coding.language.search`). With ``index`` (the default)
+        documents that need it are indexed first; without, they are listed as not searched."""
+        try:
+            search_mode = SearchMode(mode)
+        except ValueError:
+            modes = ", ".join(m.value for m in SearchMode)
+            raise InvalidInputError(f"unknown search mode '{mode}' (choose from {modes})") from None
+        if index and search_mode is not SearchMode.REGEX and self.indexed_documents() != self._all_ids():
+            self.index(progress)
+        doc_ids = None if documents is None else tuple(self._project.documents.id_of(d) for d in documents)
+        query = SearchQuery(
+            text,
+            search_mode,
+            dict(where or {}),
+            answers_only,
+            tuple(speakers),
+            doc_ids,
+            context,
+            limit,
+        )
+        corpus = self.corpus()
+        return Searcher(corpus, self.pipeline, self.indexed_documents()).search(query)
+
+    def _all_ids(self) -> set[DocumentId]:
+        return {doc.id for doc in self.corpus().documents}
+
+    def code_lines(
+        self, lines: Sequence[KwicLine], code: CodeRef, *, unit: str = "hit", memo: str = ""
+    ) -> list[CodingId]:
+        """Code every line's hit, sentence or speaker turn (``unit``) with ``code``: one undoable
+        action. Passages already coded with the code are skipped."""
+        if unit not in CODING_UNITS:
+            raise InvalidInputError(f"unit must be one of {', '.join(CODING_UNITS)}")
+        code_id = self._project.codes.id_of(code)
+        corpus = self.corpus()
+        planned = []
+        for line in lines:
+            start, end = unit_span(corpus, line.document_id, line.start, line.end, unit)
+            planned.append(CodingRequest(line.document_id, code_id, start, end, memo))
+        if not planned:
+            return []
+        command = ApplyCodings(planned, coder=self._project.coder, skip_existing=True)
+        command.text = f"Code {len(planned)} search hit{'s' if len(planned) != 1 else ''} ({unit})"
+        result: list[CodingId] = self._project.execute(command)
+        return result
+
+    # -- frequencies ---------------------------------------------------------------------
+    def frequencies(
+        self,
+        *,
+        by: str = "region",
+        unit: str = "lemma",
+        top: int = 30,
+        where: Mapping[str, str | Sequence[str]] | None = None,
+        answers_only: bool = False,
+        index: bool = True,
+    ) -> FrequencyTable:
+        if index and self.indexed_documents() != self._all_ids():
+            self.index()
+        corpus = self.corpus()
+        indexed = self.indexed_documents()
+        documents = [doc.id for doc in corpus.select(where) if doc.id in indexed]
+        return frequency_table(
+            corpus, self.pipeline, documents, by=by, unit=unit, top=top, answers_only=answers_only
+        )

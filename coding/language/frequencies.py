@@ -1,0 +1,132 @@
+"""Word and lemma frequencies per group (e.g. per region), stop words and fillers left out."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coding.exporting.quote_rows import NO_GROUP, neutralise
+from coding.ids import DocumentId
+from coding.language.corpus import Corpus
+from coding.language.sql import raw_connection
+from coding.text import fold, natural_key
+
+if TYPE_CHECKING:
+    from coding.language.pipeline import LanguagePipeline
+
+UNITS = ("lemma", "word")
+
+
+@dataclass(frozen=True)
+class FrequencyRow:
+    term: str
+    total: int
+    counts: Mapping[str, int]
+
+    def share(self, group: str, totals: Mapping[str, int]) -> float:
+        """Occurrences per 1,000 words of the group."""
+        size = totals.get(group, 0)
+        return 1000.0 * self.counts.get(group, 0) / size if size else 0.0
+
+
+@dataclass(frozen=True)
+class FrequencyTable:
+    by: str
+    unit: str
+    groups: tuple[str, ...]
+    #: Words counted per group (after leaving out stop words), for relative frequencies.
+    totals: Mapping[str, int]
+    rows: tuple[FrequencyRow, ...]
+
+
+def _group_of(corpus: Corpus, by: str) -> dict[DocumentId, str]:
+    key = fold(by)
+    out = {}
+    for doc in corpus.documents:
+        value = next((v for k, v in doc.attributes.items() if fold(k) == key), "")
+        out[doc.id] = value or NO_GROUP
+    return out
+
+
+def count_terms(
+    corpus: Corpus,
+    pipeline: LanguagePipeline,
+    documents: Iterable[DocumentId],
+    *,
+    unit: str = "lemma",
+    answers_only: bool = False,
+    min_length: int = 2,
+) -> dict[DocumentId, Counter[str]]:
+    """Per document: how often each lemma (or word form) occurs, without stop words and fillers."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}")
+    wanted = set(documents)
+    column = "t.lemma" if unit == "lemma" else "t.form"
+    fillers = pipeline.fillers
+    counts: dict[DocumentId, Counter[str]] = defaultdict(Counter)
+    with corpus.store.read() as session:
+        raw = raw_connection(session)
+        if not answers_only:
+            rows = raw.execute(
+                f"SELECT k.document_id, {column}, count(*) FROM token k JOIN term t ON t.id = k.term_id "
+                "WHERE NOT t.stop AND t.alpha AND length(t.form) >= ? GROUP BY k.document_id, t.id",
+                (min_length,),
+            )
+            for doc_id, term, count in rows:
+                if doc_id in wanted and term not in fillers and fold(term) not in fillers:
+                    counts[DocumentId(doc_id)][term] += count
+            return counts
+        turn_maps = corpus.turns(wanted)
+        rows = raw.execute(
+            f"SELECT k.document_id, k.start, {column} FROM token k JOIN term t ON t.id = k.term_id "
+            "WHERE NOT t.stop AND t.alpha AND length(t.form) >= ?",
+            (min_length,),
+        )
+        for doc_id, start, term in rows:
+            if doc_id not in wanted or term in fillers:
+                continue
+            if turn_maps[DocumentId(doc_id)].is_answer(start):
+                counts[DocumentId(doc_id)][term] += 1
+    return counts
+
+
+def frequency_table(
+    corpus: Corpus,
+    pipeline: LanguagePipeline,
+    documents: Iterable[DocumentId],
+    *,
+    by: str = "region",
+    unit: str = "lemma",
+    top: int = 30,
+    answers_only: bool = False,
+) -> FrequencyTable:
+    """The ``top`` most frequent lemmas (or words) overall, with their counts per group value."""
+    doc_ids = list(documents)
+    groups_of = _group_of(corpus, by)
+    per_document = count_terms(corpus, pipeline, doc_ids, unit=unit, answers_only=answers_only)
+    per_group: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc_id in doc_ids:
+        per_group[groups_of[doc_id]].update(per_document.get(doc_id, Counter()))
+    overall: Counter[str] = Counter()
+    for counter in per_group.values():
+        overall.update(counter)
+    groups = tuple(sorted(per_group, key=natural_key))
+    ranked = sorted(overall.items(), key=lambda item: (-item[1], fold(item[0])))[: max(0, top)]
+    rows = tuple(
+        FrequencyRow(term, total, {group: per_group[group].get(term, 0) for group in groups})
+        for term, total in ranked
+    )
+    totals = {group: sum(per_group[group].values()) for group in groups}
+    return FrequencyTable(by, unit, groups, totals, rows)
+
+
+def write_frequencies_csv(table: FrequencyTable, path: Path, *, delimiter: str = ",") -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow((table.unit.capitalize(), "Total", *table.groups))
+        for row in table.rows:
+            writer.writerow((neutralise(row.term), row.total, *(row.counts[g] for g in table.groups)))

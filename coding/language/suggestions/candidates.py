@@ -1,0 +1,193 @@
+"""A suggested coding before it is stored, and how candidates from several sources combine."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from coding.ids import CodeId, DocumentId
+from coding.records import CodeTree
+from coding.text import fold
+
+SOURCES = ("terms", "question", "similar")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    document_id: DocumentId
+    code_id: CodeId
+    start: int
+    end: int
+    score: float
+    sources: tuple[str, ...]
+    reason: str
+    #: For term matches: each search term found, with the forms it was found as.
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    code_name: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    @property
+    def full_reason(self) -> str:
+        """Why it is suggested: the other sources' reasons, then the search terms found."""
+        parts = [self.reason] if self.reason else []
+        if self.terms:
+            parts.append(describe_terms(self.code_name, dict(self.terms)))
+        return " ".join(parts)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def combine_scores(scores: Iterable[float]) -> float:
+    """Independent evidence: 1 − Π(1 − s)."""
+    rest = 1.0
+    for score in scores:
+        rest *= 1.0 - max(0.0, min(1.0, score))
+    return round(1.0 - rest, 3)
+
+
+TERM_SCORE = 0.4
+
+
+def describe_terms(code_name: str, terms: Mapping[str, Iterable[str]]) -> str:
+    """'Contains the search terms “nakomen” (as “nakomt”), “inzet” of Betrouwbaarheid.'"""
+    described = []
+    for label in sorted(terms, key=fold):
+        forms = sorted({f for f in terms[label] if fold(f) != fold(label)})
+        described.append(f"“{label}”" + (f" (as “{'”, “'.join(forms[:3])}”)" if forms else ""))
+    plural = "s" if len(terms) > 1 else ""
+    return f"Contains the search term{plural} {', '.join(described)} of {code_name}."
+
+
+def term_score(count: int) -> float:
+    return combine_scores([TERM_SCORE] * count)
+
+
+def _merge_group(group: list[Candidate]) -> Candidate:
+    if len(group) == 1:
+        return group[0]
+    largest = max(group, key=lambda c: (c.length, c.score))
+    sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
+    terms: dict[str, set[str]] = defaultdict(set)
+    for candidate in group:
+        for label, forms in candidate.terms:
+            terms[label].update(forms)
+    others = [c for c in group if "terms" not in c.sources]
+    reasons: list[str] = []
+    for candidate in sorted(others, key=lambda c: (c is not largest, -c.score)):
+        if candidate.reason not in reasons:
+            reasons.append(candidate.reason)
+    scores = [c.score for c in others]
+    code_name = next((c.code_name for c in group if c.code_name), "")
+    if terms:
+        scores.append(term_score(len(terms)))
+    return Candidate(
+        largest.document_id,
+        largest.code_id,
+        largest.start,
+        largest.end,
+        combine_scores(scores),
+        sources,
+        " ".join(reasons),
+        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
+        code_name,
+    )
+
+
+def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Per document and code: a candidate inside a larger one (a sentence in an answer) is folded
+    into it, its reason added and its score combined."""
+    by_key: dict[tuple[DocumentId, CodeId], list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_key[(candidate.document_id, candidate.code_id)].append(candidate)
+    out: list[Candidate] = []
+    for group in by_key.values():
+        group.sort(key=lambda c: (-c.length, c.start))
+        merged: list[list[Candidate]] = []
+        for candidate in group:
+            home = next(
+                (
+                    members
+                    for members in merged
+                    if members[0].start <= candidate.start and candidate.end <= members[0].end
+                ),
+                None,
+            )
+            if home is None:
+                merged.append([candidate])
+            else:
+                home.append(candidate)
+        out.extend(_merge_group(members) for members in merged)
+    return out
+
+
+def prefer_specific(candidates: Sequence[Candidate], tree: CodeTree) -> list[Candidate]:
+    """Drop a candidate when a subcode of its code has a candidate for the same passage."""
+    spans: dict[tuple[DocumentId, int, int], set[CodeId]] = defaultdict(set)
+    for c in candidates:
+        spans[(c.document_id, c.start, c.end)].add(c.code_id)
+    out = []
+    for c in candidates:
+        others = spans[(c.document_id, c.start, c.end)] - {c.code_id}
+        descendants = {d.id for d in tree.descendants(c.code_id)} if others and c.code_id in tree else set()
+        if not (others & descendants):
+            out.append(c)
+    return out
+
+
+def not_already_decided(
+    candidates: Iterable[Candidate],
+    coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    decided: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
+    texts: Mapping[DocumentId, str],
+) -> list[Candidate]:
+    """Leave out candidates whose passage is already coded with the code (half or more of it) and
+    those the researcher already accepted or rejected (same text, or the spans mostly overlap)."""
+    out = []
+    for c in candidates:
+        span = (c.start, c.end)
+        key = (c.document_id, c.code_id)
+        if any(overlap(span, other) * 2 >= c.length for other in coded.get(key, ())):
+            continue
+        text = " ".join(texts[c.document_id][c.start : c.end].split())
+        if any(
+            decided_text == text
+            or (overlap(span, (s, e)) * 2 >= c.length and overlap(span, (s, e)) * 2 >= e - s)
+            for s, e, decided_text in decided.get(key, ())
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """At most ``limit`` candidates per code: the best scores first and, among equal scores,
+    each document's best before any document's second (so one long transcript cannot fill the
+    queue). The rest come up when these are accepted or rejected."""
+    by_code: dict[CodeId, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_code[candidate.code_id].append(candidate)
+    out: list[Candidate] = []
+    for group in by_code.values():
+        group.sort(key=lambda c: (c.document_id, -c.score, c.start))
+        rank: dict[DocumentId, int] = defaultdict(int)
+        ranked = []
+        for candidate in group:
+            ranked.append(
+                (
+                    -candidate.score,
+                    rank[candidate.document_id],
+                    candidate.document_id,
+                    candidate.start,
+                    candidate,
+                )
+            )
+            rank[candidate.document_id] += 1
+        ranked.sort(key=lambda item: item[:4])
+        out.extend(item[4] for item in ranked[:limit])
+    return out

@@ -1,0 +1,190 @@
+"""Undoable actions on suggestions: refresh the open ones, accept, reject, adjust the span."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NewType
+
+from sqlalchemy import select
+
+from coding.coding_commands import ApplyCoding, check_span, document_text, trim_span
+from coding.commands.command import Command, Writer
+from coding.errors import InvalidInputError, NotFoundError
+from coding.ids import CodeId, CodingId, DocumentId
+from coding.language.suggestions.candidates import Candidate
+from models import Coding, Segment, Suggestion
+from models.clock import utcnow
+
+SuggestionId = NewType("SuggestionId", int)
+
+
+class RefreshSuggestions(Command):
+    """Replace the open suggestions of the given codes (all codes: ``None``) with ``candidates``.
+
+    An open suggestion with the same passage is kept (with its id, score and reason updated);
+    accepted and rejected ones are never touched: they are the researcher's decisions.
+    """
+
+    def __init__(self, code_ids: Sequence[CodeId] | None, candidates: Sequence[Candidate]) -> None:
+        super().__init__()
+        self.code_ids = None if code_ids is None else set(code_ids)
+        self.candidates = list(candidates)
+        self.text = "Find suggestions"
+
+    def plan(self, writer: Writer) -> list[SuggestionId]:
+        session = writer.session
+        query = select(
+            Suggestion.id,
+            Suggestion.document_id,
+            Suggestion.code_id,
+            Suggestion.start,
+            Suggestion.end,
+            Suggestion.score,
+            Suggestion.reason,
+            Suggestion.sources,
+        ).where(Suggestion.status == "open")
+        if self.code_ids is not None:
+            query = query.where(Suggestion.code_id.in_(self.code_ids))
+        existing = {(r.document_id, r.code_id, r.start, r.end): r for r in session.execute(query)}
+        texts: dict[DocumentId, str] = {}
+        keep: set[int] = set()
+        rows = []
+        ids: list[SuggestionId] = []
+        for c in self.candidates:
+            sources = ",".join(c.sources)
+            reason = c.full_reason
+            old = existing.get((c.document_id, c.code_id, c.start, c.end))
+            if old is not None:
+                keep.add(old.id)
+                ids.append(SuggestionId(old.id))
+                if (old.score, old.reason, old.sources) != (c.score, reason, sources):
+                    writer.update(
+                        "suggestion", old.id, {"score": c.score, "reason": reason, "sources": sources}
+                    )
+                continue
+            if c.document_id not in texts:
+                texts[c.document_id] = document_text(writer, c.document_id)
+            rows.append(
+                {
+                    "document_id": c.document_id,
+                    "code_id": c.code_id,
+                    "start": c.start,
+                    "end": c.end,
+                    "text": texts[c.document_id][c.start : c.end],
+                    "score": c.score,
+                    "sources": sources,
+                    "reason": reason,
+                    "status": "open",
+                }
+            )
+        writer.delete("suggestion", "id", sorted(r.id for r in existing.values() if r.id not in keep))
+        inserted = writer.insert_many("suggestion", rows)
+        ids.extend(SuggestionId(row["id"]) for row in inserted)
+        for doc_id in {c.document_id for c in self.candidates}:
+            writer.touch(doc_id)
+        return ids
+
+
+def _already_coded(writer: Writer, document_id: DocumentId, code_id: CodeId, start: int, end: int) -> bool:
+    found = writer.session.execute(
+        select(Coding.id)
+        .join(Segment, Segment.id == Coding.segment_id)
+        .where(
+            Segment.document_id == document_id,
+            Segment.start == start,
+            Segment.end == end,
+            Coding.code_id == code_id,
+        )
+    ).first()
+    return found is not None
+
+
+def _load(writer: Writer, suggestion_id: SuggestionId) -> Any:
+    row = writer.session.execute(
+        select(
+            Suggestion.id,
+            Suggestion.document_id,
+            Suggestion.code_id,
+            Suggestion.start,
+            Suggestion.end,
+            Suggestion.status,
+        ).where(Suggestion.id == suggestion_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"suggestion {suggestion_id} does not exist")
+    return row
+
+
+class AcceptSuggestions(Command):
+    """Code the passages of open suggestions (one undoable action) and mark them accepted.
+
+    A passage already coded with the suggestion's code is only marked accepted.
+    """
+
+    def __init__(self, suggestion_ids: Sequence[SuggestionId], *, coder: str, memo: str = "") -> None:
+        super().__init__()
+        self.suggestion_ids = list(dict.fromkeys(suggestion_ids))
+        self.coder = coder
+        self.memo = memo
+        self.text = "Accept suggestion" if len(self.suggestion_ids) == 1 else "Accept suggestions"
+
+    def plan(self, writer: Writer) -> list[CodingId]:
+        created: list[CodingId] = []
+        now = utcnow()
+        for suggestion_id in self.suggestion_ids:
+            row = _load(writer, suggestion_id)
+            if row.status != "open":
+                raise InvalidInputError(f"suggestion {suggestion_id} was already {row.status}")
+            document_id, code_id = DocumentId(row.document_id), CodeId(row.code_id)
+            text = document_text(writer, document_id)
+            start, end = trim_span(text, row.start, row.end)
+            if not _already_coded(writer, document_id, code_id, start, end):
+                created.append(
+                    ApplyCoding(document_id, code_id, start, end, coder=self.coder, memo=self.memo).plan(
+                        writer
+                    )
+                )
+            writer.update("suggestion", suggestion_id, {"status": "accepted", "decided_at": now})
+            writer.touch(document_id)
+        if len(created) > 1:
+            self.text = f"Accept {len(created)} suggestions"
+        return created
+
+
+class RejectSuggestions(Command):
+    """Reject open suggestions; they are remembered and not offered again."""
+
+    def __init__(self, suggestion_ids: Sequence[SuggestionId]) -> None:
+        super().__init__()
+        self.suggestion_ids = list(dict.fromkeys(suggestion_ids))
+        self.text = "Reject suggestion" if len(self.suggestion_ids) == 1 else "Reject suggestions"
+
+    def plan(self, writer: Writer) -> None:
+        now = utcnow()
+        for suggestion_id in self.suggestion_ids:
+            row = _load(writer, suggestion_id)
+            if row.status != "open":
+                raise InvalidInputError(f"suggestion {suggestion_id} was already {row.status}")
+            writer.update("suggestion", suggestion_id, {"status": "rejected", "decided_at": now})
+            writer.touch(DocumentId(row.document_id))
+
+
+class AdjustSuggestion(Command):
+    """Move the boundaries of an open suggestion before accepting it."""
+
+    text = "Adjust suggestion"
+
+    def __init__(self, suggestion_id: SuggestionId, start: int, end: int) -> None:
+        super().__init__()
+        self.suggestion_id = suggestion_id
+        self.span = (start, end)
+
+    def plan(self, writer: Writer) -> None:
+        row = _load(writer, self.suggestion_id)
+        if row.status != "open":
+            raise InvalidInputError(f"suggestion {self.suggestion_id} was already {row.status}")
+        text = document_text(writer, DocumentId(row.document_id))
+        check_span(text, *self.span)
+        start, end = trim_span(text, *self.span)
+        writer.update("suggestion", self.suggestion_id, {"start": start, "end": end, "text": text[start:end]})
+        writer.touch(DocumentId(row.document_id))

@@ -1,0 +1,249 @@
+"""The review queue of suggested codings: find, list per code or document, accept, reject, adjust.
+
+Nothing is coded without the researcher accepting it. Every decision is an undoable action;
+rejected suggestions are kept and never offered again.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from coding.code_service import CodeRef
+from coding.document_service import DocumentRef
+from coding.errors import InvalidInputError
+from coding.ids import CodeId, CodingId, DocumentId
+from coding.language.suggestions.candidates import (
+    SOURCES,
+    Candidate,
+    best_per_code,
+    merge,
+    not_already_decided,
+    prefer_specific,
+)
+from coding.language.suggestions.commands import (
+    AcceptSuggestions,
+    AdjustSuggestion,
+    RefreshSuggestions,
+    RejectSuggestions,
+    SuggestionId,
+)
+from coding.language.suggestions.data import load_words
+from coding.language.suggestions.questions import question_candidates
+from coding.language.suggestions.similar import similarity_candidates
+from coding.language.suggestions.terms import term_candidates
+from coding.records import CodeInfo
+from models import Coding, Document, Segment, Suggestion
+
+if TYPE_CHECKING:
+    from coding.language.assistant import LanguageAssistant
+    from coding.project import Project
+
+STATUSES = ("open", "accepted", "rejected")
+#: Open suggestions kept per code; accepting or rejecting makes room for the next ones.
+MAX_PER_CODE = 100
+
+
+@dataclass(frozen=True)
+class SuggestionInfo:
+    id: SuggestionId
+    document_id: DocumentId
+    document: str
+    code_id: CodeId
+    code_path: str
+    start: int
+    end: int
+    text: str
+    score: float
+    sources: tuple[str, ...]
+    reason: str
+    status: str
+    created_at: datetime
+    decided_at: datetime | None
+
+
+class SuggestionService:
+    def __init__(self, project: Project, assistant: LanguageAssistant) -> None:
+        self._project = project
+        self._assistant = assistant
+
+    # -- finding -------------------------------------------------------------------------
+    def candidates(
+        self,
+        code: CodeRef | None = None,
+        *,
+        sources: Sequence[str] = SOURCES,
+        include_subcodes: bool = True,
+        limit: int = MAX_PER_CODE,
+    ) -> list[Candidate]:
+        """Fresh candidates (not stored) for one code (and its subcodes) or all codes, at most
+        ``limit`` per code (the best)."""
+        unknown = set(sources) - set(SOURCES)
+        if unknown:
+            raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
+        tree = self._project.codes.tree()
+        codes = self._scope(code, include_subcodes)
+        indexed = self._assistant.indexed_documents()
+        if indexed != {doc.id for doc in self._assistant.corpus().documents}:
+            self._assistant.index()
+            indexed = self._assistant.indexed_documents()
+        corpus = self._assistant.corpus()
+        words = load_words(corpus, indexed)
+        texts = corpus.texts(indexed)
+        pipeline = self._assistant.pipeline
+        coded, decided = self._decisions()
+        found: list[Candidate] = []
+        if "terms" in sources:
+            found += term_candidates(
+                [c for c in codes if c.search_terms], words, texts, pipeline, self._project.store
+            )
+        if "question" in sources:
+            found += question_candidates(list(tree), tree, words, texts, pipeline)
+            found = [c for c in found if c.code_id in {code.id for code in codes}]
+        if "similar" in sources:
+            found += similarity_candidates(codes, words, coded)
+        merged = prefer_specific(merge(found), tree)
+        kept = best_per_code(
+            not_already_decided(merged, self._coded_with_subcodes(coded), decided, texts), limit
+        )
+        order = tree.order()
+        return sorted(kept, key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start))
+
+    def refresh(
+        self, code: CodeRef | None = None, *, sources: Sequence[str] = SOURCES
+    ) -> list[SuggestionInfo]:
+        """Find suggestions and store them as the open ones for ``code`` (or all codes): one
+        undoable action. Returns the open suggestions in scope."""
+        found = self.candidates(code, sources=sources)
+        scope = None if code is None else [c.id for c in self._scope(code, True)]
+        self._project.execute(RefreshSuggestions(scope, found))
+        return self.list(code)
+
+    def _scope(self, code: CodeRef | None, include_subcodes: bool) -> list[CodeInfo]:
+        tree = self._project.codes.tree()
+        if code is None:
+            return list(tree)
+        info = self._project.codes.get(code)
+        return [info, *tree.descendants(info.id)] if include_subcodes else [info]
+
+    def _decisions(
+        self,
+    ) -> tuple[
+        dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
+    ]:
+        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+        decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]] = defaultdict(list)
+        with self._project.store.read() as session:
+            for doc_id, code_id, start, end in session.execute(
+                select(Segment.document_id, Coding.code_id, Segment.start, Segment.end).join(
+                    Coding, Coding.segment_id == Segment.id
+                )
+            ):
+                coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
+            for doc_id, code_id, start, end, text in session.execute(
+                select(
+                    Suggestion.document_id,
+                    Suggestion.code_id,
+                    Suggestion.start,
+                    Suggestion.end,
+                    Suggestion.text,
+                ).where(Suggestion.status != "open")
+            ):
+                decided[(DocumentId(doc_id), CodeId(code_id))].append((start, end, " ".join(text.split())))
+        return coded, decided
+
+    def _coded_with_subcodes(
+        self, coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]
+    ) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
+        """A passage coded with a subcode counts as coded for its ancestors too."""
+        tree = self._project.codes.tree()
+        out: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+        for (doc_id, code_id), spans in coded.items():
+            current: CodeId | None = code_id
+            while current is not None and current in tree:
+                out[(doc_id, current)].extend(spans)
+                current = tree.get(current).parent_id
+        return out
+
+    # -- the queue -----------------------------------------------------------------------
+    def list(
+        self,
+        code: CodeRef | None = None,
+        *,
+        document: DocumentRef | None = None,
+        status: str | None = "open",
+        include_subcodes: bool = True,
+    ) -> list[SuggestionInfo]:
+        """Suggestions per code (best first) or per document (in reading order)."""
+        if status is not None and status not in STATUSES:
+            raise InvalidInputError(f"status must be one of {', '.join(STATUSES)}")
+        tree = self._project.codes.tree()
+        query = select(Suggestion, Document.name).join(Document, Document.id == Suggestion.document_id)
+        if status is not None:
+            query = query.where(Suggestion.status == status)
+        if code is not None:
+            query = query.where(Suggestion.code_id.in_([c.id for c in self._scope(code, include_subcodes)]))
+        if document is not None:
+            query = query.where(Suggestion.document_id == self._project.documents.id_of(document))
+        with self._project.store.read() as session:
+            rows = [
+                SuggestionInfo(
+                    SuggestionId(s.id),
+                    DocumentId(s.document_id),
+                    name,
+                    CodeId(s.code_id),
+                    tree.get(CodeId(s.code_id)).path_text if s.code_id in tree else str(s.code_id),
+                    s.start,
+                    s.end,
+                    s.text,
+                    s.score,
+                    tuple(x for x in s.sources.split(",") if x),
+                    s.reason,
+                    s.status,
+                    s.created_at,
+                    s.decided_at,
+                )
+                for s, name in session.execute(query)
+            ]
+        if document is not None and code is None:
+            return sorted(rows, key=lambda s: (s.start, s.end, s.code_path))
+        order = tree.order()
+        return sorted(rows, key=lambda s: (order.get(s.code_id, 0), -s.score, s.document, s.start))
+
+    def get(self, suggestion_id: SuggestionId | int) -> SuggestionInfo:
+        found = [s for s in self.list(status=None) if s.id == suggestion_id]
+        if not found:
+            raise InvalidInputError(f"suggestion {suggestion_id} does not exist")
+        return found[0]
+
+    def accept(
+        self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int], *, memo: str = ""
+    ) -> builtins.list[CodingId]:
+        ids = [SuggestionId(i) for i in _as_list(suggestion_ids)]
+        result: builtins.list[CodingId] = self._project.execute(
+            AcceptSuggestions(ids, coder=self._project.coder, memo=memo)
+        )
+        return result
+
+    def accept_all(self, code: CodeRef, *, min_score: float = 0.0) -> builtins.list[CodingId]:
+        """Accept every open suggestion for ``code`` and its subcodes (one undoable action)."""
+        ids = [s.id for s in self.list(code) if s.score >= min_score]
+        return self.accept(ids) if ids else []
+
+    def reject(self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int]) -> None:
+        self._project.execute(RejectSuggestions([SuggestionId(i) for i in _as_list(suggestion_ids)]))
+
+    def adjust(self, suggestion_id: SuggestionId | int, start: int, end: int) -> SuggestionInfo:
+        self._project.execute(AdjustSuggestion(SuggestionId(suggestion_id), start, end))
+        return self.get(suggestion_id)
+
+
+def _as_list(value: SuggestionId | int | Sequence[SuggestionId | int]) -> list[int]:
+    return [int(value)] if isinstance(value, int) else [int(v) for v in value]
