@@ -70,7 +70,11 @@ def lemma_search_large(ctx: Context) -> Case:
     quick_repeats=1,
     trace=False,
     requires=_require_language,
-    limits="Matching the code's search terms against the index and ranking the candidates.",
+    limits=(
+        "About half the similarity pass (a cosine per candidate passage), a quarter reading every word "
+        "of the corpus into memory (the peak RSS), the rest matching the interview questions and the "
+        "code's search terms against the index."
+    ),
 )
 def suggestions_large(ctx: Context) -> Case:
     project = Project.open(ctx.project_copy("large"))
