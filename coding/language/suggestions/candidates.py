@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coding.ids import CodeId, DocumentId
 from coding.records import CodeTree
@@ -13,7 +14,7 @@ from coding.text import fold
 SOURCES = ("terms", "question", "similar")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     document_id: DocumentId
     code_id: CodeId
@@ -64,6 +65,7 @@ def describe_terms(code_name: str, terms: Mapping[str, Iterable[str]]) -> str:
     return f"Contains the search term{plural} {', '.join(described)} of {code_name}."
 
 
+@lru_cache(maxsize=64)
 def term_score(count: int) -> float:
     return combine_scores([TERM_SCORE] * count)
 

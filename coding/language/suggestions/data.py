@@ -1,90 +1,246 @@
-"""The indexed words of the documents, as the suggestion sources read them."""
+"""The indexed content words of the documents, as the suggestion sources read them.
+
+Only content words count for suggestions (not a stop word, alphabetic, longer than one letter),
+so only those are read, straight from the ``token`` table into numpy arrays per document (a
+large corpus has millions of words: as Python tuples they took most of a gigabyte). Word stems
+become integer ids. What is derived from the whole corpus (these arrays, the sentence vectors,
+the interview questions) is kept in a :class:`CorpusData` and reused until the index or the
+speaker rules change (:func:`fingerprint`).
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from coding.ids import DocumentId
 from coding.language.corpus import Corpus
-from coding.language.speakers import TurnMap
 from coding.language.sql import raw_connection
+from coding.speakers import SPEAKER_SETTINGS
+from coding.store import Store
 
-#: A word as read from the index, a plain tuple for speed (a corpus has millions):
-#: ``(document, start, end, sentence, norm, lemma, stem, content)``; content means not a stop
-#: word, alphabetic and longer than one letter. Use the index constants below.
-Word = tuple[int, int, int, int, str, str, str, int]
-START: Final = 1
-END: Final = 2
-SENTENCE: Final = 3
-NORM: Final = 4
-LEMMA: Final = 5
-STEM: Final = 6
-CONTENT: Final = 7
+IntArray = npt.NDArray[np.int32]
+BoolArray = npt.NDArray[np.bool_]
+
+#: A content word: not a stop word, alphabetic and longer than one letter.
+CONTENT_SQL = "NOT stop AND alpha AND length(form) > 1"
+
+
+def _ints(text: str) -> IntArray:
+    return np.fromstring(text, dtype=np.int32, sep=",")  # C parsing of group_concat's list
+
+
+def _empty() -> IntArray:
+    return np.zeros(0, dtype=np.int32)
 
 
 @dataclass
-class DocumentWords:
+class DocumentTokens:
+    """The content words of one document in text order, and its sentences and turns."""
+
     document_id: DocumentId
-    words: list[Word]
-    sentences: list[tuple[int, int]]
-    turns: TurnMap
-    _starts: list[int] = field(default_factory=list, repr=False)
+    start: IntArray
+    end: IntArray
+    sentence: IntArray  # the number of the word's sentence
+    term: IntArray  # the word's row in ``term``
+    sentence_start: IntArray  # by sentence number
+    sentence_end: IntArray
+    turns: Turns
+    _answer: BoolArray | None = field(default=None, repr=False)
 
-    def in_span(self, start: int, end: int) -> list[Word]:
-        """The words inside ``start:end`` (words are in text order)."""
-        if len(self._starts) != len(self.words):
-            self._starts = [w[START] for w in self.words]
-        first = bisect_left(self._starts, start)
-        last = bisect_left(self._starts, end, first)
-        return [w for w in self.words[first:last] if w[END] <= end]
+    def spans(self, starts: npt.ArrayLike, ends: npt.ArrayLike) -> tuple[IntArray, IntArray]:
+        """The words inside each ``start:end``: ``(span number, word index)`` per word found,
+        grouped by span in the order given, words in text order."""
+        lo = np.searchsorted(self.start, np.asarray(starts, dtype=np.int64), side="left")
+        upper = np.asarray(ends, dtype=np.int64)
+        hi = np.maximum(np.searchsorted(self.start, upper, side="left"), lo)
+        counts = hi - lo
+        total = int(counts.sum())
+        if not total:
+            return _empty(), _empty()
+        span = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+        offsets = np.cumsum(counts) - counts
+        index = (
+            np.arange(total, dtype=np.int64) - np.repeat(offsets, counts) + np.repeat(lo, counts)
+        ).astype(np.int32)
+        keep = self.end[index] <= upper[span]  # a word running past the end is not inside
+        return span[keep], index[keep]
 
-    def sentence_words(self) -> dict[int, list[Word]]:
-        out: dict[int, list[Word]] = defaultdict(list)
-        for word in self.words:
-            out[word[SENTENCE]].append(word)
-        return out
+    def answer_sentences(self) -> BoolArray:
+        """Per sentence: whether it starts in a respondent's answer."""
+        if self._answer is None:
+            self._answer = self.answers_at(self.sentence_start)
+        return self._answer
+
+    def answers_at(self, positions: npt.NDArray[np.integer[Any]]) -> BoolArray:
+        """Whether each position is in a respondent's turn; a document without turns has no
+        interviewer and is all answers (as ``TurnMap.is_answer``)."""
+        turns = self.turns
+        if not len(turns.start):
+            return np.ones(len(positions), dtype=bool)
+        index = np.searchsorted(turns.start, positions, side="right") - 1
+        safe = np.maximum(index, 0)
+        return (index >= 0) & (positions < turns.end[safe]) & ~turns.interviewer[safe]
+
+
+@dataclass(frozen=True)
+class Turns:
+    """The speaker turns of one document in text order (as :class:`TurnMap` holds them)."""
+
+    start: IntArray
+    body_start: IntArray
+    end: IntArray
+    interviewer: BoolArray
 
 
 @dataclass
-class CorpusWords:
-    documents: dict[DocumentId, DocumentWords]
-    #: A readable form for each stem (its most frequent word form), for reasons.
-    display: dict[str, str] = field(default_factory=dict)
+class CorpusData:
+    """Content words of the indexed documents, stems as integer ids."""
+
+    documents: dict[DocumentId, DocumentTokens]
+    stems: list[str]  # by stem id
+    stem_ids: dict[str, int]
+    term_stem: IntArray  # stem id by term id (-1: not a content word)
+    term_norm: dict[int, str]  # the folded form of each content term
+    #: A readable form for each stem id (its most frequent word form), for reasons.
+    display: list[str]
+    #: Derived structures of the sources (sentence vectors, interview questions), built once.
+    derived: dict[str, Any] = field(default_factory=dict)
 
     def show(self, stem: str) -> str:
-        return self.display.get(stem, stem)
+        found = self.stem_ids.get(stem)
+        return stem if found is None else self.display[found]
+
+    def stems_of(self, document: DocumentTokens, index: IntArray) -> IntArray:
+        return self.term_stem[document.term[index]]
 
 
-def load_words(corpus: Corpus, document_ids: Iterable[DocumentId]) -> CorpusWords:
-    wanted = set(document_ids)
-    words: dict[DocumentId, list[Word]] = {doc_id: [] for doc_id in wanted}
-    sentences: dict[DocumentId, list[tuple[int, int]]] = {doc_id: [] for doc_id in wanted}
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
+def fingerprint(store: Store, document_ids: Iterable[DocumentId]) -> tuple[Any, ...]:
+    """What :class:`CorpusData` is built from: each document's index and the speaker rules."""
+    with store.read() as session:
+        raw = raw_connection(session)
+        index = tuple(
+            raw.execute(
+                "SELECT document_id, text_hash, language, pipeline, indexed_at FROM text_index "
+                "ORDER BY document_id"
+            )
+        )
+        marks = ",".join("?" * len(SPEAKER_SETTINGS))
+        speakers = tuple(
+            raw.execute(
+                f"SELECT key, value FROM setting WHERE key IN ({marks}) ORDER BY key", SPEAKER_SETTINGS
+            )
+        )
+    return (frozenset(document_ids), index, speakers)
+
+
+def load_corpus_data(corpus: Corpus, document_ids: Iterable[DocumentId]) -> CorpusData:
+    wanted = sorted(set(document_ids))
+    wanted_set = set(wanted)
+    columns: dict[int, list[IntArray]] = {}
+    sentences: dict[int, list[IntArray]] = {}
     with corpus.store.read() as session:
         raw = raw_connection(session)
-        rows = raw.execute(
-            'SELECT k.document_id, k.start, k."end", k.sentence, t.norm, t.lemma_key, t.stem, '
-            "(NOT t.stop AND t.alpha AND length(t.form) > 1) FROM token k JOIN term t ON t.id = k.term_id "
-            "ORDER BY k.document_id, k.position"
+        terms = raw.execute(f"SELECT id, norm, stem FROM term WHERE {CONTENT_SQL}").fetchall()
+        # one row per document, its words in index order (the table's key is document, position)
+        for doc_id, *lists in raw.execute(
+            'SELECT document_id, group_concat(start), group_concat("end"), group_concat(sentence), '
+            f"group_concat(term_id) FROM token WHERE +term_id IN (SELECT id FROM term WHERE {CONTENT_SQL}) "
+            "GROUP BY document_id"
+        ):
+            if doc_id in wanted_set:
+                columns[doc_id] = [_ints(values) for values in lists]
+        for doc_id, starts, ends in raw.execute(
+            'SELECT document_id, group_concat(start), group_concat("end") FROM sentence GROUP BY document_id'
+        ):
+            if doc_id in wanted_set:
+                sentences[doc_id] = [_ints(starts), _ints(ends)]
+    stems = sorted({stem for _, _, stem in terms})
+    stem_ids = {stem: number for number, stem in enumerate(stems)}
+    size = max((term_id for term_id, _, _ in terms), default=0) + 1
+    term_stem = np.full(size, -1, dtype=np.int32)
+    for term_id, _, stem in terms:
+        term_stem[term_id] = stem_ids[stem]
+    turns = _turns(corpus, wanted_set)
+    no_turns = Turns(_empty(), _empty(), _empty(), np.zeros(0, dtype=bool))
+    documents = {}
+    for doc_id in wanted:
+        start, end, sentence, term = columns.get(doc_id) or [_empty()] * 4
+        order = _text_order(start)
+        if order is not None:
+            start, end, sentence, term = start[order], end[order], sentence[order], term[order]
+        sentence_start, sentence_end = sentences.get(doc_id) or [_empty()] * 2
+        documents[DocumentId(doc_id)] = DocumentTokens(
+            DocumentId(doc_id),
+            start,
+            end,
+            sentence,
+            term,
+            sentence_start,
+            sentence_end,
+            turns.get(doc_id, no_turns),
         )
-        for row in rows:
-            doc_words = words.get(row[0])
-            if doc_words is not None:
-                doc_words.append(row)
-                if row[CONTENT]:
-                    forms[row[STEM]][row[NORM]] += 1
-        for doc_id, start, end in raw.execute(
-            'SELECT document_id, start, "end" FROM sentence ORDER BY document_id, number'
+    term_norm = {term_id: norm for term_id, norm, _ in terms}
+    display = _display_forms(documents.values(), term_stem, term_norm, stems)
+    return CorpusData(documents, stems, stem_ids, term_stem, term_norm, display)
+
+
+def _turns(corpus: Corpus, wanted: set[int]) -> dict[int, Turns]:
+    """The turns of the documents, whose speaker is an interviewer by the project's rules."""
+    found: dict[int, Turns] = {}
+    with corpus.store.read() as session:
+        raw = raw_connection(session)
+        speakers = [speaker for (speaker,) in raw.execute("SELECT DISTINCT speaker FROM turn")]
+        interviewers = [speaker for speaker in speakers if corpus.is_interviewer(speaker)]
+        marks = ",".join("?" * len(interviewers))
+        for doc_id, *lists in raw.execute(
+            'SELECT document_id, group_concat(start), group_concat(body_start), group_concat("end"), '
+            f"group_concat(speaker IN ({marks})) FROM turn GROUP BY document_id",
+            interviewers,
         ):
             if doc_id in wanted:
-                sentences[DocumentId(doc_id)].append((start, end))
-    turns = corpus.turns(wanted)
-    documents = {
-        doc_id: DocumentWords(doc_id, words[doc_id], sentences[doc_id], turns[doc_id]) for doc_id in wanted
-    }
-    display = {stem: counter.most_common(1)[0][0] for stem, counter in forms.items()}
-    return CorpusWords(documents, display)
+                start, body_start, end, interviewer = (_ints(values) for values in lists)
+                order = _text_order(start)
+                if order is not None:
+                    start, body_start, end, interviewer = (
+                        start[order],
+                        body_start[order],
+                        end[order],
+                        interviewer[order],
+                    )
+                found[doc_id] = Turns(start, body_start, end, interviewer.astype(bool))
+    return found
+
+
+def _text_order(start: IntArray) -> IntArray | None:
+    """``None`` when the rows came in text order (as the tables' keys give them), else the sort."""
+    if len(start) < 2 or bool(np.all(start[1:] >= start[:-1])):
+        return None
+    return np.argsort(start, kind="stable").astype(np.int32)
+
+
+def _display_forms(
+    documents: Iterable[DocumentTokens], term_stem: IntArray, term_norm: dict[int, str], stems: list[str]
+) -> list[str]:
+    """Per stem, its most frequent form; among equally frequent ones the first in the corpus."""
+    all_terms = np.concatenate([doc.term for doc in documents] or [_empty()])
+    if not len(all_terms):
+        return list(stems)
+    counts = np.bincount(all_terms, minlength=len(term_stem))
+    present, first = np.unique(all_terms, return_index=True)
+    best: dict[int, tuple[int, int, str]] = {}  # stem id → (count, -first, norm) per form
+    by_form: dict[tuple[int, str], list[int]] = {}
+    for term_id, position in zip(present.tolist(), first.tolist(), strict=True):
+        key = (int(term_stem[term_id]), term_norm[term_id])
+        found = by_form.setdefault(key, [0, position])
+        found[0] += int(counts[term_id])
+        found[1] = min(found[1], position)
+    for (stem_id, norm), (count, position) in by_form.items():
+        candidate = (count, -position, norm)
+        if stem_id not in best or candidate > best[stem_id]:
+            best[stem_id] = candidate
+    return [best[number][2] if number in best else stem for number, stem in enumerate(stems)]

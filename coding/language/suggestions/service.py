@@ -7,6 +7,7 @@ rejected suggestions are kept and never offered again.
 from __future__ import annotations
 
 import builtins
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,15 +35,13 @@ from coding.language.suggestions.commands import (
     RejectSuggestions,
     SuggestionId,
 )
-from coding.language.suggestions.data import load_words
-from coding.language.suggestions.questions import question_candidates
-from coding.language.suggestions.similar import similarity_candidates
-from coding.language.suggestions.terms import term_candidates
 from coding.records import CodeInfo
 from models import Coding, Document, Segment, Suggestion
 
 if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
+    from coding.language.corpus import Corpus
+    from coding.language.suggestions.data import CorpusData
     from coding.project import Project
 
 STATUSES = ("open", "accepted", "rejected")
@@ -72,6 +71,9 @@ class SuggestionService:
     def __init__(self, project: Project, assistant: LanguageAssistant) -> None:
         self._project = project
         self._assistant = assistant
+        self._lock = threading.Lock()
+        #: The corpus's words and what the sources derive from them, with what they were read from.
+        self._data: tuple[tuple[object, ...], CorpusData] | None = None
 
     # -- finding -------------------------------------------------------------------------
     def candidates(
@@ -93,22 +95,27 @@ class SuggestionService:
         if indexed != {doc.id for doc in self._assistant.corpus().documents}:
             self._assistant.index()
             indexed = self._assistant.indexed_documents()
+        from coding.language.suggestions.questions import question_candidates  # numpy on first use
+        from coding.language.suggestions.similar import similarity_candidates
+        from coding.language.suggestions.terms import term_candidates
+
         corpus = self._assistant.corpus()
-        words = load_words(corpus, indexed)
-        texts = corpus.texts(indexed)
+        data = self._corpus_data(corpus, indexed)
         pipeline = self._assistant.pipeline
         coded, decided = self._decisions()
         found: list[Candidate] = []
         if "terms" in sources:
             found += term_candidates(
-                [c for c in codes if c.search_terms], words, texts, pipeline, self._project.store
+                [c for c in codes if c.search_terms], data, corpus.texts, pipeline, self._project.store
             )
         if "question" in sources:
-            found += question_candidates(list(tree), tree, words, texts, pipeline)
-            found = [c for c in found if c.code_id in {code.id for code in codes}]
+            found += question_candidates(
+                list(tree), {code.id for code in codes}, data, corpus.texts, pipeline
+            )
         if "similar" in sources:
-            found += similarity_candidates(codes, words, coded)
+            found += similarity_candidates(codes, data, coded)
         merged = prefer_specific(merge(found), tree)
+        texts = corpus.texts({c.document_id for c in merged})
         kept = best_per_code(
             not_already_decided(merged, self._coded_with_subcodes(coded), decided, texts), limit
         )
@@ -124,6 +131,19 @@ class SuggestionService:
         scope = None if code is None else [c.id for c in self._scope(code, True)]
         self._project.execute(RefreshSuggestions(scope, found))
         return self.list(code)
+
+    def _corpus_data(self, corpus: Corpus, indexed: set[DocumentId]) -> CorpusData:
+        """The indexed words, read again only when the index or the speaker rules changed."""
+        from coding.language.suggestions.data import fingerprint, load_corpus_data
+
+        key = fingerprint(self._project.store, indexed)
+        with self._lock:
+            if self._data is not None and self._data[0] == key:
+                return self._data[1]
+            self._data = None  # let the old one go before reading the new one
+            data = load_corpus_data(corpus, indexed)
+            self._data = (key, data)
+            return data
 
     def _scope(self, code: CodeRef | None, include_subcodes: bool) -> list[CodeInfo]:
         tree = self._project.codes.tree()

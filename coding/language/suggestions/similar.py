@@ -3,88 +3,196 @@
 Each sentence of a respondent's answer is compared with the centroid of the code's coded
 passages (TF-IDF over word stems, weights from all sentences of the corpus). Sentences that
 are similar enough and share at least two content words are candidates, the best few per code.
+
+The sentence vectors are sparse rows of stem ids with precomputed unit weights
+(:class:`SentenceVectors`, built once per corpus); a code's profile is a dense array over the
+stem ids, so scoring every sentence is one pass over the rows' entries.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from coding.ids import CodeId, DocumentId
 from coding.language.suggestions.candidates import Candidate
-from coding.language.suggestions.data import CONTENT, STEM, CorpusWords
-from coding.language.suggestions.vectors import centroid, cosine, idf_weights, shared_words, tfidf
+from coding.language.suggestions.data import CorpusData, IntArray
+from coding.language.suggestions.vectors import (
+    FloatArray,
+    IndexArray,
+    bag_counts,
+    row_dots,
+    top_contributions,
+    unit_tfidf,
+)
 from coding.records import CodeInfo
 
 MIN_SIMILARITY = 0.3
 MIN_SHARED = 2
 PER_CODE = 25
+#: Document offsets are spread this far apart to compare spans of all documents at once.
+_DOCUMENT_STRIDE = 1 << 32
+
+
+@dataclass(frozen=True)
+class SentenceVectors:
+    """Unit TF-IDF vectors of the answer sentences that have content words, in corpus order."""
+
+    document: IntArray  # per sentence
+    start: IntArray
+    end: IntArray
+    rows: IndexArray  # per entry: its sentence
+    columns: IndexArray  # per entry: the stem id
+    weights: FloatArray
+    #: Inverse sentence frequency per stem id; 1.0 for stems of no answer sentence.
+    idf: FloatArray
+
+    def __len__(self) -> int:
+        return len(self.document)
+
+
+def sentence_vectors(data: CorpusData) -> SentenceVectors:
+    found = data.derived.get("sentences")
+    if found is None:
+        found = data.derived["sentences"] = _build_sentence_vectors(data)
+    result: SentenceVectors = found
+    return result
+
+
+def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
+    width = len(data.stems)
+    rows: list[IndexArray] = []
+    columns: list[IndexArray] = []
+    documents: list[IntArray] = []
+    starts: list[IntArray] = []
+    ends: list[IntArray] = []
+    base = 0
+    for doc_id, document in data.documents.items():
+        answer = document.answer_sentences()
+        if not len(document.term):
+            continue
+        sentence = document.sentence
+        valid = sentence < len(answer)
+        keep = valid & answer[np.where(valid, sentence, 0)]
+        numbers = np.unique(sentence[keep])
+        if not len(numbers):
+            continue
+        # renumber the document's answer sentences with words to consecutive rows
+        rows.append(base + np.searchsorted(numbers, sentence[keep]).astype(np.int64))
+        columns.append(data.stems_of(document, np.flatnonzero(keep)).astype(np.int64))
+        documents.append(np.full(len(numbers), doc_id, dtype=np.int32))
+        starts.append(document.sentence_start[numbers])
+        ends.append(document.sentence_end[numbers])
+        base += len(numbers)
+    if not base:
+        empty = np.zeros(0, dtype=np.int64)
+        none = np.zeros(0, dtype=np.int32)
+        return SentenceVectors(none, none, none, empty, empty, np.zeros(0), np.ones(width))
+    row, column, counts = bag_counts(np.concatenate(rows), np.concatenate(columns), width)
+    frequency = np.bincount(column, minlength=width)
+    idf = np.where(frequency > 0, np.log((base + 1) / (frequency + 1)) + 1.0, 1.0)
+    weights = unit_tfidf(row, column, counts, idf, base)
+    return SentenceVectors(
+        np.concatenate(documents), np.concatenate(starts), np.concatenate(ends), row, column, weights, idf
+    )
+
+
+def _profile(
+    data: CorpusData, vectors: SentenceVectors, passages: Sequence[tuple[DocumentId, tuple[int, int]]]
+) -> tuple[FloatArray, int]:
+    """The normalised sum of the passages' unit vectors (dense by stem id), and how many had words."""
+    by_document: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, span in passages:
+        if doc_id in data.documents:
+            by_document[doc_id].append(span)
+    width = len(data.stems)
+    rows: list[IndexArray] = []
+    columns: list[IndexArray] = []
+    base = 0
+    for doc_id, spans in by_document.items():
+        document = data.documents[doc_id]
+        span, index = document.spans([s for s, _ in spans], [e for _, e in spans])
+        rows.append(base + span.astype(np.int64))
+        columns.append(data.stems_of(document, index).astype(np.int64))
+        base += len(spans)
+    profile = np.zeros(width)
+    if not base:
+        return profile, 0
+    row, column, counts = bag_counts(np.concatenate(rows), np.concatenate(columns), width)
+    if not len(row):
+        return profile, 0
+    weights = unit_tfidf(row, column, counts, vectors.idf, base)
+    profile = np.bincount(column, weights=weights, minlength=width)
+    norm = float(np.sqrt(np.dot(profile, profile)))
+    return (profile / norm if norm else profile), len(np.unique(row))
+
+
+def _overlapping(
+    vectors: SentenceVectors, chosen: IndexArray, own: list[tuple[DocumentId, int, int]]
+) -> np.ndarray:
+    """Whether each chosen sentence overlaps one of the code's own passages (any document)."""
+    if not own or not len(chosen):
+        return np.zeros(len(chosen), dtype=bool)
+    starts = np.array([doc * _DOCUMENT_STRIDE + s for doc, s, _ in own], dtype=np.int64)
+    ends = np.array([doc * _DOCUMENT_STRIDE + e for doc, _, e in own], dtype=np.int64)
+    order = np.argsort(starts, kind="stable")
+    starts, reach = starts[order], np.maximum.accumulate(ends[order])
+    doc = vectors.document[chosen].astype(np.int64) * _DOCUMENT_STRIDE
+    first, last = doc + vectors.start[chosen], doc + vectors.end[chosen]
+    before = np.searchsorted(starts, last, side="left")  # passages starting before the sentence ends
+    return (before > 0) & (reach[np.maximum(before - 1, 0)] > first)
 
 
 def similarity_candidates(
     codes: Sequence[CodeInfo],
-    corpus_words: CorpusWords,
+    data: CorpusData,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
 ) -> list[Candidate]:
-    sentences: list[tuple[DocumentId, tuple[int, int], list[str]]] = []
-    for doc_id, document in corpus_words.documents.items():
-        grouped = document.sentence_words()
-        for number, span in enumerate(document.sentences):
-            stems = [w[STEM] for w in grouped.get(number, ()) if w[CONTENT]]
-            if stems and document.turns.is_answer(span[0]):
-                sentences.append((doc_id, span, stems))
-    if not sentences:
+    vectors = sentence_vectors(data)
+    if not len(vectors):
         return []
-    idf = idf_weights(stems for _, _, stems in sentences)
-    vectors = [tfidf(stems, idf) for _, _, stems in sentences]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, vector in enumerate(vectors):
-        for stem in vector:
-            postings[stem].append(index)
+    passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
+    for (doc_id, code_id), spans in coded.items():
+        passages_of[code_id].extend((doc_id, span) for span in spans)
+    starts = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))  # each sentence's entries
     out = []
     for code in codes:
-        passages = [
-            (doc_id, span)
-            for (doc_id, code_id), spans in coded.items()
-            if code_id == code.id
-            for span in spans
-        ]
-        examples = []
-        for doc_id, (start, end) in passages:
-            found = corpus_words.documents.get(doc_id)
-            if found is None:
-                continue
-            document = found
-            stems = [w[STEM] for w in document.in_span(start, end) if w[CONTENT]]
-            if stems:
-                examples.append(tfidf(stems, idf))
-        profile = centroid(examples)
-        if not profile:
+        passages = passages_of.get(code.id, [])
+        profile, count = _profile(data, vectors, passages)
+        if not count:
             continue
-        shared_counts: Counter[int] = Counter()
-        for stem in profile:
-            shared_counts.update(postings.get(stem, ()))
-        reachable = [index for index, count in shared_counts.items() if count >= MIN_SHARED]
-        own: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
-        for doc_id, span in passages:
-            own[doc_id].append(span)
-        scored = []
-        for index in reachable:
-            doc_id, (start, end), _stems = sentences[index]
-            if any(s < end and start < e for s, e in own.get(doc_id, ())):
-                continue  # already coded with this code
-            vector = vectors[index]
-            similarity = cosine(vector, profile)
-            if similarity >= MIN_SIMILARITY:
-                scored.append((similarity, index))
-        scored.sort(reverse=True)
-        count = len(examples)
-        for similarity, index in scored[:PER_CODE]:
-            doc_id, (start, end), _stems = sentences[index]
-            words = ", ".join(corpus_words.show(s) for s in shared_words(vectors[index], profile))
+        scores = row_dots(vectors.rows, vectors.columns, vectors.weights, profile, len(vectors))
+        shared = np.bincount(vectors.rows, weights=profile[vectors.columns] > 0, minlength=len(vectors))
+        chosen = np.flatnonzero((shared >= MIN_SHARED) & (scores >= MIN_SIMILARITY))
+        # already coded with this code: not a suggestion
+        chosen = chosen[~_overlapping(vectors, chosen, [(d, s, e) for d, (s, e) in passages])]
+        # the most similar first; among equal scores the later sentence (as before)
+        best = chosen[np.lexsort((-chosen, -scores[chosen]))][:PER_CODE]
+        for index in best.tolist():
+            similarity = float(scores[index])
+            entries = slice(starts[index], starts[index + 1])
+            words = ", ".join(
+                data.show(stem)
+                for stem in top_contributions(
+                    data.stems, vectors.columns[entries], vectors.weights[entries], profile
+                )
+            )
             reason = (
                 f"Resembles the {count} passage{'s' if count != 1 else ''} coded {code.name} "
                 f"(shared words: {words}; similarity {similarity:.2f})."
             )
-            out.append(Candidate(doc_id, code.id, start, end, round(similarity, 3), ("similar",), reason))
+            out.append(
+                Candidate(
+                    DocumentId(int(vectors.document[index])),
+                    code.id,
+                    int(vectors.start[index]),
+                    int(vectors.end[index]),
+                    round(similarity, 3),
+                    ("similar",),
+                    reason,
+                )
+            )
     return out

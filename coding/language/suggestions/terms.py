@@ -8,17 +8,19 @@ expression (``re:…`` or ``/…/``). A hit in a respondent's answer suggests it
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from coding.ids import CodeId, DocumentId
+import numpy as np
+
+from coding.ids import DocumentId
 from coding.language.search import query_words
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import Candidate, term_score
-from coding.language.suggestions.data import END, LEMMA, NORM, START, STEM, CorpusWords, Word
+from coding.language.suggestions.data import CorpusData
+from coding.language.suggestions.vectors import IndexArray
 from coding.records import CodeInfo
 from coding.store import Store
 from coding.text import fold
@@ -61,21 +63,34 @@ def parse_term(term: str, pipeline: LanguagePipeline) -> TermPattern | None:
     return TermPattern(text, tuple(parts))
 
 
-def _matches(part: tuple[str, str, str | None], word: Word) -> bool:
-    lemma, stem, prefix = part
-    if prefix is not None:
-        return word[NORM].startswith(prefix)
-    return word[LEMMA] == lemma or word[STEM] == stem
+_STRIDE = 1 << 32  # (document, position) as one integer: document * stride + position
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """Words of the index, sorted by ``key`` (document and position)."""
+
+    key: IndexArray
+    start: IndexArray
+    end: IndexArray
 
 
 class WordIndex:
-    """Where a term's first word occurs, read from the stored index: ``(document, position)``."""
+    """Where a term's words occur, read from the stored index (the ``term_id`` index of ``token``)."""
 
-    def __init__(self, store: Store, language: str) -> None:
+    def __init__(self, store: Store, language: str, documents: Iterable[DocumentId]) -> None:
         self.store = store
         self.language = language
+        self.documents = np.array(sorted(documents), dtype=np.int64)
+        self._found: dict[tuple[str, str, str | None], Occurrences] = {}
 
-    def first(self, part: tuple[str, str, str | None]) -> set[tuple[DocumentId, int]]:
+    def find(self, part: tuple[str, str, str | None]) -> Occurrences:
+        """Words matching ``part``: by lemma or stem, or by the start of the form (a prefix)."""
+        if part not in self._found:
+            self._found[part] = self._read(part)
+        return self._found[part]
+
+    def _read(self, part: tuple[str, str, str | None]) -> Occurrences:
         lemma, stem, prefix = part
         if prefix is not None:
             terms = "SELECT id FROM term WHERE +language = ? AND norm >= ? AND norm < ?"
@@ -87,77 +102,156 @@ class WordIndex:
             )
             params = (self.language, lemma, self.language, stem)
         with self.store.read() as session:
-            rows = raw_connection(session).execute(
-                f"SELECT document_id, position FROM token WHERE term_id IN ({terms})", params
+            row = (
+                raw_connection(session)
+                .execute(
+                    "SELECT group_concat(document_id), group_concat(position), group_concat(start), "
+                    f'group_concat("end") FROM token WHERE term_id IN ({terms})',
+                    params,
+                )
+                .fetchone()
             )
-            return {(DocumentId(doc_id), position) for doc_id, position in rows}
+        if row is None or row[0] is None:
+            empty = np.zeros(0, dtype=np.int64)
+            return Occurrences(empty, empty, empty)
+        document, position, start, end = (np.fromstring(values, dtype=np.int64, sep=",") for values in row)
+        keep = np.isin(document, self.documents)
+        key = document[keep] * _STRIDE + position[keep]
+        order = np.argsort(key, kind="stable")
+        return Occurrences(key[order], start[keep][order], end[keep][order])
+
+    def hits(self, pattern: TermPattern) -> tuple[IndexArray, IndexArray, IndexArray]:
+        """Document, start and end of each occurrence of the pattern's words in a row."""
+        first = self.find(pattern.words[0])
+        keys = first.key
+        for k, part in enumerate(pattern.words[1:], start=1):
+            keys = np.intersect1d(keys, self.find(part).key - k, assume_unique=True)
+        last = self.find(pattern.words[-1])
+        ends = last.end[np.searchsorted(last.key, keys + len(pattern.words) - 1)]
+        return keys // _STRIDE, first.start[np.searchsorted(first.key, keys)], ends
 
 
-def _word_hits(
-    pattern: TermPattern, corpus_words: CorpusWords, index: WordIndex
-) -> list[tuple[DocumentId, int, int]]:
-    size = len(pattern.words)
-    hits = []
-    for doc_id, position in sorted(index.first(pattern.words[0])):
-        document = corpus_words.documents.get(doc_id)
-        if document is None:
+@dataclass(frozen=True)
+class TermHits:
+    """A term's hits in answers: document, sentence number and the words as found."""
+
+    document: IndexArray
+    sentence: IndexArray
+    form: list[str]  # lower case, spaces normalised
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _regex_hits(
+    pattern: re.Pattern[str], documents: Iterable[DocumentId], texts: Mapping[DocumentId, str]
+) -> tuple[IndexArray, IndexArray, IndexArray]:
+    found = [
+        (doc_id, m.start(), m.end())
+        for doc_id in documents
+        for m in pattern.finditer(texts[doc_id])
+        if m.end() > m.start()
+    ]
+    columns = np.array(found, dtype=np.int64).reshape(-1, 3)
+    return columns[:, 0], columns[:, 1], columns[:, 2]
+
+
+def _in_answer_sentences(
+    hits: tuple[IndexArray, IndexArray, IndexArray],
+    data: CorpusData,
+    texts: Callable[[Iterable[DocumentId]], Mapping[DocumentId, str]],
+) -> TermHits:
+    """The hits that start inside a sentence of a respondent's answer."""
+    document, start, end = hits
+    out_document: list[IndexArray] = []
+    out_sentence: list[IndexArray] = []
+    forms: list[str] = []
+    found = texts({DocumentId(int(d)) for d in np.unique(document).tolist()})
+    for doc_id in np.unique(document).tolist():
+        words = data.documents[DocumentId(doc_id)]
+        if not len(words.sentence_start):
             continue
-        words = document.words
-        if position + size > len(words):
-            continue
-        if all(_matches(pattern.words[k], words[position + k]) for k in range(1, size)):
-            hits.append((doc_id, words[position][START], words[position + size - 1][END]))
-    return hits
+        mine = np.flatnonzero(document == doc_id)
+        starts = start[mine]
+        sentence = np.searchsorted(words.sentence_start, starts, side="right") - 1
+        inside = (sentence >= 0) & (starts < words.sentence_end[np.maximum(sentence, 0)])
+        keep = np.flatnonzero(inside & words.answers_at(starts))
+        out_document.append(np.full(len(keep), doc_id, dtype=np.int64))
+        out_sentence.append(sentence[keep].astype(np.int64))
+        text = found[DocumentId(doc_id)]
+        forms.extend(
+            _flat(text[s:e]) for s, e in zip(starts[keep].tolist(), end[mine][keep].tolist(), strict=True)
+        )
+    empty = np.zeros(0, dtype=np.int64)
+    return TermHits(
+        np.concatenate(out_document) if out_document else empty,
+        np.concatenate(out_sentence) if out_sentence else empty,
+        forms,
+    )
+
+
+def term_hits(
+    pattern: TermPattern,
+    data: CorpusData,
+    index: WordIndex,
+    texts: Callable[[Iterable[DocumentId]], Mapping[DocumentId, str]],
+) -> TermHits:
+    """Where a term is found in the answers (kept with the corpus's words for the next time)."""
+    cache: dict[TermPattern, TermHits] = data.derived.setdefault("terms", {})
+    if pattern not in cache:
+        if pattern.regex is not None:
+            hits = _regex_hits(pattern.regex, data.documents, texts(data.documents))
+        else:
+            hits = index.hits(pattern)
+        cache[pattern] = _in_answer_sentences(hits, data, texts)
+    return cache[pattern]
 
 
 def term_candidates(
     codes: Sequence[CodeInfo],
-    corpus_words: CorpusWords,
-    texts: dict[DocumentId, str],
+    data: CorpusData,
+    texts: Callable[[Iterable[DocumentId]], Mapping[DocumentId, str]],
     pipeline: LanguagePipeline,
     store: Store,
 ) -> list[Candidate]:
-    found: dict[tuple[DocumentId, CodeId, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    index = WordIndex(store, pipeline.language)
-    starts = {doc_id: [s for s, _ in doc.sentences] for doc_id, doc in corpus_words.documents.items()}
+    index = WordIndex(store, pipeline.language, data.documents)
+    shared: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    out = []
     for code in codes:
         patterns = [p for p in (parse_term(t, pipeline) for t in code.search_terms) if p is not None]
-        for pattern in patterns:
-            if pattern.regex is not None:
-                regex = pattern.regex
-                hits = [
-                    (doc_id, m.start(), m.end())
-                    for doc_id in corpus_words.documents
-                    for m in regex.finditer(texts[doc_id])
-                    if m.end() > m.start()
-                ]
-            else:
-                hits = _word_hits(pattern, corpus_words, index)
-            for doc_id, start, end in hits:
-                document = corpus_words.documents[doc_id]
-                if not document.turns.is_answer(start):
-                    continue
-                sentence = bisect_right(starts[doc_id], start) - 1
-                if sentence < 0 or start >= document.sentences[sentence][1]:
-                    continue
-                found[(doc_id, code.id, sentence)][pattern.label].add(
-                    " ".join(texts[doc_id][start:end].split()).lower()
+        found = [term_hits(pattern, data, index, texts) for pattern in patterns]
+        if not any(len(hits.document) for hits in found):
+            continue
+        document = np.concatenate([hits.document for hits in found])
+        sentence = np.concatenate([hits.sentence for hits in found])
+        label = np.concatenate([np.full(len(h.document), n, dtype=np.int64) for n, h in enumerate(found)])
+        forms = [form for hits in found for form in hits.form]
+        order = np.lexsort((label, sentence, document))
+        document, sentence, label = document[order], sentence[order], label[order]
+        new_group = np.ones(len(order), dtype=bool)
+        new_group[1:] = (document[1:] != document[:-1]) | (sentence[1:] != sentence[:-1])
+        bounds = np.append(np.flatnonzero(new_group), len(order)).tolist()
+        order_list, label_list = order.tolist(), label.tolist()
+        for first, after in pairwise(bounds):
+            terms: dict[str, set[str]] = {}
+            for i in range(first, after):
+                terms.setdefault(patterns[label_list[i]].label, set()).add(forms[order_list[i]])
+            described = tuple((name, tuple(sorted(terms[name]))) for name in sorted(terms))
+            described = shared.setdefault(described, described)
+            words = data.documents[DocumentId(int(document[first]))]
+            number = int(sentence[first])
+            out.append(
+                Candidate(
+                    words.document_id,
+                    code.id,
+                    int(words.sentence_start[number]),
+                    int(words.sentence_end[number]),
+                    term_score(len(terms)),
+                    ("terms",),
+                    "",  # the terms are described with the other reasons once candidates are merged
+                    described,
+                    code.name,
                 )
-    names = {code.id: code.name for code in codes}
-    out = []
-    for (doc_id, code_id, sentence), terms in found.items():
-        start, end = corpus_words.documents[doc_id].sentences[sentence]
-        out.append(
-            Candidate(
-                doc_id,
-                code_id,
-                start,
-                end,
-                term_score(len(terms)),
-                ("terms",),
-                "",  # the terms are described with the other reasons once candidates are merged
-                tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
-                names[code_id],
             )
-        )
     return out

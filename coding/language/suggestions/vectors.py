@@ -1,4 +1,9 @@
-"""Bags of word stems and TF-IDF cosine similarity (small, dependency-free)."""
+"""Bags of word stems and TF-IDF cosine similarity.
+
+Small vectors (a code's profile words) are dicts; the corpus's many bags (sentences, questions)
+are sparse rows of integer stem ids with numpy weights, so that comparing one profile with all
+of them is a few array operations instead of a Python loop per bag.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+import numpy as np
+import numpy.typing as npt
+
 Vector = dict[str, float]
+FloatArray = npt.NDArray[np.float64]
+IndexArray = npt.NDArray[np.int64]
 
 
 def idf_weights(bags: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -49,3 +59,41 @@ def shared_words(a: Mapping[str, float], b: Mapping[str, float], limit: int = 4)
         ((weight * b[stem], stem) for stem, weight in a.items() if stem in b), reverse=True
     )
     return [stem for _, stem in contributions[:limit]]
+
+
+# -- many bags at once -------------------------------------------------------------------------
+def bag_counts(
+    rows: IndexArray, columns: IndexArray, width: int
+) -> tuple[IndexArray, IndexArray, IndexArray]:
+    """Each ``(row, column)`` pair once with how often it occurs, sorted by row, then column."""
+    key = rows.astype(np.int64) * max(width, 1) + columns
+    unique, counts = np.unique(key, return_counts=True)
+    return unique // max(width, 1), unique % max(width, 1), counts
+
+
+def unit_tfidf(
+    rows: IndexArray, columns: IndexArray, counts: IndexArray, idf: FloatArray, n_rows: int
+) -> FloatArray:
+    """The weights of :func:`tfidf` for sparse bags (rows with at least one weight above zero)."""
+    weights = (1.0 + np.log(counts)) * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n_rows))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(norms[rows] > 0, weights / norms[rows], 0.0)
+
+
+def row_dots(
+    rows: IndexArray, columns: IndexArray, weights: FloatArray, dense: FloatArray, n_rows: int
+) -> FloatArray:
+    """Each sparse row's dot product with the dense vector ``dense``."""
+    return np.bincount(rows, weights=weights * dense[columns], minlength=n_rows)
+
+
+def top_contributions(
+    stems: list[str], columns: IndexArray, weights: FloatArray, profile: Mapping[str, float] | FloatArray
+) -> list[str]:
+    """:func:`shared_words` for one sparse row against a profile (dict by stem or dense by id)."""
+    vector = {stems[int(c)]: float(w) for c, w in zip(columns, weights, strict=True)}
+    if isinstance(profile, Mapping):
+        return shared_words(vector, profile)
+    dense = {stems[int(c)]: float(profile[int(c)]) for c in columns if profile[int(c)] > 0}
+    return shared_words(vector, dense)
