@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -109,36 +110,49 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
         by_key[(candidate.document_id, candidate.code_id)].append(candidate)
     out: list[Candidate] = []
     for group in by_key.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
         group.sort(key=lambda c: (-c.length, c.start))
-        merged: list[list[Candidate]] = []
+        homes: list[Candidate] = []  # the candidates not inside an earlier (larger) one
+        members: dict[int, list[Candidate]] = {}  # by home: the home and what was folded into it
         for candidate in group:
-            home = next(
-                (
-                    members
-                    for members in merged
-                    if members[0].start <= candidate.start and candidate.end <= members[0].end
-                ),
-                None,
-            )
-            if home is None:
-                merged.append([candidate])
+            for number, home in enumerate(homes):
+                if home.start <= candidate.start and candidate.end <= home.end:
+                    members.setdefault(number, [home]).append(candidate)
+                    break
             else:
-                home.append(candidate)
-        out.extend(_merge_group(members) for members in merged)
+                homes.append(candidate)
+        out.extend(
+            _merge_group(members[number]) if number in members else home for number, home in enumerate(homes)
+        )
     return out
+
+
+def _span_key(c: Candidate) -> int:
+    """Document and span as one integer (no tuple per candidate for the collector to track)."""
+    return (c.document_id << 64) | (c.start << 32) | c.end
 
 
 def prefer_specific(candidates: Sequence[Candidate], tree: CodeTree) -> list[Candidate]:
     """Drop a candidate when a subcode of its code has a candidate for the same passage."""
-    spans: dict[tuple[DocumentId, int, int], set[CodeId]] = defaultdict(set)
+    first: dict[int, CodeId] = {}  # by passage: the first code with a candidate for it
+    shared: dict[int, set[CodeId]] = {}  # passages with candidates for several codes
     for c in candidates:
-        spans[(c.document_id, c.start, c.end)].add(c.code_id)
+        key = _span_key(c)
+        code = first.setdefault(key, c.code_id)
+        if code != c.code_id:
+            shared.setdefault(key, {code}).add(c.code_id)
+    descendants: dict[CodeId, set[CodeId]] = {}
     out = []
     for c in candidates:
-        others = spans[(c.document_id, c.start, c.end)] - {c.code_id}
-        descendants = {d.id for d in tree.descendants(c.code_id)} if others and c.code_id in tree else set()
-        if not (others & descendants):
-            out.append(c)
+        codes = shared.get(_span_key(c))
+        if codes is not None and c.code_id in tree:
+            if c.code_id not in descendants:
+                descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
+            if codes & descendants[c.code_id]:
+                continue
+        out.append(c)
     return out
 
 
@@ -156,13 +170,15 @@ def not_already_decided(
         key = (c.document_id, c.code_id)
         if any(overlap(span, other) * 2 >= c.length for other in coded.get(key, ())):
             continue
-        text = " ".join(texts[c.document_id][c.start : c.end].split())
-        if any(
-            decided_text == text
-            or (overlap(span, (s, e)) * 2 >= c.length and overlap(span, (s, e)) * 2 >= e - s)
-            for s, e, decided_text in decided.get(key, ())
-        ):
-            continue
+        earlier = decided.get(key)
+        if earlier:
+            text = " ".join(texts[c.document_id][c.start : c.end].split())
+            if any(
+                decided_text == text
+                or (overlap(span, (s, e)) * 2 >= c.length and overlap(span, (s, e)) * 2 >= e - s)
+                for s, e, decided_text in earlier
+            ):
+                continue
         out.append(c)
     return out
 
@@ -177,19 +193,18 @@ def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate
     out: list[Candidate] = []
     for group in by_code.values():
         group.sort(key=lambda c: (c.document_id, -c.score, c.start))
-        rank: dict[DocumentId, int] = defaultdict(int)
-        ranked = []
+        ranks = []  # 0 for each document's best, 1 for its second, …
+        previous, rank = None, 0
         for candidate in group:
-            ranked.append(
-                (
-                    -candidate.score,
-                    rank[candidate.document_id],
-                    candidate.document_id,
-                    candidate.start,
-                    candidate,
-                )
-            )
-            rank[candidate.document_id] += 1
-        ranked.sort(key=lambda item: item[:4])
-        out.extend(item[4] for item in ranked[:limit])
+            rank = rank + 1 if candidate.document_id == previous else 0
+            previous = candidate.document_id
+            ranks.append(rank)
+
+        def key(
+            i: int, group: list[Candidate] = group, ranks: list[int] = ranks
+        ) -> tuple[float, int, int, int]:
+            c = group[i]
+            return (-c.score, ranks[i], c.document_id, c.start)
+
+        out.extend(group[i] for i in heapq.nsmallest(limit, range(len(group)), key=key))
     return out

@@ -20,6 +20,7 @@ from coding.code_service import CodeRef
 from coding.document_service import DocumentRef
 from coding.errors import InvalidInputError
 from coding.ids import CodeId, CodingId, DocumentId
+from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
     SOURCES,
     Candidate,
@@ -36,7 +37,7 @@ from coding.language.suggestions.commands import (
     SuggestionId,
 )
 from coding.records import CodeInfo
-from models import Coding, Document, Segment, Suggestion
+from models import Document, Suggestion
 
 if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
@@ -161,20 +162,14 @@ class SuggestionService:
         coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]] = defaultdict(list)
         with self._project.store.read() as session:
-            for doc_id, code_id, start, end in session.execute(
-                select(Segment.document_id, Coding.code_id, Segment.start, Segment.end).join(
-                    Coding, Coding.segment_id == Segment.id
-                )
+            raw = raw_connection(session)
+            for doc_id, code_id, start, end in raw.execute(
+                'SELECT s.document_id, c.code_id, s.start, s."end" FROM coding c '
+                "JOIN segment s ON s.id = c.segment_id"
             ):
                 coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
-            for doc_id, code_id, start, end, text in session.execute(
-                select(
-                    Suggestion.document_id,
-                    Suggestion.code_id,
-                    Suggestion.start,
-                    Suggestion.end,
-                    Suggestion.text,
-                ).where(Suggestion.status != "open")
+            for doc_id, code_id, start, end, text in raw.execute(
+                'SELECT document_id, code_id, start, "end", text FROM suggestion WHERE status != ?', ("open",)
             ):
                 decided[(DocumentId(doc_id), CodeId(code_id))].append((start, end, " ".join(text.split())))
         return coded, decided
