@@ -19,8 +19,9 @@ from coding.ids import CodingId, DocumentId
 from coding.language.anonymise import Anonymiser
 from coding.language.corpus import Corpus, CorpusCache
 from coding.language.frequencies import FrequencyTable, frequency_table
-from coding.language.indexer import Indexer, IndexProgress, IndexReport, StaleDocument
+from coding.language.indexer import Indexer, IndexProgress, IndexReport, StaleDocument, stale_documents
 from coding.language.kwic import DEFAULT_CONTEXT, KwicLine
+from coding.language.pipeline_names import expected_name, loaded_name, normal_language
 from coding.language.register import RespondentRegister
 from coding.language.search import Searcher, SearchMode, SearchQuery, SearchResult
 from coding.language.suggestions.service import SuggestionService
@@ -79,8 +80,23 @@ class LanguageAssistant:
         return Indexer(self._project.store, self.pipeline)
 
     def stale(self) -> list[StaleDocument]:
-        """Documents not indexed, or indexed from an older text."""
-        return self.indexer().stale()
+        """Documents not indexed, or indexed from an older text or by another pipeline."""
+        found = self._stale_by_name()
+        return found if found is not None else self.indexer().stale()
+
+    def _stale_by_name(self) -> list[StaleDocument] | None:
+        """:meth:`stale` without loading spaCy: by the name the pipeline would have
+        (:func:`~coding.language.pipeline_names.expected_name`). ``None`` when only the loaded
+        pipeline can tell (it is loaded already, a trained one is installed, or an index was
+        built by another pipeline)."""
+        language = self._project.language
+        if loaded_name(language) is not None:
+            return None
+        expected = expected_name(language)
+        if expected is None:
+            return None
+        found = stale_documents(self._project.store, normal_language(language), expected)
+        return None if any(doc.reason == "pipeline changed" for doc in found) else found
 
     def indexed_documents(self) -> set[DocumentId]:
         with self._lock:
@@ -93,7 +109,13 @@ class LanguageAssistant:
         return set(fresh)
 
     def index(self, progress: IndexProgress | None = None) -> IndexReport:
-        """Index every document that needs it (new, changed, or indexed with another pipeline)."""
+        """Index every document that needs it (new, changed, or indexed with another pipeline).
+        When none does, spaCy is not loaded (see :meth:`stale`)."""
+        if self._stale_by_name() == []:
+            if progress is not None:
+                progress(0, 0, "")
+            name = expected_name(self._project.language) or ""
+            return IndexReport(0, 0, 0, 0, 0.0, name)
         indexer = self.indexer()
         report = indexer.run(indexer.stale(), progress)
         self.invalidate()

@@ -71,6 +71,46 @@ class _Term:
     alpha: bool
 
 
+def stale_documents(
+    store: Store, language: str, pipeline: str, document_ids: Iterable[DocumentId] | None = None
+) -> list[StaleDocument]:
+    """Documents whose index is missing, was built from another text or by another pipeline
+    than ``pipeline`` (a name) for ``language``, in import order. Needs no spaCy."""
+    wanted = None if document_ids is None else set(document_ids)
+    out: list[StaleDocument] = []
+    turns: dict[int, list[tuple[int, int, int]]] = {}
+    with store.read() as session:
+        for doc_id, start, body_start, end in session.execute(
+            select(Turn.document_id, Turn.start, Turn.body_start, Turn.end)
+        ):
+            turns.setdefault(doc_id, []).append((start, body_start, end))
+        rows = session.execute(
+            select(
+                Document.id,
+                Document.name,
+                Document.text,
+                TextIndex.text_hash,
+                TextIndex.pipeline,
+                TextIndex.language,
+            )
+            .outerjoin(TextIndex, TextIndex.document_id == Document.id)
+            .order_by(Document.position, Document.id)
+        ).all()
+    for doc_id, name, text, stored_hash, stored_pipeline, stored_language in rows:
+        if wanted is not None and doc_id not in wanted:
+            continue
+        if stored_hash is None:
+            reason = "not indexed"
+        elif stored_pipeline != pipeline or stored_language != language:
+            reason = "pipeline changed"
+        elif stored_hash != text_hash(text, turns.get(doc_id, ())):
+            reason = "text changed"
+        else:
+            continue
+        out.append(StaleDocument(DocumentId(doc_id), name, len(text), reason))
+    return out
+
+
 class Indexer:
     """Indexes documents of one project with one pipeline."""
 
@@ -83,39 +123,7 @@ class Indexer:
     # -- what needs doing ----------------------------------------------------------------
     def stale(self, document_ids: Iterable[DocumentId] | None = None) -> list[StaleDocument]:
         """Documents whose index is missing or out of date, in import order."""
-        wanted = None if document_ids is None else set(document_ids)
-        out: list[StaleDocument] = []
-        turns: dict[int, list[tuple[int, int, int]]] = {}
-        with self.store.read() as session:
-            for doc_id, start, body_start, end in session.execute(
-                select(Turn.document_id, Turn.start, Turn.body_start, Turn.end)
-            ):
-                turns.setdefault(doc_id, []).append((start, body_start, end))
-            rows = session.execute(
-                select(
-                    Document.id,
-                    Document.name,
-                    Document.text,
-                    TextIndex.text_hash,
-                    TextIndex.pipeline,
-                    TextIndex.language,
-                )
-                .outerjoin(TextIndex, TextIndex.document_id == Document.id)
-                .order_by(Document.position, Document.id)
-            ).all()
-        for doc_id, name, text, stored_hash, pipeline, language in rows:
-            if wanted is not None and doc_id not in wanted:
-                continue
-            if stored_hash is None:
-                reason = "not indexed"
-            elif pipeline != self.pipeline.name or language != self.language:
-                reason = "pipeline changed"
-            elif stored_hash != text_hash(text, turns.get(doc_id, ())):
-                reason = "text changed"
-            else:
-                continue
-            out.append(StaleDocument(DocumentId(doc_id), name, len(text), reason))
-        return out
+        return stale_documents(self.store, self.language, self.pipeline.name, document_ids)
 
     # -- indexing ------------------------------------------------------------------------
     def run(

@@ -21,16 +21,10 @@ from spacy.tokens import Doc
 
 from coding.errors import InvalidInputError
 from coding.language.lemmas_nl import DutchLemmaRules, dutch_forms, stem_nl
+from coding.language.pipeline_names import TRAINED_PIPELINES, fallback_name, normal_language
 from coding.language.tokens import is_word, lemma_of
 from coding.text import fold
 
-#: Trained pipelines by language, in order of preference (the small ones index fastest).
-TRAINED_PIPELINES: dict[str, tuple[str, ...]] = {
-    "nl": ("nl_core_news_sm", "nl_core_news_md", "nl_core_news_lg"),
-    "en": ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"),
-}
-#: Bumped when the fallback's rules change, so that indexes built with older rules are rebuilt.
-FALLBACK_VERSION = "1"
 #: Hesitations and back-channel words of spoken interviews, left out of frequency lists.
 FILLERS: dict[str, frozenset[str]] = {
     "nl": frozenset(
@@ -247,22 +241,20 @@ def _fallback(language: str) -> LanguagePipeline:
     except (ImportError, KeyError, ValueError) as exc:
         raise InvalidInputError(f"language '{language}' is not supported by spaCy") from exc
     nlp.add_pipe("sentencizer")
-    name = f"blank {language} + sentencizer"
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-        name += " + lookup lemmas"
     except (ValueError, KeyError, OSError):
         # No lookup table for this language: lemmas are the lower-case forms.
         nlp.remove_pipe("lemmatizer")
         nlp.initialize()
-    if language == "nl" and "lemmatizer" in nlp.pipe_names:
+    lookups = "lemmatizer" in nlp.pipe_names
+    if language == "nl" and lookups:
         nlp.add_pipe("codewerk_nl_lemmas", after="lemmatizer")
-        name += " + Dutch rules"
     return LanguagePipeline(
         language=language,
         nlp=nlp,
-        name=f"{name} (v{FALLBACK_VERSION})",
+        name=fallback_name(language, lookups=lookups),
         trained=False,
         stop_words=frozenset(nlp.Defaults.stop_words),
         fillers=FILLERS.get(language, frozenset()),
@@ -282,7 +274,7 @@ def build_pipeline(
     counts as installed); by default they are :data:`TRAINED_PIPELINES`,
     ``spacy.util.is_package`` and ``spacy.load``.
     """
-    language = (language or "nl").strip().lower()
+    language = normal_language(language)
     names = TRAINED_PIPELINES.get(language, ()) if candidates is None else tuple(candidates)
     trained = _trained(language, names, is_installed or spacy.util.is_package, load or spacy.load)
     return trained if trained is not None else _fallback(language)
@@ -298,6 +290,12 @@ def pipeline_for(language: str) -> LanguagePipeline:
         if language not in _CACHE:
             _CACHE[language] = build_pipeline(language)
         return _CACHE[language]
+
+
+def loaded_pipeline(language: str) -> LanguagePipeline | None:
+    """The shared pipeline of a language if it was built already (nothing is loaded)."""
+    with _CACHE_LOCK:
+        return _CACHE.get(language)
 
 
 @contextmanager
