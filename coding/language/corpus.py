@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -145,6 +145,34 @@ class Corpus:
 
     def text(self, document_id: DocumentId) -> str:
         return self.texts([document_id])[document_id]
+
+    def each_text(self, document_ids: Iterable[DocumentId]) -> Iterator[tuple[DocumentId, str]]:
+        """The texts one at a time, without keeping them (those held already come first): for a
+        pass over a large corpus, whose texts together are tens of megabytes."""
+        wanted = set(document_ids)
+        held = {doc_id: self._texts.get(doc_id) or self._cache.texts.get(doc_id) for doc_id in wanted}
+        for doc_id, text in held.items():
+            if text is not None:
+                yield doc_id, text
+        missing = sorted(doc_id for doc_id, text in held.items() if text is None)
+        del held
+        for i in range(0, len(missing), 900):
+            chunk = missing[i : i + 900]
+            with self.store.read() as session:
+                rows = raw_connection(session).execute(
+                    f"SELECT id, text FROM document WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+                for doc_id, text in rows:
+                    yield DocumentId(doc_id), text
+
+    def slices(
+        self, spans: Mapping[DocumentId, Iterable[tuple[int, int]]]
+    ) -> dict[DocumentId, dict[tuple[int, int], str]]:
+        """``text[start:end]`` of each span, reading one text at a time."""
+        out: dict[DocumentId, dict[tuple[int, int], str]] = {}
+        for doc_id, text in self.each_text(spans):
+            out[doc_id] = {(start, end): text[start:end] for start, end in spans[doc_id]}
+        return out
 
     def turns(self, document_ids: Iterable[DocumentId]) -> dict[DocumentId, TurnMap]:
         wanted = set(document_ids)

@@ -23,7 +23,7 @@ from coding.language.sql import raw_connection
 from coding.language.tokens import is_word, lemma_of
 from coding.store import Store
 from coding.text import fold
-from models import Document, TextIndex, Turn
+from models import Document, Turn
 from models.clock import utcnow
 
 if TYPE_CHECKING:
@@ -80,34 +80,27 @@ def stale_documents(
     out: list[StaleDocument] = []
     turns: dict[int, list[tuple[int, int, int]]] = {}
     with store.read() as session:
-        for doc_id, start, body_start, end in session.execute(
-            select(Turn.document_id, Turn.start, Turn.body_start, Turn.end)
+        raw = raw_connection(session)
+        for doc_id, start, body_start, end in raw.execute(
+            'SELECT document_id, start, body_start, "end" FROM turn'
         ):
             turns.setdefault(doc_id, []).append((start, body_start, end))
-        rows = session.execute(
-            select(
-                Document.id,
-                Document.name,
-                Document.text,
-                TextIndex.text_hash,
-                TextIndex.pipeline,
-                TextIndex.language,
-            )
-            .outerjoin(TextIndex, TextIndex.document_id == Document.id)
-            .order_by(Document.position, Document.id)
-        ).all()
-    for doc_id, name, text, stored_hash, stored_pipeline, stored_language in rows:
-        if wanted is not None and doc_id not in wanted:
-            continue
-        if stored_hash is None:
-            reason = "not indexed"
-        elif stored_pipeline != pipeline or stored_language != language:
-            reason = "pipeline changed"
-        elif stored_hash != text_hash(text, turns.get(doc_id, ())):
-            reason = "text changed"
-        else:
-            continue
-        out.append(StaleDocument(DocumentId(doc_id), name, len(text), reason))
+        # one text at a time: a large corpus's texts together are tens of megabytes
+        for doc_id, name, text, stored_hash, stored_pipeline, stored_language in raw.execute(
+            "SELECT d.id, d.name, d.text, x.text_hash, x.pipeline, x.language FROM document d "
+            "LEFT JOIN text_index x ON x.document_id = d.id ORDER BY d.position, d.id"
+        ):
+            if wanted is not None and doc_id not in wanted:
+                continue
+            if stored_hash is None:
+                reason = "not indexed"
+            elif stored_pipeline != pipeline or stored_language != language:
+                reason = "pipeline changed"
+            elif stored_hash != text_hash(text, turns.get(doc_id, ())):
+                reason = "text changed"
+            else:
+                continue
+            out.append(StaleDocument(DocumentId(doc_id), name, len(text), reason))
     return out
 
 

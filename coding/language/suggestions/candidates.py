@@ -160,10 +160,11 @@ def not_already_decided(
     candidates: Iterable[Candidate],
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
     decided: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
-    texts: Mapping[DocumentId, str],
+    texts: Mapping[DocumentId, Mapping[tuple[int, int], str]],
 ) -> list[Candidate]:
     """Leave out candidates whose passage is already coded with the code (half or more of it) and
-    those the researcher already accepted or rejected (same text, or the spans mostly overlap)."""
+    those the researcher already accepted or rejected (same text, or the spans mostly overlap).
+    ``texts`` holds the text of each passage with decisions for its code."""
     out = []
     for c in candidates:
         span = (c.start, c.end)
@@ -172,7 +173,7 @@ def not_already_decided(
             continue
         earlier = decided.get(key)
         if earlier:
-            text = " ".join(texts[c.document_id][c.start : c.end].split())
+            text = " ".join(texts[c.document_id][span].split())
             if any(
                 decided_text == text
                 or (overlap(span, (s, e)) * 2 >= c.length and overlap(span, (s, e)) * 2 >= e - s)

@@ -46,7 +46,6 @@ class RefreshSuggestions(Command):
         if self.code_ids is not None:
             query = query.where(Suggestion.code_id.in_(self.code_ids))
         existing = {(r.document_id, r.code_id, r.start, r.end): r for r in session.execute(query)}
-        texts: dict[DocumentId, str] = {}
         keep: set[int] = set()
         rows = []
         ids: list[SuggestionId] = []
@@ -62,27 +61,37 @@ class RefreshSuggestions(Command):
                         "suggestion", old.id, {"score": c.score, "reason": reason, "sources": sources}
                     )
                 continue
-            if c.document_id not in texts:
-                texts[c.document_id] = document_text(writer, c.document_id)
             rows.append(
                 {
                     "document_id": c.document_id,
                     "code_id": c.code_id,
                     "start": c.start,
                     "end": c.end,
-                    "text": texts[c.document_id][c.start : c.end],
+                    "text": "",  # below, reading each document's text once
                     "score": c.score,
                     "sources": sources,
                     "reason": reason,
                     "status": "open",
                 }
             )
+        _passage_texts(writer, rows)
         writer.delete("suggestion", "id", sorted(r.id for r in existing.values() if r.id not in keep))
         inserted = writer.insert_many("suggestion", rows)
         ids.extend(SuggestionId(row["id"]) for row in inserted)
         for doc_id in {c.document_id for c in self.candidates}:
             writer.touch(doc_id)
         return ids
+
+
+def _passage_texts(writer: Writer, rows: list[dict[str, Any]]) -> None:
+    """Fill in each row's ``text``, holding one document's text at a time."""
+    by_document: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_document.setdefault(row["document_id"], []).append(row)
+    for document_id, passages in by_document.items():
+        text = document_text(writer, DocumentId(document_id))
+        for row in passages:
+            row["text"] = text[row["start"] : row["end"]]
 
 
 def _already_coded(writer: Writer, document_id: DocumentId, code_id: CodeId, start: int, end: int) -> bool:

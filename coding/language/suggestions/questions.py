@@ -10,13 +10,14 @@ ahead of the runner-up; the respondent's turns up to the next question are the c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coding.ids import CodeId, DocumentId
+from coding.language.corpus import Corpus
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, IntArray, Turns
 from coding.language.suggestions.vectors import (
@@ -167,7 +168,7 @@ def question_candidates(
     codes: Sequence[CodeInfo],
     scope: Container[CodeId],
     data: CorpusData,
-    texts: Callable[[Iterable[DocumentId]], Mapping[DocumentId, str]],
+    corpus: Corpus,
     pipeline: LanguagePipeline,
 ) -> list[Candidate]:
     """Candidates for the indicators in ``scope``; each question is matched against all the
@@ -203,7 +204,11 @@ def question_candidates(
         (best_score >= MIN_SIMILARITY) & (best_score >= runner_up * MIN_MARGIN) & in_scope
     ).tolist()
     entries = np.searchsorted(row, np.arange(len(qa) + 1))
-    found = texts({DocumentId(int(qa.document[asked[i]])) for i in chosen})
+    wanted: dict[DocumentId, list[tuple[int, int]]] = {}
+    for i in chosen:
+        start, end = qa.spans[asked[i], :2].tolist()
+        wanted.setdefault(DocumentId(int(qa.document[asked[i]])), []).append((start, end))
+    asked_as = corpus.slices(wanted)  # the questions' words, for the reasons
     out = []
     for i in chosen:
         question = int(asked[i])
@@ -215,7 +220,7 @@ def question_candidates(
         doc_id = DocumentId(int(qa.document[question]))
         q_start, q_end, a_start, a_end = qa.spans[question].tolist()
         reason = (
-            f"Answer to the interviewer's question “{_quote(found[doc_id][q_start:q_end])}”, which "
+            f"Answer to the interviewer's question “{_quote(asked_as[doc_id][(q_start, q_end)])}”, which "
             f"matches question {code.question} of the interview guide ({code.name}) on the words "
             f"{shared} (similarity {similarity:.2f})."
         )

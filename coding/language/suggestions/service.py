@@ -106,19 +106,20 @@ class SuggestionService:
         coded, decided = self._decisions()
         found: list[Candidate] = []
         if "terms" in sources:
-            found += term_candidates(
-                [c for c in codes if c.search_terms], data, corpus.texts, pipeline, self._project.store
-            )
+            found += term_candidates([c for c in codes if c.search_terms], data, corpus, pipeline)
         if "question" in sources:
-            found += question_candidates(
-                list(tree), {code.id for code in codes}, data, corpus.texts, pipeline
-            )
+            found += question_candidates(list(tree), {code.id for code in codes}, data, corpus, pipeline)
         if "similar" in sources:
             found += similarity_candidates(codes, data, coded)
         merged = prefer_specific(merge(found), tree)
-        texts = corpus.texts({c.document_id for c in merged})
+        # the texts of passages that might repeat a decision (those are compared by their words)
+        spans: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
+        for c in merged:
+            if (c.document_id, c.code_id) in decided:
+                spans[c.document_id].append((c.start, c.end))
         kept = best_per_code(
-            not_already_decided(merged, self._coded_with_subcodes(coded), decided, texts), limit
+            not_already_decided(merged, self._coded_with_subcodes(coded), decided, corpus.slices(spans)),
+            limit,
         )
         order = tree.order()
         return sorted(kept, key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start))

@@ -44,8 +44,8 @@ class SentenceVectors:
     document: IntArray  # per sentence
     start: IntArray
     end: IntArray
-    rows: IndexArray  # per entry: its sentence
-    columns: IndexArray  # per entry: the stem id
+    rows: IntArray  # per entry: its sentence
+    columns: IntArray  # per entry: the stem id
     weights: FloatArray
     #: Inverse sentence frequency per stem id; 1.0 for stems of no answer sentence.
     idf: FloatArray

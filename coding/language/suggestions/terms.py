@@ -8,7 +8,7 @@ expression (``re:…`` or ``/…/``). A hit in a respondent's answer suggests it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from coding.ids import DocumentId
+from coding.language.corpus import Corpus
 from coding.language.search import query_words
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import Candidate, term_score
@@ -73,6 +74,11 @@ class Occurrences:
     key: IndexArray
     start: IndexArray
     end: IndexArray
+    term: IndexArray
+
+    @property
+    def document(self) -> IndexArray:
+        return self.key // _STRIDE
 
 
 class WordIndex:
@@ -106,29 +112,54 @@ class WordIndex:
                 raw_connection(session)
                 .execute(
                     "SELECT group_concat(document_id), group_concat(position), group_concat(start), "
-                    f'group_concat("end") FROM token WHERE term_id IN ({terms})',
+                    f'group_concat("end"), group_concat(term_id) FROM token WHERE term_id IN ({terms})',
                     params,
                 )
                 .fetchone()
             )
         if row is None or row[0] is None:
             empty = np.zeros(0, dtype=np.int64)
-            return Occurrences(empty, empty, empty)
-        document, position, start, end = (np.fromstring(values, dtype=np.int64, sep=",") for values in row)
+            return Occurrences(empty, empty, empty, empty)
+        document, position, start, end, term = (
+            np.fromstring(values, dtype=np.int64, sep=",") for values in row
+        )
         keep = np.isin(document, self.documents)
         key = document[keep] * _STRIDE + position[keep]
         order = np.argsort(key, kind="stable")
-        return Occurrences(key[order], start[keep][order], end[keep][order])
+        return Occurrences(key[order], start[keep][order], end[keep][order], term[keep][order])
 
-    def hits(self, pattern: TermPattern) -> tuple[IndexArray, IndexArray, IndexArray]:
-        """Document, start and end of each occurrence of the pattern's words in a row."""
+    def hits(self, pattern: TermPattern) -> Occurrences:
+        """Each occurrence of the pattern's words in a row: its first word's key, start and term,
+        its last word's end."""
         first = self.find(pattern.words[0])
+        if len(pattern.words) == 1:
+            return first
         keys = first.key
         for k, part in enumerate(pattern.words[1:], start=1):
             keys = np.intersect1d(keys, self.find(part).key - k, assume_unique=True)
         last = self.find(pattern.words[-1])
-        ends = last.end[np.searchsorted(last.key, keys + len(pattern.words) - 1)]
-        return keys // _STRIDE, first.start[np.searchsorted(first.key, keys)], ends
+        at = np.searchsorted(first.key, keys)
+        return Occurrences(
+            keys,
+            first.start[at],
+            last.end[np.searchsorted(last.key, keys + len(pattern.words) - 1)],
+            first.term[at],
+        )
+
+    def forms(self, terms: IndexArray) -> list[str]:
+        """The word form of each term (lower case, as the index stores it)."""
+        unique = np.unique(terms).tolist()
+        found: dict[int, str] = {}
+        with self.store.read() as session:
+            raw = raw_connection(session)
+            for i in range(0, len(unique), 900):
+                chunk = unique[i : i + 900]
+                found.update(
+                    raw.execute(
+                        f"SELECT id, form FROM term WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                    )
+                )
+        return [found[term] for term in terms.tolist()]
 
 
 @dataclass(frozen=True)
@@ -145,29 +176,29 @@ def _flat(text: str) -> str:
 
 
 def _regex_hits(
-    pattern: re.Pattern[str], documents: Iterable[DocumentId], texts: Mapping[DocumentId, str]
-) -> tuple[IndexArray, IndexArray, IndexArray]:
+    pattern: re.Pattern[str], corpus: Corpus, documents: Iterable[DocumentId]
+) -> tuple[IndexArray, IndexArray, list[str]]:
+    """Document and start of each non-empty match, and the text matched (one text at a time)."""
     found = [
-        (doc_id, m.start(), m.end())
-        for doc_id in documents
-        for m in pattern.finditer(texts[doc_id])
+        (doc_id, m.start(), _flat(m.group()))
+        for doc_id, text in corpus.each_text(documents)
+        for m in pattern.finditer(text)
         if m.end() > m.start()
     ]
-    columns = np.array(found, dtype=np.int64).reshape(-1, 3)
-    return columns[:, 0], columns[:, 1], columns[:, 2]
+    found.sort(key=lambda hit: hit[:2])
+    return (
+        np.array([hit[0] for hit in found], dtype=np.int64),
+        np.array([hit[1] for hit in found], dtype=np.int64),
+        [hit[2] for hit in found],
+    )
 
 
 def _in_answer_sentences(
-    hits: tuple[IndexArray, IndexArray, IndexArray],
-    data: CorpusData,
-    texts: Callable[[Iterable[DocumentId]], Mapping[DocumentId, str]],
-) -> TermHits:
-    """The hits that start inside a sentence of a respondent's answer."""
-    document, start, end = hits
-    out_document: list[IndexArray] = []
-    out_sentence: list[IndexArray] = []
-    forms: list[str] = []
-    found = texts({DocumentId(int(d)) for d in np.unique(document).tolist()})
+    document: IndexArray, start: IndexArray, data: CorpusData
+) -> tuple[IndexArray, IndexArray]:
+    """Which hits start inside a sentence of a respondent's answer, and that sentence's number."""
+    keep: list[IndexArray] = []
+    sentences: list[IndexArray] = []
     for doc_id in np.unique(document).tolist():
         words = data.documents[DocumentId(doc_id)]
         if not len(words.sentence_start):
@@ -176,51 +207,54 @@ def _in_answer_sentences(
         starts = start[mine]
         sentence = np.searchsorted(words.sentence_start, starts, side="right") - 1
         inside = (sentence >= 0) & (starts < words.sentence_end[np.maximum(sentence, 0)])
-        keep = np.flatnonzero(inside & words.answers_at(starts))
-        out_document.append(np.full(len(keep), doc_id, dtype=np.int64))
-        out_sentence.append(sentence[keep].astype(np.int64))
-        text = found[DocumentId(doc_id)]
-        forms.extend(
-            _flat(text[s:e]) for s, e in zip(starts[keep].tolist(), end[mine][keep].tolist(), strict=True)
-        )
-    empty = np.zeros(0, dtype=np.int64)
-    return TermHits(
-        np.concatenate(out_document) if out_document else empty,
-        np.concatenate(out_sentence) if out_sentence else empty,
-        forms,
-    )
+        chosen = np.flatnonzero(inside & words.answers_at(starts))
+        keep.append(mine[chosen])
+        sentences.append(sentence[chosen].astype(np.int64))
+    if not keep:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(keep), np.concatenate(sentences)
 
 
-def term_hits(
-    pattern: TermPattern,
-    data: CorpusData,
-    index: WordIndex,
-    texts: Callable[[Iterable[DocumentId]], Mapping[DocumentId, str]],
-) -> TermHits:
+def term_hits(pattern: TermPattern, data: CorpusData, index: WordIndex, corpus: Corpus) -> TermHits:
     """Where a term is found in the answers (kept with the corpus's words for the next time)."""
     cache: dict[TermPattern, TermHits] = data.derived.setdefault("terms", {})
-    if pattern not in cache:
-        if pattern.regex is not None:
-            hits = _regex_hits(pattern.regex, data.documents, texts(data.documents))
-        else:
-            hits = index.hits(pattern)
-        cache[pattern] = _in_answer_sentences(hits, data, texts)
-    return cache[pattern]
+    if pattern in cache:
+        return cache[pattern]
+    if pattern.regex is not None:
+        document, start, matched = _regex_hits(pattern.regex, corpus, data.documents)
+        keep, sentence = _in_answer_sentences(document, start, data)
+        forms = [matched[i] for i in keep.tolist()]
+    else:
+        hits = index.hits(pattern)
+        document = hits.document
+        keep, sentence = _in_answer_sentences(document, hits.start, data)
+        if len(pattern.words) == 1:  # the word as found is the indexed form
+            forms = index.forms(hits.term[keep])
+        else:  # what lies between the words (a comma, a line break) is read from the text
+            spans: dict[DocumentId, list[tuple[int, int]]] = {}
+            for i in keep.tolist():
+                spans.setdefault(DocumentId(int(document[i])), []).append(
+                    (int(hits.start[i]), int(hits.end[i]))
+                )
+            texts = corpus.slices(spans)
+            forms = [
+                _flat(texts[DocumentId(int(document[i]))][(int(hits.start[i]), int(hits.end[i]))])
+                for i in keep.tolist()
+            ]
+    cache[pattern] = found = TermHits(document[keep], sentence, forms)
+    return found
 
 
 def term_candidates(
-    codes: Sequence[CodeInfo],
-    data: CorpusData,
-    texts: Callable[[Iterable[DocumentId]], Mapping[DocumentId, str]],
-    pipeline: LanguagePipeline,
-    store: Store,
+    codes: Sequence[CodeInfo], data: CorpusData, corpus: Corpus, pipeline: LanguagePipeline
 ) -> list[Candidate]:
-    index = WordIndex(store, pipeline.language, data.documents)
+    index = WordIndex(corpus.store, pipeline.language, data.documents)
     shared: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...]] = {}
     out = []
     for code in codes:
         patterns = [p for p in (parse_term(t, pipeline) for t in code.search_terms) if p is not None]
-        found = [term_hits(pattern, data, index, texts) for pattern in patterns]
+        found = [term_hits(pattern, data, index, corpus) for pattern in patterns]
         if not any(len(hits.document) for hits in found):
             continue
         document = np.concatenate([hits.document for hits in found])

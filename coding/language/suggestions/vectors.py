@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 Vector = dict[str, float]
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int32]
 IndexArray = npt.NDArray[np.int64]
 
 
@@ -63,37 +65,43 @@ def shared_words(a: Mapping[str, float], b: Mapping[str, float], limit: int = 4)
 
 # -- many bags at once -------------------------------------------------------------------------
 def bag_counts(
-    rows: IndexArray, columns: IndexArray, width: int
-) -> tuple[IndexArray, IndexArray, IndexArray]:
+    rows: npt.NDArray[np.integer[Any]], columns: npt.NDArray[np.integer[Any]], width: int
+) -> tuple[IntArray, IntArray, IntArray]:
     """Each ``(row, column)`` pair once with how often it occurs, sorted by row, then column."""
-    key = rows.astype(np.int64) * max(width, 1) + columns
+    width = max(width, 1)
+    key = rows.astype(np.int64) * width
+    key += columns
     unique, counts = np.unique(key, return_counts=True)
-    return unique // max(width, 1), unique % max(width, 1), counts
+    del key
+    row, column = np.divmod(unique, width)
+    return row.astype(np.int32), column.astype(np.int32), counts.astype(np.int32)
 
 
 def unit_tfidf(
-    rows: IndexArray, columns: IndexArray, counts: IndexArray, idf: FloatArray, n_rows: int
+    rows: IntArray, columns: IntArray, counts: IntArray, idf: FloatArray, n_rows: int
 ) -> FloatArray:
     """The weights of :func:`tfidf` for sparse bags (rows with at least one weight above zero)."""
-    weights = (1.0 + np.log(counts)) * idf[columns]
+    weights = np.log(counts, dtype=np.float64)
+    weights += 1.0
+    weights *= idf[columns]
     norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n_rows))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(norms[rows] > 0, weights / norms[rows], 0.0)
+    norms[norms == 0] = 1.0  # rows whose words all weigh nothing stay zero
+    weights /= norms[rows]
+    return weights
 
 
 def row_dots(
-    rows: IndexArray, columns: IndexArray, weights: FloatArray, dense: FloatArray, n_rows: int
+    rows: IntArray, columns: IntArray, weights: FloatArray, dense: FloatArray, n_rows: int
 ) -> FloatArray:
     """Each sparse row's dot product with the dense vector ``dense``."""
-    return np.bincount(rows, weights=weights * dense[columns], minlength=n_rows)
+    products = dense[columns]
+    products *= weights
+    return np.bincount(rows, weights=products, minlength=n_rows)
 
 
 def top_contributions(
-    stems: list[str], columns: IndexArray, weights: FloatArray, profile: Mapping[str, float] | FloatArray
+    stems: list[str], columns: IntArray, weights: FloatArray, profile: FloatArray
 ) -> list[str]:
-    """:func:`shared_words` for one sparse row against a profile (dict by stem or dense by id)."""
-    vector = {stems[int(c)]: float(w) for c, w in zip(columns, weights, strict=True)}
-    if isinstance(profile, Mapping):
-        return shared_words(vector, profile)
-    dense = {stems[int(c)]: float(profile[int(c)]) for c in columns if profile[int(c)] > 0}
-    return shared_words(vector, dense)
+    """:func:`shared_words` for one sparse row (stem ids and weights) and a dense profile."""
+    vector = {stems[c]: w for c, w in zip(columns.tolist(), weights.tolist(), strict=True)}
+    return shared_words(vector, {stems[c]: float(profile[c]) for c in columns.tolist() if profile[c] > 0})
