@@ -201,7 +201,21 @@ class SuggestionService:
         if status is not None and status not in STATUSES:
             raise InvalidInputError(f"status must be one of {', '.join(STATUSES)}")
         tree = self._project.codes.tree()
-        query = select(Suggestion, Document.name).join(Document, Document.id == Suggestion.document_id)
+        query = select(
+            Suggestion.id,
+            Suggestion.document_id,
+            Document.name,
+            Suggestion.code_id,
+            Suggestion.start,
+            Suggestion.end,
+            Suggestion.text,
+            Suggestion.score,
+            Suggestion.sources,
+            Suggestion.reason,
+            Suggestion.status,
+            Suggestion.created_at,
+            Suggestion.decided_at,
+        ).join(Document, Document.id == Suggestion.document_id)  # columns: no ORM object per row
         if status is not None:
             query = query.where(Suggestion.status == status)
         if code is not None:
@@ -213,7 +227,7 @@ class SuggestionService:
                 SuggestionInfo(
                     SuggestionId(s.id),
                     DocumentId(s.document_id),
-                    name,
+                    s.name,
                     CodeId(s.code_id),
                     tree.get(CodeId(s.code_id)).path_text if s.code_id in tree else str(s.code_id),
                     s.start,
@@ -226,7 +240,7 @@ class SuggestionService:
                     s.created_at,
                     s.decided_at,
                 )
-                for s, name in session.execute(query)
+                for s in session.execute(query)
             ]
         if document is not None and code is None:
             return sorted(rows, key=lambda s: (s.start, s.end, s.code_path))

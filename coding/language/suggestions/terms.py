@@ -246,11 +246,21 @@ def term_hits(pattern: TermPattern, data: CorpusData, index: WordIndex, corpus: 
     return found
 
 
+Described = tuple[tuple[str, tuple[str, ...]], ...]  # each term found, with its forms
+
+
+def _describe(terms: dict[str, set[str]], shared: dict[Described, Described]) -> Described:
+    described = tuple((name, tuple(sorted(terms[name]))) for name in sorted(terms))
+    return shared.setdefault(described, described)  # one tuple for the many equal ones
+
+
 def term_candidates(
     codes: Sequence[CodeInfo], data: CorpusData, corpus: Corpus, pipeline: LanguagePipeline
 ) -> list[Candidate]:
+    """A candidate per sentence with a hit of a code's terms, in the respondents' answers."""
     index = WordIndex(corpus.store, pipeline.language, data.documents)
-    shared: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    shared: dict[Described, Described] = {}
+    single: dict[tuple[str, str], Described] = {}  # a sentence with one hit (the most)
     out = []
     for code in codes:
         patterns = [p for p in (parse_term(t, pipeline) for t in code.search_terms) if p is not None]
@@ -261,27 +271,31 @@ def term_candidates(
         sentence = np.concatenate([hits.sentence for hits in found])
         label = np.concatenate([np.full(len(h.document), n, dtype=np.int64) for n, h in enumerate(found)])
         forms = [form for hits in found for form in hits.form]
-        order = np.lexsort((label, sentence, document))
+        order = np.lexsort((label, sentence, document))  # grouped by sentence
         document, sentence, label = document[order], sentence[order], label[order]
         new_group = np.ones(len(order), dtype=bool)
         new_group[1:] = (document[1:] != document[:-1]) | (sentence[1:] != sentence[:-1])
         bounds = np.append(np.flatnonzero(new_group), len(order)).tolist()
         order_list, label_list = order.tolist(), label.tolist()
+        document_list, sentence_list = document.tolist(), sentence.tolist()
         for first, after in pairwise(bounds):
-            terms: dict[str, set[str]] = {}
-            for i in range(first, after):
-                terms.setdefault(patterns[label_list[i]].label, set()).add(forms[order_list[i]])
-            described = tuple((name, tuple(sorted(terms[name]))) for name in sorted(terms))
-            described = shared.setdefault(described, described)
-            words = data.documents[DocumentId(int(document[first]))]
-            number = int(sentence[first])
+            if after - first == 1:
+                key = (patterns[label_list[first]].label, forms[order_list[first]])
+                described = single.get(key) or single.setdefault(key, ((key[0], (key[1],)),))
+            else:
+                terms: dict[str, set[str]] = {}
+                for i in range(first, after):
+                    terms.setdefault(patterns[label_list[i]].label, set()).add(forms[order_list[i]])
+                described = _describe(terms, shared)
+            words = data.documents[DocumentId(document_list[first])]
+            number = sentence_list[first]
             out.append(
                 Candidate(
                     words.document_id,
                     code.id,
                     int(words.sentence_start[number]),
                     int(words.sentence_end[number]),
-                    term_score(len(terms)),
+                    term_score(len(described)),
                     ("terms",),
                     "",  # the terms are described with the other reasons once candidates are merged
                     described,
