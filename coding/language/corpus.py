@@ -82,7 +82,7 @@ class Corpus:
             for doc_id, key, value in raw.execute("SELECT document_id, key, value FROM document_attribute"):
                 attributes[doc_id][key] = value
             rows = raw.execute("SELECT id, name, position FROM document ORDER BY position, id").fetchall()
-            speaker_settings = dict(
+            speaker_settings: dict[str, str] = dict(
                 session.execute(
                     select(Setting.key, Setting.value).where(Setting.key.in_(SPEAKER_SETTINGS))
                 ).all()

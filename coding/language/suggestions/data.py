@@ -23,7 +23,7 @@ from coding.language.sql import raw_connection
 from coding.speakers import SPEAKER_SETTINGS
 from coding.store import Store
 
-IntArray = npt.NDArray[np.int32]
+IntArray = npt.NDArray[np.integer[Any]]  # int32 mostly, int64 where sums may grow
 BoolArray = npt.NDArray[np.bool_]
 
 #: A content word: not a stop word, alphabetic and longer than one letter.
@@ -189,7 +189,7 @@ def load_corpus_data(corpus: Corpus, document_ids: Iterable[DocumentId]) -> Corp
     return CorpusData(documents, stems, stem_ids, term_stem, term_norm, display)
 
 
-def _turns(corpus: Corpus, wanted: set[int]) -> dict[int, Turns]:
+def _turns(corpus: Corpus, wanted: set[DocumentId]) -> dict[int, Turns]:
     """The turns of the documents, whose speaker is an interviewer by the project's rules."""
     found: dict[int, Turns] = {}
     with corpus.store.read() as session:

@@ -114,8 +114,8 @@ def _profile(
     base = 0
     for doc_id, spans in by_document.items():
         document = data.documents[doc_id]
-        span, index = document.spans([s for s, _ in spans], [e for _, e in spans])
-        rows.append(base + span.astype(np.int64))
+        number, index = document.spans([s for s, _ in spans], [e for _, e in spans])
+        rows.append(base + number.astype(np.int64))
         columns.append(data.stems_of(document, index).astype(np.int64))
         base += len(spans)
     profile = np.zeros(width)
@@ -125,7 +125,7 @@ def _profile(
     if not len(row):
         return profile, 0
     weights = unit_tfidf(row, column, counts, vectors.idf, base)
-    profile = np.bincount(column, weights=weights, minlength=width)
+    profile = np.bincount(column, weights=weights, minlength=width).astype(np.float64, copy=False)
     norm = float(np.sqrt(np.dot(profile, profile)))
     return (profile / norm if norm else profile), len(np.unique(row))
 

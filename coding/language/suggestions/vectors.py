@@ -17,8 +17,8 @@ import numpy.typing as npt
 
 Vector = dict[str, float]
 FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int32]
-IndexArray = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.integer[Any]]
+IndexArray = IntArray
 
 
 def idf_weights(bags: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -64,9 +64,7 @@ def shared_words(a: Mapping[str, float], b: Mapping[str, float], limit: int = 4)
 
 
 # -- many bags at once -------------------------------------------------------------------------
-def bag_counts(
-    rows: npt.NDArray[np.integer[Any]], columns: npt.NDArray[np.integer[Any]], width: int
-) -> tuple[IntArray, IntArray, IntArray]:
+def bag_counts(rows: IntArray, columns: IntArray, width: int) -> tuple[IntArray, IntArray, IntArray]:
     """Each ``(row, column)`` pair once with how often it occurs, sorted by row, then column."""
     width = max(width, 1)
     key = rows.astype(np.int64) * width
@@ -84,7 +82,9 @@ def unit_tfidf(
     weights = np.log(counts, dtype=np.float64)
     weights += 1.0
     weights *= idf[columns]
-    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n_rows))
+    norms = np.sqrt(
+        np.bincount(rows, weights=weights * weights, minlength=n_rows).astype(np.float64, copy=False)
+    )
     norms[norms == 0] = 1.0  # rows whose words all weigh nothing stay zero
     weights /= norms[rows]
     return weights
@@ -96,7 +96,7 @@ def row_dots(
     """Each sparse row's dot product with the dense vector ``dense``."""
     products = dense[columns]
     products *= weights
-    return np.bincount(rows, weights=products, minlength=n_rows)
+    return np.bincount(rows, weights=products, minlength=n_rows).astype(np.float64, copy=False)
 
 
 def top_contributions(
