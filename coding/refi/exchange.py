@@ -49,7 +49,7 @@ def import_into_file(
     data = read_exchange_file(path)
     if project_path.exists():
         with Project.open(project_path, coder=coder) as project:
-            return project.execute(ImportExchange(data, path.name))  # type: ignore[no-any-return]
+            return project.execute(ImportExchange(data, path.name))
     project = Project.create(project_path, codebook=None, coder=coder)
     try:
         if data.extension.language:

@@ -103,7 +103,7 @@ class SourcesMerge(MergeState):
         if extras.turns is not None:
             length = len(source.text)
             if all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in extras.turns):
-                return [(t[0][:200], *t[1:]) for t in extras.turns]  # type: ignore[misc]
+                return [(t[0][:200], *t[1:]) for t in extras.turns]
             self.adjust(
                 f"TextSource '{source.name}'", "its stored speaker turns do not fit the text; detected again"
             )
