@@ -94,7 +94,7 @@ def test_picker_creates_an_inductive_code_in_one_undo_step(qtbot, window: MainWi
     assert picker.create_button.isVisible()
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert codings_at(window, start, start + 10) == ["Tegenvallende cijfers"]
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert codings_at(window, start, start + 10) == []
     assert window.workspace is not None
     assert all(c.name != "Tegenvallende cijfers" for c in window.workspace.project.codes.tree())
@@ -134,7 +134,7 @@ def test_clicking_a_code_codes_the_selection_and_it_can_be_turned_off(qtbot, win
     tree = window.codebook_dock.tree
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree_point(window, "Urgentiebesef"))
     assert codings_at(window, start, end) == ["Urgentiebesef"]
-    window.actions.click_to_code.setChecked(False)
+    window.window_actions.click_to_code.setChecked(False)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree_point(window, "Stabiliteit"))
     assert codings_at(window, start, end) == ["Urgentiebesef"]
 
@@ -161,8 +161,8 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     )
     coding = workspace.project.codings.get(quote.coding_id)
     assert coding.start < quote.start and text[coding.start : quote.start].strip() == "UWV."
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert workspace.project.codings.get(quote.coding_id).start == quote.start
 
     # drag the stripe's bottom end down by two lines
@@ -199,7 +199,7 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     assert workspace.undo_stack.undoText() == "Adjust passage boundaries"
 
     # drag the passage's start edge in the text itself onto a word earlier: it snaps to that word's start
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     view.set_current_coding(quote.coding_id)
     view.repaint()
     first = view.span_rects(quote.start, quote.end)[0]
@@ -253,7 +253,7 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     coding_id = view.current_coding
     assert coding_id is not None
 
-    window.actions.edit_memo.trigger()
+    window.window_actions.edit_memo.trigger()
     memo = window.details_dock.memo
     assert memo.hasFocus() or memo.isEnabled()
     memo.setPlainText("Onderwijs wil meer regie.")
@@ -263,7 +263,7 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     view.setFocus()
     _press(view, Qt.Key.Key_Delete, qtbot=qtbot)
     assert workspace.project.codings.segments(view.document_id) == []
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert workspace.project.codings.get(coding_id).memo == "Onderwijs wil meer regie."
 
 
