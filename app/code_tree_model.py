@@ -7,6 +7,7 @@ Renames (F2) and moves (drag) go through the code service, so they are undoable 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -176,7 +177,7 @@ class CodeTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, int(children[row].id))
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  (the stubs overload parent() of QObject)
         code = self.code_at(index)
         if code is None or code.parent_id is None:
             return QModelIndex()
@@ -276,7 +277,7 @@ class CodeTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [CODES_MIME, PASSAGE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids: list[CodeId] = []
         for index in indexes:
             code = self.code_at(index)

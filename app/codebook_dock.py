@@ -160,7 +160,10 @@ class CodebookDock(QDockWidget):
     # -- actions --------------------------------------------------------------------------
     def _make_actions(self) -> None:
         def action(
-            text: str, slot: Callable[[], None], shortcut: str | QKeySequence | None = None, tip: str = ""
+            text: str,
+            slot: Callable[[], object],
+            shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+            tip: str = "",
         ) -> QAction:
             item = QAction(text, self)
             if shortcut is not None:
@@ -211,7 +214,7 @@ class CodebookDock(QDockWidget):
         old = self.model
         self.workspace = workspace
         self.model = CodeTreeModel(workspace, self) if workspace is not None else None
-        self.proxy.setSourceModel(self.model)
+        self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
         if old is not None:
             old.workspace.changed.disconnect(old.on_change)
             old.deleteLater()

@@ -152,7 +152,7 @@ class DocumentListModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  (the stubs overload parent() of QObject)
         if not index.isValid() or not self.group_by or not index.internalId():
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, NAME, 0)
@@ -203,7 +203,7 @@ class DocumentListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return f"{key}  ({len(documents)})"
-            return str(sum(d.coding_count for d in documents))
+            return str(sum(d.coding_count or 0 for d in documents))
         if role == FILTER_ROLE:
             return fold(key)
         if role == Qt.ItemDataRole.FontRole:

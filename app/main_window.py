@@ -259,8 +259,8 @@ class MainWindow(QMainWindow):
         _geometry, state = settings.window_state()
         if state is None or not self.restoreState(state):
             self.default_layout()
-        for dock in self.docks:
-            dock.toggleViewAction().setEnabled(True)
+        for dock_widget in self.docks:
+            dock_widget.toggleViewAction().setEnabled(True)
         model = self.documents_dock.model
         documents = model.documents() if model is not None else project.documents.list()
         if documents:
