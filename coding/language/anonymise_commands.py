@@ -118,12 +118,13 @@ def _merge_segment(writer: Writer, loser: int, survivor: int) -> None:
         writer.delete("segment", "id", [loser])
 
 
-def _move(writer: Writer, table: str, moves: list[tuple[int, int, int, int, str]]) -> None:
-    """``(id, old start, new start, new end, new text)``: right shifts from the end, left shifts
-    from the start, so no two rows ever share a span on the way."""
-    right = sorted((m for m in moves if m[2] > m[1]), key=lambda m: -m[1])
+def _move(writer: Writer, table: str, moves: list[tuple[int, Span, Span, str]]) -> None:
+    """``(id, old span, new span, new text)``: spans moving right go first, the last one first, then
+    spans moving left, the first one first, so no two rows ever share a span on the way (spans
+    keep their order, and two rows never get the same new span)."""
+    right = sorted((m for m in moves if m[2] > m[1]), key=lambda m: m[1], reverse=True)
     left = sorted((m for m in moves if m[2] <= m[1]), key=lambda m: m[1])
-    for row_id, _old, start, end, text in right + left:
+    for row_id, _old, (start, end), text in right + left:
         writer.update(table, row_id, {"start": start, "end": end, "text": text})
 
 
@@ -144,11 +145,11 @@ def _remap_segments(writer: Writer, document_id: DocumentId, mapper: _Mapper) ->
             _merge_segment(writer, loser, survivor)
             merged += 1
             spans.pop(loser)
-    moves = []
+    moves: list[tuple[int, Span, Span, str]] = []
     for segment_id, (row, (start, end)) in spans.items():
         text = mapper.new_text[start:end]
         if (start, end, text) != (row.start, row.end, row.text):
-            moves.append((segment_id, row.start, start, end, text))
+            moves.append((segment_id, (row.start, row.end), (start, end), text))
     _move(writer, "segment", moves)
     return merged
 
@@ -176,12 +177,12 @@ def _remap_structure(
             Suggestion.document_id == document_id
         )
     ).all()
-    moves = []
+    moves: list[tuple[int, Span, Span, str]] = []
     for row in rows:
         start, end = mapper.span(row.start, row.end)
         text = mapper.new_text[start:end]
         if (start, end, text) != (row.start, row.end, row.text):
-            moves.append((row.id, row.start, start, end, text))
+            moves.append((row.id, (row.start, row.end), (start, end), text))
     _move(writer, "suggestion", moves)
 
 
