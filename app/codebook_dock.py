@@ -275,8 +275,15 @@ class CodebookDock(QDockWidget):
             self.tree.setCurrentIndex(index)
 
     def select_code_later(self, code_id: CodeId) -> None:
-        """Select a code once the tree has taken in the change that created or moved it."""
-        QTimer.singleShot(0, lambda: self.select_code(code_id))
+        """Select a code after the current event, once the tree has taken in the change that created
+        or moved it."""
+
+        def select() -> None:
+            if self.model is not None:
+                self.model.flush()
+            self.select_code(code_id)
+
+        QTimer.singleShot(0, select)
 
     def _selection_changed(self, *_args: object) -> None:
         self.codesSelected.emit(self.selected_codes())

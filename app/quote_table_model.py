@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.deferred_changes import DeferredChanges
 from app.record_table_model import AnyIndex, Column, RecordTableModel
 from app.workspace import Workspace
 from coding import Change
@@ -70,11 +71,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self._rows: list[int] = []  # positions in self._all of the quotes shown (self._records), in order
         self.loaded = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._pending: Change | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._apply_pending)
+        self._pending = DeferredChanges(self._apply_change, self)
         workspace.changed.connect(self.on_change)
 
     # -- what is listed -------------------------------------------------------------------
@@ -131,19 +128,13 @@ class QuoteTableModel(RecordTableModel[Quote]):
         """Coalesce changes and refresh after the event, so the transcript paints first."""
         if not (change.codings or change.codes or change.documents):
             return
-        self._pending = change if self._pending is None else self._pending.merge(change)
-        self._timer.start()
+        self._pending.add(change)
 
     def flush(self) -> None:
         """Apply a pending refresh now (tests, and before reading the list)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._apply_pending()
+        self._pending.flush()
 
-    def _apply_pending(self) -> None:
-        change, self._pending = self._pending, None
-        if change is None:
-            return
+    def _apply_change(self, change: Change) -> None:
         if change.codes or change.documents or change.document_ids is None:
             self._reload()
             return
