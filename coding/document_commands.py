@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
@@ -68,9 +69,7 @@ def name_taken(writer: Writer, name: str, exclude: int | None = None) -> bool:
     )
 
 
-def _insert_structure(
-    writer: Writer, document_id: int, turns: Sequence[ParsedTurn], pages: Sequence[ParsedPage]
-) -> None:
+def insert_turns(writer: Writer, document_id: int, turns: Sequence[ParsedTurn]) -> None:
     writer.insert_many(
         "turn",
         (
@@ -85,6 +84,12 @@ def _insert_structure(
             for t in turns
         ),
     )
+
+
+def _insert_structure(
+    writer: Writer, document_id: int, turns: Sequence[ParsedTurn], pages: Sequence[ParsedPage]
+) -> None:
+    insert_turns(writer, document_id, turns)
     writer.insert_many(
         "page",
         ({"document_id": document_id, "number": p.number, "start": p.start, "end": p.end} for p in pages),
@@ -131,15 +136,21 @@ class AddDocument(Command):
         return DocumentId(document_id)
 
 
-def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]) -> None:
-    """Set attributes of one document; an empty value removes the attribute."""
-    current = dict(
-        writer.session.execute(
+def stored_attributes(session: Session, document_id: int) -> dict[str, str]:
+    """The attributes of one document as they are stored (key → value)."""
+    return {
+        key: value
+        for key, value in session.execute(
             select(DocumentAttribute.key, DocumentAttribute.value).where(
                 DocumentAttribute.document_id == document_id
             )
-        ).all()
-    )
+        )
+    }
+
+
+def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]) -> None:
+    """Set attributes of one document; an empty value removes the attribute."""
+    current = stored_attributes(writer.session, document_id)
     for key, value in values.items():
         pk = {"document_id": document_id, "key": key}
         if not value:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coding.commands.command import Command, Writer
+from coding.document_commands import insert_turns
 from coding.ids import DocumentId
 from coding.importers.parsed import ParsedTurn
 from coding.project_settings import read_speaker_rules
@@ -62,20 +63,7 @@ def stored_documents(writer: Writer, document_ids: Sequence[DocumentId] | None) 
 
 def replace_turns(writer: Writer, document_id: DocumentId, turns: Sequence[ParsedTurn]) -> None:
     writer.delete("turn", "document_id", [document_id])
-    writer.insert_many(
-        "turn",
-        (
-            {
-                "document_id": document_id,
-                "speaker": t.speaker,
-                "start": t.start,
-                "end": t.end,
-                "body_start": t.body_start,
-                "timestamp": t.timestamp,
-            }
-            for t in turns
-        ),
-    )
+    insert_turns(writer, document_id, turns)
     writer.touch(document_id)
 
 

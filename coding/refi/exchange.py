@@ -57,9 +57,7 @@ def import_into_file(
         report: ExchangeReport = project.execute(ImportExchange(data, path.name))
         project.history.clear()
     except BaseException:
-        project.close()
-        for leftover in (project_path, Path(f"{project_path}-wal"), Path(f"{project_path}-shm")):
-            leftover.unlink(missing_ok=True)
+        project.discard()
         raise
     project.close()
     report.created_project = True
