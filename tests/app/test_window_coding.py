@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 
 from app.code_picker import CodePicker
 from app.main_window import MainWindow
 from app.quote_table_model import REVIEW
-from tests.app.window_helpers import code_id, codings_at, open_document, select_chars, select_text, tree_point
+from tests.app.window_helpers import (
+    code_id,
+    codings_at,
+    drag,
+    open_document,
+    select_chars,
+    select_text,
+    tree_point,
+)
 
 AFTER_EMOJI = "Dat is echt Zwolle, hoor."
 
@@ -176,23 +184,7 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     assert margin.hit(bottom) is not None and margin.hit(bottom)[1] == "end"
     line = view.fontMetrics().lineSpacing()
     target = QPointF(bottom.x(), bottom.y() + 2 * line)
-    for kind, point in (
-        (QEvent.Type.MouseButtonPress, bottom),
-        (QEvent.Type.MouseMove, target),
-        (QEvent.Type.MouseButtonRelease, target),
-    ):
-        buttons = (
-            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
-        )
-        event = QMouseEvent(
-            kind,
-            point,
-            margin.mapToGlobal(point),
-            Qt.MouseButton.LeftButton,
-            buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(margin, event)
+    drag(margin, bottom, target)
     moved = workspace.project.codings.get(quote.coding_id)
     assert moved.start == quote.start and moved.end > quote.end + 10
     assert moved.text == text[moved.start : moved.end] and not moved.text[-1].isspace()
@@ -207,24 +199,7 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     assert view.boundary_at(edge.toPoint()) == "start"
     word = text.rindex("appgroep", 0, quote.start)  # a word before the passage
     target = QPointF(view.span_rects(word + 2, word + 3)[0].center())
-    viewport = view.viewport()
-    for kind, point in (
-        (QEvent.Type.MouseButtonPress, edge),
-        (QEvent.Type.MouseMove, target),
-        (QEvent.Type.MouseButtonRelease, target),
-    ):
-        buttons = (
-            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
-        )
-        event = QMouseEvent(
-            kind,
-            point,
-            viewport.mapToGlobal(point),
-            Qt.MouseButton.LeftButton,
-            buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(viewport, event)
+    drag(view.viewport(), edge, target)
     dragged = workspace.project.codings.get(quote.coding_id)
     assert (dragged.start, dragged.end) == (word, quote.end)
     assert dragged.text.startswith("appgroep met de accountmanagers")
