@@ -6,7 +6,9 @@ seconds and little memory. Sheets, in order:
 - ``Overview``: ``Code``, then ``<value>`` (score) and ``<value> note`` (justification) per group value;
   one row per code with a judgement, in codebook order; scores coloured red (``-/-``) to green (``+/+``).
 - one sheet per group value (``(none)`` for quotes without the attribute), header
-  ``Concept, Code, Respondent, Role, Document, Quote, Memo, Start, End`` + further attributes.
+  ``Concept, Code, Respondent, Role, Document, Quote, Memo, Start, End`` (+ ``Page`` when a quote comes
+  from a PDF) + further attributes; with ``without_interviewer`` the quotes hold only the respondents'
+  words.
 - ``Frequencies``: coded passages per code and group, a concept summary and a native bar chart of it.
 - ``Codebook``: path, question reference, description and scale of every code.
 """
@@ -48,6 +50,7 @@ _QUOTE_WIDTHS = {
     "Memo": 32,
     "Start": 8,
     "End": 8,
+    "Page": 8,
     "Review": 40,
 }
 _WRAPPED = ("Quote", "Memo", "Review")
@@ -61,6 +64,7 @@ def write_xlsx(
     codes: Sequence[CodeRef] | None = None,
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = None,
+    without_interviewer: bool | None = None,
     **other: Any,
 ) -> None:
     reject_unknown("Excel", other)
@@ -68,7 +72,14 @@ def write_xlsx(
     comparison = project.comparison
     grid = comparison.grid(key, codes=codes, groups=groups)
     frequencies = comparison.frequencies(key, codes=codes, groups=groups)
-    table = quote_table(project, by=key, codes=codes, groups=groups, include_reviews=include_reviews)
+    table = quote_table(
+        project,
+        by=key,
+        codes=codes,
+        groups=groups,
+        include_reviews=include_reviews,
+        without_interviewer=without_interviewer,
+    )
 
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "Codewerk"
