@@ -149,8 +149,8 @@ class ScoreChart(QWidget):
             for run in lines:
                 line = QLineSeries()
                 line.setPen(QPen(colour, 2.4))
-                for angle, score in run:
-                    line.append(QPointF(angle, score))
+                for x, y in run:
+                    line.append(QPointF(x, y))
                 chart.addSeries(line)
                 line.attachAxis(angles)
                 line.attachAxis(radial)
