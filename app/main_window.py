@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.controller.actions = {
             "pick": self.window_actions.pick,
             "in_vivo": self.window_actions.in_vivo,
+            "respondent_words": self.window_actions.respondent_words,
             "snap_sentence": self.window_actions.snap_sentence,
             "snap_turn": self.window_actions.snap_turn,
         }
@@ -161,6 +162,11 @@ class MainWindow(QMainWindow):
         a.coder_name.triggered.connect(self.ask_coder_name)
         a.pick.triggered.connect(self.controller.open_picker)
         a.in_vivo.triggered.connect(self.controller.code_in_vivo)
+        a.respondent_words.triggered.connect(self.controller.open_respondent_picker)
+        a.speaker_turns.triggered.connect(lambda: self.controller.open_turns_picker())
+        a.speaker_turns_everywhere.triggered.connect(
+            lambda: self.controller.open_turns_picker(all_documents=True)
+        )
         a.click_to_code.toggled.connect(settings.set_click_to_code)
         a.snap_sentence.triggered.connect(self.controller.snap_to_sentence)
         a.snap_turn.triggered.connect(self.controller.snap_to_turn)
