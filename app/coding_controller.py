@@ -301,7 +301,9 @@ class CodingController(QObject):
             self._tell("Click a coded passage or its stripe first")
             return False
         segment = self.view.index.segment_of(coding_id)
-        with self._expecting(segment and Passage(segment.document_id, segment.start, segment.end)):
+        with self._expecting(
+            Passage(segment.document_id, segment.start, segment.end) if segment is not None else None
+        ):
             done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
         if done:
             self._tell("Coding removed  (Ctrl+Z undoes)")
