@@ -73,6 +73,19 @@ class WindowActions:
         self.in_vivo = make(
             "&In-vivo code", "Ctrl+I", "Code the selection with a new code named after its words"
         )
+        self.respondent_words = make(
+            "Code &respondent's words only…",
+            "Ctrl+Shift+K",
+            "Code the selection without the interviewer's turns in it (each answer its own passage)",
+        )
+        self.speaker_turns = make(
+            "Code all turns of this &speaker…",
+            tip="Code every turn of the speaker at the cursor, in this document, with one code",
+        )
+        self.speaker_turns_everywhere = make(
+            "Code all turns of this speaker in all &documents…",
+            tip="Code every turn of the speaker at the cursor, in every document, with one code",
+        )
         self.click_to_code = make(
             "Clicking a code codes the selection",
             tip="Click a code in the Codebook to code the selected passage",
@@ -115,7 +128,8 @@ class WindowActions:
 
         self.project_actions = [
             self.import_files, self.export, self.close_project, self.find, self.find_next, self.find_previous,
-            self.pick, self.in_vivo, self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
+            self.pick, self.in_vivo, self.respondent_words, self.speaker_turns, self.speaker_turns_everywhere,
+            self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
             self.compare, self.search, self.reset_layout, self.speakers, self.anonymise, *self.favourite_keys,
         ]  # fmt: skip
@@ -154,6 +168,8 @@ class WindowActions:
         favourites = code.addMenu("Code with &favourite")
         favourites.addActions(self.favourite_keys)
         code.addAction(self.click_to_code)
+        code.addSeparator()
+        code.addActions([self.respondent_words, self.speaker_turns, self.speaker_turns_everywhere])
         code.addSeparator()
         code.addActions([self.snap_sentence, self.snap_turn])
         code.addSeparator()
@@ -197,6 +213,8 @@ SHORTCUTS_HELP = """
 <tr><td><b>1</b> … <b>9</b></td><td>code with favourite 1–9 (Ctrl+D on a code makes it a favourite)</td></tr>
 <tr><td><b>Ctrl+K</b> or right-click</td><td>code with a searchable code picker</td></tr>
 <tr><td><b>Ctrl+I</b></td><td>in-vivo code: a new code named after the selected words</td></tr>
+<tr><td><b>Ctrl+Shift+K</b></td><td>code the selection without the interviewer's turns (each answer a passage)</td></tr>
+<tr><td>Right-click in a turn</td><td>code all turns of that speaker (this document or all) with a code</td></tr>
 <tr><td><b>Alt+S</b> / <b>Alt+T</b></td><td>snap the selection to whole sentences / speaker turns</td></tr>
 <tr><td>Click a passage or its stripe</td><td>select its coding (details and memo in the side panel)</td></tr>
 <tr><td>Drag a stripe's end</td><td>move that boundary</td></tr>

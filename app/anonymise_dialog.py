@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.project_bridge import ProjectBridge
+from app.record_table_model import Column, RecordTableModel
 from coding import Change, CodewerkError
 from coding.language.anonymise import NameMention
 from coding.language.register import RespondentInfo
@@ -39,104 +40,61 @@ KIND_LABELS = {
 }
 
 
-class RegisterTableModel(QAbstractTableModel):
-    HEADERS = ("Code", "Name", "Also written as")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[RespondentInfo] = []
+class RegisterTableModel(RecordTableModel[RespondentInfo]):
+    COLUMNS = (
+        Column("Code", lambda e: e.code),
+        Column("Name", lambda e: e.name),
+        Column("Also written as", lambda e: "; ".join(e.aliases)),
+    )
 
     def set_entries(self, entries: Sequence[RespondentInfo]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_records(entries)
 
     def entry(self, row: int) -> RespondentInfo:
-        return self._entries[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        e = self._entries[index.row()]
-        return (e.code, e.name, "; ".join(e.aliases))[index.column()]
+        return self.record(row)
 
 
-class MentionTableModel(QAbstractTableModel):
+def _context(m: NameMention) -> str:
+    return f"…{m.left[-40:]} [{m.text}] {m.right[:40]}…"
+
+
+class MentionTableModel(RecordTableModel[NameMention]):
     """Candidate names with a check box each; the replacement is editable."""
 
     CHECK, DOCUMENT, NAME, CONTEXT, REPLACEMENT, WHY = range(6)
-    HEADERS = ("", "Document", "Name", "Context", "Replace by", "Why")
+    COLUMNS = (
+        Column("", lambda m: "", checkable=True),
+        Column("Document", lambda m: m.document),
+        Column("Name", lambda m: m.text),
+        Column("Context", _context),
+        Column("Replace by", lambda m: m.replacement, editable=True),
+        Column("Why", lambda m: f"{KIND_LABELS[m.kind]}: {m.reason}"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._mentions: list[NameMention] = []
         self._checked: list[bool] = []
 
     def set_mentions(self, mentions: Sequence[NameMention]) -> None:
-        self.beginResetModel()
-        self._mentions = list(mentions)
         # Names from the register and organisations are almost always right; the rest is checked too,
         # but the researcher reviews every line before replacing.
-        self._checked = [True] * len(self._mentions)
-        self.endResetModel()
+        self._checked = [True] * len(mentions)
+        self.set_records(mentions)
 
     def mentions(self) -> list[NameMention]:
-        return list(self._mentions)
+        return self.records()
 
     def checked(self) -> list[NameMention]:
-        return [m for m, on in zip(self._mentions, self._checked, strict=True) if on]
+        return [m for m, on in zip(self._records, self._checked, strict=True) if on]
 
     def set_all(self, on: bool) -> None:
-        self._checked = [on] * len(self._mentions)
-        if self._mentions:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._mentions) - 1, 0))
+        self._checked = [on] * len(self._records)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, 0))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._mentions)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.column() == self.CHECK:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == self.REPLACEMENT:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        m = self._mentions[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK:
+    def cell(self, m: NameMention, index: AnyIndex, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.CHECK:
             return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            context = f"…{m.left[-40:]} [{m.text}] {m.right[:40]}…"
-            return ("", m.document, m.text, context, m.replacement, f"{KIND_LABELS[m.kind]}: {m.reason}")[
-                column
-            ]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{m.document} {m.start}:{m.end} — {m.reason}"
         return None
@@ -151,7 +109,7 @@ class MentionTableModel(QAbstractTableModel):
             replacement = str(value).strip()
             if not replacement:
                 return False
-            self._mentions[row] = self._mentions[row].with_replacement(replacement)
+            self._records[row] = self._records[row].with_replacement(replacement)
         else:
             return False
         self.dataChanged.emit(index, index)

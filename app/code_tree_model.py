@@ -7,6 +7,7 @@ Renames (F2) and moves (drag) go through the code service, so they are undoable 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,11 +17,11 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QFont, QPalette
 
+from app.deferred_changes import DeferredChanges
 from app.mime import CODES_MIME, PASSAGE_MIME, Passage, codes_from, codes_mime, passage_from
 from app.theme import code_colour
 from app.workspace import Workspace
@@ -73,8 +74,7 @@ class CodeTreeModel(QAbstractItemModel):
         self._totals: dict[CodeId, int] = {}
         self._direct: dict[CodeId, int] = {}
         self._keys: dict[CodeId, int] = {}
-        self._reload_pending = False
-        self._pending: Change | None = None
+        self._pending = DeferredChanges(self._apply, self)
         self.reload()
         workspace.changed.connect(self.on_change)
 
@@ -108,14 +108,10 @@ class CodeTreeModel(QAbstractItemModel):
         arriving from inside setData (an open editor) or a move from a drop finishes cleanly."""
         if not (change.codes or change.codings or change.touches("setting")):
             return
-        self._pending = change if self._pending is None else self._pending.merge(change)
-        if not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self._deferred_reload)
+        self._pending.add(change)
 
     def flush(self) -> None:
-        if self._reload_pending:
-            self._deferred_reload()
+        self._pending.flush()
 
     def _apply(self, change: Change) -> None:
         if change.codes:
@@ -135,12 +131,6 @@ class CodeTreeModel(QAbstractItemModel):
             before_keys = dict(self._keys)
             self._load_keys()
             self._cells_changed({c for c in self._rows if before_keys.get(c) != self._keys.get(c)}, KEY)
-
-    def _deferred_reload(self) -> None:
-        self._reload_pending = False
-        change, self._pending = self._pending, None
-        if change is not None:
-            self._apply(change)
 
     def _cells_changed(self, code_ids: set[CodeId], column: int) -> None:
         """Announce new values in one column for a few codes (display roles only: no re-filtering)."""
@@ -176,7 +166,7 @@ class CodeTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, int(children[row].id))
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  (the stubs overload parent() of QObject)
         code = self.code_at(index)
         if code is None or code.parent_id is None:
             return QModelIndex()
@@ -276,7 +266,7 @@ class CodeTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [CODES_MIME, PASSAGE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids: list[CodeId] = []
         for index in indexes:
             code = self.code_at(index)

@@ -160,7 +160,10 @@ class CodebookDock(QDockWidget):
     # -- actions --------------------------------------------------------------------------
     def _make_actions(self) -> None:
         def action(
-            text: str, slot: Callable[[], None], shortcut: str | QKeySequence | None = None, tip: str = ""
+            text: str,
+            slot: Callable[[], object],
+            shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+            tip: str = "",
         ) -> QAction:
             item = QAction(text, self)
             if shortcut is not None:
@@ -211,7 +214,7 @@ class CodebookDock(QDockWidget):
         old = self.model
         self.workspace = workspace
         self.model = CodeTreeModel(workspace, self) if workspace is not None else None
-        self.proxy.setSourceModel(self.model)
+        self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
         if old is not None:
             old.workspace.changed.disconnect(old.on_change)
             old.deleteLater()
@@ -272,8 +275,15 @@ class CodebookDock(QDockWidget):
             self.tree.setCurrentIndex(index)
 
     def select_code_later(self, code_id: CodeId) -> None:
-        """Select a code once the tree has taken in the change that created or moved it."""
-        QTimer.singleShot(0, lambda: self.select_code(code_id))
+        """Select a code after the current event, once the tree has taken in the change that created
+        or moved it."""
+
+        def select() -> None:
+            if self.model is not None:
+                self.model.flush()
+            self.select_code(code_id)
+
+        QTimer.singleShot(0, select)
 
     def _selection_changed(self, *_args: object) -> None:
         self.codesSelected.emit(self.selected_codes())

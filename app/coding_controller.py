@@ -7,8 +7,9 @@ keeps the view's current coding in step. Qt-free rules (snapping, word steps) li
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
@@ -20,8 +21,11 @@ from app.mime import Passage
 from app.transcript_view import TranscriptView
 from app.workspace import Workspace
 from coding import snapping
-from coding.ids import CodeId, CodingId, SegmentId
-from coding.records import CodingInfo
+from coding.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.records import CodingInfo, TurnInfo
+from coding.speaker_service import PassageResult
+
+_T = TypeVar("_T")
 
 
 class CodingController(QObject):
@@ -109,17 +113,111 @@ class CodingController(QObject):
 
     def create_and_code(self, name: str) -> CodingInfo | None:
         """Create an inductive top-level code and code the selection with it: one undo step."""
+        return self._create_then(name, "code passage", self.code_selection)
+
+    def _create_then(self, name: str, what: str, action: Callable[[CodeId], _T | None]) -> _T | None:
+        """Create an inductive top-level code and apply it with ``action``, as one undo step."""
         workspace = self.workspace
         if workspace is None:
             return None
         stack = workspace.undo_stack
-        stack.beginMacro(f"Create code {name} and code passage")
+        stack.beginMacro(f"Create code {name} and {what}")
         try:
             code = workspace.attempt(lambda: workspace.project.codes.create(name))
-            coding = self.code_selection(code.id) if code is not None else None
+            result = action(code.id) if code is not None else None
         finally:
             stack.endMacro()
-        return coding
+        return result
+
+    def _picker(self, title: str, picked: Callable[[CodeId], object], what: str) -> CodePicker | None:
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        picker = CodePicker(workspace.project.codes.tree(), self.view, title=title)
+        picker.picked.connect(picked)
+        picker.createRequested.connect(lambda name: self._create_then(name, what, picked))
+        self.pick_code(picker)
+        return picker
+
+    # -- coding by speaker ----------------------------------------------------------------
+    def turn_at(self, offset: int) -> TurnInfo | None:
+        """The speaker turn of the open transcript that holds ``offset`` (with a speaker), or None."""
+        return next(
+            (t for t in self.view.turns if t.speaker and t.start <= offset <= t.end),
+            None,
+        )
+
+    def open_turns_picker(
+        self, speaker: str | None = None, *, all_documents: bool = False
+    ) -> CodePicker | None:
+        """Pick a code for every turn of a speaker (default: the one at the cursor), in the open
+        document or in all documents (Code → Code all turns of the speaker…, the context menu)."""
+        if self.workspace is None or self.view.document_id is None:
+            return None
+        if speaker is None:
+            turn = self.turn_at(self.cursor_or_selection_start())
+            if turn is None:
+                self._tell(
+                    "Put the cursor in a speaker's turn first (a line that starts with R5: or the like)"
+                )
+                return None
+            speaker = turn.speaker
+        where = "in all documents" if all_documents else "in this document"
+        documents = None if all_documents else [self.view.document_id]
+        return self._picker(
+            f"Code all turns of {speaker} {where} with…",
+            lambda code_id: self.code_turns(code_id, speaker, documents),
+            f"code all turns of {speaker}",
+        )
+
+    def code_turns(
+        self, code_id: CodeId, speaker: str, documents: list[DocumentId] | None = None
+    ) -> PassageResult | None:
+        """Code the words of every turn of ``speaker`` (in ``documents``, or all): one undo step."""
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        project = workspace.project
+        result = workspace.attempt(lambda: project.speakers.code_turns(code_id, speaker, documents=documents))
+        if result is not None:
+            self._tell(_passages_told(result, f"turn(s) of {speaker}", project.codes.get(code_id).name))
+        return result
+
+    def open_respondent_picker(self) -> CodePicker | None:
+        """Pick a code for the selection without the interviewer's turns in it (Code menu)."""
+        if self.workspace is None:
+            return None
+        if self.view.selection_span() is None or self.view.document_id is None:
+            self._tell("Select a passage in the transcript first")
+            return None
+        return self._picker(
+            "Code the respondent's words in the selection with…",
+            self.code_respondent_words,
+            "code the respondent's words",
+        )
+
+    def code_respondent_words(self, code_id: CodeId) -> PassageResult | None:
+        """Code each part of the selection that is not the interviewer's: one undo step."""
+        workspace = self.workspace
+        span = self.view.selection_span()
+        document_id = self.view.document_id
+        if workspace is None or span is None or document_id is None:
+            self._tell("Select a passage in the transcript first")
+            return None
+        project = workspace.project
+        with self.view.expecting(*span):
+            result = workspace.attempt(
+                lambda: project.speakers.code_respondent_words(document_id, code_id, *span)
+            )
+        if result is not None:
+            self._tell(_passages_told(result, "respondent part(s)", project.codes.get(code_id).name))
+            if result.codings:
+                self.view.set_current_coding(result.codings[0])
+        return result
+
+    def cursor_or_selection_start(self) -> int:
+        span = self.view.selection_span()
+        return span[0] if span is not None else self.view.cursor_offset()
 
     @contextmanager
     def _expecting(self, passage: Passage | None) -> Iterator[None]:
@@ -203,7 +301,9 @@ class CodingController(QObject):
             self._tell("Click a coded passage or its stripe first")
             return False
         segment = self.view.index.segment_of(coding_id)
-        with self._expecting(segment and Passage(segment.document_id, segment.start, segment.end)):
+        with self._expecting(
+            Passage(segment.document_id, segment.start, segment.end) if segment is not None else None
+        ):
             done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
         if done:
             self._tell("Coding removed  (Ctrl+Z undoes)")
@@ -227,9 +327,22 @@ class CodingController(QObject):
                     action = sub.addAction(f"&{key}  {code_label(tree.get(code_id))}")
                     action.setEnabled(has_selection)
                     action.triggered.connect(lambda _c=False, c=code_id: self.code_selection(c))
-            for name in ("in_vivo", "snap_sentence", "snap_turn"):
+            for name in ("respondent_words", "in_vivo", "snap_sentence", "snap_turn"):
                 if name in self.actions:
                     menu.addAction(self.actions[name])
+            turn = self.turn_at(view.offset_at(point))
+            if turn is not None:
+                menu.addSeparator()
+                here = menu.addAction(f"Code all turns of {_short(turn.speaker, 30)} in this document with…")
+                here.setObjectName("codeTurnsHere")
+                here.triggered.connect(lambda _c=False, s=turn.speaker: self.open_turns_picker(s))
+                everywhere = menu.addAction(
+                    f"Code all turns of {_short(turn.speaker, 30)} in all documents with…"
+                )
+                everywhere.setObjectName("codeTurnsEverywhere")
+                everywhere.triggered.connect(
+                    lambda _c=False, s=turn.speaker: self.open_turns_picker(s, all_documents=True)
+                )
             segments = view.index.at(view.offset_at(point))
             if segments:
                 menu.addSeparator()
@@ -250,6 +363,14 @@ class CodingController(QObject):
         copy.setEnabled(has_selection)
         copy.triggered.connect(view.copy)
         return menu
+
+
+def _passages_told(result: PassageResult, what: str, code: str) -> str:
+    """``Coded 4 turn(s) of R5 with Vertrouwen (1 already had it)  (Ctrl+Z undoes)``."""
+    if not result.codings:
+        return f"Nothing to do: all {result.already_coded} {what} already have {code}"
+    already = f" ({result.already_coded} already had it)" if result.already_coded else ""
+    return f"Coded {len(result.codings)} {what} with {code}{already}  (Ctrl+Z undoes)"
 
 
 def _short(text: str, limit: int = 50) -> str:

@@ -1,8 +1,10 @@
 """The Compare view: codes × group values, with judgements or heat-mapped frequencies.
 
-Left: the grid (concepts expand to dimensions and indicators) and, in the frequency modes, a bar chart
-that can be saved as PNG or SVG. Right: the editor for the cell clicked, with its quotes. The view
-refreshes from the project's change notifications, so undo and redo show at once.
+Left: the grid (concepts expand to dimensions and indicators) and, in the frequency modes, a bar chart;
+in the scores mode the judgements of the concepts as a spider (radar) chart or grouped bars
+(``-/-`` = 1 … ``+/+`` = 5). Either chart can be saved as PNG or SVG. Right: the editor for the cell
+clicked, with its quotes. The view refreshes from the project's change notifications, so undo and
+redo show at once.
 """
 
 from __future__ import annotations
@@ -28,15 +30,19 @@ from app.frequency_chart import FrequencyChart
 from app.judgement_editor import JudgementEditor
 from app.judgement_grid_model import JudgementGridModel
 from app.project_bridge import ProjectBridge
+from app.score_chart import KINDS, ScoreChart
 from coding import Change
 from coding.errors import CodewerkError
 from coding.ids import CodeId
 
 MODE_LABELS = (
     ("Judgements", "judgements"),
+    ("Judgements and scores chart", "scores"),
     ("Quotes (heat map)", "quotes"),
     ("Documents (heat map)", "documents"),
 )
+#: Modes whose grid shows the judgements (the others show counts as a heat map).
+JUDGEMENT_MODES = ("judgements", "scores")
 
 
 class CompareView(QWidget):
@@ -53,6 +59,10 @@ class CompareView(QWidget):
         self.mode_box.setObjectName("modeBox")
         for label, mode in MODE_LABELS:
             self.mode_box.addItem(label, mode)
+        self.chart_kind_box = QComboBox()
+        self.chart_kind_box.setObjectName("chartKindBox")
+        for kind, label in KINDS:
+            self.chart_kind_box.addItem(label, kind)
         self.save_chart_button = QPushButton("Save chart…")
         self.save_chart_button.setObjectName("saveChartButton")
         self.save_chart_button.clicked.connect(self.ask_save_chart)
@@ -69,6 +79,8 @@ class CompareView(QWidget):
 
         self.chart = FrequencyChart()
         self.chart.setMinimumHeight(220)
+        self.score_chart = ScoreChart()
+        self.score_chart.setMinimumHeight(260)
         self.editor = JudgementEditor(bridge)
 
         toolbar = QHBoxLayout()
@@ -78,13 +90,16 @@ class CompareView(QWidget):
         toolbar.addWidget(QLabel("Show:"))
         toolbar.addWidget(self.mode_box)
         toolbar.addStretch(1)
+        toolbar.addWidget(self.chart_kind_box)
         toolbar.addWidget(self.save_chart_button)
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.tree)
         self.left.addWidget(self.chart)
+        self.left.addWidget(self.score_chart)
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 2)
+        self.left.setStretchFactor(2, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.editor)
@@ -98,6 +113,9 @@ class CompareView(QWidget):
         self._fill_attributes()
         self.attribute_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.mode_box.currentIndexChanged.connect(lambda _i: self._apply_mode())
+        self.chart_kind_box.currentIndexChanged.connect(
+            lambda _i: self.score_chart.set_kind(str(self.chart_kind_box.currentData()))
+        )
         bridge.changed.connect(self._on_change)
         self.refresh()
         self._apply_mode()
@@ -118,6 +136,10 @@ class CompareView(QWidget):
 
     def set_mode(self, mode: str) -> None:
         self.mode_box.setCurrentIndex(self.mode_box.findData(mode))
+
+    def set_chart_kind(self, kind: str) -> None:
+        """``"radar"`` (spider) or ``"bars"`` for the scores chart."""
+        self.chart_kind_box.setCurrentIndex(self.chart_kind_box.findData(kind))
 
     def _fill_attributes(self) -> None:
         current = self.attribute_box.currentData()
@@ -145,7 +167,9 @@ class CompareView(QWidget):
         self._column_widths()
         for code_id in expanded:
             self.tree.setExpanded(self.model.index_of(code_id), True)
-        if self.mode != "judgements":
+        if self.mode == "scores":
+            self.score_chart.set_series(project.comparison.scores(self.attribute))
+        elif self.mode != "judgements":
             self.chart.set_table(project.comparison.frequencies(self.attribute, measure=self.mode))  # type: ignore[arg-type]
         if current_code is not None and current_code in {r.code.id for r in grid.rows}:
             value = current_value if current_value in grid.values else None
@@ -166,14 +190,23 @@ class CompareView(QWidget):
         return out
 
     def _apply_mode(self) -> None:
-        frequencies = self.mode != "judgements"
-        self.model.set_mode(self.mode)
+        frequencies = self.mode not in JUDGEMENT_MODES
+        scores = self.mode == "scores"
+        self.model.set_mode("judgements" if scores else self.mode)
         self.chart.setVisible(frequencies)
-        self.save_chart_button.setVisible(frequencies)
+        self.score_chart.setVisible(scores)
+        self.chart_kind_box.setVisible(scores)
+        self.save_chart_button.setVisible(frequencies or scores)
         self._column_widths()
         if frequencies:
             measure = self.mode
             self.chart.set_table(self._bridge.project.comparison.frequencies(self.attribute, measure=measure))  # type: ignore[arg-type]
+        if scores:
+            self.score_chart.set_series(self._bridge.project.comparison.scores(self.attribute))
+            sizes = self.left.sizes()
+            if sizes[2] < self.score_chart.minimumHeight():  # give the chart room beside the grid
+                total = sum(sizes)
+                self.left.setSizes([total // 2, 0, total - total // 2])
 
     def _column_widths(self) -> None:
         """Wide enough for score and first words, or in the heat map for the group's name."""
@@ -182,7 +215,7 @@ class CompareView(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             fitting = min(metrics.horizontalAdvance(title) + 24, 260)
             self.tree.setColumnWidth(
-                column, max(190, fitting) if self.mode == "judgements" else max(80, fitting)
+                column, max(190, fitting) if self.mode in JUDGEMENT_MODES else max(80, fitting)
             )
 
     def _on_change(self, change: Change) -> None:
@@ -235,12 +268,16 @@ class CompareView(QWidget):
 
     # -- chart ---------------------------------------------------------------------------
     def ask_save_chart(self) -> Path | None:
+        """Save the chart shown: the scores chart in the scores mode, else the frequency chart."""
+        stem = f"scores-{self.attribute}" if self.mode == "scores" else f"chart-{self.attribute}"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save chart", f"chart-{self.attribute}.png", "PNG image (*.png);;SVG drawing (*.svg)"
+            self, "Save chart", f"{stem}.png", "PNG image (*.png);;SVG drawing (*.svg)"
         )
         if not name:
             return None
         try:
+            if self.mode == "scores":
+                return self.score_chart.save(name)
             return self.chart.save(name)
         except CodewerkError as exc:
             QMessageBox.warning(self, "Save chart", str(exc))

@@ -1,37 +1,78 @@
 """The Memo/details dock: what is selected (a coded passage, a code or a document) and its memo.
 
 A memo is saved when the editor loses focus, on Ctrl+Return, or before the dock shows something
-else, each save one undoable command, so a finished memo is never lost.
+else, each save one undoable command, so a finished memo is never lost. A document shows its facts
+(source format, original file, the encoding chosen at import, characters, turns and speakers, pages,
+when it was imported) and its attributes, which can be edited in place (each edit one undoable action).
 """
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.coding_margin import code_label
+from app.document_attributes_model import KEY, VALUE, DocumentAttributesModel
 from app.theme import code_colour
 from app.workspace import Workspace
 from coding import Change
 from coding.errors import NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId, MemoId
-from coding.records import CodeApplication, CodeTree, SegmentInfo
+from coding.records import CodeApplication, CodeTree, DocumentInfo, SegmentInfo
 
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: How the import formats are named to the user.
+FORMAT_NAMES = {
+    "docx": "Word (.docx)",
+    "odt": "OpenDocument text (.odt)",
+    "pdf": "PDF",
+    "txt": "Plain text (.txt)",
+    "md": "Markdown (.md)",
+    "vtt": "WebVTT subtitles (.vtt)",
+    "srt": "SubRip subtitles (.srt)",
+}
+#: The encodings a text import chooses between, as the user knows them.
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with byte-order mark",
+    "utf-16": "UTF-16 (byte-order mark)",
+    "cp1252": "Windows-1252 (legacy, no UTF-8)",
+}
+
+
+def local_time(stamp: datetime) -> str:
+    """A stored (naive UTC) time as local time: ``2017-06-01 14:32``."""
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class SegmentCodingsModel(QAbstractListModel):
@@ -100,6 +141,30 @@ class DetailsDock(QDockWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.attributes_label = QLabel("Attributes · double-click to change, add or rename", body)
+        self.attributes_label.setObjectName("attributesLabel")
+        self.attributes_model = DocumentAttributesModel(self)
+        self.attributes = QTableView(body)
+        self.attributes.setObjectName("documentAttributes")
+        self.attributes.setModel(self.attributes_model)
+        self.attributes.verticalHeader().hide()
+        self.attributes.verticalHeader().setDefaultSectionSize(self.attributes.fontMetrics().height() + 8)
+        self.attributes.horizontalHeader().setSectionResizeMode(KEY, QHeaderView.ResizeMode.ResizeToContents)
+        self.attributes.horizontalHeader().setStretchLastSection(True)
+        self.attributes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.attributes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.attributes.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.attributes.setWordWrap(False)
+        self.remove_attribute_button = QPushButton("Remove attribute", body)
+        self.remove_attribute_button.setObjectName("removeAttributeButton")
+        self.remove_attribute_button.setToolTip("Remove the selected attribute from this document")
+        self.add_attribute_button = QPushButton("Add attribute", body)
+        self.add_attribute_button.setObjectName("addAttributeButton")
+        self.add_attribute_button.setToolTip("Give this document another attribute: its name, then its value")
         self.codings_model = SegmentCodingsModel(self)
         self.codings = QListView(body)
         self.codings.setObjectName("detailsCodings")
@@ -123,6 +188,13 @@ class DetailsDock(QDockWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.info)
+        layout.addWidget(self.attributes_label)
+        layout.addWidget(self.attributes)
+        attribute_buttons = QHBoxLayout()
+        attribute_buttons.addWidget(self.add_attribute_button)
+        attribute_buttons.addStretch(1)
+        attribute_buttons.addWidget(self.remove_attribute_button)
+        layout.addLayout(attribute_buttons)
         layout.addWidget(self.codings)
         layout.addWidget(self.memo_label)
         layout.addWidget(self.memo, 1)
@@ -133,6 +205,17 @@ class DetailsDock(QDockWidget):
         self.save_button.clicked.connect(self.save_memo)
         self.uncode_button.clicked.connect(self._uncode)
         self.codings.clicked.connect(lambda index: self.codingChosen.emit(index.data(CODING_ID_ROLE)))
+        self.remove_attribute_button.clicked.connect(self.remove_attribute)
+        self.add_attribute_button.clicked.connect(self.add_attribute)
+        self._attributes_stale = False
+        self._document_timer = QTimer(self)
+        self._document_timer.setSingleShot(True)
+        self._document_timer.setInterval(0)
+        self._document_timer.timeout.connect(self._refresh_document)
+        self.attributes_model.valueWanted.connect(
+            lambda row: QTimer.singleShot(0, lambda: self._edit_attribute(row, VALUE))
+        )
+        self.attributes_model.modelReset.connect(self._fit_attributes)
         self.show_nothing()
 
     def set_workspace(self, workspace: Workspace | None) -> None:
@@ -142,7 +225,59 @@ class DetailsDock(QDockWidget):
         if workspace is not None:
             workspace.changed.connect(self.on_change)
         self.target = None
+        self.attributes_model.set_document(None, None)
         self.show_nothing()
+
+    def _refresh_document(self) -> None:
+        """The shown document's facts and attributes again (after a change of it)."""
+        stale, self._attributes_stale = self._attributes_stale, False
+        if self.workspace is None or self.target is None or self.target.kind != "document":
+            return
+        try:
+            document = self.workspace.project.documents.get(DocumentId(self.target.id))
+        except NotFoundError:
+            self.show_nothing()
+            return
+        self.title.setText(f"<b>{html.escape(document.name)}</b>")
+        self.info.setText(self.document_facts(document))
+        if stale:
+            self.attributes_model.reload()
+
+    def _show_attributes(self, visible: bool) -> None:
+        for widget in (
+            self.attributes_label,
+            self.attributes,
+            self.add_attribute_button,
+            self.remove_attribute_button,
+        ):
+            widget.setVisible(visible)
+        if not visible:
+            self.attributes_model.set_document(None, None)
+
+    def _fit_attributes(self) -> None:
+        rows = self.attributes_model.rowCount()
+        row_height = self.attributes.verticalHeader().defaultSectionSize()
+        header = self.attributes.horizontalHeader().sizeHint().height()
+        self.attributes.setFixedHeight(header + row_height * min(max(rows, 1), 9) + 4)
+
+    def _edit_attribute(self, row: int, column: int) -> None:
+        index = self.attributes_model.index(row, column)
+        if index.isValid():
+            self.attributes.setCurrentIndex(index)
+            self.attributes.edit(index)
+
+    def add_attribute(self) -> None:
+        """Start typing the name of a new attribute (the table's last row)."""
+        self._edit_attribute(self.attributes_model.new_row, KEY)
+
+    def remove_attribute(self) -> None:
+        index = self.attributes.currentIndex()
+        model = self.attributes_model
+        if not index.isValid() or index.row() >= len(model.attributes()):
+            if self.workspace is not None:
+                self.workspace.tell("Click the attribute to remove first")
+            return
+        model.setData(model.index(index.row(), VALUE), "")
 
     # -- what is shown ----------------------------------------------------------------------
     def show_nothing(self) -> None:
@@ -155,6 +290,7 @@ class DetailsDock(QDockWidget):
             "Click a coded passage or its stripe to see its codes and memo here."
         )
         self.codings.setVisible(False)
+        self._show_attributes(False)
         self._set_memo(None, "")
 
     def show_coding(self, segment: SegmentInfo, coding_id: CodingId, document: str) -> None:
@@ -172,6 +308,7 @@ class DetailsDock(QDockWidget):
         )
         text = segment.text if len(segment.text) <= 600 else segment.text[:600] + " …"
         self.info.setText(f"<i>“{html.escape(text)}”</i>")
+        self._show_attributes(False)
         self.codings_model.set_items(list(segment.codings), tree)
         rows = max(1, self.codings_model.rowCount())
         self.codings.setFixedHeight(min(110, rows * (self.codings.fontMetrics().height() + 8) + 6))
@@ -202,6 +339,7 @@ class DetailsDock(QDockWidget):
             details.append(html.escape(code.description))
         self.info.setText("<br>".join(details))
         self.codings.setVisible(False)
+        self._show_attributes(False)
         memos = project.memos.list(code=code_id)
         self.memo_label.setText("Code memo")
         self._set_memo(
@@ -214,21 +352,46 @@ class DetailsDock(QDockWidget):
         project = self.workspace.project
         document = project.documents.get(document_id)
         self.title.setText(f"<b>{html.escape(document.name)}</b>")
-        rows = "".join(
-            f"<tr><td style='color:gray;padding-right:8px'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
-            for k, v in document.attributes.items()
-        )
-        self.info.setText(
-            f"{document.length:,} characters · {document.coding_count} coding(s) · {document.source_format}"
-            f"<table>{rows}</table>"
-        )
+        self.info.setText(self.document_facts(document))
         self.codings.setVisible(False)
+        self._show_attributes(True)
+        self.attributes_model.set_document(self.workspace, document_id)
         memos = project.memos.list(document=document_id)
         self.memo_label.setText("Document memo")
         self._set_memo(
             MemoTarget("document", document_id, memos[0].id if memos else None),
             memos[0].text if memos else "",
         )
+
+    def document_facts(self, document: DocumentInfo) -> str:
+        """Where the document came from and what it holds, as a small table."""
+        assert self.workspace is not None
+        documents = self.workspace.project.documents
+        turns = documents.turns(document.id)
+        speakers = list(dict.fromkeys(t.speaker for t in turns if t.speaker))
+        pages = documents.pages(document.id)
+        facts: list[tuple[str, str]] = [
+            ("Format", FORMAT_NAMES.get(document.source_format, document.source_format)),
+        ]
+        if document.original_filename:
+            facts.append(("File", document.original_filename))
+        if document.encoding:
+            name = ENCODING_NAMES.get(document.encoding.lower(), document.encoding)
+            facts.append(("Encoding", f"{name} — chosen at import"))
+        facts.append(("Characters", f"{document.length:,}"))
+        if pages:
+            facts.append(("Pages", str(len(pages))))
+        if turns:
+            shown = ", ".join(speakers[:6]) + (f" and {len(speakers) - 6} more" if len(speakers) > 6 else "")
+            facts.append(("Turns", f"{len(turns)} · {len(speakers)} speaker(s): {shown}"))
+        facts.append(("Codings", str(document.coding_count)))
+        facts.append(("Imported", local_time(document.imported_at)))
+        rows = "".join(
+            f"<tr><td style='color:gray;padding-right:10px'>{html.escape(label)}</td>"
+            f"<td>{html.escape(value)}</td></tr>"
+            for label, value in facts
+        )
+        return f"<table cellspacing=0 cellpadding=1>{rows}</table>"
 
     def _set_memo(self, target: MemoTarget | None, text: str) -> None:
         self.target = target
@@ -275,8 +438,19 @@ class DetailsDock(QDockWidget):
             self.uncodeRequested.emit(CodingId(self.target.id))
 
     def on_change(self, change: Change) -> None:
-        """A memo changed elsewhere (undo, another view): show the stored text unless editing."""
-        if self.workspace is None or self.target is None or self.memo.hasFocus():
+        """A memo changed elsewhere (undo, another view): show the stored text unless editing.
+        A shown document's facts and attributes follow every change of it (undo included)."""
+        if self.workspace is None or self.target is None:
+            return
+        shown = DocumentId(self.target.id) if self.target.kind == "document" else None
+        if (
+            shown is not None
+            and (change.documents or change.codings)
+            and (change.affects_document(shown) or change.touches("document_attribute"))
+        ):
+            self._attributes_stale = self._attributes_stale or change.documents
+            self._document_timer.start()  # after the transcript has repainted
+        if self.memo.hasFocus():
             return
         if self.target.kind == "coding" and change.codings:
             try:

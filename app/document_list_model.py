@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from app.deferred_changes import DeferredChanges
+from app.record_table_model import header_text
 from app.workspace import Workspace
 from coding import Change
 from coding.ids import DocumentId
@@ -38,11 +40,7 @@ class DocumentListModel(QAbstractItemModel):
         self.current: DocumentId | None = None
         self._documents: list[DocumentInfo] = []
         self._groups: list[tuple[str, list[DocumentInfo]]] = []
-        self._pending: Change | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._apply_pending)
+        self._pending = DeferredChanges(self._apply_change, self)
         self.reload()
         workspace.changed.connect(self.on_change)
 
@@ -75,19 +73,12 @@ class DocumentListModel(QAbstractItemModel):
         """Counts follow after the current event, so the transcript paints first."""
         if not (change.documents or change.codings):
             return
-        self._pending = change if self._pending is None else self._pending.merge(change)
-        if not self._timer.isActive():
-            self._timer.start()
+        self._pending.add(change)
 
     def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self._apply_pending()
+        self._pending.flush()
 
-    def _apply_pending(self) -> None:
-        change, self._pending = self._pending, None
-        if change is None:
-            return
+    def _apply_change(self, change: Change) -> None:
         if change.documents:
             self.reload()
         elif change.codings:
@@ -151,7 +142,7 @@ class DocumentListModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  (the stubs overload parent() of QObject)
         if not index.isValid() or not self.group_by or not index.internalId():
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, NAME, 0)
@@ -202,7 +193,7 @@ class DocumentListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return f"{key}  ({len(documents)})"
-            return str(sum(d.coding_count for d in documents))
+            return str(sum(d.coding_count or 0 for d in documents))
         if role == FILTER_ROLE:
             return fold(key)
         if role == Qt.ItemDataRole.FontRole:
@@ -218,9 +209,7 @@ class DocumentListModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        return header_text(HEADERS, section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

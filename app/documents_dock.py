@@ -77,7 +77,7 @@ class DocumentsDock(QDockWidget):
             self.group_by.setCurrentIndex(position if position >= 0 else 0)
             self.model = DocumentListModel(workspace, self.group_by.currentData() or None, self)
         self.group_by.blockSignals(False)
-        self.proxy.setSourceModel(self.model)
+        self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
         if old is not None:
             old.workspace.changed.disconnect(old.on_change)
             old.deleteLater()

@@ -77,6 +77,12 @@ class ExportDialog(QDialog):
         self.delimiter_box.addItem("Comma ,", ",")
         self.reviews_check = QCheckBox("Include review marks and comments")
         self.reviews_check.setObjectName("reviewsCheck")
+        self.interviewer_check = QCheckBox("Quote the respondents' words only (leave out the interviewer)")
+        self.interviewer_check.setObjectName("withoutInterviewerCheck")
+        self.interviewer_check.setToolTip(
+            "Cuts the interviewer's turns out of every quote ([…] marks the cut) and drops speaker labels; "
+            "a quote of only the interviewer's words is left out"
+        )
 
         self.codes = CheckListModel(self)
         self.codes.set_items([(code.name, code.path_text) for code in project.codes.tree().roots()])
@@ -105,6 +111,7 @@ class ExportDialog(QDialog):
         self.form.addRow("Concepts", self.code_list)
         self.form.addRow("Groups", self.group_list)
         self.form.addRow("", self.reviews_check)
+        self.form.addRow("", self.interviewer_check)
         self.form.addRow("File", path_row)
         self.message = QLabel()
         self.message.setObjectName("exportMessage")
@@ -157,6 +164,7 @@ class ExportDialog(QDialog):
             (self.delimiter_box, fmt.suffix == ".csv"),
             (self.attribute_box, not transcript),
             (self.group_list, not transcript),
+            (self.interviewer_check, not transcript),
         ):
             widget.setVisible(visible)
             label = self.form.labelForField(widget)
@@ -186,6 +194,8 @@ class ExportDialog(QDialog):
             options["document"] = self.document_box.currentData()
             return options
         options["by"] = str(self.attribute_box.currentData() or "region")
+        if self.interviewer_check.isChecked():
+            options["without_interviewer"] = True
         if not self.groups.all_checked():
             options["groups"] = self.groups.checked_values()
         if fmt.kind == "quotes":

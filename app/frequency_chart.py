@@ -75,27 +75,33 @@ class FrequencyChart(QWidget):
 
     def save(self, path: Path | str, size: QSize | None = None) -> Path:
         """Save as PNG or SVG (by the file's suffix); ``size`` defaults to the widget's size."""
-        path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix not in IMAGE_SUFFIXES:
-            raise InvalidInputError(f"{path.name}: save the chart as .png or .svg")
-        size = size or (self.view.size() if self.view.width() > 50 else QSize(900, 600))
-        if suffix == ".png":
-            if self.view.size() != size:
-                self.view.resize(size)
-            if not self.view.grab().save(str(path), "PNG"):
-                raise InvalidInputError(f"{path.name}: could not be written")
-            return path
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(self.chart.title())
-        painter = QPainter(generator)
-        try:
-            self.view.render(painter, QRectF(0, 0, size.width(), size.height()))
-        finally:
-            painter.end()
-        if not path.exists():
+        return save_chart(self.view, path, size)
+
+
+def save_chart(view: QChartView, path: Path | str, size: QSize | None = None) -> Path:
+    """Save what a chart view shows as PNG or SVG (by the file's suffix); ``size`` defaults to the
+    view's size (900 × 600 when it was never shown)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
+        raise InvalidInputError(f"{path.name}: save the chart as .png or .svg")
+    size = size or (view.size() if view.width() > 50 else QSize(900, 600))
+    if suffix == ".png":
+        if view.size() != size:
+            view.resize(size)
+        if not view.grab().save(str(path), "PNG"):
             raise InvalidInputError(f"{path.name}: could not be written")
         return path
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(view.chart().title())
+    painter = QPainter(generator)
+    try:
+        view.render(painter, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
+    if not path.exists():
+        raise InvalidInputError(f"{path.name}: could not be written")
+    return path

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,60 +23,48 @@ from PySide6.QtWidgets import (
 )
 
 from app.project_bridge import ProjectBridge
+from app.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from coding import Change, CodewerkError
-from coding.language.frequencies import FrequencyTable, write_frequencies_csv
+from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 GROUP_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb")
 CHART_TERMS = 12
 
 
-class FrequencyTableModel(QAbstractTableModel):
+def _group_column(group: str, totals: Mapping[str, int]) -> Column[FrequencyRow]:
+    return Column(
+        group,
+        lambda row: row.counts[group],
+        tooltip=lambda row: f"{row.share(group, totals):.1f} per 1,000 words in {group}",
+        align=ALIGN_RIGHT,
+    )
+
+
+class FrequencyTableModel(RecordTableModel[FrequencyRow]):
     """Rows: lemmas (or words); columns: total, then each group's count (per 1,000 words as tooltip)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.table: FrequencyTable | None = None
+        self._columns: tuple[Column[FrequencyRow], ...] = ()
 
     def set_table(self, table: FrequencyTable | None) -> None:
         self.beginResetModel()
         self.table = table
+        self._records = list(table.rows) if table is not None else []
+        self._columns = (
+            ()
+            if table is None
+            else (
+                Column(table.unit.capitalize(), lambda row: row.term),
+                Column("Total", lambda row: row.total, align=ALIGN_RIGHT),
+                *(_group_column(group, table.totals) for group in table.groups),
+            )
+        )
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.table is None else len(self.table.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.table is None else 2 + len(self.table.groups)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            self.table is None
-            or orientation != Qt.Orientation.Horizontal
-            or role != Qt.ItemDataRole.DisplayRole
-        ):
-            return None
-        return (self.table.unit.capitalize(), "Total", *self.table.groups)[section]
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.table is None:
-            return None
-        row = self.table.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return row.term
-            if column == 1:
-                return row.total
-            return row.counts[self.table.groups[column - 2]]
-        if role == Qt.ItemDataRole.ToolTipRole and column >= 2:
-            group = self.table.groups[column - 2]
-            return f"{row.share(group, self.table.totals):.1f} per 1,000 words in {group}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def columns(self) -> tuple[Column[FrequencyRow], ...]:
+        return self._columns
 
 
 class FrequencyView(QWidget):

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.record_table_model import Column, RecordTableModel
 from coding.import_preview import FilePlan, ImportPreview
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,108 +36,67 @@ def note_for(plan: FilePlan, has_sheet: bool) -> tuple[str, QColor | None]:
     return "", None
 
 
-class ImportFileModel(QAbstractTableModel):
+class ImportFileModel(RecordTableModel[FilePlan]):
     """The files of an import: name, type, the attributes it will get, and a note (mismatches, duplicates)."""
 
-    HEADERS = ("File", "Type", "Attributes", "Note")
+    COLUMNS = (
+        Column("File", lambda plan: plan.path.name, tooltip=lambda plan: str(plan.path)),
+        Column("Type", lambda plan: plan.source_format or "?"),
+        Column("Attributes", lambda plan: ", ".join(f"{k}={v}" for k, v in plan.attributes.items())),
+        Column("Note"),  # depends on whether there is a metadata sheet: see cell()
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._plans: tuple[FilePlan, ...] = ()
         self._has_sheet = False
 
     def set_preview(self, preview: ImportPreview) -> None:
-        self.beginResetModel()
-        self._plans = preview.files
         self._has_sheet = preview.sheet is not None
-        self.endResetModel()
+        self.set_records(preview.files)
 
     def paths(self) -> list[Path]:
-        return [plan.path for plan in self._plans]
+        return [plan.path for plan in self._records]
 
     def plan(self, row: int) -> FilePlan:
-        return self._plans[row]
+        return self.record(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._plans)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        plan = self._plans[index.row()]
-        column = index.column()
+    def cell(self, plan: FilePlan, index: Index, role: int) -> Any:
         if role == PATH_ROLE:
             return plan.path
-        if role == Qt.ItemDataRole.ToolTipRole and column == FILE:
-            return str(plan.path)
+        if index.column() != NOTE:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == FILE:
-                return plan.path.name
-            if column == FORMAT:
-                return plan.source_format or "?"
-            if column == ATTRIBUTES:
-                return ", ".join(f"{k}={v}" for k, v in plan.attributes.items())
             return note_for(plan, self._has_sheet)[0]
-        if role == Qt.ItemDataRole.ForegroundRole and column == NOTE:
+        if role == Qt.ItemDataRole.ForegroundRole:
             colour = note_for(plan, self._has_sheet)[1]
             return QBrush(colour) if colour is not None else None
         return None
 
 
-class AttributeRowsModel(QAbstractTableModel):
+class AttributeRowsModel(RecordTableModel[list[str]]):
     """Key/value rows typed by the user; there is always one empty row at the end to add another."""
 
-    HEADERS = ("Attribute", "Value")
+    COLUMNS = (Column("Attribute", editable=True), Column("Value", editable=True))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[list[str]] = [["", ""]]
+        self._records = [["", ""]]
 
     def attributes(self) -> dict[str, str]:
-        return {key.strip(): value.strip() for key, value in self._rows if key.strip() and value.strip()}
+        return {key.strip(): value.strip() for key, value in self._records if key.strip() and value.strip()}
 
     def set_attributes(self, values: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._rows = [[k, v] for k, v in values.items()] + [["", ""]]
-        self.endResetModel()
+        self.set_records([[k, v] for k, v in values.items()] + [["", ""]])
 
     def remove_row(self, row: int) -> None:
-        if 0 <= row < len(self._rows) - 1:
+        if 0 <= row < len(self._records) - 1:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
+            del self._records[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        value = self._rows[index.row()][index.column()]
-        placeholder = not value and index.row() == len(self._rows) - 1
+    def cell(self, values: list[str], index: Index, role: int) -> Any:
+        value = values[index.column()]
+        placeholder = not value and index.row() == len(self._records) - 1
         if role == Qt.ItemDataRole.ForegroundRole and placeholder:
             return QBrush(QColor("#8a8a8a"))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -148,10 +108,10 @@ class AttributeRowsModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        self._rows[index.row()][index.column()] = str(value)
+        self._records[index.row()][index.column()] = str(value)
         self.dataChanged.emit(index, index)
-        if index.row() == len(self._rows) - 1 and any(self._rows[-1]):
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-            self._rows.append(["", ""])
+        if index.row() == len(self._records) - 1 and any(self._records[-1]):
+            self.beginInsertRows(QModelIndex(), len(self._records), len(self._records))
+            self._records.append(["", ""])
             self.endInsertRows()
         return True

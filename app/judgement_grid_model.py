@@ -12,7 +12,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from coding.comparison import GridCell, GridRow, JudgementGrid, heat_colour, heat_is_dark, score_colour
+from coding.comparison import (
+    GridCell,
+    GridRow,
+    JudgementGrid,
+    Measure,
+    heat_colour,
+    heat_is_dark,
+    score_colour,
+)
 from coding.ids import CodeId
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +55,7 @@ class JudgementGridModel(QAbstractItemModel):
         self._parent: dict[CodeId, CodeId | None] = {}
         self._position: dict[CodeId, int] = {}
         self._mode = "judgements"
-        self._maximum = {"quotes": 0, "documents": 0}
+        self._maximum: dict[Measure, int] = {"quotes": 0, "documents": 0}
 
     # -- content -------------------------------------------------------------------------
     @property
@@ -73,7 +81,7 @@ class JudgementGridModel(QAbstractItemModel):
             self._children.setdefault(row.code.id, [])
         for measure in self._maximum:
             self._maximum[measure] = max(
-                (cell.count(measure) for row in grid.rows for cell in row.cells),  # type: ignore[arg-type]
+                (cell.count(measure) for row in grid.rows for cell in row.cells),
                 default=0,
             )
         self.endResetModel()
@@ -120,7 +128,7 @@ class JudgementGridModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, int(children[row]))
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  (the stubs overload parent() of QObject)
         code_id = self.code_id(index)
         if code_id is None:
             return QModelIndex()
@@ -212,8 +220,9 @@ class JudgementGridModel(QAbstractItemModel):
         return None
 
     def _frequency_data(self, cell: GridCell, role: int) -> Any:
-        count = cell.documents if self._mode == "documents" else cell.quotes
-        maximum = self._maximum[self._mode]
+        measure: Measure = "documents" if self._mode == "documents" else "quotes"
+        count = cell.count(measure)
+        maximum = self._maximum[measure]
         if role == Qt.ItemDataRole.DisplayRole:
             return str(count)
         if role == Qt.ItemDataRole.TextAlignmentRole:

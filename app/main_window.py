@@ -87,20 +87,21 @@ class MainWindow(QMainWindow):
         self.file_drop.filesDropped.connect(self.import_paths)
 
         self.controller = CodingController(self.view, self)
-        self.actions = WindowActions(self, self.undo_group)
-        self.recent_menu = self.actions.build_menus(self, [d.toggleViewAction() for d in self.docks])
-        self.actions.install_in_view(self.view)
+        self.window_actions = WindowActions(self, self.undo_group)
+        self.recent_menu = self.window_actions.build_menus(self, [d.toggleViewAction() for d in self.docks])
+        self.window_actions.install_in_view(self.view)
         refi_actions.install(
-            self.actions.exchange_menu,
-            self.actions.exchange_menu,
+            self.window_actions.exchange_menu,
+            self.window_actions.exchange_menu,
             self,
             lambda: self.workspace.project if self.workspace is not None else None,
         )
         self.controller.actions = {
-            "pick": self.actions.pick,
-            "in_vivo": self.actions.in_vivo,
-            "snap_sentence": self.actions.snap_sentence,
-            "snap_turn": self.actions.snap_turn,
+            "pick": self.window_actions.pick,
+            "in_vivo": self.window_actions.in_vivo,
+            "respondent_words": self.window_actions.respondent_words,
+            "snap_sentence": self.window_actions.snap_sentence,
+            "snap_turn": self.window_actions.snap_turn,
         }
         self._header_timer = QTimer(self)
         self._header_timer.setSingleShot(True)
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
         self._connect()
-        self.actions.click_to_code.setChecked(settings.click_to_code())
+        self.window_actions.click_to_code.setChecked(settings.click_to_code())
         self._show_start()
         self.resize(1440, 900)
         geometry, _state = settings.window_state()
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         self.default_layout()
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.window_actions
         a.new_project.triggered.connect(self.ask_new_project)
         a.open_project.triggered.connect(self.ask_open_project)
         a.open_demo.triggered.connect(lambda: self.open_demo())
@@ -161,6 +162,11 @@ class MainWindow(QMainWindow):
         a.coder_name.triggered.connect(self.ask_coder_name)
         a.pick.triggered.connect(self.controller.open_picker)
         a.in_vivo.triggered.connect(self.controller.code_in_vivo)
+        a.respondent_words.triggered.connect(self.controller.open_respondent_picker)
+        a.speaker_turns.triggered.connect(lambda: self.controller.open_turns_picker())
+        a.speaker_turns_everywhere.triggered.connect(
+            lambda: self.controller.open_turns_picker(all_documents=True)
+        )
         a.click_to_code.toggled.connect(settings.set_click_to_code)
         a.snap_sentence.triggered.connect(self.controller.snap_to_sentence)
         a.snap_turn.triggered.connect(self.controller.snap_to_turn)
@@ -255,12 +261,12 @@ class MainWindow(QMainWindow):
         settings.remember_project(project.path)
         self.setWindowTitle(f"Codewerk — {project.path.name}")
         self.pages.setCurrentIndex(WORKBENCH)
-        self.actions.set_project_open(True)
+        self.window_actions.set_project_open(True)
         _geometry, state = settings.window_state()
         if state is None or not self.restoreState(state):
             self.default_layout()
-        for dock in self.docks:
-            dock.toggleViewAction().setEnabled(True)
+        for dock_widget in self.docks:
+            dock_widget.toggleViewAction().setEnabled(True)
         model = self.documents_dock.model
         documents = model.documents() if model is not None else project.documents.list()
         if documents:
@@ -296,7 +302,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Codewerk")
         self.start.reload()
         self.pages.setCurrentIndex(START)
-        self.actions.set_project_open(False)
+        self.window_actions.set_project_open(False)
         for dock in self.docks:
             dock.hide()
             dock.toggleViewAction().setEnabled(False)
@@ -413,7 +419,9 @@ class MainWindow(QMainWindow):
         if self.compare_window is None:
             from app.compare_window import CompareWindow  # Qt Charts: loaded when first used
 
-            self.compare_window = CompareWindow(self.workspace, [self.actions.undo, self.actions.redo], self)
+            self.compare_window = CompareWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
         self.compare_window.show()
         self.compare_window.raise_()
         self.compare_window.activateWindow()
@@ -426,7 +434,7 @@ class MainWindow(QMainWindow):
             from app.language_window import LanguageWindow  # search, suggestions, charts: on first use
 
             self.language_window = LanguageWindow(
-                self.workspace, [self.actions.undo, self.actions.redo], self
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
             )
             self.language_window.passageRequested.connect(self.show_passage)
         self.language_window.show()
@@ -506,7 +514,7 @@ class MainWindow(QMainWindow):
             self.details_dock.show_code(code_ids[0])
 
     def _code_clicked(self, code_id: CodeId) -> None:
-        if self.actions.click_to_code.isChecked() and self.view.selection_span() is not None:
+        if self.window_actions.click_to_code.isChecked() and self.view.selection_span() is not None:
             self.controller.code_selection(code_id)
 
     def _current_coding_changed(self, coding_id: CodingId | None) -> None:

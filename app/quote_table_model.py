@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
 
+from app.deferred_changes import DeferredChanges
+from app.record_table_model import AnyIndex, Column, RecordTableModel
 from app.workspace import Workspace
 from coding import Change
 from coding.ids import CodeId, CodingId
@@ -35,19 +35,31 @@ CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
-HEADERS = ("Quote", "Code", "Review", "Comment", "Resp.", "Region", "Role", "Document", "Memo", "Coder")
 
 REVIEW_LABELS = {"agreed": "✓ agreed", "question": "? question", "disagree": "✗ disagree"}
 REVIEW_COLOURS = {"agreed": "#2e8b57", "question": "#c88a00", "disagree": "#c0392b"}
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class QuoteTableModel(QAbstractTableModel):
+class QuoteTableModel(RecordTableModel[Quote]):
+    """What a cell shows depends on the code tree and on who reviews: every column answers in cell()."""
+
+    COLUMNS = (
+        Column("Quote"),
+        Column("Code"),
+        Column("Review", editable=True),
+        Column("Comment", editable=True),
+        Column("Resp."),
+        Column("Region"),
+        Column("Role"),
+        Column("Document"),
+        Column("Memo"),
+        Column("Coder"),
+    )
+    RECORD_ROLE = QUOTE_ROLE
     countsChanged = Signal(int, int)  # shown, retrieved
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
@@ -56,14 +68,10 @@ class QuoteTableModel(QAbstractTableModel):
         self.codes: list[CodeId] | None = None
         self.rule = QuoteFilter()
         self._all = FilterableQuotes([])
-        self._rows: list[int] = []
+        self._rows: list[int] = []  # positions in self._all of the quotes shown (self._records), in order
         self.loaded = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._pending: Change | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._apply_pending)
+        self._pending = DeferredChanges(self._apply_change, self)
         workspace.changed.connect(self.on_change)
 
     # -- what is listed -------------------------------------------------------------------
@@ -81,7 +89,7 @@ class QuoteTableModel(QAbstractTableModel):
         codes = [c for c in self.codes if c in project.codes.tree()] if self.codes else None
         if self.codes and not codes:
             return []
-        return project.quote_service.query(codes, documents=documents)  # type: ignore[arg-type]
+        return project.quote_service.query(codes, documents=documents)
 
     def _reload(self) -> None:
         self.loaded = True
@@ -103,16 +111,14 @@ class QuoteTableModel(QAbstractTableModel):
         self.countsChanged.emit(len(self._rows), len(self._all))
 
     def quote(self, row: int) -> Quote:
-        return self._all.quotes[self._rows[row]]
+        return self.record(row)
 
     def quotes(self) -> list[Quote]:
-        return [self._all.quotes[i] for i in self._rows]
+        return self.records()
 
     def row_of(self, coding_id: CodingId) -> int | None:
-        for row, index in enumerate(self._rows):
-            if self._all.quotes[index].coding_id == coding_id:
-                return row
-        return None
+        row = self.row_where(lambda q: q.coding_id == coding_id)
+        return row if row >= 0 else None
 
     def coders(self) -> list[str]:
         return sorted({q.coder for q in self._all.quotes if q.coder}, key=fold)
@@ -122,19 +128,13 @@ class QuoteTableModel(QAbstractTableModel):
         """Coalesce changes and refresh after the event, so the transcript paints first."""
         if not (change.codings or change.codes or change.documents):
             return
-        self._pending = change if self._pending is None else self._pending.merge(change)
-        self._timer.start()
+        self._pending.add(change)
 
     def flush(self) -> None:
         """Apply a pending refresh now (tests, and before reading the list)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._apply_pending()
+        self._pending.flush()
 
-    def _apply_pending(self) -> None:
-        change, self._pending = self._pending, None
-        if change is None:
-            return
+    def _apply_change(self, change: Change) -> None:
         if change.codes or change.documents or change.document_ids is None:
             self._reload()
             return
@@ -160,13 +160,14 @@ class QuoteTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
+        quotes = self._all.quotes
         if self._sort is None:
             self._rows.sort()
-            return
-        column, order = self._sort
-        key = self._sort_key(column)
-        quotes = self._all.quotes
-        self._rows.sort(key=lambda i: (key(quotes[i]), i), reverse=order == Qt.SortOrder.DescendingOrder)
+        else:
+            column, order = self._sort
+            key = self._sort_key(column)
+            self._rows.sort(key=lambda i: (key(quotes[i]), i), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._records = [quotes[i] for i in self._rows]
 
     def _sort_key(self, column: int) -> Callable[[Quote], Any]:
         attribute = {RESPONDENT: "respondent", REGION: "region", ROLE: "role"}.get(column)
@@ -204,17 +205,11 @@ class QuoteTableModel(QAbstractTableModel):
         return lambda q: fold(self._my_comment(q))
 
     # -- table data -----------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return super().headerData(section, orientation, role)
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.ToolTipRole and section in (REVIEW, COMMENT):
             return f"Your review ({self.reviewer}); double-click to change it"
@@ -231,10 +226,7 @@ class QuoteTableModel(QAbstractTableModel):
         review = self._my_review(quote)
         return review.comment if review else ""
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        quote = self.quote(index.row())
+    def cell(self, quote: Quote, index: AnyIndex, role: int) -> Any:
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(quote, column)
@@ -244,8 +236,6 @@ class QuoteTableModel(QAbstractTableModel):
             if column == COMMENT:
                 return self._my_comment(quote)
             return self._display(quote, column)
-        if role == QUOTE_ROLE:
-            return quote
         if role == CODING_ID_ROLE:
             return quote.coding_id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -299,12 +289,6 @@ class QuoteTableModel(QAbstractTableModel):
             text += f"<p><i>{html.escape(quote.memo)}</i></p>"
         return text
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() in (REVIEW, COMMENT):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in (REVIEW, COMMENT):
             return False
@@ -325,7 +309,7 @@ class QuoteTableModel(QAbstractTableModel):
         ok = True
         for coding_id in coding_ids:
             if status is None:
-                ok = self.workspace.perform(lambda c=coding_id: reviews.clear(c)) and ok
+                ok = self.workspace.perform(partial(reviews.clear, coding_id)) and ok
             else:
-                ok = self.workspace.perform(lambda c=coding_id: reviews.mark(c, status, comment)) and ok
+                ok = self.workspace.perform(partial(reviews.mark, coding_id, status, comment)) and ok
         return ok

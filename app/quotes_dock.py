@@ -36,7 +36,7 @@ from app.quote_table_model import (
 )
 from app.review_delegate import ReviewDelegate
 from app.workspace import Workspace
-from coding.ids import CodeId
+from coding.ids import CodeId, CodingId
 from coding.quote_filter import QuoteFilter
 from coding.quote_service import UNREVIEWED
 from coding.records import Quote
@@ -70,8 +70,8 @@ class QuotesDock(QDockWidget):
         self.review.setToolTip("Filter by review status (by any reviewer)")
         self.review.addItem("Any review", ANY)
         self.review.addItem("Not reviewed", UNREVIEWED)
-        for status in STATUSES:
-            self.review.addItem(REVIEW_LABELS[status], status)
+        for known in STATUSES:
+            self.review.addItem(REVIEW_LABELS[known], known)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
         self.text.setPlaceholderText("Filter text and memos …")
@@ -288,7 +288,7 @@ class QuotesDock(QDockWidget):
             what = REVIEW_LABELS[status] if status else "not reviewed"
             self.workspace.tell(f"Marked {len(quotes)} quote(s) {what} as {self.model.reviewer}")
 
-    def _reselect(self, coding_ids: set[object]) -> None:
+    def _reselect(self, coding_ids: set[CodingId]) -> None:
         if self.model is None:
             return
         selection = self.table.selectionModel()

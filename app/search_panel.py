@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -294,7 +295,7 @@ class SearchPanel(QWidget):
         if change.touches("document", "turn") and self.result is not None:
             self.start_indexing(search_after=True)  # changed texts: index them again, then search again
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.indexer.cancel()
         self.indexer.wait()
         super().closeEvent(event)

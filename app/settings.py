@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -21,7 +22,9 @@ def _as_list(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [value] if value else []
-    return [str(v) for v in value]  # type: ignore[attr-defined]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return []
 
 
 def recent_projects() -> list[Path]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from app.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from coding import Project
 from coding.errors import CodewerkError
 from coding.ids import DocumentId
@@ -17,14 +18,20 @@ NAME, INTERVIEWER, TURNS, WORDS, DOCUMENTS = range(5)
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SpeakerTableModel(QAbstractTableModel):
+class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
     """Speakers of some documents (all when ``documents`` is None).
 
     Editing a name renames the speaker (in ``rename_in`` only, when set; merging with a speaker of
     that name); checking "Interviewer" marks it. A refusal is emitted as ``problem(str)``.
     """
 
-    HEADERS = ("Speaker", "Interviewer", "Turns", "Words", "Documents")
+    COLUMNS = (
+        Column("Speaker", lambda s: s.name, editable=True),
+        Column("Interviewer", checkable=True),
+        Column("Turns", lambda s: s.turns, align=ALIGN_RIGHT),
+        Column("Words", lambda s: s.words, align=ALIGN_RIGHT),
+        Column("Documents", lambda s: ", ".join(s.documents), tooltip=lambda s: "\n".join(s.documents)),
+    )
     problem = Signal(str)
 
     def __init__(
@@ -37,73 +44,32 @@ class SpeakerTableModel(QAbstractTableModel):
         self.project = project
         self.documents = None if documents is None else list(documents)
         self.rename_in: DocumentId | None = None
-        self._speakers: list[SpeakerInfo] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._speakers = self.project.speakers.list(self.documents)
-        self.endResetModel()
+        self.set_records(self.project.speakers.list(self.documents))
 
     def set_documents(self, documents: Sequence[DocumentId] | None) -> None:
         self.documents = None if documents is None else list(documents)
         self.reload()
 
     def speaker(self, row: int) -> SpeakerInfo:
-        return self._speakers[row]
+        return self.record(row)
 
     def row_of(self, name: str) -> int:
-        return next((row for row, s in enumerate(self._speakers) if s.name == name), -1)
+        return self.row_where(lambda s: s.name == name)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._speakers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.column() == NAME:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        elif index.column() == INTERVIEWER:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        speaker = self._speakers[index.row()]
-        column = index.column()
+    def cell(self, speaker: SpeakerInfo, index: Index, role: int) -> Any:
         if role == SPEAKER_ROLE:
             return speaker.name
-        if role == Qt.ItemDataRole.CheckStateRole and column == INTERVIEWER:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == INTERVIEWER:
             return Qt.CheckState.Checked if speaker.interviewer else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == NAME:
-                return speaker.name
-            if column == TURNS:
-                return speaker.turns
-            if column == WORDS:
-                return speaker.words
-            if column == DOCUMENTS:
-                return ", ".join(speaker.documents)
-        if role == Qt.ItemDataRole.ToolTipRole and column == DOCUMENTS:
-            return "\n".join(speaker.documents)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (TURNS, WORDS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
-        speaker = self._speakers[index.row()]
+        speaker = self.record(index.row())
         try:
             if index.column() == NAME and role == Qt.ItemDataRole.EditRole:
                 new = " ".join(str(value).split())

@@ -1,10 +1,11 @@
 """Speakers: confirm the detected speakers — rename them (``Interviewer`` → ``I``; the same name
-merges two), mark the interviewers, drop labels that are no speaker — and edit the project's
-label patterns. Every change is one undoable action; the turns follow at once."""
+merges two), mark the interviewers, drop labels that are no speaker — edit the project's label
+patterns, and code all turns of a speaker ("all answers of R5") with one code. Every change is one
+undoable action; the turns follow at once."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.code_picker import CodePicker
 from app.speaker_table_model import DOCUMENTS, INTERVIEWER, NAME, SpeakerTableModel
 from coding import Project
 from coding.errors import CodewerkError
-from coding.ids import DocumentId
+from coding.ids import CodeId, DocumentId
+from coding.speaker_service import PassageResult
 
 ALL = -1
 
@@ -71,6 +74,14 @@ class SpeakersDialog(QDialog):
         self.not_speaker_button.setToolTip(
             "The label (e.g. 'Toelichting:') is no speaker: its lines join the turn before"
         )
+        self.code_turns_button = QPushButton("Code all turns…", self)
+        self.code_turns_button.setObjectName("codeTurnsButton")
+        self.code_turns_button.setToolTip(
+            "Code the words of every turn of the selected speaker(s) with one code, "
+            "in the documents chosen above (labels and timestamps are left out)"
+        )
+        #: How a code picker is shown (tests replace it to drive the picker themselves).
+        self.pick_code: Callable[[CodePicker], object] = lambda picker: picker.open()
         self.message = QLabel(self)
         self.message.setObjectName("speakerMessage")
         self.message.setWordWrap(True)
@@ -111,6 +122,7 @@ class SpeakersDialog(QDialog):
         actions.addWidget(
             QLabel("Double-click a name to rename it; the name of another speaker merges the two.", self), 1
         )
+        actions.addWidget(self.code_turns_button)
         actions.addWidget(self.not_speaker_button)
         layout = QVBoxLayout(self)
         layout.addLayout(scope_row)
@@ -125,6 +137,7 @@ class SpeakersDialog(QDialog):
         self.model.problem.connect(self.show_problem)
         self.model.modelReset.connect(self._clear_message)
         self.not_speaker_button.clicked.connect(self.mark_not_speaker)
+        self.code_turns_button.clicked.connect(self.pick_code_for_turns)
         self.apply_patterns_button.clicked.connect(self.apply_patterns)
         self.default_patterns_button.clicked.connect(self.default_patterns)
         self._show_patterns()
@@ -169,8 +182,7 @@ class SpeakersDialog(QDialog):
             self.view.selectRow(row)
 
     def mark_not_speaker(self) -> None:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        names = [self.model.speaker(row).name for row in rows]
+        names = self._selected_names()
         try:
             for name in names:
                 self.project.speakers.set_not_speaker(name)
@@ -183,6 +195,51 @@ class SpeakersDialog(QDialog):
             self._tell(
                 f"{', '.join(names)}: no speaker; the lines belong to the turn before (undo with Ctrl+Z)"
             )
+
+    def _selected_names(self) -> list[str]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.speaker(row).name for row in rows]
+
+    def _scope_documents(self) -> list[DocumentId] | None:
+        """The documents the scope box names: one, the imported ones, or all (``None``)."""
+        document = self.scope.currentData()
+        return self.documents if document == ALL else [DocumentId(document)]
+
+    def pick_code_for_turns(self) -> CodePicker | None:
+        """The code picker for "code all turns of the selected speaker(s)"."""
+        names = self._selected_names()
+        if not names:
+            self.show_problem("Select a speaker in the table first.")
+            return None
+        where = (
+            self.scope.currentText() if self.scope.currentData() != ALL else self.scope.currentText().lower()
+        )
+        picker = CodePicker(
+            self.project.codes.tree(),
+            self,
+            title=f"Code all turns of {', '.join(names)} ({where}) with…",
+            allow_create=False,
+        )
+        picker.picked.connect(lambda code_id: self.code_turns(code_id, names))
+        self.pick_code(picker)
+        return picker
+
+    def code_turns(self, code_id: CodeId, names: Sequence[str]) -> PassageResult | None:
+        try:
+            result = self.project.speakers.code_turns(code_id, list(names), documents=self._scope_documents())
+        except CodewerkError as exc:
+            self.show_problem(str(exc))
+            return None
+        code = self.project.codes.get(code_id).name
+        who = ", ".join(names)
+        if not result.codings:
+            self._tell(f"All {result.already_coded} turn(s) of {who} already have {code}.")
+        else:
+            already = f" ({result.already_coded} already had it)" if result.already_coded else ""
+            self._tell(
+                f"Coded {len(result.codings)} turn(s) of {who} with {code}{already} (undo with Ctrl+Z)."
+            )
+        return result
 
     def apply_patterns(self) -> None:
         patterns = [line for line in self.patterns_edit.toPlainText().splitlines() if line.strip()]

@@ -10,7 +10,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.code_combo import CodeComboBox
 from app.project_bridge import ProjectBridge
+from app.record_table_model import Column, RecordTableModel
 from coding import Change, CodewerkError
 from coding.language.suggestions.service import SuggestionInfo
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SCORE, CODE, DOCUMENT, PASSAGE, WHY = range(5)
-HEADERS = ("Score", "Code", "Document", "Passage", "Why")
 SOURCE_LABELS = {"terms": "terms", "question": "guide question", "similar": "similar passages"}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -46,54 +46,41 @@ def _one_line(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class SuggestionTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[SuggestionInfo] = []
+def _sources(s: SuggestionInfo) -> str:
+    return ", ".join(SOURCE_LABELS.get(x, x) for x in s.sources)
+
+
+def _score_colour(s: SuggestionInfo) -> QColor | None:
+    return QColor("#2e8b57") if s.score >= 0.7 else QColor("#c88a00") if s.score >= 0.45 else None
+
+
+class SuggestionTableModel(RecordTableModel[SuggestionInfo]):
+    COLUMNS = (
+        Column("Score", lambda s: f"{s.score:.2f}"),
+        Column("Code", lambda s: s.code_path.split("/")[-1]),
+        Column("Document", lambda s: s.document),
+        Column("Passage", lambda s: _one_line(s.text)),
+        Column("Why", _sources),
+    )
+    RECORD_ROLE = SUGGESTION_ROLE
 
     def set_items(self, items: Sequence[SuggestionInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_records(items)
 
     def item(self, row: int) -> SuggestionInfo:
-        return self._items[row]
+        return self.record(row)
 
     def items(self) -> list[SuggestionInfo]:
-        return list(self._items)
+        return self.records()
 
     def row_of(self, suggestion_id: int) -> int:
-        return next((row for row, s in enumerate(self._items) if s.id == suggestion_id), -1)
+        return self.row_where(lambda s: s.id == suggestion_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        s = self._items[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            sources = ", ".join(SOURCE_LABELS.get(x, x) for x in s.sources)
-            return (f"{s.score:.2f}", s.code_path.split("/")[-1], s.document, _one_line(s.text), sources)[
-                column
-            ]
+    def cell(self, s: SuggestionInfo, index: AnyIndex, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return s.code_path if column == CODE else s.reason
-        if role == Qt.ItemDataRole.ForegroundRole and column == SCORE:
-            return QColor("#2e8b57") if s.score >= 0.7 else QColor("#c88a00") if s.score >= 0.45 else None
-        if role == SUGGESTION_ROLE:
-            return s
+            return s.code_path if index.column() == CODE else s.reason
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == SCORE:
+            return _score_colour(s)
         return None
 
 
@@ -168,7 +155,7 @@ class SuggestionQueue(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_suggestions)
         self.scope.currentIndexChanged.connect(self.reload)
         self.document.currentIndexChanged.connect(self.reload)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
@@ -209,7 +196,7 @@ class SuggestionQueue(QWidget):
         self._update_buttons()
 
     @Slot()
-    def find(self) -> None:
+    def find_suggestions(self) -> None:
         """Look for suggestions again (terms, guide questions, similar passages)."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a large project
         try:

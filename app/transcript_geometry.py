@@ -6,13 +6,24 @@ offset conversion); the highlights, the coding margin and the boundary handles a
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QPoint, QPointF, QRectF
-from PySide6.QtGui import QTextBlock
+from PySide6.QtGui import QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
+
+from coding.text_positions import Utf16Index
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    """Where a text position is on a line (PySide6 returns ``(x, position)``; its stubs say ``object``)."""
+    return cast(tuple[float, int], line.cursorToX(position))[0]
 
 
 class TranscriptGeometry(QPlainTextEdit):
     """Geometry helpers; every position is a code-point offset into the document's stored text."""
+
+    utf16: Utf16Index  # the open document's offsets (set by the view)
 
     def to_qt(self, offset: int) -> int:
         raise NotImplementedError
@@ -70,8 +81,8 @@ class TranscriptGeometry(QPlainTextEdit):
             high = min(end16, line_start + line.textLength())
             if low >= high:
                 continue
-            x1 = line.cursorToX(low - position)[0]
-            x2 = line.cursorToX(high - position)[0]
+            x1 = _x_of(line, low - position)
+            x2 = _x_of(line, high - position)
             out.append(QRectF(geometry.left() + x1, top, x2 - x1, line.height()))
         return out
 

@@ -442,8 +442,8 @@ class TranscriptView(TranscriptGeometry):
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            segment = self.index.innermost(self.offset_at(event.position().toPoint()))
-            self.set_current_coding(segment.codings[0].coding_id if segment and segment.codings else None)
+            clicked = self.index.innermost(self.offset_at(event.position().toPoint()))
+            self.set_current_coding(clicked.codings[0].coding_id if clicked and clicked.codings else None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.current_coding is not None:

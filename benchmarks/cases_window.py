@@ -206,7 +206,7 @@ def _coding_window(ctx: Context) -> tuple[Window, int, list[tuple[int, int]]]:
 def apply_coding_view(ctx: Context) -> Case:
     window, code, spans = _coding_window(ctx)
     passages = cycle(spans)
-    undo = window.window.actions.undo
+    undo = window.window.window_actions.undo
 
     def before() -> None:
         start, end = next(passages)
@@ -250,7 +250,7 @@ def apply_coding_view(ctx: Context) -> Case:
 def undo_coding_view(ctx: Context) -> Case:
     window, code, spans = _coding_window(ctx)
     passages = cycle(spans)
-    undo = window.window.actions.undo
+    undo = window.window.window_actions.undo
 
     def before() -> None:
         start, end = next(passages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -71,7 +72,7 @@ class CodeSetService:
             raise AmbiguousError(f"code set '{ref}' is ambiguous")
         return matches[0].id
 
-    def _codes(self, codes: Sequence[CodeRef]) -> list[CodeId]:
+    def _codes(self, codes: Sequence[CodeRef]) -> builtins.list[CodeId]:
         return [self._project.codes.id_of(c) for c in codes]
 
     def create(self, name: str, codes: Sequence[CodeRef] = (), *, description: str = "") -> CodeSetInfo:

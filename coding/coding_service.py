@@ -153,7 +153,7 @@ class CodingService:
         requests = []
         for item in items:
             document, code, start, end = item[:4]
-            memo = str(item[4]) if len(item) > 4 else ""  # type: ignore[misc]
+            memo = str(item[4]) if len(item) > 4 else ""
             if isinstance(document, str):
                 if document not in documents:
                     documents[document] = self._project.documents.id_of(document)

@@ -132,6 +132,71 @@ class FrequencyTable:
 
 
 @dataclass(frozen=True)
+class ScoreSeries:
+    """The judgements of the concepts as numbers, for a spider (radar) chart and a bar chart.
+
+    ``concepts``: the top-level codes with a scale that have a judgement in at least one group,
+    in codebook order. ``values``: the group values with at least one such judgement (``(none)``
+    never); ``unjudged``: the other group values. ``scores[g][c]`` is group ``values[g]``'s score
+    of ``concepts[c]`` on 1 (``-/-``) … 5 (``+/+``), ``None`` where it has none.
+    """
+
+    attribute: str
+    concepts: tuple[CodeInfo, ...]
+    values: tuple[str, ...]
+    scores: tuple[tuple[float | None, ...], ...]
+    unjudged: tuple[str, ...] = ()
+    #: The labels of the axis positions 1 … 5 (the five-point scale when the concepts use it).
+    labels: tuple[str, ...] = ("1", "2", "3", "4", "5")
+
+    @property
+    def empty(self) -> bool:
+        return not self.concepts or not self.values
+
+    def of(self, value: str) -> tuple[float | None, ...]:
+        return self.scores[self.values.index(value)]
+
+
+#: The axis of the scores chart: a scale's first value is 1, its last 5.
+SCORE_MIN, SCORE_MAX = 1, 5
+
+
+def score_number(score: str, scale: Sequence[str] | None) -> float | None:
+    """A judgement on 1–5: ``-/-`` 1, ``-`` 2, ``+/-`` 3, ``+`` 4, ``+/+`` 5. A scale of another
+    length is spread evenly over 1–5 (three values: 1, 3, 5). ``None`` for no score, an open code,
+    a one-value scale or a score not on the scale."""
+    if not score or not scale or len(scale) < 2 or score not in scale:
+        return None
+    step = (SCORE_MAX - SCORE_MIN) / (len(scale) - 1)
+    return SCORE_MIN + list(scale).index(score) * step
+
+
+def score_series(grid: JudgementGrid) -> ScoreSeries:
+    """The judged concepts of a grid as numeric series per group value (see :class:`ScoreSeries`)."""
+    selected = {row.code.id for row in grid.rows}
+    columns = [i for i, value in enumerate(grid.values) if value != NO_GROUP]
+    table: list[tuple[CodeInfo, list[float | None]]] = []
+    for row in grid.rows:
+        scale = row.code.scale
+        if row.code.parent_id in selected or not scale or len(scale) < 2:
+            continue
+        numbers = [score_number(row.cells[i].score, scale) for i in columns]
+        if any(n is not None for n in numbers):
+            table.append((row.code, numbers))
+    judged = [k for k in range(len(columns)) if any(numbers[k] is not None for _c, numbers in table)]
+    values = tuple(grid.values[columns[k]] for k in judged)
+    unjudged = tuple(grid.values[columns[k]] for k in range(len(columns)) if k not in judged)
+    scores = tuple(tuple(numbers[k] for _c, numbers in table) for k in judged)
+    scales = {code.scale for code, _n in table}
+    labels: tuple[str, ...] = ("1", "2", "3", "4", "5")
+    if len(scales) == 1:
+        only = next(iter(scales))
+        if only is not None and len(only) == SCORE_MAX - SCORE_MIN + 1:
+            labels = tuple(only)
+    return ScoreSeries(grid.attribute, tuple(c for c, _n in table), values, scores, unjudged, labels)
+
+
+@dataclass(frozen=True)
 class CellPassage:
     """One coded passage in a cell, with the codes of the row's subtree it carries."""
 
@@ -303,6 +368,16 @@ class ComparisonService:
                 passages[(owner, group)].add(segment_id)
                 documents[(owner, group)].add(document_id)
         return _Tally(passages, documents, group_passages, group_documents)
+
+    def scores(
+        self,
+        by: str = "region",
+        *,
+        codes: Sequence[CodeRef] | None = None,
+        groups: Sequence[str] | None = None,
+    ) -> ScoreSeries:
+        """The concepts' judgements per group value as numbers 1–5, for the spider and bar charts."""
+        return score_series(self.grid(by, codes=codes, groups=groups))
 
     # -- one cell ------------------------------------------------------------------------
     def cell_passages(self, code: CodeRef, value: str, by: str = "region") -> list[CellPassage]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from coding.coding_commands import document_text
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import DocumentId
 from coding.importers.parsed import ParsedPage, ParsedTurn
 from coding.text import fold, normalise_text
-from coding.text_remap import remap_spans
+from coding.text_remap import Span, remap_spans
 from models import Code, Coding, Document, DocumentAttribute, Segment
 
 
@@ -68,9 +71,21 @@ def name_taken(writer: Writer, name: str, exclude: int | None = None) -> bool:
     )
 
 
-def _insert_structure(
-    writer: Writer, document_id: int, turns: Sequence[ParsedTurn], pages: Sequence[ParsedPage]
-) -> None:
+#: A row to give a new span: its id, its span now, its new span, and other values to write with it.
+SpanMove = tuple[int, Span, Span, Mapping[str, Any]]
+
+
+def move_spans(writer: Writer, table: str, moves: Sequence[SpanMove]) -> None:
+    """Give rows of ``table`` new spans without two rows of a document ever sharing a span on the way
+    (``UNIQUE(document_id, start, end)``): rows moving right go first, the last one first, then rows
+    moving left, the first one first. The new spans must keep the order of the old ones and differ."""
+    right = sorted((m for m in moves if m[2] > m[1]), key=lambda m: m[1], reverse=True)
+    left = sorted((m for m in moves if m[2] <= m[1]), key=lambda m: m[1])
+    for row_id, _old, (start, end), values in right + left:
+        writer.update(table, row_id, {"start": start, "end": end, **values})
+
+
+def insert_turns(writer: Writer, document_id: int, turns: Sequence[ParsedTurn]) -> None:
     writer.insert_many(
         "turn",
         (
@@ -85,6 +100,12 @@ def _insert_structure(
             for t in turns
         ),
     )
+
+
+def _insert_structure(
+    writer: Writer, document_id: int, turns: Sequence[ParsedTurn], pages: Sequence[ParsedPage]
+) -> None:
+    insert_turns(writer, document_id, turns)
     writer.insert_many(
         "page",
         ({"document_id": document_id, "number": p.number, "start": p.start, "end": p.end} for p in pages),
@@ -131,15 +152,21 @@ class AddDocument(Command):
         return DocumentId(document_id)
 
 
-def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]) -> None:
-    """Set attributes of one document; an empty value removes the attribute."""
-    current = dict(
-        writer.session.execute(
+def stored_attributes(session: Session, document_id: int) -> dict[str, str]:
+    """The attributes of one document as they are stored (key → value)."""
+    return {
+        key: value
+        for key, value in session.execute(
             select(DocumentAttribute.key, DocumentAttribute.value).where(
                 DocumentAttribute.document_id == document_id
             )
-        ).all()
-    )
+        )
+    }
+
+
+def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]) -> None:
+    """Set attributes of one document; an empty value removes the attribute."""
+    current = stored_attributes(writer.session, document_id)
     for key, value in values.items():
         pk = {"document_id": document_id, "key": key}
         if not value:
@@ -235,11 +262,7 @@ class ReplaceDocumentText(Command):
 
     def plan(self, writer: Writer) -> list[LostPassage]:
         session = writer.session
-        old_text = session.execute(
-            select(Document.text).where(Document.id == self.document_id)
-        ).scalar_one_or_none()
-        if old_text is None:
-            raise NotFoundError(f"document {self.document_id} does not exist")
+        old_text = document_text(writer, self.document_id)
         new_text = self.document.text
         if normalise_text(new_text) != new_text:
             raise InvalidInputError("document text must be normalised (NFC, \\n line endings)")
@@ -250,7 +273,7 @@ class ReplaceDocumentText(Command):
         ).all()
         mapped = remap_spans(old_text, new_text, [(s.start, s.end) for s in segments])
         lost: list[LostPassage] = []
-        moves: list[tuple[int, int, int, int]] = []
+        moves: list[SpanMove] = []
         for segment, span in zip(segments, mapped, strict=True):
             if span is None or span[0] >= span[1] or new_text[span[0] : span[1]] != segment.text:
                 codes = session.execute(
@@ -261,13 +284,8 @@ class ReplaceDocumentText(Command):
                 lost.append(LostPassage(segment.start, segment.end, segment.text, tuple(codes)))
                 writer.delete("segment", "id", [segment.id])
             elif span != (segment.start, segment.end):
-                moves.append((segment.id, span[0] - segment.start, span[0], span[1]))
-        # Move right-shifted passages from the end and left-shifted ones from the start, so no
-        # two passages ever share a span (the mapping keeps the order of passages).
-        for segment_id, _shift, start, end in sorted((m for m in moves if m[1] > 0), key=lambda m: -m[2]):
-            writer.update("segment", segment_id, {"start": start, "end": end})
-        for segment_id, _shift, start, end in sorted((m for m in moves if m[1] <= 0), key=lambda m: m[2]):
-            writer.update("segment", segment_id, {"start": start, "end": end})
+                moves.append((segment.id, (segment.start, segment.end), span, {}))
+        move_spans(writer, "segment", moves)  # the mapping keeps the order of passages
         doc = self.document
         writer.update(
             "document",

@@ -124,9 +124,7 @@ class Project:
                 project.codes.load_codebook(spec)
             project.history.clear()
         except BaseException:
-            project.close()
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                leftover.unlink(missing_ok=True)
+            project.discard()
             raise
         return project
 
@@ -142,6 +140,12 @@ class Project:
 
     def close(self) -> None:
         self.store.close()
+
+    def discard(self) -> None:
+        """Close the project and delete its file (one just created whose setting up failed)."""
+        self.close()
+        for leftover in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            leftover.unlink(missing_ok=True)
 
     def __enter__(self) -> Project:
         return self

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from coding.commands.command import Command, Writer
+from coding.document_commands import insert_turns
 from coding.ids import DocumentId
 from coding.importers.parsed import ParsedTurn
-from coding.speakers import SPEAKER_SETTINGS, SpeakerRules
+from coding.project_settings import read_speaker_rules
+from coding.speakers import SpeakerRules
 from models import Document, Setting, Turn
-
-
-def read_settings(writer: Writer, keys: Iterable[str]) -> dict[str, Any]:
-    wanted = list(keys)
-    rows = writer.session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(wanted)))
-    found: dict[str, Any] = {key: value for key, value in rows}
-    return {key: found.get(key) for key in wanted}
 
 
 def write_setting(writer: Writer, key: str, value: Any) -> None:
@@ -68,20 +63,7 @@ def stored_documents(writer: Writer, document_ids: Sequence[DocumentId] | None) 
 
 def replace_turns(writer: Writer, document_id: DocumentId, turns: Sequence[ParsedTurn]) -> None:
     writer.delete("turn", "document_id", [document_id])
-    writer.insert_many(
-        "turn",
-        (
-            {
-                "document_id": document_id,
-                "speaker": t.speaker,
-                "start": t.start,
-                "end": t.end,
-                "body_start": t.body_start,
-                "timestamp": t.timestamp,
-            }
-            for t in turns
-        ),
-    )
+    insert_turns(writer, document_id, turns)
     writer.touch(document_id)
 
 
@@ -115,7 +97,7 @@ class ChangeSpeakers(Command):
         self.documents = None if documents is None else list(documents)
 
     def plan(self, writer: Writer) -> list[DocumentId]:
-        current = SpeakerRules.from_settings(read_settings(writer, SPEAKER_SETTINGS).get)
+        current = read_speaker_rules(writer.session)
         docs = stored_documents(writer, self.documents) if self.rederive else []
         detected = {d.id: (d.guid, current.detect(d.text, d.source_format, d.turns)) for d in docs}
         rules = self.edit(current, detected)

@@ -12,7 +12,7 @@ import builtins
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -23,11 +23,12 @@ from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId
 from coding.importers.parsed import ParsedTurn
 from coding.importers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
+from coding.project_settings import read_speaker_rules
 from coding.speaker_commands import ChangeSpeakers
-from coding.speakers import ALL_DOCUMENTS, SPEAKER_SETTINGS, SpeakerRules, check_patterns, check_speaker_name
+from coding.speakers import ALL_DOCUMENTS, SpeakerRules, check_patterns, check_speaker_name
 from coding.text import fold, natural_key
 from coding.turn_spans import respondent_spans
-from models import Document, Setting, Turn
+from models import Document, Turn
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -62,11 +63,7 @@ class SpeakerService:
     # -- reading -------------------------------------------------------------------------
     def rules(self) -> SpeakerRules:
         with self._store.read() as session:
-            rows = session.execute(
-                select(Setting.key, Setting.value).where(Setting.key.in_(SPEAKER_SETTINGS))
-            )
-            values: dict[str, Any] = {key: value for key, value in rows}
-        return SpeakerRules.from_settings(values.get)
+            return read_speaker_rules(session)
 
     def patterns(self) -> tuple[str, ...]:
         """The label patterns in use (the project's own, or the defaults)."""

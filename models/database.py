@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import functools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from importlib import resources
@@ -38,7 +38,7 @@ class ProjectFileProblem(Exception):
     """Raised by this module with a user-facing reason; the service layer names the file."""
 
 
-def _on_connect(foreign_keys: bool):  # type: ignore[no-untyped-def]
+def _on_connect(foreign_keys: bool) -> Callable[[sqlite3.Connection, Any], None]:
     def configure(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_connection.isolation_level = None

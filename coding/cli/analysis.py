@@ -93,6 +93,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         "codes": args.codes,
         "groups": args.groups,
         "include_reviews": args.include_reviews or None,
+        "without_interviewer": args.without_interviewer or None,
         "kind": args.kind,
         "document": args.document,
     }
@@ -147,6 +148,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     export.add_argument(
         "--include-reviews", action="store_true", help="add the supervisor's review marks and comments"
+    )
+    export.add_argument(
+        "--without-interviewer",
+        action="store_true",
+        help="quote only the respondents' words: cut the interviewer's turns ([…]) and speaker labels",
     )
     export.add_argument(
         "--kind",

@@ -10,7 +10,7 @@ from typing import Any
 from coding.cli import analysis, comparison, language, refi, speakers
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
-from coding.cli.output import TerminalProgress, print_json, print_table
+from coding.cli.output import TerminalProgress, print_json, print_records, print_table
 from coding.codebook_file import builtin_codebooks
 from coding.project import PROJECT_SUFFIX, Project
 from coding.records import CodeInfo, CodeTree
@@ -49,33 +49,28 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_documents(args: argparse.Namespace) -> int:
     with opened(args) as project:
         documents = project.documents.list()
-    if args.format == "json":
-        print_json(
-            [
-                {
-                    "name": d.name,
-                    "format": d.source_format,
-                    "characters": d.length,
-                    "codings": d.coding_count,
-                    "encoding": d.encoding,
-                    "file": d.original_filename,
-                    "attributes": dict(d.attributes),
-                }
-                for d in documents
-            ]
-        )
-        return 0
-    rows = [
-        (
+    print_records(
+        documents,
+        args.format,
+        header=("Name", "Format", "Characters", "Codings", "Attributes"),
+        row=lambda d: (
             d.name,
             d.source_format,
             d.length,
             d.coding_count,
             "; ".join(f"{k}={v}" for k, v in d.attributes.items()),
-        )
-        for d in documents
-    ]
-    print_table(("Name", "Format", "Characters", "Codings", "Attributes"), rows, limits={4: 90})
+        ),
+        as_json=lambda d: {
+            "name": d.name,
+            "format": d.source_format,
+            "characters": d.length,
+            "codings": d.coding_count,
+            "encoding": d.encoding,
+            "file": d.original_filename,
+            "attributes": dict(d.attributes),
+        },
+        limits={4: 90},
+    )
     return 0
 
 
@@ -140,7 +135,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def command(name: str, handler: Any, help_text: str, *, project: bool = True) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         if project:

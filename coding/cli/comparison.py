@@ -1,4 +1,5 @@
-"""``codewerk compare``: the judgement grid (codes × group values) or its frequencies, on the terminal."""
+"""``codewerk compare``: the judgement grid (codes × group values), its frequencies, or the concepts'
+scores as numbers (``-/-`` = 1 … ``+/+`` = 5, what the spider and bar charts show), on the terminal."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import Any
 
 from coding.cli.opening import opened
 from coding.cli.output import print_csv, print_json, print_table
-from coding.comparison import FrequencyTable, JudgementGrid
+from coding.comparison import FrequencyTable, JudgementGrid, ScoreSeries
 
-SHOW = ("judgements", "quotes", "documents")
+SHOW = ("judgements", "quotes", "documents", "scores")
 FORMATS = ("table", "json", "csv")
 
 
@@ -106,6 +107,52 @@ def _print_frequencies(table: FrequencyTable, fmt: str) -> None:
     print_table(header, rows, limits={0: 50, **{i: 24 for i in range(1, len(header))}})
 
 
+def _number(score: float | None) -> float | int | None:
+    if score is None:
+        return None
+    return int(score) if score == int(score) else round(score, 2)
+
+
+def _print_scores(series: ScoreSeries, fmt: str) -> None:
+    if fmt == "json":
+        print_json(
+            {
+                "attribute": series.attribute,
+                "values": list(series.values),
+                "unjudged": list(series.unjudged),
+                "labels": list(series.labels),
+                "concepts": [
+                    {
+                        "name": concept.name,
+                        "scores": {
+                            value: _number(series.scores[g][c]) for g, value in enumerate(series.values)
+                        },
+                    }
+                    for c, concept in enumerate(series.concepts)
+                ],
+            }
+        )
+        return
+    rows = [
+        (concept.name, *(_number(series.scores[g][c]) for g in range(len(series.values))))
+        for c, concept in enumerate(series.concepts)
+    ]
+    if fmt == "csv":
+        print_csv(("Concept", *series.values), rows)
+        return
+    if series.empty:
+        print("No concept has a judgement yet (codewerk assess PROJECT GROUP CONCEPT SCORE).")
+        return
+    print_table(
+        ("Concept", *series.values),
+        [(name, *("" if n is None else n for n in numbers)) for name, *numbers in rows],
+        limits={0: 50},
+    )
+    print(" · ".join(f"{number} = {label}" for number, label in enumerate(series.labels, start=1)))
+    if series.unjudged:
+        print(f"Not judged yet: {', '.join(series.unjudged)}")
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     with opened(args) as project:
         service = project.comparison
@@ -114,7 +161,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
             "groups": args.group or None,
             "include_subcodes": not args.only,
         }
-        if args.show == "judgements":
+        if args.show == "scores":
+            _print_scores(
+                service.scores(args.by, codes=options["codes"], groups=options["groups"]), args.format
+            )
+        elif args.show == "judgements":
             grid = service.grid(args.by, **options)
             if args.depth is not None:
                 grid = JudgementGrid(
@@ -149,7 +200,8 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--show",
         choices=SHOW,
         default="judgements",
-        help="judgements (score and quote count), quotes (coded passages) or documents (each counted once)",
+        help="judgements (score and quote count), quotes (coded passages), documents (each counted once) "
+        "or scores (the judged concepts' scores as numbers, -/- = 1 … +/+ = 5)",
     )
     compare.add_argument(
         "--code", action="append", metavar="CODE", help="only this code and its subcodes; repeat"

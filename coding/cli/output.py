@@ -6,8 +6,10 @@ import csv
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO, TypeVar
+
+R = TypeVar("R")
 
 
 def width(text: str) -> int:
@@ -64,6 +66,22 @@ def print_json(data: Any, *, out: TextIO | None = None) -> None:
     target = out or sys.stdout
     json.dump(data, target, ensure_ascii=False, indent=2, default=str)
     target.write("\n")
+
+
+def print_records(
+    records: Sequence[R],
+    output_format: str,
+    *,
+    header: Sequence[str],
+    row: Callable[[R], Sequence[Any]],
+    as_json: Callable[[R], Any],
+    limits: dict[int, int] | None = None,
+) -> None:
+    """A listing: one table row per record, or (``output_format`` "json") a JSON list of objects."""
+    if output_format == "json":
+        print_json([as_json(record) for record in records])
+    else:
+        print_table(header, [row(record) for record in records], limits=limits)
 
 
 class TerminalProgress:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import print_json, print_table
+from coding.cli.output import print_records
 from coding.errors import FileImportError, InvalidInputError
 from coding.project import Project
 
@@ -59,24 +59,20 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         for pattern in patterns:
             print(pattern)
         return 0
-    if args.format == "json":
-        print_json(
-            [
-                {
-                    "speaker": s.name,
-                    "turns": s.turns,
-                    "words": s.words,
-                    "interviewer": s.interviewer,
-                    "documents": list(s.documents),
-                }
-                for s in speakers
-            ]
-        )
-        return 0
-    rows = [
-        (s.name, "yes" if s.interviewer else "", s.turns, s.words, ", ".join(s.documents)) for s in speakers
-    ]
-    print_table(("Speaker", "Interviewer", "Turns", "Words", "Documents"), rows, limits={4: 80})
+    print_records(
+        speakers,
+        args.format,
+        header=("Speaker", "Interviewer", "Turns", "Words", "Documents"),
+        row=lambda s: (s.name, "yes" if s.interviewer else "", s.turns, s.words, ", ".join(s.documents)),
+        as_json=lambda s: {
+            "speaker": s.name,
+            "turns": s.turns,
+            "words": s.words,
+            "interviewer": s.interviewer,
+            "documents": list(s.documents),
+        },
+        limits={4: 80},
+    )
     return 0
 
 

@@ -10,13 +10,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from coding.commands.capture import Captured, capture_delete
 
 
-def _pk_clause(tbl: Table, pk: Mapping[str, Any]):  # type: ignore[no-untyped-def]
+def _pk_clause(tbl: Table, pk: Mapping[str, Any]) -> ColumnElement[bool]:
     return and_(*(tbl.c[name] == value for name, value in pk.items()))
 
 
@@ -107,7 +107,7 @@ class DeleteRows(Step):
         self.captured = Captured()
         self.tables = frozenset({tbl.name})
 
-    def _clause(self):  # type: ignore[no-untyped-def]
+    def _clause(self) -> ColumnElement[bool]:
         parts = []
         for name, value in self.where.items():
             column = self.table.c[name]

@@ -32,14 +32,23 @@ def write_csv(
     codes: Sequence[CodeRef] | None = None,
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = None,
+    without_interviewer: bool | None = None,
     **other: Any,
 ) -> None:
-    """``delimiter=";"`` for Dutch Excel. Cells Excel would evaluate are neutralised."""
+    """``delimiter=";"`` for Dutch Excel. Cells Excel would evaluate are neutralised.
+    ``without_interviewer``: quotes hold only the respondents' words (see :func:`quote_table`)."""
     reject_unknown("CSV", other)
     delimiter = delimiter or ","
     if delimiter not in DELIMITERS:
         raise InvalidInputError("the CSV delimiter must be ',', ';' or a tab")
-    table = quote_table(project, by=by, codes=codes, groups=groups, include_reviews=include_reviews)
+    table = quote_table(
+        project,
+        by=by,
+        codes=codes,
+        groups=groups,
+        include_reviews=include_reviews,
+        without_interviewer=without_interviewer,
+    )
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow((table.by.capitalize(), *table.header))

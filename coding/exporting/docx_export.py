@@ -1,5 +1,5 @@
-"""The Word export: ``kind="quotes"`` (quotes per concept, the default) or ``kind="transcript"``
-(one coded document, ``document=`` its name)."""
+"""The Word export: ``kind="quotes"`` (quotes per concept, the default; ``without_interviewer`` quotes
+only the respondents' words) or ``kind="transcript"`` (one coded document, ``document=`` its name)."""
 
 from __future__ import annotations
 
@@ -30,13 +30,16 @@ def write_docx(
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = None,
     document: DocumentRef | None = None,
+    without_interviewer: bool | None = None,
     **other: Any,
 ) -> None:
     kind = kind or "quotes"
     if kind not in WORD_KINDS:
         raise InvalidInputError(f"{path.name}: a Word export is one of {', '.join(WORD_KINDS)}, not '{kind}'")
     if kind == "transcript":
-        reject_unknown("coded-transcript", {**other, "groups": groups})
+        reject_unknown(
+            "coded-transcript", {**other, "groups": groups, "without_interviewer": without_interviewer}
+        )
         if document is None:
             raise InvalidInputError("a coded transcript needs the document to export (document=NAME)")
         write_coded_transcript(
@@ -45,5 +48,11 @@ def write_docx(
         return
     reject_unknown("quotes-per-concept", {**other, "document": document})
     write_quotes_per_concept(
-        project, path, by=by, codes=codes, groups=groups, include_reviews=bool(include_reviews)
+        project,
+        path,
+        by=by,
+        codes=codes,
+        groups=groups,
+        include_reviews=bool(include_reviews),
+        without_interviewer=bool(without_interviewer),
     )

@@ -5,10 +5,18 @@ justification when there is one, then every quote as an indented paragraph ``‘
 followed by its memo (and, on request, the review marks). A passage coded with several codes of the
 concept appears once, with the finer codes named above it. A summary table of the judgements opens
 the document.
+
+Attribution follows the study's reporting conventions: an interview is cited by its respondent code
+and role, ``(R5, Onderwijs)``; a document without a respondent (a policy document) by its author or
+organisation and year when its attributes give them, ``(Werkbedrijf Regio Zwolle, 2017, p. 3)``,
+else by its name. A quote from a PDF adds its page (``p. 3``, ``pp. 3–4``). With
+``without_interviewer`` a quote holds only the respondents' words, ``[…]`` where the interviewer's
+turns were cut.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -33,6 +41,7 @@ from coding.exporting.docx_format import (
 from coding.ids import CodeId, SegmentId
 from coding.records import AssessmentInfo, CodeInfo, CodeTree, Quote
 from coding.text import fold, natural_key
+from coding.turn_spans import page_label
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -46,12 +55,30 @@ class _Passage:
     codings: list[Quote] = field(default_factory=list)
 
 
-def attribution(attributes: Mapping[str, str], document: str) -> str:
-    """``(R5, Onderwijs)``: respondent (or the document) and role."""
+#: Attributes that name who wrote a document without a respondent, in the order they are tried.
+AUTHOR_KEYS = ("author", "auteur", "organisation", "organization", "organisatie", "source", "bron")
+#: Attributes that give its year (or a date the year is taken from).
+YEAR_KEYS = ("year", "jaar", "date", "datum")
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+def attribution(attributes: Mapping[str, str], document: str, pages: Sequence[int] = ()) -> str:
+    """How a quote is cited: ``(R5, Onderwijs)`` for an interview (respondent and role);
+    ``(Werkbedrijf Regio Zwolle, 2017, p. 3)`` for a document without a respondent whose author
+    (or organisation) and year are known; else ``(document name, role)``. The page of a PDF last."""
     attrs = dict(attributes)
-    parts = [attrs.get("respondent") or document]
-    if attrs.get("role"):
-        parts.append(attrs["role"])
+    author = next((attrs[k] for k in AUTHOR_KEYS if attrs.get(k)), "")
+    if attrs.get("respondent") or not author:
+        parts = [attrs.get("respondent") or document]
+        if attrs.get("role"):
+            parts.append(attrs["role"])
+    else:
+        parts = [author]
+        year = next((m.group(1) for k in YEAR_KEYS if (m := _YEAR.search(attrs.get(k, "")))), None)
+        if year:
+            parts.append(year)
+    if pages:
+        parts.append(page_label(pages))
     return f"({', '.join(parts)})"
 
 
@@ -63,6 +90,7 @@ def write_quotes_per_concept(
     codes: Sequence[CodeRef] | None = None,
     groups: Sequence[str] | None = None,
     include_reviews: bool = False,
+    without_interviewer: bool = False,
 ) -> None:
     key = attribute_key(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
@@ -78,7 +106,11 @@ def write_quotes_per_concept(
 
     # heading code → group → passage, in respondent, document, position order
     cells: dict[tuple[CodeId, str], dict[SegmentId, _Passage]] = {}
-    quotes = project.quote_service.query([h.id for h in headings]) if headings else []
+    quotes = (
+        project.quote_service.query([h.id for h in headings], exclude_interviewer=without_interviewer)
+        if headings
+        else []
+    )
     quotes.sort(
         key=lambda q: (
             natural_key(q.attributes.get("respondent", "") or q.document),
@@ -96,7 +128,10 @@ def write_quotes_per_concept(
     document = Document()
     margins(document)
     body = BodyWriter(document)
-    title_block(body, "Quotes per concept", f"{project.path.stem} · by {key}")
+    subtitle = f"{project.path.stem} · by {key}"
+    if without_interviewer:
+        subtitle += " · respondents' words only, […] where the interviewer was left out"
+    title_block(body, "Quotes per concept", subtitle)
     _summary(body, grid)
     empty = [h for h in headings if not grid.row(h.id).quotes and not grid.row(h.id).judged]
     for heading in headings:
@@ -202,7 +237,7 @@ def _quote(
         grey_run(indented(body.paragraph(), after=0), label, size=8)
     paragraph = indented(body.paragraph())
     add_text(paragraph, f"‘{first.text}’ ")
-    grey_run(paragraph, attribution(first.attributes, first.document))
+    grey_run(paragraph, attribution(first.attributes, first.document, first.pages))
     if evidence:
         grey_run(paragraph, " · evidence", italic=True)
     memos = [q.memo for q in passage.codings if q.memo]

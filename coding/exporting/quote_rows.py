@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from coding.project import Project
 
 BASE_HEADER = ("Concept", "Code", "Respondent", "Role", "Document", "Quote", "Memo", "Start", "End")
+#: After ``End`` when any exported quote lies in a paginated source (a PDF): the page(s) to cite.
+PAGE_HEADER = "Page"
 REVIEW_HEADER = "Review"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,6 +25,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(value: str) -> str:
     """Text a spreadsheet must never evaluate (``=HYPERLINK(...)``) gets a leading apostrophe."""
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def page_cell(quote: Quote) -> int | str:
+    """The page a quote lies on (``3``), a range (``3–4``), or empty for a source without pages."""
+    if not quote.pages:
+        return ""
+    first, last = min(quote.pages), max(quote.pages)
+    return first if first == last else f"{first}–{last}"
 
 
 def review_text(quote: Quote) -> str:
@@ -47,17 +57,25 @@ def quote_table(
     codes: Sequence[CodeRef] | None = None,
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = False,
+    without_interviewer: bool | None = False,
 ) -> QuoteTable:
     """Rows grouped by the value of ``by``; each group ordered by codebook, respondent, position.
 
     ``include_reviews`` adds a last column with the review marks (``reviewer: status — comment``).
+    ``without_interviewer`` quotes only what the respondents say: the interviewer's turns are cut
+    (``[…]`` marks the cut) and a quote of only the interviewer's words is left out; ``Start`` and
+    ``End`` still give the coded passage. A ``Page`` column follows ``End`` when a quote comes from
+    a paginated source (PDF).
     """
     key = attribute_key(by)
-    quotes = project.quote_service.query(list(codes) if codes else None)
+    quotes = project.quote_service.query(
+        list(codes) if codes else None, exclude_interviewer=bool(without_interviewer)
+    )
     order = project.codes.tree().order()
     standard = {key, "respondent", "role"}
     extra = sorted({k for q in quotes for k in q.attributes} - standard)
-    header = BASE_HEADER + tuple(k.capitalize() for k in extra)
+    paged = any(q.pages for q in quotes)
+    header = BASE_HEADER + ((PAGE_HEADER,) if paged else ()) + tuple(k.capitalize() for k in extra)
     if include_reviews:
         header += (REVIEW_HEADER,)
     wanted = {fold(g) for g in project.comparison.group_values(key, groups)} if groups else None
@@ -87,6 +105,7 @@ def quote_table(
             quote.memo,
             quote.start,
             quote.end,
+            *((page_cell(quote),) if paged else ()),
             *(attrs.get(k, "") for k in extra),
         )
         if include_reviews:

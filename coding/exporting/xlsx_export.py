@@ -5,8 +5,12 @@ seconds and little memory. Sheets, in order:
 
 - ``Overview``: ``Code``, then ``<value>`` (score) and ``<value> note`` (justification) per group value;
   one row per code with a judgement, in codebook order; scores coloured red (``-/-``) to green (``+/+``).
+  Below it, after an empty row, the judged concepts' scores as numbers (``-/-`` = 1 … ``+/+`` = 5, one
+  column per judged group) with a native spider (radar) chart and a bar chart of them.
 - one sheet per group value (``(none)`` for quotes without the attribute), header
-  ``Concept, Code, Respondent, Role, Document, Quote, Memo, Start, End`` + further attributes.
+  ``Concept, Code, Respondent, Role, Document, Quote, Memo, Start, End`` (+ ``Page`` when a quote comes
+  from a PDF) + further attributes; with ``without_interviewer`` the quotes hold only the respondents'
+  words.
 - ``Frequencies``: coded passages per code and group, a concept summary and a native bar chart of it.
 - ``Codebook``: path, question reference, description and scale of every code.
 """
@@ -18,11 +22,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.utils import get_column_letter
 
 from coding.code_service import CodeRef
-from coding.comparison import NO_GROUP, FrequencyTable, JudgementGrid, score_colour
+from coding.comparison import (
+    NO_GROUP,
+    SCORE_MAX,
+    FrequencyTable,
+    JudgementGrid,
+    ScoreSeries,
+    score_colour,
+    score_series,
+)
 from coding.document_commands import attribute_key
 from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import QuoteTable, quote_table
@@ -48,6 +60,7 @@ _QUOTE_WIDTHS = {
     "Memo": 32,
     "Start": 8,
     "End": 8,
+    "Page": 8,
     "Review": 40,
 }
 _WRAPPED = ("Quote", "Memo", "Review")
@@ -61,6 +74,7 @@ def write_xlsx(
     codes: Sequence[CodeRef] | None = None,
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = None,
+    without_interviewer: bool | None = None,
     **other: Any,
 ) -> None:
     reject_unknown("Excel", other)
@@ -68,7 +82,14 @@ def write_xlsx(
     comparison = project.comparison
     grid = comparison.grid(key, codes=codes, groups=groups)
     frequencies = comparison.frequencies(key, codes=codes, groups=groups)
-    table = quote_table(project, by=key, codes=codes, groups=groups, include_reviews=include_reviews)
+    table = quote_table(
+        project,
+        by=key,
+        codes=codes,
+        groups=groups,
+        include_reviews=include_reviews,
+        without_interviewer=without_interviewer,
+    )
 
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "Codewerk"
@@ -104,6 +125,63 @@ def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
             colours += [score_colour(cell.score, row.code.scale), None]
         writer.row(values, colours)
     writer.autofilter()
+    series = score_series(grid)
+    if not series.empty:
+        _score_charts(writer, series, widths)
+
+
+def _score_charts(writer: SheetWriter, series: ScoreSeries, widths: Sequence[float]) -> None:
+    """Below the overview: the scores as numbers, a spider (radar) chart and a bar chart of them."""
+    sheet = writer.sheet
+    writer.blank()
+    first = writer.rows + 1  # the header row of the score table
+    scale = ", ".join(f"{label} = {number}" for number, label in enumerate(series.labels, start=1))
+    writer.header([f"Scores for the charts ({scale})", *series.values])
+    for index, concept in enumerate(series.concepts):
+        writer.row([concept.name, *(_number(scores[index]) for scores in series.scores)])
+    last = writer.rows
+    title = f"Judgements per concept and {series.attribute} (1 = {series.labels[0]}, {SCORE_MAX} = {series.labels[-1]})"
+    data = Reference(sheet, min_col=2, max_col=1 + len(series.values), min_row=first, max_row=last)
+    categories = Reference(sheet, min_col=1, min_row=first + 1, max_row=last)
+
+    radar = RadarChart()
+    radar.type = "marker"
+    bars = BarChart()
+    bars.type = "col"
+    bars.grouping = "clustered"
+    bars.y_axis.title = "Judgement"
+    for chart in (radar, bars):
+        chart.title = title
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(categories)
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = SCORE_MAX
+        chart.y_axis.majorUnit = 1
+        chart.y_axis.delete = False
+        chart.x_axis.delete = False
+        chart.width, chart.height = 16, 11
+        if chart.legend is not None:
+            chart.legend.position = "b"
+    for line in radar.series:
+        line.marker.symbol = "circle"
+        line.marker.size = 7
+    row = last + 3
+    sheet.add_chart(radar, f"A{row}")
+    # the bar chart beside the spider when the columns are wide enough, else below it
+    width_cm = 0.0
+    for column, width in enumerate(widths, start=1):
+        width_cm += width * 0.19 + 0.1
+        if width_cm > radar.width + 0.5 and column < len(widths):
+            sheet.add_chart(bars, f"{get_column_letter(column + 1)}{row}")
+            return
+    sheet.add_chart(bars, f"A{row + 24}")
+
+
+def _number(score: float | None) -> float | int | None:
+    """``4`` rather than ``4.0`` in the cell; empty where a group has no judgement (a gap in the chart)."""
+    if score is None:
+        return None
+    return int(score) if score == int(score) else round(score, 2)
 
 
 def _quote_sheet(workbook: Workbook, name: str, table: QuoteTable, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from coding.coding_commands import document_text
 from coding.commands.command import Command, Writer
+from coding.document_commands import SpanMove, move_spans
 from coding.errors import InvalidInputError
 from coding.ids import DocumentId
 from coding.text import fold
@@ -118,15 +119,6 @@ def _merge_segment(writer: Writer, loser: int, survivor: int) -> None:
         writer.delete("segment", "id", [loser])
 
 
-def _move(writer: Writer, table: str, moves: list[tuple[int, int, int, int, str]]) -> None:
-    """``(id, old start, new start, new end, new text)``: right shifts from the end, left shifts
-    from the start, so no two rows ever share a span on the way."""
-    right = sorted((m for m in moves if m[2] > m[1]), key=lambda m: -m[1])
-    left = sorted((m for m in moves if m[2] <= m[1]), key=lambda m: m[1])
-    for row_id, _old, start, end, text in right + left:
-        writer.update(table, row_id, {"start": start, "end": end, "text": text})
-
-
 def _remap_segments(writer: Writer, document_id: DocumentId, mapper: _Mapper) -> int:
     rows = writer.session.execute(
         select(Segment.id, Segment.start, Segment.end, Segment.text).where(Segment.document_id == document_id)
@@ -144,12 +136,12 @@ def _remap_segments(writer: Writer, document_id: DocumentId, mapper: _Mapper) ->
             _merge_segment(writer, loser, survivor)
             merged += 1
             spans.pop(loser)
-    moves = []
+    moves: list[SpanMove] = []
     for segment_id, (row, (start, end)) in spans.items():
         text = mapper.new_text[start:end]
         if (start, end, text) != (row.start, row.end, row.text):
-            moves.append((segment_id, row.start, start, end, text))
-    _move(writer, "segment", moves)
+            moves.append((segment_id, (row.start, row.end), (start, end), {"text": text}))
+    move_spans(writer, "segment", moves)
     return merged
 
 
@@ -176,13 +168,13 @@ def _remap_structure(
             Suggestion.document_id == document_id
         )
     ).all()
-    moves = []
+    moves: list[SpanMove] = []
     for row in rows:
         start, end = mapper.span(row.start, row.end)
         text = mapper.new_text[start:end]
         if (start, end, text) != (row.start, row.end, row.text):
-            moves.append((row.id, row.start, start, end, text))
-    _move(writer, "suggestion", moves)
+            moves.append((row.id, (row.start, row.end), (start, end), {"text": text}))
+    move_spans(writer, "suggestion", moves)
 
 
 class AnonymiseDocuments(Command):

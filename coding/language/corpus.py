@@ -12,10 +12,10 @@ from sqlalchemy import select
 from coding.ids import DocumentId
 from coding.language.speakers import TurnMap, TurnSpan
 from coding.language.sql import raw_connection
-from coding.speakers import SPEAKER_SETTINGS, SpeakerRules
+from coding.project_settings import read_speaker_rules
 from coding.store import Store
 from coding.text import fold
-from models import Document, Setting
+from models import Document
 
 
 @dataclass(frozen=True)
@@ -82,17 +82,12 @@ class Corpus:
             for doc_id, key, value in raw.execute("SELECT document_id, key, value FROM document_attribute"):
                 attributes[doc_id][key] = value
             rows = raw.execute("SELECT id, name, position FROM document ORDER BY position, id").fetchall()
-            speaker_settings: dict[str, str] = dict(
-                session.execute(
-                    select(Setting.key, Setting.value).where(Setting.key.in_(SPEAKER_SETTINGS))
-                ).all()
-            )
+            rules = read_speaker_rules(session)
         self.documents = [
             CorpusDocument(DocumentId(doc_id), name, position, dict(attributes.get(doc_id, {})))
             for doc_id, name, position in rows
         ]
         self.by_id = {doc.id: doc for doc in self.documents}
-        rules = SpeakerRules.from_settings(speaker_settings.get)
         self._cache = cache if cache is not None else CorpusCache()
         known = self._cache.interviewer
 

@@ -104,6 +104,17 @@ def stale_documents(
     return out
 
 
+def _text_and_turns(
+    session: Session, document_id: DocumentId
+) -> tuple[str | None, list[tuple[int, int, int]]]:
+    """A document's text (``None``: it is gone) and its turns as ``(start, body_start, end)``."""
+    text = session.execute(select(Document.text).where(Document.id == document_id)).scalar_one_or_none()
+    turns = session.execute(
+        select(Turn.start, Turn.body_start, Turn.end).where(Turn.document_id == document_id)
+    )
+    return text, [(start, body_start, end) for start, body_start, end in turns]
+
+
 class Indexer:
     """Indexes documents of one project with one pipeline."""
 
@@ -158,15 +169,9 @@ class Indexer:
         """Index one document; ``(tokens, sentences)``, ``None`` if it vanished or changed
         meanwhile, ``(-1, -1)`` when ``step`` asked to cancel."""
         with self.store.read() as session:
-            text = session.execute(
-                select(Document.text).where(Document.id == document_id)
-            ).scalar_one_or_none()
-            turns = session.execute(
-                select(Turn.start, Turn.body_start, Turn.end).where(Turn.document_id == document_id)
-            ).all()
+            text, spans = _text_and_turns(session, document_id)
         if text is None:
             return None
-        spans = [(start, body_start, end) for start, body_start, end in turns]
         digest = text_hash(text, spans)
         pieces = index_pieces(text, spans)
         analysed = self._analyse(text, pieces, step)
@@ -188,13 +193,8 @@ class Indexer:
         new_terms: dict[tuple[str, str], _Term],
     ) -> tuple[int, int] | None:
         with self.store.write() as session:
-            current = session.execute(
-                select(Document.text).where(Document.id == document_id)
-            ).scalar_one_or_none()
-            current_turns = session.execute(
-                select(Turn.start, Turn.body_start, Turn.end).where(Turn.document_id == document_id)
-            ).all()
-            if current is None or text_hash(current, [(s, b, e) for s, b, e in current_turns]) != digest:
+            current, current_spans = _text_and_turns(session, document_id)
+            if current is None or text_hash(current, current_spans) != digest:
                 return None
             terms = self._term_ids(session, new_terms)
             raw = raw_connection(session)

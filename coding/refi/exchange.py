@@ -49,7 +49,7 @@ def import_into_file(
     data = read_exchange_file(path)
     if project_path.exists():
         with Project.open(project_path, coder=coder) as project:
-            return project.execute(ImportExchange(data, path.name))  # type: ignore[no-any-return]
+            return project.execute(ImportExchange(data, path.name))
     project = Project.create(project_path, codebook=None, coder=coder)
     try:
         if data.extension.language:
@@ -57,9 +57,7 @@ def import_into_file(
         report: ExchangeReport = project.execute(ImportExchange(data, path.name))
         project.history.clear()
     except BaseException:
-        project.close()
-        for leftover in (project_path, Path(f"{project_path}-wal"), Path(f"{project_path}-shm")):
-            leftover.unlink(missing_ok=True)
+        project.discard()
         raise
     project.close()
     report.created_project = True

@@ -10,16 +10,17 @@ an entry of the wrong shape is dropped and reported, never trusted.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from coding.records import CodeInfo
 from coding.refi.names import clean_guid, format_datetime, parse_datetime
 from coding.refi.snapshot import Snapshot
 
 FORMAT = "codewerk-refi/1"
+T = TypeVar("T")
 _CODE_KINDS = frozenset({"concept", "dimension", "indicator", "code"})
 
 
@@ -223,6 +224,22 @@ def _assessment(raw: Any) -> AssessmentExtras | None:
     )
 
 
+def _entries(
+    data: dict[str, Any], section: str, reader: Callable[[Any], T | None], where: str, problems: list[str]
+) -> dict[str, T]:
+    """The well-formed entries of one section keyed by GUID; each malformed one is added to ``problems``."""
+    entries: dict[str, T] = {}
+    raw = data.get(section) or {}
+    for guid, entry in raw.items() if isinstance(raw, dict) else ():
+        parsed = reader(entry)
+        key = clean_guid(guid)
+        if parsed is None or key is None:
+            problems.append(f"{where}: {section} entry '{guid}' is malformed")
+        else:
+            entries[key] = parsed
+    return entries
+
+
 def parse_extension(text: str, where: str) -> Extension:
     """Read extension JSON; problems are listed in :attr:`Extension.problems`, never raised."""
     extension = Extension()
@@ -235,16 +252,8 @@ def parse_extension(text: str, where: str) -> Extension:
         extension.problems.append(f"{where}: unknown format; Codewerk's extra data was not read")
         return extension
     extension.language = _optional_text(data.get("language"))
-    sections = (("codes", _code, extension.codes), ("documents", _document, extension.documents))
-    for section, reader, target in sections:
-        raw = data.get(section) or {}
-        for guid, entry in raw.items() if isinstance(raw, dict) else ():
-            parsed = reader(entry)
-            key = clean_guid(guid)
-            if parsed is None or key is None:
-                extension.problems.append(f"{where}: {section} entry '{guid}' is malformed")
-            else:
-                target[key] = parsed  # type: ignore[index]
+    extension.codes = _entries(data, "codes", _code, where, extension.problems)
+    extension.documents = _entries(data, "documents", _document, where, extension.problems)
     for index, entry in enumerate(data.get("assessments") or []):
         parsed_assessment = _assessment(entry)
         if parsed_assessment is None:

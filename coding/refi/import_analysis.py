@@ -22,7 +22,7 @@ class AnalysisMerge(MergeState):
             if coding_id is None:
                 continue
             for mark in marks:
-                coder_id = self.users[mark.note.user]  # type: ignore[index]
+                coder_id = self.users[mark.user]
                 if mark.note.guid in guids or (coding_id, coder_id) in pairs:
                     self.existing["reviews"] += 1
                     continue

@@ -148,7 +148,10 @@ class _Merge(SourcesMerge, AnalysisMerge):
         rows = self.s.execute(select(CodeSet.id, CodeSet.guid, CodeSet.name, CodeSet.position)).all()
         by_guid = {row.guid: row.id for row in rows}
         by_name = {fold(row.name): row.id for row in rows}
-        members = set(self.s.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)).all())
+        members: set[tuple[int, int]] = {
+            (set_id, code_id)
+            for set_id, code_id in self.s.execute(select(CodeSetMember.set_id, CodeSetMember.code_id))
+        }
         position = max((row.position for row in rows), default=-1)
         for code_set in self.data.sets:
             if not code_set.codes:

@@ -42,6 +42,7 @@ class MemoPlan:
 class ReviewPlan:
     note: RNote
     status: str
+    user: str  # the note's user, known to the project
 
 
 @dataclass
@@ -81,8 +82,10 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
                         continue
                     used.add(note.guid)
                     review = REVIEW_NOTE.match(note.name)
-                    if review and note.user in project.users:
-                        plan.reviews.setdefault(coding.guid, []).append(ReviewPlan(note, review.group(1)))
+                    if review and note.user is not None and note.user in project.users:
+                        plan.reviews.setdefault(coding.guid, []).append(
+                            ReviewPlan(note, review.group(1), note.user)
+                        )
                     elif note.text:
                         coding_parts[coding.guid].append(note.text)
                 for note in selection_notes:

@@ -8,13 +8,14 @@ from typing import Any
 from sqlalchemy import func, select
 
 from coding.coding_commands import trim_span
+from coding.document_commands import stored_attributes
 from coding.importers.turns import detect_turns
 from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergedDocument, MergeState, Span, numbered
 from coding.text import fold
-from models import Coding, Document, DocumentAttribute, Segment, Setting
+from models import Coding, Document, Segment, Setting
 
 
 class SourcesMerge(MergeState):
@@ -103,7 +104,7 @@ class SourcesMerge(MergeState):
         if extras.turns is not None:
             length = len(source.text)
             if all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in extras.turns):
-                return [(t[0][:200], *t[1:]) for t in extras.turns]  # type: ignore[misc]
+                return [(t[0][:200], *t[1:]) for t in extras.turns]
             self.adjust(
                 f"TextSource '{source.name}'", "its stored speaker turns do not fit the text; detected again"
             )
@@ -114,13 +115,7 @@ class SourcesMerge(MergeState):
         return [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
 
     def _merge_attributes(self, document_id: int, source: RSource, values: dict[str, str]) -> None:
-        current = dict(
-            self.s.execute(
-                select(DocumentAttribute.key, DocumentAttribute.value).where(
-                    DocumentAttribute.document_id == document_id
-                )
-            ).all()
-        )
+        current = stored_attributes(self.s, document_id)
         for key, value in values.items():
             if key not in current:
                 self.w.insert("document_attribute", {"document_id": document_id, "key": key, "value": value})

@@ -233,12 +233,13 @@ class _Reader:
         label = describe(element)
         text_element = element
         if kind == "PDFSource":
-            text_element = child(element, "Representation")  # type: ignore[assignment]
-            if text_element is None:
+            representation = child(element, "Representation")
+            if representation is None:
                 self.skipped.append(
                     Skipped(label, "a PDF without a text representation; Codewerk imports text")
                 )
                 return
+            text_element = representation
             for _selection in children(element, "PDFSelection"):
                 self.skipped.append(
                     Skipped(f"PDFSelection in {label}", "a region of a PDF page, not a passage")

@@ -123,7 +123,7 @@ class _ProjectXml:
                 self.project_notes.append(guid)
         tree = self.s.tree
         for judgement in self.s.assessments:
-            code = tree.get(judgement.code_id)  # type: ignore[arg-type]
+            code = tree.get(judgement.code_id)
             body = judgement.score + (f"\n{judgement.justification}" if judgement.justification else "")
             guid = self._note(
                 NoteOut(

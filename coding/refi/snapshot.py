@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from coding.ids import CodeId
+from coding.project_settings import read_settings
 from coding.records import CodeTree
 from models import (
     Assessment,
@@ -23,7 +27,6 @@ from models import (
     Page,
     Review,
     Segment,
-    Setting,
     Turn,
 )
 
@@ -71,7 +74,7 @@ class CodingRow:
     id: int
     guid: str
     segment_id: int
-    code_id: int
+    code_id: CodeId
     coder_id: int | None
     memo: str
     created_at: datetime
@@ -104,7 +107,7 @@ class AssessmentRow:
     guid: str
     attribute: str
     value: str
-    code_id: int
+    code_id: CodeId
     score: str
     justification: str
     coder_id: int | None
@@ -117,7 +120,7 @@ class CodeSetRow:
     guid: str
     name: str
     description: str
-    members: list[int] = field(default_factory=list)
+    members: list[CodeId] = field(default_factory=list)
 
 
 @dataclass
@@ -140,105 +143,25 @@ def take_snapshot(project: Project, *, with_sources: bool = True) -> Snapshot:
     """Read the whole project (``with_sources=False``: only what a codebook export needs)."""
     tree = project.codes.tree()
     with project.store.read() as session:
-        settings = dict(session.execute(select(Setting.key, Setting.value)).all())
+        settings = read_settings(session)
         coders = {
             row.id: CoderRow(row.id, row.guid, row.name)
             for row in session.execute(select(Coder.id, Coder.guid, Coder.name))
         }
-        code_sets: list[CodeSetRow] = []
-        by_set: dict[int, CodeSetRow] = {}
-        for set_id, guid, name, description in session.execute(
-            select(CodeSet.id, CodeSet.guid, CodeSet.name, CodeSet.description).order_by(
-                CodeSet.position, CodeSet.id
-            )
-        ):
-            by_set[set_id] = CodeSetRow(guid, name, description)
-            code_sets.append(by_set[set_id])
-        order = tree.order()
-        for set_id, code_id in session.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)):
-            by_set[set_id].members.append(code_id)
-        for row in code_sets:
-            row.members.sort(key=lambda c: order.get(c, 0))
+        code_sets = _code_sets(session, tree.order())
         documents: list[DocumentRow] = []
-        segments: dict[int, list[SegmentRow]] = defaultdict(list)
-        codings: dict[int, list[CodingRow]] = defaultdict(list)
-        reviews: dict[int, list[ReviewRow]] = defaultdict(list)
+        segments: dict[int, list[SegmentRow]] = {}
+        codings: dict[int, list[CodingRow]] = {}
+        reviews: dict[int, list[ReviewRow]] = {}
         memos: list[MemoRow] = []
         assessments: list[AssessmentRow] = []
         if with_sources:
             documents = _documents(session)
-            for row in session.execute(
-                select(
-                    Segment.id,
-                    Segment.guid,
-                    Segment.document_id,
-                    Segment.start,
-                    Segment.end,
-                    Segment.text,
-                    Segment.created_at,
-                ).order_by(Segment.document_id, Segment.start, Segment.end, Segment.id)
-            ):
-                segments[row[2]].append(SegmentRow(*row))
-            for row in session.execute(
-                select(
-                    Coding.id,
-                    Coding.guid,
-                    Coding.segment_id,
-                    Coding.code_id,
-                    Coding.coder_id,
-                    Coding.memo,
-                    Coding.created_at,
-                ).order_by(Coding.id)
-            ):
-                codings[row[2]].append(CodingRow(*row))
-            for row in session.execute(
-                select(
-                    Review.guid,
-                    Review.coding_id,
-                    Review.coder_id,
-                    Review.status,
-                    Review.comment,
-                    Review.updated_at,
-                ).order_by(Review.id)
-            ):
-                reviews[row[1]].append(ReviewRow(*row))
-            memos = [
-                MemoRow(*row)
-                for row in session.execute(
-                    select(
-                        Memo.guid,
-                        Memo.document_id,
-                        Memo.code_id,
-                        Memo.coder_id,
-                        Memo.title,
-                        Memo.text,
-                        Memo.created_at,
-                        Memo.updated_at,
-                    ).order_by(Memo.id)
-                )
-            ]
-            by_assessment: dict[int, AssessmentRow] = {}
-            for assessment_id, *values in session.execute(
-                select(
-                    Assessment.id,
-                    Assessment.guid,
-                    Assessment.attribute,
-                    Assessment.value,
-                    Assessment.code_id,
-                    Assessment.score,
-                    Assessment.justification,
-                    Assessment.coder_id,
-                    Assessment.updated_at,
-                ).order_by(Assessment.id)
-            ):
-                by_assessment[assessment_id] = AssessmentRow(*values)
-                assessments.append(by_assessment[assessment_id])
-            for assessment_id, segment_id in session.execute(
-                select(AssessmentEvidence.assessment_id, AssessmentEvidence.segment_id).order_by(
-                    AssessmentEvidence.segment_id
-                )
-            ):
-                by_assessment[assessment_id].evidence.append(segment_id)
+            segments = _segments(session)
+            codings = _codings(session)
+            reviews = _reviews(session)
+            memos = _memos(session)
+            assessments = _assessments(session)
     return Snapshot(
         name=project.path.stem,
         project_guid=str(settings.get("project_guid") or project.path.stem),
@@ -246,16 +169,147 @@ def take_snapshot(project: Project, *, with_sources: bool = True) -> Snapshot:
         tree=tree,
         coders=coders,
         documents=documents,
-        segments=dict(segments),
-        codings=dict(codings),
-        reviews=dict(reviews),
+        segments=segments,
+        codings=codings,
+        reviews=reviews,
         memos=memos,
         assessments=assessments,
         code_sets=code_sets,
     )
 
 
-def _documents(session) -> list[DocumentRow]:  # type: ignore[no-untyped-def]
+def _code_sets(session: Session, order: Mapping[CodeId, int]) -> list[CodeSetRow]:
+    """The code sets in their order, each with its member codes in code-tree order."""
+    code_sets: list[CodeSetRow] = []
+    by_set: dict[int, CodeSetRow] = {}
+    for set_id, guid, name, description in session.execute(
+        select(CodeSet.id, CodeSet.guid, CodeSet.name, CodeSet.description).order_by(
+            CodeSet.position, CodeSet.id
+        )
+    ):
+        by_set[set_id] = CodeSetRow(guid, name, description)
+        code_sets.append(by_set[set_id])
+    for set_id, code_id in session.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)):
+        by_set[set_id].members.append(CodeId(code_id))
+    for code_set in code_sets:
+        code_set.members.sort(key=lambda c: order.get(c, 0))
+    return code_sets
+
+
+def _segments(session: Session) -> dict[int, list[SegmentRow]]:
+    """Per document, by position."""
+    segments: dict[int, list[SegmentRow]] = defaultdict(list)
+    for row in session.execute(
+        select(
+            Segment.id,
+            Segment.guid,
+            Segment.document_id,
+            Segment.start,
+            Segment.end,
+            Segment.text,
+            Segment.created_at,
+        ).order_by(Segment.document_id, Segment.start, Segment.end, Segment.id)
+    ):
+        segments[row.document_id].append(SegmentRow(*row))
+    return dict(segments)
+
+
+def _codings(session: Session) -> dict[int, list[CodingRow]]:
+    """Per segment, in the order they were made."""
+    codings: dict[int, list[CodingRow]] = defaultdict(list)
+    for coding_id, guid, segment_id, code_id, coder_id, memo, created_at in session.execute(
+        select(
+            Coding.id,
+            Coding.guid,
+            Coding.segment_id,
+            Coding.code_id,
+            Coding.coder_id,
+            Coding.memo,
+            Coding.created_at,
+        ).order_by(Coding.id)
+    ):
+        codings[segment_id].append(
+            CodingRow(coding_id, guid, segment_id, CodeId(code_id), coder_id, memo, created_at)
+        )
+    return dict(codings)
+
+
+def _reviews(session: Session) -> dict[int, list[ReviewRow]]:
+    """Per coding."""
+    reviews: dict[int, list[ReviewRow]] = defaultdict(list)
+    for row in session.execute(
+        select(
+            Review.guid,
+            Review.coding_id,
+            Review.coder_id,
+            Review.status,
+            Review.comment,
+            Review.updated_at,
+        ).order_by(Review.id)
+    ):
+        reviews[row.coding_id].append(ReviewRow(*row))
+    return dict(reviews)
+
+
+def _memos(session: Session) -> list[MemoRow]:
+    return [
+        MemoRow(*row)
+        for row in session.execute(
+            select(
+                Memo.guid,
+                Memo.document_id,
+                Memo.code_id,
+                Memo.coder_id,
+                Memo.title,
+                Memo.text,
+                Memo.created_at,
+                Memo.updated_at,
+            ).order_by(Memo.id)
+        )
+    ]
+
+
+def _assessments(session: Session) -> list[AssessmentRow]:
+    """The judgements, each with the segments given as its evidence."""
+    assessments: list[AssessmentRow] = []
+    by_assessment: dict[int, AssessmentRow] = {}
+    for (
+        assessment_id,
+        guid,
+        attribute,
+        value,
+        code_id,
+        score,
+        justification,
+        coder_id,
+        updated_at,
+    ) in session.execute(
+        select(
+            Assessment.id,
+            Assessment.guid,
+            Assessment.attribute,
+            Assessment.value,
+            Assessment.code_id,
+            Assessment.score,
+            Assessment.justification,
+            Assessment.coder_id,
+            Assessment.updated_at,
+        ).order_by(Assessment.id)
+    ):
+        by_assessment[assessment_id] = AssessmentRow(
+            guid, attribute, value, CodeId(code_id), score, justification, coder_id, updated_at
+        )
+        assessments.append(by_assessment[assessment_id])
+    for assessment_id, segment_id in session.execute(
+        select(AssessmentEvidence.assessment_id, AssessmentEvidence.segment_id).order_by(
+            AssessmentEvidence.segment_id
+        )
+    ):
+        by_assessment[assessment_id].evidence.append(segment_id)
+    return assessments
+
+
+def _documents(session: Session) -> list[DocumentRow]:
     documents = [
         DocumentRow(*row)
         for row in session.execute(
@@ -280,14 +334,14 @@ def _documents(session) -> list[DocumentRow]:  # type: ignore[no-untyped-def]
         )
     ):
         by_id[doc_id].attributes[key] = value
-    for doc_id, *turn in session.execute(
+    for doc_id, speaker, start, end, body_start, timestamp in session.execute(
         select(
             Turn.document_id, Turn.speaker, Turn.start, Turn.end, Turn.body_start, Turn.timestamp
         ).order_by(Turn.document_id, Turn.start)
     ):
-        by_id[doc_id].turns.append(tuple(turn))  # type: ignore[arg-type]
-    for doc_id, *page in session.execute(
+        by_id[doc_id].turns.append((speaker, start, end, body_start, timestamp))
+    for doc_id, number, start, end in session.execute(
         select(Page.document_id, Page.number, Page.start, Page.end).order_by(Page.document_id, Page.number)
     ):
-        by_id[doc_id].pages.append(tuple(page))  # type: ignore[arg-type]
+        by_id[doc_id].pages.append((number, start, end))
     return documents

@@ -50,6 +50,17 @@ def test_compare_view_screenshots(qtbot, tmp_path: Path) -> None:  # type: ignor
         chart = view.chart.save(SCREENSHOTS / "compare_chart.png", QSize(900, 560))
         assert _not_blank(chart)
 
+        view.set_mode("scores")  # the judgements as a spider chart and as bars
+        assert view.score_chart.categories[:2] == ["Vertrouwen", "Overwinnen van cultuurverschillen"]
+        view.left.setSizes([330, 0, 480])
+        qtbot.wait(50)
+        target = SCREENSHOTS / "compare_scores.png"
+        assert view.grab().save(str(target))
+        assert _not_blank(target)
+        assert _not_blank(view.score_chart.save(SCREENSHOTS / "scores_spider.png", QSize(820, 640)))
+        view.set_chart_kind("bars")
+        assert _not_blank(view.score_chart.save(SCREENSHOTS / "scores_bars.png", QSize(900, 520)))
+
         dialog = ExportDialog(project, view)
         qtbot.addWidget(dialog)
         dialog.path_edit.setText("~/Documenten/scriptie/demo-region.xlsx")

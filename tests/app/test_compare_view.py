@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QBarSeries, QLineSeries, QScatterSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView
@@ -210,3 +211,60 @@ def test_clicking_keeps_expanded_rows_after_a_refresh(qtbot, view: CompareView, 
     qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
     assert view.tree.isExpanded(view.model.index_of(regions.trust))
     assert view.tree.currentIndex() == view.model.index_of(regions.trust, LONG_A)
+
+
+def radar_points(view: CompareView) -> dict[str, list[tuple[float, float]]]:
+    return {
+        series.name(): [(point.x(), point.y()) for point in series.points()]
+        for series in view.score_chart.radar.series()
+        if isinstance(series, QScatterSeries)
+    }
+
+
+def test_scores_chart_as_spider_and_bars_follows_judgements_and_saves(
+    qtbot, view: CompareView, regions: Regions, stack: QUndoStack, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    assert not view.score_chart.isVisible() and not view.chart_kind_box.isVisible()
+    view.set_mode("scores")
+    assert (
+        view.score_chart.isVisible()
+        and view.chart_kind_box.isVisible()
+        and view.save_chart_button.isVisible()
+    )
+    assert not view.chart.isVisible()
+    assert cell_text(view, regions.trust, "Zwolle").startswith("+  (3)")  # the grid shows judgements
+    chart = view.score_chart
+    assert chart.categories == ["Vertrouwen", "Urgentiebesef"]
+    assert chart.series_names == [LONG_B, HOSTILE, "Zwolle"]
+    assert f"not judged yet: {LONG_A}" in chart.radar.title()
+    assert radar_points(view) == {LONG_B: [(0, 3)], HOSTILE: [(0, 1)], "Zwolle": [(0, 4), (1, 5)]}
+    # Zwolle's two concepts joined around the circle (and back to the first at angle 2)
+    lines = [
+        s for s in chart.radar.series() if isinstance(s, QLineSeries) and not isinstance(s, QScatterSeries)
+    ]
+    assert [[(p.x(), p.y()) for p in line.points()] for line in lines] == [[(0, 4), (1, 5), (2, 4)]]
+
+    click_cell(qtbot, view, regions.urgency, LONG_A)  # judge another region: the chart follows
+    view.editor.score_box.setCurrentIndex(view.editor.score_box.findText("-"))
+    qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
+    assert chart.series_names == [LONG_A, LONG_B, HOSTILE, "Zwolle"]
+    assert radar_points(view)[LONG_A] == [(1, 2)]
+
+    view.set_chart_kind("bars")
+    assert chart.view is chart.bars_view and chart.stack.currentWidget() is chart.bars_view
+    bars = next(s for s in chart.bars.series() if isinstance(s, QBarSeries))
+    values = {bar_set.label(): [bar_set.at(i) for i in range(bar_set.count())] for bar_set in bars.barSets()}
+    assert values == {LONG_A: [0, 2], LONG_B: [3, 0], HOSTILE: [1, 0], "Zwolle": [4, 5]}
+    stack.undo()
+    assert LONG_A not in chart.series_names
+
+    monkeypatch.setattr(
+        "app.compare_view.QFileDialog.getSaveFileName", lambda *_a, **_k: (str(tmp_path / "scores.svg"), "")
+    )
+    saved = view.ask_save_chart()
+    assert saved == tmp_path / "scores.svg" and b"<svg" in saved.read_bytes()
+    view.set_chart_kind("radar")
+    png = chart.save(tmp_path / "spider.png")
+    assert png.read_bytes().startswith(b"\x89PNG")
+    view.set_mode("judgements")
+    assert not view.score_chart.isVisible()

@@ -83,3 +83,24 @@ def test_nothing_chosen_is_explained(dialog: ExportDialog, tmp_path: Path) -> No
     assert dialog.run_export() is None
     assert dialog.message.text() == "Choose at least one group."
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_quotes_without_the_interviewer(
+    qtbot, dialog: ExportDialog, regions: Regions, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    project = regions.project
+    project.speakers.redetect()  # the documents were added as plain text: find their turns
+    text = project.documents.text("R10_onderwijs")
+    project.code("R10_onderwijs", "Stabiliteit", 0, text.index(", ze komen"))
+    dialog.set_format(".docx", "transcript")
+    assert not dialog.interviewer_check.isVisible()  # a coded transcript shows the whole text
+    dialog.set_format(".docx", "quotes")
+    assert dialog.interviewer_check.isVisible()
+    qtbot.mouseClick(dialog.interviewer_check, Qt.MouseButton.LeftButton)
+    assert dialog.options()["without_interviewer"] is True
+    dialog.path_edit.setText(str(tmp_path / "citaten.docx"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.exported == tmp_path / "citaten.docx"
+    quotes = [p.text for p in Document(str(dialog.exported)).paragraphs if p.text.startswith("‘")]
+    assert "‘Ik vertrouw de andere partijen volledig’ (R10, Onderwijs)" in quotes
+    assert not any("Vertrouwt u de anderen?" in quote for quote in quotes)

@@ -69,7 +69,7 @@ def test_f2_renames_and_undo_restores(qtbot, window: MainWindow) -> None:  # typ
     project = window.workspace.project
     assert project.codes.resolve("Stabiliteit van de context").name == "Stabiliteit van de context"
     assert tree_index(window, "Stabiliteit van de context").data() == "Stabiliteit van de context"
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     _settle(qtbot)
     assert tree_index(window, "Stabiliteit").data() == "Stabiliteit"
 
@@ -131,7 +131,7 @@ def test_create_move_by_drag_merge_and_delete(qtbot, window: MainWindow) -> None
     _settle(qtbot)
     assert asked[-1].startswith("Delete the code “Vertrouwen/Wantrouwen”")
     assert all(c.name != "Wantrouwen" for c in project.codes.tree())
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     _settle(qtbot)
     assert project.codes.resolve("Vertrouwen/Wantrouwen")
 

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 
 from app.code_picker import CodePicker
 from app.main_window import MainWindow
 from app.quote_table_model import REVIEW
-from tests.app.window_helpers import code_id, codings_at, open_document, select_chars, select_text, tree_point
+from tests.app.window_helpers import (
+    code_id,
+    codings_at,
+    drag,
+    open_document,
+    select_chars,
+    select_text,
+    tree_point,
+)
 
 AFTER_EMOJI = "Dat is echt Zwolle, hoor."
 
@@ -94,7 +102,7 @@ def test_picker_creates_an_inductive_code_in_one_undo_step(qtbot, window: MainWi
     assert picker.create_button.isVisible()
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert codings_at(window, start, start + 10) == ["Tegenvallende cijfers"]
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert codings_at(window, start, start + 10) == []
     assert window.workspace is not None
     assert all(c.name != "Tegenvallende cijfers" for c in window.workspace.project.codes.tree())
@@ -134,7 +142,7 @@ def test_clicking_a_code_codes_the_selection_and_it_can_be_turned_off(qtbot, win
     tree = window.codebook_dock.tree
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree_point(window, "Urgentiebesef"))
     assert codings_at(window, start, end) == ["Urgentiebesef"]
-    window.actions.click_to_code.setChecked(False)
+    window.window_actions.click_to_code.setChecked(False)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree_point(window, "Stabiliteit"))
     assert codings_at(window, start, end) == ["Urgentiebesef"]
 
@@ -161,8 +169,8 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     )
     coding = workspace.project.codings.get(quote.coding_id)
     assert coding.start < quote.start and text[coding.start : quote.start].strip() == "UWV."
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert workspace.project.codings.get(quote.coding_id).start == quote.start
 
     # drag the stripe's bottom end down by two lines
@@ -176,30 +184,14 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     assert margin.hit(bottom) is not None and margin.hit(bottom)[1] == "end"
     line = view.fontMetrics().lineSpacing()
     target = QPointF(bottom.x(), bottom.y() + 2 * line)
-    for kind, point in (
-        (QEvent.Type.MouseButtonPress, bottom),
-        (QEvent.Type.MouseMove, target),
-        (QEvent.Type.MouseButtonRelease, target),
-    ):
-        buttons = (
-            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
-        )
-        event = QMouseEvent(
-            kind,
-            point,
-            margin.mapToGlobal(point),
-            Qt.MouseButton.LeftButton,
-            buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(margin, event)
+    drag(margin, bottom, target)
     moved = workspace.project.codings.get(quote.coding_id)
     assert moved.start == quote.start and moved.end > quote.end + 10
     assert moved.text == text[moved.start : moved.end] and not moved.text[-1].isspace()
     assert workspace.undo_stack.undoText() == "Adjust passage boundaries"
 
     # drag the passage's start edge in the text itself onto a word earlier: it snaps to that word's start
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     view.set_current_coding(quote.coding_id)
     view.repaint()
     first = view.span_rects(quote.start, quote.end)[0]
@@ -207,24 +199,7 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
     assert view.boundary_at(edge.toPoint()) == "start"
     word = text.rindex("appgroep", 0, quote.start)  # a word before the passage
     target = QPointF(view.span_rects(word + 2, word + 3)[0].center())
-    viewport = view.viewport()
-    for kind, point in (
-        (QEvent.Type.MouseButtonPress, edge),
-        (QEvent.Type.MouseMove, target),
-        (QEvent.Type.MouseButtonRelease, target),
-    ):
-        buttons = (
-            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
-        )
-        event = QMouseEvent(
-            kind,
-            point,
-            viewport.mapToGlobal(point),
-            Qt.MouseButton.LeftButton,
-            buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(viewport, event)
+    drag(view.viewport(), edge, target)
     dragged = workspace.project.codings.get(quote.coding_id)
     assert (dragged.start, dragged.end) == (word, quote.end)
     assert dragged.text.startswith("appgroep met de accountmanagers")
@@ -253,7 +228,7 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     coding_id = view.current_coding
     assert coding_id is not None
 
-    window.actions.edit_memo.trigger()
+    window.window_actions.edit_memo.trigger()
     memo = window.details_dock.memo
     assert memo.hasFocus() or memo.isEnabled()
     memo.setPlainText("Onderwijs wil meer regie.")
@@ -263,7 +238,7 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     view.setFocus()
     _press(view, Qt.Key.Key_Delete, qtbot=qtbot)
     assert workspace.project.codings.segments(view.document_id) == []
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert workspace.project.codings.get(coding_id).memo == "Onderwijs wil meer regie."
 
 

@@ -10,7 +10,7 @@ from app.export_dialog import ExportDialog
 
 
 def test_view_compare_opens_the_grid_and_undo_works_there(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.actions.compare.trigger()
+    window.window_actions.compare.trigger()
     compare = window.compare_window
     assert isinstance(compare, CompareWindow) and compare.isVisible()
     view = compare.view
@@ -24,7 +24,7 @@ def test_view_compare_opens_the_grid_and_undo_works_there(qtbot, window) -> None
     judged = {(a.value, a.code_path): a.score for a in project.assessments.list()}
     assert judged[("Zwolle", "Urgentiebesef")] == "+"
     assert window.workspace.undo_stack.undoText().startswith("Judge Urgentiebesef")
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     judged = {(a.value, a.code_path) for a in project.assessments.list()}
     assert ("Zwolle", "Urgentiebesef") not in judged
     window.close_project()
@@ -41,18 +41,18 @@ def test_file_export_opens_the_export_dialog(qtbot, window) -> None:  # type: ig
             dialog.reject()
 
     QTimer.singleShot(100, close_it)
-    window.actions.export.trigger()
+    window.window_actions.export.trigger()
     assert len(seen) == 1
 
 
 def test_file_menu_offers_the_refi_exchange(window) -> None:  # type: ignore[no-untyped-def]
-    texts = [action.text() for action in window.actions.exchange_menu.actions()]
+    texts = [action.text() for action in window.window_actions.exchange_menu.actions()]
     assert any(".qdpx, .qdc" in text for text in texts)
     assert any("(.qdpx)" in text for text in texts) and any("(.qdc)" in text for text in texts)
 
 
 def test_search_window_shows_a_hit_in_the_transcript(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.actions.search.trigger()
+    window.window_actions.search.trigger()
     language = window.language_window
     assert language is not None and language.isVisible()
     project = window.workspace.project
@@ -80,7 +80,7 @@ def test_tools_menu_opens_speakers_and_anonymisation(qtbot, window) -> None:  # 
             dialog.reject()
 
     QTimer.singleShot(100, close_modal)
-    window.actions.speakers.trigger()
+    window.window_actions.speakers.trigger()
     QTimer.singleShot(100, close_modal)
-    window.actions.anonymise.trigger()
+    window.window_actions.anonymise.trigger()
     assert seen == [SpeakersDialog, AnonymiseDialog]

@@ -58,7 +58,7 @@ def test_files_dropped_on_the_document_list_open_the_import(
 
 
 def test_file_import_action_opens_the_dialog(window: MainWindow) -> None:
-    window.actions.import_files.trigger()
+    window.window_actions.import_files.trigger()
     assert window.import_dialog is not None and window.import_dialog.isVisible()
     assert window.import_dialog.paths() == []
     window.import_dialog.reject()

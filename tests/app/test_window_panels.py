@@ -103,7 +103,7 @@ def test_start_screen_new_and_demo_projects_and_recent_list(
     window.show()
     assert window.pages.currentWidget() is window.start
     assert not any(d.isVisible() for d in window.docks)
-    assert not window.actions.pick.isEnabled()
+    assert not window.window_actions.pick.isEnabled()
 
     window.start.demoRequested.emit()
     assert window.workspace is not None and len(window.workspace.project.documents.list()) == 6
@@ -144,6 +144,6 @@ def test_dock_layout_is_kept_between_sessions(qtbot, demo_copy: Path) -> None:  
     second.open_project(demo_copy)
     assert second.quotes_dock.isFloating()
     assert not second.details_dock.isVisible()
-    second.actions.reset_layout.trigger()
+    second.window_actions.reset_layout.trigger()
     assert second.details_dock.isVisible() and not second.quotes_dock.isFloating()
     second.close()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.main_window import MainWindow
 from coding.ids import CodeId, DocumentId
@@ -70,3 +70,24 @@ def codings_at(window: MainWindow, start: int, end: int) -> list[str]:
         if (s.start, s.end) == (start, end)
         for a in s.codings
     )
+
+
+def drag(widget: QWidget, start: QPointF, end: QPointF) -> None:
+    """Press the left button at ``start``, move to ``end`` and release there (widget coordinates)."""
+    for kind, point in (
+        (QEvent.Type.MouseButtonPress, start),
+        (QEvent.Type.MouseMove, end),
+        (QEvent.Type.MouseButtonRelease, end),
+    ):
+        buttons = (
+            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
+        )
+        event = QMouseEvent(
+            kind,
+            point,
+            widget.mapToGlobal(point),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(widget, event)

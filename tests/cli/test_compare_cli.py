@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from coding import Project
 from coding.cli.main import main
-from tests.regions import HOSTILE, LONG_A, build_regions
+from tests.regions import HOSTILE, LONG_A, LONG_B, build_regions
 
 
 @pytest.fixture
@@ -117,3 +117,27 @@ def test_options_with_several_values_leave_the_following_options_alone(studie: s
     code, out, err = run(capsys, "quotes", studie, "--where", "region=Zwolle", "role=UWV", "--format", "json")
     assert code == 0, err
     assert {q["document"] for q in json.loads(out)} == {"R2_uwv"}
+
+
+def test_compare_scores_as_numbers_for_the_charts(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "compare", studie, "--show", "scores", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["values"] == [LONG_B, HOSTILE, "Zwolle"] and data["unjudged"] == [LONG_A]
+    assert data["labels"] == ["-/-", "-", "+/-", "+", "+/+"]
+    assert data["concepts"] == [
+        {"name": "Vertrouwen", "scores": {LONG_B: 3, HOSTILE: 1, "Zwolle": 4}},
+        {"name": "Urgentiebesef", "scores": {LONG_B: None, HOSTILE: None, "Zwolle": 5}},
+    ]
+    code, out, _ = run(capsys, "compare", studie, "--show", "scores", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows == [
+        ["Concept", LONG_B, HOSTILE, "Zwolle"],
+        ["Vertrouwen", "3", "1", "4"],
+        ["Urgentiebesef", "", "", "5"],
+    ]
+    code, out, _ = run(capsys, "compare", studie, "--show", "scores", "--group", "Zwolle")
+    lines = out.splitlines()
+    assert lines[0].split() == ["Concept", "Zwolle"]
+    assert next(line for line in lines if line.startswith("Urgentiebesef")).split() == ["Urgentiebesef", "5"]
+    assert "1 = -/- · 2 = - · 3 = +/- · 4 = + · 5 = +/+" in lines

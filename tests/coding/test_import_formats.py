@@ -10,7 +10,7 @@ from docx import Document
 
 from coding import Project
 from coding.records import TurnInfo
-from tests.importers.builders import _run, make_docx, make_odt, make_pdf
+from tests.importers.builders import DOCX_TEXT, _run, make_docx, make_odt, make_pdf
 
 
 def _turns(infos: list[TurnInfo]) -> list[tuple[str, int, int, int, float | None]]:
@@ -28,18 +28,7 @@ def test_word_transcript_with_header_table_and_tracked_changes(project: Project,
     report = project.import_files([path], attributes={"respondent": "R3"})
     assert report.ok and [d.name for d in report.imported] == ["R3_wijk"]
     text = project.documents.text("R3_wijk")
-    assert text == (
-        "Interview 3 – coördinatie in de wijk\n"
-        "Datum: 12 mei 2017\n"
-        "\n"
-        "I: Hoe verliep de coördinatie?\n"
-        "Naam\tRol\n"
-        "Marieke\twijkverpleegkundige team A team B\n"
-        "R5: Eén café,\tveel ideeën.\n"
-        "Tweede regel.\n"
-        "R5: Het was echt goed.\n"
-        "Marieke: Dat klopt."
-    )
+    assert text == DOCX_TEXT
     question = text.index("I: ")
     first_answer = text.index("R5: Eén")
     second_answer = text.index("R5: Het")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.chart import BarChart
+from openpyxl.chart import BarChart, RadarChart
 
 from coding import Project
 from coding.comparison import score_colour
@@ -75,9 +75,48 @@ def test_overview_has_score_and_note_columns_per_group_and_judged_codes_only(boo
         "Zwolle",
         "Zwolle note",
     ]
-    assert [r[0] for r in rows[1:]] == ["Vertrouwen", "Urgentiebesef"]
+    assert [r[0] for r in rows[1:4]] == ["Vertrouwen", "Urgentiebesef", None]  # then the scores table
     assert rows[1][1:] == [None, None, "+/-", None, "-/-", "=niet goed", "+", "partners komen afspraken na"]
     assert rows[2][7:] == ["+/+", "hoge urgentie"]
+    assert sheet.auto_filter.ref == "A1:I3"  # the filter covers the judgements, not the scores below
+
+
+def chart_xml(path: Path, sheet_name: str) -> list[str]:
+    """The XML of the charts whose data lie on one sheet."""
+    with zipfile.ZipFile(path) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/charts/chart")]
+    return [xml for xml in charts if f"'{sheet_name}'!" in xml]
+
+
+def test_overview_has_the_scores_with_a_native_spider_and_bar_chart(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = book["Overview"]
+    rows = values(sheet)
+    table = rows.index(next(r for r in rows if r[0] and str(r[0]).startswith("Scores for the charts")))
+    assert rows[table][0] == "Scores for the charts (-/- = 1, - = 2, +/- = 3, + = 4, +/+ = 5)"
+    assert rows[table][1:4] == [LONG_B, HOSTILE, "Zwolle"]  # judged groups only, in column order
+    assert rows[table + 1][:4] == ["Vertrouwen", 3, 1, 4]
+    assert rows[table + 2][:4] == ["Urgentiebesef", None, None, 5]  # not judged: empty, a gap
+    assert len(rows) == table + 3
+    charts = sheet._charts
+    assert sorted(type(chart).__name__ for chart in charts) == ["BarChart", "RadarChart"]
+    radar = next(chart for chart in charts if isinstance(chart, RadarChart))
+    assert radar.type == "marker" and len(radar.series) == 3
+    assert radar.y_axis.scaling.min == 0 and radar.y_axis.scaling.max == 5
+    xml = chart_xml(workbook_path, "Overview")
+    assert len(xml) == 2
+    first, last = table + 1, table + 3  # 1-based rows of the header and the last concept
+    for chart in xml:
+        assert f"'Overview'!$A${first + 1}:$A${last}" in chart  # categories: the concepts
+        assert f"'Overview'!$D${first + 1}:$D${last}" in chart  # Zwolle's scores
+    assert any("<radarChart>" in chart and '<radarStyle val="marker"/>' in chart for chart in xml)
+    assert any("<barChart>" in chart for chart in xml)
+
+
+def test_no_judgements_no_score_charts(project: Project, tmp_path: Path) -> None:
+    project.documents.add(NewDocument(name="R1", text="R1: Goed.", source_format="txt"))
+    project.code("R1", "Vertrouwen", text="Goed.")
+    book = load_workbook(project.export(tmp_path / "leeg.xlsx"))
+    assert values(book["Overview"]) == [["Code"]] and book["Overview"]._charts == []
 
 
 def test_overview_scores_are_coloured_red_to_green(book) -> None:  # type: ignore[no-untyped-def]
@@ -153,10 +192,9 @@ def test_frequencies_count_per_group_with_a_native_bar_chart(book, workbook_path
     assert rows[0][8] == "Concept" and rows[1][8] == "Vertrouwen"
     charts = sheet._charts
     assert len(charts) == 1 and isinstance(charts[0], BarChart)
-    with zipfile.ZipFile(workbook_path) as archive:
-        chart_xml = archive.read("xl/charts/chart1.xml").decode()
-    assert "<barChart>" in chart_xml and '<barDir val="col"/>' in chart_xml
-    assert "'Frequencies'!$I$2:$I$12" in chart_xml  # categories: the concept summary
+    (bars,) = chart_xml(workbook_path, "Frequencies")
+    assert "<barChart>" in bars and '<barDir val="col"/>' in bars
+    assert "'Frequencies'!$I$2:$I$12" in bars  # categories: the concept summary
 
 
 def test_codebook_sheet_lists_path_question_description_scale(book) -> None:  # type: ignore[no-untyped-def]

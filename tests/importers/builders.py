@@ -84,6 +84,21 @@ def _run(tag: str, text: str, text_tag: str = "w:t") -> BaseOxmlElement:
     return change
 
 
+#: The text the import makes of :func:`make_docx`'s transcript.
+DOCX_TEXT = (
+    "Interview 3 – coördinatie in de wijk\n"
+    "Datum: 12 mei 2017\n"
+    "\n"
+    "I: Hoe verliep de coördinatie?\n"
+    "Naam\tRol\n"
+    "Marieke\twijkverpleegkundige team A team B\n"
+    "R5: Eén café,\tveel ideeën.\n"
+    "Tweede regel.\n"
+    "R5: Het was echt goed.\n"
+    "Marieke: Dat klopt."
+)
+
+
 def make_docx(path: Path) -> Path:
     """A transcript with a heading, header/footer, comment, table (with a nested table),
     tracked changes, a tab, a line break and an empty paragraph."""

@@ -8,20 +8,7 @@ from pathlib import Path
 from docx import Document
 
 from coding.importers import ParsedTurn, parse_file
-from tests.importers.builders import make_docx
-
-EXPECTED = (
-    "Interview 3 – coördinatie in de wijk\n"
-    "Datum: 12 mei 2017\n"
-    "\n"
-    "I: Hoe verliep de coördinatie?\n"
-    "Naam\tRol\n"
-    "Marieke\twijkverpleegkundige team A team B\n"
-    "R5: Eén café,\tveel ideeën.\n"
-    "Tweede regel.\n"
-    "R5: Het was echt goed.\n"
-    "Marieke: Dat klopt."
-)
+from tests.importers.builders import DOCX_TEXT, make_docx
 
 
 def test_fixture_really_contains_what_must_be_left_out(tmp_path: Path) -> None:
@@ -39,7 +26,7 @@ def test_fixture_really_contains_what_must_be_left_out(tmp_path: Path) -> None:
 
 def test_docx_text_exact(tmp_path: Path) -> None:
     document = parse_file(make_docx(tmp_path / "interview.docx"))
-    assert document.text == EXPECTED
+    assert document.text == DOCX_TEXT
     assert document.source_format == "docx"
     assert document.encoding is None
     assert document.pages == ()

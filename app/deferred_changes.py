@@ -1,0 +1,39 @@
+"""Project changes gathered and handed on after the current event, merged into one.
+
+The transcript repaints as soon as a change is announced; the docks' models take it a moment
+later (a zero timer), so a coding is visible before counts and lists catch up, and a burst of
+changes costs one refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from coding import Change
+
+
+class DeferredChanges(QObject):
+    """Calls ``apply`` with the merged changes after the current event (or at once on :meth:`flush`)."""
+
+    def __init__(self, apply: Callable[[Change], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._apply = apply
+        self._change: Change | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.flush)
+
+    def add(self, change: Change) -> None:
+        self._change = change if self._change is None else self._change.merge(change)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Hand on what is waiting now (tests, and before reading a model's rows)."""
+        self._timer.stop()
+        change, self._change = self._change, None
+        if change is not None:
+            self._apply(change)
