@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,15 @@ def two_regions(project: Project, tmp_path: Path) -> Project:
 def indexed(two_regions: Project) -> Project:
     two_regions.assist.index()
     return two_regions
+
+
+@pytest.fixture
+def import_ede(indexed: Project, tmp_path: Path) -> Callable[[str, str], None]:
+    """Imports a third transcript, R12 in Ede: one interviewer question and R12's answer."""
+
+    def add(question: str, answer: str) -> None:
+        third = tmp_path / "R12_uwv_ede.txt"
+        third.write_text(f"[00:00:02] I: {question}\n[00:00:05] R12: {answer}\n", encoding="utf-8")
+        indexed.import_files([third])
+
+    return add

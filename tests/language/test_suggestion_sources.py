@@ -4,6 +4,7 @@ kept between refreshes (read again when the index or the speaker rules change)."
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from hypothesis import given, settings
@@ -109,14 +110,10 @@ def test_answers_at_is_the_turn_maps_answer(turns: list[tuple[int, int, bool]], 
     assert got == [TurnMap(spans).is_answer(p) for p in positions]
 
 
-def test_a_phrase_is_found_across_punctuation_and_named_as_written(indexed: Project, tmp_path) -> None:
-    third = tmp_path / "R12_uwv_ede.txt"
-    third.write_text(
-        "[00:00:02] I: Hoe gaat het samenwerken?\n"
-        "[00:00:05] R12: Zij komen, hun afspraken na. Dat vind ik fijn.\n",
-        encoding="utf-8",
-    )
-    indexed.import_files([third])
+def test_a_phrase_is_found_across_punctuation_and_named_as_written(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    import_ede("Hoe gaat het samenwerken?", "Zij komen, hun afspraken na. Dat vind ik fijn.")
     items = indexed.assist.suggestions.refresh("4a", sources=["terms"])
     (found,) = [s for s in items if s.document == "R12_uwv_ede"]
     assert found.text == "Zij komen, hun afspraken na."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -55,16 +55,10 @@ def test_search_terms_suggest_their_sentence_and_say_which_forms_matched(indexed
     assert not any(s.text.startswith("Vertrouwt u") for s in items)
 
 
-def test_similarity_to_coded_passages(indexed: Project, tmp_path: Path) -> None:
+def test_similarity_to_coded_passages(indexed: Project, import_ede: Callable[[str, str], None]) -> None:
     indexed.codes.create("Wantrouwen", parent=None)
     indexed.code("R5_uwv_zwolle", "Wantrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
-    third = tmp_path / "R12_uwv_ede.txt"
-    third.write_text(
-        "[00:00:02] I: Hoe was het begin?\n"
-        "[00:00:05] R12: De gemeenten vertrouwden wij eerst echt niet. Later ging het beter.\n",
-        encoding="utf-8",
-    )
-    indexed.import_files([third])
+    import_ede("Hoe was het begin?", "De gemeenten vertrouwden wij eerst echt niet. Later ging het beter.")
     items = indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
     assert [(s.document, s.text) for s in items] == [
         ("R12_uwv_ede", "De gemeenten vertrouwden wij eerst echt niet.")

@@ -10,7 +10,7 @@ speaker rules change (:func:`fingerprint`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,6 +110,12 @@ class CorpusData:
     display: list[str]
     #: Derived structures of the sources (sentence vectors, interview questions), built once.
     derived: dict[str, Any] = field(default_factory=dict)
+
+    def derive(self, key: str, build: Callable[[CorpusData], Any]) -> Any:
+        """``build(self)``, computed the first time ``key`` is asked for and kept."""
+        if key not in self.derived:
+            self.derived[key] = build(self)
+        return self.derived[key]
 
     def show(self, stem: str) -> str:
         found = self.stem_ids.get(stem)

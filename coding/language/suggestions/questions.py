@@ -94,10 +94,7 @@ class QuestionAnswers:
 
 
 def question_answers(data: CorpusData) -> QuestionAnswers:
-    found = data.derived.get("questions")
-    if found is None:
-        found = data.derived["questions"] = _build_question_answers(data)
-    result: QuestionAnswers = found
+    result: QuestionAnswers = data.derive("questions", _build_question_answers)
     return result
 
 

@@ -55,10 +55,7 @@ class SentenceVectors:
 
 
 def sentence_vectors(data: CorpusData) -> SentenceVectors:
-    found = data.derived.get("sentences")
-    if found is None:
-        found = data.derived["sentences"] = _build_sentence_vectors(data)
-    result: SentenceVectors = found
+    result: SentenceVectors = data.derive("sentences", _build_sentence_vectors)
     return result
 
 
