@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coding.cli.main import main
-from tests.coding.test_speakers import R5, R6
+from tests.coding.interviews import R5, R6
 
 
 @pytest.fixture

@@ -11,26 +11,7 @@ from coding import Project
 from coding.errors import InvalidInputError, NotFoundError
 from coding.speakers import DEFAULT_INTERVIEWERS, SpeakerRules
 from tests.coding.dump import dump
-
-R5 = (
-    "Interview R5 – UWV\n"
-    "\n"
-    "[00:00:05] Interviewer: Hoe is het vertrouwen?\n"
-    "[00:00:12] R5: Goed. We vertrouwen elkaar.\n"
-    "Toelichting: de respondent lacht.\n"
-    "[00:01:40] Interviewer: En de urgentie?\n"
-    "[00:01:45] R5: Hoog, één op de vijf staat aan de kant.\n"
-)
-R6 = "I: Wat is het doel?\nR: Werk voor iedereen.\nI: En de middelen?\nR: Te weinig.\n"
-
-
-@pytest.fixture
-def interviews(project: Project, tmp_path: Path) -> Project:
-    (tmp_path / "R5.txt").write_text(R5, encoding="utf-8")
-    (tmp_path / "R6.txt").write_text(R6, encoding="utf-8")
-    project.import_files([tmp_path / "R5.txt", tmp_path / "R6.txt"])
-    project.history.clear()
-    return project
+from tests.coding.interviews import R5, R6
 
 
 def _speakers(project: Project, *documents: str) -> list[tuple[str, int, tuple[str, ...], bool]]:

@@ -14,16 +14,6 @@ from coding.errors import InvalidInputError, NotFoundError
 from coding.importers.parsed import ParsedTurn
 from coding.turn_spans import OMISSION, page_label, pages_of, respondent_spans, respondent_text
 from tests.coding.dump import dump
-from tests.coding.test_speakers import R5, R6
-
-
-@pytest.fixture
-def interviews(project: Project, tmp_path: Path) -> Project:
-    (tmp_path / "R5.txt").write_text(R5, encoding="utf-8")
-    (tmp_path / "R6.txt").write_text(R6, encoding="utf-8")
-    project.import_files([tmp_path / "R5.txt", tmp_path / "R6.txt"])
-    project.history.clear()
-    return project
 
 
 def test_code_all_answers_of_a_speaker_in_one_undoable_action(interviews: Project) -> None:
