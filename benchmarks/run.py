@@ -30,6 +30,7 @@ CASES = (
     "benchmarks.cases_window",
     "benchmarks.cases_exports",
     "benchmarks.cases_language",
+    "benchmarks.cases_text",
 )
 for _module in CASES:
     importlib.import_module(_module)

