@@ -9,13 +9,14 @@ from sqlalchemy import func, select
 
 from coding.coding_commands import trim_span
 from coding.document_commands import stored_attributes
-from coding.importers.turns import detect_turns
+from coding.project_settings import read_speaker_rules
 from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergedDocument, MergeState, Span, numbered
+from coding.speakers import SpeakerRules
 from coding.text import fold
-from models import Coding, Document, Segment, Setting
+from models import Coding, Document, Segment
 
 
 class SourcesMerge(MergeState):
@@ -25,7 +26,7 @@ class SourcesMerge(MergeState):
         by_name = {fold(row.name): row.id for row in rows}
         names = set(by_name)
         position = self.s.execute(select(func.coalesce(func.max(Document.position), -1))).scalar_one()
-        patterns = self.s.execute(select(Setting.value).where(Setting.key == "speaker_patterns")).scalar()
+        rules = read_speaker_rules(self.s)
         new_rows: list[dict[str, Any]] = []
         new_sources: list[RSource] = []
         for source in self.data.sources:
@@ -77,7 +78,7 @@ class SourcesMerge(MergeState):
             for key, value in attributes.get(source.guid, {}).items():
                 attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
             extras = self.data.extension.documents.get(source.guid, DocumentExtras())
-            turns = self._turns(source, extras, patterns)
+            turns = self._turns(source, extras, row, rules)
             turn_rows.extend(
                 {
                     "document_id": row["id"],
@@ -99,7 +100,7 @@ class SourcesMerge(MergeState):
         self.w.insert_many("page", page_rows)
 
     def _turns(
-        self, source: RSource, extras: DocumentExtras, patterns: Any
+        self, source: RSource, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
     ) -> Sequence[tuple[str, int, int, int, float | None]]:
         if extras.turns is not None:
             length = len(source.text)
@@ -108,8 +109,8 @@ class SourcesMerge(MergeState):
             self.adjust(
                 f"TextSource '{source.name}'", "its stored speaker turns do not fit the text; detected again"
             )
-        try:
-            detected = detect_turns(source.text, list(patterns) if patterns else None)
+        try:  # as every other import: the turns as detected, refined by the project's speaker rules
+            detected = rules.refine(rules.detect(source.text, row["source_format"]), row.get("guid"))
         except Exception:  # a broken project pattern must not stop the import
             return []
         return [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
