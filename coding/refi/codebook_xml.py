@@ -13,7 +13,16 @@ from coding.codebook_file import DEFAULT_COLOUR, CodebookSpec, CodeSetSpec, Code
 from coding.errors import CodebookError, FileImportError, InvalidInputError
 from coding.refi.elements import GuidRegistry, RCode, RSet, Skipped, child, parse_xml, read_codes, read_sets
 from coding.refi.extension import CodeExtras, Extension, codebook_extension, dumps, parse_extension
-from coding.refi.names import CODEBOOK_NS, CODEBOOK_NS_PREFIX, EXTENSION_PI, PROJECT_NS_PREFIX, namespace_of
+from coding.refi.names import (
+    CODEBOOK_NS,
+    CODEBOOK_NS_PREFIX,
+    EXTENSION_PI,
+    PROJECT_NS_PREFIX,
+    clean_name,
+    namespace_of,
+    numbered,
+    unique_question,
+)
 from coding.refi.names import local_name as local
 from coding.refi.project_writer import ORIGIN, code_elements
 from coding.refi.schemas import CODEBOOK_SCHEMA, schema_errors
@@ -92,11 +101,7 @@ def read_codebook_element(root: Element, path: Path) -> tuple[list[RCode], list[
 
 def usable_name(name: str, siblings: set[str], limit: int = 200) -> tuple[str, str | None]:
     """A code name Codewerk accepts (no '/', unique among siblings); returns it and a note if changed."""
-    cleaned = " ".join(name.replace("/", "∕").split())[:limit] or "(unnamed)"
-    candidate, number = cleaned, 1
-    while fold(candidate) in siblings:
-        number += 1
-        candidate = f"{cleaned[: limit - 6]} ({number})"
+    candidate = numbered(clean_name(name, limit), siblings, limit)
     siblings.add(fold(candidate))
     if candidate == name:
         return candidate, None
@@ -111,11 +116,7 @@ def _spec(
     if renamed:
         notes.append(f"code '{code.name}' {renamed}")
     extra = extras.get(code.guid, CodeExtras())
-    question = extra.question
-    if question and fold(question) in questions:
-        question = None
-    if question:
-        questions.add(fold(question))
+    question = unique_question(extra.question, questions)
     colour = code.colour or inherited
     child_names: set[str] = set()
     children = []

@@ -20,7 +20,7 @@ from coding.refi.extension import CodeExtras
 from coding.refi.import_analysis import AnalysisMerge
 from coding.refi.import_plan import document_attributes, plan_notes
 from coding.refi.import_sources import SourcesMerge
-from coding.refi.import_state import clean_name, numbered
+from coding.refi.names import clean_name, numbered, unique_question
 from coding.refi.project_reader import RefiProject
 from coding.refi.report import ExchangeReport
 from coding.text import fold
@@ -108,14 +108,11 @@ class _Merge(SourcesMerge, AnalysisMerge):
             name = numbered(name, set(siblings), 200)
             self.adjust(f"Code '{code.name}'", f"imported as '{name}'")
         extras = self.data.extension.codes.get(code.guid, CodeExtras())
-        question = extras.question
-        if question and fold(question) in self.questions:
+        question = unique_question(extras.question, self.questions)
+        if extras.question and question is None:
             self.adjust(
-                f"Code '{name}'", f"question reference '{question}' is taken by another code; left out"
+                f"Code '{name}'", f"question reference '{extras.question}' is taken by another code; left out"
             )
-            question = None
-        if question:
-            self.questions.add(fold(question))
         position = self.next_position.get(parent, 0)
         self.next_position[parent] = position + 1
         colour = code.colour or (self.colours.get(parent) if parent is not None else None) or DEFAULT_COLOUR

@@ -13,7 +13,8 @@ from coding.project_settings import read_speaker_rules
 from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras
 from coding.refi.import_plan import NotePlan
-from coding.refi.import_state import MergedDocument, MergeState, Span, numbered
+from coding.refi.import_state import MergedDocument, MergeState, Span
+from coding.refi.names import numbered
 from coding.speakers import SpeakerRules
 from coding.text import fold
 from models import Coding, Document, Segment

@@ -9,7 +9,6 @@ from coding.commands.command import Writer
 from coding.refi.elements import Skipped
 from coding.refi.project_reader import RefiProject
 from coding.refi.report import ExchangeReport
-from coding.text import fold
 from models.clock import utcnow
 
 Span = tuple[int, int, int]  # document id, start, end
@@ -20,18 +19,6 @@ class MergedDocument:
     id: int
     text: str
     same_text: bool
-
-
-def clean_name(name: str, limit: int) -> str:
-    return " ".join(name.replace("/", "∕").split())[:limit] or "(unnamed)"
-
-
-def numbered(name: str, taken: set[str], limit: int) -> str:
-    candidate, number = name, 1
-    while fold(candidate) in taken:
-        number += 1
-        candidate = f"{name[: limit - 6]} ({number})"
-    return candidate
 
 
 class MergeState:

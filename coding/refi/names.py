@@ -6,6 +6,8 @@ import re
 import uuid
 from datetime import UTC, datetime
 
+from coding.text import fold
+
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 #: Older drafts (``urn:QDA-XML:project:0:4``) and files without a namespace are read as well.
@@ -93,6 +95,30 @@ def xml_text(value: str) -> str:
 
 def has_non_xml(value: str) -> bool:
     return _NOT_XML.search(value) is not None
+
+
+def clean_name(name: str, limit: int) -> str:
+    """A name Codewerk accepts: no '/', whitespace collapsed, at most ``limit`` characters."""
+    return " ".join(name.replace("/", "∕").split())[:limit] or "(unnamed)"
+
+
+def numbered(name: str, taken: set[str], limit: int) -> str:
+    """``name``, or ``name (2)``, ``name (3)``… : the first whose folded form is not in ``taken``."""
+    candidate, number = name, 1
+    while fold(candidate) in taken:
+        number += 1
+        candidate = f"{name[: limit - 6]} ({number})"
+    return candidate
+
+
+def unique_question(question: str | None, taken: set[str]) -> str | None:
+    """A code's question reference, or ``None`` when another code took it (folded) already;
+    a question that is kept is added to ``taken``."""
+    if question and fold(question) in taken:
+        return None
+    if question:
+        taken.add(fold(question))
+    return question
 
 
 def hex_colour(value: str | None) -> str | None:
