@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from coding.errors import FileImportError
+from coding.importers.safety import check_file
 from coding.refi.names import EXTENSION_PART
 
 MB = 1024 * 1024
@@ -40,18 +41,7 @@ class QdpxArchive:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            raise FileImportError(path, "file not found") from None
-        except OSError as exc:
-            raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
-        if path.is_dir():
-            raise FileImportError(path, "is a folder, not a .qdpx file")
-        if size == 0:
-            raise FileImportError(path, "the file is empty")
-        if size > MAX_QDPX_BYTES:
-            raise FileImportError(path, f"file is too large ({size // MB} MB)")
+        check_file(path, MAX_QDPX_BYTES)
         try:
             self._zip = zipfile.ZipFile(path)
             members = self._zip.infolist()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
@@ -99,6 +100,28 @@ def read_codebook_element(root: Element, path: Path) -> tuple[list[RCode], list[
     return codes, sets, adjusted
 
 
+#: A ``.qdc`` as read: its codes, its sets, what was adjusted reading them, Codewerk's extra data.
+QdcContents = tuple[list[RCode], list[RSet], list[Skipped], Extension]
+
+
+def load_qdc(path: Path, refuse: Callable[[int | OSError], Exception]) -> QdcContents:
+    """Read and parse a ``.qdc``: for :func:`read_qdc` and for merging a codebook into a project.
+
+    ``refuse`` makes the caller's error for a file larger than :data:`MAX_QDC_BYTES` (given its
+    size) or one that cannot be read (given the ``OSError``); a file that is not a REFI-QDA
+    codebook raises :class:`FileImportError`.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_QDC_BYTES:
+            raise refuse(size)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise refuse(exc) from exc
+    codes, sets, adjusted = read_codebook_element(parse_xml(data, path, path.name), path)
+    return codes, sets, adjusted, extension_from_prolog(data, path.name) or Extension()
+
+
 def usable_name(name: str, siblings: set[str], limit: int = 200) -> tuple[str, str | None]:
     """A code name Codewerk accepts (no '/', unique among siblings); returns it and a note if changed."""
     candidate = numbered(clean_name(name, limit), siblings, limit)
@@ -147,20 +170,18 @@ def read_qdc(path: Path) -> CodebookSpec:
 
     Raises :class:`CodebookError` naming the file when it cannot be read; nothing is loaded then.
     """
+
+    def refuse(problem: int | OSError) -> CodebookError:
+        if isinstance(problem, OSError):
+            return CodebookError(f"{path.name}: cannot be read ({problem.strerror or problem})")
+        return CodebookError(f"{path.name}: too large for a codebook ({problem // (1024 * 1024)} MB)")
+
     try:
-        size = path.stat().st_size
-        if size > MAX_QDC_BYTES:
-            raise CodebookError(f"{path.name}: too large for a codebook ({size // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CodebookError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
-    try:
-        codes, sets, _skipped = read_codebook_element(parse_xml(data, path, path.name), path)
+        codes, sets, _skipped, extension = load_qdc(path, refuse)
     except FileImportError as exc:
         raise CodebookError(str(exc)) from exc
     if not codes:
         raise CodebookError(f"{path.name}: the codebook has no codes")
-    extension = extension_from_prolog(data, path.name) or Extension()
     questions: set[str] = set()
     top: set[str] = set()
     specs = tuple(_spec(code, extension.codes, DEFAULT_COLOUR, questions, top)[0] for code in codes)

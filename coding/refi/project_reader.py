@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element
 
 from coding.errors import FileImportError
 from coding.refi.archive import QdpxArchive
-from coding.refi.codebook_xml import read_codebook_element
+from coding.refi.codebook_xml import load_qdc
 from coding.refi.elements import (
     GuidRegistry,
     RCase,
@@ -356,20 +356,16 @@ def read_qdpx(path: Path) -> RefiProject:
 
 def read_codebook_only(path: Path) -> RefiProject:
     """A ``.qdc`` as a project that holds only codes and sets (for merging a codebook)."""
-    from coding.refi.codebook_xml import MAX_QDC_BYTES, extension_from_prolog
 
-    try:
-        if path.stat().st_size > MAX_QDC_BYTES:
-            raise FileImportError(path, "too large for a codebook")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileImportError(path, "file not found") from None
-    except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
-    codes, sets, adjusted = read_codebook_element(parse_xml(data, path, path.name), path)
-    project = RefiProject(name=path.stem, codes=codes, sets=sets, adjusted=adjusted)
-    project.extension = extension_from_prolog(data, path.name) or Extension()
-    return project
+    def refuse(problem: int | OSError) -> FileImportError:
+        if isinstance(problem, FileNotFoundError):
+            return FileImportError(path, "file not found")
+        if isinstance(problem, OSError):
+            return FileImportError(path, f"cannot be read ({problem.strerror or problem})")
+        return FileImportError(path, "too large for a codebook")
+
+    codes, sets, adjusted, extension = load_qdc(path, refuse)
+    return RefiProject(name=path.stem, codes=codes, sets=sets, adjusted=adjusted, extension=extension)
 
 
 def _unique_source_names(project: RefiProject) -> None:
