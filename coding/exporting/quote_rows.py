@@ -46,7 +46,6 @@ def review_text(quote: Quote) -> str:
 class QuoteTable:
     by: str
     header: tuple[str, ...]
-    extra_attributes: tuple[str, ...]
     groups: dict[str, list[tuple[Any, ...]]]
 
 
@@ -112,4 +111,4 @@ def quote_table(
             row += (review_text(quote),)
         table.setdefault(group, []).append(row)
     ordered = dict(sorted(table.items(), key=lambda item: (item[0] == NO_GROUP, natural_key(item[0]))))
-    return QuoteTable(key, header, tuple(extra), ordered)
+    return QuoteTable(key, header, ordered)

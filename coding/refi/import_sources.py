@@ -244,8 +244,6 @@ class SourcesMerge(MergeState):
         pairs[(span, code_id)] = 0
         pending.append((span, coding, row))
 
-    # -- reviews, memos, judgements --------------------------------------------------------
-
 
 def _valid_pages(pages: Sequence[tuple[int, int, int]], length: int) -> bool:
     numbers = [n for n, _s, _e in pages]

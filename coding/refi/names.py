@@ -93,10 +93,6 @@ def xml_text(value: str) -> str:
     return _NOT_XML.sub("", value)
 
 
-def has_non_xml(value: str) -> bool:
-    return _NOT_XML.search(value) is not None
-
-
 def clean_name(name: str, limit: int) -> str:
     """A name Codewerk accepts: no '/', whitespace collapsed, at most ``limit`` characters."""
     return " ".join(name.replace("/", "∕").split())[:limit] or "(unnamed)"

@@ -105,10 +105,6 @@ class SourceText:
         self._utf16: Utf16Index | None = None
 
     @property
-    def has_crlf(self) -> bool:
-        return "\r\n" in self.raw
-
-    @property
     def astral(self) -> bool:
         return not self.utf16.identity
 
