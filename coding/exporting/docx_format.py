@@ -9,10 +9,13 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from coding.records import ReviewInfo
 
 #: Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -105,23 +108,27 @@ def lighten(colour: str, amount: float = 0.45) -> str:
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
 
 
-def shade_run(run: Run, fill: str) -> None:
-    """A background colour of any RGB value (Word's highlight knows only 16 colours)."""
-    properties = run._r.get_or_add_rPr()
+def _shading(fill: str) -> BaseOxmlElement:
+    """A ``w:shd`` element: a plain background of colour ``fill`` (``RRGGBB``)."""
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    properties.insert_element_before(shading, *_AFTER_SHADING)
+    return shading
+
+
+def shade_run(run: Run, fill: str) -> None:
+    """A background colour of any RGB value (Word's highlight knows only 16 colours)."""
+    run._r.get_or_add_rPr().insert_element_before(_shading(fill), *_AFTER_SHADING)
 
 
 def shade_cell(cell: _Cell, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
+    cell._tc.get_or_add_tcPr().append(_shading(fill))
+
+
+def review_line(review: ReviewInfo) -> str:
+    """A review mark as a line of a Word export: ``Review (anna, question): bron?``."""
+    return f"Review ({review.reviewer}, {review.status})" + (f": {review.comment}" if review.comment else "")
 
 
 def grey_run(paragraph: Paragraph, text: str, *, italic: bool = False, size: float | None = None) -> Run:

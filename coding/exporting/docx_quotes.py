@@ -33,6 +33,7 @@ from coding.exporting.docx_format import (
     grey_run,
     indented,
     margins,
+    review_line,
     shade_cell,
     shade_run,
     title_block,
@@ -250,7 +251,4 @@ def _quote(
                 if review.id in seen:
                     continue
                 seen.add(review.id)
-                text = f"Review ({review.reviewer}, {review.status})" + (
-                    f": {review.comment}" if review.comment else ""
-                )
-                grey_run(indented(body.paragraph()), text, italic=True, size=9)
+                grey_run(indented(body.paragraph()), review_line(review), italic=True, size=9)

@@ -24,6 +24,7 @@ from coding.exporting.docx_format import (
     hex_colour,
     lighten,
     margins,
+    review_line,
     shade_cell,
     shade_run,
     title_block,
@@ -121,8 +122,7 @@ def write_coded_transcript(
             if application.memo:
                 comment.add_paragraph(xml_text(f"Memo: {application.memo}"))
             for review in reviews.get(application.coding_id, ()):
-                note = f": {review.comment}" if review.comment else ""
-                comment.add_paragraph(xml_text(f"Review ({review.reviewer}, {review.status}){note}"))
+                comment.add_paragraph(xml_text(review_line(review)))
     body.close()
     out.save(str(path))
 
