@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from coding.code_commands import CreateCode
-from coding.coding_commands import ApplyCoding, check_span, document_text, trim_span
+from coding.coding_commands import ApplyCoding, check_span, document_text
 from coding.commands.command import Command, Writer
 from coding.ids import CodeId, CodingId, DocumentId
-from coding.text import fold
+from coding.text import fold, trim_span
 from models import Code
 
 MAX_NAME = 60
