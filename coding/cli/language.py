@@ -45,11 +45,12 @@ class IndexingProgress:
 
 def cmd_index(args: argparse.Namespace) -> int:
     with opened(args) as project:
-        stale = project.assist.stale()
-        if not stale:
+        report = project.assist.index(IndexingProgress())  # checks what is stale itself
+        # Nothing was stale: no document indexed and none tried (one that vanished meanwhile counts
+        # its characters, and is reported as before).
+        if report.documents == 0 and report.characters == 0:
             print(f"The index is up to date ({len(project.documents.list(with_counts=False))} documents).")
             return 0
-        report = project.assist.index(IndexingProgress())
     print(
         f"Indexed {report.documents} document(s): {report.tokens} words, {report.sentences} sentences "
         f"in {report.seconds:.1f} s ({report.pipeline})"
