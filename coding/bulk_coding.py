@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from coding.coder_rows import ensure_coder
-from coding.coding_commands import check_span, trim_span
+from coding.coding_commands import check_span
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId
+from coding.text import trim_span
 from models import Code, Coding, Document, Segment
 
 

@@ -63,17 +63,20 @@ def _code_row(writer: Writer, code_id: int) -> Any:
     return row
 
 
-def _sibling_names(writer: Writer, parent_id: int | None, exclude: int | None = None) -> dict[str, str]:
+def sibling_codes(
+    writer: Writer, parent_id: int | None, exclude: int | None = None
+) -> dict[str, tuple[CodeId, str]]:
+    """The codes under ``parent_id`` (``None``: the top level) by folded name: ``(id, name)``."""
     query = select(Code.id, Code.name).where(
         Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
     )
-    return {fold(name): name for cid, name in writer.session.execute(query) if cid != exclude}
+    return {fold(name): (CodeId(cid), name) for cid, name in writer.session.execute(query) if cid != exclude}
 
 
 def _check_name_free(writer: Writer, parent_id: int | None, name: str, exclude: int | None = None) -> None:
-    existing = _sibling_names(writer, parent_id, exclude).get(fold(name))
+    existing = sibling_codes(writer, parent_id, exclude).get(fold(name))
     if existing is not None:
-        raise InvalidInputError(f"there is already a code '{existing}' at that place")
+        raise InvalidInputError(f"there is already a code '{existing[1]}' at that place")
 
 
 def _next_position(writer: Writer, parent_id: int | None) -> int:
@@ -103,7 +106,7 @@ class LoadCodebook(Command):
         self.text = f"Load codebook {spec.id}"
 
     def plan(self, writer: Writer) -> list[CodeId]:
-        existing = _sibling_names(writer, None)
+        existing = sibling_codes(writer, None)
         clashes = [c.name for c in self.spec.codes if fold(c.name) in existing]
         if clashes:
             raise InvalidInputError(
@@ -302,7 +305,7 @@ class MergeCodes(Command):
             .scalars()
             .all()
         )
-        names = _sibling_names(writer, self.target_id)
+        names = sibling_codes(writer, self.target_id)
         position = _next_position(writer, self.target_id)
         for child in children:
             child_name = session.execute(select(Code.name).where(Code.id == child)).scalar_one()

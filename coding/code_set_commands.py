@@ -38,6 +38,12 @@ def _require_codes(writer: Writer, code_ids: Sequence[CodeId]) -> list[CodeId]:
     return wanted
 
 
+def _members(writer: Writer, set_id: CodeSetId) -> set[int]:
+    return set(
+        writer.session.execute(select(CodeSetMember.code_id).where(CodeSetMember.set_id == set_id)).scalars()
+    )
+
+
 def _name_taken(writer: Writer, name: str, exclude: CodeSetId | None = None) -> bool:
     return any(
         fold(existing) == fold(name)
@@ -111,11 +117,7 @@ class AddToCodeSet(Command):
     def plan(self, writer: Writer) -> None:
         self.text = f"Add codes to {_require_set(writer, self.set_id)}"
         codes = _require_codes(writer, self.codes)
-        present = set(
-            writer.session.execute(
-                select(CodeSetMember.code_id).where(CodeSetMember.set_id == self.set_id)
-            ).scalars()
-        )
+        present = _members(writer, self.set_id)
         writer.insert_many(
             "code_set_member", ({"set_id": self.set_id, "code_id": c} for c in codes if c not in present)
         )
@@ -130,11 +132,7 @@ class RemoveFromCodeSet(Command):
 
     def plan(self, writer: Writer) -> None:
         self.text = f"Remove codes from {_require_set(writer, self.set_id)}"
+        present = _members(writer, self.set_id)
         for code_id in self.codes:
-            present = writer.session.execute(
-                select(CodeSetMember.code_id).where(
-                    CodeSetMember.set_id == self.set_id, CodeSetMember.code_id == code_id
-                )
-            ).scalar_one_or_none()
-            if present is not None:
+            if code_id in present:
                 writer.delete_row("code_set_member", {"set_id": self.set_id, "code_id": code_id})

@@ -8,6 +8,7 @@ from coding.coder_rows import ensure_coder
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.text import trim_span as trim_span  # also imported from here (REFI-QDA import, tests)
 from models import Code, Coding, Document, Segment
 
 
@@ -27,15 +28,6 @@ def check_span(text: str, start: int, end: int) -> None:
         )
     if not text[start:end].strip():
         raise InvalidInputError("the selected passage is only whitespace")
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading and trailing whitespace from a selection, as coders expect."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 class ApplyCoding(Command):

@@ -31,6 +31,19 @@ if TYPE_CHECKING:
 DocumentRef = DocumentId | int | str | DocumentInfo
 
 
+def turn_info(turn: Turn) -> TurnInfo:
+    """The record of a stored turn."""
+    return TurnInfo(
+        TurnId(turn.id),
+        DocumentId(turn.document_id),
+        turn.speaker,
+        turn.start,
+        turn.end,
+        turn.body_start,
+        turn.timestamp,
+    )
+
+
 class DocumentService:
     def __init__(self, project: Project) -> None:
         self._project = project
@@ -146,18 +159,7 @@ class DocumentService:
             rows = session.execute(
                 select(Turn).where(Turn.document_id == document_id).order_by(Turn.start)
             ).scalars()
-            return [
-                TurnInfo(
-                    TurnId(t.id),
-                    DocumentId(t.document_id),
-                    t.speaker,
-                    t.start,
-                    t.end,
-                    t.body_start,
-                    t.timestamp,
-                )
-                for t in rows
-            ]
+            return [turn_info(t) for t in rows]
 
     def pages(self, ref: DocumentRef) -> builtins.list[PageInfo]:
         document_id = self.id_of(ref)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from coding.code_commands import CreateCode
-from coding.coding_commands import ApplyCoding, check_span, document_text, trim_span
+from coding.code_commands import CreateCode, sibling_codes
+from coding.coding_commands import ApplyCoding, check_span, document_text
 from coding.commands.command import Command, Writer
-from coding.ids import CodeId, CodingId, DocumentId
-from coding.text import fold
-from models import Code
+from coding.ids import CodingId, DocumentId
+from coding.text import fold, trim_span
 
 MAX_NAME = 60
 _STRIP = " \t\n\"'“”‘’„«»()[]{}.,;:!?…-–—"
@@ -29,7 +26,8 @@ def in_vivo_name(passage: str, limit: int = MAX_NAME) -> str:
 
 
 class CodeInVivo(Command):
-    """Create (or reuse) the inductive code named after ``text[start:end]`` and code the passage with it."""
+    """Create (or reuse) the inductive top-level code named after ``text[start:end]`` and code the
+    passage with it."""
 
     def __init__(
         self,
@@ -38,15 +36,12 @@ class CodeInVivo(Command):
         end: int,
         *,
         coder: str,
-        parent_id: CodeId | None = None,
     ) -> None:
         super().__init__()
         self.document_id = document_id
         self.span = (start, end)
         self.coder = coder
-        self.parent_id = parent_id
         self.text = "In-vivo code"
-        self.code_id: CodeId | None = None
 
     def plan(self, writer: Writer) -> CodingId:
         text = document_text(writer, self.document_id)
@@ -54,17 +49,8 @@ class CodeInVivo(Command):
         check_span(text, start, end)
         start, end = trim_span(text, start, end)
         name = in_vivo_name(text[start:end])
-        parent_filter = (
-            Code.parent_id.is_(None) if self.parent_id is None else Code.parent_id == self.parent_id
-        )
-        existing = {
-            fold(row_name): CodeId(row_id)
-            for row_id, row_name in writer.session.execute(select(Code.id, Code.name).where(parent_filter))
-        }
-        code_id = existing.get(fold(name))
-        if code_id is None:
-            code_id = CreateCode(self.parent_id, name, inductive=True).plan(writer)
-        self.code_id = code_id
+        existing = sibling_codes(writer, None).get(fold(name))
+        code_id = existing[0] if existing is not None else CreateCode(None, name, inductive=True).plan(writer)
         self.text = f"In-vivo code {name}"
         coding_id: CodingId = ApplyCoding(
             self.document_id, code_id, start, end, coder=self.coder, trim=False

@@ -206,12 +206,11 @@ class Project:
         self._announce(Change.of({"setting"}))
 
     def set_setting(self, key: str, value: Any) -> None:
-        """Project settings (language, speaker patterns …) are preferences, not undoable edits."""
-        self._write_settings({key: value})
+        """Project settings (language, favourite codes …) are preferences, not undoable edits.
 
-    def speaker_patterns(self) -> Sequence[str] | None:
-        patterns = self.setting("speaker_patterns")
-        return list(patterns) if patterns else None
+        Speaker patterns and the other speaker rules are changed through :attr:`speakers`
+        (undoable, and they re-detect the turns)."""
+        self._write_settings({key: value})
 
     @property
     def language(self) -> str:

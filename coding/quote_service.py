@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from coding.code_service import CodeRef
 from coding.document_commands import attribute_key
-from coding.document_service import DocumentRef
-from coding.ids import CodeId, CodingId, DocumentId, ReviewId, SegmentId, TurnId
+from coding.document_service import DocumentRef, turn_info
+from coding.ids import CodeId, CodingId, DocumentId, ReviewId, SegmentId
 from coding.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
 from coding.text import fold
 from coding.turn_spans import pages_of, respondent_spans, respondent_text
@@ -194,17 +194,7 @@ class _Structure:
             for turn in session.execute(
                 select(Turn).where(Turn.document_id.in_(document_ids)).order_by(Turn.start)
             ).scalars():
-                self._turns[turn.document_id].append(
-                    TurnInfo(
-                        TurnId(turn.id),
-                        DocumentId(turn.document_id),
-                        turn.speaker,
-                        turn.start,
-                        turn.end,
-                        turn.body_start,
-                        turn.timestamp,
-                    )
-                )
+                self._turns[turn.document_id].append(turn_info(turn))
             self._texts = dict(
                 session.execute(
                     select(Document.id, Document.text).where(Document.id.in_(set(self._turns)))

@@ -12,18 +12,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from coding.records import TurnInfo
+from coding.text import trim_span as trim  # the window trims selections with snapping.trim
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")
 _WORD = re.compile(r"\S+")
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without leading and trailing whitespace (may become empty)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _line(text: str, position: int) -> tuple[int, int]:

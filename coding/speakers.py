@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from coding.errors import InvalidInputError
@@ -88,7 +89,12 @@ def check_patterns(patterns: Sequence[str]) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class SpeakerRules:
-    """The speaker settings of a project, ready to apply."""
+    """The speaker settings of a project, ready to apply.
+
+    The folded forms of the names, labels and interviewers are computed once per instance (on
+    first use; a frozen dataclass without slots keeps them in its ``__dict__``): the checks below
+    run for every turn.
+    """
 
     patterns: tuple[str, ...] | None = None
     names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -122,15 +128,33 @@ class SpeakerRules:
         }
 
     # -- names -----------------------------------------------------------------------------
+    @cached_property
+    def _folded_names(self) -> dict[str, dict[str, str]]:
+        """``names`` by folded label; of labels that fold alike, the first one counts."""
+        folded: dict[str, dict[str, str]] = {}
+        for scope, mapping in self.names.items():
+            by_key = folded[scope] = {}
+            for raw, name in mapping.items():
+                by_key.setdefault(fold(raw), name)
+        return folded
+
+    @cached_property
+    def _folded_not_speakers(self) -> frozenset[str]:
+        return frozenset(fold(item) for item in self.not_speakers)
+
+    @cached_property
+    def _folded_interviewers(self) -> frozenset[str]:
+        return frozenset(fold(item) for item in self.interviewers)
+
     def name_for(self, label: str, document: str | None = None) -> str:
         """The name a label found in the text is shown as (``document``: the document's guid)."""
         key = fold(label)
         for scope in (document, ALL_DOCUMENTS):
             if scope is None:
                 continue
-            for raw, name in self.names.get(scope, {}).items():
-                if fold(raw) == key:
-                    return name
+            by_key = self._folded_names.get(scope, {})
+            if key in by_key:
+                return by_key[key]
         return label
 
     def with_name(self, label: str, name: str, document: str | None = None) -> SpeakerRules:
@@ -144,12 +168,11 @@ class SpeakerRules:
         return replace(self, names={k: v for k, v in names.items() if v})
 
     def is_not_speaker(self, label: str) -> bool:
-        key = fold(label)
-        return any(fold(item) == key for item in self.not_speakers)
+        return fold(label) in self._folded_not_speakers
 
     def is_interviewer(self, name: str) -> bool:
         """``Interviewer 2`` counts as an interviewer when ``Interviewer`` does."""
-        marks = {fold(item) for item in self.interviewers}
+        marks = self._folded_interviewers
         key = fold(name)
         if key in marks:
             return True

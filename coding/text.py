@@ -33,3 +33,12 @@ def fold(text: str) -> str:
 def natural_key(text: str) -> list[Any]:
     """Sort key that puts ``R2`` before ``R10``, case- and accent-insensitively."""
     return [int(part) if part.isdigit() else fold(part) for part in re.split(r"(\d+)", text)]
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without leading and trailing whitespace (may become empty: ``start == end``)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from coding.text import trim_span
+
 OMISSION = "[…]"
 
 
@@ -95,10 +97,7 @@ def respondent_spans(
 
 
 def _add_part(parts: list[tuple[int, int, bool]], text: str, start: int, end: int, omitted: bool) -> bool:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim_span(text, start, end)
     if start >= end:
         return False
     parts.append((start, end, omitted and bool(parts)))

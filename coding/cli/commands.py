@@ -10,7 +10,7 @@ from typing import Any
 from coding.cli import analysis, comparison, language, refi, speakers
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
-from coding.cli.output import TerminalProgress, print_json, print_records, print_table
+from coding.cli.output import TerminalProgress, counted, print_json, print_records, print_table
 from coding.codebook_file import builtin_codebooks
 from coding.project import PROJECT_SUFFIX, Project
 from coding.records import CodeInfo, CodeTree
@@ -37,10 +37,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             meta=args.meta,
             attributes=key_values(args.attr, "--attr"),
             replace=args.replace,
-            progress=TerminalProgress("Importing"),
+            progress=TerminalProgress(counted("Importing")),
         )
         if report.imported or report.replaced:  # index the new texts for search and suggestions
-            project.assist.index(language.IndexingProgress())
+            project.assist.index(language.indexing_progress())
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1

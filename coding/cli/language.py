@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import clip, print_csv, print_json, print_table
+from coding.cli.output import TerminalProgress, percentage, print_csv, print_json, print_table
 from coding.errors import InvalidInputError
 from coding.language.anonymise import KINDS, NameMention
 from coding.language.kwic import KWIC_HEADER, SORT_KEYS, kwic_row, sort_lines, write_kwic_csv
@@ -22,34 +22,19 @@ from coding.language.units import CODING_UNITS
 FORMATS = ("table", "csv", "json")
 
 
-class IndexingProgress:
+def indexing_progress(stream: TextIO | None = None) -> TerminalProgress:
     """``Indexing 42% R5_uwv_zwolle`` on one line of stderr, only on a terminal."""
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.active = self.stream.isatty()
-        self.shown = False
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        if not self.active:
-            return
-        if done >= total:
-            if self.shown:
-                self.stream.write("\r\x1b[2K")
-        else:
-            percent = int(100 * done / total) if total else 0
-            self.stream.write(f"\r\x1b[2KIndexing {percent:3d}% {clip(name, 50)}")
-            self.shown = True
-        self.stream.flush()
+    return TerminalProgress(percentage("Indexing"), stream, clear_unshown=False)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
     with opened(args) as project:
-        stale = project.assist.stale()
-        if not stale:
+        report = project.assist.index(indexing_progress())  # checks what is stale itself
+        # Nothing was stale: no document indexed and none tried (one that vanished meanwhile counts
+        # its characters, and is reported as before).
+        if report.documents == 0 and report.characters == 0:
             print(f"The index is up to date ({len(project.documents.list(with_counts=False))} documents).")
             return 0
-        report = project.assist.index(IndexingProgress())
     print(
         f"Indexed {report.documents} document(s): {report.tokens} words, {report.sentences} sentences "
         f"in {report.seconds:.1f} s ({report.pipeline})"
@@ -73,7 +58,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             answers_only=args.answers_only,
             speakers=args.speaker or (),
             context=args.context,
-            progress=IndexingProgress(),
+            progress=indexing_progress(),
         )
         lines = sort_lines(result.lines, args.sort)
         if args.limit is not None:

@@ -84,19 +84,52 @@ def print_records(
         print_table(header, [row(record) for record in records], limits=limits)
 
 
+#: The text of a progress line: ``line(done, total, name)`` while ``done < total``.
+ProgressLine = Callable[[int, int, str], str]
+
+
+def counted(label: str) -> ProgressLine:
+    """``Importing [3/21] R5.docx``: the item that is being done, of how many."""
+
+    def line(index: int, total: int, name: str) -> str:
+        return f"{label} [{index + 1}/{total}] {clip(name, 50)}"
+
+    return line
+
+
+def percentage(label: str) -> ProgressLine:
+    """``Indexing  42% R5_uwv_zwolle``: how much of the work is done."""
+
+    def line(done: int, total: int, name: str) -> str:
+        percent = int(100 * done / total) if total else 0
+        return f"{label} {percent:3d}% {clip(name, 50)}"
+
+    return line
+
+
 class TerminalProgress:
-    """``[3/21] R5.docx`` on one line of stderr, only when stderr is a terminal."""
+    """Progress on one line of stderr, only when stderr is a terminal; ``line`` formats it.
 
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+    When ``done >= total`` the line is cleared; with ``clear_unshown=False`` only if a line was
+    shown before.
+    """
+
+    def __init__(
+        self, line: ProgressLine, stream: TextIO | None = None, *, clear_unshown: bool = True
+    ) -> None:
         self.stream = stream or sys.stderr
-        self.label = label
+        self.line = line
+        self.clear_unshown = clear_unshown
         self.active = self.stream.isatty()
+        self.shown = False
 
-    def __call__(self, index: int, total: int, name: str) -> None:
+    def __call__(self, done: int, total: int, name: str) -> None:
         if not self.active:
             return
-        if index >= total:
-            self.stream.write("\r\x1b[2K")
+        if done >= total:
+            if self.shown or self.clear_unshown:
+                self.stream.write("\r\x1b[2K")
         else:
-            self.stream.write(f"\r\x1b[2K{self.label} [{index + 1}/{total}] {clip(name, 50)}")
+            self.stream.write(f"\r\x1b[2K{self.line(done, total, name)}")
+            self.shown = True
         self.stream.flush()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from coding.text import trim_span
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 Span = tuple[int, int]
@@ -26,11 +28,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[Span]:
 
 
 def _trimmed(text: str, span: Span) -> Span | None:
-    start, end = span
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim_span(text, *span)
     return (start, end) if start < end else None
 
 

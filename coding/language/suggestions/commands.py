@@ -7,11 +7,12 @@ from typing import Any, NewType
 
 from sqlalchemy import select
 
-from coding.coding_commands import ApplyCoding, check_span, document_text, trim_span
+from coding.coding_commands import ApplyCoding, check_span, document_text
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId
 from coding.language.suggestions.candidates import Candidate
+from coding.text import trim_span
 from models import Coding, Segment, Suggestion
 from models.clock import utcnow
 
