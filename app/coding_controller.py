@@ -24,6 +24,7 @@ from coding import snapping
 from coding.ids import CodeId, CodingId, DocumentId, SegmentId
 from coding.records import CodingInfo, TurnInfo
 from coding.speaker_service import PassageResult
+from coding.text import trim_span
 
 _T = TypeVar("_T")
 
@@ -255,7 +256,7 @@ class CodingController(QObject):
         workspace = self.workspace
         if workspace is None:
             return False
-        start, end = snapping.trim(self.view.text, start, end)
+        start, end = trim_span(self.view.text, start, end)
         segment = self.view.index.get(segment_id)
         if start >= end or (segment is not None and (segment.start, segment.end) == (start, end)):
             return False

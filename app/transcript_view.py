@@ -42,6 +42,7 @@ from coding.ids import CodingId, DocumentId, SegmentId
 from coding.records import CodeTree, SegmentInfo, TurnInfo
 from coding.segment_index import SegmentIndex
 from coding.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
+from coding.text import trim_span
 from coding.text_positions import Utf16Index
 
 #: Tables whose changes alter what the transcript paints (passages, their codes, code colours).
@@ -404,7 +405,7 @@ class TranscriptView(TranscriptGeometry):
             start, end = snapping.word_start(self.text, offset), segment.end
         else:
             start, end = segment.start, snapping.word_end(self.text, offset)
-        start, end = snapping.trim(self.text, start, end)
+        start, end = trim_span(self.text, start, end)
         return (start, end) if start < end else None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -8,7 +8,7 @@ from coding.coder_rows import ensure_coder
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId, SegmentId
-from coding.text import trim_span as trim_span  # also imported from here (REFI-QDA import, tests)
+from coding.text import trim_span
 from models import Code, Coding, Document, Segment
 
 

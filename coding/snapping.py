@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from coding.records import TurnInfo
-from coding.text import trim_span as trim  # the window trims selections with snapping.trim
+from coding.text import trim_span
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")
 _WORD = re.compile(r"\S+")
@@ -40,7 +40,7 @@ def _turns_near(turns: Sequence[TurnInfo], position: int) -> Sequence[TurnInfo]:
 
 def sentence_span(text: str, start: int, end: int, turns: Sequence[TurnInfo] = ()) -> tuple[int, int]:
     """The whole sentences touched by ``[start, end)``; an empty selection picks the sentence it is in."""
-    s, e = trim(text, start, end)
+    s, e = trim_span(text, start, end)
     if s == e:
         s = e = min(start, len(text))
     first_line_start, first_line_end = _line(text, s)
@@ -56,7 +56,7 @@ def sentence_span(text: str, start: int, end: int, turns: Sequence[TurnInfo] = (
     for match in _SENTENCE_END.finditer(text, max(last_line_start, e - 1 if e > s else s), last_line_end):
         sentence_end = match.end()
         break
-    result = trim(text, sentence_start, sentence_end)
+    result = trim_span(text, sentence_start, sentence_end)
     return result if result[0] < result[1] else (start, end)
 
 
@@ -65,7 +65,7 @@ def turn_span(text: str, start: int, end: int, turns: Sequence[TurnInfo]) -> tup
 
     Outside any turn (a header before the first one), the touched lines are taken instead.
     """
-    s, e = trim(text, start, end)
+    s, e = trim_span(text, start, end)
     if s == e:
         s = e = min(start, len(text))
     last = max(s, e - 1)
@@ -73,9 +73,9 @@ def turn_span(text: str, start: int, end: int, turns: Sequence[TurnInfo]) -> tup
     if not touched:
         line_start, _ = _line(text, s)
         _, line_end = _line(text, last)
-        result = trim(text, line_start, line_end)
+        result = trim_span(text, line_start, line_end)
     else:
-        result = trim(text, max(touched[0].body_start, touched[0].start), touched[-1].end)
+        result = trim_span(text, max(touched[0].body_start, touched[0].start), touched[-1].end)
     return result if result[0] < result[1] else (start, end)
 
 

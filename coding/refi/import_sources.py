@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from coding.coding_commands import trim_span
 from coding.document_commands import stored_attributes
 from coding.project_settings import read_speaker_rules
 from coding.refi.elements import RCoding, RSelection, RSource
@@ -16,7 +15,7 @@ from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergedDocument, MergeState, Span
 from coding.refi.names import numbered
 from coding.speakers import SpeakerRules
-from coding.text import fold
+from coding.text import fold, trim_span
 from models import Coding, Document, Segment
 
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from coding import Project
 from coding.bulk_coding import ApplyCodings, CodingRequest
-from coding.coding_commands import trim_span
 from coding.document_commands import NewDocument
 from coding.ids import CodeId
 from coding.language.anonymise_commands import AnonymiseDocuments, Replacement
+from coding.text import trim_span
 from tests.coding.dump import dump
 
 WORDS = ["Jan", "de", "Vries", "vertrouwt", "Kampen", "wethouder", "Pietersen", "👍", "gemeente", "ja,", "é"]
