@@ -32,6 +32,7 @@ from app.judgement_grid_model import JudgementGridModel
 from app.project_bridge import ProjectBridge
 from app.score_chart import KINDS, ScoreChart
 from coding import Change
+from coding.comparison import score_series
 from coding.errors import CodewerkError
 from coding.ids import CodeId
 
@@ -168,7 +169,7 @@ class CompareView(QWidget):
         for code_id in expanded:
             self.tree.setExpanded(self.model.index_of(code_id), True)
         if self.mode == "scores":
-            self.score_chart.set_series(project.comparison.scores(self.attribute))
+            self.score_chart.set_series(score_series(grid))
         elif self.mode != "judgements":
             self.chart.set_table(project.comparison.frequencies(self.attribute, measure=self.mode))  # type: ignore[arg-type]
         if current_code is not None and current_code in {r.code.id for r in grid.rows}:
