@@ -299,9 +299,48 @@ class ComparisonService:
     ) -> JudgementGrid:
         key = attribute_key(by)
         values, tally = self._counted(key, groups, include_subcodes)
+        return self._grid(key, values, tally, self.row_codes(codes))
+
+    def frequencies(
+        self,
+        by: str = "region",
+        *,
+        measure: Measure = "quotes",
+        codes: Sequence[CodeRef] | None = None,
+        groups: Sequence[str] | None = None,
+        include_subcodes: bool = True,
+    ) -> FrequencyTable:
+        """Coded passages (``measure="quotes"``) or documents (each counted once) per code and group."""
+        _check_measure(measure)
+        key = attribute_key(by)
+        values, tally = self._counted(key, groups, include_subcodes)
+        return self._frequencies(key, measure, values, tally, self.row_codes(codes))
+
+    def grid_and_frequencies(
+        self,
+        by: str = "region",
+        *,
+        measure: Measure = "quotes",
+        codes: Sequence[CodeRef] | None = None,
+        groups: Sequence[str] | None = None,
+        include_subcodes: bool = True,
+    ) -> tuple[JudgementGrid, FrequencyTable]:
+        """:meth:`grid` and :meth:`frequencies` with the same arguments, counted in one pass."""
+        _check_measure(measure)
+        key = attribute_key(by)
+        values, tally = self._counted(key, groups, include_subcodes)
+        codes_of_rows = self.row_codes(codes)
+        return (
+            self._grid(key, values, tally, codes_of_rows),
+            self._frequencies(key, measure, values, tally, codes_of_rows),
+        )
+
+    def _grid(
+        self, key: str, values: tuple[str, ...], tally: _Tally, codes: Sequence[CodeInfo]
+    ) -> JudgementGrid:
         judgements = {(a.code_id, a.value): a for a in self._project.assessments.list(by=key)}
         rows = []
-        for code in self.row_codes(codes):
+        for code in codes:
             cells = tuple(
                 GridCell(
                     code.id,
@@ -322,24 +361,14 @@ class ComparisonService:
             )
         return JudgementGrid(key, values, tuple(rows))
 
-    def frequencies(
-        self,
-        by: str = "region",
-        *,
-        measure: Measure = "quotes",
-        codes: Sequence[CodeRef] | None = None,
-        groups: Sequence[str] | None = None,
-        include_subcodes: bool = True,
+    @staticmethod
+    def _frequencies(
+        key: str, measure: Measure, values: tuple[str, ...], tally: _Tally, codes: Sequence[CodeInfo]
     ) -> FrequencyTable:
-        """Coded passages (``measure="quotes"``) or documents (each counted once) per code and group."""
-        if measure not in MEASURES:
-            raise InvalidInputError(f"measure must be one of {', '.join(MEASURES)}, not '{measure}'")
-        key = attribute_key(by)
-        values, tally = self._counted(key, groups, include_subcodes)
         cells = tally.documents if measure == "documents" else tally.passages
         per_group = tally.group_documents if measure == "documents" else tally.group_passages
         rows = []
-        for code in self.row_codes(codes):
+        for code in codes:
             counts = tuple(len(cells.get((code.id, v), ())) for v in values)
             total = len(_union(cells.get((code.id, v), set()) for v in values))
             rows.append(FrequencyRow(code, counts, total))
@@ -419,6 +448,11 @@ class ComparisonService:
         ]
         passages.sort(key=lambda p: (natural_key(p.respondent), fold(p.document), p.start, p.end))
         return passages
+
+
+def _check_measure(measure: str) -> None:
+    if measure not in MEASURES:
+        raise InvalidInputError(f"measure must be one of {', '.join(MEASURES)}, not '{measure}'")
 
 
 def _union(sets: Iterable[set[int]]) -> set[int]:
