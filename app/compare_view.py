@@ -32,6 +32,7 @@ from app.judgement_grid_model import JudgementGridModel
 from app.project_bridge import ProjectBridge
 from app.score_chart import KINDS, ScoreChart
 from coding import Change
+from coding.comparison import FrequencyTable, score_series
 from coding.errors import CodewerkError
 from coding.ids import CodeId
 
@@ -160,7 +161,11 @@ class CompareView(QWidget):
         current_code = self.model.code_id(current)
         current_value = self.model.grid.values[current.column() - 1] if current.column() > 0 else None
         project = self._bridge.project
-        grid = project.comparison.grid(self.attribute)
+        table: FrequencyTable | None = None
+        if self.mode in JUDGEMENT_MODES:
+            grid = project.comparison.grid(self.attribute)
+        else:  # the heat map and its chart: one count for both
+            grid, table = project.comparison.grid_and_frequencies(self.attribute, measure=self.mode)  # type: ignore[arg-type]
         self.model.set_grid(grid)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.setColumnWidth(0, 280)
@@ -168,9 +173,9 @@ class CompareView(QWidget):
         for code_id in expanded:
             self.tree.setExpanded(self.model.index_of(code_id), True)
         if self.mode == "scores":
-            self.score_chart.set_series(project.comparison.scores(self.attribute))
-        elif self.mode != "judgements":
-            self.chart.set_table(project.comparison.frequencies(self.attribute, measure=self.mode))  # type: ignore[arg-type]
+            self.score_chart.set_series(score_series(grid))
+        elif table is not None:
+            self.chart.set_table(table)
         if current_code is not None and current_code in {r.code.id for r in grid.rows}:
             value = current_value if current_value in grid.values else None
             index = self.model.index_of(current_code, value)

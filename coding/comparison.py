@@ -20,7 +20,7 @@ from coding.code_service import CodeRef
 from coding.document_commands import attribute_key
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId, SegmentId
-from coding.records import AssessmentInfo, CodeInfo, CodeTree, Quote
+from coding.records import AssessmentInfo, CodeInfo, CodeTree, DocumentInfo, Quote
 from coding.text import fold, natural_key
 from models import Coding, Segment
 
@@ -240,9 +240,13 @@ class ComparisonService:
     def group_values(self, by: str = "region", groups: Sequence[str] | None = None) -> tuple[str, ...]:
         """The values of ``by`` among the documents, natural order, ``(none)`` last if any coded
         passage's document lacks the attribute; limited to ``groups`` (unknown names are an error)."""
-        key = attribute_key(by)
+        return self._group_values(attribute_key(by), groups, None)
+
+    def _group_values(
+        self, key: str, groups: Sequence[str] | None, documents: Sequence[DocumentInfo] | None
+    ) -> tuple[str, ...]:
         values = sorted(self._project.documents.attribute_values(key), key=natural_key)
-        if self._has_ungrouped(key):
+        if self._has_ungrouped(key, documents):
             values.append(NO_GROUP)
         if groups is None:
             return tuple(values)
@@ -257,8 +261,12 @@ class ComparisonService:
                 chosen.append(match)
         return tuple(v for v in values if v in chosen)
 
-    def _has_ungrouped(self, key: str) -> bool:
-        lacking = {d.id for d in self._project.documents.list(with_counts=False) if not d.attributes.get(key)}
+    def _has_ungrouped(self, key: str, documents: Sequence[DocumentInfo] | None) -> bool:
+        """Whether a passage lies in a document without ``key``. Asks for a segment, not a coding:
+        a segment left without codings (a REFI re-import can leave one) still opens ``(none)``."""
+        if documents is None:
+            documents = self._project.documents.list(with_counts=False)
+        lacking = {d.id for d in documents if not d.attributes.get(key)}
         if not lacking:
             return False
         with self._store.read() as session:
@@ -290,12 +298,49 @@ class ComparisonService:
         include_subcodes: bool = True,
     ) -> JudgementGrid:
         key = attribute_key(by)
-        values = self.group_values(key, groups)
-        tree = self._project.codes.tree()
-        tally = self._tally(key, tree, include_subcodes)
+        values, tally = self._counted(key, groups, include_subcodes)
+        return self._grid(key, values, tally, self.row_codes(codes))
+
+    def frequencies(
+        self,
+        by: str = "region",
+        *,
+        measure: Measure = "quotes",
+        codes: Sequence[CodeRef] | None = None,
+        groups: Sequence[str] | None = None,
+        include_subcodes: bool = True,
+    ) -> FrequencyTable:
+        """Coded passages (``measure="quotes"``) or documents (each counted once) per code and group."""
+        _check_measure(measure)
+        key = attribute_key(by)
+        values, tally = self._counted(key, groups, include_subcodes)
+        return self._frequencies(key, measure, values, tally, self.row_codes(codes))
+
+    def grid_and_frequencies(
+        self,
+        by: str = "region",
+        *,
+        measure: Measure = "quotes",
+        codes: Sequence[CodeRef] | None = None,
+        groups: Sequence[str] | None = None,
+        include_subcodes: bool = True,
+    ) -> tuple[JudgementGrid, FrequencyTable]:
+        """:meth:`grid` and :meth:`frequencies` with the same arguments, counted in one pass."""
+        _check_measure(measure)
+        key = attribute_key(by)
+        values, tally = self._counted(key, groups, include_subcodes)
+        codes_of_rows = self.row_codes(codes)
+        return (
+            self._grid(key, values, tally, codes_of_rows),
+            self._frequencies(key, measure, values, tally, codes_of_rows),
+        )
+
+    def _grid(
+        self, key: str, values: tuple[str, ...], tally: _Tally, codes: Sequence[CodeInfo]
+    ) -> JudgementGrid:
         judgements = {(a.code_id, a.value): a for a in self._project.assessments.list(by=key)}
         rows = []
-        for code in self.row_codes(codes):
+        for code in codes:
             cells = tuple(
                 GridCell(
                     code.id,
@@ -316,25 +361,14 @@ class ComparisonService:
             )
         return JudgementGrid(key, values, tuple(rows))
 
-    def frequencies(
-        self,
-        by: str = "region",
-        *,
-        measure: Measure = "quotes",
-        codes: Sequence[CodeRef] | None = None,
-        groups: Sequence[str] | None = None,
-        include_subcodes: bool = True,
+    @staticmethod
+    def _frequencies(
+        key: str, measure: Measure, values: tuple[str, ...], tally: _Tally, codes: Sequence[CodeInfo]
     ) -> FrequencyTable:
-        """Coded passages (``measure="quotes"``) or documents (each counted once) per code and group."""
-        if measure not in MEASURES:
-            raise InvalidInputError(f"measure must be one of {', '.join(MEASURES)}, not '{measure}'")
-        key = attribute_key(by)
-        values = self.group_values(key, groups)
-        tally = self._tally(key, self._project.codes.tree(), include_subcodes)
         cells = tally.documents if measure == "documents" else tally.passages
         per_group = tally.group_documents if measure == "documents" else tally.group_passages
         rows = []
-        for code in self.row_codes(codes):
+        for code in codes:
             counts = tuple(len(cells.get((code.id, v), ())) for v in values)
             total = len(_union(cells.get((code.id, v), set()) for v in values))
             rows.append(FrequencyRow(code, counts, total))
@@ -342,10 +376,18 @@ class ComparisonService:
         total = len(_union(per_group.get(v, set()) for v in values))
         return FrequencyTable(key, measure, values, tuple(rows), totals, total)
 
-    def _tally(self, key: str, tree: CodeTree, include_subcodes: bool) -> _Tally:
-        group_of = {
-            d.id: d.attributes.get(key) or NO_GROUP for d in self._project.documents.list(with_counts=False)
-        }
+    def _counted(
+        self, key: str, groups: Sequence[str] | None, include_subcodes: bool
+    ) -> tuple[tuple[str, ...], _Tally]:
+        """The columns and the tally, from one listing of the documents."""
+        documents = self._project.documents.list(with_counts=False)
+        values = self._group_values(key, groups, documents)
+        return values, self._tally(key, self._project.codes.tree(), include_subcodes, documents)
+
+    def _tally(
+        self, key: str, tree: CodeTree, include_subcodes: bool, infos: Sequence[DocumentInfo]
+    ) -> _Tally:
+        group_of = {d.id: d.attributes.get(key) or NO_GROUP for d in infos}
         with self._store.read() as session:
             rows = session.execute(
                 select(Coding.code_id, Coding.segment_id, Segment.document_id).join(
@@ -406,6 +448,11 @@ class ComparisonService:
         ]
         passages.sort(key=lambda p: (natural_key(p.respondent), fold(p.document), p.start, p.end))
         return passages
+
+
+def _check_measure(measure: str) -> None:
+    if measure not in MEASURES:
+        raise InvalidInputError(f"measure must be one of {', '.join(MEASURES)}, not '{measure}'")
 
 
 def _union(sets: Iterable[set[int]]) -> set[int]:

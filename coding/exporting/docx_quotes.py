@@ -96,14 +96,14 @@ def write_quotes_per_concept(
     key = attribute_key(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
     tree = project.codes.tree()
-    selected = {row.code.id for row in grid.rows}
-    headings = [row.code for row in grid.rows if row.code.parent_id not in selected]
+    rows = {row.code.id: row for row in grid.rows}
+    headings = [row.code for row in grid.rows if row.code.parent_id not in rows]
+    descendants = {heading.id: tree.descendants(heading.id) for heading in headings}
     heading_of: dict[CodeId, CodeId] = {}
     for heading in headings:
         heading_of[heading.id] = heading.id
-        for code in tree.descendants(heading.id):
+        for code in descendants[heading.id]:
             heading_of[code.id] = heading.id
-    judgements = {(a.code_id, a.value): a for a in project.assessments.list(by=key)}
 
     # heading code → group → passage, in respondent, document, position order
     cells: dict[tuple[CodeId, str], dict[SegmentId, _Passage]] = {}
@@ -134,21 +134,21 @@ def write_quotes_per_concept(
         subtitle += " · respondents' words only, […] where the interviewer was left out"
     title_block(body, "Quotes per concept", subtitle)
     _summary(body, grid)
-    empty = [h for h in headings if not grid.row(h.id).quotes and not grid.row(h.id).judged]
+    empty = [h for h in headings if not rows[h.id].quotes and not rows[h.id].judged]
     for heading in headings:
         if heading in empty:
             continue
         body.heading(_heading_text(heading), 1)
         if heading.description:
             grey_run(body.paragraph(), heading.description, italic=True, size=9)
-        for value in grid.values:
+        for column, value in enumerate(grid.values):
             body.heading(value, 2)
-            judgement = judgements.get((heading.id, value))
+            judgement = rows[heading.id].cells[column].assessment
             if judgement is not None:
                 _judgement(body, judgement, heading, heading.name)
-            for code in tree.descendants(heading.id):
-                sub = judgements.get((code.id, value))
-                if sub is not None and code.id in selected:
+            for code in descendants[heading.id]:
+                sub = rows[code.id].cells[column].assessment if code.id in rows else None
+                if sub is not None:
                     _judgement(body, sub, code, code.path_text)
             passages = cells.get((heading.id, value), {})
             if not passages:
@@ -245,10 +245,6 @@ def _quote(
     for memo in dict.fromkeys(memos):
         grey_run(indented(body.paragraph()), f"Memo: {memo}", italic=True, size=9)
     if include_reviews:
-        seen: set[int] = set()
         for quote in passage.codings:
             for review in quote.reviews:
-                if review.id in seen:
-                    continue
-                seen.add(review.id)
                 grey_run(indented(body.paragraph()), review_line(review), italic=True, size=9)

@@ -64,11 +64,21 @@ def quote_table(
     ``without_interviewer`` quotes only what the respondents say: the interviewer's turns are cut
     (``[…]`` marks the cut) and a quote of only the interviewer's words is left out; ``Start`` and
     ``End`` still give the coded passage. A ``Page`` column follows ``End`` when a quote comes from
-    a paginated source (PDF).
+    a paginated source (PDF). With ``groups``, only those groups' quotes are read, and the ``Page``
+    and further attribute columns are those of the quotes exported.
     """
     key = attribute_key(by)
+    code_ids = [project.codes.id_of(ref) for ref in codes] if codes else None  # unknown codes first
+    documents = None
+    if groups:
+        wanted = {fold(g) for g in project.comparison.group_values(key, groups)}
+        documents = [
+            d.id
+            for d in project.documents.list(with_counts=False)
+            if fold(d.attributes.get(key) or NO_GROUP) in wanted
+        ]
     quotes = project.quote_service.query(
-        list(codes) if codes else None, exclude_interviewer=bool(without_interviewer)
+        code_ids, documents=documents, exclude_interviewer=bool(without_interviewer)
     )
     order = project.codes.tree().order()
     standard = {key, "respondent", "role"}
@@ -77,7 +87,6 @@ def quote_table(
     header = BASE_HEADER + ((PAGE_HEADER,) if paged else ()) + tuple(k.capitalize() for k in extra)
     if include_reviews:
         header += (REVIEW_HEADER,)
-    wanted = {fold(g) for g in project.comparison.group_values(key, groups)} if groups else None
 
     def sort_key(q: Quote) -> tuple[Any, ...]:
         return (
@@ -91,8 +100,6 @@ def quote_table(
     table: dict[str, list[tuple[Any, ...]]] = {}
     for quote in sorted(quotes, key=sort_key):
         group = quote.attributes.get(key) or NO_GROUP
-        if wanted is not None and fold(group) not in wanted:
-            continue
         attrs = quote.attributes
         row = (
             quote.concept,

@@ -80,8 +80,7 @@ def write_xlsx(
     reject_unknown("Excel", other)
     key = attribute_key(by)
     comparison = project.comparison
-    grid = comparison.grid(key, codes=codes, groups=groups)
-    frequencies = comparison.frequencies(key, codes=codes, groups=groups)
+    grid, frequencies = comparison.grid_and_frequencies(key, codes=codes, groups=groups)
     table = quote_table(
         project,
         by=key,

@@ -101,6 +101,25 @@ def test_frequencies_count_passages_or_documents_with_totals_counting_each_once(
         service.frequencies(measure="words")  # type: ignore[arg-type]
 
 
+def test_grid_and_frequencies_in_one_count_equal_grid_and_frequencies(regions) -> None:  # type: ignore[no-untyped-def]
+    service = regions.project.comparison
+    for measure in ("quotes", "documents"):
+        for options in (
+            {},
+            {"codes": ["Urgentiebesef"], "groups": ["zwolle", NO_GROUP]},
+            {"include_subcodes": False},
+        ):
+            both = service.grid_and_frequencies("region", measure=measure, **options)
+            assert both == (
+                service.grid("region", **options),
+                service.frequencies("region", measure=measure, **options),
+            )
+    with pytest.raises(InvalidInputError):
+        service.grid_and_frequencies(measure="passages")  # type: ignore[arg-type]
+    with pytest.raises(NotFoundError, match="Zwole"):
+        service.grid_and_frequencies(groups=["Zwole"])
+
+
 def test_cell_passages_merge_codes_of_one_passage_in_respondent_order(regions) -> None:  # type: ignore[no-untyped-def]
     passages = regions.project.comparison.cell_passages("Vertrouwen", "Zwolle")
     assert [p.respondent for p in passages] == ["R2", "R2", "R10"]

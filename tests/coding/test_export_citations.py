@@ -77,6 +77,27 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
 
 
+def test_an_export_of_one_group_has_no_column_empty_in_every_row(cited: Project, tmp_path: Path) -> None:
+    """The Page and further attribute columns follow the quotes exported, not every group's quotes:
+    an export of Almere (no PDF, no date, no organisation) gets none of Zwolle's columns."""
+    interview = tmp_path / "R6.txt"
+    interview.write_text("R6: We vertrouwen elkaar niet.\n", encoding="utf-8")
+    cited.import_files([interview], attributes={"respondent": "R6", "region": "Almere", "role": "Gemeente"})
+    cited.code("R6", "Vertrouwen", text="We vertrouwen elkaar niet.", memo="wantrouwen")
+    zwolle = rows_of(cited.export(tmp_path / "zwolle.xlsx", groups=["Zwolle"]), "Zwolle")
+    assert zwolle[0] == (*BASE_HEADER, "Page", "Date", "Organisation")
+    almere = rows_of(cited.export(tmp_path / "almere.xlsx", groups=["almere"]), "Almere")
+    assert almere[0] == BASE_HEADER
+    assert [r[5] for r in almere[1:]] == ["We vertrouwen elkaar niet."]
+    for column in range(len(almere[0])):
+        assert any(row[column] not in (None, "") for row in almere[1:]), almere[0][column]
+    rows = read_csv(cited.export(tmp_path / "almere.csv", groups=["Almere"]))
+    assert rows[0] == ["Region", *BASE_HEADER]
+    assert [r[6] for r in rows[1:]] == ["We vertrouwen elkaar niet."]
+    for column in range(len(rows[0])):
+        assert any(row[column] for row in rows[1:]), rows[0][column]
+
+
 def test_csv_from_the_command_line_with_pages_and_without_the_interviewer(
     cited: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
