@@ -61,6 +61,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
     )
     RECORD_ROLE = QUOTE_ROLE
     countsChanged = Signal(int, int)  # shown, retrieved
+    codersChanged = Signal(list)  # the coders of every quote listed, when the list is replaced
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self.rule = QuoteFilter()
         self._all = FilterableQuotes([])
         self._rows: list[int] = []  # positions in self._all of the quotes shown (self._records), in order
+        self._coders: list[str] = []
         self.loaded = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._pending = DeferredChanges(self._apply_change, self)
@@ -94,10 +96,17 @@ class QuoteTableModel(RecordTableModel[Quote]):
     def _reload(self) -> None:
         self.loaded = True
         with self.workspace.loading():
-            self._all = FilterableQuotes(self._query())
-        self._refilter()
+            quotes = self._query()
+        self._replace_all(quotes)
         prepared = self._all
         QTimer.singleShot(0, prepared.prepare)  # text keys ready before the first keystroke
+
+    def _replace_all(self, quotes: list[Quote]) -> None:
+        """List these quotes (filtered and sorted as now); the coders are read here, not per filter."""
+        self._all = FilterableQuotes(quotes)
+        self._refilter()
+        self._coders = sorted({q.coder for q in quotes if q.coder}, key=fold)
+        self.codersChanged.emit(list(self._coders))
 
     def set_filter(self, rule: QuoteFilter) -> None:
         self.rule = rule
@@ -121,7 +130,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
         return row if row >= 0 else None
 
     def coders(self) -> list[str]:
-        return sorted({q.coder for q in self._all.quotes if q.coder}, key=fold)
+        """The coders of every quote listed (before filtering), in folded order."""
+        return list(self._coders)
 
     # -- keeping up with changes ----------------------------------------------------------
     def on_change(self, change: Change) -> None:
@@ -149,8 +159,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
             kept + fresh,
             key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),
         )
-        self._all = FilterableQuotes(merged)
-        self._refilter()
+        self._replace_all(merged)
 
     # -- sorting --------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

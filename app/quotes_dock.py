@@ -154,7 +154,8 @@ class QuotesDock(QDockWidget):
             self.count.setText("")
             return
         self.model.countsChanged.connect(self._counts)
-        self.model.modelReset.connect(self._fill_coders)
+        self.model.codersChanged.connect(self._fill_coders)
+        self._fill_coders(self.model.coders())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -212,14 +213,13 @@ class QuotesDock(QDockWidget):
         self.value.blockSignals(False)
         self._apply_filter()
 
-    def _fill_coders(self) -> None:
-        if self.model is None:
-            return
+    def _fill_coders(self, coders: list[str]) -> None:
+        """The coder choices: any coder, then each coder of the quotes listed; the choice is kept."""
         current = self.coder.currentData()
         self.coder.blockSignals(True)
         self.coder.clear()
         self.coder.addItem("Any coder", ANY)
-        for name in self.model.coders():
+        for name in coders:
             self.coder.addItem(name, name)
         position = self.coder.findData(current)
         self.coder.setCurrentIndex(max(position, 0))
