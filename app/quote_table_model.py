@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from functools import partial
 from typing import Any
 
@@ -313,12 +314,16 @@ class QuoteTableModel(RecordTableModel[Quote]):
         return self.mark([quote.coding_id], status, comment)
 
     def mark(self, coding_ids: Sequence[CodingId], status: str | None, comment: str = "") -> bool:
-        """Review quotes as the current reviewer; ``status=None`` clears the mark."""
+        """Review quotes as the current reviewer; ``status=None`` clears the mark. Marking several
+        quotes is one undo step."""
         reviews = self.workspace.project.reviews
         ok = True
-        for coding_id in coding_ids:
-            if status is None:
-                ok = self.workspace.perform(partial(reviews.clear, coding_id)) and ok
-            else:
-                ok = self.workspace.perform(partial(reviews.mark, coding_id, status, comment)) and ok
+        several = len(coding_ids) > 1
+        text = f"Review {len(coding_ids)} quotes" if status else f"Clear {len(coding_ids)} reviews"
+        with self.workspace.undo_group(text) if several else nullcontext():
+            for coding_id in coding_ids:
+                if status is None:
+                    ok = self.workspace.perform(partial(reviews.clear, coding_id)) and ok
+                else:
+                    ok = self.workspace.perform(partial(reviews.mark, coding_id, status, comment)) and ok
         return ok
