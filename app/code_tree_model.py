@@ -97,7 +97,7 @@ class CodeTreeModel(QAbstractItemModel):
     def _load_counts(self) -> None:
         codes = self.workspace.project.codes
         self._direct = codes.counts()
-        self._totals = codes.counts(include_subcodes=True)
+        self._totals = codes.subtree_totals(self._direct)
 
     def _load_keys(self) -> None:
         favourites = self.workspace.favourites.list()[:9]
@@ -143,6 +143,11 @@ class CodeTreeModel(QAbstractItemModel):
     @property
     def tree(self) -> CodeTree:
         return self._tree
+
+    def total(self, code_id: CodeId) -> int:
+        """The codings of a code and its subcodes, as the Quotes column shows (changes taken in first)."""
+        self.flush()
+        return self._totals.get(code_id, 0)
 
     def key_of(self, code_id: CodeId) -> int | None:
         return self._keys.get(code_id)

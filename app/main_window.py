@@ -510,8 +510,9 @@ class MainWindow(QMainWindow):
         if len(code_ids) > 3:
             names += f" and {len(code_ids) - 3} more"
         self.quotes_dock.show_codes(code_ids, names)
-        if len(code_ids) == 1 and self.view.current_coding is None:
-            self.details_dock.show_code(code_ids[0])
+        tree_model = self.codebook_dock.model
+        if len(code_ids) == 1 and self.view.current_coding is None and tree_model is not None:
+            self.details_dock.show_code(code_ids[0], tree_model.total(code_ids[0]))
 
     def _code_clicked(self, code_id: CodeId) -> None:
         if self.window_actions.click_to_code.isChecked() and self.view.selection_span() is not None:
