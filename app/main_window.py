@@ -269,11 +269,8 @@ class MainWindow(QMainWindow):
             dock_widget.toggleViewAction().setEnabled(True)
         model = self.documents_dock.model
         documents = model.documents() if model is not None else project.documents.list()
-        if documents:
-            self.open_document(documents[0].id)
-        coded = [d for d in documents if d.coding_count]
-        if coded and not documents[0].coding_count:
-            self.open_document(coded[0].id)
+        if documents:  # the first document with codings, else the first: one document loaded
+            self.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
         self.statusBar().showMessage(f"Opened {project.path} — every action is saved at once", 6000)
         workspace.settle()
 
