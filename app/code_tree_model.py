@@ -32,8 +32,6 @@ from coding.text import fold
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
-COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
-PATH_ROLE = Qt.ItemDataRole.UserRole + 4
 
 NAME, KEY, QUESTION, QUOTES = range(4)
 HEADERS = ("Code", "Key", "Q", "Quotes")
@@ -149,9 +147,6 @@ class CodeTreeModel(QAbstractItemModel):
         self.flush()
         return self._totals.get(code_id, 0)
 
-    def key_of(self, code_id: CodeId) -> int | None:
-        return self._keys.get(code_id)
-
     # -- structure ------------------------------------------------------------------------
     def code_at(self, index: AnyIndex) -> CodeInfo | None:
         if not index.isValid():
@@ -210,10 +205,6 @@ class CodeTreeModel(QAbstractItemModel):
             return code.name
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             return code_colour(code.colour)
-        if role == COLOUR_ROLE:
-            return code.colour
-        if role == PATH_ROLE:
-            return code.path_text
         if role == FILTER_ROLE:
             return fold(" ".join((code.name, code.label, code.question or "", *code.search_terms)))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -382,9 +382,6 @@ class MainWindow(QMainWindow):
         )
 
     # -- hooks for features built elsewhere ------------------------------------------------
-    def _not_available(self, feature: str) -> None:
-        self.statusBar().showMessage(f"{feature} is not available yet in this version", 6000)
-
     def import_files(self, *_args: object) -> None:
         """File → Import documents…: the import dialog."""
         self.import_paths([])

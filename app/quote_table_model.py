@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.coding_margin import code_label
 from app.deferred_changes import DeferredChanges
 from app.record_table_model import AnyIndex, Column, RecordTableModel
 from app.workspace import Workspace
@@ -32,8 +33,6 @@ from coding.review_service import STATUSES
 from coding.text import fold, natural_key
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
-CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
 
@@ -125,10 +124,6 @@ class QuoteTableModel(RecordTableModel[Quote]):
 
     def quotes(self) -> list[Quote]:
         return self.records()
-
-    def row_of(self, coding_id: CodingId) -> int | None:
-        row = self.row_where(lambda q: q.coding_id == coding_id)
-        return row if row >= 0 else None
 
     def coders(self) -> list[str]:
         """The coders of every quote listed (before filtering), in folded order."""
@@ -246,8 +241,6 @@ class QuoteTableModel(RecordTableModel[Quote]):
             if column == COMMENT:
                 return self._my_comment(quote)
             return self._display(quote, column)
-        if role == CODING_ID_ROLE:
-            return quote.coding_id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(quote, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == REVIEW:
@@ -261,8 +254,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         if column == CODE:
             tree = self.workspace.project.codes.tree()
             if quote.code_id in tree:
-                code = tree.get(quote.code_id)
-                return f"{code.question} {code.name}" if code.question else code.name
+                return code_label(tree.get(quote.code_id))
             return quote.code_path.rsplit("/", 1)[-1]
         if column == RESPONDENT:
             return quote.attributes.get("respondent", "")
