@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.combo_fill import fill_combo
 from app.project_bridge import ProjectBridge
 from app.record_table_model import Column, RecordTableModel
 from coding import Change, CodewerkError
@@ -249,12 +250,13 @@ class AnonymiseDialog(QDialog):
 
     # -- names ---------------------------------------------------------------------------
     def _fill_documents(self) -> None:
-        current = self.document.currentData()
-        self.document.clear()
-        self.document.addItem("All documents", None)
-        for doc in self.project.documents.list(with_counts=False):
-            self.document.addItem(doc.name, doc.id)
-        self.document.setCurrentIndex(max(0, self.document.findData(current)))
+        fill_combo(
+            self.document,
+            [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
+            first=("All documents", None),
+            choose=(self.document.currentData(),),
+            quiet=False,
+        )
 
     @Slot()
     def find_names(self) -> None:

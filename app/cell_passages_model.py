@@ -11,7 +11,6 @@ from coding.comparison import CellPassage
 from coding.ids import SegmentId
 
 Index = QModelIndex | QPersistentModelIndex
-PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1  #: the ``CellPassage``
 
 
 def attribution(passage: CellPassage) -> str:
@@ -72,8 +71,6 @@ class CellPassagesModel(QAbstractListModel):
             if self._checkable:
                 lines.append("Check to link this quote as evidence for the judgement")
             return "\n".join(lines)
-        if role == PASSAGE_ROLE:
-            return passage
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CheckListModel(QAbstractListModel):
@@ -46,13 +45,11 @@ class CheckListModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        label, value = self._items[index.row()]
+        label, _value = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return label
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
-        if role == VALUE_ROLE:
-            return value
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
@@ -43,9 +45,9 @@ class CodeComboBox(QComboBox):
         self.clear()
         if self._any_label is not None:
             self.addItem(self._any_label, None)
-        names = [code.name for code in tree]
+        names = Counter(code.name for code in tree)
         for code in tree:
-            name = " › ".join(code.path[-2:]) if names.count(code.name) > 1 and code.depth else code.name
+            name = " › ".join(code.path[-2:]) if names[code.name] > 1 and code.depth else code.name
             if code.question:
                 name += f" ({code.question})"
             self.addItem(_swatch(code.colour), name, code.id)

@@ -32,8 +32,6 @@ from coding.text import fold
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
-COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
-PATH_ROLE = Qt.ItemDataRole.UserRole + 4
 
 NAME, KEY, QUESTION, QUOTES = range(4)
 HEADERS = ("Code", "Key", "Q", "Quotes")
@@ -97,7 +95,7 @@ class CodeTreeModel(QAbstractItemModel):
     def _load_counts(self) -> None:
         codes = self.workspace.project.codes
         self._direct = codes.counts()
-        self._totals = codes.counts(include_subcodes=True)
+        self._totals = codes.subtree_totals(self._direct)
 
     def _load_keys(self) -> None:
         favourites = self.workspace.favourites.list()[:9]
@@ -144,8 +142,10 @@ class CodeTreeModel(QAbstractItemModel):
     def tree(self) -> CodeTree:
         return self._tree
 
-    def key_of(self, code_id: CodeId) -> int | None:
-        return self._keys.get(code_id)
+    def total(self, code_id: CodeId) -> int:
+        """The codings of a code and its subcodes, as the Quotes column shows (changes taken in first)."""
+        self.flush()
+        return self._totals.get(code_id, 0)
 
     # -- structure ------------------------------------------------------------------------
     def code_at(self, index: AnyIndex) -> CodeInfo | None:
@@ -205,10 +205,6 @@ class CodeTreeModel(QAbstractItemModel):
             return code.name
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             return code_colour(code.colour)
-        if role == COLOUR_ROLE:
-            return code.colour
-        if role == PATH_ROLE:
-            return code.path_text
         if role == FILTER_ROLE:
             return fold(" ".join((code.name, code.label, code.question or "", *code.search_terms)))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -121,14 +121,9 @@ class CodingController(QObject):
         workspace = self.workspace
         if workspace is None:
             return None
-        stack = workspace.undo_stack
-        stack.beginMacro(f"Create code {name} and {what}")
-        try:
+        with workspace.undo_group(f"Create code {name} and {what}"):
             code = workspace.attempt(lambda: workspace.project.codes.create(name))
-            result = action(code.id) if code is not None else None
-        finally:
-            stack.endMacro()
-        return result
+            return action(code.id) if code is not None else None
 
     def _picker(self, title: str, picked: Callable[[CodeId], object], what: str) -> CodePicker | None:
         workspace = self.workspace

@@ -317,12 +317,12 @@ class DetailsDock(QDockWidget):
         self.memo_label.setText(f"Memo on the coding with “{html.escape(code.name)}”")
         self._set_memo(MemoTarget("coding", coding_id), application.memo)
 
-    def show_code(self, code_id: CodeId) -> None:
+    def show_code(self, code_id: CodeId, total: int) -> None:
+        """A code's facts; ``total``: its codings with its subcodes' (the code tree has counted them)."""
         self.save_memo()
         assert self.workspace is not None
         project = self.workspace.project
         code = project.codes.get(code_id)
-        total = project.codes.counts(include_subcodes=True).get(code_id, 0)
         colour = code_colour(code.colour).name()
         self.title.setText(f"<span style='color:{colour}'>■</span> <b>{html.escape(code.name)}</b>")
         details = [f"<span style='color:gray'>{html.escape(code.path_text)}</span>"]

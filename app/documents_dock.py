@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.combo_fill import fill_combo
 from app.document_list_model import CODINGS, DOCUMENT_ID_ROLE, FILTER_ROLE, NAME, DocumentListModel
 from app.workspace import Workspace
 from coding.ids import DocumentId
@@ -67,14 +68,17 @@ class DocumentsDock(QDockWidget):
         self.workspace = workspace
         self.widget().setEnabled(workspace is not None)
         self.group_by.blockSignals(True)
-        self.group_by.clear()
         self.model = None
-        if workspace is not None:
-            self.group_by.addItem("(no grouping)", NO_GROUPING)
-            for key in workspace.project.documents.attribute_keys():
-                self.group_by.addItem(key.capitalize(), key)
-            position = self.group_by.findData("region")
-            self.group_by.setCurrentIndex(position if position >= 0 else 0)
+        if workspace is None:
+            self.group_by.clear()
+        else:
+            keys = workspace.project.documents.attribute_keys()
+            fill_combo(
+                self.group_by,
+                [(key.capitalize(), key) for key in keys],
+                first=("(no grouping)", NO_GROUPING),
+                choose=("region",),
+            )
             self.model = DocumentListModel(workspace, self.group_by.currentData() or None, self)
         self.group_by.blockSignals(False)
         self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)

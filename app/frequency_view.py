@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.combo_fill import fill_combo
 from app.project_bridge import ProjectBridge
 from app.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from coding import Change, CodewerkError
@@ -122,10 +123,8 @@ class FrequencyView(QWidget):
 
     def _fill_attributes(self) -> None:
         current = self.by.currentText() or "region"
-        self.by.clear()
         keys = self.project.documents.attribute_keys() or ["region"]
-        self.by.addItems(keys)
-        self.by.setCurrentIndex(max(0, self.by.findText(current)))
+        fill_combo(self.by, [(key, key) for key in keys], choose=(current,), quiet=False)
 
     @Slot()
     def refresh(self) -> FrequencyTable | None:

@@ -13,7 +13,6 @@ from app.record_table_model import Column, RecordTableModel
 from coding.import_preview import FilePlan, ImportPreview
 
 Index = QModelIndex | QPersistentModelIndex
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING = QColor("#a15c00")
 PROBLEM = QColor("#b3261e")
 
@@ -61,8 +60,6 @@ class ImportFileModel(RecordTableModel[FilePlan]):
         return self.record(row)
 
     def cell(self, plan: FilePlan, index: Index, role: int) -> Any:
-        if role == PATH_ROLE:
-            return plan.path
         if index.column() != NOTE:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -48,7 +48,6 @@ class BackgroundIndexer(QObject):
     ``progress(percent, name)`` and ``finished(report)`` arrive in the GUI thread.
     """
 
-    started = Signal()
     progress = Signal(int, str)
     finished = Signal(object)
     failed = Signal(str)
@@ -58,9 +57,6 @@ class BackgroundIndexer(QObject):
         self._project = project
         self._thread: QThread | None = None
         self._worker: IndexWorker | None = None
-
-    def is_running(self) -> bool:
-        return self._thread is not None
 
     def needs_indexing(self) -> bool:
         return bool(self._project.assist.stale())
@@ -78,7 +74,6 @@ class BackgroundIndexer(QObject):
         worker.failed.connect(self._on_failed)
         self._thread, self._worker = thread, worker
         thread.start()
-        self.started.emit()
         return True
 
     def cancel(self) -> None:

@@ -27,8 +27,6 @@ Index = QModelIndex | QPersistentModelIndex
 MODES = ("judgements", "quotes", "documents")
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  #: the ``GridCell`` (value columns)
-CODE_ROLE = Qt.ItemDataRole.UserRole + 2  #: the ``CodeInfo`` (every column)
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 3  #: the count shown in the current mode
 SNIPPET_WORDS = 5
 
 
@@ -163,15 +161,11 @@ class JudgementGridModel(QAbstractItemModel):
         if code_id is None:
             return None
         row = self._rows[code_id]
-        if role == CODE_ROLE:
-            return row.code
         if index.column() == 0:
             return self._code_data(row, role)
         cell = row.cells[index.column() - 1]
         if role == CELL_ROLE:
             return cell
-        if role == COUNT_ROLE:
-            return cell.documents if self._mode == "documents" else cell.quotes
         if self._mode == "judgements":
             return self._judgement_data(row, cell, role)
         return self._frequency_data(cell, role)

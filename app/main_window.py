@@ -269,11 +269,8 @@ class MainWindow(QMainWindow):
             dock_widget.toggleViewAction().setEnabled(True)
         model = self.documents_dock.model
         documents = model.documents() if model is not None else project.documents.list()
-        if documents:
-            self.open_document(documents[0].id)
-        coded = [d for d in documents if d.coding_count]
-        if coded and not documents[0].coding_count:
-            self.open_document(coded[0].id)
+        if documents:  # the first document with codings, else the first: one document loaded
+            self.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
         self.statusBar().showMessage(f"Opened {project.path} — every action is saved at once", 6000)
         workspace.settle()
 
@@ -385,9 +382,6 @@ class MainWindow(QMainWindow):
         )
 
     # -- hooks for features built elsewhere ------------------------------------------------
-    def _not_available(self, feature: str) -> None:
-        self.statusBar().showMessage(f"{feature} is not available yet in this version", 6000)
-
     def import_files(self, *_args: object) -> None:
         """File → Import documents…: the import dialog."""
         self.import_paths([])
@@ -510,8 +504,9 @@ class MainWindow(QMainWindow):
         if len(code_ids) > 3:
             names += f" and {len(code_ids) - 3} more"
         self.quotes_dock.show_codes(code_ids, names)
-        if len(code_ids) == 1 and self.view.current_coding is None:
-            self.details_dock.show_code(code_ids[0])
+        tree_model = self.codebook_dock.model
+        if len(code_ids) == 1 and self.view.current_coding is None and tree_model is not None:
+            self.details_dock.show_code(code_ids[0], tree_model.total(code_ids[0]))
 
     def _code_clicked(self, code_id: CodeId) -> None:
         if self.window_actions.click_to_code.isChecked() and self.view.selection_span() is not None:

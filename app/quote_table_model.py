@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from functools import partial
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.coding_margin import code_label
 from app.deferred_changes import DeferredChanges
 from app.record_table_model import AnyIndex, Column, RecordTableModel
 from app.workspace import Workspace
@@ -31,8 +33,6 @@ from coding.review_service import STATUSES
 from coding.text import fold, natural_key
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
-CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
 
@@ -61,6 +61,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
     )
     RECORD_ROLE = QUOTE_ROLE
     countsChanged = Signal(int, int)  # shown, retrieved
+    codersChanged = Signal(list)  # the coders of every quote listed, when the list is replaced
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self.rule = QuoteFilter()
         self._all = FilterableQuotes([])
         self._rows: list[int] = []  # positions in self._all of the quotes shown (self._records), in order
+        self._coders: list[str] = []
         self.loaded = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._pending = DeferredChanges(self._apply_change, self)
@@ -94,10 +96,17 @@ class QuoteTableModel(RecordTableModel[Quote]):
     def _reload(self) -> None:
         self.loaded = True
         with self.workspace.loading():
-            self._all = FilterableQuotes(self._query())
-        self._refilter()
+            quotes = self._query()
+        self._replace_all(quotes)
         prepared = self._all
         QTimer.singleShot(0, prepared.prepare)  # text keys ready before the first keystroke
+
+    def _replace_all(self, quotes: list[Quote]) -> None:
+        """List these quotes (filtered and sorted as now); the coders are read here, not per filter."""
+        self._all = FilterableQuotes(quotes)
+        self._refilter()
+        self._coders = sorted({q.coder for q in quotes if q.coder}, key=fold)
+        self.codersChanged.emit(list(self._coders))
 
     def set_filter(self, rule: QuoteFilter) -> None:
         self.rule = rule
@@ -116,12 +125,9 @@ class QuoteTableModel(RecordTableModel[Quote]):
     def quotes(self) -> list[Quote]:
         return self.records()
 
-    def row_of(self, coding_id: CodingId) -> int | None:
-        row = self.row_where(lambda q: q.coding_id == coding_id)
-        return row if row >= 0 else None
-
     def coders(self) -> list[str]:
-        return sorted({q.coder for q in self._all.quotes if q.coder}, key=fold)
+        """The coders of every quote listed (before filtering), in folded order."""
+        return list(self._coders)
 
     # -- keeping up with changes ----------------------------------------------------------
     def on_change(self, change: Change) -> None:
@@ -149,8 +155,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
             kept + fresh,
             key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),
         )
-        self._all = FilterableQuotes(merged)
-        self._refilter()
+        self._replace_all(merged)
 
     # -- sorting --------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -236,8 +241,6 @@ class QuoteTableModel(RecordTableModel[Quote]):
             if column == COMMENT:
                 return self._my_comment(quote)
             return self._display(quote, column)
-        if role == CODING_ID_ROLE:
-            return quote.coding_id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(quote, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == REVIEW:
@@ -251,8 +254,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         if column == CODE:
             tree = self.workspace.project.codes.tree()
             if quote.code_id in tree:
-                code = tree.get(quote.code_id)
-                return f"{code.question} {code.name}" if code.question else code.name
+                return code_label(tree.get(quote.code_id))
             return quote.code_path.rsplit("/", 1)[-1]
         if column == RESPONDENT:
             return quote.attributes.get("respondent", "")
@@ -304,12 +306,16 @@ class QuoteTableModel(RecordTableModel[Quote]):
         return self.mark([quote.coding_id], status, comment)
 
     def mark(self, coding_ids: Sequence[CodingId], status: str | None, comment: str = "") -> bool:
-        """Review quotes as the current reviewer; ``status=None`` clears the mark."""
+        """Review quotes as the current reviewer; ``status=None`` clears the mark. Marking several
+        quotes is one undo step."""
         reviews = self.workspace.project.reviews
         ok = True
-        for coding_id in coding_ids:
-            if status is None:
-                ok = self.workspace.perform(partial(reviews.clear, coding_id)) and ok
-            else:
-                ok = self.workspace.perform(partial(reviews.mark, coding_id, status, comment)) and ok
+        several = len(coding_ids) > 1
+        text = f"Review {len(coding_ids)} quotes" if status else f"Clear {len(coding_ids)} reviews"
+        with self.workspace.undo_group(text) if several else nullcontext():
+            for coding_id in coding_ids:
+                if status is None:
+                    ok = self.workspace.perform(partial(reviews.clear, coding_id)) and ok
+                else:
+                    ok = self.workspace.perform(partial(reviews.mark, coding_id, status, comment)) and ok
         return ok

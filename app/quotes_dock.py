@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.combo_fill import fill_combo
 from app.quote_table_model import (
     CODE,
     CODER,
@@ -154,7 +155,8 @@ class QuotesDock(QDockWidget):
             self.count.setText("")
             return
         self.model.countsChanged.connect(self._counts)
-        self.model.modelReset.connect(self._fill_coders)
+        self.model.codersChanged.connect(self._fill_coders)
+        self._fill_coders(self.model.coders())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -192,38 +194,27 @@ class QuotesDock(QDockWidget):
     def _fill_attributes(self) -> None:
         assert self.workspace is not None
         keys = self.workspace.project.documents.attribute_keys()
-        self.attribute.blockSignals(True)
-        self.attribute.clear()
-        for key in keys:
-            self.attribute.addItem(key.capitalize(), key)
-        index = self.attribute.findData("region")
-        self.attribute.setCurrentIndex(index if index >= 0 else 0)
-        self.attribute.blockSignals(False)
+        fill_combo(self.attribute, [(key.capitalize(), key) for key in keys], choose=("region",))
         self._attribute_changed()
 
     def _attribute_changed(self, *_args: object) -> None:
-        self.value.blockSignals(True)
-        self.value.clear()
-        self.value.addItem("(any)", ANY)
         key = self.attribute.currentData()
-        if self.workspace is not None and key:
-            for value in self.workspace.project.documents.attribute_values(key):
-                self.value.addItem(value, value)
-        self.value.blockSignals(False)
+        values = (
+            self.workspace.project.documents.attribute_values(key)
+            if self.workspace is not None and key
+            else []
+        )
+        fill_combo(self.value, [(value, value) for value in values], first=("(any)", ANY))
         self._apply_filter()
 
-    def _fill_coders(self) -> None:
-        if self.model is None:
-            return
-        current = self.coder.currentData()
-        self.coder.blockSignals(True)
-        self.coder.clear()
-        self.coder.addItem("Any coder", ANY)
-        for name in self.model.coders():
-            self.coder.addItem(name, name)
-        position = self.coder.findData(current)
-        self.coder.setCurrentIndex(max(position, 0))
-        self.coder.blockSignals(False)
+    def _fill_coders(self, coders: list[str]) -> None:
+        """The coder choices: any coder, then each coder of the quotes listed; the choice is kept."""
+        fill_combo(
+            self.coder,
+            [(name, name) for name in coders],
+            first=("Any coder", ANY),
+            choose=(self.coder.currentData(),),
+        )
 
     # -- filtering ------------------------------------------------------------------------
     def current_filter(self) -> QuoteFilter:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.code_combo import CodeComboBox
+from app.combo_fill import fill_combo
 from app.index_worker import BackgroundIndexer
 from app.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, LeftContextDelegate
 from app.project_bridge import ProjectBridge
@@ -147,26 +148,21 @@ class SearchPanel(QWidget):
 
     # -- filters -------------------------------------------------------------------------
     def _reload_filters(self) -> None:
-        current = self.attribute.currentData()
-        self.attribute.blockSignals(True)
-        self.attribute.clear()
-        self.attribute.addItem("all documents", None)
-        for key in self.project.documents.attribute_keys():
-            self.attribute.addItem(key, key)
-        index = self.attribute.findData(current)
-        self.attribute.setCurrentIndex(max(0, index))
-        self.attribute.blockSignals(False)
+        keys = self.project.documents.attribute_keys()
+        fill_combo(
+            self.attribute,
+            [(key, key) for key in keys],
+            first=("all documents", None),
+            choose=(self.attribute.currentData(),),
+        )
         self._fill_values()
 
     def _fill_values(self) -> None:
         key = self.attribute.currentData()
-        current = self.value.currentText()
-        self.value.clear()
+        values = self.project.documents.attribute_values(key) if key is not None else []
         self.value.setEnabled(key is not None)
-        if key is not None:
-            self.value.addItems(self.project.documents.attribute_values(key))
-            index = self.value.findText(current)
-            self.value.setCurrentIndex(max(0, index))
+        current = self.value.currentText()
+        fill_combo(self.value, [(value, value) for value in values], choose=(current,), quiet=False)
 
     def set_filter(self, key: str | None, value: str | None = None) -> None:
         self.attribute.setCurrentIndex(max(0, self.attribute.findData(key)))

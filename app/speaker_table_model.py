@@ -15,7 +15,6 @@ from coding.speaker_service import SpeakerInfo
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, INTERVIEWER, TURNS, WORDS, DOCUMENTS = range(5)
-SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
@@ -60,8 +59,6 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
         return self.row_where(lambda s: s.name == name)
 
     def cell(self, speaker: SpeakerInfo, index: Index, role: int) -> Any:
-        if role == SPEAKER_ROLE:
-            return speaker.name
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == INTERVIEWER:
             return Qt.CheckState.Checked if speaker.interviewer else Qt.CheckState.Unchecked
         return None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.code_combo import CodeComboBox
+from app.combo_fill import fill_combo
 from app.project_bridge import ProjectBridge
 from app.record_table_model import Column, RecordTableModel
 from coding import Change, CodewerkError
@@ -171,14 +172,12 @@ class SuggestionQueue(QWidget):
 
     # -- the list ------------------------------------------------------------------------
     def _fill_documents(self) -> None:
-        current = self.document.currentData()
-        self.document.blockSignals(True)
-        self.document.clear()
-        self.document.addItem("All documents", None)
-        for doc in self.project.documents.list(with_counts=False):
-            self.document.addItem(doc.name, doc.id)
-        self.document.setCurrentIndex(max(0, self.document.findData(current)))
-        self.document.blockSignals(False)
+        fill_combo(
+            self.document,
+            [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
+            first=("All documents", None),
+            choose=(self.document.currentData(),),
+        )
 
     @Slot()
     def reload(self) -> None:

@@ -57,6 +57,16 @@ class Workspace(QObject):
             return False
         return True
 
+    @contextmanager
+    def undo_group(self, text: str) -> Iterator[None]:
+        """Everything the project commits inside the block is one undo step named ``text``: one
+        user action, one Ctrl+Z, however many commands it took."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+
     @staticmethod
     def settle() -> None:
         """Move what is loaded now out of the cyclic garbage collector's way.

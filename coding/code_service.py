@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,7 +88,9 @@ class CodeService:
         return resolve_code(self.tree(), reference)
 
     def counts(self, *, include_subcodes: bool = False) -> dict[CodeId, int]:
-        """Number of codings per code; with ``include_subcodes`` each code also counts its subtree."""
+        """Number of codings per code; with ``include_subcodes`` each code also counts its subtree.
+
+        Both at once from one query: ``direct = counts()`` then ``subtree_totals(direct)``."""
         with self._store.read() as session:
             direct = {
                 CodeId(code): int(count)
@@ -95,8 +98,11 @@ class CodeService:
                     select(Coding.code_id, func.count()).group_by(Coding.code_id)
                 )
             }
-        if not include_subcodes:
-            return direct
+        return self.subtree_totals(direct) if include_subcodes else direct
+
+    def subtree_totals(self, direct: Mapping[CodeId, int]) -> dict[CodeId, int]:
+        """Each code's codings with those of its subtree, from the direct counts of :meth:`counts`
+        (no query)."""
         tree = self.tree()
         totals: dict[CodeId, int] = {}
         for code in reversed(tree.codes):

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app.main_window import MainWindow
+from coding.text import fold
 
 
 def _open(qtbot, demo_copy: Path, *, show: bool) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -52,3 +53,26 @@ def test_codes_chosen_first_are_listed_and_not_replaced_by_all(qtbot, demo_copy:
     assert model is not None
     assert [q.coding_id for q in model.quotes()] == [q.coding_id for q in project.quotes("Vertrouwen")]
     window.close_project()
+
+
+def test_coder_choices_follow_the_listed_quotes_not_each_filter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dock = window.quotes_dock
+    model = dock.model
+    assert model is not None
+    qtbot.waitUntil(lambda: model.loaded)
+    project = window.workspace.project  # type: ignore[union-attr]
+    coders = sorted({q.coder for q in project.quotes() if q.coder}, key=fold)
+    choices = [dock.coder.itemText(i) for i in range(dock.coder.count())]
+    assert choices == ["Any coder", *coders] and coders
+
+    refills: list[list[str]] = []
+    model.codersChanged.connect(refills.append)
+    dock.coder.setCurrentIndex(1)
+    dock.text.setText("vertrouwen")
+    dock.text.clear()
+    assert refills == []  # filtering keeps the list of coders as it is
+    assert dock.coder.currentData() == coders[0]
+
+    model.set_codes(None)  # the list replaced: the coders are read again, the choice kept
+    assert refills == [coders]
+    assert dock.coder.currentData() == coders[0]

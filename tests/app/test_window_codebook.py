@@ -40,6 +40,25 @@ def test_tree_shows_colours_questions_keys_and_counts_with_subcodes(qtbot, windo
     assert int(tree_index(window, "Vertrouwen").siblingAtColumn(QUOTES).data()) == before + 1
 
 
+def test_a_clicked_code_shows_its_quotes_with_subcodes_in_the_details(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    project = window.workspace.project
+    codes = project.codes
+    trust = codes.resolve("Vertrouwen")
+    direct = codes.counts()
+    totals = codes.counts(include_subcodes=True)
+    assert codes.subtree_totals(direct) == totals and totals[trust.id] > direct.get(trust.id, 0)
+    tree = window.codebook_dock.tree
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree_point(window, "Vertrouwen"))
+    assert f" · {totals[trust.id]} quote(s)</i>" in window.details_dock.info.text()
+
+    # the tree's total takes in a change not yet applied (the details ask right after a coding)
+    open_document(window, "R19_onderwijs_zuidoost-brabant")
+    select_text(window, "R19:")
+    window.controller.code_selection(code_id(window, "4a"))
+    model = window.codebook_dock.model
+    assert model is not None and model.total(trust.id) == totals[trust.id] + 1
+
+
 def test_filter_finds_codes_by_question_and_accentless_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     dock = window.codebook_dock
     qtbot.keyClicks(dock.filter, "COORDINATIE")

@@ -147,3 +147,41 @@ def test_dock_layout_is_kept_between_sessions(qtbot, demo_copy: Path) -> None:  
     second.window_actions.reset_layout.trigger()
     assert second.details_dock.isVisible() and not second.quotes_dock.isFloating()
     second.close()
+
+
+@pytest.mark.parametrize("first_uncoded", [False, True])
+def test_opening_a_project_loads_only_the_first_document_with_codings(  # type: ignore[no-untyped-def]
+    qtbot, demo_copy: Path, first_uncoded: bool
+) -> None:
+    from coding import Project
+
+    kept = None
+    if first_uncoded:  # only one document keeps its codings: that one opens, not the first
+        with Project.open(demo_copy) as project:
+            *others, last = project.documents.list()
+            kept = last.id
+            for document in others:
+                for segment in project.codings.segments(document.id):
+                    for coding in segment.codings:
+                        project.codings.uncode(coding.coding_id)
+    application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    shown: list[int] = []
+    show_document = window.view.show_document
+
+    def recording(document_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append(document_id)
+        return show_document(document_id, *args, **kwargs)
+
+    window.view.show_document = recording  # type: ignore[method-assign]
+    assert window.open_project(demo_copy), window.last_problem
+    model = window.documents_dock.model
+    assert model is not None
+    listed = model.documents()
+    expected = next(d for d in listed if d.coding_count)
+    if kept is not None:
+        assert listed[0].coding_count == 0 and expected.id == kept
+    assert shown == [expected.id] and window.view.document_id == expected.id
+    window.close_project()
