@@ -92,10 +92,7 @@ class SuggestionService:
             raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
         tree = self._project.codes.tree()
         codes = self._scope(code, include_subcodes)
-        indexed = self._assistant.indexed_documents()
-        if indexed != {doc.id for doc in self._assistant.corpus().documents}:
-            self._assistant.index()
-            indexed = self._assistant.indexed_documents()
+        indexed = self._assistant.ensure_indexed()
         from coding.language.suggestions.questions import question_candidates  # numpy on first use
         from coding.language.suggestions.similar import similarity_candidates
         from coding.language.suggestions.terms import term_candidates
