@@ -182,3 +182,16 @@ def test_accepting_a_passage_already_coded_only_marks_it_accepted(indexed: Proje
     with pytest.raises(NotFoundError, match=f"suggestion {coded.id + 10_000} does not exist"):
         service.accept([other.id, coded.id + 10_000])
     assert service.get(other.id).status == "open"  # nothing written
+
+
+def test_get_finds_a_suggestion_of_any_status_by_its_id(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    items = service.refresh("Vertrouwen")
+    assert len(items) > 2
+    service.reject(items[0].id)
+    assert service.get(items[0].id) == service.list(status="rejected")[0]
+    assert [service.get(s.id) for s in items[1:]] == items[1:]
+    with pytest.raises(InvalidInputError, match=f"^suggestion {items[0].id + 10_000} does not exist$"):
+        service.get(items[0].id + 10_000)
+    with pytest.raises(InvalidInputError, match="status must be one of open, accepted, rejected"):
+        service.list(status="maybe")
