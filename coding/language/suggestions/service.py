@@ -37,7 +37,7 @@ from coding.language.suggestions.commands import (
     SuggestionId,
 )
 from coding.records import CodeInfo
-from models import Document, Suggestion
+from models import SUGGESTION_STATUSES, Document, Suggestion
 
 if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from coding.language.suggestions.data import CorpusData
     from coding.project import Project
 
-STATUSES = ("open", "accepted", "rejected")
 #: Open suggestions kept per code; accepting or rejecting makes room for the next ones.
 MAX_PER_CODE = 100
 #: The columns of a :class:`SuggestionInfo` (columns: no ORM object per row).
@@ -211,8 +210,8 @@ class SuggestionService:
         include_subcodes: bool = True,
     ) -> list[SuggestionInfo]:
         """Suggestions per code (best first) or per document (in reading order)."""
-        if status is not None and status not in STATUSES:
-            raise InvalidInputError(f"status must be one of {', '.join(STATUSES)}")
+        if status is not None and status not in SUGGESTION_STATUSES:
+            raise InvalidInputError(f"status must be one of {', '.join(SUGGESTION_STATUSES)}")
         tree = self._project.codes.tree()
         query = _SUGGESTION_INFO
         if status is not None:
