@@ -19,7 +19,7 @@ from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.exporting import write_atomically
 from coding.exporting.quote_rows import neutralise
-from coding.text import fold
+from coding.text import fold, natural_key
 from models import Respondent
 
 if TYPE_CHECKING:
@@ -120,8 +120,6 @@ class RespondentRegister:
         self._project = project
 
     def list(self) -> list[RespondentInfo]:
-        from coding.text import natural_key
-
         with self._project.store.read() as session:
             rows = session.execute(select(Respondent)).scalars().all()
             out = [
