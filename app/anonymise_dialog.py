@@ -4,6 +4,7 @@ confirmed ones in one undoable action that keeps every coding on its passage."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,7 @@ class MentionTableModel(RecordTableModel[NameMention]):
             replacement = str(value).strip()
             if not replacement:
                 return False
-            self._records[row] = self._records[row].with_replacement(replacement)
+            self._records[row] = replace(self._records[row], replacement=replacement)
         else:
             return False
         self.dataChanged.emit(index, index)

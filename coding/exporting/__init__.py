@@ -52,6 +52,14 @@ def export(
         raise InvalidInputError(
             f"{path.name}: cannot export to '{path.suffix or 'no extension'}' (supported: {known})"
         )
+    return write_atomically(
+        path, lambda temporary: writer(project, temporary, by=by, **options), overwrite=overwrite
+    )
+
+
+def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> Path:
+    """``write(temporary)`` a file beside ``path``, then move it into place: a failed write leaves
+    no half file behind, and an existing file is only replaced with ``overwrite``."""
     if path.exists() and not overwrite:
         raise InvalidInputError(f"{path.name}: already exists; choose another name or allow overwriting")
     if not path.parent.is_dir():
@@ -59,7 +67,7 @@ def export(
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(handle)
     try:
-        writer(project, Path(temporary), by=by, **options)
+        write(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -49,26 +49,6 @@ class NameMention:
     left: str = ""
     right: str = ""
 
-    @property
-    def key(self) -> str:
-        """Stable while the text is unchanged: ``document:start:end``."""
-        return f"{self.document}:{self.start}:{self.end}"
-
-    def with_replacement(self, replacement: str) -> NameMention:
-        return NameMention(
-            self.document_id,
-            self.document,
-            self.start,
-            self.end,
-            self.text,
-            self.kind,
-            replacement,
-            self.source,
-            self.reason,
-            self.left,
-            self.right,
-        )
-
 
 class Anonymiser:
     def __init__(self, project: Project, assistant: LanguageAssistant) -> None:

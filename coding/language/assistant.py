@@ -24,6 +24,7 @@ from coding.language.kwic import DEFAULT_CONTEXT, KwicLine
 from coding.language.pipeline_names import expected_name, loaded_name, normal_language
 from coding.language.register import RespondentRegister
 from coding.language.search import Searcher, SearchMode, SearchQuery, SearchResult
+from coding.language.sql import raw_connection
 from coding.language.suggestions.service import SuggestionService
 from coding.language.units import CODING_UNITS, unit_span
 
@@ -39,6 +40,9 @@ class LanguageAssistant:
     def __init__(self, project: Project) -> None:
         self._project = project
         self._fresh: set[DocumentId] | None = None
+        #: Counts the changes that may make documents stale, so that indexing can tell whether
+        #: anything changed while it ran.
+        self._generation = 0
         self._lock = threading.RLock()
         self._cache = CorpusCache()
         project.subscribe(self._on_change)
@@ -61,6 +65,7 @@ class LanguageAssistant:
         if not change.touches(*_INDEX_TABLES):
             return
         with self._lock:
+            self._generation += 1
             if change.document_ids is None or self._fresh is None:
                 self._fresh = None
             else:
@@ -70,6 +75,7 @@ class LanguageAssistant:
         """Forget which documents are known to be indexed (after indexing elsewhere)."""
         with self._lock:
             self._fresh = None
+            self._generation += 1
         self._cache.forget()
 
     def corpus(self) -> Corpus:
@@ -81,14 +87,22 @@ class LanguageAssistant:
 
     def stale(self) -> list[StaleDocument]:
         """Documents not indexed, or indexed from an older text or by another pipeline."""
-        found = self._stale_by_name()
-        return found if found is not None else self.indexer().stale()
+        return self._judge()[0]
 
-    def _stale_by_name(self) -> list[StaleDocument] | None:
+    def _judge(self) -> tuple[list[StaleDocument], str]:
+        """One pass over the texts: the stale documents and the name of the pipeline they were
+        judged by (the expected one, without loading spaCy, where that tells)."""
+        judged = self._stale_by_name()
+        if judged is not None:
+            return judged
+        indexer = self.indexer()
+        return indexer.stale(), indexer.pipeline.name
+
+    def _stale_by_name(self) -> tuple[list[StaleDocument], str] | None:
         """:meth:`stale` without loading spaCy: by the name the pipeline would have
-        (:func:`~coding.language.pipeline_names.expected_name`). ``None`` when only the loaded
-        pipeline can tell (it is loaded already, a trained one is installed, or an index was
-        built by another pipeline)."""
+        (:func:`~coding.language.pipeline_names.expected_name`), returned with it. ``None`` when
+        only the loaded pipeline can tell (it is loaded already, a trained one is installed, or
+        an index was built by another pipeline)."""
         language = self._project.language
         if loaded_name(language) is not None:
             return None
@@ -96,14 +110,14 @@ class LanguageAssistant:
         if expected is None:
             return None
         found = stale_documents(self._project.store, normal_language(language), expected)
-        return None if any(doc.reason == "pipeline changed" for doc in found) else found
+        return None if any(doc.reason == "pipeline changed" for doc in found) else (found, expected)
 
     def indexed_documents(self) -> set[DocumentId]:
         with self._lock:
             if self._fresh is not None:
                 return set(self._fresh)
         stale = {doc.id for doc in self.stale()}
-        fresh = {doc.id for doc in self.corpus().documents} - stale
+        fresh = self._all_ids() - stale
         with self._lock:
             self._fresh = fresh
         return set(fresh)
@@ -111,15 +125,52 @@ class LanguageAssistant:
     def index(self, progress: IndexProgress | None = None) -> IndexReport:
         """Index every document that needs it (new, changed, or indexed with another pipeline).
         When none does, spaCy is not loaded (see :meth:`stale`)."""
-        if self._stale_by_name() == []:
+        judged = self._stale_by_name()
+        if judged is not None and not judged[0]:
             if progress is not None:
                 progress(0, 0, "")
-            name = expected_name(self._project.language) or ""
-            return IndexReport(0, 0, 0, 0, 0.0, name)
-        indexer = self.indexer()
-        report = indexer.run(indexer.stale(), progress)
+            return IndexReport(0, 0, 0, 0, 0.0, judged[1])
+        report, _ = self._run(judged, progress)
         self.invalidate()
         return report
+
+    def _run(
+        self, judged: tuple[list[StaleDocument], str] | None, progress: IndexProgress | None
+    ) -> tuple[IndexReport, list[StaleDocument]]:
+        """Index the stale documents as ``judged`` (:meth:`_judge`); listed again when they were
+        not judged yet (``None``) or by another name than the loaded pipeline has. Returns the
+        report and the documents it set out to index."""
+        indexer = self.indexer()
+        found = judged[0] if judged is not None and judged[1] == indexer.pipeline.name else indexer.stale()
+        return indexer.run(found, progress), found
+
+    def ensure_indexed(self, progress: IndexProgress | None = None) -> set[DocumentId]:
+        """Index the documents that need it (see :meth:`index`) and return the indexed ones.
+
+        Reads and hashes the texts once at most, and not at all while every document is known
+        to be indexed. ``progress`` hears of the indexing; when the documents known to be indexed
+        were not all of them and none turned out stale, it is told ``(0, 0, "")`` once.
+        """
+        all_ids = self._all_ids()
+        with self._lock:
+            known = None if self._fresh is None else set(self._fresh)
+            generation = self._generation
+        if known is not None and known == all_ids:
+            return known
+        judged = self._judge()
+        complete = True
+        if judged[0]:
+            report, found = self._run(judged, progress)
+            complete = not report.cancelled and report.documents == len(found)
+        elif known is not None and progress is not None:
+            progress(0, 0, "")
+        with self._lock:
+            if complete and generation == self._generation:
+                self._fresh = set(all_ids)
+                return all_ids
+            # cancelled, or the documents changed meanwhile: ask the index again
+            self._fresh = None
+        return self.indexed_documents()
 
     # -- search --------------------------------------------------------------------------
     def search(
@@ -143,8 +194,10 @@ class LanguageAssistant:
         except ValueError:
             modes = ", ".join(m.value for m in SearchMode)
             raise InvalidInputError(f"unknown search mode '{mode}' (choose from {modes})") from None
-        if index and search_mode is not SearchMode.REGEX and self.indexed_documents() != self._all_ids():
-            self.index(progress)
+        if index and search_mode is not SearchMode.REGEX:
+            indexed = self.ensure_indexed(progress)
+        else:
+            indexed = self.indexed_documents()
         doc_ids = None if documents is None else tuple(self._project.documents.id_of(d) for d in documents)
         query = SearchQuery(
             text,
@@ -156,11 +209,13 @@ class LanguageAssistant:
             context,
             limit,
         )
-        corpus = self.corpus()
-        return Searcher(corpus, self.pipeline, self.indexed_documents()).search(query)
+        return Searcher(self.corpus(), self.pipeline, indexed).search(query)
 
     def _all_ids(self) -> set[DocumentId]:
-        return {doc.id for doc in self.corpus().documents}
+        with self._project.store.read() as session:
+            return {
+                DocumentId(doc_id) for (doc_id,) in raw_connection(session).execute("SELECT id FROM document")
+            }
 
     def code_lines(
         self, lines: Sequence[KwicLine], code: CodeRef, *, unit: str = "hit", memo: str = ""
@@ -193,10 +248,8 @@ class LanguageAssistant:
         answers_only: bool = False,
         index: bool = True,
     ) -> FrequencyTable:
-        if index and self.indexed_documents() != self._all_ids():
-            self.index()
+        indexed = self.ensure_indexed() if index else self.indexed_documents()
         corpus = self.corpus()
-        indexed = self.indexed_documents()
         documents = [doc.id for doc in corpus.select(where) if doc.id in indexed]
         return frequency_table(
             corpus, self.pipeline, documents, by=by, unit=unit, top=top, answers_only=answers_only

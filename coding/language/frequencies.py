@@ -67,29 +67,34 @@ def count_terms(
     wanted = set(documents)
     column = "t.lemma" if unit == "lemma" else "t.form"
     fillers = pipeline.fillers
+    verdicts: dict[str, bool] = {}
+
+    def counted(term: str) -> bool:
+        """Not a filler, also when written with other accents or capitals (``Hé`` as ``he``)."""
+        if term not in verdicts:
+            verdicts[term] = term not in fillers and fold(term) not in fillers
+        return verdicts[term]
+
     counts: dict[DocumentId, Counter[str]] = defaultdict(Counter)
+    words = (  # the words counted: not a stop word, alphabetic, at least min_length long
+        "FROM token k JOIN term t ON t.id = k.term_id WHERE NOT t.stop AND t.alpha AND length(t.form) >= ?"
+    )
     with corpus.store.read() as session:
         raw = raw_connection(session)
         if not answers_only:
             rows = raw.execute(
-                f"SELECT k.document_id, {column}, count(*) FROM token k JOIN term t ON t.id = k.term_id "
-                "WHERE NOT t.stop AND t.alpha AND length(t.form) >= ? GROUP BY k.document_id, t.id",
+                f"SELECT k.document_id, {column}, count(*) {words} GROUP BY k.document_id, t.id",
                 (min_length,),
             )
             for doc_id, term, count in rows:
-                if doc_id in wanted and term not in fillers and fold(term) not in fillers:
+                if doc_id in wanted and counted(term):
                     counts[DocumentId(doc_id)][term] += count
             return counts
         turn_maps = corpus.turns(wanted)
-        rows = raw.execute(
-            f"SELECT k.document_id, k.start, {column} FROM token k JOIN term t ON t.id = k.term_id "
-            "WHERE NOT t.stop AND t.alpha AND length(t.form) >= ?",
-            (min_length,),
-        )
-        for doc_id, start, term in rows:
-            if doc_id not in wanted or term in fillers:
-                continue
-            if turn_maps[DocumentId(doc_id)].is_answer(start):
+        for doc_id, start, term in raw.execute(
+            f"SELECT k.document_id, k.start, {column} {words}", (min_length,)
+        ):
+            if doc_id in wanted and counted(term) and turn_maps[DocumentId(doc_id)].is_answer(start):
                 counts[DocumentId(doc_id)][term] += 1
     return counts
 

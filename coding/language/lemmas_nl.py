@@ -16,7 +16,7 @@ both deliberately conservative:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Container, Iterator
 from functools import lru_cache
 
 from coding.text import fold
@@ -262,11 +262,6 @@ def dutch_forms(lemma: str) -> set[str]:
     for base in inflected_bases(word):
         forms |= {base + "en", base + "e"}
     return forms
-
-
-def lemma_supplement(known: Container[str]) -> Callable[[str], str | None]:
-    """A cached ``form → lemma or None`` function over the table's known lemmas."""
-    return DutchLemmaRules(known).lemma
 
 
 # -- stems ---------------------------------------------------------------------------------

@@ -154,11 +154,6 @@ class LanguagePipeline:
                 docs = list(self.nlp.pipe(texts[offset : offset + batch_size], batch_size=batch_size))
             yield from docs
 
-    def parse(self, text: str) -> Doc:
-        """The full pipeline (with entities) on one text."""
-        with self._lock:
-            return self.nlp(text)
-
     def words(self, text: str) -> list[tuple[str, str]]:
         """``(form, lemma)`` of every word of ``text`` (no punctuation), lower case."""
         with self._lock, self.nlp.select_pipes(disable=self._indexing_disabled()):

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import builtins
 import csv
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +17,9 @@ from sqlalchemy import select
 
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
+from coding.exporting import write_atomically
 from coding.exporting.quote_rows import neutralise
-from coding.text import fold
+from coding.text import fold, natural_key
 from models import Respondent
 
 if TYPE_CHECKING:
@@ -121,8 +120,6 @@ class RespondentRegister:
         self._project = project
 
     def list(self) -> list[RespondentInfo]:
-        from coding.text import natural_key
-
         with self._project.store.read() as session:
             rows = session.execute(select(Respondent)).scalars().all()
             out = [
@@ -168,19 +165,9 @@ class RespondentRegister:
     def export_csv(self, path: Path | str, *, overwrite: bool = False, delimiter: str = ",") -> Path:
         """Write the register (code, name, aliases, note) to its own CSV file; never overwrites
         unless told to. Keep this file apart from the analysis."""
-        target = Path(path)
-        if target.exists() and not overwrite:
-            raise InvalidInputError(
-                f"{target.name}: already exists; choose another name or allow overwriting"
-            )
-        if not target.parent.is_dir():
-            raise InvalidInputError(f"{target.name}: the folder {target.parent} does not exist")
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
-        )
-        os.close(handle)
-        try:
-            with open(temporary, "w", encoding="utf-8-sig", newline="") as out:
+
+        def write(temporary: Path) -> None:
+            with temporary.open("w", encoding="utf-8-sig", newline="") as out:
                 writer = csv.writer(out, delimiter=delimiter)
                 writer.writerow(REGISTER_HEADER)
                 for entry in self.list():
@@ -190,11 +177,8 @@ class RespondentRegister:
                             for v in (entry.code, entry.name, "; ".join(entry.aliases), entry.note)
                         ]
                     )
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return target
+
+        return write_atomically(Path(path), write, overwrite=overwrite)
 
     def import_csv(self, path: Path | str) -> builtins.list[RespondentInfo]:
         """Add (or update) entries from a CSV with ``code`` and ``name`` columns (``aliases``

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from coding import Project
@@ -42,3 +43,16 @@ def test_groups_by_any_attribute_and_filters(indexed: Project, tmp_path: Path) -
     write_frequencies_csv(table, out)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows[0] == ["Lemma", "Total", "UWV"] and len(rows) == 6
+
+
+def test_fillers_are_left_out_whatever_their_accents_in_answers_only_too(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    # "hé" is not in the list of fillers, but folds to "he", which is
+    import_ede("Hoe was het begin?", "Hé, het vertrouwen groeide. Hé! Oké.")
+    for unit, grew in (("word", "groeide"), ("lemma", "groeien")):
+        everything = {row.term for row in indexed.assist.frequencies(unit=unit, top=500).rows}
+        answers = {row.term for row in indexed.assist.frequencies(unit=unit, top=500, answers_only=True).rows}
+        assert grew in everything and grew in answers
+        assert "hé" not in everything and "hé" not in answers, unit
+        assert "oké" not in everything and "oké" not in answers, unit

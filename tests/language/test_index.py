@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
+from typing import Any
+
+import pytest
 
 from coding import Project
 from coding.document_commands import NewDocument, ReplaceDocumentText
 from coding.importers.turns import detect_turns
+from coding.language import assistant as assistant_module
+from coding.language import indexer as indexer_module
 from coding.language.chunks import index_pieces
 from coding.text import fold
 
@@ -106,3 +112,63 @@ def test_vocabulary_keys_are_folded(indexed: Project) -> None:
     rows = _rows(indexed, "SELECT form, norm, lemma_key, stem FROM term WHERE form = 'vertrouwde'")
     assert rows == [("vertrouwde", "vertrouwde", "vertrouwen", "vertrouw")]
     assert fold("Coördinatie") == "coordinatie"
+
+
+def _count_passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the passes over the texts that find the stale documents."""
+    passes: list[int] = []
+    real = indexer_module.stale_documents
+
+    def counting(*args: Any, **kwargs: Any) -> list[indexer_module.StaleDocument]:
+        passes.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(indexer_module, "stale_documents", counting)
+    monkeypatch.setattr(assistant_module, "stale_documents", counting)
+    return passes
+
+
+def test_search_reads_the_texts_once_to_index_what_is_new(
+    indexed: Project, import_ede: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    passes = _count_passes(monkeypatch)
+    import_ede("Hoe was het begin?", "Stroef, maar het vertrouwen groeide.")
+    names: list[str] = []
+    result = indexed.assist.search(
+        "vertrouwen", "lemma", progress=lambda done, total, name: names.append(name)
+    )
+    assert "R12_uwv_ede" in names and names[-1] == ""
+    assert "R12_uwv_ede" in {line.document for line in result.lines} and result.unindexed == ()
+    assert len(passes) == 1
+    # every document is known to be indexed now: no pass at all
+    indexed.assist.frequencies()
+    indexed.assist.suggestions.candidates("Vertrouwen")
+    indexed.assist.search("vertrouwen", "lemma")
+    assert len(passes) == 1 and indexed.assist.stale() == []
+
+
+def test_a_changed_document_is_indexed_again_with_one_pass(
+    indexed: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert indexed.assist.search("groeien", "lemma").lines  # every document is known to be indexed
+    passes = _count_passes(monkeypatch)
+    doc = indexed.documents.find("R9_wethouder_arnhem")
+    new_text = indexed.documents.text(doc.id).replace("groeit langzaam", "groeide langzaam")
+    indexed.execute(
+        ReplaceDocumentText(doc.id, NewDocument(doc.name, new_text, "txt", turns=detect_turns(new_text)))
+    )
+    table = indexed.assist.frequencies(unit="word", top=200)
+    assert "groeide" in {row.term for row in table.rows} and len(passes) == 1
+    assert [line.hit for line in indexed.assist.search("groeien", "lemma").lines] == ["groeide"]
+    assert len(passes) == 1
+
+
+def test_cancelled_indexing_leaves_the_rest_unsearched(
+    two_regions: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = two_regions.assist.search(
+        "vertrouwen", "lemma", progress=lambda done, total, name: name != "R9_wethouder_arnhem"
+    )
+    assert result.unindexed == ("R9_wethouder_arnhem",)
+    assert {line.document for line in result.lines} == {"R5_uwv_zwolle"}
+    assert [d.name for d in two_regions.assist.stale()] == ["R9_wethouder_arnhem"]

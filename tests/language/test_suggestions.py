@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from coding import Project
-from coding.errors import InvalidInputError
+from coding.errors import InvalidInputError, NotFoundError
 from coding.language.suggestions.candidates import Candidate, merge
 from coding.language.suggestions.service import SuggestionInfo
 
@@ -159,3 +159,39 @@ def test_a_sentence_inside_an_answer_is_folded_into_it() -> None:
     ]
     assert merged[0].full_reason == "Answer. Contains the search term “inzet” of X."
     assert merged[0].score == pytest.approx(0.7)
+
+
+def test_accepting_a_passage_already_coded_only_marks_it_accepted(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    items = service.refresh("Vertrouwen")
+    coded = _find(items, "R9_wethouder_arnhem", "De cijfers", INDICATOR_4B)
+    other = next(s for s in items if s.code_id != coded.code_id)
+    indexed.code(coded.document, INDICATOR_4B, coded.start, coded.end)
+
+    def passages() -> list[tuple[str, int, int, str]]:
+        return sorted((q.document, q.start, q.end, q.code_path) for q in indexed.quotes("Vertrouwen"))
+
+    before = passages()
+    created = service.accept([coded.id, other.id, coded.id])
+    assert len(created) == 1 and indexed.codings.get(created[0]).start == other.start
+    assert passages() == sorted([*before, (other.document, other.start, other.end, other.code_path)])
+    assert {service.get(coded.id).status, service.get(other.id).status} == {"accepted"}
+    indexed.undo()
+    assert passages() == before
+    assert {service.get(coded.id).status, service.get(other.id).status} == {"open"}
+    with pytest.raises(NotFoundError, match=f"suggestion {coded.id + 10_000} does not exist"):
+        service.accept([other.id, coded.id + 10_000])
+    assert service.get(other.id).status == "open"  # nothing written
+
+
+def test_get_finds_a_suggestion_of_any_status_by_its_id(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    items = service.refresh("Vertrouwen")
+    assert len(items) > 2
+    service.reject(items[0].id)
+    assert service.get(items[0].id) == service.list(status="rejected")[0]
+    assert [service.get(s.id) for s in items[1:]] == items[1:]
+    with pytest.raises(InvalidInputError, match=f"^suggestion {items[0].id + 10_000} does not exist$"):
+        service.get(items[0].id + 10_000)
+    with pytest.raises(InvalidInputError, match="status must be one of open, accepted, rejected"):
+        service.list(status="maybe")

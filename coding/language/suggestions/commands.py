@@ -7,13 +7,14 @@ from typing import Any, NewType
 
 from sqlalchemy import select
 
-from coding.coding_commands import ApplyCoding, check_span, document_text
+from coding.bulk_coding import ApplyCodings, CodingRequest
+from coding.coding_commands import check_span, document_text
 from coding.commands.command import Command, Writer
 from coding.errors import InvalidInputError, NotFoundError
 from coding.ids import CodeId, CodingId, DocumentId
 from coding.language.suggestions.candidates import Candidate
 from coding.text import trim_span
-from models import Coding, Segment, Suggestion
+from models import Suggestion
 from models.clock import utcnow
 
 SuggestionId = NewType("SuggestionId", int)
@@ -95,34 +96,39 @@ def _passage_texts(writer: Writer, rows: list[dict[str, Any]]) -> None:
             row["text"] = text[row["start"] : row["end"]]
 
 
-def _already_coded(writer: Writer, document_id: DocumentId, code_id: CodeId, start: int, end: int) -> bool:
-    found = writer.session.execute(
-        select(Coding.id)
-        .join(Segment, Segment.id == Coding.segment_id)
-        .where(
-            Segment.document_id == document_id,
-            Segment.start == start,
-            Segment.end == end,
-            Coding.code_id == code_id,
-        )
-    ).first()
-    return found is not None
+_SUGGESTION_ROW = select(
+    Suggestion.id,
+    Suggestion.document_id,
+    Suggestion.code_id,
+    Suggestion.start,
+    Suggestion.end,
+    Suggestion.status,
+)
+_CHUNK = 900  # ids per query, within SQLite's limit on parameters
 
 
 def _load(writer: Writer, suggestion_id: SuggestionId) -> Any:
-    row = writer.session.execute(
-        select(
-            Suggestion.id,
-            Suggestion.document_id,
-            Suggestion.code_id,
-            Suggestion.start,
-            Suggestion.end,
-            Suggestion.status,
-        ).where(Suggestion.id == suggestion_id)
-    ).one_or_none()
+    row = writer.session.execute(_SUGGESTION_ROW.where(Suggestion.id == suggestion_id)).one_or_none()
     if row is None:
         raise NotFoundError(f"suggestion {suggestion_id} does not exist")
     return row
+
+
+def _load_open(writer: Writer, suggestion_ids: Sequence[SuggestionId]) -> list[Any]:
+    """The rows of ``suggestion_ids`` in that order, read together; each must exist and be open."""
+    found: dict[int, Any] = {}
+    for i in range(0, len(suggestion_ids), _CHUNK):
+        chunk = suggestion_ids[i : i + _CHUNK]
+        found.update(
+            (row.id, row) for row in writer.session.execute(_SUGGESTION_ROW.where(Suggestion.id.in_(chunk)))
+        )
+    for suggestion_id in suggestion_ids:
+        row = found.get(suggestion_id)
+        if row is None:
+            raise NotFoundError(f"suggestion {suggestion_id} does not exist")
+        if row.status != "open":
+            raise InvalidInputError(f"suggestion {suggestion_id} was already {row.status}")
+    return [found[i] for i in suggestion_ids]
 
 
 class AcceptSuggestions(Command):
@@ -139,23 +145,16 @@ class AcceptSuggestions(Command):
         self.text = "Accept suggestion" if len(self.suggestion_ids) == 1 else "Accept suggestions"
 
     def plan(self, writer: Writer) -> list[CodingId]:
-        created: list[CodingId] = []
+        rows = _load_open(writer, self.suggestion_ids)
+        requests = [
+            CodingRequest(DocumentId(row.document_id), CodeId(row.code_id), row.start, row.end, self.memo)
+            for row in rows
+        ]
+        created = ApplyCodings(requests, coder=self.coder, skip_existing=True).plan(writer)
         now = utcnow()
-        for suggestion_id in self.suggestion_ids:
-            row = _load(writer, suggestion_id)
-            if row.status != "open":
-                raise InvalidInputError(f"suggestion {suggestion_id} was already {row.status}")
-            document_id, code_id = DocumentId(row.document_id), CodeId(row.code_id)
-            text = document_text(writer, document_id)
-            start, end = trim_span(text, row.start, row.end)
-            if not _already_coded(writer, document_id, code_id, start, end):
-                created.append(
-                    ApplyCoding(document_id, code_id, start, end, coder=self.coder, memo=self.memo).plan(
-                        writer
-                    )
-                )
+        for suggestion_id, row in zip(self.suggestion_ids, rows, strict=True):
             writer.update("suggestion", suggestion_id, {"status": "accepted", "decided_at": now})
-            writer.touch(document_id)
+            writer.touch(DocumentId(row.document_id))
         if len(created) > 1:
             self.text = f"Accept {len(created)} suggestions"
         return created

@@ -20,6 +20,7 @@ import numpy.typing as npt
 from coding.ids import DocumentId
 from coding.language.corpus import Corpus
 from coding.language.sql import raw_connection
+from coding.project_settings import read_settings
 from coding.speakers import SPEAKER_SETTINGS
 from coding.store import Store
 
@@ -135,12 +136,7 @@ def fingerprint(store: Store, document_ids: Iterable[DocumentId]) -> tuple[Any, 
                 "ORDER BY document_id"
             )
         )
-        marks = ",".join("?" * len(SPEAKER_SETTINGS))
-        speakers = tuple(
-            raw.execute(
-                f"SELECT key, value FROM setting WHERE key IN ({marks}) ORDER BY key", SPEAKER_SETTINGS
-            )
-        )
+        speakers = read_settings(session, SPEAKER_SETTINGS)
     return (frozenset(document_ids), index, speakers)
 
 

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from coding.code_service import CodeRef
 from coding.document_service import DocumentRef
@@ -37,7 +37,7 @@ from coding.language.suggestions.commands import (
     SuggestionId,
 )
 from coding.records import CodeInfo
-from models import Document, Suggestion
+from models import SUGGESTION_STATUSES, Document, Suggestion
 
 if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
@@ -45,9 +45,24 @@ if TYPE_CHECKING:
     from coding.language.suggestions.data import CorpusData
     from coding.project import Project
 
-STATUSES = ("open", "accepted", "rejected")
 #: Open suggestions kept per code; accepting or rejecting makes room for the next ones.
 MAX_PER_CODE = 100
+#: The columns of a :class:`SuggestionInfo` (columns: no ORM object per row).
+_SUGGESTION_INFO = select(
+    Suggestion.id,
+    Suggestion.document_id,
+    Document.name,
+    Suggestion.code_id,
+    Suggestion.start,
+    Suggestion.end,
+    Suggestion.text,
+    Suggestion.score,
+    Suggestion.sources,
+    Suggestion.reason,
+    Suggestion.status,
+    Suggestion.created_at,
+    Suggestion.decided_at,
+).join(Document, Document.id == Suggestion.document_id)
 
 
 @dataclass(frozen=True)
@@ -92,10 +107,7 @@ class SuggestionService:
             raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
         tree = self._project.codes.tree()
         codes = self._scope(code, include_subcodes)
-        indexed = self._assistant.indexed_documents()
-        if indexed != {doc.id for doc in self._assistant.corpus().documents}:
-            self._assistant.index()
-            indexed = self._assistant.indexed_documents()
+        indexed = self._assistant.ensure_indexed()
         from coding.language.suggestions.questions import question_candidates  # numpy on first use
         from coding.language.suggestions.similar import similarity_candidates
         from coding.language.suggestions.terms import term_candidates
@@ -198,32 +210,32 @@ class SuggestionService:
         include_subcodes: bool = True,
     ) -> list[SuggestionInfo]:
         """Suggestions per code (best first) or per document (in reading order)."""
-        if status is not None and status not in STATUSES:
-            raise InvalidInputError(f"status must be one of {', '.join(STATUSES)}")
+        if status is not None and status not in SUGGESTION_STATUSES:
+            raise InvalidInputError(f"status must be one of {', '.join(SUGGESTION_STATUSES)}")
         tree = self._project.codes.tree()
-        query = select(
-            Suggestion.id,
-            Suggestion.document_id,
-            Document.name,
-            Suggestion.code_id,
-            Suggestion.start,
-            Suggestion.end,
-            Suggestion.text,
-            Suggestion.score,
-            Suggestion.sources,
-            Suggestion.reason,
-            Suggestion.status,
-            Suggestion.created_at,
-            Suggestion.decided_at,
-        ).join(Document, Document.id == Suggestion.document_id)  # columns: no ORM object per row
+        query = _SUGGESTION_INFO
         if status is not None:
             query = query.where(Suggestion.status == status)
         if code is not None:
             query = query.where(Suggestion.code_id.in_([c.id for c in self._scope(code, include_subcodes)]))
         if document is not None:
             query = query.where(Suggestion.document_id == self._project.documents.id_of(document))
+        rows = self._read(query)
+        if document is not None and code is None:
+            return sorted(rows, key=lambda s: (s.start, s.end, s.code_path))
+        order = tree.order()
+        return sorted(rows, key=lambda s: (order.get(s.code_id, 0), -s.score, s.document, s.start))
+
+    def get(self, suggestion_id: SuggestionId | int) -> SuggestionInfo:
+        found = self._read(_SUGGESTION_INFO.where(Suggestion.id == int(suggestion_id)))
+        if not found:
+            raise InvalidInputError(f"suggestion {suggestion_id} does not exist")
+        return found[0]
+
+    def _read(self, query: Select[*tuple[Any, ...]]) -> builtins.list[SuggestionInfo]:
+        tree = self._project.codes.tree()
         with self._project.store.read() as session:
-            rows = [
+            return [
                 SuggestionInfo(
                     SuggestionId(s.id),
                     DocumentId(s.document_id),
@@ -242,16 +254,6 @@ class SuggestionService:
                 )
                 for s in session.execute(query)
             ]
-        if document is not None and code is None:
-            return sorted(rows, key=lambda s: (s.start, s.end, s.code_path))
-        order = tree.order()
-        return sorted(rows, key=lambda s: (order.get(s.code_id, 0), -s.score, s.document, s.start))
-
-    def get(self, suggestion_id: SuggestionId | int) -> SuggestionInfo:
-        found = [s for s in self.list(status=None) if s.id == suggestion_id]
-        if not found:
-            raise InvalidInputError(f"suggestion {suggestion_id} does not exist")
-        return found[0]
 
     def accept(
         self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int], *, memo: str = ""

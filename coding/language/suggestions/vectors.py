@@ -39,15 +39,6 @@ def tfidf(bag: Iterable[str], idf: Mapping[str, float], default_idf: float = 1.0
     return {stem: w / norm for stem, w in vector.items()} if norm else {}
 
 
-def centroid(vectors: Iterable[Vector]) -> Vector:
-    total: dict[str, float] = {}
-    for vector in vectors:
-        for stem, weight in vector.items():
-            total[stem] = total.get(stem, 0.0) + weight
-    norm = math.sqrt(sum(w * w for w in total.values()))
-    return {stem: w / norm for stem, w in total.items()} if norm else {}
-
-
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two unit vectors."""
     if len(a) > len(b):
