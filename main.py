@@ -12,7 +12,7 @@ def gui(argv: list[str] | None = None) -> int:
     # start). Collect nothing while importing, then move them out of its way for good.
     gc.disable()
     try:
-        from app.application import run
+        from app.shell.application import run
     finally:
         gc.freeze()
         gc.enable()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from benchmarks.registry import Case, Context, benchmark
 from coding import Project
-from coding.ids import CodeId, DocumentId
+from coding.core.ids import CodeId, DocumentId
 
 
 def _import_case(ctx: Context, kind: str) -> Case:

@@ -1,13 +1,13 @@
 """Benchmarks of the text machinery under imports and replacements: speaker-turn detection and
-carrying spans over edits (``coding.text_remap``), on the long transcript (300,000 characters)."""
+carrying spans over edits (``coding.core.text_remap``), on the long transcript (300,000 characters)."""
 
 from __future__ import annotations
 
 import random
 
 from benchmarks.registry import Case, Context, benchmark
-from coding.importers.turns import detect_turns
-from coding.text_remap import remap_spans
+from coding.core.text_remap import remap_spans
+from coding.importing.parsers.turns import detect_turns
 
 
 def _long_text(ctx: Context) -> str:

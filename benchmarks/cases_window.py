@@ -41,7 +41,9 @@ def _child_env(settings: Path) -> dict[str, str]:
 
 
 def _require_window() -> None:
-    need_module("app.main_window", "the main window (app.main_window.MainWindow)", attribute="MainWindow")
+    need_module(
+        "app.shell.main_window", "the main window (app.shell.main_window.MainWindow)", attribute="MainWindow"
+    )
 
 
 def probe_window(project: Path, settings: Path) -> Sample:
@@ -96,8 +98,8 @@ class Window:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtCore import QSettings
 
-        from app.application import application
-        from app.main_window import MainWindow
+        from app.shell.application import application
+        from app.shell.main_window import MainWindow
 
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ctx.workdir / "settings")
@@ -406,7 +408,7 @@ def quotes_dock_filter_text(ctx: Context) -> Case:
 def quotes_dock_sort(ctx: Context) -> Case:
     from PySide6.QtCore import Qt
 
-    from app.quote_table_model import REGION
+    from app.quotes.quote_table_model import REGION
 
     window = _quotes_window(ctx)
     table = window.window.quotes_dock.table

@@ -212,7 +212,7 @@ def transcripts(spec: CorpusSpec) -> Iterator[Transcript]:
 @functools.cache
 def codebook_paths() -> tuple[list[tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Every code path of the codebook ``rwb``, and the path of each interview-guide question."""
-    from coding.codebook_file import read_codebook
+    from coding.codebook.codebook_file import read_codebook
 
     paths: list[tuple[str, ...]] = []
     by_question: dict[str, tuple[str, ...]] = {}

@@ -7,8 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from coding.errors import CodewerkError
-from coding.favourites import Favourites
+from coding.codebook.favourites import Favourites
+from coding.core.errors import CodewerkError
 from coding.project import Project
 
 DEMO_FOLDER = "demo"

@@ -21,25 +21,25 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
-from coding.assessment_service import AssessmentService
-from coding.changes import Change, ChangeNotifier, Listener
-from coding.code_service import CodeRef, CodeService
-from coding.code_set_service import CodeSetService
-from coding.codebook_file import CodebookSpec, read_codebook
-from coding.coding_service import CodingService
-from coding.commands.command import Command
-from coding.comparison import ComparisonService
-from coding.document_service import DocumentRef, DocumentService
-from coding.errors import InvalidInputError, ProjectFileError
+from coding.codebook.code_service import CodeRef, CodeService
+from coding.codebook.code_set_service import CodeSetService
+from coding.codebook.codebook_file import CodebookSpec, read_codebook
+from coding.core.changes import Change, ChangeNotifier, Listener
+from coding.core.errors import InvalidInputError, ProjectFileError
+from coding.core.records import AssessmentInfo, CodingInfo, Quote
+from coding.core.store import Store
+from coding.documents.document_service import DocumentRef, DocumentService
 from coding.exporting import export
-from coding.history import History, UndoRecorder
-from coding.import_service import ImportReport, ImportService, Progress, ReplaceDecision
-from coding.memo_service import MemoService
-from coding.quote_service import QuoteService
-from coding.records import AssessmentInfo, CodingInfo, Quote
-from coding.review_service import ReviewService
-from coding.speaker_service import SpeakerService
-from coding.store import Store
+from coding.importing.import_service import ImportReport, ImportService, Progress, ReplaceDecision
+from coding.judgements.assessment_service import AssessmentService
+from coding.judgements.comparison import ComparisonService
+from coding.memos.memo_service import MemoService
+from coding.passages.coding_service import CodingService
+from coding.quotes.quote_service import QuoteService
+from coding.reviews.review_service import ReviewService
+from coding.speakers.speaker_service import SpeakerService
+from coding.undo.command import Command
+from coding.undo.history import History, UndoRecorder
 from models import Setting
 from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coding import Project
-from coding.document_commands import NewDocument
-from coding.ids import CodeId, SegmentId
+from coding.core.ids import CodeId, SegmentId
+from coding.documents.document_commands import NewDocument
 
 HOSTILE = "Noord/Zuid: [test]*?"
 LONG_A = "Midden-Gelderland en omstreken, de regio Arnhem"

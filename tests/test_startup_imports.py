@@ -29,15 +29,15 @@ LANGUAGE = (
 )
 #: The window's dialogs and extra windows, imported by the slots that open them.
 DIALOGS = (
-    "app.compare_window",
-    "app.export_dialog",
-    "app.import_dialog",
-    "app.language_window",
-    "app.search_panel",
-    "app.suggestion_queue",
-    "app.frequency_view",
-    "app.speakers_dialog",
-    "app.anonymise_dialog",
+    "app.judgements.compare_window",
+    "app.exporting.export_dialog",
+    "app.importing.import_dialog",
+    "app.language.language_window",
+    "app.language.search_panel",
+    "app.language.suggestion_queue",
+    "app.language.frequency_view",
+    "app.speakers.speakers_dialog",
+    "app.language.anonymise_dialog",
     "PySide6.QtCharts",
 )
 
@@ -56,8 +56,8 @@ WINDOW_SCRIPT = """
 import json, sys
 from PySide6.QtCore import QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
-from app.application import application
-from app.main_window import MainWindow
+from app.shell.application import application
+from app.shell.main_window import MainWindow
 app = application()
 window = MainWindow()
 window.show()
@@ -97,7 +97,7 @@ def test_opening_a_project_imports_no_parser_exporter_alembic_or_spacy(coded_pro
 
 def test_the_window_module_imports_no_parser_exporter_alembic_or_dialog(coded_project: Project) -> None:
     coded_project.close()
-    imports = "import app.main_window, app.application\nfrom coding import Project"
+    imports = "import app.shell.main_window, app.shell.application\nfrom coding import Project"
     modules = _modules_after(SCRIPT.format(imports=imports), str(coded_project.path))
     assert _loaded(modules, HEAVY) == []
     assert _loaded(modules, LANGUAGE) == []
@@ -107,7 +107,9 @@ def test_the_window_module_imports_no_parser_exporter_alembic_or_dialog(coded_pr
 def test_a_project_open_in_the_window_loads_none_of_them(coded_project: Project, tmp_path: Path) -> None:
     coded_project.close()
     modules = _modules_after(WINDOW_SCRIPT, str(coded_project.path), str(tmp_path / "settings"))
-    assert "app.main_window" in modules and "app.quotes_dock" in modules  # the script ran the window
+    assert (
+        "app.shell.main_window" in modules and "app.quotes.quotes_dock" in modules
+    )  # the script ran the window
     assert _loaded(modules, HEAVY) == []
     assert _loaded(modules, LANGUAGE) == []
     assert _loaded(modules, DIALOGS) == []

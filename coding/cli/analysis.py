@@ -10,8 +10,8 @@ from typing import Any
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import print_csv, print_json, print_table
-from coding.quote_service import UNREVIEWED
-from coding.records import Quote
+from coding.core.records import Quote
+from coding.quotes.quote_service import UNREVIEWED
 from models import REVIEW_STATUSES
 
 QUOTE_FORMATS = ("table", "csv", "json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from coding.errors import InvalidInputError
+from coding.core.errors import InvalidInputError
 
 
 def key_values(pairs: Sequence[str] | None, option: str) -> dict[str, str]:

@@ -11,9 +11,9 @@ from coding.cli import analysis, comparison, language, refi, speakers
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, counted, print_json, print_records, print_table
-from coding.codebook_file import builtin_codebooks
+from coding.codebook.codebook_file import builtin_codebooks
+from coding.core.records import CodeInfo, CodeTree
 from coding.project import PROJECT_SUFFIX, Project
-from coding.records import CodeInfo, CodeTree
 
 FORMATS = ("table", "json")
 

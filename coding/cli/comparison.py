@@ -9,7 +9,7 @@ from typing import Any
 
 from coding.cli.opening import opened
 from coding.cli.output import print_csv, print_json, print_table
-from coding.comparison import FrequencyTable, JudgementGrid, ScoreSeries
+from coding.judgements.comparison import FrequencyTable, JudgementGrid, ScoreSeries
 
 SHOW = ("judgements", "quotes", "documents", "scores")
 FORMATS = ("table", "json", "csv")

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, percentage, print_csv, print_json, print_table
-from coding.errors import InvalidInputError
+from coding.core.errors import InvalidInputError
 from coding.language.anonymise import KINDS, NameMention
 from coding.language.kwic import KWIC_HEADER, SORT_KEYS, kwic_row, sort_lines, write_kwic_csv
 from coding.language.search import SearchMode

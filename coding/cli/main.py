@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from coding.cli import commands
 from coding.cli.arguments import protect_dash_positionals
-from coding.errors import CodewerkError
+from coding.core.errors import CodewerkError
 
 #: Starts the window; injected by ``main.py`` so that ``coding`` never imports the UI.
 GuiLauncher = Callable[[list[str]], int]

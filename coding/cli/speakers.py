@@ -9,7 +9,7 @@ from pathlib import Path
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import print_records
-from coding.errors import FileImportError, InvalidInputError
+from coding.core.errors import FileImportError, InvalidInputError
 from coding.project import Project
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coding.errors import InvalidInputError
+from coding.core.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from coding.project import Project

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coding.code_service import CodeRef
-from coding.document_service import DocumentRef
-from coding.errors import InvalidInputError
+from coding.codebook.code_service import CodeRef
+from coding.core.errors import InvalidInputError
+from coding.documents.document_service import DocumentRef
 from coding.exporting.docx_quotes import write_quotes_per_concept
 from coding.exporting.docx_transcript import write_coded_transcript
 from coding.exporting.options import reject_unknown

@@ -24,9 +24,12 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Pt
 
-from coding.code_service import CodeRef
-from coding.comparison import NO_GROUP, JudgementGrid, score_colour
-from coding.document_commands import attribute_key
+from coding.codebook.code_service import CodeRef
+from coding.core.ids import CodeId, SegmentId
+from coding.core.records import AssessmentInfo, CodeInfo, CodeTree, Quote
+from coding.core.text import fold, natural_key
+from coding.documents.document_commands import attribute_key
+from coding.documents.turn_spans import page_label
 from coding.exporting.docx_format import (
     BodyWriter,
     add_text,
@@ -39,10 +42,7 @@ from coding.exporting.docx_format import (
     title_block,
     xml_text,
 )
-from coding.ids import CodeId, SegmentId
-from coding.records import AssessmentInfo, CodeInfo, CodeTree, Quote
-from coding.text import fold, natural_key
-from coding.turn_spans import page_label
+from coding.judgements.comparison import NO_GROUP, JudgementGrid, score_colour
 
 if TYPE_CHECKING:
     from pathlib import Path

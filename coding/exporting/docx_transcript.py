@@ -15,8 +15,10 @@ from docx import Document
 from docx.shared import Cm, Pt
 from docx.text.run import Run
 
-from coding.code_service import CodeRef
-from coding.document_service import DocumentRef
+from coding.codebook.code_service import CodeRef
+from coding.core.ids import CodeId, CodingId, SegmentId
+from coding.core.records import CodeTree, ReviewInfo, SegmentInfo
+from coding.documents.document_service import DocumentRef
 from coding.exporting.docx_format import (
     BodyWriter,
     add_text,
@@ -30,8 +32,6 @@ from coding.exporting.docx_format import (
     title_block,
     xml_text,
 )
-from coding.ids import CodeId, CodingId, SegmentId
-from coding.records import CodeTree, ReviewInfo, SegmentInfo
 
 if TYPE_CHECKING:
     from pathlib import Path

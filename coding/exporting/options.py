@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from coding.errors import InvalidInputError
+from coding.core.errors import InvalidInputError
 
 
 def reject_unknown(format_name: str, options: Mapping[str, Any]) -> None:

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coding.code_service import CodeRef
-from coding.comparison import NO_GROUP
-from coding.document_commands import attribute_key
-from coding.records import Quote
-from coding.text import fold, natural_key
+from coding.codebook.code_service import CodeRef
+from coding.core.records import Quote
+from coding.core.text import fold, natural_key
+from coding.documents.document_commands import attribute_key
+from coding.judgements.comparison import NO_GROUP
 
 if TYPE_CHECKING:
     from coding.project import Project

@@ -25,8 +25,14 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.utils import get_column_letter
 
-from coding.code_service import CodeRef
-from coding.comparison import (
+from coding.codebook.code_service import CodeRef
+from coding.core.records import CodeTree
+from coding.documents.document_commands import attribute_key
+from coding.exporting.options import reject_unknown
+from coding.exporting.quote_rows import QuoteTable, quote_table
+from coding.exporting.sheet_names import unique_sheet_names
+from coding.exporting.xlsx_cells import SheetWriter
+from coding.judgements.comparison import (
     NO_GROUP,
     SCORE_MAX,
     FrequencyTable,
@@ -35,12 +41,6 @@ from coding.comparison import (
     score_colour,
     score_series,
 )
-from coding.document_commands import attribute_key
-from coding.exporting.options import reject_unknown
-from coding.exporting.quote_rows import QuoteTable, quote_table
-from coding.exporting.sheet_names import unique_sheet_names
-from coding.exporting.xlsx_cells import SheetWriter
-from coding.records import CodeTree
 
 if TYPE_CHECKING:
     from coding.project import Project

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coding.document_service import DocumentRef
-from coding.errors import InvalidInputError
-from coding.ids import DocumentId
+from coding.core.errors import InvalidInputError
+from coding.core.ids import DocumentId
+from coding.documents.document_service import DocumentRef
 from coding.language.anonymise_commands import AnonymisationReport, AnonymiseDocuments, Replacement
 from coding.language.chunks import index_pieces
 from coding.language.entities import (

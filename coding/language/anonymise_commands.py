@@ -1,6 +1,6 @@
 """Replacing names in documents' texts: one undoable action that keeps every coding on its passage.
 
-The text is rewritten with :func:`coding.text_remap.apply_replacements`; coded passages, turns,
+The text is rewritten with :func:`coding.core.text_remap.apply_replacements`; coded passages, turns,
 pages and suggestions are moved with the exact mapper it returns. A passage inside a replaced
 name covers the whole placeholder afterwards. Two passages that end up with the same span are
 merged into one (their codes kept, a code on both kept once). The index of a rewritten
@@ -16,13 +16,13 @@ from itertools import pairwise
 
 from sqlalchemy import select
 
-from coding.coding_commands import document_text
-from coding.commands.command import Command, Writer
-from coding.document_commands import SpanMove, move_spans
-from coding.errors import InvalidInputError
-from coding.ids import DocumentId
-from coding.text import fold
-from coding.text_remap import Span, apply_replacements
+from coding.core.errors import InvalidInputError
+from coding.core.ids import DocumentId
+from coding.core.text import fold
+from coding.core.text_remap import Span, apply_replacements
+from coding.documents.document_commands import SpanMove, move_spans
+from coding.passages.coding_commands import document_text
+from coding.undo.command import Command, Writer
 from models import AssessmentEvidence, Coding, Page, Segment, Suggestion, Turn
 
 

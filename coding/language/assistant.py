@@ -10,12 +10,11 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from coding.bulk_coding import ApplyCodings, CodingRequest
-from coding.changes import Change
-from coding.code_service import CodeRef
-from coding.document_service import DocumentRef
-from coding.errors import InvalidInputError
-from coding.ids import CodingId, DocumentId
+from coding.codebook.code_service import CodeRef
+from coding.core.changes import Change
+from coding.core.errors import InvalidInputError
+from coding.core.ids import CodingId, DocumentId
+from coding.documents.document_service import DocumentRef
 from coding.language.anonymise import Anonymiser
 from coding.language.corpus import Corpus, CorpusCache
 from coding.language.frequencies import FrequencyTable, frequency_table
@@ -27,6 +26,7 @@ from coding.language.search import Searcher, SearchMode, SearchQuery, SearchResu
 from coding.language.sql import raw_connection
 from coding.language.suggestions.service import SuggestionService
 from coding.language.units import CODING_UNITS, unit_span
+from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline

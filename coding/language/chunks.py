@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coding.text import trim_span
+from coding.core.text import trim_span
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from coding.ids import DocumentId
+from coding.core.ids import DocumentId
+from coding.core.project_settings import read_speaker_rules
+from coding.core.store import Store
+from coding.core.text import fold
 from coding.language.speakers import TurnMap, TurnSpan
 from coding.language.sql import raw_connection
-from coding.project_settings import read_speaker_rules
-from coding.store import Store
-from coding.text import fold
 from models import Document
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coding.core.ids import DocumentId
+from coding.core.text import fold, natural_key
 from coding.exporting.quote_rows import NO_GROUP, neutralise
-from coding.ids import DocumentId
 from coding.language.corpus import Corpus
 from coding.language.sql import raw_connection
-from coding.text import fold, natural_key
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coding.ids import DocumentId
+from coding.core.ids import DocumentId
+from coding.core.store import Store
+from coding.core.text import fold
 from coding.language.chunks import index_pieces
 from coding.language.sql import raw_connection
 from coding.language.tokens import is_word, lemma_of
-from coding.store import Store
-from coding.text import fold
 from models import Document, Turn
 from models.clock import utcnow
 

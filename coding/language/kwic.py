@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coding.core.ids import DocumentId
+from coding.core.text import fold, natural_key
 from coding.exporting.quote_rows import neutralise
-from coding.ids import DocumentId
-from coding.text import fold, natural_key
 
 DEFAULT_CONTEXT = 60
 _SPACE = re.compile(r"\s+")

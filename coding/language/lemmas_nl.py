@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from functools import lru_cache
 
-from coding.text import fold
+from coding.core.text import fold
 
 VOWELS = frozenset("aeiouy")
 _VOICELESS_END = ("t", "k", "f", "s", "ch", "p", "x")  # 't kofschip: these take -te/-ten

@@ -19,11 +19,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from coding.errors import InvalidInputError
+from coding.core.errors import InvalidInputError
+from coding.core.text import fold
 from coding.language.lemmas_nl import DutchLemmaRules, dutch_forms, stem_nl
 from coding.language.pipeline_names import TRAINED_PIPELINES, fallback_name, normal_language
 from coding.language.tokens import is_word, lemma_of
-from coding.text import fold
 
 #: Hesitations and back-channel words of spoken interviews, left out of frequency lists.
 FILLERS: dict[str, frozenset[str]] = {

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, NewType
 
 from sqlalchemy import select
 
-from coding.commands.command import Command, Writer
-from coding.errors import InvalidInputError, NotFoundError
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.text import fold, natural_key
 from coding.exporting import write_atomically
 from coding.exporting.quote_rows import neutralise
-from coding.text import fold, natural_key
+from coding.undo.command import Command, Writer
 from models import Respondent
 
 if TYPE_CHECKING:

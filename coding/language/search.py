@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from coding.errors import InvalidInputError
-from coding.ids import DocumentId
+from coding.core.errors import InvalidInputError
+from coding.core.ids import DocumentId
+from coding.core.text import fold
 from coding.language.corpus import Corpus, CorpusDocument
 from coding.language.kwic import DEFAULT_CONTEXT, KwicLine, context
 from coding.language.sql import raw_connection
-from coding.text import fold
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline

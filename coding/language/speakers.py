@@ -1,6 +1,6 @@
 """Who speaks where: the interviewer's turns versus the answers.
 
-Which speakers are interviewers is the project's speaker rules (:class:`coding.speakers.SpeakerRules`,
+Which speakers are interviewers is the project's speaker rules (:class:`coding.speakers.speakers.SpeakerRules`,
 setting ``interviewer_speakers``), the same the Speakers dialog and ``codewerk speakers`` edit.
 """
 

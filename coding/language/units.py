@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coding.ids import DocumentId
+from coding.core.ids import DocumentId
 from coding.language.corpus import Corpus
 
 CODING_UNITS = ("hit", "sentence", "turn")

@@ -66,7 +66,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coding.codebook_file import CODEBOOK_READERS, CodebookSpec
+from coding.codebook.codebook_file import CODEBOOK_READERS, CodebookSpec
 from coding.exporting import EXPORTERS, lazy_writer
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from coding.errors import FileImportError
-from coding.importers.safety import check_file
+from coding.core.errors import FileImportError
+from coding.importing.parsers.safety import check_file
 from coding.refi.names import EXTENSION_PART
 
 MB = 1024 * 1024

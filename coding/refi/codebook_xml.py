@@ -10,8 +10,9 @@ from xml.etree.ElementTree import Element
 
 from lxml import etree
 
-from coding.codebook_file import DEFAULT_COLOUR, CodebookSpec, CodeSetSpec, CodeSpec
-from coding.errors import CodebookError, FileImportError, InvalidInputError
+from coding.codebook.codebook_file import DEFAULT_COLOUR, CodebookSpec, CodeSetSpec, CodeSpec
+from coding.core.errors import CodebookError, FileImportError, InvalidInputError
+from coding.core.text import fold
 from coding.refi.elements import GuidRegistry, RCode, RSet, Skipped, child, parse_xml, read_codes, read_sets
 from coding.refi.extension import CodeExtras, Extension, codebook_extension, dumps, parse_extension
 from coding.refi.names import (
@@ -28,7 +29,6 @@ from coding.refi.names import local_name as local
 from coding.refi.project_writer import ORIGIN, code_elements
 from coding.refi.schemas import CODEBOOK_SCHEMA, schema_errors
 from coding.refi.snapshot import take_snapshot
-from coding.text import fold
 
 if TYPE_CHECKING:
     from coding.project import Project

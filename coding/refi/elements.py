@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from coding.errors import FileImportError
+from coding.core.errors import FileImportError
 from coding.refi.names import clean_guid, derived_guid, guid_key, hex_colour, local_name
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coding.errors import FileImportError
+from coding.core.errors import FileImportError
 from coding.project import Project
 from coding.refi.import_command import ImportExchange
 from coding.refi.project_reader import RefiProject, read_codebook_only, read_qdpx

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from coding.records import CodeInfo
+from coding.core.records import CodeInfo
 from coding.refi.names import clean_guid, format_datetime, parse_datetime
 from coding.refi.snapshot import Snapshot
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from coding.codebook_file import DEFAULT_COLOUR
-from coding.commands.command import Command, Writer
+from coding.codebook.codebook_file import DEFAULT_COLOUR
+from coding.core.text import fold
 from coding.refi.elements import RCode
 from coding.refi.extension import CodeExtras
 from coding.refi.import_analysis import AnalysisMerge
@@ -23,7 +23,7 @@ from coding.refi.import_sources import SourcesMerge
 from coding.refi.names import clean_name, numbered, unique_question
 from coding.refi.project_reader import RefiProject
 from coding.refi.report import ExchangeReport
-from coding.text import fold
+from coding.undo.command import Command, Writer
 from models import Code, Coder, CodeSet, CodeSetMember
 
 

@@ -22,9 +22,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from coding.core.text import fold
 from coding.refi.elements import RNote, RSelection, Skipped
 from coding.refi.project_reader import RefiProject
-from coding.text import fold
 
 REVIEW_NOTE = re.compile(r"^Review: (agreed|question|disagree)$")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from coding.commands.command import Writer
 from coding.refi.elements import Skipped
 from coding.refi.project_reader import RefiProject
 from coding.refi.report import ExchangeReport
+from coding.undo.command import Writer
 from models.clock import utcnow
 
 Span = tuple[int, int, int]  # document id, start, end

@@ -6,7 +6,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
-from coding.text import fold
+from coding.core.text import fold
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"

@@ -3,7 +3,7 @@
 REFI-QDA positions count the characters of the plain-text source file as it is stored
 (ATLAS.ti and MAXQDA count Unicode characters of the file's text: a CRLF is two, a
 decomposed ``é`` is two). Codewerk stores that text in its normal form (NFC, ``\\n`` line
-endings, no BOM or NUL; :func:`coding.text.normalise_text`), so every position is mapped:
+endings, no BOM or NUL; :func:`coding.core.text.normalise_text`), so every position is mapped:
 
 1. the BOM is not a character of the text and is not counted;
 2. removing the ``\\r`` of a CRLF (and any NUL) shifts later positions; a position between
@@ -25,8 +25,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from enum import Enum
 
-from coding.text import normalise_text
-from coding.text_positions import Utf16Index
+from coding.core.text import normalise_text
+from coding.core.text_positions import Utf16Index
 
 # Characters below U+0300 are NFC-stable starters that never compose with a preceding
 # character, so NFC can only change runs that contain characters from U+0300 upwards,

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from coding.errors import FileImportError
+from coding.core.errors import FileImportError
+from coding.core.text import fold
 from coding.refi.archive import QdpxArchive
 from coding.refi.codebook_xml import load_qdc
 from coding.refi.elements import (
@@ -45,7 +46,6 @@ from coding.refi.names import (
     parse_datetime,
 )
 from coding.refi.positions import Counting, SourceText, choose_counting
-from coding.text import fold
 
 _VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
 _OTHER_SOURCES = {

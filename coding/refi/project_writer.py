@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from coding.errors import InvalidInputError
-from coding.records import CodeInfo, CodeTree
+from coding.core.errors import InvalidInputError
+from coding.core.records import CodeInfo, CodeTree
 from coding.refi.extension import dumps, project_extension
 from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime, xml_text
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors

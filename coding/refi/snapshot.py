@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coding.ids import CodeId
-from coding.project_settings import read_settings
-from coding.records import CodeTree
+from coding.core.ids import CodeId
+from coding.core.project_settings import read_settings
+from coding.core.records import CodeTree
 from models import (
     Assessment,
     AssessmentEvidence,

@@ -52,8 +52,8 @@ def window(qtbot, demo_copy: Path):  # type: ignore[no-untyped-def]
     """The main window with a copy of the demo project open, shown and active."""
     from PySide6.QtWidgets import QApplication
 
-    from app.application import application
-    from app.main_window import MainWindow
+    from app.shell.application import application
+    from app.shell.main_window import MainWindow
 
     application()
     main = MainWindow()

@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.main_window import MainWindow
-from coding.ids import CodeId, DocumentId
-from coding.text_positions import Utf16Index
+from app.shell.main_window import MainWindow
+from coding.core.ids import CodeId, DocumentId
+from coding.core.text_positions import Utf16Index
 
 
 def open_document(window: MainWindow, name: str) -> DocumentId:

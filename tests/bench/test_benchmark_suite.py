@@ -15,8 +15,8 @@ from benchmarks.make_corpus import SIZES, ensure, plan_codings, transcript
 from benchmarks.registry import BENCHMARKS, Benchmark, Case, Unavailable, need_module
 from benchmarks.vocabulary import REGIONS, ROLES
 from coding import Project
-from coding.importers import parse_file
-from coding.text import normalise_text
+from coding.core.text import normalise_text
+from coding.importing.parsers import parse_file
 
 TINY = SIZES["tiny"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coding import Project
-from coding.errors import ProjectFileError
+from coding.core.errors import ProjectFileError
 from models.database import APPLICATION_ID, create_file, head_revision, inspect_file
 
 

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coding.ids import CodeId, DocumentId
-from coding.records import CodeTree
-from coding.text import fold
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeTree
+from coding.core.text import fold
 
 SOURCES = ("terms", "question", "similar")
 

@@ -7,13 +7,13 @@ from typing import Any, NewType
 
 from sqlalchemy import select
 
-from coding.bulk_coding import ApplyCodings, CodingRequest
-from coding.coding_commands import check_span, document_text
-from coding.commands.command import Command, Writer
-from coding.errors import InvalidInputError, NotFoundError
-from coding.ids import CodeId, CodingId, DocumentId
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.text import trim_span
 from coding.language.suggestions.candidates import Candidate
-from coding.text import trim_span
+from coding.passages.bulk_coding import ApplyCodings, CodingRequest
+from coding.passages.coding_commands import check_span, document_text
+from coding.undo.command import Command, Writer
 from models import Suggestion
 from models.clock import utcnow
 

@@ -17,12 +17,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from coding.ids import DocumentId
+from coding.core.ids import DocumentId
+from coding.core.project_settings import read_settings
+from coding.core.store import Store
 from coding.language.corpus import Corpus
 from coding.language.sql import raw_connection
-from coding.project_settings import read_settings
-from coding.speakers import SPEAKER_SETTINGS
-from coding.store import Store
+from coding.speakers.speakers import SPEAKER_SETTINGS
 
 IntArray = npt.NDArray[np.integer[Any]]  # int32 mostly, int64 where sums may grow
 BoolArray = npt.NDArray[np.bool_]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from coding.ids import CodeId, DocumentId
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
 from coding.language.corpus import Corpus
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, IntArray, Turns
@@ -30,7 +31,6 @@ from coding.language.suggestions.vectors import (
     tfidf,
     unit_tfidf,
 )
-from coding.records import CodeInfo
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline

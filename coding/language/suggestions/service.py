@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, select
 
-from coding.code_service import CodeRef
-from coding.document_service import DocumentRef
-from coding.errors import InvalidInputError
-from coding.ids import CodeId, CodingId, DocumentId
+from coding.codebook.code_service import CodeRef
+from coding.core.errors import InvalidInputError
+from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.records import CodeInfo
+from coding.documents.document_service import DocumentRef
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
     SOURCES,
@@ -36,7 +37,6 @@ from coding.language.suggestions.commands import (
     RejectSuggestions,
     SuggestionId,
 )
-from coding.records import CodeInfo
 from models import SUGGESTION_STATUSES, Document, Suggestion
 
 if TYPE_CHECKING:

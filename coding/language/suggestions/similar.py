@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from coding.ids import CodeId, DocumentId
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.vectors import (
@@ -28,7 +29,6 @@ from coding.language.suggestions.vectors import (
     top_contributions,
     unit_tfidf,
 )
-from coding.records import CodeInfo
 
 MIN_SIMILARITY = 0.3
 MIN_SHARED = 2

@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from coding.ids import DocumentId
+from coding.core.ids import DocumentId
+from coding.core.records import CodeInfo
+from coding.core.store import Store
+from coding.core.text import fold
 from coding.language.corpus import Corpus
 from coding.language.search import query_words
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import Candidate, term_score
 from coding.language.suggestions.data import CorpusData
 from coding.language.suggestions.vectors import IndexArray
-from coding.records import CodeInfo
-from coding.store import Store
-from coding.text import fold
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline

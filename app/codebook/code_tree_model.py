@@ -1,0 +1,317 @@
+"""The code tree as a Qt item model over the code service: colours, keys, questions, quote counts.
+
+Rows are codes in codebook order; an index's internal id is its code id. Codings change counts
+only (``dataChanged`` on the count column, the tree keeps its state); code changes reset the model.
+Renames (F2) and moves (drag) go through the code service, so they are undoable commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QPalette
+
+from app.shell.deferred_changes import DeferredChanges
+from app.shell.theme import code_colour
+from app.shell.workspace import Workspace
+from app.widgets.mime import CODES_MIME, PASSAGE_MIME, Passage, codes_from, codes_mime, passage_from
+from coding import Change
+from coding.core.ids import CodeId
+from coding.core.records import CodeInfo, CodeTree
+from coding.core.text import fold
+
+CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+NAME, KEY, QUESTION, QUOTES = range(4)
+HEADERS = ("Code", "Key", "Q", "Quotes")
+HEADER_TIPS = (
+    "Code name (F2 renames); drag a code to move it, drag a passage onto a code to code it",
+    "Number key that codes the selection with this favourite code",
+    "Interview-guide question reference",
+    "Quotes coded with this code or any of its subcodes",
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def tooltip(code: CodeInfo, total: int, direct: int) -> str:
+    parts = [f"<b>{code.name}</b>" + (f" — {code.label}" if code.label else "")]
+    if code.depth:
+        parts.append(f"<span style='color:gray'>{code.path_text}</span>")
+    kind = code.kind + (" · inductive" if code.inductive else "")
+    if code.question:
+        kind += f" · question {code.question}"
+    if code.scale:
+        kind += " · scale " + " ".join(code.scale)
+    parts.append(f"<i>{kind}</i>")
+    if code.description:
+        parts.append(code.description)
+    parts.append(f"{total} quote(s), {direct} coded directly with this code")
+    return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
+
+
+class CodeTreeModel(QAbstractItemModel):
+    passageDropped = Signal(object, object)  # Passage, CodeId
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._tree: CodeTree = CodeTree.build([])
+        self._rows: dict[CodeId, int] = {}
+        self._totals: dict[CodeId, int] = {}
+        self._direct: dict[CodeId, int] = {}
+        self._keys: dict[CodeId, int] = {}
+        self._pending = DeferredChanges(self._apply, self)
+        self.reload()
+        workspace.changed.connect(self.on_change)
+
+    # -- data from the services -------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._load_tree()
+        self._load_counts()
+        self._load_keys()
+        self.endResetModel()
+
+    def _load_tree(self) -> None:
+        self._tree = self.workspace.project.codes.tree()
+        rows: dict[CodeId, int] = {}
+        for parent in [None, *(c.id for c in self._tree)]:
+            for row, child in enumerate(self._tree.children(parent)):
+                rows[child.id] = row
+        self._rows = rows
+
+    def _load_counts(self) -> None:
+        codes = self.workspace.project.codes
+        self._direct = codes.counts()
+        self._totals = codes.subtree_totals(self._direct)
+
+    def _load_keys(self) -> None:
+        favourites = self.workspace.favourites.list()[:9]
+        self._keys = {code_id: key for key, code_id in enumerate(favourites, start=1)}
+
+    def on_change(self, change: Change) -> None:
+        """Take in a change after the current event: the transcript paints first, and a rename
+        arriving from inside setData (an open editor) or a move from a drop finishes cleanly."""
+        if not (change.codes or change.codings or change.touches("setting")):
+            return
+        self._pending.add(change)
+
+    def flush(self) -> None:
+        self._pending.flush()
+
+    def _apply(self, change: Change) -> None:
+        if change.codes:
+            self.reload()
+            return
+        if change.codings:
+            before = (self._direct, self._totals)
+            self._load_counts()
+            changed = {
+                code_id
+                for code_id in self._rows
+                if before[0].get(code_id) != self._direct.get(code_id)
+                or before[1].get(code_id) != self._totals.get(code_id)
+            }
+            self._cells_changed(changed, QUOTES)
+        if change.touches("setting"):
+            before_keys = dict(self._keys)
+            self._load_keys()
+            self._cells_changed({c for c in self._rows if before_keys.get(c) != self._keys.get(c)}, KEY)
+
+    def _cells_changed(self, code_ids: set[CodeId], column: int) -> None:
+        """Announce new values in one column for a few codes (display roles only: no re-filtering)."""
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
+        for code_id in code_ids:
+            index = self.index_of(code_id, column)
+            if index.isValid():
+                self.dataChanged.emit(index, index, roles)
+
+    @property
+    def tree(self) -> CodeTree:
+        return self._tree
+
+    def total(self, code_id: CodeId) -> int:
+        """The codings of a code and its subcodes, as the Quotes column shows (changes taken in first)."""
+        self.flush()
+        return self._totals.get(code_id, 0)
+
+    # -- structure ------------------------------------------------------------------------
+    def code_at(self, index: AnyIndex) -> CodeInfo | None:
+        if not index.isValid():
+            return None
+        code_id = CodeId(index.internalId())
+        return self._tree.get(code_id) if code_id in self._tree else None
+
+    def index_of(self, code_id: CodeId, column: int = NAME) -> QModelIndex:
+        if code_id not in self._tree:
+            return QModelIndex()
+        return self.createIndex(self._rows[code_id], column, int(code_id))
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        parent_code = self.code_at(parent)
+        children = self._tree.children(parent_code.id if parent_code else None)
+        if not (0 <= row < len(children) and 0 <= column < len(HEADERS)):
+            return QModelIndex()
+        return self.createIndex(row, column, int(children[row].id))
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  (the stubs overload parent() of QObject)
+        code = self.code_at(index)
+        if code is None or code.parent_id is None:
+            return QModelIndex()
+        return self.index_of(code.parent_id)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != NAME:
+            return 0
+        code = self.code_at(parent)
+        return len(self._tree.children(code.id if code else None))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    # -- data -----------------------------------------------------------------------------
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        code = self.code_at(index)
+        if code is None:
+            return None
+        column = index.column()
+        if role == CODE_ID_ROLE:
+            return code.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return code.name
+            if column == KEY:
+                key = self._keys.get(code.id)
+                return str(key) if key else ""
+            if column == QUESTION:
+                return code.question or ""
+            return str(self._totals.get(code.id, 0))
+        if role == Qt.ItemDataRole.EditRole and column == NAME:
+            return code.name
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            return code_colour(code.colour)
+        if role == FILTER_ROLE:
+            return fold(" ".join((code.name, code.label, code.question or "", *code.search_terms)))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == KEY and code.id in self._keys:
+                return f"Press {self._keys[code.id]} in the transcript to code the selection with {code.name}"
+            return tooltip(code, self._totals.get(code.id, 0), self._direct.get(code.id, 0))
+        if role == Qt.ItemDataRole.FontRole and column == NAME and code.parent_id is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column in (QUESTION, QUOTES):
+            if column == QUOTES and self._totals.get(code.id, 0) == 0:
+                return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (KEY, QUESTION, QUOTES):
+            if column == QUOTES:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        if index.column() == NAME:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        code = self.code_at(index)
+        if code is None or role != Qt.ItemDataRole.EditRole or index.column() != NAME:
+            return False
+        name = " ".join(str(value).split())
+        if not name or name == code.name:
+            return False
+        return self.workspace.perform(lambda: self.workspace.project.codes.rename(code.id, name))
+
+    # -- drag and drop --------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [CODES_MIME, PASSAGE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids: list[CodeId] = []
+        for index in indexes:
+            code = self.code_at(index)
+            if code is not None and code.id not in ids:
+                ids.append(code.id)
+        return codes_mime(ids)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if passage_from(data) is not None:
+            return parent.isValid() and row == -1
+        return bool(codes_from(data))
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        """A passage dropped on a code codes it; codes dropped in the tree move there.
+
+        Moves are done here and ``False`` is returned, so the view does not also remove rows.
+        """
+        target = self.code_at(parent)
+        passage: Passage | None = passage_from(data)
+        if passage is not None:
+            if target is not None and row == -1:
+                self.passageDropped.emit(passage, target.id)
+                return True
+            return False
+        for code_id in codes_from(data):
+            if code_id not in self._tree:
+                continue
+            self.move_code(code_id, target.id if target else None, row)
+        return False
+
+    def move_code(self, code_id: CodeId, parent_id: CodeId | None, row: int = -1) -> None:
+        """Move a code under ``parent_id`` before the child now at ``row`` (-1: at the end)."""
+        code = self._tree.get(code_id)
+        position: int | None = None if row < 0 else row
+        if code.parent_id == parent_id:
+            current = self._rows[code_id]
+            if position is not None and current < position:
+                position -= 1  # the code leaves its old place first
+            last = len(self._tree.children(parent_id)) - 1
+            if (last if position is None else position) == current:
+                return
+        self.workspace.perform(lambda: self.workspace.project.codes.move(code_id, parent_id, position))

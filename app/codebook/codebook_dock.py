@@ -1,0 +1,411 @@
+"""The Codebook dock: the code tree with a filter box, and creating, renaming, moving, merging codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.codebook.code_picker import CodePicker
+from app.codebook.code_tree_model import CODE_ID_ROLE, FILTER_ROLE, KEY, NAME, QUESTION, QUOTES, CodeTreeModel
+from app.shell.workspace import Workspace
+from app.widgets.mime import passage_from
+from coding.core.ids import CodeId
+from coding.core.records import CodeInfo
+from coding.core.text import fold
+
+
+class CodeTreeView(QTreeView):
+    """The tree; a transcript passage dropped on a code is handed on as ``passageDropped``."""
+
+    passageDropped = Signal(object, object)  # Passage, CodeId
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codeTree")
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if passage_from(event.mimeData()) is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if passage_from(event.mimeData()) is not None:
+            super().dragMoveEvent(event)
+            if self.indexAt(event.position().toPoint()).isValid():
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+            else:
+                event.ignore()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        passage = passage_from(event.mimeData())
+        if passage is None:
+            super().dropEvent(event)
+            return
+        index = self.indexAt(event.position().toPoint())
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
+        if not index.isValid():
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.passageDropped.emit(passage, index.data(CODE_ID_ROLE))
+
+
+def _confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value if ok and value.strip() else None
+
+
+def _ask_colour(parent: QWidget, current: str) -> str | None:
+    colour = QColorDialog.getColor(QColor(current), parent, "Code colour")
+    return colour.name() if colour.isValid() else None
+
+
+class CodebookDock(QDockWidget):
+    codesSelected = Signal(list)  # list[CodeId]
+    codeClicked = Signal(object)  # CodeId
+    passageDropped = Signal(object, object)  # Passage, CodeId
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Codebook", parent)
+        self.setObjectName("codebookDock")
+        self.workspace: Workspace | None = None
+        self.model: CodeTreeModel | None = None
+        self.confirm: Callable[[QWidget, str, str], bool] = _confirm
+        self.ask_text: Callable[..., str | None] = _ask_text
+        self.ask_colour: Callable[[QWidget, str], str | None] = _ask_colour
+        self.pick_code: Callable[[CodePicker], None] = lambda picker: picker.open()
+        self._expanded: set[CodeId] = set()
+        self._first_load = True
+
+        body = QWidget(self)
+        self.filter = QLineEdit(body)
+        self.filter.setObjectName("codeFilter")
+        self.filter.setPlaceholderText("Filter codes: name, label, question …")
+        self.filter.setClearButtonEnabled(True)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterRole(FILTER_ROLE)
+        self.tree = CodeTreeView(body)
+        self.tree.setModel(self.proxy)
+        self._make_actions()
+        buttons = QHBoxLayout()
+        buttons.setSpacing(2)
+        for action in (
+            self.new_code_action,
+            self.new_subcode_action,
+            self.favourite_action,
+            self.merge_action,
+            self.delete_action,
+        ):
+            button = QToolButton(body)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+
+        self.filter.textChanged.connect(self._filter)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.activated.connect(self._clicked)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.passageDropped.connect(self.passageDropped)
+        self._enable(False)
+
+    # -- actions --------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(
+            text: str,
+            slot: Callable[[], object],
+            shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+            tip: str = "",
+        ) -> QAction:
+            item = QAction(text, self)
+            if shortcut is not None:
+                item.setShortcut(QKeySequence(shortcut))
+                item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            item.setToolTip(tip or text)
+            item.triggered.connect(slot)
+            self.tree.addAction(item)
+            return item
+
+        self.new_code_action = action("New code…", self.new_code, "Ctrl+Shift+N", "Create a top-level code")
+        self.new_subcode_action = action(
+            "New subcode…", self.new_subcode, "Ctrl+Alt+N", "Create a subcode of the current code"
+        )
+        self.rename_action = action("Rename", self.rename, "F2")
+        self.colour_action = action("Colour…", self.change_colour)
+        self.favourite_action = action(
+            "★ Favourite",
+            self.toggle_favourite,
+            "Ctrl+D",
+            "Add or remove the current code from the favourites on keys 1–9",
+        )
+        self.merge_action = action(
+            "Merge into…", self.merge, tip="Move all quotes and subcodes of this code into another code"
+        )
+        self.delete_action = action(
+            "Delete…",
+            self.delete,
+            QKeySequence.StandardKey.Delete,
+            "Delete the current code with its subcodes and codings",
+        )
+
+    def _enable(self, enabled: bool) -> None:
+        for item in (
+            self.new_code_action,
+            self.new_subcode_action,
+            self.rename_action,
+            self.colour_action,
+            self.favourite_action,
+            self.merge_action,
+            self.delete_action,
+        ):
+            item.setEnabled(enabled)
+        self.filter.setEnabled(enabled)
+
+    # -- project --------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        old = self.model
+        self.workspace = workspace
+        self.model = CodeTreeModel(workspace, self) if workspace is not None else None
+        self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
+        if old is not None:
+            old.workspace.changed.disconnect(old.on_change)
+            old.deleteLater()
+        self._enable(workspace is not None)
+        if self.model is not None:
+            self.model.passageDropped.connect(self.passageDropped)
+            self.model.modelAboutToBeReset.connect(self._remember_expanded)
+            self.model.modelReset.connect(self._restore_expanded)
+            self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+            header = self.tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+            for column in (KEY, QUESTION, QUOTES):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.tree.expandToDepth(0)
+
+    def _remember_expanded(self) -> None:
+        self._expanded = set()
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if self.tree.isExpanded(index):
+                    self._expanded.add(index.data(CODE_ID_ROLE))
+                    stack.append(index)
+
+    def _restore_expanded(self) -> None:
+        for code_id in self._expanded:
+            index = self.proxy_index(code_id)
+            if index.isValid():
+                self.tree.setExpanded(index, True)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(fold(text))
+        if text.strip():
+            self.tree.expandAll()
+
+    # -- current code and selection -------------------------------------------------------
+    def proxy_index(self, code_id: CodeId) -> QModelIndex:
+        if self.model is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index_of(code_id))
+
+    def current_code(self) -> CodeInfo | None:
+        if self.model is None:
+            return None
+        index = self.tree.currentIndex()
+        return self.model.code_at(self.proxy.mapToSource(index)) if index.isValid() else None
+
+    def selected_codes(self) -> list[CodeId]:
+        return [index.data(CODE_ID_ROLE) for index in self.tree.selectionModel().selectedRows(0)]
+
+    def select_code(self, code_id: CodeId) -> None:
+        index = self.proxy_index(code_id)
+        if index.isValid():
+            self.tree.scrollTo(index)
+            self.tree.setCurrentIndex(index)
+
+    def select_code_later(self, code_id: CodeId) -> None:
+        """Select a code after the current event, once the tree has taken in the change that created
+        or moved it."""
+
+        def select() -> None:
+            if self.model is not None:
+                self.model.flush()
+            self.select_code(code_id)
+
+        QTimer.singleShot(0, select)
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.codesSelected.emit(self.selected_codes())
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.codeClicked.emit(index.data(CODE_ID_ROLE))
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        code = self.current_code()
+        menu.addAction(self.new_code_action)
+        if code is not None:
+            menu.addAction(self.new_subcode_action)
+            menu.addSeparator()
+            menu.addAction(self.rename_action)
+            menu.addAction(self.colour_action)
+            key = self.workspace.favourites.key_of(code.id) if self.workspace else None
+            self.favourite_action.setText(
+                f"Remove from favourites (key {key})" if key else "★ Add to favourites"
+            )
+            menu.addAction(self.favourite_action)
+            menu.addSeparator()
+            menu.addAction(self.merge_action)
+            menu.addAction(self.delete_action)
+        return menu
+
+    # -- editing the code tree ------------------------------------------------------------
+    def new_code(self) -> CodeInfo | None:
+        return self._create(None)
+
+    def new_subcode(self) -> CodeInfo | None:
+        parent = self.current_code()
+        return self._create(parent.id if parent else None)
+
+    def _create(self, parent_id: CodeId | None) -> CodeInfo | None:
+        if self.workspace is None:
+            return None
+        workspace = self.workspace
+        where = f" under “{workspace.project.codes.get(parent_id).name}”" if parent_id is not None else ""
+        name = self.ask_text(self, "New code", f"Name of the new code{where}:")
+        if name is None:
+            return None
+        code = workspace.attempt(lambda: workspace.project.codes.create(name, parent_id))
+        if code is not None:
+            self.select_code_later(code.id)
+            workspace.tell(f"Created code “{code.name}”")
+        return code
+
+    def rename(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.tree.edit(index.siblingAtColumn(NAME))
+
+    def change_colour(self) -> None:
+        code = self.current_code()
+        if code is None or self.workspace is None:
+            return
+        colour = self.ask_colour(self, code.colour)
+        workspace = self.workspace
+        if colour:
+            workspace.perform(lambda: workspace.project.codes.update(code.id, colour=colour))
+
+    def toggle_favourite(self) -> None:
+        code = self.current_code()
+        if code is None or self.workspace is None:
+            return
+        workspace = self.workspace
+        now = workspace.attempt(lambda: workspace.favourites.toggle(code.id))
+        key = workspace.favourites.key_of(code.id)
+        if now and key:
+            workspace.tell(f"“{code.name}” is a favourite: press {key} in the transcript to code with it")
+        elif now:
+            workspace.tell(f"“{code.name}” is a favourite (only the first nine have number keys)")
+        else:
+            workspace.tell(f"“{code.name}” is no longer a favourite")
+
+    def merge(self) -> None:
+        code = self.current_code()
+        if code is None or self.workspace is None or self.model is None:
+            return
+        exclude = {code.id, *(c.id for c in self.model.tree.descendants(code.id))}
+        picker = CodePicker(
+            self.model.tree, self, title=f"Merge “{code.name}” into…", exclude=exclude, allow_create=False
+        )
+        picker.picked.connect(lambda target: self._merge_into(code, target))
+        self.pick_code(picker)
+
+    def _merge_into(self, code: CodeInfo, target_id: CodeId) -> None:
+        if self.workspace is None:
+            return
+        workspace = self.workspace
+        target = workspace.project.codes.get(target_id)
+        count = workspace.project.codes.counts().get(code.id, 0)
+        children = len(workspace.project.codes.tree().children(code.id))
+        text = (
+            f"Merge “{code.path_text}” into “{target.path_text}”?\n\n"
+            f"Its {count} coding(s) and {children} subcode(s) move to “{target.name}” and "
+            f"“{code.name}” is deleted. Edit → Undo takes it back."
+        )
+        merge = workspace.project.codes.merge
+        if self.confirm(self, "Merge codes", text) and workspace.perform(lambda: merge(code.id, target_id)):
+            self.select_code_later(target_id)
+
+    def delete(self) -> None:
+        code = self.current_code()
+        if code is None or self.workspace is None or self.model is None:
+            return
+        workspace = self.workspace
+        subcodes = len(self.model.tree.descendants(code.id))
+        codings = workspace.project.codes.counts(include_subcodes=True).get(code.id, 0)
+        parts = []
+        if subcodes:
+            parts.append(f"{subcodes} subcode(s)")
+        if codings:
+            parts.append(f"{codings} coding(s)")
+        also = f" with its {' and '.join(parts)}" if parts else ""
+        text = f"Delete the code “{code.path_text}”{also}?\n\nEdit → Undo brings everything back."
+        if self.confirm(self, "Delete code", text):
+            workspace.perform(lambda: workspace.project.codes.delete(code.id))

@@ -1,0 +1,1 @@
+"""The Memo/details dock: the selected coding, code or document and its memo."""

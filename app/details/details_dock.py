@@ -1,0 +1,462 @@
+"""The Memo/details dock: what is selected (a coded passage, a code or a document) and its memo.
+
+A memo is saved when the editor loses focus, on Ctrl+Return, or before the dock shows something
+else, each save one undoable command, so a finished memo is never lost. A document shows its facts
+(source format, original file, the encoding chosen at import, characters, turns and speakers, pages,
+when it was imported) and its attributes, which can be edited in place (each edit one undoable action).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.documents.document_attributes_model import KEY, VALUE, DocumentAttributesModel
+from app.shell.theme import code_colour
+from app.shell.workspace import Workspace
+from app.transcript.coding_margin import code_label
+from coding import Change
+from coding.core.errors import NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
+from coding.core.records import CodeApplication, CodeTree, DocumentInfo, SegmentInfo
+
+CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: How the import formats are named to the user.
+FORMAT_NAMES = {
+    "docx": "Word (.docx)",
+    "odt": "OpenDocument text (.odt)",
+    "pdf": "PDF",
+    "txt": "Plain text (.txt)",
+    "md": "Markdown (.md)",
+    "vtt": "WebVTT subtitles (.vtt)",
+    "srt": "SubRip subtitles (.srt)",
+}
+#: The encodings a text import chooses between, as the user knows them.
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with byte-order mark",
+    "utf-16": "UTF-16 (byte-order mark)",
+    "cp1252": "Windows-1252 (legacy, no UTF-8)",
+}
+
+
+def local_time(stamp: datetime) -> str:
+    """A stored (naive UTC) time as local time: ``2017-06-01 14:32``."""
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class SegmentCodingsModel(QAbstractListModel):
+    """The codes on one passage."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[CodeApplication] = []
+        self._tree: CodeTree = CodeTree.build([])
+
+    def set_items(self, items: list[CodeApplication], tree: CodeTree) -> None:
+        self.beginResetModel()
+        self._items = [a for a in items if a.code_id in tree]
+        self._tree = tree
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        code = self._tree.get(item.code_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            memo = " ✎" if item.memo else ""
+            return f"{code_label(code)}  · {item.coder or '?'}{memo}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return code_colour(code.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return code.path_text
+        if role == CODING_ID_ROLE:
+            return item.coding_id
+        return None
+
+    def row_of(self, coding_id: CodingId) -> int:
+        return next((row for row, item in enumerate(self._items) if item.coding_id == coding_id), -1)
+
+
+@dataclass(frozen=True)
+class MemoTarget:
+    kind: str  # "coding", "code" or "document"
+    id: int
+    memo_id: MemoId | None = None
+
+
+class DetailsDock(QDockWidget):
+    codingChosen = Signal(object)  # CodingId
+    uncodeRequested = Signal(object)  # CodingId
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Memo and details", parent)
+        self.setObjectName("detailsDock")
+        self.workspace: Workspace | None = None
+        self.target: MemoTarget | None = None
+        self._saved_text = ""
+        body = QWidget(self)
+        self.title = QLabel(body)
+        self.title.setObjectName("detailsTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.info = QLabel(body)
+        self.info.setObjectName("detailsInfo")
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.attributes_label = QLabel("Attributes · double-click to change, add or rename", body)
+        self.attributes_label.setObjectName("attributesLabel")
+        self.attributes_model = DocumentAttributesModel(self)
+        self.attributes = QTableView(body)
+        self.attributes.setObjectName("documentAttributes")
+        self.attributes.setModel(self.attributes_model)
+        self.attributes.verticalHeader().hide()
+        self.attributes.verticalHeader().setDefaultSectionSize(self.attributes.fontMetrics().height() + 8)
+        self.attributes.horizontalHeader().setSectionResizeMode(KEY, QHeaderView.ResizeMode.ResizeToContents)
+        self.attributes.horizontalHeader().setStretchLastSection(True)
+        self.attributes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.attributes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.attributes.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.attributes.setWordWrap(False)
+        self.remove_attribute_button = QPushButton("Remove attribute", body)
+        self.remove_attribute_button.setObjectName("removeAttributeButton")
+        self.remove_attribute_button.setToolTip("Remove the selected attribute from this document")
+        self.add_attribute_button = QPushButton("Add attribute", body)
+        self.add_attribute_button.setObjectName("addAttributeButton")
+        self.add_attribute_button.setToolTip("Give this document another attribute: its name, then its value")
+        self.codings_model = SegmentCodingsModel(self)
+        self.codings = QListView(body)
+        self.codings.setObjectName("detailsCodings")
+        self.codings.setModel(self.codings_model)
+        self.codings.setMaximumHeight(110)
+        self.codings.setUniformItemSizes(True)
+        self.codings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.codings.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.memo_label = QLabel("Memo", body)
+        self.memo_label.setWordWrap(True)
+        self.memo = QPlainTextEdit(body)
+        self.memo.setObjectName("memoEditor")
+        self.memo.setPlaceholderText("Write a memo … (saved when you leave the field or press Ctrl+Return)")
+        self.save_button = QPushButton("Save memo", body)
+        self.uncode_button = QPushButton("Remove this coding", body)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.uncode_button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        layout.addWidget(self.attributes_label)
+        layout.addWidget(self.attributes)
+        attribute_buttons = QHBoxLayout()
+        attribute_buttons.addWidget(self.add_attribute_button)
+        attribute_buttons.addStretch(1)
+        attribute_buttons.addWidget(self.remove_attribute_button)
+        layout.addLayout(attribute_buttons)
+        layout.addWidget(self.codings)
+        layout.addWidget(self.memo_label)
+        layout.addWidget(self.memo, 1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.memo.installEventFilter(self)
+        QShortcut(QKeySequence("Ctrl+Return"), self.memo, self.save_memo)
+        self.save_button.clicked.connect(self.save_memo)
+        self.uncode_button.clicked.connect(self._uncode)
+        self.codings.clicked.connect(lambda index: self.codingChosen.emit(index.data(CODING_ID_ROLE)))
+        self.remove_attribute_button.clicked.connect(self.remove_attribute)
+        self.add_attribute_button.clicked.connect(self.add_attribute)
+        self._attributes_stale = False
+        self._document_timer = QTimer(self)
+        self._document_timer.setSingleShot(True)
+        self._document_timer.setInterval(0)
+        self._document_timer.timeout.connect(self._refresh_document)
+        self.attributes_model.valueWanted.connect(
+            lambda row: QTimer.singleShot(0, lambda: self._edit_attribute(row, VALUE))
+        )
+        self.attributes_model.modelReset.connect(self._fit_attributes)
+        self.show_nothing()
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self.on_change)
+        self.workspace = workspace
+        if workspace is not None:
+            workspace.changed.connect(self.on_change)
+        self.target = None
+        self.attributes_model.set_document(None, None)
+        self.show_nothing()
+
+    def _refresh_document(self) -> None:
+        """The shown document's facts and attributes again (after a change of it)."""
+        stale, self._attributes_stale = self._attributes_stale, False
+        if self.workspace is None or self.target is None or self.target.kind != "document":
+            return
+        try:
+            document = self.workspace.project.documents.get(DocumentId(self.target.id))
+        except NotFoundError:
+            self.show_nothing()
+            return
+        self.title.setText(f"<b>{html.escape(document.name)}</b>")
+        self.info.setText(self.document_facts(document))
+        if stale:
+            self.attributes_model.reload()
+
+    def _show_attributes(self, visible: bool) -> None:
+        for widget in (
+            self.attributes_label,
+            self.attributes,
+            self.add_attribute_button,
+            self.remove_attribute_button,
+        ):
+            widget.setVisible(visible)
+        if not visible:
+            self.attributes_model.set_document(None, None)
+
+    def _fit_attributes(self) -> None:
+        rows = self.attributes_model.rowCount()
+        row_height = self.attributes.verticalHeader().defaultSectionSize()
+        header = self.attributes.horizontalHeader().sizeHint().height()
+        self.attributes.setFixedHeight(header + row_height * min(max(rows, 1), 9) + 4)
+
+    def _edit_attribute(self, row: int, column: int) -> None:
+        index = self.attributes_model.index(row, column)
+        if index.isValid():
+            self.attributes.setCurrentIndex(index)
+            self.attributes.edit(index)
+
+    def add_attribute(self) -> None:
+        """Start typing the name of a new attribute (the table's last row)."""
+        self._edit_attribute(self.attributes_model.new_row, KEY)
+
+    def remove_attribute(self) -> None:
+        index = self.attributes.currentIndex()
+        model = self.attributes_model
+        if not index.isValid() or index.row() >= len(model.attributes()):
+            if self.workspace is not None:
+                self.workspace.tell("Click the attribute to remove first")
+            return
+        model.setData(model.index(index.row(), VALUE), "")
+
+    # -- what is shown ----------------------------------------------------------------------
+    def show_nothing(self) -> None:
+        self.save_memo()
+        self.target = None
+        self.title.setText("<b>Nothing selected</b>")
+        self.info.setText(
+            "Select a passage in the transcript and code it: click a code, drag the selection onto a code, "
+            "press a favourite's number key or right-click for the code picker. "
+            "Click a coded passage or its stripe to see its codes and memo here."
+        )
+        self.codings.setVisible(False)
+        self._show_attributes(False)
+        self._set_memo(None, "")
+
+    def show_coding(self, segment: SegmentInfo, coding_id: CodingId, document: str) -> None:
+        self.save_memo()
+        assert self.workspace is not None
+        tree = self.workspace.project.codes.tree()
+        application = next((a for a in segment.codings if a.coding_id == coding_id), None)
+        if application is None:
+            self.show_nothing()
+            return
+        code = tree.get(application.code_id)
+        self.title.setText(
+            f"<b>Coded passage</b> · {html.escape(document)} "
+            f"<span style='color:gray'>{segment.start}–{segment.end}</span>"
+        )
+        text = segment.text if len(segment.text) <= 600 else segment.text[:600] + " …"
+        self.info.setText(f"<i>“{html.escape(text)}”</i>")
+        self._show_attributes(False)
+        self.codings_model.set_items(list(segment.codings), tree)
+        rows = max(1, self.codings_model.rowCount())
+        self.codings.setFixedHeight(min(110, rows * (self.codings.fontMetrics().height() + 8) + 6))
+        self.codings.setVisible(True)
+        self.codings.setCurrentIndex(self.codings_model.index(self.codings_model.row_of(coding_id), 0))
+        self.memo_label.setText(f"Memo on the coding with “{html.escape(code.name)}”")
+        self._set_memo(MemoTarget("coding", coding_id), application.memo)
+
+    def show_code(self, code_id: CodeId, total: int) -> None:
+        """A code's facts; ``total``: its codings with its subcodes' (the code tree has counted them)."""
+        self.save_memo()
+        assert self.workspace is not None
+        project = self.workspace.project
+        code = project.codes.get(code_id)
+        colour = code_colour(code.colour).name()
+        self.title.setText(f"<span style='color:{colour}'>■</span> <b>{html.escape(code.name)}</b>")
+        details = [f"<span style='color:gray'>{html.escape(code.path_text)}</span>"]
+        if code.label:
+            details.append(html.escape(code.label))
+        facts = [code.kind + (", inductive" if code.inductive else "")]
+        if code.question:
+            facts.append(f"question {html.escape(code.question)}")
+        if code.scale:
+            facts.append("scale " + html.escape(" ".join(code.scale)))
+        facts.append(f"{total} quote(s)")
+        details.append("<i>" + " · ".join(facts) + "</i>")
+        if code.description:
+            details.append(html.escape(code.description))
+        self.info.setText("<br>".join(details))
+        self.codings.setVisible(False)
+        self._show_attributes(False)
+        memos = project.memos.list(code=code_id)
+        self.memo_label.setText("Code memo")
+        self._set_memo(
+            MemoTarget("code", code_id, memos[0].id if memos else None), memos[0].text if memos else ""
+        )
+
+    def show_document(self, document_id: DocumentId) -> None:
+        self.save_memo()
+        assert self.workspace is not None
+        project = self.workspace.project
+        document = project.documents.get(document_id)
+        self.title.setText(f"<b>{html.escape(document.name)}</b>")
+        self.info.setText(self.document_facts(document))
+        self.codings.setVisible(False)
+        self._show_attributes(True)
+        self.attributes_model.set_document(self.workspace, document_id)
+        memos = project.memos.list(document=document_id)
+        self.memo_label.setText("Document memo")
+        self._set_memo(
+            MemoTarget("document", document_id, memos[0].id if memos else None),
+            memos[0].text if memos else "",
+        )
+
+    def document_facts(self, document: DocumentInfo) -> str:
+        """Where the document came from and what it holds, as a small table."""
+        assert self.workspace is not None
+        documents = self.workspace.project.documents
+        turns = documents.turns(document.id)
+        speakers = list(dict.fromkeys(t.speaker for t in turns if t.speaker))
+        pages = documents.pages(document.id)
+        facts: list[tuple[str, str]] = [
+            ("Format", FORMAT_NAMES.get(document.source_format, document.source_format)),
+        ]
+        if document.original_filename:
+            facts.append(("File", document.original_filename))
+        if document.encoding:
+            name = ENCODING_NAMES.get(document.encoding.lower(), document.encoding)
+            facts.append(("Encoding", f"{name} — chosen at import"))
+        facts.append(("Characters", f"{document.length:,}"))
+        if pages:
+            facts.append(("Pages", str(len(pages))))
+        if turns:
+            shown = ", ".join(speakers[:6]) + (f" and {len(speakers) - 6} more" if len(speakers) > 6 else "")
+            facts.append(("Turns", f"{len(turns)} · {len(speakers)} speaker(s): {shown}"))
+        facts.append(("Codings", str(document.coding_count)))
+        facts.append(("Imported", local_time(document.imported_at)))
+        rows = "".join(
+            f"<tr><td style='color:gray;padding-right:10px'>{html.escape(label)}</td>"
+            f"<td>{html.escape(value)}</td></tr>"
+            for label, value in facts
+        )
+        return f"<table cellspacing=0 cellpadding=1>{rows}</table>"
+
+    def _set_memo(self, target: MemoTarget | None, text: str) -> None:
+        self.target = target
+        self._saved_text = text
+        self.memo.blockSignals(True)
+        self.memo.setPlainText(text)
+        self.memo.blockSignals(False)
+        enabled = target is not None
+        self.memo.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        self.memo_label.setVisible(enabled)
+        self.uncode_button.setVisible(target is not None and target.kind == "coding")
+
+    # -- saving ---------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.memo and event.type() == QEvent.Type.FocusOut:
+            self.save_memo()
+        return super().eventFilter(watched, event)
+
+    def save_memo(self) -> None:
+        if self.workspace is None or self.target is None:
+            return
+        text = self.memo.toPlainText().strip()
+        if text == self._saved_text.strip():
+            return
+        project = self.workspace.project
+        target = self.target
+        self._saved_text = text
+        if target.kind == "coding":
+            self.workspace.perform(lambda: project.codings.set_memo(CodingId(target.id), text))
+        else:
+            where: dict[str, Any] = (
+                {"code": CodeId(target.id)} if target.kind == "code" else {"document": DocumentId(target.id)}
+            )
+            memo_id = self.workspace.attempt(
+                lambda: project.memos.write(text, memo_id=target.memo_id, **where)
+            )
+            if memo_id is not None:
+                self.target = MemoTarget(target.kind, target.id, memo_id)
+        self.workspace.tell("Memo saved")
+
+    def _uncode(self) -> None:
+        if self.target is not None and self.target.kind == "coding":
+            self.uncodeRequested.emit(CodingId(self.target.id))
+
+    def on_change(self, change: Change) -> None:
+        """A memo changed elsewhere (undo, another view): show the stored text unless editing.
+        A shown document's facts and attributes follow every change of it (undo included)."""
+        if self.workspace is None or self.target is None:
+            return
+        shown = DocumentId(self.target.id) if self.target.kind == "document" else None
+        if (
+            shown is not None
+            and (change.documents or change.codings)
+            and (change.affects_document(shown) or change.touches("document_attribute"))
+        ):
+            self._attributes_stale = self._attributes_stale or change.documents
+            self._document_timer.start()  # after the transcript has repainted
+        if self.memo.hasFocus():
+            return
+        if self.target.kind == "coding" and change.codings:
+            try:
+                stored = self.workspace.project.codings.get(CodingId(self.target.id)).memo
+            except NotFoundError:
+                self.show_nothing()
+                return
+            if stored != self._saved_text:
+                self._set_memo(self.target, stored)

@@ -1,0 +1,1 @@
+"""The Documents dock: documents grouped by an attribute, and a document's attributes."""

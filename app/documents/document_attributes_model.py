@@ -1,0 +1,197 @@
+"""The attributes of one document (respondent, region, role …) as an editable two-column table.
+
+Each edit is one undoable action through ``project.documents.set_attributes``: changing a value,
+emptying it (which removes the attribute), renaming an attribute, or adding one on the last row
+("New attribute…": type its name, then its value; nothing is stored until the value is given).
+Refusals (a name that exists already, a name too long) go to the workspace's ``problem`` signal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from app.shell.workspace import Workspace
+from coding.core.errors import CodewerkError, NotFoundError
+from coding.core.ids import DocumentId
+from coding.documents.document_commands import attribute_key
+
+KEY, VALUE = 0, 1
+NEW_ROW_TEXT = "New attribute…"
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class DocumentAttributesModel(QAbstractTableModel):
+    """Rows: the stored attributes by name, then a name typed but not yet given a value, then the
+    row for a new attribute."""
+
+    #: A new attribute's name was entered: its value (this row) is to be typed next.
+    valueWanted = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self.document_id: DocumentId | None = None
+        self._rows: list[tuple[str, str]] = []
+        self._pending: str | None = None
+
+    # -- contents ---------------------------------------------------------------------------
+    def set_document(self, workspace: Workspace | None, document_id: DocumentId | None) -> None:
+        if (workspace, document_id) != (self.workspace, self.document_id):
+            self._pending = None
+        self.workspace = workspace
+        self.document_id = document_id
+        self.reload()
+
+    def reload(self) -> None:
+        rows: list[tuple[str, str]] = []
+        if self.workspace is not None and self.document_id is not None:
+            try:
+                attributes = self.workspace.project.documents.get(self.document_id).attributes
+            except NotFoundError:
+                attributes = {}
+            rows = sorted(attributes.items())
+        self.beginResetModel()
+        self._rows = rows
+        if self._pending is not None and any(key == self._pending for key, _ in rows):
+            self._pending = None
+        self.endResetModel()
+
+    def attributes(self) -> dict[str, str]:
+        return dict(self._rows)
+
+    @property
+    def pending_row(self) -> int | None:
+        return len(self._rows) if self._pending is not None else None
+
+    @property
+    def new_row(self) -> int:
+        return len(self._rows) + (1 if self._pending is not None else 0)
+
+    def row_of(self, key: str) -> int:
+        return next((row for row, (name, _value) in enumerate(self._rows) if name == key), -1)
+
+    # -- Qt model ---------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.document_id is None:
+            return 0
+        return self.new_row + 1
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Attribute", "Value")[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.row() != self.new_row or index.column() == KEY:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if row == self.new_row:
+            if role == Qt.ItemDataRole.DisplayRole and column == KEY:
+                return NEW_ROW_TEXT
+            if role == Qt.ItemDataRole.EditRole:
+                return ""
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("gray")
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Double-click to add an attribute to this document: its name, then its value"
+            return None
+        key, value = (self._pending or "", "") if row == self.pending_row else self._rows[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return key if column == KEY else value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row == self.pending_row:
+                return "Type the value: the attribute is stored once it has one"
+            return (
+                "Double-click to rename the attribute in this document"
+                if column == KEY
+                else "Double-click to change; an empty value removes the attribute"
+            )
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.workspace is None:
+            return False
+        text = " ".join(str(value or "").split())
+        row, column = index.row(), index.column()
+        if row == self.new_row or (row == self.pending_row and column == KEY):
+            return self._name_new(text)
+        if row == self.pending_row:
+            return self._store_new(text)
+        key, old = self._rows[row]
+        if column == VALUE:
+            if text == old or not self._set({key: text or None}):
+                return False
+            if text:  # shown at once; rows that come or go follow with the change notification
+                self._rows[row] = (key, text)
+                self.dataChanged.emit(index, index)
+            return True
+        return self._rename(key, old, text)
+
+    # -- edits --------------------------------------------------------------------------------
+    def _key(self, text: str) -> str | None:
+        assert self.workspace is not None
+        try:
+            key = attribute_key(text)
+        except CodewerkError as exc:
+            self.workspace.problem.emit(str(exc))
+            return None
+        if key in self.attributes():
+            self.workspace.problem.emit(f"this document already has the attribute '{key}'")
+            return None
+        return key
+
+    def _name_new(self, text: str) -> bool:
+        if not text:
+            return False
+        key = self._key(text)
+        if key is None:
+            return False
+        self.beginResetModel()
+        self._pending = key
+        self.endResetModel()
+        self.valueWanted.emit(len(self._rows))
+        return True
+
+    def _store_new(self, text: str) -> bool:
+        if not text or self._pending is None:
+            return False
+        key = self._pending
+        done = self._set({key: text})
+        if done:
+            self._pending = None
+            self.reload()
+        return done
+
+    def _rename(self, key: str, value: str, text: str) -> bool:
+        if not text or " ".join(text.split()).lower() == key:
+            return False
+        new = self._key(text)
+        if new is None:
+            return False
+        return self._set({key: None, new: value})
+
+    def _set(self, values: dict[str, str | None]) -> bool:
+        workspace, document_id = self.workspace, self.document_id
+        if workspace is None or document_id is None:
+            return False
+        return workspace.perform(lambda: workspace.project.documents.set_attributes(document_id, values))

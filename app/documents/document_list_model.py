@@ -1,0 +1,217 @@
+"""Documents as a Qt item model, grouped by one attribute (region by default), with coding counts.
+
+Top-level rows are the groups (attribute values, in natural order, then "(no value)"); their
+children are the documents. Without a grouping attribute the documents are the top-level rows.
+An index's internal id is 0 for a top-level row, ``group row + 1`` for a document in a group.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from app.shell.deferred_changes import DeferredChanges
+from app.shell.workspace import Workspace
+from app.widgets.record_table_model import header_text
+from coding import Change
+from coding.core.ids import DocumentId
+from coding.core.records import DocumentInfo
+from coding.core.text import fold, natural_key
+
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+NAME, CODINGS = range(2)
+HEADERS = ("Document", "Codings")
+NO_VALUE = "(no value)"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractItemModel):
+    def __init__(
+        self, workspace: Workspace, group_by: str | None = "region", parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.group_by = group_by
+        self.current: DocumentId | None = None
+        self._documents: list[DocumentInfo] = []
+        self._groups: list[tuple[str, list[DocumentInfo]]] = []
+        self._pending = DeferredChanges(self._apply_change, self)
+        self.reload()
+        workspace.changed.connect(self.on_change)
+
+    # -- data from the services -------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._documents = self.workspace.project.documents.list()
+        self._build_groups()
+        self.endResetModel()
+
+    def _build_groups(self) -> None:
+        if not self.group_by:
+            self._groups = []
+            return
+        groups: dict[str, list[DocumentInfo]] = {}
+        for document in self._documents:
+            groups.setdefault(document.attributes.get(self.group_by, ""), []).append(document)
+        ordered = sorted((k for k in groups if k), key=natural_key)
+        self._groups = [(key, groups[key]) for key in ordered]
+        if "" in groups:
+            self._groups.append((NO_VALUE, groups[""]))
+
+    def set_group_by(self, key: str | None) -> None:
+        self.group_by = key or None
+        self.beginResetModel()
+        self._build_groups()
+        self.endResetModel()
+
+    def on_change(self, change: Change) -> None:
+        """Counts follow after the current event, so the transcript paints first."""
+        if not (change.documents or change.codings):
+            return
+        self._pending.add(change)
+
+    def flush(self) -> None:
+        self._pending.flush()
+
+    def _apply_change(self, change: Change) -> None:
+        if change.documents:
+            self.reload()
+        elif change.codings:
+            fresh = self.workspace.project.documents.list()
+            if [(d.id, d.attributes) for d in fresh] != [(d.id, d.attributes) for d in self._documents]:
+                self.reload()
+                return
+            self._documents = fresh
+            self._build_groups()
+            self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        top = self.rowCount()
+        if top:
+            self.dataChanged.emit(self.index(0, NAME), self.index(top - 1, CODINGS))
+        for row in range(len(self._groups)):
+            count = len(self._groups[row][1])
+            parent = self.index(row, NAME)
+            self.dataChanged.emit(self.index(0, NAME, parent), self.index(count - 1, CODINGS, parent))
+
+    def set_current(self, document_id: DocumentId | None) -> None:
+        self.current = document_id
+        self._emit_all_changed()
+
+    # -- structure ------------------------------------------------------------------------
+    def document_at(self, index: AnyIndex) -> DocumentInfo | None:
+        if not index.isValid():
+            return None
+        if not self.group_by:
+            return self._documents[index.row()]
+        group = index.internalId()
+        return self._groups[group - 1][1][index.row()] if group else None
+
+    def group_at(self, index: AnyIndex) -> tuple[str, list[DocumentInfo]] | None:
+        if not index.isValid() or not self.group_by or index.internalId():
+            return None
+        return self._groups[index.row()]
+
+    def index_of(self, document_id: DocumentId) -> QModelIndex:
+        if not self.group_by:
+            for row, document in enumerate(self._documents):
+                if document.id == document_id:
+                    return self.createIndex(row, NAME, 0)
+            return QModelIndex()
+        for group_row, (_key, documents) in enumerate(self._groups):
+            for row, document in enumerate(documents):
+                if document.id == document_id:
+                    return self.createIndex(row, NAME, group_row + 1)
+        return QModelIndex()
+
+    def documents(self) -> list[DocumentInfo]:
+        return list(self._documents)
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not 0 <= column < len(HEADERS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            count = len(self._groups) if self.group_by else len(self._documents)
+            return self.createIndex(row, column, 0) if row < count else QModelIndex()
+        if self.group_by and not parent.internalId() and row < len(self._groups[parent.row()][1]):
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008  (the stubs overload parent() of QObject)
+        if not index.isValid() or not self.group_by or not index.internalId():
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, NAME, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups) if self.group_by else len(self._documents)
+        if self.group_by and not parent.internalId() and parent.column() == NAME:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    # -- data -----------------------------------------------------------------------------
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        group = self.group_at(index)
+        if group is not None:
+            return self._group_data(group, index.column(), role)
+        document = self.document_at(index)
+        if document is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return document.name if column == NAME else str(document.coding_count)
+        if role == DOCUMENT_ID_ROLE:
+            return document.id
+        if role == FILTER_ROLE:
+            return fold(" ".join((document.name, *document.attributes.values())))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in document.attributes.items())
+            return (
+                f"<b>{document.name}</b><br>{document.length:,} characters · {document.coding_count} coding(s)"
+                f"<table>{rows}</table>"
+            )
+        if role == Qt.ItemDataRole.FontRole and document.id == self.current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == CODINGS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _group_data(self, group: tuple[str, list[DocumentInfo]], column: int, role: int) -> Any:
+        key, documents = group
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return f"{key}  ({len(documents)})"
+            return str(sum(d.coding_count or 0 for d in documents))
+        if role == FILTER_ROLE:
+            return fold(key)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{self.group_by} = {key}: {len(documents)} document(s)"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == CODINGS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return header_text(HEADERS, section, orientation, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

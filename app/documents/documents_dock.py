@@ -1,0 +1,120 @@
+"""The Documents dock: documents grouped by an attribute (region by default), with counts and a filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE, FILTER_ROLE, NAME, DocumentListModel
+from app.shell.workspace import Workspace
+from app.widgets.combo_fill import fill_combo
+from coding.core.ids import DocumentId
+from coding.core.text import fold
+
+NO_GROUPING = ""
+
+
+class DocumentsDock(QDockWidget):
+    documentActivated = Signal(object)  # DocumentId
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Documents", parent)
+        self.setObjectName("documentsDock")
+        self.workspace: Workspace | None = None
+        self.model: DocumentListModel | None = None
+        body = QWidget(self)
+        self.group_by = QComboBox(body)
+        self.group_by.setObjectName("documentGroupBy")
+        self.filter = QLineEdit(body)
+        self.filter.setObjectName("documentFilter")
+        self.filter.setPlaceholderText("Filter: name or attribute …")
+        self.filter.setClearButtonEnabled(True)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setAutoAcceptChildRows(True)
+        self.proxy.setFilterRole(FILTER_ROLE)
+        self.tree = QTreeView(body)
+        self.tree.setObjectName("documentTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Group by", body))
+        top.addWidget(self.group_by, 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self.group_by.currentIndexChanged.connect(self._group_changed)
+        self.filter.textChanged.connect(self._filter)
+        self.tree.clicked.connect(self._activated)
+        self.tree.activated.connect(self._activated)
+        body.setEnabled(False)
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        old = self.model
+        self.workspace = workspace
+        self.widget().setEnabled(workspace is not None)
+        self.group_by.blockSignals(True)
+        self.model = None
+        if workspace is None:
+            self.group_by.clear()
+        else:
+            keys = workspace.project.documents.attribute_keys()
+            fill_combo(
+                self.group_by,
+                [(key.capitalize(), key) for key in keys],
+                first=("(no grouping)", NO_GROUPING),
+                choose=("region",),
+            )
+            self.model = DocumentListModel(workspace, self.group_by.currentData() or None, self)
+        self.group_by.blockSignals(False)
+        self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
+        if old is not None:
+            old.workspace.changed.disconnect(old.on_change)
+            old.deleteLater()
+        if self.model is not None:
+            self.model.modelReset.connect(self.tree.expandAll)
+            header = self.tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(CODINGS, QHeaderView.ResizeMode.ResizeToContents)
+            self.tree.expandAll()
+
+    def _group_changed(self, *_args: object) -> None:
+        if self.model is not None:
+            self.model.set_group_by(self.group_by.currentData() or None)
+            self.tree.expandAll()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(fold(text))
+        self.tree.expandAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        document_id = index.data(DOCUMENT_ID_ROLE)
+        if document_id is not None:
+            self.documentActivated.emit(document_id)
+
+    def set_current(self, document_id: DocumentId | None) -> None:
+        if self.model is None:
+            return
+        self.model.set_current(document_id)
+        if document_id is not None:
+            index = self.proxy.mapFromSource(self.model.index_of(document_id))
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+
+    def select_group_by(self, key: str | None) -> None:
+        self.group_by.setCurrentIndex(max(self.group_by.findData(key or NO_GROUPING), 0))

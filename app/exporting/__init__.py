@@ -1,0 +1,1 @@
+"""File → Export and the exchange with other QDA tools (REFI-QDA)."""

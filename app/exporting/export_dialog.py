@@ -1,0 +1,270 @@
+"""File → Export: choose a format, the grouping attribute, which codes and groups, and the file.
+
+``export_project(parent, project)`` is what the main window's menu calls. An existing file is only
+replaced after the user said so; the export itself writes a temporary file and moves it into place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.widgets.check_list_model import CheckListModel
+from coding import Project
+from coding.core.errors import CodewerkError
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    label: str
+    suffix: str
+    kind: str | None = None
+
+    @property
+    def filter(self) -> str:
+        return f"{self.label} (*{self.suffix})"
+
+
+FORMATS = (
+    ExportFormat("Excel workbook: overview, quotes per group, frequencies", ".xlsx"),
+    ExportFormat("Word: quotes per concept", ".docx", "quotes"),
+    ExportFormat("Word: coded transcript of one document", ".docx", "transcript"),
+    ExportFormat("CSV: quotes per group in one file", ".csv"),
+)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, project: Project, parent: QWidget | None = None, *, attribute: str = "region") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.project = project
+        self.exported: Path | None = None
+
+        self.format_box = QComboBox()
+        self.format_box.setObjectName("formatBox")
+        for item in FORMATS:
+            self.format_box.addItem(item.label, item)
+        self.attribute_box = QComboBox()
+        self.attribute_box.setObjectName("exportAttributeBox")
+        for key in project.comparison.attributes() or ["region"]:
+            self.attribute_box.addItem(key.capitalize(), key)
+        self.attribute_box.setCurrentIndex(max(self.attribute_box.findData(attribute), 0))
+        self.document_box = QComboBox()
+        self.document_box.setObjectName("documentBox")
+        for document in project.documents.list(with_counts=False):
+            self.document_box.addItem(document.name, document.name)
+        self.delimiter_box = QComboBox()
+        self.delimiter_box.setObjectName("delimiterBox")
+        self.delimiter_box.addItem("Semicolon ; (Dutch Excel)", ";")
+        self.delimiter_box.addItem("Comma ,", ",")
+        self.reviews_check = QCheckBox("Include review marks and comments")
+        self.reviews_check.setObjectName("reviewsCheck")
+        self.interviewer_check = QCheckBox("Quote the respondents' words only (leave out the interviewer)")
+        self.interviewer_check.setObjectName("withoutInterviewerCheck")
+        self.interviewer_check.setToolTip(
+            "Cuts the interviewer's turns out of every quote ([…] marks the cut) and drops speaker labels; "
+            "a quote of only the interviewer's words is left out"
+        )
+
+        self.codes = CheckListModel(self)
+        self.codes.set_items([(code.name, code.path_text) for code in project.codes.tree().roots()])
+        self.code_list = QListView()
+        self.code_list.setObjectName("codeList")
+        self.code_list.setModel(self.codes)
+        self.groups = CheckListModel(self)
+        self.group_list = QListView()
+        self.group_list.setObjectName("groupList")
+        self.group_list.setModel(self.groups)
+        self.group_list.setMaximumHeight(150)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("pathEdit")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self.browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.form = QFormLayout()
+        self.form.addRow("Format", self.format_box)
+        self.form.addRow("Group by", self.attribute_box)
+        self.form.addRow("Document", self.document_box)
+        self.form.addRow("Separator", self.delimiter_box)
+        self.form.addRow("Concepts", self.code_list)
+        self.form.addRow("Groups", self.group_list)
+        self.form.addRow("", self.reviews_check)
+        self.form.addRow("", self.interviewer_check)
+        self.form.addRow("File", path_row)
+        self.message = QLabel()
+        self.message.setObjectName("exportMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B00020")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.format_box.currentIndexChanged.connect(lambda _i: self._update())
+        self.attribute_box.currentIndexChanged.connect(lambda _i: self._fill_groups())
+        self.document_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        self._fill_groups()
+        self._update()
+        self.resize(560, 560)
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def export_format(self) -> ExportFormat:
+        item = self.format_box.currentData()
+        assert isinstance(item, ExportFormat)
+        return item
+
+    def set_format(self, suffix: str, kind: str | None = None) -> None:
+        for index, item in enumerate(FORMATS):
+            if item.suffix == suffix and item.kind == kind:
+                self.format_box.setCurrentIndex(index)
+                return
+        raise ValueError(f"no export format {suffix} {kind or ''}")
+
+    def _fill_groups(self) -> None:
+        attribute = str(self.attribute_box.currentData() or "region")
+        values = self.project.comparison.group_values(attribute)
+        self.groups.set_items([(value, value) for value in values])
+        self._suggest_path()
+
+    def _update(self) -> None:
+        fmt = self.export_format
+        transcript = fmt.kind == "transcript"
+        for widget, visible in (
+            (self.document_box, transcript),
+            (self.delimiter_box, fmt.suffix == ".csv"),
+            (self.attribute_box, not transcript),
+            (self.group_list, not transcript),
+            (self.interviewer_check, not transcript),
+        ):
+            widget.setVisible(visible)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(visible)
+        self._suggest_path()
+
+    def _suggest_path(self) -> None:
+        fmt = self.export_format
+        current = self.path_edit.text().strip()
+        folder = Path(current).parent if current else self.project.path.parent
+        if fmt.kind == "transcript":
+            stem = f"{self.document_box.currentData() or 'transcript'}-coded"
+        else:
+            stem = f"{self.project.path.stem}-{self.attribute_box.currentData() or 'region'}"
+            if fmt.kind == "quotes":
+                stem += "-quotes"
+        self.path_edit.setText(str(folder / f"{stem}{fmt.suffix}"))
+
+    def options(self) -> dict[str, Any]:
+        fmt = self.export_format
+        options: dict[str, Any] = {"include_reviews": self.reviews_check.isChecked() or None}
+        if not self.codes.all_checked():
+            options["codes"] = self.codes.checked_values()
+        if fmt.kind == "transcript":
+            options["kind"] = "transcript"
+            options["document"] = self.document_box.currentData()
+            return options
+        options["by"] = str(self.attribute_box.currentData() or "region")
+        if self.interviewer_check.isChecked():
+            options["without_interviewer"] = True
+        if not self.groups.all_checked():
+            options["groups"] = self.groups.checked_values()
+        if fmt.kind == "quotes":
+            options["kind"] = "quotes"
+        if fmt.suffix == ".csv":
+            options["delimiter"] = self.delimiter_box.currentData()
+        return options
+
+    def target(self) -> Path:
+        text = self.path_edit.text().strip()
+        path = Path(text).expanduser()
+        if path.suffix.lower() != self.export_format.suffix:
+            path = path.with_name(path.name + self.export_format.suffix)
+        return path
+
+    # -- actions -------------------------------------------------------------------------
+    def browse(self) -> None:
+        fmt = self.export_format
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export to",
+            self.path_edit.text(),
+            fmt.filter,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if name:
+            self.path_edit.setText(name)
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Replace file?",
+            f"{path.name} already exists in {path.parent}.\nDo you want to replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def run_export(self) -> Path | None:
+        """Export with the chosen options; ``None`` when refused, cancelled or failed (message shown)."""
+        if not self.path_edit.text().strip():
+            self.message.setText("Choose a file to export to.")
+            return None
+        if self.codes.checked_values() == []:
+            self.message.setText("Choose at least one concept.")
+            return None
+        if self.export_format.kind != "transcript" and self.groups.checked_values() == []:
+            self.message.setText("Choose at least one group.")
+            return None
+        path = self.target()
+        overwrite = False
+        if path.exists():
+            if not self.confirm_overwrite(path):
+                return None
+            overwrite = True
+        try:
+            self.exported = self.project.export(path, overwrite=overwrite, **self.options())
+        except CodewerkError as exc:
+            self.message.setText(str(exc))
+            return None
+        return self.exported
+
+    def accept(self) -> None:
+        if self.run_export() is not None:
+            super().accept()
+
+
+def export_project(parent: QWidget | None, project: Project, *, attribute: str = "region") -> Path | None:
+    """File → Export: show the dialog; the exported file, or ``None`` if nothing was exported."""
+    dialog = ExportDialog(project, parent, attribute=attribute)
+    dialog.exec()
+    return dialog.exported

@@ -1,0 +1,1 @@
+"""File → Import documents: the dialog, its models, the background run and the summary."""

@@ -1,0 +1,289 @@
+"""The Compare view: codes × group values, with judgements or heat-mapped frequencies.
+
+Left: the grid (concepts expand to dimensions and indicators) and, in the frequency modes, a bar chart;
+in the scores mode the judgements of the concepts as a spider (radar) chart or grouped bars
+(``-/-`` = 1 … ``+/+`` = 5). Either chart can be saved as PNG or SVG. Right: the editor for the cell
+clicked, with its quotes. The view refreshes from the project's change notifications, so undo and
+redo show at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.judgements.frequency_chart import FrequencyChart
+from app.judgements.judgement_editor import JudgementEditor
+from app.judgements.judgement_grid_model import JudgementGridModel
+from app.judgements.score_chart import KINDS, ScoreChart
+from app.shell.project_bridge import ProjectBridge
+from coding import Change
+from coding.core.errors import CodewerkError
+from coding.core.ids import CodeId
+from coding.judgements.comparison import FrequencyTable, score_series
+
+MODE_LABELS = (
+    ("Judgements", "judgements"),
+    ("Judgements and scores chart", "scores"),
+    ("Quotes (heat map)", "quotes"),
+    ("Documents (heat map)", "documents"),
+)
+#: Modes whose grid shows the judgements (the others show counts as a heat map).
+JUDGEMENT_MODES = ("judgements", "scores")
+
+
+class CompareView(QWidget):
+    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._restoring = False
+        self.model = JudgementGridModel(self)
+
+        self.attribute_box = QComboBox()
+        self.attribute_box.setObjectName("attributeBox")
+        self.attribute_box.setToolTip("The attribute whose values form the columns")
+        self.mode_box = QComboBox()
+        self.mode_box.setObjectName("modeBox")
+        for label, mode in MODE_LABELS:
+            self.mode_box.addItem(label, mode)
+        self.chart_kind_box = QComboBox()
+        self.chart_kind_box.setObjectName("chartKindBox")
+        for kind, label in KINDS:
+            self.chart_kind_box.addItem(label, kind)
+        self.save_chart_button = QPushButton("Save chart…")
+        self.save_chart_button.setObjectName("saveChartButton")
+        self.save_chart_button.clicked.connect(self.ask_save_chart)
+
+        self.tree = QTreeView()
+        self.tree.setObjectName("grid")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setSelectionBehavior(QTreeView.SelectionBehavior.SelectItems)
+        self.tree.setAllColumnsShowFocus(False)
+        self.tree.clicked.connect(self._on_clicked)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+
+        self.chart = FrequencyChart()
+        self.chart.setMinimumHeight(220)
+        self.score_chart = ScoreChart()
+        self.score_chart.setMinimumHeight(260)
+        self.editor = JudgementEditor(bridge)
+
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(QLabel("Columns:"))
+        toolbar.addWidget(self.attribute_box)
+        toolbar.addSpacing(12)
+        toolbar.addWidget(QLabel("Show:"))
+        toolbar.addWidget(self.mode_box)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.chart_kind_box)
+        toolbar.addWidget(self.save_chart_button)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.tree)
+        self.left.addWidget(self.chart)
+        self.left.addWidget(self.score_chart)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
+        self.left.setStretchFactor(2, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        self._fill_attributes()
+        self.attribute_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.mode_box.currentIndexChanged.connect(lambda _i: self._apply_mode())
+        self.chart_kind_box.currentIndexChanged.connect(
+            lambda _i: self.score_chart.set_kind(str(self.chart_kind_box.currentData()))
+        )
+        bridge.changed.connect(self._on_change)
+        self.refresh()
+        self._apply_mode()
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def attribute(self) -> str:
+        return str(self.attribute_box.currentData() or "region")
+
+    @property
+    def mode(self) -> str:
+        return str(self.mode_box.currentData())
+
+    def set_attribute(self, attribute: str) -> None:
+        index = self.attribute_box.findData(attribute)
+        if index >= 0:
+            self.attribute_box.setCurrentIndex(index)
+
+    def set_mode(self, mode: str) -> None:
+        self.mode_box.setCurrentIndex(self.mode_box.findData(mode))
+
+    def set_chart_kind(self, kind: str) -> None:
+        """``"radar"`` (spider) or ``"bars"`` for the scores chart."""
+        self.chart_kind_box.setCurrentIndex(self.chart_kind_box.findData(kind))
+
+    def _fill_attributes(self) -> None:
+        current = self.attribute_box.currentData()
+        attributes = self._bridge.project.comparison.attributes() or ["region"]
+        blocked = self.attribute_box.blockSignals(True)
+        self.attribute_box.clear()
+        for attribute in attributes:
+            self.attribute_box.addItem(attribute.capitalize(), attribute)
+        index = self.attribute_box.findData(current or "region")
+        self.attribute_box.setCurrentIndex(max(index, 0))
+        self.attribute_box.blockSignals(blocked)
+
+    # -- refreshing ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the grid again, keeping expanded rows and the current cell."""
+        expanded = self._expanded()
+        current = self.tree.currentIndex()
+        current_code = self.model.code_id(current)
+        current_value = self.model.grid.values[current.column() - 1] if current.column() > 0 else None
+        project = self._bridge.project
+        table: FrequencyTable | None = None
+        if self.mode in JUDGEMENT_MODES:
+            grid = project.comparison.grid(self.attribute)
+        else:  # the heat map and its chart: one count for both
+            grid, table = project.comparison.grid_and_frequencies(self.attribute, measure=self.mode)  # type: ignore[arg-type]
+        self.model.set_grid(grid)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(0, 280)
+        self._column_widths()
+        for code_id in expanded:
+            self.tree.setExpanded(self.model.index_of(code_id), True)
+        if self.mode == "scores":
+            self.score_chart.set_series(score_series(grid))
+        elif table is not None:
+            self.chart.set_table(table)
+        if current_code is not None and current_code in {r.code.id for r in grid.rows}:
+            value = current_value if current_value in grid.values else None
+            index = self.model.index_of(current_code, value)
+            self._restoring = True
+            try:
+                self.tree.setCurrentIndex(index)
+            finally:
+                self._restoring = False
+            self._show(index, reload_editor=not self.editor.dirty)
+
+    def _expanded(self) -> list[CodeId]:
+        out = []
+        for row in self.model.grid.rows:
+            index = self.model.index_of(row.code.id)
+            if index.isValid() and self.tree.isExpanded(index):
+                out.append(row.code.id)
+        return out
+
+    def _apply_mode(self) -> None:
+        frequencies = self.mode not in JUDGEMENT_MODES
+        scores = self.mode == "scores"
+        self.model.set_mode("judgements" if scores else self.mode)
+        self.chart.setVisible(frequencies)
+        self.score_chart.setVisible(scores)
+        self.chart_kind_box.setVisible(scores)
+        self.save_chart_button.setVisible(frequencies or scores)
+        self._column_widths()
+        if frequencies:
+            measure = self.mode
+            self.chart.set_table(self._bridge.project.comparison.frequencies(self.attribute, measure=measure))  # type: ignore[arg-type]
+        if scores:
+            self.score_chart.set_series(self._bridge.project.comparison.scores(self.attribute))
+            sizes = self.left.sizes()
+            if sizes[2] < self.score_chart.minimumHeight():  # give the chart room beside the grid
+                total = sum(sizes)
+                self.left.setSizes([total // 2, 0, total - total // 2])
+
+    def _column_widths(self) -> None:
+        """Wide enough for score and first words, or in the heat map for the group's name."""
+        metrics = self.tree.header().fontMetrics()
+        for column in range(1, self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            fitting = min(metrics.horizontalAdvance(title) + 24, 260)
+            self.tree.setColumnWidth(
+                column, max(190, fitting) if self.mode in JUDGEMENT_MODES else max(80, fitting)
+            )
+
+    def _on_change(self, change: Change) -> None:
+        if change.codes or change.codings or change.documents or change.touches("assessment", "setting"):
+            if change.documents:
+                self._fill_attributes()
+            self.refresh()
+
+    # -- cells ---------------------------------------------------------------------------
+    def _on_clicked(self, index: QModelIndex) -> None:
+        shown = self.editor.current
+        cell = self.model.cell(index)
+        if (
+            shown is None
+            or cell is None
+            or (shown[0].id, shown[1].value) != (self.model.code_id(index), cell.value)
+        ):
+            self._show(index)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._restoring:
+            self._show(current)
+
+    def _show(self, index: QModelIndex, *, reload_editor: bool = True) -> None:
+        cell = self.model.cell(index)
+        code_id = self.model.code_id(index)
+        if cell is None or code_id is None or not reload_editor:
+            return
+        shown = self.editor.current
+        if (
+            shown is not None
+            and shown[0].id == code_id
+            and shown[1].value == cell.value
+            and self.editor.dirty
+        ):
+            return
+        self.editor.show_cell(self.model.grid.attribute, self.model.grid.row(code_id).code, cell)
+
+    def select_cell(self, code_id: CodeId, value: str) -> QModelIndex:
+        """Make a cell current (expanding its parents) and show it in the editor."""
+        index = self.model.index_of(code_id, value)
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.setExpanded(parent.siblingAtColumn(0), True)
+            parent = parent.parent()
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        self._show(index)
+        return index
+
+    # -- chart ---------------------------------------------------------------------------
+    def ask_save_chart(self) -> Path | None:
+        """Save the chart shown: the scores chart in the scores mode, else the frequency chart."""
+        stem = f"scores-{self.attribute}" if self.mode == "scores" else f"chart-{self.attribute}"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save chart", f"{stem}.png", "PNG image (*.png);;SVG drawing (*.svg)"
+        )
+        if not name:
+            return None
+        try:
+            if self.mode == "scores":
+                return self.score_chart.save(name)
+            return self.chart.save(name)
+        except CodewerkError as exc:
+            QMessageBox.warning(self, "Save chart", str(exc))
+            return None

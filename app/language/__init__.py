@@ -1,0 +1,1 @@
+"""Search and suggestions: keyword in context, the suggestion queue, frequencies, anonymisation."""

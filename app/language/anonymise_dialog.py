@@ -1,0 +1,300 @@
+"""Anonymisation: the respondent register, the names found in the documents, and replacing the
+confirmed ones in one undoable action that keeps every coding on its passage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.shell.project_bridge import ProjectBridge
+from app.widgets.combo_fill import fill_combo
+from app.widgets.record_table_model import Column, RecordTableModel
+from coding import Change, CodewerkError
+from coding.language.anonymise import NameMention
+from coding.language.register import RespondentInfo
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+KIND_LABELS = {
+    "respondent": "respondent",
+    "person": "person",
+    "place": "place",
+    "organisation": "organisation",
+}
+
+
+class RegisterTableModel(RecordTableModel[RespondentInfo]):
+    COLUMNS = (
+        Column("Code", lambda e: e.code),
+        Column("Name", lambda e: e.name),
+        Column("Also written as", lambda e: "; ".join(e.aliases)),
+    )
+
+    def set_entries(self, entries: Sequence[RespondentInfo]) -> None:
+        self.set_records(entries)
+
+    def entry(self, row: int) -> RespondentInfo:
+        return self.record(row)
+
+
+def _context(m: NameMention) -> str:
+    return f"…{m.left[-40:]} [{m.text}] {m.right[:40]}…"
+
+
+class MentionTableModel(RecordTableModel[NameMention]):
+    """Candidate names with a check box each; the replacement is editable."""
+
+    CHECK, DOCUMENT, NAME, CONTEXT, REPLACEMENT, WHY = range(6)
+    COLUMNS = (
+        Column("", lambda m: "", checkable=True),
+        Column("Document", lambda m: m.document),
+        Column("Name", lambda m: m.text),
+        Column("Context", _context),
+        Column("Replace by", lambda m: m.replacement, editable=True),
+        Column("Why", lambda m: f"{KIND_LABELS[m.kind]}: {m.reason}"),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._checked: list[bool] = []
+
+    def set_mentions(self, mentions: Sequence[NameMention]) -> None:
+        # Names from the register and organisations are almost always right; the rest is checked too,
+        # but the researcher reviews every line before replacing.
+        self._checked = [True] * len(mentions)
+        self.set_records(mentions)
+
+    def mentions(self) -> list[NameMention]:
+        return self.records()
+
+    def checked(self) -> list[NameMention]:
+        return [m for m, on in zip(self._records, self._checked, strict=True) if on]
+
+    def set_all(self, on: bool) -> None:
+        self._checked = [on] * len(self._records)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, 0))
+
+    def cell(self, m: NameMention, index: AnyIndex, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.CHECK:
+            return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{m.document} {m.start}:{m.end} — {m.reason}"
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        row = index.row()
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.CHECK:
+            self._checked[row] = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role == Qt.ItemDataRole.EditRole and index.column() == self.REPLACEMENT:
+            replacement = str(value).strip()
+            if not replacement:
+                return False
+            self._records[row] = replace(self._records[row], replacement=replacement)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class AnonymiseDialog(QDialog):
+    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Anonymise transcripts")
+        self.bridge = bridge
+        self.project = bridge.project
+        self.register = self.project.assist.register
+
+        self.register_model = RegisterTableModel(self)
+        self.register_table = QTableView()
+        self.register_table.setModel(self.register_model)
+        self.register_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.register_table.verticalHeader().setVisible(False)
+        self.register_table.horizontalHeader().setStretchLastSection(True)
+        self.code_edit = QLineEdit(placeholderText="R5")
+        self.code_edit.setMaximumWidth(70)
+        self.name_edit = QLineEdit(placeholderText="Full name")
+        self.aliases_edit = QLineEdit(placeholderText="Other spellings; separated by ;")
+        self.add_button = QPushButton("Add")
+        self.remove_button = QPushButton("Remove")
+        self.export_button = QPushButton("Export register…")
+        self.export_button.setToolTip("Keep this file apart from the analysis: it links codes to names")
+
+        self.document = QComboBox()
+        self.find_button = QPushButton("Find names")
+        self.mention_model = MentionTableModel(self)
+        self.mention_table = QTableView()
+        self.mention_table.setModel(self.mention_model)
+        self.mention_table.verticalHeader().setVisible(False)
+        self.mention_table.setWordWrap(False)
+        header = self.mention_table.horizontalHeader()
+        header.setSectionResizeMode(MentionTableModel.CONTEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (
+            MentionTableModel.CHECK,
+            MentionTableModel.DOCUMENT,
+            MentionTableModel.NAME,
+            MentionTableModel.REPLACEMENT,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.all_button = QPushButton("Check all")
+        self.none_button = QPushButton("Check none")
+        self.replace_button = QPushButton("Replace checked names")
+        self.replace_button.setDefault(True)
+        self.status = QLabel("Names are only replaced after you check them and press Replace.")
+        self.status.setWordWrap(True)
+
+        register_box = QGroupBox("Respondent register")
+        register_layout = QVBoxLayout(register_box)
+        register_layout.addWidget(self.register_table)
+        form = QHBoxLayout()
+        form.addWidget(self.code_edit)
+        form.addWidget(self.name_edit, 2)
+        form.addWidget(self.aliases_edit, 2)
+        form.addWidget(self.add_button)
+        register_layout.addLayout(form)
+        register_buttons = QHBoxLayout()
+        register_buttons.addWidget(self.remove_button)
+        register_buttons.addStretch(1)
+        register_buttons.addWidget(self.export_button)
+        register_layout.addLayout(register_buttons)
+
+        names_box = QGroupBox("Names found")
+        names_layout = QVBoxLayout(names_box)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Document"))
+        top.addWidget(self.document, 1)
+        top.addWidget(self.find_button)
+        names_layout.addLayout(top)
+        names_layout.addWidget(self.mention_table)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.all_button)
+        bottom.addWidget(self.none_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.replace_button)
+        names_layout.addLayout(bottom)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(register_box)
+        splitter.addWidget(names_box)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+        self.add_button.clicked.connect(self.add_respondent)
+        self.name_edit.returnPressed.connect(self.add_respondent)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.export_button.clicked.connect(self._ask_export)
+        self.find_button.clicked.connect(self.find_names)
+        self.all_button.clicked.connect(lambda: self.mention_model.set_all(True))
+        self.none_button.clicked.connect(lambda: self.mention_model.set_all(False))
+        self.replace_button.clicked.connect(self.replace_checked)
+        bridge.changed.connect(self._on_change)
+        self._reload_register()
+        self._fill_documents()
+        self.resize(1000, 700)
+
+    # -- the register --------------------------------------------------------------------
+    def _reload_register(self) -> None:
+        self.register_model.set_entries(self.register.list())
+
+    @Slot()
+    def add_respondent(self) -> None:
+        aliases = [a.strip() for a in self.aliases_edit.text().split(";") if a.strip()]
+        try:
+            entry = self.register.add(self.code_edit.text(), self.name_edit.text(), aliases=aliases)
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        for edit in (self.code_edit, self.name_edit, self.aliases_edit):
+            edit.clear()
+        self.status.setText(f"Added {entry.code}. Find names again to see where {entry.name} occurs.")
+
+    @Slot()
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.register_table.selectionModel().selectedRows()})
+        for code in [self.register_model.entry(row).code for row in rows]:
+            self.register.remove(code)
+
+    def export_register(self, path: Path) -> Path:
+        target = self.register.export_csv(path, overwrite=True)
+        self.status.setText(f"Exported the register to {target.name}. Keep it apart from the analysis.")
+        return target
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export respondent register", "register.csv", "CSV (*.csv)"
+        )
+        if name:
+            self.export_register(Path(name))
+
+    # -- names ---------------------------------------------------------------------------
+    def _fill_documents(self) -> None:
+        fill_combo(
+            self.document,
+            [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
+            first=("All documents", None),
+            choose=(self.document.currentData(),),
+            quiet=False,
+        )
+
+    @Slot()
+    def find_names(self) -> None:
+        doc_id = self.document.currentData()
+        try:
+            mentions = self.project.assist.anonymiser.mentions(None if doc_id is None else [doc_id])
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        self.mention_model.set_mentions(mentions)
+        documents = len({m.document_id for m in mentions})
+        self.status.setText(
+            f"{len(mentions)} possible name(s) in {documents} document(s). Uncheck what is not a name, "
+            "edit a replacement if needed, then replace."
+        )
+
+    @Slot()
+    def replace_checked(self) -> None:
+        chosen = self.mention_model.checked()
+        if not chosen:
+            self.status.setText("Nothing is checked.")
+            return
+        try:
+            report = self.project.assist.anonymiser.replace(chosen)
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        merged = f"; {report.merged_passages} coded passage(s) merged" if report.merged_passages else ""
+        self.mention_model.set_mentions([])
+        self.status.setText(
+            f"Replaced {report.replacements} name(s) in {report.documents} document(s); every coding kept "
+            f"its passage{merged}. Undo restores the names."
+        )
+
+    @Slot(object)
+    def _on_change(self, change: Change) -> None:
+        if change.touches("respondent"):
+            self._reload_register()
+        if change.touches("document"):
+            self._fill_documents()

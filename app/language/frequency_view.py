@@ -1,0 +1,198 @@
+"""Word and lemma frequencies per group (region): a table and a bar chart per 1,000 words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.shell.project_bridge import ProjectBridge
+from app.widgets.combo_fill import fill_combo
+from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
+from coding import Change, CodewerkError
+from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
+
+GROUP_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb")
+CHART_TERMS = 12
+
+
+def _group_column(group: str, totals: Mapping[str, int]) -> Column[FrequencyRow]:
+    return Column(
+        group,
+        lambda row: row.counts[group],
+        tooltip=lambda row: f"{row.share(group, totals):.1f} per 1,000 words in {group}",
+        align=ALIGN_RIGHT,
+    )
+
+
+class FrequencyTableModel(RecordTableModel[FrequencyRow]):
+    """Rows: lemmas (or words); columns: total, then each group's count (per 1,000 words as tooltip)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table: FrequencyTable | None = None
+        self._columns: tuple[Column[FrequencyRow], ...] = ()
+
+    def set_table(self, table: FrequencyTable | None) -> None:
+        self.beginResetModel()
+        self.table = table
+        self._records = list(table.rows) if table is not None else []
+        self._columns = (
+            ()
+            if table is None
+            else (
+                Column(table.unit.capitalize(), lambda row: row.term),
+                Column("Total", lambda row: row.total, align=ALIGN_RIGHT),
+                *(_group_column(group, table.totals) for group in table.groups),
+            )
+        )
+        self.endResetModel()
+
+    def columns(self) -> tuple[Column[FrequencyRow], ...]:
+        return self._columns
+
+
+class FrequencyView(QWidget):
+    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.project = bridge.project
+        self.by = QComboBox()
+        self.unit = QComboBox()
+        self.unit.addItem("Lemmas", "lemma")
+        self.unit.addItem("Words", "word")
+        self.top = QSpinBox()
+        self.top.setRange(5, 500)
+        self.top.setValue(30)
+        self.answers_only = QCheckBox("Answers only")
+        self.answers_only.setChecked(True)
+        self.refresh_button = QPushButton("Count")
+        self.export_button = QPushButton("Export CSV…")
+        self.model = FrequencyTableModel(self)
+        self.table_view = QTableView()
+        self.table_view.setModel(self.model)
+        self.table_view.verticalHeader().setVisible(False)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumWidth(420)
+        self.status = QLabel()
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Per"))
+        controls.addWidget(self.by)
+        controls.addWidget(self.unit)
+        controls.addWidget(QLabel("Top"))
+        controls.addWidget(self.top)
+        controls.addWidget(self.answers_only)
+        controls.addWidget(self.refresh_button)
+        controls.addStretch(1)
+        controls.addWidget(self.export_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table_view)
+        splitter.addWidget(self.chart_view)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([460, 740])
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self._ask_export)
+        bridge.changed.connect(self._on_change)
+        self._fill_attributes()
+
+    def _fill_attributes(self) -> None:
+        current = self.by.currentText() or "region"
+        keys = self.project.documents.attribute_keys() or ["region"]
+        fill_combo(self.by, [(key, key) for key in keys], choose=(current,), quiet=False)
+
+    @Slot()
+    def refresh(self) -> FrequencyTable | None:
+        """Count (indexing first what needs it)."""
+        try:
+            table = self.project.assist.frequencies(
+                by=self.by.currentText() or "region",
+                unit=self.unit.currentData(),
+                top=self.top.value(),
+                answers_only=self.answers_only.isChecked(),
+            )
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return None
+        self.model.set_table(table)
+        self.table_view.resizeColumnsToContents()
+        self._draw(table)
+        words = ", ".join(f"{g}: {n:,}".replace(",", ".") for g, n in table.totals.items())
+        self.status.setText(
+            f"Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words."
+        )
+        return table
+
+    def _draw(self, table: FrequencyTable) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        rows = table.rows[:CHART_TERMS]
+        series = QBarSeries()
+        top = 0.0
+        for number, group in enumerate(table.groups):
+            bars = QBarSet(group)
+            bars.setColor(QColor(GROUP_COLOURS[number % len(GROUP_COLOURS)]))
+            for row in rows:
+                value = row.share(group, table.totals)
+                top = max(top, value)
+                bars.append(value)
+            series.append(bars)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([row.term for row in rows])
+        categories.setLabelsAngle(-90)
+        categories.setTruncateLabels(False)
+        values = QValueAxis()
+        values.setRange(0, max(1.0, top * 1.1))
+        values.setTitleText("per 1,000 words")
+        values.setLabelFormat("%.0f")
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        self.chart.setTitle(f"Most frequent {table.unit}s per {table.by}")
+
+    def series(self) -> list[QBarSeries]:
+        return [s for s in self.chart.series() if isinstance(s, QBarSeries)]
+
+    def export_csv(self, path: Path) -> Path:
+        if self.model.table is not None:
+            write_frequencies_csv(self.model.table, path)
+            self.status.setText(f"Exported {path.name}.")
+        return path
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export frequencies", "frequencies.csv", "CSV (*.csv)")
+        if name:
+            self.export_csv(Path(name))
+
+    @Slot(object)
+    def _on_change(self, change: Change) -> None:
+        if change.touches("document_attribute", "document"):
+            self._fill_attributes()

@@ -1,0 +1,297 @@
+"""The search panel: find words, lemmas, phrases or patterns, read them in context, code them.
+
+Searches read the stored index; documents that are not indexed yet are indexed in a worker
+thread (with a progress bar) and the search runs again when it is done. "Code hits" codes the
+selected lines (or all lines) as hits, sentences or speaker turns in one undoable action.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.codebook.code_combo import CodeComboBox
+from app.language.index_worker import BackgroundIndexer
+from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, LeftContextDelegate
+from app.shell.project_bridge import ProjectBridge
+from app.widgets.combo_fill import fill_combo
+from coding import Change, CodewerkError
+from coding.language.kwic import KwicLine, write_kwic_csv
+from coding.language.search import SearchMode, SearchResult
+from coding.language.units import CODING_UNITS
+
+MODE_LABELS = {
+    SearchMode.LEMMA: "Lemma (all forms)",
+    SearchMode.WORD: "Word (* wildcard)",
+    SearchMode.PHRASE: "Phrase",
+    SearchMode.STEM: "Stem (broad)",
+    SearchMode.REGEX: "Regular expression",
+}
+UNIT_LABELS = {"hit": "the hit", "sentence": "the sentence", "turn": "the speaker turn"}
+
+
+class SearchPanel(QWidget):
+    """``searched(result)`` after every search; ``lineActivated(line)`` on a double click."""
+
+    searched = Signal(object)
+    lineActivated = Signal(object)
+
+    def __init__(
+        self,
+        bridge: ProjectBridge,
+        parent: QWidget | None = None,
+        *,
+        indexer: BackgroundIndexer | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.project = bridge.project
+        self.result: SearchResult | None = None
+        self._search_after_index = False
+        self._rerun = False
+        # The window shares one indexer per project, so two indexing threads never run at once.
+        self.indexer = indexer if indexer is not None else BackgroundIndexer(self.project, self)
+
+        self.query = QLineEdit(placeholderText="Search, e.g. vertrouwen")
+        self.mode = QComboBox()
+        for mode, label in MODE_LABELS.items():
+            self.mode.addItem(label, mode.value)
+        self.attribute = QComboBox()
+        self.value = QComboBox()
+        self.answers_only = QCheckBox("Answers only")
+        self.answers_only.setToolTip("Leave out the interviewer's turns")
+        self.search_button = QPushButton("Search")
+        self.search_button.setDefault(True)
+
+        self.model = KwicTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setItemDelegateForColumn(LEFT, LeftContextDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(LEFT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RIGHT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HIT, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.status = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setFormat("Indexing %p%")
+        self.progress.hide()
+
+        self.code = CodeComboBox()
+        self.unit = QComboBox()
+        for unit in CODING_UNITS:
+            self.unit.addItem(UNIT_LABELS[unit], unit)
+        self.code_button = QPushButton("Code")
+        self.code_button.setToolTip("Code the selected lines (or all lines when none is selected)")
+        self.export_button = QPushButton("Export CSV…")
+
+        top = QHBoxLayout()
+        top.addWidget(self.query, 3)
+        top.addWidget(self.mode)
+        top.addWidget(QLabel("where"))
+        top.addWidget(self.attribute)
+        top.addWidget(self.value)
+        top.addWidget(self.answers_only)
+        top.addWidget(self.search_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel("Code"))
+        bottom.addWidget(self.unit)
+        bottom.addWidget(QLabel("with"))
+        bottom.addWidget(self.code, 2)
+        bottom.addWidget(self.code_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(bottom)
+
+        self.query.returnPressed.connect(self.run_search)
+        self.search_button.clicked.connect(self.run_search)
+        self.attribute.currentIndexChanged.connect(self._fill_values)
+        self.code_button.clicked.connect(self.code_lines)
+        self.export_button.clicked.connect(self._ask_export)
+        self.table.doubleClicked.connect(lambda index: self.lineActivated.emit(self.model.line(index.row())))
+        self.indexer.progress.connect(self._on_index_progress)
+        self.indexer.finished.connect(self._on_indexed)
+        self.indexer.failed.connect(self._on_index_failed)
+        bridge.changed.connect(self._on_change)
+        self._reload_filters()
+        self.code.set_tree(self.project.codes.tree())
+        self._update_buttons()
+
+    # -- filters -------------------------------------------------------------------------
+    def _reload_filters(self) -> None:
+        keys = self.project.documents.attribute_keys()
+        fill_combo(
+            self.attribute,
+            [(key, key) for key in keys],
+            first=("all documents", None),
+            choose=(self.attribute.currentData(),),
+        )
+        self._fill_values()
+
+    def _fill_values(self) -> None:
+        key = self.attribute.currentData()
+        values = self.project.documents.attribute_values(key) if key is not None else []
+        self.value.setEnabled(key is not None)
+        current = self.value.currentText()
+        fill_combo(self.value, [(value, value) for value in values], choose=(current,), quiet=False)
+
+    def set_filter(self, key: str | None, value: str | None = None) -> None:
+        self.attribute.setCurrentIndex(max(0, self.attribute.findData(key)))
+        if value is not None:
+            self.value.setCurrentIndex(max(0, self.value.findText(value)))
+
+    def set_mode(self, mode: SearchMode | str) -> None:
+        self.mode.setCurrentIndex(self.mode.findData(SearchMode(mode).value))
+
+    # -- searching -----------------------------------------------------------------------
+    @Slot()
+    def run_search(self) -> None:
+        text = self.query.text().strip()
+        if not text:
+            self.status.setText("Type a word, a phrase or a pattern.")
+            return
+        key = self.attribute.currentData()
+        where = {key: self.value.currentText()} if key is not None and self.value.currentText() else None
+        try:
+            result = self.project.assist.search(
+                text,
+                self.mode.currentData(),
+                where=where,
+                answers_only=self.answers_only.isChecked(),
+                index=False,
+            )
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        self.result = result
+        self.model.set_lines(result.lines)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.table.resizeColumnToContents(0)
+        self._show_status(result)
+        self._update_buttons()
+        if result.unindexed and not self._rerun:
+            self.start_indexing(search_after=True)
+        self.searched.emit(result)
+
+    def _show_status(self, result: SearchResult) -> None:
+        documents = len({line.document_id for line in result.lines})
+        parts = [f"{len(result.lines)} hit(s) in {documents} of {result.documents_searched} document(s)"]
+        if result.forms and result.query.mode in (SearchMode.LEMMA, SearchMode.STEM, SearchMode.WORD):
+            parts.append("forms: " + ", ".join(result.forms[:10]))
+        if result.unindexed:
+            parts.append(f"{len(result.unindexed)} document(s) are being indexed; results follow")
+        if result.truncated:
+            parts.append("only the first hits are shown")
+        self.status.setText(" · ".join(parts))
+
+    # -- indexing ------------------------------------------------------------------------
+    def start_indexing(self, *, search_after: bool = False) -> None:
+        """Index what needs it in the background; with ``search_after`` search again when done."""
+        self._search_after_index = self._search_after_index or search_after
+        if self.indexer.start():
+            self.progress.setValue(0)
+            self.progress.show()
+
+    @Slot(int, str)
+    def _on_index_progress(self, percent: int, name: str) -> None:
+        self.progress.setValue(percent)
+        self.progress.setFormat(f"Indexing %p% {name}".rstrip())
+
+    @Slot(object)
+    def _on_indexed(self, _report: object) -> None:
+        self.progress.hide()
+        if self._search_after_index:
+            self._search_after_index = False
+            self._rerun = True  # no second round if a document still could not be indexed
+            try:
+                self.run_search()
+            finally:
+                self._rerun = False
+
+    @Slot(str)
+    def _on_index_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.status.setText(message)
+
+    # -- coding and export ---------------------------------------------------------------
+    def selected_lines(self) -> list[KwicLine]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.line(row) for row in rows]
+
+    @Slot()
+    def code_lines(self) -> list[int]:
+        lines = self.selected_lines() or self.model.lines()
+        code_id = self.code.code_id()
+        if not lines or code_id is None:
+            self.status.setText("Choose a code and search first.")
+            return []
+        unit = self.unit.currentData()
+        try:
+            created = self.project.assist.code_lines(lines, code_id, unit=unit)
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return []
+        name = self.project.codes.get(code_id).name
+        skipped = len(lines) - len(created)
+        note = f" ({skipped} already coded)" if skipped else ""
+        self.status.setText(f"Coded {len(created)} passage(s) ({UNIT_LABELS[unit]}) with {name}{note}.")
+        return list(created)
+
+    def export_csv(self, path: Path) -> Path:
+        write_kwic_csv(self.model.lines(), path)
+        self.status.setText(f"Exported {len(self.model.lines())} line(s) to {path.name}.")
+        return path
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export hits", "hits.csv", "CSV (*.csv)")
+        if name:
+            self.export_csv(Path(name))
+
+    def _update_buttons(self) -> None:
+        has_lines = self.model.rowCount() > 0
+        self.code_button.setEnabled(has_lines)
+        self.export_button.setEnabled(has_lines)
+
+    @Slot(object)
+    def _on_change(self, change: Change) -> None:
+        if change.codes:
+            self.code.set_tree(self.project.codes.tree())
+        if change.touches("document_attribute", "document"):
+            self._reload_filters()
+        if change.touches("document", "turn") and self.result is not None:
+            self.start_indexing(search_after=True)  # changed texts: index them again, then search again
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.indexer.cancel()
+        self.indexer.wait()
+        super().closeEvent(event)

@@ -1,0 +1,318 @@
+"""The review queue of suggested codings: per code or per document, each with its reason.
+
+Accept codes the passage, reject remembers the decision, the span can be adjusted first, and
+"Accept all" takes every open suggestion of the chosen code. Every decision is undoable.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.codebook.code_combo import CodeComboBox
+from app.shell.project_bridge import ProjectBridge
+from app.widgets.combo_fill import fill_combo
+from app.widgets.record_table_model import Column, RecordTableModel
+from coding import Change, CodewerkError
+from coding.language.suggestions.service import SuggestionInfo
+
+SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
+SCORE, CODE, DOCUMENT, PASSAGE, WHY = range(5)
+SOURCE_LABELS = {"terms": "terms", "question": "guide question", "similar": "similar passages"}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _sources(s: SuggestionInfo) -> str:
+    return ", ".join(SOURCE_LABELS.get(x, x) for x in s.sources)
+
+
+def _score_colour(s: SuggestionInfo) -> QColor | None:
+    return QColor("#2e8b57") if s.score >= 0.7 else QColor("#c88a00") if s.score >= 0.45 else None
+
+
+class SuggestionTableModel(RecordTableModel[SuggestionInfo]):
+    COLUMNS = (
+        Column("Score", lambda s: f"{s.score:.2f}"),
+        Column("Code", lambda s: s.code_path.split("/")[-1]),
+        Column("Document", lambda s: s.document),
+        Column("Passage", lambda s: _one_line(s.text)),
+        Column("Why", _sources),
+    )
+    RECORD_ROLE = SUGGESTION_ROLE
+
+    def set_items(self, items: Sequence[SuggestionInfo]) -> None:
+        self.set_records(items)
+
+    def item(self, row: int) -> SuggestionInfo:
+        return self.record(row)
+
+    def items(self) -> list[SuggestionInfo]:
+        return self.records()
+
+    def row_of(self, suggestion_id: int) -> int:
+        return self.row_where(lambda s: s.id == suggestion_id)
+
+    def cell(self, s: SuggestionInfo, index: AnyIndex, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return s.code_path if index.column() == CODE else s.reason
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == SCORE:
+            return _score_colour(s)
+        return None
+
+
+class SuggestionQueue(QWidget):
+    """``passageActivated(document_id, start, end)`` when a suggestion is double-clicked."""
+
+    passageActivated = Signal(object, int, int)
+
+    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.project = bridge.project
+        self.service = self.project.assist.suggestions
+
+        self.scope = CodeComboBox(any_label="All codes")
+        self.document = QComboBox()
+        self.find_button = QPushButton("Find suggestions")
+        self.model = SuggestionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PASSAGE, QHeaderView.ResizeMode.Stretch)
+        for column in (SCORE, DOCUMENT, WHY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CODE, 240)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.start = QSpinBox()
+        self.end = QSpinBox()
+        for box in (self.start, self.end):
+            box.setRange(0, 0)
+            box.setKeyboardTracking(False)
+        self.adjust_button = QPushButton("Set span")
+        self.accept_button = QPushButton("Accept")
+        self.reject_button = QPushButton("Reject")
+        self.accept_all_button = QPushButton("Accept all for this code")
+        self.status = QLabel()
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Code"))
+        filters.addWidget(self.scope, 2)
+        filters.addWidget(QLabel("Document"))
+        filters.addWidget(self.document, 1)
+        filters.addWidget(self.find_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.accept_button)
+        actions.addWidget(self.reject_button)
+        actions.addSpacing(16)
+        actions.addWidget(QLabel("Span"))
+        actions.addWidget(self.start)
+        actions.addWidget(QLabel("–"))
+        actions.addWidget(self.end)
+        actions.addWidget(self.adjust_button)
+        actions.addStretch(1)
+        actions.addWidget(self.accept_all_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.details)
+        lower_layout.addLayout(actions)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+        self.find_button.clicked.connect(self.find_suggestions)
+        self.scope.currentIndexChanged.connect(self.reload)
+        self.document.currentIndexChanged.connect(self.reload)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.table.doubleClicked.connect(self._activate)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.adjust_button.clicked.connect(self.adjust_current)
+        self.accept_all_button.clicked.connect(self.accept_all)
+        bridge.changed.connect(self._on_change)
+        self.scope.set_tree(self.project.codes.tree())
+        self._fill_documents()
+        self.reload()
+
+    # -- the list ------------------------------------------------------------------------
+    def _fill_documents(self) -> None:
+        fill_combo(
+            self.document,
+            [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
+            first=("All documents", None),
+            choose=(self.document.currentData(),),
+        )
+
+    @Slot()
+    def reload(self) -> None:
+        """Show the stored open suggestions for the chosen code and document."""
+        current = self.current()
+        items = self.service.list(self.scope.code_id(), document=self.document.currentData())
+        self.model.set_items(items)
+        row = self.model.row_of(current.id) if current is not None else -1
+        if row < 0 and items:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self._show_current(QModelIndex())
+        self._update_buttons()
+
+    @Slot()
+    def find_suggestions(self) -> None:
+        """Look for suggestions again (terms, guide questions, similar passages)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a large project
+        try:
+            items = self.service.refresh(self.scope.code_id())
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.reload()
+        self.status.setText(f"{len(items)} open suggestion(s). Nothing is coded until you accept.")
+
+    def current(self) -> SuggestionInfo | None:
+        index = self.table.currentIndex()
+        return (
+            self.model.item(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
+        )
+
+    def selected(self) -> list[SuggestionInfo]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.item(row) for row in rows]
+
+    def select(self, suggestion_id: int) -> None:
+        row = self.model.row_of(suggestion_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    @Slot(QModelIndex)
+    def _show_current(self, index: QModelIndex | None = None) -> None:
+        s = self.current()
+        if s is None:
+            self.details.setHtml("<p><i>No suggestion selected.</i></p>")
+            for box in (self.start, self.end):
+                box.setRange(0, 0)
+            return
+        text = self.project.documents.text(s.document_id)
+        before = html.escape(text[max(0, s.start - 120) : s.start])
+        after = html.escape(text[s.end : s.end + 120])
+        passage = html.escape(text[s.start : s.end])
+        self.details.setHtml(
+            f"<p><b>{html.escape(s.code_path)}</b> · {html.escape(s.document)} {s.start}:{s.end} · "
+            f"score {s.score:.2f}</p><p>{html.escape(s.reason)}</p>"
+            f"<p style='color:#777'>…{before}<span style='background:#fff3b0;color:#000'>{passage}</span>"
+            f"{after}…</p>".replace("\n", "<br>")
+        )
+        for box in (self.start, self.end):
+            box.blockSignals(True)
+            box.setRange(0, len(text))
+            box.blockSignals(False)
+        self.start.setValue(s.start)
+        self.end.setValue(s.end)
+
+    def _activate(self, index: QModelIndex) -> None:
+        s = self.model.item(index.row())
+        self.passageActivated.emit(s.document_id, s.start, s.end)
+
+    # -- decisions -----------------------------------------------------------------------
+    @Slot()
+    def accept_selected(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        try:
+            created = self.service.accept([s.id for s in chosen])
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(f"Accepted {len(chosen)} suggestion(s): {len(created)} new coding(s).")
+
+    @Slot()
+    def reject_selected(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        try:
+            self.service.reject([s.id for s in chosen])
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(f"Rejected {len(chosen)} suggestion(s); they will not be offered again.")
+
+    @Slot()
+    def adjust_current(self) -> None:
+        s = self.current()
+        if s is None:
+            return
+        try:
+            self.service.adjust(s.id, self.start.value(), self.end.value())
+        except CodewerkError as exc:
+            self.status.setText(str(exc))
+            return
+        self.select(s.id)
+        self.status.setText("Span adjusted; accept to code it.")
+
+    @Slot()
+    def accept_all(self) -> None:
+        code_id = self.scope.code_id()
+        if code_id is None:
+            self.status.setText("Choose a code first: accept all works per code.")
+            return
+        created = self.service.accept_all(code_id)
+        self.status.setText(
+            f"Accepted every open suggestion for {self.project.codes.get(code_id).name}: "
+            f"{len(created)} new coding(s)."
+        )
+
+    def _update_buttons(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        for button in (self.accept_button, self.reject_button, self.adjust_button):
+            button.setEnabled(has_rows)
+        self.accept_all_button.setEnabled(has_rows and self.scope.code_id() is not None)
+
+    @Slot(object)
+    def _on_change(self, change: Change) -> None:
+        if change.codes:
+            self.scope.set_tree(self.project.codes.tree())
+        if change.touches("document"):
+            self._fill_documents()
+        if change.touches("suggestion", "coding", "code", "document"):
+            self.reload()

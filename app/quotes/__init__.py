@@ -1,0 +1,1 @@
+"""The Quotes dock: the quote list per code with filters and review marks."""

@@ -1,0 +1,321 @@
+"""The retrieval list as a table model: quotes of the chosen codes, filtered and sorted in memory.
+
+The quote service is asked once per code choice (and per change, for the touched documents only);
+filtering and sorting then work on the list already in memory, so 20,000 quotes stay quick.
+The review columns show the current reviewer's own mark (``project.coder``) and are editable.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import (
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from app.shell.deferred_changes import DeferredChanges
+from app.shell.workspace import Workspace
+from app.transcript.coding_margin import code_label
+from app.widgets.record_table_model import AnyIndex, Column, RecordTableModel
+from coding import Change
+from coding.core.ids import CodeId, CodingId
+from coding.core.records import Quote
+from coding.core.text import fold, natural_key
+from coding.quotes.quote_filter import FilterableQuotes, QuoteFilter
+from coding.reviews.review_service import STATUSES
+
+QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
+
+REVIEW_LABELS = {"agreed": "✓ agreed", "question": "? question", "disagree": "✗ disagree"}
+REVIEW_COLOURS = {"agreed": "#2e8b57", "question": "#c88a00", "disagree": "#c0392b"}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class QuoteTableModel(RecordTableModel[Quote]):
+    """What a cell shows depends on the code tree and on who reviews: every column answers in cell()."""
+
+    COLUMNS = (
+        Column("Quote"),
+        Column("Code"),
+        Column("Review", editable=True),
+        Column("Comment", editable=True),
+        Column("Resp."),
+        Column("Region"),
+        Column("Role"),
+        Column("Document"),
+        Column("Memo"),
+        Column("Coder"),
+    )
+    RECORD_ROLE = QUOTE_ROLE
+    countsChanged = Signal(int, int)  # shown, retrieved
+    codersChanged = Signal(list)  # the coders of every quote listed, when the list is replaced
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.codes: list[CodeId] | None = None
+        self.rule = QuoteFilter()
+        self._all = FilterableQuotes([])
+        self._rows: list[int] = []  # positions in self._all of the quotes shown (self._records), in order
+        self._coders: list[str] = []
+        self.loaded = False
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._pending = DeferredChanges(self._apply_change, self)
+        workspace.changed.connect(self.on_change)
+
+    # -- what is listed -------------------------------------------------------------------
+    @property
+    def reviewer(self) -> str:
+        return self.workspace.project.coder
+
+    def set_codes(self, codes: Sequence[CodeId] | None) -> None:
+        """List the quotes of these codes and their subcodes (``None``: every quote)."""
+        self.codes = list(codes) if codes else None
+        self._reload()
+
+    def _query(self, documents: Sequence[int] | None = None) -> list[Quote]:
+        project = self.workspace.project
+        codes = [c for c in self.codes if c in project.codes.tree()] if self.codes else None
+        if self.codes and not codes:
+            return []
+        return project.quote_service.query(codes, documents=documents)
+
+    def _reload(self) -> None:
+        self.loaded = True
+        with self.workspace.loading():
+            quotes = self._query()
+        self._replace_all(quotes)
+        prepared = self._all
+        QTimer.singleShot(0, prepared.prepare)  # text keys ready before the first keystroke
+
+    def _replace_all(self, quotes: list[Quote]) -> None:
+        """List these quotes (filtered and sorted as now); the coders are read here, not per filter."""
+        self._all = FilterableQuotes(quotes)
+        self._refilter()
+        self._coders = sorted({q.coder for q in quotes if q.coder}, key=fold)
+        self.codersChanged.emit(list(self._coders))
+
+    def set_filter(self, rule: QuoteFilter) -> None:
+        self.rule = rule
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = self._all.matching(self.rule)
+        self._sort_rows()
+        self.endResetModel()
+        self.countsChanged.emit(len(self._rows), len(self._all))
+
+    def quote(self, row: int) -> Quote:
+        return self.record(row)
+
+    def quotes(self) -> list[Quote]:
+        return self.records()
+
+    def coders(self) -> list[str]:
+        """The coders of every quote listed (before filtering), in folded order."""
+        return list(self._coders)
+
+    # -- keeping up with changes ----------------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        """Coalesce changes and refresh after the event, so the transcript paints first."""
+        if not (change.codings or change.codes or change.documents):
+            return
+        self._pending.add(change)
+
+    def flush(self) -> None:
+        """Apply a pending refresh now (tests, and before reading the list)."""
+        self._pending.flush()
+
+    def _apply_change(self, change: Change) -> None:
+        if change.codes or change.documents or change.document_ids is None:
+            self._reload()
+            return
+        touched = set(change.document_ids)
+        kept = [q for q in self._all.quotes if q.document_id not in touched]
+        fresh = self._query(sorted(touched)) if touched else []
+        order = self.workspace.project.codes.tree().order()
+        positions = {
+            d.id: rank for rank, d in enumerate(self.workspace.project.documents.list(with_counts=False))
+        }
+        merged = sorted(
+            kept + fresh,
+            key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),
+        )
+        self._replace_all(merged)
+
+    # -- sorting --------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order) if column >= 0 else None
+        self._sort_rows()
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        quotes = self._all.quotes
+        if self._sort is None:
+            self._rows.sort()
+        else:
+            column, order = self._sort
+            key = self._sort_key(column)
+            self._rows.sort(key=lambda i: (key(quotes[i]), i), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._records = [quotes[i] for i in self._rows]
+
+    def _sort_key(self, column: int) -> Callable[[Quote], Any]:
+        attribute = {RESPONDENT: "respondent", REGION: "region", ROLE: "role"}.get(column)
+        if attribute is not None:
+            keys: dict[str, Any] = {}
+
+            def by_attribute(q: Quote) -> Any:
+                value = q.attributes.get(attribute, "")
+                if value not in keys:
+                    keys[value] = natural_key(value)
+                return keys[value]
+
+            return by_attribute
+        if column == TEXT:
+            return lambda q: q.text.casefold()
+        if column == CODE:
+            order = self.workspace.project.codes.tree().order()
+            return lambda q: order.get(q.code_id, 0)
+        if column == DOCUMENT:
+            names: dict[str, Any] = {}
+
+            def by_document(q: Quote) -> Any:
+                if q.document not in names:
+                    names[q.document] = natural_key(q.document)
+                return names[q.document], q.start
+
+            return by_document
+        if column == MEMO:
+            return lambda q: q.memo.casefold()
+        if column == CODER:
+            return lambda q: fold(q.coder or "")
+        if column == REVIEW:
+            rank = {status: n for n, status in enumerate(STATUSES)}
+            return lambda q: rank.get(self._my_status(q) or "", len(rank))
+        return lambda q: fold(self._my_comment(q))
+
+    # -- table data -----------------------------------------------------------------------
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return super().headerData(section, orientation, role)
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.ToolTipRole and section in (REVIEW, COMMENT):
+            return f"Your review ({self.reviewer}); double-click to change it"
+        return None
+
+    def _my_review(self, quote: Quote) -> Any:
+        return quote.review_by(self.reviewer)
+
+    def _my_status(self, quote: Quote) -> str | None:
+        review = self._my_review(quote)
+        return review.status if review else None
+
+    def _my_comment(self, quote: Quote) -> str:
+        review = self._my_review(quote)
+        return review.comment if review else ""
+
+    def cell(self, quote: Quote, index: AnyIndex, role: int) -> Any:
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(quote, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == REVIEW:
+                return self._my_status(quote) or ""
+            if column == COMMENT:
+                return self._my_comment(quote)
+            return self._display(quote, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(quote, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == REVIEW:
+            status = self._my_status(quote)
+            return QColor(REVIEW_COLOURS[status]) if status else None
+        return None
+
+    def _display(self, quote: Quote, column: int) -> str:
+        if column == TEXT:
+            return _one_line(quote.text)
+        if column == CODE:
+            tree = self.workspace.project.codes.tree()
+            if quote.code_id in tree:
+                return code_label(tree.get(quote.code_id))
+            return quote.code_path.rsplit("/", 1)[-1]
+        if column == RESPONDENT:
+            return quote.attributes.get("respondent", "")
+        if column == REGION:
+            return quote.attributes.get("region", "")
+        if column == ROLE:
+            return quote.attributes.get("role", "")
+        if column == DOCUMENT:
+            return quote.document
+        if column == MEMO:
+            return _one_line(quote.memo)
+        if column == CODER:
+            return quote.coder or ""
+        if column == REVIEW:
+            status = self._my_status(quote)
+            if status:
+                return REVIEW_LABELS[status]
+            others = sorted({r.status for r in quote.reviews})
+            return f"({', '.join(others)})" if others else ""
+        return _one_line(self._my_comment(quote))
+
+    def _tooltip(self, quote: Quote, column: int) -> str:
+        if column in (REVIEW, COMMENT):
+            if not quote.reviews:
+                return "Not reviewed yet"
+            return "<br>".join(
+                f"<b>{html.escape(r.reviewer)}</b>: {REVIEW_LABELS[r.status]}"
+                + (f" — {html.escape(r.comment)}" if r.comment else "")
+                for r in quote.reviews
+            )
+        text = f"<p style='white-space:pre-wrap'>{html.escape(quote.text)}</p>"
+        text += f"<p style='color:gray'>{html.escape(quote.code_path)} · {html.escape(quote.document)} {quote.start}–{quote.end}</p>"
+        if quote.memo:
+            text += f"<p><i>{html.escape(quote.memo)}</i></p>"
+        return text
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in (REVIEW, COMMENT):
+            return False
+        quote = self.quote(index.row())
+        if index.column() == REVIEW:
+            status = str(value or "") or None
+            comment = self._my_comment(quote)
+        else:
+            status = self._my_status(quote)
+            comment = str(value or "")
+            if status is None:
+                status = "question" if comment.strip() else None
+        return self.mark([quote.coding_id], status, comment)
+
+    def mark(self, coding_ids: Sequence[CodingId], status: str | None, comment: str = "") -> bool:
+        """Review quotes as the current reviewer; ``status=None`` clears the mark. Marking several
+        quotes is one undo step."""
+        reviews = self.workspace.project.reviews
+        ok = True
+        several = len(coding_ids) > 1
+        text = f"Review {len(coding_ids)} quotes" if status else f"Clear {len(coding_ids)} reviews"
+        with self.workspace.undo_group(text) if several else nullcontext():
+            for coding_id in coding_ids:
+                if status is None:
+                    ok = self.workspace.perform(partial(reviews.clear, coding_id)) and ok
+                else:
+                    ok = self.workspace.perform(partial(reviews.mark, coding_id, status, comment)) and ok
+        return ok

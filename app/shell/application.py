@@ -1,0 +1,72 @@
+"""Starting the window: ``python main.py [PROJECT] [--demo] [--smoke]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.shell import settings
+from app.shell.main_window import MainWindow
+from app.shell.theme import Theme
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="codewerk gui", description="Open the Codewerk window.")
+    parser.add_argument("project", nargs="?", help="a .codewerk project file")
+    parser.add_argument("--demo", action="store_true", help="open the demo project (built on first use)")
+    parser.add_argument("--smoke", action="store_true", help="start, render once and exit (for tests and CI)")
+    return parser.parse_args(argv)
+
+
+def demo_path() -> Path:
+    return settings.demo_path()
+
+
+_theme: Theme | None = None
+
+
+def application() -> QApplication:
+    """The QApplication, created once with Codewerk's names and the system's light or dark palette."""
+    global _theme
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0]])
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    if _theme is None:
+        _theme = Theme(app)
+    return app
+
+
+def theme() -> Theme | None:
+    return _theme
+
+
+def run(argv: list[str]) -> int:
+    args = _parse(argv)
+    app = application()
+    window = MainWindow()
+    if _theme is not None:
+        _theme.changed.connect(window.view.refresh_palette)
+    opened = True
+    if args.demo:
+        opened = window.open_demo()
+    elif args.project:
+        opened = window.open_project(args.project)
+    if args.smoke and not opened:
+        print(f"codewerk: error: {window.last_problem}", file=sys.stderr)
+        window.close()
+        return 1
+    window.show()
+    if args.smoke:
+        app.processEvents()
+        window.grab()
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    window.close_project()
+    return int(code)

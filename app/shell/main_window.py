@@ -1,0 +1,550 @@
+"""The main window: start screen or the workbench (transcript, Documents, Codebook, Quotes, details).
+
+Every view refreshes from the workspace's ``changed`` signal; the transcript view is connected first,
+so a new coding is painted before the docks catch up. Hook points for features built elsewhere:
+``import_files`` (File → Import), ``export`` (File → Export), ``compare`` (View → Compare regions),
+``search`` (View → Search and suggestions).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.codebook.codebook_dock import CodebookDock
+from app.details.details_dock import DetailsDock
+from app.documents.documents_dock import DocumentsDock
+from app.exporting import refi_actions
+from app.quotes.quotes_dock import QuotesDock
+from app.shell import settings
+from app.shell.actions import SHORTCUTS_HELP, WindowActions
+from app.shell.start_screen import StartScreen
+from app.shell.workspace import Workspace
+from app.transcript.coding_controller import CodingController
+from app.transcript.transcript_panel import TranscriptPanel
+from app.widgets.file_drop import FileDropTarget
+from coding import Project
+from coding.core.errors import CodewerkError, NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.records import Quote
+from coding.demo import build_demo_project
+from coding.project import PROJECT_SUFFIX
+
+if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
+    from app.importing.import_dialog import ImportDialog
+    from app.judgements.compare_window import CompareWindow
+    from app.language.language_window import LanguageWindow
+
+START, WORKBENCH = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Codewerk")
+        self.setDockNestingEnabled(True)
+        self.workspace: Workspace | None = None
+        self.compare_window: CompareWindow | None = None
+        self.language_window: LanguageWindow | None = None
+        self.last_problem = ""
+        self.undo_group = QUndoGroup(self)
+
+        self.start = StartScreen(self)
+        self.panel = TranscriptPanel(self)
+        self.view = self.panel.view
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start)
+        self.pages.addWidget(self.panel)
+        self.setCentralWidget(self.pages)
+
+        self.documents_dock = DocumentsDock(self)
+        self.codebook_dock = CodebookDock(self)
+        self.quotes_dock = QuotesDock(self)
+        self.details_dock = DetailsDock(self)
+        self.docks: list[QDockWidget] = [
+            self.documents_dock,
+            self.codebook_dock,
+            self.quotes_dock,
+            self.details_dock,
+        ]
+        self._default_state: QByteArray | None = None
+        self.default_layout()
+        self.import_dialog: ImportDialog | None = None
+        self.file_drop = FileDropTarget(self.documents_dock.tree)  # files dropped on the document list
+        self.file_drop.filesDropped.connect(self.import_paths)
+
+        self.controller = CodingController(self.view, self)
+        self.window_actions = WindowActions(self, self.undo_group)
+        self.recent_menu = self.window_actions.build_menus(self, [d.toggleViewAction() for d in self.docks])
+        self.window_actions.install_in_view(self.view)
+        refi_actions.install(
+            self.window_actions.exchange_menu,
+            self.window_actions.exchange_menu,
+            self,
+            lambda: self.workspace.project if self.workspace is not None else None,
+        )
+        self.controller.actions = {
+            "pick": self.window_actions.pick,
+            "in_vivo": self.window_actions.in_vivo,
+            "respondent_words": self.window_actions.respondent_words,
+            "snap_sentence": self.window_actions.snap_sentence,
+            "snap_turn": self.window_actions.snap_turn,
+        }
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(0)
+        self._header_timer.timeout.connect(self._refresh_header)
+        self.selection_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.selection_label)
+        self._connect()
+        self.window_actions.click_to_code.setChecked(settings.click_to_code())
+        self._show_start()
+        self.resize(1440, 900)
+        geometry, _state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- layout ---------------------------------------------------------------------------
+    def default_layout(self) -> None:
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        for dock in self.docks:
+            dock.setFloating(False)
+            dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.codebook_dock)
+        self.splitDockWidget(self.documents_dock, self.codebook_dock, Qt.Orientation.Vertical)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quotes_dock)
+        for dock in self.docks:
+            dock.show()
+        self._size_docks()
+        QTimer.singleShot(0, self._size_docks)  # again once the window has its final size
+
+    def _size_docks(self) -> None:
+        height = max(self.height(), 600)
+        self.resizeDocks(
+            [self.documents_dock, self.codebook_dock],
+            [int(height * 0.26), int(height * 0.74)],
+            Qt.Orientation.Vertical,
+        )
+        self.resizeDocks([self.documents_dock, self.details_dock], [370, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.quotes_dock], [int(height * 0.3)], Qt.Orientation.Vertical)
+
+    def reset_layout(self) -> None:
+        self.default_layout()
+
+    def _connect(self) -> None:
+        a = self.window_actions
+        a.new_project.triggered.connect(self.ask_new_project)
+        a.open_project.triggered.connect(self.ask_open_project)
+        a.open_demo.triggered.connect(lambda: self.open_demo())
+        a.import_files.triggered.connect(self.import_files)
+        a.export.triggered.connect(self.export)
+        a.close_project.triggered.connect(self.close_project)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.panel.find_bar.open_bar)
+        a.find_next.triggered.connect(self.panel.find_bar.next)
+        a.find_previous.triggered.connect(self.panel.find_bar.previous)
+        a.coder_name.triggered.connect(self.ask_coder_name)
+        a.pick.triggered.connect(self.controller.open_picker)
+        a.in_vivo.triggered.connect(self.controller.code_in_vivo)
+        a.respondent_words.triggered.connect(self.controller.open_respondent_picker)
+        a.speaker_turns.triggered.connect(lambda: self.controller.open_turns_picker())
+        a.speaker_turns_everywhere.triggered.connect(
+            lambda: self.controller.open_turns_picker(all_documents=True)
+        )
+        a.click_to_code.toggled.connect(settings.set_click_to_code)
+        a.snap_sentence.triggered.connect(self.controller.snap_to_sentence)
+        a.snap_turn.triggered.connect(self.controller.snap_to_turn)
+        a.start_earlier.triggered.connect(lambda: self.controller.nudge("start", later=False))
+        a.start_later.triggered.connect(lambda: self.controller.nudge("start", later=True))
+        a.end_earlier.triggered.connect(lambda: self.controller.nudge("end", later=False))
+        a.end_later.triggered.connect(lambda: self.controller.nudge("end", later=True))
+        a.span_to_selection.triggered.connect(self.controller.span_to_selection)
+        a.edit_memo.triggered.connect(self.edit_memo)
+        a.uncode.triggered.connect(lambda: self.controller.uncode())
+        for key, action in enumerate(a.favourite_keys, start=1):
+            action.triggered.connect(lambda _checked=False, k=key: self.controller.code_with_key(k))
+        a.compare.triggered.connect(self.compare)
+        a.search.triggered.connect(self.search)
+        a.reset_layout.triggered.connect(self.reset_layout)
+        a.speakers.triggered.connect(self.show_speakers)
+        a.anonymise.triggered.connect(self.anonymise)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+        self.start.newRequested.connect(self.ask_new_project)
+        self.start.openRequested.connect(self.ask_open_project)
+        self.start.demoRequested.connect(lambda: self.open_demo())
+        self.start.recentRequested.connect(self.open_project)
+
+        self.documents_dock.documentActivated.connect(self.open_document)
+        self.codebook_dock.codesSelected.connect(self._codes_selected)
+        self.codebook_dock.codeClicked.connect(self._code_clicked)
+        self.codebook_dock.passageDropped.connect(self.controller.code_passage)
+        self.quotes_dock.jumpRequested.connect(self.jump_to_quote)
+        self.details_dock.codingChosen.connect(lambda c: self.view.set_current_coding(c, select=True))
+        self.details_dock.uncodeRequested.connect(self.controller.uncode)
+        self.view.currentCodingChanged.connect(self._current_coding_changed)
+        self.view.documentChanged.connect(self._document_changed)
+        self.view.selectionChanged.connect(self._selection_changed)
+
+    # -- projects -------------------------------------------------------------------------
+    def open_project(self, path: Path | str) -> bool:
+        try:
+            project = Project.open(path, coder=settings.coder_name())
+        except CodewerkError as exc:
+            self.report_problem(str(exc), dialog=True)
+            settings.forget_project(Path(path))
+            self.start.reload()
+            return False
+        self._set_project(project)
+        return True
+
+    def new_project(self, path: Path | str, codebook: str | None = "rwb") -> bool:
+        path = Path(path)
+        if path.suffix != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        try:
+            project = Project.create(path, codebook=codebook, coder=settings.coder_name())
+        except CodewerkError as exc:
+            self.report_problem(str(exc), dialog=True)
+            return False
+        self._set_project(project)
+        return True
+
+    def open_demo(self, path: Path | None = None) -> bool:
+        path = path or settings.demo_path()
+        if path.exists():
+            return self.open_project(path)
+        try:
+            project = build_demo_project(path, coder=settings.coder_name() or "demo")
+        except CodewerkError as exc:
+            self.report_problem(str(exc))
+            return False
+        self._set_project(project)
+        return True
+
+    def _set_project(self, project: Project) -> None:
+        self.close_project()
+        workspace = Workspace(project, self)
+        self.workspace = workspace
+        workspace.changed.connect(self.view.on_change)  # first: the transcript paints before the docks
+        workspace.changed.connect(self._after_change)
+        workspace.problem.connect(self.report_problem)
+        workspace.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.undo_group.addStack(workspace.undo_stack)
+        self.undo_group.setActiveStack(workspace.undo_stack)
+        workspace.indexer.progress.connect(self._index_progress)
+        workspace.indexer.finished.connect(
+            lambda _report: self.statusBar().showMessage("Search index ready", 4000)
+        )
+        workspace.indexer.failed.connect(self.report_problem)
+        self.view.set_workspace(workspace)
+        for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
+            dock.set_workspace(workspace)
+        settings.remember_project(project.path)
+        self.setWindowTitle(f"Codewerk — {project.path.name}")
+        self.pages.setCurrentIndex(WORKBENCH)
+        self.window_actions.set_project_open(True)
+        _geometry, state = settings.window_state()
+        if state is None or not self.restoreState(state):
+            self.default_layout()
+        for dock_widget in self.docks:
+            dock_widget.toggleViewAction().setEnabled(True)
+        model = self.documents_dock.model
+        documents = model.documents() if model is not None else project.documents.list()
+        if documents:  # the first document with codings, else the first: one document loaded
+            self.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
+        self.statusBar().showMessage(f"Opened {project.path} — every action is saved at once", 6000)
+        workspace.settle()
+
+    def close_project(self) -> None:
+        if self.workspace is None:
+            return
+        self.details_dock.save_memo()
+        self._save_layout()
+        workspace = self.workspace
+        self.workspace = None
+        for extra in (self.compare_window, self.language_window):
+            if extra is not None:
+                extra.close()
+                extra.deleteLater()
+        self.compare_window = None
+        self.language_window = None
+        for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
+            dock.set_workspace(None)
+        self.view.set_workspace(None)
+        self.undo_group.removeStack(workspace.undo_stack)
+        workspace.close()
+        workspace.deleteLater()
+        self._show_start()
+
+    def _show_start(self) -> None:
+        self.setWindowTitle("Codewerk")
+        self.start.reload()
+        self.pages.setCurrentIndex(START)
+        self.window_actions.set_project_open(False)
+        for dock in self.docks:
+            dock.hide()
+            dock.toggleViewAction().setEnabled(False)
+        self.panel.set_header(None)
+
+    def _save_layout(self) -> None:
+        if self.workspace is not None:
+            settings.save_window_state(self.saveGeometry(), self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_project()
+        _geometry, state = settings.window_state()
+        settings.save_window_state(self.saveGeometry(), state or QByteArray())
+        super().closeEvent(event)
+
+    # -- dialogs --------------------------------------------------------------------------
+    def ask_new_project(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            "New project",
+            str(Path.home() / f"studie{PROJECT_SUFFIX}"),
+            f"Codewerk projects (*{PROJECT_SUFFIX})",
+        )
+        if not name:
+            return
+        choices = ["Regionale Werkbedrijven (built-in codebook “rwb”)", "Empty code tree"]
+        choice, ok = QInputDialog.getItem(self, "New project", "Start with:", choices, 0, False)
+        if ok:
+            self.new_project(name, "rwb" if choice == choices[0] else None)
+
+    def ask_open_project(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Open project", str(Path.home()), f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)"
+        )
+        if name:
+            self.open_project(name)
+
+    def ask_coder_name(self) -> None:
+        current = self.workspace.project.coder if self.workspace else (settings.coder_name() or "")
+        name, ok = QInputDialog.getText(
+            self, "Your name", "Name stored with your codings and reviews:", text=current
+        )
+        if ok and name.strip():
+            settings.set_coder_name(name.strip())
+            if self.workspace is not None:
+                self.workspace.project.coder = name.strip()
+                if self.quotes_dock.model is not None:
+                    self.quotes_dock.model.set_codes(self.quotes_dock.model.codes)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = settings.recent_projects()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
+        if not paths:
+            empty = self.recent_menu.addAction("No recent projects")
+            empty.setEnabled(False)
+
+    def report_problem(self, text: str, *, dialog: bool = False) -> None:
+        """A refused action: in the status bar, or (opening and creating projects) in a message box."""
+        self.last_problem = text
+        self.statusBar().showMessage(f"⚠ {text}", 10000)
+        if dialog:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Codewerk", text, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("problemBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Codewerk",
+            "<b>Codewerk</b><br>A workbench for qualitative coding of interview transcripts.<br>"
+            "Your project is one SQLite file on this computer; Codewerk never uses the network.",
+        )
+
+    # -- hooks for features built elsewhere ------------------------------------------------
+    def import_files(self, *_args: object) -> None:
+        """File → Import documents…: the import dialog."""
+        self.import_paths([])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """The import dialog with these files and folders chosen (dropped on the document list)."""
+        if self.workspace is None:
+            self.statusBar().showMessage("Open or create a project first, then import into it", 6000)
+            return
+        if self.import_dialog is not None:  # the last one (window-modal: never two at a time)
+            self.import_dialog.deleteLater()
+        from app.importing.import_dialog import ImportDialog  # parsers and the metadata sheet: on first use
+
+        self.import_dialog = ImportDialog(self.workspace.project, self, paths=paths)
+        self.import_dialog.importFinished.connect(lambda _report: self.index_in_background())
+        self.import_dialog.open()
+
+    def export(self) -> None:
+        """File → Export…: quotes and judgements to Excel, Word or CSV."""
+        if self.workspace is not None:
+            from app.exporting.export_dialog import export_project  # loaded when first used, not at start-up
+
+            export_project(self, self.workspace.project)
+
+    def compare(self) -> None:
+        """View → Compare regions…: the judgement grid in its own window."""
+        if self.workspace is None:
+            return
+        if self.compare_window is None:
+            from app.judgements.compare_window import CompareWindow  # Qt Charts: loaded when first used
+
+            self.compare_window = CompareWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
+
+    def search(self) -> None:
+        """View → Search and suggestions…: search, suggestion queue and frequencies in their own window."""
+        if self.workspace is None:
+            return
+        if self.language_window is None:
+            from app.language.language_window import (
+                LanguageWindow,
+            )  # search, suggestions, charts: on first use
+
+            self.language_window = LanguageWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+            self.language_window.passageRequested.connect(self.show_passage)
+        self.language_window.show()
+        self.language_window.raise_()
+        self.language_window.activateWindow()
+
+    def index_in_background(self) -> None:
+        """Build the search index of new or changed documents in a worker thread, progress in the status bar."""
+        if self.workspace is None or not self.workspace.indexer.needs_indexing():
+            return
+        self.workspace.indexer.start()
+
+    def _index_progress(self, percent: int, name: str) -> None:
+        self.statusBar().showMessage(f"Indexing for search: {percent}% {name}", 3000)
+
+    def show_speakers(self) -> None:
+        """Tools → Speakers…: detected speakers, renaming, interviewer marks, label patterns."""
+        if self.workspace is not None:
+            from app.speakers.speakers_dialog import SpeakersDialog  # loaded when first used
+
+            SpeakersDialog(self.workspace.project, self).exec()
+
+    def anonymise(self) -> None:
+        """Tools → Anonymise names…: the respondent register and confirmed replacements."""
+        if self.workspace is not None:
+            from app.language.anonymise_dialog import AnonymiseDialog  # loaded when first used
+
+            AnonymiseDialog(self.workspace.bridge, self).exec()
+
+    def show_passage(self, document_id: DocumentId, start: int, end: int) -> None:
+        """Show a passage in the transcript, selected and centred (from search hits and suggestions)."""
+        self.open_document(document_id)
+        self.view.select_span(start, end, centre=True)
+        self.raise_()
+        self.activateWindow()
+        self.view.setFocus()
+
+    # -- wiring between the views ---------------------------------------------------------
+    def open_document(self, document_id: DocumentId) -> None:
+        if self.workspace is None:
+            return
+        if self.view.document_id != document_id:
+            self.view.show_document(document_id)
+
+    def _document_changed(self, document_id: DocumentId | None) -> None:
+        self.documents_dock.set_current(document_id)
+        if self.workspace is None or document_id is None:
+            self.panel.set_header(None)
+            return
+        try:
+            document = self.workspace.project.documents.get(document_id)
+        except NotFoundError:
+            return
+        self.panel.set_header(document)
+        self.details_dock.show_document(document_id)
+
+    def _after_change(self, _change: object) -> None:
+        if not self._header_timer.isActive():
+            self._header_timer.start()
+
+    def _refresh_header(self) -> None:
+        if self.workspace is not None and self.view.document_id is not None:
+            try:
+                self.panel.set_header(self.workspace.project.documents.get(self.view.document_id))
+            except NotFoundError:
+                self.panel.set_header(None)
+
+    def _codes_selected(self, code_ids: list[CodeId]) -> None:
+        if self.workspace is None:
+            return
+        tree = self.workspace.project.codes.tree()
+        names = ", ".join(tree.get(c).name for c in code_ids[:3] if c in tree)
+        if len(code_ids) > 3:
+            names += f" and {len(code_ids) - 3} more"
+        self.quotes_dock.show_codes(code_ids, names)
+        tree_model = self.codebook_dock.model
+        if len(code_ids) == 1 and self.view.current_coding is None and tree_model is not None:
+            self.details_dock.show_code(code_ids[0], tree_model.total(code_ids[0]))
+
+    def _code_clicked(self, code_id: CodeId) -> None:
+        if self.window_actions.click_to_code.isChecked() and self.view.selection_span() is not None:
+            self.controller.code_selection(code_id)
+
+    def _current_coding_changed(self, coding_id: CodingId | None) -> None:
+        segment = self.view.current_segment()
+        if coding_id is None or segment is None:
+            if self.view.document_id is not None:
+                self.details_dock.show_document(self.view.document_id)
+            else:
+                self.details_dock.show_nothing()
+            return
+        documents = self.documents_dock.model.documents() if self.documents_dock.model else []
+        document = next((d.name for d in documents if d.id == segment.document_id), "")
+        self.details_dock.show_coding(segment, coding_id, document)
+
+    def _selection_changed(self) -> None:
+        span = self.view.selection_span()
+        if span is None:
+            self.selection_label.setText("")
+        else:
+            self.selection_label.setText(f"Selection {span[0]}–{span[1]} ({span[1] - span[0]} characters)")
+
+    def jump_to_quote(self, quote: Quote) -> None:
+        """Show a quote in its transcript, selected and centred, with its coding current."""
+        self.open_document(quote.document_id)
+        self.view.select_span(quote.start, quote.end, centre=True)
+        self.view.set_current_coding(quote.coding_id)
+        self.view.setFocus()
+
+    def edit_memo(self) -> None:
+        if self.view.current_coding is None:
+            self.statusBar().showMessage("Click a coded passage or its stripe first", 5000)
+            return
+        self.details_dock.show()
+        self.details_dock.raise_()
+        self.details_dock.memo.setFocus()

@@ -1,0 +1,1 @@
+"""Tools → Speakers: confirm, rename and code the detected speakers."""

@@ -1,0 +1,275 @@
+"""Speakers: confirm the detected speakers — rename them (``Interviewer`` → ``I``; the same name
+merges two), mark the interviewers, drop labels that are no speaker — edit the project's label
+patterns, and code all turns of a speaker ("all answers of R5") with one code. Every change is one
+undoable action; the turns follow at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.codebook.code_picker import CodePicker
+from app.speakers.speaker_table_model import DOCUMENTS, INTERVIEWER, NAME, SpeakerTableModel
+from coding import Project
+from coding.core.errors import CodewerkError
+from coding.core.ids import CodeId, DocumentId
+from coding.speakers.speaker_service import PassageResult
+
+ALL = -1
+
+
+class SpeakersDialog(QDialog):
+    def __init__(
+        self, project: Project, parent: QWidget | None = None, documents: Sequence[DocumentId] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("speakersDialog")
+        self.setWindowTitle("Speakers")
+        self.resize(760, 560)
+        self.project = project
+        self.documents = None if documents is None else list(documents)
+
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("speakerScope")
+        self.scope.addItem("All documents" if self.documents is None else "The imported documents", ALL)
+        for info in project.documents.list(with_counts=False):
+            if self.documents is None or info.id in self.documents:
+                self.scope.addItem(info.name, info.id)
+        self.scope_note = QLabel(self)
+        self.scope_note.setWordWrap(True)
+
+        self.model = SpeakerTableModel(project, self.documents, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("speakerTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DOCUMENTS, QHeaderView.ResizeMode.Stretch)
+        self.not_speaker_button = QPushButton("Not a speaker", self)
+        self.not_speaker_button.setToolTip(
+            "The label (e.g. 'Toelichting:') is no speaker: its lines join the turn before"
+        )
+        self.code_turns_button = QPushButton("Code all turns…", self)
+        self.code_turns_button.setObjectName("codeTurnsButton")
+        self.code_turns_button.setToolTip(
+            "Code the words of every turn of the selected speaker(s) with one code, "
+            "in the documents chosen above (labels and timestamps are left out)"
+        )
+        #: How a code picker is shown (tests replace it to drive the picker themselves).
+        self.pick_code: Callable[[CodePicker], object] = lambda picker: picker.open()
+        self.message = QLabel(self)
+        self.message.setObjectName("speakerMessage")
+        self.message.setWordWrap(True)
+
+        patterns_box = QGroupBox(
+            "Speaker label patterns (regular expressions with a (?P<speaker>…) group)", self
+        )
+        self.patterns_state = QLabel(patterns_box)
+        self.patterns_state.setObjectName("patternsInUse")
+        self.patterns_state.setWordWrap(True)
+        self.patterns_edit = QPlainTextEdit(patterns_box)
+        self.patterns_edit.setObjectName("speakerPatterns")
+        self.patterns_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.patterns_edit.setMaximumHeight(90)
+        self.patterns_edit.setPlaceholderText(
+            "Your own patterns, one regular expression per line, matched at the start of a line, e.g.\n"
+            "(?P<speaker>Vraag|Antwoord)\\s*\\d*:"
+        )
+        self.apply_patterns_button = QPushButton("Apply and detect again", patterns_box)
+        self.default_patterns_button = QPushButton("Default patterns", patterns_box)
+        pattern_buttons = QVBoxLayout()
+        pattern_buttons.addWidget(self.apply_patterns_button)
+        pattern_buttons.addWidget(self.default_patterns_button)
+        pattern_buttons.addStretch(1)
+        pattern_row = QHBoxLayout()
+        pattern_row.addWidget(self.patterns_edit, 1)
+        pattern_row.addLayout(pattern_buttons)
+        pattern_layout = QVBoxLayout(patterns_box)
+        pattern_layout.addWidget(self.patterns_state)
+        pattern_layout.addLayout(pattern_row)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(QLabel("Speakers of", self))
+        scope_row.addWidget(self.scope, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(
+            QLabel("Double-click a name to rename it; the name of another speaker merges the two.", self), 1
+        )
+        actions.addWidget(self.code_turns_button)
+        actions.addWidget(self.not_speaker_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(scope_row)
+        layout.addWidget(self.scope_note)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(patterns_box)
+        layout.addWidget(buttons)
+
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.model.problem.connect(self.show_problem)
+        self.model.modelReset.connect(self._clear_message)
+        self.not_speaker_button.clicked.connect(self.mark_not_speaker)
+        self.code_turns_button.clicked.connect(self.pick_code_for_turns)
+        self.apply_patterns_button.clicked.connect(self.apply_patterns)
+        self.default_patterns_button.clicked.connect(self.default_patterns)
+        self._show_patterns()
+        self._scope_changed()
+
+    def _scope_changed(self, *_args: object) -> None:
+        document = self.scope.currentData()
+        if document == ALL:
+            self.model.rename_in = None
+            self.model.set_documents(self.documents)
+            self.scope_note.setText("Renames apply in every document of the project.")
+        else:
+            self.model.rename_in = DocumentId(document)
+            self.model.set_documents([DocumentId(document)])
+            self.scope_note.setText(f"Renames apply in '{self.scope.currentText()}' only.")
+
+    def _show_patterns(self) -> None:
+        speakers = self.project.speakers
+        if speakers.uses_default_patterns():
+            self.patterns_state.setText(
+                "In use: the default patterns. A turn starts at a line that begins with a label such as "
+                "<b>I:</b>, <b>R5:</b>, <b>Interviewer:</b>, <b>Respondent A:</b> or <b>Jan de Vries:</b>, "
+                "with or without a timestamp such as [00:12:31], (12:31) or 00:12:31 before or after it."
+            )
+            self.patterns_edit.setPlainText("")
+        else:
+            self.patterns_state.setText("In use: the project's own patterns below.")
+            self.patterns_edit.setPlainText("\n".join(speakers.patterns()))
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(f"<span style='color:#b3261e'>{text}</span>")
+
+    def _clear_message(self) -> None:
+        self.message.setText("")
+
+    def _tell(self, text: str) -> None:
+        self.message.setText(f"<span style='color:#1b6e2a'>{text}</span>")
+
+    def select(self, name: str) -> None:
+        row = self.model.row_of(name)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def mark_not_speaker(self) -> None:
+        names = self._selected_names()
+        try:
+            for name in names:
+                self.project.speakers.set_not_speaker(name)
+        except CodewerkError as exc:
+            self.model.reload()
+            self.show_problem(str(exc))
+            return
+        self.model.reload()
+        if names:
+            self._tell(
+                f"{', '.join(names)}: no speaker; the lines belong to the turn before (undo with Ctrl+Z)"
+            )
+
+    def _selected_names(self) -> list[str]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.speaker(row).name for row in rows]
+
+    def _scope_documents(self) -> list[DocumentId] | None:
+        """The documents the scope box names: one, the imported ones, or all (``None``)."""
+        document = self.scope.currentData()
+        return self.documents if document == ALL else [DocumentId(document)]
+
+    def pick_code_for_turns(self) -> CodePicker | None:
+        """The code picker for "code all turns of the selected speaker(s)"."""
+        names = self._selected_names()
+        if not names:
+            self.show_problem("Select a speaker in the table first.")
+            return None
+        where = (
+            self.scope.currentText() if self.scope.currentData() != ALL else self.scope.currentText().lower()
+        )
+        picker = CodePicker(
+            self.project.codes.tree(),
+            self,
+            title=f"Code all turns of {', '.join(names)} ({where}) with…",
+            allow_create=False,
+        )
+        picker.picked.connect(lambda code_id: self.code_turns(code_id, names))
+        self.pick_code(picker)
+        return picker
+
+    def code_turns(self, code_id: CodeId, names: Sequence[str]) -> PassageResult | None:
+        try:
+            result = self.project.speakers.code_turns(code_id, list(names), documents=self._scope_documents())
+        except CodewerkError as exc:
+            self.show_problem(str(exc))
+            return None
+        code = self.project.codes.get(code_id).name
+        who = ", ".join(names)
+        if not result.codings:
+            self._tell(f"All {result.already_coded} turn(s) of {who} already have {code}.")
+        else:
+            already = f" ({result.already_coded} already had it)" if result.already_coded else ""
+            self._tell(
+                f"Coded {len(result.codings)} turn(s) of {who} with {code}{already} (undo with Ctrl+Z)."
+            )
+        return result
+
+    def apply_patterns(self) -> None:
+        patterns = [line for line in self.patterns_edit.toPlainText().splitlines() if line.strip()]
+        try:
+            changed = self.project.speakers.set_patterns(patterns)
+        except CodewerkError as exc:
+            self.show_problem(str(exc))
+            return
+        self.model.reload()
+        self._show_patterns()
+        self._tell(f"Turns detected again; {len(changed)} document(s) changed.")
+
+    def default_patterns(self) -> None:
+        changed = self.project.speakers.set_patterns(None)
+        self._show_patterns()
+        self.model.reload()
+        self._tell(f"Default patterns; {len(changed)} document(s) changed.")
+
+    def edit_name(self, name: str) -> None:
+        """Start editing a speaker's name in the table (as a double-click does)."""
+        row = self.model.row_of(name)
+        if row >= 0:
+            index = self.model.index(row, NAME)
+            self.view.setCurrentIndex(index)
+            self.view.edit(index)
+
+    def toggle_interviewer(self, name: str) -> None:
+        row = self.model.row_of(name)
+        if row >= 0:
+            index = self.model.index(row, INTERVIEWER)
+            state = self.model.data(index, Qt.ItemDataRole.CheckStateRole)
+            new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
+            self.model.setData(index, new.value, Qt.ItemDataRole.CheckStateRole)

@@ -1,0 +1,374 @@
+"""Coding the open transcript: every way of coding, uncoding and adjusting a passage ends up here.
+
+The controller turns a user gesture (a click on a code, a number key, a drop, the picker, a stripe
+drag, a key press) into one call of the coding service, reports refusals in the status bar, and
+keeps the view's current coding in step. Qt-free rules (snapping, word steps) live in ``coding``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from app.codebook.code_picker import CodePicker
+from app.shell.workspace import Workspace
+from app.transcript.coding_margin import code_label
+from app.transcript.transcript_view import TranscriptView
+from app.widgets.mime import Passage
+from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.core.records import CodingInfo, TurnInfo
+from coding.core.text import trim_span
+from coding.passages import snapping
+from coding.speakers.speaker_service import PassageResult
+
+_T = TypeVar("_T")
+
+
+class CodingController(QObject):
+    def __init__(self, view: TranscriptView, window: QWidget) -> None:
+        super().__init__(window)
+        self.view = view
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self.pick_code = lambda picker: picker.open()
+        view.margin.spanRequested.connect(self.set_span)
+        view.spanRequested.connect(self.set_span)
+        view.menu_builder = self.context_menu
+
+    @property
+    def workspace(self) -> Workspace | None:
+        return self.view.workspace
+
+    def _tell(self, text: str) -> None:
+        if self.workspace is not None:
+            self.workspace.tell(text)
+
+    # -- coding ---------------------------------------------------------------------------
+    def code_selection(self, code_id: CodeId) -> CodingInfo | None:
+        """Code the selected passage of the open transcript."""
+        span = self.view.selection_span()
+        if span is None or self.view.document_id is None:
+            self._tell("Select a passage in the transcript first, then choose a code")
+            return None
+        return self.code_passage(Passage(self.view.document_id, *span), code_id)
+
+    def code_passage(self, passage: Passage, code_id: CodeId) -> CodingInfo | None:
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        project = workspace.project
+        with self._expecting(passage):
+            coding = workspace.attempt(
+                lambda: project.codings.code(passage.document_id, code_id, passage.start, passage.end)
+            )
+        if coding is not None:
+            if coding.document_id == self.view.document_id:
+                self.view.set_current_coding(coding.id)
+            name = project.codes.get(code_id).name
+            self._tell(f"Coded “{_short(coding.text)}” with {name}  (Ctrl+Z undoes)")
+        return coding
+
+    def code_with_key(self, key: int) -> CodingInfo | None:
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        code_id = workspace.favourites.on_key(key)
+        if code_id is None:
+            self._tell(f"No favourite code on key {key}: select a code in the Codebook and press Ctrl+D")
+            return None
+        return self.code_selection(code_id)
+
+    def code_in_vivo(self) -> CodingInfo | None:
+        workspace = self.workspace
+        span = self.view.selection_span()
+        if workspace is None or span is None or self.view.document_id is None:
+            self._tell("Select the words to use as the new code's name first")
+            return None
+        document_id = self.view.document_id
+        coding = workspace.attempt(lambda: workspace.project.codings.code_in_vivo(document_id, *span))
+        if coding is not None:
+            self.view.set_current_coding(coding.id)
+            self._tell(
+                f"In-vivo code “{workspace.project.codes.get(coding.code_id).name}” created and applied"
+            )
+        return coding
+
+    def open_picker(self) -> CodePicker | None:
+        """The searchable code picker for the selection (Ctrl+K and the context menu)."""
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        if self.view.selection_span() is None:
+            self._tell("Select a passage in the transcript first")
+            return None
+        picker = CodePicker(workspace.project.codes.tree(), self.view)
+        picker.picked.connect(self.code_selection)
+        picker.createRequested.connect(self.create_and_code)
+        self.pick_code(picker)
+        return picker
+
+    def create_and_code(self, name: str) -> CodingInfo | None:
+        """Create an inductive top-level code and code the selection with it: one undo step."""
+        return self._create_then(name, "code passage", self.code_selection)
+
+    def _create_then(self, name: str, what: str, action: Callable[[CodeId], _T | None]) -> _T | None:
+        """Create an inductive top-level code and apply it with ``action``, as one undo step."""
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        with workspace.undo_group(f"Create code {name} and {what}"):
+            code = workspace.attempt(lambda: workspace.project.codes.create(name))
+            return action(code.id) if code is not None else None
+
+    def _picker(self, title: str, picked: Callable[[CodeId], object], what: str) -> CodePicker | None:
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        picker = CodePicker(workspace.project.codes.tree(), self.view, title=title)
+        picker.picked.connect(picked)
+        picker.createRequested.connect(lambda name: self._create_then(name, what, picked))
+        self.pick_code(picker)
+        return picker
+
+    # -- coding by speaker ----------------------------------------------------------------
+    def turn_at(self, offset: int) -> TurnInfo | None:
+        """The speaker turn of the open transcript that holds ``offset`` (with a speaker), or None."""
+        return next(
+            (t for t in self.view.turns if t.speaker and t.start <= offset <= t.end),
+            None,
+        )
+
+    def open_turns_picker(
+        self, speaker: str | None = None, *, all_documents: bool = False
+    ) -> CodePicker | None:
+        """Pick a code for every turn of a speaker (default: the one at the cursor), in the open
+        document or in all documents (Code → Code all turns of the speaker…, the context menu)."""
+        if self.workspace is None or self.view.document_id is None:
+            return None
+        if speaker is None:
+            turn = self.turn_at(self.cursor_or_selection_start())
+            if turn is None:
+                self._tell(
+                    "Put the cursor in a speaker's turn first (a line that starts with R5: or the like)"
+                )
+                return None
+            speaker = turn.speaker
+        where = "in all documents" if all_documents else "in this document"
+        documents = None if all_documents else [self.view.document_id]
+        return self._picker(
+            f"Code all turns of {speaker} {where} with…",
+            lambda code_id: self.code_turns(code_id, speaker, documents),
+            f"code all turns of {speaker}",
+        )
+
+    def code_turns(
+        self, code_id: CodeId, speaker: str, documents: list[DocumentId] | None = None
+    ) -> PassageResult | None:
+        """Code the words of every turn of ``speaker`` (in ``documents``, or all): one undo step."""
+        workspace = self.workspace
+        if workspace is None:
+            return None
+        project = workspace.project
+        result = workspace.attempt(lambda: project.speakers.code_turns(code_id, speaker, documents=documents))
+        if result is not None:
+            self._tell(_passages_told(result, f"turn(s) of {speaker}", project.codes.get(code_id).name))
+        return result
+
+    def open_respondent_picker(self) -> CodePicker | None:
+        """Pick a code for the selection without the interviewer's turns in it (Code menu)."""
+        if self.workspace is None:
+            return None
+        if self.view.selection_span() is None or self.view.document_id is None:
+            self._tell("Select a passage in the transcript first")
+            return None
+        return self._picker(
+            "Code the respondent's words in the selection with…",
+            self.code_respondent_words,
+            "code the respondent's words",
+        )
+
+    def code_respondent_words(self, code_id: CodeId) -> PassageResult | None:
+        """Code each part of the selection that is not the interviewer's: one undo step."""
+        workspace = self.workspace
+        span = self.view.selection_span()
+        document_id = self.view.document_id
+        if workspace is None or span is None or document_id is None:
+            self._tell("Select a passage in the transcript first")
+            return None
+        project = workspace.project
+        with self.view.expecting(*span):
+            result = workspace.attempt(
+                lambda: project.speakers.code_respondent_words(document_id, code_id, *span)
+            )
+        if result is not None:
+            self._tell(_passages_told(result, "respondent part(s)", project.codes.get(code_id).name))
+            if result.codings:
+                self.view.set_current_coding(result.codings[0])
+        return result
+
+    def cursor_or_selection_start(self) -> int:
+        span = self.view.selection_span()
+        return span[0] if span is not None else self.view.cursor_offset()
+
+    @contextmanager
+    def _expecting(self, passage: Passage | None) -> Iterator[None]:
+        """Tell the view where the coming change is, when it is in the open transcript."""
+        if passage is None or passage.document_id != self.view.document_id:
+            yield
+            return
+        with self.view.expecting(passage.start, passage.end):
+            yield
+
+    # -- extending the selection ----------------------------------------------------------
+    def _selection_or_cursor(self) -> tuple[int, int]:
+        span = self.view.selection_span()
+        if span is not None:
+            return span
+        offset = self.view.cursor_offset()
+        return offset, offset
+
+    def snap_to_sentence(self) -> None:
+        if self.view.document_id is None:
+            return
+        start, end = snapping.sentence_span(self.view.text, *self._selection_or_cursor(), self.view.turns)
+        if start < end:
+            self.view.select_span(start, end)
+
+    def snap_to_turn(self) -> None:
+        if self.view.document_id is None:
+            return
+        start, end = snapping.turn_span(self.view.text, *self._selection_or_cursor(), self.view.turns)
+        if start < end:
+            self.view.select_span(start, end)
+
+    # -- adjusting a coded passage --------------------------------------------------------
+    def set_span(self, segment_id: SegmentId, start: int, end: int) -> bool:
+        workspace = self.workspace
+        if workspace is None:
+            return False
+        start, end = trim_span(self.view.text, start, end)
+        segment = self.view.index.get(segment_id)
+        if start >= end or (segment is not None and (segment.start, segment.end) == (start, end)):
+            return False
+        low = min(start, segment.start) if segment is not None else start
+        high = max(end, segment.end) if segment is not None else end
+        with self.view.expecting(low, high):
+            done = workspace.perform(lambda: workspace.project.codings.set_span(segment_id, start, end))
+        if done:
+            self.view.select_span(start, end)
+            self._tell(f"Passage now {start}–{end}  (Ctrl+Z undoes)")
+        return done
+
+    def nudge(self, boundary: str, later: bool) -> bool:
+        """Move the current passage's start or end by one word."""
+        segment = self.view.current_segment()
+        if segment is None:
+            self._tell("Click a coded passage or its stripe first")
+            return False
+        text = self.view.text
+        start, end = segment.start, segment.end
+        if boundary == "start":
+            start = (snapping.start_later if later else snapping.start_earlier)(text, start, end)
+        else:
+            end = (snapping.end_later if later else snapping.end_earlier)(text, start, end)
+        return self.set_span(segment.id, start, end)
+
+    def span_to_selection(self) -> bool:
+        """Give the current passage the boundaries of the selection."""
+        segment = self.view.current_segment()
+        span = self.view.selection_span()
+        if segment is None or span is None:
+            self._tell("Click a coded passage first, then select its new extent and press Ctrl+B")
+            return False
+        current = self.view.current_coding
+        done = self.set_span(segment.id, *span)
+        self.view.set_current_coding(current)
+        return done
+
+    def uncode(self, coding_id: CodingId | None = None) -> bool:
+        workspace = self.workspace
+        coding_id = coding_id if coding_id is not None else self.view.current_coding
+        if workspace is None or coding_id is None:
+            self._tell("Click a coded passage or its stripe first")
+            return False
+        segment = self.view.index.segment_of(coding_id)
+        with self._expecting(
+            Passage(segment.document_id, segment.start, segment.end) if segment is not None else None
+        ):
+            done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
+        if done:
+            self._tell("Coding removed  (Ctrl+Z undoes)")
+        return done
+
+    # -- the context menu -----------------------------------------------------------------
+    def context_menu(self, point: QPoint) -> QMenu:
+        view = self.view
+        menu = QMenu(view)
+        menu.setObjectName("transcriptMenu")
+        has_selection = view.selection_span() is not None
+        workspace = self.workspace
+        if workspace is not None and view.document_id is not None:
+            if "pick" in self.actions:
+                menu.addAction(self.actions["pick"])
+            favourites = workspace.favourites.list()[:9]
+            if favourites:
+                sub = menu.addMenu("Code with favourite")
+                tree = workspace.project.codes.tree()
+                for key, code_id in enumerate(favourites, start=1):
+                    action = sub.addAction(f"&{key}  {code_label(tree.get(code_id))}")
+                    action.setEnabled(has_selection)
+                    action.triggered.connect(lambda _c=False, c=code_id: self.code_selection(c))
+            for name in ("respondent_words", "in_vivo", "snap_sentence", "snap_turn"):
+                if name in self.actions:
+                    menu.addAction(self.actions[name])
+            turn = self.turn_at(view.offset_at(point))
+            if turn is not None:
+                menu.addSeparator()
+                here = menu.addAction(f"Code all turns of {_short(turn.speaker, 30)} in this document with…")
+                here.setObjectName("codeTurnsHere")
+                here.triggered.connect(lambda _c=False, s=turn.speaker: self.open_turns_picker(s))
+                everywhere = menu.addAction(
+                    f"Code all turns of {_short(turn.speaker, 30)} in all documents with…"
+                )
+                everywhere.setObjectName("codeTurnsEverywhere")
+                everywhere.triggered.connect(
+                    lambda _c=False, s=turn.speaker: self.open_turns_picker(s, all_documents=True)
+                )
+            segments = view.index.at(view.offset_at(point))
+            if segments:
+                menu.addSeparator()
+                tree = workspace.project.codes.tree()
+                for segment in segments:
+                    for application in segment.codings:
+                        if application.code_id not in tree:
+                            continue
+                        label = code_label(tree.get(application.code_id))
+                        select = menu.addAction(f"Select passage “{_short(label, 40)}”")
+                        select.triggered.connect(
+                            lambda _c=False, c=application.coding_id: view.set_current_coding(c, select=True)
+                        )
+                        remove = menu.addAction(f"Remove coding “{_short(label, 40)}”")
+                        remove.triggered.connect(lambda _c=False, c=application.coding_id: self.uncode(c))
+            menu.addSeparator()
+        copy = menu.addAction("Copy")
+        copy.setEnabled(has_selection)
+        copy.triggered.connect(view.copy)
+        return menu
+
+
+def _passages_told(result: PassageResult, what: str, code: str) -> str:
+    """``Coded 4 turn(s) of R5 with Vertrouwen (1 already had it)  (Ctrl+Z undoes)``."""
+    if not result.codings:
+        return f"Nothing to do: all {result.already_coded} {what} already have {code}"
+    already = f" ({result.already_coded} already had it)" if result.already_coded else ""
+    return f"Coded {len(result.codings)} {what} with {code}{already}  (Ctrl+Z undoes)"
+
+
+def _short(text: str, limit: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,469 @@
+"""The transcript: read-only text with coded passages painted in their codes' colours.
+
+Highlights are painted beneath the text for the visible lines only, straight from a
+:class:`SegmentIndex`; nothing is written into the document, so there is no format undo history and
+a change of codings costs one query plus a repaint, however long the transcript.
+All positions exchanged with the services are code points; Qt's UTF-16 positions are converted with
+the document's :class:`Utf16Index` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+
+from app.shell.theme import code_colour, highlight_fill, is_dark, readable_on
+from app.shell.workspace import Workspace
+from app.transcript.coding_margin import CodingMargin
+from app.transcript.speaker_highlighter import SpeakerHighlighter
+from app.transcript.transcript_geometry import TranscriptGeometry
+from app.widgets.mime import Passage, passage_mime
+from coding import Change
+from coding.core.errors import NotFoundError
+from coding.core.ids import CodingId, DocumentId, SegmentId
+from coding.core.records import CodeTree, SegmentInfo, TurnInfo
+from coding.core.text import trim_span
+from coding.core.text_positions import Utf16Index
+from coding.passages import snapping
+from coding.passages.segment_index import SegmentIndex
+from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
+
+#: Tables whose changes alter what the transcript paints (passages, their codes, code colours).
+#: How near (pixels) to a passage's edge the mouse grabs the boundary.
+HANDLE = 4
+
+PASSAGE_TABLES = frozenset({"segment", "coding", "code", "document", "turn"})
+
+
+class TranscriptView(TranscriptGeometry):
+    """Shows one document; emits the coding the user points at."""
+
+    currentCodingChanged = Signal(object)  # CodingId | None
+    documentChanged = Signal(object)  # DocumentId | None
+    spanRequested = Signal(object, int, int)  # SegmentId, start, end: a boundary dragged in the text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcript")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(14)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.1)
+        self.setFont(font)
+        self.viewport().setMouseTracking(True)
+        self.workspace: Workspace | None = None
+        self.document_id: DocumentId | None = None
+        self.text = ""
+        self.utf16 = Utf16Index("")
+        self.turns: list[TurnInfo] = []
+        self.index = SegmentIndex()
+        self.stripes = StripeLayout((), 0)
+        self.stripes_by_segment: dict[SegmentId, list[Stripe]] = {}
+        self.current_coding: CodingId | None = None
+        self._line_starts = [0]
+        self._fills: dict[SegmentId, QColor] = {}
+        self._expected: tuple[int, int] | None = None
+        self._boundary_drag: tuple[SegmentInfo, str] | None = None
+        self._drag_preview: tuple[int, int] | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self.menu_builder: Callable[[QPoint], QMenu] | None = None
+        self._highlighter = SpeakerHighlighter(self.document())
+        self.margin = CodingMargin(self)
+        self.updateRequest.connect(self.margin.follow)
+
+    # -- project and document ---------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.clear_document()
+
+    def clear_document(self) -> None:
+        self.document_id = None
+        self.text = ""
+        self.utf16 = Utf16Index("")
+        self.turns = []
+        self._highlighter.set_turns("", [], self.utf16)
+        self.setPlainText("")
+        self._set_segments([])
+        self.documentChanged.emit(None)
+
+    def show_document(self, document_id: DocumentId) -> None:
+        """Load a document with its speaker labels, highlights and stripes."""
+        assert self.workspace is not None
+        documents = self.workspace.project.documents
+        text = documents.text(document_id)
+        self.document_id = document_id
+        self.text = text
+        self.utf16 = Utf16Index(text)
+        self.turns = documents.turns(document_id)
+        self._line_starts = line_starts(text)
+        self.current_coding = None
+        self._highlighter.set_turns(text, self.turns, self.utf16)
+        self.setPlainText(text)
+        self._set_segments(self.workspace.project.codings.segments(document_id))
+        self.documentChanged.emit(document_id)
+
+    @contextmanager
+    def expecting(self, start: int, end: int) -> Iterator[None]:
+        """Announce that the next change only touches passages within ``[start, end)`` of this
+        document, so the view re-reads just those (the coding controller wraps its actions in it)."""
+        self._expected = (min(start, end), max(start, end, min(start, end) + 1))
+        try:
+            yield
+        finally:
+            self._expected = None
+
+    def on_change(self, change: Change) -> None:
+        """Refresh from one committed change (the project bridge's signal)."""
+        expected, self._expected = self._expected, None
+        if self.workspace is None or self.document_id is None:
+            return
+        if not change.affects_document(self.document_id) and not change.codes:
+            return
+        if not change.tables & PASSAGE_TABLES:
+            return  # reviews, memos of documents and codes, judgements: nothing to repaint here
+        if expected is not None and not change.codes and change.document_ids == {self.document_id}:
+            self._splice(*expected)
+            return
+        if change.touches("document"):
+            try:
+                text = self.workspace.project.documents.text(self.document_id)
+            except NotFoundError:
+                self.clear_document()
+                return
+            if text != self.text:
+                self.show_document(self.document_id)
+                return
+        if change.codings or change.codes:
+            self._set_segments(self.workspace.project.codings.segments(self.document_id))
+
+    def _splice(self, start: int, end: int) -> None:
+        """Re-read only the passages overlapping ``[start, end)`` and put them in place."""
+        assert self.workspace is not None and self.document_id is not None
+        fresh = self.workspace.project.codings.segments(self.document_id, start, end)
+        kept = [s for s in self.index.segments if not (s.start < end and s.end > start)]
+        self._set_segments(kept + fresh)
+
+    def _set_segments(self, segments: list[SegmentInfo]) -> None:
+        self.index = SegmentIndex(segments)
+        self._relayout()
+        if self.current_coding is not None and self.index.segment_of(self.current_coding) is None:
+            self.current_coding = None
+            self.currentCodingChanged.emit(None)
+
+    def _relayout(self) -> None:
+        rank = self.code_tree().order() if self.workspace is not None else {}
+        self.stripes = layout_stripes(self.index, self._line_starts, rank)
+        by_segment: dict[SegmentId, list[Stripe]] = {}
+        for stripe in self.stripes.stripes:
+            by_segment.setdefault(stripe.segment_id, []).append(stripe)
+        self.stripes_by_segment = by_segment
+        self._fills = {}
+        self.margin.set_lanes(self.stripes.lanes)
+        self.viewport().update()
+        self.margin.update()
+
+    def set_search_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Outline these ranges (the find bar's hits)."""
+        self._matches = matches
+        self._match_starts = [m[0] for m in matches]
+        self.viewport().update()
+
+    def refresh_palette(self) -> None:
+        self._fills = {}
+        self._highlighter.refresh_palette()
+        self.viewport().update()
+        self.margin.update()
+
+    def code_tree(self) -> CodeTree:
+        assert self.workspace is not None
+        return self.workspace.project.codes.tree()
+
+    # -- positions ------------------------------------------------------------------------
+    def to_qt(self, offset: int) -> int:
+        return self.utf16.to_utf16(max(0, min(offset, self.utf16.length)))
+
+    def from_qt(self, offset: int) -> int:
+        return self.utf16.from_utf16(max(0, min(offset, self.utf16.utf16_length)))
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected passage in code points, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.from_qt(cursor.selectionStart()), self.from_qt(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def cursor_offset(self) -> int:
+        return self.from_qt(self.textCursor().position())
+
+    def select_span(self, start: int, end: int, *, centre: bool = False) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_qt(start))
+        cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if centre:
+            self.centerCursor()
+        else:
+            self.ensureCursorVisible()
+
+    def offset_at(self, point: QPoint) -> int:
+        """The code-point offset under a viewport point."""
+        return self.from_qt(self.cursorForPosition(point).position())
+
+    # -- the current coding ---------------------------------------------------------------
+    def set_current_coding(self, coding_id: CodingId | None, *, select: bool = False) -> None:
+        segment = self.index.segment_of(coding_id) if coding_id is not None else None
+        if segment is None:
+            coding_id = None
+        changed = coding_id != self.current_coding
+        self.current_coding = coding_id
+        if select and segment is not None:
+            self.select_span(segment.start, segment.end)
+        self.viewport().update()
+        self.margin.update()
+        if changed:
+            self.currentCodingChanged.emit(coding_id)
+
+    def current_segment(self) -> SegmentInfo | None:
+        if self.current_coding is None:
+            return None
+        return self.index.segment_of(self.current_coding)
+
+    # -- painting -------------------------------------------------------------------------
+    def segment_fill(self, segment: SegmentInfo) -> QColor:
+        fill = self._fills.get(segment.id)
+        if fill is None:
+            tree = self.code_tree()
+            colours = [
+                code_colour(tree.get(a.code_id).colour) for a in segment.codings if a.code_id in tree
+            ] or [QColor("#9e9e9e")]
+            mixed = QColor(
+                sum(c.red() for c in colours) // len(colours),
+                sum(c.green() for c in colours) // len(colours),
+                sum(c.blue() for c in colours) // len(colours),
+            )
+            fill = highlight_fill(mixed.name(), is_dark(self.palette()))
+            self._fills[segment.id] = fill
+        return fill
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if (self.index.segments or self._matches) and self.workspace is not None:
+            painter = QPainter(self.viewport())
+            start, end = self.visible_range()
+            for segment in self.index.overlapping(start, end):
+                fill = self.segment_fill(segment)
+                for rect in self.span_rects(max(segment.start, start), min(segment.end, end)):
+                    painter.fillRect(rect, fill)
+            self._paint_current(painter, start, end)
+            self._paint_matches(painter, start, end)
+            painter.end()
+        super().paintEvent(event)
+
+    def _paint_matches(self, painter: QPainter, start: int, end: int) -> None:
+        if not self._matches:
+            return
+        painter.setPen(QPen(QColor("#e8a317"), 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        longest = max(e - s for s, e in self._matches[:50])
+        first = bisect_left(self._match_starts, start - longest)
+        last = bisect_left(self._match_starts, end)
+        for match_start, match_end in self._matches[first:last]:
+            for rect in self.span_rects(match_start, match_end):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 2, 2)
+
+    def _paint_current(self, painter: QPainter, start: int, end: int) -> None:
+        segment = self.current_segment()
+        if segment is None or segment.end < start or segment.start > end:
+            return
+        code_id = next(
+            (a.code_id for a in segment.codings if a.coding_id == self.current_coding),
+            segment.codings[0].code_id,
+        )
+        tree = self.code_tree()
+        colour = readable_on(
+            self.palette().base().color(), tree.get(code_id).colour if code_id in tree else ""
+        )
+        first_char, last_char = self._drag_preview or (segment.start, segment.end)
+        rects = self.span_rects(first_char, last_char)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 1.4))
+        for rect in rects:
+            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if rects:
+            painter.setPen(QPen(colour, 2.2))
+            first, last = rects[0], rects[-1]
+            if first_char >= start:
+                self._paint_handle(painter, first, left=True)
+            if last_char <= end:
+                self._paint_handle(painter, last, left=False)
+
+    @staticmethod
+    def _paint_handle(painter: QPainter, rect: QRectF, *, left: bool) -> None:
+        """A boundary the user can drag: a bar with a small knob."""
+        x = rect.left() if left else rect.right()
+        painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+        painter.setBrush(painter.pen().color())
+        knob = QPointF(x, rect.top() if left else rect.bottom())
+        painter.drawEllipse(knob, 2.6, 2.6)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    # -- interaction ----------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin.width(), rect.height()))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        if self.document_id is None or not self.index.segments:
+            return ""
+        cursor = self.cursorForPosition(point)
+        if not self.cursorRect(cursor).adjusted(-12, -2, 12, 2).contains(point):
+            return ""
+        return self.describe(self.index.at(self.from_qt(cursor.position())))
+
+    def describe(self, segments: list[SegmentInfo]) -> str:
+        """Rich-text tooltip: the codes of the passages and their memos."""
+        if not segments:
+            return ""
+        tree = self.code_tree()
+        lines = []
+        for segment in segments:
+            for application in segment.codings:
+                if application.code_id not in tree:
+                    continue
+                code = tree.get(application.code_id)
+                colour = code_colour(code.colour).name()
+                question = f"{html.escape(code.question)} · " if code.question else ""
+                line = (
+                    f"<span style='color:{colour}'>■</span> {question}<b>{html.escape(code.name)}</b>"
+                    f"<br><span style='color:gray'>{html.escape(code.path_text)}"
+                    f"{' · ' + html.escape(application.coder) if application.coder else ''}</span>"
+                )
+                if application.memo:
+                    line += f"<br><i>{html.escape(application.memo)}</i>"
+                lines.append(line)
+        return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>" if lines else ""
+
+    # -- dragging a boundary of the current passage -------------------------------------------
+    def boundary_at(self, point: QPoint) -> str | None:
+        """``"start"`` or ``"end"`` when ``point`` is on that edge of the current passage."""
+        segment = self.current_segment()
+        if segment is None:
+            return None
+        rects = self.span_rects(segment.start, segment.end)
+        if not rects:
+            return None
+        x, y = point.x(), point.y()
+        first, last = rects[0], rects[-1]
+        start_visible = self.to_qt(segment.start) >= self.firstVisibleBlock().position()
+        if start_visible and abs(x - first.left()) <= HANDLE and first.top() <= y <= first.bottom():
+            return "start"
+        if abs(x - last.right()) <= HANDLE and last.top() <= y <= last.bottom():
+            return "end"
+        return None
+
+    def _dragged_span(self, point: QPoint) -> tuple[int, int] | None:
+        if self._boundary_drag is None:
+            return None
+        segment, which = self._boundary_drag
+        offset = self.offset_at(point)
+        if which == "start":
+            start, end = snapping.word_start(self.text, offset), segment.end
+        else:
+            start, end = segment.start, snapping.word_end(self.text, offset)
+        start, end = trim_span(self.text, start, end)
+        return (start, end) if start < end else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            which = self.boundary_at(event.position().toPoint())
+            segment = self.current_segment()
+            if which is not None and segment is not None:
+                self._boundary_drag = (segment, which)
+                self._drag_preview = (segment.start, segment.end)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._boundary_drag is not None:
+            self._drag_preview = self._dragged_span(point) or self._drag_preview
+            self.viewport().update()
+            return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            if self.boundary_at(point) is not None:
+                self.viewport().setCursor(Qt.CursorShape.SplitHCursor)
+            else:
+                self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._boundary_drag is not None:
+            segment = self._boundary_drag[0]
+            span = self._dragged_span(event.position().toPoint())
+            self._boundary_drag = None
+            self._drag_preview = None
+            self.viewport().update()
+            if span is not None and span != (segment.start, segment.end):
+                self.spanRequested.emit(segment.id, *span)
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            clicked = self.index.innermost(self.offset_at(event.position().toPoint()))
+            self.set_current_coding(clicked.codings[0].coding_id if clicked and clicked.codings else None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.current_coding is not None:
+            self.set_current_coding(None)
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.menu_builder is None:
+            super().contextMenuEvent(event)
+            return
+        menu = self.menu_builder(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Dragging a selection carries the passage, so dropping it on a code codes it."""
+        span = self.selection_span()
+        if span is None or self.document_id is None:
+            return super().createMimeDataFromSelection()
+        return passage_mime(Passage(self.document_id, *span), self.text[span[0] : span[1]])

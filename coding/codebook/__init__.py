@@ -1,0 +1,1 @@
+"""The code tree: codes, code sets, codebook files, resolving what a user types, favourites."""

@@ -1,0 +1,149 @@
+"""Reading and changing the code tree."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from coding.codebook.code_commands import (
+    CreateCode,
+    DeleteCode,
+    LoadCodebook,
+    MergeCodes,
+    MoveCode,
+    UpdateCode,
+)
+from coding.codebook.code_resolver import resolve_code
+from coding.codebook.codebook_file import CodebookSpec, read_codebook
+from coding.core.errors import NotFoundError
+from coding.core.ids import CodeId
+from coding.core.records import CodeInfo, CodeTree
+from models import Code, Coding
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+CodeRef = CodeId | int | str | CodeInfo
+
+
+class CodeService:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+        self._tree: CodeTree | None = None
+
+    def invalidate(self) -> None:
+        self._tree = None
+
+    # -- reading -------------------------------------------------------------------------
+    def tree(self) -> CodeTree:
+        """All codes in codebook order. Cached until the codes change."""
+        if self._tree is None:
+            with self._store.read() as session:
+                rows = session.execute(select(Code)).scalars().all()
+                by_id = {row.id: row for row in rows}
+
+                def path(row: Code) -> tuple[str, ...]:
+                    names = [row.name]
+                    seen = {row.id}
+                    while row.parent_id is not None and row.parent_id not in seen:
+                        row = by_id[row.parent_id]
+                        seen.add(row.id)
+                        names.append(row.name)
+                    return tuple(reversed(names))
+
+                infos = [
+                    CodeInfo(
+                        id=CodeId(row.id),
+                        parent_id=CodeId(row.parent_id) if row.parent_id is not None else None,
+                        name=row.name,
+                        label=row.label,
+                        path=path(row),
+                        description=row.description,
+                        colour=row.colour,
+                        question=row.question,
+                        kind=row.kind,
+                        category=row.category,
+                        scale=tuple(row.scale) if row.scale is not None else None,
+                        search_terms=tuple(row.search_terms or ()),
+                        inductive=row.inductive,
+                        position=row.position,
+                        guid=row.guid,
+                    )
+                    for row in rows
+                ]
+            self._tree = CodeTree.build(infos)
+        return self._tree
+
+    def get(self, ref: CodeRef) -> CodeInfo:
+        return self.tree().get(self.id_of(ref))
+
+    def id_of(self, ref: CodeRef) -> CodeId:
+        if isinstance(ref, CodeInfo):
+            return ref.id
+        if isinstance(ref, int):
+            if ref not in self.tree():
+                raise NotFoundError(f"code {ref} does not exist")
+            return CodeId(ref)
+        return resolve_code(self.tree(), ref).id
+
+    def resolve(self, reference: str) -> CodeInfo:
+        """A code by path, unique name or label, or question reference (case/accent-insensitive)."""
+        return resolve_code(self.tree(), reference)
+
+    def counts(self, *, include_subcodes: bool = False) -> dict[CodeId, int]:
+        """Number of codings per code; with ``include_subcodes`` each code also counts its subtree.
+
+        Both at once from one query: ``direct = counts()`` then ``subtree_totals(direct)``."""
+        with self._store.read() as session:
+            direct = {
+                CodeId(code): int(count)
+                for code, count in session.execute(
+                    select(Coding.code_id, func.count()).group_by(Coding.code_id)
+                )
+            }
+        return self.subtree_totals(direct) if include_subcodes else direct
+
+    def subtree_totals(self, direct: Mapping[CodeId, int]) -> dict[CodeId, int]:
+        """Each code's codings with those of its subtree, from the direct counts of :meth:`counts`
+        (no query)."""
+        tree = self.tree()
+        totals: dict[CodeId, int] = {}
+        for code in reversed(tree.codes):
+            totals[code.id] = direct.get(code.id, 0) + sum(totals[c.id] for c in tree.children(code.id))
+        return totals
+
+    # -- changing ------------------------------------------------------------------------
+    def load_codebook(self, source: str | Path | CodebookSpec) -> list[CodeId]:
+        """Add a codebook (built-in name, file, or spec) to the project; all or nothing."""
+        spec = source if isinstance(source, CodebookSpec) else read_codebook(source)
+        ids: list[CodeId] = self._project.execute(LoadCodebook(spec))
+        return ids
+
+    def create(
+        self, name: str, parent: CodeRef | None = None, *, inductive: bool = True, **fields: Any
+    ) -> CodeInfo:
+        parent_id = self.id_of(parent) if parent is not None else None
+        code_id = self._project.execute(CreateCode(parent_id, name, inductive=inductive, **fields))
+        return self.get(code_id)
+
+    def update(self, ref: CodeRef, **fields: Any) -> CodeInfo:
+        code_id = self.id_of(ref)
+        self._project.execute(UpdateCode(code_id, **fields))
+        return self.get(code_id)
+
+    def rename(self, ref: CodeRef, name: str) -> CodeInfo:
+        return self.update(ref, name=name)
+
+    def move(self, ref: CodeRef, parent: CodeRef | None, position: int | None = None) -> None:
+        parent_id = self.id_of(parent) if parent is not None else None
+        self._project.execute(MoveCode(self.id_of(ref), parent_id, position))
+
+    def merge(self, source: CodeRef, target: CodeRef) -> None:
+        self._project.execute(MergeCodes(self.id_of(source), self.id_of(target)))
+
+    def delete(self, ref: CodeRef) -> None:
+        self._project.execute(DeleteCode(self.id_of(ref)))

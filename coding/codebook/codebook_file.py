@@ -1,0 +1,300 @@
+"""Codebook files: read and validate a YAML codebook completely before anything is loaded.
+
+Format (``format: codewerk-codebook/1``)::
+
+    id: rwb
+    name: …
+    language: nl
+    scales: {five_point: ["-/-", "-", "+/-", "+", "+/+"]}
+    codes:
+      - name: Vertrouwen          # no "/" (paths use it); unique among siblings
+        label: Trust              # English label
+        kind: concept             # concept | dimension | indicator | code
+        colour: "#4477aa"         # children inherit it
+        scale: five_point         # a named scale, an inline list, or ``open``
+        question: 4a              # interview-guide reference, unique in the file
+        description: …
+        terms: [vertrouwen, …]    # search terms for suggestions
+        children: [ … ]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from coding.core.errors import CodebookError
+from coding.core.text import fold
+
+FORMAT = "codewerk-codebook/1"
+OPEN_SCALE = "open"
+CODE_KEYS = frozenset(
+    {"name", "label", "kind", "group", "colour", "scale", "question", "description", "terms", "children"}
+)
+TOP_KEYS = frozenset({"format", "id", "name", "language", "description", "scales", "codes"})
+KINDS_BY_DEPTH = ("concept", "dimension", "indicator")
+KINDS = frozenset({"concept", "dimension", "indicator", "code"})
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+DEFAULT_COLOUR = "#9e9e9e"
+_LINE = "__line__"
+
+
+@dataclass(frozen=True)
+class CodeSpec:
+    name: str
+    label: str
+    kind: str
+    category: str
+    colour: str
+    scale: tuple[str, ...] | None
+    question: str | None
+    description: str
+    terms: tuple[str, ...]
+    children: tuple[CodeSpec, ...]
+    #: The code's exchange GUID when the codebook file has one (REFI-QDA ``.qdc``); kept if still free.
+    guid: str | None = None
+
+    def walk(self) -> list[CodeSpec]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass(frozen=True)
+class CodeSetSpec:
+    """A named group of codes (REFI-QDA ``Set``); ``members`` are the GUIDs of codes in the same file."""
+
+    name: str
+    description: str
+    members: tuple[str, ...]
+    guid: str | None = None
+
+
+@dataclass(frozen=True)
+class CodebookSpec:
+    id: str
+    name: str
+    language: str
+    description: str
+    codes: tuple[CodeSpec, ...]
+    source: str
+    sets: tuple[CodeSetSpec, ...] = ()
+
+    def walk(self) -> list[CodeSpec]:
+        return [spec for code in self.codes for spec in code.walk()]
+
+
+@functools.cache
+def _line_loader() -> type:
+    """Safe YAML loader that remembers the line of every mapping, for error messages.
+
+    Built on first use: opening a project reads no codebook, so PyYAML stays out of start-up.
+    """
+    import yaml
+
+    class LineLoader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
+
+
+class _Validator:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.scales: dict[str, tuple[str, ...]] = {}
+        self.questions: dict[str, str] = {}
+
+    def fail(self, line: int | None, message: str) -> CodebookError:
+        where = f"{self.source} line {line}" if line else self.source
+        return CodebookError(f"{where}: {message}")
+
+    def text(self, data: dict[str, Any], key: str, context: str, *, required: bool = False) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(data.get(_LINE), f"{context}: '{key}' is missing")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(data.get(_LINE), f"{context}: '{key}' must be text")
+        return str(value).strip()
+
+    def document(self, data: Any) -> CodebookSpec:
+        if not isinstance(data, dict):
+            raise self.fail(None, "not a codebook (expected a mapping with 'format' and 'codes')")
+        unknown = sorted(set(data) - TOP_KEYS - {_LINE})
+        if unknown:
+            raise self.fail(
+                data.get(_LINE), f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(TOP_KEYS))})"
+            )
+        if data.get("format") != FORMAT:
+            raise self.fail(data.get(_LINE), f"'format' must be '{FORMAT}'")
+        self.scales = self.read_scales(data.get("scales") or {})
+        codes = data.get("codes")
+        if not isinstance(codes, list) or not codes:
+            raise self.fail(data.get(_LINE), "'codes' must be a non-empty list")
+        return CodebookSpec(
+            id=self.text(data, "id", "codebook") or Path(self.source).stem,
+            name=self.text(data, "name", "codebook"),
+            language=self.text(data, "language", "codebook") or "nl",
+            description=self.text(data, "description", "codebook"),
+            codes=self.siblings(codes, depth=0, inherited_colour=None, parent="codebook"),
+            source=self.source,
+        )
+
+    def read_scales(self, raw: Any) -> dict[str, tuple[str, ...]]:
+        if not isinstance(raw, dict):
+            raise self.fail(None, "'scales' must map scale names to lists of values")
+        scales = {}
+        for name, values in raw.items():
+            if name == _LINE:
+                continue
+            scales[str(name)] = self.scale_values(values, raw.get(_LINE), f"scale '{name}'")
+        return scales
+
+    def scale_values(self, values: Any, line: int | None, context: str) -> tuple[str, ...]:
+        if not isinstance(values, list) or not values:
+            raise self.fail(line, f"{context}: a scale must be a non-empty list of values")
+        cleaned = tuple(str(value).strip() for value in values)
+        if any(not value for value in cleaned):
+            raise self.fail(line, f"{context}: a scale value is empty")
+        if len(set(cleaned)) != len(cleaned):
+            raise self.fail(line, f"{context}: a scale value is listed twice")
+        return cleaned
+
+    def siblings(
+        self, items: Any, depth: int, inherited_colour: str | None, parent: str
+    ) -> tuple[CodeSpec, ...]:
+        if not isinstance(items, list):
+            raise self.fail(None, f"{parent}: 'children' must be a list of codes")
+        seen: dict[str, str] = {}
+        specs = []
+        for item in items:
+            spec = self.code(item, depth, inherited_colour, parent)
+            key = fold(spec.name)
+            if key in seen:
+                raise self.fail(item.get(_LINE), f"code '{spec.name}' appears twice under {parent}")
+            seen[key] = spec.name
+            specs.append(spec)
+        return tuple(specs)
+
+    def code(self, data: Any, depth: int, inherited_colour: str | None, parent: str) -> CodeSpec:
+        if not isinstance(data, dict):
+            raise self.fail(None, f"{parent}: every code must be a mapping with at least a 'name'")
+        line = data.get(_LINE)
+        name = self.text(data, "name", f"a code under {parent}", required=True)
+        context = f"code '{name}'"
+        if not name:
+            raise self.fail(line, f"a code under {parent} has an empty name")
+        if "/" in name:
+            raise self.fail(line, f"{context}: names cannot contain '/' (it separates code paths)")
+        unknown = sorted(set(data) - CODE_KEYS - {_LINE})
+        if unknown:
+            raise self.fail(
+                line, f"{context}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(CODE_KEYS))})"
+            )
+        kind = self.text(data, "kind", context) or (KINDS_BY_DEPTH[depth] if depth < 3 else "code")
+        if kind not in KINDS:
+            raise self.fail(line, f"{context}: kind '{kind}' is not one of {', '.join(sorted(KINDS))}")
+        colour = self.text(data, "colour", context) or inherited_colour or DEFAULT_COLOUR
+        if not COLOUR.match(colour):
+            raise self.fail(line, f"{context}: colour '{colour}' is not of the form #RRGGBB")
+        question = self.text(data, "question", context) or None
+        if question:
+            key = fold(question)
+            if key in self.questions:
+                raise self.fail(
+                    line, f"{context}: question '{question}' is also used by '{self.questions[key]}'"
+                )
+            self.questions[key] = name
+        terms = data.get("terms") or []
+        if not isinstance(terms, list) or not all(isinstance(t, str | int) for t in terms):
+            raise self.fail(line, f"{context}: 'terms' must be a list of words or phrases")
+        children = data.get("children") or []
+        return CodeSpec(
+            name=name,
+            label=self.text(data, "label", context),
+            kind=kind,
+            category=self.text(data, "group", context),
+            colour=colour.lower(),
+            scale=self.scale(data.get("scale"), line, context),
+            question=question,
+            description=self.text(data, "description", context),
+            terms=tuple(str(t).strip() for t in terms if str(t).strip()),
+            children=self.siblings(children, depth + 1, colour.lower(), f"'{name}'"),
+        )
+
+    def scale(self, raw: Any, line: int | None, context: str) -> tuple[str, ...] | None:
+        if raw is None or raw == OPEN_SCALE:
+            return None
+        if isinstance(raw, str):
+            if raw not in self.scales:
+                known = ", ".join(sorted(self.scales)) or "none defined"
+                raise self.fail(line, f"{context}: unknown scale '{raw}' (known: {known}, or 'open')")
+            return self.scales[raw]
+        return self.scale_values(raw, line, context)
+
+
+def parse_codebook(text: str, source: str) -> CodebookSpec:
+    """Validate a YAML codebook text; raise :class:`CodebookError` naming ``source`` and the line."""
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=_line_loader())  # a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        where = f"{source} line {line}" if line else source
+        raise CodebookError(f"{where}: not valid YAML ({problem})") from exc
+    return _Validator(source).document(data)
+
+
+def _read_yaml(path: Path) -> CodebookSpec:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodebookError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CodebookError(f"{path.name}: not UTF-8 text") from exc
+    return parse_codebook(text, path.name)
+
+
+#: Readers by file suffix; other modules (e.g. REFI-QDA ``.qdc``) register theirs here.
+CODEBOOK_READERS: dict[str, Callable[[Path], CodebookSpec]] = {".yaml": _read_yaml, ".yml": _read_yaml}
+
+
+def builtin_codebooks() -> list[str]:
+    folder = resources.files("codebooks")
+    return sorted(
+        entry.name.removesuffix(".yaml") for entry in folder.iterdir() if entry.name.endswith(".yaml")
+    )
+
+
+def read_codebook(source: str | Path) -> CodebookSpec:
+    """Read a built-in codebook by name (``rwb``) or a codebook file, fully validated."""
+    if isinstance(source, str) and source in builtin_codebooks():
+        resource = resources.files("codebooks").joinpath(f"{source}.yaml")
+        return parse_codebook(resource.read_text(encoding="utf-8"), f"{source}.yaml")
+    path = Path(source)
+    if not path.exists():
+        builtin = ", ".join(builtin_codebooks())
+        raise CodebookError(f"{path.name}: no such codebook file or built-in codebook (built in: {builtin})")
+    reader = CODEBOOK_READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(CODEBOOK_READERS))
+        raise CodebookError(f"{path.name}: unsupported codebook file type (supported: {known})")
+    return reader(path)

@@ -1,0 +1,25 @@
+"""Reading the project's settings (JSON values by key) inside a session that is already open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coding.speakers.speakers import SPEAKER_SETTINGS, SpeakerRules
+from models import Setting
+
+
+def read_settings(session: Session, keys: Iterable[str] | None = None) -> dict[str, Any]:
+    """The stored settings (only ``keys`` when given); an absent setting has no entry."""
+    query = select(Setting.key, Setting.value)
+    if keys is not None:
+        query = query.where(Setting.key.in_(list(keys)))
+    return {key: value for key, value in session.execute(query)}
+
+
+def read_speaker_rules(session: Session) -> SpeakerRules:
+    """The project's speaker rules as stored (defaults where a setting is absent)."""
+    return SpeakerRules.from_settings(read_settings(session, SPEAKER_SETTINGS).get)

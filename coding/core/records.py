@@ -1,0 +1,258 @@
+"""Frozen records the services return. Never live ORM objects: safe to keep in views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from coding.core.ids import (
+    AssessmentId,
+    CodeId,
+    CodeSetId,
+    CodingId,
+    DocumentId,
+    MemoId,
+    ReviewId,
+    SegmentId,
+    TurnId,
+)
+from coding.documents.turn_spans import page_label
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: DocumentId
+    name: str
+    source_format: str
+    original_filename: str | None
+    sha256: str | None
+    encoding: str | None
+    imported_at: datetime
+    length: int
+    coding_count: int | None  # None when listed with ``documents.list(with_counts=False)``
+    attributes: Mapping[str, str]
+    guid: str
+
+
+@dataclass(frozen=True)
+class TurnInfo:
+    id: TurnId
+    document_id: DocumentId
+    speaker: str
+    start: int
+    end: int
+    body_start: int
+    timestamp: float | None
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    id: CodeId
+    parent_id: CodeId | None
+    name: str
+    label: str
+    path: tuple[str, ...]
+    description: str
+    colour: str
+    question: str | None
+    kind: str
+    category: str
+    scale: tuple[str, ...] | None
+    search_terms: tuple[str, ...]
+    inductive: bool
+    position: int
+    guid: str
+
+    @property
+    def path_text(self) -> str:
+        return "/".join(self.path)
+
+    @property
+    def concept(self) -> str:
+        return self.path[0]
+
+    @property
+    def depth(self) -> int:
+        return len(self.path) - 1
+
+    @property
+    def is_open(self) -> bool:
+        """An open code takes free text as its judgement instead of a scale value."""
+        return self.scale is None
+
+
+@dataclass(frozen=True)
+class CodeTree:
+    """All codes in codebook order (depth first, siblings by position)."""
+
+    codes: tuple[CodeInfo, ...]
+    _by_id: Mapping[CodeId, CodeInfo] = field(repr=False, compare=False)
+    _children: Mapping[CodeId | None, tuple[CodeInfo, ...]] = field(repr=False, compare=False)
+
+    @staticmethod
+    def build(codes: list[CodeInfo]) -> CodeTree:
+        children: dict[CodeId | None, list[CodeInfo]] = {}
+        for code in sorted(codes, key=lambda c: (c.position, c.id)):
+            children.setdefault(code.parent_id, []).append(code)
+        ordered: list[CodeInfo] = []
+
+        def walk(parent: CodeId | None) -> None:
+            for child in children.get(parent, []):
+                ordered.append(child)
+                walk(child.id)
+
+        walk(None)
+        frozen_children = {key: tuple(value) for key, value in children.items()}
+        return CodeTree(tuple(ordered), {c.id: c for c in ordered}, frozen_children)
+
+    def __iter__(self) -> Iterator[CodeInfo]:
+        return iter(self.codes)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __contains__(self, code_id: object) -> bool:
+        return code_id in self._by_id
+
+    def get(self, code_id: CodeId) -> CodeInfo:
+        return self._by_id[code_id]
+
+    def children(self, parent_id: CodeId | None) -> tuple[CodeInfo, ...]:
+        return self._children.get(parent_id, ())
+
+    def roots(self) -> tuple[CodeInfo, ...]:
+        return self.children(None)
+
+    def descendants(self, code_id: CodeId) -> list[CodeInfo]:
+        out: list[CodeInfo] = []
+        stack = list(reversed(self.children(code_id)))
+        while stack:
+            code = stack.pop()
+            out.append(code)
+            stack.extend(reversed(self.children(code.id)))
+        return out
+
+    def order(self) -> dict[CodeId, int]:
+        """Codebook rank of every code, for sorting."""
+        return {code.id: rank for rank, code in enumerate(self.codes)}
+
+
+@dataclass(frozen=True)
+class CodeApplication:
+    """One code on a segment."""
+
+    coding_id: CodingId
+    code_id: CodeId
+    memo: str
+    coder: str | None
+
+
+@dataclass(frozen=True)
+class SegmentInfo:
+    id: SegmentId
+    document_id: DocumentId
+    start: int
+    end: int
+    text: str
+    codings: tuple[CodeApplication, ...]
+
+
+@dataclass(frozen=True)
+class CodingInfo:
+    id: CodingId
+    segment_id: SegmentId
+    document_id: DocumentId
+    code_id: CodeId
+    start: int
+    end: int
+    text: str
+    memo: str
+    coder: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    id: ReviewId
+    coding_id: CodingId
+    reviewer: str
+    status: str
+    comment: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A coded passage as retrieval lists and exports show it."""
+
+    coding_id: CodingId
+    segment_id: SegmentId
+    document_id: DocumentId
+    document: str
+    code_id: CodeId
+    code_path: str
+    concept: str
+    text: str
+    start: int
+    end: int
+    memo: str
+    coder: str | None
+    created_at: datetime
+    attributes: Mapping[str, str]
+    reviews: tuple[ReviewInfo, ...] = ()
+    #: The pages of a paginated source (PDF) the passage lies on, first to last; empty otherwise.
+    pages: tuple[int, ...] = ()
+
+    @property
+    def page_label(self) -> str:
+        """``p. 3`` or ``pp. 3–4`` for citing; empty for a source without pages."""
+        return page_label(self.pages)
+
+    def review_by(self, reviewer: str) -> ReviewInfo | None:
+        return next((r for r in self.reviews if r.reviewer == reviewer), None)
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    id: AssessmentId
+    attribute: str
+    value: str
+    code_id: CodeId
+    code_path: str
+    score: str
+    justification: str
+    coder: str | None
+    updated_at: datetime
+    evidence: tuple[SegmentId, ...]
+
+
+@dataclass(frozen=True)
+class MemoInfo:
+    id: MemoId
+    document_id: DocumentId | None
+    code_id: CodeId | None
+    title: str
+    text: str
+    coder: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CodeSetInfo:
+    """A named group of codes across the tree (REFI-QDA ``Set``); members in codebook order."""
+
+    id: CodeSetId
+    guid: str
+    name: str
+    description: str
+    position: int
+    members: tuple[CodeId, ...]

@@ -1,0 +1,1 @@
+"""Documents: listing, text, structure (turns, pages) and attributes, and the commands on them."""

@@ -1,0 +1,307 @@
+"""Commands on documents: add (import), replace text, rename, delete, set attributes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.ids import DocumentId
+from coding.core.text import fold, normalise_text
+from coding.core.text_remap import Span, remap_spans
+from coding.importing.parsers.parsed import ParsedPage, ParsedTurn
+from coding.passages.coding_commands import document_text
+from coding.undo.command import Command, Writer
+from models import Code, Coding, Document, DocumentAttribute, Segment
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """Everything an import knows about one document before it is stored."""
+
+    name: str
+    text: str
+    source_format: str
+    original_filename: str | None = None
+    sha256: str | None = None
+    encoding: str | None = None
+    attributes: Mapping[str, str] | None = None
+    turns: Sequence[ParsedTurn] = ()
+    pages: Sequence[ParsedPage] = ()
+
+
+def attribute_key(key: str) -> str:
+    """Attribute keys are compared and stored lower-case and trimmed: ``Region`` is ``region``."""
+    cleaned = " ".join(str(key).split()).lower()
+    if not cleaned:
+        raise InvalidInputError("an attribute needs a name")
+    if len(cleaned) > 100:
+        raise InvalidInputError(f"attribute name '{cleaned[:30]}…' is too long")
+    return cleaned
+
+
+def clean_attributes(attributes: Mapping[str, str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in (attributes or {}).items():
+        text = " ".join(str(value).split()) if value is not None else ""
+        if text:
+            out[attribute_key(key)] = text
+    return out
+
+
+def check_document_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInputError("a document needs a name")
+    if len(cleaned) > 255:
+        raise InvalidInputError("a document name can have at most 255 characters")
+    return cleaned
+
+
+def name_taken(writer: Writer, name: str, exclude: int | None = None) -> bool:
+    key = fold(name)
+    return any(
+        fold(existing) == key
+        for doc_id, existing in writer.session.execute(select(Document.id, Document.name))
+        if doc_id != exclude
+    )
+
+
+#: A row to give a new span: its id, its span now, its new span, and other values to write with it.
+SpanMove = tuple[int, Span, Span, Mapping[str, Any]]
+
+
+def move_spans(writer: Writer, table: str, moves: Sequence[SpanMove]) -> None:
+    """Give rows of ``table`` new spans without two rows of a document ever sharing a span on the way
+    (``UNIQUE(document_id, start, end)``): rows moving right go first, the last one first, then rows
+    moving left, the first one first. The new spans must keep the order of the old ones and differ."""
+    right = sorted((m for m in moves if m[2] > m[1]), key=lambda m: m[1], reverse=True)
+    left = sorted((m for m in moves if m[2] <= m[1]), key=lambda m: m[1])
+    for row_id, _old, (start, end), values in right + left:
+        writer.update(table, row_id, {"start": start, "end": end, **values})
+
+
+def insert_turns(writer: Writer, document_id: int, turns: Sequence[ParsedTurn]) -> None:
+    writer.insert_many(
+        "turn",
+        (
+            {
+                "document_id": document_id,
+                "speaker": t.speaker,
+                "start": t.start,
+                "end": t.end,
+                "body_start": t.body_start,
+                "timestamp": t.timestamp,
+            }
+            for t in turns
+        ),
+    )
+
+
+def _insert_structure(
+    writer: Writer, document_id: int, turns: Sequence[ParsedTurn], pages: Sequence[ParsedPage]
+) -> None:
+    insert_turns(writer, document_id, turns)
+    writer.insert_many(
+        "page",
+        ({"document_id": document_id, "number": p.number, "start": p.start, "end": p.end} for p in pages),
+    )
+
+
+class AddDocument(Command):
+    def __init__(self, document: NewDocument) -> None:
+        super().__init__()
+        self.document = document
+        self.text = f"Import {document.name}"
+
+    def plan(self, writer: Writer) -> DocumentId:
+        doc = self.document
+        name = check_document_name(doc.name)
+        if name_taken(writer, name):
+            raise InvalidInputError(f"a document named '{name}' already exists")
+        text = normalise_text(doc.text)
+        if text != doc.text:
+            raise InvalidInputError("document text must be normalised (NFC, \\n line endings)")
+        position = writer.session.execute(select(func.coalesce(func.max(Document.position), -1))).scalar_one()
+        document_id = writer.insert(
+            "document",
+            {
+                "name": name,
+                "text": text,
+                "length": len(text),
+                "source_format": doc.source_format,
+                "original_filename": doc.original_filename,
+                "sha256": doc.sha256,
+                "encoding": doc.encoding,
+                "position": int(position) + 1,
+            },
+        )
+        writer.insert_many(
+            "document_attribute",
+            (
+                {"document_id": document_id, "key": k, "value": v}
+                for k, v in clean_attributes(doc.attributes).items()
+            ),
+        )
+        _insert_structure(writer, document_id, doc.turns, doc.pages)
+        writer.touch(DocumentId(document_id))
+        return DocumentId(document_id)
+
+
+def stored_attributes(session: Session, document_id: int) -> dict[str, str]:
+    """The attributes of one document as they are stored (key → value)."""
+    return {
+        key: value
+        for key, value in session.execute(
+            select(DocumentAttribute.key, DocumentAttribute.value).where(
+                DocumentAttribute.document_id == document_id
+            )
+        )
+    }
+
+
+def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]) -> None:
+    """Set attributes of one document; an empty value removes the attribute."""
+    current = stored_attributes(writer.session, document_id)
+    for key, value in values.items():
+        pk = {"document_id": document_id, "key": key}
+        if not value:
+            if key in current:
+                writer.delete_row("document_attribute", pk)
+        elif key not in current:
+            writer.insert("document_attribute", {**pk, "value": value})
+        elif current[key] != value:
+            writer.update("document_attribute", pk, {"value": value})
+
+
+def _require_document(writer: Writer, document_id: DocumentId) -> str:
+    name = writer.session.execute(
+        select(Document.name).where(Document.id == document_id)
+    ).scalar_one_or_none()
+    if name is None:
+        raise NotFoundError(f"document {document_id} does not exist")
+    return name
+
+
+class RenameDocument(Command):
+    text = "Rename document"
+
+    def __init__(self, document_id: DocumentId, name: str) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.name = check_document_name(name)
+
+    def plan(self, writer: Writer) -> None:
+        _require_document(writer, self.document_id)
+        if name_taken(writer, self.name, exclude=self.document_id):
+            raise InvalidInputError(f"a document named '{self.name}' already exists")
+        writer.update("document", self.document_id, {"name": self.name})
+        writer.touch(self.document_id)
+
+
+class DeleteDocument(Command):
+    """Delete a document; the schema cascades to its attributes, turns, passages and codings."""
+
+    def __init__(self, document_id: DocumentId) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.text = "Delete document"
+
+    def plan(self, writer: Writer) -> None:
+        name = _require_document(writer, self.document_id)
+        self.text = f"Delete document {name}"
+        writer.delete("document", "id", [self.document_id])
+        writer.touch(self.document_id)
+
+
+class SetAttributes(Command):
+    """Set (or, with an empty value, remove) attributes of one or more documents."""
+
+    text = "Set attributes"
+
+    def __init__(self, document_ids: Sequence[DocumentId], values: Mapping[str, str | None]) -> None:
+        super().__init__()
+        self.document_ids = list(document_ids)
+        self.values = {
+            attribute_key(k): (" ".join(str(v).split()) if v is not None else "") for k, v in values.items()
+        }
+
+    def plan(self, writer: Writer) -> None:
+        for document_id in self.document_ids:
+            _require_document(writer, document_id)
+            write_attributes(writer, document_id, self.values)
+            writer.touch(document_id)
+
+
+@dataclass(frozen=True)
+class LostPassage:
+    """A coded passage that could not be kept when a document's text was replaced."""
+
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+
+
+class ReplaceDocumentText(Command):
+    """Replace a document's text (a corrected transcript), keeping every coding whose passage is unchanged.
+
+    Passages are re-anchored through a diff of old and new text, not by searching their text;
+    the ones whose text changed are removed and listed in :attr:`result`.
+    """
+
+    def __init__(self, document_id: DocumentId, document: NewDocument) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.document = document
+        self.text = f"Replace text of {document.name}"
+
+    def plan(self, writer: Writer) -> list[LostPassage]:
+        session = writer.session
+        old_text = document_text(writer, self.document_id)
+        new_text = self.document.text
+        if normalise_text(new_text) != new_text:
+            raise InvalidInputError("document text must be normalised (NFC, \\n line endings)")
+        segments = session.execute(
+            select(Segment.id, Segment.start, Segment.end, Segment.text).where(
+                Segment.document_id == self.document_id
+            )
+        ).all()
+        mapped = remap_spans(old_text, new_text, [(s.start, s.end) for s in segments])
+        lost: list[LostPassage] = []
+        moves: list[SpanMove] = []
+        for segment, span in zip(segments, mapped, strict=True):
+            if span is None or span[0] >= span[1] or new_text[span[0] : span[1]] != segment.text:
+                codes = session.execute(
+                    select(Code.name)
+                    .join(Coding, Coding.code_id == Code.id)
+                    .where(Coding.segment_id == segment.id)
+                ).scalars()
+                lost.append(LostPassage(segment.start, segment.end, segment.text, tuple(codes)))
+                writer.delete("segment", "id", [segment.id])
+            elif span != (segment.start, segment.end):
+                moves.append((segment.id, (segment.start, segment.end), span, {}))
+        move_spans(writer, "segment", moves)  # the mapping keeps the order of passages
+        doc = self.document
+        writer.update(
+            "document",
+            self.document_id,
+            {
+                "text": new_text,
+                "length": len(new_text),
+                "source_format": doc.source_format,
+                "original_filename": doc.original_filename,
+                "sha256": doc.sha256,
+                "encoding": doc.encoding,
+            },
+        )
+        writer.delete("turn", "document_id", [self.document_id])
+        writer.delete("page", "document_id", [self.document_id])
+        _insert_structure(writer, self.document_id, doc.turns, doc.pages)
+        write_attributes(writer, self.document_id, clean_attributes(doc.attributes))
+        writer.touch(self.document_id)
+        return lost

@@ -1,0 +1,224 @@
+"""Reading and changing documents: list, text, structure, attributes, passages."""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from coding.core.errors import AmbiguousError, NotFoundError
+from coding.core.ids import DocumentId, TurnId
+from coding.core.records import DocumentInfo, PageInfo, TurnInfo
+from coding.core.text import fold, normalise_text
+from coding.documents.document_commands import (
+    AddDocument,
+    DeleteDocument,
+    NewDocument,
+    RenameDocument,
+    SetAttributes,
+    attribute_key,
+)
+from models import Coding, Document, DocumentAttribute, Page, Segment, Turn
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+DocumentRef = DocumentId | int | str | DocumentInfo
+
+
+def turn_info(turn: Turn) -> TurnInfo:
+    """The record of a stored turn."""
+    return TurnInfo(
+        TurnId(turn.id),
+        DocumentId(turn.document_id),
+        turn.speaker,
+        turn.start,
+        turn.end,
+        turn.body_start,
+        turn.timestamp,
+    )
+
+
+class DocumentService:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    # -- reading -------------------------------------------------------------------------
+    def list(self, *, with_counts: bool = True) -> builtins.list[DocumentInfo]:
+        """All documents in import order, with their attributes and number of codings.
+
+        ``with_counts=False`` skips counting the codings (a pass over every coding of the project;
+        ``coding_count`` is ``None`` then), for callers that need names, order or attributes only:
+        quote retrieval, comparisons, the import's duplicate check.
+        """
+        return self._infos(None, with_counts)
+
+    def get(self, ref: DocumentRef) -> DocumentInfo:
+        """One document, with its number of codings (reads that document only)."""
+        document_id = self.id_of(ref)
+        found = self._infos(document_id)
+        if not found:
+            raise NotFoundError(f"document {document_id} does not exist")
+        return found[0]
+
+    def _infos(self, document_id: DocumentId | None, with_counts: bool = True) -> builtins.list[DocumentInfo]:
+        attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
+        count_rows = (
+            select(Segment.document_id, func.count(Coding.id))
+            .join(Coding, Coding.segment_id == Segment.id)
+            .group_by(Segment.document_id)
+        )
+        document_rows = select(
+            Document.id,
+            Document.name,
+            Document.source_format,
+            Document.original_filename,
+            Document.sha256,
+            Document.encoding,
+            Document.imported_at,
+            Document.length,
+            Document.guid,
+        ).order_by(Document.position, Document.id)
+        if document_id is not None:
+            attribute_rows = attribute_rows.where(DocumentAttribute.document_id == document_id)
+            count_rows = count_rows.where(Segment.document_id == document_id)
+            document_rows = document_rows.where(Document.id == document_id)
+        with self._store.read() as session:
+            attributes: dict[int, dict[str, str]] = defaultdict(dict)
+            for doc_id, key, value in session.execute(attribute_rows):
+                attributes[doc_id][key] = value
+            counts = dict(session.execute(count_rows).all()) if with_counts else None
+            rows = session.execute(document_rows).all()
+        return [
+            DocumentInfo(
+                id=DocumentId(row.id),
+                name=row.name,
+                source_format=row.source_format,
+                original_filename=row.original_filename,
+                sha256=row.sha256,
+                encoding=row.encoding,
+                imported_at=row.imported_at,
+                length=row.length,
+                coding_count=int(counts.get(row.id, 0)) if counts is not None else None,
+                attributes=dict(sorted(attributes.get(row.id, {}).items())),
+                guid=row.guid,
+            )
+            for row in rows
+        ]
+
+    def id_of(self, ref: DocumentRef) -> DocumentId:
+        if isinstance(ref, DocumentInfo):
+            return ref.id
+        if isinstance(ref, int):
+            return DocumentId(ref)
+        return self._match(ref).id
+
+    def find(self, reference: str) -> DocumentInfo:
+        """A document by name, with or without extension, or by original file name (case-insensitive)."""
+        return self.get(self._match(reference).id)
+
+    def _match(self, reference: str) -> DocumentInfo:
+        documents = self.list(with_counts=False)
+        key = fold(reference)
+        stem = fold(PurePath(reference).stem) if PurePath(reference).suffix else None
+        for matcher in (
+            lambda d: fold(d.name) == key,
+            lambda d: stem is not None and fold(d.name) == stem,
+            lambda d: d.original_filename is not None and fold(d.original_filename) == key,
+            lambda d: d.original_filename is not None and fold(PurePath(d.original_filename).stem) == key,
+        ):
+            matches = [d for d in documents if matcher(d)]
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                raise AmbiguousError(
+                    f"document '{reference}' is ambiguous: {', '.join(d.name for d in matches)}"
+                )
+        names = ", ".join(d.name for d in documents[:8]) or "the project has no documents"
+        raise NotFoundError(f"unknown document '{reference}' (documents: {names})")
+
+    def text(self, ref: DocumentRef) -> str:
+        document_id = self.id_of(ref)
+        with self._store.read() as session:
+            text = session.execute(
+                select(Document.text).where(Document.id == document_id)
+            ).scalar_one_or_none()
+        if text is None:
+            raise NotFoundError(f"document {document_id} does not exist")
+        return text
+
+    def turns(self, ref: DocumentRef) -> builtins.list[TurnInfo]:
+        document_id = self.id_of(ref)
+        with self._store.read() as session:
+            rows = session.execute(
+                select(Turn).where(Turn.document_id == document_id).order_by(Turn.start)
+            ).scalars()
+            return [turn_info(t) for t in rows]
+
+    def pages(self, ref: DocumentRef) -> builtins.list[PageInfo]:
+        document_id = self.id_of(ref)
+        with self._store.read() as session:
+            rows = session.execute(select(Page).where(Page.document_id == document_id).order_by(Page.number))
+            return [PageInfo(p.number, p.start, p.end) for p in rows.scalars()]
+
+    def attribute_keys(self) -> builtins.list[str]:
+        with self._store.read() as session:
+            return sorted(session.execute(select(DocumentAttribute.key).distinct()).scalars())
+
+    def attribute_values(self, key: str) -> builtins.list[str]:
+        """The distinct values of an attribute, sorted; e.g. the regions."""
+        with self._store.read() as session:
+            values = session.execute(
+                select(DocumentAttribute.value).where(DocumentAttribute.key == attribute_key(key)).distinct()
+            ).scalars()
+            return sorted(values, key=fold)
+
+    def find_passage(self, ref: DocumentRef, passage: str) -> tuple[int, int]:
+        """Where ``passage`` occurs in the document, ignoring differences in whitespace.
+
+        Exactly one occurrence is required; none or several raise an error that says so.
+        """
+        document = self.get(ref)
+        words = normalise_text(passage).split()
+        if not words:
+            raise NotFoundError("the passage to find is empty")
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+        matches = list(pattern.finditer(self.text(document.id)))
+        if not matches:
+            raise NotFoundError(f"passage not found in '{document.name}': \"{_short(passage)}\"")
+        if len(matches) > 1:
+            places = ", ".join(f"{m.start()}:{m.end()}" for m in matches[:5])
+            raise AmbiguousError(
+                f"passage occurs {len(matches)} times in '{document.name}' (at {places}); "
+                "give a longer passage or --span START:END"
+            )
+        return matches[0].start(), matches[0].end()
+
+    # -- changing ------------------------------------------------------------------------
+    def add(self, document: NewDocument) -> DocumentInfo:
+        document_id = self._project.execute(AddDocument(document))
+        return self.get(document_id)
+
+    def rename(self, ref: DocumentRef, name: str) -> None:
+        self._project.execute(RenameDocument(self.id_of(ref), name))
+
+    def delete(self, ref: DocumentRef) -> None:
+        self._project.execute(DeleteDocument(self.id_of(ref)))
+
+    def set_attributes(
+        self, refs: DocumentRef | Sequence[DocumentRef], values: Mapping[str, str | None]
+    ) -> None:
+        """Set attributes on one or more documents; an empty value removes the attribute."""
+        items = [refs] if isinstance(refs, str | int | DocumentInfo) else builtins.list(refs)
+        self._project.execute(SetAttributes([self.id_of(r) for r in items], values))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""Importing transcripts: parsers per format, metadata sheets, previews and the import service."""

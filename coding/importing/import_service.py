@@ -1,0 +1,364 @@
+"""Importing files: parse, attach metadata, store one document per transaction, report everything."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coding.core.errors import CodewerkError, FileImportError
+from coding.core.records import DocumentInfo
+from coding.core.text import fold, natural_key
+from coding.documents.document_commands import LostPassage, NewDocument, ReplaceDocumentText
+from coding.importing.metadata_sheet import MetadataSheet, read_metadata
+from coding.importing.parsers import SUPPORTED_EXTENSIONS, ParsedDocument, ParsedTurn, parse_file
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+log = logging.getLogger(__name__)
+
+#: Called before each file with (index, total, file name); returning ``False`` cancels the rest.
+Progress = Callable[[int, int, str], bool | None]
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReplacedDocument:
+    document: DocumentInfo
+    lost: tuple[LostPassage, ...]
+
+
+@dataclass
+class ImportReport:
+    imported: list[DocumentInfo] = field(default_factory=list)
+    replaced: list[ReplacedDocument] = field(default_factory=list)
+    skipped: list[ImportProblem] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)
+    rows_without_file: list[str] = field(default_factory=list)
+    files_without_row: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    #: Per stored document: each speaker with its number of turns, in order of appearance.
+    speakers: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped and not self.cancelled
+
+    def lines(self) -> list[str]:
+        """The summary a user reads after an import."""
+        out = [
+            f"Imported {len(self.imported)} document(s)"
+            + (f", replaced {len(self.replaced)}" if self.replaced else "")
+        ]
+        for doc in self.imported:
+            encoding = f", {encoding_label(doc.encoding)}" if doc.encoding else ""
+            out.append(f"  + {doc.name} ({doc.source_format}{encoding}, {doc.length} characters)")
+            out.extend(self._speaker_lines(doc.name))
+        for item in self.replaced:
+            kept = (
+                "all codings kept"
+                if not item.lost
+                else f"{len(item.lost)} coded passage(s) could not be kept"
+            )
+            out.append(f"  ~ {item.document.name}: text replaced, {kept}")
+            for passage in item.lost:
+                codes = ", ".join(passage.codes)
+                out.append(f'      lost {passage.start}:{passage.end} [{codes}] "{_short(passage.text)}"')
+            out.extend(self._speaker_lines(item.document.name))
+        if self.skipped:
+            out.append(f"Skipped {len(self.skipped)} file(s):")
+            out.extend(f"  - {p.file}: {p.reason}" for p in self.skipped)
+        out.extend(f"Note: {p.file}: {p.reason}" for p in self.warnings)
+        if self.rows_without_file:
+            out.append("Metadata rows for files that were not imported: " + ", ".join(self.rows_without_file))
+        if self.files_without_row:
+            out.append("Imported files without a metadata row: " + ", ".join(self.files_without_row))
+        if self.cancelled:
+            out.append("Import cancelled; the files before the cancel were imported.")
+        return out
+
+    def _speaker_lines(self, name: str) -> list[str]:
+        speakers = self.speakers.get(name)
+        if not speakers:
+            return []
+        return [
+            "      speakers: "
+            + ", ".join(f"{speaker} ({count} turn{'' if count == 1 else 's'})" for speaker, count in speakers)
+        ]
+
+
+ENCODING_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-16": "UTF-16",
+    "cp1252": "Windows-1252",
+}
+
+
+def encoding_label(encoding: str | None) -> str:
+    """How an encoding is shown: ``Windows-1252`` for ``cp1252``."""
+    if not encoding:
+        return ""
+    return ENCODING_LABELS.get(encoding.lower(), encoding)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; a folder stands for the supported files directly inside it, by name."""
+    out: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS),
+                    key=lambda p: natural_key(p.name),
+                )
+            )
+        else:
+            out.append(path)
+    return out
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """A file read, parsed and hashed, not yet stored; ``problem`` says why it cannot be imported.
+
+    Preparing never touches the project, so the window does it in a worker thread.
+    """
+
+    path: Path
+    parsed: ParsedDocument | None = None
+    sha256: str | None = None
+    problem: str | None = None
+
+
+def prepare_file(path: Path, patterns: Sequence[str] | None = None) -> PreparedFile:
+    """Parse and hash one file (no database access; safe to call from any thread)."""
+    try:
+        if not path.exists():
+            raise FileImportError(path, "no such file")
+        if path.is_dir():
+            raise FileImportError(path, "is a folder")
+        parsed = parse_file(path, speaker_patterns=patterns)
+        return PreparedFile(path, parsed, _sha256(path))
+    except CodewerkError as exc:
+        return PreparedFile(path, problem=exc.reason if isinstance(exc, FileImportError) else str(exc))
+    except OSError as exc:
+        return PreparedFile(path, problem=f"cannot be read ({exc.strerror or exc})")
+    except Exception as exc:  # a parser bug must not stop a batch: report the file and go on
+        log.exception("importing %s failed", path)
+        return PreparedFile(path, problem=f"could not be read ({exc.__class__.__name__}: {exc})")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A document already in the project that a file would duplicate: the one of the same name
+    (or else the one with the same content), which a replace updates."""
+
+    document: DocumentInfo
+    same_content: DocumentInfo | None = None
+
+    @property
+    def reason(self) -> str:
+        if self.same_content is not None:
+            return f"already imported as '{self.same_content.name}' (same content)"
+        return f"a document named '{self.document.name}' already exists"
+
+
+#: Whether to replace a document already in the project: a fixed answer, or a question per file.
+ReplaceDecision = bool | Callable[[Path, Duplicate], bool]
+
+
+class ImportBatch:
+    """One import, file by file: the CLI runs it in a loop, the window prepares the files in a
+    worker thread and stores each here on the UI thread (one transaction per file)."""
+
+    def __init__(
+        self,
+        project: Project,
+        paths: Sequence[Path | str],
+        *,
+        meta: Path | str | MetadataSheet | None = None,
+        attributes: Mapping[str, str] | None = None,
+    ) -> None:
+        self._project = project
+        self.sheet = read_metadata(meta) if isinstance(meta, Path | str) else meta
+        self.files = expand_paths(paths)
+        self.attributes = dict(attributes or {})
+        self.report = ImportReport()
+        self.rules = project.speakers.rules()
+        self._matched_rows: set[int] = set()
+        documents = project.documents.list(with_counts=False)  # names and hashes only
+        self._by_name = {fold(d.name): d for d in documents}
+        self._by_sha = {d.sha256: d for d in documents if d.sha256}
+
+    @property
+    def patterns(self) -> Sequence[str] | None:
+        return self.rules.patterns
+
+    def prepare(self, path: Path) -> PreparedFile:
+        return prepare_file(path, self.patterns)
+
+    def attributes_for(self, path: Path) -> dict[str, str]:
+        """The sheet's row for the file, overridden by the attributes given for all files."""
+        row = self.sheet.row_for(path.name) if self.sheet is not None else None
+        values = dict(row.attributes) if row is not None else {}
+        values.update(self.attributes)
+        return values
+
+    def duplicate_of(self, prepared: PreparedFile) -> Duplicate | None:
+        same_content = self._by_sha.get(prepared.sha256) if prepared.sha256 else None
+        same_name = self._by_name.get(fold(prepared.path.stem))
+        target = same_name or same_content
+        if target is None:
+            return None
+        document = self._project.documents.get(target.id)  # with its number of codings, for the question
+        return Duplicate(document, document if same_content is target else same_content)
+
+    def store(self, prepared: PreparedFile, replace: ReplaceDecision = False) -> None:
+        """Store one prepared file in its own transaction, or record why it was skipped."""
+        path = prepared.path
+        try:
+            if prepared.problem is not None or prepared.parsed is None:
+                raise FileImportError(path, prepared.problem or "could not be read")
+            self._store(prepared, prepared.parsed, replace)
+        except CodewerkError as exc:
+            reason = exc.reason if isinstance(exc, FileImportError) else str(exc)
+            self.report.skipped.append(ImportProblem(path.name, reason))
+            return
+        row = self.sheet.row_for(path.name) if self.sheet is not None else None
+        if row is not None:
+            self._matched_rows.add(row.line)
+        elif self.sheet is not None:
+            self.report.files_without_row.append(path.name)
+
+    def _store(self, prepared: PreparedFile, parsed: ParsedDocument, replace: ReplaceDecision) -> None:
+        path = prepared.path
+        duplicate = self.duplicate_of(prepared)
+        values = self.attributes_for(path)
+        if duplicate is None:
+            new = _new_document(
+                path, path.stem, parsed, prepared.sha256, values, self.rules.refine(parsed.turns)
+            )
+            info = self._project.documents.add(new)
+            self.report.imported.append(info)
+        else:
+            wanted = replace(path, duplicate) if callable(replace) else replace
+            if not wanted:
+                if callable(replace):
+                    raise FileImportError(path, f"{duplicate.reason}; not replaced")
+                if duplicate.same_content is not None:
+                    raise FileImportError(path, duplicate.reason)
+                raise FileImportError(
+                    path,
+                    f"{duplicate.reason}; use replace to update its text "
+                    "(codings are kept where their passage is unchanged)",
+                )
+            target = duplicate.document
+            turns = self.rules.refine(parsed.turns, target.guid)
+            new = _new_document(path, target.name, parsed, prepared.sha256, values, turns)
+            lost = self._project.execute(ReplaceDocumentText(target.id, new))
+            info = self._project.documents.get(target.id)
+            self.report.replaced.append(ReplacedDocument(info, tuple(lost)))
+        self._by_name = {k: v for k, v in self._by_name.items() if v.id != info.id}
+        self._by_sha = {k: v for k, v in self._by_sha.items() if v.id != info.id}
+        self._by_name[fold(info.name)] = info
+        if info.sha256:
+            self._by_sha[info.sha256] = info
+        speakers = Counter(t.speaker for t in new.turns if t.speaker)
+        if speakers:
+            self.report.speakers[info.name] = list(speakers.items())
+        self.report.warnings.extend(ImportProblem(path.name, w) for w in parsed.warnings)
+
+    def finish(self, *, cancelled: bool = False) -> ImportReport:
+        self.report.cancelled = cancelled
+        if self.sheet is not None:
+            self.report.rows_without_file = [
+                r.file for r in self.sheet.rows if r.line not in self._matched_rows
+            ]
+        return self.report
+
+
+class ImportService:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def batch(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        meta: Path | str | MetadataSheet | None = None,
+        attributes: Mapping[str, str] | None = None,
+    ) -> ImportBatch:
+        """An import to run file by file (the window's import); a bad metadata sheet raises here."""
+        return ImportBatch(self._project, paths, meta=meta, attributes=attributes)
+
+    def import_files(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        meta: Path | str | MetadataSheet | None = None,
+        attributes: Mapping[str, str] | None = None,
+        replace: ReplaceDecision = False,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Import files (or folders); each file is one transaction, a bad file never stops the rest.
+
+        ``meta`` assigns attributes per file; ``attributes`` apply to every file and win over the
+        sheet. A file whose content or name is already in the project is skipped, unless
+        ``replace`` is true (or, as a function of the file and the :class:`Duplicate`, says so):
+        then the document's text is replaced and its codings re-anchored.
+        """
+        batch = self.batch(paths, meta=meta, attributes=attributes)
+        total = len(batch.files)
+        for index, path in enumerate(batch.files):
+            if progress is not None and progress(index, total, path.name) is False:
+                return batch.finish(cancelled=True)
+            batch.store(batch.prepare(path), replace)
+        if progress is not None:
+            progress(total, total, "")
+        return batch.finish()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _new_document(
+    path: Path,
+    name: str,
+    parsed: ParsedDocument,
+    digest: str | None,
+    values: dict[str, str],
+    turns: Sequence[ParsedTurn],
+) -> NewDocument:
+    return NewDocument(
+        name=name,
+        text=parsed.text,
+        source_format=parsed.source_format,
+        original_filename=path.name,
+        sha256=digest,
+        encoding=parsed.encoding,
+        attributes=values,
+        turns=tuple(turns),
+        pages=parsed.pages,
+    )

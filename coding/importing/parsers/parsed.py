@@ -1,0 +1,44 @@
+"""The result of parsing one input file: normalised text, speaker turns and pages.
+
+All positions are Unicode code-point offsets into ``ParsedDocument.text`` (which is in
+Codewerk's normal form, see :func:`coding.core.text.normalise_text`), end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ParsedTurn:
+    """One speaker turn.
+
+    ``start`` is the start of the turn's first line (including a timestamp or label),
+    ``end`` the end of its last non-blank character, ``body_start`` the first character
+    of the spoken words (after the label and the spaces that follow it; never past ``end``).
+    """
+
+    speaker: str
+    start: int
+    end: int
+    body_start: int
+    timestamp: float | None = None
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """The span of one page's text (PDF); ``number`` is 1-based."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    text: str
+    source_format: str
+    encoding: str | None
+    turns: tuple[ParsedTurn, ...]
+    pages: tuple[ParsedPage, ...]
+    warnings: tuple[str, ...] = ()

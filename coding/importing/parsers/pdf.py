@@ -1,0 +1,91 @@
+"""PDF: the text layer, page by page (pypdf).
+
+Pages are joined with a blank line (``"\\n\\n"``); each page's span is recorded in
+``ParsedDocument.pages`` (the separator belongs to no page). A page's text has its
+trailing white space and leading blank lines removed. PDFs are not searched for speaker
+turns (they are mostly policy documents).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError, LimitReachedError
+
+from coding.core.errors import FileImportError
+from coding.core.text import normalise_text
+from coding.importing.parsers.parsed import ParsedDocument, ParsedPage
+from coding.importing.parsers.safety import MAX_BINARY_FILE_BYTES, check_file, describe_magic, read_head
+
+PAGE_SEPARATOR = "\n\n"
+NO_TEXT_LAYER = "no text layer (scanned PDF?); run OCR first"
+_DAMAGED = "not a valid PDF (the file is damaged or incomplete)"
+
+
+def parse_pdf(path: Path) -> ParsedDocument:
+    check_file(path, MAX_BINARY_FILE_BYTES)
+    head = read_head(path, 1024)
+    if b"%PDF-" not in head:
+        described = describe_magic(head)
+        if described:
+            raise FileImportError(path, f"not a PDF (it looks like {described})")
+        raise FileImportError(path, "not a PDF (the file is damaged or not really .pdf)")
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise FileImportError(path, "password-protected; save a copy without a password and import that")
+        pages = list(reader.pages)
+    except FileImportError:
+        raise
+    except DependencyError:
+        raise FileImportError(
+            path, "encrypted in a way Codewerk cannot read; save an unprotected copy first"
+        ) from None
+    except LimitReachedError:
+        raise FileImportError(path, "looks like a decompression bomb; not imported") from None
+    except Exception:  # pypdf raises many kinds of errors on damaged files
+        raise FileImportError(path, _DAMAGED) from None
+    if not pages:
+        raise FileImportError(path, "contains no pages")
+
+    texts: list[str] = []
+    failed: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            raw = page.extract_text() or ""
+        except Exception:  # one broken page should not lose the others
+            failed.append(number)
+            raw = ""
+        texts.append(normalise_text(raw).rstrip().lstrip("\n\ufeff"))
+    if not any(text.strip() for text in texts):
+        raise FileImportError(path, _DAMAGED if failed else NO_TEXT_LAYER)
+
+    parsed_pages = []
+    position = 0
+    for number, text in enumerate(texts, start=1):
+        if number > 1:
+            position += len(PAGE_SEPARATOR)
+        parsed_pages.append(ParsedPage(number=number, start=position, end=position + len(text)))
+        position += len(text)
+    warnings = []
+    empty = [n for n, text in enumerate(texts, start=1) if not text.strip() and n not in failed]
+    if empty:
+        verb = "has" if len(empty) == 1 else "have"
+        warnings.append(f"{_page_list(empty)} {verb} no text layer (scanned?); that text is missing")
+    if failed:
+        warnings.append(f"the text of {_page_list(failed)} could not be read")
+    return ParsedDocument(
+        text=normalise_text(PAGE_SEPARATOR.join(texts)),
+        source_format="pdf",
+        encoding=None,
+        turns=(),
+        pages=tuple(parsed_pages),
+        warnings=tuple(warnings),
+    )
+
+
+def _page_list(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    return "pages " + ", ".join(str(n) for n in numbers)

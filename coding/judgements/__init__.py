@@ -1,0 +1,1 @@
+"""Judgements: a score and justification per code and group, the judgement grid and frequencies."""

@@ -1,0 +1,1 @@
+"""Memos on the project, documents, codes and codings."""

@@ -1,0 +1,1 @@
+"""Coded passages: applying and removing codes, boundaries, snapping, stripes, in-vivo codes."""

@@ -1,0 +1,143 @@
+"""Coding many passages in one action: suggestions accepted in bulk, search hits, imports, benchmarks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from coding.core.coder_rows import ensure_coder
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.text import trim_span
+from coding.passages.coding_commands import check_span
+from coding.undo.command import Command, Writer
+from models import Code, Coding, Document, Segment
+
+
+@dataclass(frozen=True)
+class CodingRequest:
+    """One passage to code in :class:`ApplyCodings`: ``text[start:end]`` of a document with a code."""
+
+    document_id: DocumentId
+    code_id: CodeId
+    start: int
+    end: int
+    memo: str = ""
+
+
+class ApplyCodings(Command):
+    """Code many passages in one action: one transaction, one undo step, one change notification.
+
+    Each request is checked and trimmed like :class:`ApplyCoding`; a passage with exactly the same
+    span reuses its segment (also between requests of the same batch). A passage that already has
+    the code is an error, unless ``skip_existing``: then it is left as it is. Nothing is written
+    unless every request is valid. The result is the new codings' ids in request order.
+    """
+
+    def __init__(
+        self,
+        requests: Sequence[CodingRequest],
+        *,
+        coder: str,
+        trim: bool = True,
+        skip_existing: bool = False,
+    ) -> None:
+        super().__init__()
+        self.requests = tuple(requests)
+        self.coder = coder
+        self.trim = trim
+        self.skip_existing = skip_existing
+        self.text = f"Code {len(self.requests)} passages"
+
+    def plan(self, writer: Writer) -> list[CodingId]:
+        if not self.requests:
+            return []
+        session = writer.session
+        document_ids = sorted({r.document_id for r in self.requests})
+        documents = {
+            DocumentId(doc_id): (name, text)
+            for doc_id, name, text in session.execute(
+                select(Document.id, Document.name, Document.text).where(Document.id.in_(document_ids))
+            )
+        }
+        code_names = {
+            CodeId(code_id): name
+            for code_id, name in session.execute(
+                select(Code.id, Code.name).where(Code.id.in_({r.code_id for r in self.requests}))
+            )
+        }
+        spans: list[tuple[DocumentId, int, int]] = []
+        for request in self.requests:
+            if request.document_id not in documents:
+                raise NotFoundError(f"document {request.document_id} does not exist")
+            if request.code_id not in code_names:
+                raise NotFoundError(f"code {request.code_id} does not exist")
+            name, text = documents[request.document_id]
+            start, end = request.start, request.end
+            try:
+                check_span(text, start, end)
+            except InvalidInputError as exc:
+                raise InvalidInputError(f"{name}: {exc}") from None
+            if self.trim:
+                start, end = trim_span(text, start, end)
+            spans.append((request.document_id, start, end))
+
+        segments: dict[tuple[int, int, int], int] = {
+            (doc_id, start, end): segment_id
+            for segment_id, doc_id, start, end in session.execute(
+                select(Segment.id, Segment.document_id, Segment.start, Segment.end).where(
+                    Segment.document_id.in_(document_ids)
+                )
+            )
+        }
+        coded: set[tuple[int, int]] = {
+            (segment_id, code_id)
+            for segment_id, code_id in session.execute(
+                select(Coding.segment_id, Coding.code_id)
+                .join(Segment, Segment.id == Coding.segment_id)
+                .where(Segment.document_id.in_(document_ids))
+            )
+        }
+        new_segments = [
+            {"document_id": doc_id, "start": start, "end": end, "text": documents[doc_id][1][start:end]}
+            for doc_id, start, end in dict.fromkeys(span for span in spans if span not in segments)
+        ]
+        # Duplicates are found before anything is written, so a refused batch writes nothing.
+        planned: set[tuple[tuple[int, int, int], int]] = set()
+        keep: list[bool] = []
+        for request, span in zip(self.requests, spans, strict=True):
+            segment_id = segments.get(span)
+            duplicate = (span, request.code_id) in planned or (
+                segment_id is not None and (segment_id, request.code_id) in coded
+            )
+            if duplicate and not self.skip_existing:
+                name = documents[span[0]][0]
+                raise InvalidInputError(
+                    f"{name}: the passage {span[1]}:{span[2]} is already coded with "
+                    f"'{code_names[request.code_id]}'"
+                )
+            planned.add((span, request.code_id))
+            keep.append(not duplicate)
+        if not any(keep):
+            return []
+
+        for row in writer.insert_many("segment", new_segments):
+            segments[(row["document_id"], row["start"], row["end"])] = row["id"]
+        coder_id = ensure_coder(writer, self.coder)
+        rows = writer.insert_many(
+            "coding",
+            (
+                {
+                    "segment_id": segments[span],
+                    "code_id": request.code_id,
+                    "coder_id": coder_id,
+                    "memo": request.memo,
+                }
+                for request, span, wanted in zip(self.requests, spans, keep, strict=True)
+                if wanted
+            ),
+        )
+        writer.touch(*{span[0] for span, wanted in zip(spans, keep, strict=True) if wanted})
+        return [CodingId(row["id"]) for row in rows]

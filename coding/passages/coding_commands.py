@@ -1,0 +1,164 @@
+"""Commands on coded passages: code, uncode, move a boundary, write a memo."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from coding.core.coder_rows import ensure_coder
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.core.text import trim_span
+from coding.undo.command import Command, Writer
+from models import Code, Coding, Document, Segment
+
+
+def document_text(writer: Writer, document_id: DocumentId) -> str:
+    text = writer.session.execute(
+        select(Document.text).where(Document.id == document_id)
+    ).scalar_one_or_none()
+    if text is None:
+        raise NotFoundError(f"document {document_id} does not exist")
+    return text
+
+
+def check_span(text: str, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(text):
+        raise InvalidInputError(
+            f"span {start}:{end} is not a passage of this document (valid: 0 ≤ start < end ≤ {len(text)})"
+        )
+    if not text[start:end].strip():
+        raise InvalidInputError("the selected passage is only whitespace")
+
+
+class ApplyCoding(Command):
+    """Attach a code to ``document.text[start:end]``; reuses the segment with exactly that span."""
+
+    def __init__(
+        self,
+        document_id: DocumentId,
+        code_id: CodeId,
+        start: int,
+        end: int,
+        *,
+        coder: str,
+        memo: str = "",
+        trim: bool = True,
+    ) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.code_id = code_id
+        self.span = (start, end)
+        self.coder = coder
+        self.memo = memo
+        self.trim = trim
+        self.text = "Code passage"
+
+    def plan(self, writer: Writer) -> CodingId:
+        session = writer.session
+        text = document_text(writer, self.document_id)
+        start, end = self.span
+        check_span(text, start, end)
+        if self.trim:
+            start, end = trim_span(text, start, end)
+        code_name = session.execute(select(Code.name).where(Code.id == self.code_id)).scalar_one_or_none()
+        if code_name is None:
+            raise NotFoundError(f"code {self.code_id} does not exist")
+        self.text = f"Code passage with {code_name}"
+        segment_id = session.execute(
+            select(Segment.id).where(
+                Segment.document_id == self.document_id, Segment.start == start, Segment.end == end
+            )
+        ).scalar_one_or_none()
+        if segment_id is None:
+            segment_id = writer.insert(
+                "segment",
+                {"document_id": self.document_id, "start": start, "end": end, "text": text[start:end]},
+            )
+        else:
+            duplicate = session.execute(
+                select(Coding.id).where(Coding.segment_id == segment_id, Coding.code_id == self.code_id)
+            ).scalar_one_or_none()
+            if duplicate is not None:
+                raise InvalidInputError(f"this passage is already coded with '{code_name}'")
+        coder_id = ensure_coder(writer, self.coder)
+        coding_id = writer.insert(
+            "coding",
+            {"segment_id": segment_id, "code_id": self.code_id, "coder_id": coder_id, "memo": self.memo},
+        )
+        writer.touch(self.document_id)
+        return CodingId(coding_id)
+
+
+def _coding_document(writer: Writer, coding_id: CodingId) -> tuple[int, DocumentId]:
+    row = writer.session.execute(
+        select(Coding.segment_id, Segment.document_id)
+        .join(Segment, Segment.id == Coding.segment_id)
+        .where(Coding.id == coding_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"coding {coding_id} does not exist")
+    return int(row[0]), DocumentId(row[1])
+
+
+class RemoveCoding(Command):
+    """Take a code off a passage (the passage goes when its last code goes)."""
+
+    text = "Remove coding"
+
+    def __init__(self, coding_id: CodingId) -> None:
+        super().__init__()
+        self.coding_id = coding_id
+
+    def plan(self, writer: Writer) -> None:
+        _segment, document_id = _coding_document(writer, self.coding_id)
+        writer.delete("coding", "id", [self.coding_id])
+        writer.touch(document_id)
+
+
+class SetSegmentSpan(Command):
+    """Move the boundaries of a coded passage (all its codes move with it)."""
+
+    text = "Adjust passage boundaries"
+
+    def __init__(self, segment_id: SegmentId, start: int, end: int) -> None:
+        super().__init__()
+        self.segment_id = segment_id
+        self.span = (start, end)
+
+    def plan(self, writer: Writer) -> None:
+        session = writer.session
+        row = session.execute(
+            select(Segment.document_id).where(Segment.id == self.segment_id)
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFoundError(f"passage {self.segment_id} does not exist")
+        document_id = DocumentId(row)
+        text = document_text(writer, document_id)
+        start, end = self.span
+        check_span(text, start, end)
+        clash = session.execute(
+            select(func.count()).where(
+                Segment.document_id == document_id,
+                Segment.start == start,
+                Segment.end == end,
+                Segment.id != self.segment_id,
+            )
+        ).scalar_one()
+        if clash:
+            raise InvalidInputError("another coded passage already has exactly these boundaries")
+        writer.update("segment", self.segment_id, {"start": start, "end": end, "text": text[start:end]})
+        writer.touch(document_id)
+
+
+class SetCodingMemo(Command):
+    text = "Edit coding memo"
+
+    def __init__(self, coding_id: CodingId, memo: str) -> None:
+        super().__init__()
+        self.coding_id = coding_id
+        self.memo = memo
+
+    def plan(self, writer: Writer) -> None:
+        _segment, document_id = _coding_document(writer, self.coding_id)
+        writer.update("coding", self.coding_id, {"memo": self.memo})
+        writer.touch(document_id)

@@ -1,0 +1,172 @@
+"""Coding passages: apply and remove codes, move boundaries, memos; read a document's passages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from coding.codebook.code_service import CodeRef
+from coding.core.errors import NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.core.records import CodeApplication, CodingInfo, SegmentInfo
+from coding.documents.document_service import DocumentRef
+from coding.passages.bulk_coding import ApplyCodings, CodingRequest
+from coding.passages.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetSegmentSpan
+from coding.passages.in_vivo import CodeInVivo
+from models import Coder, Coding, Segment
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+
+class CodingService:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    def segments(
+        self, document: DocumentRef, start: int | None = None, end: int | None = None
+    ) -> list[SegmentInfo]:
+        """Every coded passage of a document with its codes, ordered by position.
+
+        With ``start`` and ``end``, only the passages sharing a character with ``[start, end)``:
+        what a view re-reads after a change it knows the place of.
+        """
+        document_id = self._project.documents.id_of(document)
+        where = [Segment.document_id == document_id]
+        if start is not None and end is not None:
+            where += [Segment.start < end, Segment.end > start]
+        with self._store.read() as session:
+            segments = session.execute(
+                select(Segment.id, Segment.start, Segment.end, Segment.text)
+                .where(*where)
+                .order_by(Segment.start, Segment.end, Segment.id)
+            ).all()
+            applications: dict[int, list[CodeApplication]] = defaultdict(list)
+            for coding_id, segment_id, code_id, memo, coder in session.execute(
+                select(Coding.id, Coding.segment_id, Coding.code_id, Coding.memo, Coder.name)
+                .join(Segment, Segment.id == Coding.segment_id)
+                .outerjoin(Coder, Coder.id == Coding.coder_id)
+                .where(*where)
+                .order_by(Coding.id)
+            ):
+                applications[segment_id].append(
+                    CodeApplication(CodingId(coding_id), CodeId(code_id), memo, coder)
+                )
+        return [
+            SegmentInfo(SegmentId(sid), document_id, first, last, text, tuple(applications.get(sid, ())))
+            for sid, first, last, text in segments
+        ]
+
+    def get(self, coding_id: CodingId) -> CodingInfo:
+        with self._store.read() as session:
+            row = session.execute(
+                select(
+                    Coding.id,
+                    Coding.segment_id,
+                    Segment.document_id,
+                    Coding.code_id,
+                    Segment.start,
+                    Segment.end,
+                    Segment.text,
+                    Coding.memo,
+                    Coder.name,
+                    Coding.created_at,
+                )
+                .join(Segment, Segment.id == Coding.segment_id)
+                .outerjoin(Coder, Coder.id == Coding.coder_id)
+                .where(Coding.id == coding_id)
+            ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"coding {coding_id} does not exist")
+        return CodingInfo(
+            CodingId(row[0]),
+            SegmentId(row[1]),
+            DocumentId(row[2]),
+            CodeId(row[3]),
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9],
+        )
+
+    def code(
+        self,
+        document: DocumentRef,
+        code: CodeRef,
+        start: int,
+        end: int,
+        *,
+        memo: str = "",
+        coder: str | None = None,
+    ) -> CodingInfo:
+        """Code ``text[start:end]`` (code points, end exclusive; surrounding whitespace is trimmed)."""
+        command = ApplyCoding(
+            self._project.documents.id_of(document),
+            self._project.codes.id_of(code),
+            start,
+            end,
+            coder=coder or self._project.coder,
+            memo=memo,
+        )
+        return self.get(self._project.execute(command))
+
+    def code_in_vivo(
+        self, document: DocumentRef, start: int, end: int, *, coder: str | None = None
+    ) -> CodingInfo:
+        """Code a passage with a new inductive top-level code named after its words (reused if it exists)."""
+        command = CodeInVivo(
+            self._project.documents.id_of(document), start, end, coder=coder or self._project.coder
+        )
+        return self.get(self._project.execute(command))
+
+    def uncode(self, coding_id: CodingId) -> None:
+        self._project.execute(RemoveCoding(coding_id))
+
+    def set_span(self, segment_id: SegmentId, start: int, end: int) -> None:
+        self._project.execute(SetSegmentSpan(segment_id, start, end))
+
+    def set_memo(self, coding_id: CodingId, memo: str) -> None:
+        self._project.execute(SetCodingMemo(coding_id, memo))
+
+    def code_many(
+        self,
+        items: Iterable[tuple[DocumentRef, CodeRef, int, int] | tuple[DocumentRef, CodeRef, int, int, str]],
+        *,
+        coder: str | None = None,
+        skip_existing: bool = False,
+    ) -> list[CodingId]:
+        """Code many passages as one action (one transaction, one undo step).
+
+        ``items`` are ``(document, code, start, end)`` or ``(document, code, start, end, memo)``.
+        All or nothing: one invalid item (a bad span, an unknown code, a passage that already has
+        the code) raises and codes nothing; with ``skip_existing`` passages that already have the
+        code are left alone instead. Returns the new codings' ids in the order of ``items``.
+        """
+        documents: dict[str, DocumentId] = {}  # names are resolved once per call, not per item
+        codes: dict[str, CodeId] = {}
+        requests = []
+        for item in items:
+            document, code, start, end = item[:4]
+            memo = str(item[4]) if len(item) > 4 else ""
+            if isinstance(document, str):
+                if document not in documents:
+                    documents[document] = self._project.documents.id_of(document)
+                document_id = documents[document]
+            else:
+                document_id = self._project.documents.id_of(document)
+            if isinstance(code, str):
+                if code not in codes:
+                    codes[code] = self._project.codes.id_of(code)
+                code_id = codes[code]
+            else:
+                code_id = self._project.codes.id_of(code)
+            requests.append(CodingRequest(document_id, code_id, start, end, memo))
+        command = ApplyCodings(requests, coder=coder or self._project.coder, skip_existing=skip_existing)
+        ids: list[CodingId] = self._project.execute(command)
+        return ids

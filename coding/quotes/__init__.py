@@ -1,0 +1,1 @@
+"""Quotes: retrieving the coded passages of codes with their documents' attributes, and filtering them."""

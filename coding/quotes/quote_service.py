@@ -1,0 +1,213 @@
+"""Retrieval: the coded quotes of one or more codes, filtered by attributes, coder and text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from coding.codebook.code_service import CodeRef
+from coding.core.ids import CodeId, CodingId, DocumentId, ReviewId, SegmentId
+from coding.core.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
+from coding.core.text import fold
+from coding.documents.document_commands import attribute_key
+from coding.documents.document_service import DocumentRef, turn_info
+from coding.documents.turn_spans import pages_of, respondent_spans, respondent_text
+from models import Coder, Coding, Document, Page, Review, Segment, Turn
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+#: ``review`` filter value for quotes nobody has reviewed yet.
+UNREVIEWED = "unreviewed"
+
+
+class QuoteService:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    def query(
+        self,
+        codes: CodeRef | Sequence[CodeRef] | None = None,
+        *,
+        where: Mapping[str, str | Sequence[str]] | None = None,
+        documents: Sequence[DocumentRef] | None = None,
+        coder: str | None = None,
+        text: str | None = None,
+        review: str | None = None,
+        include_subcodes: bool = True,
+        exclude_interviewer: bool = False,
+    ) -> list[Quote]:
+        """Quotes in codebook order, then document order, then position.
+
+        ``codes``: one code or several; each includes its subcodes unless ``include_subcodes`` is
+        false (a concept's quote list holds its dimensions' and indicators' quotes).
+        ``where``: attribute filters, ``{"region": "Zwolle"}`` or ``{"role": ["UWV", "Onderwijs"]}``,
+        compared case- and accent-insensitively. ``review``: a status, or ``"unreviewed"``.
+        ``exclude_interviewer``: a quote's text holds only what the other speakers say: the
+        interviewer's turns are cut out (``[…]`` marks a cut between two parts) and so are the
+        speaker labels and timestamps; a quote of only interviewer speech is left out.
+        Every quote carries the pages it lies on (PDF sources) for citing.
+        """
+        project = self._project
+        tree = project.codes.tree()
+        code_ids: set[CodeId] | None = None
+        if codes is not None:
+            refs = [codes] if isinstance(codes, str | int | CodeInfo) else list(codes)
+            code_ids = set()
+            for ref in refs:
+                selected = project.codes.id_of(ref)
+                code_ids.add(selected)
+                if include_subcodes:
+                    code_ids.update(c.id for c in tree.descendants(selected))
+        infos = project.documents.list(with_counts=False)
+        attributes = {d.id: d.attributes for d in infos}
+        allowed_docs: set[DocumentId] | None = None
+        if documents is not None:
+            allowed_docs = {project.documents.id_of(ref) for ref in documents}
+        if where:
+            wanted = {
+                attribute_key(key): {fold(v) for v in ([value] if isinstance(value, str) else value)}
+                for key, value in where.items()
+            }
+            matching = {
+                d.id
+                for d in infos
+                if all(fold(d.attributes.get(key, "")) in values for key, values in wanted.items())
+            }
+            allowed_docs = matching if allowed_docs is None else allowed_docs & matching
+        position = {d.id: rank for rank, d in enumerate(infos)}
+
+        statement = (
+            select(
+                Coding.id,
+                Coding.segment_id,
+                Segment.document_id,
+                Document.name,
+                Coding.code_id,
+                Segment.text,
+                Segment.start,
+                Segment.end,
+                Coding.memo,
+                Coder.name,
+                Coding.created_at,
+            )
+            .join(Segment, Segment.id == Coding.segment_id)
+            .join(Document, Document.id == Segment.document_id)
+            .outerjoin(Coder, Coder.id == Coding.coder_id)
+        )
+        if code_ids is not None:
+            statement = statement.where(Coding.code_id.in_(code_ids))
+        if allowed_docs is not None:
+            statement = statement.where(Segment.document_id.in_(allowed_docs))
+        if coder is not None:
+            statement = statement.where(Coder.name == coder)
+        with self._store.read() as session:
+            rows = session.execute(statement).all()
+            reviews: dict[int, list[ReviewInfo]] = defaultdict(list)
+            for rid, coding_id, name, status, comment, updated in session.execute(
+                select(
+                    Review.id, Review.coding_id, Coder.name, Review.status, Review.comment, Review.updated_at
+                )
+                .join(Coder, Coder.id == Review.coder_id)
+                .order_by(Review.id)
+            ):
+                reviews[coding_id].append(
+                    ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
+                )
+
+        structure = _Structure(self._project, {row[2] for row in rows}, exclude_interviewer)
+        needle = fold(text) if text else None
+        order = tree.order()
+        codes_by_id = {code.id: (code.id, code.path_text, code.concept) for code in tree.codes}
+        quotes = []
+        for row in rows:
+            (
+                coding_id,
+                segment_id,
+                document_id,
+                document,
+                code_id,
+                quote_text,
+                start,
+                end,
+                memo,
+                coder_name,
+                created,
+            ) = row
+            if needle is not None and needle not in fold(quote_text) and needle not in fold(memo):
+                continue
+            quote_reviews = tuple(reviews.get(coding_id, ()))
+            if review is not None:
+                if review == UNREVIEWED:
+                    if quote_reviews:
+                        continue
+                elif all(r.status != review for r in quote_reviews):
+                    continue
+            if exclude_interviewer:
+                quote_text = structure.respondent_text(document_id, start, end, quote_text)
+                if not quote_text:
+                    continue
+            code, code_path, concept = codes_by_id[CodeId(code_id)]
+            quotes.append(
+                Quote(
+                    coding_id=CodingId(coding_id),
+                    segment_id=SegmentId(segment_id),
+                    document_id=DocumentId(document_id),
+                    document=document,
+                    code_id=code,
+                    code_path=code_path,
+                    concept=concept,
+                    text=quote_text,
+                    start=start,
+                    end=end,
+                    memo=memo,
+                    coder=coder_name,
+                    created_at=created,
+                    attributes=attributes.get(DocumentId(document_id), {}),
+                    reviews=quote_reviews,
+                    pages=structure.pages(document_id, start, end),
+                )
+            )
+        quotes.sort(key=lambda q: (order.get(q.code_id, 0), position.get(q.document_id, 0), q.start, q.end))
+        return quotes
+
+
+class _Structure:
+    """Pages and turns of the documents quotes come from, read once per query."""
+
+    def __init__(self, project: Project, document_ids: set[int], turns: bool) -> None:
+        self._pages: dict[int, list[PageInfo]] = defaultdict(list)
+        self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
+        self._texts: dict[int, str] = {}
+        self._is_interviewer = project.speakers.rules().is_interviewer if turns else None
+        with project.store.read() as session:
+            for page in session.execute(
+                select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
+            ).scalars():
+                self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
+            if not turns:
+                return
+            for turn in session.execute(
+                select(Turn).where(Turn.document_id.in_(document_ids)).order_by(Turn.start)
+            ).scalars():
+                self._turns[turn.document_id].append(turn_info(turn))
+            self._texts = dict(
+                session.execute(
+                    select(Document.id, Document.text).where(Document.id.in_(set(self._turns)))
+                ).all()
+            )
+
+    def pages(self, document_id: int, start: int, end: int) -> tuple[int, ...]:
+        pages = self._pages.get(document_id)
+        return pages_of(pages, start, end) if pages else ()
+
+    def respondent_text(self, document_id: int, start: int, end: int, text: str) -> str:
+        turns = self._turns.get(document_id)
+        if not turns or self._is_interviewer is None:
+            return text
+        document = self._texts[document_id]
+        return respondent_text(respondent_spans(turns, start, end, self._is_interviewer, document), document)

@@ -1,0 +1,1 @@
+"""Reviews: the supervisor's marks and comments on quotes, per reviewer."""

@@ -1,0 +1,1 @@
+"""Speakers: rules for speaker labels, detected speakers and turns, coding by speaker."""

@@ -1,0 +1,1 @@
+"""Domain commands and their undo: the writer, reversible steps, composite commands, the history."""

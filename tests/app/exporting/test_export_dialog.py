@@ -1,0 +1,106 @@
+"""File → Export: choose format, grouping, codes and groups; an existing file is replaced only when confirmed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from app.exporting.export_dialog import ExportDialog
+from coding import Project
+from tests.regions import HOSTILE, Regions, build_regions
+
+
+@pytest.fixture
+def regions(project: Project) -> Regions:
+    return build_regions(project)
+
+
+@pytest.fixture
+def dialog(qtbot, regions: Regions) -> ExportDialog:  # type: ignore[no-untyped-def]
+    widget = ExportDialog(regions.project)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_excel_with_some_groups_and_concepts(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert dialog.export_format.suffix == ".xlsx"
+    assert dialog.path_edit.text().endswith("studie-region.xlsx")
+    assert dialog.groups.values()[-1] == "(none)"
+    dialog.groups.set_checked("(none)", False)
+    dialog.groups.set_checked(HOSTILE, False)
+    dialog.codes.set_checked("Vertrouwen", False)
+    dialog.path_edit.setText(str(tmp_path / "uit"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    out = tmp_path / "uit.xlsx"
+    assert dialog.exported == out and not dialog.isVisible()
+    book = load_workbook(out)
+    assert "(none)" not in book.sheetnames and "Noord-Zuid (test)" not in book.sheetnames
+    assert {row[0] for row in book["Zwolle"].iter_rows(min_row=2, values_only=True)} == {"Urgentiebesef"}
+
+
+def test_an_existing_file_is_replaced_only_when_confirmed(
+    qtbot, dialog: ExportDialog, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "bestaat.xlsx"
+    out.write_bytes(b"not yet")
+    dialog.path_edit.setText(str(out))
+    asked: list[Path] = []
+    monkeypatch.setattr(dialog, "confirm_overwrite", lambda path: asked.append(path) or False)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [out] and out.read_bytes() == b"not yet" and dialog.isVisible()
+    monkeypatch.setattr(dialog, "confirm_overwrite", lambda path: True)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert load_workbook(out).sheetnames[0] == "Overview"
+
+
+def test_word_transcript_and_csv_options(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog.set_format(".docx", "transcript")
+    assert dialog.document_box.isVisible() and not dialog.group_list.isVisible()
+    dialog.document_box.setCurrentIndex(dialog.document_box.findData("R5_onderwijs"))
+    assert dialog.path_edit.text().endswith("R5_onderwijs-coded.docx")
+    dialog.path_edit.setText(str(tmp_path / "R5.docx"))
+    assert dialog.run_export() == tmp_path / "R5.docx"
+    assert Document(str(tmp_path / "R5.docx")).paragraphs[0].text == "R5_onderwijs"
+
+    dialog.set_format(".csv")
+    assert dialog.delimiter_box.isVisible()
+    dialog.path_edit.setText(str(tmp_path / "quotes.csv"))
+    dialog.reviews_check.setChecked(True)
+    assert dialog.options()["delimiter"] == ";" and dialog.options()["include_reviews"] is True
+    assert dialog.run_export() is not None
+    assert (tmp_path / "quotes.csv").read_bytes().startswith(b"\xef\xbb\xbfRegion;")
+
+
+def test_nothing_chosen_is_explained(dialog: ExportDialog, tmp_path: Path) -> None:
+    for value in dialog.groups.values():
+        dialog.groups.set_checked(value, False)
+    dialog.path_edit.setText(str(tmp_path / "x.xlsx"))
+    assert dialog.run_export() is None
+    assert dialog.message.text() == "Choose at least one group."
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_quotes_without_the_interviewer(
+    qtbot, dialog: ExportDialog, regions: Regions, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    project = regions.project
+    project.speakers.redetect()  # the documents were added as plain text: find their turns
+    text = project.documents.text("R10_onderwijs")
+    project.code("R10_onderwijs", "Stabiliteit", 0, text.index(", ze komen"))
+    dialog.set_format(".docx", "transcript")
+    assert not dialog.interviewer_check.isVisible()  # a coded transcript shows the whole text
+    dialog.set_format(".docx", "quotes")
+    assert dialog.interviewer_check.isVisible()
+    qtbot.mouseClick(dialog.interviewer_check, Qt.MouseButton.LeftButton)
+    assert dialog.options()["without_interviewer"] is True
+    dialog.path_edit.setText(str(tmp_path / "citaten.docx"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.exported == tmp_path / "citaten.docx"
+    quotes = [p.text for p in Document(str(dialog.exported)).paragraphs if p.text.startswith("‘")]
+    assert "‘Ik vertrouw de andere partijen volledig’ (R10, Onderwijs)" in quotes
+    assert not any("Vertrouwt u de anderen?" in quote for quote in quotes)

@@ -1,0 +1,95 @@
+"""File → Import/Export of REFI-QDA files from the window: dialogs, report, refusal, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from app.exporting import refi_actions
+from app.shell.undo_stack import UndoStackRecorder
+from coding import Project
+from tests.app.conftest import SCREENSHOTS
+from tests.coding.refi.helpers import guid, write_qdpx
+
+
+def _window(qtbot, project: Project) -> tuple[QMainWindow, list]:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().addMenu("File")
+    actions = refi_actions.install(
+        file_menu.addMenu("Import"), file_menu.addMenu("Export"), window, lambda: project
+    )
+    return window, actions
+
+
+def test_export_and_import_through_the_menu(
+    qtbot, coded_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window, (import_action, export_project, export_codebook) = _window(qtbot, coded_project)
+    assert [a.text() for a in (import_action, export_project, export_codebook)] == [
+        "REFI-QDA project or codebook (.qdpx, .qdc)…",
+        "REFI-QDA project (.qdpx)…",
+        "REFI-QDA codebook (.qdc)…",
+    ]
+    target = tmp_path / "uit"  # the suffix is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))
+    export_project.trigger()
+    assert (tmp_path / "uit.qdpx").exists()
+    export_codebook.trigger()
+    assert (tmp_path / "uit.qdc").exists()
+
+    foreign = write_qdpx(
+        tmp_path / "atlas.qdpx",
+        f"""<Project xmlns="urn:QDA-XML:project:1.0" name="x">
+        <CodeBook><Codes><Code guid="{guid(1)}" name="Nieuw inzicht" isCodable="true" color="#336699"/></Codes></CodeBook>
+        <Sources>
+          <TextSource guid="{guid(2)}" name="Veldnotitie"><PlainTextContent>Gesprek met de wethouder.</PlainTextContent>
+            <PlainTextSelection guid="{guid(3)}" startPosition="12" endPosition="24">
+              <Coding guid="{guid(4)}"><CodeRef targetGUID="{guid(1)}"/></Coding></PlainTextSelection>
+            <PlainTextSelection guid="{guid(5)}" startPosition="0" endPosition="7"/>
+          </TextSource>
+          <PictureSource guid="{guid(6)}" name="Whiteboard" path="internal://wb.png"/>
+        </Sources></Project>""",
+    )
+    stack = QUndoStack()
+    UndoStackRecorder(coded_project, stack)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(foreign), ""))
+    import_action.trigger()
+    box = next(w for w in window.findChildren(QMessageBox))
+    assert box.text().startswith("Imported from atlas.qdpx: 1 code, 1 document, 1 passage, 1 coding")
+    assert "PictureSource 'Whiteboard': is a picture" in box.detailedText()
+    details = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
+    details.click()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    box.grab().save(str(SCREENSHOTS / "refi_import_report.png"))
+    assert [q.text for q in coded_project.quotes("Nieuw inzicht")] == ["de wethouder"]
+    assert stack.count() == 1 and stack.undoText() == "Import atlas.qdpx"
+    stack.undo()
+    assert coded_project.documents.list()[-1].name != "Veldnotitie"
+
+
+PROJECT_FILTER = refi_actions.PROJECT_FILTER
+
+
+def test_a_refused_file_shows_the_reason_and_changes_nothing(
+    qtbot, coded_project: Project, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window, _actions = _window(qtbot, coded_project)
+    bad = write_qdpx(tmp_path / "bad.qdpx", "<Project/>", {"../../x": "x"})
+    assert refi_actions.import_exchange_file(window, coded_project, bad) is None
+    box = window.findChildren(QMessageBox)[0]
+    assert box.windowTitle() == "Import refused"
+    assert "bad.qdpx: refused: the entry '../../x' points outside the archive" in box.text()
+    assert len(coded_project.documents.list()) == 1
+
+
+def test_cancelled_dialogs_do_nothing(qtbot, coded_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window, _actions = _window(qtbot, coded_project)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    assert refi_actions.export_exchange(window, coded_project) is None
+    assert refi_actions.import_exchange_file(window, coded_project) is None
+    assert window.findChildren(QMessageBox) == []

@@ -1,0 +1,64 @@
+"""The import dialog in the window: File → Import documents, and files dropped on the document list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.importing.import_dialog import SUMMARY
+from app.shell.main_window import MainWindow
+from app.widgets.file_drop import paths_mime
+
+
+def test_files_dropped_on_the_document_list_open_the_import(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "R21_onderwijs_eindhoven.txt"
+    path.write_text(
+        "[00:00:04] I: Hoe kijkt u terug?\n[00:00:09] R21: Met één woord: tevreden.\n", encoding="utf-8"
+    )
+    viewport = window.documents_dock.tree.viewport()
+    data = paths_mime([path])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, drop)
+    dialog = window.import_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.paths() == [path]
+    dialog.set_common_attributes({"region": "Zuidoost-Brabant", "respondent": "R21"})
+    with qtbot.waitSignal(dialog.importFinished, timeout=20000):
+        dialog.import_button.click()
+    assert dialog.pages.currentIndex() == SUMMARY
+    model = window.documents_dock.model
+    assert model is not None
+    assert window.workspace is not None
+    document = window.workspace.project.documents.find("R21_onderwijs_eindhoven")
+    assert model.index_of(document.id).isValid()  # the document list follows the import at once
+    dialog.close_button.click()
+    window.undo_group.undo()  # the import is one undoable action
+    assert "R21_onderwijs_eindhoven" not in [d.name for d in window.workspace.project.documents.list()]
+
+
+def test_file_import_action_opens_the_dialog(window: MainWindow) -> None:
+    window.window_actions.import_files.trigger()
+    assert window.import_dialog is not None and window.import_dialog.isVisible()
+    assert window.import_dialog.paths() == []
+    window.import_dialog.reject()

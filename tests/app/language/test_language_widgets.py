@@ -1,0 +1,229 @@
+"""The language widgets driven like a user: search and code hits, review suggestions, anonymise,
+frequencies with a chart, background indexing. Screenshots go to docs/screenshots/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.language.anonymise_dialog import AnonymiseDialog, MentionTableModel
+from app.language.frequency_view import FrequencyView
+from app.language.kwic_table_model import HIT, LINE_ROLE
+from app.language.search_panel import SearchPanel
+from app.language.suggestion_queue import SuggestionQueue
+from app.shell.project_bridge import ProjectBridge
+from coding import Project
+from coding.demo import build_demo_project
+from tests.app.conftest import SCREENSHOTS
+from tests.coding.language.conftest import ARNHEM, ZWOLLE
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Project]:
+    project = build_demo_project(tmp_path / "demo.codewerk", coder="tester")
+    try:
+        yield project
+    finally:
+        project.close()
+
+
+@pytest.fixture
+def bridge(demo: Project) -> Iterator[ProjectBridge]:
+    bridge = ProjectBridge(demo)
+    yield bridge
+    bridge.detach()
+
+
+def _add_named_transcripts(project: Project, folder: Path) -> None:
+    for name, text, region in (
+        ("R5_uwv_zwolle", ZWOLLE, "Zwolle"),
+        ("R9_wethouder_arnhem", ARNHEM, "Midden-Gelderland"),
+    ):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        project.import_files([path], attributes={"region": region, "respondent": name.split("_")[0]})
+
+
+def _shot(widget: QWidget, name: str, size: tuple[int, int] = (1200, 700)) -> Path:
+    widget.resize(*size)
+    widget.show()
+    QApplication.processEvents()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
+
+
+def test_search_panel_finds_lemmas_sorts_exports_and_codes_hits(
+    qtbot, bridge: ProjectBridge, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    project = bridge.project
+    project.assist.index()
+    panel = SearchPanel(bridge)
+    qtbot.addWidget(panel)
+    panel.set_mode("lemma")
+    qtbot.keyClicks(panel.query, "vertrouwen")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    hits = [panel.model.index(row, HIT).data() for row in range(panel.model.rowCount())]
+    assert hits and {h.lower() for h in hits} >= {"vertrouwen", "vertrouwt"}
+    assert "hit(s) in" in panel.status.text() and "forms:" in panel.status.text()
+    panel.query.setText("gemeente")
+    qtbot.mouseClick(panel.search_button, Qt.MouseButton.LeftButton)
+    panel.code.set_code(project.codes.id_of("1a"))
+    _shot(panel, "search_panel")
+    panel.query.setText("vertrouwen")
+
+    panel.set_filter("region", "Zwolle")
+    panel.answers_only.setChecked(True)
+    qtbot.mouseClick(panel.search_button, Qt.MouseButton.LeftButton)
+    lines = [panel.model.index(row, 0).data(LINE_ROLE) for row in range(panel.model.rowCount())]
+    assert lines and {line.attributes["region"] for line in lines} == {"Zwolle"}
+    assert all(line.speaker.startswith("R") for line in lines)
+
+    panel.table.sortByColumn(HIT, Qt.SortOrder.DescendingOrder)
+    sorted_hits = [panel.model.index(row, HIT).data().lower() for row in range(panel.model.rowCount())]
+    assert sorted_hits == sorted(sorted_hits, reverse=True)
+
+    out = panel.export_csv(tmp_path / "hits.csv")
+    assert out.read_text(encoding="utf-8-sig").count("\n") == panel.model.rowCount() + 1
+
+    before = len(project.quotes("4c"))
+    selection = panel.table.selectionModel()
+    selection.select(
+        panel.model.index(0, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    panel.code.set_code(project.codes.id_of("4c"))
+    panel.unit.setCurrentIndex(panel.unit.findData("sentence"))
+    qtbot.mouseClick(panel.code_button, Qt.MouseButton.LeftButton)
+    quotes = project.quotes("4c")
+    assert len(quotes) == before + 1 and "Coded 1 passage(s) (the sentence)" in panel.status.text()
+    line = panel.model.line(0)
+    new = next(q for q in quotes if q.document_id == line.document_id and q.start <= line.start < q.end)
+    assert line.hit in new.text and new.text.endswith((".", "?", "!"))
+    project.undo()
+    assert len(project.quotes("4c")) == before
+
+
+def test_search_panel_indexes_new_documents_in_the_background(
+    qtbot, bridge: ProjectBridge, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    project = bridge.project
+    project.assist.index()
+    panel = SearchPanel(bridge)
+    qtbot.addWidget(panel)
+    _add_named_transcripts(project, tmp_path)
+    panel.set_mode("word")
+    panel.query.setText("vertrouwden")
+    progress: list[int] = []
+    panel.indexer.progress.connect(lambda percent, _name: progress.append(percent))
+    with qtbot.waitSignal(panel.indexer.finished, timeout=60_000):
+        panel.run_search()
+        assert "being indexed" in panel.status.text() and panel.progress.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    assert panel.model.line(0).document == "R5_uwv_zwolle"
+    assert progress and progress[-1] == 100 and not panel.progress.isVisibleTo(panel)
+
+
+def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
+    project = bridge.project
+    queue = SuggestionQueue(bridge)
+    qtbot.addWidget(queue)
+    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)
+    assert queue.model.rowCount() > 5 and "open suggestion(s)" in queue.status.text()
+    first = queue.current()
+    assert first is not None and first.reason in queue.details.toPlainText()
+    _shot(queue, "suggestion_queue", (1200, 760))
+
+    coded_before = len(project.quotes(first.code_id))
+    qtbot.mouseClick(queue.accept_button, Qt.MouseButton.LeftButton)
+    assert len(project.quotes(first.code_id)) == coded_before + 1
+    assert queue.model.row_of(first.id) < 0
+
+    second = queue.current()
+    assert second is not None
+    qtbot.mouseClick(queue.reject_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in project.assist.suggestions.list(status="rejected")] == [second.id]
+    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)
+    assert all(not (s.text == second.text and s.code_id == second.code_id) for s in queue.model.items())
+
+    third = queue.current()
+    assert third is not None
+    queue.end.setValue(third.start + 10)
+    qtbot.mouseClick(queue.adjust_button, Qt.MouseButton.LeftButton)
+    adjusted = project.assist.suggestions.get(third.id)
+    assert adjusted.end <= third.start + 10 and queue.current().id == third.id  # type: ignore[union-attr]
+
+    code = project.codes.get(queue.model.item(0).code_id)
+    queue.scope.set_code(code.id)
+    open_for_code = len(project.assist.suggestions.list(code.id))
+    assert open_for_code == queue.model.rowCount() > 0
+    qtbot.mouseClick(queue.accept_all_button, Qt.MouseButton.LeftButton)
+    assert project.assist.suggestions.list(code.id) == [] and queue.model.rowCount() == 0
+    project.undo()
+    assert len(project.assist.suggestions.list(code.id)) == open_for_code
+
+
+def test_anonymise_dialog_register_find_and_replace(qtbot, bridge: ProjectBridge, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project = bridge.project
+    _add_named_transcripts(project, tmp_path)
+    project.code("R5_uwv_zwolle", "4a", text="we hebben Jan de Vries altijd vertrouwd")
+    dialog = AnonymiseDialog(bridge)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code_edit, "R5")
+    qtbot.keyClicks(dialog.name_edit, "Jan de Vries")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.register_model.rowCount() == 1 and dialog.register_model.entry(0).name == "Jan de Vries"
+
+    dialog.document.setCurrentIndex(dialog.document.findText("R5_uwv_zwolle"))
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    names = {m.text: row for row, m in enumerate(dialog.mention_model.mentions())}
+    assert {"Jan de Vries", "Kampen", "Zwolle"} <= set(names)
+    model = dialog.mention_model
+    # keep the region name in the header; give Kampen another placeholder
+    model.setData(
+        model.index(names["Zwolle"], MentionTableModel.CHECK),
+        Qt.CheckState.Unchecked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    model.setData(model.index(names["Kampen"], MentionTableModel.REPLACEMENT), "[plaats]")
+    _shot(dialog, "anonymise_dialog", (1100, 720))
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    text = project.documents.text("R5_uwv_zwolle")
+    assert (
+        "Jan de Vries" not in text
+        and "[R5]" in text
+        and "In [plaats] vertrouwden" in text
+        and "Zwolle" in text
+    )
+    assert [q.text for q in project.quotes("4a") if q.document == "R5_uwv_zwolle"] == [
+        "we hebben [R5] altijd vertrouwd"
+    ]
+    assert "every coding kept its passage" in dialog.status.text()
+    out = dialog.export_register(tmp_path / "register.csv")
+    assert "Jan de Vries" in out.read_text(encoding="utf-8-sig")
+    project.undo()
+    assert "Jan de Vries" in project.documents.text("R5_uwv_zwolle")
+
+
+def test_frequency_view_table_and_chart(qtbot, bridge: ProjectBridge, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view = FrequencyView(bridge)
+    qtbot.addWidget(view)
+    view.top.setValue(15)
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    table = view.model.table
+    assert table is not None and table.groups == ("Midden-Gelderland", "Zuidoost-Brabant", "Zwolle")
+    assert (
+        view.model.rowCount() == 15
+        and view.model.headerData(2, Qt.Orientation.Horizontal) == "Midden-Gelderland"
+    )
+    assert "de" not in {row.term for row in table.rows}
+    (series,) = view.series()
+    assert [bar_set.label() for bar_set in series.barSets()] == list(table.groups)
+    assert all(bar_set.count() == 12 for bar_set in series.barSets())
+    _shot(view, "frequencies", (1200, 620))
+    assert view.export_csv(tmp_path / "f.csv").read_text(encoding="utf-8-sig").startswith("Lemma,Total")

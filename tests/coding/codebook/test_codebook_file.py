@@ -1,0 +1,135 @@
+"""Codebook files: the shipped rwb codebook, and malformed files rejected whole with a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coding import Project
+from coding.codebook.codebook_file import parse_codebook, read_codebook
+from coding.core.errors import CodebookError
+
+FIVE = ("-/-", "-", "+/-", "+", "+/+")
+
+
+def test_rwb_has_the_studys_structure() -> None:
+    spec = read_codebook("rwb")
+    names = [c.name for c in spec.codes]
+    assert names[:6] == [
+        "Vertrouwen",
+        "Overwinnen van cultuurverschillen",
+        "Urgentiebesef",
+        "Congruentie van doelen",
+        "Coördinatie",
+        "Stabiliteit",
+    ]
+    assert {"Samenstelling", "Focus op lange termijn"} <= set(names)
+    codes = spec.walk()
+    questions = {c.question: c for c in codes if c.question}
+    expected = {"1a", "1b", "1c", "2a", "2b", "3a", "3b", "3c", "3d", "4a", "4b", "4c", "5a", "5b"}
+    expected |= {"6a", "6b", "6c", "7a", "7b", "8a", "8b", "8c", "9a", "9b", "10a", "10b"}
+    assert expected <= set(questions)
+    assert questions["4a"].scale == FIVE
+    assert questions["5a"].scale is None  # open text
+    assert questions["9a"].scale is None
+    assert questions["6a"].scale == ("een van de partijen", "onafhankelijke partij")
+    assert all(c.label and c.description for c in codes)
+    trust = spec.codes[0]
+    assert trust.label == "Trust" and trust.kind == "concept" and trust.scale == FIVE
+    assert [d.kind for d in trust.children] == ["dimension"] * 3
+    assert all(child.colour == trust.colour for child in trust.walk())
+
+
+def test_project_gets_the_codebook_in_order(project: Project) -> None:
+    tree = project.codes.tree()
+    assert tree.codes[0].path == ("Vertrouwen",)
+    assert tree.codes[1].path == ("Vertrouwen", "Betrouwbaarheid")
+    assert project.codes.resolve("4a").path[0] == "Vertrouwen"
+    assert project.history.undo_count == 0  # a new project has nothing to undo
+
+
+GOOD = """\
+format: codewerk-codebook/1
+id: mini
+scales:
+  s: [laag, hoog]
+codes:
+  - name: Eerste
+    colour: "#112233"
+    scale: s
+    children:
+      - name: Kind
+        question: 1a
+"""
+
+
+def test_a_users_own_codebook_loads(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    spec = read_codebook(path)
+    assert spec.codes[0].scale == ("laag", "hoog")
+    child = spec.codes[0].children[0]
+    assert (child.kind, child.colour, child.scale, child.question) == ("dimension", "#112233", None, "1a")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("format: codewerk-codebook/1\ncodes: [\n", r"bad\.yaml line \d+: not valid YAML"),
+        ("- just a list\n", "not a codebook"),
+        ("format: other/1\ncodes: []\n", "'format' must be"),
+        ("format: codewerk-codebook/1\ncodes: []\n", "'codes' must be a non-empty list"),
+        (
+            GOOD.replace("    scale: s\n", "    scale: s\n    colur: '#000000'\n"),
+            r"line 6: code 'Eerste': unknown key 'colur'",
+        ),
+        (GOOD.replace("#112233", "blue"), "colour 'blue' is not of the form #RRGGBB"),
+        (GOOD.replace("scale: s", "scale: vijfpunts"), "unknown scale 'vijfpunts'"),
+        (GOOD.replace("name: Kind", "name: Kind/Kleinkind"), "cannot contain '/'"),
+        (GOOD + "  - name: eerste\n", "code 'eerste' appears twice"),
+        (GOOD + "  - name: Tweede\n    question: 1A\n", "question '1A' is also used by 'Kind'"),
+        (GOOD.replace("[laag, hoog]", "[laag, laag]"), "listed twice"),
+        (GOOD.replace("name: Kind", "kind: subcode\n        name: Kind"), "kind 'subcode' is not one of"),
+    ],
+)
+def test_malformed_codebooks_are_rejected_naming_file_and_place(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CodebookError, match=message) as info:
+        read_codebook(path)
+    assert str(info.value).startswith("bad.yaml")
+
+
+def test_a_bad_codebook_creates_no_project_and_loads_nothing(tmp_path: Path, project: Project) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("#112233", "rood"), encoding="utf-8")
+    target = tmp_path / "nieuw.codewerk"
+    with pytest.raises(CodebookError):
+        Project.create(target, codebook=bad)
+    assert not target.exists()
+    before = len(project.codes.tree())
+    with pytest.raises(CodebookError):
+        project.codes.load_codebook(bad)
+    assert len(project.codes.tree()) == before
+
+
+def test_loading_a_codebook_that_clashes_changes_nothing(project: Project) -> None:
+    before = len(project.codes.tree())
+    with pytest.raises(Exception, match="already has a top-level code 'Vertrouwen'"):
+        project.codes.load_codebook("rwb")
+    assert len(project.codes.tree()) == before
+
+
+def test_unknown_codebook_names_the_built_ins() -> None:
+    with pytest.raises(CodebookError, match=r"no such codebook file or built-in codebook \(built in: rwb\)"):
+        read_codebook("rbw")
+
+
+def test_parse_reports_the_line_of_a_yaml_error() -> None:
+    with pytest.raises(
+        CodebookError, match=r"x\.yaml line 3: not valid YAML \(mapping values are not allowed here\)"
+    ):
+        parse_codebook("format: codewerk-codebook/1\ncodes:\n  - name: a: b\n", "x.yaml")

@@ -1,0 +1,73 @@
+"""The CSV export: the workbook's group-sheet rows in one file, BOM, delimiter, neutralised formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from coding import Project
+from coding.core.errors import InvalidInputError
+from coding.exporting.quote_rows import BASE_HEADER
+from tests.regions import FORMULA, HOSTILE, build_regions
+
+
+@pytest.fixture
+def exported(project: Project, tmp_path: Path) -> Path:
+    build_regions(project)
+    project.export(tmp_path / "semi.csv", delimiter=";")
+    project.export(tmp_path / "book.xlsx")
+    return tmp_path
+
+
+def read(path: Path, delimiter: str) -> list[list[str]]:
+    text = path.read_bytes().decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def test_utf8_with_bom_and_semicolons(exported: Path) -> None:
+    raw = (exported / "semi.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    first_line = raw[3:].split(b"\r\n")[0].decode()
+    assert first_line == ";".join(("Region", *BASE_HEADER, "Date"))
+    assert "👍".encode() in raw
+
+
+def test_same_rows_as_the_group_sheets_in_the_same_order(exported: Path) -> None:
+    rows = read(exported / "semi.csv", ";")[1:]
+    book = load_workbook(exported / "book.xlsx")
+    expected = []
+    for name in book.sheetnames[1:-2]:
+        for row in list(book[name].iter_rows(min_row=2, values_only=True)):
+            expected.append(["" if v is None else str(v) for v in row])
+    assert [[v.removeprefix("'") for v in r[1:]] for r in rows] == expected
+    groups = [r[0] for r in rows]
+    assert groups.index(HOSTILE) < groups.index("Zwolle") < groups.index("(none)")
+
+
+def test_cells_excel_would_evaluate_get_an_apostrophe(exported: Path) -> None:
+    cells = {cell for row in read(exported / "semi.csv", ";") for cell in row}
+    assert "'" + FORMULA in cells and FORMULA not in cells
+    assert "'=SUM(A1:A3)" in cells
+    assert "'-/- zou ik zeggen over de cijfers die we kregen." in cells
+    assert "'@iedereen moet meedoen, zegt de wethouder." in cells
+    assert "'+31 6 1234 5678 is het nummer van het loket, dat werkt prima." in cells
+
+
+def test_options_codes_groups_reviews_and_refusals(project: Project, tmp_path: Path) -> None:
+    build_regions(project)
+    coding_id = project.quotes("Urgentiebesef", where={"region": "Zwolle"})[0].coding_id
+    project.reviews.mark(coding_id, "agreed", reviewer="supervisor")
+    project.export(tmp_path / "a.csv", codes=["Urgentiebesef"], groups=["Zwolle"], include_reviews=True)
+    rows = read(tmp_path / "a.csv", ",")
+    assert rows[0][-1] == "Review"
+    assert rows[1:] == [[*rows[1][:-1], "supervisor: agreed"]]
+    assert rows[1][0] == "Zwolle" and rows[1][2] == "Urgentiebesef"
+    with pytest.raises(InvalidInputError, match="delimiter"):
+        project.export(tmp_path / "b.csv", delimiter="|")
+    with pytest.raises(InvalidInputError, match="no option document"):
+        project.export(tmp_path / "c.csv", document="R2_uwv")
+    assert not (tmp_path / "b.csv").exists() and not list(tmp_path.glob(".b-*"))

@@ -1,0 +1,267 @@
+"""The Excel workbook, opened again with openpyxl: sheets, headers, order, colours, text that stays text."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.chart import BarChart, RadarChart
+
+from coding import Project
+from coding.core.errors import InvalidInputError
+from coding.documents.document_commands import NewDocument
+from coding.exporting.quote_rows import BASE_HEADER
+from coding.exporting.sheet_names import clean_sheet_name, unique_sheet_names
+from coding.exporting.xlsx_cells import MAX_CELL, cell_text
+from coding.judgements.comparison import score_colour
+from tests.regions import FORMULA, HOSTILE, LONG_A, LONG_B, build_regions
+
+FIVE = ("-/-", "-", "+/-", "+", "+/+")
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+
+@pytest.fixture(scope="module")
+def workbook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("xlsx")
+    with Project.create(folder / "p.codewerk", coder="tester") as project:
+        build_regions(project)
+        project.reviews.mark(
+            project.quotes("Urgentiebesef", where={"region": "Zwolle"})[0].coding_id, "question", "bron?"
+        )
+        project.export(folder / "vergelijking.xlsx", by="region")
+        project.export(folder / "reviews.xlsx", include_reviews=True)
+        project.export(folder / "some.xlsx", codes=["Urgentiebesef"], groups=["zwolle"])
+    return folder / "vergelijking.xlsx"
+
+
+@pytest.fixture(scope="module")
+def book(workbook_path: Path):  # type: ignore[no-untyped-def]
+    return load_workbook(workbook_path)
+
+
+def values(sheet) -> list[list[object]]:  # type: ignore[no-untyped-def]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_sheets_in_order_with_valid_unique_names(book) -> None:  # type: ignore[no-untyped-def]
+    names = book.sheetnames
+    assert names[0] == "Overview" and names[-2:] == ["Frequencies", "Codebook"]
+    groups = names[1:-2]
+    assert groups[2:] == ["Noord-Zuid (test)", "Zwolle", "(none)"]
+    long_a, long_b = groups[:2]
+    assert long_a == LONG_A[:31].rstrip()
+    assert long_b.endswith(" (2)") and LONG_B.startswith(long_b[:-4])
+    for name in names:
+        assert len(name) <= 31
+        assert not re.search(r"[\[\]:*?/\\]", name)
+        assert not name.startswith("'") and not name.endswith("'")
+    assert len({n.casefold() for n in names}) == len(names)
+
+
+def test_overview_has_score_and_note_columns_per_group_and_judged_codes_only(book) -> None:  # type: ignore[no-untyped-def]
+    sheet = book["Overview"]
+    rows = values(sheet)
+    assert rows[0] == [
+        "Code",
+        LONG_A,
+        f"{LONG_A} note",
+        LONG_B,
+        f"{LONG_B} note",
+        HOSTILE,
+        f"{HOSTILE} note",
+        "Zwolle",
+        "Zwolle note",
+    ]
+    assert [r[0] for r in rows[1:4]] == ["Vertrouwen", "Urgentiebesef", None]  # then the scores table
+    assert rows[1][1:] == [None, None, "+/-", None, "-/-", "=niet goed", "+", "partners komen afspraken na"]
+    assert rows[2][7:] == ["+/+", "hoge urgentie"]
+    assert sheet.auto_filter.ref == "A1:I3"  # the filter covers the judgements, not the scores below
+
+
+def chart_xml(path: Path, sheet_name: str) -> list[str]:
+    """The XML of the charts whose data lie on one sheet."""
+    with zipfile.ZipFile(path) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/charts/chart")]
+    return [xml for xml in charts if f"'{sheet_name}'!" in xml]
+
+
+def test_overview_has_the_scores_with_a_native_spider_and_bar_chart(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = book["Overview"]
+    rows = values(sheet)
+    table = rows.index(next(r for r in rows if r[0] and str(r[0]).startswith("Scores for the charts")))
+    assert rows[table][0] == "Scores for the charts (-/- = 1, - = 2, +/- = 3, + = 4, +/+ = 5)"
+    assert rows[table][1:4] == [LONG_B, HOSTILE, "Zwolle"]  # judged groups only, in column order
+    assert rows[table + 1][:4] == ["Vertrouwen", 3, 1, 4]
+    assert rows[table + 2][:4] == ["Urgentiebesef", None, None, 5]  # not judged: empty, a gap
+    assert len(rows) == table + 3
+    charts = sheet._charts
+    assert sorted(type(chart).__name__ for chart in charts) == ["BarChart", "RadarChart"]
+    radar = next(chart for chart in charts if isinstance(chart, RadarChart))
+    assert radar.type == "marker" and len(radar.series) == 3
+    assert radar.y_axis.scaling.min == 0 and radar.y_axis.scaling.max == 5
+    xml = chart_xml(workbook_path, "Overview")
+    assert len(xml) == 2
+    first, last = table + 1, table + 3  # 1-based rows of the header and the last concept
+    for chart in xml:
+        assert f"'Overview'!$A${first + 1}:$A${last}" in chart  # categories: the concepts
+        assert f"'Overview'!$D${first + 1}:$D${last}" in chart  # Zwolle's scores
+    assert any("<radarChart>" in chart and '<radarStyle val="marker"/>' in chart for chart in xml)
+    assert any("<barChart>" in chart for chart in xml)
+
+
+def test_no_judgements_no_score_charts(project: Project, tmp_path: Path) -> None:
+    project.documents.add(NewDocument(name="R1", text="R1: Goed.", source_format="txt"))
+    project.code("R1", "Vertrouwen", text="Goed.")
+    book = load_workbook(project.export(tmp_path / "leeg.xlsx"))
+    assert values(book["Overview"]) == [["Code"]] and book["Overview"]._charts == []
+
+
+def test_overview_scores_are_coloured_red_to_green(book) -> None:  # type: ignore[no-untyped-def]
+    sheet = book["Overview"]
+    colour = {cell.value: cell.fill.fgColor.rgb for cell in sheet[2] if cell.value in ("-/-", "+/-", "+")}
+    assert colour == {"-/-": "00F8696B", "+/-": "00FFEB84", "+": "00" + score_colour("+", FIVE)[1:]}  # type: ignore[index]
+    assert sheet["H3"].value == "+/+" and sheet["H3"].fill.fgColor.rgb == "0063BE7B"
+    assert sheet["G2"].fill.fill_type is None  # notes are not coloured
+    assert sheet.freeze_panes == "B2"
+
+
+def test_group_sheet_header_and_order_codebook_then_respondent_then_position(book) -> None:  # type: ignore[no-untyped-def]
+    rows = values(book["Zwolle"])
+    assert tuple(rows[0]) == (*BASE_HEADER, "Date")
+    body = [(r[1], r[2]) for r in rows[1:]]
+    assert body == [
+        ("Vertrouwen", "R2"),
+        ("Vertrouwen", "R10"),
+        ("Vertrouwen/Betrouwbaarheid/Positieve verwachtingen over intenties en inzet", "R10"),
+        ("Vertrouwen/Transparantie en open communicatie/Informatie wordt open gedeeld", "R2"),
+        ("Urgentiebesef", "R10"),
+    ]
+    first = rows[1]
+    assert first[0] == "Vertrouwen" and first[3] == "UWV" and first[4] == "R2_uwv"
+    assert first[5] == "Het vertrouwen groeit, al gaat het langzaam." and first[6] == "groeiend"
+    assert isinstance(first[7], int) and isinstance(first[8], int)
+    assert first[9] == "2017-06-02"
+
+
+def test_quotes_that_look_like_formulas_stay_text_exactly_as_coded(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = book["Noord-Zuid (test)"]
+    cells = {cell.value: cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value}
+    for text in (FORMULA, "=SUM(A1:A3)", "@iedereen moet meedoen, zegt de wethouder."):
+        assert cells[text].data_type == "s"
+        assert cells[text].quotePrefix
+    dash = next(
+        c
+        for row in book["Zwolle"].iter_rows(min_row=2)
+        for c in row
+        if c.value and str(c.value).startswith("-/-")
+    )
+    assert dash.value == "-/- zou ik zeggen over de cijfers die we kregen." and dash.data_type == "s"
+    plus = next(c for row in book[book.sheetnames[2]].iter_rows(min_row=2) for c in row if c.column == 6)
+    assert plus.value.startswith("+31 6") and plus.quotePrefix
+    with zipfile.ZipFile(workbook_path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in archive.read(name) and b"<f " not in archive.read(name), name
+
+
+def test_quote_sheets_are_filterable_frozen_and_wrapped(book) -> None:  # type: ignore[no-untyped-def]
+    sheet = book["Zwolle"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:J6"
+    assert sheet["F2"].alignment.wrap_text and sheet["G2"].alignment.wrap_text
+    assert sheet.column_dimensions["F"].width == 80
+    assert sheet["A1"].font.bold
+
+
+def test_quotes_without_the_attribute_go_to_none(book) -> None:  # type: ignore[no-untyped-def]
+    rows = values(book["(none)"])
+    assert [r[4] for r in rows[1:]] == ["D9_beleidsnota"]
+
+
+def test_frequencies_count_per_group_with_a_native_bar_chart(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = book["Frequencies"]
+    rows = values(sheet)
+    assert rows[0][:7] == ["Code", LONG_A, LONG_B, HOSTILE, "Zwolle", "(none)", "Total"]
+    trust = next(r for r in rows if r[0] == "Vertrouwen")
+    assert trust[1:7] == [1, 1, 2, 3, 0, 7]
+    totals = next(r for r in rows if r[0] and str(r[0]).startswith("All coded passages"))
+    assert totals[1:7] == [1, 1, 3, 4, 1, 10]
+    assert rows[0][8] == "Concept" and rows[1][8] == "Vertrouwen"
+    charts = sheet._charts
+    assert len(charts) == 1 and isinstance(charts[0], BarChart)
+    (bars,) = chart_xml(workbook_path, "Frequencies")
+    assert "<barChart>" in bars and '<barDir val="col"/>' in bars
+    assert "'Frequencies'!$I$2:$I$12" in bars  # categories: the concept summary
+
+
+def test_codebook_sheet_lists_path_question_description_scale(book) -> None:  # type: ignore[no-untyped-def]
+    rows = values(book["Codebook"])
+    assert rows[0][:4] == ["Code", "Question", "Description", "Scale"]
+    indicator = next(r for r in rows if r[1] == "4a")
+    assert indicator[0] == "Vertrouwen/Betrouwbaarheid/Positieve verwachtingen over intenties en inzet"
+    assert indicator[3] == "-/-  -  +/-  +  +/+"
+    assert next(r for r in rows if r[1] == "5a")[3] == "open"
+    assert len(rows[1][2]) > 40
+
+
+def test_review_column_and_chosen_codes_and_groups(workbook_path: Path) -> None:
+    reviews = load_workbook(workbook_path.parent / "reviews.xlsx")
+    rows = values(reviews["Zwolle"])
+    assert rows[0][-1] == "Review"
+    assert rows[-1][-1] == "tester: question — bron?"
+    some = load_workbook(workbook_path.parent / "some.xlsx")
+    assert some.sheetnames == ["Overview", "Zwolle", "Frequencies", "Codebook"]
+    assert [r[1] for r in values(some["Zwolle"])[1:]] == ["Urgentiebesef"]
+    assert values(some["Overview"])[1] == ["Urgentiebesef", "+/+", "hoge urgentie"]
+
+
+def test_bad_options_and_existing_files_are_refused(project: Project, tmp_path: Path) -> None:
+    build_regions(project)
+    with pytest.raises(InvalidInputError, match="no option kind"):
+        project.export(tmp_path / "x.xlsx", kind="transcript")
+    target = tmp_path / "y.xlsx"
+    target.write_text("keep me")
+    with pytest.raises(InvalidInputError, match="already exists"):
+        project.export(target)
+    assert target.read_text() == "keep me"
+    project.export(target, overwrite=True)
+    assert load_workbook(target).sheetnames[0] == "Overview"
+
+
+def test_sheet_names_are_cleaned_and_made_unique() -> None:
+    assert clean_sheet_name(HOSTILE) == "Noord-Zuid (test)"
+    assert clean_sheet_name("'quoted'") == "quoted"
+    assert clean_sheet_name("???") == "Sheet"
+    names = unique_sheet_names(["overview", "History", "A" * 40, "A" * 35, "a" * 31], taken=["Overview"])
+    assert names["overview"] == "overview (2)"
+    assert names["History"] == "History (2)"
+    assert names["A" * 40] == "A" * 31
+    assert names["A" * 35] == "A" * 27 + " (2)"
+    assert names["a" * 31] == "a" * 27 + " (3)"
+
+
+def test_cell_text_drops_control_characters_and_cuts_at_excels_limit() -> None:
+    assert cell_text("a\x0bb\x01c\td") == "abc\td"
+    long = cell_text("x" * 40_000)
+    assert len(long) == MAX_CELL and long.endswith("32,767 characters per cell]")
+
+
+def test_rows_of_long_quotes_are_tall_enough_to_read(project: Project, tmp_path: Path) -> None:
+    """LibreOffice does not grow rows to fit wrapped text on opening, so the height is written."""
+    long = " ".join(["Dat vertrouwen is er gewoon, dat is in de loop der jaren gegroeid."] * 6)
+    project.documents.add(
+        NewDocument(
+            name="R1", text=f"R1: {long}\nR1: kort.\n", source_format="txt", attributes={"region": "Zwolle"}
+        )
+    )
+    project.code("R1", "Vertrouwen", text=long)
+    project.code("R1", "Urgentiebesef", text="kort.")
+    project.export(tmp_path / "hoog.xlsx")
+    sheet = load_workbook(tmp_path / "hoog.xlsx")["Zwolle"]
+    assert sheet.row_dimensions[2].height >= 4 * 15  # ~400 characters in an 80-wide column
+    assert sheet.row_dimensions[3].height is None  # one line: Excel's default height
+    assert sheet["B2"].alignment.vertical == "top"  # the other cells of a tall row read from the top
+    assert sheet["F2"].alignment.wrap_text and sheet["F2"].alignment.vertical == "top"

@@ -1,0 +1,197 @@
+"""Suggested codings: where they come from and why, and the review queue's decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from coding import Project
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.language.suggestions.candidates import Candidate, merge
+from coding.language.suggestions.service import SuggestionInfo
+
+INDICATOR_4A = "Vertrouwen/Betrouwbaarheid/Positieve verwachtingen over intenties en inzet"
+INDICATOR_4B = "Vertrouwen/Transparantie en open communicatie/Informatie wordt open gedeeld"
+
+
+def _find(items: list[SuggestionInfo], document: str, text_start: str, code_path: str) -> SuggestionInfo:
+    found = [
+        s
+        for s in items
+        if s.document == document and s.text.startswith(text_start) and s.code_path == code_path
+    ]
+    assert len(found) == 1, [(s.document, s.text[:30], s.code_path) for s in items]
+    return found[0]
+
+
+def test_the_answer_to_the_guide_question_is_suggested_with_its_reason(indexed: Project) -> None:
+    items = indexed.assist.suggestions.refresh()
+    answer = _find(items, "R9_wethouder_arnhem", "De cijfers gaan gewoon op tafel.", INDICATOR_4B)
+    text = indexed.documents.text("R9_wethouder_arnhem")
+    assert answer.text == text[answer.start : answer.end]
+    assert answer.text.endswith("Stichting Werkkracht.")  # the whole answer turn, without its label
+    assert answer.sources == ("terms", "question")
+    assert answer.reason.startswith(
+        "Answer to the interviewer's question “Wordt informatie open gedeeld tussen de partijen?”, "
+        "which matches question 4b of the interview guide (Informatie wordt open gedeeld) on the words "
+        "open, informatie, gedeeld (similarity "
+    )
+    assert (
+        "Contains the search terms “cijfers”, “delen” (as “deelt”), “op tafel” of Informatie wordt open gedeeld."
+        in answer.reason
+    )
+    assert 0.9 < answer.score <= 1.0
+
+
+def test_search_terms_suggest_their_sentence_and_say_which_forms_matched(indexed: Project) -> None:
+    items = indexed.assist.suggestions.refresh("4a")
+    answer = _find(items, "R5_uwv_zwolle", "Ja, de werkgevers komen hun afspraken na.", INDICATOR_4A)
+    assert (
+        "Contains the search terms “komen hun afspraken na”, “vertrouwen” (as “vertrouwden”)" in answer.reason
+    )
+    assert {s.code_path for s in items} == {INDICATOR_4A}  # the scope is the code and its subcodes
+    # answers only: the interviewer's "Vertrouwt u de anderen?" is never suggested
+    assert not any(s.text.startswith("Vertrouwt u") for s in items)
+
+
+def test_similarity_to_coded_passages(indexed: Project, import_ede: Callable[[str, str], None]) -> None:
+    indexed.codes.create("Wantrouwen", parent=None)
+    indexed.code("R5_uwv_zwolle", "Wantrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
+    import_ede("Hoe was het begin?", "De gemeenten vertrouwden wij eerst echt niet. Later ging het beter.")
+    items = indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
+    assert [(s.document, s.text) for s in items] == [
+        ("R12_uwv_ede", "De gemeenten vertrouwden wij eerst echt niet.")
+    ]
+    assert items[0].sources == ("similar",)
+    assert items[0].reason.startswith("Resembles the 1 passage coded Wantrouwen (shared words: ")
+    assert "gemeenten" in items[0].reason and "vertrouw" in items[0].reason
+
+
+def test_accepting_codes_the_passage_and_undo_puts_the_suggestion_back(indexed: Project) -> None:
+    items = indexed.assist.suggestions.refresh("4b")
+    answer = _find(items, "R9_wethouder_arnhem", "De cijfers", INDICATOR_4B)
+    (coding_id,) = indexed.assist.suggestions.accept(answer.id)
+    coding = indexed.codings.get(coding_id)
+    assert (coding.start, coding.end, coding.text) == (answer.start, answer.end, answer.text)
+    assert indexed.assist.suggestions.get(answer.id).status == "accepted"
+    assert answer.id not in [s.id for s in indexed.assist.suggestions.list()]
+    indexed.undo()
+    assert indexed.quotes("4b") == [] and indexed.assist.suggestions.get(answer.id).status == "open"
+    with pytest.raises(InvalidInputError, match="already accepted"):
+        indexed.redo()
+        indexed.assist.suggestions.accept(answer.id)
+
+
+def test_rejected_suggestions_are_remembered_and_never_offered_again(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    items = service.refresh()
+    rejected = _find(items, "R9_wethouder_arnhem", "De cijfers", INDICATOR_4B)
+    service.reject(rejected.id)
+    again = service.refresh()
+    assert all(s.text != rejected.text or s.code_id != rejected.code_id for s in again)
+    assert [s.id for s in service.list(status="rejected")] == [rejected.id]
+    # the same passage for another code is still offered
+    assert any(s.text.startswith("De cijfers") and s.code_id != rejected.code_id for s in again)
+    # the memory survives closing the project
+    path = indexed.path
+    indexed.close()
+    with Project.open(path) as reopened:
+        assert all(
+            not (s.text == rejected.text and s.code_id == rejected.code_id)
+            for s in reopened.assist.suggestions.refresh()
+        )
+
+
+def test_refresh_keeps_open_suggestions_and_their_ids(indexed: Project) -> None:
+    first = {(s.document, s.start, s.end, s.code_id): s.id for s in indexed.assist.suggestions.refresh()}
+    second = {(s.document, s.start, s.end, s.code_id): s.id for s in indexed.assist.suggestions.refresh()}
+    assert first == second
+
+
+def test_adjusting_the_span_before_accepting(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    answer = _find(service.refresh("4b"), "R9_wethouder_arnhem", "De cijfers", INDICATOR_4B)
+    adjusted = service.adjust(
+        answer.id, answer.start, answer.start + len("De cijfers gaan gewoon op tafel. ")
+    )
+    assert adjusted.text == "De cijfers gaan gewoon op tafel."  # trimmed
+    service.accept(adjusted.id)
+    assert [q.text for q in indexed.quotes("4b")] == ["De cijfers gaan gewoon op tafel."]
+    with pytest.raises(InvalidInputError, match="not a passage"):
+        service.adjust(_find(service.refresh("4a"), "R5_uwv_zwolle", "Ja", INDICATOR_4A).id, 10, 5)
+
+
+def test_accept_all_for_a_code_is_one_undoable_action(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    items = service.refresh("Vertrouwen")
+    codings = service.accept_all("Vertrouwen")
+    assert len(codings) == len(items) and service.list("Vertrouwen") == []
+    assert len(indexed.quotes("Vertrouwen")) == len(items)
+    indexed.undo()
+    assert indexed.quotes("Vertrouwen") == [] and len(service.list("Vertrouwen")) == len(items)
+
+
+def test_already_coded_passages_are_not_suggested(indexed: Project) -> None:
+    indexed.code("R5_uwv_zwolle", "4a", text="Ja, de werkgevers komen hun afspraken na.")
+    items = indexed.assist.suggestions.refresh("4a")
+    assert not any(s.text.startswith("Ja, de werkgevers") for s in items)
+
+
+def test_per_document_queue_is_in_reading_order(indexed: Project) -> None:
+    indexed.assist.suggestions.refresh()
+    items = indexed.assist.suggestions.list(document="R9_wethouder_arnhem")
+    assert items and [s.start for s in items] == sorted(s.start for s in items)
+    assert {s.document for s in items} == {"R9_wethouder_arnhem"}
+
+
+def test_a_sentence_inside_an_answer_is_folded_into_it() -> None:
+    from coding.core.ids import CodeId, DocumentId
+
+    doc, code = DocumentId(1), CodeId(2)
+    answer = Candidate(doc, code, 10, 100, 0.5, ("question",), "Answer.", code_name="X")
+    sentence = Candidate(doc, code, 20, 40, 0.4, ("terms",), "", (("inzet", ("inzet",)),), "X")
+    elsewhere = Candidate(doc, code, 200, 240, 0.4, ("terms",), "", (("open", ("open",)),), "X")
+    merged = sorted(merge([answer, sentence, elsewhere]), key=lambda c: c.start)
+    assert [(c.start, c.end, c.sources) for c in merged] == [
+        (10, 100, ("terms", "question")),
+        (200, 240, ("terms",)),
+    ]
+    assert merged[0].full_reason == "Answer. Contains the search term “inzet” of X."
+    assert merged[0].score == pytest.approx(0.7)
+
+
+def test_accepting_a_passage_already_coded_only_marks_it_accepted(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    items = service.refresh("Vertrouwen")
+    coded = _find(items, "R9_wethouder_arnhem", "De cijfers", INDICATOR_4B)
+    other = next(s for s in items if s.code_id != coded.code_id)
+    indexed.code(coded.document, INDICATOR_4B, coded.start, coded.end)
+
+    def passages() -> list[tuple[str, int, int, str]]:
+        return sorted((q.document, q.start, q.end, q.code_path) for q in indexed.quotes("Vertrouwen"))
+
+    before = passages()
+    created = service.accept([coded.id, other.id, coded.id])
+    assert len(created) == 1 and indexed.codings.get(created[0]).start == other.start
+    assert passages() == sorted([*before, (other.document, other.start, other.end, other.code_path)])
+    assert {service.get(coded.id).status, service.get(other.id).status} == {"accepted"}
+    indexed.undo()
+    assert passages() == before
+    assert {service.get(coded.id).status, service.get(other.id).status} == {"open"}
+    with pytest.raises(NotFoundError, match=f"suggestion {coded.id + 10_000} does not exist"):
+        service.accept([other.id, coded.id + 10_000])
+    assert service.get(other.id).status == "open"  # nothing written
+
+
+def test_get_finds_a_suggestion_of_any_status_by_its_id(indexed: Project) -> None:
+    service = indexed.assist.suggestions
+    items = service.refresh("Vertrouwen")
+    assert len(items) > 2
+    service.reject(items[0].id)
+    assert service.get(items[0].id) == service.list(status="rejected")[0]
+    assert [service.get(s.id) for s in items[1:]] == items[1:]
+    with pytest.raises(InvalidInputError, match=f"^suggestion {items[0].id + 10_000} does not exist$"):
+        service.get(items[0].id + 10_000)
+    with pytest.raises(InvalidInputError, match="status must be one of open, accepted, rejected"):
+        service.list(status="maybe")

@@ -1,0 +1,106 @@
+"""Positions counted in a stored source file map onto Codewerk's normalised text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coding.core.text import normalise_text
+from coding.refi.positions import Counting, SourceText, choose_counting, name_matches
+
+# Pieces a stored file is made of; selections start and end between pieces.
+TOKENS = [
+    "vertrouwen",
+    " ",
+    "\r\n",
+    "\n",
+    "\r",
+    "e\u0301",  # decomposed é: two characters in the file, one in Codewerk
+    "é",
+    "\u1100\u1161\u11a8",  # Hangul jamo: three characters, one syllable after NFC
+    "👍🏽",
+    "🚀",
+    "\x00",
+    "ﬁ",  # NFC keeps compatibility ligatures
+    "Å",  # U+212B ANGSTROM SIGN becomes U+00C5
+    "\u0958",  # composition exclusion: stays decomposed
+]
+
+
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30), st.data())
+def test_selections_on_piece_boundaries_map_to_the_same_text(pieces: list[str], data: st.DataObject) -> None:
+    raw = "".join(pieces)
+    source = SourceText(raw)
+    assert source.text == normalise_text(raw)
+    bounds = [0]
+    for piece in pieces:
+        bounds.append(bounds[-1] + len(piece))
+    start, end = sorted(data.draw(st.lists(st.sampled_from(bounds), min_size=2, max_size=2, unique=True)))
+    span = source.span(start, end)
+    expected = normalise_text(raw[start:end])
+    if span is None:
+        assert expected == ""  # only NULs
+    else:
+        assert source.text[span[0] : span[1]] == expected
+
+
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30), st.data())
+def test_any_selection_maps_inside_the_text_and_covers_what_was_selected(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    raw = "".join(pieces)
+    source = SourceText(raw)
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, len(raw)))
+    mapped_start, mapped_end = source.to_text(start), source.to_text(end, end=True)
+    assert 0 <= mapped_start <= mapped_end <= len(source.text)
+    # every letter that was selected is inside the (possibly widened) passage
+    selected = unicodedata.normalize("NFD", raw[start:end])
+    covered = unicodedata.normalize("NFD", source.text[mapped_start:mapped_end])
+    assert all(ch in covered for ch in selected if not unicodedata.combining(ch) and ch not in "\r\n\x00")
+
+
+def test_crlf_bom_and_composition_shift_positions() -> None:
+    raw = "\ufeffe\u0301n\r\ntwee\r\ndrie"
+    source = SourceText(raw)
+    assert source.text == "én\ntwee\ndrie"
+    start = raw.index("twee") - 1  # the BOM is not counted
+    assert source.span(start, start + 4) == (3, 7)
+    assert source.text[3:7] == "twee"
+
+
+def test_an_end_between_cr_and_lf_keeps_the_line_break() -> None:
+    source = SourceText("a\r\nb")
+    assert source.span(0, 2) == (0, 2)  # "a\r" → "a\n"
+    assert source.span(2, 4) == (1, 3)  # "\nb"
+
+
+def test_selections_outside_the_text_are_refused() -> None:
+    source = SourceText("kort")
+    assert source.span(2, 9) is None
+    assert source.span(3, 3) is None
+    assert source.span(-1, 2) is None
+
+
+def test_counting_is_detected_from_selection_names() -> None:
+    source = SourceText("🚀🚀 x\r\nhet vertrouwen")
+    stored = source.raw.index("vertrouwen")
+    utf16 = len(source.raw[:stored].encode("utf-16-le")) // 2
+    normalised = source.text.index("vertrouwen")
+    for start, counting in (
+        (stored, Counting.STORED),
+        (utf16, Counting.UTF16),
+        (normalised, Counting.NORMALISED),
+    ):
+        assert choose_counting(source, [(start, start + 10, "vertrouwen")]) is counting
+    # without names the standard's counting is used
+    assert choose_counting(source, [(utf16, utf16 + 10, None)]) is Counting.STORED
+
+
+def test_name_matching_allows_truncated_names() -> None:
+    assert name_matches("het vertrouwen…", "het vertrouwen is groot")
+    assert name_matches(" het  vertrouwen ", "het\nvertrouwen")
+    assert not name_matches("het", "het vertrouwen")
+    assert not name_matches("", "het")

@@ -1,0 +1,86 @@
+"""The Writer's bulk insert: every row gets its own new id (one executemany), undo and redo keep them."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from typing import Any
+
+from sqlalchemy import event
+
+from coding import Project
+from coding.core.ids import DocumentId
+from coding.undo.command import Command, Writer
+from tests.coding.dump import dump
+
+DOC = "R5_uwv_zwolle"
+
+
+class AddTurns(Command):
+    text = "Add turns"
+
+    def __init__(self, document_id: DocumentId, count: int) -> None:
+        super().__init__()
+        self.document_id, self.count = document_id, count
+
+    def plan(self, writer: Writer) -> list[dict[str, Any]]:
+        rows = writer.insert_many(
+            "turn",
+            (
+                {
+                    "document_id": self.document_id,
+                    "speaker": f"S{n}",
+                    "start": n,
+                    "end": n + 1,
+                    "body_start": n,
+                }
+                for n in range(self.count)
+            ),
+        )
+        writer.touch(self.document_id)
+        return rows
+
+
+def _turns(project: Project) -> dict[int, str]:
+    with closing(sqlite3.connect(project.path)) as conn:
+        return dict(conn.execute("SELECT id, speaker FROM turn WHERE speaker LIKE 'S%'").fetchall())
+
+
+def test_many_rows_get_distinct_new_ids_that_match_their_rows(coded_project: Project) -> None:
+    project = coded_project
+    document = project.documents.find(DOC).id
+    with closing(sqlite3.connect(project.path)) as conn:
+        used = {row[0] for row in conn.execute("SELECT id FROM turn")}
+    statements: list[str] = []
+    event.listen(project.store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    rows = project.execute(AddTurns(document, 500))
+    inserts = [s for s in statements if s.startswith("INSERT INTO turn")]
+    assert len(inserts) == 2  # the first row for its id, then one executemany
+    ids = [row["id"] for row in rows]
+    assert len(set(ids)) == 500 and not set(ids) & used
+    assert _turns(project) == {row["id"]: row["speaker"] for row in rows}
+
+
+def test_undo_and_redo_restore_the_same_ids(coded_project: Project) -> None:
+    project = coded_project
+    document = project.documents.find(DOC).id
+    before = dump(project.path)
+    rows = project.execute(AddTurns(document, 300))
+    after = dump(project.path)
+    project.undo()
+    assert dump(project.path) == before and _turns(project) == {}
+    project.redo()
+    assert dump(project.path) == after
+    assert _turns(project) == {row["id"]: row["speaker"] for row in rows}
+
+
+def test_ids_of_deleted_rows_are_not_reused_where_the_table_says_so(coded_project: Project) -> None:
+    project = coded_project
+    quotes = project.quotes()
+    highest = max(q.coding_id for q in quotes)
+    project.codings.uncode(quotes[-1].coding_id)  # the coding table never reuses an id (AUTOINCREMENT)
+    spans = [(DOC, "Urgentiebesef", n, n + 6) for n in range(40, 340, 12)]
+    ids = project.codings.code_many(spans)
+    assert min(ids) > highest
+    coded = [project.codings.get(i) for i in ids]  # each id names the passage asked for (trimmed)
+    assert all(s <= c.start < c.end <= e for c, (_d, _c, s, e) in zip(coded, spans, strict=True))
