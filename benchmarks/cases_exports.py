@@ -221,7 +221,7 @@ def import_qdpx_again_large(ctx: Context) -> Case:
     requires=_require_qdpx_import,
     limits=(
         "Deleting every inserted row in reverse order (one executemany per table), the schema's "
-        "cascades and the segment trigger, in one transaction."
+        "cascades and the passage trigger, in one transaction."
     ),
 )
 def undo_import_qdpx_large(ctx: Context) -> Case:

@@ -89,7 +89,7 @@ def open_large_project_services(ctx: Context) -> Case:
     "Read the long transcript's text, turns and coded passages (what the view shows)",
     sizes=("long",),
     repeats=5,
-    limits="Building 3,000 frozen segment records with their codings; the text itself is one row.",
+    limits="Building 3,000 frozen passage records with their codings; the text itself is one row.",
 )
 def load_long_transcript_services(ctx: Context) -> Case:
     project = Project.open(ctx.project_copy("long"))
@@ -98,9 +98,9 @@ def load_long_transcript_services(ctx: Context) -> Case:
     def run() -> int:
         project.documents.text(document)
         project.documents.turns(document)
-        return len(project.codings.segments(document))
+        return len(project.codings.passages(document))
 
-    return Case(run, close=project.close, warmup=1, note="documents.text + turns + codings.segments")
+    return Case(run, close=project.close, warmup=1, note="documents.text + turns + codings.passages")
 
 
 @benchmark(
@@ -263,7 +263,7 @@ def _judged_project(ctx: Context) -> Project:
 def comparison_grid_large(ctx: Context) -> Case:
     project = _judged_project(ctx)
     grid = project.comparison.grid()
-    judged = sum(cell.assessment is not None for row in grid.rows for cell in row.cells)
+    judged = sum(cell.judgement is not None for row in grid.rows for cell in row.cells)
     note = f"{len(grid.rows)} codes × {len(grid.values)} regions, {judged} judgements"
     return Case(lambda: project.comparison.grid(), close=project.close, warmup=1, note=note)
 

@@ -39,7 +39,7 @@ def build_demo_project(path: Path | str, *, coder: str = "demo") -> Project:
                 raise CodewerkError("the demo transcripts did not import: " + "; ".join(report.lines()))
         for item in plan.get("codings", []):
             project.code(item["document"], str(item["code"]), text=item["text"], memo=item.get("memo", ""))
-        for item in plan.get("assessments", []):
+        for item in plan.get("judgements", []):
             project.assess(item["region"], item["code"], str(item["score"]), note=item.get("note", ""))
         # the six heart concepts on the number keys 1-6 of the transcript view
         Favourites(project).set([str(code) for code in plan.get("favourites", [])])

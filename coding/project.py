@@ -26,13 +26,13 @@ from coding.codebook.code_set_service import CodeSetService
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
 from coding.core.changes import Change, ChangeNotifier, Listener
 from coding.core.errors import InvalidInputError, ProjectFileError
-from coding.core.records import AssessmentInfo, CodingInfo, Quote
+from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
 from coding.documents.document_service import DocumentRef, DocumentService
 from coding.exporting import export
 from coding.importing.import_service import ImportReport, ImportService, Progress, ReplaceDecision
-from coding.judgements.assessment_service import AssessmentService
 from coding.judgements.comparison import ComparisonService
+from coding.judgements.judgement_service import JudgementService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
 from coding.quotes.quote_service import QuoteService
@@ -77,7 +77,7 @@ class Project:
         self.code_sets = CodeSetService(self)
         self.codings = CodingService(self)
         self.quote_service = QuoteService(self)
-        self.assessments = AssessmentService(self)
+        self.judgements = JudgementService(self)
         self.comparison = ComparisonService(self)
         self.memos = MemoService(self)
         self.reviews = ReviewService(self)
@@ -262,8 +262,8 @@ class Project:
 
     def assess(
         self, value: str, code: CodeRef, score: str, *, by: str = "region", note: str = "", **options: Any
-    ) -> AssessmentInfo:
-        return self.assessments.assess(value, code, score, by=by, note=note, **options)
+    ) -> JudgementInfo:
+        return self.judgements.assess(value, code, score, by=by, note=note, **options)
 
     def export(
         self, path: Path | str, *, by: str = "region", overwrite: bool = False, **options: Any

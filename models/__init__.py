@@ -1,19 +1,17 @@
 """SQLAlchemy models of a Codewerk project file, and its migrations. Qt-free."""
 
-from models.analysis import Assessment, AssessmentEvidence, Memo
+from models.analysis import Judgement, JudgementEvidence, Memo
 from models.base import Base
 from models.code import CODE_KINDS, Code, CodeSet, CodeSetMember
 from models.document import Document, DocumentAttribute, Page, Turn
 from models.language import SUGGESTION_STATUSES, Respondent, Sentence, Suggestion, Term, TextIndex, Token
+from models.passage import REVIEW_STATUSES, Coding, Passage, Review
 from models.project_meta import Coder, Setting
-from models.segment import REVIEW_STATUSES, Coding, Review, Segment
 
 __all__ = [
     "CODE_KINDS",
     "REVIEW_STATUSES",
     "SUGGESTION_STATUSES",
-    "Assessment",
-    "AssessmentEvidence",
     "Base",
     "Code",
     "CodeSet",
@@ -22,11 +20,13 @@ __all__ = [
     "Coding",
     "Document",
     "DocumentAttribute",
+    "Judgement",
+    "JudgementEvidence",
     "Memo",
     "Page",
+    "Passage",
     "Respondent",
     "Review",
-    "Segment",
     "Sentence",
     "Setting",
     "Suggestion",

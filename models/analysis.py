@@ -1,4 +1,4 @@
-"""Memos and judgements (assessments) written while analysing."""
+"""Memos and judgements (judgements) written while analysing."""
 
 from __future__ import annotations
 
@@ -31,10 +31,10 @@ class Memo(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Assessment(Base):
+class Judgement(Base):
     """A judgement of one code for one group (attribute value), e.g. region Zwolle × Vertrouwen → ``+``."""
 
-    __tablename__ = "assessment"
+    __tablename__ = "judgement"
     __table_args__ = (
         UniqueConstraint("attribute", "value", "code_id"),
         {"sqlite_autoincrement": True},
@@ -51,14 +51,14 @@ class Assessment(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class AssessmentEvidence(Base):
-    """A quote (segment) linked to a judgement as evidence."""
+class JudgementEvidence(Base):
+    """A quote (passage) linked to a judgement as evidence."""
 
-    __tablename__ = "assessment_evidence"
+    __tablename__ = "judgement_evidence"
 
-    assessment_id: Mapped[int] = mapped_column(
-        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    judgement_id: Mapped[int] = mapped_column(
+        ForeignKey("judgement.id", ondelete="CASCADE"), primary_key=True
     )
-    segment_id: Mapped[int] = mapped_column(
-        ForeignKey("segment.id", ondelete="CASCADE"), primary_key=True, index=True
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passage.id", ondelete="CASCADE"), primary_key=True, index=True
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coding import Project
-from coding.core.ids import CodeId, SegmentId
+from coding.core.ids import CodeId, PassageId
 from coding.documents.document_commands import NewDocument
 
 HOSTILE = "Noord/Zuid: [test]*?"
@@ -69,7 +69,7 @@ class Regions:
     project: Project
     trust: CodeId
     urgency: CodeId
-    zwolle_evidence: SegmentId
+    zwolle_evidence: PassageId
 
 
 def build_regions(project: Project) -> Regions:
@@ -81,7 +81,7 @@ def build_regions(project: Project) -> Regions:
         project.code(document, code, text=passage, memo=memo)
     trust = project.codes.id_of("Vertrouwen")
     urgency = project.codes.id_of("Urgentiebesef")
-    evidence = project.quotes("Vertrouwen", where={"region": "Zwolle"}, documents=["R2_uwv"])[0].segment_id
+    evidence = project.quotes("Vertrouwen", where={"region": "Zwolle"}, documents=["R2_uwv"])[0].passage_id
     project.assess("Zwolle", trust, "+", note="partners komen afspraken na", evidence=[evidence])
     project.assess(HOSTILE, trust, "-/-", note="=niet goed")
     project.assess("Zwolle", urgency, "+/+", note="hoge urgentie")

@@ -45,7 +45,7 @@ from app.transcript.coding_margin import code_label
 from coding import Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
-from coding.core.records import CodeApplication, CodeTree, DocumentInfo, SegmentInfo
+from coding.core.records import CodeApplication, CodeTree, DocumentInfo, PassageInfo
 
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -75,7 +75,7 @@ def local_time(stamp: datetime) -> str:
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class SegmentCodingsModel(QAbstractListModel):
+class PassageCodingsModel(QAbstractListModel):
     """The codes on one passage."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -165,7 +165,7 @@ class DetailsDock(QDockWidget):
         self.add_attribute_button = QPushButton("Add attribute", body)
         self.add_attribute_button.setObjectName("addAttributeButton")
         self.add_attribute_button.setToolTip("Give this document another attribute: its name, then its value")
-        self.codings_model = SegmentCodingsModel(self)
+        self.codings_model = PassageCodingsModel(self)
         self.codings = QListView(body)
         self.codings.setObjectName("detailsCodings")
         self.codings.setModel(self.codings_model)
@@ -293,23 +293,23 @@ class DetailsDock(QDockWidget):
         self._show_attributes(False)
         self._set_memo(None, "")
 
-    def show_coding(self, segment: SegmentInfo, coding_id: CodingId, document: str) -> None:
+    def show_coding(self, passage: PassageInfo, coding_id: CodingId, document: str) -> None:
         self.save_memo()
         assert self.workspace is not None
         tree = self.workspace.project.codes.tree()
-        application = next((a for a in segment.codings if a.coding_id == coding_id), None)
+        application = next((a for a in passage.codings if a.coding_id == coding_id), None)
         if application is None:
             self.show_nothing()
             return
         code = tree.get(application.code_id)
         self.title.setText(
             f"<b>Coded passage</b> · {html.escape(document)} "
-            f"<span style='color:gray'>{segment.start}–{segment.end}</span>"
+            f"<span style='color:gray'>{passage.start}–{passage.end}</span>"
         )
-        text = segment.text if len(segment.text) <= 600 else segment.text[:600] + " …"
+        text = passage.text if len(passage.text) <= 600 else passage.text[:600] + " …"
         self.info.setText(f"<i>“{html.escape(text)}”</i>")
         self._show_attributes(False)
-        self.codings_model.set_items(list(segment.codings), tree)
+        self.codings_model.set_items(list(passage.codings), tree)
         rows = max(1, self.codings_model.rowCount())
         self.codings.setFixedHeight(min(110, rows * (self.codings.fontMetrics().height() + 8) + 6))
         self.codings.setVisible(True)

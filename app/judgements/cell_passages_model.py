@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from coding.core.ids import SegmentId
+from coding.core.ids import PassageId
 from coding.judgements.comparison import CellPassage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,11 +28,11 @@ class CellPassagesModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._passages: list[CellPassage] = []
-        self._evidence: set[SegmentId] = set()
+        self._evidence: set[PassageId] = set()
         self._checkable = True
 
     def set_passages(
-        self, passages: Sequence[CellPassage], evidence: Iterable[SegmentId] = (), *, checkable: bool = True
+        self, passages: Sequence[CellPassage], evidence: Iterable[PassageId] = (), *, checkable: bool = True
     ) -> None:
         self.beginResetModel()
         self._passages = list(passages)
@@ -43,9 +43,9 @@ class CellPassagesModel(QAbstractListModel):
     def passages(self) -> list[CellPassage]:
         return list(self._passages)
 
-    def evidence(self) -> list[SegmentId]:
+    def evidence(self) -> list[PassageId]:
         """The checked quotes, in list order."""
-        return [p.segment_id for p in self._passages if p.segment_id in self._evidence]
+        return [p.passage_id for p in self._passages if p.passage_id in self._evidence]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._passages)
@@ -63,7 +63,7 @@ class CellPassagesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"‘{passage.text}’ {attribution(passage)}"
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
-            checked = passage.segment_id in self._evidence
+            checked = passage.passage_id in self._evidence
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{passage.document} {passage.start}–{passage.end}", *passage.code_paths]
@@ -76,12 +76,12 @@ class CellPassagesModel(QAbstractListModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
             return False
-        segment_id = self._passages[index.row()].segment_id
+        passage_id = self._passages[index.row()].passage_id
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         if checked:
-            self._evidence.add(segment_id)
+            self._evidence.add(passage_id)
         else:
-            self._evidence.discard(segment_id)
+            self._evidence.discard(passage_id)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.evidenceChanged.emit()
         return True

@@ -224,7 +224,7 @@ class CompareView(QWidget):
             )
 
     def _on_change(self, change: Change) -> None:
-        if change.codes or change.codings or change.documents or change.touches("assessment", "setting"):
+        if change.codes or change.codings or change.documents or change.touches("judgement", "setting"):
             if change.documents:
                 self._fill_attributes()
             self.refresh()

@@ -1,7 +1,7 @@
 """Judging one cell of the grid: its quotes (check a quote to link it as evidence) beside the score
 (only the code's scale values; an open code takes free text) and the justification.
 
-Saving goes through the assessment service, so it is one undoable command like every other change.
+Saving goes through the judgement service, so it is one undoable command like every other change.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.judgements.cell_passages_model import CellPassagesModel
 from app.shell.project_bridge import ProjectBridge
 from coding.core.errors import CodewerkError
-from coding.core.records import AssessmentInfo, CodeInfo
+from coding.core.records import CodeInfo, JudgementInfo
 from coding.judgements.comparison import GridCell
 
 NO_SCORE = "(no score)"
@@ -127,17 +127,17 @@ class JudgementEditor(QWidget):
             f"{code.path_text} × {cell.value}: {len(passages)} quote(s) in {documents} document(s)"
         )
         self.passages.set_passages(passages, cell.evidence, checkable=cell.assessable)
-        self._fill_score(code, cell.assessment)
+        self._fill_score(code, cell.judgement)
         self.justification.setPlainText(cell.justification)
         self.message.setText(
             "" if cell.assessable else f"Quotes without a value for {attribute} cannot be judged."
         )
         self._set_enabled(cell.assessable)
-        self.clear_button.setEnabled(cell.assessable and cell.assessment is not None)
+        self.clear_button.setEnabled(cell.assessable and cell.judgement is not None)
         self._dirty = False
 
-    def _fill_score(self, code: CodeInfo, assessment: AssessmentInfo | None) -> None:
-        score = assessment.score if assessment else ""
+    def _fill_score(self, code: CodeInfo, judgement: JudgementInfo | None) -> None:
+        score = judgement.score if judgement else ""
         blocked = self.score_box.blockSignals(True)
         self.score_box.clear()
         if code.is_open:
@@ -171,7 +171,7 @@ class JudgementEditor(QWidget):
             return False
         was_dirty, self._dirty = self._dirty, False  # the change notification may reload this editor
         try:
-            self._bridge.project.assessments.assess(
+            self._bridge.project.judgements.assess(
                 self._cell.value,
                 self._code.id,
                 self.score(),
@@ -188,11 +188,11 @@ class JudgementEditor(QWidget):
         return True
 
     def clear(self) -> bool:
-        if self._cell is None or self._cell.assessment is None:
+        if self._cell is None or self._cell.judgement is None:
             return False
         was_dirty, self._dirty = self._dirty, False
         try:
-            self._bridge.project.assessments.clear(self._cell.assessment.id)
+            self._bridge.project.judgements.clear(self._cell.judgement.id)
         except CodewerkError as exc:
             self._dirty = was_dirty
             self.message.setText(str(exc))

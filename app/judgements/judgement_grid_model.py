@@ -185,7 +185,7 @@ class JudgementGridModel(QAbstractItemModel):
 
     def _judgement_data(self, row: GridRow, cell: GridCell, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if not cell.quotes and cell.assessment is None:
+            if not cell.quotes and cell.judgement is None:
                 return ""
             parts = []
             if cell.score:
@@ -202,7 +202,7 @@ class JudgementGridModel(QAbstractItemModel):
                 f"{row.code.path_text} × {cell.value}",
                 f"{cell.quotes} quote(s) in {cell.documents} document(s)",
             ]
-            if cell.assessment is not None:
+            if cell.judgement is not None:
                 lines.append(f"Judgement: {cell.score or '–'}")
                 if cell.justification:
                     lines.append(cell.justification)

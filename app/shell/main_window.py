@@ -516,16 +516,16 @@ class MainWindow(QMainWindow):
             self.controller.code_selection(code_id)
 
     def _current_coding_changed(self, coding_id: CodingId | None) -> None:
-        segment = self.view.current_segment()
-        if coding_id is None or segment is None:
+        passage = self.view.current_passage()
+        if coding_id is None or passage is None:
             if self.view.document_id is not None:
                 self.details_dock.show_document(self.view.document_id)
             else:
                 self.details_dock.show_nothing()
             return
         documents = self.documents_dock.model.documents() if self.documents_dock.model else []
-        document = next((d.name for d in documents if d.id == segment.document_id), "")
-        self.details_dock.show_coding(segment, coding_id, document)
+        document = next((d.name for d in documents if d.id == passage.document_id), "")
+        self.details_dock.show_coding(passage, coding_id, document)
 
     def _selection_changed(self) -> None:
         span = self.view.selection_span()

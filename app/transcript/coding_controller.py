@@ -20,7 +20,7 @@ from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
 from app.transcript.transcript_view import TranscriptView
 from app.widgets.mime import Passage
-from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodingInfo, TurnInfo
 from coding.core.text import trim_span
 from coding.passages import snapping
@@ -247,18 +247,18 @@ class CodingController(QObject):
             self.view.select_span(start, end)
 
     # -- adjusting a coded passage --------------------------------------------------------
-    def set_span(self, segment_id: SegmentId, start: int, end: int) -> bool:
+    def set_span(self, passage_id: PassageId, start: int, end: int) -> bool:
         workspace = self.workspace
         if workspace is None:
             return False
         start, end = trim_span(self.view.text, start, end)
-        segment = self.view.index.get(segment_id)
-        if start >= end or (segment is not None and (segment.start, segment.end) == (start, end)):
+        passage = self.view.index.get(passage_id)
+        if start >= end or (passage is not None and (passage.start, passage.end) == (start, end)):
             return False
-        low = min(start, segment.start) if segment is not None else start
-        high = max(end, segment.end) if segment is not None else end
+        low = min(start, passage.start) if passage is not None else start
+        high = max(end, passage.end) if passage is not None else end
         with self.view.expecting(low, high):
-            done = workspace.perform(lambda: workspace.project.codings.set_span(segment_id, start, end))
+            done = workspace.perform(lambda: workspace.project.codings.set_span(passage_id, start, end))
         if done:
             self.view.select_span(start, end)
             self._tell(f"Passage now {start}–{end}  (Ctrl+Z undoes)")
@@ -266,27 +266,27 @@ class CodingController(QObject):
 
     def nudge(self, boundary: str, later: bool) -> bool:
         """Move the current passage's start or end by one word."""
-        segment = self.view.current_segment()
-        if segment is None:
+        passage = self.view.current_passage()
+        if passage is None:
             self._tell("Click a coded passage or its stripe first")
             return False
         text = self.view.text
-        start, end = segment.start, segment.end
+        start, end = passage.start, passage.end
         if boundary == "start":
             start = (snapping.start_later if later else snapping.start_earlier)(text, start, end)
         else:
             end = (snapping.end_later if later else snapping.end_earlier)(text, start, end)
-        return self.set_span(segment.id, start, end)
+        return self.set_span(passage.id, start, end)
 
     def span_to_selection(self) -> bool:
         """Give the current passage the boundaries of the selection."""
-        segment = self.view.current_segment()
+        passage = self.view.current_passage()
         span = self.view.selection_span()
-        if segment is None or span is None:
+        if passage is None or span is None:
             self._tell("Click a coded passage first, then select its new extent and press Ctrl+B")
             return False
         current = self.view.current_coding
-        done = self.set_span(segment.id, *span)
+        done = self.set_span(passage.id, *span)
         self.view.set_current_coding(current)
         return done
 
@@ -296,9 +296,9 @@ class CodingController(QObject):
         if workspace is None or coding_id is None:
             self._tell("Click a coded passage or its stripe first")
             return False
-        segment = self.view.index.segment_of(coding_id)
+        passage = self.view.index.passage_of(coding_id)
         with self._expecting(
-            Passage(segment.document_id, segment.start, segment.end) if segment is not None else None
+            Passage(passage.document_id, passage.start, passage.end) if passage is not None else None
         ):
             done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
         if done:
@@ -339,12 +339,12 @@ class CodingController(QObject):
                 everywhere.triggered.connect(
                     lambda _c=False, s=turn.speaker: self.open_turns_picker(s, all_documents=True)
                 )
-            segments = view.index.at(view.offset_at(point))
-            if segments:
+            passages = view.index.at(view.offset_at(point))
+            if passages:
                 menu.addSeparator()
                 tree = workspace.project.codes.tree()
-                for segment in segments:
-                    for application in segment.codings:
+                for passage in passages:
+                    for application in passage.codings:
                         if application.code_id not in tree:
                             continue
                         label = code_label(tree.get(application.code_id))

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, 
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.shell.theme import chip_fill, code_colour, is_dark, readable_on
-from coding.core.ids import SegmentId
+from coding.core.ids import PassageId
 from coding.core.records import CodeInfo
 from coding.passages.stripe_layout import Stripe
 
@@ -37,7 +37,7 @@ def code_label(code: CodeInfo) -> str:
 class CodingMargin(QWidget):
     """Painted by the view's geometry; emits boundary moves for the coding controller to commit."""
 
-    spanRequested = Signal(object, int, int)  # SegmentId, start, end (code points)
+    spanRequested = Signal(object, int, int)  # PassageId, start, end (code points)
 
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view)
@@ -76,16 +76,16 @@ class CodingMargin(QWidget):
     # -- what is on screen ----------------------------------------------------------------
     def visible_stripes(self) -> list[tuple[float, float, Stripe]]:
         view = self.view
-        if view.document_id is None or not view.index.segments:
+        if view.document_id is None or not view.index.passages:
             return []
         start, end = view.visible_range()
         blocks = view.visible_blocks()
         out = []
-        for segment in view.index.overlapping(start, end):
-            extent = view.span_extent(segment.start, segment.end, blocks)
+        for passage in view.index.overlapping(start, end):
+            extent = view.span_extent(passage.start, passage.end, blocks)
             if extent is None:
                 continue
-            for stripe in view.stripes_by_segment.get(segment.id, ()):
+            for stripe in view.stripes_by_passage.get(passage.id, ()):
                 out.append((extent[0], extent[1], stripe))
         return out
 
@@ -227,14 +227,14 @@ class CodingMargin(QWidget):
             start = stripe.start
             end = view.offset_at(QPoint(view.viewport().width() - 1, y))
         if start < end and (start, end) != (stripe.start, stripe.end):
-            self.spanRequested.emit(SegmentId(stripe.segment_id), start, end)
+            self.spanRequested.emit(PassageId(stripe.passage_id), start, end)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             found = self.hit(QPointF(event.pos()))
             if found is not None:
-                segment = self.view.index.get(found[0].segment_id)
-                tip = self.view.describe([segment]) if segment is not None else ""
+                passage = self.view.index.get(found[0].passage_id)
+                tip = self.view.describe([passage]) if passage is not None else ""
                 if found[1] in ("start", "end"):
                     tip += "<p style='color:gray'>Drag to move this boundary.</p>"
                 QToolTip.showText(event.globalPos(), tip, self)

@@ -1,7 +1,7 @@
 """The transcript: read-only text with coded passages painted in their codes' colours.
 
 Highlights are painted beneath the text for the visible lines only, straight from a
-:class:`SegmentIndex`; nothing is written into the document, so there is no format undo history and
+:class:`PassageIndex`; nothing is written into the document, so there is no format undo history and
 a change of codings costs one query plus a repaint, however long the transcript.
 All positions exchanged with the services are code points; Qt's UTF-16 positions are converted with
 the document's :class:`Utf16Index` and nowhere else.
@@ -38,19 +38,19 @@ from app.transcript.transcript_geometry import TranscriptGeometry
 from app.widgets.mime import Passage, passage_mime
 from coding import Change
 from coding.core.errors import NotFoundError
-from coding.core.ids import CodingId, DocumentId, SegmentId
-from coding.core.records import CodeTree, SegmentInfo, TurnInfo
+from coding.core.ids import CodingId, DocumentId, PassageId
+from coding.core.records import CodeTree, PassageInfo, TurnInfo
 from coding.core.text import trim_span
 from coding.core.text_positions import Utf16Index
 from coding.passages import snapping
-from coding.passages.segment_index import SegmentIndex
+from coding.passages.passage_index import PassageIndex
 from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
 
 #: Tables whose changes alter what the transcript paints (passages, their codes, code colours).
 #: How near (pixels) to a passage's edge the mouse grabs the boundary.
 HANDLE = 4
 
-PASSAGE_TABLES = frozenset({"segment", "coding", "code", "document", "turn"})
+PASSAGE_TABLES = frozenset({"passage", "coding", "code", "document", "turn"})
 
 
 class TranscriptView(TranscriptGeometry):
@@ -58,7 +58,7 @@ class TranscriptView(TranscriptGeometry):
 
     currentCodingChanged = Signal(object)  # CodingId | None
     documentChanged = Signal(object)  # DocumentId | None
-    spanRequested = Signal(object, int, int)  # SegmentId, start, end: a boundary dragged in the text
+    spanRequested = Signal(object, int, int)  # PassageId, start, end: a boundary dragged in the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,14 +79,14 @@ class TranscriptView(TranscriptGeometry):
         self.text = ""
         self.utf16 = Utf16Index("")
         self.turns: list[TurnInfo] = []
-        self.index = SegmentIndex()
+        self.index = PassageIndex()
         self.stripes = StripeLayout((), 0)
-        self.stripes_by_segment: dict[SegmentId, list[Stripe]] = {}
+        self.stripes_by_passage: dict[PassageId, list[Stripe]] = {}
         self.current_coding: CodingId | None = None
         self._line_starts = [0]
-        self._fills: dict[SegmentId, QColor] = {}
+        self._fills: dict[PassageId, QColor] = {}
         self._expected: tuple[int, int] | None = None
-        self._boundary_drag: tuple[SegmentInfo, str] | None = None
+        self._boundary_drag: tuple[PassageInfo, str] | None = None
         self._drag_preview: tuple[int, int] | None = None
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
@@ -107,7 +107,7 @@ class TranscriptView(TranscriptGeometry):
         self.turns = []
         self._highlighter.set_turns("", [], self.utf16)
         self.setPlainText("")
-        self._set_segments([])
+        self._set_passages([])
         self.documentChanged.emit(None)
 
     def show_document(self, document_id: DocumentId) -> None:
@@ -123,7 +123,7 @@ class TranscriptView(TranscriptGeometry):
         self.current_coding = None
         self._highlighter.set_turns(text, self.turns, self.utf16)
         self.setPlainText(text)
-        self._set_segments(self.workspace.project.codings.segments(document_id))
+        self._set_passages(self.workspace.project.codings.passages(document_id))
         self.documentChanged.emit(document_id)
 
     @contextmanager
@@ -158,29 +158,29 @@ class TranscriptView(TranscriptGeometry):
                 self.show_document(self.document_id)
                 return
         if change.codings or change.codes:
-            self._set_segments(self.workspace.project.codings.segments(self.document_id))
+            self._set_passages(self.workspace.project.codings.passages(self.document_id))
 
     def _splice(self, start: int, end: int) -> None:
         """Re-read only the passages overlapping ``[start, end)`` and put them in place."""
         assert self.workspace is not None and self.document_id is not None
-        fresh = self.workspace.project.codings.segments(self.document_id, start, end)
-        kept = [s for s in self.index.segments if not (s.start < end and s.end > start)]
-        self._set_segments(kept + fresh)
+        fresh = self.workspace.project.codings.passages(self.document_id, start, end)
+        kept = [s for s in self.index.passages if not (s.start < end and s.end > start)]
+        self._set_passages(kept + fresh)
 
-    def _set_segments(self, segments: list[SegmentInfo]) -> None:
-        self.index = SegmentIndex(segments)
+    def _set_passages(self, passages: list[PassageInfo]) -> None:
+        self.index = PassageIndex(passages)
         self._relayout()
-        if self.current_coding is not None and self.index.segment_of(self.current_coding) is None:
+        if self.current_coding is not None and self.index.passage_of(self.current_coding) is None:
             self.current_coding = None
             self.currentCodingChanged.emit(None)
 
     def _relayout(self) -> None:
         rank = self.code_tree().order() if self.workspace is not None else {}
         self.stripes = layout_stripes(self.index, self._line_starts, rank)
-        by_segment: dict[SegmentId, list[Stripe]] = {}
+        by_passage: dict[PassageId, list[Stripe]] = {}
         for stripe in self.stripes.stripes:
-            by_segment.setdefault(stripe.segment_id, []).append(stripe)
-        self.stripes_by_segment = by_segment
+            by_passage.setdefault(stripe.passage_id, []).append(stripe)
+        self.stripes_by_passage = by_passage
         self._fills = {}
         self.margin.set_lanes(self.stripes.lanes)
         self.viewport().update()
@@ -236,30 +236,30 @@ class TranscriptView(TranscriptGeometry):
 
     # -- the current coding ---------------------------------------------------------------
     def set_current_coding(self, coding_id: CodingId | None, *, select: bool = False) -> None:
-        segment = self.index.segment_of(coding_id) if coding_id is not None else None
-        if segment is None:
+        passage = self.index.passage_of(coding_id) if coding_id is not None else None
+        if passage is None:
             coding_id = None
         changed = coding_id != self.current_coding
         self.current_coding = coding_id
-        if select and segment is not None:
-            self.select_span(segment.start, segment.end)
+        if select and passage is not None:
+            self.select_span(passage.start, passage.end)
         self.viewport().update()
         self.margin.update()
         if changed:
             self.currentCodingChanged.emit(coding_id)
 
-    def current_segment(self) -> SegmentInfo | None:
+    def current_passage(self) -> PassageInfo | None:
         if self.current_coding is None:
             return None
-        return self.index.segment_of(self.current_coding)
+        return self.index.passage_of(self.current_coding)
 
     # -- painting -------------------------------------------------------------------------
-    def segment_fill(self, segment: SegmentInfo) -> QColor:
-        fill = self._fills.get(segment.id)
+    def passage_fill(self, passage: PassageInfo) -> QColor:
+        fill = self._fills.get(passage.id)
         if fill is None:
             tree = self.code_tree()
             colours = [
-                code_colour(tree.get(a.code_id).colour) for a in segment.codings if a.code_id in tree
+                code_colour(tree.get(a.code_id).colour) for a in passage.codings if a.code_id in tree
             ] or [QColor("#9e9e9e")]
             mixed = QColor(
                 sum(c.red() for c in colours) // len(colours),
@@ -267,16 +267,16 @@ class TranscriptView(TranscriptGeometry):
                 sum(c.blue() for c in colours) // len(colours),
             )
             fill = highlight_fill(mixed.name(), is_dark(self.palette()))
-            self._fills[segment.id] = fill
+            self._fills[passage.id] = fill
         return fill
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if (self.index.segments or self._matches) and self.workspace is not None:
+        if (self.index.passages or self._matches) and self.workspace is not None:
             painter = QPainter(self.viewport())
             start, end = self.visible_range()
-            for segment in self.index.overlapping(start, end):
-                fill = self.segment_fill(segment)
-                for rect in self.span_rects(max(segment.start, start), min(segment.end, end)):
+            for passage in self.index.overlapping(start, end):
+                fill = self.passage_fill(passage)
+                for rect in self.span_rects(max(passage.start, start), min(passage.end, end)):
                     painter.fillRect(rect, fill)
             self._paint_current(painter, start, end)
             self._paint_matches(painter, start, end)
@@ -296,18 +296,18 @@ class TranscriptView(TranscriptGeometry):
                 painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 2, 2)
 
     def _paint_current(self, painter: QPainter, start: int, end: int) -> None:
-        segment = self.current_segment()
-        if segment is None or segment.end < start or segment.start > end:
+        passage = self.current_passage()
+        if passage is None or passage.end < start or passage.start > end:
             return
         code_id = next(
-            (a.code_id for a in segment.codings if a.coding_id == self.current_coding),
-            segment.codings[0].code_id,
+            (a.code_id for a in passage.codings if a.coding_id == self.current_coding),
+            passage.codings[0].code_id,
         )
         tree = self.code_tree()
         colour = readable_on(
             self.palette().base().color(), tree.get(code_id).colour if code_id in tree else ""
         )
-        first_char, last_char = self._drag_preview or (segment.start, segment.end)
+        first_char, last_char = self._drag_preview or (passage.start, passage.end)
         rects = self.span_rects(first_char, last_char)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(colour, 1.4))
@@ -349,21 +349,21 @@ class TranscriptView(TranscriptGeometry):
         return super().viewportEvent(event)
 
     def tooltip_at(self, point: QPoint) -> str:
-        if self.document_id is None or not self.index.segments:
+        if self.document_id is None or not self.index.passages:
             return ""
         cursor = self.cursorForPosition(point)
         if not self.cursorRect(cursor).adjusted(-12, -2, 12, 2).contains(point):
             return ""
         return self.describe(self.index.at(self.from_qt(cursor.position())))
 
-    def describe(self, segments: list[SegmentInfo]) -> str:
+    def describe(self, passages: list[PassageInfo]) -> str:
         """Rich-text tooltip: the codes of the passages and their memos."""
-        if not segments:
+        if not passages:
             return ""
         tree = self.code_tree()
         lines = []
-        for segment in segments:
-            for application in segment.codings:
+        for passage in passages:
+            for application in passage.codings:
                 if application.code_id not in tree:
                     continue
                 code = tree.get(application.code_id)
@@ -382,15 +382,15 @@ class TranscriptView(TranscriptGeometry):
     # -- dragging a boundary of the current passage -------------------------------------------
     def boundary_at(self, point: QPoint) -> str | None:
         """``"start"`` or ``"end"`` when ``point`` is on that edge of the current passage."""
-        segment = self.current_segment()
-        if segment is None:
+        passage = self.current_passage()
+        if passage is None:
             return None
-        rects = self.span_rects(segment.start, segment.end)
+        rects = self.span_rects(passage.start, passage.end)
         if not rects:
             return None
         x, y = point.x(), point.y()
         first, last = rects[0], rects[-1]
-        start_visible = self.to_qt(segment.start) >= self.firstVisibleBlock().position()
+        start_visible = self.to_qt(passage.start) >= self.firstVisibleBlock().position()
         if start_visible and abs(x - first.left()) <= HANDLE and first.top() <= y <= first.bottom():
             return "start"
         if abs(x - last.right()) <= HANDLE and last.top() <= y <= last.bottom():
@@ -400,22 +400,22 @@ class TranscriptView(TranscriptGeometry):
     def _dragged_span(self, point: QPoint) -> tuple[int, int] | None:
         if self._boundary_drag is None:
             return None
-        segment, which = self._boundary_drag
+        passage, which = self._boundary_drag
         offset = self.offset_at(point)
         if which == "start":
-            start, end = snapping.word_start(self.text, offset), segment.end
+            start, end = snapping.word_start(self.text, offset), passage.end
         else:
-            start, end = segment.start, snapping.word_end(self.text, offset)
+            start, end = passage.start, snapping.word_end(self.text, offset)
         start, end = trim_span(self.text, start, end)
         return (start, end) if start < end else None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             which = self.boundary_at(event.position().toPoint())
-            segment = self.current_segment()
-            if which is not None and segment is not None:
-                self._boundary_drag = (segment, which)
-                self._drag_preview = (segment.start, segment.end)
+            passage = self.current_passage()
+            if which is not None and passage is not None:
+                self._boundary_drag = (passage, which)
+                self._drag_preview = (passage.start, passage.end)
                 return
         super().mousePressEvent(event)
 
@@ -434,13 +434,13 @@ class TranscriptView(TranscriptGeometry):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._boundary_drag is not None:
-            segment = self._boundary_drag[0]
+            passage = self._boundary_drag[0]
             span = self._dragged_span(event.position().toPoint())
             self._boundary_drag = None
             self._drag_preview = None
             self.viewport().update()
-            if span is not None and span != (segment.start, segment.end):
-                self.spanRequested.emit(segment.id, *span)
+            if span is not None and span != (passage.start, passage.end):
+                self.spanRequested.emit(passage.id, *span)
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():

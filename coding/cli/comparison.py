@@ -68,7 +68,7 @@ def _print_grid(grid: JudgementGrid, fmt: str) -> None:
         for row in grid.rows
     ]
     print_table(titles, cells, limits={0: 50, **{i: 24 for i in range(1, len(titles))}})
-    notes = [(row, cell) for row in grid.rows for cell in row.cells if cell.assessment is not None]
+    notes = [(row, cell) for row in grid.rows for cell in row.cells if cell.judgement is not None]
     if notes:
         print("\nJudgements (score, quotes in brackets):")
         for row, cell in notes:

@@ -12,7 +12,7 @@ from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId
 from coding.core.text import fold
 from coding.undo.command import Command, Writer
-from models import Assessment, Code, CodeSet, Coding, Memo
+from models import Code, CodeSet, Coding, Judgement, Memo
 
 EDITABLE_FIELDS = frozenset(
     {"name", "label", "description", "colour", "question", "kind", "category", "scale", "search_terms"}
@@ -274,14 +274,14 @@ class MergeCodes(Command):
         if self.target_id in _descendant_ids(writer, self.source_id):
             raise InvalidInputError(f"cannot merge '{source.name}' into one of its own subcodes")
         session = writer.session
-        target_segments = dict(
+        target_passages = dict(
             session.execute(
-                select(Coding.segment_id, Coding.id).where(Coding.code_id == self.target_id)
+                select(Coding.passage_id, Coding.id).where(Coding.code_id == self.target_id)
             ).all()
         )
         for coding in session.execute(select(Coding).where(Coding.code_id == self.source_id)).scalars().all():
-            if coding.segment_id in target_segments:
-                other = target_segments[coding.segment_id]
+            if coding.passage_id in target_passages:
+                other = target_passages[coding.passage_id]
                 if coding.memo:
                     memo = session.execute(select(Coding.memo).where(Coding.id == other)).scalar_one()
                     writer.update("coding", other, {"memo": "\n".join(m for m in (memo, coding.memo) if m)})
@@ -290,14 +290,14 @@ class MergeCodes(Command):
                 writer.update("coding", coding.id, {"code_id": self.target_id})
         target_judged = set(
             session.execute(
-                select(Assessment.attribute, Assessment.value).where(Assessment.code_id == self.target_id)
+                select(Judgement.attribute, Judgement.value).where(Judgement.code_id == self.target_id)
             )
         )
-        for assessment in session.execute(
-            select(Assessment).where(Assessment.code_id == self.source_id)
+        for judgement in session.execute(
+            select(Judgement).where(Judgement.code_id == self.source_id)
         ).scalars():
-            if (assessment.attribute, assessment.value) not in target_judged:
-                writer.update("assessment", assessment.id, {"code_id": self.target_id})
+            if (judgement.attribute, judgement.value) not in target_judged:
+                writer.update("judgement", judgement.id, {"code_id": self.target_id})
         for memo_id in session.execute(select(Memo.id).where(Memo.code_id == self.source_id)).scalars().all():
             writer.update("memo", memo_id, {"code_id": self.target_id})
         children = (

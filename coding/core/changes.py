@@ -11,7 +11,7 @@ from coding.core.ids import DocumentId
 log = logging.getLogger(__name__)
 
 #: Table names, grouped by what a view shows.
-CODING_TABLES = frozenset({"segment", "coding", "review", "assessment_evidence"})
+CODING_TABLES = frozenset({"passage", "coding", "review", "judgement_evidence"})
 CODE_TABLES = frozenset({"code"})
 DOCUMENT_TABLES = frozenset({"document", "document_attribute", "turn", "page"})
 

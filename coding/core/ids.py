@@ -6,11 +6,11 @@ from typing import NewType
 
 DocumentId = NewType("DocumentId", int)
 CodeId = NewType("CodeId", int)
-SegmentId = NewType("SegmentId", int)
+PassageId = NewType("PassageId", int)
 CodingId = NewType("CodingId", int)
 CoderId = NewType("CoderId", int)
 MemoId = NewType("MemoId", int)
-AssessmentId = NewType("AssessmentId", int)
+JudgementId = NewType("JudgementId", int)
 ReviewId = NewType("ReviewId", int)
 TurnId = NewType("TurnId", int)
 CodeSetId = NewType("CodeSetId", int)

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from coding.core.ids import (
-    AssessmentId,
     CodeId,
     CodeSetId,
     CodingId,
     DocumentId,
+    JudgementId,
     MemoId,
+    PassageId,
     ReviewId,
-    SegmentId,
     TurnId,
 )
 from coding.documents.turn_spans import page_label
@@ -147,7 +147,7 @@ class CodeTree:
 
 @dataclass(frozen=True)
 class CodeApplication:
-    """One code on a segment."""
+    """One code on a passage."""
 
     coding_id: CodingId
     code_id: CodeId
@@ -156,8 +156,8 @@ class CodeApplication:
 
 
 @dataclass(frozen=True)
-class SegmentInfo:
-    id: SegmentId
+class PassageInfo:
+    id: PassageId
     document_id: DocumentId
     start: int
     end: int
@@ -168,7 +168,7 @@ class SegmentInfo:
 @dataclass(frozen=True)
 class CodingInfo:
     id: CodingId
-    segment_id: SegmentId
+    passage_id: PassageId
     document_id: DocumentId
     code_id: CodeId
     start: int
@@ -194,7 +194,7 @@ class Quote:
     """A coded passage as retrieval lists and exports show it."""
 
     coding_id: CodingId
-    segment_id: SegmentId
+    passage_id: PassageId
     document_id: DocumentId
     document: str
     code_id: CodeId
@@ -221,8 +221,8 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class AssessmentInfo:
-    id: AssessmentId
+class JudgementInfo:
+    id: JudgementId
     attribute: str
     value: str
     code_id: CodeId
@@ -231,7 +231,7 @@ class AssessmentInfo:
     justification: str
     coder: str | None
     updated_at: datetime
-    evidence: tuple[SegmentId, ...]
+    evidence: tuple[PassageId, ...]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from coding.core.text_remap import Span, remap_spans
 from coding.importing.parsers.parsed import ParsedPage, ParsedTurn
 from coding.passages.coding_commands import document_text
 from coding.undo.command import Command, Writer
-from models import Code, Coding, Document, DocumentAttribute, Segment
+from models import Code, Coding, Document, DocumentAttribute, Passage
 
 
 @dataclass(frozen=True)
@@ -266,26 +266,26 @@ class ReplaceDocumentText(Command):
         new_text = self.document.text
         if normalise_text(new_text) != new_text:
             raise InvalidInputError("document text must be normalised (NFC, \\n line endings)")
-        segments = session.execute(
-            select(Segment.id, Segment.start, Segment.end, Segment.text).where(
-                Segment.document_id == self.document_id
+        passages = session.execute(
+            select(Passage.id, Passage.start, Passage.end, Passage.text).where(
+                Passage.document_id == self.document_id
             )
         ).all()
-        mapped = remap_spans(old_text, new_text, [(s.start, s.end) for s in segments])
+        mapped = remap_spans(old_text, new_text, [(s.start, s.end) for s in passages])
         lost: list[LostPassage] = []
         moves: list[SpanMove] = []
-        for segment, span in zip(segments, mapped, strict=True):
-            if span is None or span[0] >= span[1] or new_text[span[0] : span[1]] != segment.text:
+        for passage, span in zip(passages, mapped, strict=True):
+            if span is None or span[0] >= span[1] or new_text[span[0] : span[1]] != passage.text:
                 codes = session.execute(
                     select(Code.name)
                     .join(Coding, Coding.code_id == Code.id)
-                    .where(Coding.segment_id == segment.id)
+                    .where(Coding.passage_id == passage.id)
                 ).scalars()
-                lost.append(LostPassage(segment.start, segment.end, segment.text, tuple(codes)))
-                writer.delete("segment", "id", [segment.id])
-            elif span != (segment.start, segment.end):
-                moves.append((segment.id, (segment.start, segment.end), span, {}))
-        move_spans(writer, "segment", moves)  # the mapping keeps the order of passages
+                lost.append(LostPassage(passage.start, passage.end, passage.text, tuple(codes)))
+                writer.delete("passage", "id", [passage.id])
+            elif span != (passage.start, passage.end):
+                moves.append((passage.id, (passage.start, passage.end), span, {}))
+        move_spans(writer, "passage", moves)  # the mapping keeps the order of passages
         doc = self.document
         writer.update(
             "document",

@@ -23,7 +23,7 @@ from coding.documents.document_commands import (
     SetAttributes,
     attribute_key,
 )
-from models import Coding, Document, DocumentAttribute, Page, Segment, Turn
+from models import Coding, Document, DocumentAttribute, Page, Passage, Turn
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -70,9 +70,9 @@ class DocumentService:
     def _infos(self, document_id: DocumentId | None, with_counts: bool = True) -> builtins.list[DocumentInfo]:
         attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
         count_rows = (
-            select(Segment.document_id, func.count(Coding.id))
-            .join(Coding, Coding.segment_id == Segment.id)
-            .group_by(Segment.document_id)
+            select(Passage.document_id, func.count(Coding.id))
+            .join(Coding, Coding.passage_id == Passage.id)
+            .group_by(Passage.document_id)
         )
         document_rows = select(
             Document.id,
@@ -87,7 +87,7 @@ class DocumentService:
         ).order_by(Document.position, Document.id)
         if document_id is not None:
             attribute_rows = attribute_rows.where(DocumentAttribute.document_id == document_id)
-            count_rows = count_rows.where(Segment.document_id == document_id)
+            count_rows = count_rows.where(Passage.document_id == document_id)
             document_rows = document_rows.where(Document.id == document_id)
         with self._store.read() as session:
             attributes: dict[int, dict[str, str]] = defaultdict(dict)

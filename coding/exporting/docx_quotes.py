@@ -25,8 +25,8 @@ from docx import Document
 from docx.shared import Pt
 
 from coding.codebook.code_service import CodeRef
-from coding.core.ids import CodeId, SegmentId
-from coding.core.records import AssessmentInfo, CodeInfo, CodeTree, Quote
+from coding.core.ids import CodeId, PassageId
+from coding.core.records import CodeInfo, CodeTree, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
 from coding.documents.document_commands import attribute_key
 from coding.documents.turn_spans import page_label
@@ -106,7 +106,7 @@ def write_quotes_per_concept(
             heading_of[code.id] = heading.id
 
     # heading code → group → passage, in respondent, document, position order
-    cells: dict[tuple[CodeId, str], dict[SegmentId, _Passage]] = {}
+    cells: dict[tuple[CodeId, str], dict[PassageId, _Passage]] = {}
     quotes = (
         project.quote_service.query([h.id for h in headings], exclude_interviewer=without_interviewer)
         if headings
@@ -123,7 +123,7 @@ def write_quotes_per_concept(
     for quote in quotes:
         group = quote.attributes.get(key) or NO_GROUP
         cell = cells.setdefault((heading_of[quote.code_id], group), {})
-        passage = cell.setdefault(quote.segment_id, _Passage(quote))
+        passage = cell.setdefault(quote.passage_id, _Passage(quote))
         passage.codings.append(quote)
 
     document = Document()
@@ -143,11 +143,11 @@ def write_quotes_per_concept(
             grey_run(body.paragraph(), heading.description, italic=True, size=9)
         for column, value in enumerate(grid.values):
             body.heading(value, 2)
-            judgement = rows[heading.id].cells[column].assessment
+            judgement = rows[heading.id].cells[column].judgement
             if judgement is not None:
                 _judgement(body, judgement, heading, heading.name)
             for code in descendants[heading.id]:
-                sub = rows[code.id].cells[column].assessment if code.id in rows else None
+                sub = rows[code.id].cells[column].judgement if code.id in rows else None
                 if sub is not None:
                     _judgement(body, sub, code, code.path_text)
             passages = cells.get((heading.id, value), {})
@@ -155,7 +155,7 @@ def write_quotes_per_concept(
                 grey_run(body.paragraph(), "No quotes.", italic=True)
             evidence = set(judgement.evidence) if judgement else set()
             for passage in passages.values():
-                _quote(body, tree, passage, heading, include_reviews, passage.first.segment_id in evidence)
+                _quote(body, tree, passage, heading, include_reviews, passage.first.passage_id in evidence)
     if empty:
         grey_run(
             body.paragraph(),
@@ -176,7 +176,7 @@ def _heading_text(code: CodeInfo) -> str:
 def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
     """The comparison table: judged codes × group values, score and justification."""
     values = [v for v in grid.values if v != NO_GROUP]
-    rows = [row for row in grid.rows if any(c.assessment for c in row.cells)]
+    rows = [row for row in grid.rows if any(c.judgement for c in row.cells)]
     if not rows or not values:
         return
     body.heading("Judgements", 1)
@@ -191,7 +191,7 @@ def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
         cells[0].text = xml_text(row.code.path_text)
         for i, value in enumerate(values, start=1):
             cell = row.cells[grid.values.index(value)]
-            if cell.assessment is None:
+            if cell.judgement is None:
                 continue
             paragraph = cells[i].paragraphs[0]
             score = paragraph.add_run(xml_text(cell.score))
@@ -208,7 +208,7 @@ def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
                     run.font.size = Pt(9)
 
 
-def _judgement(body: BodyWriter, judgement: AssessmentInfo, code: CodeInfo, label: str) -> None:
+def _judgement(body: BodyWriter, judgement: JudgementInfo, code: CodeInfo, label: str) -> None:
     paragraph = body.paragraph()
     add_text(paragraph, "Judgement" if label == code.name else f"Judgement {label}").bold = True
     add_text(paragraph, ": ")

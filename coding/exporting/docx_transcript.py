@@ -16,8 +16,8 @@ from docx.shared import Cm, Pt
 from docx.text.run import Run
 
 from coding.codebook.code_service import CodeRef
-from coding.core.ids import CodeId, CodingId, SegmentId
-from coding.core.records import CodeTree, ReviewInfo, SegmentInfo
+from coding.core.ids import CodeId, CodingId, PassageId
+from coding.core.records import CodeTree, PassageInfo, ReviewInfo
 from coding.documents.document_service import DocumentRef
 from coding.exporting.docx_format import (
     BodyWriter,
@@ -52,17 +52,17 @@ def write_coded_transcript(
     tree = project.codes.tree()
     allowed = {c.id for c in project.comparison.row_codes(codes)} if codes else None
     order = tree.order()
-    segments: list[SegmentInfo] = []
-    for segment in project.codings.segments(info.id):
+    passages: list[PassageInfo] = []
+    for passage in project.codings.passages(info.id):
         kept = tuple(
             sorted(
-                (a for a in segment.codings if allowed is None or a.code_id in allowed),
+                (a for a in passage.codings if allowed is None or a.code_id in allowed),
                 key=lambda a: order.get(a.code_id, 0),
             )
         )
         if kept:
-            segments.append(
-                SegmentInfo(segment.id, segment.document_id, segment.start, segment.end, segment.text, kept)
+            passages.append(
+                PassageInfo(passage.id, passage.document_id, passage.start, passage.end, passage.text, kept)
             )
     reviews: dict[CodingId, tuple[ReviewInfo, ...]] = {}
     if include_reviews:
@@ -73,14 +73,14 @@ def write_coded_transcript(
     body = BodyWriter(out)
     described = " · ".join(f"{k} {v}" for k, v in info.attributes.items())
     title_block(body, info.name, f"Coded transcript · {described}" if described else "Coded transcript")
-    _legend(body, tree, segments)
+    _legend(body, tree, passages)
 
-    first_run: dict[SegmentId, Run] = {}
-    last_run: dict[SegmentId, Run] = {}
-    by_start = sorted(segments, key=lambda s: (s.start, s.end))
-    cuts = sorted({s.start for s in segments} | {s.end for s in segments})
+    first_run: dict[PassageId, Run] = {}
+    last_run: dict[PassageId, Run] = {}
+    by_start = sorted(passages, key=lambda s: (s.start, s.end))
+    cuts = sorted({s.start for s in passages} | {s.end for s in passages})
     pointer = 0
-    active: list[SegmentInfo] = []
+    active: list[PassageInfo] = []
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
@@ -101,24 +101,24 @@ def write_coded_transcript(
                 shade_run(run, lighten(colour))
                 if len(active) > 1:
                     run.underline = True
-            for segment in active:
-                first_run.setdefault(segment.id, run)
-                if segment.end <= b:
-                    last_run[segment.id] = run
+            for passage in active:
+                first_run.setdefault(passage.id, run)
+                if passage.end <= b:
+                    last_run[passage.id] = run
         line_start = line_end + 1
 
-    for segment in segments:
-        if segment.id not in first_run:
+    for passage in passages:
+        if passage.id not in first_run:
             continue
-        paths = [tree.get(a.code_id).path_text for a in segment.codings]
-        author = next((a.coder for a in segment.codings if a.coder), None) or "Codewerk"
+        paths = [tree.get(a.code_id).path_text for a in passage.codings]
+        author = next((a.coder for a in passage.codings if a.coder), None) or "Codewerk"
         comment = out.add_comment(
-            [first_run[segment.id], last_run.get(segment.id, first_run[segment.id])],
+            [first_run[passage.id], last_run.get(passage.id, first_run[passage.id])],
             text=xml_text("; ".join(paths)),
             author=xml_text(author),
             initials=xml_text("".join(part[:1] for part in author.split()[:3]).upper()),
         )
-        for application in segment.codings:
+        for application in passage.codings:
             if application.memo:
                 comment.add_paragraph(xml_text(f"Memo: {application.memo}"))
             for review in reviews.get(application.coding_id, ()):
@@ -127,10 +127,10 @@ def write_coded_transcript(
     out.save(str(path))
 
 
-def _legend(body: BodyWriter, tree: CodeTree, segments: Sequence[SegmentInfo]) -> None:
+def _legend(body: BodyWriter, tree: CodeTree, passages: Sequence[PassageInfo]) -> None:
     counts: dict[CodeId, int] = {}
-    for segment in segments:
-        for application in segment.codings:
+    for passage in passages:
+        for application in passage.codings:
             counts[application.code_id] = counts.get(application.code_id, 0) + 1
     if not counts:
         grey_run(body.paragraph(), "No coded passages.", italic=True)

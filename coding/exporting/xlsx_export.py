@@ -115,7 +115,7 @@ def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
     writer.header(header)
     for row in grid.rows:
         cells = [row.cells[i] for i in columns]
-        if not any(cell.assessment is not None for cell in cells):
+        if not any(cell.judgement is not None for cell in cells):
             continue
         values: list[Any] = [row.code.path_text]
         colours: list[str | None] = [None]

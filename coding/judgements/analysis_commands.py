@@ -8,13 +8,13 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
-from coding.core.ids import AssessmentId, CodeId, CodingId, DocumentId, MemoId, ReviewId, SegmentId
+from coding.core.ids import CodeId, CodingId, DocumentId, JudgementId, MemoId, PassageId, ReviewId
 from coding.undo.command import Command, Writer
-from models import REVIEW_STATUSES, Assessment, AssessmentEvidence, Code, Coding, Memo, Review, Segment
+from models import REVIEW_STATUSES, Code, Coding, Judgement, JudgementEvidence, Memo, Passage, Review
 from models.clock import utcnow
 
 
-class SetAssessment(Command):
+class SetJudgement(Command):
     """Give a code a judgement for one group (``region = Zwolle``): a score from its scale and a note."""
 
     def __init__(
@@ -26,7 +26,7 @@ class SetAssessment(Command):
         justification: str,
         *,
         coder: str,
-        evidence: Sequence[SegmentId] | None = None,
+        evidence: Sequence[PassageId] | None = None,
     ) -> None:
         super().__init__()
         self.attribute = attribute
@@ -38,7 +38,7 @@ class SetAssessment(Command):
         self.evidence = None if evidence is None else list(dict.fromkeys(evidence))
         self.text = f"Judge {value}"
 
-    def plan(self, writer: Writer) -> AssessmentId:
+    def plan(self, writer: Writer) -> JudgementId:
         session = writer.session
         code = session.execute(select(Code.name, Code.scale).where(Code.id == self.code_id)).one_or_none()
         if code is None:
@@ -51,10 +51,10 @@ class SetAssessment(Command):
         self.text = f"Judge {name} for {self.value}"
         coder_id = ensure_coder(writer, self.coder)
         existing = session.execute(
-            select(Assessment.id).where(
-                Assessment.attribute == self.attribute,
-                Assessment.value == self.value,
-                Assessment.code_id == self.code_id,
+            select(Judgement.id).where(
+                Judgement.attribute == self.attribute,
+                Judgement.value == self.value,
+                Judgement.code_id == self.code_id,
             )
         ).scalar_one_or_none()
         values = {
@@ -64,50 +64,48 @@ class SetAssessment(Command):
             "updated_at": utcnow(),
         }
         if existing is None:
-            assessment_id = writer.insert(
-                "assessment",
+            judgement_id = writer.insert(
+                "judgement",
                 {"attribute": self.attribute, "value": self.value, "code_id": self.code_id, **values},
             )
         else:
-            assessment_id = existing
-            writer.update("assessment", assessment_id, values)
+            judgement_id = existing
+            writer.update("judgement", judgement_id, values)
         if self.evidence is not None:
-            self._link(writer, assessment_id)
-        return AssessmentId(assessment_id)
+            self._link(writer, judgement_id)
+        return JudgementId(judgement_id)
 
-    def _link(self, writer: Writer, assessment_id: int) -> None:
+    def _link(self, writer: Writer, judgement_id: int) -> None:
         assert self.evidence is not None
-        found = set(writer.session.execute(select(Segment.id).where(Segment.id.in_(self.evidence))).scalars())
+        found = set(writer.session.execute(select(Passage.id).where(Passage.id.in_(self.evidence))).scalars())
         missing = [s for s in self.evidence if s not in found]
         if missing:
             raise NotFoundError(f"passage {missing[0]} does not exist")
         linked = set(
             writer.session.execute(
-                select(AssessmentEvidence.segment_id).where(AssessmentEvidence.assessment_id == assessment_id)
+                select(JudgementEvidence.passage_id).where(JudgementEvidence.judgement_id == judgement_id)
             ).scalars()
         )
         wanted = set(self.evidence)
-        for segment_id in sorted(linked - wanted):
-            writer.delete_row(
-                "assessment_evidence", {"assessment_id": assessment_id, "segment_id": segment_id}
-            )
+        for passage_id in sorted(linked - wanted):
+            writer.delete_row("judgement_evidence", {"judgement_id": judgement_id, "passage_id": passage_id})
         writer.insert_many(
-            "assessment_evidence",
-            ({"assessment_id": assessment_id, "segment_id": s} for s in self.evidence if s not in linked),
+            "judgement_evidence",
+            ({"judgement_id": judgement_id, "passage_id": s} for s in self.evidence if s not in linked),
         )
 
 
-class ClearAssessment(Command):
+class ClearJudgement(Command):
     text = "Clear judgement"
 
-    def __init__(self, assessment_id: AssessmentId) -> None:
+    def __init__(self, judgement_id: JudgementId) -> None:
         super().__init__()
-        self.assessment_id = assessment_id
+        self.judgement_id = judgement_id
 
     def plan(self, writer: Writer) -> None:
-        if writer.session.get(Assessment, self.assessment_id) is None:
-            raise NotFoundError(f"judgement {self.assessment_id} does not exist")
-        writer.delete("assessment", "id", [self.assessment_id])
+        if writer.session.get(Judgement, self.judgement_id) is None:
+            raise NotFoundError(f"judgement {self.judgement_id} does not exist")
+        writer.delete("judgement", "id", [self.judgement_id])
 
 
 class SaveMemo(Command):
@@ -188,8 +186,8 @@ class SetReview(Command):
     def plan(self, writer: Writer) -> ReviewId | None:
         session = writer.session
         document_id = session.execute(
-            select(Segment.document_id)
-            .join(Coding, Coding.segment_id == Segment.id)
+            select(Passage.document_id)
+            .join(Coding, Coding.passage_id == Passage.id)
             .where(Coding.id == self.coding_id)
         ).scalar_one_or_none()
         if document_id is None:

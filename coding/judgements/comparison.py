@@ -18,11 +18,11 @@ from sqlalchemy import select
 
 from coding.codebook.code_service import CodeRef
 from coding.core.errors import InvalidInputError, NotFoundError
-from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
-from coding.core.records import AssessmentInfo, CodeInfo, CodeTree, DocumentInfo, Quote
+from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
+from coding.core.records import CodeInfo, CodeTree, DocumentInfo, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
 from coding.documents.document_commands import attribute_key
-from models import Coding, Segment
+from models import Coding, Passage
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -40,19 +40,19 @@ class GridCell:
     value: str
     quotes: int
     documents: int
-    assessment: AssessmentInfo | None
+    judgement: JudgementInfo | None
 
     @property
     def score(self) -> str:
-        return self.assessment.score if self.assessment else ""
+        return self.judgement.score if self.judgement else ""
 
     @property
     def justification(self) -> str:
-        return self.assessment.justification if self.assessment else ""
+        return self.judgement.justification if self.judgement else ""
 
     @property
-    def evidence(self) -> tuple[SegmentId, ...]:
-        return self.assessment.evidence if self.assessment else ()
+    def evidence(self) -> tuple[PassageId, ...]:
+        return self.judgement.evidence if self.judgement else ()
 
     @property
     def assessable(self) -> bool:
@@ -76,7 +76,7 @@ class GridRow:
 
     @property
     def judged(self) -> bool:
-        return any(cell.assessment is not None for cell in self.cells)
+        return any(cell.judgement is not None for cell in self.cells)
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def score_series(grid: JudgementGrid) -> ScoreSeries:
 class CellPassage:
     """One coded passage in a cell, with the codes of the row's subtree it carries."""
 
-    segment_id: SegmentId
+    passage_id: PassageId
     document_id: DocumentId
     document: str
     start: int
@@ -262,8 +262,8 @@ class ComparisonService:
         return tuple(v for v in values if v in chosen)
 
     def _has_ungrouped(self, key: str, documents: Sequence[DocumentInfo] | None) -> bool:
-        """Whether a passage lies in a document without ``key``. Asks for a segment, not a coding:
-        a segment left without codings (a REFI re-import can leave one) still opens ``(none)``."""
+        """Whether a passage lies in a document without ``key``. Asks for a passage, not a coding:
+        a passage left without codings (a REFI re-import can leave one) still opens ``(none)``."""
         if documents is None:
             documents = self._project.documents.list(with_counts=False)
         lacking = {d.id for d in documents if not d.attributes.get(key)}
@@ -271,7 +271,7 @@ class ComparisonService:
             return False
         with self._store.read() as session:
             found = session.execute(
-                select(Segment.id).where(Segment.document_id.in_(lacking)).limit(1)
+                select(Passage.id).where(Passage.document_id.in_(lacking)).limit(1)
             ).first()
         return found is not None
 
@@ -338,7 +338,7 @@ class ComparisonService:
     def _grid(
         self, key: str, values: tuple[str, ...], tally: _Tally, codes: Sequence[CodeInfo]
     ) -> JudgementGrid:
-        judgements = {(a.code_id, a.value): a for a in self._project.assessments.list(by=key)}
+        judgements = {(a.code_id, a.value): a for a in self._project.judgements.list(by=key)}
         rows = []
         for code in codes:
             cells = tuple(
@@ -390,8 +390,8 @@ class ComparisonService:
         group_of = {d.id: d.attributes.get(key) or NO_GROUP for d in infos}
         with self._store.read() as session:
             rows = session.execute(
-                select(Coding.code_id, Coding.segment_id, Segment.document_id).join(
-                    Segment, Segment.id == Coding.segment_id
+                select(Coding.code_id, Coding.passage_id, Passage.document_id).join(
+                    Passage, Passage.id == Coding.passage_id
                 )
             ).all()
         chains: dict[CodeId, tuple[CodeId, ...]] = {}
@@ -402,12 +402,12 @@ class ComparisonService:
         documents: dict[tuple[CodeId, str], set[int]] = defaultdict(set)
         group_passages: dict[str, set[int]] = defaultdict(set)
         group_documents: dict[str, set[int]] = defaultdict(set)
-        for code_id, segment_id, document_id in rows:
+        for code_id, passage_id, document_id in rows:
             group = group_of.get(DocumentId(document_id), NO_GROUP)
-            group_passages[group].add(segment_id)
+            group_passages[group].add(passage_id)
             group_documents[group].add(document_id)
             for owner in chains.get(CodeId(code_id), ()):
-                passages[(owner, group)].add(segment_id)
+                passages[(owner, group)].add(passage_id)
                 documents[(owner, group)].add(document_id)
         return _Tally(passages, documents, group_passages, group_documents)
 
@@ -427,12 +427,12 @@ class ComparisonService:
         key = attribute_key(by)
         wanted = "" if value == NO_GROUP else value
         quotes = self._project.quote_service.query(code, where={key: wanted})
-        by_segment: dict[SegmentId, list[Quote]] = {}
+        by_passage: dict[PassageId, list[Quote]] = {}
         for quote in quotes:
-            by_segment.setdefault(quote.segment_id, []).append(quote)
+            by_passage.setdefault(quote.passage_id, []).append(quote)
         passages = [
             CellPassage(
-                segment_id=first.segment_id,
+                passage_id=first.passage_id,
                 document_id=first.document_id,
                 document=first.document,
                 start=first.start,
@@ -443,7 +443,7 @@ class ComparisonService:
                 coding_ids=tuple(q.coding_id for q in same),
                 attributes=dict(first.attributes),
             )
-            for same in by_segment.values()
+            for same in by_passage.values()
             for first in same[:1]
         ]
         passages.sort(key=lambda p: (natural_key(p.respondent), fold(p.document), p.start, p.end))

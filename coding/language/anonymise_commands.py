@@ -23,7 +23,7 @@ from coding.core.text_remap import Span, apply_replacements
 from coding.documents.document_commands import SpanMove, move_spans
 from coding.passages.coding_commands import document_text
 from coding.undo.command import Command, Writer
-from models import AssessmentEvidence, Coding, Page, Segment, Suggestion, Turn
+from models import Coding, JudgementEvidence, Page, Passage, Suggestion, Turn
 
 
 @dataclass(frozen=True)
@@ -91,37 +91,37 @@ def _check(text: str, replacements: Sequence[Replacement], name: str) -> None:
             raise InvalidInputError(f"{name}: the names at {before.start} and {after.start} overlap")
 
 
-def _merge_segment(writer: Writer, loser: int, survivor: int) -> None:
-    """Move the codings (and evidence links) of segment ``loser`` to ``survivor``, then drop it."""
+def _merge_passage(writer: Writer, loser: int, survivor: int) -> None:
+    """Move the codings (and evidence links) of passage ``loser`` to ``survivor``, then drop it."""
     session = writer.session
     survivor_codes = set(
-        session.execute(select(Coding.code_id).where(Coding.segment_id == survivor)).scalars()
+        session.execute(select(Coding.code_id).where(Coding.passage_id == survivor)).scalars()
     )
-    codings = session.execute(select(Coding.id, Coding.code_id).where(Coding.segment_id == loser)).all()
+    codings = session.execute(select(Coding.id, Coding.code_id).where(Coding.passage_id == loser)).all()
     duplicates = [cid for cid, code_id in codings if code_id in survivor_codes]
     moving = [(cid, code_id) for cid, code_id in codings if code_id not in survivor_codes]
     evidence = set(
         session.execute(
-            select(AssessmentEvidence.assessment_id).where(AssessmentEvidence.segment_id == loser)
+            select(JudgementEvidence.judgement_id).where(JudgementEvidence.passage_id == loser)
         ).scalars()
     )
     have = set(
         session.execute(
-            select(AssessmentEvidence.assessment_id).where(AssessmentEvidence.segment_id == survivor)
+            select(JudgementEvidence.judgement_id).where(JudgementEvidence.passage_id == survivor)
         ).scalars()
     )
-    for assessment_id in sorted(evidence - have):
-        writer.insert("assessment_evidence", {"assessment_id": assessment_id, "segment_id": survivor})
+    for judgement_id in sorted(evidence - have):
+        writer.insert("judgement_evidence", {"judgement_id": judgement_id, "passage_id": survivor})
     writer.delete("coding", "id", duplicates)
     for coding_id, _code in moving:
-        writer.update("coding", coding_id, {"segment_id": survivor})
-    if session.execute(select(Segment.id).where(Segment.id == loser)).scalar_one_or_none() is not None:
-        writer.delete("segment", "id", [loser])
+        writer.update("coding", coding_id, {"passage_id": survivor})
+    if session.execute(select(Passage.id).where(Passage.id == loser)).scalar_one_or_none() is not None:
+        writer.delete("passage", "id", [loser])
 
 
-def _remap_segments(writer: Writer, document_id: DocumentId, mapper: _Mapper) -> int:
+def _remap_passages(writer: Writer, document_id: DocumentId, mapper: _Mapper) -> int:
     rows = writer.session.execute(
-        select(Segment.id, Segment.start, Segment.end, Segment.text).where(Segment.document_id == document_id)
+        select(Passage.id, Passage.start, Passage.end, Passage.text).where(Passage.document_id == document_id)
     ).all()
     targets: dict[Span, list[int]] = defaultdict(list)
     spans = {}
@@ -133,15 +133,15 @@ def _remap_segments(writer: Writer, document_id: DocumentId, mapper: _Mapper) ->
     for ids in targets.values():
         survivor, *losers = sorted(ids)
         for loser in losers:
-            _merge_segment(writer, loser, survivor)
+            _merge_passage(writer, loser, survivor)
             merged += 1
             spans.pop(loser)
     moves: list[SpanMove] = []
-    for segment_id, (row, (start, end)) in spans.items():
+    for passage_id, (row, (start, end)) in spans.items():
         text = mapper.new_text[start:end]
         if (start, end, text) != (row.start, row.end, row.text):
-            moves.append((segment_id, (row.start, row.end), (start, end), {"text": text}))
-    move_spans(writer, "segment", moves)
+            moves.append((passage_id, (row.start, row.end), (start, end), {"text": text}))
+    move_spans(writer, "passage", moves)
     return merged
 
 
@@ -197,7 +197,7 @@ class AnonymiseDocuments(Command):
             def renamed(speaker: str, placeholders: dict[str, str] = placeholders) -> str:
                 return placeholders.get(fold(speaker), speaker)
 
-            merged += _remap_segments(writer, document_id, mapper)
+            merged += _remap_passages(writer, document_id, mapper)
             _remap_structure(writer, document_id, mapper, renamed)
             writer.update("document", document_id, {"text": mapper.new_text, "length": len(mapper.new_text)})
             writer.touch(document_id)

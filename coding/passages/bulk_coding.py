@@ -13,7 +13,7 @@ from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import trim_span
 from coding.passages.coding_commands import check_span
 from coding.undo.command import Command, Writer
-from models import Code, Coding, Document, Segment
+from models import Code, Coding, Document, Passage
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class ApplyCodings(Command):
     """Code many passages in one action: one transaction, one undo step, one change notification.
 
     Each request is checked and trimmed like :class:`ApplyCoding`; a passage with exactly the same
-    span reuses its segment (also between requests of the same batch). A passage that already has
+    span reuses its passage (also between requests of the same batch). A passage that already has
     the code is an error, unless ``skip_existing``: then it is left as it is. Nothing is written
     unless every request is valid. The result is the new codings' ids in request order.
     """
@@ -84,33 +84,33 @@ class ApplyCodings(Command):
                 start, end = trim_span(text, start, end)
             spans.append((request.document_id, start, end))
 
-        segments: dict[tuple[int, int, int], int] = {
-            (doc_id, start, end): segment_id
-            for segment_id, doc_id, start, end in session.execute(
-                select(Segment.id, Segment.document_id, Segment.start, Segment.end).where(
-                    Segment.document_id.in_(document_ids)
+        passages: dict[tuple[int, int, int], int] = {
+            (doc_id, start, end): passage_id
+            for passage_id, doc_id, start, end in session.execute(
+                select(Passage.id, Passage.document_id, Passage.start, Passage.end).where(
+                    Passage.document_id.in_(document_ids)
                 )
             )
         }
         coded: set[tuple[int, int]] = {
-            (segment_id, code_id)
-            for segment_id, code_id in session.execute(
-                select(Coding.segment_id, Coding.code_id)
-                .join(Segment, Segment.id == Coding.segment_id)
-                .where(Segment.document_id.in_(document_ids))
+            (passage_id, code_id)
+            for passage_id, code_id in session.execute(
+                select(Coding.passage_id, Coding.code_id)
+                .join(Passage, Passage.id == Coding.passage_id)
+                .where(Passage.document_id.in_(document_ids))
             )
         }
-        new_segments = [
+        new_passages = [
             {"document_id": doc_id, "start": start, "end": end, "text": documents[doc_id][1][start:end]}
-            for doc_id, start, end in dict.fromkeys(span for span in spans if span not in segments)
+            for doc_id, start, end in dict.fromkeys(span for span in spans if span not in passages)
         ]
         # Duplicates are found before anything is written, so a refused batch writes nothing.
         planned: set[tuple[tuple[int, int, int], int]] = set()
         keep: list[bool] = []
         for request, span in zip(self.requests, spans, strict=True):
-            segment_id = segments.get(span)
+            passage_id = passages.get(span)
             duplicate = (span, request.code_id) in planned or (
-                segment_id is not None and (segment_id, request.code_id) in coded
+                passage_id is not None and (passage_id, request.code_id) in coded
             )
             if duplicate and not self.skip_existing:
                 name = documents[span[0]][0]
@@ -123,14 +123,14 @@ class ApplyCodings(Command):
         if not any(keep):
             return []
 
-        for row in writer.insert_many("segment", new_segments):
-            segments[(row["document_id"], row["start"], row["end"])] = row["id"]
+        for row in writer.insert_many("passage", new_passages):
+            passages[(row["document_id"], row["start"], row["end"])] = row["id"]
         coder_id = ensure_coder(writer, self.coder)
         rows = writer.insert_many(
             "coding",
             (
                 {
-                    "segment_id": segments[span],
+                    "passage_id": passages[span],
                     "code_id": request.code_id,
                     "coder_id": coder_id,
                     "memo": request.memo,

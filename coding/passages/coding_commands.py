@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
-from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
+from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.text import trim_span
 from coding.undo.command import Command, Writer
-from models import Code, Coding, Document, Segment
+from models import Code, Coding, Document, Passage
 
 
 def document_text(writer: Writer, document_id: DocumentId) -> str:
@@ -31,7 +31,7 @@ def check_span(text: str, start: int, end: int) -> None:
 
 
 class ApplyCoding(Command):
-    """Attach a code to ``document.text[start:end]``; reuses the segment with exactly that span."""
+    """Attach a code to ``document.text[start:end]``; reuses the passage with exactly that span."""
 
     def __init__(
         self,
@@ -64,26 +64,26 @@ class ApplyCoding(Command):
         if code_name is None:
             raise NotFoundError(f"code {self.code_id} does not exist")
         self.text = f"Code passage with {code_name}"
-        segment_id = session.execute(
-            select(Segment.id).where(
-                Segment.document_id == self.document_id, Segment.start == start, Segment.end == end
+        passage_id = session.execute(
+            select(Passage.id).where(
+                Passage.document_id == self.document_id, Passage.start == start, Passage.end == end
             )
         ).scalar_one_or_none()
-        if segment_id is None:
-            segment_id = writer.insert(
-                "segment",
+        if passage_id is None:
+            passage_id = writer.insert(
+                "passage",
                 {"document_id": self.document_id, "start": start, "end": end, "text": text[start:end]},
             )
         else:
             duplicate = session.execute(
-                select(Coding.id).where(Coding.segment_id == segment_id, Coding.code_id == self.code_id)
+                select(Coding.id).where(Coding.passage_id == passage_id, Coding.code_id == self.code_id)
             ).scalar_one_or_none()
             if duplicate is not None:
                 raise InvalidInputError(f"this passage is already coded with '{code_name}'")
         coder_id = ensure_coder(writer, self.coder)
         coding_id = writer.insert(
             "coding",
-            {"segment_id": segment_id, "code_id": self.code_id, "coder_id": coder_id, "memo": self.memo},
+            {"passage_id": passage_id, "code_id": self.code_id, "coder_id": coder_id, "memo": self.memo},
         )
         writer.touch(self.document_id)
         return CodingId(coding_id)
@@ -91,8 +91,8 @@ class ApplyCoding(Command):
 
 def _coding_document(writer: Writer, coding_id: CodingId) -> tuple[int, DocumentId]:
     row = writer.session.execute(
-        select(Coding.segment_id, Segment.document_id)
-        .join(Segment, Segment.id == Coding.segment_id)
+        select(Coding.passage_id, Passage.document_id)
+        .join(Passage, Passage.id == Coding.passage_id)
         .where(Coding.id == coding_id)
     ).one_or_none()
     if row is None:
@@ -110,43 +110,43 @@ class RemoveCoding(Command):
         self.coding_id = coding_id
 
     def plan(self, writer: Writer) -> None:
-        _segment, document_id = _coding_document(writer, self.coding_id)
+        _passage, document_id = _coding_document(writer, self.coding_id)
         writer.delete("coding", "id", [self.coding_id])
         writer.touch(document_id)
 
 
-class SetSegmentSpan(Command):
+class SetPassageSpan(Command):
     """Move the boundaries of a coded passage (all its codes move with it)."""
 
     text = "Adjust passage boundaries"
 
-    def __init__(self, segment_id: SegmentId, start: int, end: int) -> None:
+    def __init__(self, passage_id: PassageId, start: int, end: int) -> None:
         super().__init__()
-        self.segment_id = segment_id
+        self.passage_id = passage_id
         self.span = (start, end)
 
     def plan(self, writer: Writer) -> None:
         session = writer.session
         row = session.execute(
-            select(Segment.document_id).where(Segment.id == self.segment_id)
+            select(Passage.document_id).where(Passage.id == self.passage_id)
         ).scalar_one_or_none()
         if row is None:
-            raise NotFoundError(f"passage {self.segment_id} does not exist")
+            raise NotFoundError(f"passage {self.passage_id} does not exist")
         document_id = DocumentId(row)
         text = document_text(writer, document_id)
         start, end = self.span
         check_span(text, start, end)
         clash = session.execute(
             select(func.count()).where(
-                Segment.document_id == document_id,
-                Segment.start == start,
-                Segment.end == end,
-                Segment.id != self.segment_id,
+                Passage.document_id == document_id,
+                Passage.start == start,
+                Passage.end == end,
+                Passage.id != self.passage_id,
             )
         ).scalar_one()
         if clash:
             raise InvalidInputError("another coded passage already has exactly these boundaries")
-        writer.update("segment", self.segment_id, {"start": start, "end": end, "text": text[start:end]})
+        writer.update("passage", self.passage_id, {"start": start, "end": end, "text": text[start:end]})
         writer.touch(document_id)
 
 
@@ -159,6 +159,6 @@ class SetCodingMemo(Command):
         self.memo = memo
 
     def plan(self, writer: Writer) -> None:
-        _segment, document_id = _coding_document(writer, self.coding_id)
+        _passage, document_id = _coding_document(writer, self.coding_id)
         writer.update("coding", self.coding_id, {"memo": self.memo})
         writer.touch(document_id)

@@ -10,13 +10,13 @@ from sqlalchemy import select
 
 from coding.codebook.code_service import CodeRef
 from coding.core.errors import NotFoundError
-from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
-from coding.core.records import CodeApplication, CodingInfo, SegmentInfo
+from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
+from coding.core.records import CodeApplication, CodingInfo, PassageInfo
 from coding.documents.document_service import DocumentRef
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
-from coding.passages.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetSegmentSpan
+from coding.passages.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetPassageSpan
 from coding.passages.in_vivo import CodeInVivo
-from models import Coder, Coding, Segment
+from models import Coder, Coding, Passage
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -27,38 +27,38 @@ class CodingService:
         self._project = project
         self._store = project.store
 
-    def segments(
+    def passages(
         self, document: DocumentRef, start: int | None = None, end: int | None = None
-    ) -> list[SegmentInfo]:
+    ) -> list[PassageInfo]:
         """Every coded passage of a document with its codes, ordered by position.
 
         With ``start`` and ``end``, only the passages sharing a character with ``[start, end)``:
         what a view re-reads after a change it knows the place of.
         """
         document_id = self._project.documents.id_of(document)
-        where = [Segment.document_id == document_id]
+        where = [Passage.document_id == document_id]
         if start is not None and end is not None:
-            where += [Segment.start < end, Segment.end > start]
+            where += [Passage.start < end, Passage.end > start]
         with self._store.read() as session:
-            segments = session.execute(
-                select(Segment.id, Segment.start, Segment.end, Segment.text)
+            passages = session.execute(
+                select(Passage.id, Passage.start, Passage.end, Passage.text)
                 .where(*where)
-                .order_by(Segment.start, Segment.end, Segment.id)
+                .order_by(Passage.start, Passage.end, Passage.id)
             ).all()
             applications: dict[int, list[CodeApplication]] = defaultdict(list)
-            for coding_id, segment_id, code_id, memo, coder in session.execute(
-                select(Coding.id, Coding.segment_id, Coding.code_id, Coding.memo, Coder.name)
-                .join(Segment, Segment.id == Coding.segment_id)
+            for coding_id, passage_id, code_id, memo, coder in session.execute(
+                select(Coding.id, Coding.passage_id, Coding.code_id, Coding.memo, Coder.name)
+                .join(Passage, Passage.id == Coding.passage_id)
                 .outerjoin(Coder, Coder.id == Coding.coder_id)
                 .where(*where)
                 .order_by(Coding.id)
             ):
-                applications[segment_id].append(
+                applications[passage_id].append(
                     CodeApplication(CodingId(coding_id), CodeId(code_id), memo, coder)
                 )
         return [
-            SegmentInfo(SegmentId(sid), document_id, first, last, text, tuple(applications.get(sid, ())))
-            for sid, first, last, text in segments
+            PassageInfo(PassageId(sid), document_id, first, last, text, tuple(applications.get(sid, ())))
+            for sid, first, last, text in passages
         ]
 
     def get(self, coding_id: CodingId) -> CodingInfo:
@@ -66,17 +66,17 @@ class CodingService:
             row = session.execute(
                 select(
                     Coding.id,
-                    Coding.segment_id,
-                    Segment.document_id,
+                    Coding.passage_id,
+                    Passage.document_id,
                     Coding.code_id,
-                    Segment.start,
-                    Segment.end,
-                    Segment.text,
+                    Passage.start,
+                    Passage.end,
+                    Passage.text,
                     Coding.memo,
                     Coder.name,
                     Coding.created_at,
                 )
-                .join(Segment, Segment.id == Coding.segment_id)
+                .join(Passage, Passage.id == Coding.passage_id)
                 .outerjoin(Coder, Coder.id == Coding.coder_id)
                 .where(Coding.id == coding_id)
             ).one_or_none()
@@ -84,7 +84,7 @@ class CodingService:
             raise NotFoundError(f"coding {coding_id} does not exist")
         return CodingInfo(
             CodingId(row[0]),
-            SegmentId(row[1]),
+            PassageId(row[1]),
             DocumentId(row[2]),
             CodeId(row[3]),
             row[4],
@@ -128,8 +128,8 @@ class CodingService:
     def uncode(self, coding_id: CodingId) -> None:
         self._project.execute(RemoveCoding(coding_id))
 
-    def set_span(self, segment_id: SegmentId, start: int, end: int) -> None:
-        self._project.execute(SetSegmentSpan(segment_id, start, end))
+    def set_span(self, passage_id: PassageId, start: int, end: int) -> None:
+        self._project.execute(SetPassageSpan(passage_id, start, end))
 
     def set_memo(self, coding_id: CodingId, memo: str) -> None:
         self._project.execute(SetCodingMemo(coding_id, memo))

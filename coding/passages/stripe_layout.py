@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
-from coding.core.ids import CodeId, CodingId, SegmentId
-from coding.passages.segment_index import SegmentIndex
+from coding.core.ids import CodeId, CodingId, PassageId
+from coding.passages.passage_index import PassageIndex
 
 
 class Stripe(NamedTuple):
     """One coding beside the text (a named tuple: thousands are made per layout)."""
 
     coding_id: CodingId
-    segment_id: SegmentId
+    passage_id: PassageId
     code_id: CodeId
     start: int
     end: int
@@ -59,7 +59,7 @@ def _no_rank(code_id: CodeId) -> int:
 
 
 def layout_stripes(
-    index: SegmentIndex,
+    index: PassageIndex,
     starts: list[int],
     code_rank: Mapping[CodeId, int] | Callable[[CodeId], int] | None = None,
 ) -> StripeLayout:
@@ -76,18 +76,18 @@ def layout_stripes(
             return ranks.get(code_id, 1 << 30)
 
     items = []
-    for segment in index.segments:
-        first = bisect_right(starts, segment.start) - 1
-        last = bisect_right(starts, max(segment.start, segment.end - 1)) - 1
-        for application in segment.codings:
+    for passage in index.passages:
+        first = bisect_right(starts, passage.start) - 1
+        last = bisect_right(starts, max(passage.start, passage.end - 1)) - 1
+        for application in passage.codings:
             items.append(
-                (segment.start, -segment.end, rank(application.code_id), first, last, segment, application)
+                (passage.start, -passage.end, rank(application.code_id), first, last, passage, application)
             )
     items.sort(key=itemgetter(0, 1, 2))
     lane_last: list[int] = []
     stripes: list[Stripe] = []
     append = stripes.append
-    for _start, _neg_end, _rank, first, last, segment, application in items:
+    for _start, _neg_end, _rank, first, last, passage, application in items:
         for lane, busy_until in enumerate(lane_last):
             if busy_until < first:
                 lane_last[lane] = last
@@ -98,10 +98,10 @@ def layout_stripes(
         append(
             Stripe(
                 application.coding_id,
-                segment.id,
+                passage.id,
                 application.code_id,
-                segment.start,
-                segment.end,
+                passage.start,
+                passage.end,
                 lane,
                 application.memo,
                 application.coder,

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from coding.codebook.code_service import CodeRef
-from coding.core.ids import CodeId, CodingId, DocumentId, ReviewId, SegmentId
+from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId
 from coding.core.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
 from coding.core.text import fold
 from coding.documents.document_commands import attribute_key
 from coding.documents.document_service import DocumentRef, turn_info
 from coding.documents.turn_spans import pages_of, respondent_spans, respondent_text
-from models import Coder, Coding, Document, Page, Review, Segment, Turn
+from models import Coder, Coding, Document, Page, Passage, Review, Turn
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -84,25 +84,25 @@ class QuoteService:
         statement = (
             select(
                 Coding.id,
-                Coding.segment_id,
-                Segment.document_id,
+                Coding.passage_id,
+                Passage.document_id,
                 Document.name,
                 Coding.code_id,
-                Segment.text,
-                Segment.start,
-                Segment.end,
+                Passage.text,
+                Passage.start,
+                Passage.end,
                 Coding.memo,
                 Coder.name,
                 Coding.created_at,
             )
-            .join(Segment, Segment.id == Coding.segment_id)
-            .join(Document, Document.id == Segment.document_id)
+            .join(Passage, Passage.id == Coding.passage_id)
+            .join(Document, Document.id == Passage.document_id)
             .outerjoin(Coder, Coder.id == Coding.coder_id)
         )
         if code_ids is not None:
             statement = statement.where(Coding.code_id.in_(code_ids))
         if allowed_docs is not None:
-            statement = statement.where(Segment.document_id.in_(allowed_docs))
+            statement = statement.where(Passage.document_id.in_(allowed_docs))
         if coder is not None:
             statement = statement.where(Coder.name == coder)
         with self._store.read() as session:
@@ -127,7 +127,7 @@ class QuoteService:
         for row in rows:
             (
                 coding_id,
-                segment_id,
+                passage_id,
                 document_id,
                 document,
                 code_id,
@@ -155,7 +155,7 @@ class QuoteService:
             quotes.append(
                 Quote(
                     coding_id=CodingId(coding_id),
-                    segment_id=SegmentId(segment_id),
+                    passage_id=PassageId(passage_id),
                     document_id=DocumentId(document_id),
                     document=document,
                     code_id=code,

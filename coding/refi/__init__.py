@@ -25,7 +25,7 @@ without BOM, NFC, ``\\n``; referenced as ``plainTextPath="internal://<guid>.txt"
   reviews, judgements, code sets), so every export of the same thing carries the same GUID.
   Variables, cases and coding-memo notes get GUIDs derived from stable facts (UUID 5).
 
-Judgements (assessments)
+Judgements (judgements)
 ~~~~~~~~~~~~~~~~~~~~~~~~
 REFI-QDA has no element for a judgement of a code per group. Decision: each judgement is
 written twice, in a standard-conforming way. (1) For people in other tools, as a ``Note`` named

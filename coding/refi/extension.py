@@ -46,7 +46,7 @@ class DocumentExtras:
 
 
 @dataclass(frozen=True)
-class AssessmentExtras:
+class JudgementExtras:
     guid: str
     code: str
     attribute: str
@@ -63,7 +63,7 @@ class Extension:
     language: str | None = None
     codes: dict[str, CodeExtras] = field(default_factory=dict)
     documents: dict[str, DocumentExtras] = field(default_factory=dict)
-    assessments: list[AssessmentExtras] = field(default_factory=list)
+    judgements: list[JudgementExtras] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -88,7 +88,7 @@ def codebook_extension(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def project_extension(snapshot: Snapshot, segment_guids: Mapping[int, str]) -> dict[str, Any]:
+def project_extension(snapshot: Snapshot, passage_guids: Mapping[int, str]) -> dict[str, Any]:
     codes = {code.id: code.guid for code in snapshot.tree}
     coders = {coder.id: coder.guid for coder in snapshot.coders.values()}
     data = codebook_extension(snapshot)
@@ -103,7 +103,7 @@ def project_extension(snapshot: Snapshot, segment_guids: Mapping[int, str]) -> d
         }
         for doc in snapshot.documents
     }
-    data["assessments"] = [
+    data["judgements"] = [
         {
             "guid": a.guid,
             "code": codes[a.code_id],
@@ -113,9 +113,9 @@ def project_extension(snapshot: Snapshot, segment_guids: Mapping[int, str]) -> d
             "justification": a.justification,
             "coder": coders.get(a.coder_id) if a.coder_id is not None else None,
             "updated_at": format_datetime(a.updated_at),
-            "evidence": [segment_guids[s] for s in a.evidence if s in segment_guids],
+            "evidence": [passage_guids[s] for s in a.evidence if s in passage_guids],
         }
-        for a in snapshot.assessments
+        for a in snapshot.judgements
     ]
     return data
 
@@ -203,7 +203,7 @@ def _document(raw: Any) -> DocumentExtras | None:
     )
 
 
-def _assessment(raw: Any) -> AssessmentExtras | None:
+def _judgement(raw: Any) -> JudgementExtras | None:
     if not isinstance(raw, dict):
         return None
     guid, code = clean_guid(_text(raw.get("guid"))), clean_guid(_text(raw.get("code")))
@@ -211,7 +211,7 @@ def _assessment(raw: Any) -> AssessmentExtras | None:
     evidence = _strings(raw.get("evidence") or [])
     if not (guid and code and attribute and value) or evidence is None:
         return None
-    return AssessmentExtras(
+    return JudgementExtras(
         guid=guid,
         code=code,
         attribute=attribute,
@@ -254,10 +254,12 @@ def parse_extension(text: str, where: str) -> Extension:
     extension.language = _optional_text(data.get("language"))
     extension.codes = _entries(data, "codes", _code, where, extension.problems)
     extension.documents = _entries(data, "documents", _document, where, extension.problems)
-    for index, entry in enumerate(data.get("assessments") or []):
-        parsed_assessment = _assessment(entry)
-        if parsed_assessment is None:
+    # Files written before the glossary's names (Codewerk 0.1) call them "assessments".
+    judgements = data.get("judgements", data.get("assessments"))
+    for index, entry in enumerate(judgements or []):
+        parsed_judgement = _judgement(entry)
+        if parsed_judgement is None:
             extension.problems.append(f"{where}: judgement {index + 1} is malformed")
         else:
-            extension.assessments.append(parsed_assessment)
+            extension.judgements.append(parsed_judgement)
     return extension

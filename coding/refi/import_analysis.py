@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergeState
-from models import Assessment, Code, Memo, Review
+from models import Code, Judgement, Memo, Review
 
 
 class AnalysisMerge(MergeState):
@@ -43,7 +43,7 @@ class AnalysisMerge(MergeState):
 
     def import_memos(self, notes: NotePlan) -> None:
         guids = set(self.s.execute(select(Memo.guid)).scalars())
-        judgements = set(self.s.execute(select(Assessment.guid)).scalars())
+        judgements = set(self.s.execute(select(Judgement.guid)).scalars())
         new = []
         for plan in notes.memos:
             note = plan.note
@@ -80,12 +80,12 @@ class AnalysisMerge(MergeState):
 
     def import_judgements(self) -> None:
         rows = self.s.execute(
-            select(Assessment.guid, Assessment.attribute, Assessment.value, Assessment.code_id)
+            select(Judgement.guid, Judgement.attribute, Judgement.value, Judgement.code_id)
         ).all()
         guids = {row.guid for row in rows}
         triples = {(row.attribute, row.value, row.code_id) for row in rows}
         scales = dict(self.s.execute(select(Code.id, Code.scale)).all())
-        for judgement in self.data.extension.assessments:
+        for judgement in self.data.extension.judgements:
             where = f"judgement {judgement.attribute} = {judgement.value}"
             code_id = self.codes.get(judgement.code)
             if code_id is None:
@@ -101,8 +101,8 @@ class AnalysisMerge(MergeState):
                 continue
             guids.add(judgement.guid)
             triples.add((attribute, judgement.value, code_id))
-            assessment_id = self.w.insert(
-                "assessment",
+            judgement_id = self.w.insert(
+                "judgement",
                 {
                     "guid": judgement.guid,
                     "attribute": attribute,
@@ -116,6 +116,6 @@ class AnalysisMerge(MergeState):
             )
             evidence = dict.fromkeys(self.selections[g] for g in judgement.evidence if g in self.selections)
             self.w.insert_many(
-                "assessment_evidence", ({"assessment_id": assessment_id, "segment_id": s} for s in evidence)
+                "judgement_evidence", ({"judgement_id": judgement_id, "passage_id": s} for s in evidence)
             )
             self.added["judgements"] += 1

@@ -49,7 +49,7 @@ class _Merge(SourcesMerge, AnalysisMerge):
         self.import_coders()
         self.import_codes()
         self.import_code_sets()
-        if self.data.sources or self.data.notes or self.data.extension.assessments:
+        if self.data.sources or self.data.notes or self.data.extension.judgements:
             notes = plan_notes(self.data, self.report.skipped)
             self.import_documents(document_attributes(self.data, self.report.adjusted))
             self.import_passages(notes)

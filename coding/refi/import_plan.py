@@ -61,7 +61,7 @@ def _quote(selection: RSelection, text: str) -> str:
 def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
     plan = NotePlan()
     notes = project.notes
-    judgements = {a.guid for a in project.extension.assessments}
+    judgements = {a.guid for a in project.extension.judgements}
     used: set[str] = set(judgements)
 
     def known(guid: str, where: str) -> RNote | None:

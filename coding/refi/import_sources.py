@@ -16,7 +16,7 @@ from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergedDocument, MergeState, Span
 from coding.refi.names import numbered
 from coding.speakers.speakers import SpeakerRules
-from models import Coding, Document, Segment
+from models import Coding, Document, Passage
 
 
 class SourcesMerge(MergeState):
@@ -143,20 +143,20 @@ class SourcesMerge(MergeState):
         return selections
 
     def import_passages(self, notes: NotePlan) -> None:
-        segments = self.s.execute(
-            select(Segment.id, Segment.guid, Segment.document_id, Segment.start, Segment.end)
+        passages = self.s.execute(
+            select(Passage.id, Passage.guid, Passage.document_id, Passage.start, Passage.end)
         ).all()
         by_guid: dict[str, tuple[int, Span]] = {
-            row.guid: (row.id, (row.document_id, row.start, row.end)) for row in segments
+            row.guid: (row.id, (row.document_id, row.start, row.end)) for row in passages
         }
-        by_span: dict[Span, int] = {(row.document_id, row.start, row.end): row.id for row in segments}
-        span_of = {row.id: (row.document_id, row.start, row.end) for row in segments}
-        coding_rows = self.s.execute(select(Coding.id, Coding.guid, Coding.segment_id, Coding.code_id)).all()
+        by_span: dict[Span, int] = {(row.document_id, row.start, row.end): row.id for row in passages}
+        span_of = {row.id: (row.document_id, row.start, row.end) for row in passages}
+        coding_rows = self.s.execute(select(Coding.id, Coding.guid, Coding.passage_id, Coding.code_id)).all()
         coding_guids = {row.guid: row.id for row in coding_rows}
         pairs: dict[tuple[Span, int], int] = {
-            (span_of[row.segment_id], row.code_id): row.id for row in coding_rows
+            (span_of[row.passage_id], row.code_id): row.id for row in coding_rows
         }
-        new_segments: dict[Span, dict[str, Any]] = {}
+        new_passages: dict[Span, dict[str, Any]] = {}
         pending: list[tuple[Span, RCoding, dict[str, Any]]] = []
         selection_spans: dict[str, Span] = {}
         for source in self.data.sources:
@@ -179,7 +179,7 @@ class SourcesMerge(MergeState):
                 known = by_guid.get(selection.guid)
                 if known is not None and known[1] != span:
                     known = None
-                if known is None and span not in by_span and span not in new_segments:
+                if known is None and span not in by_span and span not in new_passages:
                     row: dict[str, Any] = {
                         "document_id": doc.id,
                         "start": selection.start,
@@ -191,19 +191,19 @@ class SourcesMerge(MergeState):
                         by_guid[selection.guid] = (0, span)
                     if selection.created is not None:
                         row["created_at"] = selection.created
-                    new_segments[span] = row
+                    new_passages[span] = row
                 elif span in by_span:
                     self.existing["passages"] += 1
                 selection_spans[selection.guid] = span
                 for coding in valid:
                     self._plan_coding(coding, selection, span, notes, coding_guids, pairs, pending)
-        inserted = self.w.insert_many("segment", new_segments.values())
-        for span, row in zip(new_segments, inserted, strict=True):
+        inserted = self.w.insert_many("passage", new_passages.values())
+        for span, row in zip(new_passages, inserted, strict=True):
             by_span[span] = row["id"]
-        self.added["passages"] += len(new_segments)
+        self.added["passages"] += len(new_passages)
         rows = []
         for span, _coding, row in pending:
-            row["segment_id"] = by_span[span]
+            row["passage_id"] = by_span[span]
             rows.append(row)
         inserted = self.w.insert_many("coding", rows)
         for (_span, coding, _row), row in zip(pending, inserted, strict=True):

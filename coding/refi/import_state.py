@@ -32,7 +32,7 @@ class MergeState:
         self.users: dict[str, int] = {}
         self.codes: dict[str, int] = {}
         self.docs: dict[str, MergedDocument] = {}
-        self.selections: dict[str, int] = {}  # selection GUID → segment id
+        self.selections: dict[str, int] = {}  # selection GUID → passage id
         self.codings: dict[str, int] = {}  # coding GUID → coding id
         self.now = utcnow()
 

@@ -88,11 +88,11 @@ class _ProjectXml:
         self.s = snapshot
         self.users = {coder.id: coder.guid for coder in snapshot.coders.values()}
         self.codes = {code.id: code.guid for code in snapshot.tree}
-        self.segment_guids = {seg.id: seg.guid for segments in snapshot.segments.values() for seg in segments}
+        self.passage_guids = {seg.id: seg.guid for passages in snapshot.passages.values() for seg in passages}
         self.notes: list[NoteOut] = []
         self.code_notes: dict[int, list[str]] = defaultdict(list)
         self.document_notes: dict[int, list[str]] = defaultdict(list)
-        self.segment_notes: dict[int, list[str]] = defaultdict(list)
+        self.passage_notes: dict[int, list[str]] = defaultdict(list)
         self.project_notes: list[str] = []
         self._collect_notes()
 
@@ -122,7 +122,7 @@ class _ProjectXml:
             else:
                 self.project_notes.append(guid)
         tree = self.s.tree
-        for judgement in self.s.assessments:
+        for judgement in self.s.judgements:
             code = tree.get(judgement.code_id)
             body = judgement.score + (f"\n{judgement.justification}" if judgement.justification else "")
             guid = self._note(
@@ -136,8 +136,8 @@ class _ProjectXml:
                 )
             )
             self.code_notes[judgement.code_id].append(guid)
-            for segment_id in judgement.evidence:
-                self.segment_notes[segment_id].append(guid)
+            for passage_id in judgement.evidence:
+                self.passage_notes[passage_id].append(guid)
 
     # -- sections --------------------------------------------------------------------------
     def build(self) -> bytes:
@@ -236,8 +236,8 @@ class _ProjectXml:
                     "creationDateTime": format_datetime(doc.imported_at),
                 },
             )
-            for segment in self.s.segments.get(doc.id, ()):
-                self._selection(source, segment)
+            for passage in self.s.passages.get(doc.id, ()):
+                self._selection(source, passage)
             for guid in self.document_notes.get(doc.id, ()):
                 _sub(source, "NoteRef", {"targetGUID": guid})
             carried = case_values.get(doc.id, {})
@@ -245,19 +245,19 @@ class _ProjectXml:
                 if carried.get(key) != value:
                     self._variable_value(source, self._variable_guids[key], value)
 
-    def _selection(self, source: Any, segment: Any) -> None:
-        codings = self.s.codings.get(segment.id, [])
+    def _selection(self, source: Any, passage: Any) -> None:
+        codings = self.s.codings.get(passage.id, [])
         first_user = self.user(codings[0].coder_id) if codings else None
         selection = _sub(
             source,
             "PlainTextSelection",
             {
-                "guid": segment.guid,
-                "name": segment.text,
-                "startPosition": str(segment.start),
-                "endPosition": str(segment.end),
+                "guid": passage.guid,
+                "name": passage.text,
+                "startPosition": str(passage.start),
+                "endPosition": str(passage.end),
                 "creatingUser": first_user,
-                "creationDateTime": format_datetime(segment.created_at),
+                "creationDateTime": format_datetime(passage.created_at),
             },
         )
         for coding in codings:
@@ -296,7 +296,7 @@ class _ProjectXml:
                     )
                 )
                 _sub(element, "NoteRef", {"targetGUID": guid})
-        for guid in self.segment_notes.get(segment.id, ()):
+        for guid in self.passage_notes.get(passage.id, ()):
             _sub(selection, "NoteRef", {"targetGUID": guid})
 
 
@@ -304,7 +304,7 @@ def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:
     """``project.qde`` and the extension JSON of a snapshot."""
     builder = _ProjectXml(snapshot)
     qde = builder.build()
-    return qde, dumps(project_extension(snapshot, builder.segment_guids))
+    return qde, dumps(project_extension(snapshot, builder.passage_guids))
 
 
 def write_qdpx(project: Project, path: Path, *, validate: bool = False, **_options: Any) -> None:

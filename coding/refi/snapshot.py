@@ -15,18 +15,18 @@ from coding.core.ids import CodeId
 from coding.core.project_settings import read_settings
 from coding.core.records import CodeTree
 from models import (
-    Assessment,
-    AssessmentEvidence,
     Coder,
     CodeSet,
     CodeSetMember,
     Coding,
     Document,
     DocumentAttribute,
+    Judgement,
+    JudgementEvidence,
     Memo,
     Page,
+    Passage,
     Review,
-    Segment,
     Turn,
 )
 
@@ -59,7 +59,7 @@ class DocumentRow:
 
 
 @dataclass(slots=True)
-class SegmentRow:
+class PassageRow:
     id: int
     guid: str
     document_id: int
@@ -73,7 +73,7 @@ class SegmentRow:
 class CodingRow:
     id: int
     guid: str
-    segment_id: int
+    passage_id: int
     code_id: CodeId
     coder_id: int | None
     memo: str
@@ -103,7 +103,7 @@ class MemoRow:
 
 
 @dataclass(slots=True)
-class AssessmentRow:
+class JudgementRow:
     guid: str
     attribute: str
     value: str
@@ -131,11 +131,11 @@ class Snapshot:
     tree: CodeTree
     coders: dict[int, CoderRow]
     documents: list[DocumentRow]
-    segments: dict[int, list[SegmentRow]]  # per document, by position
-    codings: dict[int, list[CodingRow]]  # per segment
+    passages: dict[int, list[PassageRow]]  # per document, by position
+    codings: dict[int, list[CodingRow]]  # per passage
     reviews: dict[int, list[ReviewRow]]  # per coding
     memos: list[MemoRow]
-    assessments: list[AssessmentRow]
+    judgements: list[JudgementRow]
     code_sets: list[CodeSetRow]
 
 
@@ -150,18 +150,18 @@ def take_snapshot(project: Project, *, with_sources: bool = True) -> Snapshot:
         }
         code_sets = _code_sets(session, tree.order())
         documents: list[DocumentRow] = []
-        segments: dict[int, list[SegmentRow]] = {}
+        passages: dict[int, list[PassageRow]] = {}
         codings: dict[int, list[CodingRow]] = {}
         reviews: dict[int, list[ReviewRow]] = {}
         memos: list[MemoRow] = []
-        assessments: list[AssessmentRow] = []
+        judgements: list[JudgementRow] = []
         if with_sources:
             documents = _documents(session)
-            segments = _segments(session)
+            passages = _passages(session)
             codings = _codings(session)
             reviews = _reviews(session)
             memos = _memos(session)
-            assessments = _assessments(session)
+            judgements = _judgements(session)
     return Snapshot(
         name=project.path.stem,
         project_guid=str(settings.get("project_guid") or project.path.stem),
@@ -169,11 +169,11 @@ def take_snapshot(project: Project, *, with_sources: bool = True) -> Snapshot:
         tree=tree,
         coders=coders,
         documents=documents,
-        segments=segments,
+        passages=passages,
         codings=codings,
         reviews=reviews,
         memos=memos,
-        assessments=assessments,
+        judgements=judgements,
         code_sets=code_sets,
     )
 
@@ -196,40 +196,40 @@ def _code_sets(session: Session, order: Mapping[CodeId, int]) -> list[CodeSetRow
     return code_sets
 
 
-def _segments(session: Session) -> dict[int, list[SegmentRow]]:
+def _passages(session: Session) -> dict[int, list[PassageRow]]:
     """Per document, by position."""
-    segments: dict[int, list[SegmentRow]] = defaultdict(list)
+    passages: dict[int, list[PassageRow]] = defaultdict(list)
     for row in session.execute(
         select(
-            Segment.id,
-            Segment.guid,
-            Segment.document_id,
-            Segment.start,
-            Segment.end,
-            Segment.text,
-            Segment.created_at,
-        ).order_by(Segment.document_id, Segment.start, Segment.end, Segment.id)
+            Passage.id,
+            Passage.guid,
+            Passage.document_id,
+            Passage.start,
+            Passage.end,
+            Passage.text,
+            Passage.created_at,
+        ).order_by(Passage.document_id, Passage.start, Passage.end, Passage.id)
     ):
-        segments[row.document_id].append(SegmentRow(*row))
-    return dict(segments)
+        passages[row.document_id].append(PassageRow(*row))
+    return dict(passages)
 
 
 def _codings(session: Session) -> dict[int, list[CodingRow]]:
-    """Per segment, in the order they were made."""
+    """Per passage, in the order they were made."""
     codings: dict[int, list[CodingRow]] = defaultdict(list)
-    for coding_id, guid, segment_id, code_id, coder_id, memo, created_at in session.execute(
+    for coding_id, guid, passage_id, code_id, coder_id, memo, created_at in session.execute(
         select(
             Coding.id,
             Coding.guid,
-            Coding.segment_id,
+            Coding.passage_id,
             Coding.code_id,
             Coding.coder_id,
             Coding.memo,
             Coding.created_at,
         ).order_by(Coding.id)
     ):
-        codings[segment_id].append(
-            CodingRow(coding_id, guid, segment_id, CodeId(code_id), coder_id, memo, created_at)
+        codings[passage_id].append(
+            CodingRow(coding_id, guid, passage_id, CodeId(code_id), coder_id, memo, created_at)
         )
     return dict(codings)
 
@@ -269,12 +269,12 @@ def _memos(session: Session) -> list[MemoRow]:
     ]
 
 
-def _assessments(session: Session) -> list[AssessmentRow]:
-    """The judgements, each with the segments given as its evidence."""
-    assessments: list[AssessmentRow] = []
-    by_assessment: dict[int, AssessmentRow] = {}
+def _judgements(session: Session) -> list[JudgementRow]:
+    """The judgements, each with the passages given as its evidence."""
+    judgements: list[JudgementRow] = []
+    by_judgement: dict[int, JudgementRow] = {}
     for (
-        assessment_id,
+        judgement_id,
         guid,
         attribute,
         value,
@@ -285,28 +285,28 @@ def _assessments(session: Session) -> list[AssessmentRow]:
         updated_at,
     ) in session.execute(
         select(
-            Assessment.id,
-            Assessment.guid,
-            Assessment.attribute,
-            Assessment.value,
-            Assessment.code_id,
-            Assessment.score,
-            Assessment.justification,
-            Assessment.coder_id,
-            Assessment.updated_at,
-        ).order_by(Assessment.id)
+            Judgement.id,
+            Judgement.guid,
+            Judgement.attribute,
+            Judgement.value,
+            Judgement.code_id,
+            Judgement.score,
+            Judgement.justification,
+            Judgement.coder_id,
+            Judgement.updated_at,
+        ).order_by(Judgement.id)
     ):
-        by_assessment[assessment_id] = AssessmentRow(
+        by_judgement[judgement_id] = JudgementRow(
             guid, attribute, value, CodeId(code_id), score, justification, coder_id, updated_at
         )
-        assessments.append(by_assessment[assessment_id])
-    for assessment_id, segment_id in session.execute(
-        select(AssessmentEvidence.assessment_id, AssessmentEvidence.segment_id).order_by(
-            AssessmentEvidence.segment_id
+        judgements.append(by_judgement[judgement_id])
+    for judgement_id, passage_id in session.execute(
+        select(JudgementEvidence.judgement_id, JudgementEvidence.passage_id).order_by(
+            JudgementEvidence.passage_id
         )
     ):
-        by_assessment[assessment_id].evidence.append(segment_id)
-    return assessments
+        by_judgement[judgement_id].evidence.append(passage_id)
+    return judgements
 
 
 def _documents(session: Session) -> list[DocumentRow]:

@@ -1,6 +1,6 @@
 """Capture the rows a delete will remove (its cascade), so that undo can put them back.
 
-The database does the deleting (``ON DELETE CASCADE`` and the orphan-segment trigger); this
+The database does the deleting (``ON DELETE CASCADE`` and the orphan-passage trigger); this
 module only reads beforehand what will go, following the same foreign keys.
 """
 
@@ -68,16 +68,16 @@ def _in_chunks(column: Column[Any], values: Sequence[Any]) -> list[ColumnElement
     return [column.in_(values[i : i + _CHUNK]) for i in range(0, len(values), _CHUNK)]
 
 
-def _orphaned_segments(session: Session, coding_ids: set[int], segment_ids: set[int]) -> list[int]:
-    """Segments whose every coding is among ``coding_ids``: the trigger deletes them too."""
+def _orphaned_passages(session: Session, coding_ids: set[int], passage_ids: set[int]) -> list[int]:
+    """Passages whose every coding is among ``coding_ids``: the trigger deletes them too."""
     coding = table("coding")
-    candidates = sorted(segment_ids)
+    candidates = sorted(passage_ids)
     alive: set[int] = set()
     for i in range(0, len(candidates), _CHUNK):
         chunk = candidates[i : i + _CHUNK]
-        rows = session.execute(select(coding.c.segment_id, coding.c.id).where(coding.c.segment_id.in_(chunk)))
-        alive.update(segment for segment, coding_id in rows if coding_id not in coding_ids)
-    return [segment for segment in candidates if segment not in alive]
+        rows = session.execute(select(coding.c.passage_id, coding.c.id).where(coding.c.passage_id.in_(chunk)))
+        alive.update(passage for passage, coding_id in rows if coding_id not in coding_ids)
+    return [passage for passage in candidates if passage not in alive]
 
 
 def capture_delete(session: Session, tbl: Table, clause: ColumnElement[bool]) -> Captured:
@@ -102,7 +102,7 @@ def capture_delete(session: Session, tbl: Table, clause: ColumnElement[bool]) ->
             queue.extend((child, chunk) for chunk in _in_chunks(child_column, keys))
         if current.name == "coding":
             coding_ids = {row["id"] for row in captured.rows["coding"]}
-            orphans = _orphaned_segments(session, coding_ids, {row["segment_id"] for row in fresh})
-            segment = table("segment")
-            queue.extend((segment, chunk) for chunk in _in_chunks(segment.c.id, orphans))
+            orphans = _orphaned_passages(session, coding_ids, {row["passage_id"] for row in fresh})
+            passage = table("passage")
+            queue.extend((passage, chunk) for chunk in _in_chunks(passage.c.id, orphans))
     return captured

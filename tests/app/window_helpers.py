@@ -66,7 +66,7 @@ def codings_at(window: MainWindow, start: int, end: int) -> list[str]:
     tree = project.codes.tree()
     return sorted(
         tree.get(a.code_id).name
-        for s in project.codings.segments(window.view.document_id)
+        for s in project.codings.passages(window.view.document_id)
         if (s.start, s.end) == (start, end)
         for a in s.codings
     )

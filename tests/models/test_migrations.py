@@ -26,7 +26,8 @@ def test_new_file_is_created_at_head_with_pragmas(project: Project, project_path
     with project.store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
-    assert {"document", "code", "segment", "coding", "assessment", "turn", "review"} <= _tables(project_path)
+    assert {"document", "code", "passage", "coding", "judgement", "turn", "review"} <= _tables(project_path)
+    assert not {"segment", "assessment", "assessment_evidence"} & _tables(project_path)
 
 
 def test_file_at_first_revision_is_backed_up_and_upgraded_with_data_kept(tmp_path: Path) -> None:
@@ -171,3 +172,83 @@ def test_file_at_revision_0003_gets_the_language_tables_and_keeps_its_data(tmp_p
         assert [(line.hit, line.start) for line in hits.lines] == [("vertrouwde", 57)]
         project.assist.register.add("R5", "Jan de Vries")
     assert inspect_file(project.backup_path) == "0003"
+
+
+def test_file_at_revision_0004_gets_the_glossary_names_with_every_row_and_id_kept(tmp_path: Path) -> None:
+    """0005 renames segment → passage and assessment → judgement: same rows, same ids, no id reused."""
+    path = tmp_path / "names.codewerk"
+    create_file(path, revision="0004")
+    text = "Wij vertrouwen elkaar 👍 en werken samen."
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(
+            "INSERT INTO document (guid, name, text, length, source_format, imported_at, position) "
+            "VALUES ('g-doc', 'R1', ?, ?, 'txt', '2017-05-12 10:00:00', 0)",
+            (text, len(text)),
+        )
+        conn.execute(
+            "INSERT INTO document_attribute (document_id, key, value) VALUES (1, 'region', 'Zwolle')"
+        )
+        conn.execute(
+            "INSERT INTO code (guid, position, name, label, description, colour, kind, category, "
+            "search_terms, inductive, created_at) VALUES ('g-code', 0, 'Vertrouwen', 'Trust', '', '#77aadd', "
+            "'concept', '', '[]', 0, '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO coder (guid, name, created_at) VALUES ('g-anna', 'anna', '2017-05-12 10:00:00')"
+        )
+        # Segment 1 is made and deleted first, so the AUTOINCREMENT counter is ahead of max(id).
+        for guid, start, end in [("g-gone", 0, 3), ("g-seg", 4, 21)]:
+            conn.execute(
+                'INSERT INTO segment (guid, document_id, start, "end", text, created_at) '
+                "VALUES (?, 1, ?, ?, ?, '2017-05-12 10:00:00')",
+                (guid, start, end, text[start:end]),
+            )
+        conn.execute("DELETE FROM segment WHERE guid = 'g-gone'")
+        conn.execute(
+            "INSERT INTO coding (guid, segment_id, code_id, coder_id, memo, created_at) "
+            "VALUES ('g-cod', 2, 1, 1, 'kern', '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO review (guid, coding_id, coder_id, status, comment, updated_at) "
+            "VALUES ('g-rev', 1, 1, 'question', 'waarom?', '2017-05-13 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO assessment (guid, attribute, value, code_id, score, justification, coder_id, "
+            "updated_at) VALUES ('g-ass', 'region', 'Zwolle', 1, '+', 'men vertrouwt elkaar', 1, "
+            "'2017-05-14 10:00:00')"
+        )
+        conn.execute("INSERT INTO assessment_evidence (assessment_id, segment_id) VALUES (1, 2)")
+        conn.commit()
+
+    with Project.open(path) as project:
+        assert project.backup_path is not None and "0004" in project.backup_path.name
+        tables = _tables(path)
+        assert {"passage", "judgement", "judgement_evidence"} <= tables
+        assert not {"segment", "assessment", "assessment_evidence", "coding_new"} & tables
+        [quote] = project.quotes("Vertrouwen")
+        assert (quote.text, quote.start, quote.end, quote.memo, quote.passage_id) == (
+            "vertrouwen elkaar",
+            4,
+            21,
+            "kern",
+            2,
+        )
+        [judgement] = project.judgements.list(by="region")
+        assert (judgement.score, judgement.justification, judgement.evidence) == (
+            "+",
+            "men vertrouwt elkaar",
+            (2,),
+        )
+        # A new passage gets a fresh id: 1 was used once and is never handed out again.
+        coding = project.code("R1", "Vertrouwen", 26, 32)
+        assert coding.passage_id == 3
+        # The orphan trigger works under its new name: uncoding removes the passage.
+        project.codings.uncode(coding.id)
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM passage").fetchone()[0] == 1
+        assert conn.execute("SELECT status, comment FROM review").fetchall() == [("question", "waarom?")]
+        triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert triggers == {"trg_coding_drop_orphan_passage"}
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert inspect_file(project.backup_path) == "0004"

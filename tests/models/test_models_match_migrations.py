@@ -16,11 +16,11 @@ def test_no_difference_between_models_and_migrated_database(project: Project) ->
     assert differences == []
 
 
-def test_orphan_segment_trigger_exists(project: Project) -> None:
+def test_orphan_passage_trigger_exists(project: Project) -> None:
     with project.store.engine.connect() as connection:
         triggers = (
             connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
             .scalars()
             .all()
         )
-    assert "trg_coding_drop_orphan_segment" in triggers
+    assert "trg_coding_drop_orphan_passage" in triggers

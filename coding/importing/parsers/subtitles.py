@@ -72,7 +72,7 @@ def parse_subtitles(
         cue_count += 1
         start = parse_timestamp(match.group("start")) or 0.0
         payload = " ".join(line.strip() for line in lines[timing + 1 :])
-        for speaker, text in _segments(payload, patterns):
+        for speaker, text in _passages(payload, patterns):
             _add(turns, speaker, start, text)
     if cue_count == 0:
         raise FileImportError(path, "contains no subtitle cues")
@@ -81,7 +81,7 @@ def parse_subtitles(
     return _document(turns, source_format, warnings)
 
 
-def _segments(payload: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[str | None, str]]:
+def _passages(payload: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[str | None, str]]:
     """(speaker or None, clean text) for each voice of one cue."""
     voices = list(_VOICE.finditer(payload))
     pieces: list[tuple[str | None, str]] = []
@@ -90,7 +90,7 @@ def _segments(payload: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[s
     for index, voice in enumerate(voices):
         end = voices[index + 1].start() if index + 1 < len(voices) else len(payload)
         pieces.append((" ".join((voice.group("name") or "").split()) or None, payload[voice.end() : end]))
-    segments = []
+    passages = []
     for speaker, text in pieces:
         text = _clean(text)
         if speaker is None:
@@ -99,8 +99,8 @@ def _segments(payload: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[s
                 speaker = " ".join(label.group("speaker").split())
                 text = text[label.end() :].strip()
         if text:
-            segments.append((normalise_text(speaker) if speaker else None, text))
-    return segments
+            passages.append((normalise_text(speaker) if speaker else None, text))
+    return passages
 
 
 def _clean(text: str) -> str:

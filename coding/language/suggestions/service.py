@@ -178,7 +178,7 @@ class SuggestionService:
             raw = raw_connection(session)
             for doc_id, code_id, start, end in raw.execute(
                 'SELECT s.document_id, c.code_id, s.start, s."end" FROM coding c '
-                "JOIN segment s ON s.id = c.segment_id"
+                "JOIN passage s ON s.id = c.passage_id"
             ):
                 coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
             for doc_id, code_id, start, end, text in raw.execute(

@@ -101,23 +101,23 @@ def test_click_a_cell_pick_a_score_type_check_evidence_save_and_undo(
     editor.passage_list.setCurrentIndex(editor.passages.index(0))
     editor.passage_list.setFocus()
     qtbot.keyClick(editor.passage_list, Qt.Key.Key_Space)
-    assert editor.passages.evidence() == [editor.passages.passages()[0].segment_id]
+    assert editor.passages.evidence() == [editor.passages.passages()[0].passage_id]
     assert editor.dirty
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
-    judgement = next(a for a in project.assessments.list(by="region") if a.value == LONG_A)
+    judgement = next(a for a in project.judgements.list(by="region") if a.value == LONG_A)
     assert (judgement.code_id, judgement.score, judgement.justification) == (
         regions.trust,
         "+/+",
         "goede klik tussen wethouders",
     )
-    assert judgement.evidence == (editor.passages.passages()[0].segment_id,)
+    assert judgement.evidence == (editor.passages.passages()[0].passage_id,)
     assert stack.count() == 1 and stack.undoText() == "Judge Vertrouwen for " + LONG_A
     assert cell_text(view, regions.trust, LONG_A) == "+/+  (1)  goede klik tussen wethouders"
     assert not editor.dirty and editor.clear_button.isEnabled()
 
     project.undo()  # Ctrl+Z in the window goes through the same stack
-    assert all(a.value != LONG_A for a in project.assessments.list(by="region"))
+    assert all(a.value != LONG_A for a in project.judgements.list(by="region"))
     assert cell_text(view, regions.trust, LONG_A) == "(1)"
     assert editor.score() == "" and editor.justification.toPlainText() == ""
     stack.redo()

@@ -21,11 +21,11 @@ def test_view_compare_opens_the_grid_and_undo_works_there(qtbot, window) -> None
     editor.score_box.setCurrentText("+")
     editor.justification.setPlainText("iedereen voelt de noodzaak")
     editor.save_button.click()
-    judged = {(a.value, a.code_path): a.score for a in project.assessments.list()}
+    judged = {(a.value, a.code_path): a.score for a in project.judgements.list()}
     assert judged[("Zwolle", "Urgentiebesef")] == "+"
     assert window.workspace.undo_stack.undoText().startswith("Judge Urgentiebesef")
     window.window_actions.undo.trigger()
-    judged = {(a.value, a.code_path) for a in project.assessments.list()}
+    judged = {(a.value, a.code_path) for a in project.judgements.list()}
     assert ("Zwolle", "Urgentiebesef") not in judged
     window.close_project()
     assert window.compare_window is None

@@ -108,7 +108,7 @@ def test_start_screen_new_and_demo_projects_and_recent_list(
     window.start.demoRequested.emit()
     assert window.workspace is not None and len(window.workspace.project.documents.list()) == 6
     assert (tmp_path / "home" / ".local" / "share" / "Codewerk" / "demo.codewerk").exists()
-    assert window.view.document_id is not None and window.view.index.segments  # a coded transcript is open
+    assert window.view.document_id is not None and window.view.index.passages  # a coded transcript is open
     assert all(d.isVisible() for d in window.docks)
 
     assert window.new_project(tmp_path / "nieuw")
@@ -161,8 +161,8 @@ def test_opening_a_project_loads_only_the_first_document_with_codings(  # type: 
             *others, last = project.documents.list()
             kept = last.id
             for document in others:
-                for segment in project.codings.segments(document.id):
-                    for coding in segment.codings:
+                for passage in project.codings.passages(document.id):
+                    for coding in passage.codings:
                         project.codings.uncode(coding.coding_id)
     application()
     window = MainWindow()

@@ -41,10 +41,10 @@ def test_number_key_codes_a_passage_after_an_emoji_and_undo_redo(qtbot, window: 
 
     _press(window.view, Qt.Key.Key_3, qtbot=qtbot)
     assert codings_at(window, start, end) == ["Stabiliteit"]
-    segment = window.view.index.innermost(start + 3)
-    assert segment is not None and segment.text == AFTER_EMOJI
-    assert window.view.current_coding == segment.codings[0].coding_id
-    assert any(s.coding_id == segment.codings[0].coding_id for s in window.view.stripes.stripes)
+    passage = window.view.index.innermost(start + 3)
+    assert passage is not None and passage.text == AFTER_EMOJI
+    assert window.view.current_coding == passage.codings[0].coding_id
+    assert any(s.coding_id == passage.codings[0].coding_id for s in window.view.stripes.stripes)
 
     _press(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, qtbot=qtbot)
     assert codings_at(window, start, end) == []
@@ -222,7 +222,7 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
     select_chars(window, start, end)
     _press(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier, qtbot=qtbot)
     in_vivo = workspace.project.codes.tree().get(
-        workspace.project.codings.segments(view.document_id)[0].codings[0].code_id
+        workspace.project.codings.passages(view.document_id)[0].codings[0].code_id
     )
     assert in_vivo.inductive and in_vivo.name == text[start:end].strip(" .?!")
     coding_id = view.current_coding
@@ -237,7 +237,7 @@ def test_snap_in_vivo_memo_and_uncode(qtbot, window: MainWindow) -> None:  # typ
 
     view.setFocus()
     _press(view, Qt.Key.Key_Delete, qtbot=qtbot)
-    assert workspace.project.codings.segments(view.document_id) == []
+    assert workspace.project.codings.passages(view.document_id) == []
     window.window_actions.undo.trigger()
     assert workspace.project.codings.get(coding_id).memo == "Onderwijs wil meer regie."
 

@@ -55,7 +55,7 @@ def test_cells_carry_the_judgement_with_evidence(regions) -> None:  # type: igno
     assert (cell.score, cell.justification) == ("+", "partners komen afspraken na")
     assert cell.evidence == (regions.zwolle_evidence,)
     assert grid.cell(regions.trust, HOSTILE).score == "-/-"
-    assert grid.cell(regions.trust, LONG_A).assessment is None
+    assert grid.cell(regions.trust, LONG_A).judgement is None
     assert grid.cell(regions.trust, NO_GROUP).assessable is False
     assert grid.row(regions.trust).judged and not grid.row(regions.project.codes.id_of("4a")).judged
 
@@ -65,7 +65,7 @@ def test_grid_follows_undo_of_a_judgement(regions) -> None:  # type: ignore[no-u
     project.assess(LONG_A, regions.trust, "+/+", note="goed")
     assert project.comparison.grid().cell(regions.trust, LONG_A).score == "+/+"
     project.undo()
-    assert project.comparison.grid().cell(regions.trust, LONG_A).assessment is None
+    assert project.comparison.grid().cell(regions.trust, LONG_A).judgement is None
 
 
 def test_grouping_by_another_attribute(regions) -> None:  # type: ignore[no-untyped-def]
@@ -73,7 +73,7 @@ def test_grouping_by_another_attribute(regions) -> None:  # type: ignore[no-unty
     assert grid.values == ("Beleid", "Onderwijs", "UWV", "Vakbond", "Wethouder")
     assert grid.cell(regions.trust, "Onderwijs").quotes == 3  # R10 one passage, R5 two
     assert grid.cell(regions.trust, "Onderwijs").documents == 2
-    assert grid.cell(regions.trust, "Onderwijs").assessment is None  # judgements were per region
+    assert grid.cell(regions.trust, "Onderwijs").judgement is None  # judgements were per region
 
 
 def test_codes_and_groups_limit_the_grid(regions) -> None:  # type: ignore[no-untyped-def]

@@ -132,7 +132,7 @@ def test_replacing_names_keeps_codings_turns_and_suggestions_in_place(indexed: P
     # one action: undo restores every row as it was
     indexed.undo()
     after = dump(indexed.path)
-    for table in ("document", "segment", "coding", "turn", "suggestion"):
+    for table in ("document", "passage", "coding", "turn", "suggestion"):
         assert after[table] == before[table], table
 
 

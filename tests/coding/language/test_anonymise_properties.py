@@ -101,7 +101,7 @@ def test_codings_stay_on_their_passage_across_random_replacements(
             planned.append(CodingRequest(doc.id, codes[code], start, end))
     project.execute(ApplyCodings(planned, coder="t", skip_existing=True))
     before_rows = dump(project.path)
-    old = {(s.start, s.end, a.code_id) for s in project.codings.segments(doc.id) for a in s.codings}
+    old = {(s.start, s.end, a.code_id) for s in project.codings.passages(doc.id) for a in s.codings}
 
     reps = [Replacement(s, e, r, text[s:e]) for s, e, r in replacements]
     project.execute(AnonymiseDocuments({doc.id: reps}))
@@ -113,10 +113,10 @@ def test_codings_stay_on_their_passage_across_random_replacements(
         new_start, passage = _expected(text, start, end, sorted(replacements))
         expected.add((new_start, new_start + len(passage), passage, code_id))
     actual = set()
-    for segment in project.codings.segments(doc.id):
-        assert new_text[segment.start : segment.end] == segment.text
-        for application in segment.codings:
-            actual.add((segment.start, segment.end, segment.text, application.code_id))
+    for passage in project.codings.passages(doc.id):
+        assert new_text[passage.start : passage.end] == passage.text
+        for application in passage.codings:
+            actual.add((passage.start, passage.end, passage.text, application.code_id))
     assert actual == expected
 
     if reps:

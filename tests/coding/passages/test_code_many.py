@@ -44,7 +44,7 @@ def test_codes_every_passage_with_one_undo_step(coded_project: Project) -> None:
         "We spreken elkaar elke week.",
         "er staan veel mensen aan de kant",
     ]
-    assert infos[0].segment_id == infos[1].segment_id  # one passage, two codes
+    assert infos[0].passage_id == infos[1].passage_id  # one passage, two codes
     assert infos[1].memo == "wekelijks" and infos[0].coder == "tester"
     assert project.codes.get(infos[2].code_id).name == "Urgentiebesef"
     after = dump(project.path)
@@ -60,7 +60,7 @@ def test_reuses_an_existing_passage(coded_project: Project) -> None:
     [coding_id] = coded_project.codings.code_many(
         [(existing.document_id, "Betrouwbaarheid", existing.start, existing.end)]
     )
-    assert coded_project.codings.get(coding_id).segment_id == existing.segment_id
+    assert coded_project.codings.get(coding_id).passage_id == existing.passage_id
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_random_batches_are_all_or_nothing_and_undo_exactly(
     infos = [project.codings.get(i) for i in ids]
     for info in infos:  # every new coding is a trimmed, non-empty passage of the text
         assert info.text == text[info.start : info.end] == info.text.strip() != ""
-    assert len({(i.segment_id, i.code_id) for i in infos}) == len(infos)
+    assert len({(i.passage_id, i.code_id) for i in infos}) == len(infos)
     if not ids:
         assert dump(project.path) == before
         return

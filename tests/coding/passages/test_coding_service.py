@@ -14,15 +14,15 @@ from coding.core.text import normalise_text
 from coding.documents.document_commands import NewDocument
 
 
-def test_segment_text_is_the_document_slice_with_emoji(coded_project: Project) -> None:
+def test_passage_text_is_the_document_slice_with_emoji(coded_project: Project) -> None:
     text = coded_project.documents.text("R5_uwv_zwolle")
     start = text.index("Soms")
     end = text.index("👍") + 1
     info = coded_project.code("R5_uwv_zwolle", "4c", start, end, memo="twijfel")
     assert info.text == text[start:end] and info.text.endswith("👍")
     assert (info.start, info.end) == (start, end)
-    segment = next(s for s in coded_project.codings.segments("R5_uwv_zwolle") if s.id == info.segment_id)
-    assert segment.text == text[segment.start : segment.end]
+    passage = next(s for s in coded_project.codings.passages("R5_uwv_zwolle") if s.id == info.passage_id)
+    assert passage.text == text[passage.start : passage.end]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -77,15 +77,15 @@ def test_bad_spans_are_refused(coded_project: Project) -> None:
         coded_project.code("R5_uwv_zwolle", "4a", text="vertrouw ik de andere partijen volledig")
 
 
-def test_selection_whitespace_is_trimmed_and_same_span_shares_a_segment(coded_project: Project) -> None:
+def test_selection_whitespace_is_trimmed_and_same_span_shares_a_passage(coded_project: Project) -> None:
     text = coded_project.documents.text("R5_uwv_zwolle")
     start = text.index("De urgentie is hoog")
     info = coded_project.code("R5_uwv_zwolle", "2b", start - 1, start + len("De urgentie is hoog"))
     assert text[start - 1] == " " and info.text == "De urgentie is hoog"
     first = coded_project.quotes("Urgentiebesef", include_subcodes=False)[0]
-    assert info.segment_id == first.segment_id
-    assert len(coded_project.codings.segments("R5_uwv_zwolle")) == 2
-    assert [c.code_id for c in coded_project.codings.segments("R5_uwv_zwolle")[1].codings] == [
+    assert info.passage_id == first.passage_id
+    assert len(coded_project.codings.passages("R5_uwv_zwolle")) == 2
+    assert [c.code_id for c in coded_project.codings.passages("R5_uwv_zwolle")[1].codings] == [
         coded_project.codes.resolve("Urgentiebesef").id,
         coded_project.codes.resolve("2b").id,
     ]
@@ -126,7 +126,7 @@ def test_reviews_are_per_reviewer_and_filterable(coded_project: Project) -> None
         coded_project.reviews.mark(quote.coding_id, "maybe")
 
 
-def test_assessments_check_scale_and_group(coded_project: Project) -> None:
+def test_judgements_check_scale_and_group(coded_project: Project) -> None:
     info = coded_project.assess("zwolle", "Vertrouwen", "+/+", note="partners komen afspraken na")
     assert (info.value, info.code_path, info.score, info.coder) == ("Zwolle", "Vertrouwen", "+/+", "tester")
     again = coded_project.assess("Zwolle", "Vertrouwen", "-", note="toch niet")
@@ -142,7 +142,7 @@ def test_assessments_check_scale_and_group(coded_project: Project) -> None:
     assert open_code.score.startswith("Verschil")
     by_role = coded_project.assess("UWV", "Vertrouwen", "+", by="role")
     assert by_role.attribute == "role"
-    assert [a.attribute for a in coded_project.assessments.list(by="region")] == ["region", "region"]
+    assert [a.attribute for a in coded_project.judgements.list(by="region")] == ["region", "region"]
 
 
 def test_memos_on_project_document_and_code(coded_project: Project) -> None:

@@ -5,23 +5,23 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coding.core.ids import CodeId, CodingId, DocumentId, SegmentId
-from coding.core.records import CodeApplication, SegmentInfo
-from coding.passages.segment_index import SegmentIndex
+from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
+from coding.core.records import CodeApplication, PassageInfo
+from coding.passages.passage_index import PassageIndex
 from coding.passages.stripe_layout import layout_stripes, line_starts, paragraph_of
 
 TEXT = "aaaa bbbb\ncccc dddd\neeee ffff\n"
 
 
-def _segment(number: int, start: int, end: int, *codes: int) -> SegmentInfo:
+def _passage(number: int, start: int, end: int, *codes: int) -> PassageInfo:
     applications = tuple(CodeApplication(CodingId(number * 10 + c), CodeId(c), "", None) for c in codes)
-    return SegmentInfo(SegmentId(number), DocumentId(1), start, end, "", applications)
+    return PassageInfo(PassageId(number), DocumentId(1), start, end, "", applications)
 
 
 def test_lanes_for_nested_and_separate_passages() -> None:
     starts = line_starts(TEXT)
     assert starts == [0, 10, 20, 30]
-    index = SegmentIndex([_segment(1, 0, 19, 1, 2), _segment(2, 5, 9, 3), _segment(3, 20, 24, 4)])
+    index = PassageIndex([_passage(1, 0, 19, 1, 2), _passage(2, 5, 9, 3), _passage(3, 20, 24, 4)])
     layout = layout_stripes(index, starts, {CodeId(2): 0, CodeId(1): 1, CodeId(3): 2, CodeId(4): 3})
     lanes = {s.coding_id: s.lane for s in layout.stripes}
     # one passage with two codes: two lanes, codebook order; the nested passage a third lane
@@ -32,9 +32,9 @@ def test_lanes_for_nested_and_separate_passages() -> None:
 @given(st.lists(st.tuples(st.integers(0, 28), st.integers(1, 10)), max_size=25))
 def test_stripes_in_one_lane_never_share_a_paragraph(pairs: list[tuple[int, int]]) -> None:
     starts = line_starts(TEXT)
-    segments = [_segment(n, s, min(s + length, len(TEXT)), 1) for n, (s, length) in enumerate(pairs, 1)]
-    layout = layout_stripes(SegmentIndex(segments), starts)
-    assert len(layout.stripes) == len(segments)
+    passages = [_passage(n, s, min(s + length, len(TEXT)), 1) for n, (s, length) in enumerate(pairs, 1)]
+    layout = layout_stripes(PassageIndex(passages), starts)
+    assert len(layout.stripes) == len(passages)
     by_lane: dict[int, list[tuple[int, int]]] = {}
     for stripe in layout.stripes:
         first = paragraph_of(starts, stripe.start)

@@ -50,10 +50,10 @@ def rich_project(tmp_path: Path) -> Iterator[Project]:
     project.reviews.mark(trust.id, "agreed", "mooi citaat", reviewer="supervisor")
     project.reviews.mark(emoji.id, "disagree", "", reviewer="supervisor")
     project.reviews.mark(emoji.id, "question", "waarom coördinatie?", reviewer="student")
-    project.assessments.assess(
-        "Zwolle", "Vertrouwen", "+", note="partners komen afspraken na", evidence=[trust.segment_id]
+    project.judgements.assess(
+        "Zwolle", "Vertrouwen", "+", note="partners komen afspraken na", evidence=[trust.passage_id]
     )
-    project.assessments.assess("Zuidoost-Brabant", "Coördinatie", "+/-", note="")
+    project.judgements.assess("Zuidoost-Brabant", "Coördinatie", "+/-", note="")
     project.memos.write("Eerste indruk van het project.", title="Projectmemo")
     project.memos.write("R5 was open & eerlijk 😊", document="R5_uwv_zwolle")
     project.memos.write("Let op: <b>niet</b> verwarren.", title="Definitie", code="Vertrouwen")

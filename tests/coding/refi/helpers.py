@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coding import Project
-from models import Coder, CodeSet, CodeSetMember, Coding, Memo, Segment
+from models import Coder, CodeSet, CodeSetMember, Coding, Memo, Passage
 
 NS = "urn:QDA-XML:project:1.0"
 
@@ -41,7 +41,7 @@ def canonical(project: Project) -> dict[str, Any]:
     documents = project.documents.list()
     doc_guid = {doc.id: doc.guid for doc in documents}
     with project.store.read() as session:
-        segment_guid = dict(session.execute(select(Segment.id, Segment.guid)).all())
+        passage_guid = dict(session.execute(select(Passage.id, Passage.guid)).all())
         coder_guids = sorted(session.execute(select(Coder.guid, Coder.name)).all())
         memo_guids = dict(session.execute(select(Memo.id, Memo.guid)).all())
         coding_guids = dict(session.execute(select(Coding.id, Coding.guid)).all())
@@ -53,16 +53,16 @@ def canonical(project: Project) -> dict[str, Any]:
         members = session.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)).all()
     codings = []
     for doc in documents:
-        for segment in project.codings.segments(doc.id):
-            for application in segment.codings:
+        for passage in project.codings.passages(doc.id):
+            for application in passage.codings:
                 info = project.codings.get(application.coding_id)
                 codings.append(
                     (
                         doc.guid,
-                        segment.start,
-                        segment.end,
-                        segment.text,
-                        segment_guid[segment.id],
+                        passage.start,
+                        passage.end,
+                        passage.text,
+                        passage_guid[passage.id],
                         code_guid[application.code_id],
                         application.memo,
                         application.coder,
@@ -136,9 +136,9 @@ def canonical(project: Project) -> dict[str, Any]:
                 a.justification,
                 a.coder,
                 a.updated_at,
-                tuple(sorted(segment_guid[s] for s in a.evidence)),
+                tuple(sorted(passage_guid[s] for s in a.evidence)),
             )
-            for a in project.assessments.list()
+            for a in project.judgements.list()
         ),
         "code_sets": sorted(
             (

@@ -156,8 +156,8 @@ def test_random_projects_round_trip(spec: dict) -> None:
                 regions = project.documents.attribute_values("region")
                 if regions:  # a judgement (open code: any text is a score) with its evidence
                     quotes = project.quotes()
-                    evidence = [quotes[0].segment_id] if quotes else []
-                    project.assessments.assess(
+                    evidence = [quotes[0].passage_id] if quotes else []
+                    project.judgements.assess(
                         regions[0], code_ids[0], spec["memo"][:5], note=spec["memo"], evidence=evidence
                     )
             project.export(tmp / "out.qdpx")

@@ -75,7 +75,7 @@ def _run(project: Project, op: str, data: st.DataObject) -> None:
         quote = data.draw(st.sampled_from(quotes))
         length = project.documents.get(quote.document_id).length
         start = data.draw(st.integers(0, length - 1))
-        project.codings.set_span(quote.segment_id, start, data.draw(st.integers(start + 1, length)))
+        project.codings.set_span(quote.passage_id, start, data.draw(st.integers(start + 1, length)))
     elif op == "memo" and quotes:
         project.codings.set_memo(data.draw(st.sampled_from(quotes)).coding_id, data.draw(st.text(max_size=8)))
     elif op == "create_code":
@@ -93,7 +93,7 @@ def _run(project: Project, op: str, data: st.DataObject) -> None:
     elif op == "assess" and codes:
         code = data.draw(st.sampled_from(codes))
         score = data.draw(st.sampled_from([*(code.scale or ("vrije tekst",)), "fout"]))
-        evidence = [q.segment_id for q in quotes[:2]]
+        evidence = [q.passage_id for q in quotes[:2]]
         project.assess("zwolle", code.id, score, note="omdat", evidence=evidence)
     elif op == "review" and quotes:
         status = data.draw(st.sampled_from(["agreed", "question", "disagree", None]))

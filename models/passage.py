@@ -1,4 +1,4 @@
-"""Coded passages: a segment is a span of a document; codings attach codes to it."""
+"""Coded passages: a passage is a span of a document; codings attach codes to it."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from models.clock import new_guid, utcnow
 REVIEW_STATUSES = ("agreed", "question", "disagree")
 
 
-class Segment(Base):
+class Passage(Base):
     """A passage ``document.text[start:end]`` (code points, end exclusive); ``text`` caches it."""
 
-    __tablename__ = "segment"
+    __tablename__ = "passage"
     __table_args__ = (
         CheckConstraint('start >= 0 AND "end" > start', name="span"),
         UniqueConstraint("document_id", "start", "end"),
@@ -33,18 +33,18 @@ class Segment(Base):
 
 
 class Coding(Base):
-    """A code applied to a segment by a coder, with an optional memo."""
+    """A code applied to a passage by a coder, with an optional memo."""
 
     __tablename__ = "coding"
     __table_args__ = (
-        UniqueConstraint("segment_id", "code_id"),
+        UniqueConstraint("passage_id", "code_id"),
         Index("ix_coding_code_id", "code_id"),
         {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
-    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id", ondelete="CASCADE"))
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
     coder_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
     memo: Mapped[str] = mapped_column(Text, default="")

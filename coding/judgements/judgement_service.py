@@ -10,18 +10,18 @@ from sqlalchemy import select
 
 from coding.codebook.code_service import CodeRef
 from coding.core.errors import NotFoundError
-from coding.core.ids import AssessmentId, CodeId, SegmentId
-from coding.core.records import AssessmentInfo
+from coding.core.ids import CodeId, JudgementId, PassageId
+from coding.core.records import JudgementInfo
 from coding.core.text import fold
 from coding.documents.document_commands import attribute_key
-from coding.judgements.analysis_commands import ClearAssessment, SetAssessment
-from models import Assessment, AssessmentEvidence, Coder
+from coding.judgements.analysis_commands import ClearJudgement, SetJudgement
+from models import Coder, Judgement, JudgementEvidence
 
 if TYPE_CHECKING:
     from coding.project import Project
 
 
-class AssessmentService:
+class JudgementService:
     def __init__(self, project: Project) -> None:
         self._project = project
         self._store = project.store
@@ -48,45 +48,45 @@ class AssessmentService:
         *,
         by: str = "region",
         note: str = "",
-        evidence: Sequence[SegmentId] | None = None,
+        evidence: Sequence[PassageId] | None = None,
         coder: str | None = None,
-    ) -> AssessmentInfo:
+    ) -> JudgementInfo:
         """Judge ``code`` for the group ``by = value`` (e.g. region Zwolle): ``score`` from its scale."""
         attribute = attribute_key(by)
         group = self.group_value(attribute, value)
         code_id = self._project.codes.id_of(code)
-        command = SetAssessment(
+        command = SetJudgement(
             attribute, group, code_id, score, note, coder=coder or self._project.coder, evidence=evidence
         )
-        assessment_id: AssessmentId = self._project.execute(command)
-        return self.get(assessment_id)
+        judgement_id: JudgementId = self._project.execute(command)
+        return self.get(judgement_id)
 
-    def clear(self, assessment_id: AssessmentId) -> None:
-        self._project.execute(ClearAssessment(assessment_id))
+    def clear(self, judgement_id: JudgementId) -> None:
+        self._project.execute(ClearJudgement(judgement_id))
 
-    def get(self, assessment_id: AssessmentId) -> AssessmentInfo:
+    def get(self, judgement_id: JudgementId) -> JudgementInfo:
         for info in self.list():
-            if info.id == assessment_id:
+            if info.id == judgement_id:
                 return info
-        raise NotFoundError(f"judgement {assessment_id} does not exist")
+        raise NotFoundError(f"judgement {judgement_id} does not exist")
 
-    def list(self, by: str | None = None) -> list[AssessmentInfo]:
+    def list(self, by: str | None = None) -> list[JudgementInfo]:
         """All judgements (of one grouping attribute, if given) in codebook order, then group value."""
         tree = self._project.codes.tree()
         order = tree.order()
         with self._store.read() as session:
-            statement = select(Assessment, Coder.name).outerjoin(Coder, Coder.id == Assessment.coder_id)
+            statement = select(Judgement, Coder.name).outerjoin(Coder, Coder.id == Judgement.coder_id)
             if by is not None:
-                statement = statement.where(Assessment.attribute == attribute_key(by))
+                statement = statement.where(Judgement.attribute == attribute_key(by))
             rows = session.execute(statement).all()
-            evidence: dict[int, list[SegmentId]] = defaultdict(list)
-            for assessment_id, segment_id in session.execute(
-                select(AssessmentEvidence.assessment_id, AssessmentEvidence.segment_id)
+            evidence: dict[int, list[PassageId]] = defaultdict(list)
+            for judgement_id, passage_id in session.execute(
+                select(JudgementEvidence.judgement_id, JudgementEvidence.passage_id)
             ):
-                evidence[assessment_id].append(SegmentId(segment_id))
+                evidence[judgement_id].append(PassageId(passage_id))
         infos = [
-            AssessmentInfo(
-                id=AssessmentId(a.id),
+            JudgementInfo(
+                id=JudgementId(a.id),
                 attribute=a.attribute,
                 value=a.value,
                 code_id=CodeId(a.code_id),
