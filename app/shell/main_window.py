@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path | str) -> bool:
         project = operations.attempt(
-            self, lambda: Project.open(path, coder=settings.coder_name()), notice=True, title="Opening"
+            self, lambda: Project.open(path, coder=settings.coder_name()), notice=True, title="Open project"
         )
         if project is None:
             settings.forget_project(Path(path))
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: Project.create(path, codebook=codebook, coder=settings.coder_name()),
             notice=True,
-            title="Creating the project",
+            title="New project",
         )
         if project is None:
             return False
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: build_demo_project(path, coder=settings.coder_name() or "demo"),
             notice=True,
-            title="Creating the demo project",
+            title="Demo project",
         )
         if project is None:
             return False

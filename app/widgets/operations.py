@@ -115,15 +115,16 @@ def tell(widget: QWidget | None, text: str) -> None:
         bar.showMessage(text, TOLD_MS)
 
 
-def refuse(widget: QWidget | None, text: str, *, notice: bool = False) -> None:
+def refuse(widget: QWidget | None, text: str, *, notice: bool = False, title: str = "") -> None:
     """A refusal (nothing was changed): ⚠ and the line in the nearest status line; in a message box
-    as well with ``notice`` (see the rule above) or when there is no status line."""
+    as well with ``notice`` (see the rule above) or when there is no status line. ``title`` names the
+    action in the box's title ("Import refused")."""
     bar = status_line(widget)
     if bar is not None:
         bar.showMessage(f"⚠ {text}", REFUSED_MS)
     _remember(widget, bar, text)
     if notice or bar is None:
-        _box(widget, QMessageBox.Icon.Warning, text)
+        _box(widget, QMessageBox.Icon.Warning, text, f"{title} refused" if title else "Codewerk")
 
 
 def fail(widget: QWidget | None, error: BaseException, title: str = "") -> None:
@@ -138,7 +139,7 @@ def fail(widget: QWidget | None, error: BaseException, title: str = "") -> None:
     if bar is not None:
         bar.showMessage(f"⚠ {text}", REFUSED_MS)
     _remember(widget, bar, text)
-    box = _box(widget, QMessageBox.Icon.Critical, text)
+    box = _box(widget, QMessageBox.Icon.Critical, text, f"{title} failed" if title else "Codewerk")
     box.setInformativeText("It was not carried out. The details below help to report the problem.")
     box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     sys.excepthook(type(error), error, error.__traceback__)
@@ -147,7 +148,7 @@ def fail(widget: QWidget | None, error: BaseException, title: str = "") -> None:
 def report(widget: QWidget | None, error: BaseException, *, notice: bool = False, title: str = "") -> None:
     """The one way an error of an action is shown: a refusal by its line, anything else in full."""
     if isinstance(error, CodewerkError):
-        refuse(widget, str(error), notice=notice)
+        refuse(widget, str(error), notice=notice, title=title)
     else:
         fail(widget, error, title)
 
@@ -163,9 +164,9 @@ def _remember(widget: QWidget | None, bar: QStatusBar | None, text: str) -> None
         holder.setProperty(PROBLEM, text)
 
 
-def _box(widget: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+def _box(widget: QWidget | None, icon: QMessageBox.Icon, text: str, title: str) -> QMessageBox:
     parent = widget.window() if widget is not None and shiboken6.isValid(widget) else None
-    box = QMessageBox(icon, "Codewerk", text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("problemBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
