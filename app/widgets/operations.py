@@ -200,8 +200,8 @@ def stamped(change: Change) -> Change:
     for every change it hands on).
 
     WIRING(initiator): the one place where an operation's initiator meets the domain's change. It
-    takes effect once ``Change`` has an ``initiator`` field (issue 12: ``Project.execute(command,
-    initiator=...)`` carries it on the change); a change that names its initiator already keeps it.
+    takes effect once ``Change`` has an ``initiator`` field (issue 12: ``Project.execute`` takes an
+    ``initiator`` and carries it on the change); a change that names its initiator already keeps it.
     """
     initiator = current_initiator()
     if initiator is None or "initiator" not in {f.name for f in dataclasses.fields(change)}:
