@@ -14,7 +14,7 @@ from coding.core.ids import CodeId, JudgementId, PassageId
 from coding.core.records import JudgementInfo
 from coding.core.text import fold
 from coding.documents.document_commands import attribute_key
-from coding.judgements.analysis_commands import ClearJudgement, SetJudgement
+from coding.judgements.judgement_commands import ClearJudgement, SetJudgement
 from models import Coder, Judgement, JudgementEvidence
 
 if TYPE_CHECKING:

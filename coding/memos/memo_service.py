@@ -10,7 +10,7 @@ from coding.codebook.code_service import CodeRef
 from coding.core.ids import CodeId, DocumentId, MemoId
 from coding.core.records import MemoInfo
 from coding.documents.document_service import DocumentRef
-from coding.judgements.analysis_commands import DeleteMemo, SaveMemo
+from coding.memos.memo_commands import DeleteMemo, SaveMemo
 from models import Coder, Memo
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coding.core.ids import CodingId, ReviewId
-from coding.judgements.analysis_commands import SetReview
+from coding.reviews.review_commands import SetReview
 from models import REVIEW_STATUSES
 
 if TYPE_CHECKING:
