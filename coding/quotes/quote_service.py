@@ -12,9 +12,9 @@ from coding.codebook.code_service import CodeRef
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId
 from coding.core.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
 from coding.core.text import fold
+from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
 from coding.documents.document_commands import attribute_key
 from coding.documents.document_service import DocumentRef, turn_info
-from coding.documents.turn_spans import pages_of, respondent_spans, respondent_text
 from models import Coder, Coding, Document, Page, Passage, Review, Turn
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.project_settings import read_speaker_rules
 from coding.core.text import fold, natural_key
+from coding.core.turn_spans import respondent_spans
 from coding.documents.document_service import DocumentRef
-from coding.documents.turn_spans import respondent_spans
 from coding.importing.parsers.parsed import ParsedTurn
 from coding.importing.parsers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
