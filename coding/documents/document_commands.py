@@ -13,7 +13,7 @@ from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import DocumentId
 from coding.core.text import fold, normalise_text
 from coding.core.text_remap import Span, remap_spans
-from coding.importing.parsers.parsed import ParsedPage, ParsedTurn
+from coding.documents.parsed import ParsedPage, ParsedTurn
 from coding.passages.coding_commands import document_text
 from coding.undo.command import Command, Writer
 from models import Code, Coding, Document, DocumentAttribute, Passage

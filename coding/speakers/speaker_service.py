@@ -23,7 +23,7 @@ from coding.core.project_settings import read_speaker_rules
 from coding.core.text import fold, natural_key
 from coding.core.turn_spans import respondent_spans
 from coding.documents.document_service import DocumentRef
-from coding.importing.parsers.parsed import ParsedTurn
+from coding.documents.parsed import ParsedTurn
 from coding.importing.parsers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_commands import ChangeSpeakers

@@ -28,7 +28,7 @@ from typing import Any
 
 from coding.core.errors import InvalidInputError
 from coding.core.text import fold
-from coding.importing.parsers.parsed import ParsedTurn
+from coding.documents.parsed import ParsedTurn
 from coding.importing.parsers.turns import compile_patterns, detect_turns, parse_timestamp
 
 PATTERNS_SETTING = "speaker_patterns"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coding.core.errors import FileImportError
-from coding.importing.parsers.parsed import ParsedDocument, ParsedPage, ParsedTurn
+from coding.documents.parsed import ParsedDocument, ParsedPage, ParsedTurn
 from coding.importing.parsers.plain_text import parse_plain_text
 from coding.importing.parsers.subtitles import parse_subtitles
 from coding.importing.parsers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns, speakers

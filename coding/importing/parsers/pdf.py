@@ -15,7 +15,7 @@ from pypdf.errors import DependencyError, LimitReachedError
 
 from coding.core.errors import FileImportError
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument, ParsedPage
+from coding.documents.parsed import ParsedDocument, ParsedPage
 from coding.importing.parsers.safety import MAX_BINARY_FILE_BYTES, check_file, describe_magic, read_head
 
 PAGE_SEPARATOR = "\n\n"

@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument
+from coding.documents.parsed import ParsedDocument
 from coding.importing.parsers.safety import MAX_TEXT_FILE_BYTES, check_text_bytes, read_bytes
 
 CP1252_WARNING = "not valid UTF-8; read as Windows-1252"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from coding.core.errors import FileImportError
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument, ParsedTurn
+from coding.documents.parsed import ParsedDocument, ParsedTurn
 from coding.importing.parsers.plain_text import decode_text
 from coding.importing.parsers.safety import MAX_TEXT_FILE_BYTES, read_bytes
 from coding.importing.parsers.turns import (
