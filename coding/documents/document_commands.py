@@ -14,9 +14,17 @@ from coding.core.ids import DocumentId
 from coding.core.text import fold, normalise_text
 from coding.core.text_remap import Span, remap_spans
 from coding.documents.parsed import ParsedPage, ParsedTurn
-from coding.passages.coding_commands import document_text
 from coding.undo.command import Command, Writer
 from models import Code, Coding, Document, DocumentAttribute, Passage
+
+
+def document_text(writer: Writer, document_id: DocumentId) -> str:
+    text = writer.session.execute(
+        select(Document.text).where(Document.id == document_id)
+    ).scalar_one_or_none()
+    if text is None:
+        raise NotFoundError(f"document {document_id} does not exist")
+    return text
 
 
 @dataclass(frozen=True)
