@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coding.speakers.speakers import SPEAKER_SETTINGS, SpeakerRules
 from models import Setting
 
 
@@ -18,8 +17,3 @@ def read_settings(session: Session, keys: Iterable[str] | None = None) -> dict[s
     if keys is not None:
         query = query.where(Setting.key.in_(list(keys)))
     return {key: value for key, value in session.execute(query)}
-
-
-def read_speaker_rules(session: Session) -> SpeakerRules:
-    """The project's speaker rules as stored (defaults where a setting is absent)."""
-    return SpeakerRules.from_settings(read_settings(session, SPEAKER_SETTINGS).get)

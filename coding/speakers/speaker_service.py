@@ -19,7 +19,6 @@ from sqlalchemy import select
 from coding.codebook.code_service import CodeRef
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
-from coding.core.project_settings import read_speaker_rules
 from coding.core.text import fold, natural_key
 from coding.core.turn_spans import respondent_spans
 from coding.documents.document_service import DocumentRef
@@ -27,6 +26,7 @@ from coding.documents.parsed import ParsedTurn
 from coding.importing.parsers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_commands import ChangeSpeakers
+from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import ALL_DOCUMENTS, SpeakerRules, check_patterns, check_speaker_name
 from models import Document, Turn
 
