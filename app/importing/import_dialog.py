@@ -45,7 +45,7 @@ from app.speakers.speakers_dialog import SpeakersDialog
 from app.widgets.file_drop import dropped_paths
 from coding import Project
 from coding.core.errors import CodewerkError
-from coding.importing.import_preview import ImportPreview, preview_import
+from coding.importing.import_preview import ImportPreview
 from coding.importing.import_service import Duplicate, ImportReport, expand_paths
 from coding.importing.metadata_sheet import MetadataSheet, read_metadata
 from coding.importing.parsers import SUPPORTED_EXTENSIONS
@@ -299,8 +299,8 @@ class ImportDialog(QDialog):
 
     def _refresh(self, *_args: object) -> None:
         try:
-            self.preview = preview_import(
-                self.project, self._paths, meta=self._sheet, attributes=self.attribute_model.attributes()
+            self.preview = self.project.importer.preview(
+                self._paths, meta=self._sheet, attributes=self.attribute_model.attributes()
             )
         except CodewerkError as exc:  # an attribute name that is not acceptable
             self.preview = None

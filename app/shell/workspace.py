@@ -14,7 +14,6 @@ from app.language.index_worker import BackgroundIndexer
 from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
 from coding import Project
-from coding.codebook.favourites import Favourites
 from coding.core.errors import CodewerkError
 
 T = TypeVar("T")
@@ -37,7 +36,7 @@ class Workspace(QObject):
         self.changed = self.bridge.changed
         self.undo_stack = QUndoStack(self)
         self.recorder = UndoStackRecorder(project, self.undo_stack)
-        self.favourites = Favourites(project)
+        self.favourites = project.favourites
         self.indexer = BackgroundIndexer(project, self)  # the search index, built in a worker thread
 
     def attempt(self, action: Callable[[], T]) -> T | None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Pt
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef
 from coding.core.ids import CodeId, PassageId
 from coding.core.records import CodeInfo, CodeTree, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
