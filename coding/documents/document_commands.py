@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import DocumentId
+from coding.core.parsed import ParsedPage, ParsedTurn
 from coding.core.text import fold, normalise_text
 from coding.core.text_remap import Span, remap_spans
-from coding.documents.parsed import ParsedPage, ParsedTurn
 from coding.undo.command import Command, Writer
 from models import Code, Coding, Document, DocumentAttribute, Passage
 

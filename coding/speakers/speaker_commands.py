@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select
 
 from coding.core.ids import DocumentId
+from coding.core.parsed import ParsedTurn
 from coding.documents.document_commands import insert_turns
-from coding.documents.parsed import ParsedTurn
 from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import SpeakerRules
 from coding.undo.command import Command, Writer

@@ -18,15 +18,15 @@ from sqlalchemy import select
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.parsed import ParsedTurn
 from coding.core.text import fold, natural_key
 from coding.core.turn_spans import respondent_spans
 from coding.documents.document_service import DocumentService
-from coding.documents.parsed import ParsedTurn
-from coding.importing.parsers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_commands import ChangeSpeakers
 from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import ALL_DOCUMENTS, SpeakerRules, check_patterns, check_speaker_name
+from coding.speakers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
 from models import Document, Turn
 
 Detected = Mapping[DocumentId, tuple[str, tuple[ParsedTurn, ...]]]
