@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from coding.core.attributes import clean_attributes
 from coding.core.records import DocumentInfo
 from coding.core.text import fold
-from coding.documents.document_commands import clean_attributes
 from coding.importing.import_service import expand_paths
 from coding.importing.metadata_sheet import MetadataSheet, read_metadata
 from coding.importing.parsers import SUPPORTED_EXTENSIONS

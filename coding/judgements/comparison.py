@@ -16,12 +16,12 @@ from typing import Literal
 
 from sqlalchemy import select
 
+from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeInfo, CodeTree, DocumentInfo, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
-from coding.documents.document_commands import attribute_key
 from coding.documents.document_service import DocumentService
 from coding.judgements.judgement_service import JudgementService
 from coding.quotes.quote_service import QuoteService

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, JudgementId, PassageId
 from coding.core.records import JudgementInfo
 from coding.core.text import fold
-from coding.documents.document_commands import attribute_key
 from coding.documents.document_service import DocumentService
 from coding.judgements.judgement_commands import ClearJudgement, SetJudgement
 from models import Coder, Judgement, JudgementEvidence

@@ -7,13 +7,13 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
 
+from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId
 from coding.core.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
 from coding.core.store import Store
 from coding.core.text import fold
 from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
-from coding.documents.document_commands import attribute_key
 from coding.documents.document_service import DocumentService, turn_info
 from coding.speakers.speaker_service import SpeakerService
 from coding.speakers.speakers import SpeakerRules
