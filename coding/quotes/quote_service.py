@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy import select
 
@@ -16,7 +16,6 @@ from coding.core.text import fold
 from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
 from coding.documents.document_service import DocumentService, turn_info
 from coding.speakers.speaker_service import SpeakerService
-from coding.speakers.speakers import SpeakerRules
 from models import Coder, Coding, Document, Page, Passage, Review, Turn
 
 #: ``review`` filter value for quotes nobody has reviewed yet.
@@ -119,8 +118,8 @@ class QuoteService:
                     ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
                 )
 
-        rules = self._speakers.rules() if exclude_interviewer else None
-        structure = _Structure(self._store, {row[2] for row in rows}, rules)
+        is_interviewer = self._speakers.rules().is_interviewer if exclude_interviewer else None
+        structure = _Structure(self._store, {row[2] for row in rows}, is_interviewer)
         needle = fold(text) if text else None
         order = tree.order()
         codes_by_id = {code.id: (code.id, code.path_text, code.concept) for code in tree.codes}
@@ -180,18 +179,20 @@ class QuoteService:
 class _Structure:
     """Pages and turns of the documents quotes come from, read once per query."""
 
-    def __init__(self, store: Store, document_ids: set[int], rules: SpeakerRules | None) -> None:
-        """With speaker ``rules``, the turns and texts too (to leave the interviewer's words out)."""
+    def __init__(
+        self, store: Store, document_ids: set[int], is_interviewer: Callable[[str], bool] | None
+    ) -> None:
+        """With ``is_interviewer``, the turns and texts too (to leave the interviewer's words out)."""
         self._pages: dict[int, list[PageInfo]] = defaultdict(list)
         self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
         self._texts: dict[int, str] = {}
-        self._is_interviewer = rules.is_interviewer if rules is not None else None
+        self._is_interviewer = is_interviewer
         with store.read() as session:
             for page in session.execute(
                 select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
             ).scalars():
                 self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
-            if rules is None:
+            if is_interviewer is None:
                 return
             for turn in session.execute(
                 select(Turn).where(Turn.document_id.in_(document_ids)).order_by(Turn.start)
