@@ -7,7 +7,7 @@ import random
 
 from benchmarks.registry import Case, Context, benchmark
 from coding.core.text_remap import remap_spans
-from coding.importing.parsers.turns import detect_turns
+from coding.speakers.turns import detect_turns
 
 
 def _long_text(ctx: Context) -> str:

@@ -7,7 +7,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from coding.codebook.favourites import Favourites
 from coding.core.errors import CodewerkError
 from coding.project import Project
 
@@ -42,7 +41,7 @@ def build_demo_project(path: Path | str, *, coder: str = "demo") -> Project:
         for item in plan.get("judgements", []):
             project.assess(item["region"], item["code"], str(item["score"]), note=item.get("note", ""))
         # the six heart concepts on the number keys 1-6 of the transcript view
-        Favourites(project).set([str(code) for code in plan.get("favourites", [])])
+        project.favourites.set([str(code) for code in plan.get("favourites", [])])
         project.history.clear()
     except BaseException:
         project.close()

@@ -18,17 +18,18 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
-from coding.codebook.code_service import CodeRef, CodeService
+from coding.codebook.code_service import CodeService
 from coding.codebook.code_set_service import CodeSetService
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
+from coding.codebook.favourites import Favourites
 from coding.core.changes import Change, ChangeNotifier, Listener
+from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
 from coding.core.errors import InvalidInputError, ProjectFileError
+from coding.core.project_settings import ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
-from coding.documents.document_service import DocumentRef, DocumentService
+from coding.documents.document_service import DocumentService
 from coding.exporting import export
 from coding.importing.import_service import ImportReport, ImportService, Progress, ReplaceDecision
 from coding.judgements.comparison import ComparisonService
@@ -40,7 +41,6 @@ from coding.reviews.review_service import ReviewService
 from coding.speakers.speaker_service import SpeakerService
 from coding.undo.command import Command
 from coding.undo.history import History, UndoRecorder
-from models import Setting
 from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file
 
@@ -72,17 +72,27 @@ class Project:
         self._notifier = ChangeNotifier()
         self.history = History(self.undo_command, self.redo_command)
         self._recorder: UndoRecorder = self.history
-        self.documents = DocumentService(self)
-        self.codes = CodeService(self)
-        self.code_sets = CodeSetService(self)
-        self.codings = CodingService(self)
-        self.quote_service = QuoteService(self)
-        self.judgements = JudgementService(self)
-        self.comparison = ComparisonService(self)
-        self.memos = MemoService(self)
-        self.reviews = ReviewService(self)
-        self.importer = ImportService(self)
-        self.speakers = SpeakerService(self)
+        self.settings = ProjectSettings(self.store, self._announce)
+        # The documents and the codebook own the names a user types; they answer the resolver.
+        self.documents = DocumentService(self.store, self.execute)
+        self.codes = CodeService(self.store, self.execute)
+        #: What every other service gets instead of the project (see :mod:`coding.core.context`).
+        self.context = ProjectContext(
+            store=self.store,
+            execute=self.execute,
+            coder=lambda: self.coder,
+            resolve=Resolver(document=self.documents.id_of, code=self.codes.id_of, code_tree=self.codes.tree),
+        )
+        self.code_sets = CodeSetService(self.context)
+        self.favourites = Favourites(self.context.resolve, self.settings)
+        self.codings = CodingService(self.context)
+        self.speakers = SpeakerService(self.context, self.documents)
+        self.quote_service = QuoteService(self.context, self.documents, self.speakers)
+        self.judgements = JudgementService(self.context, self.documents)
+        self.comparison = ComparisonService(self.context, self.documents, self.judgements, self.quote_service)
+        self.memos = MemoService(self.context)
+        self.reviews = ReviewService(self.context)
+        self.importer = ImportService(self.context, self.documents, self.speakers)
         self._assist: LanguageAssistant | None = None
         self._assist_lock = threading.Lock()
 
@@ -195,15 +205,10 @@ class Project:
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
-        with self.store.read() as session:
-            value = session.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
-        return default if value is None else value
+        return self.settings.get(key, default)
 
     def _write_settings(self, values: Mapping[str, Any]) -> None:
-        with self.store.write() as session:
-            for key, value in values.items():
-                session.merge(Setting(key=key, value=value))
-        self._announce(Change.of({"setting"}))
+        self.settings.write(values)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Project settings (language, favourite codes …) are preferences, not undoable edits.

@@ -14,9 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from app.shell.workspace import Workspace
+from coding.core.attributes import attribute_key
 from coding.core.errors import NotFoundError
 from coding.core.ids import DocumentId
-from coding.documents.document_commands import attribute_key
 
 KEY, VALUE = 0, 1
 NEW_ROW_TEXT = "New attribute…"

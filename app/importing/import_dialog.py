@@ -54,7 +54,7 @@ from app.widgets.file_drop import dropped_paths
 from app.widgets.operations import LongOperation, Progress
 from coding import Project
 from coding.core.errors import CodewerkError
-from coding.importing.import_preview import ImportPreview, preview_import
+from coding.importing.import_preview import ImportPreview
 from coding.importing.import_service import (
     Duplicate,
     ImportBatch,
@@ -324,8 +324,8 @@ class ImportDialog(QDialog):
 
     def _refresh(self, *_args: object) -> None:
         try:
-            self.preview = preview_import(
-                self.project, self._paths, meta=self._sheet, attributes=self.attribute_model.attributes()
+            self.preview = self.project.importer.preview(
+                self._paths, meta=self._sheet, attributes=self.attribute_model.attributes()
             )
         except CodewerkError as exc:  # an attribute name that is not acceptable
             self.preview = None

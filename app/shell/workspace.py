@@ -16,7 +16,6 @@ from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import operations
 from coding import Project
-from coding.codebook.favourites import Favourites
 
 T = TypeVar("T")
 
@@ -37,7 +36,7 @@ class Workspace(QObject):
         self.changed = self.bridge.changed
         self.undo_stack = QUndoStack(self)
         self.recorder = UndoStackRecorder(project, self.undo_stack)
-        self.favourites = Favourites(project)
+        self.favourites = project.favourites
         self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
 
     def attempt(self, action: Callable[[], T], *, initiator: object | None = None) -> T | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -18,21 +18,20 @@ from coding.codebook.code_commands import (
 )
 from coding.codebook.code_resolver import resolve_code
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
+from coding.core.context import CodeRef, Execute
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, CodeTree
+from coding.core.store import Store
 from models import Code, Coding
-
-if TYPE_CHECKING:
-    from coding.project import Project
-
-CodeRef = CodeId | int | str | CodeInfo
 
 
 class CodeService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    """The code tree: it also answers the project's resolver for codes (:meth:`id_of`, :meth:`tree`)."""
+
+    def __init__(self, store: Store, execute: Execute) -> None:
+        self._store = store
+        self._execute = execute
         self._tree: CodeTree | None = None
 
     def invalidate(self) -> None:
@@ -120,19 +119,19 @@ class CodeService:
     def load_codebook(self, source: str | Path | CodebookSpec) -> list[CodeId]:
         """Add a codebook (built-in name, file, or spec) to the project; all or nothing."""
         spec = source if isinstance(source, CodebookSpec) else read_codebook(source)
-        ids: list[CodeId] = self._project.execute(LoadCodebook(spec))
+        ids: list[CodeId] = self._execute(LoadCodebook(spec))
         return ids
 
     def create(
         self, name: str, parent: CodeRef | None = None, *, inductive: bool = True, **fields: Any
     ) -> CodeInfo:
         parent_id = self.id_of(parent) if parent is not None else None
-        code_id = self._project.execute(CreateCode(parent_id, name, inductive=inductive, **fields))
+        code_id = self._execute(CreateCode(parent_id, name, inductive=inductive, **fields))
         return self.get(code_id)
 
     def update(self, ref: CodeRef, **fields: Any) -> CodeInfo:
         code_id = self.id_of(ref)
-        self._project.execute(UpdateCode(code_id, **fields))
+        self._execute(UpdateCode(code_id, **fields))
         return self.get(code_id)
 
     def rename(self, ref: CodeRef, name: str) -> CodeInfo:
@@ -140,10 +139,10 @@ class CodeService:
 
     def move(self, ref: CodeRef, parent: CodeRef | None, position: int | None = None) -> None:
         parent_id = self.id_of(parent) if parent is not None else None
-        self._project.execute(MoveCode(self.id_of(ref), parent_id, position))
+        self._execute(MoveCode(self.id_of(ref), parent_id, position))
 
     def merge(self, source: CodeRef, target: CodeRef) -> None:
-        self._project.execute(MergeCodes(self.id_of(source), self.id_of(target)))
+        self._execute(MergeCodes(self.id_of(source), self.id_of(target)))
 
     def delete(self, ref: CodeRef) -> None:
-        self._project.execute(DeleteCode(self.id_of(ref)))
+        self._execute(DeleteCode(self.id_of(ref)))

@@ -5,11 +5,9 @@ from __future__ import annotations
 import builtins
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from coding.codebook.code_service import CodeRef
 from coding.codebook.code_set_commands import (
     AddToCodeSet,
     CreateCodeSet,
@@ -17,25 +15,23 @@ from coding.codebook.code_set_commands import (
     RemoveFromCodeSet,
     UpdateCodeSet,
 )
+from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import AmbiguousError, NotFoundError
 from coding.core.ids import CodeId, CodeSetId
 from coding.core.records import CodeSetInfo
 from coding.core.text import fold
 from models import CodeSet, CodeSetMember
 
-if TYPE_CHECKING:
-    from coding.project import Project
-
 CodeSetRef = CodeSetId | int | str | CodeSetInfo
 
 
 class CodeSetService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, context: ProjectContext) -> None:
+        self._context = context
+        self._store = context.store
 
     def list(self) -> list[CodeSetInfo]:
-        order = self._project.codes.tree().order()
+        order = self._context.resolve.code_tree().order()
         with self._store.read() as session:
             members: dict[int, list[CodeId]] = defaultdict(list)
             for set_id, code_id in session.execute(select(CodeSetMember.set_id, CodeSetMember.code_id)):
@@ -73,28 +69,28 @@ class CodeSetService:
         return matches[0].id
 
     def _codes(self, codes: Sequence[CodeRef]) -> builtins.list[CodeId]:
-        return [self._project.codes.id_of(c) for c in codes]
+        return [self._context.resolve.code(c) for c in codes]
 
     def create(self, name: str, codes: Sequence[CodeRef] = (), *, description: str = "") -> CodeSetInfo:
-        set_id = self._project.execute(CreateCodeSet(name, description, self._codes(codes)))
+        set_id = self._context.execute(CreateCodeSet(name, description, self._codes(codes)))
         return self.get(set_id)
 
     def update(
         self, ref: CodeSetRef, *, name: str | None = None, description: str | None = None
     ) -> CodeSetInfo:
         set_id = self.id_of(ref)
-        self._project.execute(UpdateCodeSet(set_id, name=name, description=description))
+        self._context.execute(UpdateCodeSet(set_id, name=name, description=description))
         return self.get(set_id)
 
     def delete(self, ref: CodeSetRef) -> None:
-        self._project.execute(DeleteCodeSet(self.id_of(ref)))
+        self._context.execute(DeleteCodeSet(self.id_of(ref)))
 
     def add(self, ref: CodeSetRef, codes: Sequence[CodeRef]) -> CodeSetInfo:
         set_id = self.id_of(ref)
-        self._project.execute(AddToCodeSet(set_id, self._codes(codes)))
+        self._context.execute(AddToCodeSet(set_id, self._codes(codes)))
         return self.get(set_id)
 
     def remove(self, ref: CodeSetRef, codes: Sequence[CodeRef]) -> CodeSetInfo:
         set_id = self.id_of(ref)
-        self._project.execute(RemoveFromCodeSet(set_id, self._codes(codes)))
+        self._context.execute(RemoveFromCodeSet(set_id, self._codes(codes)))
         return self.get(set_id)

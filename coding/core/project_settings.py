@@ -1,14 +1,16 @@
-"""Reading the project's settings (JSON values by key) inside a session that is already open."""
+"""The project's settings (JSON values by key): read inside an open session, or read and written
+through :class:`ProjectSettings`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coding.speakers.speakers import SPEAKER_SETTINGS, SpeakerRules
+from coding.core.changes import Change
+from coding.core.store import Store
 from models import Setting
 
 
@@ -20,6 +22,24 @@ def read_settings(session: Session, keys: Iterable[str] | None = None) -> dict[s
     return {key: value for key, value in session.execute(query)}
 
 
-def read_speaker_rules(session: Session) -> SpeakerRules:
-    """The project's speaker rules as stored (defaults where a setting is absent)."""
-    return SpeakerRules.from_settings(read_settings(session, SPEAKER_SETTINGS).get)
+class ProjectSettings:
+    """The project's settings (language, favourite codes, place names …) by key, JSON values.
+
+    Settings are preferences, not undoable edits: writing one commits at once and is announced
+    as a change of the settings. Speaker rules are changed through the speakers feature
+    (undoable, since they re-detect the turns)."""
+
+    def __init__(self, store: Store, announce: Callable[[Change], None]) -> None:
+        self._store = store
+        self._announce = announce
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self._store.read() as session:
+            value = session.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+        return default if value is None else value
+
+    def write(self, values: Mapping[str, Any]) -> None:
+        with self._store.write() as session:
+            for key, value in values.items():
+                session.merge(Setting(key=key, value=value))
+        self._announce(Change.of({"setting"}))

@@ -17,7 +17,7 @@ from coding.core.ids import (
     ReviewId,
     TurnId,
 )
-from coding.documents.turn_spans import page_label
+from coding.core.turn_spans import page_label
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,23 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coding.core.attributes import attribute_key, clean_attributes
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import DocumentId
+from coding.core.parsed import ParsedPage, ParsedTurn
 from coding.core.text import fold, normalise_text
 from coding.core.text_remap import Span, remap_spans
-from coding.importing.parsers.parsed import ParsedPage, ParsedTurn
-from coding.passages.coding_commands import document_text
 from coding.undo.command import Command, Writer
 from models import Code, Coding, Document, DocumentAttribute, Passage
+
+
+def document_text(writer: Writer, document_id: DocumentId) -> str:
+    text = writer.session.execute(
+        select(Document.text).where(Document.id == document_id)
+    ).scalar_one_or_none()
+    if text is None:
+        raise NotFoundError(f"document {document_id} does not exist")
+    return text
 
 
 @dataclass(frozen=True)
@@ -32,25 +41,6 @@ class NewDocument:
     attributes: Mapping[str, str] | None = None
     turns: Sequence[ParsedTurn] = ()
     pages: Sequence[ParsedPage] = ()
-
-
-def attribute_key(key: str) -> str:
-    """Attribute keys are compared and stored lower-case and trimmed: ``Region`` is ``region``."""
-    cleaned = " ".join(str(key).split()).lower()
-    if not cleaned:
-        raise InvalidInputError("an attribute needs a name")
-    if len(cleaned) > 100:
-        raise InvalidInputError(f"attribute name '{cleaned[:30]}…' is too long")
-    return cleaned
-
-
-def clean_attributes(attributes: Mapping[str, str] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key, value in (attributes or {}).items():
-        text = " ".join(str(value).split()) if value is not None else ""
-        if text:
-            out[attribute_key(key)] = text
-    return out
 
 
 def check_document_name(name: str) -> str:

@@ -7,13 +7,14 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from coding.core.context import DocumentRef, Execute
 from coding.core.errors import AmbiguousError, NotFoundError
 from coding.core.ids import DocumentId, TurnId
 from coding.core.records import DocumentInfo, PageInfo, TurnInfo
+from coding.core.store import Store
 from coding.core.text import fold, normalise_text
 from coding.documents.document_commands import (
     AddDocument,
@@ -24,11 +25,6 @@ from coding.documents.document_commands import (
     attribute_key,
 )
 from models import Coding, Document, DocumentAttribute, Page, Passage, Turn
-
-if TYPE_CHECKING:
-    from coding.project import Project
-
-DocumentRef = DocumentId | int | str | DocumentInfo
 
 
 def turn_info(turn: Turn) -> TurnInfo:
@@ -45,9 +41,11 @@ def turn_info(turn: Turn) -> TurnInfo:
 
 
 class DocumentService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    """The documents: it also answers the project's resolver for documents (:meth:`id_of`)."""
+
+    def __init__(self, store: Store, execute: Execute) -> None:
+        self._store = store
+        self._execute = execute
 
     # -- reading -------------------------------------------------------------------------
     def list(self, *, with_counts: bool = True) -> builtins.list[DocumentInfo]:
@@ -202,21 +200,21 @@ class DocumentService:
 
     # -- changing ------------------------------------------------------------------------
     def add(self, document: NewDocument) -> DocumentInfo:
-        document_id = self._project.execute(AddDocument(document))
+        document_id = self._execute(AddDocument(document))
         return self.get(document_id)
 
     def rename(self, ref: DocumentRef, name: str) -> None:
-        self._project.execute(RenameDocument(self.id_of(ref), name))
+        self._execute(RenameDocument(self.id_of(ref), name))
 
     def delete(self, ref: DocumentRef) -> None:
-        self._project.execute(DeleteDocument(self.id_of(ref)))
+        self._execute(DeleteDocument(self.id_of(ref)))
 
     def set_attributes(
         self, refs: DocumentRef | Sequence[DocumentRef], values: Mapping[str, str | None]
     ) -> None:
         """Set attributes on one or more documents; an empty value removes the attribute."""
         items = [refs] if isinstance(refs, str | int | DocumentInfo) else builtins.list(refs)
-        self._project.execute(SetAttributes([self.id_of(r) for r in items], values))
+        self._execute(SetAttributes([self.id_of(r) for r in items], values))
 
 
 def _short(text: str, limit: int = 60) -> str:

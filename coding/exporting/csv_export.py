@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
 from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import neutralise, quote_table

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef, DocumentRef
 from coding.core.errors import InvalidInputError
-from coding.documents.document_service import DocumentRef
 from coding.exporting.docx_quotes import write_quotes_per_concept
 from coding.exporting.docx_transcript import write_coded_transcript
 from coding.exporting.options import reject_unknown

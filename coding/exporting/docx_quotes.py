@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Pt
 
-from coding.codebook.code_service import CodeRef
+from coding.core.attributes import attribute_key
+from coding.core.context import CodeRef
 from coding.core.ids import CodeId, PassageId
 from coding.core.records import CodeInfo, CodeTree, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
-from coding.documents.document_commands import attribute_key
-from coding.documents.turn_spans import page_label
+from coding.core.turn_spans import page_label
 from coding.exporting.docx_format import (
     BodyWriter,
     add_text,

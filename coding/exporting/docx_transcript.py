@@ -15,10 +15,9 @@ from docx import Document
 from docx.shared import Cm, Pt
 from docx.text.run import Run
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef, DocumentRef
 from coding.core.ids import CodeId, CodingId, PassageId
 from coding.core.records import CodeTree, PassageInfo, ReviewInfo
-from coding.documents.document_service import DocumentRef
 from coding.exporting.docx_format import (
     BodyWriter,
     add_text,

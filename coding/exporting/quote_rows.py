@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coding.codebook.code_service import CodeRef
+from coding.core.attributes import attribute_key
+from coding.core.context import CodeRef
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
-from coding.documents.document_commands import attribute_key
 from coding.judgements.comparison import NO_GROUP
 
 if TYPE_CHECKING:

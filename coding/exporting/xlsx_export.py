@@ -25,9 +25,9 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.utils import get_column_letter
 
-from coding.codebook.code_service import CodeRef
+from coding.core.attributes import attribute_key
+from coding.core.context import CodeRef
 from coding.core.records import CodeTree
-from coding.documents.document_commands import attribute_key
 from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import QuoteTable, quote_table
 from coding.exporting.sheet_names import unique_sheet_names

@@ -9,16 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from coding.core.attributes import clean_attributes
+from coding.core.records import DocumentInfo
 from coding.core.text import fold
-from coding.documents.document_commands import clean_attributes
 from coding.importing.import_service import expand_paths
 from coding.importing.metadata_sheet import MetadataSheet, read_metadata
 from coding.importing.parsers import SUPPORTED_EXTENSIONS
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 @dataclass(frozen=True)
@@ -49,16 +46,18 @@ class ImportPreview:
 
 
 def preview_import(
-    project: Project,
+    documents: Sequence[DocumentInfo],
     paths: Sequence[Path | str],
     *,
     meta: Path | str | MetadataSheet | None = None,
     attributes: Mapping[str, str] | None = None,
 ) -> ImportPreview:
-    """A bad metadata sheet raises FileImportError naming it (as the import would)."""
+    """What importing ``paths`` into a project with ``documents`` would do.
+
+    A bad metadata sheet raises FileImportError naming it (as the import would)."""
     sheet = read_metadata(meta) if isinstance(meta, Path | str) else meta
     common = clean_attributes(attributes)
-    names = {fold(d.name): d.name for d in project.documents.list(with_counts=False)}
+    names = {fold(d.name): d.name for d in documents}
     plans = []
     matched: set[int] = set()
     for path in expand_paths(paths):

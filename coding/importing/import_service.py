@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coding.core.context import ProjectContext
 from coding.core.errors import CodewerkError, FileImportError
 from coding.core.records import DocumentInfo
 from coding.core.text import fold, natural_key
 from coding.documents.document_commands import LostPassage, NewDocument, ReplaceDocumentText
+from coding.documents.document_service import DocumentService
 from coding.importing.metadata_sheet import MetadataSheet, read_metadata
 from coding.importing.parsers import SUPPORTED_EXTENSIONS, ParsedDocument, ParsedTurn, parse_file
+from coding.speakers.speaker_service import SpeakerService
 
 if TYPE_CHECKING:
-    from coding.project import Project
+    from coding.importing.import_preview import ImportPreview
 
 log = logging.getLogger(__name__)
 
@@ -190,22 +193,25 @@ class ImportBatch:
 
     def __init__(
         self,
-        project: Project,
+        context: ProjectContext,
+        documents: DocumentService,
+        speakers: SpeakerService,
         paths: Sequence[Path | str],
         *,
         meta: Path | str | MetadataSheet | None = None,
         attributes: Mapping[str, str] | None = None,
     ) -> None:
-        self._project = project
+        self._context = context
+        self._documents = documents
         self.sheet = read_metadata(meta) if isinstance(meta, Path | str) else meta
         self.files = expand_paths(paths)
         self.attributes = dict(attributes or {})
         self.report = ImportReport()
-        self.rules = project.speakers.rules()
+        self.rules = speakers.rules()
         self._matched_rows: set[int] = set()
-        documents = project.documents.list(with_counts=False)  # names and hashes only
-        self._by_name = {fold(d.name): d for d in documents}
-        self._by_sha = {d.sha256: d for d in documents if d.sha256}
+        known = documents.list(with_counts=False)  # names and hashes only
+        self._by_name = {fold(d.name): d for d in known}
+        self._by_sha = {d.sha256: d for d in known if d.sha256}
 
     @property
     def patterns(self) -> Sequence[str] | None:
@@ -227,7 +233,7 @@ class ImportBatch:
         target = same_name or same_content
         if target is None:
             return None
-        document = self._project.documents.get(target.id)  # with its number of codings, for the question
+        document = self._documents.get(target.id)  # with its number of codings, for the question
         return Duplicate(document, document if same_content is target else same_content)
 
     def store(self, prepared: PreparedFile, replace: ReplaceDecision = False) -> None:
@@ -255,7 +261,7 @@ class ImportBatch:
             new = _new_document(
                 path, path.stem, parsed, prepared.sha256, values, self.rules.refine(parsed.turns)
             )
-            info = self._project.documents.add(new)
+            info = self._documents.add(new)
             self.report.imported.append(info)
         else:
             wanted = replace(path, duplicate) if callable(replace) else replace
@@ -272,8 +278,8 @@ class ImportBatch:
             target = duplicate.document
             turns = self.rules.refine(parsed.turns, target.guid)
             new = _new_document(path, target.name, parsed, prepared.sha256, values, turns)
-            lost = self._project.execute(ReplaceDocumentText(target.id, new))
-            info = self._project.documents.get(target.id)
+            lost = self._context.execute(ReplaceDocumentText(target.id, new))
+            info = self._documents.get(target.id)
             self.report.replaced.append(ReplacedDocument(info, tuple(lost)))
         self._by_name = {k: v for k, v in self._by_name.items() if v.id != info.id}
         self._by_sha = {k: v for k, v in self._by_sha.items() if v.id != info.id}
@@ -295,8 +301,10 @@ class ImportBatch:
 
 
 class ImportService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(self, context: ProjectContext, documents: DocumentService, speakers: SpeakerService) -> None:
+        self._context = context
+        self._documents = documents
+        self._speakers = speakers
 
     def batch(
         self,
@@ -306,7 +314,23 @@ class ImportService:
         attributes: Mapping[str, str] | None = None,
     ) -> ImportBatch:
         """An import to run file by file (the window's import); a bad metadata sheet raises here."""
-        return ImportBatch(self._project, paths, meta=meta, attributes=attributes)
+        return ImportBatch(
+            self._context, self._documents, self._speakers, paths, meta=meta, attributes=attributes
+        )
+
+    def preview(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        meta: Path | str | MetadataSheet | None = None,
+        attributes: Mapping[str, str] | None = None,
+    ) -> ImportPreview:
+        """What importing ``paths`` would do (nothing parsed or written; see :func:`preview_import`)."""
+        from coding.importing.import_preview import preview_import  # it uses expand_paths from here
+
+        return preview_import(
+            self._documents.list(with_counts=False), paths, meta=meta, attributes=attributes
+        )
 
     def import_files(
         self,

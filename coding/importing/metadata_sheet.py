@@ -14,9 +14,9 @@ from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import Any
 
+from coding.core.attributes import attribute_key
 from coding.core.errors import FileImportError
 from coding.core.text import fold
-from coding.documents.document_commands import attribute_key
 
 FILE_COLUMNS = ("file", "bestand", "filename", "document")
 MAX_SHEET_BYTES = 20 * 1024 * 1024

@@ -12,20 +12,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from sqlalchemy import select
 
-from coding.codebook.code_service import CodeRef
+from coding.core.attributes import attribute_key
+from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeInfo, CodeTree, DocumentInfo, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
-from coding.documents.document_commands import attribute_key
+from coding.documents.document_service import DocumentService
+from coding.judgements.judgement_service import JudgementService
+from coding.quotes.quote_service import QuoteService
 from models import Coding, Passage
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 #: The column of passages whose document has no value for the grouping attribute.
 NO_GROUP = "(none)"
@@ -227,14 +227,23 @@ class _Tally:
 
 
 class ComparisonService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(
+        self,
+        context: ProjectContext,
+        documents: DocumentService,
+        judgements: JudgementService,
+        quotes: QuoteService,
+    ) -> None:
+        self._context = context
+        self._store = context.store
+        self._documents = documents
+        self._judgements = judgements
+        self._quotes = quotes
 
     # -- the columns ---------------------------------------------------------------------
     def attributes(self) -> list[str]:
         """The attributes one can group by (``region`` first when present)."""
-        keys = self._project.documents.attribute_keys()
+        keys = self._documents.attribute_keys()
         return sorted(keys, key=lambda k: (k != "region", k))
 
     def group_values(self, by: str = "region", groups: Sequence[str] | None = None) -> tuple[str, ...]:
@@ -245,7 +254,7 @@ class ComparisonService:
     def _group_values(
         self, key: str, groups: Sequence[str] | None, documents: Sequence[DocumentInfo] | None
     ) -> tuple[str, ...]:
-        values = sorted(self._project.documents.attribute_values(key), key=natural_key)
+        values = sorted(self._documents.attribute_values(key), key=natural_key)
         if self._has_ungrouped(key, documents):
             values.append(NO_GROUP)
         if groups is None:
@@ -265,7 +274,7 @@ class ComparisonService:
         """Whether a passage lies in a document without ``key``. Asks for a passage, not a coding:
         a passage left without codings (a REFI re-import can leave one) still opens ``(none)``."""
         if documents is None:
-            documents = self._project.documents.list(with_counts=False)
+            documents = self._documents.list(with_counts=False)
         lacking = {d.id for d in documents if not d.attributes.get(key)}
         if not lacking:
             return False
@@ -278,12 +287,12 @@ class ComparisonService:
     # -- the rows ------------------------------------------------------------------------
     def row_codes(self, codes: Sequence[CodeRef] | None = None) -> list[CodeInfo]:
         """The codes of the rows: all, or the given codes with their subtrees, in codebook order."""
-        tree = self._project.codes.tree()
+        tree = self._context.resolve.code_tree()
         if not codes:
             return list(tree)
         wanted: set[CodeId] = set()
         for ref in codes:
-            code_id = self._project.codes.id_of(ref)
+            code_id = self._context.resolve.code(ref)
             wanted.add(code_id)
             wanted.update(c.id for c in tree.descendants(code_id))
         return [c for c in tree if c.id in wanted]
@@ -338,7 +347,7 @@ class ComparisonService:
     def _grid(
         self, key: str, values: tuple[str, ...], tally: _Tally, codes: Sequence[CodeInfo]
     ) -> JudgementGrid:
-        judgements = {(a.code_id, a.value): a for a in self._project.judgements.list(by=key)}
+        judgements = {(a.code_id, a.value): a for a in self._judgements.list(by=key)}
         rows = []
         for code in codes:
             cells = tuple(
@@ -380,9 +389,9 @@ class ComparisonService:
         self, key: str, groups: Sequence[str] | None, include_subcodes: bool
     ) -> tuple[tuple[str, ...], _Tally]:
         """The columns and the tally, from one listing of the documents."""
-        documents = self._project.documents.list(with_counts=False)
+        documents = self._documents.list(with_counts=False)
         values = self._group_values(key, groups, documents)
-        return values, self._tally(key, self._project.codes.tree(), include_subcodes, documents)
+        return values, self._tally(key, self._context.resolve.code_tree(), include_subcodes, documents)
 
     def _tally(
         self, key: str, tree: CodeTree, include_subcodes: bool, infos: Sequence[DocumentInfo]
@@ -426,7 +435,7 @@ class ComparisonService:
         """The passages behind a cell, ordered by respondent (R2 before R10), document, position."""
         key = attribute_key(by)
         wanted = "" if value == NO_GROUP else value
-        quotes = self._project.quote_service.query(code, where={key: wanted})
+        quotes = self._quotes.query(code, where={key: wanted})
         by_passage: dict[PassageId, list[Quote]] = {}
         for quote in quotes:
             by_passage.setdefault(quote.passage_id, []).append(quote)

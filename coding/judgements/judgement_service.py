@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from coding.codebook.code_service import CodeRef
+from coding.core.attributes import attribute_key
+from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, JudgementId, PassageId
 from coding.core.records import JudgementInfo
 from coding.core.text import fold
-from coding.documents.document_commands import attribute_key
-from coding.judgements.analysis_commands import ClearJudgement, SetJudgement
+from coding.documents.document_service import DocumentService
+from coding.judgements.judgement_commands import ClearJudgement, SetJudgement
 from models import Coder, Judgement, JudgementEvidence
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 class JudgementService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, context: ProjectContext, documents: DocumentService) -> None:
+        self._context = context
+        self._store = context.store
+        self._documents = documents
 
     def group_value(self, attribute: str, value: str) -> str:
         """The stored spelling of ``value`` among the documents' values of ``attribute``.
@@ -33,7 +31,7 @@ class JudgementService:
         a typo (``Zwole``) does not create a column of its own.
         """
         key = attribute_key(attribute)
-        values = self._project.documents.attribute_values(key)
+        values = self._documents.attribute_values(key)
         for known in values:
             if fold(known) == fold(value):
                 return known
@@ -54,15 +52,15 @@ class JudgementService:
         """Judge ``code`` for the group ``by = value`` (e.g. region Zwolle): ``score`` from its scale."""
         attribute = attribute_key(by)
         group = self.group_value(attribute, value)
-        code_id = self._project.codes.id_of(code)
+        code_id = self._context.resolve.code(code)
         command = SetJudgement(
-            attribute, group, code_id, score, note, coder=coder or self._project.coder, evidence=evidence
+            attribute, group, code_id, score, note, coder=coder or self._context.coder(), evidence=evidence
         )
-        judgement_id: JudgementId = self._project.execute(command)
+        judgement_id: JudgementId = self._context.execute(command)
         return self.get(judgement_id)
 
     def clear(self, judgement_id: JudgementId) -> None:
-        self._project.execute(ClearJudgement(judgement_id))
+        self._context.execute(ClearJudgement(judgement_id))
 
     def get(self, judgement_id: JudgementId) -> JudgementInfo:
         for info in self.list():
@@ -72,7 +70,7 @@ class JudgementService:
 
     def list(self, by: str | None = None) -> list[JudgementInfo]:
         """All judgements (of one grouping attribute, if given) in codebook order, then group value."""
-        tree = self._project.codes.tree()
+        tree = self._context.resolve.code_tree()
         order = tree.order()
         with self._store.read() as session:
             statement = select(Judgement, Coder.name).outerjoin(Coder, Coder.id == Judgement.coder_id)

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coding.core.context import DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError
 from coding.core.ids import DocumentId
-from coding.documents.document_service import DocumentRef
+from coding.core.project_settings import ProjectSettings
 from coding.language.anonymise_commands import AnonymisationReport, AnonymiseDocuments, Replacement
 from coding.language.chunks import index_pieces
 from coding.language.entities import (
@@ -28,7 +29,6 @@ from coding.language.entities import (
 
 if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
-    from coding.project import Project
 
 KINDS = ("respondent", "person", "place", "organisation")
 
@@ -51,8 +51,11 @@ class NameMention:
 
 
 class Anonymiser:
-    def __init__(self, project: Project, assistant: LanguageAssistant) -> None:
-        self._project = project
+    def __init__(
+        self, context: ProjectContext, settings: ProjectSettings, assistant: LanguageAssistant
+    ) -> None:
+        self._context = context
+        self._settings = settings
         self._assistant = assistant
 
     def mentions(
@@ -63,12 +66,12 @@ class Anonymiser:
         if wanted_kinds - set(KINDS):
             raise InvalidInputError(f"kinds are {', '.join(KINDS)}")
         corpus = self._assistant.corpus()
-        ids = None if documents is None else [self._project.documents.id_of(d) for d in documents]
+        ids = None if documents is None else [self._context.resolve.document(d) for d in documents]
         selected = corpus.select(None, ids)
         pipeline = self._assistant.pipeline
         register = self._assistant.register.list()
         indexed = self._assistant.indexed_documents()
-        places = self._project.setting("place_names") or ()
+        places = self._settings.get("place_names") or ()
         out: list[NameMention] = []
         for doc in selected:
             text = corpus.text(doc.id)
@@ -115,5 +118,5 @@ class Anonymiser:
             by_document[m.document_id].append(Replacement(m.start, m.end, m.replacement, m.text))
         if not by_document:
             return AnonymisationReport(0, 0, 0)
-        report: AnonymisationReport = self._project.execute(AnonymiseDocuments(by_document))
+        report: AnonymisationReport = self._context.execute(AnonymiseDocuments(by_document))
         return report

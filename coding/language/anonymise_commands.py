@@ -20,8 +20,7 @@ from coding.core.errors import InvalidInputError
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 from coding.core.text_remap import Span, apply_replacements
-from coding.documents.document_commands import SpanMove, move_spans
-from coding.passages.coding_commands import document_text
+from coding.documents.document_commands import SpanMove, document_text, move_spans
 from coding.undo.command import Command, Writer
 from models import Coding, JudgementEvidence, Page, Passage, Suggestion, Turn
 

@@ -10,11 +10,10 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from coding.codebook.code_service import CodeRef
 from coding.core.changes import Change
+from coding.core.context import CodeRef, DocumentRef
 from coding.core.errors import InvalidInputError
 from coding.core.ids import CodingId, DocumentId
-from coding.documents.document_service import DocumentRef
 from coding.language.anonymise import Anonymiser
 from coding.language.corpus import Corpus, CorpusCache
 from coding.language.frequencies import FrequencyTable, frequency_table
@@ -46,9 +45,9 @@ class LanguageAssistant:
         self._lock = threading.RLock()
         self._cache = CorpusCache()
         project.subscribe(self._on_change)
-        self.suggestions = SuggestionService(project, self)
-        self.register = RespondentRegister(project)
-        self.anonymiser = Anonymiser(project, self)
+        self.suggestions = SuggestionService(project.context, self)
+        self.register = RespondentRegister(project.context)
+        self.anonymiser = Anonymiser(project.context, project.settings, self)
 
     # -- the pipeline and the index -------------------------------------------------------
     @property

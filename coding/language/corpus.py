@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from coding.core.ids import DocumentId
-from coding.core.project_settings import read_speaker_rules
 from coding.core.store import Store
 from coding.core.text import fold
 from coding.language.speakers import TurnMap, TurnSpan
 from coding.language.sql import raw_connection
+from coding.speakers.speaker_settings import read_speaker_rules
 from models import Document
 
 

@@ -11,19 +11,17 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NewType
+from typing import NewType
 
 from sqlalchemy import select
 
+from coding.core.context import ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.text import fold, natural_key
 from coding.exporting import write_atomically
 from coding.exporting.quote_rows import neutralise
 from coding.undo.command import Command, Writer
 from models import Respondent
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 RespondentId = NewType("RespondentId", int)
 REGISTER_HEADER = ("code", "name", "aliases", "note")
@@ -116,11 +114,11 @@ class RemoveRespondent(Command):
 
 
 class RespondentRegister:
-    def __init__(self, project: Project) -> None:
-        self._project = project
+    def __init__(self, context: ProjectContext) -> None:
+        self._context = context
 
     def list(self) -> list[RespondentInfo]:
-        with self._project.store.read() as session:
+        with self._context.store.read() as session:
             rows = session.execute(select(Respondent)).scalars().all()
             out = [
                 RespondentInfo(RespondentId(r.id), r.code, r.name, tuple(r.aliases or ()), r.note)
@@ -135,7 +133,7 @@ class RespondentRegister:
         raise NotFoundError(f"respondent {code} is not in the register")
 
     def add(self, code: str, name: str, *, aliases: Sequence[str] = (), note: str = "") -> RespondentInfo:
-        self._project.execute(AddRespondent(code, name, aliases, note))
+        self._context.execute(AddRespondent(code, name, aliases, note))
         return self.get(code)
 
     def update(
@@ -148,7 +146,7 @@ class RespondentRegister:
         note: str | None = None,
     ) -> RespondentInfo:
         entry = self.get(code)
-        self._project.execute(
+        self._context.execute(
             UpdateRespondent(
                 entry.id,
                 new_code if new_code is not None else entry.code,
@@ -160,7 +158,7 @@ class RespondentRegister:
         return self.get(new_code or code)
 
     def remove(self, code: str) -> None:
-        self._project.execute(RemoveRespondent(self.get(code).id))
+        self._context.execute(RemoveRespondent(self.get(code).id))
 
     def export_csv(self, path: Path | str, *, overwrite: bool = False, delimiter: str = ",") -> Path:
         """Write the register (code, name, aliases, note) to its own CSV file; never overwrites
@@ -206,7 +204,7 @@ class RespondentRegister:
                 )
             except InvalidInputError as exc:
                 raise InvalidInputError(f"{source.name}, line {number}: {exc}") from None
-        self._project.execute(ImportRegister(entries))
+        self._context.execute(ImportRegister(entries))
         return self.list()
 
 

@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.ids import CodeId, DocumentId, MemoId
 from coding.core.records import MemoInfo
-from coding.documents.document_service import DocumentRef
-from coding.judgements.analysis_commands import DeleteMemo, SaveMemo
+from coding.memos.memo_commands import DeleteMemo, SaveMemo
 from models import Coder, Memo
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 class MemoService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, context: ProjectContext) -> None:
+        self._context = context
+        self._store = context.store
 
     def list(self, *, document: DocumentRef | None = None, code: CodeRef | None = None) -> list[MemoInfo]:
         """Memos of a document, of a code, or (with neither) all memos."""
         statement = select(Memo, Coder.name).outerjoin(Coder, Coder.id == Memo.coder_id).order_by(Memo.id)
         if document is not None:
-            statement = statement.where(Memo.document_id == self._project.documents.id_of(document))
+            statement = statement.where(Memo.document_id == self._context.resolve.document(document))
         if code is not None:
-            statement = statement.where(Memo.code_id == self._project.codes.id_of(code))
+            statement = statement.where(Memo.code_id == self._context.resolve.code(code))
         with self._store.read() as session:
             return [
                 MemoInfo(
@@ -57,13 +51,13 @@ class MemoService:
         command = SaveMemo(
             text,
             title=title,
-            coder=self._project.coder,
+            coder=self._context.coder(),
             memo_id=memo_id,
-            document_id=self._project.documents.id_of(document) if document is not None else None,
-            code_id=self._project.codes.id_of(code) if code is not None else None,
+            document_id=self._context.resolve.document(document) if document is not None else None,
+            code_id=self._context.resolve.code(code) if code is not None else None,
         )
-        result: MemoId = self._project.execute(command)
+        result: MemoId = self._context.execute(command)
         return result
 
     def delete(self, memo_id: MemoId) -> None:
-        self._project.execute(DeleteMemo(memo_id))
+        self._context.execute(DeleteMemo(memo_id))

@@ -8,17 +8,9 @@ from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.text import trim_span
+from coding.documents.document_commands import document_text
 from coding.undo.command import Command, Writer
-from models import Code, Coding, Document, Passage
-
-
-def document_text(writer: Writer, document_id: DocumentId) -> str:
-    text = writer.session.execute(
-        select(Document.text).where(Document.id == document_id)
-    ).scalar_one_or_none()
-    if text is None:
-        raise NotFoundError(f"document {document_id} does not exist")
-    return text
+from models import Code, Coding, Passage
 
 
 def check_span(text: str, start: int, end: int) -> None:

@@ -4,28 +4,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeApplication, CodingInfo, PassageInfo
-from coding.documents.document_service import DocumentRef
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.passages.coding_commands import ApplyCoding, RemoveCoding, SetCodingMemo, SetPassageSpan
 from coding.passages.in_vivo import CodeInVivo
 from models import Coder, Coding, Passage
 
-if TYPE_CHECKING:
-    from coding.project import Project
-
 
 class CodingService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, context: ProjectContext) -> None:
+        self._context = context
+        self._store = context.store
 
     def passages(
         self, document: DocumentRef, start: int | None = None, end: int | None = None
@@ -35,7 +30,7 @@ class CodingService:
         With ``start`` and ``end``, only the passages sharing a character with ``[start, end)``:
         what a view re-reads after a change it knows the place of.
         """
-        document_id = self._project.documents.id_of(document)
+        document_id = self._context.resolve.document(document)
         where = [Passage.document_id == document_id]
         if start is not None and end is not None:
             where += [Passage.start < end, Passage.end > start]
@@ -107,32 +102,32 @@ class CodingService:
     ) -> CodingInfo:
         """Code ``text[start:end]`` (code points, end exclusive; surrounding whitespace is trimmed)."""
         command = ApplyCoding(
-            self._project.documents.id_of(document),
-            self._project.codes.id_of(code),
+            self._context.resolve.document(document),
+            self._context.resolve.code(code),
             start,
             end,
-            coder=coder or self._project.coder,
+            coder=coder or self._context.coder(),
             memo=memo,
         )
-        return self.get(self._project.execute(command))
+        return self.get(self._context.execute(command))
 
     def code_in_vivo(
         self, document: DocumentRef, start: int, end: int, *, coder: str | None = None
     ) -> CodingInfo:
         """Code a passage with a new inductive top-level code named after its words (reused if it exists)."""
         command = CodeInVivo(
-            self._project.documents.id_of(document), start, end, coder=coder or self._project.coder
+            self._context.resolve.document(document), start, end, coder=coder or self._context.coder()
         )
-        return self.get(self._project.execute(command))
+        return self.get(self._context.execute(command))
 
     def uncode(self, coding_id: CodingId) -> None:
-        self._project.execute(RemoveCoding(coding_id))
+        self._context.execute(RemoveCoding(coding_id))
 
     def set_span(self, passage_id: PassageId, start: int, end: int) -> None:
-        self._project.execute(SetPassageSpan(passage_id, start, end))
+        self._context.execute(SetPassageSpan(passage_id, start, end))
 
     def set_memo(self, coding_id: CodingId, memo: str) -> None:
-        self._project.execute(SetCodingMemo(coding_id, memo))
+        self._context.execute(SetCodingMemo(coding_id, memo))
 
     def code_many(
         self,
@@ -156,17 +151,17 @@ class CodingService:
             memo = str(item[4]) if len(item) > 4 else ""
             if isinstance(document, str):
                 if document not in documents:
-                    documents[document] = self._project.documents.id_of(document)
+                    documents[document] = self._context.resolve.document(document)
                 document_id = documents[document]
             else:
-                document_id = self._project.documents.id_of(document)
+                document_id = self._context.resolve.document(document)
             if isinstance(code, str):
                 if code not in codes:
-                    codes[code] = self._project.codes.id_of(code)
+                    codes[code] = self._context.resolve.code(code)
                 code_id = codes[code]
             else:
-                code_id = self._project.codes.id_of(code)
+                code_id = self._context.resolve.code(code)
             requests.append(CodingRequest(document_id, code_id, start, end, memo))
-        command = ApplyCodings(requests, coder=coder or self._project.coder, skip_existing=skip_existing)
-        ids: list[CodingId] = self._project.execute(command)
+        command = ApplyCodings(requests, coder=coder or self._context.coder(), skip_existing=skip_existing)
+        ids: list[CodingId] = self._context.execute(command)
         return ids

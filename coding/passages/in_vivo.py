@@ -5,7 +5,8 @@ from __future__ import annotations
 from coding.codebook.code_commands import CreateCode, sibling_codes
 from coding.core.ids import CodingId, DocumentId
 from coding.core.text import fold, trim_span
-from coding.passages.coding_commands import ApplyCoding, check_span, document_text
+from coding.documents.document_commands import document_text
+from coding.passages.coding_commands import ApplyCoding, check_span
 from coding.undo.command import Command, Writer
 
 MAX_NAME = 60

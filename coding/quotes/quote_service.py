@@ -3,31 +3,31 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy import select
 
-from coding.codebook.code_service import CodeRef
+from coding.core.attributes import attribute_key
+from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId
 from coding.core.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
+from coding.core.store import Store
 from coding.core.text import fold
-from coding.documents.document_commands import attribute_key
-from coding.documents.document_service import DocumentRef, turn_info
-from coding.documents.turn_spans import pages_of, respondent_spans, respondent_text
+from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
+from coding.documents.document_service import DocumentService, turn_info
+from coding.speakers.speaker_service import SpeakerService
 from models import Coder, Coding, Document, Page, Passage, Review, Turn
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 #: ``review`` filter value for quotes nobody has reviewed yet.
 UNREVIEWED = "unreviewed"
 
 
 class QuoteService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, context: ProjectContext, documents: DocumentService, speakers: SpeakerService) -> None:
+        self._context = context
+        self._store = context.store
+        self._documents = documents
+        self._speakers = speakers
 
     def query(
         self,
@@ -52,22 +52,21 @@ class QuoteService:
         speaker labels and timestamps; a quote of only interviewer speech is left out.
         Every quote carries the pages it lies on (PDF sources) for citing.
         """
-        project = self._project
-        tree = project.codes.tree()
+        tree = self._context.resolve.code_tree()
         code_ids: set[CodeId] | None = None
         if codes is not None:
             refs = [codes] if isinstance(codes, str | int | CodeInfo) else list(codes)
             code_ids = set()
             for ref in refs:
-                selected = project.codes.id_of(ref)
+                selected = self._context.resolve.code(ref)
                 code_ids.add(selected)
                 if include_subcodes:
                     code_ids.update(c.id for c in tree.descendants(selected))
-        infos = project.documents.list(with_counts=False)
+        infos = self._documents.list(with_counts=False)
         attributes = {d.id: d.attributes for d in infos}
         allowed_docs: set[DocumentId] | None = None
         if documents is not None:
-            allowed_docs = {project.documents.id_of(ref) for ref in documents}
+            allowed_docs = {self._context.resolve.document(ref) for ref in documents}
         if where:
             wanted = {
                 attribute_key(key): {fold(v) for v in ([value] if isinstance(value, str) else value)}
@@ -119,7 +118,8 @@ class QuoteService:
                     ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
                 )
 
-        structure = _Structure(self._project, {row[2] for row in rows}, exclude_interviewer)
+        is_interviewer = self._speakers.rules().is_interviewer if exclude_interviewer else None
+        structure = _Structure(self._store, {row[2] for row in rows}, is_interviewer)
         needle = fold(text) if text else None
         order = tree.order()
         codes_by_id = {code.id: (code.id, code.path_text, code.concept) for code in tree.codes}
@@ -179,17 +179,20 @@ class QuoteService:
 class _Structure:
     """Pages and turns of the documents quotes come from, read once per query."""
 
-    def __init__(self, project: Project, document_ids: set[int], turns: bool) -> None:
+    def __init__(
+        self, store: Store, document_ids: set[int], is_interviewer: Callable[[str], bool] | None
+    ) -> None:
+        """With ``is_interviewer``, the turns and texts too (to leave the interviewer's words out)."""
         self._pages: dict[int, list[PageInfo]] = defaultdict(list)
         self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
         self._texts: dict[int, str] = {}
-        self._is_interviewer = project.speakers.rules().is_interviewer if turns else None
-        with project.store.read() as session:
+        self._is_interviewer = is_interviewer
+        with store.read() as session:
             for page in session.execute(
                 select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
             ).scalars():
                 self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
-            if not turns:
+            if is_interviewer is None:
                 return
             for turn in session.execute(
                 select(Turn).where(Turn.document_id.in_(document_ids)).order_by(Turn.start)

@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from coding.core.project_settings import read_speaker_rules
 from coding.core.text import fold, trim_span
 from coding.documents.document_commands import stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
@@ -15,6 +14,7 @@ from coding.refi.extension import DocumentExtras
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergedDocument, MergeState, Span
 from coding.refi.names import numbered
+from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import SpeakerRules
 from models import Coding, Document, Passage
 

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import select
 
 from coding.core.ids import DocumentId
-from coding.core.project_settings import read_speaker_rules
+from coding.core.parsed import ParsedTurn
 from coding.documents.document_commands import insert_turns
-from coding.importing.parsers.parsed import ParsedTurn
+from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import SpeakerRules
 from coding.undo.command import Command, Writer
 from models import Document, Setting, Turn

@@ -12,26 +12,22 @@ import builtins
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
-from coding.core.project_settings import read_speaker_rules
+from coding.core.parsed import ParsedTurn
 from coding.core.text import fold, natural_key
-from coding.documents.document_service import DocumentRef
-from coding.documents.turn_spans import respondent_spans
-from coding.importing.parsers.parsed import ParsedTurn
-from coding.importing.parsers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
+from coding.core.turn_spans import respondent_spans
+from coding.documents.document_service import DocumentService
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_commands import ChangeSpeakers
+from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import ALL_DOCUMENTS, SpeakerRules, check_patterns, check_speaker_name
+from coding.speakers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns
 from models import Document, Turn
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 Detected = Mapping[DocumentId, tuple[str, tuple[ParsedTurn, ...]]]
 
@@ -56,9 +52,10 @@ class SpeakerInfo:
 
 
 class SpeakerService:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, context: ProjectContext, documents: DocumentService) -> None:
+        self._context = context
+        self._store = context.store
+        self._documents = documents
 
     # -- reading -------------------------------------------------------------------------
     def rules(self) -> SpeakerRules:
@@ -128,7 +125,7 @@ class SpeakerService:
 
     def respondent_spans(self, document: DocumentRef, start: int, end: int) -> builtins.list[tuple[int, int]]:
         """The parts of a selection that are not the interviewer's words, for coding respondent speech only."""
-        documents = self._project.documents
+        documents = self._documents
         document_id = documents.id_of(document)
         text = documents.text(document_id)
         rules = self.rules()
@@ -145,7 +142,7 @@ class SpeakerService:
         checked = None if patterns is None else check_patterns(patterns)
         if checked is not None and checked == DEFAULT_SPEAKER_PATTERNS:
             checked = None
-        result: list[DocumentId] = self._project.execute(
+        result: list[DocumentId] = self._context.execute(
             ChangeSpeakers("Change speaker patterns", lambda rules, _d: replace(rules, patterns=checked))
         )
         return result
@@ -154,7 +151,7 @@ class SpeakerService:
         self, documents: DocumentRef | Sequence[DocumentRef] | None = None
     ) -> builtins.list[DocumentId]:
         """Detect the turns of documents again from their text (after an import with other rules)."""
-        result: list[DocumentId] = self._project.execute(
+        result: list[DocumentId] = self._context.execute(
             ChangeSpeakers("Detect speakers again", lambda rules, _d: rules, documents=self._ids(documents))
         )
         return result
@@ -166,7 +163,7 @@ class SpeakerService:
         The name survives detecting turns again and re-importing. Returns the changed documents.
         """
         new = check_speaker_name(new)
-        guid = self._project.documents.get(document).guid if document is not None else None
+        guid = self._documents.get(document).guid if document is not None else None
 
         def edit(rules: SpeakerRules, detected: Detected) -> SpeakerRules:
             shown = sorted(
@@ -194,8 +191,8 @@ class SpeakerService:
                 updated = replace(updated, interviewers=(*updated.interviewers, new))
             return updated
 
-        scope = None if document is None else [self._project.documents.id_of(document)]
-        result: list[DocumentId] = self._project.execute(
+        scope = None if document is None else [self._context.resolve.document(document)]
+        result: list[DocumentId] = self._context.execute(
             ChangeSpeakers(f"Rename speaker {old} to {new}", edit, documents=scope)
         )
         return result
@@ -216,7 +213,7 @@ class SpeakerService:
             return replace(rules, interviewers=kept)
 
         text = f"Mark {name} as interviewer" if interviewer else f"Mark {name} as respondent"
-        self._project.execute(ChangeSpeakers(text, edit, rederive=False))
+        self._context.execute(ChangeSpeakers(text, edit, rederive=False))
 
     def set_not_speaker(self, label: str, not_speaker: bool = True) -> builtins.list[DocumentId]:
         """A detected label that is no speaker (``Toelichting:``): its lines join the turn before.
@@ -241,7 +238,7 @@ class SpeakerService:
             return replace(rules, not_speakers=(*rules.not_speakers, *added))
 
         text = f"{label} is no speaker" if not_speaker else f"{label} is a speaker"
-        result: list[DocumentId] = self._project.execute(ChangeSpeakers(text, edit))
+        result: list[DocumentId] = self._context.execute(ChangeSpeakers(text, edit))
         return result
 
     def code_turns(
@@ -273,9 +270,9 @@ class SpeakerService:
             for row in rows
             if fold(row.speaker) in wanted and row.end > row.body_start
         ]
-        code_id = self._project.codes.id_of(code)
+        code_id = self._context.resolve.code(code)
         label = ", ".join(sorted({s for s in ([speakers] if isinstance(speakers, str) else speakers)}))
-        name = self._project.codes.get(code_id).name
+        name = self._context.resolve.code_tree().get(code_id).name
         return self._code(code_id, passages, memo, coder, f"Code all turns of {label} with {name}")
 
     def code_respondent_words(
@@ -289,12 +286,12 @@ class SpeakerService:
         coder: str | None = None,
     ) -> PassageResult:
         """Code a selection without the interviewer's turns in it: each respondent part is one passage."""
-        document_id = self._project.documents.id_of(document)
+        document_id = self._context.resolve.document(document)
         parts = self.respondent_spans(document_id, start, end)
         if not parts:
             raise InvalidInputError("the selection holds only the interviewer's words")
-        code_id = self._project.codes.id_of(code)
-        text = f"Code respondent's words with {self._project.codes.get(code_id).name}"
+        code_id = self._context.resolve.code(code)
+        text = f"Code respondent's words with {self._context.resolve.code_tree().get(code_id).name}"
         return self._code(code_id, [(document_id, s, e) for s, e in parts], memo, coder, text)
 
     def _code(
@@ -309,11 +306,11 @@ class SpeakerService:
         unique = builtins.list(dict.fromkeys(passages))
         command = ApplyCodings(
             [CodingRequest(document_id, code_id, start, end, memo) for document_id, start, end in unique],
-            coder=coder or self._project.coder,
+            coder=coder or self._context.coder(),
             skip_existing=True,
         )
         command.text = text
-        codings: list[CodingId] = self._project.execute(command) if unique else []
+        codings: list[CodingId] = self._context.execute(command) if unique else []
         return PassageResult(tuple(codings), len(unique) - len(codings))
 
     def _ids(self, documents: DocumentRef | Sequence[DocumentRef] | None) -> builtins.list[DocumentId] | None:
@@ -324,4 +321,4 @@ class SpeakerService:
             if isinstance(documents, str | int) or not isinstance(documents, Sequence)
             else documents
         )
-        return [self._project.documents.id_of(item) for item in items]
+        return [self._context.resolve.document(item) for item in items]

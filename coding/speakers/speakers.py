@@ -7,7 +7,7 @@ loses a rename. Everything here is pure: no database, no Qt.
 Settings (project ``setting`` table, JSON values):
 
 ``speaker_patterns``
-    list of regular expressions (see :mod:`coding.importing.parsers.turns`); absent: the defaults.
+    list of regular expressions (see :mod:`coding.speakers.turns`); absent: the defaults.
 ``speaker_names``
     ``{"*": {label: name}, "<document guid>": {label: name}}``: a label as found in the text is
     shown as ``name`` (in every document, or in one document). Labels compare case- and
@@ -27,9 +27,9 @@ from functools import cached_property
 from typing import Any
 
 from coding.core.errors import InvalidInputError
+from coding.core.parsed import ParsedTurn
 from coding.core.text import fold
-from coding.importing.parsers.parsed import ParsedTurn
-from coding.importing.parsers.turns import compile_patterns, detect_turns, parse_timestamp
+from coding.speakers.turns import compile_patterns, detect_turns, parse_timestamp
 
 PATTERNS_SETTING = "speaker_patterns"
 NAMES_SETTING = "speaker_names"

@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coding.core.errors import FileImportError
-from coding.importing.parsers.parsed import ParsedDocument, ParsedPage, ParsedTurn
+from coding.core.parsed import ParsedDocument, ParsedPage, ParsedTurn
 from coding.importing.parsers.plain_text import parse_plain_text
 from coding.importing.parsers.subtitles import parse_subtitles
-from coding.importing.parsers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns, speakers
+from coding.speakers.turns import DEFAULT_SPEAKER_PATTERNS, detect_turns, speakers
 
 __all__ = [
     "DEFAULT_SPEAKER_PATTERNS",
@@ -63,7 +63,7 @@ SUPPORTED_EXTENSIONS: frozenset[str] = frozenset({*_PARSERS, *_SUBTITLES})
 def parse_file(path: Path, *, speaker_patterns: Sequence[str] | None = None) -> ParsedDocument:
     """Parse one transcript file.
 
-    ``speaker_patterns`` (regular expressions, see :mod:`coding.importing.parsers.turns`) replace
+    ``speaker_patterns`` (regular expressions, see :mod:`coding.speakers.turns`) replace
     ``DEFAULT_SPEAKER_PATTERNS``; an invalid pattern raises ``InvalidInputError``.
     """
     path = Path(path)

@@ -21,8 +21,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from coding.core.errors import FileImportError
+from coding.core.parsed import ParsedDocument
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument
 from coding.importing.parsers.safety import check_zip_document
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"

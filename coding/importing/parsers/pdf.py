@@ -14,8 +14,8 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, LimitReachedError
 
 from coding.core.errors import FileImportError
+from coding.core.parsed import ParsedDocument, ParsedPage
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument, ParsedPage
 from coding.importing.parsers.safety import MAX_BINARY_FILE_BYTES, check_file, describe_magic, read_head
 
 PAGE_SEPARATOR = "\n\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from coding.core.parsed import ParsedDocument
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument
 from coding.importing.parsers.safety import MAX_TEXT_FILE_BYTES, check_text_bytes, read_bytes
 
 CP1252_WARNING = "not valid UTF-8; read as Windows-1252"

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.parsed import ParsedDocument, ParsedTurn
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument, ParsedTurn
 from coding.importing.parsers.plain_text import decode_text
 from coding.importing.parsers.safety import MAX_TEXT_FILE_BYTES, read_bytes
-from coding.importing.parsers.turns import (
+from coding.speakers.turns import (
     DEFAULT_SPEAKER_PATTERNS,
     compile_patterns,
     match_label,

@@ -24,8 +24,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from coding.core.errors import FileImportError
+from coding.core.parsed import ParsedDocument
 from coding.core.text import normalise_text
-from coding.importing.parsers.parsed import ParsedDocument
 from coding.importing.parsers.safety import check_zip_document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import trim_span
+from coding.documents.document_commands import document_text
 from coding.language.suggestions.candidates import Candidate
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
-from coding.passages.coding_commands import check_span, document_text
+from coding.passages.coding_commands import check_span
 from coding.undo.command import Command, Writer
 from models import Suggestion
 from models.clock import utcnow

@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, select
 
-from coding.codebook.code_service import CodeRef
+from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.records import CodeInfo
-from coding.documents.document_service import DocumentRef
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
     SOURCES,
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
     from coding.language.suggestions.data import CorpusData
-    from coding.project import Project
 
 #: Open suggestions kept per code; accepting or rejecting makes room for the next ones.
 MAX_PER_CODE = 100
@@ -84,8 +82,8 @@ class SuggestionInfo:
 
 
 class SuggestionService:
-    def __init__(self, project: Project, assistant: LanguageAssistant) -> None:
-        self._project = project
+    def __init__(self, context: ProjectContext, assistant: LanguageAssistant) -> None:
+        self._context = context
         self._assistant = assistant
         self._lock = threading.Lock()
         #: The corpus's words and what the sources derive from them, with what they were read from.
@@ -105,7 +103,7 @@ class SuggestionService:
         unknown = set(sources) - set(SOURCES)
         if unknown:
             raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
-        tree = self._project.codes.tree()
+        tree = self._context.resolve.code_tree()
         codes = self._scope(code, include_subcodes)
         indexed = self._assistant.ensure_indexed()
         from coding.language.suggestions.questions import question_candidates  # numpy on first use
@@ -143,14 +141,14 @@ class SuggestionService:
         undoable action. Returns the open suggestions in scope."""
         found = self.candidates(code, sources=sources)
         scope = None if code is None else [c.id for c in self._scope(code, True)]
-        self._project.execute(RefreshSuggestions(scope, found))
+        self._context.execute(RefreshSuggestions(scope, found))
         return self.list(code)
 
     def _corpus_data(self, corpus: Corpus, indexed: set[DocumentId]) -> CorpusData:
         """The indexed words, read again only when the index or the speaker rules changed."""
         from coding.language.suggestions.data import fingerprint, load_corpus_data
 
-        key = fingerprint(self._project.store, indexed)
+        key = fingerprint(self._context.store, indexed)
         with self._lock:
             if self._data is not None and self._data[0] == key:
                 return self._data[1]
@@ -160,10 +158,10 @@ class SuggestionService:
             return data
 
     def _scope(self, code: CodeRef | None, include_subcodes: bool) -> list[CodeInfo]:
-        tree = self._project.codes.tree()
+        tree = self._context.resolve.code_tree()
         if code is None:
             return list(tree)
-        info = self._project.codes.get(code)
+        info = tree.get(self._context.resolve.code(code))
         return [info, *tree.descendants(info.id)] if include_subcodes else [info]
 
     def _decisions(
@@ -174,7 +172,7 @@ class SuggestionService:
     ]:
         coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]] = defaultdict(list)
-        with self._project.store.read() as session:
+        with self._context.store.read() as session:
             raw = raw_connection(session)
             for doc_id, code_id, start, end in raw.execute(
                 'SELECT s.document_id, c.code_id, s.start, s."end" FROM coding c '
@@ -191,7 +189,7 @@ class SuggestionService:
         self, coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]
     ) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
         """A passage coded with a subcode counts as coded for its ancestors too."""
-        tree = self._project.codes.tree()
+        tree = self._context.resolve.code_tree()
         out: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
         for (doc_id, code_id), spans in coded.items():
             current: CodeId | None = code_id
@@ -212,14 +210,14 @@ class SuggestionService:
         """Suggestions per code (best first) or per document (in reading order)."""
         if status is not None and status not in SUGGESTION_STATUSES:
             raise InvalidInputError(f"status must be one of {', '.join(SUGGESTION_STATUSES)}")
-        tree = self._project.codes.tree()
+        tree = self._context.resolve.code_tree()
         query = _SUGGESTION_INFO
         if status is not None:
             query = query.where(Suggestion.status == status)
         if code is not None:
             query = query.where(Suggestion.code_id.in_([c.id for c in self._scope(code, include_subcodes)]))
         if document is not None:
-            query = query.where(Suggestion.document_id == self._project.documents.id_of(document))
+            query = query.where(Suggestion.document_id == self._context.resolve.document(document))
         rows = self._read(query)
         if document is not None and code is None:
             return sorted(rows, key=lambda s: (s.start, s.end, s.code_path))
@@ -233,8 +231,8 @@ class SuggestionService:
         return found[0]
 
     def _read(self, query: Select[*tuple[Any, ...]]) -> builtins.list[SuggestionInfo]:
-        tree = self._project.codes.tree()
-        with self._project.store.read() as session:
+        tree = self._context.resolve.code_tree()
+        with self._context.store.read() as session:
             return [
                 SuggestionInfo(
                     SuggestionId(s.id),
@@ -259,8 +257,8 @@ class SuggestionService:
         self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int], *, memo: str = ""
     ) -> builtins.list[CodingId]:
         ids = [SuggestionId(i) for i in _as_list(suggestion_ids)]
-        result: builtins.list[CodingId] = self._project.execute(
-            AcceptSuggestions(ids, coder=self._project.coder, memo=memo)
+        result: builtins.list[CodingId] = self._context.execute(
+            AcceptSuggestions(ids, coder=self._context.coder(), memo=memo)
         )
         return result
 
@@ -270,10 +268,10 @@ class SuggestionService:
         return self.accept(ids) if ids else []
 
     def reject(self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int]) -> None:
-        self._project.execute(RejectSuggestions([SuggestionId(i) for i in _as_list(suggestion_ids)]))
+        self._context.execute(RejectSuggestions([SuggestionId(i) for i in _as_list(suggestion_ids)]))
 
     def adjust(self, suggestion_id: SuggestionId | int, start: int, end: int) -> SuggestionInfo:
-        self._project.execute(AdjustSuggestion(SuggestionId(suggestion_id), start, end))
+        self._context.execute(AdjustSuggestion(SuggestionId(suggestion_id), start, end))
         return self.get(suggestion_id)
 
 

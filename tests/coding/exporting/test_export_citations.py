@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from coding import Project
 from coding.cli.main import main
 from coding.core.errors import InvalidInputError
-from coding.documents.turn_spans import OMISSION
+from coding.core.turn_spans import OMISSION
 from coding.exporting.docx_quotes import attribution
 from coding.exporting.quote_rows import BASE_HEADER
 from tests.coding.importing.builders import make_pdf

@@ -9,8 +9,8 @@ import pytest
 
 from coding import Project
 from coding.core.errors import InvalidInputError
+from coding.core.parsed import ParsedPage, ParsedTurn
 from coding.documents.document_commands import NewDocument
-from coding.importing.parsers.parsed import ParsedPage, ParsedTurn
 from coding.language.entities import pattern_mentions
 from tests.coding.dump import dump
 

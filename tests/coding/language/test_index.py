@@ -12,10 +12,10 @@ import pytest
 from coding import Project
 from coding.core.text import fold
 from coding.documents.document_commands import NewDocument, ReplaceDocumentText
-from coding.importing.parsers.turns import detect_turns
 from coding.language import assistant as assistant_module
 from coding.language import indexer as indexer_module
 from coding.language.chunks import index_pieces
+from coding.speakers.turns import detect_turns
 
 
 def _rows(project: Project, sql: str, *params: object) -> list[tuple]:

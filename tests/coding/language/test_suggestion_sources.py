@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from coding import Project
 from coding.documents.document_commands import NewDocument, ReplaceDocumentText
-from coding.importing.parsers.turns import detect_turns
 from coding.language.speakers import TurnMap, TurnSpan
 from coding.language.suggestions.data import DocumentTokens, Turns
 from coding.language.suggestions.vectors import bag_counts, cosine, row_dots, tfidf, unit_tfidf
+from coding.speakers.turns import detect_turns
 
 INDICATOR_4A = "Vertrouwen/Betrouwbaarheid/Positieve verwachtingen over intenties en inzet"
 

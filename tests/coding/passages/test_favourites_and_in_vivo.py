@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from coding import Project
-from coding.codebook.favourites import Favourites
 from coding.core.errors import InvalidInputError
 from coding.passages.in_vivo import in_vivo_name
 
 
 def test_favourites_survive_rename_and_reopen(coded_project: Project) -> None:
-    favourites = Favourites(coded_project)
+    favourites = coded_project.favourites
     assert favourites.list() == []
     trust = coded_project.codes.resolve("Vertrouwen")
     urgency = coded_project.codes.resolve("Urgentiebesef")
@@ -26,11 +25,11 @@ def test_favourites_survive_rename_and_reopen(coded_project: Project) -> None:
     path = coded_project.path
     coded_project.close()
     with Project.open(path) as reopened:
-        assert Favourites(reopened).list() == [urgency.id, trust.id]
+        assert reopened.favourites.list() == [urgency.id, trust.id]
 
 
 def test_a_deleted_favourite_returns_with_undo(coded_project: Project) -> None:
-    favourites = Favourites(coded_project)
+    favourites = coded_project.favourites
     code = coded_project.codes.create("Eigen code")
     favourites.set([code])
     coded_project.codes.delete(code)

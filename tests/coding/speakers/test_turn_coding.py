@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from coding import Project
 from coding.core.errors import InvalidInputError, NotFoundError
-from coding.documents.turn_spans import OMISSION, page_label, pages_of, respondent_spans, respondent_text
-from coding.importing.parsers.parsed import ParsedTurn
+from coding.core.parsed import ParsedTurn
+from coding.core.turn_spans import OMISSION, page_label, pages_of, respondent_spans, respondent_text
 from tests.coding.dump import dump
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from coding.core.errors import InvalidInputError
-from coding.importing.parsers.parsed import ParsedTurn
+from coding.core.parsed import ParsedTurn
 
 MAX_SPEAKER_LENGTH = 40
 

@@ -6,7 +6,7 @@ import pytest
 
 from coding.core.errors import InvalidInputError
 from coding.importing.parsers import DEFAULT_SPEAKER_PATTERNS, ParsedTurn, detect_turns
-from coding.importing.parsers.turns import parse_timestamp, speakers
+from coding.speakers.turns import parse_timestamp, speakers
 
 
 def _labels(text: str, patterns: list[str] | None = None) -> list[tuple[str, float | None, str]]:
