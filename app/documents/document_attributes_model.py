@@ -3,7 +3,7 @@
 Each edit is one undoable action through ``project.documents.set_attributes``: changing a value,
 emptying it (which removes the attribute), renaming an attribute, or adding one on the last row
 ("New attribute…": type its name, then its value; nothing is stored until the value is given).
-Refusals (a name that exists already, a name too long) go to the workspace's ``problem`` signal.
+Refusals (a name that exists already, a name too long) are reported by the workspace (its window's status bar).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.shell.workspace import Workspace
 from coding.core.attributes import attribute_key
-from coding.core.errors import CodewerkError, NotFoundError
+from coding.core.errors import NotFoundError
 from coding.core.ids import DocumentId
 
 KEY, VALUE = 0, 1
@@ -150,13 +150,11 @@ class DocumentAttributesModel(QAbstractTableModel):
     # -- edits --------------------------------------------------------------------------------
     def _key(self, text: str) -> str | None:
         assert self.workspace is not None
-        try:
-            key = attribute_key(text)
-        except CodewerkError as exc:
-            self.workspace.problem.emit(str(exc))
+        key = self.workspace.attempt(lambda: attribute_key(text))
+        if key is None:
             return None
         if key in self.attributes():
-            self.workspace.problem.emit(f"this document already has the attribute '{key}'")
+            self.workspace.refuse(f"this document already has the attribute '{key}'")
             return None
         return key
 

@@ -2,6 +2,8 @@
 
 ``export_project(parent, project)`` is what the main window's menu calls. An existing file is only
 replaced after the user said so; the export itself writes a temporary file and moves it into place.
+It runs as a long operation (``app.widgets.operations``): the file is written in a worker thread
+with a progress dialog over this one, which closes when the file is there.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.widgets import operations
 from app.widgets.check_list_model import CheckListModel
+from app.widgets.operations import LongOperation, Progress
 from coding import Project
-from coding.core.errors import CodewerkError
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         self.project = project
         self.exported: Path | None = None
+        self.running: LongOperation | None = None
 
         self.format_box = QComboBox()
         self.format_box.setObjectName("formatBox")
@@ -113,10 +116,7 @@ class ExportDialog(QDialog):
         self.form.addRow("", self.reviews_check)
         self.form.addRow("", self.interviewer_check)
         self.form.addRow("File", path_row)
-        self.message = QLabel()
-        self.message.setObjectName("exportMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #B00020")
+        self.status = operations.add_status_line(self)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -126,8 +126,8 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        layout.addWidget(self.status)
 
         self.format_box.currentIndexChanged.connect(lambda _i: self._update())
         self.attribute_box.currentIndexChanged.connect(lambda _i: self._fill_groups())
@@ -234,16 +234,20 @@ class ExportDialog(QDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def run_export(self) -> Path | None:
-        """Export with the chosen options; ``None`` when refused, cancelled or failed (message shown)."""
+    def run_export(self, *, close: bool = False) -> LongOperation | None:
+        """Start exporting with the chosen options; ``None`` when refused or not confirmed (the status
+        line says why). When it finished, ``exported`` is the file (and with ``close`` the dialog
+        closes); a failure is reported the one way and the dialog stays."""
+        if self.running is not None:
+            return None
         if not self.path_edit.text().strip():
-            self.message.setText("Choose a file to export to.")
+            operations.refuse(self, "Choose a file to export to.")
             return None
         if self.codes.checked_values() == []:
-            self.message.setText("Choose at least one concept.")
+            operations.refuse(self, "Choose at least one concept.")
             return None
         if self.export_format.kind != "transcript" and self.groups.checked_values() == []:
-            self.message.setText("Choose at least one group.")
+            operations.refuse(self, "Choose at least one group.")
             return None
         path = self.target()
         overwrite = False
@@ -251,16 +255,32 @@ class ExportDialog(QDialog):
             if not self.confirm_overwrite(path):
                 return None
             overwrite = True
-        try:
-            self.exported = self.project.export(path, overwrite=overwrite, **self.options())
-        except CodewerkError as exc:
-            self.message.setText(str(exc))
-            return None
-        return self.exported
+        project, options = self.project, self.options()
+
+        def write(_progress: Progress) -> Path:  # in the worker thread: reads the project, writes the file
+            return project.export(path, overwrite=overwrite, **options)
+
+        def written(target: Path) -> None:
+            self.running = None
+            self.exported = target
+            operations.tell(self, f"Exported {target.name}")
+            if close:
+                super(ExportDialog, self).accept()
+
+        def failed(_error: BaseException) -> None:
+            self.running = None
+
+        self.running = LongOperation(
+            self, write, title=f"Export to {path.name}", success=written, failure=failed
+        ).start()
+        return self.running
 
     def accept(self) -> None:
-        if self.run_export() is not None:
-            super().accept()
+        self.run_export(close=True)
+
+    def reject(self) -> None:
+        if self.running is None:  # an export under way cannot be stopped half-way: it finishes first
+            super().reject()
 
 
 def export_project(parent: QWidget | None, project: Project, *, attribute: str = "region") -> Path | None:

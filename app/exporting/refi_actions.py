@@ -2,8 +2,11 @@
 
 The main window installs the actions with :func:`install` (or calls the functions from its own
 actions). Everything runs through the Qt-free services in :mod:`coding.refi`; this module only
-asks for file names and shows what happened. An import is one undoable step on the window's
-undo stack (it goes through ``Project.execute``).
+asks for file names and shows what happened, through ``app.widgets.operations``. An export is a
+long operation (written in a worker thread). An import is one undoable step on the window's undo
+stack (it goes through ``Project.execute``); it runs on the GUI thread, because
+``coding.refi.exchange`` reads the file and imports it in one call (a function that imports
+what was read already would let the reading move to a worker).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from coding import CodewerkError, Project
+from app.widgets import operations
+from app.widgets.operations import LongOperation, Progress
+from coding import Project
 
 if TYPE_CHECKING:
     from coding.refi.report import ExchangeReport
@@ -25,17 +30,6 @@ PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
 CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
 IMPORT_FILTER = "REFI-QDA project or codebook (*.qdpx *.qdc)"
 MAX_LISTED = 500
-
-
-def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
-
-
-def show_error(parent: QWidget | None, title: str, error: Exception) -> QMessageBox:
-    return _message(parent, QMessageBox.Icon.Critical, title, str(error))
 
 
 def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
@@ -64,8 +58,9 @@ def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
 
 def export_exchange(
     parent: QWidget | None, project: Project, suffix: str = ".qdpx", path: Path | str | None = None
-) -> Path | None:
-    """Ask for a file name (the dialog confirms overwriting) and export; ``None`` if cancelled or failed."""
+) -> LongOperation | None:
+    """Ask for a file name (the dialog confirms overwriting) and start the export; ``None`` if the
+    user cancelled. The operation's ``finished(path)`` says when the file is there."""
     if path is None:
         title = "Export REFI-QDA project" if suffix == ".qdpx" else "Export REFI-QDA codebook"
         default = str(project.path.with_suffix(suffix))
@@ -75,14 +70,17 @@ def export_exchange(
         if not chosen:
             return None
         path = chosen if chosen.lower().endswith(suffix) else chosen + suffix
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return project.export(Path(path), overwrite=True)
-    except (CodewerkError, OSError) as exc:
-        show_error(parent, "Export failed", exc)
-        return None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+    target = Path(path)
+
+    def write(_progress: Progress) -> Path:  # in the worker thread
+        return project.export(target, overwrite=True)
+
+    return LongOperation(
+        parent,
+        write,
+        title=f"Export to {target.name}",
+        success=lambda written: operations.tell(parent, f"Exported {written.name}"),
+    ).start()
 
 
 def import_exchange_file(
@@ -94,17 +92,18 @@ def import_exchange_file(
         if not chosen:
             return None
         path = chosen
+    from coding.refi.exchange import import_exchange  # lxml and defusedxml: not at start-up
+
+    source = Path(path)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        from coding.refi.exchange import import_exchange  # lxml and defusedxml: not at start-up
-
-        report = import_exchange(project, Path(path))
-    except (CodewerkError, OSError) as exc:
+        report = operations.attempt(
+            parent, lambda: import_exchange(project, source), notice=True, title="Import"
+        )
+    finally:
         QGuiApplication.restoreOverrideCursor()
-        show_error(parent, "Import refused", exc)
-        return None
-    QGuiApplication.restoreOverrideCursor()
-    show_report(parent, report)
+    if report is not None:
+        show_report(parent, report)
     return report
 
 

@@ -2,6 +2,13 @@
 gets which attributes, attributes for all files, what to do with documents already in the project;
 then the import runs with a progress bar and Cancel, and a summary says what happened.
 
+The import is one long operation (``app.widgets.operations``): a worker thread reads and parses
+the files (``prepare_file``, which never touches the project), at most ``LOOKAHEAD`` files ahead;
+each prepared file is stored on the GUI thread in its own transaction, so the project's
+connections, the undo stack and the change notifications stay there. Cancel stops after the file
+being stored. A file the project refuses in an unforeseen way is listed as skipped with the reason
+(the details go to the log) and the others are imported.
+
 Use from the window::
 
     dialog = ImportDialog(project, parent=window, paths=dropped_paths)
@@ -10,7 +17,8 @@ Use from the window::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -39,14 +47,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing.import_models import AttributeRowsModel, ImportFileModel
-from app.importing.import_run import ImportRun
 from app.importing.import_summary import summary_html, summary_title
 from app.speakers.speakers_dialog import SpeakersDialog
+from app.widgets import operations
 from app.widgets.file_drop import dropped_paths
+from app.widgets.operations import LongOperation, Progress
 from coding import Project
 from coding.core.errors import CodewerkError
 from coding.importing.import_preview import ImportPreview
-from coding.importing.import_service import Duplicate, ImportReport, expand_paths
+from coding.importing.import_service import (
+    Duplicate,
+    ImportBatch,
+    ImportProblem,
+    ImportReport,
+    PreparedFile,
+    ReplaceDecision,
+    expand_paths,
+    prepare_file,
+)
 from coding.importing.metadata_sheet import MetadataSheet, read_metadata
 from coding.importing.parsers import SUPPORTED_EXTENSIONS
 
@@ -56,6 +74,10 @@ FILE_FILTER = (
 )
 SHEET_FILTER = "Metadata sheets (*.csv *.xlsx);;All files (*)"
 SETUP, PROGRESS, SUMMARY = range(3)
+#: Files the worker prepares ahead of what has been stored.
+LOOKAHEAD = 2
+
+log = logging.getLogger(__name__)
 
 
 class ImportDialog(QDialog):
@@ -72,7 +94,7 @@ class ImportDialog(QDialog):
         self.setAcceptDrops(True)
         self.resize(900, 640)
         self.project = project
-        self.run: ImportRun | None = None
+        self.run: LongOperation | None = None
         self.report: ImportReport | None = None
         self.speakers_dialog: SpeakersDialog | None = None
         self.question: QMessageBox | None = None
@@ -80,6 +102,9 @@ class ImportDialog(QDialog):
         self._sheet: MetadataSheet | None = None
         self._sheet_problem = ""
         self._answer_all: bool | None = None
+        self._batch: ImportBatch | None = None
+        self._replace: ReplaceDecision = False
+        self._total = self._done = 0
         self.preview: ImportPreview | None = None
 
         self.pages = QStackedWidget(self)
@@ -353,27 +378,78 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if not self._paths or self._sheet_problem or self.run is not None:
             return
-        try:
-            batch = self.project.importer.batch(
+        batch = operations.attempt(
+            self,
+            lambda: self.project.importer.batch(
                 self._paths, meta=self._sheet, attributes=self.attribute_model.attributes()
-            )
-        except CodewerkError as exc:
-            QMessageBox.warning(self, "Import", str(exc))
+            ),
+            notice=True,
+            title="Import",
+        )
+        if batch is None:
             return
         policy = self.replace_choice.currentData()
         self._answer_all = None
-        replace = self.ask_replace if policy == ASK else policy == REPLACE
-        self.run = ImportRun(batch, replace, self)
-        self.progress_bar.setRange(0, max(self.run.total, 1))
+        self._batch = batch
+        self._replace = self.ask_replace if policy == ASK else policy == REPLACE
+        self._total, self._done = len(batch.files), 0
+        files, patterns = list(batch.files), batch.patterns
+
+        def prepare(_progress: Progress) -> Iterator[PreparedFile]:  # in the worker thread
+            for path in files:
+                yield prepare_file(path, patterns)
+
+        self.run = LongOperation(
+            self,
+            prepare,
+            title="Import",
+            each=self._store,
+            apply=self._finish_batch,
+            success=self._finished,
+            failure=self._failed,
+            show="none",  # the progress page shows it
+            cancellable=True,
+            lookahead=LOOKAHEAD,
+        )
+        self.progress_bar.setRange(0, max(self._total, 1))
         self.progress_bar.setValue(0)
-        self.progress_label.setText(f"Importing {self.run.total} file(s) …")
+        self.progress_label.setText(f"Importing {self._total} file(s) …")
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(PROGRESS)
         self.progress_log.clear()
         self.run.progressed.connect(self._progressed)
-        self.run.fileDone.connect(self._log)
-        self.run.finished.connect(self._finished)
         self.run.start()
+
+    def _store(self, item: PreparedFile) -> None:
+        """Store one prepared file (GUI thread), log what happened, count it."""
+        batch = self._batch
+        assert batch is not None and self.run is not None
+        report = batch.report
+        skipped, replaced = len(report.skipped), len(report.replaced)
+        try:
+            batch.store(item, self._replace)
+        except Exception as exc:  # the project refused in an unforeseen way: listed as skipped, go on
+            log.exception("storing %s failed", item.path)
+            report.skipped.append(ImportProblem(item.path.name, f"could not be stored ({exc})"))
+        if len(report.skipped) > skipped:
+            self._log(item.path.name, False, report.skipped[-1].reason)
+        elif len(report.replaced) > replaced:
+            lost = len(report.replaced[-1].lost)
+            self._log(item.path.name, True, f"replaced; {lost} coded passage(s) lost" if lost else "replaced")
+        else:
+            self._log(item.path.name, True, "imported")
+        self._done += 1
+        self.run.advance(self._done, self._total, item.path.name)
+
+    def _finish_batch(self, _result: object) -> ImportReport:
+        assert self._batch is not None and self.run is not None
+        return self._batch.finish(cancelled=self.run.cancelled and self._done < self._total)
+
+    def _failed(self, _error: BaseException) -> None:
+        """The import stopped on an unforeseen error (reported): what was stored stays."""
+        self.run = None
+        self.pages.setCurrentIndex(SETUP)
+        self._refresh()
 
     def cancel_import(self) -> None:
         if self.run is not None and self.run.running:
@@ -423,6 +499,7 @@ class ImportDialog(QDialog):
     def _finished(self, report: ImportReport) -> None:
         self.report = report
         self.run = None
+        self._batch = None
         self.setWindowTitle(summary_title(report))
         self.summary.setHtml(summary_html(report))
         stored = [d.id for d in report.imported] + [r.document.id for r in report.replaced]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeView,
@@ -31,8 +30,8 @@ from app.judgements.judgement_editor import JudgementEditor
 from app.judgements.judgement_grid_model import JudgementGridModel
 from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell.project_bridge import ProjectBridge
+from app.widgets import operations
 from coding import Change
-from coding.core.errors import CodewerkError
 from coding.core.ids import CodeId
 from coding.judgements.comparison import FrequencyTable, score_series
 
@@ -280,10 +279,5 @@ class CompareView(QWidget):
         )
         if not name:
             return None
-        try:
-            if self.mode == "scores":
-                return self.score_chart.save(name)
-            return self.chart.save(name)
-        except CodewerkError as exc:
-            QMessageBox.warning(self, "Save chart", str(exc))
-            return None
+        chart = self.score_chart if self.mode == "scores" else self.chart
+        return operations.attempt(self, lambda: chart.save(name), notice=True, title="Save chart")

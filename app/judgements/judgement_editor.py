@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.judgements.cell_passages_model import CellPassagesModel
 from app.shell.project_bridge import ProjectBridge
-from coding.core.errors import CodewerkError
+from app.widgets import operations
 from coding.core.records import CodeInfo, JudgementInfo
 from coding.judgements.comparison import GridCell
 
@@ -86,6 +86,8 @@ class JudgementEditor(QWidget):
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setToolTip("Remove this judgement (undoable)")
         self.clear_button.clicked.connect(self.clear)
+        #: Why the cell cannot be judged (a note on the cell; what saving did goes the one way,
+        #: ``app.widgets.operations``).
         self.message = QLabel()
         self.message.setObjectName("editorMessage")
         self.message.setWordWrap(True)
@@ -170,20 +172,18 @@ class JudgementEditor(QWidget):
         if self._code is None or self._cell is None or not self._cell.assessable:
             return False
         was_dirty, self._dirty = self._dirty, False  # the change notification may reload this editor
-        try:
-            self._bridge.project.judgements.assess(
-                self._cell.value,
-                self._code.id,
-                self.score(),
-                by=self._attribute,
-                note=self.justification.toPlainText(),
-                evidence=self.passages.evidence(),
-            )
-        except CodewerkError as exc:
+        cell, code = self._cell, self._code
+        score, note, evidence = self.score(), self.justification.toPlainText(), self.passages.evidence()
+        judgements = self._bridge.project.judgements
+        if not operations.perform(
+            self,
+            lambda: judgements.assess(
+                cell.value, code.id, score, by=self._attribute, note=note, evidence=evidence
+            ),
+            initiator=self,
+        ):
             self._dirty = was_dirty
-            self.message.setText(str(exc))
             return False
-        self.message.setText("")
         self.saved.emit()
         return True
 
@@ -191,11 +191,9 @@ class JudgementEditor(QWidget):
         if self._cell is None or self._cell.judgement is None:
             return False
         was_dirty, self._dirty = self._dirty, False
-        try:
-            self._bridge.project.judgements.clear(self._cell.judgement.id)
-        except CodewerkError as exc:
+        judgement_id, judgements = self._cell.judgement.id, self._bridge.project.judgements
+        if not operations.perform(self, lambda: judgements.clear(judgement_id), initiator=self):
             self._dirty = was_dirty
-            self.message.setText(str(exc))
             return False
         self.saved.emit()
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.shell.project_bridge import ProjectBridge
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
-from coding import Change, CodewerkError
+from coding import Change
 from coding.language.anonymise import NameMention
 from coding.language.register import RespondentInfo
 
@@ -161,8 +163,10 @@ class AnonymiseDialog(QDialog):
         self.none_button = QPushButton("Check none")
         self.replace_button = QPushButton("Replace checked names")
         self.replace_button.setDefault(True)
-        self.status = QLabel("Names are only replaced after you check them and press Replace.")
-        self.status.setWordWrap(True)
+        self.status = operations.add_status_line(self)
+        self.summary = QLabel("Names are only replaced after you check them and press Replace.")
+        self.summary.setWordWrap(True)
+        self.status.addWidget(self.summary, 1)
 
         register_box = QGroupBox("Respondent register")
         register_layout = QVBoxLayout(register_box)
@@ -222,24 +226,28 @@ class AnonymiseDialog(QDialog):
     @Slot()
     def add_respondent(self) -> None:
         aliases = [a.strip() for a in self.aliases_edit.text().split(";") if a.strip()]
-        try:
-            entry = self.register.add(self.code_edit.text(), self.name_edit.text(), aliases=aliases)
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
+        entry = operations.attempt(
+            self,
+            lambda: self.register.add(self.code_edit.text(), self.name_edit.text(), aliases=aliases),
+            initiator=self,
+        )
+        if entry is None:
             return
         for edit in (self.code_edit, self.name_edit, self.aliases_edit):
             edit.clear()
-        self.status.setText(f"Added {entry.code}. Find names again to see where {entry.name} occurs.")
+        operations.tell(self, f"Added {entry.code}. Find names again to see where {entry.name} occurs.")
 
     @Slot()
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.register_table.selectionModel().selectedRows()})
         for code in [self.register_model.entry(row).code for row in rows]:
-            self.register.remove(code)
+            if not operations.perform(self, partial(self.register.remove, code), initiator=self):
+                return
 
-    def export_register(self, path: Path) -> Path:
-        target = self.register.export_csv(path, overwrite=True)
-        self.status.setText(f"Exported the register to {target.name}. Keep it apart from the analysis.")
+    def export_register(self, path: Path) -> Path | None:
+        target = operations.attempt(self, lambda: self.register.export_csv(path, overwrite=True), notice=True)
+        if target is not None:
+            operations.tell(self, f"Exported the register to {target.name}. Keep it apart from the analysis.")
         return target
 
     def _ask_export(self) -> None:
@@ -262,14 +270,14 @@ class AnonymiseDialog(QDialog):
     @Slot()
     def find_names(self) -> None:
         doc_id = self.document.currentData()
-        try:
-            mentions = self.project.assist.anonymiser.mentions(None if doc_id is None else [doc_id])
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
+        mentions = operations.attempt(
+            self, lambda: self.project.assist.anonymiser.mentions(None if doc_id is None else [doc_id])
+        )
+        if mentions is None:
             return
         self.mention_model.set_mentions(mentions)
         documents = len({m.document_id for m in mentions})
-        self.status.setText(
+        self.summary.setText(
             f"{len(mentions)} possible name(s) in {documents} document(s). Uncheck what is not a name, "
             "edit a replacement if needed, then replace."
         )
@@ -278,18 +286,19 @@ class AnonymiseDialog(QDialog):
     def replace_checked(self) -> None:
         chosen = self.mention_model.checked()
         if not chosen:
-            self.status.setText("Nothing is checked.")
+            operations.refuse(self, "Nothing is checked.")
             return
-        try:
-            report = self.project.assist.anonymiser.replace(chosen)
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
+        report = operations.attempt(
+            self, lambda: self.project.assist.anonymiser.replace(chosen), initiator=self
+        )
+        if report is None:
             return
         merged = f"; {report.merged_passages} coded passage(s) merged" if report.merged_passages else ""
         self.mention_model.set_mentions([])
-        self.status.setText(
+        operations.tell(
+            self,
             f"Replaced {report.replacements} name(s) in {report.documents} document(s); every coding kept "
-            f"its passage{merged}. Undo restores the names."
+            f"its passage{merged}. Undo restores the names.",
         )
 
     @Slot(object)

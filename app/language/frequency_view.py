@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.shell.project_bridge import ProjectBridge
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
-from coding import Change, CodewerkError
+from coding import Change
 from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
 GROUP_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb")
@@ -94,7 +95,9 @@ class FrequencyView(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(420)
-        self.status = QLabel()
+        self.status = operations.add_status_line(self)
+        self.summary = QLabel()
+        self.status.addWidget(self.summary, 1)
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Per"))
@@ -129,21 +132,22 @@ class FrequencyView(QWidget):
     @Slot()
     def refresh(self) -> FrequencyTable | None:
         """Count (indexing first what needs it)."""
-        try:
-            table = self.project.assist.frequencies(
+        table = operations.attempt(
+            self,
+            lambda: self.project.assist.frequencies(
                 by=self.by.currentText() or "region",
                 unit=self.unit.currentData(),
                 top=self.top.value(),
                 answers_only=self.answers_only.isChecked(),
-            )
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
+            ),
+        )
+        if table is None:
             return None
         self.model.set_table(table)
         self.table_view.resizeColumnsToContents()
         self._draw(table)
         words = ", ".join(f"{g}: {n:,}".replace(",", ".") for g, n in table.totals.items())
-        self.status.setText(
+        self.summary.setText(
             f"Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words."
         )
         return table
@@ -181,10 +185,13 @@ class FrequencyView(QWidget):
     def series(self) -> list[QBarSeries]:
         return [s for s in self.chart.series() if isinstance(s, QBarSeries)]
 
-    def export_csv(self, path: Path) -> Path:
-        if self.model.table is not None:
-            write_frequencies_csv(self.model.table, path)
-            self.status.setText(f"Exported {path.name}.")
+    def export_csv(self, path: Path) -> Path | None:
+        table = self.model.table
+        if table is None:
+            return None
+        if not operations.perform(self, lambda: write_frequencies_csv(table, path), notice=True):
+            return None
+        operations.tell(self, f"Exported {path.name}.")
         return path
 
     def _ask_export(self) -> None:

@@ -29,7 +29,7 @@ class LanguageWindow(QMainWindow):
         self.setObjectName("languageWindow")
         self.setWindowTitle(f"Search and suggestions — {workspace.project.path.name}")
         self.search = SearchPanel(workspace.bridge, self, indexer=workspace.indexer)
-        self.suggestions = SuggestionQueue(workspace.bridge, self)
+        self.suggestions = SuggestionQueue(workspace.bridge, self, indexer=workspace.indexer)
         self.frequencies = FrequencyView(workspace.bridge, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.search, "Search")

@@ -3,6 +3,8 @@
 Searches read the stored index; documents that are not indexed yet are indexed in a worker
 thread (with a progress bar) and the search runs again when it is done. "Code hits" codes the
 selected lines (or all lines) as hits, sentences or speaker turns in one undoable action.
+The status line shows what the table holds; messages of actions pass over it for a while
+(``app.widgets.operations``).
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.codebook.code_combo import CodeComboBox
-from app.language.index_worker import BackgroundIndexer
+from app.language.indexing import Indexing
 from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, LeftContextDelegate
 from app.shell.project_bridge import ProjectBridge
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change, CodewerkError
+from coding import Change
 from coding.language.kwic import KwicLine, write_kwic_csv
 from coding.language.search import SearchMode, SearchResult
 from coding.language.units import CODING_UNITS
@@ -58,7 +61,7 @@ class SearchPanel(QWidget):
         bridge: ProjectBridge,
         parent: QWidget | None = None,
         *,
-        indexer: BackgroundIndexer | None = None,
+        indexer: Indexing | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge
@@ -67,7 +70,7 @@ class SearchPanel(QWidget):
         self._search_after_index = False
         self._rerun = False
         # The window shares one indexer per project, so two indexing threads never run at once.
-        self.indexer = indexer if indexer is not None else BackgroundIndexer(self.project, self)
+        self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
         self.query = QLineEdit(placeholderText="Search, e.g. vertrouwen")
         self.mode = QComboBox()
@@ -95,7 +98,9 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(RIGHT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HIT, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.status = QLabel()
+        self.status = operations.add_status_line(self)
+        self.summary = QLabel()
+        self.status.addWidget(self.summary, 1)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setFormat("Indexing %p%")
@@ -177,20 +182,21 @@ class SearchPanel(QWidget):
     def run_search(self) -> None:
         text = self.query.text().strip()
         if not text:
-            self.status.setText("Type a word, a phrase or a pattern.")
+            operations.tell(self, "Type a word, a phrase or a pattern.")
             return
         key = self.attribute.currentData()
         where = {key: self.value.currentText()} if key is not None and self.value.currentText() else None
-        try:
-            result = self.project.assist.search(
+        result = operations.attempt(
+            self,
+            lambda: self.project.assist.search(
                 text,
                 self.mode.currentData(),
                 where=where,
                 answers_only=self.answers_only.isChecked(),
                 index=False,
-            )
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
+            ),
+        )
+        if result is None:
             return
         self.result = result
         self.model.set_lines(result.lines)
@@ -212,7 +218,7 @@ class SearchPanel(QWidget):
             parts.append(f"{len(result.unindexed)} document(s) are being indexed; results follow")
         if result.truncated:
             parts.append("only the first hits are shown")
-        self.status.setText(" · ".join(parts))
+        self.summary.setText(" · ".join(parts))
 
     # -- indexing ------------------------------------------------------------------------
     def start_indexing(self, *, search_after: bool = False) -> None:
@@ -238,10 +244,9 @@ class SearchPanel(QWidget):
             finally:
                 self._rerun = False
 
-    @Slot(str)
-    def _on_index_failed(self, message: str) -> None:
-        self.progress.hide()
-        self.status.setText(message)
+    @Slot(object)
+    def _on_index_failed(self, _error: object) -> None:
+        self.progress.hide()  # the indexing operation has reported it
 
     # -- coding and export ---------------------------------------------------------------
     def selected_lines(self) -> list[KwicLine]:
@@ -253,23 +258,24 @@ class SearchPanel(QWidget):
         lines = self.selected_lines() or self.model.lines()
         code_id = self.code.code_id()
         if not lines or code_id is None:
-            self.status.setText("Choose a code and search first.")
+            operations.refuse(self, "Choose a code and search first.")
             return []
         unit = self.unit.currentData()
-        try:
-            created = self.project.assist.code_lines(lines, code_id, unit=unit)
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
+        created = operations.attempt(
+            self, lambda: self.project.assist.code_lines(lines, code_id, unit=unit), initiator=self
+        )
+        if created is None:
             return []
         name = self.project.codes.get(code_id).name
         skipped = len(lines) - len(created)
         note = f" ({skipped} already coded)" if skipped else ""
-        self.status.setText(f"Coded {len(created)} passage(s) ({UNIT_LABELS[unit]}) with {name}{note}.")
+        operations.tell(self, f"Coded {len(created)} passage(s) ({UNIT_LABELS[unit]}) with {name}{note}.")
         return list(created)
 
-    def export_csv(self, path: Path) -> Path:
-        write_kwic_csv(self.model.lines(), path)
-        self.status.setText(f"Exported {len(self.model.lines())} line(s) to {path.name}.")
+    def export_csv(self, path: Path) -> Path | None:
+        if not operations.perform(self, lambda: write_kwic_csv(self.model.lines(), path), notice=True):
+            return None
+        operations.tell(self, f"Exported {len(self.model.lines())} line(s) to {path.name}.")
         return path
 
     def _ask_export(self) -> None:
@@ -292,6 +298,6 @@ class SearchPanel(QWidget):
             self.start_indexing(search_after=True)  # changed texts: index them again, then search again
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.indexer.cancel()
-        self.indexer.wait()
+        if self.indexer.parent() is self:  # its own; the window's shared one stops with the project
+            self.indexer.shutdown()
         super().closeEvent(event)

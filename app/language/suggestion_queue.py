@@ -2,6 +2,8 @@
 
 Accept codes the passage, reject remembers the decision, the span can be adjusted first, and
 "Accept all" takes every open suggestion of the chosen code. Every decision is undoable.
+"Find suggestions" first brings the search index up to date in a worker thread (progress in the
+status line, Cancel there), then stores the suggestions found.
 """
 
 from __future__ import annotations
@@ -29,10 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.codebook.code_combo import CodeComboBox
+from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
-from coding import Change, CodewerkError
+from coding import Change
+from coding.core.ids import CodeId
 from coding.language.suggestions.service import SuggestionInfo
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,11 +95,15 @@ class SuggestionQueue(QWidget):
 
     passageActivated = Signal(object, int, int)
 
-    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: ProjectBridge, parent: QWidget | None = None, *, indexer: Indexing | None = None
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.project = bridge.project
         self.service = self.project.assist.suggestions
+        # The window shares one indexer per project, so two indexing threads never run at once.
+        self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
         self.scope = CodeComboBox(any_label="All codes")
         self.document = QComboBox()
@@ -122,7 +131,7 @@ class SuggestionQueue(QWidget):
         self.accept_button = QPushButton("Accept")
         self.reject_button = QPushButton("Reject")
         self.accept_all_button = QPushButton("Accept all for this code")
-        self.status = QLabel()
+        self.status = operations.add_status_line(self)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Code"))
@@ -165,6 +174,9 @@ class SuggestionQueue(QWidget):
         self.reject_button.clicked.connect(self.reject_selected)
         self.adjust_button.clicked.connect(self.adjust_current)
         self.accept_all_button.clicked.connect(self.accept_all)
+        self.indexer.progress.connect(self._on_index_progress)
+        self.indexer.finished.connect(self._on_indexed)
+        self.indexer.failed.connect(self._on_indexed)
         bridge.changed.connect(self._on_change)
         self.scope.set_tree(self.project.codes.tree())
         self._fill_documents()
@@ -196,17 +208,36 @@ class SuggestionQueue(QWidget):
 
     @Slot()
     def find_suggestions(self) -> None:
-        """Look for suggestions again (terms, guide questions, similar passages)."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds on a large project
+        """Look for suggestions again (terms, guide questions, similar passages): the search index is
+        brought up to date in the background first (the long part), then they are found and stored."""
+        code = self.scope.code_id()
+        self.find_button.setEnabled(False)
+        self.indexer.after(lambda: self._store_suggestions(code))
+
+    def _store_suggestions(self, code: CodeId | None) -> None:
+        self.find_button.setEnabled(True)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            items = self.service.refresh(self.scope.code_id())
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
-            return
+            items = operations.attempt(self, lambda: self.service.refresh(code), initiator=self)
         finally:
             QApplication.restoreOverrideCursor()
+        if items is None:
+            return
         self.reload()
-        self.status.setText(f"{len(items)} open suggestion(s). Nothing is coded until you accept.")
+        operations.tell(self, f"{len(items)} open suggestion(s). Nothing is coded until you accept.")
+
+    @Slot(int, str)
+    def _on_index_progress(self, percent: int, name: str) -> None:
+        if not self.find_button.isEnabled():  # this queue is waiting for it
+            self.status.showMessage(f"Indexing for suggestions {percent}% {name}".rstrip())
+
+    @Slot(object)
+    def _on_indexed(self, _outcome: object) -> None:
+        """Indexing ended; when it was cancelled or failed, finding is possible again."""
+        if not self.indexer.running:
+            self.find_button.setEnabled(True)
+            if self.status.currentMessage().startswith("Indexing for suggestions"):
+                self.status.clearMessage()
 
     def current(self) -> SuggestionInfo | None:
         index = self.table.currentIndex()
@@ -258,49 +289,43 @@ class SuggestionQueue(QWidget):
         chosen = self.selected()
         if not chosen:
             return
-        try:
-            created = self.service.accept([s.id for s in chosen])
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
-            return
-        self.status.setText(f"Accepted {len(chosen)} suggestion(s): {len(created)} new coding(s).")
+        created = operations.attempt(
+            self, lambda: self.service.accept([s.id for s in chosen]), initiator=self
+        )
+        if created is not None:
+            operations.tell(self, f"Accepted {len(chosen)} suggestion(s): {len(created)} new coding(s).")
 
     @Slot()
     def reject_selected(self) -> None:
         chosen = self.selected()
         if not chosen:
             return
-        try:
-            self.service.reject([s.id for s in chosen])
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
-            return
-        self.status.setText(f"Rejected {len(chosen)} suggestion(s); they will not be offered again.")
+        if operations.perform(self, lambda: self.service.reject([s.id for s in chosen]), initiator=self):
+            operations.tell(self, f"Rejected {len(chosen)} suggestion(s); they will not be offered again.")
 
     @Slot()
     def adjust_current(self) -> None:
         s = self.current()
         if s is None:
             return
-        try:
-            self.service.adjust(s.id, self.start.value(), self.end.value())
-        except CodewerkError as exc:
-            self.status.setText(str(exc))
-            return
-        self.select(s.id)
-        self.status.setText("Span adjusted; accept to code it.")
+        start, end = self.start.value(), self.end.value()
+        if operations.perform(self, lambda: self.service.adjust(s.id, start, end), initiator=self):
+            self.select(s.id)
+            operations.tell(self, "Span adjusted; accept to code it.")
 
     @Slot()
     def accept_all(self) -> None:
         code_id = self.scope.code_id()
         if code_id is None:
-            self.status.setText("Choose a code first: accept all works per code.")
+            operations.refuse(self, "Choose a code first: accept all works per code.")
             return
-        created = self.service.accept_all(code_id)
-        self.status.setText(
-            f"Accepted every open suggestion for {self.project.codes.get(code_id).name}: "
-            f"{len(created)} new coding(s)."
-        )
+        created = operations.attempt(self, lambda: self.service.accept_all(code_id), initiator=self)
+        if created is not None:
+            operations.tell(
+                self,
+                f"Accepted every open suggestion for {self.project.codes.get(code_id).name}: "
+                f"{len(created)} new coding(s).",
+            )
 
     def _update_buttons(self) -> None:
         has_rows = self.model.rowCount() > 0

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.shell import settings
 from app.shell.main_window import MainWindow
 from app.shell.theme import Theme
+from app.widgets.operations import install_stop_on_quit
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -39,6 +40,7 @@ def application() -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     if _theme is None:
         _theme = Theme(app)
+        install_stop_on_quit()
     return app
 
 

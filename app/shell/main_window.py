@@ -35,9 +35,10 @@ from app.shell.start_screen import StartScreen
 from app.shell.workspace import Workspace
 from app.transcript.coding_controller import CodingController
 from app.transcript.transcript_panel import TranscriptPanel
+from app.widgets import operations
 from app.widgets.file_drop import FileDropTarget
 from coding import Project
-from coding.core.errors import CodewerkError, NotFoundError
+from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.records import Quote
 from coding.demo import build_demo_project
@@ -60,7 +61,6 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.compare_window: CompareWindow | None = None
         self.language_window: LanguageWindow | None = None
-        self.last_problem = ""
         self.undo_group = QUndoGroup(self)
 
         self.start = StartScreen(self)
@@ -206,11 +206,16 @@ class MainWindow(QMainWindow):
         self.view.selectionChanged.connect(self._selection_changed)
 
     # -- projects -------------------------------------------------------------------------
+    @property
+    def last_problem(self) -> str:
+        """The last refusal or failure shown in this window (the smoke run prints it)."""
+        return operations.last_problem(self)
+
     def open_project(self, path: Path | str) -> bool:
-        try:
-            project = Project.open(path, coder=settings.coder_name())
-        except CodewerkError as exc:
-            self.report_problem(str(exc), dialog=True)
+        project = operations.attempt(
+            self, lambda: Project.open(path, coder=settings.coder_name()), notice=True, title="Open project"
+        )
+        if project is None:
             settings.forget_project(Path(path))
             self.start.reload()
             return False
@@ -221,10 +226,13 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if path.suffix != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
-        try:
-            project = Project.create(path, codebook=codebook, coder=settings.coder_name())
-        except CodewerkError as exc:
-            self.report_problem(str(exc), dialog=True)
+        project = operations.attempt(
+            self,
+            lambda: Project.create(path, codebook=codebook, coder=settings.coder_name()),
+            notice=True,
+            title="New project",
+        )
+        if project is None:
             return False
         self._set_project(project)
         return True
@@ -233,10 +241,13 @@ class MainWindow(QMainWindow):
         path = path or settings.demo_path()
         if path.exists():
             return self.open_project(path)
-        try:
-            project = build_demo_project(path, coder=settings.coder_name() or "demo")
-        except CodewerkError as exc:
-            self.report_problem(str(exc))
+        project = operations.attempt(
+            self,
+            lambda: build_demo_project(path, coder=settings.coder_name() or "demo"),
+            notice=True,
+            title="Demo project",
+        )
+        if project is None:
             return False
         self._set_project(project)
         return True
@@ -247,15 +258,11 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         workspace.changed.connect(self.view.on_change)  # first: the transcript paints before the docks
         workspace.changed.connect(self._after_change)
-        workspace.problem.connect(self.report_problem)
-        workspace.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
-        workspace.indexer.progress.connect(self._index_progress)
         workspace.indexer.finished.connect(
-            lambda _report: self.statusBar().showMessage("Search index ready", 4000)
+            lambda report: None if report.cancelled else workspace.tell("Search index ready")
         )
-        workspace.indexer.failed.connect(self.report_problem)
         self.view.set_workspace(workspace)
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(workspace)
@@ -272,7 +279,7 @@ class MainWindow(QMainWindow):
         documents = model.documents() if model is not None else project.documents.list()
         if documents:  # the first document with codings, else the first: one document loaded
             self.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
-        self.statusBar().showMessage(f"Opened {project.path} — every action is saved at once", 6000)
+        workspace.tell(f"Opened {project.path} — every action is saved at once")
         workspace.settle()
 
     def close_project(self) -> None:
@@ -361,16 +368,6 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction("No recent projects")
             empty.setEnabled(False)
 
-    def report_problem(self, text: str, *, dialog: bool = False) -> None:
-        """A refused action: in the status bar, or (opening and creating projects) in a message box."""
-        self.last_problem = text
-        self.statusBar().showMessage(f"⚠ {text}", 10000)
-        if dialog:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Codewerk", text, QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("problemBox")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
@@ -390,7 +387,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         """The import dialog with these files and folders chosen (dropped on the document list)."""
         if self.workspace is None:
-            self.statusBar().showMessage("Open or create a project first, then import into it", 6000)
+            operations.tell(self, "Open or create a project first, then import into it")
             return
         if self.import_dialog is not None:  # the last one (window-modal: never two at a time)
             self.import_dialog.deleteLater()
@@ -444,15 +441,14 @@ class MainWindow(QMainWindow):
             return
         self.workspace.indexer.start()
 
-    def _index_progress(self, percent: int, name: str) -> None:
-        self.statusBar().showMessage(f"Indexing for search: {percent}% {name}", 3000)
-
     def show_speakers(self) -> None:
         """Tools → Speakers…: detected speakers, renaming, interviewer marks, label patterns."""
         if self.workspace is not None:
             from app.speakers.speakers_dialog import SpeakersDialog  # loaded when first used
 
-            SpeakersDialog(self.workspace.project, self).exec()
+            dialog = SpeakersDialog(self.workspace.project, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.exec()
 
     def anonymise(self) -> None:
         """Tools → Anonymise names…: the respondent register and confirmed replacements."""
@@ -543,7 +539,7 @@ class MainWindow(QMainWindow):
 
     def edit_memo(self) -> None:
         if self.view.current_coding is None:
-            self.statusBar().showMessage("Click a coded passage or its stripe first", 5000)
+            operations.tell(self, "Click a coded passage or its stripe first")
             return
         self.details_dock.show()
         self.details_dock.raise_()

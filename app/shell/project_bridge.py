@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.widgets.operations import stamped
 from coding import Change, Project
 
 
 class ProjectBridge(QObject):
     """Owns the open project for the window and re-emits its changes on the Qt side.
 
-    ``changed(Change)`` fires once per committed action, undo and redo.
+    ``changed(Change)`` fires once per committed action, undo and redo, with the initiator of the
+    operation that made it (``app.widgets.operations``). A bridge stops listening when it is
+    detached or destroyed (a dialog that made its own bridge goes away).
     """
 
     changed = Signal(object)
@@ -19,9 +22,10 @@ class ProjectBridge(QObject):
         super().__init__(parent)
         self.project = project
         self._unsubscribe = project.subscribe(self._on_change)
+        self.destroyed.connect(self._unsubscribe)
 
     def _on_change(self, change: Change) -> None:
-        self.changed.emit(change)
+        self.changed.emit(stamped(change))
 
     def detach(self) -> None:
         self._unsubscribe()

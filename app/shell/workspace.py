@@ -7,14 +7,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
-from app.language.index_worker import BackgroundIndexer
+from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
+from app.widgets import operations
 from coding import Project
-from coding.core.errors import CodewerkError
 
 T = TypeVar("T")
 
@@ -22,39 +23,29 @@ T = TypeVar("T")
 class Workspace(QObject):
     """Everything the views share about the open project.
 
-    ``changed(Change)`` fires once per committed action, undo and redo; ``problem(str)`` carries
-    the one-line message of an action the project refused (nothing was changed then).
+    ``changed(Change)`` fires once per committed action, undo and redo. ``attempt``, ``perform``,
+    ``tell`` and ``refuse`` act and report through ``app.widgets.operations`` in the window the
+    workspace belongs to (for models and controllers, which have no window of their own).
     """
-
-    problem = Signal(str)
-    message = Signal(str)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.window = parent if isinstance(parent, QWidget) else None
         self.project = project
         self.bridge = ProjectBridge(project, self)
         self.changed = self.bridge.changed
         self.undo_stack = QUndoStack(self)
         self.recorder = UndoStackRecorder(project, self.undo_stack)
         self.favourites = project.favourites
-        self.indexer = BackgroundIndexer(project, self)  # the search index, built in a worker thread
+        self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
 
-    def attempt(self, action: Callable[[], T]) -> T | None:
-        """Run a user action; a refusal is reported through ``problem`` instead of raised."""
-        try:
-            return action()
-        except CodewerkError as exc:
-            self.problem.emit(str(exc))
-            return None
+    def attempt(self, action: Callable[[], T], *, initiator: object | None = None) -> T | None:
+        """Run a quick user action; its result, or ``None`` when it failed (reported)."""
+        return operations.attempt(self.window, action, initiator=initiator)
 
-    def perform(self, action: Callable[[], object]) -> bool:
-        """Run a user action; ``False`` (and a ``problem``) when the project refused it."""
-        try:
-            action()
-        except CodewerkError as exc:
-            self.problem.emit(str(exc))
-            return False
-        return True
+    def perform(self, action: Callable[[], object], *, initiator: object | None = None) -> bool:
+        """Run a quick user action; ``False`` when it failed (reported)."""
+        return operations.perform(self.window, action, initiator=initiator)
 
     @contextmanager
     def undo_group(self, text: str) -> Iterator[None]:
@@ -92,11 +83,15 @@ class Workspace(QObject):
                 gc.enable()
 
     def tell(self, text: str) -> None:
-        self.message.emit(text)
+        """What an action did, in the window's status bar."""
+        operations.tell(self.window, text)
+
+    def refuse(self, text: str) -> None:
+        """An action refused before it reached the project (nothing changed)."""
+        operations.refuse(self.window, text)
 
     def close(self) -> None:
-        self.indexer.cancel()
-        self.indexer.wait()
+        self.indexer.shutdown()
         self.recorder.detach()
         self.bridge.detach()
         self.undo_stack.clear()

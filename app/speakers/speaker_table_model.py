@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
 
+from app.widgets import operations
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from coding import Project
-from coding.core.errors import CodewerkError
 from coding.core.ids import DocumentId
 from coding.speakers.speaker_service import SpeakerInfo
 
@@ -21,7 +22,9 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
     """Speakers of some documents (all when ``documents`` is None).
 
     Editing a name renames the speaker (in ``rename_in`` only, when set; merging with a speaker of
-    that name); checking "Interviewer" marks it. A refusal is emitted as ``problem(str)``.
+    that name); checking "Interviewer" marks it. Both act through ``app.widgets.operations`` (a
+    refusal shows in the status line of the widget the model belongs to, its parent); the rows
+    follow from the change notification (the owner calls :meth:`reload`).
     """
 
     COLUMNS = (
@@ -31,7 +34,6 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
         Column("Words", lambda s: s.words, align=ALIGN_RIGHT),
         Column("Documents", lambda s: ", ".join(s.documents), tooltip=lambda s: "\n".join(s.documents)),
     )
-    problem = Signal(str)
 
     def __init__(
         self,
@@ -67,19 +69,17 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
         if not index.isValid():
             return False
         speaker = self.record(index.row())
-        try:
-            if index.column() == NAME and role == Qt.ItemDataRole.EditRole:
-                new = " ".join(str(value).split())
-                if new == speaker.name:
-                    return False
-                self.project.speakers.rename(speaker.name, new, document=self.rename_in)
-            elif index.column() == INTERVIEWER and role == Qt.ItemDataRole.CheckStateRole:
-                checked = Qt.CheckState(value) == Qt.CheckState.Checked
-                self.project.speakers.set_interviewer(speaker.name, checked)
-            else:
+        speakers = self.project.speakers
+        if index.column() == NAME and role == Qt.ItemDataRole.EditRole:
+            new = " ".join(str(value).split())
+            if new == speaker.name:
                 return False
-        except CodewerkError as exc:
-            self.problem.emit(str(exc))
-            return False
-        self.reload()
-        return True
+            return self._act(lambda: speakers.rename(speaker.name, new, document=self.rename_in))
+        if index.column() == INTERVIEWER and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            return self._act(lambda: speakers.set_interviewer(speaker.name, checked))
+        return False
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        owner = self.parent()
+        return operations.perform(owner if isinstance(owner, QWidget) else None, action, initiator=self)

@@ -1,13 +1,17 @@
 """Speakers: confirm the detected speakers — rename them (``Interviewer`` → ``I``; the same name
 merges two), mark the interviewers, drop labels that are no speaker — edit the project's label
 patterns, and code all turns of a speaker ("all answers of R5") with one code. Every change is one
-undoable action; the turns follow at once."""
+undoable action; the turns follow at once.
+
+The dialog acts through ``app.widgets.operations`` (what happened, or why not, in its status line)
+and shows what the project's change notifications say: a rename here, an undo in the window or a
+change made by a script through the project all show without reopening it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.codebook.code_picker import CodePicker
+from app.shell.project_bridge import ProjectBridge
 from app.speakers.speaker_table_model import DOCUMENTS, INTERVIEWER, NAME, SpeakerTableModel
-from coding import Project
-from coding.core.errors import CodewerkError
+from app.widgets import operations
+from app.widgets.combo_fill import fill_combo
+from coding import Change, Project
 from coding.core.ids import CodeId, DocumentId
 from coding.speakers.speaker_service import PassageResult
 
@@ -44,13 +50,11 @@ class SpeakersDialog(QDialog):
         self.resize(760, 560)
         self.project = project
         self.documents = None if documents is None else list(documents)
+        self.bridge = ProjectBridge(project, self)  # stops listening when the dialog goes
 
         self.scope = QComboBox(self)
         self.scope.setObjectName("speakerScope")
-        self.scope.addItem("All documents" if self.documents is None else "The imported documents", ALL)
-        for info in project.documents.list(with_counts=False):
-            if self.documents is None or info.id in self.documents:
-                self.scope.addItem(info.name, info.id)
+        self._fill_scope()
         self.scope_note = QLabel(self)
         self.scope_note.setWordWrap(True)
 
@@ -82,9 +86,6 @@ class SpeakersDialog(QDialog):
         )
         #: How a code picker is shown (tests replace it to drive the picker themselves).
         self.pick_code: Callable[[CodePicker], object] = lambda picker: picker.open()
-        self.message = QLabel(self)
-        self.message.setObjectName("speakerMessage")
-        self.message.setWordWrap(True)
 
         patterns_box = QGroupBox(
             "Speaker label patterns (regular expressions with a (?P<speaker>…) group)", self
@@ -115,6 +116,7 @@ class SpeakersDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.status = operations.add_status_line(self)
         scope_row = QHBoxLayout()
         scope_row.addWidget(QLabel("Speakers of", self))
         scope_row.addWidget(self.scope, 1)
@@ -129,19 +131,48 @@ class SpeakersDialog(QDialog):
         layout.addWidget(self.scope_note)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
-        layout.addWidget(self.message)
         layout.addWidget(patterns_box)
         layout.addWidget(buttons)
+        layout.addWidget(self.status)
 
         self.scope.currentIndexChanged.connect(self._scope_changed)
-        self.model.problem.connect(self.show_problem)
-        self.model.modelReset.connect(self._clear_message)
+        self.bridge.changed.connect(self._on_change)
         self.not_speaker_button.clicked.connect(self.mark_not_speaker)
         self.code_turns_button.clicked.connect(self.pick_code_for_turns)
         self.apply_patterns_button.clicked.connect(self.apply_patterns)
         self.default_patterns_button.clicked.connect(self.default_patterns)
         self._show_patterns()
         self._scope_changed()
+
+    def _fill_scope(self) -> None:
+        infos = self.project.documents.list(with_counts=False)
+        fill_combo(
+            self.scope,
+            [(i.name, i.id) for i in infos if self.documents is None or i.id in self.documents],
+            first=("All documents" if self.documents is None else "The imported documents", ALL),
+            choose=(self.scope.currentData(),),
+        )
+
+    def _on_change(self, change: Change) -> None:
+        """Speakers live in the turns of the documents and in the project's settings (names,
+        interviewers, patterns): show them again when either changed, keeping the selection."""
+        if not (change.documents or change.touches("setting")):
+            return
+        selected = self._selected_names()
+        document = self.scope.currentData()
+        self._fill_scope()
+        if self.scope.currentData() != document:  # the document shown is gone
+            self._scope_changed()
+        else:
+            self.model.reload()
+        self._show_patterns()
+        for name in selected:
+            row = self.model.row_of(name)
+            if row >= 0:
+                self.view.selectionModel().select(
+                    self.model.index(row, NAME),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def _scope_changed(self, *_args: object) -> None:
         document = self.scope.currentData()
@@ -167,15 +198,6 @@ class SpeakersDialog(QDialog):
             self.patterns_state.setText("In use: the project's own patterns below.")
             self.patterns_edit.setPlainText("\n".join(speakers.patterns()))
 
-    def show_problem(self, text: str) -> None:
-        self.message.setText(f"<span style='color:#b3261e'>{text}</span>")
-
-    def _clear_message(self) -> None:
-        self.message.setText("")
-
-    def _tell(self, text: str) -> None:
-        self.message.setText(f"<span style='color:#1b6e2a'>{text}</span>")
-
     def select(self, name: str) -> None:
         row = self.model.row_of(name)
         if row >= 0:
@@ -183,17 +205,18 @@ class SpeakersDialog(QDialog):
 
     def mark_not_speaker(self) -> None:
         names = self._selected_names()
-        try:
+        if not names:
+            operations.refuse(self, "Select a speaker in the table first.")
+            return
+
+        def mark() -> None:
             for name in names:
                 self.project.speakers.set_not_speaker(name)
-        except CodewerkError as exc:
-            self.model.reload()
-            self.show_problem(str(exc))
-            return
-        self.model.reload()
-        if names:
-            self._tell(
-                f"{', '.join(names)}: no speaker; the lines belong to the turn before (undo with Ctrl+Z)"
+
+        if operations.perform(self, mark, initiator=self):
+            operations.tell(
+                self,
+                f"{', '.join(names)}: no speaker; the lines belong to the turn before (undo with Ctrl+Z)",
             )
 
     def _selected_names(self) -> list[str]:
@@ -209,7 +232,7 @@ class SpeakersDialog(QDialog):
         """The code picker for "code all turns of the selected speaker(s)"."""
         names = self._selected_names()
         if not names:
-            self.show_problem("Select a speaker in the table first.")
+            operations.refuse(self, "Select a speaker in the table first.")
             return None
         where = (
             self.scope.currentText() if self.scope.currentData() != ALL else self.scope.currentText().lower()
@@ -225,38 +248,37 @@ class SpeakersDialog(QDialog):
         return picker
 
     def code_turns(self, code_id: CodeId, names: Sequence[str]) -> PassageResult | None:
-        try:
-            result = self.project.speakers.code_turns(code_id, list(names), documents=self._scope_documents())
-        except CodewerkError as exc:
-            self.show_problem(str(exc))
+        documents = self._scope_documents()
+        result = operations.attempt(
+            self,
+            lambda: self.project.speakers.code_turns(code_id, list(names), documents=documents),
+            initiator=self,
+        )
+        if result is None:
             return None
         code = self.project.codes.get(code_id).name
         who = ", ".join(names)
         if not result.codings:
-            self._tell(f"All {result.already_coded} turn(s) of {who} already have {code}.")
+            operations.tell(self, f"All {result.already_coded} turn(s) of {who} already have {code}.")
         else:
             already = f" ({result.already_coded} already had it)" if result.already_coded else ""
-            self._tell(
-                f"Coded {len(result.codings)} turn(s) of {who} with {code}{already} (undo with Ctrl+Z)."
+            operations.tell(
+                self, f"Coded {len(result.codings)} turn(s) of {who} with {code}{already} (undo with Ctrl+Z)."
             )
         return result
 
     def apply_patterns(self) -> None:
         patterns = [line for line in self.patterns_edit.toPlainText().splitlines() if line.strip()]
-        try:
-            changed = self.project.speakers.set_patterns(patterns)
-        except CodewerkError as exc:
-            self.show_problem(str(exc))
-            return
-        self.model.reload()
-        self._show_patterns()
-        self._tell(f"Turns detected again; {len(changed)} document(s) changed.")
+        changed = operations.attempt(
+            self, lambda: self.project.speakers.set_patterns(patterns), initiator=self
+        )
+        if changed is not None:
+            operations.tell(self, f"Turns detected again; {len(changed)} document(s) changed.")
 
     def default_patterns(self) -> None:
-        changed = self.project.speakers.set_patterns(None)
-        self._show_patterns()
-        self.model.reload()
-        self._tell(f"Default patterns; {len(changed)} document(s) changed.")
+        changed = operations.attempt(self, lambda: self.project.speakers.set_patterns(None), initiator=self)
+        if changed is not None:
+            operations.tell(self, f"Default patterns; {len(changed)} document(s) changed.")
 
     def edit_name(self, name: str) -> None:
         """Start editing a speaker's name in the table (as a double-click does)."""

@@ -1,8 +1,8 @@
 """Coding the open transcript: every way of coding, uncoding and adjusting a passage ends up here.
 
 The controller turns a user gesture (a click on a code, a number key, a drop, the picker, a stripe
-drag, a key press) into one call of the coding service, reports refusals in the status bar, and
-keeps the view's current coding in step. Qt-free rules (snapping, word steps) live in ``coding``.
+drag, a key press) into one call of the coding service, reports in the status bar through
+``app.widgets.operations``, and keeps the view's current coding in step. Qt-free rules (snapping, word steps) live in ``coding``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from app.codebook.code_picker import CodePicker
 from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
 from app.transcript.transcript_view import TranscriptView
+from app.widgets import operations
 from app.widgets.mime import Passage
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodingInfo, TurnInfo
@@ -44,16 +45,12 @@ class CodingController(QObject):
     def workspace(self) -> Workspace | None:
         return self.view.workspace
 
-    def _tell(self, text: str) -> None:
-        if self.workspace is not None:
-            self.workspace.tell(text)
-
     # -- coding ---------------------------------------------------------------------------
     def code_selection(self, code_id: CodeId) -> CodingInfo | None:
         """Code the selected passage of the open transcript."""
         span = self.view.selection_span()
         if span is None or self.view.document_id is None:
-            self._tell("Select a passage in the transcript first, then choose a code")
+            operations.tell(self.window, "Select a passage in the transcript first, then choose a code")
             return None
         return self.code_passage(Passage(self.view.document_id, *span), code_id)
 
@@ -70,7 +67,7 @@ class CodingController(QObject):
             if coding.document_id == self.view.document_id:
                 self.view.set_current_coding(coding.id)
             name = project.codes.get(code_id).name
-            self._tell(f"Coded “{_short(coding.text)}” with {name}  (Ctrl+Z undoes)")
+            operations.tell(self.window, f"Coded “{_short(coding.text)}” with {name}  (Ctrl+Z undoes)")
         return coding
 
     def code_with_key(self, key: int) -> CodingInfo | None:
@@ -79,7 +76,9 @@ class CodingController(QObject):
             return None
         code_id = workspace.favourites.on_key(key)
         if code_id is None:
-            self._tell(f"No favourite code on key {key}: select a code in the Codebook and press Ctrl+D")
+            operations.tell(
+                self.window, f"No favourite code on key {key}: select a code in the Codebook and press Ctrl+D"
+            )
             return None
         return self.code_selection(code_id)
 
@@ -87,14 +86,15 @@ class CodingController(QObject):
         workspace = self.workspace
         span = self.view.selection_span()
         if workspace is None or span is None or self.view.document_id is None:
-            self._tell("Select the words to use as the new code's name first")
+            operations.tell(self.window, "Select the words to use as the new code's name first")
             return None
         document_id = self.view.document_id
         coding = workspace.attempt(lambda: workspace.project.codings.code_in_vivo(document_id, *span))
         if coding is not None:
             self.view.set_current_coding(coding.id)
-            self._tell(
-                f"In-vivo code “{workspace.project.codes.get(coding.code_id).name}” created and applied"
+            operations.tell(
+                self.window,
+                f"In-vivo code “{workspace.project.codes.get(coding.code_id).name}” created and applied",
             )
         return coding
 
@@ -104,7 +104,7 @@ class CodingController(QObject):
         if workspace is None:
             return None
         if self.view.selection_span() is None:
-            self._tell("Select a passage in the transcript first")
+            operations.tell(self.window, "Select a passage in the transcript first")
             return None
         picker = CodePicker(workspace.project.codes.tree(), self.view)
         picker.picked.connect(self.code_selection)
@@ -153,8 +153,9 @@ class CodingController(QObject):
         if speaker is None:
             turn = self.turn_at(self.cursor_or_selection_start())
             if turn is None:
-                self._tell(
-                    "Put the cursor in a speaker's turn first (a line that starts with R5: or the like)"
+                operations.tell(
+                    self.window,
+                    "Put the cursor in a speaker's turn first (a line that starts with R5: or the like)",
                 )
                 return None
             speaker = turn.speaker
@@ -176,7 +177,9 @@ class CodingController(QObject):
         project = workspace.project
         result = workspace.attempt(lambda: project.speakers.code_turns(code_id, speaker, documents=documents))
         if result is not None:
-            self._tell(_passages_told(result, f"turn(s) of {speaker}", project.codes.get(code_id).name))
+            operations.tell(
+                self.window, _passages_told(result, f"turn(s) of {speaker}", project.codes.get(code_id).name)
+            )
         return result
 
     def open_respondent_picker(self) -> CodePicker | None:
@@ -184,7 +187,7 @@ class CodingController(QObject):
         if self.workspace is None:
             return None
         if self.view.selection_span() is None or self.view.document_id is None:
-            self._tell("Select a passage in the transcript first")
+            operations.tell(self.window, "Select a passage in the transcript first")
             return None
         return self._picker(
             "Code the respondent's words in the selection with…",
@@ -198,7 +201,7 @@ class CodingController(QObject):
         span = self.view.selection_span()
         document_id = self.view.document_id
         if workspace is None or span is None or document_id is None:
-            self._tell("Select a passage in the transcript first")
+            operations.tell(self.window, "Select a passage in the transcript first")
             return None
         project = workspace.project
         with self.view.expecting(*span):
@@ -206,7 +209,9 @@ class CodingController(QObject):
                 lambda: project.speakers.code_respondent_words(document_id, code_id, *span)
             )
         if result is not None:
-            self._tell(_passages_told(result, "respondent part(s)", project.codes.get(code_id).name))
+            operations.tell(
+                self.window, _passages_told(result, "respondent part(s)", project.codes.get(code_id).name)
+            )
             if result.codings:
                 self.view.set_current_coding(result.codings[0])
         return result
@@ -261,14 +266,14 @@ class CodingController(QObject):
             done = workspace.perform(lambda: workspace.project.codings.set_span(passage_id, start, end))
         if done:
             self.view.select_span(start, end)
-            self._tell(f"Passage now {start}–{end}  (Ctrl+Z undoes)")
+            operations.tell(self.window, f"Passage now {start}–{end}  (Ctrl+Z undoes)")
         return done
 
     def nudge(self, boundary: str, later: bool) -> bool:
         """Move the current passage's start or end by one word."""
         passage = self.view.current_passage()
         if passage is None:
-            self._tell("Click a coded passage or its stripe first")
+            operations.tell(self.window, "Click a coded passage or its stripe first")
             return False
         text = self.view.text
         start, end = passage.start, passage.end
@@ -283,7 +288,9 @@ class CodingController(QObject):
         passage = self.view.current_passage()
         span = self.view.selection_span()
         if passage is None or span is None:
-            self._tell("Click a coded passage first, then select its new extent and press Ctrl+B")
+            operations.tell(
+                self.window, "Click a coded passage first, then select its new extent and press Ctrl+B"
+            )
             return False
         current = self.view.current_coding
         done = self.set_span(passage.id, *span)
@@ -294,7 +301,7 @@ class CodingController(QObject):
         workspace = self.workspace
         coding_id = coding_id if coding_id is not None else self.view.current_coding
         if workspace is None or coding_id is None:
-            self._tell("Click a coded passage or its stripe first")
+            operations.tell(self.window, "Click a coded passage or its stripe first")
             return False
         passage = self.view.index.passage_of(coding_id)
         with self._expecting(
@@ -302,7 +309,7 @@ class CodingController(QObject):
         ):
             done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
         if done:
-            self._tell("Coding removed  (Ctrl+Z undoes)")
+            operations.tell(self.window, "Coding removed  (Ctrl+Z undoes)")
         return done
 
     # -- the context menu -----------------------------------------------------------------

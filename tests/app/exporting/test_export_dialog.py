@@ -19,6 +19,14 @@ def regions(project: Project) -> Regions:
     return build_regions(project)
 
 
+def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
+    """Export and wait for the worker thread to finish."""
+    operation = dialog.run_export()
+    assert operation is not None
+    with qtbot.waitSignal(operation.finished, timeout=20_000):
+        pass
+
+
 @pytest.fixture
 def dialog(qtbot, regions: Regions) -> ExportDialog:  # type: ignore[no-untyped-def]
     widget = ExportDialog(regions.project)
@@ -35,9 +43,10 @@ def test_excel_with_some_groups_and_concepts(qtbot, dialog: ExportDialog, tmp_pa
     dialog.groups.set_checked(HOSTILE, False)
     dialog.codes.set_checked("Vertrouwen", False)
     dialog.path_edit.setText(str(tmp_path / "uit"))
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)  # written in a worker thread
     out = tmp_path / "uit.xlsx"
-    assert dialog.exported == out and not dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.exported == out, timeout=20_000)
+    assert not dialog.isVisible()
     book = load_workbook(out)
     assert "(none)" not in book.sheetnames and "Noord-Zuid (test)" not in book.sheetnames
     assert {row[0] for row in book["Zwolle"].iter_rows(min_row=2, values_only=True)} == {"Urgentiebesef"}
@@ -53,8 +62,10 @@ def test_an_existing_file_is_replaced_only_when_confirmed(
     monkeypatch.setattr(dialog, "confirm_overwrite", lambda path: asked.append(path) or False)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert asked == [out] and out.read_bytes() == b"not yet" and dialog.isVisible()
+    assert dialog.running is None
     monkeypatch.setattr(dialog, "confirm_overwrite", lambda path: True)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.exported == out, timeout=20_000)
     assert load_workbook(out).sheetnames[0] == "Overview"
 
 
@@ -64,7 +75,8 @@ def test_word_transcript_and_csv_options(qtbot, dialog: ExportDialog, tmp_path: 
     dialog.document_box.setCurrentIndex(dialog.document_box.findData("R5_onderwijs"))
     assert dialog.path_edit.text().endswith("R5_onderwijs-coded.docx")
     dialog.path_edit.setText(str(tmp_path / "R5.docx"))
-    assert dialog.run_export() == tmp_path / "R5.docx"
+    _export(qtbot, dialog)
+    assert dialog.exported == tmp_path / "R5.docx"
     assert Document(str(tmp_path / "R5.docx")).paragraphs[0].text == "R5_onderwijs"
 
     dialog.set_format(".csv")
@@ -72,7 +84,7 @@ def test_word_transcript_and_csv_options(qtbot, dialog: ExportDialog, tmp_path: 
     dialog.path_edit.setText(str(tmp_path / "quotes.csv"))
     dialog.reviews_check.setChecked(True)
     assert dialog.options()["delimiter"] == ";" and dialog.options()["include_reviews"] is True
-    assert dialog.run_export() is not None
+    _export(qtbot, dialog)
     assert (tmp_path / "quotes.csv").read_bytes().startswith(b"\xef\xbb\xbfRegion;")
 
 
@@ -81,7 +93,7 @@ def test_nothing_chosen_is_explained(dialog: ExportDialog, tmp_path: Path) -> No
         dialog.groups.set_checked(value, False)
     dialog.path_edit.setText(str(tmp_path / "x.xlsx"))
     assert dialog.run_export() is None
-    assert dialog.message.text() == "Choose at least one group."
+    assert dialog.status.currentMessage() == "⚠ Choose at least one group."
     assert not (tmp_path / "x.xlsx").exists()
 
 
@@ -100,7 +112,7 @@ def test_quotes_without_the_interviewer(
     assert dialog.options()["without_interviewer"] is True
     dialog.path_edit.setText(str(tmp_path / "citaten.docx"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert dialog.exported == tmp_path / "citaten.docx"
+    qtbot.waitUntil(lambda: dialog.exported == tmp_path / "citaten.docx", timeout=20_000)
     quotes = [p.text for p in Document(str(dialog.exported)).paragraphs if p.text.startswith("‘")]
     assert "‘Ik vertrouw de andere partijen volledig’ (R10, Onderwijs)" in quotes
     assert not any("Vertrouwt u de anderen?" in quote for quote in quotes)

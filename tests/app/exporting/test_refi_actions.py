@@ -36,10 +36,11 @@ def test_export_and_import_through_the_menu(
     ]
     target = tmp_path / "uit"  # the suffix is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))
-    export_project.trigger()
-    assert (tmp_path / "uit.qdpx").exists()
+    export_project.trigger()  # written in a worker thread
+    qtbot.waitUntil((tmp_path / "uit.qdpx").exists, timeout=20_000)
     export_codebook.trigger()
-    assert (tmp_path / "uit.qdc").exists()
+    qtbot.waitUntil((tmp_path / "uit.qdc").exists, timeout=20_000)
+    qtbot.waitUntil(lambda: "Exported uit.qdc" in window.statusBar().currentMessage(), timeout=20_000)
 
     foreign = write_qdpx(
         tmp_path / "atlas.qdpx",

@@ -271,7 +271,7 @@ def test_speakers_confirmed_after_the_import(qtbot: QtBot, dialog: ImportDialog,
     assert [s.name for s in dialog.project.speakers.list()] == ["I", "R2"]
     speakers.patterns_edit.setPlainText("(?P<speaker>[")
     speakers.apply_patterns_button.click()
-    assert "speaker pattern 1 is not a valid regular expression" in speakers.message.text()
+    assert "speaker pattern 1 is not a valid regular expression" in speakers.status.currentMessage()
 
 
 def test_a_drop_target_for_the_document_list(qtbot: QtBot, files: list[Path]) -> None:

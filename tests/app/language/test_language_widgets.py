@@ -70,7 +70,7 @@ def test_search_panel_finds_lemmas_sorts_exports_and_codes_hits(
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     hits = [panel.model.index(row, HIT).data() for row in range(panel.model.rowCount())]
     assert hits and {h.lower() for h in hits} >= {"vertrouwen", "vertrouwt"}
-    assert "hit(s) in" in panel.status.text() and "forms:" in panel.status.text()
+    assert "hit(s) in" in panel.summary.text() and "forms:" in panel.summary.text()
     panel.query.setText("gemeente")
     qtbot.mouseClick(panel.search_button, Qt.MouseButton.LeftButton)
     panel.code.set_code(project.codes.id_of("1a"))
@@ -101,7 +101,7 @@ def test_search_panel_finds_lemmas_sorts_exports_and_codes_hits(
     panel.unit.setCurrentIndex(panel.unit.findData("sentence"))
     qtbot.mouseClick(panel.code_button, Qt.MouseButton.LeftButton)
     quotes = project.quotes("4c")
-    assert len(quotes) == before + 1 and "Coded 1 passage(s) (the sentence)" in panel.status.text()
+    assert len(quotes) == before + 1 and "Coded 1 passage(s) (the sentence)" in panel.status.currentMessage()
     line = panel.model.line(0)
     new = next(q for q in quotes if q.document_id == line.document_id and q.start <= line.start < q.end)
     assert line.hit in new.text and new.text.endswith((".", "?", "!"))
@@ -123,7 +123,7 @@ def test_search_panel_indexes_new_documents_in_the_background(
     panel.indexer.progress.connect(lambda percent, _name: progress.append(percent))
     with qtbot.waitSignal(panel.indexer.finished, timeout=60_000):
         panel.run_search()
-        assert "being indexed" in panel.status.text() and panel.progress.isVisibleTo(panel)
+        assert "being indexed" in panel.summary.text() and panel.progress.isVisibleTo(panel)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     assert panel.model.line(0).document == "R5_uwv_zwolle"
     assert progress and progress[-1] == 100 and not panel.progress.isVisibleTo(panel)
@@ -133,8 +133,9 @@ def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, bridge: Pro
     project = bridge.project
     queue = SuggestionQueue(bridge)
     qtbot.addWidget(queue)
-    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)
-    assert queue.model.rowCount() > 5 and "open suggestion(s)" in queue.status.text()
+    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)  # indexes in the background first
+    qtbot.waitUntil(queue.find_button.isEnabled, timeout=60_000)
+    assert queue.model.rowCount() > 5 and "open suggestion(s)" in queue.status.currentMessage()
     first = queue.current()
     assert first is not None and first.reason in queue.details.toPlainText()
     _shot(queue, "suggestion_queue", (1200, 760))
@@ -203,7 +204,7 @@ def test_anonymise_dialog_register_find_and_replace(qtbot, bridge: ProjectBridge
     assert [q.text for q in project.quotes("4a") if q.document == "R5_uwv_zwolle"] == [
         "we hebben [R5] altijd vertrouwd"
     ]
-    assert "every coding kept its passage" in dialog.status.text()
+    assert "every coding kept its passage" in dialog.status.currentMessage()
     out = dialog.export_register(tmp_path / "register.csv")
     assert "Jan de Vries" in out.read_text(encoding="utf-8-sig")
     project.undo()

@@ -148,14 +148,14 @@ def test_speakers_dialog_codes_all_turns_of_the_selected_speaker(qtbot, window: 
     pickers: list[CodePicker] = []
     dialog.pick_code = pickers.append
     qtbot.mouseClick(dialog.code_turns_button, Qt.MouseButton.LeftButton)
-    assert not pickers and "Select a speaker" in dialog.message.text()
+    assert not pickers and "Select a speaker" in dialog.status.currentMessage()
     dialog.select("R12")
     qtbot.mouseClick(dialog.code_turns_button, Qt.MouseButton.LeftButton)
     assert pickers[0].windowTitle() == "Code all turns of R12 (all documents) with…"
     choose_code(qtbot, pickers[0], "Urgentiebesef")
     turns = [t for t in project.documents.turns("R12_uwv_zwolle") if t.speaker == "R12"]
     assert len(quotes(window, "Urgentiebesef", "R12_uwv_zwolle")) == len(turns)
-    assert "Coded" in dialog.message.text() and "R12" in dialog.message.text()
+    assert "Coded" in dialog.status.currentMessage() and "R12" in dialog.status.currentMessage()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOTS / "speakers_code_turns.png"))
     assert window.workspace.undo_stack.undoText() == "Code all turns of R12 with Urgentiebesef"  # type: ignore[union-attr]

@@ -1,0 +1,46 @@
+"""The Speakers dialog acts through the one operation helper and follows the project's change
+notifications: what changes elsewhere shows without reopening it; a refusal shows in its status
+line and changes nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.speakers.speaker_table_model import NAME
+from app.speakers.speakers_dialog import SpeakersDialog
+from coding import Project
+
+
+def _names(dialog: SpeakersDialog) -> list[str]:
+    return [dialog.model.index(row, NAME).data() for row in range(dialog.model.rowCount())]
+
+
+def test_a_rename_made_elsewhere_shows_without_reopening(qtbot: QtBot, coded_project: Project) -> None:
+    dialog = SpeakersDialog(coded_project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _names(dialog) == ["I", "R5"]
+    dialog.select("I")
+    coded_project.speakers.rename("R5", "Respondent 5")  # through the project, not the dialog
+    assert _names(dialog) == ["I", "Respondent 5"]
+    assert [index.row() for index in dialog.view.selectionModel().selectedRows()] == [0]  # still "I"
+    coded_project.undo()  # the rename, undone elsewhere
+    assert _names(dialog) == ["I", "R5"]
+    coded_project.speakers.set_patterns([r"(?P<speaker>R\d):"])
+    assert _names(dialog) == [] and "own patterns" in dialog.patterns_state.text()  # timestamps come first
+
+
+def test_a_refused_action_shows_its_line_and_changes_nothing(qtbot: QtBot, coded_project: Project) -> None:
+    dialog = SpeakersDialog(coded_project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    turns = coded_project.documents.turns("R5_uwv_zwolle")
+    qtbot.keyClicks(dialog.patterns_edit, "(?P<speaker>[")
+    qtbot.mouseClick(dialog.apply_patterns_button, Qt.MouseButton.LeftButton)
+    message = dialog.status.currentMessage()
+    assert message.startswith("⚠ ") and "speaker pattern 1 is not a valid regular expression" in message
+    assert [box for box in dialog.findChildren(QMessageBox) if box.isVisible()] == []
+    assert coded_project.speakers.uses_default_patterns()
+    assert coded_project.documents.turns("R5_uwv_zwolle") == turns and _names(dialog) == ["I", "R5"]
