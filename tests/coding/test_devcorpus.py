@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from coding.codebook.codebook_file import CodeSpec, read_codebook
-from coding.importing.parsers.turns import detect_turns
+from coding.speakers.turns import detect_turns
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "devcorpus"
 INTERVIEWER = "I"
