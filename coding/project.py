@@ -37,6 +37,7 @@ from coding.judgements.judgement_service import JudgementService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
 from coding.quotes.quote_service import QuoteService
+from coding.reviews.review_import import ReviewImportReport
 from coding.reviews.review_service import ReviewService
 from coding.speakers.speaker_service import SpeakerService
 from coding.undo.command import Command
@@ -269,6 +270,26 @@ class Project:
         self, value: str, code: CodeRef, score: str, *, by: str = "region", note: str = "", **options: Any
     ) -> JudgementInfo:
         return self.judgements.assess(value, code, score, by=by, note=note, **options)
+
+    def identity(self) -> str:
+        """The project's stable id (review files carry it); made on first use for an older file."""
+        guid = str(self.setting("project_guid", "") or "")
+        if not guid:
+            guid = new_guid()
+            self._write_settings({"project_guid": guid})
+        return guid
+
+    def import_review(
+        self, path: Path | str, *, reviewer: str | None = None, apply: bool = True
+    ) -> ReviewImportReport:
+        """Read a supervisor's review file back: their marks, in one undoable step, and a report."""
+        return self.reviews.import_file(
+            Path(path),
+            project_guid=self.identity(),
+            project_name=self.path.stem,
+            reviewer=reviewer,
+            apply=apply,
+        )
 
     def export(
         self, path: Path | str, *, by: str = "region", overwrite: bool = False, **options: Any
