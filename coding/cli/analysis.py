@@ -96,7 +96,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         "without_interviewer": args.without_interviewer or None,
         "kind": args.kind,
         "document": args.document,
+        "reviewer": args.reviewer,
     }
+    if args.kind == "review":
+        options["coder"] = args.coder
+        options["include_reviews"] = None  # a review file always carries the conversation
     if args.delimiter:
         options["delimiter"] = "\t" if args.delimiter == "tab" else args.delimiter
     if args.document and not args.kind:
@@ -156,8 +160,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     export.add_argument(
         "--kind",
-        choices=("quotes", "transcript"),
-        help="Word: quotes per concept (default) or one coded transcript (with --document)",
+        choices=("quotes", "transcript", "review"),
+        help="Word: quotes per concept (default) or one coded transcript (with --document); "
+        "review: a workbook or Word document a supervisor marks (with --reviewer)",
     )
+    export.add_argument("--reviewer", metavar="NAME", help="review file: the supervisor who reviews")
+    export.add_argument("--coder", metavar="NAME", help="review file: only quotes coded by this coder")
     export.add_argument("--document", metavar="DOCUMENT", help="Word transcript: the document to export")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
