@@ -195,3 +195,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "gui", help="open the window", description="open the window (same as python main.py)"
     )
     gui.add_argument("project", nargs="?", metavar="PROJECT")
+    gui.add_argument("--demo", action="store_true", help="open the demo project (built on first use)")
+    gui.add_argument("--smoke", action="store_true", help="start, render once and exit (for tests and CI)")
