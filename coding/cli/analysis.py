@@ -9,7 +9,7 @@ from typing import Any
 
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import print_csv, print_json, print_table
+from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
 from coding.core.records import Quote
 from coding.quotes.quote_service import UNREVIEWED
 from models import REVIEW_STATUSES
@@ -72,7 +72,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         header = (*header[:7], "Page", *header[7:])
         rows = [(*row[:7], q.page_label, *row[7:]) for row, q in zip(rows, quotes, strict=True)]
     if args.format == "csv":
-        print_csv(header, rows)
+        print_csv(header, rows, guard=args.csv_guard)
     else:
         quote_column = header.index("Quote")
         print_table(header, rows, limits={1: 40, quote_column: 70, quote_column + 1: 30})
@@ -97,6 +97,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         "kind": args.kind,
         "document": args.document,
     }
+    if args.csv_guard:
+        options["csv_guard"] = args.csv_guard
     if args.delimiter:
         options["delimiter"] = "\t" if args.delimiter == "tab" else args.delimiter
     if args.document and not args.kind:
@@ -128,6 +130,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="quote only the respondents' words: cut the interviewer's turns ([…]) and speaker labels",
     )
     quotes.add_argument("--format", choices=QUOTE_FORMATS, default="table")
+    add_csv_guard(quotes)
 
     assess = command("assess", cmd_assess, "judge a code for one group (e.g. a region) on its scale")
     assess.add_argument("group_value", metavar="GROUP_VALUE", help="e.g. Zwolle")
@@ -145,6 +148,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--by", default="region", metavar="ATTRIBUTE", help="grouping attribute (default: region)"
     )
     export.add_argument("--delimiter", choices=(",", ";", "tab"), help="CSV separator (';' for Dutch Excel)")
+    add_csv_guard(export)
     export.add_argument(
         "--codes", nargs="+", action="extend", metavar="CODE", help="only these codes (with their subcodes)"
     )
