@@ -41,7 +41,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         quotes = project.quotes(
             args.code or None,
             where=key_values(args.where, "--where"),
-            coder=args.by_coder,
+            coder=args.coder or args.by_coder,
             text=args.text,
             review=args.review,
             include_subcodes=not args.only,
@@ -118,7 +118,12 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     quotes.add_argument("--code", action="append", metavar="CODE", help="repeat for several codes")
     quotes.add_argument("--where", nargs="+", action="extend", metavar="KEY=VALUE", help="attribute filters")
     quotes.add_argument("--text", metavar="WORDS", help="only quotes (or memos) containing this text")
-    quotes.add_argument("--by-coder", metavar="NAME", help="only quotes coded by this coder")
+    quotes.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's layer: the quotes NAME coded (`consensus` for the resolved layer)",
+    )
+    quotes.add_argument("--by-coder", metavar="NAME", help=argparse.SUPPRESS)  # the earlier name of --coder
     quotes.add_argument(
         "--review", choices=(*REVIEW_STATUSES, UNREVIEWED), help="only quotes with this review mark"
     )

@@ -1,4 +1,4 @@
-"""0006 adds judgement reviews and the review conversation; a file at 0005 keeps every mark."""
+"""0007 adds judgement reviews and the review conversation; a file at 0006 keeps every mark."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from coding import Project
 from models.database import create_file, inspect_file
 
 
-def test_file_at_revision_0005_gets_review_threads_and_keeps_its_marks(tmp_path: Path) -> None:
+def test_file_at_revision_0006_gets_review_threads_and_keeps_its_marks(tmp_path: Path) -> None:
     path = tmp_path / "marks.codewerk"
-    create_file(path, revision="0005")
+    create_file(path, revision="0006")
     text = "Wij vertrouwen elkaar 👍 en werken samen."
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA foreign_keys=ON")
@@ -53,7 +53,7 @@ def test_file_at_revision_0005_gets_review_threads_and_keeps_its_marks(tmp_path:
         conn.commit()
 
     with Project.open(path, coder="student") as project:
-        assert project.backup_path is not None and "0005" in project.backup_path.name
+        assert project.backup_path is not None and "0006" in project.backup_path.name
         [mark] = project.reviews.list()
         assert (mark.reviewer, mark.mark, mark.comment, mark.quote) == (
             "anna",
@@ -75,4 +75,4 @@ def test_file_at_revision_0005_gets_review_threads_and_keeps_its_marks(tmp_path:
         assert [m.status for m in project.reviews.discussion(judgement_id=judgement.id).marks] == ["agreed"]
     with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert inspect_file(project.backup_path) == "0005"
+    assert inspect_file(project.backup_path) == "0006"
