@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: What the wheel holds (pyproject's packages.find and py-modules).
 PACKAGES = ("app", "coding", "models", "codebooks", "resources")
 MODULES = ("main.py",)
+PIP = (sys.executable, "-m", "pip", "--disable-pip-version-check")
 
 
 def checkout_files() -> list[str]:
@@ -56,8 +57,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy2(ROOT / name, target)
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check"]
-        + ["--wheel-dir", str(out), str(source)],
+        [*PIP, "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(source)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -109,8 +109,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Installe
     bindir = root / "env" / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index"]
-        + ["--quiet", "--disable-pip-version-check", str(wheel)],
+        [*PIP, "--python", str(python), "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
         capture_output=True,
         text=True,
         timeout=300,
