@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
+from coding.analysis.analysis_service import AnalysisService
 from coding.codebook.code_service import CodeService
 from coding.codebook.code_set_service import CodeSetService
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
@@ -91,6 +92,7 @@ class Project:
         self.quote_service = QuoteService(self.context, self.documents, self.speakers)
         self.judgements = JudgementService(self.context, self.documents)
         self.comparison = ComparisonService(self.context, self.documents, self.judgements, self.quote_service)
+        self.analysis = AnalysisService(self.context, self.documents, self.quote_service)
         self.memos = MemoService(self.context)
         self.reviews = ReviewService(self.context)
         self.importer = ImportService(self.context, self.documents, self.speakers)

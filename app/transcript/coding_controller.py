@@ -66,6 +66,7 @@ class CodingController(QObject):
         if coding is not None:
             if coding.document_id == self.view.document_id:
                 self.view.set_current_coding(coding.id)
+                self.view.clear_selection()
             name = project.codes.get(code_id).name
             operations.tell(self.window, f"Coded “{_short(coding.text)}” with {name}  (Ctrl+Z undoes)")
         return coding
@@ -92,6 +93,7 @@ class CodingController(QObject):
         coding = workspace.attempt(lambda: workspace.project.codings.code_in_vivo(document_id, *span))
         if coding is not None:
             self.view.set_current_coding(coding.id)
+            self.view.clear_selection()
             operations.tell(
                 self.window,
                 f"In-vivo code “{workspace.project.codes.get(coding.code_id).name}” created and applied",
@@ -214,6 +216,7 @@ class CodingController(QObject):
             )
             if result.codings:
                 self.view.set_current_coding(result.codings[0])
+                self.view.clear_selection()
         return result
 
     def cursor_or_selection_start(self) -> int:
@@ -265,7 +268,7 @@ class CodingController(QObject):
         with self.view.expecting(low, high):
             done = workspace.perform(lambda: workspace.project.codings.set_span(passage_id, start, end))
         if done:
-            self.view.select_span(start, end)
+            self.view.clear_selection()
             operations.tell(self.window, f"Passage now {start}–{end}  (Ctrl+Z undoes)")
         return done
 
