@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         a.find_next.triggered.connect(self.panel.find_bar.next)
         a.find_previous.triggered.connect(self.panel.find_bar.previous)
         a.coder_name.triggered.connect(self.ask_coder_name)
+        a.undo.triggered.connect(lambda: self.workspace.undo() if self.workspace is not None else None)
+        a.redo.triggered.connect(lambda: self.workspace.redo() if self.workspace is not None else None)
         a.pick.triggered.connect(self.controller.open_picker)
         a.in_vivo.triggered.connect(self.controller.code_in_vivo)
         a.respondent_words.triggered.connect(self.controller.open_respondent_picker)
