@@ -46,6 +46,7 @@ from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file
 
 if TYPE_CHECKING:
+    from coding.agreement.agreement_service import AgreementService
     from coding.language.assistant import LanguageAssistant
 
 PROJECT_SUFFIX = ".codewerk"
@@ -97,6 +98,16 @@ class Project:
         self.importer = ImportService(self.context, self.documents, self.speakers)
         self._assist: LanguageAssistant | None = None
         self._assist_lock = threading.Lock()
+        self._agreement: AgreementService | None = None
+
+    @property
+    def agreement(self) -> AgreementService:
+        """Intercoder agreement of two coders (:mod:`coding.agreement`), loaded on first use (numpy)."""
+        if self._agreement is None:
+            from coding.agreement.agreement_service import AgreementService
+
+            self._agreement = AgreementService(self.context)
+        return self._agreement
 
     @property
     def assist(self) -> LanguageAssistant:
