@@ -40,6 +40,7 @@ from coding.quotes.quote_service import QuoteService
 from coding.reviews.review_service import ReviewService
 from coding.speakers.speaker_service import SpeakerService
 from coding.undo.command import Command
+from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
 from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file
@@ -70,6 +71,7 @@ class Project:
         self.store = Store(path)
         self.coder = coder or default_coder()
         self._notifier = ChangeNotifier()
+        self._groups = threading.local()  # the group open on each thread (see :meth:`group`)
         self.history = History(self.undo_command, self.redo_command)
         self._recorder: UndoRecorder = self.history
         self.settings = ProjectSettings(self.store, self._announce)
@@ -82,6 +84,7 @@ class Project:
             execute=self.execute,
             coder=lambda: self.coder,
             resolve=Resolver(document=self.documents.id_of, code=self.codes.id_of, code_tree=self.codes.tree),
+            group=self.group,
         )
         self.code_sets = CodeSetService(self.context)
         self.favourites = Favourites(self.context.resolve, self.settings)
@@ -165,13 +168,44 @@ class Project:
 
     # -- the one path of every change -----------------------------------------------------
     def execute(self, command: Command) -> Any:
-        """Run a command in one transaction, record it for undo, announce what changed."""
+        """Run a command in one transaction, record it for undo, announce what changed.
+
+        Inside :meth:`group` the command becomes the open group's next child instead."""
+        scope: GroupScope | None = getattr(self._groups, "scope", None)
+        if scope is not None:
+            try:
+                return scope.execute(command)
+            finally:
+                self.codes.invalidate()  # the code tree is read afresh inside the group
         with self.store.write() as session:
             change = command.apply(session)
         if not command.is_empty:
             self._recorder.record(command)
             self._announce(change)
         return command.result
+
+    def group(self, text: str) -> GroupScope:
+        """One user action of several commands: ``with project.group("Create code and code passage"):``.
+
+        Every command executed on this thread inside the block (through any service) is planned
+        in one transaction; when the block ends the group is committed, recorded as one undo
+        step named ``text`` and announced as one change. When the block raises, nothing of it
+        is written, recorded or announced. Reads on this thread inside the block see what the
+        group wrote so far. A group opened inside another joins it.
+        """
+        outer: GroupScope | None = getattr(self._groups, "scope", None)
+        if outer is not None:
+            return JoinedScope(outer)
+        return GroupScope(self.store, Group(text), opened=self._group_opened, committed=self._group_committed)
+
+    def _group_opened(self, scope: GroupScope | None) -> None:
+        self._groups.scope = scope
+        if scope is None:
+            self.codes.invalidate()  # it may hold codes of a group that was rolled back
+
+    def _group_committed(self, group: Group) -> None:
+        self._recorder.record(group)
+        self._announce(group.change)
 
     def undo_command(self, command: Command) -> None:
         with self.store.write() as session:
