@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: lint
 # Speed and memory figures against the targets; writes benchmarks/RESULTS.md (never part of `make test`).
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(ARGS)
+
+# Renders resources/icons/codewerk.svg to the PNG sizes (committed; tests/packaging/test_icons.py checks them).
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m installers.render_icons
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .grimp_cache

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
+from coding.analysis.analysis_service import AnalysisService
 from coding.codebook.code_service import CodeService
 from coding.codebook.code_set_service import CodeSetService
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
@@ -37,6 +38,7 @@ from coding.judgements.judgement_service import JudgementService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
 from coding.quotes.quote_service import QuoteService
+from coding.reviews.review_import import ReviewImportReport
 from coding.reviews.review_service import ReviewService
 from coding.speakers.speaker_service import SpeakerService
 from coding.undo.command import Command
@@ -69,6 +71,7 @@ class Project:
         self.path = path
         self.backup_path = backup
         self.store = Store(path)
+        self.store.mark_seen()  # what other programs commit from now on is announced (notice_others)
         self.coder = coder or default_coder()
         self._notifier = ChangeNotifier()
         self._groups = threading.local()  # the group open on each thread (see :meth:`group`)
@@ -93,6 +96,7 @@ class Project:
         self.quote_service = QuoteService(self.context, self.documents, self.speakers)
         self.judgements = JudgementService(self.context, self.documents)
         self.comparison = ComparisonService(self.context, self.documents, self.judgements, self.quote_service)
+        self.analysis = AnalysisService(self.context, self.documents, self.quote_service)
         self.memos = MemoService(self.context)
         self.reviews = ReviewService(self.context)
         self.importer = ImportService(self.context, self.documents, self.speakers)
@@ -170,15 +174,18 @@ class Project:
     def execute(self, command: Command) -> Any:
         """Run a command in one transaction, record it for undo, announce what changed.
 
-        Inside :meth:`group` the command becomes the open group's next child instead."""
+        While another program writes the project, the transaction waits and tries again; when the
+        project stays busy, :class:`ProjectBusyError` says so and nothing was applied. Inside
+        :meth:`group` the command becomes the open group's next child instead.
+        """
         scope: GroupScope | None = getattr(self._groups, "scope", None)
         if scope is not None:
             try:
                 return scope.execute(command)
             finally:
                 self.codes.invalidate()  # the code tree is read afresh inside the group
-        with self.store.write() as session:
-            change = command.apply(session)
+        change = self.store.transact(command.apply)
+        self._after_commit()
         if not command.is_empty:
             self._recorder.record(command)
             self._announce(change)
@@ -204,18 +211,41 @@ class Project:
             self.codes.invalidate()  # it may hold codes of a group that was rolled back
 
     def _group_committed(self, group: Group) -> None:
+        self._after_commit()
         self._recorder.record(group)
         self._announce(group.change)
 
     def undo_command(self, command: Command) -> None:
-        with self.store.write() as session:
-            change = command.revert(session)
+        """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
+        else changed the same rows since, and raises before anything moved when it cannot commit."""
+        change = self.store.transact(command.revert)
+        self._after_commit()
         self._announce(change)
 
     def redo_command(self, command: Command) -> None:
-        with self.store.write() as session:
-            change = command.apply(session)
+        change = self.store.transact(command.apply)
+        self._after_commit()
         self._announce(change)
+
+    def _after_commit(self) -> None:
+        self.store.mark_seen()
+
+    def notice_others(self) -> bool:
+        """Announce what other programs committed to the project since the last look.
+
+        The window calls this on a timer; the change names every table and every document
+        (SQLite does not tell what another program changed), so the views re-read what they show.
+        Returns whether anything was announced.
+        """
+        if not self.store.others_committed():
+            return False
+        self._announce(Change.of(self.store.table_names, None))
+        return True
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the project can only be read (read-only file, folder or media)."""
+        return self.store.read_only
 
     def _announce(self, change: Change) -> None:
         if change.codes:
@@ -303,6 +333,26 @@ class Project:
         self, value: str, code: CodeRef, score: str, *, by: str = "region", note: str = "", **options: Any
     ) -> JudgementInfo:
         return self.judgements.assess(value, code, score, by=by, note=note, **options)
+
+    def identity(self) -> str:
+        """The project's stable id (review files carry it); made on first use for an older file."""
+        guid = str(self.setting("project_guid", "") or "")
+        if not guid:
+            guid = new_guid()
+            self._write_settings({"project_guid": guid})
+        return guid
+
+    def import_review(
+        self, path: Path | str, *, reviewer: str | None = None, apply: bool = True
+    ) -> ReviewImportReport:
+        """Read a supervisor's review file back: their marks, in one undoable step, and a report."""
+        return self.reviews.import_file(
+            Path(path),
+            project_guid=self.identity(),
+            project_name=self.path.stem,
+            reviewer=reviewer,
+            apply=apply,
+        )
 
     def export(
         self, path: Path | str, *, by: str = "region", overwrite: bool = False, **options: Any

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -25,6 +26,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
@@ -42,31 +44,71 @@ class ProjectFileProblem(Exception):
     """Raised by this module with a user-facing reason; the service layer names the file."""
 
 
-def _on_connect(foreign_keys: bool) -> Callable[[sqlite3.Connection, Any], None]:
+def _on_connect(
+    foreign_keys: bool, read_only: bool, busy_timeout_ms: int
+) -> Callable[[sqlite3.Connection, Any], None]:
     def configure(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.execute("PRAGMA trusted_schema=OFF")
         cursor.execute("PRAGMA cell_size_check=ON")
+        if not read_only:  # a read-only file keeps the journal mode it has
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     return configure
 
 
+#: Execution option that marks a connection's transactions as writes (``BEGIN IMMEDIATE``).
+WRITES = "codewerk_writes"
+
+
 def _on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes the file's write lock at its start: then the busy timeout
+    # applies (a deferred transaction that read first and writes second fails at once with
+    # "database is locked" when another program committed in between, whatever the timeout).
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITES) else "BEGIN")
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    """An engine for one project file; every connection has the project's pragmas."""
+def is_writable(path: Path) -> bool:
+    """Whether this process can write the project file and the journal files beside it."""
+    if not os.access(path, os.W_OK):
+        return False
+    if os.access(path.parent, os.W_OK):
+        return True
+    # A folder we cannot write: only when the WAL files are already there, and writable.
+    journal = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    return all(p.exists() and os.access(p, os.W_OK) for p in journal)
+
+
+def _url(path: Path, read_only: bool) -> str:
+    if not read_only:
+        return f"sqlite:///{path}"
+    # Read-only media: no journal can be created beside the file. Without a WAL file nobody is
+    # writing it, and SQLite may read it as immutable; with one, read it (and the WAL) as it is.
+    mode = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    return f"sqlite:///file:{quote(str(path.resolve()))}?{mode}&uri=true"
+
+
+def make_engine(
+    path: Path,
+    *,
+    foreign_keys: bool = True,
+    read_only: bool = False,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> Engine:
+    """An engine for one project file; every connection has the project's pragmas.
+
+    Connections with the execution option :data:`WRITES` begin their transactions with
+    ``BEGIN IMMEDIATE``.
+    """
     options: dict[str, Any] = {} if foreign_keys else {"poolclass": NullPool}
-    engine = create_engine(f"sqlite:///{path}", **options)
-    event.listen(engine, "connect", _on_connect(foreign_keys))
+    engine = create_engine(_url(path, read_only), **options)
+    event.listen(engine, "connect", _on_connect(foreign_keys, read_only, busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -144,8 +186,9 @@ def inspect_file(path: Path) -> str:
         raise ProjectFileProblem("the file is empty, not a Codewerk project")
     if header != SQLITE_HEADER:
         raise ProjectFileProblem("not a Codewerk project (the file is not an SQLite database)")
+    mode = "mode=ro" if is_writable(path) or Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?{mode}", uri=True)) as conn:
             conn.execute("PRAGMA trusted_schema=OFF")
             conn.execute("PRAGMA cell_size_check=ON")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -253,6 +296,11 @@ def open_file(path: Path) -> Path | None:
     revision = inspect_file(path)
     if revision == head_revision():
         return None
+    if not is_writable(path):
+        raise ProjectFileProblem(
+            "the project is read-only and was written by an older Codewerk; "
+            "copy it to a folder you can write to and open the copy"
+        )
     backup = backup_file(path, revision)
     upgrade(path)
     return backup

@@ -104,7 +104,13 @@ class QuotesDock(QDockWidget):
         self.count.setObjectName("quoteCount")
         self.comment = QLineEdit(body)
         self.comment.setObjectName("reviewComment")
-        self.comment.setPlaceholderText("Review comment (saved with the mark)")
+        self.comment.setPlaceholderText("Review comment on the current quote (Enter saves)")
+        self.comment.setToolTip(
+            "Your comment on the current quote: Enter or leaving the field saves it "
+            "(a quote without your mark gets the mark “question”)"
+        )
+        self._comment_for: CodingId | None = None  # the quote whose comment the field shows
+        self._comment_quote: Quote | None = None  # as it was read then (if a filter hides it later)
         self.review_actions: dict[str, QAction] = {}
         review_row = QHBoxLayout()
         review_row.addWidget(self.count)
@@ -136,12 +142,18 @@ class QuotesDock(QDockWidget):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.text.textChanged.connect(self._apply_filter)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.comment.returnPressed.connect(self.save_comment)
+        self.comment.editingFinished.connect(self.save_comment)
         self._list_all_when_painted = False
         self.table.viewport().installEventFilter(self)
         self.set_workspace(None)
 
     # -- project --------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
+        self.save_comment()
+        self._comment_for = None
+        self._comment_quote = None
+        self.comment.clear()
         old = self.model
         self.workspace = workspace
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
@@ -259,9 +271,47 @@ class QuotesDock(QDockWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.model is None or not current.isValid():
             return
+        self.save_comment()  # what was typed for the previous quote is kept, never dropped
         quote = self.model.quote(current.row())
+        if quote.coding_id == self._comment_for:
+            return
         review = quote.review_by(self.model.reviewer)
+        self._comment_for = quote.coding_id
+        self._comment_quote = quote
         self.comment.setText(review.comment if review else "")
+
+    def _quote_of(self, coding_id: CodingId) -> Quote | None:
+        if self.model is None:
+            return None
+        return next((q for q in self.model.quotes() if q.coding_id == coding_id), None)
+
+    def save_comment(self) -> bool:
+        """Save the comment field for the quote it belongs to, when it differs from the stored one
+        (Enter, leaving the field, choosing another quote). Keeps the reviewer's mark, or marks
+        “question” when there is none. Returns whether something was saved."""
+        model, coding_id = self.model, self._comment_for
+        text = self.comment.text()
+        if model is None or coding_id is None:
+            if text.strip() and self.workspace is not None and self.comment.hasFocus():
+                self.workspace.tell("Choose a quote first: the comment is kept in the field until then")
+            return False
+        quote = self._quote_of(coding_id) or self._comment_quote
+        if quote is None or quote.coding_id != coding_id:
+            return False
+        review = quote.review_by(model.reviewer)
+        if text == (review.comment if review else ""):
+            return False
+        if review is None and not text.strip():
+            return False
+        status = review.status if review is not None else "question"
+        selected = {q.coding_id for q in self.selected_quotes()}
+        if not model.mark([coding_id], status, text):
+            return False
+        model.flush()
+        self._reselect(selected or {coding_id}, current=coding_id)
+        if self.workspace is not None:
+            self.workspace.tell(f"Comment saved with your mark “{REVIEW_LABELS[status]}”")
+        return True
 
     def mark_selected(self, status: str | None) -> None:
         if self.model is None:
@@ -272,18 +322,24 @@ class QuotesDock(QDockWidget):
         if not quotes:
             return
         selected = {q.coding_id for q in quotes}
+        index = self.table.currentIndex()
+        current = self.model.quote(index.row()).coding_id if index.isValid() else None
+        if status is None:
+            self.comment.clear()  # a cleared mark has no comment; the field must not bring it back
         self.model.mark([q.coding_id for q in quotes], status, self.comment.text() if status else "")
         self.model.flush()
-        self._reselect(selected)
+        self._reselect(selected, current=current)
         if self.workspace is not None:
             what = REVIEW_LABELS[status] if status else "not reviewed"
             self.workspace.tell(f"Marked {len(quotes)} quote(s) {what} as {self.model.reviewer}")
 
-    def _reselect(self, coding_ids: set[CodingId]) -> None:
+    def _reselect(self, coding_ids: set[CodingId], current: CodingId | None = None) -> None:
         if self.model is None:
             return
         selection = self.table.selectionModel()
         for row in range(self.model.rowCount()):
+            if self.model.quote(row).coding_id == current:
+                selection.setCurrentIndex(self.model.index(row, 0), selection.SelectionFlag.NoUpdate)
             if self.model.quote(row).coding_id in coding_ids:
                 selection.select(
                     self.model.index(row, 0),

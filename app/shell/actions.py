@@ -61,6 +61,10 @@ class WindowActions:
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # The group keeps their text and enabled state; triggering goes through the workspace
+        # (Workspace.undo/redo), so the stack moves only when the project took the step.
+        self.undo.triggered.disconnect()
+        self.redo.triggered.disconnect()
         self.find = make(
             "&Find in transcript…", QKeySequence.StandardKey.Find, "Find words in the open transcript"
         )
@@ -87,11 +91,12 @@ class WindowActions:
             tip="Code every turn of the speaker at the cursor, in every document, with one code",
         )
         self.click_to_code = make(
-            "Clicking a code codes the selection",
-            tip="Click a code in the Codebook to code the selected passage",
+            "Click-to-code &mode",
+            tip="While on, clicking a code in the Codebook codes the selected passage "
+            "(off: clicking a code only shows its quotes)",
         )
         self.click_to_code.setCheckable(True)
-        self.click_to_code.setChecked(True)
+        self.click_to_code.setChecked(False)
         self.snap_sentence = make("Snap to &sentence", "Alt+S", "Extend the selection to whole sentences")
         self.snap_turn = make("Snap to speaker &turn", "Alt+T", "Extend the selection to whole speaker turns")
         self.start_earlier = make("Passage start one word earlier", "Alt+Shift+Left")
@@ -208,7 +213,7 @@ class WindowActions:
 SHORTCUTS_HELP = """
 <h3>Coding</h3>
 <table cellpadding=3>
-<tr><td>Select text, then click a code</td><td>code the selection (Code menu: can be turned off)</td></tr>
+<tr><td>Click a code</td><td>select it and list its quotes (in click-to-code mode, Code menu: code the selection)</td></tr>
 <tr><td>Drag the selection onto a code</td><td>code it</td></tr>
 <tr><td><b>1</b> … <b>9</b></td><td>code with favourite 1–9 (Ctrl+D on a code makes it a favourite)</td></tr>
 <tr><td><b>Ctrl+K</b> or right-click</td><td>code with a searchable code picker</td></tr>

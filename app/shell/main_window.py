@@ -110,8 +110,15 @@ class MainWindow(QMainWindow):
         self._header_timer.timeout.connect(self._refresh_header)
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
+        self.mode_label = QLabel("Click-to-code mode", self)
+        self.mode_label.setObjectName("clickToCodeHint")
+        self.mode_label.setToolTip("Clicking a code codes the selected passage (Code → Click-to-code mode)")
+        self.mode_label.setStyleSheet("QLabel { font-weight: bold; padding: 0 6px; }")
+        self.mode_label.hide()
+        self.statusBar().addPermanentWidget(self.mode_label)
         self._connect()
         self.window_actions.click_to_code.setChecked(settings.click_to_code())
+        self.mode_label.setVisible(self.window_actions.click_to_code.isChecked())
         self._show_start()
         self.resize(1440, 900)
         geometry, _state = settings.window_state()
@@ -161,6 +168,8 @@ class MainWindow(QMainWindow):
         a.find_next.triggered.connect(self.panel.find_bar.next)
         a.find_previous.triggered.connect(self.panel.find_bar.previous)
         a.coder_name.triggered.connect(self.ask_coder_name)
+        a.undo.triggered.connect(lambda: self.workspace.undo() if self.workspace is not None else None)
+        a.redo.triggered.connect(lambda: self.workspace.redo() if self.workspace is not None else None)
         a.pick.triggered.connect(self.controller.open_picker)
         a.in_vivo.triggered.connect(self.controller.code_in_vivo)
         a.respondent_words.triggered.connect(self.controller.open_respondent_picker)
@@ -169,6 +178,7 @@ class MainWindow(QMainWindow):
             lambda: self.controller.open_turns_picker(all_documents=True)
         )
         a.click_to_code.toggled.connect(settings.set_click_to_code)
+        a.click_to_code.toggled.connect(self.mode_label.setVisible)
         a.snap_sentence.triggered.connect(self.controller.snap_to_sentence)
         a.snap_turn.triggered.connect(self.controller.snap_to_turn)
         a.start_earlier.triggered.connect(lambda: self.controller.nudge("start", later=False))
@@ -199,7 +209,7 @@ class MainWindow(QMainWindow):
         self.codebook_dock.codeClicked.connect(self._code_clicked)
         self.codebook_dock.passageDropped.connect(self.controller.code_passage)
         self.quotes_dock.jumpRequested.connect(self.jump_to_quote)
-        self.details_dock.codingChosen.connect(lambda c: self.view.set_current_coding(c, select=True))
+        self.details_dock.codingChosen.connect(self.view.set_current_coding)
         self.details_dock.uncodeRequested.connect(self.controller.uncode)
         self.view.currentCodingChanged.connect(self._current_coding_changed)
         self.view.documentChanged.connect(self._document_changed)
@@ -531,9 +541,11 @@ class MainWindow(QMainWindow):
             self.selection_label.setText(f"Selection {span[0]}–{span[1]} ({span[1] - span[0]} characters)")
 
     def jump_to_quote(self, quote: Quote) -> None:
-        """Show a quote in its transcript, selected and centred, with its coding current."""
+        """Show a quote in its transcript, centred, with its coding current (outlined, not selected:
+        a selection left behind would be coded by the next click on a code in click-to-code mode)."""
         self.open_document(quote.document_id)
         self.view.select_span(quote.start, quote.end, centre=True)
+        self.view.clear_selection()
         self.view.set_current_coding(quote.coding_id)
         self.view.setFocus()
 

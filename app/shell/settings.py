@@ -83,7 +83,8 @@ def demo_path() -> Path:
 
 
 def click_to_code() -> bool:
-    value = settings().value("click_to_code", True)
+    """Whether clicking a code codes the selection: an explicit mode, off unless the user turned it on."""
+    value = settings().value("click_to_code", False)
     return value not in (False, "false", "0", 0)
 
 

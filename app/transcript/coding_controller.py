@@ -71,7 +71,7 @@ class CodingController(QObject):
             )
         if coding is not None:
             if coding.document_id == self.view.document_id:
-                self._show(lambda: self.view.set_current_coding(coding.id))
+                self._show(lambda: self._current(coding.id))
             name = project.codes.get(code_id).name
             operations.tell(self.window, f"Coded “{_short(coding.text)}” with {name}  (Ctrl+Z undoes)")
         return coding
@@ -98,6 +98,7 @@ class CodingController(QObject):
         coding = workspace.attempt(lambda: workspace.project.codings.code_in_vivo(document_id, *span))
         if coding is not None:
             self.view.set_current_coding(coding.id)
+            self.view.clear_selection()
             operations.tell(
                 self.window,
                 f"In-vivo code “{workspace.project.codes.get(coding.code_id).name}” created and applied",
@@ -145,6 +146,11 @@ class CodingController(QObject):
             for step in after:  # what shows the result, now that the group is committed and announced
                 step()
         return result
+
+    def _current(self, coding_id: CodingId) -> None:
+        """Make the new coding the view's current one (the selection it came from is done)."""
+        self.view.set_current_coding(coding_id)
+        self.view.clear_selection()
 
     def _show(self, step: Callable[[], None]) -> None:
         """Show a result in the view now, or when the group being built is committed."""
@@ -242,7 +248,7 @@ class CodingController(QObject):
             )
             if result.codings:
                 first = result.codings[0]
-                self._show(lambda: self.view.set_current_coding(first))
+                self._show(lambda: self._current(first))
         return result
 
     def cursor_or_selection_start(self) -> int:
@@ -294,7 +300,7 @@ class CodingController(QObject):
         with self.view.expecting(low, high):
             done = workspace.perform(lambda: workspace.project.codings.set_span(passage_id, start, end))
         if done:
-            self.view.select_span(start, end)
+            self.view.clear_selection()
             operations.tell(self.window, f"Passage now {start}–{end}  (Ctrl+Z undoes)")
         return done
 

@@ -230,6 +230,14 @@ class TranscriptView(TranscriptGeometry):
         else:
             self.ensureCursorVisible()
 
+    def clear_selection(self) -> None:
+        """Drop the selection, the cursor staying at its end (after coding: a later click on a code
+        or a number key must not code the same words again unnoticed)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.setPosition(cursor.selectionEnd())
+            self.setTextCursor(cursor)
+
     def offset_at(self, point: QPoint) -> int:
         """The code-point offset under a viewport point."""
         return self.from_qt(self.cursorForPosition(point).position())

@@ -9,7 +9,7 @@ from typing import Any
 
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import print_csv, print_json, print_table
+from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
 from coding.core.records import Quote
 from coding.quotes.quote_service import UNREVIEWED
 from models import REVIEW_STATUSES
@@ -41,7 +41,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         quotes = project.quotes(
             args.code or None,
             where=key_values(args.where, "--where"),
-            coder=args.by_coder,
+            coder=args.coder or args.by_coder,
             text=args.text,
             review=args.review,
             include_subcodes=not args.only,
@@ -72,7 +72,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         header = (*header[:7], "Page", *header[7:])
         rows = [(*row[:7], q.page_label, *row[7:]) for row, q in zip(rows, quotes, strict=True)]
     if args.format == "csv":
-        print_csv(header, rows)
+        print_csv(header, rows, guard=args.csv_guard)
     else:
         quote_column = header.index("Quote")
         print_table(header, rows, limits={1: 40, quote_column: 70, quote_column + 1: 30})
@@ -96,7 +96,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         "without_interviewer": args.without_interviewer or None,
         "kind": args.kind,
         "document": args.document,
+        "reviewer": args.reviewer,
     }
+    if args.kind == "review":
+        options["coder"] = args.coder
+        options["include_reviews"] = None  # a review file always carries the conversation
+    if args.csv_guard:
+        options["csv_guard"] = args.csv_guard
     if args.delimiter:
         options["delimiter"] = "\t" if args.delimiter == "tab" else args.delimiter
     if args.document and not args.kind:
@@ -112,7 +118,12 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     quotes.add_argument("--code", action="append", metavar="CODE", help="repeat for several codes")
     quotes.add_argument("--where", nargs="+", action="extend", metavar="KEY=VALUE", help="attribute filters")
     quotes.add_argument("--text", metavar="WORDS", help="only quotes (or memos) containing this text")
-    quotes.add_argument("--by-coder", metavar="NAME", help="only quotes coded by this coder")
+    quotes.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's layer: the quotes NAME coded (`consensus` for the resolved layer)",
+    )
+    quotes.add_argument("--by-coder", metavar="NAME", help=argparse.SUPPRESS)  # the earlier name of --coder
     quotes.add_argument(
         "--review", choices=(*REVIEW_STATUSES, UNREVIEWED), help="only quotes with this review mark"
     )
@@ -123,6 +134,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="quote only the respondents' words: cut the interviewer's turns ([…]) and speaker labels",
     )
     quotes.add_argument("--format", choices=QUOTE_FORMATS, default="table")
+    add_csv_guard(quotes)
 
     assess = command("assess", cmd_assess, "judge a code for one group (e.g. a region) on its scale")
     assess.add_argument("group_value", metavar="GROUP_VALUE", help="e.g. Zwolle")
@@ -140,6 +152,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--by", default="region", metavar="ATTRIBUTE", help="grouping attribute (default: region)"
     )
     export.add_argument("--delimiter", choices=(",", ";", "tab"), help="CSV separator (';' for Dutch Excel)")
+    add_csv_guard(export)
     export.add_argument(
         "--codes", nargs="+", action="extend", metavar="CODE", help="only these codes (with their subcodes)"
     )
@@ -156,8 +169,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     export.add_argument(
         "--kind",
-        choices=("quotes", "transcript"),
-        help="Word: quotes per concept (default) or one coded transcript (with --document)",
+        choices=("quotes", "transcript", "review"),
+        help="Word: quotes per concept (default) or one coded transcript (with --document); "
+        "review: a workbook or Word document a supervisor marks (with --reviewer)",
     )
+    export.add_argument("--reviewer", metavar="NAME", help="review file: the supervisor who reviews")
+    export.add_argument("--coder", metavar="NAME", help="review file: only quotes coded by this coder")
     export.add_argument("--document", metavar="DOCUMENT", help="Word transcript: the document to export")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coding.cli import analysis, comparison, language, refi, speakers
+from coding.cli import analysis, code_analysis, comparison, language, refi, reviews, speakers
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, counted, print_json, print_records, print_table
@@ -185,8 +185,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     code.add_argument("--coder", metavar="NAME")
 
     analysis.register(command)
+    code_analysis.register(command)
     comparison.register(command)
     refi.register(command)
+    reviews.register(command)
     speakers.register(command)
     language.register(command)
 
@@ -194,3 +196,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "gui", help="open the window", description="open the window (same as python main.py)"
     )
     gui.add_argument("project", nargs="?", metavar="PROJECT")
+    gui.add_argument("--demo", action="store_true", help="open the demo project (built on first use)")
+    gui.add_argument("--smoke", action="store_true", help="start, render once and exit (for tests and CI)")

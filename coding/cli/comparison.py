@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coding.cli.opening import opened
-from coding.cli.output import print_csv, print_json, print_table
+from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
 from coding.judgements.comparison import FrequencyTable, JudgementGrid, ScoreSeries
 
 SHOW = ("judgements", "quotes", "documents", "scores")
@@ -43,7 +43,7 @@ def _grid_json(grid: JudgementGrid) -> dict[str, Any]:
     }
 
 
-def _print_grid(grid: JudgementGrid, fmt: str) -> None:
+def _print_grid(grid: JudgementGrid, fmt: str, guard: str | None = None) -> None:
     if fmt == "json":
         print_json(_grid_json(grid))
         return
@@ -57,7 +57,7 @@ def _print_grid(grid: JudgementGrid, fmt: str) -> None:
             for cell in row.cells:
                 line += [cell.quotes, cell.documents, cell.score, cell.justification]
             rows.append(line)
-        print_csv(header, rows)
+        print_csv(header, rows, guard=guard)
         return
     titles = ("Code", *grid.values)
     cells = [
@@ -76,7 +76,7 @@ def _print_grid(grid: JudgementGrid, fmt: str) -> None:
             print(f"  {row.code.path_text} × {cell.value}: {cell.score}{justification}")
 
 
-def _print_frequencies(table: FrequencyTable, fmt: str) -> None:
+def _print_frequencies(table: FrequencyTable, fmt: str, guard: str | None = None) -> None:
     if fmt == "json":
         print_json(
             {
@@ -100,7 +100,7 @@ def _print_frequencies(table: FrequencyTable, fmt: str) -> None:
     header = ("Code", *table.values, "Total")
     if fmt == "csv":
         rows: list[tuple[Any, ...]] = [(r.code.path_text, *r.counts, r.total) for r in table.rows]
-        print_csv(header, [*rows, ("All (each once)", *table.totals, table.total)])
+        print_csv(header, [*rows, ("All (each once)", *table.totals, table.total)], guard=guard)
         return
     rows = [("  " * r.code.depth + r.code.name, *r.counts, r.total) for r in table.rows]
     rows.append(("All (each once)", *table.totals, table.total))
@@ -113,7 +113,7 @@ def _number(score: float | None) -> float | int | None:
     return int(score) if score == int(score) else round(score, 2)
 
 
-def _print_scores(series: ScoreSeries, fmt: str) -> None:
+def _print_scores(series: ScoreSeries, fmt: str, guard: str | None = None) -> None:
     if fmt == "json":
         print_json(
             {
@@ -138,7 +138,7 @@ def _print_scores(series: ScoreSeries, fmt: str) -> None:
         for c, concept in enumerate(series.concepts)
     ]
     if fmt == "csv":
-        print_csv(("Concept", *series.values), rows)
+        print_csv(("Concept", *series.values), rows, guard=guard)
         return
     if series.empty:
         print("No concept has a judgement yet (codewerk assess PROJECT GROUP CONCEPT SCORE).")
@@ -163,7 +163,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         }
         if args.show == "scores":
             _print_scores(
-                service.scores(args.by, codes=options["codes"], groups=options["groups"]), args.format
+                service.scores(args.by, codes=options["codes"], groups=options["groups"]),
+                args.format,
+                args.csv_guard,
             )
         elif args.show == "judgements":
             grid = service.grid(args.by, **options)
@@ -171,7 +173,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 grid = JudgementGrid(
                     grid.attribute, grid.values, tuple(r for r in grid.rows if r.depth <= args.depth)
                 )
-            _print_grid(grid, args.format)
+            _print_grid(grid, args.format, args.csv_guard)
         else:
             table = service.frequencies(args.by, measure=args.show, **options)
             if args.depth is not None:
@@ -183,7 +185,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                     table.totals,
                     table.total,
                 )
-            _print_frequencies(table, args.format)
+            _print_frequencies(table, args.format, args.csv_guard)
     return 0
 
 
@@ -212,3 +214,4 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--only", action="store_true", help="count a code's own passages, without its subcodes'"
     )
     compare.add_argument("--format", choices=FORMATS, default="table")
+    add_csv_guard(compare)

@@ -48,7 +48,9 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         if args.command == "gui":
             if gui is None:
                 raise CodewerkError("the window is not available from here; run `python main.py`")
-            return gui([args.project] if args.project else [])
+            window_args = [args.project] if args.project else []
+            window_args += [flag for flag in ("--demo", "--smoke") if getattr(args, flag[2:])]
+            return gui(window_args)
         result: int = args.handler(args)
         return result
     except CodewerkError as exc:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO, TypeVar
+
+from coding.exporting.csv_guard import CSV_GUARDS, check_guard, guarded
 
 R = TypeVar("R")
 
@@ -56,10 +59,29 @@ def print_table(
         out.write(line(row) + "\n")
 
 
-def print_csv(header: Sequence[str], rows: Sequence[Sequence[Any]], *, out: TextIO | None = None) -> None:
+def print_csv(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    out: TextIO | None = None,
+    guard: str | None = None,
+) -> None:
+    """CSV on stdout, which users redirect into a file a spreadsheet opens: cells it would evaluate
+    are guarded as in the CSV export (``guard`` ``"apostrophe"`` by default, or ``"none"``)."""
+    guard = check_guard(guard)
     writer = csv.writer(out or sys.stdout, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([guarded(v, guard) for v in header])
+    writer.writerows([guarded(v, guard) for v in row] for row in rows)
+
+
+def add_csv_guard(parser: argparse.ArgumentParser) -> None:
+    """``--csv-guard none|apostrophe`` for a command that writes CSV."""
+    parser.add_argument(
+        "--csv-guard",
+        choices=CSV_GUARDS,
+        help="CSV cells a spreadsheet would evaluate as a formula (=…, -2+3, @SUM(…)): 'apostrophe' "
+        "(default) puts ' before them, 'none' writes them as they are; -/- or +31 are never changed",
+    )
 
 
 def print_json(data: Any, *, out: TextIO | None = None) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coding.core.errors import InvalidInputError
+from coding.exporting.temporaries import temporary_beside
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -42,13 +42,27 @@ EXPORTERS: dict[str, Exporter] = {
     ".xlsx": lazy_writer("coding.exporting.xlsx_export", "write_xlsx"),
 }
 
+#: ``kind="review"``: the review file for a supervisor (:mod:`coding.exporting.review_workbook`).
+REVIEW_EXPORTERS: dict[str, Exporter] = {
+    ".xlsx": lazy_writer("coding.exporting.review_workbook", "write_review_xlsx"),
+}
+REVIEW_KIND = "review"
+
 
 def export(
     project: Project, path: Path, *, by: str = "region", overwrite: bool = False, **options: Any
 ) -> Path:
-    writer = EXPORTERS.get(path.suffix.lower())
+    review = options.get("kind") == REVIEW_KIND
+    if review:
+        options = {key: value for key, value in options.items() if key != "kind"}
+    writers = REVIEW_EXPORTERS if review else EXPORTERS
+    writer = writers.get(path.suffix.lower())
     if writer is None:
-        known = ", ".join(sorted(EXPORTERS))
+        known = ", ".join(sorted(writers))
+        if review:
+            raise InvalidInputError(
+                f"{path.name}: a review file is a workbook or a Word document (supported: {known})"
+            )
         raise InvalidInputError(
             f"{path.name}: cannot export to '{path.suffix or 'no extension'}' (supported: {known})"
         )
@@ -59,17 +73,14 @@ def export(
 
 def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> Path:
     """``write(temporary)`` a file beside ``path``, then move it into place: a failed write leaves
-    no half file behind, and an existing file is only replaced with ``overwrite``."""
+    no half file behind, and an existing file is only replaced with ``overwrite``. The file gets the
+    mode any new file gets (an overwritten one keeps its own); what killed exports left in the
+    folder is removed first (:mod:`coding.exporting.temporaries`)."""
     if path.exists() and not overwrite:
         raise InvalidInputError(f"{path.name}: already exists; choose another name or allow overwriting")
     if not path.parent.is_dir():
         raise InvalidInputError(f"{path.name}: the folder {path.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
+    with temporary_beside(path) as temporary:
+        write(temporary)
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return path

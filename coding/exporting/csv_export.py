@@ -1,8 +1,10 @@
 """CSV export: the per-group quote rows in one file, UTF-8 with BOM so Excel shows accents.
 
 The first column is the group (``Region``), then the columns of the workbook's group sheets. A CSV
-cell cannot be marked as text, so a cell Excel would evaluate (``=…``, ``+…``, ``-…``, ``@…``) gets a
-leading apostrophe; the Excel export keeps such text exactly as coded instead.
+cell cannot be marked as text, so a cell a spreadsheet would read as a formula (``=…``, ``-2+3``,
+``@SUM(…)``) gets a leading apostrophe (``csv_guard="apostrophe"``, the default; ``"none"`` writes
+cells as they are); ``-/-`` or ``+31 6 …`` are never changed (:mod:`coding.exporting.csv_guard`).
+The Excel export keeps every text exactly as coded instead.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
+from coding.exporting.csv_guard import check_guard, guarded
 from coding.exporting.options import reject_unknown
-from coding.exporting.quote_rows import neutralise, quote_table
+from coding.exporting.quote_rows import quote_table
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -33,14 +36,17 @@ def write_csv(
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = None,
     without_interviewer: bool | None = None,
+    csv_guard: str | None = None,
     **other: Any,
 ) -> None:
-    """``delimiter=";"`` for Dutch Excel. Cells Excel would evaluate are neutralised.
+    """``delimiter=";"`` for Dutch Excel. ``csv_guard``: ``"apostrophe"`` (default) before cells a
+    spreadsheet would evaluate, ``"none"`` to write every cell as it is.
     ``without_interviewer``: quotes hold only the respondents' words (see :func:`quote_table`)."""
     reject_unknown("CSV", other)
     delimiter = delimiter or ","
     if delimiter not in DELIMITERS:
         raise InvalidInputError("the CSV delimiter must be ',', ';' or a tab")
+    guard = check_guard(csv_guard)
     table = quote_table(
         project,
         by=by,
@@ -51,7 +57,7 @@ def write_csv(
     )
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow((table.by.capitalize(), *table.header))
+        writer.writerow([guarded(v, guard) for v in (table.by.capitalize(), *table.header)])
         for group, rows in table.groups.items():
             for row in rows:
-                writer.writerow([neutralise(v) if isinstance(v, str) else v for v in (group, *row)])
+                writer.writerow([guarded(v, guard) for v in (group, *row)])

@@ -10,6 +10,7 @@ from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
+from coding.exporting.csv_guard import would_evaluate
 from coding.judgements.comparison import NO_GROUP
 
 if TYPE_CHECKING:
@@ -19,12 +20,12 @@ BASE_HEADER = ("Concept", "Code", "Respondent", "Role", "Document", "Quote", "Me
 #: After ``End`` when any exported quote lies in a paginated source (a PDF): the page(s) to cite.
 PAGE_HEADER = "Page"
 REVIEW_HEADER = "Review"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
-    """Text a spreadsheet must never evaluate (``=HYPERLINK(...)``) gets a leading apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Text a spreadsheet would evaluate (``=HYPERLINK(...)``) gets a leading apostrophe; text it
+    would not (``-/-``, ``+31 6 …``) stays as it is (:mod:`coding.exporting.csv_guard`)."""
+    return "'" + value if would_evaluate(value) else value
 
 
 def page_cell(quote: Quote) -> int | str:

@@ -134,6 +134,7 @@ def test_dragging_the_selection_onto_a_code_codes_it(qtbot, window: MainWindow) 
 
 
 def test_clicking_a_code_codes_the_selection_and_it_can_be_turned_off(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.window_actions.click_to_code.setChecked(True)  # an explicit mode (off at first)
     open_document(window, "R19_onderwijs_zuidoost-brabant")
     text = window.view.text
     start = text.index("R19:") + 5
@@ -143,6 +144,7 @@ def test_clicking_a_code_codes_the_selection_and_it_can_be_turned_off(qtbot, win
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree_point(window, "Urgentiebesef"))
     assert codings_at(window, start, end) == ["Urgentiebesef"]
     window.window_actions.click_to_code.setChecked(False)
+    select_chars(window, start, end)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree_point(window, "Stabiliteit"))
     assert codings_at(window, start, end) == ["Urgentiebesef"]
 
@@ -295,7 +297,9 @@ def test_quotes_by_region_review_and_reopen(qtbot, window: MainWindow, demo_copy
     qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.view.document_id == workspace.project.documents.find("R12_uwv_zwolle").id
-    assert window.view.selection_span() == (start, end)
+    passage = window.view.current_passage()  # outlined as the current coding, not selected
+    assert passage is not None and (passage.start, passage.end) == (start, end)
+    assert window.view.selection_span() is None
 
     window.close_project()
     assert window.workspace is None and window.pages.currentIndex() == 0

@@ -225,3 +225,16 @@ def test_the_console_script_is_installed(workspace: Path) -> None:
         [str(script), "quotes", "nope.codewerk"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 1 and result.stderr.strip() == "codewerk: error: nope.codewerk: no such file"
+
+
+def test_gui_passes_the_project_and_its_flags_to_the_window() -> None:
+    calls: list[list[str]] = []
+
+    def window(argv: list[str]) -> int:
+        calls.append(argv)
+        return 0
+
+    assert main(["gui", "studie.codewerk", "--smoke"], gui=window) == 0
+    assert main(["gui", "--demo", "--smoke"], gui=window) == 0
+    assert main(["gui"], gui=window) == 0
+    assert calls == [["studie.codewerk", "--smoke"], ["--demo", "--smoke"], []]

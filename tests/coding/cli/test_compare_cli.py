@@ -141,3 +141,35 @@ def test_compare_scores_as_numbers_for_the_charts(studie: str, capsys) -> None: 
     assert lines[0].split() == ["Concept", "Zwolle"]
     assert next(line for line in lines if line.startswith("Urgentiebesef")).split() == ["Urgentiebesef", "5"]
     assert "1 = -/- · 2 = - · 3 = +/- · 4 = + · 5 = +/+" in lines
+
+
+def test_compare_csv_on_stdout_guards_notes_a_spreadsheet_would_evaluate(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14 item 9: users redirect ``--format csv`` into a .csv file; scores stay as typed."""
+    assert run(capsys, "assess", studie, "Zwolle", "Vertrouwen", "-/-", "--note", "=1+1 klopt niet")[0] == 0
+    code, out, _ = run(capsys, "compare", studie, "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    trust = next(r for r in rows if r[0] == "Vertrouwen")
+    zwolle = rows[0].index("Zwolle")
+    assert trust[zwolle] == "-/-" and trust[zwolle + 1] == "'=1+1 klopt niet"
+    code, out, _ = run(capsys, "compare", studie, "--format", "csv", "--csv-guard", "none")
+    trust = next(r for r in csv.reader(io.StringIO(out)) if r[0] == "Vertrouwen")
+    assert trust[zwolle + 1] == "=1+1 klopt niet"
+
+
+def test_quotes_csv_on_stdout_guards_formula_cells(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "quotes", studie, "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    quote, memo = rows[0].index("Quote"), rows[0].index("Memo")
+    quotes = {r[quote] for r in rows[1:]}
+    assert '\'=HYPERLINK("http://example.org","klik hier")' in quotes
+    assert "-/- zou ik zeggen over de cijfers die we kregen." in quotes
+    assert "+31 6 1234 5678 is het nummer van het loket, dat werkt prima." in quotes
+    assert "'=SUM(A1:A3)" in {r[memo] for r in rows[1:]}
+    code, out, _ = run(capsys, "quotes", studie, "--format", "csv", "--csv-guard", "none")
+    raw = {r[quote] for r in csv.reader(io.StringIO(out))}
+    assert '=HYPERLINK("http://example.org","klik hier")' in raw and "'=" not in out
+    target = str(Path(studie).parent / "x.csv")
+    assert run(capsys, "export", studie, target, "--csv-guard", "none")[0] == 0
+    assert '"=HYPERLINK(' in Path(target).read_text(encoding="utf-8-sig")
