@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench screenshots clean icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +27,17 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
+# The screenshots in docs/screenshots/ (tests write theirs to a temporary folder otherwise).
+screenshots: $(STAMP)
+	CODEWERK_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/app $(ARGS)
+
 # Speed and memory figures against the targets; writes benchmarks/RESULTS.md (never part of `make test`).
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(ARGS)
+
+# Renders resources/icons/codewerk.svg to the PNG sizes (committed; tests/packaging/test_icons.py checks them).
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m installers.render_icons
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .grimp_cache

@@ -33,12 +33,17 @@ class Passage(Base):
 
 
 class Coding(Base):
-    """A code applied to a passage by a coder, with an optional memo."""
+    """A code applied to a passage by a coder, with an optional memo.
+
+    Each coder has their own layer: two coders may code one passage with one code, the same coder
+    only once (the key is passage, code and coder).
+    """
 
     __tablename__ = "coding"
     __table_args__ = (
-        UniqueConstraint("passage_id", "code_id"),
+        UniqueConstraint("passage_id", "code_id", "coder_id"),
         Index("ix_coding_code_id", "code_id"),
+        Index("ix_coding_coder_id", "coder_id"),
         {"sqlite_autoincrement": True},
     )
 
@@ -46,7 +51,7 @@ class Coding(Base):
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
     passage_id: Mapped[int] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
-    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
     memo: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -27,12 +27,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -143,6 +145,7 @@ class DetailsDock(QDockWidget):
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attributes_label = QLabel("Attributes · double-click to change, add or rename", body)
         self.attributes_label.setObjectName("attributesLabel")
+        self.attributes_label.setWordWrap(True)
         self.attributes_model = DocumentAttributesModel(self)
         self.attributes = QTableView(body)
         self.attributes.setObjectName("documentAttributes")
@@ -199,7 +202,16 @@ class DetailsDock(QDockWidget):
         layout.addWidget(self.memo_label)
         layout.addWidget(self.memo, 1)
         layout.addLayout(buttons)
-        self.setWidget(body)
+        # Scrolls when the dock is short (a 768-pixel screen): its fixed-height parts never make
+        # the window taller than the screen.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("detailsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        scroll.setMinimumWidth(body.minimumSizeHint().width())
+        self.setWidget(scroll)
         self.memo.installEventFilter(self)
         QShortcut(QKeySequence("Ctrl+Return"), self.memo, self.save_memo)
         self.save_button.clicked.connect(self.save_memo)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.shell import settings
+from app.shell.app_icon import app_icon
 from app.shell.main_window import MainWindow
 from app.shell.theme import Theme
 from app.widgets.operations import install_stop_on_quit
@@ -39,6 +40,8 @@ def application() -> QApplication:
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     if _theme is None:
+        app.setWindowIcon(app_icon())
+        app.setDesktopFileName("codewerk")  # the .desktop file's name (installers/linux)
         _theme = Theme(app)
         install_stop_on_quit()
     return app

@@ -274,14 +274,15 @@ class MergeCodes(Command):
         if self.target_id in _descendant_ids(writer, self.source_id):
             raise InvalidInputError(f"cannot merge '{source.name}' into one of its own subcodes")
         session = writer.session
-        target_passages = dict(
-            session.execute(
-                select(Coding.passage_id, Coding.id).where(Coding.code_id == self.target_id)
-            ).all()
-        )
+        target_passages = {
+            (passage_id, coder_id): coding_id
+            for passage_id, coder_id, coding_id in session.execute(
+                select(Coding.passage_id, Coding.coder_id, Coding.id).where(Coding.code_id == self.target_id)
+            )
+        }
         for coding in session.execute(select(Coding).where(Coding.code_id == self.source_id)).scalars().all():
-            if coding.passage_id in target_passages:
-                other = target_passages[coding.passage_id]
+            if (coding.passage_id, coding.coder_id) in target_passages:
+                other = target_passages[(coding.passage_id, coding.coder_id)]
                 if coding.memo:
                     memo = session.execute(select(Coding.memo).where(Coding.id == other)).scalar_one()
                     writer.update("coding", other, {"memo": "\n".join(m for m in (memo, coding.memo) if m)})

@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coding.core.errors import InvalidInputError
 from coding.core.ids import CoderId
 from coding.undo.command import Writer
 from models import Coder
 
+#: The coder of codings that came without one (older files, REFI-QDA files without users).
+UNKNOWN_CODER = "unknown coder"
 
-def ensure_coder(writer: Writer, name: str) -> CoderId:
+
+def clean_coder_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise InvalidInputError("a coder needs a name")
-    existing = writer.session.execute(select(Coder.id).where(Coder.name == cleaned)).scalar_one_or_none()
+    return cleaned
+
+
+def find_coder(session: Session, name: str) -> CoderId | None:
+    """The id of the coder of this name, or ``None`` when nobody of that name has coded yet."""
+    found = session.execute(select(Coder.id).where(Coder.name == clean_coder_name(name))).scalar_one_or_none()
+    return None if found is None else CoderId(found)
+
+
+def ensure_coder(writer: Writer, name: str) -> CoderId:
+    cleaned = clean_coder_name(name)
+    existing = find_coder(writer.session, cleaned)
     if existing is not None:
-        return CoderId(existing)
+        return existing
     return CoderId(writer.insert("coder", {"name": cleaned}))

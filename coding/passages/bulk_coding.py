@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from coding.core.coder_rows import ensure_coder
+from coding.core.coder_rows import ensure_coder, find_coder
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import trim_span
@@ -31,8 +31,8 @@ class ApplyCodings(Command):
     """Code many passages in one action: one transaction, one undo step, one change notification.
 
     Each request is checked and trimmed like :class:`ApplyCoding`; a passage with exactly the same
-    span reuses its passage (also between requests of the same batch). A passage that already has
-    the code is an error, unless ``skip_existing``: then it is left as it is. Nothing is written
+    span reuses its passage (also between requests of the same batch). A passage this coder already
+    coded with the code is an error (another coder's coding of it is their own layer), unless ``skip_existing``: then it is left as it is. Nothing is written
     unless every request is valid. The result is the new codings' ids in request order.
     """
 
@@ -92,14 +92,19 @@ class ApplyCodings(Command):
                 )
             )
         }
-        coded: set[tuple[int, int]] = {
-            (passage_id, code_id)
-            for passage_id, code_id in session.execute(
-                select(Coding.passage_id, Coding.code_id)
-                .join(Passage, Passage.id == Coding.passage_id)
-                .where(Passage.document_id.in_(document_ids))
-            )
-        }
+        coder = find_coder(session, self.coder)
+        coded: set[tuple[int, int]] = (
+            set()
+            if coder is None
+            else {
+                (passage_id, code_id)
+                for passage_id, code_id in session.execute(
+                    select(Coding.passage_id, Coding.code_id)
+                    .join(Passage, Passage.id == Coding.passage_id)
+                    .where(Passage.document_id.in_(document_ids), Coding.coder_id == coder)
+                )
+            }
+        )
         new_passages = [
             {"document_id": doc_id, "start": start, "end": end, "text": documents[doc_id][1][start:end]}
             for doc_id, start, end in dict.fromkeys(span for span in spans if span not in passages)
@@ -116,7 +121,7 @@ class ApplyCodings(Command):
                 name = documents[span[0]][0]
                 raise InvalidInputError(
                     f"{name}: the passage {span[1]}:{span[2]} is already coded with "
-                    f"'{code_names[request.code_id]}'"
+                    f"'{code_names[request.code_id]}' by {self.coder}"
                 )
             planned.add((span, request.code_id))
             keep.append(not duplicate)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from coding.core.coder_rows import ensure_coder
+from coding.core.coder_rows import ensure_coder, find_coder
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.text import trim_span
@@ -67,11 +67,22 @@ class ApplyCoding(Command):
                 {"document_id": self.document_id, "start": start, "end": end, "text": text[start:end]},
             )
         else:
-            duplicate = session.execute(
-                select(Coding.id).where(Coding.passage_id == passage_id, Coding.code_id == self.code_id)
-            ).scalar_one_or_none()
-            if duplicate is not None:
-                raise InvalidInputError(f"this passage is already coded with '{code_name}'")
+            coder = find_coder(session, self.coder)
+            duplicate = (
+                coder is not None
+                and session.execute(
+                    select(Coding.id).where(
+                        Coding.passage_id == passage_id,
+                        Coding.code_id == self.code_id,
+                        Coding.coder_id == coder,
+                    )
+                ).scalar_one_or_none()
+            )
+            if duplicate:
+                raise InvalidInputError(
+                    f"this passage is already coded with '{code_name}' by {self.coder} "
+                    "(another coder may code it too, in their own layer)"
+                )
         coder_id = ensure_coder(writer, self.coder)
         coding_id = writer.insert(
             "coding",

@@ -3,7 +3,7 @@
 Merging is by GUID, so importing the same file twice adds nothing the second time. Things
 without a GUID match are matched the way a researcher would: a coder by name, a code by its
 name under the same parent, a document by name *and* identical text, a passage by its span,
-a coding by passage and code. Whatever the project already has is kept as it is (the project
+a coding by passage, code and coder. Whatever the project already has is kept as it is (the project
 wins); everything new is added. What cannot be added is listed in the report with the reason.
 """
 

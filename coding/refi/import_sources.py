@@ -151,10 +151,12 @@ class SourcesMerge(MergeState):
         }
         by_span: dict[Span, int] = {(row.document_id, row.start, row.end): row.id for row in passages}
         span_of = {row.id: (row.document_id, row.start, row.end) for row in passages}
-        coding_rows = self.s.execute(select(Coding.id, Coding.guid, Coding.passage_id, Coding.code_id)).all()
+        coding_rows = self.s.execute(
+            select(Coding.id, Coding.guid, Coding.passage_id, Coding.code_id, Coding.coder_id)
+        ).all()
         coding_guids = {row.guid: row.id for row in coding_rows}
-        pairs: dict[tuple[Span, int], int] = {
-            (span_of[row.passage_id], row.code_id): row.id for row in coding_rows
+        pairs: dict[tuple[Span, int, int], int] = {
+            (span_of[row.passage_id], row.code_id, row.coder_id): row.id for row in coding_rows
         }
         new_passages: dict[Span, dict[str, Any]] = {}
         pending: list[tuple[Span, RCoding, dict[str, Any]]] = []
@@ -218,7 +220,7 @@ class SourcesMerge(MergeState):
         span: Span,
         notes: NotePlan,
         coding_guids: dict[str, int],
-        pairs: dict[tuple[Span, int], int],
+        pairs: dict[tuple[Span, int, int], int],
         pending: list[tuple[Span, RCoding, dict[str, Any]]],
     ) -> None:
         code_id = self.codes[coding.code]
@@ -226,21 +228,22 @@ class SourcesMerge(MergeState):
             self.codings[coding.guid] = coding_guids[coding.guid]
             self.existing["codings"] += 1
             return
-        if (span, code_id) in pairs:
-            self.codings[coding.guid] = pairs[(span, code_id)]
+        coder_id = self.coding_user(coding.user, selection.user)
+        if (span, code_id, coder_id) in pairs:
+            self.codings[coding.guid] = pairs[(span, code_id, coder_id)]
             self.existing["codings"] += 1
             return
         row: dict[str, Any] = {
             "guid": coding.guid,
             "code_id": code_id,
-            "coder_id": self.user(coding.user, selection.user),
+            "coder_id": coder_id,
             "memo": notes.coding_memos.get(coding.guid, ""),
         }
         created = coding.created or selection.created
         if created is not None:
             row["created_at"] = created
         coding_guids[coding.guid] = 0
-        pairs[(span, code_id)] = 0
+        pairs[(span, code_id, coder_id)] = 0
         pending.append((span, coding, row))
 
 

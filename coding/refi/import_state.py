@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from coding.core.coder_rows import UNKNOWN_CODER, ensure_coder
 from coding.refi.elements import Skipped
 from coding.refi.project_reader import RefiProject
 from coding.refi.report import ExchangeReport
@@ -35,6 +36,7 @@ class MergeState:
         self.selections: dict[str, int] = {}  # selection GUID → passage id
         self.codings: dict[str, int] = {}  # coding GUID → coding id
         self.now = utcnow()
+        self._unknown: int | None = None
 
     def skip(self, element: str, reason: str) -> None:
         self.report.skipped.append(Skipped(element, reason))
@@ -44,3 +46,12 @@ class MergeState:
 
     def user(self, *guids: str | None) -> int | None:
         return next((self.users[g] for g in guids if g in self.users), None)
+
+    def coding_user(self, *guids: str | None) -> int:
+        """The coder of a coding: every coding has one (``unknown coder`` when the file names none)."""
+        found = self.user(*guids)
+        if found is None:
+            if self._unknown is None:
+                self._unknown = ensure_coder(self.w, UNKNOWN_CODER)
+            found = self._unknown
+        return found

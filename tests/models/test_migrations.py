@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coding import Project
-from coding.core.errors import ProjectFileError
+from coding.core.errors import InvalidInputError, ProjectFileError
 from models.database import APPLICATION_ID, create_file, head_revision, inspect_file
 
 
@@ -252,3 +252,66 @@ def test_file_at_revision_0004_gets_the_glossary_names_with_every_row_and_id_kep
         assert triggers == {"trg_coding_drop_orphan_passage"}
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert inspect_file(project.backup_path) == "0004"
+
+
+def test_file_at_revision_0005_keys_codings_by_coder_and_keeps_every_coding(tmp_path: Path) -> None:
+    """0006: passage, code and coder key a coding; a coding without a coder goes to 'unknown coder'."""
+    path = tmp_path / "layers.codewerk"
+    create_file(path, revision="0005")
+    text = "Wij vertrouwen elkaar 👍 en werken samen."
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(
+            "INSERT INTO document (guid, name, text, length, source_format, imported_at, position) "
+            "VALUES ('g-doc', 'R1', ?, ?, 'txt', '2017-05-12 10:00:00', 0)",
+            (text, len(text)),
+        )
+        conn.execute(
+            "INSERT INTO code (guid, position, name, label, description, colour, kind, category, "
+            "search_terms, inductive, created_at) VALUES ('g-code', 0, 'Vertrouwen', 'Trust', '', '#77aadd', "
+            "'concept', '', '[]', 0, '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO coder (guid, name, created_at) VALUES ('g-anna', 'anna', '2017-05-12 10:00:00')"
+        )
+        for guid, start, end in [("g-gone", 0, 3), ("g-p1", 4, 21), ("g-p2", 27, 33)]:
+            conn.execute(
+                'INSERT INTO passage (guid, document_id, start, "end", text, created_at) '
+                "VALUES (?, 1, ?, ?, ?, '2017-05-12 10:00:00')",
+                (guid, start, end, text[start:end]),
+            )
+        conn.execute(
+            "INSERT INTO coding (guid, passage_id, code_id, coder_id, memo, created_at) "
+            "VALUES ('g-gone', 1, 1, 1, '', '2017-05-12 10:00:00')"
+        )
+        conn.execute("DELETE FROM coding WHERE guid = 'g-gone'")  # the counter is now ahead of max(id)
+        conn.execute(
+            "INSERT INTO coding (guid, passage_id, code_id, coder_id, memo, created_at) "
+            "VALUES ('g-c1', 2, 1, 1, 'kern', '2017-05-12 10:00:00'), "
+            "('g-c2', 3, 1, NULL, '', '2017-05-12 10:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO review (guid, coding_id, coder_id, status, comment, updated_at) "
+            "VALUES ('g-rev', 2, 1, 'agreed', '', '2017-05-13 10:00:00')"
+        )
+        conn.commit()
+
+    with Project.open(path, coder="ben") as project:
+        assert project.backup_path is not None and "0005" in project.backup_path.name
+        quotes = project.quotes("Vertrouwen")
+        assert [(q.coding_id, q.text, q.memo, q.coder) for q in quotes] == [
+            (2, "vertrouwen elkaar", "kern", "anna"),
+            (3, "werken", "", "unknown coder"),
+        ]
+        # A second coder codes anna's passage with the same code: their own layer, a fresh id.
+        second = project.code("R1", "Vertrouwen", 4, 21)
+        assert (second.passage_id, second.coder, second.id) == (2, "ben", 4)
+        with pytest.raises(InvalidInputError, match="already coded with 'Vertrouwen' by ben"):
+            project.code("R1", "Vertrouwen", 4, 21)
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT status FROM review WHERE coding_id = 2").fetchall() == [("agreed",)]
+        triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert triggers == {"trg_coding_drop_orphan_passage"}
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT count(*) FROM coding WHERE coder_id IS NULL").fetchone()[0] == 0
+    assert inspect_file(project.backup_path) == "0005"

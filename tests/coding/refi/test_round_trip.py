@@ -184,10 +184,13 @@ def test_two_independent_projects_merge_by_name_and_text(tmp_path: Path, transcr
         report = import_exchange(bob, tmp_path / "anna.qdpx")
         assert len(bob.codes.tree()) == codes_before  # codes matched by name under the same parent
         assert report.existing["documents"] == 1 and report.added["documents"] == 0
-        assert report.added["codings"] == 1 and report.existing["codings"] == 1
+        # anna's coding of the passage bob coded too is hers: each coder keeps their own layer.
+        assert report.added["codings"] == 2 and report.existing["codings"] == 0
         quotes = bob.quotes()
         assert sorted((q.code_path.split("/")[0], q.coder) for q in quotes) == [
             ("Urgentiebesef", "anna"),
+            ("Vertrouwen", "anna"),
             ("Vertrouwen", "bob"),
         ]
+        assert import_exchange(bob, tmp_path / "anna.qdpx").added["codings"] == 0
         assert bob.documents.get("R5_uwv_zwolle").attributes["role"] == "UWV"
