@@ -31,6 +31,7 @@ CASES = (
     "benchmarks.cases_exports",
     "benchmarks.cases_language",
     "benchmarks.cases_text",
+    "benchmarks.cases_agreement",
     "benchmarks.cases_app",
 )
 for _module in CASES:

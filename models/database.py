@@ -1,7 +1,11 @@
 """Opening, creating, backing up and migrating project files (SQLite).
 
 A project is one SQLite file. Every connection runs with foreign keys on, the WAL journal
-and a busy timeout. New files are created by running the alembic migrations to head; older
+and a busy timeout, and defensively: ``trusted_schema=OFF`` (functions and virtual tables named in
+the schema's triggers and views run only when harmless, so a file made elsewhere cannot make them
+act) and ``cell_size_check=ON`` (a damaged page is reported instead of read). Before first use a
+file is checked with ``PRAGMA quick_check``; a damaged one is refused with one message naming it.
+New files are created by running the alembic migrations to head; older
 files are backed up next to themselves (SQLite backup API) and upgraded when opened.
 
 Opening a file at the head revision does not import alembic (a tenth of a second of the window's
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -21,6 +26,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
@@ -38,29 +44,71 @@ class ProjectFileProblem(Exception):
     """Raised by this module with a user-facing reason; the service layer names the file."""
 
 
-def _on_connect(foreign_keys: bool) -> Callable[[sqlite3.Connection, Any], None]:
+def _on_connect(
+    foreign_keys: bool, read_only: bool, busy_timeout_ms: int
+) -> Callable[[sqlite3.Connection, Any], None]:
     def configure(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute("PRAGMA trusted_schema=OFF")
+        cursor.execute("PRAGMA cell_size_check=ON")
+        if not read_only:  # a read-only file keeps the journal mode it has
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     return configure
 
 
+#: Execution option that marks a connection's transactions as writes (``BEGIN IMMEDIATE``).
+WRITES = "codewerk_writes"
+
+
 def _on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes the file's write lock at its start: then the busy timeout
+    # applies (a deferred transaction that read first and writes second fails at once with
+    # "database is locked" when another program committed in between, whatever the timeout).
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITES) else "BEGIN")
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    """An engine for one project file; every connection has the project's pragmas."""
+def is_writable(path: Path) -> bool:
+    """Whether this process can write the project file and the journal files beside it."""
+    if not os.access(path, os.W_OK):
+        return False
+    if os.access(path.parent, os.W_OK):
+        return True
+    # A folder we cannot write: only when the WAL files are already there, and writable.
+    journal = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    return all(p.exists() and os.access(p, os.W_OK) for p in journal)
+
+
+def _url(path: Path, read_only: bool) -> str:
+    if not read_only:
+        return f"sqlite:///{path}"
+    # Read-only media: no journal can be created beside the file. Without a WAL file nobody is
+    # writing it, and SQLite may read it as immutable; with one, read it (and the WAL) as it is.
+    mode = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    return f"sqlite:///file:{quote(str(path.resolve()))}?{mode}&uri=true"
+
+
+def make_engine(
+    path: Path,
+    *,
+    foreign_keys: bool = True,
+    read_only: bool = False,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> Engine:
+    """An engine for one project file; every connection has the project's pragmas.
+
+    Connections with the execution option :data:`WRITES` begin their transactions with
+    ``BEGIN IMMEDIATE``.
+    """
     options: dict[str, Any] = {} if foreign_keys else {"poolclass": NullPool}
-    engine = create_engine(f"sqlite:///{path}", **options)
-    event.listen(engine, "connect", _on_connect(foreign_keys))
+    engine = create_engine(_url(path, read_only), **options)
+    event.listen(engine, "connect", _on_connect(foreign_keys, read_only, busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -138,11 +186,15 @@ def inspect_file(path: Path) -> str:
         raise ProjectFileProblem("the file is empty, not a Codewerk project")
     if header != SQLITE_HEADER:
         raise ProjectFileProblem("not a Codewerk project (the file is not an SQLite database)")
+    mode = "mode=ro" if is_writable(path) or Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?{mode}", uri=True)) as conn:
+            conn.execute("PRAGMA trusted_schema=OFF")
+            conn.execute("PRAGMA cell_size_check=ON")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise ProjectFileProblem("not a Codewerk project (an SQLite database of another program)")
+            _quick_check(conn)
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.DatabaseError as exc:
         raise ProjectFileProblem(f"the project file is damaged ({exc})") from exc
@@ -154,6 +206,18 @@ def inspect_file(path: Path) -> str:
             f"was written by a newer Codewerk (schema {revision}); update Codewerk to open it"
         )
     return revision
+
+
+def _quick_check(conn: sqlite3.Connection) -> None:
+    """``PRAGMA quick_check`` (the structure of every page and index, without comparing index
+    contents with their tables: linear in the file's size); raises when the file is damaged."""
+    found = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    if found == ["ok"]:
+        return
+    lines = [line.strip() for text in found for line in text.splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")] or ["unknown problem"]
+    more = " …" if len(problems) > 1 else ""
+    raise ProjectFileProblem(f"the project file is damaged ({problems[0]}{more}); open a backup copy")
 
 
 def backup_file(path: Path, revision: str) -> Path:
@@ -232,6 +296,11 @@ def open_file(path: Path) -> Path | None:
     revision = inspect_file(path)
     if revision == head_revision():
         return None
+    if not is_writable(path):
+        raise ProjectFileProblem(
+            "the project is read-only and was written by an older Codewerk; "
+            "copy it to a folder you can write to and open the copy"
+        )
     backup = backup_file(path, revision)
     upgrade(path)
     return backup

@@ -61,6 +61,10 @@ class WindowActions:
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # The group keeps their text and enabled state; triggering goes through the workspace
+        # (Workspace.undo/redo), so the stack moves only when the project took the step.
+        self.undo.triggered.disconnect()
+        self.redo.triggered.disconnect()
         self.find = make(
             "&Find in transcript…", QKeySequence.StandardKey.Find, "Find words in the open transcript"
         )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -50,6 +50,8 @@ if TYPE_CHECKING:  # each loads when first used (their slots import them), not a
     from app.language.language_window import LanguageWindow
 
 START, WORKBENCH = 0, 1
+#: The window's first size, made smaller to fit a smaller screen.
+DEFAULT_SIZE = QSize(1440, 900)
 
 
 class MainWindow(QMainWindow):
@@ -120,10 +122,50 @@ class MainWindow(QMainWindow):
         self.window_actions.click_to_code.setChecked(settings.click_to_code())
         self.mode_label.setVisible(self.window_actions.click_to_code.isChecked())
         self._show_start()
-        self.resize(1440, 900)
+        self.resize(DEFAULT_SIZE)
         geometry, _state = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.fit_to_screen(centre=geometry is None)
+
+    # -- the screen -----------------------------------------------------------------------
+    def available_area(self) -> QRect:
+        """The part of the window's screen it may use (without panels and task bars)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def fit_to_screen(self, *, centre: bool = False) -> None:
+        """Keep the whole window, frame included, on its screen's available area: never wider or
+        taller (a saved size from a larger monitor, a fixed default on a laptop)."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        area = self.available_area()
+        frame = self.frameGeometry()
+        extra_width = max(frame.width() - self.width(), 0)
+        extra_height = max(frame.height() - self.height(), 0)
+        width = min(self.width(), area.width() - extra_width)
+        height = min(self.height(), area.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if centre:
+            frame.moveCenter(area.center())
+        left = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+        top = min(max(frame.top(), area.top()), area.bottom() - frame.height() + 1)
+        if (left, top) != (frame.left(), frame.top()) or centre:
+            self.move(left, top)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # the frame's size is known once shown
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.available_area()
+        if self.isVisible() and (
+            event.size().width() > area.width() or event.size().height() > area.height()
+        ):
+            QTimer.singleShot(0, self.fit_to_screen)  # something asked for more room than the screen has
 
     # -- layout ---------------------------------------------------------------------------
     def default_layout(self) -> None:
@@ -168,6 +210,8 @@ class MainWindow(QMainWindow):
         a.find_next.triggered.connect(self.panel.find_bar.next)
         a.find_previous.triggered.connect(self.panel.find_bar.previous)
         a.coder_name.triggered.connect(self.ask_coder_name)
+        a.undo.triggered.connect(lambda: self.workspace.undo() if self.workspace is not None else None)
+        a.redo.triggered.connect(lambda: self.workspace.redo() if self.workspace is not None else None)
         a.pick.triggered.connect(self.controller.open_picker)
         a.in_vivo.triggered.connect(self.controller.code_in_vivo)
         a.respondent_words.triggered.connect(self.controller.open_respondent_picker)

@@ -3,6 +3,12 @@
 The project keeps executing commands itself (one transaction each); this recorder only receives
 each committed command and pushes a wrapper, so the Edit menu, Ctrl+Z and Ctrl+Shift+Z drive
 ``Project.undo_command`` / ``Project.redo_command``.
+
+The stack's index moves only when the domain's undo (or redo) committed. A QUndoStack moves its
+index whatever its command's ``undo`` does, so :meth:`UndoStackRecorder.undo` puts the index back
+when the domain refused (the project stayed busy, someone else changed the same rows since) and
+raises the refusal for the window to report; an undo step of several commands that failed half
+way re-applies the part it had already taken back.
 """
 
 from __future__ import annotations
@@ -14,20 +20,30 @@ from coding.undo.command import Command
 
 
 class DomainUndoCommand(QUndoCommand):
-    def __init__(self, project: Project, command: Command) -> None:
+    def __init__(self, recorder: UndoStackRecorder, command: Command) -> None:
         super().__init__(command.text)
-        self._project = project
+        self._recorder = recorder
         self._command = command
         self._done = True  # pushed after the project already executed and committed it
 
     def redo(self) -> None:
-        if self._done:
+        if self._done or self._recorder.failure is not None:
             return
-        self._project.redo_command(self._command)
+        try:
+            self._recorder.project.redo_command(self._command)
+        except Exception as exc:  # reported by UndoStackRecorder.redo, after the index is back
+            self._recorder.failure = exc
+            return
         self._done = True
 
     def undo(self) -> None:
-        self._project.undo_command(self._command)
+        if not self._done or self._recorder.failure is not None:
+            return
+        try:
+            self._recorder.project.undo_command(self._command)
+        except Exception as exc:  # reported by UndoStackRecorder.undo, after the index is back
+            self._recorder.failure = exc
+            return
         self._done = False
 
 
@@ -37,16 +53,29 @@ class UndoStackRecorder:
     def __init__(self, project: Project, stack: QUndoStack) -> None:
         self.project = project
         self.stack = stack
+        #: What the domain refused during the current undo or redo.
+        self.failure: Exception | None = None
         project.set_undo_recorder(self)
 
     def record(self, command: Command) -> None:
-        self.stack.push(DomainUndoCommand(self.project, command))
+        self.stack.push(DomainUndoCommand(self, command))
 
     def undo(self) -> None:
-        self.stack.undo()
+        """Undo the last step; raises (with the stack as it was) when the project refused."""
+        self._move(self.stack.undo)
 
     def redo(self) -> None:
-        self.stack.redo()
+        self._move(self.stack.redo)
+
+    def _move(self, move: object) -> None:
+        before = self.stack.index()
+        self.failure = None
+        move()  # type: ignore[operator]
+        failure, self.failure = self.failure, None
+        if failure is not None:
+            self.stack.setIndex(before)  # re-does (or re-undoes) only what did move
+            self.failure = None
+            raise failure
 
     def clear(self) -> None:
         self.stack.clear()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -15,9 +15,12 @@ from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import operations
-from coding import Project
+from coding import CodewerkError, Project
 
 T = TypeVar("T")
+
+#: How often the window looks whether other programs changed the project (ms).
+LOOK_OUTSIDE_MS = 500
 
 
 class Workspace(QObject):
@@ -38,6 +41,26 @@ class Workspace(QObject):
         self.recorder = UndoStackRecorder(project, self.undo_stack)
         self.favourites = project.favourites
         self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
+        # Changes that other programs (a script, the CLI, another window) commit reach the views
+        # the way our own do: as a change notification.
+        self._outside = QTimer(self)
+        self._outside.setInterval(LOOK_OUTSIDE_MS)
+        self._outside.timeout.connect(self.look_outside)
+        self._outside.start()
+
+    def look_outside(self) -> bool:
+        """Announce what other programs committed since the last look; whether they did."""
+        try:
+            return self.project.notice_others()
+        except CodewerkError:
+            return False  # the next look tries again
+
+    def undo(self) -> None:
+        """Edit → Undo: the stack moves only when the project took the step back; else reported."""
+        self.perform(self.recorder.undo)
+
+    def redo(self) -> None:
+        self.perform(self.recorder.redo)
 
     def attempt(self, action: Callable[[], T], *, initiator: object | None = None) -> T | None:
         """Run a quick user action; its result, or ``None`` when it failed (reported)."""
@@ -46,16 +69,6 @@ class Workspace(QObject):
     def perform(self, action: Callable[[], object], *, initiator: object | None = None) -> bool:
         """Run a quick user action; ``False`` when it failed (reported)."""
         return operations.perform(self.window, action, initiator=initiator)
-
-    @contextmanager
-    def undo_group(self, text: str) -> Iterator[None]:
-        """Everything the project commits inside the block is one undo step named ``text``: one
-        user action, one Ctrl+Z, however many commands it took."""
-        self.undo_stack.beginMacro(text)
-        try:
-            yield
-        finally:
-            self.undo_stack.endMacro()
 
     @staticmethod
     def settle() -> None:
@@ -91,6 +104,7 @@ class Workspace(QObject):
         operations.refuse(self.window, text)
 
     def close(self) -> None:
+        self._outside.stop()
         self.indexer.shutdown()
         self.recorder.detach()
         self.bridge.detach()

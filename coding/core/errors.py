@@ -36,3 +36,23 @@ class FileImportError(CodewerkError):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"{self.path.name}: {reason}")
+
+
+class ProjectBusyError(CodewerkError):
+    """Another program kept the project busy (writing) for longer than we wait; nothing was changed."""
+
+
+class ProjectReadOnlyError(CodewerkError):
+    """The project cannot be written (read-only file, folder or media); nothing was changed."""
+
+
+class UndoConflictError(CodewerkError):
+    """Undo or redo would overwrite what someone else changed since; nothing was changed."""
+
+
+class ServerUnreachableError(CodewerkError):
+    """The team server cannot be reached; the action in flight was not applied."""
+
+
+class NotAllowedError(CodewerkError):
+    """The user's role in a team project does not allow this action; nothing was changed."""

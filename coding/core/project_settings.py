@@ -39,7 +39,9 @@ class ProjectSettings:
         return default if value is None else value
 
     def write(self, values: Mapping[str, Any]) -> None:
-        with self._store.write() as session:
+        def merge(session: Session) -> None:
             for key, value in values.items():
                 session.merge(Setting(key=key, value=value))
+
+        self._store.transact(merge)
         self._announce(Change.of({"setting"}))

@@ -1,14 +1,43 @@
-"""The project's database access: one engine, one session per action."""
+"""The project's database access: one engine, one session per action.
+
+Several programs may write one project at once (the window, a script, the CLI). A write
+transaction takes the write lock at its start (``BEGIN IMMEDIATE``), waits up to the busy
+timeout for it, and :meth:`Store.transact` tries again a few times with growing pauses; when
+the project stays busy it raises :class:`ProjectBusyError` with nothing applied. A project that
+cannot be written (read-only file, folder or media) opens for reading; a write raises
+:class:`ProjectReadOnlyError` before anything is attempted.
+
+While a thread holds a transaction open (:meth:`Store.hold`, what an undo group runs in), that
+thread's reads see it and its writes join it (each in a savepoint); other threads keep their own
+sessions and see the file as last committed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.database import make_engine
+from coding.core.errors import CodewerkError, ProjectBusyError, ProjectReadOnlyError
+from models import Base
+from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
+
+T = TypeVar("T")
+
+#: Pauses (seconds, ±50 % jitter) between the attempts of one write, each attempt waiting up to
+#: the busy timeout for the lock: about 20 s in all before a write gives up.
+RETRY_DELAYS = (0.05, 0.2, 0.5)
+
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
 
 
 class Store:
@@ -16,20 +45,178 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self._held = threading.local()
+        self.read_only = not is_writable(path)
+        self._watch: Any = None
+        self._seen_version: int | None = None
+        self.set_patience(BUSY_TIMEOUT_MS, RETRY_DELAYS)
+
+    def set_patience(self, busy_timeout_ms: int, retry_delays: tuple[float, ...]) -> None:
+        """How long a write waits for a busy project: each attempt up to ``busy_timeout_ms``, with
+        the pauses ``retry_delays`` between attempts (tests wait less)."""
+        if getattr(self, "engine", None) is not None:
+            self.close()
+        self.busy_timeout_ms = busy_timeout_ms
+        self.retry_delays = retry_delays
+        self.engine = make_engine(self.path, read_only=self.read_only, busy_timeout_ms=busy_timeout_ms)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITES: True}), expire_on_commit=False
+        )
+
+    @property
+    def table_names(self) -> frozenset[str]:
+        return frozenset(Base.metadata.tables)
+
+    @property
+    def name(self) -> str:
+        """How messages name the project."""
+        return self.path.name
+
+    def _translated(self, exc: DBAPIError) -> CodewerkError | None:
+        code = getattr(exc.orig, "sqlite_errorcode", None)
+        if code is None:
+            return None
+        if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            waited = round(self.busy_timeout_ms / 1000 * (len(self.retry_delays) + 1))
+            return ProjectBusyError(
+                f"{self.name}: the project is busy (another program kept writing to it for about "
+                f"{waited} s); nothing was changed, try again in a moment"
+            )
+        if code & 0xFF == _SQLITE_READONLY:
+            return ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+        return None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session inside one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session inside one write transaction: committed on success, rolled back on error.
+
+        One attempt; :meth:`transact` is the one that waits for a busy project.
+        """
+        if self.read_only:
+            raise ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+        shared = self._shared()
+        if shared is not None:
+            shared.expire_all()
+            with shared.begin_nested():
+                yield shared
+            return
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            translated = self._translated(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def transact(self, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in one write transaction, trying again while the project is busy.
+
+        ``work`` must leave nothing behind when it fails (a command's apply and revert do not),
+        since a failed attempt is rolled back and ``work`` runs again from the start.
+        """
+        for delay in (*self.retry_delays, None):
+            try:
+                with self.write() as session:
+                    return work(session)
+            except ProjectBusyError:
+                if delay is None:
+                    raise
+                time.sleep(delay * random.uniform(0.5, 1.5))
+        raise AssertionError("unreachable")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading one consistent snapshot."""
+        shared = self._shared()
+        if shared is not None:
+            shared.expire_all()
+            yield shared
+            return
         with self._sessions() as session, session.begin():
             yield session
 
+    # -- a transaction held open for an undo group ---------------------------------------
+    def _shared(self) -> Session | None:
+        session: Session | None = getattr(self._held, "session", None)
+        return session
+
+    @contextmanager
+    def hold(self) -> Iterator[Session]:
+        """One write transaction that this thread's reads and writes share until the block ends:
+        committed when it ends normally, rolled back when it raises."""
+        session = self.begin_held()
+        try:
+            yield session
+        except BaseException:
+            self.end_held(commit=False)
+            raise
+        self.end_held(commit=True)
+
+    def begin_held(self) -> Session:
+        """Open the transaction :meth:`hold` holds (for a holder that is not one block of code)."""
+        if self.read_only:
+            raise ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+        if self._shared() is not None:
+            raise RuntimeError("this thread already holds a transaction")
+        session = self._write_sessions()
+        session.begin()
+        self._held.session = session
+        return session
+
+    def end_held(self, *, commit: bool) -> None:
+        """Commit or roll back the transaction :meth:`begin_held` opened, and let it go."""
+        session = self._shared()
+        if session is None:
+            raise RuntimeError("this thread holds no transaction")
+        self._held.session = None
+        try:
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
+        except DBAPIError as exc:
+            translated = self._translated(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+        finally:
+            session.close()
+
+    @property
+    def holding(self) -> bool:
+        """Whether this thread holds a transaction open (see :meth:`hold`)."""
+        return self._shared() is not None
+
+    # -- noticing what other programs commit ---------------------------------------------
+    def _data_version(self) -> int:
+        if self._watch is None:
+            self._watch = self.engine.raw_connection()
+        cursor = self._watch.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
+
+    def mark_seen(self) -> None:
+        """Everything committed until now is known (called after this program's own commits)."""
+        self._seen_version = self._data_version()
+
+    def others_committed(self) -> bool:
+        """Whether another connection committed since :meth:`mark_seen` or the last call.
+
+        SQLite's ``PRAGMA data_version`` on a connection of its own: it changes when any other
+        connection (another program, or another connection of this one) commits.
+        """
+        version = self._data_version()
+        changed = self._seen_version is not None and version != self._seen_version
+        self._seen_version = version
+        return changed
+
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()

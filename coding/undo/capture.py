@@ -23,7 +23,7 @@ def table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def _cascading_children(parent: Table) -> list[tuple[Table, Column[Any], Column[Any]]]:
+def cascading_children(parent: Table) -> list[tuple[Table, Column[Any], Column[Any]]]:
     """(child table, child column, parent column) for every ON DELETE CASCADE key to ``parent``."""
     found = []
     for child in Base.metadata.sorted_tables:
@@ -97,7 +97,7 @@ def capture_delete(session: Session, tbl: Table, clause: ColumnElement[bool]) ->
         if not fresh:
             continue
         captured.rows.setdefault(current.name, []).extend(fresh)
-        for child, child_column, parent_column in _cascading_children(current):
+        for child, child_column, parent_column in cascading_children(current):
             keys = [row[parent_column.name] for row in fresh]
             queue.extend((child, chunk) for chunk in _in_chunks(child_column, keys))
         if current.name == "coding":

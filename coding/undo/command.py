@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Table
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coding.core.changes import Change
+from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
 from coding.undo.capture import table
-from coding.undo.steps import DeleteRows, InsertRows, Step, UpdateRow
+from coding.undo.steps import ChangedSince, DeleteRows, InsertRows, Step, UpdateRow
 
 
 class Writer:
@@ -93,19 +96,42 @@ class Command(ABC):
         if self._steps is None:
             writer = Writer(session)
             self.result = self.plan(writer)
-            self._steps = writer.steps
-            self._documents = None if writer.all_documents else frozenset(writer.documents)
+            self.adopt(writer)
         else:
-            for step in self._steps:
-                step.apply(session)
+            with self._refusing_conflicts("redo"):
+                for step in self._steps:
+                    step.apply(session)
         return self.change
+
+    def adopt(self, writer: Writer) -> None:
+        """Take what ``writer`` recorded as this command's steps (planned: undo and redo now work)."""
+        self._steps = writer.steps
+        self._documents = None if writer.all_documents else frozenset(writer.documents)
 
     def revert(self, session: Session) -> Change:
         if self._steps is None:
             raise RuntimeError("cannot undo a command that was never applied")
-        for step in reversed(self._steps):
-            step.revert(session)
+        with self._refusing_conflicts("undo"):
+            for step in reversed(self._steps):
+                step.revert(session)
         return self.change
+
+    @contextmanager
+    def _refusing_conflicts(self, verb: str) -> Iterator[None]:
+        """Undo and redo never overwrite what someone else (another window, program or coder
+        on the team server) changed since: they refuse, and the transaction is rolled back."""
+        try:
+            yield
+        except ChangedSince as exc:
+            raise UndoConflictError(
+                f"cannot {verb} “{self.text}”: someone else has changed the same "
+                f"{exc.table_name.replace('_', ' ')}s since; their work is kept and nothing was changed"
+            ) from exc
+        except IntegrityError as exc:
+            raise UndoConflictError(
+                f"cannot {verb} “{self.text}”: someone else has changed the same rows since; "
+                "their work is kept and nothing was changed"
+            ) from exc
 
     @property
     def change(self) -> Change:

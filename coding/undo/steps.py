@@ -20,6 +20,22 @@ def _pk_clause(tbl: Table, pk: Mapping[str, Any]) -> ColumnElement[bool]:
     return and_(*(tbl.c[name] == value for name, value in pk.items()))
 
 
+#: Inserts of more rows than this (an import) are not compared value by value before undo.
+_CHECKED_ROWS = 500
+
+#: Rows several commands (and coders) share: a passage is the span that codings hang on. Undoing
+#: the command that created one keeps it while codings of others still hang on it.
+SHARED_TABLES = frozenset({"passage"})
+
+
+class ChangedSince(Exception):
+    """Undo or redo of a step would overwrite or delete what someone else wrote since."""
+
+    def __init__(self, table_name: str) -> None:
+        super().__init__(table_name)
+        self.table_name = table_name
+
+
 class Step(ABC):
     tables: frozenset[str]
 
@@ -65,14 +81,83 @@ class InsertRows(Step):
             )
             for row, new_id in zip(self.rows, result.scalars(), strict=True):
                 row[pk.name] = new_id
+        elif self.table.name in SHARED_TABLES:
+            # Redo: a shared row kept by undo (another coder's coding holds the passage) stays.
+            present = self._present(session)
+            missing = [row for row in self.rows if row[pk.name] not in present]
+            for row in self.rows:
+                kept = present.get(row[pk.name])
+                if kept is not None and any(kept[k] != row[k] for k in kept):
+                    raise ChangedSince(self.table.name)
+            if missing:
+                session.execute(insert(self.table), missing)
         else:
             session.execute(insert(self.table), self.rows)
 
+    def _present(self, session: Session) -> dict[Any, dict[str, Any]]:
+        pk = next(iter(self.table.primary_key.columns))
+        columns = [self.table.c[name] for name in ("document_id", "start", "end") if name in self.table.c]
+        ids = [row[pk.name] for row in self.rows]
+        rows = session.execute(select(pk, *columns).where(pk.in_(ids))).mappings()
+        return {row[pk.name]: {c.name: row[c.name] for c in columns} for row in rows}
+
     def revert(self, session: Session) -> None:
         pk_names = [col.name for col in self.table.primary_key.columns]
+        rows = self.rows
+        if self.table.name in SHARED_TABLES:
+            rows = [row for row in rows if not self._still_used(session, row[pk_names[0]])]
+        else:
+            self._refuse_changed_since(session, pk_names)
+            self._refuse_foreign_cascade(session, pk_names)
+        if not rows:
+            return
         clause = and_(*(self.table.c[name] == bindparam(f"pk_{name}") for name in pk_names))
-        keys = [{f"pk_{name}": row[name] for name in pk_names} for row in reversed(self.rows)]
+        keys = [{f"pk_{name}": row[name] for name in pk_names} for row in reversed(rows)]
         session.execute(delete(self.table).where(clause), keys)  # one executemany, last row first
+
+    def _still_used(self, session: Session, key: Any) -> bool:
+        pk = next(iter(self.table.primary_key.columns))
+        captured = capture_delete(session, self.table, pk == key)
+        return any(rows for name, rows in captured.rows.items() if name != self.table.name)
+
+    def _refuse_changed_since(self, session: Session, pk_names: list[str]) -> None:
+        """Our rows must still hold what we wrote (plain values; times and JSON are not compared)."""
+        if len(pk_names) != 1 or len(self.rows) > _CHECKED_ROWS:
+            return
+        pk = self.table.c[pk_names[0]]
+        plain = [
+            name
+            for name, value in self.rows[0].items()
+            if name in self.table.c and isinstance(value, str | int | float | bool)
+        ]
+        if not plain:
+            return
+        query = select(pk, *(self.table.c[name] for name in plain))
+        current = {
+            row[pk.name]: row
+            for row in session.execute(query.where(pk.in_([r[pk.name] for r in self.rows]))).mappings()
+        }
+        for row in self.rows:
+            now = current.get(row[pk.name])
+            if now is not None and any(now[name] != row.get(name) for name in plain):
+                raise ChangedSince(self.table.name)
+
+    def _refuse_foreign_cascade(self, session: Session, pk_names: list[str]) -> None:
+        """Deleting our rows must not take rows with it that were added since (someone else's
+        review of a coding we made): those rows are theirs, and undo refuses.
+
+        A passage that goes with its last coding (the schema's trigger) is not such a row; what
+        hangs on that passage is."""
+        if len(pk_names) != 1:
+            return
+        ours = {row[pk_names[0]] for row in self.rows}
+        captured = capture_delete(session, self.table, self.table.c[pk_names[0]].in_(sorted(ours)))
+        for name, rows in captured.rows.items():
+            if name == self.table.name:
+                if any(row[pk_names[0]] not in ours for row in rows):
+                    raise ChangedSince(name)
+            elif rows and not (name == "passage" and self.table.name == "coding"):
+                raise ChangedSince(name)
 
 
 class UpdateRow(Step):
@@ -85,13 +170,25 @@ class UpdateRow(Step):
         self.old: dict[str, Any] = {}
         self.tables = frozenset({tbl.name})
 
-    def apply(self, session: Session) -> None:
+    def _current(self, session: Session) -> dict[str, Any] | None:
         columns = [self.table.c[name] for name in self.values]
-        row = session.execute(select(*columns).where(_pk_clause(self.table, self.pk))).mappings().one()
-        self.old = dict(row)
+        row = session.execute(select(*columns).where(_pk_clause(self.table, self.pk))).mappings().first()
+        return None if row is None else dict(row)
+
+    def apply(self, session: Session) -> None:
+        current = self._current(session)
+        if current is None:
+            if self.old:  # redo: the row is gone since
+                raise ChangedSince(self.table.name)
+            raise LookupError(f"no {self.table.name} row {self.pk}")
+        if self.old and current != self.old:  # redo over a value someone else wrote since
+            raise ChangedSince(self.table.name)
+        self.old = current
         session.execute(update(self.table).where(_pk_clause(self.table, self.pk)).values(self.values))
 
     def revert(self, session: Session) -> None:
+        if self._current(session) != self.values:  # someone else changed (or deleted) the row since
+            raise ChangedSince(self.table.name)
         session.execute(update(self.table).where(_pk_clause(self.table, self.pk)).values(self.old))
 
 
