@@ -162,8 +162,8 @@ def _turn_units(
         outside[info.id] = UnitSpans.of(gaps)
     needs_text: set[int] = set()
     for _coding, _code, document, start, end in codings.rows:
-        gaps = outside.get(document)
-        if gaps is not None and document not in needs_text and gaps.touched(start, end):
+        around = outside.get(document)
+        if around is not None and document not in needs_text and around.touched(start, end):
             needs_text.add(document)
     texts: dict[int, str] = {}
     if needs_text:
