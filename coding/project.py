@@ -27,7 +27,7 @@ from coding.codebook.favourites import Favourites
 from coding.core.changes import Change, ChangeNotifier, Listener
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
 from coding.core.errors import InvalidInputError, ProjectFileError
-from coding.core.project_settings import ProjectSettings
+from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
 from coding.documents.document_service import DocumentService
@@ -73,12 +73,14 @@ class Project:
         self.backup_path = backup
         self.store = Store(path)
         self.store.mark_seen()  # what other programs commit from now on is announced (notice_others)
-        self.coder = coder or default_coder()
         self._notifier = ChangeNotifier()
         self._groups = threading.local()  # the group open on each thread (see :meth:`group`)
         self.history = History(self.undo_command, self.redo_command)
         self._recorder: UndoRecorder = self.history
         self.settings = ProjectSettings(self.store, self._announce)
+        #: The coder a second coder's package was made for (File → Second coder), else None.
+        self.preset_coder: str | None = self.settings.get(PRESET_CODER)
+        self.coder = coder or self.preset_coder or default_coder()
         # The documents and the codebook own the names a user types; they answer the resolver.
         self.documents = DocumentService(self.store, self.execute)
         self.codes = CodeService(self.store, self.execute)
