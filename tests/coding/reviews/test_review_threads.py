@@ -49,7 +49,9 @@ def test_include_reviews_exports_the_thread(regions: Project, tmp_path: Path) ->
     regions.reviews.reply("Interview R2, p. 3", coding_id=quote.coding_id, author="student")
     regions.reviews.mark(quote.coding_id, "agreed", "dank", reviewer="Anna")  # "bron?" stays in the thread
     workbook = load_workbook(regions.export(tmp_path / "q.xlsx", include_reviews=True))
-    cells = [str(c.value) for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.value]
+    cells = [
+        str(c.value) for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.value
+    ]
     assert "Anna: agreed — dank; Anna: bron?; student: Interview R2, p. 3" in cells
     document = Document(str(regions.export(tmp_path / "q.docx", include_reviews=True)))
     text = "\n".join(p.text for p in document.paragraphs)
