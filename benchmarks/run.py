@@ -31,6 +31,7 @@ CASES = (
     "benchmarks.cases_exports",
     "benchmarks.cases_language",
     "benchmarks.cases_text",
+    "benchmarks.cases_concurrency",
 )
 for _module in CASES:
     importlib.import_module(_module)

@@ -174,7 +174,6 @@ class Project:
         project stays busy, :class:`ProjectBusyError` says so and nothing was applied.
         """
         change = self.store.transact(command.apply)
-        self._after_commit()
         if not command.is_empty:
             self._recorder.record(command)
             self._announce(change)
@@ -184,16 +183,11 @@ class Project:
         """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
         else changed the same rows since, and raises before anything moved when it cannot commit."""
         change = self.store.transact(command.revert)
-        self._after_commit()
         self._announce(change)
 
     def redo_command(self, command: Command) -> None:
         change = self.store.transact(command.apply)
-        self._after_commit()
         self._announce(change)
-
-    def _after_commit(self) -> None:
-        self.store.mark_seen()
 
     def notice_others(self) -> bool:
         """Announce what other programs committed to the project since the last look.
