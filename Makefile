@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean icons
+.PHONY: demo test lint bench screenshots clean icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
+
+# The screenshots in docs/screenshots/ (tests write theirs to a temporary folder otherwise).
+screenshots: $(STAMP)
+	CODEWERK_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/app $(ARGS)
 
 # Speed and memory figures against the targets; writes benchmarks/RESULTS.md (never part of `make test`).
 bench: $(STAMP)

@@ -27,7 +27,7 @@ from coding.codebook.favourites import Favourites
 from coding.core.changes import Change, ChangeNotifier, Listener
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
 from coding.core.errors import InvalidInputError, ProjectFileError
-from coding.core.project_settings import ProjectSettings
+from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
 from coding.documents.document_service import DocumentService
@@ -38,14 +38,17 @@ from coding.judgements.judgement_service import JudgementService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
 from coding.quotes.quote_service import QuoteService
+from coding.reviews.review_import import ReviewImportReport
 from coding.reviews.review_service import ReviewService
 from coding.speakers.speaker_service import SpeakerService
 from coding.undo.command import Command
+from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
 from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file
 
 if TYPE_CHECKING:
+    from coding.agreement.agreement_service import AgreementService
     from coding.language.assistant import LanguageAssistant
 
 PROJECT_SUFFIX = ".codewerk"
@@ -70,11 +73,14 @@ class Project:
         self.backup_path = backup
         self.store = Store(path)
         self.store.mark_seen()  # what other programs commit from now on is announced (notice_others)
-        self.coder = coder or default_coder()
         self._notifier = ChangeNotifier()
+        self._groups = threading.local()  # the group open on each thread (see :meth:`group`)
         self.history = History(self.undo_command, self.redo_command)
         self._recorder: UndoRecorder = self.history
         self.settings = ProjectSettings(self.store, self._announce)
+        #: The coder a second coder's package was made for (File → Second coder), else None.
+        self.preset_coder: str | None = self.settings.get(PRESET_CODER)
+        self.coder = coder or self.preset_coder or default_coder()
         # The documents and the codebook own the names a user types; they answer the resolver.
         self.documents = DocumentService(self.store, self.execute)
         self.codes = CodeService(self.store, self.execute)
@@ -84,6 +90,7 @@ class Project:
             execute=self.execute,
             coder=lambda: self.coder,
             resolve=Resolver(document=self.documents.id_of, code=self.codes.id_of, code_tree=self.codes.tree),
+            group=self.group,
         )
         self.code_sets = CodeSetService(self.context)
         self.favourites = Favourites(self.context.resolve, self.settings)
@@ -98,6 +105,16 @@ class Project:
         self.importer = ImportService(self.context, self.documents, self.speakers)
         self._assist: LanguageAssistant | None = None
         self._assist_lock = threading.Lock()
+        self._agreement: AgreementService | None = None
+
+    @property
+    def agreement(self) -> AgreementService:
+        """Intercoder agreement of two coders (:mod:`coding.agreement`), loaded on first use (numpy)."""
+        if self._agreement is None:
+            from coding.agreement.agreement_service import AgreementService
+
+            self._agreement = AgreementService(self.context)
+        return self._agreement
 
     @property
     def assist(self) -> LanguageAssistant:
@@ -171,13 +188,44 @@ class Project:
         """Run a command in one transaction, record it for undo, announce what changed.
 
         While another program writes the project, the transaction waits and tries again; when the
-        project stays busy, :class:`ProjectBusyError` says so and nothing was applied.
+        project stays busy, :class:`ProjectBusyError` says so and nothing was applied. Inside
+        :meth:`group` the command becomes the open group's next child instead.
         """
+        scope: GroupScope | None = getattr(self._groups, "scope", None)
+        if scope is not None:
+            try:
+                return scope.execute(command)
+            finally:
+                self.codes.invalidate()  # the code tree is read afresh inside the group
         change = self.store.transact(command.apply)
         if not command.is_empty:
             self._recorder.record(command)
             self._announce(change)
         return command.result
+
+    def group(self, text: str) -> GroupScope:
+        """One user action of several commands: ``with project.group("Create code and code passage"):``.
+
+        Every command executed on this thread inside the block (through any service) is planned
+        in one transaction; when the block ends the group is committed, recorded as one undo
+        step named ``text`` and announced as one change. When the block raises, nothing of it
+        is written, recorded or announced. Reads on this thread inside the block see what the
+        group wrote so far. A group opened inside another joins it.
+        """
+        outer: GroupScope | None = getattr(self._groups, "scope", None)
+        if outer is not None:
+            return JoinedScope(outer)
+        return GroupScope(self.store, Group(text), opened=self._group_opened, committed=self._group_committed)
+
+    def _group_opened(self, scope: GroupScope | None) -> None:
+        self._groups.scope = scope
+        if scope is None:
+            self.codes.invalidate()  # it may hold codes of a group that was rolled back
+
+    def _group_committed(self, group: Group) -> None:
+        self._after_commit()
+        self._recorder.record(group)
+        self._announce(group.change)
 
     def undo_command(self, command: Command) -> None:
         """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
@@ -292,6 +340,26 @@ class Project:
         self, value: str, code: CodeRef, score: str, *, by: str = "region", note: str = "", **options: Any
     ) -> JudgementInfo:
         return self.judgements.assess(value, code, score, by=by, note=note, **options)
+
+    def identity(self) -> str:
+        """The project's stable id (review files carry it); made on first use for an older file."""
+        guid = str(self.setting("project_guid", "") or "")
+        if not guid:
+            guid = new_guid()
+            self._write_settings({"project_guid": guid})
+        return guid
+
+    def import_review(
+        self, path: Path | str, *, reviewer: str | None = None, apply: bool = True
+    ) -> ReviewImportReport:
+        """Read a supervisor's review file back: their marks, in one undoable step, and a report."""
+        return self.reviews.import_file(
+            Path(path),
+            project_guid=self.identity(),
+            project_name=self.path.stem,
+            reviewer=reviewer,
+            apply=apply,
+        )
 
     def export(
         self, path: Path | str, *, by: str = "region", overwrite: bool = False, **options: Any

@@ -1,6 +1,6 @@
 """SQLAlchemy models of a Codewerk project file, and its migrations. Qt-free."""
 
-from models.analysis import Judgement, JudgementEvidence, Memo
+from models.analysis import Judgement, JudgementEvidence, JudgementReview, Memo, ReviewMessage
 from models.base import Base
 from models.code import CODE_KINDS, Code, CodeSet, CodeSetMember
 from models.document import Document, DocumentAttribute, Page, Turn
@@ -22,11 +22,13 @@ __all__ = [
     "DocumentAttribute",
     "Judgement",
     "JudgementEvidence",
+    "JudgementReview",
     "Memo",
     "Page",
     "Passage",
     "Respondent",
     "Review",
+    "ReviewMessage",
     "Sentence",
     "Setting",
     "Suggestion",

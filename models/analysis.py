@@ -51,6 +51,46 @@ class Judgement(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class JudgementReview(Base):
+    """A reviewer's mark on one judgement: agreed / question / disagree, with a comment."""
+
+    __tablename__ = "judgement_review"
+    __table_args__ = (
+        CheckConstraint("status IN ('agreed', 'question', 'disagree')", name="status"),
+        UniqueConstraint("judgement_id", "coder_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    judgement_id: Mapped[int] = mapped_column(ForeignKey("judgement.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReviewMessage(Base):
+    """One message of the conversation about a quote (a coding) or a judgement: a student's reply,
+    or a reviewer's earlier comment kept when a new one replaced it."""
+
+    __tablename__ = "review_message"
+    __table_args__ = (
+        CheckConstraint("(coding_id IS NULL) != (judgement_id IS NULL)", name="one_target"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    coding_id: Mapped[int | None] = mapped_column(ForeignKey("coding.id", ondelete="CASCADE"), index=True)
+    judgement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("judgement.id", ondelete="CASCADE"), index=True
+    )
+    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class JudgementEvidence(Base):
     """A quote (passage) linked to a judgement as evidence."""
 

@@ -1,7 +1,11 @@
 """Opening, creating, backing up and migrating project files (SQLite).
 
 A project is one SQLite file. Every connection runs with foreign keys on, the WAL journal
-and a busy timeout. New files are created by running the alembic migrations to head; older
+and a busy timeout, and defensively: ``trusted_schema=OFF`` (functions and virtual tables named in
+the schema's triggers and views run only when harmless, so a file made elsewhere cannot make them
+act) and ``cell_size_check=ON`` (a damaged page is reported instead of read). Before first use a
+file is checked with ``PRAGMA quick_check``; a damaged one is refused with one message naming it.
+New files are created by running the alembic migrations to head; older
 files are backed up next to themselves (SQLite backup API) and upgraded when opened.
 
 Opening a file at the head revision does not import alembic (a tenth of a second of the window's
@@ -48,6 +52,8 @@ def _on_connect(
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute("PRAGMA trusted_schema=OFF")
+        cursor.execute("PRAGMA cell_size_check=ON")
         if not read_only:  # a read-only file keeps the journal mode it has
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -188,6 +194,8 @@ def inspect_file(path: Path) -> str:
     mode = "mode=ro" if is_writable(path) or Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
     try:
         with closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?{mode}", uri=True)) as conn:
+            conn.execute("PRAGMA trusted_schema=OFF")
+            conn.execute("PRAGMA cell_size_check=ON")
             try:
                 app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             except sqlite3.DatabaseError as exc:
@@ -200,6 +208,7 @@ def inspect_file(path: Path) -> str:
                 raise
             if app_id != APPLICATION_ID:
                 raise ProjectFileProblem("not a Codewerk project (an SQLite database of another program)")
+            _quick_check(conn)
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.DatabaseError as exc:
         raise ProjectFileProblem(f"the project file is damaged ({exc})") from exc
@@ -211,6 +220,18 @@ def inspect_file(path: Path) -> str:
             f"was written by a newer Codewerk (schema {revision}); update Codewerk to open it"
         )
     return revision
+
+
+def _quick_check(conn: sqlite3.Connection) -> None:
+    """``PRAGMA quick_check`` (the structure of every page and index, without comparing index
+    contents with their tables: linear in the file's size); raises when the file is damaged."""
+    found = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    if found == ["ok"]:
+        return
+    lines = [line.strip() for text in found for line in text.splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")] or ["unknown problem"]
+    more = " …" if len(problems) > 1 else ""
+    raise ProjectFileProblem(f"the project file is damaged ({problems[0]}{more}); open a backup copy")
 
 
 def backup_file(path: Path, revision: str) -> Path:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QMenu,
     QMessageBox,
+    QToolBar,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -129,25 +129,41 @@ class CodebookDock(QDockWidget):
         self.tree = CodeTreeView(body)
         self.tree.setModel(self.proxy)
         self._make_actions()
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
-        for action in (
-            self.new_code_action,
-            self.new_subcode_action,
-            self.favourite_action,
-            self.merge_action,
-            self.delete_action,
+        # A tool bar, not a row of buttons: when the dock is narrow the last ones move behind »,
+        # so the buttons never make the dock (and the window) wider.
+        self.buttons = QToolBar(body)
+        self.buttons.setObjectName("codebookButtons")
+        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.buttons.setIconSize(QSize(1, 1))
+        for action, short in (
+            (self.new_code_action, "New code"),
+            (self.new_subcode_action, "Subcode"),
+            (self.merge_action, "Merge…"),
+            (self.delete_action, "Delete…"),
         ):
-            button = QToolButton(body)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            action.setIconText(short)  # the button's label; menus keep the full text
+        self.buttons.setStyleSheet(
+            "QToolBar { spacing: 0px; padding: 0px; } QToolButton { padding: 1px 3px; }"
+        )
+        more = self.buttons.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # the style's arrow is faint: say it
+            more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            more.setText("»")
+            more.setToolTip("More code actions")
+        self.buttons.addActions(
+            [
+                self.new_code_action,
+                self.new_subcode_action,
+                self.favourite_action,
+                self.merge_action,
+                self.delete_action,
+            ]
+        )
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.setWidget(body)
 
         self.filter.textChanged.connect(self._filter)
@@ -307,10 +323,11 @@ class CodebookDock(QDockWidget):
             menu.addAction(self.rename_action)
             menu.addAction(self.colour_action)
             key = self.workspace.favourites.key_of(code.id) if self.workspace else None
-            self.favourite_action.setText(
+            favourite = menu.addAction(  # its own text here: the button's label stays put
                 f"Remove from favourites (key {key})" if key else "★ Add to favourites"
             )
-            menu.addAction(self.favourite_action)
+            favourite.setShortcut(self.favourite_action.shortcut())
+            favourite.triggered.connect(self.toggle_favourite)
             menu.addSeparator()
             menu.addAction(self.merge_action)
             menu.addAction(self.delete_action)

@@ -4,8 +4,9 @@ then the import runs with a progress bar and Cancel, and a summary says what hap
 
 The import is one long operation (``app.widgets.operations``): a worker thread reads and parses
 the files (``prepare_file``, which never touches the project), at most ``LOOKAHEAD`` files ahead;
-each prepared file is stored on the GUI thread in its own transaction, so the project's
-connections, the undo stack and the change notifications stay there. Cancel stops after the file
+each prepared file is stored on the GUI thread, so the project's connections, the undo stack and
+the change notifications stay there. The whole import is one undo group (one transaction, one undo
+step, one change when it finishes); a file the project refuses is rolled back on its own. Cancel stops after the file
 being stored. A file the project refuses in an unforeseen way is listed as skipped with the reason
 (the details go to the log) and the others are imported.
 
@@ -447,6 +448,8 @@ class ImportDialog(QDialog):
 
     def _failed(self, _error: BaseException) -> None:
         """The import stopped on an unforeseen error (reported): what was stored stays."""
+        if self._batch is not None:
+            operations.attempt(self, self._batch.commit)  # one undo step, as a finished import
         self.run = None
         self.pages.setCurrentIndex(SETUP)
         self._refresh()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -308,14 +307,16 @@ class QuoteTableModel(RecordTableModel[Quote]):
     def mark(self, coding_ids: Sequence[CodingId], status: str | None, comment: str = "") -> bool:
         """Review quotes as the current reviewer; ``status=None`` clears the mark. Marking several
         quotes is one undo step."""
-        reviews = self.workspace.project.reviews
-        ok = True
-        several = len(coding_ids) > 1
+        project = self.workspace.project
+        reviews = project.reviews
         text = f"Review {len(coding_ids)} quotes" if status else f"Clear {len(coding_ids)} reviews"
-        with self.workspace.undo_group(text) if several else nullcontext():
-            for coding_id in coding_ids:
-                if status is None:
-                    ok = self.workspace.perform(partial(reviews.clear, coding_id)) and ok
-                else:
-                    ok = self.workspace.perform(partial(reviews.mark, coding_id, status, comment)) and ok
-        return ok
+
+        def mark_all() -> None:  # several: one undo group, all of them or, when one fails, none
+            with project.group(text) if len(coding_ids) > 1 else nullcontext():
+                for coding_id in coding_ids:
+                    if status is None:
+                        reviews.clear(coding_id)
+                    else:
+                        reviews.mark(coding_id, status, comment)
+
+        return self.workspace.perform(mark_all)

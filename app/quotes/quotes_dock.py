@@ -35,8 +35,10 @@ from app.quotes.quote_table_model import (
     QuoteTableModel,
 )
 from app.quotes.review_delegate import ReviewDelegate
+from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
+from coding import Change
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
@@ -146,10 +148,15 @@ class QuotesDock(QDockWidget):
         self.comment.editingFinished.connect(self.save_comment)
         self._list_all_when_painted = False
         self.table.viewport().installEventFilter(self)
+        self._changes = DeferredChanges(self._project_changed, self)
         self.set_workspace(None)
 
     # -- project --------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self._changes.add)
+        if workspace is not None:
+            workspace.changed.connect(self._changes.add)
         self.save_comment()
         self._comment_for = None
         self._comment_quote = None
@@ -208,6 +215,26 @@ class QuotesDock(QDockWidget):
         keys = self.workspace.project.documents.attribute_keys()
         fill_combo(self.attribute, [(key.capitalize(), key) for key in keys], choose=("region",))
         self._attribute_changed()
+
+    def _project_changed(self, change: Change) -> None:
+        """Attributes added, renamed or imported: the attribute and value choices follow at once."""
+        if change.documents and self.workspace is not None:
+            self.refill_attributes()
+
+    def refill_attributes(self) -> None:
+        """The attribute keys and the chosen key's values, keeping both choices where they still exist."""
+        if self.workspace is None:
+            return
+        documents = self.workspace.project.documents
+        key, value = self.attribute.currentData(), self.value.currentData()
+        fill_combo(
+            self.attribute, [(k.capitalize(), k) for k in documents.attribute_keys()], choose=(key, "region")
+        )
+        chosen = self.attribute.currentData()
+        values = documents.attribute_values(chosen) if chosen else []
+        fill_combo(self.value, [(v, v) for v in values], first=("(any)", ANY), choose=(value,))
+        if (chosen, self.value.currentData()) != (key, value):
+            self._apply_filter()
 
     def _attribute_changed(self, *_args: object) -> None:
         key = self.attribute.currentData()

@@ -117,6 +117,13 @@ class WindowActions:
 
         # View
         self.compare = make("&Compare regions…", "Ctrl+Shift+C", "Judge every concept per region")
+        self.cooccurrence = make(
+            "&Co-occurrence…",
+            tip="Which codes apply together: codes × codes per passage, sentence, turn or document",
+        )
+        self.code_matrix = make(
+            "Code × case &matrix…", tip="Codes × documents or attribute values, as counts or presence (0/1)"
+        )
         self.search = make(
             "&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions"
         )
@@ -136,7 +143,8 @@ class WindowActions:
             self.pick, self.in_vivo, self.respondent_words, self.speaker_turns, self.speaker_turns_everywhere,
             self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
-            self.compare, self.search, self.reset_layout, self.speakers, self.anonymise, *self.favourite_keys,
+            self.compare, self.cooccurrence, self.code_matrix, self.search, self.reset_layout, self.speakers,
+            self.anonymise, *self.favourite_keys,
         ]  # fmt: skip
 
     def set_project_open(self, open_: bool) -> None:
@@ -190,6 +198,9 @@ class WindowActions:
         view.addActions([self.compare, self.search])
         view.addSeparator()
         view.addAction(self.reset_layout)
+
+        analysis = bar.addMenu("&Analysis")
+        analysis.addActions([self.cooccurrence, self.code_matrix])
 
         tools = bar.addMenu("T&ools")  # Alt+T is "snap to speaker turn"
         tools.addActions([self.speakers, self.anonymise])

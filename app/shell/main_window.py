@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -45,11 +45,14 @@ from coding.demo import build_demo_project
 from coding.project import PROJECT_SUFFIX
 
 if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
+    from app.analysis.analysis_window import AnalysisWindow
     from app.importing.import_dialog import ImportDialog
     from app.judgements.compare_window import CompareWindow
     from app.language.language_window import LanguageWindow
 
 START, WORKBENCH = 0, 1
+#: The window's first size, made smaller to fit a smaller screen.
+DEFAULT_SIZE = QSize(1440, 900)
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.workspace: Workspace | None = None
         self.compare_window: CompareWindow | None = None
+        self.analysis_window: AnalysisWindow | None = None
         self.language_window: LanguageWindow | None = None
         self.undo_group = QUndoGroup(self)
 
@@ -120,10 +124,50 @@ class MainWindow(QMainWindow):
         self.window_actions.click_to_code.setChecked(settings.click_to_code())
         self.mode_label.setVisible(self.window_actions.click_to_code.isChecked())
         self._show_start()
-        self.resize(1440, 900)
+        self.resize(DEFAULT_SIZE)
         geometry, _state = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.fit_to_screen(centre=geometry is None)
+
+    # -- the screen -----------------------------------------------------------------------
+    def available_area(self) -> QRect:
+        """The part of the window's screen it may use (without panels and task bars)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def fit_to_screen(self, *, centre: bool = False) -> None:
+        """Keep the whole window, frame included, on its screen's available area: never wider or
+        taller (a saved size from a larger monitor, a fixed default on a laptop)."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        area = self.available_area()
+        frame = self.frameGeometry()
+        extra_width = max(frame.width() - self.width(), 0)
+        extra_height = max(frame.height() - self.height(), 0)
+        width = min(self.width(), area.width() - extra_width)
+        height = min(self.height(), area.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if centre:
+            frame.moveCenter(area.center())
+        left = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+        top = min(max(frame.top(), area.top()), area.bottom() - frame.height() + 1)
+        if (left, top) != (frame.left(), frame.top()) or centre:
+            self.move(left, top)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # the frame's size is known once shown
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.available_area()
+        if self.isVisible() and (
+            event.size().width() > area.width() or event.size().height() > area.height()
+        ):
+            QTimer.singleShot(0, self.fit_to_screen)  # something asked for more room than the screen has
 
     # -- layout ---------------------------------------------------------------------------
     def default_layout(self) -> None:
@@ -191,6 +235,8 @@ class MainWindow(QMainWindow):
         for key, action in enumerate(a.favourite_keys, start=1):
             action.triggered.connect(lambda _checked=False, k=key: self.controller.code_with_key(k))
         a.compare.triggered.connect(self.compare)
+        a.cooccurrence.triggered.connect(lambda: self.analyse("cooccurrence"))
+        a.code_matrix.triggered.connect(lambda: self.analyse("matrix"))
         a.search.triggered.connect(self.search)
         a.reset_layout.triggered.connect(self.reset_layout)
         a.speakers.triggered.connect(self.show_speakers)
@@ -299,11 +345,12 @@ class MainWindow(QMainWindow):
         self._save_layout()
         workspace = self.workspace
         self.workspace = None
-        for extra in (self.compare_window, self.language_window):
+        for extra in (self.compare_window, self.analysis_window, self.language_window):
             if extra is not None:
                 extra.close()
                 extra.deleteLater()
         self.compare_window = None
+        self.analysis_window = None
         self.language_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
@@ -427,6 +474,23 @@ class MainWindow(QMainWindow):
         self.compare_window.show()
         self.compare_window.raise_()
         self.compare_window.activateWindow()
+
+    def analyse(self, tab: str = "cooccurrence") -> None:
+        """Analysis → Co-occurrence… / Code × case matrix…: the heat maps in their own window."""
+        if self.workspace is None:
+            return
+        if self.analysis_window is None:
+            from app.analysis.analysis_window import AnalysisWindow  # loaded when first used
+
+            self.analysis_window = AnalysisWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+            self.analysis_window.cooccurrence.jumpRequested.connect(self.jump_to_quote)
+            self.analysis_window.matrix.jumpRequested.connect(self.jump_to_quote)
+        self.analysis_window.show_tab(tab)
+        self.analysis_window.show()
+        self.analysis_window.raise_()
+        self.analysis_window.activateWindow()
 
     def search(self) -> None:
         """View → Search and suggestions…: search, suggestion queue and frequencies in their own window."""

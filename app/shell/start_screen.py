@@ -77,7 +77,7 @@ class StartScreen(QWidget):
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)
-            button.setMinimumWidth(170)
+            button.setMinimumWidth(120)
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.recent_model = RecentProjectsModel(self)

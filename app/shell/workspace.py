@@ -70,16 +70,6 @@ class Workspace(QObject):
         """Run a quick user action; ``False`` when it failed (reported)."""
         return operations.perform(self.window, action, initiator=initiator)
 
-    @contextmanager
-    def undo_group(self, text: str) -> Iterator[None]:
-        """Everything the project commits inside the block is one undo step named ``text``: one
-        user action, one Ctrl+Z, however many commands it took."""
-        self.undo_stack.beginMacro(text)
-        try:
-            yield
-        finally:
-            self.undo_stack.endMacro()
-
     @staticmethod
     def settle() -> None:
         """Move what is loaded now out of the cyclic garbage collector's way.

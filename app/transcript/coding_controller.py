@@ -30,6 +30,10 @@ from coding.speakers.speaker_service import PassageResult
 _T = TypeVar("_T")
 
 
+class _Abandoned(Exception):
+    """A create-and-apply group whose second part failed (already reported): roll it all back."""
+
+
 class CodingController(QObject):
     def __init__(self, view: TranscriptView, window: QWidget) -> None:
         super().__init__(window)
@@ -40,6 +44,8 @@ class CodingController(QObject):
         view.margin.spanRequested.connect(self.set_span)
         view.spanRequested.connect(self.set_span)
         view.menu_builder = self.context_menu
+        #: While a create-and-apply group is built: what to show once it is committed.
+        self._after: list[Callable[[], None]] | None = None
 
     @property
     def workspace(self) -> Workspace | None:
@@ -65,8 +71,7 @@ class CodingController(QObject):
             )
         if coding is not None:
             if coding.document_id == self.view.document_id:
-                self.view.set_current_coding(coding.id)
-                self.view.clear_selection()
+                self._show(lambda: self._current(coding.id))
             name = project.codes.get(code_id).name
             operations.tell(self.window, f"Coded “{_short(coding.text)}” with {name}  (Ctrl+Z undoes)")
         return coding
@@ -119,13 +124,40 @@ class CodingController(QObject):
         return self._create_then(name, "code passage", self.code_selection)
 
     def _create_then(self, name: str, what: str, action: Callable[[CodeId], _T | None]) -> _T | None:
-        """Create an inductive top-level code and apply it with ``action``, as one undo step."""
+        """Create an inductive top-level code and apply it with ``action``: one undo group, so
+        when applying fails (reported by ``action``) the new code goes too."""
         workspace = self.workspace
         if workspace is None:
             return None
-        with workspace.undo_group(f"Create code {name} and {what}"):
-            code = workspace.attempt(lambda: workspace.project.codes.create(name))
-            return action(code.id) if code is not None else None
+        project = workspace.project
+        self._after = []
+        result: _T | None = None
+        try:
+            with project.group(f"Create code {name} and {what}"):
+                code = workspace.attempt(lambda: project.codes.create(name))
+                result = action(code.id) if code is not None else None
+                if result is None:
+                    raise _Abandoned
+        except _Abandoned:
+            result = None
+        finally:
+            after, self._after = self._after, None
+        if result is not None:
+            for step in after:  # what shows the result, now that the group is committed and announced
+                step()
+        return result
+
+    def _current(self, coding_id: CodingId) -> None:
+        """Make the new coding the view's current one (the selection it came from is done)."""
+        self.view.set_current_coding(coding_id)
+        self.view.clear_selection()
+
+    def _show(self, step: Callable[[], None]) -> None:
+        """Show a result in the view now, or when the group being built is committed."""
+        if self._after is None:
+            step()
+        else:
+            self._after.append(step)
 
     def _picker(self, title: str, picked: Callable[[CodeId], object], what: str) -> CodePicker | None:
         workspace = self.workspace
@@ -215,8 +247,8 @@ class CodingController(QObject):
                 self.window, _passages_told(result, "respondent part(s)", project.codes.get(code_id).name)
             )
             if result.codings:
-                self.view.set_current_coding(result.codings[0])
-                self.view.clear_selection()
+                first = result.codings[0]
+                self._show(lambda: self._current(first))
         return result
 
     def cursor_or_selection_start(self) -> int:

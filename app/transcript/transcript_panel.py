@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.transcript.find_bar import FindBar
 from app.transcript.transcript_view import TranscriptView
+from app.widgets.elided_label import ElidedLabel
 from coding.core.records import DocumentInfo
+
+#: The attributes the header names after the document, in this order.
+HEADER_ATTRIBUTES = ("respondent", "region", "role", "date")
 
 
 class TranscriptPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcriptPanel")
-        self.header = QLabel(self)
+        # One line, cut with “…” when narrow (full text on hover): a long name never widens the window.
+        self.header = QWidget(self)
         self.header.setObjectName("documentHeader")
-        self.header.setContentsMargins(8, 6, 8, 4)
+        self.title = ElidedLabel("", self.header)
+        self.title.setObjectName("documentTitle")
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.facts = ElidedLabel("", self.header)
+        self.facts.setObjectName("documentFacts")
+        self.facts.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # grey in light and dark themes
+        row = QHBoxLayout(self.header)
+        row.setContentsMargins(8, 6, 8, 4)
+        row.setSpacing(12)
+        row.addWidget(self.title)
+        row.addWidget(self.facts)
+        row.addStretch(1)
         self.view = TranscriptView(self)
         self.find_bar = FindBar(self.view, self)
         layout = QVBoxLayout(self)
@@ -28,18 +46,15 @@ class TranscriptPanel(QWidget):
         layout.addWidget(self.find_bar)
         self.set_header(None)
 
+    def header_text(self) -> str:
+        """The header's whole text (what the two labels hold, elided or not)."""
+        return f"{self.title.text()}  {self.facts.text()}".strip()
+
     def set_header(self, document: DocumentInfo | None) -> None:
         if document is None:
-            self.header.setText(
-                "<span style='color:gray'>Choose a document in the Documents panel to read and code it.</span>"
-            )
+            self.title.setText("")
+            self.facts.setText("Choose a document in the Documents panel to read and code it.")
             return
-        attributes = " · ".join(
-            html.escape(document.attributes[key])
-            for key in ("respondent", "region", "role", "date")
-            if document.attributes.get(key)
-        )
-        self.header.setText(
-            f"<b style='font-size:large'>{html.escape(document.name)}</b>"
-            f"&nbsp;&nbsp;<span style='color:gray'>{attributes} · {document.coding_count} coding(s)</span>"
-        )
+        attributes = [document.attributes[key] for key in HEADER_ATTRIBUTES if document.attributes.get(key)]
+        self.title.setText(document.name)
+        self.facts.setText(" · ".join([*attributes, f"{document.coding_count} coding(s)"]))

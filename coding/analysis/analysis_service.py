@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from coding.analysis.code_matrix import CodeMatrix
+from coding.analysis.code_query import QueryResult, run_query
 from coding.analysis.cooccurrence import CooccurrenceTable
 from coding.analysis.counting import merged, mixed_runs, tally_overlap, tally_units, unit_sets
 from coding.analysis.reading import Codings, counted_codes, read_codings, read_units
@@ -216,6 +217,35 @@ class AnalysisService:
         if not chosen:
             raise NotFoundError(f"no column '{column}' in the matrix by {columns}")
         return self._quotes.query(code, coder=coder, include_subcodes=include_subcodes, documents=chosen)
+
+    # -- code queries ----------------------------------------------------------------------
+    def query(
+        self,
+        text: str,
+        *,
+        unit: str = "turn",
+        where: Mapping[str, str] | None = None,
+        speaker: str | None = None,
+        coder: str | None = None,
+        include_subcodes: bool = True,
+    ) -> QueryResult:
+        """Run a code query (:mod:`coding.analysis.query`) in turns, sentences or documents.
+
+        ``where``: only documents with these attribute values; ``speaker``: only the units in
+        that speaker's turns; ``coder``: only that coder's codings. A code applies where it or,
+        with ``include_subcodes``, one of its subcodes is coded.
+        """
+        return run_query(
+            self._context,
+            self._documents.list(with_counts=False),
+            self._quotes.query,
+            text,
+            unit=unit,
+            where=where,
+            speaker=speaker,
+            coder=coder,
+            include_subcodes=include_subcodes,
+        )
 
 
 def _check_unit(unit: str) -> None:

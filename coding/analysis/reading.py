@@ -74,8 +74,8 @@ def read_codings(
     codes = list(counts_for)
     if codes:
         statement = statement.where(Coding.code_id.in_(codes))
-    with store.read() as session:
-        rows = tuple(tuple(row) for row in session.execute(statement).all()) if codes else ()
+    with store.read() as session:  # Core rows: no ORM loading for a few hundred thousand tuples
+        rows = tuple(tuple(row) for row in session.connection().execute(statement)) if codes else ()
     return Codings(rows, counts_for)  # type: ignore[arg-type]  # rows of five ints
 
 
@@ -127,10 +127,13 @@ def speaker_turns(store: Store, documents: Sequence[DocumentInfo], speaker: str)
 
 def _turns(store: Store, ids: Sequence[DocumentId]) -> dict[int, list[tuple[int, int, str]]]:
     out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    statement = (
+        select(Turn.document_id, Turn.start, Turn.end, Turn.speaker)
+        .where(Turn.document_id.in_(ids))
+        .order_by(Turn.document_id, Turn.start)
+    )
     with store.read() as session:
-        for document, start, end, speaker in session.execute(
-            select(Turn.document_id, Turn.start, Turn.end, Turn.speaker).where(Turn.document_id.in_(ids))
-        ):
+        for document, start, end, speaker in session.connection().execute(statement):
             out[document].append((start, end, speaker))
     return out
 
@@ -167,8 +170,10 @@ def _turn_units(
                 texts[document_id] = text
     out: dict[int, UnitSpans] = {}
     for info in documents:
-        own = [(s, e) for s, e, _who in turns.get(info.id, ())]
-        out[info.id] = turn_units(own, texts[info.id]) if info.id in texts else UnitSpans.of(own)
+        if info.id in texts:
+            out[info.id] = turn_units([(s, e) for s, e, _who in turns.get(info.id, ())], texts[info.id])
+        else:
+            out[info.id] = covered[info.id]
     return out
 
 

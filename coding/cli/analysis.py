@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +47,15 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             include_subcodes=not args.only,
             exclude_interviewer=args.without_interviewer,
         )
-    if args.format == "json":
+    print_quotes(quotes, args.format, args.csv_guard)
+    return 0
+
+
+def print_quotes(quotes: Sequence[Quote], output_format: str, csv_guard: str | None = None) -> None:
+    """Quotes as a table (with a count), CSV, or JSON (what ``codewerk quotes`` prints)."""
+    if output_format == "json":
         print_json([_quote_json(q) for q in quotes])
-        return 0
+        return
     header: tuple[str, ...] = (
         "Document", "Code", "Respondent", "Region", "Role", "Start", "End", "Quote", "Memo", "Coder"
     )  # fmt: skip
@@ -71,13 +77,12 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if any(q.pages for q in quotes):  # PDF sources: the page to cite, after the offsets
         header = (*header[:7], "Page", *header[7:])
         rows = [(*row[:7], q.page_label, *row[7:]) for row, q in zip(rows, quotes, strict=True)]
-    if args.format == "csv":
-        print_csv(header, rows, guard=args.csv_guard)
+    if output_format == "csv":
+        print_csv(header, rows, guard=csv_guard)
     else:
         quote_column = header.index("Quote")
         print_table(header, rows, limits={1: 40, quote_column: 70, quote_column + 1: 30})
         print(f"{len(quotes)} quote(s)")
-    return 0
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
@@ -96,7 +101,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         "without_interviewer": args.without_interviewer or None,
         "kind": args.kind,
         "document": args.document,
+        "reviewer": args.reviewer,
     }
+    if args.kind == "review":
+        options["coder"] = args.coder
+        options["include_reviews"] = None  # a review file always carries the conversation
     if args.csv_guard:
         options["csv_guard"] = args.csv_guard
     if args.delimiter:
@@ -165,8 +174,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     export.add_argument(
         "--kind",
-        choices=("quotes", "transcript"),
-        help="Word: quotes per concept (default) or one coded transcript (with --document)",
+        choices=("quotes", "transcript", "review"),
+        help="Word: quotes per concept (default) or one coded transcript (with --document); "
+        "review: a workbook or Word document a supervisor marks (with --reviewer)",
     )
+    export.add_argument("--reviewer", metavar="NAME", help="review file: the supervisor who reviews")
+    export.add_argument("--coder", metavar="NAME", help="review file: only quotes coded by this coder")
     export.add_argument("--document", metavar="DOCUMENT", help="Word transcript: the document to export")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")

@@ -1,4 +1,4 @@
-"""Subcommands of analysis across codes: cooccurrence and matrix."""
+"""Subcommands of analysis across codes: cooccurrence, matrix and query."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import Any
 
 from coding.analysis.code_matrix import MATRIX_MEASURES, CodeMatrix
 from coding.analysis.cooccurrence import COOCCURRENCE_MEASURES, CooccurrenceTable
-from coding.analysis.units import UNITS
+from coding.analysis.units import QUERY_UNITS, UNITS
+from coding.cli.analysis import print_quotes
+from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import print_csv, print_json, print_table
+from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
 
 FORMATS = ("table", "csv", "json")
 
@@ -35,13 +37,13 @@ def cooccurrence_json(table: CooccurrenceTable) -> list[dict[str, Any]]:
     ]
 
 
-def _print_cooccurrence(table: CooccurrenceTable, measure: str, fmt: str) -> None:
+def _print_cooccurrence(table: CooccurrenceTable, measure: str, fmt: str, guard: str | None) -> None:
     if fmt == "json":
         print_json(cooccurrence_json(table))
         return
     if fmt == "csv":
         fields = ("code_a", "code_b", "group", "count", "c", "n_a", "n_b", "unit")
-        print_csv(fields, [[row[key] for key in fields] for row in cooccurrence_json(table)])
+        print_csv(fields, [[row[key] for key in fields] for row in cooccurrence_json(table)], guard=guard)
         return
     codes = table.codes
     header = ("#", "Code", "n", *(str(i + 1) for i in range(len(codes))))
@@ -67,7 +69,7 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
         table = project.analysis.cooccurrence(
             unit=args.unit, by=args.by, codes=args.codes, coder=args.coder, include_subcodes=not args.only
         )
-    _print_cooccurrence(table, args.measure, args.format)
+    _print_cooccurrence(table, args.measure, args.format, args.csv_guard)
     return 0
 
 
@@ -80,7 +82,7 @@ def matrix_rows(matrix: CodeMatrix, measure: str) -> tuple[list[str], list[list[
     return header, rows
 
 
-def _print_matrix(matrix: CodeMatrix, measure: str, fmt: str) -> None:
+def _print_matrix(matrix: CodeMatrix, measure: str, fmt: str, guard: str | None) -> None:
     header, rows = matrix_rows(matrix, measure)
     if fmt == "json":
         print_json(
@@ -102,7 +104,7 @@ def _print_matrix(matrix: CodeMatrix, measure: str, fmt: str) -> None:
         )
         return
     if fmt == "csv":
-        print_csv(header, rows)
+        print_csv(header, rows, guard=guard)
         return
     shown = [["  " * code.depth + code.name, *row[1:]] for code, row in zip(matrix.codes, rows, strict=True)]
     print_table(
@@ -117,7 +119,24 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         matrix = project.analysis.matrix(
             columns=args.columns, codes=args.codes, coder=args.coder, include_subcodes=not args.only
         )
-    _print_matrix(matrix, args.measure, args.format)
+    _print_matrix(matrix, args.measure, args.format, args.csv_guard)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        result = project.analysis.query(
+            args.expression,
+            unit=args.unit,
+            where=key_values(args.where, "--where"),
+            speaker=args.speaker,
+            coder=args.coder,
+            include_subcodes=not args.only,
+        )
+    print_quotes(result.quotes, args.format, args.csv_guard)
+    if args.format == "table":
+        documents = len({u.document_id for u in result.units})
+        print(f"The query holds in {len(result.units)} {result.unit}(s) of {documents} document(s).")
     return 0
 
 
@@ -150,6 +169,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     _codes_options(co, "the concepts")
     co.add_argument("--measure", choices=COOCCURRENCE_MEASURES, default="count")
     co.add_argument("--format", choices=FORMATS, default="table")
+    add_csv_guard(co)
 
     matrix = command("matrix", cmd_matrix, "codes × documents or attribute values: counts or presence (0/1)")
     matrix.add_argument("--rows", choices=("codes",), default="codes", help="the rows: codes")
@@ -159,6 +179,28 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     _codes_options(matrix, "every code")
     matrix.add_argument("--measure", choices=MATRIX_MEASURES, default="count")
     matrix.add_argument("--format", choices=FORMATS, default="table")
+    add_csv_guard(matrix)
+
+    query = command(
+        "query",
+        cmd_query,
+        "quotes where codes apply together: AND, OR, NOT, NEAR n, FOLLOWS [n], parentheses",
+    )
+    query.add_argument(
+        "expression",
+        metavar="QUERY",
+        help='e.g. "Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef"; quote names with '
+        "spaces only when they contain an operator",
+    )
+    query.add_argument(
+        "--unit", choices=QUERY_UNITS, default="turn", help="where the codes must meet (default: turn)"
+    )
+    query.add_argument("--where", nargs="+", action="extend", metavar="K=V", help="attribute filters")
+    query.add_argument("--speaker", metavar="S", help="only in this speaker's turns (e.g. R5)")
+    query.add_argument("--only", action="store_true", help="each code by itself, without its subcodes")
+    query.add_argument("--coder", metavar="NAME", help="only this coder's codings")
+    query.add_argument("--format", choices=FORMATS, default="table")
+    add_csv_guard(query)
 
 
 __all__: Sequence[str] = ("cooccurrence_json", "matrix_rows", "register")

@@ -11,7 +11,10 @@ from coding.core.ids import DocumentId
 log = logging.getLogger(__name__)
 
 #: Table names, grouped by what a view shows.
-CODING_TABLES = frozenset({"passage", "coding", "review", "judgement_evidence"})
+#: Reviews and their conversation are shown with the quotes and judgements, so they count as codings.
+CODING_TABLES = frozenset(
+    {"passage", "coding", "review", "judgement_evidence", "judgement_review", "review_message"}
+)
 CODE_TABLES = frozenset({"code"})
 DOCUMENT_TABLES = frozenset({"document", "document_attribute", "turn", "page"})
 

@@ -19,6 +19,7 @@ from coding.core.store import Store
 
 if TYPE_CHECKING:
     from coding.undo.command import Command
+    from coding.undo.group import GroupScope
 
 #: A document as a user or a script names it: its id, its name (with or without extension),
 #: its original file name, or its record.
@@ -54,3 +55,5 @@ class ProjectContext:
     #: The name of the coder now at work (the window can change it while the project is open).
     coder: Callable[[], str]
     resolve: Resolver
+    #: Opens an undo group (``Project.group``): the commands executed inside are one action.
+    group: Callable[[str], GroupScope]

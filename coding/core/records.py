@@ -15,6 +15,7 @@ from coding.core.ids import (
     MemoId,
     PassageId,
     ReviewId,
+    ReviewMessageId,
     TurnId,
 )
 from coding.core.turn_spans import page_label
@@ -187,6 +188,57 @@ class ReviewInfo:
     status: str
     comment: str
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewMessageInfo:
+    """One message of the conversation about a quote or a judgement."""
+
+    id: ReviewMessageId
+    author: str | None
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class MarkInfo:
+    """A reviewer's mark on a quote or a judgement."""
+
+    reviewer: str
+    status: str
+    comment: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Discussion:
+    """The reviewers' marks on one quote (a coding) or one judgement and the conversation about it.
+
+    ``guid`` is the stable id of the coding or judgement, the one review files carry."""
+
+    guid: str
+    marks: tuple[MarkInfo, ...] = ()
+    messages: tuple[ReviewMessageInfo, ...] = ()
+
+    def mark_by(self, reviewer: str) -> MarkInfo | None:
+        return next((m for m in self.marks if m.reviewer == reviewer), None)
+
+    def entries(self) -> list[tuple[datetime, str, str]]:
+        """The conversation in time order: ``(when, who, text)``: each reviewer's current comment
+        (with their mark) and every message (replies, and reviewers' earlier comments)."""
+        out = [(m.created_at, m.author or "?", m.text) for m in self.messages]
+        out += [(m.updated_at, m.reviewer, f"[{m.status}] {m.comment}".strip()) for m in self.marks]
+        out.sort(key=lambda entry: entry[0])
+        return out
+
+    def open_question(self) -> bool:
+        """A reviewer asks (mark ``question`` or ``disagree``) and nobody has replied since."""
+        asking = [m.updated_at for m in self.marks if m.status in ("question", "disagree")]
+        if not asking:
+            return False
+        reviewers = {m.reviewer for m in self.marks}
+        replies = [m.created_at for m in self.messages if m.author not in reviewers]
+        return not replies or max(replies) < max(asking)
 
 
 @dataclass(frozen=True)

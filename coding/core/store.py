@@ -6,6 +6,10 @@ timeout for it, and :meth:`Store.transact` tries again a few times with growing 
 the project stays busy it raises :class:`ProjectBusyError` with nothing applied. A project that
 cannot be written (read-only file, folder or media) opens for reading; a write raises
 :class:`ProjectReadOnlyError` before anything is attempted.
+
+While a thread holds a transaction open (:meth:`Store.hold`, what an undo group runs in), that
+thread's reads see it and its writes join it (each in a savepoint); other threads keep their own
+sessions and see the file as last committed.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._held = threading.local()
         self.read_only = not is_writable(path)
         self._watch: Any = None
         self._seen_version: int | None = None
@@ -92,6 +97,12 @@ class Store:
         """
         if self.read_only:
             raise ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+        shared = self._shared()
+        if shared is not None:
+            shared.expire_all()
+            with shared.begin_nested():
+                yield shared
+            return
         try:
             with self._write_sessions() as session, session.begin():
                 yield session
@@ -122,8 +133,65 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading one consistent snapshot."""
+        shared = self._shared()
+        if shared is not None:
+            shared.expire_all()
+            yield shared
+            return
         with self._sessions() as session, session.begin():
             yield session
+
+    # -- a transaction held open for an undo group ---------------------------------------
+    def _shared(self) -> Session | None:
+        session: Session | None = getattr(self._held, "session", None)
+        return session
+
+    @contextmanager
+    def hold(self) -> Iterator[Session]:
+        """One write transaction that this thread's reads and writes share until the block ends:
+        committed when it ends normally, rolled back when it raises."""
+        session = self.begin_held()
+        try:
+            yield session
+        except BaseException:
+            self.end_held(commit=False)
+            raise
+        self.end_held(commit=True)
+
+    def begin_held(self) -> Session:
+        """Open the transaction :meth:`hold` holds (for a holder that is not one block of code)."""
+        if self.read_only:
+            raise ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+        if self._shared() is not None:
+            raise RuntimeError("this thread already holds a transaction")
+        session = self._write_sessions()
+        session.begin()
+        self._held.session = session
+        return session
+
+    def end_held(self, *, commit: bool) -> None:
+        """Commit or roll back the transaction :meth:`begin_held` opened, and let it go."""
+        session = self._shared()
+        if session is None:
+            raise RuntimeError("this thread holds no transaction")
+        self._held.session = None
+        try:
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
+        except DBAPIError as exc:
+            translated = self._translated(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+        finally:
+            session.close()
+
+    @property
+    def holding(self) -> bool:
+        """Whether this thread holds a transaction open (see :meth:`hold`)."""
+        return self._shared() is not None
 
     # -- noticing what other programs commit ---------------------------------------------
     def _data_version(self) -> int:

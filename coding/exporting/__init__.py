@@ -42,13 +42,28 @@ EXPORTERS: dict[str, Exporter] = {
     ".xlsx": lazy_writer("coding.exporting.xlsx_export", "write_xlsx"),
 }
 
+#: ``kind="review"``: the review file for a supervisor (:mod:`coding.exporting.review_workbook`).
+REVIEW_EXPORTERS: dict[str, Exporter] = {
+    ".docx": lazy_writer("coding.exporting.review_document", "write_review_docx"),
+    ".xlsx": lazy_writer("coding.exporting.review_workbook", "write_review_xlsx"),
+}
+REVIEW_KIND = "review"
+
 
 def export(
     project: Project, path: Path, *, by: str = "region", overwrite: bool = False, **options: Any
 ) -> Path:
-    writer = EXPORTERS.get(path.suffix.lower())
+    review = options.get("kind") == REVIEW_KIND
+    if review:
+        options = {key: value for key, value in options.items() if key != "kind"}
+    writers = REVIEW_EXPORTERS if review else EXPORTERS
+    writer = writers.get(path.suffix.lower())
     if writer is None:
-        known = ", ".join(sorted(EXPORTERS))
+        known = ", ".join(sorted(writers))
+        if review:
+            raise InvalidInputError(
+                f"{path.name}: a review file is a workbook or a Word document (supported: {known})"
+            )
         raise InvalidInputError(
             f"{path.name}: cannot export to '{path.suffix or 'no extension'}' (supported: {known})"
         )

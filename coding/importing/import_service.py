@@ -22,6 +22,7 @@ from coding.speakers.speaker_service import SpeakerService
 
 if TYPE_CHECKING:
     from coding.importing.import_preview import ImportPreview
+    from coding.undo.group import GroupScope
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +190,12 @@ ReplaceDecision = bool | Callable[[Path, Duplicate], bool]
 
 class ImportBatch:
     """One import, file by file: the CLI runs it in a loop, the window prepares the files in a
-    worker thread and stores each here on the UI thread (one transaction per file)."""
+    worker thread and stores each here on the UI thread.
+
+    The whole import is one undo group (one transaction, one undo step, one change announced when
+    :meth:`finish` commits it); each file is stored in a savepoint of it, so a file the project
+    refuses is skipped without touching the others.
+    """
 
     def __init__(
         self,
@@ -212,6 +218,7 @@ class ImportBatch:
         known = documents.list(with_counts=False)  # names and hashes only
         self._by_name = {fold(d.name): d for d in known}
         self._by_sha = {d.sha256: d for d in known if d.sha256}
+        self._scope: GroupScope | None = None
 
     @property
     def patterns(self) -> Sequence[str] | None:
@@ -239,6 +246,9 @@ class ImportBatch:
     def store(self, prepared: PreparedFile, replace: ReplaceDecision = False) -> None:
         """Store one prepared file in its own transaction, or record why it was skipped."""
         path = prepared.path
+        if self._scope is None:
+            self._scope = self._context.group("Import documents")
+            self._scope.open()
         try:
             if prepared.problem is not None or prepared.parsed is None:
                 raise FileImportError(path, prepared.problem or "could not be read")
@@ -291,7 +301,27 @@ class ImportBatch:
             self.report.speakers[info.name] = list(speakers.items())
         self.report.warnings.extend(ImportProblem(path.name, w) for w in parsed.warnings)
 
+    def commit(self) -> None:
+        """Commit what was stored so far as one undo step (``finish`` does it too)."""
+        scope, self._scope = self._scope, None
+        if scope is None:
+            return
+        stored = len(self.report.imported) + len(self.report.replaced)
+        children = scope.group.children
+        if stored == 1 and len(children) == 1:
+            scope.group.text = children[0].text
+        else:
+            scope.group.text = f"Import {stored} documents"
+        scope.commit()
+
+    def abort(self) -> None:
+        """Forget everything this import stored (nothing of it stays, nothing is announced)."""
+        scope, self._scope = self._scope, None
+        if scope is not None:
+            scope.abort()
+
     def finish(self, *, cancelled: bool = False) -> ImportReport:
+        self.commit()
         self.report.cancelled = cancelled
         if self.sheet is not None:
             self.report.rows_without_file = [
@@ -341,7 +371,8 @@ class ImportService:
         replace: ReplaceDecision = False,
         progress: Progress | None = None,
     ) -> ImportReport:
-        """Import files (or folders); each file is one transaction, a bad file never stops the rest.
+        """Import files (or folders) as one action (one transaction, one undo step); a bad file
+        never stops the rest.
 
         ``meta`` assigns attributes per file; ``attributes`` apply to every file and win over the
         sheet. A file whose content or name is already in the project is skipped, unless
@@ -350,10 +381,14 @@ class ImportService:
         """
         batch = self.batch(paths, meta=meta, attributes=attributes)
         total = len(batch.files)
-        for index, path in enumerate(batch.files):
-            if progress is not None and progress(index, total, path.name) is False:
-                return batch.finish(cancelled=True)
-            batch.store(batch.prepare(path), replace)
+        try:
+            for index, path in enumerate(batch.files):
+                if progress is not None and progress(index, total, path.name) is False:
+                    return batch.finish(cancelled=True)
+                batch.store(batch.prepare(path), replace)
+        except BaseException:
+            batch.commit()  # an unforeseen error (or Ctrl+C) keeps what was stored, as one step
+            raise
         if progress is not None:
             progress(total, total, "")
         return batch.finish()

@@ -7,7 +7,8 @@ from coding.core.ids import CodingId, DocumentId
 from coding.core.text import fold, trim_span
 from coding.documents.document_commands import document_text
 from coding.passages.coding_commands import ApplyCoding, check_span
-from coding.undo.command import Command, Writer
+from coding.undo.command import Writer
+from coding.undo.group import Group
 
 MAX_NAME = 60
 _STRIP = " \t\n\"'“”‘’„«»()[]{}.,;:!?…-–—"
@@ -26,9 +27,9 @@ def in_vivo_name(passage: str, limit: int = MAX_NAME) -> str:
     return name
 
 
-class CodeInVivo(Command):
+class CodeInVivo(Group):
     """Create (or reuse) the inductive top-level code named after ``text[start:end]`` and code the
-    passage with it."""
+    passage with it: a group of the two commands."""
 
     def __init__(
         self,
@@ -38,22 +39,24 @@ class CodeInVivo(Command):
         *,
         coder: str,
     ) -> None:
-        super().__init__()
+        super().__init__("In-vivo code")
         self.document_id = document_id
         self.span = (start, end)
         self.coder = coder
-        self.text = "In-vivo code"
 
-    def plan(self, writer: Writer) -> CodingId:
+    def plan(self, writer: Writer) -> CodingId:  # type: ignore[override]
         text = document_text(writer, self.document_id)
         start, end = self.span
         check_span(text, start, end)
         start, end = trim_span(text, start, end)
         name = in_vivo_name(text[start:end])
         existing = sibling_codes(writer, None).get(fold(name))
-        code_id = existing[0] if existing is not None else CreateCode(None, name, inductive=True).plan(writer)
+        if existing is not None:
+            code_id = existing[0]
+        else:
+            code_id = self.add(writer, CreateCode(None, name, inductive=True))
         self.text = f"In-vivo code {name}"
-        coding_id: CodingId = ApplyCoding(
-            self.document_id, code_id, start, end, coder=self.coder, trim=False
-        ).plan(writer)
+        coding_id: CodingId = self.add(
+            writer, ApplyCoding(self.document_id, code_id, start, end, coder=self.coder, trim=False)
+        )
         return coding_id

@@ -58,6 +58,9 @@ class RNote:
     user: str | None
     created: datetime | None
     modified: datetime | None
+    #: ``PlainTextSelection``\ s inside the note (QualCoder's annotations): spans of the source that
+    #: refers to the note.
+    passages: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +82,7 @@ class RSelection:
     created: datetime | None
     codings: list[RCoding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    description: str = ""
 
 
 @dataclass
@@ -91,6 +95,7 @@ class RSource:
     whole_codings: list[RCoding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
+    description: str = ""
 
 
 @dataclass
@@ -99,6 +104,7 @@ class RCase:
     name: str
     values: dict[str, str]
     sources: list[str]
+    description: str = ""
 
 
 # -- XML helpers ----------------------------------------------------------------------------

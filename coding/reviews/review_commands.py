@@ -1,15 +1,86 @@
-"""Commands of the supervisor's review: a mark with a comment on a quote, per reviewer."""
+"""Commands of the supervisor's review: marks with a comment on quotes and judgements, per reviewer,
+and the messages of the conversation about them."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
-from coding.core.ids import CodingId, DocumentId, ReviewId
+from coding.core.ids import CoderId, CodingId, DocumentId, JudgementId, ReviewId, ReviewMessageId
 from coding.undo.command import Command, Writer
-from models import REVIEW_STATUSES, Coding, Passage, Review
+from models import REVIEW_STATUSES, Coding, Judgement, JudgementReview, Passage, Review
 from models.clock import utcnow
+
+QUOTE = "quote"
+JUDGEMENT = "judgement"
+
+
+@dataclass(frozen=True)
+class MarkWrite:
+    """One mark to set: on a quote (``kind`` "quote", ``target`` a coding id) or a judgement;
+    ``status=None`` clears the reviewer's mark."""
+
+    kind: str
+    target: int
+    status: str | None
+    comment: str = ""
+
+
+def _check_status(status: str | None) -> None:
+    if status is not None and status not in REVIEW_STATUSES:
+        raise InvalidInputError(f"review status must be one of {', '.join(REVIEW_STATUSES)}")
+
+
+def write_mark(writer: Writer, mark: MarkWrite, coder_id: CoderId) -> int | None:
+    """Insert, update or delete one reviewer's mark; a changed comment keeps the previous one as a
+    message of the conversation, so nothing a reviewer wrote is lost. Returns the mark's row id."""
+    session = writer.session
+    model: type[Review] | type[JudgementReview]
+    if mark.kind == QUOTE:
+        table, model, column = "review", Review, "coding_id"
+        document_id = session.execute(
+            select(Passage.document_id)
+            .join(Coding, Coding.passage_id == Passage.id)
+            .where(Coding.id == mark.target)
+        ).scalar_one_or_none()
+        if document_id is None:
+            raise NotFoundError(f"coding {mark.target} does not exist")
+        writer.touch(DocumentId(document_id))
+        target_column = Review.coding_id
+    else:
+        table, model, column = "judgement_review", JudgementReview, "judgement_id"
+        if session.get(Judgement, mark.target) is None:
+            raise NotFoundError(f"judgement {mark.target} does not exist")
+        target_column = JudgementReview.judgement_id
+    existing = session.execute(
+        select(model.id, model.comment, model.updated_at).where(
+            target_column == mark.target, model.coder_id == coder_id
+        )
+    ).one_or_none()
+    comment = mark.comment.strip()
+    if existing is not None and existing.comment and existing.comment != comment:
+        _keep_comment(writer, mark.kind, mark.target, coder_id, existing.comment, existing.updated_at)
+    if mark.status is None:
+        if existing is not None:
+            writer.delete(table, "id", [existing.id])
+        return None
+    values = {"status": mark.status, "comment": comment, "updated_at": utcnow()}
+    if existing is None:
+        return writer.insert(table, {column: mark.target, "coder_id": coder_id, **values})
+    writer.update(table, existing.id, values)
+    return int(existing.id)
+
+
+def _keep_comment(
+    writer: Writer, kind: str, target: int, coder_id: CoderId, text: str, when: datetime
+) -> None:
+    column = "coding_id" if kind == QUOTE else "judgement_id"
+    writer.insert("review_message", {column: target, "coder_id": coder_id, "text": text, "created_at": when})
 
 
 class SetReview(Command):
@@ -17,36 +88,98 @@ class SetReview(Command):
 
     def __init__(self, coding_id: CodingId, status: str | None, comment: str = "", *, reviewer: str) -> None:
         super().__init__()
-        if status is not None and status not in REVIEW_STATUSES:
-            raise InvalidInputError(f"review status must be one of {', '.join(REVIEW_STATUSES)}")
-        self.coding_id = coding_id
-        self.status = status
-        self.comment = comment.strip()
+        _check_status(status)
+        self.mark = MarkWrite(QUOTE, coding_id, status, comment)
         self.reviewer = reviewer
         self.text = "Review quote" if status else "Clear review"
 
     def plan(self, writer: Writer) -> ReviewId | None:
-        session = writer.session
-        document_id = session.execute(
-            select(Passage.document_id)
-            .join(Coding, Coding.passage_id == Passage.id)
-            .where(Coding.id == self.coding_id)
-        ).scalar_one_or_none()
-        if document_id is None:
-            raise NotFoundError(f"coding {self.coding_id} does not exist")
+        result = write_mark(writer, self.mark, ensure_coder(writer, self.reviewer))
+        return None if result is None else ReviewId(result)
+
+
+class SetJudgementReview(Command):
+    """A reviewer marks a judgement agreed / question / disagree with a comment."""
+
+    def __init__(
+        self, judgement_id: JudgementId, status: str | None, comment: str = "", *, reviewer: str
+    ) -> None:
+        super().__init__()
+        _check_status(status)
+        self.mark = MarkWrite(JUDGEMENT, judgement_id, status, comment)
+        self.reviewer = reviewer
+        self.text = "Review judgement" if status else "Clear judgement review"
+
+    def plan(self, writer: Writer) -> int | None:
+        return write_mark(writer, self.mark, ensure_coder(writer, self.reviewer))
+
+
+class SetReviewMarks(Command):
+    """Many marks of one reviewer at once (a supervisor's review file): one undoable step."""
+
+    def __init__(self, marks: Sequence[MarkWrite], *, reviewer: str, text: str = "Import review") -> None:
+        super().__init__()
+        for mark in marks:
+            _check_status(mark.status)
+        self.marks = tuple(marks)
+        self.reviewer = reviewer
+        self.text = text
+
+    def plan(self, writer: Writer) -> int:
+        if not self.marks:
+            return 0
         coder_id = ensure_coder(writer, self.reviewer)
-        existing = session.execute(
-            select(Review.id).where(Review.coding_id == self.coding_id, Review.coder_id == coder_id)
-        ).scalar_one_or_none()
-        writer.touch(DocumentId(document_id))
-        if self.status is None:
-            if existing is not None:
-                writer.delete("review", "id", [existing])
-            return None
-        values = {"status": self.status, "comment": self.comment, "updated_at": utcnow()}
-        if existing is None:
-            return ReviewId(
-                writer.insert("review", {"coding_id": self.coding_id, "coder_id": coder_id, **values})
+        for mark in self.marks:
+            write_mark(writer, mark, coder_id)
+        return len(self.marks)
+
+
+class AddReviewMessage(Command):
+    """A message in the conversation about a quote or a judgement (a student's reply)."""
+
+    text = "Reply to review"
+
+    def __init__(
+        self,
+        *,
+        author: str,
+        message: str,
+        coding_id: CodingId | None = None,
+        judgement_id: JudgementId | None = None,
+    ) -> None:
+        super().__init__()
+        if (coding_id is None) == (judgement_id is None):
+            raise InvalidInputError("a reply belongs to one quote or one judgement")
+        if not message.strip():
+            raise InvalidInputError("a reply needs some text")
+        self.author = author
+        self.message = message.strip()
+        self.coding_id = coding_id
+        self.judgement_id = judgement_id
+
+    def plan(self, writer: Writer) -> ReviewMessageId:
+        session = writer.session
+        if self.coding_id is not None:
+            document_id = session.execute(
+                select(Passage.document_id)
+                .join(Coding, Coding.passage_id == Passage.id)
+                .where(Coding.id == self.coding_id)
+            ).scalar_one_or_none()
+            if document_id is None:
+                raise NotFoundError(f"coding {self.coding_id} does not exist")
+            writer.touch(DocumentId(document_id))
+        elif session.get(Judgement, self.judgement_id) is None:
+            raise NotFoundError(f"judgement {self.judgement_id} does not exist")
+        coder_id = ensure_coder(writer, self.author)
+        return ReviewMessageId(
+            writer.insert(
+                "review_message",
+                {
+                    "coding_id": self.coding_id,
+                    "judgement_id": self.judgement_id,
+                    "coder_id": coder_id,
+                    "text": self.message,
+                    "created_at": utcnow(),
+                },
             )
-        writer.update("review", existing, values)
-        return ReviewId(existing)
+        )

@@ -96,13 +96,17 @@ class Command(ABC):
         if self._steps is None:
             writer = Writer(session)
             self.result = self.plan(writer)
-            self._steps = writer.steps
-            self._documents = None if writer.all_documents else frozenset(writer.documents)
+            self.adopt(writer)
         else:
             with self._refusing_conflicts("redo"):
                 for step in self._steps:
                     step.apply(session)
         return self.change
+
+    def adopt(self, writer: Writer) -> None:
+        """Take what ``writer`` recorded as this command's steps (planned: undo and redo now work)."""
+        self._steps = writer.steps
+        self._documents = None if writer.all_documents else frozenset(writer.documents)
 
     def revert(self, session: Session) -> Change:
         if self._steps is None:

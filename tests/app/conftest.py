@@ -1,13 +1,17 @@
-"""Qt tests run offscreen; screenshots go to docs/screenshots/."""
+"""Qt tests run offscreen. Screenshots go to a temporary folder, so that a test run never changes
+the tree; ``make screenshots`` (``CODEWERK_SCREENSHOTS=docs/screenshots``) writes them for the docs."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = Path(
+    os.environ.get("CODEWERK_SCREENSHOTS") or tempfile.mkdtemp(prefix="codewerk-screenshots-")
+).resolve()
 
 
 # -- the window on a copy of the demo project ------------------------------------------------------

@@ -15,6 +15,7 @@ from coding.language.suggestions.candidates import Candidate
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.passages.coding_commands import check_span
 from coding.undo.command import Command, Writer
+from coding.undo.group import Group
 from models import Suggestion
 from models.clock import utcnow
 
@@ -132,18 +133,19 @@ def _load_open(writer: Writer, suggestion_ids: Sequence[SuggestionId]) -> list[A
     return [found[i] for i in suggestion_ids]
 
 
-class AcceptSuggestions(Command):
-    """Code the passages of open suggestions (one undoable action) and mark them accepted.
+class AcceptSuggestions(Group):
+    """Code the passages of open suggestions and mark them accepted: a group of the codings
+    (one undoable action) and the marks.
 
     A passage already coded with the suggestion's code is only marked accepted.
     """
 
     def __init__(self, suggestion_ids: Sequence[SuggestionId], *, coder: str, memo: str = "") -> None:
-        super().__init__()
-        self.suggestion_ids = list(dict.fromkeys(suggestion_ids))
+        ids = list(dict.fromkeys(suggestion_ids))
+        super().__init__("Accept suggestion" if len(ids) == 1 else "Accept suggestions")
+        self.suggestion_ids = ids
         self.coder = coder
         self.memo = memo
-        self.text = "Accept suggestion" if len(self.suggestion_ids) == 1 else "Accept suggestions"
 
     def plan(self, writer: Writer) -> list[CodingId]:
         rows = _load_open(writer, self.suggestion_ids)
@@ -151,7 +153,9 @@ class AcceptSuggestions(Command):
             CodingRequest(DocumentId(row.document_id), CodeId(row.code_id), row.start, row.end, self.memo)
             for row in rows
         ]
-        created = ApplyCodings(requests, coder=self.coder, skip_existing=True).plan(writer)
+        created: list[CodingId] = self.add(
+            writer, ApplyCodings(requests, coder=self.coder, skip_existing=True)
+        )
         now = utcnow()
         for suggestion_id, row in zip(self.suggestion_ids, rows, strict=True):
             writer.update("suggestion", suggestion_id, {"status": "accepted", "decided_at": now})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,13 +27,17 @@ def _colours(image: QImage, step: int = 7) -> set[int]:
     return {image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)}
 
 
-def test_main_window_and_docks(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_main_window_and_docks(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     workspace = window.workspace
     assert workspace is not None
+    # a 1920×1080 screen (the offscreen one is 800×800, and the window keeps to its screen)
+    monkeypatch.setattr(MainWindow, "available_area", lambda _self: QRect(0, 0, 1920, 1080))
     workspace.favourites.set(
         ["Vertrouwen", "Overwinnen van cultuurverschillen", "Urgentiebesef", "Coördinatie"]
     )
     window.resize(1600, 1000)
+    window.reset_layout()  # the docks at their first sizes in the larger window
+    QApplication.processEvents()
     open_document(window, "R8_wethouder_zwolle")
     window.codebook_dock.tree.setCurrentIndex(tree_index(window, "Vertrouwen"))
     window.quotes_dock.set_attribute_filter("region", "Zwolle")

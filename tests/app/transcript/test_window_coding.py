@@ -311,3 +311,20 @@ def test_quotes_by_region_review_and_reopen(qtbot, window: MainWindow, demo_copy
     assert (quote.start, quote.end) == (start, end)
     assert quote.review_by("tester").status == "agreed"
     assert window.workspace.favourites.list() == [code_id(window, "Vertrouwen")]
+
+
+def test_create_and_code_that_cannot_code_leaves_no_new_code(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    open_document(window, "R8_wethouder_zwolle")
+    assert window.workspace is not None
+    project = window.workspace.project
+    steps = window.workspace.undo_stack.count()
+    blank = window.view.text.index(" ")
+    select_chars(window, blank, blank + 1)  # only a space: nothing to code once trimmed
+    picker = window.controller.open_picker()
+    assert picker is not None
+    qtbot.keyClicks(picker.search, "Lege keuze")
+    assert picker.create_button.isVisible()
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert all(c.name != "Lege keuze" for c in project.codes.tree())  # the new code went with the failure
+    assert window.workspace.undo_stack.count() == steps
+    assert window.statusBar().currentMessage()  # the reason, reported the one way

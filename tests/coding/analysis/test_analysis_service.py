@@ -138,3 +138,49 @@ def test_matrix_counts_passages_per_document_and_attribute(interviews: Project, 
     assert by_region.columns == ("Zwolle",) and by_region.count(trust, "Zwolle") == 1
     quotes = p.analysis.matrix_quotes("Vertrouwen", "R6")
     assert [q.text for q in quotes] == ["Te weinig."]
+
+
+# -- code queries ------------------------------------------------------------------------------
+def test_a_query_gives_the_quotes_of_its_codes_in_the_turns_it_holds_in(interviews: Project) -> None:
+    p = interviews
+    p.documents.set_attributes("R5", {"region": "Zwolle"})
+    p.code("R5", "Vertrouwen", text="We vertrouwen elkaar.")
+    p.code("R5", "Coördinatie", text="Goed.")
+    p.code("R5", "Vertrouwen/Betrouwbaarheid", text="Hoog, één op de vijf")
+    p.code("R5", "Urgentiebesef", text="één op de vijf")
+    p.code("R6", "Vertrouwen", text="Werk voor iedereen.")
+    p.code("R6", "Stabiliteit", text="Werk voor iedereen.")
+    result = p.analysis.query("Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef")
+    assert [(u.document, p.documents.text(u.document_id)[u.start : u.end][:6]) for u in result.units] == [
+        ("R5", "[00:00"),
+        ("R6", "R: Wer"),
+    ]
+    assert [(q.document, q.text) for q in result.quotes] == [
+        ("R5", "Goed."),
+        ("R5", "We vertrouwen elkaar."),
+        ("R6", "Werk voor iedereen."),
+        ("R6", "Werk voor iedereen."),
+    ]
+    assert {q.code_path for q in result.quotes if q.document == "R6"} == {"Vertrouwen", "Stabiliteit"}
+    # the trust of R5's second answer is a subcode's; without subcodes it no longer counts
+    assert len(p.analysis.query("Vertrouwen AND Urgentiebesef").units) == 1
+    assert p.analysis.query("Vertrouwen AND Urgentiebesef", include_subcodes=False).units == ()
+    zwolle = p.analysis.query("Vertrouwen", where={"Region": "zwolle"})
+    assert {q.document for q in zwolle.quotes} == {"R5"}
+    near = p.analysis.query(
+        "Coördinatie NEAR 2 Urgentiebesef", speaker="R5"
+    )  # R5's answers are 2 turns apart
+    assert len(near.units) == 2
+    assert p.analysis.query("Urgentiebesef FOLLOWS Coördinatie").units != ()
+    assert p.analysis.query("Coördinatie FOLLOWS Urgentiebesef").units == ()
+    whole = p.analysis.query("Vertrouwen AND Urgentiebesef AND Coördinatie", unit="document")
+    assert [u.document for u in whole.units] == ["R5"]
+
+
+def test_query_mistakes_name_their_place(interviews: Project) -> None:
+    with pytest.raises(CodewerkError, match=r"unknown code 'Vertrouwn'.* at position 1: ‸ Vertrouwn"):
+        interviews.analysis.query("Vertrouwn AND Coördinatie")
+    with pytest.raises(CodewerkError, match="no turn of speaker 'R9'"):
+        interviews.analysis.query("Vertrouwen", speaker="R9")
+    with pytest.raises(CodewerkError, match="no document matches region=Twente"):
+        interviews.analysis.query("Vertrouwen", where={"region": "Twente"})

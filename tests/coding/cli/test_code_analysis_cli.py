@@ -93,3 +93,32 @@ def test_unknown_attribute_and_code_are_one_line_errors(studie: str, capsys) -> 
     assert code == 1 and err.count("\n") == 1 and "no document has the attribute 'provincie'" in err
     code, _, err = run(capsys, "cooccurrence", studie, "--codes", "Bestaat niet")
     assert code == 1 and err.startswith("codewerk: error:")
+
+
+def test_query_prints_quotes_and_points_at_a_mistake(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(
+        capsys, "query", studie, "Vertrouwen AND Coördinatie NOT Urgentiebesef", "--format", "json"
+    )
+    assert code == 0
+    # R6's two codes are in different turns
+    assert sorted((q["document"], q["code"]) for q in json.loads(out)) == [
+        ("R5", "Coördinatie"),
+        ("R5", "Vertrouwen"),
+    ]
+    code, out, _ = run(
+        capsys,
+        "query",
+        studie,
+        "Vertrouwen AND Coördinatie",
+        "--where",
+        "region=Twente",
+        "--unit",
+        "document",
+    )
+    assert code == 0 and "2 quote(s)" in out and "holds in 1 document(s) of 1 document(s)" in out
+    code, _, err = run(capsys, "query", studie, "Vertrouwen AND (Coördinatie OR")
+    assert code == 1
+    assert (
+        err
+        == "codewerk: error: query: a code name expected, not the end at position 31: Vertrouwen AND (Coördinatie OR ‸\n"
+    )

@@ -15,6 +15,7 @@ from coding.cli.main import main
 from coding.core.errors import InvalidInputError
 from coding.documents.document_commands import AddDocument
 from coding.undo.command import Command
+from coding.undo.group import Group
 from tests.coding.dump import dump
 from tests.coding.importing.builders import make_docx, make_pdf
 
@@ -150,9 +151,7 @@ def test_each_bad_file_gets_one_clear_message_and_leaves_no_trace(
     assert [d.name for d in project.documents.list()] == ["R1", "R2"]
 
 
-def test_a_batch_of_30_with_2_bad_files_imports_28_one_transaction_each(
-    project: Project, tmp_path: Path
-) -> None:
+def test_a_batch_of_30_with_2_bad_files_imports_28_as_one_action(project: Project, tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
     good = _good_files(folder, 28)
@@ -174,10 +173,13 @@ def test_a_batch_of_30_with_2_bad_files_imports_28_one_transaction_each(
         ),
         ("bijlage.docx", "looks like a zip bomb"),
     ]
-    # one committed action per good file, each touching exactly that document
-    assert len(changes) == 28
-    assert all(change.document_ids is not None and len(change.document_ids) == 1 for change in changes)
-    assert [command.text for command in recorded.commands] == [f"Import {d.name}" for d in report.imported]
+    # one committed action (one undo group) for the whole batch, touching exactly the 28 documents
+    assert len(changes) == 1
+    assert changes[0].document_ids == {d.id for d in report.imported}
+    assert [command.text for command in recorded.commands] == ["Import 28 documents"]
+    group = recorded.commands[0]
+    assert isinstance(group, Group)
+    assert [child.text for child in group.children] == [f"Import {d.name}" for d in report.imported]
     tables = dump(project.path)
     assert {row[2] for row in tables["document"]} == {p.stem for p in good}
     stored_ids = {row[0] for row in tables["document"]}

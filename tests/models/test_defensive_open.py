@@ -1,0 +1,78 @@
+"""Project files made elsewhere are opened defensively: a damaged file is refused with one message
+naming it (and left as it was), and every connection distrusts what the schema could make it do."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from coding import Project
+from coding.core.errors import ProjectFileError
+from tests.conftest import TRANSCRIPT
+
+
+def _project_with_data(path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "R5.txt"
+    source.write_text(TRANSCRIPT * 40, encoding="utf-8")
+    with Project.create(path, codebook="rwb", coder="tester") as project:
+        project.import_files([source])
+        project.code("R5", "4a", 127, 166)
+    with closing(sqlite3.connect(path)) as conn:  # everything in the main file, as a copied file is
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+
+
+def _page_of(path: Path, index: str) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        row = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()
+    return int(row[0])
+
+
+def test_a_damaged_project_file_is_refused_with_one_message_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "studie.codewerk"
+    _project_with_data(path, tmp_path)
+    with closing(sqlite3.connect(path)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    page = _page_of(path, "turn")
+    data = bytearray(path.read_bytes())
+    offset = (page - 1) * page_size
+    data[offset + 8 : offset + page_size] = b"\xa5" * (page_size - 8)  # the page's cells, overwritten
+    path.write_bytes(bytes(data))
+    with pytest.raises(ProjectFileError) as caught:
+        Project.open(path)
+    message = str(caught.value)
+    assert message.startswith("studie.codewerk: the project file is damaged (")
+    assert "\n" not in message
+    assert path.read_bytes() == bytes(data)  # refused, not touched
+
+
+def test_an_intact_project_opens(tmp_path: Path) -> None:
+    path = tmp_path / "studie.codewerk"
+    _project_with_data(path, tmp_path)
+    with Project.open(path) as project:
+        assert [d.name for d in project.documents.list()] == ["R5"]
+
+
+def test_every_connection_distrusts_the_schema_and_checks_cell_sizes(project: Project) -> None:
+    with project.store.read() as session:
+        assert session.execute(text("PRAGMA trusted_schema")).scalar_one() == 0
+        assert session.execute(text("PRAGMA cell_size_check")).scalar_one() == 1
+
+
+def test_a_view_made_elsewhere_cannot_call_an_application_function(project: Project) -> None:
+    """What ``trusted_schema=OFF`` is for: a schema object does not get to run the program's own
+    (not innocuous) SQL functions when the project is read."""
+    with project.store.write() as session:
+        session.execute(text("CREATE VIEW sneaky AS SELECT codewerk_probe() AS x"))
+    calls: list[int] = []
+    with project.store.read() as session:
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        raw.create_function("codewerk_probe", 0, lambda: calls.append(1) or 1)
+        with pytest.raises(Exception, match="unsafe use of"):
+            session.execute(text("SELECT x FROM sneaky")).all()
+    assert calls == []
