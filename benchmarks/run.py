@@ -33,6 +33,7 @@ CASES = (
     "benchmarks.cases_text",
     "benchmarks.cases_agreement",
     "benchmarks.cases_analysis",
+    "benchmarks.cases_app",
     "benchmarks.cases_concurrency",
 )
 for _module in CASES:

@@ -71,6 +71,8 @@ class CodeInfo:
     inductive: bool
     position: int
     guid: str
+    #: ``False`` for a category, which groups codes and is never applied itself.
+    codable: bool = True
 
     @property
     def path_text(self) -> str:
