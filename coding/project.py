@@ -223,7 +223,6 @@ class Project:
             self.codes.invalidate()  # it may hold codes of a group that was rolled back
 
     def _group_committed(self, group: Group) -> None:
-        self._after_commit()
         self._recorder.record(group)
         self._announce(group.change)
 

@@ -177,6 +177,7 @@ class Store:
         self._held.session = None
         try:
             if commit:
+                self._look_before_writing(session)
                 session.commit()
             else:
                 session.rollback()
@@ -187,6 +188,8 @@ class Store:
             raise translated from exc
         finally:
             session.close()
+        if commit:
+            self.mark_seen()
 
     @property
     def holding(self) -> bool:
