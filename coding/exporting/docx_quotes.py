@@ -299,9 +299,9 @@ def _quote(
     ]
     if finer:
         label = "; ".join(" › ".join(path) for path in finer)
-        line = indented(body.paragraph(), after=0)
-        line.paragraph_format.keep_with_next = True  # the code line stays with its quote
-        grey_run(line, label, size=8)
+        code_line = indented(body.paragraph(), after=0)
+        code_line.paragraph_format.keep_with_next = True  # the code line stays with its quote
+        grey_run(code_line, label, size=8)
     paragraph = indented(body.paragraph())
     paragraph.paragraph_format.widow_control = True
     add_text(paragraph, f"‘{first.text}’ ")
