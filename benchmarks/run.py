@@ -34,6 +34,7 @@ CASES = (
     "benchmarks.cases_agreement",
     "benchmarks.cases_analysis",
     "benchmarks.cases_app",
+    "benchmarks.cases_concurrency",
 )
 for _module in CASES:
     importlib.import_module(_module)

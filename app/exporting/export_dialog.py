@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.shell import settings
 from app.widgets import operations
 from app.widgets.check_list_model import CheckListModel
 from app.widgets.operations import LongOperation, Progress
@@ -89,6 +92,15 @@ class ExportDialog(QDialog):
         )
         self.reviews_check = QCheckBox("Include review marks and comments")
         self.reviews_check.setObjectName("reviewsCheck")
+        self.memos_check = QCheckBox("Include the code and document memos")
+        self.memos_check.setObjectName("memosCheck")
+        self.guard_check = QCheckBox("Put ' before cells a spreadsheet would read as a formula (=…, -2+3)")
+        self.guard_check.setObjectName("csvGuardCheck")
+        self.guard_check.setChecked(True)
+        self.guard_check.setToolTip(
+            "Keeps Excel from evaluating a quote such as =HYPERLINK(…); -/- or +31 are never changed. "
+            "Calc shows the ' ; leave this off for a file read by a program"
+        )
         self.interviewer_check = QCheckBox("Quote the respondents' words only (leave out the interviewer)")
         self.interviewer_check.setObjectName("withoutInterviewerCheck")
         self.interviewer_check.setToolTip(
@@ -124,6 +136,8 @@ class ExportDialog(QDialog):
         self.form.addRow("Concepts", self.code_list)
         self.form.addRow("Groups", self.group_list)
         self.form.addRow("", self.reviews_check)
+        self.form.addRow("", self.memos_check)
+        self.form.addRow("", self.guard_check)
         self.form.addRow("", self.interviewer_check)
         self.form.addRow("File", path_row)
         self.status = operations.add_status_line(self)
@@ -142,9 +156,44 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(lambda _i: self._update())
         self.attribute_box.currentIndexChanged.connect(lambda _i: self._fill_groups())
         self.document_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        self._restore_options(attribute)
         self._fill_groups()
         self._update()
         self.resize(560, 560)
+        self.done_box: QMessageBox | None = None
+
+    # -- remembered choices ----------------------------------------------------------------
+    def _restore_options(self, attribute: str) -> None:
+        """The choices of the last export (an attribute asked for by the caller wins)."""
+        remembered = settings.export_options()
+        for index, item in enumerate(FORMATS):
+            if [item.suffix, item.kind] == remembered.get("format"):
+                self.format_box.setCurrentIndex(index)
+        if attribute == "region" and isinstance(remembered.get("attribute"), str):
+            found = self.attribute_box.findData(remembered["attribute"])
+            if found >= 0:
+                self.attribute_box.setCurrentIndex(found)
+        found = self.delimiter_box.findData(remembered.get("delimiter"))
+        if found >= 0:
+            self.delimiter_box.setCurrentIndex(found)
+        self.reviews_check.setChecked(bool(remembered.get("reviews", False)))
+        self.interviewer_check.setChecked(bool(remembered.get("without_interviewer", False)))
+        folder = remembered.get("folder")
+        if isinstance(folder, str) and Path(folder).is_dir():
+            self.path_edit.setText(str(Path(folder) / "export"))
+
+    def _remember_options(self, target: Path) -> None:
+        fmt = self.export_format
+        settings.save_export_options(
+            {
+                "format": [fmt.suffix, fmt.kind],
+                "attribute": self.attribute_box.currentData(),
+                "delimiter": self.delimiter_box.currentData(),
+                "reviews": self.reviews_check.isChecked(),
+                "without_interviewer": self.interviewer_check.isChecked(),
+                "folder": str(target.parent),
+            }
+        )
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -179,6 +228,8 @@ class ExportDialog(QDialog):
             (self.attribute_box, not transcript),
             (self.group_list, not transcript),
             (self.interviewer_check, not transcript and not review),
+            (self.memos_check, fmt.suffix == ".docx" and not review),
+            (self.guard_check, fmt.suffix == ".csv"),
         ):
             widget.setVisible(visible)
             label = self.form.labelForField(widget)
@@ -205,6 +256,8 @@ class ExportDialog(QDialog):
         if fmt.kind == "review":
             return self._review_options()
         options: dict[str, Any] = {"include_reviews": self.reviews_check.isChecked() or None}
+        if fmt.suffix == ".docx" and self.memos_check.isChecked():
+            options["include_memos"] = True
         if not self.codes.all_checked():
             options["codes"] = self.codes.checked_values()
         if fmt.kind == "transcript":
@@ -220,6 +273,8 @@ class ExportDialog(QDialog):
             options["kind"] = "quotes"
         if fmt.suffix == ".csv":
             options["delimiter"] = self.delimiter_box.currentData()
+            if not self.guard_check.isChecked():
+                options["csv_guard"] = "none"
         return options
 
     def _review_options(self) -> dict[str, Any]:
@@ -296,9 +351,12 @@ class ExportDialog(QDialog):
         def written(target: Path) -> None:
             self.running = None
             self.exported = target
-            operations.tell(self, f"Exported {target.name}")
+            self._remember_options(target)
+            operations.tell(self, f"Exported to {target}")
             if close:
                 super(ExportDialog, self).accept()
+            owner = self.parentWidget() if close else None
+            self.done_box = show_exported(target, owner if owner is not None else self)
 
         def failed(_error: BaseException) -> None:
             self.running = None
@@ -316,8 +374,31 @@ class ExportDialog(QDialog):
             super().reject()
 
 
-def export_project(parent: QWidget | None, project: Project, *, attribute: str = "region") -> Path | None:
-    """File → Export: show the dialog; the exported file, or ``None`` if nothing was exported."""
+def export_project(parent: QWidget | None, project: Project, *, attribute: str = "region") -> ExportDialog:
+    """File → Export: open the dialog (window-modal); when it has exported, ``exported`` is the file
+    and a message says where it went, with buttons to open it or its folder."""
     dialog = ExportDialog(project, parent, attribute=attribute)
-    dialog.exec()
-    return dialog.exported
+    dialog.open()
+    return dialog
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder with the program the system chose for it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_exported(target: Path, parent: QWidget) -> QMessageBox:
+    """Where the exported file went, with Open file / Show folder / Close (not blocking)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Exported", f"Exported to\n{target}", parent=parent)
+    box.setObjectName("exportDoneBox")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    open_file = box.addButton("Open file", QMessageBox.ButtonRole.ActionRole)
+    open_file.setObjectName("openExportedFile")
+    open_folder = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
+    open_folder.setObjectName("openExportFolder")
+    box.addButton(QMessageBox.StandardButton.Close)
+    open_file.clicked.connect(lambda: open_path(target))
+    open_folder.clicked.connect(lambda: open_path(target.parent))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
