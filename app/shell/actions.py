@@ -65,6 +65,10 @@ class WindowActions:
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Fixed labels on the tool bar (the buttons never shift); what would be undone is in the
+        # menu and in the button's tooltip.
+        self.undo.setIconText("Undo")
+        self.redo.setIconText("Redo")
         # The group keeps their text and enabled state; triggering goes through the workspace
         # (Workspace.undo/redo), so the stack moves only when the project took the step.
         self.undo.triggered.disconnect()
