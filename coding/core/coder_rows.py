@@ -12,6 +12,8 @@ from models import Coder
 
 #: The coder of codings that came without one (older files, REFI-QDA files without users).
 UNKNOWN_CODER = "unknown coder"
+#: The coder of the consensus layer: disagreements of two coders resolved (keep A, B, both, neither).
+CONSENSUS = "consensus"
 
 
 def clean_coder_name(name: str) -> str:
