@@ -43,6 +43,7 @@ from coding.core.records import CodeTree, PassageInfo, TurnInfo
 from coding.core.text import trim_span
 from coding.core.text_positions import Utf16Index
 from coding.passages import snapping
+from coding.passages.coder_layers import passages_in_layer
 from coding.passages.passage_index import PassageIndex
 from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
 
@@ -83,6 +84,8 @@ class TranscriptView(TranscriptGeometry):
         self.stripes = StripeLayout((), 0)
         self.stripes_by_passage: dict[PassageId, list[Stripe]] = {}
         self.current_coding: CodingId | None = None
+        #: Whose codings are painted: "all", "mine", "others" or "consensus" (View → Coder layer).
+        self.layer = "all"
         self._line_starts = [0]
         self._fills: dict[PassageId, QColor] = {}
         self._expected: tuple[int, int] | None = None
@@ -167,7 +170,16 @@ class TranscriptView(TranscriptGeometry):
         kept = [s for s in self.index.passages if not (s.start < end and s.end > start)]
         self._set_passages(kept + fresh)
 
+    def set_layer(self, layer: str) -> None:
+        """Paint only the codings of one coder layer (mine, other coders', all, consensus)."""
+        if layer != self.layer:
+            self.layer = layer
+            if self.workspace is not None and self.document_id is not None:
+                self._set_passages(self.workspace.project.codings.passages(self.document_id))
+
     def _set_passages(self, passages: list[PassageInfo]) -> None:
+        if self.workspace is not None:
+            passages = passages_in_layer(passages, self.layer, self.workspace.project.coder)
         self.index = PassageIndex(passages)
         self._relayout()
         if self.current_coding is not None and self.index.passage_of(self.current_coding) is None:
