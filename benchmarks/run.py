@@ -33,6 +33,8 @@ CASES = (
     "benchmarks.cases_text",
     "benchmarks.cases_agreement",
     "benchmarks.cases_analysis",
+    "benchmarks.cases_app",
+    "benchmarks.cases_concurrency",
 )
 for _module in CASES:
     importlib.import_module(_module)

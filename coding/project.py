@@ -198,7 +198,6 @@ class Project:
             finally:
                 self.codes.invalidate()  # the code tree is read afresh inside the group
         change = self.store.transact(command.apply)
-        self._after_commit()
         if not command.is_empty:
             self._recorder.record(command)
             self._announce(change)
@@ -224,7 +223,6 @@ class Project:
             self.codes.invalidate()  # it may hold codes of a group that was rolled back
 
     def _group_committed(self, group: Group) -> None:
-        self._after_commit()
         self._recorder.record(group)
         self._announce(group.change)
 
@@ -232,16 +230,11 @@ class Project:
         """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
         else changed the same rows since, and raises before anything moved when it cannot commit."""
         change = self.store.transact(command.revert)
-        self._after_commit()
         self._announce(change)
 
     def redo_command(self, command: Command) -> None:
         change = self.store.transact(command.apply)
-        self._after_commit()
         self._announce(change)
-
-    def _after_commit(self) -> None:
-        self.store.mark_seen()
 
     def notice_others(self) -> bool:
         """Announce what other programs committed to the project since the last look.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis.query_bar import QueryBar
 from app.quotes.quote_table_model import (
     CODE,
     CODER,
@@ -37,6 +38,7 @@ from app.quotes.quote_table_model import (
 from app.quotes.review_delegate import ReviewDelegate
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from coding import Change
 from coding.core.ids import CodeId, CodingId
@@ -75,6 +77,8 @@ class QuotesDock(QDockWidget):
         self.review.addItem("Not reviewed", UNREVIEWED)
         for known in STATUSES:
             self.review.addItem(REVIEW_LABELS[known], known)
+        self.query_bar = QueryBar(body)
+        self.query_bar.queryRequested.connect(self.run_query)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
         self.text.setPlaceholderText("Filter text and memos …")
@@ -134,6 +138,7 @@ class QuotesDock(QDockWidget):
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query_bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(review_row)
@@ -173,6 +178,7 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             self.count.setText("")
             return
+        self.query_bar.edit.code_tree = self.model.workspace.project.codes.tree
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
         self._fill_coders(self.model.coders())
@@ -280,6 +286,19 @@ class QuotesDock(QDockWidget):
         self._code_names = names or "all codes"
         self.model.set_codes(list(code_ids) or None)
         self.setWindowTitle(f"Quotes — {self._code_names}")
+
+    def run_query(self, query: str, unit: str) -> None:
+        """The query bar's Enter: list what the code query finds (empty: the codes' quotes again)."""
+        model = self.model
+        if model is None:
+            return
+        if not query:
+            if model.query is not None:
+                model.set_codes(model.codes)
+                self.setWindowTitle(f"Quotes — {self._code_names}")
+            return
+        if operations.perform(self, lambda: model.set_query(query, unit)):
+            self.setWindowTitle(f"Quotes — {query} ({unit})")
 
     def _counts(self, shown: int, retrieved: int) -> None:
         if self.model is not None and not self.model.loaded:

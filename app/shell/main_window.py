@@ -30,7 +30,7 @@ from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
 from app.quotes.quotes_dock import QuotesDock
 from app.shell import settings
-from app.shell.actions import SHORTCUTS_HELP, WindowActions
+from app.shell.actions import WindowActions
 from app.shell.start_screen import StartScreen
 from app.shell.workspace import Workspace
 from app.transcript.coding_controller import CodingController
@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # each loads when first used (their slots import them), not a
     from app.importing.import_dialog import ImportDialog
     from app.judgements.compare_window import CompareWindow
     from app.language.language_window import LanguageWindow
+    from app.shell.shortcuts_dialog import ShortcutsDialog
     from coding.agreement.report import Disagreement
 
 START, WORKBENCH = 0, 1
@@ -431,8 +432,21 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction("No recent projects")
             empty.setEnabled(False)
 
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts: every shortcut, read from the actions themselves."""
+        from app.shell.shortcuts_dialog import ShortcutsDialog, shortcuts_html  # loaded when first used
+
+        text = shortcuts_html(
+            self.menuBar(),
+            [
+                ("Codebook panel", self.codebook_dock.tree.actions()),
+                ("Quotes panel", self.quotes_dock.review_actions.values()),
+            ],
+        )
+        dialog = ShortcutsDialog(text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -53,7 +53,7 @@ class UnitSpans:
         """The units ``start:end`` shares at least one character with."""
         first = bisect_right(self.ends, start)
         last = bisect_left(self.starts, end)
-        return range(first, max(first, last))
+        return range(first, last if last > first else first)
 
     def span(self, index: int) -> tuple[int, int]:
         return self.starts[index], self.ends[index]

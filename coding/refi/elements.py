@@ -34,6 +34,8 @@ class RCode:
     description: str
     children: list[RCode] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: ``isCodable="false"``: a category (QualCoder) or code group (ATLAS.ti) that only groups codes.
+    codable: bool = True
 
     def walk(self) -> Iterator[RCode]:
         yield self
@@ -215,6 +217,7 @@ def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped], dep
             colour=colour,
             description=child_text(element, "Description"),
             notes=note_refs(element),
+            codable=(element.get("isCodable") or "true").strip().lower() not in ("false", "0"),
         )
         code.children = read_codes(element, guids, skipped, depth + 1)
         codes.append(code)

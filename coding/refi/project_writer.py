@@ -79,7 +79,12 @@ def code_elements(
         element = _sub(
             parent,
             "Code",
-            {"guid": code.guid, "name": code.name, "isCodable": "true", "color": code.colour},
+            {
+                "guid": code.guid,
+                "name": code.name,
+                "isCodable": "true" if code.codable else "false",
+                "color": code.colour,
+            },
             ns,
         )
         composed = compose((memos or {}).get(code.id, ()))

@@ -10,11 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from coding import Project
-from coding.core.errors import FileImportError
+from coding.core.errors import FileImportError, InvalidInputError
 from coding.refi.exchange import import_exchange
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
+from tests.coding.refi.helpers import NS
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -109,3 +111,27 @@ def test_two_qde_files_and_no_project_qde_are_refused_by_name(empty: Project, tm
     with pytest.raises(FileImportError, match=r"several \.qde files \(Interviewstudie\.qde, Kopie\.qde\)"):
         import_exchange(empty, path)
     assert empty.documents.list() == []
+
+
+def test_categories_stay_not_codable_and_are_exported_so(empty: Project, tmp_path: Path) -> None:
+    """Issue 18 item 3: ``isCodable="false"`` (QualCoder categories, ATLAS.ti groups) is a folder."""
+    import_exchange(empty, packed("qualcoder", tmp_path / "qualcoder.qdpx"))
+    assert {c.path_text: c.codable for c in empty.codes.tree()} == {
+        "Relaties": False,
+        "Relaties/Vertrouwen": True,
+        "Relaties/Cultuur": True,
+        "Urgentie": True,
+    }
+    with pytest.raises(InvalidInputError, match="'Relaties' is a category: it groups codes"):
+        empty.code("interview_r2.txt", "Relaties", text="Het vertrouwen groeit")
+    empty.export(tmp_path / "terug.qdpx")
+    with zipfile.ZipFile(tmp_path / "terug.qdpx") as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+    codable = {c.get("name"): c.get("isCodable") for c in root.iter(f"{{{NS}}}Code")}
+    assert codable == {"Relaties": "false", "Vertrouwen": "true", "Cultuur": "true", "Urgentie": "true"}
+    qdc = etree.fromstring(empty.export(tmp_path / "boek.qdc").read_bytes())
+    assert [c.get("name") for c in qdc.iter() if c.get("isCodable") == "false"] == ["Relaties"]
+    with Project.create(tmp_path / "uit-qdc.codewerk", codebook=str(tmp_path / "boek.qdc")) as fresh:
+        assert not fresh.codes.get("Relaties").codable and fresh.codes.get("Vertrouwen").codable
+    atlas = import_exchange(empty, packed("atlas", tmp_path / "atlas.qdpx"))
+    assert atlas.skipped == [] and not empty.codes.get("Relationeel").codable
