@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench screenshots clean icons
+.PHONY: demo test lint bench screenshots clean icons app app-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,5 +39,23 @@ bench: $(STAMP)
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m installers.render_icons
 
+# The application for this machine: PyInstaller one-folder bundle in dist/codewerk (a few minutes).
+# Linux: installers/linux/install.sh puts it in the menu with the *.codewerk file type.
+APP_STAMP := $(VENV)/.app-stamp
+$(APP_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,app]'
+	touch $(APP_STAMP)
+
+app: $(APP_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller installers/codewerk.spec
+	@du -sh dist/codewerk
+
+# Builds the bundle, then starts it offscreen, imports a file, exports .xlsx and installs it into a
+# temporary home (not part of `make test`: the build alone takes minutes).
+app-check: app
+	QT_QPA_PLATFORM=offscreen CODEWERK_APP=dist/codewerk $(BIN)/python -m pytest -q -ra \
+		tests/packaging/test_app_bundle.py tests/packaging/test_linux_install.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .grimp_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .grimp_cache

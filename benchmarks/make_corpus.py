@@ -1,6 +1,6 @@
 """Synthetic Dutch interview corpora for the benchmarks: deterministic, cached, on demand.
 
-``python -m benchmarks.make_corpus [thesis|large|long|tiny ...]`` builds the named sizes under
+``python -m benchmarks.make_corpus [thesis|large|long|huge|tiny ...]`` builds the named sizes under
 ``benchmarks/corpus/`` (gitignored). A corpus is a folder ``<size>-<key>`` where the key is a
 hash of everything that shapes it (the size, the seed, this generator, the vocabulary, the
 codebook and the project schema), so a changed generator builds afresh and an unchanged one is
@@ -54,6 +54,9 @@ SIZES: dict[str, CorpusSpec] = {
     "thesis": CorpusSpec("thesis", documents=21, characters=50_000, codings=40),
     "large": CorpusSpec("large", documents=200, characters=50_000, codings=100),
     "long": CorpusSpec("long", documents=1, characters=300_000, codings=3_000),
+    # ten times the large corpus (co-occurrence at scale); built only for the benchmarks that ask
+    # for it, which --quick leaves out
+    "huge": CorpusSpec("huge", documents=2000, characters=50_000, codings=100),
     # for tests and quick checks of the suite itself
     "tiny": CorpusSpec("tiny", documents=3, characters=3_000, codings=8),
 }

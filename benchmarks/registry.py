@@ -60,6 +60,7 @@ class Benchmark:
     trace: bool = True  # one extra run under tracemalloc for the peak of Python allocations
     requires: Callable[[], None] | None = None  # raises Unavailable; cheap, checked before setup
     limits: str = ""  # what limits the figure, for RESULTS.md
+    quick: bool = True  # False: left out of a --quick run (it needs a corpus that takes minutes to build)
 
 
 BENCHMARKS: dict[str, Benchmark] = {}

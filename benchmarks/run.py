@@ -31,6 +31,10 @@ CASES = (
     "benchmarks.cases_exports",
     "benchmarks.cases_language",
     "benchmarks.cases_text",
+    "benchmarks.cases_agreement",
+    "benchmarks.cases_analysis",
+    "benchmarks.cases_app",
+    "benchmarks.cases_concurrency",
 )
 for _module in CASES:
     importlib.import_module(_module)
@@ -139,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 bench.requires()
         except Unavailable as exc:
             results.append(blank(bench, "skipped", str(exc)))
+            print(line(results[-1]), flush=True)
+            continue
+        if args.quick and not bench.quick and not args.scale:
+            results.append(blank(bench, "skipped", "left out of --quick: its corpus takes minutes to build"))
             print(line(results[-1]), flush=True)
             continue
         for size in bench.sizes:

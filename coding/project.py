@@ -27,7 +27,7 @@ from coding.codebook.favourites import Favourites
 from coding.core.changes import Aspect, Change, ChangeNotifier, Listener
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
 from coding.core.errors import InvalidInputError, ProjectFileError
-from coding.core.project_settings import ProjectSettings
+from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
 from coding.documents.document_service import DocumentService
@@ -48,6 +48,7 @@ from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file
 
 if TYPE_CHECKING:
+    from coding.agreement.agreement_service import AgreementService
     from coding.language.assistant import LanguageAssistant
 
 PROJECT_SUFFIX = ".codewerk"
@@ -72,12 +73,14 @@ class Project:
         self.backup_path = backup
         self.store = Store(path)
         self.store.mark_seen()  # what other programs commit from now on is announced (notice_others)
-        self.coder = coder or default_coder()
         self._notifier = ChangeNotifier()
         self._groups = threading.local()  # the group open on each thread (see :meth:`group`)
         self.history = History(self.undo_command, self.redo_command)
         self._recorder: UndoRecorder = self.history
         self.settings = ProjectSettings(self.store, self._announce)
+        #: The coder a second coder's package was made for (File → Second coder), else None.
+        self.preset_coder: str | None = self.settings.get(PRESET_CODER)
+        self.coder = coder or self.preset_coder or default_coder()
         # The documents and the codebook own the names a user types; they answer the resolver.
         self.documents = DocumentService(self.store, self.execute)
         self.codes = CodeService(self.store, self.execute)
@@ -102,6 +105,16 @@ class Project:
         self.importer = ImportService(self.context, self.documents, self.speakers)
         self._assist: LanguageAssistant | None = None
         self._assist_lock = threading.Lock()
+        self._agreement: AgreementService | None = None
+
+    @property
+    def agreement(self) -> AgreementService:
+        """Intercoder agreement of two coders (:mod:`coding.agreement`), loaded on first use (numpy)."""
+        if self._agreement is None:
+            from coding.agreement.agreement_service import AgreementService
+
+            self._agreement = AgreementService(self.context)
+        return self._agreement
 
     @property
     def assist(self) -> LanguageAssistant:
@@ -185,7 +198,6 @@ class Project:
             finally:
                 self.codes.invalidate()  # the code tree is read afresh inside the group
         change = self.store.transact(command.apply)
-        self._after_commit()
         if not command.is_empty:
             self._recorder.record(command)
             self._announce(change)
@@ -211,7 +223,6 @@ class Project:
             self.codes.invalidate()  # it may hold codes of a group that was rolled back
 
     def _group_committed(self, group: Group) -> None:
-        self._after_commit()
         self._recorder.record(group)
         self._announce(group.change)
 
@@ -219,16 +230,11 @@ class Project:
         """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
         else changed the same rows since, and raises before anything moved when it cannot commit."""
         change = self.store.transact(command.revert)
-        self._after_commit()
         self._announce(change)
 
     def redo_command(self, command: Command) -> None:
         change = self.store.transact(command.apply)
-        self._after_commit()
         self._announce(change)
-
-    def _after_commit(self) -> None:
-        self.store.mark_seen()
 
     def notice_others(self) -> bool:
         """Announce what other programs committed to the project since the last look.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -38,6 +38,8 @@ class Code(Base):
     scale: Mapped[list[str] | None] = mapped_column(JSON)
     search_terms: Mapped[list[str]] = mapped_column(JSON, default=list)
     inductive: Mapped[bool] = mapped_column(default=False)
+    #: ``False`` for a category: it groups codes and cannot itself be applied to a passage.
+    codable: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

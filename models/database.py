@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 #: ``PRAGMA application_id`` of every Codewerk project: the bytes ``CWRK``.
 APPLICATION_ID = int.from_bytes(b"CWRK", "big")
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -171,6 +170,13 @@ def known_revisions() -> set[str]:
     return set(revision_graph())
 
 
+def _sqlite_header(path: Path) -> bool:
+    """Whether the file starts like an SQLite database. Read only once SQLite itself refused the
+    file: then no connection of this process can be relying on its locks."""
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
 def inspect_file(path: Path) -> str:
     """Check that ``path`` is a Codewerk project and return its schema revision.
 
@@ -180,18 +186,26 @@ def inspect_file(path: Path) -> str:
         raise ProjectFileProblem("no such file")
     if path.is_dir():
         raise ProjectFileProblem("is a folder, not a project file")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if not header:
+    if path.stat().st_size == 0:
         raise ProjectFileProblem("the file is empty, not a Codewerk project")
-    if header != SQLITE_HEADER:
-        raise ProjectFileProblem("not a Codewerk project (the file is not an SQLite database)")
+    # Only SQLite opens the file: this process may hold connections to it (a second Project on
+    # the same file), and closing any other descriptor of it would drop their POSIX locks, after
+    # which another program could checkpoint and delete the WAL under them (a damaged file).
     mode = "mode=ro" if is_writable(path) or Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
     try:
         with closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?{mode}", uri=True)) as conn:
             conn.execute("PRAGMA trusted_schema=OFF")
             conn.execute("PRAGMA cell_size_check=ON")
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            try:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB and not _sqlite_header(
+                    path
+                ):
+                    raise ProjectFileProblem(
+                        "not a Codewerk project (the file is not an SQLite database)"
+                    ) from exc
+                raise
             if app_id != APPLICATION_ID:
                 raise ProjectFileProblem("not a Codewerk project (an SQLite database of another program)")
             _quick_check(conn)

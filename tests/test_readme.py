@@ -56,3 +56,17 @@ def test_command_line_quick_start_runs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Dat vertrouwen is er gewoon" in result.stdout
     assert "1 quote(s)" in result.stdout
+
+
+def test_install_lines_name_what_exists() -> None:
+    """The README's first lines tell a student how to install: the targets, files and wheel it names exist."""
+    opening = README.split("\n## ", 1)[0]
+    assert "Install it:" in opening
+    installing = opening + README.split("## Installing", 1)[1].split("\n## ", 1)[0]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in set(re.findall(r"`make ([\w-]+)", README)):
+        assert re.search(rf"^{re.escape(target)}:", makefile, re.M), f"README names `make {target}`"
+    for path in ("installers/linux/install.sh", ".github/workflows/release.yml", "benchmarks/RESULTS.md"):
+        assert path in installing and (ROOT / path).exists(), path
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert version and f"codewerk-{version.group(1)}-py3-none-any.whl" in installing

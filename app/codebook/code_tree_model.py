@@ -34,6 +34,7 @@ CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, KEY, QUESTION, QUOTES = range(4)
+CATEGORY_TIP = "A category: it groups codes and is not applied itself (choose one of its codes)"
 HEADERS = ("Code", "Key", "Q", "Quotes")
 HEADER_TIPS = (
     "Code name (F2 renames); drag a code to move it, drag a passage onto a code to code it",
@@ -210,10 +211,16 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == KEY and code.id in self._keys:
                 return f"Press {self._keys[code.id]} in the transcript to code the selection with {code.name}"
-            return tooltip(code, self._totals.get(code.id, 0), self._direct.get(code.id, 0))
-        if role == Qt.ItemDataRole.FontRole and column == NAME and code.parent_id is None:
+            tip = tooltip(code, self._totals.get(code.id, 0), self._direct.get(code.id, 0))
+            return tip if code.codable else f"{CATEGORY_TIP}\n{tip}"
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == NAME
+            and (code.parent_id is None or not code.codable)
+        ):
             font = QFont()
-            font.setBold(True)
+            font.setBold(code.parent_id is None)
+            font.setItalic(not code.codable)  # a category: groups codes, is never applied
             return font
         if role == Qt.ItemDataRole.ForegroundRole and column in (QUESTION, QUOTES):
             if column == QUOTES and self._totals.get(code.id, 0) == 0:

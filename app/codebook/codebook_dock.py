@@ -324,9 +324,8 @@ class CodebookDock(QDockWidget):
             menu.addAction(self.colour_action)
             key = self.workspace.favourites.key_of(code.id) if self.workspace else None
             favourite = menu.addAction(  # its own text here: the button's label stays put
-                f"Remove from favourites (key {key})" if key else "★ Add to favourites"
+                (f"Remove from favourites (key {key})" if key else "★ Add to favourites") + "\tCtrl+D"
             )
-            favourite.setShortcut(self.favourite_action.shortcut())
             favourite.triggered.connect(self.toggle_favourite)
             menu.addSeparator()
             menu.addAction(self.merge_action)

@@ -226,6 +226,10 @@ class DetailsDock(QDockWidget):
         self._document_timer.setSingleShot(True)
         self._document_timer.setInterval(0)
         self._document_timer.timeout.connect(self._refresh_document)
+        self._coding_timer = QTimer(self)
+        self._coding_timer.setSingleShot(True)
+        self._coding_timer.setInterval(0)
+        self._coding_timer.timeout.connect(self._refresh_coding)
         self.attributes_model.valueWanted.connect(
             lambda row: QTimer.singleShot(0, lambda: self._edit_attribute(row, VALUE))
         )
@@ -299,8 +303,9 @@ class DetailsDock(QDockWidget):
         self.target = None
         self.title.setText("<b>Nothing selected</b>")
         self.info.setText(
-            "Select a passage in the transcript and code it: click a code, drag the selection onto a code, "
-            "press a favourite's number key or right-click for the code picker. "
+            "Select a passage in the transcript and code it: drag the selection onto a code, "
+            "press a favourite's number key or right-click for the code picker "
+            "(or click a code, in click-to-code mode). "
             "Click a coded passage or its stripe to see its codes and memo here."
         )
         self.codings.setVisible(False)
@@ -316,6 +321,12 @@ class DetailsDock(QDockWidget):
             self.show_nothing()
             return
         code = tree.get(application.code_id)
+        self._show_passage(passage, coding_id, document, tree)
+        self.memo_label.setText(f"Memo on the coding with “{html.escape(code.name)}”")
+        self._set_memo(MemoTarget("coding", coding_id), application.memo)
+
+    def _show_passage(self, passage: PassageInfo, coding_id: CodingId, document: str, tree: CodeTree) -> None:
+        """The coded passage's place, words and codes (not its memo)."""
         self.title.setText(
             f"<b>Coded passage</b> · {html.escape(document)} "
             f"<span style='color:gray'>{passage.start}–{passage.end}</span>"
@@ -328,8 +339,30 @@ class DetailsDock(QDockWidget):
         self.codings.setFixedHeight(min(110, rows * (self.codings.fontMetrics().height() + 8) + 6))
         self.codings.setVisible(True)
         self.codings.setCurrentIndex(self.codings_model.index(self.codings_model.row_of(coding_id), 0))
-        self.memo_label.setText(f"Memo on the coding with “{html.escape(code.name)}”")
-        self._set_memo(MemoTarget("coding", coding_id), application.memo)
+
+    def _refresh_coding(self) -> None:
+        """The shown coding's passage again after a change (boundaries moved, codes added or removed,
+        undo): its span, words and codes follow; a memo being typed is left alone."""
+        if self.workspace is None or self.target is None or self.target.kind != "coding":
+            return
+        project = self.workspace.project
+        coding_id = CodingId(self.target.id)
+        try:
+            coding = project.codings.get(coding_id)
+            document = project.documents.get(coding.document_id).name
+        except NotFoundError:
+            self.show_nothing()
+            return
+        passage = next(
+            (
+                p
+                for p in project.codings.passages(coding.document_id, coding.start, coding.end)
+                if any(a.coding_id == coding_id for a in p.codings)
+            ),
+            None,
+        )
+        if passage is not None:
+            self._show_passage(passage, coding_id, document, project.codes.tree())
 
     def show_code(self, code_id: CodeId, total: int) -> None:
         """A code's facts; ``total``: its codings with its subcodes' (the code tree has counted them)."""
@@ -464,6 +497,8 @@ class DetailsDock(QDockWidget):
         ):
             self._attributes_stale = self._attributes_stale or change.touches(*DOCUMENT_FACTS[:3])
             self._document_timer.start()  # after the transcript has repainted
+        if self.target.kind == "coding" and (change.codings or change.codes):
+            self._coding_timer.start()
         if self.memo.hasFocus():
             return
         if self.target.kind == "coding" and change.touches(Aspect.CODINGS):

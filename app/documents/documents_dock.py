@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE, FILTER_ROLE, NAME, DocumentListModel
+from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
+from coding import Change
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 
@@ -62,10 +64,37 @@ class DocumentsDock(QDockWidget):
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)
         body.setEnabled(False)
+        self._changes = DeferredChanges(self._project_changed, self)
+
+    def _project_changed(self, change: Change) -> None:
+        """Attributes added, renamed or imported: the grouping choices follow at once."""
+        if change.documents and self.workspace is not None:
+            self.refill_group_by()
+
+    def refill_group_by(self) -> None:
+        """The attribute keys as grouping choices; the current choice is kept (region when
+        there was nothing to choose before)."""
+        if self.workspace is None:
+            return
+        keys = self.workspace.project.documents.attribute_keys()
+        before = self.group_by.currentData() or NO_GROUPING
+        first_choice = self.group_by.count() <= 1
+        fill_combo(
+            self.group_by,
+            [(key.capitalize(), key) for key in keys],
+            first=("(no grouping)", NO_GROUPING),
+            choose=("region", before) if first_choice else (before,),
+        )
+        if (self.group_by.currentData() or NO_GROUPING) != before:
+            self._group_changed()
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.model
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self._changes.add)
         self.workspace = workspace
+        if workspace is not None:
+            workspace.changed.connect(self._changes.add)
         self.widget().setEnabled(workspace is not None)
         self.group_by.blockSignals(True)
         self.model = None

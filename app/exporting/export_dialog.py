@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.shell import settings
 from app.widgets import operations
 from app.widgets.check_list_model import CheckListModel
 from app.widgets.operations import LongOperation, Progress
@@ -132,9 +135,44 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(lambda _i: self._update())
         self.attribute_box.currentIndexChanged.connect(lambda _i: self._fill_groups())
         self.document_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        self._restore_options(attribute)
         self._fill_groups()
         self._update()
         self.resize(560, 560)
+        self.done_box: QMessageBox | None = None
+
+    # -- remembered choices ----------------------------------------------------------------
+    def _restore_options(self, attribute: str) -> None:
+        """The choices of the last export (an attribute asked for by the caller wins)."""
+        remembered = settings.export_options()
+        for index, item in enumerate(FORMATS):
+            if [item.suffix, item.kind] == remembered.get("format"):
+                self.format_box.setCurrentIndex(index)
+        if attribute == "region" and isinstance(remembered.get("attribute"), str):
+            found = self.attribute_box.findData(remembered["attribute"])
+            if found >= 0:
+                self.attribute_box.setCurrentIndex(found)
+        found = self.delimiter_box.findData(remembered.get("delimiter"))
+        if found >= 0:
+            self.delimiter_box.setCurrentIndex(found)
+        self.reviews_check.setChecked(bool(remembered.get("reviews", False)))
+        self.interviewer_check.setChecked(bool(remembered.get("without_interviewer", False)))
+        folder = remembered.get("folder")
+        if isinstance(folder, str) and Path(folder).is_dir():
+            self.path_edit.setText(str(Path(folder) / "export"))
+
+    def _remember_options(self, target: Path) -> None:
+        fmt = self.export_format
+        settings.save_export_options(
+            {
+                "format": [fmt.suffix, fmt.kind],
+                "attribute": self.attribute_box.currentData(),
+                "delimiter": self.delimiter_box.currentData(),
+                "reviews": self.reviews_check.isChecked(),
+                "without_interviewer": self.interviewer_check.isChecked(),
+                "folder": str(target.parent),
+            }
+        )
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -263,9 +301,12 @@ class ExportDialog(QDialog):
         def written(target: Path) -> None:
             self.running = None
             self.exported = target
-            operations.tell(self, f"Exported {target.name}")
+            self._remember_options(target)
+            operations.tell(self, f"Exported to {target}")
             if close:
                 super(ExportDialog, self).accept()
+            owner = self.parentWidget() if close else None
+            self.done_box = show_exported(target, owner if owner is not None else self)
 
         def failed(_error: BaseException) -> None:
             self.running = None
@@ -283,8 +324,31 @@ class ExportDialog(QDialog):
             super().reject()
 
 
-def export_project(parent: QWidget | None, project: Project, *, attribute: str = "region") -> Path | None:
-    """File → Export: show the dialog; the exported file, or ``None`` if nothing was exported."""
+def export_project(parent: QWidget | None, project: Project, *, attribute: str = "region") -> ExportDialog:
+    """File → Export: open the dialog (window-modal); when it has exported, ``exported`` is the file
+    and a message says where it went, with buttons to open it or its folder."""
     dialog = ExportDialog(project, parent, attribute=attribute)
-    dialog.exec()
-    return dialog.exported
+    dialog.open()
+    return dialog
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder with the program the system chose for it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_exported(target: Path, parent: QWidget) -> QMessageBox:
+    """Where the exported file went, with Open file / Show folder / Close (not blocking)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Exported", f"Exported to\n{target}", parent=parent)
+    box.setObjectName("exportDoneBox")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    open_file = box.addButton("Open file", QMessageBox.ButtonRole.ActionRole)
+    open_file.setObjectName("openExportedFile")
+    open_folder = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
+    open_folder.setObjectName("openExportFolder")
+    box.addButton(QMessageBox.StandardButton.Close)
+    open_file.clicked.connect(lambda: open_path(target))
+    open_folder.clicked.connect(lambda: open_path(target.parent))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

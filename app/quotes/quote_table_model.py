@@ -25,6 +25,7 @@ from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
 from app.widgets.record_table_model import AnyIndex, Column, RecordTableModel
 from coding import Aspect, Change
+from coding.core.errors import CodewerkError
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
@@ -79,6 +80,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
         super().__init__(parent)
         self.workspace = workspace
         self.codes: list[CodeId] | None = None
+        #: The code query listed instead of the codes' quotes, and its unit.
+        self.query: tuple[str, str] | None = None
         self.rule = QuoteFilter()
         self._all = FilterableQuotes([])
         self._rows: list[int] = []  # positions in self._all of the quotes shown (self._records), in order
@@ -96,10 +99,25 @@ class QuoteTableModel(RecordTableModel[Quote]):
     def set_codes(self, codes: Sequence[CodeId] | None) -> None:
         """List the quotes of these codes and their subcodes (``None``: every quote)."""
         self.codes = list(codes) if codes else None
+        self.query = None
         self._reload()
+
+    def set_query(self, query: str, unit: str) -> None:
+        """List the quotes a code query finds (``coding.analysis.query``); raises on a mistake in it,
+        leaving the list as it was."""
+        quotes = self.workspace.project.analysis.query(query, unit=unit).quotes
+        self.query = (query, unit)
+        self.loaded = True
+        self._replace_all(list(quotes))
 
     def _query(self, documents: Sequence[int] | None = None) -> list[Quote]:
         project = self.workspace.project
+        if self.query is not None:
+            try:
+                found = project.analysis.query(self.query[0], unit=self.query[1]).quotes
+            except CodewerkError:  # a code of the query was deleted or renamed meanwhile
+                return []
+            return [q for q in found if documents is None or q.document_id in documents]
         codes = [c for c in self.codes if c in project.codes.tree()] if self.codes else None
         if self.codes and not codes:
             return []
@@ -153,7 +171,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self._pending.flush()
 
     def _apply_change(self, change: Change) -> None:
-        if change.touches(*WHOLE_LIST) or change.document_ids is None:
+        if change.touches(*WHOLE_LIST) or change.document_ids is None or self.query is not None:
             self._reload()
             return
         touched = set(change.document_ids)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis.query_bar import QueryBar
 from app.quotes.quote_table_model import (
     CODE,
     CODER,
@@ -35,8 +36,11 @@ from app.quotes.quote_table_model import (
     QuoteTableModel,
 )
 from app.quotes.review_delegate import ReviewDelegate
+from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from coding import Change
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
@@ -73,6 +77,8 @@ class QuotesDock(QDockWidget):
         self.review.addItem("Not reviewed", UNREVIEWED)
         for known in STATUSES:
             self.review.addItem(REVIEW_LABELS[known], known)
+        self.query_bar = QueryBar(body)
+        self.query_bar.queryRequested.connect(self.run_query)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
         self.text.setPlaceholderText("Filter text and memos …")
@@ -132,6 +138,7 @@ class QuotesDock(QDockWidget):
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query_bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(review_row)
@@ -146,10 +153,15 @@ class QuotesDock(QDockWidget):
         self.comment.editingFinished.connect(self.save_comment)
         self._list_all_when_painted = False
         self.table.viewport().installEventFilter(self)
+        self._changes = DeferredChanges(self._project_changed, self)
         self.set_workspace(None)
 
     # -- project --------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self._changes.add)
+        if workspace is not None:
+            workspace.changed.connect(self._changes.add)
         self.save_comment()
         self._comment_for = None
         self._comment_quote = None
@@ -166,6 +178,7 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             self.count.setText("")
             return
+        self.query_bar.edit.code_tree = self.model.workspace.project.codes.tree
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
         self._fill_coders(self.model.coders())
@@ -208,6 +221,26 @@ class QuotesDock(QDockWidget):
         keys = self.workspace.project.documents.attribute_keys()
         fill_combo(self.attribute, [(key.capitalize(), key) for key in keys], choose=("region",))
         self._attribute_changed()
+
+    def _project_changed(self, change: Change) -> None:
+        """Attributes added, renamed or imported: the attribute and value choices follow at once."""
+        if change.documents and self.workspace is not None:
+            self.refill_attributes()
+
+    def refill_attributes(self) -> None:
+        """The attribute keys and the chosen key's values, keeping both choices where they still exist."""
+        if self.workspace is None:
+            return
+        documents = self.workspace.project.documents
+        key, value = self.attribute.currentData(), self.value.currentData()
+        fill_combo(
+            self.attribute, [(k.capitalize(), k) for k in documents.attribute_keys()], choose=(key, "region")
+        )
+        chosen = self.attribute.currentData()
+        values = documents.attribute_values(chosen) if chosen else []
+        fill_combo(self.value, [(v, v) for v in values], first=("(any)", ANY), choose=(value,))
+        if (chosen, self.value.currentData()) != (key, value):
+            self._apply_filter()
 
     def _attribute_changed(self, *_args: object) -> None:
         key = self.attribute.currentData()
@@ -253,6 +286,19 @@ class QuotesDock(QDockWidget):
         self._code_names = names or "all codes"
         self.model.set_codes(list(code_ids) or None)
         self.setWindowTitle(f"Quotes — {self._code_names}")
+
+    def run_query(self, query: str, unit: str) -> None:
+        """The query bar's Enter: list what the code query finds (empty: the codes' quotes again)."""
+        model = self.model
+        if model is None:
+            return
+        if not query:
+            if model.query is not None:
+                model.set_codes(model.codes)
+                self.setWindowTitle(f"Quotes — {self._code_names}")
+            return
+        if operations.perform(self, lambda: model.set_query(query, unit)):
+            self.setWindowTitle(f"Quotes — {query} ({unit})")
 
     def _counts(self, shown: int, retrieved: int) -> None:
         if self.model is not None and not self.model.loaded:

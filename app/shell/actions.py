@@ -117,6 +117,13 @@ class WindowActions:
 
         # View
         self.compare = make("&Compare regions…", "Ctrl+Shift+C", "Judge every concept per region")
+        self.cooccurrence = make(
+            "&Co-occurrence…",
+            tip="Which codes apply together: codes × codes per passage, sentence, turn or document",
+        )
+        self.code_matrix = make(
+            "Code × case &matrix…", tip="Codes × documents or attribute values, as counts or presence (0/1)"
+        )
         self.search = make(
             "&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions"
         )
@@ -131,12 +138,22 @@ class WindowActions:
         self.about = make("&About Codewerk")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
+        # Keys that work wherever the focus is, in every window of Codewerk (a text field, the Compare
+        # or Search window), unless a dialog is open.
+        self.application_wide = [
+            self.new_project, self.open_project, self.import_files, self.export, self.quit,
+            self.compare, self.search, self.shortcuts,
+        ]  # fmt: skip
+        for action in self.application_wide:
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
         self.project_actions = [
             self.import_files, self.export, self.close_project, self.find, self.find_next, self.find_previous,
             self.pick, self.in_vivo, self.respondent_words, self.speaker_turns, self.speaker_turns_everywhere,
             self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
-            self.compare, self.search, self.reset_layout, self.speakers, self.anonymise, *self.favourite_keys,
+            self.compare, self.cooccurrence, self.code_matrix, self.search, self.reset_layout, self.speakers,
+            self.anonymise, *self.favourite_keys,
         ]  # fmt: skip
 
     def set_project_open(self, open_: bool) -> None:
@@ -191,6 +208,9 @@ class WindowActions:
         view.addSeparator()
         view.addAction(self.reset_layout)
 
+        analysis = bar.addMenu("&Analysis")
+        analysis.addActions([self.cooccurrence, self.code_matrix])
+
         tools = bar.addMenu("T&ools")  # Alt+T is "snap to speaker turn"
         tools.addActions([self.speakers, self.anonymise])
 
@@ -208,33 +228,3 @@ class WindowActions:
         toolbar.addActions([self.find, self.compare])
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return recent
-
-
-SHORTCUTS_HELP = """
-<h3>Coding</h3>
-<table cellpadding=3>
-<tr><td>Click a code</td><td>select it and list its quotes (in click-to-code mode, Code menu: code the selection)</td></tr>
-<tr><td>Drag the selection onto a code</td><td>code it</td></tr>
-<tr><td><b>1</b> … <b>9</b></td><td>code with favourite 1–9 (Ctrl+D on a code makes it a favourite)</td></tr>
-<tr><td><b>Ctrl+K</b> or right-click</td><td>code with a searchable code picker</td></tr>
-<tr><td><b>Ctrl+I</b></td><td>in-vivo code: a new code named after the selected words</td></tr>
-<tr><td><b>Ctrl+Shift+K</b></td><td>code the selection without the interviewer's turns (each answer a passage)</td></tr>
-<tr><td>Right-click in a turn</td><td>code all turns of that speaker (this document or all) with a code</td></tr>
-<tr><td><b>Alt+S</b> / <b>Alt+T</b></td><td>snap the selection to whole sentences / speaker turns</td></tr>
-<tr><td>Click a passage or its stripe</td><td>select its coding (details and memo in the side panel)</td></tr>
-<tr><td>Drag a stripe's end</td><td>move that boundary</td></tr>
-<tr><td><b>Alt+←/→</b>, <b>Alt+Shift+←/→</b></td><td>move the passage's end / start by a word</td></tr>
-<tr><td><b>Ctrl+B</b></td><td>give the clicked passage the selected extent</td></tr>
-<tr><td><b>Delete</b> (in the transcript)</td><td>remove the clicked coding</td></tr>
-<tr><td><b>Ctrl+M</b></td><td>write a memo on the clicked coding</td></tr>
-</table>
-<h3>Everything else</h3>
-<table cellpadding=3>
-<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>undo / redo (every action is saved at once)</td></tr>
-<tr><td><b>Ctrl+F</b>, <b>F3</b></td><td>find in the transcript, next hit</td></tr>
-<tr><td><b>F2</b></td><td>rename the current code</td></tr>
-<tr><td><b>Ctrl+Shift+N</b> / <b>Ctrl+Alt+N</b></td><td>new code / new subcode</td></tr>
-<tr><td><b>Ctrl+1</b>, <b>Ctrl+2</b>, <b>Ctrl+3</b>, <b>Ctrl+0</b></td><td>in the Quotes panel: agreed, question, disagree, clear</td></tr>
-<tr><td><b>Ctrl+O</b>, <b>Ctrl+N</b>, <b>Ctrl+W</b></td><td>open, new, close project</td></tr>
-</table>
-"""

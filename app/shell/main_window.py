@@ -30,7 +30,7 @@ from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
 from app.quotes.quotes_dock import QuotesDock
 from app.shell import settings
-from app.shell.actions import SHORTCUTS_HELP, WindowActions
+from app.shell.actions import WindowActions
 from app.shell.start_screen import StartScreen
 from app.shell.workspace import Workspace
 from app.transcript.coding_controller import CodingController
@@ -45,9 +45,11 @@ from coding.demo import build_demo_project
 from coding.project import PROJECT_SUFFIX
 
 if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
+    from app.analysis.analysis_window import AnalysisWindow
     from app.importing.import_dialog import ImportDialog
     from app.judgements.compare_window import CompareWindow
     from app.language.language_window import LanguageWindow
+    from app.shell.shortcuts_dialog import ShortcutsDialog
 
 START, WORKBENCH = 0, 1
 #: The window's first size, made smaller to fit a smaller screen.
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.workspace: Workspace | None = None
         self.compare_window: CompareWindow | None = None
+        self.analysis_window: AnalysisWindow | None = None
         self.language_window: LanguageWindow | None = None
         self.undo_group = QUndoGroup(self)
 
@@ -233,6 +236,8 @@ class MainWindow(QMainWindow):
         for key, action in enumerate(a.favourite_keys, start=1):
             action.triggered.connect(lambda _checked=False, k=key: self.controller.code_with_key(k))
         a.compare.triggered.connect(self.compare)
+        a.cooccurrence.triggered.connect(lambda: self.analyse("cooccurrence"))
+        a.code_matrix.triggered.connect(lambda: self.analyse("matrix"))
         a.search.triggered.connect(self.search)
         a.reset_layout.triggered.connect(self.reset_layout)
         a.speakers.triggered.connect(self.show_speakers)
@@ -341,11 +346,12 @@ class MainWindow(QMainWindow):
         self._save_layout()
         workspace = self.workspace
         self.workspace = None
-        for extra in (self.compare_window, self.language_window):
+        for extra in (self.compare_window, self.analysis_window, self.language_window):
             if extra is not None:
                 extra.close()
                 extra.deleteLater()
         self.compare_window = None
+        self.analysis_window = None
         self.language_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
@@ -420,8 +426,21 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction("No recent projects")
             empty.setEnabled(False)
 
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts: every shortcut, read from the actions themselves."""
+        from app.shell.shortcuts_dialog import ShortcutsDialog, shortcuts_html  # loaded when first used
+
+        text = shortcuts_html(
+            self.menuBar(),
+            [
+                ("Codebook panel", self.codebook_dock.tree.actions()),
+                ("Quotes panel", self.quotes_dock.review_actions.values()),
+            ],
+        )
+        dialog = ShortcutsDialog(text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -469,6 +488,23 @@ class MainWindow(QMainWindow):
         self.compare_window.show()
         self.compare_window.raise_()
         self.compare_window.activateWindow()
+
+    def analyse(self, tab: str = "cooccurrence") -> None:
+        """Analysis → Co-occurrence… / Code × case matrix…: the heat maps in their own window."""
+        if self.workspace is None:
+            return
+        if self.analysis_window is None:
+            from app.analysis.analysis_window import AnalysisWindow  # loaded when first used
+
+            self.analysis_window = AnalysisWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+            self.analysis_window.cooccurrence.jumpRequested.connect(self.jump_to_quote)
+            self.analysis_window.matrix.jumpRequested.connect(self.jump_to_quote)
+        self.analysis_window.show_tab(tab)
+        self.analysis_window.show()
+        self.analysis_window.raise_()
+        self.analysis_window.activateWindow()
 
     def search(self) -> None:
         """View → Search and suggestions…: search, suggestion queue and frequencies in their own window."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -91,4 +92,20 @@ def click_to_code() -> bool:
 def set_click_to_code(enabled: bool) -> None:
     store = settings()
     store.setValue("click_to_code", enabled)
+    store.sync()
+
+
+def export_options() -> dict[str, object]:
+    """The export dialog's last choices (format, grouping, separator, checks, folder)."""
+    value = settings().value("export/options")
+    try:
+        loaded = json.loads(str(value)) if value else {}
+    except ValueError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def save_export_options(options: dict[str, object]) -> None:
+    store = settings()
+    store.setValue("export/options", json.dumps(options))
     store.sync()

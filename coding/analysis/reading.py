@@ -74,8 +74,8 @@ def read_codings(
     codes = list(counts_for)
     if codes:
         statement = statement.where(Coding.code_id.in_(codes))
-    with store.read() as session:
-        rows = tuple(tuple(row) for row in session.execute(statement).all()) if codes else ()
+    with store.read() as session:  # Core rows: no ORM loading for a few hundred thousand tuples
+        rows = tuple(map(tuple, session.connection().execute(statement).all())) if codes else ()
     return Codings(rows, counts_for)  # type: ignore[arg-type]  # rows of five ints
 
 
@@ -127,10 +127,13 @@ def speaker_turns(store: Store, documents: Sequence[DocumentInfo], speaker: str)
 
 def _turns(store: Store, ids: Sequence[DocumentId]) -> dict[int, list[tuple[int, int, str]]]:
     out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    statement = (
+        select(Turn.document_id, Turn.start, Turn.end, Turn.speaker)
+        .where(Turn.document_id.in_(ids))
+        .order_by(Turn.document_id, Turn.start)
+    )
     with store.read() as session:
-        for document, start, end, speaker in session.execute(
-            select(Turn.document_id, Turn.start, Turn.end, Turn.speaker).where(Turn.document_id.in_(ids))
-        ):
+        for document, start, end, speaker in session.connection().execute(statement).all():
             out[document].append((start, end, speaker))
     return out
 
@@ -146,17 +149,21 @@ def _turn_units(
     covered: dict[int, UnitSpans] = {
         d.id: UnitSpans.of((s, e) for s, e, _who in turns.get(d.id, ())) for d in documents
     }
+    # Text outside the turns: before the first, after the last, and gaps between two turns wider
+    # than the line break between them; a document whose codings touch none needs no text.
+    outside: dict[int, UnitSpans] = {}
+    for info in documents:
+        spans = covered[info.id]
+        if not spans:
+            outside[info.id] = UnitSpans((0,), (max(info.length, 1),))
+            continue
+        gaps = [(0, spans.starts[0]), (spans.ends[-1], max(info.length, spans.ends[-1] + 1))]
+        gaps += [(e, s) for e, s in zip(spans.ends, spans.starts[1:], strict=False) if s - e > 2]
+        outside[info.id] = UnitSpans.of(gaps)
     needs_text: set[int] = set()
     for _coding, _code, document, start, end in codings.rows:
-        if document in needs_text or document not in covered:
-            continue
-        spans = covered[document]
-        touched = spans.touched(start, end)
-        if not touched or spans.starts[touched[0]] > start or spans.ends[touched[-1]] < end:
-            needs_text.add(document)
-            continue
-        # a gap between two turns (more than the line break between them) may hold a paragraph
-        if any(spans.starts[i + 1] - spans.ends[i] > 2 for i in touched[:-1]):
+        around = outside.get(document)
+        if around is not None and document not in needs_text and around.touched(start, end):
             needs_text.add(document)
     texts: dict[int, str] = {}
     if needs_text:
@@ -167,8 +174,10 @@ def _turn_units(
                 texts[document_id] = text
     out: dict[int, UnitSpans] = {}
     for info in documents:
-        own = [(s, e) for s, e, _who in turns.get(info.id, ())]
-        out[info.id] = turn_units(own, texts[info.id]) if info.id in texts else UnitSpans.of(own)
+        if info.id in texts:
+            out[info.id] = turn_units([(s, e) for s, e, _who in turns.get(info.id, ())], texts[info.id])
+        else:
+            out[info.id] = covered[info.id]
     return out
 
 

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 #: How co-occurrence is counted: passages that overlap, the same indexed sentence, the same
 #: speaker turn, the same document.
@@ -31,9 +32,12 @@ class UnitSpans:
     @staticmethod
     def of(spans: Iterable[tuple[int, int]]) -> UnitSpans:
         """Sorted, empty spans dropped; a span overlapping the one before is cut to follow it."""
+        given = list(spans)
+        if all(s < e for s, e in given) and all(a[1] <= b[0] for a, b in pairwise(given)):
+            return UnitSpans(tuple(s for s, _e in given), tuple(e for _s, e in given))  # the usual case
         starts: list[int] = []
         ends: list[int] = []
-        for start, end in sorted(spans):
+        for start, end in sorted(given):
             if ends and start < ends[-1]:
                 start = ends[-1]
             if end <= start:
@@ -49,7 +53,7 @@ class UnitSpans:
         """The units ``start:end`` shares at least one character with."""
         first = bisect_right(self.ends, start)
         last = bisect_left(self.starts, end)
-        return range(first, max(first, last))
+        return range(first, last if last > first else first)
 
     def span(self, index: int) -> tuple[int, int]:
         return self.starts[index], self.ends[index]

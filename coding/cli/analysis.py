@@ -11,7 +11,7 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
 from coding.core.records import Quote
-from coding.quotes.quote_service import UNREVIEWED
+from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 from models import REVIEW_STATUSES
 
 QUOTE_FORMATS = ("table", "csv", "json")
@@ -32,6 +32,10 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
         "pages": list(quote.pages),
         "reviews": [
             {"reviewer": r.reviewer, "status": r.status, "comment": r.comment} for r in quote.reviews
+        ],
+        "messages": [
+            {"author": m.author, "text": m.text, "when": m.created_at.isoformat(timespec="seconds")}
+            for m in quote.messages
         ],
     }
 
@@ -130,7 +134,9 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     quotes.add_argument("--by-coder", metavar="NAME", help=argparse.SUPPRESS)  # the earlier name of --coder
     quotes.add_argument(
-        "--review", choices=(*REVIEW_STATUSES, UNREVIEWED), help="only quotes with this review mark"
+        "--review",
+        choices=(*REVIEW_STATUSES, UNREVIEWED, TO_ANSWER),
+        help=f"only quotes with this review mark ({TO_ANSWER}: a reviewer asked and nobody answered yet)",
     )
     quotes.add_argument("--only", action="store_true", help="the code itself, without its subcodes")
     quotes.add_argument(

@@ -7,7 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coding.cli import analysis, code_analysis, comparison, language, refi, reviews, speakers
+from coding.cli import (
+    agreement,
+    analysis,
+    code_analysis,
+    coders,
+    comparison,
+    language,
+    refi,
+    reviews,
+    speakers,
+)
 from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, counted, print_json, print_records, print_table
@@ -191,6 +201,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reviews.register(command)
     speakers.register(command)
     language.register(command)
+    agreement.register(command)
+    coders.register(command)
 
     gui = sub.add_parser(
         "gui", help="open the window", description="open the window (same as python main.py)"

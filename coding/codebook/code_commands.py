@@ -15,7 +15,18 @@ from coding.undo.command import Command, Writer
 from models import Code, CodeSet, CodeSetMember, Coding, Judgement, Memo
 
 EDITABLE_FIELDS = frozenset(
-    {"name", "label", "description", "colour", "question", "kind", "category", "scale", "search_terms"}
+    {
+        "name",
+        "label",
+        "description",
+        "colour",
+        "question",
+        "kind",
+        "category",
+        "scale",
+        "search_terms",
+        "codable",
+    }
 )
 _KINDS = ("concept", "dimension", "indicator", "code")
 
@@ -42,6 +53,8 @@ def _check_fields(values: Mapping[str, Any]) -> dict[str, Any]:
         if not isinstance(out["colour"], str) or not COLOUR.match(out["colour"]):
             raise InvalidInputError(f"colour '{out['colour']}' is not of the form #RRGGBB")
         out["colour"] = out["colour"].lower()
+    if "codable" in out and not isinstance(out["codable"], bool):
+        raise InvalidInputError("codable is true or false")
     if "kind" in out and out["kind"] not in _KINDS:
         raise InvalidInputError(f"kind must be one of {', '.join(_KINDS)}")
     if "scale" in out and out["scale"] is not None:
@@ -157,6 +170,7 @@ class LoadCodebook(Command):
                 "scale": list(spec.scale) if spec.scale is not None else None,
                 "search_terms": list(spec.terms),
                 "inductive": False,
+                "codable": spec.codable,
             },
         )
         ids.append(CodeId(code_id))

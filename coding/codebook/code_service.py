@@ -71,6 +71,7 @@ class CodeService:
                         inductive=row.inductive,
                         position=row.position,
                         guid=row.guid,
+                        codable=row.codable,
                     )
                     for row in rows
                 ]

@@ -15,6 +15,7 @@ Format (``format: codewerk-codebook/1``)::
         question: 4a              # interview-guide reference, unique in the file
         description: …
         terms: [vertrouwen, …]    # search terms for suggestions
+        codable: false            # a category: groups its children, is never applied (default true)
         children: [ … ]
 """
 
@@ -34,7 +35,19 @@ from coding.core.text import fold
 FORMAT = "codewerk-codebook/1"
 OPEN_SCALE = "open"
 CODE_KEYS = frozenset(
-    {"name", "label", "kind", "group", "colour", "scale", "question", "description", "terms", "children"}
+    {
+        "name",
+        "label",
+        "kind",
+        "group",
+        "colour",
+        "scale",
+        "question",
+        "description",
+        "terms",
+        "codable",
+        "children",
+    }
 )
 TOP_KEYS = frozenset({"format", "id", "name", "language", "description", "scales", "codes"})
 KINDS_BY_DEPTH = ("concept", "dimension", "indicator")
@@ -58,6 +71,8 @@ class CodeSpec:
     children: tuple[CodeSpec, ...]
     #: The code's exchange GUID when the codebook file has one (REFI-QDA ``.qdc``); kept if still free.
     guid: str | None = None
+    #: ``False``: a category that groups its children and is never applied itself.
+    codable: bool = True
 
     def walk(self) -> list[CodeSpec]:
         out = [self]
@@ -221,6 +236,9 @@ class _Validator:
         terms = data.get("terms") or []
         if not isinstance(terms, list) or not all(isinstance(t, str | int) for t in terms):
             raise self.fail(line, f"{context}: 'terms' must be a list of words or phrases")
+        codable = data.get("codable", True)
+        if not isinstance(codable, bool):
+            raise self.fail(line, f"{context}: 'codable' is true or false")
         children = data.get("children") or []
         return CodeSpec(
             name=name,
@@ -233,6 +251,7 @@ class _Validator:
             description=self.text(data, "description", context),
             terms=tuple(str(t).strip() for t in terms if str(t).strip()),
             children=self.siblings(children, depth + 1, colour.lower(), f"'{name}'"),
+            codable=codable,
         )
 
     def scale(self, raw: Any, line: int | None, context: str) -> tuple[str, ...] | None:

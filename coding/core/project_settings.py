@@ -13,6 +13,10 @@ from coding.core.changes import Aspect, Change
 from coding.core.store import Store
 from models import Setting
 
+#: The setting that names the coder a second coder's package was made for: opening the package
+#: codes under that name unless a name is given explicitly (``--coder``).
+PRESET_CODER = "preset_coder"
+
 
 def read_settings(session: Session, keys: Iterable[str] | None = None) -> dict[str, Any]:
     """The stored settings (only ``keys`` when given); an absent setting has no entry."""

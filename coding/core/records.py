@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -71,6 +71,8 @@ class CodeInfo:
     inductive: bool
     position: int
     guid: str
+    #: ``False`` for a category, which groups codes and is never applied itself.
+    codable: bool = True
 
     @property
     def path_text(self) -> str:
@@ -233,12 +235,18 @@ class Discussion:
 
     def open_question(self) -> bool:
         """A reviewer asks (mark ``question`` or ``disagree``) and nobody has replied since."""
-        asking = [m.updated_at for m in self.marks if m.status in ("question", "disagree")]
-        if not asking:
-            return False
-        reviewers = {m.reviewer for m in self.marks}
-        replies = [m.created_at for m in self.messages if m.author not in reviewers]
-        return not replies or max(replies) < max(asking)
+        return open_question(self.marks, self.messages)
+
+
+def open_question(marks: Sequence[MarkInfo | ReviewInfo], messages: Sequence[ReviewMessageInfo]) -> bool:
+    """Whether a quote or judgement waits for the student's answer: a reviewer marked it ``question``
+    or ``disagree`` and no one but the reviewers has written since."""
+    asking = [m.updated_at for m in marks if m.status in ("question", "disagree")]
+    if not asking:
+        return False
+    reviewers = {m.reviewer for m in marks}
+    replies = [m.created_at for m in messages if m.author not in reviewers]
+    return not replies or max(replies) < max(asking)
 
 
 @dataclass(frozen=True)
@@ -260,6 +268,8 @@ class Quote:
     created_at: datetime
     attributes: Mapping[str, str]
     reviews: tuple[ReviewInfo, ...] = ()
+    #: The conversation about the quote: the student's replies and reviewers' earlier comments.
+    messages: tuple[ReviewMessageInfo, ...] = ()
     #: The pages of a paginated source (PDF) the passage lies on, first to last; empty otherwise.
     pages: tuple[int, ...] = ()
 
@@ -270,6 +280,11 @@ class Quote:
 
     def review_by(self, reviewer: str) -> ReviewInfo | None:
         return next((r for r in self.reviews if r.reviewer == reviewer), None)
+
+    @property
+    def open_question(self) -> bool:
+        """A reviewer asked (``question`` or ``disagree``) and the student has not answered since."""
+        return open_question(self.reviews, self.messages)
 
 
 @dataclass(frozen=True)

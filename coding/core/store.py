@@ -49,6 +49,8 @@ class Store:
         self.read_only = not is_writable(path)
         self._watch: Any = None
         self._seen_version: int | None = None
+        self._outside_pending = False
+        self._watch_lock = threading.Lock()
         self.set_patience(BUSY_TIMEOUT_MS, RETRY_DELAYS)
 
     def set_patience(self, busy_timeout_ms: int, retry_delays: tuple[float, ...]) -> None:
@@ -109,6 +111,7 @@ class Store:
             if translated is None:
                 raise
             raise translated from exc
+        self.mark_seen()  # our own commit is not news (others_committed)
 
     def transact(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` in one write transaction, trying again while the project is busy.
@@ -119,6 +122,7 @@ class Store:
         for delay in (*self.retry_delays, None):
             try:
                 with self.write() as session:
+                    self._look_before_writing(session)
                     return work(session)
             except ProjectBusyError:
                 if delay is None:
@@ -173,6 +177,7 @@ class Store:
         self._held.session = None
         try:
             if commit:
+                self._look_before_writing(session)
                 session.commit()
             else:
                 session.rollback()
@@ -183,6 +188,8 @@ class Store:
             raise translated from exc
         finally:
             session.close()
+        if commit:
+            self.mark_seen()
 
     @property
     def holding(self) -> bool:
@@ -191,14 +198,22 @@ class Store:
 
     # -- noticing what other programs commit ---------------------------------------------
     def _data_version(self) -> int:
-        if self._watch is None:
-            self._watch = self.engine.raw_connection()
-        cursor = self._watch.cursor()
-        try:
-            cursor.execute("PRAGMA data_version")
-            return int(cursor.fetchone()[0])
-        finally:
-            cursor.close()
+        with self._watch_lock:  # the GUI thread polls, a worker's write marks
+            if self._watch is None:
+                self._watch = self.engine.raw_connection()
+            cursor = self._watch.cursor()
+            try:
+                cursor.execute("PRAGMA data_version")
+                return int(cursor.fetchone()[0])
+            finally:
+                cursor.close()
+
+    def _look_before_writing(self, session: Session) -> None:
+        # Holding the write lock now: whatever others committed is committed before ours, and
+        # mark_seen after our commit would take it for ours; remember that there was some.
+        session.connection()  # BEGIN IMMEDIATE
+        if self._seen_version is not None and self._data_version() != self._seen_version:
+            self._outside_pending = True
 
     def mark_seen(self) -> None:
         """Everything committed until now is known (called after this program's own commits)."""
@@ -211,8 +226,9 @@ class Store:
         connection (another program, or another connection of this one) commits.
         """
         version = self._data_version()
-        changed = self._seen_version is not None and version != self._seen_version
+        changed = self._outside_pending or (self._seen_version is not None and version != self._seen_version)
         self._seen_version = version
+        self._outside_pending = False
         return changed
 
     def close(self) -> None:

@@ -44,6 +44,7 @@ EXPORTERS: dict[str, Exporter] = {
 
 #: ``kind="review"``: the review file for a supervisor (:mod:`coding.exporting.review_workbook`).
 REVIEW_EXPORTERS: dict[str, Exporter] = {
+    ".docx": lazy_writer("coding.exporting.review_document", "write_review_docx"),
     ".xlsx": lazy_writer("coding.exporting.review_workbook", "write_review_xlsx"),
 }
 REVIEW_KIND = "review"

@@ -248,3 +248,6 @@ def _quote(
         for quote in passage.codings:
             for review in quote.reviews:
                 grey_run(indented(body.paragraph()), review_line(review), italic=True, size=9)
+            for message in quote.messages:  # the conversation: the student's replies, earlier comments
+                line = f"{message.author or '?'}: {message.text}"
+                grey_run(indented(body.paragraph()), line, italic=True, size=9)

@@ -37,10 +37,10 @@ def page_cell(quote: Quote) -> int | str:
 
 
 def review_text(quote: Quote) -> str:
-    """The review marks of a quote on one line: ``anna: question — bron?; piet: agreed``."""
-    return "; ".join(
-        f"{r.reviewer}: {r.status}" + (f" — {r.comment}" if r.comment else "") for r in quote.reviews
-    )
+    """The review marks of a quote on one line, then its conversation:
+    ``anna: question — bron?; piet: agreed; student: zie p. 3``."""
+    marks = [f"{r.reviewer}: {r.status}" + (f" — {r.comment}" if r.comment else "") for r in quote.reviews]
+    return "; ".join(marks + [f"{m.author or '?'}: {m.text}" for m in quote.messages])
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,10 @@ UNLOCKED = Protection(locked=False)
 LINE_HEIGHT = 15
 MAX_ROW_HEIGHT = 409
 
-#: Column widths (characters) of a concept sheet; the hidden id and check columns last.
-WIDTHS = (28, 11, 16, 20, 70, 28, 28, 30, 13, 40, 38, 18)
+#: Column widths (characters) of a concept sheet; the hidden id and check columns last. Columns that
+#: are empty on a sheet (no memo, no question, no conversation yet) are hidden, so the rest print larger.
+WIDTHS = (24, 10, 14, 16, 55, 24, 28, 30, 12, 34, 38, 18)
+_OPTIONAL = {6: "memo", 7: "question", 8: "conversation"}
 
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -172,8 +174,12 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
     group = content.by.capitalize()
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    items = [*concept.judgements, *concept.quotes]
     for column in (ID_COLUMN, CHECK_COLUMN):
         sheet.column_dimensions[get_column_letter(column)].hidden = True
+    for column, field in _OPTIONAL.items():
+        if not any(getattr(item, field) for item in items):
+            sheet.column_dimensions[get_column_letter(column)].hidden = True
     validation = DataValidation(
         type="list",
         formula1='"' + ",".join(words[m] for m in MARKS) + '"',

@@ -11,7 +11,7 @@ from coding.core.coder_rows import ensure_coder, find_coder
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import trim_span
-from coding.passages.coding_commands import check_span
+from coding.passages.coding_commands import check_span, not_codable
 from coding.undo.command import Command, Writer
 from models import Code, Coding, Document, Passage
 
@@ -62,12 +62,13 @@ class ApplyCodings(Command):
                 select(Document.id, Document.name, Document.text).where(Document.id.in_(document_ids))
             )
         }
-        code_names = {
-            CodeId(code_id): name
-            for code_id, name in session.execute(
-                select(Code.id, Code.name).where(Code.id.in_({r.code_id for r in self.requests}))
-            )
-        }
+        code_names: dict[CodeId, str] = {}
+        for code_id, name, codable in session.execute(
+            select(Code.id, Code.name, Code.codable).where(Code.id.in_({r.code_id for r in self.requests}))
+        ):
+            if not codable:
+                raise InvalidInputError(not_codable(name))
+            code_names[CodeId(code_id)] = name
         spans: list[tuple[DocumentId, int, int]] = []
         for request in self.requests:
             if request.document_id not in documents:

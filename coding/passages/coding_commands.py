@@ -22,6 +22,10 @@ def check_span(text: str, start: int, end: int) -> None:
         raise InvalidInputError("the selected passage is only whitespace")
 
 
+def not_codable(name: str) -> str:
+    return f"'{name}' is a category: it groups codes and is not applied itself; choose one of its codes"
+
+
 class ApplyCoding(Command):
     """Attach a code to ``document.text[start:end]``; reuses the passage with exactly that span."""
 
@@ -52,9 +56,12 @@ class ApplyCoding(Command):
         check_span(text, start, end)
         if self.trim:
             start, end = trim_span(text, start, end)
-        code_name = session.execute(select(Code.name).where(Code.id == self.code_id)).scalar_one_or_none()
-        if code_name is None:
+        code = session.execute(select(Code.name, Code.codable).where(Code.id == self.code_id)).one_or_none()
+        if code is None:
             raise NotFoundError(f"code {self.code_id} does not exist")
+        code_name = code.name
+        if not code.codable:
+            raise InvalidInputError(not_codable(code_name))
         self.text = f"Code passage with {code_name}"
         passage_id = session.execute(
             select(Passage.id).where(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coding.core.records import Quote
 from coding.core.text import fold
-from coding.quotes.quote_service import UNREVIEWED
+from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 
 
 def _accent_table() -> dict[int, str]:
@@ -45,7 +45,7 @@ def quick_fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class QuoteFilter:
-    """``where`` maps attribute keys to wanted values; ``review`` is a status or ``"unreviewed"``."""
+    """``where`` maps attribute keys to wanted values; ``review`` is a status, ``"unreviewed"`` or ``"to-answer"``."""
 
     where: Mapping[str, str] = field(default_factory=dict)
     coder: str | None = None
@@ -107,7 +107,10 @@ class FilterableQuotes:
             if needle is not None and needle not in texts[index]:
                 continue
             if rule.review is not None:
-                if rule.review == UNREVIEWED:
+                if rule.review == TO_ANSWER:
+                    if not quote.open_question:
+                        continue
+                elif rule.review == UNREVIEWED:
                     if quote.reviews:
                         continue
                 elif all(r.status != rule.review for r in quote.reviews):

@@ -9,17 +9,27 @@ from sqlalchemy import select
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
-from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId
-from coding.core.records import CodeInfo, PageInfo, Quote, ReviewInfo, TurnInfo
+from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId, ReviewMessageId
+from coding.core.records import (
+    CodeInfo,
+    PageInfo,
+    Quote,
+    ReviewInfo,
+    ReviewMessageInfo,
+    TurnInfo,
+    open_question,
+)
 from coding.core.store import Store
 from coding.core.text import fold
 from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
 from coding.documents.document_service import DocumentService, turn_info
 from coding.speakers.speaker_service import SpeakerService
-from models import Coder, Coding, Document, Page, Passage, Review, Turn
+from models import Coder, Coding, Document, Page, Passage, Review, ReviewMessage, Turn
 
 #: ``review`` filter value for quotes nobody has reviewed yet.
 UNREVIEWED = "unreviewed"
+#: ``review`` filter value for quotes a reviewer asked about (question, disagree) with no answer since.
+TO_ANSWER = "to-answer"
 
 
 class QuoteService:
@@ -46,7 +56,8 @@ class QuoteService:
         ``codes``: one code or several; each includes its subcodes unless ``include_subcodes`` is
         false (a concept's quote list holds its dimensions' and indicators' quotes).
         ``where``: attribute filters, ``{"region": "Zwolle"}`` or ``{"role": ["UWV", "Onderwijs"]}``,
-        compared case- and accent-insensitively. ``review``: a status, or ``"unreviewed"``.
+        compared case- and accent-insensitively. ``review``: a status, ``"unreviewed"``, or ``"to-answer"``
+        (a reviewer asked — question or disagree — and nobody answered since).
         ``exclude_interviewer``: a quote's text holds only what the other speakers say: the
         interviewer's turns are cut out (``[…]`` marks a cut between two parts) and so are the
         speaker labels and timestamps; a quote of only interviewer speech is left out.
@@ -117,6 +128,23 @@ class QuoteService:
                 reviews[coding_id].append(
                     ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
                 )
+            messages: dict[int, list[ReviewMessageInfo]] = defaultdict(list)
+            for mid, message_coding, name, message, created in session.execute(
+                select(
+                    ReviewMessage.id,
+                    ReviewMessage.coding_id,
+                    Coder.name,
+                    ReviewMessage.text,
+                    ReviewMessage.created_at,
+                )
+                .outerjoin(Coder, Coder.id == ReviewMessage.coder_id)
+                .where(ReviewMessage.coding_id.is_not(None))
+                .order_by(ReviewMessage.created_at, ReviewMessage.id)
+            ):
+                if message_coding is not None:
+                    messages[message_coding].append(
+                        ReviewMessageInfo(ReviewMessageId(mid), name, message, created)
+                    )
 
         is_interviewer = self._speakers.rules().is_interviewer if exclude_interviewer else None
         structure = _Structure(self._store, {row[2] for row in rows}, is_interviewer)
@@ -141,8 +169,12 @@ class QuoteService:
             if needle is not None and needle not in fold(quote_text) and needle not in fold(memo):
                 continue
             quote_reviews = tuple(reviews.get(coding_id, ()))
+            quote_messages = tuple(messages.get(coding_id, ()))
             if review is not None:
-                if review == UNREVIEWED:
+                if review == TO_ANSWER:
+                    if not open_question(quote_reviews, quote_messages):
+                        continue
+                elif review == UNREVIEWED:
                     if quote_reviews:
                         continue
                 elif all(r.status != review for r in quote_reviews):
@@ -169,6 +201,7 @@ class QuoteService:
                     created_at=created,
                     attributes=attributes.get(DocumentId(document_id), {}),
                     reviews=quote_reviews,
+                    messages=quote_messages,
                     pages=structure.pages(document_id, start, end),
                 )
             )

@@ -12,8 +12,8 @@ without BOM, NFC, ``\\n``; referenced as ``plainTextPath="internal://<guid>.txt"
   ``color="#rrggbb"``, ``Description``); code sets → ``Sets/Set/MemberCode``.
 * every document attribute → a ``Variable`` (``Text``); one ``Case`` per respondent (or per
   document without a ``respondent`` attribute) with ``VariableValue``\\ s for the attributes all its
-  documents share and a ``SourceRef`` per document; values a document does not share with its
-  case are ``VariableValue``\\ s of its ``TextSource``.
+  documents share and a ``SourceRef`` per document; every ``TextSource`` also carries all its
+  document's attributes as ``VariableValue``\\ s (QualCoder and MAXQDA read them only there).
 * documents → ``TextSource``; each coded passage → ``PlainTextSelection`` (``startPosition``/
   ``endPosition`` in Unicode code points of the stored text, end exclusive; ``name`` is the
   passage's text) with one ``Coding``/``CodeRef`` per code.
@@ -21,6 +21,9 @@ without BOM, NFC, ``\\n``; referenced as ``plainTextPath="internal://<guid>.txt"
   ``TextSource`` or the ``Code``; a coding's memo → a ``Note`` named ``Memo`` referenced from the
   ``Coding``; a review mark → a ``Note`` named ``Review: agreed|question|disagree`` by the
   reviewer (``creatingUser``), its text the comment, referenced from the ``Coding``.
+* memos also as ``Description`` (what QualCoder and MAXQDA read, :mod:`coding.refi.descriptions`):
+  the codings' memos on their ``PlainTextSelection``, the document memos on the ``TextSource``,
+  a code's memos after its definition in its ``Description``, the project memos on the project.
 * GUIDs are the ones stored in the project (documents, codes, passages, codings, coders, memos,
   reviews, judgements, code sets), so every export of the same thing carries the same GUID.
   Variables, cases and coding-memo notes get GUIDs derived from stable facts (UUID 5).
@@ -53,8 +56,11 @@ declarations), then merges it in one command: one transaction, one undo step
 other tools write is tolerated: ``Sources/`` or ``sources/``, CRLF and BOMs in source files
 (positions are mapped, :mod:`coding.refi.positions`), ``PlainTextContent`` instead of a file,
 cases without names, selections without codings, namespace ``urn:QDA-XML:project:0:4``,
-duplicate source names, upper-case or braced GUIDs. Everything that cannot be imported is
-listed (element and reason) in the :class:`~coding.refi.report.ExchangeReport`.
+duplicate source names, upper-case or braced GUIDs, any single ``.qde`` at the archive root
+(ATLAS.ti names it after the project), memos kept as ``Description`` (a selection's: its codings'
+memo; a source's, the project's, a case's: memos) and notes holding a ``PlainTextSelection``
+(QualCoder's annotations: a document memo quoting the passage). Everything that cannot be imported
+is listed (element and reason) in the :class:`~coding.refi.report.ExchangeReport`.
 
 A ``.qdc`` is registered as a codebook file (``codewerk new --codebook file.qdc``,
 ``project.codes.load_codebook``), keeping the codes' GUIDs and sets.

@@ -96,8 +96,13 @@ class QdpxArchive:
         if "project.qde" in self._members:
             return "project.qde"
         candidates = [name for name in self._members if name.endswith(".qde") and "/" not in name]
-        if len(candidates) == 1:
+        if len(candidates) == 1:  # ATLAS.ti names it after the project
             return candidates[0]
+        if candidates:
+            names = ", ".join(sorted(self._members[c].filename for c in candidates))
+            raise FileImportError(
+                self.path, f"not a REFI-QDA project: several .qde files ({names}) and no project.qde"
+            )
         raise FileImportError(self.path, "not a REFI-QDA project: the archive has no project.qde")
 
     def read(self, name: str) -> bytes | None:

@@ -160,6 +160,7 @@ def _spec(
             terms=extra.search_terms,
             children=tuple(children),
             guid=code.guid,
+            codable=code.codable,
         ),
         notes,
     )

@@ -34,6 +34,8 @@ class RCode:
     description: str
     children: list[RCode] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: ``isCodable="false"``: a category (QualCoder) or code group (ATLAS.ti) that only groups codes.
+    codable: bool = True
 
     def walk(self) -> Iterator[RCode]:
         yield self
@@ -58,6 +60,9 @@ class RNote:
     user: str | None
     created: datetime | None
     modified: datetime | None
+    #: ``PlainTextSelection``\ s inside the note (QualCoder's annotations): spans of the source that
+    #: refers to the note.
+    passages: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +84,7 @@ class RSelection:
     created: datetime | None
     codings: list[RCoding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    description: str = ""
 
 
 @dataclass
@@ -91,6 +97,7 @@ class RSource:
     whole_codings: list[RCoding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
+    description: str = ""
 
 
 @dataclass
@@ -99,6 +106,7 @@ class RCase:
     name: str
     values: dict[str, str]
     sources: list[str]
+    description: str = ""
 
 
 # -- XML helpers ----------------------------------------------------------------------------
@@ -209,6 +217,7 @@ def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped], dep
             colour=colour,
             description=child_text(element, "Description"),
             notes=note_refs(element),
+            codable=(element.get("isCodable") or "true").strip().lower() not in ("false", "0"),
         )
         code.children = read_codes(element, guids, skipped, depth + 1)
         codes.append(code)

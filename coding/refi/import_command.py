@@ -132,6 +132,7 @@ class _Merge(SourcesMerge, AnalysisMerge):
                 "scale": list(extras.scale) if extras.scale is not None else None,
                 "search_terms": list(extras.search_terms),
                 "inductive": extras.inductive,
+                "codable": code.codable,
             },
         )
         siblings[fold(name)] = (code_id, code.guid)

@@ -10,6 +10,11 @@ Notes become, by where they are referenced:
 * from nowhere: a project memo. Notes that are Codewerk judgements (listed in the extension)
   are not memos.
 
+Memos other tools keep as ``Description`` (QualCoder, MAXQDA: a selection's is its codings' memo, a
+source's the document memo, the project's the project memo; a case's becomes a project memo named
+after the case) are read as well, less the copy of the notes Codewerk writes there
+(:mod:`coding.refi.descriptions`).
+
 Document attributes come from the Cases that link the source (their VariableValues, and the
 case's name as ``case`` when it is not already one of them), from Sets of sources (``key::value``
 as ATLAS.ti names document groups, else ``<set name> = yes``), and from the source's own
@@ -23,7 +28,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from coding.core.text import fold
+from coding.refi.descriptions import memo_part, own_part
 from coding.refi.elements import RNote, RSelection, Skipped
+from coding.refi.names import derived_guid
 from coding.refi.project_reader import RefiProject
 
 REVIEW_NOTE = re.compile(r"^Review: (agreed|question|disagree)$")
@@ -105,6 +112,7 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
                 if note is not None and note.text:
                     used.add(note.guid)
                     coding_parts[coding.guid].append(note.text)
+    _description_memos(project, plan, coding_parts)
     plan.coding_memos = {guid: "\n\n".join(parts) for guid, parts in coding_parts.items()}
 
     def memo(guid: str, where: str, *, document: str | None = None, code: str | None = None) -> None:
@@ -121,10 +129,73 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
                 memo(guid, f"code '{code.name}'", code=code.guid)
     for source in project.sources:
         for guid in source.notes:
+            note = notes.get(guid)
+            if note is not None and note.passages and note.guid not in used:  # an annotation
+                used.add(note.guid)
+                quoted = [
+                    _quote(RSelection("", a, b, None, None, None), source.text) for a, b in note.passages
+                ]
+                plan.memos.append(
+                    MemoPlan(
+                        note,
+                        document=source.guid,
+                        title=note.name or "Note on a passage",
+                        text="\n".join(quoted) + f"\n\n{note.text}",
+                    )
+                )
             memo(guid, f"'{source.name}'", document=source.guid)
     for guid in notes:
         memo(guid, "the project")
     return plan
+
+
+def _description_note(owner: str, text: str, name: str = "") -> RNote:
+    """A memo read from a ``Description`` (a GUID derived from its owner's: importing twice adds nothing)."""
+    return RNote(derived_guid(owner, "description"), name, text, None, None, None)
+
+
+def _description_memos(project: RefiProject, plan: NotePlan, coding_parts: dict[str, list[str]]) -> None:
+    """Memos kept as ``Description`` (QualCoder, MAXQDA), less what only copies the notes (Codewerk).
+
+    A selection's Description is the memo of each of its codings (of the document, with the
+    passage quoted, when it has none); a source's, a document memo; the project's, a project memo;
+    a case's, a project memo named after the case.
+    """
+    notes = project.notes
+
+    def parts(guids: list[str]) -> list[str]:
+        return [memo_part(n.name, n.text) for g in guids if (n := notes.get(g)) is not None]
+
+    for source in project.sources:
+        for selection in source.selections:
+            if not selection.description:
+                continue
+            copied = [
+                memo_part(None, n.text)
+                for coding in selection.codings
+                for g in coding.notes
+                if (n := notes.get(g)) is not None and not REVIEW_NOTE.match(n.name)
+            ]
+            own = own_part(selection.description, copied)
+            if not own:
+                continue
+            for coding in selection.codings:
+                if own not in coding_parts[coding.guid]:
+                    coding_parts[coding.guid].append(own)
+            if not selection.codings:
+                text = f"{_quote(selection, source.text)}\n\n{own}"
+                note = _description_note(selection.guid, own, "Note on a passage")
+                plan.memos.append(MemoPlan(note, document=source.guid, title=note.name, text=text))
+        own = own_part(source.description, parts(source.notes))
+        if own:
+            plan.memos.append(MemoPlan(_description_note(source.guid, own), document=source.guid))
+    own = own_part(project.description, parts(project.project_notes))
+    if own:
+        plan.memos.append(MemoPlan(_description_note(f"project {project.name}", own)))
+    for case in project.cases:
+        if case.description:
+            name = f"Case {case.name}" if case.name else "Case"
+            plan.memos.append(MemoPlan(_description_note(case.guid, case.description, name)))
 
 
 def document_attributes(project: RefiProject, adjusted: list[Skipped]) -> dict[str, dict[str, str]]:

@@ -16,6 +16,7 @@ from coding.core.errors import FileImportError
 from coding.core.text import fold
 from coding.refi.archive import QdpxArchive
 from coding.refi.codebook_xml import load_qdc
+from coding.refi.descriptions import memo_part, own_part
 from coding.refi.elements import (
     GuidRegistry,
     RCase,
@@ -65,6 +66,7 @@ class RefiProject:
     sources: list[RSource] = field(default_factory=list)
     notes: dict[str, RNote] = field(default_factory=dict)
     project_notes: list[str] = field(default_factory=list)
+    description: str = ""
     extension: Extension = field(default_factory=Extension)
     skipped: list[Skipped] = field(default_factory=list)
     adjusted: list[Skipped] = field(default_factory=list)
@@ -130,6 +132,13 @@ class _Reader:
             guid = self.guids.take(variable)
             if name:
                 self.variables[guid] = name
+                if _description(variable):
+                    self.skipped.append(
+                        Skipped(
+                            f"Description of {describe(variable)}",
+                            "attributes have no description in Codewerk",
+                        )
+                    )
             else:
                 self.skipped.append(Skipped(describe(variable), "a variable without a name is not imported"))
         cases = child(root, "Cases")
@@ -141,8 +150,19 @@ class _Reader:
         notes = child(root, "Notes")
         for note in children(notes, "Note") if notes is not None else ():
             self._note(note, project)
-        project.sets = read_sets(child(root, "Sets"), self.guids)
+        sets = child(root, "Sets")
+        project.sets = read_sets(sets, self.guids)
+        for code_set in children(sets, "Set") if sets is not None else ():
+            members = children(code_set, "MemberNote")
+            if members:
+                self.skipped.append(
+                    Skipped(
+                        f"MemberNote in {describe(code_set)}",
+                        f"sets of notes are not imported ({len(members)})",
+                    )
+                )
         project.project_notes = self.refs(root)
+        project.description = _description(root)
         for section, what in (("Links", "links"), ("Graphs", "graphs")):
             element = child(root, section)
             if element is not None and len(element):
@@ -191,9 +211,16 @@ class _Reader:
                 )
             )
             return
-        project.cases.append(
-            RCase(guid, " ".join((case.get("name") or "").split()), self._values(case), sources)
-        )
+        name = " ".join((case.get("name") or "").split())
+        codes = children(case, "CodeRef")
+        if codes:
+            self.skipped.append(
+                Skipped(
+                    f"CodeRef in {describe(case)}",
+                    f"Codewerk does not code cases ({len(codes)} not imported)",
+                )
+            )
+        project.cases.append(RCase(guid, name, self._values(case), sources, _description(case)))
 
     # -- sources ---------------------------------------------------------------------------
     def _text(self, element: Element, label: str) -> tuple[str | None, str | None]:
@@ -259,6 +286,7 @@ class _Reader:
             values=self._values(element)
             if text_element is element
             else {**self._values(text_element), **self._values(element)},
+            description=_description(element) or _description(text_element),
         )
         self._selections(text_element, source, source_text, label)
         for holder in {id(e): e for e in (element, text_element)}.values():
@@ -322,6 +350,7 @@ class _Reader:
                     created=parse_datetime(selection.get("creationDateTime")),
                     codings=[c for c in map(self._coding, children(selection, "Coding")) if c],
                     notes=self.refs(selection),
+                    description=_description(selection),
                 )
             )
 
@@ -331,6 +360,23 @@ class _Reader:
         if text is None:
             self.skipped.append(Skipped(describe(element), reason or "has no text"))
             return
+        passages = []
+        for selection in children(element, "PlainTextSelection"):
+            try:
+                passages.append(
+                    (int(selection.get("startPosition", "")), int(selection.get("endPosition", "")))
+                )
+            except ValueError:
+                self.skipped.append(Skipped(f"{describe(selection)} in {describe(element)}", "not a passage"))
+        codings = children(element, "Coding") + [
+            c for s in children(element, "PlainTextSelection") for c in children(s, "Coding")
+        ]
+        if codings:
+            self.skipped.append(
+                Skipped(
+                    describe(element), f"codes a note ({len(codings)} coding(s)); Codewerk codes documents"
+                )
+            )
         project.notes[guid] = RNote(
             guid=guid,
             name=" ".join((element.get("name") or "").split()),
@@ -338,7 +384,13 @@ class _Reader:
             user=self.ref(element, "creatingUser"),
             created=parse_datetime(element.get("creationDateTime")),
             modified=parse_datetime(element.get("modifiedDateTime")),
+            passages=passages,
         )
+
+
+def _description(element: Element) -> str:
+    """The text of an element's ``Description`` (QualCoder and MAXQDA keep memos there)."""
+    return child_text(element, "Description").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def read_qdpx(path: Path) -> RefiProject:
@@ -350,8 +402,18 @@ def read_qdpx(path: Path) -> RefiProject:
     if extension is not None:
         project.extension = parse_extension(extension.decode("utf-8", errors="replace"), EXTENSION_PART)
         project.skipped.extend(Skipped(EXTENSION_PART, p) for p in project.extension.problems)
+    _code_definitions(project)
     _unique_source_names(project)
     return project
+
+
+def _code_definitions(project: RefiProject) -> None:
+    """A code's Description less the copy of its memos that Codewerk writes after its definition."""
+    judgements = {a.guid for a in project.extension.judgements}
+    for root in project.codes:
+        for code in root.walk():
+            memos = [project.notes[g] for g in code.notes if g in project.notes and g not in judgements]
+            code.description = own_part(code.description, (memo_part(n.name, n.text) for n in memos))
 
 
 def read_codebook_only(path: Path) -> RefiProject:

@@ -19,6 +19,7 @@ from lxml import etree
 
 from coding.core.errors import InvalidInputError
 from coding.core.records import CodeInfo, CodeTree
+from coding.refi.descriptions import SEPARATOR, compose, memo_part
 from coding.refi.extension import dumps, project_extension
 from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime, xml_text
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
@@ -67,20 +68,34 @@ def code_elements(
     codes: Iterable[CodeInfo],
     ns: str,
     note_refs: dict[int, list[str]] | None = None,
+    memos: dict[int, list[str]] | None = None,
 ) -> None:
-    """The nested ``Code`` elements (with ``NoteRef`` in a project, without in a codebook)."""
+    """The nested ``Code`` elements (with ``NoteRef`` in a project, without in a codebook).
+
+    A code's ``Description`` is its definition, then (after a blank line) its ``memos`` composed
+    (:mod:`coding.refi.descriptions`): QualCoder shows the Description as the code's memo.
+    """
     for code in codes:
         element = _sub(
             parent,
             "Code",
-            {"guid": code.guid, "name": code.name, "isCodable": "true", "color": code.colour},
+            {
+                "guid": code.guid,
+                "name": code.name,
+                "isCodable": "true" if code.codable else "false",
+                "color": code.colour,
+            },
             ns,
         )
-        if code.description:
-            _text_element(element, "Description", code.description, ns)
+        composed = compose((memos or {}).get(code.id, ()))
+        description = code.description + SEPARATOR + composed if composed else code.description
+        if not code.description:
+            description = composed
+        if description:
+            _text_element(element, "Description", description, ns)
         for guid in (note_refs or {}).get(code.id, ()):
             _sub(element, "NoteRef", {"targetGUID": guid}, ns)
-        code_elements(element, tree, tree.children(code.id), ns, note_refs)
+        code_elements(element, tree, tree.children(code.id), ns, note_refs, memos)
 
 
 class _ProjectXml:
@@ -94,6 +109,10 @@ class _ProjectXml:
         self.document_notes: dict[int, list[str]] = defaultdict(list)
         self.passage_notes: dict[int, list[str]] = defaultdict(list)
         self.project_notes: list[str] = []
+        # What each element's Description repeats of its memos (for tools that read only that).
+        self.code_memos: dict[int, list[str]] = defaultdict(list)
+        self.document_memos: dict[int, list[str]] = defaultdict(list)
+        self.project_memos: list[str] = []
         self._collect_notes()
 
     def user(self, coder_id: int | None) -> str | None:
@@ -115,12 +134,16 @@ class _ProjectXml:
                     memo.updated_at,
                 )
             )
+            part = memo_part(memo.title, memo.text)
             if memo.code_id is not None:
                 self.code_notes[memo.code_id].append(guid)
+                self.code_memos[memo.code_id].append(part)
             elif memo.document_id is not None:
                 self.document_notes[memo.document_id].append(guid)
+                self.document_memos[memo.document_id].append(part)
             else:
                 self.project_notes.append(guid)
+                self.project_memos.append(part)
         tree = self.s.tree
         for judgement in self.s.judgements:
             code = tree.get(judgement.code_id)
@@ -151,7 +174,9 @@ class _ProjectXml:
                 _sub(users, "User", {"guid": coder.guid, "name": coder.name})
         if len(self.s.tree):
             codes = _sub(_sub(root, "CodeBook"), "Codes")
-            code_elements(codes, self.s.tree, self.s.tree.roots(), PROJECT_NS, self.code_notes)
+            code_elements(
+                codes, self.s.tree, self.s.tree.roots(), PROJECT_NS, self.code_notes, self.code_memos
+            )
         case_values = self._variables_and_cases(root)
         self._sources(root, case_values)
         if self.notes:
@@ -177,6 +202,8 @@ class _ProjectXml:
                     _text_element(element, "Description", code_set.description)
                 for code_id in code_set.members:
                     _sub(element, "MemberCode", {"targetGUID": self.codes[code_id]})
+        if compose(self.project_memos):
+            _text_element(root, "Description", compose(self.project_memos))
         for guid in self.project_notes:
             _sub(root, "NoteRef", {"targetGUID": guid})
         return etree.tostring(root, xml_declaration=True, encoding="utf-8")
@@ -236,14 +263,16 @@ class _ProjectXml:
                     "creationDateTime": format_datetime(doc.imported_at),
                 },
             )
+            if compose(self.document_memos.get(doc.id, ())):
+                _text_element(source, "Description", compose(self.document_memos[doc.id]))
             for passage in self.s.passages.get(doc.id, ()):
                 self._selection(source, passage)
             for guid in self.document_notes.get(doc.id, ()):
                 _sub(source, "NoteRef", {"targetGUID": guid})
-            carried = case_values.get(doc.id, {})
-            for key, value in doc.attributes.items():
-                if carried.get(key) != value:
-                    self._variable_value(source, self._variable_guids[key], value)
+            # Every attribute on the source too (not only on its case): QualCoder and MAXQDA read
+            # a document's attributes only there.
+            for key, value in sorted(doc.attributes.items()):
+                self._variable_value(source, self._variable_guids[key], value)
 
     def _selection(self, source: Any, passage: Any) -> None:
         codings = self.s.codings.get(passage.id, [])
@@ -260,6 +289,9 @@ class _ProjectXml:
                 "creationDateTime": format_datetime(passage.created_at),
             },
         )
+        memos = compose(memo_part(None, coding.memo) for coding in codings if coding.memo)
+        if memos:  # QualCoder reads a coding's memo here (and only here)
+            _text_element(selection, "Description", memos)
         for coding in codings:
             user = self.user(coding.coder_id)
             element = _sub(

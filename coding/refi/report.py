@@ -39,6 +39,8 @@ class ExchangeReport:
     existing: Counter[str] = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
     adjusted: list[Skipped] = field(default_factory=list)
+    #: Things both sides changed differently (a merge of a coder's project): the project's kept.
+    conflicts: list[Skipped] = field(default_factory=list)
     created_project: bool = False
 
     @property
@@ -53,6 +55,9 @@ class ExchangeReport:
         if self.adjusted:
             out.append(f"Adjusted {len(self.adjusted)}:")
             out.extend(f"  ~ {item.element}: {item.reason}" for item in self.adjusted)
+        if self.conflicts:
+            out.append(f"Conflicts {len(self.conflicts)} (the project's version kept):")
+            out.extend(f"  ! {item.element}: {item.reason}" for item in self.conflicts)
         if self.skipped:
             out.append(f"Skipped {len(self.skipped)} element(s):")
             out.extend(f"  - {item.element}: {item.reason}" for item in self.skipped)

@@ -185,7 +185,7 @@ def _read_document(path: Path) -> ReviewFile:
             if match is None or match.group(1) == "project":
                 continue
             first = WORD_MARKER.sub("", cells[0].text)
-            label = f"{_short(first)}: '{_short(cells[-3].text)}'"
+            label = f"{_short(first)}: '{_short(cells[2].text)}'"
             lines.append(
                 ReviewLine(
                     kind=match.group(1),

@@ -173,3 +173,20 @@ def test_favourite_toggle_puts_a_code_on_a_number_key(qtbot, window: MainWindow)
     assert window.workspace.favourites.list() == [code_id(window, "Coördinatie")]
     assert tree_index(window, "Coördinatie").siblingAtColumn(KEY).data() == "1"
     assert "press 1" in window.statusBar().currentMessage()
+
+
+def test_a_category_shows_in_italics_and_refuses_to_be_applied(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18 item 3: a category (REFI ``isCodable="false"``) groups codes; coding with it is refused."""
+    project = window.workspace.project
+    project.codes.update("Vertrouwen", codable=False)
+    window.codebook_dock.model.flush()
+    trust = tree_index(window, "Vertrouwen")
+    assert trust.data(Qt.ItemDataRole.FontRole).italic()
+    assert trust.data(Qt.ItemDataRole.ToolTipRole).startswith("A category")
+    assert not tree_index(window, "4a").data(Qt.ItemDataRole.FontRole)
+    open_document(window, "R19_onderwijs_zuidoost-brabant")
+    select_text(window, "R19:")
+    before = len(project.quotes("Vertrouwen", include_subcodes=False))
+    window.controller.code_selection(code_id(window, "Vertrouwen"))
+    assert len(project.quotes("Vertrouwen", include_subcodes=False)) == before
+    assert "is a category" in window.statusBar().currentMessage()

@@ -8,7 +8,7 @@ import pytest
 
 from coding import Project
 from coding.codebook.codebook_file import parse_codebook, read_codebook
-from coding.core.errors import CodebookError
+from coding.core.errors import CodebookError, InvalidInputError
 
 FIVE = ("-/-", "-", "+/-", "+", "+/+")
 
@@ -133,3 +133,39 @@ def test_parse_reports_the_line_of_a_yaml_error() -> None:
         CodebookError, match=r"x\.yaml line 3: not valid YAML \(mapping values are not allowed here\)"
     ):
         parse_codebook("format: codewerk-codebook/1\ncodes:\n  - name: a: b\n", "x.yaml")
+
+
+CATEGORIES = """
+format: codewerk-codebook/1
+id: mini
+name: Mini
+language: nl
+codes:
+  - name: Relaties
+    codable: false
+    children:
+      - name: Vertrouwen
+  - name: Urgentie
+"""
+
+
+def test_a_category_is_loaded_not_codable_and_cannot_be_applied(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(CATEGORIES, encoding="utf-8")
+    text = tmp_path / "R1.txt"
+    text.write_text("R1: Wij vertrouwen elkaar.\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.codewerk", codebook=str(path), coder="t") as project:
+        assert {c.name: c.codable for c in project.codes.tree()} == {
+            "Relaties": False,
+            "Vertrouwen": True,
+            "Urgentie": True,
+        }
+        project.import_files([text])
+        with pytest.raises(InvalidInputError, match="'Relaties' is a category"):
+            project.code("R1", "Relaties", text="vertrouwen elkaar")
+        with pytest.raises(InvalidInputError, match="'Relaties' is a category"):
+            project.codings.code_many([("R1", "Vertrouwen", 4, 10), ("R1", "Relaties", 4, 10)])
+        assert project.quotes() == []
+    path.write_text(CATEGORIES.replace("codable: false", "codable: nee"), encoding="utf-8")
+    with pytest.raises(CodebookError, match="'codable' is true or false"):
+        read_codebook(path)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 import time
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -102,3 +107,21 @@ def test_undo_refuses_when_someone_else_changed_the_same_row(interviews: Project
     interviews.notice_others()
     assert any(code.name == "Hernoemd" for code in interviews.codes.tree().codes)
     assert interviews.history.can_undo
+
+
+def test_opening_the_project_again_in_one_process_keeps_the_first_ones_locks(interviews: Project) -> None:
+    # Opening read the file's header with a plain open(); closing that descriptor dropped every
+    # POSIX lock this process held on the file, so another program closing its last connection
+    # could checkpoint and delete the WAL under the open project: a damaged file, lost writes.
+    path = interviews.store.path
+    interviews.code("R5", "Vertrouwen", 0, 5)
+    assert Path(f"{path}-wal").exists()
+    Project.open(path).close()
+    script = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('select 1 from coding'); c.close()"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert Path(f"{path}-wal").exists()  # we still hold it: the other program left it alone
+    interviews.code("R5", "Vertrouwen", 10, 15)
+    with closing(sqlite3.connect(path)) as check:
+        assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

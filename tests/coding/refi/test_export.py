@@ -36,6 +36,7 @@ def test_project_qde_is_schema_valid_and_complete(rich_project: Project, tmp_pat
         "Sources",
         "Notes",
         "Sets",
+        "Description",
         "NoteRef",
     ]
     assert {u.get("name") for u in root.iter(f"{P}User")} == {"student", "supervisor"}
@@ -91,6 +92,33 @@ def test_codings_memos_reviews_and_judgements_are_notes(rich_project: Project, t
     assert judgement.get("guid") in [r.get("targetGUID") for r in trust.findall(f"{P}NoteRef")]
     project_memo = by_name["Projectmemo"]
     assert root.findall(f"{P}NoteRef")[0].get("targetGUID") == project_memo.get("guid")
+
+
+def test_memos_are_descriptions_too_and_every_source_carries_its_attributes(
+    rich_project: Project, tmp_path: Path
+) -> None:
+    """Issue 18 items 1 and 2: what QualCoder and MAXQDA read (they ignore Notes and Cases' values)."""
+    root, _archive = _export(rich_project, tmp_path / "out.qdpx")
+    trust = next(s for s in root.iter(f"{P}PlainTextSelection") if s.get("name").startswith("vertrouw ik"))
+    assert trust[0].tag == f"{P}Description"  # first, as the schema orders it
+    assert trust.findtext(f"{P}Description") == "kern\nregel 2"  # the memo, not the review comment
+    codes = {c.get("name"): c for c in root.iter(f"{P}Code")}
+    definition = rich_project.codes.get("Vertrouwen").description
+    assert codes["Vertrouwen"].findtext(f"{P}Description") == (
+        f"{definition}\n\nDefinitie\nLet op: <b>niet</b> verwarren."
+    )
+    sources = {s.get("name"): s for s in root.iter(f"{P}TextSource")}
+    assert sources["R5_uwv_zwolle"].findtext(f"{P}Description") == "R5 was open & eerlijk 😊"
+    assert root.findtext(f"{P}Description") == "Projectmemo\n" + next(
+        n.findtext(f"{P}PlainTextContent") for n in root.iter(f"{P}Note") if n.get("name") == "Projectmemo"
+    )
+    variables = {v.get("guid"): v.get("name") for v in root.iter(f"{P}Variable")}
+    for source in root.iter(f"{P}TextSource"):
+        values = {
+            variables[v.find(f"{P}VariableRef").get("targetGUID")]: v.findtext(f"{P}TextValue")
+            for v in source.findall(f"{P}VariableValue")
+        }
+        assert values == rich_project.documents.get(source.get("name")).attributes
 
 
 def test_guids_are_stable_across_exports(rich_project: Project, tmp_path: Path) -> None:

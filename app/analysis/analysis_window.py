@@ -1,0 +1,33 @@
+"""Analysis → Co-occurrence / Code × case matrix: both heat maps in a window of their own."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from app.analysis.cooccurrence_view import CooccurrenceView
+from app.analysis.matrix_view import MatrixView
+from app.shell.workspace import Workspace
+
+TABS = ("cooccurrence", "matrix")
+
+
+class AnalysisWindow(QMainWindow):
+    def __init__(
+        self, workspace: Workspace, shared_actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("analysisWindow")
+        self.setWindowTitle(f"Analysis — {workspace.project.path.name}")
+        self.tabs = QTabWidget(self)
+        self.cooccurrence = CooccurrenceView(workspace, self.tabs)
+        self.matrix = MatrixView(workspace, self.tabs)
+        self.tabs.addTab(self.cooccurrence, "Co-occurrence")
+        self.tabs.addTab(self.matrix, "Code × case matrix")
+        self.setCentralWidget(self.tabs)
+        self.statusBar()
+        self.addActions(shared_actions)
+        self.resize(1280, 760)
+
+    def show_tab(self, tab: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(tab))

@@ -1,0 +1,121 @@
+"""Analysis → Co-occurrence: codes × codes as a heat map, per unit, overall or per group value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
+
+from app.analysis.heat_table_model import CooccurrenceModel
+from app.analysis.heat_view import HeatView
+from app.shell.workspace import Workspace
+from app.widgets.combo_fill import fill_combo
+from coding.analysis.cooccurrence import CooccurrenceTable
+from coding.core.records import Quote
+
+UNIT_LABELS = (
+    ("Overlapping passages", "overlap"),
+    ("Same sentence", "sentence"),
+    ("Same speaker turn", "turn"),
+    ("Same document", "document"),
+)
+MEASURE_LABELS = (("Count", "count"), ("c-coefficient", "c"))
+CODE_CHOICES = (("Concepts", "concepts"), ("All codes", "all"))
+ALL = ""
+SEPARATOR = "\x1f"  # between attribute and value in the documents box's data
+
+
+class CooccurrenceView(HeatView):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        self.cooccurrence = CooccurrenceModel()
+        super().__init__(workspace, self.cooccurrence, parent)
+        self.cooccurrence.setParent(self)
+        self.table_data: CooccurrenceTable | None = None
+        self.unit = self._combo("cooccurrenceUnit", UNIT_LABELS, "Where two codes count as applying together")
+        self.codes = self._combo(
+            "cooccurrenceCodes", CODE_CHOICES, "The codes compared (each with its subcodes)"
+        )
+        self.measure = self._combo(
+            "cooccurrenceMeasure", MEASURE_LABELS, "Count of units, or n12/(n1+n2−n12)"
+        )
+        self.by = QComboBox(self)
+        self.by.setObjectName("cooccurrenceBy")
+        self.by.setToolTip("All documents, or one value of an attribute")
+        self.subcodes = QCheckBox("With subcodes", self)
+        self.subcodes.setObjectName("cooccurrenceSubcodes")
+        self.subcodes.setChecked(True)
+        self.subcodes.setToolTip("A code applies where it or one of its subcodes is coded")
+        for label, widget in (
+            ("Unit:", self.unit),
+            ("Codes:", self.codes),
+            ("Documents:", self.by),
+            ("Show:", self.measure),
+        ):
+            self.controls.addWidget(QLabel(label, self))
+            self.controls.addWidget(widget)
+        self.controls.addWidget(self.subcodes)
+        self.controls.addStretch(1)
+        self._fill_groups()
+        for combo in (self.unit, self.codes, self.by):
+            combo.currentIndexChanged.connect(self.schedule)
+        self.subcodes.toggled.connect(self.schedule)
+        self.measure.currentIndexChanged.connect(self._show)
+
+    def _combo(self, name: str, items: tuple[tuple[str, str], ...], tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setToolTip(tip)
+        for label, value in items:
+            combo.addItem(label, value)
+        return combo
+
+    def _fill_groups(self) -> None:
+        """ "All documents", then ``attribute = value`` for every attribute value."""
+        documents = self.workspace.project.documents
+        items: list[tuple[str, Any]] = []
+        for key in documents.attribute_keys():
+            items += [
+                (f"{key} = {value}", f"{key}{SEPARATOR}{value}") for value in documents.attribute_values(key)
+            ]
+        fill_combo(self.by, items, first=("All documents", ALL), choose=(self.by.currentData(),))
+
+    def _choice(self) -> tuple[str | None, str | None]:
+        chosen = self.by.currentData()
+        if not chosen:
+            return None, None
+        key, _sep, value = str(chosen).partition(SEPARATOR)
+        return key, value
+
+    def compute(self) -> str:
+        by, group = self._choice()
+        codes = None
+        if self.codes.currentData() == "all":
+            codes = [c.id for c in self.workspace.project.codes.tree()]
+        table = self.workspace.project.analysis.cooccurrence(
+            unit=self.unit.currentData(), by=by, codes=codes, include_subcodes=self.subcodes.isChecked()
+        )
+        self.table_data = table
+        self._show()
+        where = f" in documents with {by} = {group}" if by else ""
+        return (
+            f"Each cell: in how many units ({self.unit.currentText().lower()}) both codes apply{where}; "
+            "the diagonal (in brackets): in how many the code applies."
+        )
+
+    def _show(self, *_args: object) -> None:
+        _by, group = self._choice()
+        self.cooccurrence.set_table(self.table_data, self.measure.currentData(), group)
+
+    def cell_quotes(self, cell: Any) -> tuple[str, list[Quote]]:
+        a, b = cell
+        by, group = self._choice()
+        tree = self.workspace.project.codes.tree()
+        quotes = self.workspace.project.analysis.cooccurrence_quotes(
+            a, b, unit=self.unit.currentData(), by=by, group=group, include_subcodes=self.subcodes.isChecked()
+        )
+        title = tree.get(a).name if a == b else f"{tree.get(a).name} × {tree.get(b).name}"
+        return title, quotes
+
+    def refresh(self) -> None:
+        self._fill_groups()
+        super().refresh()

@@ -1,0 +1,137 @@
+"""A heat-map table above the quotes of the cell clicked; the base of both analysis tabs.
+
+A subclass adds its controls to :attr:`controls`, computes its table in :meth:`compute` and lists
+a cell's quotes in :meth:`cell_quotes`. The view recomputes when a control changes and, while it
+is shown, after every change to the project (coalesced to one recomputation per event loop turn).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.analysis.cell_quotes_model import CellQuotesModel
+from app.analysis.heat_table_model import CELL_ROLE
+from app.shell.workspace import Workspace
+from app.widgets import operations
+from coding import Change
+from coding.core.records import Quote
+
+
+class HeatView(QWidget):
+    jumpRequested = Signal(object)  # Quote
+
+    def __init__(
+        self, workspace: Workspace, model: QAbstractItemModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = model
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(6)
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(96)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.note = QLabel(self)
+        self.note.setObjectName("analysisNote")
+        self.note.setWordWrap(True)
+        self.quotes = CellQuotesModel(self)
+        self.quote_table = QTableView(self)
+        self.quote_table.setObjectName("cellQuotes")
+        self.quote_table.setModel(self.quotes)
+        self.quote_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.quote_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quote_table.verticalHeader().setVisible(False)
+        self.quote_table.setWordWrap(False)
+        header = self.quote_table.horizontalHeader()
+        header.resizeSection(0, 190)
+        header.resizeSection(1, 260)
+        header.setStretchLastSection(True)
+        self.quotes_title = QLabel("Click a cell to list its quotes; double-click a quote to open it", self)
+        self.quotes_title.setObjectName("cellQuotesTitle")
+
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.quotes_title)
+        lower_layout.addWidget(self.quote_table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.note)
+        layout.addWidget(splitter, 1)
+
+        self._dirty = True
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self.refresh)
+        self.table.clicked.connect(self._cell_clicked)
+        self.quote_table.doubleClicked.connect(self._quote_double_clicked)
+        workspace.changed.connect(self._on_change)
+
+    # -- computing -----------------------------------------------------------------------------
+    def compute(self) -> str:
+        """Recompute the table from the controls; returns the note to show above it."""
+        raise NotImplementedError
+
+    def cell_quotes(self, cell: Any) -> tuple[str, list[Quote]]:
+        """The title and quotes for the cell whose ``CELL_ROLE`` is ``cell``."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        self._dirty = False
+        note = operations.attempt(self, self.compute)
+        self.note.setText(note or "")
+        self.quotes.set_records([])
+        self.quotes_title.setText("Click a cell to list its quotes; double-click a quote to open it")
+
+    def schedule(self, *_args: object) -> None:
+        self._refresh.start()
+
+    def _on_change(self, _change: Change) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._refresh.start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._refresh.start()
+
+    # -- cells and quotes ----------------------------------------------------------------------
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        cell = index.data(CELL_ROLE)
+        if cell is None:
+            return
+        found = operations.attempt(self, lambda: self.cell_quotes(cell))
+        if found is None:
+            return
+        title, quotes = found
+        self.quotes.set_records(quotes)
+        self.quotes_title.setText(f"{title}: {len(quotes)} quote(s)")
+
+    def _quote_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.jumpRequested.emit(self.quotes.record(index.row()))

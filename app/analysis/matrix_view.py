@@ -1,0 +1,77 @@
+"""Analysis → Code × case matrix: codes × documents or attribute values, counts or presence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
+
+from app.analysis.heat_table_model import CodeMatrixModel
+from app.analysis.heat_view import HeatView
+from app.shell.workspace import Workspace
+from app.widgets.combo_fill import fill_combo
+from coding.analysis.code_matrix import CodeMatrix
+from coding.core.records import Quote
+
+MEASURE_LABELS = (("Coded passages", "count"), ("Presence (0/1)", "presence"))
+
+
+class MatrixView(HeatView):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        self.matrix_model = CodeMatrixModel()
+        super().__init__(workspace, self.matrix_model, parent)
+        self.matrix_model.setParent(self)
+        self.matrix: CodeMatrix | None = None
+        self.columns = QComboBox(self)
+        self.columns.setObjectName("matrixColumns")
+        self.columns.setToolTip("The columns: one per document, or one per value of an attribute")
+        self.measure = QComboBox(self)
+        self.measure.setObjectName("matrixMeasure")
+        for label, value in MEASURE_LABELS:
+            self.measure.addItem(label, value)
+        self.subcodes = QCheckBox("With subcodes", self)
+        self.subcodes.setObjectName("matrixSubcodes")
+        self.subcodes.setChecked(True)
+        self.subcodes.setToolTip("A code's row counts its subcodes' passages too")
+        for label, widget in (("Columns:", self.columns), ("Show:", self.measure)):
+            self.controls.addWidget(QLabel(label, self))
+            self.controls.addWidget(widget)
+        self.controls.addWidget(self.subcodes)
+        self.controls.addStretch(1)
+        self._fill_columns()
+        self.columns.currentIndexChanged.connect(self.schedule)
+        self.subcodes.toggled.connect(self.schedule)
+        self.measure.currentIndexChanged.connect(self._show)
+
+    def _fill_columns(self) -> None:
+        keys = self.workspace.project.documents.attribute_keys()
+        fill_combo(
+            self.columns,
+            [(key.capitalize(), key) for key in keys],
+            first=("Documents", "document"),
+            choose=(self.columns.currentData(),),
+        )
+
+    def compute(self) -> str:
+        self.matrix = self.workspace.project.analysis.matrix(
+            columns=self.columns.currentData() or "document", include_subcodes=self.subcodes.isChecked()
+        )
+        self._show()
+        return "Each cell: the coded passages of the code (and its subcodes) in the column's documents."
+
+    def _show(self, *_args: object) -> None:
+        self.matrix_model.set_matrix(self.matrix, self.measure.currentData())
+
+    def cell_quotes(self, cell: Any) -> tuple[str, list[Quote]]:
+        code, column = cell
+        quotes = self.workspace.project.analysis.matrix_quotes(
+            code,
+            column,
+            columns=self.columns.currentData() or "document",
+            include_subcodes=self.subcodes.isChecked(),
+        )
+        return f"{self.workspace.project.codes.tree().get(code).name} × {column}", quotes
+
+    def refresh(self) -> None:
+        self._fill_columns()
+        super().refresh()

@@ -1,0 +1,136 @@
+"""The query bar above the Quotes dock: a code query with completion of code names.
+
+Typing completes the code name under the cursor (names, paths and question references of the
+codebook); choosing a completion puts the name in, in quotes when it holds an operator word or
+a bracket. Enter runs the query: :attr:`QueryBar.queryRequested` carries the text and the unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
+
+from coding.analysis.query import OPERATORS
+from coding.core.records import CodeTree
+
+UNIT_LABELS = (("in one turn", "turn"), ("in one sentence", "sentence"), ("in one document", "document"))
+_BOUNDARY = re.compile(r'(?:^|[()"]|\b(?:' + "|".join(OPERATORS) + r")\b)\s*")
+
+
+def fragment_start(text: str, cursor: int) -> int:
+    """Where the code name being typed at ``cursor`` begins: after the last operator, bracket or quote."""
+    start = 0
+    for match in _BOUNDARY.finditer(text, 0, cursor):
+        start = match.end()
+    return min(start, cursor)
+
+
+def as_query_name(name: str) -> str:
+    """A code name as a query writes it: quoted when it holds an operator word or a bracket."""
+    words = name.split()
+    if any(word in OPERATORS for word in words) or any(ch in name for ch in '()"') or not words:
+        return '"' + name.replace('"', "") + '"'
+    return name
+
+
+class QueryEdit(QLineEdit):
+    """A line edit that completes the code name under the cursor."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: The codebook now (read when the field takes focus, so renamed codes complete as renamed).
+        self.code_tree: Callable[[], CodeTree] | None = None
+        self.names = QStringListModel(self)
+        self.completer_ = QCompleter(self.names, self)
+        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer_.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer_.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer_.setWidget(self)
+        self.completer_.activated.connect(self.insert_completion)
+        self.textEdited.connect(self._complete)
+
+    def set_codes(self, tree: CodeTree) -> None:
+        names: list[str] = []
+        for code in tree:
+            names.append(code.name)
+            if code.depth:
+                names.append(code.path_text)
+        self.names.setStringList(list(dict.fromkeys(names)))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.code_tree is not None:
+            self.set_codes(self.code_tree())
+        super().focusInEvent(event)
+
+    def _fragment(self) -> tuple[int, str]:
+        cursor = self.cursorPosition()
+        start = fragment_start(self.text(), cursor)
+        return start, self.text()[start:cursor]
+
+    def _complete(self, _text: str) -> None:
+        _start, typed = self._fragment()
+        popup = self.completer_.popup()
+        if len(typed.strip()) < 2:
+            if popup is not None:
+                popup.hide()
+            return
+        self.completer_.setCompletionPrefix(typed.strip())
+        if self.completer_.completionCount():
+            self.completer_.complete()
+        elif popup is not None:
+            popup.hide()
+
+    def insert_completion(self, name: str) -> None:
+        start, _typed = self._fragment()
+        cursor = self.cursorPosition()
+        text = self.text()
+        inserted = as_query_name(name) + " "
+        self.setText(text[:start] + inserted + text[cursor:].lstrip())
+        self.setCursorPosition(start + len(inserted))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer_.popup()
+        if popup is not None and popup.isVisible() and event.key() in (
+            Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
+        ):  # fmt: skip
+            event.ignore()  # the completer's popup takes them
+            return
+        super().keyPressEvent(event)
+
+
+class QueryBar(QWidget):
+    """The query line and the unit in which the codes must meet."""
+
+    queryRequested = Signal(str, str)  # query (empty: back to the codes' quotes), unit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QueryEdit(self)
+        self.edit.setObjectName("quoteQuery")
+        self.edit.setPlaceholderText(
+            "Code query: Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef"
+        )
+        self.edit.setToolTip(
+            "Quotes where codes apply together: AND, OR, NOT, NEAR n (units apart), FOLLOWS [n], "
+            "brackets; Enter runs it, an empty query lists the chosen codes' quotes again"
+        )
+        self.edit.setClearButtonEnabled(True)
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("quoteQueryUnit")
+        self.unit.setToolTip("Where the codes of the query must meet")
+        for label, unit in UNIT_LABELS:
+            self.unit.addItem(label, unit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.unit)
+        self.edit.returnPressed.connect(self.run)
+        self.unit.currentIndexChanged.connect(lambda _i: self.run() if self.edit.text().strip() else None)
+
+    def run(self) -> None:
+        self.queryRequested.emit(self.edit.text().strip(), self.unit.currentData())

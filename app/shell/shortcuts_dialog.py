@@ -1,0 +1,108 @@
+"""Help → Keyboard shortcuts: made from the actions themselves, so it lists every shortcut there is.
+
+Each menu of the window is a section (its actions that have a key, in menu order), then the keys of
+the panels (Codebook, Quotes) and of single fields, then what the mouse does. A key added to an
+action appears here without anyone editing a help text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QTextBrowser, QVBoxLayout, QWidget
+
+#: Keys that belong to a field, not to an action (typed where the field has focus).
+FIELD_KEYS: tuple[tuple[str, str], ...] = (
+    ("Esc", "in the transcript: unselect the clicked coding; in the find bar: close it"),
+    ("Return / Shift+Return", "in the find bar: next / previous hit"),
+    ("Ctrl+Return", "in the memo: save it (leaving the field saves too)"),
+    ("Return", "in the review comment: save it with your mark (leaving the field saves too)"),
+)
+
+#: What the mouse does (no key to list, but the first thing people look for).
+GESTURES: tuple[tuple[str, str], ...] = (
+    ("Drag the selection onto a code", "code it"),
+    ("Click a code", "select it and list its quotes (Code → Click-to-code mode: code the selection)"),
+    ("Right-click in the transcript", "code with a searchable picker, or code all turns of a speaker"),
+    ("Click a passage or its stripe", "select its coding (details and memo in the side panel)"),
+    ("Drag a stripe's end or a passage's edge", "move that boundary"),
+    ("Double-click a quote", "show it in its transcript"),
+)
+
+
+def keys_text(action: QAction) -> str:
+    """The action's shortcuts as the user types them (``Ctrl+Shift+Z or Ctrl+Y``)."""
+    return " or ".join(
+        key.toString(QKeySequence.SequenceFormat.NativeText)
+        for key in action.shortcuts()
+        if not key.isEmpty()
+    )
+
+
+def action_label(action: QAction) -> str:
+    """The action's menu text without the mnemonic ampersand and the trailing “…”."""
+    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
+def menu_rows(menu: QMenu) -> list[tuple[str, str]]:
+    """(keys, label) of every action of ``menu`` and its submenus that has a shortcut, in menu order."""
+    rows: list[tuple[str, str]] = []
+    for action in menu.actions():
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            rows.extend(menu_rows(submenu))
+        elif not action.isSeparator() and keys_text(action):
+            rows.append((keys_text(action), action_label(action)))
+    return rows
+
+
+def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    return [(keys_text(a), a.toolTip() or action_label(a)) for a in actions if keys_text(a)]
+
+
+def _table(title: str, rows: Sequence[tuple[str, str]], *, bold_keys: bool = True) -> str:
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td style='white-space:nowrap; padding-right:14px'>"
+        f"{'<b>' if bold_keys else ''}{html.escape(keys)}{'</b>' if bold_keys else ''}</td>"
+        f"<td>{html.escape(label)}</td></tr>"
+        for keys, label in rows
+    )
+    return f"<h3>{html.escape(title)}</h3><table cellpadding=2>{body}</table>"
+
+
+def shortcuts_html(menu_bar: QMenuBar, panels: Sequence[tuple[str, Iterable[QAction]]] = ()) -> str:
+    """Every shortcut of the menu bar's menus and of ``panels`` (title, actions), then field keys and
+    mouse gestures, as one HTML text."""
+    parts = []
+    for top in menu_bar.actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            parts.append(_table(action_label(top), menu_rows(menu)))
+    for title, actions in panels:
+        parts.append(_table(title, action_rows(actions)))
+    parts.append(_table("In a field", FIELD_KEYS))
+    parts.append(_table("With the mouse", GESTURES, bold_keys=False))
+    return "".join(parts)
+
+
+class ShortcutsDialog(QDialog):
+    """The shortcuts, scrollable (it never gets taller than a laptop screen); Esc or Close closes it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("shortcutsText")
+        self.browser.setHtml(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        screen = self.screen().availableGeometry()
+        self.resize(min(640, screen.width() - 40), min(720, screen.height() - 80))

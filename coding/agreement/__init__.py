@@ -1,0 +1,1 @@
+"""Intercoder agreement: two coders' layers compared per code, at a unit the study chooses (Qt-free)."""

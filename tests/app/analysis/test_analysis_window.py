@@ -1,0 +1,117 @@
+"""Analysis → Co-occurrence and Code × case matrix, driven through the window with real clicks and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QTableView
+
+from app.analysis.analysis_window import AnalysisWindow
+from app.analysis.heat_table_model import CELL_ROLE
+from app.shell.main_window import MainWindow
+
+
+def _open(window: MainWindow, tab: str) -> AnalysisWindow:
+    action = (
+        window.window_actions.cooccurrence if tab == "cooccurrence" else window.window_actions.code_matrix
+    )
+    action.trigger()  # Analysis → …
+    analysis = window.analysis_window
+    assert analysis is not None and analysis.isVisible()
+    QApplication.processEvents()
+    return analysis
+
+
+def _choose(qtbot, combo: QComboBox, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose an entry by typing its first letters into the focused combo, as a user would."""
+    combo.setFocus()
+    index = combo.findText(label)
+    assert index >= 0, label
+    while combo.currentIndex() != index:
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up)
+    QApplication.processEvents()
+
+
+def _click(qtbot, table: QTableView, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+
+
+def test_cooccurrence_heat_map_lists_the_quotes_of_a_cell(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    analysis = _open(window, "cooccurrence")
+    view = analysis.cooccurrence
+    qtbot.waitUntil(lambda: view.cooccurrence.rowCount() > 0)
+    _choose(qtbot, view.unit, "Same document")
+    qtbot.waitUntil(lambda: view.table_data is not None and view.table_data.unit == "document")
+    model = view.cooccurrence
+    names = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    row, column = names.index("Vertrouwen"), names.index("Coördinatie")
+    cell = model.index(row, column)
+    project = window.workspace.project  # type: ignore[union-attr]
+    expected = project.analysis.cooccurrence(unit="document")
+    trust, coordination = cell.data(CELL_ROLE)
+    assert cell.data() == str(expected.count(trust, coordination)) == "4"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None  # on the heat map
+    assert model.index(row, row).data() == f"({expected.n(trust)})"
+
+    _click(qtbot, view.table, cell)
+    quotes = view.quotes.records()
+    wanted = project.analysis.cooccurrence_quotes(trust, coordination, unit="document")
+    assert [q.coding_id for q in quotes] == [q.coding_id for q in wanted] and quotes
+    assert view.quotes_title.text() == f"Vertrouwen × Coördinatie: {len(quotes)} quote(s)"
+
+    _choose(qtbot, view.measure, "c-coefficient")
+    assert cell.data() == f"{expected.c(trust, coordination):.2f}"
+
+    # double-click a quote: the transcript shows it
+    first = view.quote_table.model().index(0, 2)
+    rect = view.quote_table.visualRect(first)
+    qtbot.mouseClick(view.quote_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.quote_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.current_coding == quotes[0].coding_id
+
+
+def test_a_group_value_and_a_new_coding_refresh_the_table(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = _open(window, "cooccurrence").cooccurrence
+    _choose(qtbot, view.unit, "Same document")
+    _choose(qtbot, view.by, "region = Zwolle")
+    qtbot.waitUntil(lambda: view.table_data is not None and view.table_data.by == "region")
+    model = view.cooccurrence
+    assert model.group == "Zwolle"
+    project = window.workspace.project  # type: ignore[union-attr]
+    trust = project.codes.id_of("Vertrouwen")
+    matrix = project.analysis.matrix()
+    document = next(
+        d
+        for d in project.documents.list()
+        if d.attributes.get("region") == "Zwolle" and matrix.count(trust, d.name)
+    )
+    absent = next(c for c in matrix.codes if c.parent_id is None and not matrix.count(c.id, document.name))
+    rows = [model.index(r, 0).data(CELL_ROLE)[0] for r in range(model.rowCount())]
+    cell = model.index(rows.index(trust), rows.index(absent.id))
+    before = int(cell.data())
+    project.code(document.id, absent.id, 0, 40)  # as a script or the CLI would: the window hears of it
+    qtbot.waitUntil(lambda: model.index(rows.index(trust), rows.index(absent.id)).data() == str(before + 1))
+
+
+def test_matrix_by_region_lists_a_cells_quotes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    analysis = _open(window, "matrix")
+    assert analysis.tabs.currentWidget() is analysis.matrix
+    view = analysis.matrix
+    _choose(qtbot, view.columns, "Region")
+    qtbot.waitUntil(lambda: view.matrix is not None and view.matrix.columns_by == "region")
+    model = view.matrix_model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "Midden-Gelderland",
+        "Zuidoost-Brabant",
+        "Zwolle",
+    ]
+    project = window.workspace.project  # type: ignore[union-attr]
+    trust = project.codes.id_of("Vertrouwen")
+    cell = model.index(0, 2)
+    assert cell.data(CELL_ROLE) == (trust, "Zwolle")
+    assert cell.data() == str(project.analysis.matrix(columns="region").count(trust, "Zwolle"))
+    _click(qtbot, view.table, cell)
+    assert view.quotes.rowCount() == int(cell.data()) > 0
+    assert {q.attributes["region"] for q in view.quotes.records()} == {"Zwolle"}
+    _choose(qtbot, view.measure, "Presence (0/1)")
+    assert cell.data() == "1"

@@ -1,0 +1,75 @@
+"""The review document in Word: marks typed in table cells come back, with the Dutch synonyms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from coding import Project
+from coding.core.errors import InvalidInputError
+from coding.reviews.review_layout import WORD_MARKER
+from tests.regions import FORMULA, build_regions
+
+TRUST = "Het vertrouwen groeit, al gaat het langzaam."
+
+
+@pytest.fixture
+def regions(project: Project) -> Project:
+    build_regions(project)
+    project.history.clear()
+    return project
+
+
+def fill_in_word(path: Path, marks: dict[str, tuple[str, str]], out: Path) -> int:
+    """Type marks and comments into the rows whose third cell starts with a key; returns the rows."""
+    document = Document(str(path))
+    count = 0
+    for table in document.tables:
+        for row in table.rows[1:]:
+            cells = row.cells
+            for key, (mark, comment) in marks.items():
+                if cells[2].text.startswith(key):
+                    cells[-2].text = mark
+                    cells[-1].text = comment
+                    count += 1
+    document.save(str(out))
+    return count
+
+
+def test_word_rows_carry_hidden_ids_and_the_marks_come_back(regions: Project, tmp_path: Path) -> None:
+    path = regions.export(tmp_path / "review.docx", kind="review", reviewer="Anna", language="nl")
+    document = Document(str(path))
+    assert any("akkoord, vraag of oneens" in p.text for p in document.paragraphs)
+    rows = [row for table in document.tables for row in table.rows[1:]]
+    markers = [WORD_MARKER.search(row.cells[0].text) for row in rows]
+    assert all(m is not None for m in markers) and len(rows) == 15  # 4 judgements, 11 codings
+    hidden = [r for row in rows for p in row.cells[0].paragraphs for r in p.runs if "⟦cw:" in r.text]
+    assert hidden and all(r.font.hidden for r in hidden)
+    assert any(row.cells[2].text.startswith(FORMULA) for row in rows)
+    typed = fill_in_word(
+        path,
+        {
+            TRUST: ("Akkoord", "mooi 👍\ntweede regel"),
+            FORMULA: ("VRAAG", "=1+1"),
+            "partners komen": ("oneens", ""),
+            "hoge urgentie": ("misschien", "?"),
+        },
+        tmp_path / "back.docx",
+    )
+    assert typed == 4
+    report = regions.import_review(tmp_path / "back.docx")
+    assert (report.added, report.changed, report.unchanged) == (3, 0, 0)
+    assert len(report.unknown) == 1 and report.unknown[0].endswith("'misschien'")
+    assert report.unknown[0].startswith("table ")
+    marks = {r.quote: (r.mark, r.comment) for r in regions.reviews.list(reviewer="Anna")}
+    assert marks == {TRUST: ("agreed", "mooi 👍\ntweede regel"), FORMULA: ("question", "=1+1")}
+    again = regions.import_review(tmp_path / "back.docx")
+    assert (again.added, again.changed, again.unchanged) == (0, 0, 3)
+
+
+def test_a_word_document_without_identity_is_refused(regions: Project, tmp_path: Path) -> None:
+    path = regions.export(tmp_path / "quotes.docx")  # the ordinary quote list, not a review file
+    with pytest.raises(InvalidInputError, match=r"quotes\.docx: not a Codewerk review file"):
+        regions.import_review(path)
