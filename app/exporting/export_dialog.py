@@ -83,6 +83,15 @@ class ExportDialog(QDialog):
         self.delimiter_box.addItem("Comma ,", ",")
         self.reviews_check = QCheckBox("Include review marks and comments")
         self.reviews_check.setObjectName("reviewsCheck")
+        self.memos_check = QCheckBox("Include the code and document memos")
+        self.memos_check.setObjectName("memosCheck")
+        self.guard_check = QCheckBox("Put ' before cells a spreadsheet would read as a formula (=…, -2+3)")
+        self.guard_check.setObjectName("csvGuardCheck")
+        self.guard_check.setChecked(True)
+        self.guard_check.setToolTip(
+            "Keeps Excel from evaluating a quote such as =HYPERLINK(…); -/- or +31 are never changed. "
+            "Calc shows the ' ; leave this off for a file read by a program"
+        )
         self.interviewer_check = QCheckBox("Quote the respondents' words only (leave out the interviewer)")
         self.interviewer_check.setObjectName("withoutInterviewerCheck")
         self.interviewer_check.setToolTip(
@@ -117,6 +126,8 @@ class ExportDialog(QDialog):
         self.form.addRow("Concepts", self.code_list)
         self.form.addRow("Groups", self.group_list)
         self.form.addRow("", self.reviews_check)
+        self.form.addRow("", self.memos_check)
+        self.form.addRow("", self.guard_check)
         self.form.addRow("", self.interviewer_check)
         self.form.addRow("File", path_row)
         self.status = operations.add_status_line(self)
@@ -203,6 +214,8 @@ class ExportDialog(QDialog):
             (self.attribute_box, not transcript),
             (self.group_list, not transcript),
             (self.interviewer_check, not transcript),
+            (self.memos_check, fmt.suffix == ".docx"),
+            (self.guard_check, fmt.suffix == ".csv"),
         ):
             widget.setVisible(visible)
             label = self.form.labelForField(widget)
@@ -225,6 +238,8 @@ class ExportDialog(QDialog):
     def options(self) -> dict[str, Any]:
         fmt = self.export_format
         options: dict[str, Any] = {"include_reviews": self.reviews_check.isChecked() or None}
+        if fmt.suffix == ".docx" and self.memos_check.isChecked():
+            options["include_memos"] = True
         if not self.codes.all_checked():
             options["codes"] = self.codes.checked_values()
         if fmt.kind == "transcript":
@@ -240,6 +255,8 @@ class ExportDialog(QDialog):
             options["kind"] = "quotes"
         if fmt.suffix == ".csv":
             options["delimiter"] = self.delimiter_box.currentData()
+            if not self.guard_check.isChecked():
+                options["csv_guard"] = "none"
         return options
 
     def target(self) -> Path:

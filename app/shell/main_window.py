@@ -47,6 +47,7 @@ from coding.project import PROJECT_SUFFIX
 if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
     from app.analysis.analysis_window import AnalysisWindow
     from app.importing.import_dialog import ImportDialog
+    from app.judgements.compare_dock import CompareDock
     from app.judgements.compare_window import CompareWindow
     from app.language.language_window import LanguageWindow
     from app.shell.shortcuts_dialog import ShortcutsDialog
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.workspace: Workspace | None = None
         self.compare_window: CompareWindow | None = None
+        self.compare_dock: CompareDock | None = None
         self.analysis_window: AnalysisWindow | None = None
         self.language_window: LanguageWindow | None = None
         self.undo_group = QUndoGroup(self)
@@ -346,6 +348,11 @@ class MainWindow(QMainWindow):
         self._save_layout()
         workspace = self.workspace
         self.workspace = None
+        if self.compare_dock is not None and self.compare_window is not None:
+            view = self.compare_dock.give_back()  # the view goes with its window
+            if view is not None:
+                self.compare_window.take_back(view)
+            self.compare_dock.hide()
         for extra in (self.compare_window, self.analysis_window, self.language_window):
             if extra is not None:
                 extra.close()
@@ -485,9 +492,43 @@ class MainWindow(QMainWindow):
             self.compare_window = CompareWindow(
                 self.workspace, [self.window_actions.undo, self.window_actions.redo], self
             )
+            self.compare_window.dockRequested.connect(lambda: self.dock_compare(True))
+        if settings.flag("compare/docked"):
+            self.dock_compare(True)
+            return
         self.compare_window.show()
         self.compare_window.raise_()
         self.compare_window.activateWindow()
+
+    def dock_compare(self, docked: bool) -> None:
+        """Compare regions as a panel of this window (``True``) or in its own window (``False``)."""
+        window = self.compare_window
+        if window is None:
+            return
+        from app.judgements.compare_dock import CompareDock  # with the Compare window, on first use
+
+        if self.compare_dock is None:
+            self.compare_dock = CompareDock(self)
+            self.compare_dock.undockRequested.connect(lambda: self.dock_compare(False))
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
+            self.tabifyDockWidget(self.quotes_dock, self.compare_dock)
+        settings.set_flag("compare/docked", docked)
+        window.view.save_pending()
+        if docked:
+            if self.compare_dock.view is None:
+                window.remember()
+                self.compare_dock.take(window.view)
+            window.hide()
+            self.compare_dock.show()
+            self.compare_dock.raise_()
+        else:
+            view = self.compare_dock.give_back()
+            if view is not None:
+                window.take_back(view)
+            self.compare_dock.hide()
+            window.show()
+            window.raise_()
+            window.activateWindow()
 
     def analyse(self, tab: str = "cooccurrence") -> None:
         """Analysis → Co-occurrence… / Code × case matrix…: the heat maps in their own window."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from app.shell.theme import chip_fill, code_colour, is_dark, readable_on
+from app.shell.theme import chip_fill, code_colour, is_dark, over, readable_on
 from coding.core.ids import PassageId
 from coding.core.records import CodeInfo
 from coding.passages.stripe_layout import Stripe
@@ -153,7 +153,7 @@ class CodingMargin(QWidget):
             painter.drawRoundedRect(chip, 3, 3)
             painter.setBrush(code_colour(code.colour))
             painter.drawRoundedRect(QRectF(chip.left(), chip.top(), 3, chip.height()), 1.5, 1.5)
-            text_colour = readable_on(base, code.colour)
+            text_colour = readable_on(over(chip_fill(code.colour, dark), base), code.colour)
             font = self.font()
             font.setBold(stripe.coding_id == current)
             painter.setFont(font)

@@ -269,7 +269,10 @@ class TranscriptView(TranscriptGeometry):
                 sum(c.green() for c in colours) // len(colours),
                 sum(c.blue() for c in colours) // len(colours),
             )
-            fill = highlight_fill(mixed.name(), is_dark(self.palette()))
+            palette = self.palette()
+            fill = highlight_fill(
+                mixed.name(), is_dark(palette), base=palette.base().color(), text=palette.text().color()
+            )
             self._fills[passage.id] = fill
         return fill
 
