@@ -497,7 +497,7 @@ class DetailsDock(QDockWidget):
         ):
             self._attributes_stale = self._attributes_stale or change.touches(*DOCUMENT_FACTS[:3])
             self._document_timer.start()  # after the transcript has repainted
-        if self.target.kind == "coding" and (change.codings or change.codes):
+        if self.target.kind == "coding" and change.touches(Aspect.CODINGS, Aspect.REVIEWS, Aspect.CODES):
             self._coding_timer.start()
         if self.memo.hasFocus():
             return

@@ -32,6 +32,7 @@ from models import (
     Respondent,
     Review,
     ReviewMessage,
+    SavedQuery,
     Sentence,
     Setting,
     Suggestion,
@@ -58,6 +59,7 @@ class Aspect(Enum):
     MEMOS = "memos"  #: memos on codes and documents
     SUGGESTIONS = "suggestions"  #: suggested codings waiting for a decision
     RESPONDENTS = "respondents"  #: the respondent register behind the anonymisation
+    QUERIES = "queries"  #: saved code queries
     CODERS = "coders"  #: the people who code
     SETTINGS = "settings"  #: project settings (language, speaker rules, favourites …)
     INDEX = "index"  #: the search index (terms, tokens, sentences)
@@ -82,6 +84,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     Memo: Aspect.MEMOS,
     Suggestion: Aspect.SUGGESTIONS,
     Respondent: Aspect.RESPONDENTS,
+    SavedQuery: Aspect.QUERIES,
     Coder: Aspect.CODERS,
     Setting: Aspect.SETTINGS,
     Term: Aspect.INDEX,
