@@ -52,6 +52,10 @@ class WindowActions:
             "&Import documents…", "Ctrl+Shift+I", "Import transcripts with their metadata"
         )
         self.export = make("&Export…", "Ctrl+E", "Export quotes and judgements")
+        self.import_review = make(
+            "Import supervisor's &review…",
+            tip="Read a review workbook or Word document back: the supervisor's marks and comments",
+        )
         self.close_project = make("&Close project", QKeySequence.StandardKey.Close)
         self.quit = make("&Quit", QKeySequence.StandardKey.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -61,6 +65,10 @@ class WindowActions:
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Fixed labels on the tool bar (the buttons never shift); what would be undone is in the
+        # menu and in the button's tooltip.
+        self.undo.setIconText("Undo")
+        self.redo.setIconText("Redo")
         # The group keeps their text and enabled state; triggering goes through the workspace
         # (Workspace.undo/redo), so the stack moves only when the project took the step.
         self.undo.triggered.disconnect()
@@ -153,7 +161,7 @@ class WindowActions:
             self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
             self.compare, self.cooccurrence, self.code_matrix, self.search, self.reset_layout, self.speakers,
-            self.anonymise, *self.favourite_keys,
+            self.anonymise, self.import_review, *self.favourite_keys,
         ]  # fmt: skip
 
     def set_project_open(self, open_: bool) -> None:
@@ -172,7 +180,7 @@ class WindowActions:
         recent = file_menu.addMenu("Open &recent")
         recent.setObjectName("recentMenu")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_files, self.export])
+        file_menu.addActions([self.import_files, self.export, self.import_review])
         self.exchange_menu = file_menu.addMenu("E&xchange with other QDA tools (REFI-QDA)")
         self.exchange_menu.setObjectName("exchangeMenu")
         file_menu.addSeparator()

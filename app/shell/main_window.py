@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         a.open_demo.triggered.connect(lambda: self.open_demo())
         a.import_files.triggered.connect(self.import_files)
         a.export.triggered.connect(self.export)
+        a.import_review.triggered.connect(self.import_review)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.panel.find_bar.open_bar)
@@ -481,6 +482,13 @@ class MainWindow(QMainWindow):
             from app.exporting.export_dialog import export_project  # loaded when first used, not at start-up
 
             export_project(self, self.workspace.project)
+
+    def import_review(self, *_args: object, path: Path | None = None) -> None:
+        """File → Import supervisor's review…: a review workbook or Word document read back."""
+        if self.workspace is not None:
+            from app.reviews.review_actions import import_review_file  # loaded when first used
+
+            import_review_file(self, self.workspace.project, path)
 
     def compare(self) -> None:
         """View → Compare regions…: the judgement grid in its own window."""

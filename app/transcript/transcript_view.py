@@ -340,6 +340,7 @@ class TranscriptView(TranscriptGeometry):
     # -- interaction ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.margin.fit_labels(self.width())  # the whole view: its viewport shrinks with the margin
         rect = self.contentsRect()
         self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin.width(), rect.height()))
 
