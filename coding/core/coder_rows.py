@@ -34,4 +34,4 @@ def ensure_coder(writer: Writer, name: str) -> CoderId:
     existing = find_coder(writer.session, cleaned)
     if existing is not None:
         return existing
-    return CoderId(writer.insert("coder", {"name": cleaned}))
+    return CoderId(writer.insert(Coder, {"name": cleaned}))
