@@ -41,7 +41,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
@@ -240,7 +240,7 @@ class QuotesDock(QDockWidget):
 
     def _project_changed(self, change: Change) -> None:
         """Attributes added, renamed or imported: the attribute and value choices follow at once."""
-        if change.documents and self.workspace is not None:
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS) and self.workspace is not None:
             self.refill_attributes()
 
     def refill_attributes(self) -> None:
