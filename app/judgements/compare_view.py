@@ -33,7 +33,7 @@ from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell import settings
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.judgements.comparison import FrequencyTable, score_series
 
@@ -45,6 +45,17 @@ MODE_LABELS = (
 )
 #: Modes whose grid shows the judgements (the others show counts as a heat map).
 JUDGEMENT_MODES = ("judgements", "scores")
+#: What the comparison shows: quotes per code and group, judgements with their evidence and reviews.
+SHOWN = (
+    Aspect.CODES,
+    Aspect.CODINGS,
+    Aspect.REVIEWS,
+    Aspect.DOCUMENTS,
+    Aspect.ATTRIBUTES,
+    Aspect.SPEAKERS,
+    Aspect.JUDGEMENTS,
+    Aspect.SETTINGS,
+)
 
 
 class CompareView(QWidget):
@@ -168,7 +179,7 @@ class CompareView(QWidget):
             grid = project.comparison.grid(self.attribute)
         else:  # the heat map and its chart: one count for both
             grid, table = project.comparison.grid_and_frequencies(self.attribute, measure=self.mode)  # type: ignore[arg-type]
-        self.model.set_grid(grid)
+        self.model.set_grid(grid, project.reviews.judgement_discussions())
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self._column_widths()
         for code_id in expanded:
@@ -262,8 +273,8 @@ class CompareView(QWidget):
             self.editor.save()
 
     def _on_change(self, change: Change) -> None:
-        if change.codes or change.codings or change.documents or change.touches("judgement", "setting"):
-            if change.documents:
+        if change.touches(*SHOWN):
+            if change.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS):  # regions, groups
                 self._fill_attributes()
             self.refresh()
 

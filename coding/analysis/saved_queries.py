@@ -99,9 +99,9 @@ class SaveQuery(Command):
         if self.replaces is not None:
             if writer.session.get(SavedQuery, self.replaces) is None:
                 raise NotFoundError(f"saved query {self.replaces} does not exist")
-            writer.update("saved_query", self.replaces, {**self.values, "updated_at": utcnow()})
+            writer.update(SavedQuery, self.replaces, {**self.values, "updated_at": utcnow()})
             return self.replaces
-        return SavedQueryId(writer.insert("saved_query", self.values))
+        return SavedQueryId(writer.insert(SavedQuery, self.values))
 
 
 class DeleteQuery(Command):
@@ -113,4 +113,4 @@ class DeleteQuery(Command):
     def plan(self, writer: Writer) -> None:
         if writer.session.get(SavedQuery, self.query_id) is None:
             raise NotFoundError(f"saved query {self.query_id} does not exist")
-        writer.delete("saved_query", "id", [self.query_id])
+        writer.delete(SavedQuery, "id", [self.query_id])
