@@ -149,6 +149,8 @@ class DetailsDock(QDockWidget):
         self.attributes_model = DocumentAttributesModel(self)
         self.attributes = QTableView(body)
         self.attributes.setObjectName("documentAttributes")
+        self.attributes.setAccessibleName("Document attributes")
+        self.attributes.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.attributes.setModel(self.attributes_model)
         self.attributes.verticalHeader().hide()
         self.attributes.verticalHeader().setDefaultSectionSize(self.attributes.fontMetrics().height() + 8)
@@ -171,6 +173,7 @@ class DetailsDock(QDockWidget):
         self.codings_model = PassageCodingsModel(self)
         self.codings = QListView(body)
         self.codings.setObjectName("detailsCodings")
+        self.codings.setAccessibleName("Codings of the passage")
         self.codings.setModel(self.codings_model)
         self.codings.setMaximumHeight(110)
         self.codings.setUniformItemSizes(True)
@@ -180,6 +183,8 @@ class DetailsDock(QDockWidget):
         self.memo_label.setWordWrap(True)
         self.memo = QPlainTextEdit(body)
         self.memo.setObjectName("memoEditor")
+        self.memo.setAccessibleName("Memo")
+        self.memo.setTabChangesFocus(True)  # Tab moves on, as everywhere in the window
         self.memo.setPlaceholderText("Write a memo … (saved when you leave the field or press Ctrl+Return)")
         self.save_button = QPushButton("Save memo", body)
         self.uncode_button = QPushButton("Remove this coding", body)
@@ -206,6 +211,7 @@ class DetailsDock(QDockWidget):
         # the window taller than the screen.
         scroll = QScrollArea(self)
         scroll.setObjectName("detailsScroll")
+        scroll.setAccessibleName("Details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
