@@ -36,15 +36,16 @@ from app.quotes.quote_table_model import (
     QuoteTableModel,
 )
 from app.quotes.review_delegate import ReviewDelegate
+from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
-from coding.quotes.quote_service import UNREVIEWED
+from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 from coding.reviews.review_service import STATUSES
 
 ANY = ""
@@ -75,6 +76,7 @@ class QuotesDock(QDockWidget):
         self.review.setToolTip("Filter by review status (by any reviewer)")
         self.review.addItem("Any review", ANY)
         self.review.addItem("Not reviewed", UNREVIEWED)
+        self.review.addItem("Questions to answer", TO_ANSWER)
         for known in STATUSES:
             self.review.addItem(REVIEW_LABELS[known], known)
         self.query_bar = QueryBar(body)
@@ -139,6 +141,15 @@ class QuotesDock(QDockWidget):
             review_row.addWidget(button)
             self.review_actions[status or "clear"] = action
         review_row.addWidget(self.comment, 1)
+        self.discussion_button = QToolButton(body)
+        self.discussion_button.setObjectName("discussionToggle")
+        self.discussion_button.setText("Discussion")
+        self.discussion_button.setCheckable(True)
+        self.discussion_button.setToolTip(
+            "Show the conversation about the current quote (every reviewer's mark and comment, "
+            "your replies) and reply"
+        )
+        review_row.addWidget(self.discussion_button)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -146,7 +157,11 @@ class QuotesDock(QDockWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(review_row)
+        self.discussion = DiscussionPanel(body)
+        self.discussion.setVisible(False)
+        layout.addWidget(self.discussion)
         self.setWidget(body)
+        self.discussion_button.toggled.connect(self.discussion.setVisible)
 
         self.attribute.currentIndexChanged.connect(self._attribute_changed)
         for combo in (self.value, self.coder, self.review):
@@ -170,6 +185,7 @@ class QuotesDock(QDockWidget):
         self._comment_for = None
         self._comment_quote = None
         self.comment.clear()
+        self.discussion.set_source(workspace)
         old = self.model
         self.workspace = workspace
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
@@ -228,7 +244,7 @@ class QuotesDock(QDockWidget):
 
     def _project_changed(self, change: Change) -> None:
         """Attributes added, renamed or imported: the attribute and value choices follow at once."""
-        if change.documents and self.workspace is not None:
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS) and self.workspace is not None:
             self.refill_attributes()
 
     def refill_attributes(self) -> None:
@@ -277,6 +293,8 @@ class QuotesDock(QDockWidget):
         )
 
     def _apply_filter(self, *_args: object) -> None:
+        if self.review.currentData() == TO_ANSWER:
+            self.discussion_button.setChecked(True)  # answering needs the conversation
         if self.model is not None:
             self.model.set_filter(self.current_filter())
 
@@ -325,6 +343,11 @@ class QuotesDock(QDockWidget):
         quote = self.model.quote(current.row())
         if quote.coding_id == self._comment_for:
             return
+        short = " ".join(quote.text.split())
+        self.discussion.show_target(
+            coding_id=quote.coding_id,
+            title=f"‘{short[:60]}{'…' if len(short) > 60 else ''}’ ({quote.document})",
+        )
         review = quote.review_by(self.model.reviewer)
         self._comment_for = quote.coding_id
         self._comment_quote = quote
