@@ -185,7 +185,7 @@ class QuotesDock(QDockWidget):
         self._comment_for = None
         self._comment_quote = None
         self.comment.clear()
-        self.discussion.set_workspace(workspace)
+        self.discussion.set_source(workspace)
         old = self.model
         self.workspace = workspace
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
