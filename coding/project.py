@@ -24,7 +24,7 @@ from coding.codebook.code_service import CodeService
 from coding.codebook.code_set_service import CodeSetService
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
 from coding.codebook.favourites import Favourites
-from coding.core.changes import Change, ChangeNotifier, Listener
+from coding.core.changes import Aspect, Change, ChangeNotifier, Listener
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
 from coding.core.errors import CodewerkError, InvalidInputError, NotAllowedError, ProjectFileError
 from coding.core.project_settings import PRESET_CODER, ProjectSettings
@@ -311,7 +311,7 @@ class Project:
         return self.store.read_only
 
     def _announce(self, change: Change) -> None:
-        if change.codes:
+        if change.touches(Aspect.CODES):
             self.codes.invalidate()
         self._notifier.emit(change)
 

@@ -44,12 +44,14 @@ from app.documents.document_attributes_model import KEY, VALUE, DocumentAttribut
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
-from coding import Change
+from coding import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
 from coding.core.records import CodeApplication, CodeTree, DocumentInfo, PassageInfo
 
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the details of a document show: its name, text and pages, attributes, speakers; its codings.
+DOCUMENT_FACTS = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS, Aspect.REVIEWS)
 
 #: How the import formats are named to the user.
 FORMAT_NAMES = {
@@ -490,16 +492,16 @@ class DetailsDock(QDockWidget):
         shown = DocumentId(self.target.id) if self.target.kind == "document" else None
         if (
             shown is not None
-            and (change.documents or change.codings)
-            and (change.affects_document(shown) or change.touches("document_attribute"))
+            and change.touches(*DOCUMENT_FACTS)
+            and (change.affects_document(shown) or change.touches(Aspect.ATTRIBUTES))
         ):
-            self._attributes_stale = self._attributes_stale or change.documents
+            self._attributes_stale = self._attributes_stale or change.touches(*DOCUMENT_FACTS[:3])
             self._document_timer.start()  # after the transcript has repainted
-        if self.target.kind == "coding" and (change.codings or change.codes):
+        if self.target.kind == "coding" and change.touches(Aspect.CODINGS, Aspect.REVIEWS, Aspect.CODES):
             self._coding_timer.start()
         if self.memo.hasFocus():
             return
-        if self.target.kind == "coding" and change.codings:
+        if self.target.kind == "coding" and change.touches(Aspect.CODINGS):
             try:
                 stored = self.workspace.project.codings.get(CodingId(self.target.id)).memo
             except NotFoundError:

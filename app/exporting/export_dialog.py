@@ -53,6 +53,8 @@ FORMATS = (
     ExportFormat("Word: quotes per concept", ".docx", "quotes"),
     ExportFormat("Word: coded transcript of one document", ".docx", "transcript"),
     ExportFormat("CSV: quotes per group in one file", ".csv"),
+    ExportFormat("Review workbook for a supervisor (Excel)", ".xlsx", "review"),
+    ExportFormat("Review document for a supervisor (Word)", ".docx", "review"),
 )
 
 
@@ -81,8 +83,24 @@ class ExportDialog(QDialog):
         self.delimiter_box.setObjectName("delimiterBox")
         self.delimiter_box.addItem("Semicolon ; (Dutch Excel)", ";")
         self.delimiter_box.addItem("Comma ,", ",")
+        self.reviewer_edit = QLineEdit()
+        self.reviewer_edit.setObjectName("reviewerEdit")
+        self.reviewer_edit.setPlaceholderText("The supervisor's name")
+        self.reviewer_edit.setToolTip(
+            "Whose review this is: the marks and comments in the file become this reviewer's marks "
+            "when you import it back (File → Import supervisor's review…)"
+        )
         self.reviews_check = QCheckBox("Include review marks and comments")
         self.reviews_check.setObjectName("reviewsCheck")
+        self.memos_check = QCheckBox("Include the code and document memos")
+        self.memos_check.setObjectName("memosCheck")
+        self.guard_check = QCheckBox("Put ' before cells a spreadsheet would read as a formula (=…, -2+3)")
+        self.guard_check.setObjectName("csvGuardCheck")
+        self.guard_check.setChecked(True)
+        self.guard_check.setToolTip(
+            "Keeps Excel from evaluating a quote such as =HYPERLINK(…); -/- or +31 are never changed. "
+            "Calc shows the ' ; leave this off for a file read by a program"
+        )
         self.interviewer_check = QCheckBox("Quote the respondents' words only (leave out the interviewer)")
         self.interviewer_check.setObjectName("withoutInterviewerCheck")
         self.interviewer_check.setToolTip(
@@ -114,9 +132,12 @@ class ExportDialog(QDialog):
         self.form.addRow("Group by", self.attribute_box)
         self.form.addRow("Document", self.document_box)
         self.form.addRow("Separator", self.delimiter_box)
+        self.form.addRow("Reviewer", self.reviewer_edit)
         self.form.addRow("Concepts", self.code_list)
         self.form.addRow("Groups", self.group_list)
         self.form.addRow("", self.reviews_check)
+        self.form.addRow("", self.memos_check)
+        self.form.addRow("", self.guard_check)
         self.form.addRow("", self.interviewer_check)
         self.form.addRow("File", path_row)
         self.status = operations.add_status_line(self)
@@ -182,6 +203,7 @@ class ExportDialog(QDialog):
         return item
 
     def set_format(self, suffix: str, kind: str | None = None) -> None:
+        """Choose the format by file type and kind (``"review"`` for a supervisor's review file)."""
         for index, item in enumerate(FORMATS):
             if item.suffix == suffix and item.kind == kind:
                 self.format_box.setCurrentIndex(index)
@@ -197,12 +219,17 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         fmt = self.export_format
         transcript = fmt.kind == "transcript"
+        review = fmt.kind == "review"
         for widget, visible in (
+            (self.reviewer_edit, review),
+            (self.reviews_check, not review),
             (self.document_box, transcript),
             (self.delimiter_box, fmt.suffix == ".csv"),
             (self.attribute_box, not transcript),
             (self.group_list, not transcript),
-            (self.interviewer_check, not transcript),
+            (self.interviewer_check, not transcript and not review),
+            (self.memos_check, fmt.suffix == ".docx" and not review),
+            (self.guard_check, fmt.suffix == ".csv"),
         ):
             widget.setVisible(visible)
             label = self.form.labelForField(widget)
@@ -220,11 +247,17 @@ class ExportDialog(QDialog):
             stem = f"{self.project.path.stem}-{self.attribute_box.currentData() or 'region'}"
             if fmt.kind == "quotes":
                 stem += "-quotes"
+            elif fmt.kind == "review":
+                stem = f"{self.project.path.stem}-review"
         self.path_edit.setText(str(folder / f"{stem}{fmt.suffix}"))
 
     def options(self) -> dict[str, Any]:
         fmt = self.export_format
+        if fmt.kind == "review":
+            return self._review_options()
         options: dict[str, Any] = {"include_reviews": self.reviews_check.isChecked() or None}
+        if fmt.suffix == ".docx" and self.memos_check.isChecked():
+            options["include_memos"] = True
         if not self.codes.all_checked():
             options["codes"] = self.codes.checked_values()
         if fmt.kind == "transcript":
@@ -240,6 +273,20 @@ class ExportDialog(QDialog):
             options["kind"] = "quotes"
         if fmt.suffix == ".csv":
             options["delimiter"] = self.delimiter_box.currentData()
+            if not self.guard_check.isChecked():
+                options["csv_guard"] = "none"
+        return options
+
+    def _review_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {
+            "kind": "review",
+            "reviewer": self.reviewer_edit.text().strip(),
+            "by": str(self.attribute_box.currentData() or "region"),
+        }
+        if not self.codes.all_checked():
+            options["codes"] = self.codes.checked_values()
+        if not self.groups.all_checked():
+            options["groups"] = self.groups.checked_values()
         return options
 
     def target(self) -> Path:
@@ -286,6 +333,9 @@ class ExportDialog(QDialog):
             return None
         if self.export_format.kind != "transcript" and self.groups.checked_values() == []:
             operations.refuse(self, "Choose at least one group.")
+            return None
+        if self.export_format.kind == "review" and not self.reviewer_edit.text().strip():
+            operations.refuse(self, "Name the supervisor who reviews (Reviewer).")
             return None
         path = self.target()
         overwrite = False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.judgements.cell_passages_model import CellPassagesModel
+from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from coding.core.records import CodeInfo, JudgementInfo
@@ -108,6 +109,10 @@ class JudgementEditor(QWidget):
         layout.addLayout(score_row)
         layout.addWidget(self.justification)
         layout.addLayout(buttons)
+        #: The supervisors' marks on this judgement and the conversation about it.
+        self.discussion = DiscussionPanel(self)
+        self.discussion.set_source(bridge)
+        layout.addWidget(self.discussion)
         self._set_enabled(False)
 
     # -- showing a cell ------------------------------------------------------------------
@@ -136,6 +141,10 @@ class JudgementEditor(QWidget):
         )
         self._set_enabled(cell.assessable)
         self.clear_button.setEnabled(cell.assessable and cell.judgement is not None)
+        self.discussion.show_target(
+            judgement_id=cell.judgement.id if cell.judgement is not None else None,
+            title=f"{code.name} × {cell.value}",
+        )
         self._dirty = False
 
     def _fill_score(self, code: CodeInfo, judgement: JudgementInfo | None) -> None:

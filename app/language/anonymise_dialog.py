@@ -31,7 +31,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
-from coding import Change
+from coding import Aspect, Change
 from coding.language.anonymise import NameMention
 from coding.language.register import RespondentInfo
 
@@ -303,7 +303,7 @@ class AnonymiseDialog(QDialog):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.touches("respondent"):
+        if change.touches(Aspect.RESPONDENTS):
             self._reload_register()
-        if change.touches("document"):
+        if change.touches(Aspect.DOCUMENTS):
             self._fill_documents()

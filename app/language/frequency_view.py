@@ -26,7 +26,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
-from coding import Change
+from coding import Aspect, Change
 from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
 GROUP_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb")
@@ -201,5 +201,5 @@ class FrequencyView(QWidget):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.touches("document_attribute", "document"):
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS):
             self._fill_attributes()

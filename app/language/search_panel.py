@@ -35,7 +35,7 @@ from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, Left
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change
+from coding import Aspect, Change
 from coding.language.kwic import KwicLine, write_kwic_csv
 from coding.language.search import SearchMode, SearchResult
 from coding.language.units import CODING_UNITS
@@ -290,11 +290,11 @@ class SearchPanel(QWidget):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.codes:
+        if change.touches(Aspect.CODES):
             self.code.set_tree(self.project.codes.tree())
-        if change.touches("document_attribute", "document"):
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS):
             self._reload_filters()
-        if change.touches("document", "turn") and self.result is not None:
+        if change.touches(Aspect.DOCUMENTS, Aspect.SPEAKERS) and self.result is not None:
             self.start_indexing(search_after=True)  # changed texts: index them again, then search again
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -36,7 +36,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.language.suggestions.service import SuggestionInfo
 
@@ -335,9 +335,9 @@ class SuggestionQueue(QWidget):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.codes:
+        if change.touches(Aspect.CODES):
             self.scope.set_tree(self.project.codes.tree())
-        if change.touches("document"):
+        if change.touches(Aspect.DOCUMENTS):
             self._fill_documents()
-        if change.touches("suggestion", "coding", "code", "document"):
+        if change.touches(Aspect.SUGGESTIONS, Aspect.CODINGS, Aspect.CODES, Aspect.DOCUMENTS):
             self.reload()

@@ -76,24 +76,95 @@ def code_colour(hex_colour: str) -> QColor:
     return colour if colour.isValid() else QColor("#9e9e9e")
 
 
-def highlight_fill(hex_colour: str, dark: bool) -> QColor:
-    """The translucent fill of a coded passage; overlapping passages deepen where they meet."""
+#: Least contrast between text and what it is drawn on (WCAG 2 AA for normal text).
+MIN_CONTRAST = 4.5
+#: Coded passages may overlap: their fills deepen where they meet; text stays readable on this many.
+STACKED_FILLS = 2
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an opaque colour (0 black … 1 white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """WCAG 2 contrast ratio of two opaque colours, 1 … 21."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def over(fill: QColor, background: QColor, times: int = 1) -> QColor:
+    """What a translucent ``fill`` painted ``times`` over an opaque ``background`` looks like."""
+    alpha = fill.alphaF()
+    result = QColor(background)
+    for _ in range(times):
+        result = QColor.fromRgbF(
+            fill.redF() * alpha + result.redF() * (1 - alpha),
+            fill.greenF() * alpha + result.greenF() * (1 - alpha),
+            fill.blueF() * alpha + result.blueF() * (1 - alpha),
+        )
+    return result
+
+
+def _default_base_and_text(dark: bool) -> tuple[QColor, QColor]:
+    if dark:
+        palette = dark_palette()
+        return palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    return QColor("#ffffff"), QColor("#000000")
+
+
+def highlight_fill(
+    hex_colour: str, dark: bool, *, base: QColor | None = None, text: QColor | None = None
+) -> QColor:
+    """The translucent fill of a coded passage; overlapping passages deepen where they meet.
+
+    As strong as it may be while the text (``text`` on ``base``, by default the palette's) keeps a
+    contrast of :data:`MIN_CONTRAST` where :data:`STACKED_FILLS` passages overlap."""
+    default_base, default_text = _default_base_and_text(dark)
+    base = base or default_base
+    text = text or default_text
     colour = code_colour(hex_colour)
-    colour.setAlpha(110 if dark else 95)
+    alpha = 110 if dark else 95
+    while alpha > 0:
+        colour.setAlpha(alpha)
+        if contrast(text, over(colour, base, STACKED_FILLS)) >= MIN_CONTRAST:
+            break
+        alpha -= 5
     return colour
 
 
 def readable_on(background: QColor, hex_colour: str) -> QColor:
-    """The code's colour, darkened or lightened until it reads well as text on ``background``."""
+    """The code's colour, darkened or lightened until it reads as text on ``background``
+    (contrast at least :data:`MIN_CONTRAST`); the nearest colour of the code that does."""
     colour = code_colour(hex_colour)
-    for _ in range(12):
-        if background.lightness() >= 128 and colour.lightness() > 105:
-            colour = colour.darker(120)
-        elif background.lightness() < 128 and colour.lightness() < 170:
-            colour = colour.lighter(130) if colour.lightness() > 20 else QColor("#b0b0b0")
-        else:
-            break
-    return colour
+    if contrast(colour, background) >= MIN_CONTRAST:
+        return colour
+    # Towards black on a light background, towards white on a dark one (whichever can reach it).
+    target = (
+        QColor("#000000")
+        if contrast(background, QColor("#000000")) >= contrast(background, QColor("#ffffff"))
+        else QColor("#ffffff")
+    )
+    for step in range(1, 21):
+        share = step / 20
+        mixed = QColor.fromRgbF(
+            colour.redF() * (1 - share) + target.redF() * share,
+            colour.greenF() * (1 - share) + target.greenF() * share,
+            colour.blueF() * (1 - share) + target.blueF() * share,
+        )
+        if contrast(mixed, background) >= MIN_CONTRAST:
+            return mixed
+    return target
+
+
+def readable_text(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background`` (text on a code's colour)."""
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return black if contrast(black, background) >= contrast(white, background) else white
 
 
 def chip_fill(hex_colour: str, dark: bool) -> QColor:

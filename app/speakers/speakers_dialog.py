@@ -33,7 +33,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.speakers.speaker_table_model import DOCUMENTS, INTERVIEWER, NAME, SpeakerTableModel
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change, Project
+from coding import Aspect, Change, Project
 from coding.core.ids import CodeId, DocumentId
 from coding.speakers.speaker_service import PassageResult
 
@@ -156,7 +156,7 @@ class SpeakersDialog(QDialog):
     def _on_change(self, change: Change) -> None:
         """Speakers live in the turns of the documents and in the project's settings (names,
         interviewers, patterns): show them again when either changed, keeping the selection."""
-        if not (change.documents or change.touches("setting")):
+        if not change.touches(Aspect.SPEAKERS, Aspect.DOCUMENTS, Aspect.SETTINGS):
             return
         selected = self._selected_names()
         document = self.scope.currentData()

@@ -103,6 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         "groups": args.groups,
         "include_reviews": args.include_reviews or None,
         "without_interviewer": args.without_interviewer or None,
+        "include_memos": args.include_memos or None,
         "kind": args.kind,
         "document": args.document,
         "reviewer": args.reviewer,
@@ -177,6 +178,12 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--without-interviewer",
         action="store_true",
         help="quote only the respondents' words: cut the interviewer's turns ([…]) and speaker labels",
+    )
+    export.add_argument(
+        "--include-memos",
+        action="store_true",
+        help="Word: the code memos under each concept and the document memos at the end "
+        "(a transcript: the document's memos)",
     )
     export.add_argument(
         "--kind",

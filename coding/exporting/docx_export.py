@@ -30,8 +30,11 @@ def write_docx(
     include_reviews: bool | None = None,
     document: DocumentRef | None = None,
     without_interviewer: bool | None = None,
+    include_memos: bool | None = None,
     **other: Any,
 ) -> None:
+    """``include_memos``: the code memos under each concept and the document memos at the end (quotes),
+    the document's memos after the legend (transcript)."""
     kind = kind or "quotes"
     if kind not in WORD_KINDS:
         raise InvalidInputError(f"{path.name}: a Word export is one of {', '.join(WORD_KINDS)}, not '{kind}'")
@@ -42,7 +45,12 @@ def write_docx(
         if document is None:
             raise InvalidInputError("a coded transcript needs the document to export (document=NAME)")
         write_coded_transcript(
-            project, path, document=document, codes=codes, include_reviews=bool(include_reviews)
+            project,
+            path,
+            document=document,
+            codes=codes,
+            include_reviews=bool(include_reviews),
+            include_memos=bool(include_memos),
         )
         return
     reject_unknown("quotes-per-concept", {**other, "document": document})
@@ -54,4 +62,5 @@ def write_docx(
         groups=groups,
         include_reviews=bool(include_reviews),
         without_interviewer=bool(without_interviewer),
+        include_memos=bool(include_memos),
     )

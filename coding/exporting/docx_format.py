@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -155,3 +156,110 @@ def margins(document: DocxDocument) -> None:
     for section in document.sections:
         section.left_margin = section.right_margin = Cm(2)
         section.top_margin = section.bottom_margin = Cm(2)
+
+
+# -- print layout and document properties (issue 18 item 7) -----------------------------------
+A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
+
+
+def a4_pages(document: DocxDocument) -> None:
+    """A4 portrait with 2 cm margins and ``page X of Y`` centred in the footer of every page."""
+    for section in document.sections:
+        section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for text, field in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
+            grey_run(footer, text, size=8)
+            _field(footer, field, "1", size=8)
+
+
+def _field(paragraph: Paragraph, instruction: str, shown: str, *, size: float | None = None) -> None:
+    """A field (``PAGE``, ``NUMPAGES``, ``TOC …``) with ``shown`` as its result until it is updated."""
+    for kind in ("begin", None, "separate", "result", "end"):
+        run = paragraph.add_run()
+        if size is not None:
+            run.font.size = Pt(size)
+            run.font.color.rgb = GREY
+        if kind is None:
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = f" {instruction} "
+            run._r.append(code)
+        elif kind == "result":
+            run._r.add_t(shown)
+        else:
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                mark.set(qn("w:dirty"), "true")  # Word recalculates it on opening
+            run._r.append(mark)
+
+
+def table_of_contents(body: BodyWriter, entries: list[tuple[int, str]]) -> None:
+    """A ``Contents`` heading and a TOC field over headings 1–2. Until Word or LibreOffice updates it
+    (Word does on opening: the field is marked dirty and ``updateFields`` is set), it lists ``entries``
+    (level, text) without page numbers."""
+    styles = body.document.styles
+    for level in (1, 2):
+        if f"toc {level}" not in [style.name for style in styles]:
+            style = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            style.paragraph_format.space_after = Pt(2)
+    heading = body.paragraph("Contents", "TOC Heading")
+    heading.paragraph_format.keep_with_next = True
+    begin = body.paragraph(style="toc 1")
+    for kind in ("begin", None, "separate"):
+        run = begin.add_run()
+        if kind is None:
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = ' TOC \\o "1-2" \\h \\z \\u '
+            run._r.append(code)
+        else:
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                mark.set(qn("w:dirty"), "true")
+            run._r.append(mark)
+    last = begin
+    for index, (level, text) in enumerate(entries):
+        paragraph = begin if index == 0 else body.paragraph(style=f"toc {min(level, 2)}")
+        add_text(paragraph, text)
+        last = paragraph
+    end = last.add_run()
+    mark = OxmlElement("w:fldChar")
+    mark.set(qn("w:fldCharType"), "end")
+    end._r.append(mark)
+    settings = body.document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+
+def repeat_header(table: Table) -> None:
+    """The first row is repeated at the top of every page the table runs onto; rows never split."""
+    for index, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        cant_split = OxmlElement("w:cantSplit")
+        properties.append(cant_split)
+        if index == 0:
+            header = OxmlElement("w:tblHeader")
+            properties.append(header)
+
+
+def document_properties(document: DocxDocument, *, title: str, subject: str, author: str) -> None:
+    """Title, subject and author of the file (python-docx's template says "python-docx", 2013)."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    properties = document.core_properties
+    properties.title = xml_text(title)[:255]
+    properties.subject = xml_text(subject)[:255]
+    properties.author = properties.last_modified_by = xml_text(author)[:255]
+    properties.created = properties.modified = now
+    properties.revision = 1
+    properties.comments = "Exported by Codewerk"
+    properties.keywords = "qualitative research; quotes"
+    properties.category = "Codewerk export"

@@ -22,23 +22,26 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
 from coding.core.ids import CodeId, PassageId
-from coding.core.records import CodeInfo, CodeTree, JudgementInfo, Quote
+from coding.core.records import CodeInfo, CodeTree, JudgementInfo, MemoInfo, Quote
 from coding.core.text import fold, natural_key
 from coding.core.turn_spans import page_label
 from coding.exporting.docx_format import (
     BodyWriter,
+    a4_pages,
     add_text,
+    document_properties,
     grey_run,
     indented,
-    margins,
+    repeat_header,
     review_line,
     shade_cell,
     shade_run,
+    table_of_contents,
     title_block,
     xml_text,
 )
@@ -92,7 +95,9 @@ def write_quotes_per_concept(
     groups: Sequence[str] | None = None,
     include_reviews: bool = False,
     without_interviewer: bool = False,
+    include_memos: bool = False,
 ) -> None:
+    """``include_memos``: each concept's code memos under its heading, and the document memos at the end."""
     key = attribute_key(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
     tree = project.codes.tree()
@@ -127,20 +132,35 @@ def write_quotes_per_concept(
         passage.codings.append(quote)
 
     document = Document()
-    margins(document)
+    a4_pages(document)
+    document_properties(
+        document,
+        title=f"Quotes per concept – {project.path.stem}",
+        subject=f"{project.path.stem}, quotes and judgements by {key}",
+        author=project.coder,
+    )
     body = BodyWriter(document)
     subtitle = f"{project.path.stem} · by {key}"
     if without_interviewer:
         subtitle += " · respondents' words only, […] where the interviewer was left out"
     title_block(body, "Quotes per concept", subtitle)
-    _summary(body, grid)
     empty = [h for h in headings if not rows[h.id].quotes and not rows[h.id].judged]
+    memos = project.memos.list() if include_memos else []
+    contents: list[tuple[int, str]] = [(1, "Judgements")] if _judged(grid) else []
+    for heading in headings:
+        if heading not in empty:
+            contents += [(1, _heading_text(heading)), *((2, v) for v in grid.values)]
+    if any(m.document_id is not None for m in memos):
+        contents.append((1, "Document memos"))
+    table_of_contents(body, contents)
+    _summary(body, grid)
     for heading in headings:
         if heading in empty:
             continue
         body.heading(_heading_text(heading), 1)
         if heading.description:
             grey_run(body.paragraph(), heading.description, italic=True, size=9)
+        _code_memos(body, tree, heading, [m for m in memos if m.code_id is not None])
         for column, value in enumerate(grid.values):
             body.heading(value, 2)
             judgement = rows[heading.id].cells[column].judgement
@@ -162,6 +182,7 @@ def write_quotes_per_concept(
             "Without quotes or judgements: " + ", ".join(h.name for h in empty) + ".",
             italic=True,
         )
+    _document_memos(body, project, [m for m in memos if m.document_id is not None])
     body.close()
     document.save(str(path))
 
@@ -173,8 +194,46 @@ def _heading_text(code: CodeInfo) -> str:
     return name
 
 
+def _judged(grid: JudgementGrid) -> bool:
+    """Whether the document opens with the judgements table."""
+    return any(v != NO_GROUP for v in grid.values) and any(c.judgement for r in grid.rows for c in r.cells)
+
+
+def _memo(body: BodyWriter, memo: MemoInfo, label: str = "") -> None:
+    head = " – ".join(p for p in (label, memo.title) if p)
+    paragraph = indented(body.paragraph(), left=Cm(0.5))
+    if head:
+        add_text(paragraph, f"{head}: ").italic = True
+    grey_run(paragraph, memo.text, size=9)
+
+
+def _code_memos(body: BodyWriter, tree: CodeTree, heading: CodeInfo, memos: list[MemoInfo]) -> None:
+    """The memos of a concept and of its codes, under the concept's heading."""
+    within = {heading.id: heading, **{code.id: code for code in tree.descendants(heading.id)}}
+    for memo in memos:
+        if memo.code_id in within:
+            code = within[memo.code_id]
+            _memo(body, memo, "Memo" if code.id == heading.id else f"Memo on {' › '.join(code.path[1:])}")
+
+
+def _document_memos(body: BodyWriter, project: Project, memos: list[MemoInfo]) -> None:
+    if not memos:
+        return
+    body.heading("Document memos", 1)
+    documents = {d.id: d for d in project.documents.list(with_counts=False)}
+    for document_id in dict.fromkeys(m.document_id for m in memos):
+        doc = documents.get(document_id) if document_id is not None else None
+        if doc is None:
+            continue
+        body.heading(f"{doc.name} {attribution(doc.attributes, doc.name)}", 3)
+        for memo in memos:
+            if memo.document_id == document_id:
+                _memo(body, memo)
+
+
 def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
-    """The comparison table: judged codes × group values, score and justification."""
+    """The comparison table: judged codes × group values, score and justification. Its header row
+    is repeated on every page it runs onto, and no row is split across pages."""
     values = [v for v in grid.values if v != NO_GROUP]
     rows = [row for row in grid.rows if any(c.judgement for c in row.cells)]
     if not rows or not values:
@@ -206,10 +265,15 @@ def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
+    for title in header:
+        for run in title.paragraphs[0].runs:
+            run.bold = True
+    repeat_header(table)
 
 
 def _judgement(body: BodyWriter, judgement: JudgementInfo, code: CodeInfo, label: str) -> None:
     paragraph = body.paragraph()
+    paragraph.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     add_text(paragraph, "Judgement" if label == code.name else f"Judgement {label}").bold = True
     add_text(paragraph, ": ")
     score = add_text(paragraph, f" {judgement.score} " if judgement.score else " – ")
@@ -235,8 +299,11 @@ def _quote(
     ]
     if finer:
         label = "; ".join(" › ".join(path) for path in finer)
-        grey_run(indented(body.paragraph(), after=0), label, size=8)
+        code_line = indented(body.paragraph(), after=0)
+        code_line.paragraph_format.keep_with_next = True  # the code line stays with its quote
+        grey_run(code_line, label, size=8)
     paragraph = indented(body.paragraph())
+    paragraph.paragraph_format.widow_control = True
     add_text(paragraph, f"‘{first.text}’ ")
     grey_run(paragraph, attribution(first.attributes, first.document, first.pages))
     if evidence:

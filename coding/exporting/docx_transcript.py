@@ -20,11 +20,13 @@ from coding.core.ids import CodeId, CodingId, PassageId
 from coding.core.records import CodeTree, PassageInfo, ReviewInfo
 from coding.exporting.docx_format import (
     BodyWriter,
+    a4_pages,
     add_text,
+    document_properties,
     grey_run,
     hex_colour,
+    indented,
     lighten,
-    margins,
     review_line,
     shade_cell,
     shade_run,
@@ -45,6 +47,7 @@ def write_coded_transcript(
     document: DocumentRef,
     codes: Sequence[CodeRef] | None = None,
     include_reviews: bool = False,
+    include_memos: bool = False,
 ) -> None:
     info = project.documents.get(project.documents.id_of(document))
     text = project.documents.text(info.id)
@@ -68,11 +71,22 @@ def write_coded_transcript(
         reviews = {q.coding_id: q.reviews for q in project.quote_service.query(documents=[info.id])}
 
     out = Document()
-    margins(out)
+    a4_pages(out)
+    document_properties(
+        out,
+        title=f"{info.name} – coded transcript",
+        subject=f"{project.path.stem}, coded transcript of {info.name}",
+        author=project.coder,
+    )
     body = BodyWriter(out)
     described = " · ".join(f"{k} {v}" for k, v in info.attributes.items())
     title_block(body, info.name, f"Coded transcript · {described}" if described else "Coded transcript")
     _legend(body, tree, passages)
+    if include_memos:
+        for memo in project.memos.list(document=info.id):
+            paragraph = indented(body.paragraph(), left=Cm(0))
+            add_text(paragraph, f"Memo{' – ' + memo.title if memo.title else ''}: ").italic = True
+            grey_run(paragraph, memo.text, size=9)
 
     first_run: dict[PassageId, Run] = {}
     last_run: dict[PassageId, Run] = {}

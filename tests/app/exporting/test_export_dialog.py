@@ -116,3 +116,21 @@ def test_quotes_without_the_interviewer(
     quotes = [p.text for p in Document(str(dialog.exported)).paragraphs if p.text.startswith("‘")]
     assert "‘Ik vertrouw de andere partijen volledig’ (R10, Onderwijs)" in quotes
     assert not any("Vertrouwt u de anderen?" in quote for quote in quotes)
+
+
+def test_word_memos_and_the_csv_guard_are_options_of_their_formats(  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog, regions: Regions, tmp_path: Path
+) -> None:
+    regions.project.memos.write("Vertrouwen meten we per regio.", title="Aanpak", code="Vertrouwen")
+    dialog.set_format(".docx", "quotes")
+    assert dialog.memos_check.isVisible() and not dialog.guard_check.isVisible()
+    qtbot.mouseClick(dialog.memos_check, Qt.MouseButton.LeftButton)
+    dialog.path_edit.setText(str(tmp_path / "q.docx"))
+    _export(qtbot, dialog)
+    texts = [p.text for p in Document(str(tmp_path / "q.docx")).paragraphs]
+    assert "Memo – Aanpak: Vertrouwen meten we per regio." in texts
+    dialog.set_format(".csv")
+    assert dialog.guard_check.isVisible() and dialog.guard_check.isChecked()
+    assert not dialog.memos_check.isVisible() and "csv_guard" not in dialog.options()
+    qtbot.mouseClick(dialog.guard_check, Qt.MouseButton.LeftButton)
+    assert dialog.options()["csv_guard"] == "none"
