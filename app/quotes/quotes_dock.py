@@ -188,6 +188,7 @@ class QuotesDock(QDockWidget):
         self.discussion.set_source(workspace)
         old = self.model
         self.workspace = workspace
+        self.query_bar.set_workspace(workspace)
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
         self.table.setModel(self.model)
         if old is not None:
@@ -198,7 +199,6 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             self.count.setText("")
             return
-        self.query_bar.edit.code_tree = self.model.workspace.project.codes.tree
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
         self._fill_coders(self.model.coders())
