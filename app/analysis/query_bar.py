@@ -122,6 +122,7 @@ class QueryBar(QWidget):
         super().__init__(parent)
         self.edit = QueryEdit(self)
         self.edit.setObjectName("quoteQuery")
+        self.edit.setAccessibleName("Quote query")
         self.edit.setPlaceholderText(
             "Code query: Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef"
         )

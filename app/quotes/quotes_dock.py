@@ -87,6 +87,7 @@ class QuotesDock(QDockWidget):
         self.query_bar.queryRequested.connect(self.run_query)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
+        self.text.setAccessibleName("Filter quotes by text and memo")
         self.text.setPlaceholderText("Filter text and memos …")
         self.text.setClearButtonEnabled(True)
         filters = QHBoxLayout()
@@ -100,6 +101,8 @@ class QuotesDock(QDockWidget):
 
         self.table = QTableView(body)
         self.table.setObjectName("quoteTable")
+        self.table.setAccessibleName("Quotes")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -116,6 +119,7 @@ class QuotesDock(QDockWidget):
         self.count.setObjectName("quoteCount")
         self.comment = QLineEdit(body)
         self.comment.setObjectName("reviewComment")
+        self.comment.setAccessibleName("Review comment")
         self.comment.setPlaceholderText("Review comment on the current quote (Enter saves)")
         self.comment.setToolTip(
             "Your comment on the current quote: Enter or leaving the field saves it "
