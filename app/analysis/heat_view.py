@@ -131,8 +131,17 @@ class HeatView(QWidget):
         self._dirty = False
         note = operations.attempt(self, self.compute)
         self.note.setText(note or "")
+        self.fit_columns()
         self.quotes.set_records([])
         self.quotes_title.setText("Click a cell to list its quotes; double-click a quote to open it")
+
+    def fit_columns(self) -> None:
+        """Columns wide enough for their header (a group's or code's name), within bounds."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(56, min(170, metrics.horizontalAdvance(title) + 24)))
 
     def schedule(self, *_args: object) -> None:
         self._refresh.start()
