@@ -88,6 +88,7 @@ class QuotesDock(QDockWidget):
         self.query_bar.queryRequested.connect(self.run_query)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
+        self.text.setAccessibleName("Filter quotes by text and memo")
         self.text.setPlaceholderText("Filter text and memos …")
         self.text.setClearButtonEnabled(True)
         filters = QHBoxLayout()
@@ -101,6 +102,8 @@ class QuotesDock(QDockWidget):
 
         self.table = QTableView(body)
         self.table.setObjectName("quoteTable")
+        self.table.setAccessibleName("Quotes")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -117,6 +120,7 @@ class QuotesDock(QDockWidget):
         self.count.setObjectName("quoteCount")
         self.comment = QLineEdit(body)
         self.comment.setObjectName("reviewComment")
+        self.comment.setAccessibleName("Review comment")
         self.comment.setPlaceholderText("Review comment on the current quote (Enter saves)")
         self.comment.setToolTip(
             "Your comment on the current quote: Enter or leaving the field saves it "
@@ -189,6 +193,7 @@ class QuotesDock(QDockWidget):
         self.discussion.set_source(workspace)
         old = self.model
         self.workspace = workspace
+        self.query_bar.set_workspace(workspace)
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
         self.table.setModel(self.model)
         if old is not None:
@@ -199,7 +204,6 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             self.count.setText("")
             return
-        self.query_bar.edit.code_tree = self.model.workspace.project.codes.tree
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
         self._fill_coders(self.model.coders())

@@ -65,6 +65,7 @@ class TranscriptView(TranscriptGeometry):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
+        self.setAccessibleName("Transcript")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
