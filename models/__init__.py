@@ -7,6 +7,7 @@ from models.document import Document, DocumentAttribute, Page, Turn
 from models.language import SUGGESTION_STATUSES, Respondent, Sentence, Suggestion, Term, TextIndex, Token
 from models.passage import REVIEW_STATUSES, Coding, Passage, Review
 from models.project_meta import Coder, Setting
+from models.saved_query import SavedQuery
 
 __all__ = [
     "CODE_KINDS",
@@ -29,6 +30,7 @@ __all__ = [
     "Respondent",
     "Review",
     "ReviewMessage",
+    "SavedQuery",
     "Sentence",
     "Setting",
     "Suggestion",

@@ -25,7 +25,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.widgets.mime import CODES_MIME, PASSAGE_MIME, Passage, codes_from, codes_mime, passage_from
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.text import fold
@@ -105,7 +105,7 @@ class CodeTreeModel(QAbstractItemModel):
     def on_change(self, change: Change) -> None:
         """Take in a change after the current event: the transcript paints first, and a rename
         arriving from inside setData (an open editor) or a move from a drop finishes cleanly."""
-        if not (change.codes or change.codings or change.touches("setting")):
+        if not change.touches(Aspect.CODES, Aspect.CODINGS, Aspect.SETTINGS):
             return
         self._pending.add(change)
 
@@ -113,10 +113,10 @@ class CodeTreeModel(QAbstractItemModel):
         self._pending.flush()
 
     def _apply(self, change: Change) -> None:
-        if change.codes:
+        if change.touches(Aspect.CODES):
             self.reload()
             return
-        if change.codings:
+        if change.touches(Aspect.CODINGS):  # the number of quotes per code
             before = (self._direct, self._totals)
             self._load_counts()
             changed = {
@@ -126,7 +126,7 @@ class CodeTreeModel(QAbstractItemModel):
                 or before[1].get(code_id) != self._totals.get(code_id)
             }
             self._cells_changed(changed, QUOTES)
-        if change.touches("setting"):
+        if change.touches(Aspect.SETTINGS):  # the favourites' number keys
             before_keys = dict(self._keys)
             self._load_keys()
             self._cells_changed({c for c in self._rows if before_keys.get(c) != self._keys.get(c)}, KEY)

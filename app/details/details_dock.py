@@ -44,12 +44,14 @@ from app.documents.document_attributes_model import KEY, VALUE, DocumentAttribut
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
-from coding import Change
+from coding import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
 from coding.core.records import CodeApplication, CodeTree, DocumentInfo, PassageInfo
 
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the details of a document show: its name, text and pages, attributes, speakers; its codings.
+DOCUMENT_FACTS = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS, Aspect.REVIEWS)
 
 #: How the import formats are named to the user.
 FORMAT_NAMES = {
@@ -149,6 +151,8 @@ class DetailsDock(QDockWidget):
         self.attributes_model = DocumentAttributesModel(self)
         self.attributes = QTableView(body)
         self.attributes.setObjectName("documentAttributes")
+        self.attributes.setAccessibleName("Document attributes")
+        self.attributes.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.attributes.setModel(self.attributes_model)
         self.attributes.verticalHeader().hide()
         self.attributes.verticalHeader().setDefaultSectionSize(self.attributes.fontMetrics().height() + 8)
@@ -171,6 +175,7 @@ class DetailsDock(QDockWidget):
         self.codings_model = PassageCodingsModel(self)
         self.codings = QListView(body)
         self.codings.setObjectName("detailsCodings")
+        self.codings.setAccessibleName("Codings of the passage")
         self.codings.setModel(self.codings_model)
         self.codings.setMaximumHeight(110)
         self.codings.setUniformItemSizes(True)
@@ -180,6 +185,8 @@ class DetailsDock(QDockWidget):
         self.memo_label.setWordWrap(True)
         self.memo = QPlainTextEdit(body)
         self.memo.setObjectName("memoEditor")
+        self.memo.setAccessibleName("Memo")
+        self.memo.setTabChangesFocus(True)  # Tab moves on, as everywhere in the window
         self.memo.setPlaceholderText("Write a memo … (saved when you leave the field or press Ctrl+Return)")
         self.save_button = QPushButton("Save memo", body)
         self.uncode_button = QPushButton("Remove this coding", body)
@@ -206,6 +213,7 @@ class DetailsDock(QDockWidget):
         # the window taller than the screen.
         scroll = QScrollArea(self)
         scroll.setObjectName("detailsScroll")
+        scroll.setAccessibleName("Details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -490,16 +498,16 @@ class DetailsDock(QDockWidget):
         shown = DocumentId(self.target.id) if self.target.kind == "document" else None
         if (
             shown is not None
-            and (change.documents or change.codings)
-            and (change.affects_document(shown) or change.touches("document_attribute"))
+            and change.touches(*DOCUMENT_FACTS)
+            and (change.affects_document(shown) or change.touches(Aspect.ATTRIBUTES))
         ):
-            self._attributes_stale = self._attributes_stale or change.documents
+            self._attributes_stale = self._attributes_stale or change.touches(*DOCUMENT_FACTS[:3])
             self._document_timer.start()  # after the transcript has repainted
-        if self.target.kind == "coding" and (change.codings or change.codes):
+        if self.target.kind == "coding" and change.touches(Aspect.CODINGS, Aspect.REVIEWS, Aspect.CODES):
             self._coding_timer.start()
         if self.memo.hasFocus():
             return
-        if self.target.kind == "coding" and change.codings:
+        if self.target.kind == "coding" and change.touches(Aspect.CODINGS):
             try:
                 stored = self.workspace.project.codings.get(CodingId(self.target.id)).memo
             except NotFoundError:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.record_table_model import header_text
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import DocumentId
 from coding.core.records import DocumentInfo
 from coding.core.text import fold, natural_key
@@ -26,6 +26,8 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME, CODINGS = range(2)
 HEADERS = ("Document", "Codings")
 NO_VALUE = "(no value)"
+#: What the list shows: documents grouped by their attributes, with their number of codings.
+SHOWN = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +73,7 @@ class DocumentListModel(QAbstractItemModel):
 
     def on_change(self, change: Change) -> None:
         """Counts follow after the current event, so the transcript paints first."""
-        if not (change.documents or change.codings):
+        if not change.touches(*SHOWN):
             return
         self._pending.add(change)
 
@@ -79,9 +81,9 @@ class DocumentListModel(QAbstractItemModel):
         self._pending.flush()
 
     def _apply_change(self, change: Change) -> None:
-        if change.documents:
+        if change.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS):
             self.reload()
-        elif change.codings:
+        elif change.touches(Aspect.CODINGS):
             fresh = self.workspace.project.documents.list()
             if [(d.id, d.attributes) for d in fresh] != [(d.id, d.attributes) for d in self._documents]:
                 self.reload()

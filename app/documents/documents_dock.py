@@ -19,7 +19,7 @@ from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE, FILTER_
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 
@@ -39,6 +39,7 @@ class DocumentsDock(QDockWidget):
         self.group_by.setObjectName("documentGroupBy")
         self.filter = QLineEdit(body)
         self.filter.setObjectName("documentFilter")
+        self.filter.setAccessibleName("Filter documents")
         self.filter.setPlaceholderText("Filter: name or attribute …")
         self.filter.setClearButtonEnabled(True)
         self.proxy = QSortFilterProxyModel(self)
@@ -47,6 +48,7 @@ class DocumentsDock(QDockWidget):
         self.proxy.setFilterRole(FILTER_ROLE)
         self.tree = QTreeView(body)
         self.tree.setObjectName("documentTree")
+        self.tree.setAccessibleName("Documents")
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
@@ -68,7 +70,7 @@ class DocumentsDock(QDockWidget):
 
     def _project_changed(self, change: Change) -> None:
         """Attributes added, renamed or imported: the grouping choices follow at once."""
-        if change.documents and self.workspace is not None:
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS) and self.workspace is not None:
             self.refill_group_by()
 
     def refill_group_by(self) -> None:

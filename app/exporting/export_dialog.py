@@ -53,6 +53,8 @@ FORMATS = (
     ExportFormat("Word: quotes per concept", ".docx", "quotes"),
     ExportFormat("Word: coded transcript of one document", ".docx", "transcript"),
     ExportFormat("CSV: quotes per group in one file", ".csv"),
+    ExportFormat("Review workbook for a supervisor (Excel)", ".xlsx", "review"),
+    ExportFormat("Review document for a supervisor (Word)", ".docx", "review"),
 )
 
 
@@ -81,6 +83,13 @@ class ExportDialog(QDialog):
         self.delimiter_box.setObjectName("delimiterBox")
         self.delimiter_box.addItem("Semicolon ; (Dutch Excel)", ";")
         self.delimiter_box.addItem("Comma ,", ",")
+        self.reviewer_edit = QLineEdit()
+        self.reviewer_edit.setObjectName("reviewerEdit")
+        self.reviewer_edit.setPlaceholderText("The supervisor's name")
+        self.reviewer_edit.setToolTip(
+            "Whose review this is: the marks and comments in the file become this reviewer's marks "
+            "when you import it back (File → Import supervisor's review…)"
+        )
         self.reviews_check = QCheckBox("Include review marks and comments")
         self.reviews_check.setObjectName("reviewsCheck")
         self.memos_check = QCheckBox("Include the code and document memos")
@@ -112,6 +121,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("pathEdit")
+        self.path_edit.setAccessibleName("Export to file")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
@@ -123,6 +133,7 @@ class ExportDialog(QDialog):
         self.form.addRow("Group by", self.attribute_box)
         self.form.addRow("Document", self.document_box)
         self.form.addRow("Separator", self.delimiter_box)
+        self.form.addRow("Reviewer", self.reviewer_edit)
         self.form.addRow("Concepts", self.code_list)
         self.form.addRow("Groups", self.group_list)
         self.form.addRow("", self.reviews_check)
@@ -193,6 +204,7 @@ class ExportDialog(QDialog):
         return item
 
     def set_format(self, suffix: str, kind: str | None = None) -> None:
+        """Choose the format by file type and kind (``"review"`` for a supervisor's review file)."""
         for index, item in enumerate(FORMATS):
             if item.suffix == suffix and item.kind == kind:
                 self.format_box.setCurrentIndex(index)
@@ -208,13 +220,16 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         fmt = self.export_format
         transcript = fmt.kind == "transcript"
+        review = fmt.kind == "review"
         for widget, visible in (
+            (self.reviewer_edit, review),
+            (self.reviews_check, not review),
             (self.document_box, transcript),
             (self.delimiter_box, fmt.suffix == ".csv"),
             (self.attribute_box, not transcript),
             (self.group_list, not transcript),
-            (self.interviewer_check, not transcript),
-            (self.memos_check, fmt.suffix == ".docx"),
+            (self.interviewer_check, not transcript and not review),
+            (self.memos_check, fmt.suffix == ".docx" and not review),
             (self.guard_check, fmt.suffix == ".csv"),
         ):
             widget.setVisible(visible)
@@ -233,10 +248,14 @@ class ExportDialog(QDialog):
             stem = f"{self.project.path.stem}-{self.attribute_box.currentData() or 'region'}"
             if fmt.kind == "quotes":
                 stem += "-quotes"
+            elif fmt.kind == "review":
+                stem = f"{self.project.path.stem}-review"
         self.path_edit.setText(str(folder / f"{stem}{fmt.suffix}"))
 
     def options(self) -> dict[str, Any]:
         fmt = self.export_format
+        if fmt.kind == "review":
+            return self._review_options()
         options: dict[str, Any] = {"include_reviews": self.reviews_check.isChecked() or None}
         if fmt.suffix == ".docx" and self.memos_check.isChecked():
             options["include_memos"] = True
@@ -257,6 +276,18 @@ class ExportDialog(QDialog):
             options["delimiter"] = self.delimiter_box.currentData()
             if not self.guard_check.isChecked():
                 options["csv_guard"] = "none"
+        return options
+
+    def _review_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {
+            "kind": "review",
+            "reviewer": self.reviewer_edit.text().strip(),
+            "by": str(self.attribute_box.currentData() or "region"),
+        }
+        if not self.codes.all_checked():
+            options["codes"] = self.codes.checked_values()
+        if not self.groups.all_checked():
+            options["groups"] = self.groups.checked_values()
         return options
 
     def target(self) -> Path:
@@ -303,6 +334,9 @@ class ExportDialog(QDialog):
             return None
         if self.export_format.kind != "transcript" and self.groups.checked_values() == []:
             operations.refuse(self, "Choose at least one group.")
+            return None
+        if self.export_format.kind == "review" and not self.reviewer_edit.text().strip():
+            operations.refuse(self, "Name the supervisor who reviews (Reviewer).")
             return None
         path = self.target()
         overwrite = False

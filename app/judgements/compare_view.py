@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,9 +30,10 @@ from app.judgements.frequency_chart import FrequencyChart
 from app.judgements.judgement_editor import JudgementEditor
 from app.judgements.judgement_grid_model import JudgementGridModel
 from app.judgements.score_chart import KINDS, ScoreChart
+from app.shell import settings
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.judgements.comparison import FrequencyTable, score_series
 
@@ -43,6 +45,17 @@ MODE_LABELS = (
 )
 #: Modes whose grid shows the judgements (the others show counts as a heat map).
 JUDGEMENT_MODES = ("judgements", "scores")
+#: What the comparison shows: quotes per code and group, judgements with their evidence and reviews.
+SHOWN = (
+    Aspect.CODES,
+    Aspect.CODINGS,
+    Aspect.REVIEWS,
+    Aspect.DOCUMENTS,
+    Aspect.ATTRIBUTES,
+    Aspect.SPEAKERS,
+    Aspect.JUDGEMENTS,
+    Aspect.SETTINGS,
+)
 
 
 class CompareView(QWidget):
@@ -69,6 +82,7 @@ class CompareView(QWidget):
 
         self.tree = QTreeView()
         self.tree.setObjectName("grid")
+        self.tree.setAccessibleName("Judgement grid: concepts by group")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -105,6 +119,7 @@ class CompareView(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.splitterMoved.connect(lambda *_: self._column_widths())
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -165,9 +180,8 @@ class CompareView(QWidget):
             grid = project.comparison.grid(self.attribute)
         else:  # the heat map and its chart: one count for both
             grid, table = project.comparison.grid_and_frequencies(self.attribute, measure=self.mode)  # type: ignore[arg-type]
-        self.model.set_grid(grid)
+        self.model.set_grid(grid, project.reviews.judgement_discussions())
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 280)
         self._column_widths()
         for code_id in expanded:
             self.tree.setExpanded(self.model.index_of(code_id), True)
@@ -213,18 +227,55 @@ class CompareView(QWidget):
                 self.left.setSizes([total // 2, 0, total - total // 2])
 
     def _column_widths(self) -> None:
-        """Wide enough for score and first words, or in the heat map for the group's name."""
+        """Every group's column in view when there is room: the columns share the grid's width
+        (at least wide enough for a score and a few words, or in the heat map for the group's
+        name), else the grid scrolls."""
         metrics = self.tree.header().fontMetrics()
-        for column in range(1, self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            fitting = min(metrics.horizontalAdvance(title) + 24, 260)
-            self.tree.setColumnWidth(
-                column, max(190, fitting) if self.mode in JUDGEMENT_MODES else max(80, fitting)
+        columns = range(1, self.model.columnCount())
+        if not columns:
+            return
+        judging = self.mode in JUDGEMENT_MODES
+        least = {
+            column: max(
+                110 if judging else 70,
+                min(
+                    metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+                    + 24,
+                    200,
+                ),
             )
+            for column in columns
+        }
+        first = min(280, max(160, self.tree.viewport().width() // 3))
+        room = self.tree.viewport().width() - first
+        share = room // len(least)
+        self.tree.setColumnWidth(0, first)
+        for column, width in least.items():
+            self.tree.setColumnWidth(column, max(width, min(share, 320 if judging else 160)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._column_widths()
+
+    # -- layout remembered ----------------------------------------------------------------
+    def save_layout(self) -> None:
+        settings.save_state("compare/splitter", QByteArray(self.splitter.saveState()))
+        settings.save_state("compare/left", QByteArray(self.left.saveState()))
+
+    def restore_layout(self) -> None:
+        for key, splitter in (("compare/splitter", self.splitter), ("compare/left", self.left)):
+            state = settings.saved_state(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_pending(self) -> None:
+        """Save the judgement being typed (the window closes or moves)."""
+        if self.editor.dirty:
+            self.editor.save()
 
     def _on_change(self, change: Change) -> None:
-        if change.codes or change.codings or change.documents or change.touches("judgement", "setting"):
-            if change.documents:
+        if change.touches(*SHOWN):
+            if change.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS):  # regions, groups
                 self._fill_attributes()
             self.refresh()
 

@@ -31,7 +31,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
-from coding import Change
+from coding import Aspect, Change
 from coding.language.anonymise import NameMention
 from coding.language.register import RespondentInfo
 
@@ -130,23 +130,29 @@ class AnonymiseDialog(QDialog):
 
         self.register_model = RegisterTableModel(self)
         self.register_table = QTableView()
+        self.register_table.setAccessibleName("Names register")
         self.register_table.setModel(self.register_model)
         self.register_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.register_table.verticalHeader().setVisible(False)
         self.register_table.horizontalHeader().setStretchLastSection(True)
         self.code_edit = QLineEdit(placeholderText="R5")
+        self.code_edit.setAccessibleName("Replacement code")
         self.code_edit.setMaximumWidth(70)
         self.name_edit = QLineEdit(placeholderText="Full name")
+        self.name_edit.setAccessibleName("Full name")
         self.aliases_edit = QLineEdit(placeholderText="Other spellings; separated by ;")
+        self.aliases_edit.setAccessibleName("Other spellings")
         self.add_button = QPushButton("Add")
         self.remove_button = QPushButton("Remove")
         self.export_button = QPushButton("Export register…")
         self.export_button.setToolTip("Keep this file apart from the analysis: it links codes to names")
 
         self.document = QComboBox()
+        self.document.setAccessibleName("Document")
         self.find_button = QPushButton("Find names")
         self.mention_model = MentionTableModel(self)
         self.mention_table = QTableView()
+        self.mention_table.setAccessibleName("Mentions found")
         self.mention_table.setModel(self.mention_model)
         self.mention_table.verticalHeader().setVisible(False)
         self.mention_table.setWordWrap(False)
@@ -303,7 +309,7 @@ class AnonymiseDialog(QDialog):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.touches("respondent"):
+        if change.touches(Aspect.RESPONDENTS):
             self._reload_register()
-        if change.touches("document"):
+        if change.touches(Aspect.DOCUMENTS):
             self._fill_documents()

@@ -26,7 +26,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
-from coding import Change
+from coding import Aspect, Change
 from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
 GROUP_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb")
@@ -75,10 +75,13 @@ class FrequencyView(QWidget):
         self.bridge = bridge
         self.project = bridge.project
         self.by = QComboBox()
+        self.by.setAccessibleName("Frequencies by")
         self.unit = QComboBox()
+        self.unit.setAccessibleName("Count")
         self.unit.addItem("Lemmas", "lemma")
         self.unit.addItem("Words", "word")
         self.top = QSpinBox()
+        self.top.setAccessibleName("Number of words shown")
         self.top.setRange(5, 500)
         self.top.setValue(30)
         self.answers_only = QCheckBox("Answers only")
@@ -87,12 +90,14 @@ class FrequencyView(QWidget):
         self.export_button = QPushButton("Export CSV…")
         self.model = FrequencyTableModel(self)
         self.table_view = QTableView()
+        self.table_view.setAccessibleName("Word frequencies")
         self.table_view.setModel(self.model)
         self.table_view.verticalHeader().setVisible(False)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart)
+        self.chart_view.setAccessibleName("Word frequencies chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(420)
         self.status = operations.add_status_line(self)
@@ -201,5 +206,5 @@ class FrequencyView(QWidget):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.touches("document_attribute", "document"):
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS):
             self._fill_attributes()

@@ -35,7 +35,7 @@ from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, Left
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change
+from coding import Aspect, Change
 from coding.language.kwic import KwicLine, write_kwic_csv
 from coding.language.search import SearchMode, SearchResult
 from coding.language.units import CODING_UNITS
@@ -73,11 +73,15 @@ class SearchPanel(QWidget):
         self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
         self.query = QLineEdit(placeholderText="Search, e.g. vertrouwen")
+        self.query.setAccessibleName("Search all transcripts")
         self.mode = QComboBox()
+        self.mode.setAccessibleName("Search mode")
         for mode, label in MODE_LABELS.items():
             self.mode.addItem(label, mode.value)
         self.attribute = QComboBox()
+        self.attribute.setAccessibleName("Limit to attribute")
         self.value = QComboBox()
+        self.value.setAccessibleName("Attribute value")
         self.answers_only = QCheckBox("Answers only")
         self.answers_only.setToolTip("Leave out the interviewer's turns")
         self.search_button = QPushButton("Search")
@@ -85,6 +89,7 @@ class SearchPanel(QWidget):
 
         self.model = KwicTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Search hits in context")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -108,6 +113,7 @@ class SearchPanel(QWidget):
 
         self.code = CodeComboBox()
         self.unit = QComboBox()
+        self.unit.setAccessibleName("Context unit")
         for unit in CODING_UNITS:
             self.unit.addItem(UNIT_LABELS[unit], unit)
         self.code_button = QPushButton("Code")
@@ -290,11 +296,11 @@ class SearchPanel(QWidget):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.codes:
+        if change.touches(Aspect.CODES):
             self.code.set_tree(self.project.codes.tree())
-        if change.touches("document_attribute", "document"):
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS):
             self._reload_filters()
-        if change.touches("document", "turn") and self.result is not None:
+        if change.touches(Aspect.DOCUMENTS, Aspect.SPEAKERS) and self.result is not None:
             self.start_indexing(search_after=True)  # changed texts: index them again, then search again
 
     def closeEvent(self, event: QCloseEvent) -> None:

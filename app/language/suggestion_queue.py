@@ -36,7 +36,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.language.suggestions.service import SuggestionInfo
 
@@ -107,9 +107,11 @@ class SuggestionQueue(QWidget):
 
         self.scope = CodeComboBox(any_label="All codes")
         self.document = QComboBox()
+        self.document.setAccessibleName("Document")
         self.find_button = QPushButton("Find suggestions")
         self.model = SuggestionTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Suggested codings")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -121,9 +123,12 @@ class SuggestionQueue(QWidget):
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODE, 240)
         self.details = QTextBrowser()
+        self.details.setAccessibleName("Suggestion details")
         self.details.setOpenLinks(False)
         self.start = QSpinBox()
+        self.start.setAccessibleName("Passage start")
         self.end = QSpinBox()
+        self.end.setAccessibleName("Passage end")
         for box in (self.start, self.end):
             box.setRange(0, 0)
             box.setKeyboardTracking(False)
@@ -195,11 +200,13 @@ class SuggestionQueue(QWidget):
     def reload(self) -> None:
         """Show the stored open suggestions for the chosen code and document."""
         current = self.current()
+        old_row = self.table.currentIndex().row()
         items = self.service.list(self.scope.code_id(), document=self.document.currentData())
+        items = sorted(items, key=lambda s: -s.score)  # the likeliest first (stable: ties keep their order)
         self.model.set_items(items)
         row = self.model.row_of(current.id) if current is not None else -1
-        if row < 0 and items:
-            row = 0
+        if row < 0 and items:  # the current one was decided: the one after it, not the first again
+            row = min(max(old_row, 0), len(items) - 1)
         if row >= 0:
             self.table.selectRow(row)
         else:
@@ -335,9 +342,9 @@ class SuggestionQueue(QWidget):
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:
-        if change.codes:
+        if change.touches(Aspect.CODES):
             self.scope.set_tree(self.project.codes.tree())
-        if change.touches("document"):
+        if change.touches(Aspect.DOCUMENTS):
             self._fill_documents()
-        if change.touches("suggestion", "coding", "code", "document"):
+        if change.touches(Aspect.SUGGESTIONS, Aspect.CODINGS, Aspect.CODES, Aspect.DOCUMENTS):
             self.reload()

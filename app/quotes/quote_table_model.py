@@ -24,7 +24,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
 from app.widgets.record_table_model import AnyIndex, Column, RecordTableModel
-from coding import Change
+from coding import Aspect, Change
 from coding.core.errors import CodewerkError
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
@@ -33,6 +33,19 @@ from coding.quotes.quote_filter import FilterableQuotes, QuoteFilter
 from coding.reviews.review_service import STATUSES
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: What a quote shows or is filtered by: its passage and code, its document's name, pages,
+#: attributes and speakers, its reviews.
+SHOWN = (
+    Aspect.CODINGS,
+    Aspect.REVIEWS,
+    Aspect.CODES,
+    Aspect.DOCUMENTS,
+    Aspect.ATTRIBUTES,
+    Aspect.SPEAKERS,
+)
+#: Changes after which the whole list is read again (else only the quotes of the documents touched).
+WHOLE_LIST = (Aspect.CODES, Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS)
 
 TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
 
@@ -149,7 +162,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
     # -- keeping up with changes ----------------------------------------------------------
     def on_change(self, change: Change) -> None:
         """Coalesce changes and refresh after the event, so the transcript paints first."""
-        if not (change.codings or change.codes or change.documents):
+        if not change.touches(*SHOWN):
             return
         self._pending.add(change)
 
@@ -158,7 +171,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self._pending.flush()
 
     def _apply_change(self, change: Change) -> None:
-        if change.codes or change.documents or change.document_ids is None or self.query is not None:
+        if change.touches(*WHOLE_LIST) or change.document_ids is None or self.query is not None:
             self._reload()
             return
         touched = set(change.document_ids)

@@ -36,18 +36,21 @@ from app.quotes.quote_table_model import (
     QuoteTableModel,
 )
 from app.quotes.review_delegate import ReviewDelegate
+from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change
+from coding import Aspect, Change
+from coding.core.coder_layers import LAYERS
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
-from coding.quotes.quote_service import UNREVIEWED
+from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 from coding.reviews.review_service import STATUSES
 
 ANY = ""
+LAYER_PREFIX = "layer:"  # the coder choices that are layers (mine, other coders, consensus), not names
 
 
 class QuotesDock(QDockWidget):
@@ -69,18 +72,22 @@ class QuotesDock(QDockWidget):
         self.value.setMinimumContentsLength(12)
         self.coder = QComboBox(body)
         self.coder.setObjectName("quoteCoder")
-        self.coder.setToolTip("Filter by the coder who coded the quote")
+        self.coder.setToolTip(
+            "Filter by the coder who coded the quote: mine, other coders', the consensus layer, or one coder"
+        )
         self.review = QComboBox(body)
         self.review.setObjectName("quoteReview")
         self.review.setToolTip("Filter by review status (by any reviewer)")
         self.review.addItem("Any review", ANY)
         self.review.addItem("Not reviewed", UNREVIEWED)
+        self.review.addItem("Questions to answer", TO_ANSWER)
         for known in STATUSES:
             self.review.addItem(REVIEW_LABELS[known], known)
         self.query_bar = QueryBar(body)
         self.query_bar.queryRequested.connect(self.run_query)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
+        self.text.setAccessibleName("Filter quotes by text and memo")
         self.text.setPlaceholderText("Filter text and memos …")
         self.text.setClearButtonEnabled(True)
         filters = QHBoxLayout()
@@ -94,6 +101,8 @@ class QuotesDock(QDockWidget):
 
         self.table = QTableView(body)
         self.table.setObjectName("quoteTable")
+        self.table.setAccessibleName("Quotes")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -110,6 +119,7 @@ class QuotesDock(QDockWidget):
         self.count.setObjectName("quoteCount")
         self.comment = QLineEdit(body)
         self.comment.setObjectName("reviewComment")
+        self.comment.setAccessibleName("Review comment")
         self.comment.setPlaceholderText("Review comment on the current quote (Enter saves)")
         self.comment.setToolTip(
             "Your comment on the current quote: Enter or leaving the field saves it "
@@ -135,6 +145,15 @@ class QuotesDock(QDockWidget):
             review_row.addWidget(button)
             self.review_actions[status or "clear"] = action
         review_row.addWidget(self.comment, 1)
+        self.discussion_button = QToolButton(body)
+        self.discussion_button.setObjectName("discussionToggle")
+        self.discussion_button.setText("Discussion")
+        self.discussion_button.setCheckable(True)
+        self.discussion_button.setToolTip(
+            "Show the conversation about the current quote (every reviewer's mark and comment, "
+            "your replies) and reply"
+        )
+        review_row.addWidget(self.discussion_button)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -142,7 +161,11 @@ class QuotesDock(QDockWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(review_row)
+        self.discussion = DiscussionPanel(body)
+        self.discussion.setVisible(False)
+        layout.addWidget(self.discussion)
         self.setWidget(body)
+        self.discussion_button.toggled.connect(self.discussion.setVisible)
 
         self.attribute.currentIndexChanged.connect(self._attribute_changed)
         for combo in (self.value, self.coder, self.review):
@@ -166,8 +189,10 @@ class QuotesDock(QDockWidget):
         self._comment_for = None
         self._comment_quote = None
         self.comment.clear()
+        self.discussion.set_source(workspace)
         old = self.model
         self.workspace = workspace
+        self.query_bar.set_workspace(workspace)
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
         self.table.setModel(self.model)
         if old is not None:
@@ -178,7 +203,6 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             self.count.setText("")
             return
-        self.query_bar.edit.code_tree = self.model.workspace.project.codes.tree
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
         self._fill_coders(self.model.coders())
@@ -224,7 +248,7 @@ class QuotesDock(QDockWidget):
 
     def _project_changed(self, change: Change) -> None:
         """Attributes added, renamed or imported: the attribute and value choices follow at once."""
-        if change.documents and self.workspace is not None:
+        if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS) and self.workspace is not None:
             self.refill_attributes()
 
     def refill_attributes(self) -> None:
@@ -254,9 +278,10 @@ class QuotesDock(QDockWidget):
 
     def _fill_coders(self, coders: list[str]) -> None:
         """The coder choices: any coder, then each coder of the quotes listed; the choice is kept."""
+        layers = [(text, LAYER_PREFIX + key) for key, text in LAYERS.items() if key != "all"]
         fill_combo(
             self.coder,
-            [(name, name) for name in coders],
+            [*layers, *[(name, name) for name in coders]],
             first=("Any coder", ANY),
             choose=(self.coder.currentData(),),
         )
@@ -265,14 +290,20 @@ class QuotesDock(QDockWidget):
     def current_filter(self) -> QuoteFilter:
         key = self.attribute.currentData()
         value = self.value.currentData()
+        coder = self.coder.currentData() or None
+        layer = coder[len(LAYER_PREFIX) :] if coder and coder.startswith(LAYER_PREFIX) else None
         return QuoteFilter(
             where={key: value} if key and value else {},
-            coder=self.coder.currentData() or None,
+            coder=None if layer else coder,
+            layer=layer,
+            me=self.model.workspace.project.coder if self.model is not None else "",
             text=self.text.text(),
             review=self.review.currentData() or None,
         )
 
     def _apply_filter(self, *_args: object) -> None:
+        if self.review.currentData() == TO_ANSWER:
+            self.discussion_button.setChecked(True)  # answering needs the conversation
         if self.model is not None:
             self.model.set_filter(self.current_filter())
 
@@ -321,6 +352,11 @@ class QuotesDock(QDockWidget):
         quote = self.model.quote(current.row())
         if quote.coding_id == self._comment_for:
             return
+        short = " ".join(quote.text.split())
+        self.discussion.show_target(
+            coding_id=quote.coding_id,
+            title=f"‘{short[:60]}{'…' if len(short) > 60 else ''}’ ({quote.document})",
+        )
         review = quote.review_by(self.model.reviewer)
         self._comment_for = quote.coding_id
         self._comment_quote = quote

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+from coding.core.coder_layers import LAYERS
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
@@ -52,6 +54,10 @@ class WindowActions:
             "&Import documents…", "Ctrl+Shift+I", "Import transcripts with their metadata"
         )
         self.export = make("&Export…", "Ctrl+E", "Export quotes and judgements")
+        self.import_review = make(
+            "Import supervisor's &review…",
+            tip="Read a review workbook or Word document back: the supervisor's marks and comments",
+        )
         self.close_project = make("&Close project", QKeySequence.StandardKey.Close)
         self.quit = make("&Quit", QKeySequence.StandardKey.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -61,6 +67,10 @@ class WindowActions:
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Fixed labels on the tool bar (the buttons never shift); what would be undone is in the
+        # menu and in the button's tooltip.
+        self.undo.setIconText("Undo")
+        self.redo.setIconText("Redo")
         # The group keeps their text and enabled state; triggering goes through the workspace
         # (Workspace.undo/redo), so the stack moves only when the project took the step.
         self.undo.triggered.disconnect()
@@ -128,6 +138,29 @@ class WindowActions:
             "&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions"
         )
         self.reset_layout = make("Reset &layout", tip="Put the panels back where they started")
+        # View → Coder layer: whose codings the transcript paints (issue 15)
+        self.layer_group = QActionGroup(window)
+        self.layers: dict[str, QAction] = {}
+        for layer, text in LAYERS.items():
+            action = make(text, tip=f"The transcript shows the codings of: {text.lower()}")
+            action.setCheckable(True)
+            action.setChecked(layer == "all")
+            action.setData(layer)
+            self.layer_group.addAction(action)
+            self.layers[layer] = action
+        self.agreement = make(
+            "Intercoder &agreement…",
+            "Ctrl+Shift+A",
+            "Compare two coders: κ, α and percent agreement per code, and every disagreement to resolve",
+        )
+        self.prepare_package = make(
+            "&Prepare package…",
+            tip="A project file for a second coder: the documents and codebook, no codings",
+        )
+        self.merge_coder = make(
+            "&Merge a coder's project…",
+            tip="Bring a second coder's codings, memos and judgements in as theirs",
+        )
 
         # Tools
         self.speakers = make("&Speakers…", tip="Detected speakers: rename, mark interviewers, label patterns")
@@ -153,7 +186,8 @@ class WindowActions:
             self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
             self.compare, self.cooccurrence, self.code_matrix, self.search, self.reset_layout, self.speakers,
-            self.anonymise, *self.favourite_keys,
+            self.anonymise, self.import_review, *self.favourite_keys, *self.layers.values(), self.agreement,
+            self.prepare_package, self.merge_coder,
         ]  # fmt: skip
 
     def set_project_open(self, open_: bool) -> None:
@@ -172,9 +206,12 @@ class WindowActions:
         recent = file_menu.addMenu("Open &recent")
         recent.setObjectName("recentMenu")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_files, self.export])
+        file_menu.addActions([self.import_files, self.export, self.import_review])
         self.exchange_menu = file_menu.addMenu("E&xchange with other QDA tools (REFI-QDA)")
         self.exchange_menu.setObjectName("exchangeMenu")
+        second = file_menu.addMenu("&Second coder")
+        second.setObjectName("secondCoderMenu")
+        second.addActions([self.prepare_package, self.merge_coder])
         file_menu.addSeparator()
         file_menu.addActions([self.close_project, self.quit])
 
@@ -205,11 +242,16 @@ class WindowActions:
         view.addActions(list(docks))
         view.addSeparator()
         view.addActions([self.compare, self.search])
+        layers = view.addMenu("Coder &layer")
+        layers.setObjectName("coderLayerMenu")
+        layers.addActions(list(self.layers.values()))
         view.addSeparator()
         view.addAction(self.reset_layout)
 
         analysis = bar.addMenu("&Analysis")
         analysis.addActions([self.cooccurrence, self.code_matrix])
+        analysis.addSeparator()
+        analysis.addAction(self.agreement)
 
         tools = bar.addMenu("T&ools")  # Alt+T is "snap to speaker turn"
         tools.addActions([self.speakers, self.anonymise])

@@ -45,11 +45,14 @@ from coding.demo import build_demo_project
 from coding.project import PROJECT_SUFFIX
 
 if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
+    from app.agreement.agreement_window import AgreementWindow
     from app.analysis.analysis_window import AnalysisWindow
     from app.importing.import_dialog import ImportDialog
+    from app.judgements.compare_dock import CompareDock
     from app.judgements.compare_window import CompareWindow
     from app.language.language_window import LanguageWindow
     from app.shell.shortcuts_dialog import ShortcutsDialog
+    from coding.agreement.report import Disagreement
 
 START, WORKBENCH = 0, 1
 #: The window's first size, made smaller to fit a smaller screen.
@@ -64,7 +67,9 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.workspace: Workspace | None = None
         self.compare_window: CompareWindow | None = None
+        self.compare_dock: CompareDock | None = None
         self.analysis_window: AnalysisWindow | None = None
+        self.agreement_window: AgreementWindow | None = None
         self.language_window: LanguageWindow | None = None
         self.undo_group = QUndoGroup(self)
 
@@ -207,12 +212,17 @@ class MainWindow(QMainWindow):
         a.open_demo.triggered.connect(lambda: self.open_demo())
         a.import_files.triggered.connect(self.import_files)
         a.export.triggered.connect(self.export)
+        a.import_review.triggered.connect(self.import_review)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.panel.find_bar.open_bar)
         a.find_next.triggered.connect(self.panel.find_bar.next)
         a.find_previous.triggered.connect(self.panel.find_bar.previous)
         a.coder_name.triggered.connect(self.ask_coder_name)
+        a.layer_group.triggered.connect(lambda action: self.view.set_layer(action.data()))
+        a.agreement.triggered.connect(self.show_agreement)
+        a.prepare_package.triggered.connect(lambda: self.second_coder("prepare_package"))
+        a.merge_coder.triggered.connect(lambda: self.second_coder("merge_coder"))
         a.undo.triggered.connect(lambda: self.workspace.undo() if self.workspace is not None else None)
         a.redo.triggered.connect(lambda: self.workspace.redo() if self.workspace is not None else None)
         a.pick.triggered.connect(self.controller.open_picker)
@@ -269,9 +279,7 @@ class MainWindow(QMainWindow):
         return operations.last_problem(self)
 
     def open_project(self, path: Path | str) -> bool:
-        project = operations.attempt(
-            self, lambda: Project.open(path, coder=settings.coder_name()), notice=True, title="Open project"
-        )
+        project = operations.attempt(self, lambda: _open_as_coder(path), notice=True, title="Open project")
         if project is None:
             settings.forget_project(Path(path))
             self.start.reload()
@@ -346,12 +354,18 @@ class MainWindow(QMainWindow):
         self._save_layout()
         workspace = self.workspace
         self.workspace = None
-        for extra in (self.compare_window, self.analysis_window, self.language_window):
+        if self.compare_dock is not None and self.compare_window is not None:
+            view = self.compare_dock.give_back()  # the view goes with its window
+            if view is not None:
+                self.compare_window.take_back(view)
+            self.compare_dock.hide()
+        for extra in (self.compare_window, self.analysis_window, self.language_window, self.agreement_window):
             if extra is not None:
                 extra.close()
                 extra.deleteLater()
         self.compare_window = None
         self.analysis_window = None
+        self.agreement_window = None
         self.language_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
@@ -475,6 +489,13 @@ class MainWindow(QMainWindow):
 
             export_project(self, self.workspace.project)
 
+    def import_review(self, *_args: object, path: Path | None = None) -> None:
+        """File → Import supervisor's review…: a review workbook or Word document read back."""
+        if self.workspace is not None:
+            from app.reviews.review_actions import import_review_file  # loaded when first used
+
+            import_review_file(self, self.workspace.project, path)
+
     def compare(self) -> None:
         """View → Compare regions…: the judgement grid in its own window."""
         if self.workspace is None:
@@ -485,9 +506,72 @@ class MainWindow(QMainWindow):
             self.compare_window = CompareWindow(
                 self.workspace, [self.window_actions.undo, self.window_actions.redo], self
             )
+            self.compare_window.dockRequested.connect(lambda: self.dock_compare(True))
+        if settings.flag("compare/docked"):
+            self.dock_compare(True)
+            return
         self.compare_window.show()
         self.compare_window.raise_()
         self.compare_window.activateWindow()
+
+    def dock_compare(self, docked: bool) -> None:
+        """Compare regions as a panel of this window (``True``) or in its own window (``False``)."""
+        window = self.compare_window
+        if window is None:
+            return
+        from app.judgements.compare_dock import CompareDock  # with the Compare window, on first use
+
+        if self.compare_dock is None:
+            self.compare_dock = CompareDock(self)
+            self.compare_dock.undockRequested.connect(lambda: self.dock_compare(False))
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
+            self.tabifyDockWidget(self.quotes_dock, self.compare_dock)
+        settings.set_flag("compare/docked", docked)
+        window.view.save_pending()
+        if docked:
+            if self.compare_dock.view is None:
+                window.remember()
+                self.compare_dock.take(window.view)
+            window.hide()
+            self.compare_dock.show()
+            self.compare_dock.raise_()
+        else:
+            view = self.compare_dock.give_back()
+            if view is not None:
+                window.take_back(view)
+            self.compare_dock.hide()
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    def show_agreement(self) -> None:
+        """Analysis → Intercoder agreement (Ctrl+Shift+A): figures, method and disagreements."""
+        if self.workspace is None:
+            return
+        if self.agreement_window is None:
+            from app.agreement.agreement_window import AgreementWindow  # loaded when first used
+
+            self.agreement_window = AgreementWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+            self.agreement_window.showRequested.connect(self.show_unit)
+        self.agreement_window.show()
+        self.agreement_window.raise_()
+        self.agreement_window.activateWindow()
+
+    def show_unit(self, unit: Disagreement) -> None:
+        """A disagreement in its transcript, with every coder's stripes."""
+        self.window_actions.layers["all"].setChecked(True)
+        self.view.set_layer("all")
+        self.open_document(unit.document_id)
+        self.view.select_span(unit.start, unit.end, centre=True)
+
+    def second_coder(self, action: str) -> None:
+        """File → Second coder → Prepare package… / Merge a coder's project…"""
+        if self.workspace is not None:
+            from app.agreement import second_coder  # loaded when first used
+
+            getattr(second_coder, action)(self, self.workspace.project)
 
     def analyse(self, tab: str = "cooccurrence") -> None:
         """Analysis → Co-occurrence… / Code × case matrix…: the heat maps in their own window."""
@@ -634,3 +718,12 @@ class MainWindow(QMainWindow):
         self.details_dock.show()
         self.details_dock.raise_()
         self.details_dock.memo.setFocus()
+
+
+def _open_as_coder(path: Path | str) -> Project:
+    """Open a project under the window's coder name, unless it is a package made for a coder."""
+    project = Project.open(path)
+    name = settings.coder_name()
+    if project.preset_coder is None and name:
+        project.coder = name
+    return project

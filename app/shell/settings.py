@@ -109,3 +109,26 @@ def save_export_options(options: dict[str, object]) -> None:
     store = settings()
     store.setValue("export/options", json.dumps(options))
     store.sync()
+
+
+def saved_state(key: str) -> QByteArray | None:
+    """A saved geometry or splitter state of a window or widget (``compare/geometry`` …)."""
+    value = settings().value(key)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_state(key: str, state: QByteArray) -> None:
+    store = settings()
+    store.setValue(key, state)
+    store.sync()
+
+
+def flag(key: str, default: bool = False) -> bool:
+    value = settings().value(key, default)
+    return value not in (False, "false", "0", 0)
+
+
+def set_flag(key: str, value: bool) -> None:
+    store = settings()
+    store.setValue(key, value)
+    store.sync()

@@ -33,7 +33,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.speakers.speaker_table_model import DOCUMENTS, INTERVIEWER, NAME, SpeakerTableModel
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change, Project
+from coding import Aspect, Change, Project
 from coding.core.ids import CodeId, DocumentId
 from coding.speakers.speaker_service import PassageResult
 
@@ -61,6 +61,7 @@ class SpeakersDialog(QDialog):
         self.model = SpeakerTableModel(project, self.documents, self)
         self.view = QTableView(self)
         self.view.setObjectName("speakerTable")
+        self.view.setAccessibleName("Speakers")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
@@ -156,7 +157,7 @@ class SpeakersDialog(QDialog):
     def _on_change(self, change: Change) -> None:
         """Speakers live in the turns of the documents and in the project's settings (names,
         interviewers, patterns): show them again when either changed, keeping the selection."""
-        if not (change.documents or change.touches("setting")):
+        if not change.touches(Aspect.SPEAKERS, Aspect.DOCUMENTS, Aspect.SETTINGS):
             return
         selected = self._selected_names()
         document = self.scope.currentData()

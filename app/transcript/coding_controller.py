@@ -7,8 +7,7 @@ drag, a key press) into one call of the coding service, reports in the status ba
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QPoint
@@ -65,10 +64,9 @@ class CodingController(QObject):
         if workspace is None:
             return None
         project = workspace.project
-        with self._expecting(passage):
-            coding = workspace.attempt(
-                lambda: project.codings.code(passage.document_id, code_id, passage.start, passage.end)
-            )
+        coding = workspace.attempt(
+            lambda: project.codings.code(passage.document_id, code_id, passage.start, passage.end)
+        )
         if coding is not None:
             if coding.document_id == self.view.document_id:
                 self._show(lambda: self._current(coding.id))
@@ -238,10 +236,9 @@ class CodingController(QObject):
             operations.tell(self.window, "Select a passage in the transcript first")
             return None
         project = workspace.project
-        with self.view.expecting(*span):
-            result = workspace.attempt(
-                lambda: project.speakers.code_respondent_words(document_id, code_id, *span)
-            )
+        result = workspace.attempt(
+            lambda: project.speakers.code_respondent_words(document_id, code_id, *span)
+        )
         if result is not None:
             operations.tell(
                 self.window, _passages_told(result, "respondent part(s)", project.codes.get(code_id).name)
@@ -254,15 +251,6 @@ class CodingController(QObject):
     def cursor_or_selection_start(self) -> int:
         span = self.view.selection_span()
         return span[0] if span is not None else self.view.cursor_offset()
-
-    @contextmanager
-    def _expecting(self, passage: Passage | None) -> Iterator[None]:
-        """Tell the view where the coming change is, when it is in the open transcript."""
-        if passage is None or passage.document_id != self.view.document_id:
-            yield
-            return
-        with self.view.expecting(passage.start, passage.end):
-            yield
 
     # -- extending the selection ----------------------------------------------------------
     def _selection_or_cursor(self) -> tuple[int, int]:
@@ -295,10 +283,7 @@ class CodingController(QObject):
         passage = self.view.index.get(passage_id)
         if start >= end or (passage is not None and (passage.start, passage.end) == (start, end)):
             return False
-        low = min(start, passage.start) if passage is not None else start
-        high = max(end, passage.end) if passage is not None else end
-        with self.view.expecting(low, high):
-            done = workspace.perform(lambda: workspace.project.codings.set_span(passage_id, start, end))
+        done = workspace.perform(lambda: workspace.project.codings.set_span(passage_id, start, end))
         if done:
             self.view.clear_selection()
             operations.tell(self.window, f"Passage now {start}–{end}  (Ctrl+Z undoes)")
@@ -338,11 +323,7 @@ class CodingController(QObject):
         if workspace is None or coding_id is None:
             operations.tell(self.window, "Click a coded passage or its stripe first")
             return False
-        passage = self.view.index.passage_of(coding_id)
-        with self._expecting(
-            Passage(passage.document_id, passage.start, passage.end) if passage is not None else None
-        ):
-            done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
+        done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
         if done:
             operations.tell(self.window, "Coding removed  (Ctrl+Z undoes)")
         return done

@@ -21,7 +21,8 @@ from coding.passages.stripe_layout import Stripe
 if TYPE_CHECKING:
     from app.transcript.transcript_view import TranscriptView
 
-LABEL_WIDTH = 176
+LABEL_WIDTH = 176  # the label column beside a transcript of ordinary width
+MIN_LABEL_WIDTH, MAX_LABEL_WIDTH = 140, 300
 LANE_WIDTH = 9
 BAR_WIDTH = 5
 MAX_LANES = 10
@@ -45,6 +46,7 @@ class CodingMargin(QWidget):
         self.view = view
         self.setMouseTracking(True)
         self._lanes = 1
+        self.label_width = LABEL_WIDTH
         self._hits: list[tuple[QRectF, Stripe, str]] = []
         self._drag: tuple[Stripe, str] | None = None
         self._drag_y = 0.0
@@ -54,12 +56,19 @@ class CodingMargin(QWidget):
         self.set_lanes(1, force=True)
 
     # -- size -----------------------------------------------------------------------------
+    def fit_labels(self, view_width: int) -> None:
+        """A wider label column beside a wide transcript (a quarter of it), narrower beside a narrow one."""
+        width = min(MAX_LABEL_WIDTH, max(MIN_LABEL_WIDTH, view_width // 4))
+        if width != self.label_width:
+            self.label_width = width
+            self.set_lanes(self._lanes, force=True)
+
     def set_lanes(self, lanes: int, *, force: bool = False) -> None:
         lanes = min(max(lanes, 1), MAX_LANES)
         if lanes == self._lanes and not force:
             return
         self._lanes = lanes
-        width = LABEL_WIDTH + lanes * LANE_WIDTH + 2 * PAD
+        width = self.label_width + lanes * LANE_WIDTH + 2 * PAD
         self.setFixedWidth(width)
         self.view.setViewportMargins(width, 0, 0, 0)
         rect = self.view.contentsRect()
@@ -147,7 +156,10 @@ class CodingMargin(QWidget):
             if y > height or y + chip_height / 2 > bottom + 2:
                 continue  # no room beside its own lines: the bar still shows, with its tooltip
             code = tree.get(stripe.code_id)
-            chip = QRectF(PAD, y, LABEL_WIDTH - PAD, chip_height)
+            # The label may reach into lanes no bar uses beside it, up to the nearest bar.
+            bars = [self.lane_x(s.lane) for t, b, s in stripes if t < y + chip_height and b > y]
+            right = min(bars, default=self.lane_x(stripe.lane)) - 4
+            chip = QRectF(PAD, y, max(self.label_width - PAD, right - PAD), chip_height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(chip_fill(code.colour, dark))
             painter.drawRoundedRect(chip, 3, 3)

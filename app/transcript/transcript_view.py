@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -36,7 +35,8 @@ from app.transcript.coding_margin import CodingMargin
 from app.transcript.speaker_highlighter import SpeakerHighlighter
 from app.transcript.transcript_geometry import TranscriptGeometry
 from app.widgets.mime import Passage, passage_mime
-from coding import Change
+from coding import Aspect, Change
+from coding.core.coder_layers import passages_in_layer
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodingId, DocumentId, PassageId
 from coding.core.records import CodeTree, PassageInfo, TurnInfo
@@ -46,11 +46,13 @@ from coding.passages import snapping
 from coding.passages.passage_index import PassageIndex
 from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
 
-#: Tables whose changes alter what the transcript paints (passages, their codes, code colours).
 #: How near (pixels) to a passage's edge the mouse grabs the boundary.
 HANDLE = 4
 
-PASSAGE_TABLES = frozenset({"passage", "coding", "code", "document", "turn"})
+#: What the transcript paints: the document's text, its coded passages and their codes' colours.
+PAINTED = (Aspect.DOCUMENTS, Aspect.CODINGS, Aspect.CODES)
+#: More places than this in one change: the whole document is read again at once.
+SPLICE_LIMIT = 50
 
 
 class TranscriptView(TranscriptGeometry):
@@ -63,6 +65,7 @@ class TranscriptView(TranscriptGeometry):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
+        self.setAccessibleName("Transcript")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -83,9 +86,10 @@ class TranscriptView(TranscriptGeometry):
         self.stripes = StripeLayout((), 0)
         self.stripes_by_passage: dict[PassageId, list[Stripe]] = {}
         self.current_coding: CodingId | None = None
+        #: Whose codings are painted: "all", "mine", "others" or "consensus" (View → Coder layer).
+        self.layer = "all"
         self._line_starts = [0]
         self._fills: dict[PassageId, QColor] = {}
-        self._expected: tuple[int, int] | None = None
         self._boundary_drag: tuple[PassageInfo, str] | None = None
         self._drag_preview: tuple[int, int] | None = None
         self._matches: list[tuple[int, int]] = []
@@ -126,29 +130,21 @@ class TranscriptView(TranscriptGeometry):
         self._set_passages(self.workspace.project.codings.passages(document_id))
         self.documentChanged.emit(document_id)
 
-    @contextmanager
-    def expecting(self, start: int, end: int) -> Iterator[None]:
-        """Announce that the next change only touches passages within ``[start, end)`` of this
-        document, so the view re-reads just those (the coding controller wraps its actions in it)."""
-        self._expected = (min(start, end), max(start, end, min(start, end) + 1))
-        try:
-            yield
-        finally:
-            self._expected = None
-
     def on_change(self, change: Change) -> None:
-        """Refresh from one committed change (the project bridge's signal)."""
-        expected, self._expected = self._expected, None
+        """Refresh from one committed change (the project bridge's signal): only the places of
+        the open document the change names (:meth:`Change.spans`), else the whole document."""
         if self.workspace is None or self.document_id is None:
             return
-        if not change.affects_document(self.document_id) and not change.codes:
+        if not change.touches(*PAINTED):
+            return  # reviews, memos, judgements, attributes, settings: nothing to repaint here
+        if not change.affects_document(self.document_id) and not change.touches(Aspect.CODES):
             return
-        if not change.tables & PASSAGE_TABLES:
-            return  # reviews, memos of documents and codes, judgements: nothing to repaint here
-        if expected is not None and not change.codes and change.document_ids == {self.document_id}:
-            self._splice(*expected)
-            return
-        if change.touches("document"):
+        if not change.touches(Aspect.CODES, Aspect.DOCUMENTS):
+            spans = change.spans(self.document_id)
+            if spans is not None and len(spans) <= SPLICE_LIMIT:
+                self._splice(spans)
+                return
+        if change.touches(Aspect.DOCUMENTS):
             try:
                 text = self.workspace.project.documents.text(self.document_id)
             except NotFoundError:
@@ -157,17 +153,29 @@ class TranscriptView(TranscriptGeometry):
             if text != self.text:
                 self.show_document(self.document_id)
                 return
-        if change.codings or change.codes:
+        if change.touches(Aspect.CODINGS, Aspect.CODES):
             self._set_passages(self.workspace.project.codings.passages(self.document_id))
 
-    def _splice(self, start: int, end: int) -> None:
-        """Re-read only the passages overlapping ``[start, end)`` and put them in place."""
+    def _splice(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Re-read only the passages overlapping the spans and put them in place."""
         assert self.workspace is not None and self.document_id is not None
-        fresh = self.workspace.project.codings.passages(self.document_id, start, end)
-        kept = [s for s in self.index.passages if not (s.start < end and s.end > start)]
-        self._set_passages(kept + fresh)
+        passages = list(self.index.passages)
+        for start, end in spans:
+            end = max(end, start + 1)
+            fresh = self.workspace.project.codings.passages(self.document_id, start, end)
+            passages = [s for s in passages if not (s.start < end and s.end > start)] + fresh
+        self._set_passages(passages)
+
+    def set_layer(self, layer: str) -> None:
+        """Paint only the codings of one coder layer (mine, other coders', all, consensus)."""
+        if layer != self.layer:
+            self.layer = layer
+            if self.workspace is not None and self.document_id is not None:
+                self._set_passages(self.workspace.project.codings.passages(self.document_id))
 
     def _set_passages(self, passages: list[PassageInfo]) -> None:
+        if self.workspace is not None:
+            passages = passages_in_layer(passages, self.layer, self.workspace.project.coder)
         self.index = PassageIndex(passages)
         self._relayout()
         if self.current_coding is not None and self.index.passage_of(self.current_coding) is None:
@@ -345,6 +353,7 @@ class TranscriptView(TranscriptGeometry):
     # -- interaction ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.margin.fit_labels(self.width())  # the whole view: its viewport shrinks with the margin
         rect = self.contentsRect()
         self.margin.setGeometry(QRect(rect.left(), rect.top(), self.margin.width(), rect.height()))
 

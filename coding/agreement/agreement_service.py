@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from coding.agreement.consensus import ResolveDisagreement, kept_codes
 from coding.agreement.method import describe
 from coding.agreement.report import ALL_CODES, AgreementReport, AgreementRow, Disagreement
 from coding.agreement.statistics import (
@@ -28,6 +29,7 @@ from coding.agreement.units import (
     by_units,
     sentences,
 )
+from coding.core.coder_rows import CONSENSUS
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, DocumentId
@@ -47,6 +49,37 @@ class AgreementService:
                     select(Coder.name)
                     .where(select(Coding.id).where(Coding.coder_id == Coder.id).exists())
                     .order_by(Coder.name)
+                ).scalars()
+            )
+
+    def resolve(self, disagreement: Disagreement, keep: str) -> None:
+        """Resolve a disagreement into the consensus layer: keep ``"a"``, ``"b"``, ``"both"`` or
+        ``"neither"`` coder's codes on its unit (one undoable step)."""
+        codes = kept_codes(keep, disagreement.code_ids_a, disagreement.code_ids_b)
+        disputed = tuple(dict.fromkeys(disagreement.code_ids_a + disagreement.code_ids_b))
+        self._context.execute(
+            ResolveDisagreement(
+                disagreement.document_id, disagreement.start, disagreement.end, disputed, codes, keep
+            )
+        )
+
+    def consensus(self, document: DocumentRef, start: int, end: int) -> tuple[CodeId, ...]:
+        """The consensus layer's codes on passages overlapping ``[start, end)`` of a document."""
+        document_id = self._context.resolve.document(document)
+        with self._store.read() as session:
+            return tuple(
+                CodeId(c)
+                for c in session.execute(
+                    select(Coding.code_id)
+                    .distinct()
+                    .join(Passage, Passage.id == Coding.passage_id)
+                    .join(Coder, Coder.id == Coding.coder_id)
+                    .where(
+                        Passage.document_id == document_id,
+                        Passage.start < end,
+                        Passage.end > start,
+                        Coder.name == CONSENSUS,
+                    )
                 ).scalars()
             )
 

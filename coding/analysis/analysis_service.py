@@ -10,6 +10,7 @@ from coding.analysis.code_query import QueryResult, run_query
 from coding.analysis.cooccurrence import CooccurrenceTable
 from coding.analysis.counting import merged, mixed_runs, tally_overlap, tally_units, unit_sets
 from coding.analysis.reading import Codings, counted_codes, read_codings, read_units
+from coding.analysis.saved_queries import DeleteQuery, SavedQueryInfo, SaveQuery, find_saved, saved_queries
 from coding.analysis.units import UNITS
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, ProjectContext
@@ -246,6 +247,45 @@ class AnalysisService:
             coder=coder,
             include_subcodes=include_subcodes,
         )
+
+    # -- saved queries ---------------------------------------------------------------------
+    def saved_queries(self) -> list[SavedQueryInfo]:
+        return saved_queries(self._store)
+
+    def saved_query(self, name: str) -> SavedQueryInfo:
+        """The saved query of that name (case-insensitively)."""
+        return find_saved(self._store, name)
+
+    def save_query(
+        self,
+        name: str,
+        text: str,
+        *,
+        unit: str = "turn",
+        where: Mapping[str, str] | None = None,
+        speaker: str | None = None,
+    ) -> SavedQueryInfo:
+        """Save a query under ``name`` (replacing one of that name), once it has run without a
+        mistake; undoable."""
+        self.query(text, unit=unit, where=where, speaker=speaker)
+        try:
+            replaces = self.saved_query(name).id
+        except NotFoundError:
+            replaces = None
+        self._context.execute(
+            SaveQuery(name, text, unit=unit, filters=where, speaker=speaker, replaces=replaces)
+        )
+        return self.saved_query(name)
+
+    def run_saved(self, name: str, *, coder: str | None = None) -> QueryResult:
+        saved = self.saved_query(name)
+        return self.query(
+            saved.query, unit=saved.unit, where=saved.filters, speaker=saved.speaker, coder=coder
+        )
+
+    def delete_query(self, name: str) -> None:
+        saved = self.saved_query(name)
+        self._context.execute(DeleteQuery(saved.id, saved.name))
 
 
 def _check_unit(unit: str) -> None:

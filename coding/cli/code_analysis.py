@@ -1,9 +1,11 @@
-"""Subcommands of analysis across codes: cooccurrence, matrix and query."""
+"""Subcommands of analysis across codes: cooccurrence, matrix, query and queries."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from coding.analysis.code_matrix import MATRIX_MEASURES, CodeMatrix
@@ -12,7 +14,9 @@ from coding.analysis.units import QUERY_UNITS, UNITS
 from coding.cli.analysis import print_quotes
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
+from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
+from coding.core.errors import InvalidInputError
+from coding.exporting.matrix_export import export_cooccurrence, export_matrix
 
 FORMATS = ("table", "csv", "json")
 
@@ -69,6 +73,12 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
         table = project.analysis.cooccurrence(
             unit=args.unit, by=args.by, codes=args.codes, coder=args.coder, include_subcodes=not args.only
         )
+    if args.out:
+        written = export_cooccurrence(
+            table, Path(args.out), measure=args.measure, overwrite=args.force, csv_guard=args.csv_guard
+        )
+        print(f"Exported {written}")
+        return 0
     _print_cooccurrence(table, args.measure, args.format, args.csv_guard)
     return 0
 
@@ -119,25 +129,88 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         matrix = project.analysis.matrix(
             columns=args.columns, codes=args.codes, coder=args.coder, include_subcodes=not args.only
         )
+    if args.out:
+        written = export_matrix(
+            matrix, Path(args.out), measure=args.measure, overwrite=args.force, csv_guard=args.csv_guard
+        )
+        print(f"Exported {written}")
+        return 0
     _print_matrix(matrix, args.measure, args.format, args.csv_guard)
     return 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    if (args.expression is None) == (args.saved is None):
+        raise InvalidInputError("give a QUERY or --saved NAME (one of them)")
+    where = key_values(args.where, "--where")
+    speaker = args.speaker
     with opened(args) as project:
-        result = project.analysis.query(
-            args.expression,
-            unit=args.unit,
-            where=key_values(args.where, "--where"),
-            speaker=args.speaker,
-            coder=args.coder,
-            include_subcodes=not args.only,
-        )
+        if args.saved is not None:
+            earlier = project.analysis.saved_query(args.saved)
+            where, speaker = dict(earlier.filters), earlier.speaker
+            result = project.analysis.run_saved(args.saved, coder=args.coder)
+        else:
+            result = project.analysis.query(
+                args.expression,
+                unit=args.unit,
+                where=where,
+                speaker=speaker,
+                coder=args.coder,
+                include_subcodes=not args.only,
+            )
+        if args.save:
+            saved = project.analysis.save_query(
+                args.save,
+                result.query,
+                unit=result.unit,
+                where=key_values(args.where, "--where"),
+                speaker=args.speaker,
+            )
+            print(f"Saved query {saved.name}: {saved.description}", file=sys.stderr)
     print_quotes(result.quotes, args.format, args.csv_guard)
     if args.format == "table":
         documents = len({u.document_id for u in result.units})
         print(f"The query holds in {len(result.units)} {result.unit}(s) of {documents} document(s).")
     return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        if args.delete:
+            project.analysis.delete_query(args.delete)
+            print(f"Deleted query {args.delete}")
+            return 0
+        queries = project.analysis.saved_queries()
+    print_records(
+        queries,
+        args.format,
+        header=("Name", "Query", "Unit", "Where", "Speaker"),
+        row=lambda q: (
+            q.name,
+            q.query,
+            q.unit,
+            "; ".join(f"{k}={v}" for k, v in q.filters.items()),
+            q.speaker or "",
+        ),
+        as_json=lambda q: {
+            "name": q.name,
+            "query": q.query,
+            "unit": q.unit,
+            "where": dict(q.filters),
+            "speaker": q.speaker,
+        },
+        limits={1: 80},
+    )
+    return 0
+
+
+def _out_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write it to FILE.xlsx (heat-map fills, unit and measure above) or FILE.csv",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def _codes_options(parser: argparse.ArgumentParser, default: str) -> None:
@@ -169,6 +242,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     _codes_options(co, "the concepts")
     co.add_argument("--measure", choices=COOCCURRENCE_MEASURES, default="count")
     co.add_argument("--format", choices=FORMATS, default="table")
+    _out_options(co)
     add_csv_guard(co)
 
     matrix = command("matrix", cmd_matrix, "codes × documents or attribute values: counts or presence (0/1)")
@@ -179,6 +253,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     _codes_options(matrix, "every code")
     matrix.add_argument("--measure", choices=MATRIX_MEASURES, default="count")
     matrix.add_argument("--format", choices=FORMATS, default="table")
+    _out_options(matrix)
     add_csv_guard(matrix)
 
     query = command(
@@ -188,6 +263,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     query.add_argument(
         "expression",
+        nargs="?",
         metavar="QUERY",
         help='e.g. "Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef"; quote names with '
         "spaces only when they contain an operator",
@@ -199,8 +275,14 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     query.add_argument("--speaker", metavar="S", help="only in this speaker's turns (e.g. R5)")
     query.add_argument("--only", action="store_true", help="each code by itself, without its subcodes")
     query.add_argument("--coder", metavar="NAME", help="only this coder's codings")
+    query.add_argument("--save", metavar="NAME", help="save the query under this name (replacing one of it)")
+    query.add_argument("--saved", metavar="NAME", help="run the query saved under this name")
     query.add_argument("--format", choices=FORMATS, default="table")
     add_csv_guard(query)
+
+    queries = command("queries", cmd_queries, "list the saved code queries (or delete one)")
+    queries.add_argument("--delete", metavar="NAME", help="delete the query saved under this name")
+    queries.add_argument("--format", choices=("table", "json"), default="table")
 
 
 __all__: Sequence[str] = ("cooccurrence_json", "matrix_rows", "register")

@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coding.codebook.code_colours import next_colour
 from coding.codebook.codebook_file import COLOUR, CodebookSpec, CodeSpec
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId
 from coding.core.text import fold
 from coding.undo.command import Command, Writer
-from models import Code, CodeSet, Coding, Judgement, Memo
+from models import Code, CodeSet, CodeSetMember, Coding, Judgement, Memo
 
 EDITABLE_FIELDS = frozenset(
     {
@@ -144,9 +145,9 @@ class LoadCodebook(Command):
             values = {"name": code_set.name, "description": code_set.description, "position": position}
             if code_set.guid and code_set.guid not in taken:
                 values["guid"] = code_set.guid
-            set_id = writer.insert("code_set", values)
+            set_id = writer.insert(CodeSet, values)
             members = dict.fromkeys(self._by_guid[g] for g in code_set.members if g in self._by_guid)
-            writer.insert_many("code_set_member", ({"set_id": set_id, "code_id": c} for c in members))
+            writer.insert_many(CodeSetMember, ({"set_id": set_id, "code_id": c} for c in members))
 
     def _insert(
         self, writer: Writer, spec: CodeSpec, parent: int | None, position: int, ids: list[CodeId]
@@ -155,7 +156,7 @@ class LoadCodebook(Command):
         if guid:
             self._taken_guids.add(guid)
         code_id = writer.insert(
-            "code",
+            Code,
             {
                 **({"guid": guid} if guid else {}),
                 "parent_id": parent,
@@ -190,9 +191,10 @@ class CreateCode(Command):
         self.text = f"Create code {self.name}"
 
     def plan(self, writer: Writer) -> CodeId:
-        colour = "#9e9e9e"
-        if self.parent_id is not None:
+        if self.parent_id is not None:  # a subcode shares its concept's colour
             colour = _code_row(writer, self.parent_id).colour
+        else:  # a new top-level code: a colour no code has yet (not the grey of an uncoloured one)
+            colour = next_colour(writer.session.execute(select(Code.colour)).scalars())
         _check_name_free(writer, self.parent_id, self.name)
         values: dict[str, Any] = {
             "parent_id": self.parent_id,
@@ -209,7 +211,7 @@ class CreateCode(Command):
             "inductive": self.inductive,
         }
         values.update(self.fields)
-        return CodeId(writer.insert("code", values))
+        return CodeId(writer.insert(Code, values))
 
 
 class UpdateCode(Command):
@@ -225,7 +227,7 @@ class UpdateCode(Command):
             _check_name_free(writer, row.parent_id, self.fields["name"], exclude=row.id)
         changed = {k: v for k, v in self.fields.items() if getattr(row, k) != v}
         if changed:
-            writer.update("code", self.code_id, changed)
+            writer.update(Code, self.code_id, changed)
         if "colour" in changed or "name" in changed:
             writer.touch_all()
 
@@ -265,10 +267,10 @@ class MoveCode(Command):
             writer.session.execute(select(Code.id, Code.position).where(Code.id.in_(siblings))).all()
         )
         if row.parent_id != self.parent_id:
-            writer.update("code", self.code_id, {"parent_id": self.parent_id})
+            writer.update(Code, self.code_id, {"parent_id": self.parent_id})
         for new_position, cid in enumerate(siblings):
             if positions.get(cid) != new_position:
-                writer.update("code", cid, {"position": new_position})
+                writer.update(Code, cid, {"position": new_position})
 
 
 class MergeCodes(Command):
@@ -299,10 +301,10 @@ class MergeCodes(Command):
                 other = target_passages[(coding.passage_id, coding.coder_id)]
                 if coding.memo:
                     memo = session.execute(select(Coding.memo).where(Coding.id == other)).scalar_one()
-                    writer.update("coding", other, {"memo": "\n".join(m for m in (memo, coding.memo) if m)})
-                writer.delete("coding", "id", [coding.id])
+                    writer.update(Coding, other, {"memo": "\n".join(m for m in (memo, coding.memo) if m)})
+                writer.delete(Coding, "id", [coding.id])
             else:
-                writer.update("coding", coding.id, {"code_id": self.target_id})
+                writer.update(Coding, coding.id, {"code_id": self.target_id})
         target_judged = set(
             session.execute(
                 select(Judgement.attribute, Judgement.value).where(Judgement.code_id == self.target_id)
@@ -312,9 +314,9 @@ class MergeCodes(Command):
             select(Judgement).where(Judgement.code_id == self.source_id)
         ).scalars():
             if (judgement.attribute, judgement.value) not in target_judged:
-                writer.update("judgement", judgement.id, {"code_id": self.target_id})
+                writer.update(Judgement, judgement.id, {"code_id": self.target_id})
         for memo_id in session.execute(select(Memo.id).where(Memo.code_id == self.source_id)).scalars().all():
-            writer.update("memo", memo_id, {"code_id": self.target_id})
+            writer.update(Memo, memo_id, {"code_id": self.target_id})
         children = (
             session.execute(select(Code.id).where(Code.parent_id == self.source_id).order_by(Code.position))
             .scalars()
@@ -328,9 +330,9 @@ class MergeCodes(Command):
                 raise InvalidInputError(
                     f"cannot merge: both codes have a subcode '{child_name}'; merge those first"
                 )
-            writer.update("code", child, {"parent_id": self.target_id, "position": position})
+            writer.update(Code, child, {"parent_id": self.target_id, "position": position})
             position += 1
-        writer.delete("code", "id", [self.source_id])
+        writer.delete(Code, "id", [self.source_id])
         writer.touch_all()
 
 
@@ -345,5 +347,5 @@ class DeleteCode(Command):
     def plan(self, writer: Writer) -> None:
         row = _code_row(writer, self.code_id)
         self.text = f"Delete code {row.name}"
-        writer.delete("code", "id", [self.code_id])
+        writer.delete(Code, "id", [self.code_id])
         writer.touch_all()

@@ -66,9 +66,9 @@ class CreateCodeSet(Command):
         codes = _require_codes(writer, self.codes)
         position = writer.session.execute(select(func.coalesce(func.max(CodeSet.position), -1))).scalar_one()
         set_id = writer.insert(
-            "code_set", {"name": self.name, "description": self.description, "position": int(position) + 1}
+            CodeSet, {"name": self.name, "description": self.description, "position": int(position) + 1}
         )
-        writer.insert_many("code_set_member", ({"set_id": set_id, "code_id": c} for c in codes))
+        writer.insert_many(CodeSetMember, ({"set_id": set_id, "code_id": c} for c in codes))
         return CodeSetId(set_id)
 
 
@@ -91,7 +91,7 @@ class UpdateCodeSet(Command):
         if self.description is not None:
             values["description"] = self.description
         if values:
-            writer.update("code_set", self.set_id, values)
+            writer.update(CodeSet, self.set_id, values)
 
 
 class DeleteCodeSet(Command):
@@ -104,7 +104,7 @@ class DeleteCodeSet(Command):
 
     def plan(self, writer: Writer) -> None:
         self.text = f"Delete code set {_require_set(writer, self.set_id)}"
-        writer.delete("code_set", "id", [self.set_id])
+        writer.delete(CodeSet, "id", [self.set_id])
 
 
 class AddToCodeSet(Command):
@@ -119,7 +119,7 @@ class AddToCodeSet(Command):
         codes = _require_codes(writer, self.codes)
         present = _members(writer, self.set_id)
         writer.insert_many(
-            "code_set_member", ({"set_id": self.set_id, "code_id": c} for c in codes if c not in present)
+            CodeSetMember, ({"set_id": self.set_id, "code_id": c} for c in codes if c not in present)
         )
 
 
@@ -135,4 +135,4 @@ class RemoveFromCodeSet(Command):
         present = _members(writer, self.set_id)
         for code_id in self.codes:
             if code_id in present:
-                writer.delete_row("code_set_member", {"set_id": self.set_id, "code_id": code_id})
+                writer.delete_row(CodeSetMember, {"set_id": self.set_id, "code_id": code_id})

@@ -1,63 +1,181 @@
-"""Change notifications: every committed action announces once what it touched."""
+"""Change notifications: every committed action announces once what it touched.
+
+What a view shows is an :class:`Aspect` of the project (the codes, the codings, the documents'
+attributes …); a change says which aspects it touched, which documents, and where in each
+document (:meth:`Change.spans`), so a view re-reads only what it shows and only where it changed.
+The tables each aspect is stored in are named in one place, :data:`ASPECT_OF_MODEL`.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 
 from coding.core.ids import DocumentId
+from models import (
+    Base,
+    Code,
+    Coder,
+    CodeSet,
+    CodeSetMember,
+    Coding,
+    Document,
+    DocumentAttribute,
+    Judgement,
+    JudgementEvidence,
+    JudgementReview,
+    Memo,
+    Page,
+    Passage,
+    Respondent,
+    Review,
+    ReviewMessage,
+    SavedQuery,
+    Sentence,
+    Setting,
+    Suggestion,
+    Term,
+    TextIndex,
+    Token,
+    Turn,
+)
 
 log = logging.getLogger(__name__)
 
-#: Table names, grouped by what a view shows.
-#: Reviews and their conversation are shown with the quotes and judgements, so they count as codings.
-CODING_TABLES = frozenset(
-    {"passage", "coding", "review", "judgement_evidence", "judgement_review", "review_message"}
-)
-CODE_TABLES = frozenset({"code"})
-DOCUMENT_TABLES = frozenset({"document", "document_attribute", "turn", "page"})
+
+class Aspect(Enum):
+    """What a view shows of a project; a change names the aspects it touched."""
+
+    CODES = "codes"  #: the code tree
+    CODE_SETS = "code sets"  #: named sets of codes
+    CODINGS = "codings"  #: coded passages and the codes on them
+    DOCUMENTS = "documents"  #: documents: name, text, pages
+    ATTRIBUTES = "attributes"  #: the documents' attributes (region, role …)
+    SPEAKERS = "speakers"  #: speaker turns
+    JUDGEMENTS = "judgements"  #: scores per concept per region, with their evidence
+    REVIEWS = "reviews"  #: review marks and conversations on quotes and judgements
+    MEMOS = "memos"  #: memos on codes and documents
+    SUGGESTIONS = "suggestions"  #: suggested codings waiting for a decision
+    RESPONDENTS = "respondents"  #: the respondent register behind the anonymisation
+    QUERIES = "queries"  #: saved code queries
+    CODERS = "coders"  #: the people who code
+    SETTINGS = "settings"  #: project settings (language, speaker rules, favourites …)
+    INDEX = "index"  #: the search index (terms, tokens, sentences)
+
+
+#: The one place that says which aspect each table stores (a test checks that every table has one).
+ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
+    Code: Aspect.CODES,
+    CodeSet: Aspect.CODE_SETS,
+    CodeSetMember: Aspect.CODE_SETS,
+    Passage: Aspect.CODINGS,
+    Coding: Aspect.CODINGS,
+    Document: Aspect.DOCUMENTS,
+    Page: Aspect.DOCUMENTS,
+    DocumentAttribute: Aspect.ATTRIBUTES,
+    Turn: Aspect.SPEAKERS,
+    Judgement: Aspect.JUDGEMENTS,
+    JudgementEvidence: Aspect.JUDGEMENTS,
+    Review: Aspect.REVIEWS,
+    JudgementReview: Aspect.REVIEWS,
+    ReviewMessage: Aspect.REVIEWS,
+    Memo: Aspect.MEMOS,
+    Suggestion: Aspect.SUGGESTIONS,
+    Respondent: Aspect.RESPONDENTS,
+    SavedQuery: Aspect.QUERIES,
+    Coder: Aspect.CODERS,
+    Setting: Aspect.SETTINGS,
+    Term: Aspect.INDEX,
+    Token: Aspect.INDEX,
+    Sentence: Aspect.INDEX,
+    TextIndex: Aspect.INDEX,
+}
+
+ASPECT_OF_TABLE: Mapping[str, Aspect] = {
+    model.__table__.name: aspect  # type: ignore[attr-defined]
+    for model, aspect in ASPECT_OF_MODEL.items()
+}
+
+#: A place in a document: (document, start, end), code points, end exclusive.
+Located = tuple[DocumentId, int, int]
+
+
+def aspects_of(tables: Iterable[str]) -> frozenset[Aspect]:
+    return frozenset(ASPECT_OF_TABLE[name] for name in tables if name in ASPECT_OF_TABLE)
 
 
 @dataclass(frozen=True)
 class Change:
     """What one action changed.
 
-    ``tables`` names the tables written. ``document_ids`` names the documents whose text,
-    structure or codings changed; ``None`` means "possibly any document".
+    ``tables`` names the tables written (its :attr:`aspects` are what views test).
+    ``document_ids`` names the documents whose text, structure or codings changed; ``None`` means
+    "possibly any document". ``located`` holds the spans touched in documents whose change has a
+    place (a coding, a moved boundary); see :meth:`spans`.
     """
 
     tables: frozenset[str] = frozenset()
     document_ids: frozenset[DocumentId] | None = field(default_factory=frozenset)
+    located: frozenset[Located] = frozenset()
 
-    def touches(self, *tables: str) -> bool:
-        return any(table in self.tables for table in tables)
+    @property
+    def aspects(self) -> frozenset[Aspect]:
+        return aspects_of(self.tables)
+
+    def touches(self, *what: Aspect | str) -> bool:
+        """Whether the change touched any of these aspects.
+
+        DEPRECATED: a table name (``"document_attribute"``) is still accepted while views written
+        in parallel move to aspects; name the :class:`Aspect` instead.
+        """
+        aspects = self.aspects
+        return any(item in aspects if isinstance(item, Aspect) else item in self.tables for item in what)
 
     @property
     def codings(self) -> bool:
-        return bool(self.tables & CODING_TABLES)
+        return self.touches(Aspect.CODINGS, Aspect.REVIEWS) or "judgement_evidence" in self.tables
 
     @property
     def codes(self) -> bool:
-        return bool(self.tables & CODE_TABLES)
+        return self.touches(Aspect.CODES)
 
     @property
     def documents(self) -> bool:
-        return bool(self.tables & DOCUMENT_TABLES)
+        return self.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS)
 
     def affects_document(self, document_id: DocumentId) -> bool:
         return self.document_ids is None or document_id in self.document_ids
 
+    def spans(self, document_id: DocumentId) -> tuple[tuple[int, int], ...] | None:
+        """Where in the document the change is: ``()`` when it did not touch the document, the
+        touched spans (sorted) when it knows them, ``None`` when anything in it may have changed."""
+        if not self.affects_document(document_id):
+            return ()
+        if self.document_ids is None:
+            return None
+        found = sorted((start, end) for doc, start, end in self.located if doc == document_id)
+        return tuple(found) if found else None
+
     def merge(self, other: Change) -> Change:
         if self.document_ids is None or other.document_ids is None:
-            documents: frozenset[DocumentId] | None = None
-        else:
-            documents = self.document_ids | other.document_ids
-        return Change(self.tables | other.tables, documents)
+            return Change(self.tables | other.tables, None)
+        whole = {d for d in self.document_ids if self.spans(d) is None} | {
+            d for d in other.document_ids if other.spans(d) is None
+        }
+        located = frozenset(p for p in self.located | other.located if p[0] not in whole)
+        return Change(self.tables | other.tables, self.document_ids | other.document_ids, located)
 
     @staticmethod
     def of(tables: Iterable[str], document_ids: Iterable[DocumentId] | None = ()) -> Change:
         return Change(frozenset(tables), None if document_ids is None else frozenset(document_ids))
+
+    @staticmethod
+    def about(*aspects: Aspect, document_ids: Iterable[DocumentId] | None = ()) -> Change:
+        """A change of whole aspects (what a script or a test announces by hand)."""
+        tables = {table for table, aspect in ASPECT_OF_TABLE.items() if aspect in aspects}
+        return Change.of(tables, document_ids)
 
 
 Listener = Callable[[Change], None]

@@ -12,6 +12,8 @@ from models import Coder
 
 #: The coder of codings that came without one (older files, REFI-QDA files without users).
 UNKNOWN_CODER = "unknown coder"
+#: The coder of the consensus layer: disagreements of two coders resolved (keep A, B, both, neither).
+CONSENSUS = "consensus"
 
 
 def clean_coder_name(name: str) -> str:
@@ -32,4 +34,4 @@ def ensure_coder(writer: Writer, name: str) -> CoderId:
     existing = find_coder(writer.session, cleaned)
     if existing is not None:
         return existing
-    return CoderId(writer.insert("coder", {"name": cleaned}))
+    return CoderId(writer.insert(Coder, {"name": cleaned}))

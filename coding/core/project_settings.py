@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coding.core.changes import Change
+from coding.core.changes import Aspect, Change
 from coding.core.store import Store
 from models import Setting
 
@@ -48,4 +48,4 @@ class ProjectSettings:
                 session.merge(Setting(key=key, value=value))
 
         self._store.transact(merge)
-        self._announce(Change.of({"setting"}))
+        self._announce(Change.about(Aspect.SETTINGS))

@@ -16,7 +16,7 @@ from coding.core.parsed import ParsedPage, ParsedTurn
 from coding.core.text import fold, normalise_text
 from coding.core.text_remap import Span, remap_spans
 from coding.undo.command import Command, Writer
-from models import Code, Coding, Document, DocumentAttribute, Passage
+from models import Code, Coding, Document, DocumentAttribute, Page, Passage, Suggestion, Turn
 
 
 def document_text(writer: Writer, document_id: DocumentId) -> str:
@@ -65,7 +65,7 @@ def name_taken(writer: Writer, name: str, exclude: int | None = None) -> bool:
 SpanMove = tuple[int, Span, Span, Mapping[str, Any]]
 
 
-def move_spans(writer: Writer, table: str, moves: Sequence[SpanMove]) -> None:
+def move_spans(writer: Writer, table: type[Passage] | type[Suggestion], moves: Sequence[SpanMove]) -> None:
     """Give rows of ``table`` new spans without two rows of a document ever sharing a span on the way
     (``UNIQUE(document_id, start, end)``): rows moving right go first, the last one first, then rows
     moving left, the first one first. The new spans must keep the order of the old ones and differ."""
@@ -77,7 +77,7 @@ def move_spans(writer: Writer, table: str, moves: Sequence[SpanMove]) -> None:
 
 def insert_turns(writer: Writer, document_id: int, turns: Sequence[ParsedTurn]) -> None:
     writer.insert_many(
-        "turn",
+        Turn,
         (
             {
                 "document_id": document_id,
@@ -97,7 +97,7 @@ def _insert_structure(
 ) -> None:
     insert_turns(writer, document_id, turns)
     writer.insert_many(
-        "page",
+        Page,
         ({"document_id": document_id, "number": p.number, "start": p.start, "end": p.end} for p in pages),
     )
 
@@ -118,7 +118,7 @@ class AddDocument(Command):
             raise InvalidInputError("document text must be normalised (NFC, \\n line endings)")
         position = writer.session.execute(select(func.coalesce(func.max(Document.position), -1))).scalar_one()
         document_id = writer.insert(
-            "document",
+            Document,
             {
                 "name": name,
                 "text": text,
@@ -131,7 +131,7 @@ class AddDocument(Command):
             },
         )
         writer.insert_many(
-            "document_attribute",
+            DocumentAttribute,
             (
                 {"document_id": document_id, "key": k, "value": v}
                 for k, v in clean_attributes(doc.attributes).items()
@@ -161,11 +161,11 @@ def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]
         pk = {"document_id": document_id, "key": key}
         if not value:
             if key in current:
-                writer.delete_row("document_attribute", pk)
+                writer.delete_row(DocumentAttribute, pk)
         elif key not in current:
-            writer.insert("document_attribute", {**pk, "value": value})
+            writer.insert(DocumentAttribute, {**pk, "value": value})
         elif current[key] != value:
-            writer.update("document_attribute", pk, {"value": value})
+            writer.update(DocumentAttribute, pk, {"value": value})
 
 
 def _require_document(writer: Writer, document_id: DocumentId) -> str:
@@ -189,7 +189,7 @@ class RenameDocument(Command):
         _require_document(writer, self.document_id)
         if name_taken(writer, self.name, exclude=self.document_id):
             raise InvalidInputError(f"a document named '{self.name}' already exists")
-        writer.update("document", self.document_id, {"name": self.name})
+        writer.update(Document, self.document_id, {"name": self.name})
         writer.touch(self.document_id)
 
 
@@ -204,7 +204,7 @@ class DeleteDocument(Command):
     def plan(self, writer: Writer) -> None:
         name = _require_document(writer, self.document_id)
         self.text = f"Delete document {name}"
-        writer.delete("document", "id", [self.document_id])
+        writer.delete(Document, "id", [self.document_id])
         writer.touch(self.document_id)
 
 
@@ -272,13 +272,13 @@ class ReplaceDocumentText(Command):
                     .where(Coding.passage_id == passage.id)
                 ).scalars()
                 lost.append(LostPassage(passage.start, passage.end, passage.text, tuple(codes)))
-                writer.delete("passage", "id", [passage.id])
+                writer.delete(Passage, "id", [passage.id])
             elif span != (passage.start, passage.end):
                 moves.append((passage.id, (passage.start, passage.end), span, {}))
-        move_spans(writer, "passage", moves)  # the mapping keeps the order of passages
+        move_spans(writer, Passage, moves)  # the mapping keeps the order of passages
         doc = self.document
         writer.update(
-            "document",
+            Document,
             self.document_id,
             {
                 "text": new_text,
@@ -289,8 +289,8 @@ class ReplaceDocumentText(Command):
                 "encoding": doc.encoding,
             },
         )
-        writer.delete("turn", "document_id", [self.document_id])
-        writer.delete("page", "document_id", [self.document_id])
+        writer.delete(Turn, "document_id", [self.document_id])
+        writer.delete(Page, "document_id", [self.document_id])
         _insert_structure(writer, self.document_id, doc.turns, doc.pages)
         write_attributes(writer, self.document_id, clean_attributes(doc.attributes))
         writer.touch(self.document_id)

@@ -31,6 +31,7 @@ def write_docx(
     document: DocumentRef | None = None,
     without_interviewer: bool | None = None,
     include_memos: bool | None = None,
+    coder: str | None = None,
     **other: Any,
 ) -> None:
     """``include_memos``: the code memos under each concept and the document memos at the end (quotes),
@@ -40,7 +41,8 @@ def write_docx(
         raise InvalidInputError(f"{path.name}: a Word export is one of {', '.join(WORD_KINDS)}, not '{kind}'")
     if kind == "transcript":
         reject_unknown(
-            "coded-transcript", {**other, "groups": groups, "without_interviewer": without_interviewer}
+            "coded-transcript",
+            {**other, "groups": groups, "without_interviewer": without_interviewer, "coder": coder},
         )
         if document is None:
             raise InvalidInputError("a coded transcript needs the document to export (document=NAME)")
@@ -63,4 +65,5 @@ def write_docx(
         include_reviews=bool(include_reviews),
         without_interviewer=bool(without_interviewer),
         include_memos=bool(include_memos),
+        coder=coder,
     )

@@ -96,8 +96,10 @@ def write_quotes_per_concept(
     include_reviews: bool = False,
     without_interviewer: bool = False,
     include_memos: bool = False,
+    coder: str | None = None,
 ) -> None:
-    """``include_memos``: each concept's code memos under its heading, and the document memos at the end."""
+    """``include_memos``: each concept's code memos under its heading, and the document memos at the end.
+    ``coder``: only that coder's layer (a name, or ``consensus``)."""
     key = attribute_key(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
     tree = project.codes.tree()
@@ -113,7 +115,9 @@ def write_quotes_per_concept(
     # heading code → group → passage, in respondent, document, position order
     cells: dict[tuple[CodeId, str], dict[PassageId, _Passage]] = {}
     quotes = (
-        project.quote_service.query([h.id for h in headings], exclude_interviewer=without_interviewer)
+        project.quote_service.query(
+            [h.id for h in headings], exclude_interviewer=without_interviewer, coder=coder
+        )
         if headings
         else []
     )

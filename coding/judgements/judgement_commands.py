@@ -65,12 +65,12 @@ class SetJudgement(Command):
         }
         if existing is None:
             judgement_id = writer.insert(
-                "judgement",
+                Judgement,
                 {"attribute": self.attribute, "value": self.value, "code_id": self.code_id, **values},
             )
         else:
             judgement_id = existing
-            writer.update("judgement", judgement_id, values)
+            writer.update(Judgement, judgement_id, values)
         if self.evidence is not None:
             self._link(writer, judgement_id)
         return JudgementId(judgement_id)
@@ -88,9 +88,9 @@ class SetJudgement(Command):
         )
         wanted = set(self.evidence)
         for passage_id in sorted(linked - wanted):
-            writer.delete_row("judgement_evidence", {"judgement_id": judgement_id, "passage_id": passage_id})
+            writer.delete_row(JudgementEvidence, {"judgement_id": judgement_id, "passage_id": passage_id})
         writer.insert_many(
-            "judgement_evidence",
+            JudgementEvidence,
             ({"judgement_id": judgement_id, "passage_id": s} for s in self.evidence if s not in linked),
         )
 
@@ -105,4 +105,4 @@ class ClearJudgement(Command):
     def plan(self, writer: Writer) -> None:
         if writer.session.get(Judgement, self.judgement_id) is None:
             raise NotFoundError(f"judgement {self.judgement_id} does not exist")
-        writer.delete("judgement", "id", [self.judgement_id])
+        writer.delete(Judgement, "id", [self.judgement_id])

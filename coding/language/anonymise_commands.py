@@ -22,7 +22,7 @@ from coding.core.text import fold
 from coding.core.text_remap import Span, apply_replacements
 from coding.documents.document_commands import SpanMove, document_text, move_spans
 from coding.undo.command import Command, Writer
-from models import Coding, JudgementEvidence, Page, Passage, Suggestion, Turn
+from models import Coding, Document, JudgementEvidence, Page, Passage, Suggestion, Turn
 
 
 @dataclass(frozen=True)
@@ -110,12 +110,12 @@ def _merge_passage(writer: Writer, loser: int, survivor: int) -> None:
         ).scalars()
     )
     for judgement_id in sorted(evidence - have):
-        writer.insert("judgement_evidence", {"judgement_id": judgement_id, "passage_id": survivor})
-    writer.delete("coding", "id", duplicates)
+        writer.insert(JudgementEvidence, {"judgement_id": judgement_id, "passage_id": survivor})
+    writer.delete(Coding, "id", duplicates)
     for coding_id, _code in moving:
-        writer.update("coding", coding_id, {"passage_id": survivor})
+        writer.update(Coding, coding_id, {"passage_id": survivor})
     if session.execute(select(Passage.id).where(Passage.id == loser)).scalar_one_or_none() is not None:
-        writer.delete("passage", "id", [loser])
+        writer.delete(Passage, "id", [loser])
 
 
 def _remap_passages(writer: Writer, document_id: DocumentId, mapper: _Mapper) -> int:
@@ -140,7 +140,7 @@ def _remap_passages(writer: Writer, document_id: DocumentId, mapper: _Mapper) ->
         text = mapper.new_text[start:end]
         if (start, end, text) != (row.start, row.end, row.text):
             moves.append((passage_id, (row.start, row.end), (start, end), {"text": text}))
-    move_spans(writer, "passage", moves)
+    move_spans(writer, Passage, moves)
     return merged
 
 
@@ -154,14 +154,12 @@ def _remap_structure(
         )
         body = min(max(mapper.point(turn.body_start), start), end)
         values = {"start": start, "end": end, "body_start": body, "speaker": renamed(turn.speaker)}
-        writer.update("turn", turn.id, values)
+        writer.update(Turn, turn.id, values)
     for page in session.execute(select(Page).where(Page.document_id == document_id)).scalars().all():
         start, end = (
             mapper.span(page.start, page.end) if page.end > page.start else (mapper.point(page.start),) * 2
         )
-        writer.update(
-            "page", {"document_id": document_id, "number": page.number}, {"start": start, "end": end}
-        )
+        writer.update(Page, {"document_id": document_id, "number": page.number}, {"start": start, "end": end})
     rows = session.execute(
         select(Suggestion.id, Suggestion.start, Suggestion.end, Suggestion.text).where(
             Suggestion.document_id == document_id
@@ -173,7 +171,7 @@ def _remap_structure(
         text = mapper.new_text[start:end]
         if (start, end, text) != (row.start, row.end, row.text):
             moves.append((row.id, (row.start, row.end), (start, end), {"text": text}))
-    move_spans(writer, "suggestion", moves)
+    move_spans(writer, Suggestion, moves)
 
 
 class AnonymiseDocuments(Command):
@@ -198,7 +196,7 @@ class AnonymiseDocuments(Command):
 
             merged += _remap_passages(writer, document_id, mapper)
             _remap_structure(writer, document_id, mapper, renamed)
-            writer.update("document", document_id, {"text": mapper.new_text, "length": len(mapper.new_text)})
+            writer.update(Document, document_id, {"text": mapper.new_text, "length": len(mapper.new_text)})
             writer.touch(document_id)
         return AnonymisationReport(
             len(self.replacements), sum(len(r) for r in self.replacements.values()), merged

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from coding.core.changes import Change
+from coding.core.changes import Aspect, Change
 from coding.core.context import CodeRef, DocumentRef
 from coding.core.errors import InvalidInputError
 from coding.core.ids import CodingId, DocumentId
@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline
     from coding.project import Project
 
-_INDEX_TABLES = frozenset({"document", "turn"})
-_CORPUS_TABLES = frozenset({"document", "turn", "setting"})
+#: What the search index is built from: the documents' texts and their speaker turns.
+_INDEXED = (Aspect.DOCUMENTS, Aspect.SPEAKERS)
+#: What the corpus cache also depends on: the settings (the language, the speaker rules).
+_CORPUS = (*_INDEXED, Aspect.SETTINGS)
 
 
 class LanguageAssistant:
@@ -57,11 +59,13 @@ class LanguageAssistant:
         return pipeline_for(self._project.language)
 
     def _on_change(self, change: Change) -> None:
-        if change.touches(*_CORPUS_TABLES):
+        if change.touches(*_CORPUS):
             self._cache.forget(
-                None if change.document_ids is None or "setting" in change.tables else change.document_ids
+                None
+                if change.document_ids is None or change.touches(Aspect.SETTINGS)
+                else change.document_ids
             )
-        if not change.touches(*_INDEX_TABLES):
+        if not change.touches(*_INDEXED):
             return
         with self._lock:
             self._generation += 1

@@ -76,7 +76,7 @@ class AddRespondent(Command):
         if _code_taken(writer, code):
             raise InvalidInputError(f"respondent {code} is already in the register")
         return RespondentId(
-            writer.insert("respondent", {"code": code, "name": name, "aliases": aliases, "note": self.note})
+            writer.insert(Respondent, {"code": code, "name": name, "aliases": aliases, "note": self.note})
         )
 
 
@@ -96,7 +96,7 @@ class UpdateRespondent(Command):
         if _code_taken(writer, code, exclude=self.respondent_id):
             raise InvalidInputError(f"respondent {code} is already in the register")
         writer.update(
-            "respondent",
+            Respondent,
             self.respondent_id,
             {"code": code, "name": name, "aliases": aliases, "note": self.note},
         )
@@ -110,7 +110,7 @@ class RemoveRespondent(Command):
         self.respondent_id = respondent_id
 
     def plan(self, writer: Writer) -> None:
-        writer.delete("respondent", "id", [self.respondent_id])
+        writer.delete(Respondent, "id", [self.respondent_id])
 
 
 class RespondentRegister:
@@ -223,6 +223,6 @@ class ImportRegister(Command):
         for code, name, aliases, note in self.entries:
             values = {"code": code, "name": name, "aliases": aliases, "note": note}
             if fold(code) in existing:
-                writer.update("respondent", existing[fold(code)], values)
+                writer.update(Respondent, existing[fold(code)], values)
             else:
-                existing[fold(code)] = writer.insert("respondent", values)
+                existing[fold(code)] = writer.insert(Respondent, values)

@@ -39,7 +39,7 @@ class SaveMemo(Command):
             if writer.session.get(Memo, self.memo_id) is None:
                 raise NotFoundError(f"memo {self.memo_id} does not exist")
             writer.update(
-                "memo", self.memo_id, {"text": self.body, "title": self.title, "updated_at": utcnow()}
+                Memo, self.memo_id, {"text": self.body, "title": self.title, "updated_at": utcnow()}
             )
             return self.memo_id
         if self.document_id is not None:
@@ -47,7 +47,7 @@ class SaveMemo(Command):
         coder_id = ensure_coder(writer, self.coder)
         return MemoId(
             writer.insert(
-                "memo",
+                Memo,
                 {
                     "document_id": self.document_id,
                     "code_id": self.code_id,
@@ -69,4 +69,4 @@ class DeleteMemo(Command):
     def plan(self, writer: Writer) -> None:
         if writer.session.get(Memo, self.memo_id) is None:
             raise NotFoundError(f"memo {self.memo_id} does not exist")
-        writer.delete("memo", "id", [self.memo_id])
+        writer.delete(Memo, "id", [self.memo_id])

@@ -129,11 +129,11 @@ class ApplyCodings(Command):
         if not any(keep):
             return []
 
-        for row in writer.insert_many("passage", new_passages):
+        for row in writer.insert_many(Passage, new_passages):
             passages[(row["document_id"], row["start"], row["end"])] = row["id"]
         coder_id = ensure_coder(writer, self.coder)
         rows = writer.insert_many(
-            "coding",
+            Coding,
             (
                 {
                     "passage_id": passages[span],
@@ -145,5 +145,7 @@ class ApplyCodings(Command):
                 if wanted
             ),
         )
-        writer.touch(*{span[0] for span, wanted in zip(spans, keep, strict=True) if wanted})
+        for (document_id, start, end), wanted in zip(spans, keep, strict=True):
+            if wanted:
+                writer.touch_span(DocumentId(document_id), start, end)
         return [CodingId(row["id"]) for row in rows]

@@ -70,7 +70,7 @@ class ApplyCoding(Command):
         ).scalar_one_or_none()
         if passage_id is None:
             passage_id = writer.insert(
-                "passage",
+                Passage,
                 {"document_id": self.document_id, "start": start, "end": end, "text": text[start:end]},
             )
         else:
@@ -92,22 +92,23 @@ class ApplyCoding(Command):
                 )
         coder_id = ensure_coder(writer, self.coder)
         coding_id = writer.insert(
-            "coding",
+            Coding,
             {"passage_id": passage_id, "code_id": self.code_id, "coder_id": coder_id, "memo": self.memo},
         )
-        writer.touch(self.document_id)
+        writer.touch_span(self.document_id, start, end)
         return CodingId(coding_id)
 
 
-def _coding_document(writer: Writer, coding_id: CodingId) -> tuple[int, DocumentId]:
+def _touch_coding(writer: Writer, coding_id: CodingId) -> None:
+    """Name the place of a coding's passage as touched (before the coding changes)."""
     row = writer.session.execute(
-        select(Coding.passage_id, Passage.document_id)
-        .join(Passage, Passage.id == Coding.passage_id)
+        select(Passage.document_id, Passage.start, Passage.end)
+        .join(Coding, Coding.passage_id == Passage.id)
         .where(Coding.id == coding_id)
     ).one_or_none()
     if row is None:
         raise NotFoundError(f"coding {coding_id} does not exist")
-    return int(row[0]), DocumentId(row[1])
+    writer.touch_span(DocumentId(row[0]), row[1], row[2])
 
 
 class RemoveCoding(Command):
@@ -120,9 +121,8 @@ class RemoveCoding(Command):
         self.coding_id = coding_id
 
     def plan(self, writer: Writer) -> None:
-        _passage, document_id = _coding_document(writer, self.coding_id)
-        writer.delete("coding", "id", [self.coding_id])
-        writer.touch(document_id)
+        _touch_coding(writer, self.coding_id)
+        writer.delete(Coding, "id", [self.coding_id])
 
 
 class SetPassageSpan(Command):
@@ -138,11 +138,12 @@ class SetPassageSpan(Command):
     def plan(self, writer: Writer) -> None:
         session = writer.session
         row = session.execute(
-            select(Passage.document_id).where(Passage.id == self.passage_id)
-        ).scalar_one_or_none()
+            select(Passage.document_id, Passage.start, Passage.end).where(Passage.id == self.passage_id)
+        ).one_or_none()
         if row is None:
             raise NotFoundError(f"passage {self.passage_id} does not exist")
-        document_id = DocumentId(row)
+        document_id = DocumentId(row[0])
+        old_start, old_end = row[1], row[2]
         text = document_text(writer, document_id)
         start, end = self.span
         check_span(text, start, end)
@@ -156,8 +157,9 @@ class SetPassageSpan(Command):
         ).scalar_one()
         if clash:
             raise InvalidInputError("another coded passage already has exactly these boundaries")
-        writer.update("passage", self.passage_id, {"start": start, "end": end, "text": text[start:end]})
-        writer.touch(document_id)
+        writer.update(Passage, self.passage_id, {"start": start, "end": end, "text": text[start:end]})
+        writer.touch_span(document_id, old_start, old_end)
+        writer.touch_span(document_id, start, end)
 
 
 class SetCodingMemo(Command):
@@ -169,6 +171,5 @@ class SetCodingMemo(Command):
         self.memo = memo
 
     def plan(self, writer: Writer) -> None:
-        _passage, document_id = _coding_document(writer, self.coding_id)
-        writer.update("coding", self.coding_id, {"memo": self.memo})
-        writer.touch(document_id)
+        _touch_coding(writer, self.coding_id)
+        writer.update(Coding, self.coding_id, {"memo": self.memo})

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergeState
-from models import Code, Judgement, Memo, Review
+from models import Code, Judgement, JudgementEvidence, Memo, Review
 
 
 class AnalysisMerge(MergeState):
@@ -38,7 +38,7 @@ class AnalysisMerge(MergeState):
                         "updated_at": mark.note.modified or mark.note.created or self.now,
                     }
                 )
-        self.w.insert_many("review", new)
+        self.w.insert_many(Review, new)
         self.added["reviews"] += len(new)
 
     def import_memos(self, notes: NotePlan) -> None:
@@ -75,7 +75,7 @@ class AnalysisMerge(MergeState):
                 row["created_at"] = created
                 row["updated_at"] = note.modified or created
             new.append(row)
-        self.w.insert_many("memo", new)
+        self.w.insert_many(Memo, new)
         self.added["memos"] += len(new)
 
     def import_judgements(self) -> None:
@@ -102,7 +102,7 @@ class AnalysisMerge(MergeState):
             guids.add(judgement.guid)
             triples.add((attribute, judgement.value, code_id))
             judgement_id = self.w.insert(
-                "judgement",
+                Judgement,
                 {
                     "guid": judgement.guid,
                     "attribute": attribute,
@@ -116,6 +116,6 @@ class AnalysisMerge(MergeState):
             )
             evidence = dict.fromkeys(self.selections[g] for g in judgement.evidence if g in self.selections)
             self.w.insert_many(
-                "judgement_evidence", ({"judgement_id": judgement_id, "passage_id": s} for s in evidence)
+                JudgementEvidence, ({"judgement_id": judgement_id, "passage_id": s} for s in evidence)
             )
             self.added["judgements"] += 1

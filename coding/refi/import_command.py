@@ -68,7 +68,7 @@ class _Merge(SourcesMerge, AnalysisMerge):
                 self.users[guid] = by_guid.get(guid) or by_name[name]
                 self.existing["coders"] += 1
                 continue
-            coder_id = self.w.insert("coder", {"guid": guid, "name": name})
+            coder_id = self.w.insert(Coder, {"guid": guid, "name": name})
             by_guid[guid] = by_name[name] = self.users[guid] = coder_id
             self.added["coders"] += 1
 
@@ -117,7 +117,7 @@ class _Merge(SourcesMerge, AnalysisMerge):
         self.next_position[parent] = position + 1
         colour = code.colour or (self.colours.get(parent) if parent is not None else None) or DEFAULT_COLOUR
         code_id = self.w.insert(
-            "code",
+            Code,
             {
                 "guid": code.guid,
                 "parent_id": parent,
@@ -159,7 +159,7 @@ class _Merge(SourcesMerge, AnalysisMerge):
             if set_id is None:
                 position += 1
                 set_id = self.w.insert(
-                    "code_set",
+                    CodeSet,
                     {
                         "guid": code_set.guid,
                         "name": name,
@@ -179,6 +179,6 @@ class _Merge(SourcesMerge, AnalysisMerge):
                 elif (set_id, code_id) not in members:
                     members.add((set_id, code_id))
                     rows_to_add.append({"set_id": set_id, "code_id": code_id})
-            self.w.insert_many("code_set_member", rows_to_add)
+            self.w.insert_many(CodeSetMember, rows_to_add)
 
     # -- documents -------------------------------------------------------------------------

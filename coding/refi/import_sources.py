@@ -16,7 +16,7 @@ from coding.refi.import_state import MergedDocument, MergeState, Span
 from coding.refi.names import numbered
 from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import SpeakerRules
-from models import Coding, Document, Passage
+from models import Coding, Document, DocumentAttribute, Page, Passage, Turn
 
 
 class SourcesMerge(MergeState):
@@ -68,7 +68,7 @@ class SourcesMerge(MergeState):
                 row["imported_at"] = source.created
             new_rows.append(row)
             new_sources.append(source)
-        new_rows = self.w.insert_many("document", new_rows)
+        new_rows = self.w.insert_many(Document, new_rows)
         attribute_rows: list[dict[str, Any]] = []
         turn_rows: list[dict[str, Any]] = []
         page_rows: list[dict[str, Any]] = []
@@ -95,9 +95,9 @@ class SourcesMerge(MergeState):
                 {"document_id": row["id"], "number": n, "start": s, "end": e} for n, s, e in pages
             )
         self.added["attributes"] += len(attribute_rows)
-        self.w.insert_many("document_attribute", attribute_rows)
-        self.w.insert_many("turn", turn_rows)
-        self.w.insert_many("page", page_rows)
+        self.w.insert_many(DocumentAttribute, attribute_rows)
+        self.w.insert_many(Turn, turn_rows)
+        self.w.insert_many(Page, page_rows)
 
     def _turns(
         self, source: RSource, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
@@ -119,7 +119,7 @@ class SourcesMerge(MergeState):
         current = stored_attributes(self.s, document_id)
         for key, value in values.items():
             if key not in current:
-                self.w.insert("document_attribute", {"document_id": document_id, "key": key, "value": value})
+                self.w.insert(DocumentAttribute, {"document_id": document_id, "key": key, "value": value})
                 self.added["attributes"] += 1
             elif current[key] != value:
                 self.skip(
@@ -199,7 +199,7 @@ class SourcesMerge(MergeState):
                 selection_spans[selection.guid] = span
                 for coding in valid:
                     self._plan_coding(coding, selection, span, notes, coding_guids, pairs, pending)
-        inserted = self.w.insert_many("passage", new_passages.values())
+        inserted = self.w.insert_many(Passage, new_passages.values())
         for span, row in zip(new_passages, inserted, strict=True):
             by_span[span] = row["id"]
         self.added["passages"] += len(new_passages)
@@ -207,7 +207,7 @@ class SourcesMerge(MergeState):
         for span, _coding, row in pending:
             row["passage_id"] = by_span[span]
             rows.append(row)
-        inserted = self.w.insert_many("coding", rows)
+        inserted = self.w.insert_many(Coding, rows)
         for (_span, coding, _row), row in zip(pending, inserted, strict=True):
             self.codings[coding.guid] = row["id"]
         self.added["codings"] += len(rows)

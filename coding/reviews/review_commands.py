@@ -13,7 +13,7 @@ from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CoderId, CodingId, DocumentId, JudgementId, ReviewId, ReviewMessageId
 from coding.undo.command import Command, Writer
-from models import REVIEW_STATUSES, Coding, Judgement, JudgementReview, Passage, Review
+from models import REVIEW_STATUSES, Coding, Judgement, JudgementReview, Passage, Review, ReviewMessage
 from models.clock import utcnow
 
 QUOTE = "quote"
@@ -42,7 +42,7 @@ def write_mark(writer: Writer, mark: MarkWrite, coder_id: CoderId) -> int | None
     session = writer.session
     model: type[Review] | type[JudgementReview]
     if mark.kind == QUOTE:
-        table, model, column = "review", Review, "coding_id"
+        model, column = Review, "coding_id"
         document_id = session.execute(
             select(Passage.document_id)
             .join(Coding, Coding.passage_id == Passage.id)
@@ -53,7 +53,7 @@ def write_mark(writer: Writer, mark: MarkWrite, coder_id: CoderId) -> int | None
         writer.touch(DocumentId(document_id))
         target_column = Review.coding_id
     else:
-        table, model, column = "judgement_review", JudgementReview, "judgement_id"
+        model, column = JudgementReview, "judgement_id"
         if session.get(Judgement, mark.target) is None:
             raise NotFoundError(f"judgement {mark.target} does not exist")
         target_column = JudgementReview.judgement_id
@@ -67,12 +67,12 @@ def write_mark(writer: Writer, mark: MarkWrite, coder_id: CoderId) -> int | None
         _keep_comment(writer, mark.kind, mark.target, coder_id, existing.comment, existing.updated_at)
     if mark.status is None:
         if existing is not None:
-            writer.delete(table, "id", [existing.id])
+            writer.delete(model, "id", [existing.id])
         return None
     values = {"status": mark.status, "comment": comment, "updated_at": utcnow()}
     if existing is None:
-        return writer.insert(table, {column: mark.target, "coder_id": coder_id, **values})
-    writer.update(table, existing.id, values)
+        return writer.insert(model, {column: mark.target, "coder_id": coder_id, **values})
+    writer.update(model, existing.id, values)
     return int(existing.id)
 
 
@@ -80,7 +80,7 @@ def _keep_comment(
     writer: Writer, kind: str, target: int, coder_id: CoderId, text: str, when: datetime
 ) -> None:
     column = "coding_id" if kind == QUOTE else "judgement_id"
-    writer.insert("review_message", {column: target, "coder_id": coder_id, "text": text, "created_at": when})
+    writer.insert(ReviewMessage, {column: target, "coder_id": coder_id, "text": text, "created_at": when})
 
 
 class SetReview(Command):
@@ -173,7 +173,7 @@ class AddReviewMessage(Command):
         coder_id = ensure_coder(writer, self.author)
         return ReviewMessageId(
             writer.insert(
-                "review_message",
+                ReviewMessage,
                 {
                     "coding_id": self.coding_id,
                     "judgement_id": self.judgement_id,

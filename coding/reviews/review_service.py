@@ -243,14 +243,24 @@ class ReviewService:
     def discussion(
         self, *, coding_id: CodingId | None = None, judgement_id: JudgementId | None = None
     ) -> Discussion:
-        if coding_id is not None:
-            return self.quote_discussions().get(coding_id, Discussion(""))
-        if judgement_id is not None:
-            return self.judgement_discussions().get(judgement_id, Discussion(""))
-        return Discussion("")
+        """One quote's or judgement's marks and conversation (read for that one only)."""
+        judgements = judgement_id is not None
+        target = judgement_id if judgements else coding_id
+        if target is None:
+            return Discussion("")
+        with self._store.read() as session:
+            model = Judgement if judgements else Coding
+            guid = session.execute(select(model.guid).where(model.id == target)).scalar_one_or_none()
+            if guid is None:
+                return Discussion("")
+            marks = self._marks(session, judgements=judgements, target=target)
+            messages = self._messages(session, judgements=judgements, target=target)
+        return Discussion(guid, tuple(marks.get(target, ())), tuple(messages.get(target, ())))
 
     @staticmethod
-    def _marks(session: Session, *, judgements: bool) -> dict[int, builtins.list[MarkInfo]]:
+    def _marks(
+        session: Session, *, judgements: bool, target: int | None = None
+    ) -> dict[int, builtins.list[MarkInfo]]:
         out: dict[int, builtins.list[MarkInfo]] = defaultdict(list)
         if judgements:
             statement = select(
@@ -260,26 +270,35 @@ class ReviewService:
                 JudgementReview.comment,
                 JudgementReview.updated_at,
             ).join(Coder, Coder.id == JudgementReview.coder_id)
+            if target is not None:
+                statement = statement.where(JudgementReview.judgement_id == target)
         else:
             statement = select(
                 Review.coding_id, Coder.name, Review.status, Review.comment, Review.updated_at
             ).join(Coder, Coder.id == Review.coder_id)
-        for target, name, status, comment, updated in session.execute(statement):
-            out[target].append(MarkInfo(name, status, comment, updated))
+            if target is not None:
+                statement = statement.where(Review.coding_id == target)
+        for key, name, status, comment, updated in session.execute(statement):
+            out[key].append(MarkInfo(name, status, comment, updated))
         for marks in out.values():
             marks.sort(key=lambda m: m.updated_at)
         return out
 
     @staticmethod
-    def _messages(session: Session, *, judgements: bool) -> dict[int, builtins.list[ReviewMessageInfo]]:
+    def _messages(
+        session: Session, *, judgements: bool, target: int | None = None
+    ) -> dict[int, builtins.list[ReviewMessageInfo]]:
         out: dict[int, builtins.list[ReviewMessageInfo]] = defaultdict(list)
-        target = ReviewMessage.judgement_id if judgements else ReviewMessage.coding_id
-        rows = session.execute(
-            select(target, ReviewMessage.id, Coder.name, ReviewMessage.text, ReviewMessage.created_at)
+        column = ReviewMessage.judgement_id if judgements else ReviewMessage.coding_id
+        statement = (
+            select(column, ReviewMessage.id, Coder.name, ReviewMessage.text, ReviewMessage.created_at)
             .outerjoin(Coder, Coder.id == ReviewMessage.coder_id)
-            .where(target.is_not(None))
+            .where(column.is_not(None))
             .order_by(ReviewMessage.created_at, ReviewMessage.id)
         )
+        if target is not None:
+            statement = statement.where(column == target)
+        rows = session.execute(statement)
         for key, mid, name, text, created in rows:
             if key is not None:
                 out[key].append(ReviewMessageInfo(ReviewMessageId(mid), name, text, created))

@@ -23,11 +23,11 @@ def write_setting(writer: Writer, key: str, value: Any) -> None:
     current = writer.session.execute(select(Setting.value).where(Setting.key == key)).one_or_none()
     if value is None:
         if current is not None:
-            writer.delete_row("setting", {"key": key})
+            writer.delete_row(Setting, {"key": key})
     elif current is None:
-        writer.insert_many("setting", [{"key": key, "value": value}])
+        writer.insert_many(Setting, [{"key": key, "value": value}])
     elif current[0] != value:
-        writer.update("setting", {"key": key}, {"value": value})
+        writer.update(Setting, {"key": key}, {"value": value})
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def stored_documents(writer: Writer, document_ids: Sequence[DocumentId] | None) 
 
 
 def replace_turns(writer: Writer, document_id: DocumentId, turns: Sequence[ParsedTurn]) -> None:
-    writer.delete("turn", "document_id", [document_id])
+    writer.delete(Turn, "document_id", [document_id])
     insert_turns(writer, document_id, turns)
     writer.touch(document_id)
 

@@ -11,66 +11,98 @@ from sqlalchemy import Table
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from coding.core.changes import Change
+from coding.core.changes import Change, Located
 from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
 from coding.undo.capture import table
 from coding.undo.steps import ChangedSince, DeleteRows, InsertRows, Step, UpdateRow
+from models import Base
+
+#: What a write names: the ORM class of its table (``Passage``). A table's name as a string
+#: (``"passage"``) is DEPRECATED, accepted only while commands written in parallel move over.
+Target = type[Base] | str
+
+
+def table_of(target: Target) -> Table:
+    if isinstance(target, str):  # DEPRECATED: the transitional string path
+        return table(target)
+    found = target.__table__
+    assert isinstance(found, Table)
+    return found
 
 
 class Writer:
-    """What a command's plan writes through: every write becomes a recorded step."""
+    """What a command's plan writes through: every write becomes a recorded step.
+
+    Writes name their table by its ORM class: ``writer.insert(Passage, {...})``,
+    ``writer.update(Code, code_id, {"name": name})``, ``writer.delete(Coding, "id", ids)``.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.steps: list[Step] = []
+        #: Documents touched as a whole (their text, structure, or codings anywhere in them).
         self.documents: set[DocumentId] = set()
+        #: Places touched in documents (a coded passage, a moved boundary): see ``Change.spans``.
+        self.located: set[Located] = set()
         self.all_documents = False
 
     def _run(self, step: Step) -> None:
         step.apply(self.session)
         self.steps.append(step)
 
-    def insert(self, table_name: str, values: Mapping[str, Any]) -> int:
+    def insert(self, target: Target, values: Mapping[str, Any]) -> int:
         """Insert one row and return its id."""
         row = dict(values)
-        tbl = table(table_name)
+        tbl = table_of(target)
         self._run(InsertRows(tbl, [row]))
         pk = next(iter(tbl.primary_key.columns)).name
         return int(row[pk])
 
-    def insert_many(self, table_name: str, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    def insert_many(self, target: Target, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """Insert rows; returns them with their primary keys filled in."""
         materialised = [dict(row) for row in rows]
         if materialised:
-            self._run(InsertRows(table(table_name), materialised))
+            self._run(InsertRows(table_of(target), materialised))
         return materialised
 
-    def update(self, table_name: str, pk: Mapping[str, Any] | int, values: Mapping[str, Any]) -> None:
+    def update(self, target: Target, pk: Mapping[str, Any] | int, values: Mapping[str, Any]) -> None:
         key = {"id": pk} if isinstance(pk, int) else pk
-        step = UpdateRow(table(table_name), key, values)
+        step = UpdateRow(table_of(target), key, values)
         step.apply(self.session)
         if step.old != step.values:  # an update that changes nothing is not an action to undo
             self.steps.append(step)
 
-    def delete(self, table_name: str, column: str, values: Iterable[Any]) -> None:
+    def delete(self, target: Target, column: str, values: Iterable[Any]) -> None:
         """Delete rows where ``column`` is one of ``values``, with their cascade."""
         keys = list(values)
         if keys:
-            self._run(DeleteRows(table(table_name), {column: keys}))
+            self._run(DeleteRows(table_of(target), {column: keys}))
 
-    def delete_row(self, table_name: str, pk: Mapping[str, Any]) -> None:
+    def delete_row(self, target: Target, pk: Mapping[str, Any]) -> None:
         """Delete the row with primary key ``pk`` (a mapping of column to value), with its cascade."""
-        self._run(DeleteRows(table(table_name), pk))
+        self._run(DeleteRows(table_of(target), pk))
 
     def touch(self, *document_ids: DocumentId) -> None:
+        """The documents changed as a whole (views re-read all of them)."""
         self.documents.update(document_ids)
+
+    def touch_span(self, document_id: DocumentId, start: int, end: int) -> None:
+        """The document changed only within ``[start, end)`` (views re-read just that)."""
+        self.located.add((document_id, start, end))
 
     def touch_all(self) -> None:
         self.all_documents = True
 
-    def table(self, name: str) -> Table:
-        return table(name)
+    def table(self, target: Target) -> Table:
+        return table_of(target)
+
+    def change(self) -> tuple[frozenset[DocumentId] | None, frozenset[Located]]:
+        """The documents and places touched so far, as a change names them."""
+        if self.all_documents:
+            return None, frozenset()
+        located = frozenset(p for p in self.located if p[0] not in self.documents)
+        return frozenset(self.documents | {p[0] for p in located}), located
 
 
 class Command(ABC):
@@ -87,6 +119,7 @@ class Command(ABC):
     def __init__(self) -> None:
         self._steps: list[Step] | None = None
         self._documents: frozenset[DocumentId] | None = frozenset()
+        self._located: frozenset[Located] = frozenset()
         self.result: Any = None
 
     @abstractmethod
@@ -106,7 +139,7 @@ class Command(ABC):
     def adopt(self, writer: Writer) -> None:
         """Take what ``writer`` recorded as this command's steps (planned: undo and redo now work)."""
         self._steps = writer.steps
-        self._documents = None if writer.all_documents else frozenset(writer.documents)
+        self._documents, self._located = writer.change()
 
     def revert(self, session: Session) -> Change:
         if self._steps is None:
@@ -138,7 +171,7 @@ class Command(ABC):
         tables: set[str] = set()
         for step in self._steps or ():
             tables |= step.tables
-        return Change(frozenset(tables), self._documents)
+        return Change(frozenset(tables), self._documents, self._located)
 
     @property
     def is_empty(self) -> bool:

@@ -53,13 +53,13 @@ class Group(Command):
         whether the whole group fails, which is the rule, or goes on without that child).
         """
         mark = len(writer.steps)
-        documents, all_documents = set(writer.documents), writer.all_documents
+        documents, located, all_documents = set(writer.documents), set(writer.located), writer.all_documents
         try:
             with writer.session.begin_nested():
                 child.result = child.plan(writer)
         except BaseException:
             del writer.steps[mark:]
-            writer.documents, writer.all_documents = documents, all_documents
+            writer.documents, writer.located, writer.all_documents = documents, located, all_documents
             raise
         # Steps write with Core statements: ORM objects a later child loads must be read afresh.
         writer.session.expire_all()

@@ -62,7 +62,7 @@ class RefreshSuggestions(Command):
                 ids.append(SuggestionId(old.id))
                 if (old.score, old.reason, old.sources) != (c.score, reason, sources):
                     writer.update(
-                        "suggestion", old.id, {"score": c.score, "reason": reason, "sources": sources}
+                        Suggestion, old.id, {"score": c.score, "reason": reason, "sources": sources}
                     )
                 continue
             rows.append(
@@ -79,8 +79,8 @@ class RefreshSuggestions(Command):
                 }
             )
         _passage_texts(writer, rows)
-        writer.delete("suggestion", "id", sorted(r.id for r in existing.values() if r.id not in keep))
-        inserted = writer.insert_many("suggestion", rows)
+        writer.delete(Suggestion, "id", sorted(r.id for r in existing.values() if r.id not in keep))
+        inserted = writer.insert_many(Suggestion, rows)
         ids.extend(SuggestionId(row["id"]) for row in inserted)
         for doc_id in {c.document_id for c in self.candidates}:
             writer.touch(doc_id)
@@ -158,7 +158,7 @@ class AcceptSuggestions(Group):
         )
         now = utcnow()
         for suggestion_id, row in zip(self.suggestion_ids, rows, strict=True):
-            writer.update("suggestion", suggestion_id, {"status": "accepted", "decided_at": now})
+            writer.update(Suggestion, suggestion_id, {"status": "accepted", "decided_at": now})
             writer.touch(DocumentId(row.document_id))
         if len(created) > 1:
             self.text = f"Accept {len(created)} suggestions"
@@ -179,7 +179,7 @@ class RejectSuggestions(Command):
             row = _load(writer, suggestion_id)
             if row.status != "open":
                 raise InvalidInputError(f"suggestion {suggestion_id} was already {row.status}")
-            writer.update("suggestion", suggestion_id, {"status": "rejected", "decided_at": now})
+            writer.update(Suggestion, suggestion_id, {"status": "rejected", "decided_at": now})
             writer.touch(DocumentId(row.document_id))
 
 
@@ -200,5 +200,5 @@ class AdjustSuggestion(Command):
         text = document_text(writer, DocumentId(row.document_id))
         check_span(text, *self.span)
         start, end = trim_span(text, *self.span)
-        writer.update("suggestion", self.suggestion_id, {"start": start, "end": end, "text": text[start:end]})
+        writer.update(Suggestion, self.suggestion_id, {"start": start, "end": end, "text": text[start:end]})
         writer.touch(DocumentId(row.document_id))

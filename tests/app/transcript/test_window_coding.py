@@ -328,3 +328,33 @@ def test_create_and_code_that_cannot_code_leaves_no_new_code(qtbot, window: Main
     assert all(c.name != "Lege keuze" for c in project.codes.tree())  # the new code went with the failure
     assert window.workspace.undo_stack.count() == steps
     assert window.statusBar().currentMessage()  # the reason, reported the one way
+
+
+def test_undo_and_redo_re_read_only_the_place_they_change(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    assert workspace is not None
+    open_document(window, "R12_uwv_zwolle")
+    workspace.favourites.set(["Vertrouwen", "Urgentiebesef", "Stabiliteit"])
+    start, end = select_text(window, AFTER_EMOJI)
+    _press(window.view, Qt.Key.Key_3, qtbot=qtbot)
+    codings = workspace.project.codings
+    real = codings.passages
+    reads: list[tuple[object, ...]] = []
+
+    def passages(document, start=None, end=None):  # type: ignore[no-untyped-def]
+        reads.append((start, end))
+        return real(document, start, end)
+
+    monkeypatch.setattr(codings, "passages", passages)
+    _press(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, qtbot=qtbot)
+    assert reads == [(start, end)]  # the view re-read that place, not the whole transcript
+    assert codings_at(window, start, end) == []
+    reads.clear()
+    _press(
+        window.view,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        qtbot=qtbot,
+    )
+    assert reads == [(start, end)]
+    assert codings_at(window, start, end) == ["Stabiliteit"]

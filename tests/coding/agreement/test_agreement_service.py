@@ -88,3 +88,42 @@ def test_codes_and_documents_can_be_chosen(two_coders: Project) -> None:
     report = two_coders.agreement.report("tester", "Bram", codes=["Urgentiebesef"], documents=[DOC])
     assert [r.code for r in report.rows] == ["Urgentiebesef", "*"]
     assert "1 document(s) chosen and 1 code(s)" in report.method
+
+
+def test_resolving_disagreements_builds_the_consensus_layer(two_coders: Project) -> None:
+    project = two_coders
+    report = project.agreement.report("tester", "Bram", unit="segment")
+    [weekly] = report.disagreements
+    assert weekly.codes_a == () and len(weekly.codes_b) == 1
+    project.agreement.resolve(weekly, "b")
+    assert project.agreement.consensus(DOC, weekly.start, weekly.end) == weekly.code_ids_b
+    [quote] = project.quotes(coder="consensus")
+    assert quote.text == WEEKLY
+    project.agreement.resolve(weekly, "neither")  # changing one's mind replaces the resolution
+    assert project.agreement.consensus(DOC, weekly.start, weekly.end) == ()
+    project.undo()
+    assert project.agreement.consensus(DOC, weekly.start, weekly.end) == weekly.code_ids_b
+    # The coders' own layers are untouched; the consensus layer can be compared like a coder.
+    assert len(project.quotes(coder="Bram")) == 3
+    against = project.agreement.report("Bram", "consensus", unit="segment", documents=[DOC])
+    assert against.overall.both == 1
+    with pytest.raises(InvalidInputError, match="'maybe' is not one of a, b, both, neither"):
+        project.agreement.resolve(weekly, "maybe")
+
+
+def test_report_and_disagreements_export_to_excel(two_coders: Project, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from coding.agreement.agreement_xlsx import write_agreement_xlsx
+
+    report = two_coders.agreement.report("tester", "Bram", unit="sentence")
+    path = write_agreement_xlsx(report, tmp_path / "agreement.xlsx")
+    book = load_workbook(path)
+    assert book.sheetnames == ["Agreement", "Disagreements"]
+    rows = list(book["Agreement"].values)
+    assert rows[0][:4] == ("Code", "Units", "Agreement", "Cohen κ")
+    assert [r[0] for r in rows[1 : len(report.rows) + 1]] == [r.code for r in report.rows]
+    assert rows[-1][0] == "Method" and "sentence" in rows[-1][1]
+    assert len(list(book["Disagreements"].values)) == len(report.disagreements) + 1
+    with pytest.raises(InvalidInputError, match=r"agreement\.xlsx: already exists"):
+        write_agreement_xlsx(report, path)

@@ -184,3 +184,37 @@ def test_query_mistakes_name_their_place(interviews: Project) -> None:
         interviews.analysis.query("Vertrouwen", speaker="R9")
     with pytest.raises(CodewerkError, match="no document matches region=Twente"):
         interviews.analysis.query("Vertrouwen", where={"region": "Twente"})
+
+
+def test_saved_queries_run_again_replace_and_undo(interviews: Project) -> None:
+    p = interviews
+    p.documents.set_attributes("R5", {"region": "Zwolle"})
+    p.code("R5", "Vertrouwen", text="We vertrouwen elkaar.")
+    p.code("R5", "Coördinatie", text="Goed.")
+    saved = p.analysis.save_query(
+        "Trust and coordination", "Vertrouwen AND Coördinatie", where={"region": "Zwolle"}
+    )
+    assert saved.description == "Vertrouwen AND Coördinatie — in one turn, region=Zwolle"
+    assert [q.text for q in p.analysis.run_saved("trust AND coordination").quotes] == [
+        "Goed.",
+        "We vertrouwen elkaar.",
+    ]
+    p.code("R5", "Coördinatie", text="Hoog, één op de vijf")
+    p.code("R5", "Vertrouwen", text="Hoog")
+    assert len(p.analysis.run_saved("Trust and coordination").quotes) == 4  # re-runs on what is coded now
+    p.analysis.save_query("Trust and coordination", "Vertrouwen NOT Coördinatie", unit="document")
+    [again] = p.analysis.saved_queries()
+    assert (again.query, again.unit, dict(again.filters)) == ("Vertrouwen NOT Coördinatie", "document", {})
+    p.undo()
+    assert p.analysis.saved_query("trust and coordination").query == "Vertrouwen AND Coördinatie"
+    p.analysis.delete_query("Trust and coordination")
+    assert p.analysis.saved_queries() == []
+    with pytest.raises(
+        CodewerkError, match="no saved query 'Trust and coordination' \\(saved: none saved yet\\)"
+    ):
+        p.analysis.run_saved("Trust and coordination")
+    p.undo()
+    assert [q.name for q in p.analysis.saved_queries()] == ["Trust and coordination"]
+    with pytest.raises(CodewerkError, match="position"):  # a query with a mistake is not saved
+        p.analysis.save_query("broken", "Vertrouwen AND (")
+    assert len(p.analysis.saved_queries()) == 1

@@ -122,3 +122,40 @@ def test_query_prints_quotes_and_points_at_a_mistake(studie: str, capsys) -> Non
         err
         == "codewerk: error: query: a code name expected, not the end at position 31: Vertrouwen AND (Coördinatie OR ‸\n"
     )
+
+
+def test_save_list_rerun_and_delete_a_query(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(
+        capsys,
+        "query",
+        studie,
+        "Vertrouwen AND Coördinatie",
+        "--where",
+        "region=Zwolle",
+        "--save",
+        "Samen",
+        "--format",
+        "json",
+    )
+    assert code == 0 and err == "Saved query Samen: Vertrouwen AND Coördinatie — in one turn, region=Zwolle\n"
+    code, out, _ = run(capsys, "queries", studie, "--format", "json")
+    assert json.loads(out) == [
+        {
+            "name": "Samen",
+            "query": "Vertrouwen AND Coördinatie",
+            "unit": "turn",
+            "where": {"region": "Zwolle"},
+            "speaker": None,
+        }
+    ]
+    code, out, _ = run(capsys, "query", studie, "--saved", "samen", "--format", "json")
+    assert code == 0 and {q["document"] for q in json.loads(out)} == {"R5"}
+    code, _, err = run(capsys, "query", studie)
+    assert code == 1 and "give a QUERY or --saved NAME" in err
+    code, out, _ = run(capsys, "queries", studie, "--delete", "Samen")
+    assert code == 0 and out == "Deleted query Samen\n"
+    code, out, _ = run(capsys, "queries", studie)
+    assert (
+        out.splitlines()[0].split() == ["Name", "Query", "Unit", "Where", "Speaker"]
+        and len(out.splitlines()) == 2
+    )

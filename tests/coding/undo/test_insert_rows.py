@@ -11,6 +11,7 @@ from sqlalchemy import event
 from coding import Project
 from coding.core.ids import DocumentId
 from coding.undo.command import Command, Writer
+from models import Turn
 from tests.coding.dump import dump
 
 DOC = "R5_uwv_zwolle"
@@ -25,7 +26,7 @@ class AddTurns(Command):
 
     def plan(self, writer: Writer) -> list[dict[str, Any]]:
         rows = writer.insert_many(
-            "turn",
+            Turn,
             (
                 {
                     "document_id": self.document_id,

@@ -1,0 +1,60 @@
+"""The agreement window's tables: figures per code, and the disagreements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+
+from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
+from coding.agreement.report import AgreementRow, Disagreement
+
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def _percent(row: AgreementRow) -> str:
+    return "n/a" if row.agreement.value is None else f"{row.agreement.value * 100:.1f}%"
+
+
+def _why(row: AgreementRow) -> str:
+    return "; ".join(sorted({f.reason for f in (row.kappa, row.bp_kappa, row.alpha) if f.value is None}))
+
+
+class AgreementTableModel(RecordTableModel[AgreementRow]):
+    RECORD_ROLE = ROW_ROLE
+    COLUMNS = (
+        Column("Code", lambda r: "All codes (*)" if r.code == "*" else r.code, tooltip=lambda r: r.code),
+        Column("Units", lambda r: f"{r.units:,}", align=ALIGN_RIGHT),
+        Column("Agreement", _percent, align=ALIGN_RIGHT),
+        Column("Cohen κ", lambda r: r.kappa.text(), tooltip=_why, align=ALIGN_RIGHT),
+        Column("κ 95% CI", lambda r: r.kappa_ci.text(), align=ALIGN_RIGHT),
+        Column("B–P κ", lambda r: r.bp_kappa.text(), tooltip=_why, align=ALIGN_RIGHT),
+        Column("α", lambda r: r.alpha.text(), tooltip=_why, align=ALIGN_RIGHT),
+        Column("α 95% CI", lambda r: r.alpha_ci.text(), align=ALIGN_RIGHT),
+    )
+
+
+class DisagreementTableModel(RecordTableModel[Disagreement]):
+    RECORD_ROLE = ROW_ROLE
+
+    def __init__(self, consensus: Callable[[Disagreement], str]) -> None:
+        super().__init__()
+        self._consensus = consensus
+        self._columns = self._make("A", "B")
+
+    def set_coders(self, a: str, b: str) -> None:
+        self._columns = self._make(a, b)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 2, 3)
+
+    def columns(self) -> tuple[Column[Disagreement], ...]:
+        return self._columns
+
+    def _make(self, a: str, b: str) -> tuple[Column[Disagreement], ...]:
+        return (
+            Column("Document", lambda d: d.document),
+            Column("Unit", lambda d: f"{d.start}–{d.end}", align=ALIGN_RIGHT),
+            Column(a, lambda d: "; ".join(d.codes_a) or "—", tooltip=lambda d: "\n".join(d.codes_a)),
+            Column(b, lambda d: "; ".join(d.codes_b) or "—", tooltip=lambda d: "\n".join(d.codes_b)),
+            Column("Consensus", self._consensus),
+            Column("Text", lambda d: " ".join(d.text.split())[:200], tooltip=lambda d: d.text),
+        )

@@ -1,0 +1,269 @@
+"""Analysis → Intercoder agreement (Ctrl+Shift+A): two coders compared per code, the method in
+words, and every disagreement to look at and resolve into the consensus layer.
+
+The figures are computed by :class:`~coding.agreement.agreement_service.AgreementService`; the
+window recomputes when the choices change and after every change of codings (the consensus
+column follows the resolutions, the figures any recoding).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.agreement.agreement_models import AgreementTableModel, DisagreementTableModel
+from app.shell.workspace import Workspace
+from app.widgets import operations
+from app.widgets.combo_fill import fill_combo
+from coding import Change
+from coding.agreement.report import AgreementReport, Disagreement
+from coding.agreement.units import UNIT_LEVELS
+
+UNIT_NAMES = {
+    "segment": "Coded segment",
+    "sentence": "Sentence",
+    "turn": "Speaker turn",
+    "document": "Document",
+    "character": "Character",
+}
+
+
+class AgreementWindow(QMainWindow):
+    """Two coders' agreement; ``showRequested(disagreement)`` asks the main window to show a unit."""
+
+    showRequested = Signal(object)  # Disagreement
+
+    def __init__(
+        self, workspace: Workspace, shared_actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementWindow")
+        self.setWindowTitle(f"Intercoder agreement — {workspace.project.path.name}")
+        self.workspace = workspace
+        self.report: AgreementReport | None = None
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+
+        choices = QHBoxLayout()
+        self.coder_a = QComboBox(body)
+        self.coder_a.setObjectName("coderA")
+        self.coder_b = QComboBox(body)
+        self.coder_b.setObjectName("coderB")
+        self.unit = QComboBox(body)
+        self.unit.setObjectName("agreementUnit")
+        for key in UNIT_LEVELS:
+            self.unit.addItem(UNIT_NAMES[key], key)
+        self.unit.setCurrentIndex(self.unit.findData("segment"))  # what the command line defaults to
+        self.overlap = QDoubleSpinBox(body)
+        self.overlap.setObjectName("agreementOverlap")
+        self.overlap.setRange(0.05, 1.0)
+        self.overlap.setSingleStep(0.05)
+        self.overlap.setValue(0.5)
+        self.overlap.setToolTip(
+            "Segments match when they overlap by this share of the shorter one; a sentence or turn "
+            "counts as coded when passages cover this share of it"
+        )
+        self.export_button = QPushButton("Export to Excel…", body)
+        for label, widget in (
+            ("Coder A", self.coder_a),
+            ("Coder B", self.coder_b),
+            ("Unit", self.unit),
+            ("Overlap", self.overlap),
+        ):
+            choices.addWidget(QLabel(label, body))
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        choices.addWidget(self.export_button)
+        layout.addLayout(choices)
+
+        split = QSplitter(Qt.Orientation.Vertical, body)
+        top = QWidget(split)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.figures = AgreementTableModel(self)
+        self.table = QTableView(top)
+        self.table.setObjectName("agreementTable")
+        self.table.setModel(self.figures)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.method = QLabel(top)
+        self.method.setObjectName("agreementMethod")
+        self.method.setWordWrap(True)
+        self.method.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top_layout.addWidget(self.table)
+        top_layout.addWidget(self.method)
+
+        bottom = QWidget(split)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        self.count = QLabel(bottom)
+        self.disagreements = DisagreementTableModel(self._consensus_text)
+        self.list = QTableView(bottom)
+        self.list.setObjectName("disagreementList")
+        self.list.setModel(self.disagreements)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.list.verticalHeader().hide()
+        self.list.doubleClicked.connect(self._show)
+        buttons = QHBoxLayout()
+        self.keep_buttons: dict[str, QPushButton] = {}
+        for keep, text in (
+            ("a", "Keep A"),
+            ("b", "Keep B"),
+            ("both", "Keep both"),
+            ("neither", "Keep neither"),
+        ):
+            button = QPushButton(text, bottom)
+            button.setObjectName(f"keep_{keep}")
+            button.setToolTip(f"{text}: the consensus layer gets these codes on the unit (Ctrl+Z undoes)")
+            button.clicked.connect(lambda _checked=False, k=keep: self.resolve(k))
+            self.keep_buttons[keep] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        bottom_layout.addWidget(self.count)
+        bottom_layout.addWidget(self.list)
+        bottom_layout.addLayout(buttons)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        layout.addWidget(split)
+        self.setCentralWidget(body)
+        self.statusBar()
+        self.addActions(shared_actions)
+        self.resize(1200, 760)
+
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.recompute)
+        for combo in (self.coder_a, self.coder_b, self.unit):
+            combo.currentIndexChanged.connect(self._pending.start)
+        self.overlap.valueChanged.connect(self._pending.start)
+        self.export_button.clicked.connect(self.export)
+        workspace.changed.connect(self._on_change)
+        self._fill_coders()
+        self.recompute()
+
+    # -- choices and figures ----------------------------------------------------------------
+    def _fill_coders(self) -> None:
+        coders = self.workspace.project.agreement.coders()
+        me = self.workspace.project.coder
+        others = [c for c in coders if c != me]
+        fill_combo(self.coder_a, [(c, c) for c in coders], choose=(self.coder_a.currentData(), me))
+        fill_combo(
+            self.coder_b,
+            [(c, c) for c in coders],
+            choose=(self.coder_b.currentData(), *[c for c in others if c != self.coder_a.currentData()]),
+        )
+
+    def recompute(self) -> None:
+        a, b = self.coder_a.currentData(), self.coder_b.currentData()
+        if not a or not b or a == b:
+            self.report = None
+            self.figures.set_records([])
+            self.disagreements.set_records([])
+            self.method.setText(
+                "Choose two different coders: at least two people must have coded in this project."
+            )
+            self.count.setText("")
+            return
+        project = self.workspace.project
+        report = operations.attempt(
+            self,
+            lambda: project.agreement.report(
+                a, b, unit=self.unit.currentData(), overlap=round(self.overlap.value(), 4)
+            ),
+        )
+        if report is None:
+            return
+        self.report = report
+        self.figures.set_records(report.rows)
+        self.disagreements.set_coders(f"A: {a}", f"B: {b}")
+        self.disagreements.set_records(report.disagreements)
+        self.method.setText(report.method)
+        self.count.setText(
+            f"{len(report.disagreements):,} disagreement(s): double-click one to see it in its transcript"
+        )
+
+    def _on_change(self, change: Change) -> None:
+        if change.codings or change.codes or change.touches("document"):
+            self._fill_coders()
+            self._pending.start()
+
+    # -- disagreements ------------------------------------------------------------------------
+    def _consensus_text(self, disagreement: Disagreement) -> str:
+        project = self.workspace.project
+        codes = project.agreement.consensus(disagreement.document_id, disagreement.start, disagreement.end)
+        if not codes:
+            return ""
+        tree = project.codes.tree()
+        return "; ".join(tree.get(c).path_text for c in codes if c in tree)
+
+    def current(self) -> Disagreement | None:
+        rows = self.list.selectionModel().selectedRows()
+        if not rows:
+            return None
+        record: Disagreement = self.disagreements.record(rows[0].row())
+        return record
+
+    def resolve(self, keep: str) -> None:
+        disagreement = self.current()
+        if disagreement is None:
+            operations.tell(self, "Select a disagreement first")
+            return
+        row = self.list.currentIndex().row()
+        if operations.perform(self, lambda: self.workspace.project.agreement.resolve(disagreement, keep)):
+            operations.tell(
+                self, f"Resolved: the consensus layer keeps {keep.upper() if len(keep) == 1 else keep}"
+            )
+            QTimer.singleShot(0, lambda: self._select(row))
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < self.disagreements.rowCount():
+            self.list.selectRow(row)
+
+    def _show(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.showRequested.emit(self.disagreements.record(index.row()))
+
+    def export(self) -> None:
+        if self.report is None:
+            operations.tell(self, "Nothing to export yet: choose two coders")
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Export agreement",
+            str(self.workspace.project.path.with_name("agreement.xlsx")),
+            "Excel (*.xlsx)",
+        )
+        if not name:
+            return
+        from coding.agreement.agreement_xlsx import write_agreement_xlsx  # openpyxl: loaded when used
+
+        report = self.report
+        path = operations.attempt(
+            self,
+            lambda: write_agreement_xlsx(report, Path(name), overwrite=True),
+            notice=True,
+            title="Export",
+        )
+        if path is not None:
+            operations.tell(self, f"Exported {path.name}")

@@ -1,0 +1,125 @@
+"""Analysis → Intercoder agreement in the window: figures, disagreements, resolving, showing a unit,
+and View → Coder layer for the transcript's stripes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.agreement.agreement_window import AgreementWindow
+from app.shell.main_window import MainWindow
+
+DOC = "R12_uwv_zwolle"
+
+
+def _second_coder(window: MainWindow) -> tuple[str, list[tuple[int, int]]]:
+    """Bram codes the first three of the first coder's passages of one document again, and one more."""
+    assert window.workspace is not None
+    project = window.workspace.project
+    quotes = [q for q in project.quotes() if q.document == DOC][:3]
+    first = quotes[0].coder or ""
+    project.coder = first  # "mine" is the demo's coder
+    for quote in quotes:
+        project.codings.code(DOC, quote.code_id, quote.start, quote.end, coder="Bram")
+    text = project.documents.text(DOC)
+    extra = text.index("Samen kom je veel verder.")
+    project.codings.code(DOC, "Stabiliteit", extra, extra + len("Samen kom je veel verder."), coder="Bram")
+    return first, [(q.start, q.end) for q in quotes]
+
+
+def _open_agreement(qtbot, window: MainWindow) -> AgreementWindow:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.documents_dock.tree.setFocus()
+    qtbot.keyClick(
+        window.documents_dock.tree,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.agreement_window is not None and window.agreement_window.isVisible())
+    assert window.agreement_window is not None
+    return window.agreement_window
+
+
+def test_agreement_window_shows_figures_and_resolves_a_disagreement(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    first, _spans = _second_coder(window)
+    dialog = _open_agreement(qtbot, window)
+    dialog.coder_a.setCurrentIndex(dialog.coder_a.findData(first))
+    dialog.coder_b.setCurrentIndex(dialog.coder_b.findData("Bram"))
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.coder_b == "Bram")
+    report = dialog.report
+    assert report is not None and report.unit == "segment"
+    assert dialog.figures.rowCount() == len(report.rows) and report.rows[-1].code == "*"
+    assert "coded segment" in dialog.method.text()
+    overall = dialog.figures.index(dialog.figures.rowCount() - 1, 1)
+    assert overall.data() == f"{report.overall.units:,}"
+
+    # The Stabiliteit passage only Bram coded is a disagreement; resolve it by keeping B.
+    row = dialog.disagreements.row_where(lambda d: d.text == "Samen kom je veel verder.")
+    assert row >= 0
+    rect = dialog.list.visualRect(dialog.disagreements.index(row, 0))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(dialog.keep_buttons["b"], Qt.MouseButton.LeftButton)
+    assert window.workspace is not None
+    consensus = window.workspace.project.quotes(coder="consensus")
+    assert [q.text for q in consensus] == ["Samen kom je veel verder."]
+    qtbot.waitUntil(lambda: dialog.disagreements.rowCount() > row)
+    row = dialog.disagreements.row_where(lambda d: d.text == "Samen kom je veel verder.")
+    assert dialog.disagreements.index(row, 4).data() == "Stabiliteit"
+
+    # Double-click shows the unit in its transcript with every coder's stripes.
+    window.window_actions.layers["mine"].trigger()
+    rect = dialog.list.visualRect(dialog.disagreements.index(row, 5))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+    assert window.view.layer == "all"
+    span = window.view.selection_span()
+    assert span is not None and window.view.text[span[0] : span[1]] == "Samen kom je veel verder."
+
+
+def test_coder_layer_menu_filters_the_stripes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    first, _spans = _second_coder(window)
+    from tests.app.window_helpers import open_document
+
+    open_document(window, DOC)
+
+    def coders() -> set[str]:
+        return {a.coder or "" for p in window.view.index.passages for a in p.codings}
+
+    assert coders() == {first, "Bram"}
+    window.window_actions.layers["mine"].trigger()
+    assert coders() == {first}
+    window.window_actions.layers["others"].trigger()
+    assert coders() == {"Bram"}
+    assert all(
+        s.coding_id in {a.coding_id for p in window.view.index.passages for a in p.codings}
+        for s in window.view.stripes.stripes
+    )
+    window.window_actions.layers["consensus"].trigger()
+    assert coders() == set() and window.view.stripes.stripes == ()
+    window.window_actions.layers["all"].trigger()
+    assert coders() == {first, "Bram"}
+
+
+def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMenu
+
+    from app.agreement import second_coder
+    from coding import Project
+
+    menu = window.findChild(QMenu, "secondCoderMenu")
+    assert menu is not None
+    assert [a.text() for a in menu.actions()] == ["&Prepare package…", "&Merge a coder's project…"]
+    assert window.workspace is not None
+    project = window.workspace.project
+    out = second_coder.prepare_package(window, project, name="Bram", out=tmp_path / "bram.codewerk")
+    assert out is not None and "Packaged" in window.statusBar().currentMessage()
+    with Project.open(out) as theirs:
+        assert theirs.coder == "Bram" and theirs.quotes() == []
+        theirs.code(DOC, "Stabiliteit", text="Samen kom je veel verder.")
+    report = second_coder.merge_coder(window, project, out)
+    assert report is not None
+    assert [q.text for q in project.quotes(coder="Bram")] == ["Samen kom je veel verder."]
+    window.workspace.undo()
+    assert project.quotes(coder="Bram") == []

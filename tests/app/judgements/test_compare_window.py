@@ -1,0 +1,102 @@
+"""The Compare regions window: centred on the workbench, every region's column in view, Esc closes it,
+its size and splitters are remembered, and it can be docked into the main window and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from app.judgements.compare_window import CompareWindow
+from app.shell.main_window import MainWindow
+
+SCREEN = QRect(0, 0, 1920, 1080)
+
+
+def _open_compare(qtbot, window: MainWindow) -> CompareWindow:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_C, keys)
+    qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible())
+    compare = window.compare_window
+    assert compare is not None
+    qtbot.waitExposed(compare)
+    for _ in range(3):
+        QApplication.processEvents()
+    return compare
+
+
+def _open_compare_docked(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    window.view.setFocus()
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_C, keys)
+    qtbot.waitUntil(lambda: window.compare_dock is not None and window.compare_dock.isVisible())
+    return window.compare_dock
+
+
+def test_compare_opens_centred_with_every_region_in_view_and_esc_closes(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(CompareWindow, "_area", lambda _self: SCREEN, raising=False)  # a 1920×1080 screen
+    window.move(300, 200)
+    compare = _open_compare(qtbot, window)
+    centre, own = window.frameGeometry().center(), compare.frameGeometry().center()
+    assert SCREEN.contains(compare.frameGeometry())
+    assert abs(own.x() - centre.x()) < 200 and abs(own.y() - centre.y()) < 200  # not in a corner
+
+    tree = compare.view.tree
+    header = tree.header()
+    columns = compare.view.model.columnCount()
+    assert columns >= 4  # the code, then the demo's regions
+    for column in range(columns):
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= tree.viewport().width(), (column, right, tree.viewport().width())
+
+    qtbot.keyClick(tree, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not compare.isVisible())
+
+
+def test_size_and_splitter_are_remembered(qtbot, window: MainWindow, demo_copy: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(CompareWindow, "_area", lambda _self: SCREEN, raising=False)
+    compare = _open_compare(qtbot, window)
+    compare.resize(760, 560)  # within the offscreen screen, which restoring keeps to
+    total = sum(compare.view.splitter.sizes())
+    compare.view.splitter.setSizes([total - 300, 300])
+    QApplication.processEvents()
+    sizes = compare.view.splitter.sizes()
+    compare.close()
+    window.close_project()
+    assert window.open_project(demo_copy), window.last_problem
+
+    again = _open_compare(qtbot, window)
+    assert again is not compare
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.view.splitter.sizes() == sizes
+    again.close()
+
+
+def test_compare_docks_into_the_main_window_and_back(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(CompareWindow, "_area", lambda _self: SCREEN, raising=False)
+    compare = _open_compare(qtbot, window)
+    view = compare.view
+    bar = compare.findChild(QToolBar, "compareToolbar")
+    qtbot.mouseClick(bar.widgetForAction(compare.dock_action), Qt.MouseButton.LeftButton)
+    dock = window.compare_dock
+    assert dock is not None
+    qtbot.waitUntil(dock.isVisible)
+    assert not compare.isVisible() and view.window() is window
+
+    qtbot.mouseClick(dock.window_button, Qt.MouseButton.LeftButton)  # back to its own window
+    qtbot.waitUntil(compare.isVisible)
+    assert view.window() is compare and not dock.isVisible()
+    qtbot.mouseClick(bar.widgetForAction(compare.dock_action), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dock.isVisible)
+    compare_again = _open_compare_docked(qtbot, window)
+    assert compare_again is dock  # Ctrl+Shift+C shows the dock now: the choice is remembered
+
+    window.close_project()  # the docked view goes with the project
+    assert window.compare_dock is not None and not window.compare_dock.isVisible()
