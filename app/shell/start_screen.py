@@ -83,6 +83,7 @@ class StartScreen(QWidget):
         self.recent_model = RecentProjectsModel(self)
         self.recent = QListView(self)
         self.recent.setObjectName("recentProjects")
+        self.recent.setAccessibleName("Recent projects")
         self.recent.setModel(self.recent_model)
         self.recent.setFrameShape(QFrame.Shape.StyledPanel)
         self.recent.setSpacing(3)

@@ -36,13 +36,13 @@ from app.transcript.speaker_highlighter import SpeakerHighlighter
 from app.transcript.transcript_geometry import TranscriptGeometry
 from app.widgets.mime import Passage, passage_mime
 from coding import Aspect, Change
+from coding.core.coder_layers import passages_in_layer
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodingId, DocumentId, PassageId
 from coding.core.records import CodeTree, PassageInfo, TurnInfo
 from coding.core.text import trim_span
 from coding.core.text_positions import Utf16Index
 from coding.passages import snapping
-from coding.passages.coder_layers import passages_in_layer
 from coding.passages.passage_index import PassageIndex
 from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
 
@@ -65,6 +65,7 @@ class TranscriptView(TranscriptGeometry):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
+        self.setAccessibleName("Transcript")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coding.codebook.code_colours import next_colour
 from coding.codebook.code_commands import (
     CreateCode,
     DeleteCode,
@@ -129,6 +130,10 @@ class CodeService:
         parent_id = self.id_of(parent) if parent is not None else None
         code_id = self._execute(CreateCode(parent_id, name, inductive=inductive, **fields))
         return self.get(code_id)
+
+    def next_colour(self) -> str:
+        """The colour a new top-level code gets unless one is chosen: one no code has yet."""
+        return next_colour(code.colour for code in self.tree())
 
     def update(self, ref: CodeRef, **fields: Any) -> CodeInfo:
         code_id = self.id_of(ref)

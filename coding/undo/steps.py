@@ -65,7 +65,8 @@ class InsertRows(Step):
     def apply(self, session: Session) -> None:
         pk_columns = list(self.table.primary_key.columns)
         pk = pk_columns[0]
-        if len(pk_columns) == 1 and all(pk.name not in row for row in self.rows):
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        if sqlite and len(pk_columns) == 1 and all(pk.name not in row for row in self.rows):
             # SQLite cannot tie the ids of a many-row INSERT … RETURNING to its rows (SQLAlchemy
             # then inserts one row per statement). Instead the first row learns its id, and since
             # that insert holds the file's write lock until commit and its id is above every id in
