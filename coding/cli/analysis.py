@@ -109,8 +109,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         "document": args.document,
         "reviewer": args.reviewer,
     }
+    options["coder"] = args.coder
     if args.kind == "review":
-        options["coder"] = args.coder
         options["include_reviews"] = None  # a review file always carries the conversation
     if args.csv_guard:
         options["csv_guard"] = args.csv_guard
@@ -199,6 +199,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "review: a workbook or Word document a supervisor marks (with --reviewer)",
     )
     export.add_argument("--reviewer", metavar="NAME", help="review file: the supervisor who reviews")
-    export.add_argument("--coder", metavar="NAME", help="review file: only quotes coded by this coder")
+    export.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's layer: the quotes NAME coded (`consensus` for the resolved layer)",
+    )
     export.add_argument("--document", metavar="DOCUMENT", help="Word transcript: the document to export")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")

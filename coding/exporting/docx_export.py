@@ -31,6 +31,7 @@ def write_docx(
     document: DocumentRef | None = None,
     without_interviewer: bool | None = None,
     include_memos: bool | None = None,
+    coder: str | None = None,
     include_analysis: bool | None = None,
     **other: Any,
 ) -> None:
@@ -47,6 +48,7 @@ def write_docx(
                 **other,
                 "groups": groups,
                 "without_interviewer": without_interviewer,
+                "coder": coder,
                 "include_analysis": include_analysis,
             },
         )
@@ -71,5 +73,6 @@ def write_docx(
         include_reviews=bool(include_reviews),
         without_interviewer=bool(without_interviewer),
         include_memos=bool(include_memos),
+        coder=coder,
         include_analysis=bool(include_analysis),
     )

@@ -96,9 +96,11 @@ def write_quotes_per_concept(
     include_reviews: bool = False,
     without_interviewer: bool = False,
     include_memos: bool = False,
+    coder: str | None = None,
     include_analysis: bool = False,
 ) -> None:
     """``include_memos``: each concept's code memos under its heading, and the document memos at the end.
+    ``coder``: only that coder's layer (a name, or ``consensus``).
     ``include_analysis``: the analysis section last (:mod:`coding.exporting.docx_analysis`)."""
     key = attribute_key(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
@@ -115,7 +117,9 @@ def write_quotes_per_concept(
     # heading code → group → passage, in respondent, document, position order
     cells: dict[tuple[CodeId, str], dict[PassageId, _Passage]] = {}
     quotes = (
-        project.quote_service.query([h.id for h in headings], exclude_interviewer=without_interviewer)
+        project.quote_service.query(
+            [h.id for h in headings], exclude_interviewer=without_interviewer, coder=coder
+        )
         if headings
         else []
     )
