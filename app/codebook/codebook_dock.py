@@ -38,6 +38,7 @@ class CodeTreeView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("codeTree")
+        self.setAccessibleName("Codebook")
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -121,6 +122,7 @@ class CodebookDock(QDockWidget):
         body = QWidget(self)
         self.filter = QLineEdit(body)
         self.filter.setObjectName("codeFilter")
+        self.filter.setAccessibleName("Filter codes")
         self.filter.setPlaceholderText("Filter codes: name, label, question …")
         self.filter.setClearButtonEnabled(True)
         self.proxy = QSortFilterProxyModel(self)

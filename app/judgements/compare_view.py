@@ -82,6 +82,7 @@ class CompareView(QWidget):
 
         self.tree = QTreeView()
         self.tree.setObjectName("grid")
+        self.tree.setAccessibleName("Judgement grid: concepts by group")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)

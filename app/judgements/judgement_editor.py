@@ -54,6 +54,7 @@ class JudgementEditor(QWidget):
         self.passages = CellPassagesModel(self)
         self.passage_list = QListView()
         self.passage_list.setObjectName("passageList")
+        self.passage_list.setAccessibleName("Quotes of this cell")
         self.passage_list.setModel(self.passages)
         self.passage_list.setWordWrap(True)
         self.passage_list.setUniformItemSizes(False)
@@ -63,6 +64,7 @@ class JudgementEditor(QWidget):
 
         self.score_box = QComboBox()
         self.score_box.setObjectName("scoreBox")
+        self.score_box.setAccessibleName("Score")
         self.score_edit = QLineEdit()
         self.score_edit.setObjectName("scoreEdit")
         self.score_edit.setPlaceholderText("Open code: describe in a few words")
@@ -75,6 +77,7 @@ class JudgementEditor(QWidget):
 
         self.justification = QPlainTextEdit()
         self.justification.setObjectName("justificationEdit")
+        self.justification.setAccessibleName("Justification")
         self.justification.setPlaceholderText("Justification: one or two lines that explain the score")
         self.justification.setMaximumHeight(90)
         self.justification.textChanged.connect(self._mark_dirty)

@@ -57,10 +57,12 @@ class DiscussionPanel(QWidget):
         self.title.setObjectName("discussionTitle")
         self.conversation = QTextBrowser(self)
         self.conversation.setObjectName("discussionThread")
+        self.conversation.setAccessibleName("Review discussion")
         self.conversation.setOpenLinks(False)
         self.conversation.setMaximumHeight(self.fontMetrics().height() * 6)
         self.reply = QLineEdit(self)
         self.reply.setObjectName("discussionReply")
+        self.reply.setAccessibleName("Reply to the discussion")
         self.reply.setPlaceholderText(
             "Reply to the reviewer (Enter sends; it travels in the next review file)"
         )
