@@ -104,6 +104,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         "include_reviews": args.include_reviews or None,
         "without_interviewer": args.without_interviewer or None,
         "include_memos": args.include_memos or None,
+        "include_analysis": args.include_analysis or None,
         "kind": args.kind,
         "document": args.document,
         "reviewer": args.reviewer,
@@ -184,6 +185,12 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         action="store_true",
         help="Word: the code memos under each concept and the document memos at the end "
         "(a transcript: the document's memos)",
+    )
+    export.add_argument(
+        "--include-analysis",
+        action="store_true",
+        help="Word: a last section with the concepts' co-occurrence (per speaker turn), the concepts × "
+        "groups matrix and every saved query's quotes",
     )
     export.add_argument(
         "--kind",

@@ -97,9 +97,11 @@ def write_quotes_per_concept(
     without_interviewer: bool = False,
     include_memos: bool = False,
     coder: str | None = None,
+    include_analysis: bool = False,
 ) -> None:
     """``include_memos``: each concept's code memos under its heading, and the document memos at the end.
-    ``coder``: only that coder's layer (a name, or ``consensus``)."""
+    ``coder``: only that coder's layer (a name, or ``consensus``).
+    ``include_analysis``: the analysis section last (:mod:`coding.exporting.docx_analysis`)."""
     key = attribute_key(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
     tree = project.codes.tree()
@@ -156,6 +158,8 @@ def write_quotes_per_concept(
             contents += [(1, _heading_text(heading)), *((2, v) for v in grid.values)]
     if any(m.document_id is not None for m in memos):
         contents.append((1, "Document memos"))
+    if include_analysis:
+        contents.append((1, "Analysis"))
     table_of_contents(body, contents)
     _summary(body, grid)
     for heading in headings:
@@ -187,6 +191,10 @@ def write_quotes_per_concept(
             italic=True,
         )
     _document_memos(body, project, [m for m in memos if m.document_id is not None])
+    if include_analysis:
+        from coding.exporting.docx_analysis import write_analysis
+
+        write_analysis(body, project, key)
     body.close()
     document.save(str(path))
 
