@@ -141,6 +141,11 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.fit_to_screen(centre=geometry is None)
+        area = self.available_area()
+        if geometry is None and (
+            DEFAULT_SIZE.width() > area.width() - 40 or DEFAULT_SIZE.height() > area.height() - 60
+        ):  # a laptop screen: the whole of it, frame included (a window manager's frame is not known yet)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     # -- the screen -----------------------------------------------------------------------
     def available_area(self) -> QRect:
@@ -171,7 +176,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.fit_to_screen)  # the frame's size is known once shown
+        for delay in (0, 300):  # the frame's size is known once shown (a window manager adds it later)
+            QTimer.singleShot(delay, self.fit_to_screen)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
