@@ -39,6 +39,7 @@ from app.transcript.coding_controller import CodingController
 from app.transcript.transcript_panel import TranscriptPanel
 from app.widgets import operations
 from app.widgets.file_drop import FileDropTarget
+from app.widgets.operations import LongOperation
 from coding import Project
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
@@ -140,6 +141,11 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.fit_to_screen(centre=geometry is None)
+        area = self.available_area()
+        if geometry is None and (
+            DEFAULT_SIZE.width() > area.width() - 40 or DEFAULT_SIZE.height() > area.height() - 60
+        ):  # a laptop screen: the whole of it, frame included (a window manager's frame is not known yet)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     # -- the screen -----------------------------------------------------------------------
     def available_area(self) -> QRect:
@@ -170,7 +176,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.fit_to_screen)  # the frame's size is known once shown
+        for delay in (0, 300):  # the frame's size is known once shown (a window manager adds it later)
+            QTimer.singleShot(delay, self.fit_to_screen)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -511,12 +518,13 @@ class MainWindow(QMainWindow):
 
             export_project(self, self.workspace.project)
 
-    def import_review(self, *_args: object, path: Path | None = None) -> None:
+    def import_review(self, *_args: object, path: Path | None = None) -> LongOperation | None:
         """File → Import supervisor's review…: a review workbook or Word document read back."""
-        if self.workspace is not None:
-            from app.reviews.review_actions import import_review_file  # loaded when first used
+        if self.workspace is None:
+            return None
+        from app.reviews.review_actions import import_review_file  # loaded when first used
 
-            import_review_file(self, self.workspace.project, path)
+        return import_review_file(self, self.workspace.project, path)
 
     def compare(self) -> None:
         """View → Compare regions…: the judgement grid in its own window."""
