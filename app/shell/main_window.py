@@ -39,6 +39,7 @@ from app.transcript.coding_controller import CodingController
 from app.transcript.transcript_panel import TranscriptPanel
 from app.widgets import operations
 from app.widgets.file_drop import FileDropTarget
+from app.widgets.operations import LongOperation
 from coding import Project
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
@@ -518,12 +519,13 @@ class MainWindow(QMainWindow):
 
             export_project(self, self.workspace.project)
 
-    def import_review(self, *_args: object, path: Path | None = None) -> None:
+    def import_review(self, *_args: object, path: Path | None = None) -> LongOperation | None:
         """File → Import supervisor's review…: a review workbook or Word document read back."""
-        if self.workspace is not None:
-            from app.reviews.review_actions import import_review_file  # loaded when first used
+        if self.workspace is None:
+            return None
+        from app.reviews.review_actions import import_review_file  # loaded when first used
 
-            import_review_file(self, self.workspace.project, path)
+        return import_review_file(self, self.workspace.project, path)
 
     def save_copy(self) -> None:
         """File → Save a copy…: the project file copied elsewhere (a backup)."""
