@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QColor
 
 from app.shell.theme import readable_text
+from coding.core.counting import COUNT_RULE
 from coding.core.ids import CodeId, JudgementId
 from coding.core.records import Discussion
 from coding.judgements.comparison import (
@@ -186,6 +187,7 @@ class JudgementGridModel(QAbstractItemModel):
             if row.code.label:
                 lines.append(row.code.label)
             lines.append(f"{row.quotes} quote(s) in {row.documents} document(s)")
+            lines.append(f"Counting: {COUNT_RULE} (as in the Codebook)")
             return "\n".join(lines)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(row.code.colour) if row.code.colour else None

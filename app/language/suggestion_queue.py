@@ -200,11 +200,13 @@ class SuggestionQueue(QWidget):
     def reload(self) -> None:
         """Show the stored open suggestions for the chosen code and document."""
         current = self.current()
+        old_row = self.table.currentIndex().row()
         items = self.service.list(self.scope.code_id(), document=self.document.currentData())
+        items = sorted(items, key=lambda s: -s.score)  # the likeliest first (stable: ties keep their order)
         self.model.set_items(items)
         row = self.model.row_of(current.id) if current is not None else -1
-        if row < 0 and items:
-            row = 0
+        if row < 0 and items:  # the current one was decided: the one after it, not the first again
+            row = min(max(old_row, 0), len(items) - 1)
         if row >= 0:
             self.table.selectRow(row)
         else:

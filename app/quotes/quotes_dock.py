@@ -43,6 +43,7 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
 from coding.core.coder_layers import LAYERS
+from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
@@ -192,6 +193,7 @@ class QuotesDock(QDockWidget):
         self.discussion.set_source(workspace)
         old = self.model
         self.workspace = workspace
+        self.query_bar.set_workspace(workspace)
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
         self.table.setModel(self.model)
         if old is not None:
@@ -202,7 +204,6 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             self.count.setText("")
             return
-        self.query_bar.edit.code_tree = self.model.workspace.project.codes.tree
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
         self._fill_coders(self.model.coders())
@@ -238,7 +239,10 @@ class QuotesDock(QDockWidget):
 
     def _list_all(self, model: QuoteTableModel | None) -> None:
         if model is not None and model is self.model and not model.loaded:
-            model.set_codes(None)
+            try:
+                model.set_codes(None)
+            except ServerUnreachableError:  # a team server away: list them when it is back
+                QTimer.singleShot(1000, lambda: self._list_all(model))
 
     def _fill_attributes(self) -> None:
         assert self.workspace is not None

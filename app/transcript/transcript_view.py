@@ -467,6 +467,19 @@ class TranscriptView(TranscriptGeometry):
             clicked = self.index.innermost(self.offset_at(event.position().toPoint()))
             self.set_current_coding(clicked.codings[0].coding_id if clicked and clicked.codings else None)
 
+    def event(self, event: QEvent) -> bool:
+        # Qt's text control claims Ctrl+Shift+A ("deselect" on some desktops) before the window's
+        # shortcut sees it; the transcript leaves it to Analysis → Intercoder agreement.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_A
+            and event.modifiers() == (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.current_coding is not None:
             self.set_current_coding(None)

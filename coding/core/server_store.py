@@ -253,7 +253,7 @@ class ServerStore(Store):
             url = self.url
             self._listener = psycopg.connect(
                 host=url.host or str(url.query.get("host") or "") or None,
-                port=url.port,
+                port=url.port or (str(url.query["port"]) if "port" in url.query else None),
                 dbname=url.database,
                 user=url.username,
                 password=url.password,

@@ -68,3 +68,27 @@ def test_cli_writes_the_file_it_is_given(coded: Project, tmp_path: Path, capsys)
     assert main(["matrix", str(coded.path), "--out", str(out)]) == 1
     assert "already exists" in capsys.readouterr().err
     assert main(["matrix", str(coded.path), "--out", str(out), "--force"]) == 0
+
+
+def test_word_export_has_the_analysis_section_on_request(coded: Project, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    coded.analysis.save_query("Samen", "Vertrouwen AND Coördinatie")
+    plain = tmp_path / "plain.docx"
+    assert main(["export", str(coded.path), str(plain)]) == 0
+    assert "Analysis" not in [p.text for p in Document(str(plain)).paragraphs]
+    out = tmp_path / "analyse.docx"
+    assert main(["export", str(coded.path), str(out), "--include-analysis"]) == 0, capsys.readouterr().err
+    document = Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    start = len(texts) - 1 - texts[::-1].index("Analysis")  # the heading, after the contents
+    assert texts[start + 1] == "Co-occurrence of the concepts" and "Concepts × region" in texts
+    samen = texts.index("Samen")
+    assert texts[samen + 1] == "Vertrouwen AND Coördinatie — in one turn"
+    assert texts[samen + 2].startswith("‘We vertrouwen elkaar.’ (R5; Vertrouwen)")
+    co, matrix = document.tables[-2:]
+    assert [c.text for c in co.rows[1].cells[:3]] == ["1. Vertrouwen", "2", "0"]
+    assert [c.text for c in matrix.rows[0].cells] == ["Concept", "=Twente", "Zwolle"]
+    assert [c.text for c in matrix.rows[1].cells] == ["Vertrouwen", "1", "1"]
+    assert main(["export", str(coded.path), str(tmp_path / "q.csv"), "--include-analysis"]) == 1
+    assert "has no option include_analysis" in capsys.readouterr().err
