@@ -140,6 +140,11 @@ class WindowActions:
         self.search = make(
             "&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions"
         )
+        self.paragraph_numbers = make(
+            "&Paragraph numbers", tip="Number the transcript's paragraphs in the margin, for citing (R12 ¶14)"
+        )
+        self.paragraph_numbers.setCheckable(True)
+        self.paragraph_numbers.setChecked(True)
         self.reset_layout = make("Reset &layout", tip="Put the panels back where they started")
         # View → Coder layer: whose codings the transcript paints (issue 15)
         self.layer_group = QActionGroup(window)
@@ -249,6 +254,7 @@ class WindowActions:
         layers.setObjectName("coderLayerMenu")
         layers.addActions(list(self.layers.values()))
         view.addSeparator()
+        view.addAction(self.paragraph_numbers)
         view.addAction(self.reset_layout)
 
         analysis = bar.addMenu("&Analysis")

@@ -30,6 +30,7 @@ from coding.core.changes import Change
 from coding.core.errors import (
     CodewerkError,
     NotAllowedError,
+    PasswordNeededError,
     ProjectBusyError,
     ProjectFileError,
     ServerUnreachableError,
@@ -144,8 +145,13 @@ class ServerStore(Store):
 
     def _connection_problem(self, exc: DBAPIError) -> CodewerkError:
         message = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
-        if "password authentication failed" in message or "no password supplied" in message:
-            return ProjectFileError(f"{self.location}: the server refused the user name or password")
+        if "password authentication failed" in message:
+            return PasswordNeededError(f"{self.location}: the server refused the user name or password")
+        if "no password supplied" in message:
+            return PasswordNeededError(
+                f"{self.location}: the server asks for a password (give it when asked, or in PGPASSWORD "
+                "or ~/.pgpass for scripts)"
+            )
         if "does not exist" in message and "database" in message:
             return ProjectFileError(f"{self.location}: the server has no such database")
         if _unreachable(exc):
