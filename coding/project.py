@@ -32,6 +32,7 @@ from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
 from coding.documents.document_service import DocumentService
 from coding.exporting import export
+from coding.guide.guide_service import GuideService
 from coding.importing.import_service import ImportReport, ImportService, Progress, ReplaceDecision
 from coding.judgements.comparison import ComparisonService
 from coding.judgements.judgement_service import JudgementService
@@ -108,6 +109,8 @@ class Project:
         self.memos = MemoService(self.context)
         self.reviews = ReviewService(self.context)
         self.importer = ImportService(self.context, self.documents, self.speakers)
+        #: The interview guide: guide questions on the codes, found in the interviewers' turns.
+        self.guide = GuideService(self.context)
         self._assist: LanguageAssistant | None = None
         self._assist_lock = threading.Lock()
         self._agreement: AgreementService | None = None

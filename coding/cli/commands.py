@@ -13,6 +13,7 @@ from coding.cli import (
     code_analysis,
     coders,
     comparison,
+    guide,
     language,
     refi,
     reviews,
@@ -210,6 +211,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     language.register(command)
     agreement.register(command)
     coders.register(command)
+    guide.register(command)
 
     server.register(sub)
 
