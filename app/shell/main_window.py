@@ -30,7 +30,7 @@ from app.details.details_dock import DetailsDock
 from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
 from app.quotes.quotes_dock import QuotesDock
-from app.shell import settings
+from app.shell import project_copy, settings
 from app.shell.actions import WindowActions
 from app.shell.connection_banner import ConnectionBanner
 from app.shell.start_screen import StartScreen
@@ -39,6 +39,7 @@ from app.transcript.coding_controller import CodingController
 from app.transcript.transcript_panel import TranscriptPanel
 from app.widgets import operations
 from app.widgets.file_drop import FileDropTarget
+from app.widgets.operations import LongOperation
 from coding import Project
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         a.open_demo.triggered.connect(lambda: self.open_demo())
         a.import_files.triggered.connect(self.import_files)
         a.export.triggered.connect(self.export)
+        a.save_copy.triggered.connect(self.save_copy)
         a.import_review.triggered.connect(self.import_review)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
@@ -244,6 +246,10 @@ class MainWindow(QMainWindow):
             lambda: self.controller.open_turns_picker(all_documents=True)
         )
         a.click_to_code.toggled.connect(settings.set_click_to_code)
+        a.paragraph_numbers.setChecked(settings.flag("transcript/numbers", True))
+        self.view.margin.set_numbers(a.paragraph_numbers.isChecked())
+        a.paragraph_numbers.toggled.connect(self.view.margin.set_numbers)
+        a.paragraph_numbers.toggled.connect(lambda shown: settings.set_flag("transcript/numbers", shown))
         a.click_to_code.toggled.connect(self.mode_label.setVisible)
         a.snap_sentence.triggered.connect(self.controller.snap_to_sentence)
         a.snap_turn.triggered.connect(self.controller.snap_to_turn)
@@ -517,12 +523,18 @@ class MainWindow(QMainWindow):
 
             export_project(self, self.workspace.project)
 
-    def import_review(self, *_args: object, path: Path | None = None) -> None:
+    def import_review(self, *_args: object, path: Path | None = None) -> LongOperation | None:
         """File → Import supervisor's review…: a review workbook or Word document read back."""
-        if self.workspace is not None:
-            from app.reviews.review_actions import import_review_file  # loaded when first used
+        if self.workspace is None:
+            return None
+        from app.reviews.review_actions import import_review_file  # loaded when first used
 
-            import_review_file(self, self.workspace.project, path)
+        return import_review_file(self, self.workspace.project, path)
+
+    def save_copy(self) -> None:
+        """File → Save a copy…: the project file copied elsewhere (a backup)."""
+        if self.workspace is not None:
+            project_copy.save_copy(self, self.workspace.project)
 
     def compare(self) -> None:
         """View → Compare regions…: the judgement grid in its own window."""
