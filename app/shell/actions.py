@@ -173,6 +173,7 @@ class WindowActions:
         # Tools
         self.speakers = make("&Speakers…", tip="Detected speakers: rename, mark interviewers, label patterns")
         self.anonymise = make("&Anonymise names…", tip="Replace names of people, places and organisations")
+        self.memos = make("&Memos…", tip="Every memo of the project, filterable, and the project memo")
         self.attribute_table = make(
             "Documents × a&ttributes…",
             tip="Every document's attributes in one table, edited like a spreadsheet",
@@ -267,7 +268,7 @@ class WindowActions:
         analysis.addAction(self.agreement)
 
         tools = bar.addMenu("T&ools")  # Alt+T is "snap to speaker turn"
-        tools.addActions([self.speakers, self.anonymise, self.attribute_table])
+        tools.addActions([self.speakers, self.anonymise, self.attribute_table, self.memos])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])
