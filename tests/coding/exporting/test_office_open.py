@@ -51,6 +51,7 @@ def test_exports_convert_to_pdf_in_libreoffice(project: Project, tmp_path: Path)
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     for source in files:

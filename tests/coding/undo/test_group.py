@@ -103,9 +103,14 @@ def test_a_failing_service_call_rolls_the_whole_group_back(
     before = dump(project.path)
     steps = project.history.undo_count
     seen = _watch(project)
-    with pytest.raises(InvalidInputError), project.group("Create code and code passage"):
-        code = project.codes.create("Werkdruk")
-        project.codings.code(document, code.id, 60, 40)
+
+    def create_and_code() -> None:
+        with project.group("Create code and code passage"):
+            code = project.codes.create("Werkdruk")
+            project.codings.code(document, code.id, 60, 40)
+
+    with pytest.raises(InvalidInputError):
+        create_and_code()
     assert dump(project.path) == before
     assert project.history.undo_count == steps
     assert seen == []
