@@ -101,7 +101,7 @@ def run_window(project: Path, seconds: float, code: str, coder: str) -> dict[str
     window.resize(1366, 768)
     window.show()
     if not window.open_project(project):
-        raise RuntimeError(window.last_problem())
+        raise RuntimeError(window.last_problem)
     workspace = window.workspace
     assert workspace is not None
     workspace.project.coder = coder
@@ -132,7 +132,7 @@ def run_window(project: Path, seconds: float, code: str, coder: str) -> dict[str
             report["ok"] += 1
             report["latencies"].append(time.perf_counter() - began)
         else:
-            report["failed"].append(window.last_problem() or "refused")
+            report["failed"].append(window.last_problem or "refused")
 
     timer = QTimer()
     timer.setInterval(50)

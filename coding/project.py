@@ -26,7 +26,7 @@ from coding.codebook.codebook_file import CodebookSpec, read_codebook
 from coding.codebook.favourites import Favourites
 from coding.core.changes import Aspect, Change, ChangeNotifier, Listener
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
-from coding.core.errors import InvalidInputError, ProjectFileError
+from coding.core.errors import CodewerkError, InvalidInputError, NotAllowedError, ProjectFileError
 from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
@@ -46,6 +46,7 @@ from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
 from models.clock import new_guid
 from models.database import ProjectFileProblem, create_file, open_file
+from models.server import is_server_url
 
 if TYPE_CHECKING:
     from coding.agreement.agreement_service import AgreementService
@@ -68,10 +69,14 @@ def default_coder() -> str:
 class Project:
     """An open project. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, *, coder: str | None = None, backup: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, *, coder: str | None = None, backup: Path | None = None, store: Store | None = None
+    ) -> None:
         self.path = path
         self.backup_path = backup
-        self.store = Store(path)
+        self.store = store if store is not None else Store(path)
+        if coder is None and self.store.user_name and not os.environ.get("CODEWERK_CODER", "").strip():
+            coder = self.store.user_name  # in a team project, people are their server logins
         self.store.mark_seen()  # what other programs commit from now on is announced (notice_others)
         self._notifier = ChangeNotifier()
         self._groups = threading.local()  # the group open on each thread (see :meth:`group`)
@@ -123,6 +128,11 @@ class Project:
         Created on first use, so opening a project (and the window's start) loads none of it;
         until then nothing is cached that a change would have to invalidate.
         """
+        if self.is_team_project:
+            raise CodewerkError(
+                f"{self.store.name}: search, suggestions and the word index work on project files "
+                "only for now; copy the project to a file (codewerk copy) to use them"
+            )
         if self._assist is None:
             with self._assist_lock:
                 if self._assist is None:
@@ -140,14 +150,23 @@ class Project:
         *,
         coder: str | None = None,
     ) -> Project:
-        """Create a new project file with a codebook (``None`` for an empty code tree)."""
-        path = Path(path)
+        """Create a new project file with a codebook (``None`` for an empty code tree).
+
+        ``path`` may be a PostgreSQL URL (a team project): the database must exist and be empty.
+        """
         spec = codebook if isinstance(codebook, CodebookSpec) or codebook is None else read_codebook(codebook)
-        try:
-            create_file(path)
-        except ProjectFileProblem as exc:
-            raise ProjectFileError(f"{path.name}: {exc}") from exc
-        project = cls(path, coder=coder)
+        if is_server_url(path):
+            from coding.core.server_store import ServerStore
+
+            store = ServerStore.open(str(path), create=True)
+            project = cls(store.path, coder=coder, store=store)
+        else:
+            path = Path(path)
+            try:
+                create_file(path)
+            except ProjectFileProblem as exc:
+                raise ProjectFileError(f"{path.name}: {exc}") from exc
+            project = cls(path, coder=coder)
         try:
             project._write_settings({"project_guid": new_guid(), "language": spec.language if spec else "nl"})
             if spec is not None:
@@ -160,7 +179,15 @@ class Project:
 
     @classmethod
     def open(cls, path: Path | str, *, coder: str | None = None) -> Project:
-        """Open a project file; an older file is backed up next to itself and upgraded first."""
+        """Open a project file; an older file is backed up next to itself and upgraded first.
+
+        ``path`` may be a PostgreSQL URL (a team project: ``postgresql://user@host/db``).
+        """
+        if is_server_url(path):
+            from coding.core.server_store import ServerStore
+
+            store = ServerStore.open(str(path))
+            return cls(store.path, coder=coder, store=store)
         path = Path(path)
         try:
             backup = open_file(path)
@@ -174,6 +201,8 @@ class Project:
     def discard(self) -> None:
         """Close the project and delete its file (one just created whose setting up failed)."""
         self.close()
+        if self.is_team_project:
+            return
         for leftover in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
             leftover.unlink(missing_ok=True)
 
@@ -197,11 +226,18 @@ class Project:
                 return scope.execute(command)
             finally:
                 self.codes.invalidate()  # the code tree is read afresh inside the group
-        change = self.store.transact(command.apply)
+        change = self.store.transact(lambda session: self._permitted(command.apply(session)))
         if not command.is_empty:
             self._recorder.record(command)
+            self.store.tell_others(change)
             self._announce(change)
         return command.result
+
+    def _permitted(self, change: Change) -> Change:
+        """A team project's role limits what a user changes (the server's grants back it up)."""
+        if not self.store.allows(change.tables):
+            raise NotAllowedError(self.store.refusal())
+        return change
 
     def group(self, text: str) -> GroupScope:
         """One user action of several commands: ``with project.group("Create code and code passage"):``.
@@ -224,29 +260,50 @@ class Project:
 
     def _group_committed(self, group: Group) -> None:
         self._recorder.record(group)
+        self.store.tell_others(group.change)
         self._announce(group.change)
 
     def undo_command(self, command: Command) -> None:
         """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
         else changed the same rows since, and raises before anything moved when it cannot commit."""
         change = self.store.transact(command.revert)
+        self.store.tell_others(change)
         self._announce(change)
 
     def redo_command(self, command: Command) -> None:
         change = self.store.transact(command.apply)
+        self.store.tell_others(change)
         self._announce(change)
 
     def notice_others(self) -> bool:
         """Announce what other programs committed to the project since the last look.
 
-        The window calls this on a timer; the change names every table and every document
-        (SQLite does not tell what another program changed), so the views re-read what they show.
-        Returns whether anything was announced.
+        The window calls this on a timer. For a file the change names every table and every
+        document (SQLite does not tell what another program changed), so the views re-read what
+        they show; a team project's server says what changed (LISTEN/NOTIFY). Returns whether
+        anything was announced. A team project whose server is unreachable raises
+        ``ServerUnreachableError``.
         """
-        if not self.store.others_committed():
+        change = self.store.others_change()
+        if change is None:
             return False
-        self._announce(Change.of(self.store.table_names, None))
+        self._announce(change)
         return True
+
+    @property
+    def is_team_project(self) -> bool:
+        """Whether the project lives on a server (PostgreSQL) rather than in a file."""
+        return self.location != str(self.path)
+
+    @property
+    def location(self) -> str:
+        """The file's path, or the server's URL without its password."""
+        return str(getattr(self.store, "location", self.path))
+
+    @property
+    def role(self) -> str:
+        """The user's role: owner (a file's user always), coder or reviewer in a team project."""
+        return self.store.role
 
     @property
     def read_only(self) -> bool:

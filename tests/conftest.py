@@ -51,3 +51,22 @@ def coded_project(project: Project, transcript_file: Path) -> Project:
     project.code("R5_uwv_zwolle", "4a", text="vertrouw ik de andere partijen volledig")
     project.code("R5_uwv_zwolle", "Urgentiebesef", text="De urgentie is hoog")
     return project
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """One throwaway PostgreSQL cluster for the whole run (``tests/pg_cluster.py``); the tests
+    that need it skip, with the reason, where it cannot start."""
+    from tests import pg_cluster
+
+    cluster, reason = pg_cluster.start()
+    if cluster is None:
+        pytest.skip(f"PostgreSQL cannot start here: {reason}")
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def team_url(pg_server) -> str:  # type: ignore[no-untyped-def]
+    """The URL of a fresh, empty database on the test cluster."""
+    return str(pg_server.url(pg_server.new_database()))

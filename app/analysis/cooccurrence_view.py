@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
@@ -11,7 +12,9 @@ from app.analysis.heat_view import HeatView
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
 from coding.analysis.cooccurrence import CooccurrenceTable
+from coding.core.errors import InvalidInputError
 from coding.core.records import Quote
+from coding.exporting.matrix_export import export_cooccurrence
 
 UNIT_LABELS = (
     ("Overlapping passages", "overlap"),
@@ -55,6 +58,7 @@ class CooccurrenceView(HeatView):
             self.controls.addWidget(widget)
         self.controls.addWidget(self.subcodes)
         self.controls.addStretch(1)
+        self.controls.addWidget(self.export_button)
         self._fill_groups()
         for combo in (self.unit, self.codes, self.by):
             combo.currentIndexChanged.connect(self.schedule)
@@ -115,6 +119,13 @@ class CooccurrenceView(HeatView):
         )
         title = tree.get(a).name if a == b else f"{tree.get(a).name} × {tree.get(b).name}"
         return title, quotes
+
+    export_name = "co-occurrence.xlsx"
+
+    def write(self, path: Path) -> Path:
+        if self.table_data is None:
+            raise InvalidInputError("nothing to export yet")
+        return export_cooccurrence(self.table_data, path, measure=self.measure.currentData(), overwrite=True)
 
     def refresh(self) -> None:
         self._fill_groups()

@@ -7,14 +7,17 @@ is shown, after every change to the project (coalesced to one recomputation per 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -40,6 +43,9 @@ class HeatView(QWidget):
         self.model = model
         self.controls = QHBoxLayout()
         self.controls.setSpacing(6)
+        self.export_button = QPushButton("Export…", self)
+        self.export_button.setObjectName("analysisExport")
+        self.export_button.setToolTip("Save the table as an Excel workbook (with the heat map) or as CSV")
         self.table = QTableView(self)
         self.table.setModel(model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -87,6 +93,7 @@ class HeatView(QWidget):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self.refresh)
+        self.export_button.clicked.connect(self.export)
         self.table.clicked.connect(self._cell_clicked)
         self.quote_table.doubleClicked.connect(self._quote_double_clicked)
         workspace.changed.connect(self._on_change)
@@ -100,12 +107,41 @@ class HeatView(QWidget):
         """The title and quotes for the cell whose ``CELL_ROLE`` is ``cell``."""
         raise NotImplementedError
 
+    def write(self, path: Path) -> Path:
+        """Write the table shown to ``path`` (.xlsx or .csv), replacing it (the dialog asked)."""
+        raise NotImplementedError
+
+    #: The file name the export dialog proposes.
+    export_name = "analysis.xlsx"
+
+    def export(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Export table", self.export_name, "Excel workbook (*.xlsx);;CSV (*.csv)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".xlsx")
+        written = operations.attempt(self, lambda: self.write(path), notice=True, title="Export")
+        if written is not None:
+            operations.tell(self, f"Exported {written.name}")
+
     def refresh(self) -> None:
         self._dirty = False
         note = operations.attempt(self, self.compute)
         self.note.setText(note or "")
+        self.fit_columns()
         self.quotes.set_records([])
         self.quotes_title.setText("Click a cell to list its quotes; double-click a quote to open it")
+
+    def fit_columns(self) -> None:
+        """Columns wide enough for their header (a group's or code's name), within bounds."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(56, min(170, metrics.horizontalAdvance(title) + 24)))
 
     def schedule(self, *_args: object) -> None:
         self._refresh.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
@@ -11,7 +12,9 @@ from app.analysis.heat_view import HeatView
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
 from coding.analysis.code_matrix import CodeMatrix
+from coding.core.errors import InvalidInputError
 from coding.core.records import Quote
+from coding.exporting.matrix_export import export_matrix
 
 MEASURE_LABELS = (("Coded passages", "count"), ("Presence (0/1)", "presence"))
 
@@ -38,6 +41,7 @@ class MatrixView(HeatView):
             self.controls.addWidget(widget)
         self.controls.addWidget(self.subcodes)
         self.controls.addStretch(1)
+        self.controls.addWidget(self.export_button)
         self._fill_columns()
         self.columns.currentIndexChanged.connect(self.schedule)
         self.subcodes.toggled.connect(self.schedule)
@@ -71,6 +75,13 @@ class MatrixView(HeatView):
             include_subcodes=self.subcodes.isChecked(),
         )
         return f"{self.workspace.project.codes.tree().get(code).name} × {column}", quotes
+
+    export_name = "code-matrix.xlsx"
+
+    def write(self, path: Path) -> Path:
+        if self.matrix is None:
+            raise InvalidInputError("nothing to export yet")
+        return export_matrix(self.matrix, path, measure=self.measure.currentData(), overwrite=True)
 
     def refresh(self) -> None:
         self._fill_columns()

@@ -12,8 +12,19 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
+from app.shell.workspace import Workspace
+from app.widgets import operations
+from coding import Change
 from coding.analysis.query import OPERATORS
 from coding.core.records import CodeTree
 
@@ -111,6 +122,7 @@ class QueryBar(QWidget):
         super().__init__(parent)
         self.edit = QueryEdit(self)
         self.edit.setObjectName("quoteQuery")
+        self.edit.setAccessibleName("Quote query")
         self.edit.setPlaceholderText(
             "Code query: Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef"
         )
@@ -124,13 +136,81 @@ class QueryBar(QWidget):
         self.unit.setToolTip("Where the codes of the query must meet")
         for label, unit in UNIT_LABELS:
             self.unit.addItem(label, unit)
+        self.saved = QComboBox(self)
+        self.saved.setObjectName("savedQueries")
+        self.saved.setToolTip("Run a saved query again on what is coded now")
+        self.save_button = QToolButton(self)
+        self.save_button.setObjectName("saveQuery")
+        self.save_button.setText("Save…")
+        self.save_button.setToolTip("Save this query under a name, to run again later (undoable)")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.unit)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.saved)
+        self.workspace: Workspace | None = None
         self.edit.returnPressed.connect(self.run)
         self.unit.currentIndexChanged.connect(lambda _i: self.run() if self.edit.text().strip() else None)
+        self.saved.activated.connect(self._saved_chosen)
+        self.save_button.clicked.connect(self.save)
+        self.set_workspace(None)
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self._on_change)
+        self.workspace = workspace
+        self.edit.code_tree = workspace.project.codes.tree if workspace is not None else None
+        if workspace is not None:
+            workspace.changed.connect(self._on_change)
+        self.fill_saved()
+
+    def _on_change(self, _change: Change) -> None:
+        self.fill_saved()  # one small read; saved queries change by save, delete, undo and redo
+
+    def fill_saved(self) -> None:
+        """The saved queries, by name, after a first entry that says what the list is."""
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem("Saved queries", None)
+        if self.workspace is not None:
+            for query in self.workspace.project.analysis.saved_queries():
+                self.saved.addItem(query.name, query.name)
+                self.saved.setItemData(self.saved.count() - 1, query.description, Qt.ItemDataRole.ToolTipRole)
+        self.saved.setEnabled(self.saved.count() > 1)
+        self.saved.blockSignals(False)
 
     def run(self) -> None:
         self.queryRequested.emit(self.edit.text().strip(), self.unit.currentData())
+
+    def _saved_chosen(self, index: int) -> None:
+        name = self.saved.itemData(index)
+        if name is None or self.workspace is None:
+            return
+        analysis = self.workspace.project.analysis
+        saved = operations.attempt(self, lambda: analysis.saved_query(name))
+        self.saved.setCurrentIndex(0)
+        if saved is None:
+            return
+        self.edit.setText(saved.query)
+        self.unit.blockSignals(True)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(saved.unit)))
+        self.unit.blockSignals(False)
+        self.run()
+
+    def save(self) -> None:
+        text = self.edit.text().strip()
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if not text:
+            operations.refuse(self, "Type a query first, then save it")
+            return
+        name, accepted = QInputDialog.getText(self, "Save query", "Name of the query:")
+        if not accepted or not name.strip():
+            return
+        unit = self.unit.currentData()
+        saved = operations.attempt(self, lambda: workspace.project.analysis.save_query(name, text, unit=unit))
+        if saved is not None:
+            operations.tell(self, f"Saved query {saved.name}")

@@ -96,7 +96,9 @@ class CodePicker(QDialog):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Type to find a code: name, label, question (4a) …")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find a code")
         self.list = QListView(self)
+        self.list.setAccessibleName("Codes")
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
         self.create_button = QPushButton(self)
@@ -140,6 +142,13 @@ class CodePicker(QDialog):
                     self._create()
                 return True
         return super().eventFilter(watched, event)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        owner = self.parentWidget()
+        if owner is not None:  # the keyboard goes back to where the picker was asked for
+            owner.window().activateWindow()
+            owner.setFocus()
 
     def _choose(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -26,6 +26,7 @@ from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.widgets.mime import CODES_MIME, PASSAGE_MIME, Passage, codes_from, codes_mime, passage_from
 from coding import Aspect, Change
+from coding.core.counting import COUNT_RULE
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.text import fold
@@ -40,7 +41,7 @@ HEADER_TIPS = (
     "Code name (F2 renames); drag a code to move it, drag a passage onto a code to code it",
     "Number key that codes the selection with this favourite code",
     "Interview-guide question reference",
-    "Quotes coded with this code or any of its subcodes",
+    f"Coded passages of this code and its subcodes: {COUNT_RULE}",
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -58,7 +59,8 @@ def tooltip(code: CodeInfo, total: int, direct: int) -> str:
     parts.append(f"<i>{kind}</i>")
     if code.description:
         parts.append(code.description)
-    parts.append(f"{total} quote(s), {direct} coded directly with this code")
+    parts.append(f"{total} coded passage(s) with its subcodes, {direct} coding(s) with this code itself")
+    parts.append(f"<span style='color:gray'>Counting: {COUNT_RULE} (as in Compare).</span>")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
 
 
@@ -96,7 +98,7 @@ class CodeTreeModel(QAbstractItemModel):
     def _load_counts(self) -> None:
         codes = self.workspace.project.codes
         self._direct = codes.counts()
-        self._totals = codes.subtree_totals(self._direct)
+        self._totals = codes.passage_counts()  # each passage once per subtree, as Compare counts
 
     def _load_keys(self) -> None:
         favourites = self.workspace.favourites.list()[:9]
@@ -144,7 +146,7 @@ class CodeTreeModel(QAbstractItemModel):
         return self._tree
 
     def total(self, code_id: CodeId) -> int:
-        """The codings of a code and its subcodes, as the Quotes column shows (changes taken in first)."""
+        """The coded passages of a code with its subcodes, as the Quotes column shows (changes taken in first)."""
         self.flush()
         return self._totals.get(code_id, 0)
 

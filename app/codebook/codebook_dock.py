@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QDockWidget,
     QHeaderView,
-    QInputDialog,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -39,6 +38,7 @@ class CodeTreeView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("codeTree")
+        self.setAccessibleName("Codebook")
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -91,9 +91,10 @@ def _confirm(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
-    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return value if ok and value.strip() else None
+def _ask_new_code(parent: QWidget, label: str, colour: str) -> tuple[str, str] | None:
+    from app.codebook.new_code_dialog import ask_new_code  # loaded when first used
+
+    return ask_new_code(parent, label, colour)
 
 
 def _ask_colour(parent: QWidget, current: str) -> str | None:
@@ -112,8 +113,8 @@ class CodebookDock(QDockWidget):
         self.workspace: Workspace | None = None
         self.model: CodeTreeModel | None = None
         self.confirm: Callable[[QWidget, str, str], bool] = _confirm
-        self.ask_text: Callable[..., str | None] = _ask_text
         self.ask_colour: Callable[[QWidget, str], str | None] = _ask_colour
+        self.ask_new_code: Callable[[QWidget, str, str], tuple[str, str] | None] = _ask_new_code
         self.pick_code: Callable[[CodePicker], None] = lambda picker: picker.open()
         self._expanded: set[CodeId] = set()
         self._first_load = True
@@ -121,6 +122,7 @@ class CodebookDock(QDockWidget):
         body = QWidget(self)
         self.filter = QLineEdit(body)
         self.filter.setObjectName("codeFilter")
+        self.filter.setAccessibleName("Filter codes")
         self.filter.setPlaceholderText("Filter codes: name, label, question …")
         self.filter.setClearButtonEnabled(True)
         self.proxy = QSortFilterProxyModel(self)
@@ -345,10 +347,13 @@ class CodebookDock(QDockWidget):
             return None
         workspace = self.workspace
         where = f" under “{workspace.project.codes.get(parent_id).name}”" if parent_id is not None else ""
-        name = self.ask_text(self, "New code", f"Name of the new code{where}:")
-        if name is None:
+        codes = workspace.project.codes
+        suggested = codes.get(parent_id).colour if parent_id is not None else codes.next_colour()
+        answer = self.ask_new_code(self, f"Name of the new code{where}:", suggested)
+        if answer is None:
             return None
-        code = workspace.attempt(lambda: workspace.project.codes.create(name, parent_id))
+        name, colour = answer
+        code = workspace.attempt(lambda: codes.create(name, parent_id, colour=colour))
         if code is not None:
             self.select_code_later(code.id)
             workspace.tell(f"Created code “{code.name}”")

@@ -151,6 +151,8 @@ class DetailsDock(QDockWidget):
         self.attributes_model = DocumentAttributesModel(self)
         self.attributes = QTableView(body)
         self.attributes.setObjectName("documentAttributes")
+        self.attributes.setAccessibleName("Document attributes")
+        self.attributes.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.attributes.setModel(self.attributes_model)
         self.attributes.verticalHeader().hide()
         self.attributes.verticalHeader().setDefaultSectionSize(self.attributes.fontMetrics().height() + 8)
@@ -173,6 +175,7 @@ class DetailsDock(QDockWidget):
         self.codings_model = PassageCodingsModel(self)
         self.codings = QListView(body)
         self.codings.setObjectName("detailsCodings")
+        self.codings.setAccessibleName("Codings of the passage")
         self.codings.setModel(self.codings_model)
         self.codings.setMaximumHeight(110)
         self.codings.setUniformItemSizes(True)
@@ -182,6 +185,8 @@ class DetailsDock(QDockWidget):
         self.memo_label.setWordWrap(True)
         self.memo = QPlainTextEdit(body)
         self.memo.setObjectName("memoEditor")
+        self.memo.setAccessibleName("Memo")
+        self.memo.setTabChangesFocus(True)  # Tab moves on, as everywhere in the window
         self.memo.setPlaceholderText("Write a memo … (saved when you leave the field or press Ctrl+Return)")
         self.save_button = QPushButton("Save memo", body)
         self.uncode_button = QPushButton("Remove this coding", body)
@@ -208,6 +213,7 @@ class DetailsDock(QDockWidget):
         # the window taller than the screen.
         scroll = QScrollArea(self)
         scroll.setObjectName("detailsScroll")
+        scroll.setAccessibleName("Details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

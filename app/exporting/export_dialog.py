@@ -121,6 +121,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("pathEdit")
+        self.path_edit.setAccessibleName("Export to file")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()

@@ -82,6 +82,7 @@ class CompareView(QWidget):
 
         self.tree = QTreeView()
         self.tree.setObjectName("grid")
+        self.tree.setAccessibleName("Judgement grid: concepts by group")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -179,7 +180,7 @@ class CompareView(QWidget):
             grid = project.comparison.grid(self.attribute)
         else:  # the heat map and its chart: one count for both
             grid, table = project.comparison.grid_and_frequencies(self.attribute, measure=self.mode)  # type: ignore[arg-type]
-        self.model.set_grid(grid)
+        self.model.set_grid(grid, project.reviews.judgement_discussions())
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self._column_widths()
         for code_id in expanded:

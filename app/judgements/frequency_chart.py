@@ -33,6 +33,7 @@ class FrequencyChart(QWidget):
         self.chart.setTitleFont(title_font)
         self.view = QChartView(self.chart)
         self.view.setObjectName("frequencyChart")
+        self.view.setAccessibleName("Quotes per concept chart")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

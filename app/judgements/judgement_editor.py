@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.judgements.cell_passages_model import CellPassagesModel
+from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from coding.core.records import CodeInfo, JudgementInfo
@@ -53,6 +54,7 @@ class JudgementEditor(QWidget):
         self.passages = CellPassagesModel(self)
         self.passage_list = QListView()
         self.passage_list.setObjectName("passageList")
+        self.passage_list.setAccessibleName("Quotes of this cell")
         self.passage_list.setModel(self.passages)
         self.passage_list.setWordWrap(True)
         self.passage_list.setUniformItemSizes(False)
@@ -62,6 +64,7 @@ class JudgementEditor(QWidget):
 
         self.score_box = QComboBox()
         self.score_box.setObjectName("scoreBox")
+        self.score_box.setAccessibleName("Score")
         self.score_edit = QLineEdit()
         self.score_edit.setObjectName("scoreEdit")
         self.score_edit.setPlaceholderText("Open code: describe in a few words")
@@ -74,6 +77,7 @@ class JudgementEditor(QWidget):
 
         self.justification = QPlainTextEdit()
         self.justification.setObjectName("justificationEdit")
+        self.justification.setAccessibleName("Justification")
         self.justification.setPlaceholderText("Justification: one or two lines that explain the score")
         self.justification.setMaximumHeight(90)
         self.justification.textChanged.connect(self._mark_dirty)
@@ -108,6 +112,10 @@ class JudgementEditor(QWidget):
         layout.addLayout(score_row)
         layout.addWidget(self.justification)
         layout.addLayout(buttons)
+        #: The supervisors' marks on this judgement and the conversation about it.
+        self.discussion = DiscussionPanel(self)
+        self.discussion.set_source(bridge)
+        layout.addWidget(self.discussion)
         self._set_enabled(False)
 
     # -- showing a cell ------------------------------------------------------------------
@@ -136,6 +144,10 @@ class JudgementEditor(QWidget):
         )
         self._set_enabled(cell.assessable)
         self.clear_button.setEnabled(cell.assessable and cell.judgement is not None)
+        self.discussion.show_target(
+            judgement_id=cell.judgement.id if cell.judgement is not None else None,
+            title=f"{code.name} × {cell.value}",
+        )
         self._dirty = False
 
     def _fill_score(self, code: CodeInfo, judgement: JudgementInfo | None) -> None:

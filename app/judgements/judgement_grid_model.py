@@ -7,12 +7,15 @@ Modes: ``judgements`` shows ``score  (quotes)  first words of the justification`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from coding.core.ids import CodeId
+from coding.core.counting import COUNT_RULE
+from coding.core.ids import CodeId, JudgementId
+from coding.core.records import Discussion
 from coding.judgements.comparison import (
     GridCell,
     GridRow,
@@ -54,6 +57,7 @@ class JudgementGridModel(QAbstractItemModel):
         self._position: dict[CodeId, int] = {}
         self._mode = "judgements"
         self._maximum: dict[Measure, int] = {"quotes": 0, "documents": 0}
+        self._discussions: Mapping[JudgementId, Discussion] = {}
 
     # -- content -------------------------------------------------------------------------
     @property
@@ -64,8 +68,13 @@ class JudgementGridModel(QAbstractItemModel):
     def mode(self) -> str:
         return self._mode
 
-    def set_grid(self, grid: JudgementGrid) -> None:
+    def set_grid(
+        self, grid: JudgementGrid, discussions: Mapping[JudgementId, Discussion] | None = None
+    ) -> None:
+        """The grid, and the reviewers' marks on its judgements (shown in the cells' tooltips; a
+        judgement a reviewer asked about and the student has not answered starts with ``?``)."""
         self.beginResetModel()
+        self._discussions = discussions or {}
         self._grid = grid
         self._rows = {row.code.id: row for row in grid.rows}
         self._children = {None: []}
@@ -178,6 +187,7 @@ class JudgementGridModel(QAbstractItemModel):
             if row.code.label:
                 lines.append(row.code.label)
             lines.append(f"{row.quotes} quote(s) in {row.documents} document(s)")
+            lines.append(f"Counting: {COUNT_RULE} (as in the Codebook)")
             return "\n".join(lines)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(row.code.colour) if row.code.colour else None
@@ -188,6 +198,9 @@ class JudgementGridModel(QAbstractItemModel):
             if not cell.quotes and cell.judgement is None:
                 return ""
             parts = []
+            talk = self._discussion(cell)
+            if talk is not None and talk.open_question():
+                parts.append("?")
             if cell.score:
                 parts.append(cell.score)
             parts.append(f"({cell.quotes})")
@@ -208,10 +221,20 @@ class JudgementGridModel(QAbstractItemModel):
                     lines.append(cell.justification)
                 if cell.evidence:
                     lines.append(f"{len(cell.evidence)} quote(s) as evidence")
+                talk = self._discussion(cell)
+                for mark in talk.marks if talk is not None else ():
+                    lines.append(
+                        f"{mark.reviewer}: {mark.status}" + (f" — {mark.comment}" if mark.comment else "")
+                    )
+                if talk is not None and talk.open_question():
+                    lines.append("A reviewer asks: answer in the Discussion below the judgement")
             elif cell.assessable:
                 lines.append("Click to judge")
             return "\n".join(lines)
         return None
+
+    def _discussion(self, cell: GridCell) -> Discussion | None:
+        return self._discussions.get(cell.judgement.id) if cell.judgement is not None else None
 
     def _frequency_data(self, cell: GridCell, role: int) -> Any:
         measure: Measure = "documents" if self._mode == "documents" else "quotes"

@@ -73,8 +73,10 @@ class ScoreChart(QWidget):
             _style(chart)
         self.radar_view = QChartView(self.radar)
         self.radar_view.setObjectName("scoreRadar")
+        self.radar_view.setAccessibleName("Scores per group, radar chart")
         self.bars_view = QChartView(self.bars)
         self.bars_view.setObjectName("scoreBars")
+        self.bars_view.setAccessibleName("Scores per group, bar chart")
         self.stack = QStackedWidget(self)
         for view in (self.radar_view, self.bars_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)

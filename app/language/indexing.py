@@ -51,6 +51,8 @@ class Indexing(QObject):
         return self.operation is not None
 
     def needs_indexing(self) -> bool:
+        if self._project.is_team_project:  # search and suggestions work on project files only
+            return False
         return bool(self._project.assist.stale())
 
     def start(self) -> bool:

@@ -32,6 +32,7 @@ class LanguageWindow(QMainWindow):
         self.suggestions = SuggestionQueue(workspace.bridge, self, indexer=workspace.indexer)
         self.frequencies = FrequencyView(workspace.bridge, self)
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Search, suggestions and frequencies")
         self.tabs.addTab(self.search, "Search")
         self.tabs.addTab(self.suggestions, "Suggestions")
         self.tabs.addTab(self.frequencies, "Frequencies")

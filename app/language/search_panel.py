@@ -73,11 +73,15 @@ class SearchPanel(QWidget):
         self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
         self.query = QLineEdit(placeholderText="Search, e.g. vertrouwen")
+        self.query.setAccessibleName("Search all transcripts")
         self.mode = QComboBox()
+        self.mode.setAccessibleName("Search mode")
         for mode, label in MODE_LABELS.items():
             self.mode.addItem(label, mode.value)
         self.attribute = QComboBox()
+        self.attribute.setAccessibleName("Limit to attribute")
         self.value = QComboBox()
+        self.value.setAccessibleName("Attribute value")
         self.answers_only = QCheckBox("Answers only")
         self.answers_only.setToolTip("Leave out the interviewer's turns")
         self.search_button = QPushButton("Search")
@@ -85,6 +89,7 @@ class SearchPanel(QWidget):
 
         self.model = KwicTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Search hits in context")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -108,6 +113,7 @@ class SearchPanel(QWidget):
 
         self.code = CodeComboBox()
         self.unit = QComboBox()
+        self.unit.setAccessibleName("Context unit")
         for unit in CODING_UNITS:
             self.unit.addItem(UNIT_LABELS[unit], unit)
         self.code_button = QPushButton("Code")

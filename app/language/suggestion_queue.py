@@ -107,9 +107,11 @@ class SuggestionQueue(QWidget):
 
         self.scope = CodeComboBox(any_label="All codes")
         self.document = QComboBox()
+        self.document.setAccessibleName("Document")
         self.find_button = QPushButton("Find suggestions")
         self.model = SuggestionTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Suggested codings")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -121,9 +123,12 @@ class SuggestionQueue(QWidget):
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODE, 240)
         self.details = QTextBrowser()
+        self.details.setAccessibleName("Suggestion details")
         self.details.setOpenLinks(False)
         self.start = QSpinBox()
+        self.start.setAccessibleName("Passage start")
         self.end = QSpinBox()
+        self.end.setAccessibleName("Passage end")
         for box in (self.start, self.end):
             box.setRange(0, 0)
             box.setKeyboardTracking(False)
@@ -195,11 +200,13 @@ class SuggestionQueue(QWidget):
     def reload(self) -> None:
         """Show the stored open suggestions for the chosen code and document."""
         current = self.current()
+        old_row = self.table.currentIndex().row()
         items = self.service.list(self.scope.code_id(), document=self.document.currentData())
+        items = sorted(items, key=lambda s: -s.score)  # the likeliest first (stable: ties keep their order)
         self.model.set_items(items)
         row = self.model.row_of(current.id) if current is not None else -1
-        if row < 0 and items:
-            row = 0
+        if row < 0 and items:  # the current one was decided: the one after it, not the first again
+            row = min(max(old_row, 0), len(items) - 1)
         if row >= 0:
             self.table.selectRow(row)
         else:

@@ -42,6 +42,8 @@ from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
+from coding.core.coder_layers import LAYERS
+from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
@@ -49,6 +51,7 @@ from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 from coding.reviews.review_service import STATUSES
 
 ANY = ""
+LAYER_PREFIX = "layer:"  # the coder choices that are layers (mine, other coders, consensus), not names
 
 
 class QuotesDock(QDockWidget):
@@ -70,7 +73,9 @@ class QuotesDock(QDockWidget):
         self.value.setMinimumContentsLength(12)
         self.coder = QComboBox(body)
         self.coder.setObjectName("quoteCoder")
-        self.coder.setToolTip("Filter by the coder who coded the quote")
+        self.coder.setToolTip(
+            "Filter by the coder who coded the quote: mine, other coders', the consensus layer, or one coder"
+        )
         self.review = QComboBox(body)
         self.review.setObjectName("quoteReview")
         self.review.setToolTip("Filter by review status (by any reviewer)")
@@ -83,6 +88,7 @@ class QuotesDock(QDockWidget):
         self.query_bar.queryRequested.connect(self.run_query)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
+        self.text.setAccessibleName("Filter quotes by text and memo")
         self.text.setPlaceholderText("Filter text and memos …")
         self.text.setClearButtonEnabled(True)
         filters = QHBoxLayout()
@@ -96,6 +102,8 @@ class QuotesDock(QDockWidget):
 
         self.table = QTableView(body)
         self.table.setObjectName("quoteTable")
+        self.table.setAccessibleName("Quotes")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -112,6 +120,7 @@ class QuotesDock(QDockWidget):
         self.count.setObjectName("quoteCount")
         self.comment = QLineEdit(body)
         self.comment.setObjectName("reviewComment")
+        self.comment.setAccessibleName("Review comment")
         self.comment.setPlaceholderText("Review comment on the current quote (Enter saves)")
         self.comment.setToolTip(
             "Your comment on the current quote: Enter or leaving the field saves it "
@@ -181,9 +190,10 @@ class QuotesDock(QDockWidget):
         self._comment_for = None
         self._comment_quote = None
         self.comment.clear()
-        self.discussion.set_workspace(workspace)
+        self.discussion.set_source(workspace)
         old = self.model
         self.workspace = workspace
+        self.query_bar.set_workspace(workspace)
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
         self.table.setModel(self.model)
         if old is not None:
@@ -194,7 +204,6 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             self.count.setText("")
             return
-        self.query_bar.edit.code_tree = self.model.workspace.project.codes.tree
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
         self._fill_coders(self.model.coders())
@@ -230,7 +239,10 @@ class QuotesDock(QDockWidget):
 
     def _list_all(self, model: QuoteTableModel | None) -> None:
         if model is not None and model is self.model and not model.loaded:
-            model.set_codes(None)
+            try:
+                model.set_codes(None)
+            except ServerUnreachableError:  # a team server away: list them when it is back
+                QTimer.singleShot(1000, lambda: self._list_all(model))
 
     def _fill_attributes(self) -> None:
         assert self.workspace is not None
@@ -270,9 +282,10 @@ class QuotesDock(QDockWidget):
 
     def _fill_coders(self, coders: list[str]) -> None:
         """The coder choices: any coder, then each coder of the quotes listed; the choice is kept."""
+        layers = [(text, LAYER_PREFIX + key) for key, text in LAYERS.items() if key != "all"]
         fill_combo(
             self.coder,
-            [(name, name) for name in coders],
+            [*layers, *[(name, name) for name in coders]],
             first=("Any coder", ANY),
             choose=(self.coder.currentData(),),
         )
@@ -281,9 +294,13 @@ class QuotesDock(QDockWidget):
     def current_filter(self) -> QuoteFilter:
         key = self.attribute.currentData()
         value = self.value.currentData()
+        coder = self.coder.currentData() or None
+        layer = coder[len(LAYER_PREFIX) :] if coder and coder.startswith(LAYER_PREFIX) else None
         return QuoteFilter(
             where={key: value} if key and value else {},
-            coder=self.coder.currentData() or None,
+            coder=None if layer else coder,
+            layer=layer,
+            me=self.model.workspace.project.coder if self.model is not None else "",
             text=self.text.text(),
             review=self.review.currentData() or None,
         )

@@ -10,7 +10,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.shell.deferred_changes import DeferredChanges
+from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
+from app.widgets import operations
 from coding import Change
 from coding.core.ids import CodingId, JudgementId
 from coding.core.records import Discussion
@@ -48,17 +50,19 @@ class DiscussionPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("discussionPanel")
-        self.workspace: Workspace | None = None
+        self.source: Workspace | ProjectBridge | None = None
         self.coding_id: CodingId | None = None
         self.judgement_id: JudgementId | None = None
         self.title = QLabel("Discussion", self)
         self.title.setObjectName("discussionTitle")
         self.conversation = QTextBrowser(self)
         self.conversation.setObjectName("discussionThread")
+        self.conversation.setAccessibleName("Review discussion")
         self.conversation.setOpenLinks(False)
         self.conversation.setMaximumHeight(self.fontMetrics().height() * 6)
         self.reply = QLineEdit(self)
         self.reply.setObjectName("discussionReply")
+        self.reply.setAccessibleName("Reply to the discussion")
         self.reply.setPlaceholderText(
             "Reply to the reviewer (Enter sends; it travels in the next review file)"
         )
@@ -79,12 +83,13 @@ class DiscussionPanel(QWidget):
         self._changes = DeferredChanges(self._on_change, self)
         self.show_target()
 
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        if self.workspace is not None:
-            self.workspace.changed.disconnect(self._changes.add)
-        self.workspace = workspace
-        if workspace is not None:
-            workspace.changed.connect(self._changes.add)
+    def set_source(self, source: Workspace | ProjectBridge | None) -> None:
+        """The open project (the window's workspace, or a Compare window's bridge), or ``None``."""
+        if self.source is not None:
+            self.source.changed.disconnect(self._changes.add)
+        self.source = source
+        if source is not None:
+            source.changed.connect(self._changes.add)
         self.show_target()
 
     def show_target(
@@ -101,10 +106,10 @@ class DiscussionPanel(QWidget):
 
     def _refresh(self) -> None:
         target = self.coding_id is not None or self.judgement_id is not None
-        if self.workspace is None or not target:
+        if self.source is None or not target:
             self.conversation.setHtml("<span style='color:gray'>Choose a quote to see its review.</span>")
         else:
-            discussion = self.workspace.project.reviews.discussion(
+            discussion = self.source.project.reviews.discussion(
                 coding_id=self.coding_id, judgement_id=self.judgement_id
             )
             self.conversation.setHtml(thread_html(discussion))
@@ -112,21 +117,22 @@ class DiscussionPanel(QWidget):
 
     def _enable(self) -> None:
         target = self.coding_id is not None or self.judgement_id is not None
-        self.reply.setEnabled(self.workspace is not None and target)
+        self.reply.setEnabled(self.source is not None and target)
         self.send.setEnabled(self.reply.isEnabled() and bool(self.reply.text().strip()))
 
     def send_reply(self) -> None:
         text = self.reply.text().strip()
-        workspace = self.workspace
-        if workspace is None or not text or (self.coding_id is None and self.judgement_id is None):
+        source = self.source
+        if source is None or not text or (self.coding_id is None and self.judgement_id is None):
             return
         coding_id, judgement_id = self.coding_id, self.judgement_id
-        done = workspace.perform(
-            lambda: workspace.project.reviews.reply(text, coding_id=coding_id, judgement_id=judgement_id)
+        reviews = source.project.reviews
+        done = operations.perform(
+            self, lambda: reviews.reply(text, coding_id=coding_id, judgement_id=judgement_id), initiator=self
         )
         if done:
             self.reply.clear()
             self._changes.flush()
             self._refresh()
             self.replied.emit()
-            workspace.tell("Reply saved (Ctrl+Z undoes); it travels in the next review file")
+            operations.tell(self, "Reply saved (undoable); it travels in the next review file")

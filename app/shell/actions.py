@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-from coding.passages.coder_layers import LAYERS
+from coding.core.coder_layers import LAYERS
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 

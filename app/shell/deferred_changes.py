@@ -12,6 +12,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from coding import Change
+from coding.core.errors import ServerUnreachableError
+
+#: How long a refresh waits before trying again while a team server cannot be reached (ms).
+RETRY_MS = 1000
 
 
 class DeferredChanges(QObject):
@@ -35,5 +39,13 @@ class DeferredChanges(QObject):
         """Hand on what is waiting now (tests, and before reading a model's rows)."""
         self._timer.stop()
         change, self._change = self._change, None
-        if change is not None:
+        if change is None:
+            return
+        try:
             self._apply(change)
+        except ServerUnreachableError:
+            # A team server that went away: refresh when it answers again (the banner says so).
+            self._change = change if self._change is None else change.merge(self._change)
+            self._timer.start(RETRY_MS)
+            return
+        self._timer.setInterval(0)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -31,6 +32,7 @@ from app.exporting import refi_actions
 from app.quotes.quotes_dock import QuotesDock
 from app.shell import settings
 from app.shell.actions import WindowActions
+from app.shell.connection_banner import ConnectionBanner
 from app.shell.start_screen import StartScreen
 from app.shell.workspace import Workspace
 from app.transcript.coding_controller import CodingController
@@ -120,6 +122,9 @@ class MainWindow(QMainWindow):
         self._header_timer.timeout.connect(self._refresh_header)
         self.selection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.selection_label)
+        self.connection_banner = ConnectionBanner(self)
+        self.statusBar().addPermanentWidget(self.connection_banner)
+        self.connection_banner.hide()  # adding it showed it; shown only while a server is away
         self.mode_label = QLabel("Click-to-code mode", self)
         self.mode_label.setObjectName("clickToCodeHint")
         self.mode_label.setToolTip("Clicking a code codes the selected passage (Code → Click-to-code mode)")
@@ -259,6 +264,7 @@ class MainWindow(QMainWindow):
         self.start.newRequested.connect(self.ask_new_project)
         self.start.openRequested.connect(self.ask_open_project)
         self.start.demoRequested.connect(lambda: self.open_demo())
+        self.start.connectRequested.connect(self.connect_team)
         self.start.recentRequested.connect(self.open_project)
 
         self.documents_dock.documentActivated.connect(self.open_document)
@@ -285,6 +291,18 @@ class MainWindow(QMainWindow):
             self.start.reload()
             return False
         self._set_project(project)
+        return True
+
+    def connect_team(self) -> bool:
+        """Start screen → Connect to a team project…: where the server is, who the user is."""
+        from app.shell.team_connect import TeamConnectDialog
+
+        dialog = TeamConnectDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if not self.open_project(dialog.url()):
+            return False
+        dialog.keep()
         return True
 
     def new_project(self, path: Path | str, codebook: str | None = "rwb") -> bool:
@@ -331,8 +349,12 @@ class MainWindow(QMainWindow):
         self.view.set_workspace(workspace)
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(workspace)
-        settings.remember_project(project.path)
-        self.setWindowTitle(f"Codewerk — {project.path.name}")
+        if project.is_team_project:  # the recent list keeps files (an address may hold a password)
+            self.setWindowTitle(f"Codewerk — {project.path.name} (team project, {project.role})")
+            workspace.reachability.connect(self.connection_banner.show_reachable)
+        else:
+            settings.remember_project(project.path)
+            self.setWindowTitle(f"Codewerk — {project.path.name}")
         self.pages.setCurrentIndex(WORKBENCH)
         self.window_actions.set_project_open(True)
         _geometry, state = settings.window_state()
@@ -344,7 +366,7 @@ class MainWindow(QMainWindow):
         documents = model.documents() if model is not None else project.documents.list()
         if documents:  # the first document with codings, else the first: one document loaded
             self.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
-        workspace.tell(f"Opened {project.path} — every action is saved at once")
+        workspace.tell(f"Opened {project.location} — every action is saved at once")
         workspace.settle()
 
     def close_project(self) -> None:
@@ -724,6 +746,6 @@ def _open_as_coder(path: Path | str) -> Project:
     """Open a project under the window's coder name, unless it is a package made for a coder."""
     project = Project.open(path)
     name = settings.coder_name()
-    if project.preset_coder is None and name:
+    if project.preset_coder is None and name and not project.is_team_project:  # a team knows its logins
         project.coder = name
     return project

@@ -98,6 +98,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("shortcutsText")
+        self.browser.setAccessibleName("Keyboard shortcuts")
         self.browser.setHtml(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

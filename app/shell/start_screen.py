@@ -54,6 +54,7 @@ class StartScreen(QWidget):
     newRequested = Signal()
     openRequested = Signal()
     demoRequested = Signal()
+    connectRequested = Signal()
     recentRequested = Signal(object)  # Path
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -74,6 +75,8 @@ class StartScreen(QWidget):
         self.open_button = QPushButton("Open…", self)
         self.demo_button = QPushButton("Open demo project", self)
         self.demo_button.setToolTip("Six short synthetic Dutch interviews in three regions, partly coded")
+        self.connect_button = QPushButton("Connect to a team project…", self)
+        self.connect_button.setToolTip("A project on a PostgreSQL server that several coders use at once")
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)
@@ -83,6 +86,7 @@ class StartScreen(QWidget):
         self.recent_model = RecentProjectsModel(self)
         self.recent = QListView(self)
         self.recent.setObjectName("recentProjects")
+        self.recent.setAccessibleName("Recent projects")
         self.recent.setModel(self.recent_model)
         self.recent.setFrameShape(QFrame.Shape.StyledPanel)
         self.recent.setSpacing(3)
@@ -96,6 +100,12 @@ class StartScreen(QWidget):
         column.addWidget(tagline)
         column.addSpacing(18)
         column.addLayout(buttons)
+        team = QHBoxLayout()  # its own row: the start screen stays as narrow as before
+        self.connect_button.setMinimumHeight(32)
+        team.addWidget(self.connect_button)
+        team.addStretch(1)
+        column.addSpacing(6)
+        column.addLayout(team)
         column.addSpacing(24)
         column.addWidget(self.recent_label)
         column.addWidget(self.recent, 2)
@@ -107,6 +117,7 @@ class StartScreen(QWidget):
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self.openRequested)
         self.demo_button.clicked.connect(self.demoRequested)
+        self.connect_button.clicked.connect(self.connectRequested)
         self.recent.activated.connect(self._recent)
         self.reload()
 

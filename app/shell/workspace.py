@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +16,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import operations
 from coding import CodewerkError, Project
+from coding.core.errors import ServerUnreachableError
 
 T = TypeVar("T")
 
@@ -31,6 +32,9 @@ class Workspace(QObject):
     workspace belongs to (for models and controllers, which have no window of their own).
     """
 
+    #: A team project's server stopped (False) or started again (True) answering.
+    reachability = Signal(bool)
+
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = parent if isinstance(parent, QWidget) else None
@@ -43,17 +47,30 @@ class Workspace(QObject):
         self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
         # Changes that other programs (a script, the CLI, another window) commit reach the views
         # the way our own do: as a change notification.
+        self.reachable = True
         self._outside = QTimer(self)
         self._outside.setInterval(LOOK_OUTSIDE_MS)
         self._outside.timeout.connect(self.look_outside)
         self._outside.start()
 
     def look_outside(self) -> bool:
-        """Announce what other programs committed since the last look; whether they did."""
+        """Announce what other programs (or other people on a team server) committed since the
+        last look; whether they did. A team server that cannot be reached turns
+        ``reachability(False)`` once, and ``reachability(True)`` when it answers again."""
         try:
-            return self.project.notice_others()
-        except CodewerkError:
+            noticed = self.project.notice_others()
+        except ServerUnreachableError:
+            self._set_reachable(False)
             return False  # the next look tries again
+        except CodewerkError:
+            return False
+        self._set_reachable(True)
+        return noticed
+
+    def _set_reachable(self, reachable: bool) -> None:
+        if reachable != self.reachable:
+            self.reachable = reachable
+            self.reachability.emit(reachable)
 
     def undo(self) -> None:
         """Edit → Undo: the stack moves only when the project took the step back; else reported."""

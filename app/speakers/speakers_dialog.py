@@ -61,6 +61,7 @@ class SpeakersDialog(QDialog):
         self.model = SpeakerTableModel(project, self.documents, self)
         self.view = QTableView(self)
         self.view.setObjectName("speakerTable")
+        self.view.setAccessibleName("Speakers")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(

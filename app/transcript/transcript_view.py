@@ -36,13 +36,13 @@ from app.transcript.speaker_highlighter import SpeakerHighlighter
 from app.transcript.transcript_geometry import TranscriptGeometry
 from app.widgets.mime import Passage, passage_mime
 from coding import Aspect, Change
+from coding.core.coder_layers import passages_in_layer
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodingId, DocumentId, PassageId
 from coding.core.records import CodeTree, PassageInfo, TurnInfo
 from coding.core.text import trim_span
 from coding.core.text_positions import Utf16Index
 from coding.passages import snapping
-from coding.passages.coder_layers import passages_in_layer
 from coding.passages.passage_index import PassageIndex
 from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
 
@@ -65,6 +65,7 @@ class TranscriptView(TranscriptGeometry):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
+        self.setAccessibleName("Transcript")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -465,6 +466,19 @@ class TranscriptView(TranscriptGeometry):
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             clicked = self.index.innermost(self.offset_at(event.position().toPoint()))
             self.set_current_coding(clicked.codings[0].coding_id if clicked and clicked.codings else None)
+
+    def event(self, event: QEvent) -> bool:
+        # Qt's text control claims Ctrl+Shift+A ("deselect" on some desktops) before the window's
+        # shortcut sees it; the transcript leaves it to Analysis → Intercoder agreement.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_A
+            and event.modifiers() == (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.current_coding is not None:

@@ -40,8 +40,8 @@ Where messages show (the rule)
 The initiator
 -------------
 An action may name its initiator (the widget or model that acted). The changes it announces carry
-it (:func:`stamped`; until then :func:`current_initiator` tells a listener during the
-announcement), so a view can tell its own changes from those made elsewhere (Anki's ``handler``).
+it (:func:`stamped`, ``Change.initiator``; :func:`current_initiator` also tells a listener during
+the announcement), so a view can tell its own changes from those made elsewhere (Anki's ``handler``).
 """
 
 from __future__ import annotations
@@ -199,17 +199,13 @@ def stamped(change: Change) -> Change:
     """``change`` with the initiator of the action running now (the window's project bridge calls this
     for every change it hands on).
 
-    WIRING(initiator): the one place where an operation's initiator meets the domain's change. It
-    takes effect once ``Change`` has an ``initiator`` field (issue 12: ``Project.execute`` takes an
-    ``initiator`` and carries it on the change); a change that names its initiator already keeps it.
+    The one place where an operation's initiator meets the domain's change (``Change.initiator``);
+    a change that names its initiator already keeps it.
     """
     initiator = current_initiator()
-    if initiator is None or "initiator" not in {f.name for f in dataclasses.fields(change)}:
+    if initiator is None or change.initiator is not None:
         return change
-    if getattr(change, "initiator", None) is not None:
-        return change
-    fields: dict[str, Any] = {"initiator": initiator}
-    return dataclasses.replace(change, **fields)
+    return dataclasses.replace(change, initiator=initiator)
 
 
 # -- quick actions ----------------------------------------------------------------------------

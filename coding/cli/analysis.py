@@ -104,12 +104,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         "include_reviews": args.include_reviews or None,
         "without_interviewer": args.without_interviewer or None,
         "include_memos": args.include_memos or None,
+        "include_analysis": args.include_analysis or None,
         "kind": args.kind,
         "document": args.document,
         "reviewer": args.reviewer,
     }
+    options["coder"] = args.coder
     if args.kind == "review":
-        options["coder"] = args.coder
         options["include_reviews"] = None  # a review file always carries the conversation
     if args.csv_guard:
         options["csv_guard"] = args.csv_guard
@@ -186,12 +187,22 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "(a transcript: the document's memos)",
     )
     export.add_argument(
+        "--include-analysis",
+        action="store_true",
+        help="Word: a last section with the concepts' co-occurrence (per speaker turn), the concepts × "
+        "groups matrix and every saved query's quotes",
+    )
+    export.add_argument(
         "--kind",
         choices=("quotes", "transcript", "review"),
         help="Word: quotes per concept (default) or one coded transcript (with --document); "
         "review: a workbook or Word document a supervisor marks (with --reviewer)",
     )
     export.add_argument("--reviewer", metavar="NAME", help="review file: the supervisor who reviews")
-    export.add_argument("--coder", metavar="NAME", help="review file: only quotes coded by this coder")
+    export.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's layer: the quotes NAME coded (`consensus` for the resolved layer)",
+    )
     export.add_argument("--document", metavar="DOCUMENT", help="Word transcript: the document to export")
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")

@@ -43,6 +43,8 @@ def protect_dash_positionals(parser: argparse.ArgumentParser, argv: list[str]) -
     if subparsers is None or argv[0] not in subparsers.choices:
         return argv
     sub = subparsers.choices[argv[0]]
+    if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions):
+        return argv  # a command with actions of its own (codewerk server init …)
     options = sub._option_string_actions
     if "--" in argv:
         return argv

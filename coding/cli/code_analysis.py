@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from coding.analysis.code_matrix import MATRIX_MEASURES, CodeMatrix
@@ -15,6 +16,7 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
 from coding.core.errors import InvalidInputError
+from coding.exporting.matrix_export import export_cooccurrence, export_matrix
 
 FORMATS = ("table", "csv", "json")
 
@@ -71,6 +73,12 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
         table = project.analysis.cooccurrence(
             unit=args.unit, by=args.by, codes=args.codes, coder=args.coder, include_subcodes=not args.only
         )
+    if args.out:
+        written = export_cooccurrence(
+            table, Path(args.out), measure=args.measure, overwrite=args.force, csv_guard=args.csv_guard
+        )
+        print(f"Exported {written}")
+        return 0
     _print_cooccurrence(table, args.measure, args.format, args.csv_guard)
     return 0
 
@@ -121,6 +129,12 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         matrix = project.analysis.matrix(
             columns=args.columns, codes=args.codes, coder=args.coder, include_subcodes=not args.only
         )
+    if args.out:
+        written = export_matrix(
+            matrix, Path(args.out), measure=args.measure, overwrite=args.force, csv_guard=args.csv_guard
+        )
+        print(f"Exported {written}")
+        return 0
     _print_matrix(matrix, args.measure, args.format, args.csv_guard)
     return 0
 
@@ -190,6 +204,15 @@ def cmd_queries(args: argparse.Namespace) -> int:
     return 0
 
 
+def _out_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write it to FILE.xlsx (heat-map fills, unit and measure above) or FILE.csv",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
 def _codes_options(parser: argparse.ArgumentParser, default: str) -> None:
     parser.add_argument(
         "--codes",
@@ -219,6 +242,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     _codes_options(co, "the concepts")
     co.add_argument("--measure", choices=COOCCURRENCE_MEASURES, default="count")
     co.add_argument("--format", choices=FORMATS, default="table")
+    _out_options(co)
     add_csv_guard(co)
 
     matrix = command("matrix", cmd_matrix, "codes × documents or attribute values: counts or presence (0/1)")
@@ -229,6 +253,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     _codes_options(matrix, "every code")
     matrix.add_argument("--measure", choices=MATRIX_MEASURES, default="count")
     matrix.add_argument("--format", choices=FORMATS, default="table")
+    _out_options(matrix)
     add_csv_guard(matrix)
 
     query = command(

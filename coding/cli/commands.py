@@ -16,6 +16,7 @@ from coding.cli import (
     language,
     refi,
     reviews,
+    server,
     speakers,
 )
 from coding.cli.arguments import key_values, span
@@ -49,7 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             replace=args.replace,
             progress=TerminalProgress(counted("Importing")),
         )
-        if report.imported or report.replaced:  # index the new texts for search and suggestions
+        if (report.imported or report.replaced) and not project.is_team_project:  # for search and suggestions
             project.assist.index(language.indexing_progress())
     for line in report.lines():
         print(line)
@@ -149,7 +150,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def command(name: str, handler: Any, help_text: str, *, project: bool = True) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         if project:
-            parser.add_argument("project", metavar="PROJECT", help="the .codewerk project file")
+            parser.add_argument(
+                "project",
+                metavar="PROJECT",
+                help="the .codewerk project file, or a team project's postgresql:// URL",
+            )
         parser.set_defaults(handler=handler)
         return parser
 
@@ -203,6 +208,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     language.register(command)
     agreement.register(command)
     coders.register(command)
+
+    server.register(sub)
 
     gui = sub.add_parser(
         "gui", help="open the window", description="open the window (same as python main.py)"

@@ -160,6 +160,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             "codes": args.code or None,
             "groups": args.group or None,
             "include_subcodes": not args.only,
+            "coder": args.coder,
         }
         if args.show == "scores":
             _print_scores(
@@ -212,6 +213,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     compare.add_argument("--depth", type=int, metavar="N", help="only rows down to this depth (0: concepts)")
     compare.add_argument(
         "--only", action="store_true", help="count a code's own passages, without its subcodes'"
+    )
+    compare.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="count only this coder's layer (`consensus` for the resolved layer; judgements are shared)",
     )
     compare.add_argument("--format", choices=FORMATS, default="table")
     add_csv_guard(compare)

@@ -12,6 +12,7 @@ from coding.cli.arguments import span
 from coding.cli.opening import opened
 from coding.cli.output import print_csv, print_json, print_table
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.reviews.review_commands import QUOTE, MarkWrite
 from coding.reviews.review_marks import MARKS, read_mark
 from coding.reviews.review_service import ReviewRecord
 
@@ -71,9 +72,11 @@ def cmd_review(args: argparse.Namespace) -> int:
             raise NotFoundError(f"{document.name} {start}:{end} is not coded with {code}")
         quote = found[0]
         reviewer = args.reviewer or project.coder
-        project.reviews.mark(quote.coding_id, mark, args.comment or "", reviewer=reviewer)
+        marks = [MarkWrite(QUOTE, q.coding_id, mark, args.comment or "") for q in found]
+        project.reviews.apply_marks(marks, reviewer=reviewer, text="Review quote")  # each coder's coding
     comment = f" — {args.comment}" if args.comment else ""
-    print(f"{reviewer}: {mark} on {document.name} {start}:{end} ({quote.code_path}){comment}")
+    layers = f" ({len(found)} coders' codings)" if len(found) > 1 else ""
+    print(f"{reviewer}: {mark} on {document.name} {start}:{end} ({quote.code_path}){layers}{comment}")
     return 0
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coding.codebook.code_colours import next_colour
 from coding.codebook.codebook_file import COLOUR, CodebookSpec, CodeSpec
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.ids import CodeId
@@ -190,9 +191,10 @@ class CreateCode(Command):
         self.text = f"Create code {self.name}"
 
     def plan(self, writer: Writer) -> CodeId:
-        colour = "#9e9e9e"
-        if self.parent_id is not None:
+        if self.parent_id is not None:  # a subcode shares its concept's colour
             colour = _code_row(writer, self.parent_id).colour
+        else:  # a new top-level code: a colour no code has yet (not the grey of an uncoloured one)
+            colour = next_colour(writer.session.execute(select(Code.colour)).scalars())
         _check_name_free(writer, self.parent_id, self.name)
         values: dict[str, Any] = {
             "parent_id": self.parent_id,

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coding.codebook.code_colours import next_colour
 from coding.codebook.code_commands import (
     CreateCode,
     DeleteCode,
@@ -19,6 +20,7 @@ from coding.codebook.code_commands import (
 from coding.codebook.code_resolver import resolve_code
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
 from coding.core.context import CodeRef, Execute
+from coding.core.counting import passages_per_subtree
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, CodeTree
@@ -107,6 +109,17 @@ class CodeService:
             }
         return self.subtree_totals(direct) if include_subcodes else direct
 
+    def passage_counts(self) -> dict[CodeId, int]:
+        """Coded passages per code with its subcodes, each passage once however many of the
+        subtree's codes (or coders) it carries (``coding.core.counting``): what the codebook shows,
+        the same number Compare shows as a row's quotes."""
+        with self._store.read() as session:
+            pairs = [
+                (CodeId(code), int(passage))
+                for code, passage in session.execute(select(Coding.code_id, Coding.passage_id).distinct())
+            ]
+        return passages_per_subtree(pairs, {code.id: code.parent_id for code in self.tree()})
+
     def subtree_totals(self, direct: Mapping[CodeId, int]) -> dict[CodeId, int]:
         """Each code's codings with those of its subtree, from the direct counts of :meth:`counts`
         (no query)."""
@@ -129,6 +142,10 @@ class CodeService:
         parent_id = self.id_of(parent) if parent is not None else None
         code_id = self._execute(CreateCode(parent_id, name, inductive=inductive, **fields))
         return self.get(code_id)
+
+    def next_colour(self) -> str:
+        """The colour a new top-level code gets unless one is chosen: one no code has yet."""
+        return next_colour(code.colour for code in self.tree())
 
     def update(self, ref: CodeRef, **fields: Any) -> CodeInfo:
         code_id = self.id_of(ref)

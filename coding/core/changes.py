@@ -113,12 +113,15 @@ class Change:
     ``tables`` names the tables written (its :attr:`aspects` are what views test).
     ``document_ids`` names the documents whose text, structure or codings changed; ``None`` means
     "possibly any document". ``located`` holds the spans touched in documents whose change has a
-    place (a coding, a moved boundary); see :meth:`spans`.
+    place (a coding, a moved boundary); see :meth:`spans`. ``initiator`` is who acted, when the
+    window's operation named it (the project bridge stamps it), so a view can tell its own changes
+    from those made elsewhere; it takes no part in comparing changes.
     """
 
     tables: frozenset[str] = frozenset()
     document_ids: frozenset[DocumentId] | None = field(default_factory=frozenset)
     located: frozenset[Located] = frozenset()
+    initiator: object | None = field(default=None, compare=False)
 
     @property
     def aspects(self) -> frozenset[Aspect]:
@@ -159,13 +162,15 @@ class Change:
         return tuple(found) if found else None
 
     def merge(self, other: Change) -> Change:
+        initiator = self.initiator if self.initiator is other.initiator else None
         if self.document_ids is None or other.document_ids is None:
-            return Change(self.tables | other.tables, None)
+            return Change(self.tables | other.tables, None, initiator=initiator)
         whole = {d for d in self.document_ids if self.spans(d) is None} | {
             d for d in other.document_ids if other.spans(d) is None
         }
         located = frozenset(p for p in self.located | other.located if p[0] not in whole)
-        return Change(self.tables | other.tables, self.document_ids | other.document_ids, located)
+        documents = self.document_ids | other.document_ids
+        return Change(self.tables | other.tables, documents, located, initiator)
 
     @staticmethod
     def of(tables: Iterable[str], document_ids: Iterable[DocumentId] | None = ()) -> Change:

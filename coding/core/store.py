@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from coding.core.changes import Change
 from coding.core.errors import CodewerkError, ProjectBusyError, ProjectReadOnlyError
 from models import Base
 from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
@@ -230,6 +231,30 @@ class Store:
         self._seen_version = version
         self._outside_pending = False
         return changed
+
+    def others_change(self) -> Change | None:
+        """What other programs committed since the last look, or ``None``. A file does not tell
+        what changed: the change names every table and every document."""
+        return Change.of(self.table_names, None) if self.others_committed() else None
+
+    def tell_others(self, change: Change) -> None:
+        """After a commit: let the others know (a file's others notice by themselves)."""
+
+    @property
+    def role(self) -> str:
+        """What the user may change: a file's user is its owner (team projects have roles)."""
+        return "owner"
+
+    def allows(self, tables: frozenset[str]) -> bool:
+        return True
+
+    def refusal(self) -> str:
+        return f"{self.name}: not allowed; nothing was changed"
+
+    @property
+    def user_name(self) -> str | None:
+        """Who the project knows the user as (a team project's login), if anyone."""
+        return None
 
     def close(self) -> None:
         if self._watch is not None:

@@ -36,6 +36,7 @@ def write_csv(
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = None,
     without_interviewer: bool | None = None,
+    coder: str | None = None,
     csv_guard: str | None = None,
     **other: Any,
 ) -> None:
@@ -54,6 +55,7 @@ def write_csv(
         groups=groups,
         include_reviews=include_reviews,
         without_interviewer=without_interviewer,
+        coder=coder,
     )
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)

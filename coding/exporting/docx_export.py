@@ -31,16 +31,26 @@ def write_docx(
     document: DocumentRef | None = None,
     without_interviewer: bool | None = None,
     include_memos: bool | None = None,
+    coder: str | None = None,
+    include_analysis: bool | None = None,
     **other: Any,
 ) -> None:
     """``include_memos``: the code memos under each concept and the document memos at the end (quotes),
-    the document's memos after the legend (transcript)."""
+    the document's memos after the legend (transcript). ``include_analysis`` (quotes): a last section
+    with the concepts' co-occurrence, the concepts × groups matrix and the saved queries' quotes."""
     kind = kind or "quotes"
     if kind not in WORD_KINDS:
         raise InvalidInputError(f"{path.name}: a Word export is one of {', '.join(WORD_KINDS)}, not '{kind}'")
     if kind == "transcript":
         reject_unknown(
-            "coded-transcript", {**other, "groups": groups, "without_interviewer": without_interviewer}
+            "coded-transcript",
+            {
+                **other,
+                "groups": groups,
+                "without_interviewer": without_interviewer,
+                "coder": coder,
+                "include_analysis": include_analysis,
+            },
         )
         if document is None:
             raise InvalidInputError("a coded transcript needs the document to export (document=NAME)")
@@ -63,4 +73,6 @@ def write_docx(
         include_reviews=bool(include_reviews),
         without_interviewer=bool(without_interviewer),
         include_memos=bool(include_memos),
+        coder=coder,
+        include_analysis=bool(include_analysis),
     )

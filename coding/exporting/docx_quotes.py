@@ -96,8 +96,12 @@ def write_quotes_per_concept(
     include_reviews: bool = False,
     without_interviewer: bool = False,
     include_memos: bool = False,
+    coder: str | None = None,
+    include_analysis: bool = False,
 ) -> None:
-    """``include_memos``: each concept's code memos under its heading, and the document memos at the end."""
+    """``include_memos``: each concept's code memos under its heading, and the document memos at the end.
+    ``coder``: only that coder's layer (a name, or ``consensus``).
+    ``include_analysis``: the analysis section last (:mod:`coding.exporting.docx_analysis`)."""
     key = attribute_key(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
     tree = project.codes.tree()
@@ -113,7 +117,9 @@ def write_quotes_per_concept(
     # heading code → group → passage, in respondent, document, position order
     cells: dict[tuple[CodeId, str], dict[PassageId, _Passage]] = {}
     quotes = (
-        project.quote_service.query([h.id for h in headings], exclude_interviewer=without_interviewer)
+        project.quote_service.query(
+            [h.id for h in headings], exclude_interviewer=without_interviewer, coder=coder
+        )
         if headings
         else []
     )
@@ -152,6 +158,8 @@ def write_quotes_per_concept(
             contents += [(1, _heading_text(heading)), *((2, v) for v in grid.values)]
     if any(m.document_id is not None for m in memos):
         contents.append((1, "Document memos"))
+    if include_analysis:
+        contents.append((1, "Analysis"))
     table_of_contents(body, contents)
     _summary(body, grid)
     for heading in headings:
@@ -183,6 +191,10 @@ def write_quotes_per_concept(
             italic=True,
         )
     _document_memos(body, project, [m for m in memos if m.document_id is not None])
+    if include_analysis:
+        from coding.exporting.docx_analysis import write_analysis
+
+        write_analysis(body, project, key)
     body.close()
     document.save(str(path))
 

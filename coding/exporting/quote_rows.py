@@ -58,6 +58,7 @@ def quote_table(
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = False,
     without_interviewer: bool | None = False,
+    coder: str | None = None,
 ) -> QuoteTable:
     """Rows grouped by the value of ``by``; each group ordered by codebook, respondent, position.
 
@@ -66,7 +67,8 @@ def quote_table(
     (``[…]`` marks the cut) and a quote of only the interviewer's words is left out; ``Start`` and
     ``End`` still give the coded passage. A ``Page`` column follows ``End`` when a quote comes from
     a paginated source (PDF). With ``groups``, only those groups' quotes are read, and the ``Page``
-    and further attribute columns are those of the quotes exported.
+    and further attribute columns are those of the quotes exported. ``coder``: only that coder's
+    layer (a coder's name, or ``consensus``).
     """
     key = attribute_key(by)
     code_ids = [project.codes.id_of(ref) for ref in codes] if codes else None  # unknown codes first
@@ -79,7 +81,7 @@ def quote_table(
             if fold(d.attributes.get(key) or NO_GROUP) in wanted
         ]
     quotes = project.quote_service.query(
-        code_ids, documents=documents, exclude_interviewer=bool(without_interviewer)
+        code_ids, documents=documents, exclude_interviewer=bool(without_interviewer), coder=coder
     )
     order = project.codes.tree().order()
     standard = {key, "respondent", "role"}

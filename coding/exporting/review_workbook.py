@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +100,8 @@ INSTRUCTIONS_EN = (
     "Save the file as .xlsx (Excel or LibreOffice Calc) and send it back.",
 )
 
+REVIEW_LETTER = get_column_letter(REVIEW_COLUMN)
+
 SHEET_TITLE = {"en": "Instructions", "nl": "Instructies"}
 
 
@@ -128,8 +131,9 @@ def write_review_xlsx(
     names = unique_sheet_names(
         [c.concept.name for c in content.concepts], taken=(IDENTITY_SHEET, instructions.title)
     )
+    styles: Styles = {}
     for concept in content.concepts:
-        _concept_sheet(workbook.create_sheet(names[concept.concept.name]), concept, content)
+        _concept_sheet(workbook.create_sheet(names[concept.concept.name]), concept, content, styles)
     _identity(workbook.create_sheet(IDENTITY_SHEET), content)
     workbook.security = WorkbookProtection(lockStructure=True)
     workbook.save(path)
@@ -168,7 +172,7 @@ def _print_setup(sheet: Worksheet, *, landscape: bool = True, title_rows: str | 
         sheet.print_title_rows = title_rows
 
 
-def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewContent) -> None:
+def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewContent, styles: Styles) -> None:
     words = labels(content.language)
     headers = HEADERS[content.language]
     group = content.by.capitalize()
@@ -202,8 +206,9 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         row += 1
         _header(sheet, row, headers["judgement"], group, JUDGEMENT_BLOCK)
         row += 1
+        validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.judgements) - 1}")
         for item in concept.judgements:
-            _item(sheet, row, item, validation)
+            _item(sheet, row, item, styles)
             row += 1
         row += 1
     if concept.quotes:
@@ -212,8 +217,9 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         _header(sheet, row, headers["quote"], group, QUOTE_BLOCK)
         header_row = row
         row += 1
+        validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.quotes) - 1}")
         for item in concept.quotes:
-            _item(sheet, row, item, validation)
+            _item(sheet, row, item, styles)
             row += 1
     if header_row is not None:
         sheet.freeze_panes = f"A{header_row + 1}"
@@ -248,7 +254,28 @@ def _text(value: str) -> str:
     return cell_text(value)
 
 
-def _item(sheet: Worksheet, row: int, item: ReviewItem, validation: DataValidation) -> None:
+Styles = dict[tuple[bool, bool], Any]
+
+
+def _style(cell: Any, open_cell: bool, quote_prefix: bool, styles: Styles) -> None:
+    """Set a cell's style; each combination is built once per workbook and then copied, since
+    setting font, fill, alignment and protection cell by cell is what costs the time."""
+    key = (open_cell, quote_prefix)
+    cached = styles.get(key)
+    if cached is not None:
+        cell._style = copy(cached)
+        return
+    cell.alignment = WRAP
+    cell.font = FONT
+    if open_cell:
+        cell.protection = UNLOCKED
+        cell.fill = OPEN_FILL
+    if quote_prefix:
+        cell.quotePrefix = True
+    styles[key] = copy(cell._style)
+
+
+def _item(sheet: Worksheet, row: int, item: ReviewItem, styles: Styles) -> None:
     values: tuple[str, ...] = (
         item.code,
         item.respondent,
@@ -268,18 +295,13 @@ def _item(sheet: Worksheet, row: int, item: ReviewItem, validation: DataValidati
         text = _text(value)
         cell = sheet.cell(row=row, column=column)
         cell.value = text if text else None
-        if text and text.startswith(FORMULA_START):
+        formula_like = bool(text) and text.startswith(FORMULA_START)
+        if formula_like:
             cell.data_type = "s"  # text, never a formula
-            cell.quotePrefix = True
-        cell.alignment = WRAP
-        cell.font = FONT
-        if column in (REVIEW_COLUMN, COMMENT_COLUMN):
-            cell.protection = UNLOCKED
-            cell.fill = OPEN_FILL
+        _style(cell, column in (REVIEW_COLUMN, COMMENT_COLUMN), formula_like, styles)
         if column <= COMMENT_COLUMN and text:
             per_line = max(int(WIDTHS[column - 1] * 1.1) - 2, 1)
             lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
-    validation.add(f"{get_column_letter(REVIEW_COLUMN)}{row}")
     if lines > 1:
         sheet.row_dimensions[row].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
     assert len(values) == COLUMNS

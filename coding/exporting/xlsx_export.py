@@ -75,12 +75,13 @@ def write_xlsx(
     groups: Sequence[str] | None = None,
     include_reviews: bool | None = None,
     without_interviewer: bool | None = None,
+    coder: str | None = None,
     **other: Any,
 ) -> None:
     reject_unknown("Excel", other)
     key = attribute_key(by)
     comparison = project.comparison
-    grid, frequencies = comparison.grid_and_frequencies(key, codes=codes, groups=groups)
+    grid, frequencies = comparison.grid_and_frequencies(key, codes=codes, groups=groups, coder=coder)
     table = quote_table(
         project,
         by=key,
@@ -88,6 +89,7 @@ def write_xlsx(
         groups=groups,
         include_reviews=include_reviews,
         without_interviewer=without_interviewer,
+        coder=coder,
     )
 
     workbook = Workbook(write_only=True)

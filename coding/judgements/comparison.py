@@ -25,7 +25,7 @@ from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.judgements.judgement_service import JudgementService
 from coding.quotes.quote_service import QuoteService
-from models import Coding, Passage
+from models import Coder, Coding, Passage
 
 #: The column of passages whose document has no value for the grouping attribute.
 NO_GROUP = "(none)"
@@ -305,9 +305,11 @@ class ComparisonService:
         codes: Sequence[CodeRef] | None = None,
         groups: Sequence[str] | None = None,
         include_subcodes: bool = True,
+        coder: str | None = None,
     ) -> JudgementGrid:
+        """``coder``: count only that coder's layer (a name, or ``consensus``)."""
         key = attribute_key(by)
-        values, tally = self._counted(key, groups, include_subcodes)
+        values, tally = self._counted(key, groups, include_subcodes, coder)
         return self._grid(key, values, tally, self.row_codes(codes))
 
     def frequencies(
@@ -318,11 +320,12 @@ class ComparisonService:
         codes: Sequence[CodeRef] | None = None,
         groups: Sequence[str] | None = None,
         include_subcodes: bool = True,
+        coder: str | None = None,
     ) -> FrequencyTable:
         """Coded passages (``measure="quotes"``) or documents (each counted once) per code and group."""
         _check_measure(measure)
         key = attribute_key(by)
-        values, tally = self._counted(key, groups, include_subcodes)
+        values, tally = self._counted(key, groups, include_subcodes, coder)
         return self._frequencies(key, measure, values, tally, self.row_codes(codes))
 
     def grid_and_frequencies(
@@ -333,11 +336,12 @@ class ComparisonService:
         codes: Sequence[CodeRef] | None = None,
         groups: Sequence[str] | None = None,
         include_subcodes: bool = True,
+        coder: str | None = None,
     ) -> tuple[JudgementGrid, FrequencyTable]:
         """:meth:`grid` and :meth:`frequencies` with the same arguments, counted in one pass."""
         _check_measure(measure)
         key = attribute_key(by)
-        values, tally = self._counted(key, groups, include_subcodes)
+        values, tally = self._counted(key, groups, include_subcodes, coder)
         codes_of_rows = self.row_codes(codes)
         return (
             self._grid(key, values, tally, codes_of_rows),
@@ -386,23 +390,29 @@ class ComparisonService:
         return FrequencyTable(key, measure, values, tuple(rows), totals, total)
 
     def _counted(
-        self, key: str, groups: Sequence[str] | None, include_subcodes: bool
+        self, key: str, groups: Sequence[str] | None, include_subcodes: bool, coder: str | None = None
     ) -> tuple[tuple[str, ...], _Tally]:
         """The columns and the tally, from one listing of the documents."""
         documents = self._documents.list(with_counts=False)
         values = self._group_values(key, groups, documents)
-        return values, self._tally(key, self._context.resolve.code_tree(), include_subcodes, documents)
+        return values, self._tally(key, self._context.resolve.code_tree(), include_subcodes, documents, coder)
 
     def _tally(
-        self, key: str, tree: CodeTree, include_subcodes: bool, infos: Sequence[DocumentInfo]
+        self,
+        key: str,
+        tree: CodeTree,
+        include_subcodes: bool,
+        infos: Sequence[DocumentInfo],
+        coder: str | None = None,
     ) -> _Tally:
         group_of = {d.id: d.attributes.get(key) or NO_GROUP for d in infos}
+        statement = select(Coding.code_id, Coding.passage_id, Passage.document_id).join(
+            Passage, Passage.id == Coding.passage_id
+        )
+        if coder is not None:
+            statement = statement.join(Coder, Coder.id == Coding.coder_id).where(Coder.name == coder)
         with self._store.read() as session:
-            rows = session.execute(
-                select(Coding.code_id, Coding.passage_id, Passage.document_id).join(
-                    Passage, Passage.id == Coding.passage_id
-                )
-            ).all()
+            rows = session.execute(statement).all()
         chains: dict[CodeId, tuple[CodeId, ...]] = {}
         for code in tree:
             parent = chains.get(code.parent_id, ()) if code.parent_id is not None else ()

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from coding.core.coder_layers import in_layer
 from coding.core.records import Quote
 from coding.core.text import fold
 from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
@@ -51,10 +52,20 @@ class QuoteFilter:
     coder: str | None = None
     text: str = ""
     review: str | None = None
+    #: A coder layer ("mine", "others", "consensus"; see :mod:`coding.core.coder_layers`) and who
+    #: "mine" is: the coder now at work.
+    layer: str | None = None
+    me: str = ""
 
     @property
     def empty(self) -> bool:
-        return not self.where and self.coder is None and not self.text.strip() and self.review is None
+        return (
+            not self.where
+            and self.coder is None
+            and not self.text.strip()
+            and self.review is None
+            and self.layer in (None, "all")
+        )
 
 
 class FilterableQuotes:
@@ -103,6 +114,8 @@ class FilterableQuotes:
             if allowed is not None and quote.document_id not in allowed:
                 continue
             if rule.coder is not None and quote.coder != rule.coder:
+                continue
+            if rule.layer is not None and not in_layer(quote.coder, rule.layer, rule.me):
                 continue
             if needle is not None and needle not in texts[index]:
                 continue

@@ -115,7 +115,10 @@ class SetJudgementReview(Command):
 
 
 class SetReviewMarks(Command):
-    """Many marks of one reviewer at once (a supervisor's review file): one undoable step."""
+    """Many marks of one reviewer at once (a supervisor's review file): one undoable step.
+
+    Written in bulk — the targets and the reviewer's current marks are read once, new marks go in as
+    one insert, cleared ones as one delete — so 20,000 marks take a second, not minutes."""
 
     def __init__(self, marks: Sequence[MarkWrite], *, reviewer: str, text: str = "Import review") -> None:
         super().__init__()
@@ -129,9 +132,94 @@ class SetReviewMarks(Command):
         if not self.marks:
             return 0
         coder_id = ensure_coder(writer, self.reviewer)
-        for mark in self.marks:
-            write_mark(writer, mark, coder_id)
+        kept: list[dict[str, object]] = []
+        for kind in (QUOTE, JUDGEMENT):
+            marks = [m for m in self.marks if m.kind == kind]
+            if marks:
+                kept += self._write(writer, kind, marks, coder_id)
+        if kept:
+            writer.insert_many("review_message", kept)
         return len(self.marks)
+
+    @staticmethod
+    def _write(
+        writer: Writer, kind: str, marks: list[MarkWrite], coder_id: CoderId
+    ) -> list[dict[str, object]]:
+        session = writer.session
+        targets = sorted({m.target for m in marks})
+        model: type[Review] | type[JudgementReview]
+        if kind == QUOTE:
+            table, column, model, target_column = "review", "coding_id", Review, Review.coding_id
+            documents: dict[int, int] = {}
+            for chunk in _chunks(targets):
+                for coding_id, document_id in session.execute(
+                    select(Coding.id, Passage.document_id)
+                    .join(Passage, Passage.id == Coding.passage_id)
+                    .where(Coding.id.in_(chunk))
+                ):
+                    documents[coding_id] = document_id
+            missing = [t for t in targets if t not in documents]
+            writer.touch(*(DocumentId(d) for d in set(documents.values())))
+        else:
+            table, column, model, target_column = (
+                "judgement_review",
+                "judgement_id",
+                JudgementReview,
+                JudgementReview.judgement_id,
+            )
+            present: set[int] = set()
+            for chunk in _chunks(targets):
+                present.update(session.execute(select(Judgement.id).where(Judgement.id.in_(chunk))).scalars())
+            missing = [t for t in targets if t not in present]
+        if missing:
+            raise NotFoundError(f"{kind} {missing[0]} does not exist")
+        existing = {
+            target: (mark_id, comment, updated)
+            for target, mark_id, comment, updated in session.execute(
+                select(target_column, model.id, model.comment, model.updated_at).where(
+                    model.coder_id == coder_id
+                )
+            )
+        }
+        now = utcnow()
+        inserts: list[dict[str, object]] = []
+        deletes: list[int] = []
+        kept: list[dict[str, object]] = []
+        for mark in marks:
+            comment = mark.comment.strip()
+            current = existing.get(mark.target)
+            if current is not None and current[1] and current[1] != comment:
+                kept.append(
+                    {column: mark.target, "coder_id": coder_id, "text": current[1], "created_at": current[2]}
+                )
+            if mark.status is None:
+                if current is not None:
+                    deletes.append(current[0])
+            elif current is None:
+                inserts.append(
+                    {
+                        column: mark.target,
+                        "coder_id": coder_id,
+                        "status": mark.status,
+                        "comment": comment,
+                        "updated_at": now,
+                    }
+                )
+            else:
+                writer.update(
+                    table, current[0], {"status": mark.status, "comment": comment, "updated_at": now}
+                )
+        if inserts:
+            writer.insert_many(table, inserts)
+        if deletes:
+            writer.delete(table, "id", deletes)
+        return [
+            {"coding_id": None, "judgement_id": None, **row} for row in kept
+        ]  # one insert for both kinds: same keys in every row
+
+
+def _chunks(values: list[int], size: int = 5000) -> list[list[int]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 class AddReviewMessage(Command):

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from coding.core.changes import ASPECT_OF_TABLE, Aspect
 from coding.undo.capture import Captured, capture_delete
 
 
@@ -26,6 +27,9 @@ _CHECKED_ROWS = 500
 #: Rows several commands (and coders) share: a passage is the span that codings hang on. Undoing
 #: the command that created one keeps it while codings of others still hang on it.
 SHARED_TABLES = frozenset({"passage"})
+#: Rows derived from a document (its search index) belong to no one: deleting them with the
+#: document is no one's loss, and the index is built again when needed.
+DERIVED_TABLES = frozenset(name for name, aspect in ASPECT_OF_TABLE.items() if aspect is Aspect.INDEX)
 
 
 class ChangedSince(Exception):
@@ -65,7 +69,8 @@ class InsertRows(Step):
     def apply(self, session: Session) -> None:
         pk_columns = list(self.table.primary_key.columns)
         pk = pk_columns[0]
-        if len(pk_columns) == 1 and all(pk.name not in row for row in self.rows):
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        if sqlite and len(pk_columns) == 1 and all(pk.name not in row for row in self.rows):
             # SQLite cannot tie the ids of a many-row INSERT … RETURNING to its rows (SQLAlchemy
             # then inserts one row per statement). Instead the first row learns its id, and since
             # that insert holds the file's write lock until commit and its id is above every id in
@@ -156,7 +161,11 @@ class InsertRows(Step):
             if name == self.table.name:
                 if any(row[pk_names[0]] not in ours for row in rows):
                     raise ChangedSince(name)
-            elif rows and not (name == "passage" and self.table.name == "coding"):
+            elif (
+                rows
+                and name not in DERIVED_TABLES
+                and not (name == "passage" and self.table.name == "coding")
+            ):
                 raise ChangedSince(name)
 
 

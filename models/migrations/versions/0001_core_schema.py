@@ -225,11 +225,22 @@ def upgrade() -> None:
 
     # A segment exists only while a code is attached to it: the last coding's deletion
     # (by hand, or cascading from a deleted code) removes the segment in the database.
-    op.execute(
-        "CREATE TRIGGER trg_coding_drop_orphan_segment AFTER DELETE ON coding "
-        "WHEN NOT EXISTS (SELECT 1 FROM coding WHERE segment_id = OLD.segment_id) "
-        "BEGIN DELETE FROM segment WHERE id = OLD.segment_id; END"
-    )
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "CREATE TRIGGER trg_coding_drop_orphan_segment AFTER DELETE ON coding "
+            "WHEN NOT EXISTS (SELECT 1 FROM coding WHERE segment_id = OLD.segment_id) "
+            "BEGIN DELETE FROM segment WHERE id = OLD.segment_id; END"
+        )
+    else:  # PostgreSQL (team projects): the same rule as a trigger function
+        op.execute(
+            "CREATE FUNCTION drop_orphan_segment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF NOT EXISTS (SELECT 1 FROM coding WHERE segment_id = OLD.segment_id) THEN "
+            "DELETE FROM segment WHERE id = OLD.segment_id; END IF; RETURN NULL; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER trg_coding_drop_orphan_segment AFTER DELETE ON coding "
+            "FOR EACH ROW EXECUTE FUNCTION drop_orphan_segment()"
+        )
 
 
 def downgrade() -> None:

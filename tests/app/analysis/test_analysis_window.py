@@ -115,3 +115,20 @@ def test_matrix_by_region_lists_a_cells_quotes(qtbot, window: MainWindow) -> Non
     assert {q.attributes["region"] for q in view.quotes.records()} == {"Zwolle"}
     _choose(qtbot, view.measure, "Presence (0/1)")
     assert cell.data() == "1"
+
+
+def test_export_writes_the_table_shown_as_a_workbook(
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    view = _open(window, "cooccurrence").cooccurrence
+    _choose(qtbot, view.measure, "c-coefficient")
+    target = tmp_path / "samen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(tmp_path / "samen.xlsx")["Co-occurrence"]
+    assert sheet["A3"].value.startswith("Measure: c")
+    assert sheet["A5"].value == "Code" and sheet["B5"].value == "Vertrouwen"
+    assert "Exported samen.xlsx" in view.window().statusBar().currentMessage()

@@ -78,3 +78,35 @@ def test_typing_a_query_with_completion_lists_its_quotes(qtbot, window: MainWind
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert model.query is None and model.rowCount() == everything
+
+
+def test_save_a_query_run_it_from_the_list_and_undo(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    dock = window.quotes_dock
+    bar = dock.query_bar
+    assert not bar.saved.isEnabled()  # nothing saved yet
+    edit = bar.edit
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(edit, "Vertrouwen AND Stabiliteit")
+    popup = edit.completer_.popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Vertrouwen en stabiliteit", True))
+    qtbot.mouseClick(bar.save_button, Qt.MouseButton.LeftButton)
+    assert [bar.saved.itemText(i) for i in range(bar.saved.count())] == [
+        "Saved queries",
+        "Vertrouwen en stabiliteit",
+    ]
+
+    edit.clear()
+    bar.saved.setFocus()
+    qtbot.keyClick(bar.saved, Qt.Key.Key_Down)  # choosing from the list runs it
+    qtbot.keyClick(bar.saved, Qt.Key.Key_Return)
+    if bar.saved.view().isVisible():
+        qtbot.keyClick(bar.saved.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: edit.text() == "Vertrouwen AND Stabiliteit")
+    assert dock.model is not None and dock.model.query == ("Vertrouwen AND Stabiliteit", "turn")
+
+    window.workspace.undo()  # type: ignore[union-attr]
+    assert bar.saved.count() == 1 and not bar.saved.isEnabled()

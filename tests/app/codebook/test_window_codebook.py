@@ -97,7 +97,7 @@ def test_create_move_by_drag_merge_and_delete(qtbot, window: MainWindow) -> None
     dock = window.codebook_dock
     project = window.workspace.project
     answers = iter(["Wantrouwen", "Achterdocht"])
-    dock.ask_text = lambda *args, **kwargs: next(answers)
+    dock.ask_new_code = lambda _parent, _label, colour: (next(answers), colour)
     dock.new_code()
     _settle(qtbot)
     assert dock.current_code().name == "Wantrouwen"

@@ -341,3 +341,20 @@ def test_speakers_dialog_renames_in_one_document_and_restores_default_patterns(
     project.undo()
     speakers.model.reload()
     assert [speakers.model.speaker(r).name for r in range(speakers.model.rowCount())] == ["Onderzoeker", "R2"]
+
+
+def test_importing_several_files_is_one_undo_step_and_one_change(
+    qtbot: QtBot, dialog: ImportDialog, files: list[Path]
+) -> None:
+    project = dialog.project
+    changes: list[object] = []
+    project.subscribe(changes.append)
+    steps = project.history.undo_count
+    dialog.add_paths(files)
+    _run(qtbot, dialog)
+    assert [d.name for d in project.documents.list()] == ["R1", "R2", "R3", "R4"]
+    assert project.history.undo_count == steps + 1
+    assert project.history.undo_text == "Import 4 documents"
+    assert len(changes) == 1
+    project.undo()
+    assert project.documents.list() == []

@@ -63,11 +63,11 @@ def test_coder_choices_follow_the_listed_quotes_not_each_filter(qtbot, window: M
     project = window.workspace.project  # type: ignore[union-attr]
     coders = sorted({q.coder for q in project.quotes() if q.coder}, key=fold)
     choices = [dock.coder.itemText(i) for i in range(dock.coder.count())]
-    assert choices == ["Any coder", *coders] and coders
+    assert choices == ["Any coder", "Mine", "Other coders", "Consensus", *coders] and coders
 
     refills: list[list[str]] = []
     model.codersChanged.connect(refills.append)
-    dock.coder.setCurrentIndex(1)
+    dock.coder.setCurrentIndex(4)
     dock.text.setText("vertrouwen")
     dock.text.clear()
     assert refills == []  # filtering keeps the list of coders as it is
@@ -76,3 +76,32 @@ def test_coder_choices_follow_the_listed_quotes_not_each_filter(qtbot, window: M
     model.set_codes(None)  # the list replaced: the coders are read again, the choice kept
     assert refills == [coders]
     assert dock.coder.currentData() == coders[0]
+
+
+def test_coder_layer_choices_filter_mine_others_and_consensus(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dock = window.quotes_dock
+    model = dock.model
+    assert model is not None and window.workspace is not None
+    project = window.workspace.project
+    qtbot.waitUntil(lambda: model.loaded)
+    [first] = project.quotes()[:1]
+    project.coder = first.coder or ""
+    project.codings.code(first.document_id, first.code_id, first.start, first.end, coder="Bram")
+    project.codings.code(first.document_id, first.code_id, first.start, first.end, coder="consensus")
+    model.set_codes(None)
+    total = len(project.quotes())
+
+    def shown_coders() -> set[str]:
+        return {model.quote(row).coder or "" for row in range(model.rowCount())}
+
+    def choose(text: str) -> None:
+        dock.coder.setCurrentIndex(dock.coder.findText(text))
+
+    choose("Mine")
+    assert shown_coders() == {first.coder} and model.rowCount() == total - 2
+    choose("Other coders")
+    assert shown_coders() == {"Bram"}
+    choose("Consensus")
+    assert shown_coders() == {"consensus"}
+    choose("Any coder")
+    assert model.rowCount() == total

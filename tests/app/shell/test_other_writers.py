@@ -29,7 +29,7 @@ def test_a_failed_undo_leaves_the_undo_stack_where_it_was(qtbot, window) -> None
     assert stack.index() == index
     assert not stack.canRedo()
     assert any(a.coding_id == coding.id for p in project.codings.passages(document.id) for a in p.codings)
-    assert "busy" in window.statusBar().currentMessage() or "busy" in window.last_problem()
+    assert "busy" in window.statusBar().currentMessage() or "busy" in window.last_problem
     # When the other program is done, the same Ctrl+Z takes the coding back and offers redo.
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stack.index() == index - 1 and stack.canRedo()

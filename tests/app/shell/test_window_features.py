@@ -40,8 +40,9 @@ def test_file_export_opens_the_export_dialog(qtbot, window) -> None:  # type: ig
             seen.append(dialog)
             dialog.reject()
 
-    QTimer.singleShot(100, close_it)
-    window.window_actions.export.trigger()
+    window.window_actions.export.trigger()  # window-modal, not blocking
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ExportDialog))
+    close_it()
     assert len(seen) == 1
 
 

@@ -34,3 +34,46 @@ def test_two_coders_code_one_passage_and_a_repeat_is_refused(
     assert sorted(q["coder"] for q in json.loads(out)) == ["Anna", "Bram"]
     _, out, _ = run(capsys, "quotes", "studie.codewerk", "--coder", "Bram", "--format", "json")
     assert [q["coder"] for q in json.loads(out)] == ["Bram"]
+
+
+def test_compare_and_export_take_a_coder_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "R5.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    run(capsys, "new", "studie", "--coder", "Anna")
+    run(capsys, "import", "studie.codewerk", "R5.txt", "--attr", "region=Zwolle")
+    run(
+        capsys,
+        "code",
+        "studie.codewerk",
+        "R5",
+        "4a",
+        "--text",
+        "vertrouw ik de andere partijen",
+        "--coder",
+        "Anna",
+    )
+    run(
+        capsys,
+        "code",
+        "studie.codewerk",
+        "R5",
+        "Urgentiebesef",
+        "--text",
+        "De urgentie is hoog",
+        "--coder",
+        "Bram",
+    )
+
+    def counted(*extra: str) -> dict[str, int]:
+        _, out, _ = run(capsys, "compare", "studie.codewerk", "--show", "quotes", "--format", "json", *extra)
+        return {row["path"]: row["total"] for row in json.loads(out)["rows"] if row["total"]}
+
+    assert set(counted()) >= {"Urgentiebesef", "Vertrouwen"}
+    assert "Urgentiebesef" not in counted("--coder", "Anna") and "Vertrouwen" in counted("--coder", "Anna")
+    assert counted("--coder", "consensus") == {}
+    assert run(capsys, "export", "studie.codewerk", "bram.csv", "--coder", "Bram")[0] == 0
+    text = (tmp_path / "bram.csv").read_text(encoding="utf-8-sig")
+    assert "De urgentie is hoog" in text and "vertrouw ik" not in text
+    assert run(capsys, "export", "studie.codewerk", "bram.xlsx", "--coder", "Bram")[0] == 0

@@ -57,3 +57,28 @@ def test_merging_codes_keeps_each_coders_layer(coded_project: Project) -> None:
     quotes = project.quotes(code="4a", include_subcodes=False)
     # tester's two codings of the passage became one; Bram's stays his.
     assert sorted(q.coder or "" for q in quotes) == ["Bram", "tester"]
+
+
+def test_layers_filter_passages_and_quotes_the_same_way(coded_project: Project) -> None:
+    from coding.core.coder_layers import passages_in_layer
+    from coding.quotes.quote_filter import FilterableQuotes, QuoteFilter
+
+    project = coded_project
+    [mine] = project.quotes(code="4a", include_subcodes=False)
+    project.codings.code(DOC, "4a", mine.start, mine.end, coder="Bram")
+    project.codings.code(DOC, "4a", mine.start, mine.end, coder="consensus")
+    passages = project.codings.passages(DOC)
+    layers = {
+        layer: sorted(a.coder or "" for p in passages_in_layer(passages, layer, "tester") for a in p.codings)
+        for layer in ("all", "mine", "others", "consensus")
+    }
+    assert layers == {
+        "all": ["Bram", "consensus", "tester", "tester"],
+        "mine": ["tester", "tester"],
+        "others": ["Bram"],
+        "consensus": ["consensus"],
+    }
+    quotes = FilterableQuotes(project.quotes())
+    for layer, coders in layers.items():
+        shown = quotes.matching(QuoteFilter(layer=layer, me="tester"))
+        assert sorted(quotes.quotes[i].coder or "" for i in shown) == coders

@@ -46,7 +46,7 @@ def test_workbook_offers_the_marks_locks_the_quotes_and_hides_the_ids(
     [validation] = sheet.data_validations.dataValidation
     assert validation.formula1 == '"akkoord,vraag,oneens"'
     for _kind, number in found:
-        assert f"I{number}" in validation.sqref
+        assert any(f"I{number}" in cells for cells in validation.sqref.ranges)
         assert not sheet.cell(row=number, column=REVIEW_COLUMN).protection.locked
         assert not sheet.cell(row=number, column=COMMENT_COLUMN).protection.locked
         assert sheet.cell(row=number, column=5).protection.locked
@@ -197,3 +197,47 @@ def test_review_export_needs_a_reviewer_and_filters_by_code_group_and_coder(
         "Vertrouwen",
         "Urgentiebesef",
     ]  # judgements stay; no quotes of that coder
+
+
+def _inline_strings_without_validation(source: Path, target: Path) -> None:
+    """Rewrite a workbook the way some programs save it: every string inline in its cell
+    (``t="inlineStr"``), no shared-strings part used, the drop-down (data validation) removed."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    shared = re.findall(r"<si>(.*?)</si>", parts.get("xl/sharedStrings.xml", b"").decode("utf-8"), re.S)
+    texts = ["".join(re.findall(r"<t[^>]*>(.*?)</t>", item, re.S)) for item in shared]  # still escaped XML
+
+    def inline(match: re.Match[str]) -> str:
+        attributes, index = match.group(1), int(match.group(2))
+        return f'<c{attributes} t="inlineStr"><is><t xml:space="preserve">{texts[index]}</t></is></c>'
+
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        xml = parts[name].decode("utf-8")
+        xml = re.sub(r'<c([^>]*?) t="s"[^>]*><v>(\d+)</v></c>', inline, xml)
+        xml = re.sub(r"<dataValidations.*?</dataValidations>", "", xml, flags=re.S)
+        assert 't="s"' not in xml
+        parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+
+
+def test_inline_strings_a_removed_drop_down_and_a_deleted_row_read(regions: Project, tmp_path: Path) -> None:
+    exported = regions.export(tmp_path / "review.xlsx", kind="review", reviewer="Anna")
+    workbook = load_workbook(exported)
+    sheet = workbook["Vertrouwen"]
+    quote_rows = [n for kind, n in rows(sheet) if kind == "quote"]
+    sheet.cell(row=quote_rows[0], column=REVIEW_COLUMN).value = "disagree"
+    sheet.cell(row=quote_rows[0], column=COMMENT_COLUMN).value = "<niet & zo>"
+    sheet.delete_rows(quote_rows[-1])  # the supervisor removed a row (protection switched off)
+    workbook.save(tmp_path / "edited.xlsx")
+    _inline_strings_without_validation(tmp_path / "edited.xlsx", tmp_path / "inline.xlsx")
+    assert load_workbook(tmp_path / "inline.xlsx")["Vertrouwen"].data_validations.dataValidation == []
+    report = regions.import_review(tmp_path / "inline.xlsx")
+    assert (report.added, report.ok) == (1, True)
+    assert any("1 quote row(s) of the export are not in the file" in note for note in report.notes)
+    [mark] = regions.reviews.list()
+    assert (mark.mark, mark.comment) == ("disagree", "<niet & zo>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,22 @@ def test_a_group_is_all_or_nothing(
             assert len(project.codes.tree().codes) == count
             project.undo()
             assert dump(path) == before
+
+
+def test_an_import_can_be_undone_after_its_documents_were_indexed(project: Project, tmp_path: Path) -> None:
+    """The search index (built in the background right after an import) is derived from the
+    documents: it is no one's work that would stop the import's undo."""
+    paths = []
+    for number in range(2):
+        path = tmp_path / f"R{number}.txt"
+        path.write_text(f"[00:00:01] R{number}: Wij werken samen.\n", encoding="utf-8")
+        paths.append(path)
+    report = project.import_files(paths)
+    with sqlite3.connect(project.path) as conn:  # what the indexer writes, as another connection
+        for document in report.imported:
+            conn.execute(
+                'INSERT INTO sentence (document_id, number, start, "end") VALUES (?, 0, 0, 10)',
+                (document.id,),
+            )
+    project.undo()
+    assert project.documents.list() == []

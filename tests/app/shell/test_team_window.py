@@ -1,0 +1,88 @@
+"""The window on a team project (issue 23): connect, see the others' work, survive an outage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from coding import Project
+from tests import pg_cluster
+from tests.coding.interviews import R5
+
+
+def _prepared(url: str, tmp_path: Path) -> None:
+    (tmp_path / "R5.txt").write_text(R5, encoding="utf-8")
+    with Project.create(url, coder="alice") as team:
+        team.import_files([tmp_path / "R5.txt"])
+
+
+def _connect(qtbot, window, cluster, database: str) -> None:  # type: ignore[no-untyped-def]
+    from app.shell.team_connect import TeamConnectDialog
+
+    def fill() -> None:
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, TeamConnectDialog) and w.isVisible()
+        )
+        for field, value in (
+            (dialog.host, str(cluster.socket)),
+            (dialog.database, database),
+            (dialog.user, "postgres"),
+        ):
+            field.clear()
+            qtbot.keyClicks(field, value)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, fill)
+    qtbot.mouseClick(window.start.connect_button, Qt.MouseButton.LeftButton)
+
+
+def _coding_count(window) -> int:  # type: ignore[no-untyped-def]
+    return sum(d.coding_count for d in window.documents_dock.model.documents())
+
+
+def test_connect_to_a_team_project_and_see_a_colleagues_coding(
+    qtbot, window, pg_server, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window.close_project()
+    database = pg_server.new_database()
+    url = pg_server.url(database)
+    _prepared(url, tmp_path)
+    _connect(qtbot, window, pg_server, database)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert "team project, owner" in window.windowTitle()
+    assert window.workspace.project.is_team_project
+    before = _coding_count(window)
+    with Project.open(url, coder="bob") as bob:
+        bob.code("R5", "Vertrouwen", 0, 20)
+    qtbot.waitUntil(lambda: _coding_count(window) == before + 1, timeout=3000)
+
+
+def test_an_unreachable_server_shows_a_banner_and_work_carries_on_after(
+    qtbot, window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    cluster, reason = pg_cluster.start()  # its own: this test stops the server
+    if cluster is None:
+        pytest.skip(f"PostgreSQL cannot start here: {reason}")
+    try:
+        window.close_project()
+        database = cluster.new_database()
+        _prepared(cluster.url(database), tmp_path)
+        assert window.open_project(cluster.url(database))
+        banner = window.connection_banner
+        assert not banner.isVisible()
+        cluster.stop("immediate")
+        qtbot.waitUntil(banner.isVisible, timeout=5000)
+        project = window.workspace.project
+        project.store.set_patience(0, ())
+        assert not window.workspace.perform(lambda: project.code("R5", "Vertrouwen", 0, 20))
+        assert "cannot be reached" in window.last_problem
+        cluster.start()
+        qtbot.waitUntil(lambda: not banner.isVisible(), timeout=8000)
+        assert window.workspace.perform(lambda: project.code("R5", "Vertrouwen", 0, 20))
+        assert len(project.quotes()) == 1
+    finally:
+        window.close_project()
+        cluster.remove()
