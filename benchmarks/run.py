@@ -35,6 +35,7 @@ CASES = (
     "benchmarks.cases_analysis",
     "benchmarks.cases_app",
     "benchmarks.cases_concurrency",
+    "benchmarks.cases_team",
     "benchmarks.cases_reviews",
 )
 for _module in CASES:

@@ -45,7 +45,7 @@ from coding.undo.command import Command
 from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
 from models.clock import new_guid
-from models.database import ProjectFileProblem, create_file, open_file
+from models.database import ProjectFileProblem, copy_database, create_file, open_file
 from models.server import is_server_url
 
 if TYPE_CHECKING:
@@ -289,6 +289,24 @@ class Project:
             return False
         self._announce(change)
         return True
+
+    def save_copy(self, target: Path | str, *, overwrite: bool = False) -> Path:
+        """Copy the project file, everything committed, to ``target`` (a backup, or a version to hand
+        in); this project stays open where it is. Refuses its own file, and an existing file unless
+        ``overwrite``."""
+        if self.is_team_project:
+            raise InvalidInputError("a team project lives on its server: export it to a file instead")
+        path = Path(target).expanduser()
+        if path.suffix != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        if path.resolve() == self.path.resolve():
+            raise InvalidInputError(f"{path.name}: that is this project's own file; choose another name")
+        if path.exists() and not overwrite:
+            raise InvalidInputError(f"{path}: the file exists; choose another name or allow replacing it")
+        if not path.parent.is_dir():
+            raise InvalidInputError(f"{path.parent}: no such folder")
+        copy_database(self.path, path)
+        return path
 
     @property
     def is_team_project(self) -> bool:

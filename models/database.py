@@ -234,6 +234,18 @@ def _quick_check(conn: sqlite3.Connection) -> None:
     raise ProjectFileProblem(f"the project file is damaged ({problems[0]}{more}); open a backup copy")
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of the SQLite file ``source`` (what is committed, WAL included) at ``target``:
+    written beside it first, then moved into place (a failed copy leaves no half file)."""
+    partial = target.with_name(f"{target.name}.partial")
+    try:
+        with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as copy:
+            origin.backup(copy)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def backup_file(path: Path, revision: str) -> Path:
     """Copy ``path`` next to itself with the SQLite backup API; return the copy's path."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

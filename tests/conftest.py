@@ -30,7 +30,26 @@ def project_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def project(project_path: Path) -> Iterator[Project]:
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where ``project`` lives: ``file`` (SQLite), or ``server`` (PostgreSQL) in modules marked
+    ``both_backends``, which run against both (issue 23)."""
+    return str(getattr(request, "param", "file"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("backend", ["file", "server"], indirect=True)
+
+
+@pytest.fixture
+def project(project_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Project]:
+    if backend == "server":
+        cluster = request.getfixturevalue("pg_server")
+        database = cluster.from_template()  # the same project, on the server
+        with Project.open(cluster.url(database), coder="tester") as opened:
+            yield opened
+        cluster.drop(database)
+        return
     with Project.create(project_path, codebook="rwb", coder="tester") as opened:
         yield opened
 
@@ -62,11 +81,18 @@ def pg_server() -> Iterator[object]:
     cluster, reason = pg_cluster.start()
     if cluster is None:
         pytest.skip(f"PostgreSQL cannot start here: {reason}")
+
+    def fill(url: str) -> None:  # what the `project` fixture creates in a file
+        Project.create(url, codebook="rwb", coder="tester").close()
+
+    cluster.template_filler = fill
     yield cluster
     cluster.remove()
 
 
 @pytest.fixture
-def team_url(pg_server) -> str:  # type: ignore[no-untyped-def]
-    """The URL of a fresh, empty database on the test cluster."""
-    return str(pg_server.url(pg_server.new_database()))
+def team_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The URL of a fresh, empty database on the test cluster (dropped afterwards)."""
+    database = pg_server.new_database()
+    yield str(pg_server.url(database))
+    pg_server.drop(database)

@@ -14,6 +14,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,8 @@ class Cluster:
     bin: Path
     user: str | None  # who runs the server (None: this process's own user)
     _databases: int = 0
+    _template: str = ""
+    template_filler: Callable[[str], None] | None = None
 
     @property
     def socket(self) -> Path:
@@ -66,6 +69,23 @@ class Cluster:
         name = f"{prefix}_{os.getpid()}_{self._databases}"
         self.psql(f'CREATE DATABASE "{name}"')
         return name
+
+    def drop(self, database: str) -> None:
+        """Drop a test database (closing whatever a test left connected to it)."""
+        self.psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+    def from_template(self) -> str:
+        """A fresh database that is a copy of the template (made on first use by
+        ``template_filler(url)``): cheaper than creating a project from scratch each time."""
+        if not self._template:
+            name = self.new_database("template")
+            if self.template_filler is not None:
+                self.template_filler(self.url(name))
+            self._template = name
+        self._databases += 1
+        copy = f"cw_{os.getpid()}_{self._databases}"
+        self.psql(f'CREATE DATABASE "{copy}" TEMPLATE "{self._template}"')
+        return copy
 
     def stop(self, mode: str = "fast") -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")

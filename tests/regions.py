@@ -8,6 +8,7 @@ a concept and one of its indicators, and judgements with a justification and evi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from coding import Project
 from coding.core.ids import CodeId, PassageId
@@ -87,3 +88,11 @@ def build_regions(project: Project) -> Regions:
     project.assess("Zwolle", urgency, "+/+", note="hoge urgentie")
     project.assess(LONG_B, trust, "+/-", note="")
     return Regions(project, trust, urgency, evidence)
+
+
+def quote_sheet_rows(sheet: Any) -> list[list[Any]]:
+    """The rows of a group sheet of the Excel export from its quote header on (a group with
+    judgements lists them above the quotes)."""
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    start = next(i for i, row in enumerate(rows) if row[:3] == ["Concept", "Code", "Respondent"])
+    return rows[start:]

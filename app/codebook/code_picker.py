@@ -103,6 +103,7 @@ class CodePicker(QDialog):
         self.list.setUniformItemSizes(True)
         self.create_button = QPushButton(self)
         self.create_button.setVisible(False)
+        self.create_button.setAccessibleName("Create a code with the typed name and code with it")
         hint = QLabel("Enter codes with the highlighted code · Esc cancels", self)
         hint.setEnabled(False)
         layout = QVBoxLayout(self)

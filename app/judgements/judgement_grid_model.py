@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.shell.theme import readable_text
 from coding.core.counting import COUNT_RULE
 from coding.core.ids import CodeId, JudgementId
 from coding.core.records import Discussion
@@ -22,7 +23,6 @@ from coding.judgements.comparison import (
     JudgementGrid,
     Measure,
     heat_colour,
-    heat_is_dark,
     score_colour,
 )
 
@@ -207,9 +207,16 @@ class JudgementGridModel(QAbstractItemModel):
             if cell.justification:
                 parts.append(snippet(cell.justification))
             return "  ".join(parts)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             colour = score_colour(cell.score, row.code.scale)
-            return _lighter(colour) if colour else None
+            if colour is None:
+                return None
+            # The text's colour follows its background (black on these light fills, also in the dark palette).
+            return (
+                _lighter(colour)
+                if role == Qt.ItemDataRole.BackgroundRole
+                else readable_text(_lighter(colour))
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
                 f"{row.code.path_text} × {cell.value}",
@@ -248,7 +255,8 @@ class JudgementGridModel(QAbstractItemModel):
             colour = heat_colour(count, maximum)
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("white") if heat_is_dark(count, maximum) else None
+            colour = heat_colour(count, maximum)
+            return readable_text(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{cell.quotes} quote(s) in {cell.documents} document(s)"
         return None

@@ -1,7 +1,8 @@
 """File → Import supervisor's review…: read a review workbook or Word document back into the project.
 
-The reading and the marks go through ``Project.import_review`` (one undoable step on the window's undo
-stack); this module asks for the file and shows the report: marks added, changed, unchanged, and every
+The file is read and matched in a worker thread (``Project.import_review(apply=False)``), the marks are
+written on the GUI thread (one undoable step on the window's undo stack); this module asks for the file
+and shows the report: marks added, changed, unchanged, and every
 row that was not applied, with where it is in the file and why.
 """
 
@@ -11,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.widgets import operations
+from app.widgets.operations import LongOperation, Progress
 from coding import Project
 
 if TYPE_CHECKING:
@@ -47,9 +48,11 @@ def show_report(parent: QWidget | None, report: ReviewImportReport) -> QMessageB
 
 def import_review_file(
     parent: QWidget | None, project: Project, path: Path | str | None = None
-) -> ReviewImportReport | None:
-    """Ask for the file (unless given), import it and show the report; ``None`` when cancelled or
-    refused (the refusal — another project's file, not a review file — is shown the one way)."""
+) -> LongOperation | None:
+    """Ask for the file (unless given) and import it as a long operation: the file is read and
+    compared with the project in a worker thread, the marks are written on the GUI thread (one
+    undoable step) and the report is shown. ``None`` when the user cancelled; a refusal (another
+    project's file, not a review file) is reported the one way."""
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
             parent, "Import supervisor's review", str(project.path.parent), REVIEW_FILTER
@@ -58,14 +61,20 @@ def import_review_file(
             return None
         path = chosen
     source = Path(path)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = operations.attempt(
-            parent, lambda: project.import_review(source), notice=True, title="Import supervisor's review"
-        )
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if report is not None:
+    project.identity()  # an older project gets its id here, on the GUI thread
+
+    def work(_progress: Progress) -> ReviewImportReport:  # in the worker thread: reads only
+        return project.import_review(source, apply=False)
+
+    def apply(report: ReviewImportReport) -> ReviewImportReport:
+        if report.marks:
+            project.reviews.apply_marks(
+                report.marks, reviewer=report.reviewer, text=f"Import review by {report.reviewer}"
+            )
+        return report
+
+    def done(report: ReviewImportReport) -> None:
         operations.tell(parent, report.lines()[0])
         show_report(parent, report)
-    return report
+
+    return LongOperation(parent, work, title="Import supervisor's review", apply=apply, success=done).start()

@@ -54,6 +54,9 @@ class WindowActions:
             "&Import documents…", "Ctrl+Shift+I", "Import transcripts with their metadata"
         )
         self.export = make("&Export…", "Ctrl+E", "Export quotes and judgements")
+        self.save_copy = make(
+            "Save a &copy…", "Ctrl+Shift+S", "Copy the project file (a backup; you go on working in this one)"
+        )
         self.import_review = make(
             "Import supervisor's &review…",
             tip="Read a review workbook or Word document back: the supervisor's marks and comments",
@@ -137,6 +140,11 @@ class WindowActions:
         self.search = make(
             "&Search and suggestions…", "Ctrl+Shift+F", "Search all transcripts and get coding suggestions"
         )
+        self.paragraph_numbers = make(
+            "&Paragraph numbers", tip="Number the transcript's paragraphs in the margin, for citing (R12 ¶14)"
+        )
+        self.paragraph_numbers.setCheckable(True)
+        self.paragraph_numbers.setChecked(True)
         self.reset_layout = make("Reset &layout", tip="Put the panels back where they started")
         # View → Coder layer: whose codings the transcript paints (issue 15)
         self.layer_group = QActionGroup(window)
@@ -165,6 +173,11 @@ class WindowActions:
         # Tools
         self.speakers = make("&Speakers…", tip="Detected speakers: rename, mark interviewers, label patterns")
         self.anonymise = make("&Anonymise names…", tip="Replace names of people, places and organisations")
+        self.memos = make("&Memos…", tip="Every memo of the project, filterable, and the project memo")
+        self.attribute_table = make(
+            "Documents × a&ttributes…",
+            tip="Every document's attributes in one table, edited like a spreadsheet",
+        )
 
         # Help
         self.shortcuts = make("&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents)
@@ -174,14 +187,14 @@ class WindowActions:
         # Keys that work wherever the focus is, in every window of Codewerk (a text field, the Compare
         # or Search window), unless a dialog is open.
         self.application_wide = [
-            self.new_project, self.open_project, self.import_files, self.export, self.quit,
+            self.new_project, self.open_project, self.import_files, self.export, self.save_copy, self.quit,
             self.compare, self.search, self.shortcuts,
         ]  # fmt: skip
         for action in self.application_wide:
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
         self.project_actions = [
-            self.import_files, self.export, self.close_project, self.find, self.find_next, self.find_previous,
+            self.import_files, self.export, self.save_copy, self.close_project, self.find, self.find_next, self.find_previous,
             self.pick, self.in_vivo, self.respondent_words, self.speaker_turns, self.speaker_turns_everywhere,
             self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
@@ -206,7 +219,7 @@ class WindowActions:
         recent = file_menu.addMenu("Open &recent")
         recent.setObjectName("recentMenu")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_files, self.export, self.import_review])
+        file_menu.addActions([self.import_files, self.export, self.import_review, self.save_copy])
         self.exchange_menu = file_menu.addMenu("E&xchange with other QDA tools (REFI-QDA)")
         self.exchange_menu.setObjectName("exchangeMenu")
         second = file_menu.addMenu("&Second coder")
@@ -246,6 +259,7 @@ class WindowActions:
         layers.setObjectName("coderLayerMenu")
         layers.addActions(list(self.layers.values()))
         view.addSeparator()
+        view.addAction(self.paragraph_numbers)
         view.addAction(self.reset_layout)
 
         analysis = bar.addMenu("&Analysis")
@@ -254,7 +268,7 @@ class WindowActions:
         analysis.addAction(self.agreement)
 
         tools = bar.addMenu("T&ools")  # Alt+T is "snap to speaker turn"
-        tools.addActions([self.speakers, self.anonymise])
+        tools.addActions([self.speakers, self.anonymise, self.attribute_table, self.memos])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])

@@ -52,8 +52,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if (report.imported or report.replaced) and not project.is_team_project:  # for search and suggestions
             project.assist.index(language.indexing_progress())
-    for line in report.lines():
+    for line in report.lines(skipped=False):
         print(line)
+    for line in report.skipped_lines():  # why a file was not imported is an error message
+        print(line, file=sys.stderr)
     return 0 if report.ok else 1
 
 

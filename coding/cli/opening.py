@@ -3,17 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
+from coding.core.errors import PasswordNeededError
 from coding.project import Project
+
+
+def with_password(location: str, password: str) -> str:
+    """A team project's address with ``password`` for this connection only (never stored)."""
+    scheme, _, rest = location.partition("://")
+    user, at, place = rest.partition("@")
+    if not at:
+        return location
+    user = user.split(":", 1)[0]
+    return f"{scheme}://{user}:{quote(password, safe='')}@{place}"
+
+
+def _open(location: str, coder: str | None) -> Project:
+    """Open a project; a team project whose server asks for a password asks for it here, at a
+    terminal, once (scripts give it in PGPASSWORD or ~/.pgpass)."""
+    try:
+        return Project.open(location, coder=coder)
+    except PasswordNeededError:
+        if not sys.stdin.isatty():
+            raise
+    password = getpass.getpass(f"Password for {location.split('?')[0]}: ")
+    return Project.open(with_password(location, password), coder=coder)
 
 
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Project]:
-    project = Project.open(args.project, coder=getattr(args, "coder", None))
+    project = _open(args.project, getattr(args, "coder", None))
     if project.backup_path is not None:
         print(
             f"Upgraded {Path(args.project).name}; the previous version is kept as {project.backup_path.name}",

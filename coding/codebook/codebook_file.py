@@ -193,6 +193,8 @@ class _Validator:
     ) -> tuple[CodeSpec, ...]:
         if not isinstance(items, list):
             raise self.fail(None, f"{parent}: 'children' must be a list of codes")
+        if depth >= MAX_DEPTH:
+            raise self.fail(None, f"{parent}: codes are nested more than {MAX_DEPTH} levels deep")
         seen: dict[str, str] = {}
         specs = []
         for item in items:
@@ -271,6 +273,8 @@ def parse_codebook(text: str, source: str) -> CodebookSpec:
 
     try:
         data = yaml.load(text, Loader=_line_loader())  # a SafeLoader
+    except RecursionError:  # the YAML parser itself recurses per level of nesting
+        raise CodebookError(f"{source}: nested too deeply to be a codebook") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -291,6 +295,9 @@ def _read_yaml(path: Path) -> CodebookSpec:
         raise CodebookError(f"{path.name}: not UTF-8 text") from exc
     return parse_codebook(text, path.name)
 
+
+#: Deeper than any codebook a study uses (concept, dimension, indicator: 3) and shallow enough for every reader.
+MAX_DEPTH = 32
 
 #: Readers by file suffix; other modules (e.g. REFI-QDA ``.qdc``) register theirs here.
 CODEBOOK_READERS: dict[str, Callable[[Path], CodebookSpec]] = {".yaml": _read_yaml, ".yml": _read_yaml}
@@ -316,4 +323,7 @@ def read_codebook(source: str | Path) -> CodebookSpec:
     if reader is None:
         known = ", ".join(sorted(CODEBOOK_READERS))
         raise CodebookError(f"{path.name}: unsupported codebook file type (supported: {known})")
-    return reader(path)
+    try:
+        return reader(path)
+    except RecursionError:
+        raise CodebookError(f"{path.name}: nested too deeply to be a codebook") from None

@@ -50,6 +50,10 @@ class UndoConflictError(CodewerkError):
     """Undo or redo would overwrite what someone else changed since; nothing was changed."""
 
 
+class PasswordNeededError(ProjectFileError):
+    """A team project's server asks for a password that was not given (or refused it)."""
+
+
 class ServerUnreachableError(CodewerkError):
     """The team server cannot be reached; the action in flight was not applied."""
 

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +30,7 @@ from coding.core.changes import Change
 from coding.core.errors import (
     CodewerkError,
     NotAllowedError,
+    PasswordNeededError,
     ProjectBusyError,
     ProjectFileError,
     ServerUnreachableError,
@@ -90,6 +92,7 @@ class ServerStore(Store):
         self._write_sessions = sessionmaker(writes, expire_on_commit=False)
         self._listener: Any = None
         self._listen_lock = threading.Lock()
+        self._told = threading.local()
         self._role = "owner"
 
     # -- opening --------------------------------------------------------------------------
@@ -142,8 +145,13 @@ class ServerStore(Store):
 
     def _connection_problem(self, exc: DBAPIError) -> CodewerkError:
         message = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
-        if "password authentication failed" in message or "no password supplied" in message:
-            return ProjectFileError(f"{self.location}: the server refused the user name or password")
+        if "password authentication failed" in message:
+            return PasswordNeededError(f"{self.location}: the server refused the user name or password")
+        if "no password supplied" in message:
+            return PasswordNeededError(
+                f"{self.location}: the server asks for a password (give it when asked, or in PGPASSWORD "
+                "or ~/.pgpass for scripts)"
+            )
         if "does not exist" in message and "database" in message:
             return ProjectFileError(f"{self.location}: the server has no such database")
         if _unreachable(exc):
@@ -195,8 +203,22 @@ class ServerStore(Store):
         return None
 
     def transact(self, work: Callable[[Any], T]) -> T:
+        """As :meth:`Store.transact`; a command's change is announced (NOTIFY) inside its own
+        transaction, so the others hear of it exactly when it commits."""
+
+        def announced(session: Session) -> T:
+            result = work(session)
+            if isinstance(result, Change) and result.tables:
+                session.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": CHANNEL, "payload": self._payload(result)},
+                )
+                self._told.announced = True
+            return result
+
+        self._told.announced = False
         try:
-            return super().transact(work)
+            return super().transact(announced)
         except DBAPIError as exc:  # raised outside the session (connecting)
             translated = self._translated(exc)
             if translated is None:
@@ -226,8 +248,22 @@ class ServerStore(Store):
 
     # -- the others' changes ------------------------------------------------------------------
     def tell_others(self, change: Change) -> None:
-        """NOTIFY the others what we committed (tables, documents); best effort: a lost
-        notification only delays their refresh until the next one."""
+        """NOTIFY the others what we committed (tables, documents), unless the transaction did
+        already; best effort: a lost notification only delays their refresh until the next one."""
+        if getattr(self._told, "announced", False):
+            self._told.announced = False
+            return
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": CHANNEL, "payload": self._payload(change)},
+                )
+                connection.commit()
+        except DBAPIError:
+            pass
+
+    def _payload(self, change: Change) -> str:
         payload = json.dumps(
             {
                 "by": self.instance,
@@ -237,14 +273,7 @@ class ServerStore(Store):
         )
         if len(payload) > 7000:  # NOTIFY payloads stay under 8000 bytes
             payload = json.dumps({"by": self.instance, "tables": sorted(change.tables), "documents": None})
-        try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql(
-                    "SELECT pg_notify(%(channel)s, %(payload)s)", {"channel": CHANNEL, "payload": payload}
-                )
-                connection.commit()
-        except DBAPIError:
-            pass
+        return payload
 
     def _listen(self) -> Any:
         import psycopg

@@ -42,3 +42,21 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def name_from_file(name: str) -> str:
+    """A file name as text a project can store and print.
+
+    A name whose bytes are not UTF-8 (an old zip, a USB stick from Windows) reaches Python with the bad bytes as
+    lone surrogates, which no database or terminal accepts; its bytes are read as Windows-1252 instead, the
+    likeliest origin, with anything left over as U+FFFD.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape")
+        try:
+            name = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            name = raw.decode("utf-8", "replace")
+    return unicodedata.normalize("NFC", name)

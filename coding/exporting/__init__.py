@@ -8,6 +8,7 @@ which is a third of the window's start-up.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 from collections.abc import Callable
@@ -77,11 +78,20 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bo
     no half file behind, and an existing file is only replaced with ``overwrite``. The file gets the
     mode any new file gets (an overwritten one keeps its own); what killed exports left in the
     folder is removed first (:mod:`coding.exporting.temporaries`)."""
+    if path.is_dir():
+        raise InvalidInputError(f"{path.name}: is a folder; choose a file name inside it")
     if path.exists() and not overwrite:
         raise InvalidInputError(f"{path.name}: already exists; choose another name or allow overwriting")
     if not path.parent.is_dir():
         raise InvalidInputError(f"{path.name}: the folder {path.parent} does not exist")
-    with temporary_beside(path) as temporary:
-        write(temporary)
-        os.replace(temporary, path)
+    try:
+        with temporary_beside(path) as temporary:
+            write(temporary)
+            os.replace(temporary, path)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise InvalidInputError(
+                f"{path.name}: not enough space on the disk of {path.parent}; nothing was written"
+            ) from None
+        raise
     return path

@@ -197,8 +197,8 @@ def _field(paragraph: Paragraph, instruction: str, shown: str, *, size: float | 
             run._r.append(mark)
 
 
-def table_of_contents(body: BodyWriter, entries: list[tuple[int, str]]) -> None:
-    """A ``Contents`` heading and a TOC field over headings 1–2. Until Word or LibreOffice updates it
+def table_of_contents(body: BodyWriter, entries: list[tuple[int, str]], levels: int = 1) -> None:
+    """A ``Contents`` heading and a TOC field over headings 1 to ``levels``. Until Word or LibreOffice updates it
     (Word does on opening: the field is marked dirty and ``updateFields`` is set), it lists ``entries``
     (level, text) without page numbers."""
     styles = body.document.styles
@@ -216,7 +216,7 @@ def table_of_contents(body: BodyWriter, entries: list[tuple[int, str]]) -> None:
         if kind is None:
             code = OxmlElement("w:instrText")
             code.set(qn("xml:space"), "preserve")
-            code.text = ' TOC \\o "1-2" \\h \\z \\u '
+            code.text = f' TOC \\o "1-{levels}" \\h \\z \\u '
             run._r.append(code)
         else:
             mark = OxmlElement("w:fldChar")

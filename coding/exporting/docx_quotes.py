@@ -155,7 +155,7 @@ def write_quotes_per_concept(
     contents: list[tuple[int, str]] = [(1, "Judgements")] if _judged(grid) else []
     for heading in headings:
         if heading not in empty:
-            contents += [(1, _heading_text(heading)), *((2, v) for v in grid.values)]
+            contents.append((1, _heading_text(heading)))  # the concepts (their groups would repeat)
     if any(m.document_id is not None for m in memos):
         contents.append((1, "Document memos"))
     if include_analysis:

@@ -69,6 +69,13 @@ class ReviewContent:
         return sum(len(c.judgements) for c in self.concepts)
 
 
+def _below(path: str, concept: str) -> str:
+    """A code's path under its concept (the sheet or section names the concept): ``Betrouwbaarheid/…``;
+    the concept itself by its name."""
+    prefix = f"{concept}/"
+    return path[len(prefix) :] if path.startswith(prefix) else path
+
+
 def _when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d")
 
@@ -150,7 +157,7 @@ def review_content(
                 kind="quote",
                 guid=talk.guid,
                 check=fingerprint(quote.text),
-                code=quote.code_path,
+                code=_below(quote.code_path, root.name),
                 respondent=quote.attributes.get("respondent", ""),
                 group=quote.attributes.get(key) or NO_GROUP,
                 document=quote.document,
@@ -180,7 +187,7 @@ def review_content(
                 kind="judgement",
                 guid=talk.guid,
                 check=fingerprint(judgement.score, judgement.justification),
-                code=judgement.code_path,
+                code=_below(judgement.code_path, root.name),
                 respondent="",
                 group=judgement.value,
                 document=judgement.score,

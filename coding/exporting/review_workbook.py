@@ -59,7 +59,7 @@ MAX_ROW_HEIGHT = 409
 
 #: Column widths (characters) of a concept sheet; the hidden id and check columns last. Columns that
 #: are empty on a sheet (no memo, no question, no conversation yet) are hidden, so the rest print larger.
-WIDTHS = (24, 10, 14, 16, 55, 24, 28, 30, 12, 34, 38, 18)
+WIDTHS = (24, 12, 14, 16, 55, 24, 28, 30, 12, 34, 38, 18)
 _OPTIONAL = {6: "memo", 7: "question", 8: "conversation"}
 
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {

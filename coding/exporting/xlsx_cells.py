@@ -27,6 +27,8 @@ _CUT_NOTE = " … [cut: Excel holds at most 32,767 characters per cell]"
 HEADER_FONT = Font(name="Calibri", size=11, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="8899AA"))
+_THIN = Side(style="thin", color="B8C2CC")
+BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 LINE_HEIGHT = 15  # points per line of 11-point Calibri
 MAX_ROW_HEIGHT = 409  # Excel's limit
@@ -38,6 +40,70 @@ def cell_text(value: str) -> str:
     if len(text) > MAX_CELL:
         text = text[: MAX_CELL - len(_CUT_NOTE)] + _CUT_NOTE
     return text
+
+
+#: A4 landscape less 1.5 cm margins on each side, in column-width units at 100 % (one unit is the
+#: width of a digit of 11-point Calibri, about 0.19 cm, plus the cell padding).
+PAGE_WIDTH_UNITS = 136.0
+#: The smallest print scale: 11-point text printed at 75 % is 8.25 points, the least that reads well.
+MIN_SCALE = 75
+_MARGIN_INCHES = 0.59  # 1.5 cm
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` units wide. Words are not split
+    (unless one is longer than a line), so a line holds the words that fit in about ``width``
+    characters; text of 11-point Calibri averages a little under a digit's width per character."""
+    room = max(width * 1.05 - 1.5, 4.0)
+    if len(text) <= room and "\n" not in text:
+        return 1  # most cells: short enough for one line whatever the words
+    lines = 0
+    for part in text.split("\n"):
+        count, used = 1, 0.0
+        for word in part.split():
+            size = float(len(word))
+            if size > room:  # broken across lines
+                if used:
+                    count += 1
+                pieces = math.ceil(size / room)
+                count += pieces - 1
+                used = size - (pieces - 1) * room
+            elif not used:
+                used = size
+            elif used + 1 + size <= room:
+                used += 1 + size
+            else:
+                count += 1
+                used = size
+        lines += count
+    return max(lines, 1)
+
+
+def print_layout(
+    sheet: WriteOnlyWorksheet, widths: Sequence[float], *, landscape: bool = True, gridlines: bool = True
+) -> int:
+    """A4 landscape, 1.5 cm margins, gridlines, ``sheet – page X of Y`` in the footer, at the
+    largest scale that fits the columns on the page width but never under :data:`MIN_SCALE`
+    (wider sheets go on across pages, the first column repeated). Returns the scale."""
+    setup = sheet.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.paperSize = "9"  # A4
+    margins = sheet.page_margins
+    margins.left = margins.right = _MARGIN_INCHES
+    margins.top = margins.bottom = 0.75
+    margins.header = margins.footer = 0.3
+    sheet.print_options.gridLines = gridlines
+    sheet.oddFooter.center.text = "&A – page &P of &N"
+    sheet.oddFooter.center.size = 8
+    room = PAGE_WIDTH_UNITS if landscape else PAGE_WIDTH_UNITS * 18 / 26.7
+    total = sum(widths) + 0.7 * len(widths)
+    scale = max(MIN_SCALE, min(100, int(100 * room / max(total, 1))))
+    setup.scale = scale
+    setup.fitToWidth = setup.fitToHeight = None
+    sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    if total * scale / 100 > room:
+        sheet.print_title_cols = "A:A"
+    return scale
 
 
 def fill(colour: str) -> PatternFill:
@@ -54,7 +120,10 @@ class SheetWriter:
         *,
         wrap: Iterable[int] = (),
         freeze: str | None = "A2",
+        boxed: bool = False,
     ) -> None:
+        """``boxed``: every cell gets a thin border and the page no gridlines (a sheet with charts,
+        whose gridlines would run through them); else gridlines are printed."""
         self.sheet = sheet
         self.wrap = set(wrap)
         self._styles: dict[tuple[bool, str | None, bool, bool], Any] = {}
@@ -66,20 +135,16 @@ class SheetWriter:
         if freeze:
             sheet.freeze_panes = freeze
             sheet.print_title_rows = "1:1"
-        # printed: landscape A4, as wide as one page, header row on every page
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = "9"  # A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        self.boxed = boxed
+        self.scale = print_layout(sheet, widths, gridlines=not boxed)
 
     def _lines(self, values: Sequence[Any], column: int) -> int:
         """Lines a wrapped cell needs: LibreOffice does not grow rows to fit on opening, so the
-        height is written; a column ``w`` wide holds about ``1.1 w`` characters of text per line."""
+        height is written (see :func:`wrapped_lines`)."""
         if column > len(values) or not isinstance(values[column - 1], str):
             return 1
-        per_line = max(round(self.widths[column - 1] * 1.1) - 2, 1) if column <= len(self.widths) else 10
-        return sum(max(1, math.ceil(len(part) / per_line)) for part in values[column - 1].split("\n"))
+        width = self.widths[column - 1] if column <= len(self.widths) else 10
+        return wrapped_lines(values[column - 1], width)
 
     def _cell(
         self, value: Any, column: int, colour: str | None = None, bold: bool = False, tall: bool = False
@@ -93,7 +158,7 @@ class SheetWriter:
         if isinstance(value, str):
             value = cell_text(value)
             quote_prefix = value.startswith(FORMULA_START)
-        if not quote_prefix:
+        if not quote_prefix and not self.boxed:
             if value is None or value == "":
                 if colour is None:
                     return value
@@ -119,20 +184,22 @@ class SheetWriter:
             cell.font = HEADER_FONT
         if quote_prefix:
             cell.quotePrefix = True
+        if self.boxed:
+            cell.border = BOX
         self._styles[key] = copy(cell._style)
 
     def header(self, labels: Sequence[str | None]) -> None:
         """Bold on a tinted background; the row grows so that long group names wrap visibly."""
         lines = max(
             (
-                math.ceil(len(label) * 1.2 / max(width - 1, 1))
+                wrapped_lines(label, width * 0.9)  # bold
                 for label, width in zip(labels, self.widths, strict=False)
                 if label
             ),
             default=1,
         )
         if lines > 1:
-            self.sheet.row_dimensions[self.rows + 1].height = 15 * min(lines, 6)
+            self.sheet.row_dimensions[self.rows + 1].height = LINE_HEIGHT * min(lines, 8) + 3
         cells: list[WriteOnlyCell | None] = []
         for label in labels:
             if label is None:
@@ -158,6 +225,8 @@ class SheetWriter:
         lines = max((self._lines(values, column) for column in self.wrap), default=1)
         if lines > 1:
             self.sheet.row_dimensions[self.rows + 1].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
+        elif self.wrap:  # one line: said so, or LibreOffice grows the row and the cells stop lining up
+            self.sheet.row_dimensions[self.rows + 1].height = LINE_HEIGHT
         self.sheet.append(
             [
                 self._cell(
@@ -168,11 +237,20 @@ class SheetWriter:
         )
         self.rows += 1
 
+    def title(self, text: str) -> None:
+        """A bold line that runs on over the empty cells beside it (not wrapped)."""
+        cell = WriteOnlyCell(self.sheet, value=cell_text(text))
+        cell.data_type = "s"
+        cell.font = HEADER_FONT
+        self.sheet.append([cell])
+        self.rows += 1
+
     def blank(self) -> None:
         self.sheet.append([])
         self.rows += 1
 
-    def autofilter(self, rows: int | None = None) -> None:
-        """Filter buttons on the header over ``rows`` rows (default: all written so far)."""
+    def autofilter(self, rows: int | None = None, *, first: int = 1) -> None:
+        """Filter buttons on the header in row ``first`` over the rows up to ``rows`` (default: all
+        written so far)."""
         last = rows if rows is not None else self.rows
-        self.sheet.auto_filter.ref = f"A1:{get_column_letter(max(self.columns, 1))}{max(last, 1)}"
+        self.sheet.auto_filter.ref = f"A{first}:{get_column_letter(max(self.columns, 1))}{max(last, first)}"

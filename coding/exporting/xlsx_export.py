@@ -5,12 +5,19 @@ seconds and little memory. Sheets, in order:
 
 - ``Overview``: ``Code``, then ``<value>`` (score) and ``<value> note`` (justification) per group value;
   one row per code with a judgement, in codebook order; scores coloured red (``-/-``) to green (``+/+``).
-  Below it, after an empty row, the judged concepts' scores as numbers (``-/-`` = 1 … ``+/+`` = 5, one
-  column per judged group) with a native spider (radar) chart and a bar chart of them.
-- one sheet per group value (``(none)`` for quotes without the attribute), header
-  ``Concept, Code, Respondent, Role, Document, Quote, Memo, Start, End`` (+ ``Page`` when a quote comes
-  from a PDF) + further attributes; with ``without_interviewer`` the quotes hold only the respondents'
-  words.
+  Below it, after an empty row, the judged concepts' scores as numbers (``-/-`` = 1 … ``+/+`` = 5), each
+  group's under its score column, with a native spider (radar) chart and a bar chart of them, each on a
+  printed page of its own (with more than four groups, also a chart per group, two to a page).
+- one sheet per group value (``(none)`` for quotes without the attribute): the group's judgements at
+  the top (``Judgements for region Zwolle``: concept, code, score, justification, evidence) when it has
+  any, then the quotes under the header ``Concept, Code, Respondent, Role, Document, Quote, Memo,
+  Start, End`` (+ ``Page`` when a quote comes from a PDF) + further attributes; with
+  ``without_interviewer`` the quotes hold only the respondents' words.
+
+Every sheet prints on A4 landscape at a readable size (:func:`~coding.exporting.xlsx_cells.print_layout`:
+the largest scale that fits the page width, never under 75 %, so 11-point text prints at 8 points or
+more), with gridlines, the header row on every page and ``sheet – page X of Y`` in the footer; text
+columns wrap and rows are as tall as their text, so nothing is clipped.
 - ``Frequencies``: coded passages per code and group, a concept summary and a native bar chart of it.
 - ``Codebook``: path, question reference, description and scale of every code.
 """
@@ -22,22 +29,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, RadarChart, Reference
-from openpyxl.utils import get_column_letter
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
-from coding.core.records import CodeTree
+from coding.core.records import CodeInfo, CodeTree
 from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import QuoteTable, quote_table
 from coding.exporting.sheet_names import unique_sheet_names
-from coding.exporting.xlsx_cells import SheetWriter
+from coding.exporting.xlsx_cells import MIN_SCALE, PAGE_WIDTH_UNITS, SheetWriter
+from coding.exporting.xlsx_charts import frequency_chart, score_charts
 from coding.judgements.comparison import (
     NO_GROUP,
-    SCORE_MAX,
     FrequencyTable,
+    GridCell,
     JudgementGrid,
-    ScoreSeries,
     score_colour,
     score_series,
 )
@@ -50,20 +55,26 @@ FREQUENCIES = "Frequencies"
 CODEBOOK = "Codebook"
 FIXED_SHEETS = (OVERVIEW, FREQUENCIES, CODEBOOK)
 
+#: Column widths of a quote sheet, laid out for A4 landscape at a readable size: the quote wide and
+#: wrapped, the rest narrow (wrapped too, so that nothing is clipped). Further attribute columns 12.
 _QUOTE_WIDTHS = {
-    "Concept": 22,
-    "Code": 42,
-    "Respondent": 12,
-    "Role": 18,
-    "Document": 26,
-    "Quote": 80,
-    "Memo": 32,
-    "Start": 8,
-    "End": 8,
-    "Page": 8,
-    "Review": 40,
+    "Concept": 14,
+    "Code": 24,
+    "Respondent": 11,
+    "Role": 12,
+    "Document": 16,
+    "Quote": 52,
+    "Memo": 22,
+    "Start": 6,
+    "End": 6,
+    "Page": 6,
+    "Review": 22,
 }
-_WRAPPED = ("Quote", "Memo", "Review")
+_NOT_WRAPPED = ("Respondent", "Start", "End", "Page")
+_OTHER_WIDTH = 12
+_MIN_QUOTE_WIDTH = 36
+#: A group sheet freezes its quote header when the group's judgements above it take no more rows.
+_FREEZE_UP_TO = 8
 
 
 def write_xlsx(
@@ -97,20 +108,30 @@ def write_xlsx(
     workbook.properties.title = f"{project.path.stem} — comparison by {key}"
     _overview(workbook, grid)
     names = unique_sheet_names(grid.values, taken=FIXED_SHEETS)
-    for value in grid.values:
-        _quote_sheet(workbook, names[value], table, table.groups.get(value, []))
+    for index, value in enumerate(grid.values):
+        judged = [(row.code, row.cells[index]) for row in grid.rows if row.cells[index].judgement]
+        _quote_sheet(workbook, names[value], table, table.groups.get(value, []), judged, f"{key} {value}")
     _frequencies(workbook, frequencies)
     _codebook(workbook, project.codes.tree())
     workbook.save(path)
 
 
 def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
+    """Judged codes × groups (score and note per group); below, on the same columns, the concepts'
+    scores as numbers under each group's score column, then the charts, each on a page of its own."""
     sheet = workbook.create_sheet(OVERVIEW)
     columns = [i for i, value in enumerate(grid.values) if value != NO_GROUP]
-    widths: list[float] = [46]
-    for i in columns:
-        widths += [min(max(10, len(grid.values[i]) / 2 + 2), 24), 42]
-    writer = SheetWriter(sheet, widths, wrap=[3 + 2 * n for n in range(len(columns))], freeze="B2")
+    # a score column as wide as the longest word of its group's name (names wrap between words)
+    score_widths = [min(max(7.0, max(len(w) for w in grid.values[i].split()) + 1.5), 18.0) for i in columns]
+    room = PAGE_WIDTH_UNITS * 100 / MIN_SCALE - 36 - sum(score_widths) - 1.4 * len(columns)
+    note_width = max(18.0, min(40.0, room / max(len(columns), 1)))
+    widths: list[float] = [36]
+    for score_width in score_widths:
+        widths += [score_width, note_width]
+    writer = SheetWriter(
+        sheet, widths, wrap=[1, *(3 + 2 * n for n in range(len(columns)))], freeze=None, boxed=True
+    )
+    sheet.freeze_panes = "B2"  # no header repeated in print: the pages after the table hold the charts
     header = ["Code"]
     for i in columns:
         header += [grid.values[i], f"{grid.values[i]} note"]
@@ -127,55 +148,26 @@ def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
         writer.row(values, colours)
     writer.autofilter()
     series = score_series(grid)
-    if not series.empty:
-        _score_charts(writer, series, widths)
-
-
-def _score_charts(writer: SheetWriter, series: ScoreSeries, widths: Sequence[float]) -> None:
-    """Below the overview: the scores as numbers, a spider (radar) chart and a bar chart of them."""
-    sheet = writer.sheet
+    if series.empty:
+        return
     writer.blank()
-    first = writer.rows + 1  # the header row of the score table
     scale = ", ".join(f"{label} = {number}" for number, label in enumerate(series.labels, start=1))
-    writer.header([f"Scores for the charts ({scale})", *series.values])
+    # each judged group's numbers right under its score column of the table above
+    position = {grid.values[i]: 2 + 2 * n for n, i in enumerate(columns)}
+    score_columns = [position[value] for value in series.values]
+    labels: list[str | None] = [None] * (1 + 2 * len(columns))
+    labels[0] = f"Scores for the charts ({scale})"
+    for value, column in zip(series.values, score_columns, strict=True):
+        labels[column - 1] = value
+    writer.header(labels)
+    first = writer.rows
     for index, concept in enumerate(series.concepts):
-        writer.row([concept.name, *(_number(scores[index]) for scores in series.scores)])
-    last = writer.rows
-    title = f"Judgements per concept and {series.attribute} (1 = {series.labels[0]}, {SCORE_MAX} = {series.labels[-1]})"
-    data = Reference(sheet, min_col=2, max_col=1 + len(series.values), min_row=first, max_row=last)
-    categories = Reference(sheet, min_col=1, min_row=first + 1, max_row=last)
-
-    radar = RadarChart()
-    radar.type = "marker"
-    bars = BarChart()
-    bars.type = "col"
-    bars.grouping = "clustered"
-    bars.y_axis.title = "Judgement"
-    for chart in (radar, bars):
-        chart.title = title
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(categories)
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = SCORE_MAX
-        chart.y_axis.majorUnit = 1
-        chart.y_axis.delete = False
-        chart.x_axis.delete = False
-        chart.width, chart.height = 16, 11
-        if chart.legend is not None:
-            chart.legend.position = "b"
-    for line in radar.series:
-        line.marker.symbol = "circle"
-        line.marker.size = 7
-    row = last + 3
-    sheet.add_chart(radar, f"A{row}")
-    # the bar chart beside the spider when the columns are wide enough, else below it
-    width_cm = 0.0
-    for column, width in enumerate(widths, start=1):
-        width_cm += width * 0.19 + 0.1
-        if width_cm > radar.width + 0.5 and column < len(widths):
-            sheet.add_chart(bars, f"{get_column_letter(column + 1)}{row}")
-            return
-    sheet.add_chart(bars, f"A{row + 24}")
+        numbers: list[Any] = [None] * (1 + 2 * len(columns))
+        numbers[0] = concept.name
+        for scores, column in zip(series.scores, score_columns, strict=True):
+            numbers[column - 1] = _number(scores[index])
+        writer.row(numbers)
+    score_charts(sheet, series, header_row=first, columns=score_columns, scale=writer.scale)
 
 
 def _number(score: float | None) -> float | int | None:
@@ -185,68 +177,100 @@ def _number(score: float | None) -> float | int | None:
     return int(score) if score == int(score) else round(score, 2)
 
 
-def _quote_sheet(workbook: Workbook, name: str, table: QuoteTable, rows: Sequence[tuple[Any, ...]]) -> None:
+def _quote_widths(header: Sequence[str]) -> list[float]:
+    widths = [float(_QUOTE_WIDTHS.get(label, _OTHER_WIDTH)) for label in header]
+    if "Quote" in header:  # more columns, a narrower quote (never under 36)
+        others = sum(w + 0.7 for label, w in zip(header, widths, strict=True) if label != "Quote")
+        room = PAGE_WIDTH_UNITS * 100 / MIN_SCALE - others - 1
+        widths[header.index("Quote")] = max(_MIN_QUOTE_WIDTH, min(_QUOTE_WIDTHS["Quote"], room))
+    return widths
+
+
+def _quote_sheet(
+    workbook: Workbook,
+    name: str,
+    table: QuoteTable,
+    rows: Sequence[tuple[Any, ...]],
+    judged: Sequence[tuple[CodeInfo, GridCell]],
+    group: str,
+) -> None:
+    """The group's judgements at the top (when it has any), then its quotes with their header."""
     sheet = workbook.create_sheet(name)
     header = table.header
+    top = len(judged) + 3 if judged else 0  # title, header, judgements, an empty row
     writer = SheetWriter(
         sheet,
-        [_QUOTE_WIDTHS.get(label, 16) for label in header],
-        wrap=[i for i, label in enumerate(header, start=1) if label in _WRAPPED],
+        _quote_widths(header),
+        wrap=[i for i, label in enumerate(header, start=1) if label not in _NOT_WRAPPED],
+        freeze=None,
     )
+    quote_header = top + 1
+    if top <= _FREEZE_UP_TO + 3:
+        sheet.freeze_panes = f"A{quote_header + 1}"
+    sheet.print_title_rows = f"{quote_header}:{quote_header}"
+    if judged:
+        writer.title(f"Judgements for {group}")
+        labels: list[str | None] = [None] * len(header)
+        labels[:3] = ["Concept", "Code", "Score"]
+        quote = header.index("Quote")
+        labels[quote] = "Justification"
+        labels[quote + 1] = "Evidence"
+        writer.header(labels)
+        for code, cell in judged:
+            assert cell.judgement is not None
+            evidence = len(cell.judgement.evidence)
+            values: list[Any] = [None] * len(header)
+            colours: list[str | None] = [None] * len(header)
+            values[0] = code.concept
+            values[1] = " › ".join(code.path[1:])
+            values[2] = cell.score
+            colours[2] = score_colour(cell.score, code.scale)
+            values[quote] = cell.justification
+            values[quote + 1] = f"{evidence} quote(s) as evidence" if evidence else ""
+            writer.row(values, colours)
+        writer.blank()
     writer.header(header)
     for row in rows:
         writer.row(row)
-    writer.autofilter()
+    writer.autofilter(first=quote_header)
 
 
 def _frequencies(workbook: Workbook, table: FrequencyTable) -> None:
-    """Codes × groups with totals; beside it the top-level codes only, which the bar chart shows."""
+    """Codes × groups with totals; below it the top-level codes only, which the bar chart (on a
+    page of its own after the tables) shows."""
     sheet = workbook.create_sheet(FREQUENCIES)
     values = table.values
     selected = {row.code.id for row in table.rows}
     tops = [row for row in table.rows if row.code.parent_id not in selected]
-    side = len(values) + 3  # one empty column between the tables
-    widths = [46] + [max(10, min(len(v) + 2, 24)) for v in values] + [10, 3, 30]
-    widths += [max(10, min(len(v) + 2, 24)) for v in values]
-    writer = SheetWriter(sheet, widths)
-
-    main: list[list[Any]] = [["Code", *values, "Total"]]
-    main += [[row.code.path_text, *row.counts, row.total] for row in table.rows]
-    summary: list[list[Any]] = [["Concept", *values]]
-    summary += [[row.code.name, *row.counts] for row in tops]
-    for index in range(max(len(main) + 1, len(summary))):
-        left: list[Any] = main[index] if index < len(main) else [None] * (len(values) + 2)
-        if index == len(main):
-            left = ["All coded passages (each once)", *table.totals, table.total]
-        right = summary[index] if index < len(summary) else []
-        cells = [*left, None, *right] if right else left
-        if index == 0:
-            writer.header(cells)
-        else:
-            writer.row(cells, bold=index == len(main))
-    writer.autofilter(len(main))
-
-    if tops and values:
-        chart = BarChart()
-        chart.type = "col"
-        chart.grouping = "clustered"
-        chart.title = f"Coded passages per concept and {table.attribute}"
-        chart.y_axis.title = "Coded passages"
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.width, chart.height = 26, 13
-        first = side + 1
-        data = Reference(
-            sheet, min_col=first + 1, max_col=first + len(values), min_row=1, max_row=1 + len(tops)
-        )
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(sheet, min_col=first, min_row=2, max_row=1 + len(tops)))
-        sheet.add_chart(chart, f"{get_column_letter(first)}{len(tops) + 4}")
+    group_widths = [min(max(7.0, max((len(w) for w in v.split()), default=1) + 1.5), 16.0) for v in values]
+    writer = SheetWriter(sheet, [40, *group_widths, 8], wrap=[1], boxed=True)
+    writer.header(["Code", *values, "Total"])
+    for row in table.rows:
+        writer.row([row.code.path_text, *row.counts, row.total])
+    writer.row(["All coded passages (each once)", *table.totals, table.total], bold=True)
+    writer.autofilter(writer.rows - 1)
+    if not (tops and values):
+        return
+    writer.blank()
+    writer.header(["Concept", *values])
+    summary = writer.rows
+    for row in tops:
+        writer.row([row.code.name, *row.counts])
+    frequency_chart(
+        sheet,
+        attribute=table.attribute,
+        header_row=summary,
+        concepts=len(tops),
+        first_column=1,
+        groups=len(values),
+        below_row=writer.rows,
+        scale=writer.scale,
+    )
 
 
 def _codebook(workbook: Workbook, tree: CodeTree) -> None:
     sheet = workbook.create_sheet(CODEBOOK)
-    writer = SheetWriter(sheet, [46, 10, 80, 22, 12, 40], wrap=[3])
+    writer = SheetWriter(sheet, [34, 9, 58, 14, 10, 18], wrap=[1, 3, 4, 6])
     writer.header(["Code", "Question", "Description", "Scale", "Kind", "Label"])
     for code in tree:
         scale = "open" if code.scale is None else "  ".join(code.scale)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from coding.core.context import ProjectContext
 from coding.core.errors import CodewerkError, FileImportError
 from coding.core.records import DocumentInfo
-from coding.core.text import fold, natural_key
+from coding.core.text import fold, name_from_file, natural_key
 from coding.documents.document_commands import LostPassage, NewDocument, ReplaceDocumentText
 from coding.documents.document_service import DocumentService
 from coding.importing.metadata_sheet import MetadataSheet, read_metadata
@@ -58,8 +58,9 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.skipped and not self.cancelled
 
-    def lines(self) -> list[str]:
-        """The summary a user reads after an import."""
+    def lines(self, *, skipped: bool = True) -> list[str]:
+        """The summary a user reads after an import (without the skipped files when ``skipped`` is false:
+        the CLI prints those to stderr, see :meth:`skipped_lines`)."""
         out = [
             f"Imported {len(self.imported)} document(s)"
             + (f", replaced {len(self.replaced)}" if self.replaced else "")
@@ -79,9 +80,8 @@ class ImportReport:
                 codes = ", ".join(passage.codes)
                 out.append(f'      lost {passage.start}:{passage.end} [{codes}] "{_short(passage.text)}"')
             out.extend(self._speaker_lines(item.document.name))
-        if self.skipped:
-            out.append(f"Skipped {len(self.skipped)} file(s):")
-            out.extend(f"  - {p.file}: {p.reason}" for p in self.skipped)
+        if skipped:
+            out.extend(self.skipped_lines())
         out.extend(f"Note: {p.file}: {p.reason}" for p in self.warnings)
         if self.rows_without_file:
             out.append("Metadata rows for files that were not imported: " + ", ".join(self.rows_without_file))
@@ -90,6 +90,12 @@ class ImportReport:
         if self.cancelled:
             out.append("Import cancelled; the files before the cancel were imported.")
         return out
+
+    def skipped_lines(self) -> list[str]:
+        """Each file that was not imported, with the reason."""
+        if not self.skipped:
+            return []
+        return [f"Skipped {len(self.skipped)} file(s):", *(f"  - {p.file}: {p.reason}" for p in self.skipped)]
 
     def _speaker_lines(self, name: str) -> list[str]:
         speakers = self.speakers.get(name)
@@ -127,12 +133,11 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            out.extend(
-                sorted(
-                    (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS),
-                    key=lambda p: natural_key(p.name),
-                )
+            found = sorted(
+                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS),
+                key=lambda p: natural_key(p.name),
             )
+            out.extend(found or [path])  # an empty folder is reported, not silently nothing
         else:
             out.append(path)
     return out
@@ -157,7 +162,7 @@ def prepare_file(path: Path, patterns: Sequence[str] | None = None) -> PreparedF
         if not path.exists():
             raise FileImportError(path, "no such file")
         if path.is_dir():
-            raise FileImportError(path, "is a folder")
+            raise FileImportError(path, "is a folder with no files Codewerk can import")
         parsed = parse_file(path, speaker_patterns=patterns)
         return PreparedFile(path, parsed, _sha256(path))
     except CodewerkError as exc:
@@ -236,7 +241,7 @@ class ImportBatch:
 
     def duplicate_of(self, prepared: PreparedFile) -> Duplicate | None:
         same_content = self._by_sha.get(prepared.sha256) if prepared.sha256 else None
-        same_name = self._by_name.get(fold(prepared.path.stem))
+        same_name = self._by_name.get(fold(name_from_file(prepared.path.stem)))
         target = same_name or same_content
         if target is None:
             return None
@@ -255,13 +260,13 @@ class ImportBatch:
             self._store(prepared, prepared.parsed, replace)
         except CodewerkError as exc:
             reason = exc.reason if isinstance(exc, FileImportError) else str(exc)
-            self.report.skipped.append(ImportProblem(path.name, reason))
+            self.report.skipped.append(ImportProblem(name_from_file(path.name), reason))
             return
         row = self.sheet.row_for(path.name) if self.sheet is not None else None
         if row is not None:
             self._matched_rows.add(row.line)
         elif self.sheet is not None:
-            self.report.files_without_row.append(path.name)
+            self.report.files_without_row.append(name_from_file(path.name))
 
     def _store(self, prepared: PreparedFile, parsed: ParsedDocument, replace: ReplaceDecision) -> None:
         path = prepared.path
@@ -269,7 +274,12 @@ class ImportBatch:
         values = self.attributes_for(path)
         if duplicate is None:
             new = _new_document(
-                path, path.stem, parsed, prepared.sha256, values, self.rules.refine(parsed.turns)
+                path,
+                name_from_file(path.stem),
+                parsed,
+                prepared.sha256,
+                values,
+                self.rules.refine(parsed.turns),
             )
             info = self._documents.add(new)
             self.report.imported.append(info)
@@ -299,7 +309,7 @@ class ImportBatch:
         speakers = Counter(t.speaker for t in new.turns if t.speaker)
         if speakers:
             self.report.speakers[info.name] = list(speakers.items())
-        self.report.warnings.extend(ImportProblem(path.name, w) for w in parsed.warnings)
+        self.report.warnings.extend(ImportProblem(name_from_file(path.name), w) for w in parsed.warnings)
 
     def commit(self) -> None:
         """Commit what was stored so far as one undo step (``finish`` does it too)."""
@@ -414,7 +424,7 @@ def _new_document(
         name=name,
         text=parsed.text,
         source_format=parsed.source_format,
-        original_filename=path.name,
+        original_filename=name_from_file(path.name),
         sha256=digest,
         encoding=parsed.encoding,
         attributes=values,

@@ -106,6 +106,8 @@ def _read_csv(path: Path, raw: bytes) -> list[list[Any]]:
             break
         except UnicodeDecodeError:
             continue
+    else:  # not even Windows-1252, which leaves only five byte values undefined
+        raise FileImportError(path, "is not a text CSV file (neither UTF-8 nor Windows-1252)")
     if "\x00" in text:
         raise FileImportError(path, "is not a text CSV file")
     first_line = text.split("\n", 1)[0]

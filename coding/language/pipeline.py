@@ -15,14 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from coding.core.errors import InvalidInputError
 from coding.core.text import fold
 from coding.language.lemmas_nl import DutchLemmaRules, dutch_forms, stem_nl
 from coding.language.pipeline_names import TRAINED_PIPELINES, fallback_name, normal_language
+from coding.language.spacy_import import Doc, Language, spacy
 from coding.language.tokens import is_word, lemma_of
 
 #: Hesitations and back-channel words of spoken interviews, left out of frequency lists.

@@ -8,6 +8,10 @@ turns (they are mostly policy documents).
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
@@ -23,7 +27,40 @@ NO_TEXT_LAYER = "no text layer (scanned PDF?); run OCR first"
 _DAMAGED = "not a valid PDF (the file is damaged or incomplete)"
 
 
+class _Collected(logging.Handler):
+    """pypdf's own complaints about a file (it logs them and works around them), kept out of the terminal."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextmanager
+def _pypdf_quiet() -> Iterator[_Collected]:
+    logger = logging.getLogger("pypdf")
+    handler = _Collected()
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield handler
+    finally:
+        logger.propagate = propagate
+        logger.removeHandler(handler)
+
+
 def parse_pdf(path: Path) -> ParsedDocument:
+    with _pypdf_quiet() as complaints:
+        parsed = _parse_pdf(path)
+    if complaints.count:
+        note = f"the file has {complaints.count} flaw(s) that were worked around; check the text"
+        parsed = replace(parsed, warnings=(*parsed.warnings, note))
+    return parsed
+
+
+def _parse_pdf(path: Path) -> ParsedDocument:
     check_file(path, MAX_BINARY_FILE_BYTES)
     head = read_head(path, 1024)
     if b"%PDF-" not in head:

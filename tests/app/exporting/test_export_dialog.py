@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.exporting.export_dialog import ExportDialog
 from coding import Project
-from tests.regions import HOSTILE, Regions, build_regions
+from tests.regions import HOSTILE, Regions, build_regions, quote_sheet_rows
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_excel_with_some_groups_and_concepts(qtbot, dialog: ExportDialog, tmp_pa
     assert not dialog.isVisible()
     book = load_workbook(out)
     assert "(none)" not in book.sheetnames and "Noord-Zuid (test)" not in book.sheetnames
-    assert {row[0] for row in book["Zwolle"].iter_rows(min_row=2, values_only=True)} == {"Urgentiebesef"}
+    assert {row[0] for row in quote_sheet_rows(book["Zwolle"])[1:]} == {"Urgentiebesef"}
 
 
 def test_an_existing_file_is_replaced_only_when_confirmed(

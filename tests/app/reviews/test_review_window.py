@@ -98,7 +98,9 @@ def test_export_a_review_workbook_and_import_it_back(
     shown: list[QMessageBox] = []
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box))
     steps = workspace.undo_stack.count()
-    window.import_review(path=tmp_path / "back.xlsx")
+    operation = window.import_review(path=tmp_path / "back.xlsx")
+    assert operation is not None
+    qtbot.waitUntil(lambda: not operation.running, timeout=30_000)
     assert shown and "1 mark(s) added" in shown[0].text()
     assert workspace.undo_stack.count() == steps + 1
     assert workspace.undo_stack.undoText() == "Import review by Anna"

@@ -95,3 +95,12 @@ def test_the_dialogs_name_every_widget(qtbot, window) -> None:  # type: ignore[n
         if missing:
             problems[name] = missing
     assert not problems, "\n".join(f"{name}: {item}" for name, items in problems.items() for item in items)
+
+
+def test_the_code_picker_names_every_widget(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from tests.app.window_helpers import open_document, select_text
+
+    open_document(window, "R8_wethouder_zwolle")
+    select_text(window, "vertrouwen")
+    name, missing = modal_unnamed(qtbot, window.window_actions.pick.trigger)
+    assert name == "CodePicker" and not missing, missing

@@ -104,3 +104,15 @@ def test_over_is_what_qt_paints(qapp: QApplication) -> None:
         painted = image.pixelColor(x, 0)
         expected = over(fill, QColor("#1f2124"), layers)
         assert abs(painted.red() - expected.red()) <= 2 and abs(painted.green() - expected.green()) <= 2
+
+
+def test_judgement_grid_text_reads_on_score_and_heat_colours(qapp: QApplication) -> None:
+    """The grid's cells: a score's colour (red over yellow to green) or the quote count's blue."""
+    from app.judgements.judgement_grid_model import _lighter
+    from coding.judgements.comparison import heat_colour, score_colour
+
+    scale = ["-/-", "-", "+/-", "+", "+/+"]
+    backgrounds = [_lighter(score_colour(score, scale) or "") for score in scale]
+    backgrounds += [QColor(heat_colour(count, 10) or "") for count in range(1, 11)]
+    for background in backgrounds:
+        assert contrast(readable_text(background), background) >= MIN_CONTRAST, background.name()

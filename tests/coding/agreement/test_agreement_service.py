@@ -127,3 +127,12 @@ def test_report_and_disagreements_export_to_excel(two_coders: Project, tmp_path)
     assert len(list(book["Disagreements"].values)) == len(report.disagreements) + 1
     with pytest.raises(InvalidInputError, match=r"agreement\.xlsx: already exists"):
         write_agreement_xlsx(report, path)
+
+
+def test_sentence_level_uses_the_text_index_when_there_is_one(two_coders: Project) -> None:
+    two_coders.assist.index()
+    report = two_coders.agreement.report("tester", "Bram", unit="sentence")
+    assert "split into sentences by the text index" in report.method
+    assert "punctuation" not in report.method
+    trust = next(r for r in report.rows if r.code.startswith("Vertrouwen"))
+    assert (trust.both, trust.only_b) == (1, 1)

@@ -209,9 +209,10 @@ def test_bad_input_is_one_clear_line(
 def test_import_reports_bad_files_and_exits_1(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "new", "s.codewerk")
     (workspace / "leeg.txt").write_bytes(b"")
-    code, out, _ = run(capsys, "import", "s.codewerk", "R5_uwv_zwolle.txt", "leeg.txt")
+    code, out, err = run(capsys, "import", "s.codewerk", "R5_uwv_zwolle.txt", "leeg.txt")
     assert code == 1
-    assert "Imported 1 document(s)" in out and "Skipped 1 file(s):" in out and "  - leeg.txt: " in out
+    assert "Imported 1 document(s)" in out and "Skipped" not in out  # why a file was skipped goes to stderr
+    assert "Skipped 1 file(s):" in err and "  - leeg.txt: " in err
 
 
 def test_the_console_script_is_installed(workspace: Path) -> None:

@@ -8,6 +8,9 @@ from coding import Project
 from coding.core.errors import InvalidInputError, NotFoundError
 from tests.coding.dump import dump
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 
 def test_create_add_remove_and_delete_a_code_set(project: Project) -> None:
     trust = project.codes.resolve("Vertrouwen")

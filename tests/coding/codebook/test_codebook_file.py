@@ -169,3 +169,31 @@ def test_a_category_is_loaded_not_codable_and_cannot_be_applied(tmp_path: Path) 
     path.write_text(CATEGORIES.replace("codable: false", "codable: nee"), encoding="utf-8")
     with pytest.raises(CodebookError, match="'codable' is true or false"):
         read_codebook(path)
+
+
+def _nested(levels: int) -> str:
+    lines, indent = ["format: codewerk-codebook/1", "name: Diep", "codes:"], ""
+    for level in range(levels):
+        lines += [f"{indent}  - name: c{level}", f"{indent}    children:"]
+        indent += "    "
+    lines.append(f"{indent}  - name: leaf")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("levels", "message"),
+    [
+        (40, "codes are nested more than 32 levels deep"),
+        (300, "deep.yaml: nested too deeply to be a codebook"),
+    ],
+)
+def test_a_codebook_nested_absurdly_deep_is_refused_with_one_message(
+    tmp_path: Path, levels: int, message: str
+) -> None:
+    """Issue 14 item 6: a codebook nested 300 levels gave a RecursionError traceback."""
+    path = tmp_path / "deep.yaml"
+    path.write_text(_nested(levels), encoding="utf-8")
+    with pytest.raises(CodebookError) as caught:
+        read_codebook(path)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("deep.yaml")

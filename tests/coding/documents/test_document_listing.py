@@ -9,6 +9,9 @@ import pytest
 from coding import Project
 from coding.core.errors import NotFoundError
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def two_documents(coded_project: Project, tmp_path: Path) -> Project:

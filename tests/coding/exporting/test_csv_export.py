@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from coding import Project
 from coding.core.errors import InvalidInputError
 from coding.exporting.quote_rows import BASE_HEADER
-from tests.regions import FORMULA, HOSTILE, build_regions
+from tests.regions import FORMULA, HOSTILE, build_regions, quote_sheet_rows
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_same_rows_as_the_group_sheets_in_the_same_order(exported: Path) -> None
     book = load_workbook(exported / "book.xlsx")
     expected = []
     for name in book.sheetnames[1:-2]:
-        for row in list(book[name].iter_rows(min_row=2, values_only=True)):
+        for row in quote_sheet_rows(book[name])[1:]:
             expected.append(["" if v is None else str(v) for v in row])
     assert [[v.removeprefix("'") for v in r[1:]] for r in rows] == expected
     groups = [r[0] for r in rows]

@@ -153,3 +153,23 @@ def test_a_long_target_name_still_gives_a_valid_temporary_name(tmp_path: Path) -
     target = tmp_path / ("é" * 120 + ".xlsx")
     name = temporary_name(target)
     assert name.startswith(PREFIX) and name.endswith(".xlsx") and len(name.encode()) <= 255
+
+
+def test_a_folder_as_target_is_refused_with_one_message(tmp_path: Path) -> None:
+    """Issue 14 item 6: exporting onto a path that is a folder gave IsADirectoryError."""
+    (tmp_path / "out.xlsx").mkdir()
+    with pytest.raises(InvalidInputError, match=r"^out\.xlsx: is a folder; choose a file name inside it$"):
+        write_atomically(tmp_path / "out.xlsx", lambda t: t.write_text("x", encoding="utf-8"), overwrite=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_full_disk_says_so_and_leaves_nothing(tmp_path: Path) -> None:
+    """Issue 14 item 5: OSError 28 while writing an export is one clear message, no partial file."""
+
+    def full(temporary: Path) -> None:
+        temporary.write_text("half", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(InvalidInputError, match=r"^out\.csv: not enough space on the disk of "):
+        write_atomically(tmp_path / "out.csv", full, overwrite=False)
+    assert list(tmp_path.iterdir()) == []

@@ -17,7 +17,7 @@ from coding.exporting.quote_rows import BASE_HEADER
 from coding.exporting.sheet_names import clean_sheet_name, unique_sheet_names
 from coding.exporting.xlsx_cells import MAX_CELL, cell_text
 from coding.judgements.comparison import score_colour
-from tests.regions import FORMULA, HOSTILE, LONG_A, LONG_B, build_regions
+from tests.regions import FORMULA, HOSTILE, LONG_A, LONG_B, build_regions, quote_sheet_rows
 
 FIVE = ("-/-", "-", "+/-", "+", "+/+")
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -93,9 +93,11 @@ def test_overview_has_the_scores_with_a_native_spider_and_bar_chart(book, workbo
     rows = values(sheet)
     table = rows.index(next(r for r in rows if r[0] and str(r[0]).startswith("Scores for the charts")))
     assert rows[table][0] == "Scores for the charts (-/- = 1, - = 2, +/- = 3, + = 4, +/+ = 5)"
-    assert rows[table][1:4] == [LONG_B, HOSTILE, "Zwolle"]  # judged groups only, in column order
-    assert rows[table + 1][:4] == ["Vertrouwen", 3, 1, 4]
-    assert rows[table + 2][:4] == ["Urgentiebesef", None, None, 5]  # not judged: empty, a gap
+    # each judged group's numbers under its own score column of the judgements above (B, D, F, H)
+    assert rows[0][1:9:2] == [LONG_A, LONG_B, HOSTILE, "Zwolle"]
+    assert rows[table][1:9] == [None, None, LONG_B, None, HOSTILE, None, "Zwolle", None]
+    assert rows[table + 1][:9] == ["Vertrouwen", None, None, 3, None, 1, None, 4, None]
+    assert rows[table + 2][:9] == ["Urgentiebesef", None, None, None, None, None, None, 5, None]  # a gap
     assert len(rows) == table + 3
     charts = sheet._charts
     assert sorted(type(chart).__name__ for chart in charts) == ["BarChart", "RadarChart"]
@@ -107,9 +109,11 @@ def test_overview_has_the_scores_with_a_native_spider_and_bar_chart(book, workbo
     first, last = table + 1, table + 3  # 1-based rows of the header and the last concept
     for chart in xml:
         assert f"'Overview'!$A${first + 1}:$A${last}" in chart  # categories: the concepts
-        assert f"'Overview'!$D${first + 1}:$D${last}" in chart  # Zwolle's scores
+        assert f"'Overview'!$H${first + 1}:$H${last}" in chart  # Zwolle's scores
     assert any("<radarChart>" in chart and '<radarStyle val="marker"/>' in chart for chart in xml)
     assert any("<barChart>" in chart for chart in xml)
+    titles = [re.findall(r"<a:t>([^<]*)</a:t>", chart)[0] for chart in xml]
+    assert len(set(titles)) == 2 and {t.split(":")[0] for t in titles} == {"Spider chart", "Bar chart"}
 
 
 def test_no_judgements_no_score_charts(project: Project, tmp_path: Path) -> None:
@@ -129,7 +133,7 @@ def test_overview_scores_are_coloured_red_to_green(book) -> None:  # type: ignor
 
 
 def test_group_sheet_header_and_order_codebook_then_respondent_then_position(book) -> None:  # type: ignore[no-untyped-def]
-    rows = values(book["Zwolle"])
+    rows = quote_sheet_rows(book["Zwolle"])
     assert tuple(rows[0]) == (*BASE_HEADER, "Date")
     body = [(r[1], r[2]) for r in rows[1:]]
     assert body == [
@@ -146,9 +150,24 @@ def test_group_sheet_header_and_order_codebook_then_respondent_then_position(boo
     assert first[9] == "2017-06-02"
 
 
+def test_a_group_sheet_opens_with_the_groups_judgements(book) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18 item 6: the group's judgements at the top of its sheet, in the quote table's columns."""
+    rows = values(book["Zwolle"])
+    assert rows[0][0] == "Judgements for region Zwolle"
+    assert rows[1][:3] == ["Concept", "Code", "Score"] and rows[1][5:7] == ["Justification", "Evidence"]
+    assert rows[2][:3] == ["Vertrouwen", None, "+"] and rows[2][5:7] == [
+        "partners komen afspraken na",
+        "1 quote(s) as evidence",
+    ]
+    assert rows[3][:3] == ["Urgentiebesef", None, "+/+"] and rows[3][5] == "hoge urgentie"
+    assert book["Zwolle"]["C3"].fill.fgColor.rgb == "00" + score_colour("+", FIVE)[1:]  # type: ignore[index]
+    assert rows[4] == [None] * len(rows[4]) and rows[5][0] == "Concept"
+    assert values(book["(none)"])[0][0] == "Concept"  # a group without judgements starts with its quotes
+
+
 def test_quotes_that_look_like_formulas_stay_text_exactly_as_coded(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
     sheet = book["Noord-Zuid (test)"]
-    cells = {cell.value: cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value}
+    cells = {cell.value: cell for row in sheet.iter_rows(min_row=1) for cell in row if cell.value}
     for text in (FORMULA, "=SUM(A1:A3)", "@iedereen moet meedoen, zegt de wethouder."):
         assert cells[text].data_type == "s"
         assert cells[text].quotePrefix
@@ -159,8 +178,10 @@ def test_quotes_that_look_like_formulas_stay_text_exactly_as_coded(book, workboo
         if c.value and str(c.value).startswith("-/-")
     )
     assert dash.value == "-/- zou ik zeggen over de cijfers die we kregen." and dash.data_type == "s"
-    plus = next(c for row in book[book.sheetnames[2]].iter_rows(min_row=2) for c in row if c.column == 6)
-    assert plus.value.startswith("+31 6") and plus.quotePrefix
+    plus = next(
+        c for row in book[book.sheetnames[2]].iter_rows() for c in row if str(c.value).startswith("+31 6")
+    )
+    assert plus.column == 6 and plus.quotePrefix
     with zipfile.ZipFile(workbook_path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/"):
@@ -169,15 +190,27 @@ def test_quotes_that_look_like_formulas_stay_text_exactly_as_coded(book, workboo
 
 def test_quote_sheets_are_filterable_frozen_and_wrapped(book) -> None:  # type: ignore[no-untyped-def]
     sheet = book["Zwolle"]
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:J6"
-    assert sheet["F2"].alignment.wrap_text and sheet["G2"].alignment.wrap_text
-    assert sheet.column_dimensions["F"].width == 80
-    assert sheet["A1"].font.bold
+    assert sheet.freeze_panes == "A7"  # under the quote header, the judgements above it
+    assert sheet.auto_filter.ref == "A6:J11"
+    assert sheet.print_title_rows == "$6:$6"
+    for column in "BDEFG":  # Code, Role, Document, Quote, Memo: wrapped, never clipped
+        assert sheet[f"{column}7"].alignment.wrap_text
+    assert 48 <= sheet.column_dimensions["F"].width <= 52  # the widest column, narrower with more columns
+    assert sheet["A6"].font.bold
+
+
+def test_sheets_print_on_a4_landscape_at_a_readable_scale(book) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18 item 6: never fitted to an unreadable size (11 pt at 75 % is 8.25 pt)."""
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9, sheet.title
+        assert 75 <= setup.scale <= 100 and not sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+    assert book["Zwolle"].print_options.gridLines and not book["Overview"].print_options.gridLines
 
 
 def test_quotes_without_the_attribute_go_to_none(book) -> None:  # type: ignore[no-untyped-def]
-    rows = values(book["(none)"])
+    rows = quote_sheet_rows(book["(none)"])
     assert [r[4] for r in rows[1:]] == ["D9_beleidsnota"]
 
 
@@ -189,12 +222,16 @@ def test_frequencies_count_per_group_with_a_native_bar_chart(book, workbook_path
     assert trust[1:7] == [1, 1, 2, 3, 0, 7]
     totals = next(r for r in rows if r[0] and str(r[0]).startswith("All coded passages"))
     assert totals[1:7] == [1, 1, 3, 4, 1, 10]
-    assert rows[0][8] == "Concept" and rows[1][8] == "Vertrouwen"
+    summary = next(i for i, r in enumerate(rows) if r[0] == "Concept")
+    assert rows[summary][:6] == ["Concept", LONG_A, LONG_B, HOSTILE, "Zwolle", "(none)"]
+    assert rows[summary + 1][0] == "Vertrouwen" and rows[summary - 1] == [None] * len(rows[0])
     charts = sheet._charts
     assert len(charts) == 1 and isinstance(charts[0], BarChart)
     (bars,) = chart_xml(workbook_path, "Frequencies")
     assert "<barChart>" in bars and '<barDir val="col"/>' in bars
-    assert "'Frequencies'!$I$2:$I$12" in bars  # categories: the concept summary
+    concepts = sum(1 for r in rows[summary + 1 :] if r[0])
+    assert f"'Frequencies'!$A${summary + 2}:$A${summary + 1 + concepts}" in bars  # categories: the concepts
+    assert [b.id for b in sheet.row_breaks.brk] == [summary + 1 + concepts + 1]  # the chart on its own page
 
 
 def test_codebook_sheet_lists_path_question_description_scale(book) -> None:  # type: ignore[no-untyped-def]
@@ -209,12 +246,12 @@ def test_codebook_sheet_lists_path_question_description_scale(book) -> None:  # 
 
 def test_review_column_and_chosen_codes_and_groups(workbook_path: Path) -> None:
     reviews = load_workbook(workbook_path.parent / "reviews.xlsx")
-    rows = values(reviews["Zwolle"])
+    rows = quote_sheet_rows(reviews["Zwolle"])
     assert rows[0][-1] == "Review"
     assert rows[-1][-1] == "tester: question — bron?"
     some = load_workbook(workbook_path.parent / "some.xlsx")
     assert some.sheetnames == ["Overview", "Zwolle", "Frequencies", "Codebook"]
-    assert [r[1] for r in values(some["Zwolle"])[1:]] == ["Urgentiebesef"]
+    assert [r[1] for r in quote_sheet_rows(some["Zwolle"])[1:]] == ["Urgentiebesef"]
     assert values(some["Overview"])[1] == ["Urgentiebesef", "+/+", "hoge urgentie"]
 
 
@@ -261,7 +298,36 @@ def test_rows_of_long_quotes_are_tall_enough_to_read(project: Project, tmp_path:
     project.code("R1", "Urgentiebesef", text="kort.")
     project.export(tmp_path / "hoog.xlsx")
     sheet = load_workbook(tmp_path / "hoog.xlsx")["Zwolle"]
-    assert sheet.row_dimensions[2].height >= 4 * 15  # ~400 characters in an 80-wide column
-    assert sheet.row_dimensions[3].height is None  # one line: Excel's default height
+    assert sheet.row_dimensions[2].height >= 8 * 15  # ~400 characters in a 52-wide column
+    assert sheet.row_dimensions[3].height == 15  # one line, said so (LibreOffice would grow it)
     assert sheet["B2"].alignment.vertical == "top"  # the other cells of a tall row read from the top
     assert sheet["F2"].alignment.wrap_text and sheet["F2"].alignment.vertical == "top"
+
+
+def test_with_more_than_four_groups_each_gets_a_chart_and_every_chart_its_own_page(
+    project: Project, tmp_path: Path
+) -> None:
+    """Issue 18 item 6: a clustered chart of many groups is crowded; charts are never cut by a page."""
+    regions = ["Arnhem", "Breda", "Delft", "Ede", "Zwolle"]
+    for number, region in enumerate(regions, start=1):
+        name = f"R{number}"
+        project.documents.add(
+            NewDocument(
+                name=name,
+                text=f"{name}: Wij vertrouwen elkaar.",
+                source_format="txt",
+                attributes={"region": region},
+            )
+        )
+        project.code(name, "Vertrouwen", text="Wij vertrouwen elkaar.")
+        project.judgements.assess(region, "Vertrouwen", FIVE[number - 1])
+    sheet = load_workbook(project.export(tmp_path / "vijf.xlsx"))["Overview"]
+    charts = sheet._charts
+    assert sorted(type(c).__name__ for c in charts).count("BarChart") == 1 + len(regions)
+    titles = [c.title.tx.rich.p[0].r[0].t for c in charts]
+    assert len(set(titles)) == len(titles)  # a title of its own each
+    assert any(t.startswith("Region Delft: judgement per concept") for t in titles)
+    anchors = sorted(c.anchor._from.row + 1 for c in charts)  # 1-based first rows
+    breaks = {b.id for b in sheet.row_breaks.brk}
+    pages = {anchor for anchor in anchors if anchor - 1 in breaks}
+    assert len(pages) == 2 + 3  # spider, bars, then the five group charts two to a page

@@ -4,6 +4,7 @@ imported one transaction each, and no trace of the bad ones; the CLI prints the 
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -217,14 +218,69 @@ def test_the_cli_prints_the_same_summary_and_exits_1_when_files_were_skipped(
     _huge_text(folder)
     (folder / "R5.txt").write_bytes("I: Wat vindt u?\r\nR5: Prima – één keer.\r\n".encode("cp1252"))
     with Project.create(tmp_path / "api.codewerk", coder="tester") as project:
-        expected = project.import_files([folder]).lines()
+        report = project.import_files([folder])
     assert main(["new", str(tmp_path / "cli.codewerk"), "--coder", "tester"]) == 0
     capsys.readouterr()
     assert main(["import", str(tmp_path / "cli.codewerk"), str(folder)]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert out == expected
-    assert "Skipped 2 file(s):" in out
-    assert "  - leeg.txt: the file is empty" in out
-    assert "  - enorm.txt: file is too large (200 MB; the limit is 50 MB)" in out
+    printed = capsys.readouterr()
+    out, err = printed.out.splitlines(), printed.err.splitlines()
+    assert out == report.lines(skipped=False)
+    assert err == report.skipped_lines()  # per-file reasons go to stderr (issue 14 item 11)
+    assert "Skipped 2 file(s):" in err
+    assert "  - leeg.txt: the file is empty" in err
+    assert "  - enorm.txt: file is too large (200 MB; the limit is 50 MB)" in err
     assert "Note: R5.txt: not valid UTF-8; read as Windows-1252" in out
     assert main(["import", str(tmp_path / "cli.codewerk"), str(folder / "R1.txt"), "--replace"]) == 0
+
+
+def test_a_metadata_sheet_of_random_bytes_is_refused_with_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14 item 6: bytes that are neither UTF-8 nor Windows-1252 (0x81 is undefined there)."""
+    (tmp_path / "R1.txt").write_text("I: Vraag?\nR1: Antwoord.\n", encoding="utf-8")
+    (tmp_path / "meta.csv").write_bytes(bytes(range(0x80, 0x100)) * 20)
+    assert main(["new", str(tmp_path / "p.codewerk")]) == 0
+    capsys.readouterr()
+    code = main(
+        [
+            "import",
+            str(tmp_path / "p.codewerk"),
+            str(tmp_path / "R1.txt"),
+            "--meta",
+            str(tmp_path / "meta.csv"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == "codewerk: error: meta.csv: is not a text CSV file (neither UTF-8 nor Windows-1252)\n"
+    with Project.open(tmp_path / "p.codewerk") as project:
+        assert project.documents.list() == []
+
+
+def test_a_file_name_that_is_not_utf8_imports_under_a_readable_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14 item 6: a name byte that is not UTF-8 (here Windows-1252 'ë') no longer crashes the import."""
+    folder = os.fsencode(tmp_path)
+    name = folder + b"/Pi\xebt.txt"
+    with open(name, "wb") as handle:
+        handle.write(b"I: Vraag?\nR1: Antwoord.\n")
+    assert main(["new", str(tmp_path / "p.codewerk")]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "p.codewerk"), os.fsdecode(name)]) == 0
+    assert "+ Piët (txt" in capsys.readouterr().out
+    with Project.open(tmp_path / "p.codewerk") as project:
+        (document,) = project.documents.list()
+    assert document.name == "Piët"
+
+
+def test_a_folder_with_nothing_to_import_is_an_error_not_zero_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14 item 6: a folder named x.docx is not 'Imported 0 document(s)' with exit 0."""
+    (tmp_path / "x.docx").mkdir()
+    assert main(["new", str(tmp_path / "p.codewerk")]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "p.codewerk"), str(tmp_path / "x.docx")]) == 1
+    printed = capsys.readouterr()
+    assert "  - x.docx: is a folder with no files Codewerk can import" in printed.err

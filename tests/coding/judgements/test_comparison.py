@@ -9,6 +9,9 @@ from coding.core.errors import InvalidInputError, NotFoundError
 from coding.judgements.comparison import NO_GROUP, heat_colour, score_colour
 from tests.regions import HOSTILE, LONG_A, LONG_B, build_regions
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 FIVE = ("-/-", "-", "+/-", "+", "+/+")
 
 

@@ -11,6 +11,9 @@ from coding.core.changes import Change
 from coding.core.errors import CodewerkError, InvalidInputError, NotFoundError
 from tests.coding.dump import dump
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 DOC = "R5_uwv_zwolle"
 
 

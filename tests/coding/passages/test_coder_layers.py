@@ -8,6 +8,9 @@ from coding import Project
 from coding.core.errors import InvalidInputError
 from tests.coding.dump import dump
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 DOC = "R5_uwv_zwolle"
 TRUST = "vertrouw ik de andere partijen volledig"
 

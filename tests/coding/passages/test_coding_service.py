@@ -13,6 +13,9 @@ from coding.core.errors import AmbiguousError, InvalidInputError, NotFoundError
 from coding.core.text import normalise_text
 from coding.documents.document_commands import NewDocument
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 
 def test_passage_text_is_the_document_slice_with_emoji(coded_project: Project) -> None:
     text = coded_project.documents.text("R5_uwv_zwolle")

@@ -14,6 +14,9 @@ from coding.quotes.quote_filter import FilterableQuotes, QuoteFilter
 from coding.quotes.quote_service import TO_ANSWER
 from tests.regions import build_regions
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 TRUST = "Het vertrouwen groeit, al gaat het langzaam."
 URGENT = "De urgentie is hoog in de regio."
 

@@ -13,6 +13,9 @@ from coding.speakers.speakers import DEFAULT_INTERVIEWERS, SpeakerRules
 from tests.coding.dump import dump
 from tests.coding.interviews import R5, R6
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 
 def _speakers(project: Project, *documents: str) -> list[tuple[str, int, tuple[str, ...], bool]]:
     return [(s.name, s.turns, s.documents, s.interviewer) for s in project.speakers.list(documents or None)]

@@ -15,6 +15,9 @@ from coding.core.parsed import ParsedTurn
 from coding.core.turn_spans import OMISSION, page_label, pages_of, respondent_spans, respondent_text
 from tests.coding.dump import dump
 
+#: Run against a project file and a PostgreSQL team project (issue 23).
+pytestmark = pytest.mark.both_backends
+
 
 def test_code_all_answers_of_a_speaker_in_one_undoable_action(interviews: Project) -> None:
     before = dump(interviews.path)

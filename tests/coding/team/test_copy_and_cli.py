@@ -99,3 +99,21 @@ def test_a_lost_connection_loses_nothing_and_work_carries_on(tmp_path: Path) -> 
             assert team.history.undo_count == 2
     finally:
         cluster.remove()
+
+
+def test_the_cli_asks_for_a_password_at_a_terminal(
+    pg_server, team_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from coding.cli import opening
+
+    assert _run("server", "init", team_url, "--codebook", "none")[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("wachtwoord\n"))
+    assert _run("server", "add-user", team_url, "petra", "--role", "coder", "--password-stdin")[0] == 0
+    database = str(parse(team_url).database)
+    url = pg_server.url(database, "petra")  # no password in the address
+    code, _out, err = _run("documents", url)
+    assert code == 1 and "asks for a password" in err  # not a terminal: one message
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr(opening.getpass, "getpass", lambda _prompt: "wachtwoord")
+    code, _out, err = _run("documents", url)
+    assert code == 0, err

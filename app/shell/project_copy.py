@@ -1,0 +1,36 @@
+"""File → Save a copy…: the project file copied to a name the user chooses (a backup, a version to
+hand in), while work goes on in the project as it is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.widgets import operations
+from coding import Project
+from coding.project import PROJECT_SUFFIX
+
+
+def ask_path(parent: QWidget, suggested: Path) -> str:
+    """The file to copy to (the dialog itself asks before replacing a file); empty when cancelled."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, "Save a copy of the project", str(suggested), f"Codewerk projects (*{PROJECT_SUFFIX})"
+    )
+    return name
+
+
+def save_copy(parent: QWidget, project: Project) -> Path | None:
+    """Ask where, then copy; says where the copy went (and that work goes on in the original)."""
+    stamp = datetime.now().strftime("%Y-%m-%d")
+    suggested = project.path.with_name(f"{project.path.stem}-{stamp}{PROJECT_SUFFIX}")
+    name = ask_path(parent, suggested)
+    if not name:
+        return None
+    target = operations.attempt(
+        parent, lambda: project.save_copy(name, overwrite=True), notice=True, title="Save a copy"
+    )
+    if target is not None:
+        operations.tell(parent, f"Saved a copy to {target} — you go on working in {project.path.name}")
+    return target
