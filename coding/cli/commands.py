@@ -13,6 +13,7 @@ from coding.cli import (
     code_analysis,
     coders,
     comparison,
+    guide,
     language,
     media,
     refi,
@@ -232,6 +233,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     language.register(command)
     agreement.register(command)
     coders.register(command)
+    guide.register(command)
     media.register(command)
 
     server.register(sub)
