@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from coding.cli.opening import opened
-from coding.cli.output import print_records
+from coding.cli.output import print_records, print_table
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -66,12 +66,9 @@ def _match(args: argparse.Namespace) -> int:
     )
     if args.format == "table" and result.unmatched:
         print(f"\n{len(result.unmatched)} interviewer turn(s) ask no guide question:")
-        print_records(
-            result.unmatched,
-            "table",
-            header=("Document", "Start", "End", "Turn"),
-            row=lambda u: (u.document, u.start, u.end, u.text),
-            as_json=lambda u: {},
+        print_table(
+            ("Document", "Start", "End", "Turn"),
+            [(u.document, u.start, u.end, u.text) for u in result.unmatched],
             limits={3: 70},
         )
     return 0
