@@ -61,6 +61,7 @@ class Benchmark:
     requires: Callable[[], None] | None = None  # raises Unavailable; cheap, checked before setup
     limits: str = ""  # what limits the figure, for RESULTS.md
     quick: bool = True  # False: left out of a --quick run (it needs a corpus that takes minutes to build)
+    scale_of: str = ""  # the 1× benchmark this one measures at ten times the corpus (huge, very_long)
 
 
 BENCHMARKS: dict[str, Benchmark] = {}

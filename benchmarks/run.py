@@ -37,6 +37,7 @@ CASES = (
     "benchmarks.cases_concurrency",
     "benchmarks.cases_team",
     "benchmarks.cases_reviews",
+    "benchmarks.cases_scale",
 )
 for _module in CASES:
     importlib.import_module(_module)

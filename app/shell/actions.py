@@ -301,6 +301,18 @@ class WindowActions:
                 "WindowActions", "Replace names of people, places and organisations"
             ),
         )
+        self.memos = make(
+            QCoreApplication.translate("WindowActions", "&Memos…"),
+            tip=QCoreApplication.translate(
+                "WindowActions", "Every memo of the project, filterable, and the project memo"
+            ),
+        )
+        self.attribute_table = make(
+            QCoreApplication.translate("WindowActions", "Documents × a&ttributes…"),
+            tip=QCoreApplication.translate(
+                "WindowActions", "Every document's attributes in one table, edited like a spreadsheet"
+            ),
+        )
 
         # Help
         self.shortcuts = make(
@@ -398,7 +410,7 @@ class WindowActions:
         tools = bar.addMenu(
             QCoreApplication.translate("WindowActions", "T&ools")
         )  # Alt+T is "snap to speaker turn"
-        tools.addActions([self.speakers, self.anonymise])
+        tools.addActions([self.speakers, self.anonymise, self.attribute_table, self.memos])
 
         help_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&Help"))
         help_menu.addActions([self.shortcuts, self.about])

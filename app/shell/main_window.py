@@ -50,10 +50,12 @@ from coding.project import PROJECT_SUFFIX
 if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
     from app.agreement.agreement_window import AgreementWindow
     from app.analysis.analysis_window import AnalysisWindow
+    from app.documents.attribute_table import AttributeTableWindow
     from app.importing.import_dialog import ImportDialog
     from app.judgements.compare_dock import CompareDock
     from app.judgements.compare_window import CompareWindow
     from app.language.language_window import LanguageWindow
+    from app.memos.memo_list import MemoListWindow
     from app.shell.shortcuts_dialog import ShortcutsDialog
     from coding.agreement.report import Disagreement
 
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self.analysis_window: AnalysisWindow | None = None
         self.agreement_window: AgreementWindow | None = None
         self.language_window: LanguageWindow | None = None
+        self.attribute_window: AttributeTableWindow | None = None
+        self.memo_window: MemoListWindow | None = None
         self.undo_group = QUndoGroup(self)
 
         self.start = StartScreen(self)
@@ -229,6 +233,8 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.import_files)
         a.export.triggered.connect(self.export)
         a.save_copy.triggered.connect(self.save_copy)
+        a.attribute_table.triggered.connect(self.show_attribute_table)
+        a.memos.triggered.connect(self.show_memos)
         a.import_review.triggered.connect(self.import_review)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
@@ -407,7 +413,18 @@ class MainWindow(QMainWindow):
             if view is not None:
                 self.compare_window.take_back(view)
             self.compare_dock.hide()
-        for extra in (self.compare_window, self.analysis_window, self.language_window, self.agreement_window):
+        if self.attribute_window is not None:
+            self.attribute_window.model.detach()
+        if self.memo_window is not None:
+            self.memo_window.detach()
+        for extra in (
+            self.compare_window,
+            self.analysis_window,
+            self.language_window,
+            self.agreement_window,
+            self.attribute_window,
+            self.memo_window,
+        ):
             if extra is not None:
                 extra.close()
                 extra.deleteLater()
@@ -415,6 +432,8 @@ class MainWindow(QMainWindow):
         self.analysis_window = None
         self.agreement_window = None
         self.language_window = None
+        self.attribute_window = None
+        self.memo_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
         self.view.set_workspace(None)
@@ -568,6 +587,50 @@ class MainWindow(QMainWindow):
         from app.reviews.review_actions import import_review_file  # loaded when first used
 
         return import_review_file(self, self.workspace.project, path)
+
+    def show_attribute_table(self) -> None:
+        """Tools → Documents × attributes…: the attributes of every document, edited like a spreadsheet."""
+        if self.workspace is None:
+            return
+        if self.attribute_window is None:
+            from app.documents.attribute_table import AttributeTableWindow  # loaded when first used
+
+            self.attribute_window = AttributeTableWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+        self.attribute_window.show()
+        self.attribute_window.raise_()
+        self.attribute_window.activateWindow()
+
+    def show_memos(self) -> None:
+        """Tools → Memos…: every memo, filterable, double-click goes to its object; the project memo."""
+        if self.workspace is None:
+            return
+        if self.memo_window is None:
+            from app.memos.memo_list import MemoListWindow  # loaded when first used
+
+            self.memo_window = MemoListWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+            self.memo_window.documentRequested.connect(self._show_from_memos)
+            self.memo_window.codeRequested.connect(self.codebook_dock.select_code)
+            self.memo_window.codingRequested.connect(self._coding_from_memos)
+        self.memo_window.show()
+        self.memo_window.raise_()
+        self.memo_window.activateWindow()
+
+    def _show_from_memos(self, document_id: DocumentId) -> None:
+        self.open_document(document_id)
+        self.raise_()
+        self.activateWindow()
+
+    def _coding_from_memos(self, coding_id: CodingId) -> None:
+        if self.workspace is not None:
+            quote = next((q for q in self.workspace.project.quotes() if q.coding_id == coding_id), None)
+            if quote is not None:
+                self.jump_to_quote(quote)
+                self.raise_()
+                self.activateWindow()
 
     def save_copy(self) -> None:
         """File → Save a copy…: the project file copied elsewhere (a backup)."""

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AttributeTableWindow</name>
+    <message>
+        <source>Add attribute…</source>
+        <translation>Kenmerk toevoegen…</translation>
+    </message>
+    <message>
+        <source>Type over a cell and press Enter; Delete empties it. Each change is one undo step.</source>
+        <translation>Typ over een cel heen en druk op Enter; Delete maakt hem leeg. Elke wijziging is één stap om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>Kenmerk toevoegen</translation>
+    </message>
+    <message>
+        <source>Name of the new attribute:</source>
+        <translation>Naam van het nieuwe kenmerk:</translation>
+    </message>
+</context>
+<context>
     <name>CodePicker</name>
     <message>
         <source>Type to find a code: name, label, question (4a) …</source>
@@ -1115,6 +1138,22 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Replace names of people, places and organisations</source>
         <translation>Namen van personen, plaatsen en organisaties vervangen</translation>
+    </message>
+    <message>
+        <source>&amp;Memos…</source>
+        <translation>&amp;Memo&apos;s…</translation>
+    </message>
+    <message>
+        <source>Every memo of the project, filterable, and the project memo</source>
+        <translation>Alle memo&apos;s van het project, te filteren, en het projectmemo</translation>
+    </message>
+    <message>
+        <source>Documents × a&amp;ttributes…</source>
+        <translation>Documenten × &amp;kenmerken…</translation>
+    </message>
+    <message>
+        <source>Every document&apos;s attributes in one table, edited like a spreadsheet</source>
+        <translation>De kenmerken van alle documenten in één tabel, te bewerken als een rekenblad</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
