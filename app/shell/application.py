@@ -33,7 +33,7 @@ _theme: Theme | None = None
 
 def application() -> QApplication:
     """The QApplication, created once with Codewerk's names and the system's light or dark palette."""
-    global _theme
+    global _theme  # noqa: PLW0603 (one application, one theme, set when it is created)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0]])

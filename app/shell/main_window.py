@@ -29,6 +29,7 @@ from app.codebook.codebook_dock import CodebookDock
 from app.details.details_dock import DetailsDock
 from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
+from app.media.player_dock import PlayerDock
 from app.quotes.quotes_dock import QuotesDock
 from app.shell import project_copy, settings
 from app.shell.actions import WindowActions
@@ -98,6 +99,10 @@ class MainWindow(QMainWindow):
             self.quotes_dock,
             self.details_dock,
         ]
+        # The player shows when the user asks (View menu) and when a document with a recording opens.
+        self.player_dock = PlayerDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.player_dock)
+        self.player_dock.hide()
         self._default_state: QByteArray | None = None
         self.default_layout()
         self.import_dialog: ImportDialog | None = None
@@ -106,7 +111,9 @@ class MainWindow(QMainWindow):
 
         self.controller = CodingController(self.view, self)
         self.window_actions = WindowActions(self, self.undo_group)
-        self.recent_menu = self.window_actions.build_menus(self, [d.toggleViewAction() for d in self.docks])
+        self.recent_menu = self.window_actions.build_menus(
+            self, [d.toggleViewAction() for d in (*self.docks, self.player_dock)]
+        )
         self.window_actions.install_in_view(self.view)
         refi_actions.install(
             self.window_actions.exchange_menu,
@@ -299,6 +306,10 @@ class MainWindow(QMainWindow):
         self.details_dock.uncodeRequested.connect(self.controller.uncode)
         self.view.currentCodingChanged.connect(self._current_coding_changed)
         self.view.documentChanged.connect(self._document_changed)
+        self.view.turnClicked.connect(self.player_dock.play_turn)
+        self.player_dock.playingTurnChanged.connect(
+            lambda turn: self.view.set_playing_turn(turn, follow=self.player_dock.follow.isChecked())
+        )
         self.view.selectionChanged.connect(self._selection_changed)
 
     # -- projects -------------------------------------------------------------------------
@@ -381,6 +392,7 @@ class MainWindow(QMainWindow):
         self.view.set_workspace(workspace)
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(workspace)
+        self.player_dock.set_workspace(workspace)
         if project.is_team_project:  # the recent list keeps files (an address may hold a password)
             self.setWindowTitle(f"Codewerk — {project.path.name} (team project, {project.role})")
             workspace.reachability.connect(self.connection_banner.show_reachable)
@@ -436,6 +448,7 @@ class MainWindow(QMainWindow):
         self.memo_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
+        self.player_dock.set_workspace(None)
         self.view.set_workspace(None)
         self.undo_group.removeStack(workspace.undo_stack)
         workspace.close()
@@ -447,6 +460,7 @@ class MainWindow(QMainWindow):
         self.start.reload()
         self.pages.setCurrentIndex(START)
         self.window_actions.set_project_open(False)
+        self.player_dock.hide()
         for dock in self.docks:
             dock.hide()
             dock.toggleViewAction().setEnabled(False)
@@ -796,6 +810,9 @@ class MainWindow(QMainWindow):
             return
         self.panel.set_header(document)
         self.details_dock.show_document(document_id)
+        self.player_dock.show_document(document_id)
+        if self.player_dock.media is not None:
+            self.player_dock.show()
 
     def _after_change(self, _change: object) -> None:
         if not self._header_timer.isActive():

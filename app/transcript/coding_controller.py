@@ -39,7 +39,7 @@ class CodingController(QObject):
         self.view = view
         self.window = window
         self.actions: dict[str, QAction] = {}
-        self.pick_code = lambda picker: picker.open()
+        self.pick_code: Callable[[CodePicker], None] = lambda picker: picker.open()
         view.margin.spanRequested.connect(self.set_span)
         view.spanRequested.connect(self.set_span)
         view.menu_builder = self.context_menu

@@ -46,7 +46,7 @@ class ChartPages:
         self.row += self.rows_per_page
 
 
-def _score_axes(chart: BarChart | RadarChart, series: ScoreSeries) -> None:
+def _score_axes(chart: BarChart | RadarChart) -> None:
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = SCORE_MAX
     chart.y_axis.majorUnit = 1
@@ -92,7 +92,7 @@ def score_charts(
                 Reference(sheet, min_col=column, min_row=header_row, max_row=last), titles_from_data=True
             )
         chart.set_categories(categories)
-        _score_axes(chart, series)
+        _score_axes(chart)
         chart.width, chart.height = 24, 14
     for line in radar.series:
         line.marker.symbol = "circle"
@@ -111,7 +111,7 @@ def score_charts(
             Reference(sheet, min_col=column, min_row=header_row, max_row=last), titles_from_data=True
         )
         chart.set_categories(categories)
-        _score_axes(chart, series)
+        _score_axes(chart)
         chart.legend = None
         chart.width, chart.height = 24, 7
         singles.append(chart)
