@@ -102,7 +102,8 @@ _DUTCH: dict[str, str] = {
 
 _CATALOGUES: dict[Language, dict[str, str]] = {"en": {}, "nl": _DUTCH}
 
-_current: Language | None = None
+#: The language in force (set on first use or by set_language).
+_current: dict[str, Language] = {}
 
 
 def environment_language() -> Language | None:
@@ -146,23 +147,21 @@ def saved_language() -> Language | None:
 
 def language() -> Language:
     """The language output is written in now."""
-    global _current
-    if _current is None:
-        _current = environment_language() or saved_language() or system_language()
-    return _current
+    if "language" not in _current:
+        _current["language"] = environment_language() or saved_language() or system_language()
+    return _current["language"]
 
 
 def set_language(chosen: str | None) -> Language:
     """Choose the output language (``None``: the environment's, else the window's saved choice, else
     the system's). Returns the language now in force."""
-    global _current
     if chosen is None:
-        _current = environment_language() or saved_language() or system_language()
-    elif chosen in LANGUAGES:
-        _current = chosen
+        _current["language"] = environment_language() or saved_language() or system_language()
+    elif chosen in ("en", "nl"):
+        _current["language"] = "nl" if chosen == "nl" else "en"
     else:
         raise ValueError(f"unknown language {chosen!r}: choose one of {', '.join(LANGUAGES)}")
-    return _current
+    return _current["language"]
 
 
 def text(english: str, /, **fields: object) -> str:
