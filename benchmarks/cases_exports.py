@@ -25,8 +25,8 @@ def _exporter(suffix: str, what: str) -> None:
     need_exporter(suffix, what)
 
 
-def _export_case(ctx: Context, suffix: str, **options: Any) -> Case:
-    project = Project.open(ctx.project_copy("large"))
+def _export_case(ctx: Context, suffix: str, size: str = "large", **options: Any) -> Case:
+    project = Project.open(ctx.project_copy(size))
     written: list[Path] = []
 
     def run() -> None:
@@ -140,9 +140,9 @@ def _require_qdpx_import() -> None:
     need_module("coding.refi.exchange", QDPX_IMPORT, attribute="import_exchange")
 
 
-def _large_archive(ctx: Context) -> Path:
-    with Project.open(ctx.project_copy("large")) as source:
-        return source.export(ctx.scratch("large.qdpx"))
+def _large_archive(ctx: Context, size: str = "large") -> Path:
+    with Project.open(ctx.project_copy(size)) as source:
+        return source.export(ctx.scratch(f"{size}.qdpx"))
 
 
 @benchmark(
@@ -160,9 +160,13 @@ def _large_archive(ctx: Context) -> Path:
     ),
 )
 def import_qdpx_large(ctx: Context) -> Case:
+    return import_qdpx_case(ctx, "large")
+
+
+def import_qdpx_case(ctx: Context, size: str) -> Case:
     from coding.refi.exchange import import_exchange
 
-    archive = _large_archive(ctx)
+    archive = _large_archive(ctx, size)
     state: dict[str, Project] = {}
     added: list[int] = []
 

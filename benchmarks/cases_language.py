@@ -52,7 +52,11 @@ def _call(method: Any, query: str, **options: Any) -> Any:
     limits="The stored lemma index lookup and building the keyword-in-context rows.",
 )
 def lemma_search_large(ctx: Context) -> Case:
-    project = Project.open(ctx.project_copy("large"))
+    return lemma_search_case(ctx, "large")
+
+
+def lemma_search_case(ctx: Context, size: str) -> Case:
+    project = Project.open(ctx.project_copy(size))
     service = _service(project)
     search = first_attribute(service, ("search", "lemma_search", "find"), "a search method")
     hits: list[int] = []
@@ -200,11 +204,15 @@ def suggestions_thesis_all(ctx: Context) -> Case:
     limits="spaCy's tokenizer and lookup lemmatizer (one core), then executemany into token/sentence/term.",
 )
 def index_large(ctx: Context) -> Case:
+    return index_case(ctx, "large")
+
+
+def index_case(ctx: Context, size: str) -> Case:
     projects: list[Project] = []
     reports: list[Any] = []
 
     def before() -> None:
-        project = Project.open(ctx.project_copy("large"))
+        project = Project.open(ctx.project_copy(size))
         service = first_attribute(project, SERVICE_NAMES, "a language service on the project")
         service.pipeline.lemma("vertrouwen")  # spaCy loads untimed
         projects.append(project)

@@ -85,7 +85,11 @@ def probe_window(project: Path, settings: Path) -> Sample:
     ),
 )
 def open_large_project(ctx: Context) -> Case:
-    path = ctx.project_copy("large")
+    return open_project_case(ctx, "large")
+
+
+def open_project_case(ctx: Context, size: str) -> Case:
+    path = ctx.project_copy(size)
     settings = ctx.workdir / "settings"
     return Case(lambda: probe_window(path, settings), note="fresh process each run; peak RSS of that process")
 
@@ -150,7 +154,11 @@ def _coded(result: Any, window: Window) -> None:
     ),
 )
 def open_long_transcript_view(ctx: Context) -> Case:
-    path = ctx.project_copy("long")
+    return open_transcript_case(ctx, "long")
+
+
+def open_transcript_case(ctx: Context, size: str) -> Case:
+    path = ctx.project_copy(size)
     with Project.open(path, coder="bench") as project:
         documents = project.documents.list()
         long = max(documents, key=lambda d: d.length)
@@ -181,8 +189,8 @@ def open_long_transcript_view(ctx: Context) -> Case:
     )
 
 
-def _coding_window(ctx: Context) -> tuple[Window, int, list[tuple[int, int]]]:
-    path = ctx.project_copy("long")
+def _coding_window(ctx: Context, size: str = "long") -> tuple[Window, int, list[tuple[int, int]]]:
+    path = ctx.project_copy(size)
     with Project.open(path, coder="bench") as project:
         code = project.codes.create("Benchmark", inductive=True).id
     window = Window(ctx, path)
@@ -206,8 +214,15 @@ def _coding_window(ctx: Context) -> tuple[Window, int, list[tuple[int, int]]]:
     ),
 )
 def apply_coding_view(ctx: Context) -> Case:
-    window, code, spans = _coding_window(ctx)
+    return apply_view_case(ctx, "long", docks=False)
+
+
+def apply_view_case(ctx: Context, size: str, *, docks: bool) -> Case:
+    """Code a selection in the transcript view; with ``docks`` the docks' deferred refresh is timed too."""
+    window, code, spans = _coding_window(ctx, size)
     passages = cycle(spans)
+    shown = {d.id: d for d in window.project.documents.list()}[window.view.document_id]
+    codings = f"{shown.coding_count or 0:,}"
     undo = window.window.window_actions.undo
 
     def before() -> None:
@@ -219,6 +234,8 @@ def apply_coding_view(ctx: Context) -> Case:
     def run() -> None:
         _coded(window.window.controller.code_selection(code), window)
         window.paint_view()
+        if docks:
+            window.settle()
 
     def after() -> None:
         window.settle()  # the docks' deferred refresh
@@ -232,7 +249,10 @@ def apply_coding_view(ctx: Context) -> Case:
         after=after,
         close=window.close,
         warmup=2,
-        note="3,000 codings in the document; undone after each run (untimed)",
+        note=(
+            f"{codings} codings in the document; undone after each run (untimed)"
+            + ("; the docks' refresh timed too" if docks else "")
+        ),
     )
 
 
@@ -291,8 +311,8 @@ def scroll_long_transcript_view(ctx: Context) -> Case:
 
 
 # -- the Quotes dock on the large project --------------------------------------------------------
-def _quotes_window(ctx: Context) -> Window:
-    window = Window(ctx, ctx.project_copy("large"))
+def _quotes_window(ctx: Context, size: str = "large") -> Window:
+    window = Window(ctx, ctx.project_copy(size))
     model = window.window.quotes_dock.model
     assert model is not None
     if not model.loaded:  # listed right after the first paint; a hidden dock waits
@@ -321,7 +341,11 @@ def _quote_count(window: Window) -> str:
     ),
 )
 def quotes_dock_list_all(ctx: Context) -> Case:
-    window = _quotes_window(ctx)
+    return list_all_case(ctx, "large")
+
+
+def list_all_case(ctx: Context, size: str) -> Case:
+    window = _quotes_window(ctx, size)
     dock = window.window.quotes_dock
     assert dock.model is not None
     model = dock.model

@@ -61,6 +61,7 @@ class Benchmark:
     requires: Callable[[], None] | None = None  # raises Unavailable; cheap, checked before setup
     limits: str = ""  # what limits the figure, for RESULTS.md
     quick: bool = True  # False: left out of a --quick run (it needs a corpus that takes minutes to build)
+    scale_of: str = ""  # the 1× benchmark this one measures at ten times the corpus (huge, very_long)
 
 
 BENCHMARKS: dict[str, Benchmark] = {}
@@ -131,8 +132,7 @@ class Context:
     def scratch(self, name: str) -> Path:
         """A fresh path in the scratch folder (nothing exists there yet)."""
         self._counter[0] += 1
-        path = self.workdir / f"{self._counter[0]:03d}-{name}"
-        return path
+        return self.workdir / f"{self._counter[0]:03d}-{name}"
 
     def project_copy(self, size: str) -> Path:
         """A private copy of the corpus's project file, to change freely."""

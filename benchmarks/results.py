@@ -114,6 +114,7 @@ def write(
             f"{seconds(min(result.runs))} | {seconds(max(result.runs))} | {cpu} | {megabytes(result.rss_mb)} | "
             f"{traced} | {target_text(result)} | {result.verdict} |"
         )
+    out += scaled(results)
     pending = [r for r in results if r.status != "ok"]
     if pending:
         out += ["", "## Not measured", ""]
@@ -126,3 +127,30 @@ def write(
     if FINDINGS.exists():
         out += ["", FINDINGS.read_text(encoding="utf-8").strip()]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def scaled(results: Sequence[Result]) -> list[str]:
+    """The ten-times cases (issue 19) beside the figure of the same step at 1×, with their targets."""
+    measured = {r.name: r for r in results if r.status == "ok"}
+    rows = [
+        (BENCHMARKS[r.name].scale_of, r)
+        for r in results
+        if r.name in BENCHMARKS and BENCHMARKS[r.name].scale_of and r.status == "ok"
+    ]
+    if not rows:
+        return []
+    out = [
+        "",
+        "## Ten times the corpus (huge, very_long) beside 1×",
+        "",
+        "| step | 1× (benchmark: median) | 10× median | 10× peak RSS | target | result |",
+        "|---|---|---:|---:|---|---|",
+    ]
+    for base, result in rows:
+        one = measured.get(base)
+        first = f"`{base}`: {seconds(one.median)}" if one is not None else f"`{base}`: not in this run"
+        out.append(
+            f"| `{result.name}` {result.title} | {first} | **{seconds(result.median)}** | "
+            f"{megabytes(result.rss_mb)} | {target_text(result)} | {result.verdict} |"
+        )
+    return out

@@ -32,9 +32,11 @@ from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store
 from coding.documents.document_service import DocumentService
 from coding.exporting import export
+from coding.guide.guide_service import GuideService
 from coding.importing.import_service import ImportReport, ImportService, Progress, ReplaceDecision
 from coding.judgements.comparison import ComparisonService
 from coding.judgements.judgement_service import JudgementService
+from coding.media.media_service import MediaService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
 from coding.quotes.quote_service import QuoteService
@@ -108,6 +110,10 @@ class Project:
         self.memos = MemoService(self.context)
         self.reviews = ReviewService(self.context)
         self.importer = ImportService(self.context, self.documents, self.speakers)
+        #: The interview guide: guide questions on the codes, found in the interviewers' turns.
+        self.guide = GuideService(self.context)
+        #: Recordings beside the transcripts (paths relative to the project's folder when inside it).
+        self.media = MediaService(self.context, None if self.is_team_project else self.path.parent)
         self._assist: LanguageAssistant | None = None
         self._assist_lock = threading.Lock()
         self._agreement: AgreementService | None = None

@@ -5,6 +5,7 @@ from models.base import Base
 from models.code import CODE_KINDS, Code, CodeSet, CodeSetMember
 from models.document import Document, DocumentAttribute, Page, Turn
 from models.language import SUGGESTION_STATUSES, Respondent, Sentence, Suggestion, Term, TextIndex, Token
+from models.media import Media
 from models.passage import REVIEW_STATUSES, Coding, Passage, Review
 from models.project_meta import Coder, Setting
 from models.saved_query import SavedQuery
@@ -24,6 +25,7 @@ __all__ = [
     "Judgement",
     "JudgementEvidence",
     "JudgementReview",
+    "Media",
     "Memo",
     "Page",
     "Passage",

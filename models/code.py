@@ -40,6 +40,10 @@ class Code(Base):
     inductive: Mapped[bool] = mapped_column(default=False)
     #: ``False`` for a category: it groups codes and cannot itself be applied to a passage.
     codable: Mapped[bool] = mapped_column(default=True, server_default=true())
+    #: The interview-guide question that asks for this code, as the interviewer's guide words it.
+    guide_question: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: Follow-up prompts under that question ("Kunt u een voorbeeld geven?").
+    guide_prompts: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from app.codebook.codebook_dock import CodebookDock
 from app.details.details_dock import DetailsDock
 from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
+from app.media.player_dock import PlayerDock
 from app.quotes.quotes_dock import QuotesDock
 from app.shell import project_copy, settings
 from app.shell.actions import WindowActions
@@ -50,10 +51,12 @@ from coding.project import PROJECT_SUFFIX
 if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
     from app.agreement.agreement_window import AgreementWindow
     from app.analysis.analysis_window import AnalysisWindow
+    from app.documents.attribute_table import AttributeTableWindow
     from app.importing.import_dialog import ImportDialog
     from app.judgements.compare_dock import CompareDock
     from app.judgements.compare_window import CompareWindow
     from app.language.language_window import LanguageWindow
+    from app.memos.memo_list import MemoListWindow
     from app.shell.shortcuts_dialog import ShortcutsDialog
     from coding.agreement.report import Disagreement
 
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
         self.analysis_window: AnalysisWindow | None = None
         self.agreement_window: AgreementWindow | None = None
         self.language_window: LanguageWindow | None = None
+        self.attribute_window: AttributeTableWindow | None = None
+        self.memo_window: MemoListWindow | None = None
         self.undo_group = QUndoGroup(self)
 
         self.start = StartScreen(self)
@@ -94,6 +99,10 @@ class MainWindow(QMainWindow):
             self.quotes_dock,
             self.details_dock,
         ]
+        # The player shows when the user asks (View menu) and when a document with a recording opens.
+        self.player_dock = PlayerDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.player_dock)
+        self.player_dock.hide()
         self._default_state: QByteArray | None = None
         self.default_layout()
         self.import_dialog: ImportDialog | None = None
@@ -102,7 +111,9 @@ class MainWindow(QMainWindow):
 
         self.controller = CodingController(self.view, self)
         self.window_actions = WindowActions(self, self.undo_group)
-        self.recent_menu = self.window_actions.build_menus(self, [d.toggleViewAction() for d in self.docks])
+        self.recent_menu = self.window_actions.build_menus(
+            self, [d.toggleViewAction() for d in (*self.docks, self.player_dock)]
+        )
         self.window_actions.install_in_view(self.view)
         refi_actions.install(
             self.window_actions.exchange_menu,
@@ -126,9 +137,13 @@ class MainWindow(QMainWindow):
         self.connection_banner = ConnectionBanner(self)
         self.statusBar().addPermanentWidget(self.connection_banner)
         self.connection_banner.hide()  # adding it showed it; shown only while a server is away
-        self.mode_label = QLabel("Click-to-code mode", self)
+        self.mode_label = QLabel(QCoreApplication.translate("MainWindow", "Click-to-code mode"), self)
         self.mode_label.setObjectName("clickToCodeHint")
-        self.mode_label.setToolTip("Clicking a code codes the selected passage (Code → Click-to-code mode)")
+        self.mode_label.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Clicking a code codes the selected passage (Code → Click-to-code mode)"
+            )
+        )
         self.mode_label.setStyleSheet("QLabel { font-weight: bold; padding: 0 6px; }")
         self.mode_label.hide()
         self.statusBar().addPermanentWidget(self.mode_label)
@@ -225,6 +240,8 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.import_files)
         a.export.triggered.connect(self.export)
         a.save_copy.triggered.connect(self.save_copy)
+        a.attribute_table.triggered.connect(self.show_attribute_table)
+        a.memos.triggered.connect(self.show_memos)
         a.import_review.triggered.connect(self.import_review)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
@@ -232,6 +249,7 @@ class MainWindow(QMainWindow):
         a.find_next.triggered.connect(self.panel.find_bar.next)
         a.find_previous.triggered.connect(self.panel.find_bar.previous)
         a.coder_name.triggered.connect(self.ask_coder_name)
+        a.preferences.triggered.connect(self.show_preferences)
         a.layer_group.triggered.connect(lambda action: self.view.set_layer(action.data()))
         a.agreement.triggered.connect(self.show_agreement)
         a.prepare_package.triggered.connect(lambda: self.second_coder("prepare_package"))
@@ -246,6 +264,10 @@ class MainWindow(QMainWindow):
             lambda: self.controller.open_turns_picker(all_documents=True)
         )
         a.click_to_code.toggled.connect(settings.set_click_to_code)
+        a.paragraph_numbers.setChecked(settings.flag("transcript/numbers", True))
+        self.view.margin.set_numbers(a.paragraph_numbers.isChecked())
+        a.paragraph_numbers.toggled.connect(self.view.margin.set_numbers)
+        a.paragraph_numbers.toggled.connect(lambda shown: settings.set_flag("transcript/numbers", shown))
         a.click_to_code.toggled.connect(self.mode_label.setVisible)
         a.snap_sentence.triggered.connect(self.controller.snap_to_sentence)
         a.snap_turn.triggered.connect(self.controller.snap_to_turn)
@@ -284,6 +306,10 @@ class MainWindow(QMainWindow):
         self.details_dock.uncodeRequested.connect(self.controller.uncode)
         self.view.currentCodingChanged.connect(self._current_coding_changed)
         self.view.documentChanged.connect(self._document_changed)
+        self.view.turnClicked.connect(self.player_dock.play_turn)
+        self.player_dock.playingTurnChanged.connect(
+            lambda turn: self.view.set_playing_turn(turn, follow=self.player_dock.follow.isChecked())
+        )
         self.view.selectionChanged.connect(self._selection_changed)
 
     # -- projects -------------------------------------------------------------------------
@@ -293,7 +319,12 @@ class MainWindow(QMainWindow):
         return operations.last_problem(self)
 
     def open_project(self, path: Path | str) -> bool:
-        project = operations.attempt(self, lambda: _open_as_coder(path), notice=True, title="Open project")
+        project = operations.attempt(
+            self,
+            lambda: _open_as_coder(path),
+            notice=True,
+            title=QCoreApplication.translate("MainWindow", "Open project"),
+        )
         if project is None:
             settings.forget_project(Path(path))
             self.start.reload()
@@ -321,7 +352,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: Project.create(path, codebook=codebook, coder=settings.coder_name()),
             notice=True,
-            title="New project",
+            title=QCoreApplication.translate("MainWindow", "New project"),
         )
         if project is None:
             return False
@@ -336,7 +367,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: build_demo_project(path, coder=settings.coder_name() or "demo"),
             notice=True,
-            title="Demo project",
+            title=QCoreApplication.translate("MainWindow", "Demo project"),
         )
         if project is None:
             return False
@@ -352,11 +383,16 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
         workspace.indexer.finished.connect(
-            lambda report: None if report.cancelled else workspace.tell("Search index ready")
+            lambda report: (
+                None
+                if report.cancelled
+                else workspace.tell(QCoreApplication.translate("MainWindow", "Search index ready"))
+            )
         )
         self.view.set_workspace(workspace)
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(workspace)
+        self.player_dock.set_workspace(workspace)
         if project.is_team_project:  # the recent list keeps files (an address may hold a password)
             self.setWindowTitle(f"Codewerk — {project.path.name} (team project, {project.role})")
             workspace.reachability.connect(self.connection_banner.show_reachable)
@@ -389,7 +425,18 @@ class MainWindow(QMainWindow):
             if view is not None:
                 self.compare_window.take_back(view)
             self.compare_dock.hide()
-        for extra in (self.compare_window, self.analysis_window, self.language_window, self.agreement_window):
+        if self.attribute_window is not None:
+            self.attribute_window.model.detach()
+        if self.memo_window is not None:
+            self.memo_window.detach()
+        for extra in (
+            self.compare_window,
+            self.analysis_window,
+            self.language_window,
+            self.agreement_window,
+            self.attribute_window,
+            self.memo_window,
+        ):
             if extra is not None:
                 extra.close()
                 extra.deleteLater()
@@ -397,8 +444,11 @@ class MainWindow(QMainWindow):
         self.analysis_window = None
         self.agreement_window = None
         self.language_window = None
+        self.attribute_window = None
+        self.memo_window = None
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
             dock.set_workspace(None)
+        self.player_dock.set_workspace(None)
         self.view.set_workspace(None)
         self.undo_group.removeStack(workspace.undo_stack)
         workspace.close()
@@ -410,6 +460,7 @@ class MainWindow(QMainWindow):
         self.start.reload()
         self.pages.setCurrentIndex(START)
         self.window_actions.set_project_open(False)
+        self.player_dock.hide()
         for dock in self.docks:
             dock.hide()
             dock.toggleViewAction().setEnabled(False)
@@ -429,28 +480,47 @@ class MainWindow(QMainWindow):
     def ask_new_project(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            "New project",
+            QCoreApplication.translate("MainWindow", "New project"),
             str(Path.home() / f"studie{PROJECT_SUFFIX}"),
             f"Codewerk projects (*{PROJECT_SUFFIX})",
         )
         if not name:
             return
         choices = ["Regionale Werkbedrijven (built-in codebook “rwb”)", "Empty code tree"]
-        choice, ok = QInputDialog.getItem(self, "New project", "Start with:", choices, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self,
+            QCoreApplication.translate("MainWindow", "New project"),
+            QCoreApplication.translate("MainWindow", "Start with:"),
+            choices,
+            0,
+            False,
+        )
         if ok:
             self.new_project(name, "rwb" if choice == choices[0] else None)
 
     def ask_open_project(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Open project", str(Path.home()), f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)"
+            self,
+            QCoreApplication.translate("MainWindow", "Open project"),
+            str(Path.home()),
+            f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)",
         )
         if name:
             self.open_project(name)
 
+    def show_preferences(self) -> None:
+        """Edit → Preferences…: the language of the window and of exports."""
+        from app.shell.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
     def ask_coder_name(self) -> None:
         current = self.workspace.project.coder if self.workspace else (settings.coder_name() or "")
         name, ok = QInputDialog.getText(
-            self, "Your name", "Name stored with your codings and reviews:", text=current
+            self,
+            QCoreApplication.translate("MainWindow", "Your name"),
+            QCoreApplication.translate("MainWindow", "Name stored with your codings and reviews:"),
+            text=current,
         )
         if ok and name.strip():
             settings.set_coder_name(name.strip())
@@ -467,7 +537,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
         if not paths:
-            empty = self.recent_menu.addAction("No recent projects")
+            empty = self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "No recent projects"))
             empty.setEnabled(False)
 
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -502,7 +572,12 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         """The import dialog with these files and folders chosen (dropped on the document list)."""
         if self.workspace is None:
-            operations.tell(self, "Open or create a project first, then import into it")
+            operations.tell(
+                self,
+                QCoreApplication.translate(
+                    "MainWindow", "Open or create a project first, then import into it"
+                ),
+            )
             return
         if self.import_dialog is not None:  # the last one (window-modal: never two at a time)
             self.import_dialog.deleteLater()
@@ -526,6 +601,50 @@ class MainWindow(QMainWindow):
         from app.reviews.review_actions import import_review_file  # loaded when first used
 
         return import_review_file(self, self.workspace.project, path)
+
+    def show_attribute_table(self) -> None:
+        """Tools → Documents × attributes…: the attributes of every document, edited like a spreadsheet."""
+        if self.workspace is None:
+            return
+        if self.attribute_window is None:
+            from app.documents.attribute_table import AttributeTableWindow  # loaded when first used
+
+            self.attribute_window = AttributeTableWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+        self.attribute_window.show()
+        self.attribute_window.raise_()
+        self.attribute_window.activateWindow()
+
+    def show_memos(self) -> None:
+        """Tools → Memos…: every memo, filterable, double-click goes to its object; the project memo."""
+        if self.workspace is None:
+            return
+        if self.memo_window is None:
+            from app.memos.memo_list import MemoListWindow  # loaded when first used
+
+            self.memo_window = MemoListWindow(
+                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
+            )
+            self.memo_window.documentRequested.connect(self._show_from_memos)
+            self.memo_window.codeRequested.connect(self.codebook_dock.select_code)
+            self.memo_window.codingRequested.connect(self._coding_from_memos)
+        self.memo_window.show()
+        self.memo_window.raise_()
+        self.memo_window.activateWindow()
+
+    def _show_from_memos(self, document_id: DocumentId) -> None:
+        self.open_document(document_id)
+        self.raise_()
+        self.activateWindow()
+
+    def _coding_from_memos(self, coding_id: CodingId) -> None:
+        if self.workspace is not None:
+            quote = next((q for q in self.workspace.project.quotes() if q.coding_id == coding_id), None)
+            if quote is not None:
+                self.jump_to_quote(quote)
+                self.raise_()
+                self.activateWindow()
 
     def save_copy(self) -> None:
         """File → Save a copy…: the project file copied elsewhere (a backup)."""
@@ -691,6 +810,9 @@ class MainWindow(QMainWindow):
             return
         self.panel.set_header(document)
         self.details_dock.show_document(document_id)
+        self.player_dock.show_document(document_id)
+        if self.player_dock.media is not None:
+            self.player_dock.show()
 
     def _after_change(self, _change: object) -> None:
         if not self._header_timer.isActive():
@@ -749,7 +871,9 @@ class MainWindow(QMainWindow):
 
     def edit_memo(self) -> None:
         if self.view.current_coding is None:
-            operations.tell(self, "Click a coded passage or its stripe first")
+            operations.tell(
+                self, QCoreApplication.translate("MainWindow", "Click a coded passage or its stripe first")
+            )
             return
         self.details_dock.show()
         self.details_dock.raise_()

@@ -10,7 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.shell.theme import chip_fill, code_colour, is_dark, over, readable_on
@@ -47,6 +57,7 @@ class CodingMargin(QWidget):
         self.setMouseTracking(True)
         self._lanes = 1
         self.label_width = LABEL_WIDTH
+        self.numbers = True  # paragraph numbers at the margin's left edge, for citing (View menu)
         self._hits: list[tuple[QRectF, Stripe, str]] = []
         self._drag: tuple[Stripe, str] | None = None
         self._drag_y = 0.0
@@ -63,12 +74,51 @@ class CodingMargin(QWidget):
             self.label_width = width
             self.set_lanes(self._lanes, force=True)
 
+    def set_numbers(self, shown: bool) -> None:
+        """Show or hide the paragraph numbers (each line of the transcript as imported)."""
+        if shown != self.numbers:
+            self.numbers = shown
+            self.set_lanes(self._lanes, force=True)
+
+    def gutter(self) -> int:
+        """The width of the paragraph numbers' column (0 when hidden)."""
+        if not self.numbers:
+            return 0
+        digits = max(3, len(str(self.view.document().blockCount())))
+        return QFontMetrics(self.font()).horizontalAdvance("9" * digits) + 6
+
+    def paragraph_numbers(self) -> list[tuple[int, float]]:
+        """(number, viewport y) of each paragraph on screen with text, numbered from 1."""
+        view = self.view
+        offset = view.contentOffset()
+        out = []
+        block = view.firstVisibleBlock()
+        height = self.height()
+        while block.isValid():
+            top = view.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            if block.text().strip():
+                out.append((block.blockNumber() + 1, top))
+            block = block.next()
+        return out
+
+    def _paint_numbers(self, painter: QPainter) -> None:
+        gutter = self.gutter()
+        if not gutter or self.view.document_id is None:
+            return
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        line = QFontMetrics(self.font()).height()
+        for number, top in self.paragraph_numbers():
+            rect = QRectF(1, top + 1, gutter - 4, line)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), str(number))
+
     def set_lanes(self, lanes: int, *, force: bool = False) -> None:
         lanes = min(max(lanes, 1), MAX_LANES)
-        if lanes == self._lanes and not force:
-            return
+        width = self.gutter() + self.label_width + lanes * LANE_WIDTH + 2 * PAD
+        if lanes == self._lanes and width == self.width() and not force:
+            return  # (a longer document may need a wider number column: the width decides)
         self._lanes = lanes
-        width = self.label_width + lanes * LANE_WIDTH + 2 * PAD
         self.setFixedWidth(width)
         self.view.setViewportMargins(width, 0, 0, 0)
         rect = self.view.contentsRect()
@@ -107,6 +157,7 @@ class CodingMargin(QWidget):
         painter.setPen(QPen(palette.mid().color(), 1))
         painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
         self._hits = []
+        self._paint_numbers(painter)
         stripes = self.visible_stripes()
         if not stripes:
             return
@@ -159,7 +210,8 @@ class CodingMargin(QWidget):
             # The label may reach into lanes no bar uses beside it, up to the nearest bar.
             bars = [self.lane_x(s.lane) for t, b, s in stripes if t < y + chip_height and b > y]
             right = min(bars, default=self.lane_x(stripe.lane)) - 4
-            chip = QRectF(PAD, y, max(self.label_width - PAD, right - PAD), chip_height)
+            left = PAD + self.gutter()
+            chip = QRectF(left, y, max(self.label_width - PAD, right - left), chip_height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(chip_fill(code.colour, dark))
             painter.drawRoundedRect(chip, 3, 3)

@@ -13,7 +13,9 @@ from coding.cli import (
     code_analysis,
     coders,
     comparison,
+    guide,
     language,
+    media,
     refi,
     reviews,
     server,
@@ -23,6 +25,7 @@ from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, counted, print_json, print_records, print_table
 from coding.codebook.codebook_file import builtin_codebooks
+from coding.core.errors import FileImportError
 from coding.core.records import CodeInfo, CodeTree
 from coding.project import PROJECT_SUFFIX, Project
 
@@ -42,6 +45,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.media is not None and not Path(args.media).is_dir():
+        raise FileImportError(
+            Path(args.media), "is not a folder (--media names the folder of the recordings)"
+        )
+    attached: list[str] = []
     with opened(args) as project:
         report = project.import_files(
             args.files,
@@ -52,8 +60,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if (report.imported or report.replaced) and not project.is_team_project:  # for search and suggestions
             project.assist.index(language.indexing_progress())
+        if args.media is not None:
+            documents = [d.id for d in report.imported] + [r.document.id for r in report.replaced]
+            attached = [
+                f"  ♪ {m.document}: {m.location.name}"
+                for m in project.media.attach_matching(args.media, documents)
+            ]
     for line in report.lines(skipped=False):
         print(line)
+    if args.media is not None:
+        print(f"Attached {len(attached)} recording(s) from {args.media}")
+        for line in attached:
+            print(line)
     for line in report.skipped_lines():  # why a file was not imported is an error message
         print(line, file=sys.stderr)
     return 0 if report.ok else 1
@@ -180,6 +198,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument(
         "--replace", action="store_true", help="replace the text of documents already in the project"
     )
+    imp.add_argument(
+        "--media",
+        metavar="DIR",
+        help="folder of recordings: each one with the same name as a transcript (R1.txt, R1.mp3) is attached",
+    )
 
     docs = command("documents", cmd_documents, "list the documents")
     docs.add_argument("--format", choices=FORMATS, default="table")
@@ -210,6 +233,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     language.register(command)
     agreement.register(command)
     coders.register(command)
+    guide.register(command)
+    media.register(command)
 
     server.register(sub)
 

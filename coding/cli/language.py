@@ -16,6 +16,7 @@ from coding.language.anonymise import KINDS, NameMention
 from coding.language.kwic import KWIC_HEADER, SORT_KEYS, kwic_row, sort_lines, write_kwic_csv
 from coding.language.search import SearchMode
 from coding.language.suggestions.candidates import SOURCES
+from coding.language.suggestions.evaluation import OVERLAP_RULE, Evaluation, Score
 from coding.language.suggestions.service import SuggestionInfo
 from coding.language.units import CODING_UNITS
 
@@ -165,7 +166,62 @@ def _suggestion_json(s: SuggestionInfo) -> dict[str, Any]:
     }
 
 
+def _ratio_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _score_json(score: Score) -> dict[str, Any]:
+    return {
+        "coded": score.coded,
+        "found": score.found,
+        "suggested": score.suggested,
+        "right": score.right,
+        "recall": score.recall,
+        "precision": score.precision,
+        "f1": score.f1,
+    }
+
+
+def _print_evaluation(evaluation: Evaluation, output: str) -> None:
+    if output == "json":
+        print_json(
+            {
+                "documents": evaluation.documents,
+                "rule": OVERLAP_RULE,
+                "codes": [{"code": c.code_path, **_score_json(c.score)} for c in evaluation.codes],
+                "overall": _score_json(evaluation.overall),
+            }
+        )
+        return
+    header = ("Code", "Coded", "Found", "Suggested", "Right", "Recall", "Precision", "F1")
+
+    def row(name: str, s: Score) -> tuple[object, ...]:
+        return (
+            name,
+            s.coded,
+            s.found,
+            s.suggested,
+            s.right,
+            *map(_ratio_text, (s.recall, s.precision, s.f1)),
+        )
+
+    rows = [row(c.code_path, c.score) for c in evaluation.codes]
+    rows.append(row("overall", evaluation.overall))
+    print_table(header, rows, limits={0: 50})
+    print(f"Leave-one-document-out over {evaluation.documents} coded document(s); {OVERLAP_RULE}.")
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
+    if args.evaluate:
+        if args.format == "csv":
+            raise InvalidInputError("--evaluate prints --format table or json")
+        sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
+        with opened(args) as project:
+            evaluation = project.assist.suggestions.evaluate(args.codes or None, sources=sources)
+        _print_evaluation(evaluation, args.format)
+        return 0
+    if args.codes:
+        raise InvalidInputError("--codes goes with --evaluate (use --code to list one code's suggestions)")
     with opened(args) as project:
         service = project.assist.suggestions
         if args.accept:
@@ -347,7 +403,19 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--accept", nargs="+", type=int, metavar="ID", help="accept suggestions (codes them)"
     )
     suggest.add_argument("--reject", nargs="+", type=int, metavar="ID", help="reject suggestions for good")
-    suggest.add_argument("--format", choices=FORMATS, default="table")
+    suggest.add_argument("--format", choices=FORMATS, default="table", help="--evaluate: table or json")
+    suggest.add_argument(
+        "--evaluate",
+        action="store_true",
+        help=(
+            "score the suggestions against the project's own codings, leave-one-document-out (each coded "
+            "document's suggestions found as if its codings did not exist): recall, precision and F1 per code "
+            f"and overall, with the counts; {OVERLAP_RULE}. Stores nothing"
+        ),
+    )
+    suggest.add_argument(
+        "--codes", nargs="+", metavar="CODE", help="--evaluate: only these codes (default: every code coded)"
+    )
 
     reg = command("register", cmd_register, "the respondent register (real names behind R-codes)")
     reg.add_argument(

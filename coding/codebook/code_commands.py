@@ -27,6 +27,8 @@ EDITABLE_FIELDS = frozenset(
         "scale",
         "search_terms",
         "codable",
+        "guide_question",
+        "guide_prompts",
     }
 )
 _KINDS = ("concept", "dimension", "indicator", "code")
@@ -67,6 +69,12 @@ def _check_fields(values: Mapping[str, Any]) -> dict[str, Any]:
         out["search_terms"] = [str(t).strip() for t in out["search_terms"] if str(t).strip()]
     if "question" in out:
         out["question"] = (out["question"] or "").strip() or None
+    if "guide_question" in out:
+        out["guide_question"] = " ".join(str(out["guide_question"] or "").split())
+    if "guide_prompts" in out:
+        out["guide_prompts"] = [
+            " ".join(str(p).split()) for p in out["guide_prompts"] or () if str(p).strip()
+        ]
     return out
 
 
@@ -172,6 +180,8 @@ class LoadCodebook(Command):
                 "search_terms": list(spec.terms),
                 "inductive": False,
                 "codable": spec.codable,
+                "guide_question": spec.guide_question,
+                "guide_prompts": list(spec.guide_prompts),
             },
         )
         ids.append(CodeId(code_id))
@@ -209,6 +219,8 @@ class CreateCode(Command):
             "scale": None,
             "search_terms": [],
             "inductive": self.inductive,
+            "guide_question": "",
+            "guide_prompts": [],
         }
         values.update(self.fields)
         return CodeId(writer.insert(Code, values))

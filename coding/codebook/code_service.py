@@ -74,6 +74,8 @@ class CodeService:
                         position=row.position,
                         guid=row.guid,
                         codable=row.codable,
+                        guide_question=row.guide_question or "",
+                        guide_prompts=tuple(row.guide_prompts or ()),
                     )
                     for row in rows
                 ]

@@ -13,6 +13,9 @@ Format (``format: codewerk-codebook/1``)::
         colour: "#4477aa"         # children inherit it
         scale: five_point         # a named scale, an inline list, or ``open``
         question: 4a              # interview-guide reference, unique in the file
+        guide:                    # the guide question as the interviewer's guide words it
+          question: Rekent u erop dat de anderen hun afspraken nakomen?
+          prompts: [Kunt u een voorbeeld geven?]   # follow-up prompts (optional)
         description: …
         terms: [vertrouwen, …]    # search terms for suggestions
         codable: false            # a category: groups its children, is never applied (default true)
@@ -43,6 +46,7 @@ CODE_KEYS = frozenset(
         "colour",
         "scale",
         "question",
+        "guide",
         "description",
         "terms",
         "codable",
@@ -73,6 +77,9 @@ class CodeSpec:
     guid: str | None = None
     #: ``False``: a category that groups its children and is never applied itself.
     codable: bool = True
+    #: The interview-guide question for this code (empty: none) and its follow-up prompts.
+    guide_question: str = ""
+    guide_prompts: tuple[str, ...] = ()
 
     def walk(self) -> list[CodeSpec]:
         out = [self]
@@ -241,6 +248,7 @@ class _Validator:
         codable = data.get("codable", True)
         if not isinstance(codable, bool):
             raise self.fail(line, f"{context}: 'codable' is true or false")
+        guide_question, guide_prompts = self.guide(data.get("guide"), line, context)
         children = data.get("children") or []
         return CodeSpec(
             name=name,
@@ -254,7 +262,34 @@ class _Validator:
             terms=tuple(str(t).strip() for t in terms if str(t).strip()),
             children=self.siblings(children, depth + 1, colour.lower(), f"'{name}'"),
             codable=codable,
+            guide_question=guide_question,
+            guide_prompts=guide_prompts,
         )
+
+    def guide(self, raw: Any, line: int | None, context: str) -> tuple[str, tuple[str, ...]]:
+        if raw is None:
+            return "", ()
+        if isinstance(raw, str):
+            return " ".join(raw.split()), ()
+        if not isinstance(raw, dict):
+            raise self.fail(
+                line, f"{context}: 'guide' is a question text or a mapping with 'question' and 'prompts'"
+            )
+        unknown = sorted(set(raw) - {"question", "prompts", _LINE})
+        if unknown:
+            raise self.fail(
+                raw.get(_LINE, line),
+                f"{context}: unknown key '{unknown[0]}' in 'guide' (allowed: prompts, question)",
+            )
+        question = " ".join(self.text(raw, "question", f"{context} guide", required=True).split())
+        if not question:
+            raise self.fail(raw.get(_LINE, line), f"{context}: the guide question is empty")
+        prompts = raw.get("prompts") or []
+        if not isinstance(prompts, list) or not all(
+            isinstance(p, str | int | float) and not isinstance(p, bool) for p in prompts
+        ):
+            raise self.fail(raw.get(_LINE, line), f"{context}: guide 'prompts' must be a list of texts")
+        return question, tuple(" ".join(str(p).split()) for p in prompts if str(p).strip())
 
     def scale(self, raw: Any, line: int | None, context: str) -> tuple[str, ...] | None:
         if raw is None or raw == OPEN_SCALE:

@@ -73,6 +73,9 @@ class CodeInfo:
     guid: str
     #: ``False`` for a category, which groups codes and is never applied itself.
     codable: bool = True
+    #: The interview-guide question for this code ("" when none) and its follow-up prompts.
+    guide_question: str = ""
+    guide_prompts: tuple[str, ...] = ()
 
     @property
     def path_text(self) -> str:

@@ -14,6 +14,13 @@ from coding.core.text import trim_span
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
+#: The longest piece handed to spaCy at once. spaCy refuses texts over ``nlp.max_length`` (a million
+#: characters, error E088) and its memory grows with a text's length, so a longer paragraph (a day of focus
+#: groups as one turn, a text without blank lines) is cut at a line break, else after a sentence's end, else at
+#: a space before this length, else hard: one enormous turn never stops the index of the whole project.
+MAX_PIECE = 50_000
+_BREAKS = (re.compile(r"\n"), re.compile(r"[.!?…][\"'”’)]*\s"), re.compile(r"\s"))
+
 Span = tuple[int, int]
 
 
@@ -45,7 +52,26 @@ def index_pieces(text: str, turns: Sequence[tuple[int, int, int]]) -> list[Span]
         ranges.extend(_paragraphs(text, position, len(text)))
     out = []
     for span in ranges:
-        trimmed = _trimmed(text, span)
-        if trimmed is not None:
-            out.append(trimmed)
+        for piece in _bounded(text, span):
+            trimmed = _trimmed(text, piece)
+            if trimmed is not None:
+                out.append(trimmed)
+    return out
+
+
+def _bounded(text: str, span: Span, limit: int | None = None) -> list[Span]:
+    """``span`` cut into pieces of at most ``limit`` characters, at the best break before each limit."""
+    limit = MAX_PIECE if limit is None else limit
+    start, end = span
+    out: list[Span] = []
+    while end - start > limit:
+        cut = start + limit
+        for pattern in _BREAKS:
+            found = [m.end() for m in pattern.finditer(text, start + limit // 2, cut)]
+            if found:
+                cut = found[-1]
+                break
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out

@@ -275,13 +275,29 @@ class _ProjectXml:
                 self._variable_value(source, self._variable_guids[key], value)
 
     def _selection(self, source: Any, passage: Any) -> None:
+        """One ``PlainTextSelection`` per passage, with a ``Coding`` per code. QualCoder gives every
+        coding of a selection the selection's ``Description`` as its memo, so codings whose memos
+        differ get selections of their own over the same span (GUIDs derived from the passage's);
+        Codewerk merges selections of one span into one passage again."""
         codings = self.s.codings.get(passage.id, [])
+        groups: dict[str, list[Any]] = {}
+        for coding in codings:
+            groups.setdefault(coding.memo.strip(), []).append(coding)
+        if not groups:
+            groups[""] = []
+        for index, (memo, members) in enumerate(groups.items()):
+            guid = passage.guid if index == 0 else derived_guid(passage.guid, "selection", memo)
+            self._selection_element(source, passage, guid, members, first=index == 0)
+
+    def _selection_element(
+        self, source: Any, passage: Any, guid: str, codings: list[Any], *, first: bool
+    ) -> None:
         first_user = self.user(codings[0].coder_id) if codings else None
         selection = _sub(
             source,
             "PlainTextSelection",
             {
-                "guid": passage.guid,
+                "guid": guid,
                 "name": passage.text,
                 "startPosition": str(passage.start),
                 "endPosition": str(passage.end),
@@ -328,8 +344,9 @@ class _ProjectXml:
                     )
                 )
                 _sub(element, "NoteRef", {"targetGUID": guid})
-        for guid in self.passage_notes.get(passage.id, ()):
-            _sub(selection, "NoteRef", {"targetGUID": guid})
+        if first:  # a judgement's evidence: the passage once
+            for note in self.passage_notes.get(passage.id, ()):
+                _sub(selection, "NoteRef", {"targetGUID": note})
 
 
 def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:

@@ -149,3 +149,50 @@ def test_the_window_and_exchange_benchmarks_drive_the_real_code(
     assert code == 0, out
     measured = [line.split()[0] for line in out.splitlines() if " median " in line]
     assert measured == list(WINDOW_AND_EXCHANGE), out
+
+
+TEN_TIMES = (
+    "apply_coding_view",
+    "apply_coding_docks_large",
+    "apply_coding_docks_huge",
+    "open_transcript_view_very_long",
+    "apply_coding_view_very_long",
+    "quotes_dock_list_all_huge",
+)
+
+
+def test_the_ten_times_cases_measure_and_stand_beside_their_one_times_figures(
+    corpus: make_corpus.Corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert make_corpus.SIZES["very_long"].characters == 3_000_000
+    assert make_corpus.SIZES["very_long"].codings == 30_000
+    assert not BENCHMARKS["apply_coding_docks_huge"].quick  # --quick leaves the 10x corpora out
+    results = tmp_path / "RESULTS.md"
+    code = run.main(
+        [
+            "--scale", "tiny", "--quick", "--corpus-root", str(corpus.folder.parent),
+            "--only", ",".join(TEN_TIMES), "--results", str(results),
+        ]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0, out
+    measured = [line.split()[0] for line in out.splitlines() if " median " in line]
+    assert measured == list(TEN_TIMES), out
+    report = results.read_text(encoding="utf-8")
+    heading = "## Ten times the corpus (huge, very_long) beside 1×"
+    assert heading in report
+    scaled = report.split(heading)[1].split("\n## ")[0].splitlines()
+    row = next(line for line in scaled if line.startswith("| `apply_coding_docks_huge`"))
+    assert "`apply_coding_docks_large`: " in row and "< 30.0 ms" in row
+    apply_row = next(line for line in report.splitlines() if line.startswith("| `apply_coding_view`"))
+    assert "3,000 codings" not in apply_row  # the tiny document has a handful
+    assert "codings in the document" in apply_row
+
+
+def test_adding_a_size_keeps_the_other_corpora() -> None:
+    """The table of sizes is left out of the content key (each spec is hashed on its own)."""
+    source = Path(make_corpus.__file__).read_text(encoding="utf-8")
+    assert source.count("# sizes: begin") == 1 and source.count("# sizes: end") == 1
+    key = make_corpus.content_key(TINY)
+    assert key == make_corpus.content_key(make_corpus.CorpusSpec("tiny", 3, 3_000, 8))
+    assert key != make_corpus.content_key(make_corpus.CorpusSpec("tiny", 3, 3_000, 9))

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
     from coding.language.suggestions.data import CorpusData
+    from coding.language.suggestions.evaluation import Evaluation
 
 #: Open suggestions kept per code; accepting or rejecting makes room for the next ones.
 MAX_PER_CODE = 100
@@ -103,25 +104,34 @@ class SuggestionService:
         unknown = set(sources) - set(SOURCES)
         if unknown:
             raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
-        tree = self._context.resolve.code_tree()
         codes = self._scope(code, include_subcodes)
+        coded, decided = self._decisions()
+        return self._find(codes, sources, coded, decided, limit)
+
+    def _find(
+        self,
+        codes: Sequence[CodeInfo],
+        sources: Sequence[str],
+        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
+        limit: int,
+        fixed: list[Candidate] | None = None,
+    ) -> list[Candidate]:
+        """The candidates given what is coded and decided. ``fixed``: the candidates of the sources that
+        do not depend on the codings (terms, question), when already found."""
+        tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
-        from coding.language.suggestions.questions import question_candidates  # numpy on first use
-        from coding.language.suggestions.similar import similarity_candidates
-        from coding.language.suggestions.terms import term_candidates
+        from coding.language.suggestions.similar import (  # numpy on first use
+            corroborated_terms,
+            similarity_candidates,
+        )
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
-        pipeline = self._assistant.pipeline
-        coded, decided = self._decisions()
-        found: list[Candidate] = []
-        if "terms" in sources:
-            found += term_candidates([c for c in codes if c.search_terms], data, corpus, pipeline)
-        if "question" in sources:
-            found += question_candidates(list(tree), {code.id for code in codes}, data, corpus, pipeline)
+        found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
         if "similar" in sources:
             found += similarity_candidates(codes, data, coded)
-        merged = prefer_specific(merge(found), tree)
+        merged = corroborated_terms(prefer_specific(merge(found), tree), codes, data, coded)
         # the texts of passages that might repeat a decision (those are compared by their words)
         spans: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
         for c in merged:
@@ -133,6 +143,62 @@ class SuggestionService:
         )
         order = tree.order()
         return sorted(kept, key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start))
+
+    def _fixed_candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> list[Candidate]:
+        """The candidates of the sources that do not look at the codings: terms and the interview guide."""
+        tree = self._context.resolve.code_tree()
+        indexed = self._assistant.ensure_indexed()
+        from coding.language.suggestions.questions import question_candidates  # numpy on first use
+        from coding.language.suggestions.terms import term_candidates
+
+        corpus = self._assistant.corpus()
+        data = self._corpus_data(corpus, indexed)
+        pipeline = self._assistant.pipeline
+        found: list[Candidate] = []
+        if "terms" in sources:
+            found += term_candidates([c for c in codes if c.search_terms], data, corpus, pipeline)
+        if "question" in sources:
+            found += question_candidates(list(tree), {code.id for code in codes}, data, corpus, pipeline)
+        return found
+
+    def evaluate(
+        self, codes: Sequence[CodeRef] | None = None, *, sources: Sequence[str] = SOURCES
+    ) -> Evaluation:
+        """Leave-one-document-out: each document with codings gets the suggestions the engine would make
+        if that document's codings did not exist (earlier accepts and rejects are not looked at), scored
+        against those codings (see :mod:`~coding.language.suggestions.evaluation` for the rule). Scored
+        are ``codes`` (each with its subcodes), else every code with at least one coding."""
+        from coding.language.suggestions.evaluation import Span, evaluate_spans
+
+        unknown = set(sources) - set(SOURCES)
+        if unknown:
+            raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
+        tree = self._context.resolve.code_tree()
+        coded, _ = self._decisions()
+        if codes:
+            chosen: dict[CodeId, CodeInfo] = {}
+            for ref in codes:
+                for info in self._scope(ref, True):
+                    chosen[info.id] = info
+            scope = list(chosen.values())
+        else:
+            with_codings = {code_id for _, code_id in coded}
+            scope = [info for info in tree if info.id in with_codings]
+        scope.sort(key=lambda info: tree.order().get(info.id, 0))
+        documents = sorted({doc_id for doc_id, _ in coded})
+        fixed = self._fixed_candidates(scope, sources)
+        in_scope = {info.id for info in scope}
+        suggested: dict[CodeId, list[Span]] = defaultdict(list)
+        passages: dict[CodeId, list[Span]] = defaultdict(list)
+        for (doc_id, code_id), spans in coded.items():
+            if code_id in in_scope:
+                passages[code_id].extend((doc_id, s, e) for s, e in spans)
+        for left_out in documents:
+            others = {key: spans for key, spans in coded.items() if key[0] != left_out}
+            for c in self._find(scope, sources, others, {}, MAX_PER_CODE, fixed=fixed):
+                if c.document_id == left_out:
+                    suggested[c.code_id].append((c.document_id, c.start, c.end))
+        return evaluate_spans([(i.id, i.path_text) for i in scope], suggested, passages, len(documents))
 
     def refresh(
         self, code: CodeRef | None = None, *, sources: Sequence[str] = SOURCES

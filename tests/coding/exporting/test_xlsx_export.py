@@ -302,3 +302,32 @@ def test_rows_of_long_quotes_are_tall_enough_to_read(project: Project, tmp_path:
     assert sheet.row_dimensions[3].height == 15  # one line, said so (LibreOffice would grow it)
     assert sheet["B2"].alignment.vertical == "top"  # the other cells of a tall row read from the top
     assert sheet["F2"].alignment.wrap_text and sheet["F2"].alignment.vertical == "top"
+
+
+def test_with_more_than_four_groups_each_gets_a_chart_and_every_chart_its_own_page(
+    project: Project, tmp_path: Path
+) -> None:
+    """Issue 18 item 6: a clustered chart of many groups is crowded; charts are never cut by a page."""
+    regions = ["Arnhem", "Breda", "Delft", "Ede", "Zwolle"]
+    for number, region in enumerate(regions, start=1):
+        name = f"R{number}"
+        project.documents.add(
+            NewDocument(
+                name=name,
+                text=f"{name}: Wij vertrouwen elkaar.",
+                source_format="txt",
+                attributes={"region": region},
+            )
+        )
+        project.code(name, "Vertrouwen", text="Wij vertrouwen elkaar.")
+        project.judgements.assess(region, "Vertrouwen", FIVE[number - 1])
+    sheet = load_workbook(project.export(tmp_path / "vijf.xlsx"))["Overview"]
+    charts = sheet._charts
+    assert sorted(type(c).__name__ for c in charts).count("BarChart") == 1 + len(regions)
+    titles = [c.title.tx.rich.p[0].r[0].t for c in charts]
+    assert len(set(titles)) == len(titles)  # a title of its own each
+    assert any(t.startswith("Region Delft: judgement per concept") for t in titles)
+    anchors = sorted(c.anchor._from.row + 1 for c in charts)  # 1-based first rows
+    breaks = {b.id for b in sheet.row_breaks.brk}
+    pages = {anchor for anchor in anchors if anchor - 1 in breaks}
+    assert len(pages) == 2 + 3  # spider, bars, then the five group charts two to a page

@@ -5,14 +5,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coding import Project
 from coding.core.text import fold
 from coding.documents.document_commands import NewDocument, ReplaceDocumentText
 from coding.language import assistant as assistant_module
+from coding.language import chunks as chunks_module
 from coding.language import indexer as indexer_module
 from coding.language.chunks import index_pieces
 from coding.speakers.turns import detect_turns
@@ -172,3 +176,43 @@ def test_cancelled_indexing_leaves_the_rest_unsearched(
     assert result.unindexed == ("R9_wethouder_arnhem",)
     assert {line.document for line in result.lines} == {"R5_uwv_zwolle"}
     assert [d.name for d in two_regions.assist.stale()] == ["R9_wethouder_arnhem"]
+
+
+def test_one_enormous_turn_is_indexed_in_pieces_and_blocks_nothing(
+    two_regions: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 item 3: a turn longer than spaCy's ``max_length`` (E088) broke every later index and search.
+
+    The limits are scaled down (spaCy's to 30,000 characters, a piece to 5,000) so the case stays quick; a
+    turn of 100,000 characters without a blank line is then far over spaCy's limit, as a million would be.
+    """
+    monkeypatch.setattr(chunks_module, "MAX_PIECE", 5_000, raising=False)
+    two_regions.assist.pipeline.nlp.max_length = 30_000
+    sentence = "Het vertrouwen tussen de partners groeit langzaam maar zeker "
+    long = tmp_path / "R30_focusgroep.txt"
+    long.write_text("[00:00:01] R30: " + sentence * (100_000 // len(sentence)) + "\n", encoding="utf-8")
+    two_regions.import_files([long])
+    report = two_regions.assist.index()
+    assert report is not None
+    hits = two_regions.assist.search("vertrouwen", "lemma")
+    assert not hits.unindexed
+    found = {line.document for line in hits.lines}
+    assert {"R30_focusgroep", "R9_wethouder_arnhem"} <= found
+    doc = two_regions.documents.find("R30_focusgroep")
+    text = two_regions.documents.text(doc.id)
+    tokens = _rows(two_regions, 'SELECT start, "end" FROM token WHERE document_id = ?', doc.id)
+    assert len(tokens) == sum(1 for w in text.split() if w.isalpha())  # every word; no label, no time
+    assert all(text[s:e].isalpha() for s, e in tokens)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab .\n!”"), min_size=0, max_size=400),
+    st.integers(min_value=8, max_value=60),
+)
+def test_bounded_pieces_cover_the_span_in_order_and_none_is_too_long(text: str, limit: int) -> None:
+    pieces = chunks_module._bounded(text, (0, len(text)), limit)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a < b or (a == b == len(text)) for a, b in pieces)
+    assert all(b - a <= limit for a, b in pieces)
+    assert all(pieces[i][1] == pieces[i + 1][0] for i in range(len(pieces) - 1))

@@ -81,8 +81,13 @@ def test_codings_memos_reviews_and_judgements_are_notes(rich_project: Project, t
     root, _archive = _export(rich_project, tmp_path / "out.qdpx")
     notes = {n.get("guid"): n for n in root.iter(f"{P}Note")}
     by_name = {n.get("name"): n for n in notes.values()}
-    trust = next(s for s in root.iter(f"{P}PlainTextSelection") if s.get("name").startswith("vertrouw ik"))
-    assert len(trust.findall(f"{P}Coding")) == 2
+    # the passage's codings differ in memo: a selection each over the same span (QualCoder reads a
+    # selection's Description as the memo of every coding in it)
+    spans = [s for s in root.iter(f"{P}PlainTextSelection") if s.get("name").startswith("vertrouw ik")]
+    assert len(spans) == 2 and len({(s.get("startPosition"), s.get("endPosition")) for s in spans}) == 1
+    assert [len(s.findall(f"{P}Coding")) for s in spans] == [1, 1]
+    assert [s.findtext(f"{P}Description") for s in spans] == ["kern\nregel 2", None]
+    trust = spans[0]
     refs = [r.get("targetGUID") for r in trust.find(f"{P}Coding").findall(f"{P}NoteRef")]
     texts = {notes[g].findtext(f"{P}PlainTextContent") for g in refs}
     assert texts == {"kern\nregel 2", "mooi citaat"}

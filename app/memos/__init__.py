@@ -1,0 +1,1 @@
+"""The memo list and the project memo."""

@@ -1,0 +1,183 @@
+"""Tools → Memos: every memo of the project in one filterable list (the project memo, document and
+code memos, memos on codings), double-click to go to what it is about; the project memo is
+written at the top (saved on leaving the field or with Save, one undoable step)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.shell.deferred_changes import DeferredChanges
+from app.shell.workspace import Workspace
+from app.widgets.record_table_model import Column, RecordTableModel
+from coding import Change
+from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
+
+
+@dataclass(frozen=True)
+class MemoRow:
+    kind: str  # "project", "document", "code" or "coding"
+    about: str
+    text: str
+    author: str
+    target: DocumentId | CodeId | CodingId | None
+
+
+def _first_line(text: str, limit: int = 140) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class MemoTableModel(RecordTableModel[MemoRow]):
+    COLUMNS = (
+        Column("Kind", lambda m: m.kind.capitalize()),
+        Column("About", lambda m: m.about),
+        Column("Memo", lambda m: _first_line(m.text), tooltip=lambda m: m.text),
+        Column("By", lambda m: m.author),
+    )
+
+
+class MemoListWindow(QMainWindow):
+    documentRequested = Signal(object)  # DocumentId
+    codeRequested = Signal(object)  # CodeId
+    codingRequested = Signal(object)  # CodingId
+
+    def __init__(
+        self, workspace: Workspace, shared_actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("memoListWindow")
+        self.setWindowTitle(f"Memos — {workspace.project.path.name}")
+        self.workspace = workspace
+        self.project_memo = QPlainTextEdit(self)
+        self.project_memo.setObjectName("projectMemo")
+        self.project_memo.setPlaceholderText("The project memo: aims, decisions, what to do next …")
+        self.project_memo.setMaximumHeight(120)
+        self.save_button = QPushButton("Save project memo", self)
+        self.save_button.clicked.connect(self.save_project_memo)
+        self._project_memo_id: MemoId | None = None
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("memoFilter")
+        self.filter.setPlaceholderText("Filter memos: words, document, code, author …")
+        self.filter.setClearButtonEnabled(True)
+        self.model = MemoTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView(self)
+        self.table.setObjectName("memoTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(self._go)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Project memo", self))
+        top.addStretch(1)
+        top.addWidget(self.save_button)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.addLayout(top)
+        layout.addWidget(self.project_memo)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(body)
+        self.addActions(shared_actions)
+        close = QAction("Close", self)
+        close.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)])
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        self.project_memo.installEventFilter(self)
+        self._changes = DeferredChanges(self._changed, self)
+        workspace.changed.connect(self._changes.add)
+        screen = self.screen().availableGeometry()
+        self.resize(min(900, screen.width() - 60), min(600, screen.height() - 80))
+        self.reload()
+
+    def detach(self) -> None:
+        self.save_project_memo()
+        self.workspace.changed.disconnect(self._changes.add)
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+
+        if (
+            watched is self.project_memo
+            and isinstance(event, QEvent)
+            and event.type() == QEvent.Type.FocusOut
+        ):
+            self.save_project_memo()
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _changed(self, _change: Change) -> None:
+        self.reload()
+
+    def flush(self) -> None:
+        self._changes.flush()
+
+    def reload(self) -> None:
+        project = self.workspace.project
+        tree = project.codes.tree()
+        names = {d.id: d.name for d in project.documents.list(with_counts=False)}
+        rows: list[MemoRow] = []
+        project_text, self._project_memo_id = "", None
+        for memo in project.memos.list():
+            if memo.document_id is None and memo.code_id is None:
+                rows.append(MemoRow("project", "the project", memo.text, memo.coder or "", None))
+                project_text, self._project_memo_id = memo.text, memo.id
+            elif memo.document_id is not None:
+                about = names.get(memo.document_id, "?")
+                rows.append(MemoRow("document", about, memo.text, memo.coder or "", memo.document_id))
+            elif memo.code_id is not None and memo.code_id in tree:
+                rows.append(
+                    MemoRow(
+                        "code", tree.get(memo.code_id).path_text, memo.text, memo.coder or "", memo.code_id
+                    )
+                )
+        for quote in project.quotes():
+            if quote.memo:
+                about = f"{quote.document} {quote.start}–{quote.end} · {quote.code_path.split('/')[-1]}"
+                rows.append(MemoRow("coding", about, quote.memo, quote.coder or "", quote.coding_id))
+        self.model.set_records(rows)
+        self.table.resizeColumnsToContents()
+        if not self.project_memo.hasFocus() and project_text != self.project_memo.toPlainText():
+            self.project_memo.setPlainText(project_text)
+
+    def save_project_memo(self) -> None:
+        text = self.project_memo.toPlainText().strip()
+        stored = next((r.text for r in self.model.records() if r.kind == "project"), "")
+        if text == stored.strip() or (not text and self._project_memo_id is None):
+            return
+        memos = self.workspace.project.memos
+        memo_id = self._project_memo_id
+        if self.workspace.perform(lambda: memos.write(text, title="Project memo", memo_id=memo_id)):
+            self.workspace.tell("Project memo saved")
+            self.flush()
+
+    def _go(self, index: QModelIndex) -> None:
+        row = self.model.record(self.proxy.mapToSource(index).row())
+        if row.kind == "document":
+            self.documentRequested.emit(row.target)
+        elif row.kind == "code":
+            self.codeRequested.emit(row.target)
+        elif row.kind == "coding":
+            self.codingRequested.emit(row.target)
+        else:
+            self.project_memo.setFocus()

@@ -1,0 +1,247 @@
+"""Ten theses in one project (issue 19): the interactive steps at ten times the corpus.
+
+``huge`` is ten times the large project (2,000 documents, 200,000 codings); ``very_long`` is one
+transcript ten times the long one (3 million characters, 30,000 codings). Both are built on demand
+and cached, and ``--quick`` leaves these cases out. Each names the 1× benchmark of the same step
+(``scale_of``), so RESULTS.md shows the two figures side by side with the issue's target. The cases
+reuse the 1× setups with another corpus; only ``apply_coding_docks_*`` is new at both scales (the
+1× ``apply_coding_view`` leaves the docks' refresh untimed, the issue's row includes it).
+"""
+
+from __future__ import annotations
+
+from benchmarks.cases_exports import (
+    QDPX,
+    XLSX,
+    _export_case,
+    _exporter,
+    _require_qdpx_import,
+    import_qdpx_case,
+)
+from benchmarks.cases_language import (
+    SUGGESTION_LIMITS,
+    _first_suggestions,
+    _require_language,
+    index_case,
+    lemma_search_case,
+)
+from benchmarks.cases_window import (
+    _require_window,
+    apply_view_case,
+    list_all_case,
+    open_project_case,
+    open_transcript_case,
+)
+from benchmarks.registry import Case, Context, benchmark
+
+HUGE = "ten times the large project: 2,000 documents, 200,000 codings"
+VERY_LONG = "the very long transcript: 3 million characters, 30,000 codings"
+
+
+@benchmark(
+    "quotes_dock_list_all_huge",
+    f"Quotes dock: list every quote, {HUGE}",
+    target=0.15,
+    sizes=("huge",),
+    repeats=3,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_window,
+    quick=False,
+    scale_of="quotes_dock_list_all",
+    limits="As `quotes_dock_list_all`, ten times the rows: retrieval of every quote and the model's reset.",
+)
+def quotes_dock_list_all_huge(ctx: Context) -> Case:
+    return list_all_case(ctx, "huge")
+
+
+DOCKS_LIMITS = (
+    "The write transaction, the transcript's re-read of the coded range and its stripes, then the "
+    "docks' deferred refresh (Quotes, Documents and Codebook counts) on the GUI thread."
+)
+
+
+@benchmark(
+    "apply_coding_docks_large",
+    "One coding in a document of the large project from a selection, the docks' refresh included",
+    sizes=("large",),
+    repeats=15,
+    quick_repeats=3,
+    trace=False,
+    requires=_require_window,
+    limits=DOCKS_LIMITS,
+)
+def apply_coding_docks_large(ctx: Context) -> Case:
+    return apply_view_case(ctx, "large", docks=True)
+
+
+@benchmark(
+    "apply_coding_docks_huge",
+    f"One coding in a document from a selection, the docks' refresh included, {HUGE}",
+    target=0.03,
+    sizes=("huge",),
+    repeats=7,
+    quick_repeats=2,
+    trace=False,
+    requires=_require_window,
+    quick=False,
+    scale_of="apply_coding_docks_large",
+    limits=DOCKS_LIMITS,
+)
+def apply_coding_docks_huge(ctx: Context) -> Case:
+    return apply_view_case(ctx, "huge", docks=True)
+
+
+@benchmark(
+    "open_transcript_view_very_long",
+    f"Open {VERY_LONG}, in the transcript view, painted",
+    target=0.25,
+    sizes=("very_long", "thesis"),
+    repeats=3,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_window,
+    quick=False,
+    scale_of="open_long_transcript_view",
+    limits="As `open_long_transcript_view`, ten times the text and passages.",
+)
+def open_transcript_view_very_long(ctx: Context) -> Case:
+    return open_transcript_case(ctx, "very_long")
+
+
+@benchmark(
+    "apply_coding_view_very_long",
+    f"Apply one coding from a selection in {VERY_LONG}, the docks' refresh included",
+    target=0.03,
+    sizes=("very_long",),
+    repeats=7,
+    quick_repeats=2,
+    trace=False,
+    requires=_require_window,
+    quick=False,
+    scale_of="apply_coding_view",
+    limits=DOCKS_LIMITS,
+)
+def apply_coding_view_very_long(ctx: Context) -> Case:
+    return apply_view_case(ctx, "very_long", docks=True)
+
+
+@benchmark(
+    "open_huge_project",
+    f"Open the project: process start to main window shown (offscreen), {HUGE}",
+    target=0.8,
+    sizes=("huge",),
+    repeats=3,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_window,
+    quick=False,
+    scale_of="open_large_project",
+    limits="As `open_large_project`: interpreter and imports, then the first queries over ten times the rows.",
+)
+def open_huge_project(ctx: Context) -> Case:
+    return open_project_case(ctx, "huge")
+
+
+@benchmark(
+    "lemma_search_huge",
+    f"Lemma search 'vertrouwen', {HUGE}",
+    target=0.15,
+    sizes=("huge",),
+    repeats=3,
+    quick_repeats=1,
+    requires=_require_language,
+    quick=False,
+    scale_of="lemma_search_large",
+    limits="As `lemma_search_large`: the keyword-in-context rows are built for every hit.",
+)
+def lemma_search_huge(ctx: Context) -> Case:
+    return lemma_search_case(ctx, "huge")
+
+
+@benchmark(
+    "suggestions_huge",
+    f"Suggested codings for one concept (Vertrouwen), first time in a session, {HUGE}",
+    target=2.0,
+    target_rss_mb=400,
+    sizes=("huge",),
+    repeats=1,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_language,
+    quick=False,
+    scale_of="suggestions_large",
+    limits=SUGGESTION_LIMITS,
+)
+def suggestions_huge(ctx: Context) -> Case:
+    return _first_suggestions(ctx, "huge", "Vertrouwen")
+
+
+@benchmark(
+    "index_huge",
+    f"Indexing from scratch, {HUGE} (about 15 million words)",
+    target=60.0,
+    sizes=("huge",),
+    repeats=1,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_language,
+    quick=False,
+    scale_of="index_large",
+    limits="As `index_large`: spaCy on one core, then executemany.",
+)
+def index_huge(ctx: Context) -> Case:
+    return index_case(ctx, "huge")
+
+
+@benchmark(
+    "export_qdpx_huge",
+    f"REFI-QDA (.qdpx) export, {HUGE}",
+    target=5.0,
+    target_rss_mb=400,
+    sizes=("huge",),
+    repeats=1,
+    quick_repeats=1,
+    trace=False,
+    requires=lambda: _exporter(".qdpx", QDPX),
+    quick=False,
+    scale_of="export_qdpx_large",
+    limits="As `export_qdpx_large`: the whole archive is built in memory.",
+)
+def export_qdpx_huge(ctx: Context) -> Case:
+    return _export_case(ctx, ".qdpx", "huge")
+
+
+@benchmark(
+    "import_qdpx_huge",
+    f"REFI-QDA (.qdpx) import into a new, empty project, {HUGE}",
+    target=8.0,
+    target_rss_mb=400,
+    sizes=("huge",),
+    repeats=1,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_qdpx_import,
+    quick=False,
+    scale_of="import_qdpx_large",
+    limits="As `import_qdpx_large`: project.qde is read whole before checking.",
+)
+def import_qdpx_huge(ctx: Context) -> Case:
+    return import_qdpx_case(ctx, "huge")
+
+
+@benchmark(
+    "export_xlsx_huge",
+    f"Excel export per region (200,000 quotes), {HUGE}",
+    target=12.0,
+    sizes=("huge",),
+    repeats=1,
+    quick_repeats=1,
+    trace=False,
+    requires=lambda: _exporter(".xlsx", XLSX),
+    quick=False,
+    scale_of="export_xlsx_large",
+    limits="As `export_xlsx_large`: openpyxl writing one cell object per value.",
+)
+def export_xlsx_huge(ctx: Context) -> Case:
+    return _export_case(ctx, ".xlsx", "huge")

@@ -1,0 +1,81 @@
+"""How right the suggestions are on the labelled development corpus (issue 20), tune and held-out apart.
+
+``python -m benchmarks.suggestion_quality [--codes]`` imports the transcripts of one split of
+``tests/data/devcorpus`` into a temporary project (the ``rwb`` codebook), applies the hand codings of that split,
+and prints ``codewerk suggest --evaluate``'s leave-one-document-out figures for it. Each split is a project of its
+own, so figures on the held-out third never depend on the tune labels and tuning never sees the held-out labels.
+The figures are written by hand into ``benchmarks/FINDINGS.md`` (copied into ``RESULTS.md``);
+``tests/coding/language/test_suggestion_quality.py`` keeps them from sliding back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coding import Project
+from coding.language.suggestions.evaluation import Evaluation
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "devcorpus"
+SPLITS = ("tune", "heldout")
+
+
+def labels() -> list[dict[str, Any]]:
+    documents: list[dict[str, Any]] = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))[
+        "documents"
+    ]
+    return documents
+
+
+def build(split: str, path: Path) -> Project:
+    """A new project at ``path`` with the split's transcripts and codings, indexed."""
+    chosen = [d for d in labels() if d["split"] == split]
+    project = Project.create(path, codebook="rwb", coder="researcher")
+    project.import_files([CORPUS / d["file"] for d in chosen], meta=CORPUS / "metadata.csv")
+    for d in chosen:
+        for c in d["codings"]:
+            project.code(Path(d["file"]).stem, c["code"], text=c["text"], memo=c.get("note", ""))
+    project.assist.index()
+    return project
+
+
+def evaluate(split: str) -> Evaluation:
+    with tempfile.TemporaryDirectory() as folder:
+        project = build(split, Path(folder) / f"{split}.codewerk")
+        try:
+            return project.assist.suggestions.evaluate()
+        finally:
+            project.close()
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--codes", action="store_true", help="also print the figures per code")
+    args = parser.parse_args()
+    for split in SPLITS:
+        result = evaluate(split)
+        o = result.overall
+        print(
+            f"{split:8} documents {result.documents:2}  coded {o.coded:4} found {o.found:4}  "
+            f"suggested {o.suggested:5} right {o.right:4}  recall {_pct(o.recall)} precision "
+            f"{_pct(o.precision)} F1 {_pct(o.f1)}"
+        )
+        if args.codes:
+            for c in result.codes:
+                s = c.score
+                print(
+                    f"    {c.code_path[-45:]:45} {s.coded:3} {s.found:3} {s.suggested:4} {s.right:3} "
+                    f"R {_pct(s.recall)} P {_pct(s.precision)}"
+                )
+
+
+if __name__ == "__main__":
+    main()

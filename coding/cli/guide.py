@@ -1,0 +1,68 @@
+"""``codewerk guide PROJECT …``: the interview guide: show it, import a guide document, find its
+questions in the transcripts, and list the answers to one question."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from coding.cli.opening import opened
+from coding.cli.output import print_records
+
+
+def _show(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        entries = project.guide.questions()
+    print_records(
+        entries,
+        args.format,
+        header=("Question", "Code", "Guide question", "Prompts"),
+        row=lambda e: (e.ref, e.code, e.question, " | ".join(e.prompts)),
+        as_json=lambda e: {"question": e.ref, "code": e.code, "text": e.question, "prompts": list(e.prompts)},
+        limits={1: 40, 2: 70, 3: 50},
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        result = project.guide.import_guide(args.guide, strict=args.strict)
+    print(f"Attached {len(result.attached)} guide question(s) from {result.source}")
+    for ref, code in result.attached:
+        print(f"  {ref}  {code}")
+    if result.unplaced:
+        print(
+            f"Could not place {len(result.unplaced)} question(s), no code has the reference: "
+            + ", ".join(result.unplaced),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    handler: Callable[[argparse.Namespace], int] = args.guide_handler
+    return handler(args)
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    guide = command(
+        "guide",
+        cmd_guide,
+        "the interview guide: show it, import a guide document, find its questions in the transcripts",
+    )
+    actions = guide.add_subparsers(dest="guide_action", metavar="ACTION", required=True)
+
+    show = actions.add_parser("show", help="list the guide questions on the codes")
+    show.add_argument("--format", choices=("table", "json"), default="table")
+    show.set_defaults(guide_handler=_show)
+
+    imp = actions.add_parser(
+        "import",
+        help="attach the numbered questions of a guide document (.docx, .txt) to the codes with that reference",
+    )
+    imp.add_argument("guide", metavar="GUIDE.docx|.txt")
+    imp.add_argument(
+        "--strict", action="store_true", help="refuse the whole guide when a question names no code"
+    )
+    imp.set_defaults(guide_handler=_import)

@@ -1,0 +1,51 @@
+"""Tools → Memos: the project memo is written at the top and every memo is listed (document, code,
+coding), filterable; double-clicking one goes to what it is about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.memos.memo_list import MemoListWindow
+from app.shell.main_window import MainWindow
+
+
+def _open(qtbot, window: MainWindow) -> MemoListWindow:  # type: ignore[no-untyped-def]
+    window.window_actions.memos.trigger()  # Tools → Memos…
+    memos = window.memo_window
+    assert memos is not None
+    qtbot.waitExposed(memos)
+    memos.activateWindow()
+    qtbot.waitUntil(memos.isActiveWindow)
+    return memos
+
+
+def test_project_memo_list_filter_and_jump(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.workspace is not None
+    project = window.workspace.project
+    document = project.documents.find("R8_wethouder_zwolle")
+    project.memos.write("Wethouder twijfelt aan de cijfers", document=document.id)
+    memos = _open(qtbot, window)
+    memos.flush()
+    kinds = {row.kind for row in memos.model.records()}
+    assert {"document", "coding"} <= kinds  # the demo has memos on codings
+
+    qtbot.mouseClick(memos.project_memo.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(memos.project_memo, "Doel: regio's vergelijken")
+    qtbot.mouseClick(memos.filter, Qt.MouseButton.LeftButton)  # leaving the field saves it
+    QApplication.processEvents()
+    stored = [m for m in project.memos.list() if m.document_id is None and m.code_id is None]
+    assert [m.text for m in stored] == ["Doel: regio's vergelijken"]
+    memos.flush()
+    assert any(r.kind == "project" for r in memos.model.records())
+
+    qtbot.keyClicks(memos.filter, "twijfelt")
+    assert memos.proxy.rowCount() == 1
+    index = memos.proxy.index(0, 1)
+    rect = memos.table.visualRect(index)
+    qtbot.mouseClick(memos.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(memos.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.document_id == document.id
+
+    window.window_actions.undo.trigger()  # Ctrl+Z: the project memo goes again
+    assert not [m for m in project.memos.list() if m.document_id is None and m.code_id is None]

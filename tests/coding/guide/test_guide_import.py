@@ -1,0 +1,68 @@
+"""The guide on the codes: shipped with rwb, imported from a guide document in one undoable step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coding import Project
+from coding.codebook.codebook_file import parse_codebook
+from coding.core.errors import CodebookError, FileImportError
+
+CORPUS = Path(__file__).parents[2] / "data" / "devcorpus"
+
+
+def _guide(project: Project) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.ref: (e.question, e.prompts) for e in project.guide.questions()}
+
+
+def test_rwb_ships_the_guide_of_the_study(project: Project) -> None:
+    guide = _guide(project)
+    assert len(guide) == 26
+    question, prompts = guide["6a"]
+    assert "coördineert" in question.lower() or "coördin" in question.lower()
+    assert prompts
+    assert project.codes.resolve("4a").guide_question == guide["4a"][0]
+
+
+def test_import_attaches_by_reference_lists_the_unplaced_and_undoes_in_one_step(project: Project) -> None:
+    before = _guide(project)
+    result = project.guide.import_guide(CORPUS / "guide_styles.txt")
+    assert result.unplaced == ("2", "11")
+    assert [ref for ref, _ in result.attached] == ["1a", "1b", "2b", "3a", "3c", "3d", "4a", "4b", "6a", "6b"]
+    after = _guide(project)
+    assert after["4b"] == ("Wordt informatie open gedeeld?", ("ook de tegenvallers?",))
+    assert after["5a"] == before["5a"]  # a question the document does not have keeps its text
+    project.undo()
+    assert _guide(project) == before
+
+
+def test_bad_guides_leave_the_project_as_it_was(project: Project, tmp_path: Path) -> None:
+    before = _guide(project)
+    duplicate = tmp_path / "leidraad.txt"
+    duplicate.write_text("4a. Vertrouwen?\n4a. Nog eens?\n", encoding="utf-8")
+    with pytest.raises(FileImportError, match=r"leidraad.txt: question 4a appears twice"):
+        project.guide.import_guide(duplicate)
+    unknown = tmp_path / "onbekend.txt"
+    unknown.write_text("12a. Iets anders?\n", encoding="utf-8")
+    with pytest.raises(FileImportError, match=r"onbekend.txt: none of its questions \(12a\)"):
+        project.guide.import_guide(unknown)
+    with pytest.raises(FileImportError, match=r"guide_styles.txt: question 2: no code has reference 2"):
+        project.guide.import_guide(CORPUS / "guide_styles.txt", strict=True)
+    assert _guide(project) == before
+    assert not project.history.can_undo
+
+
+def test_codebook_guide_field_is_checked() -> None:
+    base = "format: codewerk-codebook/1\ncodes:\n  - name: Vertrouwen\n    question: 4a\n"
+    spec = parse_codebook(
+        base + "    guide: {question: ' Vertrouwt u  hen? ', prompts: ['Waarom?']}\n", "cb.yaml"
+    )
+    assert (spec.codes[0].guide_question, spec.codes[0].guide_prompts) == ("Vertrouwt u hen?", ("Waarom?",))
+    with pytest.raises(
+        CodebookError, match=r"cb.yaml line 5: code 'Vertrouwen': guide 'prompts' must be a list"
+    ):
+        parse_codebook(base + "    guide: {question: 'Hoe?', prompts: 'Waarom?'}\n", "cb.yaml")
+    with pytest.raises(CodebookError, match="unknown key 'vraag' in 'guide'"):
+        parse_codebook(base + "    guide: {vraag: 'Hoe?'}\n", "cb.yaml")
