@@ -132,8 +132,7 @@ class Context:
     def scratch(self, name: str) -> Path:
         """A fresh path in the scratch folder (nothing exists there yet)."""
         self._counter[0] += 1
-        path = self.workdir / f"{self._counter[0]:03d}-{name}"
-        return path
+        return self.workdir / f"{self._counter[0]:03d}-{name}"
 
     def project_copy(self, size: str) -> Path:
         """A private copy of the corpus's project file, to change freely."""

@@ -114,8 +114,7 @@ def _spawn(bench: Benchmark, args: argparse.Namespace) -> Result:
         if process.returncode != 0 or not out.exists():
             last = errors.strip().splitlines()[-1:] or [f"exit code {process.returncode}"]
             return blank(bench, "failed", last[0][:300])
-        result = Result.from_json(json.loads(out.read_text(encoding="utf-8")))
-    return result
+        return Result.from_json(json.loads(out.read_text(encoding="utf-8")))
 
 
 def _selected(names: Sequence[str]) -> list[Benchmark]:

@@ -77,6 +77,7 @@ def run_cli(project: Path, seconds: float, code: str, coder: str) -> dict[str, A
             cwd=ROOT,
             capture_output=True,
             text=True,
+            check=False,
         )
         if done.returncode == 0:
             report["ok"] += 1

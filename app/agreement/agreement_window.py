@@ -32,7 +32,7 @@ from app.agreement.agreement_models import AgreementTableModel, DisagreementTabl
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from coding import Change
+from coding import Aspect, Change
 from coding.agreement.report import AgreementReport, Disagreement
 from coding.agreement.units import UNIT_LEVELS
 
@@ -204,7 +204,7 @@ class AgreementWindow(QMainWindow):
         )
 
     def _on_change(self, change: Change) -> None:
-        if change.codings or change.codes or change.touches("document"):
+        if change.touches(Aspect.CODINGS, Aspect.CODES, Aspect.DOCUMENTS, Aspect.CODERS):
             self._fill_coders()
             self._pending.start()
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
-from coding import Change
+from coding import Aspect, Change
 from coding.core.records import DocumentInfo
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -38,7 +38,7 @@ class AttributeTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _apply(self, change: Change) -> None:
-        if change.documents:
+        if change.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES):
             self.reload()
 
     def flush(self) -> None:

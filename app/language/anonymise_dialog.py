@@ -67,7 +67,7 @@ class MentionTableModel(RecordTableModel[NameMention]):
 
     CHECK, DOCUMENT, NAME, CONTEXT, REPLACEMENT, WHY = range(6)
     COLUMNS = (
-        Column("", lambda m: "", checkable=True),
+        Column("", lambda _m: "", checkable=True),
         Column("Document", lambda m: m.document),
         Column("Name", lambda m: m.text),
         Column("Context", _context),

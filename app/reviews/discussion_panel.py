@@ -13,7 +13,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
 from app.widgets import operations
-from coding import Change
+from coding import Aspect, Change
 from coding.core.ids import CodingId, JudgementId
 from coding.core.records import Discussion
 
@@ -101,7 +101,7 @@ class DiscussionPanel(QWidget):
         self._refresh()
 
     def _on_change(self, change: Change) -> None:
-        if change.codings:
+        if change.touches(Aspect.REVIEWS, Aspect.CODINGS, Aspect.JUDGEMENTS):
             self._refresh()
 
     def _refresh(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.shell import settings
+from app.shell import settings, translation
 from app.shell.app_icon import app_icon
 from app.shell.main_window import MainWindow
 from app.shell.theme import Theme
@@ -33,13 +33,14 @@ _theme: Theme | None = None
 
 def application() -> QApplication:
     """The QApplication, created once with Codewerk's names and the system's light or dark palette."""
-    global _theme
+    global _theme  # noqa: PLW0603 (one application, one theme, set when it is created)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0]])
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     if _theme is None:
+        translation.install()
         app.setWindowIcon(app_icon())
         app.setDesktopFileName("codewerk")  # the .desktop file's name (installers/linux)
         _theme = Theme(app)

@@ -17,7 +17,7 @@ from coding.core.text_positions import Utf16Index
 
 def _x_of(line: QTextLine, position: int) -> float:
     """Where a text position is on a line (PySide6 returns ``(x, position)``; its stubs say ``object``)."""
-    return cast(tuple[float, int], line.cursorToX(position))[0]
+    return cast("tuple[float, int]", line.cursorToX(position))[0]
 
 
 class TranscriptGeometry(QPlainTextEdit):

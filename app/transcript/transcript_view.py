@@ -13,7 +13,7 @@ import html
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -61,11 +61,12 @@ class TranscriptView(TranscriptGeometry):
     currentCodingChanged = Signal(object)  # CodingId | None
     documentChanged = Signal(object)  # DocumentId | None
     spanRequested = Signal(object, int, int)  # PassageId, start, end: a boundary dragged in the text
+    turnClicked = Signal(object)  # TurnInfo: its label or timestamp clicked (the player plays from there)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
-        self.setAccessibleName("Transcript")
+        self.setAccessibleName(QCoreApplication.translate("TranscriptView", "Transcript"))
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -86,6 +87,8 @@ class TranscriptView(TranscriptGeometry):
         self.stripes = StripeLayout((), 0)
         self.stripes_by_passage: dict[PassageId, list[Stripe]] = {}
         self.current_coding: CodingId | None = None
+        #: The turn the player is in while it plays (tinted), else None.
+        self.playing_turn: TurnInfo | None = None
         #: Whose codings are painted: "all", "mine", "others" or "consensus" (View → Coder layer).
         self.layer = "all"
         self._line_starts = [0]
@@ -109,6 +112,7 @@ class TranscriptView(TranscriptGeometry):
         self.text = ""
         self.utf16 = Utf16Index("")
         self.turns = []
+        self.playing_turn = None
         self._highlighter.set_turns("", [], self.utf16)
         self.setPlainText("")
         self._set_passages([])
@@ -125,6 +129,7 @@ class TranscriptView(TranscriptGeometry):
         self.turns = documents.turns(document_id)
         self._line_starts = line_starts(text)
         self.current_coding = None
+        self.playing_turn = None
         self._highlighter.set_turns(text, self.turns, self.utf16)
         self.setPlainText(text)
         self._set_passages(self.workspace.project.codings.passages(document_id))
@@ -289,10 +294,41 @@ class TranscriptView(TranscriptGeometry):
             self._fills[passage.id] = fill
         return fill
 
+    def turn_label_at(self, offset: int) -> TurnInfo | None:
+        """The turn whose label or timestamp (before its words) holds ``offset``."""
+        starts = [t.start for t in self.turns]
+        i = bisect_left(starts, offset + 1) - 1
+        if i >= 0 and self.turns[i].start <= offset < max(self.turns[i].body_start, self.turns[i].start + 1):
+            return self.turns[i]
+        return None
+
+    def set_playing_turn(self, turn: TurnInfo | None, *, follow: bool = False) -> None:
+        """Tint the turn the recording is in; with ``follow``, scroll it into view (the cursor and
+        selection stay where the user left them)."""
+        if turn == self.playing_turn:
+            return
+        self.playing_turn = turn
+        if turn is not None and follow:
+            start, end = self.visible_range()
+            if not start <= turn.start < end:
+                block = self.document().findBlock(self.to_qt(turn.start))
+                self.verticalScrollBar().setValue(block.firstLineNumber())
+        self.viewport().update()
+
+    def _paint_playing(self, painter: QPainter, start: int, end: int) -> None:
+        turn = self.playing_turn
+        if turn is None or turn.end < start or turn.start > end:
+            return
+        tint = QColor(self.palette().highlight().color())
+        tint.setAlpha(38)
+        for rect in self.span_rects(max(turn.start, start), min(turn.end, end)):
+            painter.fillRect(rect, tint)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        if (self.index.passages or self._matches) and self.workspace is not None:
+        if (self.index.passages or self._matches or self.playing_turn) and self.workspace is not None:
             painter = QPainter(self.viewport())
             start, end = self.visible_range()
+            self._paint_playing(painter, start, end)
             for passage in self.index.overlapping(start, end):
                 fill = self.passage_fill(passage)
                 for rect in self.span_rects(max(passage.start, start), min(passage.end, end)):
@@ -464,7 +500,11 @@ class TranscriptView(TranscriptGeometry):
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            clicked = self.index.innermost(self.offset_at(event.position().toPoint()))
+            offset = self.offset_at(event.position().toPoint())
+            turn = self.turn_label_at(offset)
+            if turn is not None and turn.timestamp is not None:
+                self.turnClicked.emit(turn)
+            clicked = self.index.innermost(offset)
             self.set_current_coding(clicked.codings[0].coding_id if clicked and clicked.codings else None)
 
     def event(self, event: QEvent) -> bool:

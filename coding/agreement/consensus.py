@@ -70,7 +70,7 @@ class ResolveDisagreement(Command):
                     Coding.code_id.in_(self.disputed),
                 )
             ).scalars()
-            writer.delete("coding", "id", list(earlier))
+            writer.delete(Coding, "id", list(earlier))
         requests = [CodingRequest(self.document_id, code, start, end) for code in self.keep]
         ApplyCodings(requests, coder=CONSENSUS, skip_existing=True).plan(writer)
         writer.touch(self.document_id)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from coding.cli.opening import opened
-from coding.cli.output import print_records
+from coding.cli.output import print_records, print_table
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -40,6 +40,40 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _match(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        result = project.guide.match(args.documents or None)
+    print_records(
+        result.matches,
+        args.format,
+        header=("Document", "Start", "End", "Question", "Confidence", "Confirmed"),
+        row=lambda m: (
+            m.document,
+            m.start,
+            m.end,
+            m.question,
+            f"{m.confidence:.2f}",
+            "yes" if m.confirmed else "",
+        ),
+        as_json=lambda m: {
+            "document": m.document,
+            "start": m.start,
+            "end": m.end,
+            "question": m.question,
+            "confidence": m.confidence,
+            "confirmed": m.confirmed,
+        },
+    )
+    if args.format == "table" and result.unmatched:
+        print(f"\n{len(result.unmatched)} interviewer turn(s) ask no guide question:")
+        print_table(
+            ("Document", "Start", "End", "Turn"),
+            [(u.document, u.start, u.end, u.text) for u in result.unmatched],
+            limits={3: 70},
+        )
+    return 0
+
+
 def cmd_guide(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace], int] = args.guide_handler
     return handler(args)
@@ -66,3 +100,12 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--strict", action="store_true", help="refuse the whole guide when a question names no code"
     )
     imp.set_defaults(guide_handler=_import)
+
+    match = actions.add_parser(
+        "match", help="match every interviewer turn to the guide question it asks, with a confidence"
+    )
+    match.add_argument(
+        "--documents", nargs="+", action="extend", metavar="DOCUMENT", help="only these documents"
+    )
+    match.add_argument("--format", choices=("table", "json"), default="table")
+    match.set_defaults(guide_handler=_match)

@@ -32,7 +32,7 @@ def _open(location: str, coder: str | None) -> Project:
     except PasswordNeededError:
         if not sys.stdin.isatty():
             raise
-    password = getpass.getpass(f"Password for {location.split('?')[0]}: ")
+    password = getpass.getpass(f"Password for {location.split('?', maxsplit=1)[0]}: ")
     return Project.open(with_password(location, password), coder=coder)
 
 

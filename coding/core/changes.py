@@ -129,26 +129,9 @@ class Change:
     def aspects(self) -> frozenset[Aspect]:
         return aspects_of(self.tables)
 
-    def touches(self, *what: Aspect | str) -> bool:
-        """Whether the change touched any of these aspects.
-
-        DEPRECATED: a table name (``"document_attribute"``) is still accepted while views written
-        in parallel move to aspects; name the :class:`Aspect` instead.
-        """
-        aspects = self.aspects
-        return any(item in aspects if isinstance(item, Aspect) else item in self.tables for item in what)
-
-    @property
-    def codings(self) -> bool:
-        return self.touches(Aspect.CODINGS, Aspect.REVIEWS) or "judgement_evidence" in self.tables
-
-    @property
-    def codes(self) -> bool:
-        return self.touches(Aspect.CODES)
-
-    @property
-    def documents(self) -> bool:
-        return self.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS)
+    def touches(self, *aspects: Aspect) -> bool:
+        """Whether the change touched any of these aspects."""
+        return not self.aspects.isdisjoint(aspects)
 
     def affects_document(self, document_id: DocumentId) -> bool:
         return self.document_ids is None or document_id in self.document_ids

@@ -19,7 +19,7 @@ def in_layer(coder: str | None, layer: str, me: str) -> bool:
     if layer == "mine":
         return coder == me
     if layer == "others":
-        return coder != me and coder != CONSENSUS
+        return coder not in (me, CONSENSUS)
     if layer == "consensus":
         return coder == CONSENSUS
     return True

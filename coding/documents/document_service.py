@@ -5,11 +5,12 @@ from __future__ import annotations
 import builtins
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePath
 
 from sqlalchemy import func, select
 
+from coding.core.attributes import attribute_key
 from coding.core.context import DocumentRef, Execute
 from coding.core.errors import AmbiguousError, NotFoundError
 from coding.core.ids import DocumentId, TurnId
@@ -22,7 +23,6 @@ from coding.documents.document_commands import (
     NewDocument,
     RenameDocument,
     SetAttributes,
-    attribute_key,
 )
 from models import Coding, Document, DocumentAttribute, Page, Passage, Turn
 
@@ -125,12 +125,13 @@ class DocumentService:
         documents = self.list(with_counts=False)
         key = fold(reference)
         stem = fold(PurePath(reference).stem) if PurePath(reference).suffix else None
-        for matcher in (
+        matchers: tuple[Callable[[DocumentInfo], bool], ...] = (
             lambda d: fold(d.name) == key,
             lambda d: stem is not None and fold(d.name) == stem,
             lambda d: d.original_filename is not None and fold(d.original_filename) == key,
             lambda d: d.original_filename is not None and fold(PurePath(d.original_filename).stem) == key,
-        ):
+        )
+        for matcher in matchers:
             matches = [d for d in documents if matcher(d)]
             if len(matches) == 1:
                 return matches[0]

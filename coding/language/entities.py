@@ -180,8 +180,8 @@ def pattern_mentions(
     sentence_starts: Iterable[int],
     *,
     places: Iterable[str] = (),
-    is_stop: Callable[[str], bool] = lambda word: False,
-    is_word: Callable[[str], bool] = lambda word: False,
+    is_stop: Callable[[str], bool] = lambda _word: False,
+    is_word: Callable[[str], bool] = lambda _word: False,
 ) -> list[Mention]:
     """Organisations, titled people, capitalised name sequences and municipalities.
 

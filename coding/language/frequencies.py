@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from coding.core.ids import DocumentId
 from coding.core.text import fold, natural_key
-from coding.exporting.quote_rows import NO_GROUP, neutralise
+from coding.exporting.quote_rows import neutralise
+from coding.judgements.comparison import NO_GROUP
 from coding.language.corpus import Corpus
 from coding.language.sql import raw_connection
 

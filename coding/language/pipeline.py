@@ -88,7 +88,7 @@ Loader = Callable[..., Language]
 
 
 @Language.factory("codewerk_nl_lemmas", requires=["token.lemma"], assigns=["token.lemma"])
-def _make_dutch_lemmas(nlp: Language, name: str) -> DutchLemmaSupplement:
+def _make_dutch_lemmas(nlp: Language, name: str) -> DutchLemmaSupplement:  # noqa: ARG001 (spaCy passes it)
     return DutchLemmaSupplement(nlp)
 
 

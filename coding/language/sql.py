@@ -9,4 +9,4 @@ from sqlalchemy.orm import Session
 
 
 def raw_connection(session: Session) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+    return cast("sqlite3.Connection", session.connection().connection.driver_connection)

@@ -80,7 +80,7 @@ def turn_span(text: str, start: int, end: int, turns: Sequence[TurnInfo]) -> tup
 
 
 # -- nudging a boundary by one word -------------------------------------------------------------
-def end_later(text: str, start: int, end: int) -> int:
+def end_later(text: str, start: int, end: int) -> int:  # noqa: ARG001 (the nudges share a signature)
     """Move a passage's end to the end of the next word (or of the word it cuts through)."""
     match = _WORD.search(text, end)
     return match.end() if match else end
@@ -96,7 +96,7 @@ def end_earlier(text: str, start: int, end: int) -> int:
     return position if position > start else end
 
 
-def start_earlier(text: str, start: int, end: int) -> int:
+def start_earlier(text: str, start: int, end: int) -> int:  # noqa: ARG001 (the nudges share a signature)
     """Move a passage's start to the start of the previous word (or of the word it cuts through)."""
     position = start
     while position > 0 and text[position - 1].isspace():

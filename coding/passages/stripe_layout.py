@@ -54,7 +54,7 @@ def paragraph_of(starts: list[int], position: int) -> int:
     return bisect_right(starts, position) - 1
 
 
-def _no_rank(code_id: CodeId) -> int:
+def _no_rank(_code_id: CodeId) -> int:
     return 0
 
 

@@ -138,7 +138,7 @@ class SetReviewMarks(Command):
             if marks:
                 kept += self._write(writer, kind, marks, coder_id)
         if kept:
-            writer.insert_many("review_message", kept)
+            writer.insert_many(ReviewMessage, kept)
         return len(self.marks)
 
     @staticmethod
@@ -149,7 +149,7 @@ class SetReviewMarks(Command):
         targets = sorted({m.target for m in marks})
         model: type[Review] | type[JudgementReview]
         if kind == QUOTE:
-            table, column, model, target_column = "review", "coding_id", Review, Review.coding_id
+            column, model, target_column = "coding_id", Review, Review.coding_id
             documents: dict[int, int] = {}
             for chunk in _chunks(targets):
                 for coding_id, document_id in session.execute(
@@ -161,8 +161,7 @@ class SetReviewMarks(Command):
             missing = [t for t in targets if t not in documents]
             writer.touch(*(DocumentId(d) for d in set(documents.values())))
         else:
-            table, column, model, target_column = (
-                "judgement_review",
+            column, model, target_column = (
                 "judgement_id",
                 JudgementReview,
                 JudgementReview.judgement_id,
@@ -207,12 +206,12 @@ class SetReviewMarks(Command):
                 )
             else:
                 writer.update(
-                    table, current[0], {"status": mark.status, "comment": comment, "updated_at": now}
+                    model, current[0], {"status": mark.status, "comment": comment, "updated_at": now}
                 )
         if inserts:
-            writer.insert_many(table, inserts)
+            writer.insert_many(model, inserts)
         if deletes:
-            writer.delete(table, "id", deletes)
+            writer.delete(model, "id", deletes)
         return [
             {"coding_id": None, "judgement_id": None, **row} for row in kept
         ]  # one insert for both kinds: same keys in every row

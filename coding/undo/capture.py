@@ -14,13 +14,15 @@ from typing import Any
 from sqlalchemy import Column, ColumnElement, Table, insert, select
 from sqlalchemy.orm import Session
 
-from models import Base
+from models import Base, Coding, Passage
 
 _CHUNK = 5000
 
 
-def table(name: str) -> Table:
-    return Base.metadata.tables[name]
+def _table(model: type[Base]) -> Table:
+    found = model.__table__
+    assert isinstance(found, Table)
+    return found
 
 
 def cascading_children(parent: Table) -> list[tuple[Table, Column[Any], Column[Any]]]:
@@ -70,7 +72,7 @@ def _in_chunks(column: Column[Any], values: Sequence[Any]) -> list[ColumnElement
 
 def _orphaned_passages(session: Session, coding_ids: set[int], passage_ids: set[int]) -> list[int]:
     """Passages whose every coding is among ``coding_ids``: the trigger deletes them too."""
-    coding = table("coding")
+    coding = _table(Coding)
     candidates = sorted(passage_ids)
     alive: set[int] = set()
     for i in range(0, len(candidates), _CHUNK):
@@ -103,6 +105,6 @@ def capture_delete(session: Session, tbl: Table, clause: ColumnElement[bool]) ->
         if current.name == "coding":
             coding_ids = {row["id"] for row in captured.rows["coding"]}
             orphans = _orphaned_passages(session, coding_ids, {row["passage_id"] for row in fresh})
-            passage = table("passage")
+            passage = _table(Passage)
             queue.extend((passage, chunk) for chunk in _in_chunks(passage.c.id, orphans))
     return captured

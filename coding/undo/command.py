@@ -14,18 +14,14 @@ from sqlalchemy.orm import Session
 from coding.core.changes import Change, Located
 from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
-from coding.undo.capture import table
 from coding.undo.steps import ChangedSince, DeleteRows, InsertRows, Step, UpdateRow
 from models import Base
 
-#: What a write names: the ORM class of its table (``Passage``). A table's name as a string
-#: (``"passage"``) is DEPRECATED, accepted only while commands written in parallel move over.
-Target = type[Base] | str
+#: What a write names: the ORM class of its table (``Passage``), so mypy checks it.
+Target = type[Base]
 
 
 def table_of(target: Target) -> Table:
-    if isinstance(target, str):  # DEPRECATED: the transitional string path
-        return table(target)
     found = target.__table__
     assert isinstance(found, Table)
     return found

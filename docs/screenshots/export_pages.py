@@ -49,14 +49,17 @@ def find_page(pdf: Path, text: str, *, last: bool = False) -> int:
         next(
             line.split()[-1]
             for line in subprocess.run(
-                ["pdfinfo", str(pdf)], capture_output=True, text=True
+                ["pdfinfo", str(pdf)], capture_output=True, text=True, check=False
             ).stdout.splitlines()
             if line.startswith("Pages:")
         )
     )
     for page in range(pages, 0, -1) if last else range(1, pages + 1):
         found = subprocess.run(
-            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout
         if text in found:
             return page

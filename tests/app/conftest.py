@@ -27,7 +27,7 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     """QSettings (recent projects, layout) in a temporary folder, never the user's own."""
     folder = tmp_path / "settings"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -61,6 +61,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     (built,) = out.glob("codewerk-*.whl")
@@ -98,7 +99,13 @@ class Installed:
         if command[0] in ("codewerk", "python"):
             command[0] = str(self.bin / command[0])
         return subprocess.run(
-            command, cwd=self.work, env=self.env(), capture_output=True, text=True, timeout=timeout
+            command,
+            cwd=self.work,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
         )
 
 
@@ -113,6 +120,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Installe
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     site_packages = Path(

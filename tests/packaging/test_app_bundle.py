@@ -42,7 +42,13 @@ def run(program: Path, home: Path, *args: str | Path) -> subprocess.CompletedPro
         "CODEWERK_CODER": "student",
     }
     return subprocess.run(
-        [str(program), *map(str, args)], cwd=home, env=env, capture_output=True, text=True, timeout=300
+        [str(program), *map(str, args)],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -89,6 +95,7 @@ def test_install_script_installs_the_bundle(program: Path, tmp_path: Path) -> No
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     started = run(home / "bin" / "codewerk", tmp_path, "--smoke")

@@ -193,3 +193,48 @@ def similarity_candidates(
                 )
             )
     return out
+
+
+#: A sentence suggested by a search term alone must resemble the passages already coded with the code at least
+#: this much (TF-IDF cosine with their centroid), when the code has any: a generic word ("werkgevers",
+#: "afspraken") in an answer about another indicator is no evidence (issue 20, measured on the dev corpus).
+TERMS_MIN_SIMILARITY = 0.2
+
+
+def corroborated_terms(
+    candidates: Sequence[Candidate],
+    codes: Sequence[CodeInfo],
+    data: CorpusData,
+    coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    minimum: float | None = None,
+) -> list[Candidate]:
+    """``candidates`` without those found by search terms alone whose sentence resembles the code's coded
+    passages less than ``minimum``. Codes with nothing coded keep their term candidates (nothing to compare)."""
+    minimum = TERMS_MIN_SIMILARITY if minimum is None else minimum
+    vectors = sentence_vectors(data)
+    alone = [c for c in candidates if c.sources == ("terms",)]
+    if not alone or not len(vectors):
+        return list(candidates)
+    row_of = {
+        (int(d), int(s), int(e)): i
+        for i, (d, s, e) in enumerate(zip(vectors.document, vectors.start, vectors.end, strict=True))
+    }
+    passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
+    for (doc_id, code_id), spans in coded.items():
+        passages_of[code_id].extend((doc_id, span) for span in spans)
+    wanted = {c.code_id for c in alone}
+    scores: dict[CodeId, FloatArray] = {}
+    for code in codes:
+        if code.id not in wanted:
+            continue
+        profile, count = _profile(data, vectors, passages_of.get(code.id, []))
+        if count:
+            scores[code.id] = row_dots(vectors.rows, vectors.columns, vectors.weights, profile, len(vectors))
+    out = []
+    for c in candidates:
+        if c.sources == ("terms",) and c.code_id in scores:
+            row = row_of.get((c.document_id, c.start, c.end))
+            if row is None or scores[c.code_id][row] < minimum:
+                continue
+        out.append(c)
+    return out

@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
-from coding import Project
+from coding import Aspect, Project
 
 
 def test_commands_land_on_the_qt_stack_and_undo_through_it(qtbot, coded_project: Project) -> None:  # type: ignore[no-untyped-def]
@@ -17,7 +17,7 @@ def test_commands_land_on_the_qt_stack_and_undo_through_it(qtbot, coded_project:
 
     with qtbot.waitSignal(bridge.changed) as blocker:
         coded_project.codings.set_memo(quote.coding_id, "kern van het betoog")
-    assert blocker.args[0].codings
+    assert blocker.args[0].touches(Aspect.CODINGS)
     assert stack.count() == 1 and stack.undoText() == "Edit coding memo"
 
     with qtbot.waitSignal(bridge.changed):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from coding import Change, Project
+from coding import Aspect, Change, Project
 from coding.cli.main import main
 from coding.core.errors import ProjectBusyError, UndoConflictError
 from models import Coding
@@ -80,7 +80,7 @@ def test_changes_other_programs_commit_are_announced(interviews: Project) -> Non
     with Project.open(interviews.store.path, coder="other") as other:
         other.code("R6", "Vertrouwen", 0, 5)
     assert interviews.notice_others() is True
-    assert seen[-1].codings and seen[-1].document_ids is None
+    assert seen[-1].touches(Aspect.CODINGS) and seen[-1].document_ids is None
     assert interviews.notice_others() is False
 
 

@@ -40,6 +40,7 @@ def convert(files: list[Path], out: Path, profile: Path, infilter: str | None = 
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     for source in files:

@@ -131,3 +131,21 @@ def test_metric_invariants(suggested: list[Span], coded: list[Span], more: list[
     a, b = CodeId(1), CodeId(2)
     evaluation = evaluate_spans([(a, "a"), (b, "b")], {a: suggested, b: more}, {a: coded, b: more}, 3)
     assert evaluation.overall == evaluation.codes[0].score + evaluation.codes[1].score
+
+
+def test_a_search_term_alone_must_resemble_what_is_coded(coded_project: Project, tmp_path: Path) -> None:
+    project = coded_project
+    project.codes.create("Zaal", parent=None, search_terms=["zaal"])
+    found = project.assist.suggestions.candidates("Zaal", sources=["terms"])
+    assert [(c.document_id, c.sources) for c in found] == [(project.documents.get("C").id, ("terms",))]
+    # coded on the coffee: C's sentence about the hall shares no word with it, and is no longer suggested
+    project.code("A", "Zaal", text="De koffie was koud.")
+    assert project.assist.suggestions.candidates("Zaal", sources=["terms"]) == []
+    # coded on a sentence like it: suggested again
+    (tmp_path / "D.txt").write_text(
+        "I: En de zaal?\nR4: De zaal was klein en de stoelen waren hard.\n", "utf-8"
+    )
+    project.import_files([tmp_path / "D.txt"])
+    project.code("D", "Zaal", text="De zaal was klein en de stoelen waren hard.")
+    found = project.assist.suggestions.candidates("Zaal", sources=["terms"])
+    assert [project.documents.get(c.document_id).name for c in found] == ["C"]

@@ -13,7 +13,7 @@ import pytest
 from benchmarks.suggestion_quality import evaluate
 
 #: split: (recall, precision) measured; a figure may drop by MARGIN before the test fails.
-MEASURED = {"tune": (0.706, 0.283), "heldout": (0.641, 0.263)}
+MEASURED = {"tune": (0.580, 0.574), "heldout": (0.510, 0.638)}
 MARGIN = 0.02
 
 

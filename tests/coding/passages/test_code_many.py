@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from coding import Project
+from coding import Aspect, Project
 from coding.core.changes import Change
 from coding.core.errors import CodewerkError, InvalidInputError, NotFoundError
 from tests.coding.dump import dump
@@ -39,7 +39,7 @@ def test_codes_every_passage_with_one_undo_step(coded_project: Project) -> None:
     assert len(ids) == 3
     assert project.history.undo_count == undo_count + 1
     assert project.history.undo_text == "Code 3 passages"
-    assert len(changes) == 1 and changes[0].codings
+    assert len(changes) == 1 and changes[0].touches(Aspect.CODINGS)
 
     infos = [project.codings.get(coding_id) for coding_id in ids]
     assert [info.text for info in infos] == [

@@ -39,9 +39,10 @@ def convert(files: list[Path], to: str, out: Path) -> list[Path]:
         capture_output=True,
         text=True,
         timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    converted = [out / f"{f.stem}.{to.split(':')[0]}" for f in files]
+    converted = [out / f"{f.stem}.{to.split(':', maxsplit=1)[0]}" for f in files]
     for path in converted:
         assert path.exists(), f"{path.name} was not written: {result.stdout}"
     return converted

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from coding import Change, Project
+from coding import Aspect, Change, Project
 from coding.core.errors import NotAllowedError, ProjectFileError, UndoConflictError
 from models.database import head_revision, revision_graph
 from models.server import parse
@@ -76,7 +76,7 @@ def test_two_coders_see_each_others_work_and_lose_nothing(team: Project, team_ur
         bob.code("R5", "Vertrouwen", 0, 20)  # the same passage, each their own coding
         assert team.notice_others()
         change = seen[-1]
-        assert change.codings and change.document_ids == frozenset({mine.document_id})
+        assert change.touches(Aspect.CODINGS) and change.document_ids == frozenset({mine.document_id})
         assert bob.notice_others()  # alice's coding reached bob
         assert not bob.notice_others()
         coders = {q.coder for q in team.quotes("Vertrouwen")}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coding import Project
+from coding import Aspect, Project
 from coding.codebook.code_commands import CreateCode
 from coding.core.changes import Change
 from coding.core.errors import CodewerkError, InvalidInputError
@@ -49,7 +49,7 @@ def test_a_group_of_commands_is_one_undo_step_and_one_change(
     assert project.codings.get(coding_id).code_id == code_id
     assert project.history.undo_count == steps + 1
     assert project.history.undo_text == "Create code Werkdruk and code passage"
-    assert len(seen) == 1 and seen[0].codes and seen[0].codings
+    assert len(seen) == 1 and seen[0].touches(Aspect.CODES) and seen[0].touches(Aspect.CODINGS)
     project.undo()
     assert dump(project.path) == before
     assert len(seen) == 2
@@ -104,9 +104,14 @@ def test_a_failing_service_call_rolls_the_whole_group_back(
     before = dump(project.path)
     steps = project.history.undo_count
     seen = _watch(project)
-    with pytest.raises(InvalidInputError), project.group("Create code and code passage"):
-        code = project.codes.create("Werkdruk")
-        project.codings.code(document, code.id, 60, 40)
+
+    def create_and_code() -> None:
+        with project.group("Create code and code passage"):
+            code = project.codes.create("Werkdruk")
+            project.codings.code(document, code.id, 60, 40)
+
+    with pytest.raises(InvalidInputError):
+        create_and_code()
     assert dump(project.path) == before
     assert project.history.undo_count == steps
     assert seen == []

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coding import Project
-from coding.core.changes import Change
+from coding.core.changes import Aspect, Change
 from coding.core.errors import CodewerkError
 from tests.coding.dump import dump
 from tests.conftest import TRANSCRIPT
@@ -145,11 +145,15 @@ def test_every_change_is_announced_once(coded_project: Project) -> None:
     coded_project.subscribe(changes.append)
     quote = coded_project.quotes()[0]
     coded_project.codings.set_memo(quote.coding_id, "belangrijk")
-    assert len(changes) == 1 and changes[0].codings and changes[0].affects_document(quote.document_id)
+    assert (
+        len(changes) == 1
+        and changes[0].touches(Aspect.CODINGS)
+        and changes[0].affects_document(quote.document_id)
+    )
     coded_project.undo()
     assert len(changes) == 2 and changes[1].tables == frozenset({"coding"})
     coded_project.codes.rename("Vertrouwen", "Vertrouwen tussen partijen")
-    assert changes[-1].codes and changes[-1].document_ids is None
+    assert changes[-1].touches(Aspect.CODES) and changes[-1].document_ids is None
     assert coded_project.codes.resolve("Vertrouwen tussen partijen").name == "Vertrouwen tussen partijen"
 
 

@@ -1,0 +1,1 @@
+"""The player dock: the interview recording beside its transcript."""
