@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CODEWERK_CODER", "tester")
 
 from coding import Project
+from coding.core import i18n
 
 TRANSCRIPT = (
     "Interview R5 – UWV, regio Zwolle\n"
@@ -22,6 +23,16 @@ TRANSCRIPT = (
     "[00:01:40] I: En de urgentie?\n"
     "[00:01:45] R5: De urgentie is hoog: er staan veel mensen aan de kant.\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def english_output(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Exports and messages in English whatever the machine's locale or saved choice; a test that
+    wants Dutch sets it (``--language nl``, ``CODEWERK_LANGUAGE``)."""
+    monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
 
 
 @pytest.fixture

@@ -94,17 +94,24 @@ class CodePicker(QDialog):
         self.proxy.setSourceModel(self.source)
         self.proxy.setFilterRole(FILTER_ROLE)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Type to find a code: name, label, question (4a) …")
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("CodePicker", "Type to find a code: name, label, question (4a) …")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find a code")
+        self.search.setAccessibleName(QCoreApplication.translate("CodePicker", "Find a code"))
         self.list = QListView(self)
-        self.list.setAccessibleName("Codes")
+        self.list.setAccessibleName(QCoreApplication.translate("CodePicker", "Codes"))
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
         self.create_button = QPushButton(self)
         self.create_button.setVisible(False)
-        self.create_button.setAccessibleName("Create a code with the typed name and code with it")
-        hint = QLabel("Enter codes with the highlighted code · Esc cancels", self)
+        self.create_button.setAccessibleName(
+            QCoreApplication.translate("CodePicker", "Create a code with the typed name and code with it")
+        )
+        hint = QLabel(
+            QCoreApplication.translate("CodePicker", "Enter codes with the highlighted code · Esc cancels"),
+            self,
+        )
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(title, self))

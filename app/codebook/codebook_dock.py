@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +47,7 @@ class CodeTreeView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("codeTree")
-        self.setAccessibleName("Codebook")
+        self.setAccessibleName(QCoreApplication.translate("CodeTreeView", "Codebook"))
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -108,7 +117,7 @@ class CodebookDock(QDockWidget):
     passageDropped = Signal(object, object)  # Passage, CodeId
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Codebook", parent)
+        super().__init__(QCoreApplication.translate("CodebookDock", "Codebook"), parent)
         self.setObjectName("codebookDock")
         self.workspace: Workspace | None = None
         self.model: CodeTreeModel | None = None
@@ -122,8 +131,10 @@ class CodebookDock(QDockWidget):
         body = QWidget(self)
         self.filter = QLineEdit(body)
         self.filter.setObjectName("codeFilter")
-        self.filter.setAccessibleName("Filter codes")
-        self.filter.setPlaceholderText("Filter codes: name, label, question …")
+        self.filter.setAccessibleName(QCoreApplication.translate("CodebookDock", "Filter codes"))
+        self.filter.setPlaceholderText(
+            QCoreApplication.translate("CodebookDock", "Filter codes: name, label, question …")
+        )
         self.filter.setClearButtonEnabled(True)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setRecursiveFilteringEnabled(True)
@@ -151,7 +162,7 @@ class CodebookDock(QDockWidget):
         if more is not None:  # the style's arrow is faint: say it
             more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             more.setText("»")
-            more.setToolTip("More code actions")
+            more.setToolTip(QCoreApplication.translate("CodebookDock", "More code actions"))
         self.buttons.addActions(
             [
                 self.new_code_action,
@@ -411,7 +422,9 @@ class CodebookDock(QDockWidget):
             f"“{code.name}” is deleted. Edit → Undo takes it back."
         )
         merge = workspace.project.codes.merge
-        if self.confirm(self, "Merge codes", text) and workspace.perform(lambda: merge(code.id, target_id)):
+        if self.confirm(
+            self, QCoreApplication.translate("CodebookDock", "Merge codes"), text
+        ) and workspace.perform(lambda: merge(code.id, target_id)):
             self.select_code_later(target_id)
 
     def delete(self) -> None:
@@ -428,5 +441,5 @@ class CodebookDock(QDockWidget):
             parts.append(f"{codings} coding(s)")
         also = f" with its {' and '.join(parts)}" if parts else ""
         text = f"Delete the code “{code.path_text}”{also}?\n\nEdit → Undo brings everything back."
-        if self.confirm(self, "Delete code", text):
+        if self.confirm(self, QCoreApplication.translate("CodebookDock", "Delete code"), text):
             workspace.perform(lambda: workspace.project.codes.delete(code.id))

@@ -5,7 +5,7 @@ A subcode shares its concept's colour unless another is picked here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,7 +37,7 @@ class NewCodeDialog(QDialog):
     def __init__(self, parent: QWidget | None, label: str, colour: str) -> None:
         super().__init__(parent)
         self.setObjectName("newCodeDialog")
-        self.setWindowTitle("New code")
+        self.setWindowTitle(QCoreApplication.translate("NewCodeDialog", "New code"))
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("newCodeName")
         self._colour = colour.lower()
@@ -60,7 +60,7 @@ class NewCodeDialog(QDialog):
         self.swatches.buttonClicked.connect(lambda button: self._set_colour(str(button.property("colour"))))
         self.other_button = QToolButton(self)
         self.other_button.setObjectName("otherColour")
-        self.other_button.setText("Other…")
+        self.other_button.setText(QCoreApplication.translate("NewCodeDialog", "Other…"))
         self.other_button.clicked.connect(self._pick_other)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -71,7 +71,7 @@ class NewCodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(label, self))
         layout.addWidget(self.name_edit)
-        layout.addWidget(QLabel("Colour:", self))
+        layout.addWidget(QLabel(QCoreApplication.translate("NewCodeDialog", "Colour:"), self))
         layout.addLayout(grid)
         layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -130,7 +131,7 @@ class DetailsDock(QDockWidget):
     uncodeRequested = Signal(object)  # CodingId
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Memo and details", parent)
+        super().__init__(QCoreApplication.translate("DetailsDock", "Memo and details"), parent)
         self.setObjectName("detailsDock")
         self.workspace: Workspace | None = None
         self.target: MemoTarget | None = None
@@ -145,13 +146,16 @@ class DetailsDock(QDockWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.attributes_label = QLabel("Attributes · double-click to change, add or rename", body)
+        self.attributes_label = QLabel(
+            QCoreApplication.translate("DetailsDock", "Attributes · double-click to change, add or rename"),
+            body,
+        )
         self.attributes_label.setObjectName("attributesLabel")
         self.attributes_label.setWordWrap(True)
         self.attributes_model = DocumentAttributesModel(self)
         self.attributes = QTableView(body)
         self.attributes.setObjectName("documentAttributes")
-        self.attributes.setAccessibleName("Document attributes")
+        self.attributes.setAccessibleName(QCoreApplication.translate("DetailsDock", "Document attributes"))
         self.attributes.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.attributes.setModel(self.attributes_model)
         self.attributes.verticalHeader().hide()
@@ -166,30 +170,46 @@ class DetailsDock(QDockWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.attributes.setWordWrap(False)
-        self.remove_attribute_button = QPushButton("Remove attribute", body)
+        self.remove_attribute_button = QPushButton(
+            QCoreApplication.translate("DetailsDock", "Remove attribute"), body
+        )
         self.remove_attribute_button.setObjectName("removeAttributeButton")
-        self.remove_attribute_button.setToolTip("Remove the selected attribute from this document")
-        self.add_attribute_button = QPushButton("Add attribute", body)
+        self.remove_attribute_button.setToolTip(
+            QCoreApplication.translate("DetailsDock", "Remove the selected attribute from this document")
+        )
+        self.add_attribute_button = QPushButton(
+            QCoreApplication.translate("DetailsDock", "Add attribute"), body
+        )
         self.add_attribute_button.setObjectName("addAttributeButton")
-        self.add_attribute_button.setToolTip("Give this document another attribute: its name, then its value")
+        self.add_attribute_button.setToolTip(
+            QCoreApplication.translate(
+                "DetailsDock", "Give this document another attribute: its name, then its value"
+            )
+        )
         self.codings_model = PassageCodingsModel(self)
         self.codings = QListView(body)
         self.codings.setObjectName("detailsCodings")
-        self.codings.setAccessibleName("Codings of the passage")
+        self.codings.setAccessibleName(QCoreApplication.translate("DetailsDock", "Codings of the passage"))
         self.codings.setModel(self.codings_model)
         self.codings.setMaximumHeight(110)
         self.codings.setUniformItemSizes(True)
         self.codings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.codings.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.memo_label = QLabel("Memo", body)
+        self.memo_label = QLabel(QCoreApplication.translate("DetailsDock", "Memo"), body)
         self.memo_label.setWordWrap(True)
         self.memo = QPlainTextEdit(body)
         self.memo.setObjectName("memoEditor")
-        self.memo.setAccessibleName("Memo")
+        self.memo.setAccessibleName(QCoreApplication.translate("DetailsDock", "Memo"))
         self.memo.setTabChangesFocus(True)  # Tab moves on, as everywhere in the window
-        self.memo.setPlaceholderText("Write a memo … (saved when you leave the field or press Ctrl+Return)")
-        self.save_button = QPushButton("Save memo", body)
-        self.uncode_button = QPushButton("Remove this coding", body)
+        self.memo.setPlaceholderText(
+            QCoreApplication.translate(
+                "DetailsDock", "Write a memo … (saved when you leave the field or press Ctrl+Return)"
+            )
+        )
+        self.save_button = QPushButton(QCoreApplication.translate("DetailsDock", "Save memo"), body)
+        self.uncode_button = QPushButton(
+            QCoreApplication.translate("DetailsDock", "Remove this coding"), body
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
@@ -213,7 +233,7 @@ class DetailsDock(QDockWidget):
         # the window taller than the screen.
         scroll = QScrollArea(self)
         scroll.setObjectName("detailsScroll")
-        scroll.setAccessibleName("Details")
+        scroll.setAccessibleName(QCoreApplication.translate("DetailsDock", "Details"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -299,7 +319,9 @@ class DetailsDock(QDockWidget):
         model = self.attributes_model
         if not index.isValid() or index.row() >= len(model.attributes()):
             if self.workspace is not None:
-                self.workspace.tell("Click the attribute to remove first")
+                self.workspace.tell(
+                    QCoreApplication.translate("DetailsDock", "Click the attribute to remove first")
+                )
             return
         model.setData(model.index(index.row(), VALUE), "")
 
@@ -307,12 +329,15 @@ class DetailsDock(QDockWidget):
     def show_nothing(self) -> None:
         self.save_memo()
         self.target = None
-        self.title.setText("<b>Nothing selected</b>")
+        self.title.setText(QCoreApplication.translate("DetailsDock", "<b>Nothing selected</b>"))
         self.info.setText(
-            "Select a passage in the transcript and code it: drag the selection onto a code, "
-            "press a favourite's number key or right-click for the code picker "
-            "(or click a code, in click-to-code mode). "
-            "Click a coded passage or its stripe to see its codes and memo here."
+            QCoreApplication.translate(
+                "DetailsDock",
+                "Select a passage in the transcript and code it: drag the selection onto a code, "
+                "press a favourite's number key or right-click for the code picker "
+                "(or click a code, in click-to-code mode). "
+                "Click a coded passage or its stripe to see its codes and memo here.",
+            )
         )
         self.codings.setVisible(False)
         self._show_attributes(False)
@@ -394,7 +419,7 @@ class DetailsDock(QDockWidget):
         self.codings.setVisible(False)
         self._show_attributes(False)
         memos = project.memos.list(code=code_id)
-        self.memo_label.setText("Code memo")
+        self.memo_label.setText(QCoreApplication.translate("DetailsDock", "Code memo"))
         self._set_memo(
             MemoTarget("code", code_id, memos[0].id if memos else None), memos[0].text if memos else ""
         )
@@ -410,7 +435,7 @@ class DetailsDock(QDockWidget):
         self._show_attributes(True)
         self.attributes_model.set_document(self.workspace, document_id)
         memos = project.memos.list(document=document_id)
-        self.memo_label.setText("Document memo")
+        self.memo_label.setText(QCoreApplication.translate("DetailsDock", "Document memo"))
         self._set_memo(
             MemoTarget("document", document_id, memos[0].id if memos else None),
             memos[0].text if memos else "",
@@ -484,7 +509,7 @@ class DetailsDock(QDockWidget):
             )
             if memo_id is not None:
                 self.target = MemoTarget(target.kind, target.id, memo_id)
-        self.workspace.tell("Memo saved")
+        self.workspace.tell(QCoreApplication.translate("DetailsDock", "Memo saved"))
 
     def _uncode(self) -> None:
         if self.target is not None and self.target.kind == "coding":

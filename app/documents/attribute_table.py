@@ -3,7 +3,7 @@ spreadsheet (type over a cell, Enter; Delete empties it; one undoable step per c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,10 +57,15 @@ class AttributeTableWindow(QMainWindow):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
-        self.add_button = QPushButton("Add attribute…")
+        self.add_button = QPushButton(QCoreApplication.translate("AttributeTableWindow", "Add attribute…"))
         self.add_button.setObjectName("addAttributeColumn")
         self.add_button.clicked.connect(self.ask_attribute)
-        hint = QLabel("Type over a cell and press Enter; Delete empties it. Each change is one undo step.")
+        hint = QLabel(
+            QCoreApplication.translate(
+                "AttributeTableWindow",
+                "Type over a cell and press Enter; Delete empties it. Each change is one undo step.",
+            )
+        )
         hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
@@ -71,7 +76,7 @@ class AttributeTableWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         self.setCentralWidget(body)
         self.addActions(shared_actions)
-        close = QAction("Close", self)
+        close = QAction(QCoreApplication.translate("AttributeTableWindow", "Close"), self)
         close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)
         self.addAction(close)
@@ -79,7 +84,11 @@ class AttributeTableWindow(QMainWindow):
         self.resize(min(1000, screen.width() - 60), min(560, screen.height() - 80))
 
     def ask_attribute(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add attribute", "Name of the new attribute:")
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("AttributeTableWindow", "Add attribute"),
+            QCoreApplication.translate("AttributeTableWindow", "Name of the new attribute:"),
+        )
         if ok and self.model.add_attribute(name):
             self.table.setCurrentIndex(self.model.index(0, self.model.columnCount() - 1))
             self.table.setFocus()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -30,7 +30,7 @@ class DocumentsDock(QDockWidget):
     documentActivated = Signal(object)  # DocumentId
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Documents", parent)
+        super().__init__(QCoreApplication.translate("DocumentsDock", "Documents"), parent)
         self.setObjectName("documentsDock")
         self.workspace: Workspace | None = None
         self.model: DocumentListModel | None = None
@@ -39,8 +39,10 @@ class DocumentsDock(QDockWidget):
         self.group_by.setObjectName("documentGroupBy")
         self.filter = QLineEdit(body)
         self.filter.setObjectName("documentFilter")
-        self.filter.setAccessibleName("Filter documents")
-        self.filter.setPlaceholderText("Filter: name or attribute …")
+        self.filter.setAccessibleName(QCoreApplication.translate("DocumentsDock", "Filter documents"))
+        self.filter.setPlaceholderText(
+            QCoreApplication.translate("DocumentsDock", "Filter: name or attribute …")
+        )
         self.filter.setClearButtonEnabled(True)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setRecursiveFilteringEnabled(True)
@@ -48,12 +50,12 @@ class DocumentsDock(QDockWidget):
         self.proxy.setFilterRole(FILTER_ROLE)
         self.tree = QTreeView(body)
         self.tree.setObjectName("documentTree")
-        self.tree.setAccessibleName("Documents")
+        self.tree.setAccessibleName(QCoreApplication.translate("DocumentsDock", "Documents"))
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Group by", body))
+        top.addWidget(QLabel(QCoreApplication.translate("DocumentsDock", "Group by"), body))
         top.addWidget(self.group_by, 1)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,7 +61,7 @@ FORMATS = (
 class ExportDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None, *, attribute: str = "region") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export"))
         self.project = project
         self.exported: Path | None = None
         self.running: LongOperation | None = None
@@ -81,31 +81,52 @@ class ExportDialog(QDialog):
             self.document_box.addItem(document.name, document.name)
         self.delimiter_box = QComboBox()
         self.delimiter_box.setObjectName("delimiterBox")
-        self.delimiter_box.addItem("Semicolon ; (Dutch Excel)", ";")
-        self.delimiter_box.addItem("Comma ,", ",")
+        self.delimiter_box.addItem(
+            QCoreApplication.translate("ExportDialog", "Semicolon ; (Dutch Excel)"), ";"
+        )
+        self.delimiter_box.addItem(QCoreApplication.translate("ExportDialog", "Comma ,"), ",")
         self.reviewer_edit = QLineEdit()
         self.reviewer_edit.setObjectName("reviewerEdit")
-        self.reviewer_edit.setPlaceholderText("The supervisor's name")
-        self.reviewer_edit.setToolTip(
-            "Whose review this is: the marks and comments in the file become this reviewer's marks "
-            "when you import it back (File → Import supervisor's review…)"
+        self.reviewer_edit.setPlaceholderText(
+            QCoreApplication.translate("ExportDialog", "The supervisor's name")
         )
-        self.reviews_check = QCheckBox("Include review marks and comments")
+        self.reviewer_edit.setToolTip(
+            QCoreApplication.translate(
+                "ExportDialog",
+                "Whose review this is: the marks and comments in the file become this reviewer's marks "
+                "when you import it back (File → Import supervisor's review…)",
+            )
+        )
+        self.reviews_check = QCheckBox(
+            QCoreApplication.translate("ExportDialog", "Include review marks and comments")
+        )
         self.reviews_check.setObjectName("reviewsCheck")
-        self.memos_check = QCheckBox("Include the code and document memos")
+        self.memos_check = QCheckBox(
+            QCoreApplication.translate("ExportDialog", "Include the code and document memos")
+        )
         self.memos_check.setObjectName("memosCheck")
-        self.guard_check = QCheckBox("Put ' before cells a spreadsheet would read as a formula (=…, -2+3)")
+        self.guard_check = QCheckBox(
+            QCoreApplication.translate(
+                "ExportDialog", "Put ' before cells a spreadsheet would read as a formula (=…, -2+3)"
+            )
+        )
         self.guard_check.setObjectName("csvGuardCheck")
         self.guard_check.setChecked(True)
         self.guard_check.setToolTip(
-            "Keeps Excel from evaluating a quote such as =HYPERLINK(…); -/- or +31 are never changed. "
-            "Calc shows the ' ; leave this off for a file read by a program"
+            QCoreApplication.translate(
+                "ExportDialog",
+                "Keeps Excel from evaluating a quote such as =HYPERLINK(…); -/- or +31 are never changed. "
+                "Calc shows the ' ; leave this off for a file read by a program",
+            )
         )
         self.interviewer_check = QCheckBox("Quote the respondents' words only (leave out the interviewer)")
         self.interviewer_check.setObjectName("withoutInterviewerCheck")
         self.interviewer_check.setToolTip(
-            "Cuts the interviewer's turns out of every quote ([…] marks the cut) and drops speaker labels; "
-            "a quote of only the interviewer's words is left out"
+            QCoreApplication.translate(
+                "ExportDialog",
+                "Cuts the interviewer's turns out of every quote ([…] marks the cut) and drops speaker labels; "
+                "a quote of only the interviewer's words is left out",
+            )
         )
 
         self.codes = CheckListModel(self)
@@ -121,30 +142,32 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("pathEdit")
-        self.path_edit.setAccessibleName("Export to file")
-        browse = QPushButton("Browse…")
+        self.path_edit.setAccessibleName(QCoreApplication.translate("ExportDialog", "Export to file"))
+        browse = QPushButton(QCoreApplication.translate("ExportDialog", "Browse…"))
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
         self.form = QFormLayout()
-        self.form.addRow("Format", self.format_box)
-        self.form.addRow("Group by", self.attribute_box)
-        self.form.addRow("Document", self.document_box)
-        self.form.addRow("Separator", self.delimiter_box)
-        self.form.addRow("Reviewer", self.reviewer_edit)
-        self.form.addRow("Concepts", self.code_list)
-        self.form.addRow("Groups", self.group_list)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "Format"), self.format_box)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "Group by"), self.attribute_box)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "Document"), self.document_box)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "Separator"), self.delimiter_box)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "Reviewer"), self.reviewer_edit)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "Concepts"), self.code_list)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "Groups"), self.group_list)
         self.form.addRow("", self.reviews_check)
         self.form.addRow("", self.memos_check)
         self.form.addRow("", self.guard_check)
         self.form.addRow("", self.interviewer_check)
-        self.form.addRow("File", path_row)
+        self.form.addRow(QCoreApplication.translate("ExportDialog", "File"), path_row)
         self.status = operations.add_status_line(self)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            QCoreApplication.translate("ExportDialog", "Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setObjectName("exportButton")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -302,7 +325,7 @@ class ExportDialog(QDialog):
         fmt = self.export_format
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Export to",
+            QCoreApplication.translate("ExportDialog", "Export to"),
             self.path_edit.text(),
             fmt.filter,
             options=QFileDialog.Option.DontConfirmOverwrite,
@@ -313,7 +336,7 @@ class ExportDialog(QDialog):
     def confirm_overwrite(self, path: Path) -> bool:
         answer = QMessageBox.question(
             self,
-            "Replace file?",
+            QCoreApplication.translate("ExportDialog", "Replace file?"),
             f"{path.name} already exists in {path.parent}.\nDo you want to replace it?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -327,16 +350,21 @@ class ExportDialog(QDialog):
         if self.running is not None:
             return None
         if not self.path_edit.text().strip():
-            operations.refuse(self, "Choose a file to export to.")
+            operations.refuse(self, QCoreApplication.translate("ExportDialog", "Choose a file to export to."))
             return None
         if self.codes.checked_values() == []:
-            operations.refuse(self, "Choose at least one concept.")
+            operations.refuse(
+                self, QCoreApplication.translate("ExportDialog", "Choose at least one concept.")
+            )
             return None
         if self.export_format.kind != "transcript" and self.groups.checked_values() == []:
-            operations.refuse(self, "Choose at least one group.")
+            operations.refuse(self, QCoreApplication.translate("ExportDialog", "Choose at least one group."))
             return None
         if self.export_format.kind == "review" and not self.reviewer_edit.text().strip():
-            operations.refuse(self, "Name the supervisor who reviews (Reviewer).")
+            operations.refuse(
+                self,
+                QCoreApplication.translate("ExportDialog", "Name the supervisor who reviews (Reviewer)."),
+            )
             return None
         path = self.target()
         overwrite = False
@@ -390,12 +418,21 @@ def open_path(path: Path) -> bool:
 
 def show_exported(target: Path, parent: QWidget) -> QMessageBox:
     """Where the exported file went, with Open file / Show folder / Close (not blocking)."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Exported", f"Exported to\n{target}", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("export_dialog", "Exported"),
+        f"Exported to\n{target}",
+        parent=parent,
+    )
     box.setObjectName("exportDoneBox")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    open_file = box.addButton("Open file", QMessageBox.ButtonRole.ActionRole)
+    open_file = box.addButton(
+        QCoreApplication.translate("export_dialog", "Open file"), QMessageBox.ButtonRole.ActionRole
+    )
     open_file.setObjectName("openExportedFile")
-    open_folder = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(
+        QCoreApplication.translate("export_dialog", "Show folder"), QMessageBox.ButtonRole.ActionRole
+    )
     open_folder.setObjectName("openExportFolder")
     box.addButton(QMessageBox.StandardButton.Close)
     open_file.clicked.connect(lambda: open_path(target))

@@ -22,7 +22,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,7 +91,7 @@ class ImportDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None, paths: Sequence[Path] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import documents")
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import documents"))
         self.setAcceptDrops(True)
         self.resize(900, 640)
         self.project = project
@@ -121,15 +121,18 @@ class ImportDialog(QDialog):
     def _setup_page(self) -> QWidget:
         page = QWidget(self)
         intro = QLabel(
-            "Word, OpenDocument, text, Markdown, PDF and subtitle files (WebVTT, SubRip). "
-            "Add files or a whole folder, or drop them here.",
+            QCoreApplication.translate(
+                "ImportDialog",
+                "Word, OpenDocument, text, Markdown, PDF and subtitle files (WebVTT, SubRip). "
+                "Add files or a whole folder, or drop them here.",
+            ),
             page,
         )
         intro.setWordWrap(True)
         self.file_model = ImportFileModel(self)
         self.file_view = QTableView(page)
         self.file_view.setObjectName("importFiles")
-        self.file_view.setAccessibleName("Files to import")
+        self.file_view.setAccessibleName(QCoreApplication.translate("ImportDialog", "Files to import"))
         self.file_view.setModel(self.file_model)
         self.file_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.file_view.verticalHeader().hide()
@@ -138,10 +141,10 @@ class ImportDialog(QDialog):
         header = self.file_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.add_files_button = QPushButton("Add files…", page)
-        self.add_folder_button = QPushButton("Add folder…", page)
-        self.remove_button = QPushButton("Remove", page)
-        self.clear_button = QPushButton("Clear", page)
+        self.add_files_button = QPushButton(QCoreApplication.translate("ImportDialog", "Add files…"), page)
+        self.add_folder_button = QPushButton(QCoreApplication.translate("ImportDialog", "Add folder…"), page)
+        self.remove_button = QPushButton(QCoreApplication.translate("ImportDialog", "Remove"), page)
+        self.clear_button = QPushButton(QCoreApplication.translate("ImportDialog", "Clear"), page)
         buttons = QVBoxLayout()
         for button in (self.add_files_button, self.add_folder_button, self.remove_button, self.clear_button):
             buttons.addWidget(button)
@@ -150,13 +153,22 @@ class ImportDialog(QDialog):
         files.addWidget(self.file_view, 1)
         files.addLayout(buttons)
 
-        sheet_box = QGroupBox("Metadata sheet (optional): a 'file' column and one column per attribute", page)
+        sheet_box = QGroupBox(
+            QCoreApplication.translate(
+                "ImportDialog", "Metadata sheet (optional): a 'file' column and one column per attribute"
+            ),
+            page,
+        )
         self.sheet_edit = QLineEdit(sheet_box)
         self.sheet_edit.setObjectName("metadataSheet")
         self.sheet_edit.setReadOnly(True)
-        self.sheet_edit.setPlaceholderText("no sheet: .csv (comma or semicolon) or .xlsx")
-        self.sheet_button = QPushButton("Choose…", sheet_box)
-        self.sheet_clear_button = QPushButton("No sheet", sheet_box)
+        self.sheet_edit.setPlaceholderText(
+            QCoreApplication.translate("ImportDialog", "no sheet: .csv (comma or semicolon) or .xlsx")
+        )
+        self.sheet_button = QPushButton(QCoreApplication.translate("ImportDialog", "Choose…"), sheet_box)
+        self.sheet_clear_button = QPushButton(
+            QCoreApplication.translate("ImportDialog", "No sheet"), sheet_box
+        )
         self.sheet_status = QLabel(sheet_box)
         self.sheet_status.setObjectName("sheetStatus")
         self.sheet_status.setWordWrap(True)
@@ -168,7 +180,10 @@ class ImportDialog(QDialog):
         sheet_layout.addLayout(sheet_row)
         sheet_layout.addWidget(self.sheet_status)
 
-        attributes_box = QGroupBox("Attributes for all files (they win over the sheet)", page)
+        attributes_box = QGroupBox(
+            QCoreApplication.translate("ImportDialog", "Attributes for all files (they win over the sheet)"),
+            page,
+        )
         self.attribute_model = AttributeRowsModel(self)
         self.attribute_view = QTableView(attributes_box)
         self.attribute_view.setObjectName("commonAttributes")
@@ -177,23 +192,33 @@ class ImportDialog(QDialog):
         self.attribute_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.attribute_view.horizontalHeader().setStretchLastSection(True)
         self.attribute_view.setMaximumHeight(110)
-        self.remove_attribute_button = QPushButton("Remove", attributes_box)
+        self.remove_attribute_button = QPushButton(
+            QCoreApplication.translate("ImportDialog", "Remove"), attributes_box
+        )
         attribute_layout = QHBoxLayout(attributes_box)
         attribute_layout.addWidget(self.attribute_view, 1)
         attribute_layout.addWidget(self.remove_attribute_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.replace_choice = QComboBox(page)
         self.replace_choice.setObjectName("replacePolicy")
-        self.replace_choice.addItem("Ask for each file", ASK)
+        self.replace_choice.addItem(QCoreApplication.translate("ImportDialog", "Ask for each file"), ASK)
         self.replace_choice.addItem(
-            "Replace the text (codings are kept where the text is unchanged)", REPLACE
+            QCoreApplication.translate(
+                "ImportDialog", "Replace the text (codings are kept where the text is unchanged)"
+            ),
+            REPLACE,
         )
-        self.replace_choice.addItem("Skip the file", SKIP)
+        self.replace_choice.addItem(QCoreApplication.translate("ImportDialog", "Skip the file"), SKIP)
         policy = QFormLayout()
-        policy.addRow("When a document is already in the project:", self.replace_choice)
+        policy.addRow(
+            QCoreApplication.translate("ImportDialog", "When a document is already in the project:"),
+            self.replace_choice,
+        )
 
         self.setup_buttons = QDialogButtonBox(page)
-        self.import_button = self.setup_buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.setup_buttons.addButton(
+            QCoreApplication.translate("ImportDialog", "Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setDefault(True)
         self.setup_buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.setup_buttons.accepted.connect(self.start_import)
@@ -222,15 +247,15 @@ class ImportDialog(QDialog):
 
     def _progress_page(self) -> QWidget:
         page = QWidget(self)
-        self.progress_label = QLabel("Preparing …", page)
+        self.progress_label = QLabel(QCoreApplication.translate("ImportDialog", "Preparing …"), page)
         self.progress_label.setObjectName("progressLabel")
         self.progress_bar = QProgressBar(page)
         self.progress_bar.setObjectName("importProgress")
         self.progress_log = QPlainTextEdit(page)
         self.progress_log.setObjectName("importLog")
-        self.progress_log.setAccessibleName("Import progress")
+        self.progress_log.setAccessibleName(QCoreApplication.translate("ImportDialog", "Import progress"))
         self.progress_log.setReadOnly(True)
-        self.cancel_button = QPushButton("Cancel", page)
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportDialog", "Cancel"), page)
         self.cancel_button.setObjectName("cancelImport")
         self.cancel_button.clicked.connect(self.cancel_import)
         row = QHBoxLayout()
@@ -247,11 +272,15 @@ class ImportDialog(QDialog):
         page = QWidget(self)
         self.summary = QTextBrowser(page)
         self.summary.setObjectName("importSummary")
-        self.summary.setAccessibleName("Import summary")
-        self.speakers_button = QPushButton("Speakers…", page)
-        self.speakers_button.setToolTip("Check the detected speakers: rename them, mark the interviewers")
-        self.more_button = QPushButton("Import more…", page)
-        self.close_button = QPushButton("Close", page)
+        self.summary.setAccessibleName(QCoreApplication.translate("ImportDialog", "Import summary"))
+        self.speakers_button = QPushButton(QCoreApplication.translate("ImportDialog", "Speakers…"), page)
+        self.speakers_button.setToolTip(
+            QCoreApplication.translate(
+                "ImportDialog", "Check the detected speakers: rename them, mark the interviewers"
+            )
+        )
+        self.more_button = QPushButton(QCoreApplication.translate("ImportDialog", "Import more…"), page)
+        self.close_button = QPushButton(QCoreApplication.translate("ImportDialog", "Close"), page)
         self.close_button.setDefault(True)
         row = QHBoxLayout()
         row.addWidget(self.speakers_button)
@@ -308,16 +337,22 @@ class ImportDialog(QDialog):
         self.replace_choice.setCurrentIndex(self.replace_choice.findData(policy))
 
     def _choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, "Add transcripts", "", FILE_FILTER)
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, QCoreApplication.translate("ImportDialog", "Add transcripts"), "", FILE_FILTER
+        )
         self.add_paths(Path(name) for name in names)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add all transcripts in a folder")
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("ImportDialog", "Add all transcripts in a folder")
+        )
         if folder:
             self.add_paths([Path(folder)])
 
     def _choose_sheet(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, "Metadata sheet", "", SHEET_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("ImportDialog", "Metadata sheet"), "", SHEET_FILTER
+        )
         if name:
             self.set_metadata_sheet(Path(name))
 
@@ -388,7 +423,7 @@ class ImportDialog(QDialog):
                 self._paths, meta=self._sheet, attributes=self.attribute_model.attributes()
             ),
             notice=True,
-            title="Import",
+            title=QCoreApplication.translate("ImportDialog", "Import"),
         )
         if batch is None:
             return
@@ -460,7 +495,9 @@ class ImportDialog(QDialog):
     def cancel_import(self) -> None:
         if self.run is not None and self.run.running:
             self.cancel_button.setEnabled(False)
-            self.progress_label.setText("Cancelling after the current file …")
+            self.progress_label.setText(
+                QCoreApplication.translate("ImportDialog", "Cancelling after the current file …")
+            )
             self.run.cancel()
 
     def ask_replace(self, path: Path, duplicate: Duplicate) -> bool:
@@ -470,17 +507,25 @@ class ImportDialog(QDialog):
         box = QMessageBox(self)
         box.setObjectName("replaceQuestion")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Document already in the project")
+        box.setWindowTitle(QCoreApplication.translate("ImportDialog", "Document already in the project"))
         box.setText(f"<b>{path.name}</b>: {duplicate.reason}.")
         coded = duplicate.document.coding_count
         box.setInformativeText(
             f"Replace the text of '{duplicate.document.name}'? Its {coded} coding(s) are kept where their "
             "passage is unchanged; the summary lists any that cannot be kept."
         )
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
-        replace_all = box.addButton("Replace all", QMessageBox.ButtonRole.YesRole)
-        skip = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
-        skip_all = box.addButton("Skip all", QMessageBox.ButtonRole.NoRole)
+        replace = box.addButton(
+            QCoreApplication.translate("ImportDialog", "Replace"), QMessageBox.ButtonRole.AcceptRole
+        )
+        replace_all = box.addButton(
+            QCoreApplication.translate("ImportDialog", "Replace all"), QMessageBox.ButtonRole.YesRole
+        )
+        skip = box.addButton(
+            QCoreApplication.translate("ImportDialog", "Skip"), QMessageBox.ButtonRole.RejectRole
+        )
+        skip_all = box.addButton(
+            QCoreApplication.translate("ImportDialog", "Skip all"), QMessageBox.ButtonRole.NoRole
+        )
         box.setDefaultButton(skip)
         box.setEscapeButton(skip)
         self.question = box
@@ -523,7 +568,7 @@ class ImportDialog(QDialog):
     def _again(self) -> None:
         self.report = None
         self._paths.clear()
-        self.setWindowTitle("Import documents")
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import documents"))
         self.pages.setCurrentIndex(SETUP)
         self._refresh()
 

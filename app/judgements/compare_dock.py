@@ -6,7 +6,7 @@ asks for the window again; which of the two the user chose is remembered (``comp
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.judgements.compare_view import CompareView
@@ -18,11 +18,13 @@ class CompareDock(QDockWidget):
     undockRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Compare regions", parent)
+        super().__init__(QCoreApplication.translate("CompareDock", "Compare regions"), parent)
         self.setObjectName("compareDock")
         self.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
         body = QWidget(self)
-        self.window_button = QPushButton("Open in its own window", body)
+        self.window_button = QPushButton(
+            QCoreApplication.translate("CompareDock", "Open in its own window"), body
+        )
         self.window_button.setObjectName("undockCompare")
         self.window_button.clicked.connect(self.undockRequested)
         row = QHBoxLayout()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,7 +67,9 @@ class CompareView(QWidget):
 
         self.attribute_box = QComboBox()
         self.attribute_box.setObjectName("attributeBox")
-        self.attribute_box.setToolTip("The attribute whose values form the columns")
+        self.attribute_box.setToolTip(
+            QCoreApplication.translate("CompareView", "The attribute whose values form the columns")
+        )
         self.mode_box = QComboBox()
         self.mode_box.setObjectName("modeBox")
         for label, mode in MODE_LABELS:
@@ -76,13 +78,15 @@ class CompareView(QWidget):
         self.chart_kind_box.setObjectName("chartKindBox")
         for kind, label in KINDS:
             self.chart_kind_box.addItem(label, kind)
-        self.save_chart_button = QPushButton("Save chart…")
+        self.save_chart_button = QPushButton(QCoreApplication.translate("CompareView", "Save chart…"))
         self.save_chart_button.setObjectName("saveChartButton")
         self.save_chart_button.clicked.connect(self.ask_save_chart)
 
         self.tree = QTreeView()
         self.tree.setObjectName("grid")
-        self.tree.setAccessibleName("Judgement grid: concepts by group")
+        self.tree.setAccessibleName(
+            QCoreApplication.translate("CompareView", "Judgement grid: concepts by group")
+        )
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -98,10 +102,10 @@ class CompareView(QWidget):
         self.editor = JudgementEditor(bridge)
 
         toolbar = QHBoxLayout()
-        toolbar.addWidget(QLabel("Columns:"))
+        toolbar.addWidget(QLabel(QCoreApplication.translate("CompareView", "Columns:")))
         toolbar.addWidget(self.attribute_box)
         toolbar.addSpacing(12)
-        toolbar.addWidget(QLabel("Show:"))
+        toolbar.addWidget(QLabel(QCoreApplication.translate("CompareView", "Show:")))
         toolbar.addWidget(self.mode_box)
         toolbar.addStretch(1)
         toolbar.addWidget(self.chart_kind_box)
@@ -326,9 +330,17 @@ class CompareView(QWidget):
         """Save the chart shown: the scores chart in the scores mode, else the frequency chart."""
         stem = f"scores-{self.attribute}" if self.mode == "scores" else f"chart-{self.attribute}"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save chart", f"{stem}.png", "PNG image (*.png);;SVG drawing (*.svg)"
+            self,
+            QCoreApplication.translate("CompareView", "Save chart"),
+            f"{stem}.png",
+            "PNG image (*.png);;SVG drawing (*.svg)",
         )
         if not name:
             return None
         chart = self.score_chart if self.mode == "scores" else self.chart
-        return operations.attempt(self, lambda: chart.save(name), notice=True, title="Save chart")
+        return operations.attempt(
+            self,
+            lambda: chart.save(name),
+            notice=True,
+            title=QCoreApplication.translate("CompareView", "Save chart"),
+        )

@@ -7,7 +7,7 @@ with Esc (a judgement being typed is saved first), and can be docked into the ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
@@ -34,17 +34,23 @@ class CompareWindow(QMainWindow):
         self.view = CompareView(workspace.bridge, self)
         self.setCentralWidget(self.view)
         self.addActions(shared_actions)
-        self.close_action = QAction("Close", self)
+        self.close_action = QAction(QCoreApplication.translate("CompareWindow", "Close"), self)
         self.close_action.setShortcuts(
             [QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)]
         )
         self.close_action.triggered.connect(self.close)
         self.addAction(self.close_action)
-        self.dock_action = QAction("Dock in the main window", self)
+        self.dock_action = QAction(
+            QCoreApplication.translate("CompareWindow", "Dock in the main window"), self
+        )
         self.dock_action.setObjectName("dockCompare")
-        self.dock_action.setToolTip("Show Compare regions as a panel of the main window instead")
+        self.dock_action.setToolTip(
+            QCoreApplication.translate(
+                "CompareWindow", "Show Compare regions as a panel of the main window instead"
+            )
+        )
         self.dock_action.triggered.connect(self.dockRequested)
-        bar = QToolBar("Compare", self)
+        bar = QToolBar(QCoreApplication.translate("CompareWindow", "Compare"), self)
         bar.setObjectName("compareToolbar")
         bar.setMovable(False)
         bar.addAction(self.dock_action)

@@ -6,7 +6,7 @@ Saving goes through the judgement service, so it is one undoable command like ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -43,7 +43,11 @@ class JudgementEditor(QWidget):
         self._cell: GridCell | None = None
         self._dirty = False
 
-        self.title = QLabel("Click a cell of the grid to see its quotes and judge it.")
+        self.title = QLabel(
+            QCoreApplication.translate(
+                "JudgementEditor", "Click a cell of the grid to see its quotes and judge it."
+            )
+        )
         self.title.setObjectName("cellTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,10 +68,12 @@ class JudgementEditor(QWidget):
 
         self.score_box = QComboBox()
         self.score_box.setObjectName("scoreBox")
-        self.score_box.setAccessibleName("Score")
+        self.score_box.setAccessibleName(QCoreApplication.translate("JudgementEditor", "Score"))
         self.score_edit = QLineEdit()
         self.score_edit.setObjectName("scoreEdit")
-        self.score_edit.setPlaceholderText("Open code: describe in a few words")
+        self.score_edit.setPlaceholderText(
+            QCoreApplication.translate("JudgementEditor", "Open code: describe in a few words")
+        )
         self.score_stack = QStackedWidget()
         self.score_stack.addWidget(self.score_box)
         self.score_stack.addWidget(self.score_edit)
@@ -77,18 +83,24 @@ class JudgementEditor(QWidget):
 
         self.justification = QPlainTextEdit()
         self.justification.setObjectName("justificationEdit")
-        self.justification.setAccessibleName("Justification")
-        self.justification.setPlaceholderText("Justification: one or two lines that explain the score")
+        self.justification.setAccessibleName(QCoreApplication.translate("JudgementEditor", "Justification"))
+        self.justification.setPlaceholderText(
+            QCoreApplication.translate(
+                "JudgementEditor", "Justification: one or two lines that explain the score"
+            )
+        )
         self.justification.setMaximumHeight(90)
         self.justification.textChanged.connect(self._mark_dirty)
 
-        self.save_button = QPushButton("Save judgement")
+        self.save_button = QPushButton(QCoreApplication.translate("JudgementEditor", "Save judgement"))
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(QCoreApplication.translate("JudgementEditor", "Clear"))
         self.clear_button.setObjectName("clearButton")
-        self.clear_button.setToolTip("Remove this judgement (undoable)")
+        self.clear_button.setToolTip(
+            QCoreApplication.translate("JudgementEditor", "Remove this judgement (undoable)")
+        )
         self.clear_button.clicked.connect(self.clear)
         #: Why the cell cannot be judged (a note on the cell; what saving did goes the one way,
         #: ``app.widgets.operations``).
@@ -98,7 +110,7 @@ class JudgementEditor(QWidget):
         self.message.setStyleSheet("color: #B00020")
 
         score_row = QHBoxLayout()
-        score_row.addWidget(QLabel("Score"))
+        score_row.addWidget(QLabel(QCoreApplication.translate("JudgementEditor", "Score")))
         score_row.addWidget(self.score_stack, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)

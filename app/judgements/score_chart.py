@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QPolarChart,
     QScatterSeries,
 )
-from PySide6.QtCore import QMargins, QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -73,10 +73,14 @@ class ScoreChart(QWidget):
             _style(chart)
         self.radar_view = QChartView(self.radar)
         self.radar_view.setObjectName("scoreRadar")
-        self.radar_view.setAccessibleName("Scores per group, radar chart")
+        self.radar_view.setAccessibleName(
+            QCoreApplication.translate("ScoreChart", "Scores per group, radar chart")
+        )
         self.bars_view = QChartView(self.bars)
         self.bars_view.setObjectName("scoreBars")
-        self.bars_view.setAccessibleName("Scores per group, bar chart")
+        self.bars_view.setAccessibleName(
+            QCoreApplication.translate("ScoreChart", "Scores per group, bar chart")
+        )
         self.stack = QStackedWidget(self)
         for view in (self.radar_view, self.bars_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +59,7 @@ class QuotesDock(QDockWidget):
     jumpRequested = Signal(object)  # Quote
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Quotes", parent)
+        super().__init__(QCoreApplication.translate("QuotesDock", "Quotes"), parent)
         self.setObjectName("quotesDock")
         self.workspace: Workspace | None = None
         self.model: QuoteTableModel | None = None
@@ -68,20 +68,25 @@ class QuotesDock(QDockWidget):
 
         self.attribute = QComboBox(body)
         self.attribute.setObjectName("quoteAttribute")
-        self.attribute.setToolTip("Filter by a document attribute")
+        self.attribute.setToolTip(QCoreApplication.translate("QuotesDock", "Filter by a document attribute"))
         self.value = QComboBox(body)
         self.value.setObjectName("quoteAttributeValue")
         self.value.setMinimumContentsLength(12)
         self.coder = QComboBox(body)
         self.coder.setObjectName("quoteCoder")
         self.coder.setToolTip(
-            "Filter by the coder who coded the quote: mine, other coders', the consensus layer, or one coder"
+            QCoreApplication.translate(
+                "QuotesDock",
+                "Filter by the coder who coded the quote: mine, other coders', the consensus layer, or one coder",
+            )
         )
         self.review = QComboBox(body)
         self.review.setObjectName("quoteReview")
-        self.review.setToolTip("Filter by review status (by any reviewer)")
-        self.review.addItem("Any review", ANY)
-        self.review.addItem("Not reviewed", UNREVIEWED)
+        self.review.setToolTip(
+            QCoreApplication.translate("QuotesDock", "Filter by review status (by any reviewer)")
+        )
+        self.review.addItem(QCoreApplication.translate("QuotesDock", "Any review"), ANY)
+        self.review.addItem(QCoreApplication.translate("QuotesDock", "Not reviewed"), UNREVIEWED)
         self.review.addItem("Questions to answer", TO_ANSWER)
         for known in STATUSES:
             self.review.addItem(REVIEW_LABELS[known], known)
@@ -89,8 +94,10 @@ class QuotesDock(QDockWidget):
         self.query_bar.queryRequested.connect(self.run_query)
         self.text = QLineEdit(body)
         self.text.setObjectName("quoteText")
-        self.text.setAccessibleName("Filter quotes by text and memo")
-        self.text.setPlaceholderText("Filter text and memos …")
+        self.text.setAccessibleName(
+            QCoreApplication.translate("QuotesDock", "Filter quotes by text and memo")
+        )
+        self.text.setPlaceholderText(QCoreApplication.translate("QuotesDock", "Filter text and memos …"))
         self.text.setClearButtonEnabled(True)
         filters = QHBoxLayout()
         filters.setSpacing(4)
@@ -121,11 +128,16 @@ class QuotesDock(QDockWidget):
         self.count.setObjectName("quoteCount")
         self.comment = QLineEdit(body)
         self.comment.setObjectName("reviewComment")
-        self.comment.setAccessibleName("Review comment")
-        self.comment.setPlaceholderText("Review comment on the current quote (Enter saves)")
+        self.comment.setAccessibleName(QCoreApplication.translate("QuotesDock", "Review comment"))
+        self.comment.setPlaceholderText(
+            QCoreApplication.translate("QuotesDock", "Review comment on the current quote (Enter saves)")
+        )
         self.comment.setToolTip(
-            "Your comment on the current quote: Enter or leaving the field saves it "
-            "(a quote without your mark gets the mark “question”)"
+            QCoreApplication.translate(
+                "QuotesDock",
+                "Your comment on the current quote: Enter or leaving the field saves it "
+                "(a quote without your mark gets the mark “question”)",
+            )
         )
         self._comment_for: CodingId | None = None  # the quote whose comment the field shows
         self._comment_quote: Quote | None = None  # as it was read then (if a filter hides it later)
@@ -133,7 +145,7 @@ class QuotesDock(QDockWidget):
         review_row = QHBoxLayout()
         review_row.addWidget(self.count)
         review_row.addStretch(1)
-        review_row.addWidget(QLabel("Your review:", body))
+        review_row.addWidget(QLabel(QCoreApplication.translate("QuotesDock", "Your review:"), body))
         for number, status in enumerate((*STATUSES, None), start=1):
             label = REVIEW_LABELS[status].capitalize() if status else "Clear"
             action = QAction(label, self)
@@ -149,11 +161,14 @@ class QuotesDock(QDockWidget):
         review_row.addWidget(self.comment, 1)
         self.discussion_button = QToolButton(body)
         self.discussion_button.setObjectName("discussionToggle")
-        self.discussion_button.setText("Discussion")
+        self.discussion_button.setText(QCoreApplication.translate("QuotesDock", "Discussion"))
         self.discussion_button.setCheckable(True)
         self.discussion_button.setToolTip(
-            "Show the conversation about the current quote (every reviewer's mark and comment, "
-            "your replies) and reply"
+            QCoreApplication.translate(
+                "QuotesDock",
+                "Show the conversation about the current quote (every reviewer's mark and comment, "
+                "your replies) and reply",
+            )
         )
         review_row.addWidget(self.discussion_button)
 
@@ -338,7 +353,7 @@ class QuotesDock(QDockWidget):
 
     def _counts(self, shown: int, retrieved: int) -> None:
         if self.model is not None and not self.model.loaded:
-            self.count.setText("Listing quotes …")
+            self.count.setText(QCoreApplication.translate("QuotesDock", "Listing quotes …"))
         elif shown == retrieved:
             self.count.setText(f"{shown} quote(s)")
         else:
@@ -380,7 +395,11 @@ class QuotesDock(QDockWidget):
         text = self.comment.text()
         if model is None or coding_id is None:
             if text.strip() and self.workspace is not None and self.comment.hasFocus():
-                self.workspace.tell("Choose a quote first: the comment is kept in the field until then")
+                self.workspace.tell(
+                    QCoreApplication.translate(
+                        "QuotesDock", "Choose a quote first: the comment is kept in the field until then"
+                    )
+                )
             return False
         quote = self._quote_of(coding_id) or self._comment_quote
         if quote is None or quote.coding_id != coding_id:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.quotes.quote_table_model import REVIEW, REVIEW_LABELS
@@ -16,7 +16,7 @@ class ReviewDelegate(QStyledItemDelegate):
         if index.column() != REVIEW:
             return super().createEditor(parent, option, index)
         editor = QComboBox(parent)
-        editor.addItem("— not reviewed", "")
+        editor.addItem(QCoreApplication.translate("ReviewDelegate", "— not reviewed"), "")
         for status in STATUSES:
             editor.addItem(REVIEW_LABELS[status], status)
         editor.activated.connect(lambda _i: self.commitData.emit(editor))

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.shell import settings
+from app.shell import settings, translation
 from app.shell.app_icon import app_icon
 from app.shell.main_window import MainWindow
 from app.shell.theme import Theme
@@ -40,6 +40,7 @@ def application() -> QApplication:
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     if _theme is None:
+        translation.install()
         app.setWindowIcon(app_icon())
         app.setDesktopFileName("codewerk")  # the .desktop file's name (installers/linux)
         _theme = Theme(app)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -137,9 +137,13 @@ class MainWindow(QMainWindow):
         self.connection_banner = ConnectionBanner(self)
         self.statusBar().addPermanentWidget(self.connection_banner)
         self.connection_banner.hide()  # adding it showed it; shown only while a server is away
-        self.mode_label = QLabel("Click-to-code mode", self)
+        self.mode_label = QLabel(QCoreApplication.translate("MainWindow", "Click-to-code mode"), self)
         self.mode_label.setObjectName("clickToCodeHint")
-        self.mode_label.setToolTip("Clicking a code codes the selected passage (Code → Click-to-code mode)")
+        self.mode_label.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Clicking a code codes the selected passage (Code → Click-to-code mode)"
+            )
+        )
         self.mode_label.setStyleSheet("QLabel { font-weight: bold; padding: 0 6px; }")
         self.mode_label.hide()
         self.statusBar().addPermanentWidget(self.mode_label)
@@ -245,6 +249,7 @@ class MainWindow(QMainWindow):
         a.find_next.triggered.connect(self.panel.find_bar.next)
         a.find_previous.triggered.connect(self.panel.find_bar.previous)
         a.coder_name.triggered.connect(self.ask_coder_name)
+        a.preferences.triggered.connect(self.show_preferences)
         a.layer_group.triggered.connect(lambda action: self.view.set_layer(action.data()))
         a.agreement.triggered.connect(self.show_agreement)
         a.prepare_package.triggered.connect(lambda: self.second_coder("prepare_package"))
@@ -314,7 +319,12 @@ class MainWindow(QMainWindow):
         return operations.last_problem(self)
 
     def open_project(self, path: Path | str) -> bool:
-        project = operations.attempt(self, lambda: _open_as_coder(path), notice=True, title="Open project")
+        project = operations.attempt(
+            self,
+            lambda: _open_as_coder(path),
+            notice=True,
+            title=QCoreApplication.translate("MainWindow", "Open project"),
+        )
         if project is None:
             settings.forget_project(Path(path))
             self.start.reload()
@@ -342,7 +352,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: Project.create(path, codebook=codebook, coder=settings.coder_name()),
             notice=True,
-            title="New project",
+            title=QCoreApplication.translate("MainWindow", "New project"),
         )
         if project is None:
             return False
@@ -357,7 +367,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: build_demo_project(path, coder=settings.coder_name() or "demo"),
             notice=True,
-            title="Demo project",
+            title=QCoreApplication.translate("MainWindow", "Demo project"),
         )
         if project is None:
             return False
@@ -373,7 +383,11 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
         workspace.indexer.finished.connect(
-            lambda report: None if report.cancelled else workspace.tell("Search index ready")
+            lambda report: (
+                None
+                if report.cancelled
+                else workspace.tell(QCoreApplication.translate("MainWindow", "Search index ready"))
+            )
         )
         self.view.set_workspace(workspace)
         for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
@@ -466,28 +480,47 @@ class MainWindow(QMainWindow):
     def ask_new_project(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            "New project",
+            QCoreApplication.translate("MainWindow", "New project"),
             str(Path.home() / f"studie{PROJECT_SUFFIX}"),
             f"Codewerk projects (*{PROJECT_SUFFIX})",
         )
         if not name:
             return
         choices = ["Regionale Werkbedrijven (built-in codebook “rwb”)", "Empty code tree"]
-        choice, ok = QInputDialog.getItem(self, "New project", "Start with:", choices, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self,
+            QCoreApplication.translate("MainWindow", "New project"),
+            QCoreApplication.translate("MainWindow", "Start with:"),
+            choices,
+            0,
+            False,
+        )
         if ok:
             self.new_project(name, "rwb" if choice == choices[0] else None)
 
     def ask_open_project(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Open project", str(Path.home()), f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)"
+            self,
+            QCoreApplication.translate("MainWindow", "Open project"),
+            str(Path.home()),
+            f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)",
         )
         if name:
             self.open_project(name)
 
+    def show_preferences(self) -> None:
+        """Edit → Preferences…: the language of the window and of exports."""
+        from app.shell.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
     def ask_coder_name(self) -> None:
         current = self.workspace.project.coder if self.workspace else (settings.coder_name() or "")
         name, ok = QInputDialog.getText(
-            self, "Your name", "Name stored with your codings and reviews:", text=current
+            self,
+            QCoreApplication.translate("MainWindow", "Your name"),
+            QCoreApplication.translate("MainWindow", "Name stored with your codings and reviews:"),
+            text=current,
         )
         if ok and name.strip():
             settings.set_coder_name(name.strip())
@@ -504,7 +537,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
         if not paths:
-            empty = self.recent_menu.addAction("No recent projects")
+            empty = self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "No recent projects"))
             empty.setEnabled(False)
 
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -539,7 +572,12 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         """The import dialog with these files and folders chosen (dropped on the document list)."""
         if self.workspace is None:
-            operations.tell(self, "Open or create a project first, then import into it")
+            operations.tell(
+                self,
+                QCoreApplication.translate(
+                    "MainWindow", "Open or create a project first, then import into it"
+                ),
+            )
             return
         if self.import_dialog is not None:  # the last one (window-modal: never two at a time)
             self.import_dialog.deleteLater()
@@ -833,7 +871,9 @@ class MainWindow(QMainWindow):
 
     def edit_memo(self) -> None:
         if self.view.current_coding is None:
-            operations.tell(self, "Click a coded passage or its stripe first")
+            operations.tell(
+                self, QCoreApplication.translate("MainWindow", "Click a coded passage or its stripe first")
+            )
             return
         self.details_dock.show()
         self.details_dock.raise_()

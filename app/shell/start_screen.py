@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
@@ -66,17 +73,30 @@ class StartScreen(QWidget):
         font.setBold(True)
         title.setFont(font)
         tagline = QLabel(
-            "Code interview transcripts with your codebook, retrieve quotes per concept and region,\n"
-            "and judge every concept per region. Everything stays on this computer, in one project file.",
+            QCoreApplication.translate(
+                "StartScreen",
+                "Code interview transcripts with your codebook, retrieve quotes per concept and region,\n"
+                "and judge every concept per region. Everything stays on this computer, in one project file.",
+            ),
             self,
         )
         tagline.setWordWrap(True)
-        self.new_button = QPushButton("New project…", self)
-        self.open_button = QPushButton("Open…", self)
-        self.demo_button = QPushButton("Open demo project", self)
-        self.demo_button.setToolTip("Six short synthetic Dutch interviews in three regions, partly coded")
-        self.connect_button = QPushButton("Connect to a team project…", self)
-        self.connect_button.setToolTip("A project on a PostgreSQL server that several coders use at once")
+        self.new_button = QPushButton(QCoreApplication.translate("StartScreen", "New project…"), self)
+        self.open_button = QPushButton(QCoreApplication.translate("StartScreen", "Open…"), self)
+        self.demo_button = QPushButton(QCoreApplication.translate("StartScreen", "Open demo project"), self)
+        self.demo_button.setToolTip(
+            QCoreApplication.translate(
+                "StartScreen", "Six short synthetic Dutch interviews in three regions, partly coded"
+            )
+        )
+        self.connect_button = QPushButton(
+            QCoreApplication.translate("StartScreen", "Connect to a team project…"), self
+        )
+        self.connect_button.setToolTip(
+            QCoreApplication.translate(
+                "StartScreen", "A project on a PostgreSQL server that several coders use at once"
+            )
+        )
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)
@@ -86,11 +106,11 @@ class StartScreen(QWidget):
         self.recent_model = RecentProjectsModel(self)
         self.recent = QListView(self)
         self.recent.setObjectName("recentProjects")
-        self.recent.setAccessibleName("Recent projects")
+        self.recent.setAccessibleName(QCoreApplication.translate("StartScreen", "Recent projects"))
         self.recent.setModel(self.recent_model)
         self.recent.setFrameShape(QFrame.Shape.StyledPanel)
         self.recent.setSpacing(3)
-        self.recent_label = QLabel("Recent projects", self)
+        self.recent_label = QLabel(QCoreApplication.translate("StartScreen", "Recent projects"), self)
         bold = QFont(self.recent_label.font())
         bold.setBold(True)
         self.recent_label.setFont(bold)

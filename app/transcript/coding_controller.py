@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -55,7 +55,12 @@ class CodingController(QObject):
         """Code the selected passage of the open transcript."""
         span = self.view.selection_span()
         if span is None or self.view.document_id is None:
-            operations.tell(self.window, "Select a passage in the transcript first, then choose a code")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate(
+                    "CodingController", "Select a passage in the transcript first, then choose a code"
+                ),
+            )
             return None
         return self.code_passage(Passage(self.view.document_id, *span), code_id)
 
@@ -90,7 +95,12 @@ class CodingController(QObject):
         workspace = self.workspace
         span = self.view.selection_span()
         if workspace is None or span is None or self.view.document_id is None:
-            operations.tell(self.window, "Select the words to use as the new code's name first")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate(
+                    "CodingController", "Select the words to use as the new code's name first"
+                ),
+            )
             return None
         document_id = self.view.document_id
         coding = workspace.attempt(lambda: workspace.project.codings.code_in_vivo(document_id, *span))
@@ -109,7 +119,10 @@ class CodingController(QObject):
         if workspace is None:
             return None
         if self.view.selection_span() is None:
-            operations.tell(self.window, "Select a passage in the transcript first")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate("CodingController", "Select a passage in the transcript first"),
+            )
             return None
         picker = CodePicker(workspace.project.codes.tree(), self.view)
         picker.picked.connect(self.code_selection)
@@ -187,7 +200,10 @@ class CodingController(QObject):
             if turn is None:
                 operations.tell(
                     self.window,
-                    "Put the cursor in a speaker's turn first (a line that starts with R5: or the like)",
+                    QCoreApplication.translate(
+                        "CodingController",
+                        "Put the cursor in a speaker's turn first (a line that starts with R5: or the like)",
+                    ),
                 )
                 return None
             speaker = turn.speaker
@@ -219,7 +235,10 @@ class CodingController(QObject):
         if self.workspace is None:
             return None
         if self.view.selection_span() is None or self.view.document_id is None:
-            operations.tell(self.window, "Select a passage in the transcript first")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate("CodingController", "Select a passage in the transcript first"),
+            )
             return None
         return self._picker(
             "Code the respondent's words in the selection with…",
@@ -233,7 +252,10 @@ class CodingController(QObject):
         span = self.view.selection_span()
         document_id = self.view.document_id
         if workspace is None or span is None or document_id is None:
-            operations.tell(self.window, "Select a passage in the transcript first")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate("CodingController", "Select a passage in the transcript first"),
+            )
             return None
         project = workspace.project
         result = workspace.attempt(
@@ -293,7 +315,10 @@ class CodingController(QObject):
         """Move the current passage's start or end by one word."""
         passage = self.view.current_passage()
         if passage is None:
-            operations.tell(self.window, "Click a coded passage or its stripe first")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate("CodingController", "Click a coded passage or its stripe first"),
+            )
             return False
         text = self.view.text
         start, end = passage.start, passage.end
@@ -309,7 +334,11 @@ class CodingController(QObject):
         span = self.view.selection_span()
         if passage is None or span is None:
             operations.tell(
-                self.window, "Click a coded passage first, then select its new extent and press Ctrl+B"
+                self.window,
+                QCoreApplication.translate(
+                    "CodingController",
+                    "Click a coded passage first, then select its new extent and press Ctrl+B",
+                ),
             )
             return False
         current = self.view.current_coding
@@ -321,11 +350,16 @@ class CodingController(QObject):
         workspace = self.workspace
         coding_id = coding_id if coding_id is not None else self.view.current_coding
         if workspace is None or coding_id is None:
-            operations.tell(self.window, "Click a coded passage or its stripe first")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate("CodingController", "Click a coded passage or its stripe first"),
+            )
             return False
         done = workspace.perform(lambda: workspace.project.codings.uncode(coding_id))
         if done:
-            operations.tell(self.window, "Coding removed  (Ctrl+Z undoes)")
+            operations.tell(
+                self.window, QCoreApplication.translate("CodingController", "Coding removed  (Ctrl+Z undoes)")
+            )
         return done
 
     # -- the context menu -----------------------------------------------------------------
@@ -340,7 +374,7 @@ class CodingController(QObject):
                 menu.addAction(self.actions["pick"])
             favourites = workspace.favourites.list()[:9]
             if favourites:
-                sub = menu.addMenu("Code with favourite")
+                sub = menu.addMenu(QCoreApplication.translate("CodingController", "Code with favourite"))
                 tree = workspace.project.codes.tree()
                 for key, code_id in enumerate(favourites, start=1):
                     action = sub.addAction(f"&{key}  {code_label(tree.get(code_id))}")
@@ -378,7 +412,7 @@ class CodingController(QObject):
                         remove = menu.addAction(f"Remove coding “{_short(label, 40)}”")
                         remove.triggered.connect(lambda _c=False, c=application.coding_id: self.uncode(c))
             menu.addSeparator()
-        copy = menu.addAction("Copy")
+        copy = menu.addAction(QCoreApplication.translate("CodingController", "Copy"))
         copy.setEnabled(has_selection)
         copy.triggered.connect(view.copy)
         return menu

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -21,25 +21,25 @@ class FindBar(QWidget):
         self.origin = 0
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setAccessibleName("Find in transcript")
-        self.field.setPlaceholderText("Find in transcript")
+        self.field.setAccessibleName(QCoreApplication.translate("FindBar", "Find in transcript"))
+        self.field.setPlaceholderText(QCoreApplication.translate("FindBar", "Find in transcript"))
         self.field.setClearButtonEnabled(True)
         self.count = QLabel(self)
         previous = QToolButton(self)
         previous.setText("↑")
-        previous.setToolTip("Previous (Shift+Enter, Shift+F3)")
-        previous.setAccessibleName("Previous match")
+        previous.setToolTip(QCoreApplication.translate("FindBar", "Previous (Shift+Enter, Shift+F3)"))
+        previous.setAccessibleName(QCoreApplication.translate("FindBar", "Previous match"))
         following = QToolButton(self)
         following.setText("↓")
-        following.setToolTip("Next (Enter, F3)")
-        following.setAccessibleName("Next match")
+        following.setToolTip(QCoreApplication.translate("FindBar", "Next (Enter, F3)"))
+        following.setAccessibleName(QCoreApplication.translate("FindBar", "Next match"))
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
-        close.setAccessibleName("Close the find bar")
+        close.setToolTip(QCoreApplication.translate("FindBar", "Close (Esc)"))
+        close.setAccessibleName(QCoreApplication.translate("FindBar", "Close the find bar"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(QLabel(QCoreApplication.translate("FindBar", "Find:"), self))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
         layout.addWidget(previous)
@@ -89,7 +89,7 @@ class FindBar(QWidget):
             self.position = next((i for i, (s, _e) in enumerate(self.matches) if s >= self.origin), 0) - 1
             self.next()
         else:
-            self.count.setText("no match" if needle else "")
+            self.count.setText(QCoreApplication.translate("FindBar", "no match") if needle else "")
 
     def _show(self) -> None:
         start, end = self.matches[self.position]

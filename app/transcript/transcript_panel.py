@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -53,7 +54,11 @@ class TranscriptPanel(QWidget):
     def set_header(self, document: DocumentInfo | None) -> None:
         if document is None:
             self.title.setText("")
-            self.facts.setText("Choose a document in the Documents panel to read and code it.")
+            self.facts.setText(
+                QCoreApplication.translate(
+                    "TranscriptPanel", "Choose a document in the Documents panel to read and code it."
+                )
+            )
             return
         attributes = [document.attributes[key] for key in HEADER_ATTRIBUTES if document.attributes.get(key)]
         self.title.setText(document.name)

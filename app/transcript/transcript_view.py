@@ -13,7 +13,7 @@ import html
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -66,7 +66,7 @@ class TranscriptView(TranscriptGeometry):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
-        self.setAccessibleName("Transcript")
+        self.setAccessibleName(QCoreApplication.translate("TranscriptView", "Transcript"))
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(

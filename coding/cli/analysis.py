@@ -10,6 +10,7 @@ from typing import Any
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
+from coding.core.i18n import text
 from coding.core.records import Quote
 from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 from models import REVIEW_STATUSES
@@ -120,7 +121,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         options["kind"] = "transcript"
     with opened(args) as project:
         path = project.export(Path(args.out), by=args.by, overwrite=args.force, **options)
-    print(f"Exported {path}")
+    print(text("Exported {path}", path=path))
     return 0
 
 

@@ -16,6 +16,7 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.exporting.matrix_export import export_cooccurrence, export_matrix
 
 FORMATS = ("table", "csv", "json")
@@ -77,7 +78,7 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
         written = export_cooccurrence(
             table, Path(args.out), measure=args.measure, overwrite=args.force, csv_guard=args.csv_guard
         )
-        print(f"Exported {written}")
+        print(text("Exported {path}", path=written))
         return 0
     _print_cooccurrence(table, args.measure, args.format, args.csv_guard)
     return 0
@@ -133,7 +134,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         written = export_matrix(
             matrix, Path(args.out), measure=args.measure, overwrite=args.force, csv_guard=args.csv_guard
         )
-        print(f"Exported {written}")
+        print(text("Exported {path}", path=written))
         return 0
     _print_matrix(matrix, args.measure, args.format, args.csv_guard)
     return 0

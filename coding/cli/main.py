@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from coding.cli import commands
 from coding.cli.arguments import protect_dash_positionals
+from coding.core import i18n
 from coding.core.errors import CodewerkError
 
 #: Starts the window; injected by ``main.py`` so that ``coding`` never imports the UI.
@@ -26,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Codewerk: code interview transcripts, compare regions, export.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--language",
+        choices=i18n.LANGUAGES,
+        help="language of the messages and of the labels inside exports (nl: Dutch, en: English; "
+        "default: the window's choice, else the system's); may also follow the command",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.register(sub)
@@ -47,10 +54,35 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8")
 
 
+def _take_language(tokens: list[str]) -> tuple[list[str], str | None]:
+    """``--language nl`` anywhere on the line (``codewerk export P out.xlsx --language nl``), taken out."""
+    rest: list[str] = []
+    chosen: str | None = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "--":
+            rest += tokens[index:]
+            break
+        if token == "--language" and index + 1 < len(tokens):
+            chosen = tokens[index + 1]
+            index += 2
+            continue
+        if token.startswith("--language="):
+            chosen = token.split("=", 1)[1]
+        else:
+            rest.append(token)
+        index += 1
+    return rest, chosen
+
+
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
-    tokens = list(sys.argv[1:] if argv is None else argv)
+    tokens, chosen = _take_language(list(sys.argv[1:] if argv is None else argv))
+    if chosen is not None and chosen not in i18n.LANGUAGES:
+        parser.error(f"argument --language: invalid choice: {chosen!r} (choose from 'en', 'nl')")
+    i18n.set_language(chosen)
     args = parser.parse_args(protect_dash_positionals(parser, tokens))
     try:
         if args.command == "gui":
@@ -62,7 +94,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         result: int = args.handler(args)
         return result
     except CodewerkError as exc:
-        print(f"codewerk: error: {exc}", file=sys.stderr)
+        print(f"codewerk: {i18n.text('error')}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("codewerk: interrupted", file=sys.stderr)

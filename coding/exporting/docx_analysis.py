@@ -9,6 +9,7 @@ from docx.table import Table
 
 from coding.analysis.analysis_service import NO_VALUE
 from coding.core.errors import CodewerkError
+from coding.core.i18n import text
 from coding.exporting.docx_format import BodyWriter, grey_run, indented, repeat_header, shade_cell, xml_text
 from coding.exporting.matrix_export import MEASURE_TEXT, UNIT_TEXT
 from coding.judgements.comparison import heat_colour
@@ -26,8 +27,8 @@ def _grid(
 ) -> Table:
     table = body.table(1, len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = xml_text(text)
+    for cell, label in zip(table.rows[0].cells, header, strict=True):
+        cell.text = xml_text(label)
     repeat_header(table)
     for name, values in rows:
         cells = table.add_row().cells
@@ -55,7 +56,7 @@ def write_analysis(body: BodyWriter, project: Project, by: str) -> None:
         )
         for i, a in enumerate(table.codes, start=1)
     ]
-    _grid(body, ["Concept", *numbered], rows, int(table.maximum("count")))
+    _grid(body, [text("Concept"), *numbered], rows, int(table.maximum("count")))
 
     try:
         matrix = project.analysis.matrix(columns=by)
@@ -64,7 +65,7 @@ def write_analysis(body: BodyWriter, project: Project, by: str) -> None:
     concepts = [code for code in matrix.codes if code.parent_id is None]
     body.heading(f"Concepts × {matrix.columns_by}", 2)
     grey_run(body.paragraph(), f"Cells: {MEASURE_TEXT['matrix-count']}.", italic=True, size=9)
-    header = ["Concept", *(c if c != NO_VALUE else "(none)" for c in matrix.columns)]
+    header = [text("Concept"), *(c if c != NO_VALUE else text("(none)") for c in matrix.columns)]
     rows = [(code.name, [matrix.count(code.id, column) for column in matrix.columns]) for code in concepts]
     _grid(body, header, rows, max((v or 0 for _n, vs in rows for v in vs), default=0))
 
@@ -78,10 +79,10 @@ def write_analysis(body: BodyWriter, project: Project, by: str) -> None:
         try:
             result = project.analysis.run_saved(query.name)
         except CodewerkError as exc:  # a code it names was renamed or deleted since
-            grey_run(body.paragraph(), f"Cannot run now: {exc}", italic=True)
+            grey_run(body.paragraph(), text("Cannot run now: {error}", error=exc), italic=True)
             continue
         if not result.quotes:
-            grey_run(body.paragraph(), "No quotes.", italic=True)
+            grey_run(body.paragraph(), text("No quotes."), italic=True)
         for quote in result.quotes:
             paragraph = indented(body.paragraph())
             paragraph.add_run(xml_text(f"‘{' '.join(quote.text.split())}’ "))

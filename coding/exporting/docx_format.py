@@ -16,6 +16,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from coding.core.i18n import text
 from coding.core.records import ReviewInfo
 
 #: Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
@@ -68,8 +69,9 @@ class BodyWriter:
             add_text(paragraph, text)
         return paragraph
 
-    def heading(self, text: str, level: int) -> Paragraph:
-        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+    def heading(self, title: str, level: int) -> Paragraph:
+        """A heading, given in English and written in the output language (coding.core.i18n)."""
+        return self.paragraph(text(title), "Title" if level == 0 else f"Heading {level}")
 
     def table(self, rows: int, cols: int) -> Table:
         """A table at the end (python-docx needs the section for its width; few tables, so it may search)."""
@@ -129,7 +131,9 @@ def shade_cell(cell: _Cell, fill: str) -> None:
 
 def review_line(review: ReviewInfo) -> str:
     """A review mark as a line of a Word export: ``Review (anna, question): bron?``."""
-    return f"Review ({review.reviewer}, {review.status})" + (f": {review.comment}" if review.comment else "")
+    return text("Review ({reviewer}, {status})", reviewer=review.reviewer, status=text(review.status)) + (
+        f": {review.comment}" if review.comment else ""
+    )
 
 
 def grey_run(paragraph: Paragraph, text: str, *, italic: bool = False, size: float | None = None) -> Run:
@@ -170,8 +174,8 @@ def a4_pages(document: DocxDocument) -> None:
         section.top_margin = section.bottom_margin = Cm(2)
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for text, field in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
-            grey_run(footer, text, size=8)
+        for label, field in ((text("Page "), "PAGE"), (text(" of "), "NUMPAGES")):
+            grey_run(footer, label, size=8)
             _field(footer, field, "1", size=8)
 
 
@@ -208,7 +212,7 @@ def table_of_contents(body: BodyWriter, entries: list[tuple[int, str]], levels: 
             style.base_style = styles["Normal"]
             style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
             style.paragraph_format.space_after = Pt(2)
-    heading = body.paragraph("Contents", "TOC Heading")
+    heading = body.paragraph(text("Contents"), "TOC Heading")
     heading.paragraph_format.keep_with_next = True
     begin = body.paragraph(style="toc 1")
     for kind in ("begin", None, "separate"):
@@ -225,9 +229,9 @@ def table_of_contents(body: BodyWriter, entries: list[tuple[int, str]], levels: 
                 mark.set(qn("w:dirty"), "true")
             run._r.append(mark)
     last = begin
-    for index, (level, text) in enumerate(entries):
+    for index, (level, entry) in enumerate(entries):
         paragraph = begin if index == 0 else body.paragraph(style=f"toc {min(level, 2)}")
-        add_text(paragraph, text)
+        add_text(paragraph, text(entry))
         last = paragraph
     end = last.add_run()
     mark = OxmlElement("w:fldChar")

@@ -26,6 +26,7 @@ from docx.shared import Cm, Pt
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
+from coding.core.i18n import text
 from coding.core.ids import CodeId, PassageId
 from coding.core.records import CodeInfo, CodeTree, JudgementInfo, MemoInfo, Quote
 from coding.core.text import fold, natural_key
@@ -141,12 +142,12 @@ def write_quotes_per_concept(
     a4_pages(document)
     document_properties(
         document,
-        title=f"Quotes per concept – {project.path.stem}",
+        title=text("Quotes per concept – {name}", name=project.path.stem),
         subject=f"{project.path.stem}, quotes and judgements by {key}",
         author=project.coder,
     )
     body = BodyWriter(document)
-    subtitle = f"{project.path.stem} · by {key}"
+    subtitle = text("{name} · by {key}", name=project.path.stem, key=key)
     if without_interviewer:
         subtitle += " · respondents' words only, […] where the interviewer was left out"
     title_block(body, "Quotes per concept", subtitle)
@@ -180,14 +181,14 @@ def write_quotes_per_concept(
                     _judgement(body, sub, code, code.path_text)
             passages = cells.get((heading.id, value), {})
             if not passages:
-                grey_run(body.paragraph(), "No quotes.", italic=True)
+                grey_run(body.paragraph(), text("No quotes."), italic=True)
             evidence = set(judgement.evidence) if judgement else set()
             for passage in passages.values():
                 _quote(body, tree, passage, heading, include_reviews, passage.first.passage_id in evidence)
     if empty:
         grey_run(
             body.paragraph(),
-            "Without quotes or judgements: " + ", ".join(h.name for h in empty) + ".",
+            text("Without quotes or judgements: ") + ", ".join(h.name for h in empty) + ".",
             italic=True,
         )
     _document_memos(body, project, [m for m in memos if m.document_id is not None])
@@ -225,7 +226,13 @@ def _code_memos(body: BodyWriter, tree: CodeTree, heading: CodeInfo, memos: list
     for memo in memos:
         if memo.code_id in within:
             code = within[memo.code_id]
-            _memo(body, memo, "Memo" if code.id == heading.id else f"Memo on {' › '.join(code.path[1:])}")
+            _memo(
+                body,
+                memo,
+                text("Memo")
+                if code.id == heading.id
+                else text("Memo on {path}", path=" › ".join(code.path[1:])),
+            )
 
 
 def _document_memos(body: BodyWriter, project: Project, memos: list[MemoInfo]) -> None:
@@ -254,7 +261,7 @@ def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
     table = body.table(1, 1 + len(values))
     table.style = "Table Grid"
     header = table.rows[0].cells
-    header[0].text = "Code"
+    header[0].text = text("Code")
     for i, value in enumerate(values, start=1):
         header[i].text = xml_text(value)
     for row in rows:
@@ -286,7 +293,9 @@ def _summary(body: BodyWriter, grid: JudgementGrid) -> None:
 def _judgement(body: BodyWriter, judgement: JudgementInfo, code: CodeInfo, label: str) -> None:
     paragraph = body.paragraph()
     paragraph.paragraph_format.keep_with_next = True  # never alone at the foot of a page
-    add_text(paragraph, "Judgement" if label == code.name else f"Judgement {label}").bold = True
+    add_text(
+        paragraph, text("Judgement") if label == code.name else text("Judgement {label}", label=label)
+    ).bold = True
     add_text(paragraph, ": ")
     score = add_text(paragraph, f" {judgement.score} " if judgement.score else " – ")
     score.bold = True
@@ -322,7 +331,7 @@ def _quote(
         grey_run(paragraph, " · evidence", italic=True)
     memos = [q.memo for q in passage.codings if q.memo]
     for memo in dict.fromkeys(memos):
-        grey_run(indented(body.paragraph()), f"Memo: {memo}", italic=True, size=9)
+        grey_run(indented(body.paragraph()), text("Memo: {memo}", memo=memo), italic=True, size=9)
     if include_reviews:
         for quote in passage.codings:
             for review in quote.reviews:

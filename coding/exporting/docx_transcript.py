@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt
 from docx.text.run import Run
 
 from coding.core.context import CodeRef, DocumentRef
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, PassageId
 from coding.core.records import CodeTree, PassageInfo, ReviewInfo
 from coding.exporting.docx_format import (
@@ -80,7 +81,11 @@ def write_coded_transcript(
     )
     body = BodyWriter(out)
     described = " · ".join(f"{k} {v}" for k, v in info.attributes.items())
-    title_block(body, info.name, f"Coded transcript · {described}" if described else "Coded transcript")
+    title_block(
+        body,
+        info.name,
+        say("Coded transcript · {described}", described=described) if described else say("Coded transcript"),
+    )
     _legend(body, tree, passages)
     if include_memos:
         for memo in project.memos.list(document=info.id):
@@ -146,12 +151,12 @@ def _legend(body: BodyWriter, tree: CodeTree, passages: Sequence[PassageInfo]) -
         for application in passage.codings:
             counts[application.code_id] = counts.get(application.code_id, 0) + 1
     if not counts:
-        grey_run(body.paragraph(), "No coded passages.", italic=True)
+        grey_run(body.paragraph(), say("No coded passages."), italic=True)
         return
     table = body.table(1, 2)
     table.style = "Table Grid"
-    table.rows[0].cells[0].text = "Code"
-    table.rows[0].cells[1].text = "Passages"
+    table.rows[0].cells[0].text = say("Code")
+    table.rows[0].cells[1].text = say("Passages")
     for code in tree:
         if code.id not in counts:
             continue

@@ -20,6 +20,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from coding.core.i18n import text
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL = 32_767
 _CUT_NOTE = " … [cut: Excel holds at most 32,767 characters per cell]"
@@ -189,7 +191,9 @@ class SheetWriter:
         self._styles[key] = copy(cell._style)
 
     def header(self, labels: Sequence[str | None]) -> None:
-        """Bold on a tinted background; the row grows so that long group names wrap visibly."""
+        """Bold on a tinted background; the row grows so that long group names wrap visibly.
+        Labels are given in English and written in the output language (coding.core.i18n)."""
+        labels = [None if label is None else text(label) for label in labels]
         lines = max(
             (
                 wrapped_lines(label, width * 0.9)  # bold
@@ -237,9 +241,9 @@ class SheetWriter:
         )
         self.rows += 1
 
-    def title(self, text: str) -> None:
+    def title(self, title: str) -> None:
         """A bold line that runs on over the empty cells beside it (not wrapped)."""
-        cell = WriteOnlyCell(self.sheet, value=cell_text(text))
+        cell = WriteOnlyCell(self.sheet, value=cell_text(title))
         cell.data_type = "s"
         cell.font = HEADER_FONT
         self.sheet.append([cell])

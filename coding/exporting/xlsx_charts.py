@@ -14,6 +14,7 @@ from openpyxl.chart._chart import ChartBase
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
 
+from coding.core.i18n import text
 from coding.judgements.comparison import SCORE_MAX, ScoreSeries
 
 #: The height of a default row (15 points) in centimetres.
@@ -71,12 +72,20 @@ def score_charts(
     categories = Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last)
     radar = RadarChart()
     radar.type = "marker"
-    radar.title = f"Spider chart: judgements per concept, one line per {series.attribute} ({numbering})"
+    radar.title = text(
+        "Spider chart: judgements per concept, one line per {attribute} ({numbering})",
+        attribute=series.attribute,
+        numbering=numbering,
+    )
     bars = BarChart()
     bars.type = "col"
     bars.grouping = "clustered"
-    bars.title = f"Bar chart: judgements per concept, one bar per {series.attribute} ({numbering})"
-    bars.y_axis.title = "Judgement"
+    bars.title = text(
+        "Bar chart: judgements per concept, one bar per {attribute} ({numbering})",
+        attribute=series.attribute,
+        numbering=numbering,
+    )
+    bars.y_axis.title = text("Judgement")
     for chart in (radar, bars):
         for column in columns:
             chart.add_data(
@@ -126,8 +135,8 @@ def frequency_chart(
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
-    chart.title = f"Coded passages per concept and {attribute}"
-    chart.y_axis.title = "Coded passages"
+    chart.title = text("Coded passages per concept and {attribute}", attribute=attribute)
+    chart.y_axis.title = text("Coded passages")
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.width, chart.height = 24, 14

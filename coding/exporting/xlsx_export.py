@@ -32,6 +32,7 @@ from openpyxl import Workbook
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
+from coding.core.i18n import text
 from coding.core.records import CodeInfo, CodeTree
 from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import QuoteTable, quote_table
@@ -107,7 +108,7 @@ def write_xlsx(
     workbook.properties.creator = "Codewerk"
     workbook.properties.title = f"{project.path.stem} — comparison by {key}"
     _overview(workbook, grid)
-    names = unique_sheet_names(grid.values, taken=FIXED_SHEETS)
+    names = unique_sheet_names(grid.values, taken=tuple(text(name) for name in FIXED_SHEETS))
     for index, value in enumerate(grid.values):
         judged = [(row.code, row.cells[index]) for row in grid.rows if row.cells[index].judgement]
         _quote_sheet(workbook, names[value], table, table.groups.get(value, []), judged, f"{key} {value}")
@@ -119,7 +120,7 @@ def write_xlsx(
 def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
     """Judged codes × groups (score and note per group); below, on the same columns, the concepts'
     scores as numbers under each group's score column, then the charts, each on a page of its own."""
-    sheet = workbook.create_sheet(OVERVIEW)
+    sheet = workbook.create_sheet(text(OVERVIEW))
     columns = [i for i, value in enumerate(grid.values) if value != NO_GROUP]
     # a score column as wide as the longest word of its group's name (names wrap between words)
     score_widths = [min(max(7.0, max(len(w) for w in grid.values[i].split()) + 1.5), 18.0) for i in columns]
@@ -134,7 +135,7 @@ def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
     sheet.freeze_panes = "B2"  # no header repeated in print: the pages after the table hold the charts
     header = ["Code"]
     for i in columns:
-        header += [grid.values[i], f"{grid.values[i]} note"]
+        header += [grid.values[i], text("{group} note", group=grid.values[i])]
     writer.header(header)
     for row in grid.rows:
         cells = [row.cells[i] for i in columns]
@@ -156,7 +157,7 @@ def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
     position = {grid.values[i]: 2 + 2 * n for n, i in enumerate(columns)}
     score_columns = [position[value] for value in series.values]
     labels: list[str | None] = [None] * (1 + 2 * len(columns))
-    labels[0] = f"Scores for the charts ({scale})"
+    labels[0] = text("Scores for the charts ({scale})", scale=scale)
     for value, column in zip(series.values, score_columns, strict=True):
         labels[column - 1] = value
     writer.header(labels)
@@ -209,7 +210,7 @@ def _quote_sheet(
         sheet.freeze_panes = f"A{quote_header + 1}"
     sheet.print_title_rows = f"{quote_header}:{quote_header}"
     if judged:
-        writer.title(f"Judgements for {group}")
+        writer.title(text("Judgements for {group}", group=group))
         labels: list[str | None] = [None] * len(header)
         labels[:3] = ["Concept", "Code", "Score"]
         quote = header.index("Quote")
@@ -238,7 +239,7 @@ def _quote_sheet(
 def _frequencies(workbook: Workbook, table: FrequencyTable) -> None:
     """Codes × groups with totals; below it the top-level codes only, which the bar chart (on a
     page of its own after the tables) shows."""
-    sheet = workbook.create_sheet(FREQUENCIES)
+    sheet = workbook.create_sheet(text(FREQUENCIES))
     values = table.values
     selected = {row.code.id for row in table.rows}
     tops = [row for row in table.rows if row.code.parent_id not in selected]
@@ -247,7 +248,7 @@ def _frequencies(workbook: Workbook, table: FrequencyTable) -> None:
     writer.header(["Code", *values, "Total"])
     for row in table.rows:
         writer.row([row.code.path_text, *row.counts, row.total])
-    writer.row(["All coded passages (each once)", *table.totals, table.total], bold=True)
+    writer.row([text("All coded passages (each once)"), *table.totals, table.total], bold=True)
     writer.autofilter(writer.rows - 1)
     if not (tops and values):
         return
@@ -269,7 +270,7 @@ def _frequencies(workbook: Workbook, table: FrequencyTable) -> None:
 
 
 def _codebook(workbook: Workbook, tree: CodeTree) -> None:
-    sheet = workbook.create_sheet(CODEBOOK)
+    sheet = workbook.create_sheet(text(CODEBOOK))
     writer = SheetWriter(sheet, [34, 9, 58, 14, 10, 18], wrap=[1, 3, 4, 6])
     writer.header(["Code", "Question", "Description", "Scale", "Kind", "Label"])
     for code in tree:

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import and_, false, or_, select
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
@@ -51,6 +51,7 @@ class QuoteService:
         review: str | None = None,
         include_subcodes: bool = True,
         exclude_interviewer: bool = False,
+        within: Sequence[tuple[DocumentId, int, int]] | None = None,
     ) -> list[Quote]:
         """Quotes in codebook order, then document order, then position.
 
@@ -63,6 +64,8 @@ class QuoteService:
         interviewer's turns are cut out (``[…]`` marks a cut between two parts) and so are the
         speaker labels and timestamps; a quote of only interviewer speech is left out.
         Every quote carries the pages it lies on (PDF sources) for citing.
+        ``within``: only quotes whose passage overlaps (or touches) one of these spans
+        ``(document, start, end)``: what a view re-reads after a change that says where it was.
         """
         tree = self._context.resolve.code_tree()
         code_ids: set[CodeId] | None = None
@@ -116,6 +119,16 @@ class QuoteService:
             statement = statement.where(Passage.document_id.in_(allowed_docs))
         if coder is not None:
             statement = statement.where(Coder.name == coder)
+        if within is not None:
+            statement = statement.where(
+                or_(
+                    false(),
+                    *(
+                        and_(Passage.document_id == doc, Passage.start <= end, Passage.end >= start)
+                        for doc, start, end in within
+                    ),
+                )
+            )
         with self._store.read() as session:
             rows = session.execute(statement).all()
             reviews: dict[int, list[ReviewInfo]] = defaultdict(list)

@@ -1,0 +1,1234 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AttributeTableWindow</name>
+    <message>
+        <source>Add attribute…</source>
+        <translation>Kenmerk toevoegen…</translation>
+    </message>
+    <message>
+        <source>Type over a cell and press Enter; Delete empties it. Each change is one undo step.</source>
+        <translation>Typ over een cel heen en druk op Enter; Delete maakt hem leeg. Elke wijziging is één stap om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>Kenmerk toevoegen</translation>
+    </message>
+    <message>
+        <source>Name of the new attribute:</source>
+        <translation>Naam van het nieuwe kenmerk:</translation>
+    </message>
+</context>
+<context>
+    <name>CodePicker</name>
+    <message>
+        <source>Type to find a code: name, label, question (4a) …</source>
+        <translation>Typ om een code te zoeken: naam, label, vraag (4a) …</translation>
+    </message>
+    <message>
+        <source>Find a code</source>
+        <translation>Code zoeken</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Create a code with the typed name and code with it</source>
+        <translation>Een code met de getypte naam maken en daarmee coderen</translation>
+    </message>
+    <message>
+        <source>Enter codes with the highlighted code · Esc cancels</source>
+        <translation>Enter codeert met de gemarkeerde code · Esc annuleert</translation>
+    </message>
+</context>
+<context>
+    <name>CodeTreeView</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Codeboek</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookDock</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Codeboek</translation>
+    </message>
+    <message>
+        <source>Filter codes</source>
+        <translation>Codes filteren</translation>
+    </message>
+    <message>
+        <source>Filter codes: name, label, question …</source>
+        <translation>Codes filteren: naam, label, vraag …</translation>
+    </message>
+    <message>
+        <source>More code actions</source>
+        <translation>Meer acties voor codes</translation>
+    </message>
+    <message>
+        <source>Merge codes</source>
+        <translation>Codes samenvoegen</translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Code verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>CodingController</name>
+    <message>
+        <source>Select a passage in the transcript first, then choose a code</source>
+        <extracomment>While a create-and-apply group is built: what to show once it is committed.</extracomment>
+        <translation>Selecteer eerst een fragment in het transcript en kies dan een code</translation>
+    </message>
+    <message>
+        <source>Select the words to use as the new code&apos;s name first</source>
+        <translation>Selecteer eerst de woorden die de naam van de nieuwe code worden</translation>
+    </message>
+    <message>
+        <source>Select a passage in the transcript first</source>
+        <translation>Selecteer eerst een fragment in het transcript</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a speaker&apos;s turn first (a line that starts with R5: or the like)</source>
+        <translation>Zet de cursor eerst in een beurt van een spreker (een regel die begint met R5: of iets dergelijks)</translation>
+    </message>
+    <message>
+        <source>Click a coded passage or its stripe first</source>
+        <translation>Klik eerst op een gecodeerd fragment of zijn streep</translation>
+    </message>
+    <message>
+        <source>Click a coded passage first, then select its new extent and press Ctrl+B</source>
+        <translation>Klik eerst op een gecodeerd fragment, selecteer dan de nieuwe omvang en druk op Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Coding removed  (Ctrl+Z undoes)</source>
+        <translation>Codering verwijderd  (Ctrl+Z maakt ongedaan)</translation>
+    </message>
+    <message>
+        <source>Code with favourite</source>
+        <translation>Coderen met favoriet</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDock</name>
+    <message>
+        <source>Compare regions</source>
+        <translation>Regio&apos;s vergelijken</translation>
+    </message>
+    <message>
+        <source>Open in its own window</source>
+        <translation>In een eigen venster openen</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>The attribute whose values form the columns</source>
+        <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews.</extracomment>
+        <translation>Het kenmerk waarvan de waarden de kolommen vormen</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>Grafiek opslaan…</translation>
+    </message>
+    <message>
+        <source>Judgement grid: concepts by group</source>
+        <translation>Oordelentabel: concepten per groep</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Kolommen:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Grafiek opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Close</source>
+        <extracomment>The first size, made smaller on a smaller screen.</extracomment>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Dock in the main window</source>
+        <translation>In het hoofdvenster vastzetten</translation>
+    </message>
+    <message>
+        <source>Show Compare regions as a panel of the main window instead</source>
+        <translation>Regio&apos;s vergelijken als paneel van het hoofdvenster tonen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergelijken</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDock</name>
+    <message>
+        <source>Memo and details</source>
+        <extracomment>What the details of a document show: its name, text and pages, attributes, speakers; its codings. How the import formats are named to the user. The encodings a text import chooses between, as the user knows them.</extracomment>
+        <translation>Memo en details</translation>
+    </message>
+    <message>
+        <source>Attributes · double-click to change, add or rename</source>
+        <translation>Kenmerken · dubbelklik om te wijzigen, toe te voegen of te hernoemen</translation>
+    </message>
+    <message>
+        <source>Document attributes</source>
+        <translation>Kenmerken van het document</translation>
+    </message>
+    <message>
+        <source>Remove attribute</source>
+        <translation>Kenmerk verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the selected attribute from this document</source>
+        <translation>Het geselecteerde kenmerk van dit document verwijderen</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>Kenmerk toevoegen</translation>
+    </message>
+    <message>
+        <source>Give this document another attribute: its name, then its value</source>
+        <translation>Dit document een kenmerk erbij geven: eerst de naam, dan de waarde</translation>
+    </message>
+    <message>
+        <source>Codings of the passage</source>
+        <translation>Coderingen van het fragment</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Write a memo … (saved when you leave the field or press Ctrl+Return)</source>
+        <translation>Schrijf een memo … (opgeslagen zodra je het veld verlaat of op Ctrl+Return drukt)</translation>
+    </message>
+    <message>
+        <source>Save memo</source>
+        <translation>Memo opslaan</translation>
+    </message>
+    <message>
+        <source>Remove this coding</source>
+        <translation>Deze codering verwijderen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Click the attribute to remove first</source>
+        <translation>Klik eerst op het kenmerk dat weg moet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Niets geselecteerd&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a passage in the transcript and code it: drag the selection onto a code, press a favourite&apos;s number key or right-click for the code picker (or click a code, in click-to-code mode). Click a coded passage or its stripe to see its codes and memo here.</source>
+        <translation>Selecteer een fragment in het transcript en codeer het: sleep de selectie naar een code, druk op het cijfer van een favoriet of klik met rechts voor de codekiezer (of klik op een code, in de klik-om-te-coderen-modus). Klik op een gecodeerd fragment of zijn streep om hier de codes en het memo te zien.</translation>
+    </message>
+    <message>
+        <source>Code memo</source>
+        <translation>Codememo</translation>
+    </message>
+    <message>
+        <source>Document memo</source>
+        <translation>Documentmemo</translation>
+    </message>
+    <message>
+        <source>Memo saved</source>
+        <translation>Memo opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDock</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Filter documents</source>
+        <translation>Documenten filteren</translation>
+    </message>
+    <message>
+        <source>Filter: name or attribute …</source>
+        <translation>Filter: naam of kenmerk …</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Groeperen op</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Semicolon ; (Dutch Excel)</source>
+        <translation>Puntkomma ; (Nederlandse Excel)</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s name</source>
+        <translation>De naam van de begeleider</translation>
+    </message>
+    <message>
+        <source>Whose review this is: the marks and comments in the file become this reviewer&apos;s marks when you import it back (File → Import supervisor&apos;s review…)</source>
+        <translation>Van wie deze beoordeling is: de beoordelingen en opmerkingen in het bestand worden die van deze beoordelaar wanneer je het terug inleest (Bestand → Beoordeling van begeleider importeren…)</translation>
+    </message>
+    <message>
+        <source>Include review marks and comments</source>
+        <translation>Beoordelingen en opmerkingen meenemen</translation>
+    </message>
+    <message>
+        <source>Include the code and document memos</source>
+        <translation>De code- en documentmemo&apos;s meenemen</translation>
+    </message>
+    <message>
+        <source>Put &apos; before cells a spreadsheet would read as a formula (=…, -2+3)</source>
+        <translation>Zet &apos; voor cellen die een rekenblad als formule zou lezen (=…, -2+3)</translation>
+    </message>
+    <message>
+        <source>Keeps Excel from evaluating a quote such as =HYPERLINK(…); -/- or +31 are never changed. Calc shows the &apos; ; leave this off for a file read by a program</source>
+        <translation>Voorkomt dat Excel een citaat als =HYPERLINK(…) uitrekent; -/- of +31 blijven altijd ongewijzigd. Calc toont de &apos; ; laat dit uit voor een bestand dat een programma inleest</translation>
+    </message>
+    <message>
+        <source>Cuts the interviewer&apos;s turns out of every quote ([…] marks the cut) and drops speaker labels; a quote of only the interviewer&apos;s words is left out</source>
+        <translation>Knipt de beurten van de interviewer uit elk citaat ([…] markeert de knip) en laat sprekerlabels weg; een citaat met alleen woorden van de interviewer valt weg</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>Exporteren naar bestand</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Groeperen op</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Scheidingsteken</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Beoordelaar</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>Concepten</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporteren naar</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Kies een bestand om naar te exporteren.</translation>
+    </message>
+    <message>
+        <source>Choose at least one concept.</source>
+        <translation>Kies ten minste één concept.</translation>
+    </message>
+    <message>
+        <source>Choose at least one group.</source>
+        <translation>Kies ten minste één groep.</translation>
+    </message>
+    <message>
+        <source>Name the supervisor who reviews (Reviewer).</source>
+        <translation>Geef de naam van de begeleider die beoordeelt (Beoordelaar).</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in transcript</source>
+        <translation>Zoeken in transcript</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+Enter, Shift+F3)</source>
+        <translation>Vorige (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorige treffer</translation>
+    </message>
+    <message>
+        <source>Next (Enter, F3)</source>
+        <translation>Volgende (Enter, F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Volgende treffer</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Sluiten (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>De zoekbalk sluiten</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Zoeken:</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>geen treffer</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import documents</source>
+        <extracomment>Files the worker prepares ahead of what has been stored.</extracomment>
+        <translation>Documenten importeren</translation>
+    </message>
+    <message>
+        <source>Word, OpenDocument, text, Markdown, PDF and subtitle files (WebVTT, SubRip). Add files or a whole folder, or drop them here.</source>
+        <translation>Word-, OpenDocument-, tekst-, Markdown-, PDF- en ondertitelbestanden (WebVTT, SubRip). Voeg bestanden of een hele map toe, of sleep ze hierheen.</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>Te importeren bestanden</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Map toevoegen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leegmaken</translation>
+    </message>
+    <message>
+        <source>Metadata sheet (optional): a &apos;file&apos; column and one column per attribute</source>
+        <translation>Metadatablad (optioneel): een kolom &apos;file&apos; en één kolom per kenmerk</translation>
+    </message>
+    <message>
+        <source>no sheet: .csv (comma or semicolon) or .xlsx</source>
+        <translation>geen blad: .csv (komma of puntkomma) of .xlsx</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>No sheet</source>
+        <translation>Geen blad</translation>
+    </message>
+    <message>
+        <source>Attributes for all files (they win over the sheet)</source>
+        <translation>Kenmerken voor alle bestanden (die gaan voor het blad)</translation>
+    </message>
+    <message>
+        <source>Ask for each file</source>
+        <translation>Per bestand vragen</translation>
+    </message>
+    <message>
+        <source>Replace the text (codings are kept where the text is unchanged)</source>
+        <translation>De tekst vervangen (coderingen blijven waar de tekst ongewijzigd is)</translation>
+    </message>
+    <message>
+        <source>Skip the file</source>
+        <translation>Het bestand overslaan</translation>
+    </message>
+    <message>
+        <source>When a document is already in the project:</source>
+        <translation>Als een document al in het project zit:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Preparing …</source>
+        <translation>Voorbereiden …</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Voortgang van het importeren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Samenvatting van het importeren</translation>
+    </message>
+    <message>
+        <source>Speakers…</source>
+        <translation>Sprekers…</translation>
+    </message>
+    <message>
+        <source>Check the detected speakers: rename them, mark the interviewers</source>
+        <translation>Controleer de gevonden sprekers: hernoem ze, markeer de interviewers</translation>
+    </message>
+    <message>
+        <source>Import more…</source>
+        <translation>Meer importeren…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Add transcripts</source>
+        <translation>Transcripten toevoegen</translation>
+    </message>
+    <message>
+        <source>Add all transcripts in a folder</source>
+        <translation>Alle transcripten in een map toevoegen</translation>
+    </message>
+    <message>
+        <source>Metadata sheet</source>
+        <translation>Metadatablad</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current file …</source>
+        <translation>Stopt na het huidige bestand …</translation>
+    </message>
+    <message>
+        <source>Document already in the project</source>
+        <translation>Document zit al in het project</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Alles vervangen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Alles overslaan</translation>
+    </message>
+</context>
+<context>
+    <name>JudgementEditor</name>
+    <message>
+        <source>Click a cell of the grid to see its quotes and judge it.</source>
+        <translation>Klik op een cel van de tabel om de citaten te zien en een oordeel te geven.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <extracomment>Why the cell cannot be judged (a note on the cell; what saving did goes the one way, ``app.widgets.operations``).</extracomment>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Open code: describe in a few words</source>
+        <translation>Open code: beschrijf in een paar woorden</translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation>Onderbouwing</translation>
+    </message>
+    <message>
+        <source>Justification: one or two lines that explain the score</source>
+        <translation>Onderbouwing: een of twee regels die het oordeel uitleggen</translation>
+    </message>
+    <message>
+        <source>Save judgement</source>
+        <translation>Oordeel opslaan</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leegmaken</translation>
+    </message>
+    <message>
+        <source>Remove this judgement (undoable)</source>
+        <translation>Dit oordeel verwijderen (ongedaan te maken)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Click-to-code mode</source>
+        <extracomment>The window&apos;s first size, made smaller to fit a smaller screen.</extracomment>
+        <translation>Klik-om-te-coderen-modus</translation>
+    </message>
+    <message>
+        <source>Clicking a code codes the selected passage (Code → Click-to-code mode)</source>
+        <translation>Klikken op een code codeert het geselecteerde fragment (Coderen → Klik-om-te-coderen-modus)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Project openen</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nieuw project</translation>
+    </message>
+    <message>
+        <source>Demo project</source>
+        <translation>Demoproject</translation>
+    </message>
+    <message>
+        <source>Search index ready</source>
+        <translation>Zoekindex klaar</translation>
+    </message>
+    <message>
+        <source>Start with:</source>
+        <translation>Beginnen met:</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Je naam</translation>
+    </message>
+    <message>
+        <source>Name stored with your codings and reviews:</source>
+        <translation>Naam die bij je coderingen en beoordelingen wordt bewaard:</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Geen recente projecten</translation>
+    </message>
+    <message>
+        <source>Open or create a project first, then import into it</source>
+        <translation>Open of maak eerst een project en importeer daarin</translation>
+    </message>
+    <message>
+        <source>Click a coded passage or its stripe first</source>
+        <translation>Klik eerst op een gecodeerd fragment of zijn streep</translation>
+    </message>
+</context>
+<context>
+    <name>NewCodeDialog</name>
+    <message>
+        <source>New code</source>
+        <translation>Nieuwe code</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Andere…</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Kleur:</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Voorkeuren</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Taal van het systeem</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>Exports use the new language at once; the window after Codewerk is started again.</source>
+        <translation>Exports gebruiken de nieuwe taal meteen; het venster nadat Codewerk opnieuw is gestart.</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesDock</name>
+    <message>
+        <source>Quotes</source>
+        <translation>Citaten</translation>
+    </message>
+    <message>
+        <source>Filter by a document attribute</source>
+        <translation>Filteren op een kenmerk van het document</translation>
+    </message>
+    <message>
+        <source>Filter by the coder who coded the quote: mine, other coders&apos;, the consensus layer, or one coder</source>
+        <translation>Filteren op de codeur van het citaat: de mijne, die van andere codeurs, de consensuslaag of één codeur</translation>
+    </message>
+    <message>
+        <source>Filter by review status (by any reviewer)</source>
+        <translation>Filteren op beoordeling (door wie dan ook)</translation>
+    </message>
+    <message>
+        <source>Any review</source>
+        <translation>Elke beoordeling</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Niet beoordeeld</translation>
+    </message>
+    <message>
+        <source>Filter quotes by text and memo</source>
+        <translation>Citaten filteren op tekst en memo</translation>
+    </message>
+    <message>
+        <source>Filter text and memos …</source>
+        <translation>Tekst en memo&apos;s filteren …</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Opmerking bij de beoordeling</translation>
+    </message>
+    <message>
+        <source>Review comment on the current quote (Enter saves)</source>
+        <translation>Opmerking bij het huidige citaat (Enter slaat op)</translation>
+    </message>
+    <message>
+        <source>Your comment on the current quote: Enter or leaving the field saves it (a quote without your mark gets the mark “question”)</source>
+        <translation>Je opmerking bij het huidige citaat: Enter of het veld verlaten slaat hem op (een citaat zonder jouw beoordeling krijgt de beoordeling “vraag”)</translation>
+    </message>
+    <message>
+        <source>Your review:</source>
+        <translation>Jouw beoordeling:</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Show the conversation about the current quote (every reviewer&apos;s mark and comment, your replies) and reply</source>
+        <translation>Het gesprek over het huidige citaat tonen (de beoordeling en opmerking van elke beoordelaar, jouw antwoorden) en antwoorden</translation>
+    </message>
+    <message>
+        <source>Listing quotes …</source>
+        <translation>Citaten ophalen …</translation>
+    </message>
+    <message>
+        <source>Choose a quote first: the comment is kept in the field until then</source>
+        <translation>Kies eerst een citaat: de opmerking blijft tot dan in het veld staan</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDelegate</name>
+    <message>
+        <source>— not reviewed</source>
+        <translation>— niet beoordeeld</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreChart</name>
+    <message>
+        <source>Scores per group, radar chart</source>
+        <translation>Oordelen per groep, spingrafiek</translation>
+    </message>
+    <message>
+        <source>Scores per group, bar chart</source>
+        <translation>Oordelen per groep, staafgrafiek</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Keys that belong to a field, not to an action (typed where the field has focus). What the mouse does (no key to list, but the first thing people look for).</extracomment>
+        <translation>Sneltoetsen</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <source>Code interview transcripts with your codebook, retrieve quotes per concept and region,
+and judge every concept per region. Everything stays on this computer, in one project file.</source>
+        <translation>Codeer interviewtranscripten met je codeboek, haal citaten op per concept en regio
+en geef per regio een oordeel over elk concept. Alles blijft op deze computer, in één projectbestand.</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>Nieuw project…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Openen…</translation>
+    </message>
+    <message>
+        <source>Open demo project</source>
+        <translation>Demoproject openen</translation>
+    </message>
+    <message>
+        <source>Six short synthetic Dutch interviews in three regions, partly coded</source>
+        <translation>Zes korte verzonnen Nederlandse interviews in drie regio&apos;s, deels gecodeerd</translation>
+    </message>
+    <message>
+        <source>Connect to a team project…</source>
+        <translation>Verbinden met een teamproject…</translation>
+    </message>
+    <message>
+        <source>A project on a PostgreSQL server that several coders use at once</source>
+        <translation>Een project op een PostgreSQL-server dat meerdere codeurs tegelijk gebruiken</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Recente projecten</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPanel</name>
+    <message>
+        <source>Choose a document in the Documents panel to read and code it.</source>
+        <extracomment>The attributes the header names after the document, in this order.</extracomment>
+        <translation>Kies een document in het paneel Documenten om het te lezen en te coderen.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Transcript</source>
+        <extracomment>How near (pixels) to a passage&apos;s edge the mouse grabs the boundary. What the transcript paints: the document&apos;s text, its coded passages and their codes&apos; colours. More places than this in one change: the whole document is read again at once.</extracomment>
+        <translation>Transcript</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nieuw project…</translation>
+    </message>
+    <message>
+        <source>Create a new project file</source>
+        <translation>Een nieuw projectbestand maken</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Openen…</translation>
+    </message>
+    <message>
+        <source>Open a project file</source>
+        <translation>Een projectbestand openen</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>&amp;Demoproject openen</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo project (six Dutch interviews)</source>
+        <translation>Het meegeleverde demoproject openen (zes Nederlandse interviews)</translation>
+    </message>
+    <message>
+        <source>&amp;Import documents…</source>
+        <translation>Documenten &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Import transcripts with their metadata</source>
+        <translation>Transcripten met hun metadata importeren</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>Export quotes and judgements</source>
+        <translation>Citaten en oordelen exporteren</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>&amp;Kopie opslaan…</translation>
+    </message>
+    <message>
+        <source>Copy the project file (a backup; you go on working in this one)</source>
+        <translation>Het projectbestand kopiëren (een reservekopie; je werkt verder in dit bestand)</translation>
+    </message>
+    <message>
+        <source>Import supervisor&apos;s &amp;review…</source>
+        <translation>&amp;Beoordeling van begeleider importeren…</translation>
+    </message>
+    <message>
+        <source>Read a review workbook or Word document back: the supervisor&apos;s marks and comments</source>
+        <translation>Een beoordelingswerkmap of Word-document terug inlezen: de beoordelingen en opmerkingen van de begeleider</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>Project &amp;sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;doen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>&amp;Find in transcript…</source>
+        <translation>&amp;Zoeken in transcript…</translation>
+    </message>
+    <message>
+        <source>Find words in the open transcript</source>
+        <translation>Woorden zoeken in het open transcript</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>&amp;Volgende zoeken</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>V&amp;orige zoeken</translation>
+    </message>
+    <message>
+        <source>Your &amp;name as coder…</source>
+        <translation>Je &amp;naam als codeur…</translation>
+    </message>
+    <message>
+        <source>The name stored with your codings and reviews</source>
+        <translation>De naam die bij je coderingen en beoordelingen wordt bewaard</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Voorkeuren…</translation>
+    </message>
+    <message>
+        <source>The language of the window and of exports</source>
+        <translation>De taal van het venster en van exports</translation>
+    </message>
+    <message>
+        <source>&amp;Code with…</source>
+        <translation>&amp;Coderen met…</translation>
+    </message>
+    <message>
+        <source>Code the selection: search the codebook (Ctrl+K)</source>
+        <translation>De selectie coderen: zoeken in het codeboek (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;In-vivo code</source>
+        <translation>&amp;In-vivocode</translation>
+    </message>
+    <message>
+        <source>Code the selection with a new code named after its words</source>
+        <translation>De selectie coderen met een nieuwe code die naar haar woorden heet</translation>
+    </message>
+    <message>
+        <source>Code &amp;respondent&apos;s words only…</source>
+        <translation>Alleen woorden van de &amp;respondent coderen…</translation>
+    </message>
+    <message>
+        <source>Code the selection without the interviewer&apos;s turns in it (each answer its own passage)</source>
+        <translation>De selectie coderen zonder de beurten van de interviewer (elk antwoord een eigen fragment)</translation>
+    </message>
+    <message>
+        <source>Code all turns of this &amp;speaker…</source>
+        <translation>Alle beurten van deze &amp;spreker coderen…</translation>
+    </message>
+    <message>
+        <source>Code every turn of the speaker at the cursor, in this document, with one code</source>
+        <translation>Elke beurt van de spreker bij de cursor, in dit document, met één code coderen</translation>
+    </message>
+    <message>
+        <source>Code all turns of this speaker in all &amp;documents…</source>
+        <translation>Alle beurten van deze spreker in alle &amp;documenten coderen…</translation>
+    </message>
+    <message>
+        <source>Code every turn of the speaker at the cursor, in every document, with one code</source>
+        <translation>Elke beurt van de spreker bij de cursor, in elk document, met één code coderen</translation>
+    </message>
+    <message>
+        <source>Click-to-code &amp;mode</source>
+        <translation>Klik-om-te-coderen-&amp;modus</translation>
+    </message>
+    <message>
+        <source>While on, clicking a code in the Codebook codes the selected passage (off: clicking a code only shows its quotes)</source>
+        <translation>Zolang dit aan staat, codeert een klik op een code in het Codeboek het geselecteerde fragment (uit: een klik op een code toont alleen de citaten)</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;sentence</source>
+        <translation>Uitbreiden tot &amp;zin</translation>
+    </message>
+    <message>
+        <source>Extend the selection to whole sentences</source>
+        <translation>De selectie uitbreiden tot hele zinnen</translation>
+    </message>
+    <message>
+        <source>Snap to speaker &amp;turn</source>
+        <translation>Uitbreiden tot spreker&amp;beurt</translation>
+    </message>
+    <message>
+        <source>Extend the selection to whole speaker turns</source>
+        <translation>De selectie uitbreiden tot hele sprekersbeurten</translation>
+    </message>
+    <message>
+        <source>Passage start one word earlier</source>
+        <translation>Begin van het fragment een woord eerder</translation>
+    </message>
+    <message>
+        <source>Passage start one word later</source>
+        <translation>Begin van het fragment een woord later</translation>
+    </message>
+    <message>
+        <source>Passage end one word earlier</source>
+        <translation>Eind van het fragment een woord eerder</translation>
+    </message>
+    <message>
+        <source>Passage end one word later</source>
+        <translation>Eind van het fragment een woord later</translation>
+    </message>
+    <message>
+        <source>Passage &amp;boundaries to selection</source>
+        <translation>&amp;Grenzen van het fragment naar selectie</translation>
+    </message>
+    <message>
+        <source>Give the clicked passage the selected extent</source>
+        <translation>Het aangeklikte fragment de geselecteerde omvang geven</translation>
+    </message>
+    <message>
+        <source>Edit &amp;memo</source>
+        <translation>&amp;Memo bewerken</translation>
+    </message>
+    <message>
+        <source>Write a memo on the clicked coding</source>
+        <translation>Een memo schrijven bij de aangeklikte codering</translation>
+    </message>
+    <message>
+        <source>&amp;Remove coding</source>
+        <translation>Codering &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the clicked coding</source>
+        <translation>De aangeklikte codering verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare regions…</source>
+        <translation>Regio&apos;s &amp;vergelijken…</translation>
+    </message>
+    <message>
+        <source>Judge every concept per region</source>
+        <translation>Per regio een oordeel geven over elk concept</translation>
+    </message>
+    <message>
+        <source>&amp;Co-occurrence…</source>
+        <translation>&amp;Samen voorkomen…</translation>
+    </message>
+    <message>
+        <source>Which codes apply together: codes × codes per passage, sentence, turn or document</source>
+        <translation>Welke codes samen voorkomen: codes × codes per fragment, zin, beurt of document</translation>
+    </message>
+    <message>
+        <source>Code × case &amp;matrix…</source>
+        <translation>Code × casus-&amp;matrix…</translation>
+    </message>
+    <message>
+        <source>Codes × documents or attribute values, as counts or presence (0/1)</source>
+        <translation>Codes × documenten of kenmerkwaarden, als aantallen of aanwezigheid (0/1)</translation>
+    </message>
+    <message>
+        <source>&amp;Search and suggestions…</source>
+        <translation>&amp;Zoeken en suggesties…</translation>
+    </message>
+    <message>
+        <source>Search all transcripts and get coding suggestions</source>
+        <translation>In alle transcripten zoeken en coderingssuggesties krijgen</translation>
+    </message>
+    <message>
+        <source>&amp;Paragraph numbers</source>
+        <translation>&amp;Alineanummers</translation>
+    </message>
+    <message>
+        <source>Number the transcript&apos;s paragraphs in the margin, for citing (R12 ¶14)</source>
+        <translation>De alinea&apos;s van het transcript in de marge nummeren, om te citeren (R12 ¶14)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation>&amp;Indeling herstellen</translation>
+    </message>
+    <message>
+        <source>Put the panels back where they started</source>
+        <translation>De panelen terugzetten waar ze begonnen</translation>
+    </message>
+    <message>
+        <source>Intercoder &amp;agreement…</source>
+        <translation>&amp;Intercoderbetrouwbaarheid…</translation>
+    </message>
+    <message>
+        <source>Compare two coders: κ, α and percent agreement per code, and every disagreement to resolve</source>
+        <translation>Twee codeurs vergelijken: κ, α en percentage overeenstemming per code, en elk verschil om op te lossen</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare package…</source>
+        <translation>&amp;Pakket klaarmaken…</translation>
+    </message>
+    <message>
+        <source>A project file for a second coder: the documents and codebook, no codings</source>
+        <translation>Een projectbestand voor een tweede codeur: de documenten en het codeboek, zonder coderingen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a coder&apos;s project…</source>
+        <translation>Project van een codeur &amp;samenvoegen…</translation>
+    </message>
+    <message>
+        <source>Bring a second coder&apos;s codings, memos and judgements in as theirs</source>
+        <translation>De coderingen, memo&apos;s en oordelen van een tweede codeur als de hunne binnenhalen</translation>
+    </message>
+    <message>
+        <source>&amp;Speakers…</source>
+        <translation>&amp;Sprekers…</translation>
+    </message>
+    <message>
+        <source>Detected speakers: rename, mark interviewers, label patterns</source>
+        <translation>Gevonden sprekers: hernoemen, interviewers markeren, labelpatronen</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise names…</source>
+        <translation>Namen &amp;anonimiseren…</translation>
+    </message>
+    <message>
+        <source>Replace names of people, places and organisations</source>
+        <translation>Namen van personen, plaatsen en organisaties vervangen</translation>
+    </message>
+    <message>
+        <source>&amp;Memos…</source>
+        <translation>&amp;Memo&apos;s…</translation>
+    </message>
+    <message>
+        <source>Every memo of the project, filterable, and the project memo</source>
+        <translation>Alle memo&apos;s van het project, te filteren, en het projectmemo</translation>
+    </message>
+    <message>
+        <source>Documents × a&amp;ttributes…</source>
+        <translation>Documenten × &amp;kenmerken…</translation>
+    </message>
+    <message>
+        <source>Every document&apos;s attributes in one table, edited like a spreadsheet</source>
+        <translation>De kenmerken van alle documenten in één tabel, te bewerken als een rekenblad</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>&amp;About Codewerk</source>
+        <translation>&amp;Over Codewerk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Recent geopend</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange with other QDA tools (REFI-QDA)</source>
+        <translation>&amp;Uitwisselen met andere QDA-programma&apos;s (REFI-QDA)</translation>
+    </message>
+    <message>
+        <source>&amp;Second coder</source>
+        <translation>&amp;Tweede codeur</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Coderen</translation>
+    </message>
+    <message>
+        <source>Code with &amp;favourite</source>
+        <translation>Coderen met &amp;favoriet</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>Coder &amp;layer</source>
+        <translation>Codeur&amp;laag</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>E&amp;xtra</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hoofdwerkbalk</translation>
+    </message>
+</context>
+<context>
+    <name>export_dialog</name>
+    <message>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Bestand openen</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Map tonen</translation>
+    </message>
+</context>
+</TS>
