@@ -48,7 +48,7 @@ SHOWN = (
 #: Changes after which the whole list is read again (else only the quotes of the documents touched).
 WHOLE_LIST = (Aspect.CODES, Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS)
 
-TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
+TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER, TIME = range(11)
 
 REVIEW_LABELS = {"agreed": "✓ agreed", "question": "? question", "disagree": "✗ disagree"}
 REVIEW_COLOURS = {"agreed": "#2e8b57", "question": "#c88a00", "disagree": "#c0392b"}
@@ -72,6 +72,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         Column("Document"),
         Column("Memo"),
         Column("Coder"),
+        Column("Time"),
     )
     RECORD_ROLE = QUOTE_ROLE
     countsChanged = Signal(int, int)  # shown, retrieved
@@ -259,6 +260,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
             return lambda q: q.memo.casefold()
         if column == CODER:
             return lambda q: fold(q.coder or "")
+        if column == TIME:  # quotes without a time last
+            return lambda q: (q.time is None, q.time or 0.0, q.document, q.start)
         if column == REVIEW:
             rank = {status: n for n, status in enumerate(STATUSES)}
             return lambda q: rank.get(self._my_status(q) or "", len(rank))
@@ -323,6 +326,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
             return _one_line(quote.memo)
         if column == CODER:
             return quote.coder or ""
+        if column == TIME:
+            return quote.time_label
         if column == REVIEW:
             status = self._my_status(quote)
             if status:
