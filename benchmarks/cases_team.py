@@ -149,7 +149,7 @@ def team_five_coders(ctx: Context) -> Case:
         with Project.open(url) as project:
             before_counts = _coded_by(project)
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        seconds = 30 + count * 0.15
+        seconds = 60 + count * 0.6  # the watcher outlasts the coders on a busy machine
         watcher_out = ctx.scratch("watcher.json")
         watcher = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.team_probe", "watcher", url, str(seconds), str(watcher_out)],
@@ -196,7 +196,8 @@ def team_five_coders(ctx: Context) -> Case:
         )
         print(state["note"], file=sys.stderr)
         if failed or lost:
-            raise RuntimeError(state["note"])
+            first = next((m for r in reports.values() for m in r["failed"]), "")
+            raise RuntimeError(f"{state['note']}; first failure: {first}")
         return Sample(seconds=_p95(latencies))
 
     def after() -> None:
@@ -206,6 +207,8 @@ def team_five_coders(ctx: Context) -> Case:
 
     def close() -> None:
         case.note = state.get("note", "")
+        if "cluster" in state:  # a run that raised skipped `after`: stop its cluster here
+            state.pop("cluster").remove()
 
     case.close = close
     return case

@@ -111,7 +111,7 @@ class Project:
         self.reviews = ReviewService(self.context)
         self.importer = ImportService(self.context, self.documents, self.speakers)
         #: The interview guide: guide questions on the codes, found in the interviewers' turns.
-        self.guide = GuideService(self.context)
+        self.guide = GuideService(self.context, self.documents, self.speakers)
         #: Recordings beside the transcripts (paths relative to the project's folder when inside it).
         self.media = MediaService(self.context, None if self.is_team_project else self.path.parent)
         self._assist: LanguageAssistant | None = None

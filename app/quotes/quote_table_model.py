@@ -7,6 +7,7 @@ The review columns show the current reviewer's own mark (``project.coder``) and 
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -28,7 +29,7 @@ from app.widgets.record_table_model import AnyIndex, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.errors import CodewerkError
-from coding.core.ids import CodeId, CodingId
+from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
 from coding.quotes.quote_filter import FilterableQuotes, QuoteFilter
@@ -49,7 +50,7 @@ SHOWN = (
 #: Changes after which the whole list is read again (else only the quotes of the documents touched).
 WHOLE_LIST = (Aspect.CODES, Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS)
 
-TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
+TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER, TIME = range(11)
 
 
 class _Translated(dict[str, str]):
@@ -86,6 +87,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         Column(QT_TRANSLATE_NOOP("Column", "Document")),
         Column(QT_TRANSLATE_NOOP("Column", "Memo")),
         Column(QT_TRANSLATE_NOOP("Column", "Coder")),
+        Column(QT_TRANSLATE_NOOP("Column", "Time")),
     )
     RECORD_ROLE = QUOTE_ROLE
     countsChanged = Signal(int, int)  # shown, retrieved
@@ -125,7 +127,11 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self.loaded = True
         self._replace_all(list(quotes))
 
-    def _query(self, documents: Sequence[int] | None = None) -> list[Quote]:
+    def _query(
+        self,
+        documents: Sequence[int] | None = None,
+        within: Sequence[tuple[DocumentId, int, int]] | None = None,
+    ) -> list[Quote]:
         project = self.workspace.project
         if self.query is not None:
             try:
@@ -136,7 +142,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         codes = [c for c in self.codes if c in project.codes.tree()] if self.codes else None
         if self.codes and not codes:
             return []
-        return project.quote_service.query(codes, documents=documents)
+        return project.quote_service.query(codes, documents=documents, within=within)
 
     def _reload(self) -> None:
         self.loaded = True
@@ -190,16 +196,36 @@ class QuoteTableModel(RecordTableModel[Quote]):
             self._reload()
             return
         touched = set(change.document_ids)
-        kept = [q for q in self._all.quotes if q.document_id not in touched]
-        fresh = self._query(sorted(touched)) if touched else []
+        if not touched:
+            return
+        # Where the change says where it was (a coding applied, removed, moved), only the quotes
+        # overlapping those spans are re-read; a document changed anywhere is re-read whole.
+        spans = {d: change.spans(d) for d in touched}
+        whole = sorted(d for d, located in spans.items() if located is None)
+        places = [(d, start, end) for d, located in spans.items() if located for start, end in located]
+
+        def stale(q: Quote) -> bool:
+            if q.document_id not in touched:
+                return False
+            located = spans[q.document_id]
+            return located is None or any(q.start <= end and q.end >= start for start, end in located)
+
+        kept = [q for q in self._all.quotes if not stale(q)]
+        fresh = (self._query(whole) if whole else []) + (self._query(within=places) if places else [])
         order = self.workspace.project.codes.tree().order()
         positions = {
             d.id: rank for rank, d in enumerate(self.workspace.project.documents.list(with_counts=False))
         }
-        merged = sorted(
-            kept + fresh,
-            key=lambda q: (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end),
-        )
+
+        def key(q: Quote) -> tuple[int, int, int, int]:
+            return (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end)
+
+        if len(fresh) <= 64:  # the list is in this order already: insert the few in their places
+            for quote in fresh:
+                bisect.insort(kept, quote, key=key)
+            merged = kept
+        else:
+            merged = sorted(kept + fresh, key=key)
         self._replace_all(merged)
 
     # -- sorting --------------------------------------------------------------------------
@@ -249,6 +275,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
             return lambda q: q.memo.casefold()
         if column == CODER:
             return lambda q: fold(q.coder or "")
+        if column == TIME:  # quotes without a time last
+            return lambda q: (q.time is None, q.time or 0.0, q.document, q.start)
         if column == REVIEW:
             rank = {status: n for n, status in enumerate(STATUSES)}
             return lambda q: rank.get(self._my_status(q) or "", len(rank))
@@ -313,6 +341,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
             return _one_line(quote.memo)
         if column == CODER:
             return quote.coder or ""
+        if column == TIME:
+            return quote.time_label
         if column == REVIEW:
             status = self._my_status(quote)
             if status:

@@ -33,6 +33,7 @@ from app.quotes.quote_table_model import (
     REVIEW_LABELS,
     ROLE,
     TEXT,
+    TIME,
     QuoteTableModel,
 )
 from app.quotes.review_delegate import ReviewDelegate
@@ -232,7 +233,7 @@ class QuotesDock(QDockWidget):
         header.setStretchLastSection(False)
         widths = {
             TEXT: 360, CODE: 165, REVIEW: 92, COMMENT: 150, RESPONDENT: 46, REGION: 110, ROLE: 110,
-            DOCUMENT: 150, MEMO: 160, CODER: 64,
+            DOCUMENT: 150, MEMO: 160, CODER: 64, TIME: 64,
         }  # fmt: skip
         for column, width in widths.items():
             header.resizeSection(column, width)

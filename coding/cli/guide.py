@@ -7,8 +7,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import print_records
+from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -40,6 +41,75 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _match(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        result = project.guide.match(args.documents or None)
+    print_records(
+        result.matches,
+        args.format,
+        header=("Document", "Start", "End", "Question", "Confidence", "Confirmed"),
+        row=lambda m: (
+            m.document,
+            m.start,
+            m.end,
+            m.question,
+            f"{m.confidence:.2f}",
+            "yes" if m.confirmed else "",
+        ),
+        as_json=lambda m: {
+            "document": m.document,
+            "start": m.start,
+            "end": m.end,
+            "question": m.question,
+            "confidence": m.confidence,
+            "confirmed": m.confirmed,
+        },
+    )
+    if args.format == "table" and result.unmatched:
+        print(f"\n{len(result.unmatched)} interviewer turn(s) ask no guide question:")
+        print_table(
+            ("Document", "Start", "End", "Turn"),
+            [(u.document, u.start, u.end, u.text) for u in result.unmatched],
+            limits={3: 70},
+        )
+    return 0
+
+
+def _answers(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        answers = project.guide.answers(args.question, where=key_values(args.where, "--where"))
+    keys = sorted({key for a in answers for key in a.attributes}, key=str.casefold)
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "document": a.document,
+                    "attributes": dict(a.attributes),
+                    "question": a.question,
+                    "asked_at": a.asked_at,
+                    "start": a.start,
+                    "end": a.end,
+                    "answer": a.text,
+                    "confidence": a.confidence,
+                    "confirmed": a.confirmed,
+                }
+                for a in answers
+            ]
+        )
+        return 0
+    header = ("Document", *keys, "Start", "End", "Confidence", "Answer")
+    rows = [
+        (a.document, *(a.attributes.get(k, "") for k in keys), a.start, a.end, f"{a.confidence:.2f}", a.text)
+        for a in answers
+    ]
+    if args.format == "csv":
+        print_csv(header, rows, guard=args.csv_guard)
+    else:
+        print_table(header, rows, limits={len(header) - 1: 80})
+        print(f"{len(answers)} answer(s) to {args.question}")
+    return 0
+
+
 def cmd_guide(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace], int] = args.guide_handler
     return handler(args)
@@ -66,3 +136,28 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--strict", action="store_true", help="refuse the whole guide when a question names no code"
     )
     imp.set_defaults(guide_handler=_import)
+
+    match = actions.add_parser(
+        "match", help="match every interviewer turn to the guide question it asks, with a confidence"
+    )
+    match.add_argument(
+        "--documents", nargs="+", action="extend", metavar="DOCUMENT", help="only these documents"
+    )
+    match.add_argument("--format", choices=("table", "json"), default="table")
+    match.set_defaults(guide_handler=_match)
+
+    answers = actions.add_parser(
+        "answers",
+        help="the answers to one guide question in every interview (the respondent's turns after it)",
+    )
+    answers.add_argument("question", metavar="QUESTION", help="a guide question reference, e.g. 4a")
+    answers.add_argument(
+        "--where",
+        nargs="+",
+        action="extend",
+        metavar="KEY=VALUE",
+        help="only documents with these attributes",
+    )
+    answers.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_csv_guard(answers)
+    answers.set_defaults(guide_handler=_answers)

@@ -36,7 +36,7 @@ from coding.core.errors import (
     ServerUnreachableError,
 )
 from coding.core.ids import DocumentId
-from coding.core.store import RETRY_DELAYS, Store
+from coding.core.store import Store
 from models import Base
 from models.server import (
     CHANNEL,
@@ -52,6 +52,9 @@ from models.server import (
 )
 
 T = TypeVar("T")
+
+#: Pauses (seconds, ±50 % jitter) between the attempts of one write on the server.
+SERVER_RETRY_DELAYS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 2.0)
 
 _RETRY_STATES = {"40001", "40P01"}  # serialization failure, deadlock
 _DENIED_STATES = {"42501"}  # insufficient privilege
@@ -83,7 +86,9 @@ class ServerStore(Store):
         self.path = Path.home() / str(url.database)
         self._held = threading.local()
         self.read_only = False
-        self.retry_delays = RETRY_DELAYS
+        # A serialization failure shows at once (no lock waits as on a file), so more, shorter
+        # pauses: five coders at once on a busy machine ran out of the file's four attempts.
+        self.retry_delays = SERVER_RETRY_DELAYS
         self.busy_timeout_ms = 0
         self.instance = uuid.uuid4().hex  # tells our own notifications from the others'
         self.engine = make_server_engine(url)

@@ -3,14 +3,18 @@ and finding the guide questions in the interviewers' turns."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coding.core.context import ProjectContext
-from coding.core.errors import FileImportError
+from coding.core.context import DocumentRef, ProjectContext
+from coding.core.errors import FileImportError, NotFoundError
 from coding.core.text import fold, natural_key
+from coding.documents.document_service import DocumentService
 from coding.guide.guide_commands import AttachGuide, GuideText
 from coding.guide.guide_file import read_guide
+from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnText
+from coding.speakers.speaker_service import SpeakerService
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,153 @@ class GuideImport:
     unplaced: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class GuideMatch:
+    """An interviewer turn (``start``–``end`` in ``document``) that asks guide question ``question``."""
+
+    document: str
+    start: int
+    end: int
+    question: str
+    confidence: float
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class UnmatchedTurn:
+    """An interviewer turn that asks no guide question the matcher could find."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class GuideMatching:
+    matches: tuple[GuideMatch, ...]
+    unmatched: tuple[UnmatchedTurn, ...]
+
+
+@dataclass(frozen=True)
+class GuideAnswer:
+    """The respondent's words after a matched question, up to the next interviewer question.
+
+    ``start``–``end`` spans the answer's turns (their labels included; ``text`` holds only the words)."""
+
+    document: str
+    attributes: Mapping[str, str]
+    question: str
+    asked_at: int
+    start: int
+    end: int
+    text: str
+    confidence: float
+    confirmed: bool
+
+
 class GuideService:
-    def __init__(self, context: ProjectContext) -> None:
+    def __init__(self, context: ProjectContext, documents: DocumentService, speakers: SpeakerService) -> None:
         self._context = context
+        self._documents = documents
+        self._speakers = speakers
+
+    def matcher(self, settings: MatchSettings | None = None) -> GuideMatcher:
+        """A matcher over the project's guide (every code with a reference and a guide question)."""
+        texts = [
+            question_text(
+                code.question,
+                code.name,
+                code.description,
+                code.search_terms,
+                code.guide_question,
+                code.guide_prompts,
+            )
+            for code in self._context.resolve.code_tree()
+            if code.question and code.guide_question
+        ]
+        return GuideMatcher(texts, settings)
+
+    def match(self, documents: Sequence[DocumentRef] | None = None) -> GuideMatching:
+        """Every interviewer turn matched to the guide question(s) it asks, with a confidence; the turns
+        that ask none are listed apart. Nothing is stored: the same project gives the same matches."""
+        matcher = self.matcher()
+        chosen = (
+            [self._documents.get(ref) for ref in documents]
+            if documents
+            else self._documents.list(with_counts=False)
+        )
+        matches: list[GuideMatch] = []
+        unmatched: list[UnmatchedTurn] = []
+        if not matcher.refs:
+            return GuideMatching((), ())
+        rules = self._speakers.rules()
+        for document in chosen:
+            text = self._documents.text(document.id)
+            turns = [
+                TurnText(t.start, t.end, text[t.body_start : t.end])
+                for t in self._documents.turns(document.id)
+                if rules.is_interviewer(t.speaker)
+            ]
+            for turn, found in zip(turns, matcher.match(turns), strict=True):
+                if not found.refs:
+                    unmatched.append(UnmatchedTurn(document.name, turn.start, turn.end, turn.text))
+                for ref, confidence in found.refs:
+                    matches.append(GuideMatch(document.name, turn.start, turn.end, ref, confidence, False))
+        return GuideMatching(tuple(matches), tuple(unmatched))
+
+    def answers(self, question: str, *, where: Mapping[str, str] | None = None) -> list[GuideAnswer]:
+        """Every answer to guide question ``question`` (a reference, e.g. ``4a``), one per interview that
+        asks it (in document order), in the documents whose attributes match ``where`` (folded)."""
+        ref = fold(question)
+        refs = {fold(r) for r in self.matcher().refs}
+        if ref not in refs:
+            known = ", ".join(sorted(refs, key=natural_key)) or "none: the project has no guide"
+            raise NotFoundError(f"no guide question {question} (guide questions: {known})")
+        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
+        matcher = self.matcher()
+        rules = self._speakers.rules()
+        out: list[GuideAnswer] = []
+        for document in self._documents.list(with_counts=False):
+            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
+            if any(attributes.get(k) != v for k, v in wanted.items()):
+                continue
+            text = self._documents.text(document.id)
+            turns = self._documents.turns(document.id)
+            asking = [t for t in turns if rules.is_interviewer(t.speaker)]
+            found = matcher.match([TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking])
+            questions = {m.start: m.refs for m in found}
+            for turn in asking:
+                confidence = next((c for r, c in questions[turn.start] if fold(r) == ref), None)
+                if confidence is None:
+                    continue
+                parts = []
+                for later in turns:
+                    if later.start <= turn.start:
+                        continue
+                    if rules.is_interviewer(later.speaker):
+                        if questions.get(later.start):
+                            break
+                        continue
+                    parts.append(later)
+                body = "\n".join(text[p.body_start : p.end] for p in parts)
+                start = parts[0].start if parts else turn.end
+                end = parts[-1].end if parts else turn.end
+                out.append(
+                    GuideAnswer(
+                        document.name,
+                        dict(document.attributes),
+                        question,
+                        turn.start,
+                        start,
+                        end,
+                        body,
+                        confidence,
+                        False,
+                    )
+                )
+                break
+        return out
 
     def questions(self) -> list[GuideEntry]:
         """Every code with a question reference and a guide question, in reference order."""
@@ -73,3 +221,15 @@ class GuideService:
             )
         self._context.execute(AttachGuide(texts, document.source))
         return GuideImport(document.source, tuple(attached), tuple(unplaced))
+
+
+def question_text(
+    ref: str,
+    name: str,
+    description: str,
+    terms: tuple[str, ...],
+    question: str,
+    prompts: tuple[str, ...],
+) -> GuideQuestionText:
+    """What the matcher compares turns with: the guide question, its prompts and its code's own words."""
+    return GuideQuestionText(ref, question, prompts, " ".join((name, description, *terms)))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import and_, false, or_, select
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
@@ -50,6 +51,7 @@ class QuoteService:
         review: str | None = None,
         include_subcodes: bool = True,
         exclude_interviewer: bool = False,
+        within: Sequence[tuple[DocumentId, int, int]] | None = None,
     ) -> list[Quote]:
         """Quotes in codebook order, then document order, then position.
 
@@ -62,6 +64,8 @@ class QuoteService:
         interviewer's turns are cut out (``[…]`` marks a cut between two parts) and so are the
         speaker labels and timestamps; a quote of only interviewer speech is left out.
         Every quote carries the pages it lies on (PDF sources) for citing.
+        ``within``: only quotes whose passage overlaps (or touches) one of these spans
+        ``(document, start, end)``: what a view re-reads after a change that says where it was.
         """
         tree = self._context.resolve.code_tree()
         code_ids: set[CodeId] | None = None
@@ -115,6 +119,16 @@ class QuoteService:
             statement = statement.where(Passage.document_id.in_(allowed_docs))
         if coder is not None:
             statement = statement.where(Coder.name == coder)
+        if within is not None:
+            statement = statement.where(
+                or_(
+                    false(),
+                    *(
+                        and_(Passage.document_id == doc, Passage.start <= end, Passage.end >= start)
+                        for doc, start, end in within
+                    ),
+                )
+            )
         with self._store.read() as session:
             rows = session.execute(statement).all()
             reviews: dict[int, list[ReviewInfo]] = defaultdict(list)
@@ -203,6 +217,7 @@ class QuoteService:
                     reviews=quote_reviews,
                     messages=quote_messages,
                     pages=structure.pages(document_id, start, end),
+                    time=structure.time(document_id, start),
                 )
             )
         quotes.sort(key=lambda q: (order.get(q.code_id, 0), position.get(q.document_id, 0), q.start, q.end))
@@ -220,11 +235,27 @@ class _Structure:
         self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
         self._texts: dict[int, str] = {}
         self._is_interviewer = is_interviewer
+        #: Per document, its turns as (start, end, time) in text order, the time possibly None.
+        self._timed: dict[int, list[tuple[int, int, float | None]]] = {}
         with store.read() as session:
             for page in session.execute(
                 select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
             ).scalars():
                 self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
+            timed = set(
+                session.execute(
+                    select(Turn.document_id)
+                    .where(Turn.document_id.in_(document_ids), Turn.timestamp.is_not(None))
+                    .distinct()
+                ).scalars()
+            )
+            if timed:
+                for doc_id, turn_start, turn_end, seconds in session.execute(
+                    select(Turn.document_id, Turn.start, Turn.end, Turn.timestamp)
+                    .where(Turn.document_id.in_(timed))
+                    .order_by(Turn.document_id, Turn.start)
+                ):
+                    self._timed.setdefault(doc_id, []).append((turn_start, turn_end, seconds))
             if is_interviewer is None:
                 return
             for turn in session.execute(
@@ -236,6 +267,16 @@ class _Structure:
                     select(Document.id, Document.text).where(Document.id.in_(set(self._turns)))
                 ).all()
             )
+
+    def time(self, document_id: int, start: int) -> float | None:
+        """The start time of the turn a passage starts in (None when it has none)."""
+        turns = self._timed.get(document_id)
+        if not turns:
+            return None
+        i = bisect_right(turns, (start, float("inf"), float("inf"))) - 1
+        if i < 0 or start >= turns[i][1]:
+            return None
+        return turns[i][2]
 
     def pages(self, document_id: int, start: int, end: int) -> tuple[int, ...]:
         pages = self._pages.get(document_id)

@@ -344,6 +344,10 @@
         <translation>Codeur</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
         <source>Speaker</source>
         <translation>Spreker</translation>
     </message>

@@ -1,0 +1,170 @@
+"""Finding the guide questions in the interviewers' turns: word overlap over normalised stems.
+
+Deterministic and offline. Each guide question becomes a weighted bag of stems (its text, its follow-up
+prompts and the words of its code: name, description, search terms), weighted by how rare a stem is among
+the guide's questions. An interviewer turn is compared with every question (cosine similarity); the order of
+the guide counts a little (the next questions after the last one asked get a bonus, a question already asked
+a penalty), so that a short paraphrase that follows the guide is still found. A turn that asks several
+questions at once gets every question close enough to its best one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coding.core.text import fold
+
+_WORD = re.compile(r"[a-z]+")
+#: Dutch function words and interview fillers: they say nothing about which question is asked.
+_STOPWORD_TEXT = """
+    aan al alle alles als altijd ander andere anders ben bent bij bijvoorbeeld daar daarbij daarin daarmee
+    daarover daarvan dan dat de deze die dit doe doen doet door dus een eens eigenlijk en er ergens even
+    geen graag had hebben heeft het hier hij hoe hun ik in is ja je jij kan kunnen kunt maar me meer
+    meteen mij mijn misschien moet moeten mooi na naar net niet nog nou nu of oke ok om omdat ook op over
+    al precies u uw van vanuit veel voor vooral waar waarom wat we weer wel welk welke wie wij wil wilt
+    word wordt worden zal ze zeg zegt zich zij zijn zo zou zouden zullen eh ehm hmm mm hm zeg maar weet
+    dank dus goed heel hele echt gewoon tja nee dank bedankt even stukje vraag vragen vraagje lijstje
+    eerst dan daarna nogmaals toch ik jullie ons onze
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_SUFFIXES = (
+    "heden",
+    "heid",
+    "ingen",
+    "ing",
+    "ende",
+    "tjes",
+    "jes",
+    "en",
+    "es",
+    "te",
+    "de",
+    "e",
+    "s",
+    "t",
+    "d",
+)
+STEM_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """The matcher's knobs, tuned on the tune split of the development corpus."""
+
+    #: Lowest score for a turn to ask a question at all.
+    threshold: float = 0.18
+    #: A second (third) question in the same turn: at least this score and this share of the best.
+    merged_threshold: float = 0.3
+    merged_ratio: float = 0.7
+    #: Bonus for the next ``window`` questions after the last one asked, in guide order.
+    order_bonus: float = 0.03
+    window: int = 3
+    #: Penalty for a question the interview has already asked.
+    asked_penalty: float = 0.12
+    #: Weights of the parts of a question's text.
+    prompt_weight: float = 0.3
+    code_weight: float = 0.6
+
+
+@dataclass(frozen=True)
+class GuideQuestionText:
+    ref: str
+    question: str
+    prompts: tuple[str, ...] = ()
+    #: Other words of its code (name, description, search terms).
+    code_words: str = ""
+
+
+@dataclass(frozen=True)
+class TurnText:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TurnMatch:
+    """A turn and the guide questions it asks, best first, each with a confidence in [0, 1]."""
+
+    start: int
+    end: int
+    refs: tuple[tuple[str, float], ...]
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:STEM_LENGTH]
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 1]
+
+
+class GuideMatcher:
+    def __init__(self, questions: Sequence[GuideQuestionText], settings: MatchSettings | None = None) -> None:
+        self.settings = settings or MatchSettings()
+        self.refs = [q.ref for q in questions]
+        parts: list[dict[str, float]] = []
+        for q in questions:
+            bag: dict[str, float] = {}
+            for word in stems(q.question):
+                bag[word] = bag.get(word, 0.0) + 1.0
+            for prompt in q.prompts:
+                for word in stems(prompt):
+                    bag[word] = bag.get(word, 0.0) + self.settings.prompt_weight
+            for word in set(stems(q.code_words)):
+                bag[word] = bag.get(word, 0.0) + self.settings.code_weight
+            parts.append(bag)
+        count = len(parts)
+        frequency = Counter(word for bag in parts for word in bag)
+        self.idf = {word: math.log((count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()}
+        self.vectors = [self._weigh(bag) for bag in parts]
+
+    def _weigh(self, bag: dict[str, float]) -> dict[str, float]:
+        vector = {w: float(n) * self.idf[w] for w, n in bag.items() if w in self.idf}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {w: v / norm for w, v in vector.items()}
+
+    def similarity(self, text: str) -> list[float]:
+        bag = Counter(w for w in stems(text) if w in self.idf)
+        turn = self._weigh({w: float(n) for w, n in bag.items()})
+        return [sum(v * turn.get(w, 0.0) for w, v in vector.items()) for vector in self.vectors]
+
+    def match(self, turns: Sequence[TurnText]) -> list[TurnMatch]:
+        """Every turn with the questions it asks (none: an empty ``refs``), in the order given."""
+        s = self.settings
+        asked: set[int] = set()
+        last = -1
+        out: list[TurnMatch] = []
+        for turn in turns:
+            raw = self.similarity(turn.text)
+            scores = []
+            for index, score in enumerate(raw):
+                if score <= 0.0:
+                    scores.append(0.0)
+                    continue
+                if last < index <= last + s.window and index not in asked:
+                    score += s.order_bonus
+                if index in asked:
+                    score -= s.asked_penalty
+                scores.append(score)
+            ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+            chosen: list[tuple[str, float]] = []
+            if ranked and scores[ranked[0]] >= s.threshold:
+                best = scores[ranked[0]]
+                chosen.append((self.refs[ranked[0]], min(1.0, best)))
+                for index in ranked[1:3]:
+                    if scores[index] >= s.merged_threshold and scores[index] >= s.merged_ratio * best:
+                        chosen.append((self.refs[index], min(1.0, scores[index])))
+                picked = [self.refs.index(ref) for ref, _ in chosen]
+                asked.update(picked)
+                last = max(picked)
+            out.append(TurnMatch(turn.start, turn.end, tuple((r, round(c, 3)) for r, c in chosen)))
+        return out
