@@ -207,6 +207,8 @@ def team_five_coders(ctx: Context) -> Case:
 
     def close() -> None:
         case.note = state.get("note", "")
+        if "cluster" in state:  # a run that raised skipped `after`: stop its cluster here
+            state.pop("cluster").remove()
 
     case.close = close
     return case

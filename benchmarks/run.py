@@ -30,6 +30,7 @@ CASES = (
     "benchmarks.cases_window",
     "benchmarks.cases_exports",
     "benchmarks.cases_language",
+    "benchmarks.cases_guide",
     "benchmarks.cases_text",
     "benchmarks.cases_agreement",
     "benchmarks.cases_analysis",

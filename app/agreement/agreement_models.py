@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.agreement.report import AgreementRow, Disagreement
 
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -23,14 +24,22 @@ def _why(row: AgreementRow) -> str:
 class AgreementTableModel(RecordTableModel[AgreementRow]):
     RECORD_ROLE = ROW_ROLE
     COLUMNS = (
-        Column("Code", lambda r: "All codes (*)" if r.code == "*" else r.code, tooltip=lambda r: r.code),
-        Column("Units", lambda r: f"{r.units:,}", align=ALIGN_RIGHT),
-        Column("Agreement", _percent, align=ALIGN_RIGHT),
-        Column("Cohen κ", lambda r: r.kappa.text(), tooltip=_why, align=ALIGN_RIGHT),
-        Column("κ 95% CI", lambda r: r.kappa_ci.text(), align=ALIGN_RIGHT),
-        Column("B–P κ", lambda r: r.bp_kappa.text(), tooltip=_why, align=ALIGN_RIGHT),
-        Column("α", lambda r: r.alpha.text(), tooltip=_why, align=ALIGN_RIGHT),
-        Column("α 95% CI", lambda r: r.alpha_ci.text(), align=ALIGN_RIGHT),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Code"),
+            lambda r: "All codes (*)" if r.code == "*" else r.code,
+            tooltip=lambda r: r.code,
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "Units"), lambda r: f"{r.units:,}", align=ALIGN_RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "Agreement"), _percent, align=ALIGN_RIGHT),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Cohen κ"), lambda r: r.kappa.text(), tooltip=_why, align=ALIGN_RIGHT
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "κ 95% CI"), lambda r: r.kappa_ci.text(), align=ALIGN_RIGHT),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "B–P κ"), lambda r: r.bp_kappa.text(), tooltip=_why, align=ALIGN_RIGHT
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "α"), lambda r: r.alpha.text(), tooltip=_why, align=ALIGN_RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "α 95% CI"), lambda r: r.alpha_ci.text(), align=ALIGN_RIGHT),
     )
 
 
@@ -51,10 +60,14 @@ class DisagreementTableModel(RecordTableModel[Disagreement]):
 
     def _make(self, a: str, b: str) -> tuple[Column[Disagreement], ...]:
         return (
-            Column("Document", lambda d: d.document),
-            Column("Unit", lambda d: f"{d.start}–{d.end}", align=ALIGN_RIGHT),
+            Column(QT_TRANSLATE_NOOP("Column", "Document"), lambda d: d.document),
+            Column(QT_TRANSLATE_NOOP("Column", "Unit"), lambda d: f"{d.start}–{d.end}", align=ALIGN_RIGHT),
             Column(a, lambda d: "; ".join(d.codes_a) or "—", tooltip=lambda d: "\n".join(d.codes_a)),
             Column(b, lambda d: "; ".join(d.codes_b) or "—", tooltip=lambda d: "\n".join(d.codes_b)),
-            Column("Consensus", self._consensus),
-            Column("Text", lambda d: " ".join(d.text.split())[:200], tooltip=lambda d: d.text),
+            Column(QT_TRANSLATE_NOOP("Column", "Consensus"), self._consensus),
+            Column(
+                QT_TRANSLATE_NOOP("Column", "Text"),
+                lambda d: " ".join(d.text.split())[:200],
+                tooltip=lambda d: d.text,
+            ),
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,11 +24,16 @@ from PySide6.QtWidgets import (
 
 from app.shell.workspace import Workspace
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
 from coding.analysis.query import OPERATORS
 from coding.core.records import CodeTree
 
-UNIT_LABELS = (("in one turn", "turn"), ("in one sentence", "sentence"), ("in one document", "document"))
+UNIT_LABELS = (
+    (QT_TRANSLATE_NOOP("QueryBar", "in one turn"), "turn"),
+    (QT_TRANSLATE_NOOP("QueryBar", "in one sentence"), "sentence"),
+    (QT_TRANSLATE_NOOP("QueryBar", "in one document"), "document"),
+)
 _BOUNDARY = re.compile(r'(?:^|[()"]|\b(?:' + "|".join(OPERATORS) + r")\b)\s*")
 
 
@@ -122,27 +127,38 @@ class QueryBar(QWidget):
         super().__init__(parent)
         self.edit = QueryEdit(self)
         self.edit.setObjectName("quoteQuery")
-        self.edit.setAccessibleName("Quote query")
+        self.edit.setAccessibleName(QCoreApplication.translate("QueryBar", "Quote query"))
         self.edit.setPlaceholderText(
-            "Code query: Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef"
+            QCoreApplication.translate(
+                "QueryBar", "Code query: Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef"
+            )
         )
         self.edit.setToolTip(
-            "Quotes where codes apply together: AND, OR, NOT, NEAR n (units apart), FOLLOWS [n], "
-            "brackets; Enter runs it, an empty query lists the chosen codes' quotes again"
+            QCoreApplication.translate(
+                "QueryBar",
+                "Quotes where codes apply together: AND, OR, NOT, NEAR n (units apart), FOLLOWS [n], "
+                "brackets; Enter runs it, an empty query lists the chosen codes' quotes again",
+            )
         )
         self.edit.setClearButtonEnabled(True)
         self.unit = QComboBox(self)
         self.unit.setObjectName("quoteQueryUnit")
-        self.unit.setToolTip("Where the codes of the query must meet")
+        self.unit.setToolTip(QCoreApplication.translate("QueryBar", "Where the codes of the query must meet"))
         for label, unit in UNIT_LABELS:
-            self.unit.addItem(label, unit)
+            self.unit.addItem(QCoreApplication.translate("QueryBar", label), unit)
         self.saved = QComboBox(self)
         self.saved.setObjectName("savedQueries")
-        self.saved.setToolTip("Run a saved query again on what is coded now")
+        self.saved.setToolTip(
+            QCoreApplication.translate("QueryBar", "Run a saved query again on what is coded now")
+        )
         self.save_button = QToolButton(self)
         self.save_button.setObjectName("saveQuery")
-        self.save_button.setText("Save…")
-        self.save_button.setToolTip("Save this query under a name, to run again later (undoable)")
+        self.save_button.setText(QCoreApplication.translate("QueryBar", "Save…"))
+        self.save_button.setToolTip(
+            QCoreApplication.translate(
+                "QueryBar", "Save this query under a name, to run again later (undoable)"
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -173,7 +189,7 @@ class QueryBar(QWidget):
         """The saved queries, by name, after a first entry that says what the list is."""
         self.saved.blockSignals(True)
         self.saved.clear()
-        self.saved.addItem("Saved queries", None)
+        self.saved.addItem(QCoreApplication.translate("QueryBar", "Saved queries"), None)
         if self.workspace is not None:
             for query in self.workspace.project.analysis.saved_queries():
                 self.saved.addItem(query.name, query.name)
@@ -205,9 +221,15 @@ class QueryBar(QWidget):
         if workspace is None:
             return
         if not text:
-            operations.refuse(self, "Type a query first, then save it")
+            operations.refuse(
+                self, QCoreApplication.translate("QueryBar", "Type a query first, then save it")
+            )
             return
-        name, accepted = QInputDialog.getText(self, "Save query", "Name of the query:")
+        name, accepted = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("QueryBar", "Save query"),
+            QCoreApplication.translate("QueryBar", "Name of the query:"),
+        )
         if not accepted or not name.strip():
             return
         unit = self.unit.currentData()

@@ -107,7 +107,9 @@ def _ask_new_code(parent: QWidget, label: str, colour: str) -> tuple[str, str] |
 
 
 def _ask_colour(parent: QWidget, current: str) -> str | None:
-    colour = QColorDialog.getColor(QColor(current), parent, "Code colour")
+    colour = QColorDialog.getColor(
+        QColor(current), parent, QCoreApplication.translate("codebook_dock", "Code colour")
+    )
     return colour.name() if colour.isValid() else None
 
 
@@ -149,8 +151,8 @@ class CodebookDock(QDockWidget):
         self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.buttons.setIconSize(QSize(1, 1))
         for action, short in (
-            (self.new_code_action, "New code"),
-            (self.new_subcode_action, "Subcode"),
+            (self.new_code_action, QCoreApplication.translate("CodebookDock", "New code")),
+            (self.new_subcode_action, QCoreApplication.translate("CodebookDock", "Subcode")),
             (self.merge_action, "Merge…"),
             (self.delete_action, "Delete…"),
         ):
@@ -203,26 +205,42 @@ class CodebookDock(QDockWidget):
             self.tree.addAction(item)
             return item
 
-        self.new_code_action = action("New code…", self.new_code, "Ctrl+Shift+N", "Create a top-level code")
-        self.new_subcode_action = action(
-            "New subcode…", self.new_subcode, "Ctrl+Alt+N", "Create a subcode of the current code"
+        self.new_code_action = action(
+            QCoreApplication.translate("CodebookDock", "New code…"),
+            self.new_code,
+            "Ctrl+Shift+N",
+            QCoreApplication.translate("CodebookDock", "Create a top-level code"),
         )
-        self.rename_action = action("Rename", self.rename, "F2")
-        self.colour_action = action("Colour…", self.change_colour)
+        self.new_subcode_action = action(
+            QCoreApplication.translate("CodebookDock", "New subcode…"),
+            self.new_subcode,
+            "Ctrl+Alt+N",
+            QCoreApplication.translate("CodebookDock", "Create a subcode of the current code"),
+        )
+        self.rename_action = action(QCoreApplication.translate("CodebookDock", "Rename"), self.rename, "F2")
+        self.colour_action = action(QCoreApplication.translate("CodebookDock", "Colour…"), self.change_colour)
         self.favourite_action = action(
-            "★ Favourite",
+            QCoreApplication.translate("CodebookDock", "★ Favourite"),
             self.toggle_favourite,
             "Ctrl+D",
-            "Add or remove the current code from the favourites on keys 1–9",
+            QCoreApplication.translate(
+                "CodebookDock", "Add or remove the current code from the favourites on keys 1–9"
+            ),
         )
         self.merge_action = action(
-            "Merge into…", self.merge, tip="Move all quotes and subcodes of this code into another code"
+            QCoreApplication.translate("CodebookDock", "Merge into…"),
+            self.merge,
+            tip=QCoreApplication.translate(
+                "CodebookDock", "Move all quotes and subcodes of this code into another code"
+            ),
         )
         self.delete_action = action(
-            "Delete…",
+            QCoreApplication.translate("CodebookDock", "Delete…"),
             self.delete,
             QKeySequence.StandardKey.Delete,
-            "Delete the current code with its subcodes and codings",
+            QCoreApplication.translate(
+                "CodebookDock", "Delete the current code with its subcodes and codings"
+            ),
         )
 
     def _enable(self, enabled: bool) -> None:

@@ -87,7 +87,9 @@ class NewCodeDialog(QDialog):
         self._colour = colour.lower()
 
     def _pick_other(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self._colour), self, "Code colour")
+        chosen = QColorDialog.getColor(
+            QColor(self._colour), self, QCoreApplication.translate("NewCodeDialog", "Code colour")
+        )
         if chosen.isValid():
             self._set_colour(chosen.name())
             checked = self.swatches.checkedButton()

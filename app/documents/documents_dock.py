@@ -86,7 +86,7 @@ class DocumentsDock(QDockWidget):
         fill_combo(
             self.group_by,
             [(key.capitalize(), key) for key in keys],
-            first=("(no grouping)", NO_GROUPING),
+            first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
             choose=("region", before) if first_choice else (before,),
         )
         if (self.group_by.currentData() or NO_GROUPING) != before:
@@ -109,7 +109,7 @@ class DocumentsDock(QDockWidget):
             fill_combo(
                 self.group_by,
                 [(key.capitalize(), key) for key in keys],
-                first=("(no grouping)", NO_GROUPING),
+                first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
                 choose=("region",),
             )
             self.model = DocumentListModel(workspace, self.group_by.currentData() or None, self)

@@ -34,6 +34,7 @@ from app.shell import settings
 from app.widgets import operations
 from app.widgets.check_list_model import CheckListModel
 from app.widgets.operations import LongOperation, Progress
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 
 
@@ -45,16 +46,24 @@ class ExportFormat:
 
     @property
     def filter(self) -> str:
-        return f"{self.label} (*{self.suffix})"
+        return f"{QCoreApplication.translate('ExportDialog', self.label)} (*{self.suffix})"
 
 
 FORMATS = (
-    ExportFormat("Excel workbook: overview, quotes per group, frequencies", ".xlsx"),
-    ExportFormat("Word: quotes per concept", ".docx", "quotes"),
-    ExportFormat("Word: coded transcript of one document", ".docx", "transcript"),
-    ExportFormat("CSV: quotes per group in one file", ".csv"),
-    ExportFormat("Review workbook for a supervisor (Excel)", ".xlsx", "review"),
-    ExportFormat("Review document for a supervisor (Word)", ".docx", "review"),
+    ExportFormat(
+        QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook: overview, quotes per group, frequencies"), ".xlsx"
+    ),
+    ExportFormat(QT_TRANSLATE_NOOP("ExportDialog", "Word: quotes per concept"), ".docx", "quotes"),
+    ExportFormat(
+        QT_TRANSLATE_NOOP("ExportDialog", "Word: coded transcript of one document"), ".docx", "transcript"
+    ),
+    ExportFormat(QT_TRANSLATE_NOOP("ExportDialog", "CSV: quotes per group in one file"), ".csv"),
+    ExportFormat(
+        QT_TRANSLATE_NOOP("ExportDialog", "Review workbook for a supervisor (Excel)"), ".xlsx", "review"
+    ),
+    ExportFormat(
+        QT_TRANSLATE_NOOP("ExportDialog", "Review document for a supervisor (Word)"), ".docx", "review"
+    ),
 )
 
 
@@ -69,7 +78,7 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.setObjectName("formatBox")
         for item in FORMATS:
-            self.format_box.addItem(item.label, item)
+            self.format_box.addItem(QCoreApplication.translate("ExportDialog", item.label), item)
         self.attribute_box = QComboBox()
         self.attribute_box.setObjectName("exportAttributeBox")
         for key in project.comparison.attributes() or ["region"]:
@@ -119,7 +128,11 @@ class ExportDialog(QDialog):
                 "Calc shows the ' ; leave this off for a file read by a program",
             )
         )
-        self.interviewer_check = QCheckBox("Quote the respondents' words only (leave out the interviewer)")
+        self.interviewer_check = QCheckBox(
+            QCoreApplication.translate(
+                "ExportDialog", "Quote the respondents' words only (leave out the interviewer)"
+            )
+        )
         self.interviewer_check.setObjectName("withoutInterviewerCheck")
         self.interviewer_check.setToolTip(
             QCoreApplication.translate(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -36,7 +36,13 @@ def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
     """The import's summary, with every skipped or adjusted element under "Show Details…"."""
     lines = report.lines()
     icon = QMessageBox.Icon.Information if report.complete else QMessageBox.Icon.Warning
-    box = QMessageBox(icon, "Import", lines[0], QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        icon,
+        QCoreApplication.translate("refi_actions", "Import"),
+        lines[0],
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     summary = [line.removesuffix(":") for line in lines[1:] if not line.startswith("  ")]
     if summary:
@@ -88,7 +94,9 @@ def import_exchange_file(
 ) -> ExchangeReport | None:
     """Ask for a .qdpx or .qdc and merge it into the project; shows the report (or the refusal)."""
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(parent, "Import REFI-QDA file", "", IMPORT_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("refi_actions", "Import REFI-QDA file"), "", IMPORT_FILTER
+        )
         if not chosen:
             return None
         path = chosen
@@ -98,7 +106,10 @@ def import_exchange_file(
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         report = operations.attempt(
-            parent, lambda: import_exchange(project, source), notice=True, title="Import"
+            parent,
+            lambda: import_exchange(project, source),
+            notice=True,
+            title=QCoreApplication.translate("refi_actions", "Import"),
         )
     finally:
         QGuiApplication.restoreOverrideCursor()
@@ -126,11 +137,19 @@ def install(
     entries = [
         (
             import_menu,
-            "REFI-QDA project or codebook (.qdpx, .qdc)…",
+            QCoreApplication.translate("RefiActions", "REFI-QDA project or codebook (.qdpx, .qdc)…"),
             lambda p: import_exchange_file(parent, p),
         ),
-        (export_menu, "REFI-QDA project (.qdpx)…", lambda p: export_exchange(parent, p, ".qdpx")),
-        (export_menu, "REFI-QDA codebook (.qdc)…", lambda p: export_exchange(parent, p, ".qdc")),
+        (
+            export_menu,
+            QCoreApplication.translate("RefiActions", "REFI-QDA project (.qdpx)…"),
+            lambda p: export_exchange(parent, p, ".qdpx"),
+        ),
+        (
+            export_menu,
+            QCoreApplication.translate("RefiActions", "REFI-QDA codebook (.qdc)…"),
+            lambda p: export_exchange(parent, p, ".qdc"),
+        ),
     ]
     actions = []
     for menu, text, handler in entries:

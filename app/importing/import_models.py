@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.widgets.record_table_model import Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.importing.import_preview import FilePlan, ImportPreview
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,10 +40,19 @@ class ImportFileModel(RecordTableModel[FilePlan]):
     """The files of an import: name, type, the attributes it will get, and a note (mismatches, duplicates)."""
 
     COLUMNS = (
-        Column("File", lambda plan: plan.path.name, tooltip=lambda plan: str(plan.path)),
-        Column("Type", lambda plan: plan.source_format or "?"),
-        Column("Attributes", lambda plan: ", ".join(f"{k}={v}" for k, v in plan.attributes.items())),
-        Column("Note"),  # depends on whether there is a metadata sheet: see cell()
+        Column(
+            QT_TRANSLATE_NOOP("Column", "File"),
+            lambda plan: plan.path.name,
+            tooltip=lambda plan: str(plan.path),
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "Type"), lambda plan: plan.source_format or "?"),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Attributes"),
+            lambda plan: ", ".join(f"{k}={v}" for k, v in plan.attributes.items()),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Note")
+        ),  # depends on whether there is a metadata sheet: see cell()
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -73,7 +83,10 @@ class ImportFileModel(RecordTableModel[FilePlan]):
 class AttributeRowsModel(RecordTableModel[list[str]]):
     """Key/value rows typed by the user; there is always one empty row at the end to add another."""
 
-    COLUMNS = (Column("Attribute", editable=True), Column("Value", editable=True))
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("Column", "Attribute"), editable=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Value"), editable=True),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

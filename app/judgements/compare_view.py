@@ -33,15 +33,16 @@ from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell import settings
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.judgements.comparison import FrequencyTable, score_series
 
 MODE_LABELS = (
-    ("Judgements", "judgements"),
-    ("Judgements and scores chart", "scores"),
-    ("Quotes (heat map)", "quotes"),
-    ("Documents (heat map)", "documents"),
+    (QT_TRANSLATE_NOOP("CompareView", "Judgements"), "judgements"),
+    (QT_TRANSLATE_NOOP("CompareView", "Judgements and scores chart"), "scores"),
+    (QT_TRANSLATE_NOOP("CompareView", "Quotes (heat map)"), "quotes"),
+    (QT_TRANSLATE_NOOP("CompareView", "Documents (heat map)"), "documents"),
 )
 #: Modes whose grid shows the judgements (the others show counts as a heat map).
 JUDGEMENT_MODES = ("judgements", "scores")
@@ -73,7 +74,7 @@ class CompareView(QWidget):
         self.mode_box = QComboBox()
         self.mode_box.setObjectName("modeBox")
         for label, mode in MODE_LABELS:
-            self.mode_box.addItem(label, mode)
+            self.mode_box.addItem(QCoreApplication.translate("CompareView", label), mode)
         self.chart_kind_box = QComboBox()
         self.chart_kind_box.setObjectName("chartKindBox")
         for kind, label in KINDS:

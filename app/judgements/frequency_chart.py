@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QMargins, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -33,7 +33,7 @@ class FrequencyChart(QWidget):
         self.chart.setTitleFont(title_font)
         self.view = QChartView(self.chart)
         self.view.setObjectName("frequencyChart")
-        self.view.setAccessibleName("Quotes per concept chart")
+        self.view.setAccessibleName(QCoreApplication.translate("FrequencyChart", "Quotes per concept chart"))
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

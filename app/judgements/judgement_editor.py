@@ -58,7 +58,9 @@ class JudgementEditor(QWidget):
         self.passages = CellPassagesModel(self)
         self.passage_list = QListView()
         self.passage_list.setObjectName("passageList")
-        self.passage_list.setAccessibleName("Quotes of this cell")
+        self.passage_list.setAccessibleName(
+            QCoreApplication.translate("JudgementEditor", "Quotes of this cell")
+        )
         self.passage_list.setModel(self.passages)
         self.passage_list.setWordWrap(True)
         self.passage_list.setUniformItemSizes(False)
@@ -119,7 +121,13 @@ class JudgementEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(QLabel("Quotes — check those that support the judgement:"))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "JudgementEditor", "Quotes — check those that support the judgement:"
+                )
+            )
+        )
         layout.addWidget(self.passage_list, 1)
         layout.addLayout(score_row)
         layout.addWidget(self.justification)

@@ -31,6 +31,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.language.anonymise import NameMention
 from coding.language.register import RespondentInfo
@@ -46,9 +47,9 @@ KIND_LABELS = {
 
 class RegisterTableModel(RecordTableModel[RespondentInfo]):
     COLUMNS = (
-        Column("Code", lambda e: e.code),
-        Column("Name", lambda e: e.name),
-        Column("Also written as", lambda e: "; ".join(e.aliases)),
+        Column(QT_TRANSLATE_NOOP("Column", "Code"), lambda e: e.code),
+        Column(QT_TRANSLATE_NOOP("Column", "Name"), lambda e: e.name),
+        Column(QT_TRANSLATE_NOOP("Column", "Also written as"), lambda e: "; ".join(e.aliases)),
     )
 
     def set_entries(self, entries: Sequence[RespondentInfo]) -> None:
@@ -68,11 +69,11 @@ class MentionTableModel(RecordTableModel[NameMention]):
     CHECK, DOCUMENT, NAME, CONTEXT, REPLACEMENT, WHY = range(6)
     COLUMNS = (
         Column("", lambda _m: "", checkable=True),
-        Column("Document", lambda m: m.document),
-        Column("Name", lambda m: m.text),
-        Column("Context", _context),
-        Column("Replace by", lambda m: m.replacement, editable=True),
-        Column("Why", lambda m: f"{KIND_LABELS[m.kind]}: {m.reason}"),
+        Column(QT_TRANSLATE_NOOP("Column", "Document"), lambda m: m.document),
+        Column(QT_TRANSLATE_NOOP("Column", "Name"), lambda m: m.text),
+        Column(QT_TRANSLATE_NOOP("Column", "Context"), _context),
+        Column(QT_TRANSLATE_NOOP("Column", "Replace by"), lambda m: m.replacement, editable=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Why"), lambda m: f"{KIND_LABELS[m.kind]}: {m.reason}"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -26,6 +26,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
@@ -59,7 +60,7 @@ class FrequencyTableModel(RecordTableModel[FrequencyRow]):
             if table is None
             else (
                 Column(table.unit.capitalize(), lambda row: row.term),
-                Column("Total", lambda row: row.total, align=ALIGN_RIGHT),
+                Column(QT_TRANSLATE_NOOP("Column", "Total"), lambda row: row.total, align=ALIGN_RIGHT),
                 *(_group_column(group, table.totals) for group in table.groups),
             )
         )

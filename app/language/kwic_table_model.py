@@ -17,6 +17,7 @@ from app.widgets.record_table_model import (
     Column,
     RecordTableModel,
 )
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.language.kwic import KwicLine, sort_lines
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,12 +35,14 @@ SORT_BY = {
 
 class KwicTableModel(RecordTableModel[KwicLine]):
     COLUMNS = (
-        Column("Document", lambda line: line.document, align=ALIGN_LEFT),
-        Column("Resp.", lambda line: line.respondent, align=ALIGN_LEFT),
-        Column("Left context", lambda line: line.left, align=ALIGN_RIGHT),
-        Column("Hit", lambda line: line.hit, align=ALIGN_CENTER),
-        Column("Right context", lambda line: line.right, align=ALIGN_LEFT),
-        Column("Position", lambda line: f"{line.start}:{line.end}", align=ALIGN_LEFT),
+        Column(QT_TRANSLATE_NOOP("Column", "Document"), lambda line: line.document, align=ALIGN_LEFT),
+        Column(QT_TRANSLATE_NOOP("Column", "Resp."), lambda line: line.respondent, align=ALIGN_LEFT),
+        Column(QT_TRANSLATE_NOOP("Column", "Left context"), lambda line: line.left, align=ALIGN_RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "Hit"), lambda line: line.hit, align=ALIGN_CENTER),
+        Column(QT_TRANSLATE_NOOP("Column", "Right context"), lambda line: line.right, align=ALIGN_LEFT),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Position"), lambda line: f"{line.start}:{line.end}", align=ALIGN_LEFT
+        ),
     )
     RECORD_ROLE = LINE_ROLE
 

@@ -36,6 +36,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.language.suggestions.service import SuggestionInfo
@@ -62,11 +63,11 @@ def _score_colour(s: SuggestionInfo) -> QColor | None:
 
 class SuggestionTableModel(RecordTableModel[SuggestionInfo]):
     COLUMNS = (
-        Column("Score", lambda s: f"{s.score:.2f}"),
-        Column("Code", lambda s: s.code_path.split("/")[-1]),
-        Column("Document", lambda s: s.document),
-        Column("Passage", lambda s: _one_line(s.text)),
-        Column("Why", _sources),
+        Column(QT_TRANSLATE_NOOP("Column", "Score"), lambda s: f"{s.score:.2f}"),
+        Column(QT_TRANSLATE_NOOP("Column", "Code"), lambda s: s.code_path.split("/")[-1]),
+        Column(QT_TRANSLATE_NOOP("Column", "Document"), lambda s: s.document),
+        Column(QT_TRANSLATE_NOOP("Column", "Passage"), lambda s: _one_line(s.text)),
+        Column(QT_TRANSLATE_NOOP("Column", "Why"), _sources),
     )
     RECORD_ROLE = SUGGESTION_ROLE
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from app.widgets import operations
 from coding.core.changes import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import DocumentId
-from coding.core.records import TurnInfo
+from coding.core.records import Quote, TurnInfo
 
 if TYPE_CHECKING:
     from app.shell.workspace import Workspace
@@ -49,9 +49,9 @@ class PlayerDock(QDockWidget):
     playingTurnChanged = Signal(object)  # TurnInfo | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Player", parent)
+        super().__init__(QCoreApplication.translate("PlayerDock", "Player"), parent)
         self.setObjectName("playerDock")
-        self.setAccessibleName("Player")
+        self.setAccessibleName(QCoreApplication.translate("PlayerDock", "Player"))
         self.workspace: Workspace | None = None
         self.document_id: DocumentId | None = None
         self.media: MediaInfo | None = None
@@ -68,10 +68,12 @@ class PlayerDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.message = QLabel(body)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Player status")
-        self.attach_button = QPushButton("Attach recording…", body)
+        self.message.setAccessibleName(QCoreApplication.translate("PlayerDock", "Player status"))
+        self.attach_button = QPushButton(QCoreApplication.translate("PlayerDock", "Attach recording…"), body)
         self.attach_button.clicked.connect(self.ask_attach)
-        self.relink_button = QPushButton("Find moved recording…", body)
+        self.relink_button = QPushButton(
+            QCoreApplication.translate("PlayerDock", "Find moved recording…"), body
+        )
         self.relink_button.clicked.connect(self.ask_relink)
         top = QHBoxLayout()
         top.addWidget(self.message, 1)
@@ -80,25 +82,27 @@ class PlayerDock(QDockWidget):
         layout.addLayout(top)
 
         self.back_button = QPushButton("−5 s", body)
-        self.back_button.setAccessibleName("Back 5 seconds")
+        self.back_button.setAccessibleName(QCoreApplication.translate("PlayerDock", "Back 5 seconds"))
         self.back_button.clicked.connect(lambda: self.skip(-SKIP_MS))
-        self.play_button = QPushButton("Play", body)
-        self.play_button.setToolTip("Play or pause (Ctrl+Space)")
+        self.play_button = QPushButton(QCoreApplication.translate("PlayerDock", "Play"), body)
+        self.play_button.setToolTip(QCoreApplication.translate("PlayerDock", "Play or pause (Ctrl+Space)"))
         self.play_button.clicked.connect(self.toggle)
         self.forward_button = QPushButton("+5 s", body)
-        self.forward_button.setAccessibleName("Forward 5 seconds")
+        self.forward_button.setAccessibleName(QCoreApplication.translate("PlayerDock", "Forward 5 seconds"))
         self.forward_button.clicked.connect(lambda: self.skip(SKIP_MS))
         self.speed = QComboBox(body)
-        self.speed.setAccessibleName("Playback speed")
+        self.speed.setAccessibleName(QCoreApplication.translate("PlayerDock", "Playback speed"))
         for rate in SPEEDS:
             self.speed.addItem(f"{rate:g}×", rate)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.currentIndexChanged.connect(lambda _i: self._apply_speed())
-        self.follow = QCheckBox("Follow", body)
-        self.follow.setToolTip("Scroll the transcript to the turn being played")
+        self.follow = QCheckBox(QCoreApplication.translate("PlayerDock", "Follow"), body)
+        self.follow.setToolTip(
+            QCoreApplication.translate("PlayerDock", "Scroll the transcript to the turn being played")
+        )
         self.follow.setChecked(True)
         self.time_label = QLabel("0:00 / 0:00", body)
-        self.time_label.setAccessibleName("Time")
+        self.time_label.setAccessibleName(QCoreApplication.translate("PlayerDock", "Time"))
         controls = QHBoxLayout()
         for widget in (self.back_button, self.play_button, self.forward_button, self.speed, self.follow):
             controls.addWidget(widget)
@@ -111,7 +115,7 @@ class PlayerDock(QDockWidget):
         layout.addWidget(self.bar)
         self.setWidget(body)
 
-        self.play_action = QAction("Play/Pause recording", self)
+        self.play_action = QAction(QCoreApplication.translate("PlayerDock", "Play/Pause recording"), self)
         self.play_action.setShortcut(QKeySequence("Ctrl+Space"))
         self.play_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.play_action.triggered.connect(self.toggle)
@@ -230,6 +234,14 @@ class PlayerDock(QDockWidget):
         self.seek(round(turn.timestamp * 1000))
         self.play()
 
+    def play_quote(self, quote: Quote) -> None:
+        """Play from the start of a quote's turn (a double click in the Quotes dock), when the
+        quote's document is the one loaded and its turn has a time."""
+        if quote.time is None or quote.document_id != self.document_id or not self._playable():
+            return
+        self.seek(round(quote.time * 1000))
+        self.play()
+
     def _playable(self) -> bool:
         return self.player is not None and self.media is not None and self.media.found
 
@@ -304,11 +316,19 @@ class PlayerDock(QDockWidget):
             text = self._problem or f"{media.location.name} ({media.kind})"
         self.message.setText(text)
         self.attach_button.setVisible(has_document)
-        self.attach_button.setText("Replace recording…" if media is not None else "Attach recording…")
+        self.attach_button.setText(
+            QCoreApplication.translate("PlayerDock", "Replace recording…")
+            if media is not None
+            else QCoreApplication.translate("PlayerDock", "Attach recording…")
+        )
         self.relink_button.setVisible(media is not None and not media.found)
         for widget in (self.back_button, self.play_button, self.forward_button, self.bar):
             widget.setEnabled(playable)
-        self.play_button.setText("Pause" if self.is_playing() else "Play")
+        self.play_button.setText(
+            QCoreApplication.translate("PlayerDock", "Pause")
+            if self.is_playing()
+            else QCoreApplication.translate("PlayerDock", "Play")
+        )
         self._show_time()
 
     # -- asking the user ------------------------------------------------------------------
@@ -316,7 +336,9 @@ class PlayerDock(QDockWidget):
         if self.workspace is None or self.document_id is None:
             return
         start = str(self.workspace.project.path.parent)
-        name, _ = QFileDialog.getOpenFileName(self, "Attach recording", start, FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("PlayerDock", "Attach recording"), start, FILTER
+        )
         if name:
             self.attach(Path(name))
 
@@ -332,7 +354,9 @@ class PlayerDock(QDockWidget):
     def ask_relink(self) -> None:
         if self.workspace is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Where are the recordings now?")
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("PlayerDock", "Where are the recordings now?")
+        )
         if folder:
             self.relink(Path(folder))
 
@@ -341,7 +365,9 @@ class PlayerDock(QDockWidget):
         if workspace is None:
             return
         found = operations.attempt(
-            self, lambda: workspace.project.media.relink(folder), title="Find recordings"
+            self,
+            lambda: workspace.project.media.relink(folder),
+            title=QCoreApplication.translate("PlayerDock", "Find recordings"),
         )
         if found is not None:
             workspace.tell(f"Found {len(found)} moved recording(s) again in {folder}")

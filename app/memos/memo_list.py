@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.record_table_model import Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
 
@@ -44,10 +45,10 @@ def _first_line(text: str, limit: int = 140) -> str:
 
 class MemoTableModel(RecordTableModel[MemoRow]):
     COLUMNS = (
-        Column("Kind", lambda m: m.kind.capitalize()),
-        Column("About", lambda m: m.about),
-        Column("Memo", lambda m: _first_line(m.text), tooltip=lambda m: m.text),
-        Column("By", lambda m: m.author),
+        Column(QT_TRANSLATE_NOOP("Column", "Kind"), lambda m: m.kind.capitalize()),
+        Column(QT_TRANSLATE_NOOP("Column", "About"), lambda m: m.about),
+        Column(QT_TRANSLATE_NOOP("Column", "Memo"), lambda m: _first_line(m.text), tooltip=lambda m: m.text),
+        Column(QT_TRANSLATE_NOOP("Column", "By"), lambda m: m.author),
     )
 
 

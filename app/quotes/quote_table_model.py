@@ -14,6 +14,7 @@ from contextlib import nullcontext
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QObject,
     Qt,
     QTimer,
@@ -25,6 +26,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
 from app.widgets.record_table_model import AnyIndex, Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.errors import CodewerkError
 from coding.core.ids import CodeId, CodingId, DocumentId
@@ -48,9 +50,22 @@ SHOWN = (
 #: Changes after which the whole list is read again (else only the quotes of the documents touched).
 WHOLE_LIST = (Aspect.CODES, Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS)
 
-TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER = range(10)
+TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER, TIME = range(11)
 
-REVIEW_LABELS = {"agreed": "✓ agreed", "question": "? question", "disagree": "✗ disagree"}
+
+class _Translated(dict[str, str]):
+    """Labels marked for translation where defined and translated when looked up (after the
+    translator is installed, whenever the module was imported)."""
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate("QuoteTableModel", super().__getitem__(key))
+
+
+REVIEW_LABELS = _Translated(
+    agreed=QT_TRANSLATE_NOOP("QuoteTableModel", "✓ agreed"),
+    question=QT_TRANSLATE_NOOP("QuoteTableModel", "? question"),
+    disagree=QT_TRANSLATE_NOOP("QuoteTableModel", "✗ disagree"),
+)
 REVIEW_COLOURS = {"agreed": "#2e8b57", "question": "#c88a00", "disagree": "#c0392b"}
 
 
@@ -62,16 +77,17 @@ class QuoteTableModel(RecordTableModel[Quote]):
     """What a cell shows depends on the code tree and on who reviews: every column answers in cell()."""
 
     COLUMNS = (
-        Column("Quote"),
-        Column("Code"),
-        Column("Review", editable=True),
-        Column("Comment", editable=True),
-        Column("Resp."),
-        Column("Region"),
-        Column("Role"),
-        Column("Document"),
-        Column("Memo"),
-        Column("Coder"),
+        Column(QT_TRANSLATE_NOOP("Column", "Quote")),
+        Column(QT_TRANSLATE_NOOP("Column", "Code")),
+        Column(QT_TRANSLATE_NOOP("Column", "Review"), editable=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Comment"), editable=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Resp.")),
+        Column(QT_TRANSLATE_NOOP("Column", "Region")),
+        Column(QT_TRANSLATE_NOOP("Column", "Role")),
+        Column(QT_TRANSLATE_NOOP("Column", "Document")),
+        Column(QT_TRANSLATE_NOOP("Column", "Memo")),
+        Column(QT_TRANSLATE_NOOP("Column", "Coder")),
+        Column(QT_TRANSLATE_NOOP("Column", "Time")),
     )
     RECORD_ROLE = QUOTE_ROLE
     countsChanged = Signal(int, int)  # shown, retrieved
@@ -258,6 +274,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
             return lambda q: q.memo.casefold()
         if column == CODER:
             return lambda q: fold(q.coder or "")
+        if column == TIME:  # quotes without a time last
+            return lambda q: (q.time is None, q.time or 0.0, q.document, q.start)
         if column == REVIEW:
             rank = {status: n for n, status in enumerate(STATUSES)}
             return lambda q: rank.get(self._my_status(q) or "", len(rank))
@@ -322,6 +340,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
             return _one_line(quote.memo)
         if column == CODER:
             return quote.coder or ""
+        if column == TIME:
+            return quote.time_label
         if column == REVIEW:
             status = self._my_status(quote)
             if status:

@@ -33,6 +33,7 @@ from app.quotes.quote_table_model import (
     REVIEW_LABELS,
     ROLE,
     TEXT,
+    TIME,
     QuoteTableModel,
 )
 from app.quotes.review_delegate import ReviewDelegate
@@ -86,7 +87,7 @@ class QuotesDock(QDockWidget):
         )
         self.review.addItem(QCoreApplication.translate("QuotesDock", "Any review"), ANY)
         self.review.addItem(QCoreApplication.translate("QuotesDock", "Not reviewed"), UNREVIEWED)
-        self.review.addItem("Questions to answer", TO_ANSWER)
+        self.review.addItem(QCoreApplication.translate("QuotesDock", "Questions to answer"), TO_ANSWER)
         for known in STATUSES:
             self.review.addItem(REVIEW_LABELS[known], known)
         self.query_bar = QueryBar(body)
@@ -109,7 +110,7 @@ class QuotesDock(QDockWidget):
 
         self.table = QTableView(body)
         self.table.setObjectName("quoteTable")
-        self.table.setAccessibleName("Quotes")
+        self.table.setAccessibleName(QCoreApplication.translate("QuotesDock", "Quotes"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -146,7 +147,11 @@ class QuotesDock(QDockWidget):
         review_row.addStretch(1)
         review_row.addWidget(QLabel(QCoreApplication.translate("QuotesDock", "Your review:"), body))
         for number, status in enumerate((*STATUSES, None), start=1):
-            label = REVIEW_LABELS[status].capitalize() if status else "Clear"
+            label = (
+                REVIEW_LABELS[status].capitalize()
+                if status
+                else QCoreApplication.translate("QuotesDock", "Clear")
+            )
             action = QAction(label, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number if status else 0}"))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -228,7 +233,7 @@ class QuotesDock(QDockWidget):
         header.setStretchLastSection(False)
         widths = {
             TEXT: 360, CODE: 165, REVIEW: 92, COMMENT: 150, RESPONDENT: 46, REGION: 110, ROLE: 110,
-            DOCUMENT: 150, MEMO: 160, CODER: 64,
+            DOCUMENT: 150, MEMO: 160, CODER: 64, TIME: 64,
         }  # fmt: skip
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -281,7 +286,12 @@ class QuotesDock(QDockWidget):
         )
         chosen = self.attribute.currentData()
         values = documents.attribute_values(chosen) if chosen else []
-        fill_combo(self.value, [(v, v) for v in values], first=("(any)", ANY), choose=(value,))
+        fill_combo(
+            self.value,
+            [(v, v) for v in values],
+            first=(QCoreApplication.translate("QuotesDock", "(any)"), ANY),
+            choose=(value,),
+        )
         if (chosen, self.value.currentData()) != (key, value):
             self._apply_filter()
 
@@ -292,7 +302,11 @@ class QuotesDock(QDockWidget):
             if self.workspace is not None and key
             else []
         )
-        fill_combo(self.value, [(value, value) for value in values], first=("(any)", ANY))
+        fill_combo(
+            self.value,
+            [(value, value) for value in values],
+            first=(QCoreApplication.translate("QuotesDock", "(any)"), ANY),
+        )
         self._apply_filter()
 
     def _fill_coders(self, coders: list[str]) -> None:
@@ -301,7 +315,7 @@ class QuotesDock(QDockWidget):
         fill_combo(
             self.coder,
             [*layers, *[(name, name) for name in coders]],
-            first=("Any coder", ANY),
+            first=(QCoreApplication.translate("QuotesDock", "Any coder"), ANY),
             choose=(self.coder.currentData(),),
         )
 

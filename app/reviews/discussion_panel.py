@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.shell.deferred_changes import DeferredChanges
@@ -53,20 +53,24 @@ class DiscussionPanel(QWidget):
         self.source: Workspace | ProjectBridge | None = None
         self.coding_id: CodingId | None = None
         self.judgement_id: JudgementId | None = None
-        self.title = QLabel("Discussion", self)
+        self.title = QLabel(QCoreApplication.translate("DiscussionPanel", "Discussion"), self)
         self.title.setObjectName("discussionTitle")
         self.conversation = QTextBrowser(self)
         self.conversation.setObjectName("discussionThread")
-        self.conversation.setAccessibleName("Review discussion")
+        self.conversation.setAccessibleName(
+            QCoreApplication.translate("DiscussionPanel", "Review discussion")
+        )
         self.conversation.setOpenLinks(False)
         self.conversation.setMaximumHeight(self.fontMetrics().height() * 6)
         self.reply = QLineEdit(self)
         self.reply.setObjectName("discussionReply")
-        self.reply.setAccessibleName("Reply to the discussion")
+        self.reply.setAccessibleName(QCoreApplication.translate("DiscussionPanel", "Reply to the discussion"))
         self.reply.setPlaceholderText(
-            "Reply to the reviewer (Enter sends; it travels in the next review file)"
+            QCoreApplication.translate(
+                "DiscussionPanel", "Reply to the reviewer (Enter sends; it travels in the next review file)"
+            )
         )
-        self.send = QPushButton("Reply", self)
+        self.send = QPushButton(QCoreApplication.translate("DiscussionPanel", "Reply"), self)
         self.send.setObjectName("discussionSend")
         row = QHBoxLayout()
         row.addWidget(self.reply, 1)
@@ -97,7 +101,9 @@ class DiscussionPanel(QWidget):
     ) -> None:
         """Show the conversation about a quote (``coding_id``) or a judgement; neither clears the panel."""
         self.coding_id, self.judgement_id = coding_id, judgement_id
-        self.title.setText(f"Discussion — {title}" if title else "Discussion")
+        self.title.setText(
+            f"Discussion — {title}" if title else QCoreApplication.translate("DiscussionPanel", "Discussion")
+        )
         self._refresh()
 
     def _on_change(self, change: Change) -> None:
@@ -135,4 +141,9 @@ class DiscussionPanel(QWidget):
             self._changes.flush()
             self._refresh()
             self.replied.emit()
-            operations.tell(self, "Reply saved (undoable); it travels in the next review file")
+            operations.tell(
+                self,
+                QCoreApplication.translate(
+                    "DiscussionPanel", "Reply saved (undoable); it travels in the next review file"
+                ),
+            )

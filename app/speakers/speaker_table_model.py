@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.widgets import operations
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 from coding.core.ids import DocumentId
 from coding.speakers.speaker_service import SpeakerInfo
@@ -28,11 +29,15 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
     """
 
     COLUMNS = (
-        Column("Speaker", lambda s: s.name, editable=True),
-        Column("Interviewer", checkable=True),
-        Column("Turns", lambda s: s.turns, align=ALIGN_RIGHT),
-        Column("Words", lambda s: s.words, align=ALIGN_RIGHT),
-        Column("Documents", lambda s: ", ".join(s.documents), tooltip=lambda s: "\n".join(s.documents)),
+        Column(QT_TRANSLATE_NOOP("Column", "Speaker"), lambda s: s.name, editable=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Interviewer"), checkable=True),
+        Column(QT_TRANSLATE_NOOP("Column", "Turns"), lambda s: s.turns, align=ALIGN_RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "Words"), lambda s: s.words, align=ALIGN_RIGHT),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Documents"),
+            lambda s: ", ".join(s.documents),
+            tooltip=lambda s: "\n".join(s.documents),
+        ),
     )
 
     def __init__(

@@ -6,7 +6,7 @@ flags of editable and checkable columns. Everything else a cell shows (colours, 
 text that depends on the model's own state) comes from :meth:`RecordTableModel.cell`::
 
     class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
-        COLUMNS = (Column("Speaker", lambda s: s.name, editable=True), ...)
+        COLUMNS = (Column(QT_TRANSLATE_NOOP("Column", "Speaker"), lambda s: s.name, editable=True), ...)
 """
 
 from __future__ import annotations
@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 R = TypeVar("R")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -96,7 +103,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns()[section].header
+            return QCoreApplication.translate("Column", self.columns()[section].header)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -7,8 +7,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from coding.cli.arguments import key_values
 from coding.cli.opening import opened
-from coding.cli.output import print_records, print_table
+from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -74,6 +75,52 @@ def _match(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answers(args: argparse.Namespace) -> int:
+    with opened(args) as project:
+        answers = project.guide.answers(args.question, where=key_values(args.where, "--where"))
+    keys = sorted({key for a in answers for key in a.attributes}, key=str.casefold)
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "document": a.document,
+                    "attributes": dict(a.attributes),
+                    "question": a.question,
+                    "asked_at": a.asked_at,
+                    "start": a.start,
+                    "end": a.end,
+                    "answer": a.text,
+                    "confidence": a.confidence,
+                    "confirmed": a.confirmed,
+                }
+                for a in answers
+            ]
+        )
+        return 0
+    header = ("Document", *keys, "Start", "End", "Confidence", "Answer")
+    rows = [
+        (a.document, *(a.attributes.get(k, "") for k in keys), a.start, a.end, f"{a.confidence:.2f}", a.text)
+        for a in answers
+    ]
+    if args.format == "csv":
+        print_csv(header, rows, guard=args.csv_guard)
+    else:
+        print_table(header, rows, limits={len(header) - 1: 80})
+        print(f"{len(answers)} answer(s) to {args.question}")
+    return 0
+
+
+def _decide(status: str | None) -> Callable[[argparse.Namespace], int]:
+    def decide(args: argparse.Namespace) -> int:
+        with opened(args) as project:
+            project.guide.decide(args.document, args.start, args.question, status)
+        verb = {"confirmed": "Confirmed", "cleared": "Cleared", None: "Reset"}[status]
+        print(f"{verb}: the turn at {args.start} in {args.document} asks {args.question}")
+        return 0
+
+    return decide
+
+
 def cmd_guide(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace], int] = args.guide_handler
     return handler(args)
@@ -109,3 +156,30 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     match.add_argument("--format", choices=("table", "json"), default="table")
     match.set_defaults(guide_handler=_match)
+
+    for name, status, text in (
+        ("confirm", "confirmed", "confirm that an interviewer turn asks a guide question (stored; undoable)"),
+        ("clear", "cleared", "clear a guide question from an interviewer turn (stored; undoable)"),
+        ("reset", None, "forget a confirmation or clearing: the matcher decides again"),
+    ):
+        decide = actions.add_parser(name, help=text)
+        decide.add_argument("document", metavar="DOCUMENT")
+        decide.add_argument("start", type=int, metavar="START", help="the turn's start, as `match` prints it")
+        decide.add_argument("question", metavar="QUESTION", help="a guide question reference, e.g. 4a")
+        decide.set_defaults(guide_handler=_decide(status))
+
+    answers = actions.add_parser(
+        "answers",
+        help="the answers to one guide question in every interview (the respondent's turns after it)",
+    )
+    answers.add_argument("question", metavar="QUESTION", help="a guide question reference, e.g. 4a")
+    answers.add_argument(
+        "--where",
+        nargs="+",
+        action="extend",
+        metavar="KEY=VALUE",
+        help="only documents with these attributes",
+    )
+    answers.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_csv_guard(answers)
+    answers.set_defaults(guide_handler=_answers)

@@ -275,6 +275,17 @@ class Quote:
     messages: tuple[ReviewMessageInfo, ...] = ()
     #: The pages of a paginated source (PDF) the passage lies on, first to last; empty otherwise.
     pages: tuple[int, ...] = ()
+    #: The start time (seconds into the recording) of the turn the passage starts in, when that
+    #: turn carries one (``[00:12:31]`` labels, subtitle cues); else None.
+    time: float | None = None
+
+    @property
+    def time_label(self) -> str:
+        """``00:12:31`` for citing and for finding the place in the recording; empty without a time."""
+        if self.time is None:
+            return ""
+        total = int(self.time)
+        return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
     @property
     def page_label(self) -> str:

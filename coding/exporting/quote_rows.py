@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 BASE_HEADER = ("Concept", "Code", "Respondent", "Role", "Document", "Quote", "Memo", "Start", "End")
 #: After ``End`` when any exported quote lies in a paginated source (a PDF): the page(s) to cite.
 PAGE_HEADER = "Page"
+#: After ``End`` (and ``Page``) when any exported quote lies in a turn with a time (``[00:12:31]``,
+#: subtitle cues): the turn's start, ``hh:mm:ss``, to find the place in the recording.
+TIME_HEADER = "Time"
 REVIEW_HEADER = "Review"
 
 
@@ -66,7 +69,8 @@ def quote_table(
     ``without_interviewer`` quotes only what the respondents say: the interviewer's turns are cut
     (``[…]`` marks the cut) and a quote of only the interviewer's words is left out; ``Start`` and
     ``End`` still give the coded passage. A ``Page`` column follows ``End`` when a quote comes from
-    a paginated source (PDF). With ``groups``, only those groups' quotes are read, and the ``Page``
+    a paginated source (PDF), and a ``Time`` column (the start of the quote's turn, ``hh:mm:ss``)
+    when a quote lies in a timed turn. With ``groups``, only those groups' quotes are read, and the ``Page``
     and further attribute columns are those of the quotes exported. ``coder``: only that coder's
     layer (a coder's name, or ``consensus``).
     """
@@ -87,7 +91,13 @@ def quote_table(
     standard = {key, "respondent", "role"}
     extra = sorted({k for q in quotes for k in q.attributes} - standard)
     paged = any(q.pages for q in quotes)
-    header = BASE_HEADER + ((PAGE_HEADER,) if paged else ()) + tuple(k.capitalize() for k in extra)
+    timed = any(q.time is not None for q in quotes)
+    header = (
+        BASE_HEADER
+        + ((PAGE_HEADER,) if paged else ())
+        + ((TIME_HEADER,) if timed else ())
+        + tuple(k.capitalize() for k in extra)
+    )
     if include_reviews:
         header += (REVIEW_HEADER,)
 
@@ -115,6 +125,7 @@ def quote_table(
             quote.start,
             quote.end,
             *((page_cell(quote),) if paged else ()),
+            *((quote.time_label,) if timed else ()),
             *(attrs.get(k, "") for k in extra),
         )
         if include_reviews:

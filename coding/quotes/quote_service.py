@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -216,6 +217,7 @@ class QuoteService:
                     reviews=quote_reviews,
                     messages=quote_messages,
                     pages=structure.pages(document_id, start, end),
+                    time=structure.time(document_id, start),
                 )
             )
         quotes.sort(key=lambda q: (order.get(q.code_id, 0), position.get(q.document_id, 0), q.start, q.end))
@@ -233,11 +235,27 @@ class _Structure:
         self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
         self._texts: dict[int, str] = {}
         self._is_interviewer = is_interviewer
+        #: Per document, its turns as (start, end, time) in text order, the time possibly None.
+        self._timed: dict[int, list[tuple[int, int, float | None]]] = {}
         with store.read() as session:
             for page in session.execute(
                 select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
             ).scalars():
                 self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
+            timed = set(
+                session.execute(
+                    select(Turn.document_id)
+                    .where(Turn.document_id.in_(document_ids), Turn.timestamp.is_not(None))
+                    .distinct()
+                ).scalars()
+            )
+            if timed:
+                for doc_id, turn_start, turn_end, seconds in session.execute(
+                    select(Turn.document_id, Turn.start, Turn.end, Turn.timestamp)
+                    .where(Turn.document_id.in_(timed))
+                    .order_by(Turn.document_id, Turn.start)
+                ):
+                    self._timed.setdefault(doc_id, []).append((turn_start, turn_end, seconds))
             if is_interviewer is None:
                 return
             for turn in session.execute(
@@ -249,6 +267,16 @@ class _Structure:
                     select(Document.id, Document.text).where(Document.id.in_(set(self._turns)))
                 ).all()
             )
+
+    def time(self, document_id: int, start: int) -> float | None:
+        """The start time of the turn a passage starts in (None when it has none)."""
+        turns = self._timed.get(document_id)
+        if not turns:
+            return None
+        i = bisect_right(turns, (start, float("inf"), float("inf"))) - 1
+        if i < 0 or start >= turns[i][1]:
+            return None
+        return turns[i][2]
 
     def pages(self, document_id: int, start: int, end: int) -> tuple[int, ...]:
         pages = self._pages.get(document_id)

@@ -69,8 +69,64 @@
         <translation>Codes filteren: naam, label, vraag …</translation>
     </message>
     <message>
+        <source>New code</source>
+        <translation>Nieuwe code</translation>
+    </message>
+    <message>
+        <source>Subcode</source>
+        <translation>Subcode</translation>
+    </message>
+    <message>
         <source>More code actions</source>
         <translation>Meer acties voor codes</translation>
+    </message>
+    <message>
+        <source>New code…</source>
+        <translation>Nieuwe code…</translation>
+    </message>
+    <message>
+        <source>Create a top-level code</source>
+        <translation>Een code op het hoogste niveau maken</translation>
+    </message>
+    <message>
+        <source>New subcode…</source>
+        <translation>Nieuwe subcode…</translation>
+    </message>
+    <message>
+        <source>Create a subcode of the current code</source>
+        <translation>Een subcode van de huidige code maken</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Naam wijzigen</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Kleur…</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favoriet</translation>
+    </message>
+    <message>
+        <source>Add or remove the current code from the favourites on keys 1–9</source>
+        <translation>De huidige code toevoegen aan of verwijderen uit de favorieten op de toetsen 1–9</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Samenvoegen met…</translation>
+    </message>
+    <message>
+        <source>Move all quotes and subcodes of this code into another code</source>
+        <translation>Alle citaten en subcodes van deze code naar een andere code verplaatsen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete the current code with its subcodes and codings</source>
+        <translation>De huidige code verwijderen met haar subcodes en coderingen</translation>
     </message>
     <message>
         <source>Merge codes</source>
@@ -122,6 +178,197 @@
     </message>
 </context>
 <context>
+    <name>Column</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Eenheden</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Overeenstemming</translation>
+    </message>
+    <message>
+        <source>Cohen κ</source>
+        <translation>Cohens κ</translation>
+    </message>
+    <message>
+        <source>κ 95% CI</source>
+        <translation>κ 95%-BI</translation>
+    </message>
+    <message>
+        <source>B–P κ</source>
+        <translation>B–P κ</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>α 95% CI</source>
+        <translation>α 95%-BI</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Kenmerken</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Also written as</source>
+        <translation>Ook geschreven als</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>Replace by</source>
+        <translation>Vervangen door</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Resp.</source>
+        <translation>Resp.</translation>
+    </message>
+    <message>
+        <source>Left context</source>
+        <translation>Context links</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Right context</source>
+        <translation>Context rechts</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Positie</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Fragment</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Citaat</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Codeur</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Spreker</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>Beurten</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Woorden</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+</context>
+<context>
     <name>CompareDock</name>
     <message>
         <source>Compare regions</source>
@@ -134,6 +381,22 @@
 </context>
 <context>
     <name>CompareView</name>
+    <message>
+        <source>Judgements</source>
+        <translation>Oordelen</translation>
+    </message>
+    <message>
+        <source>Judgements and scores chart</source>
+        <translation>Oordelen en grafiek van de oordelen</translation>
+    </message>
+    <message>
+        <source>Quotes (heat map)</source>
+        <translation>Citaten (heatmap)</translation>
+    </message>
+    <message>
+        <source>Documents (heat map)</source>
+        <translation>Documenten (heatmap)</translation>
+    </message>
     <message>
         <source>The attribute whose values form the columns</source>
         <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews.</extracomment>
@@ -261,6 +524,33 @@
     </message>
 </context>
 <context>
+    <name>DiscussionPanel</name>
+    <message>
+        <source>Discussion</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Review discussion</source>
+        <translation>Gesprek over de beoordeling</translation>
+    </message>
+    <message>
+        <source>Reply to the discussion</source>
+        <translation>Antwoorden in het gesprek</translation>
+    </message>
+    <message>
+        <source>Reply to the reviewer (Enter sends; it travels in the next review file)</source>
+        <translation>Antwoord aan de beoordelaar (Enter verstuurt; het gaat mee in het volgende beoordelingsbestand)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Reply saved (undoable); it travels in the next review file</source>
+        <translation>Antwoord opgeslagen (ongedaan te maken); het gaat mee in het volgende beoordelingsbestand</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDock</name>
     <message>
         <source>Documents</source>
@@ -278,9 +568,37 @@
         <source>Group by</source>
         <translation>Groeperen op</translation>
     </message>
+    <message>
+        <source>(no grouping)</source>
+        <translation>(geen groepering)</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>Excel workbook: overview, quotes per group, frequencies</source>
+        <translation>Excel-werkmap: overzicht, citaten per groep, frequenties</translation>
+    </message>
+    <message>
+        <source>Word: quotes per concept</source>
+        <translation>Word: citaten per concept</translation>
+    </message>
+    <message>
+        <source>Word: coded transcript of one document</source>
+        <translation>Word: gecodeerd transcript van één document</translation>
+    </message>
+    <message>
+        <source>CSV: quotes per group in one file</source>
+        <translation>CSV: citaten per groep in één bestand</translation>
+    </message>
+    <message>
+        <source>Review workbook for a supervisor (Excel)</source>
+        <translation>Beoordelingswerkmap voor een begeleider (Excel)</translation>
+    </message>
+    <message>
+        <source>Review document for a supervisor (Word)</source>
+        <translation>Beoordelingsdocument voor een begeleider (Word)</translation>
+    </message>
     <message>
         <source>Export</source>
         <translation>Exporteren</translation>
@@ -316,6 +634,10 @@
     <message>
         <source>Keeps Excel from evaluating a quote such as =HYPERLINK(…); -/- or +31 are never changed. Calc shows the &apos; ; leave this off for a file read by a program</source>
         <translation>Voorkomt dat Excel een citaat als =HYPERLINK(…) uitrekent; -/- of +31 blijven altijd ongewijzigd. Calc toont de &apos; ; laat dit uit voor een bestand dat een programma inleest</translation>
+    </message>
+    <message>
+        <source>Quote the respondents&apos; words only (leave out the interviewer)</source>
+        <translation>Alleen de woorden van de respondenten citeren (de interviewer weglaten)</translation>
     </message>
     <message>
         <source>Cuts the interviewer&apos;s turns out of every quote ([…] marks the cut) and drops speaker labels; a quote of only the interviewer&apos;s words is left out</source>
@@ -423,6 +745,14 @@
     <message>
         <source>no match</source>
         <translation>geen treffer</translation>
+    </message>
+</context>
+<context>
+    <name>FrequencyChart</name>
+    <message>
+        <source>Quotes per concept chart</source>
+        <extracomment>Distinguishable colours for the groups (Paul Tol&apos;s bright scheme), in column order.</extracomment>
+        <translation>Grafiek van de citaten per concept</translation>
     </message>
 </context>
 <context>
@@ -572,6 +902,10 @@
         <translation>Klik op een cel van de tabel om de citaten te zien en een oordeel te geven.</translation>
     </message>
     <message>
+        <source>Quotes of this cell</source>
+        <translation>Citaten van deze cel</translation>
+    </message>
+    <message>
         <source>Score</source>
         <extracomment>Why the cell cannot be judged (a note on the cell; what saving did goes the one way, ``app.widgets.operations``).</extracomment>
         <translation>Oordeel</translation>
@@ -599,6 +933,10 @@
     <message>
         <source>Remove this judgement (undoable)</source>
         <translation>Dit oordeel verwijderen (ongedaan te maken)</translation>
+    </message>
+    <message>
+        <source>Quotes — check those that support the judgement:</source>
+        <translation>Citaten — vink aan welke het oordeel onderbouwen:</translation>
     </message>
 </context>
 <context>
@@ -667,6 +1005,86 @@
         <source>Colour:</source>
         <translation>Kleur:</translation>
     </message>
+    <message>
+        <source>Code colour</source>
+        <translation>Kleur van de code</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerDock</name>
+    <message>
+        <source>Player</source>
+        <extracomment>Playback speeds offered (the issue asks for 0.5–2×). How far the back and forward buttons jump, in milliseconds.</extracomment>
+        <translation>Speler</translation>
+    </message>
+    <message>
+        <source>Player status</source>
+        <translation>Status van de speler</translation>
+    </message>
+    <message>
+        <source>Attach recording…</source>
+        <translation>Opname koppelen…</translation>
+    </message>
+    <message>
+        <source>Find moved recording…</source>
+        <translation>Verplaatste opname zoeken…</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>5 seconden terug</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Afspelen</translation>
+    </message>
+    <message>
+        <source>Play or pause (Ctrl+Space)</source>
+        <translation>Afspelen of pauzeren (Ctrl+Spatie)</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds</source>
+        <translation>5 seconden vooruit</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Afspeelsnelheid</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Volgen</translation>
+    </message>
+    <message>
+        <source>Scroll the transcript to the turn being played</source>
+        <translation>Het transcript meescrollen naar de beurt die speelt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Play/Pause recording</source>
+        <translation>Opname afspelen/pauzeren</translation>
+    </message>
+    <message>
+        <source>Replace recording…</source>
+        <translation>Opname vervangen…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pauzeren</translation>
+    </message>
+    <message>
+        <source>Attach recording</source>
+        <translation>Opname koppelen</translation>
+    </message>
+    <message>
+        <source>Where are the recordings now?</source>
+        <translation>Waar staan de opnamen nu?</translation>
+    </message>
+    <message>
+        <source>Find recordings</source>
+        <translation>Opnamen zoeken</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -685,6 +1103,82 @@
     <message>
         <source>Exports use the new language at once; the window after Codewerk is started again.</source>
         <translation>Exports gebruiken de nieuwe taal meteen; het venster nadat Codewerk opnieuw is gestart.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryBar</name>
+    <message>
+        <source>in one turn</source>
+        <translation>in één beurt</translation>
+    </message>
+    <message>
+        <source>in one sentence</source>
+        <translation>in één zin</translation>
+    </message>
+    <message>
+        <source>in one document</source>
+        <translation>in één document</translation>
+    </message>
+    <message>
+        <source>Quote query</source>
+        <extracomment>The codebook now (read when the field takes focus, so renamed codes complete as renamed).</extracomment>
+        <translation>Zoekvraag voor citaten</translation>
+    </message>
+    <message>
+        <source>Code query: Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef</source>
+        <translation>Codezoekvraag: Vertrouwen AND (Coördinatie OR Stabiliteit) NOT Urgentiebesef</translation>
+    </message>
+    <message>
+        <source>Quotes where codes apply together: AND, OR, NOT, NEAR n (units apart), FOLLOWS [n], brackets; Enter runs it, an empty query lists the chosen codes&apos; quotes again</source>
+        <translation>Citaten waar codes samen voorkomen: AND, OR, NOT, NEAR n (eenheden uit elkaar), FOLLOWS [n], haakjes; Enter voert uit, een lege zoekvraag toont weer de citaten van de gekozen codes</translation>
+    </message>
+    <message>
+        <source>Where the codes of the query must meet</source>
+        <translation>Waar de codes van de zoekvraag samen moeten komen</translation>
+    </message>
+    <message>
+        <source>Run a saved query again on what is coded now</source>
+        <translation>Een opgeslagen zoekvraag opnieuw uitvoeren op wat nu gecodeerd is</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Save this query under a name, to run again later (undoable)</source>
+        <translation>Deze zoekvraag onder een naam opslaan, om later opnieuw uit te voeren (ongedaan te maken)</translation>
+    </message>
+    <message>
+        <source>Saved queries</source>
+        <translation>Opgeslagen zoekvragen</translation>
+    </message>
+    <message>
+        <source>Type a query first, then save it</source>
+        <translation>Typ eerst een zoekvraag en sla die dan op</translation>
+    </message>
+    <message>
+        <source>Save query</source>
+        <translation>Zoekvraag opslaan</translation>
+    </message>
+    <message>
+        <source>Name of the query:</source>
+        <translation>Naam van de zoekvraag:</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteTableModel</name>
+    <message>
+        <source>✓ agreed</source>
+        <extracomment>What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
+        <translation>✓ akkoord</translation>
+    </message>
+    <message>
+        <source>? question</source>
+        <translation>? vraag</translation>
+    </message>
+    <message>
+        <source>✗ disagree</source>
+        <translation>✗ oneens</translation>
     </message>
 </context>
 <context>
@@ -714,6 +1208,10 @@
         <translation>Niet beoordeeld</translation>
     </message>
     <message>
+        <source>Questions to answer</source>
+        <translation>Te beantwoorden vragen</translation>
+    </message>
+    <message>
         <source>Filter quotes by text and memo</source>
         <translation>Citaten filteren op tekst en memo</translation>
     </message>
@@ -738,6 +1236,10 @@
         <translation>Jouw beoordeling:</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>Leegmaken</translation>
+    </message>
+    <message>
         <source>Discussion</source>
         <translation>Gesprek</translation>
     </message>
@@ -746,12 +1248,35 @@
         <translation>Het gesprek over het huidige citaat tonen (de beoordeling en opmerking van elke beoordelaar, jouw antwoorden) en antwoorden</translation>
     </message>
     <message>
+        <source>(any)</source>
+        <translation>(alle)</translation>
+    </message>
+    <message>
+        <source>Any coder</source>
+        <translation>Elke codeur</translation>
+    </message>
+    <message>
         <source>Listing quotes …</source>
         <translation>Citaten ophalen …</translation>
     </message>
     <message>
         <source>Choose a quote first: the comment is kept in the field until then</source>
         <translation>Kies eerst een citaat: de opmerking blijft tot dan in het veld staan</translation>
+    </message>
+</context>
+<context>
+    <name>RefiActions</name>
+    <message>
+        <source>REFI-QDA project or codebook (.qdpx, .qdc)…</source>
+        <translation>REFI-QDA-project of -codeboek (.qdpx, .qdc)…</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)…</source>
+        <translation>REFI-QDA-project (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (.qdc)…</source>
+        <translation>REFI-QDA-codeboek (.qdc)…</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1742,13 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
 </context>
 <context>
+    <name>codebook_dock</name>
+    <message>
+        <source>Code colour</source>
+        <translation>Kleur van de code</translation>
+    </message>
+</context>
+<context>
     <name>export_dialog</name>
     <message>
         <source>Exported</source>
@@ -1229,6 +1761,17 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Show folder</source>
         <translation>Map tonen</translation>
+    </message>
+</context>
+<context>
+    <name>refi_actions</name>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA file</source>
+        <translation>REFI-QDA-bestand importeren</translation>
     </message>
 </context>
 </TS>

@@ -135,3 +135,26 @@ def test_an_unsupported_file_is_refused_with_one_line(
     assert not dock.attach(bad)
     assert "R9.aiff: is not a supported recording" in window.last_problem
     assert dock.media is not None and dock.media.location.name == "R9.wav"
+
+
+def test_the_quotes_dock_shows_each_quotes_turn_time(qtbot, player_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.quotes.quote_table_model import TIME
+
+    window = player_window
+    assert window.workspace is not None
+    window.workspace.project.code("R9", "4a", text="Dat groeit langzaam")
+    model = window.quotes_dock.model
+    assert model is not None
+    model.set_codes(None)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=3000)
+    assert model.headerData(TIME, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Time"
+    assert model.data(model.index(0, TIME), Qt.ItemDataRole.DisplayRole) == "00:00:06"
+    # a double click on the quote plays its turn
+    dock = window.player_dock
+    qtbot.waitUntil(lambda: _loaded(window), timeout=10000)
+    table = window.quotes_dock.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: dock.position() >= 6000, timeout=5000)
+    assert dock.is_playing()

@@ -155,7 +155,9 @@ def test_export_csv_never_overwrites_without_force(
     raw = (workspace / "uit.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Region;Concept;Code;Respondent;Role;Document;Quote;Memo;Start;End"
+    assert (
+        lines[0] == "Region;Concept;Code;Respondent;Role;Document;Quote;Memo;Start;End;Time"
+    )  # the transcript has [00:..] times
     assert lines[1].startswith("Zwolle;Vertrouwen;Vertrouwen/Betrouwbaarheid/")
     code, _, err = run(capsys, "export", "s.codewerk", "uit.csv")
     assert code == 1 and "uit.csv: already exists" in err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -73,3 +75,71 @@ def test_match_gives_the_guide_question_of_each_interviewer_turn(
     code, out, _ = run(capsys, "guide", studie, "match")
     assert "R8" in out and "6a" in out
     assert "1 interviewer turn(s) ask no guide question" in out and "Goed, de opname loopt" in out
+
+
+R8 = (
+    "Interview R8\n\n"
+    "I: Wie coördineert de samenwerking eigenlijk, en bij welke organisatie werkt die persoon?\n"
+    "R8: Dat is de programmamanager van het platform.\n"
+    "I: Kunt u daar een voorbeeld van geven?\n"
+    "R8: Zij zit elke agenda voor.\n"
+    "I: En worden cijfers en informatie open gedeeld tussen de partijen?\n"
+    "R8: Ja, alles gaat op tafel.\n"
+)
+R2 = R8.replace("R8", "R2").replace("programmamanager van het platform", "secretaris van de gemeente Arnhem")
+
+
+def test_answers_to_one_question_per_region(
+    studie: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "R8.txt").write_text(R8, encoding="utf-8")
+    (tmp_path / "R2.txt").write_text(R2, encoding="utf-8")
+    assert main(["import", studie, "R8.txt", "--attr", "region=Zwolle"]) == 0
+    assert main(["import", studie, "R2.txt", "--attr", "region=Midden-Gelderland"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "guide", studie, "answers", "6a", "--format", "json")
+    assert code == 0
+    found = json.loads(out)
+    assert [(a["document"], a["attributes"]["region"]) for a in found] == [
+        ("R8", "Zwolle"),
+        ("R2", "Midden-Gelderland"),
+    ]
+    # the follow-up prompt asks no new question: the answer runs on to the next guide question
+    assert found[0]["answer"] == "Dat is de programmamanager van het platform.\nZij zit elke agenda voor."
+    assert R8[found[0]["start"] : found[0]["end"]].startswith("R8: Dat is")
+    code, out, _ = run(
+        capsys, "guide", studie, "answers", "6a", "--where", "region=zwolle", "--format", "csv"
+    )
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["Document", "region", "Start", "End", "Confidence", "Answer"]
+    assert [row[:2] for row in rows[1:]] == [["R8", "Zwolle"]]
+    assert rows[1][5].endswith("Zij zit elke agenda voor.")
+    code, out, err = run(capsys, "guide", studie, "answers", "12z")
+    assert code == 1 and err.startswith("codewerk: error: no guide question 12z (guide questions: 1a, 1b")
+
+
+def test_confirm_clear_and_reset_a_match(
+    studie: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "R8.txt").write_text(R8, encoding="utf-8")
+    assert main(["import", studie, "R8.txt"]) == 0
+    capsys.readouterr()
+
+    def matches() -> list[tuple[int, str, bool]]:
+        _, out, _ = run(capsys, "guide", studie, "match", "--format", "json")
+        return [(m["start"], m["question"], m["confirmed"]) for m in json.loads(out)]
+
+    first, third = R8.index("I: Wie"), R8.index("I: En worden")
+    follow_up = R8.index("I: Kunt u")
+    assert matches() == [(first, "6a", False), (third, "4b", False)]
+    assert run(capsys, "guide", studie, "confirm", "R8", str(first), "6a")[0] == 0
+    assert run(capsys, "guide", studie, "clear", "R8", str(third), "4b")[0] == 0
+    assert run(capsys, "guide", studie, "confirm", "R8", str(follow_up), "6c")[0] == 0
+    assert matches() == [(first, "6a", True), (follow_up, "6c", True)]
+    _, out, _ = run(capsys, "guide", studie, "answers", "6a", "--format", "json")
+    assert json.loads(out)[0]["confirmed"] is True
+    assert json.loads(out)[0]["answer"] == "Dat is de programmamanager van het platform."  # 6c asked next
+    assert run(capsys, "guide", studie, "reset", "R8", str(third), "4b")[0] == 0
+    assert (third, "4b", False) in matches()
+    code, _, err = run(capsys, "guide", studie, "confirm", "R8", str(first + 1), "6a")
+    assert code == 1 and "no interviewer turn starts at" in err
