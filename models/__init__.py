@@ -4,6 +4,7 @@ from models.analysis import Judgement, JudgementEvidence, JudgementReview, Memo,
 from models.base import Base
 from models.code import CODE_KINDS, Code, CodeSet, CodeSetMember
 from models.document import Document, DocumentAttribute, Page, Turn
+from models.guide import GUIDE_MATCH_STATUSES, GuideMatch
 from models.language import SUGGESTION_STATUSES, Respondent, Sentence, Suggestion, Term, TextIndex, Token
 from models.media import Media
 from models.passage import REVIEW_STATUSES, Coding, Passage, Review
@@ -12,6 +13,7 @@ from models.saved_query import SavedQuery
 
 __all__ = [
     "CODE_KINDS",
+    "GUIDE_MATCH_STATUSES",
     "REVIEW_STATUSES",
     "SUGGESTION_STATUSES",
     "Base",
@@ -22,6 +24,7 @@ __all__ = [
     "Coding",
     "Document",
     "DocumentAttribute",
+    "GuideMatch",
     "Judgement",
     "JudgementEvidence",
     "JudgementReview",

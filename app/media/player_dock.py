@@ -32,7 +32,7 @@ from app.widgets import operations
 from coding.core.changes import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import DocumentId
-from coding.core.records import TurnInfo
+from coding.core.records import Quote, TurnInfo
 
 if TYPE_CHECKING:
     from app.shell.workspace import Workspace
@@ -232,6 +232,14 @@ class PlayerDock(QDockWidget):
         if turn.timestamp is None or not self._playable():
             return
         self.seek(round(turn.timestamp * 1000))
+        self.play()
+
+    def play_quote(self, quote: Quote) -> None:
+        """Play from the start of a quote's turn (a double click in the Quotes dock), when the
+        quote's document is the one loaded and its turn has a time."""
+        if quote.time is None or quote.document_id != self.document_id or not self._playable():
+            return
+        self.seek(round(quote.time * 1000))
         self.play()
 
     def _playable(self) -> bool:

@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         self.codebook_dock.codeClicked.connect(self._code_clicked)
         self.codebook_dock.passageDropped.connect(self.controller.code_passage)
         self.quotes_dock.jumpRequested.connect(self.jump_to_quote)
+        self.quotes_dock.jumpRequested.connect(self.player_dock.play_quote)  # after the jump: its document
         self.details_dock.codingChosen.connect(self.view.set_current_coding)
         self.details_dock.uncodeRequested.connect(self.controller.uncode)
         self.view.currentCodingChanged.connect(self._current_coding_changed)

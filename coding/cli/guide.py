@@ -110,6 +110,17 @@ def _answers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decide(status: str | None) -> Callable[[argparse.Namespace], int]:
+    def decide(args: argparse.Namespace) -> int:
+        with opened(args) as project:
+            project.guide.decide(args.document, args.start, args.question, status)
+        verb = {"confirmed": "Confirmed", "cleared": "Cleared", None: "Reset"}[status]
+        print(f"{verb}: the turn at {args.start} in {args.document} asks {args.question}")
+        return 0
+
+    return decide
+
+
 def cmd_guide(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace], int] = args.guide_handler
     return handler(args)
@@ -145,6 +156,17 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     match.add_argument("--format", choices=("table", "json"), default="table")
     match.set_defaults(guide_handler=_match)
+
+    for name, status, text in (
+        ("confirm", "confirmed", "confirm that an interviewer turn asks a guide question (stored; undoable)"),
+        ("clear", "cleared", "clear a guide question from an interviewer turn (stored; undoable)"),
+        ("reset", None, "forget a confirmation or clearing: the matcher decides again"),
+    ):
+        decide = actions.add_parser(name, help=text)
+        decide.add_argument("document", metavar="DOCUMENT")
+        decide.add_argument("start", type=int, metavar="START", help="the turn's start, as `match` prints it")
+        decide.add_argument("question", metavar="QUESTION", help="a guide question reference, e.g. 4a")
+        decide.set_defaults(guide_handler=_decide(status))
 
     answers = actions.add_parser(
         "answers",

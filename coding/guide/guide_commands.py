@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from coding.core.errors import NotFoundError
-from coding.core.ids import CodeId
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.ids import CodeId, DocumentId
 from coding.undo.command import Command, Writer
-from models import Code
+from models import GUIDE_MATCH_STATUSES, Code, GuideMatch
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,42 @@ class AttachGuide(Command):
                 or list(row.guide_prompts or []) != values["guide_prompts"]
             ):
                 writer.update(Code, item.code_id, values)
+
+
+class DecideGuideMatch(Command):
+    """Confirm (``status`` "confirmed") or clear ("cleared") that a turn asks a guide question, or forget
+    the decision (``None``): one undoable step."""
+
+    def __init__(
+        self, document_id: DocumentId, start: int, end: int, question: str, status: str | None
+    ) -> None:
+        super().__init__()
+        if status not in (*GUIDE_MATCH_STATUSES, None):
+            raise InvalidInputError(f"status must be one of {', '.join(GUIDE_MATCH_STATUSES)}")
+        self.document_id, self.start, self.end = document_id, start, end
+        self.question, self.status = question, status
+        verb = {"confirmed": "Confirm", "cleared": "Clear", None: "Reset"}[status]
+        self.text = f"{verb} guide question {question}"
+
+    def plan(self, writer: Writer) -> None:
+        row = writer.session.execute(
+            select(GuideMatch).where(
+                GuideMatch.document_id == self.document_id,
+                GuideMatch.start == self.start,
+                GuideMatch.question == self.question,
+            )
+        ).scalar_one_or_none()
+        if row is not None:
+            writer.delete(GuideMatch, "id", [row.id])
+        if self.status is not None:
+            writer.insert(
+                GuideMatch,
+                {
+                    "document_id": self.document_id,
+                    "start": self.start,
+                    "end": self.end,
+                    "question": self.question,
+                    "status": self.status,
+                },
+            )
+        writer.touch_span(self.document_id, self.start, self.end)

@@ -7,14 +7,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from coding.core.context import DocumentRef, ProjectContext
 from coding.core.errors import FileImportError, NotFoundError
+from coding.core.ids import DocumentId
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
-from coding.guide.guide_commands import AttachGuide, GuideText
+from coding.guide.guide_commands import AttachGuide, DecideGuideMatch, GuideText
 from coding.guide.guide_file import read_guide
-from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnText
+from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
 from coding.speakers.speaker_service import SpeakerService
+from models import GuideMatch as GuideMatchRow
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,48 @@ class GuideService:
         ]
         return GuideMatcher(texts, settings)
 
+    def decide(self, document: DocumentRef, start: int, question: str, status: str | None) -> None:
+        """Confirm (``"confirmed"``), clear (``"cleared"``) or reset (``None``) that the interviewer turn
+        starting at ``start`` asks guide question ``question``; one undoable step."""
+        document_id = self._context.resolve.document(document)
+        turn = next((t for t in self._documents.turns(document_id) if t.start == start), None)
+        if turn is None or not self._speakers.rules().is_interviewer(turn.speaker):
+            raise NotFoundError(
+                f"no interviewer turn starts at {start} in {self._documents.get(document_id).name}"
+            )
+        refs = {fold(r): r for r in self.matcher().refs}
+        if fold(question) not in refs:
+            raise NotFoundError(f"no guide question {question}")
+        self._context.execute(DecideGuideMatch(document_id, start, turn.end, refs[fold(question)], status))
+
+    def _decisions(self, document_id: DocumentId) -> dict[int, dict[str, str]]:
+        with self._context.store.read() as session:
+            rows = session.execute(
+                select(GuideMatchRow.start, GuideMatchRow.question, GuideMatchRow.status).where(
+                    GuideMatchRow.document_id == document_id
+                )
+            ).all()
+        out: dict[int, dict[str, str]] = {}
+        for row in rows:
+            out.setdefault(row.start, {})[row.question] = row.status
+        return out
+
+    def _found(
+        self, matcher: GuideMatcher, document_id: DocumentId, turns: Sequence[TurnText]
+    ) -> list[TurnMatch]:
+        """The matcher's questions per turn, with the researcher's decisions applied: a cleared question
+        dropped, a confirmed one added (confidence 1) or kept."""
+        decisions = self._decisions(document_id)
+        out = []
+        for found in matcher.match(turns):
+            decided = decisions.get(found.start, {})
+            refs = [(r, c) for r, c in found.refs if decided.get(r) != "cleared"]
+            refs += [
+                (r, 1.0) for r, status in decided.items() if status == "confirmed" and r not in dict(refs)
+            ]
+            out.append(TurnMatch(found.start, found.end, tuple(refs)))
+        return out
+
     def match(self, documents: Sequence[DocumentRef] | None = None) -> GuideMatching:
         """Every interviewer turn matched to the guide question(s) it asks, with a confidence; the turns
         that ask none are listed apart. Nothing is stored: the same project gives the same matches."""
@@ -119,17 +165,22 @@ class GuideService:
             return GuideMatching((), ())
         rules = self._speakers.rules()
         for document in chosen:
+            decisions = self._decisions(document.id)
             text = self._documents.text(document.id)
             turns = [
                 TurnText(t.start, t.end, text[t.body_start : t.end])
                 for t in self._documents.turns(document.id)
                 if rules.is_interviewer(t.speaker)
             ]
-            for turn, found in zip(turns, matcher.match(turns), strict=True):
+            for turn, found in zip(turns, self._found(matcher, document.id, turns), strict=True):
                 if not found.refs:
                     unmatched.append(UnmatchedTurn(document.name, turn.start, turn.end, turn.text))
+                decided = decisions.get(turn.start, {})
                 for ref, confidence in found.refs:
-                    matches.append(GuideMatch(document.name, turn.start, turn.end, ref, confidence, False))
+                    confirmed = decided.get(ref) == "confirmed"
+                    matches.append(
+                        GuideMatch(document.name, turn.start, turn.end, ref, confidence, confirmed)
+                    )
         return GuideMatching(tuple(matches), tuple(unmatched))
 
     def answers(self, question: str, *, where: Mapping[str, str] | None = None) -> list[GuideAnswer]:
@@ -151,12 +202,16 @@ class GuideService:
             text = self._documents.text(document.id)
             turns = self._documents.turns(document.id)
             asking = [t for t in turns if rules.is_interviewer(t.speaker)]
-            found = matcher.match([TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking])
+            found = self._found(
+                matcher, document.id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
+            )
             questions = {m.start: m.refs for m in found}
+            decisions = self._decisions(document.id)
             for turn in asking:
-                confidence = next((c for r, c in questions[turn.start] if fold(r) == ref), None)
-                if confidence is None:
+                hit = next(((r, c) for r, c in questions[turn.start] if fold(r) == ref), None)
+                if hit is None:
                     continue
+                canonical, confidence = hit
                 parts = []
                 for later in turns:
                     if later.start <= turn.start:
@@ -179,7 +234,7 @@ class GuideService:
                         end,
                         body,
                         confidence,
-                        False,
+                        decisions.get(turn.start, {}).get(canonical) == "confirmed",
                     )
                 )
                 break

@@ -149,3 +149,12 @@ def test_the_quotes_dock_shows_each_quotes_turn_time(qtbot, player_window: MainW
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=3000)
     assert model.headerData(TIME, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Time"
     assert model.data(model.index(0, TIME), Qt.ItemDataRole.DisplayRole) == "00:00:06"
+    # a double click on the quote plays its turn
+    dock = window.player_dock
+    qtbot.waitUntil(lambda: _loaded(window), timeout=10000)
+    table = window.quotes_dock.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: dock.position() >= 6000, timeout=5000)
+    assert dock.is_playing()

@@ -116,3 +116,30 @@ def test_answers_to_one_question_per_region(
     assert rows[1][5].endswith("Zij zit elke agenda voor.")
     code, out, err = run(capsys, "guide", studie, "answers", "12z")
     assert code == 1 and err.startswith("codewerk: error: no guide question 12z (guide questions: 1a, 1b")
+
+
+def test_confirm_clear_and_reset_a_match(
+    studie: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "R8.txt").write_text(R8, encoding="utf-8")
+    assert main(["import", studie, "R8.txt"]) == 0
+    capsys.readouterr()
+
+    def matches() -> list[tuple[int, str, bool]]:
+        _, out, _ = run(capsys, "guide", studie, "match", "--format", "json")
+        return [(m["start"], m["question"], m["confirmed"]) for m in json.loads(out)]
+
+    first, third = R8.index("I: Wie"), R8.index("I: En worden")
+    follow_up = R8.index("I: Kunt u")
+    assert matches() == [(first, "6a", False), (third, "4b", False)]
+    assert run(capsys, "guide", studie, "confirm", "R8", str(first), "6a")[0] == 0
+    assert run(capsys, "guide", studie, "clear", "R8", str(third), "4b")[0] == 0
+    assert run(capsys, "guide", studie, "confirm", "R8", str(follow_up), "6c")[0] == 0
+    assert matches() == [(first, "6a", True), (follow_up, "6c", True)]
+    _, out, _ = run(capsys, "guide", studie, "answers", "6a", "--format", "json")
+    assert json.loads(out)[0]["confirmed"] is True
+    assert json.loads(out)[0]["answer"] == "Dat is de programmamanager van het platform."  # 6c asked next
+    assert run(capsys, "guide", studie, "reset", "R8", str(third), "4b")[0] == 0
+    assert (third, "4b", False) in matches()
+    code, _, err = run(capsys, "guide", studie, "confirm", "R8", str(first + 1), "6a")
+    assert code == 1 and "no interviewer turn starts at" in err

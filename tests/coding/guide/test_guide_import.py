@@ -66,3 +66,16 @@ def test_codebook_guide_field_is_checked() -> None:
         parse_codebook(base + "    guide: {question: 'Hoe?', prompts: 'Waarom?'}\n", "cb.yaml")
     with pytest.raises(CodebookError, match="unknown key 'vraag' in 'guide'"):
         parse_codebook(base + "    guide: {vraag: 'Hoe?'}\n", "cb.yaml")
+
+
+def test_confirming_a_match_is_one_undoable_step(project: Project, tmp_path: Path) -> None:
+    (tmp_path / "R8.txt").write_text(
+        "I: Wie coördineert de samenwerking, bij welke organisatie?\nR8: De gemeente.\n", encoding="utf-8"
+    )
+    project.import_files([tmp_path / "R8.txt"])
+    project.guide.decide("R8", 0, "6A", "cleared")
+    assert project.guide.match().matches == ()
+    project.undo()
+    assert [(m.question, m.confirmed) for m in project.guide.match().matches] == [("6a", False)]
+    project.redo()
+    assert project.guide.match().matches == ()
