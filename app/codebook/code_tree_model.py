@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -25,6 +26,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.widgets.mime import CODES_MIME, PASSAGE_MIME, Passage, codes_from, codes_mime, passage_from
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.counting import COUNT_RULE
 from coding.core.ids import CodeId
@@ -36,7 +38,12 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, KEY, QUESTION, QUOTES = range(4)
 CATEGORY_TIP = "A category: it groups codes and is not applied itself (choose one of its codes)"
-HEADERS = ("Code", "Key", "Q", "Quotes")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Column", "Code"),
+    QT_TRANSLATE_NOOP("Column", "Key"),
+    QT_TRANSLATE_NOOP("Column", "Q"),
+    QT_TRANSLATE_NOOP("Column", "Quotes"),
+)
 HEADER_TIPS = (
     "Code name (F2 renames); drag a code to move it, drag a passage onto a code to code it",
     "Number key that codes the selection with this favourite code",
@@ -240,7 +247,7 @@ class CodeTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("Column", HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return HEADER_TIPS[section]
         return None

@@ -153,7 +153,7 @@ class CodebookDock(QDockWidget):
         for action, short in (
             (self.new_code_action, QCoreApplication.translate("CodebookDock", "New code")),
             (self.new_subcode_action, QCoreApplication.translate("CodebookDock", "Subcode")),
-            (self.merge_action, "Merge…"),
+            (self.merge_action, QCoreApplication.translate("CodebookDock", "Merge…")),
             (self.delete_action, "Delete…"),
         ):
             action.setIconText(short)  # the button's label; menus keep the full text

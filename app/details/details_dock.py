@@ -411,7 +411,7 @@ class DetailsDock(QDockWidget):
             facts.append(f"question {html.escape(code.question)}")
         if code.scale:
             facts.append("scale " + html.escape(" ".join(code.scale)))
-        facts.append(f"{total} quote(s)")
+        facts.append(QCoreApplication.translate("DetailsDock", "{count} quote(s)").format(count=total))
         details.append("<i>" + " · ".join(facts) + "</i>")
         if code.description:
             details.append(html.escape(code.description))
@@ -449,21 +449,36 @@ class DetailsDock(QDockWidget):
         speakers = list(dict.fromkeys(t.speaker for t in turns if t.speaker))
         pages = documents.pages(document.id)
         facts: list[tuple[str, str]] = [
-            ("Format", FORMAT_NAMES.get(document.source_format, document.source_format)),
+            (
+                QCoreApplication.translate("DetailsDock", "Format"),
+                FORMAT_NAMES.get(document.source_format, document.source_format),
+            ),
         ]
         if document.original_filename:
-            facts.append(("File", document.original_filename))
+            facts.append((QCoreApplication.translate("DetailsDock", "File"), document.original_filename))
         if document.encoding:
             name = ENCODING_NAMES.get(document.encoding.lower(), document.encoding)
-            facts.append(("Encoding", f"{name} — chosen at import"))
-        facts.append(("Characters", f"{document.length:,}"))
+            facts.append(
+                (
+                    QCoreApplication.translate("DetailsDock", "Encoding"),
+                    QCoreApplication.translate("DetailsDock", "{name} — chosen at import").format(name=name),
+                )
+            )
+        facts.append((QCoreApplication.translate("DetailsDock", "Characters"), f"{document.length:,}"))
         if pages:
-            facts.append(("Pages", str(len(pages))))
+            facts.append((QCoreApplication.translate("DetailsDock", "Pages"), str(len(pages))))
         if turns:
             shown = ", ".join(speakers[:6]) + (f" and {len(speakers) - 6} more" if len(speakers) > 6 else "")
-            facts.append(("Turns", f"{len(turns)} · {len(speakers)} speaker(s): {shown}"))
-        facts.append(("Codings", str(document.coding_count)))
-        facts.append(("Imported", local_time(document.imported_at)))
+            facts.append(
+                (
+                    QCoreApplication.translate("DetailsDock", "Turns"),
+                    f"{len(turns)} · {len(speakers)} speaker(s): {shown}",
+                )
+            )
+        facts.append((QCoreApplication.translate("DetailsDock", "Codings"), str(document.coding_count)))
+        facts.append(
+            (QCoreApplication.translate("DetailsDock", "Imported"), local_time(document.imported_at))
+        )
         rows = "".join(
             f"<tr><td style='color:gray;padding-right:10px'>{html.escape(label)}</td>"
             f"<td>{html.escape(value)}</td></tr>"

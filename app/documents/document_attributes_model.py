@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from app.shell.workspace import Workspace
@@ -86,7 +94,10 @@ class DocumentAttributesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Attribute", "Value")[section]
+            return (
+                QCoreApplication.translate("Column", "Attribute"),
+                QCoreApplication.translate("Column", "Value"),
+            )[section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

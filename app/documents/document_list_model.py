@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.record_table_model import header_text
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.ids import DocumentId
 from coding.core.records import DocumentInfo
@@ -24,7 +32,7 @@ DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, CODINGS = range(2)
-HEADERS = ("Document", "Codings")
+HEADERS = (QT_TRANSLATE_NOOP("Column", "Document"), QT_TRANSLATE_NOOP("Column", "Codings"))
 NO_VALUE = "(no value)"
 #: What the list shows: documents grouped by their attributes, with their number of codings.
 SHOWN = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS)
@@ -211,7 +219,9 @@ class DocumentListModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        return header_text(HEADERS, section, orientation, role)
+        return header_text(
+            tuple(QCoreApplication.translate("Column", h) for h in HEADERS), section, orientation, role
+        )
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -368,9 +368,15 @@ class QuotesDock(QDockWidget):
         if self.model is not None and not self.model.loaded:
             self.count.setText(QCoreApplication.translate("QuotesDock", "Listing quotes …"))
         elif shown == retrieved:
-            self.count.setText(f"{shown} quote(s)")
+            self.count.setText(
+                QCoreApplication.translate("QuotesDock", "{count} quote(s)").format(count=shown)
+            )
         else:
-            self.count.setText(f"{shown} of {retrieved} quote(s)")
+            self.count.setText(
+                QCoreApplication.translate("QuotesDock", "{count} of {total} quote(s)").format(
+                    count=shown, total=retrieved
+                )
+            )
 
     # -- reviewing and jumping ------------------------------------------------------------
     def selected_quotes(self) -> list[Quote]:

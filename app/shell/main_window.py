@@ -411,7 +411,11 @@ class MainWindow(QMainWindow):
         documents = model.documents() if model is not None else project.documents.list()
         if documents:  # the first document with codings, else the first: one document loaded
             self.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
-        workspace.tell(f"Opened {project.location} — every action is saved at once")
+        workspace.tell(
+            QCoreApplication.translate(
+                "MainWindow", "Opened {location} — every action is saved at once"
+            ).format(location=project.location)
+        )
         workspace.settle()
 
     def close_project(self) -> None:

@@ -62,4 +62,13 @@ class TranscriptPanel(QWidget):
             return
         attributes = [document.attributes[key] for key in HEADER_ATTRIBUTES if document.attributes.get(key)]
         self.title.setText(document.name)
-        self.facts.setText(" · ".join([*attributes, f"{document.coding_count} coding(s)"]))
+        self.facts.setText(
+            " · ".join(
+                [
+                    *attributes,
+                    QCoreApplication.translate("TranscriptPanel", "{count} coding(s)").format(
+                        count=document.coding_count
+                    ),
+                ]
+            )
+        )

@@ -77,6 +77,10 @@
         <translation>Subcode</translation>
     </message>
     <message>
+        <source>Merge…</source>
+        <translation>Samenvoegen…</translation>
+    </message>
+    <message>
         <source>More code actions</source>
         <translation>Meer acties voor codes</translation>
     </message>
@@ -245,6 +249,7 @@
     </message>
     <message>
         <source>Attribute</source>
+        <extracomment>A new attribute&apos;s name was entered: its value (this row) is to be typed next.</extracomment>
         <translation>Kenmerk</translation>
     </message>
     <message>
@@ -366,6 +371,22 @@
     <message>
         <source>Documents</source>
         <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Toets</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Citaten</translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation>Coderingen</translation>
     </message>
 </context>
 <context>
@@ -511,12 +532,52 @@
         <translation>Selecteer een fragment in het transcript en codeer het: sleep de selectie naar een code, druk op het cijfer van een favoriet of klik met rechts voor de codekiezer (of klik op een code, in de klik-om-te-coderen-modus). Klik op een gecodeerd fragment of zijn streep om hier de codes en het memo te zien.</translation>
     </message>
     <message>
+        <source>{count} quote(s)</source>
+        <translation>Citaten: {count}</translation>
+    </message>
+    <message>
         <source>Code memo</source>
         <translation>Codememo</translation>
     </message>
     <message>
         <source>Document memo</source>
         <translation>Documentmemo</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Tekenset</translation>
+    </message>
+    <message>
+        <source>{name} — chosen at import</source>
+        <translation>{name} — gekozen bij het importeren</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>Tekens</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pagina&apos;s</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>Beurten</translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation>Coderingen</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Geïmporteerd</translation>
     </message>
     <message>
         <source>Memo saved</source>
@@ -967,6 +1028,10 @@
         <translation>Zoekindex klaar</translation>
     </message>
     <message>
+        <source>Opened {location} — every action is saved at once</source>
+        <translation>{location} geopend — elke handeling wordt meteen opgeslagen</translation>
+    </message>
+    <message>
         <source>Start with:</source>
         <translation>Beginnen met:</translation>
     </message>
@@ -1260,6 +1325,14 @@
         <translation>Citaten ophalen …</translation>
     </message>
     <message>
+        <source>{count} quote(s)</source>
+        <translation>Citaten: {count}</translation>
+    </message>
+    <message>
+        <source>{count} of {total} quote(s)</source>
+        <translation>Citaten: {count} van {total}</translation>
+    </message>
+    <message>
         <source>Choose a quote first: the comment is kept in the field until then</source>
         <translation>Kies eerst een citaat: de opmerking blijft tot dan in het veld staan</translation>
     </message>
@@ -1348,6 +1421,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <source>Choose a document in the Documents panel to read and code it.</source>
         <extracomment>The attributes the header names after the document, in this order.</extracomment>
         <translation>Kies een document in het paneel Documenten om het te lezen en te coderen.</translation>
+    </message>
+    <message>
+        <source>{count} coding(s)</source>
+        <translation>{count} codering(en)</translation>
     </message>
 </context>
 <context>
