@@ -205,12 +205,11 @@ class QuoteTableModel(RecordTableModel[Quote]):
         places = [(d, start, end) for d, located in spans.items() if located for start, end in located]
 
         def stale(q: Quote) -> bool:
-            if q.document_id not in touched:
-                return False
             located = spans[q.document_id]
             return located is None or any(q.start <= end and q.end >= start for start, end in located)
 
-        kept = [q for q in self._all.quotes if not stale(q)]
+        # the document test inline: one call per quote of the touched documents only
+        kept = [q for q in self._all.quotes if q.document_id not in touched or not stale(q)]
         fresh = (self._query(whole) if whole else []) + (self._query(within=places) if places else [])
         order = self.workspace.project.codes.tree().order()
         positions = {

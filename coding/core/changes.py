@@ -23,6 +23,7 @@ from models import (
     Coding,
     Document,
     DocumentAttribute,
+    GuideMatch,
     Judgement,
     JudgementEvidence,
     JudgementReview,
@@ -63,6 +64,7 @@ class Aspect(Enum):
     QUERIES = "queries"  #: saved code queries
     CODERS = "coders"  #: the people who code
     SETTINGS = "settings"  #: project settings (language, speaker rules, favourites …)
+    GUIDE = "guide"  #: the researcher's decisions on which turns ask which interview-guide question
     INDEX = "index"  #: the search index (terms, tokens, sentences)
 
 
@@ -89,6 +91,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     SavedQuery: Aspect.QUERIES,
     Coder: Aspect.CODERS,
     Setting: Aspect.SETTINGS,
+    GuideMatch: Aspect.GUIDE,
     Term: Aspect.INDEX,
     Token: Aspect.INDEX,
     Sentence: Aspect.INDEX,
