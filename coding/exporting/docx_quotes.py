@@ -9,7 +9,8 @@ the document.
 Attribution follows the study's reporting conventions: an interview is cited by its respondent code
 and role, ``(R5, Onderwijs)``; a document without a respondent (a policy document) by its author or
 organisation and year when its attributes give them, ``(Werkbedrijf Regio Zwolle, 2017, p. 3)``,
-else by its name. A quote from a PDF adds its page (``p. 3``, ``pp. 3–4``). With
+else by its name. A quote from a PDF adds its page (``p. 3``, ``pp. 3–4``), a quote from a timed
+transcript the start of its turn in the recording (``(R5, Onderwijs, 00:12:31)``). With
 ``without_interviewer`` a quote holds only the respondents' words, ``[…]`` where the interviewer's
 turns were cut.
 """
@@ -67,10 +68,13 @@ YEAR_KEYS = ("year", "jaar", "date", "datum")
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 
 
-def attribution(attributes: Mapping[str, str], document: str, pages: Sequence[int] = ()) -> str:
+def attribution(
+    attributes: Mapping[str, str], document: str, pages: Sequence[int] = (), time: str = ""
+) -> str:
     """How a quote is cited: ``(R5, Onderwijs)`` for an interview (respondent and role);
     ``(Werkbedrijf Regio Zwolle, 2017, p. 3)`` for a document without a respondent whose author
-    (or organisation) and year are known; else ``(document name, role)``. The page of a PDF last."""
+    (or organisation) and year are known; else ``(document name, role)``. The page of a PDF last,
+    or the start of the quote's turn in the recording (``hh:mm:ss``)."""
     attrs = dict(attributes)
     author = next((attrs[k] for k in AUTHOR_KEYS if attrs.get(k)), "")
     if attrs.get("respondent") or not author:
@@ -84,6 +88,8 @@ def attribution(attributes: Mapping[str, str], document: str, pages: Sequence[in
             parts.append(year)
     if pages:
         parts.append(page_label(pages))
+    if time:
+        parts.append(time)
     return f"({', '.join(parts)})"
 
 
@@ -326,7 +332,7 @@ def _quote(
     paragraph = indented(body.paragraph())
     paragraph.paragraph_format.widow_control = True
     add_text(paragraph, f"‘{first.text}’ ")
-    grey_run(paragraph, attribution(first.attributes, first.document, first.pages))
+    grey_run(paragraph, attribution(first.attributes, first.document, first.pages, first.time_label))
     if evidence:
         grey_run(paragraph, " · evidence", italic=True)
     memos = [q.memo for q in passage.codings if q.memo]

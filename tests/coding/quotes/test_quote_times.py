@@ -4,9 +4,11 @@ and the CSV and Excel exports show it in a Time column."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import openpyxl
+from docx import Document
 
 from coding import Project
 
@@ -73,3 +75,13 @@ def test_exports_without_timed_turns_keep_their_columns(project: Project, tmp_pa
     project.code("R8", "4a", text="Ik vertrouw niemand.")
     with project.export(tmp_path / "q.csv").open(encoding="utf-8-sig") as handle:
         assert "Time" not in handle.readline()
+
+
+def test_word_quotes_cite_the_time_of_their_turn(project: Project, tmp_path: Path) -> None:
+    _timed_project(project, tmp_path)
+    document = Document(str(project.export(tmp_path / "q.docx")))
+    lines = [p.text for p in document.paragraphs]
+    assert any(line.startswith("‘ik vertrouw ze’") and line.endswith(", 00:12:31)") for line in lines), lines
+    assert any(line.startswith("‘Dank u.’") and line.endswith(", 01:02:03)") for line in lines)
+    untimed = next(line for line in lines if line.startswith("‘Ik vertrouw niemand.’"))
+    assert not re.search(r"\d\d:\d\d:\d\d", untimed)
