@@ -4,20 +4,22 @@ and finding the guide questions in the interviewers' turns."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
 
 from coding.core.context import DocumentRef, ProjectContext
-from coding.core.errors import FileImportError, NotFoundError
-from coding.core.ids import DocumentId
+from coding.core.errors import FileImportError, InvalidInputError, NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.records import DocumentInfo
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.guide.guide_commands import AttachGuide, DecideGuideMatch, GuideText
 from coding.guide.guide_file import read_guide
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
-from coding.speakers.speaker_service import SpeakerService
+from coding.passages.bulk_coding import ApplyCodings, CodingRequest
+from coding.speakers.speaker_service import PassageResult, SpeakerService
 from models import GuideMatch as GuideMatchRow
 
 
@@ -29,6 +31,9 @@ class GuideEntry:
     code: str
     question: str
     prompts: tuple[str, ...]
+    #: The top code of its code's path (the concept), under which exports group the questions.
+    theme: str = ""
+    code_id: CodeId | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,37 @@ class GuideAnswer:
     text: str
     confidence: float
     confirmed: bool
+    #: The respondent's words: each answer turn without its label (what coding the answer codes).
+    parts: tuple[tuple[int, int], ...] = ()
+    #: Where the interviewer turn that asks the question ends.
+    asked_end: int = 0
+
+
+@dataclass(frozen=True)
+class Respondent:
+    document_id: DocumentId
+    document: str
+    attributes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class GuideTable:
+    """Guide questions × interviews: the answer found to each question in each interview (if any)."""
+
+    questions: tuple[GuideEntry, ...]
+    respondents: tuple[Respondent, ...]
+    #: By (folded question reference, document name).
+    answers: Mapping[tuple[str, str], GuideAnswer]
+
+    def answer(self, ref: str, document: str) -> GuideAnswer | None:
+        return self.answers.get((fold(ref), document))
+
+    def themes(self) -> list[tuple[str, list[GuideEntry]]]:
+        """The questions grouped by theme, in order of first appearance."""
+        grouped: dict[str, list[GuideEntry]] = {}
+        for entry in self.questions:
+            grouped.setdefault(entry.theme, []).append(entry)
+        return list(grouped.items())
 
 
 class GuideService:
@@ -191,59 +227,118 @@ class GuideService:
         if ref not in refs:
             known = ", ".join(sorted(refs, key=natural_key)) or "none: the project has no guide"
             raise NotFoundError(f"no guide question {question} (guide questions: {known})")
-        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         matcher = self.matcher()
-        rules = self._speakers.rules()
         out: list[GuideAnswer] = []
+        for document in self._chosen(where):
+            found = self._document_answers(matcher, document).get(ref)
+            if found is not None:
+                out.append(replace(found, question=question))
+        return out
+
+    def table(self, *, where: Mapping[str, str] | None = None) -> GuideTable:
+        """Every guide question × every interview (whose attributes match ``where``): the answers found,
+        for the guide view and its export. One matching pass per interview."""
+        matcher = self.matcher()
+        questions = tuple(self.questions())
+        respondents: list[Respondent] = []
+        answers: dict[tuple[str, str], GuideAnswer] = {}
+        for document in self._chosen(where):
+            respondents.append(Respondent(document.id, document.name, dict(document.attributes)))
+            if not matcher.refs:
+                continue
+            for ref, answer in self._document_answers(matcher, document).items():
+                answers[(ref, document.name)] = answer
+        return GuideTable(questions, tuple(respondents), answers)
+
+    def _chosen(self, where: Mapping[str, str] | None) -> list[DocumentInfo]:
+        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
+        out = []
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
-            if any(attributes.get(k) != v for k, v in wanted.items()):
-                continue
-            text = self._documents.text(document.id)
-            turns = self._documents.turns(document.id)
-            asking = [t for t in turns if rules.is_interviewer(t.speaker)]
-            found = self._found(
-                matcher, document.id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
-            )
-            questions = {m.start: m.refs for m in found}
-            decisions = self._decisions(document.id)
-            for turn in asking:
-                hit = next(((r, c) for r, c in questions[turn.start] if fold(r) == ref), None)
-                if hit is None:
-                    continue
-                canonical, confidence = hit
-                parts = []
-                for later in turns:
-                    if later.start <= turn.start:
-                        continue
-                    if rules.is_interviewer(later.speaker):
-                        if questions.get(later.start):
-                            break
-                        continue
-                    parts.append(later)
-                body = "\n".join(text[p.body_start : p.end] for p in parts)
-                start = parts[0].start if parts else turn.end
-                end = parts[-1].end if parts else turn.end
-                out.append(
-                    GuideAnswer(
-                        document.name,
-                        dict(document.attributes),
-                        question,
-                        turn.start,
-                        start,
-                        end,
-                        body,
-                        confidence,
-                        decisions.get(turn.start, {}).get(canonical) == "confirmed",
-                    )
-                )
-                break
+            if all(attributes.get(k) == v for k, v in wanted.items()):
+                out.append(document)
         return out
+
+    def _document_answers(self, matcher: GuideMatcher, document: DocumentInfo) -> dict[str, GuideAnswer]:
+        """The first answer to each guide question the interview asks, by folded reference: the
+        respondent's turns after the matched question up to the next interviewer turn that asks one."""
+        rules = self._speakers.rules()
+        text = self._documents.text(document.id)
+        turns = self._documents.turns(document.id)
+        asking = [t for t in turns if rules.is_interviewer(t.speaker)]
+        found = self._found(
+            matcher, document.id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
+        )
+        questions = {m.start: m.refs for m in found}
+        decisions = self._decisions(document.id)
+        out: dict[str, GuideAnswer] = {}
+        for turn in asking:
+            pending = [(r, c) for r, c in questions[turn.start] if fold(r) not in out]
+            if not pending:
+                continue
+            parts = []
+            for later in turns:
+                if later.start <= turn.start:
+                    continue
+                if rules.is_interviewer(later.speaker):
+                    if questions.get(later.start):
+                        break
+                    continue
+                parts.append(later)
+            body = "\n".join(text[p.body_start : p.end] for p in parts)
+            start = parts[0].start if parts else turn.end
+            end = parts[-1].end if parts else turn.end
+            spans = tuple((p.body_start, p.end) for p in parts if p.end > p.body_start)
+            for canonical, confidence in pending:
+                out[fold(canonical)] = GuideAnswer(
+                    document.name,
+                    dict(document.attributes),
+                    canonical,
+                    turn.start,
+                    start,
+                    end,
+                    body,
+                    confidence,
+                    decisions.get(turn.start, {}).get(canonical) == "confirmed",
+                    spans,
+                    turn.end,
+                )
+        return out
+
+    def code_answers(
+        self, question: str, *, confirmed_only: bool = True, coder: str | None = None
+    ) -> PassageResult:
+        """Code every (confirmed) answer to guide question ``question`` with the code that carries it:
+        the respondent's words of each answer, one undoable step (the path of coding by speaker)."""
+        entry = next((e for e in self.questions() if fold(e.ref) == fold(question)), None)
+        if entry is None or entry.code_id is None:
+            raise NotFoundError(f"no guide question {question}")
+        answers = [a for a in self.answers(entry.ref) if a.confirmed or not confirmed_only]
+        passages = list(
+            dict.fromkeys(
+                (self._context.resolve.document(a.document), s, e) for a in answers for s, e in a.parts
+            )
+        )
+        if not passages:
+            raise InvalidInputError(
+                f"no {'confirmed ' if confirmed_only else ''}answer to {entry.ref} to code"
+                + (": confirm its matches first" if confirmed_only else "")
+            )
+        command = ApplyCodings(
+            [CodingRequest(document_id, entry.code_id, s, e, "") for document_id, s, e in passages],
+            coder=coder or self._context.coder(),
+            skip_existing=True,
+        )
+        command.text = f"Code the answers to {entry.ref} with {entry.code.rsplit('/', 1)[-1]}"
+        codings: list[CodingId] = self._context.execute(command)
+        return PassageResult(tuple(codings), len(passages) - len(codings))
 
     def questions(self) -> list[GuideEntry]:
         """Every code with a question reference and a guide question, in reference order."""
         entries = [
-            GuideEntry(code.question, code.path_text, code.guide_question, code.guide_prompts)
+            GuideEntry(
+                code.question, code.path_text, code.guide_question, code.guide_prompts, code.concept, code.id
+            )
             for code in self._context.resolve.code_tree()
             if code.question and code.guide_question
         ]
