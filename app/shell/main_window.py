@@ -4,6 +4,10 @@ Every view refreshes from the workspace's ``changed`` signal; the transcript vie
 so a new coding is painted before the docks catch up. Hook points for features built elsewhere:
 ``import_files`` (File → Import), ``export`` (File → Export), ``compare`` (View → Compare regions),
 ``search`` (View → Search and suggestions).
+
+Kept beside it: opening and closing projects (``project_files``), the windows beside this one
+(``extra_windows``: Compare, Analysis, Agreement, Search, attributes, memos) and the actions connected
+to what they do (``window_wiring``).
 """
 
 from __future__ import annotations
@@ -14,10 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -31,7 +32,7 @@ from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
 from app.media.player_dock import PlayerDock
 from app.quotes.quotes_dock import QuotesDock
-from app.shell import project_copy, settings
+from app.shell import extra_windows, project_files, settings, window_wiring
 from app.shell.actions import WindowActions
 from app.shell.connection_banner import ConnectionBanner
 from app.shell.start_screen import StartScreen
@@ -41,12 +42,9 @@ from app.transcript.transcript_panel import TranscriptPanel
 from app.widgets import operations
 from app.widgets.file_drop import FileDropTarget
 from app.widgets.operations import LongOperation
-from coding import Project
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.records import Quote
-from coding.demo import build_demo_project
-from coding.project import PROJECT_SUFFIX
 
 if TYPE_CHECKING:  # each loads when first used (their slots import them), not at start-up
     from app.agreement.agreement_window import AgreementWindow
@@ -58,9 +56,7 @@ if TYPE_CHECKING:  # each loads when first used (their slots import them), not a
     from app.language.language_window import LanguageWindow
     from app.memos.memo_list import MemoListWindow
     from app.shell.shortcuts_dialog import ShortcutsDialog
-    from coding.agreement.report import Disagreement
 
-START, WORKBENCH = 0, 1
 #: The window's first size, made smaller to fit a smaller screen.
 DEFAULT_SIZE = QSize(1440, 900)
 
@@ -147,10 +143,10 @@ class MainWindow(QMainWindow):
         self.mode_label.setStyleSheet("QLabel { font-weight: bold; padding: 0 6px; }")
         self.mode_label.hide()
         self.statusBar().addPermanentWidget(self.mode_label)
-        self._connect()
+        window_wiring.connect(self)
         self.window_actions.click_to_code.setChecked(settings.click_to_code())
         self.mode_label.setVisible(self.window_actions.click_to_code.isChecked())
-        self._show_start()
+        project_files.show_start(self)
         self.resize(DEFAULT_SIZE)
         geometry, _state = settings.window_state()
         if geometry is not None:
@@ -232,87 +228,6 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.default_layout()
 
-    def _connect(self) -> None:
-        a = self.window_actions
-        a.new_project.triggered.connect(self.ask_new_project)
-        a.open_project.triggered.connect(self.ask_open_project)
-        a.open_demo.triggered.connect(lambda: self.open_demo())
-        a.import_files.triggered.connect(self.import_files)
-        a.export.triggered.connect(self.export)
-        a.save_copy.triggered.connect(self.save_copy)
-        a.attribute_table.triggered.connect(self.show_attribute_table)
-        a.memos.triggered.connect(self.show_memos)
-        a.import_review.triggered.connect(self.import_review)
-        a.close_project.triggered.connect(self.close_project)
-        a.quit.triggered.connect(self.close)
-        a.find.triggered.connect(self.panel.find_bar.open_bar)
-        a.find_next.triggered.connect(self.panel.find_bar.next)
-        a.find_previous.triggered.connect(self.panel.find_bar.previous)
-        a.coder_name.triggered.connect(self.ask_coder_name)
-        a.preferences.triggered.connect(self.show_preferences)
-        a.layer_group.triggered.connect(lambda action: self.view.set_layer(action.data()))
-        a.agreement.triggered.connect(self.show_agreement)
-        a.prepare_package.triggered.connect(lambda: self.second_coder("prepare_package"))
-        a.merge_coder.triggered.connect(lambda: self.second_coder("merge_coder"))
-        a.undo.triggered.connect(lambda: self.workspace.undo() if self.workspace is not None else None)
-        a.redo.triggered.connect(lambda: self.workspace.redo() if self.workspace is not None else None)
-        a.pick.triggered.connect(self.controller.open_picker)
-        a.in_vivo.triggered.connect(self.controller.code_in_vivo)
-        a.respondent_words.triggered.connect(self.controller.open_respondent_picker)
-        a.speaker_turns.triggered.connect(lambda: self.controller.open_turns_picker())
-        a.speaker_turns_everywhere.triggered.connect(
-            lambda: self.controller.open_turns_picker(all_documents=True)
-        )
-        a.click_to_code.toggled.connect(settings.set_click_to_code)
-        a.paragraph_numbers.setChecked(settings.flag("transcript/numbers", True))
-        self.view.margin.set_numbers(a.paragraph_numbers.isChecked())
-        a.paragraph_numbers.toggled.connect(self.view.margin.set_numbers)
-        a.paragraph_numbers.toggled.connect(lambda shown: settings.set_flag("transcript/numbers", shown))
-        a.click_to_code.toggled.connect(self.mode_label.setVisible)
-        a.snap_sentence.triggered.connect(self.controller.snap_to_sentence)
-        a.snap_turn.triggered.connect(self.controller.snap_to_turn)
-        a.start_earlier.triggered.connect(lambda: self.controller.nudge("start", later=False))
-        a.start_later.triggered.connect(lambda: self.controller.nudge("start", later=True))
-        a.end_earlier.triggered.connect(lambda: self.controller.nudge("end", later=False))
-        a.end_later.triggered.connect(lambda: self.controller.nudge("end", later=True))
-        a.span_to_selection.triggered.connect(self.controller.span_to_selection)
-        a.edit_memo.triggered.connect(self.edit_memo)
-        a.uncode.triggered.connect(lambda: self.controller.uncode())
-        for key, action in enumerate(a.favourite_keys, start=1):
-            action.triggered.connect(lambda _checked=False, k=key: self.controller.code_with_key(k))
-        a.compare.triggered.connect(self.compare)
-        a.cooccurrence.triggered.connect(lambda: self.analyse("cooccurrence"))
-        a.code_matrix.triggered.connect(lambda: self.analyse("matrix"))
-        a.search.triggered.connect(self.search)
-        a.reset_layout.triggered.connect(self.reset_layout)
-        a.speakers.triggered.connect(self.show_speakers)
-        a.anonymise.triggered.connect(self.anonymise)
-        a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(self.show_about)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-
-        self.start.newRequested.connect(self.ask_new_project)
-        self.start.openRequested.connect(self.ask_open_project)
-        self.start.demoRequested.connect(lambda: self.open_demo())
-        self.start.connectRequested.connect(self.connect_team)
-        self.start.recentRequested.connect(self.open_project)
-
-        self.documents_dock.documentActivated.connect(self.open_document)
-        self.codebook_dock.codesSelected.connect(self._codes_selected)
-        self.codebook_dock.codeClicked.connect(self._code_clicked)
-        self.codebook_dock.passageDropped.connect(self.controller.code_passage)
-        self.quotes_dock.jumpRequested.connect(self.jump_to_quote)
-        self.quotes_dock.jumpRequested.connect(self.player_dock.play_quote)  # after the jump: its document
-        self.details_dock.codingChosen.connect(self.view.set_current_coding)
-        self.details_dock.uncodeRequested.connect(self.controller.uncode)
-        self.view.currentCodingChanged.connect(self._current_coding_changed)
-        self.view.documentChanged.connect(self._document_changed)
-        self.view.turnClicked.connect(self.player_dock.play_turn)
-        self.player_dock.playingTurnChanged.connect(
-            lambda turn: self.view.set_playing_turn(turn, follow=self.player_dock.follow.isChecked())
-        )
-        self.view.selectionChanged.connect(self._selection_changed)
-
     # -- projects -------------------------------------------------------------------------
     @property
     def last_problem(self) -> str:
@@ -320,160 +235,16 @@ class MainWindow(QMainWindow):
         return operations.last_problem(self)
 
     def open_project(self, path: Path | str) -> bool:
-        project = operations.attempt(
-            self,
-            lambda: _open_as_coder(path),
-            notice=True,
-            title=QCoreApplication.translate("MainWindow", "Open project"),
-        )
-        if project is None:
-            settings.forget_project(Path(path))
-            self.start.reload()
-            return False
-        self._set_project(project)
-        return True
-
-    def connect_team(self) -> bool:
-        """Start screen → Connect to a team project…: where the server is, who the user is."""
-        from app.shell.team_connect import TeamConnectDialog
-
-        dialog = TeamConnectDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        if not self.open_project(dialog.url()):
-            return False
-        dialog.keep()
-        return True
+        return project_files.open_project(self, path)
 
     def new_project(self, path: Path | str, codebook: str | None = "rwb") -> bool:
-        path = Path(path)
-        if path.suffix != PROJECT_SUFFIX:
-            path = path.with_name(path.name + PROJECT_SUFFIX)
-        project = operations.attempt(
-            self,
-            lambda: Project.create(path, codebook=codebook, coder=settings.coder_name()),
-            notice=True,
-            title=QCoreApplication.translate("MainWindow", "New project"),
-        )
-        if project is None:
-            return False
-        self._set_project(project)
-        return True
+        return project_files.new_project(self, path, codebook)
 
     def open_demo(self, path: Path | None = None) -> bool:
-        path = path or settings.demo_path()
-        if path.exists():
-            return self.open_project(path)
-        project = operations.attempt(
-            self,
-            lambda: build_demo_project(path, coder=settings.coder_name() or "demo"),
-            notice=True,
-            title=QCoreApplication.translate("MainWindow", "Demo project"),
-        )
-        if project is None:
-            return False
-        self._set_project(project)
-        return True
-
-    def _set_project(self, project: Project) -> None:
-        self.close_project()
-        workspace = Workspace(project, self)
-        self.workspace = workspace
-        workspace.changed.connect(self.view.on_change)  # first: the transcript paints before the docks
-        workspace.changed.connect(self._after_change)
-        self.undo_group.addStack(workspace.undo_stack)
-        self.undo_group.setActiveStack(workspace.undo_stack)
-        workspace.indexer.finished.connect(
-            lambda report: (
-                None
-                if report.cancelled
-                else workspace.tell(QCoreApplication.translate("MainWindow", "Search index ready"))
-            )
-        )
-        self.view.set_workspace(workspace)
-        for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
-            dock.set_workspace(workspace)
-        self.player_dock.set_workspace(workspace)
-        if project.is_team_project:  # the recent list keeps files (an address may hold a password)
-            self.setWindowTitle(f"Codewerk — {project.path.name} (team project, {project.role})")
-            workspace.reachability.connect(self.connection_banner.show_reachable)
-        else:
-            settings.remember_project(project.path)
-            self.setWindowTitle(f"Codewerk — {project.path.name}")
-        self.pages.setCurrentIndex(WORKBENCH)
-        self.window_actions.set_project_open(True)
-        _geometry, state = settings.window_state()
-        if state is None or not self.restoreState(state):
-            self.default_layout()
-        for dock_widget in self.docks:
-            dock_widget.toggleViewAction().setEnabled(True)
-        model = self.documents_dock.model
-        documents = model.documents() if model is not None else project.documents.list()
-        if documents:  # the first document with codings, else the first: one document loaded
-            self.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
-        workspace.tell(
-            QCoreApplication.translate(
-                "MainWindow", "Opened {location} — every action is saved at once"
-            ).format(location=project.location)
-        )
-        workspace.settle()
+        return project_files.open_demo(self, path)
 
     def close_project(self) -> None:
-        if self.workspace is None:
-            return
-        self.details_dock.save_memo()
-        self._save_layout()
-        workspace = self.workspace
-        self.workspace = None
-        if self.compare_dock is not None and self.compare_window is not None:
-            view = self.compare_dock.give_back()  # the view goes with its window
-            if view is not None:
-                self.compare_window.take_back(view)
-            self.compare_dock.hide()
-        if self.attribute_window is not None:
-            self.attribute_window.model.detach()
-        if self.memo_window is not None:
-            self.memo_window.detach()
-        for extra in (
-            self.compare_window,
-            self.analysis_window,
-            self.language_window,
-            self.agreement_window,
-            self.attribute_window,
-            self.memo_window,
-        ):
-            if extra is not None:
-                extra.close()
-                extra.deleteLater()
-        self.compare_window = None
-        self.analysis_window = None
-        self.agreement_window = None
-        self.language_window = None
-        self.attribute_window = None
-        self.memo_window = None
-        for dock in (self.documents_dock, self.codebook_dock, self.quotes_dock, self.details_dock):
-            dock.set_workspace(None)
-        self.player_dock.set_workspace(None)
-        self.view.set_workspace(None)
-        self.undo_group.removeStack(workspace.undo_stack)
-        workspace.close()
-        workspace.deleteLater()
-        self._show_start()
-
-    def _show_start(self) -> None:
-        self.setWindowTitle("Codewerk")
-        self.start.reload()
-        self.pages.setCurrentIndex(START)
-        self.window_actions.set_project_open(False)
-        self.player_dock.hide()
-        for dock in self.docks:
-            dock.hide()
-            dock.toggleViewAction().setEnabled(False)
-        self.panel.set_header(None)
-
-    def _save_layout(self) -> None:
-        if self.workspace is not None:
-            settings.save_window_state(self.saveGeometry(), self.saveState())
+        project_files.close_project(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_project()
@@ -482,68 +253,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- dialogs --------------------------------------------------------------------------
-    def ask_new_project(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "New project"),
-            str(Path.home() / f"studie{PROJECT_SUFFIX}"),
-            f"Codewerk projects (*{PROJECT_SUFFIX})",
-        )
-        if not name:
-            return
-        choices = ["Regionale Werkbedrijven (built-in codebook “rwb”)", "Empty code tree"]
-        choice, ok = QInputDialog.getItem(
-            self,
-            QCoreApplication.translate("MainWindow", "New project"),
-            QCoreApplication.translate("MainWindow", "Start with:"),
-            choices,
-            0,
-            False,
-        )
-        if ok:
-            self.new_project(name, "rwb" if choice == choices[0] else None)
-
-    def ask_open_project(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "Open project"),
-            str(Path.home()),
-            f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)",
-        )
-        if name:
-            self.open_project(name)
-
     def show_preferences(self) -> None:
         """Edit → Preferences…: the language of the window and of exports."""
         from app.shell.preferences import PreferencesDialog
 
         PreferencesDialog(self).exec()
-
-    def ask_coder_name(self) -> None:
-        current = self.workspace.project.coder if self.workspace else (settings.coder_name() or "")
-        name, ok = QInputDialog.getText(
-            self,
-            QCoreApplication.translate("MainWindow", "Your name"),
-            QCoreApplication.translate("MainWindow", "Name stored with your codings and reviews:"),
-            text=current,
-        )
-        if ok and name.strip():
-            settings.set_coder_name(name.strip())
-            if self.workspace is not None:
-                self.workspace.project.coder = name.strip()
-                if self.quotes_dock.model is not None:
-                    self.quotes_dock.model.set_codes(self.quotes_dock.model.codes)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = settings.recent_projects()
-        for path in paths:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
-        if not paths:
-            empty = self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "No recent projects"))
-            empty.setEnabled(False)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Help → Keyboard shortcuts: every shortcut, read from the actions themselves."""
@@ -607,187 +321,33 @@ class MainWindow(QMainWindow):
 
         return import_review_file(self, self.workspace.project, path)
 
+    # -- the windows beside this one (app/shell/extra_windows.py) ---------------------------
     def show_attribute_table(self) -> None:
-        """Tools → Documents × attributes…: the attributes of every document, edited like a spreadsheet."""
-        if self.workspace is None:
-            return
-        if self.attribute_window is None:
-            from app.documents.attribute_table import AttributeTableWindow  # loaded when first used
-
-            self.attribute_window = AttributeTableWindow(
-                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
-            )
-        self.attribute_window.show()
-        self.attribute_window.raise_()
-        self.attribute_window.activateWindow()
+        extra_windows.show_attribute_table(self)
 
     def show_memos(self) -> None:
-        """Tools → Memos…: every memo, filterable, double-click goes to its object; the project memo."""
-        if self.workspace is None:
-            return
-        if self.memo_window is None:
-            from app.memos.memo_list import MemoListWindow  # loaded when first used
-
-            self.memo_window = MemoListWindow(
-                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
-            )
-            self.memo_window.documentRequested.connect(self._show_from_memos)
-            self.memo_window.codeRequested.connect(self.codebook_dock.select_code)
-            self.memo_window.codingRequested.connect(self._coding_from_memos)
-        self.memo_window.show()
-        self.memo_window.raise_()
-        self.memo_window.activateWindow()
-
-    def _show_from_memos(self, document_id: DocumentId) -> None:
-        self.open_document(document_id)
-        self.raise_()
-        self.activateWindow()
-
-    def _coding_from_memos(self, coding_id: CodingId) -> None:
-        if self.workspace is not None:
-            quote = next((q for q in self.workspace.project.quotes() if q.coding_id == coding_id), None)
-            if quote is not None:
-                self.jump_to_quote(quote)
-                self.raise_()
-                self.activateWindow()
-
-    def save_copy(self) -> None:
-        """File → Save a copy…: the project file copied elsewhere (a backup)."""
-        if self.workspace is not None:
-            project_copy.save_copy(self, self.workspace.project)
+        extra_windows.show_memos(self)
 
     def compare(self) -> None:
-        """View → Compare regions…: the judgement grid in its own window."""
-        if self.workspace is None:
-            return
-        if self.compare_window is None:
-            from app.judgements.compare_window import CompareWindow  # Qt Charts: loaded when first used
-
-            self.compare_window = CompareWindow(
-                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
-            )
-            self.compare_window.dockRequested.connect(lambda: self.dock_compare(True))
-        if settings.flag("compare/docked"):
-            self.dock_compare(True)
-            return
-        self.compare_window.show()
-        self.compare_window.raise_()
-        self.compare_window.activateWindow()
+        extra_windows.compare(self)
 
     def dock_compare(self, docked: bool) -> None:
-        """Compare regions as a panel of this window (``True``) or in its own window (``False``)."""
-        window = self.compare_window
-        if window is None:
-            return
-        from app.judgements.compare_dock import CompareDock  # with the Compare window, on first use
-
-        if self.compare_dock is None:
-            self.compare_dock = CompareDock(self)
-            self.compare_dock.undockRequested.connect(lambda: self.dock_compare(False))
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
-            self.tabifyDockWidget(self.quotes_dock, self.compare_dock)
-        settings.set_flag("compare/docked", docked)
-        window.view.save_pending()
-        if docked:
-            if self.compare_dock.view is None:
-                window.remember()
-                self.compare_dock.take(window.view)
-            window.hide()
-            self.compare_dock.show()
-            self.compare_dock.raise_()
-        else:
-            view = self.compare_dock.give_back()
-            if view is not None:
-                window.take_back(view)
-            self.compare_dock.hide()
-            window.show()
-            window.raise_()
-            window.activateWindow()
+        extra_windows.dock_compare(self, docked)
 
     def show_agreement(self) -> None:
-        """Analysis → Intercoder agreement (Ctrl+Shift+A): figures, method and disagreements."""
-        if self.workspace is None:
-            return
-        if self.agreement_window is None:
-            from app.agreement.agreement_window import AgreementWindow  # loaded when first used
-
-            self.agreement_window = AgreementWindow(
-                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
-            )
-            self.agreement_window.showRequested.connect(self.show_unit)
-        self.agreement_window.show()
-        self.agreement_window.raise_()
-        self.agreement_window.activateWindow()
-
-    def show_unit(self, unit: Disagreement) -> None:
-        """A disagreement in its transcript, with every coder's stripes."""
-        self.window_actions.layers["all"].setChecked(True)
-        self.view.set_layer("all")
-        self.open_document(unit.document_id)
-        self.view.select_span(unit.start, unit.end, centre=True)
-
-    def second_coder(self, action: str) -> None:
-        """File → Second coder → Prepare package… / Merge a coder's project…"""
-        if self.workspace is not None:
-            from app.agreement import second_coder  # loaded when first used
-
-            getattr(second_coder, action)(self, self.workspace.project)
+        extra_windows.show_agreement(self)
 
     def analyse(self, tab: str = "cooccurrence") -> None:
-        """Analysis → Co-occurrence… / Code × case matrix…: the heat maps in their own window."""
-        if self.workspace is None:
-            return
-        if self.analysis_window is None:
-            from app.analysis.analysis_window import AnalysisWindow  # loaded when first used
-
-            self.analysis_window = AnalysisWindow(
-                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
-            )
-            self.analysis_window.cooccurrence.jumpRequested.connect(self.jump_to_quote)
-            self.analysis_window.matrix.jumpRequested.connect(self.jump_to_quote)
-        self.analysis_window.show_tab(tab)
-        self.analysis_window.show()
-        self.analysis_window.raise_()
-        self.analysis_window.activateWindow()
+        extra_windows.analyse(self, tab)
 
     def search(self) -> None:
-        """View → Search and suggestions…: search, suggestion queue and frequencies in their own window."""
-        if self.workspace is None:
-            return
-        if self.language_window is None:
-            from app.language.language_window import (
-                LanguageWindow,
-            )  # search, suggestions, charts: on first use
-
-            self.language_window = LanguageWindow(
-                self.workspace, [self.window_actions.undo, self.window_actions.redo], self
-            )
-            self.language_window.passageRequested.connect(self.show_passage)
-        self.language_window.show()
-        self.language_window.raise_()
-        self.language_window.activateWindow()
+        extra_windows.search(self)
 
     def index_in_background(self) -> None:
         """Build the search index of new or changed documents in a worker thread, progress in the status bar."""
         if self.workspace is None or not self.workspace.indexer.needs_indexing():
             return
         self.workspace.indexer.start()
-
-    def show_speakers(self) -> None:
-        """Tools → Speakers…: detected speakers, renaming, interviewer marks, label patterns."""
-        if self.workspace is not None:
-            from app.speakers.speakers_dialog import SpeakersDialog  # loaded when first used
-
-            dialog = SpeakersDialog(self.workspace.project, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.exec()
-
-    def anonymise(self) -> None:
-        """Tools → Anonymise names…: the respondent register and confirmed replacements."""
-        if self.workspace is not None:
-            from app.language.anonymise_dialog import AnonymiseDialog  # loaded when first used
-
-            AnonymiseDialog(self.workspace.bridge, self).exec()
 
     def show_passage(self, document_id: DocumentId, start: int, end: int) -> None:
         """Show a passage in the transcript, selected and centred (from search hits and suggestions)."""
@@ -883,12 +443,3 @@ class MainWindow(QMainWindow):
         self.details_dock.show()
         self.details_dock.raise_()
         self.details_dock.memo.setFocus()
-
-
-def _open_as_coder(path: Path | str) -> Project:
-    """Open a project under the window's coder name, unless it is a package made for a coder."""
-    project = Project.open(path)
-    name = settings.coder_name()
-    if project.preset_coder is None and name and not project.is_team_project:  # a team knows its logins
-        project.coder = name
-    return project

@@ -4,7 +4,7 @@ and finding the guide questions in the interviewers' turns."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,7 +12,6 @@ from sqlalchemy import select
 from coding.core.context import DocumentRef, ProjectContext
 from coding.core.errors import FileImportError, InvalidInputError, NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId
-from coding.core.records import DocumentInfo
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.guide.guide_commands import AttachGuide, DecideGuideMatch, GuideText
@@ -122,6 +121,32 @@ class GuideTable:
         return list(grouped.items())
 
 
+@dataclass(frozen=True)
+class AnswerSpan:
+    """Where the answer to a matched guide question lies: the respondent turns' bodies (``parts``) after
+    the interviewer turn ``asked_start``–``asked_end``, for the suggestion engine and the guide view."""
+
+    document_id: DocumentId
+    question: str
+    asked_start: int
+    asked_end: int
+    #: Where the question's words start (after the interviewer's label and timestamp).
+    asked_body_start: int
+    parts: tuple[tuple[int, int], ...]
+    confidence: float
+    confirmed: bool
+    #: Where the first answering turn starts (its speaker label included); ``asked_end`` when none.
+    turn_start: int
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0] if self.parts else self.asked_end
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1] if self.parts else self.asked_end
+
+
 class GuideService:
     def __init__(self, context: ProjectContext, documents: DocumentService, speakers: SpeakerService) -> None:
         self._context = context
@@ -223,87 +248,73 @@ class GuideService:
         """Every answer to guide question ``question`` (a reference, e.g. ``4a``), one per interview that
         asks it (in document order), in the documents whose attributes match ``where`` (folded)."""
         ref = fold(question)
-        refs = {fold(r) for r in self.matcher().refs}
+        matcher = self.matcher()
+        refs = {fold(r) for r in matcher.refs}
         if ref not in refs:
             known = ", ".join(sorted(refs, key=natural_key)) or "none: the project has no guide"
             raise NotFoundError(f"no guide question {question} (guide questions: {known})")
-        matcher = self.matcher()
+        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         out: list[GuideAnswer] = []
-        for document in self._chosen(where):
-            found = self._document_answers(matcher, document).get(ref)
-            if found is not None:
-                out.append(replace(found, question=question))
+        for document in self._documents.list(with_counts=False):
+            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
+            if any(attributes.get(k) != v for k, v in wanted.items()):
+                continue
+            text = self._documents.text(document.id)
+            for span in self._answer_spans(matcher, document.id, text):
+                if fold(span.question) != ref:
+                    continue
+                body = "\n".join(text[s:e] for s, e in span.parts)
+                out.append(
+                    GuideAnswer(
+                        document.name,
+                        dict(document.attributes),
+                        question,
+                        span.asked_start,
+                        span.turn_start,
+                        span.end,
+                        body,
+                        span.confidence,
+                        span.confirmed,
+                        span.parts,
+                        span.asked_end,
+                    )
+                )
+                break
         return out
 
     def table(self, *, where: Mapping[str, str] | None = None) -> GuideTable:
-        """Every guide question × every interview (whose attributes match ``where``): the answers found,
-        for the guide view and its export. One matching pass per interview."""
+        """Every guide question × every interview (whose attributes match ``where``): the first answer
+        found to each question, for the guide view and its export. One matching pass per interview."""
         matcher = self.matcher()
-        questions = tuple(self.questions())
+        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         respondents: list[Respondent] = []
         answers: dict[tuple[str, str], GuideAnswer] = {}
-        for document in self._chosen(where):
+        for document in self._documents.list(with_counts=False):
+            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
+            if any(attributes.get(k) != v for k, v in wanted.items()):
+                continue
             respondents.append(Respondent(document.id, document.name, dict(document.attributes)))
             if not matcher.refs:
                 continue
-            for ref, answer in self._document_answers(matcher, document).items():
-                answers[(ref, document.name)] = answer
-        return GuideTable(questions, tuple(respondents), answers)
-
-    def _chosen(self, where: Mapping[str, str] | None) -> list[DocumentInfo]:
-        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
-        out = []
-        for document in self._documents.list(with_counts=False):
-            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
-            if all(attributes.get(k) == v for k, v in wanted.items()):
-                out.append(document)
-        return out
-
-    def _document_answers(self, matcher: GuideMatcher, document: DocumentInfo) -> dict[str, GuideAnswer]:
-        """The first answer to each guide question the interview asks, by folded reference: the
-        respondent's turns after the matched question up to the next interviewer turn that asks one."""
-        rules = self._speakers.rules()
-        text = self._documents.text(document.id)
-        turns = self._documents.turns(document.id)
-        asking = [t for t in turns if rules.is_interviewer(t.speaker)]
-        found = self._found(
-            matcher, document.id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
-        )
-        questions = {m.start: m.refs for m in found}
-        decisions = self._decisions(document.id)
-        out: dict[str, GuideAnswer] = {}
-        for turn in asking:
-            pending = [(r, c) for r, c in questions[turn.start] if fold(r) not in out]
-            if not pending:
-                continue
-            parts = []
-            for later in turns:
-                if later.start <= turn.start:
+            text = self._documents.text(document.id)
+            for span in self._answer_spans(matcher, document.id, text):
+                key = (fold(span.question), document.name)
+                if key in answers:
                     continue
-                if rules.is_interviewer(later.speaker):
-                    if questions.get(later.start):
-                        break
-                    continue
-                parts.append(later)
-            body = "\n".join(text[p.body_start : p.end] for p in parts)
-            start = parts[0].start if parts else turn.end
-            end = parts[-1].end if parts else turn.end
-            spans = tuple((p.body_start, p.end) for p in parts if p.end > p.body_start)
-            for canonical, confidence in pending:
-                out[fold(canonical)] = GuideAnswer(
+                answers[key] = GuideAnswer(
                     document.name,
                     dict(document.attributes),
-                    canonical,
-                    turn.start,
-                    start,
-                    end,
-                    body,
-                    confidence,
-                    decisions.get(turn.start, {}).get(canonical) == "confirmed",
-                    spans,
-                    turn.end,
+                    span.question,
+                    span.asked_start,
+                    span.turn_start,
+                    span.end,
+                    "\n".join(text[s:e] for s, e in span.parts),
+                    span.confidence,
+                    span.confirmed,
+                    span.parts,
+                    span.asked_end,
                 )
-        return out
+        return GuideTable(tuple(self.questions()), tuple(respondents), answers)
 
     def code_answers(
         self, question: str, *, confirmed_only: bool = True, coder: str | None = None
@@ -332,6 +343,62 @@ class GuideService:
         command.text = f"Code the answers to {entry.ref} with {entry.code.rsplit('/', 1)[-1]}"
         codings: list[CodingId] = self._context.execute(command)
         return PassageResult(tuple(codings), len(passages) - len(codings))
+
+    def answer_spans(self, documents: Sequence[DocumentId] | None = None) -> list[AnswerSpan]:
+        """The answer to every matched guide question of the documents (all when ``None``): in document
+        order, per document in the order asked (a turn asking two questions gives an answer for each)."""
+        matcher = self.matcher()
+        if not matcher.refs:
+            return []
+        ids = documents if documents is not None else [d.id for d in self._documents.list(with_counts=False)]
+        out: list[AnswerSpan] = []
+        for document_id in ids:
+            out.extend(self._answer_spans(matcher, document_id, self._documents.text(document_id)))
+        return out
+
+    def _answer_spans(self, matcher: GuideMatcher, document_id: DocumentId, text: str) -> list[AnswerSpan]:
+        """The respondent's turns after each matched question, up to the next interviewer turn that asks
+        a guide question (follow-ups and back-channels of the interviewer in between do not end it)."""
+        rules = self._speakers.rules()
+        turns = self._documents.turns(document_id)
+        interviewer = [rules.is_interviewer(t.speaker) for t in turns]
+        asking = [t for t, asks in zip(turns, interviewer, strict=True) if asks]
+        found = self._found(
+            matcher, document_id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
+        )
+        questions = {m.start: m.refs for m in found}
+        decisions = self._decisions(document_id)
+        out: list[AnswerSpan] = []
+        for number, turn in enumerate(turns):
+            refs = questions.get(turn.start) if interviewer[number] else None
+            if not refs:
+                continue
+            parts: list[tuple[int, int]] = []
+            turn_start = turn.end
+            for later, asks in zip(turns[number + 1 :], interviewer[number + 1 :], strict=True):
+                if asks:
+                    if questions.get(later.start):
+                        break
+                    continue
+                if not parts:
+                    turn_start = later.start
+                parts.append((later.body_start, later.end))
+            decided = decisions.get(turn.start, {})
+            for ref, confidence in refs:
+                out.append(
+                    AnswerSpan(
+                        document_id,
+                        ref,
+                        turn.start,
+                        turn.end,
+                        turn.body_start,
+                        tuple(parts),
+                        confidence,
+                        decided.get(ref) == "confirmed",
+                        turn_start,
+                    )
+                )
+        return out
 
     def questions(self) -> list[GuideEntry]:
         """Every code with a question reference and a guide question, in reference order."""

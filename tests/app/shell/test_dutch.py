@@ -159,7 +159,10 @@ def test_window_menus_docks_and_dialogs_in_dutch(dutch, qtbot, demo_copy: Path) 
     texts += _menu_texts(window.codebook_dock.context_menu())
     left = _english(texts, sources, dutch_texts, ours)
     window.close_project()
-    assert not left, f"left in English in the Dutch window: {left}"
+    assert not left, (
+        f"left in English in the Dutch window: {left} (wrap them in tr/QCoreApplication.translate, run "
+        "python -m installers.translations and write their Dutch in resources/translations/codewerk_nl.ts)"
+    )
 
 
 def test_the_check_finds_english(dutch, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,235 @@
+"""The windows beside the main one, each made when first asked for and closed with the project:
+Compare regions (its own window or a panel), Analysis, Intercoder agreement, Search and suggestions,
+Documents × attributes and Memos; and the dialogs Speakers, Anonymise names and Second coder.
+
+Each module loads when first used (the functions import it), not at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from app.shell import settings
+from coding.core.ids import CodingId, DocumentId
+
+if TYPE_CHECKING:
+    from app.shell.main_window import MainWindow
+    from coding.agreement.report import Disagreement
+
+
+def show_attribute_table(window: MainWindow) -> None:
+    """Tools → Documents × attributes…: the attributes of every document, edited like a spreadsheet."""
+    if window.workspace is None:
+        return
+    if window.attribute_window is None:
+        from app.documents.attribute_table import AttributeTableWindow  # loaded when first used
+
+        window.attribute_window = AttributeTableWindow(
+            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
+        )
+    window.attribute_window.show()
+    window.attribute_window.raise_()
+    window.attribute_window.activateWindow()
+
+
+def show_memos(window: MainWindow) -> None:
+    """Tools → Memos…: every memo, filterable, double-click goes to its object; the project memo."""
+    if window.workspace is None:
+        return
+    if window.memo_window is None:
+        from app.memos.memo_list import MemoListWindow  # loaded when first used
+
+        window.memo_window = MemoListWindow(
+            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
+        )
+        window.memo_window.documentRequested.connect(
+            lambda document_id: _show_from_memos(window, document_id)
+        )
+        window.memo_window.codeRequested.connect(window.codebook_dock.select_code)
+        window.memo_window.codingRequested.connect(lambda coding_id: _coding_from_memos(window, coding_id))
+    window.memo_window.show()
+    window.memo_window.raise_()
+    window.memo_window.activateWindow()
+
+
+def _show_from_memos(window: MainWindow, document_id: DocumentId) -> None:
+    window.open_document(document_id)
+    window.raise_()
+    window.activateWindow()
+
+
+def _coding_from_memos(window: MainWindow, coding_id: CodingId) -> None:
+    if window.workspace is not None:
+        quote = next((q for q in window.workspace.project.quotes() if q.coding_id == coding_id), None)
+        if quote is not None:
+            window.jump_to_quote(quote)
+            window.raise_()
+            window.activateWindow()
+
+
+def compare(window: MainWindow) -> None:
+    """View → Compare regions…: the judgement grid in its own window."""
+    if window.workspace is None:
+        return
+    if window.compare_window is None:
+        from app.judgements.compare_window import CompareWindow  # Qt Charts: loaded when first used
+
+        window.compare_window = CompareWindow(
+            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
+        )
+        window.compare_window.dockRequested.connect(lambda: window.dock_compare(True))
+    if settings.flag("compare/docked"):
+        window.dock_compare(True)
+        return
+    window.compare_window.show()
+    window.compare_window.raise_()
+    window.compare_window.activateWindow()
+
+
+def dock_compare(window: MainWindow, docked: bool) -> None:
+    """Compare regions as a panel of this window (``True``) or in its own window (``False``)."""
+    compare_window = window.compare_window
+    if compare_window is None:
+        return
+    from app.judgements.compare_dock import CompareDock  # with the Compare window, on first use
+
+    if window.compare_dock is None:
+        window.compare_dock = CompareDock(window)
+        window.compare_dock.undockRequested.connect(lambda: window.dock_compare(False))
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.compare_dock)
+        window.tabifyDockWidget(window.quotes_dock, window.compare_dock)
+    settings.set_flag("compare/docked", docked)
+    compare_window.view.save_pending()
+    if docked:
+        if window.compare_dock.view is None:
+            compare_window.remember()
+            window.compare_dock.take(compare_window.view)
+        compare_window.hide()
+        window.compare_dock.show()
+        window.compare_dock.raise_()
+    else:
+        view = window.compare_dock.give_back()
+        if view is not None:
+            compare_window.take_back(view)
+        window.compare_dock.hide()
+        compare_window.show()
+        compare_window.raise_()
+        compare_window.activateWindow()
+
+
+def show_agreement(window: MainWindow) -> None:
+    """Analysis → Intercoder agreement (Ctrl+Shift+A): figures, method and disagreements."""
+    if window.workspace is None:
+        return
+    if window.agreement_window is None:
+        from app.agreement.agreement_window import AgreementWindow  # loaded when first used
+
+        window.agreement_window = AgreementWindow(
+            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
+        )
+        window.agreement_window.showRequested.connect(lambda unit: show_unit(window, unit))
+    window.agreement_window.show()
+    window.agreement_window.raise_()
+    window.agreement_window.activateWindow()
+
+
+def show_unit(window: MainWindow, unit: Disagreement) -> None:
+    """A disagreement in its transcript, with every coder's stripes."""
+    window.window_actions.layers["all"].setChecked(True)
+    window.view.set_layer("all")
+    window.open_document(unit.document_id)
+    window.view.select_span(unit.start, unit.end, centre=True)
+
+
+def second_coder(window: MainWindow, action: str) -> None:
+    """File → Second coder → Prepare package… / Merge a coder's project…"""
+    if window.workspace is not None:
+        from app.agreement import second_coder  # loaded when first used
+
+        getattr(second_coder, action)(window, window.workspace.project)
+
+
+def analyse(window: MainWindow, tab: str = "cooccurrence") -> None:
+    """Analysis → Co-occurrence… / Code × case matrix…: the heat maps in their own window."""
+    if window.workspace is None:
+        return
+    if window.analysis_window is None:
+        from app.analysis.analysis_window import AnalysisWindow  # loaded when first used
+
+        window.analysis_window = AnalysisWindow(
+            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
+        )
+        window.analysis_window.cooccurrence.jumpRequested.connect(window.jump_to_quote)
+        window.analysis_window.matrix.jumpRequested.connect(window.jump_to_quote)
+    window.analysis_window.show_tab(tab)
+    window.analysis_window.show()
+    window.analysis_window.raise_()
+    window.analysis_window.activateWindow()
+
+
+def search(window: MainWindow) -> None:
+    """View → Search and suggestions…: search, suggestion queue and frequencies in their own window."""
+    if window.workspace is None:
+        return
+    if window.language_window is None:
+        from app.language.language_window import (
+            LanguageWindow,
+        )  # search, suggestions, charts: on first use
+
+        window.language_window = LanguageWindow(
+            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
+        )
+        window.language_window.passageRequested.connect(window.show_passage)
+    window.language_window.show()
+    window.language_window.raise_()
+    window.language_window.activateWindow()
+
+
+def show_speakers(window: MainWindow) -> None:
+    """Tools → Speakers…: detected speakers, renaming, interviewer marks, label patterns."""
+    if window.workspace is not None:
+        from app.speakers.speakers_dialog import SpeakersDialog  # loaded when first used
+
+        dialog = SpeakersDialog(window.workspace.project, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+
+
+def anonymise(window: MainWindow) -> None:
+    """Tools → Anonymise names…: the respondent register and confirmed replacements."""
+    if window.workspace is not None:
+        from app.language.anonymise_dialog import AnonymiseDialog  # loaded when first used
+
+        AnonymiseDialog(window.workspace.bridge, window).exec()
+
+
+def close_all(window: MainWindow) -> None:
+    """Close the extra windows with the project (the Compare view goes back to its window first)."""
+    if window.compare_dock is not None and window.compare_window is not None:
+        view = window.compare_dock.give_back()  # the view goes with its window
+        if view is not None:
+            window.compare_window.take_back(view)
+        window.compare_dock.hide()
+    if window.attribute_window is not None:
+        window.attribute_window.model.detach()
+    if window.memo_window is not None:
+        window.memo_window.detach()
+    for extra in (
+        window.compare_window,
+        window.analysis_window,
+        window.language_window,
+        window.agreement_window,
+        window.attribute_window,
+        window.memo_window,
+    ):
+        if extra is not None:
+            extra.close()
+            extra.deleteLater()
+    window.compare_window = None
+    window.analysis_window = None
+    window.agreement_window = None
+    window.language_window = None
+    window.attribute_window = None
+    window.memo_window = None

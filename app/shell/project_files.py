@@ -1,0 +1,238 @@
+"""Opening and closing projects in the main window: new, open, demo, team server, recent projects,
+a copy, and the coder's name; the window's title, pages and panels follow the open project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+from app.shell import extra_windows, project_copy, settings
+from app.shell.workspace import Workspace
+from app.widgets import operations
+from coding import Project
+from coding.demo import build_demo_project
+from coding.project import PROJECT_SUFFIX
+
+if TYPE_CHECKING:
+    from app.shell.main_window import MainWindow
+
+START, WORKBENCH = 0, 1
+
+
+def open_project(window: MainWindow, path: Path | str) -> bool:
+    project = operations.attempt(
+        window,
+        lambda: _open_as_coder(path),
+        notice=True,
+        title=QCoreApplication.translate("MainWindow", "Open project"),
+    )
+    if project is None:
+        settings.forget_project(Path(path))
+        window.start.reload()
+        return False
+    set_project(window, project)
+    return True
+
+
+def connect_team(window: MainWindow) -> bool:
+    """Start screen → Connect to a team project…: where the server is, who the user is."""
+    from app.shell.team_connect import TeamConnectDialog
+
+    dialog = TeamConnectDialog(window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    if not window.open_project(dialog.url()):
+        return False
+    dialog.keep()
+    return True
+
+
+def new_project(window: MainWindow, path: Path | str, codebook: str | None = "rwb") -> bool:
+    path = Path(path)
+    if path.suffix != PROJECT_SUFFIX:
+        path = path.with_name(path.name + PROJECT_SUFFIX)
+    project = operations.attempt(
+        window,
+        lambda: Project.create(path, codebook=codebook, coder=settings.coder_name()),
+        notice=True,
+        title=QCoreApplication.translate("MainWindow", "New project"),
+    )
+    if project is None:
+        return False
+    set_project(window, project)
+    return True
+
+
+def open_demo(window: MainWindow, path: Path | None = None) -> bool:
+    path = path or settings.demo_path()
+    if path.exists():
+        return window.open_project(path)
+    project = operations.attempt(
+        window,
+        lambda: build_demo_project(path, coder=settings.coder_name() or "demo"),
+        notice=True,
+        title=QCoreApplication.translate("MainWindow", "Demo project"),
+    )
+    if project is None:
+        return False
+    set_project(window, project)
+    return True
+
+
+def set_project(window: MainWindow, project: Project) -> None:
+    window.close_project()
+    workspace = Workspace(project, window)
+    window.workspace = workspace
+    workspace.changed.connect(window.view.on_change)  # first: the transcript paints before the docks
+    workspace.changed.connect(window._after_change)
+    window.undo_group.addStack(workspace.undo_stack)
+    window.undo_group.setActiveStack(workspace.undo_stack)
+    workspace.indexer.finished.connect(
+        lambda report: (
+            None
+            if report.cancelled
+            else workspace.tell(QCoreApplication.translate("MainWindow", "Search index ready"))
+        )
+    )
+    window.view.set_workspace(workspace)
+    for dock in (window.documents_dock, window.codebook_dock, window.quotes_dock, window.details_dock):
+        dock.set_workspace(workspace)
+    window.player_dock.set_workspace(workspace)
+    if project.is_team_project:  # the recent list keeps files (an address may hold a password)
+        window.setWindowTitle(f"Codewerk — {project.path.name} (team project, {project.role})")
+        workspace.reachability.connect(window.connection_banner.show_reachable)
+    else:
+        settings.remember_project(project.path)
+        window.setWindowTitle(f"Codewerk — {project.path.name}")
+    window.pages.setCurrentIndex(WORKBENCH)
+    window.window_actions.set_project_open(True)
+    _geometry, state = settings.window_state()
+    if state is None or not window.restoreState(state):
+        window.default_layout()
+    for dock_widget in window.docks:
+        dock_widget.toggleViewAction().setEnabled(True)
+    model = window.documents_dock.model
+    documents = model.documents() if model is not None else project.documents.list()
+    if documents:  # the first document with codings, else the first: one document loaded
+        window.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
+    workspace.tell(
+        QCoreApplication.translate("MainWindow", "Opened {location} — every action is saved at once").format(
+            location=project.location
+        )
+    )
+    workspace.settle()
+
+
+def close_project(window: MainWindow) -> None:
+    if window.workspace is None:
+        return
+    window.details_dock.save_memo()
+    save_layout(window)
+    workspace = window.workspace
+    window.workspace = None
+    extra_windows.close_all(window)
+    for dock in (window.documents_dock, window.codebook_dock, window.quotes_dock, window.details_dock):
+        dock.set_workspace(None)
+    window.player_dock.set_workspace(None)
+    window.view.set_workspace(None)
+    window.undo_group.removeStack(workspace.undo_stack)
+    workspace.close()
+    workspace.deleteLater()
+    show_start(window)
+
+
+def show_start(window: MainWindow) -> None:
+    window.setWindowTitle("Codewerk")
+    window.start.reload()
+    window.pages.setCurrentIndex(START)
+    window.window_actions.set_project_open(False)
+    window.player_dock.hide()
+    for dock in window.docks:
+        dock.hide()
+        dock.toggleViewAction().setEnabled(False)
+    window.panel.set_header(None)
+
+
+def save_layout(window: MainWindow) -> None:
+    if window.workspace is not None:
+        settings.save_window_state(window.saveGeometry(), window.saveState())
+
+
+def save_copy(window: MainWindow) -> None:
+    """File → Save a copy…: the project file copied elsewhere (a backup)."""
+    if window.workspace is not None:
+        project_copy.save_copy(window, window.workspace.project)
+
+
+# -- dialogs ------------------------------------------------------------------------------
+def ask_new_project(window: MainWindow) -> None:
+    name, _filter = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("MainWindow", "New project"),
+        str(Path.home() / f"studie{PROJECT_SUFFIX}"),
+        f"Codewerk projects (*{PROJECT_SUFFIX})",
+    )
+    if not name:
+        return
+    choices = ["Regionale Werkbedrijven (built-in codebook “rwb”)", "Empty code tree"]
+    choice, ok = QInputDialog.getItem(
+        window,
+        QCoreApplication.translate("MainWindow", "New project"),
+        QCoreApplication.translate("MainWindow", "Start with:"),
+        choices,
+        0,
+        False,
+    )
+    if ok:
+        window.new_project(name, "rwb" if choice == choices[0] else None)
+
+
+def ask_open_project(window: MainWindow) -> None:
+    name, _filter = QFileDialog.getOpenFileName(
+        window,
+        QCoreApplication.translate("MainWindow", "Open project"),
+        str(Path.home()),
+        f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)",
+    )
+    if name:
+        window.open_project(name)
+
+
+def ask_coder_name(window: MainWindow) -> None:
+    current = window.workspace.project.coder if window.workspace else (settings.coder_name() or "")
+    name, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("MainWindow", "Your name"),
+        QCoreApplication.translate("MainWindow", "Name stored with your codings and reviews:"),
+        text=current,
+    )
+    if ok and name.strip():
+        settings.set_coder_name(name.strip())
+        if window.workspace is not None:
+            window.workspace.project.coder = name.strip()
+            if window.quotes_dock.model is not None:
+                window.quotes_dock.model.set_codes(window.quotes_dock.model.codes)
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    window.recent_menu.clear()
+    paths = settings.recent_projects()
+    for path in paths:
+        action = window.recent_menu.addAction(path.name)
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _c=False, p=path: window.open_project(p))
+    if not paths:
+        empty = window.recent_menu.addAction(QCoreApplication.translate("MainWindow", "No recent projects"))
+        empty.setEnabled(False)
+
+
+def _open_as_coder(path: Path | str) -> Project:
+    """Open a project under the window's coder name, unless it is a package made for a coder."""
+    project = Project.open(path)
+    name = settings.coder_name()
+    if project.preset_coder is None and name and not project.is_team_project:  # a team knows its logins
+        project.coder = name
+    return project
