@@ -4,6 +4,7 @@ project exactly."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ _text = st.text(alphabet="ab \n€😊é", max_size=40)
 def test_the_edits_make_the_new_text(old: str, new: str) -> None:
     edits = text_edits(old, new)
     assert apply_replacements(old, edits)[0] == new
-    assert all(a[1] <= b[0] for a, b in zip(edits, edits[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in pairwise(edits))
     assert (edits == []) == (old == new)
 
 
