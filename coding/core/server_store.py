@@ -193,7 +193,7 @@ class ServerStore(Store):
         return frozenset(Base.metadata.tables)
 
     # -- writing ----------------------------------------------------------------------------
-    def _translated(self, exc: DBAPIError) -> CodewerkError | None:
+    def _translated(self, exc: BaseException) -> CodewerkError | None:
         state = _sqlstate(exc)
         if state in _RETRY_STATES:
             return ProjectBusyError(
