@@ -10,14 +10,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from coding.core.context import DocumentRef, ProjectContext
-from coding.core.errors import FileImportError, NotFoundError
-from coding.core.ids import DocumentId
+from coding.core.errors import FileImportError, InvalidInputError, NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.guide.guide_commands import AttachGuide, DecideGuideMatch, GuideText
 from coding.guide.guide_file import read_guide
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
-from coding.speakers.speaker_service import SpeakerService
+from coding.passages.bulk_coding import ApplyCodings, CodingRequest
+from coding.speakers.speaker_service import PassageResult, SpeakerService
 from models import GuideMatch as GuideMatchRow
 
 
@@ -29,6 +30,9 @@ class GuideEntry:
     code: str
     question: str
     prompts: tuple[str, ...]
+    #: The top code of its code's path (the concept), under which exports group the questions.
+    theme: str = ""
+    code_id: CodeId | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,63 @@ class GuideAnswer:
     text: str
     confidence: float
     confirmed: bool
+    #: The respondent's words: each answer turn without its label (what coding the answer codes).
+    parts: tuple[tuple[int, int], ...] = ()
+    #: Where the interviewer turn that asks the question ends.
+    asked_end: int = 0
+
+
+@dataclass(frozen=True)
+class Respondent:
+    document_id: DocumentId
+    document: str
+    attributes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class GuideTable:
+    """Guide questions × interviews: the answer found to each question in each interview (if any)."""
+
+    questions: tuple[GuideEntry, ...]
+    respondents: tuple[Respondent, ...]
+    #: By (folded question reference, document name).
+    answers: Mapping[tuple[str, str], GuideAnswer]
+
+    def answer(self, ref: str, document: str) -> GuideAnswer | None:
+        return self.answers.get((fold(ref), document))
+
+    def themes(self) -> list[tuple[str, list[GuideEntry]]]:
+        """The questions grouped by theme, in order of first appearance."""
+        grouped: dict[str, list[GuideEntry]] = {}
+        for entry in self.questions:
+            grouped.setdefault(entry.theme, []).append(entry)
+        return list(grouped.items())
+
+
+@dataclass(frozen=True)
+class AnswerSpan:
+    """Where the answer to a matched guide question lies: the respondent turns' bodies (``parts``) after
+    the interviewer turn ``asked_start``–``asked_end``, for the suggestion engine and the guide view."""
+
+    document_id: DocumentId
+    question: str
+    asked_start: int
+    asked_end: int
+    #: Where the question's words start (after the interviewer's label and timestamp).
+    asked_body_start: int
+    parts: tuple[tuple[int, int], ...]
+    confidence: float
+    confirmed: bool
+    #: Where the first answering turn starts (its speaker label included); ``asked_end`` when none.
+    turn_start: int
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0] if self.parts else self.asked_end
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1] if self.parts else self.asked_end
 
 
 class GuideService:
@@ -187,63 +248,164 @@ class GuideService:
         """Every answer to guide question ``question`` (a reference, e.g. ``4a``), one per interview that
         asks it (in document order), in the documents whose attributes match ``where`` (folded)."""
         ref = fold(question)
-        refs = {fold(r) for r in self.matcher().refs}
+        matcher = self.matcher()
+        refs = {fold(r) for r in matcher.refs}
         if ref not in refs:
             known = ", ".join(sorted(refs, key=natural_key)) or "none: the project has no guide"
             raise NotFoundError(f"no guide question {question} (guide questions: {known})")
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
-        matcher = self.matcher()
-        rules = self._speakers.rules()
         out: list[GuideAnswer] = []
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
                 continue
             text = self._documents.text(document.id)
-            turns = self._documents.turns(document.id)
-            asking = [t for t in turns if rules.is_interviewer(t.speaker)]
-            found = self._found(
-                matcher, document.id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
-            )
-            questions = {m.start: m.refs for m in found}
-            decisions = self._decisions(document.id)
-            for turn in asking:
-                hit = next(((r, c) for r, c in questions[turn.start] if fold(r) == ref), None)
-                if hit is None:
+            for span in self._answer_spans(matcher, document.id, text):
+                if fold(span.question) != ref:
                     continue
-                canonical, confidence = hit
-                parts = []
-                for later in turns:
-                    if later.start <= turn.start:
-                        continue
-                    if rules.is_interviewer(later.speaker):
-                        if questions.get(later.start):
-                            break
-                        continue
-                    parts.append(later)
-                body = "\n".join(text[p.body_start : p.end] for p in parts)
-                start = parts[0].start if parts else turn.end
-                end = parts[-1].end if parts else turn.end
+                body = "\n".join(text[s:e] for s, e in span.parts)
                 out.append(
                     GuideAnswer(
                         document.name,
                         dict(document.attributes),
                         question,
-                        turn.start,
-                        start,
-                        end,
+                        span.asked_start,
+                        span.turn_start,
+                        span.end,
                         body,
-                        confidence,
-                        decisions.get(turn.start, {}).get(canonical) == "confirmed",
+                        span.confidence,
+                        span.confirmed,
+                        span.parts,
+                        span.asked_end,
                     )
                 )
                 break
         return out
 
+    def table(self, *, where: Mapping[str, str] | None = None) -> GuideTable:
+        """Every guide question × every interview (whose attributes match ``where``): the first answer
+        found to each question, for the guide view and its export. One matching pass per interview."""
+        matcher = self.matcher()
+        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
+        respondents: list[Respondent] = []
+        answers: dict[tuple[str, str], GuideAnswer] = {}
+        for document in self._documents.list(with_counts=False):
+            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
+            if any(attributes.get(k) != v for k, v in wanted.items()):
+                continue
+            respondents.append(Respondent(document.id, document.name, dict(document.attributes)))
+            if not matcher.refs:
+                continue
+            text = self._documents.text(document.id)
+            for span in self._answer_spans(matcher, document.id, text):
+                key = (fold(span.question), document.name)
+                if key in answers:
+                    continue
+                answers[key] = GuideAnswer(
+                    document.name,
+                    dict(document.attributes),
+                    span.question,
+                    span.asked_start,
+                    span.turn_start,
+                    span.end,
+                    "\n".join(text[s:e] for s, e in span.parts),
+                    span.confidence,
+                    span.confirmed,
+                    span.parts,
+                    span.asked_end,
+                )
+        return GuideTable(tuple(self.questions()), tuple(respondents), answers)
+
+    def code_answers(
+        self, question: str, *, confirmed_only: bool = True, coder: str | None = None
+    ) -> PassageResult:
+        """Code every (confirmed) answer to guide question ``question`` with the code that carries it:
+        the respondent's words of each answer, one undoable step (the path of coding by speaker)."""
+        entry = next((e for e in self.questions() if fold(e.ref) == fold(question)), None)
+        if entry is None or entry.code_id is None:
+            raise NotFoundError(f"no guide question {question}")
+        answers = [a for a in self.answers(entry.ref) if a.confirmed or not confirmed_only]
+        passages = list(
+            dict.fromkeys(
+                (self._context.resolve.document(a.document), s, e) for a in answers for s, e in a.parts
+            )
+        )
+        if not passages:
+            raise InvalidInputError(
+                f"no {'confirmed ' if confirmed_only else ''}answer to {entry.ref} to code"
+                + (": confirm its matches first" if confirmed_only else "")
+            )
+        command = ApplyCodings(
+            [CodingRequest(document_id, entry.code_id, s, e, "") for document_id, s, e in passages],
+            coder=coder or self._context.coder(),
+            skip_existing=True,
+        )
+        command.text = f"Code the answers to {entry.ref} with {entry.code.rsplit('/', 1)[-1]}"
+        codings: list[CodingId] = self._context.execute(command)
+        return PassageResult(tuple(codings), len(passages) - len(codings))
+
+    def answer_spans(self, documents: Sequence[DocumentId] | None = None) -> list[AnswerSpan]:
+        """The answer to every matched guide question of the documents (all when ``None``): in document
+        order, per document in the order asked (a turn asking two questions gives an answer for each)."""
+        matcher = self.matcher()
+        if not matcher.refs:
+            return []
+        ids = documents if documents is not None else [d.id for d in self._documents.list(with_counts=False)]
+        out: list[AnswerSpan] = []
+        for document_id in ids:
+            out.extend(self._answer_spans(matcher, document_id, self._documents.text(document_id)))
+        return out
+
+    def _answer_spans(self, matcher: GuideMatcher, document_id: DocumentId, text: str) -> list[AnswerSpan]:
+        """The respondent's turns after each matched question, up to the next interviewer turn that asks
+        a guide question (follow-ups and back-channels of the interviewer in between do not end it)."""
+        rules = self._speakers.rules()
+        turns = self._documents.turns(document_id)
+        interviewer = [rules.is_interviewer(t.speaker) for t in turns]
+        asking = [t for t, asks in zip(turns, interviewer, strict=True) if asks]
+        found = self._found(
+            matcher, document_id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
+        )
+        questions = {m.start: m.refs for m in found}
+        decisions = self._decisions(document_id)
+        out: list[AnswerSpan] = []
+        for number, turn in enumerate(turns):
+            refs = questions.get(turn.start) if interviewer[number] else None
+            if not refs:
+                continue
+            parts: list[tuple[int, int]] = []
+            turn_start = turn.end
+            for later, asks in zip(turns[number + 1 :], interviewer[number + 1 :], strict=True):
+                if asks:
+                    if questions.get(later.start):
+                        break
+                    continue
+                if not parts:
+                    turn_start = later.start
+                parts.append((later.body_start, later.end))
+            decided = decisions.get(turn.start, {})
+            for ref, confidence in refs:
+                out.append(
+                    AnswerSpan(
+                        document_id,
+                        ref,
+                        turn.start,
+                        turn.end,
+                        turn.body_start,
+                        tuple(parts),
+                        confidence,
+                        decided.get(ref) == "confirmed",
+                        turn_start,
+                    )
+                )
+        return out
+
     def questions(self) -> list[GuideEntry]:
         """Every code with a question reference and a guide question, in reference order."""
         entries = [
-            GuideEntry(code.question, code.path_text, code.guide_question, code.guide_prompts)
+            GuideEntry(
+                code.question, code.path_text, code.guide_question, code.guide_prompts, code.concept, code.id
+            )
             for code in self._context.resolve.code_tree()
             if code.question and code.guide_question
         ]

@@ -126,6 +126,11 @@ class GuideMatcher:
         frequency = Counter(word for bag in parts for word in bag)
         self.idf = {word: math.log((count + 1) / (n + 1)) + 1.0 for word, n in frequency.items()}
         self.vectors = [self._weigh(bag) for bag in parts]
+        #: Per stem: the questions that have it, with its weight there (a turn's few stems are looked up).
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        for index, vector in enumerate(self.vectors):
+            for word, weight in vector.items():
+                self._postings.setdefault(word, []).append((index, weight))
 
     def _weigh(self, bag: dict[str, float]) -> dict[str, float]:
         vector = {w: float(n) * self.idf[w] for w, n in bag.items() if w in self.idf}
@@ -135,7 +140,11 @@ class GuideMatcher:
     def similarity(self, text: str) -> list[float]:
         bag = Counter(w for w in stems(text) if w in self.idf)
         turn = self._weigh({w: float(n) for w, n in bag.items()})
-        return [sum(v * turn.get(w, 0.0) for w, v in vector.items()) for vector in self.vectors]
+        scores = [0.0] * len(self.vectors)
+        for word, weight in turn.items():
+            for index, other in self._postings.get(word, ()):
+                scores[index] += other * weight
+        return scores
 
     def match(self, turns: Sequence[TurnText]) -> list[TurnMatch]:
         """Every turn with the questions it asks (none: an empty ``refs``), in the order given."""

@@ -47,7 +47,7 @@ class LanguageAssistant:
         self._lock = threading.RLock()
         self._cache = CorpusCache()
         project.subscribe(self._on_change)
-        self.suggestions = SuggestionService(project.context, self)
+        self.suggestions = SuggestionService(project.context, self, project.guide)
         self.register = RespondentRegister(project.context)
         self.anonymiser = Anonymiser(project.context, project.settings, self)
 

@@ -17,6 +17,10 @@ without BOM, NFC, ``\\n``; referenced as ``plainTextPath="internal://<guid>.txt"
 * documents → ``TextSource``; each coded passage → ``PlainTextSelection`` (``startPosition``/
   ``endPosition`` in Unicode code points of the stored text, end exclusive; ``name`` is the
   passage's text) with one ``Coding``/``CodeRef`` per code.
+* a document with a recording → ``AudioSource``/``VideoSource`` (``path``: the recording as a
+  ``file://`` URI, not copied) whose ``Transcript`` is the text, with ``SyncPoint``\\ s (turn starts:
+  ``position`` in code points, ``timeStamp`` in milliseconds; passage boundaries: ``position``) and
+  a ``TranscriptSelection`` per coded passage (:mod:`coding.refi.media_xml`); read back the same way.
 * memos (project, document, code) → ``Notes/Note`` with a ``NoteRef`` from the project, the
   ``TextSource`` or the ``Code``; a coding's memo → a ``Note`` named ``Memo`` referenced from the
   ``Coding``; a review mark → a ``Note`` named ``Review: agreed|question|disagree`` by the

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -88,6 +89,16 @@ class RSelection:
 
 
 @dataclass
+class RRecording:
+    """The recording of an ``AudioSource``/``VideoSource``: its ``path`` as written and the file it
+    names here (None when it is inside the archive or not a local file)."""
+
+    kind: str
+    path: str
+    location: Path | None
+
+
+@dataclass
 class RSource:
     guid: str
     name: str
@@ -98,6 +109,10 @@ class RSource:
     notes: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     description: str = ""
+    #: The recording the transcript belongs to, and its ``SyncPoint``\ s with a time: (position in
+    #: :attr:`text`, milliseconds into the recording).
+    recording: RRecording | None = None
+    sync: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

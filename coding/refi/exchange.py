@@ -7,6 +7,7 @@ from pathlib import Path
 from coding.core.errors import FileImportError
 from coding.project import Project
 from coding.refi.import_command import ImportExchange
+from coding.refi.media_xml import prepare_recordings
 from coding.refi.project_reader import RefiProject, read_codebook_only, read_qdpx
 from coding.refi.report import ExchangeReport
 
@@ -25,6 +26,22 @@ def read_exchange_file(path: Path | str) -> RefiProject:
     raise FileImportError(path, "not a REFI-QDA file (expected .qdpx for a project or .qdc for a codebook)")
 
 
+def check_recordings(data: RefiProject, base: Path | None) -> None:
+    """Find the recordings the sources name (hash and size read now, before the project is touched);
+    ``base``: the project's folder, that paths beside it are stored relative to."""
+    found = {s.guid: (s.name, s.recording) for s in data.sources if s.recording is not None}
+    if not found:
+        return
+    known = {guid: data.extension.documents[guid].media for guid in found if guid in data.extension.documents}
+    data.recordings, skipped, adjusted = prepare_recordings(found, known, base)
+    data.skipped.extend(skipped)
+    data.adjusted.extend(adjusted)
+
+
+def _base(project: Project) -> Path | None:
+    return None if project.is_team_project else project.path.parent
+
+
 def import_exchange(project: Project, path: Path | str) -> ExchangeReport:
     """Merge a ``.qdpx`` project or ``.qdc`` codebook into ``project``: one undoable step.
 
@@ -33,6 +50,7 @@ def import_exchange(project: Project, path: Path | str) -> ExchangeReport:
     """
     path = Path(path)
     data = read_exchange_file(path)
+    check_recordings(data, _base(project))
     report: ExchangeReport = project.execute(ImportExchange(data, path.name))
     return report
 
@@ -49,11 +67,13 @@ def import_into_file(
     data = read_exchange_file(path)
     if project_path.exists():
         with Project.open(project_path, coder=coder) as project:
+            check_recordings(data, _base(project))
             return project.execute(ImportExchange(data, path.name))
     project = Project.create(project_path, codebook=None, coder=coder)
     try:
         if data.extension.language:
             project.set_setting("language", data.extension.language)
+        check_recordings(data, _base(project))
         report: ExchangeReport = project.execute(ImportExchange(data, path.name))
         project.history.clear()
     except BaseException:

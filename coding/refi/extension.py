@@ -43,6 +43,8 @@ class DocumentExtras:
     encoding: str | None = None
     turns: tuple[tuple[str, int, int, int, float | None], ...] | None = None
     pages: tuple[tuple[int, int, int], ...] = ()
+    #: The recording's kind, SHA-256 and size, to find it again when it is not where ``path`` says.
+    media: tuple[str, str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,9 @@ def project_extension(snapshot: Snapshot, passage_guids: Mapping[int, str]) -> d
             "encoding": doc.encoding,
             "turns": [list(turn) for turn in doc.turns],
             "pages": [list(page) for page in doc.pages],
+            "media": None
+            if doc.media is None
+            else {"kind": doc.media.kind, "sha256": doc.media.sha256, "size": doc.media.size},
         }
         for doc in snapshot.documents
     }
@@ -190,6 +195,17 @@ def _pages(raw: Any) -> tuple[tuple[int, int, int], ...]:
     return tuple(pages)
 
 
+def _media(raw: Any) -> tuple[str, str, int] | None:
+    if not isinstance(raw, dict):
+        return None
+    kind, sha256, size = raw.get("kind"), raw.get("sha256"), raw.get("size")
+    if kind not in ("audio", "video") or not isinstance(sha256, str) or len(sha256) != 64:
+        return None
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        return None
+    return str(kind), sha256.lower(), size
+
+
 def _document(raw: Any) -> DocumentExtras | None:
     if not isinstance(raw, dict):
         return None
@@ -200,6 +216,7 @@ def _document(raw: Any) -> DocumentExtras | None:
         encoding=_optional_text(raw.get("encoding")),
         turns=_turns(raw.get("turns")),
         pages=_pages(raw.get("pages")),
+        media=_media(raw.get("media")),
     )
 
 

@@ -13,10 +13,11 @@ from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergedDocument, MergeState, Span
+from coding.refi.media_xml import turn_times
 from coding.refi.names import numbered
 from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import SpeakerRules
-from models import Coding, Document, DocumentAttribute, Page, Passage, Turn
+from models import Coding, Document, DocumentAttribute, Media, Page, Passage, Turn
 
 
 class SourcesMerge(MergeState):
@@ -37,6 +38,8 @@ class SourcesMerge(MergeState):
                     self.docs[source.guid] = MergedDocument(match, text, text == source.text)
                     self.existing["documents"] += 1
                     self._merge_attributes(match, source, attributes.get(source.guid, {}))
+                    if self.s.get(Media, match) is None:  # the project's own recording wins
+                        self._attach(match, source)
                     if text != source.text:
                         self.skip(
                             f"TextSource '{source.name}'",
@@ -90,6 +93,7 @@ class SourcesMerge(MergeState):
                 }
                 for t in turns
             )
+            self._attach(row["id"], source)
             pages = extras.pages if _valid_pages(extras.pages, len(source.text)) else ()
             page_rows.extend(
                 {"document_id": row["id"], "number": n, "start": s, "end": e} for n, s, e in pages
@@ -113,7 +117,25 @@ class SourcesMerge(MergeState):
             detected = rules.refine(rules.detect(source.text, row["source_format"]), row.get("guid"))
         except Exception:  # a broken project pattern must not stop the import
             return []
-        return [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
+        turns = [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
+        return turn_times(turns, source.sync)  # a transcript's sync points time its turns
+
+    def _attach(self, document_id: int, source: RSource) -> None:
+        """Attach the source's recording (checked before the import began)."""
+        media = self.data.recordings.get(source.guid)
+        if media is None:
+            return
+        self.w.insert(
+            Media,
+            {
+                "document_id": document_id,
+                "path": media.path,
+                "kind": media.kind,
+                "sha256": media.sha256,
+                "size": media.size,
+            },
+        )
+        self.added["recordings"] += 1
 
     def _merge_attributes(self, document_id: int, source: RSource, values: dict[str, str]) -> None:
         current = stored_attributes(self.s, document_id)

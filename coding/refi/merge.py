@@ -22,6 +22,7 @@ from coding.core.errors import InvalidInputError, ProjectFileError
 from coding.core.text_remap import remap_spans
 from coding.project import Project
 from coding.refi.elements import Skipped
+from coding.refi.exchange import check_recordings
 from coding.refi.import_command import ImportExchange
 from coding.refi.package import copy_project_file
 from coding.refi.project_reader import RefiProject, read_qdpx
@@ -47,8 +48,9 @@ def merge_project(project: Project, other: Path | str) -> ExchangeReport:
         with Project.open(copy) as theirs:
             conflicts = _conflicts(project, theirs, other.name)
             archive = Path(folder) / "other.qdpx"
-            write_qdpx(theirs, archive)
+            write_qdpx(theirs, archive, media_base=other.parent)
         data = read_qdpx(archive)
+    check_recordings(data, None if project.is_team_project else project.path.parent)
     data.name = other.stem
     data.skipped.extend(_reanchor(project, data, other.name))
     report: ExchangeReport = project.execute(ImportExchange(data, other.name))

@@ -14,6 +14,7 @@ from xml.etree.ElementTree import Element
 
 from coding.core.errors import FileImportError
 from coding.core.text import fold
+from coding.media.media_commands import NewMedia
 from coding.refi.archive import QdpxArchive
 from coding.refi.codebook_xml import load_qdc
 from coding.refi.descriptions import memo_part, own_part
@@ -38,6 +39,14 @@ from coding.refi.elements import (
     read_sets,
 )
 from coding.refi.extension import Extension, parse_extension
+from coding.refi.media_xml import (
+    TIME_SELECTIONS,
+    base_folder,
+    recording,
+    sync_map,
+    text_position,
+    transcript_selections,
+)
 from coding.refi.names import (
     EXTENSION_PART,
     PROJECT_NS_PREFIX,
@@ -51,8 +60,8 @@ from coding.refi.positions import Counting, SourceText, choose_counting
 _VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
 _OTHER_SOURCES = {
     "PictureSource": "a picture",
-    "AudioSource": "an audio file",
-    "VideoSource": "a video",
+    "AudioSource": "an audio file without a transcript",
+    "VideoSource": "a video without a transcript",
 }
 
 
@@ -70,6 +79,9 @@ class RefiProject:
     extension: Extension = field(default_factory=Extension)
     skipped: list[Skipped] = field(default_factory=list)
     adjusted: list[Skipped] = field(default_factory=list)
+    #: The recordings to attach, by source GUID, once checked against the files here
+    #: (:func:`coding.refi.exchange.check_recordings`).
+    recordings: dict[str, NewMedia] = field(default_factory=dict)
 
 
 def decode_source(data: bytes) -> tuple[str, str | None]:
@@ -92,6 +104,7 @@ class _Reader:
         self.adjusted: list[Skipped] = []
         self.guids = GuidRegistry(self.adjusted)
         self.variables: dict[str, str] = {}
+        self.media_folder = path.parent
 
     def ref(self, element: Element, attribute: str = "targetGUID") -> str | None:
         key = guid_key(element.get(attribute))
@@ -107,6 +120,7 @@ class _Reader:
                 self.path,
                 f"not a REFI-QDA project (project.qde has the root element {local_name(root.tag)!r})",
             )
+        self.media_folder = base_folder(root.get("basePath"), self.path)
         project = RefiProject(
             name=(root.get("name") or "").strip() or self.path.stem,
             skipped=self.skipped,
@@ -249,16 +263,30 @@ class _Reader:
 
     def _source(self, element: Element, project: RefiProject) -> None:
         kind = local_name(element.tag)
-        if kind in _OTHER_SOURCES:
+        transcripts = children(element, "Transcript") if kind in TIME_SELECTIONS else []
+        if kind in _OTHER_SOURCES and not transcripts:
             self.skipped.append(
                 Skipped(describe(element), f"is {_OTHER_SOURCES[kind]}; Codewerk imports text")
             )
             return
-        if kind not in ("TextSource", "PDFSource"):
+        if kind not in ("TextSource", "PDFSource") and not transcripts:
             return
         guid = self.guids.take(element)
         label = describe(element)
         text_element = element
+        if transcripts:  # a recording with its transcript (coding.refi.media_xml)
+            text_element = transcripts[0]
+            for extra in transcripts[1:]:
+                self.skipped.append(
+                    Skipped(f"{describe(extra)} in {label}", "a second transcript; Codewerk keeps the first")
+                )
+            for _selection in children(element, TIME_SELECTIONS[kind]):
+                self.skipped.append(
+                    Skipped(
+                        f"{TIME_SELECTIONS[kind]} in {label}",
+                        "a stretch of the recording, not a passage of its transcript",
+                    )
+                )
         if kind == "PDFSource":
             representation = child(element, "Representation")
             if representation is None:
@@ -288,7 +316,17 @@ class _Reader:
             else {**self._values(text_element), **self._values(element)},
             description=_description(element) or _description(text_element),
         )
-        self._selections(text_element, source, source_text, label)
+        if transcripts:
+            source.recording = recording(element, self.media_folder)
+            points = sync_map(text_element)
+            selections = transcript_selections(text_element, points, label, self.skipped)
+            counting = self._selections(selections, source, source_text, label)
+            for position, milliseconds in points.values():
+                at = text_position(source_text, position, counting)
+                if milliseconds is not None and at is not None:
+                    source.sync.append((at, milliseconds))
+        else:
+            self._selections(self._plain_selections(text_element, label), source, source_text, label)
         for holder in {id(e): e for e in (element, text_element)}.values():
             source.whole_codings.extend(c for c in map(self._coding, children(holder, "Coding")) if c)
         project.sources.append(source)
@@ -308,7 +346,7 @@ class _Reader:
             notes=self.refs(element),
         )
 
-    def _selections(self, element: Element, source: RSource, text: SourceText, label: str) -> None:
+    def _plain_selections(self, element: Element, label: str) -> list[tuple[Element, int, int]]:
         raw: list[tuple[Element, int, int]] = []
         for selection in children(element, "PlainTextSelection"):
             try:
@@ -319,6 +357,13 @@ class _Reader:
                 )
                 continue
             raw.append((selection, start, end))
+        return raw
+
+    def _selections(
+        self, raw: list[tuple[Element, int, int]], source: RSource, text: SourceText, label: str
+    ) -> Counting:
+        """The selections (with their positions as written) as passages of the normalised text;
+        returns how the file counted positions."""
         counting = choose_counting(text, [(s, e, sel.get("name")) for sel, s, e in raw])
         if counting is not Counting.STORED:
             self.adjusted.append(
@@ -353,6 +398,7 @@ class _Reader:
                     description=_description(selection),
                 )
             )
+        return counting
 
     def _note(self, element: Element, project: RefiProject) -> None:
         guid = self.guids.take(element)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from coding.core.errors import InvalidInputError
 from coding.core.records import CodeInfo, CodeTree
 from coding.refi.descriptions import SEPARATOR, compose, memo_part
 from coding.refi.extension import dumps, project_extension
+from coding.refi.media_xml import SOURCE_ELEMENTS, media_uri, sync_points, transcript_guid
 from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime, xml_text
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
 from coding.refi.snapshot import DocumentRow, Snapshot, take_snapshot
@@ -253,20 +254,53 @@ class _ProjectXml:
             return
         sources = _sub(root, "Sources")
         for doc in self.s.documents:
-            source = _sub(
-                sources,
-                "TextSource",
-                {
-                    "guid": doc.guid,
-                    "name": doc.name,
-                    "plainTextPath": f"internal://{doc.guid}.txt",
-                    "creationDateTime": format_datetime(doc.imported_at),
-                },
-            )
-            if compose(self.document_memos.get(doc.id, ())):
-                _text_element(source, "Description", compose(self.document_memos[doc.id]))
-            for passage in self.s.passages.get(doc.id, ()):
-                self._selection(source, passage)
+            attributes = {"guid": doc.guid, "name": doc.name}
+            created = format_datetime(doc.imported_at)
+            text_path = f"internal://{doc.guid}.txt"
+            passages = self.s.passages.get(doc.id, ())
+            if doc.media is None:
+                source = _sub(
+                    sources,
+                    "TextSource",
+                    {**attributes, "plainTextPath": text_path, "creationDateTime": created},
+                )
+                self._description(source, doc)
+                for passage in passages:
+                    self._selection(source, passage, "PlainTextSelection", _span(passage))
+            else:  # the recording, its transcript the document's text (coding.refi.media_xml)
+                source = _sub(
+                    sources,
+                    SOURCE_ELEMENTS[doc.media.kind],
+                    {**attributes, "path": media_uri(doc.media.location), "creationDateTime": created},
+                )
+                self._description(source, doc)
+                transcript = _sub(
+                    source,
+                    "Transcript",
+                    {
+                        "guid": transcript_guid(doc.guid),
+                        "name": doc.name,
+                        "plainTextPath": text_path,
+                        "creationDateTime": created,
+                    },
+                )
+                points = sync_points(doc, passages)
+                for point in points.values():
+                    _sub(
+                        transcript,
+                        "SyncPoint",
+                        {
+                            "guid": point.guid,
+                            "timeStamp": None if point.milliseconds is None else str(point.milliseconds),
+                            "position": str(point.position),
+                        },
+                    )
+                for passage in passages:
+                    span = {
+                        "fromSyncPoint": points[passage.start].guid,
+                        "toSyncPoint": points[passage.end].guid,
+                    }
+                    self._selection(transcript, passage, "TranscriptSelection", span)
             for guid in self.document_notes.get(doc.id, ()):
                 _sub(source, "NoteRef", {"targetGUID": guid})
             # Every attribute on the source too (not only on its case): QualCoder and MAXQDA read
@@ -274,11 +308,15 @@ class _ProjectXml:
             for key, value in sorted(doc.attributes.items()):
                 self._variable_value(source, self._variable_guids[key], value)
 
-    def _selection(self, source: Any, passage: Any) -> None:
-        """One ``PlainTextSelection`` per passage, with a ``Coding`` per code. QualCoder gives every
-        coding of a selection the selection's ``Description`` as its memo, so codings whose memos
-        differ get selections of their own over the same span (GUIDs derived from the passage's);
-        Codewerk merges selections of one span into one passage again."""
+    def _description(self, source: Any, doc: DocumentRow) -> None:
+        if compose(self.document_memos.get(doc.id, ())):
+            _text_element(source, "Description", compose(self.document_memos[doc.id]))
+
+    def _selection(self, parent: Any, passage: Any, element: str, span: Mapping[str, str | None]) -> None:
+        """One ``PlainTextSelection`` (or ``TranscriptSelection``) per passage, with a ``Coding`` per
+        code. QualCoder gives every coding of a selection the selection's ``Description`` as its
+        memo, so codings whose memos differ get selections of their own over the same span (GUIDs
+        derived from the passage's); Codewerk merges selections of one span into one passage again."""
         codings = self.s.codings.get(passage.id, [])
         groups: dict[str, list[Any]] = {}
         for coding in codings:
@@ -287,20 +325,27 @@ class _ProjectXml:
             groups[""] = []
         for index, (memo, members) in enumerate(groups.items()):
             guid = passage.guid if index == 0 else derived_guid(passage.guid, "selection", memo)
-            self._selection_element(source, passage, guid, members, first=index == 0)
+            self._selection_element(parent, passage, guid, members, element, span, first=index == 0)
 
     def _selection_element(
-        self, source: Any, passage: Any, guid: str, codings: list[Any], *, first: bool
+        self,
+        parent: Any,
+        passage: Any,
+        guid: str,
+        codings: list[Any],
+        element: str,
+        span: Mapping[str, str | None],
+        *,
+        first: bool,
     ) -> None:
         first_user = self.user(codings[0].coder_id) if codings else None
         selection = _sub(
-            source,
-            "PlainTextSelection",
+            parent,
+            element,
             {
                 "guid": guid,
                 "name": passage.text,
-                "startPosition": str(passage.start),
-                "endPosition": str(passage.end),
+                **span,
                 "creatingUser": first_user,
                 "creationDateTime": format_datetime(passage.created_at),
             },
@@ -349,6 +394,10 @@ class _ProjectXml:
                 _sub(selection, "NoteRef", {"targetGUID": note})
 
 
+def _span(passage: Any) -> Mapping[str, str | None]:
+    return {"startPosition": str(passage.start), "endPosition": str(passage.end)}
+
+
 def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:
     """``project.qde`` and the extension JSON of a snapshot."""
     builder = _ProjectXml(snapshot)
@@ -356,9 +405,17 @@ def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:
     return qde, dumps(project_extension(snapshot, builder.passage_guids))
 
 
-def write_qdpx(project: Project, path: Path, *, validate: bool = False, **_options: Any) -> None:
-    """Export the whole project as a REFI-QDA project exchange file (``.qdpx``)."""
-    snapshot = take_snapshot(project)
+def write_qdpx(
+    project: Project,
+    path: Path,
+    *,
+    validate: bool = False,
+    media_base: Path | None = None,
+    **_options: Any,
+) -> None:
+    """Export the whole project as a REFI-QDA project exchange file (``.qdpx``). ``media_base``:
+    the folder the project's relative recording paths start from, if not the project's own."""
+    snapshot = take_snapshot(project, media_base=media_base)
     qde, extension = project_parts(snapshot)
     if validate:
         errors = schema_errors(qde, PROJECT_SCHEMA)

@@ -14,6 +14,7 @@ KINDS = (
     ("codes", "code"),
     ("code sets", "code set"),
     ("documents", "document"),
+    ("recordings", "recording"),
     ("attributes", "attribute"),
     ("passages", "passage"),
     ("codings", "coding"),

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from coding.core.ids import CodeId
 from coding.core.project_settings import read_settings
 from coding.core.records import CodeTree
+from coding.media.media_files import resolve_path
 from models import (
     Coder,
     CodeSet,
@@ -23,6 +25,7 @@ from models import (
     DocumentAttribute,
     Judgement,
     JudgementEvidence,
+    Media,
     Memo,
     Page,
     Passage,
@@ -42,6 +45,17 @@ class CoderRow:
 
 
 @dataclass(slots=True)
+class MediaRow:
+    """A document's recording: the path the project stores, the file it names, what it held."""
+
+    stored_path: str
+    location: Path
+    kind: str
+    sha256: str
+    size: int
+
+
+@dataclass(slots=True)
 class DocumentRow:
     id: int
     guid: str
@@ -56,6 +70,7 @@ class DocumentRow:
     attributes: dict[str, str] = field(default_factory=dict)
     turns: list[tuple[str, int, int, int, float | None]] = field(default_factory=list)
     pages: list[tuple[int, int, int]] = field(default_factory=list)
+    media: MediaRow | None = None
 
 
 @dataclass(slots=True)
@@ -139,9 +154,12 @@ class Snapshot:
     code_sets: list[CodeSetRow]
 
 
-def take_snapshot(project: Project, *, with_sources: bool = True) -> Snapshot:
-    """Read the whole project (``with_sources=False``: only what a codebook export needs)."""
+def take_snapshot(project: Project, *, with_sources: bool = True, media_base: Path | None = None) -> Snapshot:
+    """Read the whole project (``with_sources=False``: only what a codebook export needs).
+    ``media_base``: the folder relative recording paths start from, if not the project's own."""
     tree = project.codes.tree()
+    if media_base is None and not project.is_team_project:
+        media_base = project.path.parent
     with project.store.read() as session:
         settings = read_settings(session)
         coders = {
@@ -156,7 +174,7 @@ def take_snapshot(project: Project, *, with_sources: bool = True) -> Snapshot:
         memos: list[MemoRow] = []
         judgements: list[JudgementRow] = []
         if with_sources:
-            documents = _documents(session)
+            documents = _documents(session, media_base)
             passages = _passages(session)
             codings = _codings(session)
             reviews = _reviews(session)
@@ -309,7 +327,7 @@ def _judgements(session: Session) -> list[JudgementRow]:
     return judgements
 
 
-def _documents(session: Session) -> list[DocumentRow]:
+def _documents(session: Session, media_base: Path | None) -> list[DocumentRow]:
     documents = [
         DocumentRow(*row)
         for row in session.execute(
@@ -344,4 +362,8 @@ def _documents(session: Session) -> list[DocumentRow]:
         select(Page.document_id, Page.number, Page.start, Page.end).order_by(Page.document_id, Page.number)
     ):
         by_id[doc_id].pages.append((number, start, end))
+    for media in session.scalars(select(Media)):
+        by_id[media.document_id].media = MediaRow(
+            media.path, resolve_path(media.path, media_base), media.kind, media.sha256, media.size
+        )
     return documents

@@ -39,6 +39,7 @@ from coding.language.suggestions.commands import (
 from models import SUGGESTION_STATUSES, Document, Suggestion
 
 if TYPE_CHECKING:
+    from coding.guide.guide_service import GuideService
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
     from coding.language.suggestions.data import CorpusData
@@ -83,9 +84,13 @@ class SuggestionInfo:
 
 
 class SuggestionService:
-    def __init__(self, context: ProjectContext, assistant: LanguageAssistant) -> None:
+    def __init__(
+        self, context: ProjectContext, assistant: LanguageAssistant, guide: GuideService | None = None
+    ) -> None:
         self._context = context
         self._assistant = assistant
+        #: The interview guide in the project: its matched questions are the guide source when it has any.
+        self._guide = guide
         self._lock = threading.Lock()
         #: The corpus's words and what the sources derive from them, with what they were read from.
         self._data: tuple[tuple[object, ...], CorpusData] | None = None
@@ -158,7 +163,16 @@ class SuggestionService:
         if "terms" in sources:
             found += term_candidates([c for c in codes if c.search_terms], data, corpus, pipeline)
         if "question" in sources:
-            found += question_candidates(list(tree), {code.id for code in codes}, data, corpus, pipeline)
+            scope = {code.id for code in codes}
+            answers = self._guide.answer_spans(sorted(data.documents)) if self._guide is not None else []
+            if answers:
+                from coding.language.suggestions.guide_answers import guide_candidates
+
+                found += guide_candidates(answers, list(tree), scope, data, corpus)
+            elif not any(
+                code.guide_question for code in tree
+            ):  # no guide in the project: by the code's words
+                found += question_candidates(list(tree), scope, data, corpus, pipeline)
         return found
 
     def evaluate(

@@ -107,11 +107,8 @@ def test_suggest_prints_document_span_code_score_reason(
     assert main(["suggest", str(cli_project), "--code", "4b", "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)
     assert items and {"document", "start", "end", "code", "score", "reason"} <= set(items[0])
-    answer = next(i for i in items if i["reason"].startswith("Answer to the interviewer's question"))
-    assert (
-        answer["document"] == "R9_wethouder_arnhem"
-        and "question 4b of the interview guide" in answer["reason"]
-    )
+    answer = next(i for i in items if i["reason"].startswith("Answer to guide question 4b: "))
+    assert answer["document"] == "R9_wethouder_arnhem" and "the interviewer asked “" in answer["reason"]
     assert main(["suggest", str(cli_project), "--code", "4b"]) == 0
     table = capsys.readouterr().out
     assert table.splitlines()[0].split() == ["Id", "Document", "Start", "End", "Code", "Score", "Reason"]

@@ -13,7 +13,7 @@ import pytest
 from benchmarks.suggestion_quality import evaluate
 
 #: split: (recall, precision) measured; a figure may drop by MARGIN before the test fails.
-MEASURED = {"tune": (0.580, 0.574), "heldout": (0.510, 0.638)}
+MEASURED = {"tune": (0.659, 0.611), "heldout": (0.660, 0.727)}
 MARGIN = 0.02
 
 

@@ -32,10 +32,11 @@ def test_the_answer_to_the_guide_question_is_suggested_with_its_reason(indexed: 
     assert answer.text == text[answer.start : answer.end]
     assert answer.text.endswith("Stichting Werkkracht.")  # the whole answer turn, without its label
     assert answer.sources == ("terms", "question")
+    guide_question = indexed.codes.get("4b").guide_question
+    assert guide_question  # rwb carries the study's guide
     assert answer.reason.startswith(
-        "Answer to the interviewer's question “Wordt informatie open gedeeld tussen de partijen?”, "
-        "which matches question 4b of the interview guide (Informatie wordt open gedeeld) on the words "
-        "open, informatie, gedeeld (similarity "
+        f"Answer to guide question 4b: “{guide_question}” (Informatie wordt open gedeeld); the interviewer "
+        "asked “Wordt informatie open gedeeld tussen de partijen?” (matched with confidence 0."
     )
     assert (
         "Contains the search terms “cijfers”, “delen” (as “deelt”), “op tafel” of Informatie wordt open gedeeld."
@@ -44,12 +45,42 @@ def test_the_answer_to_the_guide_question_is_suggested_with_its_reason(indexed: 
     assert 0.9 < answer.score <= 1.0
 
 
+def test_a_confirmed_guide_match_suggests_its_answer_even_where_the_matcher_saw_another_question(
+    indexed: Project,
+) -> None:
+    turn = next(m for m in indexed.guide.match(["R5_uwv_zwolle"]).matches if m.question == "10a")
+    indexed.guide.decide("R5_uwv_zwolle", turn.start, "10a", "cleared")
+    indexed.guide.decide("R5_uwv_zwolle", turn.start, "4a", "confirmed")
+    items = indexed.assist.suggestions.refresh("4a")
+    answer = _find(items, "R5_uwv_zwolle", "Ja, de werkgevers komen hun afspraken na.", INDICATOR_4A)
+    assert answer.reason.startswith("Answer to guide question 4a: “")
+    assert (
+        "the interviewer asked “Komen de partners hun afspraken na?” (a match the researcher confirmed)"
+        in (answer.reason)
+    )
+    assert answer.score >= 0.95
+    assert not [s for s in indexed.assist.suggestions.refresh("10a") if s.document == "R5_uwv_zwolle"]
+
+
+def test_without_a_guide_the_questions_are_matched_by_the_codes_words(indexed: Project) -> None:
+    for code in list(indexed.codes.tree()):
+        if code.guide_question:
+            indexed.codes.update(code.id, guide_question="", guide_prompts=[])
+    items = indexed.assist.suggestions.refresh("4b")
+    answer = _find(items, "R9_wethouder_arnhem", "De cijfers gaan gewoon op tafel.", INDICATOR_4B)
+    assert answer.reason.startswith(
+        "Answer to the interviewer's question “Wordt informatie open gedeeld tussen de partijen?”, "
+        "which matches question 4b of the interview guide (Informatie wordt open gedeeld) on the words "
+    )
+
+
 def test_search_terms_suggest_their_sentence_and_say_which_forms_matched(indexed: Project) -> None:
     items = indexed.assist.suggestions.refresh("4a")
     answer = _find(items, "R5_uwv_zwolle", "Ja, de werkgevers komen hun afspraken na.", INDICATOR_4A)
-    assert (
-        "Contains the search terms “komen hun afspraken na”, “vertrouwen” (as “vertrouwden”)" in answer.reason
-    )
+    assert answer.text == "Ja, de werkgevers komen hun afspraken na."  # the sentence (no guide match here)
+    assert "Contains the search term “komen hun afspraken na” of " in answer.reason
+    later = _find(items, "R5_uwv_zwolle", "In Kampen", INDICATOR_4A)
+    assert "Contains the search term “vertrouwen” (as “vertrouwden”)" in later.reason
     assert {s.code_path for s in items} == {INDICATOR_4A}  # the scope is the code and its subcodes
     # answers only: the interviewer's "Vertrouwt u de anderen?" is never suggested
     assert not any(s.text.startswith("Vertrouwt u") for s in items)

@@ -1,0 +1,88 @@
+"""Suggestions from the interview guide in the project: the answer to a matched guide question.
+
+The guide (issue 24) finds each guide question in the interviewers' turns (:mod:`coding.guide.matching`), and the
+researcher may confirm, move or clear those matches. The respondent's answer to a question (:class:`AnswerSpan`)
+is suggested for the code that carries the question's reference: confirmed matches always, automatic ones from a
+confidence up. The reason names the guide question and quotes how the interviewer asked it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
+from coding.core.text import fold
+from coding.guide.guide_service import AnswerSpan
+from coding.language.corpus import Corpus
+from coding.language.suggestions.candidates import Candidate
+from coding.language.suggestions.data import CorpusData
+
+#: Automatic matches below this confidence are not used (confirmed ones always are).
+MIN_CONFIDENCE = 0.0
+#: An answer with fewer content words than this is a back-channel or a filler ("Ja hoor."), not a unit to code.
+MIN_CONTENT_WORDS = 4
+#: The score of an answer under a confirmed match, and of one under an automatic match (plus its confidence).
+CONFIRMED_SCORE = 0.95
+AUTOMATIC_BASE = 0.35
+MAX_QUOTE = 90
+
+
+def quote(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= MAX_QUOTE else flat[: MAX_QUOTE - 1] + "…"
+
+
+def content_words(data: CorpusData, document_id: DocumentId, parts: Sequence[tuple[int, int]]) -> int:
+    document = data.documents.get(document_id)
+    if document is None or not parts:
+        return 0
+    span, _ = document.spans([s for s, _ in parts], [e for _, e in parts])
+    return len(span)
+
+
+def guide_candidates(
+    answers: Sequence[AnswerSpan],
+    codes: Sequence[CodeInfo],
+    scope: Container[CodeId],
+    data: CorpusData,
+    corpus: Corpus,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> list[Candidate]:
+    """A candidate per answer to a guide question whose code is in ``scope``; ``codes`` are all codes (the
+    one with the question's reference gets the answer)."""
+    by_ref = {fold(code.question): code for code in codes if code.question}
+    chosen: list[tuple[AnswerSpan, CodeInfo]] = []
+    for answer in answers:
+        code = by_ref.get(fold(answer.question))
+        if code is None or code.id not in scope or answer.document_id not in data.documents:
+            continue
+        if not answer.confirmed and answer.confidence < min_confidence:
+            continue
+        if content_words(data, answer.document_id, answer.parts) < MIN_CONTENT_WORDS:
+            continue
+        chosen.append((answer, code))
+    wanted: dict[DocumentId, list[tuple[int, int]]] = {}
+    for answer, _ in chosen:
+        wanted.setdefault(answer.document_id, []).append((answer.asked_body_start, answer.asked_end))
+    asked_as = corpus.slices(wanted)
+    out = []
+    for answer, code in chosen:
+        asked = asked_as[answer.document_id][(answer.asked_body_start, answer.asked_end)]
+        how = (
+            "a match the researcher confirmed"
+            if answer.confirmed
+            else f"matched with confidence {answer.confidence:.2f}"
+        )
+        guide_text = f": “{quote(code.guide_question)}”" if code.guide_question else ""
+        reason = (
+            f"Answer to guide question {code.question}{guide_text} ({code.name}); the interviewer asked "
+            f"“{quote(asked)}” ({how})."
+        )
+        score = (
+            CONFIRMED_SCORE if answer.confirmed else round(min(0.9, AUTOMATIC_BASE + answer.confidence), 3)
+        )
+        out.append(
+            Candidate(answer.document_id, code.id, answer.start, answer.end, score, ("question",), reason)
+        )
+    return out
