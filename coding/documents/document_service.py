@@ -24,6 +24,7 @@ from coding.documents.document_commands import (
     RenameDocument,
     SetAttributes,
 )
+from coding.documents.text_edits import CorrectionResult, CorrectText
 from models import Coding, Document, DocumentAttribute, Page, Passage, Turn
 
 
@@ -232,6 +233,18 @@ class DocumentService:
 
     def delete(self, ref: DocumentRef) -> None:
         self._execute(DeleteDocument(self.id_of(ref)))
+
+    def correct_text(
+        self, ref: DocumentRef, corrected: str, *, expected: str | None = None
+    ) -> CorrectionResult:
+        """Replace a document's text by a corrected version of it (the transcript's edit mode), one
+        undoable action; every coding stays on its passage (:mod:`coding.documents.text_edits`).
+        ``expected``: the text the correction started from (refused if the document changed since)."""
+        document_id = self.id_of(ref)
+        info = self.get(document_id)
+        start = self.text(document_id) if expected is None else expected
+        result: CorrectionResult = self._execute(CorrectText(document_id, start, corrected, name=info.name))
+        return result
 
     def set_attributes(
         self, refs: DocumentRef | Sequence[DocumentRef], values: Mapping[str, str | None]
