@@ -126,19 +126,32 @@ class CodeTreeModel(QAbstractItemModel):
             self.reload()
             return
         if change.touches(Aspect.CODINGS):  # the number of quotes per code
+            self._cells_changed(self._count_change(change), QUOTES)
+        if change.touches(Aspect.SETTINGS):  # the favourites' number keys
+            before_keys = dict(self._keys)
+            self._load_keys()
+            self._cells_changed({c for c in self._rows if before_keys.get(c) != self._keys.get(c)}, KEY)
+
+    def _count_change(self, change: Change) -> set[CodeId]:
+        """Adjust the counts by the codings the change lists (reading the touched passages only);
+        count afresh when it does not list them. Returns the codes whose counts moved."""
+        coded = change.coding_delta()
+        if coded is None:
             before = (self._direct, self._totals)
             self._load_counts()
-            changed = {
+            return {
                 code_id
                 for code_id in self._rows
                 if before[0].get(code_id) != self._direct.get(code_id)
                 or before[1].get(code_id) != self._totals.get(code_id)
             }
-            self._cells_changed(changed, QUOTES)
-        if change.touches(Aspect.SETTINGS):  # the favourites' number keys
-            before_keys = dict(self._keys)
-            self._load_keys()
-            self._cells_changed({c for c in self._rows if before_keys.get(c) != self._keys.get(c)}, KEY)
+        if not coded:
+            return set()
+        direct, totals = self.workspace.project.codes.count_delta(coded)
+        for counts, moved in ((self._direct, direct), (self._totals, totals)):
+            for code_id, by in moved.items():
+                counts[code_id] = counts.get(code_id, 0) + by
+        return (direct.keys() | totals.keys()) & self._rows.keys()
 
     def _cells_changed(self, code_ids: set[CodeId], column: int) -> None:
         """Announce new values in one column for a few codes (display roles only: no re-filtering)."""

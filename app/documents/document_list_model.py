@@ -7,6 +7,8 @@ An index's internal id is 0 for a top-level row, ``group row + 1`` for a documen
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -92,6 +94,15 @@ class DocumentListModel(QAbstractItemModel):
         if change.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS):
             self.reload()
         elif change.touches(Aspect.CODINGS):
+            coded = change.coding_delta()
+            if coded is not None:  # adjust the counts of the documents the change lists
+                moved: Counter[DocumentId] = Counter()
+                for _code, _passage, document_id, sign in coded:
+                    moved[document_id] += sign
+                for document_id, by in moved.items():
+                    if by:
+                        self._adjust(document_id, by)
+                return
             fresh = self.workspace.project.documents.list()
             if [(d.id, d.attributes) for d in fresh] != [(d.id, d.attributes) for d in self._documents]:
                 self.reload()
@@ -99,6 +110,32 @@ class DocumentListModel(QAbstractItemModel):
             self._documents = fresh
             self._build_groups()
             self._emit_all_changed()
+
+    def _adjust(self, document_id: DocumentId, by: int) -> None:
+        """One document's count moved by ``by``: its row and its group's row show it."""
+        position = next((row for row, d in enumerate(self._documents) if d.id == document_id), None)
+        if position is None:
+            return
+        document = self._documents[position]
+        adjusted = replace(document, coding_count=(document.coding_count or 0) + by)
+        self._documents[position] = adjusted
+        for _key, documents in self._groups:
+            for row, grouped in enumerate(documents):
+                if grouped is document:
+                    documents[row] = adjusted
+        self._row_changed(document_id)
+
+    def _row_changed(self, document_id: DocumentId | None) -> None:
+        """Announce new values in one document's row and in its group's row."""
+        if document_id is None:
+            return
+        index = self.index_of(document_id)
+        if not index.isValid():
+            return
+        self.dataChanged.emit(index, index.siblingAtColumn(CODINGS))
+        group = index.parent()
+        if group.isValid():
+            self.dataChanged.emit(group, group.siblingAtColumn(CODINGS))
 
     def _emit_all_changed(self) -> None:
         top = self.rowCount()
@@ -110,8 +147,9 @@ class DocumentListModel(QAbstractItemModel):
             self.dataChanged.emit(self.index(0, NAME, parent), self.index(count - 1, CODINGS, parent))
 
     def set_current(self, document_id: DocumentId | None) -> None:
-        self.current = document_id
-        self._emit_all_changed()
+        previous, self.current = self.current, document_id
+        self._row_changed(previous)  # the bold name moves
+        self._row_changed(document_id)
 
     # -- structure ------------------------------------------------------------------------
     def document_at(self, index: AnyIndex) -> DocumentInfo | None:
@@ -138,6 +176,12 @@ class DocumentListModel(QAbstractItemModel):
                 if document.id == document_id:
                     return self.createIndex(row, NAME, group_row + 1)
         return QModelIndex()
+
+    def largest_count(self) -> int:
+        """The largest number the Codings column shows (a group's or a document's)."""
+        counts = [d.coding_count or 0 for d in self._documents]
+        counts += [sum(d.coding_count or 0 for d in documents) for _key, documents in self._groups]
+        return max(counts, default=0)
 
     def documents(self) -> list[DocumentInfo]:
         return list(self._documents)

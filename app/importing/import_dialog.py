@@ -54,7 +54,7 @@ from app.widgets import operations
 from app.widgets.file_drop import dropped_paths
 from app.widgets.operations import LongOperation, Progress
 from coding import Project
-from coding.core.errors import CodewerkError
+from coding.core.errors import CodewerkError, DiskFullError
 from coding.importing.import_preview import ImportPreview
 from coding.importing.import_service import (
     Duplicate,
@@ -467,6 +467,8 @@ class ImportDialog(QDialog):
         skipped, replaced = len(report.skipped), len(report.replaced)
         try:
             batch.store(item, self._replace)
+        except DiskFullError:
+            raise  # nothing of the import stays: the operation stops and says so once
         except Exception as exc:  # the project refused in an unforeseen way: listed as skipped, go on
             log.exception("storing %s failed", item.path)
             report.skipped.append(ImportProblem(item.path.name, f"could not be stored ({exc})"))

@@ -195,7 +195,9 @@ class FrequencyView(QWidget):
         table = self.model.table
         if table is None:
             return None
-        if not operations.perform(self, lambda: write_frequencies_csv(table, path), notice=True):
+        if not operations.perform(
+            self, lambda: write_frequencies_csv(table, path, overwrite=True), notice=True
+        ):
             return None
         operations.tell(self, f"Exported {path.name}.")
         return path

@@ -279,7 +279,9 @@ class SearchPanel(QWidget):
         return list(created)
 
     def export_csv(self, path: Path) -> Path | None:
-        if not operations.perform(self, lambda: write_kwic_csv(self.model.lines(), path), notice=True):
+        if not operations.perform(
+            self, lambda: write_kwic_csv(self.model.lines(), path, overwrite=True), notice=True
+        ):
             return None
         operations.tell(self, f"Exported {len(self.model.lines())} line(s) to {path.name}.")
         return path

@@ -25,7 +25,7 @@ from coding.cli.arguments import key_values, span
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, counted, print_json, print_records, print_table
 from coding.codebook.codebook_file import builtin_codebooks
-from coding.core.errors import FileImportError
+from coding.core.errors import DiskFullError, FileImportError
 from coding.core.records import CodeInfo, CodeTree
 from coding.project import PROJECT_SUFFIX, Project
 
@@ -58,8 +58,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             replace=args.replace,
             progress=TerminalProgress(counted("Importing")),
         )
+        unindexed = None
         if (report.imported or report.replaced) and not project.is_team_project:  # for search and suggestions
-            project.assist.index(language.indexing_progress())
+            try:
+                project.assist.index(language.indexing_progress())
+            except DiskFullError as exc:  # the documents are in; the index is built on the next search
+                unindexed = f"the documents were imported, but the search index was not updated: {exc}"
         if args.media is not None:
             documents = [d.id for d in report.imported] + [r.document.id for r in report.replaced]
             attached = [
@@ -74,7 +78,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(line)
     for line in report.skipped_lines():  # why a file was not imported is an error message
         print(line, file=sys.stderr)
-    return 0 if report.ok else 1
+    if unindexed is not None:
+        print(f"codewerk: {unindexed}", file=sys.stderr)
+    return 0 if report.ok and unindexed is None else 1
 
 
 def cmd_documents(args: argparse.Namespace) -> int:

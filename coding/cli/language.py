@@ -68,8 +68,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.code_with:
             coded = project.assist.code_lines(lines, args.code_with, unit=args.unit)
         if args.out:
-            _refuse_overwrite(Path(args.out), args.force)
-            write_kwic_csv(lines, Path(args.out))
+            write_kwic_csv(lines, Path(args.out), overwrite=args.force)
     if args.format == "json":
         print_json(
             [
@@ -115,11 +114,6 @@ def _clip_left(text: str, limit: int) -> str:
     if len(flat) > limit:
         flat = "…" + flat[-(limit - 1) :]
     return flat.rjust(limit)
-
-
-def _refuse_overwrite(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise InvalidInputError(f"{path.name}: already exists; choose another name or use --force")
 
 
 def cmd_frequencies(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,9 @@ from coding.codebook.code_commands import (
 )
 from coding.codebook.code_resolver import resolve_code
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
+from coding.core.changes import Coded
 from coding.core.context import CodeRef, Execute
-from coding.core.counting import passages_per_subtree
+from coding.core.counting import passage_count_delta, passages_per_subtree
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, CodeTree
@@ -121,6 +123,27 @@ class CodeService:
                 for code, passage in session.execute(select(Coding.code_id, Coding.passage_id).distinct())
             ]
         return passages_per_subtree(pairs, {code.id: code.parent_id for code in self.tree()})
+
+    def count_delta(self, coded: Sequence[Coded]) -> tuple[dict[CodeId, int], dict[CodeId, int]]:
+        """How :meth:`counts` and :meth:`passage_counts` moved by the codings a change added and
+        took away (``Change.coding_delta()``): reads the codings of the touched passages only, so
+        a view keeps its counts up to date without counting every coding of the project again.
+        Codes whose count did not move are left out."""
+        direct: Counter[CodeId] = Counter()
+        for code, _passage, _document, sign in coded:
+            direct[code] += sign
+        passages = sorted({passage for _code, passage, _document, _sign in coded})
+        with self._store.read() as session:
+            now = [
+                (CodeId(code), int(passage))
+                for chunk in (passages[i : i + 900] for i in range(0, len(passages), 900))
+                for code, passage in session.execute(
+                    select(Coding.code_id, Coding.passage_id).where(Coding.passage_id.in_(chunk))
+                )
+            ]
+        parents = {code.id: code.parent_id for code in self.tree()}
+        totals = passage_count_delta(now, [(c, p, s) for c, p, _d, s in coded], parents)
+        return {code: moved for code, moved in direct.items() if moved}, totals
 
     def subtree_totals(self, direct: Mapping[CodeId, int]) -> dict[CodeId, int]:
         """Each code's codings with those of its subtree, from the direct counts of :meth:`counts`

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from coding.core.ids import DocumentId
+from coding.core.ids import CodeId, DocumentId
 from models import (
     Base,
     Code,
@@ -98,6 +98,9 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     TextIndex: Aspect.INDEX,
 }
 
+#: The table of codings, whose rows a change can list (:attr:`Change.coded`).
+CODING_TABLE: str = Coding.__tablename__
+
 ASPECT_OF_TABLE: Mapping[str, Aspect] = {
     model.__table__.name: aspect  # type: ignore[attr-defined]
     for model, aspect in ASPECT_OF_MODEL.items()
@@ -105,6 +108,13 @@ ASPECT_OF_TABLE: Mapping[str, Aspect] = {
 
 #: A place in a document: (document, start, end), code points, end exclusive.
 Located = tuple[DocumentId, int, int]
+
+#: One coding a change added (sign +1) or took away (sign −1): (code, passage, document, sign).
+Coded = tuple[CodeId, int, DocumentId, int]
+
+#: A change that adds or takes away more codings than this (an import, deleting a code) does not
+#: list them: views count afresh, which is then as quick as adding up the list.
+MAX_CODED = 5000
 
 
 def aspects_of(tables: Iterable[str]) -> frozenset[Aspect]:
@@ -120,13 +130,16 @@ class Change:
     "possibly any document". ``located`` holds the spans touched in documents whose change has a
     place (a coding, a moved boundary); see :meth:`spans`. ``initiator`` is who acted, when the
     window's operation named it (the project bridge stamps it), so a view can tell its own changes
-    from those made elsewhere; it takes no part in comparing changes.
+    from those made elsewhere; it takes no part in comparing changes. ``coded`` lists the codings
+    added and taken away when the command knows them exactly (see :meth:`coding_delta`), so a
+    view showing counts adjusts them instead of counting again; it takes no part in comparing.
     """
 
     tables: frozenset[str] = frozenset()
     document_ids: frozenset[DocumentId] | None = field(default_factory=frozenset)
     located: frozenset[Located] = frozenset()
     initiator: object | None = field(default=None, compare=False)
+    coded: tuple[Coded, ...] | None = field(default=None, compare=False)
 
     @property
     def aspects(self) -> frozenset[Aspect]:
@@ -149,16 +162,28 @@ class Change:
         found = sorted((start, end) for doc, start, end in self.located if doc == document_id)
         return tuple(found) if found else None
 
+    def coding_delta(self) -> tuple[Coded, ...] | None:
+        """The codings added (+1) and taken away (−1), in the order it happened: ``()`` when the
+        change wrote no coding, ``None`` when it may have changed codings in ways it does not list
+        (another program's change, a large import, a coding moved to another code or passage)."""
+        if CODING_TABLE not in self.tables:
+            return ()
+        return self.coded
+
     def merge(self, other: Change) -> Change:
         initiator = self.initiator if self.initiator is other.initiator else None
+        mine, theirs = self.coding_delta(), other.coding_delta()
+        coded = (
+            None if mine is None or theirs is None or len(mine) + len(theirs) > MAX_CODED else mine + theirs
+        )
         if self.document_ids is None or other.document_ids is None:
-            return Change(self.tables | other.tables, None, initiator=initiator)
+            return Change(self.tables | other.tables, None, initiator=initiator, coded=coded)
         whole = {d for d in self.document_ids if self.spans(d) is None} | {
             d for d in other.document_ids if other.spans(d) is None
         }
         located = frozenset(p for p in self.located | other.located if p[0] not in whole)
         documents = self.document_ids | other.document_ids
-        return Change(self.tables | other.tables, documents, located, initiator)
+        return Change(self.tables | other.tables, documents, located, initiator, coded)
 
     @staticmethod
     def of(tables: Iterable[str], document_ids: Iterable[DocumentId] | None = ()) -> Change:

@@ -46,6 +46,10 @@ class ProjectReadOnlyError(CodewerkError):
     """The project cannot be written (read-only file, folder or media); nothing was changed."""
 
 
+class DiskFullError(CodewerkError):
+    """The disk holding the project (or the file being written) is full; nothing was changed."""
+
+
 class UndoConflictError(CodewerkError):
     """Undo or redo would overwrite what someone else changed since; nothing was changed."""
 

@@ -14,7 +14,9 @@ sessions and see the file as last committed.
 
 from __future__ import annotations
 
+import errno
 import random
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coding.core.changes import Change
-from coding.core.errors import CodewerkError, ProjectBusyError, ProjectReadOnlyError
+from coding.core.errors import CodewerkError, DiskFullError, ProjectBusyError, ProjectReadOnlyError
 from models import Base
 from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
 
@@ -39,6 +41,18 @@ RETRY_DELAYS = (0.05, 0.2, 0.5)
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
 _SQLITE_READONLY = 8
+_SQLITE_FULL = 13
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says there is no room left: SQLite's "database or disk is full" (a full disk,
+    a quota, or the file's page limit), an ``OSError`` ENOSPC/EDQUOT, or our :class:`DiskFullError`."""
+    if isinstance(exc, DiskFullError):
+        return True
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == _SQLITE_FULL
 
 
 class Store:
@@ -76,8 +90,8 @@ class Store:
         """How messages name the project."""
         return self.path.name
 
-    def _translated(self, exc: DBAPIError) -> CodewerkError | None:
-        code = getattr(exc.orig, "sqlite_errorcode", None)
+    def _translated(self, exc: BaseException) -> CodewerkError | None:
+        code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
         if code is None:
             return None
         if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
@@ -88,7 +102,13 @@ class Store:
             )
         if code & 0xFF == _SQLITE_READONLY:
             return ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+        if code & 0xFF == _SQLITE_FULL:
+            return self.disk_full()
         return None
+
+    def disk_full(self, what: str = "nothing was changed") -> DiskFullError:
+        """The one message for a write that found no room left on the project's disk."""
+        return DiskFullError(f"{self.name}: not enough space on the disk of {self.path.parent}; {what}")
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -107,7 +127,7 @@ class Store:
         try:
             with self._write_sessions() as session, session.begin():
                 yield session
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:  # the latter from a raw connection's bulk writes
             translated = self._translated(exc)
             if translated is None:
                 raise

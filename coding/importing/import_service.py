@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coding.core.context import ProjectContext
-from coding.core.errors import CodewerkError, FileImportError
+from coding.core.errors import CodewerkError, DiskFullError, FileImportError
 from coding.core.records import DocumentInfo
+from coding.core.store import is_disk_full
 from coding.core.text import fold, name_from_file, natural_key
 from coding.documents.document_commands import LostPassage, NewDocument, ReplaceDocumentText
 from coding.documents.document_service import DocumentService
@@ -51,12 +52,15 @@ class ImportReport:
     rows_without_file: list[str] = field(default_factory=list)
     files_without_row: list[str] = field(default_factory=list)
     cancelled: bool = False
+    #: Why the whole import stopped with nothing stored (a full disk), and the files not imported.
+    stopped: str | None = None
+    not_imported: list[str] = field(default_factory=list)
     #: Per stored document: each speaker with its number of turns, in order of appearance.
     speakers: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.skipped and not self.cancelled
+        return not self.skipped and not self.cancelled and self.stopped is None
 
     def lines(self, *, skipped: bool = True) -> list[str]:
         """The summary a user reads after an import (without the skipped files when ``skipped`` is false:
@@ -120,6 +124,11 @@ def encoding_label(encoding: str | None) -> str:
     if not encoding:
         return ""
     return ENCODING_LABELS.get(encoding.lower(), encoding)
+
+
+def _names(names: Sequence[str], limit: int = 5) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def _short(text: str, limit: int = 50) -> str:
@@ -224,6 +233,7 @@ class ImportBatch:
         self._by_name = {fold(d.name): d for d in known}
         self._by_sha = {d.sha256: d for d in known if d.sha256}
         self._scope: GroupScope | None = None
+        self._stopped: DiskFullError | None = None
 
     @property
     def patterns(self) -> Sequence[str] | None:
@@ -251,6 +261,8 @@ class ImportBatch:
     def store(self, prepared: PreparedFile, replace: ReplaceDecision = False) -> None:
         """Store one prepared file in its own transaction, or record why it was skipped."""
         path = prepared.path
+        if self._stopped is not None:
+            raise self._stopped
         if self._scope is None:
             self._scope = self._context.group("Import documents")
             self._scope.open()
@@ -258,7 +270,11 @@ class ImportBatch:
             if prepared.problem is not None or prepared.parsed is None:
                 raise FileImportError(path, prepared.problem or "could not be read")
             self._store(prepared, prepared.parsed, replace)
-        except CodewerkError as exc:
+        except Exception as exc:
+            if is_disk_full(exc):
+                raise self._stop_for_full_disk(path) from exc
+            if not isinstance(exc, CodewerkError):
+                raise
             reason = exc.reason if isinstance(exc, FileImportError) else str(exc)
             self.report.skipped.append(ImportProblem(name_from_file(path.name), reason))
             return
@@ -322,7 +338,32 @@ class ImportBatch:
             scope.group.text = children[0].text
         else:
             scope.group.text = f"Import {stored} documents"
-        scope.commit()
+        try:
+            scope.commit()  # a failed commit is rolled back: nothing of the import stays
+        except Exception as exc:
+            if is_disk_full(exc):
+                raise self._stop_for_full_disk(None) from exc
+            raise
+
+    def _stop_for_full_disk(self, path: Path | None) -> DiskFullError:
+        """No room left for the project: forget everything this import stored (one transaction,
+        rolled back) and say so once; every file of the batch is reported as not imported."""
+        self.abort()
+        report = self.report
+        report.imported.clear()
+        report.replaced.clear()
+        report.speakers.clear()
+        report.not_imported = [name_from_file(p.name) for p in self.files]
+        store = self._context.store
+        at = f" while storing {path.name}" if path is not None else ""
+        count = len(self.files)
+        error = store.disk_full(
+            f"the import stopped{at}. Nothing was imported and the project is as it was "
+            f"({count} file{'' if count == 1 else 's'} not imported: {_names(report.not_imported)})"
+        )
+        report.stopped = str(error)
+        self._stopped = error
+        return error
 
     def abort(self) -> None:
         """Forget everything this import stored (nothing of it stays, nothing is announced)."""
@@ -331,6 +372,8 @@ class ImportBatch:
             scope.abort()
 
     def finish(self, *, cancelled: bool = False) -> ImportReport:
+        if self._stopped is not None:
+            raise self._stopped
         self.commit()
         self.report.cancelled = cancelled
         if self.sheet is not None:
@@ -396,6 +439,8 @@ class ImportService:
                 if progress is not None and progress(index, total, path.name) is False:
                     return batch.finish(cancelled=True)
                 batch.store(batch.prepare(path), replace)
+        except DiskFullError:
+            raise  # nothing of it was stored
         except BaseException:
             batch.commit()  # an unforeseen error (or Ctrl+C) keeps what was stored, as one step
             raise

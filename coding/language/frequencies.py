@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from coding.core.ids import DocumentId
 from coding.core.text import fold, natural_key
+from coding.exporting import write_atomically
 from coding.exporting.quote_rows import neutralise
 from coding.judgements.comparison import NO_GROUP
 from coding.language.corpus import Corpus
@@ -130,9 +131,16 @@ def frequency_table(
     return FrequencyTable(by, unit, groups, totals, rows)
 
 
-def write_frequencies_csv(table: FrequencyTable, path: Path, *, delimiter: str = ",") -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow((table.unit.capitalize(), "Total", *table.groups))
-        for row in table.rows:
-            writer.writerow((neutralise(row.term), row.total, *(row.counts[g] for g in table.groups)))
+def write_frequencies_csv(
+    table: FrequencyTable, path: Path, *, delimiter: str = ",", overwrite: bool = False
+) -> Path:
+    """The table as CSV, written whole or not at all; an existing file is replaced only with ``overwrite``."""
+
+    def write(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=delimiter)
+            writer.writerow((table.unit.capitalize(), "Total", *table.groups))
+            for row in table.rows:
+                writer.writerow((neutralise(row.term), row.total, *(row.counts[g] for g in table.groups)))
+
+    return write_atomically(path, write, overwrite=overwrite)

@@ -11,6 +11,7 @@ from typing import Any
 
 from coding.core.ids import DocumentId
 from coding.core.text import fold, natural_key
+from coding.exporting import write_atomically
 from coding.exporting.quote_rows import neutralise
 
 DEFAULT_CONTEXT = 60
@@ -105,12 +106,19 @@ def kwic_row(line: KwicLine) -> tuple[Any, ...]:
     )
 
 
-def write_kwic_csv(lines: Sequence[KwicLine], path: Path, *, delimiter: str = ",") -> None:
-    """The lines as CSV (UTF-8 with BOM for Excel; formula-like cells neutralised)."""
+def write_kwic_csv(
+    lines: Sequence[KwicLine], path: Path, *, delimiter: str = ",", overwrite: bool = False
+) -> Path:
+    """The lines as CSV (UTF-8 with BOM for Excel; formula-like cells neutralised), written whole or
+    not at all; an existing file is replaced only with ``overwrite``."""
     attribute_keys = sorted({key for line in lines for key in line.attributes if key != "respondent"})
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow((*KWIC_HEADER, *(key.capitalize() for key in attribute_keys)))
-        for line in lines:
-            values = (*kwic_row(line), *(line.attributes.get(key, "") for key in attribute_keys))
-            writer.writerow([neutralise(v) if isinstance(v, str) else v for v in values])
+
+    def write(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=delimiter)
+            writer.writerow((*KWIC_HEADER, *(key.capitalize() for key in attribute_keys)))
+            for line in lines:
+                values = (*kwic_row(line), *(line.attributes.get(key, "") for key in attribute_keys))
+                writer.writerow([neutralise(v) if isinstance(v, str) else v for v in values])
+
+    return write_atomically(path, write, overwrite=overwrite)

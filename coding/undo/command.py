@@ -11,9 +11,10 @@ from sqlalchemy import Table
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from coding.core.changes import Change, Located
+from coding.core.changes import CODING_TABLE, Change, Coded, Located
 from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
+from coding.undo.delta import coded_by
 from coding.undo.steps import ChangedSince, DeleteRows, InsertRows, Step, UpdateRow
 from models import Base
 
@@ -116,6 +117,7 @@ class Command(ABC):
         self._steps: list[Step] | None = None
         self._documents: frozenset[DocumentId] | None = frozenset()
         self._located: frozenset[Located] = frozenset()
+        self._coded: tuple[Coded, ...] | None = None  # what the last apply, redo or undo did to codings
         self.result: Any = None
 
     @abstractmethod
@@ -130,12 +132,20 @@ class Command(ABC):
             with self._refusing_conflicts("redo"):
                 for step in self._steps:
                     step.apply(session)
+            self._coded = self._coded_by(session)
         return self.change
 
     def adopt(self, writer: Writer) -> None:
         """Take what ``writer`` recorded as this command's steps (planned: undo and redo now work)."""
         self._steps = writer.steps
         self._documents, self._located = writer.change()
+        self._coded = self._coded_by(writer.session)
+
+    def _coded_by(self, session: Session, *, undone: bool = False) -> tuple[Coded, ...] | None:
+        steps = self._steps or []
+        if not any(CODING_TABLE in step.tables for step in steps):
+            return ()
+        return coded_by(steps, session, undone=undone)
 
     def revert(self, session: Session) -> Change:
         if self._steps is None:
@@ -143,6 +153,7 @@ class Command(ABC):
         with self._refusing_conflicts("undo"):
             for step in reversed(self._steps):
                 step.revert(session)
+            self._coded = self._coded_by(session, undone=True)
         return self.change
 
     @contextmanager
@@ -167,7 +178,7 @@ class Command(ABC):
         tables: set[str] = set()
         for step in self._steps or ():
             tables |= step.tables
-        return Change(frozenset(tables), self._documents, self._located)
+        return Change(frozenset(tables), self._documents, self._located, coded=self._coded)
 
     @property
     def is_empty(self) -> bool:

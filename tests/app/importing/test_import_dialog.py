@@ -358,3 +358,28 @@ def test_importing_several_files_is_one_undo_step_and_one_change(
     assert len(changes) == 1
     project.undo()
     assert project.documents.list() == []
+
+
+def test_a_full_disk_stops_the_import_with_one_message_and_nothing_stored(
+    qtbot: QtBot, dialog: ImportDialog, tmp_path: Path
+) -> None:
+    """Issue 14 item 5 in the window: the message box names the project, the disk and the files."""
+    from tests.coding.dump import dump
+    from tests.coding.importing.test_import_full_disk import _limit_pages, _transcripts
+
+    files = _transcripts(tmp_path / "groot", count=4, turns=120)
+    project = dialog.project
+    before = dump(project.store.path)
+    _limit_pages(project, extra_pages=60)
+    dialog.add_paths(files)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.run is None, timeout=30000)
+    boxes = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+    assert [box.objectName() for box in boxes] == ["problemBox"]
+    text = boxes[0].text()
+    assert "not enough space on the disk of" in text and "Nothing was imported" in text
+    assert "4 files not imported: R1.txt, R2.txt, R3.txt, R4.txt" in text
+    assert dialog.pages.currentIndex() == SETUP and dialog.report is None
+    assert dump(project.store.path) == before
+    assert not project.history.can_undo
+    boxes[0].close()

@@ -6,7 +6,10 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from coding import Project
+from coding.core.errors import InvalidInputError
 from coding.language.frequencies import write_frequencies_csv
 
 
@@ -43,6 +46,8 @@ def test_groups_by_any_attribute_and_filters(indexed: Project, tmp_path: Path) -
     write_frequencies_csv(table, out)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows[0] == ["Lemma", "Total", "UWV"] and len(rows) == 6
+    with pytest.raises(InvalidInputError, match=r"freq\.csv: already exists"):
+        write_frequencies_csv(table, out)
 
 
 def test_fillers_are_left_out_whatever_their_accents_in_answers_only_too(

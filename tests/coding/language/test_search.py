@@ -108,11 +108,18 @@ def test_sorting_and_csv_export(indexed: Project, tmp_path: Path) -> None:
     assert before[:3] == ["altijd", "het", "het"]  # by the word before the hit
     with pytest.raises(ValueError, match="cannot sort by"):
         sort_lines(lines, "colour")
-    out = tmp_path / "kwic.csv"
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "kwic.csv"
     write_kwic_csv(lines, out)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows[0][:6] == ["Document", "Respondent", "Speaker", "Left", "Hit", "Right"]
     assert "Region" in rows[0] and len(rows) == len(lines) + 1
+    with pytest.raises(InvalidInputError, match=r"kwic\.csv: already exists"):
+        write_kwic_csv(lines[:1], out)  # never overwritten without asking
+    assert len(list(csv.reader(out.open(encoding="utf-8-sig")))) == len(lines) + 1
+    write_kwic_csv(lines[:1], out, overwrite=True)
+    assert len(list(csv.reader(out.open(encoding="utf-8-sig")))) == 2
+    assert sorted(p.name for p in out.parent.iterdir()) == ["kwic.csv"]  # no temporary left beside it
 
 
 @pytest.mark.parametrize(

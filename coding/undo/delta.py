@@ -1,0 +1,58 @@
+"""Which codings a command's recorded steps added and took away: what counts are adjusted by.
+
+A command's steps hold the rows they wrote (inserted rows, captured deletes), so after an apply,
+redo or undo the codings that came and went are known without counting again. A coding moved to
+another code or passage (an update), or more codings than ``MAX_CODED``, make the list unknown:
+views then count afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coding.core.changes import CODING_TABLE, MAX_CODED, Coded
+from coding.core.ids import CodeId, DocumentId
+from coding.undo.steps import DeleteRows, InsertRows, Step, UpdateRow
+from models import Passage
+
+PASSAGE_TABLE = Passage.__tablename__
+
+
+def coded_by(steps: Sequence[Step], session: Session, *, undone: bool = False) -> tuple[Coded, ...] | None:
+    """The codings ``steps`` added (+1) and took away (−1), each with its passage's document, in
+    the order they happened; ``undone`` when the steps were just reverted (signs and order turned).
+    ``None`` when they cannot be listed exactly."""
+    entries: list[tuple[int, int, int]] = []  # code, passage, sign as applied
+    documents: dict[int, int] = {}
+    for step in steps:
+        if isinstance(step, InsertRows):
+            if step.table.name == CODING_TABLE:
+                entries.extend((row["code_id"], row["passage_id"], 1) for row in step.rows)
+            elif step.table.name == PASSAGE_TABLE:
+                documents.update((row["id"], row["document_id"]) for row in step.rows)
+        elif isinstance(step, DeleteRows):
+            rows = step.captured.rows
+            entries.extend((row["code_id"], row["passage_id"], -1) for row in rows.get(CODING_TABLE, ()))
+            documents.update((row["id"], row["document_id"]) for row in rows.get(PASSAGE_TABLE, ()))
+        elif (
+            isinstance(step, UpdateRow)
+            and step.table.name == CODING_TABLE
+            and not step.values.keys().isdisjoint(("code_id", "passage_id"))
+        ):
+            return None  # a coding moved to another code or passage
+        if len(entries) > MAX_CODED:
+            return None
+    missing = sorted({passage for _code, passage, _sign in entries} - documents.keys())
+    if missing:
+        found = session.execute(select(Passage.id, Passage.document_id).where(Passage.id.in_(missing)))
+        documents.update((int(passage), int(document)) for passage, document in found)
+        if len(documents.keys() & set(missing)) < len(missing):
+            return None  # a passage that went with its last coding and that these steps did not write
+    if undone:
+        entries = [(code, passage, -sign) for code, passage, sign in reversed(entries)]
+    return tuple(
+        (CodeId(code), int(passage), DocumentId(documents[passage]), sign) for code, passage, sign in entries
+    )
