@@ -130,7 +130,9 @@ def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
     if not len(spans.rows) or not len(profiles.code_ids):
         return out
     for number in range(len(profiles.code_ids)):  # one code at a time: no codes × entries array
-        out[:, number] = row_dots(spans.rows, spans.columns, spans.weights, profiles.matrix[number], len(spans))
+        out[:, number] = row_dots(
+            spans.rows, spans.columns, spans.weights, profiles.matrix[number], len(spans)
+        )
     return out
 
 
