@@ -2162,11 +2162,11 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Correct transcript</source>
         <extracomment>How far every pause jumps back while correcting, in milliseconds.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Transcript corrigeren</translation>
     </message>
     <message>
         <source>Type corrections in the transcript while listening; F8 types the current time, every pause jumps back 2 s ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ correcties in het transcript terwijl je luistert; F8 typt de huidige tijd, elke pauze springt 2 s terug ({shortcut})</translation>
     </message>
 </context>
 <context>
