@@ -1597,6 +1597,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Player status</source>
+        <extracomment>Milliseconds to jump back on every pause (2000 while the transcript is being corrected).</extracomment>
         <translation>Status van de speler</translation>
     </message>
     <message>
@@ -1648,12 +1649,20 @@ Klik om de citaten te tonen</translation>
         <translation>de opname</translation>
     </message>
     <message>
-        <source>{name}: cannot be played ({reason})</source>
-        <translation>{name}: kan niet worden afgespeeld ({reason})</translation>
+        <source>cannot be played: it is in a format (codec) this player cannot decode{detail}; convert it to mp3, m4a or wav</source>
+        <translation>kan niet worden afgespeeld: het staat in een formaat (codec) dat deze speler niet kan decoderen{detail}; zet het om naar mp3, m4a of wav</translation>
     </message>
     <message>
-        <source>unknown error</source>
-        <translation>onbekende fout</translation>
+        <source>cannot be played: the file is damaged or not a recording{detail}</source>
+        <translation>kan niet worden afgespeeld: het bestand is beschadigd of geen opname{detail}</translation>
+    </message>
+    <message>
+        <source>cannot be played{detail}</source>
+        <translation>kan niet worden afgespeeld{detail}</translation>
+    </message>
+    <message>
+        <source> (unknown error)</source>
+        <translation> (onbekende fout)</translation>
     </message>
     <message>
         <source>Open a document to play its recording.</source>
@@ -1775,7 +1784,7 @@ Klik om de citaten te tonen</translation>
     <name>QuoteTableModel</name>
     <message>
         <source>✓ agreed</source>
-        <extracomment>What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
+        <extracomment>Up to this many quotes re-read after a change, rows are taken out and put in one by one; more (a large import into listed codes) and the list is rebuilt and sorted once. What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
         <translation>✓ akkoord</translation>
     </message>
     <message>
@@ -2030,6 +2039,17 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Recent projects</source>
         <translation>Recente projecten</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Correct transcript</source>
+        <translation>Transcript corrigeren</translation>
+    </message>
+    <message>
+        <source>Type corrections in the transcript while listening; F8 types the current time, every pause jumps back 2 s ({shortcut})</source>
+        <translation>Typ correcties in het transcript terwijl u luistert; F8 typt de huidige tijd, elke pauze springt 2 s terug ({shortcut})</translation>
     </message>
 </context>
 <context>
