@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -164,17 +165,44 @@ def current_revision(engine: Engine) -> str | None:
     return str(rows[0])
 
 
-def upgrade_server(engine: Engine) -> None:
+def upgrade_server(engine: Engine, *, backup_of: str | None = None) -> str | None:
     """Run the migrations on the server's database up to head (one transaction: PostgreSQL's
-    DDL is transactional, so a failed upgrade leaves the schema as it was)."""
+    DDL is transactional, so a failed upgrade leaves the schema as it was).
+
+    With ``backup_of`` (the revision the database is at), every table is first copied into a
+    schema of its own, ``codewerk_backup_<time>_<revision>``, in the same transaction — the
+    server's counterpart of the backup file beside an upgraded project file — whose name is
+    returned. Only the database owner can read it."""
     from alembic import command
 
     from models.database import _alembic_config
 
     config = _alembic_config()
+    backup = None
     with engine.begin() as connection:
+        if backup_of is not None:
+            backup = backup_schema(connection, backup_of)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    return backup
+
+
+def backup_schema(connection: Connection, revision: str) -> str:
+    """Copy every table of the current schema (data only) into a new schema; return its name."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    safe = "".join(c for c in revision.lower() if c.isalnum() or c == "_")[:20]
+    name = f"codewerk_backup_{stamp}_{safe}"
+    tables = connection.execute(
+        text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
+    ).scalars()
+    source = connection.execute(text("SELECT current_schema()")).scalar_one()
+    connection.execute(text(f"CREATE SCHEMA {_quoted(name)}"))
+    connection.execute(text(f"REVOKE ALL ON SCHEMA {_quoted(name)} FROM PUBLIC"))
+    for table in list(tables):
+        connection.execute(
+            text(f"CREATE TABLE {_quoted(name)}.{_quoted(table)} AS TABLE {_quoted(source)}.{_quoted(table)}")
+        )
+    return name
 
 
 def apply_grants(engine: Engine, database: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -14,7 +14,11 @@ ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
 def _percent(row: AgreementRow) -> str:
-    return "n/a" if row.agreement.value is None else f"{row.agreement.value * 100:.1f}%"
+    return (
+        QCoreApplication.translate("Column", "n/a")
+        if row.agreement.value is None
+        else f"{row.agreement.value * 100:.1f}%"
+    )
 
 
 def _why(row: AgreementRow) -> str:
@@ -26,7 +30,7 @@ class AgreementTableModel(RecordTableModel[AgreementRow]):
     COLUMNS = (
         Column(
             QT_TRANSLATE_NOOP("Column", "Code"),
-            lambda r: "All codes (*)" if r.code == "*" else r.code,
+            lambda r: QCoreApplication.translate("Column", "All codes (*)") if r.code == "*" else r.code,
             tooltip=lambda r: r.code,
         ),
         Column(QT_TRANSLATE_NOOP("Column", "Units"), lambda r: f"{r.units:,}", align=ALIGN_RIGHT),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,16 +32,17 @@ from app.agreement.agreement_models import AgreementTableModel, DisagreementTabl
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.agreement.report import AgreementReport, Disagreement
 from coding.agreement.units import UNIT_LEVELS
 
 UNIT_NAMES = {
-    "segment": "Coded segment",
-    "sentence": "Sentence",
-    "turn": "Speaker turn",
-    "document": "Document",
-    "character": "Character",
+    "segment": QT_TRANSLATE_NOOP("AgreementWindow", "Coded segment"),
+    "sentence": QT_TRANSLATE_NOOP("AgreementWindow", "Sentence"),
+    "turn": QT_TRANSLATE_NOOP("AgreementWindow", "Speaker turn"),
+    "document": QT_TRANSLATE_NOOP("AgreementWindow", "Document"),
+    "character": QT_TRANSLATE_NOOP("AgreementWindow", "Character"),
 }
 
 
@@ -55,7 +56,7 @@ class AgreementWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("agreementWindow")
-        self.setWindowTitle(f"Intercoder agreement — {workspace.project.path.name}")
+        self.setWindowTitle(self.tr("Intercoder agreement — {name}").format(name=workspace.project.path.name))
         self.workspace = workspace
         self.report: AgreementReport | None = None
         body = QWidget(self)
@@ -69,7 +70,7 @@ class AgreementWindow(QMainWindow):
         self.unit = QComboBox(body)
         self.unit.setObjectName("agreementUnit")
         for key in UNIT_LEVELS:
-            self.unit.addItem(UNIT_NAMES[key], key)
+            self.unit.addItem(QCoreApplication.translate("AgreementWindow", UNIT_NAMES[key]), key)
         self.unit.setCurrentIndex(self.unit.findData("segment"))  # what the command line defaults to
         self.overlap = QDoubleSpinBox(body)
         self.overlap.setObjectName("agreementOverlap")
@@ -77,15 +78,17 @@ class AgreementWindow(QMainWindow):
         self.overlap.setSingleStep(0.05)
         self.overlap.setValue(0.5)
         self.overlap.setToolTip(
-            "Segments match when they overlap by this share of the shorter one; a sentence or turn "
-            "counts as coded when passages cover this share of it"
+            self.tr(
+                "Segments match when they overlap by this share of the shorter one; a sentence or turn "
+                "counts as coded when passages cover this share of it"
+            )
         )
-        self.export_button = QPushButton("Export to Excel…", body)
+        self.export_button = QPushButton(self.tr("Export to Excel…"), body)
         for label, widget in (
-            ("Coder A", self.coder_a),
-            ("Coder B", self.coder_b),
-            ("Unit", self.unit),
-            ("Overlap", self.overlap),
+            (self.tr("Coder A"), self.coder_a),
+            (self.tr("Coder B"), self.coder_b),
+            (self.tr("Unit"), self.unit),
+            (self.tr("Overlap"), self.overlap),
         ):
             choices.addWidget(QLabel(label, body))
             choices.addWidget(widget)
@@ -127,14 +130,18 @@ class AgreementWindow(QMainWindow):
         buttons = QHBoxLayout()
         self.keep_buttons: dict[str, QPushButton] = {}
         for keep, text in (
-            ("a", "Keep A"),
-            ("b", "Keep B"),
-            ("both", "Keep both"),
-            ("neither", "Keep neither"),
+            ("a", self.tr("Keep A")),
+            ("b", self.tr("Keep B")),
+            ("both", self.tr("Keep both")),
+            ("neither", self.tr("Keep neither")),
         ):
             button = QPushButton(text, bottom)
             button.setObjectName(f"keep_{keep}")
-            button.setToolTip(f"{text}: the consensus layer gets these codes on the unit (Ctrl+Z undoes)")
+            button.setToolTip(
+                self.tr("{keep}: the consensus layer gets these codes on the unit (Ctrl+Z undoes)").format(
+                    keep=text
+                )
+            )
             button.clicked.connect(lambda _checked=False, k=keep: self.resolve(k))
             self.keep_buttons[keep] = button
             buttons.addWidget(button)
@@ -181,7 +188,7 @@ class AgreementWindow(QMainWindow):
             self.figures.set_records([])
             self.disagreements.set_records([])
             self.method.setText(
-                "Choose two different coders: at least two people must have coded in this project."
+                self.tr("Choose two different coders: at least two people must have coded in this project.")
             )
             self.count.setText("")
             return
@@ -200,7 +207,9 @@ class AgreementWindow(QMainWindow):
         self.disagreements.set_records(report.disagreements)
         self.method.setText(report.method)
         self.count.setText(
-            f"{len(report.disagreements):,} disagreement(s): double-click one to see it in its transcript"
+            self.tr("{count} disagreement(s): double-click one to see it in its transcript").format(
+                count=f"{len(report.disagreements):,}"
+            )
         )
 
     def _on_change(self, change: Change) -> None:
@@ -227,12 +236,15 @@ class AgreementWindow(QMainWindow):
     def resolve(self, keep: str) -> None:
         disagreement = self.current()
         if disagreement is None:
-            operations.tell(self, "Select a disagreement first")
+            operations.tell(self, self.tr("Select a disagreement first"))
             return
         row = self.list.currentIndex().row()
         if operations.perform(self, lambda: self.workspace.project.agreement.resolve(disagreement, keep)):
             operations.tell(
-                self, f"Resolved: the consensus layer keeps {keep.upper() if len(keep) == 1 else keep}"
+                self,
+                self.tr("Resolved: the consensus layer keeps {keep}").format(
+                    keep={"both": self.tr("both"), "neither": self.tr("neither")}.get(keep, keep.upper())
+                ),
             )
             QTimer.singleShot(0, lambda: self._select(row))
 
@@ -246,11 +258,11 @@ class AgreementWindow(QMainWindow):
 
     def export(self) -> None:
         if self.report is None:
-            operations.tell(self, "Nothing to export yet: choose two coders")
+            operations.tell(self, self.tr("Nothing to export yet: choose two coders"))
             return
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export agreement",
+            self.tr("Export agreement"),
             str(self.workspace.project.path.with_name("agreement.xlsx")),
             "Excel (*.xlsx)",
         )
@@ -263,7 +275,7 @@ class AgreementWindow(QMainWindow):
             self,
             lambda: write_agreement_xlsx(report, Path(name), overwrite=True),
             notice=True,
-            title="Export",
+            title=self.tr("Export"),
         )
         if path is not None:
-            operations.tell(self, f"Exported {path.name}")
+            operations.tell(self, self.tr("Exported {name}").format(name=path.name))

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 
-PROJECT_FILTER = "Codewerk projects (*.codewerk);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("second_coder", "Codewerk projects (*.codewerk);;All files (*)")
 
 
 def prepare_package(
@@ -25,13 +26,20 @@ def prepare_package(
     from coding.refi.package import package_for_coder
 
     if name is None:
-        name, ok = QInputDialog.getText(parent, "Prepare package", "Name of the second coder:")
+        name, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("second_coder", "Prepare package"),
+            QCoreApplication.translate("second_coder", "Name of the second coder:"),
+        )
         if not ok or not name.strip():
             return None
     if out is None:
         suggested = project.path.with_name(f"{project.path.stem} – {name.strip()}.codewerk")
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, "Package for a second coder", str(suggested), PROJECT_FILTER
+            parent,
+            QCoreApplication.translate("second_coder", "Package for a second coder"),
+            str(suggested),
+            QCoreApplication.translate("second_coder", PROJECT_FILTER),
         )
         if not chosen:
             return None
@@ -40,7 +48,10 @@ def prepare_package(
             out.unlink()
     target = out
     report = operations.attempt(
-        parent, lambda: package_for_coder(project, target, coder=name), notice=True, title="Prepare package"
+        parent,
+        lambda: package_for_coder(project, target, coder=name),
+        notice=True,
+        title=QCoreApplication.translate("second_coder", "Prepare package"),
     )
     if report is None:
         return None
@@ -54,7 +65,12 @@ def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> 
     from coding.refi.merge import merge_project  # lxml: not at start-up
 
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(parent, "Merge a coder's project", "", PROJECT_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("second_coder", "Merge a coder's project"),
+            "",
+            QCoreApplication.translate("second_coder", PROJECT_FILTER),
+        )
         if not chosen:
             return None
         path = Path(chosen)
@@ -62,7 +78,10 @@ def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         report = operations.attempt(
-            parent, lambda: merge_project(project, source), notice=True, title="Merge"
+            parent,
+            lambda: merge_project(project, source),
+            notice=True,
+            title=QCoreApplication.translate("second_coder", "Merge"),
         )
     finally:
         QGuiApplication.restoreOverrideCursor()

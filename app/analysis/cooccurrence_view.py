@@ -5,25 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from app.analysis.heat_table_model import CooccurrenceModel
 from app.analysis.heat_view import HeatView
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.analysis.cooccurrence import CooccurrenceTable
 from coding.core.errors import InvalidInputError
 from coding.core.records import Quote
 from coding.exporting.matrix_export import export_cooccurrence
 
 UNIT_LABELS = (
-    ("Overlapping passages", "overlap"),
-    ("Same sentence", "sentence"),
-    ("Same speaker turn", "turn"),
-    ("Same document", "document"),
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "Overlapping passages"), "overlap"),
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "Same sentence"), "sentence"),
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "Same speaker turn"), "turn"),
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "Same document"), "document"),
 )
-MEASURE_LABELS = (("Count", "count"), ("c-coefficient", "c"))
-CODE_CHOICES = (("Concepts", "concepts"), ("All codes", "all"))
+MEASURE_LABELS = (
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "Count"), "count"),
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "c-coefficient"), "c"),
+)
+CODE_CHOICES = (
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "Concepts"), "concepts"),
+    (QT_TRANSLATE_NOOP("CooccurrenceView", "All codes"), "all"),
+)
 ALL = ""
 SEPARATOR = "\x1f"  # between attribute and value in the documents box's data
 
@@ -34,25 +42,27 @@ class CooccurrenceView(HeatView):
         super().__init__(workspace, self.cooccurrence, parent)
         self.cooccurrence.setParent(self)
         self.table_data: CooccurrenceTable | None = None
-        self.unit = self._combo("cooccurrenceUnit", UNIT_LABELS, "Where two codes count as applying together")
+        self.unit = self._combo(
+            "cooccurrenceUnit", UNIT_LABELS, self.tr("Where two codes count as applying together")
+        )
         self.codes = self._combo(
-            "cooccurrenceCodes", CODE_CHOICES, "The codes compared (each with its subcodes)"
+            "cooccurrenceCodes", CODE_CHOICES, self.tr("The codes compared (each with its subcodes)")
         )
         self.measure = self._combo(
-            "cooccurrenceMeasure", MEASURE_LABELS, "Count of units, or n12/(n1+n2−n12)"
+            "cooccurrenceMeasure", MEASURE_LABELS, self.tr("Count of units, or n12/(n1+n2−n12)")
         )
         self.by = QComboBox(self)
         self.by.setObjectName("cooccurrenceBy")
-        self.by.setToolTip("All documents, or one value of an attribute")
-        self.subcodes = QCheckBox("With subcodes", self)
+        self.by.setToolTip(self.tr("All documents, or one value of an attribute"))
+        self.subcodes = QCheckBox(self.tr("With subcodes"), self)
         self.subcodes.setObjectName("cooccurrenceSubcodes")
         self.subcodes.setChecked(True)
-        self.subcodes.setToolTip("A code applies where it or one of its subcodes is coded")
+        self.subcodes.setToolTip(self.tr("A code applies where it or one of its subcodes is coded"))
         for label, widget in (
-            ("Unit:", self.unit),
-            ("Codes:", self.codes),
-            ("Documents:", self.by),
-            ("Show:", self.measure),
+            (self.tr("Unit:"), self.unit),
+            (self.tr("Codes:"), self.codes),
+            (self.tr("Documents:"), self.by),
+            (self.tr("Show:"), self.measure),
         ):
             self.controls.addWidget(QLabel(label, self))
             self.controls.addWidget(widget)
@@ -70,7 +80,7 @@ class CooccurrenceView(HeatView):
         combo.setObjectName(name)
         combo.setToolTip(tip)
         for label, value in items:
-            combo.addItem(label, value)
+            combo.addItem(QCoreApplication.translate("CooccurrenceView", label), value)
         return combo
 
     def _fill_groups(self) -> None:
@@ -81,7 +91,7 @@ class CooccurrenceView(HeatView):
             items += [
                 (f"{key} = {value}", f"{key}{SEPARATOR}{value}") for value in documents.attribute_values(key)
             ]
-        fill_combo(self.by, items, first=("All documents", ALL), choose=(self.by.currentData(),))
+        fill_combo(self.by, items, first=(self.tr("All documents"), ALL), choose=(self.by.currentData(),))
 
     def _choice(self) -> tuple[str | None, str | None]:
         chosen = self.by.currentData()
@@ -100,11 +110,11 @@ class CooccurrenceView(HeatView):
         )
         self.table_data = table
         self._show()
-        where = f" in documents with {by} = {group}" if by else ""
-        return (
-            f"Each cell: in how many units ({self.unit.currentText().lower()}) both codes apply{where}; "
+        where = self.tr(" in documents with {key} = {value}").format(key=by, value=group) if by else ""
+        return self.tr(
+            "Each cell: in how many units ({unit}) both codes apply{where}; "
             "the diagonal (in brackets): in how many the code applies."
-        )
+        ).format(unit=self.unit.currentText().lower(), where=where)
 
     def _show(self, *_args: object) -> None:
         _by, group = self._choice()

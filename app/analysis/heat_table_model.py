@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.analysis.code_matrix import CodeMatrix
 from coding.analysis.cooccurrence import CooccurrenceTable
 from coding.core.records import CodeInfo
@@ -20,6 +28,17 @@ Index = QModelIndex | QPersistentModelIndex
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Heat steps for fractional values (the c-coefficient).
 _STEPS = 1000
+#: The co-occurrence units as the tooltips name them.
+UNIT_WORDS = {
+    "overlap": QT_TRANSLATE_NOOP("HeatTable", "overlap"),
+    "sentence": QT_TRANSLATE_NOOP("HeatTable", "sentence"),
+    "turn": QT_TRANSLATE_NOOP("HeatTable", "turn"),
+    "document": QT_TRANSLATE_NOOP("HeatTable", "document"),
+}
+
+
+def _unit(unit: str) -> str:
+    return QCoreApplication.translate("HeatTable", UNIT_WORDS.get(unit, unit))
 
 
 def _heat(role: int, value: float, maximum: float) -> Any:
@@ -95,12 +114,22 @@ class CooccurrenceModel(QAbstractTableModel):
             return f"{value:.2f}" if self.measure == "c" else str(int(value))
         if role == Qt.ItemDataRole.ToolTipRole:
             if diagonal:
-                return f"{a.path_text}: applies in {table.n(a.id, group)} {table.unit} unit(s)"
+                return QCoreApplication.translate(
+                    "HeatTable", "{code}: applies in {count} {unit} unit(s)"
+                ).format(code=a.path_text, count=table.n(a.id, group), unit=_unit(table.unit))
             count = table.count(a.id, b.id, group)
-            return (
-                f"{a.path_text} × {b.path_text}\n{count} {table.unit} unit(s) with both "
-                f"(of {table.n(a.id, group)} and {table.n(b.id, group)}); c = {table.c(a.id, b.id, group):.2f}\n"
-                "Click to list the quotes"
+            return QCoreApplication.translate(
+                "HeatTable",
+                "{a} × {b}\n{count} {unit} unit(s) with both (of {n_a} and {n_b}); c = {c}\n"
+                "Click to list the quotes",
+            ).format(
+                a=a.path_text,
+                b=b.path_text,
+                count=count,
+                unit=_unit(table.unit),
+                n_a=table.n(a.id, group),
+                n_b=table.n(b.id, group),
+                c=f"{table.c(a.id, b.id, group):.2f}",
             )
         if diagonal:
             return QColor("#eeeeee") if role == Qt.ItemDataRole.BackgroundRole else None
@@ -151,5 +180,7 @@ class CodeMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{code.path_text} × {column}: {self.matrix.count(code.id, column)} coded passage(s)\nClick to list the quotes"
+            return QCoreApplication.translate(
+                "HeatTable", "{code} × {column}: {count} coded passage(s)\nClick to list the quotes"
+            ).format(code=code.path_text, column=column, count=self.matrix.count(code.id, column))
         return _heat(role, value, self._maximum)

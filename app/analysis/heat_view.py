@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,8 +28,13 @@ from app.analysis.cell_quotes_model import CellQuotesModel
 from app.analysis.heat_table_model import CELL_ROLE
 from app.shell.workspace import Workspace
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
 from coding.core.records import Quote
+
+CLICK_A_CELL = QT_TRANSLATE_NOOP(
+    "HeatView", "Click a cell to list its quotes; double-click a quote to open it"
+)
 
 
 class HeatView(QWidget):
@@ -43,9 +48,13 @@ class HeatView(QWidget):
         self.model = model
         self.controls = QHBoxLayout()
         self.controls.setSpacing(6)
-        self.export_button = QPushButton("Export…", self)
+        self.export_button = QPushButton(QCoreApplication.translate("HeatView", "Export…"), self)
         self.export_button.setObjectName("analysisExport")
-        self.export_button.setToolTip("Save the table as an Excel workbook (with the heat map) or as CSV")
+        self.export_button.setToolTip(
+            QCoreApplication.translate(
+                "HeatView", "Save the table as an Excel workbook (with the heat map) or as CSV"
+            )
+        )
         self.table = QTableView(self)
         self.table.setModel(model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,7 +79,7 @@ class HeatView(QWidget):
         header.resizeSection(0, 190)
         header.resizeSection(1, 260)
         header.setStretchLastSection(True)
-        self.quotes_title = QLabel("Click a cell to list its quotes; double-click a quote to open it", self)
+        self.quotes_title = QLabel(QCoreApplication.translate("HeatView", CLICK_A_CELL), self)
         self.quotes_title.setObjectName("cellQuotesTitle")
 
         lower = QWidget(self)
@@ -116,16 +125,26 @@ class HeatView(QWidget):
 
     def export(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Export table", self.export_name, "Excel workbook (*.xlsx);;CSV (*.csv)"
+            self,
+            QCoreApplication.translate("HeatView", "Export table"),
+            self.export_name,
+            QCoreApplication.translate("HeatView", "Excel workbook (*.xlsx);;CSV (*.csv)"),
         )
         if not chosen:
             return
         path = Path(chosen)
         if not path.suffix:
             path = path.with_suffix(".xlsx")
-        written = operations.attempt(self, lambda: self.write(path), notice=True, title="Export")
+        written = operations.attempt(
+            self,
+            lambda: self.write(path),
+            notice=True,
+            title=QCoreApplication.translate("HeatView", "Export"),
+        )
         if written is not None:
-            operations.tell(self, f"Exported {written.name}")
+            operations.tell(
+                self, QCoreApplication.translate("HeatView", "Exported {name}").format(name=written.name)
+            )
 
     def refresh(self) -> None:
         self._dirty = False
@@ -133,7 +152,7 @@ class HeatView(QWidget):
         self.note.setText(note or "")
         self.fit_columns()
         self.quotes.set_records([])
-        self.quotes_title.setText("Click a cell to list its quotes; double-click a quote to open it")
+        self.quotes_title.setText(QCoreApplication.translate("HeatView", CLICK_A_CELL))
 
     def fit_columns(self) -> None:
         """Columns wide enough for their header (a group's or code's name), within bounds."""

@@ -5,18 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from app.analysis.heat_table_model import CodeMatrixModel
 from app.analysis.heat_view import HeatView
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.analysis.code_matrix import CodeMatrix
 from coding.core.errors import InvalidInputError
 from coding.core.records import Quote
 from coding.exporting.matrix_export import export_matrix
 
-MEASURE_LABELS = (("Coded passages", "count"), ("Presence (0/1)", "presence"))
+MEASURE_LABELS = (
+    (QT_TRANSLATE_NOOP("MatrixView", "Coded passages"), "count"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Presence (0/1)"), "presence"),
+)
 
 
 class MatrixView(HeatView):
@@ -27,16 +32,16 @@ class MatrixView(HeatView):
         self.matrix: CodeMatrix | None = None
         self.columns = QComboBox(self)
         self.columns.setObjectName("matrixColumns")
-        self.columns.setToolTip("The columns: one per document, or one per value of an attribute")
+        self.columns.setToolTip(self.tr("The columns: one per document, or one per value of an attribute"))
         self.measure = QComboBox(self)
         self.measure.setObjectName("matrixMeasure")
         for label, value in MEASURE_LABELS:
-            self.measure.addItem(label, value)
-        self.subcodes = QCheckBox("With subcodes", self)
+            self.measure.addItem(QCoreApplication.translate("MatrixView", label), value)
+        self.subcodes = QCheckBox(self.tr("With subcodes"), self)
         self.subcodes.setObjectName("matrixSubcodes")
         self.subcodes.setChecked(True)
-        self.subcodes.setToolTip("A code's row counts its subcodes' passages too")
-        for label, widget in (("Columns:", self.columns), ("Show:", self.measure)):
+        self.subcodes.setToolTip(self.tr("A code's row counts its subcodes' passages too"))
+        for label, widget in ((self.tr("Columns:"), self.columns), (self.tr("Show:"), self.measure)):
             self.controls.addWidget(QLabel(label, self))
             self.controls.addWidget(widget)
         self.controls.addWidget(self.subcodes)
@@ -52,7 +57,7 @@ class MatrixView(HeatView):
         fill_combo(
             self.columns,
             [(key.capitalize(), key) for key in keys],
-            first=("Documents", "document"),
+            first=(self.tr("Documents"), "document"),
             choose=(self.columns.currentData(),),
         )
 
@@ -61,7 +66,9 @@ class MatrixView(HeatView):
             columns=self.columns.currentData() or "document", include_subcodes=self.subcodes.isChecked()
         )
         self._show()
-        return "Each cell: the coded passages of the code (and its subcodes) in the column's documents."
+        return self.tr(
+            "Each cell: the coded passages of the code (and its subcodes) in the column's documents."
+        )
 
     def _show(self, *_args: object) -> None:
         self.matrix_model.set_matrix(self.matrix, self.measure.currentData())

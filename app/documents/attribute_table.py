@@ -43,7 +43,11 @@ class AttributeTableWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("attributeTableWindow")
-        self.setWindowTitle(f"Documents × attributes — {workspace.project.path.name}")
+        self.setWindowTitle(
+            QCoreApplication.translate("AttributeTableWindow", "Documents × attributes — {name}").format(
+                name=workspace.project.path.name
+            )
+        )
         self.model = AttributeTableModel(workspace, self)
         self.table = AttributeTableView(self)
         self.table.setObjectName("attributeTable")

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
@@ -60,9 +67,15 @@ class AttributeTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return "Document" if section == NAME else self._keys[section - 1].capitalize()
+            return (
+                QCoreApplication.translate("AttributeTableModel", "Document")
+                if section == NAME
+                else self._keys[section - 1].capitalize()
+            )
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section:
-            return f"Attribute “{self._keys[section - 1]}”: double-click or type to change (empty removes it)"
+            return QCoreApplication.translate(
+                "AttributeTableModel", "Attribute “{name}”: double-click or type to change (empty removes it)"
+            ).format(name=self._keys[section - 1])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

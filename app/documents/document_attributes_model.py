@@ -22,12 +22,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.shell.workspace import Workspace
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.attributes import attribute_key
 from coding.core.errors import NotFoundError
 from coding.core.ids import DocumentId
 
 KEY, VALUE = 0, 1
-NEW_ROW_TEXT = "New attribute…"
+NEW_ROW_TEXT = QT_TRANSLATE_NOOP("DocumentAttributesModel", "New attribute…")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -114,7 +115,7 @@ class DocumentAttributesModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if row == self.new_row:
             if role == Qt.ItemDataRole.DisplayRole and column == KEY:
-                return NEW_ROW_TEXT
+                return QCoreApplication.translate("DocumentAttributesModel", NEW_ROW_TEXT)
             if role == Qt.ItemDataRole.EditRole:
                 return ""
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -124,18 +125,27 @@ class DocumentAttributesModel(QAbstractTableModel):
                 font.setItalic(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Double-click to add an attribute to this document: its name, then its value"
+                return QCoreApplication.translate(
+                    "DocumentAttributesModel",
+                    "Double-click to add an attribute to this document: its name, then its value",
+                )
             return None
         key, value = (self._pending or "", "") if row == self.pending_row else self._rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return key if column == KEY else value
         if role == Qt.ItemDataRole.ToolTipRole:
             if row == self.pending_row:
-                return "Type the value: the attribute is stored once it has one"
+                return QCoreApplication.translate(
+                    "DocumentAttributesModel", "Type the value: the attribute is stored once it has one"
+                )
             return (
-                "Double-click to rename the attribute in this document"
+                QCoreApplication.translate(
+                    "DocumentAttributesModel", "Double-click to rename the attribute in this document"
+                )
                 if column == KEY
-                else "Double-click to change; an empty value removes the attribute"
+                else QCoreApplication.translate(
+                    "DocumentAttributesModel", "Double-click to change; an empty value removes the attribute"
+                )
             )
         return None
 
@@ -165,7 +175,11 @@ class DocumentAttributesModel(QAbstractTableModel):
         if key is None:
             return None
         if key in self.attributes():
-            self.workspace.refuse(f"this document already has the attribute '{key}'")
+            self.workspace.refuse(
+                QCoreApplication.translate(
+                    "DocumentAttributesModel", "this document already has the attribute '{key}'"
+                ).format(key=key)
+            )
             return None
         return key
 

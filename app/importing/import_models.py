@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.widgets.record_table_model import Column, RecordTableModel
@@ -112,7 +112,7 @@ class AttributeRowsModel(RecordTableModel[list[str]]):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if role == Qt.ItemDataRole.DisplayRole and placeholder:
-            return ("new attribute…", "")[index.column()]
+            return (QCoreApplication.translate("AttributeRowsModel", "new attribute…"), "")[index.column()]
         return value
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.media.position_bar import PositionBar
 from app.media.timeline import Timeline, clock
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.changes import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import DocumentId
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 #: How far the back and forward buttons jump, in milliseconds.
 SKIP_MS = 5000
-FILTER = "Recordings (*.mp3 *.m4a *.wav *.ogg *.mp4 *.webm)"
+FILTER = QT_TRANSLATE_NOOP("PlayerDock", "Recordings (*.mp3 *.m4a *.wav *.ogg *.mp4 *.webm)")
 
 
 class PlayerDock(QDockWidget):
@@ -61,6 +62,8 @@ class PlayerDock(QDockWidget):
         self._pending_ms: int | None = None
         self._turn: TurnInfo | None = None
         self._problem: str | None = None  # why the loaded file does not play
+        #: Milliseconds to jump back on every pause (2000 while the transcript is being corrected).
+        self.rewind_on_pause = 0
         self._build()
 
     def _build(self) -> None:
@@ -108,6 +111,7 @@ class PlayerDock(QDockWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.time_label)
+        self.controls = controls  # the transcript's edit mode adds its button here
         layout.addLayout(controls)
         self.bar = PositionBar(body)
         self.bar.sliderMoved.connect(self.seek)
@@ -133,12 +137,12 @@ class PlayerDock(QDockWidget):
     def _on_change(self, change: Change) -> None:
         touched = change.touches(Aspect.DOCUMENTS) or change.touches(Aspect.SPEAKERS)
         if touched and self.document_id is not None and change.spans(self.document_id) != ():
-            self.show_document(self.document_id, keep_position=True)
+            self.show_document(self.document_id)
 
-    def show_document(self, document_id: DocumentId | None, *, keep_position: bool = False) -> None:
+    def show_document(self, document_id: DocumentId | None) -> None:
         """Load the recording of the document now in the transcript (or clear the player)."""
-        position = self.position() if keep_position else 0
-        same = keep_position and document_id == self.document_id
+        same = document_id == self.document_id  # the same document again: keep playing where it is
+        position = self.position() if same else 0
         self.document_id = document_id
         media: MediaInfo | None = None
         turns: list[TurnInfo] = []
@@ -201,9 +205,12 @@ class PlayerDock(QDockWidget):
     def toggle(self) -> None:
         """Play or pause (Ctrl+Space)."""
         if not self._playable():
+            self._show_state()  # say why (a file deleted since it was loaded shows as missing)
             return
         if self.is_playing():
             self.player.pause()
+            if self.rewind_on_pause:
+                self.skip(-self.rewind_on_pause)
         else:
             self.player.play()
 
@@ -243,7 +250,9 @@ class PlayerDock(QDockWidget):
         self.play()
 
     def _playable(self) -> bool:
-        return self.player is not None and self.media is not None and self.media.found
+        return (
+            self.player is not None and self.media is not None and self.media.found and self._problem is None
+        )
 
     def _loading(self) -> bool:
         from PySide6.QtMultimedia import QMediaPlayer
@@ -292,9 +301,16 @@ class PlayerDock(QDockWidget):
     def current_turn(self) -> TurnInfo | None:
         return self._turn
 
-    def _error(self, _error: Any, text: str) -> None:
-        name = self.media.location.name if self.media is not None else "the recording"
-        self._problem = f"{name}: cannot be played ({text or 'unknown error'})"
+    def _error(self, error: Any, text: str) -> None:
+        name = (
+            self.media.location.name
+            if self.media is not None
+            else QCoreApplication.translate("PlayerDock", "the recording")
+        )
+        self._problem = f"{name}: {problem_reason(error, text)}"
+        if self.player is not None:  # also once play() has returned (a codec fails while it starts)
+            self.player.stop()
+            QTimer.singleShot(0, self.player.stop)
         self._show_state()
 
     # -- showing ---------------------------------------------------------------------------
@@ -305,13 +321,15 @@ class PlayerDock(QDockWidget):
     def _show_state(self) -> None:
         media = self.media
         has_document = self.workspace is not None and self.document_id is not None
-        playable = media is not None and media.found
+        playable = media is not None and media.found and self._problem is None
         if not has_document:
-            text = "Open a document to play its recording."
+            text = QCoreApplication.translate("PlayerDock", "Open a document to play its recording.")
         elif media is None:
-            text = "This document has no recording."
+            text = QCoreApplication.translate("PlayerDock", "This document has no recording.")
         elif not media.found:
-            text = f"{media.location.name}: missing (moved or deleted) — find it again in its new folder."
+            text = QCoreApplication.translate(
+                "PlayerDock", "{name}: missing (moved or deleted) — find it again in its new folder."
+            ).format(name=media.location.name)
         else:
             text = self._problem or f"{media.location.name} ({media.kind})"
         self.message.setText(text)
@@ -337,7 +355,10 @@ class PlayerDock(QDockWidget):
             return
         start = str(self.workspace.project.path.parent)
         name, _ = QFileDialog.getOpenFileName(
-            self, QCoreApplication.translate("PlayerDock", "Attach recording"), start, FILTER
+            self,
+            QCoreApplication.translate("PlayerDock", "Attach recording"),
+            start,
+            QCoreApplication.translate("PlayerDock", FILTER),
         )
         if name:
             self.attach(Path(name))
@@ -348,7 +369,9 @@ class PlayerDock(QDockWidget):
         if workspace is None or document_id is None:
             return False
         return operations.perform(
-            self, lambda: workspace.project.media.attach(document_id, file), title="Attach recording"
+            self,
+            lambda: workspace.project.media.attach(document_id, file),
+            title=QCoreApplication.translate("PlayerDock", "Attach recording"),
         )
 
     def ask_relink(self) -> None:
@@ -370,7 +393,34 @@ class PlayerDock(QDockWidget):
             title=QCoreApplication.translate("PlayerDock", "Find recordings"),
         )
         if found is not None:
-            workspace.tell(f"Found {len(found)} moved recording(s) again in {folder}")
+            workspace.tell(
+                QCoreApplication.translate(
+                    "PlayerDock", "Found {count} moved recording(s) again in {folder}"
+                ).format(count=len(found), folder=folder)
+            )
+
+
+def problem_reason(error: Any, text: str) -> str:
+    """Why a recording does not play, in words a researcher can act on (QtMultimedia's own words in
+    brackets): a codec the player has no decoder for, a file that cannot be read, or one that is
+    damaged or no recording at all."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    detail = f" ({text})" if text else ""
+    lowered = text.lower()
+    if "codec" in lowered or "decoder" in lowered:
+        return QCoreApplication.translate(
+            "PlayerDock",
+            "cannot be played: it is in a format (codec) this player cannot decode{detail}; "
+            "convert it to mp3, m4a or wav",
+        ).format(detail=detail)
+    if error in (QMediaPlayer.Error.FormatError, QMediaPlayer.Error.ResourceError):
+        return QCoreApplication.translate(
+            "PlayerDock", "cannot be played: the file is damaged or not a recording{detail}"
+        ).format(detail=detail)
+    return QCoreApplication.translate("PlayerDock", "cannot be played{detail}").format(
+        detail=detail or QCoreApplication.translate("PlayerDock", " (unknown error)")
+    )
 
 
 def _url(path: Path | None) -> Any:

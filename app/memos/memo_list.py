@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,9 +43,21 @@ def _first_line(text: str, limit: int = 140) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+KINDS = {
+    "project": QT_TRANSLATE_NOOP("MemoTableModel", "Project"),
+    "document": QT_TRANSLATE_NOOP("MemoTableModel", "Document"),
+    "code": QT_TRANSLATE_NOOP("MemoTableModel", "Code"),
+    "coding": QT_TRANSLATE_NOOP("MemoTableModel", "Coding"),
+}
+
+
+def _kind(row: MemoRow) -> str:
+    return QCoreApplication.translate("MemoTableModel", KINDS.get(row.kind, row.kind.capitalize()))
+
+
 class MemoTableModel(RecordTableModel[MemoRow]):
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Column", "Kind"), lambda m: m.kind.capitalize()),
+        Column(QT_TRANSLATE_NOOP("Column", "Kind"), _kind),
         Column(QT_TRANSLATE_NOOP("Column", "About"), lambda m: m.about),
         Column(QT_TRANSLATE_NOOP("Column", "Memo"), lambda m: _first_line(m.text), tooltip=lambda m: m.text),
         Column(QT_TRANSLATE_NOOP("Column", "By"), lambda m: m.author),
@@ -62,18 +74,18 @@ class MemoListWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("memoListWindow")
-        self.setWindowTitle(f"Memos — {workspace.project.path.name}")
+        self.setWindowTitle(self.tr("Memos — {name}").format(name=workspace.project.path.name))
         self.workspace = workspace
         self.project_memo = QPlainTextEdit(self)
         self.project_memo.setObjectName("projectMemo")
-        self.project_memo.setPlaceholderText("The project memo: aims, decisions, what to do next …")
+        self.project_memo.setPlaceholderText(self.tr("The project memo: aims, decisions, what to do next …"))
         self.project_memo.setMaximumHeight(120)
-        self.save_button = QPushButton("Save project memo", self)
+        self.save_button = QPushButton(self.tr("Save project memo"), self)
         self.save_button.clicked.connect(self.save_project_memo)
         self._project_memo_id: MemoId | None = None
         self.filter = QLineEdit(self)
         self.filter.setObjectName("memoFilter")
-        self.filter.setPlaceholderText("Filter memos: words, document, code, author …")
+        self.filter.setPlaceholderText(self.tr("Filter memos: words, document, code, author …"))
         self.filter.setClearButtonEnabled(True)
         self.model = MemoTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -91,7 +103,7 @@ class MemoListWindow(QMainWindow):
         self.table.doubleClicked.connect(self._go)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Project memo", self))
+        top.addWidget(QLabel(self.tr("Project memo"), self))
         top.addStretch(1)
         top.addWidget(self.save_button)
         body = QWidget(self)
@@ -102,7 +114,7 @@ class MemoListWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         self.setCentralWidget(body)
         self.addActions(shared_actions)
-        close = QAction("Close", self)
+        close = QAction(self.tr("Close"), self)
         close.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)])
         close.triggered.connect(self.close)
         self.addAction(close)
@@ -141,7 +153,7 @@ class MemoListWindow(QMainWindow):
         project_text, self._project_memo_id = "", None
         for memo in project.memos.list():
             if memo.document_id is None and memo.code_id is None:
-                rows.append(MemoRow("project", "the project", memo.text, memo.coder or "", None))
+                rows.append(MemoRow("project", self.tr("the project"), memo.text, memo.coder or "", None))
                 project_text, self._project_memo_id = memo.text, memo.id
             elif memo.document_id is not None:
                 about = names.get(memo.document_id, "?")
@@ -169,7 +181,7 @@ class MemoListWindow(QMainWindow):
         memos = self.workspace.project.memos
         memo_id = self._project_memo_id
         if self.workspace.perform(lambda: memos.write(text, title="Project memo", memo_id=memo_id)):
-            self.workspace.tell("Project memo saved")
+            self.workspace.tell(self.tr("Project memo saved"))
             self.flush()
 
     def _go(self, index: QModelIndex) -> None:

@@ -13,17 +13,25 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.ids import CodingId, JudgementId
 from coding.core.records import Discussion
 
 MARK_COLOURS = {"agreed": "#2e8b57", "question": "#c88a00", "disagree": "#c0392b"}
+MARK_WORDS = {
+    "agreed": QT_TRANSLATE_NOOP("DiscussionPanel", "agreed"),
+    "question": QT_TRANSLATE_NOOP("DiscussionPanel", "question"),
+    "disagree": QT_TRANSLATE_NOOP("DiscussionPanel", "disagree"),
+}
 
 
 def thread_html(discussion: Discussion) -> str:
     """The conversation as rich text: ``Anna · 2026-12-05 · question — bron?`` one entry a line."""
     if not discussion.marks and not discussion.messages:
-        return "<span style='color:gray'>No review or conversation yet.</span>"
+        return "<span style='color:gray'>{}</span>".format(
+            QCoreApplication.translate("DiscussionPanel", "No review or conversation yet.")
+        )
     lines = []
     marks = {(m.updated_at, m.reviewer): m for m in discussion.marks}
     for when, who, text in discussion.entries():
@@ -31,14 +39,19 @@ def thread_html(discussion: Discussion) -> str:
         head = f"<b>{html.escape(who)}</b> <span style='color:gray'>{when:%Y-%m-%d %H:%M}</span>"
         if mark is not None:
             colour = MARK_COLOURS.get(mark.status, "black")
-            body = f"<span style='color:{colour}'>{html.escape(mark.status)}</span>"
+            word = QCoreApplication.translate("DiscussionPanel", MARK_WORDS.get(mark.status, mark.status))
+            body = f"<span style='color:{colour}'>{html.escape(word)}</span>"
             if mark.comment:
                 body += f" — {html.escape(mark.comment)}"
         else:
             body = html.escape(text)
         lines.append(f"{head} · <span style='white-space:pre-wrap'>{body}</span>")
     if discussion.open_question():
-        lines.append("<i style='color:#c88a00'>Waiting for your answer.</i>")
+        lines.append(
+            "<i style='color:#c88a00'>{}</i>".format(
+                QCoreApplication.translate("DiscussionPanel", "Waiting for your answer.")
+            )
+        )
     return "<br>".join(lines)
 
 
@@ -102,7 +115,9 @@ class DiscussionPanel(QWidget):
         """Show the conversation about a quote (``coding_id``) or a judgement; neither clears the panel."""
         self.coding_id, self.judgement_id = coding_id, judgement_id
         self.title.setText(
-            f"Discussion — {title}" if title else QCoreApplication.translate("DiscussionPanel", "Discussion")
+            QCoreApplication.translate("DiscussionPanel", "Discussion — {title}").format(title=title)
+            if title
+            else QCoreApplication.translate("DiscussionPanel", "Discussion")
         )
         self._refresh()
 
@@ -113,7 +128,11 @@ class DiscussionPanel(QWidget):
     def _refresh(self) -> None:
         target = self.coding_id is not None or self.judgement_id is not None
         if self.source is None or not target:
-            self.conversation.setHtml("<span style='color:gray'>Choose a quote to see its review.</span>")
+            self.conversation.setHtml(
+                "<span style='color:gray'>{}</span>".format(
+                    QCoreApplication.translate("DiscussionPanel", "Choose a quote to see its review.")
+                )
+            )
         else:
             discussion = self.source.project.reviews.discussion(
                 coding_id=self.coding_id, judgement_id=self.judgement_id

@@ -11,17 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.widgets import operations
 from app.widgets.operations import LongOperation, Progress
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 
 if TYPE_CHECKING:
     from coding.reviews.review_import import ReviewImportReport
 
-REVIEW_FILTER = "Supervisor's review (*.xlsx *.docx)"
+REVIEW_FILTER = QT_TRANSLATE_NOOP("review_actions", "Supervisor's review (*.xlsx *.docx)")
+TITLE = QT_TRANSLATE_NOOP("review_actions", "Import supervisor's review")
 MAX_LISTED = 500
 
 
@@ -29,7 +31,13 @@ def show_report(parent: QWidget | None, report: ReviewImportReport) -> QMessageB
     """The summary line; what was not applied under "Show Details…"."""
     lines = report.lines()
     icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
-    box = QMessageBox(icon, "Import supervisor's review", lines[0], QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        icon,
+        QCoreApplication.translate("review_actions", TITLE),
+        lines[0],
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("reviewImportReport")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     summary = [line for line in lines[1:] if not line.startswith("  ")]
@@ -39,7 +47,9 @@ def show_report(parent: QWidget | None, report: ReviewImportReport) -> QMessageB
         shown = lines[1 : MAX_LISTED + 1]
         if len(lines) - 1 > MAX_LISTED:
             shown.append(
-                f"… and {len(lines) - 1 - MAX_LISTED} more (`codewerk import-review` lists them all)"
+                QCoreApplication.translate(
+                    "review_actions", "… and {count} more (`codewerk import-review` lists them all)"
+                ).format(count=len(lines) - 1 - MAX_LISTED)
             )
         box.setDetailedText("\n".join(shown))
     box.open()
@@ -55,7 +65,10 @@ def import_review_file(
     project's file, not a review file) is reported the one way."""
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            parent, "Import supervisor's review", str(project.path.parent), REVIEW_FILTER
+            parent,
+            QCoreApplication.translate("review_actions", TITLE),
+            str(project.path.parent),
+            QCoreApplication.translate("review_actions", REVIEW_FILTER),
         )
         if not chosen:
             return None
@@ -69,7 +82,11 @@ def import_review_file(
     def apply(report: ReviewImportReport) -> ReviewImportReport:
         if report.marks:
             project.reviews.apply_marks(
-                report.marks, reviewer=report.reviewer, text=f"Import review by {report.reviewer}"
+                report.marks,
+                reviewer=report.reviewer,
+                text=QCoreApplication.translate("review_actions", "Import review by {name}").format(
+                    name=report.reviewer
+                ),
             )
         return report
 
@@ -77,4 +94,6 @@ def import_review_file(
         operations.tell(parent, report.lines()[0])
         show_report(parent, report)
 
-    return LongOperation(parent, work, title="Import supervisor's review", apply=apply, success=done).start()
+    return LongOperation(
+        parent, work, title=QCoreApplication.translate("review_actions", TITLE), apply=apply, success=done
+    ).start()

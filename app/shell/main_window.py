@@ -31,6 +31,7 @@ from app.details.details_dock import DetailsDock
 from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
 from app.media.player_dock import PlayerDock
+from app.media.transcript_editing import TranscriptEditor
 from app.quotes.quotes_dock import QuotesDock
 from app.shell import extra_windows, project_files, settings, window_wiring
 from app.shell.actions import WindowActions
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.player_dock = PlayerDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.player_dock)
         self.player_dock.hide()
+        self.transcript_editor = TranscriptEditor(self.view, self.player_dock, self)  # its edit mode
         self._default_state: QByteArray | None = None
         self.default_layout()
         self.import_dialog: ImportDialog | None = None
@@ -266,8 +268,14 @@ class MainWindow(QMainWindow):
         text = shortcuts_html(
             self.menuBar(),
             [
-                ("Codebook panel", self.codebook_dock.tree.actions()),
-                ("Quotes panel", self.quotes_dock.review_actions.values()),
+                (
+                    QCoreApplication.translate("MainWindow", "Codebook panel"),
+                    self.codebook_dock.tree.actions(),
+                ),
+                (
+                    QCoreApplication.translate("MainWindow", "Quotes panel"),
+                    self.quotes_dock.review_actions.values(),
+                ),
             ],
         )
         dialog = ShortcutsDialog(text, self)
@@ -278,9 +286,16 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About Codewerk",
-            "<b>Codewerk</b><br>A workbench for qualitative coding of interview transcripts.<br>"
-            "Your project is one SQLite file on this computer; Codewerk never uses the network.",
+            QCoreApplication.translate("MainWindow", "About Codewerk"),
+            "<b>Codewerk</b><br>{}<br>{}".format(
+                QCoreApplication.translate(
+                    "MainWindow", "A workbench for qualitative coding of interview transcripts."
+                ),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Your project is one SQLite file on this computer; Codewerk never uses the network.",
+                ),
+            ),
         )
 
     # -- hooks for features built elsewhere ------------------------------------------------
@@ -396,7 +411,9 @@ class MainWindow(QMainWindow):
         tree = self.workspace.project.codes.tree()
         names = ", ".join(tree.get(c).name for c in code_ids[:3] if c in tree)
         if len(code_ids) > 3:
-            names += f" and {len(code_ids) - 3} more"
+            names += QCoreApplication.translate("MainWindow", " and {count} more").format(
+                count=len(code_ids) - 3
+            )
         self.quotes_dock.show_codes(code_ids, names)
         tree_model = self.codebook_dock.model
         if len(code_ids) == 1 and self.view.current_coding is None and tree_model is not None:
@@ -423,7 +440,11 @@ class MainWindow(QMainWindow):
         if span is None:
             self.selection_label.setText("")
         else:
-            self.selection_label.setText(f"Selection {span[0]}–{span[1]} ({span[1] - span[0]} characters)")
+            self.selection_label.setText(
+                QCoreApplication.translate(
+                    "MainWindow", "Selection {start}–{end} ({count} characters)"
+                ).format(start=span[0], end=span[1], count=span[1] - span[0])
+            )
 
     def jump_to_quote(self, quote: Quote) -> None:
         """Show a quote in its transcript, centred, with its coding current (outlined, not selected:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.widgets import operations
@@ -16,7 +17,12 @@ from coding.project import PROJECT_SUFFIX
 def ask_path(parent: QWidget, suggested: Path) -> str:
     """The file to copy to (the dialog itself asks before replacing a file); empty when cancelled."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, "Save a copy of the project", str(suggested), f"Codewerk projects (*{PROJECT_SUFFIX})"
+        parent,
+        QCoreApplication.translate("project_copy", "Save a copy of the project"),
+        str(suggested),
+        QCoreApplication.translate("project_copy", "Codewerk projects (*{suffix})").format(
+            suffix=PROJECT_SUFFIX
+        ),
     )
     return name
 
@@ -29,8 +35,16 @@ def save_copy(parent: QWidget, project: Project) -> Path | None:
     if not name:
         return None
     target = operations.attempt(
-        parent, lambda: project.save_copy(name, overwrite=True), notice=True, title="Save a copy"
+        parent,
+        lambda: project.save_copy(name, overwrite=True),
+        notice=True,
+        title=QCoreApplication.translate("project_copy", "Save a copy"),
     )
     if target is not None:
-        operations.tell(parent, f"Saved a copy to {target} — you go on working in {project.path.name}")
+        operations.tell(
+            parent,
+            QCoreApplication.translate(
+                "project_copy", "Saved a copy to {target} — you go on working in {name}"
+            ).format(target=target, name=project.path.name),
+        )
     return target

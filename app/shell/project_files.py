@@ -102,7 +102,11 @@ def set_project(window: MainWindow, project: Project) -> None:
         dock.set_workspace(workspace)
     window.player_dock.set_workspace(workspace)
     if project.is_team_project:  # the recent list keeps files (an address may hold a password)
-        window.setWindowTitle(f"Codewerk — {project.path.name} (team project, {project.role})")
+        window.setWindowTitle(
+            QCoreApplication.translate("MainWindow", "Codewerk — {name} (team project, {role})").format(
+                name=project.path.name, role=project.role
+            )
+        )
         workspace.reachability.connect(window.connection_banner.show_reachable)
     else:
         settings.remember_project(project.path)
@@ -173,11 +177,16 @@ def ask_new_project(window: MainWindow) -> None:
         window,
         QCoreApplication.translate("MainWindow", "New project"),
         str(Path.home() / f"studie{PROJECT_SUFFIX}"),
-        f"Codewerk projects (*{PROJECT_SUFFIX})",
+        QCoreApplication.translate("MainWindow", "Codewerk projects (*{suffix})").format(
+            suffix=PROJECT_SUFFIX
+        ),
     )
     if not name:
         return
-    choices = ["Regionale Werkbedrijven (built-in codebook “rwb”)", "Empty code tree"]
+    choices = [
+        QCoreApplication.translate("MainWindow", "Regionale Werkbedrijven (built-in codebook “rwb”)"),
+        QCoreApplication.translate("MainWindow", "Empty code tree"),
+    ]
     choice, ok = QInputDialog.getItem(
         window,
         QCoreApplication.translate("MainWindow", "New project"),
@@ -195,7 +204,9 @@ def ask_open_project(window: MainWindow) -> None:
         window,
         QCoreApplication.translate("MainWindow", "Open project"),
         str(Path.home()),
-        f"Codewerk projects (*{PROJECT_SUFFIX});;All files (*)",
+        QCoreApplication.translate("MainWindow", "Codewerk projects (*{suffix});;All files (*)").format(
+            suffix=PROJECT_SUFFIX
+        ),
     )
     if name:
         window.open_project(name)

@@ -14,28 +14,63 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QTextBrowser, QVBoxLayout, QWidget
 
+from app.widgets.translated import QT_TRANSLATE_NOOP
+
 #: Keys that belong to a field, not to an action (typed where the field has focus).
 FIELD_KEYS: tuple[tuple[str, str], ...] = (
-    ("Esc", "in the transcript: unselect the clicked coding; in the find bar: close it"),
-    ("Return / Shift+Return", "in the find bar: next / previous hit"),
-    ("Ctrl+Return", "in the memo: save it (leaving the field saves too)"),
-    ("Return", "in the review comment: save it with your mark (leaving the field saves too)"),
+    (
+        "Esc",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "in the transcript: unselect the clicked coding; in the find bar: close it"
+        ),
+    ),
+    ("Return / Shift+Return", QT_TRANSLATE_NOOP("ShortcutsDialog", "in the find bar: next / previous hit")),
+    (
+        "Ctrl+Return",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "in the memo: save it (leaving the field saves too)"),
+    ),
+    (
+        "Return",
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "in the review comment: save it with your mark (leaving the field saves too)"
+        ),
+    ),
 )
 
 #: What the mouse does (no key to list, but the first thing people look for).
 GESTURES: tuple[tuple[str, str], ...] = (
-    ("Drag the selection onto a code", "code it"),
-    ("Click a code", "select it and list its quotes (Code → Click-to-code mode: code the selection)"),
-    ("Right-click in the transcript", "code with a searchable picker, or code all turns of a speaker"),
-    ("Click a passage or its stripe", "select its coding (details and memo in the side panel)"),
-    ("Drag a stripe's end or a passage's edge", "move that boundary"),
-    ("Double-click a quote", "show it in its transcript"),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Drag the selection onto a code"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "code it"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Click a code"),
+        QT_TRANSLATE_NOOP(
+            "ShortcutsDialog", "select it and list its quotes (Code → Click-to-code mode: code the selection)"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Right-click in the transcript"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "code with a searchable picker, or code all turns of a speaker"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Click a passage or its stripe"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "select its coding (details and memo in the side panel)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Drag a stripe's end or a passage's edge"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "move that boundary"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Double-click a quote"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "show it in its transcript"),
+    ),
 )
 
 
 def keys_text(action: QAction) -> str:
     """The action's shortcuts as the user types them (``Ctrl+Shift+Z or Ctrl+Y``)."""
-    return " or ".join(
+    return QCoreApplication.translate("ShortcutsDialog", " or ").join(
         key.toString(QKeySequence.SequenceFormat.NativeText)
         for key in action.shortcuts()
         if not key.isEmpty()
@@ -85,8 +120,14 @@ def shortcuts_html(menu_bar: QMenuBar, panels: Sequence[tuple[str, Iterable[QAct
             parts.append(_table(action_label(top), menu_rows(menu)))
     for title, actions in panels:
         parts.append(_table(title, action_rows(actions)))
-    parts.append(_table("In a field", FIELD_KEYS))
-    parts.append(_table("With the mouse", GESTURES, bold_keys=False))
+
+    def _t(text: str) -> str:  # the texts above, marked with QT_TRANSLATE_NOOP
+        return QCoreApplication.translate("ShortcutsDialog", text)
+
+    field = QCoreApplication.translate("ShortcutsDialog", "In a field")
+    parts.append(_table(field, [(keys, _t(text)) for keys, text in FIELD_KEYS]))
+    mouse = QCoreApplication.translate("ShortcutsDialog", "With the mouse")
+    parts.append(_table(mouse, [(_t(what), _t(text)) for what, text in GESTURES], bold_keys=False))
     return "".join(parts)
 
 

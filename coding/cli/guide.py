@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
+from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as output_text
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -75,7 +78,38 @@ def _match(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_answers(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from coding.core.text import fold
+    from coding.exporting.guide_export import check_suffix, export_answers
+
+    path = Path(args.output)
+    check_suffix(path)
+    with opened(args) as project:
+        table = project.guide.table(where=key_values(args.where, "--where"))
+        title = f"{project.path.stem} — " + output_text("Answers per guide question")
+    if args.question:
+        chosen = tuple(e for e in table.questions if fold(e.ref) == fold(args.question))
+        if not chosen:
+            known = ", ".join(e.ref for e in table.questions) or "none: the project has no guide"
+            raise NotFoundError(f"no guide question {args.question} (guide questions: {known})")
+        table = replace(table, questions=chosen)
+    written = export_answers(table, path, by=args.by, title=title, overwrite=args.force)
+    print(
+        f"Wrote the answers to {len(table.questions)} guide question(s) of "
+        f"{len(table.respondents)} interview(s) to {written}"
+    )
+    return 0
+
+
 def _answers(args: argparse.Namespace) -> int:
+    if args.all == bool(args.question):
+        raise InvalidInputError("name one guide question (e.g. 4a) or --all, not both")
+    if args.output:
+        return _export_answers(args)
+    if args.all:
+        raise InvalidInputError("--all writes a file: add --output FILE.xlsx or FILE.docx")
     with opened(args) as project:
         answers = project.guide.answers(args.question, where=key_values(args.where, "--where"))
     keys = sorted({key for a in answers for key in a.attributes}, key=str.casefold)
@@ -172,7 +206,22 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "answers",
         help="the answers to one guide question in every interview (the respondent's turns after it)",
     )
-    answers.add_argument("question", metavar="QUESTION", help="a guide question reference, e.g. 4a")
+    answers.add_argument(
+        "question", metavar="QUESTION", nargs="?", help="a guide question reference, e.g. 4a"
+    )
+    answers.add_argument(
+        "--all", action="store_true", help="every guide question (with --output: the whole table)"
+    )
+    answers.add_argument(
+        "--output",
+        metavar="FILE.xlsx|.docx",
+        help="write the answers to Excel (a sheet per theme, a row per question, a column per "
+        "interview) or Word (per question, every interview's answer)",
+    )
+    answers.add_argument(
+        "--by", metavar="ATTRIBUTE", help="--output: order the interviews by this attribute (e.g. region)"
+    )
+    answers.add_argument("--force", action="store_true", help="--output: overwrite FILE if it exists")
     answers.add_argument(
         "--where",
         nargs="+",

@@ -44,6 +44,12 @@ def opened(args: argparse.Namespace) -> Iterator[Project]:
             f"Upgraded {Path(args.project).name}; the previous version is kept as {project.backup_path.name}",
             file=sys.stderr,
         )
+    backup_schema = getattr(project.store, "upgrade_backup", None)
+    if backup_schema is not None:
+        print(
+            f"Upgraded {project.location}; the previous version is kept in the schema {backup_schema}",
+            file=sys.stderr,
+        )
     try:
         yield project
     finally:

@@ -86,6 +86,8 @@ class ServerStore(Store):
         self.path = Path.home() / str(url.database)
         self._held = threading.local()
         self.read_only = False
+        #: The schema holding the copy made before this opening upgraded the database, if it did.
+        self.upgrade_backup: str | None = None
         # A serialization failure shows at once (no lock waits as on a file), so more, shorter
         # pauses: five coders at once on a busy machine ran out of the file's four attempts.
         self.retry_delays = SERVER_RETRY_DELAYS
@@ -140,7 +142,7 @@ class ServerStore(Store):
                     f"was written by a newer Codewerk (schema {revision}); update Codewerk to open it"
                 )
             elif revision != head_revision():
-                upgrade_server(self.engine)
+                self.upgrade_backup = upgrade_server(self.engine, backup_of=revision)
                 apply_grants(self.engine, str(self.url.database))
             self._role = role_of(self.engine, str(self.url.database))
         except ServerProblem as exc:

@@ -10,14 +10,17 @@ from pathlib import Path
 from sqlalchemy import select
 
 from coding.core.context import DocumentRef, ProjectContext
-from coding.core.errors import FileImportError, NotFoundError
-from coding.core.ids import DocumentId
+from coding.core.errors import FileImportError, InvalidInputError, NotFoundError
+from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.guide.guide_commands import AttachGuide, DecideGuideMatch, GuideText
 from coding.guide.guide_file import read_guide
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
-from coding.speakers.speaker_service import SpeakerService
+from coding.passages.bulk_coding import ApplyCodings, CodingRequest
+from coding.speakers.speaker_service import PassageResult, SpeakerService
+from coding.undo.command import Command
+from coding.undo.group import Group
 from models import GuideMatch as GuideMatchRow
 
 
@@ -29,6 +32,9 @@ class GuideEntry:
     code: str
     question: str
     prompts: tuple[str, ...]
+    #: The top code of its code's path (the concept), under which exports group the questions.
+    theme: str = ""
+    code_id: CodeId | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,37 @@ class GuideAnswer:
     text: str
     confidence: float
     confirmed: bool
+    #: The respondent's words: each answer turn without its label (what coding the answer codes).
+    parts: tuple[tuple[int, int], ...] = ()
+    #: Where the interviewer turn that asks the question ends.
+    asked_end: int = 0
+
+
+@dataclass(frozen=True)
+class Respondent:
+    document_id: DocumentId
+    document: str
+    attributes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class GuideTable:
+    """Guide questions × interviews: the answer found to each question in each interview (if any)."""
+
+    questions: tuple[GuideEntry, ...]
+    respondents: tuple[Respondent, ...]
+    #: By (folded question reference, document name).
+    answers: Mapping[tuple[str, str], GuideAnswer]
+
+    def answer(self, ref: str, document: str) -> GuideAnswer | None:
+        return self.answers.get((fold(ref), document))
+
+    def themes(self) -> list[tuple[str, list[GuideEntry]]]:
+        """The questions grouped by theme, in order of first appearance."""
+        grouped: dict[str, list[GuideEntry]] = {}
+        for entry in self.questions:
+            grouped.setdefault(entry.theme, []).append(entry)
+        return list(grouped.items())
 
 
 @dataclass(frozen=True)
@@ -137,6 +174,24 @@ class GuideService:
     def decide(self, document: DocumentRef, start: int, question: str, status: str | None) -> None:
         """Confirm (``"confirmed"``), clear (``"cleared"``) or reset (``None``) that the interviewer turn
         starting at ``start`` asks guide question ``question``; one undoable step."""
+        document_id, end, ref = self._turn_and_question(document, start, question)
+        self._context.execute(DecideGuideMatch(document_id, start, end, ref, status))
+
+    def move(self, document: DocumentRef, start: int, old: str | None, new: str) -> None:
+        """The interviewer turn starting at ``start`` asks ``new``, not ``old`` (``None``: a turn the
+        matcher found no question in): ``old`` cleared and ``new`` confirmed, one undoable step."""
+        document_id, end, ref = self._turn_and_question(document, start, new)
+        children: list[Command] = []
+        if old is not None and fold(old) != fold(new):
+            _id, _end, old_ref = self._turn_and_question(document_id, start, old)
+            children.append(DecideGuideMatch(document_id, start, end, old_ref, "cleared"))
+        children.append(DecideGuideMatch(document_id, start, end, ref, "confirmed"))
+        label = f"Move guide question {old} to {ref}" if old is not None else f"Confirm guide question {ref}"
+        self._context.execute(Group(label, children))
+
+    def _turn_and_question(
+        self, document: DocumentRef, start: int, question: str
+    ) -> tuple[DocumentId, int, str]:
         document_id = self._context.resolve.document(document)
         turn = next((t for t in self._documents.turns(document_id) if t.start == start), None)
         if turn is None or not self._speakers.rules().is_interviewer(turn.speaker):
@@ -146,7 +201,7 @@ class GuideService:
         refs = {fold(r): r for r in self.matcher().refs}
         if fold(question) not in refs:
             raise NotFoundError(f"no guide question {question}")
-        self._context.execute(DecideGuideMatch(document_id, start, turn.end, refs[fold(question)], status))
+        return document_id, turn.end, refs[fold(question)]
 
     def _decisions(self, document_id: DocumentId) -> dict[int, dict[str, str]]:
         with self._context.store.read() as session:
@@ -240,10 +295,74 @@ class GuideService:
                         body,
                         span.confidence,
                         span.confirmed,
+                        span.parts,
+                        span.asked_end,
                     )
                 )
                 break
         return out
+
+    def table(self, *, where: Mapping[str, str] | None = None) -> GuideTable:
+        """Every guide question × every interview (whose attributes match ``where``): the first answer
+        found to each question, for the guide view and its export. One matching pass per interview."""
+        matcher = self.matcher()
+        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
+        respondents: list[Respondent] = []
+        answers: dict[tuple[str, str], GuideAnswer] = {}
+        for document in self._documents.list(with_counts=False):
+            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
+            if any(attributes.get(k) != v for k, v in wanted.items()):
+                continue
+            respondents.append(Respondent(document.id, document.name, dict(document.attributes)))
+            if not matcher.refs:
+                continue
+            text = self._documents.text(document.id)
+            for span in self._answer_spans(matcher, document.id, text):
+                key = (fold(span.question), document.name)
+                if key in answers:
+                    continue
+                answers[key] = GuideAnswer(
+                    document.name,
+                    dict(document.attributes),
+                    span.question,
+                    span.asked_start,
+                    span.turn_start,
+                    span.end,
+                    "\n".join(text[s:e] for s, e in span.parts),
+                    span.confidence,
+                    span.confirmed,
+                    span.parts,
+                    span.asked_end,
+                )
+        return GuideTable(tuple(self.questions()), tuple(respondents), answers)
+
+    def code_answers(
+        self, question: str, *, confirmed_only: bool = True, coder: str | None = None
+    ) -> PassageResult:
+        """Code every (confirmed) answer to guide question ``question`` with the code that carries it:
+        the respondent's words of each answer, one undoable step (the path of coding by speaker)."""
+        entry = next((e for e in self.questions() if fold(e.ref) == fold(question)), None)
+        if entry is None or entry.code_id is None:
+            raise NotFoundError(f"no guide question {question}")
+        answers = [a for a in self.answers(entry.ref) if a.confirmed or not confirmed_only]
+        passages = list(
+            dict.fromkeys(
+                (self._context.resolve.document(a.document), s, e) for a in answers for s, e in a.parts
+            )
+        )
+        if not passages:
+            raise InvalidInputError(
+                f"no {'confirmed ' if confirmed_only else ''}answer to {entry.ref} to code"
+                + (": confirm its matches first" if confirmed_only else "")
+            )
+        command = ApplyCodings(
+            [CodingRequest(document_id, entry.code_id, s, e, "") for document_id, s, e in passages],
+            coder=coder or self._context.coder(),
+            skip_existing=True,
+        )
+        command.text = f"Code the answers to {entry.ref} with {entry.code.rsplit('/', 1)[-1]}"
+        codings: list[CodingId] = self._context.execute(command)
+        return PassageResult(tuple(codings), len(passages) - len(codings))
 
     def answer_spans(self, documents: Sequence[DocumentId] | None = None) -> list[AnswerSpan]:
         """The answer to every matched guide question of the documents (all when ``None``): in document
@@ -304,7 +423,9 @@ class GuideService:
     def questions(self) -> list[GuideEntry]:
         """Every code with a question reference and a guide question, in reference order."""
         entries = [
-            GuideEntry(code.question, code.path_text, code.guide_question, code.guide_prompts)
+            GuideEntry(
+                code.question, code.path_text, code.guide_question, code.guide_prompts, code.concept, code.id
+            )
             for code in self._context.resolve.code_tree()
             if code.question and code.guide_question
         ]
@@ -314,8 +435,10 @@ class GuideService:
         """Attach each numbered question of a guide document (``.txt``/``.docx``) to the code with that
         reference, in one undoable step. With ``strict`` a question no code carries is an error and
         nothing is attached."""
-        document = read_guide(path)
         by_ref = {fold(code.question): code for code in self._context.resolve.code_tree() if code.question}
+        document = read_guide(
+            path, [code.question for code in by_ref.values() if code.question] if strict else None
+        )
         texts: list[GuideText] = []
         attached: list[tuple[str, str]] = []
         unplaced: list[str] = []

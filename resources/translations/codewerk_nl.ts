@@ -2,7 +2,155 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AgreementWindow</name>
+    <message>
+        <source>Coded segment</source>
+        <translation>Gecodeerd segment</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Zin</translation>
+    </message>
+    <message>
+        <source>Speaker turn</source>
+        <translation>Sprekersbeurt</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation>Teken</translation>
+    </message>
+    <message>
+        <source>Intercoder agreement — {name}</source>
+        <translation>Intercoderbetrouwbaarheid — {name}</translation>
+    </message>
+    <message>
+        <source>Segments match when they overlap by this share of the shorter one; a sentence or turn counts as coded when passages cover this share of it</source>
+        <translation>Segmenten komen overeen als ze voor dit deel van het kortste segment overlappen; een zin of beurt telt als gecodeerd als fragmenten dit deel ervan bedekken</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Exporteren naar Excel…</translation>
+    </message>
+    <message>
+        <source>Coder A</source>
+        <translation>Codeur A</translation>
+    </message>
+    <message>
+        <source>Coder B</source>
+        <translation>Codeur B</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>Overlap</translation>
+    </message>
+    <message>
+        <source>Keep A</source>
+        <translation>A behouden</translation>
+    </message>
+    <message>
+        <source>Keep B</source>
+        <translation>B behouden</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Beide behouden</translation>
+    </message>
+    <message>
+        <source>Keep neither</source>
+        <translation>Geen van beide</translation>
+    </message>
+    <message>
+        <source>{keep}: the consensus layer gets these codes on the unit (Ctrl+Z undoes)</source>
+        <translation>{keep}: de consensuslaag krijgt deze codes op de eenheid (Ctrl+Z maakt ongedaan)</translation>
+    </message>
+    <message>
+        <source>Choose two different coders: at least two people must have coded in this project.</source>
+        <translation>Kies twee verschillende codeurs: er moeten minstens twee mensen in dit project gecodeerd hebben.</translation>
+    </message>
+    <message>
+        <source>{count} disagreement(s): double-click one to see it in its transcript</source>
+        <translation>Verschillen: {count} — dubbelklik op een verschil om het in zijn transcript te zien</translation>
+    </message>
+    <message>
+        <source>Select a disagreement first</source>
+        <translation>Selecteer eerst een verschil</translation>
+    </message>
+    <message>
+        <source>Resolved: the consensus layer keeps {keep}</source>
+        <translation>Opgelost: de consensuslaag behoudt {keep}</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>geen van beide</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: choose two coders</source>
+        <translation>Nog niets te exporteren: kies twee codeurs</translation>
+    </message>
+    <message>
+        <source>Export agreement</source>
+        <translation>Overeenstemming exporteren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Exported {name}</source>
+        <translation>{name} geëxporteerd</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisWindow</name>
+    <message>
+        <source>Analysis — {name}</source>
+        <translation>Analyse — {name}</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Samen voorkomen</translation>
+    </message>
+    <message>
+        <source>Code × case matrix</source>
+        <translation>Code × casus-matrix</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeRowsModel</name>
+    <message>
+        <source>new attribute…</source>
+        <translation>nieuw kenmerk…</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Attribute “{name}”: double-click or type to change (empty removes it)</source>
+        <translation>Kenmerk “{name}”: dubbelklik of typ om te wijzigen (leeg verwijdert het)</translation>
+    </message>
+</context>
+<context>
     <name>AttributeTableWindow</name>
+    <message>
+        <source>Documents × attributes — {name}</source>
+        <translation>Documenten × kenmerken — {name}</translation>
+    </message>
     <message>
         <source>Add attribute…</source>
         <translation>Kenmerk toevoegen…</translation>
@@ -184,8 +332,16 @@
 <context>
     <name>Column</name>
     <message>
+        <source>n/a</source>
+        <translation>n.v.t.</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <source>All codes (*)</source>
+        <translation>Alle codes (*)</translation>
     </message>
     <message>
         <source>Units</source>
@@ -388,6 +544,26 @@
         <source>Codings</source>
         <translation>Coderingen</translation>
     </message>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>Interviewer turn</source>
+        <translation>Beurt van de interviewer</translation>
+    </message>
 </context>
 <context>
     <name>CompareDock</name>
@@ -462,6 +638,93 @@
     <message>
         <source>Compare</source>
         <translation>Vergelijken</translation>
+    </message>
+</context>
+<context>
+    <name>CooccurrenceView</name>
+    <message>
+        <source>Overlapping passages</source>
+        <translation>Overlappende fragmenten</translation>
+    </message>
+    <message>
+        <source>Same sentence</source>
+        <translation>Dezelfde zin</translation>
+    </message>
+    <message>
+        <source>Same speaker turn</source>
+        <translation>Dezelfde sprekersbeurt</translation>
+    </message>
+    <message>
+        <source>Same document</source>
+        <translation>Hetzelfde document</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>c-coefficient</source>
+        <translation>c-coëfficiënt</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>Concepten</translation>
+    </message>
+    <message>
+        <source>All codes</source>
+        <translation>Alle codes</translation>
+    </message>
+    <message>
+        <source>Where two codes count as applying together</source>
+        <translation>Waar twee codes als samen voorkomend tellen</translation>
+    </message>
+    <message>
+        <source>The codes compared (each with its subcodes)</source>
+        <translation>De vergeleken codes (elk met zijn subcodes)</translation>
+    </message>
+    <message>
+        <source>Count of units, or n12/(n1+n2−n12)</source>
+        <translation>Aantal eenheden, of n12/(n1+n2−n12)</translation>
+    </message>
+    <message>
+        <source>All documents, or one value of an attribute</source>
+        <translation>Alle documenten, of één waarde van een kenmerk</translation>
+    </message>
+    <message>
+        <source>With subcodes</source>
+        <translation>Met subcodes</translation>
+    </message>
+    <message>
+        <source>A code applies where it or one of its subcodes is coded</source>
+        <translation>Een code geldt waar hij of een van zijn subcodes gecodeerd is</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Eenheid:</translation>
+    </message>
+    <message>
+        <source>Codes:</source>
+        <translation>Codes:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Documenten:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source> in documents with {key} = {value}</source>
+        <translation> in documenten met {key} = {value}</translation>
+    </message>
+    <message>
+        <source>Each cell: in how many units ({unit}) both codes apply{where}; the diagonal (in brackets): in how many the code applies.</source>
+        <translation>Elke cel: in hoeveel eenheden ({unit}) beide codes voorkomen{where}; de diagonaal (tussen haakjes): in hoeveel de code voorkomt.</translation>
     </message>
 </context>
 <context>
@@ -587,6 +850,26 @@
 <context>
     <name>DiscussionPanel</name>
     <message>
+        <source>agreed</source>
+        <translation>akkoord</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>vraag</translation>
+    </message>
+    <message>
+        <source>disagree</source>
+        <translation>oneens</translation>
+    </message>
+    <message>
+        <source>No review or conversation yet.</source>
+        <translation>Nog geen beoordeling of gesprek.</translation>
+    </message>
+    <message>
+        <source>Waiting for your answer.</source>
+        <translation>Wacht op je antwoord.</translation>
+    </message>
+    <message>
         <source>Discussion</source>
         <translation>Gesprek</translation>
     </message>
@@ -607,8 +890,43 @@
         <translation>Antwoorden</translation>
     </message>
     <message>
+        <source>Discussion — {title}</source>
+        <translation>Gesprek — {title}</translation>
+    </message>
+    <message>
+        <source>Choose a quote to see its review.</source>
+        <translation>Kies een citaat om de beoordeling ervan te zien.</translation>
+    </message>
+    <message>
         <source>Reply saved (undoable); it travels in the next review file</source>
         <translation>Antwoord opgeslagen (ongedaan te maken); het gaat mee in het volgende beoordelingsbestand</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentAttributesModel</name>
+    <message>
+        <source>New attribute…</source>
+        <translation>Nieuw kenmerk…</translation>
+    </message>
+    <message>
+        <source>Double-click to add an attribute to this document: its name, then its value</source>
+        <translation>Dubbelklik om een kenmerk aan dit document toe te voegen: eerst de naam, dan de waarde</translation>
+    </message>
+    <message>
+        <source>Type the value: the attribute is stored once it has one</source>
+        <translation>Typ de waarde: het kenmerk wordt bewaard zodra het er een heeft</translation>
+    </message>
+    <message>
+        <source>Double-click to rename the attribute in this document</source>
+        <translation>Dubbelklik om de naam van het kenmerk in dit document te wijzigen</translation>
+    </message>
+    <message>
+        <source>Double-click to change; an empty value removes the attribute</source>
+        <translation>Dubbelklik om te wijzigen; een lege waarde verwijdert het kenmerk</translation>
+    </message>
+    <message>
+        <source>this document already has the attribute &apos;{key}&apos;</source>
+        <translation>dit document heeft het kenmerk &apos;{key}&apos; al</translation>
     </message>
 </context>
 <context>
@@ -817,6 +1135,164 @@
     </message>
 </context>
 <context>
+    <name>GuideTableModel</name>
+    <message>
+        <source>confirmed</source>
+        <extracomment>A cell shows at most this many words (and characters) of the answer. The role that answers the cell&apos;s :class:`GuideAnswer` (or ``None``). The role of a row&apos;s :class:`GuideEntry` (any column) and a column&apos;s :class:`Respondent` (header). Header shades that tell one group of columns from the next.</extracomment>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <source>found, confidence {confidence}</source>
+        <translation>gevonden, zekerheid {confidence}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Interview guide — {name}</source>
+        <extracomment>Wait this long after a change before building the table again (a burst of changes builds once).</extracomment>
+        <translation>Interviewleidraad — {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>&amp;Antwoorden</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>&amp;Koppelingen</translation>
+    </message>
+    <message>
+        <source>&amp;Group interviews by:</source>
+        <translation>Interviews &amp;groeperen op:</translation>
+    </message>
+    <message>
+        <source>&amp;Code confirmed answers</source>
+        <translation>Bevestigde antwoorden &amp;coderen</translation>
+    </message>
+    <message>
+        <source>Code every confirmed answer to the current question with its code (Ctrl+Z undoes)</source>
+        <translation>Elk bevestigd antwoord op de huidige vraag coderen met de code van die vraag (Ctrl+Z maakt ongedaan)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>Click a cell to read the whole answer</source>
+        <translation>Klik op een cel om het hele antwoord te lezen</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Niet groeperen</translation>
+    </message>
+    <message>
+        <source>{questions} guide questions × {interviews} interviews: {found} answers found, {confirmed} confirmed</source>
+        <translation>{questions} vragen uit de leidraad × {interviews} interviews: {found} antwoorden gevonden, {confirmed} bevestigd</translation>
+    </message>
+    <message>
+        <source>The project has no guide: import a guide document (codewerk guide PROJECT import)</source>
+        <translation>Het project heeft geen leidraad: importeer een leidraaddocument (codewerk guide PROJECT import)</translation>
+    </message>
+    <message>
+        <source>Confirmed match</source>
+        <translation>Bevestigde koppeling</translation>
+    </message>
+    <message>
+        <source>Found by the matcher, confidence {confidence}</source>
+        <translation>Automatisch gevonden, zekerheid {confidence}</translation>
+    </message>
+    <message>
+        <source>Click a cell of the question whose answers to code first</source>
+        <translation>Klik eerst op een cel van de vraag waarvan je de antwoorden wilt coderen</translation>
+    </message>
+    <message>
+        <source>Coded {count} passage(s) of the confirmed answers to {ref}; {already} had the code already</source>
+        <translation>{count} fragment(en) van de bevestigde antwoorden op {ref} gecodeerd; {already} had(den) de code al</translation>
+    </message>
+    <message>
+        <source>Export the answers per guide question</source>
+        <translation>De antwoorden per vraag uit de leidraad exporteren</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;Word (*.docx)</source>
+        <translation>Excel (*.xlsx);;Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} geschreven</translation>
+    </message>
+</context>
+<context>
+    <name>HeatTable</name>
+    <message>
+        <source>overlap</source>
+        <extracomment>Heat steps for fractional values (the c-coefficient). The co-occurrence units as the tooltips name them.</extracomment>
+        <translation>overlap</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>zin</translation>
+    </message>
+    <message>
+        <source>turn</source>
+        <translation>beurt</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>{code}: applies in {count} {unit} unit(s)</source>
+        <translation>{code}: komt voor in {count} eenheden (per {unit})</translation>
+    </message>
+    <message>
+        <source>{a} × {b}
+{count} {unit} unit(s) with both (of {n_a} and {n_b}); c = {c}
+Click to list the quotes</source>
+        <translation>{a} × {b}
+{count} eenheden (per {unit}) met beide (van {n_a} en {n_b}); c = {c}
+Klik om de citaten te tonen</translation>
+    </message>
+    <message>
+        <source>{code} × {column}: {count} coded passage(s)
+Click to list the quotes</source>
+        <translation>{code} × {column}: gecodeerde fragmenten: {count}
+Klik om de citaten te tonen</translation>
+    </message>
+</context>
+<context>
+    <name>HeatView</name>
+    <message>
+        <source>Click a cell to list its quotes; double-click a quote to open it</source>
+        <translation>Klik op een cel om de citaten ervan te tonen; dubbelklik op een citaat om het te openen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Save the table as an Excel workbook (with the heat map) or as CSV</source>
+        <translation>De tabel opslaan als Excel-werkmap (met de heatmap) of als CSV</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <extracomment>The file name the export dialog proposes.</extracomment>
+        <translation>Tabel exporteren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel-werkmap (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Exported {name}</source>
+        <translation>{name} geëxporteerd</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import documents</source>
@@ -1012,6 +1488,26 @@
         <translation>Klikken op een code codeert het geselecteerde fragment (Coderen → Klik-om-te-coderen-modus)</translation>
     </message>
     <message>
+        <source>Codebook panel</source>
+        <translation>Paneel Codeboek</translation>
+    </message>
+    <message>
+        <source>Quotes panel</source>
+        <translation>Paneel Citaten</translation>
+    </message>
+    <message>
+        <source>About Codewerk</source>
+        <translation>Over Codewerk</translation>
+    </message>
+    <message>
+        <source>A workbench for qualitative coding of interview transcripts.</source>
+        <translation>Een werkbank voor het kwalitatief coderen van interviewtranscripten.</translation>
+    </message>
+    <message>
+        <source>Your project is one SQLite file on this computer; Codewerk never uses the network.</source>
+        <translation>Je project is één SQLite-bestand op deze computer; Codewerk gebruikt nooit het netwerk.</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>Project openen</translation>
     </message>
@@ -1028,12 +1524,32 @@
         <translation>Zoekindex klaar</translation>
     </message>
     <message>
+        <source>Codewerk — {name} (team project, {role})</source>
+        <translation>Codewerk — {name} (teamproject, {role})</translation>
+    </message>
+    <message>
         <source>Opened {location} — every action is saved at once</source>
         <translation>{location} geopend — elke handeling wordt meteen opgeslagen</translation>
     </message>
     <message>
+        <source>Codewerk projects (*{suffix})</source>
+        <translation>Codewerk-projecten (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Regionale Werkbedrijven (built-in codebook “rwb”)</source>
+        <translation>Regionale Werkbedrijven (ingebouwd codeboek “rwb”)</translation>
+    </message>
+    <message>
+        <source>Empty code tree</source>
+        <translation>Lege codeboom</translation>
+    </message>
+    <message>
         <source>Start with:</source>
         <translation>Beginnen met:</translation>
+    </message>
+    <message>
+        <source>Codewerk projects (*{suffix});;All files (*)</source>
+        <translation>Codewerk-projecten (*{suffix});;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Your name</source>
@@ -1052,8 +1568,125 @@
         <translation>Open of maak eerst een project en importeer daarin</translation>
     </message>
     <message>
+        <source> and {count} more</source>
+        <translation> en nog {count}</translation>
+    </message>
+    <message>
+        <source>Selection {start}–{end} ({count} characters)</source>
+        <translation>Selectie {start}–{end} ({count} tekens)</translation>
+    </message>
+    <message>
         <source>Click a coded passage or its stripe first</source>
         <translation>Klik eerst op een gecodeerd fragment of zijn streep</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReview</name>
+    <message>
+        <source>Space or Enter confirms the match, Delete clears it, Backspace lets the matcher decide again; type another reference in the Question column (F2) to move it. Each is one undo step.</source>
+        <extracomment>``move(row, new reference)``: the Question cell was edited.</extracomment>
+        <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>{matches} matches ({confirmed} confirmed), {unmatched} interviewer turns ask no guide question</source>
+        <translation>{matches} koppelingen ({confirmed} bevestigd), {unmatched} beurten van de interviewer stellen geen vraag uit de leidraad</translation>
+    </message>
+    <message>
+        <source>This turn asks no guide question: type one in the Question column (F2)</source>
+        <translation>Deze beurt stelt geen vraag uit de leidraad: typ er een in de kolom Vraag (F2)</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Coded passages</source>
+        <translation>Gecodeerde fragmenten</translation>
+    </message>
+    <message>
+        <source>Presence (0/1)</source>
+        <translation>Aanwezigheid (0/1)</translation>
+    </message>
+    <message>
+        <source>The columns: one per document, or one per value of an attribute</source>
+        <translation>De kolommen: één per document, of één per waarde van een kenmerk</translation>
+    </message>
+    <message>
+        <source>With subcodes</source>
+        <translation>Met subcodes</translation>
+    </message>
+    <message>
+        <source>A code&apos;s row counts its subcodes&apos; passages too</source>
+        <translation>De rij van een code telt ook de fragmenten van zijn subcodes</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Kolommen:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Each cell: the coded passages of the code (and its subcodes) in the column&apos;s documents.</source>
+        <translation>Elke cel: de gecodeerde fragmenten van de code (en zijn subcodes) in de documenten van de kolom.</translation>
+    </message>
+</context>
+<context>
+    <name>MemoListWindow</name>
+    <message>
+        <source>Memos — {name}</source>
+        <translation>Memo&apos;s — {name}</translation>
+    </message>
+    <message>
+        <source>The project memo: aims, decisions, what to do next …</source>
+        <translation>Het projectmemo: doelen, beslissingen, wat er nog moet gebeuren …</translation>
+    </message>
+    <message>
+        <source>Save project memo</source>
+        <translation>Projectmemo opslaan</translation>
+    </message>
+    <message>
+        <source>Filter memos: words, document, code, author …</source>
+        <translation>Memo&apos;s filteren: woorden, document, code, auteur …</translation>
+    </message>
+    <message>
+        <source>Project memo</source>
+        <translation>Projectmemo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>the project</source>
+        <translation>het project</translation>
+    </message>
+    <message>
+        <source>Project memo saved</source>
+        <translation>Projectmemo opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>MemoTableModel</name>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Codering</translation>
     </message>
 </context>
 <context>
@@ -1078,12 +1711,17 @@
 <context>
     <name>PlayerDock</name>
     <message>
-        <source>Player</source>
+        <source>Recordings (*.mp3 *.m4a *.wav *.ogg *.mp4 *.webm)</source>
         <extracomment>Playback speeds offered (the issue asks for 0.5–2×). How far the back and forward buttons jump, in milliseconds.</extracomment>
+        <translation>Opnamen (*.mp3 *.m4a *.wav *.ogg *.mp4 *.webm)</translation>
+    </message>
+    <message>
+        <source>Player</source>
         <translation>Speler</translation>
     </message>
     <message>
         <source>Player status</source>
+        <extracomment>Milliseconds to jump back on every pause (2000 while the transcript is being corrected).</extracomment>
         <translation>Status van de speler</translation>
     </message>
     <message>
@@ -1131,6 +1769,38 @@
         <translation>Opname afspelen/pauzeren</translation>
     </message>
     <message>
+        <source>the recording</source>
+        <translation>de opname</translation>
+    </message>
+    <message>
+        <source>cannot be played: it is in a format (codec) this player cannot decode{detail}; convert it to mp3, m4a or wav</source>
+        <translation>kan niet worden afgespeeld: het staat in een formaat (codec) dat deze speler niet kan decoderen{detail}; zet het om naar mp3, m4a of wav</translation>
+    </message>
+    <message>
+        <source>cannot be played: the file is damaged or not a recording{detail}</source>
+        <translation>kan niet worden afgespeeld: het bestand is beschadigd of geen opname{detail}</translation>
+    </message>
+    <message>
+        <source>cannot be played{detail}</source>
+        <translation>kan niet worden afgespeeld{detail}</translation>
+    </message>
+    <message>
+        <source> (unknown error)</source>
+        <translation> (onbekende fout)</translation>
+    </message>
+    <message>
+        <source>Open a document to play its recording.</source>
+        <translation>Open een document om de opname ervan af te spelen.</translation>
+    </message>
+    <message>
+        <source>This document has no recording.</source>
+        <translation>Dit document heeft geen opname.</translation>
+    </message>
+    <message>
+        <source>{name}: missing (moved or deleted) — find it again in its new folder.</source>
+        <translation>{name}: ontbreekt (verplaatst of verwijderd) — zoek het opnieuw in de nieuwe map.</translation>
+    </message>
+    <message>
         <source>Replace recording…</source>
         <translation>Opname vervangen…</translation>
     </message>
@@ -1149,6 +1819,10 @@
     <message>
         <source>Find recordings</source>
         <translation>Opnamen zoeken</translation>
+    </message>
+    <message>
+        <source>Found {count} moved recording(s) again in {folder}</source>
+        <translation>Verplaatste opnamen teruggevonden in {folder}: {count}</translation>
     </message>
 </context>
 <context>
@@ -1234,7 +1908,7 @@
     <name>QuoteTableModel</name>
     <message>
         <source>✓ agreed</source>
-        <extracomment>What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
+        <extracomment>Up to this many quotes re-read after a change, rows are taken out and put in one by one; more (a large import into listed codes) and the list is rebuilt and sorted once. What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
         <translation>✓ akkoord</translation>
     </message>
     <message>
@@ -1373,8 +2047,84 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>in the transcript: unselect the clicked coding; in the find bar: close it</source>
+        <translation>in het transcript: de aangeklikte codering deselecteren; in de zoekbalk: die sluiten</translation>
+    </message>
+    <message>
+        <source>in the find bar: next / previous hit</source>
+        <translation>in de zoekbalk: volgende / vorige treffer</translation>
+    </message>
+    <message>
+        <source>in the memo: save it (leaving the field saves too)</source>
+        <translation>in het memo: opslaan (het veld verlaten slaat ook op)</translation>
+    </message>
+    <message>
+        <source>in the review comment: save it with your mark (leaving the field saves too)</source>
+        <translation>in de opmerking bij de beoordeling: opslaan met je oordeel (het veld verlaten slaat ook op)</translation>
+    </message>
+    <message>
+        <source>Drag the selection onto a code</source>
+        <extracomment>What the mouse does (no key to list, but the first thing people look for).</extracomment>
+        <translation>De selectie naar een code slepen</translation>
+    </message>
+    <message>
+        <source>code it</source>
+        <translation>coderen</translation>
+    </message>
+    <message>
+        <source>Click a code</source>
+        <translation>Op een code klikken</translation>
+    </message>
+    <message>
+        <source>select it and list its quotes (Code → Click-to-code mode: code the selection)</source>
+        <translation>de code selecteren en de citaten tonen (Coderen → Klik-om-te-coderen-modus: de selectie coderen)</translation>
+    </message>
+    <message>
+        <source>Right-click in the transcript</source>
+        <translation>Rechtsklikken in het transcript</translation>
+    </message>
+    <message>
+        <source>code with a searchable picker, or code all turns of a speaker</source>
+        <translation>coderen met een doorzoekbare keuzelijst, of alle beurten van een spreker coderen</translation>
+    </message>
+    <message>
+        <source>Click a passage or its stripe</source>
+        <translation>Op een fragment of zijn streep klikken</translation>
+    </message>
+    <message>
+        <source>select its coding (details and memo in the side panel)</source>
+        <translation>de codering selecteren (details en memo in het zijpaneel)</translation>
+    </message>
+    <message>
+        <source>Drag a stripe&apos;s end or a passage&apos;s edge</source>
+        <translation>Het eind van een streep of de rand van een fragment slepen</translation>
+    </message>
+    <message>
+        <source>move that boundary</source>
+        <translation>die grens verplaatsen</translation>
+    </message>
+    <message>
+        <source>Double-click a quote</source>
+        <translation>Dubbelklikken op een citaat</translation>
+    </message>
+    <message>
+        <source>show it in its transcript</source>
+        <translation>het citaat in zijn transcript tonen</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> of </translation>
+    </message>
+    <message>
+        <source>In a field</source>
+        <translation>In een veld</translation>
+    </message>
+    <message>
+        <source>With the mouse</source>
+        <translation>Met de muis</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>Keys that belong to a field, not to an action (typed where the field has focus). What the mouse does (no key to list, but the first thing people look for).</extracomment>
         <translation>Sneltoetsen</translation>
     </message>
 </context>
@@ -1413,6 +2163,17 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Recent projects</source>
         <translation>Recente projecten</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Correct transcript</source>
+        <translation>Transcript corrigeren</translation>
+    </message>
+    <message>
+        <source>Type corrections in the transcript while listening; F8 types the current time, every pause jumps back 2 s ({shortcut})</source>
+        <translation>Typ correcties in het transcript terwijl je luistert; F8 typt de huidige tijd, elke pauze springt 2 s terug ({shortcut})</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +2471,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Twee codeurs vergelijken: κ, α en percentage overeenstemming per code, en elk verschil om op te lossen</translation>
     </message>
     <message>
+        <source>Interview &amp;guide…</source>
+        <translation>Interview&amp;leidraad…</translation>
+    </message>
+    <message>
+        <source>Every answer under its guide question, per interview; review the matched questions</source>
+        <translation>Elk antwoord onder zijn vraag uit de leidraad, per interview; de gekoppelde vragen nakijken</translation>
+    </message>
+    <message>
         <source>&amp;Prepare package…</source>
         <translation>&amp;Pakket klaarmaken…</translation>
     </message>
@@ -1841,6 +2610,25 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
 </context>
 <context>
+    <name>project_copy</name>
+    <message>
+        <source>Save a copy of the project</source>
+        <translation>Een kopie van het project opslaan</translation>
+    </message>
+    <message>
+        <source>Codewerk projects (*{suffix})</source>
+        <translation>Codewerk-projecten (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Kopie opslaan</translation>
+    </message>
+    <message>
+        <source>Saved a copy to {target} — you go on working in {name}</source>
+        <translation>Kopie opgeslagen als {target} — je werkt verder in {name}</translation>
+    </message>
+</context>
+<context>
     <name>refi_actions</name>
     <message>
         <source>Import</source>
@@ -1849,6 +2637,52 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Import REFI-QDA file</source>
         <translation>REFI-QDA-bestand importeren</translation>
+    </message>
+</context>
+<context>
+    <name>review_actions</name>
+    <message>
+        <source>Supervisor&apos;s review (*.xlsx *.docx)</source>
+        <translation>Beoordeling van de begeleider (*.xlsx *.docx)</translation>
+    </message>
+    <message>
+        <source>Import supervisor&apos;s review</source>
+        <translation>Beoordeling van de begeleider importeren</translation>
+    </message>
+    <message>
+        <source>… and {count} more (`codewerk import-review` lists them all)</source>
+        <translation>… en nog {count} (`codewerk import-review` toont ze allemaal)</translation>
+    </message>
+    <message>
+        <source>Import review by {name}</source>
+        <translation>Beoordeling van {name} importeren</translation>
+    </message>
+</context>
+<context>
+    <name>second_coder</name>
+    <message>
+        <source>Codewerk projects (*.codewerk);;All files (*)</source>
+        <translation>Codewerk-projecten (*.codewerk);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Prepare package</source>
+        <translation>Pakket klaarmaken</translation>
+    </message>
+    <message>
+        <source>Name of the second coder:</source>
+        <translation>Naam van de tweede codeur:</translation>
+    </message>
+    <message>
+        <source>Package for a second coder</source>
+        <translation>Pakket voor een tweede codeur</translation>
+    </message>
+    <message>
+        <source>Merge a coder&apos;s project</source>
+        <translation>Project van een codeur samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
     </message>
 </context>
 </TS>

@@ -146,3 +146,31 @@ def test_bad_addresses_get_one_clear_message(pg_server, team: Project, team_url:
     pg_server.psql("UPDATE alembic_version SET version_num = '9999'", database)
     with pytest.raises(ProjectFileError, match="newer Codewerk"):
         Project.open(team_url)
+
+
+def test_an_older_database_is_copied_before_it_is_upgraded(team: Project, team_url: str) -> None:
+    from alembic import command
+
+    from models.database import _alembic_config
+
+    team.code("R5", "Vertrouwen", 0, 20)
+    team.code("R6", "Vertrouwen", 5, 30)
+    team.close()
+    previous = revision_graph()[head_revision()][0]
+    engine = create_engine(parse(team_url))
+    with engine.begin() as connection:  # the database as an older Codewerk left it
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, previous)
+    with Project.open(team_url, coder="alice") as again:
+        backup = again.store.upgrade_backup  # type: ignore[attr-defined]
+        assert len(again.quotes("Vertrouwen")) == 2
+    assert backup is not None and backup.startswith("codewerk_backup_") and backup.endswith(previous)
+    with engine.connect() as connection:
+        copied = connection.execute(text(f'SELECT count(*) FROM "{backup}".coding')).scalar_one()
+        version = connection.execute(text(f'SELECT version_num FROM "{backup}".alembic_version')).scalar_one()
+        head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    engine.dispose()
+    assert (copied, version, head) == (2, previous, head_revision())
+    with Project.open(team_url, coder="bob") as current:  # at head now: nothing copied again
+        assert current.store.upgrade_backup is None  # type: ignore[attr-defined]

@@ -1,0 +1,106 @@
+"""Correcting a transcript in place: the edits a diff finds rebuild the corrected text exactly, every
+coding stays on its passage (growing or shrinking with an edit inside it), and one undo restores the
+project exactly."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coding import Project
+from coding.core.errors import InvalidInputError
+from coding.core.text_remap import apply_replacements
+from coding.documents.text_edits import text_edits
+from tests.coding.dump import dump
+
+TRANSCRIPT = (
+    "[00:00:01] I: Hoe verloopt de samenwerking?\n"
+    "[00:00:05] R9: We spreken elkaar elke week en ik vertrouw ze.\n"
+    "[00:00:20] I: En de urgentie?\n"
+    "[00:00:25] R9: Die is hoog, heel hoog.\n"
+)
+
+_text = st.text(alphabet="ab \n€😊é", max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text, _text)
+def test_the_edits_make_the_new_text(old: str, new: str) -> None:
+    edits = text_edits(old, new)
+    assert apply_replacements(old, edits)[0] == new
+    assert all(a[1] <= b[0] for a, b in pairwise(edits))
+    assert (edits == []) == (old == new)
+
+
+def test_small_corrections_are_small_edits() -> None:
+    old = "regel een\nwe vertrouwen ze\nregel drie\n"
+    new = "regel een\nwij vertrouwen hen\nregel drie\n"
+    # only the changed letters: "we" → "wij", "ze" → "hen"; the unchanged lines and words stay put
+    assert text_edits(old, new) == [(11, 12, "ij"), (24, 25, "h"), (26, 26, "n")]
+
+
+@pytest.fixture
+def coded(project: Project, tmp_path: Path) -> Project:
+    (tmp_path / "R9.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    project.import_files([tmp_path / "R9.txt"])
+    project.code("R9", "Vertrouwen", text="ik vertrouw ze")
+    project.code("R9", "4a", text="We spreken elkaar elke week")
+    project.code("R9", "Urgentiebesef", text="heel hoog")
+    project.code("R9", "Coördinatie", text="samenwerking")
+    project.history.clear()
+    return project
+
+
+def _quotes(project: Project) -> set[str]:
+    return {q.text for q in project.quotes()}
+
+
+def test_corrections_keep_every_coding_on_its_passage(coded: Project) -> None:
+    before = dump(coded.path)
+    old = coded.documents.text("R9")
+    corrected = (
+        old.replace("elkaar elke week", "elkaar nu elke week")  # inside a coded passage
+        .replace("ik vertrouw ze", "ik vertrouw hen")  # at a passage's end
+        .replace("Hoe verloopt", "Hoe gaat")  # outside every passage
+        .replace("samenwerking", "samenwerkingen")  # a whole coded word retyped longer
+        .replace("[00:00:20] I:", "[00:00:21] I:")
+    )
+    result = coded.documents.correct_text("R9", corrected, expected=old)
+    assert result.lost == () and result.edits >= 5
+    assert coded.documents.text("R9") == corrected
+    assert _quotes(coded) == {
+        "ik vertrouw hen",
+        "We spreken elkaar nu elke week",
+        "heel hoog",
+        "samenwerkingen",
+    }
+    assert len(coded.quotes()) == 4
+    assert all(corrected[q.start : q.end] == q.text for q in coded.quotes())
+    turns = coded.documents.turns("R9")
+    assert [corrected[t.start : t.body_start] for t in turns] == [
+        "[00:00:01] I: ",
+        "[00:00:05] R9: ",
+        "[00:00:21] I: ",
+        "[00:00:25] R9: ",
+    ]
+    assert coded.history.undo_count == 1
+    coded.undo()
+    assert dump(coded.path) == before
+
+
+def test_deleting_a_coded_passages_words_lists_it(coded: Project) -> None:
+    old = coded.documents.text("R9")
+    result = coded.documents.correct_text("R9", old.replace(", heel hoog", ""))
+    assert [(p.text, p.codes) for p in result.lost] == [("heel hoog", ("Urgentiebesef",))]
+    assert _quotes(coded) == {"ik vertrouw ze", "We spreken elkaar elke week", "samenwerking"}
+
+
+def test_a_correction_from_an_older_text_is_refused(coded: Project) -> None:
+    before = dump(coded.path)
+    with pytest.raises(InvalidInputError, match="changed meanwhile"):
+        coded.documents.correct_text("R9", "iets anders", expected="niet de tekst")
+    assert dump(coded.path) == before
