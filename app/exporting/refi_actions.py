@@ -81,9 +81,10 @@ def export_exchange(
     def write(progress: Progress) -> Path | None:  # in the worker thread
         from coding.refi.project_writer import ExportCancelled
 
-        options = {"progress": progress} if suffix == ".qdpx" else {}
         try:
-            return project.export(target, overwrite=True, **options)
+            if suffix != ".qdpx":
+                return project.export(target, overwrite=True)
+            return project.export(target, overwrite=True, progress=progress)
         except ExportCancelled:
             return None  # nothing was written
 
