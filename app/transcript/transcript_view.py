@@ -122,17 +122,20 @@ class TranscriptView(TranscriptGeometry):
         """Load a document with its speaker labels, highlights and stripes."""
         assert self.workspace is not None
         documents = self.workspace.project.documents
-        text = documents.text(document_id)
+        with self.workspace.loading():  # tens of thousands of turns and passages in a long one
+            text = documents.text(document_id)
+            turns = documents.turns(document_id)
+            passages = self.workspace.project.codings.passages(document_id)
         self.document_id = document_id
         self.text = text
         self.utf16 = Utf16Index(text)
-        self.turns = documents.turns(document_id)
+        self.turns = turns
         self._line_starts = line_starts(text)
         self.current_coding = None
         self.playing_turn = None
         self._highlighter.set_turns(text, self.turns, self.utf16)
         self.setPlainText(text)
-        self._set_passages(self.workspace.project.codings.passages(document_id))
+        self._set_passages(passages)
         self.documentChanged.emit(document_id)
 
     def on_change(self, change: Change) -> None:
