@@ -11,6 +11,7 @@ The figures are written by hand into ``benchmarks/FINDINGS.md`` (copied into ``R
 from __future__ import annotations
 
 import argparse
+import functools
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 import yaml
 
 from coding import Project
+from coding.language.suggestions.calibration import Calibration
+from coding.language.suggestions.commands import StoreCalibration
 from coding.language.suggestions.evaluation import Evaluation
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "devcorpus"
@@ -31,22 +34,69 @@ def labels() -> list[dict[str, Any]]:
     return documents
 
 
-def build(split: str, path: Path) -> Project:
-    """A new project at ``path`` with the split's transcripts and codings, indexed."""
+def build(split: str, path: Path, *, confirmed: bool = False) -> Project:
+    """A new project at ``path`` with the split's transcripts and codings, indexed. With ``confirmed`` the
+    researcher has also reviewed the guide matches: every hand-labelled guide question of an interviewer turn
+    confirmed, every other automatic match cleared."""
     chosen = [d for d in labels() if d["split"] == split]
     project = Project.create(path, codebook="rwb", coder="researcher")
     project.import_files([CORPUS / d["file"] for d in chosen], meta=CORPUS / "metadata.csv")
     for d in chosen:
         for c in d["codings"]:
             project.code(Path(d["file"]).stem, c["code"], text=c["text"], memo=c.get("note", ""))
+        if confirmed:
+            confirm_guide(project, d)
     project.assist.index()
     return project
 
 
-def evaluate(split: str) -> Evaluation:
+def confirm_guide(project: Project, document: dict[str, Any]) -> None:
+    """The hand labels of the document's interviewer turns as the researcher's decisions on the guide matches."""
+    name = Path(document["file"]).stem
+    known = set(project.guide.matcher().refs)
+    turns = [t for t in project.documents.turns(name) if t.speaker == "I"]
+    automatic: dict[int, set[str]] = {}
+    for match in project.guide.match([name]).matches:
+        automatic.setdefault(match.start, set()).add(match.question)
+    for turn, entry in zip(turns, document["guide"], strict=True):
+        refs = (
+            {str(r) for r in entry.get("refs") or () if r != "none"} if entry.get("refs") != "none" else set()
+        )
+        refs &= known
+        for ref in sorted(automatic.get(turn.start, set()) - refs):
+            project.guide.decide(name, turn.start, ref, "cleared")
+        for ref in sorted(refs):
+            project.guide.decide(name, turn.start, ref, "confirmed")
+
+
+@functools.cache
+def tune_calibration(confirmed: bool) -> Calibration:
+    """The thresholds calibrated on the tune split (leave-one-document-out over its ten interviews)."""
     with tempfile.TemporaryDirectory() as folder:
-        project = build(split, Path(folder) / f"{split}.codewerk")
+        project = build("tune", Path(folder) / "tune.codewerk", confirmed=confirmed)
         try:
+            return project.assist.suggestions.calibrate()
+        finally:
+            project.close()
+
+
+def use_calibration(project: Project, calibration: Calibration) -> None:
+    """Store ``calibration`` (of another project with the same codebook) in ``project``, matched by code path."""
+    ids = {info.path_text: info.id for info in project.context.resolve.code_tree()}
+    value = calibration.to_json()
+    value["codes"] = [dict(c, id=int(ids[c["code"]])) for c in value["codes"] if c["code"] in ids]
+    project.context.execute(StoreCalibration(value))
+
+
+def evaluate(split: str, *, confirmed: bool = False, calibrated: bool = True) -> Evaluation:
+    """The split's leave-one-document-out figures; ``calibrated``: with the thresholds calibrated on the tune
+    split (for the tune split itself that is in-sample: the held-out figures are the honest ones)."""
+    calibration = tune_calibration(confirmed) if calibrated else None
+    with tempfile.TemporaryDirectory() as folder:
+        project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
+        try:
+            if calibration is not None:
+                use_calibration(project, calibration)
             return project.assist.suggestions.evaluate()
         finally:
             project.close()
@@ -59,9 +109,16 @@ def _pct(value: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--codes", action="store_true", help="also print the figures per code")
+    parser.add_argument(
+        "--confirmed", action="store_true", help="with the guide matches reviewed (the hand labels confirmed)"
+    )
+    parser.add_argument(
+        "--uncalibrated", action="store_true", help="without the thresholds calibrated on the tune split"
+    )
+    parser.add_argument("--splits", nargs="+", choices=SPLITS, default=SPLITS, help="the splits to score")
     args = parser.parse_args()
-    for split in SPLITS:
-        result = evaluate(split)
+    for split in args.splits:
+        result = evaluate(split, confirmed=args.confirmed, calibrated=not args.uncalibrated)
         o = result.overall
         print(
             f"{split:8} documents {result.documents:2}  coded {o.coded:4} found {o.found:4}  "

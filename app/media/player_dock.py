@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,6 +62,8 @@ class PlayerDock(QDockWidget):
         self._pending_ms: int | None = None
         self._turn: TurnInfo | None = None
         self._problem: str | None = None  # why the loaded file does not play
+        #: Milliseconds to jump back on every pause (2000 while the transcript is being corrected).
+        self.rewind_on_pause = 0
         self._build()
 
     def _build(self) -> None:
@@ -109,6 +111,7 @@ class PlayerDock(QDockWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.time_label)
+        self.controls = controls  # the transcript's edit mode adds its button here
         layout.addLayout(controls)
         self.bar = PositionBar(body)
         self.bar.sliderMoved.connect(self.seek)
@@ -134,12 +137,12 @@ class PlayerDock(QDockWidget):
     def _on_change(self, change: Change) -> None:
         touched = change.touches(Aspect.DOCUMENTS) or change.touches(Aspect.SPEAKERS)
         if touched and self.document_id is not None and change.spans(self.document_id) != ():
-            self.show_document(self.document_id, keep_position=True)
+            self.show_document(self.document_id)
 
-    def show_document(self, document_id: DocumentId | None, *, keep_position: bool = False) -> None:
+    def show_document(self, document_id: DocumentId | None) -> None:
         """Load the recording of the document now in the transcript (or clear the player)."""
-        position = self.position() if keep_position else 0
-        same = keep_position and document_id == self.document_id
+        same = document_id == self.document_id  # the same document again: keep playing where it is
+        position = self.position() if same else 0
         self.document_id = document_id
         media: MediaInfo | None = None
         turns: list[TurnInfo] = []
@@ -202,9 +205,12 @@ class PlayerDock(QDockWidget):
     def toggle(self) -> None:
         """Play or pause (Ctrl+Space)."""
         if not self._playable():
+            self._show_state()  # say why (a file deleted since it was loaded shows as missing)
             return
         if self.is_playing():
             self.player.pause()
+            if self.rewind_on_pause:
+                self.skip(-self.rewind_on_pause)
         else:
             self.player.play()
 
@@ -244,7 +250,9 @@ class PlayerDock(QDockWidget):
         self.play()
 
     def _playable(self) -> bool:
-        return self.player is not None and self.media is not None and self.media.found
+        return (
+            self.player is not None and self.media is not None and self.media.found and self._problem is None
+        )
 
     def _loading(self) -> bool:
         from PySide6.QtMultimedia import QMediaPlayer
@@ -293,15 +301,16 @@ class PlayerDock(QDockWidget):
     def current_turn(self) -> TurnInfo | None:
         return self._turn
 
-    def _error(self, _error: Any, text: str) -> None:
+    def _error(self, error: Any, text: str) -> None:
         name = (
             self.media.location.name
             if self.media is not None
             else QCoreApplication.translate("PlayerDock", "the recording")
         )
-        self._problem = QCoreApplication.translate(
-            "PlayerDock", "{name}: cannot be played ({reason})"
-        ).format(name=name, reason=text or QCoreApplication.translate("PlayerDock", "unknown error"))
+        self._problem = f"{name}: {problem_reason(error, text)}"
+        if self.player is not None:  # also once play() has returned (a codec fails while it starts)
+            self.player.stop()
+            QTimer.singleShot(0, self.player.stop)
         self._show_state()
 
     # -- showing ---------------------------------------------------------------------------
@@ -312,7 +321,7 @@ class PlayerDock(QDockWidget):
     def _show_state(self) -> None:
         media = self.media
         has_document = self.workspace is not None and self.document_id is not None
-        playable = media is not None and media.found
+        playable = media is not None and media.found and self._problem is None
         if not has_document:
             text = QCoreApplication.translate("PlayerDock", "Open a document to play its recording.")
         elif media is None:
@@ -389,6 +398,29 @@ class PlayerDock(QDockWidget):
                     "PlayerDock", "Found {count} moved recording(s) again in {folder}"
                 ).format(count=len(found), folder=folder)
             )
+
+
+def problem_reason(error: Any, text: str) -> str:
+    """Why a recording does not play, in words a researcher can act on (QtMultimedia's own words in
+    brackets): a codec the player has no decoder for, a file that cannot be read, or one that is
+    damaged or no recording at all."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    detail = f" ({text})" if text else ""
+    lowered = text.lower()
+    if "codec" in lowered or "decoder" in lowered:
+        return QCoreApplication.translate(
+            "PlayerDock",
+            "cannot be played: it is in a format (codec) this player cannot decode{detail}; "
+            "convert it to mp3, m4a or wav",
+        ).format(detail=detail)
+    if error in (QMediaPlayer.Error.FormatError, QMediaPlayer.Error.ResourceError):
+        return QCoreApplication.translate(
+            "PlayerDock", "cannot be played: the file is damaged or not a recording{detail}"
+        ).format(detail=detail)
+    return QCoreApplication.translate("PlayerDock", "cannot be played{detail}").format(
+        detail=detail or QCoreApplication.translate("PlayerDock", " (unknown error)")
+    )
 
 
 def _url(path: Path | None) -> Any:

@@ -544,6 +544,26 @@
         <source>Codings</source>
         <translation>Coderingen</translation>
     </message>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>Interviewer turn</source>
+        <translation>Beurt van de interviewer</translation>
+    </message>
 </context>
 <context>
     <name>CompareDock</name>
@@ -1115,6 +1135,94 @@
     </message>
 </context>
 <context>
+    <name>GuideTableModel</name>
+    <message>
+        <source>confirmed</source>
+        <extracomment>A cell shows at most this many words (and characters) of the answer. The role that answers the cell&apos;s :class:`GuideAnswer` (or ``None``). The role of a row&apos;s :class:`GuideEntry` (any column) and a column&apos;s :class:`Respondent` (header). Header shades that tell one group of columns from the next.</extracomment>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <source>found, confidence {confidence}</source>
+        <translation>gevonden, zekerheid {confidence}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Interview guide — {name}</source>
+        <extracomment>Wait this long after a change before building the table again (a burst of changes builds once).</extracomment>
+        <translation>Interviewleidraad — {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>&amp;Antwoorden</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>&amp;Koppelingen</translation>
+    </message>
+    <message>
+        <source>&amp;Group interviews by:</source>
+        <translation>Interviews &amp;groeperen op:</translation>
+    </message>
+    <message>
+        <source>&amp;Code confirmed answers</source>
+        <translation>Bevestigde antwoorden &amp;coderen</translation>
+    </message>
+    <message>
+        <source>Code every confirmed answer to the current question with its code (Ctrl+Z undoes)</source>
+        <translation>Elk bevestigd antwoord op de huidige vraag coderen met de code van die vraag (Ctrl+Z maakt ongedaan)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>Click a cell to read the whole answer</source>
+        <translation>Klik op een cel om het hele antwoord te lezen</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Niet groeperen</translation>
+    </message>
+    <message>
+        <source>{questions} guide questions × {interviews} interviews: {found} answers found, {confirmed} confirmed</source>
+        <translation>{questions} vragen uit de leidraad × {interviews} interviews: {found} antwoorden gevonden, {confirmed} bevestigd</translation>
+    </message>
+    <message>
+        <source>The project has no guide: import a guide document (codewerk guide PROJECT import)</source>
+        <translation>Het project heeft geen leidraad: importeer een leidraaddocument (codewerk guide PROJECT import)</translation>
+    </message>
+    <message>
+        <source>Confirmed match</source>
+        <translation>Bevestigde koppeling</translation>
+    </message>
+    <message>
+        <source>Found by the matcher, confidence {confidence}</source>
+        <translation>Automatisch gevonden, zekerheid {confidence}</translation>
+    </message>
+    <message>
+        <source>Click a cell of the question whose answers to code first</source>
+        <translation>Klik eerst op een cel van de vraag waarvan je de antwoorden wilt coderen</translation>
+    </message>
+    <message>
+        <source>Coded {count} passage(s) of the confirmed answers to {ref}; {already} had the code already</source>
+        <translation>{count} fragment(en) van de bevestigde antwoorden op {ref} gecodeerd; {already} had(den) de code al</translation>
+    </message>
+    <message>
+        <source>Export the answers per guide question</source>
+        <translation>De antwoorden per vraag uit de leidraad exporteren</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;Word (*.docx)</source>
+        <translation>Excel (*.xlsx);;Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} geschreven</translation>
+    </message>
+</context>
+<context>
     <name>HeatTable</name>
     <message>
         <source>overlap</source>
@@ -1473,6 +1581,22 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>MatchReview</name>
+    <message>
+        <source>Space or Enter confirms the match, Delete clears it, Backspace lets the matcher decide again; type another reference in the Question column (F2) to move it. Each is one undo step.</source>
+        <extracomment>``move(row, new reference)``: the Question cell was edited.</extracomment>
+        <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>{matches} matches ({confirmed} confirmed), {unmatched} interviewer turns ask no guide question</source>
+        <translation>{matches} koppelingen ({confirmed} bevestigd), {unmatched} beurten van de interviewer stellen geen vraag uit de leidraad</translation>
+    </message>
+    <message>
+        <source>This turn asks no guide question: type one in the Question column (F2)</source>
+        <translation>Deze beurt stelt geen vraag uit de leidraad: typ er een in de kolom Vraag (F2)</translation>
+    </message>
+</context>
+<context>
     <name>MatrixView</name>
     <message>
         <source>Coded passages</source>
@@ -1597,6 +1721,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Player status</source>
+        <extracomment>Milliseconds to jump back on every pause (2000 while the transcript is being corrected).</extracomment>
         <translation>Status van de speler</translation>
     </message>
     <message>
@@ -1648,12 +1773,20 @@ Klik om de citaten te tonen</translation>
         <translation>de opname</translation>
     </message>
     <message>
-        <source>{name}: cannot be played ({reason})</source>
-        <translation>{name}: kan niet worden afgespeeld ({reason})</translation>
+        <source>cannot be played: it is in a format (codec) this player cannot decode{detail}; convert it to mp3, m4a or wav</source>
+        <translation>kan niet worden afgespeeld: het staat in een formaat (codec) dat deze speler niet kan decoderen{detail}; zet het om naar mp3, m4a of wav</translation>
     </message>
     <message>
-        <source>unknown error</source>
-        <translation>onbekende fout</translation>
+        <source>cannot be played: the file is damaged or not a recording{detail}</source>
+        <translation>kan niet worden afgespeeld: het bestand is beschadigd of geen opname{detail}</translation>
+    </message>
+    <message>
+        <source>cannot be played{detail}</source>
+        <translation>kan niet worden afgespeeld{detail}</translation>
+    </message>
+    <message>
+        <source> (unknown error)</source>
+        <translation> (onbekende fout)</translation>
     </message>
     <message>
         <source>Open a document to play its recording.</source>
@@ -1775,7 +1908,7 @@ Klik om de citaten te tonen</translation>
     <name>QuoteTableModel</name>
     <message>
         <source>✓ agreed</source>
-        <extracomment>What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
+        <extracomment>Up to this many quotes re-read after a change, rows are taken out and put in one by one; more (a large import into listed codes) and the list is rebuilt and sorted once. What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
         <translation>✓ akkoord</translation>
     </message>
     <message>
@@ -2030,6 +2163,17 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Recent projects</source>
         <translation>Recente projecten</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Correct transcript</source>
+        <translation>Transcript corrigeren</translation>
+    </message>
+    <message>
+        <source>Type corrections in the transcript while listening; F8 types the current time, every pause jumps back 2 s ({shortcut})</source>
+        <translation>Typ correcties in het transcript terwijl je luistert; F8 typt de huidige tijd, elke pauze springt 2 s terug ({shortcut})</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2469,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Compare two coders: κ, α and percent agreement per code, and every disagreement to resolve</source>
         <translation>Twee codeurs vergelijken: κ, α en percentage overeenstemming per code, en elk verschil om op te lossen</translation>
+    </message>
+    <message>
+        <source>Interview &amp;guide…</source>
+        <translation>Interview&amp;leidraad…</translation>
+    </message>
+    <message>
+        <source>Every answer under its guide question, per interview; review the matched questions</source>
+        <translation>Elk antwoord onder zijn vraag uit de leidraad, per interview; de gekoppelde vragen nakijken</translation>
     </message>
     <message>
         <source>&amp;Prepare package…</source>
