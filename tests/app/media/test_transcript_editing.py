@@ -113,7 +113,9 @@ def test_ctrl_z_while_editing_undoes_typing_not_the_project(
 
 
 def test_opening_another_document_saves_the_corrections(
-    qtbot, player_window: MainWindow, tmp_path  # noqa: F811
+    qtbot,
+    player_window: MainWindow,  # noqa: F811
+    tmp_path,
 ) -> None:  # type: ignore[no-untyped-def]
     window = player_window
     assert window.workspace is not None
