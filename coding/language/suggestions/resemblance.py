@@ -157,11 +157,13 @@ def turn_candidates(
     data: CorpusData,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
     minimum: float = MIN_SIMILARITY,
+    profiles: Profiles | None = None,
 ) -> list[Candidate]:
     """Each respondent turn whose closest code (of all codes with codings) is in ``scope``, from ``minimum``
-    up; not a turn overlapping a passage coded with that code."""
+    up; not a turn overlapping a passage coded with that code. ``profiles``: of ``coded``, when computed."""
     vectors = sentence_vectors(data)
-    profiles: Profiles = code_profiles(data, vectors, coded)
+    if profiles is None:
+        profiles = code_profiles(data, vectors, coded)
     if not profiles.code_ids:
         return []
     turns: SpanVectors = data.derive(
@@ -252,11 +254,14 @@ def corroborated(
     candidates: Sequence[Candidate],
     data: CorpusData,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    profiles: Profiles | None = None,
 ) -> list[Candidate]:
     """``candidates`` without those one source alone found and what is coded contradicts (rules and figures
-    above; codes with nothing coded keep all their candidates, confirmed guide matches are always kept)."""
+    above; codes with nothing coded keep all their candidates, confirmed guide matches are always kept).
+    ``profiles``: of ``coded``, when computed."""
     vectors = sentence_vectors(data)
-    profiles = code_profiles(data, vectors, coded)
+    if profiles is None:
+        profiles = code_profiles(data, vectors, coded)
     alone = [
         c
         for c in candidates
