@@ -270,12 +270,21 @@ def corroborated(
     if not alone or not profiles.code_ids:
         return list(candidates)
     dropped: set[int] = set()
+    # a term sentence of a code with enough coded goes whatever it resembles: no need to compare it
+    enough = {
+        code_id
+        for code_id, count in zip(profiles.code_ids, profiles.counts, strict=True)
+        if count >= TERMS_ALONE_UNTIL
+    }
+    for c in alone:
+        if c.sources == ("terms",) and c.code_id in enough:
+            dropped.add(id(c))
+    alone = [c for c in alone if id(c) not in dropped]
     for c, found in zip(alone, resemblances(data, alone, profiles), strict=True):
         if found is None:
             continue
         if c.sources == ("terms",):
-            count = profiles.counts[profiles.row(c.code_id) or 0]
-            wrong = count >= TERMS_ALONE_UNTIL or found.similarity < TERMS_MIN_SIMILARITY
+            wrong = found.similarity < TERMS_MIN_SIMILARITY
         elif c.sources == ("question",):
             wrong = found.rank > GUIDE_MAX_RANK
         else:
