@@ -482,6 +482,7 @@
     </message>
     <message>
         <source>Quote</source>
+        <extracomment>No quote is longer (it may once have been: only an upper bound is needed).</extracomment>
         <translation>Citaat</translation>
     </message>
     <message>
@@ -2174,6 +2175,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Type corrections in the transcript while listening; F8 types the current time, every pause jumps back 2 s ({shortcut})</source>
         <translation>Typ correcties in het transcript terwijl je luistert; F8 typt de huidige tijd, elke pauze springt 2 s terug ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Correcting the transcript: type, F8 types the time, Ctrl+Space plays and pauses (2 s back); {shortcut} again saves</source>
+        <translation>Transcript corrigeren: typ, F8 typt de tijd, Ctrl+Spatie speelt en pauzeert (2 s terug); {shortcut} nogmaals slaat op</translation>
     </message>
 </context>
 <context>
