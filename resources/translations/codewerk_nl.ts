@@ -1139,7 +1139,6 @@
     <name>GuideTableModel</name>
     <message>
         <source>confirmed</source>
-        <extracomment>A cell shows at most this many words (and characters) of the answer. The role that answers the cell&apos;s :class:`GuideAnswer` (or ``None``). The role of a row&apos;s :class:`GuideEntry` (any column) and a column&apos;s :class:`Respondent` (header). Header shades that tell one group of columns from the next.</extracomment>
         <translation>bevestigd</translation>
     </message>
     <message>
@@ -1151,7 +1150,6 @@
     <name>GuideWindow</name>
     <message>
         <source>Interview guide — {name}</source>
-        <extracomment>Wait this long after a change before building the table again (a burst of changes builds once).</extracomment>
         <translation>Interviewleidraad — {name}</translation>
     </message>
     <message>
@@ -1585,7 +1583,6 @@ Klik om de citaten te tonen</translation>
     <name>MatchReview</name>
     <message>
         <source>Space or Enter confirms the match, Delete clears it, Backspace lets the matcher decide again; type another reference in the Question column (F2) to move it. Each is one undo step.</source>
-        <extracomment>``move(row, new reference)``: the Question cell was edited.</extracomment>
         <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
     </message>
     <message>
