@@ -2010,6 +2010,25 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>RecordingOffer</name>
+    <message>
+        <source>Attach {count} recording(s)</source>
+        <translation>{count} opname(s) koppelen</translation>
+    </message>
+    <message>
+        <source>Recordings with the same names lie beside the files: {names}</source>
+        <translation>Opnamen met dezelfde namen staan naast de bestanden: {names}</translation>
+    </message>
+    <message>
+        <source>Attach recordings</source>
+        <translation>Opnamen koppelen</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) attached</source>
+        <translation>{count} opname(s) gekoppeld</translation>
+    </message>
+</context>
+<context>
     <name>RefiActions</name>
     <message>
         <source>REFI-QDA project or codebook (.qdpx, .qdc)…</source>
