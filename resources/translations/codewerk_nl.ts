@@ -836,6 +836,14 @@
         <translation>Beurten</translation>
     </message>
     <message>
+        <source>{name} — missing</source>
+        <translation>{name} — ontbreekt</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
         <source>Codings</source>
         <translation>Coderingen</translation>
     </message>
