@@ -836,6 +836,14 @@
         <translation>Beurten</translation>
     </message>
     <message>
+        <source>{name} — missing</source>
+        <translation>{name} — ontbreekt</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
         <source>Codings</source>
         <translation>Coderingen</translation>
     </message>
@@ -1139,7 +1147,6 @@
     <name>GuideTableModel</name>
     <message>
         <source>confirmed</source>
-        <extracomment>A cell shows at most this many words (and characters) of the answer. The role that answers the cell&apos;s :class:`GuideAnswer` (or ``None``). The role of a row&apos;s :class:`GuideEntry` (any column) and a column&apos;s :class:`Respondent` (header). Header shades that tell one group of columns from the next.</extracomment>
         <translation>bevestigd</translation>
     </message>
     <message>
@@ -1151,7 +1158,6 @@
     <name>GuideWindow</name>
     <message>
         <source>Interview guide — {name}</source>
-        <extracomment>Wait this long after a change before building the table again (a burst of changes builds once).</extracomment>
         <translation>Interviewleidraad — {name}</translation>
     </message>
     <message>
@@ -1179,8 +1185,24 @@
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
+        <source>&amp;Import guide…</source>
+        <translation>Leidraad &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Attach the numbered questions of a guide document (.docx, .txt) to the codes with those references</source>
+        <translation>Koppel de genummerde vragen van een leidraaddocument (.docx, .txt) aan de codes met die vraagnummers</translation>
+    </message>
+    <message>
         <source>Click a cell to read the whole answer</source>
         <translation>Klik op een cel om het hele antwoord te lezen</translation>
+    </message>
+    <message>
+        <source>This project has no interview guide yet. Import the guide document (Word or text) with numbered questions such as 1a, 4b or Vraag 3: each question is attached to the code with that reference.</source>
+        <translation>Dit project heeft nog geen interviewleidraad. Importeer het leidraaddocument (Word of tekst) met genummerde vragen zoals 1a, 4b of Vraag 3: elke vraag wordt gekoppeld aan de code met dat vraagnummer.</translation>
+    </message>
+    <message>
+        <source>Import guide…</source>
+        <translation>Leidraad importeren…</translation>
     </message>
     <message>
         <source>No grouping</source>
@@ -1191,8 +1213,8 @@
         <translation>{questions} vragen uit de leidraad × {interviews} interviews: {found} antwoorden gevonden, {confirmed} bevestigd</translation>
     </message>
     <message>
-        <source>The project has no guide: import a guide document (codewerk guide PROJECT import)</source>
-        <translation>Het project heeft geen leidraad: importeer een leidraaddocument (codewerk guide PROJECT import)</translation>
+        <source>The project has no guide: import a guide document with Import guide…</source>
+        <translation>Het project heeft geen leidraad: importeer een leidraaddocument met Leidraad importeren…</translation>
     </message>
     <message>
         <source>Confirmed match</source>
@@ -1585,7 +1607,6 @@ Klik om de citaten te tonen</translation>
     <name>MatchReview</name>
     <message>
         <source>Space or Enter confirms the match, Delete clears it, Backspace lets the matcher decide again; type another reference in the Question column (F2) to move it. Each is one undo step.</source>
-        <extracomment>``move(row, new reference)``: the Question cell was edited.</extracomment>
         <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
     </message>
     <message>
@@ -2013,6 +2034,25 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>RecordingOffer</name>
+    <message>
+        <source>Attach {count} recording(s)</source>
+        <translation>{count} opname(s) koppelen</translation>
+    </message>
+    <message>
+        <source>Recordings with the same names lie beside the files: {names}</source>
+        <translation>Opnamen met dezelfde namen staan naast de bestanden: {names}</translation>
+    </message>
+    <message>
+        <source>Attach recordings</source>
+        <translation>Opnamen koppelen</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) attached</source>
+        <translation>{count} opname(s) gekoppeld</translation>
+    </message>
+</context>
+<context>
     <name>RefiActions</name>
     <message>
         <source>REFI-QDA project or codebook (.qdpx, .qdc)…</source>
@@ -2258,6 +2298,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Read a review workbook or Word document back: the supervisor&apos;s marks and comments</source>
         <translation>Een beoordelingswerkmap of Word-document terug inlezen: de beoordelingen en opmerkingen van de begeleider</translation>
+    </message>
+    <message>
+        <source>Import interview &amp;guide…</source>
+        <translation>Interview&amp;leidraad importeren…</translation>
+    </message>
+    <message>
+        <source>Attach the numbered questions of a guide document (.docx, .txt) to the codes with those references</source>
+        <translation>Koppel de genummerde vragen van een leidraaddocument (.docx, .txt) aan de codes met die vraagnummers</translation>
     </message>
     <message>
         <source>&amp;Close project</source>
@@ -2612,6 +2660,25 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Show folder</source>
         <translation>Map tonen</translation>
+    </message>
+</context>
+<context>
+    <name>guide_import</name>
+    <message>
+        <source>Import interview guide</source>
+        <translation>Interviewleidraad importeren</translation>
+    </message>
+    <message>
+        <source>Interview guide (*.docx *.txt)</source>
+        <translation>Interviewleidraad (*.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>Attached {count} guide question(s) from {source}</source>
+        <translation>{count} leidraadvraag/-vragen gekoppeld uit {source}</translation>
+    </message>
+    <message>
+        <source>; could not place {count} question(s), no code has the reference: {refs}</source>
+        <translation>; {count} vraag/vragen niet geplaatst, geen code heeft het vraagnummer: {refs}</translation>
     </message>
 </context>
 <context>
