@@ -19,6 +19,7 @@ from coding.guide.guide_file import read_guide
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_service import PassageResult, SpeakerService
+from coding.speakers.speakers import SpeakerRules
 from coding.undo.command import Command
 from coding.undo.group import Group
 from models import GuideMatch as GuideMatchRow
@@ -204,26 +205,42 @@ class GuideService:
         return document_id, turn.end, refs[fold(question)]
 
     def _decisions(self, document_id: DocumentId) -> dict[int, dict[str, str]]:
+        return self._all_decisions([document_id]).get(document_id, {})
+
+    def _all_decisions(
+        self, documents: Sequence[DocumentId] | None = None
+    ) -> dict[DocumentId, dict[int, dict[str, str]]]:
+        """The researcher's decisions per document (all documents when ``None``), in one query:
+        by turn start, by question reference, "confirmed" or "cleared"."""
+        query = select(
+            GuideMatchRow.document_id, GuideMatchRow.start, GuideMatchRow.question, GuideMatchRow.status
+        )
+        if documents is not None:
+            query = query.where(GuideMatchRow.document_id.in_(list(documents)))
         with self._context.store.read() as session:
-            rows = session.execute(
-                select(GuideMatchRow.start, GuideMatchRow.question, GuideMatchRow.status).where(
-                    GuideMatchRow.document_id == document_id
-                )
-            ).all()
-        out: dict[int, dict[str, str]] = {}
-        for row in rows:
-            out.setdefault(row.start, {})[row.question] = row.status
+            rows = session.execute(query).all()
+        out: dict[DocumentId, dict[int, dict[str, str]]] = {}
+        for document_id, start, question, status in rows:
+            out.setdefault(DocumentId(document_id), {}).setdefault(start, {})[question] = status
         return out
 
     def _found(
-        self, matcher: GuideMatcher, document_id: DocumentId, turns: Sequence[TurnText]
+        self,
+        matcher: GuideMatcher,
+        document_id: DocumentId,
+        turns: Sequence[TurnText],
+        decisions: Mapping[int, Mapping[str, str]] | None = None,
     ) -> list[TurnMatch]:
         """The matcher's questions per turn, with the researcher's decisions applied: a cleared question
         dropped, a confirmed one added (confidence 1) or kept."""
-        decisions = self._decisions(document_id)
+        if decisions is None:
+            decisions = self._decisions(document_id)
         out = []
         for found in matcher.match(turns):
-            decided = decisions.get(found.start, {})
+            decided = decisions.get(found.start)
+            if not decided:
+                out.append(found)
+                continue
             refs = [(r, c) for r, c in found.refs if decided.get(r) != "cleared"]
             refs += [
                 (r, 1.0) for r, status in decided.items() if status == "confirmed" and r not in dict(refs)
@@ -245,15 +262,16 @@ class GuideService:
         if not matcher.refs:
             return GuideMatching((), ())
         rules = self._speakers.rules()
+        every = self._all_decisions([d.id for d in chosen])
         for document in chosen:
-            decisions = self._decisions(document.id)
+            decisions = every.get(document.id, {})
             text = self._documents.text(document.id)
             turns = [
                 TurnText(t.start, t.end, text[t.body_start : t.end])
                 for t in self._documents.turns(document.id)
                 if rules.is_interviewer(t.speaker)
             ]
-            for turn, found in zip(turns, self._found(matcher, document.id, turns), strict=True):
+            for turn, found in zip(turns, self._found(matcher, document.id, turns, decisions), strict=True):
                 if not found.refs:
                     unmatched.append(UnmatchedTurn(document.name, turn.start, turn.end, turn.text))
                 decided = decisions.get(turn.start, {})
@@ -275,12 +293,14 @@ class GuideService:
             raise NotFoundError(f"no guide question {question} (guide questions: {known})")
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         out: list[GuideAnswer] = []
+        rules, every = self._speakers.rules(), self._all_decisions()
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
                 continue
             text = self._documents.text(document.id)
-            for span in self._answer_spans(matcher, document.id, text):
+            decisions = every.get(document.id, {})
+            for span in self._answer_spans(matcher, document.id, text, rules=rules, decisions=decisions):
                 if fold(span.question) != ref:
                     continue
                 body = "\n".join(text[s:e] for s, e in span.parts)
@@ -309,6 +329,7 @@ class GuideService:
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         respondents: list[Respondent] = []
         answers: dict[tuple[str, str], GuideAnswer] = {}
+        rules, every = (self._speakers.rules(), self._all_decisions()) if matcher.refs else (None, {})
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
@@ -317,7 +338,8 @@ class GuideService:
             if not matcher.refs:
                 continue
             text = self._documents.text(document.id)
-            for span in self._answer_spans(matcher, document.id, text):
+            decisions = every.get(document.id, {})
+            for span in self._answer_spans(matcher, document.id, text, rules=rules, decisions=decisions):
                 key = (fold(span.question), document.name)
                 if key in answers:
                     continue
@@ -371,23 +393,41 @@ class GuideService:
         if not matcher.refs:
             return []
         ids = documents if documents is not None else [d.id for d in self._documents.list(with_counts=False)]
+        rules, every = self._speakers.rules(), self._all_decisions(ids if documents is not None else None)
         out: list[AnswerSpan] = []
         for document_id in ids:
-            out.extend(self._answer_spans(matcher, document_id, self._documents.text(document_id)))
+            text = self._documents.text(document_id)
+            decisions = every.get(document_id, {})
+            out.extend(self._answer_spans(matcher, document_id, text, rules=rules, decisions=decisions))
         return out
 
-    def _answer_spans(self, matcher: GuideMatcher, document_id: DocumentId, text: str) -> list[AnswerSpan]:
+    def _answer_spans(
+        self,
+        matcher: GuideMatcher,
+        document_id: DocumentId,
+        text: str,
+        *,
+        rules: SpeakerRules | None = None,
+        decisions: Mapping[int, Mapping[str, str]] | None = None,
+    ) -> list[AnswerSpan]:
         """The respondent's turns after each matched question, up to the next interviewer turn that asks
-        a guide question (follow-ups and back-channels of the interviewer in between do not end it)."""
-        rules = self._speakers.rules()
+        a guide question (follow-ups and back-channels of the interviewer in between do not end it).
+        ``rules`` and ``decisions`` (the document's) are read here unless a pass over many documents
+        read them once."""
+        if rules is None:
+            rules = self._speakers.rules()
+        if decisions is None:
+            decisions = self._decisions(document_id)
         turns = self._documents.turns(document_id)
         interviewer = [rules.is_interviewer(t.speaker) for t in turns]
         asking = [t for t, asks in zip(turns, interviewer, strict=True) if asks]
         found = self._found(
-            matcher, document_id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
+            matcher,
+            document_id,
+            [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking],
+            decisions,
         )
         questions = {m.start: m.refs for m in found}
-        decisions = self._decisions(document_id)
         out: list[AnswerSpan] = []
         for number, turn in enumerate(turns):
             refs = questions.get(turn.start) if interviewer[number] else None
