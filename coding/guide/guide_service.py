@@ -3,7 +3,7 @@ and finding the guide questions in the interviewers' turns."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,6 @@ from coding.guide.guide_file import read_guide
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_service import PassageResult, SpeakerService
-from coding.speakers.speakers import SpeakerRules
 from coding.undo.command import Command
 from coding.undo.group import Group
 from models import GuideMatch as GuideMatchRow
@@ -205,23 +204,33 @@ class GuideService:
         return document_id, turn.end, refs[fold(question)]
 
     def _decisions(self, document_id: DocumentId) -> dict[int, dict[str, str]]:
-        return self._all_decisions([document_id]).get(document_id, {})
-
-    def _all_decisions(
-        self, documents: Sequence[DocumentId] | None = None
-    ) -> dict[DocumentId, dict[int, dict[str, str]]]:
-        """The researcher's decisions per document (all documents when ``None``), in one query:
-        by turn start, by question reference, "confirmed" or "cleared"."""
-        query = select(
-            GuideMatchRow.document_id, GuideMatchRow.start, GuideMatchRow.question, GuideMatchRow.status
-        )
-        if documents is not None:
-            query = query.where(GuideMatchRow.document_id.in_(list(documents)))
         with self._context.store.read() as session:
-            rows = session.execute(query).all()
+            rows = session.execute(
+                select(GuideMatchRow.start, GuideMatchRow.question, GuideMatchRow.status).where(
+                    GuideMatchRow.document_id == document_id
+                )
+            ).all()
+        out: dict[int, dict[str, str]] = {}
+        for row in rows:
+            out.setdefault(row.start, {})[row.question] = row.status
+        return out
+
+    def _all_decisions(self) -> dict[DocumentId, dict[int, dict[str, str]]]:
+        """:meth:`_decisions` of every document, read at once."""
+        with self._context.store.read() as session:
+            rows = session.execute(
+                select(
+                    GuideMatchRow.document_id,
+                    GuideMatchRow.start,
+                    GuideMatchRow.question,
+                    GuideMatchRow.status,
+                )
+            ).all()
         out: dict[DocumentId, dict[int, dict[str, str]]] = {}
-        for document_id, start, question, status in rows:
-            out.setdefault(DocumentId(document_id), {}).setdefault(start, {})[question] = status
+        for row in rows:
+            out.setdefault(DocumentId(row.document_id), {}).setdefault(row.start, {})[row.question] = (
+                row.status
+            )
         return out
 
     def _found(
@@ -229,10 +238,10 @@ class GuideService:
         matcher: GuideMatcher,
         document_id: DocumentId,
         turns: Sequence[TurnText],
-        decisions: Mapping[int, Mapping[str, str]] | None = None,
+        decisions: dict[int, dict[str, str]] | None = None,
     ) -> list[TurnMatch]:
         """The matcher's questions per turn, with the researcher's decisions applied: a cleared question
-        dropped, a confirmed one added (confidence 1) or kept."""
+        dropped, a confirmed one added (confidence 1) or kept. ``decisions``: the document's, when read."""
         if decisions is None:
             decisions = self._decisions(document_id)
         out = []
@@ -262,7 +271,7 @@ class GuideService:
         if not matcher.refs:
             return GuideMatching((), ())
         rules = self._speakers.rules()
-        every = self._all_decisions([d.id for d in chosen])
+        every = self._all_decisions()
         for document in chosen:
             decisions = every.get(document.id, {})
             text = self._documents.text(document.id)
@@ -293,14 +302,14 @@ class GuideService:
             raise NotFoundError(f"no guide question {question} (guide questions: {known})")
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         out: list[GuideAnswer] = []
-        rules, every = self._speakers.rules(), self._all_decisions()
+        is_interviewer, every = self._speakers.rules().is_interviewer, self._all_decisions()
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
                 continue
             text = self._documents.text(document.id)
             decisions = every.get(document.id, {})
-            for span in self._answer_spans(matcher, document.id, text, rules=rules, decisions=decisions):
+            for span in self._answer_spans(matcher, document.id, text, is_interviewer, decisions):
                 if fold(span.question) != ref:
                     continue
                 body = "\n".join(text[s:e] for s, e in span.parts)
@@ -329,7 +338,9 @@ class GuideService:
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         respondents: list[Respondent] = []
         answers: dict[tuple[str, str], GuideAnswer] = {}
-        rules, every = (self._speakers.rules(), self._all_decisions()) if matcher.refs else (None, {})
+        # one read of the speaker rules and the decisions for all interviews (opening the guide view)
+        is_interviewer = self._speakers.rules().is_interviewer if matcher.refs else None
+        every = self._all_decisions() if matcher.refs else {}
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
@@ -339,7 +350,7 @@ class GuideService:
                 continue
             text = self._documents.text(document.id)
             decisions = every.get(document.id, {})
-            for span in self._answer_spans(matcher, document.id, text, rules=rules, decisions=decisions):
+            for span in self._answer_spans(matcher, document.id, text, is_interviewer, decisions):
                 key = (fold(span.question), document.name)
                 if key in answers:
                     continue
@@ -393,12 +404,14 @@ class GuideService:
         if not matcher.refs:
             return []
         ids = documents if documents is not None else [d.id for d in self._documents.list(with_counts=False)]
-        rules, every = self._speakers.rules(), self._all_decisions(ids if documents is not None else None)
+        is_interviewer = self._speakers.rules().is_interviewer
+        decided = self._all_decisions()
         out: list[AnswerSpan] = []
         for document_id in ids:
             text = self._documents.text(document_id)
-            decisions = every.get(document_id, {})
-            out.extend(self._answer_spans(matcher, document_id, text, rules=rules, decisions=decisions))
+            out.extend(
+                self._answer_spans(matcher, document_id, text, is_interviewer, decided.get(document_id, {}))
+            )
         return out
 
     def _answer_spans(
@@ -406,20 +419,16 @@ class GuideService:
         matcher: GuideMatcher,
         document_id: DocumentId,
         text: str,
-        *,
-        rules: SpeakerRules | None = None,
-        decisions: Mapping[int, Mapping[str, str]] | None = None,
+        is_interviewer: Callable[[str], bool] | None = None,
+        decisions: dict[int, dict[str, str]] | None = None,
     ) -> list[AnswerSpan]:
         """The respondent's turns after each matched question, up to the next interviewer turn that asks
-        a guide question (follow-ups and back-channels of the interviewer in between do not end it).
-        ``rules`` and ``decisions`` (the document's) are read here unless a pass over many documents
-        read them once."""
-        if rules is None:
-            rules = self._speakers.rules()
-        if decisions is None:
-            decisions = self._decisions(document_id)
+        a guide question (follow-ups and back-channels of the interviewer in between do not end it)."""
+        if is_interviewer is None:
+            is_interviewer = self._speakers.rules().is_interviewer
+        decisions = decisions if decisions is not None else self._decisions(document_id)
         turns = self._documents.turns(document_id)
-        interviewer = [rules.is_interviewer(t.speaker) for t in turns]
+        interviewer = [is_interviewer(t.speaker) for t in turns]
         asking = [t for t, asks in zip(turns, interviewer, strict=True) if asks]
         found = self._found(
             matcher,

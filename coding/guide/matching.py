@@ -10,12 +10,12 @@ questions at once gets every question close enough to its best one.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coding.core.text import fold
 
@@ -96,9 +96,8 @@ class TurnMatch:
     refs: tuple[tuple[str, float], ...]
 
 
-@lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The word without its commonest Dutch ending, cut to ``STEM_LENGTH`` (kept: words recur)."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
