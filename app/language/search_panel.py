@@ -33,6 +33,7 @@ from app.codebook.code_combo import CodeComboBox
 from app.language.indexing import Indexing
 from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, LeftContextDelegate
 from app.shell.project_bridge import ProjectBridge
+from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
@@ -197,6 +198,10 @@ class SearchPanel(QWidget):
             return
         key = self.attribute.currentData()
         where = {key: self.value.currentText()} if key is not None and self.value.currentText() else None
+        with Workspace.loading():  # tens of thousands of hits: no collections walking them meanwhile
+            self._search(text, where)
+
+    def _search(self, text: str, where: dict[str, str] | None) -> None:
         result = operations.attempt(
             self,
             lambda: self.project.assist.search(

@@ -149,28 +149,28 @@ class KwicLines(Sequence[KwicLine]):
         if by not in CHEAP_SORTS:
             line_key = SORT_KEYS[by]
             return sorted(indices, key=lambda i: line_key(self[i]), reverse=descending)
-        names: dict[DocumentId, Any] = {}
-
-        def name_key(doc_id: DocumentId) -> Any:
-            key = names.get(doc_id)
-            if key is None:
-                key = names[doc_id] = natural_key(self._documents[doc_id].name)
-            return key
-
-        keys: dict[int, tuple[Any, ...]]
+        # Integer keys (no tuple per hit): each name's rank among the names sorted naturally
+        # (equal keys share a rank), shifted past the largest start.
+        hit_docs = {hits[i][0] for i in indices}
+        doc_rank = _ranks({doc_id: natural_key(self._documents[doc_id].name) for doc_id in hit_docs})
+        shift = max((hits[i][2] for i in indices), default=0).bit_length() + 1
+        ranks_shift = max(len(hit_docs), 1).bit_length()
+        keys: dict[int, int]
         if by == "document":
-            keys = {i: (name_key(hits[i][0]), hits[i][1]) for i in indices}
+            keys = {i: (doc_rank[hits[i][0]] << shift) + hits[i][1] for i in indices}
         elif by == "position":
-            keys = {i: (hits[i][1], name_key(hits[i][0])) for i in indices}
+            keys = {i: (hits[i][1] << ranks_shift) + doc_rank[hits[i][0]] for i in indices}
         else:
-            folded: dict[str, Any] = {}
-            keys = {}
+            respondents = {}
             for i in indices:
                 line = self._built[i]
-                respondent = line.respondent if line is not None else self._speaker(hits[i])[0]
-                if respondent not in folded:
-                    folded[respondent] = natural_key(respondent)
-                keys[i] = (folded[respondent], name_key(hits[i][0]), hits[i][1])
+                respondents[i] = line.respondent if line is not None else self._speaker(hits[i])[0]
+            respondent_rank = _ranks({name: natural_key(name) for name in set(respondents.values())})
+            keys = {
+                i: (((respondent_rank[respondents[i]] << ranks_shift) + doc_rank[hits[i][0]]) << shift)
+                + hits[i][1]
+                for i in indices
+            }
         return sorted(indices, key=keys.__getitem__, reverse=descending)
 
     @classmethod
@@ -184,3 +184,16 @@ class KwicLines(Sequence[KwicLine]):
         out = cls(hits, documents, {}, {}, 0)
         out._built = list(lines)
         return out
+
+
+def _ranks(keys: Mapping[Any, Any]) -> dict[Any, int]:
+    """Each item's rank in the order of its key; items with equal keys share a rank."""
+    ranks: dict[Any, int] = {}
+    rank = -1
+    previous: Any = object()
+    for item in sorted(keys, key=keys.__getitem__):
+        if keys[item] != previous:
+            rank += 1
+            previous = keys[item]
+        ranks[item] = rank
+    return ranks

@@ -11,10 +11,11 @@ them ignored); ``*`` and ``?`` are wildcards in word mode (``vertrouw*``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from coding.core.errors import InvalidInputError
 from coding.core.ids import DocumentId
@@ -151,12 +152,16 @@ class Searcher:
             )
         else:
             sql = 'SELECT document_id, position, start, "end", 0, 0 FROM token WHERE term_id IN ({})'
+        every = len(documents) == len(self.corpus.documents)  # no filter: keep every row
         with self.corpus.store.read() as session:
             raw = raw_connection(session)
             for i in range(0, len(term_ids), _CHUNK):
                 chunk = term_ids[i : i + _CHUNK]
                 rows = raw.execute(sql.format(_marks(chunk)), chunk)
-                out.extend(row for row in rows if row[0] in documents)
+                if every:
+                    out.extend(rows)
+                else:
+                    out.extend(row for row in rows if row[0] in documents)
         return out
 
     def _tokens(
@@ -182,7 +187,8 @@ class Searcher:
                 forms = dict(sorted(counts.items(), key=lambda item: -item[1]))
         first = steps[0]
         if len(steps) == 1:
-            matches: list[Hit] = [(DocumentId(d), s, e, (ss, se)) for d, _p, s, e, ss, se in first]
+            # document ids as read (DocumentId is an int at run time)
+            matches = cast("list[Hit]", [(d, s, e, (ss, se)) for d, _p, s, e, ss, se in first])
         else:
             following = [{(d, p): e for d, p, _s, e, _ss, _se in step} for step in steps[1:]]
             matches = []
@@ -205,11 +211,10 @@ class Searcher:
         if len(terms) == 1:
             by_form[next(iter(terms.values()))] = len(positions)
             return by_form
-        texts = self.corpus.texts({DocumentId(d) for d, *_rest in positions})
-        for doc_id, _p, start, end, *_sentence in positions:
-            form = texts[DocumentId(doc_id)][start:end].lower()
-            by_form[form] = by_form.get(form, 0) + 1
-        return by_form
+        hit_documents = {DocumentId(d) for d in {row[0] for row in positions}}
+        texts = cast("Mapping[int, str]", self.corpus.texts(hit_documents))  # keyed by the ids as read
+        counts = Counter(texts[doc_id][start:end].lower() for doc_id, _p, start, end, _ss, _se in positions)
+        return dict(counts)
 
     # -- regular expressions -------------------------------------------------------------
     def _regex(self, pattern: str, documents: list[CorpusDocument]) -> tuple[list[Hit], bool]:
@@ -235,8 +240,9 @@ class Searcher:
         doc_ids = {match[0] for match in matches}
         texts = corpus.texts(doc_ids) if doc_ids else {}
         turns = corpus.turns(doc_ids) if doc_ids else {}
-        order = {doc.id: rank for rank, doc in enumerate(corpus.documents)}
-        hits = sorted(matches, key=lambda m: (order.get(m[0], 0), m[1]))
+        # one integer key per hit: the document's place, then the start (texts are far shorter than 2**40)
+        order = {doc.id: rank << 40 for rank, doc in enumerate(corpus.documents)}
+        hits = sorted(matches, key=lambda m: order.get(m[0], 0) + m[1])
         speakers = {fold(s) for s in query.speakers}
         if query.answers_only or speakers:
             kept = []
