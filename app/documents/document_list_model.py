@@ -249,7 +249,9 @@ class DocumentListModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.group_by} = {key}: {len(documents)} document(s)"
+            return QCoreApplication.translate(
+                "DocumentListModel", "{key} = {value}: {count} document(s)"
+            ).format(key=self.group_by, value=key, count=len(documents))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == CODINGS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -2,7 +2,7 @@
 
 Accept codes the passage, reject remembers the decision, the span can be adjusted first, and
 "Accept all" takes every open suggestion of the chosen code. Every decision is undoable.
-"Find suggestions" first brings the search index up to date in a worker thread (progress in the
+QCoreApplication.translate("SuggestionQueue", "Find suggestions") first brings the search index up to date in a worker thread (progress in the
 status line, Cancel there), then stores the suggestions found.
 """
 
@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,8 +43,14 @@ from coding.language.suggestions.service import SuggestionInfo
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SCORE, CODE, DOCUMENT, PASSAGE, WHY = range(5)
-SOURCE_LABELS = {"terms": "terms", "question": "guide question", "similar": "similar passages"}
+SOURCE_LABELS = {
+    "terms": QT_TRANSLATE_NOOP("SuggestionQueue", "terms"),
+    "question": QT_TRANSLATE_NOOP("SuggestionQueue", "guide question"),
+    "similar": QT_TRANSLATE_NOOP("SuggestionQueue", "similar passages"),
+}
 
+#: The status line while indexing (its start also recognises it).
+INDEXING_TEXT = QT_TRANSLATE_NOOP("SuggestionQueue", "Indexing for suggestions {percent}% {name}")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -54,7 +60,9 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 
 def _sources(s: SuggestionInfo) -> str:
-    return ", ".join(SOURCE_LABELS.get(x, x) for x in s.sources)
+    return ", ".join(
+        QCoreApplication.translate("SuggestionQueue", SOURCE_LABELS.get(x, x)) for x in s.sources
+    )
 
 
 def _score_colour(s: SuggestionInfo) -> QColor | None:
@@ -106,13 +114,13 @@ class SuggestionQueue(QWidget):
         # The window shares one indexer per project, so two indexing threads never run at once.
         self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
-        self.scope = CodeComboBox(any_label="All codes")
+        self.scope = CodeComboBox(any_label=QCoreApplication.translate("SuggestionQueue", "All codes"))
         self.document = QComboBox()
-        self.document.setAccessibleName("Document")
-        self.find_button = QPushButton("Find suggestions")
+        self.document.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Document"))
+        self.find_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Find suggestions"))
         self.model = SuggestionTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Suggested codings")
+        self.table.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggested codings"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -124,32 +132,34 @@ class SuggestionQueue(QWidget):
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODE, 240)
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Suggestion details")
+        self.details.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggestion details"))
         self.details.setOpenLinks(False)
         self.start = QSpinBox()
-        self.start.setAccessibleName("Passage start")
+        self.start.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Passage start"))
         self.end = QSpinBox()
-        self.end.setAccessibleName("Passage end")
+        self.end.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Passage end"))
         for box in (self.start, self.end):
             box.setRange(0, 0)
             box.setKeyboardTracking(False)
-        self.adjust_button = QPushButton("Set span")
-        self.accept_button = QPushButton("Accept")
-        self.reject_button = QPushButton("Reject")
-        self.accept_all_button = QPushButton("Accept all for this code")
+        self.adjust_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Set span"))
+        self.accept_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Accept"))
+        self.reject_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Reject"))
+        self.accept_all_button = QPushButton(
+            QCoreApplication.translate("SuggestionQueue", "Accept all for this code")
+        )
         self.status = operations.add_status_line(self)
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Code"))
+        filters.addWidget(QLabel(QCoreApplication.translate("SuggestionQueue", "Code")))
         filters.addWidget(self.scope, 2)
-        filters.addWidget(QLabel("Document"))
+        filters.addWidget(QLabel(QCoreApplication.translate("SuggestionQueue", "Document")))
         filters.addWidget(self.document, 1)
         filters.addWidget(self.find_button)
         actions = QHBoxLayout()
         actions.addWidget(self.accept_button)
         actions.addWidget(self.reject_button)
         actions.addSpacing(16)
-        actions.addWidget(QLabel("Span"))
+        actions.addWidget(QLabel(QCoreApplication.translate("SuggestionQueue", "Span")))
         actions.addWidget(self.start)
         actions.addWidget(QLabel("–"))
         actions.addWidget(self.end)
@@ -193,7 +203,7 @@ class SuggestionQueue(QWidget):
         fill_combo(
             self.document,
             [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
-            first=("All documents", None),
+            first=(QCoreApplication.translate("SuggestionQueue", "All documents"), None),
             choose=(self.document.currentData(),),
         )
 
@@ -232,19 +242,30 @@ class SuggestionQueue(QWidget):
         if items is None:
             return
         self.reload()
-        operations.tell(self, f"{len(items)} open suggestion(s). Nothing is coded until you accept.")
+        operations.tell(
+            self,
+            self.tr("{count} open suggestion(s). Nothing is coded until you accept.").format(
+                count=len(items)
+            ),
+        )
 
     @Slot(int, str)
     def _on_index_progress(self, percent: int, name: str) -> None:
         if not self.find_button.isEnabled():  # this queue is waiting for it
-            self.status.showMessage(f"Indexing for suggestions {percent}% {name}".rstrip())
+            self.status.showMessage(
+                QCoreApplication.translate("SuggestionQueue", INDEXING_TEXT)
+                .format(percent=percent, name=name)
+                .rstrip()
+            )
 
     @Slot(object)
     def _on_indexed(self, _outcome: object) -> None:
         """Indexing ended; when it was cancelled or failed, finding is possible again."""
         if not self.indexer.running:
             self.find_button.setEnabled(True)
-            if self.status.currentMessage().startswith("Indexing for suggestions"):
+            if self.status.currentMessage().startswith(
+                QCoreApplication.translate("SuggestionQueue", INDEXING_TEXT).split("{")[0]
+            ):
                 self.status.clearMessage()
 
     def current(self) -> SuggestionInfo | None:
@@ -266,7 +287,7 @@ class SuggestionQueue(QWidget):
     def _show_current(self, index: QModelIndex | None = None) -> None:
         s = self.current()
         if s is None:
-            self.details.setHtml("<p><i>No suggestion selected.</i></p>")
+            self.details.setHtml("<p><i>{}</i></p>".format(self.tr("No suggestion selected.")))
             for box in (self.start, self.end):
                 box.setRange(0, 0)
             return
@@ -274,9 +295,10 @@ class SuggestionQueue(QWidget):
         before = html.escape(text[max(0, s.start - 120) : s.start])
         after = html.escape(text[s.end : s.end + 120])
         passage = html.escape(text[s.start : s.end])
+        score = self.tr("score")
         self.details.setHtml(
             f"<p><b>{html.escape(s.code_path)}</b> · {html.escape(s.document)} {s.start}:{s.end} · "
-            f"score {s.score:.2f}</p><p>{html.escape(s.reason)}</p>"
+            f"{score} {s.score:.2f}</p><p>{html.escape(s.reason)}</p>"
             f"<p style='color:#777'>…{before}<span style='background:#fff3b0;color:#000'>{passage}</span>"
             f"{after}…</p>".replace("\n", "<br>")
         )
@@ -301,7 +323,12 @@ class SuggestionQueue(QWidget):
             self, lambda: self.service.accept([s.id for s in chosen]), initiator=self
         )
         if created is not None:
-            operations.tell(self, f"Accepted {len(chosen)} suggestion(s): {len(created)} new coding(s).")
+            operations.tell(
+                self,
+                self.tr("Accepted {count} suggestion(s): {new} new coding(s).").format(
+                    count=len(chosen), new=len(created)
+                ),
+            )
 
     @Slot()
     def reject_selected(self) -> None:
@@ -309,7 +336,12 @@ class SuggestionQueue(QWidget):
         if not chosen:
             return
         if operations.perform(self, lambda: self.service.reject([s.id for s in chosen]), initiator=self):
-            operations.tell(self, f"Rejected {len(chosen)} suggestion(s); they will not be offered again.")
+            operations.tell(
+                self,
+                self.tr("Rejected {count} suggestion(s); they will not be offered again.").format(
+                    count=len(chosen)
+                ),
+            )
 
     @Slot()
     def adjust_current(self) -> None:
@@ -319,20 +351,28 @@ class SuggestionQueue(QWidget):
         start, end = self.start.value(), self.end.value()
         if operations.perform(self, lambda: self.service.adjust(s.id, start, end), initiator=self):
             self.select(s.id)
-            operations.tell(self, "Span adjusted; accept to code it.")
+            operations.tell(
+                self, QCoreApplication.translate("SuggestionQueue", "Span adjusted; accept to code it.")
+            )
 
     @Slot()
     def accept_all(self) -> None:
         code_id = self.scope.code_id()
         if code_id is None:
-            operations.refuse(self, "Choose a code first: accept all works per code.")
+            operations.refuse(
+                self,
+                QCoreApplication.translate(
+                    "SuggestionQueue", "Choose a code first: accept all works per code."
+                ),
+            )
             return
         created = operations.attempt(self, lambda: self.service.accept_all(code_id), initiator=self)
         if created is not None:
             operations.tell(
                 self,
-                f"Accepted every open suggestion for {self.project.codes.get(code_id).name}: "
-                f"{len(created)} new coding(s).",
+                self.tr("Accepted every open suggestion for {code}: {new} new coding(s).").format(
+                    code=self.project.codes.get(code_id).name, new=len(created)
+                ),
             )
 
     def _update_buttons(self) -> None:
