@@ -31,21 +31,44 @@ def labels() -> list[dict[str, Any]]:
     return documents
 
 
-def build(split: str, path: Path) -> Project:
-    """A new project at ``path`` with the split's transcripts and codings, indexed."""
+def build(split: str, path: Path, *, confirmed: bool = False) -> Project:
+    """A new project at ``path`` with the split's transcripts and codings, indexed. With ``confirmed`` the
+    researcher has also reviewed the guide matches: every hand-labelled guide question of an interviewer turn
+    confirmed, every other automatic match cleared."""
     chosen = [d for d in labels() if d["split"] == split]
     project = Project.create(path, codebook="rwb", coder="researcher")
     project.import_files([CORPUS / d["file"] for d in chosen], meta=CORPUS / "metadata.csv")
     for d in chosen:
         for c in d["codings"]:
             project.code(Path(d["file"]).stem, c["code"], text=c["text"], memo=c.get("note", ""))
+        if confirmed:
+            confirm_guide(project, d)
     project.assist.index()
     return project
 
 
-def evaluate(split: str) -> Evaluation:
+def confirm_guide(project: Project, document: dict[str, Any]) -> None:
+    """The hand labels of the document's interviewer turns as the researcher's decisions on the guide matches."""
+    name = Path(document["file"]).stem
+    known = set(project.guide.matcher().refs)
+    turns = [t for t in project.documents.turns(name) if t.speaker == "I"]
+    automatic: dict[int, set[str]] = {}
+    for match in project.guide.match([name]).matches:
+        automatic.setdefault(match.start, set()).add(match.question)
+    for turn, entry in zip(turns, document["guide"], strict=True):
+        refs = (
+            {str(r) for r in entry.get("refs") or () if r != "none"} if entry.get("refs") != "none" else set()
+        )
+        refs &= known
+        for ref in sorted(automatic.get(turn.start, set()) - refs):
+            project.guide.decide(name, turn.start, ref, "cleared")
+        for ref in sorted(refs):
+            project.guide.decide(name, turn.start, ref, "confirmed")
+
+
+def evaluate(split: str, *, confirmed: bool = False) -> Evaluation:
     with tempfile.TemporaryDirectory() as folder:
-        project = build(split, Path(folder) / f"{split}.codewerk")
+        project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
         try:
             return project.assist.suggestions.evaluate()
         finally:
@@ -59,9 +82,13 @@ def _pct(value: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--codes", action="store_true", help="also print the figures per code")
+    parser.add_argument(
+        "--confirmed", action="store_true", help="with the guide matches reviewed (the hand labels confirmed)"
+    )
+    parser.add_argument("--splits", nargs="+", choices=SPLITS, default=SPLITS, help="the splits to score")
     args = parser.parse_args()
-    for split in SPLITS:
-        result = evaluate(split)
+    for split in args.splits:
+        result = evaluate(split, confirmed=args.confirmed)
         o = result.overall
         print(
             f"{split:8} documents {result.documents:2}  coded {o.coded:4} found {o.found:4}  "

@@ -177,6 +177,12 @@ class DocumentListModel(QAbstractItemModel):
                     return self.createIndex(row, NAME, group_row + 1)
         return QModelIndex()
 
+    def largest_count(self) -> int:
+        """The largest number the Codings column shows (a group's or a document's)."""
+        counts = [d.coding_count or 0 for d in self._documents]
+        counts += [sum(d.coding_count or 0 for d in documents) for _key, documents in self._groups]
+        return max(counts, default=0)
+
     def documents(self) -> list[DocumentInfo]:
         return list(self._documents)
 

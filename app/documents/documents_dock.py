@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -34,6 +35,7 @@ class DocumentsDock(QDockWidget):
         self.setObjectName("documentsDock")
         self.workspace: Workspace | None = None
         self.model: DocumentListModel | None = None
+        self._count_digits = -1  # the Codings column is wide enough for numbers of this many digits
         body = QWidget(self)
         self.group_by = QComboBox(body)
         self.group_by.setObjectName("documentGroupBy")
@@ -120,11 +122,30 @@ class DocumentsDock(QDockWidget):
             old.deleteLater()
         if self.model is not None:
             self.model.modelReset.connect(self.tree.expandAll)
+            self._count_digits = -1
             header = self.tree.header()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(CODINGS, QHeaderView.ResizeMode.ResizeToContents)
+            # Sized to the widest number, not to its contents: Qt would ask every row's count
+            # again after each change of one.
+            header.setSectionResizeMode(CODINGS, QHeaderView.ResizeMode.Fixed)
+            for signal in (self.model.modelReset, self.model.dataChanged, self.model.layoutChanged):
+                signal.connect(self._fit_counts)
+            self._fit_counts()
             self.tree.expandAll()
+
+    def _fit_counts(self, *_args: object) -> None:
+        if self.model is None:
+            return
+        digits = len(f"{self.model.largest_count()}")
+        if digits == self._count_digits:
+            return
+        self._count_digits = digits
+        font = QFont(self.tree.font())
+        font.setBold(True)  # group rows are bold
+        width = QFontMetrics(font).horizontalAdvance("8" * digits) + 16
+        header = self.tree.header()
+        header.resizeSection(CODINGS, max(width, header.sectionSizeHint(CODINGS)))
 
     def _group_changed(self, *_args: object) -> None:
         if self.model is not None:

@@ -62,6 +62,8 @@ class PlayerDock(QDockWidget):
         self._pending_ms: int | None = None
         self._turn: TurnInfo | None = None
         self._problem: str | None = None  # why the loaded file does not play
+        #: Milliseconds to jump back on every pause (2000 while the transcript is being corrected).
+        self.rewind_on_pause = 0
         self._build()
 
     def _build(self) -> None:
@@ -109,6 +111,7 @@ class PlayerDock(QDockWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.time_label)
+        self.controls = controls  # the transcript's edit mode adds its button here
         layout.addLayout(controls)
         self.bar = PositionBar(body)
         self.bar.sliderMoved.connect(self.seek)
@@ -134,12 +137,12 @@ class PlayerDock(QDockWidget):
     def _on_change(self, change: Change) -> None:
         touched = change.touches(Aspect.DOCUMENTS) or change.touches(Aspect.SPEAKERS)
         if touched and self.document_id is not None and change.spans(self.document_id) != ():
-            self.show_document(self.document_id, keep_position=True)
+            self.show_document(self.document_id)
 
-    def show_document(self, document_id: DocumentId | None, *, keep_position: bool = False) -> None:
+    def show_document(self, document_id: DocumentId | None) -> None:
         """Load the recording of the document now in the transcript (or clear the player)."""
-        position = self.position() if keep_position else 0
-        same = keep_position and document_id == self.document_id
+        same = document_id == self.document_id  # the same document again: keep playing where it is
+        position = self.position() if same else 0
         self.document_id = document_id
         media: MediaInfo | None = None
         turns: list[TurnInfo] = []
@@ -205,6 +208,8 @@ class PlayerDock(QDockWidget):
             return
         if self.is_playing():
             self.player.pause()
+            if self.rewind_on_pause:
+                self.skip(-self.rewind_on_pause)
         else:
             self.player.play()
 

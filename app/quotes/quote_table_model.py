@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import html
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QModelIndex,
     QObject,
     Qt,
     QTimer,
@@ -36,6 +38,9 @@ from coding.quotes.quote_filter import FilterableQuotes, QuoteFilter
 from coding.reviews.review_service import STATUSES
 
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Up to this many quotes re-read after a change, rows are taken out and put in one by one;
+#: more (a large import into listed codes) and the list is rebuilt and sorted once.
+IN_PLACE = 200
 
 #: What a quote shows or is filtered by: its passage and code, its document's name, pages,
 #: attributes and speakers, its reviews.
@@ -101,8 +106,12 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self.query: tuple[str, str] | None = None
         self.rule = QuoteFilter()
         self._all = FilterableQuotes([])
-        self._rows: list[int] = []  # positions in self._all of the quotes shown (self._records), in order
         self._coders: list[str] = []
+        self._coder_counts: Counter[str] = Counter()
+        #: The quotes listed per document, built on the first change that needs it.
+        self._by_document: dict[DocumentId, list[Quote]] | None = None
+        #: The list's own order (codebook, document, position), built when first needed.
+        self._list_key: Callable[[Quote], tuple[int, int, int, int]] | None = None
         self.loaded = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._pending = DeferredChanges(self._apply_change, self)
@@ -155,8 +164,11 @@ class QuoteTableModel(RecordTableModel[Quote]):
     def _replace_all(self, quotes: list[Quote]) -> None:
         """List these quotes (filtered and sorted as now); the coders are read here, not per filter."""
         self._all = FilterableQuotes(quotes)
+        self._by_document = None
+        self._list_key = None
         self._refilter()
-        self._coders = sorted({q.coder for q in quotes if q.coder}, key=fold)
+        self._coder_counts = Counter(q.coder for q in quotes if q.coder)
+        self._coders = sorted(self._coder_counts, key=fold)
         self.codersChanged.emit(list(self._coders))
 
     def set_filter(self, rule: QuoteFilter) -> None:
@@ -165,10 +177,9 @@ class QuoteTableModel(RecordTableModel[Quote]):
 
     def _refilter(self) -> None:
         self.beginResetModel()
-        self._rows = self._all.matching(self.rule)
         self._sort_rows()
         self.endResetModel()
-        self.countsChanged.emit(len(self._rows), len(self._all))
+        self.countsChanged.emit(len(self._records), len(self._all))
 
     def quote(self, row: int) -> Quote:
         return self.record(row)
@@ -203,6 +214,10 @@ class QuoteTableModel(RecordTableModel[Quote]):
         spans = {d: change.spans(d) for d in touched}
         whole = sorted(d for d, located in spans.items() if located is None)
         places = [(d, start, end) for d, located in spans.items() if located for start, end in located]
+        fresh = self._query(within=places) if places else []
+        if not whole and self.loaded and len(fresh) <= IN_PLACE:
+            self._update_in_place(spans, fresh)
+            return
 
         def stale(q: Quote) -> bool:
             located = spans[q.document_id]
@@ -210,15 +225,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
 
         # the document test inline: one call per quote of the touched documents only
         kept = [q for q in self._all.quotes if q.document_id not in touched or not stale(q)]
-        fresh = (self._query(whole) if whole else []) + (self._query(within=places) if places else [])
-        order = self.workspace.project.codes.tree().order()
-        positions = {
-            d.id: rank for rank, d in enumerate(self.workspace.project.documents.list(with_counts=False))
-        }
-
-        def key(q: Quote) -> tuple[int, int, int, int]:
-            return (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end)
-
+        fresh = (self._query(whole) if whole else []) + fresh
+        key = self._key()
         if len(fresh) <= 64:  # the list is in this order already: insert the few in their places
             for quote in fresh:
                 bisect.insort(kept, quote, key=key)
@@ -226,6 +234,123 @@ class QuoteTableModel(RecordTableModel[Quote]):
         else:
             merged = sorted(kept + fresh, key=key)
         self._replace_all(merged)
+
+    def _quotes_of(self, document_id: DocumentId) -> list[Quote]:
+        if self._by_document is None:
+            by_document: dict[DocumentId, list[Quote]] = {}
+            for quote in self._all.quotes:
+                by_document.setdefault(quote.document_id, []).append(quote)
+            self._by_document = by_document
+        return self._by_document.setdefault(document_id, [])
+
+    def _key(self) -> Callable[[Quote], tuple[int, int, int, int]]:
+        """The list's own order, as the quote service sorts: codebook, document, position."""
+        if self._list_key is None:
+            order = self.workspace.project.codes.tree().order()
+            positions = {d: rank for rank, d in enumerate(self.workspace.project.documents.order())}
+
+            def key(q: Quote) -> tuple[int, int, int, int]:
+                return (order.get(q.code_id, 0), positions.get(q.document_id, 0), q.start, q.end)
+
+            self._list_key = key
+        return self._list_key
+
+    def _update_in_place(
+        self, spans: dict[DocumentId, tuple[tuple[int, int], ...] | None], fresh: list[Quote]
+    ) -> None:
+        """Take out the quotes the change touched and put the fresh ones in their places, row by
+        row (the view keeps its selection and scroll position; nothing else is read or sorted)."""
+        stale: dict[CodingId, Quote] = {}
+        for document_id, located in spans.items():
+            for quote in self._quotes_of(document_id):
+                if located is None or any(
+                    quote.start <= end and quote.end >= start for start, end in located
+                ):
+                    stale[quote.coding_id] = quote
+        added = []
+        for quote in fresh:
+            old = stale.get(quote.coding_id)
+            if old is not None and old == quote:
+                del stale[quote.coding_id]  # unchanged: it stays where it is
+            else:
+                added.append(quote)
+        if not stale and not added:
+            return
+        coders = set(self._coder_counts)
+        for quote in stale.values():
+            self._take_out(quote)
+        for quote in added:
+            self._put_in(quote)
+        self._coder_counts = +self._coder_counts
+        if set(self._coder_counts) != coders:
+            self._coders = sorted(self._coder_counts, key=fold)
+            self.codersChanged.emit(list(self._coders))
+        self.countsChanged.emit(len(self._records), len(self._all))
+
+    def _take_out(self, quote: Quote) -> None:
+        key = self._key()
+        quotes = self._all.quotes
+        position = bisect.bisect_left(quotes, key(quote), key=key)
+        while quotes[position] is not quote:
+            position += 1
+        self._all.pop(position)
+        listed = self._quotes_of(quote.document_id)
+        del listed[next(i for i, q in enumerate(listed) if q is quote)]
+        if quote.coder:
+            self._coder_counts[quote.coder] -= 1
+        row = self._row_of(quote)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._records[row]
+            self.endRemoveRows()
+
+    def _put_in(self, quote: Quote) -> None:
+        key = self._key()
+        position = bisect.bisect_right(self._all.quotes, key(quote), key=key)
+        self._all.insert(position, quote)
+        self._quotes_of(quote.document_id).append(quote)
+        if quote.coder:
+            self._coder_counts[quote.coder] += 1
+        if not self._all.accepts(self.rule, position):
+            return
+        row = self._row_place(quote, after=True)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._records.insert(row, quote)
+        self.endInsertRows()
+
+    def _shown_key(self) -> tuple[Callable[[Quote], Any], bool]:
+        """The order of the rows shown (the column sorted by, then the list's own), and whether descending."""
+        key = self._key()
+        if self._sort is None:
+            return key, False
+        column, order = self._sort
+        by_column = self._sort_key(column)
+        return (lambda q: (by_column(q), key(q))), order == Qt.SortOrder.DescendingOrder
+
+    def _row_place(self, quote: Quote, *, after: bool) -> int:
+        """Where ``quote`` goes among the rows shown: before (or ``after``) the rows ordered as it."""
+        key, descending = self._shown_key()
+        target = key(quote)
+        low, high = 0, len(self._records)
+        while low < high:
+            middle = (low + high) // 2
+            found = key(self._records[middle])
+            ahead = found > target if descending else found < target
+            if ahead or (after and found == target):
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _row_of(self, quote: Quote) -> int | None:
+        row = self._row_place(quote, after=False)
+        key, _descending = self._shown_key()
+        target = key(quote)
+        while row < len(self._records) and key(self._records[row]) == target:
+            if self._records[row] is quote:
+                return row
+            row += 1
+        return None
 
     # -- sorting --------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -235,14 +360,15 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
+        """The rows shown: the quotes passing the filter, in the list's order or sorted by a column
+        (ties in the list's order, reversed with the column)."""
         quotes = self._all.quotes
-        if self._sort is None:
-            self._rows.sort()
-        else:
+        rows = self._all.matching(self.rule)
+        if self._sort is not None:
             column, order = self._sort
             key = self._sort_key(column)
-            self._rows.sort(key=lambda i: (key(quotes[i]), i), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._records = [quotes[i] for i in self._rows]
+            rows.sort(key=lambda i: (key(quotes[i]), i), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._records = [quotes[i] for i in rows]
 
     def _sort_key(self, column: int) -> Callable[[Quote], Any]:
         attribute = {RESPONDENT: "respondent", REGION: "region", ROLE: "role"}.get(column)

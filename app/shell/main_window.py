@@ -31,6 +31,7 @@ from app.details.details_dock import DetailsDock
 from app.documents.documents_dock import DocumentsDock
 from app.exporting import refi_actions
 from app.media.player_dock import PlayerDock
+from app.media.transcript_editing import TranscriptEditor
 from app.quotes.quotes_dock import QuotesDock
 from app.shell import extra_windows, project_files, settings, window_wiring
 from app.shell.actions import WindowActions
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.player_dock = PlayerDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.player_dock)
         self.player_dock.hide()
+        self.transcript_editor = TranscriptEditor(self.view, self.player_dock, self)  # its edit mode
         self._default_state: QByteArray | None = None
         self.default_layout()
         self.import_dialog: ImportDialog | None = None

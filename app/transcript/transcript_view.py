@@ -40,7 +40,7 @@ from coding.core.coder_layers import passages_in_layer
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodingId, DocumentId, PassageId
 from coding.core.records import CodeTree, PassageInfo, TurnInfo
-from coding.core.text import trim_span
+from coding.core.text import normalise_text, trim_span
 from coding.core.text_positions import Utf16Index
 from coding.passages import snapping
 from coding.passages.passage_index import PassageIndex
@@ -91,6 +91,8 @@ class TranscriptView(TranscriptGeometry):
         self.playing_turn: TurnInfo | None = None
         #: Whose codings are painted: "all", "mine", "others" or "consensus" (View → Coder layer).
         self.layer = "all"
+        #: The user is correcting the text (the edit mode, ``app/media/transcript_editing.py``).
+        self.editing = False
         self._line_starts = [0]
         self._fills: dict[PassageId, QColor] = {}
         self._boundary_drag: tuple[PassageInfo, str] | None = None
@@ -138,8 +140,8 @@ class TranscriptView(TranscriptGeometry):
     def on_change(self, change: Change) -> None:
         """Refresh from one committed change (the project bridge's signal): only the places of
         the open document the change names (:meth:`Change.spans`), else the whole document."""
-        if self.workspace is None or self.document_id is None:
-            return
+        if self.workspace is None or self.document_id is None or self.editing:
+            return  # while correcting, the text is shown as typed; it is read again afterwards
         if not change.touches(*PAINTED):
             return  # reviews, memos, judgements, attributes, settings: nothing to repaint here
         if not change.affects_document(self.document_id) and not change.touches(Aspect.CODES):
@@ -198,6 +200,35 @@ class TranscriptView(TranscriptGeometry):
         self.margin.set_lanes(self.stripes.lanes)
         self.viewport().update()
         self.margin.update()
+
+    # -- correcting (the edit mode) ----------------------------------------------------------
+    def set_editing(self, editing: bool) -> None:
+        """Let the user type in the transcript, or stop and show the stored text again. While
+        editing, nothing painted from stored positions is shown (they move as the user types),
+        changes are not read in, and Ctrl+Z undoes typing."""
+        if editing == self.editing:
+            return
+        self.editing = editing
+        self.setReadOnly(not editing)
+        self.setUndoRedoEnabled(editing)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextEditorInteraction
+            if editing
+            else Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        if editing:
+            self.playing_turn = None
+            self._set_passages([])
+        elif self.workspace is not None and self.document_id is not None:
+            cursor = self.cursor_offset()
+            self.show_document(self.document_id)
+            self.select_span(cursor, cursor)
+
+    def edited_text(self) -> str:
+        """The text as typed, in Codewerk's normal form (NFC, ``\n`` line breaks)."""
+        raw = self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+        return normalise_text(raw)
 
     def set_search_matches(self, matches: list[tuple[int, int]]) -> None:
         """Outline these ranges (the find bar's hits)."""
@@ -305,7 +336,7 @@ class TranscriptView(TranscriptGeometry):
     def set_playing_turn(self, turn: TurnInfo | None, *, follow: bool = False) -> None:
         """Tint the turn the recording is in; with ``follow``, scroll it into view (the cursor and
         selection stay where the user left them)."""
-        if turn == self.playing_turn:
+        if turn == self.playing_turn or self.editing:
             return
         self.playing_turn = turn
         if turn is not None and follow:
@@ -499,6 +530,8 @@ class TranscriptView(TranscriptGeometry):
                 self.spanRequested.emit(passage.id, *span)
             return
         super().mouseReleaseEvent(event)
+        if self.editing:  # a click places the cursor for typing; stored positions do not apply
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             offset = self.offset_at(event.position().toPoint())
             turn = self.turn_label_at(offset)

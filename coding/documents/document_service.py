@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import PurePath
 
 from sqlalchemy import func, select
@@ -58,6 +58,19 @@ class DocumentService:
         """
         return self._infos(None, with_counts)
 
+    def order(self) -> builtins.list[DocumentId]:
+        """Every document's id in import order (the order :meth:`list` gives), nothing else read."""
+        with self._store.read() as session:
+            rows = session.execute(select(Document.id).order_by(Document.position, Document.id)).scalars()
+            return [DocumentId(document_id) for document_id in rows]
+
+    def list_of(
+        self, document_ids: Collection[DocumentId], *, with_counts: bool = True
+    ) -> builtins.list[DocumentInfo]:
+        """These documents only, in import order (what a view re-reads for the documents a change
+        touched): as :meth:`list` gives them, without reading the others."""
+        return self._infos(None, with_counts, only=document_ids)
+
     def get(self, ref: DocumentRef) -> DocumentInfo:
         """One document, with its number of codings (reads that document only)."""
         document_id = self.id_of(ref)
@@ -66,7 +79,12 @@ class DocumentService:
             raise NotFoundError(f"document {document_id} does not exist")
         return found[0]
 
-    def _infos(self, document_id: DocumentId | None, with_counts: bool = True) -> builtins.list[DocumentInfo]:
+    def _infos(
+        self,
+        document_id: DocumentId | None,
+        with_counts: bool = True,
+        only: Collection[DocumentId] | None = None,
+    ) -> builtins.list[DocumentInfo]:
         attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
         count_rows = (
             select(Passage.document_id, func.count(Coding.id))
@@ -88,6 +106,11 @@ class DocumentService:
             attribute_rows = attribute_rows.where(DocumentAttribute.document_id == document_id)
             count_rows = count_rows.where(Passage.document_id == document_id)
             document_rows = document_rows.where(Document.id == document_id)
+        if only is not None:
+            ids = sorted(only)
+            attribute_rows = attribute_rows.where(DocumentAttribute.document_id.in_(ids))
+            count_rows = count_rows.where(Passage.document_id.in_(ids))
+            document_rows = document_rows.where(Document.id.in_(ids))
         with self._store.read() as session:
             attributes: dict[int, dict[str, str]] = defaultdict(dict)
             for doc_id, key, value in session.execute(attribute_rows):

@@ -95,6 +95,40 @@ class FilterableQuotes:
             self._text = [quick_fold(f"{q.text}\n{q.memo}") for q in self.quotes]
         return self._text
 
+    def insert(self, position: int, quote: Quote) -> None:
+        """Put one quote into the list at ``position`` (a view keeping up with a change)."""
+        self.quotes.insert(position, quote)
+        if quote.document_id not in self._attributes:
+            self._attributes[quote.document_id] = {k: fold(v) for k, v in quote.attributes.items()}
+        if self._text is not None:
+            self._text.insert(position, quick_fold(f"{quote.text}\n{quote.memo}"))
+
+    def pop(self, position: int) -> Quote:
+        """Take the quote at ``position`` out of the list."""
+        if self._text is not None:
+            del self._text[position]
+        return self.quotes.pop(position)
+
+    def accepts(self, rule: QuoteFilter, position: int) -> bool:
+        """Whether the quote at ``position`` passes ``rule`` (as :meth:`matching` decides)."""
+        if rule.empty:
+            return True
+        quote = self.quotes[position]
+        attributes = self._attributes.get(quote.document_id, {})
+        if any(
+            attributes.get(key.strip().lower(), "") != fold(value)
+            for key, value in rule.where.items()
+            if value
+        ):
+            return False
+        if rule.coder is not None and quote.coder != rule.coder:
+            return False
+        if rule.layer is not None and not in_layer(quote.coder, rule.layer, rule.me):
+            return False
+        if rule.text.strip() and quick_fold(rule.text) not in self._texts()[position]:
+            return False
+        return rule.review is None or _reviewed(quote, rule.review)
+
     def matching(self, rule: QuoteFilter) -> list[int]:
         """Indexes of the quotes that pass ``rule``, in list order."""
         if rule.empty:
@@ -119,14 +153,16 @@ class FilterableQuotes:
                 continue
             if needle is not None and needle not in texts[index]:
                 continue
-            if rule.review is not None:
-                if rule.review == TO_ANSWER:
-                    if not quote.open_question:
-                        continue
-                elif rule.review == UNREVIEWED:
-                    if quote.reviews:
-                        continue
-                elif all(r.status != rule.review for r in quote.reviews):
-                    continue
+            if rule.review is not None and not _reviewed(quote, rule.review):
+                continue
             out.append(index)
         return out
+
+
+def _reviewed(quote: Quote, review: str) -> bool:
+    """Whether the quote passes the review filter ``review`` (a status, unreviewed, to answer)."""
+    if review == TO_ANSWER:
+        return quote.open_question
+    if review == UNREVIEWED:
+        return not quote.reviews
+    return any(r.status == review for r in quote.reviews)

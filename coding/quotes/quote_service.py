@@ -27,6 +27,9 @@ from coding.documents.document_service import DocumentService, turn_info
 from coding.speakers.speaker_service import SpeakerService
 from models import Coder, Coding, Document, Page, Passage, Review, ReviewMessage, Turn
 
+#: Up to this many quotes, their reviews are read by coding (one IN list), else all reviews at once.
+_FEW = 500
+
 #: ``review`` filter value for quotes nobody has reviewed yet.
 UNREVIEWED = "unreviewed"
 #: ``review`` filter value for quotes a reviewer asked about (question, disagree) with no answer since.
@@ -77,11 +80,19 @@ class QuoteService:
                 code_ids.add(selected)
                 if include_subcodes:
                     code_ids.update(c.id for c in tree.descendants(selected))
-        infos = self._documents.list(with_counts=False)
-        attributes = {d.id: d.attributes for d in infos}
         allowed_docs: set[DocumentId] | None = None
         if documents is not None:
             allowed_docs = {self._context.resolve.document(ref) for ref in documents}
+        if within is not None:
+            places = {doc for doc, _start, _end in within}
+            allowed_docs = places if allowed_docs is None else allowed_docs & places
+        # A query of a few documents reads only those (their order among themselves is the project's).
+        infos = (
+            self._documents.list(with_counts=False)
+            if allowed_docs is None
+            else self._documents.list_of(allowed_docs, with_counts=False)
+        )
+        attributes = {d.id: d.attributes for d in infos}
         if where:
             wanted = {
                 attribute_key(key): {fold(v) for v in ([value] if isinstance(value, str) else value)}
@@ -131,19 +142,16 @@ class QuoteService:
             )
         with self._store.read() as session:
             rows = session.execute(statement).all()
-            reviews: dict[int, list[ReviewInfo]] = defaultdict(list)
-            for rid, coding_id, name, status, comment, updated in session.execute(
+            # Few quotes (a view re-reading where a change was): the reviews of those codings only.
+            found = sorted({row[0] for row in rows}) if len(rows) <= _FEW else None
+            review_rows = (
                 select(
                     Review.id, Review.coding_id, Coder.name, Review.status, Review.comment, Review.updated_at
                 )
                 .join(Coder, Coder.id == Review.coder_id)
                 .order_by(Review.id)
-            ):
-                reviews[coding_id].append(
-                    ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
-                )
-            messages: dict[int, list[ReviewMessageInfo]] = defaultdict(list)
-            for mid, message_coding, name, message, created in session.execute(
+            )
+            message_rows = (
                 select(
                     ReviewMessage.id,
                     ReviewMessage.coding_id,
@@ -154,7 +162,17 @@ class QuoteService:
                 .outerjoin(Coder, Coder.id == ReviewMessage.coder_id)
                 .where(ReviewMessage.coding_id.is_not(None))
                 .order_by(ReviewMessage.created_at, ReviewMessage.id)
-            ):
+            )
+            if found is not None:
+                review_rows = review_rows.where(Review.coding_id.in_(found))
+                message_rows = message_rows.where(ReviewMessage.coding_id.in_(found))
+            reviews: dict[int, list[ReviewInfo]] = defaultdict(list)
+            for rid, coding_id, name, status, comment, updated in session.execute(review_rows):
+                reviews[coding_id].append(
+                    ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
+                )
+            messages: dict[int, list[ReviewMessageInfo]] = defaultdict(list)
+            for mid, message_coding, name, message, created in session.execute(message_rows):
                 if message_coding is not None:
                     messages[message_coding].append(
                         ReviewMessageInfo(ReviewMessageId(mid), name, message, created)

@@ -126,17 +126,17 @@ class SuggestionService:
         do not depend on the codings (terms, question), when already found."""
         tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
-        from coding.language.suggestions.similar import (  # numpy on first use
-            corroborated_terms,
-            similarity_candidates,
+        from coding.language.suggestions.resemblance import (  # numpy on first use
+            corroborated,
+            turn_candidates,
         )
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
         if "similar" in sources:
-            found += similarity_candidates(codes, data, coded)
-        merged = corroborated_terms(prefer_specific(merge(found), tree), codes, data, coded)
+            found += turn_candidates(list(tree), {c.id for c in codes}, data, coded)
+        merged = corroborated(prefer_specific(merge(found), tree), data, coded)
         # the texts of passages that might repeat a decision (those are compared by their words)
         spans: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
         for c in merged:

@@ -15,12 +15,12 @@ from coding.core.ids import CodeId, DocumentId
 from coding.language.suggestions.evaluation import Score, Span, evaluate_spans, score_spans
 
 #: Three answers in three interviews. The researcher coded "Wantrouwen" on the first sentence of A and B and on
-#: A's sentence about the coffee (nothing like the others); B's third sentence resembles the coded ones but is
+#: A's sentence about the coffee (nothing like the others); B's second answer resembles the coded ones but is
 #: not coded, C is not coded at all (so not scored).
 A = "I: Hoe begon het?\nR1: Ik vertrouwde de gemeenten eerst niet. De koffie was koud.\n"
 B = (
-    "I: En bij u?\nR2: De gemeenten vertrouwden wij eerst echt niet. Het regende die dag. "
-    "Eerst vertrouwden de gemeenten de werkgevers niet.\n"
+    "I: En bij u?\nR2: De gemeenten vertrouwden wij eerst echt niet. Het regende die dag.\nI: En later?\n"
+    "R2: Eerst vertrouwden de gemeenten de werkgevers niet, en de werkgevers vertrouwden de gemeenten evenmin.\n"
 )
 C = "I: Wat vond u van de zaal?\nR3: De zaal was groot en de stoelen waren hard.\n"
 
@@ -40,17 +40,17 @@ def coded_project(project: Project, tmp_path: Path) -> Project:
 
 
 def test_each_document_is_scored_as_if_its_codings_did_not_exist(coded_project: Project) -> None:
-    # By hand. Leaving A out, the code's profile is B's coded sentence: A's first sentence resembles it
-    # (suggested, right: it is coded); the coffee is not suggested (a coded passage not found). Leaving B out,
-    # the profile is A's two passages: B's first sentence (right) and third sentence (not coded: wrong) are
-    # suggested, the rain is not. Coded 3, found 2; suggested 3, right 2.
+    # By hand. The unit is the respondent's answer turn. Leaving A out, the code's profile is B's coded
+    # sentence: A's answer resembles it (suggested, right: it is coded) and overlaps both of A's passages (the
+    # coffee too: found). Leaving B out, the profile is A's two passages: B's first answer (right) and its second
+    # (not coded: wrong) are suggested. Coded 3, found 3; suggested 3, right 2.
     evaluation = coded_project.assist.suggestions.evaluate(sources=["similar"])
     assert evaluation.documents == 2
     assert [c.code_path for c in evaluation.codes] == ["Wantrouwen"]  # the only code with codings
     score = evaluation.codes[0].score
-    assert (score.coded, score.found, score.suggested, score.right) == (3, 2, 3, 2)
-    assert score.recall == pytest.approx(2 / 3) and score.precision == pytest.approx(2 / 3)
-    assert score.f1 == pytest.approx(2 / 3)
+    assert (score.coded, score.found, score.suggested, score.right) == (3, 3, 3, 2)
+    assert score.recall == 1.0 and score.precision == pytest.approx(2 / 3)
+    assert score.f1 == pytest.approx(0.8)
     assert evaluation.overall == score
     # nothing stored, nothing changed
     assert coded_project.assist.suggestions.list() == []
@@ -74,12 +74,12 @@ def test_cli_table_and_json(coded_project: Project, capsys: pytest.CaptureFixtur
         {
             "code": "Wantrouwen",
             "coded": 3,
-            "found": 2,
+            "found": 3,
             "suggested": 3,
             "right": 2,
-            "recall": pytest.approx(2 / 3),
+            "recall": 1.0,
             "precision": pytest.approx(2 / 3),
-            "f1": pytest.approx(2 / 3),
+            "f1": pytest.approx(0.8),
         }
     ]
     assert result["overall"]["coded"] == 3

@@ -91,12 +91,14 @@ def test_similarity_to_coded_passages(indexed: Project, import_ede: Callable[[st
     indexed.code("R5_uwv_zwolle", "Wantrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
     import_ede("Hoe was het begin?", "De gemeenten vertrouwden wij eerst echt niet. Later ging het beter.")
     items = indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
-    assert [(s.document, s.text) for s in items] == [
-        ("R12_uwv_ede", "De gemeenten vertrouwden wij eerst echt niet.")
-    ]
-    assert items[0].sources == ("similar",)
-    assert items[0].reason.startswith("Resembles the 1 passage coded Wantrouwen (shared words: ")
-    assert "gemeenten" in items[0].reason and "vertrouw" in items[0].reason
+    # the unit is the respondent's answer turn, not a lone sentence of it
+    (found,) = [s for s in items if s.document == "R12_uwv_ede"]
+    assert found.text == "De gemeenten vertrouwden wij eerst echt niet. Later ging het beter."
+    assert found.sources == ("similar",)
+    assert found.reason.startswith(
+        "Of all codes, this answer resembles the 1 passage coded Wantrouwen most (shared words: "
+    )
+    assert "gemeenten" in found.reason and "vertrouw" in found.reason
 
 
 def test_accepting_codes_the_passage_and_undo_puts_the_suggestion_back(indexed: Project) -> None:

@@ -1,0 +1,109 @@
+"""Correcting the transcript while listening, with real clicks and keys: the edit mode, typing, F8
+for the player's time, 2 s back on every pause; leaving saves one undoable action that keeps every
+coding on its passage, and one Undo restores the project exactly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from app.shell.main_window import MainWindow
+from coding.media.transcription import stamp
+from tests.app.media.test_player_dock import _loaded, player_window  # noqa: F401  (the fixture)
+from tests.coding.dump import dump
+
+
+def _after(window: MainWindow, needle: str) -> QPoint:
+    """Just after ``needle`` (its last character's right edge) in the transcript as shown."""
+    view = window.view
+    offset = view.text.index(needle) + len(needle) - 1
+    rect = view.span_rects(offset, offset + 1)[0]
+    return QPoint(int(rect.right()) - 1, int(rect.center().y()))
+
+
+def test_correcting_while_listening_keeps_the_codings_and_is_one_undo(
+    qtbot,
+    player_window: MainWindow,  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
+    window = player_window
+    assert window.workspace is not None
+    project = window.workspace.project
+    project.code("R9", "4a", text="We spreken elkaar elke week")
+    project.code("R9", "Vertrouwen", text="Dat groeit langzaam")
+    stack = window.workspace.undo_stack
+    before, steps = dump(project.path), stack.count()
+    view, dock, editor = window.view, window.player_dock, window.transcript_editor
+    qtbot.waitUntil(lambda: _loaded(window), timeout=10000)
+
+    qtbot.mouseClick(editor.button, Qt.MouseButton.LeftButton)
+    assert view.editing and not view.isReadOnly() and editor.action.isChecked()
+    assert dock.rewind_on_pause == 2000
+
+    # play, pause: the recording jumps 2 s back
+    qtbot.mouseClick(dock.forward_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.position() >= 4900, timeout=3000)
+    qtbot.keyClick(view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dock.is_playing() and dock.position() >= 5300, timeout=5000)
+    qtbot.keyClick(view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dock.is_playing(), timeout=3000)
+    qtbot.waitUntil(lambda: dock.position() <= 4500, timeout=3000)
+    now = stamp(dock.position() / 1000)
+
+    # edits from the end backwards, each where a click put the cursor
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_after(window, "langzaam"))
+    qtbot.keyClicks(view, " maar zeker")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_after(window, "elke week."))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    qtbot.keyClicks(view, "I: Echt?")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_after(window, "elkaar"))
+    qtbot.keyClicks(view, " nu")
+    assert stack.count() == steps  # nothing saved while typing
+
+    qtbot.mouseClick(editor.button, Qt.MouseButton.LeftButton)
+    assert not view.editing and view.isReadOnly() and not editor.action.isChecked()
+    assert dock.rewind_on_pause == 0
+    expected = (
+        "[00:00:00] I: Hoe verloopt de samenwerking?\n"
+        "[00:00:02] R9: We spreken elkaar nu elke week.\n"
+        f"[{now}] I: Echt?\n"
+        "[00:00:04] I: En het vertrouwen?\n"
+        "[00:00:06] R9: Dat groeit langzaam maar zeker.\n"
+    )
+    assert project.documents.text("R9") == expected
+    assert view.text == expected  # shown as stored
+    assert {q.text for q in project.quotes()} == {"We spreken elkaar nu elke week", "Dat groeit langzaam"}
+    turns = project.documents.turns("R9")
+    assert [(t.speaker, expected[t.start : t.end].split("] ")[1]) for t in turns][2] == ("I", "I: Echt?")
+    assert turns[2].timestamp == float(
+        sum(int(p) * f for p, f in zip(now.split(":"), (3600, 60, 1), strict=True))
+    )
+    assert stack.count() == steps + 1 and stack.undoText().startswith("Correct transcript")
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: stack.index() == steps, timeout=3000)
+    assert dump(project.path) == before
+    qtbot.waitUntil(lambda: "nu elke week" not in view.text, timeout=3000)
+
+
+def test_ctrl_z_while_editing_undoes_typing_not_the_project(
+    qtbot,
+    player_window: MainWindow,  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
+    window = player_window
+    assert window.workspace is not None
+    project = window.workspace.project
+    view, editor = window.view, window.transcript_editor
+    before = dump(project.path)
+    qtbot.keyClick(
+        view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert view.editing
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_after(window, "langzaam"))
+    qtbot.keyClicks(view, "xyz")
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "xyz" not in view.edited_text()
+    qtbot.keyClick(
+        view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert not view.editing and not editor.action.isChecked()
+    assert dump(project.path) == before  # nothing changed, nothing saved

@@ -1,0 +1,77 @@
+"""What a suggestion is offered as (issue 20 item 2): the answer a researcher codes, for the code it resembles
+most of all codes, never a back-channel; a lone search term stops counting once the code has passages to compare."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coding import Project
+
+TRUST = "In het begin vertrouwden de gemeenten elkaar niet, ze wantrouwden elkaars bedoelingen."
+MEETINGS = "Marieke belt mij elke week, en de wethouder van Arnhem belt ons elke maand."
+
+
+def _two_codes(indexed: Project) -> None:
+    indexed.codes.create("Wantrouwen", parent=None)
+    indexed.codes.create("Overleg", parent=None)
+    indexed.code("R5_uwv_zwolle", "Wantrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
+    indexed.code(
+        "R9_wethouder_arnhem", "Overleg", text="Marieke Jansen van de gemeente Arnhem belt mij elke week."
+    )
+
+
+def test_an_answer_is_offered_for_the_code_it_resembles_most_of_all(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    _two_codes(indexed)
+    import_ede("Hoe was het begin?", TRUST)
+    trust = indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
+    assert [s.text for s in trust if s.document == "R12_uwv_ede"] == [TRUST]
+    # the answer shares "gemeenten" with what is coded Overleg too, but resembles Wantrouwen more
+    meetings = indexed.assist.suggestions.refresh("Overleg", sources=["similar"])
+    assert "R12_uwv_ede" not in [s.document for s in meetings]
+
+
+def test_the_other_code_gets_the_answer_that_resembles_it_most(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    _two_codes(indexed)
+    import_ede("Hoe vaak spreekt u elkaar?", MEETINGS)
+    meetings = indexed.assist.suggestions.refresh("Overleg", sources=["similar"])
+    assert [s.text for s in meetings if s.document == "R12_uwv_ede"] == [MEETINGS]
+    assert "R12_uwv_ede" not in [
+        s.document for s in indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
+    ]
+
+
+def test_a_back_channel_is_never_a_suggestion(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    _two_codes(indexed)
+    import_ede("Vertrouwden de gemeenten elkaar?", "Ja, de gemeenten niet.")
+    found = indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
+    assert "R12_uwv_ede" not in [s.document for s in found]
+
+
+def test_a_search_term_alone_stops_counting_once_the_code_has_passages_to_compare(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    indexed.codes.create("Afspraken", parent=None)
+    indexed.codes.update("Afspraken", search_terms=["afspraken"])
+    import_ede(
+        "Hoe gaat het met de planning?", "De afspraken over de kantine lopen prima, de koffie is goed."
+    )
+
+    def offered() -> bool:
+        found = indexed.assist.suggestions.refresh("Afspraken", sources=["terms", "similar"])
+        return any(s.document == "R12_uwv_ede" for s in found)
+
+    assert offered()  # nothing coded yet: the term is all there is to go by
+    for text in (
+        "Ik vertrouwde de gemeenten eerst niet.",
+        "Nu vertrouwt iedereen elkaar, en we hebben Jan de Vries altijd vertrouwd.",
+        "De cijfers gaan gewoon op tafel.",
+    ):
+        document = "R9_wethouder_arnhem" if text.startswith("De cijfers") else "R5_uwv_zwolle"
+        indexed.code(document, "Afspraken", text=text)
+    assert not offered()  # three passages about something else: the word alone is no evidence
