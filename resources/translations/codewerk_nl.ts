@@ -2102,6 +2102,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Player status</source>
+        <extracomment>Milliseconds to jump back on every pause (2000 while the transcript is being corrected).</extracomment>
         <translation>Status van de speler</translation>
     </message>
     <message>
@@ -2280,7 +2281,7 @@ Klik om de citaten te tonen</translation>
     <name>QuoteTableModel</name>
     <message>
         <source>✓ agreed</source>
-        <extracomment>What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
+        <extracomment>Up to this many quotes re-read after a change, rows are taken out and put in one by one; more (a large import into listed codes) and the list is rebuilt and sorted once. What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
         <translation>✓ akkoord</translation>
     </message>
     <message>
@@ -2293,7 +2294,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Your review ({reviewer}); double-click to change it</source>
-        <extracomment>The code query listed instead of the codes&apos; quotes, and its unit.</extracomment>
+        <extracomment>The code query listed instead of the codes&apos; quotes, and its unit. The quotes listed per document, built on the first change that needs it. The list&apos;s own order (codebook, document, position), built when first needed.</extracomment>
         <translation>Jouw beoordeling ({reviewer}); dubbelklik om die te wijzigen</translation>
     </message>
     <message>
@@ -2982,6 +2983,26 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Connect</source>
         <translation>Verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Correct transcript</source>
+        <extracomment>How far every pause jumps back while correcting, in milliseconds.</extracomment>
+        <translation>Transcript corrigeren</translation>
+    </message>
+    <message>
+        <source>Type corrections in the transcript while listening; F8 types the current time, every pause jumps back 2 s ({shortcut})</source>
+        <translation>Typ correcties in het transcript terwijl je luistert; F8 typt de huidige tijd, elke pauze springt 2 s terug ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Correct transcript {name}</source>
+        <translation>Transcript {name} corrigeren</translation>
+    </message>
+    <message>
+        <source>Deleted with their words: {count} coded passage(s): {removed}</source>
+        <translation>Met hun woorden verwijderd: gecodeerde fragmenten ({count}): {removed}</translation>
     </message>
 </context>
 <context>
