@@ -285,6 +285,14 @@ class WindowActions:
                 "Compare two coders: κ, α and percent agreement per code, and every disagreement to resolve",
             ),
         )
+        self.guide = make(
+            QCoreApplication.translate("WindowActions", "Interview &guide…"),
+            "Ctrl+Alt+G",
+            QCoreApplication.translate(
+                "WindowActions",
+                "Every answer under its guide question, per interview; review the matched questions",
+            ),
+        )
         self.prepare_package = make(
             QCoreApplication.translate("WindowActions", "&Prepare package…"),
             tip=QCoreApplication.translate(
@@ -348,7 +356,7 @@ class WindowActions:
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
             self.compare, self.cooccurrence, self.code_matrix, self.search, self.reset_layout, self.speakers,
             self.anonymise, self.import_review, *self.favourite_keys, *self.layers.values(), self.agreement,
-            self.prepare_package, self.merge_coder,
+            self.guide, self.prepare_package, self.merge_coder,
         ]  # fmt: skip
 
     def set_project_open(self, open_: bool) -> None:
@@ -416,6 +424,7 @@ class WindowActions:
         analysis.addActions([self.cooccurrence, self.code_matrix])
         analysis.addSeparator()
         analysis.addAction(self.agreement)
+        analysis.addAction(self.guide)
 
         tools = bar.addMenu(
             QCoreApplication.translate("WindowActions", "T&ools")

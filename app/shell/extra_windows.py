@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
 
 from app.shell import settings
 from coding.core.ids import CodingId, DocumentId
@@ -227,6 +228,9 @@ def close_all(window: MainWindow) -> None:
         if extra is not None:
             extra.close()
             extra.deleteLater()
+    for guide in window.findChildren(QMainWindow, "guideWindow"):  # Analysis → Interview guide
+        guide.close()
+        guide.deleteLater()
     window.compare_window = None
     window.analysis_window = None
     window.agreement_window = None

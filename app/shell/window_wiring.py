@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.guide.guide_marks import GuideMarks
 from app.shell import extra_windows, project_files, settings
 
 if TYPE_CHECKING:
     from app.shell.main_window import MainWindow
+
+
+def guide_window(window: MainWindow) -> None:
+    """Analysis → Interview guide… (loaded when first used)."""
+    from app.guide.guide_window import show_guide
+
+    show_guide(window)
 
 
 def connect(window: MainWindow) -> None:
@@ -30,6 +38,8 @@ def connect(window: MainWindow) -> None:
     a.preferences.triggered.connect(window.show_preferences)
     a.layer_group.triggered.connect(lambda action: window.view.set_layer(action.data()))
     a.agreement.triggered.connect(window.show_agreement)
+    a.guide.triggered.connect(lambda: guide_window(window))
+    GuideMarks(window.view)  # the guide reference beside each matched question in the margin
     a.prepare_package.triggered.connect(lambda: extra_windows.second_coder(window, "prepare_package"))
     a.merge_coder.triggered.connect(lambda: extra_windows.second_coder(window, "merge_coder"))
     a.undo.triggered.connect(lambda: window.workspace.undo() if window.workspace is not None else None)

@@ -60,6 +60,9 @@ class CodingMargin(QWidget):
         self.numbers = True  # paragraph numbers at the margin's left edge, for citing (View menu)
         self._hits: list[tuple[QRectF, Stripe, str]] = []
         self._drag: tuple[Stripe, str] | None = None
+        #: Guide questions asked in the open document: (turn start, reference, confirmed), set by
+        #: :mod:`app.guide.guide_marks`; each is shown at its turn's first line.
+        self.guide_marks: list[tuple[int, str, bool]] = []
         self._drag_y = 0.0
         font = QFont(view.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() * 0.8))
@@ -113,6 +116,33 @@ class CodingMargin(QWidget):
             rect = QRectF(1, top + 1, gutter - 4, line)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), str(number))
 
+    def _paint_guide_marks(self, painter: QPainter) -> None:
+        """The guide reference beside each interviewer turn that asks a guide question (4a; ✓ when
+        confirmed), under the code labels where one starts on the same line."""
+        if not self.guide_marks or self.view.document_id is None:
+            return
+        start, end = self.view.visible_range()
+        blocks = self.view.visible_blocks()
+        metrics = QFontMetrics(self.font())
+        colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for turn_start, ref, confirmed in self.guide_marks:
+            if not start <= turn_start <= end:
+                continue
+            extent = self.view.span_extent(turn_start, turn_start + 1, blocks)
+            if extent is None:
+                continue
+            label = f"{ref} ✓" if confirmed else ref
+            chip = QRectF(
+                PAD + self.gutter(),
+                extent[0] + 1,
+                metrics.horizontalAdvance(label) + 10,
+                metrics.height() + 2,
+            )
+            painter.setPen(QPen(colour, 1, Qt.PenStyle.SolidLine if confirmed else Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(chip, 3, 3)
+            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), label)
+
     def set_lanes(self, lanes: int, *, force: bool = False) -> None:
         lanes = min(max(lanes, 1), MAX_LANES)
         width = self.gutter() + self.label_width + lanes * LANE_WIDTH + 2 * PAD
@@ -158,6 +188,7 @@ class CodingMargin(QWidget):
         painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
         self._hits = []
         self._paint_numbers(painter)
+        self._paint_guide_marks(painter)
         stripes = self.visible_stripes()
         if not stripes:
             return

@@ -19,6 +19,8 @@ from coding.guide.guide_file import read_guide
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_service import PassageResult, SpeakerService
+from coding.undo.command import Command
+from coding.undo.group import Group
 from models import GuideMatch as GuideMatchRow
 
 
@@ -172,6 +174,24 @@ class GuideService:
     def decide(self, document: DocumentRef, start: int, question: str, status: str | None) -> None:
         """Confirm (``"confirmed"``), clear (``"cleared"``) or reset (``None``) that the interviewer turn
         starting at ``start`` asks guide question ``question``; one undoable step."""
+        document_id, end, ref = self._turn_and_question(document, start, question)
+        self._context.execute(DecideGuideMatch(document_id, start, end, ref, status))
+
+    def move(self, document: DocumentRef, start: int, old: str | None, new: str) -> None:
+        """The interviewer turn starting at ``start`` asks ``new``, not ``old`` (``None``: a turn the
+        matcher found no question in): ``old`` cleared and ``new`` confirmed, one undoable step."""
+        document_id, end, ref = self._turn_and_question(document, start, new)
+        children: list[Command] = []
+        if old is not None and fold(old) != fold(new):
+            _id, _end, old_ref = self._turn_and_question(document_id, start, old)
+            children.append(DecideGuideMatch(document_id, start, end, old_ref, "cleared"))
+        children.append(DecideGuideMatch(document_id, start, end, ref, "confirmed"))
+        label = f"Move guide question {old} to {ref}" if old is not None else f"Confirm guide question {ref}"
+        self._context.execute(Group(label, children))
+
+    def _turn_and_question(
+        self, document: DocumentRef, start: int, question: str
+    ) -> tuple[DocumentId, int, str]:
         document_id = self._context.resolve.document(document)
         turn = next((t for t in self._documents.turns(document_id) if t.start == start), None)
         if turn is None or not self._speakers.rules().is_interviewer(turn.speaker):
@@ -181,7 +201,7 @@ class GuideService:
         refs = {fold(r): r for r in self.matcher().refs}
         if fold(question) not in refs:
             raise NotFoundError(f"no guide question {question}")
-        self._context.execute(DecideGuideMatch(document_id, start, turn.end, refs[fold(question)], status))
+        return document_id, turn.end, refs[fold(question)]
 
     def _decisions(self, document_id: DocumentId) -> dict[int, dict[str, str]]:
         with self._context.store.read() as session:

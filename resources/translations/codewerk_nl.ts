@@ -822,6 +822,26 @@
         <source>Codings</source>
         <translation>Coderingen</translation>
     </message>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>Interviewer turn</source>
+        <translation>Beurt van de interviewer</translation>
+    </message>
 </context>
 <context>
     <name>CompareDock</name>
@@ -1544,6 +1564,94 @@
     </message>
 </context>
 <context>
+    <name>GuideTableModel</name>
+    <message>
+        <source>confirmed</source>
+        <extracomment>A cell shows at most this many words (and characters) of the answer. The role that answers the cell&apos;s :class:`GuideAnswer` (or ``None``). The role of a row&apos;s :class:`GuideEntry` (any column) and a column&apos;s :class:`Respondent` (header). Header shades that tell one group of columns from the next.</extracomment>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <source>found, confidence {confidence}</source>
+        <translation>gevonden, zekerheid {confidence}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Interview guide — {name}</source>
+        <extracomment>Wait this long after a change before building the table again (a burst of changes builds once).</extracomment>
+        <translation>Interviewleidraad — {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>&amp;Antwoorden</translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation>&amp;Koppelingen</translation>
+    </message>
+    <message>
+        <source>&amp;Group interviews by:</source>
+        <translation>Interviews &amp;groeperen op:</translation>
+    </message>
+    <message>
+        <source>&amp;Code confirmed answers</source>
+        <translation>Bevestigde antwoorden &amp;coderen</translation>
+    </message>
+    <message>
+        <source>Code every confirmed answer to the current question with its code (Ctrl+Z undoes)</source>
+        <translation>Elk bevestigd antwoord op de huidige vraag coderen met de code van die vraag (Ctrl+Z maakt ongedaan)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>Click a cell to read the whole answer</source>
+        <translation>Klik op een cel om het hele antwoord te lezen</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Niet groeperen</translation>
+    </message>
+    <message>
+        <source>{questions} guide questions × {interviews} interviews: {found} answers found, {confirmed} confirmed</source>
+        <translation>{questions} vragen uit de leidraad × {interviews} interviews: {found} antwoorden gevonden, {confirmed} bevestigd</translation>
+    </message>
+    <message>
+        <source>The project has no guide: import a guide document (codewerk guide PROJECT import)</source>
+        <translation>Het project heeft geen leidraad: importeer een leidraaddocument (codewerk guide PROJECT import)</translation>
+    </message>
+    <message>
+        <source>Confirmed match</source>
+        <translation>Bevestigde koppeling</translation>
+    </message>
+    <message>
+        <source>Found by the matcher, confidence {confidence}</source>
+        <translation>Automatisch gevonden, zekerheid {confidence}</translation>
+    </message>
+    <message>
+        <source>Click a cell of the question whose answers to code first</source>
+        <translation>Klik eerst op een cel van de vraag waarvan je de antwoorden wilt coderen</translation>
+    </message>
+    <message>
+        <source>Coded {count} passage(s) of the confirmed answers to {ref}; {already} had the code already</source>
+        <translation>{count} fragment(en) van de bevestigde antwoorden op {ref} gecodeerd; {already} had(den) de code al</translation>
+    </message>
+    <message>
+        <source>Export the answers per guide question</source>
+        <translation>De antwoorden per vraag uit de leidraad exporteren</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;Word (*.docx)</source>
+        <translation>Excel (*.xlsx);;Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} geschreven</translation>
+    </message>
+</context>
+<context>
     <name>HeatTable</name>
     <message>
         <source>overlap</source>
@@ -1975,6 +2083,22 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Click a coded passage or its stripe first</source>
         <translation>Klik eerst op een gecodeerd fragment of zijn streep</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReview</name>
+    <message>
+        <source>Space or Enter confirms the match, Delete clears it, Backspace lets the matcher decide again; type another reference in the Question column (F2) to move it. Each is one undo step.</source>
+        <extracomment>``move(row, new reference)``: the Question cell was edited.</extracomment>
+        <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>{matches} matches ({confirmed} confirmed), {unmatched} interviewer turns ask no guide question</source>
+        <translation>{matches} koppelingen ({confirmed} bevestigd), {unmatched} beurten van de interviewer stellen geen vraag uit de leidraad</translation>
+    </message>
+    <message>
+        <source>This turn asks no guide question: type one in the Question column (F2)</source>
+        <translation>Deze beurt stelt geen vraag uit de leidraad: typ er een in de kolom Vraag (F2)</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +3430,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Compare two coders: κ, α and percent agreement per code, and every disagreement to resolve</source>
         <translation>Twee codeurs vergelijken: κ, α en percentage overeenstemming per code, en elk verschil om op te lossen</translation>
+    </message>
+    <message>
+        <source>Interview &amp;guide…</source>
+        <translation>Interview&amp;leidraad…</translation>
+    </message>
+    <message>
+        <source>Every answer under its guide question, per interview; review the matched questions</source>
+        <translation>Elk antwoord onder zijn vraag uit de leidraad, per interview; de gekoppelde vragen nakijken</translation>
     </message>
     <message>
         <source>&amp;Prepare package…</source>

@@ -1,0 +1,59 @@
+"""The guide reference in the transcript's margin beside each interviewer turn that asks a guide
+question: matched when the document opens (just after its first paint) and again after a change of
+the guide, the codes or the speakers."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QObject, QTimer
+
+from app.transcript.transcript_view import TranscriptView
+from coding import Aspect, Change, CodewerkError
+from coding.core.ids import DocumentId
+
+#: After the document is shown: its matching waits for the first paint.
+DELAY_MS = 30
+
+
+class GuideMarks(QObject):
+    """Keeps ``view.margin.guide_marks`` to the open document's matched guide questions."""
+
+    def __init__(self, view: TranscriptView) -> None:
+        super().__init__(view)
+        self.setObjectName("guideMarks")
+        self.view = view
+        self._workspace: QObject | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        view.documentChanged.connect(self._document_changed)
+
+    def _document_changed(self, document_id: DocumentId | None) -> None:
+        workspace = self.view.workspace
+        if workspace is not self._workspace:
+            if self._workspace is not None:
+                with contextlib.suppress(RuntimeError, TypeError):  # already gone with its project
+                    self._workspace.changed.disconnect(self._on_change)  # type: ignore[attr-defined]
+            self._workspace = workspace
+            if workspace is not None:
+                workspace.changed.connect(self._on_change)
+        self.view.margin.guide_marks = []
+        if document_id is not None:
+            self._timer.start()
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches(Aspect.GUIDE, Aspect.CODES, Aspect.SPEAKERS, Aspect.DOCUMENTS):
+            self._timer.start()
+
+    def refresh(self) -> None:
+        workspace, document_id = self.view.workspace, self.view.document_id
+        if workspace is None or document_id is None:
+            return
+        try:
+            matching = workspace.project.guide.match([document_id])
+        except CodewerkError:
+            return  # no marks rather than a message: the margin is a hint
+        self.view.margin.guide_marks = [(m.start, m.question, m.confirmed) for m in matching.matches]
+        self.view.margin.update()

@@ -1,0 +1,282 @@
+"""Analysis → Interview guide (Ctrl+Alt+G): every answer under its guide question, side by side.
+
+The Answers tab: rows are the guide questions, columns the interviews (grouped by an attribute the
+researcher picks), each cell the first words of the answer. Clicking a cell (or moving to it with the
+keyboard) shows the whole answer beside the table and makes the transcript jump to it. "Code confirmed
+answers" codes every confirmed answer of the current question with its code, one undoable step.
+The Matches tab (:mod:`app.guide.match_review`) lists the matched interviewer turns to confirm,
+move or clear. The table is built by the guide service (one matching pass per interview) when the
+window opens and again after a change of the guide, the codes or the documents.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.guide.guide_table_model import GuideTableModel
+from app.guide.match_review import MatchReview
+from app.shell.workspace import Workspace
+from app.widgets import operations
+from app.widgets.combo_fill import fill_combo
+from coding import Aspect, Change
+from coding.core.ids import DocumentId
+from coding.guide.guide_service import GuideAnswer
+
+if TYPE_CHECKING:
+    from app.shell.main_window import MainWindow
+
+OBJECT_NAME = "guideWindow"
+#: Wait this long after a change before building the table again (a burst of changes builds once).
+REBUILD_DELAY_MS = 300
+
+
+class GuideWindow(QMainWindow):
+    """The answers per guide question; ``answerRequested(document_id, start, end)`` asks the main
+    window to show a span in the transcript."""
+
+    answerRequested = Signal(object, int, int)
+
+    def __init__(
+        self, workspace: Workspace, shared_actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        self.setWindowTitle(self.tr("Interview guide — {name}").format(name=workspace.project.path.name))
+        self.workspace = workspace
+        self.addActions(shared_actions)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("guideTabs")
+        self.tabs.addTab(self._answers_tab(), self.tr("&Answers"))
+        self.review = MatchReview(workspace, self.tabs)
+        self.review.turnRequested.connect(self.answerRequested)
+        self.tabs.addTab(self.review, self.tr("&Matches"))
+        self.setCentralWidget(self.tabs)
+        operations.add_status_line(self)
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(REBUILD_DELAY_MS)
+        self._pending.timeout.connect(self.reload)
+        workspace.changed.connect(self._on_change)
+        self.resize(1200, 720)
+        self.reload()
+
+    def _answers_tab(self) -> QWidget:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        bar = QHBoxLayout()
+        self.group_by = QComboBox(body)
+        self.group_by.setObjectName("guideGroupBy")
+        self.group_by.currentIndexChanged.connect(lambda _i: self._regroup())
+        label = QLabel(self.tr("&Group interviews by:"), body)
+        label.setBuddy(self.group_by)
+        self.code_button = QPushButton(self.tr("&Code confirmed answers"), body)
+        self.code_button.setObjectName("codeConfirmedAnswers")
+        self.code_button.setToolTip(
+            self.tr("Code every confirmed answer to the current question with its code (Ctrl+Z undoes)")
+        )
+        self.code_button.clicked.connect(self.code_confirmed)
+        code_key = QAction(self)
+        code_key.setShortcut(QKeySequence("Ctrl+Return"))
+        code_key.triggered.connect(self.code_confirmed)
+        self.addAction(code_key)
+        self.export_button = QPushButton(self.tr("&Export…"), body)
+        self.export_button.setObjectName("exportGuide")
+        self.export_button.clicked.connect(self.export)
+        bar.addWidget(label)
+        bar.addWidget(self.group_by)
+        bar.addStretch(1)
+        bar.addWidget(self.code_button)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Horizontal, body)
+        self.model = GuideTableModel(self)
+        self.table = QTableView(split)
+        self.table.setObjectName("guideTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setDefaultSectionSize(170)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.selectionModel().currentChanged.connect(lambda current, _previous: self._show(current))
+        self.reader = QTextBrowser(split)
+        self.reader.setObjectName("guideAnswer")
+        self.reader.setPlaceholderText(self.tr("Click a cell to read the whole answer"))
+        split.addWidget(self.table)
+        split.addWidget(self.reader)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
+        self.summary = QLabel(body)
+        self.summary.setObjectName("guideSummary")
+        layout.addWidget(self.summary)
+        return body
+
+    # -- building ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Match the guide again and show the table (the current cell kept where it still exists)."""
+        current = self.table.currentIndex()
+        keep = (
+            (self.model.entry(current.row()).ref, self.model.column(current.column()).respondent.document)
+            if current.isValid()
+            else None
+        )
+        table = self.workspace.attempt(lambda: self.workspace.project.guide.table())
+        attributes = sorted(
+            {key for r in (table.respondents if table else ()) for key in r.attributes}, key=str.casefold
+        )
+        chosen = self.group_by.currentData() if self.group_by.count() else "region"
+        fill_combo(
+            self.group_by,
+            [(a.capitalize(), a) for a in attributes],
+            first=(self.tr("No grouping"), ""),
+            choose=[chosen or ""],
+        )
+        self.model.set_table(table, self.group_by.currentData() or None)
+        if table is not None:
+            found = sum(1 for _ in table.answers.values())
+            confirmed = sum(1 for a in table.answers.values() if a.confirmed)
+            self.summary.setText(
+                self.tr(
+                    "{questions} guide questions × {interviews} interviews: {found} answers found, {confirmed} confirmed"
+                ).format(
+                    questions=len(table.questions),
+                    interviews=len(table.respondents),
+                    found=found,
+                    confirmed=confirmed,
+                )
+                if table.questions
+                else self.tr(
+                    "The project has no guide: import a guide document (codewerk guide PROJECT import)"
+                )
+            )
+        if keep is not None:
+            self._select(*keep)
+        self.review.reload()
+
+    def _regroup(self) -> None:
+        self.model.set_table(self.model.table, self.group_by.currentData() or None)
+
+    def _select(self, ref: str, document: str) -> None:
+        row, column = self.model.row_of(ref), self.model.column_of(document)
+        if row >= 0 and column >= 0:
+            self.table.setCurrentIndex(self.model.index(row, column))
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches(Aspect.GUIDE, Aspect.CODES, Aspect.DOCUMENTS, Aspect.SPEAKERS):
+            self._pending.start()
+
+    # -- reading and coding --------------------------------------------------------------------
+    def _show(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.reader.clear()
+            return
+        entry = self.model.entry(index.row())
+        respondent = self.model.column(index.column()).respondent
+        answer = self.model.answer(index)
+        parts = [f"<h3>{html.escape(entry.ref)}. {html.escape(entry.question)}</h3>"]
+        parts.append(f"<p><b>{html.escape(respondent.document)}</b></p>")
+        if answer is None:
+            parts.append(
+                f"<p><i>{html.escape(self.tr('This interview does not ask the question, or it was not found.'))}</i></p>"
+            )
+        else:
+            parts += [f"<p>{html.escape(line)}</p>" for line in answer.text.splitlines() if line.strip()]
+            state = (
+                self.tr("Confirmed match")
+                if answer.confirmed
+                else self.tr("Found by the matcher, confidence {confidence}").format(
+                    confidence=f"{answer.confidence:.2f}"
+                )
+            )
+            parts.append(f"<p style='color:#667'><i>{html.escape(state)}</i></p>")
+        self.reader.setHtml("".join(parts))
+        if answer is not None:
+            self.jump(respondent.document_id, answer)
+
+    def jump(self, document_id: DocumentId, answer: GuideAnswer) -> None:
+        """The transcript shows the answer (from the question that asks it)."""
+        self.answerRequested.emit(document_id, answer.asked_at, answer.end)
+
+    def current_question(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.entry(index.row()).ref if index.isValid() else None
+
+    def code_confirmed(self) -> None:
+        ref = self.current_question()
+        if ref is None:
+            self.workspace.refuse(self.tr("Click a cell of the question whose answers to code first"))
+            return
+        result = operations.attempt(self, lambda: self.workspace.project.guide.code_answers(ref))
+        if result is not None:
+            operations.tell(
+                self,
+                self.tr(
+                    "Coded {count} passage(s) of the confirmed answers to {ref}; {already} had the code already"
+                ).format(count=len(result.codings), ref=ref, already=result.already_coded),
+            )
+
+    def export(self) -> None:
+        table = self.model.table
+        if table is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the answers per guide question"),
+            str(self.workspace.project.path.with_name("guide-answers.xlsx")),
+            self.tr("Excel (*.xlsx);;Word (*.docx)"),
+        )
+        if not name:
+            return
+        from coding.exporting.guide_export import export_answers  # loaded when first used
+
+        title = self.workspace.project.path.stem
+        written = operations.attempt(
+            self,  # the dialog asked before replacing a file
+            lambda: export_answers(table, Path(name), by=self.model.attribute, title=title, overwrite=True),
+        )
+        if written is not None:
+            operations.tell(self, self.tr("Wrote {path}").format(path=written))
+
+
+def show_guide(window: MainWindow) -> None:
+    """Analysis → Interview guide…: the window made when first asked for, closed with the project."""
+    if window.workspace is None:
+        return
+    guide = window.findChild(GuideWindow, OBJECT_NAME)
+    if guide is None:
+        guide = GuideWindow(
+            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
+        )
+        guide.setWindowFlag(Qt.WindowType.Window, True)
+        guide.answerRequested.connect(
+            lambda document_id, start, end: _show_span(window, document_id, start, end)
+        )
+    guide.show()
+    guide.raise_()
+    guide.activateWindow()
+
+
+def _show_span(window: MainWindow, document_id: DocumentId, start: int, end: int) -> None:
+    window.open_document(document_id)
+    window.view.select_span(start, end, centre=True)

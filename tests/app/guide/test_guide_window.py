@@ -1,0 +1,149 @@
+"""Analysis → Interview guide (Ctrl+Alt+G): the answers per question × interview, read beside the
+transcript, coded in one step; the Matches tab reviewed with the keyboard; the margin's references."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from app.guide.guide_table_model import ANSWER_ROLE, first_words
+from app.guide.guide_window import GuideWindow
+from app.shell.main_window import MainWindow
+
+DOC = "R12_uwv_zwolle"
+
+
+def _open_guide(qtbot, window: MainWindow) -> GuideWindow:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.documents_dock.tree.setFocus()
+    qtbot.keyClick(
+        window.documents_dock.tree,
+        Qt.Key.Key_G,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    qtbot.waitUntil(
+        lambda: (found := window.findChild(GuideWindow, "guideWindow")) is not None and found.isVisible()
+    )
+    guide = window.findChild(GuideWindow, "guideWindow")
+    assert guide is not None
+    qtbot.waitExposed(guide)
+    return guide
+
+
+def _click(qtbot, table: QTableView, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+
+
+def _cell(guide: GuideWindow, ref: str, document: str) -> QModelIndex:
+    return guide.model.index(guide.model.row_of(ref), guide.model.column_of(document))
+
+
+def test_the_guide_view_shows_every_answer_and_the_transcript_jumps_to_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.workspace is not None
+    project = window.workspace.project
+    guide = _open_guide(qtbot, window)
+    table = project.guide.table()
+    assert guide.model.rowCount() == len(table.questions) == 26
+    assert guide.model.columnCount() == len(table.respondents) == 6
+    # grouped by region: the columns run by region, each header names its group
+    regions = [guide.model.column(c).group for c in range(guide.model.columnCount())]
+    assert regions == sorted(regions, key=str.casefold) and guide.group_by.currentData() == "region"
+    assert guide.model.headerData(0, Qt.Orientation.Horizontal).split("\n")[1] == regions[0]
+
+    answer = table.answer("2b", DOC)
+    assert answer is not None
+    index = _cell(guide, "2b", DOC)
+    assert index.data() == first_words(answer.text) and index.data().endswith("…")
+    _click(qtbot, guide.table, index)
+    assert (
+        "onmisbaar" in guide.reader.toPlainText()
+        and "Samen kom je veel verder." in guide.reader.toPlainText()
+    )
+    qtbot.waitUntil(lambda: window.view.document_id == project.documents.id_of(DOC))
+    cursor = window.view.textCursor()
+    assert window.view.from_qt(cursor.selectionStart()) == answer.asked_at
+
+    # another attribute: the columns follow the role
+    guide.group_by.setFocus()
+    guide.group_by.setCurrentIndex(guide.group_by.findData("role"))
+    roles = [guide.model.column(c).group for c in range(guide.model.columnCount())]
+    assert roles == sorted(roles, key=str.casefold) and len(set(roles)) > 1
+    assert guide.model.headerData(0, Qt.Orientation.Horizontal).split("\n")[1] == roles[0]
+
+
+def test_code_the_confirmed_answers_of_a_question_in_one_undo_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.workspace is not None
+    project = window.workspace.project
+    guide = _open_guide(qtbot, window)
+    index = _cell(guide, "2b", DOC)
+    _click(qtbot, guide.table, index)
+    qtbot.mouseClick(guide.code_button, Qt.MouseButton.LeftButton)
+    assert "no confirmed answer to 2b" in guide.statusBar().currentMessage()
+    answer = index.data(ANSWER_ROLE)
+    project.guide.decide(DOC, answer.asked_at, "2b", "confirmed")  # (the Matches tab is tested below)
+    qtbot.waitUntil(lambda: _cell(guide, "2b", DOC).data(ANSWER_ROLE).confirmed)
+    code_id = project.codes.resolve("2b").id
+
+    def coded() -> list[str]:
+        return [p.text for p in project.codings.passages(DOC) if any(c.code_id == code_id for c in p.codings)]
+
+    before = coded()
+    _click(qtbot, guide.table, _cell(guide, "2b", DOC))
+    qtbot.mouseClick(guide.code_button, Qt.MouseButton.LeftButton)
+    whole = answer.text  # the respondent's words, without the label
+    assert whole in coded() and whole not in before
+    assert guide.statusBar().currentMessage().startswith("Coded 1 passage(s)")
+    qtbot.keyClick(guide.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: coded() == before)
+
+
+def test_review_matches_with_the_keyboard_each_one_undo_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.workspace is not None
+    project = window.workspace.project
+    guide = _open_guide(qtbot, window)
+    guide.tabs.setCurrentWidget(guide.review)
+    review = guide.review
+    table = review.table
+    rows = review.model.rows
+    first = next(i for i, r in enumerate(rows) if r.document == DOC and r.question == "2b")
+    row = rows[first]
+
+    def decided() -> dict[str, bool]:
+        return {m.question: m.confirmed for m in project.guide.match([DOC]).matches if m.start == row.start}
+
+    _click(qtbot, table, review.model.index(first, 0))
+    qtbot.waitUntil(lambda: window.view.document_id == project.documents.id_of(DOC))
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert decided() == {"2b": True}
+    qtbot.waitUntil(lambda: review.model.rows[first].confirmed)
+    assert table.currentIndex().row() == first + 1  # on to the next match
+    # the margin shows the confirmed reference beside the question turn
+    qtbot.waitUntil(lambda: (row.start, "2b", True) in window.view.margin.guide_marks)
+
+    _click(qtbot, table, review.model.index(first, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert decided() == {}
+    qtbot.waitUntil(lambda: review.model.row_of(row.key) < 0)
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the clearing
+    assert decided() == {"2b": True}
+
+    # move: type another reference into the Question cell
+    qtbot.waitUntil(lambda: review.model.row_of(row.key) >= 0)
+    moved = review.model.row_of(row.key)
+    _click(qtbot, table, review.model.index(moved, 1))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    editor.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, "4a")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: decided() == {"4a": True})  # the delegate commits on the next event
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step back: 2b again
+    assert decided() == {"2b": True}
+    qtbot.waitUntil(lambda: review.model.row_of(row.key) >= 0)
+    _click(qtbot, table, review.model.index(review.model.row_of(row.key), 0))
+    qtbot.keyClick(table, Qt.Key.Key_Backspace)  # the matcher decides again
+    assert decided() == {"2b": False}
+    assert "interviewer turns ask no guide question" in review.count.text()
