@@ -320,6 +320,9 @@ def test_every_window_and_dialog_of_the_menus_in_dutch(dutch, qtbot, demo_copy: 
     window.jump_to_quote(quote)  # a coding current: the coding actions open their dialogs
     for action in (a.pick, a.respondent_words, a.speaker_turns, a.edit_memo, a.uncode):
         texts += _opened_texts(qtbot, action.trigger, window)
+    menu = window.controller.context_menu(window.view.viewport().rect().center())  # the transcript's menu
+    texts += _menu_texts(menu)
+    assert len(menu.actions()) > 4, [a.text() for a in menu.actions()]
     window.quotes_dock.discussion_button.setChecked(True)
     window.player_dock.show()
     a.cooccurrence.trigger()
