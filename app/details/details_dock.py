@@ -45,7 +45,7 @@ from app.documents.document_attributes_model import KEY, VALUE, DocumentAttribut
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
-from app.widgets.translated import QT_TRANSLATE_NOOP, code_kind
+from app.widgets.translated import QT_TRANSLATE_NOOP, code_kind, number
 from coding import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
@@ -482,7 +482,7 @@ class DetailsDock(QDockWidget):
                     QCoreApplication.translate("DetailsDock", "{name} — chosen at import").format(name=name),
                 )
             )
-        facts.append((QCoreApplication.translate("DetailsDock", "Characters"), f"{document.length:,}"))
+        facts.append((QCoreApplication.translate("DetailsDock", "Characters"), number(document.length)))
         if pages:
             facts.append((QCoreApplication.translate("DetailsDock", "Pages"), str(len(pages))))
         if turns:

@@ -54,3 +54,11 @@ def code_kind(kind: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("CodeKinds", CODE_KINDS.get(kind, kind))
+
+
+def number(value: int) -> str:
+    """A count with thousands separated as the window's language writes them (2,604 or 2.604)."""
+    from coding.core import i18n
+
+    text = f"{value:,}"
+    return text.replace(",", ".") if i18n.language() == "nl" else text

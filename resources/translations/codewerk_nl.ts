@@ -1274,8 +1274,12 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <source>{key} = {value}: {count} document(s)</source>
+        <source>{characters} characters · {codings} coding(s)</source>
         <extracomment>What the list shows: documents grouped by their attributes, with their number of codings.</extracomment>
+        <translation>{characters} tekens · {codings} codering(en)</translation>
+    </message>
+    <message>
+        <source>{key} = {value}: {count} document(s)</source>
         <translation>{key} = {value}: documenten: {count}</translation>
     </message>
 </context>
@@ -1862,6 +1866,97 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <source>no speakers found</source>
+        <translation>geen sprekers gevonden</translation>
+    </message>
+    <message>
+        <source>{count} imported</source>
+        <translation>{count} geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{count} replaced</source>
+        <translation>{count} vervangen</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>{count} overgeslagen</translation>
+    </message>
+    <message>
+        <source>Import cancelled: {summary}</source>
+        <translation>Importeren afgebroken: {summary}</translation>
+    </message>
+    <message>
+        <source>Import finished: {summary}</source>
+        <translation>Importeren voltooid: {summary}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the files before the cancel were imported.</source>
+        <translation>Het importeren is afgebroken; de bestanden van vóór het afbreken zijn geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Imported ({count})</source>
+        <translation>Geïmporteerd ({count})</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Tekenset</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>Tekens</translation>
+    </message>
+    <message>
+        <source>Speakers (turns)</source>
+        <translation>Sprekers (beurten)</translation>
+    </message>
+    <message>
+        <source>Replaced ({count})</source>
+        <translation>Vervangen ({count})</translation>
+    </message>
+    <message>
+        <source>{count} coded passage(s) could not be kept:</source>
+        <translation>gecodeerde fragmenten die niet behouden konden worden: {count}</translation>
+    </message>
+    <message>
+        <source>text replaced;</source>
+        <translation>tekst vervangen;</translation>
+    </message>
+    <message>
+        <source>text replaced; all codings kept</source>
+        <translation>tekst vervangen; alle coderingen behouden</translation>
+    </message>
+    <message>
+        <source>Skipped ({count})</source>
+        <translation>Overgeslagen ({count})</translation>
+    </message>
+    <message>
+        <source>Metadata sheet</source>
+        <translation>Metadatablad</translation>
+    </message>
+    <message>
+        <source>Rows for files that were not imported: {names}</source>
+        <translation>Regels voor bestanden die niet zijn geïmporteerd: {names}</translation>
+    </message>
+    <message>
+        <source>Imported files without a row (no attributes from the sheet): {names}</source>
+        <translation>Geïmporteerde bestanden zonder regel (geen kenmerken uit het blad): {names}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+</context>
+<context>
     <name>JudgementEditor</name>
     <message>
         <source>Click a cell of the grid to see its quotes and judge it.</source>
@@ -2320,6 +2415,13 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Found {count} moved recording(s) again in {folder}</source>
         <translation>Verplaatste opnamen teruggevonden in {folder}: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PositionBar</name>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Positie in de opname</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,7 @@ def _texts(widget: QWidget) -> Iterator[str]:
             continue
         yield from (
             w.toolTip(),
+            w.accessibleName(),
             w.windowTitle() if isinstance(w, QDockWidget | QDialog) or w is widget else "",
         )
         if isinstance(w, QLabel | QAbstractButton):
@@ -159,6 +160,16 @@ def _model_texts(model, parent: QModelIndex | None = None) -> Iterator[str]:  # 
                     yield from value.splitlines()
 
 
+def _templates(sources: set[str]) -> list[re.Pattern[str]]:
+    """Our texts with ``{fields}`` (filled in with ``.format``) as patterns: ``Imported (3)`` in English."""
+    found = []
+    for source in sources:
+        parts = re.split(r"\{\w*\}", source)
+        if len(parts) > 1 and len(re.findall("[a-z]", " ".join(parts))) >= 6:
+            found.append(re.compile(".+?".join(re.escape(part) for part in parts)))
+    return found
+
+
 def _english(
     texts: Iterable[str],
     sources: set[str],
@@ -167,7 +178,7 @@ def _english(
     patterns: list[re.Pattern[str]] | None = None,
 ) -> list[str]:
     left = set()
-    patterns = _patterns() if patterns is None else patterns
+    patterns = _patterns() + _templates(sources) if patterns is None else patterns
     for text in texts:
         for plain in _lines(text.removeprefix("⚠ ")):
             if plain in dutch or plain in ALLOWED or _keys(plain):
@@ -336,6 +347,19 @@ def test_every_window_and_dialog_of_the_menus_in_dutch(dutch, qtbot, demo_copy: 
     left = _english(texts, sources, dutch_texts, ours)
     window.close_project()
     assert not left, f"left in English in the Dutch windows and dialogs: {left}"
+
+
+def test_the_import_summary_in_dutch(dutch, project, transcript_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.importing.import_summary import summary_html, summary_title
+
+    (tmp_path / "kapot.docx").write_bytes(b"no docx")
+    report = project.import_files([transcript_file, tmp_path / "kapot.docx"])
+    report = project.import_files([transcript_file], replace=True)  # replaced, with its codings kept
+    sources, dutch_texts = _catalogue()
+    shown = [summary_title(report), *_lines(summary_html(report))]
+    assert summary_title(report).startswith("Importeren voltooid")
+    assert _english(["Imported (2)"], sources, dutch_texts, set()) == ["Imported (2)"]  # a template, filled
+    assert not _english(shown, sources, dutch_texts, _literals())
 
 
 def test_the_check_finds_english(dutch, qtbot) -> None:  # type: ignore[no-untyped-def]
