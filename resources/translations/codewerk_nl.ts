@@ -341,6 +341,10 @@
         <source>Enter codes with the highlighted code · Esc cancels</source>
         <translation>Enter codeert met de gemarkeerde code · Esc annuleert</translation>
     </message>
+    <message>
+        <source>Create code “{name}” and code with it</source>
+        <translation>Code “{name}” maken en ermee coderen</translation>
+    </message>
 </context>
 <context>
     <name>CodeTreeModel</name>
@@ -475,8 +479,76 @@
         <translation>De huidige code verwijderen met haar subcodes en coderingen</translation>
     </message>
     <message>
+        <source>Remove from favourites (key {key})</source>
+        <translation>Uit de favorieten halen (toets {key})</translation>
+    </message>
+    <message>
+        <source>★ Add to favourites</source>
+        <translation>★ Aan de favorieten toevoegen</translation>
+    </message>
+    <message>
+        <source>Name of the new code under “{parent}”:</source>
+        <translation>Naam van de nieuwe code onder “{parent}”:</translation>
+    </message>
+    <message>
+        <source>Name of the new code:</source>
+        <translation>Naam van de nieuwe code:</translation>
+    </message>
+    <message>
+        <source>Created code “{code}”</source>
+        <translation>Code “{code}” gemaakt</translation>
+    </message>
+    <message>
+        <source>“{code}” is a favourite: press {key} in the transcript to code with it</source>
+        <translation>“{code}” is een favoriet: druk in het transcript op {key} om ermee te coderen</translation>
+    </message>
+    <message>
+        <source>“{code}” is a favourite (only the first nine have number keys)</source>
+        <translation>“{code}” is een favoriet (alleen de eerste negen hebben een cijfertoets)</translation>
+    </message>
+    <message>
+        <source>“{code}” is no longer a favourite</source>
+        <translation>“{code}” is geen favoriet meer</translation>
+    </message>
+    <message>
+        <source>Merge “{code}” into…</source>
+        <translation>“{code}” samenvoegen met…</translation>
+    </message>
+    <message>
+        <source>Merge “{code}” into “{target}”?
+
+Its {count} coding(s) and {children} subcode(s) move to “{target_name}” and “{name}” is deleted. Edit → Undo takes it back.</source>
+        <translation>“{code}” samenvoegen met “{target}”?
+
+De coderingen ({count}) en subcodes ({children}) gaan naar “{target_name}” en “{name}” wordt verwijderd. Bewerken → Ongedaan maken draait het terug.</translation>
+    </message>
+    <message>
         <source>Merge codes</source>
         <translation>Codes samenvoegen</translation>
+    </message>
+    <message>
+        <source>{count} subcode(s)</source>
+        <translation>{count} subcode(s)</translation>
+    </message>
+    <message>
+        <source>{count} coding(s)</source>
+        <translation>{count} codering(en)</translation>
+    </message>
+    <message>
+        <source> with its {parts}</source>
+        <translation> met zijn {parts}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <source>Delete the code “{code}”{also}?
+
+Edit → Undo brings everything back.</source>
+        <translation>De code “{code}”{also} verwijderen?
+
+Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Delete code</source>

@@ -181,7 +181,7 @@ def _english(
     patterns = _patterns() + _templates(sources) if patterns is None else patterns
     for text in texts:
         for plain in _lines(text.removeprefix("⚠ ")):
-            if plain in dutch or plain in ALLOWED or _keys(plain):
+            if plain in dutch or plain in ALLOWED or _keys(plain) or re.fullmatch("#[0-9a-f]{6}", plain):
                 continue
             if plain in sources or plain in ours or any(p.fullmatch(plain) for p in patterns):
                 left.add(plain)
@@ -331,6 +331,11 @@ def test_every_window_and_dialog_of_the_menus_in_dutch(dutch, qtbot, demo_copy: 
     window.jump_to_quote(quote)  # a coding current: the coding actions open their dialogs
     for action in (a.pick, a.respondent_words, a.speaker_turns, a.edit_memo, a.uncode):
         texts += _opened_texts(qtbot, action.trigger, window)
+    window.codebook_dock.tree.setFocus()
+    window.codebook_dock.select_code(quote.code_id)
+    for action in _actions(window.codebook_dock.context_menu()):  # New code…, Merge into…, Delete… …
+        if action.isEnabled() and not action.isCheckable():
+            texts += _opened_texts(qtbot, action.trigger, window)
     menu = window.controller.context_menu(window.view.viewport().rect().center())  # the transcript's menu
     texts += _menu_texts(menu)
     assert len(menu.actions()) > 4, [a.text() for a in menu.actions()]
