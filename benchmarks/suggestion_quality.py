@@ -11,6 +11,7 @@ The figures are written by hand into ``benchmarks/FINDINGS.md`` (copied into ``R
 from __future__ import annotations
 
 import argparse
+import functools
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 import yaml
 
 from coding import Project
+from coding.language.suggestions.calibration import Calibration
+from coding.language.suggestions.commands import StoreCalibration
 from coding.language.suggestions.evaluation import Evaluation
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "devcorpus"
@@ -66,10 +69,34 @@ def confirm_guide(project: Project, document: dict[str, Any]) -> None:
             project.guide.decide(name, turn.start, ref, "confirmed")
 
 
-def evaluate(split: str, *, confirmed: bool = False) -> Evaluation:
+@functools.cache
+def tune_calibration(confirmed: bool) -> Calibration:
+    """The thresholds calibrated on the tune split (leave-one-document-out over its ten interviews)."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = build("tune", Path(folder) / "tune.codewerk", confirmed=confirmed)
+        try:
+            return project.assist.suggestions.calibrate()
+        finally:
+            project.close()
+
+
+def use_calibration(project: Project, calibration: Calibration) -> None:
+    """Store ``calibration`` (of another project with the same codebook) in ``project``, matched by code path."""
+    ids = {info.path_text: info.id for info in project.context.resolve.code_tree()}
+    value = calibration.to_json()
+    value["codes"] = [dict(c, id=int(ids[c["code"]])) for c in value["codes"] if c["code"] in ids]
+    project.context.execute(StoreCalibration(value))
+
+
+def evaluate(split: str, *, confirmed: bool = False, calibrated: bool = True) -> Evaluation:
+    """The split's leave-one-document-out figures; ``calibrated``: with the thresholds calibrated on the tune
+    split (for the tune split itself that is in-sample: the held-out figures are the honest ones)."""
+    calibration = tune_calibration(confirmed) if calibrated else None
     with tempfile.TemporaryDirectory() as folder:
         project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
         try:
+            if calibration is not None:
+                use_calibration(project, calibration)
             return project.assist.suggestions.evaluate()
         finally:
             project.close()
@@ -85,10 +112,13 @@ def main() -> None:
     parser.add_argument(
         "--confirmed", action="store_true", help="with the guide matches reviewed (the hand labels confirmed)"
     )
+    parser.add_argument(
+        "--uncalibrated", action="store_true", help="without the thresholds calibrated on the tune split"
+    )
     parser.add_argument("--splits", nargs="+", choices=SPLITS, default=SPLITS, help="the splits to score")
     args = parser.parse_args()
     for split in args.splits:
-        result = evaluate(split, confirmed=args.confirmed)
+        result = evaluate(split, confirmed=args.confirmed, calibrated=not args.uncalibrated)
         o = result.overall
         print(
             f"{split:8} documents {result.documents:2}  coded {o.coded:4} found {o.found:4}  "

@@ -159,10 +159,12 @@ class GuideTableModel(QAbstractTableModel):
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                f"{column.respondent.document}\n{column.group}"
+                f"{column.group}\n{column.respondent.document}"
                 if self.attribute
                 else column.respondent.document
             )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.respondent.document
         if role == Qt.ItemDataRole.BackgroundRole and self.attribute:
             groups = list(dict.fromkeys(c.group for c in self._columns))
             return QBrush(GROUP_SHADES[groups.index(column.group) % len(GROUP_SHADES)])

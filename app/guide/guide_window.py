@@ -117,6 +117,9 @@ class GuideWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setDefaultSectionSize(170)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.selectionModel().currentChanged.connect(lambda current, _previous: self._show(current))
         self.reader = QTextBrowser(split)

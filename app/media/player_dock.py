@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -205,6 +205,7 @@ class PlayerDock(QDockWidget):
     def toggle(self) -> None:
         """Play or pause (Ctrl+Space)."""
         if not self._playable():
+            self._show_state()  # say why (a file deleted since it was loaded shows as missing)
             return
         if self.is_playing():
             self.player.pause()
@@ -249,7 +250,9 @@ class PlayerDock(QDockWidget):
         self.play()
 
     def _playable(self) -> bool:
-        return self.player is not None and self.media is not None and self.media.found
+        return (
+            self.player is not None and self.media is not None and self.media.found and self._problem is None
+        )
 
     def _loading(self) -> bool:
         from PySide6.QtMultimedia import QMediaPlayer
@@ -298,15 +301,16 @@ class PlayerDock(QDockWidget):
     def current_turn(self) -> TurnInfo | None:
         return self._turn
 
-    def _error(self, _error: Any, text: str) -> None:
+    def _error(self, error: Any, text: str) -> None:
         name = (
             self.media.location.name
             if self.media is not None
             else QCoreApplication.translate("PlayerDock", "the recording")
         )
-        self._problem = QCoreApplication.translate(
-            "PlayerDock", "{name}: cannot be played ({reason})"
-        ).format(name=name, reason=text or QCoreApplication.translate("PlayerDock", "unknown error"))
+        self._problem = f"{name}: {problem_reason(error, text)}"
+        if self.player is not None:  # also once play() has returned (a codec fails while it starts)
+            self.player.stop()
+            QTimer.singleShot(0, self.player.stop)
         self._show_state()
 
     # -- showing ---------------------------------------------------------------------------
@@ -317,7 +321,7 @@ class PlayerDock(QDockWidget):
     def _show_state(self) -> None:
         media = self.media
         has_document = self.workspace is not None and self.document_id is not None
-        playable = media is not None and media.found
+        playable = media is not None and media.found and self._problem is None
         if not has_document:
             text = QCoreApplication.translate("PlayerDock", "Open a document to play its recording.")
         elif media is None:
@@ -394,6 +398,29 @@ class PlayerDock(QDockWidget):
                     "PlayerDock", "Found {count} moved recording(s) again in {folder}"
                 ).format(count=len(found), folder=folder)
             )
+
+
+def problem_reason(error: Any, text: str) -> str:
+    """Why a recording does not play, in words a researcher can act on (QtMultimedia's own words in
+    brackets): a codec the player has no decoder for, a file that cannot be read, or one that is
+    damaged or no recording at all."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    detail = f" ({text})" if text else ""
+    lowered = text.lower()
+    if "codec" in lowered or "decoder" in lowered:
+        return QCoreApplication.translate(
+            "PlayerDock",
+            "cannot be played: it is in a format (codec) this player cannot decode{detail}; "
+            "convert it to mp3, m4a or wav",
+        ).format(detail=detail)
+    if error in (QMediaPlayer.Error.FormatError, QMediaPlayer.Error.ResourceError):
+        return QCoreApplication.translate(
+            "PlayerDock", "cannot be played: the file is damaged or not a recording{detail}"
+        ).format(detail=detail)
+    return QCoreApplication.translate("PlayerDock", "cannot be played{detail}").format(
+        detail=detail or QCoreApplication.translate("PlayerDock", " (unknown error)")
+    )
 
 
 def _url(path: Path | None) -> Any:

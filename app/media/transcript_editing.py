@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from app.transcript.transcript_view import TranscriptView
     from coding.documents.text_edits import CorrectionResult
 
-#: How far every pause jumps back while correcting, in milliseconds.
+# How far every pause jumps back while correcting, in milliseconds.
 REWIND_MS = 2000
 SHORTCUT = "Ctrl+Shift+E"
 

@@ -15,6 +15,7 @@ from coding.core.errors import InvalidInputError
 from coding.language.anonymise import KINDS, NameMention
 from coding.language.kwic import KWIC_HEADER, SORT_KEYS, kwic_row, sort_lines, write_kwic_csv
 from coding.language.search import SearchMode
+from coding.language.suggestions.calibration import MIN_DOCUMENTS, MIN_PASSAGES, TARGET_PRECISION, Calibration
 from coding.language.suggestions.candidates import SOURCES
 from coding.language.suggestions.evaluation import OVERLAP_RULE, Evaluation, Score
 from coding.language.suggestions.service import SuggestionInfo
@@ -205,7 +206,46 @@ def _print_evaluation(evaluation: Evaluation, output: str) -> None:
     print(f"Leave-one-document-out over {evaluation.documents} coded document(s); {OVERLAP_RULE}.")
 
 
+def _print_calibration(calibration: Calibration, output: str) -> None:
+    if output == "json":
+        value = calibration.to_json()
+        for item, code in zip(value["codes"], calibration.codes, strict=True):
+            item.update(precision=code.precision, recall=code.recall, enough=code.enough)
+            del item["id"]
+        print_json(value)
+        return
+    header = ("Code", "Coded", "Documents", "Threshold", "Suggested", "Right", "Found", "Precision", "Recall")
+    rows = [
+        (
+            c.code_path,
+            c.coded,
+            c.documents,
+            "–" if c.threshold is None else f"{c.threshold:.2f}",
+            c.suggested,
+            c.right,
+            c.found,
+            _ratio_text(c.precision),
+            _ratio_text(c.recall),
+        )
+        for c in calibration.codes
+    ]
+    print_table(header, rows, limits={0: 50})
+    print(
+        f"Thresholds stored: each code's lowest score from which {calibration.target:.0%} of its suggestions were "
+        f"right, leave-one-document-out over {calibration.documents} coded document(s); '–': too little coded "
+        f"to tell ({MIN_PASSAGES} passages in {MIN_DOCUMENTS} documents needed)."
+    )
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
+    if args.calibrate:
+        if args.format == "csv":
+            raise InvalidInputError("--calibrate prints --format table or json")
+        sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
+        with opened(args) as project:
+            calibration = project.assist.suggestions.calibrate(args.codes or None, sources=sources)
+        _print_calibration(calibration, args.format)
+        return 0
     if args.evaluate:
         if args.format == "csv":
             raise InvalidInputError("--evaluate prints --format table or json")
@@ -215,7 +255,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         _print_evaluation(evaluation, args.format)
         return 0
     if args.codes:
-        raise InvalidInputError("--codes goes with --evaluate (use --code to list one code's suggestions)")
+        raise InvalidInputError(
+            "--codes goes with --evaluate or --calibrate (use --code to list one code's suggestions)"
+        )
     with opened(args) as project:
         service = project.assist.suggestions
         if args.accept:
@@ -408,7 +450,19 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         ),
     )
     suggest.add_argument(
-        "--codes", nargs="+", metavar="CODE", help="--evaluate: only these codes (default: every code coded)"
+        "--calibrate",
+        action="store_true",
+        help=(
+            "choose a threshold per code from the leave-one-document-out evaluation (the lowest score from which "
+            f"{TARGET_PRECISION:.0%} of its suggestions were right) and store it in the project; suggestions "
+            "below it are no longer offered, and the suggestion queue shows each code's measured precision"
+        ),
+    )
+    suggest.add_argument(
+        "--codes",
+        nargs="+",
+        metavar="CODE",
+        help="--evaluate/--calibrate: only these codes (default: every code coded)",
     )
 
     reg = command("register", cmd_register, "the respondent register (real names behind R-codes)")

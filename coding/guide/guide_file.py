@@ -10,7 +10,7 @@ question before it. The whole file is checked before anything is returned: every
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +74,11 @@ def question_ref(line: str) -> tuple[str, str] | None:
     return ref, _clean(match["text"])
 
 
-def parse_guide(lines: Sequence[_Line], source: str) -> GuideDocument:
+def parse_guide(
+    lines: Sequence[_Line], source: str, references: Collection[str] | None = None
+) -> GuideDocument:
+    """The guide in ``lines``; every problem (a number twice, a question without text, and with
+    ``references`` a number no code carries) named in one :class:`FileImportError`."""
     themes: list[str] = []
     found: list[tuple[str, str, list[str], str, int]] = []
     theme = ""
@@ -114,6 +118,11 @@ def parse_guide(lines: Sequence[_Line], source: str) -> GuideDocument:
     for ref, question, _prompts, _theme, number in found:
         if not question.strip():
             problems.append(f"question {ref} on line {number} has no text")
+    if references is not None:
+        known = {r.casefold() for r in references}
+        for ref, _question, _prompts, _theme, number in found:
+            if ref.casefold() not in known and first_line.get(ref) == number:
+                problems.append(f"question {ref} (line {number}): no code has reference {ref}")
     if problems:
         raise FileImportError(source, "; ".join(problems))
     return GuideDocument(
@@ -159,8 +168,9 @@ def _docx_lines(path: Path) -> list[_Line]:
     return lines
 
 
-def read_guide(path: str | Path) -> GuideDocument:
-    """Read and check a guide document; :class:`FileImportError` names the file and every problem."""
+def read_guide(path: str | Path, references: Collection[str] | None = None) -> GuideDocument:
+    """Read and check a guide document; :class:`FileImportError` names the file and every problem.
+    With ``references`` (the codes' question references) a question no code carries is a problem too."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -170,4 +180,4 @@ def read_guide(path: str | Path) -> GuideDocument:
     lines = _docx_lines(path) if suffix == ".docx" else _text_lines(path)
     if not any(line.text.strip() for line in lines):
         raise FileImportError(path, "is empty")
-    return parse_guide(lines, str(path))
+    return parse_guide(lines, str(path), references)

@@ -435,8 +435,10 @@ class GuideService:
         """Attach each numbered question of a guide document (``.txt``/``.docx``) to the code with that
         reference, in one undoable step. With ``strict`` a question no code carries is an error and
         nothing is attached."""
-        document = read_guide(path)
         by_ref = {fold(code.question): code for code in self._context.resolve.code_tree() if code.question}
+        document = read_guide(
+            path, [code.question for code in by_ref.values() if code.question] if strict else None
+        )
         texts: list[GuideText] = []
         attached: list[tuple[str, str]] = []
         unplaced: list[str] = []

@@ -2445,12 +2445,20 @@ Klik om de citaten te tonen</translation>
         <translation>de opname</translation>
     </message>
     <message>
-        <source>{name}: cannot be played ({reason})</source>
-        <translation>{name}: kan niet worden afgespeeld ({reason})</translation>
+        <source>cannot be played: it is in a format (codec) this player cannot decode{detail}; convert it to mp3, m4a or wav</source>
+        <translation>kan niet worden afgespeeld: het staat in een formaat (codec) dat deze speler niet kan decoderen{detail}; zet het om naar mp3, m4a of wav</translation>
     </message>
     <message>
-        <source>unknown error</source>
-        <translation>onbekende fout</translation>
+        <source>cannot be played: the file is damaged or not a recording{detail}</source>
+        <translation>kan niet worden afgespeeld: het bestand is beschadigd of geen opname{detail}</translation>
+    </message>
+    <message>
+        <source>cannot be played{detail}</source>
+        <translation>kan niet worden afgespeeld{detail}</translation>
+    </message>
+    <message>
+        <source> (unknown error)</source>
+        <translation> (onbekende fout)</translation>
     </message>
     <message>
         <source>Open a document to play its recording.</source>
@@ -3287,7 +3295,6 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <name>TranscriptEditor</name>
     <message>
         <source>Correct transcript</source>
-        <extracomment>How far every pause jumps back while correcting, in milliseconds.</extracomment>
         <translation>Transcript corrigeren</translation>
     </message>
     <message>

@@ -202,3 +202,18 @@ class AdjustSuggestion(Command):
         start, end = trim_span(text, *self.span)
         writer.update(Suggestion, self.suggestion_id, {"start": start, "end": end, "text": text[start:end]})
         writer.touch(DocumentId(row.document_id))
+
+
+class StoreCalibration(Command):
+    """Store the suggestions' calibration (thresholds and figures per code) in the project's settings."""
+
+    def __init__(self, value: dict[str, Any]) -> None:
+        super().__init__()
+        self.value = value
+        self.text = "Calibrate suggestions"
+
+    def plan(self, writer: Writer) -> None:
+        from coding.language.suggestions.calibration import CALIBRATION_SETTING
+        from coding.speakers.speaker_commands import write_setting
+
+        write_setting(writer, CALIBRATION_SETTING, self.value)

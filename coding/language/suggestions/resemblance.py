@@ -28,6 +28,7 @@ from coding.language.suggestions.vectors import (
     FloatArray,
     IndexArray,
     bag_counts,
+    row_dots,
     top_contributions,
     unit_tfidf,
 )
@@ -96,11 +97,10 @@ class Profiles:
     matrix: FloatArray  # codes × stems
     counts: list[int]  # passages with words per code
 
+    rows: dict[CodeId, int]  # the row of each code
+
     def row(self, code_id: CodeId) -> int | None:
-        try:
-            return self.code_ids.index(code_id)
-        except ValueError:
-            return None
+        return self.rows.get(code_id)
 
 
 def code_profiles(
@@ -121,7 +121,7 @@ def code_profiles(
             rows.append(profile)
             counts.append(count)
     matrix = np.stack(rows) if rows else np.zeros((0, len(data.stems)))
-    return Profiles(code_ids, matrix, counts)
+    return Profiles(code_ids, matrix, counts, {code_id: number for number, code_id in enumerate(code_ids)})
 
 
 def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
@@ -129,9 +129,10 @@ def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
     out = np.zeros((len(spans), len(profiles.code_ids)))
     if not len(spans.rows) or not len(profiles.code_ids):
         return out
-    contributions = profiles.matrix[:, spans.columns] * spans.weights  # codes × entries
-    for number in range(len(profiles.code_ids)):
-        out[:, number] = np.bincount(spans.rows, weights=contributions[number], minlength=len(spans))
+    for number in range(len(profiles.code_ids)):  # one code at a time: no codes × entries array
+        out[:, number] = row_dots(
+            spans.rows, spans.columns, spans.weights, profiles.matrix[number], len(spans)
+        )
     return out
 
 
@@ -218,17 +219,21 @@ def resemblances(
     vectors = sentence_vectors(data)
     spans = span_vectors(data, vectors.idf, [(c.document_id, c.start, c.end) for c in candidates])
     table = similarities(spans, profiles)
-    out: list[Resemblance | None] = []
-    for number, c in enumerate(candidates):
-        row = profiles.row(c.code_id)
-        if row is None:
-            out.append(None)
-            continue
-        scores = table[number]
-        own = float(scores[row])
-        others = np.delete(scores, row)
-        best_other = float(others.max()) if len(others) else 0.0
-        out.append(Resemblance(own, int((others > own).sum()), own - best_other))
+    rows = np.array([profiles.row(c.code_id) for c in candidates], dtype=object)
+    known = np.array([row is not None for row in rows], dtype=bool)
+    index = np.flatnonzero(known)
+    columns = rows[known].astype(np.int64)
+    own = table[index, columns]
+    others = table[index].copy()
+    others[np.arange(len(index)), columns] = -np.inf
+    best_other = others.max(axis=1) if others.shape[1] > 1 else np.zeros(len(index))
+    best_other = np.where(np.isfinite(best_other), best_other, 0.0)
+    rank = (others > own[:, None]).sum(axis=1)
+    out: list[Resemblance | None] = [None] * len(candidates)
+    for number, similarity, higher, margin in zip(
+        index.tolist(), own.tolist(), rank.tolist(), (own - best_other).tolist(), strict=True
+    ):
+        out[number] = Resemblance(similarity, higher, margin)
     return out
 
 

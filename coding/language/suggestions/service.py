@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from sqlalchemy import Select, select
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError
 from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.project_settings import read_settings
 from coding.core.records import CodeInfo
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
@@ -42,11 +43,21 @@ if TYPE_CHECKING:
     from coding.guide.guide_service import GuideService
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
+    from coding.language.suggestions.calibration import Calibration
     from coding.language.suggestions.data import CorpusData
-    from coding.language.suggestions.evaluation import Evaluation
+    from coding.language.suggestions.evaluation import Evaluation, Span
 
-#: Open suggestions kept per code; accepting or rejecting makes room for the next ones.
-MAX_PER_CODE = 100
+#: Open suggestions kept per code, in proportion to the corpus: this many per document, at least
+#: :data:`MIN_PER_CODE`; accepting or rejecting makes room for the next ones.
+PER_DOCUMENT = 3
+MIN_PER_CODE = 10
+
+
+def per_code_limit(documents: int) -> int:
+    """How many open suggestions a code gets in a corpus of ``documents`` documents."""
+    return max(MIN_PER_CODE, PER_DOCUMENT * documents)
+
+
 #: The columns of a :class:`SuggestionInfo` (columns: no ORM object per row).
 _SUGGESTION_INFO = select(
     Suggestion.id,
@@ -102,16 +113,19 @@ class SuggestionService:
         *,
         sources: Sequence[str] = SOURCES,
         include_subcodes: bool = True,
-        limit: int = MAX_PER_CODE,
+        limit: int | None = None,
     ) -> list[Candidate]:
         """Fresh candidates (not stored) for one code (and its subcodes) or all codes, at most
-        ``limit`` per code (the best)."""
+        ``limit`` per code (the best; by default in proportion to the corpus, :func:`per_code_limit`), each
+        from its code's calibrated threshold up (:meth:`calibrate`)."""
         unknown = set(sources) - set(SOURCES)
         if unknown:
             raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
         codes = self._scope(code, include_subcodes)
         coded, decided = self._decisions()
-        return self._find(codes, sources, coded, decided, limit)
+        if limit is None:
+            limit = per_code_limit(len(self._assistant.ensure_indexed()))
+        return self._find(codes, sources, coded, decided, limit, thresholds=self._thresholds())
 
     def _find(
         self,
@@ -121,9 +135,11 @@ class SuggestionService:
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
         limit: int,
         fixed: list[Candidate] | None = None,
+        thresholds: Mapping[CodeId, float] | None = None,
     ) -> list[Candidate]:
         """The candidates given what is coded and decided. ``fixed``: the candidates of the sources that
-        do not depend on the codings (terms, question), when already found."""
+        do not depend on the codings (terms, question), when already found; ``thresholds``: the lowest score
+        offered per code."""
         tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
         from coding.language.suggestions.resemblance import (  # numpy on first use
@@ -137,6 +153,8 @@ class SuggestionService:
         if "similar" in sources:
             found += turn_candidates(list(tree), {c.id for c in codes}, data, coded)
         merged = corroborated(prefer_specific(merge(found), tree), data, coded)
+        if thresholds:
+            merged = [c for c in merged if c.score >= thresholds.get(c.code_id, 0.0)]
         # the texts of passages that might repeat a decision (those are compared by their words)
         spans: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
         for c in merged:
@@ -176,14 +194,76 @@ class SuggestionService:
         return found
 
     def evaluate(
-        self, codes: Sequence[CodeRef] | None = None, *, sources: Sequence[str] = SOURCES
+        self,
+        codes: Sequence[CodeRef] | None = None,
+        *,
+        sources: Sequence[str] = SOURCES,
+        calibrated: bool = True,
     ) -> Evaluation:
         """Leave-one-document-out: each document with codings gets the suggestions the engine would make
         if that document's codings did not exist (earlier accepts and rejects are not looked at), scored
         against those codings (see :mod:`~coding.language.suggestions.evaluation` for the rule). Scored
-        are ``codes`` (each with its subcodes), else every code with at least one coding."""
-        from coding.language.suggestions.evaluation import Span, evaluate_spans
+        are ``codes`` (each with its subcodes), else every code with at least one coding. With
+        ``calibrated`` the stored thresholds apply, as they do to the suggestions offered."""
+        from coding.language.suggestions.evaluation import evaluate_spans
 
+        scope, suggested, passages, documents = self._leave_one_out(
+            codes, sources, self._thresholds() if calibrated else None
+        )
+        spans = {code_id: [span for span, _ in found] for code_id, found in suggested.items()}
+        return evaluate_spans([(i.id, i.path_text) for i in scope], spans, passages, documents)
+
+    def calibrate(
+        self,
+        codes: Sequence[CodeRef] | None = None,
+        *,
+        sources: Sequence[str] = SOURCES,
+        target: float | None = None,
+    ) -> Calibration:
+        """Choose each code's threshold from the leave-one-document-out evaluation without thresholds
+        (:mod:`~coding.language.suggestions.calibration`) and store it in the project: one undoable step.
+        Codes not scored keep the threshold they had."""
+        from coding.language.suggestions.calibration import TARGET_PRECISION, Calibration, calibrate
+        from coding.language.suggestions.commands import StoreCalibration
+
+        scope, suggested, passages, documents = self._leave_one_out(codes, sources, None)
+        found = calibrate(
+            [(i.id, i.path_text) for i in scope],
+            suggested,
+            passages,
+            documents,
+            TARGET_PRECISION if target is None else target,
+        )
+        earlier = self.calibration()
+        if earlier is not None:
+            chosen = {c.code_id for c in found.codes}
+            kept = tuple(c for c in earlier.codes if c.code_id not in chosen)
+            found = Calibration(found.target, found.documents, kept + found.codes)
+        self._context.execute(StoreCalibration(found.to_json()))
+        return found
+
+    def calibration(self) -> Calibration | None:
+        """The stored calibration (:meth:`calibrate`), ``None`` before the first."""
+        from coding.language.suggestions.calibration import CALIBRATION_SETTING, Calibration
+
+        with self._context.store.read() as session:
+            value = read_settings(session, [CALIBRATION_SETTING]).get(CALIBRATION_SETTING)
+        return Calibration.from_json(value)
+
+    def _thresholds(self) -> dict[CodeId, float]:
+        found = self.calibration()
+        if found is None:
+            return {}
+        return {c.code_id: c.threshold for c in found.codes if c.threshold is not None}
+
+    def _leave_one_out(
+        self,
+        codes: Sequence[CodeRef] | None,
+        sources: Sequence[str],
+        thresholds: Mapping[CodeId, float] | None,
+    ) -> tuple[list[CodeInfo], dict[CodeId, list[tuple[Span, float]]], dict[CodeId, list[Span]], int]:
+        """The codes scored, each one's left-out suggestions (span and score), its coded passages, and the
+        number of documents left out."""
         unknown = set(sources) - set(SOURCES)
         if unknown:
             raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
@@ -202,17 +282,18 @@ class SuggestionService:
         documents = sorted({doc_id for doc_id, _ in coded})
         fixed = self._fixed_candidates(scope, sources)
         in_scope = {info.id for info in scope}
-        suggested: dict[CodeId, list[Span]] = defaultdict(list)
+        suggested: dict[CodeId, list[tuple[Span, float]]] = defaultdict(list)
         passages: dict[CodeId, list[Span]] = defaultdict(list)
         for (doc_id, code_id), spans in coded.items():
             if code_id in in_scope:
                 passages[code_id].extend((doc_id, s, e) for s, e in spans)
+        limit = per_code_limit(len(self._assistant.ensure_indexed()))
         for left_out in documents:
             others = {key: spans for key, spans in coded.items() if key[0] != left_out}
-            for c in self._find(scope, sources, others, {}, MAX_PER_CODE, fixed=fixed):
+            for c in self._find(scope, sources, others, {}, limit, fixed=fixed, thresholds=thresholds):
                 if c.document_id == left_out:
-                    suggested[c.code_id].append((c.document_id, c.start, c.end))
-        return evaluate_spans([(i.id, i.path_text) for i in scope], suggested, passages, len(documents))
+                    suggested[c.code_id].append(((c.document_id, c.start, c.end), c.score))
+        return scope, suggested, passages, len(documents)
 
     def refresh(
         self, code: CodeRef | None = None, *, sources: Sequence[str] = SOURCES

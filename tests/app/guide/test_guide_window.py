@@ -50,7 +50,7 @@ def test_the_guide_view_shows_every_answer_and_the_transcript_jumps_to_it(qtbot,
     # grouped by region: the columns run by region, each header names its group
     regions = [guide.model.column(c).group for c in range(guide.model.columnCount())]
     assert regions == sorted(regions, key=str.casefold) and guide.group_by.currentData() == "region"
-    assert guide.model.headerData(0, Qt.Orientation.Horizontal).split("\n")[1] == regions[0]
+    assert guide.model.headerData(0, Qt.Orientation.Horizontal).split("\n")[0] == regions[0]
 
     answer = table.answer("2b", DOC)
     assert answer is not None
@@ -70,7 +70,7 @@ def test_the_guide_view_shows_every_answer_and_the_transcript_jumps_to_it(qtbot,
     guide.group_by.setCurrentIndex(guide.group_by.findData("role"))
     roles = [guide.model.column(c).group for c in range(guide.model.columnCount())]
     assert roles == sorted(roles, key=str.casefold) and len(set(roles)) > 1
-    assert guide.model.headerData(0, Qt.Orientation.Horizontal).split("\n")[1] == roles[0]
+    assert guide.model.headerData(0, Qt.Orientation.Horizontal).split("\n")[0] == roles[0]
 
 
 def test_code_the_confirmed_answers_of_a_question_in_one_undo_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

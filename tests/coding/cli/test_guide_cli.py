@@ -48,6 +48,20 @@ def test_a_bad_guide_is_one_message(studie: str, tmp_path: Path, capsys: pytest.
     assert (code, out, err) == (1, "", "codewerk: error: leeg.txt: is empty\n")
 
 
+def test_a_guide_with_several_problems_is_one_message_naming_each(
+    studie: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "dubbel.txt").write_text("1a. Een?\n1a. Twee?\n99z. Drie?\n", encoding="utf-8")
+    _, before, _ = run(capsys, "guide", studie, "show", "--format", "json")
+    code, out, err = run(capsys, "guide", studie, "import", "dubbel.txt", "--strict")
+    assert (code, out) == (1, "")
+    assert err == (
+        "codewerk: error: dubbel.txt: question 1a appears twice (lines 1 and 2); "
+        "question 99z (line 3): no code has reference 99z\n"
+    )
+    assert run(capsys, "guide", studie, "show", "--format", "json")[1] == before
+
+
 def test_match_gives_the_guide_question_of_each_interviewer_turn(
     studie: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

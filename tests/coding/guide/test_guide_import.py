@@ -48,7 +48,9 @@ def test_bad_guides_leave_the_project_as_it_was(project: Project, tmp_path: Path
     unknown.write_text("12a. Iets anders?\n", encoding="utf-8")
     with pytest.raises(FileImportError, match=r"onbekend.txt: none of its questions \(12a\)"):
         project.guide.import_guide(unknown)
-    with pytest.raises(FileImportError, match=r"guide_styles.txt: question 2: no code has reference 2"):
+    with pytest.raises(
+        FileImportError, match=r"guide_styles.txt: question 2 \(line \d+\): no code has reference 2"
+    ):
         project.guide.import_guide(CORPUS / "guide_styles.txt", strict=True)
     assert _guide(project) == before
     assert not project.history.can_undo
@@ -79,3 +81,45 @@ def test_confirming_a_match_is_one_undoable_step(project: Project, tmp_path: Pat
     assert [(m.question, m.confirmed) for m in project.guide.match().matches] == [("6a", False)]
     project.redo()
     assert project.guide.match().matches == ()
+
+
+def test_every_problem_of_a_guide_in_one_message_and_nothing_attached(
+    project: Project, tmp_path: Path
+) -> None:
+    """A number twice and references no code carries: each problem named once, with its line; the
+    valid questions in the same file are not attached either (strict), and nothing can be undone."""
+    before = _guide(project)
+    guide = tmp_path / "leidraad.txt"
+    guide.write_text(
+        "Thema 1: Vertrouwen\n4a. Vertrouwt u de anderen?\n4b. Wordt informatie gedeeld?\n"
+        "12a. Iets anders?\n4a. Nog eens vertrouwen?\nVraag 13: En verder?\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FileImportError) as caught:
+        project.guide.import_guide(guide, strict=True)
+    problems = caught.value.reason.split("; ")
+    assert str(caught.value).startswith("leidraad.txt: ")
+    assert problems == [
+        "question 4a appears twice (lines 2 and 5)",
+        "question 12a (line 4): no code has reference 12a",
+        "question 13 (line 6): no code has reference 13",
+    ]
+    assert _guide(project) == before
+    assert not project.history.can_undo
+
+
+def test_empty_or_unnumbered_word_guides(project: Project, tmp_path: Path) -> None:
+    import docx
+
+    empty = tmp_path / "leeg.docx"
+    docx.Document().save(str(empty))
+    with pytest.raises(FileImportError, match=r"^leeg.docx: is empty$"):
+        project.guide.import_guide(empty)
+    prose = tmp_path / "proza.docx"
+    document = docx.Document()
+    document.add_heading("Leidraad", 1)
+    document.add_paragraph("We beginnen met de samenstelling van het netwerk.")
+    document.save(str(prose))
+    with pytest.raises(FileImportError, match=r"^proza.docx: has no numbered questions"):
+        project.guide.import_guide(prose)
+    assert not project.history.can_undo
