@@ -232,6 +232,7 @@ class Project:
                 return scope.execute(command)
             finally:
                 self.codes.invalidate()  # the code tree is read afresh inside the group
+                self.documents.forget()
         change = self.store.transact(lambda session: self._permitted(command.apply(session)))
         if not command.is_empty:
             self._recorder.record(command)
@@ -263,6 +264,7 @@ class Project:
         self._groups.scope = scope
         if scope is None:
             self.codes.invalidate()  # it may hold codes of a group that was rolled back
+            self.documents.forget()
 
     def _group_committed(self, group: Group) -> None:
         self._recorder.record(group)
@@ -337,6 +339,8 @@ class Project:
     def _announce(self, change: Change) -> None:
         if change.touches(Aspect.CODES):
             self.codes.invalidate()
+        if change.touches(Aspect.DOCUMENTS, Aspect.SPEAKERS):
+            self.documents.forget()
         self._notifier.emit(change)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:

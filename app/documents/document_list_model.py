@@ -177,6 +177,11 @@ class DocumentListModel(QAbstractItemModel):
                     return self.createIndex(row, NAME, group_row + 1)
         return QModelIndex()
 
+    def document(self, document_id: DocumentId) -> DocumentInfo | None:
+        """One document as listed, changes taken in first (``None``: not listed)."""
+        self.flush()
+        return next((d for d in self._documents if d.id == document_id), None)
+
     def largest_count(self) -> int:
         """The largest number the Codings column shows (a group's or a document's)."""
         counts = [d.coding_count or 0 for d in self._documents]

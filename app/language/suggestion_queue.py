@@ -1,9 +1,13 @@
 """The review queue of suggested codings: per code or per document, each with its reason.
 
 Accept codes the passage, reject remembers the decision, the span can be adjusted first, and
-"Accept all" takes every open suggestion of the chosen code. Every decision is undoable.
-QCoreApplication.translate("SuggestionQueue", "Find suggestions") first brings the search index up to date in a worker thread (progress in the
-status line, Cancel there), then stores the suggestions found.
+"Accept all" takes every open suggestion of the chosen code. Every decision is undoable, and the next
+search learns from it (an accepted passage is one more example of its code, a rejected one pushes what
+resembles it down). "Find suggestions" first brings the search index up to date in a worker thread
+(progress in the status line, Cancel there), then finds the suggestions in a worker thread too and stores
+them. Above the list, how far to trust the chosen code's suggestions: the precision measured by
+"Measure precision" (leave-one-document-out against what is coded, which also sets each code's threshold),
+or that too little is coded to tell.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +42,7 @@ from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.ids import CodeId
+from coding.language.suggestions.calibration import Calibration
 from coding.language.suggestions.service import SuggestionInfo
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,9 +52,9 @@ SOURCE_LABELS = {
     "question": QT_TRANSLATE_NOOP("SuggestionQueue", "guide question"),
     "similar": QT_TRANSLATE_NOOP("SuggestionQueue", "similar passages"),
 }
-
 #: The status line while indexing (its start also recognises it).
 INDEXING_TEXT = QT_TRANSLATE_NOOP("SuggestionQueue", "Indexing for suggestions {percent}% {name}")
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -118,6 +122,19 @@ class SuggestionQueue(QWidget):
         self.document = QComboBox()
         self.document.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Document"))
         self.find_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Find suggestions"))
+        self.measure_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Measure precision"))
+        self.measure_button.setToolTip(
+            self.tr(
+                "Score the suggestions against what is coded, each document as if it were not coded yet, "
+                "and set each code's threshold from it"
+            )
+        )
+        self.trust = QLabel()
+        self.trust.setAccessibleName(
+            QCoreApplication.translate("SuggestionQueue", "How far to trust these suggestions")
+        )
+        self.trust.setWordWrap(True)
+        self.trust.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = SuggestionTableModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggested codings"))
@@ -155,6 +172,7 @@ class SuggestionQueue(QWidget):
         filters.addWidget(QLabel(QCoreApplication.translate("SuggestionQueue", "Document")))
         filters.addWidget(self.document, 1)
         filters.addWidget(self.find_button)
+        filters.addWidget(self.measure_button)
         actions = QHBoxLayout()
         actions.addWidget(self.accept_button)
         actions.addWidget(self.reject_button)
@@ -178,10 +196,12 @@ class SuggestionQueue(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.trust)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 
         self.find_button.clicked.connect(self.find_suggestions)
+        self.measure_button.clicked.connect(self.measure)
         self.scope.currentIndexChanged.connect(self.reload)
         self.document.currentIndexChanged.connect(self.reload)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
@@ -196,6 +216,10 @@ class SuggestionQueue(QWidget):
         bridge.changed.connect(self._on_change)
         self.scope.set_tree(self.project.codes.tree())
         self._fill_documents()
+        self._calibration: Calibration | None = self.service.calibration()
+        self._operation: operations.LongOperation | None = None
+        #: Suggestions are being found (after indexing): Find stays disabled until they are stored.
+        self._finding = False
         self.reload()
 
     # -- the list ------------------------------------------------------------------------
@@ -223,6 +247,7 @@ class SuggestionQueue(QWidget):
         else:
             self._show_current(QModelIndex())
         self._update_buttons()
+        self._show_trust()
 
     @Slot()
     def find_suggestions(self) -> None:
@@ -233,14 +258,28 @@ class SuggestionQueue(QWidget):
         self.indexer.after(lambda: self._store_suggestions(code))
 
     def _store_suggestions(self, code: CodeId | None) -> None:
+        """Find in a worker thread (reading only), store on the GUI thread (one undoable action)."""
+        self._finding = True
+        self.find_button.setEnabled(False)
+        self.status.showMessage(QCoreApplication.translate("SuggestionQueue", "Finding suggestions …"))
+        self._operation = operations.LongOperation(
+            self,
+            lambda _progress: self.service.candidates(code),
+            title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
+            apply=lambda found: self.service.store(code, found),
+            success=self._stored,
+            failure=lambda _error: self._found_nothing(),
+            show="none",
+            initiator=self,
+        ).start()
+
+    def _found_nothing(self) -> None:
+        self._finding = False
         self.find_button.setEnabled(True)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            items = operations.attempt(self, lambda: self.service.refresh(code), initiator=self)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if items is None:
-            return
+
+    def _stored(self, items: list[SuggestionInfo]) -> None:
+        self._finding = False
+        self.find_button.setEnabled(True)
         self.reload()
         operations.tell(
             self,
@@ -248,6 +287,85 @@ class SuggestionQueue(QWidget):
                 count=len(items)
             ),
         )
+
+    @Slot()
+    def measure(self) -> None:
+        """Measure each code's precision leave-one-document-out in a worker thread and store the thresholds."""
+        self.measure_button.setEnabled(False)
+        self.status.showMessage(
+            QCoreApplication.translate("SuggestionQueue", "Measuring how far to trust the suggestions …")
+        )
+
+        def done(calibration: Calibration) -> None:
+            self.measure_button.setEnabled(True)
+            self._calibration = calibration
+            self._show_trust()
+            measured = sum(1 for c in calibration.codes if c.enough)
+            operations.tell(
+                self,
+                self.tr(
+                    "Measured {measured} code(s) over {documents} coded document(s); "
+                    "{unmeasured} with too little coded to tell."
+                ).format(
+                    measured=measured,
+                    documents=calibration.documents,
+                    unmeasured=len(calibration.codes) - measured,
+                ),
+            )
+
+        def store(calibration: Calibration) -> Calibration:
+            self.service.store_calibration(calibration)
+            return calibration
+
+        self._operation = operations.LongOperation(
+            self,
+            lambda _progress: self.service.measure_calibration(),
+            title=QCoreApplication.translate("SuggestionQueue", "Measuring suggestions"),
+            apply=store,
+            success=done,
+            failure=lambda _error: self.measure_button.setEnabled(True),
+            show="none",
+            initiator=self,
+        ).start()
+
+    def trust_text(self, code_id: CodeId | None) -> str:
+        """How far to trust the suggestions of ``code_id`` (all codes: ``None``), as measured."""
+        calibration = self._calibration
+        if calibration is None:
+            return self.tr(
+                "Not measured yet: “Measure precision” scores the suggestions against what you coded "
+                "(each document as if it were not coded yet)."
+            )
+        if code_id is None:
+            enough = [c for c in calibration.codes if c.enough and c.precision is not None]
+            if not enough:
+                return self.tr(
+                    "Too little coded to tell for every code: code a few more passages, then measure again."
+                )
+            low, high = min(c.precision or 0.0 for c in enough), max(c.precision or 0.0 for c in enough)
+            return self.tr(
+                "Measured precision per code {low}–{high} ({count} codes); {unmeasured} with too little coded "
+                "to tell. Choose a code for its figures."
+            ).format(
+                low=f"{low:.0%}",
+                high=f"{high:.0%}",
+                count=len(enough),
+                unmeasured=len(calibration.codes) - len(enough),
+            )
+        found = calibration.by_code().get(code_id)
+        name = self.project.codes.get(code_id).name
+        if found is None:
+            return self.tr("{code}: not measured (nothing was coded with it when measured last).").format(
+                code=name
+            )
+        return f"{name}: {found.describe()}"
+
+    def _show_trust(self) -> None:
+        code_id = self.scope.code_id()
+        if code_id is None:
+            current = self.current()
+            code_id = current.code_id if current is not None else None
+        self.trust.setText(self.trust_text(code_id))
 
     @Slot(int, str)
     def _on_index_progress(self, percent: int, name: str) -> None:
@@ -262,7 +380,7 @@ class SuggestionQueue(QWidget):
     def _on_indexed(self, _outcome: object) -> None:
         """Indexing ended; when it was cancelled or failed, finding is possible again."""
         if not self.indexer.running:
-            self.find_button.setEnabled(True)
+            self.find_button.setEnabled(not self._finding)
             if self.status.currentMessage().startswith(
                 QCoreApplication.translate("SuggestionQueue", INDEXING_TEXT).split("{")[0]
             ):
@@ -286,6 +404,7 @@ class SuggestionQueue(QWidget):
     @Slot(QModelIndex)
     def _show_current(self, index: QModelIndex | None = None) -> None:
         s = self.current()
+        self._show_trust()
         if s is None:
             self.details.setHtml("<p><i>{}</i></p>".format(self.tr("No suggestion selected.")))
             for box in (self.start, self.end):
@@ -387,5 +506,8 @@ class SuggestionQueue(QWidget):
             self.scope.set_tree(self.project.codes.tree())
         if change.touches(Aspect.DOCUMENTS):
             self._fill_documents()
+        if change.touches(Aspect.SETTINGS):
+            self._calibration = self.service.calibration()
+            self._show_trust()
         if change.touches(Aspect.SUGGESTIONS, Aspect.CODINGS, Aspect.CODES, Aspect.DOCUMENTS):
             self.reload()

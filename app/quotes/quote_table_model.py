@@ -78,6 +78,34 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Places:
+    """One document's listed quotes by start, to find those overlapping a span without a scan."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        #: No quote is longer (it may once have been: only an upper bound is needed).
+        self.longest = max((q.end - q.start for q in self.quotes), default=0)
+
+    def around(self, start: int, end: int) -> list[Quote]:
+        """The quotes overlapping or touching ``[start, end]``."""
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_right(self.starts, end)
+        return [q for q in self.quotes[first:last] if q.end >= start]
+
+    def add(self, quote: Quote) -> None:
+        at = bisect.bisect_right(self.starts, quote.start)
+        self.starts.insert(at, quote.start)
+        self.quotes.insert(at, quote)
+        self.longest = max(self.longest, quote.end - quote.start)
+
+    def remove(self, quote: Quote) -> None:
+        at = bisect.bisect_left(self.starts, quote.start)
+        while self.quotes[at] is not quote:
+            at += 1
+        del self.starts[at], self.quotes[at]
+
+
 class QuoteTableModel(RecordTableModel[Quote]):
     """What a cell shows depends on the code tree and on who reviews: every column answers in cell()."""
 
@@ -109,7 +137,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         self._coders: list[str] = []
         self._coder_counts: Counter[str] = Counter()
         #: The quotes listed per document, built on the first change that needs it.
-        self._by_document: dict[DocumentId, list[Quote]] | None = None
+        self._by_document: dict[DocumentId, _Places] | None = None
         #: The list's own order (codebook, document, position), built when first needed.
         self._list_key: Callable[[Quote], tuple[int, int, int, int]] | None = None
         self.loaded = False
@@ -235,13 +263,16 @@ class QuoteTableModel(RecordTableModel[Quote]):
             merged = sorted(kept + fresh, key=key)
         self._replace_all(merged)
 
-    def _quotes_of(self, document_id: DocumentId) -> list[Quote]:
+    def _places(self, document_id: DocumentId) -> _Places:
+        """The quotes listed of one document by position (gathered when the document first changes)."""
         if self._by_document is None:
-            by_document: dict[DocumentId, list[Quote]] = {}
-            for quote in self._all.quotes:
-                by_document.setdefault(quote.document_id, []).append(quote)
-            self._by_document = by_document
-        return self._by_document.setdefault(document_id, [])
+            self._by_document = {}
+        places = self._by_document.get(document_id)
+        if places is None:
+            places = self._by_document[document_id] = _Places(
+                [q for q in self._all.quotes if q.document_id == document_id]
+            )
+        return places
 
     def _key(self) -> Callable[[Quote], tuple[int, int, int, int]]:
         """The list's own order, as the quote service sorts: codebook, document, position."""
@@ -262,10 +293,8 @@ class QuoteTableModel(RecordTableModel[Quote]):
         row (the view keeps its selection and scroll position; nothing else is read or sorted)."""
         stale: dict[CodingId, Quote] = {}
         for document_id, located in spans.items():
-            for quote in self._quotes_of(document_id):
-                if located is None or any(
-                    quote.start <= end and quote.end >= start for start, end in located
-                ):
+            for start, end in located or ():
+                for quote in self._places(document_id).around(start, end):
                     stale[quote.coding_id] = quote
         added = []
         for quote in fresh:
@@ -294,8 +323,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         while quotes[position] is not quote:
             position += 1
         self._all.pop(position)
-        listed = self._quotes_of(quote.document_id)
-        del listed[next(i for i, q in enumerate(listed) if q is quote)]
+        self._places(quote.document_id).remove(quote)
         if quote.coder:
             self._coder_counts[quote.coder] -= 1
         row = self._row_of(quote)
@@ -308,7 +336,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
         key = self._key()
         position = bisect.bisect_right(self._all.quotes, key(quote), key=key)
         self._all.insert(position, quote)
-        self._quotes_of(quote.document_id).append(quote)
+        self._places(quote.document_id).add(quote)
         if quote.coder:
             self._coder_counts[quote.coder] += 1
         if not self._all.accepts(self.rule, position):

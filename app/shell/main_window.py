@@ -400,8 +400,10 @@ class MainWindow(QMainWindow):
 
     def _refresh_header(self) -> None:
         if self.workspace is not None and self.view.document_id is not None:
+            model = self.documents_dock.model  # its counts follow every change already
+            listed = model.document(self.view.document_id) if model is not None else None
             try:
-                self.panel.set_header(self.workspace.project.documents.get(self.view.document_id))
+                self.panel.set_header(listed or self.workspace.project.documents.get(self.view.document_id))
             except NotFoundError:
                 self.panel.set_header(None)
 

@@ -44,7 +44,7 @@ from coding.core.text import normalise_text, trim_span
 from coding.core.text_positions import Utf16Index
 from coding.passages import snapping
 from coding.passages.passage_index import PassageIndex
-from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts
+from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts, relayout_stripes
 
 #: How near (pixels) to a passage's edge the mouse grabs the boundary.
 HANDLE = 4
@@ -124,17 +124,20 @@ class TranscriptView(TranscriptGeometry):
         """Load a document with its speaker labels, highlights and stripes."""
         assert self.workspace is not None
         documents = self.workspace.project.documents
-        text = documents.text(document_id)
+        with self.workspace.loading():  # tens of thousands of turns and passages in a long one
+            text = documents.text(document_id)
+            turns = documents.turns(document_id)
+            passages = self.workspace.project.codings.passages(document_id)
         self.document_id = document_id
         self.text = text
         self.utf16 = Utf16Index(text)
-        self.turns = documents.turns(document_id)
+        self.turns = turns
         self._line_starts = line_starts(text)
         self.current_coding = None
         self.playing_turn = None
         self._highlighter.set_turns(text, self.turns, self.utf16)
         self.setPlainText(text)
-        self._set_passages(self.workspace.project.codings.passages(document_id))
+        self._set_passages(passages)
         self.documentChanged.emit(document_id)
 
     def on_change(self, change: Change) -> None:
@@ -164,14 +167,32 @@ class TranscriptView(TranscriptGeometry):
             self._set_passages(self.workspace.project.codings.passages(self.document_id))
 
     def _splice(self, spans: Iterable[tuple[int, int]]) -> None:
-        """Re-read only the passages overlapping the spans and put them in place."""
+        """Re-read only the passages overlapping the spans and put them in place; lay out again
+        only the stripes of the paragraphs around them."""
         assert self.workspace is not None and self.document_id is not None
-        passages = list(self.index.passages)
+        project = self.workspace.project
+        rank = self.code_tree().order()
         for start, end in spans:
             end = max(end, start + 1)
-            fresh = self.workspace.project.codings.passages(self.document_id, start, end)
-            passages = [s for s in passages if not (s.start < end and s.end > start)] + fresh
-        self._set_passages(passages)
+            fresh = passages_in_layer(
+                project.codings.passages(self.document_id, start, end), self.layer, project.coder
+            )
+            self.index, changed = self.index.replaced(start, end, fresh)
+            relaid = relayout_stripes(self.stripes, self.index, self._line_starts, rank, changed)
+            self.stripes = relaid.layout
+            by_passage = self.stripes_by_passage
+            for stripe in relaid.removed:
+                by_passage.pop(stripe.passage_id, None)
+                self._fills.pop(stripe.passage_id, None)
+            for stripe in relaid.added:
+                by_passage.setdefault(stripe.passage_id, []).append(stripe)
+                self._fills.pop(stripe.passage_id, None)
+        self.margin.set_lanes(self.stripes.lanes)
+        self.viewport().update()
+        self.margin.update()
+        if self.current_coding is not None and self.index.passage_of(self.current_coding) is None:
+            self.current_coding = None
+            self.currentCodingChanged.emit(None)
 
     def set_layer(self, layer: str) -> None:
         """Paint only the codings of one coder layer (mine, other coders', all, consensus)."""

@@ -47,6 +47,7 @@ class DocumentService:
     def __init__(self, store: Store, execute: Execute) -> None:
         self._store = store
         self._execute = execute
+        self._turns: tuple[DocumentId, builtins.list[TurnInfo]] | None = None
 
     # -- reading -------------------------------------------------------------------------
     def list(self, *, with_counts: bool = True) -> builtins.list[DocumentInfo]:
@@ -177,12 +178,36 @@ class DocumentService:
         return text
 
     def turns(self, ref: DocumentRef) -> builtins.list[TurnInfo]:
+        """The document's speaker turns in text order. The last document's are kept until a change
+        of documents or speakers is announced (:meth:`forget`): opening a transcript asks for them
+        from the view, the details and the player, and a long one has tens of thousands."""
         document_id = self.id_of(ref)
+        kept = self._turns
+        if kept is not None and kept[0] == document_id:
+            return list(kept[1])
         with self._store.read() as session:
             rows = session.execute(
-                select(Turn).where(Turn.document_id == document_id).order_by(Turn.start)
-            ).scalars()
-            return [turn_info(t) for t in rows]
+                select(
+                    Turn.id,
+                    Turn.document_id,
+                    Turn.speaker,
+                    Turn.start,
+                    Turn.end,
+                    Turn.body_start,
+                    Turn.timestamp,
+                )
+                .where(Turn.document_id == document_id)
+                .order_by(Turn.start)
+            ).all()
+        turns = [
+            TurnInfo(TurnId(row[0]), document_id, row[2], row[3], row[4], row[5], row[6]) for row in rows
+        ]
+        self._turns = (document_id, turns)
+        return list(turns)
+
+    def forget(self) -> None:
+        """Drop the turns kept by :meth:`turns` (the project calls this when documents or speakers change)."""
+        self._turns = None
 
     def pages(self, ref: DocumentRef) -> builtins.list[PageInfo]:
         document_id = self.id_of(ref)

@@ -10,7 +10,7 @@ from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.text import trim_span
 from coding.documents.document_commands import document_text
 from coding.undo.command import Command, Writer
-from models import Code, Coding, Passage
+from models import Code, Coding, Document, Passage
 
 
 def check_span(text: str, start: int, end: int) -> None:
@@ -51,11 +51,26 @@ class ApplyCoding(Command):
 
     def plan(self, writer: Writer) -> CodingId:
         session = writer.session
-        text = document_text(writer, self.document_id)
         start, end = self.span
-        check_span(text, start, end)
+        # Only the passage's characters are read (a long transcript is megabytes); the whole text
+        # only to say what is wrong with a span beyond its end.
+        piece = (
+            session.execute(
+                select(func.substr(Document.text, start + 1, end - start)).where(
+                    Document.id == self.document_id
+                )
+            ).scalar_one_or_none()
+            if 0 <= start < end
+            else None
+        )
+        if piece is None or len(piece) < end - start:
+            check_span(document_text(writer, self.document_id), start, end)
+            assert piece is not None  # check_span raised otherwise
+        check_span(piece, 0, end - start)
+        text = piece
         if self.trim:
-            start, end = trim_span(text, start, end)
+            first, last = trim_span(piece, 0, end - start)
+            text, start, end = piece[first:last], start + first, start + last
         code = session.execute(select(Code.name, Code.codable).where(Code.id == self.code_id)).one_or_none()
         if code is None:
             raise NotFoundError(f"code {self.code_id} does not exist")
@@ -71,7 +86,7 @@ class ApplyCoding(Command):
         if passage_id is None:
             passage_id = writer.insert(
                 Passage,
-                {"document_id": self.document_id, "start": start, "end": end, "text": text[start:end]},
+                {"document_id": self.document_id, "start": start, "end": end, "text": text},
             )
         else:
             coder = find_coder(session, self.coder)

@@ -15,17 +15,59 @@ from coding.core.ids import CodingId, PassageId
 from coding.core.records import PassageInfo
 
 
+def _order(passage: PassageInfo) -> tuple[int, int, int]:
+    return (passage.start, passage.end, passage.id)
+
+
 class PassageIndex:
     """Immutable index over the passages of one document."""
 
     __slots__ = ("_by_coding", "_by_id", "_ends_max", "_starts", "passages")
 
     def __init__(self, passages: Iterable[PassageInfo] = ()) -> None:
-        self.passages: tuple[PassageInfo, ...] = tuple(sorted(passages, key=lambda s: (s.start, s.end, s.id)))
+        self.passages: tuple[PassageInfo, ...] = tuple(sorted(passages, key=_order))
         self._starts = [s.start for s in self.passages]
         self._ends_max = list(accumulate((s.end for s in self.passages), max))
         self._by_id = {s.id: s for s in self.passages}
         self._by_coding = {a.coding_id: s for s in self.passages for a in s.codings}
+
+    def replaced(
+        self, start: int, end: int, fresh: Iterable[PassageInfo]
+    ) -> tuple[PassageIndex, tuple[int, int]]:
+        """A new index: the passages overlapping ``[start, end)`` (``end > start``) replaced by
+        ``fresh`` (what a view re-read there after a change), without sorting or indexing the
+        others again. Also returns the character range outside which nothing changed."""
+        fresh = list(fresh)
+        stop = bisect_left(self._starts, end)
+        first = bisect_right(self._ends_max, start, 0, stop)
+        low = min([first, *(bisect_left(self._starts, s.start, 0, first) for s in fresh)])
+        gone = [s for s in self.passages[first:stop] if s.end > start]
+        middle = sorted(
+            [s for s in self.passages[low:stop] if s.end <= start or s.start >= end] + fresh, key=_order
+        )
+        changed = (
+            min([start, *(s.start for s in gone), *(s.start for s in fresh)]),
+            max([end, *(s.end for s in gone), *(s.end for s in fresh)]),
+        )
+        index = PassageIndex.__new__(PassageIndex)
+        index.passages = self.passages[:low] + tuple(middle) + self.passages[stop:]
+        index._starts = self._starts[:low] + [s.start for s in middle] + self._starts[stop:]
+        ends = [s.end for s in index.passages[low:]]
+        index._ends_max = (
+            self._ends_max[:low]
+            + list(accumulate(ends, max, initial=self._ends_max[low - 1] if low else 0))[1:]
+        )
+        index._by_id = dict(self._by_id)
+        index._by_coding = dict(self._by_coding)
+        for passage in gone:
+            del index._by_id[passage.id]
+            for application in passage.codings:
+                index._by_coding.pop(application.coding_id, None)
+        for passage in fresh:
+            index._by_id[passage.id] = passage
+            for application in passage.codings:
+                index._by_coding[application.coding_id] = passage
+        return index, changed
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -50,6 +92,17 @@ class PassageIndex:
         stop = bisect_left(self._starts, end) if end > start else bisect_right(self._starts, start)
         first = bisect_right(self._ends_max, start, 0, stop)
         return [s for s in self.passages[first:stop] if s.end > start]
+
+    def crosses(self, position: int) -> bool:
+        """Whether a passage starts before ``position`` and ends after it (spans the boundary)."""
+        before = bisect_left(self._starts, position)
+        return before > 0 and self._ends_max[before - 1] > position
+
+    def starting_between(self, start: int, stop: int | None) -> tuple[PassageInfo, ...]:
+        """The passages starting at or after ``start`` and before ``stop`` (``None``: the end), by start."""
+        first = bisect_left(self._starts, start)
+        last = len(self._starts) if stop is None else bisect_left(self._starts, stop)
+        return self.passages[first:last]
 
     def at(self, position: int) -> list[PassageInfo]:
         """Passages containing the character at ``position``, shortest first."""

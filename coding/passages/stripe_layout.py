@@ -7,13 +7,14 @@ position, which keeps the layout stable: adding a coding moves few other stripes
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
 from coding.core.ids import CodeId, CodingId, PassageId
+from coding.core.records import PassageInfo
 from coding.passages.passage_index import PassageIndex
 
 
@@ -58,25 +59,23 @@ def _no_rank(_code_id: CodeId) -> int:
     return 0
 
 
-def layout_stripes(
-    index: PassageIndex,
-    starts: list[int],
-    code_rank: Mapping[CodeId, int] | Callable[[CodeId], int] | None = None,
-) -> StripeLayout:
-    """Assign every coding of ``index`` a lane; ``code_rank`` orders codes on one passage."""
-    rank: Callable[[CodeId], int]
+def _ranking(code_rank: Mapping[CodeId, int] | Callable[[CodeId], int] | None) -> Callable[[CodeId], int]:
     if code_rank is None:
-        rank = _no_rank
-    elif callable(code_rank):
-        rank = code_rank
-    else:
-        ranks = code_rank
+        return _no_rank
+    if callable(code_rank):
+        return code_rank
+    ranks = code_rank
 
-        def rank(code_id: CodeId) -> int:
-            return ranks.get(code_id, 1 << 30)
+    def rank(code_id: CodeId) -> int:
+        return ranks.get(code_id, 1 << 30)
 
+    return rank
+
+
+def _lay(passages: Iterable[PassageInfo], starts: list[int], rank: Callable[[CodeId], int]) -> list[Stripe]:
+    """Lanes for the codings of ``passages``, from empty lanes, lowest free lane first."""
     items = []
-    for passage in index.passages:
+    for passage in passages:
         first = bisect_right(starts, passage.start) - 1
         last = bisect_right(starts, max(passage.start, passage.end - 1)) - 1
         for application in passage.codings:
@@ -107,4 +106,59 @@ def layout_stripes(
                 application.coder,
             )
         )
-    return StripeLayout(tuple(stripes), len(lane_last))
+    return stripes
+
+
+def layout_stripes(
+    index: PassageIndex,
+    starts: list[int],
+    code_rank: Mapping[CodeId, int] | Callable[[CodeId], int] | None = None,
+) -> StripeLayout:
+    """Assign every coding of ``index`` a lane; ``code_rank`` orders codes on one passage."""
+    stripes = _lay(index.passages, starts, _ranking(code_rank))
+    return StripeLayout(tuple(stripes), 1 + max(map(_LANE, stripes), default=-1))
+
+
+_LANE = itemgetter(5)
+_START = itemgetter(3)
+
+
+def relayout_stripes(
+    old: StripeLayout,
+    index: PassageIndex,
+    starts: list[int],
+    code_rank: Mapping[CodeId, int] | Callable[[CodeId], int] | None,
+    changed: tuple[int, int],
+) -> Relaid:
+    """What :func:`layout_stripes` gives for ``index``, when ``old`` is the layout of an index that
+    differed only within the characters ``changed`` (``PassageIndex.replaced``), laid out with the
+    same ``starts`` and ``code_rank``.
+
+    Only the stripes between two paragraph boundaries that no passage crosses are laid out again:
+    after such a boundary every lane is free, so what follows it does not depend on what came before.
+    """
+    start, end = changed
+    low = bisect_right(starts, start) - 1
+    high = bisect_right(starts, max(start, end - 1))  # the paragraph after the last one touched
+    while low > 0 and index.crosses(starts[low]):
+        low -= 1
+    while high < len(starts) and index.crosses(starts[high]):
+        high += 1
+    first = starts[low] if low > 0 else 0
+    stop = starts[high] if high < len(starts) else None
+    region = index.starting_between(first, stop)
+    before = bisect_left(old.stripes, first, key=_START)
+    after = len(old.stripes) if stop is None else bisect_left(old.stripes, stop, key=_START)
+    laid = tuple(_lay(region, starts, _ranking(code_rank)))
+    stripes = old.stripes[:before] + laid + old.stripes[after:]
+    return Relaid(
+        StripeLayout(stripes, 1 + max(map(_LANE, stripes), default=-1)), old.stripes[before:after], laid
+    )
+
+
+class Relaid(NamedTuple):
+    """A layout laid out again in part: the new layout, the stripes taken out and those put in."""
+
+    layout: StripeLayout
+    removed: tuple[Stripe, ...]
+    added: tuple[Stripe, ...]

@@ -179,7 +179,13 @@ class QuoteService:
                     )
 
         is_interviewer = self._speakers.rules().is_interviewer if exclude_interviewer else None
-        structure = _Structure(self._store, {row[2] for row in rows}, is_interviewer)
+        near: dict[int, tuple[int, int]] | None = None
+        if within is not None:  # a few places: the turns and pages around them only
+            near = {}
+            for row in rows:
+                low, high = near.get(row[2], (row[6], row[6]))
+                near[row[2]] = (min(low, row[6]), max(high, row[6]))
+        structure = _Structure(self._store, {row[2] for row in rows}, is_interviewer, near)
         needle = fold(text) if text else None
         order = tree.order()
         codes_by_id = {code.id: (code.id, code.path_text, code.concept) for code in tree.codes}
@@ -246,9 +252,15 @@ class _Structure:
     """Pages and turns of the documents quotes come from, read once per query."""
 
     def __init__(
-        self, store: Store, document_ids: set[int], is_interviewer: Callable[[str], bool] | None
+        self,
+        store: Store,
+        document_ids: set[int],
+        is_interviewer: Callable[[str], bool] | None,
+        near: Mapping[int, tuple[int, int]] | None = None,
     ) -> None:
-        """With ``is_interviewer``, the turns and texts too (to leave the interviewer's words out)."""
+        """With ``is_interviewer``, the turns and texts too (to leave the interviewer's words out).
+        With ``near`` (document → lowest and highest quote start), the times of the turns holding
+        those starts only, not every turn of the documents."""
         self._pages: dict[int, list[PageInfo]] = defaultdict(list)
         self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
         self._texts: dict[int, str] = {}
@@ -260,20 +272,30 @@ class _Structure:
                 select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
             ).scalars():
                 self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
-            timed = set(
-                session.execute(
-                    select(Turn.document_id)
-                    .where(Turn.document_id.in_(document_ids), Turn.timestamp.is_not(None))
-                    .distinct()
-                ).scalars()
-            )
-            if timed:
-                for doc_id, turn_start, turn_end, seconds in session.execute(
-                    select(Turn.document_id, Turn.start, Turn.end, Turn.timestamp)
-                    .where(Turn.document_id.in_(timed))
-                    .order_by(Turn.document_id, Turn.start)
-                ):
-                    self._timed.setdefault(doc_id, []).append((turn_start, turn_end, seconds))
+            if near is not None:
+                for doc_id, (low, high) in near.items():
+                    around = session.execute(
+                        select(Turn.start, Turn.end, Turn.timestamp)
+                        .where(Turn.document_id == doc_id, Turn.start <= high, Turn.end > low)
+                        .order_by(Turn.start)
+                    ).all()
+                    if any(seconds is not None for _start, _end, seconds in around):
+                        self._timed[doc_id] = [(start, end, seconds) for start, end, seconds in around]
+            else:
+                timed = set(
+                    session.execute(
+                        select(Turn.document_id)
+                        .where(Turn.document_id.in_(document_ids), Turn.timestamp.is_not(None))
+                        .distinct()
+                    ).scalars()
+                )
+                if timed:
+                    for doc_id, turn_start, turn_end, seconds in session.execute(
+                        select(Turn.document_id, Turn.start, Turn.end, Turn.timestamp)
+                        .where(Turn.document_id.in_(timed))
+                        .order_by(Turn.document_id, Turn.start)
+                    ):
+                        self._timed.setdefault(doc_id, []).append((turn_start, turn_end, seconds))
             if is_interviewer is None:
                 return
             for turn in session.execute(

@@ -832,6 +832,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Quote</source>
+        <extracomment>No quote is longer (it may once have been: only an upper bound is needed).</extracomment>
         <translation>Citaat</translation>
     </message>
     <message>
@@ -3172,6 +3173,18 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Suggesties zoeken</translation>
     </message>
     <message>
+        <source>Measure precision</source>
+        <translation>Precisie meten</translation>
+    </message>
+    <message>
+        <source>Score the suggestions against what is coded, each document as if it were not coded yet, and set each code&apos;s threshold from it</source>
+        <translation>De suggesties toetsen aan wat gecodeerd is, elk document alsof het nog niet gecodeerd was, en daarmee de drempel van elke code instellen</translation>
+    </message>
+    <message>
+        <source>How far to trust these suggestions</source>
+        <translation>Hoeveel vertrouwen deze suggesties verdienen</translation>
+    </message>
+    <message>
         <source>Suggested codings</source>
         <translation>Voorgestelde coderingen</translation>
     </message>
@@ -3213,11 +3226,48 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
     <message>
         <source>All documents</source>
+        <extracomment>Suggestions are being found (after indexing): Find stays disabled until they are stored.</extracomment>
         <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>Finding suggestions …</source>
+        <translation>Suggesties zoeken …</translation>
+    </message>
+    <message>
+        <source>Finding suggestions</source>
+        <translation>Suggesties zoeken</translation>
     </message>
     <message>
         <source>{count} open suggestion(s). Nothing is coded until you accept.</source>
         <translation>Openstaande suggesties: {count}. Er wordt niets gecodeerd tot je accepteert.</translation>
+    </message>
+    <message>
+        <source>Measuring how far to trust the suggestions …</source>
+        <translation>Meten hoeveel vertrouwen de suggesties verdienen …</translation>
+    </message>
+    <message>
+        <source>Measured {measured} code(s) over {documents} coded document(s); {unmeasured} with too little coded to tell.</source>
+        <translation>Gemeten: {measured} code(s) over {documents} gecodeerd(e) document(en); bij {unmeasured} is te weinig gecodeerd om iets te zeggen.</translation>
+    </message>
+    <message>
+        <source>Measuring suggestions</source>
+        <translation>Suggesties meten</translation>
+    </message>
+    <message>
+        <source>Not measured yet: “Measure precision” scores the suggestions against what you coded (each document as if it were not coded yet).</source>
+        <translation>Nog niet gemeten: “Precisie meten” toetst de suggesties aan wat je gecodeerd hebt (elk document alsof het nog niet gecodeerd was).</translation>
+    </message>
+    <message>
+        <source>Too little coded to tell for every code: code a few more passages, then measure again.</source>
+        <translation>Bij elke code is te weinig gecodeerd om iets te zeggen: codeer nog een paar fragmenten en meet dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Measured precision per code {low}–{high} ({count} codes); {unmeasured} with too little coded to tell. Choose a code for its figures.</source>
+        <translation>Gemeten precisie per code {low}–{high} ({count} codes); bij {unmeasured} is te weinig gecodeerd om iets te zeggen. Kies een code voor haar cijfers.</translation>
+    </message>
+    <message>
+        <source>{code}: not measured (nothing was coded with it when measured last).</source>
+        <translation>{code}: niet gemeten (er was niets mee gecodeerd bij de laatste meting).</translation>
     </message>
     <message>
         <source>No suggestion selected.</source>

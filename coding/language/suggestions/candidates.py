@@ -159,7 +159,7 @@ def prefer_specific(candidates: Sequence[Candidate], tree: CodeTree) -> list[Can
 def not_already_decided(
     candidates: Iterable[Candidate],
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
-    decided: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
+    decided: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
     texts: Mapping[DocumentId, Mapping[tuple[int, int], str]],
 ) -> list[Candidate]:
     """Leave out candidates whose passage is already coded with the code (half or more of it) and
@@ -177,7 +177,7 @@ def not_already_decided(
             if any(
                 decided_text == text
                 or (overlap(span, (s, e)) * 2 >= c.length and overlap(span, (s, e)) * 2 >= e - s)
-                for s, e, decided_text in earlier
+                for s, e, decided_text, _ in earlier
             ):
                 continue
         out.append(c)

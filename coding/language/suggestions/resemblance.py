@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -278,3 +278,58 @@ def corroborated(
         if wrong:
             dropped.add(id(c))
     return [c for c in candidates if id(c) not in dropped]
+
+
+#: A candidate this similar to the suggestions the researcher rejected for its code is not offered again (it is
+#: about the same thing); a less similar one is ranked lower by :data:`REJECTED_WEIGHT` of that similarity.
+REJECTED_DROP = 0.6
+REJECTED_WEIGHT = 0.6
+#: Below this similarity a rejection says nothing about a candidate.
+REJECTED_MIN = 0.1
+
+
+def learn_from_rejections(
+    candidates: Sequence[Candidate],
+    data: CorpusData,
+    rejected: Mapping[CodeId, Sequence[tuple[DocumentId, int, int]]],
+) -> list[Candidate]:
+    """``candidates`` after the researcher's rejections in this project: per code, the profile of the passages
+    rejected for it; a candidate resembling it is offered lower or, when it is much the same, not at all."""
+    wanted = {c.code_id for c in candidates} & {code_id for code_id, spans in rejected.items() if spans}
+    if not wanted:
+        return list(candidates)
+    vectors = sentence_vectors(data)
+    profiles: dict[CodeId, tuple[FloatArray, int]] = {}
+    for code_id in wanted:
+        passages = [(doc_id, (start, end)) for doc_id, start, end in rejected[code_id]]
+        profile, count = passages_profile(data, vectors, passages)
+        if count:
+            profiles[code_id] = (profile, count)
+    chosen = [c for c in candidates if c.code_id in profiles]
+    if not chosen:
+        return list(candidates)
+    spans = span_vectors(data, vectors.idf, [(c.document_id, c.start, c.end) for c in chosen])
+    similarity: dict[int, float] = {}
+    for code_id, (profile, _) in profiles.items():
+        rows = [n for n, c in enumerate(chosen) if c.code_id == code_id]
+        dots = row_dots(spans.rows, spans.columns, spans.weights, profile, len(spans))
+        for n in rows:
+            similarity[id(chosen[n])] = float(dots[n])
+    out = []
+    for c in candidates:
+        found = similarity.get(id(c), 0.0)
+        if found >= REJECTED_DROP:
+            continue
+        if found >= REJECTED_MIN:
+            count = profiles[c.code_id][1]
+            note = (
+                f"Ranked lower: it resembles the {count} suggestion{'s' if count != 1 else ''} you rejected for "
+                f"this code (similarity {found:.2f})."
+            )
+            c = replace(
+                c,
+                score=round(c.score * (1.0 - REJECTED_WEIGHT * found), 3),
+                reason=f"{c.reason} {note}".strip(),
+            )
+        out.append(c)
+    return out

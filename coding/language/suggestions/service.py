@@ -132,7 +132,7 @@ class SuggestionService:
         codes: Sequence[CodeInfo],
         sources: Sequence[str],
         coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
-        decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
+        decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
         limit: int,
         fixed: list[Candidate] | None = None,
         thresholds: Mapping[CodeId, float] | None = None,
@@ -144,6 +144,7 @@ class SuggestionService:
         indexed = self._assistant.ensure_indexed()
         from coding.language.suggestions.resemblance import (  # numpy on first use
             corroborated,
+            learn_from_rejections,
             turn_candidates,
         )
 
@@ -153,6 +154,10 @@ class SuggestionService:
         if "similar" in sources:
             found += turn_candidates(list(tree), {c.id for c in codes}, data, coded)
         merged = corroborated(prefer_specific(merge(found), tree), data, coded)
+        rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
+        for (doc_id, code_id), earlier in decided.items():
+            rejected[code_id].extend((doc_id, s, e) for s, e, _, status in earlier if status == "rejected")
+        merged = learn_from_rejections(merged, data, rejected)
         if thresholds:
             merged = [c for c in merged if c.score >= thresholds.get(c.code_id, 0.0)]
         # the texts of passages that might repeat a decision (those are compared by their words)
@@ -223,8 +228,19 @@ class SuggestionService:
         """Choose each code's threshold from the leave-one-document-out evaluation without thresholds
         (:mod:`~coding.language.suggestions.calibration`) and store it in the project: one undoable step.
         Codes not scored keep the threshold they had."""
+        found = self.measure_calibration(codes, sources=sources, target=target)
+        self.store_calibration(found)
+        return found
+
+    def measure_calibration(
+        self,
+        codes: Sequence[CodeRef] | None = None,
+        *,
+        sources: Sequence[str] = SOURCES,
+        target: float | None = None,
+    ) -> Calibration:
+        """:meth:`calibrate` without storing (reads only: may run in a worker thread)."""
         from coding.language.suggestions.calibration import TARGET_PRECISION, Calibration, calibrate
-        from coding.language.suggestions.commands import StoreCalibration
 
         scope, suggested, passages, documents = self._leave_one_out(codes, sources, None)
         found = calibrate(
@@ -239,8 +255,13 @@ class SuggestionService:
             chosen = {c.code_id for c in found.codes}
             kept = tuple(c for c in earlier.codes if c.code_id not in chosen)
             found = Calibration(found.target, found.documents, kept + found.codes)
-        self._context.execute(StoreCalibration(found.to_json()))
         return found
+
+    def store_calibration(self, calibration: Calibration) -> None:
+        """Store a calibration (:meth:`measure_calibration`): one undoable step."""
+        from coding.language.suggestions.commands import StoreCalibration
+
+        self._context.execute(StoreCalibration(calibration.to_json()))
 
     def calibration(self) -> Calibration | None:
         """The stored calibration (:meth:`calibrate`), ``None`` before the first."""
@@ -300,7 +321,11 @@ class SuggestionService:
     ) -> list[SuggestionInfo]:
         """Find suggestions and store them as the open ones for ``code`` (or all codes): one
         undoable action. Returns the open suggestions in scope."""
-        found = self.candidates(code, sources=sources)
+        return self.store(code, self.candidates(code, sources=sources))
+
+    def store(self, code: CodeRef | None, found: Sequence[Candidate]) -> list[SuggestionInfo]:
+        """Store ``found`` (:meth:`candidates` for ``code``, e.g. found in a worker thread) as the open
+        suggestions for ``code`` (or all codes): one undoable action. Returns the open suggestions in scope."""
         scope = None if code is None else [c.id for c in self._scope(code, True)]
         self._context.execute(RefreshSuggestions(scope, found))
         return self.list(code)
@@ -329,10 +354,10 @@ class SuggestionService:
         self,
     ) -> tuple[
         dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
-        dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]],
+        dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
     ]:
         coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
-        decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str]]] = defaultdict(list)
+        decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]] = defaultdict(list)
         with self._context.store.read() as session:
             raw = raw_connection(session)
             for doc_id, code_id, start, end in raw.execute(
@@ -340,10 +365,13 @@ class SuggestionService:
                 "JOIN passage s ON s.id = c.passage_id"
             ):
                 coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
-            for doc_id, code_id, start, end, text in raw.execute(
-                'SELECT document_id, code_id, start, "end", text FROM suggestion WHERE status != ?', ("open",)
+            for doc_id, code_id, start, end, text, status in raw.execute(
+                'SELECT document_id, code_id, start, "end", text, status FROM suggestion WHERE status != ?',
+                ("open",),
             ):
-                decided[(DocumentId(doc_id), CodeId(code_id))].append((start, end, " ".join(text.split())))
+                decided[(DocumentId(doc_id), CodeId(code_id))].append(
+                    (start, end, " ".join(text.split()), status)
+                )
         return coded, decided
 
     def _coded_with_subcodes(

@@ -149,7 +149,8 @@ def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, bridge: Pro
     assert second is not None
     qtbot.mouseClick(queue.reject_button, Qt.MouseButton.LeftButton)
     assert [s.id for s in project.assist.suggestions.list(status="rejected")] == [second.id]
-    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)  # found in a worker thread, then stored
+    qtbot.waitUntil(queue.find_button.isEnabled, timeout=60_000)
     assert all(not (s.text == second.text and s.code_id == second.code_id) for s in queue.model.items())
 
     third = queue.current()
@@ -228,3 +229,40 @@ def test_frequency_view_table_and_chart(qtbot, bridge: ProjectBridge, tmp_path: 
     assert all(bar_set.count() == 12 for bar_set in series.barSets())
     _shot(view, "frequencies", (1200, 620))
     assert view.export_csv(tmp_path / "f.csv").read_text(encoding="utf-8-sig").startswith("Lemma,Total")
+
+
+def test_the_queue_shows_each_codes_measured_precision_or_that_too_little_is_coded(  # type: ignore[no-untyped-def]
+    qtbot, bridge: ProjectBridge
+) -> None:
+    project = bridge.project
+    # enough coded for 4a: five answers in several interviews; "Voldoende bereik" keeps its one passage
+    answers = [
+        (doc.id, turn)
+        for doc in project.documents.list(with_counts=False)
+        for turn in project.documents.turns(doc.id)
+        if not turn.speaker.startswith("I") and turn.end - turn.body_start > 80
+    ]
+    chosen = [answers[n] for n in range(0, len(answers), max(1, len(answers) // 6))][:6]
+    for doc_id, turn in chosen:
+        project.code(doc_id, "4a", start=turn.body_start, end=turn.end)
+    assert len({doc_id for doc_id, _ in chosen}) >= 2
+    queue = SuggestionQueue(bridge)
+    qtbot.addWidget(queue)
+    assert queue.trust.text().startswith("Not measured yet")
+    qtbot.mouseClick(queue.measure_button, Qt.MouseButton.LeftButton)  # measured in a worker thread
+    qtbot.waitUntil(queue.measure_button.isEnabled, timeout=60_000)
+    assert "Measured" in queue.status.currentMessage()
+    queue.scope.set_code(project.codes.get("4a").id)
+    assert queue.trust.text().startswith("Positieve verwachtingen over intenties en inzet: Measured")
+    few = next(c for c in project.codes.tree() if c.name == "Voldoende bereik met de huidige partijen")
+    queue.scope.set_code(few.id)
+    assert queue.trust.text() == (
+        "Voldoende bereik met de huidige partijen: Too little coded to tell how far to trust these: "
+        "1 passage in 1 document (needs 5 in 2)."
+    )
+    queue.scope.set_code(None)
+    assert queue.trust.text().startswith("Measured precision per code") or queue.trust.text().startswith(
+        "Too little coded"
+    )
+    project.undo()  # the measurement is one undoable step: not measured again
+    assert queue.trust.text().startswith("Not measured yet")

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coding import Project
@@ -103,4 +103,30 @@ def test_a_correction_from_an_older_text_is_refused(coded: Project) -> None:
     before = dump(coded.path)
     with pytest.raises(InvalidInputError, match="changed meanwhile"):
         coded.documents.correct_text("R9", "iets anders", expected="niet de tekst")
+    assert dump(coded.path) == before
+
+
+_words = st.lists(st.sampled_from(["we", "vertrouwen", "ze", "😊", "é", " ", "\n", "nu", "R9: "]), max_size=6)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 6), _words.map("".join)), max_size=4))
+def test_random_corrections_keep_passages_on_their_text_and_undo_exactly(
+    coded: Project, cuts: list[tuple[int, int, str]]
+) -> None:
+    old = coded.documents.text("R9")
+    corrected = old
+    for at, length, typed in cuts:  # replace a few stretches, from wherever they fall
+        at = min(at, len(corrected))
+        corrected = corrected[:at] + typed + corrected[at + length :]
+    before = dump(coded.path)
+    codings = len(coded.quotes())
+    result = coded.documents.correct_text("R9", corrected, expected=old)
+    text = coded.documents.text("R9")
+    assert text == corrected
+    quotes = coded.quotes()
+    assert all(text[q.start : q.end] == q.text and q.text.strip() for q in quotes)
+    assert len(quotes) + sum(len(p.codes) for p in result.lost) >= codings - result.merged
+    if corrected != old:
+        coded.undo()
     assert dump(coded.path) == before

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeApplication, PassageInfo
 from coding.passages.passage_index import PassageIndex
-from coding.passages.stripe_layout import layout_stripes, line_starts, paragraph_of
+from coding.passages.stripe_layout import layout_stripes, line_starts, paragraph_of, relayout_stripes
 
 TEXT = "aaaa bbbb\ncccc dddd\neeee ffff\n"
 
@@ -43,3 +43,59 @@ def test_stripes_in_one_lane_never_share_a_paragraph(pairs: list[tuple[int, int]
             assert last < other_first or first > other_last
         by_lane.setdefault(stripe.lane, []).append((first, last))
     assert layout.lanes == (max(by_lane) + 1 if by_lane else 0)
+
+
+LONG = "".join(f"{'x' * width}\n" for width in (4, 9, 2, 7, 5, 3, 8, 6, 4, 10))
+
+
+@st.composite
+def _before_and_after(draw: st.DrawFn) -> tuple[list[PassageInfo], list[PassageInfo], tuple[int, int]]:
+    """Passages, a span, and the passages after a change there (those overlapping it replaced)."""
+    length = len(LONG)
+    spans = draw(st.lists(st.tuples(st.integers(0, length - 1), st.integers(1, 25)), max_size=30))
+    codes = st.lists(st.integers(1, 4), min_size=1, max_size=3, unique=True)
+    before = [_passage(n, s, min(s + w, length), *draw(codes)) for n, (s, w) in enumerate(spans, 1)]
+    start = draw(st.integers(0, length - 1))
+    end = draw(st.integers(start + 1, min(length, start + 30)))
+    # what is there afterwards: a fresh passage or two overlapping the span, some old ones again
+    kept_again = [p for p in before if p.start < end and p.end > start and draw(st.booleans())]
+    added = [
+        _passage(100 + n, s, e, *draw(codes))
+        for n, (s, e) in enumerate(
+            draw(
+                st.lists(
+                    st.tuples(st.integers(max(0, start - 10), end - 1), st.integers(1, 20)).map(
+                        lambda p: (p[0], min(length, max(p[0] + p[1], start + 1)))
+                    ),
+                    max_size=3,
+                )
+            )
+        )
+    ]
+    return before, kept_again + added, (start, end)
+
+
+@given(_before_and_after())
+def test_laying_out_again_around_a_change_equals_a_whole_layout(
+    case: tuple[list[PassageInfo], list[PassageInfo], tuple[int, int]],
+) -> None:
+    before, fresh, (start, end) = case
+    starts = line_starts(LONG)
+    rank = {CodeId(c): 4 - c for c in range(1, 5)}
+    old_index = PassageIndex(before)
+    index, changed = old_index.replaced(start, end, fresh)
+    after = [p for p in before if not (p.start < end and p.end > start)] + fresh
+    whole = PassageIndex(after)
+    assert index.passages == whole.passages
+    for position in range(0, len(LONG), 3):
+        assert index.overlapping(position, position + 4) == whole.overlapping(position, position + 4)
+        assert index.crosses(position) == any(p.start < position < p.end for p in after)
+    for passage in after:
+        assert index.get(passage.id) == passage
+        for application in passage.codings:
+            assert index.passage_of(application.coding_id) == passage
+    for passage in before:
+        if passage not in after:
+            assert index.get(passage.id) is None
+    relaid = relayout_stripes(layout_stripes(old_index, starts, rank), index, starts, rank, changed)
+    assert relaid.layout == layout_stripes(whole, starts, rank)
