@@ -39,6 +39,7 @@ CASES = (
     "benchmarks.cases_team",
     "benchmarks.cases_reviews",
     "benchmarks.cases_scale",
+    "benchmarks.cases_io",
 )
 for _module in CASES:
     importlib.import_module(_module)

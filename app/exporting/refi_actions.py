@@ -93,16 +93,36 @@ def export_exchange(
         path = chosen if chosen.lower().endswith(suffix) else chosen + suffix
     target = Path(path)
 
-    def write(_progress: Progress) -> Path:  # in the worker thread
-        return project.export(target, overwrite=True)
+    def write(progress: Progress) -> Path | None:  # in the worker thread
+        from coding.refi.project_writer import ExportCancelled
+
+        try:
+            if suffix != ".qdpx":
+                return project.export(target, overwrite=True)
+            return project.export(target, overwrite=True, progress=progress)
+        except ExportCancelled:
+            return None  # nothing was written
+
+    def done(written: Path | None) -> None:
+        if written is None:
+            operations.tell(
+                parent,
+                QCoreApplication.translate(
+                    "refi_actions", "Export to {name} cancelled; nothing was written"
+                ).format(name=target.name),
+            )
+        else:
+            operations.tell(
+                parent,
+                QCoreApplication.translate("refi_actions", "Exported {name}").format(name=written.name),
+            )
 
     return LongOperation(
         parent,
         write,
         title=QCoreApplication.translate("refi_actions", "Export to {name}").format(name=target.name),
-        success=lambda written: operations.tell(
-            parent, QCoreApplication.translate("refi_actions", "Exported {name}").format(name=written.name)
-        ),
+        success=done,
+        cancellable=suffix == ".qdpx",
     ).start()
 
 

@@ -9,11 +9,14 @@ undoable action and announces nothing.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import time
-from collections.abc import Callable, Iterable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,8 +24,8 @@ from coding.core.ids import DocumentId
 from coding.core.store import Store
 from coding.core.text import fold
 from coding.language.chunks import index_pieces
+from coding.language.index_batches import IndexBatch, LexicalCache, analyse
 from coding.language.sql import raw_connection
-from coding.language.tokens import is_word, lemma_of
 from models import Document, Turn
 from models.clock import utcnow
 
@@ -33,13 +36,19 @@ if TYPE_CHECKING:
 #: (after the document being indexed).
 IndexProgress = Callable[[int, int, str], bool | None]
 
-_BATCH = 128
 _CHUNK = 900
+_HASH_CHUNK = 1 << 20
 
 
-def text_hash(text: str, turns: Iterable[tuple[int, int, int]] = ()) -> str:
-    """Fingerprint of what an index is built from: the text and its speaker turns."""
-    digest = hashlib.sha256(text.encode("utf-8"))
+def text_hash(text: str | bytes, turns: Iterable[tuple[int, int, int]] = ()) -> str:
+    """Fingerprint of what an index is built from: the text (or its UTF-8 bytes, the same
+    fingerprint without a copy of a long text as a string) and its speaker turns."""
+    digest = hashlib.sha256()
+    if isinstance(text, bytes):
+        digest.update(text)
+    else:
+        for start in range(0, len(text), _HASH_CHUNK):  # no second copy of a long text at once
+            digest.update(text[start : start + _HASH_CHUNK].encode("utf-8"))
     for start, body_start, end in sorted(turns):
         digest.update(f"|{start},{body_start},{end}".encode("ascii"))
     return digest.hexdigest()
@@ -85,10 +94,11 @@ def stale_documents(
             'SELECT document_id, start, body_start, "end" FROM turn'
         ):
             turns.setdefault(doc_id, []).append((start, body_start, end))
-        # one text at a time: a large corpus's texts together are tens of megabytes
-        for doc_id, name, text, stored_hash, stored_pipeline, stored_language in raw.execute(
-            "SELECT d.id, d.name, d.text, x.text_hash, x.pipeline, x.language FROM document d "
-            "LEFT JOIN text_index x ON x.document_id = d.id ORDER BY d.position, d.id"
+        # one text at a time, as its UTF-8 bytes (what is hashed; a quarter of a long text as
+        # a string): a large corpus's texts together are tens of megabytes
+        for doc_id, name, length, text, stored_hash, stored_pipeline, stored_language in raw.execute(
+            "SELECT d.id, d.name, d.length, CAST(d.text AS BLOB), x.text_hash, x.pipeline, x.language "
+            "FROM document d LEFT JOIN text_index x ON x.document_id = d.id ORDER BY d.position, d.id"
         ):
             if wanted is not None and doc_id not in wanted:
                 continue
@@ -100,7 +110,7 @@ def stale_documents(
                 reason = "text changed"
             else:
                 continue
-            out.append(StaleDocument(DocumentId(doc_id), name, len(text), reason))
+            out.append(StaleDocument(DocumentId(doc_id), name, length, reason))
     return out
 
 
@@ -123,6 +133,7 @@ class Indexer:
         self.pipeline = pipeline
         self.language = pipeline.language
         self._terms: dict[tuple[str, str], int] | None = None
+        self._lexicon = LexicalCache()  # spaCy's ids of forms seen, with their terms
 
     # -- what needs doing ----------------------------------------------------------------
     def stale(self, document_ids: Iterable[DocumentId] | None = None) -> list[StaleDocument]:
@@ -133,7 +144,7 @@ class Indexer:
     def run(
         self, documents: Sequence[StaleDocument] | None = None, progress: IndexProgress | None = None
     ) -> IndexReport:
-        """Index ``documents`` (default: every stale one)."""
+        """Index ``documents`` (default: every stale one), one after the other."""
         started = time.perf_counter()
         todo = list(self.stale() if documents is None else documents)
         total = sum(doc.length for doc in todo)
@@ -163,113 +174,177 @@ class Indexer:
             count, tokens, sentences, done, time.perf_counter() - started, self.pipeline.name, cancelled
         )
 
-    def index_document(
-        self, document_id: DocumentId, step: Callable[[int], bool] | None = None
-    ) -> tuple[int, int] | None:
-        """Index one document; ``(tokens, sentences)``, ``None`` if it vanished or changed
-        meanwhile, ``(-1, -1)`` when ``step`` asked to cancel."""
+    def read(self, document_id: DocumentId) -> tuple[str, str, list[tuple[int, int]]] | None:
+        """A document's text, the fingerprint of what its index is built from, and the pieces
+        to index (``None``: the document is gone)."""
         with self.store.read() as session:
             text, spans = _text_and_turns(session, document_id)
         if text is None:
             return None
-        digest = text_hash(text, spans)
-        pieces = index_pieces(text, spans)
-        analysed = self._analyse(text, pieces, step)
-        if analysed is None:
-            return (-1, -1)
-        token_rows, sentence_rows, new_terms = analysed
+        return text, text_hash(text, spans), index_pieces(text, spans)
+
+    def index_document(
+        self, document_id: DocumentId, step: Callable[[int], bool] | None = None
+    ) -> tuple[int, int] | None:
+        """Index one document; ``(tokens, sentences)``, ``None`` if it vanished or changed
+        meanwhile, ``(-1, -1)`` when ``step`` asked to cancel.
+
+        The rows are analysed and stored a batch at a time (:mod:`coding.language.index_batches`),
+        so memory stays bounded whatever the text's length. A text of one batch is stored in one
+        transaction. A longer one is stored in one transaction per batch (the write lock is never
+        held while spaCy works): its index row says "pending" until the last batch is in, so an
+        interrupted run leaves the document stale (indexed again next time), never half-indexed
+        as if complete.
+        """
+        found = self.read(document_id)
+        if found is None:
+            return None
+        digest = found[1]
+        # only the batches hold the text: it goes as soon as the last batch is made
+        batches = analyse(self.pipeline, found[0], found[2], self._lexicon)
+        del found
         try:
-            return self._store_index(document_id, digest, token_rows, sentence_rows, new_terms)
+            return self._stored(document_id, digest, batches, step)
+        finally:
+            batches.close()
+
+    def _stored(
+        self,
+        document_id: DocumentId,
+        digest: str,
+        batches: Iterator[IndexBatch],
+        step: Callable[[int], bool] | None,
+    ) -> tuple[int, int] | None:
+        try:
+            return self._store_batches(document_id, digest, batches, step)
         except BaseException:
             self._terms = None  # the cache may hold ids of a rolled-back transaction
             raise
 
-    def _store_index(
+    def _store_batches(
         self,
         document_id: DocumentId,
         digest: str,
-        token_rows: list[tuple[int, int, int, int, tuple[str, str]]],
-        sentence_rows: list[tuple[int, int, int]],
-        new_terms: dict[tuple[str, str], _Term],
+        batches: Iterator[IndexBatch],
+        step: Callable[[int], bool] | None,
     ) -> tuple[int, int] | None:
+        first = next(batches, None)
+        second = next(batches, None) if first is not None else None
+        if second is None:  # the whole text in one batch: one transaction, as always
+            if first is not None and step is not None and not step(first.done):
+                return (-1, -1)
+            with self.store.write() as session:
+                if not self._unchanged(session, document_id, digest):
+                    return None
+                self._clear(session, document_id)
+                tokens, sentences = self._insert(session, document_id, first)
+                self._mark(session, document_id, digest, tokens, sentences)
+            return tokens, sentences
+        pending = f"pending {uuid.uuid4().hex}"
+        tokens = sentences = 0
+        for number, batch in enumerate(itertools.chain((first, second), batches)):
+            assert batch is not None
+            with self.store.write() as session:
+                if number == 0:
+                    if not self._unchanged(session, document_id, digest):
+                        return None
+                    self._clear(session, document_id)
+                    self._mark(session, document_id, pending, 0, 0)
+                elif not self._still(session, document_id, pending):
+                    return None  # changed, or another indexer took the document over
+                added = self._insert(session, document_id, batch)
+            tokens, sentences = tokens + added[0], sentences + added[1]
+            if step is not None and not step(batch.done):
+                return (-1, -1)  # stays pending: stale, indexed again next time
         with self.store.write() as session:
-            current, current_spans = _text_and_turns(session, document_id)
-            if current is None or text_hash(current, current_spans) != digest:
+            if not self._still(session, document_id, pending):
                 return None
-            terms = self._term_ids(session, new_terms)
-            raw = raw_connection(session)
-            raw.execute("DELETE FROM token WHERE document_id = ?", (document_id,))
-            raw.execute("DELETE FROM sentence WHERE document_id = ?", (document_id,))
-            raw.execute("DELETE FROM text_index WHERE document_id = ?", (document_id,))
-            raw.executemany(
-                'INSERT INTO sentence (document_id, number, start, "end") VALUES (?, ?, ?, ?)',
-                [(document_id, number, start, end) for number, start, end in sentence_rows],
+            if not self._unchanged(session, document_id, digest):
+                self._clear(session, document_id)
+                return None
+            self._mark(session, document_id, digest, tokens, sentences)
+        return tokens, sentences
+
+    @staticmethod
+    def _unchanged(session: Session, document_id: DocumentId, digest: str) -> bool:
+        raw = raw_connection(session)
+        row = raw.execute("SELECT CAST(text AS BLOB) FROM document WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return False
+        spans = raw.execute(
+            'SELECT start, body_start, "end" FROM turn WHERE document_id = ?', (document_id,)
+        ).fetchall()
+        return text_hash(row[0], spans) == digest
+
+    @staticmethod
+    def _still(session: Session, document_id: DocumentId, pending: str) -> bool:
+        row = (
+            raw_connection(session)
+            .execute("SELECT text_hash FROM text_index WHERE document_id = ?", (document_id,))
+            .fetchone()
+        )
+        return row is not None and row[0] == pending
+
+    @staticmethod
+    def _clear(session: Session, document_id: DocumentId) -> None:
+        raw = raw_connection(session)
+        raw.execute("DELETE FROM token WHERE document_id = ?", (document_id,))
+        raw.execute("DELETE FROM sentence WHERE document_id = ?", (document_id,))
+        raw.execute("DELETE FROM text_index WHERE document_id = ?", (document_id,))
+
+    def _mark(
+        self, session: Session, document_id: DocumentId, digest: str, tokens: int, sentences: int
+    ) -> None:
+        raw_connection(session).execute(
+            "INSERT OR REPLACE INTO text_index (document_id, text_hash, language, pipeline, tokens, sentences, "
+            "indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                document_id,
+                digest,
+                self.language,
+                self.pipeline.name,
+                tokens,
+                sentences,
+                utcnow().isoformat(sep=" "),
+            ),
+        )
+
+    def _insert(self, session: Session, document_id: DocumentId, batch: IndexBatch | None) -> tuple[int, int]:
+        """Store one batch's sentences and tokens (bulk inserts; rows built as columns)."""
+        if batch is None:
+            return 0, 0
+        raw = raw_connection(session)
+        raw.executemany(
+            'INSERT INTO sentence (document_id, number, start, "end") VALUES (?, ?, ?, ?)',
+            [(document_id, number, start, end) for number, start, end in batch.sentences],
+        )
+        count = batch.token_count
+        if count:
+            known = self._known_terms()
+            new_terms = {
+                key: _Term(key[0], key[1], alpha)
+                for key, alpha in zip(batch.terms, batch.alpha, strict=True)
+                if key not in known
+            }
+            ids = self._term_ids(session, new_terms)
+            term_ids = np.fromiter((ids[key] for key in batch.terms), dtype=np.int64, count=len(batch.terms))
+            # columns of Python ints zipped into rows as executemany takes them: no list of
+            # row objects (which also kept the cyclic GC busy)
+            rows = zip(
+                itertools.repeat(int(document_id), count),
+                batch.positions.tolist(),
+                batch.starts.tolist(),
+                batch.ends.tolist(),
+                batch.sentence_numbers.tolist(),
+                term_ids[batch.term_index].tolist(),
+                strict=False,
             )
             raw.executemany(
                 'INSERT INTO token (document_id, position, start, "end", sentence, term_id) '
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (document_id, position, start, end, sentence, terms[key])
-                    for position, start, end, sentence, key in token_rows
-                ],
+                rows,
             )
-            raw.execute(
-                "INSERT INTO text_index (document_id, text_hash, language, pipeline, tokens, sentences, "
-                "indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    document_id,
-                    digest,
-                    self.language,
-                    self.pipeline.name,
-                    len(token_rows),
-                    len(sentence_rows),
-                    utcnow().isoformat(sep=" "),
-                ),
-            )
-        return len(token_rows), len(sentence_rows)
-
-    def _analyse(
-        self, text: str, pieces: list[tuple[int, int]], step: Callable[[int], bool] | None
-    ) -> (
-        tuple[
-            list[tuple[int, int, int, int, tuple[str, str]]],
-            list[tuple[int, int, int]],
-            dict[tuple[str, str], _Term],
-        ]
-        | None
-    ):
-        known = self._known_terms()
-        new_terms: dict[tuple[str, str], _Term] = {}
-        token_rows: list[tuple[int, int, int, int, tuple[str, str]]] = []
-        sentence_rows: list[tuple[int, int, int]] = []
-        texts = [text[start:end] for start, end in pieces]
-        position = 0
-        done = 0
-        for index, doc in enumerate(self.pipeline.pipe(texts, batch_size=_BATCH)):
-            offset, piece_end = pieces[index]
-            for sent in doc.sents:
-                words = 0
-                for token in sent:
-                    if not is_word(token):
-                        continue
-                    words += 1
-                    form = token.lower_
-                    key = (form, lemma_of(token))
-                    if key not in known and key not in new_terms:
-                        new_terms[key] = _Term(form, key[1], token.is_alpha)
-                    start = offset + token.idx
-                    token_rows.append((position, start, start + len(token.text), len(sentence_rows), key))
-                    position += 1
-                if words:
-                    # the sentence with its punctuation, without surrounding space
-                    text_start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                    text_end = offset + sent.start_char + len(sent.text.rstrip())
-                    sentence_rows.append((len(sentence_rows), text_start, text_end))
-            if step is not None and (index + 1) % _BATCH == 0:
-                done = piece_end
-                if not step(done):
-                    return None
-        return token_rows, sentence_rows, new_terms
+        return count, len(batch.sentences)
 
     # -- the vocabulary ------------------------------------------------------------------
     def _known_terms(self) -> dict[tuple[str, str], int]:

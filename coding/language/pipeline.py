@@ -83,6 +83,9 @@ _INDEX_COMPONENTS = frozenset(
     {"tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer", "trainable_lemmatizer", "senter"}
 )
 
+#: The components of a fallback pipeline that set lemmas (per word, from a lookup table).
+_LEMMA_COMPONENTS = frozenset({"lemmatizer", "codewerk_nl_lemmas"})
+
 PackageCheck = Callable[[str], bool]
 Loader = Callable[..., Language]
 
@@ -140,12 +143,38 @@ class LanguagePipeline:
     def _indexing_disabled(self) -> list[str]:
         return [name for name in ("ner", "entity_ruler") if name in self.nlp.pipe_names]
 
-    def pipe(self, texts: Sequence[str], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Docs for indexing (named entities switched off), a batch at a time.
+    @property
+    def lexical(self) -> bool:
+        """Whether a word's lemma depends on the word alone (a tokenizer, the sentencizer and
+        lookup lemmas: the fallback pipelines), so indexing may look lemmas up once per form."""
+        if self.trained:
+            return False
+        names = set(self.nlp.pipe_names)
+        if not names <= {"sentencizer", *_LEMMA_COMPONENTS}:
+            return False
+        return "lemmatizer" not in names or getattr(self.nlp.get_pipe("lemmatizer"), "mode", "") == "lookup"
+
+    def lexical_lemmas(self, forms: Sequence[str]) -> list[str]:
+        """The lemma of each form on its own, by the pipeline's lemma components (as
+        :func:`lemma_of` reads it); for :attr:`lexical` pipelines only."""
+        if not forms:
+            return []
+        with self._lock:
+            doc = Doc(self.nlp.vocab, words=list(forms), spaces=[True] * len(forms))
+            for name, component in self.nlp.pipeline:
+                if name in _LEMMA_COMPONENTS:
+                    doc = component(doc)
+        return [lemma_of(token) for token in doc]
+
+    def pipe(self, texts: Sequence[str], *, batch_size: int = 128, lexical: bool = False) -> Iterator[Doc]:
+        """Docs for indexing (named entities switched off), a batch at a time; ``lexical``: tokens
+        and sentences only (see :attr:`lexical`; lemmas from :meth:`lexical_lemmas`).
 
         The lock is held per batch only, so a search in another thread waits milliseconds.
         """
         disable = self._indexing_disabled()
+        if lexical:
+            disable += [name for name in self.nlp.pipe_names if name in _LEMMA_COMPONENTS]
         for offset in range(0, len(texts), batch_size):
             with self._lock, self.nlp.select_pipes(disable=disable):
                 docs = list(self.nlp.pipe(texts[offset : offset + batch_size], batch_size=batch_size))

@@ -7,24 +7,25 @@ requires at least one child in each).
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from lxml import etree
 
-from coding.core.errors import InvalidInputError
+from coding.core.errors import CodewerkError, InvalidInputError
 from coding.core.records import CodeInfo, CodeTree
 from coding.refi.descriptions import SEPARATOR, compose, memo_part
 from coding.refi.extension import dumps, project_extension
 from coding.refi.media_xml import SOURCE_ELEMENTS, media_uri, sync_points, transcript_guid
 from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime, xml_text
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
-from coding.refi.snapshot import DocumentRow, Snapshot, take_snapshot
+from coding.refi.snapshot import DocumentParts, DocumentRow, Snapshot, open_snapshot
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -47,6 +48,27 @@ def _sub(
         if value is not None:
             element.set(key, xml_text(value))
     return element
+
+
+class _Out(Protocol):
+    def write(self, data: bytes, /) -> int: ...
+
+
+def _element(name: str, attributes: dict[str, str | None] | None = None) -> Any:
+    """A section or source of ``project.qde``, built on its own (see :meth:`_ProjectXml.write`)."""
+    element = etree.Element(_q(name), nsmap={None: PROJECT_NS})
+    for key, value in (attributes or {}).items():
+        if value is not None:
+            element.set(key, xml_text(value))
+    return element
+
+
+_DECLARED = f' xmlns="{PROJECT_NS}"'.encode()
+
+
+def _put(out: _Out, element: Any) -> None:
+    """Write ``element`` as it would stand inside the project's root (its namespace declared there)."""
+    out.write(etree.tostring(element, encoding="utf-8").replace(_DECLARED, b"", 1))
 
 
 def _text_element(parent: Any, name: str, text: str, ns: str = PROJECT_NS) -> None:
@@ -104,7 +126,13 @@ class _ProjectXml:
         self.s = snapshot
         self.users = {coder.id: coder.guid for coder in snapshot.coders.values()}
         self.codes = {code.id: code.guid for code in snapshot.tree}
-        self.passage_guids = {seg.id: seg.guid for passages in snapshot.passages.values() for seg in passages}
+        #: The GUIDs of the passages given as a judgement's evidence (for the extension), found
+        #: while the sources are written.
+        self.passage_guids: dict[int, str] = {}
+        self._evidence = {
+            passage_id for judgement in snapshot.judgements for passage_id in judgement.evidence
+        }
+        self._parts: DocumentParts | None = None
         self.notes: list[NoteOut] = []
         self.code_notes: dict[int, list[str]] = defaultdict(list)
         self.document_notes: dict[int, list[str]] = defaultdict(list)
@@ -164,24 +192,33 @@ class _ProjectXml:
                 self.passage_notes[passage_id].append(guid)
 
     # -- sections --------------------------------------------------------------------------
-    def build(self) -> bytes:
-        root = etree.Element(_q("Project"), nsmap={None: PROJECT_NS})
+    def write(self, out: _Out, advance: Callable[[str], None] | None = None) -> None:
+        """Write ``project.qde`` to ``out`` section by section: each section, and within
+        ``Sources`` each source, is built as a small tree, written and let go (the same bytes as
+        one tree serialised at once). ``advance(name)`` after each source."""
+        root = _element("Project")
         root.set("name", xml_text(self.s.name) or "Codewerk project")
         root.set("origin", ORIGIN)
         root.set("modifiedDateTime", format_datetime(datetime.now().astimezone()) or "")
+        out.write(b"<?xml version='1.0' encoding='utf-8'?>\n")
+        empty = etree.tostring(root, encoding="utf-8")
+        out.write(empty[: -len(b"/>")] + b">")
         if self.s.coders:
-            users = _sub(root, "Users")
+            users = _element("Users")
             for coder in self.s.coders.values():
                 _sub(users, "User", {"guid": coder.guid, "name": coder.name})
+            _put(out, users)
         if len(self.s.tree):
-            codes = _sub(_sub(root, "CodeBook"), "Codes")
+            codebook = _element("CodeBook")
+            codes = _sub(codebook, "Codes")
             code_elements(
                 codes, self.s.tree, self.s.tree.roots(), PROJECT_NS, self.code_notes, self.code_memos
             )
-        case_values = self._variables_and_cases(root)
-        self._sources(root, case_values)
+            _put(out, codebook)
+        case_values = self._variables_and_cases(out)
+        self._sources(out, case_values, advance)
         if self.notes:
-            notes = _sub(root, "Notes")
+            notes = _element("Notes")
             for note in self.notes:
                 element = _sub(
                     notes,
@@ -195,29 +232,41 @@ class _ProjectXml:
                     },
                 )
                 _text_element(element, "PlainTextContent", note.text)
+            _put(out, notes)
         if self.s.code_sets:
-            sets = _sub(root, "Sets")
+            sets = _element("Sets")
             for code_set in self.s.code_sets:
                 element = _sub(sets, "Set", {"guid": code_set.guid, "name": code_set.name})
                 if code_set.description:
                     _text_element(element, "Description", code_set.description)
                 for code_id in code_set.members:
                     _sub(element, "MemberCode", {"targetGUID": self.codes[code_id]})
+            _put(out, sets)
         if compose(self.project_memos):
-            _text_element(root, "Description", compose(self.project_memos))
+            description = _element("Description")
+            description.text = xml_text(compose(self.project_memos))
+            _put(out, description)
         for guid in self.project_notes:
-            _sub(root, "NoteRef", {"targetGUID": guid})
-        return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+            _put(out, _element("NoteRef", {"targetGUID": guid}))
+        out.write(b"</Project>")
 
-    def _variables_and_cases(self, root: Any) -> dict[int, dict[str, str]]:
+    def build(self) -> bytes:
+        """``project.qde`` as bytes (a codebook-sized project, tests)."""
+        out = io.BytesIO()
+        self.write(out)
+        return out.getvalue()
+
+    def _variables_and_cases(self, out: _Out) -> dict[int, dict[str, str]]:
         """One Case per respondent (or per document without one); returns what each case carries."""
         documents = self.s.documents
         keys = sorted({key for doc in documents for key in doc.attributes})
         variable = {key: derived_guid(self.s.project_guid, "variable", key) for key in keys}
+        self._variable_guids = variable
         if keys:
-            variables = _sub(root, "Variables")
+            variables = _element("Variables")
             for key in keys:
                 _sub(variables, "Variable", {"guid": variable[key], "name": key, "typeOfVariable": "Text"})
+            _put(out, variables)
         groups: dict[tuple[str, str], list[DocumentRow]] = {}
         for doc in documents:
             respondent = doc.attributes.get("respondent")
@@ -226,7 +275,7 @@ class _ProjectXml:
         carried: dict[int, dict[str, str]] = {}
         if not groups:
             return carried
-        cases = _sub(root, "Cases")
+        cases = _element("Cases")
         for (kind, value), members in groups.items():
             common = dict(members[0].attributes)
             for doc in members[1:]:
@@ -240,7 +289,7 @@ class _ProjectXml:
             for doc in members:
                 _sub(case, "SourceRef", {"targetGUID": doc.guid})
                 carried[doc.id] = common
-        self._variable_guids = variable
+        _put(out, cases)
         return carried
 
     @staticmethod
@@ -249,64 +298,74 @@ class _ProjectXml:
         _sub(element, "VariableRef", {"targetGUID": variable_guid})
         _text_element(element, "TextValue", value)
 
-    def _sources(self, root: Any, case_values: dict[int, dict[str, str]]) -> None:
+    def _sources(
+        self, out: _Out, case_values: dict[int, dict[str, str]], advance: Callable[[str], None] | None
+    ) -> None:
         if not self.s.documents:
             return
-        sources = _sub(root, "Sources")
-        for doc in self.s.documents:
-            attributes = {"guid": doc.guid, "name": doc.name}
-            created = format_datetime(doc.imported_at)
-            text_path = f"internal://{doc.guid}.txt"
-            passages = self.s.passages.get(doc.id, ())
-            if doc.media is None:
-                source = _sub(
-                    sources,
-                    "TextSource",
-                    {**attributes, "plainTextPath": text_path, "creationDateTime": created},
-                )
-                self._description(source, doc)
-                for passage in passages:
-                    self._selection(source, passage, "PlainTextSelection", _span(passage))
-            else:  # the recording, its transcript the document's text (coding.refi.media_xml)
-                source = _sub(
-                    sources,
-                    SOURCE_ELEMENTS[doc.media.kind],
-                    {**attributes, "path": media_uri(doc.media.location), "creationDateTime": created},
-                )
-                self._description(source, doc)
-                transcript = _sub(
-                    source,
-                    "Transcript",
+        out.write(b"<Sources>")
+        for parts in self.s.document_parts():
+            self._parts = parts
+            _put(out, self._source(parts))
+            if advance is not None:
+                advance(parts.document.name)
+        self._parts = None
+        out.write(b"</Sources>")
+
+    def _source(self, parts: DocumentParts) -> Any:
+        doc = parts.document
+        attributes = {"guid": doc.guid, "name": doc.name}
+        created = format_datetime(doc.imported_at)
+        text_path = f"internal://{doc.guid}.txt"
+        passages = parts.passages
+        if doc.media is None:
+            source = _element(
+                "TextSource",
+                {**attributes, "plainTextPath": text_path, "creationDateTime": created},
+            )
+            self._description(source, doc)
+            for passage in passages:
+                self._selection(source, passage, "PlainTextSelection", _span(passage))
+        else:  # the recording, its transcript the document's text (coding.refi.media_xml)
+            source = _element(
+                SOURCE_ELEMENTS[doc.media.kind],
+                {**attributes, "path": media_uri(doc.media.location), "creationDateTime": created},
+            )
+            self._description(source, doc)
+            transcript = _sub(
+                source,
+                "Transcript",
+                {
+                    "guid": transcript_guid(doc.guid),
+                    "name": doc.name,
+                    "plainTextPath": text_path,
+                    "creationDateTime": created,
+                },
+            )
+            points = sync_points(doc, passages)
+            for point in points.values():
+                _sub(
+                    transcript,
+                    "SyncPoint",
                     {
-                        "guid": transcript_guid(doc.guid),
-                        "name": doc.name,
-                        "plainTextPath": text_path,
-                        "creationDateTime": created,
+                        "guid": point.guid,
+                        "timeStamp": None if point.milliseconds is None else str(point.milliseconds),
+                        "position": str(point.position),
                     },
                 )
-                points = sync_points(doc, passages)
-                for point in points.values():
-                    _sub(
-                        transcript,
-                        "SyncPoint",
-                        {
-                            "guid": point.guid,
-                            "timeStamp": None if point.milliseconds is None else str(point.milliseconds),
-                            "position": str(point.position),
-                        },
-                    )
-                for passage in passages:
-                    span = {
-                        "fromSyncPoint": points[passage.start].guid,
-                        "toSyncPoint": points[passage.end].guid,
-                    }
-                    self._selection(transcript, passage, "TranscriptSelection", span)
-            for guid in self.document_notes.get(doc.id, ()):
-                _sub(source, "NoteRef", {"targetGUID": guid})
-            # Every attribute on the source too (not only on its case): QualCoder and MAXQDA read
-            # a document's attributes only there.
-            for key, value in sorted(doc.attributes.items()):
-                self._variable_value(source, self._variable_guids[key], value)
+            for passage in passages:
+                span = {
+                    "fromSyncPoint": points[passage.start].guid,
+                    "toSyncPoint": points[passage.end].guid,
+                }
+                self._selection(transcript, passage, "TranscriptSelection", span)
+        for guid in self.document_notes.get(doc.id, ()):
+            _sub(source, "NoteRef", {"targetGUID": guid})
+        # Every attribute on the source too (not only on its case): QualCoder and MAXQDA read
+        # a document's attributes only there.
+        for key, value in sorted(doc.attributes.items()):
+            self._variable_value(source, self._variable_guids[key], value)
+        return source
 
     def _description(self, source: Any, doc: DocumentRow) -> None:
         if compose(self.document_memos.get(doc.id, ())):
@@ -317,7 +376,10 @@ class _ProjectXml:
         code. QualCoder gives every coding of a selection the selection's ``Description`` as its
         memo, so codings whose memos differ get selections of their own over the same span (GUIDs
         derived from the passage's); Codewerk merges selections of one span into one passage again."""
-        codings = self.s.codings.get(passage.id, [])
+        assert self._parts is not None
+        codings = self._parts.codings.get(passage.id, [])
+        if passage.id in self._evidence:
+            self.passage_guids[passage.id] = passage.guid
         groups: dict[str, list[Any]] = {}
         for coding in codings:
             groups.setdefault(coding.memo.strip(), []).append(coding)
@@ -377,7 +439,7 @@ class _ProjectXml:
                     )
                 )
                 _sub(element, "NoteRef", {"targetGUID": guid})
-            for review in self.s.reviews.get(coding.id, ()):
+            for review in self._parts.reviews.get(coding.id, ()) if self._parts is not None else ():
                 guid = self._note(
                     NoteOut(
                         review.guid,
@@ -399,10 +461,21 @@ def _span(passage: Any) -> Mapping[str, str | None]:
 
 
 def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:
-    """``project.qde`` and the extension JSON of a snapshot."""
+    """``project.qde`` and the extension JSON of a snapshot (read whole: small projects, tests)."""
     builder = _ProjectXml(snapshot)
     qde = builder.build()
     return qde, dumps(project_extension(snapshot, builder.passage_guids))
+
+
+class ExportCancelled(CodewerkError):
+    """The user cancelled an export; nothing was written."""
+
+
+CANCELLED = "the export was cancelled; nothing was written"
+
+
+#: ``progress(done, total, what)``; returning ``False`` cancels (nothing is written).
+ExportProgress = Callable[[int, int, str], bool | None]
 
 
 def write_qdpx(
@@ -411,18 +484,70 @@ def write_qdpx(
     *,
     validate: bool = False,
     media_base: Path | None = None,
+    progress: ExportProgress | None = None,
     **_options: Any,
 ) -> None:
     """Export the whole project as a REFI-QDA project exchange file (``.qdpx``). ``media_base``:
-    the folder the project's relative recording paths start from, if not the project's own."""
-    snapshot = take_snapshot(project, media_base=media_base)
-    qde, extension = project_parts(snapshot)
+    the folder the project's relative recording paths start from, if not the project's own.
+
+    Streamed: ``project.qde`` is written into the archive source by source, then each document's
+    text, one at a time, all read in one read transaction (:func:`open_snapshot`); memory does
+    not grow with the project. ``progress`` hears of each document twice (its XML, its text).
+    """
+    with open_snapshot(project, media_base=media_base) as snapshot:
+        total = 2 * len(snapshot.documents)
+        done = 0
+
+        def advance(name: str) -> None:
+            nonlocal done
+            done += 1
+            if progress is not None and progress(done, total, name) is False:
+                raise ExportCancelled(CANCELLED)
+
+        if progress is not None and progress(0, total, "") is False:
+            raise ExportCancelled(CANCELLED)
+        builder = _ProjectXml(snapshot)
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            with archive.open("project.qde", "w", force_zip64=True) as qde:
+                buffered = _Buffered(qde)
+                builder.write(buffered, advance)
+                buffered.flush()
+            for doc, text in snapshot.texts():
+                with archive.open(f"sources/{doc.guid}.txt", "w", force_zip64=len(text) > 1 << 29) as out:
+                    for start in range(0, len(text), _TEXT_CHUNK):
+                        out.write(text[start : start + _TEXT_CHUNK].encode("utf-8"))
+                del text
+                advance(doc.name)
+            archive.writestr(
+                EXTENSION_PART, dumps(project_extension(snapshot, builder.passage_guids)).encode("utf-8")
+            )
     if validate:
-        errors = schema_errors(qde, PROJECT_SCHEMA)
+        with zipfile.ZipFile(path) as archive:
+            errors = schema_errors(archive.read("project.qde"), PROJECT_SCHEMA)
         if errors:
             raise InvalidInputError(f"{path.name}: the exported project.qde is not valid: {errors[0]}")
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        archive.writestr("project.qde", qde)
-        for doc in snapshot.documents:
-            archive.writestr(f"sources/{doc.guid}.txt", doc.text.encode("utf-8"))
-        archive.writestr(EXTENSION_PART, extension.encode("utf-8"))
+
+
+_TEXT_CHUNK = 1 << 20
+
+
+class _Buffered:
+    """Small writes gathered into blocks before they reach the zip's deflater."""
+
+    def __init__(self, out: IO[bytes], size: int = 1 << 16) -> None:
+        self._out = out
+        self._size = size
+        self._parts: list[bytes] = []
+        self._length = 0
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(data)
+        self._length += len(data)
+        if self._length >= self._size:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self._parts:
+            self._out.write(b"".join(self._parts))
+            self._parts, self._length = [], 0

@@ -1,15 +1,22 @@
-"""Everything an export needs, read from the project in one consistent snapshot (bulk queries)."""
+"""Everything an export needs, read from the project in one consistent snapshot (bulk queries).
+
+:func:`take_snapshot` reads it all at once. :func:`open_snapshot` keeps its read transaction open
+and gives the documents' texts, passages, codings and reviews one document at a time
+(:meth:`Snapshot.each_document`, :meth:`Snapshot.each_text`): what the ``.qdpx`` export streams,
+so its memory does not grow with the project.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from coding.core.ids import CodeId
@@ -152,34 +159,94 @@ class Snapshot:
     memos: list[MemoRow]
     judgements: list[JudgementRow]
     code_sets: list[CodeSetRow]
+    #: In an open snapshot (:func:`open_snapshot`): its documents' parts, one document at a time.
+    each_document: Callable[[], Iterator[DocumentParts]] | None = None
+    #: In an open snapshot: ``(document, text)`` one document at a time.
+    each_text: Callable[[], Iterator[tuple[DocumentRow, str]]] | None = None
+
+    def document_parts(self) -> Iterator[DocumentParts]:
+        """Each document with its passages, codings and reviews, in document order."""
+        if self.each_document is not None:
+            yield from self.each_document()
+            return
+        for doc in self.documents:
+            passages = self.passages.get(doc.id, [])
+            codings = {p.id: self.codings[p.id] for p in passages if p.id in self.codings}
+            reviews = {
+                c.id: self.reviews[c.id] for cs in codings.values() for c in cs if c.id in self.reviews
+            }
+            yield DocumentParts(doc, passages, codings, reviews)
+
+    def texts(self) -> Iterator[tuple[DocumentRow, str]]:
+        """Each document with its text, in document order."""
+        if self.each_text is not None:
+            yield from self.each_text()
+        else:
+            yield from ((doc, doc.text) for doc in self.documents)
+
+
+@dataclass(slots=True)
+class DocumentParts:
+    """One document's passages (by position), codings (per passage, in the order they were made)
+    and reviews (per coding)."""
+
+    document: DocumentRow
+    passages: list[PassageRow]
+    codings: dict[int, list[CodingRow]]
+    reviews: dict[int, list[ReviewRow]]
 
 
 def take_snapshot(project: Project, *, with_sources: bool = True, media_base: Path | None = None) -> Snapshot:
     """Read the whole project (``with_sources=False``: only what a codebook export needs).
     ``media_base``: the folder relative recording paths start from, if not the project's own."""
+    with project.store.read() as session:
+        return _snapshot(project, session, with_sources=with_sources, media_base=media_base)
+
+
+@contextmanager
+def open_snapshot(project: Project, *, media_base: Path | None = None) -> Iterator[Snapshot]:
+    """The project as :func:`take_snapshot` reads it, but without the documents' texts, passages,
+    codings and reviews: those come document by document from ``each_document`` and
+    ``each_text``, read in the same transaction while the block is open (a consistent snapshot
+    however long the export takes; others may write meanwhile)."""
+    with project.store.read() as session:
+        snapshot = _snapshot(project, session, with_sources=True, media_base=media_base, streamed=True)
+        snapshot.each_document = lambda: _each_document(session, snapshot.documents)
+        snapshot.each_text = lambda: _each_text(session, snapshot.documents)
+        yield snapshot
+
+
+def _snapshot(
+    project: Project,
+    session: Session,
+    *,
+    with_sources: bool,
+    media_base: Path | None,
+    streamed: bool = False,
+) -> Snapshot:
     tree = project.codes.tree()
     if media_base is None and not project.is_team_project:
         media_base = project.path.parent
-    with project.store.read() as session:
-        settings = read_settings(session)
-        coders = {
-            row.id: CoderRow(row.id, row.guid, row.name)
-            for row in session.execute(select(Coder.id, Coder.guid, Coder.name))
-        }
-        code_sets = _code_sets(session, tree.order())
-        documents: list[DocumentRow] = []
-        passages: dict[int, list[PassageRow]] = {}
-        codings: dict[int, list[CodingRow]] = {}
-        reviews: dict[int, list[ReviewRow]] = {}
-        memos: list[MemoRow] = []
-        judgements: list[JudgementRow] = []
-        if with_sources:
-            documents = _documents(session, media_base)
+    settings = read_settings(session)
+    coders = {
+        row.id: CoderRow(row.id, row.guid, row.name)
+        for row in session.execute(select(Coder.id, Coder.guid, Coder.name))
+    }
+    code_sets = _code_sets(session, tree.order())
+    documents: list[DocumentRow] = []
+    passages: dict[int, list[PassageRow]] = {}
+    codings: dict[int, list[CodingRow]] = {}
+    reviews: dict[int, list[ReviewRow]] = {}
+    memos: list[MemoRow] = []
+    judgements: list[JudgementRow] = []
+    if with_sources:
+        documents = _documents(session, media_base, with_text=not streamed)
+        if not streamed:
             passages = _passages(session)
             codings = _codings(session)
             reviews = _reviews(session)
-            memos = _memos(session)
-            judgements = _judgements(session)
+        memos = _memos(session)
+        judgements = _judgements(session)
     return Snapshot(
         name=project.path.stem,
         project_guid=str(settings.get("project_guid") or project.path.stem),
@@ -327,7 +394,8 @@ def _judgements(session: Session) -> list[JudgementRow]:
     return judgements
 
 
-def _documents(session: Session, media_base: Path | None) -> list[DocumentRow]:
+def _documents(session: Session, media_base: Path | None, *, with_text: bool = True) -> list[DocumentRow]:
+    text = Document.text if with_text else literal_column("''")
     documents = [
         DocumentRow(*row)
         for row in session.execute(
@@ -335,7 +403,7 @@ def _documents(session: Session, media_base: Path | None) -> list[DocumentRow]:
                 Document.id,
                 Document.guid,
                 Document.name,
-                Document.text,
+                text,
                 Document.imported_at,
                 Document.position,
                 Document.source_format,
@@ -367,3 +435,97 @@ def _documents(session: Session, media_base: Path | None) -> list[DocumentRow]:
             media.path, resolve_path(media.path, media_base), media.kind, media.sha256, media.size
         )
     return documents
+
+
+# -- streamed, one document at a time ---------------------------------------------------------
+_DOCUMENT_ORDER = (Document.position, Document.id)
+_ROWS_AT_ONCE = 2048
+
+
+class _Grouped:
+    """Rows ordered by document (as the documents are), taken one document at a time."""
+
+    def __init__(self, query: Any, session: Session, key: int, at_once: int = _ROWS_AT_ONCE) -> None:
+        self._rows = iter(session.execute(query.execution_options(yield_per=at_once)))
+        self._key = key
+        self._next: Any = next(self._rows, None)
+
+    def take(self, document_id: int) -> list[Any]:
+        out = []
+        while self._next is not None and self._next[self._key] == document_id:
+            out.append(self._next)
+            self._next = next(self._rows, None)
+        return out
+
+
+def _each_document(session: Session, documents: list[DocumentRow]) -> Iterator[DocumentParts]:
+    passage_columns = (
+        Passage.id,
+        Passage.guid,
+        Passage.document_id,
+        Passage.start,
+        Passage.end,
+        Passage.text,
+        Passage.created_at,
+    )
+    passages = _Grouped(
+        select(*passage_columns)
+        .join(Document, Document.id == Passage.document_id)
+        .order_by(*_DOCUMENT_ORDER, Passage.start, Passage.end, Passage.id),
+        session,
+        2,
+    )
+    codings = _Grouped(
+        select(
+            Coding.id,
+            Coding.guid,
+            Coding.passage_id,
+            Coding.code_id,
+            Coding.coder_id,
+            Coding.memo,
+            Coding.created_at,
+            Passage.document_id,
+        )
+        .join(Passage, Passage.id == Coding.passage_id)
+        .join(Document, Document.id == Passage.document_id)
+        .order_by(*_DOCUMENT_ORDER, Coding.id),
+        session,
+        7,
+    )
+    reviews = _Grouped(
+        select(
+            Review.guid,
+            Review.coding_id,
+            Review.coder_id,
+            Review.status,
+            Review.comment,
+            Review.updated_at,
+            Passage.document_id,
+        )
+        .join(Coding, Coding.id == Review.coding_id)
+        .join(Passage, Passage.id == Coding.passage_id)
+        .join(Document, Document.id == Passage.document_id)
+        .order_by(*_DOCUMENT_ORDER, Review.id),
+        session,
+        6,
+    )
+    for doc in documents:
+        by_passage: dict[int, list[CodingRow]] = defaultdict(list)
+        for coding_id, guid, passage_id, code_id, coder_id, memo, created_at, _doc in codings.take(doc.id):
+            by_passage[passage_id].append(
+                CodingRow(coding_id, guid, passage_id, CodeId(code_id), coder_id, memo, created_at)
+            )
+        by_coding: dict[int, list[ReviewRow]] = defaultdict(list)
+        for row in reviews.take(doc.id):
+            by_coding[row[1]].append(ReviewRow(*row[:6]))
+        yield DocumentParts(
+            doc, [PassageRow(*row) for row in passages.take(doc.id)], dict(by_passage), dict(by_coding)
+        )
+
+
+def _each_text(session: Session, documents: list[DocumentRow]) -> Iterator[tuple[DocumentRow, str]]:
+    # a few texts at a time: together they are the largest part of a project
+    texts = _Grouped(select(Document.text, Document.id).order_by(*_DOCUMENT_ORDER), session, 1, at_once=4)
+    for doc in documents:
+        rows = texts.take(doc.id)
+        yield doc, rows[0][0] if rows else ""

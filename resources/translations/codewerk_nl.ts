@@ -3855,6 +3855,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>REFI-QDA-codeboek exporteren</translation>
     </message>
     <message>
+        <source>Export to {name} cancelled; nothing was written</source>
+        <translation>Export naar {name} afgebroken; er is niets geschreven</translation>
+    </message>
+    <message>
         <source>Export to {name}</source>
         <translation>Exporteren naar {name}</translation>
     </message>

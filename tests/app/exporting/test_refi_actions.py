@@ -94,3 +94,36 @@ def test_cancelled_dialogs_do_nothing(qtbot, coded_project: Project, monkeypatch
     assert refi_actions.export_exchange(window, coded_project) is None
     assert refi_actions.import_exchange_file(window, coded_project) is None
     assert window.findChildren(QMessageBox) == []
+
+
+def test_the_export_shows_progress_and_its_cancel_button_stops_it(
+    qtbot, coded_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: the .qdpx export runs in the worker with progress and a Cancel button."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from coding.refi import project_writer
+
+    window, (_import, export_project, _codebook) = _window(qtbot, coded_project)
+    target = tmp_path / "uit.qdpx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))
+    clicked = threading.Event()
+    original = project_writer._ProjectXml.write
+
+    def write_after_the_click(self, out, advance=None):  # type: ignore[no-untyped-def]
+        clicked.wait(20)
+        original(self, out, advance)
+
+    monkeypatch.setattr(project_writer._ProjectXml, "write", write_after_the_click)
+    export_project.trigger()
+    dialog = window.findChild(QProgressDialog, "operationProgress")
+    assert dialog is not None
+    dialog.show()
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    clicked.set()
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=20_000)
+    assert window.statusBar().currentMessage() == "Export to uit.qdpx cancelled; nothing was written"
+    assert not target.exists() and [p for p in tmp_path.iterdir() if p.suffix == ".qdpx"] == []

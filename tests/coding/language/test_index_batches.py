@@ -1,0 +1,156 @@
+"""Issue 14 item 4 / issue 19: indexing streams a batch at a time, the lexical way or per token,
+and whatever the batch size or the way the stored index is the same."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coding import Project
+from coding.core.ids import DocumentId
+from coding.language import index_batches
+from coding.language.chunks import index_pieces
+from coding.language.index_batches import IndexBatch, analyse, groups
+from coding.language.pipeline import pipeline_for
+from tests.coding.language.conftest import ARNHEM, ZWOLLE
+
+WORDS = [
+    "vertrouwen", "Vertrouwde", "gemeenten", "werkgevers", "één", "coördinatie", "Zwolle", "R5",
+    "zo'n", "e-mail", "3,5", "€", "👍", "...", "!", "?", ",", "(ja)", "«nee»", "naïef", "2017",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", "\n", ". ", "! ", "? ", "\u00a0", "  ", "\n\n", ": ", "\t"]
+
+
+def _rows(batches: list[IndexBatch]) -> tuple[list[tuple[object, ...]], list[tuple[int, int, int]]]:
+    tokens = []
+    sentences = []
+    for batch in batches:
+        for position, start, end, number, slot in zip(
+            batch.positions.tolist(),
+            batch.starts.tolist(),
+            batch.ends.tolist(),
+            batch.sentence_numbers.tolist(),
+            batch.term_index.tolist(),
+            strict=True,
+        ):
+            tokens.append((position, start, end, number, batch.terms[slot], batch.alpha[slot]))
+        sentences.extend(batch.sentences)
+    return tokens, sentences
+
+
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=80).map(
+    lambda parts: "".join(word + separator for word, separator in parts)
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, limit=st.integers(min_value=1, max_value=400))
+def test_the_lexical_way_gives_the_rows_of_the_per_token_way_in_any_batches(text: str, limit: int) -> None:
+    pipeline = pipeline_for("nl")
+    assert pipeline.lexical
+    pieces = index_pieces(text, [])
+    per_token = _rows(list(analyse(pipeline, text, pieces, lexical=False)))
+    lexical = _rows(list(analyse(pipeline, text, pieces, lexical=True, limit=limit)))
+    assert lexical == per_token
+    tokens, sentences = per_token
+    for _position, start, end, _number, (form, _lemma), _alpha in tokens:
+        assert text[start:end].lower() == form
+    for _number, start, end in sentences:
+        assert text[start:end] == text[start:end].strip() and start < end
+    assert [s[0] for s in sentences] == list(range(len(sentences)))
+
+
+@given(lengths=st.lists(st.integers(min_value=1, max_value=50), max_size=30), limit=st.integers(1, 120))
+@settings(max_examples=50, deadline=None)
+def test_groups_keep_order_and_stay_under_the_limit_unless_one_piece_is_longer(
+    lengths: list[int], limit: int
+) -> None:
+    pieces, position = [], 0
+    for length in lengths:
+        pieces.append((position, position + length))
+        position += length + 1
+    grouped = list(groups(pieces, limit))
+    assert [p for group in grouped for p in group] == pieces
+    for group in grouped:
+        assert len(group) == 1 or sum(end - start for start, end in group) <= limit
+
+
+def _index_tables(path: Path) -> tuple[list[tuple[object, ...]], ...]:
+    with closing(sqlite3.connect(path)) as connection:
+        return (
+            connection.execute(
+                'SELECT k.document_id, k.position, k.start, k."end", k.sentence, t.form, t.lemma '
+                "FROM token k JOIN term t ON t.id = k.term_id ORDER BY 1, 2"
+            ).fetchall(),
+            connection.execute(
+                'SELECT document_id, number, start, "end" FROM sentence ORDER BY 1, 2'
+            ).fetchall(),
+            connection.execute(
+                "SELECT document_id, text_hash, tokens, sentences FROM text_index ORDER BY 1"
+            ).fetchall(),
+        )
+
+
+@pytest.fixture
+def long_transcripts(project: Project, tmp_path: Path) -> Project:
+    path = tmp_path / "R5_lang.txt"
+    path.write_text((ZWOLLE + ARNHEM) * 20, encoding="utf-8")
+    other = tmp_path / "R9.txt"
+    other.write_text(ARNHEM, encoding="utf-8")
+    project.import_files([path, other])
+    return project
+
+
+def test_a_text_stored_in_many_batches_is_indexed_as_in_one(
+    long_transcripts: Project, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    project = long_transcripts
+    project.assist.index()
+    whole = _index_tables(project.store.path)
+    with closing(sqlite3.connect(project.store.path)) as connection, connection:
+        connection.execute("DELETE FROM text_index")
+    monkeypatch.setattr(index_batches, "BATCH_CHARACTERS", 300)  # about 40 transactions for R5_lang
+    calls: list[int] = []
+    report = project.assist.index(lambda done, total, name: calls.append(done) is None)
+    assert report.documents == 2 and not report.cancelled
+    assert _index_tables(project.store.path) == whole
+    assert len(calls) > 20 and calls == sorted(calls)
+    found = project.assist.search("vertrouwen", "lemma")
+    assert len(found.lines) > 40 and found.unindexed == ()
+
+
+def test_a_run_cancelled_inside_a_long_text_leaves_it_stale_then_completes(
+    long_transcripts: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = long_transcripts
+    monkeypatch.setattr(index_batches, "BATCH_CHARACTERS", 300)
+    steps: list[int] = []
+
+    def cancel_midway(done: int, total: int, name: str) -> bool:
+        steps.append(done)
+        return len(steps) < 6
+
+    report = project.assist.index(cancel_midway)
+    assert report.cancelled
+    stale = project.assist.stale()
+    assert [doc.name for doc in stale] == ["R5_lang", "R9"]
+    assert stale[0].reason == "text changed"  # its index row still says "pending"
+    report = project.assist.index()
+    assert report.documents == 2 and not project.assist.stale()
+    (document,) = [d for d in project.documents.list() if d.name == "R5_lang"]
+    indexer = project.assist.indexer()
+    with closing(sqlite3.connect(project.store.path)) as connection:
+        stored = connection.execute(
+            "SELECT tokens FROM text_index WHERE document_id = ?", (int(document.id),)
+        ).fetchone()[0]
+        counted = connection.execute(
+            "SELECT count(*) FROM token WHERE document_id = ?", (int(document.id),)
+        ).fetchone()[0]
+    assert stored == counted > 0
+    again = indexer.index_document(DocumentId(int(document.id)))
+    assert again is not None and again[0] == counted

@@ -1,0 +1,46 @@
+"""Issue 19: the .qdpx export is streamed (project.qde source by source, texts one at a time) and
+writes exactly what the whole tree serialised at once would; it reports progress and can be
+cancelled, leaving nothing."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from coding import Project
+from coding.refi.names import EXTENSION_PART
+from coding.refi.project_writer import ExportCancelled, project_parts
+from coding.refi.snapshot import take_snapshot
+
+_MODIFIED = re.compile(rb'modifiedDateTime="[^"]*"')
+
+
+def test_the_streamed_archive_is_what_the_whole_snapshot_gives(rich_project: Project, tmp_path: Path) -> None:
+    seen: list[tuple[int, int, str]] = []
+    path = rich_project.export(
+        tmp_path / "out.qdpx", progress=lambda done, total, name: seen.append((done, total, name)) is None
+    )
+    whole = take_snapshot(rich_project)
+    qde, extension = project_parts(whole)
+    with zipfile.ZipFile(path) as archive:
+        streamed = archive.read("project.qde")
+        assert _MODIFIED.sub(b"", streamed, count=1) == _MODIFIED.sub(b"", qde, count=1)
+        assert archive.read(EXTENSION_PART).decode("utf-8") == extension
+        for doc in whole.documents:
+            assert archive.read(f"sources/{doc.guid}.txt").decode("utf-8") == doc.text
+    documents = len(whole.documents)
+    assert documents >= 2
+    assert [done for done, _total, _name in seen] == list(range(2 * documents + 1))
+    assert {total for _done, total, _name in seen} == {2 * documents}
+    assert [name for _done, _total, name in seen[1:]] == [d.name for d in whole.documents] * 2
+
+
+@pytest.mark.parametrize("stop_at", [0, 1, 3])
+def test_a_cancelled_export_writes_nothing(rich_project: Project, tmp_path: Path, stop_at: int) -> None:
+    target = tmp_path / "out.qdpx"
+    with pytest.raises(ExportCancelled, match=r"^the export was cancelled; nothing was written$"):
+        rich_project.export(target, progress=lambda done, total, name: done < stop_at)
+    assert [p.name for p in tmp_path.iterdir() if "out" in p.name or p.suffix == ".qdpx"] == []
