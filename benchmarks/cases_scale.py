@@ -56,8 +56,10 @@ def quotes_dock_list_all_huge(ctx: Context) -> Case:
 
 
 DOCKS_LIMITS = (
-    "The write transaction, the transcript's re-read of the coded range and its stripes, then the "
-    "docks' deferred refresh (Quotes, Documents and Codebook counts) on the GUI thread."
+    "The write transaction; the transcript splicing the passages of the coded range and re-laying the "
+    "stripes between the free paragraph boundaries around it; then the docks' deferred refresh on the GUI "
+    "thread: the Quotes dock re-reads the quotes around the span and inserts or removes rows, the "
+    "Codebook and Documents counts are adjusted by the codings the change lists (no recount)."
 )
 
 

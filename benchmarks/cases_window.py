@@ -209,8 +209,8 @@ def _coding_window(ctx: Context, size: str = "long") -> tuple[Window, int, list[
     requires=_require_window,
     limits=(
         "The write transaction (validation, two inserts, commit in WAL mode), re-reading the passages "
-        "of the coded range only, re-indexing 3,000 passages and laying out the stripe lanes, "
-        "then painting."
+        "of the coded range only, splicing them into the passage index and re-laying the stripes "
+        "between the free paragraph boundaries around them, then painting."
     ),
 )
 def apply_coding_view(ctx: Context) -> Case:
@@ -265,8 +265,8 @@ def apply_view_case(ctx: Context, size: str, *, docks: bool) -> Case:
     trace=False,
     requires=_require_window,
     limits=(
-        "The undo transaction, then re-reading all 3,000 passages of the transcript (an undo does not "
-        "say which range it touched), indexing them and laying out the stripes; then painting."
+        "The undo transaction, then as a coding: the passages of the coded range re-read and spliced "
+        "in (an undo names the span it touched), the stripes around it laid out again; then painting."
     ),
 )
 def undo_coding_view(ctx: Context) -> Case:

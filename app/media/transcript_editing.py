@@ -86,6 +86,14 @@ class TranscriptEditor(QObject):
         self.player.rewind_on_pause = REWIND_MS
         self._set_checked(True)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._workspace is not None:
+            self._workspace.tell(
+                QCoreApplication.translate(
+                    "TranscriptEditor",
+                    "Correcting the transcript: type, F8 types the time, Ctrl+Space plays and pauses "
+                    "(2 s back); {shortcut} again saves",
+                ).format(shortcut=SHORTCUT)
+            )
         return True
 
     def finish(self) -> bool:

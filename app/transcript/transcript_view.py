@@ -238,9 +238,10 @@ class TranscriptView(TranscriptGeometry):
             else Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        if editing:
+        if editing:  # plain text while it changes: labels and passages are painted again afterwards
             self.playing_turn = None
             self._set_passages([])
+            self._highlighter.set_turns("", [], Utf16Index(""))
         elif self.workspace is not None and self.document_id is not None:
             cursor = self.cursor_offset()
             self.show_document(self.document_id)

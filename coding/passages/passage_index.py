@@ -52,11 +52,21 @@ class PassageIndex:
         index = PassageIndex.__new__(PassageIndex)
         index.passages = self.passages[:low] + tuple(middle) + self.passages[stop:]
         index._starts = self._starts[:low] + [s.start for s in middle] + self._starts[stop:]
-        ends = [s.end for s in index.passages[low:]]
-        index._ends_max = (
-            self._ends_max[:low]
-            + list(accumulate(ends, max, initial=self._ends_max[low - 1] if low else 0))[1:]
-        )
+        # The running maximum of the ends: again for the middle, then for the rest only until it
+        # meets the old one (from there on the two are the same).
+        ends_max = self._ends_max[:low]
+        running = ends_max[-1] if low else 0
+        for passage in middle:
+            running = max(running, passage.end)
+            ends_max.append(running)
+        position = stop
+        while position < len(self.passages):
+            running = max(running, self.passages[position].end)
+            if running == self._ends_max[position]:
+                break
+            ends_max.append(running)
+            position += 1
+        index._ends_max = ends_max + self._ends_max[position:]
         index._by_id = dict(self._by_id)
         index._by_coding = dict(self._by_coding)
         for passage in gone:

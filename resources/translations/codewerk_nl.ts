@@ -3352,6 +3352,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Typ correcties in het transcript terwijl je luistert; F8 typt de huidige tijd, elke pauze springt 2 s terug ({shortcut})</translation>
     </message>
     <message>
+        <source>Correcting the transcript: type, F8 types the time, Ctrl+Space plays and pauses (2 s back); {shortcut} again saves</source>
+        <translation>Transcript corrigeren: typ, F8 typt de tijd, Ctrl+Spatie speelt en pauzeert (2 s terug); {shortcut} nogmaals slaat op</translation>
+    </message>
+    <message>
         <source>Correct transcript {name}</source>
         <translation>Transcript {name} corrigeren</translation>
     </message>

@@ -110,3 +110,26 @@ def test_ctrl_z_while_editing_undoes_typing_not_the_project(
     )
     assert not view.editing and not editor.action.isChecked()
     assert dump(project.path) == before  # nothing changed, nothing saved
+
+
+def test_opening_another_document_saves_the_corrections(
+    qtbot,
+    player_window: MainWindow,  # noqa: F811
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    window = player_window
+    assert window.workspace is not None
+    project = window.workspace.project
+    (tmp_path / "R8.txt").write_text("I: Vraag?\nR8: Antwoord.\n", encoding="utf-8")
+    project.import_files([tmp_path / "R8.txt"])
+    project.code("R9", "4a", text="Dat groeit langzaam")
+    view, editor = window.view, window.transcript_editor
+    r9 = view.document_id
+    qtbot.mouseClick(editor.button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_after(window, "Dat groeit"))
+    qtbot.keyClicks(view, " echt")
+    window.open_document(project.documents.get("R8").id)
+    assert view.text.startswith("I: Vraag?") and not view.editing and view.isReadOnly()
+    assert not editor.editing and not editor.action.isChecked()
+    assert r9 is not None and "Dat groeit echt langzaam" in project.documents.text(r9)
+    assert {q.text for q in project.quotes()} == {"Dat groeit echt langzaam"}
