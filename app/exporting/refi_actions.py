@@ -3,10 +3,9 @@
 The main window installs the actions with :func:`install` (or calls the functions from its own
 actions). Everything runs through the Qt-free services in :mod:`coding.refi`; this module only
 asks for file names and shows what happened, through ``app.widgets.operations``. An export is a
-long operation (written in a worker thread). An import is one undoable step on the window's undo
-stack (it goes through ``Project.execute``); it runs on the GUI thread, because
-``coding.refi.exchange`` reads the file and imports it in one call (a function that imports
-what was read already would let the reading move to a worker).
+long operation (written in a worker thread, with progress and Cancel). An import reads and checks
+the file in a worker thread (progress per source, Cancel), then merges it on the GUI thread as one
+undoable step on the window's undo stack (it goes through ``Project.execute``).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from app.widgets import operations
@@ -126,10 +125,18 @@ def export_exchange(
     ).start()
 
 
+class _Cancelled(Exception):
+    """The user cancelled reading the file (nothing was changed)."""
+
+
 def import_exchange_file(
     parent: QWidget | None, project: Project, path: Path | str | None = None
-) -> ExchangeReport | None:
-    """Ask for a .qdpx or .qdc and merge it into the project; shows the report (or the refusal)."""
+) -> LongOperation | None:
+    """Ask for a .qdpx or .qdc and merge it into the project; shows the report (or the refusal).
+
+    The file is read and checked in a worker thread with progress per source and a Cancel
+    button; the merge itself is one command on the GUI thread (one undoable step). The
+    operation's ``finished(report)`` gives the report (``None`` when cancelled)."""
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
             parent,
@@ -140,22 +147,42 @@ def import_exchange_file(
         if not chosen:
             return None
         path = chosen
-    from coding.refi.exchange import import_exchange  # lxml and defusedxml: not at start-up
+    from coding.refi.exchange import apply_import, read_for_import, sources_in  # lxml: not at start-up
 
     source = Path(path)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = operations.attempt(
-            parent,
-            lambda: import_exchange(project, source),
-            notice=True,
-            title=QCoreApplication.translate("refi_actions", "Import"),
-        )
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if report is not None:
-        show_report(parent, report)
-    return report
+
+    def read(progress: Progress) -> object:  # in the worker thread: no database access
+        total = sources_in(source)
+        done = 0
+
+        def advance(name: str) -> None:
+            nonlocal done
+            done += 1
+            if progress(min(done, total), total, name) is False:
+                raise _Cancelled
+
+        try:
+            return read_for_import(project, source, advance)
+        except _Cancelled:
+            return None
+
+    def merge(data: object) -> ExchangeReport | None:  # on the GUI thread: one command
+        return None if data is None else apply_import(project, data, source)  # type: ignore[arg-type]
+
+    def done(report: ExchangeReport | None) -> None:
+        if report is None:
+            operations.tell(parent, f"Import of {source.name} cancelled; nothing was changed")
+        else:
+            show_report(parent, report)
+
+    return LongOperation(
+        parent,
+        read,
+        title=QCoreApplication.translate("refi_actions", "Import"),
+        apply=merge,
+        success=done,
+        cancellable=True,
+    ).start()
 
 
 def install(

@@ -12,7 +12,7 @@ from app.transcript.transcript_view import TranscriptView
 from coding import Aspect, Change, CodewerkError
 from coding.core.ids import DocumentId
 
-#: After the document is shown: its matching waits for the first paint.
+# After the document is shown: its matching waits for the first paint.
 DELAY_MS = 30
 
 

@@ -17,19 +17,19 @@ from PySide6.QtGui import QBrush, QColor
 from coding.guide.guide_service import GuideAnswer, GuideEntry, GuideTable, Respondent
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-#: A cell shows at most this many words (and characters) of the answer.
+# A cell shows at most this many words (and characters) of the answer.
 FIRST_WORDS = 12
 FIRST_CHARACTERS = 80
-#: The role that answers the cell's :class:`GuideAnswer` (or ``None``).
+# The role that answers the cell's :class:`GuideAnswer` (or ``None``).
 ANSWER_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The role of a row's :class:`GuideEntry` (any column) and a column's :class:`Respondent` (header).
+# The role of a row's :class:`GuideEntry` (any column) and a column's :class:`Respondent` (header).
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 RESPONDENT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 CONFIRMED = QColor("#dff0d8")
 FOUND = QColor("#ffffff")
 MISSING = QColor("#f1f1f1")
-#: Header shades that tell one group of columns from the next.
+# Header shades that tell one group of columns from the next.
 GROUP_SHADES = (QColor("#dde4ee"), QColor("#eee6d8"))
 
 

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from app.shell.main_window import MainWindow
 
 OBJECT_NAME = "guideWindow"
-#: Wait this long after a change before building the table again (a burst of changes builds once).
+# Wait this long after a change before building the table again (a burst of changes builds once).
 REBUILD_DELAY_MS = 300
 
 

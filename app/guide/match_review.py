@@ -93,7 +93,7 @@ class MatchTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[MatchRow] = []
-        #: ``move(row, new reference)``: the Question cell was edited.
+        # ``move(row, new reference)``: the Question cell was edited.
         self.move: Any = None
 
     def set_rows(self, rows: list[MatchRow]) -> None:
@@ -155,7 +155,8 @@ class MatchTableModel(QAbstractTableModel):
 
 
 class MatchTable(QTableView):
-    """Keys: Space/Enter confirm, Delete clear, Backspace reset (the review's own, not the editor's)."""
+    """Keys: Space/Enter confirm, Delete clear, Backspace reset (the review's own, not the editor's);
+    F2 edits the row's question, wherever in the row the cursor is."""
 
     decided = Signal(int, object)  # row, status ("confirmed", "cleared" or None)
 
@@ -168,6 +169,11 @@ class MatchTable(QTableView):
                 Qt.Key.Key_Delete: "cleared",
                 Qt.Key.Key_Backspace: None,
             }
+            if event.key() == Qt.Key.Key_F2:  # wherever in the row: the Question cell
+                self.setCurrentIndex(self.currentIndex().siblingAtColumn(QUESTION_COLUMN))
+                self.edit(self.currentIndex())
+                event.accept()
+                return
             if event.key() in status:
                 self.decided.emit(self.currentIndex().row(), status[Qt.Key(event.key())])
                 event.accept()

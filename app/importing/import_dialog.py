@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from app.importing.import_models import AttributeRowsModel, ImportFileModel
 from app.importing.import_summary import summary_html, summary_title
+from app.media.recording_offer import RecordingOffer
 from app.speakers.speakers_dialog import SpeakersDialog
 from app.widgets import operations
 from app.widgets.file_drop import dropped_paths
@@ -279,11 +280,13 @@ class ImportDialog(QDialog):
                 "ImportDialog", "Check the detected speakers: rename them, mark the interviewers"
             )
         )
+        self.recordings_button = RecordingOffer(self.project, page)  # recordings beside the files
         self.more_button = QPushButton(QCoreApplication.translate("ImportDialog", "Import more…"), page)
         self.close_button = QPushButton(QCoreApplication.translate("ImportDialog", "Close"), page)
         self.close_button.setDefault(True)
         row = QHBoxLayout()
         row.addWidget(self.speakers_button)
+        row.addWidget(self.recordings_button)
         row.addStretch(1)
         row.addWidget(self.more_button)
         row.addWidget(self.close_button)
@@ -557,6 +560,7 @@ class ImportDialog(QDialog):
         self.summary.setHtml(summary_html(report))
         stored = [d.id for d in report.imported] + [r.document.id for r in report.replaced]
         self.speakers_button.setEnabled(bool(stored) and bool(self.project.speakers.list(stored)))
+        self.recordings_button.offer([d.id for d in report.imported], self.paths())
         self.pages.setCurrentIndex(SUMMARY)
         self.importFinished.emit(report)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -78,19 +79,22 @@ class PlayerDock(QDockWidget):
             QCoreApplication.translate("PlayerDock", "Find moved recording…"), body
         )
         self.relink_button.clicked.connect(self.ask_relink)
-        top = QHBoxLayout()
-        top.addWidget(self.message, 1)
-        top.addWidget(self.attach_button)
-        top.addWidget(self.relink_button)
-        layout.addLayout(top)
+        layout.addWidget(self.message)
+        files = QHBoxLayout()  # rows, not one long line: the dock must fit beside a laptop's transcript
+        files.addWidget(self.attach_button)
+        files.addWidget(self.relink_button)
+        files.addStretch(1)
+        layout.addLayout(files)
 
-        self.back_button = QPushButton("−5 s", body)
+        self.back_button = QToolButton(body)
+        self.back_button.setText("−5 s")
         self.back_button.setAccessibleName(QCoreApplication.translate("PlayerDock", "Back 5 seconds"))
         self.back_button.clicked.connect(lambda: self.skip(-SKIP_MS))
         self.play_button = QPushButton(QCoreApplication.translate("PlayerDock", "Play"), body)
         self.play_button.setToolTip(QCoreApplication.translate("PlayerDock", "Play or pause (Ctrl+Space)"))
         self.play_button.clicked.connect(self.toggle)
-        self.forward_button = QPushButton("+5 s", body)
+        self.forward_button = QToolButton(body)
+        self.forward_button.setText("+5 s")
         self.forward_button.setAccessibleName(QCoreApplication.translate("PlayerDock", "Forward 5 seconds"))
         self.forward_button.clicked.connect(lambda: self.skip(SKIP_MS))
         self.speed = QComboBox(body)
@@ -106,11 +110,15 @@ class PlayerDock(QDockWidget):
         self.follow.setChecked(True)
         self.time_label = QLabel("0:00 / 0:00", body)
         self.time_label.setAccessibleName(QCoreApplication.translate("PlayerDock", "Time"))
+        transport = QHBoxLayout()
+        for widget in (self.back_button, self.play_button, self.forward_button, self.speed):
+            transport.addWidget(widget)
+        transport.addStretch(1)
+        layout.addLayout(transport)
         controls = QHBoxLayout()
-        for widget in (self.back_button, self.play_button, self.forward_button, self.speed, self.follow):
-            controls.addWidget(widget)
-        controls.addStretch(1)
+        controls.addWidget(self.follow)
         controls.addWidget(self.time_label)
+        controls.addStretch(1)
         self.controls = controls  # the transcript's edit mode adds its button here
         layout.addLayout(controls)
         self.bar = PositionBar(body)

@@ -43,7 +43,8 @@ def respondent_label(respondent: Respondent, by: str | None) -> str:
 
 
 def ordered_respondents(table: GuideTable, by: str | None) -> list[Respondent]:
-    """The interviews in document order or, grouped by an attribute, by its value (then document order)."""
+    """The interviews in document order or, grouped by an attribute, by its value (then document order;
+    those without a value last)."""
     if not by:
         return list(table.respondents)
 
@@ -51,7 +52,8 @@ def ordered_respondents(table: GuideTable, by: str | None) -> list[Respondent]:
         found = next((v for k, v in respondent.attributes.items() if k.casefold() == by.casefold()), "")
         return found.casefold()
 
-    return sorted(table.respondents, key=value)  # stable: document order within a value
+    # stable: document order within a value; interviews without one last, as the guide view shows them
+    return sorted(table.respondents, key=lambda r: (value(r) == "", value(r)))
 
 
 def answer_cell(answer: GuideAnswer | None) -> str:

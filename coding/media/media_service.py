@@ -14,6 +14,7 @@ from coding.core.errors import FileImportError, InvalidInputError
 from coding.core.ids import DocumentId
 from coding.media.media_commands import AttachMedia, DetachMedia, NewMedia
 from coding.media.media_files import (
+    MEDIA_KINDS,
     check_recording,
     file_digest,
     media_kind,
@@ -106,12 +107,37 @@ class MediaService:
         directory = Path(folder)
         if not directory.is_dir():
             raise FileImportError(directory, "is not a folder")
+        return self.attach_found(self.matching([directory], documents, replace=True, subfolders=True))
+
+    def matching(
+        self,
+        folders: Sequence[Path],
+        documents: Sequence[DocumentRef],
+        *,
+        replace: bool = False,
+        subfolders: bool = False,
+    ) -> builtins.list[tuple[DocumentId, Path]]:
+        """The recording in one of ``folders`` (with ``subfolders``, in them too) with the same stem
+        as the file each document was imported from (or its name): what an import offers to attach.
+        Documents that have a recording already are left out unless ``replace``."""
         by_stem: dict[str, Path] = {}
-        for path in recordings_in(directory):
-            by_stem.setdefault(path.stem.casefold(), path)
-        wanted: builtins.list[tuple[DocumentId, Path]] = []
+        for directory in folders:
+            if not directory.is_dir():
+                continue
+            if subfolders:
+                paths = list(recordings_in(directory))
+            else:
+                paths = [p for p in sorted(directory.iterdir()) if p.suffix.lower() in MEDIA_KINDS]
+            for path in paths:
+                if path.is_file():
+                    by_stem.setdefault(path.stem.casefold(), path)
+        if not by_stem:
+            return []
+        found: builtins.list[tuple[DocumentId, Path]] = []
         for ref in documents:
             document_id = self._context.resolve.document(ref)
+            if not replace and self.get(document_id) is not None:
+                continue
             with self._context.store.read() as session:
                 name, original = session.execute(
                     select(Document.name, Document.original_filename).where(Document.id == document_id)
@@ -119,10 +145,14 @@ class MediaService:
             stem = Path(original).stem if original else name
             match = by_stem.get(stem.casefold()) or by_stem.get(name.casefold())
             if match is not None:
-                wanted.append((document_id, match))
-        if not wanted:
+                found.append((document_id, match))
+        return found
+
+    def attach_found(self, found: Sequence[tuple[DocumentRef, Path]]) -> builtins.list[MediaInfo]:
+        """Attach each (document, recording) pair, checked first; one undo step."""
+        if not found:
             return []
-        checked = [(doc, path, check_recording(path)) for doc, path in wanted]
+        checked = [(self._context.resolve.document(doc), path, check_recording(path)) for doc, path in found]
         with self._context.group(f"Attach {len(checked)} recording(s)"):
             for doc, path, (kind, sha256, size) in checked:
                 self._context.execute(

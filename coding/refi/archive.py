@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from coding.core.errors import FileImportError
 from coding.importing.parsers.safety import check_file
@@ -113,6 +116,18 @@ class QdpxArchive:
         try:
             return self._zip.read(info)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+            raise FileImportError(self.path, f"the archive is damaged ('{info.filename}': {exc})") from None
+
+    @contextmanager
+    def stream(self, name: str) -> Iterator[IO[bytes]]:
+        """A member to read as a stream (``project.qde``, parsed as it is unpacked)."""
+        info = self._members.get(name.replace("\\", "/").lstrip("/").lower())
+        if info is None or self._zip is None:
+            raise FileImportError(self.path, f"the archive has no {name}")
+        try:
+            with self._zip.open(info) as member:
+                yield member
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
             raise FileImportError(self.path, f"the archive is damaged ('{info.filename}': {exc})") from None
 
     def project_qde(self) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from coding.core.errors import FileImportError
@@ -15,12 +16,13 @@ QDPX = ".qdpx"
 QDC = ".qdc"
 
 
-def read_exchange_file(path: Path | str) -> RefiProject:
-    """Read and check a ``.qdpx`` or ``.qdc``; unsafe or unusable files raise :class:`FileImportError`."""
+def read_exchange_file(path: Path | str, advance: Callable[[str], None] | None = None) -> RefiProject:
+    """Read and check a ``.qdpx`` or ``.qdc``; unsafe or unusable files raise :class:`FileImportError`.
+    ``advance(name)`` after each source of a ``.qdpx`` (it may raise to stop)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == QDPX:
-        return read_qdpx(path)
+        return read_qdpx(path, advance)
     if suffix == QDC:
         return read_codebook_only(path)
     raise FileImportError(path, "not a REFI-QDA file (expected .qdpx for a project or .qdc for a codebook)")
@@ -40,6 +42,33 @@ def check_recordings(data: RefiProject, base: Path | None) -> None:
 
 def _base(project: Project) -> Path | None:
     return None if project.is_team_project else project.path.parent
+
+
+def read_for_import(
+    project: Project, path: Path | str, advance: Callable[[str], None] | None = None
+) -> RefiProject:
+    """Everything :func:`import_exchange` reads and checks before it touches the project (no
+    database access: the window runs it in a worker thread, then :func:`apply_import`)."""
+    data = read_exchange_file(path, advance)
+    check_recordings(data, _base(project))
+    return data
+
+
+def apply_import(project: Project, data: RefiProject, path: Path | str) -> ExchangeReport:
+    """Merge what :func:`read_for_import` read: one command, one undoable step."""
+    report: ExchangeReport = project.execute(ImportExchange(data, Path(path).name))
+    return report
+
+
+def sources_in(path: Path | str) -> int:
+    """About how many text sources a ``.qdpx`` holds (its ``sources/`` files), for progress."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(1 for name in archive.namelist() if name.lower().startswith("sources/"))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
 
 
 def import_exchange(project: Project, path: Path | str) -> ExchangeReport:

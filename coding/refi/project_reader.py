@@ -8,6 +8,7 @@ normalised, and every selection's position is mapped onto the normalised text
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -57,6 +58,8 @@ from coding.refi.names import (
 )
 from coding.refi.positions import Counting, SourceText, choose_counting
 
+#: The sections of ``project.qde``, in the order they are read in.
+SECTIONS = ("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets", "Links", "Graphs")
 _VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
 _OTHER_SOURCES = {
     "PictureSource": "a picture",
@@ -114,6 +117,16 @@ class _Reader:
         return [self.guids.resolve(key) for key in note_refs(element)]
 
     def read(self, root: Element) -> RefiProject:
+        """The project of a whole parsed ``project.qde`` (sections in schema order)."""
+        project = self.begin(root)
+        for name in SECTIONS:
+            element = child(root, name)
+            if element is not None:
+                self.section(element, project)
+        return self.finish(root, project)
+
+    def begin(self, root: Element) -> RefiProject:
+        """Check the root element (its tag and attributes are all this needs) and start the project."""
         namespace = namespace_of(root.tag if isinstance(root.tag, str) else "")
         if local_name(root.tag) != "Project" or (namespace and not namespace.startswith(PROJECT_NS_PREFIX)):
             raise FileImportError(
@@ -121,68 +134,77 @@ class _Reader:
                 f"not a REFI-QDA project (project.qde has the root element {local_name(root.tag)!r})",
             )
         self.media_folder = base_folder(root.get("basePath"), self.path)
-        project = RefiProject(
+        return RefiProject(
             name=(root.get("name") or "").strip() or self.path.stem,
             skipped=self.skipped,
             adjusted=self.adjusted,
         )
-        users = child(root, "Users")
-        for user in children(users, "User") if users is not None else ():
-            guid = self.guids.take(user)
-            project.users[guid] = (
-                " ".join((user.get("name") or user.get("id") or "").split()) or f"user {guid[:8]}"
-            )
-        codebook = child(root, "CodeBook")
-        if codebook is not None:
-            codes_element = child(codebook, "Codes")
+
+    def section(self, element: Element, project: RefiProject) -> None:
+        """One section of the project (a child of the root), read whole; ``Sources`` source by
+        source (:meth:`source`)."""
+        name = local_name(element.tag)
+        if name == "Users":
+            for user in children(element, "User"):
+                guid = self.guids.take(user)
+                project.users[guid] = (
+                    " ".join((user.get("name") or user.get("id") or "").split()) or f"user {guid[:8]}"
+                )
+        elif name == "CodeBook":
+            codes_element = child(element, "Codes")
             if codes_element is not None:
                 try:
                     project.codes = read_codes(codes_element, self.guids, self.adjusted)
                 except RecursionError as exc:
                     raise FileImportError(self.path, f"refused: {exc}") from None
-        variables = child(root, "Variables")
-        for variable in children(variables, "Variable") if variables is not None else ():
-            name = " ".join((variable.get("name") or "").split())
-            guid = self.guids.take(variable)
-            if name:
-                self.variables[guid] = name
-                if _description(variable):
+        elif name == "Variables":
+            for variable in children(element, "Variable"):
+                self._variable(variable)
+        elif name == "Cases":
+            for case in children(element, "Case"):
+                self._case(case, project)
+        elif name == "Sources":
+            for source in list(element):
+                self.source(source, project)
+        elif name == "Notes":
+            for note in children(element, "Note"):
+                self._note(note, project)
+        elif name == "Sets":
+            project.sets = read_sets(element, self.guids)
+            for code_set in children(element, "Set"):
+                members = children(code_set, "MemberNote")
+                if members:
                     self.skipped.append(
                         Skipped(
-                            f"Description of {describe(variable)}",
-                            "attributes have no description in Codewerk",
+                            f"MemberNote in {describe(code_set)}",
+                            f"sets of notes are not imported ({len(members)})",
                         )
                     )
-            else:
-                self.skipped.append(Skipped(describe(variable), "a variable without a name is not imported"))
-        cases = child(root, "Cases")
-        for case in children(cases, "Case") if cases is not None else ():
-            self._case(case, project)
-        sources = child(root, "Sources")
-        for source in list(sources) if sources is not None else ():
-            self._source(source, project)
-        notes = child(root, "Notes")
-        for note in children(notes, "Note") if notes is not None else ():
-            self._note(note, project)
-        sets = child(root, "Sets")
-        project.sets = read_sets(sets, self.guids)
-        for code_set in children(sets, "Set") if sets is not None else ():
-            members = children(code_set, "MemberNote")
-            if members:
-                self.skipped.append(
-                    Skipped(
-                        f"MemberNote in {describe(code_set)}",
-                        f"sets of notes are not imported ({len(members)})",
-                    )
-                )
+        elif name in ("Links", "Graphs") and len(element):
+            what = name.lower()
+            self.skipped.append(Skipped(f"{name} ({len(element)})", f"Codewerk has no {what}"))
+
+    def finish(self, root: Element, project: RefiProject) -> RefiProject:
+        """What the root holds itself (its notes, its description), and references resolved."""
         project.project_notes = self.refs(root)
         project.description = _description(root)
-        for section, what in (("Links", "links"), ("Graphs", "graphs")):
-            element = child(root, section)
-            if element is not None and len(element):
-                self.skipped.append(Skipped(f"{section} ({len(element)})", f"Codewerk has no {what}"))
         self._resolve_references(project)
         return project
+
+    def _variable(self, variable: Element) -> None:
+        name = " ".join((variable.get("name") or "").split())
+        guid = self.guids.take(variable)
+        if name:
+            self.variables[guid] = name
+            if _description(variable):
+                self.skipped.append(
+                    Skipped(
+                        f"Description of {describe(variable)}",
+                        "attributes have no description in Codewerk",
+                    )
+                )
+        else:
+            self.skipped.append(Skipped(describe(variable), "a variable without a name is not imported"))
 
     def _resolve_references(self, project: RefiProject) -> None:
         resolve = self.guids.resolve
@@ -261,7 +283,7 @@ class _Reader:
             self.adjusted.append(Skipped(label, notice))
         return text, None
 
-    def _source(self, element: Element, project: RefiProject) -> None:
+    def source(self, element: Element, project: RefiProject) -> None:
         kind = local_name(element.tag)
         transcripts = children(element, "Transcript") if kind in TIME_SELECTIONS else []
         if kind in _OTHER_SOURCES and not transcripts:
@@ -439,11 +461,20 @@ def _description(element: Element) -> str:
     return child_text(element, "Description").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def read_qdpx(path: Path) -> RefiProject:
-    """Read and check a whole ``.qdpx``; raises :class:`FileImportError` for unsafe or unusable files."""
+def read_qdpx(path: Path, advance: Callable[[str], None] | None = None) -> RefiProject:
+    """Read and check a whole ``.qdpx``; raises :class:`FileImportError` for unsafe or unusable files.
+
+    ``project.qde`` is parsed as a stream (:mod:`coding.refi.project_stream`); ``advance(name)``
+    after each source (it may raise to stop)."""
+    from coding.refi.project_stream import OutOfOrder, read_stream
+
     with QdpxArchive(path) as archive:
-        root = parse_xml(archive.project_qde(), path, "project.qde")
-        project = _Reader(archive, path).read(root)
+        try:
+            with archive.stream(archive.qde_name) as stream:
+                project = read_stream(_Reader(archive, path), stream, advance)
+        except OutOfOrder:  # sections in another order than the schema's: read it whole
+            root = parse_xml(archive.project_qde(), path, "project.qde")
+            project = _Reader(archive, path).read(root)
         extension = archive.extension()
     if extension is not None:
         project.extension = parse_extension(extension.decode("utf-8", errors="replace"), EXTENSION_PART)

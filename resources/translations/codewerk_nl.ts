@@ -1644,7 +1644,6 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <name>GuideTableModel</name>
     <message>
         <source>confirmed</source>
-        <extracomment>A cell shows at most this many words (and characters) of the answer. The role that answers the cell&apos;s :class:`GuideAnswer` (or ``None``). The role of a row&apos;s :class:`GuideEntry` (any column) and a column&apos;s :class:`Respondent` (header). Header shades that tell one group of columns from the next.</extracomment>
         <translation>bevestigd</translation>
     </message>
     <message>
@@ -1656,7 +1655,6 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <name>GuideWindow</name>
     <message>
         <source>Interview guide — {name}</source>
-        <extracomment>Wait this long after a change before building the table again (a burst of changes builds once).</extracomment>
         <translation>Interviewleidraad — {name}</translation>
     </message>
     <message>
@@ -2257,7 +2255,6 @@ Klik om de citaten te tonen</translation>
     <name>MatchReview</name>
     <message>
         <source>Space or Enter confirms the match, Delete clears it, Backspace lets the matcher decide again; type another reference in the Question column (F2) to move it. Each is one undo step.</source>
-        <extracomment>``move(row, new reference)``: the Question cell was edited.</extracomment>
         <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
     </message>
     <message>
@@ -2734,6 +2731,25 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Marked {count} quote(s) {mark} as {reviewer}</source>
         <translation>Citaten gemarkeerd: {count}, {mark}, als {reviewer}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingOffer</name>
+    <message>
+        <source>Attach {count} recording(s)</source>
+        <translation>{count} opname(s) koppelen</translation>
+    </message>
+    <message>
+        <source>Recordings with the same names lie beside the files: {names}</source>
+        <translation>Opnamen met dezelfde namen staan naast de bestanden: {names}</translation>
+    </message>
+    <message>
+        <source>Attach recordings</source>
+        <translation>Opnamen koppelen</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) attached</source>
+        <translation>{count} opname(s) gekoppeld</translation>
     </message>
 </context>
 <context>

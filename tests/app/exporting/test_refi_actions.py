@@ -58,7 +58,8 @@ def test_export_and_import_through_the_menu(
     stack = QUndoStack()
     UndoStackRecorder(coded_project, stack)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(foreign), ""))
-    import_action.trigger()
+    import_action.trigger()  # read in a worker thread, merged on the GUI thread
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=20_000)
     box = next(w for w in window.findChildren(QMessageBox))
     assert box.text().startswith("Imported from atlas.qdpx: 1 code, 1 document, 1 passage, 1 coding")
     assert "PictureSource 'Whiteboard': is a picture" in box.detailedText()
@@ -80,7 +81,10 @@ def test_a_refused_file_shows_the_reason_and_changes_nothing(
 ) -> None:  # type: ignore[no-untyped-def]
     window, _actions = _window(qtbot, coded_project)
     bad = write_qdpx(tmp_path / "bad.qdpx", "<Project/>", {"../../x": "x"})
-    assert refi_actions.import_exchange_file(window, coded_project, bad) is None
+    operation = refi_actions.import_exchange_file(window, coded_project, bad)
+    assert operation is not None
+    with qtbot.waitSignal(operation.failed, timeout=20_000):
+        pass
     box = window.findChildren(QMessageBox)[0]
     assert box.windowTitle() == "Import refused"
     assert "bad.qdpx: refused: the entry '../../x' points outside the archive" in box.text()
@@ -127,3 +131,51 @@ def test_the_export_shows_progress_and_its_cancel_button_stops_it(
     qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=20_000)
     assert window.statusBar().currentMessage() == "Export to uit.qdpx cancelled; nothing was written"
     assert not target.exists() and [p for p in tmp_path.iterdir() if p.suffix == ".qdpx"] == []
+
+
+def test_the_import_reads_in_the_worker_with_progress_and_cancel_leaves_the_project_as_it_was(
+    qtbot, coded_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: File → Import of a .qdpx reads it in a worker (progress per source, Cancel)."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from coding.refi import project_reader
+
+    window, _actions = _window(qtbot, coded_project)
+    exported = coded_project.export(tmp_path / "copy.qdpx")
+    other = tmp_path / "other.codewerk"
+    with Project.create(other, codebook=None) as target:
+        clicked = threading.Event()
+        original = project_reader._Reader.source
+
+        def source_after_the_click(self, element, project):  # type: ignore[no-untyped-def]
+            clicked.wait(20)
+            original(self, element, project)
+
+        monkeypatch.setattr(project_reader._Reader, "source", source_after_the_click)
+        operation = refi_actions.import_exchange_file(window, target, exported)
+        assert operation is not None
+        dialog = window.findChild(QProgressDialog, "operationProgress")
+        dialog.show()
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        clicked.set()
+        with qtbot.waitSignal(operation.finished, timeout=20_000) as finished:
+            pass
+        assert finished.args == [None]
+        assert window.statusBar().currentMessage() == "Import of copy.qdpx cancelled; nothing was changed"
+        assert target.documents.list() == [] and not target.history.can_undo
+
+        monkeypatch.setattr(project_reader._Reader, "source", original)
+        steps: list[tuple[int, int]] = []
+        operation = refi_actions.import_exchange_file(window, target, exported)
+        assert operation is not None
+        operation.progressed.connect(lambda done, total, _name: steps.append((done, total)))
+        with qtbot.waitSignal(operation.finished, timeout=20_000):
+            pass
+        documents = len(coded_project.documents.list())
+        assert steps[-1] == (documents, documents)
+        assert [d.name for d in target.documents.list()] == [d.name for d in coded_project.documents.list()]
+        assert target.history.can_undo

@@ -132,7 +132,7 @@ def test_review_matches_with_the_keyboard_each_one_undo_step(qtbot, window: Main
     # move: type another reference into the Question cell
     qtbot.waitUntil(lambda: review.model.row_of(row.key) >= 0)
     moved = review.model.row_of(row.key)
-    _click(qtbot, table, review.model.index(moved, 1))
+    _click(qtbot, table, review.model.index(moved, 4))  # F2 edits the question wherever in the row
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not table
@@ -147,3 +147,34 @@ def test_review_matches_with_the_keyboard_each_one_undo_step(qtbot, window: Main
     qtbot.keyClick(table, Qt.Key.Key_Backspace)  # the matcher decides again
     assert decided() == {"2b": False}
     assert "interviewer turns ask no guide question" in review.count.text()
+
+
+def test_a_project_without_guide_opens_the_view_and_says_so(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Interviews without a guide still work: nothing is forced, the view says what is missing."""
+    assert window.workspace is not None
+    project = window.workspace.project
+    for entry in project.guide.questions():
+        project.codes.update(entry.code, guide_question="")
+    guide = _open_guide(qtbot, window)
+    assert guide.model.rowCount() == 0 and guide.model.columnCount() == 6
+    assert guide.summary.text().startswith("The project has no guide")
+    guide.tabs.setCurrentWidget(guide.review)
+    qtbot.waitUntil(lambda: "0 matches" in guide.review.count.text())
+
+
+def test_export_from_the_view_asks_for_a_file_and_writes_it(
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    guide = _open_guide(qtbot, window)
+    target = tmp_path / "antwoorden.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    qtbot.mouseClick(guide.export_button, Qt.MouseButton.LeftButton)
+    assert guide.statusBar().currentMessage() == f"Wrote {target}"
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    header = [c.value for c in sheet[1]][1:]
+    assert header == [
+        f"{guide.model.column(c).respondent.document} ({guide.model.column(c).group})" for c in range(6)
+    ]

@@ -383,3 +383,37 @@ def test_a_full_disk_stops_the_import_with_one_message_and_nothing_stored(
     assert dump(project.store.path) == before
     assert not project.history.can_undo
     boxes[0].close()
+
+
+def test_recordings_beside_the_files_are_offered(
+    qtbot: QtBot, dialog: ImportDialog, files: list[Path]
+) -> None:
+    from tests.recordings import write_wav
+
+    folder = files[0].parent
+    write_wav(folder / "R1.wav", seconds=0.2)
+    (folder / "R3.MP3").write_bytes((folder / "R1.wav").read_bytes())
+    (folder / "R9.wav").write_bytes((folder / "R1.wav").read_bytes())  # no transcript of that name
+    dialog.add_paths([folder])
+    _run(qtbot, dialog)
+    offer = dialog.recordings_button
+    assert offer.isVisible() and offer.text() == "Attach 2 recording(s)"
+    assert offer.toolTip().endswith("R1.wav, R3.MP3")
+    project = dialog.project
+    assert project.media.list() == []
+    steps = project.history.undo_count
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert [(m.document, m.location.name) for m in project.media.list()] == [
+        ("R1", "R1.wav"),
+        ("R3", "R3.MP3"),
+    ]
+    assert not offer.isEnabled() and offer.text() == "2 recording(s) attached"
+    assert project.history.undo_count == steps + 1
+    project.undo()
+    assert project.media.list() == []
+
+
+def test_no_offer_without_recordings(qtbot: QtBot, dialog: ImportDialog, files: list[Path]) -> None:
+    dialog.add_paths(files[:1])
+    _run(qtbot, dialog)
+    assert not dialog.recordings_button.isVisible()
