@@ -500,6 +500,16 @@ class DetailsDock(QDockWidget):
                     ),
                 )
             )
+        recording = self.workspace.project.media.get(document.id)
+        if recording is not None:  # attached, replaced and found again in the Player dock
+            state = (
+                f"{recording.location.name} ({recording.kind})"
+                if recording.found
+                else QCoreApplication.translate("DetailsDock", "{name} — missing").format(
+                    name=recording.location.name
+                )
+            )
+            facts.append((QCoreApplication.translate("DetailsDock", "Recording"), state))
         facts.append((QCoreApplication.translate("DetailsDock", "Codings"), str(document.coding_count)))
         facts.append(
             (QCoreApplication.translate("DetailsDock", "Imported"), local_time(document.imported_at))

@@ -113,8 +113,10 @@ def _export_answers(args: argparse.Namespace) -> int:
 
 
 def _answers(args: argparse.Namespace) -> int:
-    if args.all == bool(args.question):
+    if args.all and args.question:
         raise InvalidInputError("name one guide question (e.g. 4a) or --all, not both")
+    if not args.all and not args.question:
+        raise InvalidInputError("name a guide question (e.g. 4a), or --all with --output FILE.xlsx|.docx")
     if args.output:
         return _export_answers(args)
     if args.all:

@@ -1250,6 +1250,14 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <translation>{turns} · sprekers ({count}): {names}</translation>
     </message>
     <message>
+        <source>{name} — missing</source>
+        <translation>{name} — ontbreekt</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
         <source>Codings</source>
         <translation>Coderingen</translation>
     </message>

@@ -79,6 +79,9 @@ def test_clicking_a_turns_timestamp_plays_from_there_and_tints_the_turn(
 ) -> None:  # type: ignore[no-untyped-def]
     window, dock = player_window, player_window.player_dock
     assert dock.isVisible() and dock.media is not None and dock.media.found
+    assert (
+        "Recording" in window.details_dock.info.text() and "R9.wav (audio)" in window.details_dock.info.text()
+    )
     qtbot.waitUntil(lambda: _loaded(window), timeout=10000)
     assert dock.position() < 1000
     qtbot.mouseClick(
@@ -115,6 +118,7 @@ def test_a_missing_recording_is_one_line_and_is_found_again(
     assert window.open_project(tmp_path / "luister.codewerk"), window.last_problem
     assert dock.media is not None and not dock.media.found
     assert dock.message.text().startswith("R9.wav: missing")
+    assert "R9.wav — missing" in window.details_dock.info.text()
     assert not dock.play_button.isEnabled() and dock.relink_button.isVisible()
     qtbot.mouseClick(
         window.view.viewport(), Qt.MouseButton.LeftButton, pos=_label_point(window, "[00:00:04]")

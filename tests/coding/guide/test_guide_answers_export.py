@@ -130,6 +130,7 @@ def test_word_has_every_answer_under_its_question(
 def test_wrong_use_is_one_message(studie: str, capsys: pytest.CaptureFixture[str]) -> None:
     for args, message in (
         (["--all"], "--all writes a file: add --output FILE.xlsx or FILE.docx"),
+        ([], "name a guide question (e.g. 4a), or --all with --output FILE.xlsx|.docx"),
         (["6a", "--all", "--output", "x.xlsx"], "name one guide question (e.g. 4a) or --all, not both"),
         (
             ["--all", "--output", "x.pdf"],
