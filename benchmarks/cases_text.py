@@ -102,3 +102,36 @@ def remap_spans_every_line_long(ctx: Context) -> Case:
     old = _long_text(ctx)
     new = "\n".join(line + " " for line in old.split("\n"))
     return _remap_case(old, new, _random_spans(old, 2000, 100, seed=11))
+
+
+@benchmark(
+    "correct_text_long",
+    "Saving an edit session on the long transcript (the edit mode): ten typed corrections found and "
+    "5,000 passages moved with them",
+    target=1.0,
+    sizes=("long",),
+    repeats=5,
+    quick_repeats=1,
+    limits="difflib over the lines, then the characters of each changed block of lines; the exact "
+    "mapper of apply_replacements, a bisect per passage boundary.",
+)
+def correct_text_long(ctx: Context) -> Case:
+    from coding.documents.text_edits import _Mapper, text_edits
+
+    old = new = _long_text(ctx)
+    rng = random.Random(5)
+    for _ in range(10):
+        position = rng.randrange(len(new) - 20)
+        new = new[:position] + "gecorrigeerd " + new[position + rng.randint(0, 8) :]
+    spans = _random_spans(old, 5000, 300, seed=6)
+    kept: list[int] = []
+
+    def run() -> None:
+        mapper = _Mapper(old, text_edits(old, new))
+        moved = [mapper.passage(start, end) for start, end in spans]
+        kept.append(sum(bool(new[s:e].strip()) for s, e in moved))
+
+    case = Case(run)
+    run()
+    case.note = f"{len(text_edits(old, new))} edits, {kept[-1]:,} of {len(spans):,} passages kept"
+    return case

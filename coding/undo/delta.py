@@ -30,11 +30,15 @@ def coded_by(steps: Sequence[Step], session: Session, *, undone: bool = False) -
     for step in steps:
         if isinstance(step, InsertRows):
             if step.table.name == CODING_TABLE:
+                if len(entries) + len(step.rows) > MAX_CODED:
+                    return None  # an import: not listed (counted afresh), not walked either
                 entries.extend((row["code_id"], row["passage_id"], 1) for row in step.rows)
             elif step.table.name == PASSAGE_TABLE:
                 documents.update((row["id"], row["document_id"]) for row in step.rows)
         elif isinstance(step, DeleteRows):
             rows = step.captured.rows
+            if len(entries) + len(rows.get(CODING_TABLE, ())) > MAX_CODED:
+                return None
             entries.extend((row["code_id"], row["passage_id"], -1) for row in rows.get(CODING_TABLE, ()))
             documents.update((row["id"], row["document_id"]) for row in rows.get(PASSAGE_TABLE, ()))
         elif (
