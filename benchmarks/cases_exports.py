@@ -129,7 +129,10 @@ def export_docx_transcript_long(ctx: Context) -> Case:
     quick_repeats=1,
     trace=False,
     requires=lambda: _exporter(".qdpx", QDPX),
-    limits="Writing project.qde (one element per coding) and one source file per document into the zip.",
+    limits=(
+        "Building and serialising one small lxml tree per source (one element per coding), streamed into "
+        "the zip's deflater, then each text; memory is the snapshot's documents and turns, not the archive."
+    ),
 )
 def export_qdpx_large(ctx: Context) -> Case:
     return _export_case(ctx, ".qdpx")
@@ -154,7 +157,7 @@ def _large_archive(ctx: Context, size: str = "large") -> Path:
     trace=False,
     requires=_require_qdpx_import,
     limits=(
-        "Reading project.qde with defusedxml and checking it (≈ 45 %), mapping positions, then one "
+        "Reading project.qde as a stream (defusedxml iterparse) and checking it (≈ 45 %), mapping positions, then one "
         "transaction inserting 200 documents with their turns, 20,000 passages and codings (bulk "
         "executemany) and recording the undo step."
     ),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -102,12 +103,22 @@ class GuideWindow(QMainWindow):
         self.export_button = QPushButton(self.tr("&Export…"), body)
         self.export_button.setObjectName("exportGuide")
         self.export_button.clicked.connect(self.export)
+        self.import_button = QPushButton(self.tr("&Import guide…"), body)
+        self.import_button.setObjectName("importGuide")
+        self.import_button.setToolTip(
+            self.tr(
+                "Attach the numbered questions of a guide document (.docx, .txt) to the codes with those references"
+            )
+        )
+        self.import_button.clicked.connect(self.import_guide)
         bar.addWidget(label)
         bar.addWidget(self.group_by)
         bar.addStretch(1)
         bar.addWidget(self.code_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.import_button)
         layout.addLayout(bar)
+        layout.addWidget(self._no_guide_banner(body))
 
         split = QSplitter(Qt.Orientation.Horizontal, body)
         self.model = GuideTableModel(self)
@@ -134,6 +145,32 @@ class GuideWindow(QMainWindow):
         self.summary.setObjectName("guideSummary")
         layout.addWidget(self.summary)
         return body
+
+    def _no_guide_banner(self, parent: QWidget) -> QWidget:
+        """Shown instead of an empty table while the project has no guide: what to do, and the button."""
+        self.no_guide = QFrame(parent)
+        self.no_guide.setObjectName("noGuide")
+        self.no_guide.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.no_guide)
+        note = QLabel(
+            self.tr(
+                "This project has no interview guide yet. Import the guide document (Word or text) with "
+                "numbered questions such as 1a, 4b or Vraag 3: each question is attached to the code with "
+                "that reference."
+            ),
+            self.no_guide,
+        )
+        note.setWordWrap(True)
+        self.import_first = QPushButton(self.tr("Import guide…"), self.no_guide)
+        self.import_first.setObjectName("importGuideFirst")
+        font = self.import_first.font()
+        font.setBold(True)
+        self.import_first.setFont(font)
+        self.import_first.clicked.connect(self.import_guide)
+        row.addWidget(note, 1)
+        row.addWidget(self.import_first)
+        self.no_guide.hide()
+        return self.no_guide
 
     # -- building ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -169,10 +206,9 @@ class GuideWindow(QMainWindow):
                     confirmed=confirmed,
                 )
                 if table.questions
-                else self.tr(
-                    "The project has no guide: import a guide document (codewerk guide PROJECT import)"
-                )
+                else self.tr("The project has no guide: import a guide document with Import guide…")
             )
+        self.no_guide.setVisible(table is not None and not table.questions)
         if keep is not None:
             self._select(*keep)
         self.review.reload()
@@ -238,6 +274,13 @@ class GuideWindow(QMainWindow):
                     "Coded {count} passage(s) of the confirmed answers to {ref}; {already} had the code already"
                 ).format(count=len(result.codings), ref=ref, already=result.already_coded),
             )
+
+    def import_guide(self) -> None:
+        """Import guide…: a guide document's questions attached to the codes (one undoable step); the
+        table is built again from the change it announces."""
+        from app.guide.guide_import import import_guide_file  # loaded when first used
+
+        import_guide_file(self, self.workspace)
 
     def export(self) -> None:
         table = self.model.table

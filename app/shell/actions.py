@@ -86,6 +86,13 @@ class WindowActions:
                 "Read a review workbook or Word document back: the supervisor's marks and comments",
             ),
         )
+        self.import_guide = make(
+            QCoreApplication.translate("WindowActions", "Import interview &guide…"),
+            tip=QCoreApplication.translate(
+                "WindowActions",
+                "Attach the numbered questions of a guide document (.docx, .txt) to the codes with those references",
+            ),
+        )
         self.close_project = make(
             QCoreApplication.translate("WindowActions", "&Close project"), QKeySequence.StandardKey.Close
         )
@@ -355,7 +362,7 @@ class WindowActions:
             self.snap_sentence, self.snap_turn, self.start_earlier, self.start_later,
             self.end_earlier, self.end_later, self.span_to_selection, self.edit_memo, self.uncode,
             self.compare, self.cooccurrence, self.code_matrix, self.search, self.reset_layout, self.speakers,
-            self.anonymise, self.import_review, *self.favourite_keys, *self.layers.values(), self.agreement,
+            self.anonymise, self.import_review, self.import_guide, *self.favourite_keys, *self.layers.values(), self.agreement,
             self.guide, self.prepare_package, self.merge_coder,
         ]  # fmt: skip
 
@@ -375,7 +382,9 @@ class WindowActions:
         recent = file_menu.addMenu(QCoreApplication.translate("WindowActions", "Open &recent"))
         recent.setObjectName("recentMenu")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_files, self.export, self.import_review, self.save_copy])
+        file_menu.addActions(
+            [self.import_files, self.export, self.import_review, self.import_guide, self.save_copy]
+        )
         self.exchange_menu = file_menu.addMenu(
             QCoreApplication.translate("WindowActions", "E&xchange with other QDA tools (REFI-QDA)")
         )

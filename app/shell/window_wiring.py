@@ -18,6 +18,15 @@ def guide_window(window: MainWindow) -> None:
     show_guide(window)
 
 
+def import_guide(window: MainWindow) -> None:
+    """File → Import interview guide…: a guide document's questions attached to the codes."""
+    if window.workspace is None:
+        return
+    from app.guide.guide_import import import_guide_file  # loaded when first used
+
+    import_guide_file(window, window.workspace)
+
+
 def connect(window: MainWindow) -> None:
     a = window.window_actions
     a.new_project.triggered.connect(lambda: project_files.ask_new_project(window))
@@ -39,6 +48,7 @@ def connect(window: MainWindow) -> None:
     a.layer_group.triggered.connect(lambda action: window.view.set_layer(action.data()))
     a.agreement.triggered.connect(window.show_agreement)
     a.guide.triggered.connect(lambda: guide_window(window))
+    a.import_guide.triggered.connect(lambda: import_guide(window))
     GuideMarks(window.view)  # the guide reference beside each matched question in the margin
     a.prepare_package.triggered.connect(lambda: extra_windows.second_coder(window, "prepare_package"))
     a.merge_coder.triggered.connect(lambda: extra_windows.second_coder(window, "merge_coder"))

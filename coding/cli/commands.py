@@ -59,6 +59,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             progress=TerminalProgress(counted("Importing")),
         )
         unindexed = None
+        # Nothing of this process is undone later; the import's undo record holds every text it
+        # stored (a 45 MB transcript is 180 MB as a string): let it go before indexing.
+        project.history.clear()
         if (report.imported or report.replaced) and not project.is_team_project:  # for search and suggestions
             try:
                 project.assist.index(language.indexing_progress())

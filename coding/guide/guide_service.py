@@ -3,7 +3,7 @@ and finding the guide questions in the interviewers' turns."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -215,12 +215,35 @@ class GuideService:
             out.setdefault(row.start, {})[row.question] = row.status
         return out
 
+    def _all_decisions(self) -> dict[DocumentId, dict[int, dict[str, str]]]:
+        """:meth:`_decisions` of every document, read at once."""
+        with self._context.store.read() as session:
+            rows = session.execute(
+                select(
+                    GuideMatchRow.document_id,
+                    GuideMatchRow.start,
+                    GuideMatchRow.question,
+                    GuideMatchRow.status,
+                )
+            ).all()
+        out: dict[DocumentId, dict[int, dict[str, str]]] = {}
+        for row in rows:
+            out.setdefault(DocumentId(row.document_id), {}).setdefault(row.start, {})[row.question] = (
+                row.status
+            )
+        return out
+
     def _found(
-        self, matcher: GuideMatcher, document_id: DocumentId, turns: Sequence[TurnText]
+        self,
+        matcher: GuideMatcher,
+        document_id: DocumentId,
+        turns: Sequence[TurnText],
+        decisions: dict[int, dict[str, str]] | None = None,
     ) -> list[TurnMatch]:
         """The matcher's questions per turn, with the researcher's decisions applied: a cleared question
-        dropped, a confirmed one added (confidence 1) or kept."""
-        decisions = self._decisions(document_id)
+        dropped, a confirmed one added (confidence 1) or kept. ``decisions``: the document's, when read."""
+        if decisions is None:
+            decisions = self._decisions(document_id)
         out = []
         for found in matcher.match(turns):
             decided = decisions.get(found.start, {})
@@ -371,23 +394,39 @@ class GuideService:
         if not matcher.refs:
             return []
         ids = documents if documents is not None else [d.id for d in self._documents.list(with_counts=False)]
+        is_interviewer = self._speakers.rules().is_interviewer
+        decided = self._all_decisions()
         out: list[AnswerSpan] = []
         for document_id in ids:
-            out.extend(self._answer_spans(matcher, document_id, self._documents.text(document_id)))
+            text = self._documents.text(document_id)
+            out.extend(
+                self._answer_spans(matcher, document_id, text, is_interviewer, decided.get(document_id, {}))
+            )
         return out
 
-    def _answer_spans(self, matcher: GuideMatcher, document_id: DocumentId, text: str) -> list[AnswerSpan]:
+    def _answer_spans(
+        self,
+        matcher: GuideMatcher,
+        document_id: DocumentId,
+        text: str,
+        is_interviewer: Callable[[str], bool] | None = None,
+        decisions: dict[int, dict[str, str]] | None = None,
+    ) -> list[AnswerSpan]:
         """The respondent's turns after each matched question, up to the next interviewer turn that asks
         a guide question (follow-ups and back-channels of the interviewer in between do not end it)."""
-        rules = self._speakers.rules()
+        if is_interviewer is None:
+            is_interviewer = self._speakers.rules().is_interviewer
+        decisions = decisions if decisions is not None else self._decisions(document_id)
         turns = self._documents.turns(document_id)
-        interviewer = [rules.is_interviewer(t.speaker) for t in turns]
+        interviewer = [is_interviewer(t.speaker) for t in turns]
         asking = [t for t, asks in zip(turns, interviewer, strict=True) if asks]
         found = self._found(
-            matcher, document_id, [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking]
+            matcher,
+            document_id,
+            [TurnText(t.start, t.end, text[t.body_start : t.end]) for t in asking],
+            decisions,
         )
         questions = {m.start: m.refs for m in found}
-        decisions = self._decisions(document_id)
         out: list[AnswerSpan] = []
         for number, turn in enumerate(turns):
             refs = questions.get(turn.start) if interviewer[number] else None

@@ -10,6 +10,7 @@ questions at once gets every question close enough to its best one.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -95,6 +96,7 @@ class TurnMatch:
     refs: tuple[tuple[str, float], ...]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

@@ -1690,8 +1690,24 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
+        <source>&amp;Import guide…</source>
+        <translation>Leidraad &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Attach the numbered questions of a guide document (.docx, .txt) to the codes with those references</source>
+        <translation>Koppel de genummerde vragen van een leidraaddocument (.docx, .txt) aan de codes met die vraagnummers</translation>
+    </message>
+    <message>
         <source>Click a cell to read the whole answer</source>
         <translation>Klik op een cel om het hele antwoord te lezen</translation>
+    </message>
+    <message>
+        <source>This project has no interview guide yet. Import the guide document (Word or text) with numbered questions such as 1a, 4b or Vraag 3: each question is attached to the code with that reference.</source>
+        <translation>Dit project heeft nog geen interviewleidraad. Importeer het leidraaddocument (Word of tekst) met genummerde vragen zoals 1a, 4b of Vraag 3: elke vraag wordt gekoppeld aan de code met dat vraagnummer.</translation>
+    </message>
+    <message>
+        <source>Import guide…</source>
+        <translation>Leidraad importeren…</translation>
     </message>
     <message>
         <source>No grouping</source>
@@ -1702,8 +1718,8 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <translation>{questions} vragen uit de leidraad × {interviews} interviews: {found} antwoorden gevonden, {confirmed} bevestigd</translation>
     </message>
     <message>
-        <source>The project has no guide: import a guide document (codewerk guide PROJECT import)</source>
-        <translation>Het project heeft geen leidraad: importeer een leidraaddocument (codewerk guide PROJECT import)</translation>
+        <source>The project has no guide: import a guide document with Import guide…</source>
+        <translation>Het project heeft geen leidraad: importeer een leidraaddocument met Leidraad importeren…</translation>
     </message>
     <message>
         <source>Confirmed match</source>
@@ -3471,6 +3487,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Een beoordelingswerkmap of Word-document terug inlezen: de beoordelingen en opmerkingen van de begeleider</translation>
     </message>
     <message>
+        <source>Import interview &amp;guide…</source>
+        <translation>Interview&amp;leidraad importeren…</translation>
+    </message>
+    <message>
+        <source>Attach the numbered questions of a guide document (.docx, .txt) to the codes with those references</source>
+        <translation>Koppel de genummerde vragen van een leidraaddocument (.docx, .txt) aan de codes met die vraagnummers</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>Project &amp;sluiten</translation>
     </message>
@@ -3831,6 +3855,25 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Show folder</source>
         <translation>Map tonen</translation>
+    </message>
+</context>
+<context>
+    <name>guide_import</name>
+    <message>
+        <source>Import interview guide</source>
+        <translation>Interviewleidraad importeren</translation>
+    </message>
+    <message>
+        <source>Interview guide (*.docx *.txt)</source>
+        <translation>Interviewleidraad (*.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>Attached {count} guide question(s) from {source}</source>
+        <translation>{count} leidraadvraag/-vragen gekoppeld uit {source}</translation>
+    </message>
+    <message>
+        <source>; could not place {count} question(s), no code has the reference: {refs}</source>
+        <translation>; {count} vraag/vragen niet geplaatst, geen code heeft het vraagnummer: {refs}</translation>
     </message>
 </context>
 <context>

@@ -157,11 +157,13 @@ def turn_candidates(
     data: CorpusData,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
     minimum: float = MIN_SIMILARITY,
+    profiles: Profiles | None = None,
 ) -> list[Candidate]:
     """Each respondent turn whose closest code (of all codes with codings) is in ``scope``, from ``minimum``
-    up; not a turn overlapping a passage coded with that code."""
+    up; not a turn overlapping a passage coded with that code. ``profiles``: of ``coded``, when computed."""
     vectors = sentence_vectors(data)
-    profiles: Profiles = code_profiles(data, vectors, coded)
+    if profiles is None:
+        profiles = code_profiles(data, vectors, coded)
     if not profiles.code_ids:
         return []
     turns: SpanVectors = data.derive(
@@ -252,11 +254,14 @@ def corroborated(
     candidates: Sequence[Candidate],
     data: CorpusData,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    profiles: Profiles | None = None,
 ) -> list[Candidate]:
     """``candidates`` without those one source alone found and what is coded contradicts (rules and figures
-    above; codes with nothing coded keep all their candidates, confirmed guide matches are always kept)."""
+    above; codes with nothing coded keep all their candidates, confirmed guide matches are always kept).
+    ``profiles``: of ``coded``, when computed."""
     vectors = sentence_vectors(data)
-    profiles = code_profiles(data, vectors, coded)
+    if profiles is None:
+        profiles = code_profiles(data, vectors, coded)
     alone = [
         c
         for c in candidates
@@ -265,12 +270,21 @@ def corroborated(
     if not alone or not profiles.code_ids:
         return list(candidates)
     dropped: set[int] = set()
+    # a term sentence of a code with enough coded goes whatever it resembles: no need to compare it
+    enough = {
+        code_id
+        for code_id, count in zip(profiles.code_ids, profiles.counts, strict=True)
+        if count >= TERMS_ALONE_UNTIL
+    }
+    for c in alone:
+        if c.sources == ("terms",) and c.code_id in enough:
+            dropped.add(id(c))
+    alone = [c for c in alone if id(c) not in dropped]
     for c, found in zip(alone, resemblances(data, alone, profiles), strict=True):
         if found is None:
             continue
         if c.sources == ("terms",):
-            count = profiles.counts[profiles.row(c.code_id) or 0]
-            wrong = count >= TERMS_ALONE_UNTIL or found.similarity < TERMS_MIN_SIMILARITY
+            wrong = found.similarity < TERMS_MIN_SIMILARITY
         elif c.sources == ("question",):
             wrong = found.rank > GUIDE_MAX_RANK
         else:

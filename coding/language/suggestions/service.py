@@ -40,7 +40,7 @@ from coding.language.suggestions.commands import (
 from models import SUGGESTION_STATUSES, Document, Suggestion
 
 if TYPE_CHECKING:
-    from coding.guide.guide_service import GuideService
+    from coding.guide.guide_service import AnswerSpan, GuideService
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
     from coding.language.suggestions.calibration import Calibration
@@ -102,6 +102,8 @@ class SuggestionService:
         self._assistant = assistant
         #: The interview guide in the project: its matched questions are the guide source when it has any.
         self._guide = guide
+        #: The answers to the matched guide questions, with what they were found from.
+        self._answers: tuple[object, list[AnswerSpan]] | None = None
         self._lock = threading.Lock()
         #: The corpus's words and what the sources derive from them, with what they were read from.
         self._data: tuple[tuple[object, ...], CorpusData] | None = None
@@ -143,17 +145,20 @@ class SuggestionService:
         tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
         from coding.language.suggestions.resemblance import (  # numpy on first use
+            code_profiles,
             corroborated,
             learn_from_rejections,
             turn_candidates,
         )
+        from coding.language.suggestions.similar import sentence_vectors
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
+        profiles = code_profiles(data, sentence_vectors(data), coded)  # once for both
         if "similar" in sources:
-            found += turn_candidates(list(tree), {c.id for c in codes}, data, coded)
-        merged = corroborated(prefer_specific(merge(found), tree), data, coded)
+            found += turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
+        merged = corroborated(prefer_specific(merge(found), tree), data, coded, profiles)
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
             rejected[code_id].extend((doc_id, s, e) for s, e, _, status in earlier if status == "rejected")
@@ -187,7 +192,7 @@ class SuggestionService:
             found += term_candidates([c for c in codes if c.search_terms], data, corpus, pipeline)
         if "question" in sources:
             scope = {code.id for code in codes}
-            answers = self._guide.answer_spans(sorted(data.documents)) if self._guide is not None else []
+            answers = self._guide_answers(data)
             if answers:
                 from coding.language.suggestions.guide_answers import guide_candidates
 
@@ -197,6 +202,37 @@ class SuggestionService:
             ):  # no guide in the project: by the code's words
                 found += question_candidates(list(tree), scope, data, corpus, pipeline)
         return found
+
+    def _guide_answers(self, data: CorpusData) -> list[AnswerSpan]:
+        """The answers to the matched guide questions, kept until the corpus, the guide or the researcher's
+        decisions on the matches change (matching every interviewer turn is the slow part)."""
+        if self._guide is None:
+            return []
+        from models import GuideMatch
+
+        tree = self._context.resolve.code_tree()
+        guide = tuple(
+            (c.id, c.question, c.guide_question, c.guide_prompts, c.name, c.description, c.search_terms)
+            for c in tree
+            if c.question and c.guide_question
+        )
+        with self._context.store.read() as session:
+            decisions = tuple(
+                session.execute(
+                    select(
+                        GuideMatch.document_id, GuideMatch.start, GuideMatch.question, GuideMatch.status
+                    ).order_by(GuideMatch.document_id, GuideMatch.start, GuideMatch.question)
+                ).all()
+            )
+        with self._lock:
+            corpus_key = self._data[0] if self._data is not None else None
+        key = (corpus_key, guide, decisions)
+        kept = self._answers
+        if kept is not None and kept[0] == key and corpus_key is not None:
+            return kept[1]
+        answers = self._guide.answer_spans(sorted(data.documents))
+        self._answers = (key, answers)
+        return answers
 
     def evaluate(
         self,

@@ -3,6 +3,8 @@ transcript, coded in one step; the Matches tab reviewed with the keyboard; the m
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
@@ -11,6 +13,7 @@ from app.guide.guide_window import GuideWindow
 from app.shell.main_window import MainWindow
 
 DOC = "R12_uwv_zwolle"
+CORPUS = Path(__file__).parents[2] / "data" / "devcorpus"
 
 
 def _open_guide(qtbot, window: MainWindow) -> GuideWindow:  # type: ignore[no-untyped-def]
@@ -178,3 +181,93 @@ def test_export_from_the_view_asks_for_a_file_and_writes_it(
     assert header == [
         f"{guide.model.column(c).respondent.document} ({guide.model.column(c).group})" for c in range(6)
     ]
+
+
+def _without_guide(project) -> None:  # type: ignore[no-untyped-def]
+    for entry in project.guide.questions():
+        project.codes.update(entry.code, guide_question="", guide_prompts=())
+
+
+def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A project without a guide: the view points to its Import guide… button, which attaches a guide
+    document's questions (one undoable step) and lists the question no code carries."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    _without_guide(project)
+    guide = _open_guide(qtbot, window)
+    assert guide.model.rowCount() == 0
+    assert guide.no_guide.isVisible() and guide.import_first.isVisible() and guide.import_button.isVisible()
+    assert "Import guide…" in guide.summary.text()
+    asked: list[str] = []
+
+    def choose(_parent, _caption, _folder, filter_):  # type: ignore[no-untyped-def]
+        asked.append(filter_)
+        return str(CORPUS / "guide_rwb.txt"), filter_
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    qtbot.mouseClick(guide.import_first, Qt.MouseButton.LeftButton)
+    assert asked and "*.docx" in asked[0] and "*.txt" in asked[0]
+    qtbot.waitUntil(lambda: guide.model.rowCount() == 26)
+    assert not guide.no_guide.isVisible()
+    assert guide.model.entry(0).ref == "1a" and guide.model.entry(0).question.startswith(
+        "Zitten alle partijen"
+    )
+    report = guide.findChild(QMessageBox, "guideImportReport")
+    assert report is not None and report.isVisible()
+    assert report.text() == (
+        "Attached 26 guide question(s) from guide_rwb.txt; "
+        "could not place 1 question(s), no code has the reference: 11"
+    )
+    assert "4a  " in report.detailedText()
+    assert guide.statusBar().currentMessage() == report.text()
+    qtbot.mouseClick(report.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not report.isVisible())
+
+    guide.activateWindow()
+    qtbot.waitUntil(guide.isActiveWindow)
+    guide.table.setFocus()
+    qtbot.keyClick(guide.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step back
+    assert project.guide.questions() == []
+    qtbot.waitUntil(lambda: guide.model.rowCount() == 0)
+    assert guide.no_guide.isVisible()
+
+
+def test_a_bad_guide_document_is_refused_with_its_name_and_attaches_nothing(
+    qtbot, window: MainWindow, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    _without_guide(project)
+    bad = tmp_path / "topiclijst.txt"
+    bad.write_text("1a. Eerste vraag?\n1a. Nog eens dezelfde?\n", encoding="utf-8")
+    guide = _open_guide(qtbot, window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
+    qtbot.mouseClick(guide.import_button, Qt.MouseButton.LeftButton)
+    box = guide.findChild(QMessageBox, "problemBox")
+    assert box is not None and box.isVisible()
+    assert box.text() == "topiclijst.txt: question 1a appears twice (lines 1 and 2)"
+    assert project.guide.questions() == []
+    assert not window.workspace.undo_stack.undoText().startswith("Attach interview guide")
+    box.close()
+
+
+def test_file_menu_imports_a_guide_too(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    _without_guide(project)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(CORPUS / "guide_rwb.txt"), ""))
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.window_actions.import_guide in file_menu.actions()
+    window.window_actions.import_guide.trigger()
+    assert len(project.guide.questions()) == 26
+    report = window.findChild(QMessageBox, "guideImportReport")
+    assert report is not None
+    report.close()
