@@ -5,7 +5,7 @@ shows the passage in the workbench's transcript."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from app.language.frequency_view import FrequencyView
@@ -43,6 +43,10 @@ class LanguageWindow(QMainWindow):
         self.search.lineActivated.connect(self._show_line)
         self.suggestions.passageActivated.connect(self.passageRequested)
         self.resize(1200, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.suggestions.shutdown()  # a search or measurement under way stores nothing in a closing project
+        super().closeEvent(event)
 
     def _show_line(self, line: KwicLine) -> None:
         self.passageRequested.emit(line.document_id, line.start, line.end)

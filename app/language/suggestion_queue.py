@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -272,6 +272,17 @@ class SuggestionQueue(QWidget):
             show="none",
             initiator=self,
         ).start()
+
+    def shutdown(self) -> None:
+        """Stop finding or measuring (the window closes with the project): nothing more is stored."""
+        if self._operation is not None and self._operation.running:
+            self._operation.shutdown()
+        self._operation = None
+        self._finding = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def _found_nothing(self) -> None:
         self._finding = False

@@ -2760,10 +2760,6 @@ Klik om de citaten te tonen</translation>
 <context>
     <name>RecordingOffer</name>
     <message>
-        <source>Attach the recordings found beside the imported files</source>
-        <translation>De opnamen koppelen die naast de geïmporteerde bestanden gevonden zijn</translation>
-    </message>
-    <message>
         <source>Attach {count} recording(s)</source>
         <translation>{count} opname(s) koppelen</translation>
     </message>

@@ -266,3 +266,14 @@ def test_the_queue_shows_each_codes_measured_precision_or_that_too_little_is_cod
     )
     project.undo()  # the measurement is one undoable step: not measured again
     assert queue.trust.text().startswith("Not measured yet")
+
+
+def test_closing_the_queue_while_it_measures_stores_nothing(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
+    queue = SuggestionQueue(bridge)
+    qtbot.addWidget(queue)
+    queue.show()
+    qtbot.mouseClick(queue.measure_button, Qt.MouseButton.LeftButton)
+    queue.close()  # the worker is stopped and waited for; its result is not applied
+    QApplication.processEvents()
+    assert bridge.project.assist.suggestions.calibration() is None
+    assert queue._operation is None
