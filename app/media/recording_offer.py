@@ -25,6 +25,7 @@ class RecordingOffer(QPushButton):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordingOffer")
+        self.setAccessibleName(QCoreApplication.translate("RecordingOffer", "Attach recordings"))
         self.project = project
         self.found: list[tuple[DocumentId, Path]] = []
         self.clicked.connect(self.attach)
