@@ -109,6 +109,9 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(LEFT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RIGHT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HIT, QHeaderView.ResizeMode.ResizeToContents)
+        # Sizing columns to their contents reads the rows it measures, which builds their lines:
+        # the visible ones and a hundred more, not Qt's default of a thousand.
+        header.setResizeContentsPrecision(100)
 
         self.status = operations.add_status_line(self)
         self.summary = QLabel()
@@ -159,6 +162,8 @@ class SearchPanel(QWidget):
         self.attribute.currentIndexChanged.connect(self._fill_values)
         self.code_button.clicked.connect(self.code_lines)
         self.export_button.clicked.connect(self._ask_export)
+        self.model.sortWaits.connect(self._sort_after_building)
+        self.sorting: operations.LongOperation | None = None
         self.table.doubleClicked.connect(lambda index: self.lineActivated.emit(self.model.line(index.row())))
         self.indexer.progress.connect(self._on_index_progress)
         self.indexer.finished.connect(self._on_indexed)
@@ -228,8 +233,29 @@ class SearchPanel(QWidget):
             self.start_indexing(search_after=True)
         self.searched.emit(result)
 
+    @Slot(int, Qt.SortOrder)
+    def _sort_after_building(self, column: int, order: Qt.SortOrder) -> None:
+        """A sort by context over many hits: their lines are built in a worker, then sorted."""
+        if self.sorting is not None and self.sorting.running:
+            self.sorting.cancel()
+        model = self.model
+        lines = model.all_lines()
+
+        def build(progress: operations.Progress) -> None:
+            lines.build(lambda done, total: progress(done, total, self.tr("Building the lines in context")))
+
+        def sort(_value: object) -> None:
+            if self.sorting is not None and self.sorting.cancelled:
+                return
+            if model.all_lines() is lines:  # still the same hits shown
+                model.sort_now(column, order)
+
+        self.sorting = operations.LongOperation(
+            self, build, title=self.tr("Sorting the hits"), success=sort, show="status", cancellable=True
+        ).start()
+
     def _show_status(self, result: SearchResult) -> None:
-        documents = len({line.document_id for line in result.lines})
+        documents = len(result.hit_documents())
         parts = [
             self.tr("{hits} hit(s) in {documents} of {searched} document(s)").format(
                 hits=len(result.lines), documents=documents, searched=result.documents_searched
