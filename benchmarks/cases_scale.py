@@ -155,7 +155,7 @@ def open_huge_project(ctx: Context) -> Case:
     requires=_require_language,
     quick=False,
     scale_of="lemma_search_large",
-    limits="As `lemma_search_large`: the keyword-in-context rows are built for every hit.",
+    limits="As `lemma_search_large`: the search and the first screen of hits (40 lines in context).",
 )
 def lemma_search_huge(ctx: Context) -> Case:
     return lemma_search_case(ctx, "huge")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding.agreement.report import AgreementRow, Disagreement
 
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -33,7 +33,7 @@ class AgreementTableModel(RecordTableModel[AgreementRow]):
             lambda r: QCoreApplication.translate("Column", "All codes (*)") if r.code == "*" else r.code,
             tooltip=lambda r: r.code,
         ),
-        Column(QT_TRANSLATE_NOOP("Column", "Units"), lambda r: f"{r.units:,}", align=ALIGN_RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "Units"), lambda r: number(r.units), align=ALIGN_RIGHT),
         Column(QT_TRANSLATE_NOOP("Column", "Agreement"), _percent, align=ALIGN_RIGHT),
         Column(
             QT_TRANSLATE_NOOP("Column", "Cohen κ"), lambda r: r.kappa.text(), tooltip=_why, align=ALIGN_RIGHT

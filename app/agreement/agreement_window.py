@@ -32,7 +32,7 @@ from app.agreement.agreement_models import AgreementTableModel, DisagreementTabl
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding import Aspect, Change
 from coding.agreement.report import AgreementReport, Disagreement
 from coding.agreement.units import UNIT_LEVELS
@@ -208,7 +208,7 @@ class AgreementWindow(QMainWindow):
         self.method.setText(report.method)
         self.count.setText(
             self.tr("{count} disagreement(s): double-click one to see it in its transcript").format(
-                count=f"{len(report.disagreements):,}"
+                count=number(len(report.disagreements))
             )
         )
 

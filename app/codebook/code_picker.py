@@ -135,7 +135,9 @@ class CodePicker(QDialog):
         exact = any(fold(c.name) == fold(name) for c in self._tree)
         show = self._allow_create and bool(name) and not exact
         self.create_button.setVisible(show)
-        self.create_button.setText(f"Create code “{name}” and code with it" if show else "")
+        self.create_button.setText(
+            self.tr("Create code “{name}” and code with it").format(name=name) if show else ""
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

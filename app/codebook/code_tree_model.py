@@ -26,9 +26,8 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.widgets.mime import CODES_MIME, PASSAGE_MIME, Passage, codes_from, codes_mime, passage_from
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, code_kind, count_rule
 from coding import Aspect, Change
-from coding.core.counting import COUNT_RULE
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.text import fold
@@ -37,7 +36,9 @@ CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, KEY, QUESTION, QUOTES = range(4)
-CATEGORY_TIP = "A category: it groups codes and is not applied itself (choose one of its codes)"
+CATEGORY_TIP = QT_TRANSLATE_NOOP(
+    "CodeTreeModel", "A category: it groups codes and is not applied itself (choose one of its codes)"
+)
 HEADERS = (
     QT_TRANSLATE_NOOP("Column", "Code"),
     QT_TRANSLATE_NOOP("Column", "Key"),
@@ -45,10 +46,13 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Column", "Quotes"),
 )
 HEADER_TIPS = (
-    "Code name (F2 renames); drag a code to move it, drag a passage onto a code to code it",
-    "Number key that codes the selection with this favourite code",
-    "Interview-guide question reference",
-    f"Coded passages of this code and its subcodes: {COUNT_RULE}",
+    QT_TRANSLATE_NOOP(
+        "CodeTreeModel",
+        "Code name (F2 renames); drag a code to move it, drag a passage onto a code to code it",
+    ),
+    QT_TRANSLATE_NOOP("CodeTreeModel", "Number key that codes the selection with this favourite code"),
+    QT_TRANSLATE_NOOP("CodeTreeModel", "Interview-guide question reference"),
+    QT_TRANSLATE_NOOP("CodeTreeModel", "Coded passages of this code and its subcodes: {rule}"),
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -58,16 +62,30 @@ def tooltip(code: CodeInfo, total: int, direct: int) -> str:
     parts = [f"<b>{code.name}</b>" + (f" — {code.label}" if code.label else "")]
     if code.depth:
         parts.append(f"<span style='color:gray'>{code.path_text}</span>")
-    kind = code.kind + (" · inductive" if code.inductive else "")
+    kind = code_kind(code.kind)
+    if code.inductive:
+        kind += " · " + QCoreApplication.translate("CodeTreeModel", "inductive")
     if code.question:
-        kind += f" · question {code.question}"
+        kind += " · " + QCoreApplication.translate("CodeTreeModel", "question {question}").format(
+            question=code.question
+        )
     if code.scale:
-        kind += " · scale " + " ".join(code.scale)
+        kind += " · " + QCoreApplication.translate("CodeTreeModel", "scale {scale}").format(
+            scale=" ".join(code.scale)
+        )
     parts.append(f"<i>{kind}</i>")
     if code.description:
         parts.append(code.description)
-    parts.append(f"{total} coded passage(s) with its subcodes, {direct} coding(s) with this code itself")
-    parts.append(f"<span style='color:gray'>Counting: {COUNT_RULE} (as in Compare).</span>")
+    parts.append(
+        QCoreApplication.translate(
+            "CodeTreeModel",
+            "{total} coded passage(s) with its subcodes, {direct} coding(s) with this code itself",
+        ).format(total=total, direct=direct)
+    )
+    counting = QCoreApplication.translate("CodeTreeModel", "Counting: {rule} (as in Compare).").format(
+        rule=count_rule()
+    )
+    parts.append(f"<span style='color:gray'>{counting}</span>")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
 
 
@@ -232,9 +250,13 @@ class CodeTreeModel(QAbstractItemModel):
             return fold(" ".join((code.name, code.label, code.question or "", *code.search_terms)))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == KEY and code.id in self._keys:
-                return f"Press {self._keys[code.id]} in the transcript to code the selection with {code.name}"
+                return QCoreApplication.translate(
+                    "CodeTreeModel", "Press {key} in the transcript to code the selection with {code}"
+                ).format(key=self._keys[code.id], code=code.name)
             tip = tooltip(code, self._totals.get(code.id, 0), self._direct.get(code.id, 0))
-            return tip if code.codable else f"{CATEGORY_TIP}\n{tip}"
+            return (
+                tip if code.codable else f"{QCoreApplication.translate('CodeTreeModel', CATEGORY_TIP)}\n{tip}"
+            )
         if (
             role == Qt.ItemDataRole.FontRole
             and column == NAME
@@ -262,7 +284,7 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("Column", HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
+            return QCoreApplication.translate("CodeTreeModel", HEADER_TIPS[section]).format(rule=count_rule())
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -355,7 +355,14 @@ class CodebookDock(QDockWidget):
             menu.addAction(self.colour_action)
             key = self.workspace.favourites.key_of(code.id) if self.workspace else None
             favourite = menu.addAction(  # its own text here: the button's label stays put
-                (f"Remove from favourites (key {key})" if key else "★ Add to favourites") + "\tCtrl+D"
+                (
+                    QCoreApplication.translate("CodebookDock", "Remove from favourites (key {key})").format(
+                        key=key
+                    )
+                    if key
+                    else QCoreApplication.translate("CodebookDock", "★ Add to favourites")
+                )
+                + "\tCtrl+D"
             )
             favourite.triggered.connect(self.toggle_favourite)
             menu.addSeparator()
@@ -375,17 +382,25 @@ class CodebookDock(QDockWidget):
         if self.workspace is None:
             return None
         workspace = self.workspace
-        where = f" under “{workspace.project.codes.get(parent_id).name}”" if parent_id is not None else ""
+        question = (
+            QCoreApplication.translate("CodebookDock", "Name of the new code under “{parent}”:").format(
+                parent=workspace.project.codes.get(parent_id).name
+            )
+            if parent_id is not None
+            else QCoreApplication.translate("CodebookDock", "Name of the new code:")
+        )
         codes = workspace.project.codes
         suggested = codes.get(parent_id).colour if parent_id is not None else codes.next_colour()
-        answer = self.ask_new_code(self, f"Name of the new code{where}:", suggested)
+        answer = self.ask_new_code(self, question, suggested)
         if answer is None:
             return None
         name, colour = answer
         code = workspace.attempt(lambda: codes.create(name, parent_id, colour=colour))
         if code is not None:
             self.select_code_later(code.id)
-            workspace.tell(f"Created code “{code.name}”")
+            workspace.tell(
+                QCoreApplication.translate("CodebookDock", "Created code “{code}”").format(code=code.name)
+            )
         return code
 
     def rename(self) -> None:
@@ -410,11 +425,23 @@ class CodebookDock(QDockWidget):
         now = workspace.attempt(lambda: workspace.favourites.toggle(code.id))
         key = workspace.favourites.key_of(code.id)
         if now and key:
-            workspace.tell(f"“{code.name}” is a favourite: press {key} in the transcript to code with it")
+            workspace.tell(
+                QCoreApplication.translate(
+                    "CodebookDock", "“{code}” is a favourite: press {key} in the transcript to code with it"
+                ).format(code=code.name, key=key)
+            )
         elif now:
-            workspace.tell(f"“{code.name}” is a favourite (only the first nine have number keys)")
+            workspace.tell(
+                QCoreApplication.translate(
+                    "CodebookDock", "“{code}” is a favourite (only the first nine have number keys)"
+                ).format(code=code.name)
+            )
         else:
-            workspace.tell(f"“{code.name}” is no longer a favourite")
+            workspace.tell(
+                QCoreApplication.translate("CodebookDock", "“{code}” is no longer a favourite").format(
+                    code=code.name
+                )
+            )
 
     def merge(self) -> None:
         code = self.current_code()
@@ -422,7 +449,11 @@ class CodebookDock(QDockWidget):
             return
         exclude = {code.id, *(c.id for c in self.model.tree.descendants(code.id))}
         picker = CodePicker(
-            self.model.tree, self, title=f"Merge “{code.name}” into…", exclude=exclude, allow_create=False
+            self.model.tree,
+            self,
+            title=QCoreApplication.translate("CodebookDock", "Merge “{code}” into…").format(code=code.name),
+            exclude=exclude,
+            allow_create=False,
         )
         picker.picked.connect(lambda target: self._merge_into(code, target))
         self.pick_code(picker)
@@ -434,10 +465,17 @@ class CodebookDock(QDockWidget):
         target = workspace.project.codes.get(target_id)
         count = workspace.project.codes.counts().get(code.id, 0)
         children = len(workspace.project.codes.tree().children(code.id))
-        text = (
-            f"Merge “{code.path_text}” into “{target.path_text}”?\n\n"
-            f"Its {count} coding(s) and {children} subcode(s) move to “{target.name}” and "
-            f"“{code.name}” is deleted. Edit → Undo takes it back."
+        text = QCoreApplication.translate(
+            "CodebookDock",
+            "Merge “{code}” into “{target}”?\n\nIts {count} coding(s) and {children} subcode(s) move to "
+            "“{target_name}” and “{name}” is deleted. Edit → Undo takes it back.",
+        ).format(
+            code=code.path_text,
+            target=target.path_text,
+            count=count,
+            children=children,
+            target_name=target.name,
+            name=code.name,
         )
         merge = workspace.project.codes.merge
         if self.confirm(
@@ -454,10 +492,22 @@ class CodebookDock(QDockWidget):
         codings = workspace.project.codes.counts(include_subcodes=True).get(code.id, 0)
         parts = []
         if subcodes:
-            parts.append(f"{subcodes} subcode(s)")
+            parts.append(
+                QCoreApplication.translate("CodebookDock", "{count} subcode(s)").format(count=subcodes)
+            )
         if codings:
-            parts.append(f"{codings} coding(s)")
-        also = f" with its {' and '.join(parts)}" if parts else ""
-        text = f"Delete the code “{code.path_text}”{also}?\n\nEdit → Undo brings everything back."
+            parts.append(
+                QCoreApplication.translate("CodebookDock", "{count} coding(s)").format(count=codings)
+            )
+        also = (
+            QCoreApplication.translate("CodebookDock", " with its {parts}").format(
+                parts=QCoreApplication.translate("CodebookDock", " and ").join(parts)
+            )
+            if parts
+            else ""
+        )
+        text = QCoreApplication.translate(
+            "CodebookDock", "Delete the code “{code}”{also}?\n\nEdit → Undo brings everything back."
+        ).format(code=code.path_text, also=also)
         if self.confirm(self, QCoreApplication.translate("CodebookDock", "Delete code"), text):
             workspace.perform(lambda: workspace.project.codes.delete(code.id))

@@ -45,6 +45,7 @@ from app.documents.document_attributes_model import KEY, VALUE, DocumentAttribut
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
+from app.widgets.translated import QT_TRANSLATE_NOOP, code_kind, number
 from coding import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
@@ -57,19 +58,19 @@ DOCUMENT_FACTS = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.C
 #: How the import formats are named to the user.
 FORMAT_NAMES = {
     "docx": "Word (.docx)",
-    "odt": "OpenDocument text (.odt)",
+    "odt": QT_TRANSLATE_NOOP("DetailsDock", "OpenDocument text (.odt)"),
     "pdf": "PDF",
-    "txt": "Plain text (.txt)",
+    "txt": QT_TRANSLATE_NOOP("DetailsDock", "Plain text (.txt)"),
     "md": "Markdown (.md)",
-    "vtt": "WebVTT subtitles (.vtt)",
-    "srt": "SubRip subtitles (.srt)",
+    "vtt": QT_TRANSLATE_NOOP("DetailsDock", "WebVTT subtitles (.vtt)"),
+    "srt": QT_TRANSLATE_NOOP("DetailsDock", "SubRip subtitles (.srt)"),
 }
 #: The encodings a text import chooses between, as the user knows them.
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 with byte-order mark",
-    "utf-16": "UTF-16 (byte-order mark)",
-    "cp1252": "Windows-1252 (legacy, no UTF-8)",
+    "utf-8-sig": QT_TRANSLATE_NOOP("DetailsDock", "UTF-8 with byte-order mark"),
+    "utf-16": QT_TRANSLATE_NOOP("DetailsDock", "UTF-16 (byte-order mark)"),
+    "cp1252": QT_TRANSLATE_NOOP("DetailsDock", "Windows-1252 (legacy, no UTF-8)"),
 }
 
 
@@ -353,13 +354,18 @@ class DetailsDock(QDockWidget):
             return
         code = tree.get(application.code_id)
         self._show_passage(passage, coding_id, document, tree)
-        self.memo_label.setText(f"Memo on the coding with “{html.escape(code.name)}”")
+        self.memo_label.setText(
+            QCoreApplication.translate("DetailsDock", "Memo on the coding with “{code}”").format(
+                code=html.escape(code.name)
+            )
+        )
         self._set_memo(MemoTarget("coding", coding_id), application.memo)
 
     def _show_passage(self, passage: PassageInfo, coding_id: CodingId, document: str, tree: CodeTree) -> None:
         """The coded passage's place, words and codes (not its memo)."""
+        coded = QCoreApplication.translate("DetailsDock", "Coded passage")
         self.title.setText(
-            f"<b>Coded passage</b> · {html.escape(document)} "
+            f"<b>{coded}</b> · {html.escape(document)} "
             f"<span style='color:gray'>{passage.start}–{passage.end}</span>"
         )
         text = passage.text if len(passage.text) <= 600 else passage.text[:600] + " …"
@@ -406,11 +412,19 @@ class DetailsDock(QDockWidget):
         details = [f"<span style='color:gray'>{html.escape(code.path_text)}</span>"]
         if code.label:
             details.append(html.escape(code.label))
-        facts = [code.kind + (", inductive" if code.inductive else "")]
+        kind = code_kind(code.kind)
+        facts = [
+            kind + (", " + QCoreApplication.translate("CodeTreeModel", "inductive") if code.inductive else "")
+        ]
         if code.question:
-            facts.append(f"question {html.escape(code.question)}")
+            facts.append(
+                QCoreApplication.translate("CodeTreeModel", "question {question}").format(
+                    question=html.escape(code.question)
+                )
+            )
         if code.scale:
-            facts.append("scale " + html.escape(" ".join(code.scale)))
+            scale = html.escape(" ".join(code.scale))
+            facts.append(QCoreApplication.translate("CodeTreeModel", "scale {scale}").format(scale=scale))
         facts.append(QCoreApplication.translate("DetailsDock", "{count} quote(s)").format(count=total))
         details.append("<i>" + " · ".join(facts) + "</i>")
         if code.description:
@@ -451,28 +465,39 @@ class DetailsDock(QDockWidget):
         facts: list[tuple[str, str]] = [
             (
                 QCoreApplication.translate("DetailsDock", "Format"),
-                FORMAT_NAMES.get(document.source_format, document.source_format),
+                QCoreApplication.translate(
+                    "DetailsDock", FORMAT_NAMES.get(document.source_format, document.source_format)
+                ),
             ),
         ]
         if document.original_filename:
             facts.append((QCoreApplication.translate("DetailsDock", "File"), document.original_filename))
         if document.encoding:
-            name = ENCODING_NAMES.get(document.encoding.lower(), document.encoding)
+            name = QCoreApplication.translate(
+                "DetailsDock", ENCODING_NAMES.get(document.encoding.lower(), document.encoding)
+            )
             facts.append(
                 (
                     QCoreApplication.translate("DetailsDock", "Encoding"),
                     QCoreApplication.translate("DetailsDock", "{name} — chosen at import").format(name=name),
                 )
             )
-        facts.append((QCoreApplication.translate("DetailsDock", "Characters"), f"{document.length:,}"))
+        facts.append((QCoreApplication.translate("DetailsDock", "Characters"), number(document.length)))
         if pages:
             facts.append((QCoreApplication.translate("DetailsDock", "Pages"), str(len(pages))))
         if turns:
-            shown = ", ".join(speakers[:6]) + (f" and {len(speakers) - 6} more" if len(speakers) > 6 else "")
+            more = (
+                QCoreApplication.translate("DetailsDock", " and {count} more").format(count=len(speakers) - 6)
+                if len(speakers) > 6
+                else ""
+            )
+            shown = ", ".join(speakers[:6]) + more
             facts.append(
                 (
                     QCoreApplication.translate("DetailsDock", "Turns"),
-                    f"{len(turns)} · {len(speakers)} speaker(s): {shown}",
+                    QCoreApplication.translate("DetailsDock", "{turns} · {count} speaker(s): {names}").format(
+                        turns=len(turns), count=len(speakers), names=shown
+                    ),
                 )
             )
         recording = self.workspace.project.media.get(document.id)

@@ -24,7 +24,7 @@ from PySide6.QtGui import QFont
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.record_table_model import header_text
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding import Aspect, Change
 from coding.core.ids import DocumentId
 from coding.core.records import DocumentInfo
@@ -235,10 +235,11 @@ class DocumentListModel(QAbstractItemModel):
             return fold(" ".join((document.name, *document.attributes.values())))
         if role == Qt.ItemDataRole.ToolTipRole:
             rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in document.attributes.items())
-            return (
-                f"<b>{document.name}</b><br>{document.length:,} characters · {document.coding_count} coding(s)"
-                f"<table>{rows}</table>"
+            counts = QCoreApplication.translate(
+                "DocumentListModel", "{characters} characters · {codings} coding(s)"
             )
+            counts = counts.format(characters=number(document.length), codings=document.coding_count)
+            return f"<b>{document.name}</b><br>{counts}<table>{rows}</table>"
         if role == Qt.ItemDataRole.FontRole and document.id == self.current:
             font = QFont()
             font.setBold(True)
@@ -260,7 +261,9 @@ class DocumentListModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.group_by} = {key}: {len(documents)} document(s)"
+            return QCoreApplication.translate(
+                "DocumentListModel", "{key} = {value}: {count} document(s)"
+            ).format(key=self.group_by, value=key, count=len(documents))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == CODINGS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

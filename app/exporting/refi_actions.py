@@ -20,14 +20,15 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from app.widgets import operations
 from app.widgets.operations import LongOperation, Progress
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 
 if TYPE_CHECKING:
     from coding.refi.report import ExchangeReport
 
-PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
-CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
-IMPORT_FILTER = "REFI-QDA project or codebook (*.qdpx *.qdc)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA project (*.qdpx)")
+CODEBOOK_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA codebook (*.qdc)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA project or codebook (*.qdpx *.qdc)")
 MAX_LISTED = 500
 
 
@@ -46,7 +47,10 @@ def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
     summary = [line.removesuffix(":") for line in lines[1:] if not line.startswith("  ")]
     if summary:
         hint = (
-            "\n\nShow Details lists each element and the reason." if report.skipped or report.adjusted else ""
+            "\n\n"
+            + QCoreApplication.translate("refi_actions", "Show Details lists each element and the reason.")
+            if report.skipped or report.adjusted
+            else ""
         )
         box.setInformativeText("\n".join(summary) + hint)
     details = lines[1:]
@@ -54,7 +58,9 @@ def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
         shown = details[:MAX_LISTED]
         if len(details) > MAX_LISTED:
             shown.append(
-                f"… and {len(details) - MAX_LISTED} more (use `codewerk import-qdpx` for the full list)"
+                QCoreApplication.translate(
+                    "refi_actions", "… and {count} more (use `codewerk import-qdpx` for the full list)"
+                ).format(count=len(details) - MAX_LISTED)
             )
         box.setDetailedText("\n".join(shown))
     box.open()
@@ -67,10 +73,19 @@ def export_exchange(
     """Ask for a file name (the dialog confirms overwriting) and start the export; ``None`` if the
     user cancelled. The operation's ``finished(path)`` says when the file is there."""
     if path is None:
-        title = "Export REFI-QDA project" if suffix == ".qdpx" else "Export REFI-QDA codebook"
+        title = (
+            QCoreApplication.translate("refi_actions", "Export REFI-QDA project")
+            if suffix == ".qdpx"
+            else QCoreApplication.translate("refi_actions", "Export REFI-QDA codebook")
+        )
         default = str(project.path.with_suffix(suffix))
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, default, PROJECT_FILTER if suffix == ".qdpx" else CODEBOOK_FILTER
+            parent,
+            title,
+            default,
+            QCoreApplication.translate(
+                "refi_actions", PROJECT_FILTER if suffix == ".qdpx" else CODEBOOK_FILTER
+            ),
         )
         if not chosen:
             return None
@@ -89,14 +104,22 @@ def export_exchange(
 
     def done(written: Path | None) -> None:
         if written is None:
-            operations.tell(parent, f"Export to {target.name} cancelled; nothing was written")
+            operations.tell(
+                parent,
+                QCoreApplication.translate(
+                    "refi_actions", "Export to {name} cancelled; nothing was written"
+                ).format(name=target.name),
+            )
         else:
-            operations.tell(parent, f"Exported {written.name}")
+            operations.tell(
+                parent,
+                QCoreApplication.translate("refi_actions", "Exported {name}").format(name=written.name),
+            )
 
     return LongOperation(
         parent,
         write,
-        title=f"Export to {target.name}",
+        title=QCoreApplication.translate("refi_actions", "Export to {name}").format(name=target.name),
         success=done,
         cancellable=suffix == ".qdpx",
     ).start()
@@ -116,7 +139,10 @@ def import_exchange_file(
     operation's ``finished(report)`` gives the report (``None`` when cancelled)."""
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("refi_actions", "Import REFI-QDA file"), "", IMPORT_FILTER
+            parent,
+            QCoreApplication.translate("refi_actions", "Import REFI-QDA file"),
+            "",
+            QCoreApplication.translate("refi_actions", IMPORT_FILTER),
         )
         if not chosen:
             return None

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
+from app.widgets.translated import number
 from coding.importing.import_service import ImportReport, encoding_label
 
 OK = "#1b6e2a"
@@ -20,70 +23,104 @@ def _heading(text: str, colour: str) -> str:
 def _speakers(report: ImportReport, name: str) -> str:
     speakers = report.speakers.get(name)
     if not speakers:
-        return "<i>no speakers found</i>"
+        return "<i>{}</i>".format(QCoreApplication.translate("ImportSummary", "no speakers found"))
     return ", ".join(f"{escape(s)}&nbsp;({n})" for s, n in speakers)
 
 
 def summary_title(report: ImportReport) -> str:
-    parts = [f"{len(report.imported)} imported"]
+    parts = [
+        QCoreApplication.translate("ImportSummary", "{count} imported").format(count=len(report.imported))
+    ]
     if report.replaced:
-        parts.append(f"{len(report.replaced)} replaced")
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "{count} replaced").format(count=len(report.replaced))
+        )
     if report.skipped:
-        parts.append(f"{len(report.skipped)} skipped")
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "{count} skipped").format(count=len(report.skipped))
+        )
     text = ", ".join(parts)
-    return f"Import cancelled: {text}" if report.cancelled else f"Import finished: {text}"
+    if report.cancelled:
+        return QCoreApplication.translate("ImportSummary", "Import cancelled: {summary}").format(summary=text)
+    return QCoreApplication.translate("ImportSummary", "Import finished: {summary}").format(summary=text)
 
 
 def summary_html(report: ImportReport) -> str:
     out = [f"<h2>{escape(summary_title(report))}</h2>"]
     if report.cancelled:
-        out.append("<p>The import was cancelled; the files before the cancel were imported.</p>")
+        cancelled = QCoreApplication.translate(
+            "ImportSummary", "The import was cancelled; the files before the cancel were imported."
+        )
+        out.append(f"<p>{cancelled}</p>")
     if report.imported:
-        out.append(_heading(f"Imported ({len(report.imported)})", OK))
+        imported = QCoreApplication.translate("ImportSummary", "Imported ({count})")
+        out.append(_heading(imported.format(count=len(report.imported)), OK))
+        headers = (
+            QCoreApplication.translate("ImportSummary", "Document"),
+            QCoreApplication.translate("ImportSummary", "Format"),
+            QCoreApplication.translate("ImportSummary", "Encoding"),
+            QCoreApplication.translate("ImportSummary", "Characters"),
+            QCoreApplication.translate("ImportSummary", "Speakers (turns)"),
+        )
         out.append(
-            '<table cellspacing="0" cellpadding="3" width="100%">'
-            "<tr><th align=left>Document</th><th align=left>Format</th><th align=left>Encoding</th>"
-            "<th align=right>Characters</th><th align=left>Speakers (turns)</th></tr>"
+            '<table cellspacing="0" cellpadding="3" width="100%"><tr>'
+            + "".join(
+                f"<th align={'right' if i == 3 else 'left'}>{escape(h)}</th>" for i, h in enumerate(headers)
+            )
+            + "</tr>"
         )
         for doc in report.imported:
             out.append(
                 f"<tr><td>{escape(doc.name)}</td><td>{escape(doc.source_format)}</td>"
                 f"<td>{escape(encoding_label(doc.encoding)) or '—'}</td>"
-                f"<td align=right>{doc.length:,}</td><td>{_speakers(report, doc.name)}</td></tr>"
+                f"<td align=right>{number(doc.length)}</td><td>{_speakers(report, doc.name)}</td></tr>"
             )
         out.append("</table>")
     if report.replaced:
-        out.append(_heading(f"Replaced ({len(report.replaced)})", WARNING))
+        replaced = QCoreApplication.translate("ImportSummary", "Replaced ({count})")
+        out.append(_heading(replaced.format(count=len(report.replaced)), WARNING))
         out.append("<ul>")
         for item in report.replaced:
             doc = item.document
             if item.lost:
-                kept = f"<b style='color:{PROBLEM}'>{len(item.lost)} coded passage(s) could not be kept:</b>"
+                not_kept = QCoreApplication.translate(
+                    "ImportSummary", "{count} coded passage(s) could not be kept:"
+                )
+                kept = f"<b style='color:{PROBLEM}'>{not_kept.format(count=len(item.lost))}</b>"
                 lost = "".join(
                     f"<li>{escape(', '.join(p.codes))}: “{escape(_short(p.text))}” ({p.start}:{p.end})</li>"
                     for p in item.lost
                 )
-                out.append(f"<li>{escape(doc.name)}: text replaced; {kept}<ul>{lost}</ul></li>")
+                replaced_text = QCoreApplication.translate("ImportSummary", "text replaced;")
+                out.append(f"<li>{escape(doc.name)}: {replaced_text} {kept}<ul>{lost}</ul></li>")
             else:
-                out.append(f"<li>{escape(doc.name)}: text replaced; all codings kept</li>")
+                all_kept = QCoreApplication.translate("ImportSummary", "text replaced; all codings kept")
+                out.append(f"<li>{escape(doc.name)}: {all_kept}</li>")
         out.append("</ul>")
     if report.skipped:
-        out.append(_heading(f"Skipped ({len(report.skipped)})", PROBLEM))
+        skipped = QCoreApplication.translate("ImportSummary", "Skipped ({count})")
+        out.append(_heading(skipped.format(count=len(report.skipped)), PROBLEM))
         out.append("<ul>")
         out.extend(f"<li><b>{escape(p.file)}</b>: {escape(p.reason)}</li>" for p in report.skipped)
         out.append("</ul>")
     if report.rows_without_file or report.files_without_row:
-        out.append(_heading("Metadata sheet", WARNING))
+        out.append(_heading(QCoreApplication.translate("ImportSummary", "Metadata sheet"), WARNING))
         out.append("<ul>")
         if report.rows_without_file:
             names = ", ".join(escape(n) for n in report.rows_without_file)
-            out.append(f"<li>Rows for files that were not imported: {names}</li>")
+            rows = QCoreApplication.translate(
+                "ImportSummary", "Rows for files that were not imported: {names}"
+            )
+            out.append(f"<li>{rows.format(names=names)}</li>")
         if report.files_without_row:
             names = ", ".join(escape(n) for n in report.files_without_row)
-            out.append(f"<li>Imported files without a row (no attributes from the sheet): {names}</li>")
+            files = QCoreApplication.translate(
+                "ImportSummary", "Imported files without a row (no attributes from the sheet): {names}"
+            )
+            out.append(f"<li>{files.format(names=names)}</li>")
         out.append("</ul>")
     if report.warnings:
-        out.append(_heading("Notes", WARNING))
+        out.append(_heading(QCoreApplication.translate("ImportSummary", "Notes"), WARNING))
         out.append("<ul>")
         out.extend(f"<li><b>{escape(p.file)}</b>: {escape(p.reason)}</li>" for p in report.warnings)
         out.append("</ul>")

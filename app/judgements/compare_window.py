@@ -30,7 +30,11 @@ class CompareWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compareWindow")
-        self.setWindowTitle(f"Compare — {workspace.project.path.name}")
+        self.setWindowTitle(
+            QCoreApplication.translate("CompareWindow", "Compare — {name}").format(
+                name=workspace.project.path.name
+            )
+        )
         self.view = CompareView(workspace.bridge, self)
         self.setCentralWidget(self.view)
         self.addActions(shared_actions)

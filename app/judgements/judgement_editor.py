@@ -154,7 +154,9 @@ class JudgementEditor(QWidget):
         passages = project.comparison.cell_passages(code.id, cell.value, attribute)
         documents = len({p.document_id for p in passages})
         self.title.setText(
-            f"{code.path_text} × {cell.value}: {len(passages)} quote(s) in {documents} document(s)"
+            QCoreApplication.translate(
+                "JudgementEditor", "{code} × {value}: {quotes} quote(s) in {documents} document(s)"
+            ).format(code=code.path_text, value=cell.value, quotes=len(passages), documents=documents)
         )
         self.passages.set_passages(passages, cell.evidence, checkable=cell.assessable)
         self._fill_score(code, cell.judgement)

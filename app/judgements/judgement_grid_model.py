@@ -10,11 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from app.shell.theme import readable_text
-from coding.core.counting import COUNT_RULE
+from app.widgets.translated import count_rule
 from coding.core.ids import CodeId, JudgementId
 from coding.core.records import Discussion
 from coding.judgements.comparison import (
@@ -186,8 +193,16 @@ class JudgementGridModel(QAbstractItemModel):
             lines = [row.code.path_text]
             if row.code.label:
                 lines.append(row.code.label)
-            lines.append(f"{row.quotes} quote(s) in {row.documents} document(s)")
-            lines.append(f"Counting: {COUNT_RULE} (as in the Codebook)")
+            lines.append(
+                QCoreApplication.translate(
+                    "JudgementGridModel", "{quotes} quote(s) in {documents} document(s)"
+                ).format(quotes=row.quotes, documents=row.documents)
+            )
+            lines.append(
+                QCoreApplication.translate(
+                    "JudgementGridModel", "Counting: {rule} (as in the Codebook)"
+                ).format(rule=count_rule())
+            )
             return "\n".join(lines)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(row.code.colour) if row.code.colour else None
@@ -220,23 +235,39 @@ class JudgementGridModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
                 f"{row.code.path_text} × {cell.value}",
-                f"{cell.quotes} quote(s) in {cell.documents} document(s)",
+                QCoreApplication.translate(
+                    "JudgementGridModel", "{quotes} quote(s) in {documents} document(s)"
+                ).format(quotes=cell.quotes, documents=cell.documents),
             ]
             if cell.judgement is not None:
-                lines.append(f"Judgement: {cell.score or '–'}")
+                lines.append(
+                    QCoreApplication.translate("JudgementGridModel", "Judgement: {score}").format(
+                        score=cell.score or "–"
+                    )
+                )
                 if cell.justification:
                     lines.append(cell.justification)
                 if cell.evidence:
-                    lines.append(f"{len(cell.evidence)} quote(s) as evidence")
+                    lines.append(
+                        QCoreApplication.translate(
+                            "JudgementGridModel", "{count} quote(s) as evidence"
+                        ).format(count=len(cell.evidence))
+                    )
                 talk = self._discussion(cell)
                 for mark in talk.marks if talk is not None else ():
                     lines.append(
-                        f"{mark.reviewer}: {mark.status}" + (f" — {mark.comment}" if mark.comment else "")
+                        f"{mark.reviewer}: {QCoreApplication.translate('DiscussionPanel', mark.status)}"
+                        + (f" — {mark.comment}" if mark.comment else "")
                     )
                 if talk is not None and talk.open_question():
-                    lines.append("A reviewer asks: answer in the Discussion below the judgement")
+                    lines.append(
+                        QCoreApplication.translate(
+                            "JudgementGridModel",
+                            "A reviewer asks: answer in the Discussion below the judgement",
+                        )
+                    )
             elif cell.assessable:
-                lines.append("Click to judge")
+                lines.append(QCoreApplication.translate("JudgementGridModel", "Click to judge"))
             return "\n".join(lines)
         return None
 
@@ -258,5 +289,7 @@ class JudgementGridModel(QAbstractItemModel):
             colour = heat_colour(count, maximum)
             return readable_text(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{cell.quotes} quote(s) in {cell.documents} document(s)"
+            return QCoreApplication.translate(
+                "JudgementGridModel", "{quotes} quote(s) in {documents} document(s)"
+            ).format(quotes=cell.quotes, documents=cell.documents)
         return None

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,10 +38,10 @@ from coding.language.register import RespondentInfo
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KIND_LABELS = {
-    "respondent": "respondent",
-    "person": "person",
-    "place": "place",
-    "organisation": "organisation",
+    "respondent": QT_TRANSLATE_NOOP("AnonymiseDialog", "respondent"),
+    "person": QT_TRANSLATE_NOOP("AnonymiseDialog", "person"),
+    "place": QT_TRANSLATE_NOOP("AnonymiseDialog", "place"),
+    "organisation": QT_TRANSLATE_NOOP("AnonymiseDialog", "organisation"),
 }
 
 
@@ -73,7 +73,10 @@ class MentionTableModel(RecordTableModel[NameMention]):
         Column(QT_TRANSLATE_NOOP("Column", "Name"), lambda m: m.text),
         Column(QT_TRANSLATE_NOOP("Column", "Context"), _context),
         Column(QT_TRANSLATE_NOOP("Column", "Replace by"), lambda m: m.replacement, editable=True),
-        Column(QT_TRANSLATE_NOOP("Column", "Why"), lambda m: f"{KIND_LABELS[m.kind]}: {m.reason}"),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Why"),
+            lambda m: f"{QCoreApplication.translate('AnonymiseDialog', KIND_LABELS[m.kind])}: {m.reason}",
+        ),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -124,36 +127,42 @@ class MentionTableModel(RecordTableModel[NameMention]):
 class AnonymiseDialog(QDialog):
     def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Anonymise transcripts")
+        self.setWindowTitle(QCoreApplication.translate("AnonymiseDialog", "Anonymise transcripts"))
         self.bridge = bridge
         self.project = bridge.project
         self.register = self.project.assist.register
 
         self.register_model = RegisterTableModel(self)
         self.register_table = QTableView()
-        self.register_table.setAccessibleName("Names register")
+        self.register_table.setAccessibleName(QCoreApplication.translate("AnonymiseDialog", "Names register"))
         self.register_table.setModel(self.register_model)
         self.register_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.register_table.verticalHeader().setVisible(False)
         self.register_table.horizontalHeader().setStretchLastSection(True)
         self.code_edit = QLineEdit(placeholderText="R5")
-        self.code_edit.setAccessibleName("Replacement code")
+        self.code_edit.setAccessibleName(QCoreApplication.translate("AnonymiseDialog", "Replacement code"))
         self.code_edit.setMaximumWidth(70)
-        self.name_edit = QLineEdit(placeholderText="Full name")
-        self.name_edit.setAccessibleName("Full name")
-        self.aliases_edit = QLineEdit(placeholderText="Other spellings; separated by ;")
-        self.aliases_edit.setAccessibleName("Other spellings")
-        self.add_button = QPushButton("Add")
-        self.remove_button = QPushButton("Remove")
-        self.export_button = QPushButton("Export register…")
-        self.export_button.setToolTip("Keep this file apart from the analysis: it links codes to names")
+        self.name_edit = QLineEdit(placeholderText=QCoreApplication.translate("AnonymiseDialog", "Full name"))
+        self.name_edit.setAccessibleName(QCoreApplication.translate("AnonymiseDialog", "Full name"))
+        self.aliases_edit = QLineEdit(
+            placeholderText=QCoreApplication.translate("AnonymiseDialog", "Other spellings; separated by ;")
+        )
+        self.aliases_edit.setAccessibleName(QCoreApplication.translate("AnonymiseDialog", "Other spellings"))
+        self.add_button = QPushButton(QCoreApplication.translate("AnonymiseDialog", "Add"))
+        self.remove_button = QPushButton(QCoreApplication.translate("AnonymiseDialog", "Remove"))
+        self.export_button = QPushButton(QCoreApplication.translate("AnonymiseDialog", "Export register…"))
+        self.export_button.setToolTip(
+            QCoreApplication.translate(
+                "AnonymiseDialog", "Keep this file apart from the analysis: it links codes to names"
+            )
+        )
 
         self.document = QComboBox()
-        self.document.setAccessibleName("Document")
-        self.find_button = QPushButton("Find names")
+        self.document.setAccessibleName(QCoreApplication.translate("AnonymiseDialog", "Document"))
+        self.find_button = QPushButton(QCoreApplication.translate("AnonymiseDialog", "Find names"))
         self.mention_model = MentionTableModel(self)
         self.mention_table = QTableView()
-        self.mention_table.setAccessibleName("Mentions found")
+        self.mention_table.setAccessibleName(QCoreApplication.translate("AnonymiseDialog", "Mentions found"))
         self.mention_table.setModel(self.mention_model)
         self.mention_table.verticalHeader().setVisible(False)
         self.mention_table.setWordWrap(False)
@@ -166,16 +175,22 @@ class AnonymiseDialog(QDialog):
             MentionTableModel.REPLACEMENT,
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.all_button = QPushButton("Check all")
-        self.none_button = QPushButton("Check none")
-        self.replace_button = QPushButton("Replace checked names")
+        self.all_button = QPushButton(QCoreApplication.translate("AnonymiseDialog", "Check all"))
+        self.none_button = QPushButton(QCoreApplication.translate("AnonymiseDialog", "Check none"))
+        self.replace_button = QPushButton(
+            QCoreApplication.translate("AnonymiseDialog", "Replace checked names")
+        )
         self.replace_button.setDefault(True)
         self.status = operations.add_status_line(self)
-        self.summary = QLabel("Names are only replaced after you check them and press Replace.")
+        self.summary = QLabel(
+            QCoreApplication.translate(
+                "AnonymiseDialog", "Names are only replaced after you check them and press Replace."
+            )
+        )
         self.summary.setWordWrap(True)
         self.status.addWidget(self.summary, 1)
 
-        register_box = QGroupBox("Respondent register")
+        register_box = QGroupBox(QCoreApplication.translate("AnonymiseDialog", "Respondent register"))
         register_layout = QVBoxLayout(register_box)
         register_layout.addWidget(self.register_table)
         form = QHBoxLayout()
@@ -190,10 +205,10 @@ class AnonymiseDialog(QDialog):
         register_buttons.addWidget(self.export_button)
         register_layout.addLayout(register_buttons)
 
-        names_box = QGroupBox("Names found")
+        names_box = QGroupBox(QCoreApplication.translate("AnonymiseDialog", "Names found"))
         names_layout = QVBoxLayout(names_box)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Document"))
+        top.addWidget(QLabel(QCoreApplication.translate("AnonymiseDialog", "Document")))
         top.addWidget(self.document, 1)
         top.addWidget(self.find_button)
         names_layout.addLayout(top)
@@ -242,7 +257,12 @@ class AnonymiseDialog(QDialog):
             return
         for edit in (self.code_edit, self.name_edit, self.aliases_edit):
             edit.clear()
-        operations.tell(self, f"Added {entry.code}. Find names again to see where {entry.name} occurs.")
+        operations.tell(
+            self,
+            self.tr("Added {code}. Find names again to see where {name} occurs.").format(
+                code=entry.code, name=entry.name
+            ),
+        )
 
     @Slot()
     def remove_selected(self) -> None:
@@ -254,12 +274,17 @@ class AnonymiseDialog(QDialog):
     def export_register(self, path: Path) -> Path | None:
         target = operations.attempt(self, lambda: self.register.export_csv(path, overwrite=True), notice=True)
         if target is not None:
-            operations.tell(self, f"Exported the register to {target.name}. Keep it apart from the analysis.")
+            operations.tell(
+                self,
+                self.tr("Exported the register to {name}. Keep it apart from the analysis.").format(
+                    name=target.name
+                ),
+            )
         return target
 
     def _ask_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export respondent register", "register.csv", "CSV (*.csv)"
+            self, self.tr("Export respondent register"), "register.csv", "CSV (*.csv)"
         )
         if name:
             self.export_register(Path(name))
@@ -269,7 +294,7 @@ class AnonymiseDialog(QDialog):
         fill_combo(
             self.document,
             [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
-            first=("All documents", None),
+            first=(QCoreApplication.translate("AnonymiseDialog", "All documents"), None),
             choose=(self.document.currentData(),),
             quiet=False,
         )
@@ -285,27 +310,35 @@ class AnonymiseDialog(QDialog):
         self.mention_model.set_mentions(mentions)
         documents = len({m.document_id for m in mentions})
         self.summary.setText(
-            f"{len(mentions)} possible name(s) in {documents} document(s). Uncheck what is not a name, "
-            "edit a replacement if needed, then replace."
+            self.tr(
+                "{count} possible name(s) in {documents} document(s). Uncheck what is not a name, "
+                "edit a replacement if needed, then replace."
+            ).format(count=len(mentions), documents=documents)
         )
 
     @Slot()
     def replace_checked(self) -> None:
         chosen = self.mention_model.checked()
         if not chosen:
-            operations.refuse(self, "Nothing is checked.")
+            operations.refuse(self, QCoreApplication.translate("AnonymiseDialog", "Nothing is checked."))
             return
         report = operations.attempt(
             self, lambda: self.project.assist.anonymiser.replace(chosen), initiator=self
         )
         if report is None:
             return
-        merged = f"; {report.merged_passages} coded passage(s) merged" if report.merged_passages else ""
+        merged = (
+            self.tr("; {count} coded passage(s) merged").format(count=report.merged_passages)
+            if report.merged_passages
+            else ""
+        )
         self.mention_model.set_mentions([])
         operations.tell(
             self,
-            f"Replaced {report.replacements} name(s) in {report.documents} document(s); every coding kept "
-            f"its passage{merged}. Undo restores the names.",
+            self.tr(
+                "Replaced {count} name(s) in {documents} document(s); every coding kept its passage{merged}. "
+                "Undo restores the names."
+            ).format(count=report.replacements, documents=report.documents, merged=merged),
         )
 
     @Slot(object)

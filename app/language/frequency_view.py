@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +38,9 @@ def _group_column(group: str, totals: Mapping[str, int]) -> Column[FrequencyRow]
     return Column(
         group,
         lambda row: row.counts[group],
-        tooltip=lambda row: f"{row.share(group, totals):.1f} per 1,000 words in {group}",
+        tooltip=lambda row: QCoreApplication.translate(
+            "FrequencyView", "{share} per 1,000 words in {group}"
+        ).format(share=f"{row.share(group, totals):.1f}", group=group),
         align=ALIGN_RIGHT,
     )
 
@@ -76,29 +78,31 @@ class FrequencyView(QWidget):
         self.bridge = bridge
         self.project = bridge.project
         self.by = QComboBox()
-        self.by.setAccessibleName("Frequencies by")
+        self.by.setAccessibleName(QCoreApplication.translate("FrequencyView", "Frequencies by"))
         self.unit = QComboBox()
-        self.unit.setAccessibleName("Count")
-        self.unit.addItem("Lemmas", "lemma")
-        self.unit.addItem("Words", "word")
+        self.unit.setAccessibleName(QCoreApplication.translate("FrequencyView", "Count"))
+        self.unit.addItem(QCoreApplication.translate("FrequencyView", "Lemmas"), "lemma")
+        self.unit.addItem(QCoreApplication.translate("FrequencyView", "Words"), "word")
         self.top = QSpinBox()
-        self.top.setAccessibleName("Number of words shown")
+        self.top.setAccessibleName(QCoreApplication.translate("FrequencyView", "Number of words shown"))
         self.top.setRange(5, 500)
         self.top.setValue(30)
-        self.answers_only = QCheckBox("Answers only")
+        self.answers_only = QCheckBox(QCoreApplication.translate("FrequencyView", "Answers only"))
         self.answers_only.setChecked(True)
-        self.refresh_button = QPushButton("Count")
-        self.export_button = QPushButton("Export CSV…")
+        self.refresh_button = QPushButton(QCoreApplication.translate("FrequencyView", "Count"))
+        self.export_button = QPushButton(QCoreApplication.translate("FrequencyView", "Export CSV…"))
         self.model = FrequencyTableModel(self)
         self.table_view = QTableView()
-        self.table_view.setAccessibleName("Word frequencies")
+        self.table_view.setAccessibleName(QCoreApplication.translate("FrequencyView", "Word frequencies"))
         self.table_view.setModel(self.model)
         self.table_view.verticalHeader().setVisible(False)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart)
-        self.chart_view.setAccessibleName("Word frequencies chart")
+        self.chart_view.setAccessibleName(
+            QCoreApplication.translate("FrequencyView", "Word frequencies chart")
+        )
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(420)
         self.status = operations.add_status_line(self)
@@ -106,10 +110,10 @@ class FrequencyView(QWidget):
         self.status.addWidget(self.summary, 1)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Per"))
+        controls.addWidget(QLabel(QCoreApplication.translate("FrequencyView", "Per")))
         controls.addWidget(self.by)
         controls.addWidget(self.unit)
-        controls.addWidget(QLabel("Top"))
+        controls.addWidget(QLabel(QCoreApplication.translate("FrequencyView", "Top")))
         controls.addWidget(self.top)
         controls.addWidget(self.answers_only)
         controls.addWidget(self.refresh_button)
@@ -154,7 +158,9 @@ class FrequencyView(QWidget):
         self._draw(table)
         words = ", ".join(f"{g}: {n:,}".replace(",", ".") for g, n in table.totals.items())
         self.summary.setText(
-            f"Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words."
+            self.tr(
+                "Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words."
+            ).format(words=words)
         )
         return table
 
@@ -180,13 +186,17 @@ class FrequencyView(QWidget):
         categories.setTruncateLabels(False)
         values = QValueAxis()
         values.setRange(0, max(1.0, top * 1.1))
-        values.setTitleText("per 1,000 words")
+        values.setTitleText(self.tr("per 1,000 words"))
         values.setLabelFormat("%.0f")
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         series.attachAxis(values)
-        self.chart.setTitle(f"Most frequent {table.unit}s per {table.by}")
+        self.chart.setTitle(
+            self.tr("Most frequent {unit} per {by}").format(
+                unit=self.tr("lemmas") if table.unit == "lemma" else self.tr("words"), by=table.by
+            )
+        )
 
     def series(self) -> list[QBarSeries]:
         return [s for s in self.chart.series() if isinstance(s, QBarSeries)]
@@ -199,11 +209,13 @@ class FrequencyView(QWidget):
             self, lambda: write_frequencies_csv(table, path, overwrite=True), notice=True
         ):
             return None
-        operations.tell(self, f"Exported {path.name}.")
+        operations.tell(self, self.tr("Exported {name}.").format(name=path.name))
         return path
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export frequencies", "frequencies.csv", "CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export frequencies"), "frequencies.csv", "CSV (*.csv)"
+        )
         if name:
             self.export_csv(Path(name))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,21 +33,27 @@ from app.codebook.code_combo import CodeComboBox
 from app.language.indexing import Indexing
 from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, LeftContextDelegate
 from app.shell.project_bridge import ProjectBridge
+from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.language.kwic import KwicLine, write_kwic_csv
 from coding.language.search import SearchMode, SearchResult
 from coding.language.units import CODING_UNITS
 
 MODE_LABELS = {
-    SearchMode.LEMMA: "Lemma (all forms)",
-    SearchMode.WORD: "Word (* wildcard)",
-    SearchMode.PHRASE: "Phrase",
-    SearchMode.STEM: "Stem (broad)",
-    SearchMode.REGEX: "Regular expression",
+    SearchMode.LEMMA: QT_TRANSLATE_NOOP("SearchPanel", "Lemma (all forms)"),
+    SearchMode.WORD: QT_TRANSLATE_NOOP("SearchPanel", "Word (* wildcard)"),
+    SearchMode.PHRASE: QT_TRANSLATE_NOOP("SearchPanel", "Phrase"),
+    SearchMode.STEM: QT_TRANSLATE_NOOP("SearchPanel", "Stem (broad)"),
+    SearchMode.REGEX: QT_TRANSLATE_NOOP("SearchPanel", "Regular expression"),
 }
-UNIT_LABELS = {"hit": "the hit", "sentence": "the sentence", "turn": "the speaker turn"}
+UNIT_LABELS = {
+    "hit": QT_TRANSLATE_NOOP("SearchPanel", "the hit"),
+    "sentence": QT_TRANSLATE_NOOP("SearchPanel", "the sentence"),
+    "turn": QT_TRANSLATE_NOOP("SearchPanel", "the speaker turn"),
+}
 
 
 class SearchPanel(QWidget):
@@ -72,24 +78,26 @@ class SearchPanel(QWidget):
         # The window shares one indexer per project, so two indexing threads never run at once.
         self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
-        self.query = QLineEdit(placeholderText="Search, e.g. vertrouwen")
-        self.query.setAccessibleName("Search all transcripts")
+        self.query = QLineEdit(placeholderText=self.tr("Search, e.g. vertrouwen"))
+        self.query.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search all transcripts"))
         self.mode = QComboBox()
-        self.mode.setAccessibleName("Search mode")
+        self.mode.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search mode"))
         for mode, label in MODE_LABELS.items():
-            self.mode.addItem(label, mode.value)
+            self.mode.addItem(QCoreApplication.translate("SearchPanel", label), mode.value)
         self.attribute = QComboBox()
-        self.attribute.setAccessibleName("Limit to attribute")
+        self.attribute.setAccessibleName(QCoreApplication.translate("SearchPanel", "Limit to attribute"))
         self.value = QComboBox()
-        self.value.setAccessibleName("Attribute value")
-        self.answers_only = QCheckBox("Answers only")
-        self.answers_only.setToolTip("Leave out the interviewer's turns")
-        self.search_button = QPushButton("Search")
+        self.value.setAccessibleName(QCoreApplication.translate("SearchPanel", "Attribute value"))
+        self.answers_only = QCheckBox(QCoreApplication.translate("SearchPanel", "Answers only"))
+        self.answers_only.setToolTip(
+            QCoreApplication.translate("SearchPanel", "Leave out the interviewer's turns")
+        )
+        self.search_button = QPushButton(QCoreApplication.translate("SearchPanel", "Search"))
         self.search_button.setDefault(True)
 
         self.model = KwicTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Search hits in context")
+        self.table.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search hits in context"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -102,36 +110,43 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(LEFT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RIGHT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HIT, QHeaderView.ResizeMode.ResizeToContents)
+        # Sizing columns to their contents reads the rows it measures, which builds their lines:
+        # the visible ones and a hundred more, not Qt's default of a thousand.
+        header.setResizeContentsPrecision(100)
 
         self.status = operations.add_status_line(self)
         self.summary = QLabel()
         self.status.addWidget(self.summary, 1)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.progress.setFormat("Indexing %p%")
+        self.progress.setFormat(self.tr("Indexing %p%"))
         self.progress.hide()
 
         self.code = CodeComboBox()
         self.unit = QComboBox()
-        self.unit.setAccessibleName("Context unit")
+        self.unit.setAccessibleName(QCoreApplication.translate("SearchPanel", "Context unit"))
         for unit in CODING_UNITS:
-            self.unit.addItem(UNIT_LABELS[unit], unit)
-        self.code_button = QPushButton("Code")
-        self.code_button.setToolTip("Code the selected lines (or all lines when none is selected)")
-        self.export_button = QPushButton("Export CSV…")
+            self.unit.addItem(QCoreApplication.translate("SearchPanel", UNIT_LABELS[unit]), unit)
+        self.code_button = QPushButton(QCoreApplication.translate("SearchPanel", "Code"))
+        self.code_button.setToolTip(
+            QCoreApplication.translate(
+                "SearchPanel", "Code the selected lines (or all lines when none is selected)"
+            )
+        )
+        self.export_button = QPushButton(QCoreApplication.translate("SearchPanel", "Export CSV…"))
 
         top = QHBoxLayout()
         top.addWidget(self.query, 3)
         top.addWidget(self.mode)
-        top.addWidget(QLabel("where"))
+        top.addWidget(QLabel(QCoreApplication.translate("SearchPanel", "where")))
         top.addWidget(self.attribute)
         top.addWidget(self.value)
         top.addWidget(self.answers_only)
         top.addWidget(self.search_button)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Code"))
+        bottom.addWidget(QLabel(QCoreApplication.translate("SearchPanel", "Code")))
         bottom.addWidget(self.unit)
-        bottom.addWidget(QLabel("with"))
+        bottom.addWidget(QLabel(QCoreApplication.translate("SearchPanel", "with")))
         bottom.addWidget(self.code, 2)
         bottom.addWidget(self.code_button)
         bottom.addStretch(1)
@@ -148,6 +163,8 @@ class SearchPanel(QWidget):
         self.attribute.currentIndexChanged.connect(self._fill_values)
         self.code_button.clicked.connect(self.code_lines)
         self.export_button.clicked.connect(self._ask_export)
+        self.model.sortWaits.connect(self._sort_after_building)
+        self.sorting: operations.LongOperation | None = None
         self.table.doubleClicked.connect(lambda index: self.lineActivated.emit(self.model.line(index.row())))
         self.indexer.progress.connect(self._on_index_progress)
         self.indexer.finished.connect(self._on_indexed)
@@ -163,7 +180,7 @@ class SearchPanel(QWidget):
         fill_combo(
             self.attribute,
             [(key, key) for key in keys],
-            first=("all documents", None),
+            first=(QCoreApplication.translate("SearchPanel", "all documents"), None),
             choose=(self.attribute.currentData(),),
         )
         self._fill_values()
@@ -188,10 +205,16 @@ class SearchPanel(QWidget):
     def run_search(self) -> None:
         text = self.query.text().strip()
         if not text:
-            operations.tell(self, "Type a word, a phrase or a pattern.")
+            operations.tell(
+                self, QCoreApplication.translate("SearchPanel", "Type a word, a phrase or a pattern.")
+            )
             return
         key = self.attribute.currentData()
         where = {key: self.value.currentText()} if key is not None and self.value.currentText() else None
+        with Workspace.loading():  # tens of thousands of hits: no collections walking them meanwhile
+            self._search(text, where)
+
+    def _search(self, text: str, where: dict[str, str] | None) -> None:
         result = operations.attempt(
             self,
             lambda: self.project.assist.search(
@@ -215,15 +238,44 @@ class SearchPanel(QWidget):
             self.start_indexing(search_after=True)
         self.searched.emit(result)
 
+    @Slot(int, Qt.SortOrder)
+    def _sort_after_building(self, column: int, order: Qt.SortOrder) -> None:
+        """A sort by context over many hits: their lines are built in a worker, then sorted."""
+        if self.sorting is not None and self.sorting.running:
+            self.sorting.cancel()
+        model = self.model
+        lines = model.all_lines()
+
+        def build(progress: operations.Progress) -> None:
+            lines.build(lambda done, total: progress(done, total, self.tr("Building the lines in context")))
+
+        def sort(_value: object) -> None:
+            if self.sorting is not None and self.sorting.cancelled:
+                return
+            if model.all_lines() is lines:  # still the same hits shown
+                model.sort_now(column, order)
+
+        self.sorting = operations.LongOperation(
+            self, build, title=self.tr("Sorting the hits"), success=sort, show="status", cancellable=True
+        ).start()
+
     def _show_status(self, result: SearchResult) -> None:
-        documents = len({line.document_id for line in result.lines})
-        parts = [f"{len(result.lines)} hit(s) in {documents} of {result.documents_searched} document(s)"]
+        documents = len(result.hit_documents())
+        parts = [
+            self.tr("{hits} hit(s) in {documents} of {searched} document(s)").format(
+                hits=len(result.lines), documents=documents, searched=result.documents_searched
+            )
+        ]
         if result.forms and result.query.mode in (SearchMode.LEMMA, SearchMode.STEM, SearchMode.WORD):
-            parts.append("forms: " + ", ".join(result.forms[:10]))
+            parts.append(self.tr("forms: {forms}").format(forms=", ".join(result.forms[:10])))
         if result.unindexed:
-            parts.append(f"{len(result.unindexed)} document(s) are being indexed; results follow")
+            parts.append(
+                self.tr("{count} document(s) are being indexed; results follow").format(
+                    count=len(result.unindexed)
+                )
+            )
         if result.truncated:
-            parts.append("only the first hits are shown")
+            parts.append(self.tr("only the first hits are shown"))
         self.summary.setText(" · ".join(parts))
 
     # -- indexing ------------------------------------------------------------------------
@@ -237,7 +289,7 @@ class SearchPanel(QWidget):
     @Slot(int, str)
     def _on_index_progress(self, percent: int, name: str) -> None:
         self.progress.setValue(percent)
-        self.progress.setFormat(f"Indexing %p% {name}".rstrip())
+        self.progress.setFormat(self.tr("Indexing %p% {name}").format(name=name).rstrip())
 
     @Slot(object)
     def _on_indexed(self, _report: object) -> None:
@@ -264,7 +316,9 @@ class SearchPanel(QWidget):
         lines = self.selected_lines() or self.model.lines()
         code_id = self.code.code_id()
         if not lines or code_id is None:
-            operations.refuse(self, "Choose a code and search first.")
+            operations.refuse(
+                self, QCoreApplication.translate("SearchPanel", "Choose a code and search first.")
+            )
             return []
         unit = self.unit.currentData()
         created = operations.attempt(
@@ -274,8 +328,13 @@ class SearchPanel(QWidget):
             return []
         name = self.project.codes.get(code_id).name
         skipped = len(lines) - len(created)
-        note = f" ({skipped} already coded)" if skipped else ""
-        operations.tell(self, f"Coded {len(created)} passage(s) ({UNIT_LABELS[unit]}) with {name}{note}.")
+        note = self.tr(" ({count} already coded)").format(count=skipped) if skipped else ""
+        operations.tell(
+            self,
+            self.tr("Coded {count} passage(s) ({unit}) with {code}{note}.").format(
+                count=len(created), unit=self.tr(UNIT_LABELS[unit]), code=name, note=note
+            ),
+        )
         return list(created)
 
     def export_csv(self, path: Path) -> Path | None:
@@ -283,11 +342,16 @@ class SearchPanel(QWidget):
             self, lambda: write_kwic_csv(self.model.lines(), path, overwrite=True), notice=True
         ):
             return None
-        operations.tell(self, f"Exported {len(self.model.lines())} line(s) to {path.name}.")
+        operations.tell(
+            self,
+            self.tr("Exported {count} line(s) to {name}.").format(
+                count=len(self.model.lines()), name=path.name
+            ),
+        )
         return path
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export hits", "hits.csv", "CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export hits"), "hits.csv", "CSV (*.csv)")
         if name:
             self.export_csv(Path(name))
 

@@ -16,7 +16,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,13 @@ from coding.language.suggestions.service import SuggestionInfo
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SCORE, CODE, DOCUMENT, PASSAGE, WHY = range(5)
-SOURCE_LABELS = {"terms": "terms", "question": "guide question", "similar": "similar passages"}
+SOURCE_LABELS = {
+    "terms": QT_TRANSLATE_NOOP("SuggestionQueue", "terms"),
+    "question": QT_TRANSLATE_NOOP("SuggestionQueue", "guide question"),
+    "similar": QT_TRANSLATE_NOOP("SuggestionQueue", "similar passages"),
+}
+#: The status line while indexing (its start also recognises it).
+INDEXING_TEXT = QT_TRANSLATE_NOOP("SuggestionQueue", "Indexing for suggestions {percent}% {name}")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +64,9 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 
 def _sources(s: SuggestionInfo) -> str:
-    return ", ".join(SOURCE_LABELS.get(x, x) for x in s.sources)
+    return ", ".join(
+        QCoreApplication.translate("SuggestionQueue", SOURCE_LABELS.get(x, x)) for x in s.sources
+    )
 
 
 def _score_colour(s: SuggestionInfo) -> QColor | None:
@@ -110,22 +118,26 @@ class SuggestionQueue(QWidget):
         # The window shares one indexer per project, so two indexing threads never run at once.
         self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
-        self.scope = CodeComboBox(any_label="All codes")
+        self.scope = CodeComboBox(any_label=QCoreApplication.translate("SuggestionQueue", "All codes"))
         self.document = QComboBox()
-        self.document.setAccessibleName("Document")
-        self.find_button = QPushButton("Find suggestions")
-        self.measure_button = QPushButton("Measure precision")
+        self.document.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Document"))
+        self.find_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Find suggestions"))
+        self.measure_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Measure precision"))
         self.measure_button.setToolTip(
-            "Score the suggestions against what is coded, each document as if it were not coded yet, "
-            "and set each code's threshold from it"
+            self.tr(
+                "Score the suggestions against what is coded, each document as if it were not coded yet, "
+                "and set each code's threshold from it"
+            )
         )
         self.trust = QLabel()
-        self.trust.setAccessibleName("How far to trust these suggestions")
+        self.trust.setAccessibleName(
+            QCoreApplication.translate("SuggestionQueue", "How far to trust these suggestions")
+        )
         self.trust.setWordWrap(True)
         self.trust.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = SuggestionTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Suggested codings")
+        self.table.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggested codings"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -137,25 +149,27 @@ class SuggestionQueue(QWidget):
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODE, 240)
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Suggestion details")
+        self.details.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggestion details"))
         self.details.setOpenLinks(False)
         self.start = QSpinBox()
-        self.start.setAccessibleName("Passage start")
+        self.start.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Passage start"))
         self.end = QSpinBox()
-        self.end.setAccessibleName("Passage end")
+        self.end.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Passage end"))
         for box in (self.start, self.end):
             box.setRange(0, 0)
             box.setKeyboardTracking(False)
-        self.adjust_button = QPushButton("Set span")
-        self.accept_button = QPushButton("Accept")
-        self.reject_button = QPushButton("Reject")
-        self.accept_all_button = QPushButton("Accept all for this code")
+        self.adjust_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Set span"))
+        self.accept_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Accept"))
+        self.reject_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Reject"))
+        self.accept_all_button = QPushButton(
+            QCoreApplication.translate("SuggestionQueue", "Accept all for this code")
+        )
         self.status = operations.add_status_line(self)
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Code"))
+        filters.addWidget(QLabel(QCoreApplication.translate("SuggestionQueue", "Code")))
         filters.addWidget(self.scope, 2)
-        filters.addWidget(QLabel("Document"))
+        filters.addWidget(QLabel(QCoreApplication.translate("SuggestionQueue", "Document")))
         filters.addWidget(self.document, 1)
         filters.addWidget(self.find_button)
         filters.addWidget(self.measure_button)
@@ -163,7 +177,7 @@ class SuggestionQueue(QWidget):
         actions.addWidget(self.accept_button)
         actions.addWidget(self.reject_button)
         actions.addSpacing(16)
-        actions.addWidget(QLabel("Span"))
+        actions.addWidget(QLabel(QCoreApplication.translate("SuggestionQueue", "Span")))
         actions.addWidget(self.start)
         actions.addWidget(QLabel("–"))
         actions.addWidget(self.end)
@@ -213,7 +227,7 @@ class SuggestionQueue(QWidget):
         fill_combo(
             self.document,
             [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
-            first=("All documents", None),
+            first=(QCoreApplication.translate("SuggestionQueue", "All documents"), None),
             choose=(self.document.currentData(),),
         )
 
@@ -247,11 +261,11 @@ class SuggestionQueue(QWidget):
         """Find in a worker thread (reading only), store on the GUI thread (one undoable action)."""
         self._finding = True
         self.find_button.setEnabled(False)
-        self.status.showMessage("Finding suggestions …")
+        self.status.showMessage(QCoreApplication.translate("SuggestionQueue", "Finding suggestions …"))
         self._operation = operations.LongOperation(
             self,
             lambda _progress: self.service.candidates(code),
-            title="Finding suggestions",
+            title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
             apply=lambda found: self.service.store(code, found),
             success=self._stored,
             failure=lambda _error: self._found_nothing(),
@@ -278,13 +292,20 @@ class SuggestionQueue(QWidget):
         self._finding = False
         self.find_button.setEnabled(True)
         self.reload()
-        operations.tell(self, f"{len(items)} open suggestion(s). Nothing is coded until you accept.")
+        operations.tell(
+            self,
+            self.tr("{count} open suggestion(s). Nothing is coded until you accept.").format(
+                count=len(items)
+            ),
+        )
 
     @Slot()
     def measure(self) -> None:
         """Measure each code's precision leave-one-document-out in a worker thread and store the thresholds."""
         self.measure_button.setEnabled(False)
-        self.status.showMessage("Measuring how far to trust the suggestions …")
+        self.status.showMessage(
+            QCoreApplication.translate("SuggestionQueue", "Measuring how far to trust the suggestions …")
+        )
 
         def done(calibration: Calibration) -> None:
             self.measure_button.setEnabled(True)
@@ -293,8 +314,14 @@ class SuggestionQueue(QWidget):
             measured = sum(1 for c in calibration.codes if c.enough)
             operations.tell(
                 self,
-                f"Measured {measured} code(s) over {calibration.documents} coded document(s); "
-                f"{len(calibration.codes) - measured} with too little coded to tell.",
+                self.tr(
+                    "Measured {measured} code(s) over {documents} coded document(s); "
+                    "{unmeasured} with too little coded to tell."
+                ).format(
+                    measured=measured,
+                    documents=calibration.documents,
+                    unmeasured=len(calibration.codes) - measured,
+                ),
             )
 
         def store(calibration: Calibration) -> Calibration:
@@ -304,7 +331,7 @@ class SuggestionQueue(QWidget):
         self._operation = operations.LongOperation(
             self,
             lambda _progress: self.service.measure_calibration(),
-            title="Measuring suggestions",
+            title=QCoreApplication.translate("SuggestionQueue", "Measuring suggestions"),
             apply=store,
             success=done,
             failure=lambda _error: self.measure_button.setEnabled(True),
@@ -316,25 +343,32 @@ class SuggestionQueue(QWidget):
         """How far to trust the suggestions of ``code_id`` (all codes: ``None``), as measured."""
         calibration = self._calibration
         if calibration is None:
-            return (
+            return self.tr(
                 "Not measured yet: “Measure precision” scores the suggestions against what you coded "
                 "(each document as if it were not coded yet)."
             )
         if code_id is None:
             enough = [c for c in calibration.codes if c.enough and c.precision is not None]
             if not enough:
-                return (
+                return self.tr(
                     "Too little coded to tell for every code: code a few more passages, then measure again."
                 )
             low, high = min(c.precision or 0.0 for c in enough), max(c.precision or 0.0 for c in enough)
-            return (
-                f"Measured precision per code {low:.0%}–{high:.0%} ({len(enough)} codes); "
-                f"{len(calibration.codes) - len(enough)} with too little coded to tell. Choose a code for its figures."
+            return self.tr(
+                "Measured precision per code {low}–{high} ({count} codes); {unmeasured} with too little coded "
+                "to tell. Choose a code for its figures."
+            ).format(
+                low=f"{low:.0%}",
+                high=f"{high:.0%}",
+                count=len(enough),
+                unmeasured=len(calibration.codes) - len(enough),
             )
         found = calibration.by_code().get(code_id)
         name = self.project.codes.get(code_id).name
         if found is None:
-            return f"{name}: not measured (nothing was coded with it when measured last)."
+            return self.tr("{code}: not measured (nothing was coded with it when measured last).").format(
+                code=name
+            )
         return f"{name}: {found.describe()}"
 
     def _show_trust(self) -> None:
@@ -347,14 +381,20 @@ class SuggestionQueue(QWidget):
     @Slot(int, str)
     def _on_index_progress(self, percent: int, name: str) -> None:
         if not self.find_button.isEnabled():  # this queue is waiting for it
-            self.status.showMessage(f"Indexing for suggestions {percent}% {name}".rstrip())
+            self.status.showMessage(
+                QCoreApplication.translate("SuggestionQueue", INDEXING_TEXT)
+                .format(percent=percent, name=name)
+                .rstrip()
+            )
 
     @Slot(object)
     def _on_indexed(self, _outcome: object) -> None:
         """Indexing ended; when it was cancelled or failed, finding is possible again."""
         if not self.indexer.running:
             self.find_button.setEnabled(not self._finding)
-            if self.status.currentMessage().startswith("Indexing for suggestions"):
+            if self.status.currentMessage().startswith(
+                QCoreApplication.translate("SuggestionQueue", INDEXING_TEXT).split("{")[0]
+            ):
                 self.status.clearMessage()
 
     def current(self) -> SuggestionInfo | None:
@@ -377,7 +417,7 @@ class SuggestionQueue(QWidget):
         s = self.current()
         self._show_trust()
         if s is None:
-            self.details.setHtml("<p><i>No suggestion selected.</i></p>")
+            self.details.setHtml("<p><i>{}</i></p>".format(self.tr("No suggestion selected.")))
             for box in (self.start, self.end):
                 box.setRange(0, 0)
             return
@@ -385,9 +425,10 @@ class SuggestionQueue(QWidget):
         before = html.escape(text[max(0, s.start - 120) : s.start])
         after = html.escape(text[s.end : s.end + 120])
         passage = html.escape(text[s.start : s.end])
+        score = self.tr("score")
         self.details.setHtml(
             f"<p><b>{html.escape(s.code_path)}</b> · {html.escape(s.document)} {s.start}:{s.end} · "
-            f"score {s.score:.2f}</p><p>{html.escape(s.reason)}</p>"
+            f"{score} {s.score:.2f}</p><p>{html.escape(s.reason)}</p>"
             f"<p style='color:#777'>…{before}<span style='background:#fff3b0;color:#000'>{passage}</span>"
             f"{after}…</p>".replace("\n", "<br>")
         )
@@ -412,7 +453,12 @@ class SuggestionQueue(QWidget):
             self, lambda: self.service.accept([s.id for s in chosen]), initiator=self
         )
         if created is not None:
-            operations.tell(self, f"Accepted {len(chosen)} suggestion(s): {len(created)} new coding(s).")
+            operations.tell(
+                self,
+                self.tr("Accepted {count} suggestion(s): {new} new coding(s).").format(
+                    count=len(chosen), new=len(created)
+                ),
+            )
 
     @Slot()
     def reject_selected(self) -> None:
@@ -420,7 +466,12 @@ class SuggestionQueue(QWidget):
         if not chosen:
             return
         if operations.perform(self, lambda: self.service.reject([s.id for s in chosen]), initiator=self):
-            operations.tell(self, f"Rejected {len(chosen)} suggestion(s); they will not be offered again.")
+            operations.tell(
+                self,
+                self.tr("Rejected {count} suggestion(s); they will not be offered again.").format(
+                    count=len(chosen)
+                ),
+            )
 
     @Slot()
     def adjust_current(self) -> None:
@@ -430,20 +481,28 @@ class SuggestionQueue(QWidget):
         start, end = self.start.value(), self.end.value()
         if operations.perform(self, lambda: self.service.adjust(s.id, start, end), initiator=self):
             self.select(s.id)
-            operations.tell(self, "Span adjusted; accept to code it.")
+            operations.tell(
+                self, QCoreApplication.translate("SuggestionQueue", "Span adjusted; accept to code it.")
+            )
 
     @Slot()
     def accept_all(self) -> None:
         code_id = self.scope.code_id()
         if code_id is None:
-            operations.refuse(self, "Choose a code first: accept all works per code.")
+            operations.refuse(
+                self,
+                QCoreApplication.translate(
+                    "SuggestionQueue", "Choose a code first: accept all works per code."
+                ),
+            )
             return
         created = operations.attempt(self, lambda: self.service.accept_all(code_id), initiator=self)
         if created is not None:
             operations.tell(
                 self,
-                f"Accepted every open suggestion for {self.project.codes.get(code_id).name}: "
-                f"{len(created)} new coding(s).",
+                self.tr("Accepted every open suggestion for {code}: {new} new coding(s).").format(
+                    code=self.project.codes.get(code_id).name, new=len(created)
+                ),
             )
 
     def _update_buttons(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QWidget
 
@@ -12,7 +12,7 @@ class PositionBar(QSlider):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setAccessibleName("Position in the recording")
+        self.setAccessibleName(QCoreApplication.translate("PositionBar", "Position in the recording"))
         self.setRange(0, 0)
         self.setSingleStep(1000)
         self.setPageStep(5000)

@@ -123,7 +123,9 @@ class TranscriptEditor(QObject):
 
         def correct() -> CorrectionResult:
             name = project.documents.get(document_id).name
-            with project.group(f"Correct transcript {name}"):
+            with project.group(
+                QCoreApplication.translate("TranscriptEditor", "Correct transcript {name}").format(name=name)
+            ):
                 result = project.documents.correct_text(document_id, typed, expected=start)
                 project.speakers.redetect(document_id)  # a typed label or time makes a turn
             return result
@@ -135,7 +137,11 @@ class TranscriptEditor(QObject):
             return False
         if result.lost:
             removed = "; ".join(f"“{p.text}” ({', '.join(p.codes)})" for p in result.lost)
-            workspace.tell(f"Deleted with their words: {len(result.lost)} coded passage(s): {removed}")
+            workspace.tell(
+                QCoreApplication.translate(
+                    "TranscriptEditor", "Deleted with their words: {count} coded passage(s): {removed}"
+                ).format(count=len(result.lost), removed=removed)
+            )
         return True
 
     def _toggled(self, checked: bool) -> None:

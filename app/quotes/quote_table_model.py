@@ -443,7 +443,9 @@ class QuoteTableModel(RecordTableModel[Quote]):
             return super().headerData(section, orientation, role)
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.ToolTipRole and section in (REVIEW, COMMENT):
-            return f"Your review ({self.reviewer}); double-click to change it"
+            return QCoreApplication.translate(
+                "QuoteTableModel", "Your review ({reviewer}); double-click to change it"
+            ).format(reviewer=self.reviewer)
         return None
 
     def _my_review(self, quote: Quote) -> Any:
@@ -507,7 +509,7 @@ class QuoteTableModel(RecordTableModel[Quote]):
     def _tooltip(self, quote: Quote, column: int) -> str:
         if column in (REVIEW, COMMENT):
             if not quote.reviews:
-                return "Not reviewed yet"
+                return QCoreApplication.translate("QuoteTableModel", "Not reviewed yet")
             return "<br>".join(
                 f"<b>{html.escape(r.reviewer)}</b>: {REVIEW_LABELS[r.status]}"
                 + (f" — {html.escape(r.comment)}" if r.comment else "")
@@ -538,7 +540,15 @@ class QuoteTableModel(RecordTableModel[Quote]):
         quotes is one undo step."""
         project = self.workspace.project
         reviews = project.reviews
-        text = f"Review {len(coding_ids)} quotes" if status else f"Clear {len(coding_ids)} reviews"
+        text = (
+            QCoreApplication.translate("QuoteTableModel", "Review {count} quotes").format(
+                count=len(coding_ids)
+            )
+            if status
+            else QCoreApplication.translate("QuoteTableModel", "Clear {count} reviews").format(
+                count=len(coding_ids)
+            )
+        )
 
         def mark_all() -> None:  # several: one undo group, all of them or, when one fails, none
             with project.group(text) if len(coding_ids) > 1 else nullcontext():

@@ -42,6 +42,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from app.widgets.translated import layer_name
 from coding import Aspect, Change
 from coding.core.coder_layers import LAYERS
 from coding.core.errors import ServerUnreachableError
@@ -63,7 +64,7 @@ class QuotesDock(QDockWidget):
         self.setObjectName("quotesDock")
         self.workspace: Workspace | None = None
         self.model: QuoteTableModel | None = None
-        self._code_names = "all codes"
+        self._code_names = QCoreApplication.translate("QuotesDock", "all codes")
         body = QWidget(self)
 
         self.attribute = QComboBox(body)
@@ -155,7 +156,11 @@ class QuotesDock(QDockWidget):
             action = QAction(label, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number if status else 0}"))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"Mark the selected quotes: {label.lower()} ({action.shortcut().toString()})")
+            action.setToolTip(
+                QCoreApplication.translate("QuotesDock", "Mark the selected quotes: {mark} ({key})").format(
+                    mark=label.lower(), key=action.shortcut().toString()
+                )
+            )
             action.triggered.connect(lambda _checked=False, s=status: self.mark_selected(s))
             self.addAction(action)
             button = QToolButton(body)
@@ -311,7 +316,7 @@ class QuotesDock(QDockWidget):
 
     def _fill_coders(self, coders: list[str]) -> None:
         """The coder choices: any coder, then each coder of the quotes listed; the choice is kept."""
-        layers = [(text, LAYER_PREFIX + key) for key, text in LAYERS.items() if key != "all"]
+        layers = [(layer_name(key, text), LAYER_PREFIX + key) for key, text in LAYERS.items() if key != "all"]
         fill_combo(
             self.coder,
             [*layers, *[(name, name) for name in coders]],
@@ -347,9 +352,11 @@ class QuotesDock(QDockWidget):
     def show_codes(self, code_ids: Sequence[CodeId], names: str) -> None:
         if self.model is None:
             return
-        self._code_names = names or "all codes"
+        self._code_names = names or QCoreApplication.translate("QuotesDock", "all codes")
         self.model.set_codes(list(code_ids) or None)
-        self.setWindowTitle(f"Quotes — {self._code_names}")
+        self.setWindowTitle(
+            QCoreApplication.translate("QuotesDock", "Quotes — {codes}").format(codes=self._code_names)
+        )
 
     def run_query(self, query: str, unit: str) -> None:
         """The query bar's Enter: list what the code query finds (empty: the codes' quotes again)."""
@@ -359,10 +366,18 @@ class QuotesDock(QDockWidget):
         if not query:
             if model.query is not None:
                 model.set_codes(model.codes)
-                self.setWindowTitle(f"Quotes — {self._code_names}")
+                self.setWindowTitle(
+                    QCoreApplication.translate("QuotesDock", "Quotes — {codes}").format(
+                        codes=self._code_names
+                    )
+                )
             return
         if operations.perform(self, lambda: model.set_query(query, unit)):
-            self.setWindowTitle(f"Quotes — {query} ({unit})")
+            self.setWindowTitle(
+                QCoreApplication.translate("QuotesDock", "Quotes — {query} ({unit})").format(
+                    query=query, unit=unit
+                )
+            )
 
     def _counts(self, shown: int, retrieved: int) -> None:
         if self.model is not None and not self.model.loaded:
@@ -435,7 +450,11 @@ class QuotesDock(QDockWidget):
         model.flush()
         self._reselect(selected or {coding_id}, current=coding_id)
         if self.workspace is not None:
-            self.workspace.tell(f"Comment saved with your mark “{REVIEW_LABELS[status]}”")
+            self.workspace.tell(
+                QCoreApplication.translate("QuotesDock", "Comment saved with your mark “{mark}”").format(
+                    mark=REVIEW_LABELS[status]
+                )
+            )
         return True
 
     def mark_selected(self, status: str | None) -> None:
@@ -455,8 +474,14 @@ class QuotesDock(QDockWidget):
         self.model.flush()
         self._reselect(selected, current=current)
         if self.workspace is not None:
-            what = REVIEW_LABELS[status] if status else "not reviewed"
-            self.workspace.tell(f"Marked {len(quotes)} quote(s) {what} as {self.model.reviewer}")
+            what = (
+                REVIEW_LABELS[status] if status else QCoreApplication.translate("QuotesDock", "not reviewed")
+            )
+            self.workspace.tell(
+                QCoreApplication.translate(
+                    "QuotesDock", "Marked {count} quote(s) {mark} as {reviewer}"
+                ).format(count=len(quotes), mark=what, reviewer=self.model.reviewer)
+            )
 
     def _reselect(self, coding_ids: set[CodingId], current: CodingId | None = None) -> None:
         if self.model is None:

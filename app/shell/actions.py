@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
+from app.widgets.translated import layer_name
 from coding.core.coder_layers import LAYERS
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
@@ -224,7 +225,10 @@ class WindowActions:
         self.uncode.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.favourite_keys: list[QAction] = []
         for key in range(1, 10):
-            action = make(f"Code with favourite {key}", str(key))
+            action = make(
+                QCoreApplication.translate("WindowActions", "Code with favourite {key}").format(key=key),
+                str(key),
+            )
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.favourite_keys.append(action)
 
@@ -267,8 +271,14 @@ class WindowActions:
         # View → Coder layer: whose codings the transcript paints (issue 15)
         self.layer_group = QActionGroup(window)
         self.layers: dict[str, QAction] = {}
-        for layer, text in LAYERS.items():
-            action = make(text, tip=f"The transcript shows the codings of: {text.lower()}")
+        for layer, english in LAYERS.items():
+            text = layer_name(layer, english)
+            action = make(
+                text,
+                tip=QCoreApplication.translate(
+                    "WindowActions", "The transcript shows the codings of: {layer}"
+                ).format(layer=text.lower()),
+            )
             action.setCheckable(True)
             action.setChecked(layer == "all")
             action.setData(layer)

@@ -12,6 +12,7 @@ import importlib
 from typing import Any
 from urllib.parse import quote
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -53,7 +54,7 @@ class TeamConnectDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect to a team project")
+        self.setWindowTitle(QCoreApplication.translate("TeamConnectDialog", "Connect to a team project"))
         last = settings.settings()
         self.host = QLineEdit(str(last.value("team/host", "localhost")), self)
         self.port = QSpinBox(self)
@@ -63,23 +64,41 @@ class TeamConnectDialog(QDialog):
         self.user = QLineEdit(str(last.value("team/user", "")), self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("Keep the password in the system keyring", self)
+        self.remember = QCheckBox(
+            QCoreApplication.translate("TeamConnectDialog", "Keep the password in the system keyring"), self
+        )
         keyring = _keyring()
         self.remember.setEnabled(keyring is not None)
         if keyring is None:
-            self.remember.setToolTip("Install the 'keyring' package to keep passwords in the system keyring")
+            self.remember.setToolTip(
+                QCoreApplication.translate(
+                    "TeamConnectDialog",
+                    "Install the 'keyring' package to keep passwords in the system keyring",
+                )
+            )
         form = QFormLayout(self)
-        form.addRow("Server (host or socket folder)", self.host)
-        form.addRow("Port", self.port)
-        form.addRow("Database", self.database)
-        form.addRow("User", self.user)
-        form.addRow("Password", self.password)
+        form.addRow(
+            QCoreApplication.translate("TeamConnectDialog", "Server (host or socket folder)"), self.host
+        )
+        form.addRow(QCoreApplication.translate("TeamConnectDialog", "Port"), self.port)
+        form.addRow(QCoreApplication.translate("TeamConnectDialog", "Database"), self.database)
+        form.addRow(QCoreApplication.translate("TeamConnectDialog", "User"), self.user)
+        form.addRow(QCoreApplication.translate("TeamConnectDialog", "Password"), self.password)
         form.addRow("", self.remember)
-        form.addRow(QLabel("The password is asked each time unless it is kept in the keyring.", self))
+        form.addRow(
+            QLabel(
+                QCoreApplication.translate(
+                    "TeamConnectDialog", "The password is asked each time unless it is kept in the keyring."
+                ),
+                self,
+            )
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Connect")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("TeamConnectDialog", "Connect")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

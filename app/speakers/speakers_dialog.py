@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +46,7 @@ class SpeakersDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("speakersDialog")
-        self.setWindowTitle("Speakers")
+        self.setWindowTitle(QCoreApplication.translate("SpeakersDialog", "Speakers"))
         self.resize(760, 560)
         self.project = project
         self.documents = None if documents is None else list(documents)
@@ -61,7 +61,7 @@ class SpeakersDialog(QDialog):
         self.model = SpeakerTableModel(project, self.documents, self)
         self.view = QTableView(self)
         self.view.setObjectName("speakerTable")
-        self.view.setAccessibleName("Speakers")
+        self.view.setAccessibleName(QCoreApplication.translate("SpeakersDialog", "Speakers"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
@@ -75,21 +75,27 @@ class SpeakersDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DOCUMENTS, QHeaderView.ResizeMode.Stretch)
-        self.not_speaker_button = QPushButton("Not a speaker", self)
-        self.not_speaker_button.setToolTip(
-            "The label (e.g. 'Toelichting:') is no speaker: its lines join the turn before"
+        self.not_speaker_button = QPushButton(
+            QCoreApplication.translate("SpeakersDialog", "Not a speaker"), self
         )
-        self.code_turns_button = QPushButton("Code all turns…", self)
+        self.not_speaker_button.setToolTip(
+            self.tr("The label (e.g. 'Toelichting:') is no speaker: its lines join the turn before")
+        )
+        self.code_turns_button = QPushButton(
+            QCoreApplication.translate("SpeakersDialog", "Code all turns…"), self
+        )
         self.code_turns_button.setObjectName("codeTurnsButton")
         self.code_turns_button.setToolTip(
-            "Code the words of every turn of the selected speaker(s) with one code, "
-            "in the documents chosen above (labels and timestamps are left out)"
+            self.tr(
+                "Code the words of every turn of the selected speaker(s) with one code, "
+                "in the documents chosen above (labels and timestamps are left out)"
+            )
         )
         #: How a code picker is shown (tests replace it to drive the picker themselves).
         self.pick_code: Callable[[CodePicker], object] = lambda picker: picker.open()
 
         patterns_box = QGroupBox(
-            "Speaker label patterns (regular expressions with a (?P<speaker>…) group)", self
+            self.tr("Speaker label patterns (regular expressions with a (?P<speaker>…) group)"), self
         )
         self.patterns_state = QLabel(patterns_box)
         self.patterns_state.setObjectName("patternsInUse")
@@ -99,11 +105,17 @@ class SpeakersDialog(QDialog):
         self.patterns_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.patterns_edit.setMaximumHeight(90)
         self.patterns_edit.setPlaceholderText(
-            "Your own patterns, one regular expression per line, matched at the start of a line, e.g.\n"
-            "(?P<speaker>Vraag|Antwoord)\\s*\\d*:"
+            self.tr(
+                "Your own patterns, one regular expression per line, matched at the start of a line, e.g."
+            )
+            + "\n(?P<speaker>Vraag|Antwoord)\\s*\\d*:"
         )
-        self.apply_patterns_button = QPushButton("Apply and detect again", patterns_box)
-        self.default_patterns_button = QPushButton("Default patterns", patterns_box)
+        self.apply_patterns_button = QPushButton(
+            QCoreApplication.translate("SpeakersDialog", "Apply and detect again"), patterns_box
+        )
+        self.default_patterns_button = QPushButton(
+            QCoreApplication.translate("SpeakersDialog", "Default patterns"), patterns_box
+        )
         pattern_buttons = QVBoxLayout()
         pattern_buttons.addWidget(self.apply_patterns_button)
         pattern_buttons.addWidget(self.default_patterns_button)
@@ -119,11 +131,18 @@ class SpeakersDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.status = operations.add_status_line(self)
         scope_row = QHBoxLayout()
-        scope_row.addWidget(QLabel("Speakers of", self))
+        scope_row.addWidget(QLabel(QCoreApplication.translate("SpeakersDialog", "Speakers of"), self))
         scope_row.addWidget(self.scope, 1)
         actions = QHBoxLayout()
         actions.addWidget(
-            QLabel("Double-click a name to rename it; the name of another speaker merges the two.", self), 1
+            QLabel(
+                QCoreApplication.translate(
+                    "SpeakersDialog",
+                    "Double-click a name to rename it; the name of another speaker merges the two.",
+                ),
+                self,
+            ),
+            1,
         )
         actions.addWidget(self.code_turns_button)
         actions.addWidget(self.not_speaker_button)
@@ -150,7 +169,10 @@ class SpeakersDialog(QDialog):
         fill_combo(
             self.scope,
             [(i.name, i.id) for i in infos if self.documents is None or i.id in self.documents],
-            first=("All documents" if self.documents is None else "The imported documents", ALL),
+            first=(
+                self.tr("All documents") if self.documents is None else self.tr("The imported documents"),
+                ALL,
+            ),
             choose=(self.scope.currentData(),),
         )
 
@@ -180,23 +202,33 @@ class SpeakersDialog(QDialog):
         if document == ALL:
             self.model.rename_in = None
             self.model.set_documents(self.documents)
-            self.scope_note.setText("Renames apply in every document of the project.")
+            self.scope_note.setText(
+                QCoreApplication.translate(
+                    "SpeakersDialog", "Renames apply in every document of the project."
+                )
+            )
         else:
             self.model.rename_in = DocumentId(document)
             self.model.set_documents([DocumentId(document)])
-            self.scope_note.setText(f"Renames apply in '{self.scope.currentText()}' only.")
+            self.scope_note.setText(
+                self.tr("Renames apply in '{name}' only.").format(name=self.scope.currentText())
+            )
 
     def _show_patterns(self) -> None:
         speakers = self.project.speakers
         if speakers.uses_default_patterns():
             self.patterns_state.setText(
-                "In use: the default patterns. A turn starts at a line that begins with a label such as "
-                "<b>I:</b>, <b>R5:</b>, <b>Interviewer:</b>, <b>Respondent A:</b> or <b>Jan de Vries:</b>, "
-                "with or without a timestamp such as [00:12:31], (12:31) or 00:12:31 before or after it."
+                self.tr(
+                    "In use: the default patterns. A turn starts at a line that begins with a label such as "
+                    "<b>I:</b>, <b>R5:</b>, <b>Interviewer:</b>, <b>Respondent A:</b> or <b>Jan de Vries:</b>, "
+                    "with or without a timestamp such as [00:12:31], (12:31) or 00:12:31 before or after it."
+                )
             )
             self.patterns_edit.setPlainText("")
         else:
-            self.patterns_state.setText("In use: the project's own patterns below.")
+            self.patterns_state.setText(
+                QCoreApplication.translate("SpeakersDialog", "In use: the project's own patterns below.")
+            )
             self.patterns_edit.setPlainText("\n".join(speakers.patterns()))
 
     def select(self, name: str) -> None:
@@ -207,7 +239,9 @@ class SpeakersDialog(QDialog):
     def mark_not_speaker(self) -> None:
         names = self._selected_names()
         if not names:
-            operations.refuse(self, "Select a speaker in the table first.")
+            operations.refuse(
+                self, QCoreApplication.translate("SpeakersDialog", "Select a speaker in the table first.")
+            )
             return
 
         def mark() -> None:
@@ -217,7 +251,9 @@ class SpeakersDialog(QDialog):
         if operations.perform(self, mark, initiator=self):
             operations.tell(
                 self,
-                f"{', '.join(names)}: no speaker; the lines belong to the turn before (undo with Ctrl+Z)",
+                self.tr("{names}: no speaker; the lines belong to the turn before (undo with Ctrl+Z)").format(
+                    names=", ".join(names)
+                ),
             )
 
     def _selected_names(self) -> list[str]:
@@ -233,7 +269,9 @@ class SpeakersDialog(QDialog):
         """The code picker for "code all turns of the selected speaker(s)"."""
         names = self._selected_names()
         if not names:
-            operations.refuse(self, "Select a speaker in the table first.")
+            operations.refuse(
+                self, QCoreApplication.translate("SpeakersDialog", "Select a speaker in the table first.")
+            )
             return None
         where = (
             self.scope.currentText() if self.scope.currentData() != ALL else self.scope.currentText().lower()
@@ -241,7 +279,9 @@ class SpeakersDialog(QDialog):
         picker = CodePicker(
             self.project.codes.tree(),
             self,
-            title=f"Code all turns of {', '.join(names)} ({where}) with…",
+            title=self.tr("Code all turns of {names} ({where}) with…").format(
+                names=", ".join(names), where=where
+            ),
             allow_create=False,
         )
         picker.picked.connect(lambda code_id: self.code_turns(code_id, names))
@@ -260,11 +300,23 @@ class SpeakersDialog(QDialog):
         code = self.project.codes.get(code_id).name
         who = ", ".join(names)
         if not result.codings:
-            operations.tell(self, f"All {result.already_coded} turn(s) of {who} already have {code}.")
-        else:
-            already = f" ({result.already_coded} already had it)" if result.already_coded else ""
             operations.tell(
-                self, f"Coded {len(result.codings)} turn(s) of {who} with {code}{already} (undo with Ctrl+Z)."
+                self,
+                self.tr("All {count} turn(s) of {names} already have {code}.").format(
+                    count=result.already_coded, names=who, code=code
+                ),
+            )
+        else:
+            already = (
+                self.tr(" ({count} already had it)").format(count=result.already_coded)
+                if result.already_coded
+                else ""
+            )
+            operations.tell(
+                self,
+                self.tr("Coded {count} turn(s) of {names} with {code}{already} (undo with Ctrl+Z).").format(
+                    count=len(result.codings), names=who, code=code, already=already
+                ),
             )
         return result
 
@@ -274,12 +326,16 @@ class SpeakersDialog(QDialog):
             self, lambda: self.project.speakers.set_patterns(patterns), initiator=self
         )
         if changed is not None:
-            operations.tell(self, f"Turns detected again; {len(changed)} document(s) changed.")
+            operations.tell(
+                self, self.tr("Turns detected again; {count} document(s) changed.").format(count=len(changed))
+            )
 
     def default_patterns(self) -> None:
         changed = operations.attempt(self, lambda: self.project.speakers.set_patterns(None), initiator=self)
         if changed is not None:
-            operations.tell(self, f"Default patterns; {len(changed)} document(s) changed.")
+            operations.tell(
+                self, self.tr("Default patterns; {count} document(s) changed.").format(count=len(changed))
+            )
 
     def edit_name(self, name: str) -> None:
         """Start editing a speaker's name in the table (as a double-click does)."""

@@ -76,7 +76,12 @@ class CodingController(QObject):
             if coding.document_id == self.view.document_id:
                 self._show(lambda: self._current(coding.id))
             name = project.codes.get(code_id).name
-            operations.tell(self.window, f"Coded “{_short(coding.text)}” with {name}  (Ctrl+Z undoes)")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate(
+                    "CodingController", "Coded “{text}” with {code}  (Ctrl+Z undoes)"
+                ).format(text=_short(coding.text), code=name),
+            )
         return coding
 
     def code_with_key(self, key: int) -> CodingInfo | None:
@@ -86,7 +91,11 @@ class CodingController(QObject):
         code_id = workspace.favourites.on_key(key)
         if code_id is None:
             operations.tell(
-                self.window, f"No favourite code on key {key}: select a code in the Codebook and press Ctrl+D"
+                self.window,
+                QCoreApplication.translate(
+                    "CodingController",
+                    "No favourite code on key {key}: select a code in the Codebook and press Ctrl+D",
+                ).format(key=key),
             )
             return None
         return self.code_selection(code_id)
@@ -109,7 +118,9 @@ class CodingController(QObject):
             self.view.clear_selection()
             operations.tell(
                 self.window,
-                f"In-vivo code “{workspace.project.codes.get(coding.code_id).name}” created and applied",
+                QCoreApplication.translate(
+                    "CodingController", "In-vivo code “{code}” created and applied"
+                ).format(code=workspace.project.codes.get(coding.code_id).name),
             )
         return coding
 
@@ -132,7 +143,9 @@ class CodingController(QObject):
 
     def create_and_code(self, name: str) -> CodingInfo | None:
         """Create an inductive top-level code and code the selection with it: one undo step."""
-        return self._create_then(name, "code passage", self.code_selection)
+        return self._create_then(
+            name, QCoreApplication.translate("CodingController", "code passage"), self.code_selection
+        )
 
     def _create_then(self, name: str, what: str, action: Callable[[CodeId], _T | None]) -> _T | None:
         """Create an inductive top-level code and apply it with ``action``: one undo group, so
@@ -144,7 +157,11 @@ class CodingController(QObject):
         self._after = []
         result: _T | None = None
         try:
-            with project.group(f"Create code {name} and {what}"):
+            with project.group(
+                QCoreApplication.translate("CodingController", "Create code {name} and {what}").format(
+                    name=name, what=what
+                )
+            ):
                 code = workspace.attempt(lambda: project.codes.create(name))
                 result = action(code.id) if code is not None else None
                 if result is None:
@@ -207,12 +224,20 @@ class CodingController(QObject):
                 )
                 return None
             speaker = turn.speaker
-        where = "in all documents" if all_documents else "in this document"
+        where = (
+            QCoreApplication.translate("CodingController", "in all documents")
+            if all_documents
+            else QCoreApplication.translate("CodingController", "in this document")
+        )
         documents = None if all_documents else [self.view.document_id]
         return self._picker(
-            f"Code all turns of {speaker} {where} with…",
+            QCoreApplication.translate(
+                "CodingController", "Code all turns of {speaker} {where} with…"
+            ).format(speaker=speaker, where=where),
             lambda code_id: self.code_turns(code_id, speaker, documents),
-            f"code all turns of {speaker}",
+            QCoreApplication.translate("CodingController", "code all turns of {speaker}").format(
+                speaker=speaker
+            ),
         )
 
     def code_turns(
@@ -226,7 +251,14 @@ class CodingController(QObject):
         result = workspace.attempt(lambda: project.speakers.code_turns(code_id, speaker, documents=documents))
         if result is not None:
             operations.tell(
-                self.window, _passages_told(result, f"turn(s) of {speaker}", project.codes.get(code_id).name)
+                self.window,
+                _passages_told(
+                    result,
+                    QCoreApplication.translate("CodingController", "turn(s) of {speaker}").format(
+                        speaker=speaker
+                    ),
+                    project.codes.get(code_id).name,
+                ),
             )
         return result
 
@@ -241,9 +273,11 @@ class CodingController(QObject):
             )
             return None
         return self._picker(
-            "Code the respondent's words in the selection with…",
+            QCoreApplication.translate(
+                "CodingController", "Code the respondent's words in the selection with…"
+            ),
             self.code_respondent_words,
-            "code the respondent's words",
+            QCoreApplication.translate("CodingController", "code the respondent's words"),
         )
 
     def code_respondent_words(self, code_id: CodeId) -> PassageResult | None:
@@ -263,7 +297,12 @@ class CodingController(QObject):
         )
         if result is not None:
             operations.tell(
-                self.window, _passages_told(result, "respondent part(s)", project.codes.get(code_id).name)
+                self.window,
+                _passages_told(
+                    result,
+                    QCoreApplication.translate("CodingController", "respondent part(s)"),
+                    project.codes.get(code_id).name,
+                ),
             )
             if result.codings:
                 first = result.codings[0]
@@ -308,7 +347,12 @@ class CodingController(QObject):
         done = workspace.perform(lambda: workspace.project.codings.set_span(passage_id, start, end))
         if done:
             self.view.clear_selection()
-            operations.tell(self.window, f"Passage now {start}–{end}  (Ctrl+Z undoes)")
+            operations.tell(
+                self.window,
+                QCoreApplication.translate(
+                    "CodingController", "Passage now {start}–{end}  (Ctrl+Z undoes)"
+                ).format(start=start, end=end),
+            )
         return done
 
     def nudge(self, boundary: str, later: bool) -> bool:
@@ -386,11 +430,17 @@ class CodingController(QObject):
             turn = self.turn_at(view.offset_at(point))
             if turn is not None:
                 menu.addSeparator()
-                here = menu.addAction(f"Code all turns of {_short(turn.speaker, 30)} in this document with…")
+                here = menu.addAction(
+                    QCoreApplication.translate(
+                        "CodingController", "Code all turns of {speaker} in this document with…"
+                    ).format(speaker=_short(turn.speaker, 30))
+                )
                 here.setObjectName("codeTurnsHere")
                 here.triggered.connect(lambda _c=False, s=turn.speaker: self.open_turns_picker(s))
                 everywhere = menu.addAction(
-                    f"Code all turns of {_short(turn.speaker, 30)} in all documents with…"
+                    QCoreApplication.translate(
+                        "CodingController", "Code all turns of {speaker} in all documents with…"
+                    ).format(speaker=_short(turn.speaker, 30))
                 )
                 everywhere.setObjectName("codeTurnsEverywhere")
                 everywhere.triggered.connect(
@@ -405,11 +455,19 @@ class CodingController(QObject):
                         if application.code_id not in tree:
                             continue
                         label = code_label(tree.get(application.code_id))
-                        select = menu.addAction(f"Select passage “{_short(label, 40)}”")
+                        select = menu.addAction(
+                            QCoreApplication.translate("CodingController", "Select passage “{label}”").format(
+                                label=_short(label, 40)
+                            )
+                        )
                         select.triggered.connect(
                             lambda _c=False, c=application.coding_id: view.set_current_coding(c, select=True)
                         )
-                        remove = menu.addAction(f"Remove coding “{_short(label, 40)}”")
+                        remove = menu.addAction(
+                            QCoreApplication.translate("CodingController", "Remove coding “{label}”").format(
+                                label=_short(label, 40)
+                            )
+                        )
                         remove.triggered.connect(lambda _c=False, c=application.coding_id: self.uncode(c))
             menu.addSeparator()
         copy = menu.addAction(QCoreApplication.translate("CodingController", "Copy"))
@@ -421,9 +479,19 @@ class CodingController(QObject):
 def _passages_told(result: PassageResult, what: str, code: str) -> str:
     """``Coded 4 turn(s) of R5 with Vertrouwen (1 already had it)  (Ctrl+Z undoes)``."""
     if not result.codings:
-        return f"Nothing to do: all {result.already_coded} {what} already have {code}"
-    already = f" ({result.already_coded} already had it)" if result.already_coded else ""
-    return f"Coded {len(result.codings)} {what} with {code}{already}  (Ctrl+Z undoes)"
+        return QCoreApplication.translate(
+            "CodingController", "Nothing to do: all {count} {what} already have {code}"
+        ).format(count=result.already_coded, what=what, code=code)
+    already = (
+        QCoreApplication.translate("CodingController", " ({count} already had it)").format(
+            count=result.already_coded
+        )
+        if result.already_coded
+        else ""
+    )
+    return QCoreApplication.translate(
+        "CodingController", "Coded {count} {what} with {code}{already}  (Ctrl+Z undoes)"
+    ).format(count=len(result.codings), what=what, code=code, already=already)
 
 
 def _short(text: str, limit: int = 50) -> str:

@@ -109,7 +109,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        record = self._records[index.row()]
+        record = self.record(index.row())
         if role == self.RECORD_ROLE:
             return record
         column = self.columns()[index.column()]

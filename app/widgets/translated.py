@@ -8,3 +8,57 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """``text`` unchanged; pyside6-lupdate collects it under ``context`` for the .ts file."""
     del context  # only for lupdate
     return text
+
+
+#: ``coding.core.counting.COUNT_RULE`` marked for translation (shown in the Codebook's and Compare's tips);
+#: tests/app/shell/test_dutch.py checks the two stay the same text.
+COUNT_RULE_TEXT = QT_TRANSLATE_NOOP(
+    "Counting", "a passage counts once per code with its subcodes, however many of their codes it carries"
+)
+
+
+def count_rule() -> str:
+    """The counting rule in the window's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Counting", COUNT_RULE_TEXT)
+
+
+#: The coder layers' names (``coding.core.coder_layers.LAYERS``) marked for translation.
+LAYER_NAMES = {
+    "all": QT_TRANSLATE_NOOP("Layers", "All coders"),
+    "mine": QT_TRANSLATE_NOOP("Layers", "Mine"),
+    "others": QT_TRANSLATE_NOOP("Layers", "Other coders"),
+    "consensus": QT_TRANSLATE_NOOP("Layers", "Consensus"),
+}
+
+
+def layer_name(layer: str, english: str) -> str:
+    """A coder layer's name in the window's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Layers", LAYER_NAMES.get(layer, english))
+
+
+#: The kinds of codes in a codebook file (``coding.codebook.codebook_file.KINDS``) marked for translation.
+CODE_KINDS = {
+    "concept": QT_TRANSLATE_NOOP("CodeKinds", "concept"),
+    "dimension": QT_TRANSLATE_NOOP("CodeKinds", "dimension"),
+    "indicator": QT_TRANSLATE_NOOP("CodeKinds", "indicator"),
+    "code": QT_TRANSLATE_NOOP("CodeKinds", "code"),
+}
+
+
+def code_kind(kind: str) -> str:
+    """A code's kind in the window's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("CodeKinds", CODE_KINDS.get(kind, kind))
+
+
+def number(value: int) -> str:
+    """A count with thousands separated as the window's language writes them (2,604 or 2.604)."""
+    from coding.core import i18n
+
+    text = f"{value:,}"
+    return text.replace(",", ".") if i18n.language() == "nl" else text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from coding.agreement.report import AgreementReport
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text, texts
 
 
 def write_agreement_xlsx(report: AgreementReport, path: Path | str, *, overwrite: bool = False) -> Path:
@@ -22,11 +23,12 @@ def write_agreement_xlsx(report: AgreementReport, path: Path | str, *, overwrite
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Agreement"
+    sheet.title = text("Agreement")
     sheet.append(
-        ["Code", "Units", "Agreement", "Cohen κ", "κ 95% low", "κ 95% high", "Brennan–Prediger κ", "Krippendorff α",
-         "α 95% low", "α 95% high", "Both", f"{report.coder_a} only", f"{report.coder_b} only", "Neither",
-         "Why n/a"]
+        [*texts(["Code", "Units", "Agreement", "Cohen κ", "κ 95% low", "κ 95% high", "Brennan–Prediger κ",
+                 "Krippendorff α", "α 95% low", "α 95% high", "Both"]),
+         text("{coder} only", coder=report.coder_a), text("{coder} only", coder=report.coder_b), text("Neither"),
+         text("Why n/a")]
     )  # fmt: skip
     for row in report.rows:
         reasons = sorted({f.reason for f in (row.kappa, row.bp_kappa, row.alpha) if f.value is None})
@@ -42,9 +44,9 @@ def write_agreement_xlsx(report: AgreementReport, path: Path | str, *, overwrite
             cell.number_format = "0.000"
     sheet.column_dimensions["A"].width = 50
     sheet.append([])
-    sheet.append(["Method", report.method])
-    disagreements = book.create_sheet("Disagreements")
-    disagreements.append(["Document", "Start", "End", report.coder_a, report.coder_b, "Text"])
+    sheet.append([text("Method"), report.method])
+    disagreements = book.create_sheet(text("Disagreements"))
+    disagreements.append([*texts(["Document", "Start", "End"]), report.coder_a, report.coder_b, text("Text")])
     for d in report.disagreements:
         disagreements.append([d.document, d.start, d.end, "; ".join(d.codes_a), "; ".join(d.codes_b), d.text])
     for cell in disagreements[1]:

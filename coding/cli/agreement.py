@@ -11,6 +11,7 @@ from coding.agreement.report import AgreementReport, AgreementRow
 from coding.agreement.units import UNIT_LEVELS
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, clip, print_csv, print_json, print_table
+from coding.core.i18n import text
 
 HEADER = ("Code", "Units", "Agreement", "Cohen κ", "κ 95% CI", "B–P κ", "α", "α 95% CI")
 
@@ -93,7 +94,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print(report.method)
     if args.disagreements:
         print()
-        print(f"{len(report.disagreements)} disagreement(s):")
+        print(text("{count} disagreement(s):", count=len(report.disagreements)))
         print_table(
             ("Document", "Start", "End", report.coder_a, report.coder_b, "Text"),
             [

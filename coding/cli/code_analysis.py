@@ -65,8 +65,19 @@ def _print_cooccurrence(table: CooccurrenceTable, measure: str, fmt: str, guard:
             ]
             rows.append((str(i + 1), a.path_text, str(table.n(a.id, group)), *cells))
         print_table(header, rows, limits={1: 40})
-    what = "the c-coefficient n12/(n1+n2−n12)" if measure == "c" else "units in which both codes apply"
-    print(f"\nUnit: {table.unit}; cells: {what}; n: units in which the code applies.")
+    what = (
+        text("the c-coefficient n12/(n1+n2−n12)")
+        if measure == "c"
+        else text("units in which both codes apply")
+    )
+    print(
+        "\n"
+        + text(
+            "Unit: {unit}; cells: {what}; n: units in which the code applies.",
+            unit=text(table.unit),
+            what=what,
+        )
+    )
 
 
 def cmd_cooccurrence(args: argparse.Namespace) -> int:
@@ -121,8 +132,15 @@ def _print_matrix(matrix: CodeMatrix, measure: str, fmt: str, guard: str | None)
     print_table(
         ["Code", *matrix.columns], shown, limits={0: 50, **{i + 1: 14 for i in range(len(matrix.columns))}}
     )
-    what = "1 if the code occurs, else 0" if measure == "presence" else "coded passages"
-    print(f"\nRows: codes (with their subcodes); columns: {matrix.columns_by}; cells: {what}.")
+    what = text("1 if the code occurs, else 0") if measure == "presence" else text("coded passages")
+    print(
+        "\n"
+        + text(
+            "Rows: codes (with their subcodes); columns: {by}; cells: {what}.",
+            by=matrix.columns_by,
+            what=what,
+        )
+    )
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:

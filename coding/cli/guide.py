@@ -32,7 +32,13 @@ def _show(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     with opened(args) as project:
         result = project.guide.import_guide(args.guide, strict=args.strict)
-    print(f"Attached {len(result.attached)} guide question(s) from {result.source}")
+    print(
+        output_text(
+            "Attached {count} guide question(s) from {source}",
+            count=len(result.attached),
+            source=result.source,
+        )
+    )
     for ref, code in result.attached:
         print(f"  {ref}  {code}")
     if result.unplaced:
@@ -69,7 +75,10 @@ def _match(args: argparse.Namespace) -> int:
         },
     )
     if args.format == "table" and result.unmatched:
-        print(f"\n{len(result.unmatched)} interviewer turn(s) ask no guide question:")
+        print(
+            "\n"
+            + output_text("{count} interviewer turn(s) ask no guide question:", count=len(result.unmatched))
+        )
         print_table(
             ("Document", "Start", "End", "Turn"),
             [(u.document, u.start, u.end, u.text) for u in result.unmatched],
@@ -142,7 +151,7 @@ def _answers(args: argparse.Namespace) -> int:
         print_csv(header, rows, guard=args.csv_guard)
     else:
         print_table(header, rows, limits={len(header) - 1: 80})
-        print(f"{len(answers)} answer(s) to {args.question}")
+        print(output_text("{count} answer(s) to {question}", count=len(answers), question=args.question))
     return 0
 
 

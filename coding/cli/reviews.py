@@ -12,6 +12,7 @@ from coding.cli.arguments import span
 from coding.cli.opening import opened
 from coding.cli.output import print_csv, print_json, print_table
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text
 from coding.reviews.review_commands import QUOTE, MarkWrite
 from coding.reviews.review_marks import MARKS, read_mark
 from coding.reviews.review_service import ReviewRecord
@@ -44,7 +45,7 @@ def cmd_reviews(args: argparse.Namespace) -> int:
         print_csv(HEADER, rows)
     else:
         print_table([h.capitalize() for h in HEADER], rows, limits={1: 40, 4: 60, 7: 40})
-        print(f"{len(rows)} mark(s)")
+        print(text("{count} mark(s)", count=len(rows)))
     return 0
 
 

@@ -100,6 +100,154 @@ _DUTCH: dict[str, str] = {
     "agreed": "akkoord",
     "question": "vraag",
     "disagree": "oneens",
+    # Analysis workbooks (co-occurrence, code × case matrix)
+    " — documents with {key} = {value}": " — documenten met {key} = {value}",
+    "Unit: {unit} — {description}": "Eenheid: {unit} — {description}",
+    "Measure: {measure} — {description}": "Maat: {measure} — {description}",
+    "Code × {by} matrix": "Code × {by}-matrix",
+    "Unit: document": "Eenheid: document",
+    "Unit: documents by {by}": "Eenheid: documenten per {by}",
+    "overlap": "overlap",
+    "sentence": "zin",
+    "turn": "beurt",
+    "document": "document",
+    "count": "aantal",
+    "presence": "aanwezigheid",
+    "overlapping passages (a run of overlapping passages of the two codes counts once)": (
+        "overlappende fragmenten (een reeks overlappende fragmenten van de twee codes telt één keer)"
+    ),
+    "the same indexed sentence": "dezelfde geïndexeerde zin",
+    "the same speaker turn (outside turns: the same paragraph)": "dezelfde sprekersbeurt (buiten beurten: dezelfde alinea)",
+    "the same document": "hetzelfde document",
+    "count of units in which both codes apply (diagonal: in which the code applies)": (
+        "aantal eenheden waarin beide codes voorkomen (diagonaal: waarin de code voorkomt)"
+    ),
+    "c-coefficient n12 / (n1 + n2 − n12), 0 to 1": "c-coëfficiënt n12 / (n1 + n2 − n12), 0 tot 1",
+    "presence: 1 if the code occurs in the column's documents, else 0": (
+        "aanwezigheid: 1 als de code voorkomt in de documenten van de kolom, anders 0"
+    ),
+    "count of coded passages of the code (with its subcodes) in the column's documents": (
+        "aantal gecodeerde fragmenten van de code (met haar subcodes) in de documenten van de kolom"
+    ),
+    # Agreement workbook and the method in words
+    "Agreement": "Overeenstemming",
+    "Disagreements": "Verschillen",
+    "Units": "Eenheden",
+    "Cohen κ": "Cohens κ",
+    "κ 95% low": "κ 95% onder",
+    "κ 95% high": "κ 95% boven",
+    "Krippendorff α": "Krippendorffs α",
+    "α 95% low": "α 95% onder",
+    "α 95% high": "α 95% boven",
+    "Both": "Beide",
+    "{coder} only": "Alleen {coder}",
+    "Neither": "Geen van beide",
+    "Why n/a": "Waarom n.v.t.",
+    "Method": "Methode",
+    "Text": "Tekst",
+    "The unit of analysis was the document: a code counted as present in a document for a coder when that "
+    "coder had applied it anywhere in the document.": (
+        "De analyse-eenheid was het document: een code gold voor een codeur als aanwezig in een document "
+        "wanneer die codeur haar ergens in het document had toegekend."
+    ),
+    "The unit of analysis was the coded segment: for each code, the two coders' passages were matched one to "
+    "one when they overlapped by at least {share} of the shorter passage (largest overlaps first). A matched "
+    "pair counted as agreement, a passage without a match as a disagreement. At this level no unit is left "
+    "uncoded by both coders, so the chance-corrected coefficients are conservative.": (
+        "De analyse-eenheid was het gecodeerde segment: per code werden de fragmenten van de twee codeurs één "
+        "op één gekoppeld wanneer ze ten minste {share} van het kortste fragment overlapten (grootste overlap "
+        "eerst). Een gekoppeld paar telde als overeenstemming, een fragment zonder koppeling als verschil. Op "
+        "dit niveau blijft geen eenheid door beide codeurs ongecodeerd, zodat de voor toeval gecorrigeerde "
+        "coëfficiënten conservatief zijn."
+    ),
+    "{count} document(s) split into sentences by the text index (spaCy)": (
+        "{count} document(en) door de tekstindex (spaCy) in zinnen gesplitst"
+    ),
+    "{count} document(s) split at sentence-ending punctuation and line ends": (
+        "{count} document(en) gesplitst bij leestekens aan het eind van een zin en bij regeleinden"
+    ),
+    "The unit of analysis was the sentence{sources}: a code counted as present in a sentence for a coder when "
+    "that coder's passages with the code covered at least {share} of its characters.": (
+        "De analyse-eenheid was de zin{sources}: een code gold voor een codeur als aanwezig in een zin wanneer "
+        "de fragmenten van die codeur met de code ten minste {share} van de tekens ervan bedekten."
+    ),
+    "The unit of analysis was the speaker turn (its spoken text, without the speaker label): a code counted "
+    "as present in a turn for a coder when that coder's passages with the code covered at least {share} of "
+    "its characters.": (
+        "De analyse-eenheid was de sprekersbeurt (de gesproken tekst, zonder sprekerslabel): een code gold "
+        "voor een codeur als aanwezig in een beurt wanneer de fragmenten van die codeur met de code ten minste "
+        "{share} van de tekens ervan bedekten."
+    ),
+    "The unit of analysis was the character: every character of the documents was a unit, coded with a code "
+    "when one of the coder's passages with that code contained it (α over characters, not Krippendorff's "
+    "unitizing αu).": (
+        "De analyse-eenheid was het teken: elk teken van de documenten was een eenheid, gecodeerd met een code "
+        "wanneer een van de fragmenten van de codeur met die code het bevatte (α over tekens, niet "
+        "Krippendorffs unitizing-αu)."
+    ),
+    "Intercoder agreement between {coder_a} (A) and {coder_b} (B) was computed in Codewerk over {documents} "
+    "document(s) chosen and {codes} code(s), each coded independently.": (
+        "De intercoderbetrouwbaarheid tussen {coder_a} (A) en {coder_b} (B) is in Codewerk berekend over "
+        "{documents} gekozen document(en) en {codes} code(s), door elk onafhankelijk gecodeerd."
+    ),
+    "Intercoder agreement between {coder_a} (A) and {coder_b} (B) was computed in Codewerk over {documents} "
+    "document(s) that both coders coded and {codes} code(s), each coded independently.": (
+        "De intercoderbetrouwbaarheid tussen {coder_a} (A) en {coder_b} (B) is in Codewerk berekend over "
+        "{documents} document(en) die beide codeurs codeerden en {codes} code(s), door elk onafhankelijk "
+        "gecodeerd."
+    ),
+    "Per code we report the number of units, percent agreement, Cohen's κ (chance agreement from each coder's "
+    "own distribution), Brennan and Prediger's κ (chance agreement fixed at 1/k with k = 2: present or "
+    "absent) and Krippendorff's α for nominal data.": (
+        "Per code rapporteren we het aantal eenheden, het percentage overeenstemming, Cohens κ "
+        "(toevalsovereenstemming uit de eigen verdeling van elke codeur), de κ van Brennan en Prediger "
+        "(toevalsovereenstemming vast op 1/k met k = 2: aanwezig of afwezig) en Krippendorffs α voor nominale "
+        "gegevens."
+    ),
+    "95% confidence intervals for κ and α are the 2.5th and 97.5th percentiles of {draws} bootstrap "
+    "resamples of the units (seed {seed}).": (
+        "De 95%-betrouwbaarheidsintervallen voor κ en α zijn het 2,5e en 97,5e percentiel van {draws} "
+        "bootstrapsteekproeven van de eenheden (seed {seed})."
+    ),
+    "The overall row (*) pools the decisions of all codes, one per unit and code.": (
+        "De totaalrij (*) voegt de beslissingen van alle codes samen, één per eenheid en code."
+    ),
+    "κ and α are reported as n/a, with the reason, when they are undefined because the coders showed no "
+    "variation.": (
+        "κ en α staan als n.v.t. vermeld, met de reden, wanneer ze niet gedefinieerd zijn omdat de codeurs "
+        "geen variatie lieten zien."
+    ),
+    # Review import report
+    "{file}: review by {reviewer}: {added} mark(s) added, {changed} changed, {cleared} cleared, "
+    "{unchanged} unchanged": (
+        "{file}: beoordeling door {reviewer}: beoordelingen toegevoegd: {added}, gewijzigd: {changed}, "
+        "gewist: {cleared}, ongewijzigd: {unchanged}"
+    ),
+    "Not applied, no longer in the project (or the hidden id was changed): {count}": (
+        "Niet verwerkt, niet meer in het project (of het verborgen id is gewijzigd): {count}"
+    ),
+    "Not applied, the text changed since the export: {count}": (
+        "Niet verwerkt, de tekst is sinds de export gewijzigd: {count}"
+    ),
+    "Not applied, unknown values (use {marks}): {count}": "Niet verwerkt, onbekende waarden (gebruik {marks}): {count}",
+    # CLI
+    "the c-coefficient n12/(n1+n2−n12)": "de c-coëfficiënt n12/(n1+n2−n12)",
+    "units in which both codes apply": "eenheden waarin beide codes voorkomen",
+    "Unit: {unit}; cells: {what}; n: units in which the code applies.": (
+        "Eenheid: {unit}; cellen: {what}; n: eenheden waarin de code voorkomt."
+    ),
+    "1 if the code occurs, else 0": "1 als de code voorkomt, anders 0",
+    "coded passages": "gecodeerde fragmenten",
+    "Rows: codes (with their subcodes); columns: {by}; cells: {what}.": (
+        "Rijen: codes (met hun subcodes); kolommen: {by}; cellen: {what}."
+    ),
+    "{count} disagreement(s):": "Verschillen: {count}",
+    "Attached {count} guide question(s) from {source}": "Vragen uit de leidraad gekoppeld uit {source}: {count}",
+    "{count} interviewer turn(s) ask no guide question:": (
+        "Beurten van de interviewer die geen vraag uit de leidraad stellen: {count}"
+    ),
+    "{count} answer(s) to {question}": "Antwoorden op {question}: {count}",
+    "{count} mark(s)": "Beoordelingen: {count}",
     # CLI
     "Exported {path}": "Geëxporteerd: {path}",
     "error": "fout",

@@ -12,6 +12,7 @@ from typing import Any
 from coding.analysis.code_matrix import CodeMatrix
 from coding.analysis.cooccurrence import CooccurrenceTable
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.exporting import write_atomically
 from coding.exporting.csv_guard import check_guard, guarded
 from coding.judgements.comparison import heat_colour, heat_is_dark
@@ -42,7 +43,7 @@ def _check(path: Path) -> str:
 
 def cooccurrence_cells(table: CooccurrenceTable, measure: str, group: str | None) -> list[list[Any]]:
     """The table of one group: a header row of code paths, then one row per code."""
-    rows: list[list[Any]] = [["Code", *(code.path_text for code in table.codes)]]
+    rows: list[list[Any]] = [[text("Code"), *(code.path_text for code in table.codes)]]
     for a in table.codes:
         row: list[Any] = [a.path_text]
         for b in table.codes:
@@ -90,12 +91,22 @@ def export_cooccurrence(
     def write_xlsx(target: Path) -> None:
         sheets = []
         for group in table.groups:
-            title = "Co-occurrence" if group is None else f"{table.by} = {group}"
+            title = text("Co-occurrence") if group is None else f"{table.by} = {group}"
+            where = (
+                "" if group is None else text(" — documents with {key} = {value}", key=table.by, value=group)
+            )
             above = [
-                "Co-occurrence of codes"
-                + ("" if group is None else f" — documents with {table.by} = {group}"),
-                f"Unit: {table.unit} — {UNIT_TEXT.get(table.unit, table.unit)}",
-                f"Measure: {measure} — {MEASURE_TEXT[measure]}",
+                text("Co-occurrence of codes") + where,
+                text(
+                    "Unit: {unit} — {description}",
+                    unit=text(table.unit),
+                    description=text(UNIT_TEXT.get(table.unit, table.unit)),
+                ),
+                text(
+                    "Measure: {measure} — {description}",
+                    measure=text(measure),
+                    description=text(MEASURE_TEXT[measure]),
+                ),
             ]
             sheets.append(
                 (title, above, cooccurrence_cells(table, measure, group), table.maximum(measure, group))
@@ -106,7 +117,7 @@ def export_cooccurrence(
 
 
 def matrix_cells(matrix: CodeMatrix, measure: str) -> list[list[Any]]:
-    rows: list[list[Any]] = [["Code", *matrix.columns]]
+    rows: list[list[Any]] = [[text("Code"), *matrix.columns]]
     rows += [
         [code.path_text, *(matrix.value(code.id, c, measure) for c in matrix.columns)]
         for code in matrix.codes
@@ -135,12 +146,17 @@ def export_matrix(
                 csv.writer(handle).writerows([[guarded(v, guard) for v in row] for row in cells])
 
         return write_atomically(path, write_csv, overwrite=overwrite)
+    by = matrix.columns_by
     above = [
-        f"Code × {matrix.columns_by} matrix",
-        f"Unit: {'document' if matrix.columns_by == 'document' else f'documents by {matrix.columns_by}'}",
-        f"Measure: {measure} — {MEASURE_TEXT['presence' if measure == 'presence' else 'matrix-count']}",
+        text("Code × {by} matrix", by=by),
+        text("Unit: document") if by == "document" else text("Unit: documents by {by}", by=by),
+        text(
+            "Measure: {measure} — {description}",
+            measure=text(measure),
+            description=text(MEASURE_TEXT["presence" if measure == "presence" else "matrix-count"]),
+        ),
     ]
-    sheet = ("Matrix", above, cells, float(matrix.maximum(measure)))
+    sheet = (text("Matrix"), above, cells, float(matrix.maximum(measure)))
     return write_atomically(
         path, lambda target: _write_workbook(target, [sheet], scale=False), overwrite=overwrite
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from coding.core import i18n
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
@@ -17,7 +18,7 @@ from coding.core.records import CodeInfo, Discussion
 from coding.core.text import fold, natural_key
 from coding.judgements.comparison import NO_GROUP
 from coding.reviews.review_layout import fingerprint
-from coding.reviews.review_marks import LANGUAGES, interface_language, labels
+from coding.reviews.review_marks import LANGUAGES, labels
 from models.clock import utcnow
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def review_content(
             "a review file is for one reviewer: give the reviewer's name (--reviewer NAME)"
         )
     reviewer = " ".join(reviewer.split())
-    language = language or interface_language()
+    language = language or i18n.language()  # --language, the preferences, else the system's
     if language not in LANGUAGES:
         raise InvalidInputError(f"review files are in {' or '.join(LANGUAGES)}, not '{language}'")
     words = labels(language)

@@ -246,7 +246,10 @@ class GuideService:
             decisions = self._decisions(document_id)
         out = []
         for found in matcher.match(turns):
-            decided = decisions.get(found.start, {})
+            decided = decisions.get(found.start)
+            if not decided:
+                out.append(found)
+                continue
             refs = [(r, c) for r, c in found.refs if decided.get(r) != "cleared"]
             refs += [
                 (r, 1.0) for r, status in decided.items() if status == "confirmed" and r not in dict(refs)
@@ -268,15 +271,16 @@ class GuideService:
         if not matcher.refs:
             return GuideMatching((), ())
         rules = self._speakers.rules()
+        every = self._all_decisions()
         for document in chosen:
-            decisions = self._decisions(document.id)
+            decisions = every.get(document.id, {})
             text = self._documents.text(document.id)
             turns = [
                 TurnText(t.start, t.end, text[t.body_start : t.end])
                 for t in self._documents.turns(document.id)
                 if rules.is_interviewer(t.speaker)
             ]
-            for turn, found in zip(turns, self._found(matcher, document.id, turns), strict=True):
+            for turn, found in zip(turns, self._found(matcher, document.id, turns, decisions), strict=True):
                 if not found.refs:
                     unmatched.append(UnmatchedTurn(document.name, turn.start, turn.end, turn.text))
                 decided = decisions.get(turn.start, {})
@@ -298,12 +302,14 @@ class GuideService:
             raise NotFoundError(f"no guide question {question} (guide questions: {known})")
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         out: list[GuideAnswer] = []
+        is_interviewer, every = self._speakers.rules().is_interviewer, self._all_decisions()
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
                 continue
             text = self._documents.text(document.id)
-            for span in self._answer_spans(matcher, document.id, text):
+            decisions = every.get(document.id, {})
+            for span in self._answer_spans(matcher, document.id, text, is_interviewer, decisions):
                 if fold(span.question) != ref:
                     continue
                 body = "\n".join(text[s:e] for s, e in span.parts)
@@ -332,6 +338,9 @@ class GuideService:
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         respondents: list[Respondent] = []
         answers: dict[tuple[str, str], GuideAnswer] = {}
+        # one read of the speaker rules and the decisions for all interviews (opening the guide view)
+        is_interviewer = self._speakers.rules().is_interviewer if matcher.refs else None
+        every = self._all_decisions() if matcher.refs else {}
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
@@ -340,7 +349,8 @@ class GuideService:
             if not matcher.refs:
                 continue
             text = self._documents.text(document.id)
-            for span in self._answer_spans(matcher, document.id, text):
+            decisions = every.get(document.id, {})
+            for span in self._answer_spans(matcher, document.id, text, is_interviewer, decisions):
                 key = (fold(span.question), document.name)
                 if key in answers:
                     continue

@@ -140,33 +140,43 @@ class GuideMatcher:
         return {w: v / norm for w, v in vector.items()}
 
     def similarity(self, text: str) -> list[float]:
+        """The turn's cosine similarity with every question, in guide order."""
+        scores = [0.0] * len(self.vectors)
+        for index, score in self._overlap(text).items():
+            scores[index] = score
+        return scores
+
+    def _overlap(self, text: str) -> dict[int, float]:
+        """The similarity with the questions that share a stem with ``text`` (the others are 0)."""
         bag = Counter(w for w in stems(text) if w in self.idf)
         turn = self._weigh({w: float(n) for w, n in bag.items()})
-        scores = [0.0] * len(self.vectors)
+        scores: dict[int, float] = {}
         for word, weight in turn.items():
             for index, other in self._postings.get(word, ()):
-                scores[index] += other * weight
+                scores[index] = scores.get(index, 0.0) + other * weight
         return scores
 
     def match(self, turns: Sequence[TurnText]) -> list[TurnMatch]:
         """Every turn with the questions it asks (none: an empty ``refs``), in the order given."""
         s = self.settings
+        floor = min(s.threshold, s.merged_threshold)
         asked: set[int] = set()
         last = -1
         out: list[TurnMatch] = []
         for turn in turns:
-            raw = self.similarity(turn.text)
-            scores = []
-            for index, score in enumerate(raw):
+            scores: dict[int, float] = {}
+            for index, score in self._overlap(turn.text).items():
                 if score <= 0.0:
-                    scores.append(0.0)
                     continue
                 if last < index <= last + s.window and index not in asked:
                     score += s.order_bonus
                 if index in asked:
                     score -= s.asked_penalty
-                scores.append(score)
-            ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+                scores[index] = score
+            # Only a score above the lower threshold can be chosen: rank those (a turn has few).
+            ranked = sorted(
+                (i for i, score in scores.items() if score >= floor), key=lambda i: (-scores[i], i)
+            )
             chosen: list[tuple[str, float]] = []
             if ranked and scores[ranked[0]] >= s.threshold:
                 best = scores[ranked[0]]

@@ -112,6 +112,8 @@ class Corpus:
             fold(key): {fold(v) for v in ([values] if isinstance(values, str) else values)}
             for key, values in (where or {}).items()
         }
+        if not filters:  # nothing to compare: no attribute folded
+            return [doc for doc in self.documents if wanted is None or doc.id in wanted]
         out = []
         for doc in self.documents:
             if wanted is not None and doc.id not in wanted:

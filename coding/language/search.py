@@ -11,16 +11,18 @@ them ignored); ``*`` and ``?`` are wildcards in word mode (``vertrouw*``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from coding.core.errors import InvalidInputError
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 from coding.language.corpus import Corpus, CorpusDocument
-from coding.language.kwic import DEFAULT_CONTEXT, KwicLine, context
+from coding.language.kwic import DEFAULT_CONTEXT, KwicLine
+from coding.language.kwic_lines import Hit, KwicLines
 from coding.language.sql import raw_connection
 
 if TYPE_CHECKING:
@@ -54,7 +56,9 @@ class SearchQuery:
 @dataclass(frozen=True)
 class SearchResult:
     query: SearchQuery
-    lines: tuple[KwicLine, ...]
+    #: The lines in document order; built as they are read (:class:`KwicLines`), so a result with
+    #: many hits is cheap until every line is asked for.
+    lines: Sequence[KwicLine]
     documents_searched: int
     #: Documents that match the filters but were not searched because they are not indexed yet.
     unindexed: tuple[str, ...] = ()
@@ -62,13 +66,11 @@ class SearchResult:
     forms: tuple[str, ...] = ()
     truncated: bool = False
 
-
-@dataclass(frozen=True)
-class _Match:
-    document_id: DocumentId
-    start: int
-    end: int
-    sentence: tuple[int, int] | None = None
+    def hit_documents(self) -> set[DocumentId]:
+        """The documents with a hit (without building the lines)."""
+        if isinstance(self.lines, KwicLines):
+            return self.lines.document_ids()
+        return {line.document_id for line in self.lines}
 
 
 def query_words(text: str) -> list[str]:
@@ -99,7 +101,7 @@ class Searcher:
         if query.limit is not None and len(lines) > query.limit:
             lines = lines[: query.limit]
             truncated = True
-        return SearchResult(query, tuple(lines), len(documents) - len(unindexed), unindexed, forms, truncated)
+        return SearchResult(query, lines, len(documents) - len(unindexed), unindexed, forms, truncated)
 
     # -- index searches ------------------------------------------------------------------
     def _term_ids(self, word: str, mode: SearchMode) -> dict[int, str]:
@@ -150,17 +152,21 @@ class Searcher:
             )
         else:
             sql = 'SELECT document_id, position, start, "end", 0, 0 FROM token WHERE term_id IN ({})'
+        every = len(documents) == len(self.corpus.documents)  # no filter: keep every row
         with self.corpus.store.read() as session:
             raw = raw_connection(session)
             for i in range(0, len(term_ids), _CHUNK):
                 chunk = term_ids[i : i + _CHUNK]
                 rows = raw.execute(sql.format(_marks(chunk)), chunk)
-                out.extend(row for row in rows if row[0] in documents)
+                if every:
+                    out.extend(rows)
+                else:
+                    out.extend(row for row in rows if row[0] in documents)
         return out
 
     def _tokens(
         self, query: SearchQuery, documents: list[CorpusDocument]
-    ) -> tuple[list[_Match], tuple[str, ...]]:
+    ) -> tuple[list[Hit], tuple[str, ...]]:
         words = query_words(query.text)
         if not words:
             raise InvalidInputError(f"'{query.text}' has no words to search for")
@@ -181,7 +187,8 @@ class Searcher:
                 forms = dict(sorted(counts.items(), key=lambda item: -item[1]))
         first = steps[0]
         if len(steps) == 1:
-            matches = [_Match(DocumentId(d), s, e, (ss, se)) for d, _p, s, e, ss, se in first]
+            # document ids as read (DocumentId is an int at run time)
+            matches = cast("list[Hit]", [(d, s, e, (ss, se)) for d, _p, s, e, ss, se in first])
         else:
             following = [{(d, p): e for d, p, _s, e, _ss, _se in step} for step in steps[1:]]
             matches = []
@@ -193,9 +200,7 @@ class Searcher:
                         break
                     end = found
                 else:
-                    matches.append(
-                        _Match(DocumentId(doc_id), start, end, (sentence_start, max(sentence_end, end)))
-                    )
+                    matches.append((DocumentId(doc_id), start, end, (sentence_start, max(sentence_end, end))))
         return matches, tuple(forms)
 
     def _form_counts(
@@ -206,68 +211,52 @@ class Searcher:
         if len(terms) == 1:
             by_form[next(iter(terms.values()))] = len(positions)
             return by_form
-        texts = self.corpus.texts({DocumentId(d) for d, *_rest in positions})
-        for doc_id, _p, start, end, *_sentence in positions:
-            form = texts[DocumentId(doc_id)][start:end].lower()
-            by_form[form] = by_form.get(form, 0) + 1
-        return by_form
+        hit_documents = {DocumentId(d) for d in {row[0] for row in positions}}
+        texts = cast("Mapping[int, str]", self.corpus.texts(hit_documents))  # keyed by the ids as read
+        counts = Counter(texts[doc_id][start:end].lower() for doc_id, _p, start, end, _ss, _se in positions)
+        return dict(counts)
 
     # -- regular expressions -------------------------------------------------------------
-    def _regex(self, pattern: str, documents: list[CorpusDocument]) -> tuple[list[_Match], bool]:
+    def _regex(self, pattern: str, documents: list[CorpusDocument]) -> tuple[list[Hit], bool]:
         flags = re.MULTILINE | (0 if any(ch.isupper() for ch in pattern) else re.IGNORECASE)
         try:
             regex = re.compile(pattern, flags)
         except re.error as exc:
             raise InvalidInputError(f"'{pattern}' is not a valid regular expression: {exc}") from None
         texts = self.corpus.texts(doc.id for doc in documents)
-        matches: list[_Match] = []
+        matches: list[Hit] = []
         for doc in documents:
             for found in regex.finditer(texts[doc.id]):
                 if found.end() > found.start():
-                    matches.append(_Match(doc.id, found.start(), found.end()))
+                    matches.append((doc.id, found.start(), found.end(), None))
                     if len(matches) >= MAX_REGEX_HITS:
                         return matches, True
         return matches, False
 
     # -- results -------------------------------------------------------------------------
-    def _lines(self, matches: list[_Match], query: SearchQuery) -> list[KwicLine]:
-        if not matches:
-            return []
-        doc_ids = {match.document_id for match in matches}
-        texts = self.corpus.texts(doc_ids)
-        turns = self.corpus.turns(doc_ids)
+    def _lines(self, matches: list[Hit], query: SearchQuery) -> KwicLines:
+        """The hits in document order, filtered by speaker; their lines are built when read."""
+        corpus = self.corpus
+        doc_ids = {match[0] for match in matches}
+        texts = corpus.texts(doc_ids) if doc_ids else {}
+        turns = corpus.turns(doc_ids) if doc_ids else {}
+        # one integer key per hit: the document's place, then the start (texts are far shorter than 2**40)
+        order = {doc.id: rank << 40 for rank, doc in enumerate(corpus.documents)}
+        hits = sorted(matches, key=lambda m: order.get(m[0], 0) + m[1])
         speakers = {fold(s) for s in query.speakers}
-        order = {doc.id: rank for rank, doc in enumerate(self.corpus.documents)}
-        lines: list[KwicLine] = []
-        for match in sorted(matches, key=lambda m: (order.get(m.document_id, 0), m.start)):
-            turn_map = turns[match.document_id]
-            turn = turn_map.at(match.start)
-            if query.answers_only and not turn_map.is_answer(match.start):
-                continue
-            if speakers and (turn is None or fold(turn.speaker) not in speakers):
-                continue
-            doc = self.corpus.by_id[match.document_id]
-            text = texts[match.document_id]
-            left, hit, right = context(text, match.start, match.end, query.context)
-            sentence = match.sentence
-            speaker = turn.speaker if turn is not None else ""
-            respondent = doc.respondent or (speaker if turn is not None and not turn.interviewer else "")
-            lines.append(
-                KwicLine(
-                    match.document_id,
-                    doc.name,
-                    match.start,
-                    match.end,
-                    left,
-                    hit,
-                    right,
-                    respondent,
-                    speaker,
-                    sentence,
-                    doc.attributes,
-                )
-            )
-        return lines
+        if query.answers_only or speakers:
+            kept = []
+            for hit in hits:
+                turn_map = turns[hit[0]]
+                if query.answers_only and not turn_map.is_answer(hit[1]):
+                    continue
+                if speakers:
+                    turn = turn_map.at(hit[1])
+                    if turn is None or fold(turn.speaker) not in speakers:
+                        continue
+                kept.append(hit)
+            hits = kept
+        return KwicLines(hits, corpus.by_id, texts, turns, query.context)
 
 
 def _marks(values: Sequence[Any]) -> str:

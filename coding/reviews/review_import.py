@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.reviews.review_commands import JUDGEMENT, QUOTE, MarkWrite
 from coding.reviews.review_file import ReviewFile
 from coding.reviews.review_layout import fingerprint
@@ -48,19 +49,38 @@ class ReviewImportReport:
 
     def lines(self) -> list[str]:
         out = [
-            f"{self.file}: review by {self.reviewer}: {self.added} mark(s) added, {self.changed} changed, "
-            f"{self.cleared} cleared, {self.unchanged} unchanged"
+            text(
+                "{file}: review by {reviewer}: {added} mark(s) added, {changed} changed, {cleared} cleared, "
+                "{unchanged} unchanged",
+                file=self.file,
+                reviewer=self.reviewer,
+                added=self.added,
+                changed=self.changed,
+                cleared=self.cleared,
+                unchanged=self.unchanged,
+            )
         ]
         if self.missing:
             out.append(
-                f"Not applied, no longer in the project (or the hidden id was changed): {len(self.missing)}"
+                text(
+                    "Not applied, no longer in the project (or the hidden id was changed): {count}",
+                    count=len(self.missing),
+                )
             )
             out += [f"  {line}" for line in self.missing]
         if self.text_changed:
-            out.append(f"Not applied, the text changed since the export: {len(self.text_changed)}")
+            out.append(
+                text("Not applied, the text changed since the export: {count}", count=len(self.text_changed))
+            )
             out += [f"  {line}" for line in self.text_changed]
         if self.unknown:
-            out.append(f"Not applied, unknown values (use {', '.join(MARKS)}): {len(self.unknown)}")
+            out.append(
+                text(
+                    "Not applied, unknown values (use {marks}): {count}",
+                    marks=", ".join(MARKS),
+                    count=len(self.unknown),
+                )
+            )
             out += [f"  {line}" for line in self.unknown]
         out += self.notes
         return out

@@ -6,7 +6,6 @@ A supervisor types or picks a mark in Excel or Word; on import ``agreed``, ``Agr
 
 from __future__ import annotations
 
-import os
 import unicodedata
 
 from models import REVIEW_STATUSES
@@ -37,15 +36,6 @@ _SYNONYMS: dict[str, str] = {
     "niet mee eens": "disagree",
     "niet akkoord": "disagree",
 }
-
-
-def interface_language() -> str:
-    """``nl`` when the user's locale is Dutch (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else ``en``."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
 
 
 def labels(language: str | None) -> dict[str, str]:

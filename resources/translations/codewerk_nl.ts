@@ -128,6 +128,133 @@
     </message>
 </context>
 <context>
+    <name>AnonymiseDialog</name>
+    <message>
+        <source>respondent</source>
+        <translation>respondent</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>persoon</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisatie</translation>
+    </message>
+    <message>
+        <source>Anonymise transcripts</source>
+        <translation>Transcripten anonimiseren</translation>
+    </message>
+    <message>
+        <source>Names register</source>
+        <translation>Namenregister</translation>
+    </message>
+    <message>
+        <source>Replacement code</source>
+        <translation>Vervangende code</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <source>Other spellings; separated by ;</source>
+        <translation>Andere schrijfwijzen; gescheiden door ;</translation>
+    </message>
+    <message>
+        <source>Other spellings</source>
+        <translation>Andere schrijfwijzen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Export register…</source>
+        <translation>Register exporteren…</translation>
+    </message>
+    <message>
+        <source>Keep this file apart from the analysis: it links codes to names</source>
+        <translation>Bewaar dit bestand apart van de analyse: het koppelt codes aan namen</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Find names</source>
+        <translation>Namen zoeken</translation>
+    </message>
+    <message>
+        <source>Mentions found</source>
+        <translation>Gevonden vermeldingen</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>Alles aanvinken</translation>
+    </message>
+    <message>
+        <source>Check none</source>
+        <translation>Niets aanvinken</translation>
+    </message>
+    <message>
+        <source>Replace checked names</source>
+        <translation>Aangevinkte namen vervangen</translation>
+    </message>
+    <message>
+        <source>Names are only replaced after you check them and press Replace.</source>
+        <translation>Namen worden pas vervangen nadat je ze hebt aangevinkt en op Vervangen hebt gedrukt.</translation>
+    </message>
+    <message>
+        <source>Respondent register</source>
+        <translation>Respondentenregister</translation>
+    </message>
+    <message>
+        <source>Names found</source>
+        <translation>Gevonden namen</translation>
+    </message>
+    <message>
+        <source>Added {code}. Find names again to see where {name} occurs.</source>
+        <translation>{code} toegevoegd. Zoek opnieuw naar namen om te zien waar {name} voorkomt.</translation>
+    </message>
+    <message>
+        <source>Exported the register to {name}. Keep it apart from the analysis.</source>
+        <translation>Register geëxporteerd naar {name}. Bewaar het apart van de analyse.</translation>
+    </message>
+    <message>
+        <source>Export respondent register</source>
+        <translation>Respondentenregister exporteren</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>{count} possible name(s) in {documents} document(s). Uncheck what is not a name, edit a replacement if needed, then replace.</source>
+        <translation>Mogelijke namen: {count}, in {documents} document(en). Vink uit wat geen naam is, pas zo nodig een vervanging aan en vervang dan.</translation>
+    </message>
+    <message>
+        <source>Nothing is checked.</source>
+        <translation>Er is niets aangevinkt.</translation>
+    </message>
+    <message>
+        <source>; {count} coded passage(s) merged</source>
+        <translation>; gecodeerde fragmenten samengevoegd: {count}</translation>
+    </message>
+    <message>
+        <source>Replaced {count} name(s) in {documents} document(s); every coding kept its passage{merged}. Undo restores the names.</source>
+        <translation>Namen vervangen: {count}, in {documents} document(en); elke codering hield haar fragment{merged}. Ongedaan maken zet de namen terug.</translation>
+    </message>
+</context>
+<context>
     <name>AttributeRowsModel</name>
     <message>
         <source>new attribute…</source>
@@ -173,6 +300,26 @@
     </message>
 </context>
 <context>
+    <name>CodeKinds</name>
+    <message>
+        <source>concept</source>
+        <extracomment>The kinds of codes in a codebook file (``coding.codebook.codebook_file.KINDS``) marked for translation.</extracomment>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>dimensie</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>indicator</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+</context>
+<context>
     <name>CodePicker</name>
     <message>
         <source>Type to find a code: name, label, question (4a) …</source>
@@ -193,6 +340,57 @@
     <message>
         <source>Enter codes with the highlighted code · Esc cancels</source>
         <translation>Enter codeert met de gemarkeerde code · Esc annuleert</translation>
+    </message>
+    <message>
+        <source>Create code “{name}” and code with it</source>
+        <translation>Code “{name}” maken en ermee coderen</translation>
+    </message>
+</context>
+<context>
+    <name>CodeTreeModel</name>
+    <message>
+        <source>A category: it groups codes and is not applied itself (choose one of its codes)</source>
+        <translation>Een categorie: die groepeert codes en wordt zelf niet toegekend (kies een van haar codes)</translation>
+    </message>
+    <message>
+        <source>Code name (F2 renames); drag a code to move it, drag a passage onto a code to code it</source>
+        <translation>Naam van de code (F2 wijzigt de naam); sleep een code om haar te verplaatsen, sleep een fragment naar een code om het te coderen</translation>
+    </message>
+    <message>
+        <source>Number key that codes the selection with this favourite code</source>
+        <translation>Cijfertoets die de selectie codeert met deze favoriete code</translation>
+    </message>
+    <message>
+        <source>Interview-guide question reference</source>
+        <translation>Verwijzing naar de vraag in de interviewleidraad</translation>
+    </message>
+    <message>
+        <source>Coded passages of this code and its subcodes: {rule}</source>
+        <translation>Gecodeerde fragmenten van deze code en haar subcodes: {rule}</translation>
+    </message>
+    <message>
+        <source>inductive</source>
+        <translation>inductief</translation>
+    </message>
+    <message>
+        <source>question {question}</source>
+        <translation>vraag {question}</translation>
+    </message>
+    <message>
+        <source>scale {scale}</source>
+        <translation>schaal {scale}</translation>
+    </message>
+    <message>
+        <source>{total} coded passage(s) with its subcodes, {direct} coding(s) with this code itself</source>
+        <translation>Gecodeerde fragmenten met de subcodes: {total}; coderingen met deze code zelf: {direct}</translation>
+    </message>
+    <message>
+        <source>Counting: {rule} (as in Compare).</source>
+        <translation>Telling: {rule} (zoals in Vergelijken).</translation>
+    </message>
+    <message>
+        <source>Press {key} in the transcript to code the selection with {code}</source>
+        <translation>Druk in het transcript op {key} om de selectie te coderen met {code}</translation>
     </message>
 </context>
 <context>
@@ -281,8 +479,76 @@
         <translation>De huidige code verwijderen met haar subcodes en coderingen</translation>
     </message>
     <message>
+        <source>Remove from favourites (key {key})</source>
+        <translation>Uit de favorieten halen (toets {key})</translation>
+    </message>
+    <message>
+        <source>★ Add to favourites</source>
+        <translation>★ Aan de favorieten toevoegen</translation>
+    </message>
+    <message>
+        <source>Name of the new code under “{parent}”:</source>
+        <translation>Naam van de nieuwe code onder “{parent}”:</translation>
+    </message>
+    <message>
+        <source>Name of the new code:</source>
+        <translation>Naam van de nieuwe code:</translation>
+    </message>
+    <message>
+        <source>Created code “{code}”</source>
+        <translation>Code “{code}” gemaakt</translation>
+    </message>
+    <message>
+        <source>“{code}” is a favourite: press {key} in the transcript to code with it</source>
+        <translation>“{code}” is een favoriet: druk in het transcript op {key} om ermee te coderen</translation>
+    </message>
+    <message>
+        <source>“{code}” is a favourite (only the first nine have number keys)</source>
+        <translation>“{code}” is een favoriet (alleen de eerste negen hebben een cijfertoets)</translation>
+    </message>
+    <message>
+        <source>“{code}” is no longer a favourite</source>
+        <translation>“{code}” is geen favoriet meer</translation>
+    </message>
+    <message>
+        <source>Merge “{code}” into…</source>
+        <translation>“{code}” samenvoegen met…</translation>
+    </message>
+    <message>
+        <source>Merge “{code}” into “{target}”?
+
+Its {count} coding(s) and {children} subcode(s) move to “{target_name}” and “{name}” is deleted. Edit → Undo takes it back.</source>
+        <translation>“{code}” samenvoegen met “{target}”?
+
+De coderingen ({count}) en subcodes ({children}) gaan naar “{target_name}” en “{name}” wordt verwijderd. Bewerken → Ongedaan maken draait het terug.</translation>
+    </message>
+    <message>
         <source>Merge codes</source>
         <translation>Codes samenvoegen</translation>
+    </message>
+    <message>
+        <source>{count} subcode(s)</source>
+        <translation>{count} subcode(s)</translation>
+    </message>
+    <message>
+        <source>{count} coding(s)</source>
+        <translation>{count} codering(en)</translation>
+    </message>
+    <message>
+        <source> with its {parts}</source>
+        <translation> met zijn {parts}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <source>Delete the code “{code}”{also}?
+
+Edit → Undo brings everything back.</source>
+        <translation>De code “{code}”{also} verwijderen?
+
+Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Delete code</source>
@@ -297,16 +563,72 @@
         <translation>Selecteer eerst een fragment in het transcript en kies dan een code</translation>
     </message>
     <message>
+        <source>Coded “{text}” with {code}  (Ctrl+Z undoes)</source>
+        <translation>“{text}” gecodeerd met {code}  (Ctrl+Z maakt ongedaan)</translation>
+    </message>
+    <message>
+        <source>No favourite code on key {key}: select a code in the Codebook and press Ctrl+D</source>
+        <translation>Geen favoriete code op toets {key}: selecteer een code in het Codeboek en druk op Ctrl+D</translation>
+    </message>
+    <message>
         <source>Select the words to use as the new code&apos;s name first</source>
         <translation>Selecteer eerst de woorden die de naam van de nieuwe code worden</translation>
+    </message>
+    <message>
+        <source>In-vivo code “{code}” created and applied</source>
+        <translation>In-vivocode “{code}” gemaakt en toegekend</translation>
     </message>
     <message>
         <source>Select a passage in the transcript first</source>
         <translation>Selecteer eerst een fragment in het transcript</translation>
     </message>
     <message>
+        <source>code passage</source>
+        <translation>fragment coderen</translation>
+    </message>
+    <message>
+        <source>Create code {name} and {what}</source>
+        <translation>Code {name} maken en {what}</translation>
+    </message>
+    <message>
         <source>Put the cursor in a speaker&apos;s turn first (a line that starts with R5: or the like)</source>
         <translation>Zet de cursor eerst in een beurt van een spreker (een regel die begint met R5: of iets dergelijks)</translation>
+    </message>
+    <message>
+        <source>in all documents</source>
+        <translation>in alle documenten</translation>
+    </message>
+    <message>
+        <source>in this document</source>
+        <translation>in dit document</translation>
+    </message>
+    <message>
+        <source>Code all turns of {speaker} {where} with…</source>
+        <translation>Alle beurten van {speaker} {where} coderen met…</translation>
+    </message>
+    <message>
+        <source>code all turns of {speaker}</source>
+        <translation>alle beurten van {speaker} coderen</translation>
+    </message>
+    <message>
+        <source>turn(s) of {speaker}</source>
+        <translation>beurt(en) van {speaker}</translation>
+    </message>
+    <message>
+        <source>Code the respondent&apos;s words in the selection with…</source>
+        <translation>De woorden van de respondent in de selectie coderen met…</translation>
+    </message>
+    <message>
+        <source>code the respondent&apos;s words</source>
+        <translation>de woorden van de respondent coderen</translation>
+    </message>
+    <message>
+        <source>respondent part(s)</source>
+        <translation>respondentdeel/-delen</translation>
+    </message>
+    <message>
+        <source>Passage now {start}–{end}  (Ctrl+Z undoes)</source>
+        <translation>Fragment nu {start}–{end}  (Ctrl+Z maakt ongedaan)</translation>
     </message>
     <message>
         <source>Click a coded passage or its stripe first</source>
@@ -325,8 +647,36 @@
         <translation>Coderen met favoriet</translation>
     </message>
     <message>
+        <source>Code all turns of {speaker} in this document with…</source>
+        <translation>Alle beurten van {speaker} in dit document coderen met…</translation>
+    </message>
+    <message>
+        <source>Code all turns of {speaker} in all documents with…</source>
+        <translation>Alle beurten van {speaker} in alle documenten coderen met…</translation>
+    </message>
+    <message>
+        <source>Select passage “{label}”</source>
+        <translation>Fragment “{label}” selecteren</translation>
+    </message>
+    <message>
+        <source>Remove coding “{label}”</source>
+        <translation>Codering “{label}” verwijderen</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Nothing to do: all {count} {what} already have {code}</source>
+        <translation>Niets te doen: alle {count} {what} hebben {code} al</translation>
+    </message>
+    <message>
+        <source> ({count} already had it)</source>
+        <translation> ({count} hadden die al)</translation>
+    </message>
+    <message>
+        <source>Coded {count} {what} with {code}{already}  (Ctrl+Z undoes)</source>
+        <translation>{count} {what} gecodeerd met {code}{already}  (Ctrl+Z maakt ongedaan)</translation>
     </message>
 </context>
 <context>
@@ -373,6 +723,7 @@
     </message>
     <message>
         <source>Document</source>
+        <extracomment>Lines a sort may build on the GUI thread (≈ 25 µs each).</extracomment>
         <translation>Document</translation>
     </message>
     <message>
@@ -624,8 +975,12 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <source>Close</source>
+        <source>Compare — {name}</source>
         <extracomment>The first size, made smaller on a smaller screen.</extracomment>
+        <translation>Vergelijken — {name}</translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
@@ -639,6 +994,13 @@
     <message>
         <source>Compare</source>
         <translation>Vergelijken</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>⚠ The team server cannot be reached. Everything you did before is saved on it; an action now is not applied (never half-written). Codewerk keeps trying…</source>
+        <translation>⚠ De teamserver is niet bereikbaar. Alles wat je eerder deed staat erop; een handeling nu wordt niet uitgevoerd (nooit half weggeschreven). Codewerk blijft het proberen…</translation>
     </message>
 </context>
 <context>
@@ -729,10 +1091,47 @@
     </message>
 </context>
 <context>
+    <name>Counting</name>
+    <message>
+        <source>a passage counts once per code with its subcodes, however many of their codes it carries</source>
+        <extracomment>``coding.core.counting.COUNT_RULE`` marked for translation (shown in the Codebook&apos;s and Compare&apos;s tips); tests/app/shell/test_dutch.py checks the two stay the same text.</extracomment>
+        <translation>een fragment telt één keer per code met haar subcodes, hoeveel van hun codes het ook draagt</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDock</name>
     <message>
+        <source>OpenDocument text (.odt)</source>
+        <extracomment>What the details of a document show: its name, text and pages, attributes, speakers; its codings. How the import formats are named to the user.</extracomment>
+        <translation>OpenDocument-tekst (.odt)</translation>
+    </message>
+    <message>
+        <source>Plain text (.txt)</source>
+        <translation>Platte tekst (.txt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (.vtt)</source>
+        <translation>WebVTT-ondertitels (.vtt)</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles (.srt)</source>
+        <translation>SubRip-ondertitels (.srt)</translation>
+    </message>
+    <message>
+        <source>UTF-8 with byte-order mark</source>
+        <extracomment>The encodings a text import chooses between, as the user knows them.</extracomment>
+        <translation>UTF-8 met byte-order mark</translation>
+    </message>
+    <message>
+        <source>UTF-16 (byte-order mark)</source>
+        <translation>UTF-16 (byte-order mark)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (legacy, no UTF-8)</source>
+        <translation>Windows-1252 (verouderd, geen UTF-8)</translation>
+    </message>
+    <message>
         <source>Memo and details</source>
-        <extracomment>What the details of a document show: its name, text and pages, attributes, speakers; its codings. How the import formats are named to the user. The encodings a text import chooses between, as the user knows them.</extracomment>
         <translation>Memo en details</translation>
     </message>
     <message>
@@ -796,6 +1195,14 @@
         <translation>Selecteer een fragment in het transcript en codeer het: sleep de selectie naar een code, druk op het cijfer van een favoriet of klik met rechts voor de codekiezer (of klik op een code, in de klik-om-te-coderen-modus). Klik op een gecodeerd fragment of zijn streep om hier de codes en het memo te zien.</translation>
     </message>
     <message>
+        <source>Memo on the coding with “{code}”</source>
+        <translation>Memo bij de codering met “{code}”</translation>
+    </message>
+    <message>
+        <source>Coded passage</source>
+        <translation>Gecodeerd fragment</translation>
+    </message>
+    <message>
         <source>{count} quote(s)</source>
         <translation>Citaten: {count}</translation>
     </message>
@@ -832,8 +1239,16 @@
         <translation>Pagina&apos;s</translation>
     </message>
     <message>
+        <source> and {count} more</source>
+        <translation> en nog {count}</translation>
+    </message>
+    <message>
         <source>Turns</source>
         <translation>Beurten</translation>
+    </message>
+    <message>
+        <source>{turns} · {count} speaker(s): {names}</source>
+        <translation>{turns} · sprekers ({count}): {names}</translation>
     </message>
     <message>
         <source>{name} — missing</source>
@@ -936,6 +1351,18 @@
     <message>
         <source>this document already has the attribute &apos;{key}&apos;</source>
         <translation>dit document heeft het kenmerk &apos;{key}&apos; al</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>{characters} characters · {codings} coding(s)</source>
+        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings.</extracomment>
+        <translation>{characters} tekens · {codings} codering(en)</translation>
+    </message>
+    <message>
+        <source>{key} = {value}: {count} document(s)</source>
+        <translation>{key} = {value}: documenten: {count}</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1568,85 @@
         <source>Quotes per concept chart</source>
         <extracomment>Distinguishable colours for the groups (Paul Tol&apos;s bright scheme), in column order.</extracomment>
         <translation>Grafiek van de citaten per concept</translation>
+    </message>
+</context>
+<context>
+    <name>FrequencyView</name>
+    <message>
+        <source>{share} per 1,000 words in {group}</source>
+        <translation>{share} per 1.000 woorden in {group}</translation>
+    </message>
+    <message>
+        <source>Frequencies by</source>
+        <translation>Frequenties per</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Tellen</translation>
+    </message>
+    <message>
+        <source>Lemmas</source>
+        <translation>Lemma&apos;s</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Woorden</translation>
+    </message>
+    <message>
+        <source>Number of words shown</source>
+        <translation>Aantal getoonde woorden</translation>
+    </message>
+    <message>
+        <source>Answers only</source>
+        <translation>Alleen antwoorden</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <source>Word frequencies</source>
+        <translation>Woordfrequenties</translation>
+    </message>
+    <message>
+        <source>Word frequencies chart</source>
+        <translation>Grafiek van de woordfrequenties</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Top</translation>
+    </message>
+    <message>
+        <source>Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words.</source>
+        <translation>Getelde woorden (zonder stopwoorden) — {words}. De grafiek toont het aantal keer per 1.000 woorden.</translation>
+    </message>
+    <message>
+        <source>per 1,000 words</source>
+        <translation>per 1.000 woorden</translation>
+    </message>
+    <message>
+        <source>Most frequent {unit} per {by}</source>
+        <translation>Meest voorkomende {unit} per {by}</translation>
+    </message>
+    <message>
+        <source>lemmas</source>
+        <translation>lemma&apos;s</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>woorden</translation>
+    </message>
+    <message>
+        <source>Exported {name}.</source>
+        <translation>{name} geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>Export frequencies</source>
+        <translation>Frequenties exporteren</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1962,97 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <source>no speakers found</source>
+        <translation>geen sprekers gevonden</translation>
+    </message>
+    <message>
+        <source>{count} imported</source>
+        <translation>{count} geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{count} replaced</source>
+        <translation>{count} vervangen</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>{count} overgeslagen</translation>
+    </message>
+    <message>
+        <source>Import cancelled: {summary}</source>
+        <translation>Importeren afgebroken: {summary}</translation>
+    </message>
+    <message>
+        <source>Import finished: {summary}</source>
+        <translation>Importeren voltooid: {summary}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the files before the cancel were imported.</source>
+        <translation>Het importeren is afgebroken; de bestanden van vóór het afbreken zijn geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Imported ({count})</source>
+        <translation>Geïmporteerd ({count})</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Tekenset</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>Tekens</translation>
+    </message>
+    <message>
+        <source>Speakers (turns)</source>
+        <translation>Sprekers (beurten)</translation>
+    </message>
+    <message>
+        <source>Replaced ({count})</source>
+        <translation>Vervangen ({count})</translation>
+    </message>
+    <message>
+        <source>{count} coded passage(s) could not be kept:</source>
+        <translation>gecodeerde fragmenten die niet behouden konden worden: {count}</translation>
+    </message>
+    <message>
+        <source>text replaced;</source>
+        <translation>tekst vervangen;</translation>
+    </message>
+    <message>
+        <source>text replaced; all codings kept</source>
+        <translation>tekst vervangen; alle coderingen behouden</translation>
+    </message>
+    <message>
+        <source>Skipped ({count})</source>
+        <translation>Overgeslagen ({count})</translation>
+    </message>
+    <message>
+        <source>Metadata sheet</source>
+        <translation>Metadatablad</translation>
+    </message>
+    <message>
+        <source>Rows for files that were not imported: {names}</source>
+        <translation>Regels voor bestanden die niet zijn geïmporteerd: {names}</translation>
+    </message>
+    <message>
+        <source>Imported files without a row (no attributes from the sheet): {names}</source>
+        <translation>Geïmporteerde bestanden zonder regel (geen kenmerken uit het blad): {names}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+</context>
+<context>
     <name>JudgementEditor</name>
     <message>
         <source>Click a cell of the grid to see its quotes and judge it.</source>
@@ -1497,6 +2094,82 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Quotes — check those that support the judgement:</source>
         <translation>Citaten — vink aan welke het oordeel onderbouwen:</translation>
+    </message>
+    <message>
+        <source>{code} × {value}: {quotes} quote(s) in {documents} document(s)</source>
+        <extracomment>The supervisors&apos; marks on this judgement and the conversation about it.</extracomment>
+        <translation>{code} × {value}: citaten: {quotes}, in {documents} document(en)</translation>
+    </message>
+</context>
+<context>
+    <name>JudgementGridModel</name>
+    <message>
+        <source>Counting: {rule} (as in the Codebook)</source>
+        <translation>Telling: {rule} (zoals in het Codeboek)</translation>
+    </message>
+    <message>
+        <source>{quotes} quote(s) in {documents} document(s)</source>
+        <extracomment>the ``GridCell`` (value columns)</extracomment>
+        <translation>citaten: {quotes}, in {documents} document(en)</translation>
+    </message>
+    <message>
+        <source>Judgement: {score}</source>
+        <translation>Oordeel: {score}</translation>
+    </message>
+    <message>
+        <source>{count} quote(s) as evidence</source>
+        <translation>citaten als bewijs: {count}</translation>
+    </message>
+    <message>
+        <source>A reviewer asks: answer in the Discussion below the judgement</source>
+        <translation>Een beoordelaar stelt een vraag: antwoord in het Gesprek onder het oordeel</translation>
+    </message>
+    <message>
+        <source>Click to judge</source>
+        <translation>Klik om te beoordelen</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageWindow</name>
+    <message>
+        <source>Search and suggestions — {name}</source>
+        <translation>Zoeken en suggesties — {name}</translation>
+    </message>
+    <message>
+        <source>Search, suggestions and frequencies</source>
+        <translation>Zoeken, suggesties en frequenties</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggesties</translation>
+    </message>
+    <message>
+        <source>Frequencies</source>
+        <translation>Frequenties</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>All coders</source>
+        <extracomment>The coder layers&apos; names (``coding.core.coder_layers.LAYERS``) marked for translation.</extracomment>
+        <translation>Alle codeurs</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Van mij</translation>
+    </message>
+    <message>
+        <source>Other coders</source>
+        <translation>Andere codeurs</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>Consensus</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2521,13 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>PositionBar</name>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Positie in de opname</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1941,12 +2621,33 @@ Klik om de citaten te tonen</translation>
         <source>✗ disagree</source>
         <translation>✗ oneens</translation>
     </message>
+    <message>
+        <source>Your review ({reviewer}); double-click to change it</source>
+        <extracomment>The code query listed instead of the codes&apos; quotes, and its unit. The quotes listed per document, built on the first change that needs it. The list&apos;s own order (codebook, document, position), built when first needed.</extracomment>
+        <translation>Jouw beoordeling ({reviewer}); dubbelklik om die te wijzigen</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Nog niet beoordeeld</translation>
+    </message>
+    <message>
+        <source>Review {count} quotes</source>
+        <translation>{count} citaten beoordelen</translation>
+    </message>
+    <message>
+        <source>Clear {count} reviews</source>
+        <translation>{count} beoordelingen wissen</translation>
+    </message>
 </context>
 <context>
     <name>QuotesDock</name>
     <message>
         <source>Quotes</source>
         <translation>Citaten</translation>
+    </message>
+    <message>
+        <source>all codes</source>
+        <translation>alle codes</translation>
     </message>
     <message>
         <source>Filter by a document attribute</source>
@@ -2001,6 +2702,10 @@ Klik om de citaten te tonen</translation>
         <translation>Leegmaken</translation>
     </message>
     <message>
+        <source>Mark the selected quotes: {mark} ({key})</source>
+        <translation>De geselecteerde citaten markeren: {mark} ({key})</translation>
+    </message>
+    <message>
         <source>Discussion</source>
         <translation>Gesprek</translation>
     </message>
@@ -2017,6 +2722,14 @@ Klik om de citaten te tonen</translation>
         <translation>Elke codeur</translation>
     </message>
     <message>
+        <source>Quotes — {codes}</source>
+        <translation>Citaten — {codes}</translation>
+    </message>
+    <message>
+        <source>Quotes — {query} ({unit})</source>
+        <translation>Citaten — {query} ({unit})</translation>
+    </message>
+    <message>
         <source>Listing quotes …</source>
         <translation>Citaten ophalen …</translation>
     </message>
@@ -2031,6 +2744,18 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Choose a quote first: the comment is kept in the field until then</source>
         <translation>Kies eerst een citaat: de opmerking blijft tot dan in het veld staan</translation>
+    </message>
+    <message>
+        <source>Comment saved with your mark “{mark}”</source>
+        <translation>Opmerking opgeslagen met je beoordeling “{mark}”</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>niet beoordeeld</translation>
+    </message>
+    <message>
+        <source>Marked {count} quote(s) {mark} as {reviewer}</source>
+        <translation>Citaten gemarkeerd: {count}, {mark}, als {reviewer}</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2808,161 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Scores per group, bar chart</source>
         <translation>Oordelen per groep, staafgrafiek</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Lemma (all forms)</source>
+        <translation>Lemma (alle vormen)</translation>
+    </message>
+    <message>
+        <source>Word (* wildcard)</source>
+        <translation>Woord (* als joker)</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Woordgroep</translation>
+    </message>
+    <message>
+        <source>Stem (broad)</source>
+        <translation>Stam (ruim)</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Reguliere expressie</translation>
+    </message>
+    <message>
+        <source>the hit</source>
+        <translation>de treffer</translation>
+    </message>
+    <message>
+        <source>the sentence</source>
+        <translation>de zin</translation>
+    </message>
+    <message>
+        <source>the speaker turn</source>
+        <translation>de sprekersbeurt</translation>
+    </message>
+    <message>
+        <source>Search, e.g. vertrouwen</source>
+        <translation>Zoeken, bijv. vertrouwen</translation>
+    </message>
+    <message>
+        <source>Search all transcripts</source>
+        <translation>Alle transcripten doorzoeken</translation>
+    </message>
+    <message>
+        <source>Search mode</source>
+        <translation>Zoekwijze</translation>
+    </message>
+    <message>
+        <source>Limit to attribute</source>
+        <translation>Beperken tot kenmerk</translation>
+    </message>
+    <message>
+        <source>Attribute value</source>
+        <translation>Waarde van het kenmerk</translation>
+    </message>
+    <message>
+        <source>Answers only</source>
+        <translation>Alleen antwoorden</translation>
+    </message>
+    <message>
+        <source>Leave out the interviewer&apos;s turns</source>
+        <translation>De beurten van de interviewer weglaten</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Search hits in context</source>
+        <translation>Zoektreffers in hun context</translation>
+    </message>
+    <message>
+        <source>Indexing %p%</source>
+        <translation>Indexeren %p%</translation>
+    </message>
+    <message>
+        <source>Context unit</source>
+        <translation>Eenheid van de context</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Coderen</translation>
+    </message>
+    <message>
+        <source>Code the selected lines (or all lines when none is selected)</source>
+        <translation>De geselecteerde regels coderen (of alle regels als er geen geselecteerd is)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>waar</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>all documents</source>
+        <translation>alle documenten</translation>
+    </message>
+    <message>
+        <source>Type a word, a phrase or a pattern.</source>
+        <translation>Typ een woord, een woordgroep of een patroon.</translation>
+    </message>
+    <message>
+        <source>Building the lines in context</source>
+        <translation>De regels in hun context opbouwen</translation>
+    </message>
+    <message>
+        <source>Sorting the hits</source>
+        <translation>De treffers sorteren</translation>
+    </message>
+    <message>
+        <source>{hits} hit(s) in {documents} of {searched} document(s)</source>
+        <translation>treffers: {hits}, in {documents} van {searched} document(en)</translation>
+    </message>
+    <message>
+        <source>forms: {forms}</source>
+        <translation>vormen: {forms}</translation>
+    </message>
+    <message>
+        <source>{count} document(s) are being indexed; results follow</source>
+        <translation>document(en) worden geïndexeerd: {count}; resultaten volgen</translation>
+    </message>
+    <message>
+        <source>only the first hits are shown</source>
+        <translation>alleen de eerste treffers worden getoond</translation>
+    </message>
+    <message>
+        <source>Indexing %p% {name}</source>
+        <translation>Indexeren %p% {name}</translation>
+    </message>
+    <message>
+        <source>Choose a code and search first.</source>
+        <translation>Kies eerst een code en zoek.</translation>
+    </message>
+    <message>
+        <source> ({count} already coded)</source>
+        <translation> ({count} al gecodeerd)</translation>
+    </message>
+    <message>
+        <source>Coded {count} passage(s) ({unit}) with {code}{note}.</source>
+        <translation>Fragmenten gecodeerd: {count} ({unit}) met {code}{note}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} line(s) to {name}.</source>
+        <translation>Regels geëxporteerd naar {name}: {count}.</translation>
+    </message>
+    <message>
+        <source>Export hits</source>
+        <translation>Treffers exporteren</translation>
     </message>
 </context>
 <context>
@@ -2170,6 +3050,110 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>SpeakersDialog</name>
+    <message>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
+    </message>
+    <message>
+        <source>Not a speaker</source>
+        <translation>Geen spreker</translation>
+    </message>
+    <message>
+        <source>The label (e.g. &apos;Toelichting:&apos;) is no speaker: its lines join the turn before</source>
+        <translation>Het label (bijv. &apos;Toelichting:&apos;) is geen spreker: de regels horen bij de beurt ervoor</translation>
+    </message>
+    <message>
+        <source>Code all turns…</source>
+        <translation>Alle beurten coderen…</translation>
+    </message>
+    <message>
+        <source>Code the words of every turn of the selected speaker(s) with one code, in the documents chosen above (labels and timestamps are left out)</source>
+        <translation>De woorden van elke beurt van de geselecteerde spreker(s) coderen met één code, in de hierboven gekozen documenten (labels en tijdcodes blijven erbuiten)</translation>
+    </message>
+    <message>
+        <source>Speaker label patterns (regular expressions with a (?P&lt;speaker&gt;…) group)</source>
+        <extracomment>How a code picker is shown (tests replace it to drive the picker themselves).</extracomment>
+        <translation>Patronen voor sprekerslabels (reguliere expressies met een (?P&lt;speaker&gt;…)-groep)</translation>
+    </message>
+    <message>
+        <source>Your own patterns, one regular expression per line, matched at the start of a line, e.g.</source>
+        <translation>Je eigen patronen, één reguliere expressie per regel, vergeleken met het begin van een regel, bijv.</translation>
+    </message>
+    <message>
+        <source>Apply and detect again</source>
+        <translation>Toepassen en opnieuw herkennen</translation>
+    </message>
+    <message>
+        <source>Default patterns</source>
+        <translation>Standaardpatronen</translation>
+    </message>
+    <message>
+        <source>Speakers of</source>
+        <translation>Sprekers van</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename it; the name of another speaker merges the two.</source>
+        <translation>Dubbelklik op een naam om die te wijzigen; de naam van een andere spreker voegt de twee samen.</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>The imported documents</source>
+        <translation>De geïmporteerde documenten</translation>
+    </message>
+    <message>
+        <source>Renames apply in every document of the project.</source>
+        <translation>Naamswijzigingen gelden in elk document van het project.</translation>
+    </message>
+    <message>
+        <source>Renames apply in &apos;{name}&apos; only.</source>
+        <translation>Naamswijzigingen gelden alleen in &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>In use: the default patterns. A turn starts at a line that begins with a label such as &lt;b&gt;I:&lt;/b&gt;, &lt;b&gt;R5:&lt;/b&gt;, &lt;b&gt;Interviewer:&lt;/b&gt;, &lt;b&gt;Respondent A:&lt;/b&gt; or &lt;b&gt;Jan de Vries:&lt;/b&gt;, with or without a timestamp such as [00:12:31], (12:31) or 00:12:31 before or after it.</source>
+        <translation>In gebruik: de standaardpatronen. Een beurt begint bij een regel die begint met een label zoals &lt;b&gt;I:&lt;/b&gt;, &lt;b&gt;R5:&lt;/b&gt;, &lt;b&gt;Interviewer:&lt;/b&gt;, &lt;b&gt;Respondent A:&lt;/b&gt; of &lt;b&gt;Jan de Vries:&lt;/b&gt;, met of zonder tijdcode zoals [00:12:31], (12:31) of 00:12:31 ervoor of erna.</translation>
+    </message>
+    <message>
+        <source>In use: the project&apos;s own patterns below.</source>
+        <translation>In gebruik: de eigen patronen van het project hieronder.</translation>
+    </message>
+    <message>
+        <source>Select a speaker in the table first.</source>
+        <translation>Selecteer eerst een spreker in de tabel.</translation>
+    </message>
+    <message>
+        <source>{names}: no speaker; the lines belong to the turn before (undo with Ctrl+Z)</source>
+        <translation>{names}: geen spreker; de regels horen bij de beurt ervoor (ongedaan maken met Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Code all turns of {names} ({where}) with…</source>
+        <translation>Alle beurten van {names} ({where}) coderen met…</translation>
+    </message>
+    <message>
+        <source>All {count} turn(s) of {names} already have {code}.</source>
+        <translation>Alle {count} beurt(en) van {names} hebben {code} al.</translation>
+    </message>
+    <message>
+        <source> ({count} already had it)</source>
+        <translation> ({count} hadden die al)</translation>
+    </message>
+    <message>
+        <source>Coded {count} turn(s) of {names} with {code}{already} (undo with Ctrl+Z).</source>
+        <translation>{count} beurt(en) van {names} gecodeerd met {code}{already} (ongedaan maken met Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Turns detected again; {count} document(s) changed.</source>
+        <translation>Beurten opnieuw herkend; gewijzigde documenten: {count}.</translation>
+    </message>
+    <message>
+        <source>Default patterns; {count} document(s) changed.</source>
+        <translation>Standaardpatronen; gewijzigde documenten: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <source>Code interview transcripts with your codebook, retrieve quotes per concept and region,
@@ -2207,6 +3191,206 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
 </context>
 <context>
+    <name>SuggestionQueue</name>
+    <message>
+        <source>terms</source>
+        <translation>termen</translation>
+    </message>
+    <message>
+        <source>guide question</source>
+        <translation>vraag uit de leidraad</translation>
+    </message>
+    <message>
+        <source>similar passages</source>
+        <translation>vergelijkbare fragmenten</translation>
+    </message>
+    <message>
+        <source>Indexing for suggestions {percent}% {name}</source>
+        <extracomment>The status line while indexing (its start also recognises it).</extracomment>
+        <translation>Indexeren voor suggesties {percent}% {name}</translation>
+    </message>
+    <message>
+        <source>All codes</source>
+        <translation>Alle codes</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Find suggestions</source>
+        <translation>Suggesties zoeken</translation>
+    </message>
+    <message>
+        <source>Measure precision</source>
+        <translation>Precisie meten</translation>
+    </message>
+    <message>
+        <source>Score the suggestions against what is coded, each document as if it were not coded yet, and set each code&apos;s threshold from it</source>
+        <translation>De suggesties toetsen aan wat gecodeerd is, elk document alsof het nog niet gecodeerd was, en daarmee de drempel van elke code instellen</translation>
+    </message>
+    <message>
+        <source>How far to trust these suggestions</source>
+        <translation>Hoeveel vertrouwen deze suggesties verdienen</translation>
+    </message>
+    <message>
+        <source>Suggested codings</source>
+        <translation>Voorgestelde coderingen</translation>
+    </message>
+    <message>
+        <source>Suggestion details</source>
+        <translation>Details van de suggestie</translation>
+    </message>
+    <message>
+        <source>Passage start</source>
+        <translation>Begin van het fragment</translation>
+    </message>
+    <message>
+        <source>Passage end</source>
+        <translation>Eind van het fragment</translation>
+    </message>
+    <message>
+        <source>Set span</source>
+        <translation>Omvang instellen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepteren</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Afwijzen</translation>
+    </message>
+    <message>
+        <source>Accept all for this code</source>
+        <translation>Alle accepteren voor deze code</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Omvang</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <extracomment>Suggestions are being found (after indexing): Find stays disabled until they are stored.</extracomment>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>Finding suggestions …</source>
+        <translation>Suggesties zoeken …</translation>
+    </message>
+    <message>
+        <source>Finding suggestions</source>
+        <translation>Suggesties zoeken</translation>
+    </message>
+    <message>
+        <source>{count} open suggestion(s). Nothing is coded until you accept.</source>
+        <translation>Openstaande suggesties: {count}. Er wordt niets gecodeerd tot je accepteert.</translation>
+    </message>
+    <message>
+        <source>Measuring how far to trust the suggestions …</source>
+        <translation>Meten hoeveel vertrouwen de suggesties verdienen …</translation>
+    </message>
+    <message>
+        <source>Measured {measured} code(s) over {documents} coded document(s); {unmeasured} with too little coded to tell.</source>
+        <translation>Gemeten: {measured} code(s) over {documents} gecodeerd(e) document(en); bij {unmeasured} is te weinig gecodeerd om iets te zeggen.</translation>
+    </message>
+    <message>
+        <source>Measuring suggestions</source>
+        <translation>Suggesties meten</translation>
+    </message>
+    <message>
+        <source>Not measured yet: “Measure precision” scores the suggestions against what you coded (each document as if it were not coded yet).</source>
+        <translation>Nog niet gemeten: “Precisie meten” toetst de suggesties aan wat je gecodeerd hebt (elk document alsof het nog niet gecodeerd was).</translation>
+    </message>
+    <message>
+        <source>Too little coded to tell for every code: code a few more passages, then measure again.</source>
+        <translation>Bij elke code is te weinig gecodeerd om iets te zeggen: codeer nog een paar fragmenten en meet dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Measured precision per code {low}–{high} ({count} codes); {unmeasured} with too little coded to tell. Choose a code for its figures.</source>
+        <translation>Gemeten precisie per code {low}–{high} ({count} codes); bij {unmeasured} is te weinig gecodeerd om iets te zeggen. Kies een code voor haar cijfers.</translation>
+    </message>
+    <message>
+        <source>{code}: not measured (nothing was coded with it when measured last).</source>
+        <translation>{code}: niet gemeten (er was niets mee gecodeerd bij de laatste meting).</translation>
+    </message>
+    <message>
+        <source>No suggestion selected.</source>
+        <translation>Geen suggestie geselecteerd.</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>Accepted {count} suggestion(s): {new} new coding(s).</source>
+        <translation>Suggesties geaccepteerd: {count}; nieuwe coderingen: {new}.</translation>
+    </message>
+    <message>
+        <source>Rejected {count} suggestion(s); they will not be offered again.</source>
+        <translation>Suggesties afgewezen: {count}; ze worden niet opnieuw aangeboden.</translation>
+    </message>
+    <message>
+        <source>Span adjusted; accept to code it.</source>
+        <translation>Omvang aangepast; accepteer om te coderen.</translation>
+    </message>
+    <message>
+        <source>Choose a code first: accept all works per code.</source>
+        <translation>Kies eerst een code: alles accepteren werkt per code.</translation>
+    </message>
+    <message>
+        <source>Accepted every open suggestion for {code}: {new} new coding(s).</source>
+        <translation>Alle openstaande suggesties voor {code} geaccepteerd; nieuwe coderingen: {new}.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnectDialog</name>
+    <message>
+        <source>Connect to a team project</source>
+        <translation>Verbinden met een teamproject</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>Het wachtwoord bewaren in de sleutelhanger van het systeem</translation>
+    </message>
+    <message>
+        <source>Install the &apos;keyring&apos; package to keep passwords in the system keyring</source>
+        <translation>Installeer het pakket &apos;keyring&apos; om wachtwoorden in de sleutelhanger van het systeem te bewaren</translation>
+    </message>
+    <message>
+        <source>Server (host or socket folder)</source>
+        <translation>Server (host of socketmap)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Poort</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>The password is asked each time unless it is kept in the keyring.</source>
+        <translation>Het wachtwoord wordt elke keer gevraagd, tenzij het in de sleutelhanger bewaard wordt.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptEditor</name>
     <message>
         <source>Correct transcript</source>
@@ -2219,6 +3403,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Correcting the transcript: type, F8 types the time, Ctrl+Space plays and pauses (2 s back); {shortcut} again saves</source>
         <translation>Transcript corrigeren: typ, F8 typt de tijd, Ctrl+Spatie speelt en pauzeert (2 s terug); {shortcut} nogmaals slaat op</translation>
+    </message>
+    <message>
+        <source>Correct transcript {name}</source>
+        <translation>Transcript {name} corrigeren</translation>
+    </message>
+    <message>
+        <source>Deleted with their words: {count} coded passage(s): {removed}</source>
+        <translation>Met hun woorden verwijderd: gecodeerde fragmenten ({count}): {removed}</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +3660,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>De aangeklikte codering verwijderen</translation>
     </message>
     <message>
+        <source>Code with favourite {key}</source>
+        <translation>Coderen met favoriet {key}</translation>
+    </message>
+    <message>
         <source>&amp;Compare regions…</source>
         <translation>Regio&apos;s &amp;vergelijken…</translation>
     </message>
@@ -2514,6 +3710,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Put the panels back where they started</source>
         <translation>De panelen terugzetten waar ze begonnen</translation>
+    </message>
+    <message>
+        <source>The transcript shows the codings of: {layer}</source>
+        <translation>Het transcript toont de coderingen van: {layer}</translation>
     </message>
     <message>
         <source>Intercoder &amp;agreement…</source>
@@ -2703,8 +3903,48 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
 <context>
     <name>refi_actions</name>
     <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA-project (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA-codeboek (*.qdc)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project or codebook (*.qdpx *.qdc)</source>
+        <translation>REFI-QDA-project of -codeboek (*.qdpx *.qdc)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Show Details lists each element and the reason.</source>
+        <translation>Details tonen geeft elk element met de reden.</translation>
+    </message>
+    <message>
+        <source>… and {count} more (use `codewerk import-qdpx` for the full list)</source>
+        <translation>… en nog {count} (gebruik `codewerk import-qdpx` voor de volledige lijst)</translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA project</source>
+        <translation>REFI-QDA-project exporteren</translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA codebook</source>
+        <translation>REFI-QDA-codeboek exporteren</translation>
+    </message>
+    <message>
+        <source>Export to {name} cancelled; nothing was written</source>
+        <translation>Export naar {name} afgebroken; er is niets geschreven</translation>
+    </message>
+    <message>
+        <source>Export to {name}</source>
+        <translation>Exporteren naar {name}</translation>
+    </message>
+    <message>
+        <source>Exported {name}</source>
+        <translation>{name} geëxporteerd</translation>
     </message>
     <message>
         <source>Import REFI-QDA file</source>
