@@ -26,10 +26,16 @@ from coding.codebook.codebook_file import CodebookSpec, read_codebook
 from coding.codebook.favourites import Favourites
 from coding.core.changes import Aspect, Change, ChangeNotifier, Listener
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
-from coding.core.errors import CodewerkError, InvalidInputError, NotAllowedError, ProjectFileError
+from coding.core.errors import (
+    CodewerkError,
+    DiskFullError,
+    InvalidInputError,
+    NotAllowedError,
+    ProjectFileError,
+)
 from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
-from coding.core.store import Store
+from coding.core.store import Store, is_disk_full
 from coding.documents.document_service import DocumentService
 from coding.exporting import export
 from coding.guide.guide_service import GuideService
@@ -172,14 +178,20 @@ class Project:
                 create_file(path)
             except ProjectFileProblem as exc:
                 raise ProjectFileError(f"{path.name}: {exc}") from exc
+            except Exception as exc:
+                if is_disk_full(exc):
+                    raise _no_room_for(path) from None
+                raise
             project = cls(path, coder=coder)
         try:
             project._write_settings({"project_guid": new_guid(), "language": spec.language if spec else "nl"})
             if spec is not None:
                 project.codes.load_codebook(spec)
             project.history.clear()
-        except BaseException:
+        except BaseException as exc:
             project.discard()
+            if is_disk_full(exc) and not project.is_team_project:
+                raise _no_room_for(project.path) from None
             raise
         return project
 
@@ -450,3 +462,9 @@ class Project:
     ) -> Path:
         """Export by file type (``.csv``, ``.xlsx``, ``.docx`` …); never overwrites unless told to."""
         return export(self, Path(path), by=by, overwrite=overwrite, **options)
+
+
+def _no_room_for(path: Path) -> DiskFullError:
+    return DiskFullError(
+        f"{path.name}: not enough space on the disk of {path.parent}; no project was created"
+    )

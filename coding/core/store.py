@@ -51,7 +51,9 @@ def is_disk_full(exc: BaseException) -> bool:
         return True
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)
+    code = getattr(exc, "sqlite_errorcode", None)  # sqlite3's own error
+    if code is None:
+        code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)  # wrapped by SQLAlchemy
     return code is not None and code & 0xFF == _SQLITE_FULL
 
 

@@ -172,3 +172,19 @@ def test_the_cli_import_onto_a_full_disk_prints_one_line_and_changes_nothing(
         "codewerk: the documents were imported, but the search index was not updated: studie.codewerk: "
         "not enough space on the disk of"
     )
+
+
+@pytest.mark.parametrize("room_kb", [4, 200])  # full at the file's creation / while loading the codebook
+def test_a_new_project_on_a_full_disk_is_one_line_and_leaves_no_file(
+    small_disk: Path, room_kb: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    filler = small_disk / "filler"
+    filler.write_bytes(b"\0" * (1536 - room_kb) * 1024)
+    capsys.readouterr()
+    assert main(["new", str(small_disk / "studie.codewerk")]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert err.strip() == (
+        f"codewerk: error: studie.codewerk: not enough space on the disk of {small_disk}; no project was created"
+    )
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
