@@ -107,3 +107,23 @@ def team_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
     database = pg_server.new_database()
     yield str(pg_server.url(database))
     pg_server.drop(database)
+
+
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Once QtMultimedia was loaded (the player tests), leave without the interpreter's teardown:
+    its FFmpeg threads once kept a finished run from exiting for 20 minutes. Everything is reported
+    by now; the exit status is the session's."""
+    import sys
+
+    if "PySide6.QtMultimedia" in sys.modules and _EXIT_STATUS and not hasattr(sys, "_called_from_xdist"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])
