@@ -101,13 +101,14 @@ class KwicLines(Sequence[KwicLine]):
 
     # -- building ------------------------------------------------------------------------
     def build(self, progress: Callable[[int, int], object] | None = None, *, every: int = 2000) -> None:
-        """Build every line not built yet (``progress(done, total)`` now and then)."""
+        """Build every line not built yet (``progress(done, total)`` now and then; it returning
+        ``False`` stops, the lines built so far kept)."""
         total = len(self._hits)
         for index in range(total):
             if self._built[index] is None:
                 self._built[index] = self._line(self._hits[index])
-            if progress is not None and index % every == 0:
-                progress(index, total)
+            if progress is not None and index % every == 0 and progress(index, total) is False:
+                return
         if progress is not None:
             progress(total, total)
 

@@ -110,3 +110,12 @@ def test_a_search_builds_no_line_until_one_is_read(indexed: Project) -> None:
     assert isinstance(lines, KwicLines) and lines.built_count() == 0 and len(lines) == 7
     assert lines[3].hit == "vertrouwd" and lines.built_count() == 1
     assert [line.hit for line in lines][:2] == ["vertrouwen", "vertrouwde"]
+
+
+def test_building_stops_when_progress_says_so(indexed: Project) -> None:
+    lines = indexed.assist.search("vertrouwen", "lemma").lines
+    assert isinstance(lines, KwicLines)
+    lines.build(lambda done, total: done < 2, every=1)  # stop after the third line
+    assert lines.built_count() == 3
+    lines.build()
+    assert lines.built_count() == len(lines)
