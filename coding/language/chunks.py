@@ -8,7 +8,7 @@ paragraph. A sentence never crosses a piece's boundary, so never a change of spe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from coding.core.text import trim_span
 
@@ -39,23 +39,47 @@ def _trimmed(text: str, span: Span) -> Span | None:
     return (start, end) if start < end else None
 
 
-def index_pieces(text: str, turns: Sequence[tuple[int, int, int]]) -> list[Span]:
-    """Spans of ``text`` to index, in order; ``turns`` are ``(start, body_start, end)``."""
-    ranges: list[Span] = []
+def _ranges(turns: Sequence[tuple[int, int, int]], length: int) -> list[Span]:
+    """The ranges of a text of ``length`` characters to index (turn bodies and the text between
+    turns), in order and disjoint (a range may be empty)."""
+    out: list[Span] = []
     position = 0
     for start, body_start, end in sorted(turns):
         if start > position:
-            ranges.extend(_paragraphs(text, position, start))
-        ranges.extend(_paragraphs(text, max(body_start, position), end))
+            out.append((position, start))
+        out.append((max(body_start, position), end))
         position = max(position, end)
-    if position < len(text):
-        ranges.extend(_paragraphs(text, position, len(text)))
-    out = []
-    for span in ranges:
-        for piece in _bounded(text, span):
+    if position < length:
+        out.append((position, length))
+    return out
+
+
+def _range_pieces(text: str, span: Span, out: list[Span], offset: int = 0) -> None:
+    """Append the pieces of ``span`` of ``text`` (whose first character is at ``offset``)."""
+    for paragraph in _paragraphs(text, span[0] - offset, span[1] - offset):
+        for piece in _bounded(text, paragraph):
             trimmed = _trimmed(text, piece)
             if trimmed is not None:
-                out.append(trimmed)
+                out.append((trimmed[0] + offset, trimmed[1] + offset))
+
+
+def index_pieces(text: str, turns: Sequence[tuple[int, int, int]]) -> list[Span]:
+    """Spans of ``text`` to index, in order; ``turns`` are ``(start, body_start, end)``."""
+    out: list[Span] = []
+    for span in _ranges(turns, len(text)):
+        _range_pieces(text, span, out)
+    return out
+
+
+def streamed_pieces(
+    window: Callable[[int, int], str], length: int, turns: Sequence[tuple[int, int, int]]
+) -> list[Span]:
+    """:func:`index_pieces` of a text of ``length`` characters that is never held whole:
+    ``window(start, end)`` gives ``text[start:end]``, asked for disjoint ranges in order."""
+    out: list[Span] = []
+    for start, end in _ranges(turns, length):
+        if end > start:  # an empty range has no pieces
+            _range_pieces(window(start, end), (start, end), out, start)
     return out
 
 

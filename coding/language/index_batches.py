@@ -17,7 +17,7 @@ Both give the same rows for the same text (``tests/coding/language/test_index_ba
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +90,7 @@ def groups(pieces: Sequence[tuple[int, int]], limit: int) -> Iterator[list[tuple
 
 def analyse(
     pipeline: LanguagePipeline,
-    text: str,
+    text: str | Callable[[int, int], str],
     pieces: Sequence[tuple[int, int]],
     cache: LexicalCache | None = None,
     *,
@@ -98,15 +98,18 @@ def analyse(
     limit: int | None = None,
 ) -> Generator[IndexBatch, None, None]:
     """The index rows of ``text`` (cut into ``pieces``), one batch per ``limit`` characters
-    (:data:`BATCH_CHARACTERS`)."""
+    (:data:`BATCH_CHARACTERS`). ``text`` is the text, or ``window(start, end)`` giving
+    ``text[start:end]`` for consecutive ranges in order (a long text never held whole)."""
     use_lexical = pipeline.lexical if lexical is None else lexical
     counter = _Counter()
     lexicon = cache if cache is not None else LexicalCache()
     for group in groups(pieces, BATCH_CHARACTERS if limit is None else limit):
-        texts = [text[start:end] for start, end in group]
+        base = group[0][0]
+        window = text[base : group[-1][1]] if isinstance(text, str) else text(base, group[-1][1])
+        texts = [window[start - base : end - base] for start, end in group]
         docs = pipeline.pipe(texts, batch_size=_PIPE_BATCH, lexical=use_lexical)
         if use_lexical:
-            yield _lexical_batch(pipeline, text, group, docs, counter, lexicon)
+            yield _lexical_batch(pipeline, (window, base), group, docs, counter, lexicon)
         else:
             yield _token_batch(group, docs, counter)
 
@@ -164,7 +167,7 @@ def _trimmed_sentence(number: int, start: int, sentence: str) -> tuple[int, int,
 
 def _lexical_batch(
     pipeline: LanguagePipeline,
-    text: str,
+    text: tuple[str, int],
     group: list[tuple[int, int]],
     docs: Iterator[Any],
     counter: _Counter,
@@ -231,7 +234,7 @@ def _lexical_batch(
 
 
 def _sentence_spans(
-    text: str,
+    text: tuple[str, int],
     kept: np.ndarray,
     sentence_of: np.ndarray,
     starts: np.ndarray,
@@ -239,15 +242,17 @@ def _sentence_spans(
     first_number: int,
 ) -> list[tuple[int, int, int]]:
     """(number, start, end) of each kept sentence: from its first token to the end of its last,
-    without surrounding space (as ``Span.text`` stripped)."""
+    without surrounding space (as ``Span.text`` stripped). ``text`` is the window of the text
+    the batch's pieces are in, with the offset of its first character."""
     if not len(kept):
         return []
     first = np.searchsorted(sentence_of, kept, side="left")
     last = np.searchsorted(sentence_of, kept, side="right") - 1
     span_starts = starts[first].tolist()
     span_ends = (starts[last] + lengths[last]).tolist()
+    window, base = text
     return [
-        _trimmed_sentence(first_number + index, start, text[start:end])
+        _trimmed_sentence(first_number + index, start, window[start - base : end - base])
         for index, (start, end) in enumerate(zip(span_starts, span_ends, strict=True))
     ]
 

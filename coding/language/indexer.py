@@ -17,16 +17,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding.core.ids import DocumentId
 from coding.core.store import Store
 from coding.core.text import fold
-from coding.language.chunks import index_pieces
+from coding.language.chunks import streamed_pieces
 from coding.language.index_batches import IndexBatch, LexicalCache, analyse
 from coding.language.sql import raw_connection
-from models import Document, Turn
+from coding.language.stored_text import TextWindows, character_count
 from models.clock import utcnow
 
 if TYPE_CHECKING:
@@ -116,13 +115,13 @@ def stale_documents(
 
 def _text_and_turns(
     session: Session, document_id: DocumentId
-) -> tuple[str | None, list[tuple[int, int, int]]]:
-    """A document's text (``None``: it is gone) and its turns as ``(start, body_start, end)``."""
-    text = session.execute(select(Document.text).where(Document.id == document_id)).scalar_one_or_none()
-    turns = session.execute(
-        select(Turn.start, Turn.body_start, Turn.end).where(Turn.document_id == document_id)
-    )
-    return text, [(start, body_start, end) for start, body_start, end in turns]
+) -> tuple[bytes | None, list[tuple[int, int, int]]]:
+    """A document's text as its UTF-8 bytes (``None``: it is gone) and its turns as
+    ``(start, body_start, end)``."""
+    raw = raw_connection(session)
+    row = raw.execute("SELECT CAST(text AS BLOB) FROM document WHERE id = ?", (document_id,)).fetchone()
+    turns = raw.execute('SELECT start, body_start, "end" FROM turn WHERE document_id = ?', (document_id,))
+    return (None if row is None else bytes(row[0] or b"")), [(start, body, end) for start, body, end in turns]
 
 
 class Indexer:
@@ -174,14 +173,17 @@ class Indexer:
             count, tokens, sentences, done, time.perf_counter() - started, self.pipeline.name, cancelled
         )
 
-    def read(self, document_id: DocumentId) -> tuple[str, str, list[tuple[int, int]]] | None:
-        """A document's text, the fingerprint of what its index is built from, and the pieces
-        to index (``None``: the document is gone)."""
+    def read(self, document_id: DocumentId) -> tuple[TextWindows, str, list[tuple[int, int]]] | None:
+        """A document's text (as windows read in order), the fingerprint of what its index is
+        built from, and the pieces to index (``None``: the document is gone). The text is held
+        as its UTF-8 bytes, never whole as a string (a 45 MB transcript with emoji is 180 MB as
+        one)."""
         with self.store.read() as session:
-            text, spans = _text_and_turns(session, document_id)
-        if text is None:
+            data, spans = _text_and_turns(session, document_id)
+        if data is None:
             return None
-        return text, text_hash(text, spans), index_pieces(text, spans)
+        pieces = streamed_pieces(TextWindows(data), character_count(data), spans)
+        return TextWindows(data), text_hash(data, spans), pieces
 
     def index_document(
         self, document_id: DocumentId, step: Callable[[int], bool] | None = None
