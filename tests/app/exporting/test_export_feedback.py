@@ -30,11 +30,15 @@ def _open_dialog(qtbot, window: MainWindow) -> ExportDialog:  # type: ignore[no-
 
 
 def test_export_says_where_and_opens_the_folder_and_remembers_choices(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch, request
 ) -> None:  # type: ignore[no-untyped-def]
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    QTimer.singleShot(4000, _close_any_modal)
+    guard = QTimer(window)  # a safety net that dies with the test: a bare singleShot outlived it and
+    guard.setSingleShot(True)  # closed a later test's message box
+    guard.timeout.connect(_close_any_modal)
+    request.addfinalizer(guard.stop)
+    guard.start(4000)
     dialog = _open_dialog(qtbot, window)
     dialog.format_box.setFocus()
     for _ in range(3):  # Excel → Word quotes → Word transcript → CSV

@@ -18,8 +18,12 @@ def _close_any_modal() -> None:
         modal.close()
 
 
-def test_the_shortcuts_dialog_lists_every_shortcut(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    QTimer.singleShot(1000, _close_any_modal)
+def test_the_shortcuts_dialog_lists_every_shortcut(qtbot, window: MainWindow, request) -> None:  # type: ignore[no-untyped-def]
+    guard = QTimer(window)  # a safety net that dies with the test: a bare singleShot outlived it and
+    guard.setSingleShot(True)  # closed a later test's message box
+    guard.timeout.connect(_close_any_modal)
+    request.addfinalizer(guard.stop)
+    guard.start(1000)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: window.findChild(ShortcutsDialog) is not None)
