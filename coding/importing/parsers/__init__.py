@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedDocument, ParsedPage, ParsedTurn
 from coding.importing.parsers.plain_text import parse_plain_text
 from coding.importing.parsers.subtitles import parse_subtitles
@@ -86,9 +87,12 @@ def parse_file(path: Path, *, speaker_patterns: Sequence[str] | None = None) -> 
     else:
         shown = extension or "(none)"
         supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-        raise FileImportError(path, f"unsupported file type '{shown}' (supported: {supported})")
+        raise FileImportError(
+            path,
+            say("unsupported file type '{shown}' (supported: {supported})", shown=shown, supported=supported),
+        )
     if not _has_visible_text(document.text):
-        raise FileImportError(path, "contains no text")
+        raise FileImportError(path, say("contains no text"))
     return document
 
 
