@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.shell import settings
 from coding.core.ids import CodingId, DocumentId
@@ -30,9 +30,7 @@ def show_attribute_table(window: MainWindow) -> None:
         window.attribute_window = AttributeTableWindow(
             window.workspace, [window.window_actions.undo, window.window_actions.redo], window
         )
-    window.attribute_window.show()
-    window.attribute_window.raise_()
-    window.attribute_window.activateWindow()
+    _bring_forward(window.attribute_window)
 
 
 def show_memos(window: MainWindow) -> None:
@@ -50,15 +48,12 @@ def show_memos(window: MainWindow) -> None:
         )
         window.memo_window.codeRequested.connect(window.codebook_dock.select_code)
         window.memo_window.codingRequested.connect(lambda coding_id: _coding_from_memos(window, coding_id))
-    window.memo_window.show()
-    window.memo_window.raise_()
-    window.memo_window.activateWindow()
+    _bring_forward(window.memo_window)
 
 
 def _show_from_memos(window: MainWindow, document_id: DocumentId) -> None:
     window.open_document(document_id)
-    window.raise_()
-    window.activateWindow()
+    _bring_forward(window)
 
 
 def _coding_from_memos(window: MainWindow, coding_id: CodingId) -> None:
@@ -66,8 +61,7 @@ def _coding_from_memos(window: MainWindow, coding_id: CodingId) -> None:
         quote = next((q for q in window.workspace.project.quotes() if q.coding_id == coding_id), None)
         if quote is not None:
             window.jump_to_quote(quote)
-            window.raise_()
-            window.activateWindow()
+            _bring_forward(window)
 
 
 def compare(window: MainWindow) -> None:
@@ -84,9 +78,7 @@ def compare(window: MainWindow) -> None:
     if settings.flag("compare/docked"):
         window.dock_compare(True)
         return
-    window.compare_window.show()
-    window.compare_window.raise_()
-    window.compare_window.activateWindow()
+    _bring_forward(window.compare_window)
 
 
 def dock_compare(window: MainWindow, docked: bool) -> None:
@@ -115,9 +107,7 @@ def dock_compare(window: MainWindow, docked: bool) -> None:
         if view is not None:
             compare_window.take_back(view)
         window.compare_dock.hide()
-        compare_window.show()
-        compare_window.raise_()
-        compare_window.activateWindow()
+        _bring_forward(compare_window)
 
 
 def show_agreement(window: MainWindow) -> None:
@@ -131,9 +121,7 @@ def show_agreement(window: MainWindow) -> None:
             window.workspace, [window.window_actions.undo, window.window_actions.redo], window
         )
         window.agreement_window.showRequested.connect(lambda unit: show_unit(window, unit))
-    window.agreement_window.show()
-    window.agreement_window.raise_()
-    window.agreement_window.activateWindow()
+    _bring_forward(window.agreement_window)
 
 
 def show_unit(window: MainWindow, unit: Disagreement) -> None:
@@ -165,9 +153,7 @@ def analyse(window: MainWindow, tab: str = "cooccurrence") -> None:
         window.analysis_window.cooccurrence.jumpRequested.connect(window.jump_to_quote)
         window.analysis_window.matrix.jumpRequested.connect(window.jump_to_quote)
     window.analysis_window.show_tab(tab)
-    window.analysis_window.show()
-    window.analysis_window.raise_()
-    window.analysis_window.activateWindow()
+    _bring_forward(window.analysis_window)
 
 
 def search(window: MainWindow) -> None:
@@ -183,9 +169,7 @@ def search(window: MainWindow) -> None:
             window.workspace, [window.window_actions.undo, window.window_actions.redo], window
         )
         window.language_window.passageRequested.connect(window.show_passage)
-    window.language_window.show()
-    window.language_window.raise_()
-    window.language_window.activateWindow()
+    _bring_forward(window.language_window)
 
 
 def show_speakers(window: MainWindow) -> None:
@@ -204,6 +188,13 @@ def anonymise(window: MainWindow) -> None:
         from app.language.anonymise_dialog import AnonymiseDialog  # loaded when first used
 
         AnonymiseDialog(window.workspace.bridge, window).exec()
+
+
+def _bring_forward(widget: QWidget) -> None:
+    """Show a window (or bring it back if hidden) above the others, with the keyboard focus."""
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
 
 
 def close_all(window: MainWindow) -> None:
