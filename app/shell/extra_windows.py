@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.shell import settings
@@ -27,9 +28,7 @@ def show_attribute_table(window: MainWindow) -> None:
     if window.attribute_window is None:
         from app.documents.attribute_table import AttributeTableWindow  # loaded when first used
 
-        window.attribute_window = AttributeTableWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.attribute_window = AttributeTableWindow(window.workspace, _undo_redo(window), window)
     _bring_forward(window.attribute_window)
 
 
@@ -40,9 +39,7 @@ def show_memos(window: MainWindow) -> None:
     if window.memo_window is None:
         from app.memos.memo_list import MemoListWindow  # loaded when first used
 
-        window.memo_window = MemoListWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.memo_window = MemoListWindow(window.workspace, _undo_redo(window), window)
         window.memo_window.documentRequested.connect(
             lambda document_id: _show_from_memos(window, document_id)
         )
@@ -71,9 +68,7 @@ def compare(window: MainWindow) -> None:
     if window.compare_window is None:
         from app.judgements.compare_window import CompareWindow  # Qt Charts: loaded when first used
 
-        window.compare_window = CompareWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.compare_window = CompareWindow(window.workspace, _undo_redo(window), window)
         window.compare_window.dockRequested.connect(lambda: window.dock_compare(True))
     if settings.flag("compare/docked"):
         window.dock_compare(True)
@@ -117,9 +112,7 @@ def show_agreement(window: MainWindow) -> None:
     if window.agreement_window is None:
         from app.agreement.agreement_window import AgreementWindow  # loaded when first used
 
-        window.agreement_window = AgreementWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.agreement_window = AgreementWindow(window.workspace, _undo_redo(window), window)
         window.agreement_window.showRequested.connect(lambda unit: show_unit(window, unit))
     _bring_forward(window.agreement_window)
 
@@ -147,9 +140,7 @@ def analyse(window: MainWindow, tab: str = "cooccurrence") -> None:
     if window.analysis_window is None:
         from app.analysis.analysis_window import AnalysisWindow  # loaded when first used
 
-        window.analysis_window = AnalysisWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.analysis_window = AnalysisWindow(window.workspace, _undo_redo(window), window)
         window.analysis_window.cooccurrence.jumpRequested.connect(window.jump_to_quote)
         window.analysis_window.matrix.jumpRequested.connect(window.jump_to_quote)
     window.analysis_window.show_tab(tab)
@@ -165,9 +156,7 @@ def search(window: MainWindow) -> None:
             LanguageWindow,
         )  # search, suggestions, charts: on first use
 
-        window.language_window = LanguageWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.language_window = LanguageWindow(window.workspace, _undo_redo(window), window)
         window.language_window.passageRequested.connect(window.show_passage)
     _bring_forward(window.language_window)
 
@@ -188,6 +177,11 @@ def anonymise(window: MainWindow) -> None:
         from app.language.anonymise_dialog import AnonymiseDialog  # loaded when first used
 
         AnonymiseDialog(window.workspace.bridge, window).exec()
+
+
+def _undo_redo(window: MainWindow) -> list[QAction]:
+    """The main window's Undo and Redo, shared by the extra windows (one undo history)."""
+    return [window.window_actions.undo, window.window_actions.redo]
 
 
 def _bring_forward(widget: QWidget) -> None:
