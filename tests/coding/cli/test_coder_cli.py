@@ -5,19 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from tests.coding.cli.conftest import Run
-from tests.conftest import TRANSCRIPT
 
 
-def test_two_coders_code_one_passage_and_a_repeat_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "R5.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    assert run("new", "studie", "--coder", "Anna")[0] == 0
-    assert run("import", "studie.codewerk", "R5.txt")[0] == 0
+def test_two_coders_code_one_passage_and_a_repeat_is_refused(annas_studie: str, run: Run) -> None:
     words = ("--text", "vertrouw ik de andere partijen volledig")
     assert run("code", "studie.codewerk", "R5", "4a", *words, "--coder", "Anna")[0] == 0
     assert run("code", "studie.codewerk", "R5", "4a", *words, "--coder", "Bram")[0] == 0
@@ -30,33 +21,9 @@ def test_two_coders_code_one_passage_and_a_repeat_is_refused(
     assert [q["coder"] for q in json.loads(out)] == ["Bram"]
 
 
-def test_compare_and_export_take_a_coder_layer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "R5.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    run("new", "studie", "--coder", "Anna")
-    run("import", "studie.codewerk", "R5.txt", "--attr", "region=Zwolle")
-    run(
-        "code",
-        "studie.codewerk",
-        "R5",
-        "4a",
-        "--text",
-        "vertrouw ik de andere partijen",
-        "--coder",
-        "Anna",
-    )
-    run(
-        "code",
-        "studie.codewerk",
-        "R5",
-        "Urgentiebesef",
-        "--text",
-        "De urgentie is hoog",
-        "--coder",
-        "Bram",
-    )
+def test_compare_and_export_take_a_coder_layer(annas_studie: str, tmp_path: Path, run: Run) -> None:
+    run("code", annas_studie, "R5", "4a", "--text", "vertrouw ik de andere partijen", "--coder", "Anna")
+    run("code", annas_studie, "R5", "Urgentiebesef", "--text", "De urgentie is hoog", "--coder", "Bram")
 
     def counted(*extra: str) -> dict[str, int]:
         _, out, _ = run("compare", "studie.codewerk", "--show", "quotes", "--format", "json", *extra)

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import pytest
 
 from tests.coding.cli.conftest import Run
-from tests.conftest import TRANSCRIPT
 
 
-def test_package_code_merge_and_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("CODEWERK_CODER", raising=False)
-    (tmp_path / "R5.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    run("new", "studie", "--coder", "Anna")
-    run("import", "studie.codewerk", "R5.txt")
+def test_package_code_merge_and_agree(annas_studie: str, run: Run) -> None:
     words = ("--text", "vertrouw ik de andere partijen volledig")
     run("code", "studie.codewerk", "R5", "4a", *words, "--coder", "Anna")
     code, out, err = run("package", "studie.codewerk", "bram.codewerk", "--coder", "Bram")
