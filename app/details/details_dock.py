@@ -14,12 +14,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -41,17 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.details.passage_codings_model import CODING_ID_ROLE, PassageCodingsModel
 from app.documents.document_attributes_model import KEY, VALUE, DocumentAttributesModel
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
-from app.transcript.coding_margin import code_label
 from app.widgets.translated import QT_TRANSLATE_NOOP, code_kind, number
 from coding import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
-from coding.core.records import CodeApplication, CodeTree, DocumentInfo, PassageInfo
+from coding.core.records import CodeTree, DocumentInfo, PassageInfo
 
-CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: What the details of a document show: its name, text and pages, attributes, speakers; its codings.
 DOCUMENT_FACTS = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS, Aspect.REVIEWS)
 
@@ -79,45 +75,6 @@ def local_time(stamp: datetime) -> str:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class PassageCodingsModel(QAbstractListModel):
-    """The codes on one passage."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[CodeApplication] = []
-        self._tree: CodeTree = CodeTree.build([])
-
-    def set_items(self, items: list[CodeApplication], tree: CodeTree) -> None:
-        self.beginResetModel()
-        self._items = [a for a in items if a.code_id in tree]
-        self._tree = tree
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        item = self._items[index.row()]
-        code = self._tree.get(item.code_id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            memo = " ✎" if item.memo else ""
-            return f"{code_label(code)}  · {item.coder or '?'}{memo}"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return code_colour(code.colour)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return code.path_text
-        if role == CODING_ID_ROLE:
-            return item.coding_id
-        return None
-
-    def row_of(self, coding_id: CodingId) -> int:
-        return next((row for row, item in enumerate(self._items) if item.coding_id == coding_id), -1)
 
 
 @dataclass(frozen=True)
