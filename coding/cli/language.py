@@ -238,23 +238,30 @@ def _print_calibration(calibration: Calibration, output: str) -> None:
     )
 
 
+def _sources(args: argparse.Namespace) -> Sequence[str]:
+    """The candidate sources ``--sources`` names (default: all)."""
+    return [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
+
+
+def _measure_suggestions(args: argparse.Namespace) -> int:
+    """``--calibrate`` (thresholds stored) or ``--evaluate`` (nothing stored): both leave one document out."""
+    option = "--calibrate" if args.calibrate else "--evaluate"
+    if args.format == "csv":
+        raise InvalidInputError(say("{option} prints --format table or json", option=option))
+    with opened(args) as project:
+        suggestions = project.assist.suggestions
+        measure = suggestions.calibrate if args.calibrate else suggestions.evaluate
+        result = measure(args.codes or None, sources=_sources(args))
+    if isinstance(result, Calibration):
+        _print_calibration(result, args.format)
+    else:
+        _print_evaluation(result, args.format)
+    return 0
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
-    if args.calibrate:
-        if args.format == "csv":
-            raise InvalidInputError(say("--calibrate prints --format table or json"))
-        sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
-        with opened(args) as project:
-            calibration = project.assist.suggestions.calibrate(args.codes or None, sources=sources)
-        _print_calibration(calibration, args.format)
-        return 0
-    if args.evaluate:
-        if args.format == "csv":
-            raise InvalidInputError(say("--evaluate prints --format table or json"))
-        sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
-        with opened(args) as project:
-            evaluation = project.assist.suggestions.evaluate(args.codes or None, sources=sources)
-        _print_evaluation(evaluation, args.format)
-        return 0
+    if args.calibrate or args.evaluate:
+        return _measure_suggestions(args)
     if args.codes:
         raise InvalidInputError(
             say("--codes goes with --evaluate or --calibrate (use --code to list one code's suggestions)")
@@ -272,8 +279,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 f"Rejected {len(args.reject)} suggestion(s); they will not be offered again.", file=sys.stderr
             )
         if not (args.accept or args.reject or args.stored):
-            sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
-            service.refresh(args.code, sources=sources)
+            service.refresh(args.code, sources=_sources(args))
         items = service.list(args.code, document=args.document, status=args.status)
     if args.format == "json":
         print_json([_suggestion_json(s) for s in items])

@@ -82,6 +82,7 @@ DUTCH: dict[str, str] = {
         "--codes hoort bij --evaluate of --calibrate (gebruik --code om de suggesties van één code te tonen)"
     ),
     "--calibrate prints --format table or json": "--calibrate drukt --format table of json af",
+    "{option} prints --format table or json": "{option} drukt --format table of json af",
     "--evaluate prints --format table or json": "--evaluate drukt --format table of json af",
     'register add expects CODE NAME, e.g. R5 "Jan de Vries"': (
         'register add verwacht CODE NAAM, bijv. R5 "Jan de Vries"'

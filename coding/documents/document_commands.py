@@ -13,7 +13,7 @@ from coding.core.attributes import attribute_key, clean_attributes
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
-from coding.core.parsed import ParsedPage, ParsedTurn
+from coding.core.parsed import EncodedText, ParsedPage, ParsedTurn, plain
 from coding.core.text import fold, normalise_text
 from coding.core.text_remap import Span, remap_spans
 from coding.undo.command import Command, Writer
@@ -31,10 +31,11 @@ def document_text(writer: Writer, document_id: DocumentId) -> str:
 
 @dataclass(frozen=True)
 class NewDocument:
-    """Everything an import knows about one document before it is stored."""
+    """Everything an import knows about one document before it is stored. A long text read from a
+    file comes as an :class:`EncodedText` (its UTF-8 bytes, normalised by its reader)."""
 
     name: str
-    text: str
+    text: str | EncodedText
     source_format: str
     original_filename: str | None = None
     sha256: str | None = None
@@ -114,16 +115,21 @@ class AddDocument(Command):
         name = check_document_name(doc.name)
         if name_taken(writer, name):
             raise InvalidInputError(say("a document named '{name}' already exists", name=name))
-        text = normalise_text(doc.text)
-        if text != doc.text:
-            raise InvalidInputError(say("document text must be normalised (NFC, \\n line endings)"))
+        if isinstance(doc.text, EncodedText):  # stored as its bytes; the undo record holds them, too
+            text: str | bytes = doc.text.utf8
+            length = doc.text.length
+        else:
+            text = normalise_text(doc.text)
+            if text != doc.text:
+                raise InvalidInputError(say("document text must be normalised (NFC, \\n line endings)"))
+            length = len(text)
         position = writer.session.execute(select(func.coalesce(func.max(Document.position), -1))).scalar_one()
         document_id = writer.insert(
             Document,
             {
                 "name": name,
                 "text": text,
-                "length": len(text),
+                "length": length,
                 "source_format": doc.source_format,
                 "original_filename": doc.original_filename,
                 "sha256": doc.sha256,
@@ -254,7 +260,7 @@ class ReplaceDocumentText(Command):
     def plan(self, writer: Writer) -> list[LostPassage]:
         session = writer.session
         old_text = document_text(writer, self.document_id)
-        new_text = self.document.text
+        new_text = plain(self.document.text)
         if normalise_text(new_text) != new_text:
             raise InvalidInputError(say("document text must be normalised (NFC, \\n line endings)"))
         passages = session.execute(

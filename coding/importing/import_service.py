@@ -173,7 +173,7 @@ def prepare_file(path: Path, patterns: Sequence[str] | None = None) -> PreparedF
             raise FileImportError(path, say("no such file"))
         if path.is_dir():
             raise FileImportError(path, say("is a folder with no files Codewerk can import"))
-        parsed = parse_file(path, speaker_patterns=patterns)
+        parsed = parse_file(path, speaker_patterns=patterns, encoded=True)
         return PreparedFile(path, parsed, _sha256(path))
     except CodewerkError as exc:
         return PreparedFile(path, problem=exc.reason if isinstance(exc, FileImportError) else str(exc))
