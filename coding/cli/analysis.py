@@ -87,14 +87,23 @@ def print_quotes(quotes: Sequence[Quote], output_format: str, csv_guard: str | N
     else:
         quote_column = header.index("Quote")
         print_table(header, rows, limits={1: 40, quote_column: 70, quote_column + 1: 30})
-        print(f"{len(quotes)} quote(s)")
+        print(text("{count} quote(s)", count=len(quotes)))
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
     with opened(args) as project:
         info = project.assess(args.group_value, args.code, args.score, by=args.by, note=args.note or "")
     note = f" — {info.justification}" if info.justification else ""
-    print(f"{info.code_path} for {info.attribute} {info.value}: {info.score}{note}")
+    print(
+        text(
+            "{code_path} for {attribute} {value}: {score}{note}",
+            code_path=info.code_path,
+            attribute=info.attribute,
+            value=info.value,
+            score=info.score,
+            note=note,
+        )
+    )
     return 0
 
 

@@ -185,11 +185,21 @@ def cmd_query(args: argparse.Namespace) -> int:
                 where=key_values(args.where, "--where"),
                 speaker=args.speaker,
             )
-            print(f"Saved query {saved.name}: {saved.description}", file=sys.stderr)
+            print(
+                text("Saved query {name}: {description}", name=saved.name, description=saved.description),
+                file=sys.stderr,
+            )
     print_quotes(result.quotes, args.format, args.csv_guard)
     if args.format == "table":
         documents = len({u.document_id for u in result.units})
-        print(f"The query holds in {len(result.units)} {result.unit}(s) of {documents} document(s).")
+        print(
+            text(
+                "The query holds in {count} {unit}(s) of {documents} document(s).",
+                count=len(result.units),
+                unit=result.unit,
+                documents=documents,
+            )
+        )
     return 0
 
 
@@ -197,7 +207,7 @@ def cmd_queries(args: argparse.Namespace) -> int:
     with opened(args) as project:
         if args.delete:
             project.analysis.delete_query(args.delete)
-            print(f"Deleted query {args.delete}")
+            print(text("Deleted query {delete}", delete=args.delete))
             return 0
         queries = project.analysis.saved_queries()
     print_records(

@@ -41,7 +41,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     with Project.create(path, codebook=codebook, coder=args.coder) as project:
         count = len(project.codes.tree())
     source = f"codebook {codebook}" if codebook else "an empty codebook"
-    print(f"Created {path} with {source} ({count} codes)")
+    print(say("Created {path} with {source} ({count} codes)", path=path, source=source, count=count))
     return 0
 
 
@@ -77,13 +77,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in report.lines(skipped=False):
         print(line)
     if args.media is not None:
-        print(f"Attached {len(attached)} recording(s) from {args.media}")
+        print(say("Attached {count} recording(s) from {media}", count=len(attached), media=args.media))
         for line in attached:
             print(line)
     for line in report.skipped_lines():  # why a file was not imported is an error message
         print(line, file=sys.stderr)
     if unindexed is not None:
-        print(f"codewerk: {unindexed}", file=sys.stderr)
+        print(say("codewerk: {unindexed}", unindexed=unindexed), file=sys.stderr)
     return 0 if report.ok and unindexed is None else 1
 
 
@@ -172,7 +172,16 @@ def cmd_code(args: argparse.Namespace) -> int:
         document = project.documents.get(info.document_id)
     preview = " ".join(info.text.split())
     preview = preview if len(preview) <= 70 else preview[:69] + "…"
-    print(f'Coded {document.name} {info.start}:{info.end} with {code.path_text}: "{preview}"')
+    print(
+        say(
+            'Coded {name} {start}:{end} with {path_text}: "{preview}"',
+            name=document.name,
+            start=info.start,
+            end=info.end,
+            path_text=code.path_text,
+            preview=preview,
+        )
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
+from coding.core.i18n import text
 from coding.judgements.comparison import FrequencyTable, JudgementGrid, ScoreSeries
 
 SHOW = ("judgements", "quotes", "documents", "scores")
@@ -70,10 +71,18 @@ def _print_grid(grid: JudgementGrid, fmt: str, guard: str | None = None) -> None
     print_table(titles, cells, limits={0: 50, **{i: 24 for i in range(1, len(titles))}})
     notes = [(row, cell) for row in grid.rows for cell in row.cells if cell.judgement is not None]
     if notes:
-        print("\nJudgements (score, quotes in brackets):")
+        print(text("\nJudgements (score, quotes in brackets):"))
         for row, cell in notes:
             justification = f" — {cell.justification}" if cell.justification else ""
-            print(f"  {row.code.path_text} × {cell.value}: {cell.score}{justification}")
+            print(
+                text(
+                    "  {path_text} × {value}: {score}{justification}",
+                    path_text=row.code.path_text,
+                    value=cell.value,
+                    score=cell.score,
+                    justification=justification,
+                )
+            )
 
 
 def _print_frequencies(table: FrequencyTable, fmt: str, guard: str | None = None) -> None:
@@ -141,7 +150,7 @@ def _print_scores(series: ScoreSeries, fmt: str, guard: str | None = None) -> No
         print_csv(("Concept", *series.values), rows, guard=guard)
         return
     if series.empty:
-        print("No concept has a judgement yet (codewerk assess PROJECT GROUP CONCEPT SCORE).")
+        print(text("No concept has a judgement yet (codewerk assess PROJECT GROUP CONCEPT SCORE)."))
         return
     print_table(
         ("Concept", *series.values),
@@ -150,7 +159,7 @@ def _print_scores(series: ScoreSeries, fmt: str, guard: str | None = None) -> No
     )
     print(" · ".join(f"{number} = {label}" for number, label in enumerate(series.labels, start=1)))
     if series.unjudged:
-        print(f"Not judged yet: {', '.join(series.unjudged)}")
+        print(text("Not judged yet: {unjudged}", unjudged=", ".join(series.unjudged)))
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

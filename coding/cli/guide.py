@@ -40,7 +40,7 @@ def _import(args: argparse.Namespace) -> int:
         )
     )
     for ref, code in result.attached:
-        print(f"  {ref}  {code}")
+        print(output_text("  {ref}  {code}", ref=ref, code=code))
     if result.unplaced:
         print(
             f"Could not place {len(result.unplaced)} question(s), no code has the reference: "
@@ -112,8 +112,12 @@ def _export_answers(args: argparse.Namespace) -> int:
         table = replace(table, questions=chosen)
     written = export_answers(table, path, by=args.by, title=title, overwrite=args.force)
     print(
-        f"Wrote the answers to {len(table.questions)} guide question(s) of "
-        f"{len(table.respondents)} interview(s) to {written}"
+        output_text(
+            ("Wrote the answers to {count} guide question(s) of {count2} interview(s) to {written}"),
+            count=len(table.questions),
+            count2=len(table.respondents),
+            written=written,
+        )
     )
     return 0
 
@@ -167,8 +171,16 @@ def _decide(status: str | None) -> Callable[[argparse.Namespace], int]:
     def decide(args: argparse.Namespace) -> int:
         with opened(args) as project:
             project.guide.decide(args.document, args.start, args.question, status)
-        verb = {"confirmed": "Confirmed", "cleared": "Cleared", None: "Reset"}[status]
-        print(f"{verb}: the turn at {args.start} in {args.document} asks {args.question}")
+        verb = output_text({"confirmed": "Confirmed", "cleared": "Cleared", None: "Reset"}[status])
+        print(
+            output_text(
+                "{verb}: the turn at {start} in {document} asks {question}",
+                verb=verb,
+                start=args.start,
+                document=args.document,
+                question=args.question,
+            )
+        )
         return 0
 
     return decide

@@ -36,11 +36,25 @@ def cmd_index(args: argparse.Namespace) -> int:
         # Nothing was stale: no document indexed and none tried (one that vanished meanwhile counts
         # its characters, and is reported as before).
         if report.documents == 0 and report.characters == 0:
-            print(f"The index is up to date ({len(project.documents.list(with_counts=False))} documents).")
+            print(
+                say(
+                    "The index is up to date ({count} documents).",
+                    count=len(project.documents.list(with_counts=False)),
+                )
+            )
             return 0
     print(
-        f"Indexed {report.documents} document(s): {report.tokens} words, {report.sentences} sentences "
-        f"in {report.seconds:.1f} s ({report.pipeline})"
+        say(
+            (
+                "Indexed {documents} document(s): {tokens} words, {sentences} sentences in "
+                "{seconds:.1f} s ({pipeline})"
+            ),
+            documents=report.documents,
+            tokens=report.tokens,
+            sentences=report.sentences,
+            seconds=report.seconds,
+            pipeline=report.pipeline,
+        )
     )
     return 0
 
@@ -102,11 +116,22 @@ def cmd_search(args: argparse.Namespace) -> int:
             found += ": " + ", ".join(result.forms[:12])
         print(found)
     if result.unindexed:
-        print(f"Not searched (not indexed): {', '.join(result.unindexed)}", file=sys.stderr)
+        print(
+            say("Not searched (not indexed): {unindexed}", unindexed=", ".join(result.unindexed)),
+            file=sys.stderr,
+        )
     if args.code_with:
-        print(f"Coded {len(coded)} passage(s) with {args.code_with} ({args.unit}).", file=sys.stderr)
+        print(
+            say(
+                "Coded {count} passage(s) with {code_with} ({unit}).",
+                count=len(coded),
+                code_with=args.code_with,
+                unit=args.unit,
+            ),
+            file=sys.stderr,
+        )
     if args.out:
-        print(f"Exported {args.out}", file=sys.stderr)
+        print(say("Exported {out}", out=args.out), file=sys.stderr)
     return 0
 
 
@@ -204,7 +229,13 @@ def _print_evaluation(evaluation: Evaluation, output: str) -> None:
     rows = [row(c.code_path, c.score) for c in evaluation.codes]
     rows.append(row("overall", evaluation.overall))
     print_table(header, rows, limits={0: 50})
-    print(f"Leave-one-document-out over {evaluation.documents} coded document(s); {OVERLAP_RULE}.")
+    print(
+        say(
+            "Leave-one-document-out over {documents} coded document(s); {OVERLAP_RULE}.",
+            documents=evaluation.documents,
+            OVERLAP_RULE=OVERLAP_RULE,
+        )
+    )
 
 
 def _print_calibration(calibration: Calibration, output: str) -> None:
@@ -232,9 +263,18 @@ def _print_calibration(calibration: Calibration, output: str) -> None:
     ]
     print_table(header, rows, limits={0: 50})
     print(
-        f"Thresholds stored: each code's lowest score from which {calibration.target:.0%} of its suggestions were "
-        f"right, leave-one-document-out over {calibration.documents} coded document(s); '–': too little coded "
-        f"to tell ({MIN_PASSAGES} passages in {MIN_DOCUMENTS} documents needed)."
+        say(
+            (
+                "Thresholds stored: each code's lowest score from which {target:.0%} of its "
+                "suggestions were right, leave-one-document-out over {documents} coded "
+                "document(s); '–': too little coded to tell ({MIN_PASSAGES} passages in "
+                "{MIN_DOCUMENTS} documents needed)."
+            ),
+            target=calibration.target,
+            documents=calibration.documents,
+            MIN_PASSAGES=MIN_PASSAGES,
+            MIN_DOCUMENTS=MIN_DOCUMENTS,
+        )
     )
 
 
@@ -271,12 +311,20 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         if args.accept:
             codings = service.accept(args.accept)
             print(
-                f"Accepted {len(args.accept)} suggestion(s); {len(codings)} new coding(s).", file=sys.stderr
+                say(
+                    "Accepted {count} suggestion(s); {count2} new coding(s).",
+                    count=len(args.accept),
+                    count2=len(codings),
+                ),
+                file=sys.stderr,
             )
         if args.reject:
             service.reject(args.reject)
             print(
-                f"Rejected {len(args.reject)} suggestion(s); they will not be offered again.", file=sys.stderr
+                say(
+                    "Rejected {count} suggestion(s); they will not be offered again.", count=len(args.reject)
+                ),
+                file=sys.stderr,
             )
         if not (args.accept or args.reject or args.stored):
             service.refresh(args.code, sources=_sources(args))
@@ -289,7 +337,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         print_csv(("Id", "Document", "Start", "End", "Code", "Score", "Reason"), rows)
         return 0
     print_table(("Id", "Document", "Start", "End", "Code", "Score", "Reason"), rows, limits={4: 50, 6: 90})
-    print(f"{len(items)} suggestion(s)")
+    print(say("{count} suggestion(s)", count=len(items)))
     return 0
 
 
@@ -302,21 +350,23 @@ def cmd_register(args: argparse.Namespace) -> int:
             entry = register.add(
                 args.values[0], args.values[1], aliases=args.alias or (), note=args.note or ""
             )
-            print(f"Added {entry.code}: {entry.name}")
+            print(say("Added {code}: {name}", code=entry.code, name=entry.name))
         elif args.action == "remove":
             for code in args.values:
                 register.remove(code)
-            print(f"Removed {', '.join(args.values)}")
+            print(say("Removed {values}", values=", ".join(args.values)))
         elif args.action == "export":
             if len(args.values) != 1:
                 raise InvalidInputError(say("register export expects OUT.csv"))
             path = register.export_csv(args.values[0], overwrite=args.force)
-            print(f"Exported the respondent register to {path} (keep it apart from the analysis)")
+            print(
+                say("Exported the respondent register to {path} (keep it apart from the analysis)", path=path)
+            )
         elif args.action == "import":
             if len(args.values) != 1:
                 raise InvalidInputError(say("register import expects FILE.csv"))
             entries = register.import_csv(args.values[0])
-            print(f"The register has {len(entries)} respondent(s)")
+            print(say("The register has {count} respondent(s)", count=len(entries)))
         else:
             rows = [(e.code, e.name, "; ".join(e.aliases), e.note) for e in register.list()]
             print_table(("Code", "Name", "Aliases", "Note"), rows)
@@ -384,7 +434,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     print_table(
         ("#", "Document", "Start", "Name", "Replace by", "Context", "Why"), rows, limits={5: 70, 6: 50}
     )
-    print(f"{len(mentions)} candidate(s); replace them with --apply all or --apply 1,3,5-8")
+    print(say("{count} candidate(s); replace them with --apply all or --apply 1,3,5-8", count=len(mentions)))
     return 0
 
 

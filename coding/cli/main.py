@@ -95,10 +95,10 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         result: int = args.handler(args)
         return result
     except CodewerkError as exc:
-        print(f"codewerk: {i18n.text('error')}: {exc}", file=sys.stderr)
+        print(text("codewerk: error: {exc}", exc=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("codewerk: interrupted", file=sys.stderr)
+        print(text("codewerk: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -21,12 +21,21 @@ def _row(info: MediaInfo) -> tuple[str, str, str, str]:
 def _run(project: Project, args: argparse.Namespace) -> list[MediaInfo]:
     if args.relink:
         found = project.media.relink(args.relink)
-        print(f"Found {len(found)} moved recording(s) again in {args.relink}")
+        print(
+            text("Found {count} moved recording(s) again in {relink}", count=len(found), relink=args.relink)
+        )
     if args.file is not None:
         if args.document is None:
             raise InvalidInputError(text("name the DOCUMENT the recording belongs to"))
         info = project.media.attach(args.document, args.file)
-        print(f"Attached {Path(args.file).name} ({info.kind}) to {info.document}")
+        print(
+            text(
+                "Attached {name} ({kind}) to {document}",
+                name=Path(args.file).name,
+                kind=info.kind,
+                document=info.document,
+            )
+        )
         return [info]
     if args.document is not None:
         single = project.media.get(args.document)

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from coding.core.errors import PasswordNeededError
+from coding.core.i18n import text
 from coding.project import Project
 
 
@@ -41,13 +42,21 @@ def opened(args: argparse.Namespace) -> Iterator[Project]:
     project = _open(args.project, getattr(args, "coder", None))
     if project.backup_path is not None:
         print(
-            f"Upgraded {Path(args.project).name}; the previous version is kept as {project.backup_path.name}",
+            text(
+                "Upgraded {name}; the previous version is kept as {name2}",
+                name=Path(args.project).name,
+                name2=project.backup_path.name,
+            ),
             file=sys.stderr,
         )
     backup_schema = getattr(project.store, "upgrade_backup", None)
     if backup_schema is not None:
         print(
-            f"Upgraded {project.location}; the previous version is kept in the schema {backup_schema}",
+            text(
+                "Upgraded {location}; the previous version is kept in the schema {backup_schema}",
+                location=project.location,
+                backup_schema=backup_schema,
+            ),
             file=sys.stderr,
         )
     try:

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO, TypeVar
 
+from coding.core.i18n import text
 from coding.exporting.csv_guard import CSV_GUARDS, check_guard, guarded
 
 R = TypeVar("R")
@@ -44,6 +45,7 @@ def print_table(
 ) -> None:
     out = out or sys.stdout
     limits = limits or {}
+    header = [text(title) for title in header]  # a table is read by a person: in the user's language
     cells = [[clip(str(v), limits.get(i, 60)) for i, v in enumerate(row)] for row in rows]
     widths = [width(h) for h in header]
     for row in cells:

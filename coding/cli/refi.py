@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coding.cli.opening import opened
+from coding.core.i18n import text
 from coding.project import PROJECT_SUFFIX
 from coding.refi.exchange import import_exchange, import_into_file
 
@@ -25,7 +26,7 @@ def cmd_import_qdpx(args: argparse.Namespace) -> int:
             report = import_exchange(project, Path(args.file))
     else:
         report = import_into_file(path, Path(args.file), coder=args.coder)
-        print(f"Created {path}")
+        print(text("Created {path}", path=path))
     for line in report.lines():
         print(line)
     return 0

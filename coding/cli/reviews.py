@@ -86,8 +86,20 @@ def cmd_review(args: argparse.Namespace) -> int:
         marks = [MarkWrite(QUOTE, q.coding_id, mark, args.comment or "") for q in found]
         project.reviews.apply_marks(marks, reviewer=reviewer, text="Review quote")  # each coder's coding
     comment = f" — {args.comment}" if args.comment else ""
-    layers = f" ({len(found)} coders' codings)" if len(found) > 1 else ""
-    print(f"{reviewer}: {mark} on {document.name} {start}:{end} ({quote.code_path}){layers}{comment}")
+    layers = text(" ({count} coders' codings)", count=len(found)) if len(found) > 1 else ""
+    print(
+        text(
+            "{reviewer}: {mark} on {name} {start}:{end} ({code_path}){layers}{comment}",
+            reviewer=reviewer,
+            mark=mark,
+            name=document.name,
+            start=start,
+            end=end,
+            code_path=quote.code_path,
+            layers=layers,
+            comment=comment,
+        )
+    )
     return 0
 
 

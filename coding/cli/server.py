@@ -42,7 +42,10 @@ def cmd_server_init(args: argparse.Namespace) -> int:
         project = Project.create(args.url, codebook=codebook, coder=args.coder)
     project.close()
     print(_sql_lines(ran))
-    print(f"Prepared {project.location} as a Codewerk team project (you are its owner)", file=sys.stderr)
+    print(
+        say("Prepared {location} as a Codewerk team project (you are its owner)", location=project.location),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -95,7 +98,7 @@ def cmd_server_add_user(args: argparse.Namespace) -> int:
         engine.dispose()
     print(_sql_lines(statements))
     print(f"ALTER ROLE \"{args.name}\" PASSWORD '…';  -- a SCRAM verifier, not the password")
-    print(f"Added {args.name} as {args.role}", file=sys.stderr)
+    print(say("Added {name} as {role}", name=args.name, role=args.role), file=sys.stderr)
     return 0
 
 
@@ -104,7 +107,14 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
     counts = copy_project(args.source, args.dest)
     rows = sum(counts.values())
-    print(f"Copied {rows} rows in {sum(1 for n in counts.values() if n)} tables to {args.dest}")
+    print(
+        say(
+            "Copied {rows} rows in {tables} tables to {dest}",
+            rows=rows,
+            tables=sum(1 for n in counts.values() if n),
+            dest=args.dest,
+        )
+    )
     return 0
 
 

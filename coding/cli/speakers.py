@@ -83,8 +83,16 @@ def cmd_code_turns(args: argparse.Namespace) -> int:
             args.code, args.speakers, documents=args.documents or None, memo=args.memo or ""
         )
         code = project.codes.get(project.codes.id_of(args.code))
-    already = f" ({result.already_coded} already had it)" if result.already_coded else ""
-    print(f"Coded {len(result.codings)} turn(s) of {', '.join(args.speakers)} with {code.path_text}{already}")
+    already = text(" ({count} already had it)", count=result.already_coded) if result.already_coded else ""
+    print(
+        text(
+            "Coded {count} turn(s) of {speakers} with {path_text}{already}",
+            count=len(result.codings),
+            speakers=", ".join(args.speakers),
+            path_text=code.path_text,
+            already=already,
+        )
+    )
     return 0
 
 

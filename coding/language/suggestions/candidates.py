@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeTree
 from coding.core.text import fold
@@ -61,9 +62,14 @@ def describe_terms(code_name: str, terms: Mapping[str, Iterable[str]]) -> str:
     described = []
     for label in sorted(terms, key=fold):
         forms = sorted({f for f in terms[label] if fold(f) != fold(label)})
-        described.append(f"“{label}”" + (f" (as “{'”, “'.join(forms[:3])}”)" if forms else ""))
-    plural = "s" if len(terms) > 1 else ""
-    return f"Contains the search term{plural} {', '.join(described)} of {code_name}."
+        described.append(
+            say("“{label}” (as “{forms}”)", label=label, forms="”, “".join(forms[:3]))
+            if forms
+            else f"“{label}”"
+        )
+    if len(terms) > 1:
+        return say("Contains the search terms {terms} of {code}.", terms=", ".join(described), code=code_name)
+    return say("Contains the search term {terms} of {code}.", terms=", ".join(described), code=code_name)
 
 
 @lru_cache(maxsize=64)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
@@ -70,14 +71,18 @@ def guide_candidates(
     for answer, code in chosen:
         asked = asked_as[answer.document_id][(answer.asked_body_start, answer.asked_end)]
         how = (
-            "a match the researcher confirmed"
+            say("a match the researcher confirmed")
             if answer.confirmed
-            else f"matched with confidence {answer.confidence:.2f}"
+            else say("matched with confidence {confidence:.2f}", confidence=answer.confidence)
         )
         guide_text = f": “{quote(code.guide_question)}”" if code.guide_question else ""
-        reason = (
-            f"Answer to guide question {code.question}{guide_text} ({code.name}); the interviewer asked "
-            f"“{quote(asked)}” ({how})."
+        reason = say(
+            "Answer to guide question {question}{guide_text} ({code}); the interviewer asked “{asked}” ({how}).",
+            question=code.question,
+            guide_text=guide_text,
+            code=code.name,
+            asked=quote(asked),
+            how=how,
         )
         score = (
             CONFIRMED_SCORE if answer.confirmed else round(min(0.9, AUTOMATIC_BASE + answer.confidence), 3)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.corpus import Corpus
@@ -216,10 +217,14 @@ def question_candidates(
         shared = ", ".join(data.show(s) for s in shared_words(vector, profiles[code.id]))
         doc_id = DocumentId(int(qa.document[question]))
         q_start, q_end, a_start, a_end = qa.spans[question].tolist()
-        reason = (
-            f"Answer to the interviewer's question “{_quote(asked_as[doc_id][(q_start, q_end)])}”, which "
-            f"matches question {code.question} of the interview guide ({code.name}) on the words "
-            f"{shared} (similarity {similarity:.2f})."
+        reason = say(
+            "Answer to the interviewer's question “{asked}”, which matches question {question} of the "
+            "interview guide ({code}) on the words {shared} (similarity {similarity:.2f}).",
+            asked=_quote(asked_as[doc_id][(q_start, q_end)]),
+            question=code.question,
+            code=code.name,
+            shared=shared,
+            similarity=similarity,
         )
         score = round(min(0.9, 0.3 + similarity), 3)
         out.append(Candidate(doc_id, code.id, a_start, a_end, score, ("question",), reason))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate, overlap
@@ -195,10 +196,24 @@ def turn_candidates(
         )
         count = profiles.counts[number]
         similarity = float(best_score[index])
-        reason = (
-            f"Of all codes, this answer resembles the {count} passage{'s' if count != 1 else ''} coded "
-            f"{names[code_id]} most (shared words: {words}; similarity {similarity:.2f})."
-        )
+        if count == 1:
+            reason = say(
+                "Of all codes, this answer resembles the {count} passage coded {code} most (shared words: "
+                "{words}; similarity {similarity:.2f}).",
+                count=count,
+                code=names[code_id],
+                words=words,
+                similarity=similarity,
+            )
+        else:
+            reason = say(
+                "Of all codes, this answer resembles the {count} passages coded {code} most (shared words: "
+                "{words}; similarity {similarity:.2f}).",
+                count=count,
+                code=names[code_id],
+                words=words,
+                similarity=similarity,
+            )
         out.append(Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason))
     return out
 
@@ -336,10 +351,20 @@ def learn_from_rejections(
             continue
         if found >= REJECTED_MIN:
             count = profiles[c.code_id][1]
-            note = (
-                f"Ranked lower: it resembles the {count} suggestion{'s' if count != 1 else ''} you rejected for "
-                f"this code (similarity {found:.2f})."
-            )
+            if count == 1:
+                note = say(
+                    "Ranked lower: it resembles the {count} suggestion you rejected for this code "
+                    "(similarity {similarity:.2f}).",
+                    count=count,
+                    similarity=found,
+                )
+            else:
+                note = say(
+                    "Ranked lower: it resembles the {count} suggestions you rejected for this code "
+                    "(similarity {similarity:.2f}).",
+                    count=count,
+                    similarity=found,
+                )
             c = replace(
                 c,
                 score=round(c.score * (1.0 - REJECTED_WEIGHT * found), 3),

@@ -59,6 +59,10 @@ def message_ids() -> dict[str, str]:
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             called = ast.unparse(node.func)
+            if called == "print_table" and isinstance(node.args[0], (ast.Tuple, ast.List)):
+                for title in node.args[0].elts:  # a table's header, said by print_table
+                    if isinstance(title, ast.Constant) and isinstance(title.value, str):
+                        found.setdefault(title.value, f"{path.relative_to(ROOT)}:{node.lineno}")
             if called in names or called.rsplit(".", 1)[-1] in PROBLEMS:
                 first = node.args[0]
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -112,6 +116,26 @@ def test_every_error_of_the_domain_is_raised_through_the_catalogue() -> None:
             if len(node.args) > index and isinstance(node.args[index], (ast.Constant, ast.JoinedStr)):
                 bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not bare, "English written into an error (wrap it in the catalogue's text()):\n" + "\n".join(bare)
+
+
+def test_every_line_the_command_line_prints_goes_through_the_catalogue() -> None:
+    """``print("Coded …")`` or ``print(f"{n} quote(s)")`` in coding/cli fails here: words of ours go
+    through ``text()`` (a line of only data and punctuation may be printed as it is)."""
+    bare = []
+    for path in sorted((CODING / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and ast.unparse(node.func) == "print" and node.args):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                words = first.value
+            elif isinstance(first, ast.JoinedStr):
+                words = "".join(v.value for v in first.values if isinstance(v, ast.Constant))
+            else:
+                continue
+            if any(len(word) > 2 and word.isalpha() for word in words.split()) and "ALTER ROLE" not in words:
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(first)}")
+    assert not bare, "English printed in place (wrap it in the catalogue's text()):\n" + "\n".join(bare)
 
 
 @pytest.fixture
