@@ -78,11 +78,14 @@ def _text_element(parent: Any, name: str, text: str, ns: str = PROJECT_NS) -> No
 #: Written in place of a source's selections (see :meth:`_ProjectXml._source`).
 _SELECTIONS = "CodewerkSelections"
 _PLACEHOLDER = f"<{_SELECTIONS}/>".encode()
+_MARKUP = frozenset('&<>"')
 
 
 def attribute_text(value: str) -> str:
     """An attribute value as lxml writes it: ``& < > "`` and tab, line feed, carriage return as
     references (an XML reader normalises literal ones to spaces); what XML cannot hold dropped."""
+    if value.isascii() and value.isprintable() and not _MARKUP.intersection(value):
+        return value  # GUIDs, times, most names: nothing to do
     value = xml_text(value)
     if "&" in value:
         value = value.replace("&", "&amp;")
@@ -103,6 +106,8 @@ def attribute_text(value: str) -> str:
 
 def content_text(value: str) -> str:
     """Element text as lxml writes it: ``& < >`` and the carriage return escaped."""
+    if value.isascii() and value.isprintable() and not _MARKUP.intersection(value):
+        return value
     value = xml_text(value)
     if "&" in value:
         value = value.replace("&", "&amp;")
