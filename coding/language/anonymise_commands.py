@@ -18,6 +18,7 @@ from itertools import pairwise
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 from coding.core.text_remap import Span
@@ -46,17 +47,32 @@ class AnonymisationReport:
 def _check(text: str, replacements: Sequence[Replacement], name: str) -> None:
     for r in replacements:
         if not 0 <= r.start < r.end <= len(text):
-            raise InvalidInputError(f"{name}: {r.start}:{r.end} is not a passage of the text")
+            raise InvalidInputError(
+                say("{name}: {start}:{end} is not a passage of the text", name=name, start=r.start, end=r.end)
+            )
         if text[r.start : r.end] != r.original:
             raise InvalidInputError(
-                f"{name}: the text at {r.start}:{r.end} is no longer “{r.original}”; list the names again"
+                say(
+                    ("{name}: the text at {start}:{end} is no longer “{original}”; list the names again"),
+                    name=name,
+                    start=r.start,
+                    end=r.end,
+                    original=r.original,
+                )
             )
         if not r.replacement.strip():
-            raise InvalidInputError(f"{name}: a name cannot be replaced by nothing")
+            raise InvalidInputError(say("{name}: a name cannot be replaced by nothing", name=name))
     ordered = sorted(replacements, key=lambda r: (r.start, r.end))
     for before, after in pairwise(ordered):
         if after.start < before.end:
-            raise InvalidInputError(f"{name}: the names at {before.start} and {after.start} overlap")
+            raise InvalidInputError(
+                say(
+                    "{name}: the names at {start} and {start2} overlap",
+                    name=name,
+                    start=before.start,
+                    start2=after.start,
+                )
+            )
 
 
 def _merge_passage(writer: Writer, loser: int, survivor: int) -> None:
