@@ -33,6 +33,8 @@ from coding.core.errors import (
     NotAllowedError,
     ProjectFileError,
 )
+from coding.core.i18n import reason_of
+from coding.core.i18n import text as say
 from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store, is_disk_full
@@ -142,8 +144,13 @@ class Project:
         """
         if self.is_team_project:
             raise CodewerkError(
-                f"{self.store.name}: search, suggestions and the word index work on project files "
-                "only for now; copy the project to a file (codewerk copy) to use them"
+                say(
+                    (
+                        "{name}: search, suggestions and the word index work on project files only for "
+                        "now; copy the project to a file (codewerk copy) to use them"
+                    ),
+                    name=self.store.name,
+                )
             )
         if self._assist is None:
             with self._assist_lock:
@@ -177,7 +184,7 @@ class Project:
             try:
                 create_file(path)
             except ProjectFileProblem as exc:
-                raise ProjectFileError(f"{path.name}: {exc}") from exc
+                raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
             except Exception as exc:
                 if is_disk_full(exc):
                     raise _no_room_for(path) from None
@@ -210,7 +217,7 @@ class Project:
         try:
             backup = open_file(path)
         except ProjectFileProblem as exc:
-            raise ProjectFileError(f"{path.name}: {exc}") from exc
+            raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
         return cls(path, coder=coder, backup=backup)
 
     def close(self) -> None:
@@ -315,16 +322,20 @@ class Project:
         in); this project stays open where it is. Refuses its own file, and an existing file unless
         ``overwrite``."""
         if self.is_team_project:
-            raise InvalidInputError("a team project lives on its server: export it to a file instead")
+            raise InvalidInputError(say("a team project lives on its server: export it to a file instead"))
         path = Path(target).expanduser()
         if path.suffix != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.resolve() == self.path.resolve():
-            raise InvalidInputError(f"{path.name}: that is this project's own file; choose another name")
+            raise InvalidInputError(
+                say("{name}: that is this project's own file; choose another name", name=path.name)
+            )
         if path.exists() and not overwrite:
-            raise InvalidInputError(f"{path}: the file exists; choose another name or allow replacing it")
+            raise InvalidInputError(
+                say("{path}: the file exists; choose another name or allow replacing it", path=path)
+            )
         if not path.parent.is_dir():
-            raise InvalidInputError(f"{path.parent}: no such folder")
+            raise InvalidInputError(say("{parent}: no such folder", parent=path.parent))
         copy_database(self.path, path)
         return path
 
@@ -417,10 +428,10 @@ class Project:
         """Code a passage given by ``start``/``end`` or by its ``text`` (found whitespace-insensitively)."""
         if text is not None:
             if start is not None or end is not None:
-                raise InvalidInputError("give either start and end or text, not both")
+                raise InvalidInputError(say("give either start and end or text, not both"))
             start, end = self.documents.find_passage(document, text)
         if start is None or end is None:
-            raise InvalidInputError("give start and end, or the passage text")
+            raise InvalidInputError(say("give start and end, or the passage text"))
         return self.codings.code(document, code, start, end, memo=memo, coder=coder)
 
     def quotes(
@@ -466,5 +477,9 @@ class Project:
 
 def _no_room_for(path: Path) -> DiskFullError:
     return DiskFullError(
-        f"{path.name}: not enough space on the disk of {path.parent}; no project was created"
+        say(
+            "{name}: not enough space on the disk of {parent}; no project was created",
+            name=path.name,
+            parent=path.parent,
+        )
     )

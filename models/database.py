@@ -40,7 +40,15 @@ BUSY_TIMEOUT_MS = 5000
 
 
 class ProjectFileProblem(Exception):
-    """Raised by this module with a user-facing reason; the service layer names the file."""
+    """Raised by this module with a user-facing reason; the service layer names the file.
+
+    ``reason`` is English with its fields by name (``"the folder {folder} does not exist"``), so that
+    the service layer can say it in the user's language (``coding.core.i18n.reason_of``)."""
+
+    def __init__(self, reason: str, /, **fields: object) -> None:
+        self.reason = reason
+        self.fields = fields
+        super().__init__(reason.format(**fields) if fields else reason)
 
 
 def _on_connect(
@@ -211,13 +219,14 @@ def inspect_file(path: Path) -> str:
             _quick_check(conn)
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise ProjectFileProblem(f"the project file is damaged ({exc})") from exc
+        raise ProjectFileProblem("the project file is damaged ({problem})", problem=exc) from exc
     if len(rows) != 1:
         raise ProjectFileProblem("the project file has no schema version; it is damaged")
     revision = str(rows[0][0])
     if revision not in known_revisions():
         raise ProjectFileProblem(
-            f"was written by a newer Codewerk (schema {revision}); update Codewerk to open it"
+            "was written by a newer Codewerk (schema {revision}); update Codewerk to open it",
+            revision=revision,
         )
     return revision
 
@@ -231,7 +240,9 @@ def _quick_check(conn: sqlite3.Connection) -> None:
     lines = [line.strip() for text in found for line in text.splitlines()]
     problems = [line for line in lines if line and not line.startswith("***")] or ["unknown problem"]
     more = " …" if len(problems) > 1 else ""
-    raise ProjectFileProblem(f"the project file is damaged ({problems[0]}{more}); open a backup copy")
+    raise ProjectFileProblem(
+        "the project file is damaged ({problem}{more}); open a backup copy", problem=problems[0], more=more
+    )
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -275,7 +286,9 @@ def _check_foreign_keys(path: Path) -> None:
     with closing(sqlite3.connect(path)) as conn:
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
-        raise ProjectFileProblem(f"foreign key check failed after migration: {problems[:3]}")
+        raise ProjectFileProblem(
+            "foreign key check failed after migration: {problems}", problems=problems[:3]
+        )
 
 
 def upgrade(path: Path, revision: str = "head") -> None:
@@ -294,7 +307,7 @@ def create_file(path: Path, revision: str = "head") -> None:
     if path.exists():
         raise ProjectFileProblem("already exists; choose another name or open it")
     if not path.parent.exists():
-        raise ProjectFileProblem(f"the folder {path.parent} does not exist")
+        raise ProjectFileProblem("the folder {folder} does not exist", folder=path.parent)
     try:
         with closing(sqlite3.connect(path)) as conn:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")

@@ -24,6 +24,7 @@ from coding.core.changes import Coded
 from coding.core.context import CodeRef, Execute
 from coding.core.counting import passage_count_delta, passages_per_subtree
 from coding.core.errors import NotFoundError
+from coding.core.i18n import text
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.store import Store
@@ -92,7 +93,7 @@ class CodeService:
             return ref.id
         if isinstance(ref, int):
             if ref not in self.tree():
-                raise NotFoundError(f"code {ref} does not exist")
+                raise NotFoundError(text("code {ref} does not exist", ref=ref))
             return CodeId(ref)
         return resolve_code(self.tree(), ref).id
 

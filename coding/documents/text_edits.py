@@ -27,6 +27,7 @@ from itertools import accumulate
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.text import normalise_text
 from coding.core.text_remap import Span, apply_replacements
@@ -148,7 +149,7 @@ class CorrectText(Command):
     def plan(self, writer: Writer) -> CorrectionResult:
         old = document_text(writer, self.document_id)
         if old != self.expected:
-            raise InvalidInputError("the document was changed meanwhile; its corrections were not saved")
+            raise InvalidInputError(say("the document was changed meanwhile; its corrections were not saved"))
         edits = text_edits(old, self.corrected)
         if not edits:
             return CorrectionResult(0, (), 0)

@@ -18,6 +18,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.core.parsed import EncodedText
 from coding.refi.names import clean_guid, derived_guid, guid_key, hex_colour, local_name
 
@@ -135,12 +136,19 @@ def parse_xml(data: bytes, path: Any, part: str) -> Element:
         return SafeET.fromstring(data)
     except DefusedXmlException as exc:
         raise FileImportError(
-            path, f"{part} declares XML entities or external references, which Codewerk refuses ({exc})"
+            path,
+            say(
+                ("{part} declares XML entities or external references, which Codewerk refuses ({exc})"),
+                part=part,
+                exc=exc,
+            ),
         ) from None
     except SafeET.ParseError as exc:
-        raise FileImportError(path, f"{part} is not well-formed XML ({exc})") from None
+        raise FileImportError(
+            path, say("{part} is not well-formed XML ({exc})", part=part, exc=exc)
+        ) from None
     except RecursionError:
-        raise FileImportError(path, f"{part} is nested too deeply") from None
+        raise FileImportError(path, say("{part} is nested too deeply", part=part)) from None
 
 
 def children(element: Element, name: str) -> list[Element]:

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 from lxml import etree
 
 from coding.core.errors import CodewerkError, InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.records import CodeInfo, CodeTree
 from coding.refi.descriptions import SEPARATOR, compose, memo_part
 from coding.refi.extension import dumps, project_extension
@@ -525,7 +526,13 @@ def write_qdpx(
         with zipfile.ZipFile(path) as archive:
             errors = schema_errors(archive.read("project.qde"), PROJECT_SCHEMA)
         if errors:
-            raise InvalidInputError(f"{path.name}: the exported project.qde is not valid: {errors[0]}")
+            raise InvalidInputError(
+                say(
+                    "{name}: the exported project.qde is not valid: {errors}",
+                    name=path.name,
+                    errors=errors[0],
+                )
+            )
 
 
 _TEXT_CHUNK = 1 << 20

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedTurn
 
 MAX_SPEAKER_LENGTH = 40
@@ -67,10 +68,16 @@ def compile_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
             regex = re.compile(pattern)
         except re.error as exc:
             raise InvalidInputError(
-                f"speaker pattern {number} is not a valid regular expression: {exc}"
+                say(
+                    "speaker pattern {number} is not a valid regular expression: {exc}",
+                    number=number,
+                    exc=exc,
+                )
             ) from None
         if "speaker" not in regex.groupindex:
-            raise InvalidInputError(f"speaker pattern {number} has no (?P<speaker>…) group")
+            raise InvalidInputError(
+                say("speaker pattern {number} has no (?P<speaker>…) group", number=number)
+            )
         compiled.append(regex)
     return tuple(compiled)
 

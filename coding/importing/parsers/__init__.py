@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text
 from coding.core.parsed import EncodedText, ParsedDocument, ParsedPage, ParsedTurn, plain
 from coding.importing.parsers.plain_text import has_visible_text, read_plain_text
 from coding.importing.parsers.subtitles import parse_subtitles
@@ -96,7 +97,12 @@ def parse_file(
     else:
         shown = extension or "(none)"
         supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-        raise FileImportError(path, f"unsupported file type '{shown}' (supported: {supported})")
+        raise FileImportError(
+            path,
+            text(
+                "unsupported file type '{shown}' (supported: {supported})", shown=shown, supported=supported
+            ),
+        )
     if not has_visible_text(plain(document.text)):
-        raise FileImportError(path, "contains no text")
+        raise FileImportError(path, text("contains no text"))
     return document

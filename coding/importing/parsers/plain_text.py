@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.core.parsed import EncodedText, ParsedDocument, ParsedTurn
 from coding.core.text import normalise_text
 from coding.importing.parsers.safety import MAX_TEXT_FILE_BYTES, check_file, check_text_bytes, read_head
@@ -81,7 +82,7 @@ def read_plain_text(
     else:  # the last attempt replaces what it cannot decode
         raise AssertionError("unreachable")
     if not visible:
-        raise FileImportError(path, "contains no text")
+        raise FileImportError(path, say("contains no text"))
     return ParsedDocument(
         text=text,
         source_format=source_format,
@@ -130,7 +131,7 @@ def _decoded_pieces(path: Path, encoding: str, errors: str) -> Iterator[str]:
                 yield "".join([*carried, decoded[:cut]])
                 carried = [decoded[cut:]]
     except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileImportError(path, say("cannot be read ({value})", value=exc.strerror or exc)) from None
 
 
 def has_visible_text(text: str) -> bool:
