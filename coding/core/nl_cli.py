@@ -130,16 +130,6 @@ DUTCH: dict[str, str] = {
         "Antwoord op de vraag van de interviewer “{asked}”, die overeenkomt met vraag {question} "
         "uit de interviewleidraad ({code}) op de woorden {shared} (gelijkenis {similarity:.2f})."
     ),
-    "Of all codes, this answer resembles the {count} passage coded {code} most (shared "
-    "words: {words}; similarity {similarity:.2f}).": (
-        "Van alle codes lijkt dit antwoord het meest op het {count} fragment dat met {code} "
-        "gecodeerd is (gedeelde woorden: {words}; gelijkenis {similarity:.2f})."
-    ),
-    "Of all codes, this answer resembles the {count} passages coded {code} most (shared "
-    "words: {words}; similarity {similarity:.2f}).": (
-        "Van alle codes lijkt dit antwoord het meest op de {count} fragmenten die met {code} "
-        "gecodeerd zijn (gedeelde woorden: {words}; gelijkenis {similarity:.2f})."
-    ),
     "Ranked lower: it resembles the {count} suggestion you rejected for this code "
     "(similarity {similarity:.2f}).": (
         "Lager gerangschikt: het lijkt op de {count} suggestie die u voor deze code afwees "
@@ -170,4 +160,18 @@ DUTCH: dict[str, str] = {
     "When": "Wanneer",
     "Where": "Waar",
     "Words": "Woorden",
+    "{count} passage coded {code}": "het {count} fragment dat met {code} gecodeerd is",
+    "{count} passages coded {code}": "de {count} fragmenten die met {code} gecodeerd zijn",
+    "Of all codes, this answer resembles the {passages} most (shared words: {words}; "
+    "similarity {similarity:.2f}).": (
+        "Van alle codes lijkt dit antwoord het meest op {passages} (gedeelde woorden: {words}; "
+        "gelijkenis {similarity:.2f})."
+    ),
+    "This answer resembles the {passages} almost as much as those coded {other} (shared "
+    "words: {words}; similarity {similarity:.2f}, against {best:.2f}).": (
+        "Dit antwoord lijkt bijna even sterk op {passages} als op de fragmenten die met {other} "
+        "gecodeerd zijn (gedeelde woorden: {words}; gelijkenis {similarity:.2f}, tegen "
+        "{best:.2f})."
+    ),
+    "another code": "een andere code",
 }

@@ -67,25 +67,43 @@ def wrapped_lines(text: str, width: float) -> int:
     if len(text) <= room and "\n" not in text:
         return 1  # most cells: short enough for one line whatever the words
     lines = 0
+    fits = int(room)  # lengths are whole: a line fits in ``room`` when it fits in ``int(room)``
     for part in text.split("\n"):
-        count, used = 1, 0.0
-        for word in part.split():
-            size = float(len(word))
-            if size > room:  # broken across lines
-                if used:
-                    count += 1
-                pieces = math.ceil(size / room)
-                count += pieces - 1
-                used = size - (pieces - 1) * room
-            elif not used:
-                used = size
-            elif used + 1 + size <= room:
-                used += 1 + size
-            else:
-                count += 1
-                used = size
-        lines += count
+        # the words one space apart: a line from ``start`` ends at the last space within reach
+        words = " ".join(part.split())
+        start, count = 0, 1
+        while len(words) - start > fits:
+            space = words.rfind(" ", start, start + fits + 1)
+            if space <= start:  # a word longer than a line: counted word by word below
+                break
+            start = space + 1
+            count += 1
+        else:
+            lines += count
+            continue
+        lines += _word_lines(part, room)
     return max(lines, 1)
+
+
+def _word_lines(part: str, room: float) -> int:
+    """Lines of one paragraph, word by word, breaking words longer than a line."""
+    count, used = 1, 0.0
+    for word in part.split():
+        size = float(len(word))
+        if size > room:  # broken across lines
+            if used:
+                count += 1
+            pieces = math.ceil(size / room)
+            count += pieces - 1
+            used = size - (pieces - 1) * room
+        elif not used:
+            used = size
+        elif used + 1 + size <= room:
+            used += 1 + size
+        else:
+            count += 1
+            used = size
+    return count
 
 
 def print_layout(
@@ -138,6 +156,7 @@ class SheetWriter:
         self.sheet = sheet
         self.wrap = set(wrap)
         self._stream = RowStream(sheet)
+        self._styles: dict[tuple[bool, str | None, bool, bool], str] = {}
         self.columns = len(widths)
         self.widths = list(widths)
         for index, width in enumerate(widths, start=1):
@@ -170,6 +189,9 @@ class SheetWriter:
 
     def _style(self, key: tuple[bool, str | None, bool, bool]) -> str:
         """A body cell's format, looked up once per combination."""
+        found = self._styles.get(key)
+        if found is not None:
+            return found
 
         def apply(cell: WriteOnlyCell) -> None:
             wrapped, colour, bold, quote_prefix = key
@@ -183,7 +205,8 @@ class SheetWriter:
             if self.boxed:
                 cell.border = BOX
 
-        return self._stream.style_id(key, apply)
+        found = self._styles[key] = self._stream.style_id(key, apply)
+        return found
 
     def _cell(self, ref: str, value: Any, column: int, colour: str | None, bold: bool, tall: bool) -> str:
         """A plain cell where no style is needed (the fast path), else a styled one; "" for none.

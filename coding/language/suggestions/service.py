@@ -160,7 +160,12 @@ class SuggestionService:
         found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
         profiles = code_profiles(data, sentence_vectors(data), coded)  # once for both
         if "similar" in sources:
-            found += turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
+            from coding.language.suggestions.sentence_spans import span_candidates
+
+            turns = turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
+            found += turns
+            given = {(c.document_id, c.start): c.code_id for c in turns}  # a turn's sentences go elsewhere
+            found += span_candidates(list(tree), {c.id for c in codes}, data, coded, profiles, given)
         merged = corroborated(prefer_specific(merge(found), tree), data, coded, profiles)
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -17,7 +17,7 @@ from coding import Project
 from coding.demo import build_demo_project
 from coding.documents.document_commands import NewDocument
 from coding.exporting import xlsx_export
-from coding.exporting.xlsx_cells import FORMULA_START, SheetWriter, cell_text
+from coding.exporting.xlsx_cells import FORMULA_START, SheetWriter, _word_lines, cell_text, wrapped_lines
 from tests.coding.exporting.cell_sheet_writer import CellSheetWriter
 from tests.regions import build_regions
 
@@ -148,3 +148,24 @@ def test_any_text_in_any_column_reads_back_as_the_cell_holds_it(
         if colour and expected:
             assert read.cell(2, column).fill.fgColor.rgb == "00C0E0C0"
     assert [c.value for c in read[3]][:5] == [7, 2.5, True, None, "x"]
+
+
+WORDS = st.lists(
+    st.one_of(
+        st.text("abcdé👍", min_size=1, max_size=12),
+        st.text("ab", min_size=30, max_size=70),
+        st.sampled_from([" ", " ", " ", "  ", "\n", "\t", " \n "]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@example("abcde fghi klmno pq", 11.5)  # a first line exactly as long as fits
+@given(WORDS, st.sampled_from([4, 6, 11.5, 22, 36, 52]))
+def test_lines_of_wrapped_text_are_counted_as_word_by_word(text: str, width: float) -> None:
+    room = max(width * 1.05 - 1.5, 4.0)
+    by_words = max(sum(_word_lines(part, room) for part in text.split("\n")), 1)
+    if len(text) <= room and "\n" not in text:
+        by_words = 1
+    assert wrapped_lines(text, width) == by_words
