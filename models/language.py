@@ -78,8 +78,7 @@ class Token(Base):
     __tablename__ = "token"
     __table_args__ = (
         CheckConstraint('start >= 0 AND "end" > start', name="span"),
-        # covering: a search by term reads spans and sentences from the index alone
-        Index("ix_token_term_span", "term_id", "start", "end", "sentence"),
+        Index("ix_token_term_id", "term_id"),
         {"sqlite_with_rowid": False},
     )
 
