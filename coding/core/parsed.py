@@ -34,7 +34,7 @@ class ParsedPage:
     end: int
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class EncodedText:
     """A text in Codewerk's normal form held as its UTF-8 bytes: a long transcript with one emoji
     is four bytes a character as a Python string, one here. ``length`` counts code points.
@@ -48,6 +48,11 @@ class EncodedText:
 
     def decode(self) -> str:
         return self.utf8.decode("utf-8")
+
+
+def encoded(text: str) -> EncodedText:
+    """``text`` (in Codewerk's normal form) as an :class:`EncodedText`."""
+    return EncodedText(text.encode("utf-8"), len(text))
 
 
 def plain(text: str | EncodedText) -> str:

@@ -19,6 +19,7 @@ from defusedxml import DefusedXmlException
 
 from coding.core.errors import FileImportError
 from coding.core.i18n import text as say
+from coding.core.parsed import EncodedText
 from coding.refi.names import clean_guid, derived_guid, guid_key, hex_colour, local_name
 
 
@@ -101,9 +102,12 @@ class RRecording:
 
 @dataclass
 class RSource:
+    """A text source; once read whole, its text is kept as UTF-8 (:class:`EncodedText`: a quarter of
+    the string's size for a text with an emoji) and decoded where a merge needs it."""
+
     guid: str
     name: str
-    text: str
+    text: str | EncodedText
     created: datetime | None
     selections: list[RSelection] = field(default_factory=list)
     whole_codings: list[RCoding] = field(default_factory=list)

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from coding.core.errors import InvalidInputError, ProjectFileError
 from coding.core.i18n import reason_of
 from coding.core.i18n import text as say
+from coding.core.parsed import plain
 from coding.core.text_remap import remap_spans
 from coding.project import Project
 from coding.refi.elements import Skipped
@@ -116,9 +117,12 @@ def _reanchor(project: Project, data: RefiProject, file_name: str) -> list[Skipp
     lost: list[Skipped] = []
     for source in data.sources:
         text = texts.get(source.guid)
-        if text is None or text == source.text:
+        if text is None:
             continue
-        spans = remap_spans(source.text, text, [(s.start, s.end) for s in source.selections])
+        old = plain(source.text)
+        if text == old:
+            continue
+        spans = remap_spans(old, text, [(s.start, s.end) for s in source.selections])
         kept = []
         for selection, span in zip(source.selections, spans, strict=True):
             if span is None:
@@ -126,7 +130,7 @@ def _reanchor(project: Project, data: RefiProject, file_name: str) -> list[Skipp
                     Skipped(
                         f"Passage {selection.start}–{selection.end} of '{source.name}' in {file_name}",
                         "its text was changed since; it could not be re-anchored: "
-                        f"“{source.text[selection.start : selection.end][:60]}”",
+                        f"“{old[selection.start : selection.end][:60]}”",
                     )
                 )
                 continue

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 
 from coding.core.errors import FileImportError
 from coding.core.i18n import text as say
+from coding.core.parsed import encoded, plain
 from coding.core.text import fold
 from coding.media.media_commands import NewMedia
 from coding.refi.archive import QdpxArchive
@@ -355,6 +356,7 @@ class _Reader:
             self._selections(self._plain_selections(text_element, label), source, source_text, label)
         for holder in {id(e): e for e in (element, text_element)}.values():
             source.whole_codings.extend(c for c in map(self._coding, children(holder, "Coding")) if c)
+        source.text = encoded(plain(source.text))  # read: from here on held as UTF-8
         project.sources.append(source)
 
     def _coding(self, element: Element) -> RCoding | None:
