@@ -335,7 +335,18 @@ class QuoteService:
     def records(self, coding_ids: Sequence[CodingId]) -> list[Quote]:
         """The quotes of these codings in the order given (the rows of a :meth:`listing` in view);
         codings since deleted are left out."""
-        found = {q.coding_id: q for q in self.query(only=coding_ids)}
+        if not coding_ids:
+            return []
+        with self._store.read() as session:  # their documents only: not the project's 2,000 (0.1 s)
+            places = plain_rows(
+                session,
+                select(Passage.document_id)
+                .join(Coding, Coding.passage_id == Passage.id)
+                .where(Coding.id.in_(sorted(coding_ids)))
+                .distinct(),
+            )
+        documents = [DocumentId(row[0]) for row in places]
+        found = {q.coding_id: q for q in self.query(only=coding_ids, documents=documents)}
         return [found[c] for c in coding_ids if c in found]
 
     def _open_questions(self) -> set[int]:
