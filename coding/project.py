@@ -55,7 +55,14 @@ from coding.undo.command import Command
 from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
 from models.clock import new_guid
-from models.database import ProjectFileProblem, copy_database, create_file, open_file
+from models.database import (
+    CHECK_FIRST_BYTES,
+    ProjectFileProblem,
+    check_file,
+    copy_database,
+    create_file,
+    open_file,
+)
 from models.server import is_server_url
 
 if TYPE_CHECKING:
@@ -84,6 +91,8 @@ class Project:
     ) -> None:
         self.path = path
         self.backup_path = backup
+        #: Opened without the damage check (see :meth:`open`), until :meth:`check_file` ran.
+        self.unchecked = False
         self.store = store if store is not None else Store(path)
         if coder is None and self.store.user_name and not os.environ.get("CODEWERK_CODER", "").strip():
             coder = self.store.user_name  # in a team project, people are their server logins
@@ -203,10 +212,13 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path | str, *, coder: str | None = None) -> Project:
+    def open(cls, path: Path | str, *, coder: str | None = None, check_later: bool = False) -> Project:
         """Open a project file; an older file is backed up next to itself and upgraded first.
 
         ``path`` may be a PostgreSQL URL (a team project: ``postgresql://user@host/db``).
+        The file's pages are checked for damage before it opens; with ``check_later`` a large file
+        (over ``models.database.CHECK_FIRST_BYTES``) opens first and :attr:`unchecked` says the
+        caller must run :meth:`check_file` (the window does, in a worker after its first paint).
         """
         if is_server_url(path):
             from coding.core.server_store import ServerStore
@@ -215,10 +227,22 @@ class Project:
             return cls(store.path, coder=coder, store=store)
         path = Path(path)
         try:
-            backup = open_file(path)
+            check = not check_later or not path.is_file() or path.stat().st_size <= CHECK_FIRST_BYTES
+            backup = open_file(path, check=check)
         except ProjectFileProblem as exc:
             raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
-        return cls(path, coder=coder, backup=backup)
+        project = cls(path, coder=coder, backup=backup)
+        project.unchecked = not check
+        return project
+
+    def check_file(self) -> None:
+        """The damage check :meth:`open` left out (``check_later``): raises :class:`ProjectFileError`
+        naming the file when it is damaged. Reads on its own connection, so any thread may call it."""
+        try:
+            check_file(self.path)
+        except ProjectFileProblem as exc:
+            raise ProjectFileError(say("{name}: {exc}", name=self.path.name, exc=reason_of(exc))) from exc
+        self.unchecked = False
 
     def close(self) -> None:
         self.store.close()

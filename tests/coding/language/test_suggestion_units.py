@@ -107,3 +107,22 @@ def test_no_sentence_is_offered_for_the_code_its_whole_answer_goes_to(
         if s.document == "R12_uwv_ede"
     ]
     assert [s.text.startswith(MEETINGS) for s in meetings] == [True]
+
+
+def test_an_answer_about_two_codes_alike_is_offered_for_both(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    _two_codes(indexed)
+    both = "Marieke belt mij, en de gemeenten vertrouwden elkaar eerst niet."
+    import_ede("Hoe vaak spreekt u elkaar?", both)
+
+    def offered(code: str) -> list[str]:
+        found = indexed.assist.suggestions.refresh(code, sources=["similar"])
+        return [s.reason for s in found if s.document == "R12_uwv_ede" and s.text == both]
+
+    assert [r.split(" (")[0] for r in offered("Wantrouwen")] == [
+        "Of all codes, this answer resembles the 1 passage coded Wantrouwen most"
+    ]
+    assert [r.split(" (")[0] for r in offered("Overleg")] == [
+        "This answer resembles the 1 passage coded Overleg almost as much as those coded Wantrouwen"
+    ]
