@@ -116,7 +116,7 @@ def remap_spans_every_line_long(ctx: Context) -> Case:
     "mapper of apply_replacements, a bisect per passage boundary.",
 )
 def correct_text_long(ctx: Context) -> Case:
-    from coding.documents.text_edits import _Mapper, text_edits
+    from coding.documents.text_edits import EditMapper, text_edits
 
     old = new = _long_text(ctx)
     rng = random.Random(5)
@@ -127,7 +127,7 @@ def correct_text_long(ctx: Context) -> Case:
     kept: list[int] = []
 
     def run() -> None:
-        mapper = _Mapper(old, text_edits(old, new))
+        mapper = EditMapper(old, text_edits(old, new))
         moved = [mapper.passage(start, end) for start, end in spans]
         kept.append(sum(bool(new[s:e].strip()) for s, e in moved))
 

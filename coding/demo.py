@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coding.core.errors import CodewerkError
+from coding.core.i18n import text
 from coding.project import Project
 
 DEMO_FOLDER = "demo"
@@ -35,7 +36,9 @@ def build_demo_project(path: Path | str, *, coder: str = "demo") -> Project:
                         copies.append(target)
             report = project.import_files(copies, meta=Path(tmp) / "metadata.csv")
             if not report.ok:
-                raise CodewerkError("the demo transcripts did not import: " + "; ".join(report.lines()))
+                raise CodewerkError(
+                    text("the demo transcripts did not import: {lines}", lines="; ".join(report.lines()))
+                )
         for item in plan.get("codings", []):
             project.code(item["document"], str(item["code"]), text=item["text"], memo=item.get("memo", ""))
         for item in plan.get("judgements", []):

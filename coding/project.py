@@ -33,6 +33,8 @@ from coding.core.errors import (
     NotAllowedError,
     ProjectFileError,
 )
+from coding.core.i18n import reason_of
+from coding.core.i18n import text as say
 from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store, is_disk_full
@@ -53,7 +55,14 @@ from coding.undo.command import Command
 from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
 from models.clock import new_guid
-from models.database import ProjectFileProblem, copy_database, create_file, open_file
+from models.database import (
+    CHECK_FIRST_BYTES,
+    ProjectFileProblem,
+    check_file,
+    copy_database,
+    create_file,
+    open_file,
+)
 from models.server import is_server_url
 
 if TYPE_CHECKING:
@@ -82,6 +91,8 @@ class Project:
     ) -> None:
         self.path = path
         self.backup_path = backup
+        #: Opened without the damage check (see :meth:`open`), until :meth:`check_file` ran.
+        self.unchecked = False
         self.store = store if store is not None else Store(path)
         if coder is None and self.store.user_name and not os.environ.get("CODEWERK_CODER", "").strip():
             coder = self.store.user_name  # in a team project, people are their server logins
@@ -142,8 +153,13 @@ class Project:
         """
         if self.is_team_project:
             raise CodewerkError(
-                f"{self.store.name}: search, suggestions and the word index work on project files "
-                "only for now; copy the project to a file (codewerk copy) to use them"
+                say(
+                    (
+                        "{name}: search, suggestions and the word index work on project files only for "
+                        "now; copy the project to a file (codewerk copy) to use them"
+                    ),
+                    name=self.store.name,
+                )
             )
         if self._assist is None:
             with self._assist_lock:
@@ -177,7 +193,7 @@ class Project:
             try:
                 create_file(path)
             except ProjectFileProblem as exc:
-                raise ProjectFileError(f"{path.name}: {exc}") from exc
+                raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
             except Exception as exc:
                 if is_disk_full(exc):
                     raise _no_room_for(path) from None
@@ -196,10 +212,13 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path | str, *, coder: str | None = None) -> Project:
+    def open(cls, path: Path | str, *, coder: str | None = None, check_later: bool = False) -> Project:
         """Open a project file; an older file is backed up next to itself and upgraded first.
 
         ``path`` may be a PostgreSQL URL (a team project: ``postgresql://user@host/db``).
+        The file's pages are checked for damage before it opens; with ``check_later`` a large file
+        (over ``models.database.CHECK_FIRST_BYTES``) opens first and :attr:`unchecked` says the
+        caller must run :meth:`check_file` (the window does, in a worker after its first paint).
         """
         if is_server_url(path):
             from coding.core.server_store import ServerStore
@@ -208,10 +227,22 @@ class Project:
             return cls(store.path, coder=coder, store=store)
         path = Path(path)
         try:
-            backup = open_file(path)
+            check = not check_later or not path.is_file() or path.stat().st_size <= CHECK_FIRST_BYTES
+            backup = open_file(path, check=check)
         except ProjectFileProblem as exc:
-            raise ProjectFileError(f"{path.name}: {exc}") from exc
-        return cls(path, coder=coder, backup=backup)
+            raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
+        project = cls(path, coder=coder, backup=backup)
+        project.unchecked = not check
+        return project
+
+    def check_file(self) -> None:
+        """The damage check :meth:`open` left out (``check_later``): raises :class:`ProjectFileError`
+        naming the file when it is damaged. Reads on its own connection, so any thread may call it."""
+        try:
+            check_file(self.path)
+        except ProjectFileProblem as exc:
+            raise ProjectFileError(say("{name}: {exc}", name=self.path.name, exc=reason_of(exc))) from exc
+        self.unchecked = False
 
     def close(self) -> None:
         self.store.close()
@@ -315,16 +346,20 @@ class Project:
         in); this project stays open where it is. Refuses its own file, and an existing file unless
         ``overwrite``."""
         if self.is_team_project:
-            raise InvalidInputError("a team project lives on its server: export it to a file instead")
+            raise InvalidInputError(say("a team project lives on its server: export it to a file instead"))
         path = Path(target).expanduser()
         if path.suffix != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.resolve() == self.path.resolve():
-            raise InvalidInputError(f"{path.name}: that is this project's own file; choose another name")
+            raise InvalidInputError(
+                say("{name}: that is this project's own file; choose another name", name=path.name)
+            )
         if path.exists() and not overwrite:
-            raise InvalidInputError(f"{path}: the file exists; choose another name or allow replacing it")
+            raise InvalidInputError(
+                say("{path}: the file exists; choose another name or allow replacing it", path=path)
+            )
         if not path.parent.is_dir():
-            raise InvalidInputError(f"{path.parent}: no such folder")
+            raise InvalidInputError(say("{parent}: no such folder", parent=path.parent))
         copy_database(self.path, path)
         return path
 
@@ -417,10 +452,10 @@ class Project:
         """Code a passage given by ``start``/``end`` or by its ``text`` (found whitespace-insensitively)."""
         if text is not None:
             if start is not None or end is not None:
-                raise InvalidInputError("give either start and end or text, not both")
+                raise InvalidInputError(say("give either start and end or text, not both"))
             start, end = self.documents.find_passage(document, text)
         if start is None or end is None:
-            raise InvalidInputError("give start and end, or the passage text")
+            raise InvalidInputError(say("give start and end, or the passage text"))
         return self.codings.code(document, code, start, end, memo=memo, coder=coder)
 
     def quotes(
@@ -466,5 +501,9 @@ class Project:
 
 def _no_room_for(path: Path) -> DiskFullError:
     return DiskFullError(
-        f"{path.name}: not enough space on the disk of {path.parent}; no project was created"
+        say(
+            "{name}: not enough space on the disk of {parent}; no project was created",
+            name=path.name,
+            parent=path.parent,
+        )
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coding.core.errors import ProjectFileError
+from coding.core.i18n import reason_of, text
 from coding.project import Project
 from models.copy import copy_rows
 from models.database import ProjectFileProblem, create_file, make_engine
@@ -32,7 +33,7 @@ def copy_project(source: str, dest: str) -> dict[str, int]:
             try:
                 create_file(created)
             except ProjectFileProblem as exc:
-                raise ProjectFileError(f"{created.name}: {exc}") from exc
+                raise ProjectFileError(text("{name}: {exc}", name=created.name, exc=reason_of(exc))) from exc
             engine = make_engine(created)
             store = None
         try:

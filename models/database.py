@@ -40,7 +40,15 @@ BUSY_TIMEOUT_MS = 5000
 
 
 class ProjectFileProblem(Exception):
-    """Raised by this module with a user-facing reason; the service layer names the file."""
+    """Raised by this module with a user-facing reason; the service layer names the file.
+
+    ``reason`` is English with its fields by name (``"the folder {folder} does not exist"``), so that
+    the service layer can say it in the user's language (``coding.core.i18n.reason_of``)."""
+
+    def __init__(self, reason: str, /, **fields: object) -> None:
+        self.reason = reason
+        self.fields = fields
+        super().__init__(reason.format(**fields) if fields else reason)
 
 
 def _on_connect(
@@ -177,10 +185,17 @@ def _sqlite_header(path: Path) -> bool:
         return handle.read(16) == b"SQLite format 3\x00"
 
 
-def inspect_file(path: Path) -> str:
+#: Up to this size a project file is checked whole (``PRAGMA quick_check``, ≈ 0.15 s per 100 MB)
+#: before it opens; a larger one may open first and be checked meanwhile (:func:`check_file`), when
+#: the caller asks for that (the window, in a worker after its first paint).
+CHECK_FIRST_BYTES = 32 * 1024 * 1024
+
+
+def inspect_file(path: Path, *, check: bool = True) -> str:
     """Check that ``path`` is a Codewerk project and return its schema revision.
 
-    Raises :class:`ProjectFileProblem` with the reason when it is not.
+    Raises :class:`ProjectFileProblem` with the reason when it is not. Without ``check``, the
+    structure of every page is not checked (:func:`check_file` does that later).
     """
     if not path.exists():
         raise ProjectFileProblem("no such file")
@@ -208,18 +223,32 @@ def inspect_file(path: Path) -> str:
                 raise
             if app_id != APPLICATION_ID:
                 raise ProjectFileProblem("not a Codewerk project (an SQLite database of another program)")
-            _quick_check(conn)
+            if check:
+                _quick_check(conn)
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise ProjectFileProblem(f"the project file is damaged ({exc})") from exc
+        raise ProjectFileProblem("the project file is damaged ({problem})", problem=exc) from exc
     if len(rows) != 1:
         raise ProjectFileProblem("the project file has no schema version; it is damaged")
     revision = str(rows[0][0])
     if revision not in known_revisions():
         raise ProjectFileProblem(
-            f"was written by a newer Codewerk (schema {revision}); update Codewerk to open it"
+            "was written by a newer Codewerk (schema {revision}); update Codewerk to open it",
+            revision=revision,
         )
     return revision
+
+
+def check_file(path: Path) -> None:
+    """``PRAGMA quick_check`` of a project file :func:`inspect_file` opened unchecked (on its own
+    read-only connection: any thread); raises :class:`ProjectFileProblem` when it is damaged."""
+    try:
+        with closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)) as conn:
+            conn.execute("PRAGMA trusted_schema=OFF")
+            conn.execute("PRAGMA cell_size_check=ON")
+            _quick_check(conn)
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileProblem("the project file is damaged ({problem})", problem=exc) from exc
 
 
 def _quick_check(conn: sqlite3.Connection) -> None:
@@ -231,7 +260,9 @@ def _quick_check(conn: sqlite3.Connection) -> None:
     lines = [line.strip() for text in found for line in text.splitlines()]
     problems = [line for line in lines if line and not line.startswith("***")] or ["unknown problem"]
     more = " …" if len(problems) > 1 else ""
-    raise ProjectFileProblem(f"the project file is damaged ({problems[0]}{more}); open a backup copy")
+    raise ProjectFileProblem(
+        "the project file is damaged ({problem}{more}); open a backup copy", problem=problems[0], more=more
+    )
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -275,7 +306,9 @@ def _check_foreign_keys(path: Path) -> None:
     with closing(sqlite3.connect(path)) as conn:
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
-        raise ProjectFileProblem(f"foreign key check failed after migration: {problems[:3]}")
+        raise ProjectFileProblem(
+            "foreign key check failed after migration: {problems}", problems=problems[:3]
+        )
 
 
 def upgrade(path: Path, revision: str = "head") -> None:
@@ -294,7 +327,7 @@ def create_file(path: Path, revision: str = "head") -> None:
     if path.exists():
         raise ProjectFileProblem("already exists; choose another name or open it")
     if not path.parent.exists():
-        raise ProjectFileProblem(f"the folder {path.parent} does not exist")
+        raise ProjectFileProblem("the folder {folder} does not exist", folder=path.parent)
     try:
         with closing(sqlite3.connect(path)) as conn:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
@@ -314,14 +347,17 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def open_file(path: Path) -> Path | None:
+def open_file(path: Path, *, check: bool = True) -> Path | None:
     """Make sure ``path`` is a project at the head revision; back up and upgrade if older.
 
-    Returns the backup's path when an upgrade happened, else ``None``.
+    Returns the backup's path when an upgrade happened, else ``None``. Without ``check`` the pages'
+    structure is left to :func:`check_file` (a file to be upgraded is always checked first).
     """
-    revision = inspect_file(path)
+    revision = inspect_file(path, check=check)
     if revision == head_revision():
         return None
+    if not check:
+        check_file(path)
     if not is_writable(path):
         raise ProjectFileProblem(
             "the project is read-only and was written by an older Codewerk; "

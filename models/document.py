@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, TypeDecorator, cast
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from models.base import Base
 from models.clock import new_guid, utcnow
+
+
+class DocumentText(TypeDecorator[str]):
+    """A document's text, TEXT in the database. A value may also be given as its UTF-8 bytes (a
+    long transcript is read and kept that way: a quarter of the string's size when it holds an
+    emoji): SQLite gets them as they are, cast to TEXT, other databases the decoded string."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, bytes | bytearray | memoryview) and dialect.name != "sqlite":
+            return bytes(value).decode("utf-8")
+        return value
+
+    def bind_expression(self, bindvalue: Any) -> ColumnElement[str]:
+        return cast(bindvalue, Text)
 
 
 class Document(Base):
@@ -20,7 +40,7 @@ class Document(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
     name: Mapped[str] = mapped_column(String(255), unique=True)
-    text: Mapped[str] = mapped_column(Text, deferred=True)
+    text: Mapped[str] = mapped_column(DocumentText, deferred=True)
     length: Mapped[int] = mapped_column(default=0)
     source_format: Mapped[str] = mapped_column(String(16))
     original_filename: Mapped[str | None] = mapped_column(String(1024))

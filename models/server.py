@@ -44,7 +44,15 @@ CHANNEL = "codewerk_changes"
 
 
 class ServerProblem(Exception):
-    """Raised with a user-facing reason; the service layer names the project."""
+    """Raised with a user-facing reason; the service layer names the project.
+
+    ``reason`` is English with its fields by name (``"the folder {folder} does not exist"``), so that
+    the service layer can say it in the user's language (``coding.core.i18n.reason_of``)."""
+
+    def __init__(self, reason: str, /, **fields: object) -> None:
+        self.reason = reason
+        self.fields = fields
+        super().__init__(reason.format(**fields) if fields else reason)
 
 
 def is_server_url(location: object) -> bool:
@@ -56,7 +64,7 @@ def parse(location: str) -> URL:
     try:
         url = make_url(location.strip())
     except ArgumentError as exc:
-        raise ServerProblem(f"not a valid server address ({exc})") from exc
+        raise ServerProblem("not a valid server address ({problem})", problem=exc) from exc
     if not url.database:
         raise ServerProblem("the address names no database (postgresql://user@host/DATABASE)")
     return url.set(drivername="postgresql+psycopg")
@@ -245,7 +253,7 @@ def add_user_statements(database: str, name: str, role: str) -> list[str]:
     """Create the login role ``name`` (without its password: that is set separately, never
     printed) and make it a member of ``database``'s team role ``role``."""
     if role not in ROLES:
-        raise ServerProblem(f"unknown role {role!r}; choose owner, coder or reviewer")
+        raise ServerProblem("unknown role {role!r}; choose owner, coder or reviewer", role=role)
     group = role_names(database)[role]
     return [
         f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name.replace(chr(39), '')}') "

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from app.codebook.code_picker import CodePicker
 from app.codebook.code_tree_model import CODE_ID_ROLE, FILTER_ROLE, KEY, NAME, QUESTION, QUOTES, CodeTreeModel
 from app.shell.workspace import Workspace
+from app.widgets.after_paint import after_first_paint
 from app.widgets.mime import passage_from
+from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
@@ -260,7 +262,8 @@ class CodebookDock(QDockWidget):
     def set_workspace(self, workspace: Workspace | None) -> None:
         old = self.model
         self.workspace = workspace
-        self.model = CodeTreeModel(workspace, self) if workspace is not None else None
+        # The passage counts follow the first paint: the window shows without waiting for them.
+        self.model = CodeTreeModel(workspace, self, totals_later=True) if workspace is not None else None
         self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
         if old is not None:
             old.workspace.changed.disconnect(old.on_change)
@@ -277,6 +280,17 @@ class CodebookDock(QDockWidget):
             for column in (KEY, QUESTION, QUOTES):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             self.tree.expandToDepth(0)
+            model = self.model
+            after_first_paint(self.tree.viewport(), lambda: self._load_totals(model))
+
+    def _load_totals(self, model: CodeTreeModel) -> None:
+        """The passage counts the first listing left for after the paint."""
+        if model is not self.model:
+            return
+        try:
+            model.load_totals()
+        except ServerUnreachableError:  # a team server away: count when it is back
+            QTimer.singleShot(1000, lambda: self._load_totals(model))
 
     def _remember_expanded(self) -> None:
         self._expanded = set()

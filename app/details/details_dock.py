@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -41,83 +37,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.details.document_facts import document_facts
+from app.details.passage_codings_model import CODING_ID_ROLE, PassageCodingsModel
 from app.documents.document_attributes_model import KEY, VALUE, DocumentAttributesModel
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
-from app.transcript.coding_margin import code_label
-from app.widgets.translated import QT_TRANSLATE_NOOP, code_kind, number
+from app.widgets.translated import code_kind
 from coding import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
-from coding.core.records import CodeApplication, CodeTree, DocumentInfo, PassageInfo
+from coding.core.records import CodeTree, PassageInfo
 
-CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: What the details of a document show: its name, text and pages, attributes, speakers; its codings.
 DOCUMENT_FACTS = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS, Aspect.REVIEWS)
-
-#: How the import formats are named to the user.
-FORMAT_NAMES = {
-    "docx": "Word (.docx)",
-    "odt": QT_TRANSLATE_NOOP("DetailsDock", "OpenDocument text (.odt)"),
-    "pdf": "PDF",
-    "txt": QT_TRANSLATE_NOOP("DetailsDock", "Plain text (.txt)"),
-    "md": "Markdown (.md)",
-    "vtt": QT_TRANSLATE_NOOP("DetailsDock", "WebVTT subtitles (.vtt)"),
-    "srt": QT_TRANSLATE_NOOP("DetailsDock", "SubRip subtitles (.srt)"),
-}
-#: The encodings a text import chooses between, as the user knows them.
-ENCODING_NAMES = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": QT_TRANSLATE_NOOP("DetailsDock", "UTF-8 with byte-order mark"),
-    "utf-16": QT_TRANSLATE_NOOP("DetailsDock", "UTF-16 (byte-order mark)"),
-    "cp1252": QT_TRANSLATE_NOOP("DetailsDock", "Windows-1252 (legacy, no UTF-8)"),
-}
-
-
-def local_time(stamp: datetime) -> str:
-    """A stored (naive UTC) time as local time: ``2017-06-01 14:32``."""
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=UTC)
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class PassageCodingsModel(QAbstractListModel):
-    """The codes on one passage."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[CodeApplication] = []
-        self._tree: CodeTree = CodeTree.build([])
-
-    def set_items(self, items: list[CodeApplication], tree: CodeTree) -> None:
-        self.beginResetModel()
-        self._items = [a for a in items if a.code_id in tree]
-        self._tree = tree
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        item = self._items[index.row()]
-        code = self._tree.get(item.code_id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            memo = " ✎" if item.memo else ""
-            return f"{code_label(code)}  · {item.coder or '?'}{memo}"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return code_colour(code.colour)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return code.path_text
-        if role == CODING_ID_ROLE:
-            return item.coding_id
-        return None
-
-    def row_of(self, coding_id: CodingId) -> int:
-        return next((row for row, item in enumerate(self._items) if item.coding_id == coding_id), -1)
 
 
 @dataclass(frozen=True)
@@ -284,7 +216,7 @@ class DetailsDock(QDockWidget):
             self.show_nothing()
             return
         self.title.setText(f"<b>{html.escape(document.name)}</b>")
-        self.info.setText(self.document_facts(document))
+        self.info.setText(document_facts(self.workspace, document))
         if stale:
             self.attributes_model.reload()
 
@@ -444,7 +376,7 @@ class DetailsDock(QDockWidget):
         project = self.workspace.project
         document = project.documents.get(document_id)
         self.title.setText(f"<b>{html.escape(document.name)}</b>")
-        self.info.setText(self.document_facts(document))
+        self.info.setText(document_facts(self.workspace, document))
         self.codings.setVisible(False)
         self._show_attributes(True)
         self.attributes_model.set_document(self.workspace, document_id)
@@ -454,72 +386,6 @@ class DetailsDock(QDockWidget):
             MemoTarget("document", document_id, memos[0].id if memos else None),
             memos[0].text if memos else "",
         )
-
-    def document_facts(self, document: DocumentInfo) -> str:
-        """Where the document came from and what it holds, as a small table."""
-        assert self.workspace is not None
-        documents = self.workspace.project.documents
-        turns = documents.turns(document.id)
-        speakers = list(dict.fromkeys(t.speaker for t in turns if t.speaker))
-        pages = documents.pages(document.id)
-        facts: list[tuple[str, str]] = [
-            (
-                QCoreApplication.translate("DetailsDock", "Format"),
-                QCoreApplication.translate(
-                    "DetailsDock", FORMAT_NAMES.get(document.source_format, document.source_format)
-                ),
-            ),
-        ]
-        if document.original_filename:
-            facts.append((QCoreApplication.translate("DetailsDock", "File"), document.original_filename))
-        if document.encoding:
-            name = QCoreApplication.translate(
-                "DetailsDock", ENCODING_NAMES.get(document.encoding.lower(), document.encoding)
-            )
-            facts.append(
-                (
-                    QCoreApplication.translate("DetailsDock", "Encoding"),
-                    QCoreApplication.translate("DetailsDock", "{name} — chosen at import").format(name=name),
-                )
-            )
-        facts.append((QCoreApplication.translate("DetailsDock", "Characters"), number(document.length)))
-        if pages:
-            facts.append((QCoreApplication.translate("DetailsDock", "Pages"), str(len(pages))))
-        if turns:
-            more = (
-                QCoreApplication.translate("DetailsDock", " and {count} more").format(count=len(speakers) - 6)
-                if len(speakers) > 6
-                else ""
-            )
-            shown = ", ".join(speakers[:6]) + more
-            facts.append(
-                (
-                    QCoreApplication.translate("DetailsDock", "Turns"),
-                    QCoreApplication.translate("DetailsDock", "{turns} · {count} speaker(s): {names}").format(
-                        turns=len(turns), count=len(speakers), names=shown
-                    ),
-                )
-            )
-        recording = self.workspace.project.media.get(document.id)
-        if recording is not None:  # attached, replaced and found again in the Player dock
-            state = (
-                f"{recording.location.name} ({recording.kind})"
-                if recording.found
-                else QCoreApplication.translate("DetailsDock", "{name} — missing").format(
-                    name=recording.location.name
-                )
-            )
-            facts.append((QCoreApplication.translate("DetailsDock", "Recording"), state))
-        facts.append((QCoreApplication.translate("DetailsDock", "Codings"), str(document.coding_count)))
-        facts.append(
-            (QCoreApplication.translate("DetailsDock", "Imported"), local_time(document.imported_at))
-        )
-        rows = "".join(
-            f"<tr><td style='color:gray;padding-right:10px'>{html.escape(label)}</td>"
-            f"<td>{html.escape(value)}</td></tr>"
-            for label, value in facts
-        )
-        return f"<table cellspacing=0 cellpadding=1>{rows}</table>"
 
     def _set_memo(self, target: MemoTarget | None, text: str) -> None:
         self.target = target

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from app.widgets import operations
 from app.widgets.operations import LongOperation, Progress
+from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 
@@ -29,40 +30,27 @@ if TYPE_CHECKING:
 PROJECT_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA project (*.qdpx)")
 CODEBOOK_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA codebook (*.qdc)")
 IMPORT_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA project or codebook (*.qdpx *.qdc)")
-MAX_LISTED = 500
 
 
 def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
     """The import's summary, with every skipped or adjusted element under "Show Details…"."""
     lines = report.lines()
-    icon = QMessageBox.Icon.Information if report.complete else QMessageBox.Icon.Warning
-    box = QMessageBox(
-        icon,
-        QCoreApplication.translate("refi_actions", "Import"),
-        lines[0],
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     summary = [line.removesuffix(":") for line in lines[1:] if not line.startswith("  ")]
-    if summary:
-        hint = (
-            "\n\n"
-            + QCoreApplication.translate("refi_actions", "Show Details lists each element and the reason.")
-            if report.skipped or report.adjusted
-            else ""
-        )
-        box.setInformativeText("\n".join(summary) + hint)
-    details = lines[1:]
-    if details:
-        shown = details[:MAX_LISTED]
-        if len(details) > MAX_LISTED:
-            shown.append(
-                QCoreApplication.translate(
-                    "refi_actions", "… and {count} more (use `codewerk import-qdpx` for the full list)"
-                ).format(count=len(details) - MAX_LISTED)
-            )
-        box.setDetailedText("\n".join(shown))
+    hint = (
+        "\n\n" + QCoreApplication.translate("refi_actions", "Show Details lists each element and the reason.")
+        if summary and (report.skipped or report.adjusted)
+        else ""
+    )
+    box = report_box(
+        parent,
+        QCoreApplication.translate("refi_actions", "Import"),
+        lines,
+        complete=report.complete,
+        summary="\n".join(summary) + hint,
+        more=lambda count: QCoreApplication.translate(
+            "refi_actions", "… and {count} more (use `codewerk import-qdpx` for the full list)"
+        ).format(count=count),
+    )
     box.open()
     return box
 

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from app.importing.import_models import AttributeRowsModel, ImportFileModel
 from app.importing.import_summary import summary_html, summary_title
+from app.importing.replace_question import ReplaceQuestion
 from app.media.recording_offer import RecordingOffer
 from app.speakers.speakers_dialog import SpeakersDialog
 from app.widgets import operations
@@ -509,40 +510,17 @@ class ImportDialog(QDialog):
         """Asked for each file already in the project (policy "ask"): Replace, Skip, or for all."""
         if self._answer_all is not None:
             return self._answer_all
-        box = QMessageBox(self)
-        box.setObjectName("replaceQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("ImportDialog", "Document already in the project"))
-        box.setText(f"<b>{path.name}</b>: {duplicate.reason}.")
-        coded = duplicate.document.coding_count
-        box.setInformativeText(
-            f"Replace the text of '{duplicate.document.name}'? Its {coded} coding(s) are kept where their "
-            "passage is unchanged; the summary lists any that cannot be kept."
-        )
-        replace = box.addButton(
-            QCoreApplication.translate("ImportDialog", "Replace"), QMessageBox.ButtonRole.AcceptRole
-        )
-        replace_all = box.addButton(
-            QCoreApplication.translate("ImportDialog", "Replace all"), QMessageBox.ButtonRole.YesRole
-        )
-        skip = box.addButton(
-            QCoreApplication.translate("ImportDialog", "Skip"), QMessageBox.ButtonRole.RejectRole
-        )
-        skip_all = box.addButton(
-            QCoreApplication.translate("ImportDialog", "Skip all"), QMessageBox.ButtonRole.NoRole
-        )
-        box.setDefaultButton(skip)
-        box.setEscapeButton(skip)
+        box = ReplaceQuestion(path, duplicate, self)
         self.question = box
         self.progress_label.setText(f"{path.name} is already in the project: replace it?")
         self.replaceQuestion.emit(box)
         box.exec()
-        clicked = box.clickedButton()
+        replace, for_all = box.answer()
         self.question = None
         box.deleteLater()
-        if clicked in (replace_all, skip_all):
-            self._answer_all = clicked is replace_all
-        return clicked in (replace, replace_all)
+        if for_all:
+            self._answer_all = replace
+        return replace
 
     def _progressed(self, done: int, total: int, name: str) -> None:
         self.progress_bar.setValue(done)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.widgets import operations
 from app.widgets.operations import LongOperation, Progress
+from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 
@@ -24,34 +25,22 @@ if TYPE_CHECKING:
 
 REVIEW_FILTER = QT_TRANSLATE_NOOP("review_actions", "Supervisor's review (*.xlsx *.docx)")
 TITLE = QT_TRANSLATE_NOOP("review_actions", "Import supervisor's review")
-MAX_LISTED = 500
 
 
 def show_report(parent: QWidget | None, report: ReviewImportReport) -> QMessageBox:
     """The summary line; what was not applied under "Show Details…"."""
     lines = report.lines()
-    icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
-    box = QMessageBox(
-        icon,
-        QCoreApplication.translate("review_actions", TITLE),
-        lines[0],
-        QMessageBox.StandardButton.Ok,
+    box = report_box(
         parent,
+        QCoreApplication.translate("review_actions", TITLE),
+        lines,
+        complete=report.ok,
+        summary="\n".join(line for line in lines[1:] if not line.startswith("  ")),
+        more=lambda count: QCoreApplication.translate(
+            "review_actions", "… and {count} more (`codewerk import-review` lists them all)"
+        ).format(count=count),
     )
     box.setObjectName("reviewImportReport")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    summary = [line for line in lines[1:] if not line.startswith("  ")]
-    if summary:
-        box.setInformativeText("\n".join(summary))
-    if len(lines) > 1:
-        shown = lines[1 : MAX_LISTED + 1]
-        if len(lines) - 1 > MAX_LISTED:
-            shown.append(
-                QCoreApplication.translate(
-                    "review_actions", "… and {count} more (`codewerk import-review` lists them all)"
-                ).format(count=len(lines) - 1 - MAX_LISTED)
-            )
-        box.setDetailedText("\n".join(shown))
     box.open()
     return box
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.shell import settings
 from coding.core.ids import CodingId, DocumentId
@@ -27,12 +28,8 @@ def show_attribute_table(window: MainWindow) -> None:
     if window.attribute_window is None:
         from app.documents.attribute_table import AttributeTableWindow  # loaded when first used
 
-        window.attribute_window = AttributeTableWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
-    window.attribute_window.show()
-    window.attribute_window.raise_()
-    window.attribute_window.activateWindow()
+        window.attribute_window = AttributeTableWindow(window.workspace, _undo_redo(window), window)
+    _bring_forward(window.attribute_window)
 
 
 def show_memos(window: MainWindow) -> None:
@@ -42,23 +39,18 @@ def show_memos(window: MainWindow) -> None:
     if window.memo_window is None:
         from app.memos.memo_list import MemoListWindow  # loaded when first used
 
-        window.memo_window = MemoListWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.memo_window = MemoListWindow(window.workspace, _undo_redo(window), window)
         window.memo_window.documentRequested.connect(
             lambda document_id: _show_from_memos(window, document_id)
         )
         window.memo_window.codeRequested.connect(window.codebook_dock.select_code)
         window.memo_window.codingRequested.connect(lambda coding_id: _coding_from_memos(window, coding_id))
-    window.memo_window.show()
-    window.memo_window.raise_()
-    window.memo_window.activateWindow()
+    _bring_forward(window.memo_window)
 
 
 def _show_from_memos(window: MainWindow, document_id: DocumentId) -> None:
     window.open_document(document_id)
-    window.raise_()
-    window.activateWindow()
+    _bring_forward(window)
 
 
 def _coding_from_memos(window: MainWindow, coding_id: CodingId) -> None:
@@ -66,8 +58,7 @@ def _coding_from_memos(window: MainWindow, coding_id: CodingId) -> None:
         quote = next((q for q in window.workspace.project.quotes() if q.coding_id == coding_id), None)
         if quote is not None:
             window.jump_to_quote(quote)
-            window.raise_()
-            window.activateWindow()
+            _bring_forward(window)
 
 
 def compare(window: MainWindow) -> None:
@@ -77,16 +68,12 @@ def compare(window: MainWindow) -> None:
     if window.compare_window is None:
         from app.judgements.compare_window import CompareWindow  # Qt Charts: loaded when first used
 
-        window.compare_window = CompareWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.compare_window = CompareWindow(window.workspace, _undo_redo(window), window)
         window.compare_window.dockRequested.connect(lambda: window.dock_compare(True))
     if settings.flag("compare/docked"):
         window.dock_compare(True)
         return
-    window.compare_window.show()
-    window.compare_window.raise_()
-    window.compare_window.activateWindow()
+    _bring_forward(window.compare_window)
 
 
 def dock_compare(window: MainWindow, docked: bool) -> None:
@@ -115,9 +102,7 @@ def dock_compare(window: MainWindow, docked: bool) -> None:
         if view is not None:
             compare_window.take_back(view)
         window.compare_dock.hide()
-        compare_window.show()
-        compare_window.raise_()
-        compare_window.activateWindow()
+        _bring_forward(compare_window)
 
 
 def show_agreement(window: MainWindow) -> None:
@@ -127,13 +112,9 @@ def show_agreement(window: MainWindow) -> None:
     if window.agreement_window is None:
         from app.agreement.agreement_window import AgreementWindow  # loaded when first used
 
-        window.agreement_window = AgreementWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.agreement_window = AgreementWindow(window.workspace, _undo_redo(window), window)
         window.agreement_window.showRequested.connect(lambda unit: show_unit(window, unit))
-    window.agreement_window.show()
-    window.agreement_window.raise_()
-    window.agreement_window.activateWindow()
+    _bring_forward(window.agreement_window)
 
 
 def show_unit(window: MainWindow, unit: Disagreement) -> None:
@@ -159,15 +140,11 @@ def analyse(window: MainWindow, tab: str = "cooccurrence") -> None:
     if window.analysis_window is None:
         from app.analysis.analysis_window import AnalysisWindow  # loaded when first used
 
-        window.analysis_window = AnalysisWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.analysis_window = AnalysisWindow(window.workspace, _undo_redo(window), window)
         window.analysis_window.cooccurrence.jumpRequested.connect(window.jump_to_quote)
         window.analysis_window.matrix.jumpRequested.connect(window.jump_to_quote)
     window.analysis_window.show_tab(tab)
-    window.analysis_window.show()
-    window.analysis_window.raise_()
-    window.analysis_window.activateWindow()
+    _bring_forward(window.analysis_window)
 
 
 def search(window: MainWindow) -> None:
@@ -179,13 +156,9 @@ def search(window: MainWindow) -> None:
             LanguageWindow,
         )  # search, suggestions, charts: on first use
 
-        window.language_window = LanguageWindow(
-            window.workspace, [window.window_actions.undo, window.window_actions.redo], window
-        )
+        window.language_window = LanguageWindow(window.workspace, _undo_redo(window), window)
         window.language_window.passageRequested.connect(window.show_passage)
-    window.language_window.show()
-    window.language_window.raise_()
-    window.language_window.activateWindow()
+    _bring_forward(window.language_window)
 
 
 def show_speakers(window: MainWindow) -> None:
@@ -204,6 +177,18 @@ def anonymise(window: MainWindow) -> None:
         from app.language.anonymise_dialog import AnonymiseDialog  # loaded when first used
 
         AnonymiseDialog(window.workspace.bridge, window).exec()
+
+
+def _undo_redo(window: MainWindow) -> list[QAction]:
+    """The main window's Undo and Redo, shared by the extra windows (one undo history)."""
+    return [window.window_actions.undo, window.window_actions.redo]
+
+
+def _bring_forward(widget: QWidget) -> None:
+    """Show a window (or bring it back if hidden) above the others, with the keyboard focus."""
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
 
 
 def close_all(window: MainWindow) -> None:

@@ -124,7 +124,12 @@ def refuse(widget: QWidget | None, text: str, *, notice: bool = False, title: st
         bar.showMessage(f"⚠ {text}", REFUSED_MS)
     _remember(widget, bar, text)
     if notice or bar is None:
-        _box(widget, QMessageBox.Icon.Warning, text, f"{title} refused" if title else "Codewerk")
+        heading = (
+            QCoreApplication.translate("Operations", "{title} refused").format(title=title)
+            if title
+            else "Codewerk"
+        )
+        _box(widget, QMessageBox.Icon.Warning, text, heading)
 
 
 def fail(widget: QWidget | None, error: BaseException, title: str = "") -> None:
@@ -132,15 +137,24 @@ def fail(widget: QWidget | None, error: BaseException, title: str = "") -> None:
 
     The error also goes to ``sys.excepthook`` (it prints it; under pytest-qt it fails the test),
     so a bug is never hidden behind a dialog."""
-    what = title or "The action"
-    text = f"{what} failed: {error}"
+    what = title or QCoreApplication.translate("Operations", "The action")
+    text = QCoreApplication.translate("Operations", "{what} failed: {error}").format(what=what, error=error)
     log.error("%s failed", what, exc_info=error)
     bar = status_line(widget)
     if bar is not None:
         bar.showMessage(f"⚠ {text}", REFUSED_MS)
     _remember(widget, bar, text)
-    box = _box(widget, QMessageBox.Icon.Critical, text, f"{title} failed" if title else "Codewerk")
-    box.setInformativeText("It was not carried out. The details below help to report the problem.")
+    heading = (
+        QCoreApplication.translate("Operations", "{title} failed").format(title=title)
+        if title
+        else "Codewerk"
+    )
+    box = _box(widget, QMessageBox.Icon.Critical, text, heading)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Operations", "It was not carried out. The details below help to report the problem."
+        )
+    )
     box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     sys.excepthook(type(error), error, error.__traceback__)
 

@@ -32,6 +32,7 @@ from coding.agreement.units import (
 from coding.core.coder_rows import CONSENSUS
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from models import Coder, Coding, Document, Passage, Sentence, TextIndex, Turn
 
@@ -96,11 +97,17 @@ class AgreementService:
         bootstrap_draws: int = 1000,
     ) -> AgreementReport:
         if unit not in UNIT_LEVELS:
-            raise InvalidInputError(f"unit '{unit}' is not one of {', '.join(UNIT_LEVELS)}")
+            raise InvalidInputError(
+                say(
+                    "unit '{unit}' is not one of {UNIT_LEVELS}", unit=unit, UNIT_LEVELS=", ".join(UNIT_LEVELS)
+                )
+            )
         if not 0.0 < overlap <= 1.0:
-            raise InvalidInputError(f"overlap {overlap} is not a fraction above 0 and at most 1")
+            raise InvalidInputError(
+                say("overlap {overlap} is not a fraction above 0 and at most 1", overlap=overlap)
+            )
         if coder_a == coder_b:
-            raise InvalidInputError("agreement compares two different coders")
+            raise InvalidInputError(say("agreement compares two different coders"))
         resolve = self._context.resolve
         wanted_documents = [resolve.document(d) for d in documents]
         wanted_codes = [resolve.code(c) for c in codes]
@@ -113,7 +120,11 @@ class AgreementService:
                 if name not in ids:
                     known = ", ".join(self.coders()) or "none yet"
                     raise NotFoundError(
-                        f"no coder named '{name}' has coded in this project (coders: {known})"
+                        say(
+                            "no coder named '{name}' has coded in this project (coders: {known})",
+                            name=name,
+                            known=known,
+                        )
                     )
             rows = session.execute(
                 select(Passage.document_id, Passage.start, Passage.end, Coding.code_id, Coding.coder_id)

@@ -19,7 +19,9 @@ def write_agreement_xlsx(report: AgreementReport, path: Path | str, *, overwrite
 
     path = Path(path)
     if path.exists() and not overwrite:
-        raise InvalidInputError(f"{path.name}: already exists (choose another name or allow overwriting)")
+        raise InvalidInputError(
+            text("{name}: already exists (choose another name or allow overwriting)", name=path.name)
+        )
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import CONSENSUS, find_coder
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.core.ids import CodeId, DocumentId
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.undo.command import Command, Writer
@@ -32,7 +33,9 @@ def kept_codes(keep: str, codes_a: Iterable[CodeId], codes_b: Iterable[CodeId]) 
         return tuple(dict.fromkeys(a + b))
     if keep == "neither":
         return ()
-    raise InvalidInputError(f"'{keep}' is not one of {', '.join(KEEP_CHOICES)}")
+    raise InvalidInputError(
+        text("'{keep}' is not one of {KEEP_CHOICES}", keep=keep, KEEP_CHOICES=", ".join(KEEP_CHOICES))
+    )
 
 
 class ResolveDisagreement(Command):

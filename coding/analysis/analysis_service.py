@@ -15,6 +15,7 @@ from coding.analysis.units import UNITS
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo, DocumentInfo, Quote
 from coding.core.text import fold, natural_key
@@ -58,7 +59,9 @@ class AnalysisService:
             ordered.append(NO_VALUE)
         if not values:
             known = ", ".join(self._attribute_keys(documents)) or "none"
-            raise NotFoundError(f"no document has the attribute '{by}' (attributes: {known})")
+            raise NotFoundError(
+                say("no document has the attribute '{by}' (attributes: {known})", by=by, known=known)
+            )
         return tuple(ordered)
 
     @staticmethod
@@ -163,10 +166,17 @@ class AnalysisService:
             return documents
         groups = self.groups(by, documents)
         if group is None:
-            raise InvalidInputError(f"name a value of '{by}' ({', '.join(groups)})")
+            raise InvalidInputError(say("name a value of '{by}' ({groups})", by=by, groups=", ".join(groups)))
         match = next((g for g in groups if fold(g) == fold(group)), None)
         if match is None:
-            raise NotFoundError(f"no document has {by} = '{group}' (known: {', '.join(groups)})")
+            raise NotFoundError(
+                say(
+                    "no document has {by} = '{group}' (known: {groups})",
+                    by=by,
+                    group=group,
+                    groups=", ".join(groups),
+                )
+            )
         return [d for d in documents if self.group_of(d, by) == match]
 
     # -- code × case matrix ------------------------------------------------------------------
@@ -216,7 +226,9 @@ class AnalysisService:
             self.groups(columns, documents)  # names the attribute's values if it has none
         chosen = [d for d, value in column_of.items() if fold(value) == fold(column)]
         if not chosen:
-            raise NotFoundError(f"no column '{column}' in the matrix by {columns}")
+            raise NotFoundError(
+                say("no column '{column}' in the matrix by {columns}", column=column, columns=columns)
+            )
         return self._quotes.query(code, coder=coder, include_subcodes=include_subcodes, documents=chosen)
 
     # -- code queries ----------------------------------------------------------------------
@@ -290,4 +302,6 @@ class AnalysisService:
 
 def _check_unit(unit: str) -> None:
     if unit not in UNITS:
-        raise InvalidInputError(f"unit must be one of {', '.join(UNITS)}, not '{unit}'")
+        raise InvalidInputError(
+            say("unit must be one of {UNITS}, not '{unit}'", UNITS=", ".join(UNITS), unit=unit)
+        )

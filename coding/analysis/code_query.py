@@ -13,6 +13,7 @@ from coding.analysis.units import QUERY_UNITS
 from coding.core.attributes import attribute_key
 from coding.core.context import ProjectContext
 from coding.core.errors import CodewerkError, InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import DocumentInfo, Quote
 from coding.core.text import fold
@@ -66,7 +67,13 @@ def run_query(
     include_subcodes: bool = True,
 ) -> QueryResult:
     if unit not in QUERY_UNITS:
-        raise InvalidInputError(f"a query's unit must be one of {', '.join(QUERY_UNITS)}, not '{unit}'")
+        raise InvalidInputError(
+            say(
+                "a query's unit must be one of {QUERY_UNITS}, not '{unit}'",
+                QUERY_UNITS=", ".join(QUERY_UNITS),
+                unit=unit,
+            )
+        )
     node = parse_query(text)
     resolved: dict[Code, CodeId] = {}
     for code in codes_of(node):
@@ -77,7 +84,7 @@ def run_query(
     chosen = matching(documents, where)
     if not chosen:
         raise InvalidInputError(
-            "no document matches " + ", ".join(f"{k}={v}" for k, v in (where or {}).items())
+            say("no document matches {where}", where=", ".join(f"{k}={v}" for k, v in (where or {}).items()))
         )
     tree = context.resolve.code_tree()
     named = list(dict.fromkeys(resolved.values()))

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 
 OPERATORS = ("AND", "OR", "NOT", "NEAR", "FOLLOWS")
 
@@ -137,12 +138,12 @@ class _Parser:
 
     def parse(self) -> Node:
         if self.token.kind == "end":
-            raise self.fail("the query is empty")
+            raise self.fail(say("the query is empty"))
         node = self.either()
         if self.token.kind == ")":
-            raise self.fail("this ')' closes no '('")
+            raise self.fail(say("this ')' closes no '('"))
         if self.token.kind != "end":
-            raise self.fail(f"an operator ({', '.join(OPERATORS)}) expected")
+            raise self.fail(say("an operator ({OPERATORS}) expected", OPERATORS=", ".join(OPERATORS)))
         return node
 
     def either(self) -> Node:
@@ -182,7 +183,7 @@ class _Parser:
             self.at += 1
             return int(token.text)
         if required:
-            raise self.fail("NEAR needs a number of units (NEAR 2)")
+            raise self.fail(say("NEAR needs a number of units (NEAR 2)"))
         return None
 
     def primary(self) -> Node:
@@ -191,21 +192,21 @@ class _Parser:
             self.at += 1
             node = self.either()
             if self.token.kind != ")":
-                raise self.fail("')' expected")
+                raise self.fail(say("')' expected"))
             self.at += 1
             return node
         if token.kind == "name":
             self.at += 1
             if not token.text.strip():
-                raise self.fail("an empty code name", token)
+                raise self.fail(say("an empty code name"), token)
             return Code(" ".join(token.text.split()), token.position)
         words: list[str] = []
         while self.token.kind == "word" and self.token.text not in OPERATORS:
             words.append(self.token.text)
             self.at += 1
         if not words:
-            what = "the end" if token.kind == "end" else f"'{token.text}'"
-            raise self.fail(f"a code name expected, not {what}", token)
+            what = say("the end") if token.kind == "end" else f"'{token.text}'"
+            raise self.fail(say("a code name expected, not {what}", what=what), token)
         return Code(" ".join(words), token.position)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from coding.analysis.units import UnitSpans, document_units, paragraphs, turn_units
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeTree, DocumentInfo
 from coding.core.store import Store
@@ -99,7 +100,7 @@ def read_units(
     elif unit == "turn":
         units = _turn_units(store, documents, turns, codings)
     else:
-        raise InvalidInputError(f"no units for '{unit}'")
+        raise InvalidInputError(say("no units for '{unit}'", unit=unit))
     if speaker is None:
         return units
     wanted = fold(speaker)
@@ -111,7 +112,7 @@ def read_units(
                 spans.span(i) for i in range(len(spans)) if own.touched(*spans.span(i))
             )
     if not kept:
-        raise InvalidInputError(f"no turn of speaker '{speaker}' in these documents")
+        raise InvalidInputError(say("no turn of speaker '{speaker}' in these documents", speaker=speaker))
     return kept
 
 
@@ -194,11 +195,20 @@ def _sentences(store: Store, documents: Sequence[DocumentInfo]) -> dict[int, Uni
             spans[document].append((start, end))
     missing = [d.name for d in documents if d.id not in indexed]
     if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise InvalidInputError(
-            f"sentence units need the text index, and {shown} "
-            f"{'is' if len(missing) == 1 else 'are'} not indexed: run `codewerk index` first"
-        )
+        shown = ", ".join(missing[:5])
+        if len(missing) > 5:
+            shown = say("{shown} and {count} more", shown=shown, count=len(missing) - 5)
+        if len(missing) == 1:
+            message = say(
+                "sentence units need the text index, and {shown} is not indexed: run `codewerk index` first",
+                shown=shown,
+            )
+        else:
+            message = say(
+                "sentence units need the text index, and {shown} are not indexed: run `codewerk index` first",
+                shown=shown,
+            )
+        raise InvalidInputError(message)
     return {d.id: UnitSpans.of(spans.get(d.id, ())) for d in documents}
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text
 from coding.core.ids import SavedQueryId
 from coding.core.store import Store
 from coding.core.text import fold
@@ -63,7 +64,7 @@ def find_saved(store: Store, name: str) -> SavedQueryInfo:
         if fold(query.name) == wanted:
             return query
     known = ", ".join(q.name for q in queries) or "none saved yet"
-    raise NotFoundError(f"no saved query '{name}' (saved: {known})")
+    raise NotFoundError(text("no saved query '{name}' (saved: {known})", name=name, known=known))
 
 
 class SaveQuery(Command):
@@ -82,9 +83,9 @@ class SaveQuery(Command):
         super().__init__()
         self.name = " ".join(name.split())
         if not self.name:
-            raise InvalidInputError("a saved query needs a name")
+            raise InvalidInputError(text("a saved query needs a name"))
         if len(self.name) > 200:
-            raise InvalidInputError(f"query name '{self.name[:30]}…' is too long")
+            raise InvalidInputError(text("query name '{name}…' is too long", name=self.name[:30]))
         self.values = {
             "name": self.name,
             "query": query.strip(),
@@ -98,7 +99,7 @@ class SaveQuery(Command):
     def plan(self, writer: Writer) -> SavedQueryId:
         if self.replaces is not None:
             if writer.session.get(SavedQuery, self.replaces) is None:
-                raise NotFoundError(f"saved query {self.replaces} does not exist")
+                raise NotFoundError(text("saved query {replaces} does not exist", replaces=self.replaces))
             writer.update(SavedQuery, self.replaces, {**self.values, "updated_at": utcnow()})
             return self.replaces
         return SavedQueryId(writer.insert(SavedQuery, self.values))
@@ -112,5 +113,5 @@ class DeleteQuery(Command):
 
     def plan(self, writer: Writer) -> None:
         if writer.session.get(SavedQuery, self.query_id) is None:
-            raise NotFoundError(f"saved query {self.query_id} does not exist")
+            raise NotFoundError(text("saved query {query_id} does not exist", query_id=self.query_id))
         writer.delete(SavedQuery, "id", [self.query_id])

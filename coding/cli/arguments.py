@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 
 
 def key_values(pairs: Sequence[str] | None, option: str) -> dict[str, str]:
@@ -13,7 +14,7 @@ def key_values(pairs: Sequence[str] | None, option: str) -> dict[str, str]:
     for pair in pairs or ():
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise InvalidInputError(f"{option} expects KEY=VALUE, got '{pair}'")
+            raise InvalidInputError(say("{option} expects KEY=VALUE, got '{pair}'", option=option, pair=pair))
         out[key.strip()] = value.strip()
     return out
 
@@ -26,7 +27,7 @@ def span(text: str) -> tuple[int, int]:
         return int(start), int(end)
     except ValueError as exc:
         raise InvalidInputError(
-            f"--span expects START:END (code points, end exclusive), got '{text}'"
+            say("--span expects START:END (code points, end exclusive), got '{text}'", text=text)
         ) from exc
 
 

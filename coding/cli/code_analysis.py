@@ -160,7 +160,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     if (args.expression is None) == (args.saved is None):
-        raise InvalidInputError("give a QUERY or --saved NAME (one of them)")
+        raise InvalidInputError(text("give a QUERY or --saved NAME (one of them)"))
     where = key_values(args.where, "--where")
     speaker = args.speaker
     with opened(args) as project:

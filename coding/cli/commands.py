@@ -26,6 +26,7 @@ from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, counted, print_json, print_records, print_table
 from coding.codebook.codebook_file import builtin_codebooks
 from coding.core.errors import DiskFullError, FileImportError
+from coding.core.i18n import text as say
 from coding.core.records import CodeInfo, CodeTree
 from coding.project import PROJECT_SUFFIX, Project
 
@@ -47,7 +48,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     if args.media is not None and not Path(args.media).is_dir():
         raise FileImportError(
-            Path(args.media), "is not a folder (--media names the folder of the recordings)"
+            Path(args.media), say("is not a folder (--media names the folder of the recordings)")
         )
     attached: list[str] = []
     with opened(args) as project:

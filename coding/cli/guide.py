@@ -102,7 +102,13 @@ def _export_answers(args: argparse.Namespace) -> int:
         chosen = tuple(e for e in table.questions if fold(e.ref) == fold(args.question))
         if not chosen:
             known = ", ".join(e.ref for e in table.questions) or "none: the project has no guide"
-            raise NotFoundError(f"no guide question {args.question} (guide questions: {known})")
+            raise NotFoundError(
+                output_text(
+                    "no guide question {question} (guide questions: {known})",
+                    question=args.question,
+                    known=known,
+                )
+            )
         table = replace(table, questions=chosen)
     written = export_answers(table, path, by=args.by, title=title, overwrite=args.force)
     print(
@@ -114,13 +120,15 @@ def _export_answers(args: argparse.Namespace) -> int:
 
 def _answers(args: argparse.Namespace) -> int:
     if args.all and args.question:
-        raise InvalidInputError("name one guide question (e.g. 4a) or --all, not both")
+        raise InvalidInputError(output_text("name one guide question (e.g. 4a) or --all, not both"))
     if not args.all and not args.question:
-        raise InvalidInputError("name a guide question (e.g. 4a), or --all with --output FILE.xlsx|.docx")
+        raise InvalidInputError(
+            output_text("name a guide question (e.g. 4a), or --all with --output FILE.xlsx|.docx")
+        )
     if args.output:
         return _export_answers(args)
     if args.all:
-        raise InvalidInputError("--all writes a file: add --output FILE.xlsx or FILE.docx")
+        raise InvalidInputError(output_text("--all writes a file: add --output FILE.xlsx or FILE.docx"))
     with opened(args) as project:
         answers = project.guide.answers(args.question, where=key_values(args.where, "--where"))
     keys = sorted({key for a in answers for key in a.attributes}, key=str.casefold)

@@ -12,6 +12,7 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, percentage, print_csv, print_json, print_table
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.language.anonymise import KINDS, NameMention
 from coding.language.kwic import KWIC_HEADER, SORT_KEYS, kwic_row, sort_lines, write_kwic_csv
 from coding.language.search import SearchMode
@@ -47,7 +48,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 def _mode(args: argparse.Namespace) -> SearchMode:
     chosen = [mode for mode in SearchMode if getattr(args, mode.value, False)]
     if len(chosen) > 1:
-        raise InvalidInputError("choose one of --word, --lemma, --stem, --phrase, --regex")
+        raise InvalidInputError(say("choose one of --word, --lemma, --stem, --phrase, --regex"))
     return chosen[0] if chosen else SearchMode.WORD
 
 
@@ -237,26 +238,33 @@ def _print_calibration(calibration: Calibration, output: str) -> None:
     )
 
 
+def _sources(args: argparse.Namespace) -> Sequence[str]:
+    """The candidate sources ``--sources`` names (default: all)."""
+    return [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
+
+
+def _measure_suggestions(args: argparse.Namespace) -> int:
+    """``--calibrate`` (thresholds stored) or ``--evaluate`` (nothing stored): both leave one document out."""
+    option = "--calibrate" if args.calibrate else "--evaluate"
+    if args.format == "csv":
+        raise InvalidInputError(say("{option} prints --format table or json", option=option))
+    with opened(args) as project:
+        suggestions = project.assist.suggestions
+        measure = suggestions.calibrate if args.calibrate else suggestions.evaluate
+        result = measure(args.codes or None, sources=_sources(args))
+    if isinstance(result, Calibration):
+        _print_calibration(result, args.format)
+    else:
+        _print_evaluation(result, args.format)
+    return 0
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
-    if args.calibrate:
-        if args.format == "csv":
-            raise InvalidInputError("--calibrate prints --format table or json")
-        sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
-        with opened(args) as project:
-            calibration = project.assist.suggestions.calibrate(args.codes or None, sources=sources)
-        _print_calibration(calibration, args.format)
-        return 0
-    if args.evaluate:
-        if args.format == "csv":
-            raise InvalidInputError("--evaluate prints --format table or json")
-        sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
-        with opened(args) as project:
-            evaluation = project.assist.suggestions.evaluate(args.codes or None, sources=sources)
-        _print_evaluation(evaluation, args.format)
-        return 0
+    if args.calibrate or args.evaluate:
+        return _measure_suggestions(args)
     if args.codes:
         raise InvalidInputError(
-            "--codes goes with --evaluate or --calibrate (use --code to list one code's suggestions)"
+            say("--codes goes with --evaluate or --calibrate (use --code to list one code's suggestions)")
         )
     with opened(args) as project:
         service = project.assist.suggestions
@@ -271,8 +279,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 f"Rejected {len(args.reject)} suggestion(s); they will not be offered again.", file=sys.stderr
             )
         if not (args.accept or args.reject or args.stored):
-            sources = [s.strip() for s in args.sources.split(",")] if args.sources else SOURCES
-            service.refresh(args.code, sources=sources)
+            service.refresh(args.code, sources=_sources(args))
         items = service.list(args.code, document=args.document, status=args.status)
     if args.format == "json":
         print_json([_suggestion_json(s) for s in items])
@@ -291,7 +298,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         register = project.assist.register
         if args.action == "add":
             if len(args.values) != 2:
-                raise InvalidInputError('register add expects CODE NAME, e.g. R5 "Jan de Vries"')
+                raise InvalidInputError(say('register add expects CODE NAME, e.g. R5 "Jan de Vries"'))
             entry = register.add(
                 args.values[0], args.values[1], aliases=args.alias or (), note=args.note or ""
             )
@@ -302,12 +309,12 @@ def cmd_register(args: argparse.Namespace) -> int:
             print(f"Removed {', '.join(args.values)}")
         elif args.action == "export":
             if len(args.values) != 1:
-                raise InvalidInputError("register export expects OUT.csv")
+                raise InvalidInputError(say("register export expects OUT.csv"))
             path = register.export_csv(args.values[0], overwrite=args.force)
             print(f"Exported the respondent register to {path} (keep it apart from the analysis)")
         elif args.action == "import":
             if len(args.values) != 1:
-                raise InvalidInputError("register import expects FILE.csv")
+                raise InvalidInputError(say("register import expects FILE.csv"))
             entries = register.import_csv(args.values[0])
             print(f"The register has {len(entries)} respondent(s)")
         else:
@@ -327,11 +334,13 @@ def _parse_selection(text: str, count: int) -> list[int]:
             numbers = range(int(first), int(last) + 1) if dash else [int(part)]
         except ValueError:
             raise InvalidInputError(
-                f"--apply expects 'all' or numbers such as 1,3,5-8, got '{part}'"
+                say("--apply expects 'all' or numbers such as 1,3,5-8, got '{part}'", part=part)
             ) from None
         for number in numbers:
             if not 1 <= number <= count:
-                raise InvalidInputError(f"--apply: there is no candidate {number} (1–{count})")
+                raise InvalidInputError(
+                    say("--apply: there is no candidate {number} (1–{count})", number=number, count=count)
+                )
             chosen.append(number - 1)
     return sorted(set(chosen))
 

@@ -10,6 +10,7 @@ from coding.cli import commands
 from coding.cli.arguments import protect_dash_positionals
 from coding.core import i18n
 from coding.core.errors import CodewerkError
+from coding.core.i18n import text
 
 #: Starts the window; injected by ``main.py`` so that ``coding`` never imports the UI.
 GuiLauncher = Callable[[list[str]], int]
@@ -87,7 +88,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
     try:
         if args.command == "gui":
             if gui is None:
-                raise CodewerkError("the window is not available from here; run `python main.py`")
+                raise CodewerkError(text("the window is not available from here; run `python main.py`"))
             window_args = [args.project] if args.project else []
             window_args += [flag for flag in ("--demo", "--smoke") if getattr(args, flag[2:])]
             return gui(window_args)

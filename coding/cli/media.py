@@ -9,6 +9,7 @@ from pathlib import Path
 from coding.cli.opening import opened
 from coding.cli.output import print_records
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.media.media_service import MediaInfo
 from coding.project import Project
 
@@ -23,7 +24,7 @@ def _run(project: Project, args: argparse.Namespace) -> list[MediaInfo]:
         print(f"Found {len(found)} moved recording(s) again in {args.relink}")
     if args.file is not None:
         if args.document is None:
-            raise InvalidInputError("name the DOCUMENT the recording belongs to")
+            raise InvalidInputError(text("name the DOCUMENT the recording belongs to"))
         info = project.media.attach(args.document, args.file)
         print(f"Attached {Path(args.file).name} ({info.kind}) to {info.document}")
         return [info]

@@ -55,7 +55,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     except ValueError:
         mark = None
     if mark is None:
-        raise InvalidInputError(f"--mark is one of {', '.join(MARKS)}, not '{args.mark}'")
+        raise InvalidInputError(
+            text("--mark is one of {MARKS}, not '{mark}'", MARKS=", ".join(MARKS), mark=args.mark)
+        )
     with opened(args) as project:
         document = project.documents.find(args.document)
         if args.span is not None:
@@ -70,7 +72,15 @@ def cmd_review(args: argparse.Namespace) -> int:
         ]
         if not found:
             code = project.codes.get(code_id).path_text
-            raise NotFoundError(f"{document.name} {start}:{end} is not coded with {code}")
+            raise NotFoundError(
+                text(
+                    "{name} {start}:{end} is not coded with {code}",
+                    name=document.name,
+                    start=start,
+                    end=end,
+                    code=code,
+                )
+            )
         quote = found[0]
         reviewer = args.reviewer or project.coder
         marks = [MarkWrite(QUOTE, q.coding_id, mark, args.comment or "") for q in found]

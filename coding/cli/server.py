@@ -18,6 +18,8 @@ from typing import Any
 
 from coding.codebook.codebook_file import read_codebook
 from coding.core.errors import InvalidInputError, ProjectFileError
+from coding.core.i18n import reason_of
+from coding.core.i18n import text as say
 from coding.project import Project
 
 Command = Callable[..., argparse.ArgumentParser]
@@ -32,7 +34,9 @@ def cmd_server_init(args: argparse.Namespace) -> int:
     from models.server import is_server_url, recording_all
 
     if not is_server_url(args.url):
-        raise InvalidInputError(f"{args.url}: not a server address (postgresql://user@host/database)")
+        raise InvalidInputError(
+            say("{url}: not a server address (postgresql://user@host/database)", url=args.url)
+        )
     codebook = None if args.codebook == "none" else read_codebook(args.codebook)
     with recording_all() as ran:
         project = Project.create(args.url, codebook=codebook, coder=args.coder)
@@ -48,9 +52,9 @@ def _new_password(args: argparse.Namespace) -> str:
     else:
         password = getpass.getpass(f"Password for {args.name}: ")
         if getpass.getpass("Again: ") != password:
-            raise InvalidInputError("the two passwords differ; nothing was changed")
+            raise InvalidInputError(say("the two passwords differ; nothing was changed"))
     if not password:
-        raise InvalidInputError("an empty password; nothing was changed")
+        raise InvalidInputError(say("an empty password; nothing was changed"))
     return password
 
 
@@ -61,12 +65,14 @@ def cmd_server_add_user(args: argparse.Namespace) -> int:
     from models.server import ServerProblem, add_user_statements, is_server_url, make_server_engine, parse
 
     if not is_server_url(args.url):
-        raise InvalidInputError(f"{args.url}: not a server address (postgresql://user@host/database)")
+        raise InvalidInputError(
+            say("{url}: not a server address (postgresql://user@host/database)", url=args.url)
+        )
     url = parse(args.url)
     try:
         statements = add_user_statements(str(url.database), args.name, args.role)
     except ServerProblem as exc:
-        raise InvalidInputError(str(exc)) from exc
+        raise InvalidInputError(reason_of(exc)) from exc
     password = _new_password(args)
     engine = make_server_engine(url, pool_size=1)
     try:
@@ -84,7 +90,7 @@ def cmd_server_add_user(args: argparse.Namespace) -> int:
             )
     except DBAPIError as exc:
         message = str(exc.orig).strip().splitlines()[0]
-        raise ProjectFileError(f"{args.url}: {message}") from exc
+        raise ProjectFileError(say("{url}: {message}", url=args.url, message=message)) from exc
     finally:
         engine.dispose()
     print(_sql_lines(statements))

@@ -10,6 +10,7 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import print_records
 from coding.core.errors import FileImportError, InvalidInputError
+from coding.core.i18n import text
 from coding.project import Project
 
 
@@ -18,7 +19,7 @@ def _patterns_from(path: str) -> list[str]:
     try:
         lines = file.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise FileImportError(file, f"cannot be read ({exc.__class__.__name__})") from None
+        raise FileImportError(file, text("cannot be read ({error})", error=exc.__class__.__name__)) from None
     return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -30,7 +31,7 @@ def _changes(project: Project, args: argparse.Namespace) -> list[str]:
         done.append(f"Speaker patterns set; turns detected again, {len(changed)} document(s) changed")
     document = args.documents[0] if args.documents and len(args.documents) == 1 else None
     if args.rename and args.documents and len(args.documents) > 1:
-        raise InvalidInputError("--rename works on one document or on all; name at most one DOCUMENT")
+        raise InvalidInputError(text("--rename works on one document or on all; name at most one DOCUMENT"))
     for old, new in key_values(args.rename, "--rename").items():
         service.rename(old, new, document=document)
         done.append(f"Renamed {old} to {new}" + (f" in {document}" if document else ""))

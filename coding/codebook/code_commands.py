@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from coding.codebook.code_colours import next_colour
 from coding.codebook.codebook_file import COLOUR, CodebookSpec, CodeSpec
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId
 from coding.core.text import fold
 from coding.undo.command import Command, Writer
@@ -37,33 +38,35 @@ _KINDS = ("concept", "dimension", "indicator", "code")
 def check_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInputError("a code needs a name")
+        raise InvalidInputError(say("a code needs a name"))
     if "/" in cleaned:
-        raise InvalidInputError(f"code name '{cleaned}' cannot contain '/' (it separates code paths)")
+        raise InvalidInputError(
+            say("code name '{cleaned}' cannot contain '/' (it separates code paths)", cleaned=cleaned)
+        )
     if len(cleaned) > 200:
-        raise InvalidInputError("a code name can have at most 200 characters")
+        raise InvalidInputError(say("a code name can have at most 200 characters"))
     return cleaned
 
 
 def _check_fields(values: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(values) - EDITABLE_FIELDS
     if unknown:
-        raise InvalidInputError(f"unknown code field(s): {', '.join(sorted(unknown))}")
+        raise InvalidInputError(say("unknown code field(s): {unknown}", unknown=", ".join(sorted(unknown))))
     out = dict(values)
     if "name" in out:
         out["name"] = check_name(out["name"])
     if "colour" in out:
         if not isinstance(out["colour"], str) or not COLOUR.match(out["colour"]):
-            raise InvalidInputError(f"colour '{out['colour']}' is not of the form #RRGGBB")
+            raise InvalidInputError(say("colour '{colour}' is not of the form #RRGGBB", colour=out["colour"]))
         out["colour"] = out["colour"].lower()
     if "codable" in out and not isinstance(out["codable"], bool):
-        raise InvalidInputError("codable is true or false")
+        raise InvalidInputError(say("codable is true or false"))
     if "kind" in out and out["kind"] not in _KINDS:
-        raise InvalidInputError(f"kind must be one of {', '.join(_KINDS)}")
+        raise InvalidInputError(say("kind must be one of {KINDS}", KINDS=", ".join(_KINDS)))
     if "scale" in out and out["scale"] is not None:
         scale = [str(v).strip() for v in out["scale"]]
         if not scale or any(not v for v in scale) or len(set(scale)) != len(scale):
-            raise InvalidInputError("a scale is a list of distinct, non-empty values")
+            raise InvalidInputError(say("a scale is a list of distinct, non-empty values"))
         out["scale"] = scale
     if "search_terms" in out:
         out["search_terms"] = [str(t).strip() for t in out["search_terms"] if str(t).strip()]
@@ -81,7 +84,7 @@ def _check_fields(values: Mapping[str, Any]) -> dict[str, Any]:
 def _code_row(writer: Writer, code_id: int) -> Any:
     row = writer.session.execute(select(Code).where(Code.id == code_id)).scalar_one_or_none()
     if row is None:
-        raise NotFoundError(f"code {code_id} does not exist")
+        raise NotFoundError(say("code {code_id} does not exist", code_id=code_id))
     return row
 
 
@@ -98,7 +101,9 @@ def sibling_codes(
 def _check_name_free(writer: Writer, parent_id: int | None, name: str, exclude: int | None = None) -> None:
     existing = sibling_codes(writer, parent_id, exclude).get(fold(name))
     if existing is not None:
-        raise InvalidInputError(f"there is already a code '{existing[1]}' at that place")
+        raise InvalidInputError(
+            say("there is already a code '{existing}' at that place", existing=existing[1])
+        )
 
 
 def _next_position(writer: Writer, parent_id: int | None) -> int:
@@ -132,7 +137,11 @@ class LoadCodebook(Command):
         clashes = [c.name for c in self.spec.codes if fold(c.name) in existing]
         if clashes:
             raise InvalidInputError(
-                f"{self.spec.source}: the project already has a top-level code '{clashes[0]}'"
+                say(
+                    "{source}: the project already has a top-level code '{clashes}'",
+                    source=self.spec.source,
+                    clashes=clashes[0],
+                )
             )
         ids: list[CodeId] = []
         self._taken_guids = set(writer.session.execute(select(Code.guid)).scalars())
@@ -260,7 +269,7 @@ class MoveCode(Command):
         if self.parent_id is not None:
             _code_row(writer, self.parent_id)
             if self.parent_id == self.code_id or self.parent_id in _descendant_ids(writer, self.code_id):
-                raise InvalidInputError("a code cannot be moved under itself or one of its subcodes")
+                raise InvalidInputError(say("a code cannot be moved under itself or one of its subcodes"))
         if row.parent_id != self.parent_id:
             _check_name_free(writer, self.parent_id, row.name)
         parent_filter = (
@@ -296,11 +305,13 @@ class MergeCodes(Command):
 
     def plan(self, writer: Writer) -> None:
         if self.source_id == self.target_id:
-            raise InvalidInputError("a code cannot be merged into itself")
+            raise InvalidInputError(say("a code cannot be merged into itself"))
         source = _code_row(writer, self.source_id)
         _code_row(writer, self.target_id)
         if self.target_id in _descendant_ids(writer, self.source_id):
-            raise InvalidInputError(f"cannot merge '{source.name}' into one of its own subcodes")
+            raise InvalidInputError(
+                say("cannot merge '{name}' into one of its own subcodes", name=source.name)
+            )
         session = writer.session
         target_passages = {
             (passage_id, coder_id): coding_id
@@ -340,7 +351,10 @@ class MergeCodes(Command):
             child_name = session.execute(select(Code.name).where(Code.id == child)).scalar_one()
             if fold(child_name) in names:
                 raise InvalidInputError(
-                    f"cannot merge: both codes have a subcode '{child_name}'; merge those first"
+                    say(
+                        "cannot merge: both codes have a subcode '{child_name}'; merge those first",
+                        child_name=child_name,
+                    )
                 )
             writer.update(Code, child, {"parent_id": self.target_id, "position": position})
             position += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 from coding.core.errors import AmbiguousError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.text import fold
 
@@ -36,7 +37,7 @@ def resolve_code(tree: CodeTree, reference: str) -> CodeInfo:
     """
     text = reference.strip().strip("/")
     if not text:
-        raise NotFoundError("no code given")
+        raise NotFoundError(say("no code given"))
     if "/" in text:
         parts = [fold(part) for part in text.split("/") if part.strip()]
         full = [c for c in tree if len(c.path) == len(parts) and _path_matches(c, tree, parts)]
@@ -52,9 +53,15 @@ def resolve_code(tree: CodeTree, reference: str) -> CodeInfo:
         return matches[0]
     if matches:
         listed = "; ".join(c.path_text for c in matches[:6])
-        raise AmbiguousError(f"code '{reference}' is ambiguous: {listed} (give the path)")
+        raise AmbiguousError(
+            say(
+                "code '{reference}' is ambiguous: {listed} (give the path)",
+                reference=reference,
+                listed=listed,
+            )
+        )
     candidates = {c.path_text: c for c in tree}
     candidates.update({c.name: c for c in tree})
     close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    raise NotFoundError(f"unknown code '{reference}'{hint}")
+    hint = say(" (did you mean '{name}'?)", name=close[0]) if close else ""
+    raise NotFoundError(say("unknown code '{reference}'{hint}", reference=reference, hint=hint))

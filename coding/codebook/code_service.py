@@ -24,7 +24,9 @@ from coding.core.changes import Coded
 from coding.core.context import CodeRef, Execute
 from coding.core.counting import passage_count_delta, passages_per_subtree
 from coding.core.errors import NotFoundError
+from coding.core.i18n import text
 from coding.core.ids import CodeId
+from coding.core.plain_rows import plain_rows
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.store import Store
 from models import Code, Coding
@@ -92,7 +94,7 @@ class CodeService:
             return ref.id
         if isinstance(ref, int):
             if ref not in self.tree():
-                raise NotFoundError(f"code {ref} does not exist")
+                raise NotFoundError(text("code {ref} does not exist", ref=ref))
             return CodeId(ref)
         return resolve_code(self.tree(), ref).id
 
@@ -117,11 +119,8 @@ class CodeService:
         """Coded passages per code with its subcodes, each passage once however many of the
         subtree's codes (or coders) it carries (``coding.core.counting``): what the codebook shows,
         the same number Compare shows as a row's quotes."""
-        with self._store.read() as session:
-            pairs = [
-                (CodeId(code), int(passage))
-                for code, passage in session.execute(select(Coding.code_id, Coding.passage_id).distinct())
-            ]
+        with self._store.read() as session:  # the (passage, code, coder) index covers this
+            pairs = plain_rows(session, select(Coding.code_id, Coding.passage_id))
         return passages_per_subtree(pairs, {code.id: code.parent_id for code in self.tree()})
 
     def count_delta(self, coded: Sequence[Coded]) -> tuple[dict[CodeId, int], dict[CodeId, int]]:

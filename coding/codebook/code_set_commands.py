@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodeSetId
 from coding.core.text import fold
 from coding.undo.command import Command, Writer
@@ -16,16 +17,16 @@ from models import Code, CodeSet, CodeSetMember
 def check_set_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInputError("a code set needs a name")
+        raise InvalidInputError(say("a code set needs a name"))
     if len(cleaned) > 200:
-        raise InvalidInputError("a code set name can have at most 200 characters")
+        raise InvalidInputError(say("a code set name can have at most 200 characters"))
     return cleaned
 
 
 def _require_set(writer: Writer, set_id: CodeSetId) -> str:
     name = writer.session.execute(select(CodeSet.name).where(CodeSet.id == set_id)).scalar_one_or_none()
     if name is None:
-        raise NotFoundError(f"code set {set_id} does not exist")
+        raise NotFoundError(say("code set {set_id} does not exist", set_id=set_id))
     return name
 
 
@@ -34,7 +35,7 @@ def _require_codes(writer: Writer, code_ids: Sequence[CodeId]) -> list[CodeId]:
     found = set(writer.session.execute(select(Code.id).where(Code.id.in_(wanted))).scalars())
     missing = [c for c in wanted if c not in found]
     if missing:
-        raise NotFoundError(f"code {missing[0]} does not exist")
+        raise NotFoundError(say("code {missing} does not exist", missing=missing[0]))
     return wanted
 
 
@@ -62,7 +63,7 @@ class CreateCodeSet(Command):
 
     def plan(self, writer: Writer) -> CodeSetId:
         if _name_taken(writer, self.name):
-            raise InvalidInputError(f"there is already a code set '{self.name}'")
+            raise InvalidInputError(say("there is already a code set '{name}'", name=self.name))
         codes = _require_codes(writer, self.codes)
         position = writer.session.execute(select(func.coalesce(func.max(CodeSet.position), -1))).scalar_one()
         set_id = writer.insert(
@@ -86,7 +87,7 @@ class UpdateCodeSet(Command):
         values: dict[str, str] = {}
         if self.name is not None:
             if _name_taken(writer, self.name, exclude=self.set_id):
-                raise InvalidInputError(f"there is already a code set '{self.name}'")
+                raise InvalidInputError(say("there is already a code set '{name}'", name=self.name))
             values["name"] = self.name
         if self.description is not None:
             values["description"] = self.description

@@ -17,6 +17,7 @@ from coding.codebook.code_set_commands import (
 )
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import AmbiguousError, NotFoundError
+from coding.core.i18n import text
 from coding.core.ids import CodeId, CodeSetId
 from coding.core.records import CodeSetInfo
 from coding.core.text import fold
@@ -54,7 +55,7 @@ class CodeSetService:
         for info in self.list():
             if info.id == set_id:
                 return info
-        raise NotFoundError(f"code set {set_id} does not exist")
+        raise NotFoundError(text("code set {set_id} does not exist", set_id=set_id))
 
     def id_of(self, ref: CodeSetRef) -> CodeSetId:
         if isinstance(ref, CodeSetInfo):
@@ -63,9 +64,9 @@ class CodeSetService:
             return CodeSetId(ref)
         matches = [s for s in self.list() if fold(s.name) == fold(ref)]
         if not matches:
-            raise NotFoundError(f"unknown code set '{ref}'")
+            raise NotFoundError(text("unknown code set '{ref}'", ref=ref))
         if len(matches) > 1:
-            raise AmbiguousError(f"code set '{ref}' is ambiguous")
+            raise AmbiguousError(text("code set '{ref}' is ambiguous", ref=ref))
         return matches[0].id
 
     def _codes(self, codes: Sequence[CodeRef]) -> builtins.list[CodeId]:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from coding.core.errors import CodebookError
+from coding.core.i18n import text as say
 from coding.core.text import fold
 
 FORMAT = "codewerk-codebook/1"
@@ -139,33 +140,40 @@ class _Validator:
         self.questions: dict[str, str] = {}
 
     def fail(self, line: int | None, message: str) -> CodebookError:
-        where = f"{self.source} line {line}" if line else self.source
-        return CodebookError(f"{where}: {message}")
+        where = say("{source} line {line}", source=self.source, line=line) if line else self.source
+        return CodebookError(say("{where}: {message}", where=where, message=message))
 
     def text(self, data: dict[str, Any], key: str, context: str, *, required: bool = False) -> str:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.fail(data.get(_LINE), f"{context}: '{key}' is missing")
+                raise self.fail(
+                    data.get(_LINE), say("{context}: '{key}' is missing", context=context, key=key)
+                )
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(data.get(_LINE), f"{context}: '{key}' must be text")
+            raise self.fail(data.get(_LINE), say("{context}: '{key}' must be text", context=context, key=key))
         return str(value).strip()
 
     def document(self, data: Any) -> CodebookSpec:
         if not isinstance(data, dict):
-            raise self.fail(None, "not a codebook (expected a mapping with 'format' and 'codes')")
+            raise self.fail(None, say("not a codebook (expected a mapping with 'format' and 'codes')"))
         unknown = sorted(set(data) - TOP_KEYS - {_LINE})
         if unknown:
             raise self.fail(
-                data.get(_LINE), f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(TOP_KEYS))})"
+                data.get(_LINE),
+                say(
+                    "unknown key '{unknown}' (allowed: {TOP_KEYS})",
+                    unknown=unknown[0],
+                    TOP_KEYS=", ".join(sorted(TOP_KEYS)),
+                ),
             )
         if data.get("format") != FORMAT:
-            raise self.fail(data.get(_LINE), f"'format' must be '{FORMAT}'")
+            raise self.fail(data.get(_LINE), say("'format' must be '{FORMAT}'", FORMAT=FORMAT))
         self.scales = self.read_scales(data.get("scales") or {})
         codes = data.get("codes")
         if not isinstance(codes, list) or not codes:
-            raise self.fail(data.get(_LINE), "'codes' must be a non-empty list")
+            raise self.fail(data.get(_LINE), say("'codes' must be a non-empty list"))
         return CodebookSpec(
             id=self.text(data, "id", "codebook") or Path(self.source).stem,
             name=self.text(data, "name", "codebook"),
@@ -177,7 +185,7 @@ class _Validator:
 
     def read_scales(self, raw: Any) -> dict[str, tuple[str, ...]]:
         if not isinstance(raw, dict):
-            raise self.fail(None, "'scales' must map scale names to lists of values")
+            raise self.fail(None, say("'scales' must map scale names to lists of values"))
         scales = {}
         for name, values in raw.items():
             if name == _LINE:
@@ -187,67 +195,110 @@ class _Validator:
 
     def scale_values(self, values: Any, line: int | None, context: str) -> tuple[str, ...]:
         if not isinstance(values, list) or not values:
-            raise self.fail(line, f"{context}: a scale must be a non-empty list of values")
+            raise self.fail(
+                line, say("{context}: a scale must be a non-empty list of values", context=context)
+            )
         cleaned = tuple(str(value).strip() for value in values)
         if any(not value for value in cleaned):
-            raise self.fail(line, f"{context}: a scale value is empty")
+            raise self.fail(line, say("{context}: a scale value is empty", context=context))
         if len(set(cleaned)) != len(cleaned):
-            raise self.fail(line, f"{context}: a scale value is listed twice")
+            raise self.fail(line, say("{context}: a scale value is listed twice", context=context))
         return cleaned
 
     def siblings(
         self, items: Any, depth: int, inherited_colour: str | None, parent: str
     ) -> tuple[CodeSpec, ...]:
         if not isinstance(items, list):
-            raise self.fail(None, f"{parent}: 'children' must be a list of codes")
+            raise self.fail(None, say("{parent}: 'children' must be a list of codes", parent=parent))
         if depth >= MAX_DEPTH:
-            raise self.fail(None, f"{parent}: codes are nested more than {MAX_DEPTH} levels deep")
+            raise self.fail(
+                None,
+                say(
+                    "{parent}: codes are nested more than {MAX_DEPTH} levels deep",
+                    parent=parent,
+                    MAX_DEPTH=MAX_DEPTH,
+                ),
+            )
         seen: dict[str, str] = {}
         specs = []
         for item in items:
             spec = self.code(item, depth, inherited_colour, parent)
             key = fold(spec.name)
             if key in seen:
-                raise self.fail(item.get(_LINE), f"code '{spec.name}' appears twice under {parent}")
+                raise self.fail(
+                    item.get(_LINE),
+                    say("code '{name}' appears twice under {parent}", name=spec.name, parent=parent),
+                )
             seen[key] = spec.name
             specs.append(spec)
         return tuple(specs)
 
     def code(self, data: Any, depth: int, inherited_colour: str | None, parent: str) -> CodeSpec:
         if not isinstance(data, dict):
-            raise self.fail(None, f"{parent}: every code must be a mapping with at least a 'name'")
+            raise self.fail(
+                None, say("{parent}: every code must be a mapping with at least a 'name'", parent=parent)
+            )
         line = data.get(_LINE)
         name = self.text(data, "name", f"a code under {parent}", required=True)
         context = f"code '{name}'"
         if not name:
-            raise self.fail(line, f"a code under {parent} has an empty name")
+            raise self.fail(line, say("a code under {parent} has an empty name", parent=parent))
         if "/" in name:
-            raise self.fail(line, f"{context}: names cannot contain '/' (it separates code paths)")
+            raise self.fail(
+                line, say("{context}: names cannot contain '/' (it separates code paths)", context=context)
+            )
         unknown = sorted(set(data) - CODE_KEYS - {_LINE})
         if unknown:
             raise self.fail(
-                line, f"{context}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(CODE_KEYS))})"
+                line,
+                say(
+                    "{context}: unknown key '{unknown}' (allowed: {CODE_KEYS})",
+                    context=context,
+                    unknown=unknown[0],
+                    CODE_KEYS=", ".join(sorted(CODE_KEYS)),
+                ),
             )
         kind = self.text(data, "kind", context) or (KINDS_BY_DEPTH[depth] if depth < 3 else "code")
         if kind not in KINDS:
-            raise self.fail(line, f"{context}: kind '{kind}' is not one of {', '.join(sorted(KINDS))}")
+            raise self.fail(
+                line,
+                say(
+                    "{context}: kind '{kind}' is not one of {KINDS}",
+                    context=context,
+                    kind=kind,
+                    KINDS=", ".join(sorted(KINDS)),
+                ),
+            )
         colour = self.text(data, "colour", context) or inherited_colour or DEFAULT_COLOUR
         if not COLOUR.match(colour):
-            raise self.fail(line, f"{context}: colour '{colour}' is not of the form #RRGGBB")
+            raise self.fail(
+                line,
+                say(
+                    "{context}: colour '{colour}' is not of the form #RRGGBB", context=context, colour=colour
+                ),
+            )
         question = self.text(data, "question", context) or None
         if question:
             key = fold(question)
             if key in self.questions:
                 raise self.fail(
-                    line, f"{context}: question '{question}' is also used by '{self.questions[key]}'"
+                    line,
+                    say(
+                        "{context}: question '{question}' is also used by '{questions}'",
+                        context=context,
+                        question=question,
+                        questions=self.questions[key],
+                    ),
                 )
             self.questions[key] = name
         terms = data.get("terms") or []
         if not isinstance(terms, list) or not all(isinstance(t, str | int) for t in terms):
-            raise self.fail(line, f"{context}: 'terms' must be a list of words or phrases")
+            raise self.fail(
+                line, say("{context}: 'terms' must be a list of words or phrases", context=context)
+            )
         codable = data.get("codable", True)
         if not isinstance(codable, bool):
-            raise self.fail(line, f"{context}: 'codable' is true or false")
+            raise self.fail(line, say("{context}: 'codable' is true or false", context=context))
         guide_question, guide_prompts = self.guide(data.get("guide"), line, context)
         children = data.get("children") or []
         return CodeSpec(
@@ -273,22 +324,35 @@ class _Validator:
             return " ".join(raw.split()), ()
         if not isinstance(raw, dict):
             raise self.fail(
-                line, f"{context}: 'guide' is a question text or a mapping with 'question' and 'prompts'"
+                line,
+                say(
+                    "{context}: 'guide' is a question text or a mapping with 'question' and 'prompts'",
+                    context=context,
+                ),
             )
         unknown = sorted(set(raw) - {"question", "prompts", _LINE})
         if unknown:
             raise self.fail(
                 raw.get(_LINE, line),
-                f"{context}: unknown key '{unknown[0]}' in 'guide' (allowed: prompts, question)",
+                say(
+                    "{context}: unknown key '{unknown}' in 'guide' (allowed: prompts, question)",
+                    context=context,
+                    unknown=unknown[0],
+                ),
             )
         question = " ".join(self.text(raw, "question", f"{context} guide", required=True).split())
         if not question:
-            raise self.fail(raw.get(_LINE, line), f"{context}: the guide question is empty")
+            raise self.fail(
+                raw.get(_LINE, line), say("{context}: the guide question is empty", context=context)
+            )
         prompts = raw.get("prompts") or []
         if not isinstance(prompts, list) or not all(
             isinstance(p, str | int | float) and not isinstance(p, bool) for p in prompts
         ):
-            raise self.fail(raw.get(_LINE, line), f"{context}: guide 'prompts' must be a list of texts")
+            raise self.fail(
+                raw.get(_LINE, line),
+                say("{context}: guide 'prompts' must be a list of texts", context=context),
+            )
         return question, tuple(" ".join(str(p).split()) for p in prompts if str(p).strip())
 
     def scale(self, raw: Any, line: int | None, context: str) -> tuple[str, ...] | None:
@@ -297,7 +361,15 @@ class _Validator:
         if isinstance(raw, str):
             if raw not in self.scales:
                 known = ", ".join(sorted(self.scales)) or "none defined"
-                raise self.fail(line, f"{context}: unknown scale '{raw}' (known: {known}, or 'open')")
+                raise self.fail(
+                    line,
+                    say(
+                        "{context}: unknown scale '{raw}' (known: {known}, or 'open')",
+                        context=context,
+                        raw=raw,
+                        known=known,
+                    ),
+                )
             return self.scales[raw]
         return self.scale_values(raw, line, context)
 
@@ -309,13 +381,13 @@ def parse_codebook(text: str, source: str) -> CodebookSpec:
     try:
         data = yaml.load(text, Loader=_line_loader())  # a SafeLoader
     except RecursionError:  # the YAML parser itself recurses per level of nesting
-        raise CodebookError(f"{source}: nested too deeply to be a codebook") from None
+        raise CodebookError(say("{source}: nested too deeply to be a codebook", source=source)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         where = f"{source} line {line}" if line else source
-        raise CodebookError(f"{where}: not valid YAML ({problem})") from exc
+        raise CodebookError(say("{where}: not valid YAML ({problem})", where=where, problem=problem)) from exc
     return _Validator(source).document(data)
 
 
@@ -323,11 +395,13 @@ def _read_yaml(path: Path) -> CodebookSpec:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CodebookError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+        raise CodebookError(
+            say("{name}: cannot be read ({value})", name=path.name, value=exc.strerror or exc)
+        ) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CodebookError(f"{path.name}: not UTF-8 text") from exc
+        raise CodebookError(say("{name}: not UTF-8 text", name=path.name)) from exc
     return parse_codebook(text, path.name)
 
 
@@ -353,12 +427,20 @@ def read_codebook(source: str | Path) -> CodebookSpec:
     path = Path(source)
     if not path.exists():
         builtin = ", ".join(builtin_codebooks())
-        raise CodebookError(f"{path.name}: no such codebook file or built-in codebook (built in: {builtin})")
+        raise CodebookError(
+            say(
+                "{name}: no such codebook file or built-in codebook (built in: {builtin})",
+                name=path.name,
+                builtin=builtin,
+            )
+        )
     reader = CODEBOOK_READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(CODEBOOK_READERS))
-        raise CodebookError(f"{path.name}: unsupported codebook file type (supported: {known})")
+        raise CodebookError(
+            say("{name}: unsupported codebook file type (supported: {known})", name=path.name, known=known)
+        )
     try:
         return reader(path)
     except RecursionError:
-        raise CodebookError(f"{path.name}: nested too deeply to be a codebook") from None
+        raise CodebookError(say("{name}: nested too deeply to be a codebook", name=path.name)) from None

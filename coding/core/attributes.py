@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 
 
 def attribute_key(key: str) -> str:
     """Attribute keys are compared and stored lower-case and trimmed: ``Region`` is ``region``."""
     cleaned = " ".join(str(key).split()).lower()
     if not cleaned:
-        raise InvalidInputError("an attribute needs a name")
+        raise InvalidInputError(say("an attribute needs a name"))
     if len(cleaned) > 100:
-        raise InvalidInputError(f"attribute name '{cleaned[:30]}…' is too long")
+        raise InvalidInputError(say("attribute name '{cleaned}…' is too long", cleaned=cleaned[:30]))
     return cleaned
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.core.ids import CoderId
 from coding.undo.command import Writer
 from models import Coder
@@ -19,7 +20,7 @@ CONSENSUS = "consensus"
 def clean_coder_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInputError("a coder needs a name")
+        raise InvalidInputError(text("a coder needs a name"))
     return cleaned
 
 

@@ -2,7 +2,8 @@
 
 The window translates itself with Qt's translator (``resources/translations/codewerk_nl.ts``); the
 domain has no Qt, so the words that end up inside an export or on the command line come from this
-small catalogue. ``text("Quotes per concept")`` gives the label in the current language; an English
+small catalogue (export labels here; the domain's messages in :mod:`coding.core.nl_messages` and
+:mod:`coding.core.nl_files`). ``text("Quotes per concept")`` gives the label in the current language; an English
 text without a Dutch entry stays as it is (so names and data pass through untouched). Templates take
 their fields by name: ``text("Judgements for {group}", group="Zwolle")``.
 
@@ -18,6 +19,8 @@ import os
 import sys
 from pathlib import Path
 from typing import Literal
+
+from coding.core import nl_files, nl_messages
 
 Language = Literal["en", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "nl")
@@ -253,7 +256,10 @@ _DUTCH: dict[str, str] = {
     "error": "fout",
 }
 
-_CATALOGUES: dict[Language, dict[str, str]] = {"en": {}, "nl": _DUTCH}
+_CATALOGUES: dict[Language, dict[str, str]] = {
+    "en": {},
+    "nl": {**_DUTCH, **nl_messages.DUTCH, **nl_files.DUTCH},
+}
 
 #: The language in force (set on first use or by set_language).
 _current: dict[str, Language] = {}
@@ -321,6 +327,21 @@ def text(english: str, /, **fields: object) -> str:
     """``english`` in the current language, its ``{fields}`` filled in."""
     found = _CATALOGUES[language()].get(english, english)
     return found.format(**fields) if fields else found
+
+
+def reason_of(problem: BaseException) -> str:
+    """A problem the models layer raised (``ProjectFileProblem``, ``ServerProblem``: it has no
+    catalogue) in the current language: its English ``reason`` template with its ``fields``."""
+    reason = getattr(problem, "reason", None)
+    if not isinstance(reason, str):
+        return str(problem)
+    return text(reason, **getattr(problem, "fields", {}))
+
+
+def marked(english: str, /) -> str:
+    """``english`` itself: marks a message kept in a constant for the catalogue; :func:`text` translates
+    it where it is shown (a constant is made before the language is chosen)."""
+    return english
 
 
 def texts(labels: tuple[str, ...] | list[str]) -> list[str]:

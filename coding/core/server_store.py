@@ -35,6 +35,8 @@ from coding.core.errors import (
     ProjectFileError,
     ServerUnreachableError,
 )
+from coding.core.i18n import reason_of
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.store import Store
 from models import Base
@@ -112,7 +114,7 @@ class ServerStore(Store):
         try:
             url = parse(location)
         except ServerProblem as exc:
-            raise ProjectFileError(f"{location}: {exc}") from exc
+            raise ProjectFileError(say("{location}: {exc}", location=location, exc=reason_of(exc))) from exc
         store = cls(url)
         try:
             store._check(create=create)
@@ -139,31 +141,49 @@ class ServerStore(Store):
                 raise ServerProblem("the database already holds a Codewerk project; open it instead")
             elif revision not in known_revisions():
                 raise ServerProblem(
-                    f"was written by a newer Codewerk (schema {revision}); update Codewerk to open it"
+                    "was written by a newer Codewerk (schema {revision}); update Codewerk to open it",
+                    revision=revision,
                 )
             elif revision != head_revision():
                 self.upgrade_backup = upgrade_server(self.engine, backup_of=revision)
                 apply_grants(self.engine, str(self.url.database))
             self._role = role_of(self.engine, str(self.url.database))
         except ServerProblem as exc:
-            raise ProjectFileError(f"{self.location}: {exc}") from exc
+            raise ProjectFileError(
+                say("{location}: {exc}", location=self.location, exc=reason_of(exc))
+            ) from exc
         except DBAPIError as exc:
             raise self._connection_problem(exc) from exc
 
     def _connection_problem(self, exc: DBAPIError) -> CodewerkError:
         message = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
         if "password authentication failed" in message:
-            return PasswordNeededError(f"{self.location}: the server refused the user name or password")
+            return PasswordNeededError(
+                say("{location}: the server refused the user name or password", location=self.location)
+            )
         if "no password supplied" in message:
             return PasswordNeededError(
-                f"{self.location}: the server asks for a password (give it when asked, or in PGPASSWORD "
-                "or ~/.pgpass for scripts)"
+                say(
+                    (
+                        "{location}: the server asks for a password (give it when asked, or in "
+                        "PGPASSWORD or ~/.pgpass for scripts)"
+                    ),
+                    location=self.location,
+                )
             )
         if "does not exist" in message and "database" in message:
-            return ProjectFileError(f"{self.location}: the server has no such database")
+            return ProjectFileError(
+                say("{location}: the server has no such database", location=self.location)
+            )
         if _unreachable(exc):
-            return ServerUnreachableError(f"{self.location}: the server cannot be reached ({message})")
-        return ProjectFileError(f"{self.location}: {message}")
+            return ServerUnreachableError(
+                say(
+                    "{location}: the server cannot be reached ({message})",
+                    location=self.location,
+                    message=message,
+                )
+            )
+        return ProjectFileError(say("{location}: {message}", location=self.location, message=message))
 
     # -- what messages and the window show --------------------------------------------------
     @property
@@ -197,15 +217,25 @@ class ServerStore(Store):
         state = _sqlstate(exc)
         if state in _RETRY_STATES:
             return ProjectBusyError(
-                f"{self.name}: others kept changing the same part of the project; nothing was "
-                "changed, try again in a moment"
+                say(
+                    (
+                        "{name}: others kept changing the same part of the project; nothing was changed, "
+                        "try again in a moment"
+                    ),
+                    name=self.name,
+                )
             )
         if state in _DENIED_STATES:
             return NotAllowedError(self.refusal())
         if _unreachable(exc):
             return ServerUnreachableError(
-                f"{self.name}: the server cannot be reached; your last action was not saved "
-                "(nothing half-written), try again when it is back"
+                say(
+                    (
+                        "{name}: the server cannot be reached; your last action was not saved (nothing "
+                        "half-written), try again when it is back"
+                    ),
+                    name=self.name,
+                )
             )
         return None
 
@@ -319,7 +349,7 @@ class ServerStore(Store):
                     self._listener.close()
                 self._listener = None
                 raise ServerUnreachableError(
-                    f"{self.name}: the server cannot be reached; Codewerk keeps trying"
+                    say("{name}: the server cannot be reached; Codewerk keeps trying", name=self.name)
                 ) from exc
         merged: Change | None = None
         if fresh and getattr(self, "_was_listening", False):

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coding.core.changes import Change
 from coding.core.errors import CodewerkError, DiskFullError, ProjectBusyError, ProjectReadOnlyError
+from coding.core.i18n import text
 from models import Base
 from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
 
@@ -99,18 +100,35 @@ class Store:
         if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
             waited = round(self.busy_timeout_ms / 1000 * (len(self.retry_delays) + 1))
             return ProjectBusyError(
-                f"{self.name}: the project is busy (another program kept writing to it for about "
-                f"{waited} s); nothing was changed, try again in a moment"
+                text(
+                    (
+                        "{name}: the project is busy (another program kept writing to it for about "
+                        "{waited} s); nothing was changed, try again in a moment"
+                    ),
+                    name=self.name,
+                    waited=waited,
+                )
             )
         if code & 0xFF == _SQLITE_READONLY:
-            return ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+            return ProjectReadOnlyError(
+                text("{name}: the project is read-only; nothing was changed", name=self.name)
+            )
         if code & 0xFF == _SQLITE_FULL:
             return self.disk_full()
         return None
 
-    def disk_full(self, what: str = "nothing was changed") -> DiskFullError:
+    def disk_full(self, what: str | None = None) -> DiskFullError:
         """The one message for a write that found no room left on the project's disk."""
-        return DiskFullError(f"{self.name}: not enough space on the disk of {self.path.parent}; {what}")
+        if what is None:
+            what = text("nothing was changed")
+        return DiskFullError(
+            text(
+                "{name}: not enough space on the disk of {parent}; {what}",
+                name=self.name,
+                parent=self.path.parent,
+                what=what,
+            )
+        )
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -119,7 +137,9 @@ class Store:
         One attempt; :meth:`transact` is the one that waits for a busy project.
         """
         if self.read_only:
-            raise ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+            raise ProjectReadOnlyError(
+                text("{name}: the project is read-only; nothing was changed", name=self.name)
+            )
         shared = self._shared()
         if shared is not None:
             shared.expire_all()
@@ -184,7 +204,9 @@ class Store:
     def begin_held(self) -> Session:
         """Open the transaction :meth:`hold` holds (for a holder that is not one block of code)."""
         if self.read_only:
-            raise ProjectReadOnlyError(f"{self.name}: the project is read-only; nothing was changed")
+            raise ProjectReadOnlyError(
+                text("{name}: the project is read-only; nothing was changed", name=self.name)
+            )
         if self._shared() is not None:
             raise RuntimeError("this thread already holds a transaction")
         session = self._write_sessions()

@@ -13,9 +13,13 @@ from typing import Any
 _NUL = "\x00"
 
 
-def normalise_text(text: str) -> str:
-    """Return ``text`` in Codewerk's normal form: NFC, ``\\n`` line endings, no BOM or NUL."""
-    if text.startswith("\ufeff"):
+def normalise_text(text: str, *, start: bool = True) -> str:
+    """Return ``text`` in Codewerk's normal form: NFC, ``\\n`` line endings, no BOM or NUL.
+
+    A text read in pieces cut right after a line break is normalised piece by piece (a line break
+    neither combines nor reorders with what is around it); ``start=False`` for every piece but the
+    first, where a byte-order mark is a character of the text, not a mark."""
+    if start and text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _NUL in text:

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from coding.core.attributes import attribute_key, clean_attributes
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
-from coding.core.parsed import ParsedPage, ParsedTurn
+from coding.core.parsed import EncodedText, ParsedPage, ParsedTurn, plain
 from coding.core.text import fold, normalise_text
 from coding.core.text_remap import Span, remap_spans
 from coding.undo.command import Command, Writer
@@ -24,16 +25,17 @@ def document_text(writer: Writer, document_id: DocumentId) -> str:
         select(Document.text).where(Document.id == document_id)
     ).scalar_one_or_none()
     if text is None:
-        raise NotFoundError(f"document {document_id} does not exist")
+        raise NotFoundError(say("document {document_id} does not exist", document_id=document_id))
     return text
 
 
 @dataclass(frozen=True)
 class NewDocument:
-    """Everything an import knows about one document before it is stored."""
+    """Everything an import knows about one document before it is stored. A long text read from a
+    file comes as an :class:`EncodedText` (its UTF-8 bytes, normalised by its reader)."""
 
     name: str
-    text: str
+    text: str | EncodedText
     source_format: str
     original_filename: str | None = None
     sha256: str | None = None
@@ -46,9 +48,9 @@ class NewDocument:
 def check_document_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInputError("a document needs a name")
+        raise InvalidInputError(say("a document needs a name"))
     if len(cleaned) > 255:
-        raise InvalidInputError("a document name can have at most 255 characters")
+        raise InvalidInputError(say("a document name can have at most 255 characters"))
     return cleaned
 
 
@@ -112,17 +114,22 @@ class AddDocument(Command):
         doc = self.document
         name = check_document_name(doc.name)
         if name_taken(writer, name):
-            raise InvalidInputError(f"a document named '{name}' already exists")
-        text = normalise_text(doc.text)
-        if text != doc.text:
-            raise InvalidInputError("document text must be normalised (NFC, \\n line endings)")
+            raise InvalidInputError(say("a document named '{name}' already exists", name=name))
+        if isinstance(doc.text, EncodedText):  # stored as its bytes; the undo record holds them, too
+            text: str | bytes = doc.text.utf8
+            length = doc.text.length
+        else:
+            text = normalise_text(doc.text)
+            if text != doc.text:
+                raise InvalidInputError(say("document text must be normalised (NFC, \\n line endings)"))
+            length = len(text)
         position = writer.session.execute(select(func.coalesce(func.max(Document.position), -1))).scalar_one()
         document_id = writer.insert(
             Document,
             {
                 "name": name,
                 "text": text,
-                "length": len(text),
+                "length": length,
                 "source_format": doc.source_format,
                 "original_filename": doc.original_filename,
                 "sha256": doc.sha256,
@@ -173,7 +180,7 @@ def _require_document(writer: Writer, document_id: DocumentId) -> str:
         select(Document.name).where(Document.id == document_id)
     ).scalar_one_or_none()
     if name is None:
-        raise NotFoundError(f"document {document_id} does not exist")
+        raise NotFoundError(say("document {document_id} does not exist", document_id=document_id))
     return name
 
 
@@ -188,7 +195,7 @@ class RenameDocument(Command):
     def plan(self, writer: Writer) -> None:
         _require_document(writer, self.document_id)
         if name_taken(writer, self.name, exclude=self.document_id):
-            raise InvalidInputError(f"a document named '{self.name}' already exists")
+            raise InvalidInputError(say("a document named '{name}' already exists", name=self.name))
         writer.update(Document, self.document_id, {"name": self.name})
         writer.touch(self.document_id)
 
@@ -253,9 +260,9 @@ class ReplaceDocumentText(Command):
     def plan(self, writer: Writer) -> list[LostPassage]:
         session = writer.session
         old_text = document_text(writer, self.document_id)
-        new_text = self.document.text
+        new_text = plain(self.document.text)
         if normalise_text(new_text) != new_text:
-            raise InvalidInputError("document text must be normalised (NFC, \\n line endings)")
+            raise InvalidInputError(say("document text must be normalised (NFC, \\n line endings)"))
         passages = session.execute(
             select(Passage.id, Passage.start, Passage.end, Passage.text).where(
                 Passage.document_id == self.document_id

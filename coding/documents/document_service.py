@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from coding.core.attributes import attribute_key
 from coding.core.context import DocumentRef, Execute
 from coding.core.errors import AmbiguousError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId, TurnId
 from coding.core.records import DocumentInfo, PageInfo, TurnInfo
 from coding.core.store import Store
@@ -77,7 +78,7 @@ class DocumentService:
         document_id = self.id_of(ref)
         found = self._infos(document_id)
         if not found:
-            raise NotFoundError(f"document {document_id} does not exist")
+            raise NotFoundError(say("document {document_id} does not exist", document_id=document_id))
         return found[0]
 
     def _infos(
@@ -162,10 +163,16 @@ class DocumentService:
                 return matches[0]
             if len(matches) > 1:
                 raise AmbiguousError(
-                    f"document '{reference}' is ambiguous: {', '.join(d.name for d in matches)}"
+                    say(
+                        "document '{reference}' is ambiguous: {items}",
+                        reference=reference,
+                        items=", ".join(d.name for d in matches),
+                    )
                 )
         names = ", ".join(d.name for d in documents[:8]) or "the project has no documents"
-        raise NotFoundError(f"unknown document '{reference}' (documents: {names})")
+        raise NotFoundError(
+            say("unknown document '{reference}' (documents: {names})", reference=reference, names=names)
+        )
 
     def text(self, ref: DocumentRef) -> str:
         document_id = self.id_of(ref)
@@ -174,7 +181,7 @@ class DocumentService:
                 select(Document.text).where(Document.id == document_id)
             ).scalar_one_or_none()
         if text is None:
-            raise NotFoundError(f"document {document_id} does not exist")
+            raise NotFoundError(say("document {document_id} does not exist", document_id=document_id))
         return text
 
     def turns(self, ref: DocumentRef) -> builtins.list[TurnInfo]:
@@ -235,16 +242,25 @@ class DocumentService:
         document = self.get(ref)
         words = normalise_text(passage).split()
         if not words:
-            raise NotFoundError("the passage to find is empty")
+            raise NotFoundError(say("the passage to find is empty"))
         pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
         matches = list(pattern.finditer(self.text(document.id)))
         if not matches:
-            raise NotFoundError(f"passage not found in '{document.name}': \"{_short(passage)}\"")
+            raise NotFoundError(
+                say("passage not found in '{name}': \"{short}\"", name=document.name, short=_short(passage))
+            )
         if len(matches) > 1:
             places = ", ".join(f"{m.start()}:{m.end()}" for m in matches[:5])
             raise AmbiguousError(
-                f"passage occurs {len(matches)} times in '{document.name}' (at {places}); "
-                "give a longer passage or --span START:END"
+                say(
+                    (
+                        "passage occurs {count} times in '{name}' (at {places}); give a longer passage "
+                        "or --span START:END"
+                    ),
+                    count=len(matches),
+                    name=document.name,
+                    places=places,
+                )
             )
         return matches[0].start(), matches[0].end()
 

@@ -27,6 +27,7 @@ from itertools import accumulate
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.text import normalise_text
 from coding.core.text_remap import Span, apply_replacements
@@ -78,7 +79,7 @@ def _char_edits(old: str, new: str, offset: int) -> list[Edit]:
     ]
 
 
-class _Mapper:
+class EditMapper:
     """Old positions and spans to new ones under the edits (exact, see the module's rules)."""
 
     def __init__(self, text: str, edits: Sequence[Edit]) -> None:
@@ -148,11 +149,11 @@ class CorrectText(Command):
     def plan(self, writer: Writer) -> CorrectionResult:
         old = document_text(writer, self.document_id)
         if old != self.expected:
-            raise InvalidInputError("the document was changed meanwhile; its corrections were not saved")
+            raise InvalidInputError(say("the document was changed meanwhile; its corrections were not saved"))
         edits = text_edits(old, self.corrected)
         if not edits:
             return CorrectionResult(0, (), 0)
-        mapper = _Mapper(old, edits)
+        mapper = EditMapper(old, edits)
         assert mapper.new_text == self.corrected
         lost, merged = _remap_passages(writer, self.document_id, mapper)
         _remap_structure(writer, self.document_id, mapper)
@@ -197,7 +198,7 @@ def _merge_passage(writer: Writer, loser: int, survivor: int) -> None:
 
 
 def _remap_passages(
-    writer: Writer, document_id: DocumentId, mapper: _Mapper
+    writer: Writer, document_id: DocumentId, mapper: EditMapper
 ) -> tuple[list[LostPassage], int]:
     session = writer.session
     rows = session.execute(
@@ -235,7 +236,7 @@ def _remap_passages(
     return lost, merged
 
 
-def _remap_structure(writer: Writer, document_id: DocumentId, mapper: _Mapper) -> None:
+def _remap_structure(writer: Writer, document_id: DocumentId, mapper: EditMapper) -> None:
     session = writer.session
 
     def stretch(start: int, end: int) -> Span:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.exporting.temporaries import temporary_beside
 
 if TYPE_CHECKING:
@@ -63,10 +64,19 @@ def export(
         known = ", ".join(sorted(writers))
         if review:
             raise InvalidInputError(
-                f"{path.name}: a review file is a workbook or a Word document (supported: {known})"
+                text(
+                    "{name}: a review file is a workbook or a Word document (supported: {known})",
+                    name=path.name,
+                    known=known,
+                )
             )
         raise InvalidInputError(
-            f"{path.name}: cannot export to '{path.suffix or 'no extension'}' (supported: {known})"
+            text(
+                "{name}: cannot export to '{value}' (supported: {known})",
+                name=path.name,
+                value=path.suffix or "no extension",
+                known=known,
+            )
         )
     return write_atomically(
         path, lambda temporary: writer(project, temporary, by=by, **options), overwrite=overwrite
@@ -79,11 +89,15 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bo
     mode any new file gets (an overwritten one keeps its own); what killed exports left in the
     folder is removed first (:mod:`coding.exporting.temporaries`)."""
     if path.is_dir():
-        raise InvalidInputError(f"{path.name}: is a folder; choose a file name inside it")
+        raise InvalidInputError(text("{name}: is a folder; choose a file name inside it", name=path.name))
     if path.exists() and not overwrite:
-        raise InvalidInputError(f"{path.name}: already exists; choose another name or allow overwriting")
+        raise InvalidInputError(
+            text("{name}: already exists; choose another name or allow overwriting", name=path.name)
+        )
     if not path.parent.is_dir():
-        raise InvalidInputError(f"{path.name}: the folder {path.parent} does not exist")
+        raise InvalidInputError(
+            text("{name}: the folder {parent} does not exist", name=path.name, parent=path.parent)
+        )
     try:
         with temporary_beside(path) as temporary:
             write(temporary)
@@ -91,7 +105,11 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bo
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise InvalidInputError(
-                f"{path.name}: not enough space on the disk of {path.parent}; nothing was written"
+                text(
+                    "{name}: not enough space on the disk of {parent}; nothing was written",
+                    name=path.name,
+                    parent=path.parent,
+                )
             ) from None
         raise
     return path

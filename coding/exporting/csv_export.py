@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.exporting.csv_guard import check_guard, guarded
 from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import quote_table
@@ -46,7 +47,7 @@ def write_csv(
     reject_unknown("CSV", other)
     delimiter = delimiter or ","
     if delimiter not in DELIMITERS:
-        raise InvalidInputError("the CSV delimiter must be ',', ';' or a tab")
+        raise InvalidInputError(text("the CSV delimiter must be ',', ';' or a tab"))
     guard = check_guard(csv_guard)
     table = quote_table(
         project,

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 
 #: ``--csv-guard`` choices; the first is the default.
 CSV_GUARDS = ("apostrophe", "none")
@@ -41,7 +42,13 @@ def check_guard(guard: str | None) -> str:
     """The guard to use (``None``: the default); an unknown one is refused."""
     guard = guard or DEFAULT_CSV_GUARD
     if guard not in CSV_GUARDS:
-        raise InvalidInputError(f"the CSV guard must be one of {', '.join(CSV_GUARDS)} (not '{guard}')")
+        raise InvalidInputError(
+            say(
+                "the CSV guard must be one of {CSV_GUARDS} (not '{guard}')",
+                CSV_GUARDS=", ".join(CSV_GUARDS),
+                guard=guard,
+            )
+        )
     return guard
 
 

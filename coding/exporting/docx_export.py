@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from coding.core.context import CodeRef, DocumentRef
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.exporting.docx_quotes import write_quotes_per_concept
 from coding.exporting.docx_transcript import write_coded_transcript
 from coding.exporting.options import reject_unknown
@@ -40,7 +41,14 @@ def write_docx(
     with the concepts' co-occurrence, the concepts × groups matrix and the saved queries' quotes."""
     kind = kind or "quotes"
     if kind not in WORD_KINDS:
-        raise InvalidInputError(f"{path.name}: a Word export is one of {', '.join(WORD_KINDS)}, not '{kind}'")
+        raise InvalidInputError(
+            text(
+                "{name}: a Word export is one of {WORD_KINDS}, not '{kind}'",
+                name=path.name,
+                WORD_KINDS=", ".join(WORD_KINDS),
+                kind=kind,
+            )
+        )
     if kind == "transcript":
         reject_unknown(
             "coded-transcript",
@@ -53,7 +61,7 @@ def write_docx(
             },
         )
         if document is None:
-            raise InvalidInputError("a coded transcript needs the document to export (document=NAME)")
+            raise InvalidInputError(text("a coded transcript needs the document to export (document=NAME)"))
         write_coded_transcript(
             project,
             path,

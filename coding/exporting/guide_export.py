@@ -28,8 +28,11 @@ def check_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InvalidInputError(
-            f"{path.name}: the answers per guide question are written to .xlsx or .docx, "
-            f"not '{suffix or 'no extension'}'"
+            text(
+                ("{name}: the answers per guide question are written to .xlsx or .docx, not '{value}'"),
+                name=path.name,
+                value=suffix or "no extension",
+            )
         )
     return suffix
 
@@ -68,7 +71,7 @@ def export_answers(
     """Write the table of answers to ``path`` (.xlsx or .docx); returns the path."""
     suffix = check_suffix(path)
     if not table.questions:
-        raise InvalidInputError("the project has no guide: import a guide document first")
+        raise InvalidInputError(text("the project has no guide: import a guide document first"))
     respondents = ordered_respondents(table, by)
     if suffix == ".xlsx":
         return write_atomically(

@@ -36,7 +36,11 @@ def _check(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InvalidInputError(
-            f"{path.name}: a matrix is written to .xlsx or .csv, not '{suffix or 'no extension'}'"
+            text(
+                "{name}: a matrix is written to .xlsx or .csv, not '{value}'",
+                name=path.name,
+                value=suffix or "no extension",
+            )
         )
     return suffix
 
@@ -67,7 +71,7 @@ def export_cooccurrence(
     """One sheet per group (or one overall); CSV: one row per pair of codes and group."""
     suffix = _check(path)
     if measure not in ("count", "c"):
-        raise InvalidInputError(f"measure must be count or c, not '{measure}'")
+        raise InvalidInputError(text("measure must be count or c, not '{measure}'", measure=measure))
     if suffix == ".csv":
         guard = check_guard(csv_guard)
         fields = ("code_a", "code_b", "group", "count", "c", "n_a", "n_b", "unit")
@@ -136,7 +140,7 @@ def export_matrix(
     """Codes × columns; CSV: the same table (a header row of columns, one row per code)."""
     suffix = _check(path)
     if measure not in ("count", "presence"):
-        raise InvalidInputError(f"measure must be count or presence, not '{measure}'")
+        raise InvalidInputError(text("measure must be count or presence, not '{measure}'", measure=measure))
     cells = matrix_cells(matrix, measure)
     if suffix == ".csv":
         guard = check_guard(csv_guard)

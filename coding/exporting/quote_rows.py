@@ -101,10 +101,18 @@ def quote_table(
     if include_reviews:
         header += (REVIEW_HEADER,)
 
+    respondents: dict[str, list[Any]] = {}  # natural_key once per respondent, not per quote
+
+    def respondent_key(name: str) -> list[Any]:
+        key = respondents.get(name)
+        if key is None:
+            key = respondents[name] = natural_key(name)
+        return key
+
     def sort_key(q: Quote) -> tuple[Any, ...]:
         return (
             order.get(q.code_id, 0),
-            natural_key(q.attributes.get("respondent", "")),
+            respondent_key(q.attributes.get("respondent", "")),
             q.document,
             q.start,
             q.end,

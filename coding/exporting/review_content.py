@@ -13,6 +13,7 @@ from coding.core import i18n
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo, Discussion
 from coding.core.text import fold, natural_key
@@ -110,12 +111,18 @@ def review_content(
 ) -> ReviewContent:
     if not reviewer or not reviewer.strip():
         raise InvalidInputError(
-            "a review file is for one reviewer: give the reviewer's name (--reviewer NAME)"
+            say("a review file is for one reviewer: give the reviewer's name (--reviewer NAME)")
         )
     reviewer = " ".join(reviewer.split())
     language = language or i18n.language()  # --language, the preferences, else the system's
     if language not in LANGUAGES:
-        raise InvalidInputError(f"review files are in {' or '.join(LANGUAGES)}, not '{language}'")
+        raise InvalidInputError(
+            say(
+                "review files are in {LANGUAGES}, not '{language}'",
+                LANGUAGES=" or ".join(LANGUAGES),
+                language=language,
+            )
+        )
     words = labels(language)
     key = attribute_key(by)
     tree = project.codes.tree()

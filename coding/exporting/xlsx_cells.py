@@ -10,8 +10,8 @@ and text beyond Excel's 32,767-character cell limit is cut with a note.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from copy import copy
+import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from coding.core.i18n import text
+from coding.exporting.xlsx_rows import RowStream, text_cell, value_cell
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL = 32_767
@@ -37,8 +38,14 @@ MAX_ROW_HEIGHT = 409  # Excel's limit
 TOP = Alignment(vertical="top")
 
 
+#: What XML 1.0 cannot hold: control characters but tab and line ends (as openpyxl refuses them),
+#: the non-characters U+FFFE and U+FFFF and lone surrogates.
+NOT_XML = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
+
+
 def cell_text(value: str) -> str:
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    """The text as a cell holds it: characters XML cannot hold dropped, cut at Excel's limit."""
+    text = NOT_XML.sub("", value)
     if len(text) > MAX_CELL:
         text = text[: MAX_CELL - len(_CUT_NOTE)] + _CUT_NOTE
     return text
@@ -60,25 +67,43 @@ def wrapped_lines(text: str, width: float) -> int:
     if len(text) <= room and "\n" not in text:
         return 1  # most cells: short enough for one line whatever the words
     lines = 0
+    fits = int(room)  # lengths are whole: a line fits in ``room`` when it fits in ``int(room)``
     for part in text.split("\n"):
-        count, used = 1, 0.0
-        for word in part.split():
-            size = float(len(word))
-            if size > room:  # broken across lines
-                if used:
-                    count += 1
-                pieces = math.ceil(size / room)
-                count += pieces - 1
-                used = size - (pieces - 1) * room
-            elif not used:
-                used = size
-            elif used + 1 + size <= room:
-                used += 1 + size
-            else:
-                count += 1
-                used = size
-        lines += count
+        # the words one space apart: a line from ``start`` ends at the last space within reach
+        words = " ".join(part.split())
+        start, count = 0, 1
+        while len(words) - start > fits:
+            space = words.rfind(" ", start, start + fits + 1)
+            if space <= start:  # a word longer than a line: counted word by word below
+                break
+            start = space + 1
+            count += 1
+        else:
+            lines += count
+            continue
+        lines += _word_lines(part, room)
     return max(lines, 1)
+
+
+def _word_lines(part: str, room: float) -> int:
+    """Lines of one paragraph, word by word, breaking words longer than a line."""
+    count, used = 1, 0.0
+    for word in part.split():
+        size = float(len(word))
+        if size > room:  # broken across lines
+            if used:
+                count += 1
+            pieces = math.ceil(size / room)
+            count += pieces - 1
+            used = size - (pieces - 1) * room
+        elif not used:
+            used = size
+        elif used + 1 + size <= room:
+            used += 1 + size
+        else:
+            count += 1
+            used = size
+    return count
 
 
 def print_layout(
@@ -113,7 +138,9 @@ def fill(colour: str) -> PatternFill:
 
 
 class SheetWriter:
-    """Rows for one write-only sheet. Set up widths and the frozen header before the first row."""
+    """Rows for one write-only sheet, written as XML text (:mod:`coding.exporting.xlsx_rows`): the
+    sheet takes no rows through ``sheet.append``. Widths are set here; frozen panes, filters and
+    charts may be set up to the save."""
 
     def __init__(
         self,
@@ -128,8 +155,8 @@ class SheetWriter:
         whose gridlines would run through them); else gridlines are printed."""
         self.sheet = sheet
         self.wrap = set(wrap)
-        self._styles: dict[tuple[bool, str | None, bool, bool], Any] = {}
-        self.rows = 0
+        self._stream = RowStream(sheet)
+        self._styles: dict[tuple[bool, str | None, bool, bool], str] = {}
         self.columns = len(widths)
         self.widths = list(widths)
         for index, width in enumerate(widths, start=1):
@@ -139,56 +166,75 @@ class SheetWriter:
             sheet.print_title_rows = "1:1"
         self.boxed = boxed
         self.scale = print_layout(sheet, widths, gridlines=not boxed)
+        # the wrapped columns' indexes and the widths their lines are counted at
+        self._measure = [
+            (column - 1, self.widths[column - 1] if column <= len(self.widths) else 10)
+            for column in sorted(self.wrap)
+        ]
 
-    def _lines(self, values: Sequence[Any], column: int) -> int:
-        """Lines a wrapped cell needs: LibreOffice does not grow rows to fit on opening, so the
-        height is written (see :func:`wrapped_lines`)."""
-        if column > len(values) or not isinstance(values[column - 1], str):
-            return 1
-        width = self.widths[column - 1] if column <= len(self.widths) else 10
-        return wrapped_lines(values[column - 1], width)
+    @property
+    def rows(self) -> int:
+        """Rows written so far (the last one's number)."""
+        return self._stream.rows
 
-    def _cell(
-        self, value: Any, column: int, colour: str | None = None, bold: bool = False, tall: bool = False
-    ) -> Any:
-        """A plain value where no style is needed (the fast path), else a styled cell.
+    def _lines(self, values: Sequence[Any]) -> int:
+        """Lines the row's wrapped cells need: LibreOffice does not grow rows to fit on opening, so
+        the height is written (see :func:`wrapped_lines`)."""
+        lines = 1
+        count = len(values)
+        for index, width in self._measure:
+            if index < count and isinstance(values[index], str):
+                lines = max(lines, wrapped_lines(values[index], width))
+        return lines
+
+    def _style(self, key: tuple[bool, str | None, bool, bool]) -> str:
+        """A body cell's format, looked up once per combination."""
+        found = self._styles.get(key)
+        if found is not None:
+            return found
+
+        def apply(cell: WriteOnlyCell) -> None:
+            wrapped, colour, bold, quote_prefix = key
+            cell.alignment = WRAP if wrapped else TOP
+            if colour is not None:
+                cell.fill = fill(colour)
+            if bold:
+                cell.font = HEADER_FONT
+            if quote_prefix:
+                cell.quotePrefix = True
+            if self.boxed:
+                cell.border = BOX
+
+        found = self._styles[key] = self._stream.style_id(key, apply)
+        return found
+
+    def _cell(self, ref: str, value: Any, column: int, colour: str | None, bold: bool, tall: bool) -> str:
+        """A plain cell where no style is needed (the fast path), else a styled one; "" for none.
 
         ``tall``: the row holds wrapped text of several lines, so its other cells are aligned to
         the top; one-line rows skip that styling, which is what costs time in a large export.
+        Text Excel would read as a formula is a string cell with the quote prefix style.
         """
-        quote_prefix = False
         if isinstance(value, str):
-            value = cell_text(value)
+            value = cell_text(value) if value else value
             quote_prefix = value.startswith(FORMULA_START)
+        else:
+            quote_prefix = False
+        wrapped = column in self.wrap
         if not quote_prefix and not self.boxed:
             if value is None or value == "":
                 if colour is None:
-                    return value
-            elif colour is None and not bold and not tall and column not in self.wrap:
-                return value
-        cell = WriteOnlyCell(self.sheet, value=value)
-        if quote_prefix:
-            cell.data_type = "s"  # never a formula, whatever it looks like
-        self._style(cell, (column in self.wrap, colour, bold, quote_prefix))
-        return cell
-
-    def _style(self, cell: WriteOnlyCell, key: tuple[bool, str | None, bool, bool]) -> None:
-        """Styles are looked up once per combination; setting them cell by cell is what costs time."""
-        cached = self._styles.get(key)
-        if cached is not None:
-            cell._style = copy(cached)
-            return
-        wrapped, colour, bold, quote_prefix = key
-        cell.alignment = WRAP if wrapped else TOP
-        if colour is not None:
-            cell.fill = fill(colour)
-        if bold:
-            cell.font = HEADER_FONT
-        if quote_prefix:
-            cell.quotePrefix = True
-        if self.boxed:
-            cell.border = BOX
-        self._styles[key] = copy(cell._style)
+                    return ""
+            elif colour is None and not bold and not tall and not wrapped:
+                if isinstance(value, str):
+                    return text_cell(ref, "", value)
+                return value_cell(ref, "", value)
+        style = self._style((wrapped, colour, bold, quote_prefix))
+        if value is None or value == "":
+            return f'<c r="{ref}"{style}/>'
+        if isinstance(value, str):
+            return text_cell(ref, style, value)
+        return value_cell(ref, style, value)
 
     def header(self, labels: Sequence[str | None]) -> None:
         """Bold on a tinted background; the row grows so that long group names wrap visibly.
@@ -202,59 +248,73 @@ class SheetWriter:
             ),
             default=1,
         )
-        if lines > 1:
-            self.sheet.row_dimensions[self.rows + 1].height = LINE_HEIGHT * min(lines, 8) + 3
-        cells: list[WriteOnlyCell | None] = []
-        for label in labels:
+        row = self._stream.rows + 1
+        cells = []
+        for column, label in enumerate(labels, start=1):
             if label is None:
-                cells.append(None)
                 continue
-            cell = WriteOnlyCell(self.sheet, value=cell_text(label))
-            cell.data_type = "s"
-            if label.startswith(FORMULA_START):
-                cell.quotePrefix = True
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.border = HEADER_BORDER
-            cell.alignment = WRAP
-            cells.append(cell)
-        self.sheet.append(cells)
-        self.rows += 1
+            value = cell_text(label)
+            prefixed = value.startswith(FORMULA_START)  # as the cell holds it
+            style = self._stream.style_id(("header", prefixed), _header_style(prefixed))
+            ref = f"{self._stream.letter(column)}{row}"
+            cells.append(text_cell(ref, style, value) if value else f'<c r="{ref}"{style}/>')
+        self._stream.add(cells, LINE_HEIGHT * min(lines, 8) + 3 if lines > 1 else None)
         self.columns = max(self.columns, len(labels))
 
     def row(
         self, values: Sequence[Any], colours: Sequence[str | None] | None = None, *, bold: bool = False
     ) -> None:
         colours = colours or ()
-        lines = max((self._lines(values, column) for column in self.wrap), default=1)
+        lines = self._lines(values) if self._measure else 1
         if lines > 1:
-            self.sheet.row_dimensions[self.rows + 1].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
-        elif self.wrap:  # one line: said so, or LibreOffice grows the row and the cells stop lining up
-            self.sheet.row_dimensions[self.rows + 1].height = LINE_HEIGHT
-        self.sheet.append(
-            [
-                self._cell(
-                    value, index, colours[index - 1] if index <= len(colours) else None, bold, lines > 1
-                )
-                for index, value in enumerate(values, start=1)
-            ]
-        )
-        self.rows += 1
+            height: float | None = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
+        else:  # one line: said so, or LibreOffice grows the row and the cells stop lining up
+            height = LINE_HEIGHT if self.wrap else None
+        stream = self._stream
+        number = stream.rows + 1
+        tall = lines > 1
+        cells = []
+        for column, value in enumerate(values, start=1):
+            cell = self._cell(
+                f"{stream.letter(column)}{number}",
+                value,
+                column,
+                colours[column - 1] if column <= len(colours) else None,
+                bold,
+                tall,
+            )
+            if cell:
+                cells.append(cell)
+        stream.add(cells, height)
 
     def title(self, title: str) -> None:
         """A bold line that runs on over the empty cells beside it (not wrapped)."""
-        cell = WriteOnlyCell(self.sheet, value=cell_text(title))
-        cell.data_type = "s"
-        cell.font = HEADER_FONT
-        self.sheet.append([cell])
-        self.rows += 1
+        style = self._stream.style_id("title", _title_style)
+        value = cell_text(title)
+        ref = f"A{self._stream.rows + 1}"
+        self._stream.add([text_cell(ref, style, value) if value else f'<c r="{ref}"{style}/>'])
 
     def blank(self) -> None:
-        self.sheet.append([])
-        self.rows += 1
+        self._stream.add([])
 
     def autofilter(self, rows: int | None = None, *, first: int = 1) -> None:
         """Filter buttons on the header in row ``first`` over the rows up to ``rows`` (default: all
         written so far)."""
         last = rows if rows is not None else self.rows
         self.sheet.auto_filter.ref = f"A{first}:{get_column_letter(max(self.columns, 1))}{max(last, first)}"
+
+
+def _header_style(prefixed: bool) -> Callable[[WriteOnlyCell], None]:
+    def apply(cell: WriteOnlyCell) -> None:
+        if prefixed:
+            cell.quotePrefix = True
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.border = HEADER_BORDER
+        cell.alignment = WRAP
+
+    return apply
+
+
+def _title_style(cell: WriteOnlyCell) -> None:
+    cell.font = HEADER_FONT

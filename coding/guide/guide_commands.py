@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text
 from coding.core.ids import CodeId, DocumentId
 from coding.undo.command import Command, Writer
 from models import GUIDE_MATCH_STATUSES, Code, GuideMatch
@@ -32,7 +33,7 @@ class AttachGuide(Command):
         for item in self.texts:
             row = writer.session.execute(select(Code).where(Code.id == item.code_id)).scalar_one_or_none()
             if row is None:
-                raise NotFoundError(f"code {item.code_id} does not exist")
+                raise NotFoundError(text("code {code_id} does not exist", code_id=item.code_id))
             values = {"guide_question": item.question, "guide_prompts": list(item.prompts)}
             if (
                 row.guide_question != values["guide_question"]
@@ -50,7 +51,12 @@ class DecideGuideMatch(Command):
     ) -> None:
         super().__init__()
         if status not in (*GUIDE_MATCH_STATUSES, None):
-            raise InvalidInputError(f"status must be one of {', '.join(GUIDE_MATCH_STATUSES)}")
+            raise InvalidInputError(
+                text(
+                    "status must be one of {GUIDE_MATCH_STATUSES}",
+                    GUIDE_MATCH_STATUSES=", ".join(GUIDE_MATCH_STATUSES),
+                )
+            )
         self.document_id, self.start, self.end = document_id, start, end
         self.question, self.status = question, status
         verb = {"confirmed": "Confirm", "cleared": "Clear", None: "Reset"}[status]

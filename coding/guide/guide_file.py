@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 
 SUFFIXES = (".txt", ".docx")
 
@@ -93,7 +94,14 @@ def parse_guide(
         if numbered is not None:
             ref, question = numbered
             if ref in first_line:
-                problems.append(f"question {ref} appears twice (lines {first_line[ref]} and {line.number})")
+                problems.append(
+                    say(
+                        "question {ref} appears twice (lines {first_line} and {number})",
+                        ref=ref,
+                        first_line=first_line[ref],
+                        number=line.number,
+                    )
+                )
             else:
                 first_line[ref] = line.number
             current = []
@@ -114,15 +122,19 @@ def parse_guide(
             continue
         current = None
     if not found:
-        problems.append("has no numbered questions (expected lines such as '1a. …', 'Vraag 3: …' or '3.c …')")
+        problems.append(
+            say("has no numbered questions (expected lines such as '1a. …', 'Vraag 3: …' or '3.c …')")
+        )
     for ref, question, _prompts, _theme, number in found:
         if not question.strip():
-            problems.append(f"question {ref} on line {number} has no text")
+            problems.append(say("question {ref} on line {number} has no text", ref=ref, number=number))
     if references is not None:
         known = {r.casefold() for r in references}
         for ref, _question, _prompts, _theme, number in found:
             if ref.casefold() not in known and first_line.get(ref) == number:
-                problems.append(f"question {ref} (line {number}): no code has reference {ref}")
+                problems.append(
+                    say("question {ref} (line {number}): no code has reference {ref}", ref=ref, number=number)
+                )
     if problems:
         raise FileImportError(source, "; ".join(problems))
     return GuideDocument(
@@ -136,11 +148,11 @@ def _text_lines(path: Path) -> list[_Line]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileImportError(path, say("cannot be read ({value})", value=exc.strerror or exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileImportError(path, "is not UTF-8 text") from None
+        raise FileImportError(path, say("is not UTF-8 text")) from None
     return [
         _Line(n, line, indented=line[:1] in (" ", "\t")) for n, line in enumerate(text.splitlines(), start=1)
     ]
@@ -155,9 +167,9 @@ def _docx_lines(path: Path) -> list[_Line]:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise FileImportError(path, "is not a Word document (.docx)") from None
+        raise FileImportError(path, say("is not a Word document (.docx)")) from None
     except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileImportError(path, say("cannot be read ({value})", value=exc.strerror or exc)) from None
     lines = []
     for n, paragraph in enumerate(document.paragraphs, start=1):
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
@@ -174,10 +186,12 @@ def read_guide(path: str | Path, references: Collection[str] | None = None) -> G
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise FileImportError(path, f"unsupported guide file type (supported: {', '.join(SUFFIXES)})")
+        raise FileImportError(
+            path, say("unsupported guide file type (supported: {SUFFIXES})", SUFFIXES=", ".join(SUFFIXES))
+        )
     if not path.exists():
-        raise FileImportError(path, "no such file")
+        raise FileImportError(path, say("no such file"))
     lines = _docx_lines(path) if suffix == ".docx" else _text_lines(path)
     if not any(line.text.strip() for line in lines):
-        raise FileImportError(path, "is empty")
+        raise FileImportError(path, say("is empty"))
     return parse_guide(lines, str(path), references)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from coding.core.context import DocumentRef, ProjectContext
 from coding.core.errors import FileImportError, InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
@@ -196,11 +197,15 @@ class GuideService:
         turn = next((t for t in self._documents.turns(document_id) if t.start == start), None)
         if turn is None or not self._speakers.rules().is_interviewer(turn.speaker):
             raise NotFoundError(
-                f"no interviewer turn starts at {start} in {self._documents.get(document_id).name}"
+                say(
+                    "no interviewer turn starts at {start} in {name}",
+                    start=start,
+                    name=self._documents.get(document_id).name,
+                )
             )
         refs = {fold(r): r for r in self.matcher().refs}
         if fold(question) not in refs:
-            raise NotFoundError(f"no guide question {question}")
+            raise NotFoundError(say("no guide question {question}", question=question))
         return document_id, turn.end, refs[fold(question)]
 
     def _decisions(self, document_id: DocumentId) -> dict[int, dict[str, str]]:
@@ -299,7 +304,9 @@ class GuideService:
         refs = {fold(r) for r in matcher.refs}
         if ref not in refs:
             known = ", ".join(sorted(refs, key=natural_key)) or "none: the project has no guide"
-            raise NotFoundError(f"no guide question {question} (guide questions: {known})")
+            raise NotFoundError(
+                say("no guide question {question} (guide questions: {known})", question=question, known=known)
+            )
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         out: list[GuideAnswer] = []
         is_interviewer, every = self._speakers.rules().is_interviewer, self._all_decisions()
@@ -376,7 +383,7 @@ class GuideService:
         the respondent's words of each answer, one undoable step (the path of coding by speaker)."""
         entry = next((e for e in self.questions() if fold(e.ref) == fold(question)), None)
         if entry is None or entry.code_id is None:
-            raise NotFoundError(f"no guide question {question}")
+            raise NotFoundError(say("no guide question {question}", question=question))
         answers = [a for a in self.answers(entry.ref) if a.confirmed or not confirmed_only]
         passages = list(
             dict.fromkeys(
@@ -385,8 +392,9 @@ class GuideService:
         )
         if not passages:
             raise InvalidInputError(
-                f"no {'confirmed ' if confirmed_only else ''}answer to {entry.ref} to code"
-                + (": confirm its matches first" if confirmed_only else "")
+                say("no confirmed answer to {ref} to code: confirm its matches first", ref=entry.ref)
+                if confirmed_only
+                else say("no answer to {ref} to code", ref=entry.ref)
             )
         command = ApplyCodings(
             [CodingRequest(document_id, entry.code_id, s, e, "") for document_id, s, e in passages],
@@ -500,12 +508,16 @@ class GuideService:
             attached.append((question.ref, code.path_text))
         if strict and unplaced:
             raise FileImportError(
-                path, "; ".join(f"question {ref}: no code has reference {ref}" for ref in unplaced)
+                path,
+                "; ".join(say("question {ref}: no code has reference {ref}", ref=ref) for ref in unplaced),
             )
         if not texts:
             raise FileImportError(
                 path,
-                f"none of its questions ({', '.join(unplaced)}) is the reference of a code in this project",
+                say(
+                    "none of its questions ({unplaced}) is the reference of a code in this project",
+                    unplaced=", ".join(unplaced),
+                ),
             )
         self._context.execute(AttachGuide(texts, document.source))
         return GuideImport(document.source, tuple(attached), tuple(unplaced))

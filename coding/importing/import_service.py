@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from coding.core.context import ProjectContext
 from coding.core.errors import CodewerkError, DiskFullError, FileImportError
+from coding.core.i18n import text as say
 from coding.core.records import DocumentInfo
 from coding.core.store import is_disk_full
 from coding.core.text import fold, name_from_file, natural_key
@@ -169,18 +170,20 @@ def prepare_file(path: Path, patterns: Sequence[str] | None = None) -> PreparedF
     """Parse and hash one file (no database access; safe to call from any thread)."""
     try:
         if not path.exists():
-            raise FileImportError(path, "no such file")
+            raise FileImportError(path, say("no such file"))
         if path.is_dir():
-            raise FileImportError(path, "is a folder with no files Codewerk can import")
-        parsed = parse_file(path, speaker_patterns=patterns)
+            raise FileImportError(path, say("is a folder with no files Codewerk can import"))
+        parsed = parse_file(path, speaker_patterns=patterns, encoded=True)
         return PreparedFile(path, parsed, _sha256(path))
     except CodewerkError as exc:
         return PreparedFile(path, problem=exc.reason if isinstance(exc, FileImportError) else str(exc))
     except OSError as exc:
-        return PreparedFile(path, problem=f"cannot be read ({exc.strerror or exc})")
+        return PreparedFile(path, problem=say("cannot be read ({value})", value=exc.strerror or exc))
     except Exception as exc:  # a parser bug must not stop a batch: report the file and go on
         log.exception("importing %s failed", path)
-        return PreparedFile(path, problem=f"could not be read ({exc.__class__.__name__}: {exc})")
+        return PreparedFile(
+            path, problem=say("could not be read ({error}: {exc})", error=exc.__class__.__name__, exc=exc)
+        )
 
 
 @dataclass(frozen=True)
@@ -194,8 +197,8 @@ class Duplicate:
     @property
     def reason(self) -> str:
         if self.same_content is not None:
-            return f"already imported as '{self.same_content.name}' (same content)"
-        return f"a document named '{self.document.name}' already exists"
+            return say("already imported as '{name}' (same content)", name=self.same_content.name)
+        return say("a document named '{name}' already exists", name=self.document.name)
 
 
 #: Whether to replace a document already in the project: a fixed answer, or a question per file.
@@ -268,7 +271,7 @@ class ImportBatch:
             self._scope.open()
         try:
             if prepared.problem is not None or prepared.parsed is None:
-                raise FileImportError(path, prepared.problem or "could not be read")
+                raise FileImportError(path, prepared.problem or say("could not be read"))
             self._store(prepared, prepared.parsed, replace)
         except Exception as exc:
             if is_disk_full(exc):
@@ -303,13 +306,18 @@ class ImportBatch:
             wanted = replace(path, duplicate) if callable(replace) else replace
             if not wanted:
                 if callable(replace):
-                    raise FileImportError(path, f"{duplicate.reason}; not replaced")
+                    raise FileImportError(path, say("{reason}; not replaced", reason=duplicate.reason))
                 if duplicate.same_content is not None:
                     raise FileImportError(path, duplicate.reason)
                 raise FileImportError(
                     path,
-                    f"{duplicate.reason}; use replace to update its text "
-                    "(codings are kept where their passage is unchanged)",
+                    say(
+                        (
+                            "{reason}; use replace to update its text (codings are kept where their passage "
+                            "is unchanged)"
+                        ),
+                        reason=duplicate.reason,
+                    ),
                 )
             target = duplicate.document
             turns = self.rules.refine(parsed.turns, target.guid)
@@ -355,12 +363,27 @@ class ImportBatch:
         report.speakers.clear()
         report.not_imported = [name_from_file(p.name) for p in self.files]
         store = self._context.store
-        at = f" while storing {path.name}" if path is not None else ""
+        names = _names(report.not_imported)
         count = len(self.files)
-        error = store.disk_full(
-            f"the import stopped{at}. Nothing was imported and the project is as it was "
-            f"({count} file{'' if count == 1 else 's'} not imported: {_names(report.not_imported)})"
-        )
+        files = say("file") if count == 1 else say("files")
+        if path is not None:
+            what = say(
+                "the import stopped while storing {file}. Nothing was imported and the project is as it "
+                "was ({count} {files} not imported: {names})",
+                file=path.name,
+                count=count,
+                files=files,
+                names=names,
+            )
+        else:
+            what = say(
+                "the import stopped. Nothing was imported and the project is as it was ({count} {files} "
+                "not imported: {names})",
+                count=count,
+                files=files,
+                names=names,
+            )
+        error = store.disk_full(what)
         report.stopped = str(error)
         self._stopped = error
         return error

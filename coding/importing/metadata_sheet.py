@@ -16,6 +16,7 @@ from typing import Any
 
 from coding.core.attributes import attribute_key
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.core.text import fold
 
 FILE_COLUMNS = ("file", "bestand", "filename", "document")
@@ -63,14 +64,17 @@ def _rows_from_table(path: Path, table: list[list[Any]]) -> MetadataSheet:
     while table and not any(_cell(v) for v in table[0]):
         table.pop(0)
     if not table:
-        raise FileImportError(path, "the metadata sheet is empty")
+        raise FileImportError(path, say("the metadata sheet is empty"))
     header = [_cell(v) for v in table[0]]
     keys = [fold(h) for h in header]
     file_index = next((keys.index(name) for name in FILE_COLUMNS if name in keys), None)
     if file_index is None:
         raise FileImportError(
             path,
-            f"the metadata sheet needs a 'file' column (found: {', '.join(h for h in header if h) or 'none'})",
+            say(
+                "the metadata sheet needs a 'file' column (found: {value})",
+                value=", ".join(h for h in header if h) or "none",
+            ),
         )
     columns: dict[int, str] = {}
     for index, name in enumerate(header):
@@ -78,7 +82,7 @@ def _rows_from_table(path: Path, table: list[list[Any]]) -> MetadataSheet:
             continue
         key = attribute_key(name)
         if key in columns.values():
-            raise FileImportError(path, f"the metadata sheet has the column '{name}' twice")
+            raise FileImportError(path, say("the metadata sheet has the column '{name}' twice", name=name))
         columns[index] = key
     rows = []
     seen: dict[str, int] = {}
@@ -88,10 +92,16 @@ def _rows_from_table(path: Path, table: list[list[Any]]) -> MetadataSheet:
             continue
         file_name = cells[file_index] if file_index < len(cells) else ""
         if not file_name:
-            raise FileImportError(path, f"row {line} has no file name")
+            raise FileImportError(path, say("row {line} has no file name", line=line))
         if fold(file_name) in seen:
             raise FileImportError(
-                path, f"'{file_name}' is listed twice (rows {seen[fold(file_name)]} and {line})"
+                path,
+                say(
+                    "'{file_name}' is listed twice (rows {seen} and {line})",
+                    file_name=file_name,
+                    seen=seen[fold(file_name)],
+                    line=line,
+                ),
             )
         seen[fold(file_name)] = line
         attributes = {key: cells[i] for i, key in columns.items() if i < len(cells) and cells[i]}
@@ -107,9 +117,9 @@ def _read_csv(path: Path, raw: bytes) -> list[list[Any]]:
         except UnicodeDecodeError:
             continue
     else:  # not even Windows-1252, which leaves only five byte values undefined
-        raise FileImportError(path, "is not a text CSV file (neither UTF-8 nor Windows-1252)")
+        raise FileImportError(path, say("is not a text CSV file (neither UTF-8 nor Windows-1252)"))
     if "\x00" in text:
-        raise FileImportError(path, "is not a text CSV file")
+        raise FileImportError(path, say("is not a text CSV file"))
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     if first_line.count("\t") > max(first_line.count(";"), first_line.count(",")):
@@ -123,7 +133,9 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileImportError(path, f"not a readable Excel workbook ({exc.__class__.__name__})") from exc
+        raise FileImportError(
+            path, say("not a readable Excel workbook ({error})", error=exc.__class__.__name__)
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         return [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -135,17 +147,17 @@ def read_metadata(path: Path | str) -> MetadataSheet:
     """Read and check a metadata sheet; raise :class:`FileImportError` naming the file and the problem."""
     path = Path(path)
     if not path.is_file():
-        raise FileImportError(path, "no such file")
+        raise FileImportError(path, say("no such file"))
     size = path.stat().st_size
     if size == 0:
-        raise FileImportError(path, "the metadata sheet is empty")
+        raise FileImportError(path, say("the metadata sheet is empty"))
     if size > MAX_SHEET_BYTES:
-        raise FileImportError(path, "the metadata sheet is too large")
+        raise FileImportError(path, say("the metadata sheet is too large"))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         table = _read_xlsx(path)
     elif suffix in (".csv", ".tsv", ".txt"):
         table = _read_csv(path, path.read_bytes())
     else:
-        raise FileImportError(path, "a metadata sheet must be .csv or .xlsx")
+        raise FileImportError(path, say("a metadata sheet must be .csv or .xlsx"))
     return _rows_from_table(path, table)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeInfo, CodeTree, DocumentInfo, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
@@ -91,14 +92,16 @@ class JudgementGrid:
         for row in self.rows:
             if row.code.id == code_id:
                 return row
-        raise NotFoundError(f"code {code_id} is not in this comparison")
+        raise NotFoundError(say("code {code_id} is not in this comparison", code_id=code_id))
 
     def column(self, value: str) -> int:
         key = fold(value)
         for index, known in enumerate(self.values):
             if fold(known) == key:
                 return index
-        raise NotFoundError(f"'{value}' is not a value of {self.attribute}")
+        raise NotFoundError(
+            say("'{value}' is not a value of {attribute}", value=value, attribute=self.attribute)
+        )
 
     def cell(self, code_id: CodeId, value: str) -> GridCell:
         return self.row(code_id).cells[self.column(value)]
@@ -265,7 +268,14 @@ class ComparisonService:
             match = by_fold.get(fold(group))
             if match is None:
                 known = ", ".join(values) or f"no document has the attribute '{key}'"
-                raise NotFoundError(f"no document has {key} = '{group}' (known: {known})")
+                raise NotFoundError(
+                    say(
+                        "no document has {key} = '{group}' (known: {known})",
+                        key=key,
+                        group=group,
+                        known=known,
+                    )
+                )
             if match not in chosen:
                 chosen.append(match)
         return tuple(v for v in values if v in chosen)
@@ -471,7 +481,13 @@ class ComparisonService:
 
 def _check_measure(measure: str) -> None:
     if measure not in MEASURES:
-        raise InvalidInputError(f"measure must be one of {', '.join(MEASURES)}, not '{measure}'")
+        raise InvalidInputError(
+            say(
+                "measure must be one of {MEASURES}, not '{measure}'",
+                MEASURES=", ".join(MEASURES),
+                measure=measure,
+            )
+        )
 
 
 def _union(sets: Iterable[set[int]]) -> set[int]:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, JudgementId, PassageId
 from coding.undo.command import Command, Writer
 from models import Code, Judgement, JudgementEvidence, Passage
@@ -42,11 +43,16 @@ class SetJudgement(Command):
         session = writer.session
         code = session.execute(select(Code.name, Code.scale).where(Code.id == self.code_id)).one_or_none()
         if code is None:
-            raise NotFoundError(f"code {self.code_id} does not exist")
+            raise NotFoundError(say("code {code_id} does not exist", code_id=self.code_id))
         name, scale = code
         if scale is not None and self.score and self.score not in scale:
             raise InvalidInputError(
-                f"'{self.score}' is not on the scale of '{name}' (allowed: {', '.join(scale)})"
+                say(
+                    "'{score}' is not on the scale of '{name}' (allowed: {scale})",
+                    score=self.score,
+                    name=name,
+                    scale=", ".join(scale),
+                )
             )
         self.text = f"Judge {name} for {self.value}"
         coder_id = ensure_coder(writer, self.coder)
@@ -80,7 +86,7 @@ class SetJudgement(Command):
         found = set(writer.session.execute(select(Passage.id).where(Passage.id.in_(self.evidence))).scalars())
         missing = [s for s in self.evidence if s not in found]
         if missing:
-            raise NotFoundError(f"passage {missing[0]} does not exist")
+            raise NotFoundError(say("passage {missing} does not exist", missing=missing[0]))
         linked = set(
             writer.session.execute(
                 select(JudgementEvidence.passage_id).where(JudgementEvidence.judgement_id == judgement_id)
@@ -104,5 +110,7 @@ class ClearJudgement(Command):
 
     def plan(self, writer: Writer) -> None:
         if writer.session.get(Judgement, self.judgement_id) is None:
-            raise NotFoundError(f"judgement {self.judgement_id} does not exist")
+            raise NotFoundError(
+                say("judgement {judgement_id} does not exist", judgement_id=self.judgement_id)
+            )
         writer.delete(Judgement, "id", [self.judgement_id])

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import NotFoundError
+from coding.core.i18n import text
 from coding.core.ids import CodeId, JudgementId, PassageId
 from coding.core.records import JudgementInfo
 from coding.core.text import fold
@@ -36,7 +37,9 @@ class JudgementService:
             if fold(known) == fold(value):
                 return known
         listed = ", ".join(values) if values else f"no document has the attribute '{key}'"
-        raise NotFoundError(f"no document has {key} = '{value}' (known: {listed})")
+        raise NotFoundError(
+            text("no document has {key} = '{value}' (known: {listed})", key=key, value=value, listed=listed)
+        )
 
     def assess(
         self,
@@ -66,7 +69,7 @@ class JudgementService:
         for info in self.list():
             if info.id == judgement_id:
                 return info
-        raise NotFoundError(f"judgement {judgement_id} does not exist")
+        raise NotFoundError(text("judgement {judgement_id} does not exist", judgement_id=judgement_id))
 
     def list(self, by: str | None = None) -> list[JudgementInfo]:
         """All judgements (of one grouping attribute, if given) in codebook order, then group value."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from coding.core.context import DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.project_settings import ProjectSettings
 from coding.language.anonymise_commands import AnonymisationReport, AnonymiseDocuments, Replacement
@@ -64,7 +65,7 @@ class Anonymiser:
         """Candidate names in the documents (default: all), in reading order."""
         wanted_kinds = set(kinds)
         if wanted_kinds - set(KINDS):
-            raise InvalidInputError(f"kinds are {', '.join(KINDS)}")
+            raise InvalidInputError(say("kinds are {KINDS}", KINDS=", ".join(KINDS)))
         corpus = self._assistant.corpus()
         ids = None if documents is None else [self._context.resolve.document(d) for d in documents]
         selected = corpus.select(None, ids)

@@ -1,7 +1,8 @@
 """Replacing names in documents' texts: one undoable action that keeps every coding on its passage.
 
 The text is rewritten with :func:`coding.core.text_remap.apply_replacements`; coded passages, turns,
-pages and suggestions are moved with the exact mapper it returns. A passage inside a replaced
+pages and suggestions are moved with the exact mapper of text corrections
+(:class:`coding.documents.text_edits.EditMapper`). A passage inside a replaced
 name covers the whole placeholder afterwards. Two passages that end up with the same span are
 merged into one (their codes kept, a code on both kept once). The index of a rewritten
 document is rebuilt the next time it is needed.
@@ -17,10 +18,12 @@ from itertools import pairwise
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.text import fold
-from coding.core.text_remap import Span, apply_replacements
+from coding.core.text_remap import Span
 from coding.documents.document_commands import SpanMove, document_text, move_spans
+from coding.documents.text_edits import EditMapper
 from coding.undo.command import Command, Writer
 from models import Coding, Document, JudgementEvidence, Page, Passage, Suggestion, Turn
 
@@ -41,53 +44,35 @@ class AnonymisationReport:
     merged_passages: int
 
 
-class _Mapper:
-    """Old spans to new spans; a span inside one replaced name maps to its whole placeholder."""
-
-    def __init__(self, text: str, replacements: Sequence[Replacement]) -> None:
-        self.regions = sorted((r.start, r.end) for r in replacements)
-        self.new_text, self._map = apply_replacements(
-            text, [(r.start, r.end, r.replacement) for r in replacements]
-        )
-
-    def _region(self, start: int, end: int) -> Span | None:
-        for region_start, region_end in self.regions:
-            if region_start <= start and end <= region_end:
-                return (region_start, region_end)
-        return None
-
-    def span(self, start: int, end: int) -> Span:
-        mapped = self._map(start, end)
-        if mapped is None:
-            region = self._region(start, end)
-            assert region is not None
-            mapped = self._map(*region)
-            assert mapped is not None
-        return mapped
-
-    def point(self, position: int) -> int:
-        mapped = self._map(position, position)
-        if mapped is not None:
-            return mapped[0]
-        region = self._region(position, position)
-        assert region is not None
-        return self.span(*region)[1]
-
-
 def _check(text: str, replacements: Sequence[Replacement], name: str) -> None:
     for r in replacements:
         if not 0 <= r.start < r.end <= len(text):
-            raise InvalidInputError(f"{name}: {r.start}:{r.end} is not a passage of the text")
+            raise InvalidInputError(
+                say("{name}: {start}:{end} is not a passage of the text", name=name, start=r.start, end=r.end)
+            )
         if text[r.start : r.end] != r.original:
             raise InvalidInputError(
-                f"{name}: the text at {r.start}:{r.end} is no longer “{r.original}”; list the names again"
+                say(
+                    ("{name}: the text at {start}:{end} is no longer “{original}”; list the names again"),
+                    name=name,
+                    start=r.start,
+                    end=r.end,
+                    original=r.original,
+                )
             )
         if not r.replacement.strip():
-            raise InvalidInputError(f"{name}: a name cannot be replaced by nothing")
+            raise InvalidInputError(say("{name}: a name cannot be replaced by nothing", name=name))
     ordered = sorted(replacements, key=lambda r: (r.start, r.end))
     for before, after in pairwise(ordered):
         if after.start < before.end:
-            raise InvalidInputError(f"{name}: the names at {before.start} and {after.start} overlap")
+            raise InvalidInputError(
+                say(
+                    "{name}: the names at {start} and {start2} overlap",
+                    name=name,
+                    start=before.start,
+                    start2=after.start,
+                )
+            )
 
 
 def _merge_passage(writer: Writer, loser: int, survivor: int) -> None:
@@ -118,7 +103,7 @@ def _merge_passage(writer: Writer, loser: int, survivor: int) -> None:
         writer.delete(Passage, "id", [loser])
 
 
-def _remap_passages(writer: Writer, document_id: DocumentId, mapper: _Mapper) -> int:
+def _remap_passages(writer: Writer, document_id: DocumentId, mapper: EditMapper) -> int:
     rows = writer.session.execute(
         select(Passage.id, Passage.start, Passage.end, Passage.text).where(Passage.document_id == document_id)
     ).all()
@@ -145,7 +130,7 @@ def _remap_passages(writer: Writer, document_id: DocumentId, mapper: _Mapper) ->
 
 
 def _remap_structure(
-    writer: Writer, document_id: DocumentId, mapper: _Mapper, renamed: Callable[[str], str]
+    writer: Writer, document_id: DocumentId, mapper: EditMapper, renamed: Callable[[str], str]
 ) -> None:
     session = writer.session
     for turn in session.execute(select(Turn).where(Turn.document_id == document_id)).scalars().all():
@@ -188,7 +173,7 @@ class AnonymiseDocuments(Command):
         for document_id, replacements in self.replacements.items():
             text = document_text(writer, document_id)
             _check(text, replacements, f"document {document_id}")
-            mapper = _Mapper(text, replacements)
+            mapper = EditMapper(text, [(r.start, r.end, r.replacement) for r in replacements])
             placeholders = {fold(r.original): r.replacement for r in replacements}
 
             def renamed(speaker: str, placeholders: dict[str, str] = placeholders) -> str:

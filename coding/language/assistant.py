@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from coding.core.changes import Aspect, Change
 from coding.core.context import CodeRef, DocumentRef
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import CodingId, DocumentId
 from coding.language.anonymise import Anonymiser
 from coding.language.corpus import Corpus, CorpusCache
@@ -196,7 +197,9 @@ class LanguageAssistant:
             search_mode = SearchMode(mode)
         except ValueError:
             modes = ", ".join(m.value for m in SearchMode)
-            raise InvalidInputError(f"unknown search mode '{mode}' (choose from {modes})") from None
+            raise InvalidInputError(
+                say("unknown search mode '{mode}' (choose from {modes})", mode=mode, modes=modes)
+            ) from None
         if index and search_mode is not SearchMode.REGEX:
             indexed = self.ensure_indexed(progress)
         else:
@@ -226,7 +229,9 @@ class LanguageAssistant:
         """Code every line's hit, sentence or speaker turn (``unit``) with ``code``: one undoable
         action. Passages already coded with the code are skipped."""
         if unit not in CODING_UNITS:
-            raise InvalidInputError(f"unit must be one of {', '.join(CODING_UNITS)}")
+            raise InvalidInputError(
+                say("unit must be one of {CODING_UNITS}", CODING_UNITS=", ".join(CODING_UNITS))
+            )
         code_id = self._project.codes.id_of(code)
         corpus = self.corpus()
         planned = []

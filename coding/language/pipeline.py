@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.text import fold
 from coding.language.lemmas_nl import DutchLemmaRules, dutch_forms, stem_nl
 from coding.language.pipeline_names import TRAINED_PIPELINES, fallback_name, normal_language
@@ -260,7 +261,9 @@ def _fallback(language: str) -> LanguagePipeline:
     try:
         nlp = spacy.blank(language)
     except (ImportError, KeyError, ValueError) as exc:
-        raise InvalidInputError(f"language '{language}' is not supported by spaCy") from exc
+        raise InvalidInputError(
+            say("language '{language}' is not supported by spaCy", language=language)
+        ) from exc
     nlp.add_pipe("sentencizer")
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})

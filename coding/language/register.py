@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from coding.core.context import ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.text import fold, natural_key
 from coding.exporting import write_atomically
 from coding.exporting.quote_rows import neutralise
@@ -47,11 +48,13 @@ def _clean(text: str) -> str:
 def check_entry(code: str, name: str, aliases: Sequence[str]) -> tuple[str, str, list[str]]:
     code, name = _clean(code), _clean(name)
     if not code:
-        raise InvalidInputError("a respondent needs a code such as R5")
+        raise InvalidInputError(say("a respondent needs a code such as R5"))
     if len(code) > 40 or any(ch in code for ch in "[]"):
-        raise InvalidInputError(f"'{code}' cannot be a respondent code (at most 40 characters, no brackets)")
+        raise InvalidInputError(
+            say("'{code}' cannot be a respondent code (at most 40 characters, no brackets)", code=code)
+        )
     if not name:
-        raise InvalidInputError(f"respondent {code} needs a name")
+        raise InvalidInputError(say("respondent {code} needs a name", code=code))
     cleaned = [a for a in dict.fromkeys(_clean(a) for a in aliases) if a and fold(a) != fold(name)]
     return code, name, cleaned
 
@@ -74,7 +77,7 @@ class AddRespondent(Command):
     def plan(self, writer: Writer) -> RespondentId:
         code, name, aliases = self.values
         if _code_taken(writer, code):
-            raise InvalidInputError(f"respondent {code} is already in the register")
+            raise InvalidInputError(say("respondent {code} is already in the register", code=code))
         return RespondentId(
             writer.insert(Respondent, {"code": code, "name": name, "aliases": aliases, "note": self.note})
         )
@@ -94,7 +97,7 @@ class UpdateRespondent(Command):
     def plan(self, writer: Writer) -> None:
         code, name, aliases = self.values
         if _code_taken(writer, code, exclude=self.respondent_id):
-            raise InvalidInputError(f"respondent {code} is already in the register")
+            raise InvalidInputError(say("respondent {code} is already in the register", code=code))
         writer.update(
             Respondent,
             self.respondent_id,
@@ -130,7 +133,7 @@ class RespondentRegister:
         for entry in self.list():
             if fold(entry.code) == fold(code):
                 return entry
-        raise NotFoundError(f"respondent {code} is not in the register")
+        raise NotFoundError(say("respondent {code} is not in the register", code=code))
 
     def add(self, code: str, name: str, *, aliases: Sequence[str] = (), note: str = "") -> RespondentInfo:
         self._context.execute(AddRespondent(code, name, aliases, note))
@@ -186,12 +189,16 @@ class RespondentRegister:
         try:
             text = source.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInputError(f"{source.name}: cannot read the register ({exc})") from None
+            raise InvalidInputError(
+                say("{name}: cannot read the register ({exc})", name=source.name, exc=exc)
+            ) from None
         header = text.splitlines()[0] if text.strip() else ""
         delimiter = ";" if header.count(";") > header.count(",") else ","  # Dutch Excel writes ';'
         rows = list(csv.DictReader(text.splitlines(), delimiter=delimiter))
         if not rows or not {"code", "name"} <= {fold(k or "") for k in rows[0]}:
-            raise InvalidInputError(f"{source.name}: a register needs the columns code and name")
+            raise InvalidInputError(
+                say("{name}: a register needs the columns code and name", name=source.name)
+            )
         entries = []
         for number, row in enumerate(rows, start=2):
             values = {fold(k or ""): (v or "") for k, v in row.items()}
@@ -203,7 +210,9 @@ class RespondentRegister:
                     )
                 )
             except InvalidInputError as exc:
-                raise InvalidInputError(f"{source.name}, line {number}: {exc}") from None
+                raise InvalidInputError(
+                    say("{name}, line {number}: {exc}", name=source.name, number=number, exc=exc)
+                ) from None
         self._context.execute(ImportRegister(entries))
         return self.list()
 

@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 from coding.language.corpus import Corpus, CorpusDocument
@@ -87,7 +88,7 @@ class Searcher:
     def search(self, query: SearchQuery) -> SearchResult:
         documents = self.corpus.select(query.where, query.documents)
         if not query.text.strip():
-            raise InvalidInputError("type something to search for")
+            raise InvalidInputError(say("type something to search for"))
         forms: tuple[str, ...] = ()
         unindexed: tuple[str, ...] = ()
         if query.mode is SearchMode.REGEX:
@@ -166,7 +167,7 @@ class Searcher:
     ) -> tuple[list[Hit], tuple[str, ...]]:
         words = query_words(query.text)
         if not words:
-            raise InvalidInputError(f"'{query.text}' has no words to search for")
+            raise InvalidInputError(say("'{text}' has no words to search for", text=query.text))
         mode = SearchMode.WORD if query.mode is SearchMode.PHRASE else query.mode
         allowed = {doc.id for doc in documents}
         if not allowed:
@@ -211,7 +212,9 @@ class Searcher:
         try:
             regex = re.compile(pattern, flags)
         except re.error as exc:
-            raise InvalidInputError(f"'{pattern}' is not a valid regular expression: {exc}") from None
+            raise InvalidInputError(
+                say("'{pattern}' is not a valid regular expression: {exc}", pattern=pattern, exc=exc)
+            ) from None
         texts = self.corpus.texts(doc.id for doc in documents)
         matches: list[Hit] = []
         for doc in documents:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from coding.core.errors import NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.undo.command import Command, Writer
 from models import Document, Media
@@ -36,7 +37,7 @@ class AttachMedia(Command):
             select(Document.id).where(Document.id == self.document_id)
         ).scalar_one_or_none()
         if exists is None:
-            raise NotFoundError(f"document {self.document_id} does not exist")
+            raise NotFoundError(say("document {document_id} does not exist", document_id=self.document_id))
         values = {
             "path": self.media.path,
             "kind": self.media.kind,
@@ -62,6 +63,6 @@ class DetachMedia(Command):
 
     def plan(self, writer: Writer) -> None:
         if writer.session.get(Media, self.document_id) is None:
-            raise NotFoundError(f"document {self.document_id} has no recording")
+            raise NotFoundError(say("document {document_id} has no recording", document_id=self.document_id))
         writer.delete(Media, "document_id", [self.document_id])
         writer.touch(self.document_id)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text
 
 #: Extensions of recordings a document can carry, and whether each is sound only or a film.
 MEDIA_KINDS: dict[str, str] = {
@@ -31,7 +32,9 @@ def media_kind(path: Path) -> str:
     kind = MEDIA_KINDS.get(path.suffix.lower())
     if kind is None:
         supported = ", ".join(ext.lstrip(".") for ext in MEDIA_KINDS)
-        raise FileImportError(path, f"is not a supported recording (use {supported})")
+        raise FileImportError(
+            path, text("is not a supported recording (use {supported})", supported=supported)
+        )
     return kind
 
 
@@ -45,11 +48,13 @@ def file_digest(path: Path) -> tuple[str, int]:
                 digest.update(chunk)
                 size += len(chunk)
     except FileNotFoundError:
-        raise FileImportError(path, "does not exist") from None
+        raise FileImportError(path, text("does not exist")) from None
     except IsADirectoryError:
-        raise FileImportError(path, "is a folder, not a recording") from None
+        raise FileImportError(path, text("is a folder, not a recording")) from None
     except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+        raise FileImportError(
+            path, text("cannot be read ({value})", value=exc.strerror or exc.__class__.__name__)
+        ) from None
     return digest.hexdigest(), size
 
 
@@ -57,10 +62,10 @@ def check_recording(path: Path) -> tuple[str, str, int]:
     """Kind, SHA-256 and size of a recording a user names; one clear error when it cannot be one."""
     kind = media_kind(path)
     if not path.exists():
-        raise FileImportError(path, "does not exist")
+        raise FileImportError(path, text("does not exist"))
     sha256, size = file_digest(path)
     if size == 0:
-        raise FileImportError(path, "is empty")
+        raise FileImportError(path, text("is empty"))
     return kind, sha256, size
 
 

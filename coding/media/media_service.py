@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from coding.core.context import DocumentRef, ProjectContext
 from coding.core.errors import FileImportError, InvalidInputError
+from coding.core.i18n import text
 from coding.core.ids import DocumentId
 from coding.media.media_commands import AttachMedia, DetachMedia, NewMedia
 from coding.media.media_files import (
@@ -106,7 +107,7 @@ class MediaService:
         imported from (``R1.txt`` ↔ ``R1.mp3``); one undo step. Documents without one are left alone."""
         directory = Path(folder)
         if not directory.is_dir():
-            raise FileImportError(directory, "is not a folder")
+            raise FileImportError(directory, text("is not a folder"))
         return self.attach_found(self.matching([directory], documents, replace=True, subfolders=True))
 
     def matching(
@@ -166,7 +167,7 @@ class MediaService:
         recordings found again (one undo step); those not found keep their old path."""
         directory = Path(folder)
         if not directory.is_dir():
-            raise FileImportError(directory, "is not a folder")
+            raise FileImportError(directory, text("is not a folder"))
         missing = [info for info in self.list() if not info.found]
         if not missing:
             return []
@@ -201,10 +202,10 @@ class MediaService:
         """The document's recording, which must be where the project says it is."""
         info = self.get(ref)
         if info is None:
-            raise InvalidInputError("this document has no recording attached")
+            raise InvalidInputError(text("this document has no recording attached"))
         if not info.found:
             raise FileImportError(
-                info.location, "is missing (moved or deleted); relink it from the folder it is in now"
+                info.location, text("is missing (moved or deleted); relink it from the folder it is in now")
             )
         return info
 

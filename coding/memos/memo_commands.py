@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId, MemoId
 from coding.undo.command import Command, Writer
 from models import Memo
@@ -25,7 +26,7 @@ class SaveMemo(Command):
     ) -> None:
         super().__init__()
         if document_id is not None and code_id is not None:
-            raise InvalidInputError("a memo belongs to the project, one document or one code")
+            raise InvalidInputError(say("a memo belongs to the project, one document or one code"))
         self.body = text
         self.title = title.strip()
         self.coder = coder
@@ -37,7 +38,7 @@ class SaveMemo(Command):
     def plan(self, writer: Writer) -> MemoId:
         if self.memo_id is not None:
             if writer.session.get(Memo, self.memo_id) is None:
-                raise NotFoundError(f"memo {self.memo_id} does not exist")
+                raise NotFoundError(say("memo {memo_id} does not exist", memo_id=self.memo_id))
             writer.update(
                 Memo, self.memo_id, {"text": self.body, "title": self.title, "updated_at": utcnow()}
             )
@@ -68,5 +69,5 @@ class DeleteMemo(Command):
 
     def plan(self, writer: Writer) -> None:
         if writer.session.get(Memo, self.memo_id) is None:
-            raise NotFoundError(f"memo {self.memo_id} does not exist")
+            raise NotFoundError(say("memo {memo_id} does not exist", memo_id=self.memo_id))
         writer.delete(Memo, "id", [self.memo_id])

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import ensure_coder, find_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import trim_span
 from coding.passages.coding_commands import check_span, not_codable
@@ -72,15 +73,17 @@ class ApplyCodings(Command):
         spans: list[tuple[DocumentId, int, int]] = []
         for request in self.requests:
             if request.document_id not in documents:
-                raise NotFoundError(f"document {request.document_id} does not exist")
+                raise NotFoundError(
+                    say("document {document_id} does not exist", document_id=request.document_id)
+                )
             if request.code_id not in code_names:
-                raise NotFoundError(f"code {request.code_id} does not exist")
+                raise NotFoundError(say("code {code_id} does not exist", code_id=request.code_id))
             name, text = documents[request.document_id]
             start, end = request.start, request.end
             try:
                 check_span(text, start, end)
             except InvalidInputError as exc:
-                raise InvalidInputError(f"{name}: {exc}") from None
+                raise InvalidInputError(say("{name}: {exc}", name=name, exc=exc)) from None
             if self.trim:
                 start, end = trim_span(text, start, end)
             spans.append((request.document_id, start, end))
@@ -121,8 +124,17 @@ class ApplyCodings(Command):
             if duplicate and not self.skip_existing:
                 name = documents[span[0]][0]
                 raise InvalidInputError(
-                    f"{name}: the passage {span[1]}:{span[2]} is already coded with "
-                    f"'{code_names[request.code_id]}' by {self.coder}"
+                    say(
+                        (
+                            "{name}: the passage {span}:{span2} is already coded with '{code_names}' by "
+                            "{coder}"
+                        ),
+                        name=name,
+                        span=span[1],
+                        span2=span[2],
+                        code_names=code_names[request.code_id],
+                        coder=self.coder,
+                    )
                 )
             planned.add((span, request.code_id))
             keep.append(not duplicate)

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from coding.core.coder_rows import ensure_coder, find_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.text import trim_span
 from coding.documents.document_commands import document_text
@@ -16,14 +17,22 @@ from models import Code, Coding, Document, Passage
 def check_span(text: str, start: int, end: int) -> None:
     if not 0 <= start < end <= len(text):
         raise InvalidInputError(
-            f"span {start}:{end} is not a passage of this document (valid: 0 ≤ start < end ≤ {len(text)})"
+            say(
+                ("span {start}:{end} is not a passage of this document (valid: 0 ≤ start < end ≤ {count})"),
+                start=start,
+                end=end,
+                count=len(text),
+            )
         )
     if not text[start:end].strip():
-        raise InvalidInputError("the selected passage is only whitespace")
+        raise InvalidInputError(say("the selected passage is only whitespace"))
 
 
 def not_codable(name: str) -> str:
-    return f"'{name}' is a category: it groups codes and is not applied itself; choose one of its codes"
+    return say(
+        "'{name}' is a category: it groups codes and is not applied itself; choose one of its codes",
+        name=name,
+    )
 
 
 class ApplyCoding(Command):
@@ -73,7 +82,7 @@ class ApplyCoding(Command):
             text, start, end = piece[first:last], start + first, start + last
         code = session.execute(select(Code.name, Code.codable).where(Code.id == self.code_id)).one_or_none()
         if code is None:
-            raise NotFoundError(f"code {self.code_id} does not exist")
+            raise NotFoundError(say("code {code_id} does not exist", code_id=self.code_id))
         code_name = code.name
         if not code.codable:
             raise InvalidInputError(not_codable(code_name))
@@ -102,8 +111,14 @@ class ApplyCoding(Command):
             )
             if duplicate:
                 raise InvalidInputError(
-                    f"this passage is already coded with '{code_name}' by {self.coder} "
-                    "(another coder may code it too, in their own layer)"
+                    say(
+                        (
+                            "this passage is already coded with '{code_name}' by {coder} (another coder may "
+                            "code it too, in their own layer)"
+                        ),
+                        code_name=code_name,
+                        coder=self.coder,
+                    )
                 )
         coder_id = ensure_coder(writer, self.coder)
         coding_id = writer.insert(
@@ -122,7 +137,7 @@ def _touch_coding(writer: Writer, coding_id: CodingId) -> None:
         .where(Coding.id == coding_id)
     ).one_or_none()
     if row is None:
-        raise NotFoundError(f"coding {coding_id} does not exist")
+        raise NotFoundError(say("coding {coding_id} does not exist", coding_id=coding_id))
     writer.touch_span(DocumentId(row[0]), row[1], row[2])
 
 
@@ -156,7 +171,7 @@ class SetPassageSpan(Command):
             select(Passage.document_id, Passage.start, Passage.end).where(Passage.id == self.passage_id)
         ).one_or_none()
         if row is None:
-            raise NotFoundError(f"passage {self.passage_id} does not exist")
+            raise NotFoundError(say("passage {passage_id} does not exist", passage_id=self.passage_id))
         document_id = DocumentId(row[0])
         old_start, old_end = row[1], row[2]
         text = document_text(writer, document_id)
@@ -171,7 +186,7 @@ class SetPassageSpan(Command):
             )
         ).scalar_one()
         if clash:
-            raise InvalidInputError("another coded passage already has exactly these boundaries")
+            raise InvalidInputError(say("another coded passage already has exactly these boundaries"))
         writer.update(Passage, self.passage_id, {"start": start, "end": end, "text": text[start:end]})
         writer.touch_span(document_id, old_start, old_end)
         writer.touch_span(document_id, start, end)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeApplication, CodingInfo, PassageInfo
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
@@ -76,7 +77,7 @@ class CodingService:
                 .where(Coding.id == coding_id)
             ).one_or_none()
         if row is None:
-            raise NotFoundError(f"coding {coding_id} does not exist")
+            raise NotFoundError(say("coding {coding_id} does not exist", coding_id=coding_id))
         return CodingInfo(
             CodingId(row[0]),
             PassageId(row[1]),

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text
 from coding.importing.parsers.safety import check_file
 from coding.refi.names import EXTENSION_PART
 
@@ -51,7 +52,7 @@ class QdpxArchive:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
             self.close()
             raise FileImportError(
-                path, "not a REFI-QDA project (not a zip archive, which a .qdpx is)"
+                path, text("not a REFI-QDA project (not a zip archive, which a .qdpx is)")
             ) from None
         try:
             self._check(members)
@@ -65,16 +66,21 @@ class QdpxArchive:
 
     def _check(self, members: list[zipfile.ZipInfo]) -> None:
         if len(members) > MAX_ENTRIES:
-            raise FileImportError(self.path, f"looks like a zip bomb ({len(members)} entries)")
+            raise FileImportError(
+                self.path, text("looks like a zip bomb ({count} entries)", count=len(members))
+            )
         for info in members:
             if _unsafe_name(info.filename):
                 raise FileImportError(
                     self.path,
-                    f"refused: the entry '{info.filename}' points outside the archive (unsafe path)",
+                    text(
+                        "refused: the entry '{filename}' points outside the archive (unsafe path)",
+                        filename=info.filename,
+                    ),
                 )
             if info.flag_bits & 0x1:
                 raise FileImportError(
-                    self.path, "the archive is encrypted; export it again without a password"
+                    self.path, text("the archive is encrypted; export it again without a password")
                 )
             if info.file_size > MAX_MEMBER_BYTES or (
                 info.file_size > RATIO_CHECK_MIN_BYTES
@@ -82,8 +88,12 @@ class QdpxArchive:
             ):
                 raise FileImportError(
                     self.path,
-                    f"looks like a zip bomb ('{info.filename}' would unpack to {info.file_size // MB} MB "
-                    f"from {max(info.compress_size, 1) // 1024 or 1} KB)",
+                    text(
+                        "looks like a zip bomb ('{filename}' would unpack to {value} MB from {value2} KB)",
+                        filename=info.filename,
+                        value=info.file_size // MB,
+                        value2=max(info.compress_size, 1) // 1024 or 1,
+                    ),
                 )
         readable = sum(
             info.file_size
@@ -92,7 +102,8 @@ class QdpxArchive:
         )
         if readable > MAX_READ_BYTES:
             raise FileImportError(
-                self.path, f"looks like a zip bomb (its text would unpack to {readable // MB} MB)"
+                self.path,
+                text("looks like a zip bomb (its text would unpack to {value} MB)", value=readable // MB),
             )
 
     def _find_qde(self) -> str:
@@ -104,9 +115,10 @@ class QdpxArchive:
         if candidates:
             names = ", ".join(sorted(self._members[c].filename for c in candidates))
             raise FileImportError(
-                self.path, f"not a REFI-QDA project: several .qde files ({names}) and no project.qde"
+                self.path,
+                text("not a REFI-QDA project: several .qde files ({names}) and no project.qde", names=names),
             )
-        raise FileImportError(self.path, "not a REFI-QDA project: the archive has no project.qde")
+        raise FileImportError(self.path, text("not a REFI-QDA project: the archive has no project.qde"))
 
     def read(self, name: str) -> bytes | None:
         """A member's bytes by its path inside the archive (case-insensitive), or ``None``."""
@@ -116,19 +128,25 @@ class QdpxArchive:
         try:
             return self._zip.read(info)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-            raise FileImportError(self.path, f"the archive is damaged ('{info.filename}': {exc})") from None
+            raise FileImportError(
+                self.path,
+                text("the archive is damaged ('{filename}': {exc})", filename=info.filename, exc=exc),
+            ) from None
 
     @contextmanager
     def stream(self, name: str) -> Iterator[IO[bytes]]:
         """A member to read as a stream (``project.qde``, parsed as it is unpacked)."""
         info = self._members.get(name.replace("\\", "/").lstrip("/").lower())
         if info is None or self._zip is None:
-            raise FileImportError(self.path, f"the archive has no {name}")
+            raise FileImportError(self.path, text("the archive has no {name}", name=name))
         try:
             with self._zip.open(info) as member:
                 yield member
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
-            raise FileImportError(self.path, f"the archive is damaged ('{info.filename}': {exc})") from None
+            raise FileImportError(
+                self.path,
+                text("the archive is damaged ('{filename}': {exc})", filename=info.filename, exc=exc),
+            ) from None
 
     def project_qde(self) -> bytes:
         data = self.read(self.qde_name)

@@ -12,6 +12,7 @@ from lxml import etree
 
 from coding.codebook.codebook_file import DEFAULT_COLOUR, CodebookSpec, CodeSetSpec, CodeSpec
 from coding.core.errors import CodebookError, FileImportError, InvalidInputError
+from coding.core.i18n import text
 from coding.core.text import fold
 from coding.refi.elements import GuidRegistry, RCode, RSet, Skipped, child, parse_xml, read_codes, read_sets
 from coding.refi.extension import CodeExtras, Extension, codebook_extension, dumps, parse_extension
@@ -42,7 +43,7 @@ _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 def codebook_xml(project: Project) -> bytes:
     snapshot = take_snapshot(project, with_sources=False)
     if not len(snapshot.tree):
-        raise InvalidInputError("the project has no codes; a codebook needs at least one")
+        raise InvalidInputError(text("the project has no codes; a codebook needs at least one"))
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
     root.set("origin", ORIGIN)
     codes = etree.SubElement(root, f"{{{CODEBOOK_NS}}}Codes")
@@ -66,7 +67,9 @@ def write_qdc(project: Project, path: Path, *, validate: bool = False, **_option
     if validate:
         errors = schema_errors(data, CODEBOOK_SCHEMA)
         if errors:
-            raise InvalidInputError(f"{path.name}: the exported codebook is not valid: {errors[0]}")
+            raise InvalidInputError(
+                text("{name}: the exported codebook is not valid: {errors}", name=path.name, errors=errors[0])
+            )
     path.write_bytes(data)
 
 
@@ -86,14 +89,16 @@ def read_codebook_element(root: Element, path: Path) -> tuple[list[RCode], list[
     if local(root.tag) != "CodeBook" or (
         namespace and not namespace.startswith((CODEBOOK_NS_PREFIX, PROJECT_NS_PREFIX))
     ):
-        raise FileImportError(path, f"not a REFI-QDA codebook (the root element is {local(root.tag)!r})")
+        raise FileImportError(
+            path, text("not a REFI-QDA codebook (the root element is {local!r})", local=local(root.tag))
+        )
     adjusted: list[Skipped] = []
     guids = GuidRegistry(adjusted)
     codes_element = child(root, "Codes")
     try:
         codes = read_codes(codes_element, guids, adjusted) if codes_element is not None else []
     except RecursionError as exc:
-        raise FileImportError(path, f"refused: {exc}") from None
+        raise FileImportError(path, text("refused: {exc}", exc=exc)) from None
     sets = read_sets(child(root, "Sets"), guids)
     for code_set in sets:
         code_set.codes = [guids.resolve(key) for key in code_set.codes]
@@ -174,15 +179,23 @@ def read_qdc(path: Path) -> CodebookSpec:
 
     def refuse(problem: int | OSError) -> CodebookError:
         if isinstance(problem, OSError):
-            return CodebookError(f"{path.name}: cannot be read ({problem.strerror or problem})")
-        return CodebookError(f"{path.name}: too large for a codebook ({problem // (1024 * 1024)} MB)")
+            return CodebookError(
+                text("{name}: cannot be read ({value})", name=path.name, value=problem.strerror or problem)
+            )
+        return CodebookError(
+            text(
+                "{name}: too large for a codebook ({value} MB)",
+                name=path.name,
+                value=problem // (1024 * 1024),
+            )
+        )
 
     try:
         codes, sets, _skipped, extension = load_qdc(path, refuse)
     except FileImportError as exc:
         raise CodebookError(str(exc)) from exc
     if not codes:
-        raise CodebookError(f"{path.name}: the codebook has no codes")
+        raise CodebookError(text("{name}: the codebook has no codes", name=path.name))
     questions: set[str] = set()
     top: set[str] = set()
     specs = tuple(_spec(code, extension.codes, DEFAULT_COLOUR, questions, top)[0] for code in codes)

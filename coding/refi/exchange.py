@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text
 from coding.project import Project
 from coding.refi.import_command import ImportExchange
 from coding.refi.media_xml import prepare_recordings
@@ -25,7 +26,9 @@ def read_exchange_file(path: Path | str, advance: Callable[[str], None] | None =
         return read_qdpx(path, advance)
     if suffix == QDC:
         return read_codebook_only(path)
-    raise FileImportError(path, "not a REFI-QDA file (expected .qdpx for a project or .qdc for a codebook)")
+    raise FileImportError(
+        path, text("not a REFI-QDA file (expected .qdpx for a project or .qdc for a codebook)")
+    )
 
 
 def check_recordings(data: RefiProject, base: Path | None) -> None:

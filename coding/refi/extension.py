@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
+from coding.core.i18n import text as say
 from coding.core.records import CodeInfo
 from coding.refi.names import clean_guid, format_datetime, parse_datetime
 from coding.refi.snapshot import Snapshot
@@ -100,7 +101,7 @@ def project_extension(snapshot: Snapshot, passage_guids: Mapping[int, str]) -> d
             "original_filename": doc.original_filename,
             "sha256": doc.sha256,
             "encoding": doc.encoding,
-            "turns": [list(turn) for turn in doc.turns],
+            "turns": doc.turns,  # tuples: the same JSON arrays, without a list per turn
             "pages": [list(page) for page in doc.pages],
             "media": None
             if doc.media is None
@@ -251,7 +252,9 @@ def _entries(
         parsed = reader(entry)
         key = clean_guid(guid)
         if parsed is None or key is None:
-            problems.append(f"{where}: {section} entry '{guid}' is malformed")
+            problems.append(
+                say("{where}: {section} entry '{guid}' is malformed", where=where, section=section, guid=guid)
+            )
         else:
             entries[key] = parsed
     return entries
@@ -263,10 +266,14 @@ def parse_extension(text: str, where: str) -> Extension:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        extension.problems.append(f"{where}: not valid JSON; Codewerk's extra data was not read")
+        extension.problems.append(
+            say("{where}: not valid JSON; Codewerk's extra data was not read", where=where)
+        )
         return extension
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        extension.problems.append(f"{where}: unknown format; Codewerk's extra data was not read")
+        extension.problems.append(
+            say("{where}: unknown format; Codewerk's extra data was not read", where=where)
+        )
         return extension
     extension.language = _optional_text(data.get("language"))
     extension.codes = _entries(data, "codes", _code, where, extension.problems)
@@ -276,7 +283,9 @@ def parse_extension(text: str, where: str) -> Extension:
     for index, entry in enumerate(judgements or []):
         parsed_judgement = _judgement(entry)
         if parsed_judgement is None:
-            extension.problems.append(f"{where}: judgement {index + 1} is malformed")
+            extension.problems.append(
+                say("{where}: judgement {value} is malformed", where=where, value=index + 1)
+            )
         else:
             extension.judgements.append(parsed_judgement)
     return extension

@@ -27,9 +27,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from coding.core.parsed import plain
 from coding.core.text import fold
 from coding.refi.descriptions import memo_part, own_part
-from coding.refi.elements import RNote, RSelection, Skipped
+from coding.refi.elements import RNote, RSelection, RSource, Skipped
 from coding.refi.names import derived_guid
 from coding.refi.project_reader import RefiProject
 
@@ -60,6 +61,18 @@ class NotePlan:
     uncoded: set[str] = field(default_factory=set)  # selection GUIDs without codings
 
 
+class _Texts:
+    """The text of the source last asked for, decoded once (a source holds its text as UTF-8)."""
+
+    def __init__(self) -> None:
+        self._last: tuple[RSource, str] | None = None
+
+    def __call__(self, source: RSource) -> str:
+        if self._last is None or self._last[0] is not source:
+            self._last = (source, plain(source.text))
+        return self._last[1]
+
+
 def _quote(selection: RSelection, text: str) -> str:
     passage = " ".join(text[selection.start : selection.end].split())
     return f"«{passage[:300]}{'…' if len(passage) > 300 else ''}»"
@@ -67,6 +80,7 @@ def _quote(selection: RSelection, text: str) -> str:
 
 def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
     plan = NotePlan()
+    text_of = _Texts()
     notes = project.notes
     judgements = {a.guid for a in project.extension.judgements}
     used: set[str] = set(judgements)
@@ -104,7 +118,7 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
                 plan.uncoded.add(selection.guid)
                 for note in selection_notes:
                     title = note.name or "Note on a passage"
-                    text = f"{_quote(selection, source.text)}\n\n{note.text}"
+                    text = f"{_quote(selection, text_of(source))}\n\n{note.text}"
                     plan.memos.append(MemoPlan(note, document=source.guid, title=title, text=text))
         for coding in source.whole_codings:
             for guid in coding.notes:
@@ -133,7 +147,7 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
             if note is not None and note.passages and note.guid not in used:  # an annotation
                 used.add(note.guid)
                 quoted = [
-                    _quote(RSelection("", a, b, None, None, None), source.text) for a, b in note.passages
+                    _quote(RSelection("", a, b, None, None, None), text_of(source)) for a, b in note.passages
                 ]
                 plan.memos.append(
                     MemoPlan(
@@ -161,6 +175,7 @@ def _description_memos(project: RefiProject, plan: NotePlan, coding_parts: dict[
     passage quoted, when it has none); a source's, a document memo; the project's, a project memo;
     a case's, a project memo named after the case.
     """
+    text_of = _Texts()
     notes = project.notes
 
     def parts(guids: list[str]) -> list[str]:
@@ -183,7 +198,7 @@ def _description_memos(project: RefiProject, plan: NotePlan, coding_parts: dict[
                 if own not in coding_parts[coding.guid]:
                     coding_parts[coding.guid].append(own)
             if not selection.codings:
-                text = f"{_quote(selection, source.text)}\n\n{own}"
+                text = f"{_quote(selection, text_of(source))}\n\n{own}"
                 note = _description_note(selection.guid, own, "Note on a passage")
                 plan.memos.append(MemoPlan(note, document=source.guid, title=note.name, text=text))
         own = own_part(source.description, parts(source.notes))

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coding.core.parsed import EncodedText, plain
 from coding.core.text import fold, trim_span
 from coding.documents.document_commands import stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
@@ -34,13 +35,14 @@ class SourcesMerge(MergeState):
             match = by_guid.get(source.guid) or by_name.get(fold(source.name))
             if match is not None:
                 text = self.s.execute(select(Document.text).where(Document.id == match)).scalar_one()
-                if text == source.text or by_guid.get(source.guid) == match:
-                    self.docs[source.guid] = MergedDocument(match, text, text == source.text)
+                same = text == plain(source.text)
+                if same or by_guid.get(source.guid) == match:
+                    self.docs[source.guid] = MergedDocument(match, text, same)
                     self.existing["documents"] += 1
                     self._merge_attributes(match, source, attributes.get(source.guid, {}))
                     if self.s.get(Media, match) is None:  # the project's own recording wins
                         self._attach(match, source)
-                    if text != source.text:
+                    if not same:
                         self.skip(
                             f"TextSource '{source.name}'",
                             "the project's document with this GUID has another text; its codings were not merged",
@@ -57,8 +59,9 @@ class SourcesMerge(MergeState):
             position += 1
             row: dict[str, Any] = {
                 "name": name,
-                "text": source.text,
-                "length": len(source.text),
+                # Stored (and kept for redo) as its UTF-8 bytes, not as a string of 4 bytes a character.
+                "text": source.text.utf8 if isinstance(source.text, EncodedText) else source.text,
+                "length": _length(source.text),
                 "source_format": (extras.source_format or "qdpx")[:16],
                 "original_filename": extras.original_filename,
                 "sha256": extras.sha256,
@@ -81,7 +84,7 @@ class SourcesMerge(MergeState):
             for key, value in attributes.get(source.guid, {}).items():
                 attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
             extras = self.data.extension.documents.get(source.guid, DocumentExtras())
-            turns = self._turns(source, extras, row, rules)
+            turns = self._turns(source, plain(source.text), extras, row, rules)
             turn_rows.extend(
                 {
                     "document_id": row["id"],
@@ -94,7 +97,7 @@ class SourcesMerge(MergeState):
                 for t in turns
             )
             self._attach(row["id"], source)
-            pages = extras.pages if _valid_pages(extras.pages, len(source.text)) else ()
+            pages = extras.pages if _valid_pages(extras.pages, _length(source.text)) else ()
             page_rows.extend(
                 {"document_id": row["id"], "number": n, "start": s, "end": e} for n, s, e in pages
             )
@@ -104,17 +107,17 @@ class SourcesMerge(MergeState):
         self.w.insert_many(Page, page_rows)
 
     def _turns(
-        self, source: RSource, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
+        self, source: RSource, text: str, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
     ) -> Sequence[tuple[str, int, int, int, float | None]]:
         if extras.turns is not None:
-            length = len(source.text)
+            length = len(text)
             if all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in extras.turns):
                 return [(t[0][:200], *t[1:]) for t in extras.turns]
             self.adjust(
                 f"TextSource '{source.name}'", "its stored speaker turns do not fit the text; detected again"
             )
         try:  # as every other import: the turns as detected, refined by the project's speaker rules
-            detected = rules.refine(rules.detect(source.text, row["source_format"]), row.get("guid"))
+            detected = rules.refine(rules.detect(text, row["source_format"]), row.get("guid"))
         except Exception:  # a broken project pattern must not stop the import
             return []
         turns = [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
@@ -150,10 +153,10 @@ class SourcesMerge(MergeState):
                 )
 
     # -- passages and codings --------------------------------------------------------------
-    def _selections_of(self, source: RSource, doc: MergedDocument) -> list[RSelection]:
+    def _selections_of(self, source: RSource, text: str) -> list[RSelection]:
         selections = list(source.selections)
         if source.whole_codings:
-            start, end = trim_span(doc.text, 0, len(doc.text))
+            start, end = trim_span(text, 0, len(text))
             if start < end:
                 selections.append(
                     RSelection(source.guid, start, end, None, None, None, codings=source.whole_codings)
@@ -187,7 +190,8 @@ class SourcesMerge(MergeState):
             doc = self.docs.get(source.guid)
             if doc is None or not doc.same_text:
                 continue
-            for selection in self._selections_of(source, doc):
+            text = plain(doc.text)  # decoded once per document
+            for selection in self._selections_of(source, text):
                 where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
                 valid = []
                 for coding in selection.codings:
@@ -208,7 +212,7 @@ class SourcesMerge(MergeState):
                         "document_id": doc.id,
                         "start": selection.start,
                         "end": selection.end,
-                        "text": doc.text[selection.start : selection.end],
+                        "text": text[selection.start : selection.end],
                     }
                     if selection.guid not in by_guid:
                         row["guid"] = selection.guid
@@ -272,3 +276,7 @@ class SourcesMerge(MergeState):
 def _valid_pages(pages: Sequence[tuple[int, int, int]], length: int) -> bool:
     numbers = [n for n, _s, _e in pages]
     return len(set(numbers)) == len(numbers) and all(n > 0 and 0 <= s <= e <= length for n, s, e in pages)
+
+
+def _length(text: str | EncodedText) -> int:
+    return text.length if isinstance(text, EncodedText) else len(text)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from coding.core.coder_rows import UNKNOWN_CODER, ensure_coder
+from coding.core.parsed import EncodedText
 from coding.refi.elements import Skipped
 from coding.refi.project_reader import RefiProject
 from coding.refi.report import ExchangeReport
@@ -18,7 +19,7 @@ Span = tuple[int, int, int]  # document id, start, end
 @dataclass
 class MergedDocument:
     id: int
-    text: str
+    text: str | EncodedText
     same_text: bool
 
 

@@ -19,6 +19,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError, ProjectFileError
+from coding.core.i18n import reason_of
+from coding.core.i18n import text as say
+from coding.core.parsed import plain
 from coding.core.text_remap import remap_spans
 from coding.project import Project
 from coding.refi.elements import Skipped
@@ -37,11 +40,11 @@ def merge_project(project: Project, other: Path | str) -> ExchangeReport:
     the project exactly as it was."""
     other = Path(other)
     if other.resolve() == project.path.resolve():
-        raise InvalidInputError(f"{other.name}: this is the open project itself")
+        raise InvalidInputError(say("{name}: this is the open project itself", name=other.name))
     try:
         inspect_file(other)
     except ProjectFileProblem as exc:
-        raise ProjectFileError(f"{other.name}: {exc}") from exc
+        raise ProjectFileError(say("{name}: {exc}", name=other.name, exc=reason_of(exc))) from exc
     with tempfile.TemporaryDirectory(prefix="codewerk-merge-") as folder:
         copy = Path(folder) / "other.codewerk"
         copy_project_file(other, copy)
@@ -68,7 +71,13 @@ def _conflicts(project: Project, theirs: Project, file_name: str) -> list[Skippe
     shared_paths = {path for _name, path in ours.values()} & {path for _name, path in other.values()}
     if other and not (ours.keys() & other.keys()) and not shared_paths:
         raise InvalidInputError(
-            f"{file_name}: its codebook shares no code with this project's (another codebook); nothing was merged"
+            say(
+                (
+                    "{file_name}: its codebook shares no code with this project's (another "
+                    "codebook); nothing was merged"
+                ),
+                file_name=file_name,
+            )
         )
     conflicts = [
         Skipped(f"Code '{path}'", f"is called '{other[guid][0]}' in {file_name}; kept '{name}'")
@@ -108,9 +117,12 @@ def _reanchor(project: Project, data: RefiProject, file_name: str) -> list[Skipp
     lost: list[Skipped] = []
     for source in data.sources:
         text = texts.get(source.guid)
-        if text is None or text == source.text:
+        if text is None:
             continue
-        spans = remap_spans(source.text, text, [(s.start, s.end) for s in source.selections])
+        old = plain(source.text)
+        if text == old:
+            continue
+        spans = remap_spans(old, text, [(s.start, s.end) for s in source.selections])
         kept = []
         for selection, span in zip(source.selections, spans, strict=True):
             if span is None:
@@ -118,7 +130,7 @@ def _reanchor(project: Project, data: RefiProject, file_name: str) -> list[Skipp
                     Skipped(
                         f"Passage {selection.start}–{selection.end} of '{source.name}' in {file_name}",
                         "its text was changed since; it could not be re-anchored: "
-                        f"“{source.text[selection.start : selection.end][:60]}”",
+                        f"“{old[selection.start : selection.end][:60]}”",
                     )
                 )
                 continue

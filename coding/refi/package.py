@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, insert, select
 
 from coding.core.context import DocumentRef
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text
 from coding.core.project_settings import PRESET_CODER
 from coding.project import Project
 from models import Code, Coder, Coding, Document, Judgement, Memo, Passage, Setting, Suggestion
@@ -59,13 +60,15 @@ def package_for_coder(
     out = Path(out)
     name = " ".join(coder.split())
     if not name:
-        raise InvalidInputError("a package needs the name of the coder it is for (--coder NAME)")
+        raise InvalidInputError(text("a package needs the name of the coder it is for (--coder NAME)"))
     if out.exists():
         raise InvalidInputError(
-            f"{out.name}: already exists; choose another name (a package never overwrites)"
+            text("{name}: already exists; choose another name (a package never overwrites)", name=out.name)
         )
     if not out.parent.is_dir():
-        raise InvalidInputError(f"{out.name}: the folder {out.parent} does not exist")
+        raise InvalidInputError(
+            text("{name}: the folder {parent} does not exist", name=out.name, parent=out.parent)
+        )
     chosen = {project.documents.id_of(d) for d in documents}
     copy_project_file(project.path, out)
     try:

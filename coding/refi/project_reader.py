@@ -14,6 +14,8 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
+from coding.core.parsed import encoded, plain
 from coding.core.text import fold
 from coding.media.media_commands import NewMedia
 from coding.refi.archive import QdpxArchive
@@ -131,7 +133,10 @@ class _Reader:
         if local_name(root.tag) != "Project" or (namespace and not namespace.startswith(PROJECT_NS_PREFIX)):
             raise FileImportError(
                 self.path,
-                f"not a REFI-QDA project (project.qde has the root element {local_name(root.tag)!r})",
+                say(
+                    "not a REFI-QDA project (project.qde has the root element {local_name!r})",
+                    local_name=local_name(root.tag),
+                ),
             )
         self.media_folder = base_folder(root.get("basePath"), self.path)
         return RefiProject(
@@ -156,7 +161,7 @@ class _Reader:
                 try:
                     project.codes = read_codes(codes_element, self.guids, self.adjusted)
                 except RecursionError as exc:
-                    raise FileImportError(self.path, f"refused: {exc}") from None
+                    raise FileImportError(self.path, say("refused: {exc}", exc=exc)) from None
         elif name == "Variables":
             for variable in children(element, "Variable"):
                 self._variable(variable)
@@ -351,6 +356,7 @@ class _Reader:
             self._selections(self._plain_selections(text_element, label), source, source_text, label)
         for holder in {id(e): e for e in (element, text_element)}.values():
             source.whole_codings.extend(c for c in map(self._coding, children(holder, "Coding")) if c)
+        source.text = encoded(plain(source.text))  # read: from here on held as UTF-8
         project.sources.append(source)
 
     def _coding(self, element: Element) -> RCoding | None:
@@ -498,10 +504,10 @@ def read_codebook_only(path: Path) -> RefiProject:
 
     def refuse(problem: int | OSError) -> FileImportError:
         if isinstance(problem, FileNotFoundError):
-            return FileImportError(path, "file not found")
+            return FileImportError(path, say("file not found"))
         if isinstance(problem, OSError):
-            return FileImportError(path, f"cannot be read ({problem.strerror or problem})")
-        return FileImportError(path, "too large for a codebook")
+            return FileImportError(path, say("cannot be read ({value})", value=problem.strerror or problem))
+        return FileImportError(path, say("too large for a codebook"))
 
     codes, sets, adjusted, extension = load_qdc(path, refuse)
     return RefiProject(name=path.stem, codes=codes, sets=sets, adjusted=adjusted, extension=extension)

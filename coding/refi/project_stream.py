@@ -17,6 +17,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text
 from coding.refi.names import local_name
 from coding.refi.project_reader import SECTIONS, RefiProject, _Reader
 
@@ -63,7 +64,7 @@ def read_stream(reader: _Reader, stream: IO[bytes], advance: Advance | None = No
                 reader.section(element, project)
             root.remove(element)  # read: let it go
     if root is None or project is None:
-        raise FileImportError(reader.path, "project.qde is empty")
+        raise FileImportError(reader.path, text("project.qde is empty"))
     return reader.finish(root, project)
 
 
@@ -74,9 +75,15 @@ def _events(reader: _Reader, stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
     except DefusedXmlException as exc:
         raise FileImportError(
             reader.path,
-            f"{part} declares XML entities or external references, which Codewerk refuses ({exc})",
+            text(
+                ("{part} declares XML entities or external references, which Codewerk refuses ({exc})"),
+                part=part,
+                exc=exc,
+            ),
         ) from None
     except SafeET.ParseError as exc:
-        raise FileImportError(reader.path, f"{part} is not well-formed XML ({exc})") from None
+        raise FileImportError(
+            reader.path, text("{part} is not well-formed XML ({exc})", part=part, exc=exc)
+        ) from None
     except RecursionError:
-        raise FileImportError(reader.path, f"{part} is nested too deeply") from None
+        raise FileImportError(reader.path, text("{part} is nested too deeply", part=part)) from None

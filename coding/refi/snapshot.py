@@ -43,6 +43,35 @@ from models import (
 if TYPE_CHECKING:
     from coding.project import Project
 
+# The columns each row type is built from, in its field order: one list for the whole and the
+# streamed readers.
+_PASSAGE_COLUMNS = (
+    Passage.id,
+    Passage.guid,
+    Passage.document_id,
+    Passage.start,
+    Passage.end,
+    Passage.text,
+    Passage.created_at,
+)
+_CODING_COLUMNS = (
+    Coding.id,
+    Coding.guid,
+    Coding.passage_id,
+    Coding.code_id,
+    Coding.coder_id,
+    Coding.memo,
+    Coding.created_at,
+)
+_REVIEW_COLUMNS = (
+    Review.guid,
+    Review.coding_id,
+    Review.coder_id,
+    Review.status,
+    Review.comment,
+    Review.updated_at,
+)
+
 
 @dataclass(slots=True)
 class CoderRow:
@@ -285,15 +314,7 @@ def _passages(session: Session) -> dict[int, list[PassageRow]]:
     """Per document, by position."""
     passages: dict[int, list[PassageRow]] = defaultdict(list)
     for row in session.execute(
-        select(
-            Passage.id,
-            Passage.guid,
-            Passage.document_id,
-            Passage.start,
-            Passage.end,
-            Passage.text,
-            Passage.created_at,
-        ).order_by(Passage.document_id, Passage.start, Passage.end, Passage.id)
+        select(*_PASSAGE_COLUMNS).order_by(Passage.document_id, Passage.start, Passage.end, Passage.id)
     ):
         passages[row.document_id].append(PassageRow(*row))
     return dict(passages)
@@ -303,15 +324,7 @@ def _codings(session: Session) -> dict[int, list[CodingRow]]:
     """Per passage, in the order they were made."""
     codings: dict[int, list[CodingRow]] = defaultdict(list)
     for coding_id, guid, passage_id, code_id, coder_id, memo, created_at in session.execute(
-        select(
-            Coding.id,
-            Coding.guid,
-            Coding.passage_id,
-            Coding.code_id,
-            Coding.coder_id,
-            Coding.memo,
-            Coding.created_at,
-        ).order_by(Coding.id)
+        select(*_CODING_COLUMNS).order_by(Coding.id)
     ):
         codings[passage_id].append(
             CodingRow(coding_id, guid, passage_id, CodeId(code_id), coder_id, memo, created_at)
@@ -322,16 +335,7 @@ def _codings(session: Session) -> dict[int, list[CodingRow]]:
 def _reviews(session: Session) -> dict[int, list[ReviewRow]]:
     """Per coding."""
     reviews: dict[int, list[ReviewRow]] = defaultdict(list)
-    for row in session.execute(
-        select(
-            Review.guid,
-            Review.coding_id,
-            Review.coder_id,
-            Review.status,
-            Review.comment,
-            Review.updated_at,
-        ).order_by(Review.id)
-    ):
+    for row in session.execute(select(*_REVIEW_COLUMNS).order_by(Review.id)):
         reviews[row.coding_id].append(ReviewRow(*row))
     return dict(reviews)
 
@@ -459,55 +463,30 @@ class _Grouped:
 
 
 def _each_document(session: Session, documents: list[DocumentRow]) -> Iterator[DocumentParts]:
-    passage_columns = (
-        Passage.id,
-        Passage.guid,
-        Passage.document_id,
-        Passage.start,
-        Passage.end,
-        Passage.text,
-        Passage.created_at,
-    )
     passages = _Grouped(
-        select(*passage_columns)
+        select(*_PASSAGE_COLUMNS)
         .join(Document, Document.id == Passage.document_id)
         .order_by(*_DOCUMENT_ORDER, Passage.start, Passage.end, Passage.id),
         session,
-        2,
+        2,  # Passage.document_id
     )
+    # the document id follows each coding's and review's own columns
     codings = _Grouped(
-        select(
-            Coding.id,
-            Coding.guid,
-            Coding.passage_id,
-            Coding.code_id,
-            Coding.coder_id,
-            Coding.memo,
-            Coding.created_at,
-            Passage.document_id,
-        )
+        select(*_CODING_COLUMNS, Passage.document_id)
         .join(Passage, Passage.id == Coding.passage_id)
         .join(Document, Document.id == Passage.document_id)
         .order_by(*_DOCUMENT_ORDER, Coding.id),
         session,
-        7,
+        len(_CODING_COLUMNS),
     )
     reviews = _Grouped(
-        select(
-            Review.guid,
-            Review.coding_id,
-            Review.coder_id,
-            Review.status,
-            Review.comment,
-            Review.updated_at,
-            Passage.document_id,
-        )
+        select(*_REVIEW_COLUMNS, Passage.document_id)
         .join(Coding, Coding.id == Review.coding_id)
         .join(Passage, Passage.id == Coding.passage_id)
         .join(Document, Document.id == Passage.document_id)
         .order_by(*_DOCUMENT_ORDER, Review.id),
         session,
-        6,
+        len(_REVIEW_COLUMNS),
     )
     for doc in documents:
         by_passage: dict[int, list[CodingRow]] = defaultdict(list)
@@ -517,7 +496,7 @@ def _each_document(session: Session, documents: list[DocumentRow]) -> Iterator[D
             )
         by_coding: dict[int, list[ReviewRow]] = defaultdict(list)
         for row in reviews.take(doc.id):
-            by_coding[row[1]].append(ReviewRow(*row[:6]))
+            by_coding[row[1]].append(ReviewRow(*row[: len(_REVIEW_COLUMNS)]))
         yield DocumentParts(
             doc, [PassageRow(*row) for row in passages.take(doc.id)], dict(by_passage), dict(by_coding)
         )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CoderId, CodingId, DocumentId, JudgementId, ReviewId, ReviewMessageId
 from coding.undo.command import Command, Writer
 from models import REVIEW_STATUSES, Coding, Judgement, JudgementReview, Passage, Review, ReviewMessage
@@ -33,7 +34,9 @@ class MarkWrite:
 
 def _check_status(status: str | None) -> None:
     if status is not None and status not in REVIEW_STATUSES:
-        raise InvalidInputError(f"review status must be one of {', '.join(REVIEW_STATUSES)}")
+        raise InvalidInputError(
+            say("review status must be one of {REVIEW_STATUSES}", REVIEW_STATUSES=", ".join(REVIEW_STATUSES))
+        )
 
 
 def write_mark(writer: Writer, mark: MarkWrite, coder_id: CoderId) -> int | None:
@@ -49,13 +52,13 @@ def write_mark(writer: Writer, mark: MarkWrite, coder_id: CoderId) -> int | None
             .where(Coding.id == mark.target)
         ).scalar_one_or_none()
         if document_id is None:
-            raise NotFoundError(f"coding {mark.target} does not exist")
+            raise NotFoundError(say("coding {target} does not exist", target=mark.target))
         writer.touch(DocumentId(document_id))
         target_column = Review.coding_id
     else:
         model, column = JudgementReview, "judgement_id"
         if session.get(Judgement, mark.target) is None:
-            raise NotFoundError(f"judgement {mark.target} does not exist")
+            raise NotFoundError(say("judgement {target} does not exist", target=mark.target))
         target_column = JudgementReview.judgement_id
     existing = session.execute(
         select(model.id, model.comment, model.updated_at).where(
@@ -171,7 +174,7 @@ class SetReviewMarks(Command):
                 present.update(session.execute(select(Judgement.id).where(Judgement.id.in_(chunk))).scalars())
             missing = [t for t in targets if t not in present]
         if missing:
-            raise NotFoundError(f"{kind} {missing[0]} does not exist")
+            raise NotFoundError(say("{kind} {missing} does not exist", kind=say(kind), missing=missing[0]))
         existing = {
             target: (mark_id, comment, updated)
             for target, mark_id, comment, updated in session.execute(
@@ -236,9 +239,9 @@ class AddReviewMessage(Command):
     ) -> None:
         super().__init__()
         if (coding_id is None) == (judgement_id is None):
-            raise InvalidInputError("a reply belongs to one quote or one judgement")
+            raise InvalidInputError(say("a reply belongs to one quote or one judgement"))
         if not message.strip():
-            raise InvalidInputError("a reply needs some text")
+            raise InvalidInputError(say("a reply needs some text"))
         self.author = author
         self.message = message.strip()
         self.coding_id = coding_id
@@ -253,10 +256,12 @@ class AddReviewMessage(Command):
                 .where(Coding.id == self.coding_id)
             ).scalar_one_or_none()
             if document_id is None:
-                raise NotFoundError(f"coding {self.coding_id} does not exist")
+                raise NotFoundError(say("coding {coding_id} does not exist", coding_id=self.coding_id))
             writer.touch(DocumentId(document_id))
         elif session.get(Judgement, self.judgement_id) is None:
-            raise NotFoundError(f"judgement {self.judgement_id} does not exist")
+            raise NotFoundError(
+                say("judgement {judgement_id} does not exist", judgement_id=self.judgement_id)
+            )
         coder_id = ensure_coder(writer, self.author)
         return ReviewMessageId(
             writer.insert(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.reviews.review_layout import (
     CHECK_COLUMN,
     COMMENT_COLUMN,
@@ -69,20 +70,28 @@ def _short(text: str, limit: int = 50) -> str:
 def read_review_file(path: Path) -> ReviewFile:
     """The review file at ``path``; one clear error naming the file when it is not one."""
     if not path.is_file():
-        raise InvalidInputError(f"{path.name}: no such file")
+        raise InvalidInputError(say("{name}: no such file", name=path.name))
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".docx"):
         raise InvalidInputError(
-            f"{path.name}: a review file is a workbook (.xlsx) or a Word document (.docx)"
+            say("{name}: a review file is a workbook (.xlsx) or a Word document (.docx)", name=path.name)
         )
     if not zipfile.is_zipfile(path):
-        raise InvalidInputError(f"{path.name}: not a {suffix} file (it is not a zip package); is it damaged?")
+        raise InvalidInputError(
+            say(
+                "{name}: not a {suffix} file (it is not a zip package); is it damaged?",
+                name=path.name,
+                suffix=suffix,
+            )
+        )
     try:
         return _read_workbook(path) if suffix == ".xlsx" else _read_document(path)
     except InvalidInputError:
         raise
     except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise InvalidInputError(f"{path.name}: cannot read it as a {suffix} file ({exc})") from exc
+        raise InvalidInputError(
+            say("{name}: cannot read it as a {suffix} file ({exc})", name=path.name, suffix=suffix, exc=exc)
+        ) from exc
 
 
 def _read_workbook(path: Path) -> ReviewFile:
@@ -93,7 +102,14 @@ def _read_workbook(path: Path) -> ReviewFile:
         names = {name.casefold(): name for name in workbook.sheetnames}
         if IDENTITY_SHEET not in names:
             raise InvalidInputError(
-                f"{path.name}: not a Codewerk review workbook (its hidden sheet '{IDENTITY_SHEET}' is missing)"
+                say(
+                    (
+                        "{name}: not a Codewerk review workbook (its hidden sheet '{IDENTITY_SHEET}' is "
+                        "missing)"
+                    ),
+                    name=path.name,
+                    IDENTITY_SHEET=IDENTITY_SHEET,
+                )
             )
         identity: dict[str, str] = {}
         for row in workbook[names[IDENTITY_SHEET]].iter_rows(values_only=True):
@@ -138,7 +154,9 @@ def _column(index: int) -> str:
 
 def _check_format(path: Path, identity: dict[str, str]) -> None:
     if identity.get("format") != FORMAT or not identity.get("project_guid"):
-        raise InvalidInputError(f"{path.name}: not a Codewerk review file (no project identity in it)")
+        raise InvalidInputError(
+            say("{name}: not a Codewerk review file (no project identity in it)", name=path.name)
+        )
 
 
 def _file(path: Path, identity: dict[str, str], lines: list[ReviewLine]) -> ReviewFile:

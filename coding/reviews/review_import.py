@@ -90,7 +90,12 @@ def check_project(review: ReviewFile, project_guid: str, project_name: str) -> N
     if review.project_guid != project_guid:
         other = f"'{review.project_name}'" if review.project_name else f"id {review.project_guid}"
         raise InvalidInputError(
-            f"{review.path.name}: this review file belongs to the project {other}, not to '{project_name}'"
+            text(
+                "{name}: this review file belongs to the project {other}, not to '{project_name}'",
+                name=review.path.name,
+                other=other,
+                project_name=project_name,
+            )
         )
 
 

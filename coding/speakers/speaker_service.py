@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.parsed import ParsedTurn
 from coding.core.text import fold, natural_key
@@ -177,7 +178,7 @@ class SpeakerService:
             )
             if not shown:
                 where = "this document" if guid is not None else "the project"
-                raise NotFoundError(f"there is no speaker '{old}' in {where}")
+                raise NotFoundError(say("there is no speaker '{old}' in {where}", old=old, where=where))
             updated = rules
             if guid is None:  # names given in one document follow a rename everywhere
                 for scope, mapping in rules.names.items():
@@ -207,8 +208,13 @@ class SpeakerService:
                 return replace(rules, interviewers=(*kept, name))
             if rules.is_interviewer(name) and kept == rules.interviewers:
                 raise InvalidInputError(
-                    f"'{name}' counts as an interviewer because of its role; "
-                    "rename the speaker or unmark the role"
+                    say(
+                        (
+                            "'{name}' counts as an interviewer because of its role; rename the speaker or "
+                            "unmark the role"
+                        ),
+                        name=name,
+                    )
                 )
             return replace(rules, interviewers=kept)
 
@@ -264,7 +270,7 @@ class SpeakerService:
         found = {fold(row.speaker) for row in rows}
         missing = sorted(wanted - found, key=natural_key)
         if missing:
-            raise NotFoundError(f"no turns of speaker {', '.join(missing)} found")
+            raise NotFoundError(say("no turns of speaker {missing} found", missing=", ".join(missing)))
         passages = [
             (DocumentId(row.document_id), row.body_start, row.end)
             for row in rows
@@ -289,7 +295,7 @@ class SpeakerService:
         document_id = self._context.resolve.document(document)
         parts = self.respondent_spans(document_id, start, end)
         if not parts:
-            raise InvalidInputError("the selection holds only the interviewer's words")
+            raise InvalidInputError(say("the selection holds only the interviewer's words"))
         code_id = self._context.resolve.code(code)
         text = f"Code respondent's words with {self._context.resolve.code_tree().get(code_id).name}"
         return self._code(code_id, [(document_id, s, e) for s, e in parts], memo, coder, text)

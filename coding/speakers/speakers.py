@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import Any
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedTurn
 from coding.core.text import fold
 from coding.speakers.turns import compile_patterns, detect_turns, parse_timestamp
@@ -72,9 +73,14 @@ _NUMBERED = re.compile(r"^(?P<role>.+?)\s+(?:\d{1,3}|[a-z])$")  # "interviewer 2
 def check_speaker_name(name: str) -> str:
     cleaned = " ".join(str(name).split())
     if not cleaned:
-        raise InvalidInputError("a speaker needs a name")
+        raise InvalidInputError(say("a speaker needs a name"))
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise InvalidInputError(f"a speaker name can have at most {MAX_NAME_LENGTH} characters")
+        raise InvalidInputError(
+            say(
+                "a speaker name can have at most {MAX_NAME_LENGTH} characters",
+                MAX_NAME_LENGTH=MAX_NAME_LENGTH,
+            )
+        )
     return cleaned
 
 
@@ -82,7 +88,7 @@ def check_patterns(patterns: Sequence[str]) -> tuple[str, ...]:
     """Validate speaker patterns (a bad regular expression raises InvalidInputError naming it)."""
     cleaned = tuple(str(p) for p in patterns if str(p).strip())
     if not cleaned:
-        raise InvalidInputError("give at least one speaker pattern (or go back to the default patterns)")
+        raise InvalidInputError(say("give at least one speaker pattern (or go back to the default patterns)"))
     compile_patterns(cleaned)
     return cleaned
 

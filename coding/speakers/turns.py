@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedTurn
 
 MAX_SPEAKER_LENGTH = 40
@@ -67,10 +68,16 @@ def compile_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
             regex = re.compile(pattern)
         except re.error as exc:
             raise InvalidInputError(
-                f"speaker pattern {number} is not a valid regular expression: {exc}"
+                say(
+                    "speaker pattern {number} is not a valid regular expression: {exc}",
+                    number=number,
+                    exc=exc,
+                )
             ) from None
         if "speaker" not in regex.groupindex:
-            raise InvalidInputError(f"speaker pattern {number} has no (?P<speaker>…) group")
+            raise InvalidInputError(
+                say("speaker pattern {number} has no (?P<speaker>…) group", number=number)
+            )
         compiled.append(regex)
     return tuple(compiled)
 
@@ -105,31 +112,81 @@ def match_label(line: str, patterns: Sequence[re.Pattern[str]]) -> re.Match[str]
 
 def detect_turns(text: str, patterns: Sequence[str] | None = None) -> tuple[ParsedTurn, ...]:
     """Find speaker turns in ``text`` (already normalised); see the module docstring."""
-    compiled = compile_patterns(tuple(DEFAULT_SPEAKER_PATTERNS if patterns is None else patterns))
-    starts: list[tuple[int, re.Match[str]]] = []
-    position = 0
-    for line in text.split("\n"):
-        match = match_label(line, compiled)
+    scanner = TurnScanner(patterns)
+    scanner.feed(text)
+    return scanner.finish()
+
+
+class TurnScanner:
+    """:func:`detect_turns` over a text given in pieces (a long file read a megabyte at a time):
+    ``feed`` each piece in order, then ``finish``. Only the line being read is held, never the
+    text, and the turns come out as :func:`detect_turns` finds them in the whole text."""
+
+    def __init__(self, patterns: Sequence[str] | None = None) -> None:
+        self._compiled = compile_patterns(tuple(DEFAULT_SPEAKER_PATTERNS if patterns is None else patterns))
+        self._pending: list[str] = []  # the start of a line whose end has not come yet
+        self._position = 0  # where the next line starts
+        self._turns: list[ParsedTurn] = []
+        self._names: dict[str, str] = {}  # one string per speaker, not one per turn
+        # The open turn (its start, speaker and timestamp), the end of its last visible character so
+        # far and its first visible character after the label (None: none yet).
+        self._open: tuple[int, str, float | None] | None = None
+        self._end = 0
+        self._body: int | None = None
+
+    def feed(self, piece: str) -> None:
+        start = 0
+        newline = piece.find("\n")
+        while newline >= 0:
+            line = piece[start:newline]
+            if self._pending:
+                line = "".join([*self._pending, line])
+                self._pending.clear()
+            self._line(line)
+            start = newline + 1
+            newline = piece.find("\n", start)
+        if start < len(piece):
+            self._pending.append(piece[start:])
+
+    def finish(self) -> tuple[ParsedTurn, ...]:
+        """The turns found; the text after the last line break is its last line."""
+        self._line("".join(self._pending))
+        self._pending.clear()
+        self._close()
+        turns, self._turns = tuple(self._turns), []
+        return turns
+
+    def _line(self, line: str) -> None:
+        position = self._position
+        self._position += len(line) + 1
+        match = match_label(line, self._compiled)
+        label_end = 0
         if match is not None:
-            starts.append((position, match))
-        position += len(line) + 1
-    turns = []
-    for index, (start, match) in enumerate(starts):
-        limit = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(text)
-        end = start + len(text[start:limit].rstrip())
-        body_start = start + match.end()
-        while body_start < end and text[body_start].isspace():
-            body_start += 1
-        turns.append(
-            ParsedTurn(
-                speaker=" ".join(match.group("speaker").split()),
-                start=start,
-                end=end,
-                body_start=min(body_start, end),
-                timestamp=parse_timestamp(_group(match, "timestamp")),
-            )
-        )
-    return tuple(turns)
+            self._close()
+            speaker = " ".join(match.group("speaker").split())
+            speaker = self._names.setdefault(speaker, speaker)
+            timestamp = parse_timestamp(_group(match, "timestamp"))
+            label_end = match.end()
+            self._open = (position, speaker, timestamp)
+            self._end = position
+            self._body = None
+        if self._open is None:
+            return
+        visible = len(line.rstrip())
+        if visible:
+            self._end = position + visible
+            if self._body is None and visible > label_end:
+                rest = line[label_end:visible]
+                self._body = position + label_end + len(rest) - len(rest.lstrip())
+
+    def _close(self) -> None:
+        if self._open is None:
+            return
+        start, speaker, timestamp = self._open
+        end = self._end
+        body_start = end if self._body is None else min(self._body, end)
+        self._turns.append(ParsedTurn(speaker, start, end, body_start, timestamp))
+        self._open = None
 
 
 def _group(match: re.Match[str], name: str) -> str | None:

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from coding.core.changes import CODING_TABLE, Change, Coded, Located
 from coding.core.errors import UndoConflictError
+from coding.core.i18n import marked
+from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.undo.delta import coded_by
 from coding.undo.steps import ChangedSince, DeleteRows, InsertRows, Step, UpdateRow
@@ -26,6 +28,37 @@ def table_of(target: Target) -> Table:
     found = target.__table__
     assert isinstance(found, Table)
     return found
+
+
+#: What a refused undo says someone else changed, per table.
+_ROWS = {
+    "setting": marked("settings"),
+    "coder": marked("coders"),
+    "document": marked("documents"),
+    "document_attribute": marked("document attributes"),
+    "turn": marked("turns"),
+    "page": marked("pages"),
+    "saved_query": marked("saved queries"),
+    "text_index": marked("text index entries"),
+    "sentence": marked("sentences"),
+    "term": marked("terms"),
+    "token": marked("tokens"),
+    "suggestion": marked("suggestions"),
+    "respondent": marked("respondents"),
+    "media": marked("recordings"),
+    "passage": marked("passages"),
+    "coding": marked("codings"),
+    "review": marked("reviews"),
+    "guide_match": marked("guide matches"),
+    "code": marked("codes"),
+    "code_set": marked("code sets"),
+    "code_set_member": marked("code set members"),
+    "memo": marked("memos"),
+    "judgement": marked("judgements"),
+    "judgement_review": marked("judgement reviews"),
+    "review_message": marked("review replies"),
+    "judgement_evidence": marked("judgement evidence"),
+}
 
 
 class Writer:
@@ -58,7 +91,9 @@ class Writer:
 
     def insert_many(self, target: Target, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         """Insert rows; returns them with their primary keys filled in."""
-        materialised = [dict(row) for row in rows]
+        # Rows built for this call are taken as they are (an import's 200,000 codings are not copied);
+        # the step keeps them column by column once inserted, so later changes to them are not its.
+        materialised = [row if type(row) is dict else dict(row) for row in rows]
         if materialised:
             self._run(InsertRows(table_of(target), materialised))
         return materialised
@@ -129,7 +164,7 @@ class Command(ABC):
             self.result = self.plan(writer)
             self.adopt(writer)
         else:
-            with self._refusing_conflicts("redo"):
+            with self._refusing_conflicts(undo=False):
                 for step in self._steps:
                     step.apply(session)
             self._coded = self._coded_by(session)
@@ -150,28 +185,38 @@ class Command(ABC):
     def revert(self, session: Session) -> Change:
         if self._steps is None:
             raise RuntimeError("cannot undo a command that was never applied")
-        with self._refusing_conflicts("undo"):
+        with self._refusing_conflicts(undo=True):
             for step in reversed(self._steps):
                 step.revert(session)
             self._coded = self._coded_by(session, undone=True)
         return self.change
 
     @contextmanager
-    def _refusing_conflicts(self, verb: str) -> Iterator[None]:
+    def _refusing_conflicts(self, *, undo: bool) -> Iterator[None]:
         """Undo and redo never overwrite what someone else (another window, program or coder
         on the team server) changed since: they refuse, and the transaction is rolled back."""
         try:
             yield
         except ChangedSince as exc:
-            raise UndoConflictError(
-                f"cannot {verb} “{self.text}”: someone else has changed the same "
-                f"{exc.table_name.replace('_', ' ')}s since; their work is kept and nothing was changed"
-            ) from exc
+            rows = say(_ROWS.get(exc.table_name, "rows"))
+            raise UndoConflictError(self._refusal(undo, rows)) from exc
         except IntegrityError as exc:
-            raise UndoConflictError(
-                f"cannot {verb} “{self.text}”: someone else has changed the same rows since; "
-                "their work is kept and nothing was changed"
-            ) from exc
+            raise UndoConflictError(self._refusal(undo, say("rows"))) from exc
+
+    def _refusal(self, undo: bool, rows: str) -> str:
+        if undo:
+            return say(
+                "cannot undo “{text}”: someone else has changed the same {rows} since; their work is kept "
+                "and nothing was changed",
+                text=say(self.text),
+                rows=rows,
+            )
+        return say(
+            "cannot redo “{text}”: someone else has changed the same {rows} since; their work is kept "
+            "and nothing was changed",
+            text=say(self.text),
+            rows=rows,
+        )
 
     @property
     def change(self) -> Change:

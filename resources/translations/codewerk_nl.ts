@@ -2404,6 +2404,30 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>{title} refused</source>
+        <extracomment>The property of a window that holds the last refusal shown there (the smoke run, tests). How progress shows: a progress dialog over the window, a bar in the status line, or (``none``) only through :attr:`LongOperation.progressed`, for a caller that shows it itself.</extracomment>
+        <translation>{title} geweigerd</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>De handeling</translation>
+    </message>
+    <message>
+        <source>{what} failed: {error}</source>
+        <translation>{what} mislukt: {error}</translation>
+    </message>
+    <message>
+        <source>{title} failed</source>
+        <translation>{title} mislukt</translation>
+    </message>
+    <message>
+        <source>It was not carried out. The details below help to report the problem.</source>
+        <translation>Ze is niet uitgevoerd. De details hieronder helpen om het probleem te melden.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerDock</name>
     <message>
         <source>Recordings (*.mp3 *.m4a *.wav *.ogg *.mp4 *.webm)</source>

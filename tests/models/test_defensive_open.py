@@ -76,3 +76,16 @@ def test_a_view_made_elsewhere_cannot_call_an_application_function(project: Proj
         with pytest.raises(Exception, match="unsafe use of"):
             session.execute(text("SELECT x FROM sneaky")).all()
     assert calls == []
+
+
+def test_a_small_file_is_checked_before_it_opens_even_when_a_later_check_is_offered(tmp_path: Path) -> None:
+    path = tmp_path / "studie.codewerk"
+    _project_with_data(path, tmp_path)
+    with closing(sqlite3.connect(path)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    offset = (_page_of(path, "turn") - 1) * page_size
+    data[offset + 8 : offset + page_size] = b"\xa5" * (page_size - 8)
+    path.write_bytes(bytes(data))
+    with pytest.raises(ProjectFileError, match=r"^studie\.codewerk: the project file is damaged \("):
+        Project.open(path, check_later=True)

@@ -21,6 +21,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedDocument
 from coding.core.text import normalise_text
 from coding.importing.parsers.safety import check_zip_document
@@ -50,29 +51,31 @@ _MIMETYPE = "application/vnd.oasis.opendocument.text"
 
 def parse_odt(path: Path) -> ParsedDocument:
     check_zip_document(path, "odt")
-    damaged = "not a valid OpenDocument text (the file is damaged or not really .odt)"
+    damaged = say("not a valid OpenDocument text (the file is damaged or not really .odt)")
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
                 mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
                 if mimetype != _MIMETYPE and not mimetype.startswith(_MIMETYPE + "-"):
-                    raise FileImportError(path, f"not an OpenDocument text (its type is {mimetype})")
+                    raise FileImportError(
+                        path, say("not an OpenDocument text (its type is {mimetype})", mimetype=mimetype)
+                    )
             manifest = "META-INF/manifest.xml"
             if manifest in names and b"encryption-data" in archive.read(manifest):
-                raise FileImportError(path, "password-protected; save it without a password")
+                raise FileImportError(path, say("password-protected; save it without a password"))
             content = archive.read("content.xml")
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
         raise FileImportError(path, damaged) from None
     try:
         root = fromstring(content, forbid_dtd=True)
     except DefusedXmlException:
-        raise FileImportError(path, "contains unsafe XML (entities or a DTD); not imported") from None
+        raise FileImportError(path, say("contains unsafe XML (entities or a DTD); not imported")) from None
     except (ParseError, ValueError):
         raise FileImportError(path, damaged) from None
     office_text = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if office_text is None:
-        raise FileImportError(path, "not an OpenDocument text (no text body)")
+        raise FileImportError(path, say("not an OpenDocument text (no text body)"))
     notes: set[str] = set()
     text = normalise_text("\n".join(_block_lines(office_text, notes)))
     return ParsedDocument(

@@ -18,13 +18,15 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, LimitReachedError
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import marked
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedDocument, ParsedPage
 from coding.core.text import normalise_text
 from coding.importing.parsers.safety import MAX_BINARY_FILE_BYTES, check_file, describe_magic, read_head
 
 PAGE_SEPARATOR = "\n\n"
-NO_TEXT_LAYER = "no text layer (scanned PDF?); run OCR first"
-_DAMAGED = "not a valid PDF (the file is damaged or incomplete)"
+NO_TEXT_LAYER = marked("no text layer (scanned PDF?); run OCR first")
+_DAMAGED = marked("not a valid PDF (the file is damaged or incomplete)")
 
 
 class _Collected(logging.Handler):
@@ -66,25 +68,27 @@ def _parse_pdf(path: Path) -> ParsedDocument:
     if b"%PDF-" not in head:
         described = describe_magic(head)
         if described:
-            raise FileImportError(path, f"not a PDF (it looks like {described})")
-        raise FileImportError(path, "not a PDF (the file is damaged or not really .pdf)")
+            raise FileImportError(path, say("not a PDF (it looks like {described})", described=described))
+        raise FileImportError(path, say("not a PDF (the file is damaged or not really .pdf)"))
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            raise FileImportError(path, "password-protected; save a copy without a password and import that")
+            raise FileImportError(
+                path, say("password-protected; save a copy without a password and import that")
+            )
         pages = list(reader.pages)
     except FileImportError:
         raise
     except DependencyError:
         raise FileImportError(
-            path, "encrypted in a way Codewerk cannot read; save an unprotected copy first"
+            path, say("encrypted in a way Codewerk cannot read; save an unprotected copy first")
         ) from None
     except LimitReachedError:
-        raise FileImportError(path, "looks like a decompression bomb; not imported") from None
+        raise FileImportError(path, say("looks like a decompression bomb; not imported")) from None
     except Exception:  # pypdf raises many kinds of errors on damaged files
-        raise FileImportError(path, _DAMAGED) from None
+        raise FileImportError(path, say(_DAMAGED)) from None
     if not pages:
-        raise FileImportError(path, "contains no pages")
+        raise FileImportError(path, say("contains no pages"))
 
     texts: list[str] = []
     failed: list[int] = []
@@ -96,7 +100,7 @@ def _parse_pdf(path: Path) -> ParsedDocument:
             raw = ""
         texts.append(normalise_text(raw).rstrip().lstrip("\n\ufeff"))
     if not any(text.strip() for text in texts):
-        raise FileImportError(path, _DAMAGED if failed else NO_TEXT_LAYER)
+        raise FileImportError(path, say(_DAMAGED if failed else NO_TEXT_LAYER))
 
     parsed_pages = []
     position = 0

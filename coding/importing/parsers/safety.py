@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import marked, text
 
 MB = 1024 * 1024
 MAX_TEXT_FILE_BYTES = 50 * MB  # txt, md, vtt, srt on disk
@@ -25,16 +26,16 @@ MAX_ZIP_MEMBERS = 10_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF"),
-    (OLE_MAGIC, "an old-format (97-2003) or password-protected Office file"),
-    (b"PK\x03\x04", "a zip archive or Office document"),
-    (b"PK\x05\x06", "a zip archive"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x1f\x8b", "a gzip archive"),
+    (b"%PDF-", marked("a PDF")),
+    (OLE_MAGIC, marked("an old-format (97-2003) or password-protected Office file")),
+    (b"PK\x03\x04", marked("a zip archive or Office document")),
+    (b"PK\x05\x06", marked("a zip archive")),
+    (b"\x89PNG\r\n\x1a\n", marked("a PNG image")),
+    (b"\xff\xd8\xff", marked("a JPEG image")),
+    (b"GIF87a", marked("a GIF image")),
+    (b"GIF89a", marked("a GIF image")),
+    (b"{\\rtf", marked("an RTF document")),
+    (b"\x1f\x8b", marked("a gzip archive")),
 )
 # Control bytes that do not occur in text (tab, LF, VT, FF, CR and DOS EOF 0x1A are allowed).
 _CONTROL = bytes([*range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])
@@ -53,18 +54,23 @@ def check_file(path: Path, limit: int) -> int:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise FileImportError(path, "file not found") from None
+        raise FileImportError(path, text("file not found")) from None
     except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileImportError(path, text("cannot be read ({value})", value=exc.strerror or exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise FileImportError(path, "is a folder, not a file")
+        raise FileImportError(path, text("is a folder, not a file"))
     if not stat.S_ISREG(info.st_mode):
-        raise FileImportError(path, "is not a regular file")
+        raise FileImportError(path, text("is not a regular file"))
     if info.st_size == 0:
-        raise FileImportError(path, "the file is empty")
+        raise FileImportError(path, text("the file is empty"))
     if info.st_size > limit:
         raise FileImportError(
-            path, f"file is too large ({_size_text(info.st_size)}; the limit is {limit // MB} MB)"
+            path,
+            text(
+                "file is too large ({size_text}; the limit is {value} MB)",
+                size_text=_size_text(info.st_size),
+                value=limit // MB,
+            ),
         )
     return info.st_size
 
@@ -75,7 +81,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileImportError(path, text("cannot be read ({value})", value=exc.strerror or exc)) from None
 
 
 def read_head(path: Path, size: int = 1024) -> bytes:
@@ -83,14 +89,14 @@ def read_head(path: Path, size: int = 1024) -> bytes:
         with open(path, "rb") as handle:
             return handle.read(size)
     except OSError as exc:
-        raise FileImportError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileImportError(path, text("cannot be read ({value})", value=exc.strerror or exc)) from None
 
 
 def describe_magic(head: bytes) -> str | None:
     """What a file starting with ``head`` looks like (``"a PDF"``), or None if unknown."""
     for magic, description in _MAGIC:
         if head.startswith(magic):
-            return description
+            return text(description)
     return None
 
 
@@ -98,7 +104,7 @@ def check_text_bytes(path: Path, data: bytes) -> None:
     """Raise unless ``data`` (without a UTF-16 byte-order mark) looks like text."""
     described = describe_magic(data[:16])
     if described:
-        raise FileImportError(path, f"not a text file (it looks like {described})")
+        raise FileImportError(path, text("not a text file (it looks like {described})", described=described))
     sample = data[:_SAMPLE_BYTES]
     nul = sample.count(0)
     if nul:
@@ -106,25 +112,27 @@ def check_text_bytes(path: Path, data: bytes) -> None:
         if nul > len(sample) // 8 and (odd_nul > 0.9 * nul or odd_nul < 0.1 * nul):
             raise FileImportError(
                 path,
-                "not a text file Codewerk can read (it looks like UTF-16 text without a "
-                "byte-order mark); save it as UTF-8",
+                text(
+                    "not a text file Codewerk can read (it looks like UTF-16 text without a "
+                    "byte-order mark); save it as UTF-8"
+                ),
             )
-        raise FileImportError(path, "not a text file (it contains binary data)")
+        raise FileImportError(path, text("not a text file (it contains binary data)"))
     control = len(sample.translate(None, _NOT_CONTROL))
     if control > max(8, len(sample) // 100):
-        raise FileImportError(path, "not a text file (it contains binary data)")
+        raise FileImportError(path, text("not a text file (it contains binary data)"))
 
 
 _ZIP_KINDS = {
-    "docx": ("Word document", "[Content_Types].xml", ".docx"),
-    "odt": ("OpenDocument text", "content.xml", ".odt"),
+    "docx": (marked("Word document"), "[Content_Types].xml", ".docx"),
+    "odt": (marked("OpenDocument text"), "content.xml", ".odt"),
 }
 # (member that identifies a format, the kind it belongs to, what to tell the user)
 _ZIP_LOOKALIKES = (
-    ("word/document.xml", "docx", "a Word document; rename it to .docx"),
-    ("content.xml", "odt", "an OpenDocument file; rename it to .odt"),
-    ("xl/workbook.xml", None, "an Excel workbook"),
-    ("ppt/presentation.xml", None, "a PowerPoint presentation"),
+    ("word/document.xml", "docx", marked("a Word document; rename it to .docx")),
+    ("content.xml", "odt", marked("an OpenDocument file; rename it to .odt")),
+    ("xl/workbook.xml", None, marked("an Excel workbook")),
+    ("ppt/presentation.xml", None, marked("a PowerPoint presentation")),
 )
 
 
@@ -137,18 +145,38 @@ def check_zip_document(path: Path, kind: str) -> None:
     a_label = ("an " if label[0] in "AEIOU" else "a ") + label
     check_file(path, MAX_BINARY_FILE_BYTES)
     head = read_head(path, 16)
-    damaged = f"not a valid {label} (the file is damaged or not really {ext})"
+    damaged = text(
+        "not a valid {label} (the file is damaged or not really {ext})", label=text(label), ext=ext
+    )
     if head.startswith(OLE_MAGIC):
         if kind == "docx":
             raise FileImportError(
                 path,
-                "password-protected or in the old Word 97-2003 format; save it as .docx without a password",
+                text(
+                    "password-protected or in the old Word 97-2003 format; save it as .docx without "
+                    "a password"
+                ),
             )
-        raise FileImportError(path, f"not {a_label} (it is password-protected or an old 97-2003 Office file)")
+        raise FileImportError(
+            path,
+            text(
+                "not {a_label} (it is password-protected or an old 97-2003 Office file)",
+                a_label=a_label,
+                label=text(label),
+            ),
+        )
     if not head.startswith(b"PK"):
         described = describe_magic(head)
         if described:
-            raise FileImportError(path, f"not {a_label} (it looks like {described})")
+            raise FileImportError(
+                path,
+                text(
+                    "not {a_label} (it looks like {described})",
+                    a_label=a_label,
+                    label=text(label),
+                    described=described,
+                ),
+            )
         raise FileImportError(path, damaged)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -159,16 +187,24 @@ def check_zip_document(path: Path, kind: str) -> None:
     names = {info.filename for info in members}
     for member, owner, looks_like in _ZIP_LOOKALIKES:
         if member in names and owner != kind:
-            raise FileImportError(path, f"not {a_label} (it looks like {looks_like})")
+            raise FileImportError(
+                path,
+                text(
+                    "not {a_label} (it looks like {looks_like})",
+                    a_label=a_label,
+                    label=text(label),
+                    looks_like=text(looks_like),
+                ),
+            )
     if required not in names:
         raise FileImportError(path, damaged)
     if any(info.flag_bits & 0x1 for info in members):
-        raise FileImportError(path, "password-protected; save it without a password")
+        raise FileImportError(path, text("password-protected; save it without a password"))
 
 
 def _check_bomb(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_ZIP_MEMBERS:
-        raise FileImportError(path, f"looks like a zip bomb ({len(members)} files inside)")
+        raise FileImportError(path, text("looks like a zip bomb ({count} files inside)", count=len(members)))
     total = 0
     for info in members:
         total += info.file_size
@@ -178,12 +214,22 @@ def _check_bomb(path: Path, members: list[zipfile.ZipInfo]) -> None:
             ratio = info.file_size // max(info.compress_size, 1)
             raise FileImportError(
                 path,
-                f"looks like a zip bomb ('{info.filename}' would unpack to "
-                f"{_size_text(info.file_size)}, {ratio} times its packed size)",
+                text(
+                    (
+                        "looks like a zip bomb ('{filename}' would unpack to {size_text}, {ratio} times "
+                        "its packed size)"
+                    ),
+                    filename=info.filename,
+                    size_text=_size_text(info.file_size),
+                    ratio=ratio,
+                ),
             )
     if total > MAX_UNCOMPRESSED_BYTES:
         raise FileImportError(
             path,
-            f"looks like a zip bomb (it would unpack to {_size_text(total)}; "
-            f"the limit is {MAX_UNCOMPRESSED_BYTES // MB} MB)",
+            text(
+                "looks like a zip bomb (it would unpack to {size_text}; the limit is {value} MB)",
+                size_text=_size_text(total),
+                value=MAX_UNCOMPRESSED_BYTES // MB,
+            ),
         )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedDocument, ParsedTurn
 from coding.core.text import normalise_text
 from coding.importing.parsers.plain_text import decode_text
@@ -75,7 +76,7 @@ def parse_subtitles(
         for speaker, text in _passages(payload, patterns):
             _add(turns, speaker, start, text)
     if cue_count == 0:
-        raise FileImportError(path, "contains no subtitle cues")
+        raise FileImportError(path, say("contains no subtitle cues"))
     if skipped:
         warnings.append(f"{skipped} block(s) without a valid cue timing line were skipped")
     return _document(turns, source_format, warnings)

@@ -24,6 +24,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.core.parsed import ParsedDocument
 from coding.core.text import normalise_text
 from coding.importing.parsers.safety import check_zip_document
@@ -55,16 +56,16 @@ def parse_docx(path: Path) -> ParsedDocument:
     except ValueError as exc:
         message = str(exc)
         if "macroEnabled" in message:
-            reason = "a macro-enabled Word document; save it as .docx"
+            reason = say("a macro-enabled Word document; save it as .docx")
         elif "template" in message:
-            reason = "a Word template; save it as .docx"
+            reason = say("a Word template; save it as .docx")
         else:
-            reason = "not a valid Word document (the file is damaged or not really .docx)"
+            reason = say("not a valid Word document (the file is damaged or not really .docx)")
         raise FileImportError(path, reason) from None
     except (PackageNotFoundError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError,
             OSError, EOFError, zlib.error):  # fmt: skip
         raise FileImportError(
-            path, "not a valid Word document (the file is damaged or not really .docx)"
+            path, say("not a valid Word document (the file is damaged or not really .docx)")
         ) from None
     notes: set[str] = set()
     text = normalise_text("\n".join(_block_lines(body, notes)))

@@ -8,6 +8,7 @@ from typing import Any, NewType
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import trim_span
 from coding.documents.document_commands import document_text
@@ -112,7 +113,7 @@ _CHUNK = 900  # ids per query, within SQLite's limit on parameters
 def _load(writer: Writer, suggestion_id: SuggestionId) -> Any:
     row = writer.session.execute(_SUGGESTION_ROW.where(Suggestion.id == suggestion_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"suggestion {suggestion_id} does not exist")
+        raise NotFoundError(say("suggestion {suggestion_id} does not exist", suggestion_id=suggestion_id))
     return row
 
 
@@ -127,9 +128,15 @@ def _load_open(writer: Writer, suggestion_ids: Sequence[SuggestionId]) -> list[A
     for suggestion_id in suggestion_ids:
         row = found.get(suggestion_id)
         if row is None:
-            raise NotFoundError(f"suggestion {suggestion_id} does not exist")
+            raise NotFoundError(say("suggestion {suggestion_id} does not exist", suggestion_id=suggestion_id))
         if row.status != "open":
-            raise InvalidInputError(f"suggestion {suggestion_id} was already {row.status}")
+            raise InvalidInputError(
+                say(
+                    "suggestion {suggestion_id} was already {status}",
+                    suggestion_id=suggestion_id,
+                    status=say(row.status),
+                )
+            )
     return [found[i] for i in suggestion_ids]
 
 
@@ -178,7 +185,13 @@ class RejectSuggestions(Command):
         for suggestion_id in self.suggestion_ids:
             row = _load(writer, suggestion_id)
             if row.status != "open":
-                raise InvalidInputError(f"suggestion {suggestion_id} was already {row.status}")
+                raise InvalidInputError(
+                    say(
+                        "suggestion {suggestion_id} was already {status}",
+                        suggestion_id=suggestion_id,
+                        status=say(row.status),
+                    )
+                )
             writer.update(Suggestion, suggestion_id, {"status": "rejected", "decided_at": now})
             writer.touch(DocumentId(row.document_id))
 
@@ -196,7 +209,13 @@ class AdjustSuggestion(Command):
     def plan(self, writer: Writer) -> None:
         row = _load(writer, self.suggestion_id)
         if row.status != "open":
-            raise InvalidInputError(f"suggestion {self.suggestion_id} was already {row.status}")
+            raise InvalidInputError(
+                say(
+                    "suggestion {suggestion_id} was already {status}",
+                    suggestion_id=self.suggestion_id,
+                    status=say(row.status),
+                )
+            )
         text = document_text(writer, DocumentId(row.document_id))
         check_span(text, *self.span)
         start, end = trim_span(text, *self.span)

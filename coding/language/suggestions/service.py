@@ -18,6 +18,7 @@ from sqlalchemy import Select, select
 
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.project_settings import read_settings
 from coding.core.records import CodeInfo
@@ -122,7 +123,9 @@ class SuggestionService:
         from its code's calibrated threshold up (:meth:`calibrate`)."""
         unknown = set(sources) - set(SOURCES)
         if unknown:
-            raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
+            raise InvalidInputError(
+                say("unknown suggestion source(s) {unknown}", unknown=", ".join(sorted(unknown)))
+            )
         codes = self._scope(code, include_subcodes)
         coded, decided = self._decisions()
         if limit is None:
@@ -157,7 +160,12 @@ class SuggestionService:
         found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
         profiles = code_profiles(data, sentence_vectors(data), coded)  # once for both
         if "similar" in sources:
-            found += turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
+            from coding.language.suggestions.sentence_spans import span_candidates
+
+            turns = turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
+            found += turns
+            given = {(c.document_id, c.start): c.code_id for c in turns}  # a turn's sentences go elsewhere
+            found += span_candidates(list(tree), {c.id for c in codes}, data, coded, profiles, given)
         merged = corroborated(prefer_specific(merge(found), tree), data, coded, profiles)
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
@@ -323,7 +331,9 @@ class SuggestionService:
         number of documents left out."""
         unknown = set(sources) - set(SOURCES)
         if unknown:
-            raise InvalidInputError(f"unknown suggestion source(s) {', '.join(sorted(unknown))}")
+            raise InvalidInputError(
+                say("unknown suggestion source(s) {unknown}", unknown=", ".join(sorted(unknown)))
+            )
         tree = self._context.resolve.code_tree()
         coded, _ = self._decisions()
         if codes:
@@ -434,7 +444,12 @@ class SuggestionService:
     ) -> list[SuggestionInfo]:
         """Suggestions per code (best first) or per document (in reading order)."""
         if status is not None and status not in SUGGESTION_STATUSES:
-            raise InvalidInputError(f"status must be one of {', '.join(SUGGESTION_STATUSES)}")
+            raise InvalidInputError(
+                say(
+                    "status must be one of {SUGGESTION_STATUSES}",
+                    SUGGESTION_STATUSES=", ".join(SUGGESTION_STATUSES),
+                )
+            )
         tree = self._context.resolve.code_tree()
         query = _SUGGESTION_INFO
         if status is not None:
@@ -452,7 +467,9 @@ class SuggestionService:
     def get(self, suggestion_id: SuggestionId | int) -> SuggestionInfo:
         found = self._read(_SUGGESTION_INFO.where(Suggestion.id == int(suggestion_id)))
         if not found:
-            raise InvalidInputError(f"suggestion {suggestion_id} does not exist")
+            raise InvalidInputError(
+                say("suggestion {suggestion_id} does not exist", suggestion_id=suggestion_id)
+            )
         return found[0]
 
     def _read(self, query: Select[*tuple[Any, ...]]) -> builtins.list[SuggestionInfo]:

@@ -118,3 +118,32 @@ def test_a_change_made_elsewhere_is_counted_afresh(window: MainWindow, recounts:
     QApplication.processEvents()
     assert _shown(window) == _fresh(window)
     assert "passage_counts" in recounts and "documents.list" in recounts
+
+
+def test_counts_left_until_after_the_first_paint_include_codings_made_meanwhile(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """The codebook's first listing shows its passage counts once the tree was painted (a large
+    project's window shows without waiting for them); a coding made before that is counted once."""
+    from app.codebook.code_tree_model import CodeTreeModel
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    model = CodeTreeModel(window.workspace, window, totals_later=True)
+    concept = code_id(window, "Vertrouwen")
+    assert model.index_of(concept, QUOTES).data() == ""  # not counted yet: blank, not a wrong 0
+    before = project.codes.passage_counts()[concept]
+    document = project.documents.find("R12_uwv_zwolle").id
+    project.codings.code(document, DIMENSION, 0, 30)
+    model.flush()
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.column()))
+    model.load_totals()
+    assert model.index_of(concept, QUOTES).data() == str(before + 1)
+    assert QUOTES in changed  # the column repaints
+    assert {c.id: int(model.index_of(c.id, QUOTES).data()) for c in model.tree} == _fresh(window)[0]
+
+    dock = window.codebook_dock  # the window's own dock counted right after its tree was painted
+    assert dock.model is not None
+    qtbot.waitUntil(lambda: dock.model.index_of(concept, QUOTES).data() != "", timeout=3000)
+    assert _shown(window) == _fresh(window)

@@ -35,7 +35,7 @@ def type_into_editor(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_document_shows_its_facts(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # The screenshot shows the import time: a fixed one keeps docs/screenshots/ unchanged between runs.
-    monkeypatch.setattr("app.details.details_dock.local_time", lambda _stamp: "2017-06-01 10:00")
+    monkeypatch.setattr("app.details.document_facts.local_time", lambda _stamp: "2017-06-01 10:00")
     details = window.details_dock
     project = window.workspace.project  # type: ignore[union-attr]
     open_document(window, "R8_wethouder_zwolle")

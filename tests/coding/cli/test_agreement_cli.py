@@ -9,14 +9,9 @@ import pytest
 
 from coding import Project
 from coding.cli.main import main
+from tests.coding.cli.conftest import Run
 
 DOC = "R5_uwv_zwolle"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture
@@ -31,9 +26,9 @@ def two_coders(coded_project: Project) -> Path:
     return coded_project.path
 
 
-def test_json_rows_per_code_and_overall(two_coders: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_rows_per_code_and_overall(two_coders: Path, run: Run) -> None:
     code, out, err = run(
-        capsys, "agreement", str(two_coders), "--coders", "tester", "Bram", "--unit", "sentence", "--overlap", "0.3",
+        "agreement", str(two_coders), "--coders", "tester", "Bram", "--unit", "sentence", "--overlap", "0.3",
         "--format", "json",
     )  # fmt: skip
     assert code == 0, err
@@ -50,7 +45,6 @@ def test_json_rows_per_code_and_overall(two_coders: Path, capsys: pytest.Capture
     # tester's passage covers 19 of the 55 characters of its sentence: coded at 30%, not at 50%.
     assert urgency["kappa"] is not None and urgency["agreement"] < 1
     code, out, _ = run(
-        capsys,
         "agreement",
         str(two_coders),
         "--coders",
@@ -67,22 +61,20 @@ def test_json_rows_per_code_and_overall(two_coders: Path, capsys: pytest.Capture
     assert rows[2]["units"] == rows[0]["units"] + rows[1]["units"]
 
 
-def test_table_says_how_and_marks_undefined_values(
-    two_coders: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = run(capsys, "agreement", str(two_coders), "--coders", "tester", "Bram", "--disagreements")
+def test_table_says_how_and_marks_undefined_values(two_coders: Path, run: Run) -> None:
+    code, out, _ = run("agreement", str(two_coders), "--coders", "tester", "Bram", "--disagreements")
     assert code == 0
     assert "Cohen κ" in out and "The unit of analysis was the coded segment" in out
     assert "2 disagreement(s):" in out and "We spreken elkaar elke week." in out
-    code, out, _ = run(capsys, "agreement", str(two_coders), "--coders", "tester", "Bram", "--format", "csv")
+    code, out, _ = run("agreement", str(two_coders), "--coders", "tester", "Bram", "--format", "csv")
     assert out.splitlines()[0].startswith("code,units,agreement,kappa,")
     assert out.splitlines()[-1].startswith("*,")
-    _, out, _ = run(capsys, "agreement", str(two_coders), "--coders", "tester", "Bram", "--unit", "sentence")
+    _, out, _ = run("agreement", str(two_coders), "--coders", "tester", "Bram", "--unit", "sentence")
     assert "n/a: no variation: both coders put every unit in the same category (κ of Urgentiebesef" in out
 
 
-def test_bad_input(two_coders: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "agreement", str(two_coders), "--coders", "tester", "Nobody")
+def test_bad_input(two_coders: Path, capsys: pytest.CaptureFixture[str], run: Run) -> None:
+    code, out, err = run("agreement", str(two_coders), "--coders", "tester", "Nobody")
     assert code == 1 and out == "" and "no coder named 'Nobody'" in err
     with pytest.raises(SystemExit):
         main(["agreement", str(two_coders), "--coders", "tester", "Bram", "--overlap", "2"])

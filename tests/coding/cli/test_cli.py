@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from coding.cli.main import main
+from tests.coding.cli.conftest import Run
 from tests.conftest import TRANSCRIPT
 
 
@@ -28,16 +29,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def test_from_new_project_to_listed_quote(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "new", "studie")[1].startswith("Created studie.codewerk with codebook rwb (54 codes)")
+def test_from_new_project_to_listed_quote(workspace: Path, run: Run) -> None:
+    assert run("new", "studie")[1].startswith("Created studie.codewerk with codebook rwb (54 codes)")
     code, out, _ = run(
-        capsys,
         "import",
         "studie.codewerk",
         "R5_uwv_zwolle.txt",
@@ -46,7 +40,7 @@ def test_from_new_project_to_listed_quote(workspace: Path, capsys: pytest.Captur
         "meta.csv",
     )
     assert code == 0 and "Imported 2 document(s)" in out
-    code, out, _ = run(capsys, "documents", "studie.codewerk", "--format", "json")
+    code, out, _ = run("documents", "studie.codewerk", "--format", "json")
     documents = json.loads(out)
     assert documents[0] == {
         "name": "R5_uwv_zwolle",
@@ -57,10 +51,9 @@ def test_from_new_project_to_listed_quote(workspace: Path, capsys: pytest.Captur
         "file": "R5_uwv_zwolle.txt",
         "attributes": {"region": "Zwolle", "respondent": "R5", "role": "UWV"},
     }
-    code, out, _ = run(capsys, "show", "studie.codewerk", "R5_uwv_zwolle.txt")
+    code, out, _ = run("show", "studie.codewerk", "R5_uwv_zwolle.txt")
     assert out == TRANSCRIPT
     code, out, _ = run(
-        capsys,
         "code",
         "studie.codewerk",
         "R5_uwv_zwolle",
@@ -78,7 +71,6 @@ def test_from_new_project_to_listed_quote(workspace: Path, capsys: pytest.Captur
     start = TRANSCRIPT.index("De urgentie")
     assert (
         run(
-            capsys,
             "code",
             "studie.codewerk",
             "R5_uwv_zwolle",
@@ -89,7 +81,6 @@ def test_from_new_project_to_listed_quote(workspace: Path, capsys: pytest.Captur
         == 0
     )
     code, out, _ = run(
-        capsys,
         "quotes",
         "studie.codewerk",
         "--code",
@@ -112,46 +103,40 @@ def test_from_new_project_to_listed_quote(workspace: Path, capsys: pytest.Captur
     }
     assert TRANSCRIPT[quote["start"] : quote["end"]] == quote["text"]
     assert quote["attributes"] == {"region": "Zwolle", "respondent": "R5", "role": "UWV"}
-    code, out, _ = run(capsys, "quotes", "studie.codewerk", "--format", "csv")
+    code, out, _ = run("quotes", "studie.codewerk", "--format", "csv")
     assert out.splitlines()[0].startswith("Document,Code,Respondent,Region,Role,Start,End,Quote")
     assert len(out.splitlines()) == 3
-    code, out, _ = run(capsys, "quotes", "studie.codewerk")
+    code, out, _ = run("quotes", "studie.codewerk")
     assert "2 quote(s)" in out
 
 
 @pytest.mark.parametrize("score", ["-/-", "-", "+/-", "+", "+/+"])
-def test_assess_takes_every_score_as_typed(
-    workspace: Path, capsys: pytest.CaptureFixture[str], score: str
-) -> None:
-    run(capsys, "new", "s.codewerk")
-    run(capsys, "import", "s.codewerk", "R5_uwv_zwolle.txt", "--meta", "meta.csv")
-    code, out, err = run(
-        capsys, "assess", "s.codewerk", "Zwolle", "Vertrouwen", score, "--note", "komt afspraken na"
-    )
+def test_assess_takes_every_score_as_typed(workspace: Path, run: Run, score: str) -> None:
+    run("new", "s.codewerk")
+    run("import", "s.codewerk", "R5_uwv_zwolle.txt", "--meta", "meta.csv")
+    code, out, err = run("assess", "s.codewerk", "Zwolle", "Vertrouwen", score, "--note", "komt afspraken na")
     assert (code, err) == (0, "")
     assert out.strip() == f"Vertrouwen for region Zwolle: {score} — komt afspraken na"
-    code, out, err = run(capsys, "assess", "s.codewerk", "--note", "ander", "zwolle", "4a", score)
+    code, out, err = run("assess", "s.codewerk", "--note", "ander", "zwolle", "4a", score)
     assert code == 0, err
 
 
-def test_codes_json_is_the_tree(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "new", "s.codewerk")
-    tree = json.loads(run(capsys, "codes", "s.codewerk", "--format", "json")[1])
+def test_codes_json_is_the_tree(workspace: Path, run: Run) -> None:
+    run("new", "s.codewerk")
+    tree = json.loads(run("codes", "s.codewerk", "--format", "json")[1])
     assert tree[0]["name"] == "Vertrouwen" and tree[0]["path"] == "Vertrouwen"
     indicator = tree[0]["children"][0]["children"][0]
     assert indicator["question"] == "4a" and indicator["scale"] == ["-/-", "-", "+/-", "+", "+/+"]
     assert indicator["path"].startswith("Vertrouwen/Betrouwbaarheid/")
     assert {"name", "path", "question", "scale", "children"} <= set(indicator)
-    assert "Positieve verwachtingen" in run(capsys, "codes", "s.codewerk")[1]
+    assert "Positieve verwachtingen" in run("codes", "s.codewerk")[1]
 
 
-def test_export_csv_never_overwrites_without_force(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    run(capsys, "new", "s.codewerk")
-    run(capsys, "import", "s.codewerk", "R5_uwv_zwolle.txt", "--meta", "meta.csv")
-    run(capsys, "code", "s.codewerk", "R5_uwv_zwolle", "4a", "--text", "vertrouw ik de andere partijen")
-    assert run(capsys, "export", "s.codewerk", "uit.csv", "--delimiter", ";")[0] == 0
+def test_export_csv_never_overwrites_without_force(workspace: Path, run: Run) -> None:
+    run("new", "s.codewerk")
+    run("import", "s.codewerk", "R5_uwv_zwolle.txt", "--meta", "meta.csv")
+    run("code", "s.codewerk", "R5_uwv_zwolle", "4a", "--text", "vertrouw ik de andere partijen")
+    assert run("export", "s.codewerk", "uit.csv", "--delimiter", ";")[0] == 0
     raw = (workspace / "uit.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())
     lines = raw.decode("utf-8-sig").splitlines()
@@ -159,10 +144,10 @@ def test_export_csv_never_overwrites_without_force(
         lines[0] == "Region;Concept;Code;Respondent;Role;Document;Quote;Memo;Start;End;Time"
     )  # the transcript has [00:..] times
     assert lines[1].startswith("Zwolle;Vertrouwen;Vertrouwen/Betrouwbaarheid/")
-    code, _, err = run(capsys, "export", "s.codewerk", "uit.csv")
+    code, _, err = run("export", "s.codewerk", "uit.csv")
     assert code == 1 and "uit.csv: already exists" in err
     assert (workspace / "uit.csv").read_bytes() == raw
-    assert run(capsys, "export", "s.codewerk", "uit.csv", "--force")[0] == 0
+    assert run("export", "s.codewerk", "uit.csv", "--force")[0] == 0
 
 
 @pytest.mark.parametrize(
@@ -194,13 +179,11 @@ def test_export_csv_never_overwrites_without_force(
         (("export", "s.codewerk", "uit.pdf"), "cannot export to '.pdf'"),
     ],
 )
-def test_bad_input_is_one_clear_line(
-    workspace: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
-) -> None:
+def test_bad_input_is_one_clear_line(workspace: Path, run: Run, args: tuple[str, ...], message: str) -> None:
     (workspace / "slecht.yaml").write_text("codes: [\n  - : :", encoding="utf-8")
-    run(capsys, "new", "s.codewerk")
-    run(capsys, "import", "s.codewerk", "R5_uwv_zwolle.txt", "--meta", "meta.csv")
-    code, out, err = run(capsys, *args)
+    run("new", "s.codewerk")
+    run("import", "s.codewerk", "R5_uwv_zwolle.txt", "--meta", "meta.csv")
+    code, out, err = run(*args)
     assert out == ""
     assert code == 1
     assert err.count("\n") == 1 and err.startswith("codewerk: error: ")
@@ -208,10 +191,10 @@ def test_bad_input_is_one_clear_line(
     assert not (workspace / "x.codewerk").exists()
 
 
-def test_import_reports_bad_files_and_exits_1(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "new", "s.codewerk")
+def test_import_reports_bad_files_and_exits_1(workspace: Path, run: Run) -> None:
+    run("new", "s.codewerk")
     (workspace / "leeg.txt").write_bytes(b"")
-    code, out, err = run(capsys, "import", "s.codewerk", "R5_uwv_zwolle.txt", "leeg.txt")
+    code, out, err = run("import", "s.codewerk", "R5_uwv_zwolle.txt", "leeg.txt")
     assert code == 1
     assert "Imported 1 document(s)" in out and "Skipped" not in out  # why a file was skipped goes to stderr
     assert "Skipped 1 file(s):" in err and "  - leeg.txt: " in err

@@ -12,7 +12,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from coding import Project
-from coding.cli.main import main
+from tests.coding.cli.conftest import Run
 from tests.regions import HOSTILE, LONG_A, LONG_B, build_regions, quote_sheet_rows
 
 
@@ -22,14 +22,8 @@ def studie(project: Project) -> str:
     return str(project.path)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def test_compare_prints_the_grid_with_scores_counts_and_judgements(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "compare", studie)
+def test_compare_prints_the_grid_with_scores_counts_and_judgements(studie: str, run: Run) -> None:
+    code, out, _ = run("compare", studie)
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[0] == "Code" and "Zwolle" in lines[0] and "(none)" in lines[0]
@@ -39,10 +33,10 @@ def test_compare_prints_the_grid_with_scores_counts_and_judgements(studie: str, 
     assert "  Urgentiebesef × Zwolle: +/+ — hoge urgentie" in lines
 
 
-def test_compare_assess_round_trip_with_a_dash_score(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "assess", studie, LONG_A, "Urgentiebesef", "-", "--note", "weinig urgentie")
+def test_compare_assess_round_trip_with_a_dash_score(studie: str, run: Run) -> None:
+    code, out, _ = run("assess", studie, LONG_A, "Urgentiebesef", "-", "--note", "weinig urgentie")
     assert code == 0, out
-    code, out, _ = run(capsys, "compare", studie, "--format", "json")
+    code, out, _ = run("compare", studie, "--format", "json")
     data = json.loads(out)
     urgency = next(r for r in data["rows"] if r["path"] == "Urgentiebesef")
     assert urgency["cells"][LONG_A] == {
@@ -55,9 +49,9 @@ def test_compare_assess_round_trip_with_a_dash_score(studie: str, capsys) -> Non
     assert data["values"][-1] == "(none)"
 
 
-def test_compare_frequencies_as_csv_by_another_attribute(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_compare_frequencies_as_csv_by_another_attribute(studie: str, run: Run) -> None:
     code, out, _ = run(
-        capsys, "compare", studie, "--by", "role", "--show", "documents", "--format", "csv", "--depth", "0"
+        "compare", studie, "--by", "role", "--show", "documents", "--format", "csv", "--depth", "0"
     )
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
@@ -67,16 +61,15 @@ def test_compare_frequencies_as_csv_by_another_attribute(studie: str, capsys) ->
     assert rows[-1][0] == "All (each once)"
 
 
-def test_compare_refuses_an_unknown_group(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = run(capsys, "compare", studie, "--group", "Zwole")
+def test_compare_refuses_an_unknown_group(studie: str, run: Run) -> None:
+    code, _, err = run("compare", studie, "--group", "Zwole")
     assert code == 1
     assert "Zwole" in err and "Zwolle" in err
 
 
-def test_export_with_codes_groups_and_reviews(studie: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_with_codes_groups_and_reviews(studie: str, tmp_path: Path, run: Run) -> None:
     out = tmp_path / "deel.xlsx"
     code, text, err = run(
-        capsys,
         "export",
         studie,
         str(out),
@@ -92,35 +85,35 @@ def test_export_with_codes_groups_and_reviews(studie: str, tmp_path: Path, capsy
     book = load_workbook(out)
     assert book.sheetnames == ["Overview", "Noord-Zuid (test)", "Zwolle", "Frequencies", "Codebook"]
     assert quote_sheet_rows(book["Zwolle"])[0][10] == "Review"
-    code, _, err = run(capsys, "export", studie, str(out))
+    code, _, err = run("export", studie, str(out))
     assert code == 1 and "already exists" in err
-    code, _, _ = run(capsys, "export", studie, str(out), "--force")
+    code, _, _ = run("export", studie, str(out), "--force")
     assert code == 0
 
 
-def test_export_word_transcript_and_semicolon_csv(studie: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_word_transcript_and_semicolon_csv(studie: str, tmp_path: Path, run: Run) -> None:
     transcript = tmp_path / "R5.docx"
-    code, _, err = run(capsys, "export", studie, str(transcript), "--document", "R5_onderwijs")
+    code, _, err = run("export", studie, str(transcript), "--document", "R5_onderwijs")
     assert code == 0, err
     assert Document(str(transcript)).paragraphs[0].text == "R5_onderwijs"
     quotes = tmp_path / "quotes.docx"
-    assert run(capsys, "export", studie, str(quotes), "--kind", "quotes", "--groups", "Zwolle")[0] == 0
+    assert run("export", studie, str(quotes), "--kind", "quotes", "--groups", "Zwolle")[0] == 0
     sheet = tmp_path / "q.csv"
-    assert run(capsys, "export", studie, str(sheet), "--delimiter", ";")[0] == 0
+    assert run("export", studie, str(sheet), "--delimiter", ";")[0] == 0
     assert sheet.read_bytes().startswith(b"\xef\xbb\xbfRegion;Concept;Code;")
-    code, _, err = run(capsys, "export", studie, str(tmp_path / "x.csv"), "--kind", "transcript")
+    code, _, err = run("export", studie, str(tmp_path / "x.csv"), "--kind", "transcript")
     assert code == 1 and "no option kind" in err
 
 
-def test_options_with_several_values_leave_the_following_options_alone(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_options_with_several_values_leave_the_following_options_alone(studie: str, run: Run) -> None:
     """``--where a=b c=d --format json``: the option after a list of values is still read."""
-    code, out, err = run(capsys, "quotes", studie, "--where", "region=Zwolle", "role=UWV", "--format", "json")
+    code, out, err = run("quotes", studie, "--where", "region=Zwolle", "role=UWV", "--format", "json")
     assert code == 0, err
     assert {q["document"] for q in json.loads(out)} == {"R2_uwv"}
 
 
-def test_compare_scores_as_numbers_for_the_charts(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "compare", studie, "--show", "scores", "--format", "json")
+def test_compare_scores_as_numbers_for_the_charts(studie: str, run: Run) -> None:
+    code, out, _ = run("compare", studie, "--show", "scores", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["values"] == [LONG_B, HOSTILE, "Zwolle"] and data["unjudged"] == [LONG_A]
@@ -129,36 +122,36 @@ def test_compare_scores_as_numbers_for_the_charts(studie: str, capsys) -> None: 
         {"name": "Vertrouwen", "scores": {LONG_B: 3, HOSTILE: 1, "Zwolle": 4}},
         {"name": "Urgentiebesef", "scores": {LONG_B: None, HOSTILE: None, "Zwolle": 5}},
     ]
-    code, out, _ = run(capsys, "compare", studie, "--show", "scores", "--format", "csv")
+    code, out, _ = run("compare", studie, "--show", "scores", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows == [
         ["Concept", LONG_B, HOSTILE, "Zwolle"],
         ["Vertrouwen", "3", "1", "4"],
         ["Urgentiebesef", "", "", "5"],
     ]
-    code, out, _ = run(capsys, "compare", studie, "--show", "scores", "--group", "Zwolle")
+    code, out, _ = run("compare", studie, "--show", "scores", "--group", "Zwolle")
     lines = out.splitlines()
     assert lines[0].split() == ["Concept", "Zwolle"]
     assert next(line for line in lines if line.startswith("Urgentiebesef")).split() == ["Urgentiebesef", "5"]
     assert "1 = -/- · 2 = - · 3 = +/- · 4 = + · 5 = +/+" in lines
 
 
-def test_compare_csv_on_stdout_guards_notes_a_spreadsheet_would_evaluate(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_compare_csv_on_stdout_guards_notes_a_spreadsheet_would_evaluate(studie: str, run: Run) -> None:
     """Issue 14 item 9: users redirect ``--format csv`` into a .csv file; scores stay as typed."""
-    assert run(capsys, "assess", studie, "Zwolle", "Vertrouwen", "-/-", "--note", "=1+1 klopt niet")[0] == 0
-    code, out, _ = run(capsys, "compare", studie, "--format", "csv")
+    assert run("assess", studie, "Zwolle", "Vertrouwen", "-/-", "--note", "=1+1 klopt niet")[0] == 0
+    code, out, _ = run("compare", studie, "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     trust = next(r for r in rows if r[0] == "Vertrouwen")
     zwolle = rows[0].index("Zwolle")
     assert trust[zwolle] == "-/-" and trust[zwolle + 1] == "'=1+1 klopt niet"
-    code, out, _ = run(capsys, "compare", studie, "--format", "csv", "--csv-guard", "none")
+    code, out, _ = run("compare", studie, "--format", "csv", "--csv-guard", "none")
     trust = next(r for r in csv.reader(io.StringIO(out)) if r[0] == "Vertrouwen")
     assert trust[zwolle + 1] == "=1+1 klopt niet"
 
 
-def test_quotes_csv_on_stdout_guards_formula_cells(studie: str, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "quotes", studie, "--format", "csv")
+def test_quotes_csv_on_stdout_guards_formula_cells(studie: str, run: Run) -> None:
+    code, out, _ = run("quotes", studie, "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     quote, memo = rows[0].index("Quote"), rows[0].index("Memo")
@@ -167,9 +160,9 @@ def test_quotes_csv_on_stdout_guards_formula_cells(studie: str, capsys) -> None:
     assert "-/- zou ik zeggen over de cijfers die we kregen." in quotes
     assert "+31 6 1234 5678 is het nummer van het loket, dat werkt prima." in quotes
     assert "'=SUM(A1:A3)" in {r[memo] for r in rows[1:]}
-    code, out, _ = run(capsys, "quotes", studie, "--format", "csv", "--csv-guard", "none")
+    code, out, _ = run("quotes", studie, "--format", "csv", "--csv-guard", "none")
     raw = {r[quote] for r in csv.reader(io.StringIO(out))}
     assert '=HYPERLINK("http://example.org","klik hier")' in raw and "'=" not in out
     target = str(Path(studie).parent / "x.csv")
-    assert run(capsys, "export", studie, target, "--csv-guard", "none")[0] == 0
+    assert run("export", studie, target, "--csv-guard", "none")[0] == 0
     assert '"=HYPERLINK(' in Path(target).read_text(encoding="utf-8-sig")

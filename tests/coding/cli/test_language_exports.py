@@ -4,7 +4,6 @@ method in words, and the CLI lines about them; every ``text()`` of the domain ha
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import openpyxl
@@ -162,18 +161,3 @@ def test_agreement_workbook_method_and_cli_in_dutch(
         report.method.startswith("De intercoderbetrouwbaarheid")
         and "De analyse-eenheid was de zin" in report.method
     )
-
-
-def test_every_output_text_of_the_domain_has_its_dutch() -> None:
-    """``text("…")`` with an English literal anywhere in coding/: the catalogue holds its Dutch."""
-    missing = set()
-    for path in (ROOT / "coding").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)):
-                continue
-            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if name in ("text", "output_text") and isinstance(node.args[0].value, str):
-                english = node.args[0].value
-                if english not in i18n._DUTCH and not english.startswith("SELECT"):
-                    missing.add(f"{path.relative_to(ROOT)}: {english}")
-    assert not missing, f"no Dutch in coding/core/i18n.py for: {sorted(missing)}"

@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 from coding import Project
-from coding.cli.main import main
+from tests.coding.cli.conftest import Run
 from tests.coding.dump import dump
 from tests.recordings import write_wav
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture
@@ -26,37 +20,35 @@ def project_file(interviews: Project) -> Path:
     return interviews.path
 
 
-def test_media_attaches_lists_and_relinks(
-    project_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_media_attaches_lists_and_relinks(project_file: Path, tmp_path: Path, run: Run) -> None:
     wav = write_wav(tmp_path / "R5.wav", seconds=0.5)
-    code, out, err = run(capsys, "media", str(project_file), "R5", str(wav))
+    code, out, err = run("media", str(project_file), "R5", str(wav))
     assert code == 0, err
     assert "Attached R5.wav (audio) to R5" in out
     shutil.move(wav, tmp_path / "verplaatst.wav")
-    code, out, _ = run(capsys, "media", str(project_file), "--format", "json")
+    code, out, _ = run("media", str(project_file), "--format", "json")
     assert [(r["document"], r["found"]) for r in json.loads(out)] == [("R5", False)]
-    code, out, _ = run(capsys, "media", str(project_file), "--relink", str(tmp_path))
+    code, out, _ = run("media", str(project_file), "--relink", str(tmp_path))
     assert code == 0 and "Found 1 moved recording(s) again" in out
     assert "verplaatst.wav" in out and "found" in out
 
 
 def test_media_refuses_an_unsupported_file_with_one_line(
-    project_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    project_file: Path, tmp_path: Path, run: Run
 ) -> None:
     bad = tmp_path / "R5.aiff"
     bad.write_bytes(b"FORM")
     before = dump(project_file)
-    code, out, err = run(capsys, "media", str(project_file), "R5", str(bad))
+    code, out, err = run("media", str(project_file), "R5", str(bad))
     assert code == 1 and out == ""
     assert err.strip().splitlines() == [err.strip()] and "R5.aiff: is not a supported recording" in err
     assert dump(project_file) == before
 
 
 def test_import_with_media_attaches_recordings_of_the_same_stem(
-    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    project_path: Path, tmp_path: Path, run: Run
 ) -> None:
-    assert run(capsys, "new", str(project_path), "--codebook", "none")[0] == 0
+    assert run("new", str(project_path), "--codebook", "none")[0] == 0
     transcripts = tmp_path / "transcripts"
     transcripts.mkdir()
     (transcripts / "R7.txt").write_text(
@@ -66,7 +58,7 @@ def test_import_with_media_attaches_recordings_of_the_same_stem(
     recordings = tmp_path / "opnames"
     recordings.mkdir()
     write_wav(recordings / "R7.wav", seconds=0.5)
-    code, out, err = run(capsys, "import", str(project_path), str(transcripts), "--media", str(recordings))
+    code, out, err = run("import", str(project_path), str(transcripts), "--media", str(recordings))
     assert code == 0, err
     assert "Attached 1 recording(s)" in out and "R7: R7.wav" in out
     with Project.open(project_path) as project:
@@ -74,13 +66,13 @@ def test_import_with_media_attaches_recordings_of_the_same_stem(
 
 
 def test_import_with_a_missing_media_folder_changes_nothing(
-    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    project_path: Path, tmp_path: Path, run: Run
 ) -> None:
-    assert run(capsys, "new", str(project_path), "--codebook", "none")[0] == 0
+    assert run("new", str(project_path), "--codebook", "none")[0] == 0
     (tmp_path / "R7.txt").write_text("R7: Goed.\n", encoding="utf-8")
     before = dump(project_path)
     code, _, err = run(
-        capsys, "import", str(project_path), str(tmp_path / "R7.txt"), "--media", str(tmp_path / "nee")
+        "import", str(project_path), str(tmp_path / "R7.txt"), "--media", str(tmp_path / "nee")
     )
     assert code == 1 and "nee: is not a folder" in err
     assert dump(project_path) == before

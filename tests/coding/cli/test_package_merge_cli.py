@@ -3,44 +3,27 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
-
-from coding.cli.main import main
-from tests.conftest import TRANSCRIPT
+from tests.coding.cli.conftest import Run
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def test_package_code_merge_and_agree(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("CODEWERK_CODER", raising=False)
-    (tmp_path / "R5.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    run(capsys, "new", "studie", "--coder", "Anna")
-    run(capsys, "import", "studie.codewerk", "R5.txt")
+def test_package_code_merge_and_agree(annas_studie: str, run: Run) -> None:
     words = ("--text", "vertrouw ik de andere partijen volledig")
-    run(capsys, "code", "studie.codewerk", "R5", "4a", *words, "--coder", "Anna")
-    code, out, err = run(capsys, "package", "studie.codewerk", "bram.codewerk", "--coder", "Bram")
+    run("code", "studie.codewerk", "R5", "4a", *words, "--coder", "Anna")
+    code, out, err = run("package", "studie.codewerk", "bram.codewerk", "--coder", "Bram")
     assert code == 0, err
     assert out.startswith("Packaged 1 document(s) and 54 codes for Bram: bram.codewerk")
     # Bram codes in his package without naming himself: the package presets his name.
-    assert run(capsys, "code", "bram.codewerk", "R5", "4a", *words)[0] == 0
-    code, out, err = run(capsys, "merge", "studie.codewerk", "bram.codewerk")
+    assert run("code", "bram.codewerk", "R5", "4a", *words)[0] == 0
+    code, out, err = run("merge", "studie.codewerk", "bram.codewerk")
     assert code == 0, err
     assert out.startswith("Merged from bram.codewerk: 1 coder, 1 coding\n")
-    _, out, _ = run(capsys, "merge", "studie.codewerk", "bram.codewerk")
+    _, out, _ = run("merge", "studie.codewerk", "bram.codewerk")
     assert out.startswith("Merged from bram.codewerk: nothing")
-    _, out, _ = run(capsys, "agreement", "studie.codewerk", "--coders", "Anna", "Bram", "--format", "json")
+    _, out, _ = run("agreement", "studie.codewerk", "--coders", "Anna", "Bram", "--format", "json")
     rows = json.loads(out)
     assert rows[-1]["code"] == "*" and rows[-1]["agreement"] == 1.0
-    code, out, err = run(capsys, "package", "studie.codewerk", "bram.codewerk", "--coder", "Bram")
+    code, out, err = run("package", "studie.codewerk", "bram.codewerk", "--coder", "Bram")
     assert code == 1 and "bram.codewerk: already exists" in err
-    code, out, err = run(capsys, "merge", "studie.codewerk", "R5.txt")
+    code, out, err = run("merge", "studie.codewerk", "R5.txt")
     assert code == 1 and err.startswith("codewerk: error: R5.txt: not a Codewerk project")

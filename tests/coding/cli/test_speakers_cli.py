@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from coding.cli.main import main
+from tests.coding.cli.conftest import Run
 from tests.coding.interviews import R5, R6
 
 
@@ -22,18 +23,11 @@ def studie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captu
     return "studie.codewerk"
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def test_list_rename_and_mark_speakers(studie: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "speakers", studie)
+def test_list_rename_and_mark_speakers(studie: str, run: Run) -> None:
+    code, out, _ = run("speakers", studie)
     assert code == 0
     assert out.splitlines()[2].split() == ["Interviewer", "yes", "2", "7", "R5"]
     code, out, _ = run(
-        capsys,
         "speakers",
         studie,
         "--rename",
@@ -58,56 +52,47 @@ def test_list_rename_and_mark_speakers(studie: str, capsys: pytest.CaptureFixtur
         ("R", 2, True),
         ("R5", 2, False),
     ]
-    code, out, _ = run(capsys, "speakers", studie, "R6", "--rename", "R=R6", "--respondent", "R6")
+    code, out, _ = run("speakers", studie, "R6", "--rename", "R=R6", "--respondent", "R6")
     assert code == 0 and "Renamed R to R6 in R6" in out
     assert "R6" in out.splitlines()[-1] and "yes" not in out.splitlines()[-1]
 
 
-def test_bad_patterns_are_one_clear_error(
-    studie: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_bad_patterns_are_one_clear_error(studie: str, run: Run, tmp_path: Path) -> None:
     patterns = tmp_path / "patronen.txt"
     patterns.write_text(
         "# mijn patronen\n(?P<speaker>Vraag|Antwoord)\\s*:\n(?P<speaker>[\n", encoding="utf-8"
     )
-    code, _, err = run(capsys, "speakers", studie, "--patterns", str(patterns))
+    code, _, err = run("speakers", studie, "--patterns", str(patterns))
     assert code == 1
     assert err.startswith("codewerk: error: speaker pattern 2 is not a valid regular expression")
     patterns.write_text("(?P<speaker>I|R)\\s*:\n", encoding="utf-8")
-    code, out, _ = run(capsys, "speakers", studie, "--patterns", str(patterns), "--show-patterns")
+    code, out, _ = run("speakers", studie, "--patterns", str(patterns), "--show-patterns")
     assert code == 0
     assert out.splitlines() == [
         "Speaker patterns set; turns detected again, 1 document(s) changed",
         "(?P<speaker>I|R)\\s*:",
     ]
-    code, out, _ = run(capsys, "speakers", studie, "--default-patterns")
+    code, out, _ = run("speakers", studie, "--default-patterns")
     assert code == 0 and "1 document(s) changed" in out
 
 
-def test_code_all_turns_and_quote_without_the_interviewer(
-    studie: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = run(capsys, "code-turns", studie, "Urgentiebesef", "R5")
+def test_code_all_turns_and_quote_without_the_interviewer(studie: str, run: Run) -> None:
+    code, out, _ = run("code-turns", studie, "Urgentiebesef", "R5")
     assert (code, out) == (0, "Coded 2 turn(s) of R5 with Urgentiebesef\n")
-    code, out, _ = run(capsys, "code-turns", studie, "Urgentiebesef", "R5", "--document", "R5")
+    code, out, _ = run("code-turns", studie, "Urgentiebesef", "R5", "--document", "R5")
     assert out == "Coded 0 turn(s) of R5 with Urgentiebesef (2 already had it)\n"
-    code, _, err = run(capsys, "code-turns", studie, "Urgentiebesef", "R9")
+    code, _, err = run("code-turns", studie, "Urgentiebesef", "R9")
     assert code == 1 and "no turns of speaker r9 found" in err
     assert (
-        run(capsys, "code", studie, "R6", "Vertrouwen", "--text", "Wat is het doel?\nR: Werk voor iedereen.")[
-            0
-        ]
-        == 0
+        run("code", studie, "R6", "Vertrouwen", "--text", "Wat is het doel?\nR: Werk voor iedereen.")[0] == 0
     )
-    code, out, _ = run(
-        capsys, "quotes", studie, "--code", "Vertrouwen", "--without-interviewer", "--format", "json"
-    )
+    code, out, _ = run("quotes", studie, "--code", "Vertrouwen", "--without-interviewer", "--format", "json")
     quotes = json.loads(out)
     assert [(q["text"], q["pages"]) for q in quotes] == [("Werk voor iedereen.", [])]
 
 
 def test_quotes_of_a_pdf_show_their_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], run: Run
 ) -> None:
     from tests.coding.importing.builders import make_pdf
 
@@ -117,7 +102,7 @@ def test_quotes_of_a_pdf_show_their_page(
     assert main(["import", "studie.codewerk", "startnotitie.pdf"]) == 0
     assert main(["code", "studie.codewerk", "startnotitie", "Urgentiebesef", "--text", "2.000 banen"]) == 0
     capsys.readouterr()
-    code, out, _ = run(capsys, "quotes", "studie.codewerk", "--format", "csv")
+    code, out, _ = run("quotes", "studie.codewerk", "--format", "csv")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split(",")[:9] == [
@@ -132,5 +117,5 @@ def test_quotes_of_a_pdf_show_their_page(
         "Quote",
     ]
     assert lines[1].split(",")[7:9] == ["p. 2", "2.000 banen"]
-    code, out, _ = run(capsys, "quotes", "studie.codewerk", "--format", "json")
+    code, out, _ = run("quotes", "studie.codewerk", "--format", "json")
     assert json.loads(out)[0]["pages"] == [2]

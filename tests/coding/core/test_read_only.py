@@ -157,3 +157,19 @@ def test_an_older_read_only_project_says_it_cannot_be_upgraded_in_place() -> Non
         folder.chmod(0o755)
         shutil.rmtree(folder)
     assert "read-only" in str(message) and "damaged" not in str(message)
+
+
+def test_the_read_only_refusal_speaks_dutch_when_asked(read_only_project: Path) -> None:
+    from coding.core import i18n
+
+    def check() -> object:
+        i18n.set_language("nl")
+        with Project.open(read_only_project, coder="reader") as project:
+            try:
+                project.code("R5", "Vertrouwen", 30, 40)
+            except ProjectReadOnlyError as exc:
+                return str(exc)
+        return ""
+
+    refused = _unprivileged(check)
+    assert refused == "studie.codewerk: het project is alleen-lezen; er is niets gewijzigd"

@@ -15,7 +15,7 @@ from coding import Project
 from coding.core.ids import DocumentId
 from coding.language import index_batches
 from coding.language.chunks import index_pieces
-from coding.language.index_batches import IndexBatch, analyse, groups
+from coding.language.index_batches import IndexBatch, TermKey, analyse, groups
 from coding.language.pipeline import pipeline_for
 from tests.coding.language.conftest import ARNHEM, ZWOLLE
 
@@ -26,9 +26,13 @@ WORDS = [
 SEPARATORS = [" ", " ", " ", "\n", ". ", "! ", "? ", "\u00a0", "  ", "\n\n", ": ", "\t"]
 
 
-def _rows(batches: list[IndexBatch]) -> tuple[list[tuple[object, ...]], list[tuple[int, int, int]]]:
-    tokens = []
-    sentences = []
+#: (position, start, end, sentence number, (form, lemma), alphabetic)
+TokenRow = tuple[int, int, int, int, TermKey, bool]
+
+
+def _rows(batches: list[IndexBatch]) -> tuple[list[TokenRow], list[tuple[int, int, int]]]:
+    tokens: list[TokenRow] = []
+    sentences: list[tuple[int, int, int]] = []
     for batch in batches:
         for position, start, end, number, slot in zip(
             batch.positions.tolist(),
@@ -116,7 +120,11 @@ def test_a_text_stored_in_many_batches_is_indexed_as_in_one(
         connection.execute("DELETE FROM text_index")
     monkeypatch.setattr(index_batches, "BATCH_CHARACTERS", 300)  # about 40 transactions for R5_lang
     calls: list[int] = []
-    report = project.assist.index(lambda done, total, name: calls.append(done) is None)
+
+    def progress(done: int, total: int, name: str) -> None:
+        calls.append(done)
+
+    report = project.assist.index(progress)
     assert report.documents == 2 and not report.cancelled
     assert _index_tables(project.store.path) == whole
     assert len(calls) > 20 and calls == sorted(calls)

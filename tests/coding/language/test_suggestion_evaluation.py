@@ -90,6 +90,9 @@ def test_cli_table_and_json(coded_project: Project, capsys: pytest.CaptureFixtur
     assert lines[-1].startswith("Leave-one-document-out over 2 coded document(s)")
     assert main(["suggest", str(path), "--codes", "Weer"]) == 1
     assert "--codes goes with --evaluate" in capsys.readouterr().err
+    for option in ("--evaluate", "--calibrate"):  # tables and JSON only, nothing measured or stored
+        assert main(["suggest", str(path), option, "--format", "csv"]) == 1
+        assert f"{option} prints --format table or json" in capsys.readouterr().err
 
 
 def test_counts_by_hand() -> None:

@@ -16,10 +16,10 @@ from benchmarks.suggestion_quality import evaluate
 #: a figure may drop by MARGIN before the test fails. "Confirmed": the researcher has reviewed the guide matches
 #: (the hand labels confirmed).
 MEASURED = {
-    ("tune", False): (0.674, 0.810),
-    ("heldout", False): (0.612, 0.831),
-    ("tune", True): (0.776, 0.875),
-    ("heldout", True): (0.752, 0.899),
+    ("tune", False): (0.711, 0.767),
+    ("heldout", False): (0.631, 0.811),
+    ("tune", True): (0.801, 0.793),
+    ("heldout", True): (0.777, 0.843),
 }
 MARGIN = 0.02
 

@@ -75,3 +75,54 @@ def test_a_search_term_alone_stops_counting_once_the_code_has_passages_to_compar
         document = "R9_wethouder_arnhem" if text.startswith("De cijfers") else "R5_uwv_zwolle"
         indexed.code(document, "Afspraken", text=text)
     assert not offered()  # three passages about something else: the word alone is no evidence
+
+
+def test_a_sentence_about_another_code_within_an_answer_is_offered_for_that_code(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    _two_codes(indexed)
+    import_ede("Hoe vaak spreekt u elkaar?", f"{MEETINGS} De wethouder belt mij ook elke week. {TRUST}")
+    meetings = indexed.assist.suggestions.refresh("Overleg", sources=["similar"])
+    answer = [s for s in meetings if s.document == "R12_uwv_ede"]
+    assert len(answer) == 1 and answer[0].text.startswith(MEETINGS)  # the whole answer, for what it is about
+    trust = [
+        s
+        for s in indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
+        if s.document == "R12_uwv_ede"
+    ]
+    assert [s.text for s in trust] == [TRUST]  # the sentence the respondent wandered off in, not the answer
+    assert trust[0].reason.startswith(
+        "Within the answer, this sentence resembles the 1 passage coded Wantrouwen"
+    )
+
+
+def test_no_sentence_is_offered_for_the_code_its_whole_answer_goes_to(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    _two_codes(indexed)
+    import_ede("Hoe vaak spreekt u elkaar?", f"{MEETINGS} De wethouder belt mij ook elke week.")
+    meetings = [
+        s
+        for s in indexed.assist.suggestions.refresh("Overleg", sources=["similar"])
+        if s.document == "R12_uwv_ede"
+    ]
+    assert [s.text.startswith(MEETINGS) for s in meetings] == [True]
+
+
+def test_an_answer_about_two_codes_alike_is_offered_for_both(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    _two_codes(indexed)
+    both = "Marieke belt mij, en de gemeenten vertrouwden elkaar eerst niet."
+    import_ede("Hoe vaak spreekt u elkaar?", both)
+
+    def offered(code: str) -> list[str]:
+        found = indexed.assist.suggestions.refresh(code, sources=["similar"])
+        return [s.reason for s in found if s.document == "R12_uwv_ede" and s.text == both]
+
+    assert [r.split(" (")[0] for r in offered("Wantrouwen")] == [
+        "Of all codes, this answer resembles the 1 passage coded Wantrouwen most"
+    ]
+    assert [r.split(" (")[0] for r in offered("Overleg")] == [
+        "This answer resembles the 1 passage coded Overleg almost as much as those coded Wantrouwen"
+    ]

@@ -1,0 +1,144 @@
+"""Spans of sentences within an answer: the part of a turn about another code than the rest.
+
+A respondent often wanders: an answer about the coordinator ends on how the parties trust each other, and the
+researcher codes those sentences with trust. The turn as a whole resembles the coordinator's code most, so the
+turn source (:func:`~coding.language.suggestions.resemblance.turn_candidates`) cannot offer them. Here every answer
+sentence (its vector of :mod:`~coding.language.suggestions.similar`, already built for the corpus) is compared with
+all codes' profiles; a run of consecutive sentences of one turn whose closest code is the same, clearly ahead of
+the runner-up, is suggested for that code, unless the turn as a whole already goes to it.
+
+Memory stays bounded on a large corpus: the sentences are compared a block at a time and only each sentence's
+best code, its cosine and the runner-up's are kept (three numbers per sentence, no sentences × codes table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping, Sequence
+
+import numpy as np
+
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
+from coding.language.suggestions.candidates import Candidate, overlap
+from coding.language.suggestions.data import CorpusData, IntArray
+from coding.language.suggestions.resemblance import Profiles
+from coding.language.suggestions.similar import SentenceVectors, sentence_vectors
+from coding.language.suggestions.vectors import FloatArray, row_dots, top_contributions
+
+#: A run of sentences is suggested for the code it resembles most from this cosine (its best sentence) …
+SPAN_MIN_SIMILARITY = 0.25
+#: … ahead of the runner-up code by this margin, …
+SPAN_MIN_MARGIN = 0.06
+#: … with at least this many content words in the run (a lone "Acht." says nothing).
+SPAN_MIN_WORDS = 4
+#: Sentences compared with the profiles at a time (bounds the block of cosines held at once).
+BLOCK = 4096
+
+
+def closest_codes(vectors: SentenceVectors, profiles: Profiles) -> tuple[IntArray, FloatArray, FloatArray]:
+    """Per sentence: the row of the profile it resembles most, that cosine and the runner-up's."""
+    count = len(vectors)
+    best = np.zeros(count, dtype=np.int32)
+    first = np.zeros(count)
+    second = np.zeros(count)
+    codes = len(profiles.code_ids)
+    if not count or not codes:
+        return best, first, second
+    bounds = np.searchsorted(vectors.rows, np.arange(0, count + BLOCK, BLOCK))
+    for block, low in enumerate(range(0, count, BLOCK)):
+        high = min(count, low + BLOCK)
+        entries = slice(int(bounds[block]), int(bounds[block + 1]))
+        rows = vectors.rows[entries] - low
+        columns = vectors.columns[entries]
+        weights = vectors.weights[entries]
+        table = np.empty((high - low, codes))
+        for number in range(codes):
+            table[:, number] = row_dots(rows, columns, weights, profiles.matrix[number], high - low)
+        top = np.argmax(table, axis=1)
+        best[low:high] = top
+        first[low:high] = table[np.arange(high - low), top]
+        if codes > 1:
+            table[np.arange(high - low), top] = -np.inf
+            second[low:high] = table.max(axis=1)
+    return best, first, second
+
+
+def span_candidates(
+    codes: Sequence[CodeInfo],
+    scope: Container[CodeId],
+    data: CorpusData,
+    coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    profiles: Profiles,
+    turn_codes: Mapping[tuple[DocumentId, int], CodeId],
+) -> list[Candidate]:
+    """Runs of answer sentences for the code in ``scope`` they resemble most (rules above); not within a turn
+    that ``turn_codes`` (by document and the turn's body start) already gives to that code, nor overlapping a
+    passage coded with it."""
+    if not profiles.code_ids:
+        return []
+    vectors = sentence_vectors(data)
+    best, first, second = closest_codes(vectors, profiles)
+    words = np.bincount(vectors.rows, minlength=len(vectors))
+    sure = (first - second >= SPAN_MIN_MARGIN) & (first > 0)
+    names = {code.id: code.name for code in codes}
+    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))
+    out: list[Candidate] = []
+    chosen = np.flatnonzero(sure)
+    if not len(chosen):
+        return out
+    # runs: consecutive chosen sentences of one document and turn with the same best code
+    turn_of = np.full(len(vectors), -1, dtype=np.int64)
+    for doc_id in np.unique(vectors.document[chosen]).tolist():
+        turns = data.documents[DocumentId(doc_id)].turns
+        mine = chosen[vectors.document[chosen] == doc_id]
+        if len(turns.start):
+            turn_of[mine] = np.searchsorted(turns.start, vectors.start[mine], side="right") - 1
+    runs: list[list[int]] = []
+    previous = -2
+    for sentence in chosen.tolist():
+        if (
+            runs
+            and previous == sentence - 1
+            and vectors.document[sentence] == vectors.document[previous]
+            and turn_of[sentence] == turn_of[previous]
+            and best[sentence] == best[previous]
+        ):
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+        previous = sentence
+    for run in runs:
+        number = int(best[run[0]])
+        code_id = profiles.code_ids[number]
+        if code_id not in scope or code_id not in names:
+            continue
+        strongest = max(run, key=lambda s: float(first[s]))
+        similarity = float(first[strongest])
+        if similarity < SPAN_MIN_SIMILARITY or int(words[run].sum()) < SPAN_MIN_WORDS:
+            continue
+        doc_id = DocumentId(int(vectors.document[run[0]]))
+        span = (int(vectors.start[run[0]]), int(vectors.end[run[-1]]))
+        turn = int(turn_of[run[0]])
+        if turn >= 0:
+            turns = data.documents[doc_id].turns
+            if turn_codes.get((doc_id, int(turns.body_start[turn]))) == code_id:
+                continue
+        if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
+            continue
+        entries = slice(int(entry_bounds[strongest]), int(entry_bounds[strongest + 1]))
+        shared = ", ".join(
+            data.show(stem)
+            for stem in top_contributions(
+                data.stems, vectors.columns[entries], vectors.weights[entries], profiles.matrix[number]
+            )
+        )
+        count = profiles.counts[number]
+        what = "sentence" if len(run) == 1 else f"{len(run)} sentences"
+        reason = (
+            f"Within the answer, this {what} resemble{'s' if len(run) == 1 else ''} the {count} "
+            f"passage{'s' if count != 1 else ''} coded {names[code_id]} most of all codes (shared words: "
+            f"{shared}; similarity {similarity:.2f}, ahead of the next code by "
+            f"{similarity - float(second[strongest]):.2f})."
+        )
+        out.append(Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason))
+    return out
