@@ -35,6 +35,7 @@ from app.codebook.code_tree_model import CODE_ID_ROLE, FILTER_ROLE, KEY, NAME, Q
 from app.shell.workspace import Workspace
 from app.widgets.after_paint import after_first_paint
 from app.widgets.mime import passage_from
+from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
@@ -280,9 +281,16 @@ class CodebookDock(QDockWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             self.tree.expandToDepth(0)
             model = self.model
-            after_first_paint(
-                self.tree.viewport(), lambda: model.load_totals() if model is self.model else None
-            )
+            after_first_paint(self.tree.viewport(), lambda: self._load_totals(model))
+
+    def _load_totals(self, model: CodeTreeModel) -> None:
+        """The passage counts the first listing left for after the paint."""
+        if model is not self.model:
+            return
+        try:
+            model.load_totals()
+        except ServerUnreachableError:  # a team server away: count when it is back
+            QTimer.singleShot(1000, lambda: self._load_totals(model))
 
     def _remember_expanded(self) -> None:
         self._expanded = set()

@@ -253,10 +253,10 @@ class SheetWriter:
         for column, label in enumerate(labels, start=1):
             if label is None:
                 continue
-            prefixed = label.startswith(FORMULA_START)
+            value = cell_text(label)
+            prefixed = value.startswith(FORMULA_START)  # as the cell holds it
             style = self._stream.style_id(("header", prefixed), _header_style(prefixed))
             ref = f"{self._stream.letter(column)}{row}"
-            value = cell_text(label)
             cells.append(text_cell(ref, style, value) if value else f'<c r="{ref}"{style}/>')
         self._stream.add(cells, LINE_HEIGHT * min(lines, 8) + 3 if lines > 1 else None)
         self.columns = max(self.columns, len(labels))

@@ -39,6 +39,7 @@ from coding.exporting.quote_rows import QuoteTable, quote_table
 from coding.exporting.sheet_names import unique_sheet_names
 from coding.exporting.xlsx_cells import MIN_SCALE, PAGE_WIDTH_UNITS, SheetWriter
 from coding.exporting.xlsx_charts import frequency_chart, score_charts
+from coding.exporting.xlsx_rows import save_workbook
 from coding.judgements.comparison import (
     NO_GROUP,
     FrequencyTable,
@@ -114,7 +115,7 @@ def write_xlsx(
         _quote_sheet(workbook, names[value], table, table.groups.get(value, []), judged, f"{key} {value}")
     _frequencies(workbook, frequencies)
     _codebook(workbook, project.codes.tree())
-    workbook.save(path)
+    save_workbook(workbook, path)
 
 
 def _overview(workbook: Workbook, grid: JudgementGrid) -> None:

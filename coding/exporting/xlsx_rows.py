@@ -17,16 +17,20 @@ with ``xml:space="preserve"``. Characters XML 1.0 cannot hold are dropped before
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 #: Rows gathered before they are encoded and written to the spool.
 _BATCH = 2_000
@@ -136,3 +140,13 @@ class RowStream:
             out.write(b"</sheetData>")
             out.write(skeleton[found.end() :])
         self._spool.close()
+
+
+def save_workbook(workbook: Workbook, path: Any) -> None:
+    """``workbook.save(path)`` with the fastest deflate: for 200,000 quotes openpyxl's default
+    level took a second more for a file a fifth smaller."""
+    if not workbook.worksheets:
+        workbook.create_sheet()
+    workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=1)
+    ExcelWriter(workbook, archive).save()

@@ -7,11 +7,15 @@ window shows a screenful. :class:`KwicLines` holds the hits as plain positions a
 lines like the tuple it replaces: iterating, exporting or coding every hit builds them all, and
 the lines equal those built at once. Sorting by document, respondent or position needs no text
 (:meth:`KwicLines.order`); sorting by context builds every line first (:meth:`KwicLines.build`).
+
+A hit may name its sentence by number instead of by span: the span is then looked up when the
+line is built, for a block of hits at once (:data:`SentenceSpans`), so a search reads only its
+tokens' index entries and a screenful of sentences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from coding.core.ids import DocumentId
@@ -20,8 +24,14 @@ from coding.language.corpus import CorpusDocument
 from coding.language.kwic import SORT_KEYS, KwicLine, context
 from coding.language.speakers import TurnMap
 
-#: ``(document id, start, end, sentence)`` of one hit.
-Hit = tuple[DocumentId, int, int, tuple[int, int] | None]
+#: ``(document id, start, end, sentence)`` of one hit; the sentence is its span, its number in the
+#: document's index (looked up when the line is built), or ``None``.
+Hit = tuple[DocumentId, int, int, tuple[int, int] | int | None]
+
+#: Looks up sentence spans: ``(document id, number)`` → ``(start, end)``.
+SentenceSpans = Callable[
+    [Collection[tuple[DocumentId, int]]], Mapping[tuple[DocumentId, int], tuple[int, int]]
+]
 
 #: Sorts answered from positions, names and turns alone.
 CHEAP_SORTS = frozenset({"document", "respondent", "position"})
@@ -30,6 +40,9 @@ CHEAP_SORTS = frozenset({"document", "respondent", "position"})
 class KwicLines(Sequence[KwicLine]):
     """The lines of ``hits`` (in this order), each built from its document's text on first use."""
 
+    #: Hits whose sentences are looked up together (one query per document among them).
+    sentence_block = 256
+
     def __init__(
         self,
         hits: Sequence[Hit],
@@ -37,8 +50,10 @@ class KwicLines(Sequence[KwicLine]):
         texts: Mapping[DocumentId, str],
         turns: Mapping[DocumentId, TurnMap],
         width: int,
+        sentences: SentenceSpans | None = None,
     ) -> None:
         self._hits = list(hits)
+        self._sentences = sentences
         self._documents = documents
         self._texts = texts
         self._turns = turns
@@ -60,7 +75,7 @@ class KwicLines(Sequence[KwicLine]):
             return self.taken(range(len(self._hits))[index])
         line = self._built[index]
         if line is None:
-            line = self._built[index] = self._line(self._hits[index])
+            line = self._built[index] = self._line(index)
         return line
 
     def __iter__(self) -> Iterator[KwicLine]:
@@ -80,6 +95,7 @@ class KwicLines(Sequence[KwicLine]):
     # -- cheap facts ---------------------------------------------------------------------
     @property
     def hits(self) -> list[Hit]:
+        """The hits, sentences as numbers where not looked up yet."""
         return list(self._hits)
 
     def document_ids(self) -> set[DocumentId]:
@@ -94,7 +110,12 @@ class KwicLines(Sequence[KwicLine]):
     def taken(self, indices: Sequence[int]) -> KwicLines:
         """The lines at ``indices``, in that order (the ones built so far carried over)."""
         out = KwicLines(
-            [self._hits[i] for i in indices], self._documents, self._texts, self._turns, self._width
+            [self._hits[i] for i in indices],
+            self._documents,
+            self._texts,
+            self._turns,
+            self._width,
+            self._sentences,
         )
         out._built = [self._built[i] for i in indices]
         return out
@@ -106,7 +127,7 @@ class KwicLines(Sequence[KwicLine]):
         total = len(self._hits)
         for index in range(total):
             if self._built[index] is None:
-                self._built[index] = self._line(self._hits[index])
+                self._built[index] = self._line(index)
             if progress is not None and index % every == 0 and progress(index, total) is False:
                 return
         if progress is not None:
@@ -123,11 +144,30 @@ class KwicLines(Sequence[KwicLine]):
         )
         return respondent, speaker
 
-    def _line(self, hit: Hit) -> KwicLine:
-        doc_id, start, end, sentence = hit
+    def _resolve_sentences(self, index: int) -> None:
+        """Look up the sentence spans of the block of hits around ``index`` (numbers → spans; a
+        phrase's sentence reaches at least to its end)."""
+        hits = self._hits
+        first = index - index % self.sentence_block
+        block = range(first, min(len(hits), first + self.sentence_block))
+        wanted = {(hits[i][0], number) for i in block if isinstance(number := hits[i][3], int)}
+        if self._sentences is None:
+            raise RuntimeError("these hits name sentences by number but nothing looks them up")
+        spans = self._sentences(wanted)
+        for i in block:
+            doc_id, start, end, number = hits[i]
+            if isinstance(number, int):
+                sentence_start, sentence_end = spans[(doc_id, number)]
+                hits[i] = (doc_id, start, end, (sentence_start, max(sentence_end, end)))
+
+    def _line(self, index: int) -> KwicLine:
+        if isinstance(self._hits[index][3], int):
+            self._resolve_sentences(index)
+        doc_id, start, end, found = self._hits[index]
+        sentence = None if isinstance(found, int) else found  # a number is resolved above
         doc = self._documents[doc_id]
         left, text_hit, right = context(self._texts[doc_id], start, end, self._width)
-        respondent, speaker = self._speaker(hit)
+        respondent, speaker = self._speaker(self._hits[index])
         return KwicLine(
             doc_id, doc.name, start, end, left, text_hit, right, respondent, speaker, sentence, doc.attributes
         )

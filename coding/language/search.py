@@ -11,10 +11,10 @@ them ignored); ``*`` and ``?`` are wildcards in word mode (``vertrouw*``).
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from coding.core.errors import InvalidInputError
@@ -140,30 +140,27 @@ class Searcher:
             return {term_id: form for term_id, form in raw.execute(sql, params)}
 
     def _positions(
-        self, term_ids: Sequence[int], documents: set[DocumentId], *, sentences: bool = False
-    ) -> list[tuple[int, int, int, int, int, int]]:
-        """``(document, position, start, end, sentence start, sentence end)`` of every token with
-        one of ``term_ids`` (sentence spans only when asked, else 0)."""
-        out: list[tuple[int, int, int, int, int, int]] = []
-        if sentences:
-            sql = (
-                'SELECT k.document_id, k.position, k.start, k."end", s.start, s."end" FROM token k '
-                "JOIN sentence s ON s.document_id = k.document_id AND s.number = k.sentence "
-                "WHERE k.term_id IN ({})"
-            )
-        else:
-            sql = 'SELECT document_id, position, start, "end", 0, 0 FROM token WHERE term_id IN ({})'
+        self, term_ids: Sequence[int], documents: set[DocumentId], *, phrase: bool
+    ) -> tuple[list[tuple[int, ...]], dict[int, int]]:
+        """The tokens with one of ``term_ids`` as ``(document, start, end, sentence number)``, with
+        the token's position after them for a ``phrase``; and how many each term has.
+
+        Read from the index by term alone, which holds all of these (no look-up in the token
+        table), one term at a time so that the counts come with the rows."""
+        out: list[tuple[int, ...]] = []
+        counts: dict[int, int] = {}
+        columns = 'document_id, start, "end", sentence' + (", position" if phrase else "")
+        sql = f"SELECT {columns} FROM token WHERE term_id = ?"
         every = len(documents) == len(self.corpus.documents)  # no filter: keep every row
         with self.corpus.store.read() as session:
             raw = raw_connection(session)
-            for i in range(0, len(term_ids), _CHUNK):
-                chunk = term_ids[i : i + _CHUNK]
-                rows = raw.execute(sql.format(_marks(chunk)), chunk)
-                if every:
-                    out.extend(rows)
-                else:
-                    out.extend(row for row in rows if row[0] in documents)
-        return out
+            for term_id in term_ids:
+                rows = raw.execute(sql, (term_id,)).fetchall()
+                if not every:
+                    rows = [row for row in rows if row[0] in documents]
+                counts[term_id] = len(rows)
+                out.extend(rows)
+        return out, counts
 
     def _tokens(
         self, query: SearchQuery, documents: list[CorpusDocument]
@@ -175,47 +172,39 @@ class Searcher:
         allowed = {doc.id for doc in documents}
         if not allowed:
             return [], ()
-        steps: list[list[tuple[int, int, int, int, int, int]]] = []
+        phrase = len(words) > 1
+        steps: list[list[tuple[int, ...]]] = []
         forms: dict[str, int] = {}
-        for index, word in enumerate(words):
+        for word in words:
             terms = self._term_ids(word, mode)
-            positions = self._positions(sorted(terms), allowed, sentences=index == 0) if terms else []
+            positions, counts = self._positions(sorted(terms), allowed, phrase=phrase) if terms else ([], {})
             if not positions:
                 return [], ()
             steps.append(positions)
-            if len(words) == 1:
-                counts = self._form_counts(terms, positions)
-                forms = dict(sorted(counts.items(), key=lambda item: -item[1]))
+            if not phrase:
+                # Forms as they occur: a term is a form (lower case, as the text has it) with a
+                # lemma, so terms of one form are counted together.
+                by_form: dict[str, int] = {}
+                for term_id, count in counts.items():
+                    by_form[terms[term_id]] = by_form.get(terms[term_id], 0) + count
+                forms = dict(sorted(by_form.items(), key=lambda item: -item[1]))
+        # Sentences go by number: their spans are looked up for the lines built (KwicLines).
         first = steps[0]
-        if len(steps) == 1:
-            # document ids as read (DocumentId is an int at run time)
-            matches = cast("list[Hit]", [(d, s, e, (ss, se)) for d, _p, s, e, ss, se in first])
-        else:
-            following = [{(d, p): e for d, p, _s, e, _ss, _se in step} for step in steps[1:]]
-            matches = []
-            for doc_id, position, start, _end, sentence_start, sentence_end in first:
-                end = 0
-                for offset, step in enumerate(following, start=1):
-                    found = step.get((doc_id, position + offset))
-                    if found is None:
-                        break
-                    end = found
-                else:
-                    matches.append((DocumentId(doc_id), start, end, (sentence_start, max(sentence_end, end))))
+        if not phrase:
+            # the rows are the hits (document ids as read: DocumentId is an int at run time)
+            return cast("list[Hit]", first), tuple(forms)
+        following = [{(d, p): e for d, _s, e, _n, p in step} for step in steps[1:]]
+        matches: list[Hit] = []
+        for doc_id, start, _end, number, position in first:
+            end = 0
+            for offset, step in enumerate(following, start=1):
+                found = step.get((doc_id, position + offset))
+                if found is None:
+                    break
+                end = found
+            else:
+                matches.append((DocumentId(doc_id), start, end, number))
         return matches, tuple(forms)
-
-    def _form_counts(
-        self, terms: Mapping[int, str], positions: list[tuple[int, int, int, int, int, int]]
-    ) -> dict[str, int]:
-        # Forms as they occur (a term is a form-lemma pair; count by form).
-        by_form: dict[str, int] = {}
-        if len(terms) == 1:
-            by_form[next(iter(terms.values()))] = len(positions)
-            return by_form
-        hit_documents = {DocumentId(d) for d in {row[0] for row in positions}}
-        texts = cast("Mapping[int, str]", self.corpus.texts(hit_documents))  # keyed by the ids as read
-        counts = Counter(texts[doc_id][start:end].lower() for doc_id, _p, start, end, _ss, _se in positions)
-        return dict(counts)
 
     # -- regular expressions -------------------------------------------------------------
     def _regex(self, pattern: str, documents: list[CorpusDocument]) -> tuple[list[Hit], bool]:
@@ -240,12 +229,13 @@ class Searcher:
     def _lines(self, matches: list[Hit], query: SearchQuery) -> KwicLines:
         """The hits in document order, filtered by speaker; their lines are built when read."""
         corpus = self.corpus
-        doc_ids = {match[0] for match in matches}
+        doc_ids = set(map(itemgetter(0), matches))
         texts = corpus.texts(doc_ids) if doc_ids else {}
         turns = corpus.turns(doc_ids) if doc_ids else {}
         # one integer key per hit: the document's place, then the start (texts are far shorter than 2**40)
-        order = {doc.id: rank << 40 for rank, doc in enumerate(corpus.documents)}
-        hits = sorted(matches, key=lambda m: order.get(m[0], 0) + m[1])
+        order = {doc.id: rank << 40 for rank, doc in enumerate(corpus.documents)}.get
+        keys = [order(match[0], 0) + match[1] for match in matches]
+        hits = [matches[i] for i in sorted(range(len(matches)), key=keys.__getitem__)]
         speakers = {fold(s) for s in query.speakers}
         if query.answers_only or speakers:
             kept = []
@@ -259,7 +249,27 @@ class Searcher:
                         continue
                 kept.append(hit)
             hits = kept
-        return KwicLines(hits, corpus.by_id, texts, turns, query.context)
+        return KwicLines(hits, corpus.by_id, texts, turns, query.context, self._sentence_spans)
+
+    def _sentence_spans(
+        self, wanted: Collection[tuple[DocumentId, int]]
+    ) -> dict[tuple[DocumentId, int], tuple[int, int]]:
+        """``(document, number)`` → the sentence's span, one query per document."""
+        numbers: dict[DocumentId, list[int]] = {}
+        for doc_id, number in wanted:
+            numbers.setdefault(doc_id, []).append(number)
+        spans: dict[tuple[DocumentId, int], tuple[int, int]] = {}
+        with self.corpus.store.read() as session:
+            raw = raw_connection(session)
+            for doc_id, found in numbers.items():
+                for i in range(0, len(found), _CHUNK):
+                    chunk = found[i : i + _CHUNK]
+                    rows = raw.execute(
+                        f'SELECT number, start, "end" FROM sentence WHERE document_id = ? AND number IN ({_marks(chunk)})',
+                        [doc_id, *chunk],
+                    )
+                    spans.update(((doc_id, number), (start, end)) for number, start, end in rows)
+        return spans
 
 
 def _marks(values: Sequence[Any]) -> str:

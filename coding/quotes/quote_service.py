@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
 
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import and_, case, false, literal, or_, select
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId, ReviewMessageId
+from coding.core.plain_rows import plain_rows
 from coding.core.records import (
     CodeInfo,
     PageInfo,
@@ -55,6 +58,7 @@ class QuoteService:
         include_subcodes: bool = True,
         exclude_interviewer: bool = False,
         within: Sequence[tuple[DocumentId, int, int]] | None = None,
+        only: Collection[CodingId] | None = None,
     ) -> list[Quote]:
         """Quotes in codebook order, then document order, then position.
 
@@ -69,6 +73,7 @@ class QuoteService:
         Every quote carries the pages it lies on (PDF sources) for citing.
         ``within``: only quotes whose passage overlaps (or touches) one of these spans
         ``(document, start, end)``: what a view re-reads after a change that says where it was.
+        ``only``: these codings only (the rows a lazy list shows, see :meth:`listing`).
         """
         tree = self._context.resolve.code_tree()
         code_ids: set[CodeId] | None = None
@@ -130,6 +135,8 @@ class QuoteService:
             statement = statement.where(Passage.document_id.in_(allowed_docs))
         if coder is not None:
             statement = statement.where(Coder.name == coder)
+        if only is not None:
+            statement = statement.where(Coding.id.in_(sorted(only)))
         if within is not None:
             statement = statement.where(
                 or_(
@@ -244,8 +251,160 @@ class QuoteService:
                     time=structure.time(document_id, start),
                 )
             )
-        quotes.sort(key=lambda q: (order.get(q.code_id, 0), position.get(q.document_id, 0), q.start, q.end))
+        quotes.sort(
+            key=lambda q: (
+                order.get(q.code_id, 0),
+                position.get(q.document_id, 0),
+                q.start,
+                q.end,
+                q.coding_id,
+            )
+        )
         return quotes
+
+    def listing(
+        self,
+        codes: CodeRef | Sequence[CodeRef] | None = None,
+        *,
+        where: Mapping[str, str | Sequence[str]] | None = None,
+        documents: Sequence[DocumentRef] | None = None,
+        coder: str | None = None,
+        text: str | None = None,
+        review: str | None = None,
+        include_subcodes: bool = True,
+    ) -> QuoteListing:
+        """The codings :meth:`query` would list with these arguments, as ids in the same order, without
+        building a quote: filtered and ordered in the database (the text filter folds the candidates'
+        texts here). A long list shows its rows by :meth:`records` of the ids in view: 200,000 quotes
+        are listed in a fraction of what building them takes."""
+        tree = self._context.resolve.code_tree()
+        statement = select(Coding.id, Passage.text, Coding.memo) if text else select(Coding.id)
+        statement = statement.join(Passage, Passage.id == Coding.passage_id).join(
+            Document, Document.id == Passage.document_id
+        )
+        if codes is not None:
+            refs = [codes] if isinstance(codes, str | int | CodeInfo) else list(codes)
+            code_ids: set[CodeId] = set()
+            for ref in refs:
+                selected = self._context.resolve.code(ref)
+                code_ids.add(selected)
+                if include_subcodes:
+                    code_ids.update(c.id for c in tree.descendants(selected))
+            statement = statement.where(Coding.code_id.in_(sorted(code_ids)))
+        if documents is not None:
+            statement = statement.where(
+                Passage.document_id.in_(sorted({self._context.resolve.document(ref) for ref in documents}))
+            )
+        if where:
+            wanted = {
+                attribute_key(key): {fold(v) for v in ([value] if isinstance(value, str) else value)}
+                for key, value in where.items()
+            }
+            matching = [
+                d.id
+                for d in self._documents.list(with_counts=False)
+                if all(fold(d.attributes.get(key, "")) in values for key, values in wanted.items())
+            ]
+            statement = statement.where(Passage.document_id.in_(matching))
+        if coder is not None:
+            statement = statement.where(
+                Coding.coder_id.in_(select(Coder.id).where(Coder.name == coder).scalar_subquery())
+            )
+        if review is not None:
+            reviewed = select(Review.coding_id)
+            if review == UNREVIEWED:
+                statement = statement.where(Coding.id.not_in(reviewed))
+            elif review == TO_ANSWER:
+                statement = statement.where(Coding.id.in_(sorted(self._open_questions())))
+            else:
+                statement = statement.where(Coding.id.in_(reviewed.where(Review.status == review)))
+        order = tree.order()
+        ranked = case(order, value=Coding.code_id, else_=0) if order else literal(0)
+        statement = statement.order_by(
+            ranked, Document.position, Document.id, Passage.start, Passage.end, Coding.id
+        )
+        with self._store.read() as session:
+            rows = plain_rows(session, statement)
+        if text:
+            needle = fold(text)
+            return QuoteListing(
+                tuple(CodingId(row[0]) for row in rows if needle in fold(row[1]) or needle in fold(row[2]))
+            )
+        return QuoteListing(tuple(map(itemgetter(0), rows)))
+
+    def records(self, coding_ids: Sequence[CodingId]) -> list[Quote]:
+        """The quotes of these codings in the order given (the rows of a :meth:`listing` in view);
+        codings since deleted are left out."""
+        if not coding_ids:
+            return []
+        with self._store.read() as session:  # their documents only: not the project's 2,000 (0.1 s)
+            places = plain_rows(
+                session,
+                select(Passage.document_id)
+                .join(Coding, Coding.passage_id == Passage.id)
+                .where(Coding.id.in_(sorted(coding_ids)))
+                .distinct(),
+            )
+        documents = [DocumentId(row[0]) for row in places]
+        found = {q.coding_id: q for q in self.query(only=coding_ids, documents=documents)}
+        return [found[c] for c in coding_ids if c in found]
+
+    def _open_questions(self) -> set[int]:
+        """The codings a reviewer asked about with no answer since (the ``to-answer`` filter)."""
+        with self._store.read() as session:
+            marks: dict[int, list[ReviewInfo]] = defaultdict(list)
+            for rid, coding_id, name, status, comment, updated in session.execute(
+                select(
+                    Review.id, Review.coding_id, Coder.name, Review.status, Review.comment, Review.updated_at
+                )
+                .join(Coder, Coder.id == Review.coder_id)
+                .where(Review.status.in_(("question", "disagree")))
+            ):
+                marks[coding_id].append(
+                    ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
+                )
+            if not marks:
+                return set()
+            for rid, coding_id, name, status, comment, updated in session.execute(
+                select(
+                    Review.id, Review.coding_id, Coder.name, Review.status, Review.comment, Review.updated_at
+                )
+                .join(Coder, Coder.id == Review.coder_id)
+                .where(Review.coding_id.in_(sorted(marks)), Review.status.not_in(("question", "disagree")))
+            ):
+                marks[coding_id].append(
+                    ReviewInfo(ReviewId(rid), CodingId(coding_id), name, status, comment, updated)
+                )
+            messages: dict[int, list[ReviewMessageInfo]] = defaultdict(list)
+            for mid, about, name, message, created in session.execute(
+                select(
+                    ReviewMessage.id,
+                    ReviewMessage.coding_id,
+                    Coder.name,
+                    ReviewMessage.text,
+                    ReviewMessage.created_at,
+                )
+                .outerjoin(Coder, Coder.id == ReviewMessage.coder_id)
+                .where(ReviewMessage.coding_id.in_(sorted(marks)))
+            ):
+                if about is not None:
+                    messages[about].append(ReviewMessageInfo(ReviewMessageId(mid), name, message, created))
+        return {coding for coding, found in marks.items() if open_question(found, messages.get(coding, ()))}
+
+
+@dataclass(frozen=True)
+class QuoteListing:
+    """The codings a quote list holds, in its order (:meth:`QuoteService.listing`)."""
+
+    ids: tuple[CodingId, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+    def window(self, first: int, count: int) -> tuple[CodingId, ...]:
+        """The ids of rows ``first`` to ``first + count`` (fewer at the end)."""
+        return self.ids[max(0, first) : max(0, first + count)]
 
 
 class _Structure:

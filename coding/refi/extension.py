@@ -101,7 +101,7 @@ def project_extension(snapshot: Snapshot, passage_guids: Mapping[int, str]) -> d
             "original_filename": doc.original_filename,
             "sha256": doc.sha256,
             "encoding": doc.encoding,
-            "turns": [list(turn) for turn in doc.turns],
+            "turns": doc.turns,  # tuples: the same JSON arrays, without a list per turn
             "pages": [list(page) for page in doc.pages],
             "media": None
             if doc.media is None

@@ -79,13 +79,16 @@ def _text_element(parent: Any, name: str, text: str, ns: str = PROJECT_NS) -> No
 #: Written in place of a source's selections (see :meth:`_ProjectXml._source`).
 _SELECTIONS = "CodewerkSelections"
 _PLACEHOLDER = f"<{_SELECTIONS}/>".encode()
-_MARKUP = frozenset('&<>"')
+
+
+def _plain(value: str) -> bool:
+    return "&" not in value and "<" not in value and ">" not in value and '"' not in value
 
 
 def attribute_text(value: str) -> str:
     """An attribute value as lxml writes it: ``& < > "`` and tab, line feed, carriage return as
     references (an XML reader normalises literal ones to spaces); what XML cannot hold dropped."""
-    if value.isascii() and value.isprintable() and not _MARKUP.intersection(value):
+    if value.isascii() and value.isprintable() and _plain(value):
         return value  # GUIDs, times, most names: nothing to do
     value = xml_text(value)
     if "&" in value:
@@ -107,7 +110,7 @@ def attribute_text(value: str) -> str:
 
 def content_text(value: str) -> str:
     """Element text as lxml writes it: ``& < >`` and the carriage return escaped."""
-    if value.isascii() and value.isprintable() and not _MARKUP.intersection(value):
+    if value.isascii() and value.isprintable() and _plain(value):
         return value
     value = xml_text(value)
     if "&" in value:
@@ -581,7 +584,9 @@ def write_qdpx(
         if progress is not None and progress(0, total, "") is False:
             raise ExportCancelled(CANCELLED)
         builder = _ProjectXml(snapshot)
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        # the fastest deflate: at ten times the large corpus level 6 took 2.5 s more CPU (a third of
+        # the export) for an archive a fifth smaller (39 MB instead of 49 MB)
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             with archive.open("project.qde", "w", force_zip64=True) as qde:
                 buffered = _Buffered(qde)
                 builder.write(buffered, advance)

@@ -30,7 +30,7 @@ def coded_by(steps: Sequence[Step], session: Session, *, undone: bool = False) -
     for step in steps:
         if isinstance(step, InsertRows):
             if step.table.name == CODING_TABLE:
-                if len(entries) + len(step.rows) > MAX_CODED:
+                if len(entries) + step.row_count > MAX_CODED:
                     return None  # an import: not listed (counted afresh), not walked either
                 entries.extend((row["code_id"], row["passage_id"], 1) for row in step.rows)
             elif step.table.name == PASSAGE_TABLE:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +92,50 @@ def test_lines_built_when_read_equal_the_lines_built_at_once(
     assert lazy.built_count() == len(eager)
 
 
+@st.composite
+def numbered(draw: st.DrawFn) -> tuple[KwicLines, list[KwicLine], list[int], list[int]]:
+    """Hits naming their sentences by number, looked up in blocks of 1–4 hits; a looked-up
+    sentence shorter than its hit (a phrase over two sentences) reaches to the hit's end."""
+    lazy, _eager_lines, asked = draw(corpora())
+    hits = lazy.hits
+    numbered_hits: list[Hit] = []
+    spans: dict[tuple[DocumentId, int], tuple[int, int]] = {}
+    for doc_id, start, end, _sentence in hits:
+        number = draw(st.integers(0, 3))
+        spans[(doc_id, number)] = (min(start, number), number + 1)
+        numbered_hits.append((doc_id, start, end, number))
+    looked_up: list[int] = []
+
+    def sentences(
+        wanted: Collection[tuple[DocumentId, int]],
+    ) -> dict[tuple[DocumentId, int], tuple[int, int]]:
+        looked_up.append(len(wanted))
+        return {key: spans[key] for key in wanted}
+
+    out = KwicLines(numbered_hits, lazy._documents, lazy._texts, lazy._turns, lazy._width, sentences)
+    out.sentence_block = draw(st.integers(1, 4))
+    spanned = [
+        (doc_id, start, end, (spans[(doc_id, n)][0], max(spans[(doc_id, n)][1], end)))
+        for doc_id, start, end, n in numbered_hits
+        if isinstance(n, int)
+    ]
+    return out, _eager(spanned, lazy._documents, lazy._texts, lazy._turns, lazy._width), asked, looked_up
+
+
+@settings(max_examples=60, deadline=None)
+@given(numbered())
+def test_sentences_looked_up_by_block_equal_the_spans_given_at_once(
+    case: tuple[KwicLines, list[KwicLine], list[int], list[int]],
+) -> None:
+    lazy, eager, asked, looked_up = case
+    for index in asked:
+        assert lazy[index] == eager[index]
+        assert all(count <= lazy.sentence_block for count in looked_up)
+    assert len(looked_up) <= len(set(asked))
+    assert list(lazy.taken(list(range(len(lazy)))[::-1])) == eager[::-1]
+    assert list(lazy) == eager
+
+
 @settings(max_examples=60, deadline=None)
 @given(corpora(), st.sampled_from(sorted(SORT_KEYS)), st.booleans())
 def test_every_sort_orders_as_sort_lines(
@@ -108,7 +154,9 @@ def test_a_search_builds_no_line_until_one_is_read(indexed: Project) -> None:
     result = indexed.assist.search("vertrouwen", "lemma")
     lines = result.lines
     assert isinstance(lines, KwicLines) and lines.built_count() == 0 and len(lines) == 7
+    assert all(isinstance(hit[3], int) for hit in lines.hits)  # sentences not looked up yet
     assert lines[3].hit == "vertrouwd" and lines.built_count() == 1
+    assert all(isinstance(hit[3], tuple) for hit in lines.hits)  # one block: all looked up at once
     assert [line.hit for line in lines][:2] == ["vertrouwen", "vertrouwde"]
 
 
