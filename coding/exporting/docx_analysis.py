@@ -10,7 +10,8 @@ from docx.table import Table
 from coding.analysis.analysis_service import NO_VALUE
 from coding.core.errors import CodewerkError
 from coding.core.i18n import text
-from coding.exporting.docx_format import BodyWriter, grey_run, indented, repeat_header, shade_cell, xml_text
+from coding.core.xml_chars import xml_text
+from coding.exporting.docx_format import BodyWriter, grey_run, indented, repeat_header, shade_cell
 from coding.exporting.matrix_export import MEASURE_TEXT, UNIT_TEXT
 from coding.judgements.comparison import heat_colour
 

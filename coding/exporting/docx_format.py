@@ -18,9 +18,8 @@ from docx.text.run import Run
 
 from coding.core.i18n import text
 from coding.core.records import ReviewInfo
+from coding.core.xml_chars import xml_text
 
-#: Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 GREY = RGBColor(0x66, 0x66, 0x66)
 QUOTE_INDENT = Cm(1)
 #: Elements that must follow ``w:shd`` inside ``w:rPr`` (schema order).
@@ -35,10 +34,6 @@ _AFTER_SHADING = (
     "w:specVanish",
     "w:oMath",
 )
-
-
-def xml_text(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 class BodyWriter:

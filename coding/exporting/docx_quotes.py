@@ -32,6 +32,7 @@ from coding.core.ids import CodeId, PassageId
 from coding.core.records import CodeInfo, CodeTree, JudgementInfo, MemoInfo, Quote
 from coding.core.text import fold, natural_key
 from coding.core.turn_spans import page_label
+from coding.core.xml_chars import xml_text
 from coding.exporting.docx_format import (
     BodyWriter,
     a4_pages,
@@ -45,7 +46,6 @@ from coding.exporting.docx_format import (
     shade_run,
     table_of_contents,
     title_block,
-    xml_text,
 )
 from coding.judgements.comparison import NO_GROUP, JudgementGrid, score_colour
 

@@ -19,6 +19,7 @@ from coding.core.context import CodeRef, DocumentRef
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, PassageId
 from coding.core.records import CodeTree, PassageInfo, ReviewInfo
+from coding.core.xml_chars import xml_text
 from coding.exporting.docx_format import (
     BodyWriter,
     a4_pages,
@@ -32,7 +33,6 @@ from coding.exporting.docx_format import (
     shade_cell,
     shade_run,
     title_block,
-    xml_text,
 )
 
 if TYPE_CHECKING:

@@ -21,7 +21,8 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
 from coding.core.context import CodeRef
-from coding.exporting.docx_format import add_text, grey_run, shade_cell, xml_text
+from coding.core.xml_chars import xml_text
+from coding.exporting.docx_format import add_text, grey_run, shade_cell
 from coding.exporting.options import reject_unknown
 from coding.exporting.review_content import ConceptReview, ReviewContent, ReviewItem, review_content
 from coding.reviews.review_layout import word_marker

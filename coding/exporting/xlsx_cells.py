@@ -10,17 +10,16 @@ and text beyond Excel's 32,767-character cell limit is cut with a note.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from coding.core.i18n import text
+from coding.core.xml_chars import xml_text
 from coding.exporting.xlsx_rows import RowStream, text_cell, value_cell
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,14 +37,9 @@ MAX_ROW_HEIGHT = 409  # Excel's limit
 TOP = Alignment(vertical="top")
 
 
-#: What XML 1.0 cannot hold: control characters but tab and line ends (as openpyxl refuses them),
-#: the non-characters U+FFFE and U+FFFF and lone surrogates.
-NOT_XML = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
-
-
 def cell_text(value: str) -> str:
     """The text as a cell holds it: characters XML cannot hold dropped, cut at Excel's limit."""
-    text = NOT_XML.sub("", value)
+    text = xml_text(value)
     if len(text) > MAX_CELL:
         text = text[: MAX_CELL - len(_CUT_NOTE)] + _CUT_NOTE
     return text

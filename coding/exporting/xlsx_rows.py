@@ -32,28 +32,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from coding.core.xml_chars import escape_content
+
 #: Rows gathered before they are encoded and written to the spool.
 _BATCH = 2_000
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 
 
-def escape(text: str) -> str:
-    """Text content of an element: markup characters and the carriage return as references."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    return text
-
-
 def text_cell(ref: str, style: str, text: str) -> str:
     """An inline string cell; ``style`` is ``' s="N"'`` or empty."""
     space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{escape_content(text)}</t></is></c>'
 
 
 def value_cell(ref: str, style: str, value: Any) -> str:

@@ -23,9 +23,6 @@ _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-
 #: Namespace of the GUIDs Codewerk derives for things it stores without one (variables, cases, notes).
 _DERIVED = uuid.UUID("6f1d8a52-3c1e-4f0b-9a57-2f4c1b0e7d31")
 
-# Characters XML 1.0 cannot carry, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
 
 def local_name(tag: object) -> str:
     """``{urn:QDA-XML:project:1.0}Code`` → ``Code`` (comments and PIs have no string tag: ``""``)."""
@@ -86,11 +83,6 @@ def parse_datetime(value: str | None) -> datetime | None:
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
-
-
-def xml_text(value: str) -> str:
-    """``value`` without the characters XML 1.0 cannot hold (they are dropped)."""
-    return _NOT_XML.sub("", value)
 
 
 def clean_name(name: str, limit: int) -> str:

@@ -21,10 +21,11 @@ from lxml import etree
 from coding.core.errors import CodewerkError, InvalidInputError
 from coding.core.i18n import text as say
 from coding.core.records import CodeInfo, CodeTree
+from coding.core.xml_chars import escape_content, xml_text
 from coding.refi.descriptions import SEPARATOR, compose, memo_part
 from coding.refi.extension import dumps, project_extension
 from coding.refi.media_xml import SOURCE_ELEMENTS, media_uri, sync_points, transcript_guid
-from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime, xml_text
+from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
 from coding.refi.snapshot import DocumentParts, DocumentRow, Snapshot, open_snapshot
 
@@ -90,19 +91,11 @@ def attribute_text(value: str) -> str:
     references (an XML reader normalises literal ones to spaces); what XML cannot hold dropped."""
     if value.isascii() and value.isprintable() and _plain(value):
         return value  # GUIDs, times, most names: nothing to do
-    value = xml_text(value)
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
+    value = escape_content(xml_text(value))
     if '"' in value:
         value = value.replace('"', "&quot;")
     if "\n" in value:
         value = value.replace("\n", "&#10;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
     if "\t" in value:
         value = value.replace("\t", "&#9;")
     return value
@@ -112,16 +105,7 @@ def content_text(value: str) -> str:
     """Element text as lxml writes it: ``& < >`` and the carriage return escaped."""
     if value.isascii() and value.isprintable() and _plain(value):
         return value
-    value = xml_text(value)
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
-    return value
+    return escape_content(xml_text(value))
 
 
 def start_tag(name: str, attributes: Mapping[str, str | None]) -> str:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from coding import Project
+from coding.core.xml_chars import xml_text
 from coding.documents.document_commands import NewDocument
-from coding.refi.names import xml_text
 from coding.refi.project_writer import attribute_text, content_text, start_tag
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
 
