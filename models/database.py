@@ -31,6 +31,8 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from models.problems import ReasonedProblem
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -39,16 +41,8 @@ APPLICATION_ID = int.from_bytes(b"CWRK", "big")
 BUSY_TIMEOUT_MS = 5000
 
 
-class ProjectFileProblem(Exception):
-    """Raised by this module with a user-facing reason; the service layer names the file.
-
-    ``reason`` is English with its fields by name (``"the folder {folder} does not exist"``), so that
-    the service layer can say it in the user's language (``coding.core.i18n.reason_of``)."""
-
-    def __init__(self, reason: str, /, **fields: object) -> None:
-        self.reason = reason
-        self.fields = fields
-        super().__init__(reason.format(**fields) if fields else reason)
+class ProjectFileProblem(ReasonedProblem):
+    """Raised by this module with a user-facing reason; the service layer names the file."""
 
 
 def _on_connect(

@@ -29,6 +29,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from models.base import Base
+from models.problems import ReasonedProblem
 
 SCHEMES = ("postgresql:", "postgresql+", "postgres:")
 ROLES = ("owner", "coder", "reviewer")
@@ -43,16 +44,8 @@ WRITABLE: dict[str, frozenset[str]] = {
 CHANNEL = "codewerk_changes"
 
 
-class ServerProblem(Exception):
-    """Raised with a user-facing reason; the service layer names the project.
-
-    ``reason`` is English with its fields by name (``"the folder {folder} does not exist"``), so that
-    the service layer can say it in the user's language (``coding.core.i18n.reason_of``)."""
-
-    def __init__(self, reason: str, /, **fields: object) -> None:
-        self.reason = reason
-        self.fields = fields
-        super().__init__(reason.format(**fields) if fields else reason)
+class ServerProblem(ReasonedProblem):
+    """Raised with a user-facing reason; the service layer names the project."""
 
 
 def is_server_url(location: object) -> bool:
