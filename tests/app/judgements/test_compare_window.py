@@ -42,6 +42,9 @@ def test_compare_opens_centred_with_every_region_in_view_and_esc_closes(
     qtbot, window: MainWindow, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(CompareWindow, "_area", lambda _self: SCREEN, raising=False)  # a 1920×1080 screen
+    # The workbench on the same screen: the offscreen one is 800×800, and the workbench's own check
+    # 300 ms after showing (fit_to_screen) would pull it back from (300, 200) while the test runs.
+    monkeypatch.setattr(MainWindow, "available_area", lambda _self: SCREEN)
     window.move(300, 200)
     compare = _open_compare(qtbot, window)
     centre, own = window.frameGeometry().center(), compare.frameGeometry().center()
