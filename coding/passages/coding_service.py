@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import NotFoundError
@@ -52,16 +54,20 @@ class CodingService:
         with self._store.read() as session:  # the driver's rows: tens of thousands in a long transcript
             spans = plain_rows(session, select(*columns).where(*where).order_by(Passage.start, Passage.end))
             coders: dict[int, str] = dict(plain_rows(session, select(Coder.id, Coder.name)))
-            rows = plain_rows(
+            rows = plain_rows(  # the (passage, code, coder) index covers these: no coding row is read
                 session,
-                select(Coding.passage_id, Coding.id, Coding.code_id, Coding.memo, Coding.coder_id)
+                select(Coding.passage_id, Coding.id, Coding.code_id, Coding.coder_id)
                 .join(Passage, Passage.id == Coding.passage_id)
                 .where(*where)
                 .order_by(Coding.id),
             )
+            memos = self._memos(session, rows, where)
         applications: dict[int, list[CodeApplication]] = defaultdict(list)
-        for passage_id, coding_id, code_id, memo, coder_id in rows:
-            applications[passage_id].append(CodeApplication(coding_id, code_id, memo, coders.get(coder_id)))
+        memo_of = memos.get
+        for passage_id, coding_id, code_id, coder_id in rows:
+            applications[passage_id].append(
+                CodeApplication(coding_id, code_id, memo_of(coding_id, ""), coders.get(coder_id))
+            )
         found = applications.get
         if text is not None:
             return [
@@ -72,6 +78,25 @@ class CodingService:
             PassageInfo(sid, document_id, first, last, words, tuple(found(sid, ())))
             for sid, first, last, words in spans
         ]
+
+    @staticmethod
+    def _memos(session: Session, rows: list[tuple[Any, ...]], where: list[Any]) -> dict[int, str]:
+        """The memos of the codings ``rows`` (ordered by id) that have one. Memos are not in an
+        index: reading them coding by coding looks up every coding's row (30 ms for 30,000). When
+        the codings' ids lie close together (one long document coded in sessions), the rows in
+        their id range are read in order instead (2 ms), with those of other documents among them."""
+        if not rows:
+            return {}
+        low, high = rows[0][1], rows[-1][1]
+        if high - low < 4 * len(rows):
+            statement = select(Coding.id, Coding.memo).where(Coding.id.between(low, high), Coding.memo != "")
+        else:
+            statement = (
+                select(Coding.id, Coding.memo)
+                .join(Passage, Passage.id == Coding.passage_id)
+                .where(*where, Coding.memo != "")
+            )
+        return dict(plain_rows(session, statement))
 
     def get(self, coding_id: CodingId) -> CodingInfo:
         with self._store.read() as session:
