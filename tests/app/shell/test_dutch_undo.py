@@ -68,4 +68,7 @@ def test_the_edit_menu_names_each_step_in_dutch(dutch, qtbot, window: MainWindow
     undo, redo = _edit_menu_texts(window)
     assert (undo, redo) == ("Ongedaan maken Fragment coderen met Stabiliteit", "Opnieuw doen Code hernoemen")
     stack = workspace.undo_stack
-    assert [stack.text(i) for i in range(stack.count())] == ["Fragment coderen met Stabiliteit", "Code hernoemen"]
+    assert [stack.text(i) for i in range(stack.count())] == [
+        "Fragment coderen met Stabiliteit",
+        "Code hernoemen",
+    ]
