@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from coding import Project
 from coding.core.plain_rows import plain_row_stream
-from coding.refi.names import format_datetime
+from coding.refi.names import EXTENSION_PART, format_datetime
 from coding.refi.project_writer import project_parts
 from coding.refi.snapshot import take_snapshot
 from models import Coding, Passage
@@ -36,6 +36,7 @@ def test_the_export_from_the_drivers_rows_is_what_the_whole_snapshot_gives(
     qde, extension = project_parts(take_snapshot(coded_project))
     with zipfile.ZipFile(path) as archive:
         streamed = archive.read("project.qde")
+        assert archive.read(EXTENSION_PART).decode("utf-8") == extension
     assert streamed.count(b"<Coding ") == 3 and b"Review: question" in streamed
     assert _MODIFIED.sub(b"", streamed, count=1) == _MODIFIED.sub(b"", qde, count=1)
 
