@@ -33,7 +33,7 @@ def _labelled_blocks(window: MainWindow) -> list[tuple[int, str]]:
     return out
 
 
-def test_scrolling_to_the_end_formats_the_labels_and_lays_out_the_stripes_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_scrolling_to_the_end_formats_labels_and_lays_out_stripes_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     workspace = window.workspace
     assert workspace is not None
     longest = max(workspace.project.documents.list(), key=lambda d: d.length)
