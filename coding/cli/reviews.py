@@ -84,7 +84,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         quote = found[0]
         reviewer = args.reviewer or project.coder
         marks = [MarkWrite(QUOTE, q.coding_id, mark, args.comment or "") for q in found]
-        project.reviews.apply_marks(marks, reviewer=reviewer, text="Review quote")  # each coder's coding
+        project.reviews.apply_marks(
+            marks, reviewer=reviewer, text=text("Review quote")
+        )  # each coder's coding
     comment = f" — {args.comment}" if args.comment else ""
     layers = text(" ({count} coders' codings)", count=len(found)) if len(found) > 1 else ""
     print(

@@ -3,7 +3,8 @@
 The window translates itself with Qt's translator (``resources/translations/codewerk_nl.ts``); the
 domain has no Qt, so the words that end up inside an export or on the command line come from this
 small catalogue (export labels here; the domain's messages in :mod:`coding.core.nl_messages` and
-:mod:`coding.core.nl_files`, the command line's in :mod:`coding.core.nl_cli`). ``text("Quotes per concept")`` gives the label in the current language; an English
+:mod:`coding.core.nl_files`, the command line's in :mod:`coding.core.nl_cli`, the undo steps' names
+in :mod:`coding.core.nl_undo`). ``text("Quotes per concept")`` gives the label in the current language; an English
 text without a Dutch entry stays as it is (so names and data pass through untouched). Templates take
 their fields by name: ``text("Judgements for {group}", group="Zwolle")``.
 
@@ -20,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Literal
 
-from coding.core import nl_cli, nl_files, nl_messages
+from coding.core import nl_cli, nl_files, nl_messages, nl_undo
 
 Language = Literal["en", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "nl")
@@ -94,6 +95,7 @@ _DUTCH: dict[str, str] = {
     "Passages": "Fragmenten",
     "Contents": "Inhoud",
     "Page ": "Pagina ",
+    "&A – page &P of &N": "&A – pagina &P van &N",
     " of ": " van ",
     "Saved queries": "Opgeslagen zoekvragen",
     "Cannot run now: {error}": "Kan nu niet worden uitgevoerd: {error}",
@@ -258,7 +260,7 @@ _DUTCH: dict[str, str] = {
 
 _CATALOGUES: dict[Language, dict[str, str]] = {
     "en": {},
-    "nl": {**_DUTCH, **nl_messages.DUTCH, **nl_files.DUTCH, **nl_cli.DUTCH},
+    "nl": {**_DUTCH, **nl_messages.DUTCH, **nl_files.DUTCH, **nl_cli.DUTCH, **nl_undo.DUTCH},
 }
 
 #: The language in force (set on first use or by set_language).

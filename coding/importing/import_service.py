@@ -267,7 +267,7 @@ class ImportBatch:
         if self._stopped is not None:
             raise self._stopped
         if self._scope is None:
-            self._scope = self._context.group("Import documents")
+            self._scope = self._context.group(say("Import documents"))
             self._scope.open()
         try:
             if prepared.problem is not None or prepared.parsed is None:
@@ -345,7 +345,7 @@ class ImportBatch:
         if stored == 1 and len(children) == 1:
             scope.group.text = children[0].text
         else:
-            scope.group.text = f"Import {stored} documents"
+            scope.group.text = say("Import {count} documents", count=stored)
         try:
             scope.commit()  # a failed commit is rolled back: nothing of the import stays
         except Exception as exc:

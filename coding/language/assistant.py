@@ -244,7 +244,11 @@ class LanguageAssistant:
         if not planned:
             return []
         command = ApplyCodings(planned, coder=self._project.coder, skip_existing=True)
-        command.text = f"Code {len(planned)} search hit{'s' if len(planned) != 1 else ''} ({unit})"
+        command.text = (
+            say("Code {count} search hits ({unit})", count=len(planned), unit=say(unit))
+            if len(planned) != 1
+            else say("Code 1 search hit ({unit})", unit=say(unit))
+        )
         result: list[CodingId] = self._project.execute(command)
         return result
 

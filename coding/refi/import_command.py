@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from coding.codebook.codebook_file import DEFAULT_COLOUR
+from coding.core.i18n import text as say
 from coding.core.text import fold
 from coding.refi.elements import RCode
 from coding.refi.extension import CodeExtras
@@ -34,7 +35,7 @@ class ImportExchange(Command):
         super().__init__()
         self.data = data
         self.file_name = file_name
-        self.text = f"Import {file_name}"
+        self.text = say("Import {file}", file=file_name)
 
     def plan(self, writer: Writer) -> ExchangeReport:
         report = ExchangeReport(
