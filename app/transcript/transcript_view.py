@@ -43,8 +43,9 @@ from coding.core.records import CodeTree, PassageInfo, TurnInfo
 from coding.core.text import normalise_text, trim_span
 from coding.core.text_positions import Utf16Index
 from coding.passages import snapping
+from coding.passages.lazy_stripes import LazyStripes
 from coding.passages.passage_index import PassageIndex
-from coding.passages.stripe_layout import Stripe, StripeLayout, layout_stripes, line_starts, relayout_stripes
+from coding.passages.stripe_layout import line_starts
 
 #: How near (pixels) to a passage's edge the mouse grabs the boundary.
 HANDLE = 4
@@ -84,8 +85,8 @@ class TranscriptView(TranscriptGeometry):
         self.utf16 = Utf16Index("")
         self.turns: list[TurnInfo] = []
         self.index = PassageIndex()
-        self.stripes = StripeLayout((), 0)
-        self.stripes_by_passage: dict[PassageId, list[Stripe]] = {}
+        #: The stripes beside the text, laid out as the margin shows them.
+        self.stripes = LazyStripes(self.index, [0])
         self.current_coding: CodingId | None = None
         #: The turn the player is in while it plays (tinted), else None.
         self.playing_turn: TurnInfo | None = None
@@ -127,7 +128,7 @@ class TranscriptView(TranscriptGeometry):
         with self.workspace.loading():  # tens of thousands of turns and passages in a long one
             text = documents.text(document_id)
             turns = documents.turns(document_id)
-            passages = self.workspace.project.codings.passages(document_id)
+            passages = self.workspace.project.codings.passages(document_id, text=text)
         self.document_id = document_id
         self.text = text
         self.utf16 = Utf16Index(text)
@@ -164,29 +165,23 @@ class TranscriptView(TranscriptGeometry):
                 self.show_document(self.document_id)
                 return
         if change.touches(Aspect.CODINGS, Aspect.CODES):
-            self._set_passages(self.workspace.project.codings.passages(self.document_id))
+            self._set_passages(self.workspace.project.codings.passages(self.document_id, text=self.text))
 
     def _splice(self, spans: Iterable[tuple[int, int]]) -> None:
         """Re-read only the passages overlapping the spans and put them in place; lay out again
         only the stripes of the paragraphs around them."""
         assert self.workspace is not None and self.document_id is not None
         project = self.workspace.project
-        rank = self.code_tree().order()
         for start, end in spans:
             end = max(end, start + 1)
             fresh = passages_in_layer(
-                project.codings.passages(self.document_id, start, end), self.layer, project.coder
+                project.codings.passages(self.document_id, start, end, text=self.text),
+                self.layer,
+                project.coder,
             )
-            self.index, changed = self.index.replaced(start, end, fresh)
-            relaid = relayout_stripes(self.stripes, self.index, self._line_starts, rank, changed)
-            self.stripes = relaid.layout
-            by_passage = self.stripes_by_passage
-            for stripe in relaid.removed:
-                by_passage.pop(stripe.passage_id, None)
-                self._fills.pop(stripe.passage_id, None)
-            for stripe in relaid.added:
-                by_passage.setdefault(stripe.passage_id, []).append(stripe)
-                self._fills.pop(stripe.passage_id, None)
+            for passage in self.stripes.replace(start, end, fresh):
+                self._fills.pop(passage.id, None)
+            self.index = self.stripes.index
         self.margin.set_lanes(self.stripes.lanes)
         self.viewport().update()
         self.margin.update()
@@ -199,7 +194,7 @@ class TranscriptView(TranscriptGeometry):
         if layer != self.layer:
             self.layer = layer
             if self.workspace is not None and self.document_id is not None:
-                self._set_passages(self.workspace.project.codings.passages(self.document_id))
+                self._set_passages(self.workspace.project.codings.passages(self.document_id, text=self.text))
 
     def _set_passages(self, passages: list[PassageInfo]) -> None:
         if self.workspace is not None:
@@ -212,11 +207,7 @@ class TranscriptView(TranscriptGeometry):
 
     def _relayout(self) -> None:
         rank = self.code_tree().order() if self.workspace is not None else {}
-        self.stripes = layout_stripes(self.index, self._line_starts, rank)
-        by_passage: dict[PassageId, list[Stripe]] = {}
-        for stripe in self.stripes.stripes:
-            by_passage.setdefault(stripe.passage_id, []).append(stripe)
-        self.stripes_by_passage = by_passage
+        self.stripes = LazyStripes(self.index, self._line_starts, rank)
         self._fills = {}
         self.margin.set_lanes(self.stripes.lanes)
         self.viewport().update()
@@ -241,7 +232,7 @@ class TranscriptView(TranscriptGeometry):
         if editing:  # plain text while it changes: labels and passages are painted again afterwards
             self.playing_turn = None
             self._set_passages([])
-            self._highlighter.set_turns("", [], Utf16Index(""))
+            self._highlighter.clear()
         elif self.workspace is not None and self.document_id is not None:
             cursor = self.cursor_offset()
             self.show_document(self.document_id)
@@ -378,6 +369,7 @@ class TranscriptView(TranscriptGeometry):
             painter.fillRect(rect, tint)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._format_visible()
         if (self.index.passages or self._matches or self.playing_turn) and self.workspace is not None:
             painter = QPainter(self.viewport())
             start, end = self.visible_range()
@@ -390,6 +382,20 @@ class TranscriptView(TranscriptGeometry):
             self._paint_matches(painter, start, end)
             painter.end()
         super().paintEvent(event)
+
+    def _format_visible(self) -> None:
+        """Set the speaker labels of the paragraphs on screen apart (each paragraph the first time
+        it is shown; a long transcript is not formatted as a whole)."""
+        if self.editing:
+            return
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height:
+            last = block.blockNumber()
+            block = block.next()
+        self._highlighter.show(first, last)
 
     def _paint_matches(self, painter: QPainter, start: int, end: int) -> None:
         if not self._matches:
