@@ -17,6 +17,7 @@ from collections.abc import Container, Mapping, Sequence
 
 import numpy as np
 
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate, overlap
@@ -133,12 +134,28 @@ def span_candidates(
             )
         )
         count = profiles.counts[number]
-        what = "sentence" if len(run) == 1 else f"{len(run)} sentences"
-        reason = (
-            f"Within the answer, this {what} resemble{'s' if len(run) == 1 else ''} the {count} "
-            f"passage{'s' if count != 1 else ''} coded {names[code_id]} most of all codes (shared words: "
-            f"{shared}; similarity {similarity:.2f}, ahead of the next code by "
-            f"{similarity - float(second[strongest]):.2f})."
-        )
+        if count == 1:
+            passages = say("{count} passage coded {code}", count=count, code=names[code_id])
+        else:
+            passages = say("{count} passages coded {code}", count=count, code=names[code_id])
+        fields = {
+            "passages": passages,
+            "words": shared,
+            "similarity": similarity,
+            "margin": similarity - float(second[strongest]),
+        }
+        if len(run) == 1:
+            reason = say(
+                "Within the answer, this sentence resembles the {passages} most of all codes (shared words: "
+                "{words}; similarity {similarity:.2f}, ahead of the next code by {margin:.2f}).",
+                **fields,
+            )
+        else:
+            reason = say(
+                "Within the answer, these {count} sentences resemble the {passages} most of all codes (shared "
+                "words: {words}; similarity {similarity:.2f}, ahead of the next code by {margin:.2f}).",
+                count=len(run),
+                **fields,
+            )
         out.append(Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason))
     return out
