@@ -174,20 +174,12 @@ DUTCH: dict[str, str] = {
         "{best:.2f})."
     ),
     "another code": "een andere code",
-    "Within the answer, this sentence resembles the {passages} most of all codes (shared words: "
-    "{words}; similarity {similarity:.2f}, ahead of the next code by {margin:.2f}).": (
-        "Binnen het antwoord lijkt deze zin van alle codes het meest op {passages} (gedeelde woorden: "
-        "{words}; gelijkenis {similarity:.2f}, {margin:.2f} meer dan de volgende code)."
-    ),
-    "Within the answer, these {count} sentences resemble the {passages} most of all codes (shared "
-    "words: {words}; similarity {similarity:.2f}, ahead of the next code by {margin:.2f}).": (
-        "Binnen het antwoord lijken deze {count} zinnen van alle codes het meest op {passages} "
-        "(gedeelde woorden: {words}; gelijkenis {similarity:.2f}, {margin:.2f} meer dan de volgende "
-        "code)."
-    ),
     "Answer to guide question {question}{guide_text}, which asks about {code} as a whole, "
     "{part} included; the interviewer asked “{asked}” ({how}).": (
         "Antwoord op vraag {question} uit de leidraad{guide_text}, die naar {code} als geheel vraagt, "
         "{part} inbegrepen; de interviewer vroeg “{asked}” ({how})."
     ),
+    # table cells
+    "yes": "ja",
+    "overall": "totaal",
 }

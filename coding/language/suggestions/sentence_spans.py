@@ -138,24 +138,17 @@ def span_candidates(
             passages = say("{count} passage coded {code}", count=count, code=names[code_id])
         else:
             passages = say("{count} passages coded {code}", count=count, code=names[code_id])
-        fields = {
-            "passages": passages,
-            "words": shared,
-            "similarity": similarity,
-            "margin": similarity - float(second[strongest]),
-        }
-        if len(run) == 1:
-            reason = say(
-                "Within the answer, this sentence resembles the {passages} most of all codes (shared words: "
-                "{words}; similarity {similarity:.2f}, ahead of the next code by {margin:.2f}).",
-                **fields,
-            )
-        else:
-            reason = say(
-                "Within the answer, these {count} sentences resemble the {passages} most of all codes (shared "
-                "words: {words}; similarity {similarity:.2f}, ahead of the next code by {margin:.2f}).",
-                count=len(run),
-                **fields,
-            )
+        reason = say(
+            "Within the answer, this sentence resembles the {passages} most of all codes (shared words: "
+            "{shared}; similarity {similarity:.2f}, ahead of the next code by {lead:.2f})."
+            if len(run) == 1
+            else "Within the answer, these {sentences} sentences resemble the {passages} most of all codes "
+            "(shared words: {shared}; similarity {similarity:.2f}, ahead of the next code by {lead:.2f}).",
+            sentences=len(run),
+            passages=passages,
+            shared=shared,
+            similarity=float(similarity),
+            lead=float(similarity - float(second[strongest])),
+        )
         out.append(Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason))
     return out
