@@ -126,7 +126,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     where.add_argument("--text", metavar="PASSAGE", help="the coded passage, found whitespace-insensitively")
     where.add_argument("--span", metavar="S:E", help="code points, end exclusive")
     one.add_argument(
-        "--mark", required=True, metavar="M", help=f"{', '.join(MARKS)} (or akkoord, vraag, oneens)"
+        "--mark",
+        required=True,
+        metavar="M",
+        help=text("{marks} (or akkoord, vraag, oneens)", marks=", ".join(MARKS)),
     )
     one.add_argument("--comment", metavar="TEXT")
     one.add_argument("--reviewer", metavar="NAME", help="default: $CODEWERK_CODER or your login")

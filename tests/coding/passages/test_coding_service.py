@@ -240,6 +240,10 @@ def test_passages_carry_their_memos_however_the_coding_ids_lie(interviews: Proje
         code("R6", number)
     code("R5", 3)
     code("R5", 4)
+    word = list(re.finditer(r"\w{2,}", texts["R5"]))[20]  # one passage, codes of falling id: still by coding
+    for code_id in sorted((c.id for c in project.codes.tree().codes), reverse=True)[:3]:
+        info = project.codings.code("R5", code_id, *word.span(), memo=f"code {code_id}")
+        made["R5"].append((info.id, info.memo))
     for name in ("R5", "R6"):
         expected = {coding_id: memo for coding_id, memo in made[name]}
         text = texts[name]
