@@ -174,4 +174,7 @@ DUTCH: dict[str, str] = {
         "{best:.2f})."
     ),
     "another code": "een andere code",
+    # table cells
+    "yes": "ja",
+    "overall": "totaal",
 }

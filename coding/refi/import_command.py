@@ -33,16 +33,23 @@ class ImportExchange(Command):
 
     def __init__(self, data: RefiProject, file_name: str) -> None:
         super().__init__()
-        self.data = data
+        #: What was read; let go once the import has committed (undo and redo need only its steps).
+        self.data: RefiProject | None = data
         self.file_name = file_name
         self.text = say("Import {file}", file=file_name)
 
     def plan(self, writer: Writer) -> ExchangeReport:
+        if self.data is None:
+            raise RuntimeError("an import is planned once")
         report = ExchangeReport(
             self.file_name, skipped=list(self.data.skipped), adjusted=list(self.data.adjusted)
         )
         _Merge(writer, self.data, report).run()
         return report
+
+    def settle(self) -> None:
+        super().settle()
+        self.data = None
 
 
 class _Merge(SourcesMerge, AnalysisMerge):

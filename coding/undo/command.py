@@ -184,10 +184,18 @@ class Command(ABC):
             return ()
         return coded_by(steps, session, undone=undone)
 
+    def settle(self) -> None:
+        """The transaction that applied (or redid) the command has committed: its steps may let go
+        of what the database now holds (:meth:`coding.undo.steps.Step.settle`)."""
+        for step in self._steps or ():
+            step.settle()
+
     def revert(self, session: Session) -> Change:
         if self._steps is None:
             raise RuntimeError("cannot undo a command that was never applied")
         with self._refusing_conflicts(undo=True):
+            for step in self._steps:
+                step.before_revert(session)
             for step in reversed(self._steps):
                 step.revert(session)
             self._coded = self._coded_by(session, undone=True)
