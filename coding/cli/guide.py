@@ -65,7 +65,7 @@ def _match(args: argparse.Namespace) -> int:
             m.end,
             m.question,
             number(m.confidence, ".2f"),
-            "yes" if m.confirmed else "",
+            output_text("yes") if m.confirmed else "",
         ),
         as_json=lambda m: {
             "document": m.document,

@@ -230,7 +230,7 @@ def _print_evaluation(evaluation: Evaluation, output: str) -> None:
         )
 
     rows = [row(c.code_path, c.score) for c in evaluation.codes]
-    rows.append(row("overall", evaluation.overall))
+    rows.append(row(say("overall"), evaluation.overall))
     print_table(header, rows, limits={0: 50})
     print(
         say(
