@@ -1,4 +1,4 @@
-"""0013 indexes the documents' order: a file at 0012 keeps its documents, in their order, and its
+"""0014 indexes the documents' order: a file at 0013 keeps its documents, in their order, and its
 quotes list in the same order as before."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from coding import Project
 from models.database import create_file
 
 
-def test_file_at_revision_0012_gets_the_position_index(tmp_path: Path) -> None:
+def test_file_at_revision_0013_gets_the_position_index(tmp_path: Path) -> None:
     path = tmp_path / "order.codewerk"
-    create_file(path, revision="0012")
+    create_file(path, revision="0013")
     with closing(sqlite3.connect(path)) as conn:
         for number, (name, position) in enumerate((("R2", 1), ("R1", 2), ("R3", 0)), start=1):
             text = f"I: Vraag?\n{name}: Antwoord over vertrouwen."
@@ -27,7 +27,7 @@ def test_file_at_revision_0012_gets_the_position_index(tmp_path: Path) -> None:
             row[0] for row in conn.execute("SELECT name FROM sqlite_master")
         }
     with Project.open(path, coder="student") as project:
-        assert project.backup_path is not None and "0012" in project.backup_path.name
+        assert project.backup_path is not None and "0013" in project.backup_path.name
         assert [d.name for d in project.documents.list()] == ["R3", "R2", "R1"]
         project.codes.create("Vertrouwen")
         for name in ("R1", "R2", "R3"):

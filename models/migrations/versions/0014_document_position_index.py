@@ -2,16 +2,16 @@
 document's position, and a document's row holds its whole text, so reading the position from the
 row meant reading overflow pages; the index answers it (and ``documents.order()``) on its own.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
