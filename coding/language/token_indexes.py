@@ -13,6 +13,7 @@ use of the index) builds them again.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -32,12 +33,14 @@ def _indexes() -> list[Index]:
     return sorted(table.indexes, key=lambda index: str(index.name))
 
 
+def _present_in(raw: sqlite3.Connection) -> set[str]:
+    rows = raw.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'token'")
+    return {name for (name,) in rows}
+
+
 def _present(store: Store) -> set[str]:
     with store.read() as session:
-        rows = raw_connection(session).execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'token'"
-        )
-        return {name for (name,) in rows}
+        return _present_in(raw_connection(session))
 
 
 def restore_token_indexes(store: Store) -> bool:
@@ -71,15 +74,26 @@ def worth_deferring(store: Store, documents: Iterable[tuple[DocumentId, int]]) -
 @contextmanager
 def deferred_token_indexes(store: Store, defer: bool) -> Iterator[None]:
     """With ``defer``: the token table's indexes dropped for the block and built again after it
-    (also when it raises); without: made sure they are all there."""
+    from the statements that made them (also when it raises); without: made sure they are all
+    there."""
     if not defer:
         restore_token_indexes(store)
         yield
         return
     with store.write() as session:
-        for index in _indexes():
-            index.drop(session.connection(), checkfirst=True)
+        raw = raw_connection(session)
+        made = raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'token' AND sql IS NOT NULL"
+        ).fetchall()
+        for name, _sql in made:
+            raw.execute(f'DROP INDEX "{name}"')
     try:
         yield
     finally:
+        with store.write() as session:
+            raw = raw_connection(session)
+            present = _present_in(raw)
+            for name, sql in made:
+                if name not in present:  # another program's run may have built it already
+                    raw.execute(sql)
         restore_token_indexes(store)

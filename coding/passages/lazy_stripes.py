@@ -73,11 +73,15 @@ class LazyStripes:
         i = bisect_right(laid, (start, _END_OF_TEXT)) - 1
         if i >= 0 and laid[i][0] <= start and end <= laid[i][1]:
             return
-        first, stop = self._region(max(start - self._ahead, 0), end + self._ahead)
+        self._lay_region(*self._region(max(start - self._ahead, 0), end + self._ahead))
+
+    def _lay_region(self, first: int, stop: int | None) -> None:
+        """Lay out the stripes of the passages starting in ``[first, stop)``, two free boundaries."""
         by_passage = self._by_passage
-        for passage in self.index.starting_between(first, stop):
+        region = self.index.starting_between(first, stop)
+        for passage in region:
             by_passage.pop(passage.id, None)
-        for stripe in _lay(self.index.starting_between(first, stop), self._starts, self._rank):
+        for stripe in _lay(region, self._starts, self._rank):
             by_passage.setdefault(stripe.passage_id, []).append(stripe)
         self._cover(first, stop if stop is not None else _END_OF_TEXT)
 
@@ -96,8 +100,9 @@ class LazyStripes:
     # -- changing ------------------------------------------------------------------------
     def replace(self, start: int, end: int, fresh: Iterable[PassageInfo]) -> list[PassageInfo]:
         """Put ``fresh`` in place of the passages overlapping ``[start, end)`` (``end > start``), as
-        :meth:`PassageIndex.replaced` does; the stripes around them are laid out again when next
-        asked for. Returns the passages taken out and put in (their fills may have changed)."""
+        :meth:`PassageIndex.replaced` does; the stripes between the free paragraph boundaries around
+        them are laid out again (at once where they had been laid out, else when first asked for).
+        Returns the passages taken out and put in (their fills may have changed)."""
         fresh = list(fresh)
         gone = self.index.overlapping(start, end)
         self.index, changed = self.index.replaced(start, end, fresh)
@@ -110,9 +115,11 @@ class LazyStripes:
                     depth[paragraph] += sign * len(passage.codings)
         self.lanes = max(depth, default=0)
         first, stop = self._region(*changed)
-        for passage in (*gone, *self.index.starting_between(first, stop)):
+        for passage in gone:
             self._by_passage.pop(passage.id, None)
-        self._uncover(first, stop if stop is not None else _END_OF_TEXT)
+        end_of_region = stop if stop is not None else _END_OF_TEXT
+        if any(low < end_of_region and high > first for low, high in self._laid):
+            self._lay_region(first, stop)  # laid out before: again now, only between the free boundaries
         return [*gone, *fresh]
 
     # -- regions -------------------------------------------------------------------------
@@ -134,16 +141,3 @@ class LazyStripes:
         low = min([first, *(r[0] for r in merged)])
         high = max([stop, *(r[1] for r in merged)])
         self._laid = sorted([*kept, (low, high)])
-
-    def _uncover(self, first: int, stop: int) -> None:
-        """Forget that ``[first, stop)`` was laid out (its stripes are laid out again when asked for)."""
-        out = []
-        for low, high in self._laid:
-            if high <= first or low >= stop:
-                out.append((low, high))
-                continue
-            if low < first:
-                out.append((low, first))
-            if high > stop:
-                out.append((stop, high))
-        self._laid = out

@@ -50,7 +50,7 @@ def test_a_first_index_builds_the_term_index_after_the_rows_with_the_same_result
 ) -> None:
     path = corpus.store.path
     schema = _token_indexes(path)
-    assert [name for name, _sql in schema] == ["ix_token_term_id"]
+    assert [name for name, _sql in schema] == ["ix_token_term_span"]
     monkeypatch.setattr(token_indexes, "DEFERRED_FROM_CHARACTERS", 10**12)  # as before: never
     seen, _ = _index_watching(corpus)
     assert all(indexes == schema for indexes in seen)
@@ -105,14 +105,14 @@ def test_a_term_index_left_dropped_is_built_again_before_the_next_search(
     schema = _token_indexes(path)
     # as a process that ended between its last batch and rebuilding the index leaves the file
     with closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute("DROP INDEX ix_token_term_id")
+        connection.execute("DROP INDEX ix_token_term_span")
     assert _token_indexes(path) == []
     corpus.assist.invalidate()
     assert not corpus.assist.stale()  # nothing to index: the repair does not wait for that
     assert len(corpus.assist.search("vertrouwen", "lemma").lines) > 6
     assert _token_indexes(path) == schema
     with closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute("DROP INDEX ix_token_term_id")
+        connection.execute("DROP INDEX ix_token_term_span")
     assert corpus.assist.index().documents == 0
     assert _token_indexes(path) == schema
 
@@ -135,3 +135,20 @@ def test_worth_deferring_weighs_the_rows_written_against_the_rows_kept(
     assert lengths[large] > lengths[small]
     monkeypatch.setattr(token_indexes, "DEFERRED_FROM_CHARACTERS", sum(lengths.values()) + 1)
     assert not token_indexes.worth_deferring(store, lengths.items())
+
+
+def test_a_deferred_run_builds_again_exactly_the_indexes_the_file_had(
+    corpus: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = corpus.store.path
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            'CREATE INDEX "ix token by sentence" ON token (document_id, sentence) WHERE start > 0'
+        )
+    schema = _token_indexes(path)
+    assert len(schema) == 2
+    monkeypatch.setattr(token_indexes, "DEFERRED_FROM_CHARACTERS", 0)
+    seen, report = _index_watching(corpus)
+    assert report.documents == 6  # type: ignore[attr-defined]
+    assert seen[1:-1] and all(indexes == [] for indexes in seen[1:-1])
+    assert _token_indexes(path) == schema
