@@ -140,6 +140,8 @@ class QuoteTableModel(QuoteCells, QAbstractTableModel):
         self._column_keys: dict[CodingId, Any] = {}
         self._coders: list[str] = []
         self._coder_counts: Counter[str] | None = None
+        #: What the last list kept, freed on idle.
+        self._dropped: list[object] = []
         self._generation = 0
         self._pending = DeferredChanges(self._apply_change, self)
         workspace.changed.connect(self.on_change)
@@ -218,7 +220,10 @@ class QuoteTableModel(QuoteCells, QAbstractTableModel):
     ) -> None:
         """List these codings (filtered and sorted as now); what was kept of the last list goes."""
         self._generation += 1
-        self._built.clear()
+        if self._facts is not None or self._texts is not None:  # freed after the paint (0.04 s at 200,000)
+            self._dropped.append((self._facts, self._texts, self._built))
+            QTimer.singleShot(0, self._dropped.clear)
+        self._built = OrderedDict()
         self._facts, self._texts = facts, texts
         self._documents = None
         self._order = None
@@ -289,7 +294,7 @@ class QuoteTableModel(QuoteCells, QAbstractTableModel):
         documents = self._ensure_documents().matching(rule.where)
         texts = self._ensure_texts() if rule.text.strip() else None
         reviewed = self._review_test(rule.review)
-        return [i for i in self._all if facts.accepts(i, rule, documents, texts, reviewed)]
+        return facts.matching(self._all, rule, documents, texts, reviewed)
 
     def _review_test(self, review: str | None) -> Callable[[CodingId], bool] | None:
         if review is None:
