@@ -325,9 +325,20 @@ class QuoteTableModel(QuoteCells, QAbstractTableModel):
             raise LookupError(f"the quote of row {row} is gone")
         return found
 
+    def quote_at(self, row: int) -> Quote | None:
+        """The quote of a row, None when its coding is gone (another program deleted it just now)."""
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._quote_of(self._rows[row], row)
+
     def quotes(self) -> list[Quote]:
         """Every row's quote, built now (a short list, or a test): the rows in view build their own."""
-        wanted = [i for i in self._rows if i not in self._built]
+        return self.quotes_at(range(len(self._rows)))
+
+    def quotes_at(self, rows: Sequence[int]) -> list[Quote]:
+        """The quotes of these rows (a selection), those not built yet built together, in chunks."""
+        ids = [self._rows[row] for row in rows if 0 <= row < len(self._rows)]
+        wanted = [i for i in ids if i not in self._built]
         fresh: dict[CodingId, Quote] = {}
         if self._pinned is None:
             service = self.workspace.project.quote_service
@@ -335,7 +346,7 @@ class QuoteTableModel(QuoteCells, QAbstractTableModel):
                 for read in service.records(wanted[first : first + 5000]):
                     fresh[read.coding_id] = read
         shown = []
-        for coding_id in self._rows:
+        for coding_id in ids:
             found = self._built.get(coding_id) or fresh.get(coding_id)
             if found is None and self._pinned is not None:
                 found = self._pinned.get(coding_id)
