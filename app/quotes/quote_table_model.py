@@ -247,8 +247,13 @@ class QuoteTableModel(QuoteCells, QAbstractTableModel):
                 codes = []
             service = self.workspace.project.quote_service
             with self.workspace.loading():
-                self._facts = Facts(service.facts(codes))
-            self._coder_counts = self._facts.coder_counts(self._all)
+                facts = Facts(service.facts(codes))
+            # Codings another program deleted between the listing and now: kept in place as rows
+            # without a quote until its change arrives (its announcement re-reads the list).
+            for gone in set(self._all).difference(facts.rows):
+                facts.rows[gone] = (gone, -1, -1, 0, 0, -1)
+            self._facts = facts
+            self._coder_counts = facts.coder_counts(self._all)
         return self._facts
 
     def _ensure_texts(self) -> Texts:
