@@ -157,9 +157,11 @@ def _coded(result: Any, window: Window) -> None:
     trace=False,
     requires=_require_window,
     limits=(
-        "Qt laying out 300,000 characters (setPlainText, the speaker highlighter), reading the text, "
-        "turns and 3,000 passages with their codings, indexing them and laying out the stripe lanes; "
-        "then painting the visible lines."
+        "Reading the passages with their codings (positions and codings from covering indexes as the "
+        "driver's rows, then one frozen record each: the records are most of it) and the turns; Qt's "
+        "setPlainText of the text (blocks only: a paragraph is laid out and its speaker labels "
+        "formatted when first shown); the passage index and the lane count (the deepest paragraph); "
+        "then painting the visible lines with the stripes laid out around them."
     ),
 )
 def open_long_transcript_view(ctx: Context) -> Case:
@@ -305,7 +307,10 @@ def undo_coding_view(ctx: Context) -> Case:
     quick_repeats=3,
     trace=False,
     requires=_require_window,
-    limits="Qt laying out the newly visible paragraphs; highlights and stripes of the visible lines only.",
+    limits=(
+        "Qt laying out the newly visible paragraphs and formatting their speaker labels; the stripes "
+        "laid out between free paragraph boundaries around what is shown; highlights of the visible lines."
+    ),
 )
 def scroll_long_transcript_view(ctx: Context) -> Case:
     window = Window(ctx, ctx.project_copy("long"))
@@ -333,7 +338,7 @@ def _quotes_window(ctx: Context, size: str = "large") -> Window:
 def _quote_count(window: Window) -> str:
     model = window.window.quotes_dock.model
     assert model is not None
-    return f"{len(model.quotes()):,} quotes listed"
+    return f"{model.listed():,} quotes listed"
 
 
 @benchmark(
@@ -392,7 +397,7 @@ def _filter_case(ctx: Context, apply: str) -> Case:
         assert model is not None
         shown = model.rowCount()
         clear()
-        return f"{shown:,} of {len(model.quotes()):,} quotes shown"
+        return f"{shown:,} of {model.listed():,} quotes shown"
 
     return Case(run, before=clear, close=window.close, warmup=1, note=note())
 

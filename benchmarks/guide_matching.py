@@ -4,8 +4,8 @@
 speaker patterns, matches every interviewer turn against the guide the ``rwb`` codebook ships, and scores the
 predicted (turn, question) pairs against the hand labels in ``labels.yaml`` the way the corpus README suggests:
 a pair is right when the turn's entry lists that reference; follow-up turns count neither way; anything predicted
-for a turn that asks nothing from the guide is wrong. Question 11 has no code in ``rwb`` and is left out (a turn
-that asks only 11 counts as asking nothing). The figures are written by hand into ``benchmarks/FINDINGS.md``
+for a turn that asks nothing from the guide is wrong. A reference no ``rwb`` code carries would be left out (a turn
+asking only such a question counts as asking nothing); since 11 is on the concept Outcomes there is none. The figures are written by hand into ``benchmarks/FINDINGS.md``
 (copied into ``RESULTS.md``); ``tests/coding/guide/test_matching_quality.py`` keeps them from sliding back.
 """
 

@@ -288,6 +288,7 @@ class Project:
                 self.codes.invalidate()  # the code tree is read afresh inside the group
                 self.documents.forget()
         change = self.store.transact(lambda session: self._permitted(command.apply(session)))
+        command.settle()
         if not command.is_empty:
             self._recorder.record(command)
             self.store.tell_others(change)
@@ -321,6 +322,7 @@ class Project:
             self.documents.forget()
 
     def _group_committed(self, group: Group) -> None:
+        group.settle()
         self._recorder.record(group)
         self.store.tell_others(group.change)
         self._announce(group.change)
@@ -334,6 +336,7 @@ class Project:
 
     def redo_command(self, command: Command) -> None:
         change = self.store.transact(command.apply)
+        command.settle()
         self.store.tell_others(change)
         self._announce(change)
 

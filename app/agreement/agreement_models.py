@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding.agreement.report import AgreementRow, Disagreement
+from coding.core.numbers import percent
 
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -17,7 +18,7 @@ def _percent(row: AgreementRow) -> str:
     return (
         QCoreApplication.translate("Column", "n/a")
         if row.agreement.value is None
-        else f"{row.agreement.value * 100:.1f}%"
+        else percent(row.agreement.value, 1)
     )
 
 

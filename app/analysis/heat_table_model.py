@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.analysis.code_matrix import CodeMatrix
 from coding.analysis.cooccurrence import CooccurrenceTable
+from coding.core.numbers import number
 from coding.core.records import CodeInfo
 from coding.judgements.comparison import heat_colour, heat_is_dark
 
@@ -111,7 +112,7 @@ class CooccurrenceModel(QAbstractTableModel):
             if diagonal:
                 return f"({table.n(a.id, group)})"
             value = table.value(a.id, b.id, self.measure, group)
-            return f"{value:.2f}" if self.measure == "c" else str(int(value))
+            return number(value, ".2f") if self.measure == "c" else str(int(value))
         if role == Qt.ItemDataRole.ToolTipRole:
             if diagonal:
                 return QCoreApplication.translate(
@@ -129,7 +130,7 @@ class CooccurrenceModel(QAbstractTableModel):
                 unit=_unit(table.unit),
                 n_a=table.n(a.id, group),
                 n_b=table.n(b.id, group),
-                c=f"{table.c(a.id, b.id, group):.2f}",
+                c=number(table.c(a.id, b.id, group), ".2f"),
             )
         if diagonal:
             return QColor("#eeeeee") if role == Qt.ItemDataRole.BackgroundRole else None

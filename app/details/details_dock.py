@@ -46,7 +46,7 @@ from app.widgets.translated import code_kind
 from coding import Aspect, Change
 from coding.core.errors import NotFoundError
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
-from coding.core.records import CodeTree, PassageInfo
+from coding.core.records import CodeTree, DocumentInfo, PassageInfo
 
 #: What the details of a document show: its name, text and pages, attributes, speakers; its codings.
 DOCUMENT_FACTS = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS, Aspect.REVIEWS)
@@ -370,11 +370,14 @@ class DetailsDock(QDockWidget):
             MemoTarget("code", code_id, memos[0].id if memos else None), memos[0].text if memos else ""
         )
 
-    def show_document(self, document_id: DocumentId) -> None:
+    def show_document(self, document_id: DocumentId, document: DocumentInfo | None = None) -> None:
+        """Show a document's facts, attributes and memo (``document``: its record, when the caller
+        has it already)."""
         self.save_memo()
         assert self.workspace is not None
         project = self.workspace.project
-        document = project.documents.get(document_id)
+        if document is None or document.id != document_id:
+            document = project.documents.get(document_id)
         self.title.setText(f"<b>{html.escape(document.name)}</b>")
         self.info.setText(document_facts(self.workspace, document))
         self.codings.setVisible(False)

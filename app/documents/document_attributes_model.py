@@ -24,7 +24,6 @@ from PySide6.QtGui import QColor, QFont
 from app.shell.workspace import Workspace
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.attributes import attribute_key
-from coding.core.errors import NotFoundError
 from coding.core.ids import DocumentId
 
 KEY, VALUE = 0, 1
@@ -57,11 +56,9 @@ class DocumentAttributesModel(QAbstractTableModel):
     def reload(self) -> None:
         rows: list[tuple[str, str]] = []
         if self.workspace is not None and self.document_id is not None:
-            try:
-                attributes = self.workspace.project.documents.get(self.document_id).attributes
-            except NotFoundError:
-                attributes = {}
-            rows = sorted(attributes.items())
+            # without its coding count (a long transcript's 30,000 codings counted for nothing)
+            found = self.workspace.project.documents.list_of([self.document_id], with_counts=False)
+            rows = sorted(found[0].attributes.items()) if found else []
         self.beginResetModel()
         self._rows = rows
         if self._pending is not None and any(key == self._pending for key, _ in rows):

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from coding.core.numbers import number
 from coding.guide.guide_service import GuideAnswer, GuideEntry, GuideTable, Respondent
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -131,7 +132,9 @@ class GuideTableModel(QAbstractTableModel):
             state = (
                 self.tr("confirmed")
                 if answer.confirmed
-                else self.tr("found, confidence {confidence}").format(confidence=f"{answer.confidence:.2f}")
+                else self.tr("found, confidence {confidence}").format(
+                    confidence=number(answer.confidence, ".2f")
+                )
             )
             return f"{self._columns[index.column()].respondent.document} — {self._rows[index.row()].ref} ({state})"
         if role == ANSWER_ROLE:

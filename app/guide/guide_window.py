@@ -41,6 +41,7 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
 from coding.core.ids import DocumentId
+from coding.core.numbers import number
 from coding.guide.guide_service import GuideAnswer
 
 if TYPE_CHECKING:
@@ -245,7 +246,7 @@ class GuideWindow(QMainWindow):
                 self.tr("Confirmed match")
                 if answer.confirmed
                 else self.tr("Found by the matcher, confidence {confidence}").format(
-                    confidence=f"{answer.confidence:.2f}"
+                    confidence=number(answer.confidence, ".2f")
                 )
             )
             parts.append(f"<p style='color:#667'><i>{html.escape(state)}</i></p>")

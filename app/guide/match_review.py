@@ -30,6 +30,7 @@ from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.ids import DocumentId
+from coding.core.numbers import number
 from coding.guide.guide_service import GuideMatching
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -132,7 +133,7 @@ class MatchTableModel(QAbstractTableModel):
             if column == 1:
                 return row.question or ("" if role == Qt.ItemDataRole.EditRole else "—")
             if column == 2:
-                return f"{row.confidence:.2f}" if row.question else ""
+                return number(row.confidence, ".2f") if row.question else ""
             if column == 3:
                 return "✓" if row.confirmed else ""
             return first_words(row.text, 30, 160)

@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from app.widgets.translated import number
-from coding.importing.import_service import ImportReport, encoding_label
+from coding.importing.import_service import ImportReport, encoding_label, summarise_speakers
 
 OK = "#1b6e2a"
 WARNING = "#a15c00"
@@ -24,7 +24,12 @@ def _speakers(report: ImportReport, name: str) -> str:
     speakers = report.speakers.get(name)
     if not speakers:
         return "<i>{}</i>".format(QCoreApplication.translate("ImportSummary", "no speakers found"))
-    return ", ".join(f"{escape(s)}&nbsp;({n})" for s, n in speakers)
+    shown, others, other_turns = summarise_speakers(speakers)
+    listed = ", ".join(f"{escape(s)}&nbsp;({number(n)})" for s, n in shown)
+    if not others:
+        return listed
+    rest = QCoreApplication.translate("ImportSummary", "… and {count} others ({turns} turns)")
+    return f"{listed}, <i>{escape(rest.format(count=number(others), turns=number(other_turns)))}</i>"
 
 
 def summary_title(report: ImportReport) -> str:

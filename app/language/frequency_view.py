@@ -28,6 +28,7 @@ from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
+from coding.core.numbers import count, number
 from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
 GROUP_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb")
@@ -40,7 +41,7 @@ def _group_column(group: str, totals: Mapping[str, int]) -> Column[FrequencyRow]
         lambda row: row.counts[group],
         tooltip=lambda row: QCoreApplication.translate(
             "FrequencyView", "{share} per 1,000 words in {group}"
-        ).format(share=f"{row.share(group, totals):.1f}", group=group),
+        ).format(share=number(row.share(group, totals), ".1f"), group=group),
         align=ALIGN_RIGHT,
     )
 
@@ -156,7 +157,7 @@ class FrequencyView(QWidget):
         self.model.set_table(table)
         self.table_view.resizeColumnsToContents()
         self._draw(table)
-        words = ", ".join(f"{g}: {n:,}".replace(",", ".") for g, n in table.totals.items())
+        words = ", ".join(f"{g}: {count(n)}" for g, n in table.totals.items())
         self.summary.setText(
             self.tr(
                 "Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words."
@@ -171,9 +172,9 @@ class FrequencyView(QWidget):
         rows = table.rows[:CHART_TERMS]
         series = QBarSeries()
         top = 0.0
-        for number, group in enumerate(table.groups):
+        for place, group in enumerate(table.groups):
             bars = QBarSet(group)
-            bars.setColor(QColor(GROUP_COLOURS[number % len(GROUP_COLOURS)]))
+            bars.setColor(QColor(GROUP_COLOURS[place % len(GROUP_COLOURS)]))
             for row in rows:
                 value = row.share(group, table.totals)
                 top = max(top, value)

@@ -42,6 +42,7 @@ from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.ids import CodeId
+from coding.core.numbers import number, percent
 from coding.language.suggestions.calibration import Calibration
 from coding.language.suggestions.service import SuggestionInfo
 
@@ -75,7 +76,7 @@ def _score_colour(s: SuggestionInfo) -> QColor | None:
 
 class SuggestionTableModel(RecordTableModel[SuggestionInfo]):
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Column", "Score"), lambda s: f"{s.score:.2f}"),
+        Column(QT_TRANSLATE_NOOP("Column", "Score"), lambda s: number(s.score, ".2f")),
         Column(QT_TRANSLATE_NOOP("Column", "Code"), lambda s: s.code_path.split("/")[-1]),
         Column(QT_TRANSLATE_NOOP("Column", "Document"), lambda s: s.document),
         Column(QT_TRANSLATE_NOOP("Column", "Passage"), lambda s: _one_line(s.text)),
@@ -358,8 +359,8 @@ class SuggestionQueue(QWidget):
                 "Measured precision per code {low}–{high} ({count} codes); {unmeasured} with too little coded "
                 "to tell. Choose a code for its figures."
             ).format(
-                low=f"{low:.0%}",
-                high=f"{high:.0%}",
+                low=percent(low),
+                high=percent(high),
                 count=len(enough),
                 unmeasured=len(calibration.codes) - len(enough),
             )
@@ -428,7 +429,7 @@ class SuggestionQueue(QWidget):
         score = self.tr("score")
         self.details.setHtml(
             f"<p><b>{html.escape(s.code_path)}</b> · {html.escape(s.document)} {s.start}:{s.end} · "
-            f"{score} {s.score:.2f}</p><p>{html.escape(s.reason)}</p>"
+            f"{score} {number(s.score, '.2f')}</p><p>{html.escape(s.reason)}</p>"
             f"<p style='color:#777'>…{before}<span style='background:#fff3b0;color:#000'>{passage}</span>"
             f"{after}…</p>".replace("\n", "<br>")
         )

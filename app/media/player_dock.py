@@ -158,7 +158,9 @@ class PlayerDock(QDockWidget):
             project = self.workspace.project
             try:
                 media = project.media.get(document_id)
-                turns = project.documents.turns(document_id)
+                # the turns' times matter only with a recording to play (a 3M-character
+                # transcript without one has 12,000 turns to sort for nothing)
+                turns = project.documents.turns(document_id) if media is not None else []
             except NotFoundError:
                 media = None
         self.timeline = Timeline(turns)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from coding.core.records import TurnInfo
+
+_TIME_AND_START = attrgetter("timestamp", "start")
 
 
 class Timeline:
     """The turns of one document that carry a time (``[00:12:31]`` labels, subtitle cues), by time."""
 
     def __init__(self, turns: Sequence[TurnInfo]) -> None:
-        self.turns = sorted(
-            (t for t in turns if t.timestamp is not None), key=lambda t: (t.timestamp, t.start)
-        )
+        self.turns = sorted((t for t in turns if t.timestamp is not None), key=_TIME_AND_START)
         self._times = [float(t.timestamp or 0.0) for t in self.turns]
 
     def __bool__(self) -> bool:

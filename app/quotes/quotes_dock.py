@@ -419,7 +419,8 @@ class QuotesDock(QDockWidget):
     def _quote_of(self, coding_id: CodingId) -> Quote | None:
         if self.model is None:
             return None
-        return next((q for q in self.model.quotes() if q.coding_id == coding_id), None)
+        row = self.model.row_of(coding_id)
+        return self.model.quote(row) if row is not None else None
 
     def save_comment(self) -> bool:
         """Save the comment field for the quote it belongs to, when it differs from the stored one
@@ -487,10 +488,13 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             return
         selection = self.table.selectionModel()
-        for row in range(self.model.rowCount()):
-            if self.model.quote(row).coding_id == current:
+        if current is not None:
+            row = self.model.row_of(current)
+            if row is not None:
                 selection.setCurrentIndex(self.model.index(row, 0), selection.SelectionFlag.NoUpdate)
-            if self.model.quote(row).coding_id in coding_ids:
+        for coding_id in coding_ids:
+            row = self.model.row_of(coding_id)
+            if row is not None:
                 selection.select(
                     self.model.index(row, 0),
                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows,

@@ -384,12 +384,15 @@ class MainWindow(QMainWindow):
         if self.workspace is None or document_id is None:
             self.panel.set_header(None)
             return
+        model = self.documents_dock.model  # as listed, its count following every change: not counted again
         try:
-            document = self.workspace.project.documents.get(document_id)
+            document = (model.document(document_id) if model is not None else None) or (
+                self.workspace.project.documents.get(document_id)
+            )
         except NotFoundError:
             return
         self.panel.set_header(document)
-        self.details_dock.show_document(document_id)
+        self.details_dock.show_document(document_id, document)
         self.player_dock.show_document(document_id)
         if self.player_dock.media is not None:
             self.player_dock.show()

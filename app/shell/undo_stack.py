@@ -21,7 +21,7 @@ from coding.undo.command import Command
 
 class DomainUndoCommand(QUndoCommand):
     def __init__(self, recorder: UndoStackRecorder, command: Command) -> None:
-        super().__init__(command.text)
+        super().__init__(command.shown_text)
         self._recorder = recorder
         self._command = command
         self._done = True  # pushed after the project already executed and committed it

@@ -170,11 +170,12 @@ class CodingMargin(QWidget):
         start, end = view.visible_range()
         blocks = view.visible_blocks()
         out = []
+        view.stripes.around(start, end)
         for passage in view.index.overlapping(start, end):
             extent = view.span_extent(passage.start, passage.end, blocks)
             if extent is None:
                 continue
-            for stripe in view.stripes_by_passage.get(passage.id, ()):
+            for stripe in view.stripes.of(passage.id):
                 out.append((extent[0], extent[1], stripe))
         return out
 

@@ -1,7 +1,8 @@
-"""Where text is on screen: rectangles and line extents of code-point ranges, for the visible lines only.
+"""Where text is on screen: rectangles and line extents of code-point ranges, for the visible lines only;
+the selection and the cursor in code points (the view's one conversion to and from Qt's UTF-16).
 
-A mixin for :class:`~app.transcript.transcript_view.TranscriptView` (a QPlainTextEdit with ``to_qt``/``from_qt``
-offset conversion); the highlights, the coding margin and the boundary handles all measure through it.
+The base of :class:`~app.transcript.transcript_view.TranscriptView` (a QPlainTextEdit showing one document's
+stored text); the highlights, the coding margin and the boundary handles all measure through it.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QPoint, QPointF, QRectF
-from PySide6.QtGui import QTextBlock, QTextLine
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
 from coding.core.text_positions import Utf16Index
@@ -26,10 +27,44 @@ class TranscriptGeometry(QPlainTextEdit):
     utf16: Utf16Index  # the open document's offsets (set by the view)
 
     def to_qt(self, offset: int) -> int:
-        raise NotImplementedError
+        return self.utf16.to_utf16(max(0, min(offset, self.utf16.length)))
 
     def from_qt(self, offset: int) -> int:
-        raise NotImplementedError
+        return self.utf16.from_utf16(max(0, min(offset, self.utf16.utf16_length)))
+
+    # -- selections (code points) ------------------------------------------------------------
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected passage in code points, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.from_qt(cursor.selectionStart()), self.from_qt(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def cursor_offset(self) -> int:
+        return self.from_qt(self.textCursor().position())
+
+    def select_span(self, start: int, end: int, *, centre: bool = False) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_qt(start))
+        cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if centre:
+            self.centerCursor()
+        else:
+            self.ensureCursorVisible()
+
+    def clear_selection(self) -> None:
+        """Drop the selection, the cursor staying at its end (after coding: a later click on a code
+        or a number key must not code the same words again unnoticed)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.setPosition(cursor.selectionEnd())
+            self.setTextCursor(cursor)
+
+    def offset_at(self, point: QPoint) -> int:
+        """The code-point offset under a viewport point."""
+        return self.from_qt(self.cursorForPosition(point).position())
 
     def visible_range(self) -> tuple[int, int]:
         """Code-point range of the text currently on screen."""

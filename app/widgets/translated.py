@@ -58,7 +58,6 @@ def code_kind(kind: str) -> str:
 
 def number(value: int) -> str:
     """A count with thousands separated as the window's language writes them (2,604 or 2.604)."""
-    from coding.core import i18n
+    from coding.core.numbers import count
 
-    text = f"{value:,}"
-    return text.replace(",", ".") if i18n.language() == "nl" else text
+    return count(value)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import CONSENSUS, find_coder
 from coding.core.errors import InvalidInputError
-from coding.core.i18n import text
+from coding.core.i18n import marked, text
 from coding.core.ids import CodeId, DocumentId
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.undo.command import Command, Writer
@@ -56,7 +56,13 @@ class ResolveDisagreement(Command):
         self.span = (start, end)
         self.disputed = tuple(disputed)
         self.keep = tuple(keep)
-        self.text = f"Resolve disagreement ({choice})"
+        self.text = text(
+            {
+                "a": marked("Resolve disagreement (keep A)"),
+                "b": marked("Resolve disagreement (keep B)"),
+                "both": marked("Resolve disagreement (keep both)"),
+            }.get(choice, marked("Resolve disagreement (keep neither)"))
+        )
 
     def plan(self, writer: Writer) -> None:
         start, end = self.span

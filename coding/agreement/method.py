@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from coding.agreement.statistics import BOOTSTRAP_SEED
-from coding.core.i18n import text
+from coding.core.i18n import marked, text
+from coding.core.numbers import number
 
 
 def _percent(fraction: float) -> str:
-    return f"{fraction * 100:g}%"
+    """``50%``, ``62.5%`` (Dutch ``62,5%``): as many decimals as the fraction has."""
+    return number(fraction * 100, "g") + "%"
 
 
 def _unit_rule(unit: str, overlap: float, sentence_sources: tuple[int, int]) -> str:
@@ -71,11 +73,15 @@ def describe(
     draws: int,
 ) -> str:
     over = (
-        "Intercoder agreement between {coder_a} (A) and {coder_b} (B) was computed in Codewerk over "
-        "{documents} document(s) chosen and {codes} code(s), each coded independently."
+        marked(
+            "Intercoder agreement between {coder_a} (A) and {coder_b} (B) was computed in Codewerk over "
+            "{documents} document(s) chosen and {codes} code(s), each coded independently."
+        )
         if chosen_documents
-        else "Intercoder agreement between {coder_a} (A) and {coder_b} (B) was computed in Codewerk over "
-        "{documents} document(s) that both coders coded and {codes} code(s), each coded independently."
+        else marked(
+            "Intercoder agreement between {coder_a} (A) and {coder_b} (B) was computed in Codewerk over "
+            "{documents} document(s) that both coders coded and {codes} code(s), each coded independently."
+        )
     )
     return " ".join(
         [

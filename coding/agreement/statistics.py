@@ -32,6 +32,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from coding.core.i18n import text as say
+from coding.core.numbers import number
+
 BOOTSTRAP_DRAWS = 1000
 BOOTSTRAP_SEED = 20_151_105  # fixed: the same project gives the same interval every time
 
@@ -52,7 +55,8 @@ class Figure:
         return self.value is not None
 
     def text(self, digits: int = 3) -> str:
-        return "n/a" if self.value is None else f"{self.value:.{digits}f}"
+        """The figure as a person reads it (``0,712`` in Dutch; ``n/a`` when undefined)."""
+        return say("n/a") if self.value is None else number(self.value, f".{digits}f")
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,8 @@ class Interval:
 
     def text(self, digits: int = 3) -> str:
         if self.low is None or self.high is None:
-            return "n/a"
-        return f"{self.low:.{digits}f}–{self.high:.{digits}f}"
+            return say("n/a")
+        return f"{number(self.low, f'.{digits}f')}–{number(self.high, f'.{digits}f')}"
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ class SaveQuery(Command):
             "speaker": speaker or None,
         }
         self.replaces = replaces
-        self.text = f"Save query {self.name}"
+        self.text = text("Save query {name}", name=self.name)
 
     def plan(self, writer: Writer) -> SavedQueryId:
         if self.replaces is not None:
@@ -109,7 +109,7 @@ class DeleteQuery(Command):
     def __init__(self, query_id: SavedQueryId, name: str) -> None:
         super().__init__()
         self.query_id = query_id
-        self.text = f"Delete query {name}"
+        self.text = text("Delete query {name}", name=name)
 
     def plan(self, writer: Writer) -> None:
         if writer.session.get(SavedQuery, self.query_id) is None:

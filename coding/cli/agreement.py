@@ -12,12 +12,13 @@ from coding.agreement.units import UNIT_LEVELS
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, clip, print_csv, print_json, print_table
 from coding.core.i18n import text
+from coding.core.numbers import percent
 
 HEADER = ("Code", "Units", "Agreement", "Cohen κ", "κ 95% CI", "B–P κ", "α", "α 95% CI")
 
 
 def _cells(row: AgreementRow) -> list[str]:
-    agreement = "n/a" if row.agreement.value is None else f"{row.agreement.value * 100:.1f}%"
+    agreement = text("n/a") if row.agreement.value is None else percent(row.agreement.value, 1)
     return [
         row.code,
         str(row.units),

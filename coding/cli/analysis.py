@@ -148,7 +148,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     quotes.add_argument(
         "--review",
         choices=(*REVIEW_STATUSES, UNREVIEWED, TO_ANSWER),
-        help=f"only quotes with this review mark ({TO_ANSWER}: a reviewer asked and nobody answered yet)",
+        help=text(
+            "only quotes with this review mark ({to_answer}: a reviewer asked and nobody answered yet)",
+            to_answer=TO_ANSWER,
+        ),
     )
     quotes.add_argument("--only", action="store_true", help="the code itself, without its subcodes")
     quotes.add_argument(

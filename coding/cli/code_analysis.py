@@ -16,14 +16,15 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
 from coding.core.errors import InvalidInputError
-from coding.core.i18n import text
+from coding.core.i18n import marked, text
+from coding.core.numbers import number
 from coding.exporting.matrix_export import export_cooccurrence, export_matrix
 
 FORMATS = ("table", "csv", "json")
 
 
 def _number(value: float, measure: str) -> str:
-    return f"{value:.2f}" if measure == "c" else str(int(value))
+    return number(value, ".2f") if measure == "c" else str(int(value))
 
 
 def cooccurrence_json(table: CooccurrenceTable) -> list[dict[str, Any]]:
@@ -248,7 +249,7 @@ def _codes_options(parser: argparse.ArgumentParser, default: str) -> None:
         nargs="+",
         action="extend",
         metavar="CODE",
-        help=f"the codes to compare (default: {default})",
+        help=text("the codes to compare (default: {default})", default=text(default)),
     )
     parser.add_argument("--only", action="store_true", help="each code by itself, without its subcodes")
     parser.add_argument("--coder", metavar="NAME", help="only this coder's codings")
@@ -268,7 +269,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
         "document: the same document (default: overlap)",
     )
     co.add_argument("--by", metavar="ATTR", help="one table per value of this attribute (e.g. region)")
-    _codes_options(co, "the concepts")
+    _codes_options(co, marked("the concepts"))
     co.add_argument("--measure", choices=COOCCURRENCE_MEASURES, default="count")
     co.add_argument("--format", choices=FORMATS, default="table")
     _out_options(co)
@@ -279,7 +280,7 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     matrix.add_argument(
         "--columns", default="document", metavar="document|ATTR", help="documents (default) or an attribute"
     )
-    _codes_options(matrix, "every code")
+    _codes_options(matrix, marked("every code"))
     matrix.add_argument("--measure", choices=MATRIX_MEASURES, default="count")
     matrix.add_argument("--format", choices=FORMATS, default="table")
     _out_options(matrix)

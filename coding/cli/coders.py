@@ -29,8 +29,8 @@ def cmd_package(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     with opened(args) as project:
         report = merge_project(project, Path(args.other))
-    for line in report.lines():
-        print(line.replace("Imported from", "Merged from", 1))
+    for line in report.lines(merged=True):
+        print(line)
     return 0
 
 

@@ -202,7 +202,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--codebook",
         default="rwb",
         metavar="NAME|FILE",
-        help=f"built-in codebook ({', '.join(builtin_codebooks()) or 'none'}), a codebook file, or 'none' (default: rwb)",
+        help=say(
+            "built-in codebook ({codebooks}), a codebook file, or 'none' (default: rwb)",
+            codebooks=", ".join(builtin_codebooks()) or "none",
+        ),
     )
     new.add_argument("--coder", help="your name as coder (default: $CODEWERK_CODER or your login)")
 

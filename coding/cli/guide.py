@@ -12,7 +12,9 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_records, print_table
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as output_text
+from coding.core.numbers import Figure, number
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -62,8 +64,8 @@ def _match(args: argparse.Namespace) -> int:
             m.start,
             m.end,
             m.question,
-            f"{m.confidence:.2f}",
-            "yes" if m.confirmed else "",
+            number(m.confidence, ".2f"),
+            output_text("yes") if m.confirmed else "",
         ),
         as_json=lambda m: {
             "document": m.document,
@@ -156,7 +158,14 @@ def _answers(args: argparse.Namespace) -> int:
         return 0
     header = ("Document", *keys, "Start", "End", "Confidence", "Answer")
     rows = [
-        (a.document, *(a.attributes.get(k, "") for k in keys), a.start, a.end, f"{a.confidence:.2f}", a.text)
+        (
+            a.document,
+            *(a.attributes.get(k, "") for k in keys),
+            a.start,
+            a.end,
+            Figure(a.confidence, ".2f"),
+            a.text,
+        )
         for a in answers
     ]
     if args.format == "csv":
@@ -223,9 +232,13 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     match.set_defaults(guide_handler=_match)
 
     for name, status, text in (
-        ("confirm", "confirmed", "confirm that an interviewer turn asks a guide question (stored; undoable)"),
-        ("clear", "cleared", "clear a guide question from an interviewer turn (stored; undoable)"),
-        ("reset", None, "forget a confirmation or clearing: the matcher decides again"),
+        (
+            "confirm",
+            "confirmed",
+            marked("confirm that an interviewer turn asks a guide question (stored; undoable)"),
+        ),
+        ("clear", "cleared", marked("clear a guide question from an interviewer turn (stored; undoable)")),
+        ("reset", None, marked("forget a confirmation or clearing: the matcher decides again")),
     ):
         decide = actions.add_parser(name, help=text)
         decide.add_argument("document", metavar="DOCUMENT")

@@ -12,7 +12,10 @@ from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import TerminalProgress, percentage, print_csv, print_json, print_table
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
+from coding.core.numbers import Figure
+from coding.core.numbers import number as shown_number
 from coding.language.anonymise import KINDS, NameMention
 from coding.language.kwic import KWIC_HEADER, SORT_KEYS, kwic_row, sort_lines, write_kwic_csv
 from coding.language.search import SearchMode
@@ -188,7 +191,7 @@ def _suggestion_json(s: SuggestionInfo) -> dict[str, Any]:
 
 
 def _ratio_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+    return "–" if value is None else shown_number(value, ".2f")
 
 
 def _score_json(score: Score) -> dict[str, Any]:
@@ -227,13 +230,13 @@ def _print_evaluation(evaluation: Evaluation, output: str) -> None:
         )
 
     rows = [row(c.code_path, c.score) for c in evaluation.codes]
-    rows.append(row("overall", evaluation.overall))
+    rows.append(row(say("overall"), evaluation.overall))
     print_table(header, rows, limits={0: 50})
     print(
         say(
             "Leave-one-document-out over {documents} coded document(s); {OVERLAP_RULE}.",
             documents=evaluation.documents,
-            OVERLAP_RULE=OVERLAP_RULE,
+            OVERLAP_RULE=say(OVERLAP_RULE),
         )
     )
 
@@ -252,7 +255,7 @@ def _print_calibration(calibration: Calibration, output: str) -> None:
             c.code_path,
             c.coded,
             c.documents,
-            "–" if c.threshold is None else f"{c.threshold:.2f}",
+            "–" if c.threshold is None else shown_number(c.threshold, ".2f"),
             c.suggested,
             c.right,
             c.found,
@@ -332,7 +335,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([_suggestion_json(s) for s in items])
         return 0
-    rows = [(s.id, s.document, s.start, s.end, s.code_path, f"{s.score:.2f}", s.reason) for s in items]
+    rows = [(s.id, s.document, s.start, s.end, s.code_path, Figure(s.score, ".2f"), s.reason) for s in items]
     if args.format == "csv":
         print_csv(("Id", "Document", "Start", "End", "Code", "Score", "Reason"), rows)
         return 0
@@ -447,11 +450,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     modes = search.add_mutually_exclusive_group()
     for mode, text in (
-        ("word", "word forms (default); * and ? are wildcards"),
-        ("lemma", "all forms of a word: vertrouwen finds vertrouwde, vertrouwt"),
-        ("stem", "everything sharing the stem (broader than --lemma)"),
-        ("phrase", "consecutive words"),
-        ("regex", "a regular expression over the texts"),
+        ("word", marked("word forms (default); * and ? are wildcards")),
+        ("lemma", marked("all forms of a word: vertrouwen finds vertrouwde, vertrouwt")),
+        ("stem", marked("everything sharing the stem (broader than --lemma)")),
+        ("phrase", marked("consecutive words")),
+        ("regex", marked("a regular expression over the texts")),
     ):
         modes.add_argument(f"--{mode}", action="store_true", help=text)
     search.add_argument("--where", nargs="+", action="extend", metavar="KEY=VALUE", help="attribute filters")
@@ -488,7 +491,9 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     suggest.add_argument("--code", metavar="CODE", help="only this code and its subcodes")
     suggest.add_argument("--document", metavar="DOCUMENT", help="only suggestions in this document")
     suggest.add_argument(
-        "--sources", metavar="LIST", help=f"comma-separated: {','.join(SOURCES)} (default: all)"
+        "--sources",
+        metavar="LIST",
+        help=say("comma-separated: {sources} (default: all)", sources=",".join(SOURCES)),
     )
     suggest.add_argument("--status", choices=("open", "accepted", "rejected"), default="open")
     suggest.add_argument(
@@ -502,19 +507,21 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     suggest.add_argument(
         "--evaluate",
         action="store_true",
-        help=(
+        help=say(
             "score the suggestions against the project's own codings, leave-one-document-out (each coded "
             "document's suggestions found as if its codings did not exist): recall, precision and F1 per code "
-            f"and overall, with the counts; {OVERLAP_RULE}. Stores nothing"
+            "and overall, with the counts; {rule}. Stores nothing",
+            rule=say(OVERLAP_RULE),
         ),
     )
     suggest.add_argument(
         "--calibrate",
         action="store_true",
-        help=(
+        help=say(
             "choose a threshold per code from the leave-one-document-out evaluation (the lowest score from which "
-            f"{TARGET_PRECISION:.0%} of its suggestions were right) and store it in the project; suggestions "
-            "below it are no longer offered, and the suggestion queue shows each code's measured precision"
+            "{target:.0%} of its suggestions were right) and store it in the project; suggestions below it are "
+            "no longer offered, and the suggestion queue shows each code's measured precision",
+            target=TARGET_PRECISION,
         ),
     )
     suggest.add_argument(

@@ -5,29 +5,30 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from coding.cli import commands
 from coding.cli.arguments import protect_dash_positionals
+from coding.cli.parser import CodewerkParser
 from coding.core import i18n
 from coding.core.errors import CodewerkError
-from coding.core.i18n import text
+from coding.core.i18n import marked, text
 
 #: Starts the window; injected by ``main.py`` so that ``coding`` never imports the UI.
 GuiLauncher = Callable[[list[str]], int]
 
-EPILOG = """\
-DOCUMENT is a document's name, with or without its extension. CODE is a path
-(Vertrouwen/Betrouwbaarheid), a unique name, or a question reference (4a).
-Offsets are Unicode code points into the text `codewerk show` prints, end exclusive.
-"""
+EPILOG = marked(
+    "DOCUMENT is a document's name, with or without its extension. CODE is a path\n"
+    "(Vertrouwen/Betrouwbaarheid), a unique name, or a question reference (4a).\n"
+    "Offsets are Unicode code points into the text `codewerk show` prints, end exclusive.\n"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CodewerkParser(
         prog="codewerk",
         description="Codewerk: code interview transcripts, compare regions, export.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--language",
@@ -36,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         "default: the window's choice, else the system's); may also follow the command",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    commands.register(sub)
+    # the subcommands' parsers are CodewerkParsers; register takes any ArgumentParser's
+    commands.register(cast("argparse._SubParsersAction[argparse.ArgumentParser]", sub))
     return parser
 
 
@@ -79,11 +81,15 @@ def _take_language(tokens: list[str]) -> tuple[list[str], str | None]:
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -> int:
     _utf8_streams()
-    parser = build_parser()
     tokens, chosen = _take_language(list(sys.argv[1:] if argv is None else argv))
+    i18n.set_language(chosen if chosen in i18n.LANGUAGES else None)
+    parser = build_parser()  # after the language is chosen: its help and argparse's words say it
     if chosen is not None and chosen not in i18n.LANGUAGES:
-        parser.error(f"argument --language: invalid choice: {chosen!r} (choose from 'en', 'nl')")
-    i18n.set_language(chosen)
+        parser.error(
+            text(
+                "argument --language: invalid choice: {chosen} (choose from 'en', 'nl')", chosen=repr(chosen)
+            )
+        )
     args = parser.parse_args(protect_dash_positionals(parser, tokens))
     try:
         if args.command == "gui":

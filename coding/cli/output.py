@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO, TypeVar
 
 from coding.core.i18n import text
+from coding.core.numbers import Figure
 from coding.exporting.csv_guard import CSV_GUARDS, check_guard, guarded
 
 R = TypeVar("R")
@@ -36,6 +37,11 @@ def clip(text: str, limit: int) -> str:
     return out + "…"
 
 
+def _said(value: Any) -> str:
+    """A table's cell as a person reads it: a figure with the language's decimal mark."""
+    return value.said() if isinstance(value, Figure) else str(value)
+
+
 def print_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
@@ -46,7 +52,7 @@ def print_table(
     out = out or sys.stdout
     limits = limits or {}
     header = [text(title) for title in header]  # a table is read by a person: in the user's language
-    cells = [[clip(str(v), limits.get(i, 60)) for i, v in enumerate(row)] for row in rows]
+    cells = [[clip(_said(v), limits.get(i, 60)) for i, v in enumerate(row)] for row in rows]
     widths = [width(h) for h in header]
     for row in cells:
         for i, cell in enumerate(row):

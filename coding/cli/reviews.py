@@ -84,7 +84,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         quote = found[0]
         reviewer = args.reviewer or project.coder
         marks = [MarkWrite(QUOTE, q.coding_id, mark, args.comment or "") for q in found]
-        project.reviews.apply_marks(marks, reviewer=reviewer, text="Review quote")  # each coder's coding
+        project.reviews.apply_marks(
+            marks, reviewer=reviewer, text=text("Review quote")
+        )  # each coder's coding
     comment = f" — {args.comment}" if args.comment else ""
     layers = text(" ({count} coders' codings)", count=len(found)) if len(found) > 1 else ""
     print(
@@ -124,7 +126,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     where.add_argument("--text", metavar="PASSAGE", help="the coded passage, found whitespace-insensitively")
     where.add_argument("--span", metavar="S:E", help="code points, end exclusive")
     one.add_argument(
-        "--mark", required=True, metavar="M", help=f"{', '.join(MARKS)} (or akkoord, vraag, oneens)"
+        "--mark",
+        required=True,
+        metavar="M",
+        help=text("{marks} (or akkoord, vraag, oneens)", marks=", ".join(MARKS)),
     )
     one.add_argument("--comment", metavar="TEXT")
     one.add_argument("--reviewer", metavar="NAME", help="default: $CODEWERK_CODER or your login")

@@ -64,7 +64,13 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         speakers,
         args.format,
         header=("Speaker", "Interviewer", "Turns", "Words", "Documents"),
-        row=lambda s: (s.name, "yes" if s.interviewer else "", s.turns, s.words, ", ".join(s.documents)),
+        row=lambda s: (
+            s.name,
+            text("yes") if s.interviewer else "",
+            s.turns,
+            s.words,
+            ", ".join(s.documents),
+        ),
         as_json=lambda s: {
             "speaker": s.name,
             "turns": s.turns,

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from coding.codebook.code_colours import next_colour
 from coding.codebook.codebook_file import COLOUR, CodebookSpec, CodeSpec
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId
 from coding.core.text import fold
@@ -130,7 +131,7 @@ class LoadCodebook(Command):
     def __init__(self, spec: CodebookSpec) -> None:
         super().__init__()
         self.spec = spec
-        self.text = f"Load codebook {spec.id}"
+        self.text = say("Load codebook {codebook}", codebook=spec.id)
 
     def plan(self, writer: Writer) -> list[CodeId]:
         existing = sibling_codes(writer, None)
@@ -207,7 +208,7 @@ class CreateCode(Command):
         self.name = check_name(name)
         self.inductive = inductive
         self.fields = _check_fields(fields)
-        self.text = f"Create code {self.name}"
+        self.text = say("Create code {name}", name=self.name)
 
     def plan(self, writer: Writer) -> CodeId:
         if self.parent_id is not None:  # a subcode shares its concept's colour
@@ -240,7 +241,7 @@ class UpdateCode(Command):
         super().__init__()
         self.code_id = code_id
         self.fields = _check_fields(fields)
-        self.text = "Rename code" if set(self.fields) == {"name"} else "Edit code"
+        self.text = marked("Rename code") if set(self.fields) == {"name"} else marked("Edit code")
 
     def plan(self, writer: Writer) -> None:
         row = _code_row(writer, self.code_id)
@@ -256,7 +257,7 @@ class UpdateCode(Command):
 class MoveCode(Command):
     """Put a code under another parent (or at top level), at a position among its new siblings."""
 
-    text = "Move code"
+    text = marked("Move code")
 
     def __init__(self, code_id: CodeId, parent_id: CodeId | None, position: int | None = None) -> None:
         super().__init__()
@@ -301,7 +302,7 @@ class MergeCodes(Command):
         super().__init__()
         self.source_id = source_id
         self.target_id = target_id
-        self.text = "Merge codes"
+        self.text = marked("Merge codes")
 
     def plan(self, writer: Writer) -> None:
         if self.source_id == self.target_id:
@@ -368,10 +369,10 @@ class DeleteCode(Command):
     def __init__(self, code_id: CodeId) -> None:
         super().__init__()
         self.code_id = code_id
-        self.text = "Delete code"
+        self.text = marked("Delete code")
 
     def plan(self, writer: Writer) -> None:
         row = _code_row(writer, self.code_id)
-        self.text = f"Delete code {row.name}"
+        self.text = say("Delete code {name}", name=row.name)
         writer.delete(Code, "id", [self.code_id])
         writer.touch_all()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodeSetId
 from coding.core.text import fold
@@ -59,7 +60,7 @@ class CreateCodeSet(Command):
         self.name = check_set_name(name)
         self.description = description.strip()
         self.codes = list(codes)
-        self.text = f"Create code set {self.name}"
+        self.text = say("Create code set {name}", name=self.name)
 
     def plan(self, writer: Writer) -> CodeSetId:
         if _name_taken(writer, self.name):
@@ -74,7 +75,7 @@ class CreateCodeSet(Command):
 
 
 class UpdateCodeSet(Command):
-    text = "Edit code set"
+    text = marked("Edit code set")
 
     def __init__(self, set_id: CodeSetId, *, name: str | None = None, description: str | None = None) -> None:
         super().__init__()
@@ -101,10 +102,10 @@ class DeleteCodeSet(Command):
     def __init__(self, set_id: CodeSetId) -> None:
         super().__init__()
         self.set_id = set_id
-        self.text = "Delete code set"
+        self.text = marked("Delete code set")
 
     def plan(self, writer: Writer) -> None:
-        self.text = f"Delete code set {_require_set(writer, self.set_id)}"
+        self.text = say("Delete code set {name}", name=_require_set(writer, self.set_id))
         writer.delete(CodeSet, "id", [self.set_id])
 
 
@@ -113,10 +114,10 @@ class AddToCodeSet(Command):
         super().__init__()
         self.set_id = set_id
         self.codes = list(codes)
-        self.text = "Add codes to set"
+        self.text = marked("Add codes to set")
 
     def plan(self, writer: Writer) -> None:
-        self.text = f"Add codes to {_require_set(writer, self.set_id)}"
+        self.text = say("Add codes to {name}", name=_require_set(writer, self.set_id))
         codes = _require_codes(writer, self.codes)
         present = _members(writer, self.set_id)
         writer.insert_many(
@@ -129,10 +130,10 @@ class RemoveFromCodeSet(Command):
         super().__init__()
         self.set_id = set_id
         self.codes = list(dict.fromkeys(codes))
-        self.text = "Remove codes from set"
+        self.text = marked("Remove codes from set")
 
     def plan(self, writer: Writer) -> None:
-        self.text = f"Remove codes from {_require_set(writer, self.set_id)}"
+        self.text = say("Remove codes from {name}", name=_require_set(writer, self.set_id))
         present = _members(writer, self.set_id)
         for code_id in self.codes:
             if code_id in present:

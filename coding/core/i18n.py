@@ -3,7 +3,9 @@
 The window translates itself with Qt's translator (``resources/translations/codewerk_nl.ts``); the
 domain has no Qt, so the words that end up inside an export or on the command line come from this
 small catalogue (export labels here; the domain's messages in :mod:`coding.core.nl_messages` and
-:mod:`coding.core.nl_files`, the command line's in :mod:`coding.core.nl_cli`). ``text("Quotes per concept")`` gives the label in the current language; an English
+:mod:`coding.core.nl_files`, the command line's in :mod:`coding.core.nl_cli`, the undo steps' names
+in :mod:`coding.core.nl_undo`, the reports after an import or merge in :mod:`coding.core.nl_reports`, the command line's help in
+:mod:`coding.core.nl_help`). ``text("Quotes per concept")`` gives the label in the current language; an English
 text without a Dutch entry stays as it is (so names and data pass through untouched). Templates take
 their fields by name: ``text("Judgements for {group}", group="Zwolle")``.
 
@@ -16,11 +18,12 @@ from __future__ import annotations
 import configparser
 import locale
 import os
+import string
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from coding.core import nl_cli, nl_files, nl_messages
+from coding.core import nl_cli, nl_files, nl_help, nl_messages, nl_reports, nl_undo, numbers
 
 Language = Literal["en", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "nl")
@@ -94,6 +97,7 @@ _DUTCH: dict[str, str] = {
     "Passages": "Fragmenten",
     "Contents": "Inhoud",
     "Page ": "Pagina ",
+    "&A – page &P of &N": "&A – pagina &P van &N",
     " of ": " van ",
     "Saved queries": "Opgeslagen zoekvragen",
     "Cannot run now: {error}": "Kan nu niet worden uitgevoerd: {error}",
@@ -146,6 +150,7 @@ _DUTCH: dict[str, str] = {
     "{coder} only": "Alleen {coder}",
     "Neither": "Geen van beide",
     "Why n/a": "Waarom n.v.t.",
+    "n/a": "n.v.t.",
     "Method": "Methode",
     "Text": "Tekst",
     "The unit of analysis was the document: a code counted as present in a document for a coder when that "
@@ -258,7 +263,15 @@ _DUTCH: dict[str, str] = {
 
 _CATALOGUES: dict[Language, dict[str, str]] = {
     "en": {},
-    "nl": {**_DUTCH, **nl_messages.DUTCH, **nl_files.DUTCH, **nl_cli.DUTCH},
+    "nl": {
+        **_DUTCH,
+        **nl_messages.DUTCH,
+        **nl_files.DUTCH,
+        **nl_cli.DUTCH,
+        **nl_undo.DUTCH,
+        **nl_reports.DUTCH,
+        **nl_help.DUTCH,
+    },
 }
 
 #: The language in force (set on first use or by set_language).
@@ -323,10 +336,28 @@ def set_language(chosen: str | None) -> Language:
     return _current["language"]
 
 
+class _Formatter(string.Formatter):
+    """Fills a Dutch template: a number field gets the decimal comma (``{similarity:.2f}`` → 0,83)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if numbers.is_number(value):
+            return numbers.number(value, format_spec, lang="nl")
+        return str(super().format_field(value, format_spec))
+
+
+_DUTCH_FORMAT = _Formatter()
+
+
 def text(english: str, /, **fields: object) -> str:
-    """``english`` in the current language, its ``{fields}`` filled in."""
-    found = _CATALOGUES[language()].get(english, english)
-    return found.format(**fields) if fields else found
+    """``english`` in the current language, its ``{fields}`` filled in (a number in the language's own
+    way: :mod:`coding.core.numbers`)."""
+    chosen = language()
+    found = _CATALOGUES[chosen].get(english, english)
+    if not fields:
+        return found
+    if chosen == "nl" and any(numbers.is_number(v) for v in fields.values()):
+        return _DUTCH_FORMAT.vformat(found, (), fields)
+    return found.format(**fields)
 
 
 def reason_of(problem: BaseException) -> str:

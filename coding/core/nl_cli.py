@@ -174,4 +174,12 @@ DUTCH: dict[str, str] = {
         "{best:.2f})."
     ),
     "another code": "een andere code",
+    "Answer to guide question {question}{guide_text}, which asks about {code} as a whole, "
+    "{part} included; the interviewer asked “{asked}” ({how}).": (
+        "Antwoord op vraag {question} uit de leidraad{guide_text}, die naar {code} als geheel vraagt, "
+        "{part} inbegrepen; de interviewer vroeg “{asked}” ({how})."
+    ),
+    # table cells
+    "yes": "ja",
+    "overall": "totaal",
 }

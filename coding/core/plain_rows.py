@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 
 
@@ -15,10 +17,48 @@ def plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[tu
     values need no conversion: integers, text and floats, not dates, JSON or SQLite's booleans."""
     connection = session.connection()
     result = connection.execute(statement)
-    driver_error = connection.dialect.loaded_dbapi.Error
     try:
         return list(result.cursor.fetchall())
-    except driver_error as exc:  # as SQLAlchemy wraps it, so that the stores translate it as ever
-        raise DBAPIError.instance(None, None, exc, driver_error, dialect=connection.dialect) from exc
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise _wrapped(connection, exc) from exc
     finally:
         result.close()
+
+
+def plain_row_stream(
+    session: Session, statement: Select[*tuple[Any, ...]], at_once: int = 2048
+) -> Iterator[Sequence[Any]]:
+    """The rows of ``statement``, ``at_once`` fetched at a time so that memory stays at one batch.
+    On SQLite the driver's own tuples as :func:`plain_rows` gives them (its cursor steps through
+    the rows as they are fetched); on a team server SQLAlchemy's rows from a server-side cursor
+    (values converted: a time is a ``datetime`` there, SQLite's text here). Several streams may be
+    open on one session at once; each is closed when exhausted or let go."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        streamed = connection.execute(statement.execution_options(yield_per=at_once))
+        try:
+            for partition in streamed.partitions():
+                yield from partition
+        finally:
+            streamed.close()
+        return
+    result = connection.execute(statement)
+    cursor = result.cursor
+    try:
+        while True:
+            try:
+                rows = cursor.fetchmany(at_once)
+            except connection.dialect.loaded_dbapi.Error as exc:
+                raise _wrapped(connection, exc) from exc
+            if not rows:
+                return
+            yield from rows
+    finally:
+        result.close()
+
+
+def _wrapped(connection: Connection, exc: Exception) -> StatementError:
+    """A driver's error wrapped as SQLAlchemy wraps it, so that the stores translate it as ever."""
+    return DBAPIError.instance(
+        None, None, exc, connection.dialect.loaded_dbapi.Error, dialect=connection.dialect
+    )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from coding.core.attributes import attribute_key, clean_attributes
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.parsed import EncodedText, ParsedPage, ParsedTurn, plain
@@ -108,7 +109,7 @@ class AddDocument(Command):
     def __init__(self, document: NewDocument) -> None:
         super().__init__()
         self.document = document
-        self.text = f"Import {document.name}"
+        self.text = say("Import {file}", file=document.name)
 
     def plan(self, writer: Writer) -> DocumentId:
         doc = self.document
@@ -185,7 +186,7 @@ def _require_document(writer: Writer, document_id: DocumentId) -> str:
 
 
 class RenameDocument(Command):
-    text = "Rename document"
+    text = marked("Rename document")
 
     def __init__(self, document_id: DocumentId, name: str) -> None:
         super().__init__()
@@ -206,11 +207,11 @@ class DeleteDocument(Command):
     def __init__(self, document_id: DocumentId) -> None:
         super().__init__()
         self.document_id = document_id
-        self.text = "Delete document"
+        self.text = marked("Delete document")
 
     def plan(self, writer: Writer) -> None:
         name = _require_document(writer, self.document_id)
-        self.text = f"Delete document {name}"
+        self.text = say("Delete document {name}", name=name)
         writer.delete(Document, "id", [self.document_id])
         writer.touch(self.document_id)
 
@@ -218,7 +219,7 @@ class DeleteDocument(Command):
 class SetAttributes(Command):
     """Set (or, with an empty value, remove) attributes of one or more documents."""
 
-    text = "Set attributes"
+    text = marked("Set attributes")
 
     def __init__(self, document_ids: Sequence[DocumentId], values: Mapping[str, str | None]) -> None:
         super().__init__()
@@ -255,7 +256,7 @@ class ReplaceDocumentText(Command):
         super().__init__()
         self.document_id = document_id
         self.document = document
-        self.text = f"Replace text of {document.name}"
+        self.text = say("Replace text of {name}", name=document.name)
 
     def plan(self, writer: Writer) -> list[LostPassage]:
         session = writer.session

@@ -15,6 +15,7 @@ from coding.core.context import DocumentRef, Execute
 from coding.core.errors import AmbiguousError, NotFoundError
 from coding.core.i18n import text as say
 from coding.core.ids import DocumentId, TurnId
+from coding.core.plain_rows import plain_rows
 from coding.core.records import DocumentInfo, PageInfo, TurnInfo
 from coding.core.store import Store
 from coding.core.text import fold, normalise_text
@@ -229,22 +230,16 @@ class DocumentService:
         kept = self._turns
         if kept is not None and kept[0] == document_id:
             return list(kept[1])
-        with self._store.read() as session:
-            rows = session.execute(
-                select(
-                    Turn.id,
-                    Turn.document_id,
-                    Turn.speaker,
-                    Turn.start,
-                    Turn.end,
-                    Turn.body_start,
-                    Turn.timestamp,
-                )
+        with self._store.read() as session:  # the driver's rows: tens of thousands in a long transcript
+            rows = plain_rows(
+                session,
+                select(Turn.id, Turn.speaker, Turn.start, Turn.end, Turn.body_start, Turn.timestamp)
                 .where(Turn.document_id == document_id)
-                .order_by(Turn.start)
-            ).all()
+                .order_by(Turn.start),
+            )
         turns = [
-            TurnInfo(TurnId(row[0]), document_id, row[2], row[3], row[4], row[5], row[6]) for row in rows
+            TurnInfo(turn_id, document_id, speaker, start, end, body_start, timestamp)
+            for turn_id, speaker, start, end, body_start, timestamp in rows
         ]
         self._turns = (document_id, turns)
         return list(turns)

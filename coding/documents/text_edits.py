@@ -27,6 +27,7 @@ from itertools import accumulate
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.text import normalise_text
@@ -144,7 +145,7 @@ class CorrectText(Command):
         self.document_id = document_id
         self.expected = expected
         self.corrected = normalise_text(corrected)
-        self.text = f"Correct transcript {name}".rstrip()
+        self.text = say("Correct transcript {name}", name=name) if name else marked("Correct transcript")
 
     def plan(self, writer: Writer) -> CorrectionResult:
         old = document_text(writer, self.document_id)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text
+from coding.core.numbers import number
 from coding.exporting import write_atomically
 from coding.guide.guide_service import GuideAnswer, GuideTable, Respondent
 
@@ -153,7 +154,8 @@ def _write_docx(
                 if not answer.confirmed:
                     grey_run(
                         paragraph,
-                        "  " + text("[not confirmed: {confidence}]", confidence=f"{answer.confidence:.2f}"),
+                        "  "
+                        + text("[not confirmed: {confidence}]", confidence=number(answer.confidence, ".2f")),
                         size=8,
                     )
                 paragraph.paragraph_format.space_after = Pt(4)

@@ -114,7 +114,7 @@ def print_layout(
     margins.top = margins.bottom = 0.75
     margins.header = margins.footer = 0.3
     sheet.print_options.gridLines = gridlines
-    sheet.oddFooter.center.text = "&A – page &P of &N"
+    sheet.oddFooter.center.text = text("&A – page &P of &N")  # &A sheet, &P page, &N pages
     sheet.oddFooter.center.size = 8
     room = PAGE_WIDTH_UNITS if landscape else PAGE_WIDTH_UNITS * 18 / 26.7
     total = sum(widths) + 0.7 * len(widths)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError, NotFoundError
-from coding.core.i18n import text
+from coding.core.i18n import marked, text
 from coding.core.ids import CodeId, DocumentId
 from coding.undo.command import Command, Writer
 from models import GUIDE_MATCH_STATUSES, Code, GuideMatch
@@ -27,7 +27,7 @@ class AttachGuide(Command):
     def __init__(self, texts: Sequence[GuideText], source: str) -> None:
         super().__init__()
         self.texts = tuple(texts)
-        self.text = f"Attach interview guide {source}"
+        self.text = text("Attach interview guide {source}", source=source)
 
     def plan(self, writer: Writer) -> None:
         for item in self.texts:
@@ -59,8 +59,12 @@ class DecideGuideMatch(Command):
             )
         self.document_id, self.start, self.end = document_id, start, end
         self.question, self.status = question, status
-        verb = {"confirmed": "Confirm", "cleared": "Clear", None: "Reset"}[status]
-        self.text = f"{verb} guide question {question}"
+        said = {
+            "confirmed": marked("Confirm guide question {question}"),
+            "cleared": marked("Clear guide question {question}"),
+            None: marked("Reset guide question {question}"),
+        }[status]
+        self.text = text(said, question=question)
 
     def plan(self, writer: Writer) -> None:
         row = writer.session.execute(

@@ -187,7 +187,11 @@ class GuideService:
             _id, _end, old_ref = self._turn_and_question(document_id, start, old)
             children.append(DecideGuideMatch(document_id, start, end, old_ref, "cleared"))
         children.append(DecideGuideMatch(document_id, start, end, ref, "confirmed"))
-        label = f"Move guide question {old} to {ref}" if old is not None else f"Confirm guide question {ref}"
+        label = (
+            say("Move guide question {old} to {ref}", old=old, ref=ref)
+            if old is not None
+            else say("Confirm guide question {ref}", ref=ref)
+        )
         self._context.execute(Group(label, children))
 
     def _turn_and_question(
@@ -401,7 +405,9 @@ class GuideService:
             coder=coder or self._context.coder(),
             skip_existing=True,
         )
-        command.text = f"Code the answers to {entry.ref} with {entry.code.rsplit('/', 1)[-1]}"
+        command.text = say(
+            "Code the answers to {ref} with {code}", ref=entry.ref, code=entry.code.rsplit("/", 1)[-1]
+        )
         codings: list[CodingId] = self._context.execute(command)
         return PassageResult(tuple(codings), len(passages) - len(codings))
 

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coding.core.text import fold
+from coding.core.text import fold, natural_key
 
 _WORD = re.compile(r"[a-z]+")
 #: Dutch function words and interview fillers: they say nothing about which question is asked.
@@ -49,7 +49,7 @@ _SUFFIXES = (
     "t",
     "d",
 )
-STEM_LENGTH = 6
+STEM_LENGTH = 7
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,8 @@ def stems(text: str) -> list[str]:
 class GuideMatcher:
     def __init__(self, questions: Sequence[GuideQuestionText], settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
+        # the guide's order is its numbering (1a, 1b, 2a, …, 10a, 11), whatever order the codes come in
+        questions = sorted(questions, key=lambda q: natural_key(q.ref))
         self.refs = [q.ref for q in questions]
         parts: list[dict[str, float]] = []
         for q in questions:

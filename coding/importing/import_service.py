@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from coding.core.context import ProjectContext
 from coding.core.errors import CodewerkError, DiskFullError, FileImportError
 from coding.core.i18n import text as say
+from coding.core.numbers import count
 from coding.core.records import DocumentInfo
 from coding.core.store import is_disk_full
 from coding.core.text import fold, name_from_file, natural_key
@@ -66,50 +67,121 @@ class ImportReport:
     def lines(self, *, skipped: bool = True) -> list[str]:
         """The summary a user reads after an import (without the skipped files when ``skipped`` is false:
         the CLI prints those to stderr, see :meth:`skipped_lines`)."""
-        out = [
-            f"Imported {len(self.imported)} document(s)"
-            + (f", replaced {len(self.replaced)}" if self.replaced else "")
-        ]
+        head = say("Imported {count} document(s)", count=len(self.imported))
+        if self.replaced:
+            head += say(", replaced {count}", count=len(self.replaced))
+        out = [head]
         for doc in self.imported:
             encoding = f", {encoding_label(doc.encoding)}" if doc.encoding else ""
-            out.append(f"  + {doc.name} ({doc.source_format}{encoding}, {doc.length} characters)")
+            out.append(
+                say(
+                    "  + {name} ({format}{encoding}, {length} characters)",
+                    name=doc.name,
+                    format=doc.source_format,
+                    encoding=encoding,
+                    length=doc.length,
+                )
+            )
             out.extend(self._speaker_lines(doc.name))
         for item in self.replaced:
-            kept = (
-                "all codings kept"
-                if not item.lost
-                else f"{len(item.lost)} coded passage(s) could not be kept"
-            )
-            out.append(f"  ~ {item.document.name}: text replaced, {kept}")
+            if item.lost:
+                kept = say("{count} coded passage(s) could not be kept", count=len(item.lost))
+            else:
+                kept = say("all codings kept")
+            out.append(say("  ~ {name}: text replaced, {kept}", name=item.document.name, kept=kept))
             for passage in item.lost:
-                codes = ", ".join(passage.codes)
-                out.append(f'      lost {passage.start}:{passage.end} [{codes}] "{_short(passage.text)}"')
+                out.append(
+                    say(
+                        '      lost {start}:{end} [{codes}] "{text}"',
+                        start=passage.start,
+                        end=passage.end,
+                        codes=", ".join(passage.codes),
+                        text=_short(passage.text),
+                    )
+                )
             out.extend(self._speaker_lines(item.document.name))
         if skipped:
             out.extend(self.skipped_lines())
-        out.extend(f"Note: {p.file}: {p.reason}" for p in self.warnings)
+        out.extend(say("Note: {file}: {reason}", file=p.file, reason=p.reason) for p in self.warnings)
         if self.rows_without_file:
-            out.append("Metadata rows for files that were not imported: " + ", ".join(self.rows_without_file))
+            out.append(
+                say(
+                    "Metadata rows for files that were not imported: {names}",
+                    names=", ".join(self.rows_without_file),
+                )
+            )
         if self.files_without_row:
-            out.append("Imported files without a metadata row: " + ", ".join(self.files_without_row))
+            out.append(
+                say("Imported files without a metadata row: {names}", names=", ".join(self.files_without_row))
+            )
         if self.cancelled:
-            out.append("Import cancelled; the files before the cancel were imported.")
+            out.append(say("Import cancelled; the files before the cancel were imported."))
         return out
 
     def skipped_lines(self) -> list[str]:
         """Each file that was not imported, with the reason."""
         if not self.skipped:
             return []
-        return [f"Skipped {len(self.skipped)} file(s):", *(f"  - {p.file}: {p.reason}" for p in self.skipped)]
+        return [
+            say("Skipped {count} file(s):", count=len(self.skipped)),
+            *(f"  - {p.file}: {p.reason}" for p in self.skipped),
+        ]
 
     def _speaker_lines(self, name: str) -> list[str]:
+        """``speakers: I (12 turns), R5 (11 turns)``, wrapped; beyond :data:`SPEAKERS_LISTED` speakers
+        (a focus group's transcript where every line looked like a label) the ones with most turns and
+        how many others."""
         speakers = self.speakers.get(name)
         if not speakers:
             return []
-        return [
-            "      speakers: "
-            + ", ".join(f"{speaker} ({count} turn{'' if count == 1 else 's'})" for speaker, count in speakers)
+        shown, others, other_turns = summarise_speakers(speakers)
+        parts = [
+            say("{speaker} (1 turn)", speaker=speaker)
+            if turns == 1
+            else say("{speaker} ({count} turns)", speaker=speaker, count=turns)
+            for speaker, turns in shown
         ]
+        if others:
+            parts.append(
+                say("… and {count} others ({turns} turns)", count=count(others), turns=count(other_turns))
+            )
+        return wrap(say("speakers: "), parts, indent="      ")
+
+
+#: How many speakers an import report names per document before it summarises the rest.
+SPEAKERS_LISTED = 30
+#: How wide a report line grows before it wraps (a terminal's 100 columns).
+LINE_WIDTH = 100
+
+
+def summarise_speakers(
+    speakers: Sequence[tuple[str, int]], limit: int = SPEAKERS_LISTED
+) -> tuple[list[tuple[str, int]], int, int]:
+    """The speakers to name (all of them, or the ``limit`` with most turns, in order of appearance),
+    how many are left unnamed and how many turns those have."""
+    if len(speakers) <= limit:
+        return list(speakers), 0, 0
+    ranked = sorted(range(len(speakers)), key=lambda i: (-speakers[i][1], i))
+    kept = sorted(ranked[:limit])
+    left = ranked[limit:]
+    return [speakers[i] for i in kept], len(left), sum(speakers[i][1] for i in left)
+
+
+def wrap(first: str, parts: Sequence[str], *, indent: str, width: int = LINE_WIDTH) -> list[str]:
+    """``indent + first + parts`` joined with ", ", on lines of at most ``width`` characters where the
+    parts allow (the next lines indented under the first part)."""
+    lines: list[str] = []
+    line = indent + first
+    under = " " * len(line)
+    for index, part in enumerate(parts):
+        piece = part + ("," if index < len(parts) - 1 else "")
+        if line.strip() and line != indent + first and len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line = under + piece
+        else:
+            line = line + ("" if line == indent + first else " ") + piece
+    lines.append(line)
+    return lines
 
 
 ENCODING_LABELS = {
@@ -267,7 +339,7 @@ class ImportBatch:
         if self._stopped is not None:
             raise self._stopped
         if self._scope is None:
-            self._scope = self._context.group("Import documents")
+            self._scope = self._context.group(say("Import documents"))
             self._scope.open()
         try:
             if prepared.problem is not None or prepared.parsed is None:
@@ -345,7 +417,7 @@ class ImportBatch:
         if stored == 1 and len(children) == 1:
             scope.group.text = children[0].text
         else:
-            scope.group.text = f"Import {stored} documents"
+            scope.group.text = say("Import {count} documents", count=stored)
         try:
             scope.commit()  # a failed commit is rolled back: nothing of the import stays
         except Exception as exc:

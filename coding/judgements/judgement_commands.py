@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, JudgementId, PassageId
 from coding.undo.command import Command, Writer
@@ -37,7 +38,7 @@ class SetJudgement(Command):
         self.justification = justification.strip()
         self.coder = coder
         self.evidence = None if evidence is None else list(dict.fromkeys(evidence))
-        self.text = f"Judge {value}"
+        self.text = say("Judge {value}", value=value)
 
     def plan(self, writer: Writer) -> JudgementId:
         session = writer.session
@@ -54,7 +55,7 @@ class SetJudgement(Command):
                     scale=", ".join(scale),
                 )
             )
-        self.text = f"Judge {name} for {self.value}"
+        self.text = say("Judge {name} for {value}", name=name, value=self.value)
         coder_id = ensure_coder(writer, self.coder)
         existing = session.execute(
             select(Judgement.id).where(
@@ -102,7 +103,7 @@ class SetJudgement(Command):
 
 
 class ClearJudgement(Command):
-    text = "Clear judgement"
+    text = marked("Clear judgement")
 
     def __init__(self, judgement_id: JudgementId) -> None:
         super().__init__()

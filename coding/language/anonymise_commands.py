@@ -166,7 +166,7 @@ class AnonymiseDocuments(Command):
         super().__init__()
         self.replacements = {doc: list(reps) for doc, reps in replacements.items() if reps}
         count = sum(len(reps) for reps in self.replacements.values())
-        self.text = f"Anonymise {count} name{'s' if count != 1 else ''}"
+        self.text = say("Anonymise {count} names", count=count) if count != 1 else say("Anonymise 1 name")
 
     def plan(self, writer: Writer) -> AnonymisationReport:
         merged = 0

@@ -25,6 +25,7 @@ from coding.language.register import RespondentRegister
 from coding.language.search import Searcher, SearchMode, SearchQuery, SearchResult
 from coding.language.sql import raw_connection
 from coding.language.suggestions.service import SuggestionService
+from coding.language.token_indexes import restore_token_indexes
 from coding.language.units import CODING_UNITS, unit_span
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 
@@ -129,6 +130,7 @@ class LanguageAssistant:
     def index(self, progress: IndexProgress | None = None) -> IndexReport:
         """Index every document that needs it (new, changed, or indexed with another pipeline).
         When none does, spaCy is not loaded (see :meth:`stale`)."""
+        restore_token_indexes(self._project.store)
         judged = self._stale_by_name()
         if judged is not None and not judged[0]:
             if progress is not None:
@@ -161,6 +163,7 @@ class LanguageAssistant:
             generation = self._generation
         if known is not None and known == all_ids:
             return known
+        restore_token_indexes(self._project.store)  # a run that stopped before it rebuilt them
         judged = self._judge()
         complete = True
         if judged[0]:
@@ -241,7 +244,11 @@ class LanguageAssistant:
         if not planned:
             return []
         command = ApplyCodings(planned, coder=self._project.coder, skip_existing=True)
-        command.text = f"Code {len(planned)} search hit{'s' if len(planned) != 1 else ''} ({unit})"
+        command.text = (
+            say("Code {count} search hits ({unit})", count=len(planned), unit=say(unit))
+            if len(planned) != 1
+            else say("Code 1 search hit ({unit})", unit=say(unit))
+        )
         result: list[CodingId] = self._project.execute(command)
         return result
 

@@ -26,6 +26,7 @@ from coding.language.chunks import streamed_pieces
 from coding.language.index_batches import IndexBatch, LexicalCache, analyse
 from coding.language.sql import raw_connection
 from coding.language.stored_text import TextWindows, character_count
+from coding.language.token_indexes import deferred_token_indexes, worth_deferring
 from models.clock import utcnow
 
 if TYPE_CHECKING:
@@ -146,6 +147,18 @@ class Indexer:
         """Index ``documents`` (default: every stale one), one after the other."""
         started = time.perf_counter()
         todo = list(self.stale() if documents is None else documents)
+        defer = worth_deferring(self.store, ((doc.id, doc.length) for doc in todo))
+        with deferred_token_indexes(self.store, defer):
+            report = self._run(todo, progress)
+        if progress is not None and not report[4]:
+            progress(report[3], report[3], "")  # after the indexes are built again
+        return IndexReport(*report[:4], time.perf_counter() - started, self.pipeline.name, report[4])
+
+    def _run(
+        self, todo: Sequence[StaleDocument], progress: IndexProgress | None
+    ) -> tuple[int, int, int, int, bool]:
+        """Index ``todo``: documents, tokens, sentences and characters done, and whether the
+        run was cancelled."""
         total = sum(doc.length for doc in todo)
         done = tokens = sentences = count = 0
         cancelled = False
@@ -167,11 +180,7 @@ class Indexer:
             count += 1
             tokens += result[0]
             sentences += result[1]
-        if progress is not None and not cancelled:
-            progress(total, total, "")
-        return IndexReport(
-            count, tokens, sentences, done, time.perf_counter() - started, self.pipeline.name, cancelled
-        )
+        return count, tokens, sentences, done, cancelled
 
     def read(self, document_id: DocumentId) -> tuple[TextWindows, str, list[tuple[int, int]]] | None:
         """A document's text (as windows read in order), the fingerprint of what its index is

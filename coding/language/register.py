@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from coding.core.context import ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.text import fold, natural_key
 from coding.exporting import write_atomically
@@ -67,7 +68,7 @@ def _code_taken(writer: Writer, code: str, exclude: int | None = None) -> bool:
 
 
 class AddRespondent(Command):
-    text = "Add respondent"
+    text = marked("Add respondent")
 
     def __init__(self, code: str, name: str, aliases: Sequence[str] = (), note: str = "") -> None:
         super().__init__()
@@ -84,7 +85,7 @@ class AddRespondent(Command):
 
 
 class UpdateRespondent(Command):
-    text = "Edit respondent"
+    text = marked("Edit respondent")
 
     def __init__(
         self, respondent_id: RespondentId, code: str, name: str, aliases: Sequence[str], note: str
@@ -106,7 +107,7 @@ class UpdateRespondent(Command):
 
 
 class RemoveRespondent(Command):
-    text = "Remove respondent"
+    text = marked("Remove respondent")
 
     def __init__(self, respondent_id: RespondentId) -> None:
         super().__init__()
@@ -218,7 +219,7 @@ class RespondentRegister:
 
 
 class ImportRegister(Command):
-    text = "Import respondent register"
+    text = marked("Import respondent register")
 
     def __init__(self, entries: Sequence[tuple[str, str, list[str], str]]) -> None:
         super().__init__()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from coding.core.errors import NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.undo.command import Command, Writer
@@ -30,7 +31,7 @@ class AttachMedia(Command):
         super().__init__()
         self.document_id = document_id
         self.media = media
-        self.text = text or "Attach recording"
+        self.text = text or marked("Attach recording")
 
     def plan(self, writer: Writer) -> None:
         exists = writer.session.execute(
@@ -55,7 +56,7 @@ class AttachMedia(Command):
 class DetachMedia(Command):
     """Forget a document's recording (the file itself stays where it is)."""
 
-    text = "Detach recording"
+    text = marked("Detach recording")
 
     def __init__(self, document_id: DocumentId) -> None:
         super().__init__()

@@ -154,7 +154,7 @@ class MediaService:
         if not found:
             return []
         checked = [(self._context.resolve.document(doc), path, check_recording(path)) for doc, path in found]
-        with self._context.group(f"Attach {len(checked)} recording(s)"):
+        with self._context.group(text("Attach {count} recording(s)", count=len(checked))):
             for doc, path, (kind, sha256, size) in checked:
                 self._context.execute(
                     AttachMedia(doc, NewMedia(stored_path(path, self._base), kind, sha256, size))
@@ -192,10 +192,10 @@ class MediaService:
                     break
         if not found:
             return []
-        with self._context.group(f"Relink {len(found)} recording(s)"):
+        with self._context.group(text("Relink {count} recording(s)", count=len(found))):
             for info, path in found:
                 new = NewMedia(stored_path(path, self._base), media_kind(path), info.sha256, info.size)
-                self._context.execute(AttachMedia(info.document_id, new, text="Relink recording"))
+                self._context.execute(AttachMedia(info.document_id, new, text=text("Relink recording")))
         return [m for old, _p in found if (m := self.get(old.document_id)) is not None]
 
     def require_found(self, ref: DocumentRef) -> MediaInfo:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId, MemoId
 from coding.undo.command import Command, Writer
@@ -33,7 +34,7 @@ class SaveMemo(Command):
         self.memo_id = memo_id
         self.document_id = document_id
         self.code_id = code_id
-        self.text = "Edit memo" if memo_id is not None else "Write memo"
+        self.text = marked("Edit memo") if memo_id is not None else marked("Write memo")
 
     def plan(self, writer: Writer) -> MemoId:
         if self.memo_id is not None:
@@ -61,7 +62,7 @@ class SaveMemo(Command):
 
 
 class DeleteMemo(Command):
-    text = "Delete memo"
+    text = marked("Delete memo")
 
     def __init__(self, memo_id: MemoId) -> None:
         super().__init__()

@@ -50,7 +50,7 @@ class ApplyCodings(Command):
         self.coder = coder
         self.trim = trim
         self.skip_existing = skip_existing
-        self.text = f"Code {len(self.requests)} passages"
+        self.text = say("Code {count} passages", count=len(self.requests))
 
     def plan(self, writer: Writer) -> list[CodingId]:
         if not self.requests:

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from coding.core.coder_rows import ensure_coder, find_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.text import trim_span
@@ -56,7 +57,7 @@ class ApplyCoding(Command):
         self.coder = coder
         self.memo = memo
         self.trim = trim
-        self.text = "Code passage"
+        self.text = marked("Code passage")
 
     def plan(self, writer: Writer) -> CodingId:
         session = writer.session
@@ -86,7 +87,7 @@ class ApplyCoding(Command):
         code_name = code.name
         if not code.codable:
             raise InvalidInputError(not_codable(code_name))
-        self.text = f"Code passage with {code_name}"
+        self.text = say("Code passage with {code}", code=code_name)
         passage_id = session.execute(
             select(Passage.id).where(
                 Passage.document_id == self.document_id, Passage.start == start, Passage.end == end
@@ -144,7 +145,7 @@ def _touch_coding(writer: Writer, coding_id: CodingId) -> None:
 class RemoveCoding(Command):
     """Take a code off a passage (the passage goes when its last code goes)."""
 
-    text = "Remove coding"
+    text = marked("Remove coding")
 
     def __init__(self, coding_id: CodingId) -> None:
         super().__init__()
@@ -158,7 +159,7 @@ class RemoveCoding(Command):
 class SetPassageSpan(Command):
     """Move the boundaries of a coded passage (all its codes move with it)."""
 
-    text = "Adjust passage boundaries"
+    text = marked("Adjust passage boundaries")
 
     def __init__(self, passage_id: PassageId, start: int, end: int) -> None:
         super().__init__()
@@ -193,7 +194,7 @@ class SetPassageSpan(Command):
 
 
 class SetCodingMemo(Command):
-    text = "Edit coding memo"
+    text = marked("Edit coding memo")
 
     def __init__(self, coding_id: CodingId, memo: str) -> None:
         super().__init__()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from coding.codebook.code_commands import CreateCode, sibling_codes
+from coding.core.i18n import marked
+from coding.core.i18n import text as say
 from coding.core.ids import CodingId, DocumentId
 from coding.core.text import fold, trim_span
 from coding.documents.document_commands import document_text
@@ -39,7 +41,7 @@ class CodeInVivo(Group):
         *,
         coder: str,
     ) -> None:
-        super().__init__("In-vivo code")
+        super().__init__(marked("In-vivo code"))
         self.document_id = document_id
         self.span = (start, end)
         self.coder = coder
@@ -55,7 +57,7 @@ class CodeInVivo(Group):
             code_id = existing[0]
         else:
             code_id = self.add(writer, CreateCode(None, name, inductive=True))
-        self.text = f"In-vivo code {name}"
+        self.text = say("In-vivo code {name}", name=name)
         coding_id: CodingId = self.add(
             writer, ApplyCoding(self.document_id, code_id, start, end, coder=self.coder, trim=False)
         )

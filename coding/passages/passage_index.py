@@ -29,7 +29,7 @@ class PassageIndex:
         self._starts = [s.start for s in self.passages]
         self._ends_max = list(accumulate((s.end for s in self.passages), max))
         self._by_id = {s.id: s for s in self.passages}
-        self._by_coding = {a.coding_id: s for s in self.passages for a in s.codings}
+        self._by_coding: dict[CodingId, PassageInfo] | None = None  # built when first asked
 
     def replaced(
         self, start: int, end: int, fresh: Iterable[PassageInfo]
@@ -68,15 +68,19 @@ class PassageIndex:
             position += 1
         index._ends_max = ends_max + self._ends_max[position:]
         index._by_id = dict(self._by_id)
-        index._by_coding = dict(self._by_coding)
+        index._by_coding = None if self._by_coding is None else dict(self._by_coding)
         for passage in gone:
             del index._by_id[passage.id]
-            for application in passage.codings:
-                index._by_coding.pop(application.coding_id, None)
+        by_coding = index._by_coding
+        if by_coding is not None:
+            for passage in gone:
+                for application in passage.codings:
+                    by_coding.pop(application.coding_id, None)
+            for passage in fresh:
+                for application in passage.codings:
+                    by_coding[application.coding_id] = passage
         for passage in fresh:
             index._by_id[passage.id] = passage
-            for application in passage.codings:
-                index._by_coding[application.coding_id] = passage
         return index, changed
 
     def __len__(self) -> int:
@@ -89,6 +93,8 @@ class PassageIndex:
         return self._by_id.get(passage_id)
 
     def passage_of(self, coding_id: CodingId) -> PassageInfo | None:
+        if self._by_coding is None:  # a long transcript's 30,000 codings: only once one is asked for
+            self._by_coding = {a.coding_id: s for s in self.passages for a in s.codings}
         return self._by_coding.get(coding_id)
 
     def overlapping(self, start: int, end: int) -> list[PassageInfo]:

@@ -27,6 +27,7 @@ from coding.core.store import Store
 from coding.core.text import fold
 from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
 from coding.documents.document_service import DocumentService, turn_info
+from coding.quotes.quote_facts import QuoteFacts, read_coders, read_facts, read_texts
 from coding.speakers.speaker_service import SpeakerService
 from models import Coder, Coding, Document, Page, Passage, Review, ReviewMessage, Turn
 
@@ -282,15 +283,9 @@ class QuoteService:
         statement = statement.join(Passage, Passage.id == Coding.passage_id).join(
             Document, Document.id == Passage.document_id
         )
-        if codes is not None:
-            refs = [codes] if isinstance(codes, str | int | CodeInfo) else list(codes)
-            code_ids: set[CodeId] = set()
-            for ref in refs:
-                selected = self._context.resolve.code(ref)
-                code_ids.add(selected)
-                if include_subcodes:
-                    code_ids.update(c.id for c in tree.descendants(selected))
-            statement = statement.where(Coding.code_id.in_(sorted(code_ids)))
+        code_ids = self._code_ids(codes, include_subcodes)
+        if code_ids is not None:
+            statement = statement.where(Coding.code_id.in_(code_ids))
         if documents is not None:
             statement = statement.where(
                 Passage.document_id.in_(sorted({self._context.resolve.document(ref) for ref in documents}))
@@ -331,6 +326,43 @@ class QuoteService:
                 tuple(CodingId(row[0]) for row in rows if needle in fold(row[1]) or needle in fold(row[2]))
             )
         return QuoteListing(tuple(map(itemgetter(0), rows)))
+
+    def _code_ids(
+        self, codes: CodeRef | Sequence[CodeRef] | None, include_subcodes: bool
+    ) -> list[CodeId] | None:
+        """The codes a quote list of ``codes`` holds (with their subcodes), sorted; None: every code."""
+        if codes is None:
+            return None
+        tree = self._context.resolve.code_tree()
+        refs = [codes] if isinstance(codes, str | int | CodeInfo) else list(codes)
+        code_ids: set[CodeId] = set()
+        for ref in refs:
+            selected = self._context.resolve.code(ref)
+            code_ids.add(selected)
+            if include_subcodes:
+                code_ids.update(c.id for c in tree.descendants(selected))
+        return sorted(code_ids)
+
+    def facts(
+        self, codes: CodeRef | Sequence[CodeRef] | None = None, *, include_subcodes: bool = True
+    ) -> QuoteFacts:
+        """Per coding of the quote list of ``codes`` (as :meth:`listing` without filters): its
+        document, code, start, end and coder, what a lazy list filters, sorts and places rows by
+        without building quotes."""
+        return read_facts(self._store, self._code_ids(codes, include_subcodes))
+
+    def texts(
+        self, codes: CodeRef | Sequence[CodeRef] | None = None, *, include_subcodes: bool = True
+    ) -> dict[CodingId, tuple[str, str]]:
+        """Per coding of the quote list of ``codes``: its passage's text and its memo (what a lazy
+        list filters by text and sorts the text and memo columns by)."""
+        return read_texts(self._store, self._code_ids(codes, include_subcodes))
+
+    def coders(
+        self, codes: CodeRef | Sequence[CodeRef] | None = None, *, include_subcodes: bool = True
+    ) -> list[str]:
+        """The coders of the quotes of ``codes`` (every quote: None), unordered."""
+        return read_coders(self._store, self._code_ids(codes, include_subcodes))
 
     def records(self, coding_ids: Sequence[CodingId]) -> list[Quote]:
         """The quotes of these codings in the order given (the rows of a :meth:`listing` in view);

@@ -206,11 +206,15 @@ class GuidRegistry:
             fresh = derived_guid("fresh", raw or "", str(len(self.seen)), describe(element))
             if raw is not None and guid is None:
                 self.skipped.append(
-                    Skipped(describe(element), f"GUID '{raw}' is malformed; a new one was given")
+                    Skipped(
+                        describe(element), say("GUID '{guid}' is malformed; a new one was given", guid=raw)
+                    )
                 )
             elif guid is not None:
                 self.skipped.append(
-                    Skipped(describe(element), f"GUID {raw} is used twice; a new one was given")
+                    Skipped(
+                        describe(element), say("GUID {guid} is used twice; a new one was given", guid=raw)
+                    )
                 )
             key = guid_key(raw)
             if key is not None and key not in self.aliases and key not in self.seen:
@@ -237,7 +241,11 @@ def read_codes(parent: Element, guids: GuidRegistry, skipped: list[Skipped], dep
         raw_colour = element.get("color")
         colour = hex_colour(raw_colour)
         if raw_colour and colour is None:
-            skipped.append(Skipped(describe(element), f"colour '{raw_colour}' is not #RRGGBB; not used"))
+            skipped.append(
+                Skipped(
+                    describe(element), say("colour '{colour}' is not #RRGGBB; not used", colour=raw_colour)
+                )
+            )
         code = RCode(
             guid=guids.take(element),
             name=name,

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from coding.core.i18n import text as say
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import MergeState
 from models import Code, Judgement, JudgementEvidence, Memo, Review
@@ -56,7 +57,9 @@ class AnalysisMerge(MergeState):
             if plan.document is not None:
                 doc = self.docs.get(plan.document)
                 if doc is None:
-                    self.skip(f"Note '{note.name}'", "belongs to a source that was not imported")
+                    self.skip(
+                        say("Note '{name}'", name=note.name), say("belongs to a source that was not imported")
+                    )
                     continue
                 document_id = doc.id
             if plan.code is not None:
@@ -89,7 +92,7 @@ class AnalysisMerge(MergeState):
             where = f"judgement {judgement.attribute} = {judgement.value}"
             code_id = self.codes.get(judgement.code)
             if code_id is None:
-                self.skip(where, f"refers to no code ({judgement.code})")
+                self.skip(where, say("refers to no code ({guid})", guid=judgement.code))
                 continue
             attribute = " ".join(judgement.attribute.split()).lower()[:100]
             if judgement.guid in guids or (attribute, judgement.value, code_id) in triples:
@@ -97,7 +100,14 @@ class AnalysisMerge(MergeState):
                 continue
             scale = scales.get(code_id)
             if scale is not None and judgement.score and judgement.score not in scale:
-                self.skip(where, f"score '{judgement.score}' is not on the code's scale ({', '.join(scale)})")
+                self.skip(
+                    where,
+                    say(
+                        "score '{score}' is not on the code's scale ({scale})",
+                        score=judgement.score,
+                        scale=", ".join(scale),
+                    ),
+                )
                 continue
             guids.add(judgement.guid)
             triples.add((attribute, judgement.value, code_id))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from coding.codebook.codebook_file import DEFAULT_COLOUR
+from coding.core.i18n import text as say
 from coding.core.text import fold
 from coding.refi.elements import RCode
 from coding.refi.extension import CodeExtras
@@ -32,16 +33,23 @@ class ImportExchange(Command):
 
     def __init__(self, data: RefiProject, file_name: str) -> None:
         super().__init__()
-        self.data = data
+        #: What was read; let go once the import has committed (undo and redo need only its steps).
+        self.data: RefiProject | None = data
         self.file_name = file_name
-        self.text = f"Import {file_name}"
+        self.text = say("Import {file}", file=file_name)
 
     def plan(self, writer: Writer) -> ExchangeReport:
+        if self.data is None:
+            raise RuntimeError("an import is planned once")
         report = ExchangeReport(
             self.file_name, skipped=list(self.data.skipped), adjusted=list(self.data.adjusted)
         )
         _Merge(writer, self.data, report).run()
         return report
+
+    def settle(self) -> None:
+        super().settle()
+        self.data = None
 
 
 class _Merge(SourcesMerge, AnalysisMerge):
@@ -106,12 +114,16 @@ class _Merge(SourcesMerge, AnalysisMerge):
             return match[0]
         if match is not None or name != code.name:
             name = numbered(name, set(siblings), 200)
-            self.adjust(f"Code '{code.name}'", f"imported as '{name}'")
+            self.adjust(say("Code '{name}'", name=code.name), say("imported as '{name}'", name=name))
         extras = self.data.extension.codes.get(code.guid, CodeExtras())
         question = unique_question(extras.question, self.questions)
         if extras.question and question is None:
             self.adjust(
-                f"Code '{name}'", f"question reference '{extras.question}' is taken by another code; left out"
+                say("Code '{name}'", name=name),
+                say(
+                    "question reference '{question}' is taken by another code; left out",
+                    question=extras.question,
+                ),
             )
         position = self.next_position.get(parent, 0)
         self.next_position[parent] = position + 1
@@ -175,7 +187,10 @@ class _Merge(SourcesMerge, AnalysisMerge):
             for guid in dict.fromkeys(code_set.codes):
                 code_id = self.codes.get(guid)
                 if code_id is None:
-                    self.skip(f"MemberCode of Set '{name}'", f"refers to no code ({guid})")
+                    self.skip(
+                        say("MemberCode of Set '{name}'", name=name),
+                        say("refers to no code ({guid})", guid=guid),
+                    )
                 elif (set_id, code_id) not in members:
                     members.add((set_id, code_id))
                     rows_to_add.append({"set_id": set_id, "code_id": code_id})

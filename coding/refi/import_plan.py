@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from coding.core.i18n import text as say
 from coding.core.parsed import plain
 from coding.core.text import fold
 from coding.refi.descriptions import memo_part, own_part
@@ -88,7 +89,9 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
     def known(guid: str, where: str) -> RNote | None:
         note = notes.get(guid)
         if note is None and guid not in judgements:
-            skipped.append(Skipped(f"NoteRef in {where}", f"refers to no note ({guid})"))
+            skipped.append(
+                Skipped(say("NoteRef in {where}", where=where), say("refers to no note ({guid})", guid=guid))
+            )
         return None if guid in judgements else note
 
     coding_parts: dict[str, list[str]] = defaultdict(list)
@@ -224,14 +227,25 @@ def document_attributes(project: RefiProject, adjusted: list[Skipped]) -> dict[s
         if values is None or not key or not value:
             return
         if len(key) > 100:
-            adjusted.append(Skipped(origin, f"attribute name '{key[:30]}…' is too long; not used"))
+            adjusted.append(
+                Skipped(origin, say("attribute name '{name}…' is too long; not used", name=key[:30]))
+            )
             return
         current = values.get(key)
         if current is None:
             values[key] = value
         elif fold(current) != fold(value):
             adjusted.append(
-                Skipped(origin, f"'{names[source]}' already has {key} = '{current}'; '{value}' was not used")
+                Skipped(
+                    origin,
+                    say(
+                        "'{name}' already has {key} = '{current}'; '{value}' was not used",
+                        name=names[source],
+                        key=key,
+                        current=current,
+                        value=value,
+                    ),
+                )
             )
 
     for case in project.cases:

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coding.core.i18n import text as say
 from coding.core.parsed import EncodedText, plain
 from coding.core.text import fold, trim_span
 from coding.documents.document_commands import stored_attributes
@@ -45,14 +46,17 @@ class SourcesMerge(MergeState):
                     if not same:
                         self.skip(
                             f"TextSource '{source.name}'",
-                            "the project's document with this GUID has another text; its codings were not merged",
+                            say(
+                                "the project's document with this GUID has another text; its codings were not merged"
+                            ),
                         )
                     continue
             name = source.name
             if fold(name) in names:
                 name = numbered(name, names, 255)
                 self.adjust(
-                    f"TextSource '{source.name}'", f"a different document has this name; imported as '{name}'"
+                    f"TextSource '{source.name}'",
+                    say("a different document has this name; imported as '{name}'", name=name),
                 )
             names.add(fold(name))
             extras = self.data.extension.documents.get(source.guid, DocumentExtras())
@@ -114,7 +118,8 @@ class SourcesMerge(MergeState):
             if all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in extras.turns):
                 return [(t[0][:200], *t[1:]) for t in extras.turns]
             self.adjust(
-                f"TextSource '{source.name}'", "its stored speaker turns do not fit the text; detected again"
+                f"TextSource '{source.name}'",
+                say("its stored speaker turns do not fit the text; detected again"),
             )
         try:  # as every other import: the turns as detected, refined by the project's speaker rules
             detected = rules.refine(rules.detect(text, row["source_format"]), row.get("guid"))
@@ -149,7 +154,12 @@ class SourcesMerge(MergeState):
             elif current[key] != value:
                 self.skip(
                     f"VariableValue '{key}' of '{source.name}'",
-                    f"the project has {key} = '{current[key]}'; '{value}' was not used",
+                    say(
+                        "the project has {key} = '{current}'; '{value}' was not used",
+                        key=key,
+                        current=current[key],
+                        value=value,
+                    ),
                 )
 
     # -- passages and codings --------------------------------------------------------------
@@ -163,7 +173,7 @@ class SourcesMerge(MergeState):
                 )
                 self.adjust(
                     f"TextSource '{source.name}'",
-                    "codings of the whole source became codings of its whole text",
+                    say("codings of the whole source became codings of its whole text"),
                 )
         return selections
 
@@ -198,10 +208,13 @@ class SourcesMerge(MergeState):
                     if coding.code in self.codes:
                         valid.append(coding)
                     else:
-                        self.skip(f"Coding of {where}", f"refers to no code ({coding.code})")
+                        self.skip(
+                            say("Coding of {where}", where=where),
+                            say("refers to no code ({guid})", guid=coding.code),
+                        )
                 if not valid:
                     if selection.guid in notes.uncoded:
-                        self.skip(where, "not coded; Codewerk keeps coded passages")
+                        self.skip(where, say("not coded; Codewerk keeps coded passages"))
                     continue
                 span: Span = (doc.id, selection.start, selection.end)
                 known = by_guid.get(selection.guid)

@@ -31,6 +31,7 @@ from urllib.request import url2pathname
 from xml.etree.ElementTree import Element
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import text as say
 from coding.media.media_commands import NewMedia
 from coding.media.media_files import check_recording, media_kind, stored_path
 from coding.refi.elements import RRecording, Skipped, children, describe
@@ -146,7 +147,8 @@ def transcript_selections(
         if start is None or end is None:
             skipped.append(
                 Skipped(
-                    f"{describe(selection)} in {label}", "does not name two sync points of its transcript"
+                    say("{element} in {where}", element=describe(selection), where=label),
+                    say("does not name two sync points of its transcript"),
                 )
             )
             continue
@@ -200,14 +202,16 @@ def prepare_recordings(
     skipped: list[Skipped] = []
     adjusted: list[Skipped] = []
     for guid, (name, found) in recordings.items():
-        where = f"recording of '{name}'"
+        where = say("recording of '{name}'", name=name)
         location = found.location
         if location is None:
             reason = (
-                "is inside the .qdpx; Codewerk links recordings instead of copying them "
-                "(attach it with codewerk media)"
+                say(
+                    "is inside the .qdpx; Codewerk links recordings instead of copying them "
+                    "(attach it with codewerk media)"
+                )
                 if found.path.lower().startswith("internal://")
-                else f"its path {found.path or '(none)'} is not a file on this computer"
+                else say("its path {path} is not a file on this computer", path=found.path or say("(none)"))
             )
             skipped.append(Skipped(where, reason))
             continue
@@ -222,10 +226,20 @@ def prepare_recordings(
             continue
         facts = known.get(guid)
         if facts is None:
-            skipped.append(Skipped(where, f"{location} was not found; attach it with codewerk media"))
+            skipped.append(
+                Skipped(
+                    where, say("{location} was not found; attach it with codewerk media", location=location)
+                )
+            )
             continue
         ready[guid] = NewMedia(stored_path(location, base), facts[0] or kind, facts[1], facts[2])
         adjusted.append(
-            Skipped(where, f"{location} was not found; attached anyway, find it with Relink (--relink DIR)")
+            Skipped(
+                where,
+                say(
+                    "{location} was not found; attached anyway, find it with Relink (--relink DIR)",
+                    location=location,
+                ),
+            )
         )
     return ready, skipped, adjusted

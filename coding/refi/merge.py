@@ -80,7 +80,15 @@ def _conflicts(project: Project, theirs: Project, file_name: str) -> list[Skippe
             )
         )
     conflicts = [
-        Skipped(f"Code '{path}'", f"is called '{other[guid][0]}' in {file_name}; kept '{name}'")
+        Skipped(
+            say("Code '{name}'", name=path),
+            say(
+                "is called '{other}' in {file}; kept '{name}'",
+                other=other[guid][0],
+                file=file_name,
+                name=name,
+            ),
+        )
         for guid, (name, path) in ours.items()
         if guid in other and other[guid][0] != name
     ]
@@ -91,8 +99,18 @@ def _conflicts(project: Project, theirs: Project, file_name: str) -> list[Skippe
             name = (ours.get(guid) or other.get(guid) or (guid, guid))[1]
             conflicts.append(
                 Skipped(
-                    f"Judgement of '{name}' for {attribute} {value}",
-                    f"'{score}' in {file_name}, '{judged[key]}' here; kept '{judged[key]}'",
+                    say(
+                        "Judgement of '{name}' for {attribute} {value}",
+                        name=name,
+                        attribute=attribute,
+                        value=value,
+                    ),
+                    say(
+                        "'{score}' in {file}, '{here}' here; kept '{here}'",
+                        score=score,
+                        file=file_name,
+                        here=judged[key],
+                    ),
                 )
             )
     return conflicts
@@ -128,9 +146,17 @@ def _reanchor(project: Project, data: RefiProject, file_name: str) -> list[Skipp
             if span is None:
                 lost.append(
                     Skipped(
-                        f"Passage {selection.start}–{selection.end} of '{source.name}' in {file_name}",
-                        "its text was changed since; it could not be re-anchored: "
-                        f"“{old[selection.start : selection.end][:60]}”",
+                        say(
+                            "Passage {start}–{end} of '{name}' in {file}",
+                            start=selection.start,
+                            end=selection.end,
+                            name=source.name,
+                            file=file_name,
+                        ),
+                        say(
+                            "its text was changed since; it could not be re-anchored: “{text}”",
+                            text=old[selection.start : selection.end][:60],
+                        ),
                     )
                 )
                 continue

@@ -55,10 +55,22 @@ def derived_guid(*parts: str) -> str:
     return str(uuid.uuid5(_DERIVED, "\x1f".join(parts)))
 
 
-def format_datetime(value: datetime | None) -> str | None:
-    """A stored (naive UTC) time as ``xsd:dateTime`` with ``Z``."""
+#: A time as SQLite holds what SQLAlchemy stored: ``2026-12-05 21:00:10.881973`` (naive UTC).
+_STORED_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+
+
+def format_datetime(value: datetime | str | None) -> str | None:
+    """A stored (naive UTC) time as ``xsd:dateTime`` with ``Z``. A ``str`` is a time as the
+    database driver gives it (SQLite's text, :func:`coding.core.plain_rows.plain_row_stream`):
+    the same text as for its ``datetime``, without building one."""
     if value is None:
         return None
+    if isinstance(value, str):
+        if len(value) == 26 and _STORED_TIME.fullmatch(value):
+            if value.endswith(".000000"):  # as isoformat(): no fraction when it is zero
+                return f"{value[:10]}T{value[11:19]}Z"
+            return f"{value[:10]}T{value[11:]}Z"
+        value = datetime.fromisoformat(value)
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value.isoformat() + "Z"

@@ -34,9 +34,13 @@ class PackageReport:
     codes: int
 
     def line(self) -> str:
-        return (
-            f"Packaged {len(self.documents)} document(s) and {self.codes} codes for {self.coder}: "
-            f"{self.path.name} (no codings, memos or judgements)"
+        return text(
+            "Packaged {documents} document(s) and {codes} codes for {coder}: {file} (no codings, memos or "
+            "judgements)",
+            documents=len(self.documents),
+            codes=self.codes,
+            coder=self.coder,
+            file=self.path.name,
         )
 
 

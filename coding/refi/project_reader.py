@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from coding.core.errors import FileImportError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.parsed import encoded, plain
 from coding.core.text import fold
@@ -64,9 +65,9 @@ from coding.refi.positions import Counting, SourceText, choose_counting
 SECTIONS = ("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets", "Links", "Graphs")
 _VALUE_ELEMENTS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
 _OTHER_SOURCES = {
-    "PictureSource": "a picture",
-    "AudioSource": "an audio file without a transcript",
-    "VideoSource": "a video without a transcript",
+    "PictureSource": marked("is a picture; Codewerk imports text"),
+    "AudioSource": marked("is an audio file without a transcript; Codewerk imports text"),
+    "VideoSource": marked("is a video without a transcript; Codewerk imports text"),
 }
 
 
@@ -182,12 +183,12 @@ class _Reader:
                     self.skipped.append(
                         Skipped(
                             f"MemberNote in {describe(code_set)}",
-                            f"sets of notes are not imported ({len(members)})",
+                            say("sets of notes are not imported ({count})", count=len(members)),
                         )
                     )
         elif name in ("Links", "Graphs") and len(element):
-            what = name.lower()
-            self.skipped.append(Skipped(f"{name} ({len(element)})", f"Codewerk has no {what}"))
+            what = say("Codewerk has no links") if name == "Links" else say("Codewerk has no graphs")
+            self.skipped.append(Skipped(f"{name} ({len(element)})", what))
 
     def finish(self, root: Element, project: RefiProject) -> RefiProject:
         """What the root holds itself (its notes, its description), and references resolved."""
@@ -204,12 +205,12 @@ class _Reader:
             if _description(variable):
                 self.skipped.append(
                     Skipped(
-                        f"Description of {describe(variable)}",
-                        "attributes have no description in Codewerk",
+                        say("Description of {element}", element=describe(variable)),
+                        say("attributes have no description in Codewerk"),
                     )
                 )
         else:
-            self.skipped.append(Skipped(describe(variable), "a variable without a name is not imported"))
+            self.skipped.append(Skipped(describe(variable), say("a variable without a name is not imported")))
 
     def _resolve_references(self, project: RefiProject) -> None:
         resolve = self.guids.resolve
@@ -236,7 +237,10 @@ class _Reader:
             )
             if variable is None:
                 self.skipped.append(
-                    Skipped(f"VariableValue of {describe(element)}", "refers to no known variable")
+                    Skipped(
+                        say("VariableValue of {element}", element=describe(element)),
+                        say("refers to no known variable"),
+                    )
                 )
             elif text:
                 values.setdefault(variable, text)
@@ -248,7 +252,8 @@ class _Reader:
         if not sources and children(case, "SelectionRef"):
             self.skipped.append(
                 Skipped(
-                    describe(case), "links only selections, not whole sources; its values are not imported"
+                    describe(case),
+                    say("links only selections, not whole sources; its values are not imported"),
                 )
             )
             return
@@ -258,7 +263,7 @@ class _Reader:
             self.skipped.append(
                 Skipped(
                     f"CodeRef in {describe(case)}",
-                    f"Codewerk does not code cases ({len(codes)} not imported)",
+                    say("Codewerk does not code cases ({count} not imported)", count=len(codes)),
                 )
             )
         project.cases.append(RCase(guid, name, self._values(case), sources, _description(case)))
@@ -272,17 +277,20 @@ class _Reader:
             return "".join(inline.itertext()), None
         if not path:
             if attr(element, "richTextPath"):
-                return None, "has only rich text (no plain text); export it with plain text"
-            return None, "has no text (neither PlainTextContent nor plainTextPath)"
+                return None, say("has only rich text (no plain text); export it with plain text")
+            return None, say("has no text (neither PlainTextContent nor plainTextPath)")
         scheme, _, rest = path.partition("://")
         if scheme.lower() != "internal" or self.archive is None:
             return (
                 None,
-                f"refers to a file outside the project ({path}); only internal:// sources can be imported",
+                say(
+                    "refers to a file outside the project ({path}); only internal:// sources can be imported",
+                    path=path,
+                ),
             )
         data = self.archive.source(rest)
         if data is None:
-            return None, f"its file {path} is not in the archive"
+            return None, say("its file {path} is not in the archive", path=path)
         text, notice = decode_source(data)
         if notice:
             self.adjusted.append(Skipped(label, notice))
@@ -292,9 +300,7 @@ class _Reader:
         kind = local_name(element.tag)
         transcripts = children(element, "Transcript") if kind in TIME_SELECTIONS else []
         if kind in _OTHER_SOURCES and not transcripts:
-            self.skipped.append(
-                Skipped(describe(element), f"is {_OTHER_SOURCES[kind]}; Codewerk imports text")
-            )
+            self.skipped.append(Skipped(describe(element), say(_OTHER_SOURCES[kind])))
             return
         if kind not in ("TextSource", "PDFSource") and not transcripts:
             return
@@ -305,30 +311,36 @@ class _Reader:
             text_element = transcripts[0]
             for extra in transcripts[1:]:
                 self.skipped.append(
-                    Skipped(f"{describe(extra)} in {label}", "a second transcript; Codewerk keeps the first")
+                    Skipped(
+                        say("{element} in {where}", element=describe(extra), where=label),
+                        say("a second transcript; Codewerk keeps the first"),
+                    )
                 )
             for _selection in children(element, TIME_SELECTIONS[kind]):
                 self.skipped.append(
                     Skipped(
-                        f"{TIME_SELECTIONS[kind]} in {label}",
-                        "a stretch of the recording, not a passage of its transcript",
+                        say("{element} in {where}", element=TIME_SELECTIONS[kind], where=label),
+                        say("a stretch of the recording, not a passage of its transcript"),
                     )
                 )
         if kind == "PDFSource":
             representation = child(element, "Representation")
             if representation is None:
                 self.skipped.append(
-                    Skipped(label, "a PDF without a text representation; Codewerk imports text")
+                    Skipped(label, say("a PDF without a text representation; Codewerk imports text"))
                 )
                 return
             text_element = representation
             for _selection in children(element, "PDFSelection"):
                 self.skipped.append(
-                    Skipped(f"PDFSelection in {label}", "a region of a PDF page, not a passage")
+                    Skipped(
+                        say("{element} in {where}", element="PDFSelection", where=label),
+                        say("a region of a PDF page, not a passage"),
+                    )
                 )
         raw, reason = self._text(text_element, label)
         if raw is None:
-            self.skipped.append(Skipped(label, reason or "has no text"))
+            self.skipped.append(Skipped(label, reason or say("has no text")))
             return
         source_text = SourceText(raw)
         name = " ".join((element.get("name") or "").split()) or f"Source {guid[:8]}"
@@ -364,7 +376,7 @@ class _Reader:
         ref = child(element, "CodeRef")
         code = self.ref(ref) if ref is not None else None
         if code is None:
-            self.skipped.append(Skipped(f"Coding {guid}", "has no CodeRef"))
+            self.skipped.append(Skipped(f"Coding {guid}", say("has no CodeRef")))
             return None
         return RCoding(
             guid=guid,
@@ -381,7 +393,10 @@ class _Reader:
                 start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
             except ValueError:
                 self.skipped.append(
-                    Skipped(f"{describe(selection)} in {label}", "start or end is not a number")
+                    Skipped(
+                        say("{element} in {where}", element=describe(selection), where=label),
+                        say("start or end is not a number"),
+                    )
                 )
                 continue
             raw.append((selection, start, end))
@@ -396,7 +411,11 @@ class _Reader:
         if counting is not Counting.STORED:
             self.adjusted.append(
                 Skipped(
-                    label, f"positions were counted in {counting.value} (detected from the selections' text)"
+                    label,
+                    say(
+                        "positions were counted in {counting} (detected from the selections' text)",
+                        counting=counting.value,
+                    ),
                 )
             )
         for selection, start, end in raw:
@@ -406,12 +425,17 @@ class _Reader:
                 self.skipped.append(
                     Skipped(
                         where,
-                        f"positions {start}–{end} are not a passage of the text ({len(text.raw)} characters)",
+                        say(
+                            "positions {start}–{end} are not a passage of the text ({length} characters)",
+                            start=start,
+                            end=end,
+                            length=len(text.raw),
+                        ),
                     )
                 )
                 continue
             if not text.text[span[0] : span[1]].strip():
-                self.skipped.append(Skipped(where, "the selected passage is only whitespace"))
+                self.skipped.append(Skipped(where, say("the selected passage is only whitespace")))
                 continue
             source.selections.append(
                 RSelection(
@@ -432,7 +456,7 @@ class _Reader:
         guid = self.guids.take(element)
         text, reason = self._text(element, describe(element))
         if text is None:
-            self.skipped.append(Skipped(describe(element), reason or "has no text"))
+            self.skipped.append(Skipped(describe(element), reason or say("has no text")))
             return
         passages = []
         for selection in children(element, "PlainTextSelection"):
@@ -441,14 +465,20 @@ class _Reader:
                     (int(selection.get("startPosition", "")), int(selection.get("endPosition", "")))
                 )
             except ValueError:
-                self.skipped.append(Skipped(f"{describe(selection)} in {describe(element)}", "not a passage"))
+                self.skipped.append(
+                    Skipped(
+                        say("{element} in {where}", element=describe(selection), where=describe(element)),
+                        say("not a passage"),
+                    )
+                )
         codings = children(element, "Coding") + [
             c for s in children(element, "PlainTextSelection") for c in children(s, "Coding")
         ]
         if codings:
             self.skipped.append(
                 Skipped(
-                    describe(element), f"codes a note ({len(codings)} coding(s)); Codewerk codes documents"
+                    describe(element),
+                    say("codes a note ({count} coding(s)); Codewerk codes documents", count=len(codings)),
                 )
             )
         project.notes[guid] = RNote(
@@ -527,7 +557,7 @@ def _unique_source_names(project: RefiProject) -> None:
             project.adjusted.append(
                 Skipped(
                     f"TextSource '{source.name}'",
-                    f"another source has the same name; imported as '{candidate}'",
+                    say("another source has the same name; imported as '{name}'", name=candidate),
                 )
             )
         source.name = candidate

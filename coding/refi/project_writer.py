@@ -122,8 +122,8 @@ class NoteOut:
     name: str | None
     text: str
     user: str | None
-    created: datetime | None
-    modified: datetime | None
+    created: datetime | str | None  # str: a time as the driver gives it (see format_datetime)
+    modified: datetime | str | None
 
 
 def code_elements(
@@ -167,6 +167,13 @@ class _ProjectXml:
         self.s = snapshot
         self.users = {coder.id: coder.guid for coder in snapshot.coders.values()}
         self.codes = {code.id: code.guid for code in snapshot.tree}
+        #: `` creatingUser="…"`` per coder, and ``<CodeRef …/>`` per code, as written.
+        self._user_attributes = {
+            coder_id: f' creatingUser="{attribute_text(guid)}"' for coder_id, guid in self.users.items()
+        }
+        self._code_refs = {
+            code_id: f'<CodeRef targetGUID="{attribute_text(guid)}"/>' for code_id, guid in self.codes.items()
+        }
         #: The GUIDs of the passages given as a judgement's evidence (for the extension), found
         #: while the sources are written.
         self.passage_guids: dict[int, str] = {}
@@ -404,10 +411,10 @@ class _ProjectXml:
             if passages:
                 _sub(transcript, _SELECTIONS)
             for passage in passages:
-                span = {
-                    "fromSyncPoint": points[passage.start].guid,
-                    "toSyncPoint": points[passage.end].guid,
-                }
+                span = (
+                    f' fromSyncPoint="{attribute_text(points[passage.start].guid)}"'
+                    f' toSyncPoint="{attribute_text(points[passage.end].guid)}"'
+                )
                 self._selection(passage, "TranscriptSelection", span)
         for guid in self.document_notes.get(doc.id, ()):
             _sub(source, "NoteRef", {"targetGUID": guid})
@@ -421,7 +428,7 @@ class _ProjectXml:
         if compose(self.document_memos.get(doc.id, ())):
             _text_element(source, "Description", compose(self.document_memos[doc.id]))
 
-    def _selection(self, passage: Any, element: str, span: Mapping[str, str | None]) -> None:
+    def _selection(self, passage: Any, element: str, span: str) -> None:
         """One ``PlainTextSelection`` (or ``TranscriptSelection``) per passage, with a ``Coding`` per
         code. QualCoder gives every coding of a selection the selection's ``Description`` as its
         memo, so codings whose memos differ get selections of their own over the same span (GUIDs
@@ -445,28 +452,27 @@ class _ProjectXml:
         guid: str,
         codings: list[Any],
         element: str,
-        span: Mapping[str, str | None],
+        span: str,
         *,
         first: bool,
     ) -> None:
         """The selection written as text (lxml's bytes: ``tests/coding/refi/test_selection_text.py``):
-        an element per selection and coding built with lxml was most of a large export's time."""
+        an element per selection and coding built with lxml was most of a large export's time.
+        ``span``: the span's attributes as written. The users' and codes' GUIDs are escaped once
+        (:attr:`_user_attributes`, :attr:`_code_refs`); a time needs no escaping."""
         write = self._written.append
-        first_user = self.user(codings[0].coder_id) if codings else None
+        users = self._user_attributes
+        user = users.get(codings[0].coder_id, "") if codings else ""
         write(
-            start_tag(
-                element,
-                {
-                    "guid": guid,
-                    "name": passage.text,
-                    **span,
-                    "creatingUser": first_user,
-                    "creationDateTime": format_datetime(passage.created_at),
-                },
-            )
+            f'<{element} guid="{attribute_text(guid)}" name="{attribute_text(passage.text)}"{span}{user}'
+            f' creationDateTime="{format_datetime(passage.created_at)}"'
         )
         notes = self.passage_notes.get(passage.id, ()) if first else ()  # a judgement's evidence: once
-        memos = compose(memo_part(None, coding.memo) for coding in codings if coding.memo)
+        memos = (
+            compose(memo_part(None, coding.memo) for coding in codings if coding.memo)
+            if any(coding.memo for coding in codings)
+            else ""
+        )
         if not (codings or memos or notes):
             write("/>")
             return
@@ -474,51 +480,51 @@ class _ProjectXml:
         if memos:  # QualCoder reads a coding's memo here (and only here)
             write(f"<Description>{content_text(memos)}</Description>")
         reviews = self._parts.reviews if self._parts is not None else {}
+        code_refs = self._code_refs
         for coding in codings:
-            user = self.user(coding.coder_id)
             write(
-                start_tag(
-                    "Coding",
-                    {
-                        "guid": coding.guid,
-                        "creatingUser": user,
-                        "creationDateTime": format_datetime(coding.created_at),
-                    },
-                )
+                f'<Coding guid="{attribute_text(coding.guid)}"{users.get(coding.coder_id, "")}'
+                f' creationDateTime="{format_datetime(coding.created_at)}">{code_refs[coding.code_id]}'
             )
-            write(f'><CodeRef targetGUID="{attribute_text(self.codes[coding.code_id])}"/>')
-            if coding.memo:
-                guid = self._note(
-                    NoteOut(
-                        derived_guid(coding.guid, "memo"),
-                        CODING_MEMO_NAME,
-                        coding.memo,
-                        user,
-                        coding.created_at,
-                        None,
-                    )
-                )
-                write(f'<NoteRef targetGUID="{attribute_text(guid)}"/>')
-            for review in reviews.get(coding.id, ()):
-                guid = self._note(
-                    NoteOut(
-                        review.guid,
-                        f"{REVIEW_PREFIX}{review.status}",
-                        review.comment,
-                        self.user(review.coder_id),
-                        None,
-                        review.updated_at,
-                    )
-                )
-                write(f'<NoteRef targetGUID="{attribute_text(guid)}"/>')
+            if coding.memo or coding.id in reviews:
+                self._coding_notes(coding, reviews.get(coding.id, ()))
             write("</Coding>")
         for note in notes:
             write(f'<NoteRef targetGUID="{attribute_text(note)}"/>')
         write(f"</{element}>")
 
+    def _coding_notes(self, coding: Any, reviews: Iterable[Any]) -> None:
+        """A coding's memo and its reviews as notes, with a ``NoteRef`` to each."""
+        write = self._written.append
+        user = self.user(coding.coder_id)
+        if coding.memo:
+            guid = self._note(
+                NoteOut(
+                    derived_guid(coding.guid, "memo"),
+                    CODING_MEMO_NAME,
+                    coding.memo,
+                    user,
+                    coding.created_at,
+                    None,
+                )
+            )
+            write(f'<NoteRef targetGUID="{attribute_text(guid)}"/>')
+        for review in reviews:
+            guid = self._note(
+                NoteOut(
+                    review.guid,
+                    f"{REVIEW_PREFIX}{review.status}",
+                    review.comment,
+                    self.user(review.coder_id),
+                    None,
+                    review.updated_at,
+                )
+            )
+            write(f'<NoteRef targetGUID="{attribute_text(guid)}"/>')
 
-def _span(passage: Any) -> Mapping[str, str | None]:
-    return {"startPosition": str(passage.start), "endPosition": str(passage.end)}
+
+def _span(passage: Any) -> str:
+    return f' startPosition="{passage.start}" endPosition="{passage.end}"'
 
 
 def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:

@@ -9,10 +9,12 @@ so its memory does not grow with the project.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +22,7 @@ from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from coding.core.ids import CodeId
+from coding.core.plain_rows import plain_row_stream, plain_rows
 from coding.core.project_settings import read_settings
 from coding.core.records import CodeTree
 from coding.media.media_files import resolve_path
@@ -73,6 +76,11 @@ _REVIEW_COLUMNS = (
 )
 
 
+#: A time as the database driver gives it: SQLite's text as SQLAlchemy stored it, a team
+#: server's ``datetime`` (:func:`coding.refi.names.format_datetime` writes either).
+StoredTime = datetime | str
+
+
 @dataclass(slots=True)
 class CoderRow:
     id: int
@@ -117,7 +125,7 @@ class PassageRow:
     start: int
     end: int
     text: str
-    created_at: datetime
+    created_at: StoredTime
 
 
 @dataclass(slots=True)
@@ -128,7 +136,7 @@ class CodingRow:
     code_id: CodeId
     coder_id: int | None
     memo: str
-    created_at: datetime
+    created_at: StoredTime
 
 
 @dataclass(slots=True)
@@ -138,7 +146,7 @@ class ReviewRow:
     coder_id: int
     status: str
     comment: str
-    updated_at: datetime
+    updated_at: StoredTime
 
 
 @dataclass(slots=True)
@@ -418,18 +426,24 @@ def _documents(session: Session, media_base: Path | None, *, with_text: bool = T
         )
     ]
     by_id = {doc.id: doc for doc in documents}
-    for doc_id, key, value in session.execute(
+    # attributes and turns (400,000 at ten times the large corpus) as the driver's rows
+    for doc_id, key, value in plain_rows(
+        session,
         select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value).order_by(
             DocumentAttribute.key
-        )
+        ),
     ):
         by_id[doc_id].attributes[key] = value
-    for doc_id, speaker, start, end, body_start, timestamp in session.execute(
-        select(
-            Turn.document_id, Turn.speaker, Turn.start, Turn.end, Turn.body_start, Turn.timestamp
-        ).order_by(Turn.document_id, Turn.start)
+    for doc_id, turns in groupby(
+        plain_rows(
+            session,
+            select(
+                Turn.document_id, Turn.speaker, Turn.start, Turn.end, Turn.body_start, Turn.timestamp
+            ).order_by(Turn.document_id, Turn.start),
+        ),
+        itemgetter(0),
     ):
-        by_id[doc_id].turns.append((speaker, start, end, body_start, timestamp))
+        by_id[doc_id].turns.extend(turn[1:] for turn in turns)
     for doc_id, number, start, end in session.execute(
         select(Page.document_id, Page.number, Page.start, Page.end).order_by(Page.document_id, Page.number)
     ):
@@ -447,19 +461,19 @@ _ROWS_AT_ONCE = 2048
 
 
 class _Grouped:
-    """Rows ordered by document (as the documents are), taken one document at a time."""
+    """Rows ordered by document (as the documents are), taken one document at a time: the
+    driver's own tuples (:func:`plain_row_stream`), grouped by the document id in column ``key``."""
 
     def __init__(self, query: Any, session: Session, key: int, at_once: int = _ROWS_AT_ONCE) -> None:
-        self._rows = iter(session.execute(query.execution_options(yield_per=at_once)))
-        self._key = key
-        self._next: Any = next(self._rows, None)
+        self._groups = groupby(plain_row_stream(session, query, at_once), itemgetter(key))
+        self._next: tuple[Any, Iterator[Sequence[Any]]] | None = next(self._groups, None)
 
-    def take(self, document_id: int) -> list[Any]:
-        out = []
-        while self._next is not None and self._next[self._key] == document_id:
-            out.append(self._next)
-            self._next = next(self._rows, None)
-        return out
+    def take(self, document_id: int) -> list[Sequence[Any]]:
+        if self._next is None or self._next[0] != document_id:
+            return []
+        rows = list(self._next[1])
+        self._next = next(self._groups, None)
+        return rows
 
 
 def _each_document(session: Session, documents: list[DocumentRow]) -> Iterator[DocumentParts]:
@@ -492,13 +506,19 @@ def _each_document(session: Session, documents: list[DocumentRow]) -> Iterator[D
         by_passage: dict[int, list[CodingRow]] = defaultdict(list)
         for coding_id, guid, passage_id, code_id, coder_id, memo, created_at, _doc in codings.take(doc.id):
             by_passage[passage_id].append(
-                CodingRow(coding_id, guid, passage_id, CodeId(code_id), coder_id, memo, created_at)
+                CodingRow(coding_id, guid, passage_id, code_id, coder_id, memo, created_at)
             )
         by_coding: dict[int, list[ReviewRow]] = defaultdict(list)
-        for row in reviews.take(doc.id):
-            by_coding[row[1]].append(ReviewRow(*row[: len(_REVIEW_COLUMNS)]))
+        for guid, coding_id, coder_id, status, comment, updated_at, _doc in reviews.take(doc.id):
+            by_coding[coding_id].append(ReviewRow(guid, coding_id, coder_id, status, comment, updated_at))
         yield DocumentParts(
-            doc, [PassageRow(*row) for row in passages.take(doc.id)], dict(by_passage), dict(by_coding)
+            doc,
+            [
+                PassageRow(passage_id, guid, document_id, start, end, text, created_at)
+                for passage_id, guid, document_id, start, end, text, created_at in passages.take(doc.id)
+            ],
+            dict(by_passage),
+            dict(by_coding),
         )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from coding.core.coder_rows import ensure_coder
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CoderId, CodingId, DocumentId, JudgementId, ReviewId, ReviewMessageId
 from coding.undo.command import Command, Writer
@@ -94,7 +95,7 @@ class SetReview(Command):
         _check_status(status)
         self.mark = MarkWrite(QUOTE, coding_id, status, comment)
         self.reviewer = reviewer
-        self.text = "Review quote" if status else "Clear review"
+        self.text = marked("Review quote") if status else marked("Clear review")
 
     def plan(self, writer: Writer) -> ReviewId | None:
         result = write_mark(writer, self.mark, ensure_coder(writer, self.reviewer))
@@ -111,7 +112,7 @@ class SetJudgementReview(Command):
         _check_status(status)
         self.mark = MarkWrite(JUDGEMENT, judgement_id, status, comment)
         self.reviewer = reviewer
-        self.text = "Review judgement" if status else "Clear judgement review"
+        self.text = marked("Review judgement") if status else marked("Clear judgement review")
 
     def plan(self, writer: Writer) -> int | None:
         return write_mark(writer, self.mark, ensure_coder(writer, self.reviewer))
@@ -123,7 +124,9 @@ class SetReviewMarks(Command):
     Written in bulk — the targets and the reviewer's current marks are read once, new marks go in as
     one insert, cleared ones as one delete — so 20,000 marks take a second, not minutes."""
 
-    def __init__(self, marks: Sequence[MarkWrite], *, reviewer: str, text: str = "Import review") -> None:
+    def __init__(
+        self, marks: Sequence[MarkWrite], *, reviewer: str, text: str = marked("Import review")
+    ) -> None:
         super().__init__()
         for mark in marks:
             _check_status(mark.status)
@@ -227,7 +230,7 @@ def _chunks(values: list[int], size: int = 5000) -> list[list[int]]:
 class AddReviewMessage(Command):
     """A message in the conversation about a quote or a judgement (a student's reply)."""
 
-    text = "Reply to review"
+    text = marked("Reply to review")
 
     def __init__(
         self,

@@ -129,7 +129,9 @@ def plan_import(
         comment = line.comment.strip()
         if status is None and comment:
             status = "question"
-            report.notes.append(f"{line.place}: a comment without a mark is taken as a question")
+            report.notes.append(
+                text("{place}: a comment without a mark is taken as a question", place=line.place)
+            )
         new = None if status is None else (status, comment)
         if new == target.mark:
             if new is not None:
@@ -145,9 +147,19 @@ def plan_import(
     report.marks = list(planned.values())
     for kind, exported in ((QUOTE, review.exported_quotes), (JUDGEMENT, review.exported_judgements)):
         if exported is not None and seen.get(kind, 0) < exported:
+            missing = exported - seen.get(kind, 0)
             report.notes.append(
-                f"{exported - seen.get(kind, 0)} {kind} row(s) of the export are not in the file "
-                "(deleted there?); their marks are left as they were"
+                text(
+                    "{count} quote row(s) of the export are not in the file (deleted there?); their marks are "
+                    "left as they were",
+                    count=missing,
+                )
+                if kind == QUOTE
+                else text(
+                    "{count} judgement row(s) of the export are not in the file (deleted there?); their marks "
+                    "are left as they were",
+                    count=missing,
+                )
             )
     return report
 

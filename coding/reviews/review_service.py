@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding.core.context import ProjectContext
+from coding.core.i18n import marked
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId, JudgementId, ReviewId, ReviewMessageId
 from coding.core.records import Discussion, MarkInfo, ReviewMessageInfo
 from coding.reviews.review_commands import (
@@ -92,7 +94,9 @@ class ReviewService:
             SetJudgementReview(judgement_id, status, comment, reviewer=reviewer or self._context.coder())
         )
 
-    def apply_marks(self, marks: Sequence[MarkWrite], *, reviewer: str, text: str = "Import review") -> int:
+    def apply_marks(
+        self, marks: Sequence[MarkWrite], *, reviewer: str, text: str = marked("Import review")
+    ) -> int:
         """Set many marks of one reviewer in one undoable step."""
         count: int = self._context.execute(SetReviewMarks(marks, reviewer=reviewer, text=text))
         return count
@@ -134,7 +138,7 @@ class ReviewService:
         quotes, judgements = self._targets(name)
         report = plan_import(review, reviewer=name, quotes=quotes, judgements=judgements)
         if apply and report.marks:
-            self.apply_marks(report.marks, reviewer=name, text=f"Import review by {name}")
+            self.apply_marks(report.marks, reviewer=name, text=say("Import review by {name}", name=name))
         return report
 
     def _targets(self, reviewer: str) -> tuple[dict[str, Target], dict[str, Target]]:

@@ -144,7 +144,7 @@ class SpeakerService:
         if checked is not None and checked == DEFAULT_SPEAKER_PATTERNS:
             checked = None
         result: list[DocumentId] = self._context.execute(
-            ChangeSpeakers("Change speaker patterns", lambda rules, _d: replace(rules, patterns=checked))
+            ChangeSpeakers(say("Change speaker patterns"), lambda rules, _d: replace(rules, patterns=checked))
         )
         return result
 
@@ -153,7 +153,9 @@ class SpeakerService:
     ) -> builtins.list[DocumentId]:
         """Detect the turns of documents again from their text (after an import with other rules)."""
         result: list[DocumentId] = self._context.execute(
-            ChangeSpeakers("Detect speakers again", lambda rules, _d: rules, documents=self._ids(documents))
+            ChangeSpeakers(
+                say("Detect speakers again"), lambda rules, _d: rules, documents=self._ids(documents)
+            )
         )
         return result
 
@@ -194,7 +196,7 @@ class SpeakerService:
 
         scope = None if document is None else [self._context.resolve.document(document)]
         result: list[DocumentId] = self._context.execute(
-            ChangeSpeakers(f"Rename speaker {old} to {new}", edit, documents=scope)
+            ChangeSpeakers(say("Rename speaker {old} to {new}", old=old, new=new), edit, documents=scope)
         )
         return result
 
@@ -218,7 +220,11 @@ class SpeakerService:
                 )
             return replace(rules, interviewers=kept)
 
-        text = f"Mark {name} as interviewer" if interviewer else f"Mark {name} as respondent"
+        text = (
+            say("Mark {name} as interviewer", name=name)
+            if interviewer
+            else say("Mark {name} as respondent", name=name)
+        )
         self._context.execute(ChangeSpeakers(text, edit, rederive=False))
 
     def set_not_speaker(self, label: str, not_speaker: bool = True) -> builtins.list[DocumentId]:
@@ -243,7 +249,11 @@ class SpeakerService:
             added = tuple(sorted(s for s in labels if fold(s) not in known))
             return replace(rules, not_speakers=(*rules.not_speakers, *added))
 
-        text = f"{label} is no speaker" if not_speaker else f"{label} is a speaker"
+        text = (
+            say("{label} is no speaker", label=label)
+            if not_speaker
+            else say("{label} is a speaker", label=label)
+        )
         result: list[DocumentId] = self._context.execute(ChangeSpeakers(text, edit))
         return result
 
@@ -279,7 +289,13 @@ class SpeakerService:
         code_id = self._context.resolve.code(code)
         label = ", ".join(sorted({s for s in ([speakers] if isinstance(speakers, str) else speakers)}))
         name = self._context.resolve.code_tree().get(code_id).name
-        return self._code(code_id, passages, memo, coder, f"Code all turns of {label} with {name}")
+        return self._code(
+            code_id,
+            passages,
+            memo,
+            coder,
+            say("Code all turns of {label} with {name}", label=label, name=name),
+        )
 
     def code_respondent_words(
         self,
@@ -297,7 +313,9 @@ class SpeakerService:
         if not parts:
             raise InvalidInputError(say("the selection holds only the interviewer's words"))
         code_id = self._context.resolve.code(code)
-        text = f"Code respondent's words with {self._context.resolve.code_tree().get(code_id).name}"
+        text = say(
+            "Code respondent's words with {name}", name=self._context.resolve.code_tree().get(code_id).name
+        )
         return self._code(code_id, [(document_id, s, e) for s, e in parts], memo, coder, text)
 
     def _code(

@@ -145,8 +145,10 @@ class Command(ABC):
     ``apply``/``revert`` each inside one transaction and announces the returned change.
     """
 
-    #: Shown in the Edit menu: "Undo <text>".
-    text: str = "Change"
+    #: Shown in the Edit menu: "Undo <text>". A message id marked for the catalogue (a class's fixed
+    #: text) or a text already said with its fields (``say("Create code {name}", name=…)``): show it
+    #: through :attr:`shown_text`.
+    text: str = marked("Change")
 
     def __init__(self) -> None:
         self._steps: list[Step] | None = None
@@ -182,10 +184,18 @@ class Command(ABC):
             return ()
         return coded_by(steps, session, undone=undone)
 
+    def settle(self) -> None:
+        """The transaction that applied (or redid) the command has committed: its steps may let go
+        of what the database now holds (:meth:`coding.undo.steps.Step.settle`)."""
+        for step in self._steps or ():
+            step.settle()
+
     def revert(self, session: Session) -> Change:
         if self._steps is None:
             raise RuntimeError("cannot undo a command that was never applied")
         with self._refusing_conflicts(undo=True):
+            for step in self._steps:
+                step.before_revert(session)
             for step in reversed(self._steps):
                 step.revert(session)
             self._coded = self._coded_by(session, undone=True)
@@ -208,15 +218,20 @@ class Command(ABC):
             return say(
                 "cannot undo “{text}”: someone else has changed the same {rows} since; their work is kept "
                 "and nothing was changed",
-                text=say(self.text),
+                text=self.shown_text,
                 rows=rows,
             )
         return say(
             "cannot redo “{text}”: someone else has changed the same {rows} since; their work is kept "
             "and nothing was changed",
-            text=say(self.text),
+            text=self.shown_text,
             rows=rows,
         )
+
+    @property
+    def shown_text(self) -> str:
+        """:attr:`text` in the current language (saying a text already said leaves it as it is)."""
+        return say(self.text)
 
     @property
     def change(self) -> Change:

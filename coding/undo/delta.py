@@ -30,10 +30,10 @@ def coded_by(steps: Sequence[Step], session: Session, *, undone: bool = False) -
     for step in steps:
         if isinstance(step, InsertRows):
             if step.table.name == CODING_TABLE:
-                if len(entries) + step.row_count > MAX_CODED:
+                if step.compact or len(entries) + step.row_count > MAX_CODED:
                     return None  # an import: not listed (counted afresh), not walked either
                 entries.extend((row["code_id"], row["passage_id"], 1) for row in step.rows)
-            elif step.table.name == PASSAGE_TABLE:
+            elif step.table.name == PASSAGE_TABLE and not step.compact:  # else looked up below
                 documents.update((row["id"], row["document_id"]) for row in step.rows)
         elif isinstance(step, DeleteRows):
             rows = step.captured.rows

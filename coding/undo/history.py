@@ -47,11 +47,11 @@ class History:
 
     @property
     def undo_text(self) -> str:
-        return self._commands[self._index - 1].text if self.can_undo else ""
+        return self._commands[self._index - 1].shown_text if self.can_undo else ""
 
     @property
     def redo_text(self) -> str:
-        return self._commands[self._index].text if self.can_redo else ""
+        return self._commands[self._index].shown_text if self.can_redo else ""
 
     def undo(self) -> None:
         if not self.can_undo:

@@ -7,10 +7,10 @@ the same primary keys, undo reverts them in reverse order.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import JSON, ColumnElement, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from coding.core.changes import ASPECT_OF_TABLE, Aspect
@@ -49,9 +49,68 @@ class Step(ABC):
     @abstractmethod
     def revert(self, session: Session) -> None: ...
 
+    def before_revert(self, session: Session) -> None:  # noqa: B027 (most steps need nothing)
+        """Called for every step of a command before any of them is reverted (the database still
+        holds everything the command wrote)."""
+
+    def settle(self) -> None:  # noqa: B027
+        """Called once the transaction that applied the step has committed."""
+
 
 #: A column a row of an insert has no value for (the table's default applies).
 _ABSENT = object()
+
+
+#: Rows bound and handed to the driver at a time by :func:`insert_rows` (its tuples are transient).
+_BATCH = 8192
+
+
+def _alike(rows: list[dict[str, Any]]) -> bool:
+    """Whether every row has the first row's columns (in any order)."""
+    return all(map(rows[0].keys().__eq__, map(dict.keys, rows)))
+
+
+def insert_rows(session: Session, tbl: Table, rows: list[dict[str, Any]], skip: int = 0) -> None:
+    """Insert ``rows[skip:]`` as one executemany. On SQLite, when the rows have the same columns, the
+    statement SQLAlchemy compiles for them gets the driver's tuples, each column's values bound by
+    its type's own bind processor (a time as SQLAlchemy writes it, JSON, a document's UTF-8 text)
+    a batch at a time: for an import's 200,000 codings SQLAlchemy built and processed a parameter
+    dict per row, most of the time and memory of the insert. Otherwise SQLAlchemy binds them."""
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite" or not _alike(rows):
+        connection.execute(insert(tbl), rows[skip:] if skip else rows)
+        return
+    compiled = insert(tbl).compile(dialect=dialect, column_keys=list(rows[0]))
+    names = list(compiled.positiontup or ())
+    if not rows[0].keys() >= set(names):  # a default SQLAlchemy computes itself: let it
+        connection.execute(insert(tbl), rows[skip:] if skip else rows)
+        return
+    processors = [tbl.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    sql = str(compiled)
+    for start in range(skip, len(rows), _BATCH):
+        batch = rows[start : start + _BATCH]
+        columns = []
+        for name, process in zip(names, processors, strict=True):
+            values = [row[name] for row in batch]
+            columns.append(list(map(process, values)) if process is not None else values)
+        connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+#: An insert of more rows than this (an import's passages, codings, turns) keeps only the ids of
+#: its rows once applied (:class:`InsertRows`).
+COMPACT_ROWS = 5000
+
+
+def _runs(ids: Iterable[int]) -> list[tuple[int, int]]:
+    """``ids`` in their order as runs of consecutive ids: ``[(first, last), …]``."""
+    runs: list[tuple[int, int]] = []
+    for key in ids:
+        if runs and key == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], key)
+        else:
+            runs.append((key, key))
+    return runs
 
 
 class InsertRows(Step):
@@ -59,12 +118,23 @@ class InsertRows(Step):
 
     Once applied, the rows are kept column by column (a list of values per column, not a dict per
     row): an import of 400,000 turns is a third of the memory for its undo record. :attr:`rows`
-    gives them back as dicts."""
+    gives them back as dicts.
+
+    An insert of more than :data:`COMPACT_ROWS` rows with a single-column key and no JSON keeps only
+    its rows' ids (runs of consecutive ids: a few numbers) once the transaction that applied it has
+    committed (:meth:`settle`): the rows are in the database. Until then it holds the rows as given
+    (a transaction tried again applies them again). Before its command is undone
+    (:meth:`before_revert`, while every row the command wrote is still there) it reads them back as
+    they are stored, column by column as above, for redo to insert again; once redone it keeps only
+    the ids again. So an undo record of an import holds no copy of what it imported, and undo and
+    redo put back exactly what was stored."""
 
     def __init__(self, tbl: Table, rows: list[dict[str, Any]]) -> None:
         self.table = tbl
         self._rows: list[dict[str, Any]] | None = rows
         self._columns: dict[str, list[Any]] = {}
+        #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`).
+        self._runs: list[tuple[int, int]] | None = None
         self.row_count = len(rows)
         self.tables = frozenset({tbl.name})
         # Fill client-side defaults (guid, created_at …) now, so that a redo inserts the same values.
@@ -77,7 +147,16 @@ class InsertRows(Step):
                     row[column.name] = default.arg if default.is_scalar else default.arg(None)
 
     @property
+    def compact(self) -> bool:
+        """Whether only the rows' ids are kept (applied, and large): :attr:`rows` is not at hand."""
+        return self._runs is not None
+
+    @property
     def rows(self) -> list[dict[str, Any]]:
+        if self._runs is not None:
+            raise RuntimeError(
+                f"the {self.row_count} rows inserted into {self.table.name} are in the database"
+            )
         if self._rows is not None:
             return self._rows
         names = list(self._columns)
@@ -87,13 +166,40 @@ class InsertRows(Step):
         ]
 
     def _pack(self, rows: list[dict[str, Any]]) -> None:
-        names = dict.fromkeys(name for row in rows for name in row)
+        names = list(rows[0]) if _alike(rows) else dict.fromkeys(name for row in rows for name in row)
         self._columns = {name: [row.get(name, _ABSENT) for row in rows] for name in names}
         self._rows = None
+
+    def _compactable(self) -> bool:
+        return (
+            self.row_count > COMPACT_ROWS
+            and len(self.table.primary_key.columns) == 1
+            and not any(isinstance(column.type, JSON) for column in self.table.columns)
+        )
 
     def apply(self, session: Session) -> None:
         rows = self.rows
         self._insert(session, rows)
+        if self._compactable():  # kept as they are until settled
+            self._rows, self._columns = rows, {}
+        else:
+            self._pack(rows)
+
+    def settle(self) -> None:
+        if self._rows is not None and self._compactable():
+            pk = next(iter(self.table.primary_key.columns)).name
+            self._runs = _runs(row[pk] for row in self._rows)
+            self._rows = None
+
+    def before_revert(self, session: Session) -> None:
+        if self._runs is None:
+            return
+        pk = next(iter(self.table.primary_key.columns))
+        rows: list[dict[str, Any]] = []
+        for first, last in self._runs:
+            query = select(self.table).where(pk.between(first, last)).order_by(pk)
+            rows.extend(dict(row) for row in session.execute(query).mappings())
+        self._runs = None
         self._pack(rows)
 
     def _insert(self, session: Session, rows: list[dict[str, Any]]) -> None:
@@ -109,7 +215,7 @@ class InsertRows(Step):
             for offset, row in enumerate(rows):
                 row[pk.name] = first + offset
             if len(rows) > 1:
-                session.execute(insert(self.table), rows[1:])
+                insert_rows(session, self.table, rows, 1)
         elif len(pk_columns) == 1 and any(pk.name not in row for row in rows):
             result = session.execute(insert(self.table).returning(pk, sort_by_parameter_order=True), rows)
             for row, new_id in zip(rows, result.scalars(), strict=True):
@@ -123,9 +229,9 @@ class InsertRows(Step):
                 if kept is not None and any(kept[k] != row[k] for k in kept):
                     raise ChangedSince(self.table.name)
             if missing:
-                session.execute(insert(self.table), missing)
+                insert_rows(session, self.table, missing)
         else:
-            session.execute(insert(self.table), rows)
+            insert_rows(session, self.table, rows)
 
     def _present(self, session: Session) -> dict[Any, dict[str, Any]]:
         pk = next(iter(self.table.primary_key.columns))

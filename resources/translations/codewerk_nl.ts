@@ -390,6 +390,7 @@
     </message>
     <message>
         <source>Press {key} in the transcript to code the selection with {code}</source>
+        <extracomment>Coded passages per code with its subcodes; None until :meth:`load_totals` (``totals_later``).</extracomment>
         <translation>Druk in het transcript op {key} om de selectie te coderen met {code}</translation>
     </message>
 </context>
@@ -1102,7 +1103,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <name>DetailsDock</name>
     <message>
         <source>OpenDocument text (.odt)</source>
-        <extracomment>What the details of a document show: its name, text and pages, attributes, speakers; its codings. How the import formats are named to the user.</extracomment>
+        <extracomment>How the import formats are named to the user.</extracomment>
         <translation>OpenDocument-tekst (.odt)</translation>
     </message>
     <message>
@@ -1132,6 +1133,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Memo and details</source>
+        <extracomment>What the details of a document show: its name, text and pages, attributes, speakers; its codings.</extracomment>
         <translation>Memo en details</translation>
     </message>
     <message>
@@ -1968,6 +1970,10 @@ Klik om de citaten te tonen</translation>
         <translation>geen sprekers gevonden</translation>
     </message>
     <message>
+        <source>… and {count} others ({turns} turns)</source>
+        <translation>… en {count} andere ({turns} beurten)</translation>
+    </message>
+    <message>
         <source>{count} imported</source>
         <translation>{count} geïmporteerd</translation>
     </message>
@@ -2226,6 +2232,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Opened {location} — every action is saved at once</source>
         <translation>{location} geopend — elke handeling wordt meteen opgeslagen</translation>
+    </message>
+    <message>
+        <source>Checking the project file</source>
+        <translation>Projectbestand controleren</translation>
     </message>
     <message>
         <source>Codewerk projects (*{suffix})</source>

@@ -276,7 +276,7 @@ def test_the_guide_files_agree_with_each_other_and_with_rwb() -> None:
         str(key): value for key, value in _load("guide_rwb.yaml").items()
     }
     assert set(structured) == set(refs), "guide_rwb.yaml lists every question reference of rwb, no other"
-    assert set(document) - set(structured) == {"11"}, "guide_rwb.txt adds only question 11, which rwb lacks"
+    assert set(document) == set(structured), "guide_rwb.txt has the questions of guide_rwb.yaml, no other"
     for ref, entry in structured.items():
         question, prompts = document[ref]
         assert entry["question"] == question, ref

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coding.core.errors import FileImportError
 from coding.core.i18n import marked, text
+from coding.core.numbers import number
 
 MB = 1024 * 1024
 MAX_TEXT_FILE_BYTES = 50 * MB  # txt, md, vtt, srt on disk
@@ -45,8 +46,10 @@ _SAMPLE_BYTES = 64 * 1024
 
 def _size_text(size: int) -> str:
     """``"60 MB"``, ``"50.4 MB"`` (never rounded to look like the limit)."""
-    shown = f"{size / MB:.0f}" if size >= 100 * MB else f"{size / MB:.1f}".removesuffix(".0")
-    return f"{shown} MB"
+    if size >= 100 * MB:
+        return f"{number(size / MB, '.0f')} MB"
+    shown = number(size / MB, ".1f")
+    return f"{shown[:-2] if shown.endswith(('.0', ',0')) else shown} MB"
 
 
 def check_file(path: Path, limit: int) -> int:

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId
 from coding.language.suggestions.evaluation import Span
 
@@ -57,18 +58,30 @@ class CodeCalibration:
     def describe(self) -> str:
         """What the suggestion queue says about the code."""
         if not self.enough:
-            return (
-                f"Too little coded to tell how far to trust these: {self.coded} passage"
-                f"{'s' if self.coded != 1 else ''} in {self.documents} document"
-                f"{'s' if self.documents != 1 else ''} (needs {MIN_PASSAGES} in {MIN_DOCUMENTS})."
+            return say(
+                "Too little coded to tell how far to trust these: {passages} in {documents} (needs {least} in "
+                "{spread}).",
+                passages=say("1 passage") if self.coded == 1 else say("{count} passages", count=self.coded),
+                documents=say("1 document")
+                if self.documents == 1
+                else say("{count} documents", count=self.documents),
+                least=MIN_PASSAGES,
+                spread=MIN_DOCUMENTS,
             )
         if not self.suggested:
-            return f"Measured: none of the {self.coded} coded passages would have been suggested."
+            return say(
+                "Measured: none of the {coded} coded passages would have been suggested.", coded=self.coded
+            )
         assert self.precision is not None and self.recall is not None
-        return (
-            f"Measured precision {self.precision:.0%}: {self.right} of {self.suggested} suggestions right, "
-            f"{self.found} of {self.coded} coded passages found (leave-one-document-out, from score "
-            f"{self.threshold:.2f})."
+        return say(
+            "Measured precision {precision:.0%}: {right} of {suggested} suggestions right, {found} of "
+            "{coded} coded passages found (leave-one-document-out, from score {threshold:.2f}).",
+            precision=self.precision,
+            right=self.right,
+            suggested=self.suggested,
+            found=self.found,
+            coded=self.coded,
+            threshold=self.threshold,
         )
 
 

@@ -8,6 +8,7 @@ from typing import Any, NewType
 from sqlalchemy import select
 
 from coding.core.errors import InvalidInputError, NotFoundError
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.text import trim_span
@@ -34,7 +35,7 @@ class RefreshSuggestions(Command):
         super().__init__()
         self.code_ids = None if code_ids is None else set(code_ids)
         self.candidates = list(candidates)
-        self.text = "Find suggestions"
+        self.text = marked("Find suggestions")
 
     def plan(self, writer: Writer) -> list[SuggestionId]:
         session = writer.session
@@ -168,7 +169,7 @@ class AcceptSuggestions(Group):
             writer.update(Suggestion, suggestion_id, {"status": "accepted", "decided_at": now})
             writer.touch(DocumentId(row.document_id))
         if len(created) > 1:
-            self.text = f"Accept {len(created)} suggestions"
+            self.text = say("Accept {count} suggestions", count=len(created))
         return created
 
 
@@ -178,7 +179,9 @@ class RejectSuggestions(Command):
     def __init__(self, suggestion_ids: Sequence[SuggestionId]) -> None:
         super().__init__()
         self.suggestion_ids = list(dict.fromkeys(suggestion_ids))
-        self.text = "Reject suggestion" if len(self.suggestion_ids) == 1 else "Reject suggestions"
+        self.text = (
+            marked("Reject suggestion") if len(self.suggestion_ids) == 1 else marked("Reject suggestions")
+        )
 
     def plan(self, writer: Writer) -> None:
         now = utcnow()
@@ -199,7 +202,7 @@ class RejectSuggestions(Command):
 class AdjustSuggestion(Command):
     """Move the boundaries of an open suggestion before accepting it."""
 
-    text = "Adjust suggestion"
+    text = marked("Adjust suggestion")
 
     def __init__(self, suggestion_id: SuggestionId, start: int, end: int) -> None:
         super().__init__()
@@ -229,7 +232,7 @@ class StoreCalibration(Command):
     def __init__(self, value: dict[str, Any]) -> None:
         super().__init__()
         self.value = value
-        self.text = "Calibrate suggestions"
+        self.text = marked("Calibrate suggestions")
 
     def plan(self, writer: Writer) -> None:
         from coding.language.suggestions.calibration import CALIBRATION_SETTING

@@ -16,12 +16,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from coding.core.i18n import marked
 from coding.core.ids import CodeId, DocumentId
 
 #: A passage or suggestion: document, start, end.
 Span = tuple[DocumentId, int, int]
 
-OVERLAP_RULE = (
+OVERLAP_RULE = marked(
     "a suggestion is right when it overlaps a passage of the same document coded with the same code; "
     "a coded passage is found when a suggestion for its code overlaps it"
 )

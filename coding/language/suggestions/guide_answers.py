@@ -8,6 +8,7 @@ confidence up. The reason names the guide question and quotes how the interviewe
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Container, Sequence
 
 from coding.core.i18n import text as say
@@ -51,24 +52,40 @@ def guide_candidates(
     min_confidence: float = MIN_CONFIDENCE,
 ) -> list[Candidate]:
     """A candidate per answer to a guide question whose code is in ``scope``; ``codes`` are all codes (the
-    one with the question's reference gets the answer)."""
-    by_ref = {fold(code.question): code for code in codes if code.question}
-    chosen: list[tuple[AnswerSpan, CodeInfo]] = []
+    one with the question's reference gets the answer, and so does each of its subcodes: a question about a
+    concept as a whole, like rwb's 11 on Outcomes, is answered for its indicators)."""
+    by_ref = {fold(info.question): info for info in codes if info.question}
+    children: dict[CodeId, list[CodeInfo]] = defaultdict(list)
+    for info in codes:
+        if info.parent_id is not None:
+            children[info.parent_id].append(info)
+
+    def asked_of(code: CodeInfo) -> list[CodeInfo]:
+        """The code and its subcodes: a question asked about a concept as a whole is answered for its parts."""
+        found = [code]
+        for child in children.get(code.id, ()):
+            found.extend(asked_of(child))
+        return found
+
+    chosen: list[tuple[AnswerSpan, CodeInfo, CodeInfo]] = []  # answer, the question's code, the code offered
     for answer in answers:
         code = by_ref.get(fold(answer.question))
-        if code is None or code.id not in scope or answer.document_id not in data.documents:
+        if code is None or answer.document_id not in data.documents:
             continue
         if not answer.confirmed and answer.confidence < min_confidence:
             continue
+        targets = [c for c in asked_of(code) if c.id in scope]
+        if not targets:
+            continue
         if content_words(data, answer.document_id, answer.parts) < MIN_CONTENT_WORDS:
             continue
-        chosen.append((answer, code))
+        chosen.extend((answer, code, target) for target in targets)
     wanted: dict[DocumentId, list[tuple[int, int]]] = {}
-    for answer, _ in chosen:
+    for answer, _, _ in chosen:
         wanted.setdefault(answer.document_id, []).append((answer.asked_body_start, answer.asked_end))
     asked_as = corpus.slices(wanted)
     out = []
-    for answer, code in chosen:
+    for answer, code, target in chosen:
         asked = asked_as[answer.document_id][(answer.asked_body_start, answer.asked_end)]
         how = (
             say("a match the researcher confirmed")
@@ -76,18 +93,31 @@ def guide_candidates(
             else say("matched with confidence {confidence:.2f}", confidence=answer.confidence)
         )
         guide_text = f": “{quote(code.guide_question)}”" if code.guide_question else ""
-        reason = say(
-            "Answer to guide question {question}{guide_text} ({code}); the interviewer asked “{asked}” ({how}).",
-            question=code.question,
-            guide_text=guide_text,
-            code=code.name,
-            asked=quote(asked),
-            how=how,
-        )
+        if target.id == code.id:
+            reason = say(
+                "Answer to guide question {question}{guide_text} ({code}); the interviewer asked “{asked}” "
+                "({how}).",
+                question=code.question,
+                guide_text=guide_text,
+                code=code.name,
+                asked=quote(asked),
+                how=how,
+            )
+        else:
+            reason = say(
+                "Answer to guide question {question}{guide_text}, which asks about {code} as a whole, "
+                "{part} included; the interviewer asked “{asked}” ({how}).",
+                question=code.question,
+                guide_text=guide_text,
+                code=code.name,
+                part=target.name,
+                asked=quote(asked),
+                how=how,
+            )
         score = (
             CONFIRMED_SCORE if answer.confirmed else round(min(0.9, AUTOMATIC_BASE + answer.confidence), 3)
         )
         out.append(
-            Candidate(answer.document_id, code.id, answer.start, answer.end, score, ("question",), reason)
+            Candidate(answer.document_id, target.id, answer.start, answer.end, score, ("question",), reason)
         )
     return out

@@ -17,6 +17,7 @@ from collections.abc import Container, Mapping, Sequence
 
 import numpy as np
 
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate, overlap
@@ -133,12 +134,21 @@ def span_candidates(
             )
         )
         count = profiles.counts[number]
-        what = "sentence" if len(run) == 1 else f"{len(run)} sentences"
-        reason = (
-            f"Within the answer, this {what} resemble{'s' if len(run) == 1 else ''} the {count} "
-            f"passage{'s' if count != 1 else ''} coded {names[code_id]} most of all codes (shared words: "
-            f"{shared}; similarity {similarity:.2f}, ahead of the next code by "
-            f"{similarity - float(second[strongest]):.2f})."
+        if count == 1:
+            passages = say("{count} passage coded {code}", count=count, code=names[code_id])
+        else:
+            passages = say("{count} passages coded {code}", count=count, code=names[code_id])
+        reason = say(
+            "Within the answer, this sentence resembles the {passages} most of all codes (shared words: "
+            "{shared}; similarity {similarity:.2f}, ahead of the next code by {lead:.2f})."
+            if len(run) == 1
+            else "Within the answer, these {sentences} sentences resemble the {passages} most of all codes "
+            "(shared words: {shared}; similarity {similarity:.2f}, ahead of the next code by {lead:.2f}).",
+            sentences=len(run),
+            passages=passages,
+            shared=shared,
+            similarity=float(similarity),
+            lead=float(similarity - float(second[strongest])),
         )
         out.append(Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason))
     return out

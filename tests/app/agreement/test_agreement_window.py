@@ -3,6 +3,9 @@ and View → Coder layer for the transcript's stripes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -123,3 +126,41 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     assert [q.text for q in project.quotes(coder="Bram")] == ["Samen kom je veel verder."]
     window.workspace.undo()
     assert project.quotes(coder="Bram") == []
+
+
+@pytest.fixture
+def dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from app.shell import translation
+    from app.shell.application import application
+
+    application()
+    monkeypatch.setenv("CODEWERK_LANGUAGE", "nl")
+    assert translation.install() == "nl"
+    yield
+    monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
+    translation.install("en")
+
+
+def test_the_figures_and_the_resolving_step_in_dutch(dutch, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """In Dutch the κ, α, their intervals and the percentage show a decimal comma, and keeping B's codes
+    is named in Dutch in Edit → Undo (the window made in Dutch)."""
+    first, _spans = _second_coder(window)
+    dialog = _open_agreement(qtbot, window)
+    dialog.coder_a.setCurrentIndex(dialog.coder_a.findData(first))
+    dialog.coder_b.setCurrentIndex(dialog.coder_b.findData("Bram"))
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.coder_b == "Bram")
+    model = dialog.figures
+    cells = [model.index(row, column).data() for row in range(model.rowCount()) for column in range(2, 8)]
+    shown = [c for c in cells if isinstance(c, str) and any(ch.isdigit() for ch in c)]
+    assert shown and all("." not in c for c in shown), shown
+    assert any("," in c for c in shown), shown
+    assert all(
+        c.endswith("%") for c in (model.index(r, 2).data() for r in range(model.rowCount())) if c != "n.v.t."
+    )
+    row = dialog.disagreements.row_where(lambda d: d.text == "Samen kom je veel verder.")
+    rect = dialog.list.visualRect(dialog.disagreements.index(row, 0))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(dialog.keep_buttons["b"], Qt.MouseButton.LeftButton)
+    assert (
+        window.window_actions.undo.text().replace("&", "") == "Ongedaan maken Verschil oplossen (B aanhouden)"
+    )

@@ -179,3 +179,44 @@ def test_the_import_reads_in_the_worker_with_progress_and_cancel_leaves_the_proj
         assert steps[-1] == (documents, documents)
         assert [d.name for d in target.documents.list()] == [d.name for d in coded_project.documents.list()]
         assert target.history.can_undo
+
+
+def test_the_import_report_and_its_undo_step_in_dutch(
+    qtbot, coded_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.shell import translation
+    from app.shell.application import application
+
+    application()
+    monkeypatch.setenv("CODEWERK_LANGUAGE", "nl")
+    assert translation.install() == "nl"
+    try:
+        window, (import_action, _project, _codebook) = _window(qtbot, coded_project)
+        foreign = write_qdpx(
+            tmp_path / "atlas.qdpx",
+            f"""<Project xmlns="urn:QDA-XML:project:1.0" name="x">
+            <CodeBook><Codes><Code guid="{guid(1)}" name="Nieuw inzicht" isCodable="true"/></Codes></CodeBook>
+            <Sources>
+              <TextSource guid="{guid(2)}" name="Veldnotitie"><PlainTextContent>Gesprek met de wethouder.</PlainTextContent>
+                <PlainTextSelection guid="{guid(3)}" startPosition="12" endPosition="24">
+                  <Coding guid="{guid(4)}"><CodeRef targetGUID="{guid(1)}"/></Coding></PlainTextSelection>
+              </TextSource>
+              <PictureSource guid="{guid(6)}" name="Whiteboard" path="internal://wb.png"/>
+            </Sources></Project>""",
+        )
+        stack = QUndoStack()
+        UndoStackRecorder(coded_project, stack)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(foreign), ""))
+        import_action.trigger()
+        qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=20_000)
+        box = next(w for w in window.findChildren(QMessageBox))
+        assert box.text().startswith(
+            "Geïmporteerd uit atlas.qdpx: 1 code, 1 document, 1 fragment, 1 codering"
+        )
+        assert (
+            "PictureSource 'Whiteboard': is een afbeelding; Codewerk importeert tekst" in box.detailedText()
+        )
+        assert stack.undoText() == "atlas.qdpx importeren"
+    finally:
+        monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
+        translation.install("en")

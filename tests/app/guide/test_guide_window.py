@@ -48,7 +48,7 @@ def test_the_guide_view_shows_every_answer_and_the_transcript_jumps_to_it(qtbot,
     project = window.workspace.project
     guide = _open_guide(qtbot, window)
     table = project.guide.table()
-    assert guide.model.rowCount() == len(table.questions) == 26
+    assert guide.model.rowCount() == len(table.questions) == 27
     assert guide.model.columnCount() == len(table.respondents) == 6
     # grouped by region: the columns run by region, each header names its group
     regions = [guide.model.column(c).group for c in range(guide.model.columnCount())]
@@ -189,7 +189,7 @@ def _without_guide(project) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
-    qtbot, window: MainWindow, monkeypatch
+    qtbot, window: MainWindow, monkeypatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     """A project without a guide: the view points to its Import guide… button, which attaches a guide
     document's questions (one undoable step) and lists the question no code carries."""
@@ -198,6 +198,12 @@ def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
     assert window.workspace is not None
     project = window.workspace.project
     _without_guide(project)
+    document = tmp_path / "guide_rwb.txt"  # the study's guide and one question of no code
+    document.write_text(
+        (CORPUS / "guide_rwb.txt").read_text(encoding="utf-8")
+        + "\nThema 12 – Toekomst\n\n12. Waar staat het Werkbedrijf over vijf jaar?\n",
+        encoding="utf-8",
+    )
     guide = _open_guide(qtbot, window)
     assert guide.model.rowCount() == 0
     assert guide.no_guide.isVisible() and guide.import_first.isVisible() and guide.import_button.isVisible()
@@ -206,12 +212,12 @@ def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
 
     def choose(_parent, _caption, _folder, filter_):  # type: ignore[no-untyped-def]
         asked.append(filter_)
-        return str(CORPUS / "guide_rwb.txt"), filter_
+        return str(document), filter_
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
     qtbot.mouseClick(guide.import_first, Qt.MouseButton.LeftButton)
     assert asked and "*.docx" in asked[0] and "*.txt" in asked[0]
-    qtbot.waitUntil(lambda: guide.model.rowCount() == 26)
+    qtbot.waitUntil(lambda: guide.model.rowCount() == 27)
     assert not guide.no_guide.isVisible()
     assert guide.model.entry(0).ref == "1a" and guide.model.entry(0).question.startswith(
         "Zitten alle partijen"
@@ -219,8 +225,8 @@ def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
     report = guide.findChild(QMessageBox, "guideImportReport")
     assert report is not None and report.isVisible()
     assert report.text() == (
-        "Attached 26 guide question(s) from guide_rwb.txt; "
-        "could not place 1 question(s), no code has the reference: 11"
+        "Attached 27 guide question(s) from guide_rwb.txt; "
+        "could not place 1 question(s), no code has the reference: 12"
     )
     assert "4a  " in report.detailedText()
     assert guide.statusBar().currentMessage() == report.text()
@@ -267,7 +273,7 @@ def test_file_menu_imports_a_guide_too(qtbot, window: MainWindow, monkeypatch) -
     file_menu = window.menuBar().actions()[0].menu()
     assert window.window_actions.import_guide in file_menu.actions()
     window.window_actions.import_guide.trigger()
-    assert len(project.guide.questions()) == 26
+    assert len(project.guide.questions()) == 27
     report = window.findChild(QMessageBox, "guideImportReport")
     assert report is not None
     report.close()

@@ -127,6 +127,7 @@ def test_every_command_in_dutch_uses_only_words_with_their_dutch(
     assert "Vraag" in printed["codes"] and "Schaal" in printed["codes"]
     assert "gecodeerd met Urgentiebesef" in printed["code R12_uwv_zwolle Urgentiebesef --span 0:20"]
     assert "citaat" in printed["quotes --code Vertrouwen"].lower()
+    assert re.search(r"^I +ja ", printed["speakers"], re.M), printed["speakers"]  # the interviewer's cell
 
 
 def test_the_check_finds_a_word_without_dutch(run: Run, demo: Path, recording: _Recording) -> None:

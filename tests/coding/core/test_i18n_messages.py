@@ -59,6 +59,8 @@ def message_ids() -> dict[str, str]:
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             called = ast.unparse(node.func)
+            for said in _helps(path, node, called):  # the command line's help, said by its formatter
+                found.setdefault(said, f"{path.relative_to(ROOT)}:{node.lineno}")
             if called == "print_table" and isinstance(node.args[0], (ast.Tuple, ast.List)):
                 for title in node.args[0].elts:  # a table's header, said by print_table
                     if isinstance(title, ast.Constant) and isinstance(title.value, str):
@@ -68,6 +70,17 @@ def message_ids() -> dict[str, str]:
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     found.setdefault(first.value, f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
+
+
+def _helps(path: Path, node: ast.Call, called: str) -> list[str]:
+    """The help texts a parser of coding/cli is given (``help=``, ``description=``, ``epilog=``, and a
+    subcommand's help in ``command(name, handler, "…")``): its formatter says them (coding.cli.parser)."""
+    if path.parent.name != "cli":
+        return []
+    given = [k.value for k in node.keywords if k.arg in ("help", "description", "epilog")]
+    if called == "command" and len(node.args) >= 3:
+        given.append(node.args[2])
+    return [v.value for v in given if isinstance(v, ast.Constant) and isinstance(v.value, str)]
 
 
 def _fields(template: str) -> set[str]:
@@ -81,6 +94,8 @@ def test_the_scan_finds_the_messages_of_every_layer_of_the_domain() -> None:
     assert "no text layer (scanned PDF?); run OCR first" in ids  # kept in a constant, marked
     assert "Quotes per concept – {name}" in ids  # an export label
     assert "the folder {folder} does not exist" in ids  # the models layer's
+    assert "files or folders to import" in ids  # a command line help
+    assert "import transcripts (files or folders)" in ids  # a subcommand's help
 
 
 def test_every_message_id_has_its_dutch() -> None:

@@ -36,7 +36,7 @@ def test_the_table_holds_every_question_and_interview(project: Project, tmp_path
     _interviews(project, tmp_path)
     table = project.guide.table()
     assert [r.document for r in table.respondents] == ["R8", "R2"]
-    assert len(table.questions) == 26
+    assert len(table.questions) == 27
     answer = table.answer("6A", "R2")
     assert answer is not None and answer.text.startswith("Dat is de secretaris van de gemeente Arnhem.")
     assert table.answer("4b", "R8") is not None and table.answer("1a", "R8") is None
@@ -90,7 +90,7 @@ def test_excel_has_a_sheet_per_theme_a_row_per_question_a_column_per_interview(
 ) -> None:
     code = main(["guide", studie, "answers", "--all", "--by", "region", "--output", "antwoorden.xlsx"])
     out = capsys.readouterr().out
-    assert code == 0 and out.startswith("Wrote the answers to 26 guide question(s) of 2 interview(s)")
+    assert code == 0 and out.startswith("Wrote the answers to 27 guide question(s) of 2 interview(s)")
     workbook = openpyxl.load_workbook(tmp_path / "antwoorden.xlsx")
     assert workbook.sheetnames[:2] == ["Samenstelling", "Urgentiebesef"]
     assert "Vertrouwen" in workbook.sheetnames

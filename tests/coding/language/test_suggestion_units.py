@@ -126,3 +126,26 @@ def test_an_answer_about_two_codes_alike_is_offered_for_both(
     assert [r.split(" (")[0] for r in offered("Overleg")] == [
         "This answer resembles the 1 passage coded Overleg almost as much as those coded Wantrouwen"
     ]
+
+
+def test_the_reason_of_a_sentence_within_an_answer_is_in_the_chosen_language(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    from coding.core import i18n
+
+    _two_codes(indexed)
+    import_ede("Hoe vaak spreekt u elkaar?", f"{MEETINGS} De wethouder belt mij ook elke week. {TRUST}")
+    i18n.set_language("nl")
+    try:
+        trust = [
+            s
+            for s in indexed.assist.suggestions.refresh("Wantrouwen", sources=["similar"])
+            if s.document == "R12_uwv_ede"
+        ]
+    finally:
+        i18n.set_language("en")
+    assert [s.text for s in trust] == [TRUST]
+    assert trust[0].reason.startswith(
+        "Binnen het antwoord lijkt deze zin van alle codes het meest op het 1 fragment dat met Wantrouwen "
+        "gecodeerd is (gedeelde woorden: "
+    )

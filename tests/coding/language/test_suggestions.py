@@ -228,3 +228,29 @@ def test_get_finds_a_suggestion_of_any_status_by_its_id(indexed: Project) -> Non
         service.get(items[0].id + 10_000)
     with pytest.raises(InvalidInputError, match="status must be one of open, accepted, rejected"):
         service.list(status="maybe")
+
+
+def test_the_answer_to_a_question_about_a_concept_as_a_whole_is_offered_for_its_indicators(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    """rwb's question 11 (results) is on the concept Outcomes: its answer goes to both indicators, saying so."""
+    import_ede(
+        "En dragen al die activiteiten echt bij aan een inclusievere arbeidsmarkt? Waaraan merkt u dat?",
+        "De plaatsingen lopen achter op de doelstelling, maar werkgevers weten ons nu wel te vinden.",
+    )
+    items = [
+        s
+        for s in indexed.assist.suggestions.refresh("Outcomes", sources=["question"])
+        if s.document == "R12_uwv_ede"
+    ]
+    assert sorted(s.code_path for s in items) == [
+        "Outcomes/Ervaren meerwaarde",
+        "Outcomes/Plaatsingen ten opzichte van de doelstelling",
+    ]  # not the concept itself as well: its parts are more specific
+    meerwaarde = next(s for s in items if s.code_path.endswith("meerwaarde"))
+    assert meerwaarde.text.startswith("De plaatsingen lopen achter")
+    assert meerwaarde.reason.startswith("Answer to guide question 11: “")
+    assert (
+        "which asks about Outcomes as a whole, Ervaren meerwaarde included; the interviewer asked “En "
+        in (meerwaarde.reason)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,48 @@ def test_replacing_a_document_keeps_unchanged_passages(coded_project: Project, t
     coded_project.undo()
     assert coded_project.documents.text("R5_uwv_zwolle") == old
     assert len(coded_project.quotes()) == 2
+
+
+def test_passages_carry_their_memos_however_the_coding_ids_lie(interviews: Project) -> None:
+    """One document's codings made in one go (ids close together: their memos read by id range,
+    with the other document's among them) and another's made between them (ids far apart)."""
+    project = interviews
+    texts = {name: project.documents.text(name) for name in ("R5", "R6")}
+    made: dict[str, list[tuple[int, str]]] = {"R5": [], "R6": []}
+
+    def code(name: str, number: int) -> None:
+        word = list(re.finditer(r"\w{2,}", texts[name]))[number]  # a different place each time
+        start, end = word.span()
+        memo = f"{name} memo {number}" if number % 2 else ""
+        info = project.codings.code(
+            name, "Vertrouwen" if number % 3 else "Urgentiebesef", start, end, memo=memo
+        )
+        made[name].append((info.id, memo))
+
+    code("R5", 1)
+    for number in range(12):
+        code("R6", number)
+    code("R5", 3)
+    code("R5", 4)
+    word = list(re.finditer(r"\w{2,}", texts["R5"]))[20]  # one passage, codes of falling id: still by coding
+    for code_id in sorted((c.id for c in project.codes.tree().codes), reverse=True)[:3]:
+        info = project.codings.code("R5", code_id, *word.span(), memo=f"code {code_id}")
+        made["R5"].append((info.id, info.memo))
+    for name in ("R5", "R6"):
+        expected = {coding_id: memo for coding_id, memo in made[name]}
+        text = texts[name]
+        for passages in (
+            project.codings.passages(name),
+            project.codings.passages(name, text=text),
+            project.codings.passages(name, 0, len(text), text=text),
+        ):
+            found = {a.coding_id: a.memo for p in passages for a in p.codings}
+            assert found == expected
+            assert all(p.text == text[p.start : p.end] for p in passages)
+            for passage in passages:
+                ids = [a.coding_id for a in passage.codings]
+                assert ids == sorted(ids)
+                assert all(
+                    project.codings.get(a.coding_id).memo == a.memo and a.coder == project.coder
+                    for a in passage.codings
+                )

@@ -6,11 +6,13 @@ import sqlite3
 from contextlib import closing
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from coding import Project
 from coding.core.ids import DocumentId
 from coding.undo.command import Command, Writer
+from coding.undo.steps import COMPACT_ROWS, InsertRows
 from models import Turn
 from tests.coding.dump import dump
 
@@ -85,3 +87,54 @@ def test_ids_of_deleted_rows_are_not_reused_where_the_table_says_so(coded_projec
     assert min(ids) > highest
     coded = [project.codings.get(i) for i in ids]  # each id names the passage asked for (trimmed)
     assert all(s <= c.start < c.end <= e for c, (_d, _c, s, e) in zip(coded, spans, strict=True))
+
+
+def _step(command: Command) -> InsertRows:
+    steps = command._steps or []
+    assert len(steps) == 1 and isinstance(steps[0], InsertRows)
+    return steps[0]
+
+
+def test_a_large_insert_keeps_only_its_ids_and_undo_and_redo_put_back_what_was_stored(
+    coded_project: Project,
+) -> None:
+    project = coded_project
+    document = project.documents.find(DOC).id
+    before = dump(project.path)
+    command = AddTurns(document, COMPACT_ROWS + 1)
+    rows = project.execute(command)
+    after = dump(project.path)
+    step = _step(command)
+    assert step.compact and step._rows is None and step._columns == {}
+    with pytest.raises(RuntimeError):
+        step.rows  # noqa: B018
+    for _round in range(2):
+        project.undo()
+        assert dump(project.path) == before and _turns(project) == {}
+        assert not step.compact and len(step.rows) == COMPACT_ROWS + 1  # read back for redo
+        project.redo()
+        assert dump(project.path) == after and step.compact
+    assert _turns(project) == {row["id"]: row["speaker"] for row in rows}
+
+
+def test_a_large_insert_whose_transaction_is_tried_again_inserts_the_same_rows(
+    coded_project: Project,
+) -> None:
+    project = coded_project
+    document = project.documents.find(DOC).id
+    command = AddTurns(document, COMPACT_ROWS + 1)
+
+    class TriedAgain(Exception):
+        pass
+
+    def apply_then_fail() -> None:
+        with project.store.write() as session:  # rolled back, as a busy commit is tried again
+            command.apply(session)
+            raise TriedAgain
+
+    with pytest.raises(TriedAgain):
+        apply_then_fail()
+    assert _turns(project) == {} and not _step(command).compact
+    project.execute(command)
+    assert _turns(project) == {row["id"]: row["speaker"] for row in command.result}
+    assert _step(command).compact

@@ -1,0 +1,151 @@
+"""The Quotes dock builds the quotes of the rows in view only (issue 19): paging, jumping to the end,
+sorting by a header click and typing a filter show exactly what the quote service lists, in its order."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.quotes import quote_table_model
+from app.quotes.quote_table_model import QUOTE_ROLE, REGION, TEXT, QuoteTableModel
+from app.quotes.quotes_dock import QuotesDock
+from app.shell.main_window import MainWindow
+from coding.core.records import Quote
+from coding.core.text import natural_key
+from tests.app.window_helpers import open_document, select_text
+
+WINDOW, KEPT = 4, 12
+
+
+@pytest.fixture
+def dock(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> QuotesDock:  # type: ignore[no-untyped-def]
+    """The dock listing every quote afresh, building 4 rows at a time and keeping 12."""
+    monkeypatch.setattr(quote_table_model, "WINDOW", WINDOW)
+    monkeypatch.setattr(quote_table_model, "KEPT", KEPT)
+    found = window.quotes_dock
+    model = found.model
+    assert model is not None
+    qtbot.waitUntil(lambda: model.loaded)
+    model.set_codes(None)
+    QApplication.processEvents()
+    return found
+
+
+def _model(dock: QuotesDock) -> QuoteTableModel:
+    assert dock.model is not None
+    return dock.model
+
+
+def _shown(dock: QuotesDock, row: int) -> Quote:
+    quote = _model(dock).index(row, TEXT).data(QUOTE_ROLE)
+    assert isinstance(quote, Quote)
+    return quote
+
+
+def _visible_rows(dock: QuotesDock) -> range:
+    table = dock.table
+    first = table.rowAt(0)
+    last = table.rowAt(table.viewport().height() - 1)
+    return range(first, (last if last >= 0 else _model(dock).rowCount() - 1) + 1)
+
+
+def _all_rows(dock: QuotesDock) -> list[Quote]:
+    return [_shown(dock, row) for row in range(_model(dock).rowCount())]
+
+
+def _click_header(qtbot, dock: QuotesDock, column: int) -> None:  # type: ignore[no-untyped-def]
+    header = dock.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_paging_and_the_end_show_the_listed_quotes_built_a_window_at_a_time(
+    qtbot, window: MainWindow, dock: QuotesDock
+) -> None:  # type: ignore[no-untyped-def]
+    model = _model(dock)
+    assert window.workspace is not None
+    expected = window.workspace.project.quotes()
+    assert model.rowCount() == len(expected) > 3 * KEPT
+    assert 0 < len(model._built) <= KEPT  # the rows painted and those around them, not every row
+
+    table = dock.table
+    first = model.index(0, TEXT)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center())
+    assert table.currentIndex().row() == 0
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_PageDown)
+    QApplication.processEvents()
+    row = table.currentIndex().row()
+    assert row > 2 * len(_visible_rows(dock)) - 3
+    assert _shown(dock, row) == expected[row]
+    assert model.index(row, TEXT).data() == " ".join(expected[row].text.split())
+    for visible in _visible_rows(dock):
+        assert _shown(dock, visible) == expected[visible]
+
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert table.currentIndex().row() == len(expected) - 1
+    for visible in _visible_rows(dock):
+        assert _shown(dock, visible) == expected[visible]
+    assert len(model._built) <= KEPT
+    assert _all_rows(dock) == expected
+
+
+def test_a_header_click_sorts_and_a_typed_filter_narrows_as_the_service_lists(
+    qtbot, window: MainWindow, dock: QuotesDock
+) -> None:  # type: ignore[no-untyped-def]
+    model = _model(dock)
+    assert window.workspace is not None
+    project = window.workspace.project
+
+    def by_region(quotes: list[Quote]) -> list[Quote]:  # ties in the list's order
+        return sorted(quotes, key=lambda q: natural_key(q.attributes.get("region", "")))
+
+    _click_header(qtbot, dock, REGION)
+    ascending = by_region(project.quotes())
+    assert ascending != project.quotes()  # the click changed the order
+    for visible in _visible_rows(dock):
+        assert _shown(dock, visible) == ascending[visible]
+    assert _all_rows(dock) == ascending
+    _click_header(qtbot, dock, REGION)
+    assert _all_rows(dock) == ascending[::-1]
+
+    qtbot.keyClicks(dock.text, "samen")
+    narrowed = by_region(project.quotes(text="samen"))[::-1]
+    qtbot.waitUntil(lambda: model.rowCount() == len(narrowed))
+    assert 0 < len(narrowed) < len(ascending)
+    assert _all_rows(dock) == narrowed
+    assert dock.count.text() == f"{len(narrowed)} of {len(ascending)} quote(s)"
+
+    dock.set_attribute_filter("region", "Zwolle")
+    zwolle = by_region(project.quotes(text="samen", where={"region": "Zwolle"}))[::-1]
+    assert 0 < model.rowCount() == len(zwolle) < len(narrowed)
+    assert _all_rows(dock) == zwolle
+
+
+def test_a_coding_puts_one_row_in_under_a_sort_and_a_filter_as_the_service_lists(
+    qtbot, window: MainWindow, dock: QuotesDock
+) -> None:  # type: ignore[no-untyped-def]
+    """Rows not built yet, a text sort and a filter: the new quote's row goes in its place, nothing
+    else moves, and the rows equal the service's listing sorted the same way."""
+    model = _model(dock)
+    assert window.workspace is not None
+    project = window.workspace.project
+    _click_header(qtbot, dock, TEXT)
+    qtbot.keyClicks(dock.text, "samen")
+    qtbot.waitUntil(lambda: 0 < model.rowCount() < len(model._all))
+    events: list[str] = []
+    model.modelReset.connect(lambda: events.append("reset"))
+    model.rowsInserted.connect(lambda *_: events.append("inserted"))
+    model.rowsRemoved.connect(lambda *_: events.append("removed"))
+    model.layoutChanged.connect(lambda *_: events.append("layout"))
+
+    window.workspace.favourites.set(["Stabiliteit"])
+    open_document(window, "R12_uwv_zwolle")
+    select_text(window, "Samen kom je veel verder.")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    model.flush()
+    assert events == ["inserted"]
+    expected = sorted(project.quotes(text="samen"), key=lambda q: q.text.casefold())
+    assert _all_rows(dock) == expected
