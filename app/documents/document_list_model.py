@@ -209,9 +209,11 @@ class DocumentListModel(QAbstractItemModel):
         return QModelIndex()
 
     def document(self, document_id: DocumentId) -> DocumentInfo | None:
-        """One document as listed, with its count, changes taken in first (``None``: not listed)."""
+        """One document as listed, with its count, changes taken in first; ``None`` when it is not
+        listed or the counts are not made yet (``counts_later``: ask the service for that one)."""
         self.flush()
-        self.load_counts()
+        if not self._counted:
+            return None
         return next((d for d in self._documents if d.id == document_id), None)
 
     def largest_count(self) -> int:
