@@ -130,8 +130,9 @@ def export_docx_transcript_long(ctx: Context) -> Case:
     trace=False,
     requires=lambda: _exporter(".qdpx", QDPX),
     limits=(
-        "Building and serialising one small lxml tree per source (one element per coding), streamed into "
-        "the zip's deflater, then each text; memory is the snapshot's documents and turns, not the archive."
+        "Writing each selection and coding as text into its source's serialised element, streamed into "
+        "the zip's deflater (a thread of its own), then each text; memory is the snapshot's documents "
+        "and turns, not the archive."
     ),
 )
 def export_qdpx_large(ctx: Context) -> Case:
@@ -227,8 +228,8 @@ def import_qdpx_again_large(ctx: Context) -> Case:
     trace=False,
     requires=_require_qdpx_import,
     limits=(
-        "Deleting every inserted row in reverse order (one executemany per table), the schema's "
-        "cascades and the passage trigger, in one transaction."
+        "Reading the inserted rows back for redo, capturing their cascade, then deleting them in reverse "
+        "order (one executemany per table), the schema's cascades and the passage trigger, in one transaction."
     ),
 )
 def undo_import_qdpx_large(ctx: Context) -> Case:

@@ -350,8 +350,9 @@ def _quote_count(window: Window) -> str:
     trace=False,
     requires=_require_window,
     limits=(
-        "Quote retrieval (`quote_retrieval_all`) plus the table model's reset and the first rows' paint; "
-        "folding the texts for text filters follows on idle, untimed."
+        "The codings' ids in the list's order (`QuoteService.listing`, filtered and sorted in SQLite) and "
+        "the quotes of the rows painted, built a window of 128 at a time; what filters, sorts and changes "
+        "need of every row (`QuoteService.facts`) is read on idle after it, untimed."
     ),
 )
 def quotes_dock_list_all(ctx: Context) -> Case:
@@ -411,7 +412,7 @@ def _filter_case(ctx: Context, apply: str) -> Case:
     quick_repeats=2,
     trace=False,
     requires=_require_window,
-    limits="Folded attribute values per document, one pass over the list in memory, the model's reset.",
+    limits="Folded attribute values per document, one pass over every coding's document in memory, the reset.",
 )
 def quotes_dock_filter_region(ctx: Context) -> Case:
     return _filter_case(ctx, "region")
@@ -426,7 +427,7 @@ def quotes_dock_filter_region(ctx: Context) -> Case:
     quick_repeats=2,
     trace=False,
     requires=_require_window,
-    limits="A substring test per quote over texts folded once after listing; the model's reset.",
+    limits="A substring test per coding over texts read and folded on the first text filter; the reset.",
 )
 def quotes_dock_filter_text(ctx: Context) -> Case:
     return _filter_case(ctx, "text")
@@ -441,7 +442,7 @@ def quotes_dock_filter_text(ctx: Context) -> Case:
     quick_repeats=2,
     trace=False,
     requires=_require_window,
-    limits="Python's sort with a natural-order key per distinct value; the view's layout change.",
+    limits="Python's sort of the coding ids by a natural-order key per distinct value; the layout change.",
 )
 def quotes_dock_sort(ctx: Context) -> Case:
     from PySide6.QtCore import Qt

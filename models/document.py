@@ -35,7 +35,9 @@ class Document(Base):
     """One imported text. ``text`` is NFC with ``\\n`` line endings; all offsets point into it."""
 
     __tablename__ = "document"
-    __table_args__ = {"sqlite_autoincrement": True}
+    #: The documents in their order without reading their rows (which hold the whole text):
+    #: the quote list's order and the document list of a large project.
+    __table_args__ = (Index("ix_document_position", "position", "id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)

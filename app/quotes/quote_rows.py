@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from itertools import compress, repeat
+from operator import contains
 from typing import Any
 
 from coding.core.coder_layers import in_layer
@@ -63,6 +65,8 @@ class Facts:
         self.coder_names: dict[int, str] = dict(facts.coder_names)
         self._coder_ids = {name: coder for coder, name in self.coder_names.items()}
         self._by_document: dict[int, _Places] | None = None
+        #: One field of every row by coding (document, coder), built when a filter first needs it.
+        self._columns: dict[int, dict[CodingId, int]] = {}
 
     @staticmethod
     def of_quotes(quotes: Iterable[Quote]) -> Facts:
@@ -99,6 +103,8 @@ class Facts:
             if old is not None:
                 self._unplace(old)
             self.rows[quote.coding_id] = row
+            for field, values in self._columns.items():
+                values[quote.coding_id] = row[field]
             if self._by_document is not None:
                 self._by_document.setdefault(row[DOCUMENT], _Places([])).add(row)
         return row
@@ -107,6 +113,15 @@ class Facts:
         old = self.rows.pop(coding_id, None)
         if old is not None:
             self._unplace(old)
+            for values in self._columns.values():
+                values.pop(coding_id, None)
+
+    def column(self, field: int) -> dict[CodingId, int]:
+        """One field of every row, by coding (filters test it at C speed)."""
+        values = self._columns.get(field)
+        if values is None:
+            values = self._columns[field] = {i: row[field] for i, row in self.rows.items()}
+        return values
 
     def _unplace(self, row: FactRow) -> None:
         if self._by_document is not None and row[DOCUMENT] in self._by_document:
@@ -126,28 +141,38 @@ class Facts:
             return {CodingId(row[0]) for row in places.rows}
         return {CodingId(row[0]) for start, end in spans for row in places.around(start, end)}
 
-    def accepts(
+    def matching(
         self,
-        coding_id: CodingId,
+        ids: list[CodingId],
         rule: QuoteFilter,
         documents: set[int] | None,
         texts: Texts | None,
         reviewed: Callable[[CodingId], bool] | None,
-    ) -> bool:
-        """Whether the listed coding passes ``rule`` (``documents``: those the attribute filter
-        allows; ``reviewed``: whether it passes the review filter)."""
-        row = self.rows[coding_id]
-        if documents is not None and row[DOCUMENT] not in documents:
-            return False
+    ) -> list[CodingId]:
+        """The listed codings of ``ids`` that pass ``rule``, in their order (``documents``: those the
+        attribute filter allows; ``reviewed``: whether one passes the review filter): one pass per
+        condition, each a comprehension."""
+        out = ids
+        if documents is not None:
+            of = self.column(DOCUMENT).__getitem__
+            out = list(compress(out, map(documents.__contains__, map(of, out))))
         if rule.coder is not None or rule.layer is not None:
-            coder = self.coder_names.get(row[CODER])
-            if rule.coder is not None and coder != rule.coder:
-                return False
-            if rule.layer is not None and not in_layer(coder, rule.layer, rule.me):
-                return False
-        if texts is not None and rule.text.strip() and quick_fold(rule.text) not in texts.folded(coding_id):
-            return False
-        return reviewed is None or reviewed(coding_id)
+            names = {**self.coder_names, -1: None}
+            allowed = {
+                coder
+                for coder, name in names.items()
+                if (rule.coder is None or name == rule.coder)
+                and (rule.layer is None or in_layer(name, rule.layer, rule.me))
+            }
+            of = self.column(CODER).__getitem__
+            out = list(compress(out, map(allowed.__contains__, map(of, out))))
+        if texts is not None and rule.text.strip():
+            needle = quick_fold(rule.text)
+            folded = texts.all_folded()
+            out = list(compress(out, map(contains, map(folded.get, out, repeat("")), repeat(needle))))
+        if reviewed is not None:
+            out = [i for i in out if reviewed(i)]
+        return out if out is not ids else list(ids)
 
 
 class Texts:
@@ -157,12 +182,14 @@ class Texts:
         self.texts: dict[CodingId, tuple[str, str]] = dict(texts)
         self._folded: dict[CodingId, str] = {}
 
-    def folded(self, coding_id: CodingId) -> str:
-        found = self._folded.get(coding_id)
-        if found is None:
-            text, memo = self.texts.get(coding_id, ("", ""))
-            found = self._folded[coding_id] = quick_fold(f"{text}\n{memo}")
-        return found
+    def all_folded(self) -> dict[CodingId, str]:
+        """Every coding's text and memo folded (done once; a coding read again is folded again)."""
+        folded = self._folded
+        if len(folded) != len(self.texts):
+            for coding_id, (text, memo) in self.texts.items():
+                if coding_id not in folded:
+                    folded[coding_id] = quick_fold(f"{text}\n{memo}")
+        return folded
 
     def learn(self, quote: Quote) -> None:
         if self.texts.get(quote.coding_id) != (quote.text, quote.memo):

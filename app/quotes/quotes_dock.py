@@ -397,13 +397,16 @@ class QuotesDock(QDockWidget):
     def selected_quotes(self) -> list[Quote]:
         if self.model is None:
             return []
-        return [self.model.quote(index.row()) for index in self.table.selectionModel().selectedRows()]
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return self.model.quotes_at(rows)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.model is None or not current.isValid():
             return
         self.save_comment()  # what was typed for the previous quote is kept, never dropped
-        quote = self.model.quote(current.row())
+        quote = self.model.quote_at(current.row())
+        if quote is None:
+            return
         if quote.coding_id == self._comment_for:
             return
         short = " ".join(quote.text.split())
@@ -420,7 +423,7 @@ class QuotesDock(QDockWidget):
         if self.model is None:
             return None
         row = self.model.row_of(coding_id)
-        return self.model.quote(row) if row is not None else None
+        return self.model.quote_at(row) if row is not None else None
 
     def save_comment(self) -> bool:
         """Save the comment field for the quote it belongs to, when it differs from the stored one
@@ -463,12 +466,14 @@ class QuotesDock(QDockWidget):
             return
         quotes = self.selected_quotes()
         if not quotes and self.table.currentIndex().isValid():
-            quotes = [self.model.quote(self.table.currentIndex().row())]
+            found = self.model.quote_at(self.table.currentIndex().row())
+            quotes = [found] if found is not None else []
         if not quotes:
             return
         selected = {q.coding_id for q in quotes}
         index = self.table.currentIndex()
-        current = self.model.quote(index.row()).coding_id if index.isValid() else None
+        at = self.model.quote_at(index.row()) if index.isValid() else None
+        current = at.coding_id if at is not None else None
         if status is None:
             self.comment.clear()  # a cleared mark has no comment; the field must not bring it back
         self.model.mark([q.coding_id for q in quotes], status, self.comment.text() if status else "")
@@ -506,4 +511,6 @@ class QuotesDock(QDockWidget):
         if index.column() in (REVIEW, COMMENT):
             self.table.edit(index)
             return
-        self.jumpRequested.emit(self.model.quote(index.row()))
+        quote = self.model.quote_at(index.row())
+        if quote is not None:
+            self.jumpRequested.emit(quote)

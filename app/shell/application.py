@@ -14,10 +14,13 @@ from app.shell.app_icon import app_icon
 from app.shell.main_window import MainWindow
 from app.shell.theme import Theme
 from app.widgets.operations import install_stop_on_quit
+from coding.cli.parser import CodewerkParser
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="codewerk gui", description="Open the Codewerk window.")
+    parser = CodewerkParser(
+        prog="codewerk gui", description="Open the Codewerk window."
+    )  # its help in Dutch too
     parser.add_argument("project", nargs="?", help="a .codewerk project file")
     parser.add_argument("--demo", action="store_true", help="open the demo project (built on first use)")
     parser.add_argument("--smoke", action="store_true", help="start, render once and exit (for tests and CI)")

@@ -320,6 +320,9 @@ DUTCH: dict[str, str] = {
         "codeer elke beurt van enkele sprekers met een code (alle antwoorden van R5)"
     ),
     "only this document (repeat)": "alleen dit document (herhaal)",
+    # python main.py --help (app/shell/application.py)
+    "Open the Codewerk window.": "Open het venster van Codewerk.",
+    "a .codewerk project file": "een .codewerk-projectbestand",
     # built with their fields
     "only quotes with this review mark ({to_answer}: a reviewer asked and nobody answered yet)": (
         "alleen citaten met deze beoordeling ({to_answer}: een beoordelaar vroeg iets en niemand antwoordde nog)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from coding.core.text import fold
 
@@ -24,17 +25,27 @@ _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-
 _DERIVED = uuid.UUID("6f1d8a52-3c1e-4f0b-9a57-2f4c1b0e7d31")
 
 
+#: Local names of the tags met so far (a file has a few dozen; a hostile one may not: bounded).
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def local_name(tag: object) -> str:
     """``{urn:QDA-XML:project:1.0}Code`` → ``Code`` (comments and PIs have no string tag: ``""``)."""
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL_NAMES) < 4096:
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def namespace_of(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
+@lru_cache(maxsize=4096)  # a coding's user and code: the same few GUIDs, one string each
 def clean_guid(value: str | None) -> str | None:
     """The canonical (lower-case, no braces) form of a GUID, or ``None`` if ``value`` is not one."""
     if not value:
@@ -81,6 +92,14 @@ def parse_datetime(value: str | None) -> datetime | None:
     if not value:
         return None
     text = value.strip()
+    if text.endswith("Z"):  # UTC, as Codewerk and most tools write it: naive as it stands
+        try:
+            naive = datetime.fromisoformat(text[:-1])
+        except ValueError:
+            pass
+        else:
+            if naive.tzinfo is None:
+                return naive
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:

@@ -168,8 +168,10 @@ def choose_counting(source: SourceText, selections: Sequence[tuple[int, int, str
     named = [(s, e, n) for s, e, n in selections if n and n.strip()]
     if len(candidates) == 1 or not named:
         return Counting.STORED
-    scores = {}
+    scores: dict[Counting, int] = {}
     for counting in candidates:
+        if counting is not Counting.STORED and scores[Counting.STORED] == len(named):
+            return Counting.STORED  # every name matches as stored: nothing can do better
         score = 0
         for start, end, name in named:
             span = source.span(start, end, counting)

@@ -373,17 +373,56 @@ class _Reader:
 
     def _coding(self, element: Element) -> RCoding | None:
         guid = self.guids.take(element)
-        ref = child(element, "CodeRef")
-        code = self.ref(ref) if ref is not None else None
+        code_ref: Element | None = None
+        notes: list[str] = []
+        for item in element:  # one pass over its children (200,000 codings in a large file)
+            name = local_name(item.tag)
+            if name == "CodeRef":
+                if code_ref is None:
+                    code_ref = item
+            elif name == "NoteRef" and (key := guid_key(item.get("targetGUID"))):
+                notes.append(key)
+        code = self.ref(code_ref) if code_ref is not None else None
         if code is None:
             self.skipped.append(Skipped(f"Coding {guid}", say("has no CodeRef")))
             return None
+        resolve = self.guids.resolve
         return RCoding(
             guid=guid,
             code=code,
             user=self.ref(element, "creatingUser"),
             created=parse_datetime(element.get("creationDateTime")),
-            notes=self.refs(element),
+            notes=[resolve(key) for key in notes] if notes else _NO_NOTES,
+        )
+
+    def _selection(self, selection: Element, start: int, end: int) -> RSelection:
+        """A selection at ``start``–``end`` of the normalised text; its children read in one pass."""
+        guid = self.guids.take(selection)
+        user = self.ref(selection, "creatingUser")
+        created = parse_datetime(selection.get("creationDateTime"))
+        codings: list[Element] = []
+        notes: list[str] = []
+        description: Element | None = None
+        for item in selection:
+            name = local_name(item.tag)
+            if name == "Coding":
+                codings.append(item)
+            elif name == "NoteRef" and (key := guid_key(item.get("targetGUID"))):
+                notes.append(key)
+            elif name == "Description" and description is None:
+                description = item
+        read = [c for c in map(self._coding, codings) if c]
+        resolve = self.guids.resolve
+        return RSelection(
+            guid=guid,
+            start=start,
+            end=end,
+            name=selection.get("name"),
+            user=user,
+            created=created,
+            codings=read,
+            notes=[resolve(key) for key in notes] if notes else _NO_NOTES,
+            description=_text_of(description),
         )
 
     def _plain_selections(self, element: Element, label: str) -> list[tuple[Element, int, int]]:
@@ -418,13 +457,13 @@ class _Reader:
                     ),
                 )
             )
+        normalised = text.text
         for selection, start, end in raw:
-            where = f"{describe(selection)} in {label}"
             span = text.span(start, end, counting)
             if span is None:
                 self.skipped.append(
                     Skipped(
-                        where,
+                        f"{describe(selection)} in {label}",
                         say(
                             "positions {start}–{end} are not a passage of the text ({length} characters)",
                             start=start,
@@ -434,22 +473,14 @@ class _Reader:
                     )
                 )
                 continue
-            if not text.text[span[0] : span[1]].strip():
-                self.skipped.append(Skipped(where, say("the selected passage is only whitespace")))
-                continue
-            source.selections.append(
-                RSelection(
-                    guid=self.guids.take(selection),
-                    start=span[0],
-                    end=span[1],
-                    name=selection.get("name"),
-                    user=self.ref(selection, "creatingUser"),
-                    created=parse_datetime(selection.get("creationDateTime")),
-                    codings=[c for c in map(self._coding, children(selection, "Coding")) if c],
-                    notes=self.refs(selection),
-                    description=_description(selection),
+            if normalised[span[0] : span[1]].isspace():
+                self.skipped.append(
+                    Skipped(
+                        f"{describe(selection)} in {label}", say("the selected passage is only whitespace")
+                    )
                 )
-            )
+                continue
+            source.selections.append(self._selection(selection, span[0], span[1]))
         return counting
 
     def _note(self, element: Element, project: RefiProject) -> None:
@@ -494,7 +525,19 @@ class _Reader:
 
 def _description(element: Element) -> str:
     """The text of an element's ``Description`` (QualCoder and MAXQDA keep memos there)."""
-    return child_text(element, "Description").replace("\r\n", "\n").replace("\r", "\n").strip()
+    return _text_of(child(element, "Description"))
+
+
+def _text_of(description: Element | None) -> str:
+    """The text of a ``Description`` element, line ends as ``\n``, trimmed."""
+    if description is None:
+        return ""
+    return "".join(description.itertext()).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+#: The notes of a selection or coding that refers to none (most): one list shared by all, never
+#: changed (references are resolved into new lists).
+_NO_NOTES: list[str] = []
 
 
 def read_qdpx(path: Path, advance: Callable[[str], None] | None = None) -> RefiProject:

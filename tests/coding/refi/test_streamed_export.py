@@ -44,3 +44,28 @@ def test_a_cancelled_export_writes_nothing(rich_project: Project, tmp_path: Path
     with pytest.raises(ExportCancelled, match=r"^the export was cancelled; nothing was written$"):
         rich_project.export(target, progress=lambda done, total, name: done < stop_at)
     assert [p.name for p in tmp_path.iterdir() if "out" in p.name or p.suffix == ".qdpx"] == []
+
+
+def test_a_write_that_fails_in_the_deflating_thread_is_raised_on_the_exporting_one() -> None:
+    from coding.refi.project_writer import _Deflating
+
+    class Full:
+        def __init__(self) -> None:
+            self.written: list[bytes] = []
+
+        def write(self, data: bytes) -> int:
+            if len(self.written) == 2:
+                raise OSError(28, "No space left on device")
+            self.written.append(data)
+            return len(data)
+
+    out = Full()
+
+    def write_all() -> None:
+        with _Deflating(out, depth=1) as deflating:  # type: ignore[arg-type]
+            for n in range(100):
+                deflating.write(bytes([n]))
+
+    with pytest.raises(OSError, match="No space left"):
+        write_all()
+    assert out.written == [b"\x00", b"\x01"]
