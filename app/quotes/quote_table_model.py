@@ -48,7 +48,7 @@ from app.quotes.quote_rows import DocumentFacts, Facts, Texts, find, list_key, p
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from coding import Aspect, Change
-from coding.core.errors import CodewerkError
+from coding.core.errors import CodewerkError, ServerUnreachableError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.records import Quote
 from coding.core.text import fold
@@ -237,7 +237,10 @@ class QuoteTableModel(QuoteCells, QAbstractTableModel):
     def _prepare(self, generation: int) -> None:
         """Read what filtering, sorting and keeping up with changes need (right after listing)."""
         if generation == self._generation and self.loaded:
-            self._ensure_facts()
+            try:
+                self._ensure_facts()
+            except ServerUnreachableError:  # a team server away: read them when it is back
+                QTimer.singleShot(1000, lambda: self._prepare(generation))
 
     def _ensure_facts(self) -> Facts:
         if self._facts is None:

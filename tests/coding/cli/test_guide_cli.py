@@ -26,9 +26,10 @@ def studie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captu
 def test_import_a_guide_lists_what_it_placed_and_what_not(studie: str, run: Run) -> None:
     code, out, err = run("guide", studie, "import", str(CORPUS / "guide_styles.txt"))
     assert code == 0
-    assert out.startswith("Attached 10 guide question(s) from guide_styles.txt")
+    assert out.startswith("Attached 11 guide question(s) from guide_styles.txt")
+    assert out.endswith("  11  Outcomes\n")
     assert "  4b  Vertrouwen/Transparantie en open communicatie/" in out
-    assert err.strip() == "Could not place 2 question(s), no code has the reference: 2, 11"
+    assert err.strip() == "Could not place 1 question(s), no code has the reference: 2"
     code, out, _ = run("guide", studie, "show", "--format", "json")
     shown = {entry["question"]: entry for entry in json.loads(out)}
     assert shown["4b"]["text"] == "Wordt informatie open gedeeld?"
