@@ -136,7 +136,9 @@ class CodeTreeModel(QAbstractItemModel):
         self._totals = codes.passage_counts()  # each passage once per subtree, as Compare counts
 
     def load_totals(self) -> None:
-        """Count the coded passages now if the first listing left them for later; the column follows."""
+        """Count the coded passages now if the first listing left them for later; the column follows.
+        Changes waiting are taken in first: the count includes them, so they are not added again."""
+        self._pending.flush()
         if self._totals is not None:
             return
         self._totals = self.workspace.project.codes.passage_counts()
