@@ -244,9 +244,12 @@ def _lexical_batch(
     if found is None:
         return _empty(group)
     orth, starts, lengths, piece = found
-    forms, inverse = np.unique(orth, return_inverse=True)
+    forms, first, inverse = np.unique(orth, return_index=True, return_inverse=True)
     known = forms.tolist()
-    _learn(pipeline, [o for o in known if o not in lexicon.slot], lexicon, marks)
+    is_new = np.fromiter((o not in lexicon.slot for o in known), dtype=bool, count=len(known))
+    if is_new.any():
+        new = _in_piece_order(forms[is_new].tolist(), orth, piece, first[is_new])
+        _learn(pipeline, new, lexicon, marks)
     slot = np.fromiter((lexicon.slot[o] for o in known), dtype=np.int64, count=len(known))[inverse]
     kind = np.fromiter((lexicon.kind[o] for o in known), dtype=np.int64, count=len(known))[inverse]
     sentence_of = np.cumsum(_sentence_starts(kind.reshape(-1), piece)) - 1
@@ -329,6 +332,22 @@ def _sentence_spans(
         _trimmed_sentence(first_number + index, start, window[start - base : end - base])
         for index, (start, end) in enumerate(zip(span_starts, span_ends, strict=True))
     ]
+
+
+def _in_piece_order(new: list[int], orth: np.ndarray, piece: np.ndarray, first: np.ndarray) -> list[int]:
+    """The ``new`` forms (first found at the token indexes ``first``) in the order they were
+    learned when spaCy gave a text per piece: piece by piece, in the order of the set of each
+    piece's forms. The terms are numbered in that order, so an index is stored as it was (for
+    pieces without space at their edges, as :func:`~coding.language.chunks.index_pieces` cuts them)."""
+    todo = set(new)
+    out: list[int] = []
+    for number in np.unique(piece[first]).tolist():
+        start, end = np.searchsorted(piece, [number, number + 1]).tolist()
+        for o in set(orth[start:end].tolist()):
+            if o in todo:
+                todo.discard(o)
+                out.append(o)
+    return out
 
 
 def _learn(pipeline: LanguagePipeline, new: list[int], lexicon: LexicalCache, marks: frozenset[str]) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from coding import Project
 from coding.core.ids import DocumentId
+from coding.core.text import trim_span
 from coding.language import index_batches
 from coding.language.chunks import index_pieces
 from coding.language.index_batches import IndexBatch, TermKey, analyse, groups
@@ -93,7 +94,24 @@ def test_pieces_tokenized_joined_give_the_rows_of_each_piece_alone(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_batches, "JOIN_CHARACTERS", join)
         lexical = _rows(list(analyse(pipeline, text, pieces, lexical=True, limit=limit)))
-    assert lexical == per_token
+        assert lexical == per_token
+        # the forms are learned (and their terms numbered) as when spaCy read each piece alone:
+        # piece by piece, in the order of the set of its forms; for pieces as indexing cuts them,
+        # without space at their edges (else the space runs where pieces join are other forms)
+        trimmed = [span for span in (trim_span(text, *piece) for piece in pieces) if span[0] < span[1]]
+        lexicon = index_batches.LexicalCache()
+        for _batch in analyse(pipeline, text, trimmed, lexicon, lexical=True, limit=limit):
+            pass
+    learned: list[int] = []
+    for start, end in trimmed:
+        for orth in set(doc_orths(pipeline, text[start:end])):
+            if orth not in learned and lexicon.slot[orth] >= 0:
+                learned.append(orth)
+    assert [lexicon.slot[orth] for orth in learned] == list(range(len(lexicon.keys)))
+
+
+def doc_orths(pipeline: LanguagePipeline, text: str) -> list[int]:
+    return [token.orth for token in pipeline.nlp.make_doc(text)]
 
 
 def test_a_sentence_component_of_its_own_is_read_per_token() -> None:
