@@ -198,6 +198,17 @@ class CodeTreeModel(QAbstractItemModel):
             if index.isValid():
                 self.dataChanged.emit(index, index, roles)
 
+    def widest_texts(self) -> dict[int, str]:
+        """Per narrow column (key, question, count), a text as wide as its widest cell: the dock
+        sizes those columns by it instead of measuring every row after each change."""
+        questions = [code.question for code in self._tree.codes if code.question]
+        largest = max((self._totals or {}).values(), default=0)
+        return {
+            KEY: "8" if self._keys else "",
+            QUESTION: max(questions, key=len, default=""),
+            QUOTES: "8" * len(str(largest)),
+        }
+
     @property
     def tree(self) -> CodeTree:
         return self._tree
