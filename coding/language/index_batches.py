@@ -43,14 +43,15 @@ _PIPE_BATCH = 128
 JOIN_CHARACTERS = 20_000
 #: Between joined pieces: a space, so no token crosses it; its tokens are dropped.
 _JOIN = "\n"
-#: What a form is to the sentencizer's rule (:class:`LexicalCache` ``kind``).
-_MARK, _PUNCT, _OTHER = 0, 1, 2
+#: What a form is (:class:`LexicalCache` ``kind``): to the sentencizer's rule, a mark, other
+#: punctuation, or anything else (a word, or space: left out at a sentence's edges).
+_MARK, _PUNCT, _OTHER, _SPACE = 0, 1, 2, 3
 
 
 @dataclass
 class IndexBatch:
     """Rows of one batch: ``tokens`` as columns (position, start, end, sentence numbers, and each
-    token's term as an index into ``terms``), ``sentences`` as (number, start, end)."""
+    token's term as an index into ``terms``), ``sentences`` as rows (number, start, end)."""
 
     positions: np.ndarray
     starts: np.ndarray
@@ -59,7 +60,7 @@ class IndexBatch:
     term_index: np.ndarray
     terms: list[TermKey]
     alpha: list[bool]
-    sentences: list[tuple[int, int, int]]
+    sentences: np.ndarray  # shape (n, 3)
     #: The end of the last piece analysed (for progress), in characters of the text.
     done: int = 0
 
@@ -77,8 +78,8 @@ class _Counter:
 @dataclass
 class LexicalCache:
     """Per spaCy ``orth`` id: the index of its term in :attr:`keys`, or −1 for a non-word, and what
-    it is to the sentencizer (``_MARK``: one of its marks, ``_PUNCT``: other punctuation,
-    ``_OTHER``: a word or space). For one pipeline."""
+    what it is (``_MARK``: one of the sentencizer's marks, ``_PUNCT``: other punctuation,
+    ``_SPACE``, ``_OTHER``: a word). For one pipeline."""
 
     slot: dict[int, int] = field(default_factory=dict)
     kind: dict[int, int] = field(default_factory=dict)
@@ -170,7 +171,7 @@ def _token_batch(group: list[tuple[int, int]], docs: Iterator[Any], counter: _Co
         np.asarray(term_index, dtype=np.int64),
         terms,
         alpha,
-        sentences,
+        np.asarray(sentences, dtype=np.int64).reshape(-1, 3),
         group[-1][1],
     )
 
@@ -252,7 +253,8 @@ def _lexical_batch(
         _learn(pipeline, new, lexicon, marks)
     slot = np.fromiter((lexicon.slot[o] for o in known), dtype=np.int64, count=len(known))[inverse]
     kind = np.fromiter((lexicon.kind[o] for o in known), dtype=np.int64, count=len(known))[inverse]
-    sentence_of = np.cumsum(_sentence_starts(kind.reshape(-1), piece)) - 1
+    kind = kind.reshape(-1)
+    sentence_of = np.cumsum(_sentence_starts(kind, piece)) - 1
     word = slot.reshape(-1) >= 0
     slot_of = slot.reshape(-1)[word]
     word_sentence = sentence_of[word]
@@ -266,7 +268,7 @@ def _lexical_batch(
     else:
         numbers = np.zeros(0, dtype=np.int64)
         kept = np.zeros(0, dtype=np.int64)
-    sentences = _sentence_spans(text, kept, sentence_of, starts, lengths, counter.sentence)
+    sentences = _sentence_spans(kept, sentence_of, kind != _SPACE, starts, lengths, counter.sentence)
     # the batch's own term list: the slots it uses, renumbered
     used, term_index = np.unique(slot_of, return_inverse=True)
     terms = [lexicon.keys[int(s)] for s in used]
@@ -299,7 +301,7 @@ def _sentence_starts(kind: np.ndarray, piece: np.ndarray) -> np.ndarray:
     first[1:] = piece[1:] != piece[:-1]
     is_mark = kind == _MARK
     seen = np.cumsum(is_mark)  # marks up to each token, itself included
-    other = np.flatnonzero(kind == _OTHER)
+    other = np.flatnonzero(kind >= _OTHER)  # words and space
     rank = np.cumsum(first) - 1  # each token's piece, counted in the batch
     since = (seen - is_mark)[np.flatnonzero(first)][rank[other]]  # marks before its piece
     previous = other[:-1]
@@ -311,27 +313,24 @@ def _sentence_starts(kind: np.ndarray, piece: np.ndarray) -> np.ndarray:
 
 
 def _sentence_spans(
-    text: tuple[str, int],
     kept: np.ndarray,
     sentence_of: np.ndarray,
+    solid: np.ndarray,
     starts: np.ndarray,
     lengths: np.ndarray,
     first_number: int,
-) -> list[tuple[int, int, int]]:
-    """(number, start, end) of each kept sentence: from its first token to the end of its last,
-    without surrounding space (as ``Span.text`` stripped). ``text`` is the window of the text
-    the batch's pieces are in, with the offset of its first character."""
+) -> np.ndarray:
+    """Rows (number, start, end) of the kept sentences: from the start of a sentence's first token
+    that is not space to the end of its last (as ``Span.text`` stripped: no token but a space
+    token holds space at its edges)."""
     if not len(kept):
-        return []
-    first = np.searchsorted(sentence_of, kept, side="left")
-    last = np.searchsorted(sentence_of, kept, side="right") - 1
-    span_starts = starts[first].tolist()
-    span_ends = (starts[last] + lengths[last]).tolist()
-    window, base = text
-    return [
-        _trimmed_sentence(first_number + index, start, window[start - base : end - base])
-        for index, (start, end) in enumerate(zip(span_starts, span_ends, strict=True))
-    ]
+        return np.zeros((0, 3), dtype=np.int64)
+    tokens = np.flatnonzero(solid)
+    sentence = sentence_of[tokens]
+    first = tokens[np.searchsorted(sentence, kept, side="left")]
+    last = tokens[np.searchsorted(sentence, kept, side="right") - 1]
+    numbers = np.arange(first_number, first_number + len(kept), dtype=np.int64)
+    return np.column_stack((numbers, starts[first], starts[last] + lengths[last]))
 
 
 def _in_piece_order(new: list[int], orth: np.ndarray, piece: np.ndarray, first: np.ndarray) -> list[int]:
@@ -360,7 +359,10 @@ def _learn(pipeline: LanguagePipeline, new: list[int], lexicon: LexicalCache, ma
     lemmas = pipeline.lexical_lemmas([lex.orth_ for lex in words])
     for lex in lexemes:
         lexicon.slot[lex.orth] = -1
-        lexicon.kind[lex.orth] = _MARK if lex.orth_ in marks else _PUNCT if lex.is_punct else _OTHER
+        mark = lex.orth_ in marks
+        lexicon.kind[lex.orth] = (
+            _MARK if mark else _PUNCT if lex.is_punct else _SPACE if lex.is_space else _OTHER
+        )
     for lex, lemma in zip(words, lemmas, strict=True):
         lexicon.slot[lex.orth] = len(lexicon.keys)
         lexicon.keys.append((lex.lower_, lemma))
@@ -369,4 +371,5 @@ def _learn(pipeline: LanguagePipeline, new: list[int], lexicon: LexicalCache, ma
 
 def _empty(group: list[tuple[int, int]]) -> IndexBatch:
     nothing = np.zeros(0, dtype=np.int64)
-    return IndexBatch(nothing, nothing, nothing, nothing, nothing, [], [], [], group[-1][1])
+    spans = np.zeros((0, 3), dtype=np.int64)
+    return IndexBatch(nothing, nothing, nothing, nothing, nothing, [], [], spans, group[-1][1])

@@ -325,8 +325,8 @@ class Indexer:
         if batch is None:
             return 0, 0
         raw = raw_connection(session)
-        if batch.sentences:
-            numbers, starts, ends = np.asarray(batch.sentences, dtype=np.int64).T
+        if len(batch.sentences):
+            numbers, starts, ends = batch.sentences.T
             insert_columns(
                 raw,
                 'INSERT INTO sentence (document_id, number, start, "end")',

@@ -44,7 +44,7 @@ def _rows(batches: list[IndexBatch]) -> tuple[list[TokenRow], list[tuple[int, in
             strict=True,
         ):
             tokens.append((position, start, end, number, batch.terms[slot], batch.alpha[slot]))
-        sentences.extend(batch.sentences)
+        sentences.extend((number, start, end) for number, start, end in batch.sentences.tolist())
     return tokens, sentences
 
 
