@@ -21,10 +21,12 @@ from coding.language.sql import insert_columns
         st.tuples(st.integers(-(2**62), 2**62), st.integers(0, 10**9), st.integers(0, 5)), max_size=60
     ),
     per=st.integers(min_value=1, max_value=9),
+    objects=st.integers(min_value=1, max_value=30),
 )
-def test_rows_go_in_as_given(rows: list[tuple[int, int, int]], per: int) -> None:
+def test_rows_go_in_as_given(rows: list[tuple[int, int, int]], per: int, objects: int) -> None:
     with closing(sqlite3.connect(":memory:")) as raw, pytest.MonkeyPatch.context() as patch:
         patch.setattr(sql, "ROWS_PER_STATEMENT", per)
+        patch.setattr(sql, "_ROWS_AS_OBJECTS", objects)
         raw.execute("CREATE TABLE t (a INTEGER, b INTEGER, c INTEGER)")
         columns = [np.asarray([row[i] for row in rows], dtype=np.int64) for i in range(3)]
         insert_columns(raw, "INSERT INTO t (a, b, c)", columns)
