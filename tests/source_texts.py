@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 #: Sink → (positions of its text arguments, or ``None`` for every one; keyword names of its texts).
+#: A dict keyed by these is a translation itself (``SHEET_TITLE[content.language]``).
+LANGUAGES = {"en", "nl"}
 Sinks = dict[str, tuple[tuple[int, ...] | None, tuple[str, ...]]]
 
 #: What is removed before looking for words: markup and entities, file patterns and names (*.xlsx,
@@ -51,6 +53,9 @@ class Rules:
     opaque: frozenset[str] = field(default_factory=lambda: frozenset({"str", "repr", "len"}))
     #: Calls that give their first argument back, cleaned (``xml_text(f"Review: {name}")``).
     passing: frozenset[str] = frozenset()
+    #: Calls that only mark their last argument for translation and give it back untranslated
+    #: (``QT_TRANSLATE_NOOP(ctx, "…")``): shown as it is, it is English.
+    marking: frozenset[str] = frozenset()
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` that would have to be translated."""
@@ -149,7 +154,14 @@ class Module:
             return self._call(node, depth)
         if isinstance(node, ast.Name):
             return self._variable(node, depth, built_only)
-        return []  # an attribute, a subscript, …: not a text written here
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            return self._table(node.value.id, depth)  # LABELS[kind]
+        if isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            if keys and keys <= LANGUAGES:  # {"en": "Instructions", "nl": "Instructies"}: said per language
+                return []
+            return [f for value in node.values if value is not None for f in self.english(value, depth)]
+        return []  # an attribute, a call's subscript, …: not a text written here
 
     def _call(self, node: ast.Call, depth: int) -> Found:
         name = called_name(node.func)
@@ -167,6 +179,10 @@ class Module:
             return found
         if name in self.rules.passing and node.args:
             return self.english(node.args[0], depth)
+        if name in self.rules.marking and node.args:
+            return self.english(node.args[-1], depth)
+        if name == "get" and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            return self._table(node.func.value.id, depth)  # LABELS.get(kind, kind)
         if name in self.rules.opaque or not name:
             return []
         found = []
@@ -212,7 +228,46 @@ class Module:
                 found += [f for argument in inner.args for f in self.english(argument, depth + 1)]
         if isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef):
             found += self._parameter(scope, node.id, depth)
+            if not self._bound(scope, node.id):  # a constant of the module: NO_SCORE = "(no score)"
+                found += self._constant(node.id, depth, built_only)
         return found
+
+    def _bound(self, function: Function, name: str) -> bool:
+        """Whether ``name`` is a parameter or a local variable of ``function``."""
+        arguments = function.args
+        every = [
+            *arguments.posonlyargs,
+            *arguments.args,
+            *arguments.kwonlyargs,
+            arguments.vararg,
+            arguments.kwarg,
+        ]
+        if any(a is not None and a.arg == name for a in every):
+            return True
+        return any(
+            isinstance(target, ast.Name) and target.id == name and isinstance(target.ctx, ast.Store)
+            for target in ast.walk(function)
+        )
+
+    def _constant(self, name: str, depth: int, built_only: bool = False) -> Found:
+        """What the module assigns to ``name`` at its top level."""
+        found: Found = []
+        for statement in self.tree.body:
+            if (
+                isinstance(statement, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == name for t in statement.targets)
+            ) or (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and statement.target.id == name
+                and statement.value is not None
+            ):
+                found += self.english(statement.value, depth + 1, built_only=built_only)
+        return found
+
+    def _table(self, name: str, depth: int) -> Found:
+        """The values of a module's dict constant looked up in a sink (``LABELS[kind]``)."""
+        return self._constant(name, depth)
 
     def _parameter(self, function: Function, name: str, depth: int) -> Found:
         """What the callers in this module give for parameter ``name`` of ``function``."""

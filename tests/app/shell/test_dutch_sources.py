@@ -162,6 +162,7 @@ RULES = Rules(
     not_words=frozenset(NOT_WORDS),
     shown_as_is=frozenset(SHOWN_AS_IS),
     opaque=frozenset({"str", "repr", "len", "QTextDocumentFragment"}),
+    marking=frozenset({"QT_TRANSLATE_NOOP"}),
 )
 words = RULES.words
 
@@ -208,6 +209,9 @@ def test_texts_given_to_translate_are_literals() -> None:
 
 
 SAMPLE = """
+NO_SCORE = QT_TRANSLATE_NOOP("J", "(no score)")
+LABELS = {"a": "Some label"}
+
 def written(self, target):
     operations.tell(self, f"Exported to {target}")
     box = QMessageBox(QMessageBox.Icon.Information, translate("x", "Exported"), f"Exported to\\n{target}")
@@ -233,6 +237,11 @@ class Chart:
         self._log("a.docx", "imported")
         self.label.setText(self._describe(lost))
 
+    def fill(self, kind):
+        self.box.addItem(NO_SCORE, "")
+        self.box.addItem(translate("J", NO_SCORE))
+        self.box.addItem(LABELS[kind])
+
     def _describe(self, lost):
         return translate("c", "%n lost", None, lost) if lost else "nothing lost"
 """
@@ -248,6 +257,8 @@ def test_the_check_finds_english_however_it_reaches_the_screen() -> None:
         ("setTitle", "f\" (not judged yet: {', '.join(series.unjudged)})\""),  # += and a parameter
         ("appendPlainText", "imported"),  # filled into an f-string through a parameter
         ("setText", "nothing lost"),  # returned by a function of the module
+        ("addItem", "(no score)"),  # a constant marked for translation, shown untranslated
+        ("addItem", "Some label"),  # a constant table's value
     }, found
 
 
