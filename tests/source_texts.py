@@ -94,6 +94,8 @@ class Module:
         self.path = path
         self.tree = tree
         self.rules = rules
+        #: The other modules of the sources by dotted name (constants imported from them).
+        self.registry: dict[str, Module] = {}
         self.parents: dict[ast.AST, ast.AST] = {}
         self.functions: dict[str, list[Function]] = {}
         self.calls: dict[str, list[ast.Call]] = {}
@@ -196,12 +198,24 @@ class Module:
                     found += self.english(returned.value, depth + 1)
         return found
 
+    def _loops(self, node: ast.AST) -> list[ast.For]:
+        """The ``for`` loops ``node`` is inside of."""
+        loops = []
+        while node in self.parents:
+            node = self.parents[node]
+            if isinstance(node, ast.For):
+                loops.append(node)
+        return loops
+
     def _variable(self, node: ast.Name, depth: int, built_only: bool) -> Found:
         scope = self.scope(node)
+        loops = self._loops(node)
         found: Found = []
         for inner in ast.walk(scope):
             if self.scope(inner) is not scope and inner is not scope:
                 continue
+            if isinstance(inner, ast.For) and inner not in loops:
+                continue  # a loop variable is the one of the loop the text is used in
             if (
                 isinstance(inner, ast.Assign)
                 and any(isinstance(t, ast.Name) and t.id == node.id for t in inner.targets)
@@ -218,6 +232,10 @@ class Module:
                 and inner.target.id == node.id
             ):
                 found += self.english(inner.iter, depth + 1)  # for line in _changes(…): print(line)
+            elif isinstance(inner, ast.For) and isinstance(inner.target, ast.Tuple):
+                names = [t.id if isinstance(t, ast.Name) else "" for t in inner.target.elts]
+                if node.id in names:  # for kind, label in KINDS: the labels
+                    found += self._column(inner.iter, names.index(node.id), depth + 1)
             elif (
                 isinstance(inner, ast.Call)
                 and isinstance(inner.func, ast.Attribute)
@@ -263,7 +281,42 @@ class Module:
                 and statement.value is not None
             ):
                 found += self.english(statement.value, depth + 1, built_only=built_only)
+        origin = self._imported(name) if not found else None
+        if origin is not None:  # from app.judgements.score_chart import KINDS
+            found += origin._constant(name, depth + 1, built_only)
         return found
+
+    def _column(self, rows: ast.expr, index: int, depth: int) -> Found:
+        """Item ``index`` of each row of a constant table looped over (``for kind, label in KINDS``)."""
+        table = self._value(rows.id) if isinstance(rows, ast.Name) else (self, rows)
+        module, value = table if table is not None else (self, None)
+        if isinstance(value, ast.Tuple | ast.List):
+            cells = [
+                row.elts[index]
+                for row in value.elts
+                if isinstance(row, ast.Tuple | ast.List) and index < len(row.elts)
+            ]
+            return [f for cell in cells for f in module.english(cell, depth)]
+        return self.english(rows, depth)
+
+    def _value(self, name: str) -> tuple[Module, ast.expr] | None:
+        """Where a module constant is assigned (here, or in the module it is imported from)."""
+        for statement in self.tree.body:
+            if isinstance(statement, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == name for t in statement.targets
+            ):
+                return self, statement.value
+        origin = self._imported(name)
+        return origin._value(name) if origin is not None else None
+
+    def _imported(self, name: str) -> Module | None:
+        """The module of these sources ``name`` is imported from."""
+        for statement in self.tree.body:
+            if isinstance(statement, ast.ImportFrom) and any(
+                a.name == name and a.asname is None for a in statement.names
+            ):
+                return self.registry.get(statement.module or "")
+        return None
 
     def _table(self, name: str, depth: int) -> Found:
         """The values of a module's dict constant looked up in a sink (``LABELS[kind]``)."""
@@ -285,6 +338,12 @@ class Module:
                 found += self.english(value, depth + 1)
         return found
 
+    def _path_of(self, written: ast.AST) -> str:
+        """The file a text is written in (a constant may come from another module)."""
+        if written in self.parents:
+            return self.path
+        return next((m.path for m in self.registry.values() if written in m.parents), self.path)
+
     def findings(self) -> Iterator[Finding]:
         rules = self.rules
         for node in ast.walk(self.tree):
@@ -292,13 +351,21 @@ class Module:
                 function = self.scope(node)
                 if isinstance(function, ast.FunctionDef) and function.name in rules.shown_returns:
                     for written, text in self.english(node.value):
-                        yield Finding(self.path, getattr(written, "lineno", node.lineno), function.name, text)
+                        yield Finding(
+                            self._path_of(written),
+                            getattr(written, "lineno", node.lineno),
+                            function.name,
+                            text,
+                        )
             elif isinstance(node, ast.Assign) and rules.attributes:
                 for target in node.targets:
                     if isinstance(target, ast.Attribute) and target.attr in rules.attributes:
                         for written, text in self.english(node.value):
                             yield Finding(
-                                self.path, getattr(written, "lineno", node.lineno), target.attr, text
+                                self._path_of(written),
+                                getattr(written, "lineno", node.lineno),
+                                target.attr,
+                                text,
                             )
             elif isinstance(node, ast.Call) and called_name(node.func) in rules.sinks:
                 sink = called_name(node.func)
@@ -307,10 +374,18 @@ class Module:
                 given += [k.value for k in node.keywords if k.arg in keywords]
                 for argument in given:
                     for written, text in self.english(argument, built_only=sink in rules.saying_sinks):
-                        yield Finding(self.path, getattr(written, "lineno", node.lineno), sink, text)
+                        yield Finding(
+                            self._path_of(written), getattr(written, "lineno", node.lineno), sink, text
+                        )
 
 
 def findings(sources: dict[str, str], rules: Rules) -> list[Finding]:
     """Every untranslated text reaching a sink in ``sources`` (path → code)."""
-    found = {f for path, code in sources.items() for f in Module(path, ast.parse(code), rules).findings()}
+    modules = {path: Module(path, ast.parse(code), rules) for path, code in sources.items()}
+    registry = {
+        path.removesuffix(".py").replace("/", ".").removesuffix(".__init__"): m for path, m in modules.items()
+    }
+    for module in modules.values():
+        module.registry = registry
+    found = {f for module in modules.values() for f in module.findings()}
     return sorted(found, key=lambda f: (f.path, f.line, f.text))

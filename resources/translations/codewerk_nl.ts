@@ -2987,6 +2987,15 @@ Klik om de citaten te tonen</translation>
 <context>
     <name>ScoreChart</name>
     <message>
+        <source>Spider chart</source>
+        <extracomment>The chart kinds and their names (translated where they are shown, in the &quot;ScoreChart&quot; context).</extracomment>
+        <translation>Spingrafiek</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Staafgrafiek</translation>
+    </message>
+    <message>
         <source>Scores per group, radar chart</source>
         <translation>Oordelen per groep, spingrafiek</translation>
     </message>

@@ -211,6 +211,8 @@ def test_texts_given_to_translate_are_literals() -> None:
 SAMPLE = """
 NO_SCORE = QT_TRANSLATE_NOOP("J", "(no score)")
 LABELS = {"a": "Some label"}
+KINDS = (("radar", QT_TRANSLATE_NOOP("J", "Spider chart")),)
+MODES = ((QT_TRANSLATE_NOOP("J", "Judgements"), "judgements"),)
 
 def written(self, target):
     operations.tell(self, f"Exported to {target}")
@@ -238,6 +240,10 @@ class Chart:
         self.label.setText(self._describe(lost))
 
     def fill(self, kind):
+        for kind, label in KINDS:
+            self.box.addItem(label, kind)
+        for label, mode in MODES:
+            self.box.addItem(translate("J", label), mode)
         self.box.addItem(NO_SCORE, "")
         self.box.addItem(translate("J", NO_SCORE))
         self.box.addItem(LABELS[kind])
@@ -259,6 +265,7 @@ def test_the_check_finds_english_however_it_reaches_the_screen() -> None:
         ("setText", "nothing lost"),  # returned by a function of the module
         ("addItem", "(no score)"),  # a constant marked for translation, shown untranslated
         ("addItem", "Some label"),  # a constant table's value
+        ("addItem", "Spider chart"),  # a column of a constant table looped over (not its keys)
     }, found
 
 
