@@ -113,19 +113,57 @@ def code_profiles(
     vectors: SentenceVectors,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
 ) -> Profiles:
+    """Each code's :func:`~coding.language.suggestions.similar.passages_profile`, the words of all codes'
+    passages found with one look-up per document (not one per document and code)."""
     passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
     for (doc_id, code_id), spans in coded.items():
         passages_of[code_id].extend((doc_id, span) for span in spans)
+    width = len(data.stems)
+    # the passages numbered code by code, within a code document by document as passages_profile numbers
+    # them (the sums below add in that order: the same profiles to the last bit)
+    per_document: dict[DocumentId, tuple[list[int], list[int], list[int]]] = {}
+    ordered = sorted(passages_of)
+    bounds = [0]
+    for code_id in ordered:
+        by_document: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
+        for doc_id, span in passages_of[code_id]:
+            if doc_id in data.documents:
+                by_document[doc_id].append(span)
+        number = bounds[-1]
+        for doc_id, spans in by_document.items():
+            numbers, starts, ends = per_document.setdefault(doc_id, ([], [], []))
+            numbers.extend(range(number, number + len(spans)))
+            starts.extend(s for s, _ in spans)
+            ends.extend(e for _, e in spans)
+            number += len(spans)
+        bounds.append(number)
+    rows: list[IndexArray] = []
+    columns: list[IndexArray] = []
+    for doc_id, (numbers, starts, ends) in per_document.items():
+        document = data.documents[doc_id]
+        span, index = document.spans(starts, ends)
+        rows.append(np.asarray(numbers, dtype=np.int64)[span])
+        columns.append(data.stems_of(document, index).astype(np.int64))
     code_ids: list[CodeId] = []
-    rows: list[FloatArray] = []
+    matrix_rows: list[FloatArray] = []
     counts: list[int] = []
-    for code_id in sorted(passages_of):
-        profile, count = passages_profile(data, vectors, passages_of[code_id])
-        if count:
+    if rows and bounds[-1]:
+        row, column, bag = bag_counts(np.concatenate(rows), np.concatenate(columns), width)
+        del rows, columns
+        weights = unit_tfidf(row, column, bag, vectors.idf, bounds[-1])
+        edges = np.searchsorted(row, np.asarray(bounds)).tolist()
+        for number, code_id in enumerate(ordered):
+            low, high = edges[number], edges[number + 1]
+            if low == high:
+                continue
+            profile = np.bincount(column[low:high], weights=weights[low:high], minlength=width).astype(
+                np.float64, copy=False
+            )
+            norm = float(np.sqrt(np.dot(profile, profile)))
             code_ids.append(code_id)
-            rows.append(profile)
-            counts.append(count)
-    matrix = np.stack(rows) if rows else np.zeros((0, len(data.stems)))
+            matrix_rows.append(profile / norm if norm else profile)
+            counts.append(len(np.unique(row[low:high])))
+    matrix = np.stack(matrix_rows) if matrix_rows else np.zeros((0, width))
     return Profiles(code_ids, matrix, counts, {code_id: number for number, code_id in enumerate(code_ids)})
 
 
