@@ -26,6 +26,7 @@ from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.guide_answers import CONFIRMED_SCORE
 from coding.language.suggestions.similar import SentenceVectors, passages_profile, sentence_vectors
 from coding.language.suggestions.vectors import (
+    Bags,
     FloatArray,
     IndexArray,
     bag_counts,
@@ -179,19 +180,40 @@ def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
     return out
 
 
-def respondent_turns(data: CorpusData) -> list[tuple[DocumentId, int, int]]:
-    """Every respondent turn's body (document, start, end), in corpus order."""
-    out: list[tuple[DocumentId, int, int]] = []
+def turn_vectors(data: CorpusData, idf: FloatArray) -> SpanVectors:
+    """The vectors of every respondent turn's body with text (:func:`span_vectors` of them, in corpus order),
+    from each document's arrays of turns (no tuple per turn)."""
+    width = len(data.stems)
+    bags = Bags(width)
+    documents: list[IntArray] = []
+    starts: list[IntArray] = []
+    ends: list[IntArray] = []
+    words: list[IntArray] = []
+    base = 0
     for doc_id, document in data.documents.items():
         turns = document.turns
         if not len(turns.start):  # no turns: nothing to classify by turn
             continue
-        for start, end, asks in zip(
-            turns.body_start.tolist(), turns.end.tolist(), turns.interviewer.tolist(), strict=True
-        ):
-            if not asks and end > start:
-                out.append((doc_id, start, end))
-    return out
+        chosen = ~turns.interviewer & (turns.end > turns.body_start)
+        begin, finish = turns.body_start[chosen], turns.end[chosen]
+        if not len(begin):
+            continue
+        span, index = document.spans(begin, finish)
+        bags.add(base + span.astype(np.int64), data.stems_of(document, index).astype(np.int64))
+        documents.append(np.full(len(begin), doc_id, dtype=np.int64))
+        starts.append(begin.astype(np.int64))
+        ends.append(finish.astype(np.int64))
+        words.append(np.bincount(span, minlength=len(begin)).astype(np.int64))
+        base += len(begin)
+    empty = np.zeros(0, dtype=np.int64)
+    document_ids, start, end, count = (
+        np.concatenate(parts) if parts else empty for parts in (documents, starts, ends, words)
+    )
+    row, column, counts = bags.counts()
+    if not len(row):
+        return SpanVectors(document_ids, start, end, empty, empty, np.zeros(0), count)
+    weights = unit_tfidf(row, column, counts, idf, base)
+    return SpanVectors(document_ids, start, end, row, column, weights, count)
 
 
 def turn_candidates(
@@ -209,9 +231,7 @@ def turn_candidates(
         profiles = code_profiles(data, vectors, coded)
     if not profiles.code_ids:
         return []
-    turns: SpanVectors = data.derive(
-        "turn_vectors", lambda d: span_vectors(d, vectors.idf, respondent_turns(d))
-    )
+    turns: SpanVectors = data.derive("turn_vectors", lambda d: turn_vectors(d, vectors.idf))
     table = similarities(turns, profiles)
     if not table.size:
         return []

@@ -17,11 +17,12 @@ import pytest
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
-from coding.language.suggestions import resemblance
+from coding.language.suggestions import resemblance, similar
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData
-from coding.language.suggestions.resemblance import Profiles
+from coding.language.suggestions.resemblance import Profiles, SpanVectors
 from coding.language.suggestions.similar import SentenceVectors, passages_profile, sentence_vectors
+from coding.language.suggestions.vectors import Bags, FloatArray, bag_counts, unit_tfidf
 
 SEEDS = (11, 29)
 
@@ -81,12 +82,83 @@ def _profiles_code_by_code(
     return Profiles(code_ids, matrix, counts, {code_id: number for number, code_id in enumerate(code_ids)})
 
 
-REFERENCE = {(resemblance, "code_profiles"): _profiles_code_by_code}
+def _respondent_turns(data: CorpusData) -> list[tuple[DocumentId, int, int]]:
+    out: list[tuple[DocumentId, int, int]] = []
+    for doc_id, document in data.documents.items():
+        turns = document.turns
+        for start, end, asks in zip(
+            turns.body_start.tolist(), turns.end.tolist(), turns.interviewer.tolist(), strict=True
+        ):
+            if not asks and end > start:
+                out.append((doc_id, start, end))
+    return out
+
+
+def _turn_vectors_from_tuples(data: CorpusData, idf: FloatArray) -> SpanVectors:
+    """The turns' vectors as they were built: a tuple per respondent turn, then the spans' vectors."""
+    return resemblance.span_vectors(data, idf, _respondent_turns(data))
+
+
+def _sentence_vectors_at_once(data: CorpusData) -> SentenceVectors:
+    """The sentence vectors as they were built: every word of the corpus counted in one sort."""
+    width = len(data.stems)
+    rows, columns, documents, starts, ends = [], [], [], [], []
+    base = 0
+    for doc_id, document in data.documents.items():
+        answer = document.answer_sentences()
+        if not len(document.term):
+            continue
+        sentence = document.sentence
+        valid = sentence < len(answer)
+        keep = valid & answer[np.where(valid, sentence, 0)]
+        numbers = np.unique(sentence[keep])
+        if not len(numbers):
+            continue
+        rows.append(base + np.searchsorted(numbers, sentence[keep]).astype(np.int64))
+        columns.append(data.stems_of(document, np.flatnonzero(keep)).astype(np.int64))
+        documents.append(np.full(len(numbers), doc_id, dtype=np.int32))
+        starts.append(document.sentence_start[numbers])
+        ends.append(document.sentence_end[numbers])
+        base += len(numbers)
+    row, column, counts = bag_counts(np.concatenate(rows), np.concatenate(columns), width)
+    frequency = np.bincount(column, minlength=width)
+    idf = np.where(frequency > 0, np.log((base + 1) / (frequency + 1)) + 1.0, 1.0)
+    weights = unit_tfidf(row, column, counts, idf, base)
+    return SentenceVectors(
+        np.concatenate(documents), np.concatenate(starts), np.concatenate(ends), row, column, weights, idf
+    )
+
+
+REFERENCE = {
+    (resemblance, "code_profiles"): _profiles_code_by_code,
+    (resemblance, "turn_vectors"): _turn_vectors_from_tuples,
+    (similar, "_build_sentence_vectors"): _sentence_vectors_at_once,
+}
 
 
 def _candidates(path: Path, code: str | None) -> list[Candidate]:
     with Project.open(path) as project:
         return project.assist.suggestions.candidates(code)
+
+
+def _same_arrays(new: object, old: object) -> None:
+    assert type(new) is type(old)
+    for name, value in vars(old).items():
+        assert np.array_equal(getattr(new, name), value), name
+
+
+@pytest.mark.parametrize("block", [7, 1 << 20])
+def test_the_vectors_counted_a_block_at_a_time_are_those_counted_at_once(
+    generated: Project, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Bags, "BLOCK", block)
+    service = generated.assist.suggestions
+    data = service._corpus_data(generated.assist.corpus(), generated.assist.ensure_indexed())
+    sentences = similar._build_sentence_vectors(data)
+    _same_arrays(sentences, _sentence_vectors_at_once(data))
+    _same_arrays(
+        resemblance.turn_vectors(data, sentences.idf), _turn_vectors_from_tuples(data, sentences.idf)
+    )
 
 
 def test_the_profiles_are_those_built_code_by_code(generated: Project) -> None:
