@@ -159,7 +159,10 @@ def open_huge_project(ctx: Context) -> Case:
     requires=_require_language,
     quick=False,
     scale_of="lemma_search_large",
-    limits="As `lemma_search_large`: the search and the first screen of hits (40 lines in context).",
+    limits=(
+        "As `lemma_search_large`: 70,683 hits read from the covering term index, then the first screen "
+        "(40 lines in context)."
+    ),
 )
 def lemma_search_huge(ctx: Context) -> Case:
     return lemma_search_case(ctx, "huge")
@@ -195,8 +198,10 @@ def suggestions_huge(ctx: Context) -> Case:
     quick=False,
     scale_of="index_large",
     limits=(
-        "As `index_large`: spaCy's tokenizer and sentencizer and SQLite's inserts into a token table "
-        "of 15 million rows and its term index, on one core; memory stays at one batch."
+        "As `index_large` (py-spy, 2026-12-06): spaCy's tokenizer and sentencizer ≈ 18 %, the rows built "
+        "from its arrays ≈ 16 %, SQLite's inserts of 15 million token rows ≈ 30 %, the covering term index "
+        "built after them in one sorted pass ≈ 20 %, reading and hashing the texts ≈ 5 %; one core; memory "
+        "stays at one batch (peak RSS ≈ 260 MB, 225 MB of it before the run)."
     ),
 )
 def index_huge(ctx: Context) -> Case:

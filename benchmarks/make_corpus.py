@@ -2,15 +2,15 @@
 
 ``python -m benchmarks.make_corpus [thesis|large|long|huge|very_long|tiny ...]`` builds the named sizes under
 ``benchmarks/corpus/`` (gitignored). A corpus is a folder ``<size>-<key>`` where the key is a
-hash of everything that shapes it (the size, the seed, this generator, the vocabulary, the
-codebook and the project schema), so a changed generator builds afresh and an unchanged one is
-reused. Each corpus holds:
+hash of everything that shapes it (the size, the seed, this generator, the vocabulary and the
+codebook), so a changed generator builds afresh and an unchanged one is reused. The project file is
+named by its schema revision; after a new migration the newest older one is copied and upgraded. Each corpus holds:
 
 * ``txt/`` and ``docx/``: one transcript per respondent, header lines then speaker turns
   ``[00:12:31] I: …`` / ``[00:12:40] R5: …``;
 * ``metadata.csv``: ``file, respondent, region, role, date``;
 * ``codings.json``: the planned codings (document, code path, start, end) from the codebook ``rwb``;
-* ``project.codewerk``: a project built through the Python API with the transcripts imported
+* ``project-<schema revision>.codewerk``: a project built through the Python API with the transcripts imported
   (from .txt) and every planned coding applied.
 """
 
@@ -21,6 +21,7 @@ import csv
 import functools
 import hashlib
 import json
+import os
 import random
 import re
 import shutil
@@ -35,9 +36,9 @@ from pathlib import Path
 
 from benchmarks import vocabulary as vocab
 
+# generator: begin (what the content key hashes: from here to "generator: end", the sizes left out)
 #: Bump when the output changes in a way the source hash would not show.
 GENERATOR_VERSION = 1
-DEFAULT_ROOT = Path(__file__).resolve().parent / "corpus"
 CODER = "benchmark"
 
 
@@ -89,39 +90,6 @@ class PlannedCoding:
     code: tuple[str, ...]  # the code's path in the codebook
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Corpus:
-    spec: CorpusSpec
-    folder: Path
-
-    @property
-    def txt(self) -> Path:
-        return self.folder / "txt"
-
-    @property
-    def docx(self) -> Path:
-        return self.folder / "docx"
-
-    @property
-    def metadata(self) -> Path:
-        return self.folder / "metadata.csv"
-
-    @property
-    def codings(self) -> Path:
-        return self.folder / "codings.json"
-
-    @property
-    def project(self) -> Path:
-        return self.folder / "project.codewerk"
-
-    def files(self, kind: str) -> list[Path]:
-        return sorted((self.folder / kind).glob(f"*.{kind}"))
-
-    def manifest(self) -> dict[str, object]:
-        data: dict[str, object] = json.loads((self.folder / "manifest.json").read_text(encoding="utf-8"))
-        return data
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -330,20 +298,6 @@ def write_metadata(documents: Sequence[Transcript], path: Path) -> None:
             writer.writerow((doc.name, doc.respondent, doc.region, doc.role, doc.date))
 
 
-def content_key(spec: CorpusSpec) -> str:
-    from models.database import head_revision
-
-    digest = hashlib.sha256()
-    digest.update(json.dumps({"spec": asdict(spec), "version": GENERATOR_VERSION}).encode())
-    source = Path(__file__).read_text(encoding="utf-8")
-    head, _sizes, tail = re.split(r"^# sizes: (?:begin|end).*$", source, maxsplit=2, flags=re.MULTILINE)
-    digest.update((head + tail).encode())
-    digest.update(Path(vocab.__file__).read_bytes())
-    digest.update(resources.files("codebooks").joinpath("rwb.yaml").read_bytes())
-    digest.update(head_revision().encode())
-    return digest.hexdigest()[:12]
-
-
 def _build_text(spec: CorpusSpec, folder: Path) -> None:
     (folder / "txt").mkdir(parents=True)
     documents = list(transcripts(spec))
@@ -392,6 +346,123 @@ def build_project(corpus: Corpus, target: Path) -> None:
         project.history.clear()
 
 
+# generator: end
+
+
+DEFAULT_ROOT = Path(__file__).resolve().parent / "corpus"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    spec: CorpusSpec
+    folder: Path
+
+    @property
+    def txt(self) -> Path:
+        return self.folder / "txt"
+
+    @property
+    def docx(self) -> Path:
+        return self.folder / "docx"
+
+    @property
+    def metadata(self) -> Path:
+        return self.folder / "metadata.csv"
+
+    @property
+    def codings(self) -> Path:
+        return self.folder / "codings.json"
+
+    @property
+    def project(self) -> Path:
+        """The project file at the head schema (one file per schema: sessions on other revisions
+        of the code share the folder)."""
+        from models.database import head_revision
+
+        return self.folder / project_name(head_revision())
+
+    def files(self, kind: str) -> list[Path]:
+        return sorted((self.folder / kind).glob(f"*.{kind}"))
+
+    def manifest(self) -> dict[str, object]:
+        data: dict[str, object] = json.loads((self.folder / "manifest.json").read_text(encoding="utf-8"))
+        return data
+
+
+def generator_source() -> str:
+    """The part of this file that shapes a corpus (between the generator markers, without the sizes)."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    _before, generator, _after = re.split(
+        r"^# generator: (?:begin|end).*$", source, maxsplit=2, flags=re.MULTILINE
+    )
+    head, _sizes, tail = re.split(r"^# sizes: (?:begin|end).*$", generator, maxsplit=2, flags=re.MULTILINE)
+    return head + tail
+
+
+def content_key(spec: CorpusSpec) -> str:
+    """A hash of the generator's inputs: the size's spec, the generator, the vocabulary and the codebook.
+    Not the project schema: a cached project of an older schema is upgraded (:func:`ensure`)."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps({"spec": asdict(spec), "version": GENERATOR_VERSION}).encode())
+    digest.update(generator_source().encode())
+    digest.update(Path(vocab.__file__).read_bytes())
+    digest.update(resources.files("codebooks").joinpath("rwb.yaml").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def project_name(revision: str) -> str:
+    return f"project-{revision}.codewerk"
+
+
+def _migrations_to_head() -> dict[str, int]:
+    """Each known schema revision with the number of migrations from it to the head."""
+    from models.database import head_revision, revision_graph
+
+    graph = revision_graph()
+    steps = {head_revision(): 0}
+    todo = [head_revision()]
+    while todo:
+        revision = todo.pop()
+        for down in graph.get(revision, ()):
+            if down not in steps:
+                steps[down] = steps[revision] + 1
+                todo.append(down)
+    return steps
+
+
+def _older_project(corpus: Corpus) -> Path | None:
+    """The corpus's project file nearest to the head schema among those this code can upgrade
+    (``project-<revision>.codewerk``, or ``project.codewerk`` of a folder built before the names said
+    the schema); ``None`` when there is none."""
+    from models.database import ProjectFileProblem, inspect_file
+
+    steps = _migrations_to_head()
+    found: list[tuple[int, str, Path]] = []
+    for path in corpus.folder.glob("project*.codewerk"):
+        try:
+            revision = inspect_file(path, check=False)
+        except ProjectFileProblem:
+            continue  # written by a newer schema than this code knows, or not a project
+        if revision in steps:
+            found.append((steps[revision], path.name, path))
+    return min(found)[2] if found else None
+
+
+def _upgraded(source: Path, target: Path) -> None:
+    """``target``: ``source`` at the head schema. ``source`` stays as it is (the backup: another
+    session may use it); the copy is upgraded beside the target and moved into place when done."""
+    from models.database import copy_database, upgrade
+
+    work = Path(tempfile.mkdtemp(prefix=f".{target.stem}-", dir=target.parent))
+    try:
+        copy = work / target.name
+        copy_database(source, copy)
+        upgrade(copy)
+        os.replace(copy, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def _atomic(target: Path, build) -> None:  # type: ignore[no-untyped-def]
     """Build into a temporary sibling and move it into place, so a cancelled build leaves nothing."""
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
@@ -410,15 +481,24 @@ def ensure(
     project: bool = True,
     log: Callable[[str], None] | None = None,
 ) -> Corpus:
-    """The corpus of ``size``, built where missing; parts already built are reused."""
+    """The corpus of ``size``, built where missing; parts already built are reused, and a project of an
+    older schema is upgraded into a file of its own rather than built again. Under a ``root`` other
+    than this checkout's own, nothing is ever deleted (sessions of other revisions share it)."""
     spec = SIZES[size] if isinstance(size, str) else size
     root.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(spec, root / f"{spec.name}-{content_key(spec)}")
     say = log or (lambda _message: None)
     if not (corpus.folder / "manifest.json").exists():
-        for stale in root.glob(f"{spec.name}-*"):  # built by an earlier version of the generator
-            if stale.is_dir() and stale != corpus.folder:
-                shutil.rmtree(stale)
+        stale = [
+            folder for folder in root.glob(f"{spec.name}-*") if folder.is_dir() and folder != corpus.folder
+        ]
+        if root.resolve() == DEFAULT_ROOT.resolve():  # this checkout's own cache: an older generator's
+            for folder in stale:
+                shutil.rmtree(folder)
+        elif stale:  # a root shared with other checkouts, whose code may still use them
+            say(
+                f"left in place, built by another version of the generator: {', '.join(f.name for f in stale)}"
+            )
         started = time.perf_counter()
         _atomic(corpus.folder, lambda folder: _build_text(spec, folder))
         say(f"built {spec.name} text in {time.perf_counter() - started:.1f} s")
@@ -426,6 +506,10 @@ def ensure(
         started = time.perf_counter()
         _atomic(corpus.docx, lambda folder: _build_docx(spec, folder))
         say(f"built {spec.name} .docx in {time.perf_counter() - started:.1f} s")
+    if project and not corpus.project.exists() and (older := _older_project(corpus)) is not None:
+        started = time.perf_counter()
+        _upgraded(older, corpus.project)
+        say(f"upgraded {spec.name} project from {older.name} in {time.perf_counter() - started:.1f} s")
     if project and not corpus.project.exists():
         started = time.perf_counter()
 

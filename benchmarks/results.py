@@ -1,8 +1,17 @@
-"""Printing results and writing ``benchmarks/RESULTS.md``."""
+"""Printing results and writing ``benchmarks/RESULTS.md``.
+
+``RESULTS.md`` is written by the runner, and its last part (from :data:`NOTES_HEADING`) is the hand-written
+profiling notes of ``FINDINGS.md``. Sessions write their dated sections into either file, so before the
+results file is written again, the notes it holds are merged into ``FINDINGS.md`` (:func:`merged_notes`): a
+line in either file is never lost. ``python -m benchmarks.results`` does only that merge, for both files.
+"""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import difflib
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +21,62 @@ from benchmarks.measure import Result
 from benchmarks.registry import BENCHMARKS
 
 FINDINGS = Path(__file__).resolve().parent / "FINDINGS.md"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+#: The line that starts the notes, in ``FINDINGS.md`` and in the copy ``RESULTS.md`` ends with.
+NOTES_HEADING = "## Profiling notes"
+#: Put before a passage that the two files hold in different versions (both are kept, this one first).
+CONFLICT_MARK = "<!-- FINDINGS.md and RESULTS.md differed here: both versions kept, FINDINGS.md's first -->"
+CONFLICT_END = "<!-- end of the two versions -->"
+
+
+def notes_in(results_text: str) -> str | None:
+    """The notes part of a results file's text (from the :data:`NOTES_HEADING` line), or ``None``."""
+    lines = results_text.splitlines()
+    if NOTES_HEADING not in lines:
+        return None
+    return "\n".join(lines[lines.index(NOTES_HEADING) :])
+
+
+def merged_notes(findings: str, results_notes: str) -> tuple[str, int]:
+    """``findings`` with every line that only ``results_notes`` holds put in its place, and how many
+    passages the two hold in different versions (both kept, between :data:`CONFLICT_MARK` and
+    :data:`CONFLICT_END`, to be settled by hand). Lines only in ``findings`` stay: a note is removed by
+    removing it from both files."""
+    ours = findings.strip().splitlines()
+    theirs = results_notes.strip().splitlines()
+    out: list[str] = []
+    conflicts = 0
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "delete"):
+            out += ours[i1:i2]
+        elif tag == "insert":
+            out += theirs[j1:j2]
+        else:
+            conflicts += 1
+            out += [CONFLICT_MARK, *ours[i1:i2], "", *theirs[j1:j2], CONFLICT_END]
+    return "\n".join(out), conflicts
+
+
+def sync_notes(results: Path = RESULTS, findings: Path = FINDINGS) -> str:
+    """Merge the notes ``results`` holds into ``findings`` (written when that adds anything) and
+    return the merged notes, which the results file is to end with."""
+    own = findings.read_text(encoding="utf-8").strip() if findings.exists() else ""
+    copied = notes_in(results.read_text(encoding="utf-8")) if results.exists() else None
+    if copied is None or not own:
+        merged, conflicts = (own or (copied or "")).strip(), 0
+    else:
+        merged, conflicts = merged_notes(own, copied)
+    if merged != own:
+        findings.write_text(merged + "\n", encoding="utf-8")
+        print(f"{findings.name}: took in the notes only {results.name} held", file=sys.stderr)
+    if conflicts:
+        print(
+            f"{findings.name}: {conflicts} passage(s) differed from {results.name}; both versions kept "
+            f"(search for '{CONFLICT_MARK[:30]}')",
+            file=sys.stderr,
+        )
+    return merged
 
 
 def seconds(value: float) -> str:
@@ -57,7 +122,10 @@ def write(
     quick: bool,
     total_seconds: float,
     load_before: str = "",
+    findings: Path = FINDINGS,
 ) -> None:
+    """Write the results to ``path``, ending with the profiling notes of ``findings`` merged with those
+    ``path`` held before (:func:`sync_notes`)."""
     machine = describe()
     if load_before:
         machine["Load average"] = f"{load_before} before the run, {load()} after (1 / 5 / 15 min)"
@@ -124,8 +192,9 @@ def write(
         limits = BENCHMARKS[result.name].limits if result.name in BENCHMARKS else ""
         if limits:
             out.append(f"- `{result.name}`: {limits}")
-    if FINDINGS.exists():
-        out += ["", FINDINGS.read_text(encoding="utf-8").strip()]
+    notes = sync_notes(path, findings)
+    if notes:
+        out += ["", notes]
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
@@ -154,3 +223,29 @@ def scaled(results: Sequence[Result]) -> list[str]:
             f"{megabytes(result.rss_mb)} | {target_text(result)} | {result.verdict} |"
         )
     return out
+
+
+def write_notes(results: Path = RESULTS, findings: Path = FINDINGS) -> None:
+    """Make both files hold the same notes (merged), leaving the figures of ``results`` as they are."""
+    notes = sync_notes(results, findings)
+    if not results.exists():
+        return
+    lines = results.read_text(encoding="utf-8").splitlines()
+    figures = lines[: lines.index(NOTES_HEADING)] if NOTES_HEADING in lines else [*lines, ""]
+    results.write_text("\n".join([*figures, *notes.splitlines()]) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.results",
+        description="Merge the profiling notes of RESULTS.md and FINDINGS.md so both hold every line.",
+    )
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--findings", type=Path, default=FINDINGS)
+    args = parser.parse_args(argv)
+    write_notes(args.results, args.findings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -108,7 +108,7 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
     texts = {}
     for left_out in sorted({doc_id for doc_id, _ in coded}):
         others = {key: spans for key, spans in coded.items() if key[0] != left_out}
-        profiles = code_profiles(data, sentence_vectors(data), others)
+        profiles = code_profiles(data, sentence_vectors(data), others, list(tree))
         turns = turn_candidates(list(tree), scope_ids, data, others, profiles=profiles)
         given = {(c.document_id, c.start): c.code_id for c in turns}
         spans = span_candidates(list(tree), scope_ids, data, others, profiles, given)

@@ -83,6 +83,14 @@ def default_coder() -> str:
         return "coder"
 
 
+def _check_pages(path: Path) -> None:
+    """``PRAGMA quick_check`` of a file opened unchecked; a damaged one is one message naming it."""
+    try:
+        check_file(path)
+    except ProjectFileProblem as exc:
+        raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
+
+
 class Project:
     """An open project. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
@@ -91,8 +99,6 @@ class Project:
     ) -> None:
         self.path = path
         self.backup_path = backup
-        #: Opened without the damage check (see :meth:`open`), until :meth:`check_file` ran.
-        self.unchecked = False
         self.store = store if store is not None else Store(path)
         if coder is None and self.store.user_name and not os.environ.get("CODEWERK_CODER", "").strip():
             coder = self.store.user_name  # in a team project, people are their server logins
@@ -232,17 +238,22 @@ class Project:
         except ProjectFileProblem as exc:
             raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
         project = cls(path, coder=coder, backup=backup)
-        project.unchecked = not check
+        if not check:
+            project.store.check_before_writing(lambda: _check_pages(path))
         return project
+
+    @property
+    def unchecked(self) -> bool:
+        """Opened without the damage check (``check_later``), until :meth:`check_file` passed.
+        Reading works meanwhile; a write waits for the check (or runs it), so nothing is written
+        into a damaged file."""
+        return self.store.check_pending
 
     def check_file(self) -> None:
         """The damage check :meth:`open` left out (``check_later``): raises :class:`ProjectFileError`
-        naming the file when it is damaged. Reads on its own connection, so any thread may call it."""
-        try:
-            check_file(self.path)
-        except ProjectFileProblem as exc:
-            raise ProjectFileError(say("{name}: {exc}", name=self.path.name, exc=reason_of(exc))) from exc
-        self.unchecked = False
+        naming the file when it is damaged (and every write does from then on). Reads on its own
+        connection, so any thread may call it; a write meanwhile waits for it."""
+        self.store.settle_check()
 
     def close(self) -> None:
         self.store.close()

@@ -133,3 +133,33 @@ def test_the_exchange_names_load_on_first_use(coded_project: Project, tmp_path: 
     assert coding.refi.ExchangeReport.__name__ == "ExchangeReport"
     coding.refi.write_qdc(coded_project, tmp_path / "codes.qdc", by="region")
     assert coding.refi.read_qdc(tmp_path / "codes.qdc").walk()
+
+
+ORDER_SCRIPT = """
+import json, sys
+import main
+main.load_window()
+print(json.dumps(list(sys.modules)))
+"""
+
+
+def test_the_window_imports_the_domain_before_pyside6() -> None:
+    """PySide6's import hook reads the source of every module imported after PySide6 (≈ 0.1 s for
+    SQLAlchemy, the models and the services): ``main.load_window`` (what ``main.gui`` and the start
+    benchmark run first) imports them before it."""
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", ORDER_SCRIPT],
+        cwd=root,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    order = json.loads(out.strip().splitlines()[-1])  # sys.modules keeps the order of importing
+    assert "app.shell.main_window" in order
+    pyside = order.index("PySide6")
+    for domain in ("sqlalchemy", "sqlalchemy.orm", "models", "models.analysis", "coding.project"):
+        assert order.index(domain) < pyside, f"{domain} is imported after PySide6"
+    late = [name for name in order[pyside:] if name.split(".")[0] in ("sqlalchemy", "models")]
+    assert late == []

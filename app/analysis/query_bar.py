@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
-from coding import Change
+from coding import Aspect, Change
 from coding.analysis.query import OPERATORS
 from coding.core.records import CodeTree
 
@@ -182,8 +182,9 @@ class QueryBar(QWidget):
             workspace.changed.connect(self._on_change)
         self.fill_saved()
 
-    def _on_change(self, _change: Change) -> None:
-        self.fill_saved()  # one small read; saved queries change by save, delete, undo and redo
+    def _on_change(self, change: Change) -> None:
+        if change.touches(Aspect.QUERIES):  # saved queries change by save, delete, undo and redo
+            self.fill_saved()
 
     def fill_saved(self) -> None:
         """The saved queries, by name, after a first entry that says what the list is."""

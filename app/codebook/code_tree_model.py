@@ -136,7 +136,9 @@ class CodeTreeModel(QAbstractItemModel):
         self._totals = codes.passage_counts()  # each passage once per subtree, as Compare counts
 
     def load_totals(self) -> None:
-        """Count the coded passages now if the first listing left them for later; the column follows."""
+        """Count the coded passages now if the first listing left them for later; the column follows.
+        Changes waiting are taken in first: the count includes them, so they are not added again."""
+        self._pending.flush()
         if self._totals is not None:
             return
         self._totals = self.workspace.project.codes.passage_counts()
@@ -191,12 +193,38 @@ class CodeTreeModel(QAbstractItemModel):
         return (direct.keys() | totals.keys()) & self._rows.keys()
 
     def _cells_changed(self, code_ids: set[CodeId], column: int) -> None:
-        """Announce new values in one column for a few codes (display roles only: no re-filtering)."""
+        """Announce new values in one column for these codes (display roles only: no re-filtering):
+        one range per parent, from its first changed child to its last (every code, as after the
+        first count, is one announcement per category instead of one per code)."""
         roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole]
+        spans: dict[CodeId | None, tuple[int, int, CodeId, CodeId]] = {}
         for code_id in code_ids:
-            index = self.index_of(code_id, column)
-            if index.isValid():
-                self.dataChanged.emit(index, index, roles)
+            if code_id not in self._tree:
+                continue
+            parent, row = self._tree.get(code_id).parent_id, self._rows[code_id]
+            first, last, first_id, last_id = spans.get(parent, (row, row, code_id, code_id))
+            if row <= first:
+                first, first_id = row, code_id
+            if row >= last:
+                last, last_id = row, code_id
+            spans[parent] = (first, last, first_id, last_id)
+        for first, last, first_id, last_id in spans.values():
+            self.dataChanged.emit(
+                self.createIndex(first, column, int(first_id)),
+                self.createIndex(last, column, int(last_id)),
+                roles,
+            )
+
+    def widest_texts(self) -> dict[int, str]:
+        """Per narrow column (key, question, count), a text as wide as its widest cell: the dock
+        sizes those columns by it instead of measuring every row after each change."""
+        questions = [code.question for code in self._tree.codes if code.question]
+        largest = max((self._totals or {}).values(), default=0)
+        return {
+            KEY: "8" if self._keys else "",
+            QUESTION: max(questions, key=len, default=""),
+            QUOTES: "8" * len(str(largest)),
+        }
 
     @property
     def tree(self) -> CodeTree:

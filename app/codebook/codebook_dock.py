@@ -14,7 +14,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetrics,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -131,6 +139,7 @@ class CodebookDock(QDockWidget):
         self.pick_code: Callable[[CodePicker], None] = lambda picker: picker.open()
         self._expanded: set[CodeId] = set()
         self._first_load = True
+        self._widths: dict[int, str] = {}
 
         body = QWidget(self)
         self.filter = QLineEdit(body)
@@ -277,11 +286,31 @@ class CodebookDock(QDockWidget):
             header = self.tree.header()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+            # Sized to their widest text, not to their contents: Qt would measure every shown row's
+            # cells again after each change of one count (a coding).
             for column in (KEY, QUESTION, QUOTES):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self._widths = {}
+            for signal in (self.model.modelReset, self.model.dataChanged, self.model.layoutChanged):
+                signal.connect(self._fit_columns)
+            self._fit_columns()
             self.tree.expandToDepth(0)
             model = self.model
             after_first_paint(self.tree.viewport(), lambda: self._load_totals(model))
+
+    def _fit_columns(self, *_args: object) -> None:
+        """Widen the key, question and count columns to their widest text (when that changed)."""
+        if self.model is None:
+            return
+        widths = self.model.widest_texts()
+        if widths == self._widths:
+            return
+        self._widths = widths
+        header = self.tree.header()
+        metrics = QFontMetrics(self.tree.font())
+        for column, text in widths.items():
+            width = metrics.horizontalAdvance(text) + 16 if text else 0
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
     def _load_totals(self, model: CodeTreeModel) -> None:
         """The passage counts the first listing left for after the paint."""

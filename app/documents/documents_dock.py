@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE, FILTER_ROLE, NAME, DocumentListModel
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
+from app.widgets.after_paint import after_first_paint
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
+from coding.core.errors import ServerUnreachableError
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 
@@ -114,7 +116,10 @@ class DocumentsDock(QDockWidget):
                 first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
                 choose=("region",),
             )
-            self.model = DocumentListModel(workspace, self.group_by.currentData() or None, self)
+            # The coding counts follow the first paint: the window shows without waiting for them.
+            self.model = DocumentListModel(
+                workspace, self.group_by.currentData() or None, self, counts_later=True
+            )
         self.group_by.blockSignals(False)
         self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
         if old is not None:
@@ -133,6 +138,17 @@ class DocumentsDock(QDockWidget):
                 signal.connect(self._fit_counts)
             self._fit_counts()
             self.tree.expandAll()
+            model = self.model
+            after_first_paint(self.tree.viewport(), lambda: self._load_counts(model))
+
+    def _load_counts(self, model: DocumentListModel) -> None:
+        """The coding counts the first listing left for after the paint."""
+        if model is not self.model:
+            return
+        try:
+            model.load_counts()
+        except ServerUnreachableError:  # a team server away: count when it is back
+            QTimer.singleShot(1000, lambda: self._load_counts(model))
 
     def _fit_counts(self, *_args: object) -> None:
         if self.model is None:

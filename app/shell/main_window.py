@@ -436,8 +436,8 @@ class MainWindow(QMainWindow):
             else:
                 self.details_dock.show_nothing()
             return
-        documents = self.documents_dock.model.documents() if self.documents_dock.model else []
-        document = next((d.name for d in documents if d.id == passage.document_id), "")
+        model = self.documents_dock.model
+        document = model.name_of(passage.document_id) if model is not None else ""
         self.details_dock.show_coding(passage, coding_id, document)
 
     def _selection_changed(self) -> None:

@@ -120,9 +120,9 @@ def set_project(window: MainWindow, project: Project) -> None:
     for dock_widget in window.docks:
         dock_widget.toggleViewAction().setEnabled(True)
     model = window.documents_dock.model
-    documents = model.documents() if model is not None else project.documents.list()
-    if documents:  # the first document with codings, else the first: one document loaded
-        window.open_document(next((d for d in documents if d.coding_count), documents[0]).id)
+    listed = model.document_ids() if model is not None else project.documents.order()
+    if listed:  # the first document with codings, else the first: one document loaded
+        window.open_document(project.documents.first_coded(listed) or listed[0])
     workspace.tell(
         QCoreApplication.translate("MainWindow", "Opened {location} — every action is saved at once").format(
             location=project.location

@@ -132,3 +132,18 @@ def set_flag(key: str, value: bool) -> None:
     store = settings()
     store.setValue(key, value)
     store.sync()
+
+
+def table_sort(key: str) -> tuple[int, bool] | None:
+    """The column a table was last sorted by and whether descending (``quotes/sort`` …), or None."""
+    value = str(settings().value(key) or "")
+    column, _, order = value.partition(" ")
+    if not column.isdigit() or order not in ("ascending", "descending"):
+        return None
+    return int(column), order == "descending"
+
+
+def save_table_sort(key: str, column: int, descending: bool) -> None:
+    store = settings()
+    store.setValue(key, f"{column} {'descending' if descending else 'ascending'}")
+    store.sync()

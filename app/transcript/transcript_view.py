@@ -149,10 +149,16 @@ class TranscriptView(TranscriptPointer):
         only the stripes of the paragraphs around them."""
         assert self.workspace is not None and self.document_id is not None
         project = self.workspace.project
-        for start, end in spans:
-            end = max(end, start + 1)
+        places = [(start, max(end, start + 1)) for start, end in spans]
+        # A passage there now either was shown there before or lies in a span the change names:
+        # none starts before the earliest of those (the read then skips the passages before it).
+        shown = [p.start for place in places for p in self.index.overlapping(*place)[:1]]
+        earliest = min([start for start, _end in places] + shown, default=0)
+        for start, end in places:
             fresh = passages_in_layer(
-                project.codings.passages(self.document_id, start, end, text=self.text),
+                project.codings.passages(
+                    self.document_id, start, end, text=self.text, starting_from=earliest
+                ),
                 self.layer,
                 project.coder,
             )

@@ -61,6 +61,12 @@ def is_disk_full(exc: BaseException) -> bool:
 class Store:
     """Sessions on one project file. Writes run in exactly one transaction each."""
 
+    #: The file's damage check, while it has not passed (:meth:`check_before_writing`).
+    _pending_check: Callable[[], None] | None = None
+    #: What the damage check found, raised again by every later write.
+    _check_failure: CodewerkError | None = None
+    _check_lock: threading.Lock | None = None
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._held = threading.local()
@@ -130,16 +136,56 @@ class Store:
             )
         )
 
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session inside one write transaction: committed on success, rolled back on error.
+    # -- the damage check of a file opened before it was checked ---------------------------
+    def check_before_writing(self, check: Callable[[], None]) -> None:
+        """Let no write begin until ``check`` (the file's damage check, raising a
+        :class:`CodewerkError` naming the file when it is damaged) has passed. Reading goes on
+        meanwhile; a write waits for the check under way, or runs it itself when nobody has yet,
+        so nothing is written into a file with damaged pages."""
+        self._check_lock = threading.Lock()
+        self._check_failure = None
+        self._pending_check = check
 
-        One attempt; :meth:`transact` is the one that waits for a busy project.
-        """
+    @property
+    def check_pending(self) -> bool:
+        """Whether the damage check has yet to pass (:meth:`check_before_writing`)."""
+        return self._pending_check is not None
+
+    def settle_check(self) -> None:
+        """Run the damage check if it has not run (any thread; one at a time: a second caller waits
+        for the first and gets its outcome). Raises what the check found, again on every call."""
+        lock = self._check_lock
+        if lock is None:
+            return
+        with lock:
+            if self._check_failure is not None:
+                raise self._check_failure
+            check = self._pending_check
+            if check is None:
+                return
+            try:
+                check()
+            except CodewerkError as exc:
+                self._check_failure = exc
+                raise
+            self._pending_check = None
+
+    def _before_writing(self) -> None:
         if self.read_only:
             raise ProjectReadOnlyError(
                 text("{name}: the project is read-only; nothing was changed", name=self.name)
             )
+        if self._pending_check is not None or self._check_failure is not None:
+            self.settle_check()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session inside one write transaction: committed on success, rolled back on error.
+
+        One attempt; :meth:`transact` is the one that waits for a busy project. A write into a
+        file whose damage check is pending waits for it (:meth:`check_before_writing`).
+        """
+        self._before_writing()
         shared = self._shared()
         if shared is not None:
             shared.expire_all()
@@ -203,10 +249,7 @@ class Store:
 
     def begin_held(self) -> Session:
         """Open the transaction :meth:`hold` holds (for a holder that is not one block of code)."""
-        if self.read_only:
-            raise ProjectReadOnlyError(
-                text("{name}: the project is read-only; nothing was changed", name=self.name)
-            )
+        self._before_writing()
         if self._shared() is not None:
             raise RuntimeError("this thread already holds a transaction")
         session = self._write_sessions()

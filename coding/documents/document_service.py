@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import PurePath
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from coding.core.attributes import attribute_key
 from coding.core.context import DocumentRef, Execute
@@ -43,6 +43,19 @@ def turn_info(turn: Turn) -> TurnInfo:
     )
 
 
+#: How many documents :meth:`DocumentService.first_coded` asks about in one query.
+FIRST_CODED_BATCH = 200
+
+
+def _count_rows() -> Select[int, int]:
+    """(document, number of codings) for every document with a coding: one pass over all codings."""
+    return (
+        select(Passage.document_id, func.count(Coding.id))
+        .join(Coding, Coding.passage_id == Passage.id)
+        .group_by(Passage.document_id)
+    )
+
+
 class DocumentService:
     """The documents: it also answers the project's resolver for documents (:meth:`id_of`)."""
 
@@ -67,6 +80,34 @@ class DocumentService:
             rows = session.execute(select(Document.id).order_by(Document.position, Document.id)).scalars()
             return [DocumentId(document_id) for document_id in rows]
 
+    def coding_counts(self) -> dict[DocumentId, int]:
+        """Every document's number of codings (documents without any are left out): the count that
+        :meth:`list` adds, alone, for a view that lists first and counts after it has shown."""
+        with self._store.read() as session:
+            return {DocumentId(doc_id): int(count) for doc_id, count in session.execute(_count_rows())}
+
+    def first_coded(self, among: Sequence[DocumentId] | None = None) -> DocumentId | None:
+        """The first document, in import order (or in the order of ``among``), that has a coding;
+        ``None`` when none has. Asks each document whether it has one, a few hundred at a time,
+        instead of counting every coding of the project."""
+        ordered = builtins.list(among) if among is not None else self.order()
+        coded = (
+            select(Passage.id)
+            .join(Coding, Coding.passage_id == Passage.id)
+            .where(Passage.document_id == Document.id)
+            .exists()
+        )
+        with self._store.read() as session:
+            for start in range(0, len(ordered), FIRST_CODED_BATCH):
+                batch = ordered[start : start + FIRST_CODED_BATCH]
+                found = set(
+                    session.execute(select(Document.id).where(Document.id.in_(batch), coded)).scalars()
+                )
+                hit = next((document_id for document_id in batch if document_id in found), None)
+                if hit is not None:
+                    return hit
+        return None
+
     def list_of(
         self, document_ids: Collection[DocumentId], *, with_counts: bool = True
     ) -> builtins.list[DocumentInfo]:
@@ -89,11 +130,7 @@ class DocumentService:
         only: Collection[DocumentId] | None = None,
     ) -> builtins.list[DocumentInfo]:
         attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
-        count_rows = (
-            select(Passage.document_id, func.count(Coding.id))
-            .join(Coding, Coding.passage_id == Passage.id)
-            .group_by(Passage.document_id)
-        )
+        count_rows = _count_rows()
         document_rows = select(
             Document.id,
             Document.name,

@@ -37,6 +37,7 @@ class CodingService:
         end: int | None = None,
         *,
         text: str | None = None,
+        starting_from: int | None = None,
     ) -> list[PassageInfo]:
         """Every coded passage of a document with its codes, ordered by position.
 
@@ -44,12 +45,17 @@ class CodingService:
         what a view re-reads after a change it knows the place of. ``text``, the document's stored
         text when the caller has just read it, saves reading each passage's words: they are always
         ``text[start:end]``, and the positions alone come from the index (a 3M-character transcript
-        with 23,500 passages: 11 ms instead of 50 ms in SQLite).
+        with 23,500 passages: 11 ms instead of 50 ms in SQLite). ``starting_from`` leaves out the
+        passages starting before it, for a caller that knows none of those it wants starts earlier
+        (a view re-reading a changed range: the earliest start it shows there); the index on
+        (document, start) is then read from there, not from the document's first passage.
         """
         document_id = self._context.resolve.document(document)
         where = [Passage.document_id == document_id]
         if start is not None and end is not None:
             where += [Passage.start < end, Passage.end > start]
+            if starting_from is not None:
+                where.append(Passage.start >= starting_from)
         columns = (
             (Passage.id, Passage.start, Passage.end)
             if text is not None

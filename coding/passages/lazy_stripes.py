@@ -5,7 +5,7 @@
 :class:`LazyStripes` lays out the stripes of the paragraphs asked for (:meth:`LazyStripes.around`)
 and keeps them. That gives the same lanes as the whole layout: past a paragraph boundary that no
 passage crosses every lane is free, so the stripes between two such boundaries do not depend on
-what comes before them (the rule :func:`~coding.passages.stripe_layout.relayout_stripes` rests on).
+what comes before them.
 
 The number of lanes (how wide the margin is) is known without laying anything out: lanes are
 filled lowest first in order of position, so a document needs as many lanes as the most codings
@@ -100,12 +100,12 @@ class LazyStripes:
     # -- changing ------------------------------------------------------------------------
     def replace(self, start: int, end: int, fresh: Iterable[PassageInfo]) -> list[PassageInfo]:
         """Put ``fresh`` in place of the passages overlapping ``[start, end)`` (``end > start``), as
-        :meth:`PassageIndex.replaced` does; the stripes between the free paragraph boundaries around
+        :meth:`PassageIndex.replace` does; the stripes between the free paragraph boundaries around
         them are laid out again (at once where they had been laid out, else when first asked for).
         Returns the passages taken out and put in (their fills may have changed)."""
         fresh = list(fresh)
         gone = self.index.overlapping(start, end)
-        self.index, changed = self.index.replaced(start, end, fresh)
+        changed = self.index.replace(start, end, fresh)
         depth, starts = self._depth, self._starts
         for passages, sign in ((gone, -1), (fresh, 1)):
             for passage in passages:

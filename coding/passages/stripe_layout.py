@@ -7,7 +7,7 @@ position, which keeps the layout stable: adding a coding moves few other stripes
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
@@ -120,45 +120,3 @@ def layout_stripes(
 
 
 _LANE = itemgetter(5)
-_START = itemgetter(3)
-
-
-def relayout_stripes(
-    old: StripeLayout,
-    index: PassageIndex,
-    starts: list[int],
-    code_rank: Mapping[CodeId, int] | Callable[[CodeId], int] | None,
-    changed: tuple[int, int],
-) -> Relaid:
-    """What :func:`layout_stripes` gives for ``index``, when ``old`` is the layout of an index that
-    differed only within the characters ``changed`` (``PassageIndex.replaced``), laid out with the
-    same ``starts`` and ``code_rank``.
-
-    Only the stripes between two paragraph boundaries that no passage crosses are laid out again:
-    after such a boundary every lane is free, so what follows it does not depend on what came before.
-    """
-    start, end = changed
-    low = bisect_right(starts, start) - 1
-    high = bisect_right(starts, max(start, end - 1))  # the paragraph after the last one touched
-    while low > 0 and index.crosses(starts[low]):
-        low -= 1
-    while high < len(starts) and index.crosses(starts[high]):
-        high += 1
-    first = starts[low] if low > 0 else 0
-    stop = starts[high] if high < len(starts) else None
-    region = index.starting_between(first, stop)
-    before = bisect_left(old.stripes, first, key=_START)
-    after = len(old.stripes) if stop is None else bisect_left(old.stripes, stop, key=_START)
-    laid = tuple(_lay(region, starts, _ranking(code_rank)))
-    stripes = old.stripes[:before] + laid + old.stripes[after:]
-    return Relaid(
-        StripeLayout(stripes, 1 + max(map(_LANE, stripes), default=-1)), old.stripes[before:after], laid
-    )
-
-
-class Relaid(NamedTuple):
-    """A layout laid out again in part: the new layout, the stripes taken out and those put in."""
-
-    layout: StripeLayout
-    removed: tuple[Stripe, ...]
-    added: tuple[Stripe, ...]

@@ -126,8 +126,8 @@ class InsertRows(Step):
 
     An insert of more than :data:`COMPACT_ROWS` rows with a single-column key and no JSON keeps only
     its rows' ids (runs of consecutive ids: a few numbers) once the transaction that applied it has
-    committed (:meth:`settle`): the rows are in the database. Until then it holds the rows as given
-    (a transaction tried again applies them again). Before its command is undone
+    committed (:meth:`settle`): the rows are in the database. Until then it holds them column by
+    column as above (a transaction tried again applies them again). Before its command is undone
     (:meth:`before_revert`, while every row the command wrote is still there) it reads them back as
     they are stored, column by column as above, for redo to insert again; once redone it keeps only
     the ids again. So an undo record of an import holds no copy of what it imported, and undo and
@@ -184,16 +184,15 @@ class InsertRows(Step):
     def apply(self, session: Session) -> None:
         rows = self.rows
         self._insert(session, rows)
-        if self._compactable():  # kept as they are until settled
-            self._rows, self._columns = rows, {}
-        else:
-            self._pack(rows)
+        # Kept column by column until settled (a transaction tried again applies them again), not
+        # as the caller's dicts: an import that inserts in batches lets go of each batch's dicts.
+        self._pack(rows)
 
     def settle(self) -> None:
-        if self._rows is not None and self._compactable():
+        if self._runs is None and self._columns and self._compactable():
             pk = next(iter(self.table.primary_key.columns)).name
-            self._runs = _runs(row[pk] for row in self._rows)
-            self._rows = None
+            self._runs = _runs(self._columns[pk])
+            self._columns = {}
 
     def before_revert(self, session: Session) -> None:
         if self._runs is None:

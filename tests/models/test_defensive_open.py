@@ -4,6 +4,7 @@ naming it (and left as it was), and every connection distrusts what the schema c
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -89,3 +90,80 @@ def test_a_small_file_is_checked_before_it_opens_even_when_a_later_check_is_offe
     path.write_bytes(bytes(data))
     with pytest.raises(ProjectFileError, match=r"^studie\.codewerk: the project file is damaged \("):
         Project.open(path, check_later=True)
+
+
+def _damaged_index(path: Path, index: str) -> None:
+    """Overwrite the cells of one index page that opening and listing do not read."""
+    with closing(sqlite3.connect(path)) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    offset = (_page_of(path, index) - 1) * page_size
+    data[offset + 8 : offset + page_size] = b"\xa5" * (page_size - 8)
+    path.write_bytes(bytes(data))
+
+
+def test_a_write_into_a_large_file_opened_unchecked_waits_for_the_check_and_is_refused_if_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("coding.project.CHECK_FIRST_BYTES", 0)  # every file counts as large
+    path = tmp_path / "studie.codewerk"
+    _project_with_data(path, tmp_path)
+    _damaged_index(path, "ix_document_sha256")
+    project = Project.open(path, check_later=True)
+    try:
+        assert project.unchecked
+        assert [d.name for d in project.documents.list()] == ["R5"]  # reading goes on meanwhile
+        damaged = r"^studie\.codewerk: the project file is damaged \("
+        with pytest.raises(ProjectFileError, match=damaged):  # the write ran the check itself
+            project.code("R5", "4a", 0, 10)
+        with pytest.raises(ProjectFileError, match=damaged):  # and every later write is refused
+            project.codes.create("Nieuw")
+        with pytest.raises(ProjectFileError, match=damaged):
+            project.check_file()
+    finally:
+        project.close()
+    with closing(sqlite3.connect(path)) as conn:  # nothing was written
+        assert conn.execute("SELECT count(*) FROM coding").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM code WHERE name = 'Nieuw'").fetchone() == (0,)
+
+
+def test_a_write_meanwhile_waits_for_the_check_under_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("coding.project.CHECK_FIRST_BYTES", 0)
+    path = tmp_path / "studie.codewerk"
+    _project_with_data(path, tmp_path)
+    project = Project.open(path, check_later=True)
+    assert project.unchecked
+    checking, release = threading.Event(), threading.Event()
+    events: list[str] = []
+    check = project.store._pending_check
+    assert check is not None
+
+    def slow_check() -> None:  # the real check, held until the test lets it finish
+        checking.set()
+        release.wait(10)
+        check()
+        events.append("checked")
+
+    project.store.check_before_writing(slow_check)
+    checker = threading.Thread(target=project.check_file)  # the window's worker
+    checker.start()
+    assert checking.wait(10)
+
+    def write() -> None:
+        project.code("R5", "4a", 0, 10)
+        events.append("written")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    writer.join(0.3)  # time enough for an ungated write to finish
+    release.set()
+    checker.join(10)
+    writer.join(10)
+    try:
+        assert events == ["checked", "written"]
+        assert not project.unchecked
+        assert len(project.quotes()) == 2
+    finally:
+        project.close()

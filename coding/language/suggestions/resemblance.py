@@ -12,6 +12,7 @@ what is coded with the question's code at all is left out (:func:`span_similarit
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -21,10 +22,15 @@ import numpy as np
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
+from coding.core.text import fold
 from coding.language.suggestions.candidates import Candidate, overlap
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.guide_answers import CONFIRMED_SCORE
-from coding.language.suggestions.similar import SentenceVectors, passages_profile, sentence_vectors
+from coding.language.suggestions.similar import (
+    SentenceVectors,
+    passages_profile,
+    sentence_vectors,
+)
 from coding.language.suggestions.vectors import (
     Bags,
     FloatArray,
@@ -45,6 +51,7 @@ GUIDE_MIN_SIMILARITY = 0.1
 RUNNER_UP_RATIO = 0.9
 #: A turn with fewer content words is a back-channel or a filler: never a unit on its own.
 MIN_CONTENT_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -109,18 +116,53 @@ class Profiles:
         return self.rows.get(code_id)
 
 
+#: The code's own words (name, guide question and prompts, search terms, description) weigh as this many coded
+#: passages in its profile: with few passages coded, they say what the code is about (chosen on the tune split).
+CODE_WORDS_WEIGHT = 0.5
+
+
+def code_words_vector(data: CorpusData, vectors: SentenceVectors, code: CodeInfo) -> FloatArray | None:
+    """The unit TF-IDF vector of the code's own words over the corpus's stems (words the corpus never uses
+    count for nothing); ``None`` when none of them occurs."""
+    lookup: dict[str, int] = data.derive("stem_of_form", _stem_of_form)
+    text = " ".join(
+        (code.name, code.guide_question, *code.guide_prompts, *code.search_terms, code.description)
+    )
+    found = [lookup[word] for word in _WORD.findall(fold(text)) if word in lookup]
+    if not found:
+        return None
+    vector = np.bincount(np.asarray(found, dtype=np.int64), minlength=len(data.stems)).astype(np.float64)
+    vector *= vectors.idf
+    norm = float(np.sqrt(np.dot(vector, vector)))
+    return vector / norm if norm else None
+
+
+def _stem_of_form(data: CorpusData) -> dict[str, int]:
+    """Per folded word form of the corpus's content words: its stem id."""
+    out: dict[str, int] = {}
+    for term_id, norm in data.term_norm.items():
+        stem_id = int(data.term_stem[term_id])
+        if stem_id >= 0:
+            out.setdefault(fold(norm), stem_id)
+    return out
+
+
 def code_profiles(
     data: CorpusData,
     vectors: SentenceVectors,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    codes: Sequence[CodeInfo] = (),
 ) -> Profiles:
-    """Each code's :func:`~coding.language.suggestions.similar.passages_profile`, the words of all codes'
-    passages found with one look-up per document (not one per document and code)."""
+    """The profiles of the codes with coded passages: each the normalised sum of its passages' unit vectors
+    (:func:`~coding.language.suggestions.similar.passages_sum`, the words of all codes' passages found with one
+    look-up per document, not one per document and code); with ``codes`` (their infos), each profile also holds
+    the code's own words (:data:`CODE_WORDS_WEIGHT`)."""
     passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
     for (doc_id, code_id), spans in coded.items():
         passages_of[code_id].extend((doc_id, span) for span in spans)
+    infos = {code.id: code for code in codes}
     width = len(data.stems)
-    # the passages numbered code by code, within a code document by document as passages_profile numbers
+    # the passages numbered code by code, within a code document by document as passages_sum numbers
     # them (the sums below add in that order: the same profiles to the last bit)
     per_document: dict[DocumentId, tuple[list[int], list[int], list[int]]] = {}
     ordered = sorted(passages_of)
@@ -160,6 +202,11 @@ def code_profiles(
             profile = np.bincount(column[low:high], weights=weights[low:high], minlength=width).astype(
                 np.float64, copy=False
             )
+            info = infos.get(code_id)
+            if info is not None and CODE_WORDS_WEIGHT:
+                words = code_words_vector(data, vectors, info)
+                if words is not None:
+                    profile = profile + CODE_WORDS_WEIGHT * words
             norm = float(np.sqrt(np.dot(profile, profile)))
             code_ids.append(code_id)
             matrix_rows.append(profile / norm if norm else profile)
@@ -338,10 +385,37 @@ def resemblances(
 TERMS_ALONE_UNTIL = 3
 #: Below that, a term sentence must resemble what is coded with the code at least this much.
 TERMS_MIN_SIMILARITY = 0.2
-#: An answer found by an automatic guide match alone must have its code among the five codes it resembles most.
-GUIDE_MAX_RANK = 4
+#: An answer found by an automatic guide match alone must have its code among the seven codes it resembles most
+#: (chosen on the tune split from 4, 5, 6, 8 and none: with the codes' own words in their profiles, 6 had the best F1).
+GUIDE_MAX_RANK = 6
 #: A turn found by resemblance alone must resemble its code more than any other by this margin.
 SIMILAR_MIN_MARGIN = 0.02
+
+
+def _passages_similarity(
+    data: CorpusData,
+    candidates: Sequence[Candidate],
+    coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+) -> list[float]:
+    """Each candidate's cosine with the passages coded with its code alone (not the code's own words: a search
+    term is one of those, so a term sentence would always resemble them)."""
+    if not candidates:
+        return []
+    vectors = sentence_vectors(data)
+    wanted = {c.code_id for c in candidates}
+    passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
+    for (doc_id, code_id), passages in coded.items():
+        if code_id in wanted:
+            passages_of[code_id].extend((doc_id, span) for span in passages)
+    spans = span_vectors(data, vectors.idf, [(c.document_id, c.start, c.end) for c in candidates])
+    out = [0.0] * len(candidates)
+    for code_id in sorted(wanted):
+        profile, _ = passages_profile(data, vectors, passages_of[code_id])
+        dots = row_dots(spans.rows, spans.columns, spans.weights, profile, len(spans))
+        for number, c in enumerate(candidates):
+            if c.code_id == code_id:
+                out[number] = float(dots[number])
+    return out
 
 
 def corroborated(
@@ -373,13 +447,17 @@ def corroborated(
     for c in alone:
         if c.sources == ("terms",) and c.code_id in enough:
             dropped.add(id(c))
-    alone = [c for c in alone if id(c) not in dropped]
+    terms = [
+        c for c in alone if c.sources == ("terms",) and id(c) not in dropped and c.code_id in profiles.rows
+    ]
+    for c, similarity in zip(terms, _passages_similarity(data, terms, coded), strict=True):
+        if similarity < TERMS_MIN_SIMILARITY:
+            dropped.add(id(c))
+    alone = [c for c in alone if id(c) not in dropped and c.sources != ("terms",)]
     for c, found in zip(alone, resemblances(data, alone, profiles), strict=True):
         if found is None:
             continue
-        if c.sources == ("terms",):
-            wrong = found.similarity < TERMS_MIN_SIMILARITY
-        elif c.sources == ("question",):
+        if c.sources == ("question",):
             wrong = found.rank > GUIDE_MAX_RANK
         else:
             wrong = found.margin < SIMILAR_MIN_MARGIN and not (

@@ -158,7 +158,7 @@ class SuggestionService:
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
-        profiles = code_profiles(data, sentence_vectors(data), coded)  # once for both
+        profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for both
         if "similar" in sources:
             from coding.language.suggestions.sentence_spans import span_candidates
 

@@ -90,6 +90,15 @@ def passages_profile(
     data: CorpusData, vectors: SentenceVectors, passages: Sequence[tuple[DocumentId, tuple[int, int]]]
 ) -> tuple[FloatArray, int]:
     """The normalised sum of the passages' unit vectors (dense by stem id), and how many had words."""
+    profile, count = passages_sum(data, vectors, passages)
+    norm = float(np.sqrt(np.dot(profile, profile)))
+    return (profile / norm if norm else profile), count
+
+
+def passages_sum(
+    data: CorpusData, vectors: SentenceVectors, passages: Sequence[tuple[DocumentId, tuple[int, int]]]
+) -> tuple[FloatArray, int]:
+    """The sum of the passages' unit vectors (dense by stem id), and how many had words."""
     by_document: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, span in passages:
         if doc_id in data.documents:
@@ -112,5 +121,4 @@ def passages_profile(
         return profile, 0
     weights = unit_tfidf(row, column, counts, vectors.idf, base)
     profile = np.bincount(column, weights=weights, minlength=width).astype(np.float64, copy=False)
-    norm = float(np.sqrt(np.dot(profile, profile)))
-    return (profile / norm if norm else profile), len(np.unique(row))
+    return profile, len(np.unique(row))

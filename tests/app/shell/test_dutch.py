@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -235,18 +234,6 @@ def _opened_texts(qtbot, trigger, status: QWidget) -> list[str]:  # type: ignore
     collect()
     seen.append(status.statusBar().currentMessage())  # type: ignore[attr-defined]
     return seen
-
-
-@pytest.fixture
-def dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    from app.shell.application import application
-
-    application()
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "nl")
-    assert translation.install() == "nl"
-    yield
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
-    translation.install("en")
 
 
 def _modal_texts(qtbot, trigger) -> list[str]:  # type: ignore[no-untyped-def]

@@ -4,28 +4,10 @@ message box in Dutch, with the file name and the reason."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
-
-from app.shell import translation
-from coding.core import i18n
-
-
-@pytest.fixture
-def dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    from app.shell.application import application
-
-    application()
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "nl")
-    assert translation.install() == "nl"
-    assert i18n.language() == "nl"
-    yield
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
-    translation.install("en")
 
 
 def test_a_refused_rename_and_a_refused_file_say_why_in_dutch(dutch, qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -3,27 +3,11 @@ picking a judgement) are named in Dutch in the Edit menu, after undo in Redo too
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.shell import translation
 from app.shell.main_window import MainWindow
 from tests.app.window_helpers import codings_at, open_document, select_text, tree_index
-
-
-@pytest.fixture
-def dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    from app.shell.application import application
-
-    application()
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "nl")
-    assert translation.install() == "nl"
-    yield
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
-    translation.install("en")
 
 
 def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]

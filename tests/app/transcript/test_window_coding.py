@@ -341,9 +341,9 @@ def test_undo_and_redo_re_read_only_the_place_they_change(qtbot, window: MainWin
     real = codings.passages
     reads: list[tuple[object, ...]] = []
 
-    def passages(document, start=None, end=None, *, text=None):  # type: ignore[no-untyped-def]
+    def passages(document, start=None, end=None, **options):  # type: ignore[no-untyped-def]
         reads.append((start, end))
-        return real(document, start, end, text=text)
+        return real(document, start, end, **options)
 
     monkeypatch.setattr(codings, "passages", passages)
     _press(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, qtbot=qtbot)

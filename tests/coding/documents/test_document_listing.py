@@ -53,3 +53,27 @@ def test_quotes_carry_the_attributes_of_their_documents(two_documents: Project) 
     assert [q.code_path for q in quotes if q.document == "R7_werkgever_zwolle"] == [
         two_documents.codes.get("Urgentiebesef").path_text
     ]
+
+
+def test_the_counts_alone_are_what_the_list_counts(two_documents: Project) -> None:
+    listed = two_documents.documents.list()
+    assert two_documents.documents.coding_counts() == {d.id: d.coding_count for d in listed if d.coding_count}
+
+
+def test_the_first_coded_document_is_found_without_counting(
+    two_documents: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coding.documents import document_service
+
+    documents = two_documents.documents
+    first, second = (d.id for d in documents.list())
+    assert documents.first_coded() == first
+    assert documents.first_coded([second, first]) == first  # the second is not coded
+    two_documents.code("R7_werkgever_zwolle", "Vertrouwen", text="één loket")
+    assert documents.first_coded([second, first]) == second
+    monkeypatch.setattr(document_service, "FIRST_CODED_BATCH", 1)  # one document per question
+    assert documents.first_coded([second, first]) == second
+    for coding in two_documents.quotes():
+        two_documents.codings.uncode(coding.coding_id)
+    assert documents.first_coded() is None
+    assert documents.first_coded([]) is None

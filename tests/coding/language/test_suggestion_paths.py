@@ -8,7 +8,7 @@ interviewer and respondent turns that follow the ``rwb`` guide, and a hundred or
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -17,11 +17,12 @@ import pytest
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
 from coding.language.suggestions import resemblance, similar
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
-from coding.language.suggestions.similar import SentenceVectors, passages_profile, sentence_vectors
+from coding.language.suggestions.similar import SentenceVectors, passages_sum, sentence_vectors
 from coding.language.suggestions.vectors import Bags, FloatArray, bag_counts, unit_tfidf
 
 SEEDS = (11, 29)
@@ -66,14 +67,23 @@ def _profiles_code_by_code(
     data: CorpusData,
     vectors: SentenceVectors,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    codes: Sequence[CodeInfo] = (),
 ) -> Profiles:
     """The profiles as they were built: each code's passages looked up on their own."""
     passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
     for (doc_id, code_id), spans in coded.items():
         passages_of[code_id].extend((doc_id, span) for span in spans)
+    infos = {code.id: code for code in codes}
     code_ids, rows, counts = [], [], []
     for code_id in sorted(passages_of):
-        profile, count = passages_profile(data, vectors, passages_of[code_id])
+        profile, count = passages_sum(data, vectors, passages_of[code_id])
+        info = infos.get(code_id)
+        if count and info is not None and resemblance.CODE_WORDS_WEIGHT:
+            words = resemblance.code_words_vector(data, vectors, info)
+            if words is not None:
+                profile = profile + resemblance.CODE_WORDS_WEIGHT * words
+        norm = float(np.sqrt(np.dot(profile, profile)))
+        profile = profile / norm if norm else profile
         if count:
             code_ids.append(code_id)
             rows.append(profile)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from coding import Aspect, Change, Project
-from coding.core.errors import NotAllowedError, ProjectFileError, UndoConflictError
+from coding.core.errors import CodewerkError, NotAllowedError, ProjectFileError, UndoConflictError
 from models.database import head_revision, revision_graph
 from models.server import parse
 from tests.coding.interviews import R5, R6
@@ -174,3 +174,15 @@ def test_an_older_database_is_copied_before_it_is_upgraded(team: Project, team_u
     assert (copied, version, head) == (2, previous, head_revision())
     with Project.open(team_url, coder="bob") as current:  # at head now: nothing copied again
         assert current.store.upgrade_backup is None  # type: ignore[attr-defined]
+
+
+def test_language_assistance_is_refused_on_a_team_project(team: Project) -> None:
+    """The index, search and suggestions read SQLite's own connection (``?`` placeholders, PRAGMAs), so
+    a team project refuses them with one clear message instead of failing inside a query."""
+    for _attempt in range(2):  # refused each time, nothing half-made kept
+        with pytest.raises(CodewerkError) as refused:
+            _ = team.assist
+        message = str(refused.value)
+        assert team.store.name in message and "copy" in message
+    assert team._assist is None
+    assert [q.coding_id for q in team.quotes("Vertrouwen")] == []  # the project itself still works
