@@ -334,7 +334,7 @@ class CompareView(QWidget):
             self,
             QCoreApplication.translate("CompareView", "Save chart"),
             f"{stem}.png",
-            "PNG image (*.png);;SVG drawing (*.svg)",
+            QCoreApplication.translate("CompareView", "PNG image (*.png);;SVG drawing (*.svg)"),
         )
         if not name:
             return None

@@ -162,7 +162,11 @@ class JudgementEditor(QWidget):
         self._fill_score(code, cell.judgement)
         self.justification.setPlainText(cell.justification)
         self.message.setText(
-            "" if cell.assessable else f"Quotes without a value for {attribute} cannot be judged."
+            ""
+            if cell.assessable
+            else QCoreApplication.translate(
+                "JudgementEditor", "Quotes without a value for {attribute} cannot be judged."
+            ).format(attribute=attribute)
         )
         self._set_enabled(cell.assessable)
         self.clear_button.setEnabled(cell.assessable and cell.judgement is not None)
@@ -185,7 +189,12 @@ class JudgementEditor(QWidget):
             for value in code.scale or ():
                 self.score_box.addItem(value, value)
             if score and score not in (code.scale or ()):
-                self.score_box.addItem(f"{score} (not on the scale)", score)
+                self.score_box.addItem(
+                    QCoreApplication.translate("JudgementEditor", "{score} (not on the scale)").format(
+                        score=score
+                    ),
+                    score,
+                )
             self.score_box.setCurrentIndex(max(self.score_box.findData(score), 0))
         self.score_box.blockSignals(blocked)
 

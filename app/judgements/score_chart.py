@@ -112,11 +112,15 @@ class ScoreChart(QWidget):
         self.series = series
         self.categories = [code.name for code in series.concepts]
         self.series_names = list(series.values)
-        title = f"Judgements per concept and {series.attribute}"
+        title = QCoreApplication.translate("ScoreChart", "Judgements per concept and {attribute}").format(
+            attribute=series.attribute
+        )
         if series.empty:
-            title += " — none yet: judge concepts in the grid"
+            title += QCoreApplication.translate("ScoreChart", " — none yet: judge concepts in the grid")
         elif series.unjudged:
-            title += f" (not judged yet: {', '.join(series.unjudged)})"
+            title += QCoreApplication.translate("ScoreChart", " (not judged yet: {concepts})").format(
+                concepts=", ".join(series.unjudged)
+            )
         self._draw_radar(series, title)
         self._draw_bars(series, title)
 
@@ -185,7 +189,7 @@ class ScoreChart(QWidget):
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(categories)
         scores = _score_axis(series.labels)
-        scores.setTitleText("Judgement")
+        scores.setTitleText(QCoreApplication.translate("ScoreChart", "Judgement"))
         chart.addAxis(scores, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(scores)
 
