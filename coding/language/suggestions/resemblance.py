@@ -173,12 +173,12 @@ def code_profiles(
             if doc_id in data.documents:
                 by_document[doc_id].append(span)
         number = bounds[-1]
-        for doc_id, spans in by_document.items():
+        for doc_id, found in by_document.items():
             numbers, starts, ends = per_document.setdefault(doc_id, ([], [], []))
-            numbers.extend(range(number, number + len(spans)))
-            starts.extend(s for s, _ in spans)
-            ends.extend(e for _, e in spans)
-            number += len(spans)
+            numbers.extend(range(number, number + len(found)))
+            starts.extend(s for s, _ in found)
+            ends.extend(e for _, e in found)
+            number += len(found)
         bounds.append(number)
     rows: list[IndexArray] = []
     columns: list[IndexArray] = []
