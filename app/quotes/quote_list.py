@@ -85,6 +85,9 @@ class QuoteList(QuoteCells):
         #: What the last list kept, freed on idle.
         self._dropped: list[object] = []
         self._generation = 0
+        #: Rows shown empty while a team server was away (painted again when it answers).
+        self._unpainted = False
+        workspace.reachability.connect(self._on_reachability)
 
     # -- what is listed -------------------------------------------------------------------
     def set_codes(self, codes: Sequence[CodeId] | None) -> None:
@@ -383,7 +386,12 @@ class QuoteList(QuoteCells):
             return found
         first = max(0, row - WINDOW // 4)
         wanted = [i for i in self._rows[first : first + WINDOW] if i not in self._built]
-        for quote in self.workspace.project.quote_service.records(wanted):
+        try:
+            read = self.workspace.project.quote_service.records(wanted)
+        except ServerUnreachableError:  # a team server away: shown empty, painted again when it is back
+            self._unpainted = True
+            return None
+        for quote in read:
             self._built[quote.coding_id] = quote
         while len(self._built) > KEPT:
             self._built.popitem(last=False)
@@ -469,6 +477,12 @@ class QuoteList(QuoteCells):
         except LookupError:
             return {}
         return read_keys(column, self.workspace.project.quote_service, codes, self.reviewer)
+
+    def _on_reachability(self, reachable: bool) -> None:
+        if reachable and self._unpainted and isValid(self):
+            self._unpainted = False
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(HEADERS) - 1))
 
     # -- QAbstractTableModel --------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

@@ -150,3 +150,35 @@ def test_a_coding_puts_one_row_in_under_a_sort_and_a_filter_as_the_service_lists
     assert events == ["inserted"]
     expected = sorted(project.quotes(text="samen"), key=lambda q: q.text.casefold())
     assert _all_rows(dock) == expected
+
+
+def test_the_rest_of_the_list_is_asked_again_while_a_team_server_is_away(
+    qtbot, window: MainWindow, dock: QuotesDock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The worker reading the whole list finds the server gone twice: the first rows stay, the rest
+    are asked for again (no message, no new list) until they arrive."""
+    from coding.core.errors import ServerUnreachableError
+
+    model = _model(dock)
+    assert window.workspace is not None
+    service = window.workspace.project.quote_service
+    facts = service.facts
+    asked: list[int] = []
+
+    def away_twice(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(1)
+        if len(asked) <= 2:
+            raise ServerUnreachableError("the server cannot be reached")
+        return facts(*args, **kwargs)
+
+    monkeypatch.setattr(quote_list, "RETRY_MS", 50)
+    monkeypatch.setattr(service, "facts", away_twice)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_codes(None)
+    first = [_shown(dock, row).coding_id for row in range(WINDOW)]  # the first rows, shown at once
+    assert resets == [True] and not model.complete and model.rowCount() > WINDOW
+    qtbot.waitUntil(lambda: model.complete, timeout=5000)
+    assert len(asked) == 3 and resets == [True]
+    expected = [q.coding_id for q in window.workspace.project.quotes()]
+    assert model.coding_ids() == expected and expected[:WINDOW] == first
