@@ -182,3 +182,37 @@ def test_the_rest_of_the_list_is_asked_again_while_a_team_server_is_away(
     assert len(asked) == 3 and resets == [True]
     expected = [q.coding_id for q in window.workspace.project.quotes()]
     assert model.coding_ids() == expected and expected[:WINDOW] == first
+
+
+def test_a_first_text_filter_over_a_long_list_reads_the_texts_in_a_worker(
+    qtbot, window: MainWindow, dock: QuotesDock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing a first text filter over a long list (here any list): the texts and memos are read once,
+    in a worker, and the filter typed meanwhile applies when they arrive; typing on filters at once."""
+    import threading
+
+    monkeypatch.setattr(quote_list, "TEXTS_IN_WORKER", 0)
+    model = _model(dock)
+    assert window.workspace is not None
+    project = window.workspace.project
+    service = project.quote_service
+    texts = service.texts
+    on_gui_thread: list[bool] = []
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return texts(*args, **kwargs)
+
+    monkeypatch.setattr(service, "texts", recorded)
+    everything = model.rowCount()
+    qtbot.keyClicks(dock.text, "samen")
+    expected = [q.coding_id for q in project.quotes(text="samen")]
+    assert 0 < len(expected) < everything
+    qtbot.waitUntil(lambda: model.rowCount() == len(expected))
+    assert on_gui_thread == [False]
+    assert model.coding_ids() == expected
+    assert dock.count.text() == f"{len(expected)} of {everything} quote(s)"
+    qtbot.keyClicks(dock.text, "w")
+    narrowed = [q.coding_id for q in project.quotes(text="samenw")]
+    assert 0 < len(narrowed) < len(expected)
+    assert model.coding_ids() == narrowed and on_gui_thread == [False]
