@@ -180,7 +180,7 @@ class QuoteList(QuoteCells):
             if facts is None:
                 QTimer.singleShot(RETRY_MS, lambda: self._read_in_worker(generation, codes))
                 return
-            gc.freeze()  # long-lived rows, no cycles: out of the collector's way (see Workspace.loading)
+            gc.freeze()  # long-lived rows without cycles: out of the collector's way (Workspace.loading)
             self._take_listing(facts)
 
         self.workspace.read_in_worker(read, arrived, title="Listing quotes")

@@ -519,7 +519,7 @@ def _turn_columns() -> tuple[Any, Any]:
         return (
             select(column)
             .where(Turn.document_id == Passage.document_id, Turn.start <= Passage.start)
-            .order_by(Turn.start.desc(), Turn.end.desc())
+            .order_by(Turn.start.desc())
             .limit(1)
             .correlate(Passage)
             .scalar_subquery()
