@@ -184,8 +184,8 @@ def code_profiles(
     columns: list[IndexArray] = []
     for doc_id, (numbers, starts, ends) in per_document.items():
         document = data.documents[doc_id]
-        span, index = document.spans(starts, ends)
-        rows.append(np.asarray(numbers, dtype=np.int64)[span])
+        passage, index = document.spans(starts, ends)
+        rows.append(np.asarray(numbers, dtype=np.int64)[passage])
         columns.append(data.stems_of(document, index).astype(np.int64))
     code_ids: list[CodeId] = []
     matrix_rows: list[FloatArray] = []
