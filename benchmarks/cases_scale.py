@@ -26,6 +26,7 @@ from benchmarks.cases_language import (
     lemma_search_case,
 )
 from benchmarks.cases_window import (
+    _filter_case,
     _require_window,
     apply_view_case,
     list_all_case,
@@ -57,6 +58,26 @@ VERY_LONG = "the very long transcript: 3 million characters, 30,000 codings"
 )
 def quotes_dock_list_all_huge(ctx: Context) -> Case:
     return list_all_case(ctx, "huge")
+
+
+@benchmark(
+    "quotes_dock_filter_text_huge",
+    f"Quotes dock: filter every quote by text ('vertrouwen' in quote or memo), shown, {HUGE}",
+    target=0.15,
+    sizes=("huge",),
+    repeats=5,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_window,
+    quick=False,
+    scale_of="quotes_dock_filter_text",
+    limits=(
+        "A substring test per coding over the folded texts, then the reset. The first text filter's "
+        "reading and folding of every text and memo (≈ 0.7 s) runs in a worker, untimed."
+    ),
+)
+def quotes_dock_filter_text_huge(ctx: Context) -> Case:
+    return _filter_case(ctx, "text", "huge")
 
 
 DOCKS_LIMITS = (

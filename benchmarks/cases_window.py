@@ -391,8 +391,8 @@ def list_all_case(ctx: Context, size: str) -> Case:
     return Case(run, after=window.settle_reads, close=window.close, warmup=1, note=_quote_count(window))
 
 
-def _filter_case(ctx: Context, apply: str) -> Case:
-    window = _quotes_window(ctx)
+def _filter_case(ctx: Context, apply: str, size: str = "large") -> Case:
+    window = _quotes_window(ctx, size)
     dock = window.window.quotes_dock
 
     def clear() -> None:
@@ -413,6 +413,7 @@ def _filter_case(ctx: Context, apply: str) -> Case:
     def note() -> str:
         clear()
         run()
+        window.settle_reads()  # a first text filter over a long list reads the texts in a worker
         model = dock.model
         assert model is not None
         shown = model.rowCount()
