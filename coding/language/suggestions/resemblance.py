@@ -41,8 +41,9 @@ from coding.language.suggestions.vectors import (
     unit_tfidf,
 )
 
-#: A turn is suggested for the code it resembles most from this cosine up (chosen on the tune split).
-MIN_SIMILARITY = 0.15
+#: A turn is suggested for the code it resembles most from this cosine up (chosen on the tune split: 0.15, then
+#: 0.12 once the codes' own words are in their profiles).
+MIN_SIMILARITY = 0.12
 #: An answer from the guide alone must resemble its code's passages at least this much, when the code has any.
 GUIDE_MIN_SIMILARITY = 0.1
 #: A turn is also suggested for the code it resembles second most when that is this close to the first (an answer
@@ -117,8 +118,9 @@ class Profiles:
 
 
 #: The code's own words (name, guide question and prompts, search terms, description) weigh as this many coded
-#: passages in its profile: with few passages coded, they say what the code is about (chosen on the tune split).
-CODE_WORDS_WEIGHT = 0.5
+#: passages in its profile: with few passages coded, they say what the code is about (chosen on the tune split
+#: from 0, 0.5, 1, 2 and 4).
+CODE_WORDS_WEIGHT = 1.0
 
 
 def code_words_vector(data: CorpusData, vectors: SentenceVectors, code: CodeInfo) -> FloatArray | None:
@@ -333,6 +335,9 @@ TERMS_MIN_SIMILARITY = 0.2
 #: An answer found by an automatic guide match alone must have its code among the seven codes it resembles most
 #: (chosen on the tune split from 4, 5, 6, 8 and none: with the codes' own words in their profiles, 6 had the best F1).
 GUIDE_MAX_RANK = 6
+#: … once the code has this many coded passages: with fewer, its profile is too thin to rank the codes by (chosen
+#: on the tune split's two halves of five interviews, from 0, 6, 8, 10, 12 and 16).
+GUIDE_CHECK_FROM = 8
 #: A turn found by resemblance alone must resemble its code more than any other by this margin.
 SIMILAR_MIN_MARGIN = 0.02
 
@@ -399,11 +404,12 @@ def corroborated(
         if similarity < TERMS_MIN_SIMILARITY:
             dropped.add(id(c))
     alone = [c for c in alone if id(c) not in dropped and c.sources != ("terms",)]
+    counts = dict(zip(profiles.code_ids, profiles.counts, strict=True))
     for c, found in zip(alone, resemblances(data, alone, profiles), strict=True):
         if found is None:
             continue
         if c.sources == ("question",):
-            wrong = found.rank > GUIDE_MAX_RANK
+            wrong = found.rank > GUIDE_MAX_RANK and counts.get(c.code_id, 0) >= GUIDE_CHECK_FROM
         else:
             wrong = found.margin < SIMILAR_MIN_MARGIN and not (
                 found.rank == 1 and found.similarity >= RUNNER_UP_RATIO * (found.similarity - found.margin)
