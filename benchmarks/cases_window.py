@@ -123,7 +123,7 @@ class Window:
         self.window.show()
         if not self.window.open_project(project):
             raise RuntimeError(f"the window could not open {project}: {self.window.last_problem}")
-        self.settle()
+        self.settle_reads()
         assert self.window.workspace is not None
         self.project = self.window.workspace.project
         self.view = self.window.view
@@ -132,6 +132,25 @@ class Window:
         """Let the event loop run what is queued (deferred dock refreshes, first paints)."""
         for _ in range(3):
             self.app.processEvents()
+
+    def settle_reads(self) -> None:
+        """Settle, and wait for the reads a view started in a worker thread (the Quotes dock's whole
+        list after its first rows): untimed, and not overlapping the next timed run's CPU time."""
+        from app.widgets.operations import running_operations
+
+        self.settle()
+        quotes = self.window.quotes_dock.model
+
+        def reading() -> bool:
+            return bool(running_operations()) or (
+                quotes is not None and quotes.loaded and not quotes.complete
+            )
+
+        deadline = time.monotonic() + 120
+        while reading() and time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.002)
+        self.settle()
 
     def paint_view(self) -> None:
         self.view.viewport().repaint()
@@ -331,7 +350,7 @@ def _quotes_window(ctx: Context, size: str = "large") -> Window:
     assert model is not None
     if not model.loaded:  # listed right after the first paint; a hidden dock waits
         model.set_codes(None)
-    window.settle()
+    window.settle_reads()
     return window
 
 
@@ -369,7 +388,7 @@ def list_all_case(ctx: Context, size: str) -> Case:
         model.set_codes(None)
         dock.table.viewport().repaint()
 
-    return Case(run, after=window.settle, close=window.close, warmup=1, note=_quote_count(window))
+    return Case(run, after=window.settle_reads, close=window.close, warmup=1, note=_quote_count(window))
 
 
 def _filter_case(ctx: Context, apply: str) -> Case:

@@ -31,13 +31,33 @@ class DocumentText(TypeDecorator[str]):
         return cast(bindvalue, Text)
 
 
+#: The document list's columns, in the order of its covering index (see ``Document``).
+LISTED = (
+    "position",
+    "id",
+    "name",
+    "guid",
+    "length",
+    "source_format",
+    "original_filename",
+    "sha256",
+    "encoding",
+    "imported_at",
+)
+
+
 class Document(Base):
     """One imported text. ``text`` is NFC with ``\\n`` line endings; all offsets point into it."""
 
     __tablename__ = "document"
     #: The documents in their order without reading their rows (which hold the whole text):
-    #: the quote list's order and the document list of a large project.
-    __table_args__ = (Index("ix_document_position", "position", "id"), {"sqlite_autoincrement": True})
+    #: the quote list's order, and (with every column but the text) the document list: a column
+    #: stored after the text is read through the text's overflow pages (≈ 100 MB at 2,000 documents).
+    __table_args__ = (
+        Index("ix_document_position", "position", "id"),
+        Index("ix_document_listing", *LISTED),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)

@@ -134,7 +134,7 @@ class CooccurrenceView(HeatView):
 
     def write(self, path: Path) -> Path:
         if self.table_data is None:
-            raise InvalidInputError("nothing to export yet")
+            raise InvalidInputError(QCoreApplication.translate("ExportTable", "nothing to export yet"))
         return export_cooccurrence(self.table_data, path, measure=self.measure.currentData(), overwrite=True)
 
     def refresh(self) -> None:

@@ -185,7 +185,11 @@ class HeatView(QWidget):
             return
         title, quotes = found
         self.quotes.set_records(quotes)
-        self.quotes_title.setText(f"{title}: {len(quotes)} quote(s)")
+        self.quotes_title.setText(
+            QCoreApplication.translate("HeatView", "{title}: {count} quote(s)").format(
+                title=title, count=len(quotes)
+            )
+        )
 
     def _quote_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():

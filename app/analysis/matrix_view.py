@@ -87,7 +87,7 @@ class MatrixView(HeatView):
 
     def write(self, path: Path) -> Path:
         if self.matrix is None:
-            raise InvalidInputError("nothing to export yet")
+            raise InvalidInputError(QCoreApplication.translate("ExportTable", "nothing to export yet"))
         return export_matrix(self.matrix, path, measure=self.measure.currentData(), overwrite=True)
 
     def refresh(self) -> None:

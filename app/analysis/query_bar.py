@@ -236,4 +236,6 @@ class QueryBar(QWidget):
         unit = self.unit.currentData()
         saved = operations.attempt(self, lambda: workspace.project.analysis.save_query(name, text, unit=unit))
         if saved is not None:
-            operations.tell(self, f"Saved query {saved.name}")
+            operations.tell(
+                self, QCoreApplication.translate("QueryBar", "Saved query {name}").format(name=saved.name)
+            )

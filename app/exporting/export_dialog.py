@@ -350,7 +350,9 @@ class ExportDialog(QDialog):
         answer = QMessageBox.question(
             self,
             QCoreApplication.translate("ExportDialog", "Replace file?"),
-            f"{path.name} already exists in {path.parent}.\nDo you want to replace it?",
+            QCoreApplication.translate(
+                "ExportDialog", "{name} already exists in {folder}.\nDo you want to replace it?"
+            ).format(name=path.name, folder=path.parent),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -394,7 +396,9 @@ class ExportDialog(QDialog):
             self.running = None
             self.exported = target
             self._remember_options(target)
-            operations.tell(self, f"Exported to {target}")
+            operations.tell(
+                self, QCoreApplication.translate("ExportDialog", "Exported to {path}").format(path=target)
+            )
             if close:
                 super(ExportDialog, self).accept()
             owner = self.parentWidget() if close else None
@@ -404,7 +408,11 @@ class ExportDialog(QDialog):
             self.running = None
 
         self.running = LongOperation(
-            self, write, title=f"Export to {path.name}", success=written, failure=failed
+            self,
+            write,
+            title=QCoreApplication.translate("ExportDialog", "Export to {name}").format(name=path.name),
+            success=written,
+            failure=failed,
         ).start()
         return self.running
 
@@ -434,7 +442,7 @@ def show_exported(target: Path, parent: QWidget) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("export_dialog", "Exported"),
-        f"Exported to\n{target}",
+        QCoreApplication.translate("export_dialog", "Exported to\n{path}").format(path=target),
         parent=parent,
     )
     box.setObjectName("exportDoneBox")

@@ -159,7 +159,12 @@ def import_exchange_file(
 
     def done(report: ExchangeReport | None) -> None:
         if report is None:
-            operations.tell(parent, f"Import of {source.name} cancelled; nothing was changed")
+            operations.tell(
+                parent,
+                QCoreApplication.translate(
+                    "refi_actions", "Import of {name} cancelled; nothing was changed"
+                ).format(name=source.name),
+            )
         else:
             show_report(parent, report)
 

@@ -55,6 +55,7 @@ from app.speakers.speakers_dialog import SpeakersDialog
 from app.widgets import operations
 from app.widgets.file_drop import dropped_paths
 from app.widgets.operations import LongOperation, Progress
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 from coding.core.errors import CodewerkError, DiskFullError
 from coding.importing.import_preview import ImportPreview
@@ -72,10 +73,9 @@ from coding.importing.metadata_sheet import MetadataSheet, read_metadata
 from coding.importing.parsers import SUPPORTED_EXTENSIONS
 
 ASK, REPLACE, SKIP = "ask", "replace", "skip"
-FILE_FILTER = (
-    "Transcripts (" + " ".join(f"*{ext}" for ext in sorted(SUPPORTED_EXTENSIONS)) + ");;All files (*)"
-)
-SHEET_FILTER = "Metadata sheets (*.csv *.xlsx);;All files (*)"
+#: The file dialogs' filters, translated where they are shown (``{patterns}``: *.docx *.txt …).
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Transcripts ({patterns});;All files (*)")
+SHEET_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Metadata sheets (*.csv *.xlsx);;All files (*)")
 SETUP, PROGRESS, SUMMARY = range(3)
 #: Files the worker prepares ahead of what has been stored.
 LOOKAHEAD = 2
@@ -342,7 +342,12 @@ class ImportDialog(QDialog):
 
     def _choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, QCoreApplication.translate("ImportDialog", "Add transcripts"), "", FILE_FILTER
+            self,
+            QCoreApplication.translate("ImportDialog", "Add transcripts"),
+            "",
+            QCoreApplication.translate("ImportDialog", FILE_FILTER).format(
+                patterns=" ".join(f"*{ext}" for ext in sorted(SUPPORTED_EXTENSIONS))
+            ),
         )
         self.add_paths(Path(name) for name in names)
 
@@ -355,7 +360,10 @@ class ImportDialog(QDialog):
 
     def _choose_sheet(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, QCoreApplication.translate("ImportDialog", "Metadata sheet"), "", SHEET_FILTER
+            self,
+            QCoreApplication.translate("ImportDialog", "Metadata sheet"),
+            "",
+            QCoreApplication.translate("ImportDialog", SHEET_FILTER),
         )
         if name:
             self.set_metadata_sheet(Path(name))
@@ -388,11 +396,23 @@ class ImportDialog(QDialog):
         if self._sheet is None:
             return ""
         matched = sum(1 for plan in preview.files if plan.sheet_line is not None)
-        parts = [f"{len(self._sheet.rows)} row(s); {matched} of {len(preview.files)} file(s) have a row."]
+        parts = [
+            QCoreApplication.translate(
+                "ImportDialog", "{rows} row(s); {matched} of {files} file(s) have a row."
+            ).format(rows=len(self._sheet.rows), matched=matched, files=len(preview.files))
+        ]
         if preview.rows_without_file:
-            parts.append("Rows without a file: " + ", ".join(preview.rows_without_file) + ".")
+            parts.append(
+                QCoreApplication.translate("ImportDialog", "Rows without a file: {names}.").format(
+                    names=", ".join(preview.rows_without_file)
+                )
+            )
         if preview.files_without_row:
-            parts.append("Files without a row: " + ", ".join(preview.files_without_row) + ".")
+            parts.append(
+                QCoreApplication.translate("ImportDialog", "Files without a row: {names}.").format(
+                    names=", ".join(preview.files_without_row)
+                )
+            )
         colour = "#a15c00" if len(parts) > 1 else "#1b6e2a"
         return f"<span style='color:{colour}'>{' '.join(parts)}</span>"
 
@@ -445,7 +465,7 @@ class ImportDialog(QDialog):
         self.run = LongOperation(
             self,
             prepare,
-            title="Import",
+            title=QCoreApplication.translate("ImportDialog", "Import"),
             each=self._store,
             apply=self._finish_batch,
             success=self._finished,
@@ -456,7 +476,11 @@ class ImportDialog(QDialog):
         )
         self.progress_bar.setRange(0, max(self._total, 1))
         self.progress_bar.setValue(0)
-        self.progress_label.setText(f"Importing {self._total} file(s) …")
+        self.progress_label.setText(
+            QCoreApplication.translate("ImportDialog", "Importing {count} file(s) …").format(
+                count=self._total
+            )
+        )
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(PROGRESS)
         self.progress_log.clear()
@@ -475,14 +499,25 @@ class ImportDialog(QDialog):
             raise  # nothing of the import stays: the operation stops and says so once
         except Exception as exc:  # the project refused in an unforeseen way: listed as skipped, go on
             log.exception("storing %s failed", item.path)
-            report.skipped.append(ImportProblem(item.path.name, f"could not be stored ({exc})"))
+            reason = QCoreApplication.translate("ImportDialog", "could not be stored ({error})").format(
+                error=exc
+            )
+            report.skipped.append(ImportProblem(item.path.name, reason))
         if len(report.skipped) > skipped:
             self._log(item.path.name, False, report.skipped[-1].reason)
         elif len(report.replaced) > replaced:
             lost = len(report.replaced[-1].lost)
-            self._log(item.path.name, True, f"replaced; {lost} coded passage(s) lost" if lost else "replaced")
+            self._log(
+                item.path.name,
+                True,
+                QCoreApplication.translate("ImportDialog", "replaced; {count} coded passage(s) lost").format(
+                    count=lost
+                )
+                if lost
+                else QCoreApplication.translate("ImportDialog", "replaced"),
+            )
         else:
-            self._log(item.path.name, True, "imported")
+            self._log(item.path.name, True, QCoreApplication.translate("ImportDialog", "imported"))
         self._done += 1
         self.run.advance(self._done, self._total, item.path.name)
 
@@ -512,7 +547,11 @@ class ImportDialog(QDialog):
             return self._answer_all
         box = ReplaceQuestion(path, duplicate, self)
         self.question = box
-        self.progress_label.setText(f"{path.name} is already in the project: replace it?")
+        self.progress_label.setText(
+            QCoreApplication.translate(
+                "ImportDialog", "{name} is already in the project: replace it?"
+            ).format(name=path.name)
+        )
         self.replaceQuestion.emit(box)
         box.exec()
         replace, for_all = box.answer()
@@ -525,7 +564,11 @@ class ImportDialog(QDialog):
     def _progressed(self, done: int, total: int, name: str) -> None:
         self.progress_bar.setValue(done)
         if self.run is not None and self.run.running and self.cancel_button.isEnabled():
-            self.progress_label.setText(f"Imported {done} of {total}: {name}")
+            self.progress_label.setText(
+                QCoreApplication.translate("ImportDialog", "Imported {done} of {total}: {name}").format(
+                    done=done, total=total, name=name
+                )
+            )
 
     def _log(self, name: str, stored: bool, outcome: str) -> None:
         self.progress_log.appendPlainText(f"{'✓' if stored else '✗'} {name} — {outcome}")

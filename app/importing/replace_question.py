@@ -22,8 +22,11 @@ class ReplaceQuestion(QMessageBox):
         self.setText(f"<b>{path.name}</b>: {duplicate.reason}.")
         coded = duplicate.document.coding_count
         self.setInformativeText(
-            f"Replace the text of '{duplicate.document.name}'? Its {coded} coding(s) are kept where their "
-            "passage is unchanged; the summary lists any that cannot be kept."
+            QCoreApplication.translate(
+                "ImportDialog",
+                "Replace the text of '{name}'? Its {count} coding(s) are kept where their passage is unchanged; "
+                "the summary lists any that cannot be kept.",
+            ).format(name=duplicate.document.name, count=coded)
         )
         self.replace = self.addButton(
             QCoreApplication.translate("ImportDialog", "Replace"), QMessageBox.ButtonRole.AcceptRole

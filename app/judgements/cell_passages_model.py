@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from coding.core.ids import PassageId
 from coding.judgements.comparison import CellPassage
@@ -67,9 +75,14 @@ class CellPassagesModel(QAbstractListModel):
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{passage.document} {passage.start}–{passage.end}", *passage.code_paths]
-            lines += [f"Memo: {memo}" for memo in passage.memos]
+            memo_line = QCoreApplication.translate("CellPassagesModel", "Memo: {memo}")
+            lines += [memo_line.format(memo=memo) for memo in passage.memos]
             if self._checkable:
-                lines.append("Check to link this quote as evidence for the judgement")
+                lines.append(
+                    QCoreApplication.translate(
+                        "CellPassagesModel", "Check to link this quote as evidence for the judgement"
+                    )
+                )
             return "\n".join(lines)
         return None
 

@@ -60,8 +60,13 @@ class FrequencyChart(QWidget):
                 bars.append(row.counts[column])
             series.append(bars)
         self.chart.addSeries(series)
-        what = "Documents" if table.measure == "documents" else "Coded passages"
-        self.chart.setTitle(f"{what} per concept and {table.attribute}")
+        if table.measure == "documents":
+            what = QCoreApplication.translate("FrequencyChart", "Documents")
+            title = QCoreApplication.translate("FrequencyChart", "Documents per concept and {attribute}")
+        else:
+            what = QCoreApplication.translate("FrequencyChart", "Coded passages")
+            title = QCoreApplication.translate("FrequencyChart", "Coded passages per concept and {attribute}")
+        self.chart.setTitle(title.format(attribute=table.attribute))
         categories = QBarCategoryAxis()
         categories.append(self.categories)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
@@ -85,13 +90,17 @@ def save_chart(view: QChartView, path: Path | str, size: QSize | None = None) ->
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
-        raise InvalidInputError(f"{path.name}: save the chart as .png or .svg")
+        raise InvalidInputError(
+            QCoreApplication.translate("FrequencyChart", "{name}: save the chart as .png or .svg").format(
+                name=path.name
+            )
+        )
     size = size or (view.size() if view.width() > 50 else QSize(900, 600))
     if suffix == ".png":
         if view.size() != size:
             view.resize(size)
         if not view.grab().save(str(path), "PNG"):
-            raise InvalidInputError(f"{path.name}: could not be written")
+            raise InvalidInputError(_not_written(path))
         return path
     generator = QSvgGenerator()
     generator.setFileName(str(path))
@@ -104,5 +113,9 @@ def save_chart(view: QChartView, path: Path | str, size: QSize | None = None) ->
     finally:
         painter.end()
     if not path.exists():
-        raise InvalidInputError(f"{path.name}: could not be written")
+        raise InvalidInputError(_not_written(path))
     return path
+
+
+def _not_written(path: Path) -> str:
+    return QCoreApplication.translate("FrequencyChart", "{name}: could not be written").format(name=path.name)

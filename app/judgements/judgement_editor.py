@@ -24,10 +24,11 @@ from app.judgements.cell_passages_model import CellPassagesModel
 from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.records import CodeInfo, JudgementInfo
 from coding.judgements.comparison import GridCell
 
-NO_SCORE = "(no score)"
+NO_SCORE = QT_TRANSLATE_NOOP("JudgementEditor", "(no score)")
 
 
 class JudgementEditor(QWidget):
@@ -162,7 +163,11 @@ class JudgementEditor(QWidget):
         self._fill_score(code, cell.judgement)
         self.justification.setPlainText(cell.justification)
         self.message.setText(
-            "" if cell.assessable else f"Quotes without a value for {attribute} cannot be judged."
+            ""
+            if cell.assessable
+            else QCoreApplication.translate(
+                "JudgementEditor", "Quotes without a value for {attribute} cannot be judged."
+            ).format(attribute=attribute)
         )
         self._set_enabled(cell.assessable)
         self.clear_button.setEnabled(cell.assessable and cell.judgement is not None)
@@ -181,11 +186,16 @@ class JudgementEditor(QWidget):
             self.score_edit.setText(score)
         else:
             self.score_stack.setCurrentWidget(self.score_box)
-            self.score_box.addItem(NO_SCORE, "")
+            self.score_box.addItem(QCoreApplication.translate("JudgementEditor", NO_SCORE), "")
             for value in code.scale or ():
                 self.score_box.addItem(value, value)
             if score and score not in (code.scale or ()):
-                self.score_box.addItem(f"{score} (not on the scale)", score)
+                self.score_box.addItem(
+                    QCoreApplication.translate("JudgementEditor", "{score} (not on the scale)").format(
+                        score=score
+                    ),
+                    score,
+                )
             self.score_box.setCurrentIndex(max(self.score_box.findData(score), 0))
         self.score_box.blockSignals(blocked)
 

@@ -162,7 +162,11 @@ class JudgementGridModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "Code" if section == 0 else self._grid.values[section - 1]
+            return (
+                QCoreApplication.translate("Column", "Code")
+                if section == 0
+                else self._grid.values[section - 1]
+            )
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             return f"{self._grid.attribute}: {self._grid.values[section - 1]}"
         return None

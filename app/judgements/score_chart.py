@@ -25,10 +25,15 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.judgements.frequency_chart import GROUP_COLOURS, save_chart
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.judgements.comparison import SCORE_MAX, SCORE_MIN, ScoreSeries
 
 RADAR, BARS = "radar", "bars"
-KINDS = ((RADAR, "Spider chart"), (BARS, "Bar chart"))
+#: The chart kinds and their names (translated where they are shown, in the "ScoreChart" context).
+KINDS = (
+    (RADAR, QT_TRANSLATE_NOOP("ScoreChart", "Spider chart")),
+    (BARS, QT_TRANSLATE_NOOP("ScoreChart", "Bar chart")),
+)
 
 
 def _style(chart: QChart) -> None:
@@ -112,11 +117,15 @@ class ScoreChart(QWidget):
         self.series = series
         self.categories = [code.name for code in series.concepts]
         self.series_names = list(series.values)
-        title = f"Judgements per concept and {series.attribute}"
+        title = QCoreApplication.translate("ScoreChart", "Judgements per concept and {attribute}").format(
+            attribute=series.attribute
+        )
         if series.empty:
-            title += " — none yet: judge concepts in the grid"
+            title += QCoreApplication.translate("ScoreChart", " — none yet: judge concepts in the grid")
         elif series.unjudged:
-            title += f" (not judged yet: {', '.join(series.unjudged)})"
+            title += QCoreApplication.translate("ScoreChart", " (not judged yet: {concepts})").format(
+                concepts=", ".join(series.unjudged)
+            )
         self._draw_radar(series, title)
         self._draw_bars(series, title)
 
@@ -185,7 +194,7 @@ class ScoreChart(QWidget):
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(categories)
         scores = _score_axis(series.labels)
-        scores.setTitleText("Judgement")
+        scores.setTitleText(QCoreApplication.translate("ScoreChart", "Judgement"))
         chart.addAxis(scores, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(scores)
 

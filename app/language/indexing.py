@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.widgets.operations import LongOperation, Progress, ProgressDisplay
@@ -67,7 +67,7 @@ class Indexing(QObject):
         self.operation = LongOperation(
             self._window,
             work,
-            title="Indexing for search",
+            title=QCoreApplication.translate("Indexing", "Indexing for search"),
             show=self._show,
             cancellable=True,
             success=self._on_finished,

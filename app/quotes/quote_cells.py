@@ -23,8 +23,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 TEXT, CODE, REVIEW, COMMENT, RESPONDENT, REGION, ROLE, DOCUMENT, MEMO, CODER, TIME = range(11)
-#: The columns sorted by what only a built quote has (its time, reviews): every row is built.
-BUILT_KEYS = (TIME, REVIEW, COMMENT)
 
 HEADERS = (
     QT_TRANSLATE_NOOP("Column", "Quote"),

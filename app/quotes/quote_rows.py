@@ -61,6 +61,8 @@ class Facts:
     """The facts of every coding listed, kept up to date as rows come and go."""
 
     def __init__(self, facts: QuoteFacts) -> None:
+        #: The codings in the list's order as they were read (not kept up to date).
+        self.ids: tuple[CodingId, ...] = facts.ids
         self.rows: dict[CodingId, FactRow] = dict(facts.rows)
         self.coder_names: dict[int, str] = dict(facts.coder_names)
         self._coder_ids = {name: coder for coder, name in self.coder_names.items()}

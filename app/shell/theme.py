@@ -137,9 +137,23 @@ def highlight_fill(
     return colour
 
 
+#: ``readable_on`` by (background, code colour): the margin asks it for every label it paints.
+_READABLE: dict[tuple[int, str], QColor] = {}
+
+
 def readable_on(background: QColor, hex_colour: str) -> QColor:
     """The code's colour, darkened or lightened until it reads as text on ``background``
     (contrast at least :data:`MIN_CONTRAST`); the nearest colour of the code that does."""
+    key = (background.rgba(), hex_colour)
+    found = _READABLE.get(key)
+    if found is None:
+        if len(_READABLE) > 4096:
+            _READABLE.clear()
+        found = _READABLE[key] = _readable_on(background, hex_colour)
+    return QColor(found)
+
+
+def _readable_on(background: QColor, hex_colour: str) -> QColor:
     colour = code_colour(hex_colour)
     if contrast(colour, background) >= MIN_CONTRAST:
         return colour

@@ -45,6 +45,8 @@ class Workspace(QObject):
         self.recorder = UndoStackRecorder(project, self.undo_stack)
         self.favourites = project.favourites
         self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
+        #: Reads under way in a worker thread for a view (see :meth:`read_in_worker`).
+        self._reads: set[operations.LongOperation] = set()
         # Changes that other programs (a script, the CLI, another window) commit reach the views
         # the way our own do: as a change notification.
         self.reachable = True
@@ -112,6 +114,20 @@ class Workspace(QObject):
             if enabled:
                 gc.enable()
 
+    def read_in_worker(
+        self, work: Callable[[], T], success: Callable[[T], object], *, title: str
+    ) -> operations.LongOperation:
+        """Read for a view in a worker thread (a long list's every row, after its first rows are
+        shown): ``work`` reads only and returns what ``success`` takes in on the GUI thread. Silent
+        (no progress display); stopped, ``success`` not called, when the project closes."""
+        operation = operations.LongOperation(
+            None, lambda _progress: work(), title=title, success=success, show="none"
+        )
+        self._reads.add(operation)
+        operation.finished.connect(lambda _value: self._reads.discard(operation))
+        operation.failed.connect(lambda _error: self._reads.discard(operation))
+        return operation.start()
+
     def tell(self, text: str) -> None:
         """What an action did, in the window's status bar."""
         operations.tell(self.window, text)
@@ -123,6 +139,9 @@ class Workspace(QObject):
     def close(self) -> None:
         self._outside.stop()
         self.indexer.shutdown()
+        for read in list(self._reads):
+            read.shutdown()
+        self._reads.clear()
         self.recorder.detach()
         self.bridge.detach()
         self.undo_stack.clear()

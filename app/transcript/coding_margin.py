@@ -7,6 +7,7 @@ passage; dragging a bar's top or bottom end moves that boundary to the line unde
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
@@ -63,6 +64,11 @@ class CodingMargin(QWidget):
         #: Guide questions asked in the open document: (turn start, reference, confirmed), set by
         #: :mod:`app.guide.guide_marks`; each is shown at its turn's first line.
         self.guide_marks: list[tuple[int, str, bool]] = []
+        self._marks_by_start: tuple[list[tuple[int, str, bool]], list[tuple[int, str, bool]], list[int]] = (
+            self.guide_marks,
+            [],
+            [],
+        )
         self._drag_y = 0.0
         font = QFont(view.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() * 0.8))
@@ -125,9 +131,11 @@ class CodingMargin(QWidget):
         blocks = self.view.visible_blocks()
         metrics = QFontMetrics(self.font())
         colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        for turn_start, ref, confirmed in self.guide_marks:
-            if not start <= turn_start <= end:
-                continue
+        if self._marks_by_start[0] is not self.guide_marks:  # a long transcript has thousands of turns
+            ordered = sorted(self.guide_marks)
+            self._marks_by_start = (self.guide_marks, ordered, [mark[0] for mark in ordered])
+        _marks, ordered, starts = self._marks_by_start
+        for turn_start, ref, confirmed in ordered[bisect_left(starts, start) : bisect_right(starts, end)]:
             extent = self.view.span_extent(turn_start, turn_start + 1, blocks)
             if extent is None:
                 continue

@@ -94,7 +94,11 @@ class FindBar(QWidget):
     def _show(self) -> None:
         start, end = self.matches[self.position]
         self.view.select_span(start, end, centre=True)
-        self.count.setText(f"{self.position + 1} of {len(self.matches)}")
+        self.count.setText(
+            QCoreApplication.translate("FindBar", "{number} of {count}").format(
+                number=self.position + 1, count=len(self.matches)
+            )
+        )
 
     def next(self) -> None:
         if self.matches:

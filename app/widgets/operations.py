@@ -397,7 +397,9 @@ class LongOperation(QObject):
         self._progress._set_cancelled()
         self._slots.release()  # a worker waiting for its turn wakes up and sees it
         if self._label is not None:
-            self._label.setText(f"{self.title}: cancelling …")
+            self._label.setText(
+                QCoreApplication.translate("Operations", "{title}: cancelling …").format(title=self.title)
+            )
 
     def wait(self, milliseconds: int = 60_000) -> bool:
         """Block until the worker thread ended (closing a window, tests)."""
@@ -505,7 +507,13 @@ class LongOperation(QObject):
     def _open_display(self) -> None:
         parent = self.parent_widget if self.parent_widget and shiboken6.isValid(self.parent_widget) else None
         if self._show == "dialog":
-            dialog = QProgressDialog(f"{self.title} …", "Cancel", 0, 0, parent.window() if parent else None)
+            dialog = QProgressDialog(
+                f"{self.title} …",
+                QCoreApplication.translate("Operations", "Cancel"),
+                0,
+                0,
+                parent.window() if parent else None,
+            )
             dialog.setObjectName("operationProgress")
             dialog.setWindowTitle(self.title)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -533,7 +541,7 @@ class LongOperation(QObject):
             layout.addWidget(self._bar)
             if self.cancellable:
                 cancel = QToolButton(box)
-                cancel.setText("Cancel")
+                cancel.setText(QCoreApplication.translate("Operations", "Cancel"))
                 cancel.clicked.connect(self.cancel)
                 layout.addWidget(cancel)
             bar.addPermanentWidget(box)

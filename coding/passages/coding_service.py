@@ -44,11 +44,14 @@ class CodingService:
         With ``start`` and ``end``, only the passages sharing a character with ``[start, end)``:
         what a view re-reads after a change it knows the place of. ``text``, the document's stored
         text when the caller has just read it, saves reading each passage's words: they are always
-        ``text[start:end]``, and the positions alone come from the index (a 3M-character transcript
-        with 23,500 passages: 11 ms instead of 50 ms in SQLite). ``starting_from`` leaves out the
-        passages starting before it, for a caller that knows none of those it wants starts earlier
-        (a view re-reading a changed range: the earliest start it shows there); the index on
-        (document, start) is then read from there, not from the document's first passage.
+        ``text[start:end]`` (the schema's rule, kept by every command that changes a text: text
+        corrections and anonymising move the passages and rewrite their words, and their tests
+        compare every quote with the new text), and the positions alone come from the index (a
+        3M-character transcript with 23,500 passages: 11 ms instead of 50 ms in SQLite).
+        ``starting_from`` leaves out the passages starting before it, for a caller that knows none
+        of those it wants starts earlier (a view re-reading a changed range: the earliest start it
+        shows there); the index on (document, start) is then read from there, not from the
+        document's first passage (≈ 2 ms in the middle of a 3M-character transcript).
         """
         document_id = self._context.resolve.document(document)
         where = [Passage.document_id == document_id]

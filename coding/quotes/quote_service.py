@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any, cast
 
-from sqlalchemy import and_, case, false, literal, or_, select
+from sqlalchemy import and_, case, false, func, literal, or_, select
 
 from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
@@ -16,20 +16,24 @@ from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId, R
 from coding.core.plain_rows import plain_rows
 from coding.core.records import (
     CodeInfo,
-    PageInfo,
     Quote,
     ReviewInfo,
     ReviewMessageInfo,
-    TurnInfo,
     open_question,
 )
-from coding.core.store import Store
 from coding.core.text import fold
-from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
-from coding.documents.document_service import DocumentService, turn_info
-from coding.quotes.quote_facts import QuoteFacts, read_coders, read_facts, read_texts
+from coding.documents.document_service import DocumentService
+from coding.quotes.quote_facts import (
+    QuoteFacts,
+    read_coders,
+    read_facts,
+    read_reviews_by,
+    read_texts,
+    read_times,
+)
+from coding.quotes.quote_structure import QuoteStructure
 from coding.speakers.speaker_service import SpeakerService
-from models import Coder, Coding, Document, Page, Passage, Review, ReviewMessage, Turn
+from models import Code, Coder, Coding, Document, Passage, Review, ReviewMessage, Turn
 
 #: Up to this many quotes, their reviews are read by coding (one IN list), else all reviews at once.
 _FEW = 500
@@ -130,6 +134,11 @@ class QuoteService:
             .join(Document, Document.id == Passage.document_id)
             .outerjoin(Coder, Coder.id == Coding.coder_id)
         )
+        # A few quotes (the rows in view, a change's places): each one's turn found by the
+        # (document, start) index, not every turn of their documents read.
+        located = within is not None or (only is not None and len(only) <= _FEW)
+        if located:
+            statement = statement.add_columns(_turn_column(Turn.timestamp), _turn_column(Turn.end))
         if code_ids is not None:
             statement = statement.where(Coding.code_id.in_(code_ids))
         if allowed_docs is not None:
@@ -187,13 +196,7 @@ class QuoteService:
                     )
 
         is_interviewer = self._speakers.rules().is_interviewer if exclude_interviewer else None
-        near: dict[int, tuple[int, int]] | None = None
-        if within is not None:  # a few places: the turns and pages around them only
-            near = {}
-            for row in rows:
-                low, high = near.get(row[2], (row[6], row[6]))
-                near[row[2]] = (min(low, row[6]), max(high, row[6]))
-        structure = _Structure(self._store, {row[2] for row in rows}, is_interviewer, near)
+        structure = QuoteStructure(self._store, {row[2] for row in rows}, is_interviewer, timed=not located)
         needle = fold(text) if text else None
         order = tree.order()
         codes_by_id = {code.id: (code.id, code.path_text, code.concept) for code in tree.codes}
@@ -211,7 +214,7 @@ class QuoteService:
                 memo,
                 coder_name,
                 created,
-            ) = row
+            ) = cast("tuple[Any, ...]", row)[:11]
             if needle is not None and needle not in fold(quote_text) and needle not in fold(memo):
                 continue
             quote_reviews = tuple(reviews.get(coding_id, ()))
@@ -249,7 +252,9 @@ class QuoteService:
                     reviews=quote_reviews,
                     messages=quote_messages,
                     pages=structure.pages(document_id, start, end),
-                    time=structure.time(document_id, start),
+                    time=(row[11] if row[12] is not None and start < row[12] else None)
+                    if located
+                    else structure.time(document_id, start),
                 )
             )
         quotes.sort(
@@ -278,7 +283,6 @@ class QuoteService:
         building a quote: filtered and ordered in the database (the text filter folds the candidates'
         texts here). A long list shows its rows by :meth:`records` of the ids in view: 200,000 quotes
         are listed in a fraction of what building them takes."""
-        tree = self._context.resolve.code_tree()
         statement = select(Coding.id, Passage.text, Coding.memo) if text else select(Coding.id)
         statement = statement.join(Passage, Passage.id == Coding.passage_id).join(
             Document, Document.id == Passage.document_id
@@ -313,11 +317,7 @@ class QuoteService:
                 statement = statement.where(Coding.id.in_(sorted(self._open_questions())))
             else:
                 statement = statement.where(Coding.id.in_(reviewed.where(Review.status == review)))
-        order = tree.order()
-        ranked = case(order, value=Coding.code_id, else_=0) if order else literal(0)
-        statement = statement.order_by(
-            ranked, Document.position, Document.id, Passage.start, Passage.end, Coding.id
-        )
+        statement = statement.order_by(*self._list_order())
         with self._store.read() as session:
             rows = plain_rows(session, statement)
         if text:
@@ -326,6 +326,51 @@ class QuoteService:
                 tuple(CodingId(row[0]) for row in rows if needle in fold(row[1]) or needle in fold(row[2]))
             )
         return QuoteListing(tuple(map(itemgetter(0), rows)))
+
+    def _list_order(self) -> tuple[Any, ...]:
+        """The list's order in SQL: codebook rank of the code, document position, start, end, id."""
+        order = self._context.resolve.code_tree().order()
+        ranked = case(order, value=Coding.code_id, else_=0) if order else literal(0)
+        return (ranked, Document.position, Document.id, Passage.start, Passage.end, Coding.id)
+
+    def first(
+        self, codes: CodeRef | Sequence[CodeRef] | None, count: int, *, include_subcodes: bool = True
+    ) -> QuoteListing:
+        """The first ``count`` codings :meth:`listing` lists for ``codes`` (no filters), in its order,
+        read code by code in the codebook's order: only the first codes' codings are sorted (a few
+        milliseconds where sorting all 200,000 takes 0.2 s)."""
+        code_ids = self._code_ids(codes, include_subcodes)
+        order = self._context.resolve.code_tree().order()
+        with self._store.read() as session:
+            if code_ids is None:
+                code_ids = [row[0] for row in plain_rows(session, select(Code.id))]
+            ranks: dict[int, list[int]] = defaultdict(list)
+            for code in code_ids:
+                ranks[order.get(CodeId(code), 0)].append(code)
+            # The documents' places from their index: a join would read each document's row (its text).
+            position = dict(plain_rows(session, select(Document.id, Document.position)))
+            found: list[CodingId] = []
+            for rank in sorted(ranks):
+                if len(found) >= count:
+                    break
+                rows = plain_rows(
+                    session,
+                    select(Coding.id, Passage.document_id, Passage.start, Passage.end)
+                    .join(Passage, Passage.id == Coding.passage_id)
+                    .where(Coding.code_id.in_(sorted(ranks[rank]))),
+                )
+                rows.sort(key=lambda r: (position.get(r[1], 0), r[1], r[2], r[3], r[0]))
+                found.extend(CodingId(row[0]) for row in rows[: count - len(found)])
+        return QuoteListing(tuple(found))
+
+    def count(self, codes: CodeRef | Sequence[CodeRef] | None, *, include_subcodes: bool = True) -> int:
+        """How many codings :meth:`listing` lists for ``codes`` (no filters)."""
+        statement = select(func.count(Coding.id))
+        code_ids = self._code_ids(codes, include_subcodes)
+        if code_ids is not None:
+            statement = statement.where(Coding.code_id.in_(code_ids))
+        with self._store.read() as session:
+            return int(plain_rows(session, statement)[0][0])
 
     def _code_ids(
         self, codes: CodeRef | Sequence[CodeRef] | None, include_subcodes: bool
@@ -344,12 +389,36 @@ class QuoteService:
         return sorted(code_ids)
 
     def facts(
-        self, codes: CodeRef | Sequence[CodeRef] | None = None, *, include_subcodes: bool = True
+        self,
+        codes: CodeRef | Sequence[CodeRef] | None = None,
+        *,
+        include_subcodes: bool = True,
+        listed: bool = False,
     ) -> QuoteFacts:
         """Per coding of the quote list of ``codes`` (as :meth:`listing` without filters): its
         document, code, start, end and coder, what a lazy list filters, sorts and places rows by
-        without building quotes."""
-        return read_facts(self._store, self._code_ids(codes, include_subcodes))
+        without building quotes. ``listed``: read in the list's order, with the ids in it (the
+        listing and its facts in one read)."""
+        order = self._list_order() if listed else ()
+        return read_facts(self._store, self._code_ids(codes, include_subcodes), order)
+
+    def times(
+        self, codes: CodeRef | Sequence[CodeRef] | None = None, *, include_subcodes: bool = True
+    ) -> dict[CodingId, float]:
+        """Per coding of the quote list of ``codes`` with a time (its quote's ``time``): the start
+        time of the turn it starts in (sorting by time without building quotes)."""
+        return read_times(self._store, self._code_ids(codes, include_subcodes))
+
+    def reviews_by(
+        self,
+        reviewer: str,
+        codes: CodeRef | Sequence[CodeRef] | None = None,
+        *,
+        include_subcodes: bool = True,
+    ) -> dict[CodingId, tuple[str, str]]:
+        """Per coding of the quote list of ``codes`` that ``reviewer`` reviewed: their status and
+        comment (sorting by the review columns without building quotes)."""
+        return read_reviews_by(self._store, self._code_ids(codes, include_subcodes), reviewer)
 
     def texts(
         self, codes: CodeRef | Sequence[CodeRef] | None = None, *, include_subcodes: bool = True
@@ -439,83 +508,14 @@ class QuoteListing:
         return self.ids[max(0, first) : max(0, first + count)]
 
 
-class _Structure:
-    """Pages and turns of the documents quotes come from, read once per query."""
-
-    def __init__(
-        self,
-        store: Store,
-        document_ids: set[int],
-        is_interviewer: Callable[[str], bool] | None,
-        near: Mapping[int, tuple[int, int]] | None = None,
-    ) -> None:
-        """With ``is_interviewer``, the turns and texts too (to leave the interviewer's words out).
-        With ``near`` (document → lowest and highest quote start), the times of the turns holding
-        those starts only, not every turn of the documents."""
-        self._pages: dict[int, list[PageInfo]] = defaultdict(list)
-        self._turns: dict[int, list[TurnInfo]] = defaultdict(list)
-        self._texts: dict[int, str] = {}
-        self._is_interviewer = is_interviewer
-        #: Per document, its turns as (start, end, time) in text order, the time possibly None.
-        self._timed: dict[int, list[tuple[int, int, float | None]]] = {}
-        with store.read() as session:
-            for page in session.execute(
-                select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
-            ).scalars():
-                self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
-            if near is not None:
-                for doc_id, (low, high) in near.items():
-                    around = session.execute(
-                        select(Turn.start, Turn.end, Turn.timestamp)
-                        .where(Turn.document_id == doc_id, Turn.start <= high, Turn.end > low)
-                        .order_by(Turn.start)
-                    ).all()
-                    if any(seconds is not None for _start, _end, seconds in around):
-                        self._timed[doc_id] = [(start, end, seconds) for start, end, seconds in around]
-            else:
-                timed = set(
-                    session.execute(
-                        select(Turn.document_id)
-                        .where(Turn.document_id.in_(document_ids), Turn.timestamp.is_not(None))
-                        .distinct()
-                    ).scalars()
-                )
-                if timed:
-                    for doc_id, turn_start, turn_end, seconds in session.execute(
-                        select(Turn.document_id, Turn.start, Turn.end, Turn.timestamp)
-                        .where(Turn.document_id.in_(timed))
-                        .order_by(Turn.document_id, Turn.start)
-                    ):
-                        self._timed.setdefault(doc_id, []).append((turn_start, turn_end, seconds))
-            if is_interviewer is None:
-                return
-            for turn in session.execute(
-                select(Turn).where(Turn.document_id.in_(document_ids)).order_by(Turn.start)
-            ).scalars():
-                self._turns[turn.document_id].append(turn_info(turn))
-            self._texts = dict(
-                session.execute(
-                    select(Document.id, Document.text).where(Document.id.in_(set(self._turns)))
-                ).all()
-            )
-
-    def time(self, document_id: int, start: int) -> float | None:
-        """The start time of the turn a passage starts in (None when it has none)."""
-        turns = self._timed.get(document_id)
-        if not turns:
-            return None
-        i = bisect_right(turns, (start, float("inf"), float("inf"))) - 1
-        if i < 0 or start >= turns[i][1]:
-            return None
-        return turns[i][2]
-
-    def pages(self, document_id: int, start: int, end: int) -> tuple[int, ...]:
-        pages = self._pages.get(document_id)
-        return pages_of(pages, start, end) if pages else ()
-
-    def respondent_text(self, document_id: int, start: int, end: int, text: str) -> str:
-        turns = self._turns.get(document_id)
-        if not turns or self._is_interviewer is None:
-            return text
-        document = self._texts[document_id]
-        return respondent_text(respondent_spans(turns, start, end, self._is_interviewer, document), document)
+def _turn_column(column: Any) -> Any:
+    """A column of the turn a quote's passage starts in (the last turn starting at or before it;
+    it holds the passage's start when that is before the turn's end), for each row of a query."""
+    return (
+        select(column)
+        .where(Turn.document_id == Passage.document_id, Turn.start <= Passage.start)
+        .order_by(Turn.start.desc(), Turn.end.desc())
+        .limit(1)
+        .correlate(Passage)
+        .scalar_subquery()
+    )

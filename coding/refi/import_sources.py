@@ -14,7 +14,7 @@ from coding.documents.document_commands import stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras
 from coding.refi.import_plan import NotePlan
-from coding.refi.import_state import MergedDocument, MergeState, Span
+from coding.refi.import_state import BATCH, MergedDocument, MergeState, Span
 from coding.refi.media_xml import turn_times
 from coding.refi.names import numbered
 from coding.speakers.speaker_settings import read_speaker_rules
@@ -83,6 +83,9 @@ class SourcesMerge(MergeState):
         turn_rows: list[dict[str, Any]] = []
         page_rows: list[dict[str, Any]] = []
         for row, source in zip(new_rows, new_sources, strict=True):
+            if len(turn_rows) >= BATCH:  # inserted a batch at a time: the row dicts never all stand
+                self.w.insert_many(Turn, turn_rows)
+                turn_rows = []
             self.docs[source.guid] = MergedDocument(row["id"], source.text, True)
             self.added["documents"] += 1
             for key, value in attributes.get(source.guid, {}).items():
@@ -195,11 +198,17 @@ class SourcesMerge(MergeState):
         }
         new_passages: dict[Span, dict[str, Any]] = {}
         pending: list[tuple[Span, RCoding, dict[str, Any]]] = []
+        added: set[Span] = set()  # the spans of the passages this import has inserted so far
         selection_spans: dict[str, Span] = {}
         for source in self.data.sources:
             doc = self.docs.get(source.guid)
             if doc is None or not doc.same_text:
                 continue
+            if len(new_passages) >= BATCH or len(pending) >= BATCH:
+                # Inserted a batch at a time (in the order planned, so each row gets the id it got
+                # when all went in at once): the row dicts of a large import never all stand.
+                self._insert_batch(new_passages, pending, by_span, added)
+                new_passages, pending = {}, []
             text = plain(doc.text)  # decoded once per document
             for selection in self._selections_of(source, text):
                 where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
@@ -233,14 +242,26 @@ class SourcesMerge(MergeState):
                     if selection.created is not None:
                         row["created_at"] = selection.created
                     new_passages[span] = row
-                elif span in by_span:
+                elif span in by_span and span not in added:
                     self.existing["passages"] += 1
                 selection_spans[selection.guid] = span
                 for coding in valid:
                     self._plan_coding(coding, selection, span, notes, coding_guids, pairs, pending)
+        self._insert_batch(new_passages, pending, by_span, added)
+        self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
+
+    def _insert_batch(
+        self,
+        new_passages: dict[Span, dict[str, Any]],
+        pending: list[tuple[Span, RCoding, dict[str, Any]]],
+        by_span: dict[Span, int],
+        added: set[Span],
+    ) -> None:
+        """Insert the planned passages, then the planned codings (their passages now have ids)."""
         inserted = self.w.insert_many(Passage, new_passages.values())
         for span, row in zip(new_passages, inserted, strict=True):
             by_span[span] = row["id"]
+        added.update(new_passages)
         self.added["passages"] += len(new_passages)
         rows = []
         for span, _coding, row in pending:
@@ -250,7 +271,6 @@ class SourcesMerge(MergeState):
         for (_span, coding, _row), row in zip(pending, inserted, strict=True):
             self.codings[coding.guid] = row["id"]
         self.added["codings"] += len(rows)
-        self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
 
     def _plan_coding(
         self,

@@ -15,6 +15,9 @@ from models.clock import utcnow
 
 Span = tuple[int, int, int]  # document id, start, end
 
+#: Rows of one kind (turns, passages, codings) the merge inserts at a time, in the order planned.
+BATCH = 20_000
+
 
 @dataclass
 class MergedDocument:

@@ -7,7 +7,8 @@ the same primary keys, undo reverts them in reverse order.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, Table, and_, bindparam, delete, insert, or_, select, update
@@ -126,8 +127,8 @@ class InsertRows(Step):
 
     An insert of more than :data:`COMPACT_ROWS` rows with a single-column key and no JSON keeps only
     its rows' ids (runs of consecutive ids: a few numbers) once the transaction that applied it has
-    committed (:meth:`settle`): the rows are in the database. Until then it holds the rows as given
-    (a transaction tried again applies them again). Before its command is undone
+    committed (:meth:`settle`): the rows are in the database. Until then it holds them column by
+    column as above (a transaction tried again applies them again). Before its command is undone
     (:meth:`before_revert`, while every row the command wrote is still there) it reads them back as
     they are stored, column by column as above, for redo to insert again; once redone it keeps only
     the ids again. So an undo record of an import holds no copy of what it imported, and undo and
@@ -136,7 +137,7 @@ class InsertRows(Step):
     def __init__(self, tbl: Table, rows: list[dict[str, Any]]) -> None:
         self.table = tbl
         self._rows: list[dict[str, Any]] | None = rows
-        self._columns: dict[str, list[Any]] = {}
+        self._columns: dict[str, Sequence[Any]] = {}
         #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`).
         self._runs: list[tuple[int, int]] | None = None
         self.row_count = len(rows)
@@ -169,9 +170,21 @@ class InsertRows(Step):
             for values in zip(*self._columns.values(), strict=True)
         ]
 
+    def column(self, name: str) -> Sequence[Any]:
+        """The values of one column of the rows, in their order (what :attr:`rows` gives, without
+        building a dict per row); read only."""
+        if self._runs is None and self._rows is None and name in self._columns:
+            return self._columns[name]
+        return [row[name] for row in self.rows]
+
     def _pack(self, rows: list[dict[str, Any]]) -> None:
-        names = list(rows[0]) if _alike(rows) else dict.fromkeys(name for row in rows for name in row)
-        self._columns = {name: [row.get(name, _ABSENT) for row in rows] for name in names}
+        if len(rows) > 1 and len(rows[0]) > 1 and _alike(rows):
+            names = list(rows[0])
+            # One tuple per row taken in C, turned into one tuple per column.
+            self._columns = dict(zip(names, zip(*map(itemgetter(*names), rows), strict=True), strict=True))
+        else:
+            names = list(dict.fromkeys(name for row in rows for name in row))
+            self._columns = {name: [row.get(name, _ABSENT) for row in rows] for name in names}
         self._rows = None
 
     def _compactable(self) -> bool:
@@ -184,16 +197,15 @@ class InsertRows(Step):
     def apply(self, session: Session) -> None:
         rows = self.rows
         self._insert(session, rows)
-        if self._compactable():  # kept as they are until settled
-            self._rows, self._columns = rows, {}
-        else:
-            self._pack(rows)
+        # Kept column by column until settled (a transaction tried again applies them again), not
+        # as the caller's dicts: an import that inserts in batches lets go of each batch's dicts.
+        self._pack(rows)
 
     def settle(self) -> None:
-        if self._rows is not None and self._compactable():
+        if self._runs is None and self._columns and self._compactable():
             pk = next(iter(self.table.primary_key.columns)).name
-            self._runs = _runs(row[pk] for row in self._rows)
-            self._rows = None
+            self._runs = _runs(self._columns[pk])
+            self._columns = {}
 
     def before_revert(self, session: Session) -> None:
         if self._runs is None:

@@ -300,6 +300,17 @@
     </message>
 </context>
 <context>
+    <name>CellPassagesModel</name>
+    <message>
+        <source>Memo: {memo}</source>
+        <translation>Memo: {memo}</translation>
+    </message>
+    <message>
+        <source>Check to link this quote as evidence for the judgement</source>
+        <translation>Vink aan om dit citaat als bewijs aan het oordeel te koppelen</translation>
+    </message>
+</context>
+<context>
     <name>CodeKinds</name>
     <message>
         <source>concept</source>
@@ -688,6 +699,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Code</source>
+        <extracomment>the ``GridCell`` (value columns)</extracomment>
         <translation>Code</translation>
     </message>
     <message>
@@ -834,7 +846,6 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Quote</source>
-        <extracomment>No quote is longer (it may once have been: only an upper bound is needed).</extracomment>
         <translation>Citaat</translation>
     </message>
     <message>
@@ -971,6 +982,10 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <message>
         <source>Save chart</source>
         <translation>Grafiek opslaan</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg)</translation>
     </message>
 </context>
 <context>
@@ -1359,7 +1374,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <name>DocumentListModel</name>
     <message>
         <source>{characters} characters · {codings} coding(s)</source>
-        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings.</extracomment>
+        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Whether the documents carry their coding counts (False until :meth:`load_counts`).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
     </message>
     <message>
@@ -1509,6 +1524,12 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <translation>Bestand vervangen?</translation>
     </message>
     <message>
+        <source>{name} already exists in {folder}.
+Do you want to replace it?</source>
+        <translation>{name} bestaat al in {folder}.
+Wilt u het vervangen?</translation>
+    </message>
+    <message>
         <source>Choose a file to export to.</source>
         <translation>Kies een bestand om naar te exporteren.</translation>
     </message>
@@ -1523,6 +1544,21 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <message>
         <source>Name the supervisor who reviews (Reviewer).</source>
         <translation>Geef de naam van de begeleider die beoordeelt (Beoordelaar).</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Geëxporteerd naar {path}</translation>
+    </message>
+    <message>
+        <source>Export to {name}</source>
+        <translation>Exporteren naar {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTable</name>
+    <message>
+        <source>nothing to export yet</source>
+        <translation>nog niets om te exporteren</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1599,10 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <source>no match</source>
         <translation>geen treffer</translation>
     </message>
+    <message>
+        <source>{number} of {count}</source>
+        <translation>{number} van {count}</translation>
+    </message>
 </context>
 <context>
     <name>FrequencyChart</name>
@@ -1570,6 +1610,30 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <source>Quotes per concept chart</source>
         <extracomment>Distinguishable colours for the groups (Paul Tol&apos;s bright scheme), in column order.</extracomment>
         <translation>Grafiek van de citaten per concept</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Documents per concept and {attribute}</source>
+        <translation>Documenten per concept en {attribute}</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Gecodeerde fragmenten</translation>
+    </message>
+    <message>
+        <source>Coded passages per concept and {attribute}</source>
+        <translation>Gecodeerde fragmenten per concept en {attribute}</translation>
+    </message>
+    <message>
+        <source>{name}: save the chart as .png or .svg</source>
+        <translation>{name}: sla de grafiek op als .png of .svg</translation>
+    </message>
+    <message>
+        <source>{name}: could not be written</source>
+        <translation>{name}: kon niet worden geschreven</translation>
     </message>
 </context>
 <context>
@@ -1822,9 +1886,22 @@ Klik om de citaten te tonen</translation>
         <source>Exported {name}</source>
         <translation>{name} geëxporteerd</translation>
     </message>
+    <message>
+        <source>{title}: {count} quote(s)</source>
+        <translation>{title}: {count} citaat/citaten</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>Transcripts ({patterns});;All files (*)</source>
+        <extracomment>The file dialogs&apos; filters, translated where they are shown (``{patterns}``: *.docx *.txt …).</extracomment>
+        <translation>Transcripten ({patterns});;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Metadata sheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>Metadatabladen (*.csv *.xlsx);;Alle bestanden (*)</translation>
+    </message>
     <message>
         <source>Import documents</source>
         <extracomment>Files the worker prepares ahead of what has been stored.</extracomment>
@@ -1939,12 +2016,56 @@ Klik om de citaten te tonen</translation>
         <translation>Metadatablad</translation>
     </message>
     <message>
+        <source>{rows} row(s); {matched} of {files} file(s) have a row.</source>
+        <translation>Rijen: {rows}; {matched} van de {files} bestanden hebben een rij.</translation>
+    </message>
+    <message>
+        <source>Rows without a file: {names}.</source>
+        <translation>Rijen zonder bestand: {names}.</translation>
+    </message>
+    <message>
+        <source>Files without a row: {names}.</source>
+        <translation>Bestanden zonder rij: {names}.</translation>
+    </message>
+    <message>
+        <source>Importing {count} file(s) …</source>
+        <translation>Bestanden importeren: {count} …</translation>
+    </message>
+    <message>
+        <source>could not be stored ({error})</source>
+        <translation>kon niet worden opgeslagen ({error})</translation>
+    </message>
+    <message>
+        <source>replaced; {count} coded passage(s) lost</source>
+        <translation>vervangen; gecodeerde fragmenten verloren: {count}</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>vervangen</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>geïmporteerd</translation>
+    </message>
+    <message>
         <source>Cancelling after the current file …</source>
         <translation>Stopt na het huidige bestand …</translation>
     </message>
     <message>
+        <source>{name} is already in the project: replace it?</source>
+        <translation>{name} zit al in het project: vervangen?</translation>
+    </message>
+    <message>
+        <source>Imported {done} of {total}: {name}</source>
+        <translation>{done} van {total} geïmporteerd: {name}</translation>
+    </message>
+    <message>
         <source>Document already in the project</source>
         <translation>Document zit al in het project</translation>
+    </message>
+    <message>
+        <source>Replace the text of &apos;{name}&apos;? Its {count} coding(s) are kept where their passage is unchanged; the summary lists any that cannot be kept.</source>
+        <translation>De tekst van ‘{name}’ vervangen? De coderingen ({count}) blijven behouden waar hun fragment ongewijzigd is; het overzicht noemt de coderingen die niet behouden kunnen worden.</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -2059,7 +2180,18 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>Indexing</name>
+    <message>
+        <source>Indexing for search</source>
+        <translation>Zoekindex opbouwen</translation>
+    </message>
+</context>
+<context>
     <name>JudgementEditor</name>
+    <message>
+        <source>(no score)</source>
+        <translation>(geen oordeel)</translation>
+    </message>
     <message>
         <source>Click a cell of the grid to see its quotes and judge it.</source>
         <translation>Klik op een cel van de tabel om de citaten te zien en een oordeel te geven.</translation>
@@ -2106,6 +2238,14 @@ Klik om de citaten te tonen</translation>
         <extracomment>The supervisors&apos; marks on this judgement and the conversation about it.</extracomment>
         <translation>{code} × {value}: citaten: {quotes}, in {documents} document(en)</translation>
     </message>
+    <message>
+        <source>Quotes without a value for {attribute} cannot be judged.</source>
+        <translation>Over citaten zonder waarde voor {attribute} kan geen oordeel worden gegeven.</translation>
+    </message>
+    <message>
+        <source>{score} (not on the scale)</source>
+        <translation>{score} (niet op de schaal)</translation>
+    </message>
 </context>
 <context>
     <name>JudgementGridModel</name>
@@ -2115,7 +2255,6 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>{quotes} quote(s) in {documents} document(s)</source>
-        <extracomment>the ``GridCell`` (value columns)</extracomment>
         <translation>citaten: {quotes}, in {documents} document(en)</translation>
     </message>
     <message>
@@ -2436,6 +2575,15 @@ Klik om de citaten te tonen</translation>
         <source>It was not carried out. The details below help to report the problem.</source>
         <translation>Ze is niet uitgevoerd. De details hieronder helpen om het probleem te melden.</translation>
     </message>
+    <message>
+        <source>{title}: cancelling …</source>
+        <extracomment>Operations under way: kept alive until they end, whoever holds them.</extracomment>
+        <translation>{title}: wordt afgebroken …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
 </context>
 <context>
     <name>PlayerDock</name>
@@ -2639,12 +2787,15 @@ Klik om de citaten te tonen</translation>
         <source>Name of the query:</source>
         <translation>Naam van de zoekvraag:</translation>
     </message>
+    <message>
+        <source>Saved query {name}</source>
+        <translation>Zoekvraag {name} bewaard</translation>
+    </message>
 </context>
 <context>
     <name>QuoteTableModel</name>
     <message>
         <source>✓ agreed</source>
-        <extracomment>Up to this many quotes re-read after a change, rows are taken out and put in one by one; more (a large import into listed codes) and the list is rebuilt and sorted once. What a quote shows or is filtered by: its passage and code, its document&apos;s name, pages, attributes and speakers, its reviews. Changes after which the whole list is read again (else only the quotes of the documents touched).</extracomment>
         <translation>✓ akkoord</translation>
     </message>
     <message>
@@ -2657,7 +2808,6 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Your review ({reviewer}); double-click to change it</source>
-        <extracomment>The code query listed instead of the codes&apos; quotes, and its unit. The quotes listed per document, built on the first change that needs it. The list&apos;s own order (codebook, document, position), built when first needed.</extracomment>
         <translation>Jouw beoordeling ({reviewer}); dubbelklik om die te wijzigen</translation>
     </message>
     <message>
@@ -2749,6 +2899,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>(any)</source>
+        <extracomment>The saved sort, applied once the quotes are listed (sorting reads every quote&apos;s text or facts: ≈ 0.4 s at 200,000, never before the window is painted). The selection and current quote while the rows are sorted again (coding ids).</extracomment>
         <translation>(alle)</translation>
     </message>
     <message>
@@ -2836,12 +2987,37 @@ Klik om de citaten te tonen</translation>
 <context>
     <name>ScoreChart</name>
     <message>
+        <source>Spider chart</source>
+        <extracomment>The chart kinds and their names (translated where they are shown, in the &quot;ScoreChart&quot; context).</extracomment>
+        <translation>Spingrafiek</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Staafgrafiek</translation>
+    </message>
+    <message>
         <source>Scores per group, radar chart</source>
         <translation>Oordelen per groep, spingrafiek</translation>
     </message>
     <message>
         <source>Scores per group, bar chart</source>
         <translation>Oordelen per groep, staafgrafiek</translation>
+    </message>
+    <message>
+        <source>Judgements per concept and {attribute}</source>
+        <translation>Oordelen per concept en {attribute}</translation>
+    </message>
+    <message>
+        <source> — none yet: judge concepts in the grid</source>
+        <translation> — nog geen: beoordeel concepten in de tabel</translation>
+    </message>
+    <message>
+        <source> (not judged yet: {concepts})</source>
+        <translation> (nog niet beoordeeld: {concepts})</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Oordeel</translation>
     </message>
 </context>
 <context>
@@ -3463,7 +3639,7 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <name>TranscriptView</name>
     <message>
         <source>Transcript</source>
-        <extracomment>How near (pixels) to a passage&apos;s edge the mouse grabs the boundary. What the transcript paints: the document&apos;s text, its coded passages and their codes&apos; colours. More places than this in one change: the whole document is read again at once.</extracomment>
+        <extracomment>What the transcript paints: the document&apos;s text, its coded passages and their codes&apos; colours. More places than this in one change: the whole document is read again at once.</extracomment>
         <translation>Transcript</translation>
     </message>
 </context>
@@ -3888,6 +4064,12 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Geëxporteerd</translation>
     </message>
     <message>
+        <source>Exported to
+{path}</source>
+        <translation>Geëxporteerd naar
+{path}</translation>
+    </message>
+    <message>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
@@ -3975,6 +4157,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Export to {name}</source>
         <translation>Exporteren naar {name}</translation>
+    </message>
+    <message>
+        <source>Import of {name} cancelled; nothing was changed</source>
+        <translation>Importeren van {name} afgebroken; er is niets veranderd</translation>
     </message>
     <message>
         <source>Exported {name}</source>

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.quotes import quote_table_model
+from app.quotes import quote_list
 from app.quotes.quote_table_model import QUOTE_ROLE, REGION, TEXT, QuoteTableModel
 from app.quotes.quotes_dock import QuotesDock
 from app.shell.main_window import MainWindow
@@ -21,14 +21,15 @@ WINDOW, KEPT = 4, 12
 @pytest.fixture
 def dock(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> QuotesDock:  # type: ignore[no-untyped-def]
     """The dock listing every quote afresh, building 4 rows at a time and keeping 12."""
-    monkeypatch.setattr(quote_table_model, "WINDOW", WINDOW)
-    monkeypatch.setattr(quote_table_model, "KEPT", KEPT)
+    monkeypatch.setattr(quote_list, "WINDOW", WINDOW)
+    monkeypatch.setattr(quote_list, "KEPT", KEPT)
     found = window.quotes_dock
     model = found.model
     assert model is not None
     qtbot.waitUntil(lambda: model.loaded)
     model.set_codes(None)
-    QApplication.processEvents()
+    assert not model.complete  # the first rows shown, the rest read in a worker
+    qtbot.waitUntil(lambda: model.complete)
     return found
 
 

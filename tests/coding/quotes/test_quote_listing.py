@@ -70,3 +70,39 @@ def test_windows_of_the_listing_equal_the_full_list(project: Project, tmp_path: 
 
     check()
     assert len(service.listing().ids) == len(project.quotes()) > 10
+
+
+def test_the_first_rows_count_facts_times_and_reviews_equal_the_built_quotes(
+    project: Project, tmp_path: Path
+) -> None:
+    """What the Quotes dock reads instead of building every quote: the first rows of a list (read
+    code by code), its length, its facts in its order, each quote's time and the reviewer's mark."""
+    _fill(project, tmp_path)
+    project.codes.move("Coördinatie", None, 0)  # the codebook's order is not the codes' ids
+    project.codes.create("Ongebruikt")
+    service = project.quote_service
+    choices = st.one_of(
+        st.none(), st.lists(st.sampled_from((*CODES, "Ongebruikt")), min_size=1, max_size=3, unique=True)
+    )
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(choices, st.integers(0, 30), st.sampled_from(["tester", "anna", "nobody"]))
+    def check(codes: list[str] | None, count: int, reviewer: str) -> None:
+        full = service.query(codes)
+        ids = [q.coding_id for q in full]
+        assert list(service.first(codes, count).ids) == ids[:count]
+        assert service.count(codes) == len(full)
+        facts = service.facts(codes, listed=True)
+        assert list(facts.ids) == ids
+        assert {i: facts.rows[i][1:5] for i in ids} == {
+            q.coding_id: (q.document_id, q.code_id, q.start, q.end) for q in full
+        }
+        assert service.times(codes) == {q.coding_id: q.time for q in full if q.time is not None}
+        marks = {q.coding_id: q.review_by(reviewer) for q in full}
+        assert service.reviews_by(reviewer, codes) == {
+            i: (r.status, r.comment) for i, r in marks.items() if r is not None
+        }
+
+    check()
+    assert any(q.time is not None for q in project.quotes())
+    assert service.reviews_by("tester")
