@@ -182,4 +182,28 @@ DUTCH: dict[str, str] = {
     # table cells
     "yes": "ja",
     "overall": "totaal",
+    "All (each once)": "Alle (elk één keer)",
+    "open": "open",
+    "{count} hit(s) in {documents} document(s)": "{count} treffer(s) in {documents} document(en)",
+    # codewerk speakers, guide, anonymise, agreement
+    "Speaker patterns set; turns detected again, {count} document(s) changed": (
+        "Sprekerpatronen ingesteld; beurten opnieuw herkend, {count} document(en) gewijzigd"
+    ),
+    "Renamed {old} to {new}": "{old} hernoemd tot {new}",
+    "Renamed {old} to {new} in {document}": "{old} hernoemd tot {new} in {document}",
+    "{label} is no speaker; its lines belong to the turn before": (
+        "{label} is geen spreker; de regels horen bij de beurt ervoor"
+    ),
+    "{name} is an interviewer": "{name} is interviewer",
+    "{name} is not an interviewer": "{name} is geen interviewer",
+    "Turns detected again, {count} document(s) changed": "Beurten opnieuw herkend, {count} document(en) gewijzigd",
+    "Could not place {count} question(s), no code has the reference: {references}": (
+        "{count} vraag/vragen niet geplaatst, geen code heeft de verwijzing: {references}"
+    ),
+    "Replaced {count} name(s) in {documents} document(s); every coding kept its passage{merged}": (
+        "{count} naam/namen vervangen in {documents} document(en); elke codering hield haar fragment{merged}"
+    ),
+    " ({count} passage(s) merged)": " ({count} fragment(en) samengevoegd)",
+    "{name} of {code}": "{name} van {code}",
+    "n/a: {reason} ({where})": "n.v.t.: {reason} ({where})",
 }

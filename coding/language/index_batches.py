@@ -5,10 +5,14 @@ the length of a text (a 45 MB transcript is a few hundred batches, not one list 
 tuples). Two ways to the same rows:
 
 * **lexical** (the fallback pipelines: a tokenizer, the sentencizer and lookup lemmas): spaCy
-  only tokenizes and splits sentences; offsets, sentence starts and word flags come out of
-  ``Doc.to_array`` as columns, and a form's lemma is looked up once per distinct form
-  (:meth:`LanguagePipeline.lexical_lemmas`, the same components on the form alone: a lookup
-  lemma does not depend on the words around it). About four times faster than walking tokens.
+  only tokenizes, the pieces of about :data:`JOIN_CHARACTERS` joined into one text (spaCy's cost
+  per text was most of its time with a text per turn); forms and offsets come out of
+  ``Doc.to_array`` as columns and are mapped back to their pieces. What a form is (a word with its
+  term, punctuation that ends a sentence, other punctuation, space) is looked up once per distinct
+  form, its lemma by :meth:`LanguagePipeline.lexical_lemmas` (the same components on the form
+  alone: a lookup lemma does not depend on the words around it), and the sentencizer's rule
+  (a sentence starts at the first token that is not punctuation after one of its marks, and at
+  every piece) is applied to the columns (:func:`_sentence_starts`).
 * **per token** (trained pipelines, whose lemmas depend on the sentence): every token read from
   the ``Doc``, as spaCy gives it.
 
@@ -33,8 +37,14 @@ TermKey = tuple[str, str]
 
 #: Characters of text analysed and stored together: bounds the memory of one batch.
 BATCH_CHARACTERS = 400_000
-#: Pieces handed to spaCy at most at once.
+#: Pieces handed to spaCy at most at once (the per-token way).
 _PIPE_BATCH = 128
+#: Characters of pieces tokenized as one text, joined by :data:`_JOIN` (the lexical way).
+JOIN_CHARACTERS = 20_000
+#: Between joined pieces: a space, so no token crosses it; its tokens are dropped.
+_JOIN = "\n"
+#: What a form is to the sentencizer's rule (:class:`LexicalCache` ``kind``).
+_MARK, _PUNCT, _OTHER = 0, 1, 2
 
 
 @dataclass
@@ -66,9 +76,12 @@ class _Counter:
 
 @dataclass
 class LexicalCache:
-    """Per spaCy ``orth`` id: the index of its term in :attr:`keys`, or −1 for a non-word."""
+    """Per spaCy ``orth`` id: the index of its term in :attr:`keys`, or −1 for a non-word, and what
+    it is to the sentencizer (``_MARK``: one of its marks, ``_PUNCT``: other punctuation,
+    ``_OTHER``: a word or space). For one pipeline."""
 
     slot: dict[int, int] = field(default_factory=dict)
+    kind: dict[int, int] = field(default_factory=dict)
     keys: list[TermKey] = field(default_factory=list)
     alpha: list[bool] = field(default_factory=list)
 
@@ -101,17 +114,18 @@ def analyse(
     (:data:`BATCH_CHARACTERS`). ``text`` is the text, or ``window(start, end)`` giving
     ``text[start:end]`` for consecutive ranges in order (a long text never held whole)."""
     use_lexical = pipeline.lexical if lexical is None else lexical
+    # a lexical pipeline with a sentence component of its own is read per token
+    marks = pipeline.sentence_marks() if use_lexical else None
     counter = _Counter()
     lexicon = cache if cache is not None else LexicalCache()
     for group in groups(pieces, BATCH_CHARACTERS if limit is None else limit):
         base = group[0][0]
         window = text[base : group[-1][1]] if isinstance(text, str) else text(base, group[-1][1])
-        texts = [window[start - base : end - base] for start, end in group]
-        docs = pipeline.pipe(texts, batch_size=_PIPE_BATCH, lexical=use_lexical)
-        if use_lexical:
-            yield _lexical_batch(pipeline, (window, base), group, docs, counter, lexicon)
+        if marks is not None:
+            yield _lexical_batch(pipeline, (window, base), group, counter, lexicon, marks)
         else:
-            yield _token_batch(group, docs, counter)
+            texts = [window[start - base : end - base] for start, end in group]
+            yield _token_batch(group, pipeline.pipe(texts, batch_size=_PIPE_BATCH), counter)
 
 
 def _token_batch(group: list[tuple[int, int]], docs: Iterator[Any], counter: _Counter) -> IndexBatch:
@@ -165,39 +179,82 @@ def _trimmed_sentence(number: int, start: int, sentence: str) -> tuple[int, int,
     return (number, start + (len(sentence) - len(sentence.lstrip())), start + len(sentence.rstrip()))
 
 
+def _joins(group: list[tuple[int, int]], limit: int) -> Iterator[tuple[int, int]]:
+    """``(first, last)``: ranges of the group's pieces joined into one text of about ``limit``."""
+    first = size = 0
+    for number, (start, end) in enumerate(group):
+        if number > first and size + end - start > limit:
+            yield first, number
+            first, size = number, 0
+        size += end - start + len(_JOIN)
+    if group:
+        yield first, len(group)
+
+
+def _tokens(
+    pipeline: LanguagePipeline, text: tuple[str, int], group: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The tokens of the group's pieces as columns: form (``orth``), start and length in the text,
+    and the number of the piece in the group; the pieces are tokenized joined, and the tokens of
+    what joins them are left out (a space run that begins in a piece ends with it)."""
+    from spacy.attrs import IDX, LENGTH, ORTH
+
+    window, base = text
+    joins = list(_joins(group, JOIN_CHARACTERS))
+    texts = [_JOIN.join(window[s - base : e - base] for s, e in group[first:last]) for first, last in joins]
+    starts = np.asarray([start for start, _end in group], dtype=np.int64)
+    sizes = np.asarray([end - start for start, end in group], dtype=np.int64)
+    columns: list[tuple[np.ndarray, ...]] = []
+    for (first, last), doc in zip(joins, pipeline.tokenized(texts), strict=True):
+        if not len(doc):
+            continue
+        array = doc.to_array([ORTH, IDX, LENGTH])
+        length = sizes[first:last]
+        at = np.zeros(last - first, dtype=np.int64)  # where each piece is in the joined text
+        np.cumsum(length[:-1] + len(_JOIN), out=at[1:])
+        idx = array[:, 1].astype(np.int64)
+        piece = np.searchsorted(at, idx, side="right") - 1
+        offset = idx - at[piece]
+        inside = offset < length[piece]
+        piece, offset = piece[inside], offset[inside]
+        room = length[piece] - offset
+        columns.append(
+            (
+                array[inside, 0],
+                starts[first:last][piece] + offset,
+                np.minimum(array[inside, 2].astype(np.int64), room),
+                piece + first,
+            )
+        )
+    if not columns:
+        return None
+    orth, start, size, piece = (np.concatenate(parts) for parts in zip(*columns, strict=True))
+    return orth, start, size, piece
+
+
 def _lexical_batch(
     pipeline: LanguagePipeline,
     text: tuple[str, int],
     group: list[tuple[int, int]],
-    docs: Iterator[Any],
     counter: _Counter,
     lexicon: LexicalCache,
+    marks: frozenset[str],
 ) -> IndexBatch:
-    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
-
-    columns: list[np.ndarray] = []
-    offsets: list[np.ndarray] = []
-    for (offset, _end), doc in zip(group, docs, strict=True):
-        if len(doc) == 0:
-            continue
-        array = doc.to_array([ORTH, IDX, LENGTH, SENT_START, IS_PUNCT, IS_SPACE])
-        columns.append(array)
-        offsets.append(np.full(len(doc), offset, dtype=np.int64))
-        _learn(pipeline, doc, array[:, 0], lexicon)
-    if not columns:
+    found = _tokens(pipeline, text, group)
+    if found is None:
         return _empty(group)
-    table = np.concatenate(columns)
-    piece_offsets = np.concatenate(offsets)
-    orth = table[:, 0]
-    starts = table[:, 1].astype(np.int64) + piece_offsets
-    lengths = table[:, 2].astype(np.int64)
-    sent_start = table[:, 3].view(np.int64) == 1
-    # each piece starts a sentence (spaCy's first token of a doc always does)
-    first_of_doc = np.zeros(len(table), dtype=bool)
-    first_of_doc[np.cumsum([0, *[len(c) for c in columns[:-1]]])] = True
-    sentence_of = np.cumsum(sent_start | first_of_doc) - 1
-    word = (table[:, 4] == 0) & (table[:, 5] == 0)
-    slot_of = np.fromiter((lexicon.slot[int(o)] for o in orth[word]), dtype=np.int64, count=int(word.sum()))
+    orth, starts, lengths, piece = found
+    forms, first, inverse = np.unique(orth, return_index=True, return_inverse=True)
+    known = forms.tolist()
+    is_new = np.fromiter((o not in lexicon.slot for o in known), dtype=bool, count=len(known))
+    if is_new.any():
+        new = _in_piece_order(forms[is_new].tolist(), orth, piece, first[is_new])
+        _learn(pipeline, new, lexicon, marks)
+    slot = np.fromiter((lexicon.slot[o] for o in known), dtype=np.int64, count=len(known))[inverse]
+    kind = np.fromiter((lexicon.kind[o] for o in known), dtype=np.int64, count=len(known))[inverse]
+    sentence_of = np.cumsum(_sentence_starts(kind.reshape(-1), piece)) - 1
+    word = slot.reshape(-1) >= 0
+    slot_of = slot.reshape(-1)[word]
     word_sentence = sentence_of[word]
     # sentences with words, numbered on from the counter
     if len(word_sentence):
@@ -233,6 +290,26 @@ def _lexical_batch(
     return batch
 
 
+def _sentence_starts(kind: np.ndarray, piece: np.ndarray) -> np.ndarray:
+    """Which tokens start a sentence, by spaCy's ``Sentencizer`` run on each piece alone: the first
+    token of a piece, and a token that is neither punctuation nor a mark when a mark came since
+    the last such token of its piece (or since the piece's start)."""
+    first = np.empty(len(piece), dtype=bool)
+    first[:1] = True
+    first[1:] = piece[1:] != piece[:-1]
+    is_mark = kind == _MARK
+    seen = np.cumsum(is_mark)  # marks up to each token, itself included
+    other = np.flatnonzero(kind == _OTHER)
+    rank = np.cumsum(first) - 1  # each token's piece, counted in the batch
+    since = (seen - is_mark)[np.flatnonzero(first)][rank[other]]  # marks before its piece
+    previous = other[:-1]
+    same = rank[previous] == rank[other[1:]]
+    since[1:] = np.where(same, seen[previous], since[1:])
+    starts = first.copy()
+    starts[other] |= seen[other] > since
+    return starts
+
+
 def _sentence_spans(
     text: tuple[str, int],
     kept: np.ndarray,
@@ -257,17 +334,33 @@ def _sentence_spans(
     ]
 
 
-def _learn(pipeline: LanguagePipeline, doc: Any, orth: np.ndarray, lexicon: LexicalCache) -> None:
-    """Give every form of ``doc`` not seen before its term (or −1: not a word)."""
-    new = [o for o in set(orth.tolist()) if o not in lexicon.slot]
+def _in_piece_order(new: list[int], orth: np.ndarray, piece: np.ndarray, first: np.ndarray) -> list[int]:
+    """The ``new`` forms (first found at the token indexes ``first``) in the order they were
+    learned when spaCy gave a text per piece: piece by piece, in the order of the set of each
+    piece's forms. The terms are numbered in that order, so an index is stored as it was (for
+    pieces without space at their edges, as :func:`~coding.language.chunks.index_pieces` cuts them)."""
+    todo = set(new)
+    out: list[int] = []
+    for number in np.unique(piece[first]).tolist():
+        start, end = np.searchsorted(piece, [number, number + 1]).tolist()
+        for o in set(orth[start:end].tolist()):
+            if o in todo:
+                todo.discard(o)
+                out.append(o)
+    return out
+
+
+def _learn(pipeline: LanguagePipeline, new: list[int], lexicon: LexicalCache, marks: frozenset[str]) -> None:
+    """Give every form not seen before its term (or −1: not a word) and its kind."""
     if not new:
         return
-    vocab = doc.vocab
+    vocab = pipeline.nlp.vocab
     lexemes = [vocab[o] for o in new]
     words = [lex for lex in lexemes if not (lex.is_space or lex.is_punct)]
     lemmas = pipeline.lexical_lemmas([lex.orth_ for lex in words])
     for lex in lexemes:
         lexicon.slot[lex.orth] = -1
+        lexicon.kind[lex.orth] = _MARK if lex.orth_ in marks else _PUNCT if lex.is_punct else _OTHER
     for lex, lemma in zip(words, lemmas, strict=True):
         lexicon.slot[lex.orth] = len(lexicon.keys)
         lexicon.keys.append((lex.lower_, lemma))

@@ -24,7 +24,7 @@ from coding.core.store import Store
 from coding.core.text import fold
 from coding.language.chunks import streamed_pieces
 from coding.language.index_batches import IndexBatch, LexicalCache, analyse
-from coding.language.sql import raw_connection
+from coding.language.sql import insert_columns, raw_connection
 from coding.language.stored_text import TextWindows, character_count
 from coding.language.token_indexes import deferred_token_indexes, worth_deferring
 from models.clock import utcnow
@@ -325,10 +325,13 @@ class Indexer:
         if batch is None:
             return 0, 0
         raw = raw_connection(session)
-        raw.executemany(
-            'INSERT INTO sentence (document_id, number, start, "end") VALUES (?, ?, ?, ?)',
-            [(document_id, number, start, end) for number, start, end in batch.sentences],
-        )
+        if batch.sentences:
+            numbers, starts, ends = np.asarray(batch.sentences, dtype=np.int64).T
+            insert_columns(
+                raw,
+                'INSERT INTO sentence (document_id, number, start, "end")',
+                (np.full(len(numbers), int(document_id), dtype=np.int64), numbers, starts, ends),
+            )
         count = batch.token_count
         if count:
             known = self._known_terms()
@@ -339,21 +342,17 @@ class Indexer:
             }
             ids = self._term_ids(session, new_terms)
             term_ids = np.fromiter((ids[key] for key in batch.terms), dtype=np.int64, count=len(batch.terms))
-            # columns of Python ints zipped into rows as executemany takes them: no list of
-            # row objects (which also kept the cyclic GC busy)
-            rows = zip(
-                itertools.repeat(int(document_id), count),
-                batch.positions.tolist(),
-                batch.starts.tolist(),
-                batch.ends.tolist(),
-                batch.sentence_numbers.tolist(),
-                term_ids[batch.term_index].tolist(),
-                strict=False,
-            )
-            raw.executemany(
-                'INSERT INTO token (document_id, position, start, "end", sentence, term_id) '
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
+            insert_columns(
+                raw,
+                'INSERT INTO token (document_id, position, start, "end", sentence, term_id)',
+                (
+                    np.full(count, int(document_id), dtype=np.int64),
+                    batch.positions,
+                    batch.starts,
+                    batch.ends,
+                    batch.sentence_numbers,
+                    term_ids[batch.term_index],
+                ),
             )
         return count, len(batch.sentences)
 

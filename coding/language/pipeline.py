@@ -181,6 +181,29 @@ class LanguagePipeline:
                 docs = list(self.nlp.pipe(texts[offset : offset + batch_size], batch_size=batch_size))
             yield from docs
 
+    def sentence_marks(self) -> frozenset[str] | None:
+        """For a :attr:`lexical` pipeline whose sentences come from spaCy's plain ``Sentencizer``
+        (or that has none): the token texts after which it starts a sentence (empty: none, one
+        sentence per text). ``None`` when sentences must come from the pipeline's own run."""
+        if not self.lexical:
+            return None
+        if "sentencizer" not in self.nlp.pipe_names:
+            return frozenset()
+        from spacy.pipeline import Sentencizer
+
+        component: Any = self.nlp.get_pipe("sentencizer")
+        if type(component) is not Sentencizer:
+            return None
+        return frozenset(component.punct_chars)
+
+    def tokenized(self, texts: Sequence[str]) -> Iterator[Doc]:
+        """Docs with tokens only (the tokenizer, no component), one text at a time under the lock;
+        for :attr:`lexical` indexing, which finds sentences and lemmas itself."""
+        for text in texts:
+            with self._lock:
+                doc = self.nlp.make_doc(text)
+            yield doc
+
     def words(self, text: str) -> list[tuple[str, str]]:
         """``(form, lemma)`` of every word of ``text`` (no punctuation), lower case."""
         with self._lock, self.nlp.select_pipes(disable=self._indexing_disabled()):

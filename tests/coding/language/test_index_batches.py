@@ -8,15 +8,16 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coding import Project
 from coding.core.ids import DocumentId
+from coding.core.text import trim_span
 from coding.language import index_batches
 from coding.language.chunks import index_pieces
 from coding.language.index_batches import IndexBatch, TermKey, analyse, groups
-from coding.language.pipeline import pipeline_for
+from coding.language.pipeline import LanguagePipeline, pipeline_for
 from tests.coding.language.conftest import ARNHEM, ZWOLLE
 
 WORDS = [
@@ -67,6 +68,75 @@ def test_the_lexical_way_gives_the_rows_of_the_per_token_way_in_any_batches(text
     for _number, start, end in sentences:
         assert text[start:end] == text[start:end].strip() and start < end
     assert [s[0] for s in sentences] == list(range(len(sentences)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=texts,
+    cuts=st.lists(st.integers(min_value=0, max_value=2_000), max_size=16),
+    join=st.integers(min_value=1, max_value=300),
+    limit=st.integers(min_value=1, max_value=600),
+)
+@example(text="Dat klopt\tNee.", cuts=[10, 11], join=300, limit=600)  # a space run ends with its piece
+@example(text="Ja. \n Nee, niet. Zo!", cuts=[3, 6, 17], join=5, limit=600)
+def test_pieces_tokenized_joined_give_the_rows_of_each_piece_alone(
+    text: str, cuts: list[int], join: int, limit: int
+) -> None:
+    """Any pieces (space at their edges, pieces next to each other or apart, empty ones), joined
+    into texts of any size: the rows of spaCy's run (tokenizer, sentencizer, lemmas) on each piece
+    alone."""
+    pipeline = pipeline_for("nl")
+    points = sorted({0, len(text), *(min(cut, len(text)) for cut in cuts)})
+    pieces = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
+    pieces += [(end, end) for _start, end in pieces[:1]]  # an empty piece
+    pieces.sort()
+    per_token = _rows(list(analyse(pipeline, text, pieces, lexical=False)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_batches, "JOIN_CHARACTERS", join)
+        lexical = _rows(list(analyse(pipeline, text, pieces, lexical=True, limit=limit)))
+        assert lexical == per_token
+        # the forms are learned (and their terms numbered) as when spaCy read each piece alone:
+        # piece by piece, in the order of the set of its forms; for pieces as indexing cuts them,
+        # without space at their edges (else the space runs where pieces join are other forms)
+        trimmed = [span for span in (trim_span(text, *piece) for piece in pieces) if span[0] < span[1]]
+        lexicon = index_batches.LexicalCache()
+        for _batch in analyse(pipeline, text, trimmed, lexicon, lexical=True, limit=limit):
+            pass
+    learned: list[int] = []
+    for start, end in trimmed:
+        for orth in set(doc_orths(pipeline, text[start:end])):
+            if orth not in learned and lexicon.slot[orth] >= 0:
+                learned.append(orth)
+    assert [lexicon.slot[orth] for orth in learned] == list(range(len(lexicon.keys)))
+
+
+def doc_orths(pipeline: LanguagePipeline, text: str) -> list[int]:
+    return [token.orth for token in pipeline.nlp.make_doc(text)]
+
+
+def test_a_sentence_component_of_its_own_is_read_per_token() -> None:
+    """Only spaCy's own ``Sentencizer`` is followed on the columns; another sentence component
+    (here one that starts a sentence at every comma too) is run by spaCy, per token."""
+    import spacy
+    from spacy.language import Language
+    from spacy.pipeline import Sentencizer
+
+    class CommaSentences(Sentencizer):
+        pass
+
+    @Language.factory("test_comma_sentences")
+    def _make(nlp: Language, name: str) -> CommaSentences:
+        return CommaSentences(name=name, punct_chars=[".", ","])
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("test_comma_sentences", name="sentencizer")
+    pipeline = LanguagePipeline("nl", nlp, "test", trained=False, stop_words=frozenset())
+    assert pipeline.lexical and pipeline.sentence_marks() is None
+    text = "Ja, dat klopt. Nee"
+    pieces = index_pieces(text, [])
+    rows = _rows(list(analyse(pipeline, text, pieces, lexical=True)))
+    assert rows == _rows(list(analyse(pipeline, text, pieces, lexical=False)))
+    assert [s[1:] for s in rows[1]] == [(0, 3), (4, 14), (15, 18)]  # the comma's rule kept
 
 
 @given(lengths=st.lists(st.integers(min_value=1, max_value=50), max_size=30), limit=st.integers(1, 120))
