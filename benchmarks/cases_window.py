@@ -81,8 +81,8 @@ def probe_window(project: Path, settings: Path) -> Sample:
     requires=_require_window,
     limits=(
         "Interpreter start and importing PySide6 (≈ 0.15 s) and SQLAlchemy with the models (≈ 0.2 s); "
-        "building the window; the first queries (documents with their coding counts, the code tree "
-        "with counts, the first coded transcript with its passages) and the first paint. Parsers, "
+        "building the window; the first queries (the documents, the code tree, the first coded transcript "
+        "with its passages; the counts and the quote list follow the first paint) and the first paint. Parsers, "
         "exporters, alembic, spaCy, language assistance and the dialogs are not imported; the Quotes "
         "dock lists the 20,000 quotes right after "
         "the first paint (`quotes_dock_list_all`). Memory is mostly the Qt libraries and the Python "
