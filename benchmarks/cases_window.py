@@ -81,8 +81,8 @@ def probe_window(project: Path, settings: Path) -> Sample:
     requires=_require_window,
     limits=(
         "Interpreter start and importing PySide6 (≈ 0.15 s) and SQLAlchemy with the models (≈ 0.2 s); "
-        "building the window; the first queries (documents with their coding counts, the code tree "
-        "with counts, the first coded transcript with its passages) and the first paint. Parsers, "
+        "building the window; the first queries (the documents, the code tree, the first coded transcript "
+        "with its passages; the counts and the quote list follow the first paint) and the first paint. Parsers, "
         "exporters, alembic, spaCy, language assistance and the dialogs are not imported; the Quotes "
         "dock lists the 20,000 quotes right after "
         "the first paint (`quotes_dock_list_all`). Memory is mostly the Qt libraries and the Python "
@@ -369,9 +369,10 @@ def _quote_count(window: Window) -> str:
     trace=False,
     requires=_require_window,
     limits=(
-        "The codings' ids in the list's order (`QuoteService.listing`, filtered and sorted in SQLite) and "
-        "the quotes of the rows painted, built a window of 128 at a time; what filters, sorts and changes "
-        "need of every row (`QuoteService.facts`) is read on idle after it, untimed."
+        "The first 128 rows read code by code in the codebook's order (`QuoteService.first`) and the "
+        "count of the rest; the quotes of the rows painted, built a window of 128 at a time. The whole "
+        "list with what filters, sorts and changes need of every row (`QuoteService.facts(listed=True)`) "
+        "is read in a worker after the paint, untimed."
     ),
 )
 def quotes_dock_list_all(ctx: Context) -> Case:
@@ -391,8 +392,8 @@ def list_all_case(ctx: Context, size: str) -> Case:
     return Case(run, after=window.settle_reads, close=window.close, warmup=1, note=_quote_count(window))
 
 
-def _filter_case(ctx: Context, apply: str) -> Case:
-    window = _quotes_window(ctx)
+def _filter_case(ctx: Context, apply: str, size: str = "large") -> Case:
+    window = _quotes_window(ctx, size)
     dock = window.window.quotes_dock
 
     def clear() -> None:
@@ -413,6 +414,7 @@ def _filter_case(ctx: Context, apply: str) -> Case:
     def note() -> str:
         clear()
         run()
+        window.settle_reads()  # a first text filter over a long list reads the texts in a worker
         model = dock.model
         assert model is not None
         shown = model.rowCount()
@@ -461,7 +463,11 @@ def quotes_dock_filter_text(ctx: Context) -> Case:
     quick_repeats=2,
     trace=False,
     requires=_require_window,
-    limits="Python's sort of the coding ids by a natural-order key per distinct value; the layout change.",
+    limits=(
+        "Python's sort of the coding ids by a natural-order key per distinct value; the layout change "
+        "with the selection's persistent indexes moved. The time and review columns sort by the times "
+        "and marks read per coding (`QuoteService.times`, `reviews_by`), not by building every quote."
+    ),
 )
 def quotes_dock_sort(ctx: Context) -> Case:
     from PySide6.QtCore import Qt

@@ -55,6 +55,7 @@ from app.speakers.speakers_dialog import SpeakersDialog
 from app.widgets import operations
 from app.widgets.file_drop import dropped_paths
 from app.widgets.operations import LongOperation, Progress
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 from coding.core.errors import CodewerkError, DiskFullError
 from coding.importing.import_preview import ImportPreview
@@ -72,10 +73,9 @@ from coding.importing.metadata_sheet import MetadataSheet, read_metadata
 from coding.importing.parsers import SUPPORTED_EXTENSIONS
 
 ASK, REPLACE, SKIP = "ask", "replace", "skip"
-FILE_FILTER = (
-    "Transcripts (" + " ".join(f"*{ext}" for ext in sorted(SUPPORTED_EXTENSIONS)) + ");;All files (*)"
-)
-SHEET_FILTER = "Metadata sheets (*.csv *.xlsx);;All files (*)"
+#: The file dialogs' filters, translated where they are shown (``{patterns}``: *.docx *.txt …).
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Transcripts ({patterns});;All files (*)")
+SHEET_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Metadata sheets (*.csv *.xlsx);;All files (*)")
 SETUP, PROGRESS, SUMMARY = range(3)
 #: Files the worker prepares ahead of what has been stored.
 LOOKAHEAD = 2
@@ -342,7 +342,12 @@ class ImportDialog(QDialog):
 
     def _choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, QCoreApplication.translate("ImportDialog", "Add transcripts"), "", FILE_FILTER
+            self,
+            QCoreApplication.translate("ImportDialog", "Add transcripts"),
+            "",
+            QCoreApplication.translate("ImportDialog", FILE_FILTER).format(
+                patterns=" ".join(f"*{ext}" for ext in sorted(SUPPORTED_EXTENSIONS))
+            ),
         )
         self.add_paths(Path(name) for name in names)
 
@@ -355,7 +360,10 @@ class ImportDialog(QDialog):
 
     def _choose_sheet(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, QCoreApplication.translate("ImportDialog", "Metadata sheet"), "", SHEET_FILTER
+            self,
+            QCoreApplication.translate("ImportDialog", "Metadata sheet"),
+            "",
+            QCoreApplication.translate("ImportDialog", SHEET_FILTER),
         )
         if name:
             self.set_metadata_sheet(Path(name))

@@ -78,7 +78,7 @@ class CompareView(QWidget):
         self.chart_kind_box = QComboBox()
         self.chart_kind_box.setObjectName("chartKindBox")
         for kind, label in KINDS:
-            self.chart_kind_box.addItem(label, kind)
+            self.chart_kind_box.addItem(QCoreApplication.translate("ScoreChart", label), kind)
         self.save_chart_button = QPushButton(QCoreApplication.translate("CompareView", "Save chart…"))
         self.save_chart_button.setObjectName("saveChartButton")
         self.save_chart_button.clicked.connect(self.ask_save_chart)

@@ -24,10 +24,11 @@ from app.judgements.cell_passages_model import CellPassagesModel
 from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.records import CodeInfo, JudgementInfo
 from coding.judgements.comparison import GridCell
 
-NO_SCORE = "(no score)"
+NO_SCORE = QT_TRANSLATE_NOOP("JudgementEditor", "(no score)")
 
 
 class JudgementEditor(QWidget):
@@ -185,7 +186,7 @@ class JudgementEditor(QWidget):
             self.score_edit.setText(score)
         else:
             self.score_stack.setCurrentWidget(self.score_box)
-            self.score_box.addItem(NO_SCORE, "")
+            self.score_box.addItem(QCoreApplication.translate("JudgementEditor", NO_SCORE), "")
             for value in code.scale or ():
                 self.score_box.addItem(value, value)
             if score and score not in (code.scale or ()):

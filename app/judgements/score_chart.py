@@ -25,10 +25,15 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.judgements.frequency_chart import GROUP_COLOURS, save_chart
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.judgements.comparison import SCORE_MAX, SCORE_MIN, ScoreSeries
 
 RADAR, BARS = "radar", "bars"
-KINDS = ((RADAR, "Spider chart"), (BARS, "Bar chart"))
+#: The chart kinds and their names (translated where they are shown, in the "ScoreChart" context).
+KINDS = (
+    (RADAR, QT_TRANSLATE_NOOP("ScoreChart", "Spider chart")),
+    (BARS, QT_TRANSLATE_NOOP("ScoreChart", "Bar chart")),
+)
 
 
 def _style(chart: QChart) -> None:

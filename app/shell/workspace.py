@@ -120,12 +120,27 @@ class Workspace(QObject):
         """Read for a view in a worker thread (a long list's every row, after its first rows are
         shown): ``work`` reads only and returns what ``success`` takes in on the GUI thread. Silent
         (no progress display); stopped, ``success`` not called, when the project closes."""
+        held: list[operations.LongOperation] = []
+
+        def done(value: T) -> None:
+            try:
+                success(value)
+            finally:  # what was read goes with its reader: not kept as the operation's value
+                held[0].value = None
+                self._reads.discard(held[0])
+                held.clear()
+
         operation = operations.LongOperation(
-            None, lambda _progress: work(), title=title, success=success, show="none"
+            None,
+            lambda _progress: work(),
+            title=title,
+            success=done,
+            failure=lambda _error: self._reads.discard(held.pop()),
+            show="none",
         )
+        held.append(operation)
+        self._reads = {read for read in self._reads if read.running}
         self._reads.add(operation)
-        operation.finished.connect(lambda _value: self._reads.discard(operation))
-        operation.failed.connect(lambda _error: self._reads.discard(operation))
         return operation.start()
 
     def tell(self, text: str) -> None:

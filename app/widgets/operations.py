@@ -312,6 +312,13 @@ class _Thread(QThread):
     def run(self) -> None:
         self._job()
 
+    def let_go(self) -> None:
+        self._job = _nothing
+
+
+def _nothing() -> None:
+    return None
+
 
 #: Operations under way: kept alive until they end, whoever holds them.
 _running: set[LongOperation] = set()
@@ -482,6 +489,7 @@ class LongOperation(QObject):
         if self._over or self._ended is None:
             return
         result, error = self._ended
+        self._ended = (None, error)  # the result is handed on (and kept as ``value``), not held twice
         self.error = self.error or error
         self._end()
         if self._abandoned:
@@ -502,6 +510,7 @@ class LongOperation(QObject):
         self._over = True
         self._close_display()
         _running.discard(self)
+        self._thread.let_go()  # the worker ended: no cycle through it keeps this operation alive
 
     # -- showing progress ----------------------------------------------------------------
     def _open_display(self) -> None:

@@ -54,8 +54,13 @@ def _notes(report: AgreementReport) -> list[str]:
     for row in report.rows:
         for name, figure in (("κ", row.kappa), ("B–P κ", row.bp_kappa), ("α", row.alpha)):
             if figure.value is None:
-                reasons.setdefault(figure.reason, []).append(f"{name} of {row.code}")
-    return [f"n/a: {reason} ({', '.join(where)})" for reason, where in reasons.items()]
+                reasons.setdefault(figure.reason, []).append(
+                    text("{name} of {code}", name=name, code=row.code)
+                )
+    return [
+        text("n/a: {reason} ({where})", reason=reason, where=", ".join(where))
+        for reason, where in reasons.items()
+    ]
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:

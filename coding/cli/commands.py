@@ -143,7 +143,7 @@ def cmd_codes(args: argparse.Namespace) -> int:
             "  " * code.depth + code.name,
             code.label,
             code.question or "",
-            "open" if code.scale is None else " ".join(code.scale),
+            say("open") if code.scale is None else " ".join(code.scale),
             counts.get(code.id, 0),
         )
         for code in tree

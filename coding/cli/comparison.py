@@ -109,10 +109,10 @@ def _print_frequencies(table: FrequencyTable, fmt: str, guard: str | None = None
     header = ("Code", *table.values, "Total")
     if fmt == "csv":
         rows: list[tuple[Any, ...]] = [(r.code.path_text, *r.counts, r.total) for r in table.rows]
-        print_csv(header, [*rows, ("All (each once)", *table.totals, table.total)], guard=guard)
+        print_csv(header, [*rows, (text("All (each once)"), *table.totals, table.total)], guard=guard)
         return
     rows = [("  " * r.code.depth + r.code.name, *r.counts, r.total) for r in table.rows]
-    rows.append(("All (each once)", *table.totals, table.total))
+    rows.append((text("All (each once)"), *table.totals, table.total))
     print_table(header, rows, limits={0: 50, **{i: 24 for i in range(1, len(header))}})
 
 

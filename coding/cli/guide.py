@@ -45,8 +45,11 @@ def _import(args: argparse.Namespace) -> int:
         print(output_text("  {ref}  {code}", ref=ref, code=code))
     if result.unplaced:
         print(
-            f"Could not place {len(result.unplaced)} question(s), no code has the reference: "
-            + ", ".join(result.unplaced),
+            output_text(
+                "Could not place {count} question(s), no code has the reference: {references}",
+                count=len(result.unplaced),
+                references=", ".join(result.unplaced),
+            ),
             file=sys.stderr,
         )
     return 0

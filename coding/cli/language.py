@@ -114,7 +114,11 @@ def cmd_search(args: argparse.Namespace) -> int:
             for line in lines
         ]
         print_table(("Document", "Respondent", "Left", "Hit", "Right", "Start"), rows, limits={2: 40, 4: 40})
-        found = f"{len(result.lines)} hit(s) in {result.documents_searched} document(s)"
+        found = say(
+            "{count} hit(s) in {documents} document(s)",
+            count=len(result.lines),
+            documents=result.documents_searched,
+        )
         if result.forms and _mode(args) in (SearchMode.LEMMA, SearchMode.STEM):
             found += ": " + ", ".join(result.forms[:12])
         print(found)
@@ -407,10 +411,18 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         if args.apply:
             chosen = [mentions[i] for i in _parse_selection(args.apply, len(mentions))]
             report = project.assist.anonymiser.replace(chosen)
+            merged = (
+                say(" ({count} passage(s) merged)", count=report.merged_passages)
+                if report.merged_passages
+                else ""
+            )
             print(
-                f"Replaced {report.replacements} name(s) in {report.documents} document(s); "
-                "every coding kept its passage"
-                + (f" ({report.merged_passages} passage(s) merged)" if report.merged_passages else "")
+                say(
+                    "Replaced {count} name(s) in {documents} document(s); every coding kept its passage{merged}",
+                    count=report.replacements,
+                    documents=report.documents,
+                    merged=merged,
+                )
             )
             return 0
     if args.format == "json":

@@ -28,25 +28,33 @@ def _changes(project: Project, args: argparse.Namespace) -> list[str]:
     done: list[str] = []
     if args.default_patterns or args.patterns:
         changed = service.set_patterns(None if args.default_patterns else _patterns_from(args.patterns))
-        done.append(f"Speaker patterns set; turns detected again, {len(changed)} document(s) changed")
+        done.append(
+            text(
+                "Speaker patterns set; turns detected again, {count} document(s) changed", count=len(changed)
+            )
+        )
     document = args.documents[0] if args.documents and len(args.documents) == 1 else None
     if args.rename and args.documents and len(args.documents) > 1:
         raise InvalidInputError(text("--rename works on one document or on all; name at most one DOCUMENT"))
     for old, new in key_values(args.rename, "--rename").items():
         service.rename(old, new, document=document)
-        done.append(f"Renamed {old} to {new}" + (f" in {document}" if document else ""))
+        done.append(
+            text("Renamed {old} to {new} in {document}", old=old, new=new, document=document)
+            if document
+            else text("Renamed {old} to {new}", old=old, new=new)
+        )
     for label in args.not_speaker or ():
         service.set_not_speaker(label)
-        done.append(f"{label} is no speaker; its lines belong to the turn before")
+        done.append(text("{label} is no speaker; its lines belong to the turn before", label=label))
     for name in args.interviewer or ():
         service.set_interviewer(name, True)
-        done.append(f"{name} is an interviewer")
+        done.append(text("{name} is an interviewer", name=name))
     for name in args.respondent or ():
         service.set_interviewer(name, False)
-        done.append(f"{name} is not an interviewer")
+        done.append(text("{name} is not an interviewer", name=name))
     if args.redetect:
         changed = service.redetect(args.documents or None)
-        done.append(f"Turns detected again, {len(changed)} document(s) changed")
+        done.append(text("Turns detected again, {count} document(s) changed", count=len(changed)))
     return done
 
 

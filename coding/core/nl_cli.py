@@ -179,7 +179,58 @@ DUTCH: dict[str, str] = {
         "Antwoord op vraag {question} uit de leidraad{guide_text}, die naar {code} als geheel vraagt, "
         "{part} inbegrepen; de interviewer vroeg “{asked}” ({how})."
     ),
+    "The interviewer's question “{asked}” also resembles guide question {question}{guide_text} "
+    "({code}; similarity {similarity:.2f}, against {best:.2f} for {first}, which it was matched "
+    "to).": (
+        "De vraag van de interviewer “{asked}” lijkt ook op vraag {question} uit de leidraad{guide_text} "
+        "({code}; gelijkenis {similarity:.2f}, tegen {best:.2f} voor {first}, waarmee ze gevonden is)."
+    ),
+    "The interviewer's question “{asked}” resembles guide question {question}{guide_text} "
+    "({code}; similarity {similarity:.2f}), too little for the guide matcher to place it.": (
+        "De vraag van de interviewer “{asked}” lijkt op vraag {question} uit de leidraad{guide_text} "
+        "({code}; gelijkenis {similarity:.2f}), te weinig om haar aan de leidraad toe te wijzen."
+    ),
+    "the passage coded with it": "het fragment dat ermee gecodeerd is",
+    "the {count} passages coded with it": "de {count} fragmenten die ermee gecodeerd zijn",
+    "Of all codes, the answer resembles {passages} most (similarity {similarity:.2f}).": (
+        "Van alle codes lijkt het antwoord het meest op {passages} (gelijkenis {similarity:.2f})."
+    ),
+    "The answer resembles {passages} more than all but {rank} other codes (similarity {similarity:.2f}).": (
+        "Het antwoord lijkt sterker op {passages} dan op alle andere codes op {rank} na (gelijkenis "
+        "{similarity:.2f})."
+    ),
     # table cells
     "yes": "ja",
     "overall": "totaal",
+    "All (each once)": "Alle (elk één keer)",
+    "open": "open",
+    "{count} hit(s) in {documents} document(s)": "{count} treffer(s) in {documents} document(en)",
+    # why a name was found (codewerk anonymise, Extra → Namen anonimiseren)
+    "name of respondent {code} in the register": "naam van respondent {code} in het register",
+    "looks like the name of an organisation": "lijkt de naam van een organisatie",
+    "a name after “{title}”": "een naam na “{title}”",
+    "capitalised words that look like a person's name": "woorden met een hoofdletter die op een persoonsnaam lijken",
+    "name of a municipality": "naam van een gemeente",
+    "named entity ({label}) found by the pipeline": "benoemde entiteit ({label}) gevonden door de taalpijplijn",
+    # codewerk speakers, guide, anonymise, agreement
+    "Speaker patterns set; turns detected again, {count} document(s) changed": (
+        "Sprekerpatronen ingesteld; beurten opnieuw herkend, {count} document(en) gewijzigd"
+    ),
+    "Renamed {old} to {new}": "{old} hernoemd tot {new}",
+    "Renamed {old} to {new} in {document}": "{old} hernoemd tot {new} in {document}",
+    "{label} is no speaker; its lines belong to the turn before": (
+        "{label} is geen spreker; de regels horen bij de beurt ervoor"
+    ),
+    "{name} is an interviewer": "{name} is interviewer",
+    "{name} is not an interviewer": "{name} is geen interviewer",
+    "Turns detected again, {count} document(s) changed": "Beurten opnieuw herkend, {count} document(en) gewijzigd",
+    "Could not place {count} question(s), no code has the reference: {references}": (
+        "{count} vraag/vragen niet geplaatst, geen code heeft de verwijzing: {references}"
+    ),
+    "Replaced {count} name(s) in {documents} document(s); every coding kept its passage{merged}": (
+        "{count} naam/namen vervangen in {documents} document(en); elke codering hield haar fragment{merged}"
+    ),
+    " ({count} passage(s) merged)": " ({count} fragment(en) samengevoegd)",
+    "{name} of {code}": "{name} van {code}",
+    "n/a: {reason} ({where})": "n.v.t.: {reason} ({where})",
 }

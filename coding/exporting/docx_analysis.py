@@ -47,7 +47,10 @@ def write_analysis(body: BodyWriter, project: Project, by: str) -> None:
     table = project.analysis.cooccurrence(unit=UNIT)
     body.heading("Co-occurrence of the concepts", 2)
     grey_run(
-        body.paragraph(), f"Unit: {UNIT_TEXT[UNIT]}. Cells: {MEASURE_TEXT['count']}.", italic=True, size=9
+        body.paragraph(),
+        text("Unit: {unit}. Cells: {cells}.", unit=text(UNIT_TEXT[UNIT]), cells=text(MEASURE_TEXT["count"])),
+        italic=True,
+        size=9,
     )
     numbered = [f"{i}" for i in range(1, len(table.codes) + 1)]
     rows: list[tuple[str, list[int | None]]] = [
@@ -64,8 +67,13 @@ def write_analysis(body: BodyWriter, project: Project, by: str) -> None:
     except CodewerkError:  # no document has the attribute: the matrix by document instead
         matrix = project.analysis.matrix()
     concepts = [code for code in matrix.codes if code.parent_id is None]
-    body.heading(f"Concepts × {matrix.columns_by}", 2)
-    grey_run(body.paragraph(), f"Cells: {MEASURE_TEXT['matrix-count']}.", italic=True, size=9)
+    body.heading(text("Concepts × {by}", by=matrix.columns_by), 2)  # said here: heading() cannot fill it in
+    grey_run(
+        body.paragraph(),
+        text("Cells: {cells}.", cells=text(MEASURE_TEXT["matrix-count"])),
+        italic=True,
+        size=9,
+    )
     header = [text("Concept"), *(c if c != NO_VALUE else text("(none)") for c in matrix.columns)]
     rows = [(code.name, [matrix.count(code.id, column) for column in matrix.columns]) for code in concepts]
     _grid(body, header, rows, max((v or 0 for _n, vs in rows for v in vs), default=0))

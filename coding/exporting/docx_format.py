@@ -259,6 +259,6 @@ def document_properties(document: DocxDocument, *, title: str, subject: str, aut
     properties.author = properties.last_modified_by = xml_text(author)[:255]
     properties.created = properties.modified = now
     properties.revision = 1
-    properties.comments = "Exported by Codewerk"
-    properties.keywords = "qualitative research; quotes"
-    properties.category = "Codewerk export"
+    properties.comments = text("Exported by Codewerk")
+    properties.keywords = text("qualitative research; quotes")
+    properties.category = text("Codewerk export")

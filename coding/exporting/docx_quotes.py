@@ -149,7 +149,7 @@ def write_quotes_per_concept(
     document_properties(
         document,
         title=text("Quotes per concept – {name}", name=project.path.stem),
-        subject=f"{project.path.stem}, quotes and judgements by {key}",
+        subject=text("{name}, quotes and judgements by {key}", name=project.path.stem, key=key),
         author=project.coder,
     )
     body = BodyWriter(document)
@@ -334,7 +334,7 @@ def _quote(
     add_text(paragraph, f"‘{first.text}’ ")
     grey_run(paragraph, attribution(first.attributes, first.document, first.pages, first.time_label))
     if evidence:
-        grey_run(paragraph, " · evidence", italic=True)
+        grey_run(paragraph, text(" · evidence"), italic=True)
     memos = [q.memo for q in passage.codings if q.memo]
     for memo in dict.fromkeys(memos):
         grey_run(indented(body.paragraph()), text("Memo: {memo}", memo=memo), italic=True, size=9)

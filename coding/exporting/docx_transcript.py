@@ -75,8 +75,8 @@ def write_coded_transcript(
     a4_pages(out)
     document_properties(
         out,
-        title=f"{info.name} – coded transcript",
-        subject=f"{project.path.stem}, coded transcript of {info.name}",
+        title=say("{name} – coded transcript", name=info.name),
+        subject=say("{project}, coded transcript of {name}", project=project.path.stem, name=info.name),
         author=project.coder,
     )
     body = BodyWriter(out)
@@ -138,7 +138,7 @@ def write_coded_transcript(
         )
         for application in passage.codings:
             if application.memo:
-                comment.add_paragraph(xml_text(f"Memo: {application.memo}"))
+                comment.add_paragraph(xml_text(say("Memo: {memo}", memo=application.memo)))
             for review in reviews.get(application.coding_id, ()):
                 comment.add_paragraph(xml_text(review_line(review)))
     body.close()

@@ -52,6 +52,11 @@ class ConceptReview:
     quotes: tuple[ReviewItem, ...]
 
 
+#: A review file speaks its own language (``language``, for the reviewer), not necessarily the student's.
+REVIEW_TITLE = {"en": "{project} — review by {reviewer}", "nl": "{project} — beoordeling door {reviewer}"}
+REVIEW_HEADING = {"en": "Review: {project}", "nl": "Beoordeling: {project}"}
+
+
 @dataclass(frozen=True)
 class ReviewContent:
     project_guid: str
@@ -61,6 +66,18 @@ class ReviewContent:
     language: str
     concepts: tuple[ConceptReview, ...]
     exported_at: datetime
+
+    @property
+    def title(self) -> str:
+        """The file's title (its properties), in the review's language."""
+        return REVIEW_TITLE.get(self.language, REVIEW_TITLE["en"]).format(
+            project=self.project_name, reviewer=self.reviewer
+        )
+
+    @property
+    def heading(self) -> str:
+        """The Word document's first heading, in the review's language."""
+        return REVIEW_HEADING.get(self.language, REVIEW_HEADING["en"]).format(project=self.project_name)
 
     @property
     def quote_count(self) -> int:

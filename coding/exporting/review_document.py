@@ -94,11 +94,11 @@ def write_review_docx(
     )
     document = Document()
     document.core_properties.author = "Codewerk"
-    document.core_properties.title = f"{content.project_name} — review by {content.reviewer}"
+    document.core_properties.title = content.title
     _page(document)
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
-    document.add_heading(xml_text(f"Review: {content.project_name}"), 0)
+    document.add_heading(xml_text(content.heading), 0)
     grey_run(
         document.add_paragraph(), f"{content.reviewer} · {content.exported_at.date().isoformat()} · Codewerk"
     )

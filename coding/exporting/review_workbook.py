@@ -123,7 +123,7 @@ def write_review_xlsx(
     )
     workbook = Workbook()
     workbook.properties.creator = "Codewerk"
-    workbook.properties.title = f"{content.project_name} — review by {content.reviewer}"
+    workbook.properties.title = content.title
     instructions = workbook.active
     assert instructions is not None
     instructions.title = SHEET_TITLE[content.language]

@@ -106,7 +106,12 @@ def score_charts(
     for value, column in zip(series.values, columns, strict=True):
         chart = BarChart()
         chart.type = "bar"  # horizontal: concept names stay readable
-        chart.title = f"{series.attribute.capitalize()} {value}: judgement per concept ({numbering})"
+        chart.title = text(
+            "{attribute} {value}: judgement per concept ({numbering})",
+            attribute=series.attribute.capitalize(),
+            value=value,
+            numbering=numbering,
+        )
         chart.add_data(
             Reference(sheet, min_col=column, min_row=header_row, max_row=last), titles_from_data=True
         )

@@ -107,7 +107,7 @@ def write_xlsx(
 
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "Codewerk"
-    workbook.properties.title = f"{project.path.stem} — comparison by {key}"
+    workbook.properties.title = text("{name} — comparison by {key}", name=project.path.stem, key=key)
     _overview(workbook, grid)
     names = unique_sheet_names(grid.values, taken=tuple(text(name) for name in FIXED_SHEETS))
     for index, value in enumerate(grid.values):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 from typing import Any, cast
 
@@ -138,7 +139,7 @@ class QuoteService:
         # (document, start) index, not every turn of their documents read.
         located = within is not None or (only is not None and len(only) <= _FEW)
         if located:
-            statement = statement.add_columns(_turn_column(Turn.timestamp), _turn_column(Turn.end))
+            statement = statement.add_columns(*_turn_columns())
         if code_ids is not None:
             statement = statement.where(Coding.code_id.in_(code_ids))
         if allowed_docs is not None:
@@ -508,14 +509,20 @@ class QuoteListing:
         return self.ids[max(0, first) : max(0, first + count)]
 
 
-def _turn_column(column: Any) -> Any:
-    """A column of the turn a quote's passage starts in (the last turn starting at or before it;
-    it holds the passage's start when that is before the turn's end), for each row of a query."""
-    return (
-        select(column)
-        .where(Turn.document_id == Passage.document_id, Turn.start <= Passage.start)
-        .order_by(Turn.start.desc(), Turn.end.desc())
-        .limit(1)
-        .correlate(Passage)
-        .scalar_subquery()
-    )
+@cache
+def _turn_columns() -> tuple[Any, Any]:
+    """The time and end of the turn a quote's passage starts in (the last turn starting at or before
+    it; it holds the passage's start when that is before the turn's end), for each row of a query:
+    built once (a statement built anew per query costs as much as running it for a few rows)."""
+
+    def of_turn(column: Any) -> Any:
+        return (
+            select(column)
+            .where(Turn.document_id == Passage.document_id, Turn.start <= Passage.start)
+            .order_by(Turn.start.desc())
+            .limit(1)
+            .correlate(Passage)
+            .scalar_subquery()
+        )
+
+    return of_turn(Turn.timestamp), of_turn(Turn.end)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
+from coding.core.plain_rows import plain_rows
 from coding.core.records import PageInfo, TurnInfo
 from coding.core.store import Store
 from coding.core.turn_spans import pages_of, respondent_spans, respondent_text
@@ -36,10 +37,13 @@ class QuoteStructure:
         #: Per document, its turns as (start, end, time) in text order, the time possibly None.
         self._timed: dict[int, list[tuple[int, int, float | None]]] = {}
         with store.read() as session:
-            for page in session.execute(
-                select(Page).where(Page.document_id.in_(document_ids)).order_by(Page.number)
-            ).scalars():
-                self._pages[page.document_id].append(PageInfo(page.number, page.start, page.end))
+            for document, number, start, end in plain_rows(
+                session,
+                select(Page.document_id, Page.number, Page.start, Page.end)
+                .where(Page.document_id.in_(document_ids))
+                .order_by(Page.number),
+            ):
+                self._pages[document].append(PageInfo(number, start, end))
             if timed:
                 with_times = set(
                     session.execute(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from coding.codebook.codebook_file import DEFAULT_COLOUR
+from coding.core.collector import collector_paused
 from coding.core.i18n import text as say
 from coding.core.text import fold
 from coding.refi.elements import RCode
@@ -44,7 +45,8 @@ class ImportExchange(Command):
         report = ExchangeReport(
             self.file_name, skipped=list(self.data.skipped), adjusted=list(self.data.adjusted)
         )
-        _Merge(writer, self.data, report).run()
+        with collector_paused():  # a large import's plan: many long-lived rows, no cycles
+            _Merge(writer, self.data, report).run()
         return report
 
     def settle(self) -> None:

@@ -148,6 +148,8 @@ def _squash(text: str) -> str:
 
 def name_matches(name: str, selected: str) -> bool:
     """Whether a selection's ``name`` is its text (whole, or a truncated beginning)."""
+    if name == selected and not name.isspace():  # as Codewerk writes it: no need to squash both
+        return bool(name)
     wanted = _squash(name)
     if not wanted:
         return False

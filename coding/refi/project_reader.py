@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from coding.core.collector import collector_paused
 from coding.core.errors import FileImportError
 from coding.core.i18n import marked
 from coding.core.i18n import text as say
@@ -545,6 +546,11 @@ def read_qdpx(path: Path, advance: Callable[[str], None] | None = None) -> RefiP
 
     ``project.qde`` is parsed as a stream (:mod:`coding.refi.project_stream`); ``advance(name)``
     after each source (it may raise to stop)."""
+    with collector_paused():  # millions of long-lived objects, no cycles (coding.core.collector)
+        return _read_qdpx(path, advance)
+
+
+def _read_qdpx(path: Path, advance: Callable[[str], None] | None) -> RefiProject:
     from coding.refi.project_stream import OutOfOrder, read_stream
 
     with QdpxArchive(path) as archive:

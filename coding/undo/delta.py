@@ -32,9 +32,12 @@ def coded_by(steps: Sequence[Step], session: Session, *, undone: bool = False) -
             if step.table.name == CODING_TABLE:
                 if step.compact or len(entries) + step.row_count > MAX_CODED:
                     return None  # an import: not listed (counted afresh), not walked either
-                entries.extend((row["code_id"], row["passage_id"], 1) for row in step.rows)
+                entries.extend(
+                    (code, passage, 1)
+                    for code, passage in zip(step.column("code_id"), step.column("passage_id"), strict=True)
+                )
             elif step.table.name == PASSAGE_TABLE and not step.compact:  # else looked up below
-                documents.update((row["id"], row["document_id"]) for row in step.rows)
+                documents.update(zip(step.column("id"), step.column("document_id"), strict=True))
         elif isinstance(step, DeleteRows):
             rows = step.captured.rows
             if len(entries) + len(rows.get(CODING_TABLE, ())) > MAX_CODED:

@@ -7,7 +7,8 @@ the same primary keys, undo reverts them in reverse order.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, Table, and_, bindparam, delete, insert, or_, select, update
@@ -136,7 +137,7 @@ class InsertRows(Step):
     def __init__(self, tbl: Table, rows: list[dict[str, Any]]) -> None:
         self.table = tbl
         self._rows: list[dict[str, Any]] | None = rows
-        self._columns: dict[str, list[Any]] = {}
+        self._columns: dict[str, Sequence[Any]] = {}
         #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`).
         self._runs: list[tuple[int, int]] | None = None
         self.row_count = len(rows)
@@ -169,9 +170,21 @@ class InsertRows(Step):
             for values in zip(*self._columns.values(), strict=True)
         ]
 
+    def column(self, name: str) -> Sequence[Any]:
+        """The values of one column of the rows, in their order (what :attr:`rows` gives, without
+        building a dict per row); read only."""
+        if self._runs is None and self._rows is None and name in self._columns:
+            return self._columns[name]
+        return [row[name] for row in self.rows]
+
     def _pack(self, rows: list[dict[str, Any]]) -> None:
-        names = list(rows[0]) if _alike(rows) else dict.fromkeys(name for row in rows for name in row)
-        self._columns = {name: [row.get(name, _ABSENT) for row in rows] for name in names}
+        if len(rows) > 1 and len(rows[0]) > 1 and _alike(rows):
+            names = list(rows[0])
+            # One tuple per row taken in C, turned into one tuple per column.
+            self._columns = dict(zip(names, zip(*map(itemgetter(*names), rows), strict=True), strict=True))
+        else:
+            names = list(dict.fromkeys(name for row in rows for name in row))
+            self._columns = {name: [row.get(name, _ABSENT) for row in rows] for name in names}
         self._rows = None
 
     def _compactable(self) -> bool:

@@ -822,7 +822,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>Oordeel</translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Passage</source>
@@ -846,7 +846,6 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Quote</source>
-        <extracomment>The columns sorted by what only a built quote has (its time, reviews): every row is built.</extracomment>
         <translation>Citaat</translation>
     </message>
     <message>
@@ -1889,11 +1888,20 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>{title}: {count} quote(s)</source>
-        <translation>{title}: {count} citaat/citaten</translation>
+        <translation>{title} — citaten: {count}</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>Transcripts ({patterns});;All files (*)</source>
+        <extracomment>The file dialogs&apos; filters, translated where they are shown (``{patterns}``: *.docx *.txt …).</extracomment>
+        <translation>Transcripten ({patterns});;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Metadata sheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>Metadatabladen (*.csv *.xlsx);;Alle bestanden (*)</translation>
+    </message>
     <message>
         <source>Import documents</source>
         <extracomment>Files the worker prepares ahead of what has been stored.</extracomment>
@@ -2075,6 +2083,26 @@ Klik om de citaten te tonen</translation>
         <source>Skip all</source>
         <translation>Alles overslaan</translation>
     </message>
+    <message>
+        <source>cannot import &apos;{suffix}&apos; files; will be skipped</source>
+        <translation>&apos;{suffix}&apos;-bestanden kunnen niet worden geïmporteerd; wordt overgeslagen</translation>
+    </message>
+    <message>
+        <source>cannot import files without an extension; will be skipped</source>
+        <translation>bestanden zonder extensie kunnen niet worden geïmporteerd; wordt overgeslagen</translation>
+    </message>
+    <message>
+        <source>already in the project as &apos;{name}&apos;</source>
+        <translation>zit al in het project als &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>no row in the metadata sheet</source>
+        <translation>geen rij in het metadatablad</translation>
+    </message>
+    <message>
+        <source>metadata row {line}</source>
+        <translation>metadatarij {line}</translation>
+    </message>
 </context>
 <context>
     <name>ImportSummary</name>
@@ -2180,6 +2208,10 @@ Klik om de citaten te tonen</translation>
 </context>
 <context>
     <name>JudgementEditor</name>
+    <message>
+        <source>(no score)</source>
+        <translation>(geen oordeel)</translation>
+    </message>
     <message>
         <source>Click a cell of the grid to see its quotes and judge it.</source>
         <translation>Klik op een cel van de tabel om de citaten te zien en een oordeel te geven.</translation>
@@ -2887,6 +2919,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>(any)</source>
+        <extracomment>The saved sort, applied once the quotes are listed (sorting reads every quote&apos;s text or facts: ≈ 0.4 s at 200,000, never before the window is painted). The selection and current quote while the rows are sorted again (coding ids).</extracomment>
         <translation>(alle)</translation>
     </message>
     <message>
@@ -2973,6 +3006,15 @@ Klik om de citaten te tonen</translation>
 </context>
 <context>
     <name>ScoreChart</name>
+    <message>
+        <source>Spider chart</source>
+        <extracomment>The chart kinds and their names (translated where they are shown, in the &quot;ScoreChart&quot; context).</extracomment>
+        <translation>Spingrafiek</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Staafgrafiek</translation>
+    </message>
     <message>
         <source>Scores per group, radar chart</source>
         <translation>Oordelen per groep, spingrafiek</translation>

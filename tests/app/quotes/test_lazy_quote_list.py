@@ -150,3 +150,69 @@ def test_a_coding_puts_one_row_in_under_a_sort_and_a_filter_as_the_service_lists
     assert events == ["inserted"]
     expected = sorted(project.quotes(text="samen"), key=lambda q: q.text.casefold())
     assert _all_rows(dock) == expected
+
+
+def test_the_rest_of_the_list_is_asked_again_while_a_team_server_is_away(
+    qtbot, window: MainWindow, dock: QuotesDock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The worker reading the whole list finds the server gone twice: the first rows stay, the rest
+    are asked for again (no message, no new list) until they arrive."""
+    from coding.core.errors import ServerUnreachableError
+
+    model = _model(dock)
+    assert window.workspace is not None
+    service = window.workspace.project.quote_service
+    facts = service.facts
+    asked: list[int] = []
+
+    def away_twice(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(1)
+        if len(asked) <= 2:
+            raise ServerUnreachableError("the server cannot be reached")
+        return facts(*args, **kwargs)
+
+    monkeypatch.setattr(quote_list, "RETRY_MS", 50)
+    monkeypatch.setattr(service, "facts", away_twice)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_codes(None)
+    first = [_shown(dock, row).coding_id for row in range(WINDOW)]  # the first rows, shown at once
+    assert resets == [True] and not model.complete and model.rowCount() > WINDOW
+    qtbot.waitUntil(lambda: model.complete, timeout=5000)
+    assert len(asked) == 3 and resets == [True]
+    expected = [q.coding_id for q in window.workspace.project.quotes()]
+    assert model.coding_ids() == expected and expected[:WINDOW] == first
+
+
+def test_a_first_text_filter_over_a_long_list_reads_the_texts_in_a_worker(
+    qtbot, window: MainWindow, dock: QuotesDock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing a first text filter over a long list (here any list): the texts and memos are read once,
+    in a worker, and the filter typed meanwhile applies when they arrive; typing on filters at once."""
+    import threading
+
+    monkeypatch.setattr(quote_list, "TEXTS_IN_WORKER", 0)
+    model = _model(dock)
+    assert window.workspace is not None
+    project = window.workspace.project
+    service = project.quote_service
+    texts = service.texts
+    on_gui_thread: list[bool] = []
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return texts(*args, **kwargs)
+
+    monkeypatch.setattr(service, "texts", recorded)
+    everything = model.rowCount()
+    qtbot.keyClicks(dock.text, "samen")
+    expected = [q.coding_id for q in project.quotes(text="samen")]
+    assert 0 < len(expected) < everything
+    qtbot.waitUntil(lambda: model.rowCount() == len(expected))
+    assert on_gui_thread == [False]
+    assert model.coding_ids() == expected
+    assert dock.count.text() == f"{len(expected)} of {everything} quote(s)"
+    qtbot.keyClicks(dock.text, "w")
+    narrowed = [q.coding_id for q in project.quotes(text="samenw")]
+    assert 0 < len(narrowed) < len(expected)
+    assert model.coding_ids() == narrowed and on_gui_thread == [False]

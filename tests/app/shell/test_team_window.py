@@ -86,3 +86,44 @@ def test_an_unreachable_server_shows_a_banner_and_work_carries_on_after(
     finally:
         window.close_project()
         cluster.remove()
+
+
+def test_the_quote_list_read_in_the_background_waits_for_a_server_that_went_away(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The Quotes dock shows a list's first rows and reads the rest in a worker: a server that stops
+    answering in between (and while the rows are painted) leaves the rows empty, without a message
+    or an error in the event loop, and the list completes when it is back."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.quotes import quote_list
+
+    monkeypatch.setattr(quote_list, "WINDOW", 2)
+    cluster, reason = pg_cluster.start()  # its own: this test stops the server
+    if cluster is None:
+        pytest.skip(f"PostgreSQL cannot start here: {reason}")
+    try:
+        window.close_project()
+        database = cluster.new_database()
+        url = cluster.url(database)
+        _prepared(url, tmp_path)
+        with Project.open(url, coder="alice") as team:
+            for start in range(0, 100, 20):
+                team.code("R5", "Vertrouwen", start, start + 10)
+        assert window.open_project(url)
+        model = window.quotes_dock.model
+        qtbot.waitUntil(lambda: model.loaded and model.complete, timeout=5000)
+        project = window.workspace.project
+        project.store.set_patience(0, ())
+        model.set_codes(None)
+        assert not model.complete and model.rowCount() == 5
+        cluster.stop("immediate")
+        qtbot.wait(1500)  # the worker found it gone and waits to ask again
+        assert not model.complete and model.rowCount() == 5
+        cluster.start()
+        qtbot.waitUntil(lambda: model.complete, timeout=10000)
+        assert model.coding_ids() == [q.coding_id for q in project.quotes()]
+        assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+    finally:
+        window.close_project()
+        cluster.remove()

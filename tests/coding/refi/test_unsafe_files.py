@@ -157,3 +157,31 @@ def test_a_codebook_with_entities_is_refused_before_a_project_is_created(tmp_pat
     with pytest.raises(CodebookError, match=r"evil.qdc: .*XML entities"):
         Project.create(tmp_path / "p.codewerk", codebook=evil)
     assert not (tmp_path / "p.codewerk").exists()
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<!ENTITY % p "x">',  # a parameter entity
+        '<!ENTITY pic SYSTEM "pic.gif" NDATA gif>',  # an unparsed entity
+        '<!ENTITY lol "lol">',
+    ],
+)
+def test_an_entity_declared_after_a_long_prologue_is_refused(declaration: str, tmp_path: Path) -> None:
+    """project.qde is parsed a chunk at a time; the DTD is read whole before any of it is parsed."""
+    comments = "".join(f"<!-- {n:06d} {'x' * 90} -->\n" for n in range(2000))  # ≈ 200 KB
+    qde = f'<?xml version="1.0"?>\n<!DOCTYPE Project [\n{comments}<!NOTATION gif SYSTEM "gif">\n{declaration}\n]>\n'
+    path = write_qdpx(tmp_path / "bad.qdpx", qde + GOOD_QDE, {"sources/t.txt": "tekst"})
+    with Project.create(tmp_path / "p.codewerk", codebook=None) as project:
+        before = dump(project.path)
+        with pytest.raises(FileImportError, match=r"bad\.qdpx: .*declares XML entities"):
+            import_exchange(project, path)
+        assert dump(project.path) == before
+
+
+def test_a_dtd_without_entities_is_read(tmp_path: Path) -> None:
+    qde = '<?xml version="1.0"?>\n<!DOCTYPE Project [\n<!ELEMENT Project ANY>\n]>\n'
+    path = write_qdpx(tmp_path / "ok.qdpx", qde + GOOD_QDE, {"sources/t.txt": "tekst"})
+    with Project.create(tmp_path / "p.codewerk", codebook=None) as project:
+        report = import_exchange(project, path)
+        assert report.added["documents"] == 1
