@@ -3,9 +3,10 @@ and finding the guide questions in the interviewers' turns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -13,6 +14,8 @@ from coding.core.context import DocumentRef, ProjectContext
 from coding.core.errors import FileImportError, InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.plain_rows import plain_row_stream
+from coding.core.records import TurnInfo
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.guide.guide_commands import AttachGuide, DecideGuideMatch, GuideText
@@ -22,6 +25,7 @@ from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 from coding.speakers.speaker_service import PassageResult, SpeakerService
 from coding.undo.command import Command
 from coding.undo.group import Group
+from models import Document, Turn
 from models import GuideMatch as GuideMatchRow
 
 
@@ -148,6 +152,15 @@ class AnswerSpan:
     @property
     def end(self) -> int:
         return self.parts[-1][1] if self.parts else self.asked_end
+
+
+class _TurnRow(NamedTuple):
+    """A speaker turn as :meth:`GuideService.answer_spans` reads it (no record per turn)."""
+
+    speaker: str
+    start: int
+    end: int
+    body_start: int
 
 
 class GuideService:
@@ -413,20 +426,70 @@ class GuideService:
 
     def answer_spans(self, documents: Sequence[DocumentId] | None = None) -> list[AnswerSpan]:
         """The answer to every matched guide question of the documents (all when ``None``): in document
-        order, per document in the order asked (a turn asking two questions gives an answer for each)."""
+        order, per document in the order asked (a turn asking two questions gives an answer for each).
+        The turns of all documents are read at once and the texts one at a time (a large corpus has
+        thousands of documents: a query per document was most of the time)."""
         matcher = self.matcher()
         if not matcher.refs:
             return []
-        ids = documents if documents is not None else [d.id for d in self._documents.list(with_counts=False)]
-        is_interviewer = self._speakers.rules().is_interviewer
+        ids = (
+            list(documents)
+            if documents is not None
+            else [d.id for d in self._documents.list(with_counts=False)]
+        )
+        rule = self._speakers.rules().is_interviewer
+        interviewers: dict[str, bool] = {}
+
+        def is_interviewer(speaker: str) -> bool:
+            found = interviewers.get(speaker)
+            if found is None:
+                found = interviewers[speaker] = rule(speaker)
+            return found
+
         decided = self._all_decisions()
-        out: list[AnswerSpan] = []
-        for document_id in ids:
-            text = self._documents.text(document_id)
-            out.extend(
-                self._answer_spans(matcher, document_id, text, is_interviewer, decided.get(document_id, {}))
+        turns = self._all_turns(ids)
+        found: dict[DocumentId, list[AnswerSpan]] = {}
+        for document_id, text in self._texts(ids):
+            found[document_id] = self._answer_spans(
+                matcher,
+                document_id,
+                text,
+                is_interviewer,
+                decided.get(document_id, {}),
+                turns.get(document_id, []),
             )
+        missing = [document_id for document_id in ids if document_id not in found]
+        if missing:
+            raise NotFoundError(say("document {document_id} does not exist", document_id=missing[0]))
+        return [span for document_id in ids for span in found[document_id]]
+
+    def _all_turns(self, ids: Sequence[DocumentId]) -> dict[DocumentId, list[_TurnRow]]:
+        """The speaker turns of the documents in text order, read at once (the driver's rows)."""
+        wanted = set(ids)
+        out: dict[DocumentId, list[_TurnRow]] = {}
+        with self._context.store.read() as session:
+            for document_id, speaker, start, end, body_start in plain_row_stream(
+                session,
+                select(Turn.document_id, Turn.speaker, Turn.start, Turn.end, Turn.body_start).order_by(
+                    Turn.document_id, Turn.start
+                ),
+            ):
+                if document_id in wanted:
+                    out.setdefault(DocumentId(document_id), []).append(
+                        _TurnRow(speaker, start, end, body_start)
+                    )
         return out
+
+    def _texts(self, ids: Sequence[DocumentId]) -> Iterator[tuple[DocumentId, str]]:
+        """The documents' texts one at a time (never all held at once)."""
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            with self._context.store.read() as session:
+                for document_id, text in plain_row_stream(
+                    session, select(Document.id, Document.text).where(Document.id.in_(chunk)), at_once=16
+                ):
+                    yield DocumentId(document_id), text
 
     def _answer_spans(
         self,
@@ -435,13 +498,16 @@ class GuideService:
         text: str,
         is_interviewer: Callable[[str], bool] | None = None,
         decisions: dict[int, dict[str, str]] | None = None,
+        turns: Sequence[_TurnRow | TurnInfo] | None = None,
     ) -> list[AnswerSpan]:
         """The respondent's turns after each matched question, up to the next interviewer turn that asks
-        a guide question (follow-ups and back-channels of the interviewer in between do not end it)."""
+        a guide question (follow-ups and back-channels of the interviewer in between do not end it).
+        ``turns``: the document's, when read."""
         if is_interviewer is None:
             is_interviewer = self._speakers.rules().is_interviewer
         decisions = decisions if decisions is not None else self._decisions(document_id)
-        turns = self._documents.turns(document_id)
+        if turns is None:
+            turns = self._documents.turns(document_id)
         interviewer = [is_interviewer(t.speaker) for t in turns]
         asking = [t for t, asks in zip(turns, interviewer, strict=True) if asks]
         found = self._found(

@@ -50,6 +50,8 @@ _SUFFIXES = (
     "d",
 )
 STEM_LENGTH = 7
+#: Turn texts whose similarities a matcher keeps (a few megabytes at most).
+OVERLAPS_KEPT = 20_000
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,8 @@ class GuideMatcher:
         for index, vector in enumerate(self.vectors):
             for word, weight in vector.items():
                 self._postings.setdefault(word, []).append((index, weight))
+        #: :meth:`_overlap` by turn text: interviewers ask the same words in many interviews.
+        self._overlaps: dict[str, dict[int, float]] = {}
 
     def _weigh(self, bag: dict[str, float]) -> dict[str, float]:
         vector = {w: float(n) * self.idf[w] for w, n in bag.items() if w in self.idf}
@@ -149,7 +153,16 @@ class GuideMatcher:
         return scores
 
     def _overlap(self, text: str) -> dict[int, float]:
-        """The similarity with the questions that share a stem with ``text`` (the others are 0)."""
+        """The similarity with the questions that share a stem with ``text`` (the others are 0); the
+        same dict for the same text (not to be changed)."""
+        found = self._overlaps.get(text)
+        if found is None:
+            if len(self._overlaps) >= OVERLAPS_KEPT:
+                self._overlaps.clear()
+            found = self._overlaps[text] = self._compute_overlap(text)
+        return found
+
+    def _compute_overlap(self, text: str) -> dict[int, float]:
         bag = Counter(w for w in stems(text) if w in self.idf)
         turn = self._weigh({w: float(n) for w, n in bag.items()})
         scores: dict[int, float] = {}

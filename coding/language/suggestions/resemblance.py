@@ -29,10 +29,10 @@ from coding.language.suggestions.guide_answers import CONFIRMED_SCORE
 from coding.language.suggestions.similar import (
     SentenceVectors,
     passages_profile,
-    passages_sum,
     sentence_vectors,
 )
 from coding.language.suggestions.vectors import (
+    Bags,
     FloatArray,
     IndexArray,
     bag_counts,
@@ -153,29 +153,65 @@ def code_profiles(
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
     codes: Sequence[CodeInfo] = (),
 ) -> Profiles:
-    """The profiles of the codes with coded passages; with ``codes`` (their infos), each profile also holds the
-    code's own words (:data:`CODE_WORDS_WEIGHT`)."""
+    """The profiles of the codes with coded passages: each the normalised sum of its passages' unit vectors
+    (:func:`~coding.language.suggestions.similar.passages_sum`, the words of all codes' passages found with one
+    look-up per document, not one per document and code); with ``codes`` (their infos), each profile also holds
+    the code's own words (:data:`CODE_WORDS_WEIGHT`)."""
     passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
     for (doc_id, code_id), spans in coded.items():
         passages_of[code_id].extend((doc_id, span) for span in spans)
     infos = {code.id: code for code in codes}
+    width = len(data.stems)
+    # the passages numbered code by code, within a code document by document as passages_sum numbers
+    # them (the sums below add in that order: the same profiles to the last bit)
+    per_document: dict[DocumentId, tuple[list[int], list[int], list[int]]] = {}
+    ordered = sorted(passages_of)
+    bounds = [0]
+    for code_id in ordered:
+        by_document: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
+        for doc_id, span in passages_of[code_id]:
+            if doc_id in data.documents:
+                by_document[doc_id].append(span)
+        number = bounds[-1]
+        for doc_id, found in by_document.items():
+            numbers, starts, ends = per_document.setdefault(doc_id, ([], [], []))
+            numbers.extend(range(number, number + len(found)))
+            starts.extend(s for s, _ in found)
+            ends.extend(e for _, e in found)
+            number += len(found)
+        bounds.append(number)
+    rows: list[IndexArray] = []
+    columns: list[IndexArray] = []
+    for doc_id, (numbers, starts, ends) in per_document.items():
+        document = data.documents[doc_id]
+        passage, index = document.spans(starts, ends)
+        rows.append(np.asarray(numbers, dtype=np.int64)[passage])
+        columns.append(data.stems_of(document, index).astype(np.int64))
     code_ids: list[CodeId] = []
-    rows: list[FloatArray] = []
+    matrix_rows: list[FloatArray] = []
     counts: list[int] = []
-    for code_id in sorted(passages_of):
-        profile, count = passages_sum(data, vectors, passages_of[code_id])
-        info = infos.get(code_id)
-        if count and info is not None and CODE_WORDS_WEIGHT:
-            words = code_words_vector(data, vectors, info)
-            if words is not None:
-                profile = profile + CODE_WORDS_WEIGHT * words
-        norm = float(np.sqrt(np.dot(profile, profile)))
-        profile = profile / norm if norm else profile
-        if count:
+    if rows and bounds[-1]:
+        row, column, bag = bag_counts(np.concatenate(rows), np.concatenate(columns), width)
+        del rows, columns
+        weights = unit_tfidf(row, column, bag, vectors.idf, bounds[-1])
+        edges = np.searchsorted(row, np.asarray(bounds)).tolist()
+        for number, code_id in enumerate(ordered):
+            low, high = edges[number], edges[number + 1]
+            if low == high:
+                continue
+            profile = np.bincount(column[low:high], weights=weights[low:high], minlength=width).astype(
+                np.float64, copy=False
+            )
+            info = infos.get(code_id)
+            if info is not None and CODE_WORDS_WEIGHT:
+                words = code_words_vector(data, vectors, info)
+                if words is not None:
+                    profile = profile + CODE_WORDS_WEIGHT * words
+            norm = float(np.sqrt(np.dot(profile, profile)))
             code_ids.append(code_id)
-            rows.append(profile)
-            counts.append(count)
-    matrix = np.stack(rows) if rows else np.zeros((0, len(data.stems)))
+            matrix_rows.append(profile / norm if norm else profile)
+            counts.append(len(np.unique(row[low:high])))
+    matrix = np.stack(matrix_rows) if matrix_rows else np.zeros((0, width))
     return Profiles(code_ids, matrix, counts, {code_id: number for number, code_id in enumerate(code_ids)})
 
 
@@ -191,19 +227,40 @@ def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
     return out
 
 
-def respondent_turns(data: CorpusData) -> list[tuple[DocumentId, int, int]]:
-    """Every respondent turn's body (document, start, end), in corpus order."""
-    out: list[tuple[DocumentId, int, int]] = []
+def turn_vectors(data: CorpusData, idf: FloatArray) -> SpanVectors:
+    """The vectors of every respondent turn's body with text (:func:`span_vectors` of them, in corpus order),
+    from each document's arrays of turns (no tuple per turn)."""
+    width = len(data.stems)
+    bags = Bags(width)
+    documents: list[IntArray] = []
+    starts: list[IntArray] = []
+    ends: list[IntArray] = []
+    words: list[IntArray] = []
+    base = 0
     for doc_id, document in data.documents.items():
         turns = document.turns
         if not len(turns.start):  # no turns: nothing to classify by turn
             continue
-        for start, end, asks in zip(
-            turns.body_start.tolist(), turns.end.tolist(), turns.interviewer.tolist(), strict=True
-        ):
-            if not asks and end > start:
-                out.append((doc_id, start, end))
-    return out
+        chosen = ~turns.interviewer & (turns.end > turns.body_start)
+        begin, finish = turns.body_start[chosen], turns.end[chosen]
+        if not len(begin):
+            continue
+        span, index = document.spans(begin, finish)
+        bags.add(base + span.astype(np.int64), data.stems_of(document, index).astype(np.int64))
+        documents.append(np.full(len(begin), doc_id, dtype=np.int64))
+        starts.append(begin.astype(np.int64))
+        ends.append(finish.astype(np.int64))
+        words.append(np.bincount(span, minlength=len(begin)).astype(np.int64))
+        base += len(begin)
+    empty = np.zeros(0, dtype=np.int64)
+    document_ids, start, end, count = (
+        np.concatenate(parts) if parts else empty for parts in (documents, starts, ends, words)
+    )
+    row, column, counts = bags.counts()
+    if not len(row):
+        return SpanVectors(document_ids, start, end, empty, empty, np.zeros(0), count)
+    weights = unit_tfidf(row, column, counts, idf, base)
+    return SpanVectors(document_ids, start, end, row, column, weights, count)
 
 
 def turn_candidates(
@@ -221,9 +278,7 @@ def turn_candidates(
         profiles = code_profiles(data, vectors, coded)
     if not profiles.code_ids:
         return []
-    turns: SpanVectors = data.derive(
-        "turn_vectors", lambda d: span_vectors(d, vectors.idf, respondent_turns(d))
-    )
+    turns: SpanVectors = data.derive("turn_vectors", lambda d: turn_vectors(d, vectors.idf))
     table = similarities(turns, profiles)
     if not table.size:
         return []

@@ -17,6 +17,7 @@ import numpy as np
 from coding.core.ids import DocumentId
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.vectors import (
+    Bags,
     FloatArray,
     IndexArray,
     bag_counts,
@@ -48,8 +49,7 @@ def sentence_vectors(data: CorpusData) -> SentenceVectors:
 
 def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
     width = len(data.stems)
-    rows: list[IndexArray] = []
-    columns: list[IndexArray] = []
+    bags = Bags(width)
     documents: list[IntArray] = []
     starts: list[IntArray] = []
     ends: list[IntArray] = []
@@ -65,8 +65,10 @@ def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
         if not len(numbers):
             continue
         # renumber the document's answer sentences with words to consecutive rows
-        rows.append(base + np.searchsorted(numbers, sentence[keep]).astype(np.int64))
-        columns.append(data.stems_of(document, np.flatnonzero(keep)).astype(np.int64))
+        bags.add(
+            base + np.searchsorted(numbers, sentence[keep]).astype(np.int64),
+            data.stems_of(document, np.flatnonzero(keep)).astype(np.int64),
+        )
         documents.append(np.full(len(numbers), doc_id, dtype=np.int32))
         starts.append(document.sentence_start[numbers])
         ends.append(document.sentence_end[numbers])
@@ -75,7 +77,7 @@ def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
         empty = np.zeros(0, dtype=np.int64)
         none = np.zeros(0, dtype=np.int32)
         return SentenceVectors(none, none, none, empty, empty, np.zeros(0), np.ones(width))
-    row, column, counts = bag_counts(np.concatenate(rows), np.concatenate(columns), width)
+    row, column, counts = bags.counts()
     frequency = np.bincount(column, minlength=width)
     idf = np.where(frequency > 0, np.log((base + 1) / (frequency + 1)) + 1.0, 1.0)
     weights = unit_tfidf(row, column, counts, idf, base)

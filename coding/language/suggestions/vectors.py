@@ -66,6 +66,43 @@ def bag_counts(rows: IntArray, columns: IntArray, width: int) -> tuple[IntArray,
     return row.astype(np.int32), column.astype(np.int32), counts.astype(np.int32)
 
 
+class Bags:
+    """:func:`bag_counts` of many rows, added a part at a time (each part's rows after the earlier parts'),
+    counted a block at a time: the sort's copies of a large corpus's millions of words are never held at
+    once. The result is :func:`bag_counts` of all the parts together."""
+
+    #: Words counted at once.
+    BLOCK = 1 << 20
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._pending: list[tuple[IntArray, IntArray]] = []
+        self._size = 0
+        self._done: list[tuple[IntArray, IntArray, IntArray]] = []
+
+    def add(self, rows: IntArray, columns: IntArray) -> None:
+        self._pending.append((rows, columns))
+        self._size += len(rows)
+        if self._size >= self.BLOCK:
+            self._count()
+
+    def _count(self) -> None:
+        if self._size:
+            rows = np.concatenate([r for r, _ in self._pending])
+            columns = np.concatenate([c for _, c in self._pending])
+            self._done.append(bag_counts(rows, columns, self.width))
+        self._pending, self._size = [], 0
+
+    def counts(self) -> tuple[IntArray, IntArray, IntArray]:
+        """Each ``(row, column)`` once with how often it occurs, sorted by row, then column (int32)."""
+        self._count()
+        if not self._done:
+            empty = np.zeros(0, dtype=np.int32)
+            return empty, empty, empty
+        done, self._done = self._done, []
+        return tuple(np.concatenate([part[i] for part in done]) for i in range(3))  # type: ignore[return-value]
+
+
 def unit_tfidf(
     rows: IntArray, columns: IntArray, counts: IntArray, idf: FloatArray, n_rows: int
 ) -> FloatArray:
