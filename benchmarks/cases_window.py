@@ -369,9 +369,10 @@ def _quote_count(window: Window) -> str:
     trace=False,
     requires=_require_window,
     limits=(
-        "The codings' ids in the list's order (`QuoteService.listing`, filtered and sorted in SQLite) and "
-        "the quotes of the rows painted, built a window of 128 at a time; what filters, sorts and changes "
-        "need of every row (`QuoteService.facts`) is read on idle after it, untimed."
+        "The first 128 rows read code by code in the codebook's order (`QuoteService.first`) and the "
+        "count of the rest; the quotes of the rows painted, built a window of 128 at a time. The whole "
+        "list with what filters, sorts and changes need of every row (`QuoteService.facts(listed=True)`) "
+        "is read in a worker after the paint, untimed."
     ),
 )
 def quotes_dock_list_all(ctx: Context) -> Case:
@@ -462,7 +463,11 @@ def quotes_dock_filter_text(ctx: Context) -> Case:
     quick_repeats=2,
     trace=False,
     requires=_require_window,
-    limits="Python's sort of the coding ids by a natural-order key per distinct value; the layout change.",
+    limits=(
+        "Python's sort of the coding ids by a natural-order key per distinct value; the layout change "
+        "with the selection's persistent indexes moved. The time and review columns sort by the times "
+        "and marks read per coding (`QuoteService.times`, `reviews_by`), not by building every quote."
+    ),
 )
 def quotes_dock_sort(ctx: Context) -> Case:
     from PySide6.QtCore import Qt

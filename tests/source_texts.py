@@ -150,6 +150,8 @@ class Module:
             return [f for value in node.elts for f in self.english(value, depth, built_only=built_only)]
         if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp):
             return self.english(node.elt, depth)  # [f"Memo: {memo}" for memo in memos]
+        if isinstance(node, ast.Lambda):
+            return self.english(node.body, depth)  # Column("File", lambda plan: plan.path.name)
         if isinstance(node, ast.Starred):
             return self.english(node.value, depth)
         if isinstance(node, ast.Call):
@@ -158,6 +160,8 @@ class Module:
             return self._variable(node, depth, built_only)
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
             return self._table(node.value.id, depth)  # LABELS[kind]
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
+            return self.english(node.value, depth)  # note_for(plan)[0]: what the function returns
         if isinstance(node, ast.Dict):
             keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
             if keys and keys <= LANGUAGES:  # {"en": "Instructions", "nl": "Instructies"}: said per language

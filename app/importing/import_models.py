@@ -23,16 +23,29 @@ FILE, FORMAT, ATTRIBUTES, NOTE = range(4)
 def note_for(plan: FilePlan, has_sheet: bool) -> tuple[str, QColor | None]:
     """What the user should know about a file before importing it, and how urgent it is."""
     if plan.source_format is None:
-        return f"cannot import '{plan.path.suffix or 'no extension'}' files; will be skipped", PROBLEM
+        if plan.path.suffix:
+            refused = QCoreApplication.translate(
+                "ImportDialog", "cannot import '{suffix}' files; will be skipped"
+            )
+            return refused.format(suffix=plan.path.suffix), PROBLEM
+        return QCoreApplication.translate(
+            "ImportDialog", "cannot import files without an extension; will be skipped"
+        ), PROBLEM
     notes = []
     if plan.existing is not None:
-        notes.append(f"already in the project as '{plan.existing}'")
+        notes.append(
+            QCoreApplication.translate("ImportDialog", "already in the project as '{name}'").format(
+                name=plan.existing
+            )
+        )
     if has_sheet and plan.sheet_line is None:
-        notes.append("no row in the metadata sheet")
+        notes.append(QCoreApplication.translate("ImportDialog", "no row in the metadata sheet"))
     if notes:
         return "; ".join(notes), WARNING
     if has_sheet:
-        return f"metadata row {plan.sheet_line}", None
+        return QCoreApplication.translate("ImportDialog", "metadata row {line}").format(
+            line=plan.sheet_line
+        ), None
     return "", None
 
 

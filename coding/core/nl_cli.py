@@ -185,6 +185,13 @@ DUTCH: dict[str, str] = {
     "All (each once)": "Alle (elk één keer)",
     "open": "open",
     "{count} hit(s) in {documents} document(s)": "{count} treffer(s) in {documents} document(en)",
+    # why a name was found (codewerk anonymise, Extra → Namen anonimiseren)
+    "name of respondent {code} in the register": "naam van respondent {code} in het register",
+    "looks like the name of an organisation": "lijkt de naam van een organisatie",
+    "a name after “{title}”": "een naam na “{title}”",
+    "capitalised words that look like a person's name": "woorden met een hoofdletter die op een persoonsnaam lijken",
+    "name of a municipality": "naam van een gemeente",
+    "named entity ({label}) found by the pipeline": "benoemde entiteit ({label}) gevonden door de taalpijplijn",
     # codewerk speakers, guide, anonymise, agreement
     "Speaker patterns set; turns detected again, {count} document(s) changed": (
         "Sprekerpatronen ingesteld; beurten opnieuw herkend, {count} document(en) gewijzigd"

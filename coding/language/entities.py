@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from coding.core.i18n import text as say
 from coding.language.register import RespondentInfo
 
 PERSON = "[naam]"
@@ -94,7 +95,7 @@ def register_mentions(text: str, register: Sequence[RespondentInfo]) -> list[Men
                         "respondent",
                         entry.placeholder,
                         "register",
-                        f"name of respondent {entry.code} in the register",
+                        say("name of respondent {code} in the register", code=entry.code),
                     )
                 )
     return out
@@ -199,7 +200,7 @@ def pattern_mentions(
                 "organisation",
                 ORGANISATION,
                 "organisation",
-                "looks like the name of an organisation",
+                say("looks like the name of an organisation"),
             )
         )
     for match in _TITLE_RE.finditer(text):
@@ -211,7 +212,7 @@ def pattern_mentions(
                 "person",
                 PERSON,
                 "title",
-                f"a name after “{text[match.start() : match.start(1)].strip()}”",
+                say("a name after “{title}”", title=text[match.start() : match.start(1)].strip()),
             )
         )
     place_names = set(municipalities()) | set(places)
@@ -224,7 +225,7 @@ def pattern_mentions(
                 "person",
                 PERSON,
                 "name",
-                "capitalised words that look like a person's name",
+                say("capitalised words that look like a person's name"),
             )
         )
     if place_names:
@@ -238,7 +239,7 @@ def pattern_mentions(
                     "place",
                     PLACE,
                     "place",
-                    "name of a municipality",
+                    say("name of a municipality"),
                 )
             )
     return out
@@ -269,7 +270,7 @@ def entity_mentions(entities: Iterable[tuple[int, int, str, str]]) -> list[Menti
                 kind,
                 replacement,
                 "entities",
-                f"named entity ({label}) found by the pipeline",
+                say("named entity ({label}) found by the pipeline", label=label),
             )
         )
     return out

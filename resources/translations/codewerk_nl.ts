@@ -1888,7 +1888,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>{title}: {count} quote(s)</source>
-        <translation>{title}: {count} citaat/citaten</translation>
+        <translation>{title} — citaten: {count}</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2082,26 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Skip all</source>
         <translation>Alles overslaan</translation>
+    </message>
+    <message>
+        <source>cannot import &apos;{suffix}&apos; files; will be skipped</source>
+        <translation>&apos;{suffix}&apos;-bestanden kunnen niet worden geïmporteerd; wordt overgeslagen</translation>
+    </message>
+    <message>
+        <source>cannot import files without an extension; will be skipped</source>
+        <translation>bestanden zonder extensie kunnen niet worden geïmporteerd; wordt overgeslagen</translation>
+    </message>
+    <message>
+        <source>already in the project as &apos;{name}&apos;</source>
+        <translation>zit al in het project als &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>no row in the metadata sheet</source>
+        <translation>geen rij in het metadatablad</translation>
+    </message>
+    <message>
+        <source>metadata row {line}</source>
+        <translation>metadatarij {line}</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,7 @@ SINKS: Sinks = {
     "getOpenFileNames": ((1, 3), ("caption", "filter")),
     "getExistingDirectory": ((1,), ("caption",)),
     "QProgressDialog": ((0, 1), ()),
+    "Column": ((1,), ("tooltip",)),  # RecordTableModel's columns: what a cell and its tip show
     "QStandardItem": (None, ()),
     "QTableWidgetItem": (None, ()),
     "QTreeWidgetItem": (None, ()),
@@ -120,7 +121,7 @@ SINKS |= {name: ((0,), ()) for name in _refusals()}
 SINKS["ImportProblem"] = ((1,), ("reason",))  # listed with its reason in the import summary
 
 #: Methods of item models whose returned values are shown (a cell's text or tip, a column header).
-SHOWN_RETURNS = {"data", "headerData"}
+SHOWN_RETURNS = {"data", "headerData", "cell"}  # cell: RecordTableModel's hook for data()
 
 #: Words that are the same in Dutch, or not words of ours: product and format names, and the demo's
 #: attribute names (data, not interface). Anything else of two letters or more in a shown text is English.
@@ -214,6 +215,17 @@ LABELS = {"a": "Some label"}
 KINDS = (("radar", QT_TRANSLATE_NOOP("J", "Spider chart")),)
 MODES = ((QT_TRANSLATE_NOOP("J", "Judgements"), "judgements"),)
 
+
+def note_for(plan):
+    return f"already in the project as {plan.existing}", None
+
+
+class Files(RecordTableModel):
+    COLUMNS = (Column(QT_TRANSLATE_NOOP("Column", "File"), lambda plan: plan.name or "unnamed"),)
+
+    def cell(self, plan, index, role):
+        return note_for(plan)[0]
+
 def written(self, target):
     operations.tell(self, f"Exported to {target}")
     box = QMessageBox(QMessageBox.Icon.Information, translate("x", "Exported"), f"Exported to\\n{target}")
@@ -266,6 +278,8 @@ def test_the_check_finds_english_however_it_reaches_the_screen() -> None:
         ("addItem", "(no score)"),  # a constant marked for translation, shown untranslated
         ("addItem", "Some label"),  # a constant table's value
         ("addItem", "Spider chart"),  # a column of a constant table looped over (not its keys)
+        ("cell", "f'already in the project as {plan.existing}'"),  # an item model's cell, via a function
+        ("Column", "unnamed"),  # what a column's function gives a cell
     }, found
 
 

@@ -31,6 +31,7 @@ SINKS: Sinks = {
     "grey_run": ((1,), ()),
     "document_properties": ((), ("title", "subject")),
     "cell": ((), ("value",)),  # openpyxl: sheet.cell(row=…, column=…, value=…)
+    "Mention": ((6,), ("reason",)),  # why a name was found, shown by anonymise (CLI and window)
 }
 RULES = Rules(
     translating=SAYING,
