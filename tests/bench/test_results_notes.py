@@ -87,7 +87,9 @@ def test_the_merge_command_leaves_the_figures_and_makes_both_agree(tmp_path: Pat
 def test_the_repository_files_hold_the_same_notes() -> None:
     """Run ``python -m benchmarks.results`` after writing a section into one of the two files."""
     copied = results.notes_in(results.RESULTS.read_text(encoding="utf-8"))
-    assert copied == results.FINDINGS.read_text(encoding="utf-8").strip()
+    assert copied == results.FINDINGS.read_text(encoding="utf-8").strip(), (
+        "RESULTS.md and FINDINGS.md hold different notes: run `python -m benchmarks.results` (merges both)"
+    )
 
 
 LINES = st.lists(st.sampled_from(["a", "b", "c", "", "| x |", "### h"]), max_size=12)
