@@ -37,6 +37,7 @@ from coding.language.suggestions.candidates import (
 from coding.language.suggestions.resemblance import (
     code_profiles,
     corroborated,
+    meeting_their_rank,
     resemblances,
     turn_candidates,
 )
@@ -112,8 +113,9 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
         turns = turn_candidates(list(tree), scope_ids, data, others, profiles=profiles)
         given = {(c.document_id, c.start): c.code_id for c in turns}
         spans = span_candidates(list(tree), scope_ids, data, others, profiles, given)
-        raw = [c for c in list(fixed) + turns + spans if c.document_id == left_out]
-        everything = list(fixed) + turns + spans
+        checked = meeting_their_rank(fixed, data, profiles)
+        raw = [c for c in checked + turns + spans if c.document_id == left_out]
+        everything = checked + turns + spans
         merged = prefer_specific(merge(everything), tree)
         kept = corroborated(merged, data, others, profiles)
         above = [c for c in kept if c.score >= thresholds.get(c.code_id, 0.0)]

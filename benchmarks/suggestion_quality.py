@@ -25,6 +25,13 @@ from coding.language.suggestions.evaluation import Evaluation
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "devcorpus"
 SPLITS = ("tune", "heldout")
+#: The tune split in two halves of five interviews (each region in both), scored with the tune calibration like
+#: the held-out third: a held-out-sized project (leave-one-out profiles from four interviews) to tune on without
+#: looking at the held-out labels.
+HALVES = {
+    "tune-a": ("R1", "R4", "R8", "R14", "R17"),
+    "tune-b": ("R2", "R5", "R10", "R16", "R20"),
+}
 
 
 def labels() -> list[dict[str, Any]]:
@@ -38,7 +45,11 @@ def build(split: str, path: Path, *, confirmed: bool = False) -> Project:
     """A new project at ``path`` with the split's transcripts and codings, indexed. With ``confirmed`` the
     researcher has also reviewed the guide matches: every hand-labelled guide question of an interviewer turn
     confirmed, every other automatic match cleared."""
-    chosen = [d for d in labels() if d["split"] == split]
+    chosen = [
+        d
+        for d in labels()
+        if d["split"] == split or (d["split"] == "tune" and d["file"].split("_")[0] in HALVES.get(split, ()))
+    ]
     project = Project.create(path, codebook="rwb", coder="researcher")
     project.import_files([CORPUS / d["file"] for d in chosen], meta=CORPUS / "metadata.csv")
     for d in chosen:
@@ -115,7 +126,9 @@ def main() -> None:
     parser.add_argument(
         "--uncalibrated", action="store_true", help="without the thresholds calibrated on the tune split"
     )
-    parser.add_argument("--splits", nargs="+", choices=SPLITS, default=SPLITS, help="the splits to score")
+    parser.add_argument(
+        "--splits", nargs="+", choices=SPLITS + tuple(HALVES), default=SPLITS, help="the splits to score"
+    )
     args = parser.parse_args()
     for split in args.splits:
         result = evaluate(split, confirmed=args.confirmed, calibrated=not args.uncalibrated)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis.query_bar import QueryBar
-from app.quotes.kept_selection import KeptSelection
 from app.quotes.quote_table_model import (
     CODE,
     CODER,
@@ -204,12 +203,7 @@ class QuotesDock(QDockWidget):
         self.comment.returnPressed.connect(self.save_comment)
         self.comment.editingFinished.connect(self.save_comment)
         self._list_all_when_painted = False
-        #: The saved sort, applied once the quotes are listed (sorting reads every quote's text or
-        #: facts: ≈ 0.4 s at 200,000, never before the window is painted).
-        self._sort_when_listed: tuple[int, Qt.SortOrder] | None = None
-        self._sorting_myself = False
-        #: The selection and current quote while the rows are sorted again (coding ids).
-        self._kept_selection: KeptSelection | None = None
+        self._sorting_myself = False  # setting the header's sort indicator, not the user
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_chosen)
         self.table.viewport().installEventFilter(self)
         self._changes = DeferredChanges(self._project_changed, self)
@@ -241,8 +235,7 @@ class QuotesDock(QDockWidget):
             return
         self.model.countsChanged.connect(self._counts)
         self.model.codersChanged.connect(self._fill_coders)
-        self.model.layoutAboutToBeChanged.connect(self._remember_selection)
-        self.model.layoutChanged.connect(self._restore_selection)
+        self.model.layoutChanged.connect(self._current_in_view)  # after a sort: where it went
         self._fill_coders(self.model.coders())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         header = self.table.horizontalHeader()
@@ -254,21 +247,23 @@ class QuotesDock(QDockWidget):
         }  # fmt: skip
         for column, width in widths.items():
             header.resizeSection(column, width)
-        # Unsorted until listed: enabling sorting sorts by the header's indicator at once (column 0
-        # in a new window), which read the text of every quote before the first paint.
+        self._fill_attributes()  # (filtering an unsorted list that is not listed yet reads nothing)
+        # The column the user sorted by last time, or none. Enabling sorting sorts by the header's
+        # indicator at once (column 0 in a new window): the model, nothing listed yet, only notes
+        # the order, and lists every quote in it after the first paint (sorting reads every quote's
+        # text or facts: ≈ 0.4 s at 200,000).
+        saved = settings.table_sort(SORT_KEY)
+        column, descending = (
+            saved if saved is not None and saved[0] < self.model.columnCount() else (-1, False)
+        )
         self._sorting_myself = True
         try:
-            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(
+                column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            )
             self.table.setSortingEnabled(True)
         finally:
             self._sorting_myself = False
-        saved = settings.table_sort(SORT_KEY)
-        self._sort_when_listed = (
-            (saved[0], Qt.SortOrder.DescendingOrder if saved[1] else Qt.SortOrder.AscendingOrder)
-            if saved is not None and saved[0] < self.model.columnCount()
-            else None
-        )
-        self._fill_attributes()
         # Every quote of the project, right after the list is first painted: the window shows
         # without waiting for the 20,000 quotes of a large project (≈ 0.2 s), and a hidden dock
         # reads nothing until it is shown. Choosing codes first lists theirs at once instead.
@@ -286,48 +281,28 @@ class QuotesDock(QDockWidget):
             QTimer.singleShot(0, lambda: self._list_all(model))
         return super().eventFilter(watched, event)
 
-    def _list_all(self, model: QuoteTableModel | None) -> None:
-        if model is not None and model is self.model and not model.loaded:
-            try:
-                model.set_codes(None)
-                self._sort_as_saved()
-            except ServerUnreachableError:  # a team server away: list them when it is back
-                QTimer.singleShot(1000, lambda: self._list_all(model))
-
-    def _sort_as_saved(self) -> None:
-        """Sort the first list by the column the user sorted by last time (once, after listing)."""
-        chosen, self._sort_when_listed = self._sort_when_listed, None
-        if chosen is None or self.model is None:
+    def _list_all(self, model: QuoteTableModel | None, again: bool = False) -> None:
+        """List every quote (right after the first paint); tried again each second while a team
+        server is away (the model counts as listed from the first try: ``again`` lists anyway,
+        unless codes or a query were chosen meanwhile)."""
+        if model is None or model is not self.model:
             return
-        self._sorting_myself = True
+        if model.loaded and not (again and model.codes is None and model.query is None):
+            return
         try:
-            self.table.sortByColumn(*chosen)
-        except ServerUnreachableError:  # a team server away: sort when it is back
-            self._sort_when_listed = chosen
-            QTimer.singleShot(1000, self._sort_as_saved)
-        finally:
-            self._sorting_myself = False
+            model.set_codes(None)
+        except ServerUnreachableError:  # a team server away: list them when it is back
+            QTimer.singleShot(1000, lambda: self._list_all(model, again=True))
+
+    def _current_in_view(self) -> None:
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())
 
     def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
-        """The user sorted by a column (a header click): kept for the next start; a saved sort not
-        applied yet gives way."""
+        """The user sorted by a column (a header click): kept for the next start."""
         if self._sorting_myself or self.model is None or column < 0:
             return
-        self._sort_when_listed = None
         settings.save_table_sort(SORT_KEY, column, order == Qt.SortOrder.DescendingOrder)
-
-    def _remember_selection(self) -> None:
-        """Before the rows are sorted again: which quotes are selected and current."""
-        self._kept_selection = (
-            KeptSelection.of(self.table, self.model.coding_ids()) if self.model is not None else None
-        )
-
-    def _restore_selection(self) -> None:
-        """After the rows were sorted again: the same quotes selected and current, in their new rows
-        (the model keeps rows, not quotes, through a sort)."""
-        kept, self._kept_selection = self._kept_selection, None
-        if kept is not None and self.model is not None:
-            kept.restore(self.table, self.model.coding_ids())
 
     def _fill_attributes(self) -> None:
         assert self.workspace is not None
@@ -414,7 +389,6 @@ class QuotesDock(QDockWidget):
             return
         self._code_names = names or QCoreApplication.translate("QuotesDock", "all codes")
         self.model.set_codes(list(code_ids) or None)
-        self._sort_as_saved()
         self.setWindowTitle(
             QCoreApplication.translate("QuotesDock", "Quotes — {codes}").format(codes=self._code_names)
         )
@@ -434,7 +408,6 @@ class QuotesDock(QDockWidget):
                 )
             return
         if operations.perform(self, lambda: model.set_query(query, unit)):
-            self._sort_as_saved()
             self.setWindowTitle(
                 QCoreApplication.translate("QuotesDock", "Quotes — {query} ({unit})").format(
                     query=query, unit=unit

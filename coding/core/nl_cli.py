@@ -179,6 +179,26 @@ DUTCH: dict[str, str] = {
         "Antwoord op vraag {question} uit de leidraad{guide_text}, die naar {code} als geheel vraagt, "
         "{part} inbegrepen; de interviewer vroeg “{asked}” ({how})."
     ),
+    "The interviewer's question “{asked}” also resembles guide question {question}{guide_text} "
+    "({code}; similarity {similarity:.2f}, against {best:.2f} for {first}, which it was matched "
+    "to).": (
+        "De vraag van de interviewer “{asked}” lijkt ook op vraag {question} uit de leidraad{guide_text} "
+        "({code}; gelijkenis {similarity:.2f}, tegen {best:.2f} voor {first}, waarmee ze gevonden is)."
+    ),
+    "The interviewer's question “{asked}” resembles guide question {question}{guide_text} "
+    "({code}; similarity {similarity:.2f}), too little for the guide matcher to place it.": (
+        "De vraag van de interviewer “{asked}” lijkt op vraag {question} uit de leidraad{guide_text} "
+        "({code}; gelijkenis {similarity:.2f}), te weinig om haar aan de leidraad toe te wijzen."
+    ),
+    "the passage coded with it": "het fragment dat ermee gecodeerd is",
+    "the {count} passages coded with it": "de {count} fragmenten die ermee gecodeerd zijn",
+    "Of all codes, the answer resembles {passages} most (similarity {similarity:.2f}).": (
+        "Van alle codes lijkt het antwoord het meest op {passages} (gelijkenis {similarity:.2f})."
+    ),
+    "The answer resembles {passages} more than all but {rank} other codes (similarity {similarity:.2f}).": (
+        "Het antwoord lijkt sterker op {passages} dan op alle andere codes op {rank} na (gelijkenis "
+        "{similarity:.2f})."
+    ),
     # table cells
     "yes": "ja",
     "overall": "totaal",

@@ -60,7 +60,8 @@ def write_csv(
     )
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow([guarded(v, guard) for v in (table.by.capitalize(), *table.header)])
+        header = [text(label) for label in (table.by.capitalize(), *table.header)]  # as the workbook's
+        writer.writerow([guarded(v, guard) for v in header])
         for group, rows in table.groups.items():
             for row in rows:
                 writer.writerow([guarded(v, guard) for v in (group, *row)])

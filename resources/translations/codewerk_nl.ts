@@ -822,7 +822,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>Oordeel</translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Passage</source>

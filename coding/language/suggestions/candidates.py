@@ -28,6 +28,9 @@ class Candidate:
     #: For term matches: each search term found, with the forms it was found as.
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     code_name: str = ""
+    #: Kept only if its passage resembles what is coded with its code more than all but this many other codes
+    #: (checked before merging: ``resemblance.meeting_their_rank``); ``None``: no such rule.
+    max_rank: int | None = None
 
     @property
     def length(self) -> int:

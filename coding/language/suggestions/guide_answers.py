@@ -9,13 +9,14 @@ confidence up. The reason names the guide question and quotes how the interviewe
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Sequence
+from collections.abc import Collection, Container, Sequence
 
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
 from coding.guide.guide_service import AnswerSpan
+from coding.guide.matching import GuideMatcher
 from coding.language.corpus import Corpus
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData
@@ -120,4 +121,145 @@ def guide_candidates(
         out.append(
             Candidate(answer.document_id, target.id, answer.start, answer.end, score, ("question",), reason)
         )
+    return out
+
+
+#: An answer is also offered for a guide question the interviewer's turn resembles from this share of the question
+#: it was matched to (a second question asked in the same turn, or a neighbouring one the matcher put second) …
+NEIGHBOUR_RATIO = 0.4
+#: … and from this similarity (the matcher's cosine of the turn with the question) …
+NEIGHBOUR_MIN_SIMILARITY = 0.1
+#: … when the answer resembles what is coded with that question's code more than all but this many other codes
+#: (checked in :func:`~coding.language.suggestions.resemblance.corroborated`; chosen on the tune split and its
+#: halves: ratio 0.3–0.7, similarity 0.05–0.15, rank 0–4).
+NEIGHBOUR_MAX_RANK = 2
+
+
+def neighbour_candidates(
+    answers: Sequence[AnswerSpan],
+    matcher: GuideMatcher,
+    codes: Sequence[CodeInfo],
+    scope: Container[CodeId],
+    data: CorpusData,
+    corpus: Corpus,
+    decided: Container[tuple[DocumentId, int]] = (),
+) -> list[Candidate]:
+    """The answers to automatically matched turns, offered for the other guide questions the turn resembles
+    (:data:`NEIGHBOUR_RATIO`, :data:`NEIGHBOUR_MIN_SIMILARITY`): the matcher takes one question per turn unless
+    a second is nearly as close, so a merged question ("… en bent u tevreden?") or a paraphrase between two
+    neighbouring questions loses its second. Each candidate carries :data:`NEIGHBOUR_MAX_RANK`: it is kept only
+    when the answer resembles what is coded with its code (a turn the researcher decided on is left alone)."""
+    by_ref = {fold(info.question): info for info in codes if info.question}
+    turns: dict[tuple[DocumentId, int], list[AnswerSpan]] = defaultdict(list)
+    for answer in answers:
+        if answer.document_id in data.documents:
+            turns[(answer.document_id, answer.asked_start)].append(answer)
+    chosen: list[tuple[AnswerSpan, set[str]]] = []
+    for key, group in turns.items():
+        if key in decided or any(a.confirmed for a in group) or not group[0].parts:
+            continue
+        chosen.append((group[0], {fold(a.question) for a in group}))
+    chosen += [(answer, set()) for answer in _unmatched_turns(turns, data, decided)]
+    chosen = [
+        (answer, matched)
+        for answer, matched in chosen
+        if content_words(data, answer.document_id, answer.parts) >= MIN_CONTENT_WORDS
+    ]
+    wanted: dict[DocumentId, list[tuple[int, int]]] = {}
+    for answer, _ in chosen:
+        wanted.setdefault(answer.document_id, []).append((answer.asked_body_start, answer.asked_end))
+    asked_as = corpus.slices(wanted)
+    out = []
+    for answer, matched in chosen:
+        asked = asked_as[answer.document_id][(answer.asked_body_start, answer.asked_end)]
+        if not matched and "?" not in asked:
+            continue  # an interviewer turn the matcher left alone is looked at only when it asks something
+        similarities = matcher.similarity(asked)
+        best = max(similarities, default=0.0)
+        first = next((ref for ref, s in zip(matcher.refs, similarities, strict=True) if s == best), "")
+        for ref, similarity in zip(matcher.refs, similarities, strict=True):
+            if (
+                fold(ref) in matched
+                or similarity < NEIGHBOUR_MIN_SIMILARITY
+                or similarity < NEIGHBOUR_RATIO * best
+            ):
+                continue
+            code = by_ref.get(fold(ref))
+            if code is None or code.id not in scope:
+                continue
+            guide_text = f": “{quote(code.guide_question)}”" if code.guide_question else ""
+            if matched:
+                reason = say(
+                    "The interviewer's question “{asked}” also resembles guide question {question}{guide_text} "
+                    "({code}; similarity {similarity:.2f}, against {best:.2f} for {first}, which it was matched "
+                    "to).",
+                    asked=quote(asked),
+                    question=code.question,
+                    guide_text=guide_text,
+                    code=code.name,
+                    similarity=similarity,
+                    best=best,
+                    first=first,
+                )
+            else:
+                reason = say(
+                    "The interviewer's question “{asked}” resembles guide question {question}{guide_text} "
+                    "({code}; similarity {similarity:.2f}), too little for the guide matcher to place it.",
+                    asked=quote(asked),
+                    question=code.question,
+                    guide_text=guide_text,
+                    code=code.name,
+                    similarity=similarity,
+                )
+            out.append(
+                Candidate(
+                    answer.document_id,
+                    code.id,
+                    answer.start,
+                    answer.end,
+                    round(min(0.9, AUTOMATIC_BASE + similarity), 3),
+                    ("question",),
+                    reason,
+                    max_rank=NEIGHBOUR_MAX_RANK,
+                )
+            )
+    return out
+
+
+def _unmatched_turns(
+    matched: Collection[tuple[DocumentId, int]], data: CorpusData, decided: Container[tuple[DocumentId, int]]
+) -> list[AnswerSpan]:
+    """The interviewer turns the matcher placed no guide question in (of documents where it placed some), each
+    with the respondent turns right after it as its answer (no question, confidence 0)."""
+    documents = sorted({doc_id for doc_id, _ in matched})
+    out: list[AnswerSpan] = []
+    for doc_id in documents:
+        document = data.documents.get(doc_id)
+        if document is None:
+            continue
+        turns = document.turns
+        starts, bodies, ends = turns.start.tolist(), turns.body_start.tolist(), turns.end.tolist()
+        asks = turns.interviewer.tolist()
+        for number, start in enumerate(starts):
+            if not asks[number] or (doc_id, start) in matched or (doc_id, start) in decided:
+                continue
+            parts: list[tuple[int, int]] = []
+            for later in range(number + 1, len(starts)):
+                if asks[later]:
+                    break
+                parts.append((bodies[later], ends[later]))
+            if parts:
+                out.append(
+                    AnswerSpan(
+                        doc_id,
+                        "",
+                        start,
+                        ends[number],
+                        bodies[number],
+                        tuple(parts),
+                        0.0,
+                        False,
+                        starts[number + 1],
+                    )
+                )
     return out

@@ -41,8 +41,9 @@ from coding.language.suggestions.vectors import (
     unit_tfidf,
 )
 
-#: A turn is suggested for the code it resembles most from this cosine up (chosen on the tune split).
-MIN_SIMILARITY = 0.15
+#: A turn is suggested for the code it resembles most from this cosine up (chosen on the tune split: 0.15, then
+#: 0.12 once the codes' own words are in their profiles).
+MIN_SIMILARITY = 0.12
 #: An answer from the guide alone must resemble its code's passages at least this much, when the code has any.
 GUIDE_MIN_SIMILARITY = 0.1
 #: A turn is also suggested for the code it resembles second most when that is this close to the first (an answer
@@ -116,18 +117,18 @@ class Profiles:
         return self.rows.get(code_id)
 
 
-#: The code's own words (name, guide question and prompts, search terms, description) weigh as this many coded
-#: passages in its profile: with few passages coded, they say what the code is about (chosen on the tune split).
-CODE_WORDS_WEIGHT = 0.5
+#: The words that describe the code (its guide question and prompts, its description) weigh as this many coded
+#: passages in its profile: with few passages coded, they say what the code is about (chosen on the tune split
+#: from 0, 0.5, 1, 2 and 4). Not its name and search terms: those are the term source's evidence, and a term
+#: sentence would always resemble a profile holding them.
+CODE_WORDS_WEIGHT = 1.0
 
 
 def code_words_vector(data: CorpusData, vectors: SentenceVectors, code: CodeInfo) -> FloatArray | None:
-    """The unit TF-IDF vector of the code's own words over the corpus's stems (words the corpus never uses
-    count for nothing); ``None`` when none of them occurs."""
+    """The unit TF-IDF vector of the words describing the code (:data:`CODE_WORDS_WEIGHT`) over the corpus's
+    stems (words the corpus never uses count for nothing); ``None`` when none of them occurs."""
     lookup: dict[str, int] = data.derive("stem_of_form", _stem_of_form)
-    text = " ".join(
-        (code.name, code.guide_question, *code.guide_prompts, *code.search_terms, code.description)
-    )
+    text = " ".join((code.guide_question, *code.guide_prompts, code.description))
     found = [lookup[word] for word in _WORD.findall(fold(text)) if word in lookup]
     if not found:
         return None
@@ -156,7 +157,7 @@ def code_profiles(
     """The profiles of the codes with coded passages: each the normalised sum of its passages' unit vectors
     (:func:`~coding.language.suggestions.similar.passages_sum`, the words of all codes' passages found with one
     look-up per document, not one per document and code); with ``codes`` (their infos), each profile also holds
-    the code's own words (:data:`CODE_WORDS_WEIGHT`)."""
+    the words describing the code (:data:`CODE_WORDS_WEIGHT`)."""
     passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
     for (doc_id, code_id), spans in coded.items():
         passages_of[code_id].extend((doc_id, span) for span in spans)
@@ -388,6 +389,9 @@ TERMS_MIN_SIMILARITY = 0.2
 #: An answer found by an automatic guide match alone must have its code among the seven codes it resembles most
 #: (chosen on the tune split from 4, 5, 6, 8 and none: with the codes' own words in their profiles, 6 had the best F1).
 GUIDE_MAX_RANK = 6
+#: … once the code has this many coded passages: with fewer, its profile is too thin to rank the codes by (chosen
+#: on the tune split's two halves of five interviews, from 0, 6, 8, 10, 12 and 16).
+GUIDE_CHECK_FROM = 8
 #: A turn found by resemblance alone must resemble its code more than any other by this margin.
 SIMILAR_MIN_MARGIN = 0.02
 
@@ -454,11 +458,12 @@ def corroborated(
         if similarity < TERMS_MIN_SIMILARITY:
             dropped.add(id(c))
     alone = [c for c in alone if id(c) not in dropped and c.sources != ("terms",)]
+    counts = dict(zip(profiles.code_ids, profiles.counts, strict=True))
     for c, found in zip(alone, resemblances(data, alone, profiles), strict=True):
         if found is None:
             continue
         if c.sources == ("question",):
-            wrong = found.rank > GUIDE_MAX_RANK
+            wrong = found.rank > GUIDE_MAX_RANK and counts.get(c.code_id, 0) >= GUIDE_CHECK_FROM
         else:
             wrong = found.margin < SIMILAR_MIN_MARGIN and not (
                 found.rank == 1 and found.similarity >= RUNNER_UP_RATIO * (found.similarity - found.margin)
@@ -466,6 +471,47 @@ def corroborated(
         if wrong:
             dropped.add(id(c))
     return [c for c in candidates if id(c) not in dropped]
+
+
+def meeting_their_rank(
+    candidates: Sequence[Candidate], data: CorpusData, profiles: Profiles
+) -> list[Candidate]:
+    """``candidates`` without those that must resemble what is coded with their code (``max_rank``) and do not,
+    or whose code has nothing coded; those kept say how they rank, and have no rank left to meet (checked before
+    they are merged with others, so that a sentence inside one is not lost with it)."""
+    strict = [c for c in candidates if c.max_rank is not None]
+    if not strict:
+        return list(candidates)
+    kept: dict[int, Candidate] = {}
+    for c, found in zip(strict, resemblances(data, strict, profiles), strict=True):
+        assert c.max_rank is not None
+        if found is not None and found.rank <= c.max_rank:
+            note = _resemblance_note(c, found, profiles)
+            kept[id(c)] = replace(c, reason=f"{c.reason} {note}", max_rank=None)
+    return [kept.get(id(c), c) for c in candidates if c.max_rank is None or id(c) in kept]
+
+
+def _resemblance_note(candidate: Candidate, found: Resemblance, profiles: Profiles) -> str:
+    """Why a candidate that had to resemble its code is offered: how it ranks among the codes."""
+    row = profiles.row(candidate.code_id)
+    count = profiles.counts[row] if row is not None else 0
+    passages = (
+        say("the passage coded with it")
+        if count == 1
+        else say("the {count} passages coded with it", count=count)
+    )
+    if found.rank == 0:
+        return say(
+            "Of all codes, the answer resembles {passages} most (similarity {similarity:.2f}).",
+            passages=passages,
+            similarity=found.similarity,
+        )
+    return say(
+        "The answer resembles {passages} more than all but {rank} other codes (similarity {similarity:.2f}).",
+        passages=passages,
+        rank=found.rank,
+        similarity=found.similarity,
+    )
 
 
 #: A candidate this similar to the suggestions the researcher rejected for its code is not offered again (it is

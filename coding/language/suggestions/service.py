@@ -105,6 +105,8 @@ class SuggestionService:
         self._guide = guide
         #: The answers to the matched guide questions, with what they were found from.
         self._answers: tuple[object, list[AnswerSpan]] | None = None
+        #: The interviewer turns whose guide matches the researcher decided on (read with the answers).
+        self._decided_turns: frozenset[tuple[DocumentId, int]] = frozenset()
         self._lock = threading.Lock()
         #: The corpus's words and what the sources derive from them, with what they were read from.
         self._data: tuple[tuple[object, ...], CorpusData] | None = None
@@ -151,6 +153,7 @@ class SuggestionService:
             code_profiles,
             corroborated,
             learn_from_rejections,
+            meeting_their_rank,
             turn_candidates,
         )
         from coding.language.suggestions.similar import sentence_vectors
@@ -158,7 +161,8 @@ class SuggestionService:
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
-        profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for both
+        profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for all
+        found = meeting_their_rank(found, data, profiles)
         if "similar" in sources:
             from coding.language.suggestions.sentence_spans import span_candidates
 
@@ -202,9 +206,13 @@ class SuggestionService:
             scope = {code.id for code in codes}
             answers = self._guide_answers(data)
             if answers:
-                from coding.language.suggestions.guide_answers import guide_candidates
+                from coding.language.suggestions.guide_answers import guide_candidates, neighbour_candidates
 
                 found += guide_candidates(answers, list(tree), scope, data, corpus)
+                if self._guide is not None:
+                    found += neighbour_candidates(
+                        answers, self._guide.matcher(), list(tree), scope, data, corpus, self._decided_turns
+                    )
             elif not any(
                 code.guide_question for code in tree
             ):  # no guide in the project: by the code's words
@@ -234,6 +242,7 @@ class SuggestionService:
             )
         with self._lock:
             corpus_key = self._data[0] if self._data is not None else None
+        self._decided_turns = frozenset((DocumentId(d), start) for d, start, _, _ in decisions)
         key = (corpus_key, guide, decisions)
         kept = self._answers
         if kept is not None and kept[0] == key and corpus_key is not None:

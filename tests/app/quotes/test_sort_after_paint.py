@@ -184,3 +184,31 @@ def test_a_sort_keeps_the_selected_quotes_selected_and_the_current_one_current(
         current = dock.table.currentIndex()
         assert current.isValid() and model.coding_ids()[current.row()] == ids[7]
         assert dock.table.viewport().rect().intersects(dock.table.visualRect(current))  # in view
+
+
+def test_a_team_server_away_at_the_first_listing_lists_every_quote_when_it_is_back(
+    qtbot: Any, shown: MainWindow, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listing after the first paint meets a server that went away: it is tried again each second
+    until the server answers (it used to give up: the list stayed empty until a change re-read it)."""
+    from coding.core.errors import ServerUnreachableError
+
+    settings.save_table_sort(SORT_KEY, TEXT, False)
+    real = QuoteService.coders
+    refused: list[int] = []
+
+    def away_once(self: QuoteService, *args: Any, **kw: Any) -> Any:
+        if not refused:
+            refused.append(1)
+            raise ServerUnreachableError("the team server does not answer")
+        return real(self, *args, **kw)
+
+    monkeypatch.setattr(QuoteService, "coders", away_once)  # read on the GUI thread when listing
+    assert shown.open_project(demo_copy), shown.last_problem
+    dock = shown.quotes_dock
+    qtbot.waitUntil(lambda: bool(refused), timeout=5000)
+    assert shown.workspace is not None
+    every = shown.workspace.project.quotes()
+    qtbot.waitUntil(lambda: _model(dock).rowCount() == len(every) > 0, timeout=5000)
+    texts = [q.text.casefold() for q in _rows(dock)]
+    assert texts == sorted(texts)  # and sorted as saved

@@ -117,3 +117,21 @@ def cmd(args, rows, body):
     body.heading("Analysis", 1)
 """
     assert findings({"sample.py": code}, RULES) == []
+
+
+def test_the_csv_header_is_in_the_export_language(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The CSV's header says what the workbook's quote sheets say (it was English whatever --language)."""
+    from coding.core import i18n
+    from tests.regions import build_regions
+
+    build_regions(project)
+    before = i18n.language()
+    i18n.set_language("nl")
+    try:
+        project.export(tmp_path / "citaten.csv", delimiter=";")
+    finally:
+        i18n.set_language(before)
+    header = (tmp_path / "citaten.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert header[:8] == ["Region", "Concept", "Code", "Respondent", "Rol", "Document", "Citaat", "Memo"], (
+        header
+    )

@@ -254,3 +254,34 @@ def test_the_answer_to_a_question_about_a_concept_as_a_whole_is_offered_for_its_
         "which asks about Outcomes as a whole, Ervaren meerwaarde included; the interviewer asked “En "
         in (meerwaarde.reason)
     )
+
+
+def test_an_answer_is_offered_for_a_second_question_the_matcher_left_out_once_it_resembles_what_is_coded(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    """The interviewer asks about information and trust in one turn; the matcher takes 4a only (4b is close but
+    under its threshold for a second question), so the answer is also offered for 4b when it resembles 4b's
+    coded passages, saying both why."""
+    import_ede(
+        "Hoe gaat het met de informatie, en vertrouwt u de anderen?",
+        "De cijfers gaan bij ons ook gewoon op tafel, de wethouders delen alles met elkaar.",
+    )
+    matched = [m.question for m in indexed.guide.match(["R12_uwv_ede"]).matches]
+    assert matched == ["4a"]
+
+    def offered() -> list[SuggestionInfo]:
+        found = indexed.assist.suggestions.refresh("4b", sources=["question"])
+        return [s for s in found if s.document == "R12_uwv_ede"]
+
+    assert offered() == []  # nothing coded with 4b yet: a second question alone is not enough
+    indexed.code("R9_wethouder_arnhem", "4b", text="De cijfers gaan gewoon op tafel.")
+    indexed.code("R5_uwv_zwolle", "4a", text="Ja, de werkgevers komen hun afspraken na.")
+    [answer] = offered()
+    assert answer.text.startswith("De cijfers gaan bij ons")
+    assert answer.reason.startswith(
+        "The interviewer's question “Hoe gaat het met de informatie, en vertrouwt u de anderen?” also resembles "
+        f"guide question 4b: “{indexed.codes.get('4b').guide_question}” (Informatie wordt open gedeeld; "
+        "similarity 0.2"
+    )
+    assert "for 4a, which it was matched to)." in answer.reason
+    assert "Of all codes, the answer resembles the passage coded with it most (similarity 0." in answer.reason
