@@ -300,13 +300,14 @@ class QuoteList(QuoteCells):
         except LookupError:
             codes = []
         service = self.workspace.project.quote_service
+        order = list(self._all)
 
         def read() -> Texts | None:
             try:
                 texts = Texts(service.texts(codes))
             except ServerUnreachableError:
                 return None
-            texts.all_folded()
+            texts.all_folded(order)
             return texts
 
         def arrived(texts: Texts | None) -> None:

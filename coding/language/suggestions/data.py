@@ -233,7 +233,12 @@ def _display_forms(
     if not len(all_terms):
         return list(stems)
     counts = np.bincount(all_terms, minlength=len(term_stem))
-    present, first = np.unique(all_terms, return_index=True)
+    present = np.flatnonzero(
+        counts
+    )  # the terms that occur, in order (as np.unique gives them, without its sort)
+    earliest = np.full(len(counts), len(all_terms), dtype=np.int64)
+    np.minimum.at(earliest, all_terms, np.arange(len(all_terms), dtype=np.int64))
+    first = earliest[present]
     best: dict[int, tuple[int, int, str]] = {}  # stem id → (count, -first, norm) per form
     by_form: dict[tuple[int, str], list[int]] = {}
     for term_id, position in zip(present.tolist(), first.tolist(), strict=True):

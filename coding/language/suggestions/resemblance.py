@@ -36,6 +36,7 @@ from coding.language.suggestions.vectors import (
     FloatArray,
     IndexArray,
     bag_counts,
+    closest_two,
     row_dots,
     top_contributions,
     unit_tfidf,
@@ -280,18 +281,9 @@ def turn_candidates(
     if not profiles.code_ids:
         return []
     turns: SpanVectors = data.derive("turn_vectors", lambda d: turn_vectors(d, vectors.idf))
-    table = similarities(turns, profiles)
-    if not table.size:
-        return []
-    best = np.argmax(table, axis=1)
-    best_score = table[np.arange(len(turns)), best]
-    runner_up = np.zeros(len(turns), dtype=np.int64)
-    runner_up_score = np.zeros(len(turns))
-    if table.shape[1] > 1:
-        table[np.arange(len(turns)), best] = -np.inf
-        runner_up = np.argmax(table, axis=1)
-        runner_up_score = table[np.arange(len(turns)), runner_up]
-    del table
+    best, best_score, runner_up, runner_up_score = closest_two(
+        turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)
+    )
     names = {code.id: code.name for code in codes}
     starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1))
     out = []

@@ -24,7 +24,7 @@ from coding.language.suggestions.candidates import Candidate, overlap
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.resemblance import Profiles
 from coding.language.suggestions.similar import SentenceVectors, sentence_vectors
-from coding.language.suggestions.vectors import FloatArray, row_dots, top_contributions
+from coding.language.suggestions.vectors import FloatArray, closest_two, top_contributions
 
 #: A run of sentences is suggested for the code it resembles most from this cosine (its best sentence) …
 SPAN_MIN_SIMILARITY = 0.25
@@ -38,29 +38,9 @@ BLOCK = 4096
 
 def closest_codes(vectors: SentenceVectors, profiles: Profiles) -> tuple[IntArray, FloatArray, FloatArray]:
     """Per sentence: the row of the profile it resembles most, that cosine and the runner-up's."""
-    count = len(vectors)
-    best = np.zeros(count, dtype=np.int32)
-    first = np.zeros(count)
-    second = np.zeros(count)
-    codes = len(profiles.code_ids)
-    if not count or not codes:
-        return best, first, second
-    bounds = np.searchsorted(vectors.rows, np.arange(0, count + BLOCK, BLOCK))
-    for block, low in enumerate(range(0, count, BLOCK)):
-        high = min(count, low + BLOCK)
-        entries = slice(int(bounds[block]), int(bounds[block + 1]))
-        rows = vectors.rows[entries] - low
-        columns = vectors.columns[entries]
-        weights = vectors.weights[entries]
-        table = np.empty((high - low, codes))
-        for number in range(codes):
-            table[:, number] = row_dots(rows, columns, weights, profiles.matrix[number], high - low)
-        top = np.argmax(table, axis=1)
-        best[low:high] = top
-        first[low:high] = table[np.arange(high - low), top]
-        if codes > 1:
-            table[np.arange(high - low), top] = -np.inf
-            second[low:high] = table.max(axis=1)
+    best, first, _, second = closest_two(
+        vectors.rows, vectors.columns, vectors.weights, profiles.matrix, len(vectors), BLOCK
+    )
     return best, first, second
 
 

@@ -127,6 +127,38 @@ def row_dots(
     return np.bincount(rows, weights=products, minlength=n_rows).astype(np.float64, copy=False)
 
 
+def closest_two(
+    rows: IntArray, columns: IntArray, weights: FloatArray, matrix: FloatArray, n_rows: int, block: int = 4096
+) -> tuple[IntArray, FloatArray, IntArray, FloatArray]:
+    """Per sparse row (rows sorted): the row of ``matrix`` with the highest dot product, that product, the
+    runner-up's row and product (zeros with fewer than two matrix rows). Compared a block of rows at a time:
+    only these four numbers per row are kept, never the rows × matrix rows table."""
+    best = np.zeros(n_rows, dtype=np.int64)
+    first = np.zeros(n_rows)
+    runner = np.zeros(n_rows, dtype=np.int64)
+    second = np.zeros(n_rows)
+    targets = len(matrix)
+    if not n_rows or not targets:
+        return best, first, runner, second
+    bounds = np.searchsorted(rows, np.arange(0, n_rows + block, block)).tolist()
+    for number, low in enumerate(range(0, n_rows, block)):
+        high = min(n_rows, low + block)
+        entries = slice(bounds[number], bounds[number + 1])
+        part, at = rows[entries] - low, np.arange(high - low)
+        table = np.empty((high - low, targets))
+        for target in range(targets):
+            table[:, target] = row_dots(part, columns[entries], weights[entries], matrix[target], high - low)
+        top = np.argmax(table, axis=1)
+        best[low:high] = top
+        first[low:high] = table[at, top]
+        if targets > 1:
+            table[at, top] = -np.inf
+            following = np.argmax(table, axis=1)
+            runner[low:high] = following
+            second[low:high] = table[at, following]
+    return best, first, runner, second
+
+
 def top_contributions(
     stems: list[str], columns: IntArray, weights: FloatArray, profile: FloatArray
 ) -> list[str]:

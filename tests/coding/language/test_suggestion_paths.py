@@ -8,22 +8,33 @@ interviewer and respondent turns that follow the ``rwb`` guide, and a hundred or
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
-from coding.language.suggestions import resemblance, similar
+from coding.language.suggestions import data as data_module
+from coding.language.suggestions import resemblance, sentence_spans, similar
 from coding.language.suggestions.candidates import Candidate
-from coding.language.suggestions.data import CorpusData
+from coding.language.suggestions.data import CorpusData, DocumentTokens
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
 from coding.language.suggestions.similar import SentenceVectors, passages_sum, sentence_vectors
-from coding.language.suggestions.vectors import Bags, FloatArray, bag_counts, unit_tfidf
+from coding.language.suggestions.vectors import (
+    Bags,
+    FloatArray,
+    IntArray,
+    bag_counts,
+    closest_two,
+    row_dots,
+    unit_tfidf,
+)
 
 SEEDS = (11, 29)
 
@@ -139,7 +150,82 @@ def _sentence_vectors_at_once(data: CorpusData) -> SentenceVectors:
     )
 
 
+def _closest_two_at_once(
+    rows: IntArray, columns: IntArray, weights: FloatArray, matrix: FloatArray, n_rows: int, block: int = 0
+) -> tuple[IntArray, FloatArray, IntArray, FloatArray]:
+    """The closest two as they were found: the whole rows × matrix rows table at once."""
+    table = np.zeros((n_rows, len(matrix)))
+    if len(rows) and len(matrix):
+        for target in range(len(matrix)):
+            table[:, target] = row_dots(rows, columns, weights, matrix[target], n_rows)
+    at = np.arange(n_rows)
+    best = np.argmax(table, axis=1) if table.size else np.zeros(n_rows, dtype=np.int64)
+    first = table[at, best] if table.size else np.zeros(n_rows)
+    runner, second = np.zeros(n_rows, dtype=np.int64), np.zeros(n_rows)
+    if table.shape[1] > 1:
+        table[at, best] = -np.inf
+        runner = np.argmax(table, axis=1)
+        second = table[at, runner]
+    return best, first, runner, second
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.integers(0, 6), min_size=0, max_size=40),
+    targets=st.integers(0, 4),
+    block=st.integers(1, 5),
+    seed=st.integers(0, 2**16),
+)
+def test_the_closest_two_a_block_at_a_time_are_those_of_the_whole_table(
+    words: list[int], targets: int, block: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    rows = np.repeat(np.arange(len(words)), words).astype(np.int32)  # rows without words too
+    columns = rng.integers(0, 9, len(rows)).astype(np.int32)
+    weights = rng.random(len(rows))
+    matrix = np.where(rng.random((targets, 9)) < 0.4, 0.0, rng.random((targets, 9)))
+    new = closest_two(rows, columns, weights, matrix, len(words), block)
+    old = _closest_two_at_once(rows, columns, weights, matrix, len(words))
+    for mine, theirs in zip(new, old, strict=True):
+        assert np.array_equal(mine, theirs)
+
+
+def _display_forms_by_sorting(
+    documents: Iterable[DocumentTokens], term_stem: IntArray, term_norm: dict[int, str], stems: list[str]
+) -> list[str]:
+    """The stems' display forms as they were found: each term's first occurrence by sorting all the words."""
+    all_terms = np.concatenate([doc.term for doc in documents] or [np.zeros(0, dtype=np.int32)])
+    if not len(all_terms):
+        return list(stems)
+    counts = np.bincount(all_terms, minlength=len(term_stem))
+    present, first = np.unique(all_terms, return_index=True)
+    best: dict[int, tuple[int, int, str]] = {}
+    by_form: dict[tuple[int, str], list[int]] = {}
+    for term_id, position in zip(present.tolist(), first.tolist(), strict=True):
+        key = (int(term_stem[term_id]), term_norm[term_id])
+        found = by_form.setdefault(key, [0, position])
+        found[0] += int(counts[term_id])
+        found[1] = min(found[1], position)
+    for (stem_id, norm), (count, position) in by_form.items():
+        candidate = (count, -position, norm)
+        if stem_id not in best or candidate > best[stem_id]:
+            best[stem_id] = candidate
+    return [best[number][2] if number in best else stem for number, stem in enumerate(stems)]
+
+
+def test_the_display_forms_are_those_found_by_sorting(generated: Project) -> None:
+    service = generated.assist.suggestions
+    data = service._corpus_data(generated.assist.corpus(), generated.assist.ensure_indexed())
+    documents = list(data.documents.values())
+    found = data_module._display_forms(documents, data.term_stem, data.term_norm, data.stems)
+    assert found == _display_forms_by_sorting(documents, data.term_stem, data.term_norm, data.stems)
+    assert found == data.display and len(set(found)) > 20
+
+
 REFERENCE = {
+    (data_module, "_display_forms"): _display_forms_by_sorting,
+    (resemblance, "closest_two"): _closest_two_at_once,
+    (sentence_spans, "closest_two"): _closest_two_at_once,
     (resemblance, "code_profiles"): _profiles_code_by_code,
     (resemblance, "turn_vectors"): _turn_vectors_from_tuples,
     (similar, "_build_sentence_vectors"): _sentence_vectors_at_once,
