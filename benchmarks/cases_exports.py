@@ -158,9 +158,10 @@ def _large_archive(ctx: Context, size: str = "large") -> Path:
     trace=False,
     requires=_require_qdpx_import,
     limits=(
-        "Reading project.qde as a stream (defusedxml iterparse) and checking it (≈ 45 %), mapping positions, then one "
-        "transaction inserting 200 documents with their turns, 20,000 passages and codings (bulk "
-        "executemany) and recording the undo step."
+        "Reading project.qde as a stream (the standard library's C parser; entities refused by an expat "
+        "read of the prologue) and checking it (≈ 45 %), mapping positions, then one transaction inserting "
+        "200 documents with their turns, 20,000 passages and codings (bulk executemany, 20,000 rows at a "
+        "time) and recording the undo step."
     ),
 )
 def import_qdpx_large(ctx: Context) -> Case:

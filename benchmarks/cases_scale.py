@@ -271,9 +271,9 @@ def export_qdpx_huge(ctx: Context) -> Case:
     quick=False,
     scale_of="import_qdpx_large",
     limits=(
-        "As `import_qdpx_large`: project.qde parsed as a stream (defusedxml's pure-Python tree builder), "
-        "but every selection is kept for the one import command (≈ 650 MB once read) and the merge plans "
-        "every row before the first insert (≈ 300 MB); SQLite's inserts ≈ 3.5 s; the undo record holds ids."
+        "As `import_qdpx_large`: everything read is kept for the one import command (≈ 490 MB once "
+        "read), then the merge's GUID and span maps and the rows kept until commit (≈ 280 MB); SQLite's "
+        "inserts ≈ 5 s; the undo record holds ids."
     ),
 )
 def import_qdpx_huge(ctx: Context) -> Case:

@@ -55,6 +55,10 @@ def install(language: str | None = None) -> i18n.Language:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # Numbers in widgets (a spin box's 0,50) as the domain writes them in the same language.
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands) if chosen == "nl" else QLocale.system()
+    )
     if chosen == "en":
         return chosen
     ours = QTranslator(app)

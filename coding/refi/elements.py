@@ -79,10 +79,12 @@ class RCoding:
 
 @dataclass(slots=True)
 class RSelection:
+    """A passage of a source. Its ``name`` in the file only tells how positions were counted
+    (:func:`coding.refi.positions.choose_counting`, while the source is read): not kept."""
+
     guid: str
     start: int
     end: int
-    name: str | None
     user: str | None
     created: datetime | None
     codings: list[RCoding] = field(default_factory=list)

@@ -173,6 +173,7 @@ def _turns(raw: Any) -> tuple[tuple[str, int, int, int, float | None], ...] | No
     if not isinstance(raw, list):
         return None
     turns = []
+    speakers: dict[str, str] = {}  # one string per speaker, not one per turn (400,000 in a large file)
     for item in raw:
         if not (isinstance(item, list) and len(item) == 5 and isinstance(item[0], str)):
             return None
@@ -181,7 +182,8 @@ def _turns(raw: Any) -> tuple[tuple[str, int, int, int, float | None], ...] | No
         stamp = item[4]
         if stamp is not None and (isinstance(stamp, bool) or not isinstance(stamp, int | float)):
             return None
-        turns.append((item[0], item[1], item[2], item[3], None if stamp is None else float(stamp)))
+        speaker = speakers.setdefault(item[0], item[0])
+        turns.append((speaker, item[1], item[2], item[3], None if stamp is None else float(stamp)))
     return tuple(turns)
 
 

@@ -149,9 +149,7 @@ def plan_notes(project: RefiProject, skipped: list[Skipped]) -> NotePlan:
             note = notes.get(guid)
             if note is not None and note.passages and note.guid not in used:  # an annotation
                 used.add(note.guid)
-                quoted = [
-                    _quote(RSelection("", a, b, None, None, None), text_of(source)) for a, b in note.passages
-                ]
+                quoted = [_quote(RSelection("", a, b, None, None), text_of(source)) for a, b in note.passages]
                 plan.memos.append(
                     MemoPlan(
                         note,

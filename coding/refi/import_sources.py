@@ -172,7 +172,7 @@ class SourcesMerge(MergeState):
             start, end = trim_span(text, 0, len(text))
             if start < end:
                 selections.append(
-                    RSelection(source.guid, start, end, None, None, None, codings=source.whole_codings)
+                    RSelection(source.guid, start, end, None, None, codings=source.whole_codings)
                 )
                 self.adjust(
                     f"TextSource '{source.name}'",

@@ -418,7 +418,6 @@ class _Reader:
             guid=guid,
             start=start,
             end=end,
-            name=selection.get("name"),
             user=user,
             created=created,
             codings=read,

@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from lxml import etree
 
+from coding.core.collector import collector_paused
 from coding.core.errors import CodewerkError, InvalidInputError
 from coding.core.i18n import text as say
 from coding.core.records import CodeInfo, CodeTree
@@ -563,7 +564,9 @@ def write_qdpx(
     text, one at a time, all read in one read transaction (:func:`open_snapshot`); memory does
     not grow with the project. ``progress`` hears of each document twice (its XML, its text).
     """
-    with open_snapshot(project, media_base=media_base) as snapshot:
+    # The snapshot's documents and turns live through the export, and each source's rows are built
+    # and let go: no cycles, and the cyclic collector would walk the snapshot again and again.
+    with collector_paused(), open_snapshot(project, media_base=media_base) as snapshot:
         total = 2 * len(snapshot.documents)
         done = 0
 

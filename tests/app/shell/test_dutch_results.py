@@ -91,3 +91,15 @@ def test_the_compare_charts_in_dutch(dutch, qtbot, window: MainWindow) -> None: 
     sources, dutch_texts = _catalogue()
     left = _english(shown, sources, dutch_texts, _literals())
     assert not left, f"left in English in the Compare window's charts: {left}"
+
+
+def test_numbers_in_widgets_are_written_the_dutch_way(dutch, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The agreement window's overlap reads 0,50 in Dutch, as the domain writes 2.604 and 0,09."""
+    from app.agreement.agreement_window import AgreementWindow
+
+    window.window_actions.agreement.trigger()
+    QApplication.processEvents()
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, AgreementWindow) and w.isVisible()]
+    assert shown
+    assert shown[0].overlap.text() == "0,50", shown[0].overlap.text()
+    shown[0].close()
