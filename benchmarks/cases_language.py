@@ -139,9 +139,9 @@ def _first_suggestions(ctx: Context, size: str, code: str | None) -> Case:
 
 
 SUGGESTION_LIMITS = (
-    "Reading the content words of the corpus into arrays (one group_concat per document, about a "
-    "third), finding the search terms in the index, and grouping tens of thousands of term hits "
-    "per sentence in Python before merging them with the other sources."
+    "Reading the content words of the corpus (SQLite stepping through every token row), each respondent "
+    "turn's similarity to every code's profile with a reason per turn offered, the search terms' hits, "
+    "merging and corroborating the candidates in Python, and matching the interviewer turns to the guide."
 )
 
 
