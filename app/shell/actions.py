@@ -103,6 +103,11 @@ class WindowActions:
         self.undo = undo_group.createUndoAction(window, QCoreApplication.translate("WindowActions", "&Undo"))
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_group.createRedoAction(window, QCoreApplication.translate("WindowActions", "&Redo"))
+        # Qt puts the prefix before the step ("Undo Rename code"); Dutch puts the verb after it
+        # ("Code hernoemen ongedaan maken"), so the text is set from a template per language,
+        # after Qt's own update (connected later, so it runs later).
+        undo_group.undoTextChanged.connect(self._name_undo)
+        undo_group.redoTextChanged.connect(self._name_redo)
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         # Fixed labels on the tool bar (the buttons never shift); what would be undone is in the
         # menu and in the button's tooltip.
@@ -366,6 +371,20 @@ class WindowActions:
             self.guide, self.prepare_package, self.merge_coder,
         ]  # fmt: skip
 
+    def _name_undo(self, step: str) -> None:
+        if step:
+            text = QCoreApplication.translate("WindowActions", "&Undo {step}").format(step=_shown(step))
+        else:
+            text = QCoreApplication.translate("WindowActions", "&Undo")
+        self.undo.setText(text)
+
+    def _name_redo(self, step: str) -> None:
+        if step:
+            text = QCoreApplication.translate("WindowActions", "&Redo {step}").format(step=_shown(step))
+        else:
+            text = QCoreApplication.translate("WindowActions", "&Redo")
+        self.redo.setText(text)
+
     def set_project_open(self, open_: bool) -> None:
         for action in self.project_actions:
             action.setEnabled(open_)
@@ -454,3 +473,8 @@ class WindowActions:
         toolbar.addActions([self.find, self.compare])
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return recent
+
+
+def _shown(step: str) -> str:
+    """A step's name inside a menu text: its own ampersands doubled, so they show and are no access key."""
+    return step.replace("&", "&&")

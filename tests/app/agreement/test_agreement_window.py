@@ -162,5 +162,5 @@ def test_the_figures_and_the_resolving_step_in_dutch(dutch, qtbot, window: MainW
     qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseClick(dialog.keep_buttons["b"], Qt.MouseButton.LeftButton)
     assert (
-        window.window_actions.undo.text().replace("&", "") == "Ongedaan maken Verschil oplossen (B aanhouden)"
+        window.window_actions.undo.text().replace("&", "") == "Verschil oplossen (B aanhouden) ongedaan maken"
     )

@@ -32,7 +32,7 @@ def test_the_edit_menu_names_each_step_in_dutch(dutch, qtbot, window: MainWindow
     qtbot.keyClick(window.view, Qt.Key.Key_3)
     _settle(qtbot)
     assert codings_at(window, start, end) == ["Stabiliteit"]
-    assert _edit_menu_texts(window)[0] == "Ongedaan maken Fragment coderen met Stabiliteit"
+    assert _edit_menu_texts(window)[0] == "Fragment coderen met Stabiliteit ongedaan maken"
 
     tree = window.codebook_dock.tree
     tree.setFocus()
@@ -44,13 +44,13 @@ def test_the_edit_menu_names_each_step_in_dutch(dutch, qtbot, window: MainWindow
     qtbot.keyClicks(editor, "Gevoel van urgentie")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     _settle(qtbot)
-    assert _edit_menu_texts(window)[0] == "Ongedaan maken Code hernoemen"
+    assert _edit_menu_texts(window)[0] == "Code hernoemen ongedaan maken"
 
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z
     _settle(qtbot)
     assert tree_index(window, "Urgentiebesef").data() == "Urgentiebesef"
     undo, redo = _edit_menu_texts(window)
-    assert (undo, redo) == ("Ongedaan maken Fragment coderen met Stabiliteit", "Opnieuw doen Code hernoemen")
+    assert (undo, redo) == ("Fragment coderen met Stabiliteit ongedaan maken", "Code hernoemen opnieuw doen")
     stack = workspace.undo_stack
     assert [stack.text(i) for i in range(stack.count())] == [
         "Fragment coderen met Stabiliteit",
