@@ -71,3 +71,19 @@ def window(qtbot, demo_copy: Path):  # type: ignore[no-untyped-def]
     QApplication.processEvents()
     yield main
     main.close_project()
+
+
+@pytest.fixture
+def shown(qtbot):  # type: ignore[no-untyped-def]
+    """The main window shown at 1500×950 with no project yet (tests that open one themselves)."""
+    from app.shell.application import application
+    from app.shell.main_window import MainWindow
+
+    application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1500, 950)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close_project()

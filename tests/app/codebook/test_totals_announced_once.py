@@ -7,26 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QModelIndex
 
 from app.codebook.code_tree_model import QUOTES
 from app.shell.main_window import MainWindow
 from coding.core.ids import CodeId
-
-
-@pytest.fixture
-def shown(qtbot: Any) -> Any:
-    from app.shell.application import application
-
-    application()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1500, 950)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close_project()
 
 
 def test_the_first_counts_are_one_announcement_per_category_covering_every_code(

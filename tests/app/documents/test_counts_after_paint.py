@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -15,21 +14,6 @@ from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE
 from app.shell.main_window import MainWindow
 from coding.core.ids import DocumentId
 from coding.core.text_positions import Utf16Index
-
-
-@pytest.fixture
-def shown(qtbot: Any) -> Any:
-    """The main window shown with no project yet."""
-    from app.shell.application import application
-
-    application()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1500, 950)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close_project()
 
 
 def _cells(window: MainWindow) -> tuple[dict[DocumentId, str], list[str]]:

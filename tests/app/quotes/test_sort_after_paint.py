@@ -23,21 +23,6 @@ from coding.quotes.quote_service import QuoteService
 
 
 @pytest.fixture
-def shown(qtbot: Any) -> Any:
-    """The main window shown with no project yet."""
-    from app.shell.application import application
-
-    application()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1500, 950)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close_project()
-
-
-@pytest.fixture
 def log(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the quote service was asked for every quote listed ("facts", "texts"), in order."""
     events: list[str] = []
