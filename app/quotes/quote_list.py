@@ -186,8 +186,10 @@ class QuoteList(QuoteCells):
         self.workspace.read_in_worker(read, arrived, title="Listing quotes")
 
     def _finish_listing(self) -> None:
-        """Read the rest of an incomplete list now (a filter, a sort or a change needs every row)."""
-        if self._unread or self._facts is None:
+        """Read the rest of an incomplete list now (a filter, a sort or a change needs every row).
+
+        Nothing listed yet: nothing to finish (a filter or sort set now applies when it is listed)."""
+        if self.loaded and (self._unread or self._facts is None):
             try:
                 codes = self._listed_codes()
             except LookupError:
@@ -327,7 +329,7 @@ class QuoteList(QuoteCells):
         if not self.rule.empty or self._sort is not None:
             self._finish_listing()
         self.beginResetModel()
-        self._rows = self._sorted(self._matching())
+        self._rows = self._sorted(self._matching()) if self.loaded else []
         self.endResetModel()
         self.countsChanged.emit(self.rowCount(), self.listed())
 

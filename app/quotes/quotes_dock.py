@@ -247,7 +247,7 @@ class QuotesDock(QDockWidget):
         }  # fmt: skip
         for column, width in widths.items():
             header.resizeSection(column, width)
-        self._fill_attributes()  # (filtering an unsorted list that is not listed yet reads nothing)
+        self._fill_attributes()  # (a filter or sort set before anything is listed reads nothing)
         # The column the user sorted by last time, or none. Enabling sorting sorts by the header's
         # indicator at once (column 0 in a new window): the model, nothing listed yet, only notes
         # the order, and lists every quote in it after the first paint (sorting reads every quote's

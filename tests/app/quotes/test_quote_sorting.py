@@ -193,3 +193,21 @@ def test_rows_equal_the_services_quotes_for_any_filter_and_sort(qtbot, window: M
         assert model.quotes() == expected
 
     check()
+
+
+def test_a_filter_and_sort_set_before_listing_read_nothing_and_apply_once_listed(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    assert window.workspace is not None
+    project = window.workspace.project
+    model = QuoteTableModel(window.workspace)
+    reads: list[object] = []
+    facts = project.quote_service.facts
+    monkeypatch.setattr(project.quote_service, "facts", lambda *a, **k: reads.append(a) or facts(*a, **k))
+    model.sort(CODE, Qt.SortOrder.DescendingOrder)
+    model.set_filter(QuoteFilter(where={"region": "Zwolle"}))
+    assert (model.loaded, model.rowCount(), reads) == (False, 0, [])
+    model.set_codes(None)
+    qtbot.waitUntil(lambda: model.complete)
+    expected = _sorted(project, project.quote_service.query(where={"region": "Zwolle"}), CODE, True)
+    assert expected and model.coding_ids() == [q.coding_id for q in expected]
