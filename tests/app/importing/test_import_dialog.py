@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTreeView
 from pytestqt.qtbot import QtBot
 
 from app.importing.import_dialog import SETUP, SUMMARY, ImportDialog
-from app.importing.import_setup import REPLACE, SKIP
 from app.importing.import_models import ATTRIBUTES, NOTE
+from app.importing.import_setup import REPLACE, SKIP
 from app.speakers.speaker_table_model import INTERVIEWER, NAME
 from app.widgets.file_drop import FileDropTarget, dropped_paths, paths_mime
 from coding import Project
