@@ -155,7 +155,7 @@ def _first_suggestions(ctx: Context, size: str, code: str | None, *, warm: bool 
         shutil.copyfile(source, path)
         project = Project.open(path)
         first_attribute(project, SERVICE_NAMES, "a language service").pipeline.lemma("vertrouwen")
-        import coding.language.suggestions.resemblance  # noqa: F401  (numpy modules, imported untimed)
+        import coding.language.suggestions.resemblance
         import coding.language.suggestions.sentence_spans  # noqa: F401
 
         projects.append(project)

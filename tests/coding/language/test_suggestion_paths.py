@@ -21,8 +21,8 @@ from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
-from coding.language.suggestions import data as data_module
 from coding.guide.guide_service import AnswerSpan
+from coding.language.suggestions import data as data_module
 from coding.language.suggestions import guide_answers, resemblance, sentence_spans, similar
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, DocumentTokens
