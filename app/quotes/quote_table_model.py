@@ -2,10 +2,12 @@
 (:mod:`app.quotes.quote_list`), each cell as :mod:`app.quotes.quote_cells` shows it, kept up to
 date with every change to the project without listing again.
 
-After a coding, the rows overlapping the change's spans are found through a per-document index of
-the facts, re-read with ``query(within=…)``, and taken out or put in their place row by row (a
-quote whose place and filtering stay is only ``dataChanged``); many at once are merged and the
-list filtered and sorted once. The review columns show the current reviewer's own mark
+After a coding (its undo and redo, a memo) the codings the change names are re-read by id
+(``Change.quotes_changed``, ``QuoteService.quotes_of``); after a change that cannot name them (a
+moved passage, a review) the rows overlapping its spans are found through a per-document index of
+the facts and re-read with ``query(within=…)``. Either way they are taken out or put in their place
+row by row (a quote whose place and filtering stay is only ``dataChanged``); many at once are
+merged and the list filtered and sorted once. The review columns show the current reviewer's own mark
 (``project.coder``) and are editable.
 """
 
