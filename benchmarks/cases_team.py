@@ -180,7 +180,7 @@ def team_five_coders(ctx: Context) -> Case:
         lost = sum(
             max(0, r["ok"] - (after_counts.get(n, 0) - before_counts.get(n, 0))) for n, r in reports.items()
         )
-        delays = []
+        delays: list[float] = []
         for report in reports.values():
             times = arrived.get(report["instance"], [])
             delays.extend(

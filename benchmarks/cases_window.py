@@ -26,6 +26,7 @@ from typing import Any
 from benchmarks.cases_project import random_spans
 from benchmarks.registry import Case, Context, Sample, benchmark, need_module
 from coding import Project
+from coding.core.ids import CodeId
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -219,7 +220,7 @@ def open_transcript_case(ctx: Context, size: str) -> Case:
     )
 
 
-def _coding_window(ctx: Context, size: str = "long") -> tuple[Window, int, list[tuple[int, int]]]:
+def _coding_window(ctx: Context, size: str = "long") -> tuple[Window, CodeId, list[tuple[int, int]]]:
     path = ctx.project_copy(size)
     with Project.open(path, coder="bench") as project:
         code = project.codes.create("Benchmark", inductive=True).id
@@ -251,6 +252,7 @@ def apply_view_case(ctx: Context, size: str, *, docks: bool) -> Case:
     """Code a selection in the transcript view; with ``docks`` the docks' deferred refresh is timed too."""
     window, code, spans = _coding_window(ctx, size)
     passages = cycle(spans)
+    assert window.view.document_id is not None  # the window opens on the long transcript
     shown = {d.id: d for d in window.project.documents.list()}[window.view.document_id]
     codings = f"{shown.coding_count or 0:,}"
     undo = window.window.window_actions.undo

@@ -164,7 +164,7 @@ def transcript(spec: CorpusSpec, index: int) -> Transcript:
             for paragraph in range(paragraphs):
                 prefix = f"[{_clock(seconds)}] {respondent}: " if paragraph == 0 else ""
                 position = length + len(prefix)
-                parts = []
+                parts: list[str] = []
                 for _ in range(rng.randint(2, 7)):
                     said = sentence(rng, region)
                     if parts:

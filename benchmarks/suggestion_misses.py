@@ -21,10 +21,13 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from benchmarks.suggestion_quality import build, labels, tune_calibration, use_calibration
+from coding import Project
 from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import (
     SOURCES,
     Candidate,
@@ -52,7 +55,12 @@ def _hits(found: list[Candidate], doc: DocumentId, code: CodeId, span: tuple[int
     ]
 
 
-def _questions_asked(project, doc_id, tree, own):  # type: ignore[no-untyped-def]
+def _questions_asked(
+    project: Project,
+    doc_id: DocumentId,
+    tree: Mapping[CodeId, CodeInfo],
+    own: Mapping[tuple[DocumentId, CodeId], Iterable[tuple[int, int]]],
+) -> tuple[dict[int, set[str]], dict[int, int], dict[int, set[str]]]:
     """Per coded passage start: the guide questions its interviewer turn asked by the hand labels (the last
     interviewer turn before it that asks one), and what the automatic matcher found at that turn."""
     name = project.documents.get(doc_id).name
@@ -106,7 +114,7 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
     categories: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
     per_code: dict[str, Counter[str]] = defaultdict(Counter)
-    texts = {}
+    texts: dict[str, list[str]] = {}
     for left_out in sorted({doc_id for doc_id, _ in coded}):
         others = {key: spans for key, spans in coded.items() if key[0] != left_out}
         profiles = code_profiles(data, sentence_vectors(data), others, list(tree))
@@ -142,7 +150,7 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
                         where = (
                             "under its own question (hand label), "
                             + ("matched elsewhere" if code_id in asked else "not matched")
-                            + f"; the turn was matched to {'/'.join(sorted(auto.get(real_turn.get(span[0]), ()))) or 'nothing'}"
+                            + f"; the turn was matched to {'/'.join(sorted(auto.get(real_turn.get(span[0], -1), ()))) or 'nothing'}"
                         )
                     else:
                         where = "wandered (under another question by the hand labels)"

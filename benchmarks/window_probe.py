@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
         # The offscreen platform can quit before the first paint event (quitting closes the
         # windows first): then render the shown window once ourselves, so that the figure always
         # includes painting it.
-        for widget in app.topLevelWidgets():
+        for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QMainWindow) and widget.isVisible():
                 widget.grab()
                 marks["rendered"] = time.monotonic()

@@ -44,6 +44,7 @@ DIALOGS = (
     "app.judgements.compare_window",
     "app.exporting.export_dialog",
     "app.importing.import_dialog",
+    "app.importing.import_setup",
     "app.language.language_window",
     "app.language.search_panel",
     "app.language.suggestion_queue",

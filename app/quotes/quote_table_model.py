@@ -2,10 +2,12 @@
 (:mod:`app.quotes.quote_list`), each cell as :mod:`app.quotes.quote_cells` shows it, kept up to
 date with every change to the project without listing again.
 
-After a coding, the rows overlapping the change's spans are found through a per-document index of
-the facts, re-read with ``query(within=…)``, and taken out or put in their place row by row (a
-quote whose place and filtering stay is only ``dataChanged``); many at once are merged and the
-list filtered and sorted once. The review columns show the current reviewer's own mark
+After a coding (its undo and redo, a memo) the codings the change names are re-read by id
+(``Change.quotes_changed``, ``QuoteService.quotes_of``); after a change that cannot name them (a
+moved passage, a review) the rows overlapping its spans are found through a per-document index of
+the facts and re-read with ``query(within=…)``. Either way they are taken out or put in their place
+row by row (a quote whose place and filtering stay is only ``dataChanged``); many at once are
+merged and the list filtered and sorted once. The review columns show the current reviewer's own mark
 (``project.coder``) and are editable.
 """
 
@@ -107,6 +109,18 @@ class QuoteTableModel(QuoteList):
         if not touched or not self.loaded:
             return
         facts = self._ensure_facts()
+        named = change.quotes_changed()
+        if named is not None:
+            # The change names every coding whose quote it changed (added, took away, a memo):
+            # those are read again by id, nothing else.
+            try:
+                codes = self._listed_codes()
+            except LookupError:
+                return
+            fresh = self.workspace.project.quote_service.quotes_of(named, codes)
+            current = {q.coding_id for q in fresh}
+            self._take_in({i for i in named if i in facts.rows and i not in current}, fresh)
+            return
         # Where the change says where it was (a coding applied, removed, moved), only the quotes
         # overlapping those spans are re-read; a document changed anywhere is re-read whole.
         spans = {d: change.spans(d) for d in touched}
@@ -116,12 +130,16 @@ class QuoteTableModel(QuoteList):
         stale: set[CodingId] = set()
         for document, located in spans.items():
             stale |= facts.around(document, located)
-        if len(fresh) + len(stale) > IN_PLACE:
-            self._merge(stale, fresh)
+        self._take_in(stale - {q.coding_id for q in fresh}, fresh)
+
+    def _take_in(self, gone: set[CodingId], fresh: list[Quote]) -> None:
+        """Take the codings ``gone`` out and the quotes ``fresh`` (read again) in: row by row, or
+        when they are many, filtered and sorted once."""
+        if len(fresh) + len(gone) > IN_PLACE:
+            self._merge(gone, fresh)
             return
         coders = set(self._coder_counts or ())
-        current = {q.coding_id for q in fresh}
-        for coding_id in sorted(stale - current):
+        for coding_id in sorted(gone):
             self._take_out(coding_id)
         for quote in fresh:
             self._put_in(quote)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from coding.core.ids import CodeId, DocumentId
+from coding.core.ids import CodeId, CodingId, DocumentId
 from models import (
     Base,
     Code,
@@ -133,6 +133,9 @@ class Change:
     from those made elsewhere; it takes no part in comparing changes. ``coded`` lists the codings
     added and taken away when the command knows them exactly (see :meth:`coding_delta`), so a
     view showing counts adjusts them instead of counting again; it takes no part in comparing.
+    ``codings`` names every coding whose row the change added, took away or altered, when those are
+    the only codings whose quotes it changed (see :meth:`quotes_changed`); it takes no part in
+    comparing either.
     """
 
     tables: frozenset[str] = frozenset()
@@ -140,6 +143,7 @@ class Change:
     located: frozenset[Located] = frozenset()
     initiator: object | None = field(default=None, compare=False)
     coded: tuple[Coded, ...] | None = field(default=None, compare=False)
+    codings: frozenset[CodingId] | None = field(default=None, compare=False)
 
     @property
     def aspects(self) -> frozenset[Aspect]:
@@ -170,20 +174,34 @@ class Change:
             return ()
         return self.coded
 
+    def quotes_changed(self) -> frozenset[CodingId] | None:
+        """The codings whose quotes the change may have changed, when it can say exactly: those it
+        added, took away or altered (a memo), and no other (no passage moved, no review written, no
+        code renamed). ``None`` when it cannot say: a view then re-reads where the change was."""
+        return self.codings
+
     def merge(self, other: Change) -> Change:
         initiator = self.initiator if self.initiator is other.initiator else None
         mine, theirs = self.coding_delta(), other.coding_delta()
         coded = (
             None if mine is None or theirs is None or len(mine) + len(theirs) > MAX_CODED else mine + theirs
         )
+        if (
+            self.codings is None
+            or other.codings is None
+            or len(self.codings) + len(other.codings) > MAX_CODED
+        ):
+            codings = None
+        else:
+            codings = self.codings | other.codings
         if self.document_ids is None or other.document_ids is None:
-            return Change(self.tables | other.tables, None, initiator=initiator, coded=coded)
+            return Change(self.tables | other.tables, None, initiator=initiator, coded=coded, codings=codings)
         whole = {d for d in self.document_ids if self.spans(d) is None} | {
             d for d in other.document_ids if other.spans(d) is None
         }
         located = frozenset(p for p in self.located | other.located if p[0] not in whole)
         documents = self.document_ids | other.document_ids
-        return Change(self.tables | other.tables, documents, located, initiator, coded)
+        return Change(self.tables | other.tables, documents, located, initiator, coded, codings)
 
     @staticmethod
     def of(tables: Iterable[str], document_ids: Iterable[DocumentId] | None = ()) -> Change:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from operator import itemgetter
 from typing import Any, cast
 
@@ -32,9 +31,10 @@ from coding.quotes.quote_facts import (
     read_texts,
     read_times,
 )
+from coding.quotes.quote_records import read_quotes, turn_columns
 from coding.quotes.quote_structure import QuoteStructure
 from coding.speakers.speaker_service import SpeakerService
-from models import Code, Coder, Coding, Document, Passage, Review, ReviewMessage, Turn
+from models import Code, Coder, Coding, Document, Passage, Review, ReviewMessage
 
 #: Up to this many quotes, their reviews are read by coding (one IN list), else all reviews at once.
 _FEW = 500
@@ -139,7 +139,7 @@ class QuoteService:
         # (document, start) index, not every turn of their documents read.
         located = within is not None or (only is not None and len(only) <= _FEW)
         if located:
-            statement = statement.add_columns(*_turn_columns())
+            statement = statement.add_columns(*turn_columns())
         if code_ids is not None:
             statement = statement.where(Coding.code_id.in_(code_ids))
         if allowed_docs is not None:
@@ -436,20 +436,36 @@ class QuoteService:
 
     def records(self, coding_ids: Sequence[CodingId]) -> list[Quote]:
         """The quotes of these codings in the order given (the rows of a :meth:`listing` in view);
-        codings since deleted are left out."""
+        codings since deleted are left out. Built as :meth:`query` builds them, read in one go from
+        statements built once (:mod:`coding.quotes.quote_records`)."""
         if not coding_ids:
             return []
-        with self._store.read() as session:  # their documents only: not the project's 2,000 (0.1 s)
-            places = plain_rows(
-                session,
-                select(Passage.document_id)
-                .join(Coding, Coding.passage_id == Passage.id)
-                .where(Coding.id.in_(sorted(coding_ids)))
-                .distinct(),
-            )
-        documents = [DocumentId(row[0]) for row in places]
-        found = {q.coding_id: q for q in self.query(only=coding_ids, documents=documents)}
+        with self._store.read() as session:
+            found = {
+                q.coding_id: q for q in read_quotes(session, self._context.resolve.code_tree(), coding_ids)
+            }
         return [found[c] for c in coding_ids if c in found]
+
+    def quotes_of(
+        self,
+        coding_ids: Collection[CodingId],
+        codes: CodeRef | Sequence[CodeRef] | None = None,
+        *,
+        include_subcodes: bool = True,
+    ) -> list[Quote]:
+        """The quotes of these codings that :meth:`query` lists for ``codes``, in its order: what a
+        list re-reads for the codings a change names (``Change.quotes_changed``); codings since
+        deleted, or of other codes, are left out."""
+        if not coding_ids:
+            return []
+        code_ids = self._code_ids(codes, include_subcodes)
+        with self._store.read() as session:
+            return read_quotes(
+                session,
+                self._context.resolve.code_tree(),
+                sorted(coding_ids),
+                None if code_ids is None else set(code_ids),
+            )
 
     def _open_questions(self) -> set[int]:
         """The codings a reviewer asked about with no answer since (the ``to-answer`` filter)."""
@@ -507,22 +523,3 @@ class QuoteListing:
     def window(self, first: int, count: int) -> tuple[CodingId, ...]:
         """The ids of rows ``first`` to ``first + count`` (fewer at the end)."""
         return self.ids[max(0, first) : max(0, first + count)]
-
-
-@cache
-def _turn_columns() -> tuple[Any, Any]:
-    """The time and end of the turn a quote's passage starts in (the last turn starting at or before
-    it; it holds the passage's start when that is before the turn's end), for each row of a query:
-    built once (a statement built anew per query costs as much as running it for a few rows)."""
-
-    def of_turn(column: Any) -> Any:
-        return (
-            select(column)
-            .where(Turn.document_id == Passage.document_id, Turn.start <= Passage.start)
-            .order_by(Turn.start.desc())
-            .limit(1)
-            .correlate(Passage)
-            .scalar_subquery()
-        )
-
-    return of_turn(Turn.timestamp), of_turn(Turn.end)

@@ -15,8 +15,8 @@ from coding.core.changes import CODING_TABLE, Change, Coded, Located
 from coding.core.errors import UndoConflictError
 from coding.core.i18n import marked
 from coding.core.i18n import text as say
-from coding.core.ids import DocumentId
-from coding.undo.delta import coded_by
+from coding.core.ids import CodingId, DocumentId
+from coding.undo.delta import coded_by, written_codings
 from coding.undo.steps import ChangedSince, DeleteRows, InsertRows, Step, UpdateRow
 from models import Base
 
@@ -155,6 +155,7 @@ class Command(ABC):
         self._documents: frozenset[DocumentId] | None = frozenset()
         self._located: frozenset[Located] = frozenset()
         self._coded: tuple[Coded, ...] | None = None  # what the last apply, redo or undo did to codings
+        self._codings: frozenset[CodingId] | None = None  # the codings whose rows the steps write
         self.result: Any = None
 
     @abstractmethod
@@ -177,6 +178,7 @@ class Command(ABC):
         self._steps = writer.steps
         self._documents, self._located = writer.change()
         self._coded = self._coded_by(writer.session)
+        self._codings = written_codings(self._steps)
 
     def _coded_by(self, session: Session, *, undone: bool = False) -> tuple[Coded, ...] | None:
         steps = self._steps or []
@@ -238,7 +240,9 @@ class Command(ABC):
         tables: set[str] = set()
         for step in self._steps or ():
             tables |= step.tables
-        return Change(frozenset(tables), self._documents, self._located, coded=self._coded)
+        return Change(
+            frozenset(tables), self._documents, self._located, coded=self._coded, codings=self._codings
+        )
 
     @property
     def is_empty(self) -> bool:

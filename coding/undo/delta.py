@@ -1,4 +1,5 @@
-"""Which codings a command's recorded steps added and took away: what counts are adjusted by.
+"""Which codings a command's recorded steps added and took away: what counts are adjusted by; and
+which codings' rows they wrote at all: what a list of quotes re-reads.
 
 A command's steps hold the rows they wrote (inserted rows, captured deletes), so after an apply,
 redo or undo the codings that came and went are known without counting again. A coding moved to
@@ -14,11 +15,44 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding.core.changes import CODING_TABLE, MAX_CODED, Coded
-from coding.core.ids import CodeId, DocumentId
+from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.undo.steps import DeleteRows, InsertRows, Step, UpdateRow
-from models import Passage
+from models import Coder, Passage
 
 PASSAGE_TABLE = Passage.__tablename__
+#: Tables a step may write beside codings without changing any coding's quote: a new passage has
+#: no coding yet, a new coder is no coding's until one names it.
+_QUIET = frozenset({PASSAGE_TABLE, Coder.__tablename__})
+
+
+def written_codings(steps: Sequence[Step]) -> frozenset[CodingId] | None:
+    """The codings whose rows ``steps`` inserted, deleted (with their cascade: their reviews,
+    messages …) or updated, when no other coding's quote can have changed; ``None`` when one may
+    have (a passage moved or deleted under a coding, a review written, a code renamed, any other
+    table) or when there are more than ``MAX_CODED``. The same for apply, undo and redo."""
+    found: set[int] = set()
+    for step in steps:
+        name = step.table.name if isinstance(step, InsertRows | UpdateRow | DeleteRows) else None
+        if isinstance(step, InsertRows):
+            if name == CODING_TABLE:
+                if step.compact:
+                    return None
+                found.update(step.column("id"))
+            elif name not in _QUIET:
+                return None
+        elif isinstance(step, UpdateRow):
+            if name != CODING_TABLE:
+                return None
+            found.add(step.pk["id"])
+        elif isinstance(step, DeleteRows):
+            if name not in (CODING_TABLE, PASSAGE_TABLE):
+                return None
+            found.update(row["id"] for row in step.captured.rows.get(CODING_TABLE, ()))
+        else:
+            return None
+        if len(found) > MAX_CODED:
+            return None
+    return frozenset(CodingId(int(coding)) for coding in found)
 
 
 def coded_by(steps: Sequence[Step], session: Session, *, undone: bool = False) -> tuple[Coded, ...] | None:

@@ -13,8 +13,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTreeView
 from pytestqt.qtbot import QtBot
 
-from app.importing.import_dialog import REPLACE, SETUP, SKIP, SUMMARY, ImportDialog
+from app.importing.import_dialog import SETUP, SUMMARY, ImportDialog
 from app.importing.import_models import ATTRIBUTES, NOTE
+from app.importing.import_setup import REPLACE, SKIP
 from app.speakers.speaker_table_model import INTERVIEWER, NAME
 from app.widgets.file_drop import FileDropTarget, dropped_paths, paths_mime
 from coding import Project
@@ -65,7 +66,7 @@ def _drop(qtbot: QtBot, widget: object, data: QMimeData) -> tuple[bool, bool]:
 
 def _run(qtbot: QtBot, dialog: ImportDialog) -> None:
     with qtbot.waitSignal(dialog.importFinished, timeout=20000):
-        dialog.import_button.click()
+        dialog.setup.import_button.click()
 
 
 def test_files_and_a_folder_dropped_on_the_dialog(
@@ -73,9 +74,9 @@ def test_files_and_a_folder_dropped_on_the_dialog(
 ) -> None:
     (tmp_path / "notities.xyz").write_text("niet", encoding="utf-8")
     assert _drop(qtbot, dialog, paths_mime([files[2], tmp_path / "notities.xyz"])) == (True, True)
-    assert dialog.paths() == [files[2]]
+    assert dialog.setup.paths() == [files[2]]
     assert _drop(qtbot, dialog, paths_mime([files[0].parent])) == (True, True)
-    assert dialog.paths() == [
+    assert dialog.setup.paths() == [
         files[2],
         files[0],
         files[1],
@@ -84,7 +85,7 @@ def test_files_and_a_folder_dropped_on_the_dialog(
     text_only = QMimeData()
     text_only.setText("R1.txt")
     assert _drop(qtbot, dialog, text_only) == (False, False)
-    assert dialog.import_button.isEnabled()
+    assert dialog.setup.import_button.isEnabled()
 
 
 def test_metadata_preview_shows_who_gets_what_and_the_mismatches(
@@ -94,17 +95,17 @@ def test_metadata_preview_shows_who_gets_what_and_the_mismatches(
     sheet.write_text(
         "bestand;respondent;regio\nR1.txt;R1;Zwolle\nR2;R2;Arnhem\nR9.txt;R9;Eindhoven\n", encoding="utf-8"
     )
-    dialog.add_paths(files[:3])
-    dialog.set_metadata_sheet(sheet)
-    dialog.set_common_attributes({"Rol": "UWV"})
-    model = dialog.file_model
+    dialog.setup.add_paths(files[:3])
+    dialog.setup.set_metadata_sheet(sheet)
+    dialog.setup.set_common_attributes({"Rol": "UWV"})
+    model = dialog.setup.file_model
     assert [model.index(r, ATTRIBUTES).data() for r in range(3)] == [
         "regio=Zwolle, respondent=R1, rol=UWV",
         "regio=Arnhem, respondent=R2, rol=UWV",
         "rol=UWV",
     ]
     assert model.index(2, NOTE).data() == "no row in the metadata sheet"
-    status = dialog.sheet_status.text()
+    status = dialog.setup.sheet_status.text()
     assert "Rows without a file: R9.txt" in status and "Files without a row: R3.txt" in status
     _run(qtbot, dialog)
     report = dialog.report
@@ -125,12 +126,12 @@ def test_a_bad_metadata_sheet_is_shown_and_blocks_the_import(
 ) -> None:
     sheet = tmp_path / "meta.csv"
     sheet.write_text("respondent,regio\nR1,Zwolle\n", encoding="utf-8")
-    dialog.add_paths(files)
-    dialog.set_metadata_sheet(sheet)
-    assert "meta.csv: the metadata sheet needs a 'file' column" in dialog.sheet_status.text()
-    assert not dialog.import_button.isEnabled()
-    dialog.sheet_clear_button.click()
-    assert dialog.import_button.isEnabled()
+    dialog.setup.add_paths(files)
+    dialog.setup.set_metadata_sheet(sheet)
+    assert "meta.csv: the metadata sheet needs a 'file' column" in dialog.setup.sheet_status.text()
+    assert not dialog.setup.import_button.isEnabled()
+    dialog.setup.sheet_clear_button.click()
+    assert dialog.setup.import_button.isEnabled()
 
 
 def test_the_import_runs_in_the_background_and_summarises(
@@ -140,9 +141,9 @@ def test_the_import_runs_in_the_background_and_summarises(
     legacy.write_bytes("Interviewer: Wat kost het?\r\nR7: € 5.000 – één keer.\r\n".encode("cp1252"))
     empty = tmp_path / "leeg.txt"
     empty.write_bytes(b"")
-    dialog.add_paths([*files, legacy, empty])
+    dialog.setup.add_paths([*files, legacy, empty])
     progress: list[int] = []
-    dialog.import_button.click()
+    dialog.setup.import_button.click()
     assert dialog.pages.currentIndex() != SETUP
     dialog.run.progressed.connect(lambda done, total, name: progress.append(done))  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == SUMMARY, timeout=20000)
@@ -162,13 +163,13 @@ def test_the_import_runs_in_the_background_and_summarises(
 
 
 def test_cancel_stops_after_the_current_file(qtbot: QtBot, dialog: ImportDialog, files: list[Path]) -> None:
-    dialog.add_paths(files)
+    dialog.setup.add_paths(files)
 
     def cancel_after_first(done: int, _total: int, _name: str) -> None:
         if done == 1:
             dialog.cancel_button.click()
 
-    dialog.import_button.click()
+    dialog.setup.import_button.click()
     dialog.run.progressed.connect(cancel_after_first)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
     report = dialog.report
@@ -193,7 +194,7 @@ def test_the_replace_question_replace_and_skip(qtbot: QtBot, dialog: ImportDialo
     project.import_files(files[:2])
     project.code("R1", "Vertrouwen", text="één keer per week overleg")
     files[0].write_text(TRANSCRIPT.format(n=1) + "[00:00:30] Interviewer: Dank u.\n", encoding="utf-8")
-    dialog.add_paths(files)
+    dialog.setup.add_paths(files)
     asked: list[str] = []
     _answer(dialog, ["Replace", "Skip"], asked)
     _run(qtbot, dialog)
@@ -216,7 +217,7 @@ def test_replace_all_asks_once(qtbot: QtBot, dialog: ImportDialog, files: list[P
     dialog.project.import_files(files)
     for n, path in enumerate(files, start=1):
         path.write_text(TRANSCRIPT.format(n=n) + "Nieuw.\n", encoding="utf-8")
-    dialog.add_paths(files)
+    dialog.setup.add_paths(files)
     asked: list[str] = []
     _answer(dialog, ["Replace all"], asked)
     _run(qtbot, dialog)
@@ -230,8 +231,8 @@ def test_replace_policy_without_asking(
 ) -> None:
     dialog.project.import_files(files[:1])
     files[0].write_text("I: Anders.\n", encoding="utf-8")
-    dialog.add_paths(files[:1])
-    dialog.set_replace_policy(policy)
+    dialog.setup.add_paths(files[:1])
+    dialog.setup.set_replace_policy(policy)
     asked: list[str] = []
     dialog.replaceQuestion.connect(lambda box: asked.append(box.text()))
     _run(qtbot, dialog)
@@ -241,7 +242,7 @@ def test_replace_policy_without_asking(
 
 
 def test_speakers_confirmed_after_the_import(qtbot: QtBot, dialog: ImportDialog, files: list[Path]) -> None:
-    dialog.add_paths(files[:2])
+    dialog.setup.add_paths(files[:2])
     _run(qtbot, dialog)
     assert dialog.speakers_button.isEnabled()
     dialog.speakers_button.click()
@@ -291,7 +292,7 @@ def test_a_drop_target_for_the_document_list(qtbot: QtBot, files: list[Path]) ->
 
 def test_an_import_of_word_files_in_the_dialog(qtbot: QtBot, dialog: ImportDialog, tmp_path: Path) -> None:
     make_docx(tmp_path / "R3_wijk.docx")
-    dialog.add_paths([tmp_path / "R3_wijk.docx"])
+    dialog.setup.add_paths([tmp_path / "R3_wijk.docx"])
     _run(qtbot, dialog)
     assert dialog.project.documents.text("R3_wijk").startswith("Interview 3 – coördinatie in de wijk\n")
 
@@ -299,8 +300,8 @@ def test_an_import_of_word_files_in_the_dialog(qtbot: QtBot, dialog: ImportDialo
 def test_closing_during_an_import_cancels_it_first(
     qtbot: QtBot, dialog: ImportDialog, files: list[Path]
 ) -> None:
-    dialog.add_paths(files)
-    dialog.import_button.click()
+    dialog.setup.add_paths(files)
+    dialog.setup.import_button.click()
     dialog.close()  # asks the run to stop; the dialog stays to show what was imported
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
     assert dialog.report is not None and dialog.report.cancelled
@@ -350,7 +351,7 @@ def test_importing_several_files_is_one_undo_step_and_one_change(
     changes: list[object] = []
     project.subscribe(changes.append)
     steps = project.history.undo_count
-    dialog.add_paths(files)
+    dialog.setup.add_paths(files)
     _run(qtbot, dialog)
     assert [d.name for d in project.documents.list()] == ["R1", "R2", "R3", "R4"]
     assert project.history.undo_count == steps + 1
@@ -371,8 +372,8 @@ def test_a_full_disk_stops_the_import_with_one_message_and_nothing_stored(
     project = dialog.project
     before = dump(project.store.path)
     _limit_pages(project, extra_pages=60)
-    dialog.add_paths(files)
-    dialog.import_button.click()
+    dialog.setup.add_paths(files)
+    dialog.setup.import_button.click()
     qtbot.waitUntil(lambda: dialog.run is None, timeout=30000)
     boxes = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
     assert [box.objectName() for box in boxes] == ["problemBox"]
@@ -394,7 +395,7 @@ def test_recordings_beside_the_files_are_offered(
     write_wav(folder / "R1.wav", seconds=0.2)
     (folder / "R3.MP3").write_bytes((folder / "R1.wav").read_bytes())
     (folder / "R9.wav").write_bytes((folder / "R1.wav").read_bytes())  # no transcript of that name
-    dialog.add_paths([folder])
+    dialog.setup.add_paths([folder])
     _run(qtbot, dialog)
     offer = dialog.recordings_button
     assert offer.isVisible() and offer.text() == "Attach 2 recording(s)"
@@ -414,6 +415,6 @@ def test_recordings_beside_the_files_are_offered(
 
 
 def test_no_offer_without_recordings(qtbot: QtBot, dialog: ImportDialog, files: list[Path]) -> None:
-    dialog.add_paths(files[:1])
+    dialog.setup.add_paths(files[:1])
     _run(qtbot, dialog)
     assert not dialog.recordings_button.isVisible()

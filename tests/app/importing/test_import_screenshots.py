@@ -56,9 +56,9 @@ def test_import_screenshots(qtbot: QtBot, project: Project, tmp_path: Path) -> N
     qtbot.addWidget(dialog)
     dialog.resize(1000, 700)
     dialog.show()
-    dialog.add_paths([tmp_path / "Zwolle"])
-    dialog.set_metadata_sheet(sheet)
-    dialog.set_common_attributes({"region": "Zwolle"})
+    dialog.setup.add_paths([tmp_path / "Zwolle"])
+    dialog.setup.set_metadata_sheet(sheet)
+    dialog.setup.set_common_attributes({"region": "Zwolle"})
     qtbot.waitExposed(dialog)
     dialog.grab().save(str(SCREENSHOTS / "import_dialog.png"))
 
@@ -71,7 +71,7 @@ def test_import_screenshots(qtbot: QtBot, project: Project, tmp_path: Path) -> N
         QTimer.singleShot(50, shoot_and_replace)
 
     dialog.replaceQuestion.connect(answer)
-    dialog.import_button.click()
+    dialog.setup.import_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == SUMMARY, timeout=20000)
     dialog.grab().save(str(SCREENSHOTS / "import_summary.png"))
     dialog.speakers_button.click()

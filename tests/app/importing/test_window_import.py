@@ -42,10 +42,10 @@ def test_files_dropped_on_the_document_list_open_the_import(
     QApplication.sendEvent(viewport, drop)
     dialog = window.import_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.paths() == [path]
-    dialog.set_common_attributes({"region": "Zuidoost-Brabant", "respondent": "R21"})
+    assert dialog.setup.paths() == [path]
+    dialog.setup.set_common_attributes({"region": "Zuidoost-Brabant", "respondent": "R21"})
     with qtbot.waitSignal(dialog.importFinished, timeout=20000):
-        dialog.import_button.click()
+        dialog.setup.import_button.click()
     assert dialog.pages.currentIndex() == SUMMARY
     model = window.documents_dock.model
     assert model is not None
@@ -60,5 +60,5 @@ def test_files_dropped_on_the_document_list_open_the_import(
 def test_file_import_action_opens_the_dialog(window: MainWindow) -> None:
     window.window_actions.import_files.trigger()
     assert window.import_dialog is not None and window.import_dialog.isVisible()
-    assert window.import_dialog.paths() == []
+    assert window.import_dialog.setup.paths() == []
     window.import_dialog.reject()

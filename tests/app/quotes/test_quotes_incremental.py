@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.quotes.quote_table_model import DOCUMENT
+from app.quotes.quote_table_model import DOCUMENT, MEMO, TEXT, QuoteTableModel
 from app.shell.main_window import MainWindow
+from coding.core.records import Quote
 from tests.app.window_helpers import codings_at, open_document, select_text
 
 PASSAGE = "Samen kom je veel verder."
@@ -97,3 +98,82 @@ def test_rows_are_put_in_and_taken_out_in_place_under_a_sort_and_a_filter(qtbot,
     assert resets == ["removed"]
     model.set_codes(None)
     assert _listed(window) == shown_before
+
+
+def _rows(model: QuoteTableModel) -> list[Quote]:
+    model.flush()
+    return model.quotes()
+
+
+def test_coding_undo_and_redo_re_read_the_named_codings_only_under_a_sort_and_a_filter(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    """Sorted by memo (descending) and filtered by a word, with a row current: coding twice by number keys, a
+    memo written elsewhere, undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) each leave the rows equal,
+    quote for quote, to a fresh listing with the same sort and filter; no place is re-read (only
+    the codings each change names, by id); the current row stays on its quote."""
+    dock = window.quotes_dock
+    model = dock.model
+    assert model is not None and window.workspace is not None
+    project = window.workspace.project
+    model.set_codes(None)
+    for _ in range(2):  # ascending, then descending
+        _click_header(qtbot, window, MEMO)
+    qtbot.keyClicks(dock.text, "samen")
+    qtbot.waitUntil(lambda: 0 < model.rowCount() < len(model._all))
+    table = dock.table
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(model.index(0, TEXT)).center()
+    )
+    current = model.quote(table.currentIndex().row()).coding_id
+
+    fresh_model = QuoteTableModel(window.workspace)
+    window.workspace.changed.disconnect(fresh_model.on_change)  # listed afresh each time
+    fresh_model.set_filter(model.rule)
+    fresh_model.sort(MEMO, Qt.SortOrder.DescendingOrder)
+
+    def fresh() -> list[Quote]:
+        fresh_model.set_codes(None)
+        return fresh_model.quotes()
+
+    within: list[object] = []
+    named: list[object] = []
+    service = project.quote_service
+    query, quotes_of = service.query, service.quotes_of
+    monkeypatch.setattr(service, "query", lambda *a, **k: within.append(k.get("within")) or query(*a, **k))
+    monkeypatch.setattr(
+        service, "quotes_of", lambda ids, *a, **k: named.append(set(ids)) or quotes_of(ids, *a, **k)
+    )
+
+    window.workspace.favourites.set(["Stabiliteit", "Urgentiebesef"])
+    open_document(window, "R12_uwv_zwolle")
+    start, end = select_text(window, PASSAGE)
+    before = _rows(model)
+    assert before == fresh()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    one = _rows(model)
+    assert len(one) == len(before) + 1 and one == fresh()
+    select_text(window, PASSAGE)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    two = _rows(model)
+    assert len(two) == len(before) + 2 and two == fresh()
+    added = [q for q in two if (q.start, q.end) == (start, end)]
+    assert len(added) == 2
+    project.codings.set_memo(added[0].coding_id, "zzz eerst")  # sorted by memo, descending: to the top
+    memo = _rows(model)
+    assert memo == fresh() and memo[0].coding_id == added[0].coding_id
+    for keys, expected in (
+        ((Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier), two),
+        ((Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier), one),
+        ((Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier), before),
+        ((Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier), one),
+        ((Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier), two),
+        ((Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier), memo),
+    ):
+        qtbot.keyClick(window.view, keys[0], keys[1])
+        QApplication.processEvents()
+        assert _rows(model) == expected == fresh()
+        assert model.quote(table.currentIndex().row()).coding_id == current
+    assert within == [] or all(w is None for w in within), "no place was re-read"
+    assert len(named) == 9 and all(len(ids) == 1 for ids in named)
+    assert model._sort == (MEMO, Qt.SortOrder.DescendingOrder) and model.rule.text == "samen"
