@@ -211,7 +211,7 @@ def lemma_search_huge(ctx: Context) -> Case:
     limits=SUGGESTION_LIMITS,
 )
 def suggestions_huge(ctx: Context) -> Case:
-    return _first_suggestions(ctx, "huge", "Vertrouwen")
+    return _first_suggestions(ctx, "huge", "Vertrouwen", warm=False)
 
 
 @benchmark(
@@ -233,7 +233,7 @@ def suggestions_huge(ctx: Context) -> Case:
     ),
 )
 def index_huge(ctx: Context) -> Case:
-    return index_case(ctx, "huge")
+    return index_case(ctx, "huge", warm=False)
 
 
 @benchmark(

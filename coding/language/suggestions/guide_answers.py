@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Container, Sequence
 
+import numpy as np
+
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
@@ -44,6 +46,24 @@ def content_words(data: CorpusData, document_id: DocumentId, parts: Sequence[tup
     return len(span)
 
 
+def content_word_counts(data: CorpusData, answers: Sequence[AnswerSpan]) -> list[int]:
+    """:func:`content_words` of each answer's parts, with one look-up per document for all its answers (a
+    large corpus has hundreds of thousands of answers: a look-up each was seconds of numpy calls)."""
+    by_document: dict[DocumentId, tuple[list[int], list[int], list[int]]] = {}
+    for number, answer in enumerate(answers):
+        if answer.parts and answer.document_id in data.documents:
+            numbers, starts, ends = by_document.setdefault(answer.document_id, ([], [], []))
+            for start, end in answer.parts:
+                numbers.append(number)
+                starts.append(start)
+                ends.append(end)
+    counts = np.zeros(len(answers), dtype=np.int64)
+    for document_id, (numbers, starts, ends) in by_document.items():
+        span, _ = data.documents[document_id].spans(starts, ends)
+        counts += np.bincount(np.asarray(numbers, dtype=np.int64)[span], minlength=len(answers))
+    return counts.tolist()
+
+
 def guide_candidates(
     answers: Sequence[AnswerSpan],
     codes: Sequence[CodeInfo],
@@ -69,7 +89,8 @@ def guide_candidates(
         return found
 
     chosen: list[tuple[AnswerSpan, CodeInfo, CodeInfo]] = []  # answer, the question's code, the code offered
-    for answer in answers:
+    words = content_word_counts(data, answers)
+    for answer, count in zip(answers, words, strict=True):
         code = by_ref.get(fold(answer.question))
         if code is None or answer.document_id not in data.documents:
             continue
@@ -78,7 +99,7 @@ def guide_candidates(
         targets = [c for c in asked_of(code) if c.id in scope]
         if not targets:
             continue
-        if content_words(data, answer.document_id, answer.parts) < MIN_CONTENT_WORDS:
+        if count < MIN_CONTENT_WORDS:
             continue
         chosen.extend((answer, code, target) for target in targets)
     wanted: dict[DocumentId, list[tuple[int, int]]] = {}
@@ -160,11 +181,8 @@ def neighbour_candidates(
             continue
         chosen.append((group[0], {fold(a.question) for a in group}))
     chosen += [(answer, set()) for answer in _unmatched_turns(turns, data, decided)]
-    chosen = [
-        (answer, matched)
-        for answer, matched in chosen
-        if content_words(data, answer.document_id, answer.parts) >= MIN_CONTENT_WORDS
-    ]
+    counts = content_word_counts(data, [answer for answer, _ in chosen])
+    chosen = [pair for pair, count in zip(chosen, counts, strict=True) if count >= MIN_CONTENT_WORDS]
     wanted: dict[DocumentId, list[tuple[int, int]]] = {}
     for answer, _ in chosen:
         wanted.setdefault(answer.document_id, []).append((answer.asked_body_start, answer.asked_end))

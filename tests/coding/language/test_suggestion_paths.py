@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -20,8 +21,9 @@ from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
+from coding.guide.guide_service import AnswerSpan
 from coding.language.suggestions import data as data_module
-from coding.language.suggestions import resemblance, sentence_spans, similar
+from coding.language.suggestions import guide_answers, resemblance, sentence_spans, similar
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, DocumentTokens
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
@@ -222,7 +224,26 @@ def test_the_display_forms_are_those_found_by_sorting(generated: Project) -> Non
     assert found == data.display and len(set(found)) > 20
 
 
+def _content_word_counts_one_by_one(data: CorpusData, answers: Sequence[AnswerSpan]) -> list[int]:
+    """The answers' content words as they were counted: one look-up per answer."""
+    return [guide_answers.content_words(data, a.document_id, a.parts) for a in answers]
+
+
+def test_the_content_words_of_answers_counted_per_document_are_those_counted_one_by_one(
+    generated: Project,
+) -> None:
+    data = generated.assist.suggestions._corpus_data(
+        generated.assist.corpus(), generated.assist.ensure_indexed()
+    )
+    answers = generated.guide.answer_spans(_documents(generated))
+    answers = [*answers, replace(answers[0], parts=()), replace(answers[-1], document_id=DocumentId(10**6))]
+    counts = guide_answers.content_word_counts(data, answers)
+    assert counts == _content_word_counts_one_by_one(data, answers)
+    assert sum(count >= guide_answers.MIN_CONTENT_WORDS for count in counts) > 10 and counts[-2:] == [0, 0]
+
+
 REFERENCE = {
+    (guide_answers, "content_word_counts"): _content_word_counts_one_by_one,
     (data_module, "_display_forms"): _display_forms_by_sorting,
     (resemblance, "closest_two"): _closest_two_at_once,
     (sentence_spans, "closest_two"): _closest_two_at_once,
