@@ -36,6 +36,8 @@ from coding.language.suggestions.vectors import (
     bag_counts,
     closest_two,
     row_dots,
+    shared_words,
+    top_contributions,
     unit_tfidf,
 )
 
@@ -281,7 +283,33 @@ def test_the_term_hits_grouped_by_document_are_those_found_document_by_document(
         assert np.array_equal(mine, theirs) and mine.dtype == theirs.dtype
 
 
+def _top_contributions_by_dicts(
+    stems: list[str], columns: IntArray, weights: FloatArray, profile: FloatArray
+) -> list[str]:
+    """The shared words as they were found: a dict of the row and one of the profile per call."""
+    vector = {stems[c]: w for c, w in zip(columns.tolist(), weights.tolist(), strict=True)}
+    return shared_words(vector, {stems[c]: float(profile[c]) for c in columns.tolist() if profile[c] > 0})
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    chosen=st.lists(st.integers(0, 11), unique=True, max_size=12),
+    seed=st.integers(0, 2**16),
+    ties=st.booleans(),
+)
+def test_the_shared_words_from_arrays_are_those_from_dicts(chosen: list[int], seed: int, ties: bool) -> None:
+    rng = np.random.default_rng(seed)
+    stems = [f"stam{n:02d}" for n in range(12)]
+    columns = np.array(chosen, dtype=np.int64)
+    weights = np.full(len(chosen), 0.5) if ties else rng.random(len(chosen))
+    profile = np.where(rng.random(12) < 0.4, 0.0, np.round(rng.random(12), 1 if ties else 8))
+    found = top_contributions(stems, columns, weights, profile)
+    assert found == _top_contributions_by_dicts(stems, columns, weights, profile)
+
+
 REFERENCE = {
+    (resemblance, "top_contributions"): _top_contributions_by_dicts,
+    (sentence_spans, "top_contributions"): _top_contributions_by_dicts,
     (terms, "_in_answer_sentences"): _in_answer_sentences_document_by_document,
     (guide_answers, "content_word_counts"): _content_word_counts_one_by_one,
     (data_module, "_display_forms"): _display_forms_by_sorting,
