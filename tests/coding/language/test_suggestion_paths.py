@@ -21,10 +21,12 @@ from hypothesis import strategies as st
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
-from coding.core.records import CodeInfo
+from coding.core.records import CodeInfo, CodeTree
 from coding.guide.guide_service import AnswerSpan
+from coding.language.suggestions import candidates as candidates_module
 from coding.language.suggestions import data as data_module
 from coding.language.suggestions import guide_answers, resemblance, sentence_spans, similar, terms
+from coding.language.suggestions import service as service_module
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, DocumentTokens
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
@@ -307,7 +309,58 @@ def test_the_shared_words_from_arrays_are_those_from_dicts(chosen: list[int], se
     assert found == _top_contributions_by_dicts(stems, columns, weights, profile)
 
 
+def _prefer_specific_keyed_twice(candidates: Sequence[Candidate], tree: CodeTree) -> list[Candidate]:
+    """The subcodes preferred as they were: each candidate's passage key computed in both passes."""
+
+    def key(c: Candidate) -> int:
+        return (c.document_id << 64) | (c.start << 32) | c.end
+
+    first: dict[int, CodeId] = {}
+    shared: dict[int, set[CodeId]] = {}
+    for c in candidates:
+        code = first.setdefault(key(c), c.code_id)
+        if code != c.code_id:
+            shared.setdefault(key(c), {code}).add(c.code_id)
+    descendants: dict[CodeId, set[CodeId]] = {}
+    out = []
+    for c in candidates:
+        codes = shared.get(key(c))
+        if codes is not None and c.code_id in tree:
+            if c.code_id not in descendants:
+                descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
+            if codes & descendants[c.code_id]:
+                continue
+        out.append(c)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(spans=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(0, 40)), max_size=40))
+def test_the_subcodes_preferred_with_keys_once_are_those_keyed_twice(
+    generated: Project, spans: list[tuple[int, int, int]]
+) -> None:
+    tree = generated.assist.suggestions._context.resolve.code_tree()
+    codes = [info.id for info in tree][:8]
+    candidates = [
+        Candidate(
+            DocumentId(doc), codes[(doc * 5 + start) % len(codes)], start, start + 5, 0.5, ("terms",), ""
+        )
+        for doc, _, start in spans
+    ] + [
+        Candidate(DocumentId(doc), codes[code], start, start + 5, 0.4, ("similar",), "")
+        for doc, code, start in spans
+    ]
+    parent = next(info for info in tree if tree.descendants(info.id))
+    child = tree.descendants(parent.id)[0].id
+    pair = [Candidate(DocumentId(9), code, 0, 5, 0.5, ("terms",), "") for code in (parent.id, child)]
+    candidates += pair
+    kept = candidates_module.prefer_specific(candidates, tree)
+    assert kept == _prefer_specific_keyed_twice(candidates, tree)
+    assert pair[0] not in kept and pair[1] in kept
+
+
 REFERENCE = {
+    (service_module, "prefer_specific"): _prefer_specific_keyed_twice,
     (resemblance, "top_contributions"): _top_contributions_by_dicts,
     (sentence_spans, "top_contributions"): _top_contributions_by_dicts,
     (terms, "_in_answer_sentences"): _in_answer_sentences_document_by_document,
