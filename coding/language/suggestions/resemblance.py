@@ -6,8 +6,9 @@ profile; when the code it resembles most is in scope and the cosine is high enou
 code. Competing with all codes, not only the one asked for, is what keeps a turn about the coordinator out of the
 suggestions for trust, even when both share words like "gemeenten" and "werkgevers".
 
-The same profiles corroborate the other sources: an answer under a matched guide question that does not resemble
-what is coded with the question's code at all is left out (:func:`span_similarities`).
+The same profiles corroborate the other sources (:func:`corroborated`): an answer under an automatically matched
+guide question that many other codes resemble more is left out, and so is a sentence a search term alone found
+once its code has passages to compare with.
 """
 
 from __future__ import annotations
@@ -45,8 +46,6 @@ from coding.language.suggestions.vectors import (
 #: A turn is suggested for the code it resembles most from this cosine up (chosen on the tune split: 0.15, then
 #: 0.12 once the codes' own words are in their profiles).
 MIN_SIMILARITY = 0.12
-#: An answer from the guide alone must resemble its code's passages at least this much, when the code has any.
-GUIDE_MIN_SIMILARITY = 0.1
 #: A turn is also suggested for the code it resembles second most when that is this close to the first (an answer
 #: about two codes at once; chosen on the tune split from 0.8, 0.9, 0.95 and none: the most recall at a
 #: precision from 0.75 with the tune thresholds).
