@@ -118,11 +118,11 @@ def show_agreement(window: MainWindow) -> None:
 
 
 def show_unit(window: MainWindow, unit: Disagreement) -> None:
-    """A disagreement in its transcript, with every coder's stripes."""
+    """A disagreement in its transcript, with every coder's stripes; the main window comes to the front
+    (the agreement window would otherwise cover the transcript)."""
     window.window_actions.layers["all"].setChecked(True)
     window.view.set_layer("all")
-    window.open_document(unit.document_id)
-    window.view.select_span(unit.start, unit.end, centre=True)
+    window.show_passage(unit.document_id, unit.start, unit.end)
 
 
 def second_coder(window: MainWindow, action: str) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -75,11 +75,16 @@ class Workspace(QObject):
             self.reachability.emit(reachable)
 
     def undo(self) -> None:
-        """Edit → Undo: the stack moves only when the project took the step back; else reported."""
-        self.perform(self.recorder.undo)
+        """Edit → Undo: the stack moves only when the project took the step back; else reported.
+        The status bar says what was undone (it may still say "Coded … (Ctrl+Z undoes)")."""
+        step = self.undo_stack.undoText()
+        if self.perform(self.recorder.undo) and step:
+            self.tell(QCoreApplication.translate("Workspace", "Undone: {step}").format(step=step))
 
     def redo(self) -> None:
-        self.perform(self.recorder.redo)
+        step = self.undo_stack.redoText()
+        if self.perform(self.recorder.redo) and step:
+            self.tell(QCoreApplication.translate("Workspace", "Redone: {step}").format(step=step))
 
     def attempt(self, action: Callable[[], T], *, initiator: object | None = None) -> T | None:
         """Run a quick user action; its result, or ``None`` when it failed (reported)."""

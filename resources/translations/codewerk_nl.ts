@@ -1895,7 +1895,7 @@ Klik om de citaten te tonen</translation>
     <name>ImportDialog</name>
     <message>
         <source>Transcripts ({patterns});;All files (*)</source>
-        <extracomment>The file dialogs&apos; filters, translated where they are shown (``{patterns}``: *.docx *.txt …).</extracomment>
+        <extracomment>What to do with a document already in the project (the policy box&apos;s data). The file dialogs&apos; filters, translated where they are shown (``{patterns}``: *.docx *.txt …).</extracomment>
         <translation>Transcripten ({patterns});;Alle bestanden (*)</translation>
     </message>
     <message>
@@ -4075,6 +4075,18 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Undone: {step}</source>
+        <extracomment>How often the window looks whether other programs changed the project (ms). A team project&apos;s server stopped (False) or started again (True) answering. Reads under way in a worker thread for a view (see :meth:`read_in_worker`).</extracomment>
+        <translation>Ongedaan gemaakt: {step}</translation>
+    </message>
+    <message>
+        <source>Redone: {step}</source>
+        <translation>Opnieuw gedaan: {step}</translation>
     </message>
 </context>
 <context>

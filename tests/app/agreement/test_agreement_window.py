@@ -81,6 +81,25 @@ def test_agreement_window_shows_figures_and_resolves_a_disagreement(qtbot, windo
     assert span is not None and window.view.text[span[0] : span[1]] == "Samen kom je veel verder."
 
 
+def test_double_clicking_a_disagreement_brings_the_main_window_forward(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The agreement window covers most of the main window: showing a unit must bring the transcript
+    to the front (before, the unit was selected behind the agreement window, out of sight)."""
+    first, _spans = _second_coder(window)
+    dialog = _open_agreement(qtbot, window)
+    dialog.coder_a.setCurrentIndex(dialog.coder_a.findData(first))
+    dialog.coder_b.setCurrentIndex(dialog.coder_b.findData("Bram"))
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.coder_b == "Bram")
+    qtbot.waitUntil(dialog.isActiveWindow)
+    row = dialog.disagreements.row_where(lambda d: d.text == "Samen kom je veel verder.")
+    rect = dialog.list.visualRect(dialog.disagreements.index(row, 5))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.view.hasFocus()
+    span = window.view.selection_span()
+    assert span is not None and window.view.text[span[0] : span[1]] == "Samen kom je veel verder."
+
+
 def test_coder_layer_menu_filters_the_stripes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     first, _spans = _second_coder(window)
     from tests.app.window_helpers import open_document

@@ -28,3 +28,33 @@ def test_commands_land_on_the_qt_stack_and_undo_through_it(qtbot, coded_project:
     coded_project.undo()  # the API's undo goes through the same stack
     assert stack.index() == 0
     assert coded_project.quotes("Urgentiebesef")[0].memo == ""
+
+
+def test_the_status_bar_says_what_ctrl_z_undid_and_redid(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """After coding by key the status bar says "Coded … (Ctrl+Z undoes)"; Ctrl+Z must replace that
+    (before, it went on saying the passage was coded after the coding was undone)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.app.window_helpers import codings_at, open_document, select_text
+
+    assert window.workspace is not None
+    open_document(window, "R12_uwv_zwolle")
+    window.workspace.favourites.set(["Vertrouwen"])
+    start, end = select_text(window, "Samen kom je veel verder.")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    QApplication.processEvents()
+    assert codings_at(window, start, end) == ["Vertrouwen"]
+    assert window.statusBar().currentMessage().startswith("Coded")
+
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert codings_at(window, start, end) == []
+    assert window.statusBar().currentMessage() == "Undone: Code passage with Vertrouwen"
+
+    qtbot.keyClick(
+        window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    QApplication.processEvents()
+    assert codings_at(window, start, end) == ["Vertrouwen"]
+    assert window.statusBar().currentMessage() == "Redone: Code passage with Vertrouwen"
