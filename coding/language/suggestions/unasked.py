@@ -111,9 +111,9 @@ def unasked_candidates(
                 else say("the {count} passages coded with it", count=count)
             )
             reason = say(
-                "The interview never asks guide question {question}: “{guide}” ({code}). Of its answers, this passage "
-                "resembles {passages} most, and of all codes it resembles this one most (shared words: {shared}; "
-                "similarity {similarity:.2f}).",
+                "No interviewer turn of this interview is matched to guide question {question}: “{guide}” ({code}). "
+                "Of its answers, this passage resembles {passages} most, and of all codes it resembles this one most "
+                "(shared words: {shared}; similarity {similarity:.2f}).",
                 question=code.question,
                 guide=quote(code.guide_question),
                 code=code.name,

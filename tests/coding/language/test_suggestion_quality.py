@@ -16,8 +16,8 @@ from benchmarks.suggestion_quality import evaluate
 #: a figure may drop by MARGIN before the test fails. "Confirmed": the researcher has reviewed the guide matches
 #: (the hand labels confirmed).
 MEASURED = {
-    ("tune", False): (0.801, 0.759),
-    ("heldout", False): (0.772, 0.798),
+    ("tune", False): (0.801, 0.757),
+    ("heldout", False): (0.772, 0.783),
     ("tune", True): (0.838, 0.778),
     ("heldout", True): (0.840, 0.811),
 }
