@@ -176,9 +176,11 @@ def _first_suggestions(ctx: Context, size: str, code: str | None, *, warm: bool 
 
 
 SUGGESTION_LIMITS = (
-    "Reading the content words of the corpus (SQLite stepping through every token row), each respondent "
-    "turn's similarity to every code's profile with a reason per turn offered, the search terms' hits, "
-    "merging and corroborating the candidates in Python, and matching the interviewer turns to the guide."
+    "Each respondent turn's closest two codes (35 passes over the turns' vectors) and counting the turn and "
+    "sentence vectors (numpy), the search terms' hits read from the index, matching the interviewer turns to "
+    "the guide, and merging and corroborating the candidates in Python; the corpus's content words are read "
+    "from the arrays stored when it was indexed. Memory is what is held at once: the words, the guide's "
+    "answers, the sentence and turn vectors."
 )
 
 
