@@ -94,11 +94,14 @@ with Project.open(sys.argv[1]) as project:
 
 
 def index_key() -> str:
-    """What an indexed project depends on besides its texts: the schema and the indexing code (the
-    language package's own modules, not the suggestion engine's) and the pipeline's lemma tables."""
+    """What an indexed project depends on besides its texts: the schema, the indexing code (the
+    language package's own modules, not the suggestion engine's), the pipeline's lemma tables and the
+    name of the pipeline that indexes Dutch (a new spaCy indexes again)."""
+    from coding.language.pipeline_names import expected_name
     from models.database import head_revision
 
     digest = hashlib.sha256(head_revision().encode())
+    digest.update((expected_name("nl") or "").encode())
     language = ROOT / "coding" / "language"
     for path in sorted(
         [*language.glob("*.py"), *(language / "data").rglob("*"), ROOT / "models" / "language.py"]
