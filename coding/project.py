@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import coding.refi  # noqa: F401  registers the .qdpx/.qdc exporters and the .qdc codebook reader
-from coding.analysis.analysis_service import AnalysisService
 from coding.codebook.code_service import CodeService
 from coding.codebook.code_set_service import CodeSetService
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
@@ -40,15 +39,11 @@ from coding.core.records import CodingInfo, JudgementInfo, Quote
 from coding.core.store import Store, is_disk_full
 from coding.documents.document_service import DocumentService
 from coding.exporting import export
-from coding.guide.guide_service import GuideService
-from coding.importing.import_service import ImportReport, ImportService, Progress, ReplaceDecision
-from coding.judgements.comparison import ComparisonService
 from coding.judgements.judgement_service import JudgementService
 from coding.media.media_service import MediaService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
 from coding.quotes.quote_service import QuoteService
-from coding.reviews.review_import import ReviewImportReport
 from coding.reviews.review_service import ReviewService
 from coding.speakers.speaker_service import SpeakerService
 from coding.undo.command import Command
@@ -67,7 +62,12 @@ from models.server import is_server_url
 
 if TYPE_CHECKING:
     from coding.agreement.agreement_service import AgreementService
+    from coding.analysis.analysis_service import AnalysisService
+    from coding.guide.guide_service import GuideService
+    from coding.importing.import_service import ImportReport, ImportService, Progress, ReplaceDecision
+    from coding.judgements.comparison import ComparisonService
     from coding.language.assistant import LanguageAssistant
+    from coding.reviews.review_import import ReviewImportReport
 
 PROJECT_SUFFIX = ".codewerk"
 
@@ -128,18 +128,73 @@ class Project:
         self.speakers = SpeakerService(self.context, self.documents)
         self.quote_service = QuoteService(self.context, self.documents, self.speakers)
         self.judgements = JudgementService(self.context, self.documents)
-        self.comparison = ComparisonService(self.context, self.documents, self.judgements, self.quote_service)
-        self.analysis = AnalysisService(self.context, self.documents, self.quote_service)
         self.memos = MemoService(self.context)
         self.reviews = ReviewService(self.context)
-        self.importer = ImportService(self.context, self.documents, self.speakers)
-        #: The interview guide: guide questions on the codes, found in the interviewers' turns.
-        self.guide = GuideService(self.context, self.documents, self.speakers)
         #: Recordings beside the transcripts (paths relative to the project's folder when inside it).
         self.media = MediaService(self.context, None if self.is_team_project else self.path.parent)
+        # Built on first use (see the properties below): opening a project, and the window's start,
+        # import none of their modules (≈ 40 ms of the start: the guide's matching, the analyses,
+        # the import parsers, the comparisons).
+        self._services: dict[str, object] = {}
+        self._services_lock = threading.RLock()  # a service's construction may ask for another
         self._assist: LanguageAssistant | None = None
         self._assist_lock = threading.Lock()
         self._agreement: AgreementService | None = None
+
+    def _service(self, name: str, build: Callable[[], object]) -> Any:
+        """The service ``name``, built by ``build`` the first time it is asked for (once, also when
+        several threads ask at once)."""
+        found = self._services.get(name)
+        if found is None:
+            with self._services_lock:
+                found = self._services.get(name)
+                if found is None:
+                    found = self._services[name] = build()
+        return found
+
+    @property
+    def guide(self) -> GuideService:
+        """The interview guide: guide questions on the codes, found in the interviewers' turns."""
+
+        def build() -> GuideService:
+            from coding.guide.guide_service import GuideService
+
+            return GuideService(self.context, self.documents, self.speakers)
+
+        return self._service("guide", build)  # type: ignore[no-any-return]
+
+    @property
+    def analysis(self) -> AnalysisService:
+        """Co-occurrence, code × case matrices and code queries (:mod:`coding.analysis`)."""
+
+        def build() -> AnalysisService:
+            from coding.analysis.analysis_service import AnalysisService
+
+            return AnalysisService(self.context, self.documents, self.quote_service)
+
+        return self._service("analysis", build)  # type: ignore[no-any-return]
+
+    @property
+    def importer(self) -> ImportService:
+        """Importing documents (:mod:`coding.importing`: the parsers load with it)."""
+
+        def build() -> ImportService:
+            from coding.importing.import_service import ImportService
+
+            return ImportService(self.context, self.documents, self.speakers)
+
+        return self._service("importer", build)  # type: ignore[no-any-return]
+
+    @property
+    def comparison(self) -> ComparisonService:
+        """Judgements and quotes compared per group (:mod:`coding.judgements.comparison`)."""
+
+        def build() -> ComparisonService:
+            from coding.judgements.comparison import ComparisonService
+
+            return ComparisonService(self.context, self.documents, self.judgements, self.quote_service)
+
+        return self._service("comparison", build)  # type: ignore[no-any-return]
 
     @property
     def agreement(self) -> AgreementService:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import functools
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -138,11 +139,34 @@ def _assigned(module: ast.Module, name: str) -> Any:
     raise LookupError(name)
 
 
+#: ``revision = "0007"`` or ``down_revision: str | None = "0006"`` at the start of a line.
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def _revisions_of(source: str, name: str) -> tuple[Any, Any]:
+    """A migration file's ``revision`` and ``down_revision``: from their own lines when each is one
+    literal on one line (every migration so far; parsing 15 files whole took ≈ 10 ms of every
+    start), else from the parsed file."""
+    found: dict[str, Any] = {}
+    for match in _REVISION_LINE.finditer(source):
+        if match.group(1) in found:
+            break  # assigned twice: let the parser say which one counts
+        try:
+            found[match.group(1)] = ast.literal_eval(match.group(2))
+        except (SyntaxError, ValueError):  # a tuple over several lines, a name, a comment after it
+            break
+    else:
+        if len(found) == 2:
+            return found["revision"], found["down_revision"]
+    module = ast.parse(source, name)
+    return _assigned(module, "revision"), _assigned(module, "down_revision")
+
+
 @functools.cache
 def revision_graph() -> dict[str, tuple[str, ...]]:
     """Every migration's revision and the revisions it follows, read from the migration files.
 
-    The files are parsed, not imported (nor is alembic); ``tests/models/test_migrations.py`` checks
+    The files are read, not imported (nor is alembic); ``tests/models/test_migrations.py`` checks
     that this agrees with alembic's own script directory.
     """
     graph: dict[str, tuple[str, ...]] = {}
@@ -150,9 +174,7 @@ def revision_graph() -> dict[str, tuple[str, ...]]:
     for entry in folder.iterdir():
         if not entry.name.endswith(".py") or entry.name.startswith("_"):
             continue
-        module = ast.parse(entry.read_text(encoding="utf-8"), entry.name)
-        revision = _assigned(module, "revision")
-        down = _assigned(module, "down_revision")
+        revision, down = _revisions_of(entry.read_text(encoding="utf-8"), entry.name)
         graph[str(revision)] = (
             () if down is None else (str(down),) if isinstance(down, str) else tuple(map(str, down))
         )

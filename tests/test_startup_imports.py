@@ -27,6 +27,18 @@ LANGUAGE = (
     "coding.language.suggestions.service",
     "coding.language.anonymise",
 )
+#: Services the project builds when first asked for (``project.guide``, ``.analysis``, ``.importer``,
+#: ``.comparison``), a review file's reading and the demo project: the window asks for them after
+#: its first paint (the guide's marks, the saved queries) or when the user acts.
+SERVICES = (
+    "coding.guide.guide_service",
+    "coding.analysis.analysis_service",
+    "coding.importing.import_service",
+    "coding.importing.parsers",
+    "coding.judgements.comparison",
+    "coding.reviews.review_import",
+    "coding.demo",
+)
 #: The window's dialogs and extra windows, imported by the slots that open them.
 DIALOGS = (
     "app.judgements.compare_window",
@@ -94,6 +106,7 @@ def test_opening_a_project_imports_no_parser_exporter_alembic_or_spacy(coded_pro
     modules = _modules_after(SCRIPT.format(imports="from coding import Project"), str(coded_project.path))
     assert _loaded(modules, HEAVY) == []
     assert _loaded(modules, LANGUAGE) == []
+    assert _loaded(modules, SERVICES) == []
 
 
 def test_the_window_module_imports_no_parser_exporter_alembic_or_dialog(coded_project: Project) -> None:
@@ -114,6 +127,67 @@ def test_a_project_open_in_the_window_loads_none_of_them(coded_project: Project,
     assert _loaded(modules, HEAVY) == []
     assert _loaded(modules, LANGUAGE) == []
     assert _loaded(modules, DIALOGS) == []
+
+
+FIRST_PAINT_SCRIPT = """
+import json, sys
+import main
+main.load_window()
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+app = QApplication.instance() or QApplication([sys.argv[0]])
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if (
+            event.type() == QEvent.Type.Paint
+            and "modules" not in seen
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), QMainWindow)
+        ):
+            seen["modules"] = sorted(sys.modules)
+        return False
+
+spy = FirstPaint()
+app.installEventFilter(spy)
+assert main.gui([sys.argv[1], "--smoke"]) == 0
+print(json.dumps(seen["modules"]))
+"""
+
+
+def test_the_window_s_first_paint_waits_for_none_of_the_later_services(
+    coded_project: Project, tmp_path: Path
+) -> None:
+    """As the user starts it (``main.gui``): nothing of the services the window asks for only after
+    its first paint, nor parsers, exporters, language assistance or dialogs, is imported before it."""
+    coded_project.close()
+    modules = _modules_after(FIRST_PAINT_SCRIPT, str(coded_project.path), str(tmp_path / "settings"))
+    assert "app.shell.main_window" in modules and "coding.project" in modules  # the window was painted
+    assert _loaded(modules, SERVICES) == []
+    assert _loaded(modules, HEAVY) == []
+    assert _loaded(modules, LANGUAGE) == []
+    assert _loaded(modules, DIALOGS) == []
+
+
+def test_the_services_left_for_later_are_there_when_first_asked_for(coded_project: Project) -> None:
+    from coding.analysis.analysis_service import AnalysisService
+    from coding.guide.guide_service import GuideService
+    from coding.importing.import_service import ImportService
+    from coding.judgements.comparison import ComparisonService
+
+    built = (coded_project.guide, coded_project.analysis, coded_project.importer, coded_project.comparison)
+    assert [type(service) for service in built] == [
+        GuideService,
+        AnalysisService,
+        ImportService,
+        ComparisonService,
+    ]
+    again = (coded_project.guide, coded_project.analysis, coded_project.importer, coded_project.comparison)
+    assert all(first is second for first, second in zip(built, again, strict=True))  # one each per project
+    assert coded_project.analysis.saved_queries() == []
+    assert coded_project.comparison.attributes()
 
 
 def test_language_assistance_is_there_when_first_asked_for(coded_project: Project) -> None:

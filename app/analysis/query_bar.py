@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,10 +24,15 @@ from PySide6.QtWidgets import (
 
 from app.shell.workspace import Workspace
 from app.widgets import operations
+from app.widgets.after_paint import after_first_paint
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.analysis.query import OPERATORS
+from coding.core.errors import ServerUnreachableError
 from coding.core.records import CodeTree
+
+#: How soon the saved queries are asked for again while a team server is away.
+RETRY_MS = 1000
 
 UNIT_LABELS = (
     (QT_TRANSLATE_NOOP("QueryBar", "in one turn"), "turn"),
@@ -180,7 +185,11 @@ class QueryBar(QWidget):
         self.edit.code_tree = workspace.project.codes.tree if workspace is not None else None
         if workspace is not None:
             workspace.changed.connect(self._on_change)
-        self.fill_saved()
+            # The list waits for the bar's first paint: the analyses load with it (≈ 10 ms of a start).
+            self._fill_header()
+            after_first_paint(self.saved, lambda: self._fill_later(workspace))
+        else:
+            self.fill_saved()
 
     def _on_change(self, change: Change) -> None:
         if change.touches(Aspect.QUERIES):  # saved queries change by save, delete, undo and redo
@@ -188,14 +197,31 @@ class QueryBar(QWidget):
 
     def fill_saved(self) -> None:
         """The saved queries, by name, after a first entry that says what the list is."""
+        self._fill_header()
         self.saved.blockSignals(True)
-        self.saved.clear()
-        self.saved.addItem(QCoreApplication.translate("QueryBar", "Saved queries"), None)
         if self.workspace is not None:
             for query in self.workspace.project.analysis.saved_queries():
                 self.saved.addItem(query.name, query.name)
                 self.saved.setItemData(self.saved.count() - 1, query.description, Qt.ItemDataRole.ToolTipRole)
         self.saved.setEnabled(self.saved.count() > 1)
+        self.saved.blockSignals(False)
+
+    def _fill_later(self, workspace: Workspace) -> None:
+        """The saved queries of the workspace still shown; a team server away: again when it is back."""
+        if self.workspace is not workspace:
+            return
+        try:
+            self.fill_saved()
+        except ServerUnreachableError:
+            self._fill_header()
+            QTimer.singleShot(RETRY_MS, self, lambda: self._fill_later(workspace))
+
+    def _fill_header(self) -> None:
+        """The list's first entry alone, which says what the list is (disabled until more follow)."""
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem(QCoreApplication.translate("QueryBar", "Saved queries"), None)
+        self.saved.setEnabled(False)
         self.saved.blockSignals(False)
 
     def run(self) -> None:

@@ -58,7 +58,8 @@ HEADER_TIPS = (
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def tooltip(code: CodeInfo, total: int, direct: int) -> str:
+def tooltip(code: CodeInfo, total: int | None, direct: int) -> str:
+    """The code's tooltip; ``total`` None: not counted yet (the counts are left out, not shown as 0)."""
     parts = [f"<b>{code.name}</b>" + (f" — {code.label}" if code.label else "")]
     if code.depth:
         parts.append(f"<span style='color:gray'>{code.path_text}</span>")
@@ -76,6 +77,8 @@ def tooltip(code: CodeInfo, total: int, direct: int) -> str:
     parts.append(f"<i>{kind}</i>")
     if code.description:
         parts.append(code.description)
+    if total is None:
+        return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
     parts.append(
         QCoreApplication.translate(
             "CodeTreeModel",
@@ -95,8 +98,8 @@ class CodeTreeModel(QAbstractItemModel):
     def __init__(
         self, workspace: Workspace, parent: QObject | None = None, *, totals_later: bool = False
     ) -> None:
-        """With ``totals_later`` the first listing leaves the passage counts to :meth:`load_totals`
-        (a view calls it after its first paint: ≈ 0.15 s over 200,000 codings)."""
+        """With ``totals_later`` the first listing leaves the counts (passages and codings per code)
+        to :meth:`load_totals` (a view calls it after its first paint: ≈ 0.15 s over 200,000 codings)."""
         super().__init__(parent)
         self.workspace = workspace
         self._tree: CodeTree = CodeTree.build([])
@@ -128,11 +131,11 @@ class CodeTreeModel(QAbstractItemModel):
 
     def _load_counts(self) -> None:
         codes = self.workspace.project.codes
-        self._direct = codes.counts()
-        if self._totals_later:  # the first listing: counted after the view's first paint
+        if self._totals_later:  # the first listing: both counted after the view's first paint
             self._totals_later = False
-            self._totals = None
+            self._direct, self._totals = {}, None
             return
+        self._direct = codes.counts()
         self._totals = codes.passage_counts()  # each passage once per subtree, as Compare counts
 
     def load_totals(self) -> None:
@@ -141,7 +144,9 @@ class CodeTreeModel(QAbstractItemModel):
         self._pending.flush()
         if self._totals is not None:
             return
-        self._totals = self.workspace.project.codes.passage_counts()
+        codes = self.workspace.project.codes
+        self._direct = codes.counts()  # the codings per code (tooltips), 15 ms over 200,000 codings
+        self._totals = codes.passage_counts()
         self._cells_changed(set(self._rows), QUOTES)
 
     def _load_keys(self) -> None:
@@ -301,7 +306,11 @@ class CodeTreeModel(QAbstractItemModel):
                 return QCoreApplication.translate(
                     "CodeTreeModel", "Press {key} in the transcript to code the selection with {code}"
                 ).format(key=self._keys[code.id], code=code.name)
-            tip = tooltip(code, (self._totals or {}).get(code.id, 0), self._direct.get(code.id, 0))
+            tip = tooltip(
+                code,
+                None if self._totals is None else self._totals.get(code.id, 0),
+                self._direct.get(code.id, 0),
+            )
             return (
                 tip if code.codable else f"{QCoreApplication.translate('CodeTreeModel', CATEGORY_TIP)}\n{tip}"
             )

@@ -1,6 +1,10 @@
 """The guide reference in the transcript's margin beside each interviewer turn that asks a guide
 question: matched when the document opens (just after its first paint) and again after a change of
-the guide, the codes or the speakers."""
+the guide, the codes or the speakers.
+
+The matching waits for the view's next paint, not only for a short delay: opening a large project
+took longer than the delay before the window's first paint, so the guide was matched (and its
+modules imported, ≈ 25 ms) before the window showed."""
 
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ import contextlib
 from PySide6.QtCore import QObject, QTimer
 
 from app.transcript.transcript_view import TranscriptView
+from app.widgets.after_paint import after_first_paint
 from coding import Aspect, Change, CodewerkError
 from coding.core.ids import DocumentId
 
-# After the document is shown: its matching waits for the first paint.
+# After the document is shown: its matching waits for its first paint, and this long after it.
 DELAY_MS = 30
 
 
@@ -41,7 +46,7 @@ class GuideMarks(QObject):
                 workspace.changed.connect(self._on_change)
         self.view.margin.guide_marks = []
         if document_id is not None:
-            self._timer.start()
+            after_first_paint(self.view.viewport(), self._timer.start)
 
     def _on_change(self, change: Change) -> None:
         if change.touches(Aspect.GUIDE, Aspect.CODES, Aspect.SPEAKERS, Aspect.DOCUMENTS):

@@ -14,7 +14,6 @@ from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.after_paint import after_first_paint
 from coding import Project
-from coding.demo import build_demo_project
 from coding.project import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
@@ -71,6 +70,8 @@ def open_demo(window: MainWindow, path: Path | None = None) -> bool:
     path = path or settings.demo_path()
     if path.exists():
         return window.open_project(path)
+    from coding.demo import build_demo_project  # it reads the demo's texts: loaded when first built
+
     project = operations.attempt(
         window,
         lambda: build_demo_project(path, coder=settings.coder_name() or "demo"),

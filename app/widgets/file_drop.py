@@ -19,8 +19,6 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from coding.importing.parsers import SUPPORTED_EXTENSIONS
-
 
 def dropped_paths(data: QMimeData | None) -> list[Path]:
     """The local files and folders of a drag that Codewerk can import (folders: their transcripts)."""
@@ -31,6 +29,8 @@ def dropped_paths(data: QMimeData | None) -> list[Path]:
 
 def importable(paths: Iterable[Path]) -> list[Path]:
     """Folders, and files of a supported type; in the order given, without repeats."""
+    from coding.importing.parsers import SUPPORTED_EXTENSIONS  # the parsers load with the first drag
+
     out: list[Path] = []
     for path in paths:
         if path in out:

@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from coding.core.errors import FileImportError
 from coding.core.i18n import text as say
 from coding.core.parsed import EncodedText
-from coding.refi.names import clean_guid, derived_guid, guid_key, hex_colour, local_name
+from coding.refi.names import derived_guid, guid_key, hex_colour, local_name, own_guid
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ class GuidRegistry:
 
     def take(self, element: Element) -> str:
         raw = element.get("guid")
-        guid = clean_guid(raw)
+        guid = own_guid(raw)
         if guid is None or guid in self.seen:
             fresh = derived_guid("fresh", raw or "", str(len(self.seen)), describe(element))
             if raw is not None and guid is None:

@@ -25,7 +25,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from enum import Enum
 
-from coding.core.text import normalise_text
 from coding.core.text_positions import Utf16Index
 
 # Characters below U+0300 are NFC-stable starters that never compose with a preceding
@@ -96,17 +95,24 @@ class SourceText:
         if raw.startswith("\ufeff"):
             raw = raw[1:]
         self.raw = raw
-        self.removed = [m.start() for m in _REMOVED.finditer(raw)]
-        stage = _REMOVED.sub("", raw).replace("\r", "\n")
+        if "\r" in raw or "\x00" in raw:  # (most texts have neither: no scan by the pattern)
+            self.removed = [m.start() for m in _REMOVED.finditer(raw)]
+            stage = _REMOVED.sub("", raw).replace("\r", "\n")
+        else:
+            self.removed, stage = [], raw
         self._composition = _Composition(stage)
+        #: ``normalise_text(raw)`` (``tests/coding/refi/test_positions.py`` holds it to that).
         self.text = self._composition.text
-        assert self.text == normalise_text(raw)
         self.identity = not self.removed and not self._composition.chunks
         self._utf16: Utf16Index | None = None
 
     @property
     def astral(self) -> bool:
-        return not self.utf16.identity
+        """Whether the text has characters outside the BMP (two UTF-16 units each): its UTF-16
+        length says so at once, where the index would scan it for them."""
+        if self._utf16 is None:
+            return len(self.raw.encode("utf-16-le", "surrogatepass")) != 2 * len(self.raw)
+        return not self._utf16.identity
 
     @property
     def utf16(self) -> Utf16Index:

@@ -2,21 +2,20 @@
 
 Element order follows ``Project.xsd`` exactly: Users, CodeBook, Variables, Cases, Sources,
 Notes, Sets, then the project's own NoteRefs. Empty containers are left out (the schema
-requires at least one child in each).
+requires at least one child in each). The sections and sources are built here with lxml, the
+selections inside each source as text (:mod:`coding.refi.selection_xml`), and the archive is
+written as a stream (:mod:`coding.refi.zip_streams`).
 """
 
 from __future__ import annotations
 
 import io
-import queue
-import threading
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -24,21 +23,21 @@ from coding.core.collector import collector_paused
 from coding.core.errors import CodewerkError, InvalidInputError
 from coding.core.i18n import text as say
 from coding.core.records import CodeInfo, CodeTree
-from coding.core.xml_chars import escape_content, xml_text
+from coding.core.xml_chars import xml_text
 from coding.refi.descriptions import SEPARATOR, compose, memo_part
 from coding.refi.extension import dumps, project_extension
 from coding.refi.media_xml import SOURCE_ELEMENTS, media_uri, sync_points, transcript_guid
 from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
+from coding.refi.selection_xml import NoteOut, SelectionXml, attribute_text, selection_span
 from coding.refi.snapshot import DocumentParts, DocumentRow, Snapshot, open_snapshot
+from coding.refi.zip_streams import Buffered, Deflating, Out, write_text
 
 if TYPE_CHECKING:
     from coding.project import Project
 
 ORIGIN = "Codewerk 0.1"
-REVIEW_PREFIX = "Review: "
 JUDGEMENT_PREFIX = "Judgement: "
-CODING_MEMO_NAME = "Memo"
 
 
 def _q(name: str, ns: str = PROJECT_NS) -> str:
@@ -55,10 +54,6 @@ def _sub(
     return element
 
 
-class _Out(Protocol):
-    def write(self, data: bytes, /) -> int: ...
-
-
 def _element(name: str, attributes: dict[str, str | None] | None = None) -> Any:
     """A section or source of ``project.qde``, built on its own (see :meth:`_ProjectXml.write`)."""
     element = etree.Element(_q(name), nsmap={None: PROJECT_NS})
@@ -71,7 +66,7 @@ def _element(name: str, attributes: dict[str, str | None] | None = None) -> Any:
 _DECLARED = f' xmlns="{PROJECT_NS}"'.encode()
 
 
-def _put(out: _Out, element: Any) -> None:
+def _put(out: Out, element: Any) -> None:
     """Write ``element`` as it would stand inside the project's root (its namespace declared there)."""
     out.write(etree.tostring(element, encoding="utf-8").replace(_DECLARED, b"", 1))
 
@@ -83,50 +78,6 @@ def _text_element(parent: Any, name: str, text: str, ns: str = PROJECT_NS) -> No
 #: Written in place of a source's selections (see :meth:`_ProjectXml._source`).
 _SELECTIONS = "CodewerkSelections"
 _PLACEHOLDER = f"<{_SELECTIONS}/>".encode()
-
-
-def _plain(value: str) -> bool:
-    return "&" not in value and "<" not in value and ">" not in value and '"' not in value
-
-
-def attribute_text(value: str) -> str:
-    """An attribute value as lxml writes it: ``& < > "`` and tab, line feed, carriage return as
-    references (an XML reader normalises literal ones to spaces); what XML cannot hold dropped."""
-    if value.isascii() and value.isprintable() and _plain(value):
-        return value  # GUIDs, times, most names: nothing to do
-    value = escape_content(xml_text(value))
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\n" in value:
-        value = value.replace("\n", "&#10;")
-    if "\t" in value:
-        value = value.replace("\t", "&#9;")
-    return value
-
-
-def content_text(value: str) -> str:
-    """Element text as lxml writes it: ``& < >`` and the carriage return escaped."""
-    if value.isascii() and value.isprintable() and _plain(value):
-        return value
-    return escape_content(xml_text(value))
-
-
-def start_tag(name: str, attributes: Mapping[str, str | None]) -> str:
-    """``<name a="…"`` (unclosed: ``>`` or ``/>`` follows), attributes in order, ``None`` left out."""
-    written = "".join(
-        f' {key}="{attribute_text(value)}"' for key, value in attributes.items() if value is not None
-    )
-    return f"<{name}{written}"
-
-
-@dataclass(frozen=True)
-class NoteOut:
-    guid: str
-    name: str | None
-    text: str
-    user: str | None
-    created: datetime | str | None  # str: a time as the driver gives it (see format_datetime)
-    modified: datetime | str | None
 
 
 def code_elements(
@@ -165,7 +116,7 @@ def code_elements(
         code_elements(element, tree, tree.children(code.id), ns, note_refs, memos)
 
 
-class _ProjectXml:
+class _ProjectXml(SelectionXml):
     def __init__(self, snapshot: Snapshot) -> None:
         self.s = snapshot
         self.users = {coder.id: coder.guid for coder in snapshot.coders.values()}
@@ -194,13 +145,6 @@ class _ProjectXml:
         self.document_memos: dict[int, list[str]] = defaultdict(list)
         self.project_memos: list[str] = []
         self._collect_notes()
-
-    def user(self, coder_id: int | None) -> str | None:
-        return self.users.get(coder_id) if coder_id is not None else None
-
-    def _note(self, note: NoteOut) -> str:
-        self.notes.append(note)
-        return note.guid
 
     def _collect_notes(self) -> None:
         for memo in self.s.memos:
@@ -243,7 +187,7 @@ class _ProjectXml:
                 self.passage_notes[passage_id].append(guid)
 
     # -- sections --------------------------------------------------------------------------
-    def write(self, out: _Out, advance: Callable[[str], None] | None = None) -> None:
+    def write(self, out: Out, advance: Callable[[str], None] | None = None) -> None:
         """Write ``project.qde`` to ``out`` section by section: each section, and within
         ``Sources`` each source, is built as a small tree, written and let go (the same bytes as
         one tree serialised at once). ``advance(name)`` after each source."""
@@ -307,7 +251,7 @@ class _ProjectXml:
         self.write(out)
         return out.getvalue()
 
-    def _variables_and_cases(self, out: _Out) -> dict[int, dict[str, str]]:
+    def _variables_and_cases(self, out: Out) -> dict[int, dict[str, str]]:
         """One Case per respondent (or per document without one); returns what each case carries."""
         documents = self.s.documents
         keys = sorted({key for doc in documents for key in doc.attributes})
@@ -350,7 +294,7 @@ class _ProjectXml:
         _text_element(element, "TextValue", value)
 
     def _sources(
-        self, out: _Out, case_values: dict[int, dict[str, str]], advance: Callable[[str], None] | None
+        self, out: Out, case_values: dict[int, dict[str, str]], advance: Callable[[str], None] | None
     ) -> None:
         if not self.s.documents:
             return
@@ -383,7 +327,7 @@ class _ProjectXml:
             if passages:  # the selections as text, put in place when the source is written
                 _sub(source, _SELECTIONS)
             for passage in passages:
-                self._selection(passage, "PlainTextSelection", _span(passage))
+                self._selection(passage, "PlainTextSelection", selection_span(passage))
         else:  # the recording, its transcript the document's text (coding.refi.media_xml)
             source = _element(
                 SOURCE_ELEMENTS[doc.media.kind],
@@ -430,104 +374,6 @@ class _ProjectXml:
     def _description(self, source: Any, doc: DocumentRow) -> None:
         if compose(self.document_memos.get(doc.id, ())):
             _text_element(source, "Description", compose(self.document_memos[doc.id]))
-
-    def _selection(self, passage: Any, element: str, span: str) -> None:
-        """One ``PlainTextSelection`` (or ``TranscriptSelection``) per passage, with a ``Coding`` per
-        code. QualCoder gives every coding of a selection the selection's ``Description`` as its
-        memo, so codings whose memos differ get selections of their own over the same span (GUIDs
-        derived from the passage's); Codewerk merges selections of one span into one passage again."""
-        assert self._parts is not None
-        codings = self._parts.codings.get(passage.id, [])
-        if passage.id in self._evidence:
-            self.passage_guids[passage.id] = passage.guid
-        groups: dict[str, list[Any]] = {}
-        for coding in codings:
-            groups.setdefault(coding.memo.strip(), []).append(coding)
-        if not groups:
-            groups[""] = []
-        for index, (memo, members) in enumerate(groups.items()):
-            guid = passage.guid if index == 0 else derived_guid(passage.guid, "selection", memo)
-            self._selection_element(passage, guid, members, element, span, first=index == 0)
-
-    def _selection_element(
-        self,
-        passage: Any,
-        guid: str,
-        codings: list[Any],
-        element: str,
-        span: str,
-        *,
-        first: bool,
-    ) -> None:
-        """The selection written as text (lxml's bytes: ``tests/coding/refi/test_selection_text.py``):
-        an element per selection and coding built with lxml was most of a large export's time.
-        ``span``: the span's attributes as written. The users' and codes' GUIDs are escaped once
-        (:attr:`_user_attributes`, :attr:`_code_refs`); a time needs no escaping."""
-        write = self._written.append
-        users = self._user_attributes
-        user = users.get(codings[0].coder_id, "") if codings else ""
-        write(
-            f'<{element} guid="{attribute_text(guid)}" name="{attribute_text(passage.text)}"{span}{user}'
-            f' creationDateTime="{format_datetime(passage.created_at)}"'
-        )
-        notes = self.passage_notes.get(passage.id, ()) if first else ()  # a judgement's evidence: once
-        memos = (
-            compose(memo_part(None, coding.memo) for coding in codings if coding.memo)
-            if any(coding.memo for coding in codings)
-            else ""
-        )
-        if not (codings or memos or notes):
-            write("/>")
-            return
-        write(">")
-        if memos:  # QualCoder reads a coding's memo here (and only here)
-            write(f"<Description>{content_text(memos)}</Description>")
-        reviews = self._parts.reviews if self._parts is not None else {}
-        code_refs = self._code_refs
-        for coding in codings:
-            write(
-                f'<Coding guid="{attribute_text(coding.guid)}"{users.get(coding.coder_id, "")}'
-                f' creationDateTime="{format_datetime(coding.created_at)}">{code_refs[coding.code_id]}'
-            )
-            if coding.memo or coding.id in reviews:
-                self._coding_notes(coding, reviews.get(coding.id, ()))
-            write("</Coding>")
-        for note in notes:
-            write(f'<NoteRef targetGUID="{attribute_text(note)}"/>')
-        write(f"</{element}>")
-
-    def _coding_notes(self, coding: Any, reviews: Iterable[Any]) -> None:
-        """A coding's memo and its reviews as notes, with a ``NoteRef`` to each."""
-        write = self._written.append
-        user = self.user(coding.coder_id)
-        if coding.memo:
-            guid = self._note(
-                NoteOut(
-                    derived_guid(coding.guid, "memo"),
-                    CODING_MEMO_NAME,
-                    coding.memo,
-                    user,
-                    coding.created_at,
-                    None,
-                )
-            )
-            write(f'<NoteRef targetGUID="{attribute_text(guid)}"/>')
-        for review in reviews:
-            guid = self._note(
-                NoteOut(
-                    review.guid,
-                    f"{REVIEW_PREFIX}{review.status}",
-                    review.comment,
-                    self.user(review.coder_id),
-                    None,
-                    review.updated_at,
-                )
-            )
-            write(f'<NoteRef targetGUID="{attribute_text(guid)}"/>')
-
-
-def _span(passage: Any) -> str:
-    return f' startPosition="{passage.start}" endPosition="{passage.end}"'
 
 
 def project_parts(snapshot: Snapshot) -> tuple[bytes, str]:
@@ -582,14 +428,12 @@ def write_qdpx(
         # the fastest deflate: at ten times the large corpus level 6 took 2.5 s more CPU (a third of
         # the export) for an archive a fifth smaller (39 MB instead of 49 MB)
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            with archive.open("project.qde", "w", force_zip64=True) as qde, _Deflating(qde) as deflating:
-                buffered = _Buffered(deflating, 1 << 18)
+            with archive.open("project.qde", "w", force_zip64=True) as qde, Deflating(qde) as deflating:
+                buffered = Buffered(deflating, 1 << 18)
                 builder.write(buffered, advance)
                 buffered.flush()
             for doc, text in snapshot.texts():
-                with archive.open(f"sources/{doc.guid}.txt", "w", force_zip64=len(text) > 1 << 29) as out:
-                    for start in range(0, len(text), _TEXT_CHUNK):
-                        out.write(text[start : start + _TEXT_CHUNK].encode("utf-8"))
+                write_text(archive, f"sources/{doc.guid}.txt", text)
                 del text
                 advance(doc.name)
             archive.writestr(
@@ -606,65 +450,3 @@ def write_qdpx(
                     errors=errors[0],
                 )
             )
-
-
-_TEXT_CHUNK = 1 << 20
-
-
-class _Deflating:
-    """Blocks written to ``out`` (the zip's deflater) by a thread of its own, a few behind: zlib lets
-    go of the GIL while it compresses, so the next sources' XML is built meanwhile (at ten times the
-    large corpus the deflater is a fifth of the export). An error there is raised here, at the next
-    write or at the end; leaving the block early (an error, a cancel) lets the thread finish."""
-
-    def __init__(self, out: IO[bytes], depth: int = 8) -> None:
-        self._out = out
-        self._blocks: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="qdpx-deflate", daemon=True)
-
-    def __enter__(self) -> _Deflating:
-        self._thread.start()
-        return self
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self._blocks.put(None)
-        self._thread.join()
-        if self._error is not None and error is None:
-            raise self._error
-
-    def _run(self) -> None:
-        while (block := self._blocks.get()) is not None:
-            if self._error is None:
-                try:
-                    self._out.write(block)
-                except BaseException as exc:  # raised on the exporting thread
-                    self._error = exc
-
-    def write(self, data: bytes) -> int:
-        if self._error is not None:
-            raise self._error
-        self._blocks.put(data)
-        return len(data)
-
-
-class _Buffered:
-    """Small writes gathered into blocks before they reach the zip's deflater."""
-
-    def __init__(self, out: _Out, size: int = 1 << 16) -> None:
-        self._out = out
-        self._size = size
-        self._parts: list[bytes] = []
-        self._length = 0
-
-    def write(self, data: bytes) -> int:
-        self._parts.append(data)
-        self._length += len(data)
-        if self._length >= self._size:
-            self.flush()
-        return len(data)
-
-    def flush(self) -> None:
-        if self._parts:
-            self._out.write(b"".join(self._parts))
-            self._parts, self._length = [], 0

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,15 +26,6 @@ from coding.reviews.review_commands import (
     SetReview,
     SetReviewMarks,
 )
-from coding.reviews.review_file import read_review_file
-from coding.reviews.review_import import (
-    ReviewImportReport,
-    Target,
-    check_project,
-    judgement_check,
-    plan_import,
-    quote_check,
-)
 from models import (
     REVIEW_STATUSES,
     Coder,
@@ -45,6 +37,9 @@ from models import (
     Review,
     ReviewMessage,
 )
+
+if TYPE_CHECKING:  # a review file's reading loads when one is imported, not with the project
+    from coding.reviews.review_import import ReviewImportReport, Target
 
 STATUSES = REVIEW_STATUSES
 
@@ -132,6 +127,9 @@ class ReviewService:
     ) -> ReviewImportReport:
         """Read a review workbook or Word document back: the marks become the reviewer's marks,
         matched by the hidden ids, in one undoable step (``apply=False`` only reports)."""
+        from coding.reviews.review_file import read_review_file
+        from coding.reviews.review_import import check_project, plan_import
+
         review = read_review_file(path)
         check_project(review, project_guid, project_name)
         name = " ".join((reviewer or review.reviewer or self._context.coder()).split())
@@ -142,6 +140,8 @@ class ReviewService:
         return report
 
     def _targets(self, reviewer: str) -> tuple[dict[str, Target], dict[str, Target]]:
+        from coding.reviews.review_import import Target, judgement_check, quote_check
+
         with self._store.read() as session:
             coder_id = session.execute(select(Coder.id).where(Coder.name == reviewer)).scalar_one_or_none()
             quote_marks: dict[int, tuple[str, str]] = {}

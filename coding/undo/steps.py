@@ -7,11 +7,13 @@ the same primary keys, undo reverts them in reverse order.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, Table, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy.dialects.sqlite import DATETIME
 from sqlalchemy.orm import Session
 
 from coding.core.changes import ASPECT_OF_TABLE, Aspect
@@ -87,7 +89,7 @@ def insert_rows(session: Session, tbl: Table, rows: list[dict[str, Any]], skip: 
     if not rows[0].keys() >= set(names):  # a default SQLAlchemy computes itself: let it
         connection.execute(insert(tbl), rows[skip:] if skip else rows)
         return
-    processors = [tbl.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    processors = [_processor(tbl.c[name].type.dialect_impl(dialect), dialect) for name in names]
     sql = str(compiled)
     for start in range(skip, len(rows), _BATCH):
         batch = rows[start : start + _BATCH]
@@ -96,6 +98,28 @@ def insert_rows(session: Session, tbl: Table, rows: list[dict[str, Any]], skip: 
             values = [row[name] for row in batch]
             columns.append(list(map(process, values)) if process is not None else values)
         connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+#: How SQLAlchemy stores a time in SQLite (``2026-12-05 21:00:10.881973``): what
+#: ``datetime.isoformat(" ", "microseconds")`` writes, in C.
+_SQLITE_TIME = "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+
+
+def _processor(impl: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The type's bind processor; for SQLite's times in SQLAlchemy's own format one that gives the
+    same text from ``isoformat`` (its processor builds a dict per value: 0.6 s of an import's
+    400,000 times), any other value left to SQLAlchemy's."""
+    process: Callable[[Any], Any] | None = impl.bind_processor(dialect)
+    if process is None or not isinstance(impl, DATETIME) or impl._storage_format != _SQLITE_TIME:
+        return process
+    slow = process
+
+    def quick(value: Any) -> Any:
+        if type(value) is datetime:  # the fields as they stand, any time zone left out, as SQLAlchemy
+            return value.isoformat(" ", "microseconds")[:26]
+        return slow(value)
+
+    return quick
 
 
 #: Keys looked up at once (:meth:`InsertRows._still_used`), and runs of ids in one condition.

@@ -125,6 +125,19 @@ def test_the_revisions_read_from_the_migration_files_agree_with_alembic() -> Non
         assert set(revision_graph()[script.revision]) == set(script._all_down_revisions)
 
 
+def test_a_migration_file_s_revisions_are_read_from_their_lines_or_else_from_the_parsed_file() -> None:
+    from models.database import _revisions_of
+
+    assert _revisions_of('"""doc"""\nrevision = "0016"\ndown_revision = "0015"\n', "a.py") == ("0016", "0015")
+    assert _revisions_of('revision: str = "b"\ndown_revision: str | None = None\n', "b.py") == ("b", None)
+    merge = 'revision = "m"  # a merge\ndown_revision = (\n    "x",\n    "y",\n)\n'
+    assert _revisions_of(merge, "m.py") == ("m", ("x", "y"))  # the tuple spans lines: parsed
+    twice = 'revision = "old"\ndown_revision = None\nrevision = "new"\n'
+    assert _revisions_of(twice, "t.py") == ("old", None)  # the parser's answer: the first assignment
+    docstring = '"""Upgrade notes:\nrevision = "not this"\n"""\nrevision = "r"\ndown_revision = "q"\n'
+    assert _revisions_of(docstring, "d.py") == ("r", "q")
+
+
 def test_file_at_revision_0003_gets_the_language_tables_and_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "code_sets.codewerk"
     create_file(path, revision="0003")

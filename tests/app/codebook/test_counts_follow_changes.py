@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.codebook.code_tree_model import QUOTES
+from app.codebook.code_tree_model import NAME, QUOTES
 from app.documents.document_list_model import CODINGS
 from app.shell.main_window import MainWindow
 from coding.core.ids import CodeId, DocumentId
@@ -132,6 +132,8 @@ def test_counts_left_until_after_the_first_paint_include_codings_made_meanwhile(
     model = CodeTreeModel(window.workspace, window, totals_later=True)
     concept = code_id(window, "Vertrouwen")
     assert model.index_of(concept, QUOTES).data() == ""  # not counted yet: blank, not a wrong 0
+    tip = model.index_of(concept, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Vertrouwen" in tip and "coding(s)" not in tip  # nor a wrong 0 in its tooltip
     before = project.codes.passage_counts()[concept]
     document = project.documents.find("R12_uwv_zwolle").id
     project.codings.code(document, DIMENSION, 0, 30)
@@ -140,6 +142,9 @@ def test_counts_left_until_after_the_first_paint_include_codings_made_meanwhile(
     model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.column()))
     model.load_totals()
     assert model.index_of(concept, QUOTES).data() == str(before + 1)
+    direct = project.codes.counts().get(concept, 0)
+    tip = model.index_of(concept, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{before + 1} coded passage(s) with its subcodes, {direct} coding(s)" in tip
     assert QUOTES in changed  # the column repaints
     assert {c.id: int(model.index_of(c.id, QUOTES).data()) for c in model.tree} == _fresh(window)[0]
 

@@ -77,3 +77,44 @@ def test_the_first_coded_document_is_found_without_counting(
         two_documents.codings.uncode(coding.coding_id)
     assert documents.first_coded() is None
     assert documents.first_coded([]) is None
+
+
+def test_the_list_reads_every_column_as_the_orm_does(two_documents: Project) -> None:
+    """The list reads the driver's rows itself (no SQLAlchemy rows on a hot path): each document's
+    values, the import time as a ``datetime`` included, are what the ORM reads of its row."""
+    from sqlalchemy import select
+
+    from models import Document
+
+    listed = two_documents.documents.list(with_counts=False)
+    with two_documents.store.read() as session:
+        stored = {d.id: d for d in session.execute(select(Document)).scalars()}
+        expected = [
+            (
+                d.id,
+                d.name,
+                d.source_format,
+                d.original_filename,
+                d.sha256,
+                d.encoding,
+                d.imported_at,
+                d.length,
+                d.guid,
+            )
+            for d in sorted(stored.values(), key=lambda d: (d.position, d.id))
+        ]
+    assert [
+        (
+            d.id,
+            d.name,
+            d.source_format,
+            d.original_filename,
+            d.sha256,
+            d.encoding,
+            d.imported_at,
+            d.length,
+            d.guid,
+        )
+        for d in listed
+    ] == expected
+    assert all(type(d.imported_at).__name__ == "datetime" for d in listed)

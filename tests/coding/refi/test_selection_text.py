@@ -14,8 +14,8 @@ from lxml import etree
 from coding import Project
 from coding.core.xml_chars import xml_text
 from coding.documents.document_commands import NewDocument
-from coding.refi.project_writer import attribute_text, content_text, start_tag
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
+from coding.refi.selection_xml import attribute_text, content_text, start_tag
 
 _EMPTY = re.compile(rb"<(\w+)([^<>]*)></\1>")
 ODD = "R9: <b>vet</b> & \"dubbel\" 'enkel'\ttab 👍🏽 \u200d\nR9: tweede regel =1+1\n"

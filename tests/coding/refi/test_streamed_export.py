@@ -47,7 +47,7 @@ def test_a_cancelled_export_writes_nothing(rich_project: Project, tmp_path: Path
 
 
 def test_a_write_that_fails_in_the_deflating_thread_is_raised_on_the_exporting_one() -> None:
-    from coding.refi.project_writer import _Deflating
+    from coding.refi.zip_streams import Deflating as _Deflating
 
     class Full:
         def __init__(self) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import event
 
 from coding import Project
@@ -138,3 +141,25 @@ def test_a_large_insert_whose_transaction_is_tried_again_inserts_the_same_rows(
     project.execute(command)
     assert _turns(project) == {row["id"]: row["speaker"] for row in command.result}
     assert _step(command).compact
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59, 999999), timezones=st.none()
+    )
+    | st.datetimes(timezones=st.just(timezone(timedelta(hours=2))))
+    | st.none()
+    | st.dates()
+)
+def test_a_time_is_bound_as_sqlalchemy_binds_it(value: date | None) -> None:
+    """The bulk insert's own processor for SQLite's times writes exactly SQLAlchemy's text."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.dialects.sqlite import DATETIME
+
+    from coding.undo.steps import _processor
+
+    dialect = sqlite.dialect()
+    own = _processor(DATETIME(), dialect)
+    theirs = DATETIME().bind_processor(dialect)
+    assert own is not None and theirs is not None and own is not theirs
+    assert own(value) == theirs(value)
