@@ -5,7 +5,16 @@ from models.base import Base
 from models.code import CODE_KINDS, Code, CodeSet, CodeSetMember
 from models.document import Document, DocumentAttribute, Page, Turn
 from models.guide import GUIDE_MATCH_STATUSES, GuideMatch
-from models.language import SUGGESTION_STATUSES, Respondent, Sentence, Suggestion, Term, TextIndex, Token
+from models.language import (
+    SUGGESTION_STATUSES,
+    ContentWords,
+    Respondent,
+    Sentence,
+    Suggestion,
+    Term,
+    TextIndex,
+    Token,
+)
 from models.media import Media
 from models.passage import REVIEW_STATUSES, Coding, Passage, Review
 from models.project_meta import Coder, Setting
@@ -22,6 +31,7 @@ __all__ = [
     "CodeSetMember",
     "Coder",
     "Coding",
+    "ContentWords",
     "Document",
     "DocumentAttribute",
     "GuideMatch",

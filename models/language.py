@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -30,6 +40,25 @@ class TextIndex(Base):
     tokens: Mapped[int] = mapped_column(default=0)
     sentences: Mapped[int] = mapped_column(default=0)
     indexed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ContentWords(Base):
+    """A document's content words (not a stop word, alphabetic, longer than one letter) and its sentences as
+    int32 arrays (``coding.language.content_words``), written when it is indexed: the suggestion engine reads
+    these instead of every token row. Valid only while ``text_hash`` and ``indexed_at`` are its document's
+    ``text_index`` row's."""
+
+    __tablename__ = "content_words"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    indexed_at: Mapped[datetime]
+    start: Mapped[bytes] = mapped_column(LargeBinary)  # per content word, in token order
+    end: Mapped[bytes] = mapped_column(LargeBinary)
+    sentence: Mapped[bytes] = mapped_column(LargeBinary)
+    term: Mapped[bytes] = mapped_column(LargeBinary)
+    sentence_start: Mapped[bytes] = mapped_column(LargeBinary)  # per sentence, by number
+    sentence_end: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Sentence(Base):

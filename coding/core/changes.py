@@ -21,6 +21,7 @@ from models import (
     CodeSet,
     CodeSetMember,
     Coding,
+    ContentWords,
     Document,
     DocumentAttribute,
     GuideMatch,
@@ -96,6 +97,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     Token: Aspect.INDEX,
     Sentence: Aspect.INDEX,
     TextIndex: Aspect.INDEX,
+    ContentWords: Aspect.INDEX,
 }
 
 #: The table of codings, whose rows a change can list (:attr:`Change.coded`).

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy.orm import Session
 
 from coding.core.ids import DocumentId
 from coding.core.store import Store
 from coding.core.text import fold
+from coding.language import content_words
 from coding.language.chunks import streamed_pieces
+from coding.language.content_words import CONTENT_SQL, ContentCollector
 from coding.language.index_batches import IndexBatch, LexicalCache, analyse
 from coding.language.sql import insert_columns, raw_connection
 from coding.language.stored_text import TextWindows, character_count
@@ -134,6 +137,7 @@ class Indexer:
         self.language = pipeline.language
         self._terms: dict[tuple[str, str], int] | None = None
         self._lexicon = LexicalCache()  # spaCy's ids of forms seen, with their terms
+        self._content: dict[int, bool] = {}  # whether each term id seen is a content word's
 
     # -- what needs doing ----------------------------------------------------------------
     def stale(self, document_ids: Iterable[DocumentId] | None = None) -> list[StaleDocument]:
@@ -229,7 +233,8 @@ class Indexer:
         try:
             return self._store_batches(document_id, digest, batches, step)
         except BaseException:
-            self._terms = None  # the cache may hold ids of a rolled-back transaction
+            self._terms = None  # the caches may hold ids of a rolled-back transaction
+            self._content = {}
             raise
 
     def _store_batches(
@@ -241,6 +246,7 @@ class Indexer:
     ) -> tuple[int, int] | None:
         first = next(batches, None)
         second = next(batches, None) if first is not None else None
+        words = ContentCollector()  # the content words' arrays, stored with the index (content_words)
         if second is None:  # the whole text in one batch: one transaction, as always
             if first is not None and step is not None and not step(first.done):
                 return (-1, -1)
@@ -248,8 +254,9 @@ class Indexer:
                 if not self._unchanged(session, document_id, digest):
                     return None
                 self._clear(session, document_id)
-                tokens, sentences = self._insert(session, document_id, first)
+                tokens, sentences = self._insert(session, document_id, first, words)
                 self._mark(session, document_id, digest, tokens, sentences)
+                content_words.store(raw_connection(session), document_id, words.arrays())
             return tokens, sentences
         pending = f"pending {uuid.uuid4().hex}"
         tokens = sentences = 0
@@ -263,7 +270,7 @@ class Indexer:
                     self._mark(session, document_id, pending, 0, 0)
                 elif not self._still(session, document_id, pending):
                     return None  # changed, or another indexer took the document over
-                added = self._insert(session, document_id, batch)
+                added = self._insert(session, document_id, batch, words)
             tokens, sentences = tokens + added[0], sentences + added[1]
             if step is not None and not step(batch.done):
                 return (-1, -1)  # stays pending: stale, indexed again next time
@@ -274,6 +281,7 @@ class Indexer:
                 self._clear(session, document_id)
                 return None
             self._mark(session, document_id, digest, tokens, sentences)
+            content_words.store(raw_connection(session), document_id, words.arrays())
         return tokens, sentences
 
     @staticmethod
@@ -302,6 +310,7 @@ class Indexer:
         raw.execute("DELETE FROM token WHERE document_id = ?", (document_id,))
         raw.execute("DELETE FROM sentence WHERE document_id = ?", (document_id,))
         raw.execute("DELETE FROM text_index WHERE document_id = ?", (document_id,))
+        raw.execute("DELETE FROM content_words WHERE document_id = ?", (document_id,))
 
     def _mark(
         self, session: Session, document_id: DocumentId, digest: str, tokens: int, sentences: int
@@ -320,8 +329,11 @@ class Indexer:
             ),
         )
 
-    def _insert(self, session: Session, document_id: DocumentId, batch: IndexBatch | None) -> tuple[int, int]:
-        """Store one batch's sentences and tokens (bulk inserts; rows built as columns)."""
+    def _insert(
+        self, session: Session, document_id: DocumentId, batch: IndexBatch | None, words: ContentCollector
+    ) -> tuple[int, int]:
+        """Store one batch's sentences and tokens (bulk inserts; rows built as columns); ``words`` gets its
+        content words and sentences."""
         if batch is None:
             return 0, 0
         raw = raw_connection(session)
@@ -342,6 +354,7 @@ class Indexer:
             }
             ids = self._term_ids(session, new_terms)
             term_ids = np.fromiter((ids[key] for key in batch.terms), dtype=np.int64, count=len(batch.terms))
+            token_terms = term_ids[batch.term_index]
             insert_columns(
                 raw,
                 'INSERT INTO token (document_id, position, start, "end", sentence, term_id)',
@@ -351,10 +364,34 @@ class Indexer:
                     batch.starts,
                     batch.ends,
                     batch.sentence_numbers,
-                    term_ids[batch.term_index],
+                    token_terms,
                 ),
             )
+            content = self._content_terms(session, term_ids)[batch.term_index]
+            words.add_words(
+                np.asarray(batch.positions)[content],
+                np.asarray(batch.starts)[content],
+                np.asarray(batch.ends)[content],
+                np.asarray(batch.sentence_numbers)[content],
+                token_terms[content],
+            )
+        words.add_sentences(batch.sentences)
         return count, len(batch.sentences)
+
+    def _content_terms(self, session: Session, term_ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Whether each term is a content word's, as the term table says (:data:`CONTENT_SQL`)."""
+        known = self._content
+        unknown = sorted({term_id for term_id in term_ids.tolist() if term_id not in known})
+        raw = raw_connection(session)
+        for i in range(0, len(unknown), _CHUNK):
+            chunk = unknown[i : i + _CHUNK]
+            known.update(
+                (term_id, bool(flag))
+                for term_id, flag in raw.execute(
+                    f"SELECT id, {CONTENT_SQL} FROM term WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+            )
+        return np.fromiter((known[term_id] for term_id in term_ids.tolist()), dtype=bool, count=len(term_ids))
 
     # -- the vocabulary ------------------------------------------------------------------
     def _known_terms(self) -> dict[tuple[str, str], int]:

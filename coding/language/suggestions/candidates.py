@@ -138,24 +138,26 @@ def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
     return out
 
 
-def _span_key(c: Candidate) -> int:
-    """Document and span as one integer (no tuple per candidate for the collector to track)."""
-    return (c.document_id << 64) | (c.start << 32) | c.end
-
-
 def prefer_specific(candidates: Sequence[Candidate], tree: CodeTree) -> list[Candidate]:
     """Drop a candidate when a subcode of its code has a candidate for the same passage."""
     first: dict[int, CodeId] = {}  # by passage: the first code with a candidate for it
     shared: dict[int, set[CodeId]] = {}  # passages with candidates for several codes
-    for c in candidates:
-        key = _span_key(c)
+    # each passage as one integer (no tuple per candidate for the collector to track), once per candidate
+    keys = [(c.document_id << 64) | (c.start << 32) | c.end for c in candidates]
+    for key, c in zip(keys, candidates, strict=True):
         code = first.setdefault(key, c.code_id)
         if code != c.code_id:
-            shared.setdefault(key, {code}).add(c.code_id)
+            found = shared.get(key)
+            if found is None:
+                shared[key] = {code, c.code_id}
+            else:
+                found.add(c.code_id)
+    if not shared:
+        return list(candidates)
     descendants: dict[CodeId, set[CodeId]] = {}
     out = []
-    for c in candidates:
-        codes = shared.get(_span_key(c))
+    for key, c in zip(keys, candidates, strict=True):
+        codes = shared.get(key)
         if codes is not None and c.code_id in tree:
             if c.code_id not in descendants:
                 descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}

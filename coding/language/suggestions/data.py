@@ -20,19 +20,15 @@ import numpy.typing as npt
 from coding.core.ids import DocumentId
 from coding.core.project_settings import read_settings
 from coding.core.store import Store
+from coding.language import content_words
+from coding.language.content_words import CONTENT_SQL
+from coding.language.content_words import parse_ints as _ints
 from coding.language.corpus import Corpus
 from coding.language.sql import raw_connection
 from coding.speakers.speakers import SPEAKER_SETTINGS
 
 IntArray = npt.NDArray[np.integer[Any]]  # int32 mostly, int64 where sums may grow
 BoolArray = npt.NDArray[np.bool_]
-
-#: A content word: not a stop word, alphabetic and longer than one letter.
-CONTENT_SQL = "NOT stop AND alpha AND length(form) > 1"
-
-
-def _ints(text: str) -> IntArray:
-    return np.fromstring(text, dtype=np.int32, sep=",")  # C parsing of group_concat's list
 
 
 def _empty() -> IntArray:
@@ -140,27 +136,21 @@ def fingerprint(store: Store, document_ids: Iterable[DocumentId]) -> tuple[Any, 
     return (frozenset(document_ids), index, speakers)
 
 
-def load_corpus_data(corpus: Corpus, document_ids: Iterable[DocumentId]) -> CorpusData:
+def load_corpus_data(
+    corpus: Corpus, document_ids: Iterable[DocumentId], *, stored_arrays: bool = True
+) -> CorpusData:
+    """The content words of the documents: from the arrays stored when they were indexed
+    (:mod:`coding.language.content_words`), those without current ones from the token rows (all of them
+    without ``stored_arrays``)."""
     wanted = sorted(set(document_ids))
     wanted_set = set(wanted)
-    columns: dict[int, list[IntArray]] = {}
-    sentences: dict[int, list[IntArray]] = {}
+    arrays: dict[int, tuple[IntArray, ...]] = {}
     with corpus.store.read() as session:
         raw = raw_connection(session)
         terms = raw.execute(f"SELECT id, norm, stem FROM term WHERE {CONTENT_SQL}").fetchall()
-        # one row per document, its words in index order (the table's key is document, position)
-        for doc_id, *lists in raw.execute(
-            'SELECT document_id, group_concat(start), group_concat("end"), group_concat(sentence), '
-            f"group_concat(term_id) FROM token WHERE +term_id IN (SELECT id FROM term WHERE {CONTENT_SQL}) "
-            "GROUP BY document_id"
-        ):
-            if doc_id in wanted_set:
-                columns[doc_id] = [_ints(values) for values in lists]
-        for doc_id, starts, ends in raw.execute(
-            'SELECT document_id, group_concat(start), group_concat("end") FROM sentence GROUP BY document_id'
-        ):
-            if doc_id in wanted_set:
-                sentences[doc_id] = [_ints(starts), _ints(ends)]
+        if stored_arrays:
+            arrays.update(content_words.stored(raw, wanted_set))
+        arrays.update(content_words.from_tokens(raw, [d for d in wanted if d not in arrays]))
     stems = sorted({stem for _, _, stem in terms})
     stem_ids = {stem: number for number, stem in enumerate(stems)}
     size = max((term_id for term_id, _, _ in terms), default=0) + 1
@@ -171,11 +161,10 @@ def load_corpus_data(corpus: Corpus, document_ids: Iterable[DocumentId]) -> Corp
     no_turns = Turns(_empty(), _empty(), _empty(), np.zeros(0, dtype=bool))
     documents = {}
     for doc_id in wanted:
-        start, end, sentence, term = columns.get(doc_id) or [_empty()] * 4
+        start, end, sentence, term, sentence_start, sentence_end = arrays.pop(doc_id)
         order = _text_order(start)
         if order is not None:
             start, end, sentence, term = start[order], end[order], sentence[order], term[order]
-        sentence_start, sentence_end = sentences.get(doc_id) or [_empty()] * 2
         documents[DocumentId(doc_id)] = DocumentTokens(
             DocumentId(doc_id),
             start,

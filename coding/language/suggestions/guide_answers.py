@@ -171,6 +171,7 @@ def neighbour_candidates(
     neighbouring questions loses its second. Each candidate carries :data:`NEIGHBOUR_MAX_RANK`: it is kept only
     when the answer resembles what is coded with its code (a turn the researcher decided on is left alone)."""
     by_ref = {fold(info.question): info for info in codes if info.question}
+    folded = [fold(ref) for ref in matcher.refs]  # once, not once per turn and question
     turns: dict[tuple[DocumentId, int], list[AnswerSpan]] = defaultdict(list)
     for answer in answers:
         if answer.document_id in data.documents:
@@ -194,15 +195,12 @@ def neighbour_candidates(
             continue  # an interviewer turn the matcher left alone is looked at only when it asks something
         similarities = matcher.similarity(asked)
         best = max(similarities, default=0.0)
-        first = next((ref for ref, s in zip(matcher.refs, similarities, strict=True) if s == best), "")
-        for ref, similarity in zip(matcher.refs, similarities, strict=True):
-            if (
-                fold(ref) in matched
-                or similarity < NEIGHBOUR_MIN_SIMILARITY
-                or similarity < NEIGHBOUR_RATIO * best
-            ):
+        first = matcher.refs[similarities.index(best)] if similarities else ""
+        floor = max(NEIGHBOUR_MIN_SIMILARITY, NEIGHBOUR_RATIO * best)  # below either: not offered
+        for number, similarity in enumerate(similarities):
+            if similarity < floor or folded[number] in matched:
                 continue
-            code = by_ref.get(fold(ref))
+            code = by_ref.get(folded[number])
             if code is None or code.id not in scope:
                 continue
             guide_text = f": “{quote(code.guide_question)}”" if code.guide_question else ""

@@ -199,11 +199,15 @@ def _in_answer_sentences(
     """Which hits start inside a sentence of a respondent's answer, and that sentence's number."""
     keep: list[IndexArray] = []
     sentences: list[IndexArray] = []
-    for doc_id in np.unique(document).tolist():
+    # the hits grouped by document (each group in the order given), not one pass over all hits per document
+    order = np.argsort(document, kind="stable")
+    grouped = document[order]
+    bounds = np.flatnonzero(np.diff(grouped)) + 1
+    for mine in np.split(order, bounds) if len(order) else ():
+        doc_id = int(document[mine[0]])
         words = data.documents[DocumentId(doc_id)]
         if not len(words.sentence_start):
             continue
-        mine = np.flatnonzero(document == doc_id)
         starts = start[mine]
         sentence = np.searchsorted(words.sentence_start, starts, side="right") - 1
         inside = (sentence >= 0) & (starts < words.sentence_end[np.maximum(sentence, 0)])

@@ -162,6 +162,14 @@ def closest_two(
 def top_contributions(
     stems: list[str], columns: IntArray, weights: FloatArray, profile: FloatArray
 ) -> list[str]:
-    """:func:`shared_words` for one sparse row (stem ids and weights) and a dense profile."""
-    vector = {stems[c]: w for c, w in zip(columns.tolist(), weights.tolist(), strict=True)}
-    return shared_words(vector, {stems[c]: float(profile[c]) for c in columns.tolist() if profile[c] > 0})
+    """:func:`shared_words` for one sparse row (stem ids and weights, each stem once) and a dense profile: the
+    products computed as numpy arrays, not a dict of the row and one of the profile per call."""
+    values = profile[columns]
+    shared = np.flatnonzero(values > 0)
+    if not len(shared):
+        return []
+    products = weights[shared] * values[shared]
+    ranked = sorted(
+        zip(products.tolist(), [stems[c] for c in columns[shared].tolist()], strict=True), reverse=True
+    )
+    return [stem for _, stem in ranked[:4]]

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from random import Random
 
 import numpy as np
 import pytest
@@ -20,10 +21,12 @@ from hypothesis import strategies as st
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
-from coding.core.records import CodeInfo
+from coding.core.records import CodeInfo, CodeTree
 from coding.guide.guide_service import AnswerSpan
+from coding.language.suggestions import candidates as candidates_module
 from coding.language.suggestions import data as data_module
-from coding.language.suggestions import guide_answers, resemblance, sentence_spans, similar
+from coding.language.suggestions import guide_answers, resemblance, sentence_spans, similar, terms
+from coding.language.suggestions import service as service_module
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, DocumentTokens
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
@@ -35,6 +38,8 @@ from coding.language.suggestions.vectors import (
     bag_counts,
     closest_two,
     row_dots,
+    shared_words,
+    top_contributions,
     unit_tfidf,
 )
 
@@ -242,7 +247,123 @@ def test_the_content_words_of_answers_counted_per_document_are_those_counted_one
     assert sum(count >= guide_answers.MIN_CONTENT_WORDS for count in counts) > 10 and counts[-2:] == [0, 0]
 
 
+def _in_answer_sentences_document_by_document(
+    document: IntArray, start: IntArray, data: CorpusData
+) -> tuple[IntArray, IntArray]:
+    """The term hits in answer sentences as they were found: a pass over all the hits per document."""
+    keep, sentences = [], []
+    for doc_id in np.unique(document).tolist():
+        words = data.documents[DocumentId(doc_id)]
+        if not len(words.sentence_start):
+            continue
+        mine = np.flatnonzero(document == doc_id)
+        starts = start[mine]
+        sentence = np.searchsorted(words.sentence_start, starts, side="right") - 1
+        inside = (sentence >= 0) & (starts < words.sentence_end[np.maximum(sentence, 0)])
+        chosen = np.flatnonzero(inside & words.answers_at(starts))
+        keep.append(mine[chosen])
+        sentences.append(sentence[chosen].astype(np.int64))
+    if not keep:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(keep), np.concatenate(sentences)
+
+
+@settings(max_examples=40, deadline=None)
+@given(order=st.randoms(use_true_random=False), size=st.integers(0, 60))
+def test_the_term_hits_grouped_by_document_are_those_found_document_by_document(
+    generated: Project, order: Random, size: int
+) -> None:
+    data = generated.assist.suggestions._corpus_data(
+        generated.assist.corpus(), generated.assist.ensure_indexed()
+    )
+    ids = sorted(data.documents)
+    document = np.array([order.choice(ids) for _ in range(size)], dtype=np.int64)
+    start = np.array([order.randrange(0, 6_000) for _ in range(size)], dtype=np.int64)
+    new = terms._in_answer_sentences(document, start, data)
+    old = _in_answer_sentences_document_by_document(document, start, data)
+    for mine, theirs in zip(new, old, strict=True):
+        assert np.array_equal(mine, theirs) and mine.dtype == theirs.dtype
+
+
+def _top_contributions_by_dicts(
+    stems: list[str], columns: IntArray, weights: FloatArray, profile: FloatArray
+) -> list[str]:
+    """The shared words as they were found: a dict of the row and one of the profile per call."""
+    vector = {stems[c]: w for c, w in zip(columns.tolist(), weights.tolist(), strict=True)}
+    return shared_words(vector, {stems[c]: float(profile[c]) for c in columns.tolist() if profile[c] > 0})
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    chosen=st.lists(st.integers(0, 11), unique=True, max_size=12),
+    seed=st.integers(0, 2**16),
+    ties=st.booleans(),
+)
+def test_the_shared_words_from_arrays_are_those_from_dicts(chosen: list[int], seed: int, ties: bool) -> None:
+    rng = np.random.default_rng(seed)
+    stems = [f"stam{n:02d}" for n in range(12)]
+    columns = np.array(chosen, dtype=np.int64)
+    weights = np.full(len(chosen), 0.5) if ties else rng.random(len(chosen))
+    profile = np.where(rng.random(12) < 0.4, 0.0, np.round(rng.random(12), 1 if ties else 8))
+    found = top_contributions(stems, columns, weights, profile)
+    assert found == _top_contributions_by_dicts(stems, columns, weights, profile)
+
+
+def _prefer_specific_keyed_twice(candidates: Sequence[Candidate], tree: CodeTree) -> list[Candidate]:
+    """The subcodes preferred as they were: each candidate's passage key computed in both passes."""
+
+    def key(c: Candidate) -> int:
+        return (c.document_id << 64) | (c.start << 32) | c.end
+
+    first: dict[int, CodeId] = {}
+    shared: dict[int, set[CodeId]] = {}
+    for c in candidates:
+        code = first.setdefault(key(c), c.code_id)
+        if code != c.code_id:
+            shared.setdefault(key(c), {code}).add(c.code_id)
+    descendants: dict[CodeId, set[CodeId]] = {}
+    out = []
+    for c in candidates:
+        codes = shared.get(key(c))
+        if codes is not None and c.code_id in tree:
+            if c.code_id not in descendants:
+                descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
+            if codes & descendants[c.code_id]:
+                continue
+        out.append(c)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(spans=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(0, 40)), max_size=40))
+def test_the_subcodes_preferred_with_keys_once_are_those_keyed_twice(
+    generated: Project, spans: list[tuple[int, int, int]]
+) -> None:
+    tree = generated.assist.suggestions._context.resolve.code_tree()
+    codes = [info.id for info in tree][:8]
+    candidates = [
+        Candidate(
+            DocumentId(doc), codes[(doc * 5 + start) % len(codes)], start, start + 5, 0.5, ("terms",), ""
+        )
+        for doc, _, start in spans
+    ] + [
+        Candidate(DocumentId(doc), codes[code], start, start + 5, 0.4, ("similar",), "")
+        for doc, code, start in spans
+    ]
+    parent = next(info for info in tree if tree.descendants(info.id))
+    child = tree.descendants(parent.id)[0].id
+    pair = [Candidate(DocumentId(9), code, 0, 5, 0.5, ("terms",), "") for code in (parent.id, child)]
+    candidates += pair
+    kept = candidates_module.prefer_specific(candidates, tree)
+    assert kept == _prefer_specific_keyed_twice(candidates, tree)
+    assert pair[0] not in kept and pair[1] in kept
+
+
 REFERENCE = {
+    (service_module, "prefer_specific"): _prefer_specific_keyed_twice,
+    (resemblance, "top_contributions"): _top_contributions_by_dicts,
+    (sentence_spans, "top_contributions"): _top_contributions_by_dicts,
+    (terms, "_in_answer_sentences"): _in_answer_sentences_document_by_document,
     (guide_answers, "content_word_counts"): _content_word_counts_one_by_one,
     (data_module, "_display_forms"): _display_forms_by_sorting,
     (resemblance, "closest_two"): _closest_two_at_once,
