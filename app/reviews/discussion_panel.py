@@ -122,8 +122,14 @@ class DiscussionPanel(QWidget):
         self._refresh()
 
     def _on_change(self, change: Change) -> None:
-        if change.touches(Aspect.REVIEWS, Aspect.CODINGS, Aspect.JUDGEMENTS):
-            self._refresh()
+        if not change.touches(Aspect.REVIEWS, Aspect.CODINGS, Aspect.JUDGEMENTS):
+            return
+        if self.coding_id is None and self.judgement_id is None:
+            return  # the hint shown since show_target stays as it is
+        named = change.quotes_changed()
+        if self.judgement_id is None and named is not None and self.coding_id not in named:
+            return  # a coding elsewhere (its conversation is the coding's own)
+        self._refresh()
 
     def _refresh(self) -> None:
         target = self.coding_id is not None or self.judgement_id is not None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from coding.codebook.code_colours import next_colour
 from coding.codebook.code_commands import (
@@ -30,6 +31,14 @@ from coding.core.plain_rows import plain_rows
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.store import Store
 from models import Code, Coding
+
+
+@cache
+def _codings_on() -> Select[int, int]:
+    """The codes on some passages (:meth:`CodeService.count_delta`), built once."""
+    return select(Coding.code_id, Coding.passage_id).where(
+        Coding.passage_id.in_(bindparam("passages", expanding=True))
+    )
 
 
 class CodeService:
@@ -136,9 +145,7 @@ class CodeService:
             now = [
                 (CodeId(code), int(passage))
                 for chunk in (passages[i : i + 900] for i in range(0, len(passages), 900))
-                for code, passage in session.execute(
-                    select(Coding.code_id, Coding.passage_id).where(Coding.passage_id.in_(chunk))
-                )
+                for code, passage in plain_rows(session, _codings_on(), {"passages": chunk})
             ]
         parents = {code.id: code.parent_id for code in self.tree()}
         totals = passage_count_delta(now, [(c, p, s) for c, p, _d, s in coded], parents)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from functools import cache
+
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from coding.core.errors import InvalidInputError
@@ -24,9 +26,14 @@ def clean_coder_name(name: str) -> str:
     return cleaned
 
 
+@cache
+def _by_name() -> Select[int]:
+    return select(Coder.id).where(Coder.name == bindparam("name"))
+
+
 def find_coder(session: Session, name: str) -> CoderId | None:
     """The id of the coder of this name, or ``None`` when nobody of that name has coded yet."""
-    found = session.execute(select(Coder.id).where(Coder.name == clean_coder_name(name))).scalar_one_or_none()
+    found = session.connection().execute(_by_name(), {"name": clean_coder_name(name)}).scalar_one_or_none()
     return None if found is None else CoderId(found)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select
@@ -11,12 +11,15 @@ from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 
 
-def plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def plain_rows(
+    session: Session, statement: Select[*tuple[Any, ...]], parameters: Mapping[str, Any] | None = None
+) -> list[tuple[Any, ...]]:
     """The rows of a Core ``statement`` as the driver's own tuples: no SQLAlchemy row objects and
     no type processing (two to three times quicker for 100,000 rows). Only for columns whose stored
-    values need no conversion: integers, text and floats, not dates, JSON or SQLite's booleans."""
+    values need no conversion: integers, text and floats, not dates, JSON or SQLite's booleans.
+    ``parameters``: values of the statement's bound parameters (a statement built once)."""
     connection = session.connection()
-    result = connection.execute(statement)
+    result = connection.execute(statement, parameters)
     try:
         return list(result.cursor.fetchall())
     except connection.dialect.loaded_dbapi.Error as exc:

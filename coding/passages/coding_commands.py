@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Select, bindparam, func, select
 
 from coding.core.coder_rows import ensure_coder, find_coder
 from coding.core.errors import InvalidInputError, NotFoundError
@@ -36,6 +40,35 @@ def not_codable(name: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _ApplyReads:
+    piece: Select[*tuple[Any, ...]]
+    code: Select[*tuple[Any, ...]]
+    passage: Select[*tuple[Any, ...]]
+    duplicate: Select[*tuple[Any, ...]]
+
+
+@cache
+def _apply_reads() -> _ApplyReads:
+    """What :meth:`ApplyCoding.plan` reads, built once (building costs as much as running)."""
+    return _ApplyReads(
+        piece=select(func.substr(Document.text, bindparam("first"), bindparam("count"))).where(
+            Document.id == bindparam("document")
+        ),
+        code=select(Code.name, Code.codable).where(Code.id == bindparam("code")),
+        passage=select(Passage.id).where(
+            Passage.document_id == bindparam("document"),
+            Passage.start == bindparam("start"),
+            Passage.end == bindparam("end"),
+        ),
+        duplicate=select(Coding.id).where(
+            Coding.passage_id == bindparam("passage"),
+            Coding.code_id == bindparam("code"),
+            Coding.coder_id == bindparam("coder"),
+        ),
+    )
+
+
 class ApplyCoding(Command):
     """Attach a code to ``document.text[start:end]``; reuses the passage with exactly that span."""
 
@@ -60,15 +93,14 @@ class ApplyCoding(Command):
         self.text = marked("Code passage")
 
     def plan(self, writer: Writer) -> CodingId:
-        session = writer.session
+        reads = _apply_reads()
+        connection = writer.session.connection()
         start, end = self.span
         # Only the passage's characters are read (a long transcript is megabytes); the whole text
         # only to say what is wrong with a span beyond its end.
         piece = (
-            session.execute(
-                select(func.substr(Document.text, start + 1, end - start)).where(
-                    Document.id == self.document_id
-                )
+            connection.execute(
+                reads.piece, {"document": self.document_id, "first": start + 1, "count": end - start}
             ).scalar_one_or_none()
             if 0 <= start < end
             else None
@@ -81,17 +113,15 @@ class ApplyCoding(Command):
         if self.trim:
             first, last = trim_span(piece, 0, end - start)
             text, start, end = piece[first:last], start + first, start + last
-        code = session.execute(select(Code.name, Code.codable).where(Code.id == self.code_id)).one_or_none()
+        code = connection.execute(reads.code, {"code": self.code_id}).one_or_none()
         if code is None:
             raise NotFoundError(say("code {code_id} does not exist", code_id=self.code_id))
         code_name = code.name
         if not code.codable:
             raise InvalidInputError(not_codable(code_name))
         self.text = say("Code passage with {code}", code=code_name)
-        passage_id = session.execute(
-            select(Passage.id).where(
-                Passage.document_id == self.document_id, Passage.start == start, Passage.end == end
-            )
+        passage_id = connection.execute(
+            reads.passage, {"document": self.document_id, "start": start, "end": end}
         ).scalar_one_or_none()
         if passage_id is None:
             passage_id = writer.insert(
@@ -99,15 +129,11 @@ class ApplyCoding(Command):
                 {"document_id": self.document_id, "start": start, "end": end, "text": text},
             )
         else:
-            coder = find_coder(session, self.coder)
+            coder = find_coder(writer.session, self.coder)
             duplicate = (
                 coder is not None
-                and session.execute(
-                    select(Coding.id).where(
-                        Coding.passage_id == passage_id,
-                        Coding.code_id == self.code_id,
-                        Coding.coder_id == coder,
-                    )
+                and connection.execute(
+                    reads.duplicate, {"passage": passage_id, "code": self.code_id, "coder": coder}
                 ).scalar_one_or_none()
             )
             if duplicate:

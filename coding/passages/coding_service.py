@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
@@ -22,6 +24,67 @@ from coding.passages.in_vivo import CodeInVivo
 from models import Coder, Coding, Passage
 
 _ID = itemgetter(1)
+
+
+@dataclass(frozen=True)
+class _PassageReads:
+    """What :meth:`CodingService.passages` reads, built once per kind of call (building a
+    statement costs as much as running it for the few passages a view re-reads)."""
+
+    spans: Select[*tuple[Any, ...]]
+    coders: Select[*tuple[Any, ...]]
+    codings: Select[*tuple[Any, ...]]
+    memos_between: Select[*tuple[Any, ...]]
+    memos: Select[*tuple[Any, ...]]
+
+
+@cache
+def _passage_reads(ranged: bool, bounded: bool, with_text: bool) -> _PassageReads:
+    """``ranged``: the passages sharing a character with [start, end); ``bounded``: none starting
+    before ``first``; ``with_text``: the passages' words read too."""
+    where: list[Any] = [Passage.document_id == bindparam("document")]
+    if ranged:
+        where += [Passage.start < bindparam("end"), Passage.end > bindparam("start")]
+        if bounded:
+            where.append(Passage.start >= bindparam("first"))
+    columns = (Passage.id, Passage.start, Passage.end) + ((Passage.text,) if with_text else ())
+    return _PassageReads(
+        spans=select(*columns).where(*where).order_by(Passage.start, Passage.end),
+        coders=select(Coder.id, Coder.name),
+        codings=select(Coding.passage_id, Coding.id, Coding.code_id, Coding.coder_id)
+        .join(Passage, Passage.id == Coding.passage_id)
+        .where(*where),
+        memos_between=select(Coding.id, Coding.memo).where(
+            Coding.id.between(bindparam("low"), bindparam("high")), Coding.memo != ""
+        ),
+        memos=select(Coding.id, Coding.memo)
+        .join(Passage, Passage.id == Coding.passage_id)
+        .where(*where, Coding.memo != ""),
+    )
+
+
+@cache
+def _coding_read() -> Select[*tuple[Any, ...]]:
+    """One coding with its passage and coder (:meth:`CodingService.get`), built once."""
+    return (
+        select(
+            Coding.id,
+            Coding.passage_id,
+            Passage.document_id,
+            Coding.code_id,
+            Passage.start,
+            Passage.end,
+            Passage.text,
+            Coding.memo,
+            Coder.name,
+            Coding.created_at,
+        )
+        .join(Passage, Passage.id == Coding.passage_id)
+        .outerjoin(Coder, Coder.id == Coding.coder_id)
+        .where(Coding.id == bindparam("coding"))
+    )
+
+
 _CODING_ID = attrgetter("coding_id")
 
 
@@ -54,26 +117,15 @@ class CodingService:
         document's first passage (≈ 2 ms in the middle of a 3M-character transcript).
         """
         document_id = self._context.resolve.document(document)
-        where = [Passage.document_id == document_id]
-        if start is not None and end is not None:
-            where += [Passage.start < end, Passage.end > start]
-            if starting_from is not None:
-                where.append(Passage.start >= starting_from)
-        columns = (
-            (Passage.id, Passage.start, Passage.end)
-            if text is not None
-            else (Passage.id, Passage.start, Passage.end, Passage.text)
-        )
+        ranged = start is not None and end is not None
+        reads = _passage_reads(ranged, ranged and starting_from is not None, text is None)
+        parameters = {"document": document_id, "start": start, "end": end, "first": starting_from}
         with self._store.read() as session:  # the driver's rows: tens of thousands in a long transcript
-            spans = plain_rows(session, select(*columns).where(*where).order_by(Passage.start, Passage.end))
-            coders: dict[int, str] = dict(plain_rows(session, select(Coder.id, Coder.name)))
-            rows = plain_rows(  # the (passage, code, coder) index covers these: no coding row is read
-                session,
-                select(Coding.passage_id, Coding.id, Coding.code_id, Coding.coder_id)
-                .join(Passage, Passage.id == Coding.passage_id)
-                .where(*where),
-            )
-            memos = self._memos(session, rows, where)
+            spans = plain_rows(session, reads.spans, parameters)
+            coders: dict[int, str] = dict(plain_rows(session, reads.coders))
+            # the (passage, code, coder) index covers these: no coding row is read
+            rows = plain_rows(session, reads.codings, parameters)
+            memos = self._memos(session, rows, reads, parameters)
         applications: dict[int, list[CodeApplication]] = defaultdict(list)
         memo_of = memos.get
         for passage_id, coding_id, code_id, coder_id in rows:
@@ -95,7 +147,9 @@ class CodingService:
         ]
 
     @staticmethod
-    def _memos(session: Session, rows: list[tuple[Any, ...]], where: list[Any]) -> dict[int, str]:
+    def _memos(
+        session: Session, rows: list[tuple[Any, ...]], reads: _PassageReads, parameters: dict[str, Any]
+    ) -> dict[int, str]:
         """The memos of the codings ``rows`` (coding id second) that have one. Memos are not in an
         index: reading them coding by coding looks up every coding's row (30 ms for 30,000). When
         the codings' ids lie close together (one long document coded in sessions), the rows in
@@ -104,34 +158,12 @@ class CodingService:
             return {}
         low, high = min(map(_ID, rows)), max(map(_ID, rows))
         if high - low < 4 * len(rows):
-            statement = select(Coding.id, Coding.memo).where(Coding.id.between(low, high), Coding.memo != "")
-        else:
-            statement = (
-                select(Coding.id, Coding.memo)
-                .join(Passage, Passage.id == Coding.passage_id)
-                .where(*where, Coding.memo != "")
-            )
-        return dict(plain_rows(session, statement))
+            return dict(plain_rows(session, reads.memos_between, {"low": low, "high": high}))
+        return dict(plain_rows(session, reads.memos, parameters))
 
     def get(self, coding_id: CodingId) -> CodingInfo:
         with self._store.read() as session:
-            row = session.execute(
-                select(
-                    Coding.id,
-                    Coding.passage_id,
-                    Passage.document_id,
-                    Coding.code_id,
-                    Passage.start,
-                    Passage.end,
-                    Passage.text,
-                    Coding.memo,
-                    Coder.name,
-                    Coding.created_at,
-                )
-                .join(Passage, Passage.id == Coding.passage_id)
-                .outerjoin(Coder, Coder.id == Coding.coder_id)
-                .where(Coding.id == coding_id)
-            ).one_or_none()
+            row = session.connection().execute(_coding_read(), {"coding": coding_id}).first()
         if row is None:
             raise NotFoundError(say("coding {coding_id} does not exist", coding_id=coding_id))
         return CodingInfo(

@@ -10,10 +10,11 @@ an entry of the wrong shape is dropped and reported, never trusted.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from coding.core.i18n import text as say
 from coding.core.records import CodeInfo
@@ -36,13 +37,17 @@ class CodeExtras:
     inductive: bool = False
 
 
+#: A speaker turn: speaker, start, end, body start, timestamp (seconds).
+Turn = tuple[str, int, int, int, float | None]
+
+
 @dataclass(frozen=True)
 class DocumentExtras:
     source_format: str | None = None
     original_filename: str | None = None
     sha256: str | None = None
     encoding: str | None = None
-    turns: tuple[tuple[str, int, int, int, float | None], ...] | None = None
+    turns: Sequence[Turn] | None = None
     pages: tuple[tuple[int, int, int], ...] = ()
     #: The recording's kind, SHA-256 and size, to find it again when it is not where ``path`` says.
     media: tuple[str, str, int] | None = None
@@ -169,10 +174,64 @@ def _int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _turns(raw: Any) -> tuple[tuple[str, int, int, int, float | None], ...] | None:
+class TurnColumns(Sequence[Turn]):
+    """A document's turns as the extension gives them, kept column by column: the three positions
+    of each in one array, the timestamps in another, the speakers as shared strings. A research
+    group's file holds 400,000 turns; as a tuple each (with its integers) they were ≈ 70 MB of
+    what an import reads, and ≈ 16 MB so. Iterating gives each turn as a tuple."""
+
+    __slots__ = ("_numbers", "_present", "_speakers", "_stamps")
+
+    def __init__(self) -> None:
+        self._speakers: list[str] = []
+        self._numbers = array("q")  # start, end, body start of each turn
+        self._stamps = array("d")
+        self._present = bytearray()  # whether each turn has a timestamp
+
+    def _append(self, speaker: str, start: int, end: int, body: int, stamp: float | None) -> None:
+        self._numbers.extend((start, end, body))  # first: it may overflow (then nothing was added)
+        self._speakers.append(speaker)
+        self._stamps.append(0.0 if stamp is None else stamp)
+        self._present.append(stamp is not None)
+
+    def __len__(self) -> int:
+        return len(self._speakers)
+
+    @overload
+    def __getitem__(self, index: int) -> Turn: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Turn]: ...
+    def __getitem__(self, index: int | slice) -> Turn | Sequence[Turn]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        n = self._numbers
+        stamp = self._stamps[index] if self._present[index] else None
+        return (self._speakers[index], n[3 * index], n[3 * index + 1], n[3 * index + 2], stamp)
+
+    def __iter__(self) -> Iterator[Turn]:
+        numbers = iter(self._numbers)
+        for speaker, stamp, present in zip(self._speakers, self._stamps, self._present, strict=True):
+            yield (speaker, next(numbers), next(numbers), next(numbers), stamp if present else None)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+
+def _turns(raw: Any) -> Sequence[Turn] | None:
+    if isinstance(raw, _Parsed):  # read while the JSON was decoded (_decoded)
+        return raw.turns
     if not isinstance(raw, list):
         return None
-    turns = []
+    turns = TurnColumns()
     speakers: dict[str, str] = {}  # one string per speaker, not one per turn (400,000 in a large file)
     for item in raw:
         if not (isinstance(item, list) and len(item) == 5 and isinstance(item[0], str)):
@@ -183,8 +242,53 @@ def _turns(raw: Any) -> tuple[tuple[str, int, int, int, float | None], ...] | No
         if stamp is not None and (isinstance(stamp, bool) or not isinstance(stamp, int | float)):
             return None
         speaker = speakers.setdefault(item[0], item[0])
-        turns.append((speaker, item[1], item[2], item[3], None if stamp is None else float(stamp)))
+        try:
+            turns._append(speaker, item[1], item[2], item[3], None if stamp is None else float(stamp))
+        except OverflowError:  # a position no array holds: as tuples (the import finds it does not fit)
+            return _tuples(raw, speakers)
+    return turns
+
+
+def _tuples(raw: list[Any], speakers: dict[str, str]) -> tuple[Turn, ...] | None:
+    """The turns as tuples (a position beyond 64 bits: the import then finds they do not fit)."""
+    turns = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) == 5 and isinstance(item[0], str)):
+            return None
+        stamp = item[4]
+        if not all(_int(v) for v in item[1:4]) or (
+            stamp is not None and (isinstance(stamp, bool) or not isinstance(stamp, int | float))
+        ):
+            return None
+        turns.append(
+            (
+                speakers.setdefault(item[0], item[0]),
+                item[1],
+                item[2],
+                item[3],
+                None if stamp is None else float(stamp),
+            )
+        )
     return tuple(turns)
+
+
+class _Parsed:
+    """A document's ``turns`` read as soon as the JSON decoder built them (see :func:`_decoded`)."""
+
+    __slots__ = ("turns",)
+
+    def __init__(self, turns: Sequence[Turn] | None) -> None:
+        self.turns = turns
+
+
+def _decoded(entry: dict[str, Any]) -> dict[str, Any]:
+    """Each JSON object as it is decoded: a document's turns are read into columns there and then,
+    so the decoder's lists of all documents' turns (≈ 100 MB in a research group's file) never
+    stand at once."""
+    turns = entry.get("turns")
+    if isinstance(turns, list):
+        entry["turns"] = _Parsed(_turns(turns))
+    return entry
 
 
 def _pages(raw: Any) -> tuple[tuple[int, int, int], ...]:
@@ -266,7 +370,7 @@ def parse_extension(text: str, where: str) -> Extension:
     """Read extension JSON; problems are listed in :attr:`Extension.problems`, never raised."""
     extension = Extension()
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_hook=_decoded)
     except (ValueError, RecursionError):
         extension.problems.append(
             say("{where}: not valid JSON; Codewerk's extra data was not read", where=where)

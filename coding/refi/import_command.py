@@ -40,7 +40,7 @@ class ImportExchange(Command):
         self.text = say("Import {file}", file=file_name)
 
     def plan(self, writer: Writer) -> ExchangeReport:
-        if self.data is None:
+        if self.data is None or self.data.used:
             raise RuntimeError("an import is planned once")
         report = ExchangeReport(
             self.file_name, skipped=list(self.data.skipped), adjusted=list(self.data.adjusted)

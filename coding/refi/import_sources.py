@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coding.core.collector import give_back_memory
 from coding.core.i18n import text as say
 from coding.core.parsed import EncodedText, plain
 from coding.core.text import fold, trim_span
@@ -86,7 +87,7 @@ class SourcesMerge(MergeState):
             if len(turn_rows) >= BATCH:  # inserted a batch at a time: the row dicts never all stand
                 self.w.insert_many(Turn, turn_rows)
                 turn_rows = []
-            self.docs[source.guid] = MergedDocument(row["id"], source.text, True)
+            self.docs[source.guid] = MergedDocument(row["id"], source.text, True, new=True)
             self.added["documents"] += 1
             for key, value in attributes.get(source.guid, {}).items():
                 attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
@@ -198,8 +199,18 @@ class SourcesMerge(MergeState):
         }
         new_passages: dict[Span, dict[str, Any]] = {}
         pending: list[tuple[Span, RCoding, dict[str, Any]]] = []
-        added: set[Span] = set()  # the spans of the passages this import has inserted so far
+        # A passage is the project's own when its id is at most the largest before the import.
+        last_own = max(span_of, default=0)
+        # Kept only for what is looked up later: the selections a judgement gives as evidence
+        # (import_judgements) and the codings with review marks (import_reviews); the GUIDs of the
+        # file's own selections and codings are not kept either, as its GuidRegistry made them
+        # unique (at ten times the large corpus these maps of 200,000 were ≈ 130 MB of the peak).
+        evidence = {guid for judgement in self.data.extension.judgements for guid in judgement.evidence}
+        self.reviewed = set(notes.reviews)
         selection_spans: dict[str, Span] = {}
+        # What was read is let go source by source once merged: on SQLite the write lock is held
+        # from the transaction's start, so it is not tried again (a team server may: kept there).
+        let_go = self.s.get_bind().dialect.name == "sqlite"
         for source in self.data.sources:
             doc = self.docs.get(source.guid)
             if doc is None or not doc.same_text:
@@ -207,8 +218,11 @@ class SourcesMerge(MergeState):
             if len(new_passages) >= BATCH or len(pending) >= BATCH:
                 # Inserted a batch at a time (in the order planned, so each row gets the id it got
                 # when all went in at once): the row dicts of a large import never all stand.
-                self._insert_batch(new_passages, pending, by_span, added)
+                self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
                 new_passages, pending = {}, []
+            # A document this import added has this one source, and a source's passages go in one
+            # batch: the coding pairs of its spans are looked up only while it is merged.
+            doc_pairs = {} if doc.new else pairs
             text = plain(doc.text)  # decoded once per document
             for selection in self._selections_of(source, text):
                 where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
@@ -238,16 +252,19 @@ class SourcesMerge(MergeState):
                     }
                     if selection.guid not in by_guid:
                         row["guid"] = selection.guid
-                        by_guid[selection.guid] = (0, span)
                     if selection.created is not None:
                         row["created_at"] = selection.created
                     new_passages[span] = row
-                elif span in by_span and span not in added:
+                elif span in by_span and by_span[span] <= last_own:
                     self.existing["passages"] += 1
-                selection_spans[selection.guid] = span
+                if selection.guid in evidence:
+                    selection_spans[selection.guid] = span
                 for coding in valid:
-                    self._plan_coding(coding, selection, span, notes, coding_guids, pairs, pending)
-        self._insert_batch(new_passages, pending, by_span, added)
+                    self._plan_coding(coding, selection, span, notes, coding_guids, doc_pairs, pending)
+            if let_go:
+                self.data.used = True
+                source.selections, source.whole_codings = [], []
+        self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
         self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
 
     def _insert_batch(
@@ -255,22 +272,30 @@ class SourcesMerge(MergeState):
         new_passages: dict[Span, dict[str, Any]],
         pending: list[tuple[Span, RCoding, dict[str, Any]]],
         by_span: dict[Span, int],
-        added: set[Span],
+        evidence: set[Span],
     ) -> None:
-        """Insert the planned passages, then the planned codings (their passages now have ids)."""
+        """Insert the planned passages, then the planned codings (their passages now have ids).
+        The new passages' spans are kept in ``by_span`` only where they may be looked up again:
+        in documents the project had, and a judgement's evidence."""
         inserted = self.w.insert_many(Passage, new_passages.values())
-        for span, row in zip(new_passages, inserted, strict=True):
-            by_span[span] = row["id"]
-        added.update(new_passages)
+        ids = {span: row["id"] for span, row in zip(new_passages, inserted, strict=True)}
+        new_documents = {doc.id for doc in self.docs.values() if doc.new}
+        by_span.update(
+            (span, passage_id)
+            for span, passage_id in ids.items()
+            if span[0] not in new_documents or span in evidence
+        )
         self.added["passages"] += len(new_passages)
         rows = []
         for span, _coding, row in pending:
-            row["passage_id"] = by_span[span]
+            row["passage_id"] = ids[span] if span in ids else by_span[span]
             rows.append(row)
         inserted = self.w.insert_many(Coding, rows)
         for (_span, coding, _row), row in zip(pending, inserted, strict=True):
-            self.codings[coding.guid] = row["id"]
+            if coding.guid in self.reviewed:
+                self.codings[coding.guid] = row["id"]
         self.added["codings"] += len(rows)
+        give_back_memory()  # what the batch's row dicts and the merged sources held
 
     def _plan_coding(
         self,
@@ -284,12 +309,14 @@ class SourcesMerge(MergeState):
     ) -> None:
         code_id = self.codes[coding.code]
         if coding.guid in coding_guids:
-            self.codings[coding.guid] = coding_guids[coding.guid]
+            if coding.guid in self.reviewed:
+                self.codings[coding.guid] = coding_guids[coding.guid]
             self.existing["codings"] += 1
             return
         coder_id = self.coding_user(coding.user, selection.user)
         if (span, code_id, coder_id) in pairs:
-            self.codings[coding.guid] = pairs[(span, code_id, coder_id)]
+            if coding.guid in self.reviewed:
+                self.codings[coding.guid] = pairs[(span, code_id, coder_id)]
             self.existing["codings"] += 1
             return
         row: dict[str, Any] = {
@@ -301,7 +328,6 @@ class SourcesMerge(MergeState):
         created = coding.created or selection.created
         if created is not None:
             row["created_at"] = created
-        coding_guids[coding.guid] = 0
         pairs[(span, code_id, coder_id)] = 0
         pending.append((span, coding, row))
 

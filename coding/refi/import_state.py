@@ -24,6 +24,8 @@ class MergedDocument:
     id: int
     text: str | EncodedText
     same_text: bool
+    #: Added by this import (from one source), not the project's own.
+    new: bool = False
 
 
 class MergeState:
@@ -37,8 +39,11 @@ class MergeState:
         self.users: dict[str, int] = {}
         self.codes: dict[str, int] = {}
         self.docs: dict[str, MergedDocument] = {}
-        self.selections: dict[str, int] = {}  # selection GUID → passage id
-        self.codings: dict[str, int] = {}  # coding GUID → coding id
+        #: Selection GUID → passage id, of the selections a judgement gives as evidence.
+        self.selections: dict[str, int] = {}
+        #: Coding GUID → coding id, of the codings with review marks (:attr:`reviewed`).
+        self.codings: dict[str, int] = {}
+        self.reviewed: set[str] = set()
         self.now = utcnow()
         self._unknown: int | None = None
 

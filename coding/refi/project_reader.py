@@ -59,6 +59,9 @@ class RefiProject:
     #: The recordings to attach, by source GUID, once checked against the files here
     #: (:func:`coding.refi.exchange.check_recordings`).
     recordings: dict[str, NewMedia] = field(default_factory=dict)
+    #: Set once an import has let go of what it merged (its sources' selections): it cannot be
+    #: merged again (:class:`coding.refi.import_command.ImportExchange`).
+    used: bool = False
 
 
 class _Reader(SourceReader):

@@ -17,6 +17,7 @@ from xml.parsers import expat
 
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 
+from coding.core.collector import give_back_memory
 from coding.core.errors import FileImportError
 from coding.core.i18n import text
 from coding.refi.names import local_name
@@ -25,6 +26,8 @@ from coding.refi.project_reader import SECTIONS, RefiProject, _Reader
 #: ``advance(source name)`` after each source read (progress; it may raise to cancel).
 Advance = Callable[[str], None]
 _RANK = {name: rank for rank, name in enumerate(SECTIONS)}
+#: Sources read between handing freed memory back (:func:`give_back_memory`, a few ms each).
+_TRIM_EVERY = 256
 #: Bytes of ``project.qde`` read and parsed at a time.
 _CHUNK = 1 << 16
 
@@ -56,6 +59,8 @@ def read_stream(reader: _Reader, stream: IO[bytes], advance: Advance | None = No
         if depth == 2 and path[1] == "Sources":  # one source, complete
             reader.source(element, project)
             parents[-1].remove(element)  # read: let it go
+            if len(project.sources) % _TRIM_EVERY == 0:
+                give_back_memory()
             if advance is not None:
                 advance(" ".join((element.get("name") or "").split()))
         elif depth == 1 and name in _RANK:
@@ -68,7 +73,9 @@ def read_stream(reader: _Reader, stream: IO[bytes], advance: Advance | None = No
             root.remove(element)  # read: let it go
     if root is None or project is None:
         raise FileImportError(reader.path, text("project.qde is empty"))
-    return reader.finish(root, project)
+    project = reader.finish(root, project)
+    give_back_memory()
+    return project
 
 
 def _events(reader: _Reader, stream: IO[bytes]) -> Iterator[tuple[str, Any]]:

@@ -16,7 +16,7 @@ from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
@@ -65,6 +65,7 @@ _CODING_COLUMNS = (
     Coding.coder_id,
     Coding.memo,
     Coding.created_at,
+    Passage.document_id,  # the readers join the coding's passage
 )
 _REVIEW_COLUMNS = (
     Review.guid,
@@ -73,6 +74,7 @@ _REVIEW_COLUMNS = (
     Review.status,
     Review.comment,
     Review.updated_at,
+    Passage.document_id,  # the readers join the review's coding and its passage
 )
 
 
@@ -117,8 +119,9 @@ class DocumentRow:
     media: MediaRow | None = None
 
 
-@dataclass(slots=True)
-class PassageRow:
+# The rows of passages, codings and reviews are the driver's tuples as named tuples (built in C:
+# ``_make``), the columns of each in one list for the whole and the streamed readers.
+class PassageRow(NamedTuple):
     id: int
     guid: str
     document_id: int
@@ -128,8 +131,7 @@ class PassageRow:
     created_at: StoredTime
 
 
-@dataclass(slots=True)
-class CodingRow:
+class CodingRow(NamedTuple):
     id: int
     guid: str
     passage_id: int
@@ -137,16 +139,17 @@ class CodingRow:
     coder_id: int | None
     memo: str
     created_at: StoredTime
+    document_id: int
 
 
-@dataclass(slots=True)
-class ReviewRow:
+class ReviewRow(NamedTuple):
     guid: str
     coding_id: int
     coder_id: int
     status: str
     comment: str
     updated_at: StoredTime
+    document_id: int
 
 
 @dataclass(slots=True)
@@ -321,30 +324,36 @@ def _code_sets(session: Session, order: Mapping[CodeId, int]) -> list[CodeSetRow
 def _passages(session: Session) -> dict[int, list[PassageRow]]:
     """Per document, by position."""
     passages: dict[int, list[PassageRow]] = defaultdict(list)
-    for row in session.execute(
-        select(*_PASSAGE_COLUMNS).order_by(Passage.document_id, Passage.start, Passage.end, Passage.id)
+    for row in map(
+        PassageRow._make,
+        session.execute(
+            select(*_PASSAGE_COLUMNS).order_by(Passage.document_id, Passage.start, Passage.end, Passage.id)
+        ),
     ):
-        passages[row.document_id].append(PassageRow(*row))
+        passages[row.document_id].append(row)
     return dict(passages)
 
 
 def _codings(session: Session) -> dict[int, list[CodingRow]]:
     """Per passage, in the order they were made."""
     codings: dict[int, list[CodingRow]] = defaultdict(list)
-    for coding_id, guid, passage_id, code_id, coder_id, memo, created_at in session.execute(
-        select(*_CODING_COLUMNS).order_by(Coding.id)
-    ):
-        codings[passage_id].append(
-            CodingRow(coding_id, guid, passage_id, CodeId(code_id), coder_id, memo, created_at)
-        )
+    query = select(*_CODING_COLUMNS).join(Passage, Passage.id == Coding.passage_id).order_by(Coding.id)
+    for row in map(CodingRow._make, session.execute(query)):
+        codings[row.passage_id].append(row)
     return dict(codings)
 
 
 def _reviews(session: Session) -> dict[int, list[ReviewRow]]:
     """Per coding."""
     reviews: dict[int, list[ReviewRow]] = defaultdict(list)
-    for row in session.execute(select(*_REVIEW_COLUMNS).order_by(Review.id)):
-        reviews[row.coding_id].append(ReviewRow(*row))
+    query = (
+        select(*_REVIEW_COLUMNS)
+        .join(Coding, Coding.id == Review.coding_id)
+        .join(Passage, Passage.id == Coding.passage_id)
+        .order_by(Review.id)
+    )
+    for row in map(ReviewRow._make, session.execute(query)):
+        reviews[row.coding_id].append(row)
     return dict(reviews)
 
 
@@ -482,43 +491,34 @@ def _each_document(session: Session, documents: list[DocumentRow]) -> Iterator[D
         .join(Document, Document.id == Passage.document_id)
         .order_by(*_DOCUMENT_ORDER, Passage.start, Passage.end, Passage.id),
         session,
-        2,  # Passage.document_id
+        PassageRow._fields.index("document_id"),
     )
-    # the document id follows each coding's and review's own columns
     codings = _Grouped(
-        select(*_CODING_COLUMNS, Passage.document_id)
+        select(*_CODING_COLUMNS)
         .join(Passage, Passage.id == Coding.passage_id)
         .join(Document, Document.id == Passage.document_id)
         .order_by(*_DOCUMENT_ORDER, Coding.id),
         session,
-        len(_CODING_COLUMNS),
+        CodingRow._fields.index("document_id"),
     )
     reviews = _Grouped(
-        select(*_REVIEW_COLUMNS, Passage.document_id)
+        select(*_REVIEW_COLUMNS)
         .join(Coding, Coding.id == Review.coding_id)
         .join(Passage, Passage.id == Coding.passage_id)
         .join(Document, Document.id == Passage.document_id)
         .order_by(*_DOCUMENT_ORDER, Review.id),
         session,
-        len(_REVIEW_COLUMNS),
+        ReviewRow._fields.index("document_id"),
     )
     for doc in documents:
         by_passage: dict[int, list[CodingRow]] = defaultdict(list)
-        for coding_id, guid, passage_id, code_id, coder_id, memo, created_at, _doc in codings.take(doc.id):
-            by_passage[passage_id].append(
-                CodingRow(coding_id, guid, passage_id, code_id, coder_id, memo, created_at)
-            )
+        for coding in map(CodingRow._make, codings.take(doc.id)):
+            by_passage[coding.passage_id].append(coding)
         by_coding: dict[int, list[ReviewRow]] = defaultdict(list)
-        for guid, coding_id, coder_id, status, comment, updated_at, _doc in reviews.take(doc.id):
-            by_coding[coding_id].append(ReviewRow(guid, coding_id, coder_id, status, comment, updated_at))
+        for review in map(ReviewRow._make, reviews.take(doc.id)):
+            by_coding[review.coding_id].append(review)
         yield DocumentParts(
-            doc,
-            [
-                PassageRow(passage_id, guid, document_id, start, end, text, created_at)
-                for passage_id, guid, document_id, start, end, text, created_at in passages.take(doc.id)
-            ],
-            dict(by_passage),
-            dict(by_coding),
+            doc, list(map(PassageRow._make, passages.take(doc.id))), dict(by_passage), dict(by_coding)
         )
 
 

@@ -13,6 +13,7 @@ from app.exporting.export_dialog import ExportDialog
 from app.shell.main_window import MainWindow
 from coding.quotes.quote_service import TO_ANSWER
 from coding.reviews.review_layout import COMMENT_COLUMN, REVIEW_COLUMN
+from tests.app.window_helpers import open_document, select_text
 from tests.coding.reviews.helpers import rows
 
 
@@ -108,4 +109,41 @@ def test_export_a_review_workbook_and_import_it_back(
     assert [(r.mark, r.comment) for r in marks.list(reviewer="Anna")] == [("disagree", "Niet overtuigend")]
     workspace.undo_stack.undo()
     assert marks.list(reviewer="Anna") == []
+    window.close_project()
+
+
+def test_the_discussion_is_written_again_only_for_changes_to_its_quote(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A coding elsewhere (a number key in the transcript) leaves the conversation shown as it is; a
+    reply to the quote shown, or its own coding changed, shows again."""
+    workspace = window.workspace
+    assert workspace is not None
+    project = workspace.project
+    dock = window.quotes_dock
+    model = dock.model
+    assert model is not None
+    qtbot.waitUntil(lambda: model.loaded)
+    qtbot.mouseClick(dock.discussion_button, Qt.MouseButton.LeftButton)
+    table = dock.table
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(model.index(0, 0)).center()
+    )
+    shown = model.quote(0)
+    written: list[str] = []
+    conversation = dock.discussion.conversation
+    set_html = conversation.setHtml
+    conversation.setHtml = lambda html: (written.append(html), set_html(html))  # type: ignore[method-assign]
+
+    workspace.favourites.set(["Stabiliteit"])
+    open_document(window, "R12_uwv_zwolle")
+    select_text(window, "Samen kom je veel verder.")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    model.flush()
+    QApplication.processEvents()
+    assert written == []
+    project.reviews.reply("Zie het verslag", coding_id=shown.coding_id)
+    QApplication.processEvents()
+    assert len(written) == 1 and "Zie het verslag" in conversation.toPlainText()
+    project.codings.set_memo(shown.coding_id, "nieuw memo")
+    QApplication.processEvents()
+    assert len(written) == 2
     window.close_project()
