@@ -43,7 +43,6 @@ from app.codebook.code_tree_model import CODE_ID_ROLE, FILTER_ROLE, KEY, NAME, Q
 from app.shell.workspace import Workspace
 from app.widgets.after_paint import after_first_paint
 from app.widgets.mime import passage_from
-from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
@@ -313,13 +312,9 @@ class CodebookDock(QDockWidget):
             header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
     def _load_totals(self, model: CodeTreeModel) -> None:
-        """The passage counts the first listing left for after the paint."""
-        if model is not self.model:
-            return
-        try:
-            model.load_totals()
-        except ServerUnreachableError:  # a team server away: count when it is back
-            QTimer.singleShot(1000, lambda: self._load_totals(model))
+        """The passage counts the first listing left for after the paint, counted in a worker."""
+        if model is self.model:
+            model.count_in_worker()
 
     def _remember_expanded(self) -> None:
         self._expanded = set()

@@ -18,14 +18,17 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QFont
+from shiboken6 import isValid
 
-from app.shell.deferred_changes import DeferredChanges
+from app.shell.deferred_changes import RETRY_MS, DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.record_table_model import header_text
 from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding import Aspect, Change
+from coding.core.errors import ServerUnreachableError
 from coding.core.ids import DocumentId
 from coding.core.records import DocumentInfo
 from coding.core.text import fold, natural_key
@@ -40,6 +43,10 @@ NO_VALUE = "(no value)"
 SHOWN = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: Every row's flags, combined once: the view asks for each of 2,000 rows as it lays them out, and
+#: combining Qt's flags in Python makes a new enum value each time.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class DocumentListModel(QAbstractItemModel):
@@ -61,6 +68,10 @@ class DocumentListModel(QAbstractItemModel):
         self._groups: list[tuple[str, list[DocumentInfo]]] = []
         #: Whether the documents carry their coding counts (False until :meth:`load_counts`).
         self._counted = not counts_later
+        #: A count under way in a worker (:meth:`count_in_worker`), and whether a change of the
+        #: documents or codings arrived since it began (then it counts again: it may have read before).
+        self._counting = False
+        self._stale = False
         self._pending = DeferredChanges(self._apply_change, self)
         self.reload()
         workspace.changed.connect(self.on_change)
@@ -83,7 +94,42 @@ class DocumentListModel(QAbstractItemModel):
         self._pending.flush()
         if self._counted:
             return
-        counts = self.workspace.project.documents.coding_counts()
+        self._take_counts(self.workspace.project.documents.coding_counts())
+
+    def count_in_worker(self) -> None:
+        """Count the codings the first listing left for later in a worker thread (one pass over
+        every coding, ≈ 0.1–0.25 s that froze the window right after its first paint); the GUI
+        thread takes them in. A change of the documents or codings meanwhile makes it count again;
+        a team server away: again a second later. Nothing to do once counted."""
+        if self._counted or self._counting:
+            return
+        self._counting, self._stale = True, False
+        documents = self.workspace.project.documents
+
+        def read() -> dict[DocumentId, int] | None:
+            try:
+                return documents.coding_counts()
+            except ServerUnreachableError:
+                return None
+
+        def arrived(counts: dict[DocumentId, int] | None) -> None:
+            if not isValid(self):
+                return
+            self._counting = False
+            if self._counted:
+                return  # counted at once meanwhile
+            if counts is None:
+                QTimer.singleShot(RETRY_MS, self, self.count_in_worker)
+            elif self._stale:
+                self.count_in_worker()
+            else:
+                self._pending.flush()  # a reload waiting: its documents get the counts
+                if not self._counted:
+                    self._take_counts(counts)
+
+        self.workspace.read_in_worker(read, arrived, title="Counting the documents' codings")
+
+    def _take_counts(self, counts: dict[DocumentId, int]) -> None:
         self._counted = True
         self._documents = [replace(d, coding_count=counts.get(d.id, 0)) for d in self._documents]
         self._build_groups()
@@ -111,6 +157,8 @@ class DocumentListModel(QAbstractItemModel):
         """Counts follow after the current event, so the transcript paints first."""
         if not change.touches(*SHOWN):
             return
+        if self._counting and change.touches(Aspect.DOCUMENTS, Aspect.CODINGS):
+            self._stale = True
         self._pending.add(change)
 
     def flush(self) -> None:
@@ -325,4 +373,4 @@ class DocumentListModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,6 @@ from app.shell.workspace import Workspace
 from app.widgets.after_paint import after_first_paint
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
-from coding.core.errors import ServerUnreachableError
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 
@@ -142,13 +141,9 @@ class DocumentsDock(QDockWidget):
             after_first_paint(self.tree.viewport(), lambda: self._load_counts(model))
 
     def _load_counts(self, model: DocumentListModel) -> None:
-        """The coding counts the first listing left for after the paint."""
-        if model is not self.model:
-            return
-        try:
-            model.load_counts()
-        except ServerUnreachableError:  # a team server away: count when it is back
-            QTimer.singleShot(1000, lambda: self._load_counts(model))
+        """The coding counts the first listing left for after the paint, counted in a worker."""
+        if model is self.model:
+            model.count_in_worker()
 
     def _fit_counts(self, *_args: object) -> None:
         if self.model is None:

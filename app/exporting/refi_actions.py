@@ -197,17 +197,17 @@ def install(
     entries = [
         (
             import_menu,
-            QCoreApplication.translate("RefiActions", "REFI-QDA project or codebook (.qdpx, .qdc)…"),
+            QCoreApplication.translate("RefiActions", "Import a REFI-QDA project or codebook (.qdpx, .qdc)…"),
             lambda p: import_exchange_file(parent, p),
         ),
         (
             export_menu,
-            QCoreApplication.translate("RefiActions", "REFI-QDA project (.qdpx)…"),
+            QCoreApplication.translate("RefiActions", "Export as a REFI-QDA project (.qdpx)…"),
             lambda p: export_exchange(parent, p, ".qdpx"),
         ),
         (
             export_menu,
-            QCoreApplication.translate("RefiActions", "REFI-QDA codebook (.qdc)…"),
+            QCoreApplication.translate("RefiActions", "Export the codebook as REFI-QDA (.qdc)…"),
             lambda p: export_exchange(parent, p, ".qdc"),
         ),
     ]

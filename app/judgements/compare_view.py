@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -124,7 +124,8 @@ class CompareView(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.splitterMoved.connect(lambda *_: self._column_widths())
+        # The columns follow the grid's own width: the window, the splitter dragged or restored.
+        self.tree.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -258,9 +259,15 @@ class CompareView(QWidget):
         for column, width in least.items():
             self.tree.setColumnWidth(column, max(width, min(share, 320 if judging else 160)))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._column_widths()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tree.viewport()
+            and event.type() == QEvent.Type.Resize
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
+            self._column_widths()
+        return super().eventFilter(watched, event)
 
     # -- layout remembered ----------------------------------------------------------------
     def save_layout(self) -> None:

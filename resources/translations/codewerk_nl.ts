@@ -2984,16 +2984,16 @@ Klik om de citaten te tonen</translation>
 <context>
     <name>RefiActions</name>
     <message>
-        <source>REFI-QDA project or codebook (.qdpx, .qdc)…</source>
-        <translation>REFI-QDA-project of -codeboek (.qdpx, .qdc)…</translation>
+        <source>Import a REFI-QDA project or codebook (.qdpx, .qdc)…</source>
+        <translation>REFI-QDA-project of -codeboek importeren (.qdpx, .qdc)…</translation>
     </message>
     <message>
-        <source>REFI-QDA project (.qdpx)…</source>
-        <translation>REFI-QDA-project (.qdpx)…</translation>
+        <source>Export as a REFI-QDA project (.qdpx)…</source>
+        <translation>Exporteren als REFI-QDA-project (.qdpx)…</translation>
     </message>
     <message>
-        <source>REFI-QDA codebook (.qdc)…</source>
-        <translation>REFI-QDA-codeboek (.qdc)…</translation>
+        <source>Export the codebook as REFI-QDA (.qdc)…</source>
+        <translation>Codeboek exporteren als REFI-QDA (.qdc)…</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,8 @@ def window(qtbot, demo_copy: Path):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(main.isActiveWindow)
     assert main.open_project(demo_copy), main.last_problem
     QApplication.processEvents()
+    # the first counts, made in workers after the first paint, are in: the window has settled
+    qtbot.waitUntil(lambda: main.documents_dock.model.counted and main.codebook_dock.model.counted)
     yield main
     main.close_project()
 

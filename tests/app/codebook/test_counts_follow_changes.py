@@ -4,6 +4,8 @@ key, a second code of the same concept on the same words, Edit → Undo and Redo
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -152,3 +154,38 @@ def test_counts_left_until_after_the_first_paint_include_codings_made_meanwhile(
     assert dock.model is not None
     qtbot.waitUntil(lambda: dock.model.index_of(concept, QUOTES).data() != "", timeout=3000)
     assert _shown(window) == _fresh(window)
+
+
+def test_the_codebook_counts_in_a_worker_and_again_after_a_coding_made_meanwhile(
+    qtbot: Any, shown: MainWindow, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The codebook's first counts are made in a worker thread after its first paint; a coding
+    committed after the worker read (made to wait until then) makes it count again."""
+    assert shown.open_project(demo_copy), shown.last_problem
+    model = shown.codebook_dock.model
+    assert shown.workspace is not None and model is not None
+    project = shown.workspace.project
+    concept = code_id(shown, "Vertrouwen")
+    assert model.index_of(concept, QUOTES).data() == ""
+    read, coded = threading.Event(), threading.Event()
+    counting = project.codes.passage_counts
+    calls: list[str] = []
+
+    def count_then_wait() -> dict[CodeId, int]:
+        calls.append(threading.current_thread().name)
+        counts = counting()
+        if len(calls) == 1:  # the first count has read; the coding follows before it arrives
+            read.set()
+            coded.wait(10)
+        return counts
+
+    monkeypatch.setattr(project.codes, "passage_counts", count_then_wait)
+    qtbot.waitUntil(read.is_set, timeout=5000)
+    before = counting()[concept]
+    document = project.documents.find("R12_uwv_zwolle").id
+    project.codings.code(document, DIMENSION, 0, 30)
+    coded.set()
+    qtbot.waitUntil(lambda: model.index_of(concept, QUOTES).data() != "", timeout=5000)
+    assert len(calls) == 2 and threading.main_thread().name not in calls  # again, off the GUI thread
+    assert model.index_of(concept, QUOTES).data() == str(before + 1)
+    assert _shown(shown)[0] == _fresh(shown)[0]

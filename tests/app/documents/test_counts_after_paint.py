@@ -4,6 +4,7 @@ then, never a wrong 0, and a coding made meanwhile is counted once."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +85,54 @@ def test_a_coding_made_before_the_counts_arrive_is_counted_once(
     documents, _groups = _cells(shown)
     assert documents == _fresh(shown)
     assert documents[document] == str((before or 0) + 1)
+
+
+def _code_first_words(qtbot: Any, window: MainWindow) -> DocumentId:
+    """Code the open transcript's first words with favourite 1 (Vertrouwen), by its number key."""
+    assert window.workspace is not None
+    project = window.workspace.project
+    document = window.view.document_id
+    assert document is not None
+    window.workspace.favourites.set([project.codes.resolve("Vertrouwen").id])
+    view = window.view
+    index = Utf16Index(view.text)
+    cursor = view.textCursor()
+    cursor.setPosition(index.to_utf16(0))
+    cursor.setPosition(index.to_utf16(12), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    return document
+
+
+def test_a_coding_made_while_the_worker_counts_is_counted_once(
+    qtbot: Any, shown: MainWindow, demo_copy: Path, monkeypatch: Any
+) -> None:
+    """The counts are made in a worker thread after the first paint; a coding committed after the
+    worker read (here: made to wait until then) makes it count again, so the column is right."""
+    assert shown.open_project(demo_copy), shown.last_problem
+    model = shown.documents_dock.model
+    assert model is not None and shown.workspace is not None and not model.counted
+    documents = shown.workspace.project.documents
+    read, coded = threading.Event(), threading.Event()
+    counting = documents.coding_counts
+    calls: list[str] = []
+
+    def count_then_wait() -> dict[DocumentId, int]:
+        calls.append(threading.current_thread().name)
+        counts = counting()
+        if len(calls) == 1:  # the first count has read; the coding follows before it arrives
+            read.set()
+            coded.wait(10)
+        return counts
+
+    monkeypatch.setattr(documents, "coding_counts", count_then_wait)
+    qtbot.waitUntil(read.is_set, timeout=5000)
+    document = _code_first_words(qtbot, shown)
+    coded.set()
+    qtbot.waitUntil(lambda: model.counted, timeout=5000)
+    model.flush()
+    cells, _groups = _cells(shown)
+    assert cells == _fresh(shown)
+    assert cells[document] == str(documents.get(document).coding_count)
+    assert len(calls) == 2 and threading.main_thread().name not in calls  # counted again, off the GUI thread

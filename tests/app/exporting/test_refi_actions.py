@@ -30,9 +30,9 @@ def test_export_and_import_through_the_menu(
 ) -> None:  # type: ignore[no-untyped-def]
     window, (import_action, export_project, export_codebook) = _window(qtbot, coded_project)
     assert [a.text() for a in (import_action, export_project, export_codebook)] == [
-        "REFI-QDA project or codebook (.qdpx, .qdc)…",
-        "REFI-QDA project (.qdpx)…",
-        "REFI-QDA codebook (.qdc)…",
+        "Import a REFI-QDA project or codebook (.qdpx, .qdc)…",
+        "Export as a REFI-QDA project (.qdpx)…",
+        "Export the codebook as REFI-QDA (.qdc)…",
     ]
     target = tmp_path / "uit"  # the suffix is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))

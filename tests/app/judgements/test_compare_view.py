@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarSeries, QLineSeries, QScatterSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -269,3 +269,37 @@ def test_scores_chart_as_spider_and_bars_follows_judgements_and_saves(
     assert png.read_bytes().startswith(b"\x89PNG")
     view.set_mode("judgements")
     assert not view.score_chart.isVisible()
+
+
+def _widths(view: CompareView) -> list[int]:
+    return [view.tree.columnWidth(c) for c in range(view.model.columnCount() - 1)]  # the last one stretches
+
+
+def _widths_fit_the_grid(view: CompareView) -> bool:
+    """The columns are what the view gives the grid's present width (computing them again changes nothing)."""
+    shown = _widths(view)
+    view._column_widths()
+    return _widths(view) == shown
+
+
+def test_the_groups_share_the_grid_when_it_gets_wider(qtbot, view: CompareView, regions: Regions) -> None:  # type: ignore[no-untyped-def]
+    """The grid's width changes with its splitter (dragged, or a layout restored on opening): the group
+    columns must share it again. Before, a restored layout left the columns as they were and only
+    the last one took the new room."""
+    from PySide6.QtWidgets import QApplication
+
+    view.splitter.setSizes([500, 900])  # a narrow grid, as restore_layout sets it (no splitterMoved)
+    QApplication.processEvents()
+    assert _widths_fit_the_grid(view)
+    handle = view.splitter.handle(1)
+    centre = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseMove(handle, pos=centre + QPoint(200, 0))
+    qtbot.mouseMove(handle, pos=centre + QPoint(400, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=centre + QPoint(400, 0))
+    QApplication.processEvents()
+    assert view.splitter.sizes()[0] > 800
+    assert _widths_fit_the_grid(view)
+    view.splitter.setSizes([1100, 300])
+    QApplication.processEvents()
+    assert _widths_fit_the_grid(view)

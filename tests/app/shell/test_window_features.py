@@ -50,6 +50,8 @@ def test_file_menu_offers_the_refi_exchange(window) -> None:  # type: ignore[no-
     texts = [action.text() for action in window.window_actions.exchange_menu.actions()]
     assert any(".qdpx, .qdc" in text for text in texts)
     assert any("(.qdpx)" in text for text in texts) and any("(.qdc)" in text for text in texts)
+    # Import and export share the submenu: each entry says which it is.
+    assert [text.split()[0] for text in texts] == ["Import", "Export", "Export"]
 
 
 def test_search_window_shows_a_hit_in_the_transcript(qtbot, window) -> None:  # type: ignore[no-untyped-def]
