@@ -85,8 +85,9 @@ def quotes_dock_filter_text_huge(ctx: Context) -> Case:
 DOCKS_LIMITS = (
     "The write transaction; the transcript splicing the passages of the coded range and re-laying the "
     "stripes between the free paragraph boundaries around it; then the docks' deferred refresh on the GUI "
-    "thread: the Quotes dock re-reads the quotes around the span and inserts or removes rows, the "
-    "Codebook and Documents counts are adjusted by the codings the change lists (no recount)."
+    "thread: the Quotes dock re-reads by id the codings the change names and inserts or removes rows, the "
+    "Codebook and Documents counts are adjusted by the codings the change lists (no recount); Qt relaying "
+    "out and painting the docks."
 )
 
 
