@@ -94,11 +94,14 @@ with Project.open(sys.argv[1]) as project:
 
 
 def index_key() -> str:
-    """What an indexed project depends on besides its texts: the schema and the indexing code (the
-    language package's own modules, not the suggestion engine's) and the pipeline's lemma tables."""
+    """What an indexed project depends on besides its texts: the schema, the indexing code (the
+    language package's own modules, not the suggestion engine's), the pipeline's lemma tables and the
+    name of the pipeline that indexes Dutch (a new spaCy indexes again)."""
+    from coding.language.pipeline_names import expected_name
     from models.database import head_revision
 
     digest = hashlib.sha256(head_revision().encode())
+    digest.update((expected_name("nl") or "").encode())
     language = ROOT / "coding" / "language"
     for path in sorted(
         [*language.glob("*.py"), *(language / "data").rglob("*"), ROOT / "models" / "language.py"]
@@ -176,9 +179,11 @@ def _first_suggestions(ctx: Context, size: str, code: str | None, *, warm: bool 
 
 
 SUGGESTION_LIMITS = (
-    "Reading the content words of the corpus (SQLite stepping through every token row), each respondent "
-    "turn's similarity to every code's profile with a reason per turn offered, the search terms' hits, "
-    "merging and corroborating the candidates in Python, and matching the interviewer turns to the guide."
+    "Each respondent turn's closest two codes (35 passes over the turns' vectors) and counting the turn and "
+    "sentence vectors (numpy), the search terms' hits read from the index, matching the interviewer turns to "
+    "the guide, and merging and corroborating the candidates in Python; the corpus's content words are read "
+    "from the arrays stored when it was indexed. Memory is what is held at once: the words, the guide's "
+    "answers, the sentence and turn vectors."
 )
 
 

@@ -121,6 +121,7 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
         turns = turn_candidates(list(tree), scope_ids, data, others, profiles=profiles)
         given = {(c.document_id, c.start): c.code_id for c in turns}
         spans = span_candidates(list(tree), scope_ids, data, others, profiles, given)
+        spans += service._unasked(scope, data, others, profiles, None)
         checked = meeting_their_rank(fixed, data, profiles)
         raw = [c for c in checked + turns + spans if c.document_id == left_out]
         everything = checked + turns + spans

@@ -190,6 +190,13 @@ DUTCH: dict[str, str] = {
         "De vraag van de interviewer “{asked}” lijkt op vraag {question} uit de leidraad{guide_text} "
         "({code}; gelijkenis {similarity:.2f}), te weinig om haar aan de leidraad toe te wijzen."
     ),
+    "No interviewer turn of this interview is matched to guide question {question}: “{guide}” ({code}). Of its "
+    "answers, this passage resembles {passages} most, and of all codes it resembles this one most (shared words: "
+    "{shared}; similarity {similarity:.2f}).": (
+        "Geen beurt van de interviewer in dit interview is aan vraag {question} uit de leidraad toegewezen: "
+        "“{guide}” ({code}). Van de antwoorden lijkt dit fragment het meest op {passages}, en van alle codes lijkt "
+        "het het meest op deze (gedeelde woorden: {shared}; gelijkenis {similarity:.2f})."
+    ),
     "the passage coded with it": "het fragment dat ermee gecodeerd is",
     "the {count} passages coded with it": "de {count} fragmenten die ermee gecodeerd zijn",
     "Of all codes, the answer resembles {passages} most (similarity {similarity:.2f}).": (

@@ -96,6 +96,9 @@ class SelectionXml:
         codings = self._parts.codings.get(passage.id, [])
         if passage.id in self._evidence:
             self.passage_guids[passage.id] = passage.guid
+        if not any(coding.memo for coding in codings):  # most: one selection, no memo to split by
+            self._selection_element(passage, passage.guid, codings, element, span, first=True)
+            return
         groups: dict[str, list[Any]] = {}
         for coding in codings:
             groups.setdefault(coding.memo.strip(), []).append(coding)

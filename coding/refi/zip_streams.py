@@ -76,8 +76,10 @@ class Buffered:
 TEXT_CHUNK = 1 << 20
 
 
-def write_text(archive: zipfile.ZipFile, name: str, text: str) -> None:
-    """``text`` as the UTF-8 member ``name``, encoded a piece at a time (a text may be long)."""
+def write_text(archive: zipfile.ZipFile, name: str, text: str | bytes) -> None:
+    """``text`` as the UTF-8 member ``name`` (``bytes``: already UTF-8), a piece at a time (a text
+    may be long)."""
     with archive.open(name, "w", force_zip64=len(text) > 1 << 29) as out:
         for start in range(0, len(text), TEXT_CHUNK):
-            out.write(text[start : start + TEXT_CHUNK].encode("utf-8"))
+            piece = text[start : start + TEXT_CHUNK]
+            out.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))

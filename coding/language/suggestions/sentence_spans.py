@@ -51,14 +51,15 @@ def span_candidates(
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
     profiles: Profiles,
     turn_codes: Mapping[tuple[DocumentId, int], CodeId],
+    closest: tuple[IntArray, FloatArray, FloatArray] | None = None,
 ) -> list[Candidate]:
     """Runs of answer sentences for the code in ``scope`` they resemble most (rules above); not within a turn
     that ``turn_codes`` (by document and the turn's body start) already gives to that code, nor overlapping a
-    passage coded with it."""
+    passage coded with it. ``closest``: :func:`closest_codes` of the sentences and ``profiles``, when known."""
     if not profiles.code_ids:
         return []
     vectors = sentence_vectors(data)
-    best, first, second = closest_codes(vectors, profiles)
+    best, first, second = closest if closest is not None else closest_codes(vectors, profiles)
     words = np.bincount(vectors.rows, minlength=len(vectors))
     sure = (first - second >= SPAN_MIN_MARGIN) & (first > 0)
     names = {code.id: code.name for code in codes}

@@ -22,6 +22,7 @@ from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.project_settings import read_settings
 from coding.core.records import CodeInfo
+from coding.core.text import fold
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
     SOURCES,
@@ -45,8 +46,10 @@ if TYPE_CHECKING:
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
     from coding.language.suggestions.calibration import Calibration
-    from coding.language.suggestions.data import CorpusData
+    from coding.language.suggestions.data import CorpusData, IntArray
     from coding.language.suggestions.evaluation import Evaluation, Span
+    from coding.language.suggestions.resemblance import Profiles
+    from coding.language.suggestions.vectors import FloatArray
 
 #: Open suggestions kept per code, in proportion to the corpus: this many per document, at least
 #: :data:`MIN_PER_CODE`; accepting or rejecting makes room for the next ones.
@@ -163,13 +166,18 @@ class SuggestionService:
         found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
         profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for all
         found = meeting_their_rank(found, data, profiles)
+        closest = None
         if "similar" in sources:
-            from coding.language.suggestions.sentence_spans import span_candidates
+            from coding.language.suggestions.sentence_spans import closest_codes, span_candidates
+
+            closest = closest_codes(sentence_vectors(data), profiles)
 
             turns = turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
             found += turns
             given = {(c.document_id, c.start): c.code_id for c in turns}  # a turn's sentences go elsewhere
-            found += span_candidates(list(tree), {c.id for c in codes}, data, coded, profiles, given)
+            found += span_candidates(list(tree), {c.id for c in codes}, data, coded, profiles, given, closest)
+        if "question" in sources:
+            found += self._unasked(codes, data, coded, profiles, closest)
         merged = corroborated(prefer_specific(merge(found), tree), data, coded, profiles)
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
@@ -188,6 +196,33 @@ class SuggestionService:
         )
         order = tree.order()
         return sorted(kept, key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start))
+
+    def _unasked(
+        self,
+        codes: Sequence[CodeInfo],
+        data: CorpusData,
+        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        profiles: Profiles,
+        closest: tuple[IntArray, FloatArray, FloatArray] | None,
+    ) -> list[Candidate]:
+        """The passages about the guide questions an interview never asks
+        (:mod:`~coding.language.suggestions.unasked`)."""
+        asked: dict[DocumentId, set[CodeId]] = defaultdict(set)
+        by_ref = {fold(c.question): c.id for c in self._context.resolve.code_tree() if c.question}
+        for answer in self._guide_answers(data):
+            code_id = by_ref.get(fold(answer.question))
+            if code_id is not None:
+                asked[answer.document_id].add(code_id)
+        if not asked:
+            return []
+        from coding.language.suggestions.sentence_spans import closest_codes
+        from coding.language.suggestions.similar import sentence_vectors
+        from coding.language.suggestions.unasked import unasked_candidates
+
+        vectors = sentence_vectors(data)
+        best = (closest if closest is not None else closest_codes(vectors, profiles))[0]
+        tree = list(self._context.resolve.code_tree())
+        return unasked_candidates(tree, {c.id for c in codes}, data, coded, profiles, vectors, best, asked)
 
     def _fixed_candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> list[Candidate]:
         """The candidates of the sources that do not look at the codings: terms and the interview guide."""

@@ -11,6 +11,7 @@ from coding import Project
 from coding.cli.main import main
 from coding.core.ids import CodeId, DocumentId
 from coding.language.suggestions.calibration import (
+    MAX_THRESHOLD,
     MIN_PASSAGES,
     Calibration,
     CodeCalibration,
@@ -40,8 +41,25 @@ def test_the_threshold_is_the_lowest_score_from_which_enough_are_right() -> None
     assert found.describe().startswith(
         "Measured precision 75%: 3 of 4 suggestions right, 3 of 5 coded passages"
     )
-    # a stricter target: from 0.8 all are right
-    assert calibrate_code(CODE, "X", suggested, CODED, target=0.9).threshold == 0.8
+    # a stricter target: from 0.8 all are right, but no threshold is set above MAX_THRESHOLD
+    strict = calibrate_code(CODE, "X", suggested, CODED, target=0.9)
+    assert MAX_THRESHOLD < 0.8
+    assert (strict.threshold, strict.suggested, strict.right, strict.found) == (MAX_THRESHOLD, 2, 2, 2)
+    assert calibrate_code(CODE, "X", suggested, CODED, target=0.7).threshold == 0.6
+
+
+def test_a_threshold_stops_at_the_highest_one_allowed_and_says_what_is_offered_from_there() -> None:
+    suggested = [
+        ((D1, 2, 5), 0.95),  # right
+        ((D2, 50, 60), 0.9),  # wrong
+        ((D2, 2, 5), 0.8),  # right
+        ((D3, 50, 60), 0.72),  # wrong
+        ((D3, 70, 80), 0.6),  # wrong
+    ]
+    # 70 % is reached only from 0.95 (1 of 1; from 0.8: 2 of 3); the threshold stops at MAX_THRESHOLD, from where
+    # 2 of the 3 suggestions are right and 2 passages found
+    found = calibrate_code(CODE, "X", suggested, CODED, target=0.7)
+    assert (found.threshold, found.suggested, found.right, found.found) == (MAX_THRESHOLD, 3, 2, 2)
 
 
 def test_when_no_score_reaches_the_target_the_best_f1_is_taken() -> None:

@@ -278,10 +278,51 @@ def test_an_answer_is_offered_for_a_second_question_the_matcher_left_out_once_it
     indexed.code("R5_uwv_zwolle", "4a", text="Ja, de werkgevers komen hun afspraken na.")
     [answer] = offered()
     assert answer.text.startswith("De cijfers gaan bij ons")
-    assert answer.reason.startswith(
+    # (the answer is also the passage about 4b of an interview matched to it nowhere: that reason comes first)
+    assert (
         "The interviewer's question “Hoe gaat het met de informatie, en vertrouwt u de anderen?” also resembles "
         f"guide question 4b: “{indexed.codes.get('4b').guide_question}” (Informatie wordt open gedeeld; "
         "similarity 0.2"
-    )
+    ) in answer.reason
     assert "for 4a, which it was matched to)." in answer.reason
     assert "Of all codes, the answer resembles the passage coded with it most (similarity 0." in answer.reason
+
+
+def test_the_passage_about_a_guide_question_the_interview_never_asks_is_found_in_another_answer(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    """R12 is asked about keeping agreements (4a) and never about sharing information (4b), but answers that
+    too: the sentence about it is offered for 4b once 4b has a passage to compare with, saying why."""
+    import_ede(
+        "Komen de partijen hun afspraken na?",
+        "Ja, de werkgevers komen hun afspraken na. De cijfers gaan bij ons ook gewoon op tafel, iedereen deelt ze.",
+    )
+    assert [m.question for m in indexed.guide.match(["R12_uwv_ede"]).matches] == ["4a"]
+
+    def offered() -> list[SuggestionInfo]:
+        found = indexed.assist.suggestions.refresh("4b", sources=["question"])
+        return [s for s in found if s.document == "R12_uwv_ede"]
+
+    assert offered() == []  # nothing coded with 4b: nothing to recognise it by
+    indexed.code("R9_wethouder_arnhem", "4b", text="De cijfers gaan gewoon op tafel.")
+    indexed.code("R5_uwv_zwolle", "4a", text="Ja, de werkgevers komen hun afspraken na.")
+    [sentence] = offered()
+    assert sentence.text == "De cijfers gaan bij ons ook gewoon op tafel, iedereen deelt ze."
+    assert sentence.reason.startswith(
+        "No interviewer turn of this interview is matched to guide question 4b: “"
+        f"{indexed.codes.get('4b').guide_question}” (Informatie wordt open gedeeld). Of its answers, this passage "
+        "resembles the passage coded with it most, and of all codes it resembles this one most (shared words: "
+    )
+
+
+def test_a_guide_question_the_interview_asks_gets_its_answer_not_a_sentence_from_elsewhere(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    import_ede(
+        "Delen de partijen hun informatie open en eerlijk?",
+        "De cijfers gaan bij ons ook gewoon op tafel, iedereen deelt ze.",
+    )
+    indexed.code("R9_wethouder_arnhem", "4b", text="De cijfers gaan gewoon op tafel.")
+    found = indexed.assist.suggestions.refresh("4b", sources=["question"])
+    [answer] = [s for s in found if s.document == "R12_uwv_ede"]
+    assert answer.reason.startswith("Answer to guide question 4b")
