@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -39,6 +38,7 @@ from app.guide.match_review import MatchReview
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from app.widgets.tool_window import ToolWindow
 from coding import Aspect, Change
 from coding.core.ids import DocumentId
 from coding.core.numbers import number
@@ -52,7 +52,7 @@ OBJECT_NAME = "guideWindow"
 REBUILD_DELAY_MS = 300
 
 
-class GuideWindow(QMainWindow):
+class GuideWindow(ToolWindow):
     """The answers per guide question; ``answerRequested(document_id, start, end)`` asks the main
     window to show a span in the transcript."""
 
@@ -79,7 +79,7 @@ class GuideWindow(QMainWindow):
         self._pending.setInterval(REBUILD_DELAY_MS)
         self._pending.timeout.connect(self.reload)
         workspace.changed.connect(self._on_change)
-        self.resize(1200, 720)
+        self.resize_within_screen(1200, 720)
         self.reload()
 
     def _answers_tab(self) -> QWidget:
