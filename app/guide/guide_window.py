@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,6 +39,7 @@ from app.guide.match_review import MatchReview
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from app.widgets.tool_window import ToolWindow
 from coding import Aspect, Change
 from coding.core.ids import DocumentId
 from coding.core.numbers import number
@@ -53,7 +53,7 @@ OBJECT_NAME = "guideWindow"
 REBUILD_DELAY_MS = 300
 
 
-class GuideWindow(QMainWindow):
+class GuideWindow(ToolWindow):
     """The answers per guide question; ``answerRequested(document_id, start, end)`` asks the main
     window to show a span in the transcript."""
 
@@ -80,7 +80,7 @@ class GuideWindow(QMainWindow):
         self._pending.setInterval(REBUILD_DELAY_MS)
         self._pending.timeout.connect(self.reload)
         workspace.changed.connect(self._on_change)
-        self.resize(1200, 720)
+        self.resize_within_screen(1200, 720)
         #: The table's build under way in a worker thread, if any.
         self.building: operations.LongOperation | None = None
         self._generation = 0

@@ -127,3 +127,35 @@ def test_the_quote_list_read_in_the_background_waits_for_a_server_that_went_away
     finally:
         window.close_project()
         cluster.remove()
+
+
+def test_search_and_anonymising_say_once_that_a_team_project_has_no_word_index(
+    qtbot, window, pg_server, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The word index, search, suggestions and anonymising work on project files only: on a team
+    project their menu items say so in one message (box and status line) instead of raising inside
+    the window, open nothing, and the window goes on working."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.close_project()
+    database = pg_server.new_database()
+    url = pg_server.url(database)
+    _prepared(url, tmp_path)
+    assert window.open_project(url)
+    for action in (window.window_actions.search, window.window_actions.anonymise):
+        action.trigger()
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert len(boxes) == 1, [b.text() for b in boxes]
+        assert "project files only" in boxes[0].text() and "copy" in boxes[0].text()
+        assert "project files only" in window.last_problem
+        boxes[0].close()
+        qtbot.waitUntil(
+            lambda: (
+                not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+            )
+        )
+    assert window.language_window is None
+    project = window.workspace.project
+    assert window.workspace.perform(lambda: project.code("R5", "Vertrouwen", 0, 20))
+    window.close_project()
+    pg_server.drop(database)
