@@ -170,5 +170,8 @@ def test_the_tables_are_counted_in_a_worker_while_the_window_answers(
         assert view.measure.currentIndex() == 1
         release.set()
         qtbot.waitUntil(lambda view=view: view.computing is None and view.model.rowCount() > 0)
-        assert analysis.statusBar().findChild(QWidget, "operationProgress") is None
+        bar = analysis.statusBar()
+        qtbot.waitUntil(
+            lambda bar=bar: not [w for w in bar.findChildren(QWidget, "operationProgress") if w.isVisible()]
+        )
         del threads[name]
