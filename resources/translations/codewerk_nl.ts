@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>Press {key} in the transcript to code the selection with {code}</source>
-        <extracomment>Coded passages per code with its subcodes; None until :meth:`load_totals` (``totals_later``).</extracomment>
+        <extracomment>Coded passages per code with its subcodes; None until :meth:`load_totals` (``totals_later``). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the codes or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>Druk in het transcript op {key} om de selectie te coderen met {code}</translation>
     </message>
 </context>
@@ -1374,7 +1374,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <name>DocumentListModel</name>
     <message>
         <source>{characters} characters · {codings} coding(s)</source>
-        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Whether the documents carry their coding counts (False until :meth:`load_counts`).</extracomment>
+        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
     </message>
     <message>
@@ -2749,9 +2749,21 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QueryBar</name>
     <message>
         <source>in one turn</source>
+        <extracomment>How soon the saved queries are asked for again while a team server is away.</extracomment>
         <translation>in één beurt</translation>
     </message>
     <message>
