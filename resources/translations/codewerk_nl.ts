@@ -1742,6 +1742,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>&amp;Group interviews by:</source>
+        <extracomment>The table&apos;s build under way in a worker thread, if any.</extracomment>
         <translation>Interviews &amp;groeperen op:</translation>
     </message>
     <message>
@@ -1775,6 +1776,10 @@ Wilt u het vervangen?</translation>
     <message>
         <source>Import guide…</source>
         <translation>Leidraad importeren…</translation>
+    </message>
+    <message>
+        <source>Matching the guide …</source>
+        <translation>De leidraad koppelen …</translation>
     </message>
     <message>
         <source>No grouping</source>
@@ -1871,7 +1876,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Export table</source>
-        <extracomment>The file name the export dialog proposes.</extracomment>
+        <extracomment>The read of the table under way in a worker thread, if any. The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
@@ -1885,6 +1890,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Exported {name}</source>
         <translation>{name} geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Counting …</source>
+        <translation>Tellen …</translation>
     </message>
     <message>
         <source>{title}: {count} quote(s)</source>
@@ -2450,6 +2459,11 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Space or Enter confirms the match, Delete clears it, Backspace lets the matcher decide again; type another reference in the Question column (F2) to move it. Each is one undo step.</source>
         <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>Matching the interviewer turns …</source>
+        <extracomment>The matching under way in a worker thread, if any.</extracomment>
+        <translation>De beurten van de interviewer koppelen …</translation>
     </message>
     <message>
         <source>{matches} matches ({confirmed} confirmed), {unmatched} interviewer turns ask no guide question</source>
