@@ -217,6 +217,7 @@ def test_frequency_view_table_and_chart(qtbot, bridge: ProjectBridge, tmp_path: 
     qtbot.addWidget(view)
     view.top.setValue(15)
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.table is not None, timeout=60_000)  # counted in a worker thread
     table = view.model.table
     assert table is not None and table.groups == ("Midden-Gelderland", "Zuidoost-Brabant", "Zwolle")
     assert (
@@ -277,3 +278,39 @@ def test_closing_the_queue_while_it_measures_stores_nothing(qtbot, bridge: Proje
     QApplication.processEvents()
     assert bridge.project.assist.suggestions.calibration() is None
     assert queue._operation is None
+
+
+def test_the_frequencies_are_counted_in_a_worker_while_the_view_answers(  # type: ignore[no-untyped-def]
+    qtbot, bridge: ProjectBridge, monkeypatch
+) -> None:
+    """Over a research group's 15 million words a count takes a minute: Count runs it off the GUI
+    thread with a busy bar in the view's status line; the view answers meanwhile."""
+    import threading
+
+    from coding.language.assistant import LanguageAssistant
+
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    original = LanguageAssistant.frequencies
+
+    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(5)  # a big project's count, until the test has looked at the view
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(LanguageAssistant, "frequencies", slow)
+    view = FrequencyView(bridge)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    busy = view.status.findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible() and not view.refresh_button.isEnabled()
+    view.top.setFocus()
+    qtbot.keyClick(view.top, Qt.Key.Key_Up)  # the view answers meanwhile
+    assert view.top.value() == 31
+    release.set()
+    qtbot.waitUntil(lambda: view.model.table is not None, timeout=60_000)
+    assert view.refresh_button.isEnabled() and view.model.rowCount() == 30
