@@ -155,24 +155,34 @@ class FrequencyView(QWidget):
         if self.counting is not None and self.counting.running:
             return
         self.refresh_button.setEnabled(False)
-        if self.indexer is not None:
-            self.indexer.after(lambda: self._count(index=False))
-        else:
-            self._count(index=True)
+        self._count(check=self.indexer is not None)
 
-    def _count(self, *, index: bool) -> None:
+    def _count(self, *, check: bool) -> None:
+        """Count in a worker; with ``check`` it first looks (there too) whether documents need indexing,
+        and if so has the window's indexer index them, then counts."""
         assist = self.project.assist  # created on the GUI thread, not in the worker
         by, unit = self.by.currentText() or "region", self.unit.currentData()
         top, answers_only = self.top.value(), self.answers_only.isChecked()
+        index = self.indexer is None  # without the window's indexer: index in the worker first
 
-        def count_words(_progress: operations.Progress) -> FrequencyTable:  # reads (and indexes) only
+        def count_words(_progress: operations.Progress) -> FrequencyTable | None:  # reads (and indexes) only
+            if check and assist.stale():
+                return None
             return assist.frequencies(by=by, unit=unit, top=top, answers_only=answers_only, index=index)
+
+        def counted(table: FrequencyTable | None) -> None:
+            if table is not None:
+                self._show_table(table)
+            elif self.indexer is not None and isValid(self):  # index first (in the background), then count
+                self.refresh_button.setEnabled(True)  # indexing may be cancelled: Count stays at hand
+                self.indexer.start()
+                self.indexer.after(lambda: self._count(check=False))
 
         self.counting = operations.LongOperation(
             self,
             count_words,
             title=QCoreApplication.translate("FrequencyView", "Counting words"),
-            success=self._show_table,
+            success=counted,
             failure=lambda _error: self.refresh_button.setEnabled(True),
             show="status",
         ).start()

@@ -363,3 +363,29 @@ def test_a_search_runs_in_a_worker_while_the_panel_answers(qtbot, bridge: Projec
     qtbot.waitUntil(lambda: panel.searching is None)
     assert panel.status.currentMessage().startswith("⚠")
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_count_in_the_search_window_indexes_first_off_the_gui_thread(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Search and suggestions… → Frequencies → Count on a project not indexed yet: the look for what
+    needs indexing, the indexing and the count all run off the GUI thread; the table follows."""
+    import threading
+
+    from coding.language.assistant import LanguageAssistant
+
+    threads: list[threading.Thread] = []
+    original = LanguageAssistant.stale
+
+    def spy(self):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return original(self)
+
+    monkeypatch.setattr(LanguageAssistant, "stale", spy)
+    window.window_actions.search.trigger()
+    language = window.language_window
+    assert language is not None
+    language.tabs.setCurrentWidget(language.frequencies)
+    view = language.frequencies
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.table is not None, timeout=120_000)
+    assert view.model.rowCount() > 0 and view.refresh_button.isEnabled()
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
