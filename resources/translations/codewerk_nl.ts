@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>Press {key} in the transcript to code the selection with {code}</source>
-        <extracomment>Coded passages per code with its subcodes; None until :meth:`load_totals` (``totals_later``).</extracomment>
+        <extracomment>Coded passages per code with its subcodes; None until :meth:`load_totals` (``totals_later``). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the codes or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>Druk in het transcript op {key} om de selectie te coderen met {code}</translation>
     </message>
 </context>
@@ -960,7 +960,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>The attribute whose values form the columns</source>
-        <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews.</extracomment>
+        <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews. What a refresh reads: the grid, the frequency table of the heat map modes, the judgements&apos; discussions. The grid&apos;s read under way in a worker thread, if any (only with a workspace).</extracomment>
         <translation>Het kenmerk waarvan de waarden de kolommen vormen</translation>
     </message>
     <message>
@@ -978,6 +978,10 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <message>
         <source>Show:</source>
         <translation>Tonen:</translation>
+    </message>
+    <message>
+        <source>Counting the grid …</source>
+        <translation>Het overzicht tellen …</translation>
     </message>
     <message>
         <source>Save chart</source>
@@ -1374,7 +1378,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <name>DocumentListModel</name>
     <message>
         <source>{characters} characters · {codings} coding(s)</source>
-        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Whether the documents carry their coding counts (False until :meth:`load_counts`).</extracomment>
+        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
     </message>
     <message>
@@ -1644,6 +1648,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>Frequencies by</source>
+        <extracomment>The count under way in a worker thread, if any.</extracomment>
         <translation>Frequenties per</translation>
     </message>
     <message>
@@ -1685,6 +1690,10 @@ Wilt u het vervangen?</translation>
     <message>
         <source>Top</source>
         <translation>Top</translation>
+    </message>
+    <message>
+        <source>Counting words</source>
+        <translation>Woorden tellen</translation>
     </message>
     <message>
         <source>Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words.</source>
@@ -1742,6 +1751,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>&amp;Group interviews by:</source>
+        <extracomment>The table&apos;s build under way in a worker thread, if any.</extracomment>
         <translation>Interviews &amp;groeperen op:</translation>
     </message>
     <message>
@@ -1775,6 +1785,10 @@ Wilt u het vervangen?</translation>
     <message>
         <source>Import guide…</source>
         <translation>Leidraad importeren…</translation>
+    </message>
+    <message>
+        <source>Matching the guide …</source>
+        <translation>De leidraad koppelen …</translation>
     </message>
     <message>
         <source>No grouping</source>
@@ -1871,7 +1885,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Export table</source>
-        <extracomment>The file name the export dialog proposes.</extracomment>
+        <extracomment>The last export of the table (written in a worker thread), if any. The read of the table under way in a worker thread, if any. The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
@@ -1885,6 +1899,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Exported {name}</source>
         <translation>{name} geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Counting …</source>
+        <translation>Tellen …</translation>
     </message>
     <message>
         <source>{title}: {count} quote(s)</source>
@@ -2452,6 +2470,11 @@ Klik om de citaten te tonen</translation>
         <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
     </message>
     <message>
+        <source>Matching the interviewer turns …</source>
+        <extracomment>The matching under way in a worker thread, if any.</extracomment>
+        <translation>De beurten van de interviewer koppelen …</translation>
+    </message>
+    <message>
         <source>{matches} matches ({confirmed} confirmed), {unmatched} interviewer turns ask no guide question</source>
         <translation>{matches} koppelingen ({confirmed} bevestigd), {unmatched} beurten van de interviewer stellen geen vraag uit de leidraad</translation>
     </message>
@@ -2515,6 +2538,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Filter memos: words, document, code, author …</source>
+        <extracomment>The memos&apos; read under way in a worker thread, if any.</extracomment>
         <translation>Memo&apos;s filteren: woorden, document, code, auteur …</translation>
     </message>
     <message>
@@ -2528,6 +2552,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>the project</source>
         <translation>het project</translation>
+    </message>
+    <message>
+        <source>Reading the memos …</source>
+        <translation>De memo&apos;s lezen …</translation>
     </message>
     <message>
         <source>Project memo saved</source>
@@ -2752,6 +2780,7 @@ Klik om de citaten te tonen</translation>
     <name>QueryBar</name>
     <message>
         <source>in one turn</source>
+        <extracomment>How soon the saved queries are asked for again while a team server is away.</extracomment>
         <translation>in één beurt</translation>
     </message>
     <message>
@@ -3075,6 +3104,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Search, e.g. vertrouwen</source>
+        <extracomment>The search under way in a worker thread, if any.</extracomment>
         <translation>Zoeken, bijv. vertrouwen</translation>
     </message>
     <message>
@@ -3144,6 +3174,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Type a word, a phrase or a pattern.</source>
         <translation>Typ een woord, een woordgroep of een patroon.</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Zoeken</translation>
     </message>
     <message>
         <source>Building the lines in context</source>
