@@ -38,6 +38,7 @@ from coding.language.suggestions.vectors import (
     IndexArray,
     bag_counts,
     closest_two,
+    dots_table,
     row_dots,
     top_contributions,
     unit_tfidf,
@@ -220,14 +221,9 @@ def code_profiles(
 
 def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
     """Spans × codes: each span's cosine with each code's profile."""
-    out = np.zeros((len(spans), len(profiles.code_ids)))
     if not len(spans.rows) or not len(profiles.code_ids):
-        return out
-    for number in range(len(profiles.code_ids)):  # one code at a time: no codes × entries array
-        out[:, number] = row_dots(
-            spans.rows, spans.columns, spans.weights, profiles.matrix[number], len(spans)
-        )
-    return out
+        return np.zeros((len(spans), len(profiles.code_ids)))
+    return dots_table(spans.rows, spans.columns, spans.weights, profiles.matrix, len(spans))
 
 
 def turn_vectors(data: CorpusData, idf: FloatArray) -> SpanVectors:
@@ -415,6 +411,16 @@ def _passages_similarity(
     return out
 
 
+def terms_alone_dropped(profiles: Profiles) -> set[CodeId]:
+    """The codes whose sentences found by search terms alone :func:`corroborated` drops whatever they resemble
+    (:data:`TERMS_ALONE_UNTIL`)."""
+    return {
+        code_id
+        for code_id, count in zip(profiles.code_ids, profiles.counts, strict=True)
+        if count >= TERMS_ALONE_UNTIL
+    }
+
+
 def corroborated(
     candidates: Sequence[Candidate],
     data: CorpusData,
@@ -436,11 +442,7 @@ def corroborated(
         return list(candidates)
     dropped: set[int] = set()
     # a term sentence of a code with enough coded goes whatever it resembles: no need to compare it
-    enough = {
-        code_id
-        for code_id, count in zip(profiles.code_ids, profiles.counts, strict=True)
-        if count >= TERMS_ALONE_UNTIL
-    }
+    enough = terms_alone_dropped(profiles)
     for c in alone:
         if c.sources == ("terms",) and c.code_id in enough:
             dropped.add(id(c))
