@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from benchmarks.registry import Case, Context, benchmark, need_module
 from coding import Project
 
@@ -52,7 +54,8 @@ EXTRA_GUIDE = """Thema 12: Extra
     quick_repeats=2,
     trace=False,
     requires=_require_qt,
-    limits="Matching the guide in every interview (as `guide_match_thesis`), cutting each answer to its first "
+    limits="Matching the guide in every interview (as `guide_match_thesis`, in a worker thread; the case waits "
+    "for it), cutting each answer to its first "
     "words, painting the visible cells; the Matches tab matches again only when it is first shown.",
 )
 def guide_view_thesis(ctx: Context) -> Case:
@@ -74,6 +77,11 @@ def guide_view_thesis(ctx: Context) -> Case:
         show_guide(window.window)
         opened = window.window.findChild(GuideWindow, "guideWindow")
         assert opened is not None
+        while opened.building is not None and opened.building.running:  # matched in a worker thread
+            window.app.processEvents()
+            time.sleep(0.001)
+        if opened.building is not None:
+            raise RuntimeError(f"the guide table was not built: {window.window.last_problem}")
         opened.table.viewport().repaint()
 
     def after() -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,6 +31,7 @@ from app.agreement.agreement_models import AgreementTableModel, DisagreementTabl
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from app.widgets.tool_window import ToolWindow
 from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding import Aspect, Change
 from coding.agreement.report import AgreementReport, Disagreement
@@ -46,7 +46,7 @@ UNIT_NAMES = {
 }
 
 
-class AgreementWindow(QMainWindow):
+class AgreementWindow(ToolWindow):
     """Two coders' agreement; ``showRequested(disagreement)`` asks the main window to show a unit."""
 
     showRequested = Signal(object)  # Disagreement
@@ -155,7 +155,7 @@ class AgreementWindow(QMainWindow):
         self.setCentralWidget(body)
         self.statusBar()
         self.addActions(shared_actions)
-        self.resize(1200, 760)
+        self.resize_within_screen(1200, 760)
 
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.analysis.cooccurrence_view import CooccurrenceView
 from app.analysis.matrix_view import MatrixView
 from app.shell.workspace import Workspace
+from app.widgets.tool_window import ToolWindow
 
 TABS = ("cooccurrence", "matrix")
 
 
-class AnalysisWindow(QMainWindow):
+class AnalysisWindow(ToolWindow):
     def __init__(
         self, workspace: Workspace, shared_actions: list[QAction], parent: QWidget | None = None
     ) -> None:
@@ -27,7 +28,7 @@ class AnalysisWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.statusBar()
         self.addActions(shared_actions)
-        self.resize(1280, 760)
+        self.resize_within_screen(1280, 760)
 
     def show_tab(self, tab: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(tab))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,14 +101,17 @@ class CooccurrenceView(HeatView):
         key, _sep, value = str(chosen).partition(SEPARATOR)
         return key, value
 
-    def compute(self) -> str:
-        by, group = self._choice()
+    def reader(self) -> Callable[[], CooccurrenceTable]:
+        by, _group = self._choice()
         codes = None
         if self.codes.currentData() == "all":
             codes = [c.id for c in self.workspace.project.codes.tree()]
-        table = self.workspace.project.analysis.cooccurrence(
-            unit=self.unit.currentData(), by=by, codes=codes, include_subcodes=self.subcodes.isChecked()
-        )
+        analysis = self.workspace.project.analysis
+        unit, subcodes = self.unit.currentData(), self.subcodes.isChecked()
+        return lambda: analysis.cooccurrence(unit=unit, by=by, codes=codes, include_subcodes=subcodes)
+
+    def present(self, table: CooccurrenceTable) -> str:
+        by, group = self._choice()
         self.table_data = table
         self._show()
         where = self.tr(" in documents with {key} = {value}").format(key=by, value=group) if by else ""

@@ -1,12 +1,16 @@
 """A heat-map table above the quotes of the cell clicked; the base of both analysis tabs.
 
-A subclass adds its controls to :attr:`controls`, computes its table in :meth:`compute` and lists
-a cell's quotes in :meth:`cell_quotes`. The view recomputes when a control changes and, while it
-is shown, after every change to the project (coalesced to one recomputation per event loop turn).
+A subclass adds its controls to :attr:`controls`, says how to read its table in :meth:`reader`,
+shows what was read in :meth:`present` and lists a cell's quotes in :meth:`cell_quotes`. The view
+recomputes when a control changes and, while it is shown, after every change to the project
+(coalesced to one recomputation per event loop turn). The table is read in a worker thread (over
+a research group's 200,000 codings that takes seconds), with a busy bar in the window's status
+line; the table shown stays until the new one is in, and a read overtaken by a newer one is dropped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.analysis.cell_quotes_model import CellQuotesModel
 from app.analysis.heat_table_model import CELL_ROLE
@@ -98,6 +103,9 @@ class HeatView(QWidget):
         layout.addWidget(splitter, 1)
 
         self._dirty = True
+        #: The read of the table under way in a worker thread, if any.
+        self.computing: operations.LongOperation | None = None
+        self._generation = 0
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
@@ -108,8 +116,13 @@ class HeatView(QWidget):
         workspace.changed.connect(self._on_change)
 
     # -- computing -----------------------------------------------------------------------------
-    def compute(self) -> str:
-        """Recompute the table from the controls; returns the note to show above it."""
+    def reader(self) -> Callable[[], Any]:
+        """On the GUI thread: the controls as they are now, in a read of the table that runs in a
+        worker thread (it reads the project only)."""
+        raise NotImplementedError
+
+    def present(self, table: Any) -> str:
+        """On the GUI thread: show the table :meth:`reader`'s read returned; the note above it."""
         raise NotImplementedError
 
     def cell_quotes(self, cell: Any) -> tuple[str, list[Quote]]:
@@ -147,12 +160,32 @@ class HeatView(QWidget):
             )
 
     def refresh(self) -> None:
+        """Read the table again in a worker; shown when it is in (:attr:`computing` meanwhile)."""
         self._dirty = False
-        note = operations.attempt(self, self.compute)
-        self.note.setText(note or "")
-        self.fit_columns()
-        self.quotes.set_records([])
-        self.quotes_title.setText(QCoreApplication.translate("HeatView", CLICK_A_CELL))
+        read = operations.attempt(self, self.reader)
+        if read is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        if self.computing is not None and self.computing.running:
+            self.computing.cancel()  # overtaken: its table is not shown
+
+        def arrived(table: Any) -> None:
+            if not isValid(self) or generation != self._generation:
+                return
+            self.computing = None
+            note = operations.attempt(self, lambda: self.present(table))
+            self.note.setText(note or "")
+            self.fit_columns()
+            self.quotes.set_records([])
+            self.quotes_title.setText(QCoreApplication.translate("HeatView", CLICK_A_CELL))
+
+        self.computing = self.workspace.read_in_worker(
+            read,
+            arrived,
+            title=QCoreApplication.translate("HeatView", "Counting …"),
+            shown_in=self,
+        )
 
     def fit_columns(self) -> None:
         """Columns wide enough for their header (a group's or code's name), within bounds."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,13 @@ class MatrixView(HeatView):
             choose=(self.columns.currentData(),),
         )
 
-    def compute(self) -> str:
-        self.matrix = self.workspace.project.analysis.matrix(
-            columns=self.columns.currentData() or "document", include_subcodes=self.subcodes.isChecked()
-        )
+    def reader(self) -> Callable[[], CodeMatrix]:
+        analysis = self.workspace.project.analysis
+        columns, subcodes = self.columns.currentData() or "document", self.subcodes.isChecked()
+        return lambda: analysis.matrix(columns=columns, include_subcodes=subcodes)
+
+    def present(self, matrix: CodeMatrix) -> str:
+        self.matrix = matrix
         self._show()
         return self.tr(
             "Each cell: the coded passages of the code (and its subcodes) in the column's documents."

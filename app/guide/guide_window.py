@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,16 +32,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.guide.guide_table_model import GuideTableModel
 from app.guide.match_review import MatchReview
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
+from app.widgets.tool_window import ToolWindow
 from coding import Aspect, Change
 from coding.core.ids import DocumentId
 from coding.core.numbers import number
-from coding.guide.guide_service import GuideAnswer
+from coding.guide.guide_service import GuideAnswer, GuideTable
 
 if TYPE_CHECKING:
     from app.shell.main_window import MainWindow
@@ -52,7 +53,7 @@ OBJECT_NAME = "guideWindow"
 REBUILD_DELAY_MS = 300
 
 
-class GuideWindow(QMainWindow):
+class GuideWindow(ToolWindow):
     """The answers per guide question; ``answerRequested(document_id, start, end)`` asks the main
     window to show a span in the transcript."""
 
@@ -79,7 +80,10 @@ class GuideWindow(QMainWindow):
         self._pending.setInterval(REBUILD_DELAY_MS)
         self._pending.timeout.connect(self.reload)
         workspace.changed.connect(self._on_change)
-        self.resize(1200, 720)
+        self.resize_within_screen(1200, 720)
+        #: The table's build under way in a worker thread, if any.
+        self.building: operations.LongOperation | None = None
+        self._generation = 0
         self.reload()
 
     def _answers_tab(self) -> QWidget:
@@ -175,17 +179,33 @@ class GuideWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Match the guide again and show the table (the current cell kept where it still exists)."""
+        """Match the guide again in a worker thread (seconds over a research group's 2,000
+        interviews), with a busy bar in the status line; the table shows when it is in (the current
+        cell kept where it still exists). A build overtaken by a newer one is dropped."""
+        guide = self.workspace.project.guide
+        self._generation += 1
+        generation = self._generation
+        if self.building is not None and self.building.running:
+            self.building.cancel()  # overtaken: its table is not shown
+
+        def arrived(table: GuideTable) -> None:
+            if isValid(self) and generation == self._generation:
+                self.building = None
+                self._show_table(table)
+
+        self.building = self.workspace.read_in_worker(
+            guide.table, arrived, title=self.tr("Matching the guide …"), shown_in=self
+        )
+        self.review.reload()
+
+    def _show_table(self, table: GuideTable) -> None:
         current = self.table.currentIndex()
         keep = (
             (self.model.entry(current.row()).ref, self.model.column(current.column()).respondent.document)
             if current.isValid()
             else None
         )
-        table = self.workspace.attempt(lambda: self.workspace.project.guide.table())
-        attributes = sorted(
-            {key for r in (table.respondents if table else ()) for key in r.attributes}, key=str.casefold
-        )
+        attributes = sorted({key for r in table.respondents for key in r.attributes}, key=str.casefold)
         chosen = self.group_by.currentData() if self.group_by.count() else "region"
         fill_combo(
             self.group_by,
@@ -194,25 +214,23 @@ class GuideWindow(QMainWindow):
             choose=[chosen or ""],
         )
         self.model.set_table(table, self.group_by.currentData() or None)
-        if table is not None:
-            found = sum(1 for _ in table.answers.values())
-            confirmed = sum(1 for a in table.answers.values() if a.confirmed)
-            self.summary.setText(
-                self.tr(
-                    "{questions} guide questions × {interviews} interviews: {found} answers found, {confirmed} confirmed"
-                ).format(
-                    questions=len(table.questions),
-                    interviews=len(table.respondents),
-                    found=found,
-                    confirmed=confirmed,
-                )
-                if table.questions
-                else self.tr("The project has no guide: import a guide document with Import guide…")
+        found = sum(1 for _ in table.answers.values())
+        confirmed = sum(1 for a in table.answers.values() if a.confirmed)
+        self.summary.setText(
+            self.tr(
+                "{questions} guide questions × {interviews} interviews: {found} answers found, {confirmed} confirmed"
+            ).format(
+                questions=len(table.questions),
+                interviews=len(table.respondents),
+                found=found,
+                confirmed=confirmed,
             )
-        self.no_guide.setVisible(table is not None and not table.questions)
+            if table.questions
+            else self.tr("The project has no guide: import a guide document with Import guide…")
+        )
+        self.no_guide.setVisible(not table.questions)
         if keep is not None:
             self._select(*keep)
-        self.review.reload()
 
     def _regroup(self) -> None:
         self.model.set_table(self.model.table, self.group_by.currentData() or None)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.guide.guide_table_model import first_words
 from app.shell.workspace import Workspace
@@ -221,6 +222,9 @@ class MatchReview(QWidget):
         layout.addWidget(self.count)
         self._after: tuple[str, int, str | None] | None = None
         self._stale = True
+        #: The matching under way in a worker thread, if any.
+        self.reading: operations.LongOperation | None = None
+        self._generation = 0
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -234,24 +238,42 @@ class MatchReview(QWidget):
             self._stale = True
             return
         self._stale = False
+        project = self.workspace.project
+
+        def read() -> tuple[GuideMatching, list[MatchRow]]:  # in a worker thread: reads only
+            matching = project.guide.match()
+            documents = project.documents.list(with_counts=False)
+            ids = {d.name: d.id for d in documents}
+            texts: dict[tuple[str, int], str] = {}
+            asked: dict[str, list[Any]] = {}
+            for m in matching.matches:
+                asked.setdefault(m.document, []).append(m)
+            for document in documents:
+                if document.name in asked:
+                    text = project.documents.text(document.id)
+                    for m in asked[document.name]:
+                        texts[(m.document, m.start)] = text[m.start : m.end]
+            return matching, match_rows(matching, ids, texts)
+
+        self._generation += 1
+        generation = self._generation
+        if self.reading is not None and self.reading.running:
+            self.reading.cancel()  # overtaken: its list is not shown
+
+        def arrived(found: tuple[GuideMatching, list[MatchRow]]) -> None:
+            if isValid(self) and generation == self._generation:
+                self.reading = None
+                self._show_rows(*found)
+
+        self.reading = self.workspace.read_in_worker(
+            read, arrived, title=self.tr("Matching the interviewer turns …"), shown_in=self
+        )
+
+    def _show_rows(self, matching: GuideMatching, rows: list[MatchRow]) -> None:
         current = self.table.currentIndex()
         keep = self._after or (self.model.rows[current.row()].key if current.isValid() else None)
         self._after = None
-        project = self.workspace.project
-        matching = self.workspace.attempt(lambda: project.guide.match())
-        if matching is None:
-            return
-        documents = project.documents.list(with_counts=False)
-        ids = {d.name: d.id for d in documents}
-        texts: dict[tuple[str, int], str] = {}
-        asked = {m.document for m in matching.matches}
-        for document in documents:
-            if document.name in asked:
-                text = project.documents.text(document.id)
-                for m in matching.matches:
-                    if m.document == document.name:
-                        texts[(m.document, m.start)] = text[m.start : m.end]
-        self.model.set_rows(match_rows(matching, ids, texts))
+        self.model.set_rows(rows)
         confirmed = sum(1 for m in matching.matches if m.confirmed)
         self.count.setText(
             self.tr(

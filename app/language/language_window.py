@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.language.frequency_view import FrequencyView
 from app.language.search_panel import SearchPanel
 from app.language.suggestion_queue import SuggestionQueue
 from app.shell.workspace import Workspace
+from app.widgets.tool_window import ToolWindow
 from coding.language.kwic import KwicLine
 
 SEARCH, SUGGESTIONS, FREQUENCIES = 0, 1, 2
 
 
-class LanguageWindow(QMainWindow):
+class LanguageWindow(ToolWindow):
     """``passageRequested(document_id, start, end)`` when the user asks to see a passage."""
 
     passageRequested = Signal(object, int, int)
@@ -42,7 +43,7 @@ class LanguageWindow(QMainWindow):
         self.addActions(shared_actions)
         self.search.lineActivated.connect(self._show_line)
         self.suggestions.passageActivated.connect(self.passageRequested)
-        self.resize(1200, 720)
+        self.resize_within_screen(1200, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.suggestions.shutdown()  # a search or measurement under way stores nothing in a closing project

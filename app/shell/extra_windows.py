@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.shell import settings
+from app.widgets import operations
 from coding.core.ids import CodingId, DocumentId
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def analyse(window: MainWindow, tab: str = "cooccurrence") -> None:
 
 def search(window: MainWindow) -> None:
     """View → Search and suggestions…: search, suggestion queue and frequencies in their own window."""
-    if window.workspace is None:
+    if window.workspace is None or _without_word_index(window, window.window_actions.search):
         return
     if window.language_window is None:
         from app.language.language_window import (
@@ -173,10 +174,22 @@ def show_speakers(window: MainWindow) -> None:
 
 def anonymise(window: MainWindow) -> None:
     """Tools → Anonymise names…: the respondent register and confirmed replacements."""
-    if window.workspace is not None:
+    if window.workspace is not None and not _without_word_index(window, window.window_actions.anonymise):
         from app.language.anonymise_dialog import AnonymiseDialog  # loaded when first used
 
         AnonymiseDialog(window.workspace.bridge, window).exec()
+
+
+def _without_word_index(window: MainWindow, action: QAction) -> bool:
+    """Search, suggestions, frequencies and anonymising read the word index, which a team project
+    has not (it works on project files only): instead of a window that cannot work, the domain's
+    one message says so and how to go on (in a box: the window asked for did not open)."""
+    assert window.workspace is not None
+    project = window.workspace.project
+    if not project.is_team_project:
+        return False
+    title = action.text().replace("&", "").rstrip("…").rstrip(".")
+    return operations.attempt(window, lambda: project.assist, notice=True, title=title) is None
 
 
 def _undo_redo(window: MainWindow) -> list[QAction]:

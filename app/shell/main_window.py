@@ -43,7 +43,7 @@ from app.transcript.transcript_panel import TranscriptPanel
 from app.widgets import operations
 from app.widgets.file_drop import FileDropTarget
 from app.widgets.operations import LongOperation
-from coding.core.errors import NotFoundError
+from coding.core.errors import NotFoundError, ServerUnreachableError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.records import Quote
 
@@ -376,8 +376,10 @@ class MainWindow(QMainWindow):
     def open_document(self, document_id: DocumentId) -> None:
         if self.workspace is None:
             return
-        if self.view.document_id != document_id:
-            self.view.show_document(document_id)
+        if self.view.document_id != document_id and not self.workspace.perform(
+            lambda: self.view.show_document(document_id)  # reads it all before showing any of it
+        ):
+            self.documents_dock.set_current(self.view.document_id)  # the list marks what is shown
 
     def _document_changed(self, document_id: DocumentId | None) -> None:
         self.documents_dock.set_current(document_id)
@@ -409,6 +411,8 @@ class MainWindow(QMainWindow):
                 self.panel.set_header(listed or self.workspace.project.documents.get(self.view.document_id))
             except NotFoundError:
                 self.panel.set_header(None)
+            except ServerUnreachableError:
+                pass  # the header stays as it was; the connection banner says the server is away
 
     def _codes_selected(self, code_ids: list[CodeId]) -> None:
         if self.workspace is None:

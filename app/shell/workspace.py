@@ -120,11 +120,18 @@ class Workspace(QObject):
                 gc.enable()
 
     def read_in_worker(
-        self, work: Callable[[], T], success: Callable[[T], object], *, title: str
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], object],
+        *,
+        title: str,
+        shown_in: QWidget | None = None,
     ) -> operations.LongOperation:
         """Read for a view in a worker thread (a long list's every row, after its first rows are
-        shown): ``work`` reads only and returns what ``success`` takes in on the GUI thread. Silent
-        (no progress display); stopped, ``success`` not called, when the project closes."""
+        shown; a table computed over every coding): ``work`` reads only and returns what
+        ``success`` takes in on the GUI thread. Silent (no progress display), or with ``shown_in``
+        a busy bar titled ``title`` in that widget's status line while it reads; stopped,
+        ``success`` not called, when the project closes."""
         held: list[operations.LongOperation] = []
 
         def done(value: T) -> None:
@@ -136,12 +143,12 @@ class Workspace(QObject):
                 held.clear()
 
         operation = operations.LongOperation(
-            None,
+            shown_in,
             lambda _progress: work(),
             title=title,
             success=done,
             failure=lambda _error: self._reads.discard(held.pop()),
-            show="none",
+            show="none" if shown_in is None else "status",
         )
         held.append(operation)
         self._reads = {read for read in self._reads if read.running}

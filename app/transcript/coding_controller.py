@@ -88,7 +88,12 @@ class CodingController(QObject):
         workspace = self.workspace
         if workspace is None:
             return None
-        code_id = workspace.favourites.on_key(key)
+        # The favourites are a project setting, read from the project: a team project's server
+        # that went away is reported like any other failed action (nothing coded).
+        found = workspace.attempt(lambda: (workspace.favourites.on_key(key),))
+        if found is None:
+            return None
+        code_id = found[0]
         if code_id is None:
             operations.tell(
                 self.window,

@@ -65,6 +65,8 @@ _DUTCH: dict[str, str] = {
     "Judgement {label}": "Oordeel {label}",
     "Judgements": "Oordelen",
     "Judgements for {group}": "Oordelen voor {group}",
+    "1 quote as evidence": "1 citaat als bewijs",
+    "{count} quotes as evidence": "{count} citaten als bewijs",
     "{group} note": "{group} onderbouwing",
     "Scores for the charts ({scale})": "Scores voor de grafieken ({scale})",
     "All coded passages (each once)": "Alle gecodeerde fragmenten (elk één keer)",

@@ -228,13 +228,20 @@ def _quote_sheet(
             values[2] = cell.score
             colours[2] = score_colour(cell.score, code.scale)
             values[quote] = cell.justification
-            values[quote + 1] = f"{evidence} quote(s) as evidence" if evidence else ""
+            values[quote + 1] = _evidence(evidence)
             writer.row(values, colours)
         writer.blank()
     writer.header(header)
     for row in rows:
         writer.row(row)
     writer.autofilter(first=quote_header)
+
+
+def _evidence(count: int) -> str:
+    """How many quotes a judgement names as its evidence, in the output language."""
+    if not count:
+        return ""
+    return text("1 quote as evidence") if count == 1 else text("{count} quotes as evidence", count=count)
 
 
 def _frequencies(workbook: Workbook, table: FrequencyTable) -> None:

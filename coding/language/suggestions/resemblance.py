@@ -38,6 +38,7 @@ from coding.language.suggestions.vectors import (
     IndexArray,
     bag_counts,
     closest_two,
+    dots_table,
     row_dots,
     top_contributions,
     unit_tfidf,
@@ -220,14 +221,9 @@ def code_profiles(
 
 def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
     """Spans × codes: each span's cosine with each code's profile."""
-    out = np.zeros((len(spans), len(profiles.code_ids)))
     if not len(spans.rows) or not len(profiles.code_ids):
-        return out
-    for number in range(len(profiles.code_ids)):  # one code at a time: no codes × entries array
-        out[:, number] = row_dots(
-            spans.rows, spans.columns, spans.weights, profiles.matrix[number], len(spans)
-        )
-    return out
+        return np.zeros((len(spans), len(profiles.code_ids)))
+    return dots_table(spans.rows, spans.columns, spans.weights, profiles.matrix, len(spans))
 
 
 def turn_vectors(data: CorpusData, idf: FloatArray) -> SpanVectors:

@@ -127,8 +127,51 @@ def row_dots(
     return np.bincount(rows, weights=products, minlength=n_rows).astype(np.float64, copy=False)
 
 
+def dots_table(
+    rows: IntArray, columns: IntArray, weights: FloatArray, matrix: FloatArray, n_rows: int
+) -> FloatArray:
+    """Rows × matrix rows: each sparse row's dot product with each row of ``matrix`` (``rows`` sorted), equal to
+    :func:`row_dots` with each matrix row to the last bit. Each product is summed into its row in the order of the
+    entries, as ``np.bincount`` sums them, but for all matrix rows at once: the rows are taken longest first and
+    their ``k``-th entries added for every ``k`` (one gather of the matrix's columns per entry, not one pass over
+    all entries per matrix row)."""
+    return _dots_by_column(rows, columns, weights, np.ascontiguousarray(matrix.T), n_rows)
+
+
+def _dots_by_column(
+    rows: IntArray, columns: IntArray, weights: FloatArray, by_column: FloatArray, n_rows: int
+) -> FloatArray:
+    """:func:`dots_table` with the matrix given by column (per stem: its weight in every matrix row)."""
+    targets = by_column.shape[1]
+    table = np.zeros((n_rows, targets))
+    if not n_rows or not targets or not len(rows):
+        return table
+    counts = np.bincount(rows, minlength=n_rows)
+    starts = np.cumsum(counts) - counts
+    order = np.argsort(-counts, kind="stable")  # longest first: the rows with a k-th entry are a prefix
+    longest_first = counts[order]
+    first_entries = starts[order]
+    # per k: how many rows have a k-th entry
+    having = np.searchsorted(-longest_first, -np.arange(int(longest_first[0])), side="left").tolist()
+    sums = np.zeros((n_rows, targets))
+    products = np.empty((having[0], targets))
+    for k, count in enumerate(having):
+        entries = first_entries[:count] + k
+        part = products[:count]
+        np.take(by_column, columns[entries], axis=0, out=part)
+        np.multiply(part, weights[entries][:, None], out=part)
+        np.add(sums[:count], part, out=sums[:count])
+    table[order] = sums
+    return table
+
+
 def closest_two(
-    rows: IntArray, columns: IntArray, weights: FloatArray, matrix: FloatArray, n_rows: int, block: int = 4096
+    rows: IntArray,
+    columns: IntArray,
+    weights: FloatArray,
+    matrix: FloatArray,
+    n_rows: int,
+    block: int = 16384,
 ) -> tuple[IntArray, FloatArray, IntArray, FloatArray]:
     """Per sparse row (rows sorted): the row of ``matrix`` with the highest dot product, that product, the
     runner-up's row and product (zeros with fewer than two matrix rows). Compared a block of rows at a time:
@@ -140,14 +183,15 @@ def closest_two(
     targets = len(matrix)
     if not n_rows or not targets:
         return best, first, runner, second
+    by_column = np.ascontiguousarray(matrix.T)
     bounds = np.searchsorted(rows, np.arange(0, n_rows + block, block)).tolist()
     for number, low in enumerate(range(0, n_rows, block)):
         high = min(n_rows, low + block)
         entries = slice(bounds[number], bounds[number + 1])
-        part, at = rows[entries] - low, np.arange(high - low)
-        table = np.empty((high - low, targets))
-        for target in range(targets):
-            table[:, target] = row_dots(part, columns[entries], weights[entries], matrix[target], high - low)
+        at = np.arange(high - low)
+        table = _dots_by_column(
+            rows[entries] - low, columns[entries], weights[entries], by_column, high - low
+        )
         top = np.argmax(table, axis=1)
         best[low:high] = top
         first[low:high] = table[at, top]

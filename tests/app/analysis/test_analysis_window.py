@@ -132,3 +132,46 @@ def test_export_writes_the_table_shown_as_a_workbook(
     assert sheet["A3"].value.startswith("Measure: c")
     assert sheet["A5"].value == "Code" and sheet["B5"].value == "Vertrouwen"
     assert "Exported samen.xlsx" in view.window().statusBar().currentMessage()
+
+
+def test_the_tables_are_counted_in_a_worker_while_the_window_answers(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Over a research group's 200,000 codings a table takes seconds: it is counted off the GUI
+    thread, a busy bar says so in the window's status line, and the window keeps answering."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from coding.analysis.analysis_service import AnalysisService
+
+    release = threading.Event()
+    threads: dict[str, threading.Thread] = {}
+    for name in ("cooccurrence", "matrix"):
+        original = getattr(AnalysisService, name)
+
+        def slow(self, *args, _original=original, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            threads[_name] = threading.current_thread()
+            release.wait(5)  # a big project's count, until the test has looked at the window
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(AnalysisService, name, slow)
+
+    for tab, name in (("cooccurrence", "cooccurrence"), ("matrix", "matrix")):
+        release.clear()
+        analysis = _open(window, tab)
+        view = analysis.cooccurrence if tab == "cooccurrence" else analysis.matrix
+        qtbot.waitUntil(lambda name=name: name in threads)
+        assert threads[name] is not threading.main_thread()
+        busy = analysis.statusBar().findChild(QWidget, "operationProgress")
+        assert busy is not None and busy.isVisible()
+        # the window answers meanwhile: a key in a control of the other tab's kind is taken at once
+        _choose(qtbot, view.measure, view.measure.itemText(1))
+        assert view.measure.currentIndex() == 1
+        release.set()
+        qtbot.waitUntil(lambda view=view: view.computing is None and view.model.rowCount() > 0)
+        bar = analysis.statusBar()
+        qtbot.waitUntil(
+            lambda bar=bar: not [w for w in bar.findChildren(QWidget, "operationProgress") if w.isVisible()]
+        )
+        del threads[name]

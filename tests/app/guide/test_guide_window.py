@@ -31,7 +31,13 @@ def _open_guide(qtbot, window: MainWindow) -> GuideWindow:  # type: ignore[no-un
     guide = window.findChild(GuideWindow, "guideWindow")
     assert guide is not None
     qtbot.waitExposed(guide)
+    qtbot.waitUntil(lambda: guide.building is None)  # the table is built in a worker thread
     return guide
+
+
+def _show_matches(qtbot, guide: GuideWindow) -> None:  # type: ignore[no-untyped-def]
+    guide.tabs.setCurrentWidget(guide.review)
+    qtbot.waitUntil(lambda: guide.review.reading is None)  # matched in a worker thread
 
 
 def _click(qtbot, table: QTableView, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +112,7 @@ def test_review_matches_with_the_keyboard_each_one_undo_step(qtbot, window: Main
     assert window.workspace is not None
     project = window.workspace.project
     guide = _open_guide(qtbot, window)
-    guide.tabs.setCurrentWidget(guide.review)
+    _show_matches(qtbot, guide)
     review = guide.review
     table = review.table
     rows = review.model.rows
@@ -277,3 +283,59 @@ def test_file_menu_imports_a_guide_too(qtbot, window: MainWindow, monkeypatch) -
     report = window.findChild(QMessageBox, "guideImportReport")
     assert report is not None
     report.close()
+
+
+def test_the_guide_is_matched_in_a_worker_while_the_window_answers(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Over a research group's 2,000 interviews matching the guide takes seconds: the Answers table
+    and the Matches list are built off the GUI thread, a busy bar says so, the window answers."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from coding.guide.guide_service import GuideService
+
+    release = threading.Event()
+    threads: dict[str, threading.Thread] = {}
+    for name in ("table", "match"):
+        original = getattr(GuideService, name)
+
+        def slow(self, *args, _original=original, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            threads[_name] = threading.current_thread()
+            release.wait(5)  # a big project's matching, until the test has looked at the window
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(GuideService, name, slow)
+
+    guide = _open_guide_now(qtbot, window)
+    qtbot.waitUntil(lambda: "table" in threads)
+    assert threads["table"] is not threading.main_thread()
+    busy = guide.statusBar().findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible()
+    assert guide.building is not None and guide.model.rowCount() == 0
+    # the window answers meanwhile: the Matches tab comes up at once, matched in a worker too
+    bar = guide.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert guide.tabs.currentWidget() is guide.review
+    qtbot.waitUntil(lambda: "match" in threads)
+    assert threads["match"] is not threading.main_thread()
+    release.set()
+    qtbot.waitUntil(lambda: guide.building is None and guide.review.reading is None)
+    assert guide.model.rowCount() == 27 and guide.review.model.rowCount() > 0
+    qtbot.waitUntil(
+        lambda: not [w for w in guide.statusBar().findChildren(QWidget, "operationProgress") if w.isVisible()]
+    )
+
+
+def _open_guide_now(qtbot, window: MainWindow) -> GuideWindow:  # type: ignore[no-untyped-def]
+    """Ctrl+Alt+G, without waiting for the table."""
+    window.documents_dock.tree.setFocus()
+    qtbot.keyClick(
+        window.documents_dock.tree,
+        Qt.Key.Key_G,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    guide = window.findChild(GuideWindow, "guideWindow")
+    assert guide is not None and guide.isVisible()
+    return guide

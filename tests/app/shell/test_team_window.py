@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from coding import Project
 from tests import pg_cluster
-from tests.coding.interviews import R5
+from tests.coding.interviews import R5, R6
 
 
 def _prepared(url: str, tmp_path: Path) -> None:
@@ -124,6 +124,97 @@ def test_the_quote_list_read_in_the_background_waits_for_a_server_that_went_away
         qtbot.waitUntil(lambda: model.complete, timeout=10000)
         assert model.coding_ids() == [q.coding_id for q in project.quotes()]
         assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+    finally:
+        window.close_project()
+        cluster.remove()
+
+
+def test_search_and_anonymising_say_once_that_a_team_project_has_no_word_index(
+    qtbot, window, pg_server, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The word index, search, suggestions and anonymising work on project files only: on a team
+    project their menu items say so in one message (box and status line) instead of raising inside
+    the window, open nothing, and the window goes on working."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.close_project()
+    database = pg_server.new_database()
+    url = pg_server.url(database)
+    _prepared(url, tmp_path)
+    assert window.open_project(url)
+    for action in (window.window_actions.search, window.window_actions.anonymise):
+        action.trigger()
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert len(boxes) == 1, [b.text() for b in boxes]
+        assert "project files only" in boxes[0].text() and "copy" in boxes[0].text()
+        assert "project files only" in window.last_problem
+        boxes[0].close()
+        qtbot.waitUntil(
+            lambda: (
+                not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+            )
+        )
+    assert window.language_window is None
+    project = window.workspace.project
+    assert window.workspace.perform(lambda: project.code("R5", "Vertrouwen", 0, 20))
+    window.close_project()
+    pg_server.drop(database)
+
+
+def test_a_coding_while_the_server_is_stopped_says_so_once_and_the_same_keys_code_it_after(
+    qtbot, window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The server stopped as an administrator stops it (``pg_ctl stop``, fast) in the middle of a
+    session: coding the selection with its number key is not applied and says so once, in the
+    status line (no box, nothing raised in the window); the window stays usable (opening another
+    document says nothing new and leaves the transcript as it was), and when the server is back the
+    same selection and key code it — no reconnecting, no restart, one undo step."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.app.window_helpers import codings_at, open_document, select_text
+
+    cluster, reason = pg_cluster.start()  # its own: this test stops the server
+    if cluster is None:
+        pytest.skip(f"PostgreSQL cannot start here: {reason}")
+    try:
+        window.close_project()
+        database = cluster.new_database()
+        _prepared(cluster.url(database), tmp_path)
+        (tmp_path / "R6.txt").write_text(R6, encoding="utf-8")
+        with Project.open(cluster.url(database), coder="alice") as team:
+            team.import_files([tmp_path / "R6.txt"])
+        assert window.open_project(cluster.url(database))
+        workspace = window.workspace
+        open_document(window, "R5")
+        workspace.favourites.set(["Vertrouwen"])
+        passage = "We vertrouwen elkaar."
+        assert passage in window.view.text
+        cluster.stop("fast")
+        start, end = select_text(window, passage)
+        shown: list[str] = []
+        window.statusBar().messageChanged.connect(lambda text: text and shown.append(text))
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+        QApplication.processEvents()
+        assert [m for m in shown if "cannot be reached" in m] == [shown[0]]
+        assert "not saved" in shown[0] and "try again" in shown[0]
+        assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+        assert workspace.undo_stack.count() == 0
+        qtbot.waitUntil(window.connection_banner.isVisible, timeout=5000)
+        dock = window.documents_dock  # the window answers meanwhile: a click on another document
+        row = next(r for r in range(dock.model.rowCount()) if dock.model.index(r, 0).data() == "R6")
+        dock.tree.clicked.emit(dock.proxy.mapFromSource(dock.model.index(row, 0)))
+        QApplication.processEvents()
+        assert window.view.text.startswith("Interview R5") and len(shown) == 1  # R6 could not be read
+        cluster.start()
+        qtbot.waitUntil(lambda: not window.connection_banner.isVisible(), timeout=8000)
+        dock.tree.clicked.emit(dock.proxy.mapFromSource(dock.model.index(row, 0)))
+        assert window.view.text == R6
+        open_document(window, "R5")
+        select_text(window, passage)
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+        assert codings_at(window, start, end) == ["Vertrouwen"]
+        assert workspace.undo_stack.count() == 1
+        assert [q.text for q in workspace.project.quotes()] == [passage]
     finally:
         window.close_project()
         cluster.remove()

@@ -53,6 +53,19 @@ def test_excel_export_in_dutch(judged: Path, capsys: pytest.CaptureFixture[str])
     assert not {"Quote", "Overview", "Justification", "Judgements for region Zwolle"} & (cells | set(sheets))
 
 
+def test_the_evidence_count_of_a_judgement_is_in_dutch(coded_project: Project) -> None:
+    """The group sheet's Evidence cell said "1 quote(s) as evidence" in a Dutch workbook."""
+    passage = next(iter(coded_project.quotes(code="Vertrouwen"))).passage_id
+    coded_project.assess("Zwolle", "Vertrouwen", "+", note="Men vertrouwt elkaar", evidence=[passage])
+    path = coded_project.path
+    coded_project.close()
+    out = path.parent / "uit.xlsx"
+    assert main(["export", str(path), str(out), "--language", "nl"]) == 0
+    _sheets, cells = _cells(out)
+    assert "1 citaat als bewijs" in cells
+    assert not [cell for cell in cells if "evidence" in cell]
+
+
 def test_the_same_export_in_english(judged: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = judged.parent / "out.xlsx"
     assert main(["--language", "en", "export", str(judged), str(out)]) == 0

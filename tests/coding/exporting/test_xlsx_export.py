@@ -157,7 +157,7 @@ def test_a_group_sheet_opens_with_the_groups_judgements(book) -> None:  # type: 
     assert rows[1][:3] == ["Concept", "Code", "Score"] and rows[1][5:7] == ["Justification", "Evidence"]
     assert rows[2][:3] == ["Vertrouwen", None, "+"] and rows[2][5:7] == [
         "partners komen afspraken na",
-        "1 quote(s) as evidence",
+        "1 quote as evidence",
     ]
     assert rows[3][:3] == ["Urgentiebesef", None, "+/+"] and rows[3][5] == "hoge urgentie"
     assert book["Zwolle"]["C3"].fill.fgColor.rgb == "00" + score_colour("+", FIVE)[1:]  # type: ignore[index]

@@ -37,6 +37,7 @@ from coding.language.suggestions.vectors import (
     IntArray,
     bag_counts,
     closest_two,
+    dots_table,
     row_dots,
     shared_words,
     top_contributions,
@@ -427,3 +428,23 @@ def test_the_suggestions_are_those_of_the_paths_replaced(
         old = _candidates(path, code)
     assert len(old) > 10
     assert new == old
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.integers(0, 7), min_size=0, max_size=40),
+    targets=st.integers(0, 4),
+    seed=st.integers(0, 2**16),
+)
+def test_the_table_of_dot_products_is_each_matrix_rows_row_dots_to_the_last_bit(
+    words: list[int], targets: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    rows = np.repeat(np.arange(len(words)), words).astype(np.int32)  # rows without words too
+    columns = rng.integers(0, 9, len(rows)).astype(np.int32)
+    weights = rng.random(len(rows))
+    matrix = np.where(rng.random((targets, 9)) < 0.4, 0.0, rng.random((targets, 9)))
+    table = dots_table(rows, columns, weights, matrix, len(words))
+    assert table.shape == (len(words), targets)
+    for target in range(targets):
+        assert np.array_equal(table[:, target], row_dots(rows, columns, weights, matrix[target], len(words)))

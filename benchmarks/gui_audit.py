@@ -1,0 +1,245 @@
+"""How long each user action blocks the GUI thread, on a project copy (issue 19's audit).
+
+``python -m benchmarks.gui_audit PROJECT [--only NAME,NAME] [--scratch DIR]`` opens PROJECT (a
+copy: some actions write to it) in the real ``MainWindow``, offscreen, and runs the actions one by
+one the way the menus do. A heartbeat ``QTimer`` every 20 ms records the longest gap between two
+beats while an action runs (until its long operations ended and the window settled): that gap is
+how long the window could not answer a click or paint. Prints one JSON line per action: ``block``
+(longest gap, seconds), ``wall`` (trigger to settled), ``cpu`` (process CPU seconds, all threads),
+``gui_cpu`` (CPU seconds of the GUI thread), ``worker`` (whether a ``LongOperation`` ran).
+
+File dialogs and yes/no questions are answered by the script (paths in the scratch folder); a
+measurement, not a test: the figures depend on the machine's load (print ``/proc/loadavg``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+class Heartbeat:
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.last = time.monotonic()
+        self.gap = 0.0
+        self.count = 0
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self.beat)
+        self.timer.start()
+
+    def beat(self) -> None:
+        now = time.monotonic()
+        self.gap = max(self.gap, now - self.last)
+        self.last = now
+        self.count += 1
+
+    def reset(self) -> None:
+        self.last = time.monotonic()
+        self.gap = 0.0
+        self.count = 0
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--scratch", type=Path, default=Path("/tmp/gui_audit"))
+    args = parser.parse_args(argv)
+    scratch: Path = args.scratch
+    scratch.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
+    from app.shell.application import application
+    from app.shell.main_window import MainWindow
+    from app.widgets import operations
+
+    app = application()
+    answers: dict[str, str] = {}
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (answers["save"], ""))  # type: ignore[method-assign]
+    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (answers["open"], ""))  # type: ignore[method-assign]
+    QInputDialog.getText = staticmethod(lambda *a, **k: ("Second", True))  # type: ignore[method-assign]
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
+
+    only = {name for name in args.only.split(",") if name}
+    beat = Heartbeat()
+    window = MainWindow()
+    window.resize(1500, 950)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+
+    started: list[operations.LongOperation] = []
+    original_start = operations.LongOperation.start
+
+    def spying_start(self: operations.LongOperation) -> operations.LongOperation:
+        started.append(self)
+        return original_start(self)
+
+    operations.LongOperation.start = spying_start  # type: ignore[method-assign]
+
+    def spin(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.002)
+
+    def measure(
+        name: str, action: Callable[[], Any], done: Callable[[], bool] | None = None, timeout: float = 600.0
+    ) -> None:
+        if only and name not in only and name != "open project":  # the others need it open
+            return
+        spin(0.1)
+        started.clear()
+        beat.reset()
+        wall0, cpu0, gui0 = time.monotonic(), time.process_time(), time.thread_time()
+        error = ""
+        try:
+            action()
+        except Exception as exc:
+            error = repr(exc)
+        call = time.monotonic() - wall0
+        deadline = time.monotonic() + timeout
+        longest = call
+
+        def pump() -> None:
+            nonlocal longest
+            t = time.monotonic()
+            app.processEvents()
+            longest = max(longest, time.monotonic() - t)
+            time.sleep(0.002)
+
+        while True:
+            while time.monotonic() < deadline and (
+                operations.running_operations() or (done is not None and not done())
+            ):
+                pump()
+            end = time.monotonic() + 0.4
+            while time.monotonic() < end:  # deferred refreshes after the action (they may start more)
+                pump()
+            if not operations.running_operations() or time.monotonic() > deadline:
+                break
+        for widget in QApplication.topLevelWidgets():  # boxes an action left open
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                widget.close()
+        print(
+            json.dumps(
+                {
+                    "action": name,
+                    "block": round(max(beat.gap, longest), 3),
+                    "call": round(call, 3),
+                    "longest_pump": round(longest, 3),
+                    "beats": beat.count,
+                    "wall": round(time.monotonic() - wall0 - 0.4, 3),
+                    "cpu": round(time.process_time() - cpu0, 3),
+                    "gui_cpu": round(time.thread_time() - gui0, 3),
+                    "worker": [op.title for op in started],
+                    "problem": error or window.last_problem,
+                    "load": Path("/proc/loadavg").read_text().split()[0],
+                }
+            ),
+            flush=True,
+        )
+        window.setProperty(operations.PROBLEM, "")
+
+    measure("open project", lambda: window.open_project(args.project))
+    assert window.workspace is not None
+    workspace = window.workspace
+    project = workspace.project
+    documents = project.documents.list()
+    measure("open a document", lambda: window.open_document(documents[len(documents) // 2].id))
+
+    # -- windows of analysis ------------------------------------------------------------------
+    measure("compare window (judgement grid)", window.compare)
+    measure("co-occurrence", lambda: window.analyse("cooccurrence"))
+    measure("code x case matrix", lambda: window.analyse("matrix"))
+    if window.analysis_window is not None:
+        analysis = window.analysis_window
+
+        def export_table() -> None:
+            answers["save"] = str(scratch / "cooc.xlsx")
+            analysis.cooccurrence.export()
+
+        measure("analysis export xlsx", export_table)
+    measure("intercoder agreement", window.show_agreement)
+    measure("search window", window.search)
+    language = window.language_window
+    if language is not None:
+
+        def lemma() -> None:
+            language.search.query.setText("vertrouwen")
+            language.search.run_search()
+
+        measure("lemma search vertrouwen", lemma)
+
+        def frequencies() -> None:
+            language.tabs.setCurrentWidget(language.frequencies)
+            language.frequencies.refresh()
+
+        measure("frequencies", frequencies)
+    measure(
+        "guide window", lambda: __import__("app.shell.window_wiring", fromlist=["x"]).guide_window(window)
+    )
+
+    # -- exports --------------------------------------------------------------------------------
+    from app.exporting.export_dialog import ExportDialog
+    from app.exporting.refi_actions import export_exchange as export_exchange_file
+
+    def export(suffix: str, kind: str | None, file: str) -> Callable[[], Any]:
+        def run() -> Any:
+            dialog = ExportDialog(project, window)
+            dialog.set_format(suffix, kind)
+            if kind == "review":
+                dialog.reviewer_edit.setText("Supervisor")
+            dialog.path_edit.setText(str(scratch / file))
+            dialog.open()
+            return dialog.run_export(close=True)
+
+        return run
+
+    measure("export Excel (quotes per group)", export(".xlsx", None, "quotes.xlsx"))
+    measure("export Word (quotes per concept)", export(".docx", "quotes", "quotes.docx"))
+    measure("export CSV", export(".csv", None, "quotes.csv"))
+    measure("export review workbook", export(".xlsx", "review", "review.xlsx"))
+    measure("export .qdc", lambda: export_exchange_file(window, project, ".qdc", scratch / "c.qdc"))
+    measure("export .qdpx", lambda: export_exchange_file(window, project, ".qdpx", scratch / "p.qdpx"))
+
+    # -- files ----------------------------------------------------------------------------------
+    from app.agreement import second_coder
+    from app.shell import project_files
+
+    def save_copy() -> None:
+        answers["save"] = str(scratch / "copy.codewerk")
+        Path(answers["save"]).unlink(missing_ok=True)
+        project_files.save_copy(window)
+
+    measure("save a copy", save_copy)
+    package = scratch / "package.codewerk"
+    package.unlink(missing_ok=True)
+    measure(
+        "prepare second coder package",
+        lambda: second_coder.prepare_package(window, project, "Second", package),
+    )
+    if package.exists():
+        measure("merge second coder project", lambda: second_coder.merge_coder(window, project, package))
+    shutil.rmtree(scratch / "settings", ignore_errors=True)
+    window.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
