@@ -16,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -149,13 +150,19 @@ def team_five_coders(ctx: Context) -> Case:
         with Project.open(url) as project:
             before_counts = _coded_by(project)
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        seconds = 60 + count * 0.6  # the watcher outlasts the coders on a busy machine
+        seconds = 60 + count * 0.6  # at most: the watcher stops a second after the coders are done
         watcher_out = ctx.scratch("watcher.json")
         watcher = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.team_probe", "watcher", url, str(seconds), str(watcher_out)],
             cwd=ROOT,
             env=env,
         )
+        ready = watcher_out.with_name(watcher_out.name + ".ready")
+        waited = time.monotonic() + 120
+        while not ready.exists():  # a change committed before the watcher listens never reaches it
+            if watcher.poll() is not None or time.monotonic() > waited:
+                raise RuntimeError("the watcher did not start listening")
+            time.sleep(0.05)
         coders = []
         for number, code in enumerate(CODES, start=1):
             out = ctx.scratch(f"coder{number}.json")
@@ -172,6 +179,7 @@ def team_five_coders(ctx: Context) -> Case:
             if process.wait(timeout=seconds + 120) != 0:
                 raise RuntimeError(f"{name} stopped")
             reports[name] = json.loads(out.read_text(encoding="utf-8"))
+        watcher_out.with_name(watcher_out.name + ".stop").write_text("", encoding="utf-8")
         watcher.wait(timeout=seconds + 120)
         arrived = json.loads(watcher_out.read_text(encoding="utf-8"))["arrived"]
         with Project.open(url) as project:
@@ -188,11 +196,14 @@ def team_five_coders(ctx: Context) -> Case:
             )
         missing = sum(len(r["committed"]) for r in reports.values()) - len(delays)
         latencies = [value for r in reports.values() for value in r["latencies"]]
+        cpu = [r["cpu"] / max(1, r["ok"] + len(r["failed"])) for r in reports.values()]
         state["note"] = (
             f"5 coders × {count} codings: {failed} failed, {lost} lost; p95 apply "
             f"{_p95(latencies) * 1000:.1f} ms (median {statistics.median(latencies) * 1000:.1f} ms); "
             f"a change reached the others in p95 {_p95(delays) * 1000:.0f} ms, max "
-            f"{max(delays, default=0) * 1000:.0f} ms ({missing} notifications not seen)"
+            f"{max(delays, default=0) * 1000:.0f} ms ({missing} notifications not seen); CPU of a coder "
+            f"process per coding {statistics.median(cpu) * 1000:.1f} ms (median of the five; the server's "
+            "not counted)"
         )
         print(state["note"], file=sys.stderr)
         if failed or lost:

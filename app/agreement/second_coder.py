@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from app.widgets import operations
@@ -21,9 +20,11 @@ PROJECT_FILTER = QT_TRANSLATE_NOOP("second_coder", "Codewerk projects (*.codewer
 
 def prepare_package(
     parent: QWidget, project: Project, name: str | None = None, out: Path | None = None
-) -> Path | None:
-    """Ask for the second coder's name and the new file; make the package (all documents)."""
-    from coding.refi.package import package_for_coder
+) -> operations.LongOperation | None:
+    """Ask for the second coder's name and the new file; make the package (all documents) in a
+    worker thread, with progress over the window (it copies the whole project file). ``None`` when
+    the user cancelled; the operation's ``finished(path)`` says when the package is there."""
+    from coding.refi.package import PackageReport, package_for_coder
 
     if name is None:
         name, ok = QInputDialog.getText(
@@ -46,23 +47,34 @@ def prepare_package(
         out = Path(chosen)
         if out.exists():  # the dialog asked before replacing it
             out.unlink()
-    target = out
-    report = operations.attempt(
+    target, coder = out, name
+
+    def make(_progress: operations.Progress) -> PackageReport:  # in the worker: writes the new file only
+        return package_for_coder(project, target, coder=coder)
+
+    def done(report: PackageReport) -> Path:
+        operations.tell(parent, report.line())
+        return report.path
+
+    return operations.LongOperation(
         parent,
-        lambda: package_for_coder(project, target, coder=name),
-        notice=True,
+        make,
         title=QCoreApplication.translate("second_coder", "Prepare package"),
-    )
-    if report is None:
-        return None
-    operations.tell(parent, report.line())
-    return report.path
+        apply=done,
+    ).start()
 
 
-def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> object:
-    """Ask for a coder's project file and merge it; shows the report (added, kept, conflicts)."""
+def merge_coder(
+    parent: QWidget, project: Project, path: Path | None = None
+) -> operations.LongOperation | None:
+    """Ask for a coder's project file and merge it; shows the report (added, kept, conflicts).
+
+    The other file is read and checked in a worker thread, with progress over the window (seconds
+    for a research group's project); the merge itself is one command on the GUI thread (one
+    undoable step). ``None`` when the user cancelled; the operation's ``finished(report)`` gives the
+    report."""
     from app.exporting.refi_actions import show_report
-    from coding.refi.merge import merge_project  # lxml: not at start-up
+    from coding.refi.merge import PreparedMerge, apply_merge, read_merge  # lxml: not at start-up
 
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -75,16 +87,14 @@ def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> 
             return None
         path = Path(chosen)
     source = path
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = operations.attempt(
-            parent,
-            lambda: merge_project(project, source),
-            notice=True,
-            title=QCoreApplication.translate("second_coder", "Merge"),
-        )
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if report is not None:
-        show_report(parent, report)
-    return report
+
+    def read(_progress: operations.Progress) -> PreparedMerge:  # in the worker thread: reads only
+        return read_merge(project, source)
+
+    return operations.LongOperation(
+        parent,
+        read,
+        title=QCoreApplication.translate("second_coder", "Merge"),
+        apply=lambda prepared: apply_merge(project, prepared),  # on the GUI thread: one command
+        success=lambda report: show_report(parent, report),
+    ).start()

@@ -27,24 +27,31 @@ def ask_path(parent: QWidget, suggested: Path) -> str:
     return name
 
 
-def save_copy(parent: QWidget, project: Project) -> Path | None:
-    """Ask where, then copy; says where the copy went (and that work goes on in the original)."""
+def save_copy(parent: QWidget, project: Project) -> operations.LongOperation | None:
+    """Ask where, then copy in a worker thread (a research group's project file is hundreds of
+    megabytes), with progress over the window; says where the copy went (and that work goes on in
+    the original). ``None`` when the user cancelled; the operation's ``finished(path)`` says when the
+    copy is there."""
     stamp = datetime.now().strftime("%Y-%m-%d")
     suggested = project.path.with_name(f"{project.path.stem}-{stamp}{PROJECT_SUFFIX}")
     name = ask_path(parent, suggested)
     if not name:
         return None
-    target = operations.attempt(
-        parent,
-        lambda: project.save_copy(name, overwrite=True),
-        notice=True,
-        title=QCoreApplication.translate("project_copy", "Save a copy"),
-    )
-    if target is not None:
+
+    def copy(_progress: operations.Progress) -> Path:  # in the worker thread: reads the project file only
+        return project.save_copy(name, overwrite=True)
+
+    def done(target: Path) -> None:
         operations.tell(
             parent,
             QCoreApplication.translate(
                 "project_copy", "Saved a copy to {target} — you go on working in {name}"
             ).format(target=target, name=project.path.name),
         )
-    return target
+
+    return operations.LongOperation(
+        parent,
+        copy,
+        title=QCoreApplication.translate("project_copy", "Save a copy"),
+        success=done,
+    ).start()

@@ -3,7 +3,8 @@
 Our strings go through ``tr``/``QCoreApplication.translate``; their Dutch is kept in
 ``resources/translations/codewerk_nl.ts`` and compiled to ``codewerk_nl.qm`` with ``pyside6-lrelease``
 (``python -m installers.translations``). Qt's standard dialogs (file dialogs, message box buttons)
-use ``qtbase_nl.qm`` from PySide6's translations folder. The choice is stored in QSettings
+use ``qtbase_nl.qm`` from PySide6's translations folder (what it lacks is in :data:`QT_GAPS`, translated in
+ours, which Qt asks after its own). The choice is stored in QSettings
 (``language``: ``nl``/``en``; absent: the system locale's) and also sets the language of exports
 (``coding.core.i18n``), so the window, its exports and the CLI speak the same language.
 """
@@ -15,9 +16,17 @@ from importlib.resources import as_file, files
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.shell import settings
+from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core import i18n
 
 _installed: list[QTranslator] = []
+
+# Labels of Qt's own dialogs that PySide6's ``qtbase_nl.qm`` lacks as Qt 6 writes them (it has them
+# without the access key), so the file dialog said "Look in:" and "Files of type:" in English.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def system_language() -> i18n.Language:

@@ -256,8 +256,11 @@ class ServerStore(Store):
         self._told.announced = False
         try:
             return super().transact(announced)
-        except DBAPIError as exc:  # raised outside the session (connecting)
-            translated = self._translated(exc)
+        except BaseException as exc:
+            # An announcement made inside a transaction that did not commit went with it: the
+            # next change after commit (a group's, tell_others) must not take it as made.
+            self._told.announced = False
+            translated = self._translated(exc) if isinstance(exc, DBAPIError) else None  # connecting
             if translated is None:
                 raise
             raise translated from exc

@@ -123,6 +123,11 @@ class Store:
             return self.disk_full()
         return None
 
+    def problem(self, exc: BaseException) -> CodewerkError | None:
+        """What a database error raised inside a held transaction (:meth:`hold`) means for the user:
+        busy (try the transaction again), read-only, full, unreachable …; ``None`` for anything else."""
+        return self._translated(exc)
+
     def disk_full(self, what: str | None = None) -> DiskFullError:
         """The one message for a write that found no room left on the project's disk."""
         if what is None:

@@ -14,6 +14,7 @@ listed as conflicts; the project's version is kept.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,9 +36,24 @@ from models import Code, Document, Judgement
 from models.database import ProjectFileProblem, inspect_file
 
 
+@dataclass
+class PreparedMerge:
+    """What :func:`read_merge` read of the other file, for :func:`apply_merge`."""
+
+    data: RefiProject
+    file_name: str
+    conflicts: list[Skipped]
+
+
 def merge_project(project: Project, other: Path | str) -> ExchangeReport:
     """Merge the project file ``other`` into ``project`` (one undoable step); a refused file leaves
     the project exactly as it was."""
+    return apply_merge(project, read_merge(project, other))
+
+
+def read_merge(project: Project, other: Path | str) -> PreparedMerge:
+    """Read and check the project file ``other`` against ``project`` without changing either (any
+    thread: it reads only); :func:`apply_merge` then merges it."""
     other = Path(other)
     if other.resolve() == project.path.resolve():
         raise InvalidInputError(say("{name}: this is the open project itself", name=other.name))
@@ -56,8 +72,13 @@ def merge_project(project: Project, other: Path | str) -> ExchangeReport:
     check_recordings(data, None if project.is_team_project else project.path.parent)
     data.name = other.stem
     data.skipped.extend(_reanchor(project, data, other.name))
-    report: ExchangeReport = project.execute(ImportExchange(data, other.name))
-    report.conflicts.extend(conflicts)
+    return PreparedMerge(data, other.name, conflicts)
+
+
+def apply_merge(project: Project, prepared: PreparedMerge) -> ExchangeReport:
+    """Merge what :func:`read_merge` read: one command, one undoable step."""
+    report: ExchangeReport = project.execute(ImportExchange(prepared.data, prepared.file_name))
+    report.conflicts.extend(prepared.conflicts)
     return report
 
 

@@ -18,11 +18,17 @@ announced.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from coding.core.errors import ProjectBusyError
 from coding.core.store import Store
 from coding.undo.command import Command, Writer
+from coding.undo.steps import ChangedSince
 
 #: A child of a group: a command, or a function of the previous child's result that makes one.
 Child = Command | Callable[[Any], Command]
@@ -70,6 +76,11 @@ class Group(Command):
         """Start collecting children executed one by one (``Project.group``) on ``writer``."""
         self._writer = writer
 
+    @property
+    def writer(self) -> Writer:
+        """The writer given to :meth:`begin`."""
+        return self._writer
+
     def execute(self, child: Command) -> Any:
         """Plan one more child on the writer given to :meth:`begin`."""
         return self.add(self._writer, child)
@@ -87,6 +98,13 @@ class GroupScope:
     rolled back when it raises), or call :meth:`open`, then :meth:`commit` or :meth:`abort` (an
     import the window stores file by file between events). Committing records the group for undo
     and announces its change once; aborting leaves the project exactly as it was.
+
+    When the database gives up the transaction because others wrote at the same time (a team
+    server's serialization failure, in a child or at the commit), the group begins a fresh one,
+    applies what its children wrote so far again (the same rows and ids, as redo does: refused
+    when someone else changed those rows meanwhile) and goes on, with the store's pauses between
+    attempts; the block holding the group does not notice. Other database errors reach the block
+    as the store's one message (an unreachable server), never as a driver's error.
     """
 
     def __init__(
@@ -110,7 +128,43 @@ class GroupScope:
         return self.group
 
     def execute(self, command: Command) -> Any:
-        return self.group.execute(command)
+        delays = iter(self._store.retry_delays)
+        while True:
+            try:
+                return self.group.execute(command)
+            except DBAPIError as exc:
+                problem = self._store.problem(exc)
+                if problem is None:
+                    raise
+                if not isinstance(problem, ProjectBusyError):
+                    raise problem from exc
+                self._store.end_held(commit=False)
+                self._begin_again(delays, problem)
+
+    def _begin_again(self, delays: Iterator[float], busy: ProjectBusyError) -> None:
+        """After the given-up transaction was let go: pause, begin a fresh one and apply the
+        children's steps in it again (tried again while the server gives it up too). Raises
+        ``busy`` when the pauses ran out or someone changed those rows meanwhile, holding nothing."""
+        writer = self.group.writer
+        for delay in delays:
+            time.sleep(delay * random.uniform(0.5, 1.5))
+            writer.session = self._store.begin_held()
+            try:
+                for step in writer.steps:
+                    step.apply(writer.session)
+            except (ChangedSince, IntegrityError) as exc:
+                self._store.end_held(commit=False)
+                raise busy from exc
+            except DBAPIError as exc:
+                self._store.end_held(commit=False)
+                problem = self._store.problem(exc)
+                if not isinstance(problem, ProjectBusyError):
+                    raise (problem or busy) from exc
+                busy = problem
+                continue
+            writer.session.expire_all()
+            return
+        raise busy
 
     def commit(self) -> None:
         if not self.is_open:
@@ -121,7 +175,13 @@ class GroupScope:
         except BaseException:
             self._store.end_held(commit=False)
             raise
-        self._store.end_held(commit=True)
+        delays = iter(self._store.retry_delays)
+        while True:
+            try:
+                self._store.end_held(commit=True)
+                break
+            except ProjectBusyError as busy:
+                self._begin_again(delays, busy)
         if not self.group.is_empty:
             self._committed(self.group)
 
@@ -129,7 +189,8 @@ class GroupScope:
         if not self.is_open:
             return
         self._close()
-        self._store.end_held(commit=False)
+        if self._store.holding:  # not when trying the transaction again ran out (nothing held then)
+            self._store.end_held(commit=False)
 
     def _close(self) -> None:
         self.is_open = False

@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>Press {key} in the transcript to code the selection with {code}</source>
-        <extracomment>Coded passages per code with its subcodes; None until :meth:`load_totals` (``totals_later``).</extracomment>
+        <extracomment>Coded passages per code with its subcodes; None until :meth:`load_totals` (``totals_later``). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the codes or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>Druk in het transcript op {key} om de selectie te coderen met {code}</translation>
     </message>
 </context>
@@ -1374,7 +1374,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <name>DocumentListModel</name>
     <message>
         <source>{characters} characters · {codings} coding(s)</source>
-        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Whether the documents carry their coding counts (False until :meth:`load_counts`).</extracomment>
+        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
     </message>
     <message>
@@ -1742,6 +1742,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>&amp;Group interviews by:</source>
+        <extracomment>The table&apos;s build under way in a worker thread, if any.</extracomment>
         <translation>Interviews &amp;groeperen op:</translation>
     </message>
     <message>
@@ -1775,6 +1776,10 @@ Wilt u het vervangen?</translation>
     <message>
         <source>Import guide…</source>
         <translation>Leidraad importeren…</translation>
+    </message>
+    <message>
+        <source>Matching the guide …</source>
+        <translation>De leidraad koppelen …</translation>
     </message>
     <message>
         <source>No grouping</source>
@@ -1871,7 +1876,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Export table</source>
-        <extracomment>The file name the export dialog proposes.</extracomment>
+        <extracomment>The read of the table under way in a worker thread, if any. The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
@@ -1885,6 +1890,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Exported {name}</source>
         <translation>{name} geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Counting …</source>
+        <translation>Tellen …</translation>
     </message>
     <message>
         <source>{title}: {count} quote(s)</source>
@@ -2452,6 +2461,11 @@ Klik om de citaten te tonen</translation>
         <translation>Spatie of Enter bevestigt de koppeling, Delete wist haar, Backspace laat de koppeling weer automatisch bepalen; typ een ander vraagnummer in de kolom Vraag (F2) om haar te verplaatsen. Elk is één stap om ongedaan te maken.</translation>
     </message>
     <message>
+        <source>Matching the interviewer turns …</source>
+        <extracomment>The matching under way in a worker thread, if any.</extracomment>
+        <translation>De beurten van de interviewer koppelen …</translation>
+    </message>
+    <message>
         <source>{matches} matches ({confirmed} confirmed), {unmatched} interviewer turns ask no guide question</source>
         <translation>{matches} koppelingen ({confirmed} bevestigd), {unmatched} beurten van de interviewer stellen geen vraag uit de leidraad</translation>
     </message>
@@ -2749,9 +2763,21 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QueryBar</name>
     <message>
         <source>in one turn</source>
+        <extracomment>How soon the saved queries are asked for again while a team server is away.</extracomment>
         <translation>in één beurt</translation>
     </message>
     <message>

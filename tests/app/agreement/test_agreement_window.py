@@ -135,13 +135,18 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     assert [a.text() for a in menu.actions()] == ["&Prepare package…", "&Merge a coder's project…"]
     assert window.workspace is not None
     project = window.workspace.project
-    out = second_coder.prepare_package(window, project, name="Bram", out=tmp_path / "bram.codewerk")
+    packing = second_coder.prepare_package(window, project, name="Bram", out=tmp_path / "bram.codewerk")
+    assert packing is not None
+    qtbot.waitUntil(lambda: not packing.running)  # made in a worker thread
+    out = packing.value
     assert out is not None and "Packaged" in window.statusBar().currentMessage()
     with Project.open(out) as theirs:
         assert theirs.coder == "Bram" and theirs.quotes() == []
         theirs.code(DOC, "Stabiliteit", text="Samen kom je veel verder.")
-    report = second_coder.merge_coder(window, project, out)
-    assert report is not None
+    merging = second_coder.merge_coder(window, project, out)
+    assert merging is not None
+    qtbot.waitUntil(lambda: not merging.running)  # read in a worker thread, merged on the GUI thread
+    assert merging.value is not None and merging.error is None
     assert [q.text for q in project.quotes(coder="Bram")] == ["Samen kom je veel verder."]
     window.workspace.undo()
     assert project.quotes(coder="Bram") == []
@@ -183,3 +188,45 @@ def test_the_figures_and_the_resolving_step_in_dutch(dutch, qtbot, window: MainW
     assert (
         window.window_actions.undo.text().replace("&", "") == "Verschil oplossen (B aanhouden) ongedaan maken"
     )
+
+
+def test_packaging_and_merging_run_in_a_worker_with_progress(
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A research group's project file is hundreds of megabytes: File → Second coder → Prepare
+    package… copies it, and Merge a coder's project… reads the other file, off the GUI thread with a
+    progress display over the window; only the merge's one command runs on the GUI thread."""
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
+
+    from coding.refi import merge, package
+
+    threads: dict[str, threading.Thread] = {}
+
+    def spy(module, name):  # type: ignore[no-untyped-def]
+        original = getattr(module, name)
+
+        def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+            threads[name] = threading.current_thread()
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapped)
+
+    spy(package, "package_for_coder")
+    spy(merge, "read_merge")
+    spy(merge, "apply_merge")
+    out = tmp_path / "bram.codewerk"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Bram", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(out), ""))
+    window.window_actions.prepare_package.trigger()  # File → Second coder → Prepare package…
+    assert window.findChild(QProgressDialog, "operationProgress") is not None
+    qtbot.waitUntil(lambda: "Packaged" in window.statusBar().currentMessage())
+    assert out.exists() and threads["package_for_coder"] is not threading.main_thread()
+
+    window.window_actions.merge_coder.trigger()  # File → Second coder → Merge a coder's project…
+    assert window.findChild(QProgressDialog, "operationProgress") is not None
+    qtbot.waitUntil(lambda: "apply_merge" in threads)
+    assert threads["read_merge"] is not threading.main_thread()
+    assert threads["apply_merge"] is threading.main_thread()  # the one command: on the GUI thread

@@ -21,9 +21,35 @@ def test_ctrl_shift_s_saves_a_copy_that_opens(qtbot, window: MainWindow, tmp_pat
     window.view.setFocus()
     keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window.view, Qt.Key.Key_S, keys)
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage())  # copied in a worker
     assert target.exists()
     assert asked and asked[0].suffix == ".codewerk" and asked[0] != window.workspace.project.path  # type: ignore[union-attr]
     assert str(target) in window.statusBar().currentMessage()
     assert window.workspace is not None and window.workspace.project.path != target  # still working here
     with Project.open(target) as copy:
         assert len(copy.quotes()) == len(window.workspace.project.quotes())
+
+
+def test_the_copy_is_made_in_a_worker_with_progress(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A research group's project file is hundreds of megabytes: the copy is made off the GUI thread,
+    with a progress display over the window."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    target = tmp_path / "kopie.codewerk"
+    monkeypatch.setattr(project_copy, "ask_path", lambda _parent, _suggested: str(target))
+    threads: list[threading.Thread] = []
+    original = Project.save_copy
+
+    def spy(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Project, "save_copy", spy)
+    window.window_actions.save_copy.trigger()  # File → Save a copy…
+    assert window.findChild(QProgressDialog, "operationProgress") is not None
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage())
+    assert target.exists() and threads and threads[0] is not threading.main_thread()
