@@ -16,7 +16,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from coding.core.text import fold, natural_key
@@ -159,6 +159,11 @@ class GuideMatcher:
         for index, score in self._overlap(text).items():
             scores[index] = score
         return scores
+
+    def overlaps(self, text: str) -> Mapping[int, float]:
+        """:meth:`similarity` without its zeros: per question number, the cosine of each question that shares a
+        stem with ``text`` (all above zero), in no particular order."""
+        return self._overlap(text)
 
     def _overlap(self, text: str) -> dict[int, float]:
         """The similarity with the questions that share a stem with ``text`` (the others are 0); the

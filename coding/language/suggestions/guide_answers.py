@@ -193,12 +193,16 @@ def neighbour_candidates(
         asked = asked_as[answer.document_id][(answer.asked_body_start, answer.asked_end)]
         if not matched and "?" not in asked:
             continue  # an interviewer turn the matcher left alone is looked at only when it asks something
-        similarities = matcher.similarity(asked)
-        best = max(similarities, default=0.0)
-        first = matcher.refs[similarities.index(best)] if similarities else ""
+        # the questions sharing a word with the turn: the rest have similarity 0, below the floor (above 0)
+        similarities = matcher.overlaps(asked)
+        best = max(similarities.values(), default=0.0)
+        if not similarities or best < NEIGHBOUR_MIN_SIMILARITY:
+            continue  # nothing reaches the floor
+        first = matcher.refs[min(n for n, s in similarities.items() if s == best)]
         floor = max(NEIGHBOUR_MIN_SIMILARITY, NEIGHBOUR_RATIO * best)  # below either: not offered
-        for number, similarity in enumerate(similarities):
-            if similarity < floor or folded[number] in matched:
+        for number in sorted(n for n, s in similarities.items() if s >= floor):
+            similarity = similarities[number]
+            if folded[number] in matched:
                 continue
             code = by_ref.get(folded[number])
             if code is None or code.id not in scope:

@@ -411,6 +411,16 @@ def _passages_similarity(
     return out
 
 
+def terms_alone_dropped(profiles: Profiles) -> set[CodeId]:
+    """The codes whose sentences found by search terms alone :func:`corroborated` drops whatever they resemble
+    (:data:`TERMS_ALONE_UNTIL`)."""
+    return {
+        code_id
+        for code_id, count in zip(profiles.code_ids, profiles.counts, strict=True)
+        if count >= TERMS_ALONE_UNTIL
+    }
+
+
 def corroborated(
     candidates: Sequence[Candidate],
     data: CorpusData,
@@ -432,11 +442,7 @@ def corroborated(
         return list(candidates)
     dropped: set[int] = set()
     # a term sentence of a code with enough coded goes whatever it resembles: no need to compare it
-    enough = {
-        code_id
-        for code_id, count in zip(profiles.code_ids, profiles.counts, strict=True)
-        if count >= TERMS_ALONE_UNTIL
-    }
+    enough = terms_alone_dropped(profiles)
     for c in alone:
         if c.sources == ("terms",) and c.code_id in enough:
             dropped.add(id(c))

@@ -28,6 +28,7 @@ from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
     SOURCES,
     Candidate,
+    alone_apart,
     best_per_code,
     merge,
     not_already_decided,
@@ -161,6 +162,7 @@ class SuggestionService:
             corroborated,
             learn_from_rejections,
             meeting_their_rank,
+            terms_alone_dropped,
             turn_candidates,
         )
         from coding.language.suggestions.similar import sentence_vectors
@@ -182,7 +184,10 @@ class SuggestionService:
             found += span_candidates(list(tree), {c.id for c in codes}, data, coded, profiles, given, closest)
         if "question" in sources:
             found += self._unasked(codes, data, coded, profiles, closest)
-        merged = corroborated(prefer_specific(merge(found), tree), data, coded, profiles)
+        # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
+        # merge with nothing are set apart: only their passages count, for prefer_specific
+        found, apart = alone_apart(found, terms_alone_dropped(profiles))
+        merged = corroborated(prefer_specific(merge(found), tree, apart), data, coded, profiles)
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
             rejected[code_id].extend((doc_id, s, e) for s, e, _, status in earlier if status == "rejected")
@@ -423,8 +428,8 @@ class SuggestionService:
         """Store ``found`` (:meth:`candidates` for ``code``, e.g. found in a worker thread) as the open
         suggestions for ``code`` (or all codes): one undoable action. Returns the open suggestions in scope."""
         scope = None if code is None else [c.id for c in self._scope(code, True)]
-        with collector_paused():  # tens of thousands of rows written at 10×, no cycles among them
-            self._context.execute(RefreshSuggestions(scope, found))
+        # not with the collector paused: the ORM's writing leaves cycles (+85 MB at the peak of the large project)
+        self._context.execute(RefreshSuggestions(scope, found))
         return self.list(code)
 
     def _corpus_data(self, corpus: Corpus, indexed: set[DocumentId]) -> CorpusData:

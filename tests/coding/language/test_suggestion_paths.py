@@ -310,8 +310,12 @@ def test_the_shared_words_from_arrays_are_those_from_dicts(chosen: list[int], se
     assert found == _top_contributions_by_dicts(stems, columns, weights, profile)
 
 
-def _prefer_specific_keyed_twice(candidates: Sequence[Candidate], tree: CodeTree) -> list[Candidate]:
-    """The subcodes preferred as they were: each candidate's passage key computed in both passes."""
+def _prefer_specific_keyed_twice(
+    candidates: Sequence[Candidate], tree: CodeTree, also: Sequence[tuple[int, CodeId]] = ()
+) -> list[Candidate]:
+    """The subcodes preferred as they were: each candidate's passage key computed in both passes (``also``:
+    nothing is set apart on the reference path, :func:`_nothing_apart`)."""
+    assert not also
 
     def key(c: Candidate) -> int:
         return (c.document_id << 64) | (c.start << 32) | c.end
@@ -360,8 +364,29 @@ def test_the_subcodes_preferred_with_keys_once_are_those_keyed_twice(
     assert pair[0] not in kept and pair[1] in kept
 
 
+def _nothing_apart(
+    candidates: Sequence[Candidate], codes: object
+) -> tuple[list[Candidate], list[tuple[int, CodeId]]]:
+    """Every search-term sentence merged, preferred and corroborated, as before they were set apart."""
+    return list(candidates), []
+
+
+def _similarities_code_by_code(spans: SpanVectors, profiles: Profiles) -> FloatArray:
+    """Spans × codes as they were computed: one pass of row_dots per code."""
+    out = np.zeros((len(spans), len(profiles.code_ids)))
+    if not len(spans.rows) or not len(profiles.code_ids):
+        return out
+    for number in range(len(profiles.code_ids)):
+        out[:, number] = row_dots(
+            spans.rows, spans.columns, spans.weights, profiles.matrix[number], len(spans)
+        )
+    return out
+
+
 REFERENCE = {
     (service_module, "prefer_specific"): _prefer_specific_keyed_twice,
+    (service_module, "alone_apart"): _nothing_apart,
+    (resemblance, "similarities"): _similarities_code_by_code,
     (resemblance, "top_contributions"): _top_contributions_by_dicts,
     (sentence_spans, "top_contributions"): _top_contributions_by_dicts,
     (terms, "_in_answer_sentences"): _in_answer_sentences_document_by_document,
@@ -434,17 +459,18 @@ def test_the_suggestions_are_those_of_the_paths_replaced(
 @given(
     words=st.lists(st.integers(0, 7), min_size=0, max_size=40),
     targets=st.integers(0, 4),
+    block=st.integers(1, 50),
     seed=st.integers(0, 2**16),
 )
 def test_the_table_of_dot_products_is_each_matrix_rows_row_dots_to_the_last_bit(
-    words: list[int], targets: int, seed: int
+    words: list[int], targets: int, block: int, seed: int
 ) -> None:
     rng = np.random.default_rng(seed)
     rows = np.repeat(np.arange(len(words)), words).astype(np.int32)  # rows without words too
     columns = rng.integers(0, 9, len(rows)).astype(np.int32)
     weights = rng.random(len(rows))
     matrix = np.where(rng.random((targets, 9)) < 0.4, 0.0, rng.random((targets, 9)))
-    table = dots_table(rows, columns, weights, matrix, len(words))
+    table = dots_table(rows, columns, weights, matrix, len(words), block)
     assert table.shape == (len(words), targets)
     for target in range(targets):
         assert np.array_equal(table[:, target], row_dots(rows, columns, weights, matrix[target], len(words)))
