@@ -36,6 +36,7 @@ from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding import Aspect, Change
 from coding.agreement.report import AgreementReport, Disagreement
 from coding.agreement.units import UNIT_LEVELS
+from coding.core.coder_rows import CONSENSUS
 
 UNIT_NAMES = {
     "segment": QT_TRANSLATE_NOOP("AgreementWindow", "Coded segment"),
@@ -173,12 +174,13 @@ class AgreementWindow(ToolWindow):
     def _fill_coders(self) -> None:
         coders = self.workspace.project.agreement.coders()
         me = self.workspace.project.coder
-        others = [c for c in coders if c != me]
-        fill_combo(self.coder_a, [(c, c) for c in coders], choose=(self.coder_a.currentData(), me))
+        people = [c for c in coders if c != CONSENSUS]  # compared first; the consensus layer on request
+        fill_combo(self.coder_a, [(c, c) for c in coders], choose=(self.coder_a.currentData(), me, *people))
+        chosen_a = self.coder_a.currentData()
         fill_combo(
             self.coder_b,
             [(c, c) for c in coders],
-            choose=(self.coder_b.currentData(), *[c for c in others if c != self.coder_a.currentData()]),
+            choose=(self.coder_b.currentData(), *[c for c in people if c not in (me, chosen_a)]),
         )
 
     def recompute(self) -> None:

@@ -230,3 +230,20 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
     qtbot.waitUntil(lambda: "apply_merge" in threads)
     assert threads["read_merge"] is not threading.main_thread()
     assert threads["apply_merge"] is threading.main_thread()  # the one command: on the GUI thread
+
+
+def test_the_coders_compared_first_are_two_people_never_the_consensus_layer(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """The supervisor (not a coder) opens the window after some disagreements were resolved: it
+    compared Bram with the consensus layer (the first two names in order) instead of the two coders."""
+    first, _spans = _second_coder(window)
+    assert window.workspace is not None
+    project = window.workspace.project
+    quote = next(q for q in project.quotes() if q.document == DOC)
+    project.codings.code(DOC, quote.code_id, quote.start, quote.end, coder="consensus")
+    project.coder = "Marieke"
+    dialog = _open_agreement(qtbot, window)
+    assert {dialog.coder_a.currentData(), dialog.coder_b.currentData()} == {first, "Bram"}
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.report is not None and {dialog.report.coder_a, dialog.report.coder_b} == {first, "Bram"}
