@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -97,6 +98,32 @@ def format_datetime(value: datetime | str | None) -> str | None:
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value.isoformat() + "Z"
+
+
+#: Stored times, each followed by a line break (:func:`format_datetimes`; ASCII digits, the quicker
+#: test: a time with others is written one at a time, as :func:`format_datetime` writes it).
+_STORED_TIMES = re.compile(
+    r"(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]{6}\n)*"
+)
+
+
+def format_datetimes(values: Sequence[datetime | str]) -> list[str | None]:
+    """:func:`format_datetime` of each of ``values``: SQLite's stored texts (a source's passages or
+    codings) checked by one pattern over them joined and written by replacing in the joined text
+    (the one space, a zero fraction, the ``Z``), not one call per time (400,000 at ten times the
+    large corpus); anything else one at a time."""
+    if not values:
+        return []
+    try:
+        joined = "\n".join(values) + "\n"  # type: ignore[arg-type]  # a datetime: TypeError
+    except TypeError:
+        return [format_datetime(value) for value in values]
+    if _STORED_TIMES.fullmatch(joined) is not None:
+        written = joined.replace(" ", "T").replace(".000000\n", "\n").replace("\n", "Z\n")
+        times: list[str | None] = list(written[:-1].split("\n"))
+        if len(times) == len(values):  # (a value holding a line break of its own: one at a time)
+            return times
+    return [format_datetime(value) for value in values]
 
 
 def parse_datetime(value: str | None) -> datetime | None:

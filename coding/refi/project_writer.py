@@ -29,7 +29,7 @@ from coding.refi.extension import dumps, project_extension
 from coding.refi.media_xml import SOURCE_ELEMENTS, media_uri, sync_points, transcript_guid
 from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
-from coding.refi.selection_xml import NoteOut, SelectionXml, attribute_text, selection_span
+from coding.refi.selection_xml import NoteOut, SelectionXml, attribute_text
 from coding.refi.snapshot import DocumentParts, DocumentRow, Snapshot, open_snapshot
 from coding.refi.zip_streams import Buffered, Deflating, Out, write_text
 
@@ -326,8 +326,7 @@ class _ProjectXml(SelectionXml):
             self._description(source, doc)
             if passages:  # the selections as text, put in place when the source is written
                 _sub(source, _SELECTIONS)
-            for passage in passages:
-                self._selection(passage, "PlainTextSelection", selection_span(passage))
+                self._selections(passages, "PlainTextSelection")
         else:  # the recording, its transcript the document's text (coding.refi.media_xml)
             source = _element(
                 SOURCE_ELEMENTS[doc.media.kind],
@@ -357,12 +356,12 @@ class _ProjectXml(SelectionXml):
                 )
             if passages:
                 _sub(transcript, _SELECTIONS)
-            for passage in passages:
-                span = (
+                spans = [
                     f' fromSyncPoint="{attribute_text(points[passage.start].guid)}"'
                     f' toSyncPoint="{attribute_text(points[passage.end].guid)}"'
-                )
-                self._selection(passage, "TranscriptSelection", span)
+                    for passage in passages
+                ]
+                self._selections(passages, "TranscriptSelection", spans)
         for guid in self.document_notes.get(doc.id, ()):
             _sub(source, "NoteRef", {"targetGUID": guid})
         # Every attribute on the source too (not only on its case): QualCoder and MAXQDA read

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from coding import Project
 from coding.core.plain_rows import plain_row_stream
-from coding.refi.names import EXTENSION_PART, format_datetime
+from coding.refi.names import EXTENSION_PART, format_datetime, format_datetimes
 from coding.refi.project_writer import project_parts
 from coding.refi.snapshot import take_snapshot
 from models import Coding, Passage
@@ -64,3 +64,24 @@ def _stored(moment: datetime) -> str:  # how SQLAlchemy writes a DateTime into S
 def test_a_stored_time_is_written_as_its_datetime(moment: datetime) -> None:
     assert format_datetime(_stored(moment)) == format_datetime(moment)
     assert format_datetime(_stored(moment)[:19]) == format_datetime(moment.replace(microsecond=0))
+
+
+_TIMES = st.one_of(
+    st.datetimes(min_value=datetime(1000, 1, 1)).map(_stored),
+    st.datetimes(min_value=datetime(1000, 1, 1)).map(lambda moment: _stored(moment.replace(microsecond=0))),
+    st.datetimes(min_value=datetime(1000, 1, 1)),
+    st.sampled_from(
+        ["2026-12-06 19:42:57", "\u0662026-12-06 19:42:57.000000", "2026-12-06T19:42:57.5+01:00"]
+    ),
+)
+
+
+@given(st.lists(_TIMES, max_size=8))
+def test_times_written_together_are_each_as_written_alone(values: list[datetime | str]) -> None:
+    assert format_datetimes(values) == [format_datetime(value) for value in values]
+
+
+def test_a_stored_time_holding_a_line_break_is_not_split_into_two() -> None:
+    two = "2026-12-06 19:42:57.000000\n2026-12-06 19:42:57.123456"
+    with pytest.raises(ValueError, match="Invalid isoformat"):  # as format_datetime of it alone
+        format_datetimes(["2026-12-06 19:42:57.000001", two])

@@ -15,7 +15,7 @@ from coding import Project
 from coding.core.xml_chars import xml_text
 from coding.documents.document_commands import NewDocument
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
-from coding.refi.selection_xml import attribute_text, content_text, start_tag
+from coding.refi.selection_xml import attribute_text, attribute_texts, content_text, start_tag
 
 _EMPTY = re.compile(rb"<(\w+)([^<>]*)></\1>")
 ODD = "R9: <b>vet</b> & \"dubbel\" 'enkel'\ttab 👍🏽 \u200d\nR9: tweede regel =1+1\n"
@@ -36,6 +36,12 @@ def test_attribute_and_element_text_are_escaped_as_lxml_does(name: str, content:
     written = f"{start_tag('Selection', {'guid': 'g', 'name': name, 'none': None})}>{content_text(content)}</Selection>"
     assert written.encode("utf-8") == etree.tostring(element, encoding="utf-8")
     assert attribute_text(name) == attribute_text(xml_text(name))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(TEXT, st.sampled_from(["\ud800", "g-1", ""])), max_size=8))
+def test_texts_escaped_together_are_each_as_escaped_alone(values: list[str]) -> None:
+    assert attribute_texts(values) == [attribute_text(value) for value in values]
 
 
 def test_the_exported_project_is_what_lxml_writes_of_it_and_valid(
