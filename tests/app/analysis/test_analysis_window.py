@@ -190,3 +190,24 @@ def test_the_tables_are_counted_in_a_worker_while_the_window_answers(
             lambda bar=bar: not [w for w in bar.findChildren(QWidget, "operationProgress") if w.isVisible()]
         )
         del threads[name]
+
+
+def test_a_long_column_title_is_cut_with_an_ellipsis_not_clipped_at_both_ends(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """Documents as columns: "R15_vakbond_zuidoost-brabant" showed as "l5_vakbond_zuidoost-braba", its
+    respondent lost: a centred title wider than its column was clipped at both ends. Qt's style cuts a
+    header label as its header says (``textElideMode``) to the section's width; that text is checked."""
+    analysis = _open(window, "matrix")
+    view = analysis.matrix
+    qtbot.waitUntil(lambda: view.matrix is not None and view.matrix_model.columnCount() > 0)
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    shown = []
+    for column in range(view.matrix_model.columnCount()):
+        title = str(view.matrix_model.headerData(column, Qt.Orientation.Horizontal))
+        width = header.sectionSize(column) - 8
+        text = metrics.elidedText(title, header.textElideMode(), width)
+        assert metrics.horizontalAdvance(text) <= width or not text, (title, text, width)
+        shown.append(text)
+    assert any(text.startswith("R15_") and text.endswith("…") for text in shown), shown
