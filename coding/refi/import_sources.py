@@ -85,7 +85,7 @@ class SourcesMerge(MergeState):
         page_rows: list[dict[str, Any]] = []
         for row, source in zip(new_rows, new_sources, strict=True):
             if len(turn_rows) >= BATCH:  # inserted a batch at a time: the row dicts never all stand
-                self.w.insert_many(Turn, turn_rows)
+                self.w.insert_many(Turn, turn_rows, once=self.once)
                 turn_rows = []
             self.docs[source.guid] = MergedDocument(row["id"], source.text, True, new=True)
             self.added["documents"] += 1
@@ -111,7 +111,7 @@ class SourcesMerge(MergeState):
             )
         self.added["attributes"] += len(attribute_rows)
         self.w.insert_many(DocumentAttribute, attribute_rows)
-        self.w.insert_many(Turn, turn_rows)
+        self.w.insert_many(Turn, turn_rows, once=self.once)
         self.w.insert_many(Page, page_rows)
 
     def _turns(
@@ -277,7 +277,7 @@ class SourcesMerge(MergeState):
         """Insert the planned passages, then the planned codings (their passages now have ids).
         The new passages' spans are kept in ``by_span`` only where they may be looked up again:
         in documents the project had, and a judgement's evidence."""
-        inserted = self.w.insert_many(Passage, new_passages.values())
+        inserted = self.w.insert_many(Passage, new_passages.values(), once=self.once)
         ids = {span: row["id"] for span, row in zip(new_passages, inserted, strict=True)}
         new_documents = {doc.id for doc in self.docs.values() if doc.new}
         by_span.update(
@@ -290,7 +290,7 @@ class SourcesMerge(MergeState):
         for span, _coding, row in pending:
             row["passage_id"] = ids[span] if span in ids else by_span[span]
             rows.append(row)
-        inserted = self.w.insert_many(Coding, rows)
+        inserted = self.w.insert_many(Coding, rows, once=self.once)
         for (_span, coding, _row), row in zip(pending, inserted, strict=True):
             if coding.guid in self.reviewed:
                 self.codings[coding.guid] = row["id"]

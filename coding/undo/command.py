@@ -89,14 +89,29 @@ class Writer:
         pk = next(iter(tbl.primary_key.columns)).name
         return int(row[pk])
 
-    def insert_many(self, target: Target, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-        """Insert rows; returns them with their primary keys filled in."""
+    def insert_many(
+        self, target: Target, rows: Iterable[Mapping[str, Any]], *, once: bool = False
+    ) -> list[dict[str, Any]]:
+        """Insert rows; returns them with their primary keys filled in. ``once`` (only where
+        :meth:`commits_once`): a large insert keeps only its rows' ids from now on, not until commit."""
         # Rows built for this call are taken as they are (an import's 200,000 codings are not copied);
         # the step keeps them column by column once inserted, so later changes to them are not its.
         materialised = [row if type(row) is dict else dict(row) for row in rows]
         if materialised:
-            self._run(InsertRows(table_of(target), materialised))
+            self._run(InsertRows(table_of(target), materialised, once=once))
         return materialised
+
+    def commits_once(self) -> bool:
+        """Whether this transaction's plan is never applied a second time before it commits: a
+        project file in WAL mode, whose write transaction holds the write lock from ``BEGIN
+        IMMEDIATE`` on, so neither its statements nor its ``COMMIT`` can find the file busy and be
+        tried again (:meth:`coding.core.store.Store.transact`). A team server may retry; a file in
+        another journal mode may be busy at ``COMMIT``."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return False
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        return str(mode).lower() == "wal"
 
     def update(self, target: Target, pk: Mapping[str, Any] | int, values: Mapping[str, Any]) -> None:
         key = {"id": pk} if isinstance(pk, int) else pk

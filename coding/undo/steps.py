@@ -156,10 +156,16 @@ class InsertRows(Step):
     (:meth:`before_revert`, while every row the command wrote is still there) it reads them back as
     they are stored, column by column as above, for redo to insert again; once redone it keeps only
     the ids again. So an undo record of an import holds no copy of what it imported, and undo and
-    redo put back exactly what was stored."""
+    redo put back exactly what was stored.
 
-    def __init__(self, tbl: Table, rows: list[dict[str, Any]]) -> None:
+    ``once``: a plan that is never tried again (:meth:`Writer.commits_once`) lets such an insert
+    keep only the ids as soon as it is first applied, not at commit: an import's 200,000 passages
+    with their text and 400,000 turns no longer stand until then. Applying it again before it
+    settled then raises (redo keeps its rows until commit, as every insert)."""
+
+    def __init__(self, tbl: Table, rows: list[dict[str, Any]], *, once: bool = False) -> None:
         self.table = tbl
+        self._once = once
         self._rows: list[dict[str, Any]] | None = rows
         self._columns: dict[str, Sequence[Any]] = {}
         #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`).
@@ -219,13 +225,22 @@ class InsertRows(Step):
         )
 
     def apply(self, session: Session) -> None:
+        if self._once and self._runs is not None:
+            raise RuntimeError(f"the rows inserted into {self.table.name} were let go: not applied again")
         rows = self.rows
         self._insert(session, rows)
+        if self._once and self._compactable():
+            pk = next(iter(self.table.primary_key.columns)).name
+            self._runs = _runs(row[pk] for row in rows)
+            self._rows = None
+            return
+        self._once = False
         # Kept column by column until settled (a transaction tried again applies them again), not
         # as the caller's dicts: an import that inserts in batches lets go of each batch's dicts.
         self._pack(rows)
 
     def settle(self) -> None:
+        self._once = False  # redone later: kept until that commit, as every insert
         if self._runs is None and self._columns and self._compactable():
             pk = next(iter(self.table.primary_key.columns)).name
             self._runs = _runs(self._columns[pk])

@@ -218,3 +218,28 @@ def test_a_coding_while_the_server_is_stopped_says_so_once_and_the_same_keys_cod
     finally:
         window.close_project()
         cluster.remove()
+
+
+def test_save_a_copy_of_a_team_project_as_a_file(
+    qtbot, window, pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """File → Save a copy… on a team project writes a project file with everything on the server
+    (where search and suggestions work), and the window goes on working on the server."""
+    from app.shell import project_copy
+
+    window.close_project()
+    database = pg_server.new_database()
+    url = pg_server.url(database)
+    _prepared(url, tmp_path)
+    assert window.open_project(url)
+    project = window.workspace.project
+    assert window.workspace.perform(lambda: project.code("R5", "Vertrouwen", 0, 20))
+    target = tmp_path / "kopie.codewerk"
+    monkeypatch.setattr(project_copy, "ask_path", lambda _parent, _suggested: str(target))
+    window.window_actions.save_copy.trigger()
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage(), timeout=10000)
+    assert window.workspace.project.is_team_project
+    with Project.open(target) as copy:
+        assert [q.text for q in copy.quotes()] == [q.text for q in project.quotes()]
+    window.close_project()
+    pg_server.drop(database)
