@@ -120,14 +120,29 @@ def test_matrix_by_region_lists_a_cells_quotes(qtbot, window: MainWindow) -> Non
 def test_export_writes_the_table_shown_as_a_workbook(
     qtbot, window: MainWindow, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 
+    from app.analysis import cooccurrence_view
+
     view = _open(window, "cooccurrence").cooccurrence
+    qtbot.waitUntil(lambda: view.table_data is not None)  # counted in a worker thread
     _choose(qtbot, view.measure, "c-coefficient")
     target = tmp_path / "samen"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
+    threads: list[threading.Thread] = []
+    original = cooccurrence_view.export_cooccurrence
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cooccurrence_view, "export_cooccurrence", spy)
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.exporting is not None and not view.exporting.running)
+    assert threads and threads[0] is not threading.main_thread()  # written in a worker thread
     sheet = load_workbook(tmp_path / "samen.xlsx")["Co-occurrence"]
     assert sheet["A3"].value.startswith("Measure: c")
     assert sheet["A5"].value == "Code" and sheet["B5"].value == "Vertrouwen"
