@@ -136,10 +136,11 @@ class CooccurrenceView(HeatView):
 
     export_name = "co-occurrence.xlsx"
 
-    def write(self, path: Path) -> Path:
-        if self.table_data is None:
+    def writer(self, path: Path) -> Callable[[], Path]:
+        table, measure = self.table_data, self.measure.currentData()
+        if table is None:
             raise InvalidInputError(QCoreApplication.translate("ExportTable", "nothing to export yet"))
-        return export_cooccurrence(self.table_data, path, measure=self.measure.currentData(), overwrite=True)
+        return lambda: export_cooccurrence(table, path, measure=measure, overwrite=True)
 
     def refresh(self) -> None:
         self._fill_groups()
