@@ -109,7 +109,8 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
     indexed = service._assistant.ensure_indexed()
     corpus = service._assistant.corpus()
     data = service._corpus_data(corpus, indexed)
-    fixed = service._fixed_candidates(scope, SOURCES)
+    sentences, guided = service._fixed_candidates(scope, SOURCES)
+    fixed = (sentences.candidates() if sentences is not None else []) + guided  # every candidate built
     limit = per_code_limit(len(indexed))
     scope_ids = {info.id for info in scope}
     categories: Counter[str] = Counter()
