@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import le
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from coding.core.parsed import EncodedText, plain
 from coding.core.text import fold, trim_span
 from coding.documents.document_commands import stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
-from coding.refi.extension import DocumentExtras
+from coding.refi.extension import DocumentExtras, TurnColumns
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import BATCH, MergedDocument, MergeState, Span
 from coding.refi.media_xml import turn_times
@@ -81,29 +82,26 @@ class SourcesMerge(MergeState):
             new_sources.append(source)
         new_rows = self.w.insert_many(Document, new_rows)
         attribute_rows: list[dict[str, Any]] = []
-        turn_rows: list[dict[str, Any]] = []
+        turns = _turn_columns()
         page_rows: list[dict[str, Any]] = []
         for row, source in zip(new_rows, new_sources, strict=True):
-            if len(turn_rows) >= BATCH:  # inserted a batch at a time: the row dicts never all stand
-                self.w.insert_many(Turn, turn_rows, once=self.once)
-                turn_rows = []
+            if len(turns["start"]) >= BATCH:  # inserted a batch at a time: the rows never all stand
+                self.w.insert_columns(Turn, turns, once=self.once)
+                turns = _turn_columns()
             self.docs[source.guid] = MergedDocument(row["id"], source.text, True, new=True)
             self.added["documents"] += 1
             for key, value in attributes.get(source.guid, {}).items():
                 attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
             extras = self.data.extension.documents.get(source.guid, DocumentExtras())
-            turns = self._turns(source, plain(source.text), extras, row, rules)
-            turn_rows.extend(
-                {
-                    "document_id": row["id"],
-                    "speaker": t[0],
-                    "start": t[1],
-                    "end": t[2],
-                    "body_start": t[3],
-                    "timestamp": t[4],
-                }
-                for t in turns
+            speakers, starts, ends, bodies, stamps = self._turns(
+                source, plain(source.text), extras, row, rules
             )
+            turns["document_id"].extend([row["id"]] * len(starts))
+            turns["speaker"].extend(speakers)
+            turns["start"].extend(starts)
+            turns["end"].extend(ends)
+            turns["body_start"].extend(bodies)
+            turns["timestamp"].extend(stamps)
             self._attach(row["id"], source)
             pages = extras.pages if _valid_pages(extras.pages, _length(source.text)) else ()
             page_rows.extend(
@@ -111,16 +109,18 @@ class SourcesMerge(MergeState):
             )
         self.added["attributes"] += len(attribute_rows)
         self.w.insert_many(DocumentAttribute, attribute_rows)
-        self.w.insert_many(Turn, turn_rows, once=self.once)
+        if turns["start"]:
+            self.w.insert_columns(Turn, turns, once=self.once)
         self.w.insert_many(Page, page_rows)
 
     def _turns(
         self, source: RSource, text: str, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
-    ) -> Sequence[tuple[str, int, int, int, float | None]]:
+    ) -> TurnColumnsOf:
+        """The source's turns column by column: speakers, starts, ends, body starts, timestamps."""
         if extras.turns is not None:
-            length = len(text)
-            if all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in extras.turns):
-                return [(t[0][:200], *t[1:]) for t in extras.turns]
+            stored = stored_turns(extras.turns, len(text))
+            if stored is not None:
+                return stored
             self.adjust(
                 f"TextSource '{source.name}'",
                 say("its stored speaker turns do not fit the text; detected again"),
@@ -128,9 +128,9 @@ class SourcesMerge(MergeState):
         try:  # as every other import: the turns as detected, refined by the project's speaker rules
             detected = rules.refine(rules.detect(text, row["source_format"]), row.get("guid"))
         except Exception:  # a broken project pattern must not stop the import
-            return []
+            return _columns_of(())
         turns = [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
-        return turn_times(turns, source.sync)  # a transcript's sync points time its turns
+        return _columns_of(turn_times(turns, source.sync))  # a transcript's sync points time its turns
 
     def _attach(self, document_id: int, source: RSource) -> None:
         """Attach the source's recording (checked before the import began)."""
@@ -330,6 +330,53 @@ class SourcesMerge(MergeState):
             row["created_at"] = created
         pairs[(span, code_id, coder_id)] = 0
         pending.append((span, coding, row))
+
+
+#: Turns column by column: speakers, starts, ends, body starts, timestamps.
+TurnColumnsOf = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[int], Sequence[float | None]]
+
+
+def _turn_columns() -> dict[str, list[Any]]:
+    """The columns of turn rows to insert (:meth:`Writer.insert_columns`), empty."""
+    return {name: [] for name in ("document_id", "speaker", "start", "end", "body_start", "timestamp")}
+
+
+def _columns_of(turns: Sequence[tuple[str, int, int, int, float | None]]) -> TurnColumnsOf:
+    if isinstance(turns, TurnColumns):
+        return turns.columns()
+    if not turns:
+        return [], [], [], [], []
+    speakers, starts, ends, bodies, stamps = zip(*turns, strict=True)
+    return speakers, starts, ends, bodies, stamps
+
+
+def stored_turns(
+    turns: Sequence[tuple[str, int, int, int, float | None]], length: int
+) -> TurnColumnsOf | None:
+    """The extension's turns column by column, speakers cut to 200 characters; ``None`` when one
+    does not fit a text of ``length`` (then they are detected again)."""
+    stored = _columns_of(turns)
+    if not _fits(stored, length):
+        return None
+    speakers = stored[0]
+    if any(len(speaker) > 200 for speaker in set(speakers)):
+        short = {speaker: speaker[:200] for speaker in set(speakers)}
+        speakers = list(map(short.__getitem__, speakers))
+    return speakers, *stored[1:]
+
+
+def _fits(turns: TurnColumnsOf, length: int) -> bool:
+    """Whether every turn has a speaker and ``0 <= start <= body start <= end <= length``."""
+    speakers, starts, ends, bodies, _stamps = turns
+    if not starts:
+        return True
+    return (
+        all(speaker.strip() for speaker in set(speakers))
+        and min(starts) >= 0
+        and max(ends) <= length
+        and all(map(le, starts, bodies))
+        and all(map(le, bodies, ends))
+    )
 
 
 def _valid_pages(pages: Sequence[tuple[int, int, int]], length: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -100,6 +100,19 @@ class Writer:
         if materialised:
             self._run(InsertRows(table_of(target), materialised, once=once))
         return materialised
+
+    def insert_columns(
+        self, target: Target, columns: Mapping[str, Sequence[Any]], *, once: bool = False
+    ) -> Sequence[int]:
+        """Insert rows given column by column (every column as long, no primary key, every column
+        with a default given); returns their ids, in order. ``once`` as for :meth:`insert_many`."""
+        step = InsertRows.of_columns(table_of(target), columns, once=once)
+        self._run(step)
+        if step.compact:
+            assert step._runs is not None
+            first, last = step._runs[0]
+            return range(first, last + 1)
+        return step.column(next(iter(step.table.primary_key.columns)).name)
 
     def commits_once(self) -> bool:
         """Whether this transaction's plan is never applied a second time before it commits: a
