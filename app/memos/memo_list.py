@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -66,6 +67,10 @@ class MemoTableModel(RecordTableModel[MemoRow]):
     )
 
 
+#: The memo's own text: the column that takes the width the others leave.
+MEMO_COLUMN = 2
+
+
 class MemoListWindow(QMainWindow):
     documentRequested = Signal(object)  # DocumentId
     codeRequested = Signal(object)  # CodeId
@@ -105,6 +110,7 @@ class MemoListWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(MEMO_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self._go)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -197,7 +203,10 @@ class MemoListWindow(QMainWindow):
             self.reading = None
             rows, project_text, self._project_memo_id = found
             self.model.set_records(rows)
-            self.table.resizeColumnsToContents()
+            self.table.resizeColumnsToContents()  # the memo itself takes the room left (Stretch)
+            header = self.table.horizontalHeader()
+            about = MEMO_COLUMN - 1  # what it is about: its whole text on hover
+            header.resizeSection(about, min(header.sectionSize(about), self.table.viewport().width() // 3))
             if not self.project_memo.hasFocus() and project_text != self.project_memo.toPlainText():
                 self.project_memo.setPlainText(project_text)
             self.project_memo.setReadOnly(False)

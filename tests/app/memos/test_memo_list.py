@@ -89,3 +89,18 @@ def test_the_memos_are_read_in_a_worker_while_the_window_answers(
     release.set()
     qtbot.waitUntil(lambda: memos.reading is None and memos.model.rowCount() > 0)
     assert not memos.project_memo.isReadOnly()
+
+
+def test_the_memo_text_is_in_view_beside_what_it_is_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At 1366×768 the About column ("R15_vakbond_zuidoost-brabant 1410–1609 · Benoemde …") took the
+    width and the memos themselves began at the window's right edge, to be scrolled to."""
+    memos = _open(qtbot, window)
+    memos.resize(880, 600)
+    qtbot.waitUntil(lambda: memos.model.rowCount() > 0)
+    QApplication.processEvents()
+    header = memos.table.horizontalHeader()
+    room = memos.table.viewport().width()
+    memo = 2  # Kind, About, Memo, By
+    assert header.sectionViewportPosition(memo) + header.sectionSize(memo) <= room
+    assert header.sectionSize(memo) >= room // 3
+    assert header.sectionViewportPosition(memo + 1) + header.sectionSize(memo + 1) <= room  # By, too

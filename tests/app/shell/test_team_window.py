@@ -243,3 +243,40 @@ def test_save_a_copy_of_a_team_project_as_a_file(
         assert [q.text for q in copy.quotes()] == [q.text for q in project.quotes()]
     window.close_project()
     pg_server.drop(database)
+
+
+def test_undo_while_the_server_is_stopped_says_so_and_undoes_when_it_is_back(
+    qtbot, window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z while the server is stopped takes nothing back and says so once; the undo stack keeps
+    the step, and Ctrl+Z undoes it once the server is back."""
+    from tests.app.window_helpers import codings_at, open_document, select_text
+
+    cluster, reason = pg_cluster.start()  # its own: this test stops the server
+    if cluster is None:
+        pytest.skip(f"PostgreSQL cannot start here: {reason}")
+    try:
+        window.close_project()
+        database = cluster.new_database()
+        _prepared(cluster.url(database), tmp_path)
+        assert window.open_project(cluster.url(database))
+        workspace = window.workspace
+        open_document(window, "R5")
+        workspace.favourites.set(["Vertrouwen"])
+        start, end = select_text(window, "We vertrouwen elkaar.")
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+        assert codings_at(window, start, end) == ["Vertrouwen"]
+        cluster.stop("fast")
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+        assert "cannot be reached" in window.last_problem
+        assert (workspace.undo_stack.count(), workspace.undo_stack.index()) == (1, 1)
+        cluster.start()
+        qtbot.waitUntil(lambda: not window.connection_banner.isVisible(), timeout=8000)
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert workspace.undo_stack.index() == 0
+        assert workspace.project.quotes() == []
+        assert codings_at(window, start, end) == []
+    finally:
+        window.close_project()
+        cluster.remove()

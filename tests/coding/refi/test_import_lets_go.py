@@ -4,22 +4,28 @@ and redo of it, are the same as when the rows are kept until commit."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from coding import Project
 from coding.refi.exchange import import_exchange
+from coding.refi.extension import FORMAT, parse_extension
+from coding.refi.import_sources import stored_turns
 from coding.undo import steps
-from coding.undo.command import Writer
+from coding.undo.command import Command, Writer
 from coding.undo.steps import InsertRows
-from models import Passage
+from models import Passage, Turn
 from tests.coding.dump import dump
 from tests.coding.refi.helpers import canonical
-from tests.coding.refi.test_batched_import import _ids
+from tests.coding.refi.test_batched_import import GUID, _ids
 
 LARGE = ("turn", "passage", "coding")
 
@@ -96,3 +102,96 @@ def test_a_step_let_go_at_once_is_not_applied_again_before_commit_and_redo_keeps
     assert not step.compact and applied[-1] == _rows(3)
     step.settle()
     assert step.compact
+
+
+class _Turns(Command):
+    """Insert turns of a document by column or row by row (the same rows)."""
+
+    def __init__(self, document: int, count: int, *, by_column: bool, once: bool) -> None:
+        super().__init__()
+        self.document, self.count, self.by_column, self.once = document, count, by_column, once
+
+    def plan(self, writer: Writer) -> Any:
+        speakers = [f"R{n % 3}" for n in range(self.count)]
+        starts = [2 * n for n in range(self.count)]
+        stamps = [None if n % 2 else n * 1.5 for n in range(self.count)]
+        columns: dict[str, list[Any]] = {
+            "document_id": [self.document] * self.count,
+            "speaker": speakers,
+            "start": starts,
+            "end": [s + 2 for s in starts],
+            "body_start": [s + 1 for s in starts],
+            "timestamp": stamps,
+        }
+        if self.by_column:
+            return list(writer.insert_columns(Turn, columns, once=self.once))
+        rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+        return [row["id"] for row in writer.insert_many(Turn, rows, once=self.once)]
+
+
+@pytest.mark.parametrize(("count", "once"), [(1, False), (7, False), (7, True)])
+def test_rows_inserted_by_column_are_the_rows_inserted_row_by_row_and_undo_exactly(
+    rich_project: Project, monkeypatch: pytest.MonkeyPatch, count: int, once: bool
+) -> None:
+    monkeypatch.setattr(steps, "COMPACT_ROWS", 3)
+    document = rich_project.documents.list(with_counts=False)[0].id
+    before = dump(rich_project.path)
+    results = []
+    for by_column in (False, True):
+        ids = rich_project.execute(_Turns(document, count, by_column=by_column, once=once))
+        results.append((ids, dump(rich_project.path)))
+        for _round in range(2):
+            rich_project.undo()
+            assert dump(rich_project.path) == before
+            rich_project.redo()
+            assert dump(rich_project.path) == results[-1][1]
+        rich_project.undo()
+    assert results[0] == results[1] and len(results[0][0]) == count
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["I", "R5", " ", "", "x" * 250, "y" * 199]),
+            st.integers(-3, 40),
+            st.integers(-3, 40),
+            st.integers(-3, 40),
+            st.none() | st.floats(0, 1e6),
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 40),
+    st.booleans(),
+)
+@example([("R5", 0, 1, 2, None)], 5, True)  # body start after the end
+@example([("R5", 2, 4, 1, None)], 5, False)  # body start before the start
+@example([("R5", -1, 2, 0, None)], 5, True)  # before the text
+@example([("R5", 0, 6, 1, 2.5)], 5, False)  # beyond it
+@example([(" ", 0, 2, 1, None)], 5, True)  # no speaker
+@example([("x" * 250, 0, 2, 1, None), ("I", 2, 4, 3, 1.0)], 5, True)  # a speaker cut
+@example([], 0, True)
+def test_stored_turns_by_column_are_the_turns_row_by_row(
+    turns: list[tuple[str, int, int, int, float | None]], length: int, in_columns: bool
+) -> None:
+    """The columns the import inserts are the turns it inserted row by row: taken when every turn
+    has a speaker and ``0 <= start <= body start <= end <= length`` (speakers cut to 200
+    characters), else ``None`` (detected again)."""
+    given_turns: Sequence[tuple[str, int, int, int, float | None]] = turns
+    if in_columns:
+        read = (
+            parse_extension(
+                json.dumps({"format": FORMAT, "documents": {GUID: {"turns": [list(t) for t in turns]}}}), "x"
+            )
+            .documents[GUID]
+            .turns
+        )
+        assert read is not None
+        given_turns = read
+    fits = all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in turns)
+    stored = stored_turns(given_turns, length)
+    if not fits:
+        assert stored is None
+        return
+    assert stored is not None
+    rows = [(t[0][:200], *t[1:]) for t in turns]
+    assert [tuple(row) for row in zip(*stored, strict=True)] == rows

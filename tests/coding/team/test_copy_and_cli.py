@@ -88,6 +88,26 @@ def test_save_a_copy_of_a_team_project_as_a_file_where_search_works(
         assert copied.assist.search("vertrouwen", mode="lemma").lines
 
 
+def test_the_language_subcommands_say_once_that_a_team_project_has_no_word_index(
+    pg_server, team_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Every subcommand that reads the word index (SQLite's own SQL) refuses a team project with the
+    one message that says where it works, and exit status 1 — no traceback, nothing changed."""
+    assert _run("server", "init", team_url)[0] == 0
+    for argv in (
+        ("index", team_url),
+        ("search", team_url, "vertrouwen", "--lemma"),
+        ("frequencies", team_url),
+        ("suggest", team_url),
+        ("register", team_url),
+        ("anonymise", team_url),
+    ):
+        code, out, err = _run(*argv)
+        assert code == 1 and out == "", argv
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and "project files only" in lines[0] and "Save a copy" in lines[0], argv
+
+
 def test_copy_never_overwrites(coded_project: Project, tmp_path: Path) -> None:
     target = tmp_path / "bestaat.codewerk"
     target.write_bytes(b"iets")
