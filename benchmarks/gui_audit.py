@@ -190,6 +190,12 @@ def main(argv: list[str]) -> int:
             language.frequencies.refresh()
 
         measure("frequencies", frequencies)
+
+        def suggestions() -> None:
+            language.tabs.setCurrentWidget(language.suggestions)
+            language.suggestions.find_suggestions()
+
+        measure("suggestions for one concept", suggestions)
     measure(
         "guide window", lambda: __import__("app.shell.window_wiring", fromlist=["x"]).guide_window(window)
     )

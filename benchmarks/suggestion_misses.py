@@ -1,7 +1,8 @@
 """Why coded passages are not offered, and what the wrong suggestions are: the suggestion engine stage by stage.
 
-``python -m benchmarks.suggestion_misses [--splits tune] [--confirmed] [--show]`` builds a split of the development
-corpus as :mod:`benchmarks.suggestion_quality` does (the tune calibration applied), runs the engine's stages
+``python -m benchmarks.suggestion_misses [--splits tune] [--confirmed] [--show] [--crossed]`` builds a split of the
+development corpus as :mod:`benchmarks.suggestion_quality` does (the tune calibration applied; with ``--crossed`` a
+half of the tune split gets the other half's), runs the engine's stages
 leave-one-document-out and puts every coded passage not offered under its code into one category:
 
 - ``no candidate``: no source proposed it for its code; split by what lies over it instead (a guide answer for
@@ -24,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from benchmarks.suggestion_quality import build, labels, tune_calibration, use_calibration
+from benchmarks.suggestion_quality import CROSSED, build, labels, tune_calibration, use_calibration
 from coding import Project
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
@@ -85,8 +86,8 @@ def _questions_asked(
     return real, real_turn, auto
 
 
-def analyse(split: str, *, confirmed: bool, show: bool) -> None:
-    calibration = tune_calibration(confirmed)
+def analyse(split: str, *, confirmed: bool, show: bool, crossed: bool = False) -> None:
+    calibration = tune_calibration(confirmed, CROSSED.get(split, "tune") if crossed else "tune")
     with tempfile.TemporaryDirectory() as folder:
         project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
         try:
@@ -108,7 +109,8 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
     indexed = service._assistant.ensure_indexed()
     corpus = service._assistant.corpus()
     data = service._corpus_data(corpus, indexed)
-    fixed = service._fixed_candidates(scope, SOURCES)
+    sentences, guided = service._fixed_candidates(scope, SOURCES)
+    fixed = (sentences.candidates() if sentences is not None else []) + guided  # every candidate built
     limit = per_code_limit(len(indexed))
     scope_ids = {info.id for info in scope}
     categories: Counter[str] = Counter()
@@ -207,12 +209,19 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--splits", nargs="+", choices=("tune", "heldout"), default=("tune", "heldout"))
+    parser.add_argument(
+        "--splits", nargs="+", choices=("tune", "heldout", "tune-a", "tune-b"), default=("tune", "heldout")
+    )
+    parser.add_argument(
+        "--crossed", action="store_true", help="each half of the tune split calibrated on the other half"
+    )
     parser.add_argument("--confirmed", action="store_true", help="with the guide matches reviewed")
     parser.add_argument("--show", action="store_true", help="print the missed passages (tune split only)")
     args = parser.parse_args()
     for split in args.splits:
-        analyse(split, confirmed=args.confirmed, show=args.show and split == "tune")
+        analyse(
+            split, confirmed=args.confirmed, show=args.show and split.startswith("tune"), crossed=args.crossed
+        )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 """How right the suggestions are on the labelled development corpus (issue 20), tune and held-out apart.
 
-``python -m benchmarks.suggestion_quality [--codes]`` imports the transcripts of one split of
+``python -m benchmarks.suggestion_quality [--codes] [--splits …] [--crossed]`` imports the transcripts of one split of
 ``tests/data/devcorpus`` into a temporary project (the ``rwb`` codebook), applies the hand codings of that split,
 and prints ``codewerk suggest --evaluate``'s leave-one-document-out figures for it. Each split is a project of its
 own, so figures on the held-out third never depend on the tune labels and tuning never sees the held-out labels.
+The tune split's halves (``--splits tune-a tune-b``) are scored with the whole tune split's thresholds, which were
+calibrated on them too; ``--crossed`` scores each half with the thresholds calibrated on the other half, a
+held-out-like test of a setting that the held-out third need not be spent on.
 The figures are written by hand into ``benchmarks/FINDINGS.md`` (copied into ``RESULTS.md``);
 ``tests/coding/language/test_suggestion_quality.py`` keeps them from sliding back.
 """
@@ -81,10 +84,11 @@ def confirm_guide(project: Project, document: dict[str, Any]) -> None:
 
 
 @functools.cache
-def tune_calibration(confirmed: bool) -> Calibration:
-    """The thresholds calibrated on the tune split (leave-one-document-out over its ten interviews)."""
+def tune_calibration(confirmed: bool, split: str = "tune") -> Calibration:
+    """The thresholds calibrated on the tune split (leave-one-document-out over its ten interviews), or on
+    one of its halves."""
     with tempfile.TemporaryDirectory() as folder:
-        project = build("tune", Path(folder) / "tune.codewerk", confirmed=confirmed)
+        project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
         try:
             return project.assist.suggestions.calibrate()
         finally:
@@ -99,10 +103,18 @@ def use_calibration(project: Project, calibration: Calibration) -> None:
     project.context.execute(StoreCalibration(value))
 
 
-def evaluate(split: str, *, confirmed: bool = False, calibrated: bool = True) -> Evaluation:
+#: With ``--crossed``: each half of the tune split calibrated on the other (a held-out-like test of the thresholds).
+CROSSED = {"tune-a": "tune-b", "tune-b": "tune-a"}
+
+
+def evaluate(
+    split: str, *, confirmed: bool = False, calibrated: bool = True, crossed: bool = False
+) -> Evaluation:
     """The split's leave-one-document-out figures; ``calibrated``: with the thresholds calibrated on the tune
-    split (for the tune split itself that is in-sample: the held-out figures are the honest ones)."""
-    calibration = tune_calibration(confirmed) if calibrated else None
+    split (for the tune split itself that is in-sample: the held-out figures are the honest ones); ``crossed``:
+    a half of the tune split with the thresholds calibrated on the other half."""
+    source = CROSSED.get(split, "tune") if crossed else "tune"
+    calibration = tune_calibration(confirmed, source) if calibrated else None
     with tempfile.TemporaryDirectory() as folder:
         project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
         try:
@@ -127,11 +139,16 @@ def main() -> None:
         "--uncalibrated", action="store_true", help="without the thresholds calibrated on the tune split"
     )
     parser.add_argument(
+        "--crossed", action="store_true", help="each half of the tune split calibrated on the other half"
+    )
+    parser.add_argument(
         "--splits", nargs="+", choices=SPLITS + tuple(HALVES), default=SPLITS, help="the splits to score"
     )
     args = parser.parse_args()
     for split in args.splits:
-        result = evaluate(split, confirmed=args.confirmed, calibrated=not args.uncalibrated)
+        result = evaluate(
+            split, confirmed=args.confirmed, calibrated=not args.uncalibrated, crossed=args.crossed
+        )
         o = result.overall
         print(
             f"{split:8} documents {result.documents:2}  coded {o.coded:4} found {o.found:4}  "

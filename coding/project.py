@@ -217,7 +217,7 @@ class Project:
                 say(
                     (
                         "{name}: search, suggestions and the word index work on project files only for "
-                        "now; copy the project to a file (codewerk copy) to use them"
+                        "now; save a copy as a file (File → Save a copy…, or codewerk copy) and use them there"
                     ),
                     name=self.store.name,
                 )
@@ -413,9 +413,8 @@ class Project:
     def save_copy(self, target: Path | str, *, overwrite: bool = False) -> Path:
         """Copy the project file, everything committed, to ``target`` (a backup, or a version to hand
         in); this project stays open where it is. Refuses its own file, and an existing file unless
-        ``overwrite``."""
-        if self.is_team_project:
-            raise InvalidInputError(say("a team project lives on its server: export it to a file instead"))
+        ``overwrite``. A team project is copied from its server into a project file (as ``codewerk
+        copy``: every id and GUID kept), where search and suggestions work."""
         path = Path(target).expanduser()
         if path.suffix != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
@@ -429,7 +428,13 @@ class Project:
             )
         if not path.parent.is_dir():
             raise InvalidInputError(say("{parent}: no such folder", parent=path.parent))
-        copy_database(self.path, path)
+        if self.is_team_project:
+            from coding.core.server_store import ServerStore
+
+            assert isinstance(self.store, ServerStore)
+            self.store.copy_into_file(path)
+        else:
+            copy_database(self.path, path)
         return path
 
     @property

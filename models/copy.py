@@ -1,6 +1,7 @@
 """Copy every row of one project database into another, empty one at the same schema revision.
 
-Used by ``codewerk copy`` to move a project from a file to a team server and back: every table,
+Used by ``codewerk copy`` to move a project from a file to a team server and back, and by
+*Save a copy…* of a team project (:func:`copy_into_file`): every table,
 every id and GUID as they were. Tables go in the order of their foreign keys, and the rows of a
 table that refers to itself (codes under codes) parents first. On PostgreSQL the id sequences are
 then set past the copied ids, so new rows continue where the source left off.
@@ -8,10 +9,12 @@ then set past the copied ids, so new rows continue where the source left off.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Table, func, insert, select, text
+from sqlalchemy import Connection, Engine, Integer, Table, func, insert, select, text
 
 from models.base import Base
 
@@ -79,3 +82,29 @@ def copy_rows(
 
 def nonempty_tables(connection: Connection) -> list[str]:
     return [t.name for t in tables() if connection.execute(select(func.count()).select_from(t)).scalar_one()]
+
+
+def copy_into_file(source: Engine, target: Path) -> dict[str, int]:
+    """Every row of the project behind ``source`` (a team server) into a new project file at
+    ``target``: one consistent snapshot of the server (REPEATABLE READ), written beside the target
+    first and moved into place (replacing a file there), so a failed copy leaves no half file."""
+    from models.database import create_file, make_engine
+
+    partial = target.with_name(f"{target.name}.partial")
+    leftovers = [partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")]
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    try:
+        create_file(partial)
+        engine = make_engine(partial)
+        try:
+            snapshot = source.connect().execution_options(isolation_level="REPEATABLE READ")
+            with snapshot as reading, reading.begin(), engine.begin() as writing:
+                counts = copy_rows(reading, writing)
+        finally:
+            engine.dispose()  # the last connection closed: SQLite folds the WAL into the file
+        os.replace(partial, target)
+        return counts
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)

@@ -107,6 +107,7 @@ class AgreementWindow(ToolWindow):
         self.table.setModel(self.figures)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.method = QLabel(top)
         self.method.setObjectName("agreementMethod")

@@ -96,5 +96,7 @@ def merge_coder(
         read,
         title=QCoreApplication.translate("second_coder", "Merge"),
         apply=lambda prepared: apply_merge(project, prepared),  # on the GUI thread: one command
-        success=lambda report: show_report(parent, report),
+        success=lambda report: show_report(
+            parent, report, QCoreApplication.translate("second_coder", "Merge")
+        ),
     ).start()

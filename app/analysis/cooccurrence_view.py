@@ -55,6 +55,10 @@ class CooccurrenceView(HeatView):
         self.by = QComboBox(self)
         self.by.setObjectName("cooccurrenceBy")
         self.by.setToolTip(self.tr("All documents, or one value of an attribute"))
+        # about twelve characters wide, not as wide as its longest entry (an organisation's name kept
+        # the window wider than a laptop's screen at 125 %); the open list shows every entry whole
+        self.by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.by.setMinimumContentsLength(12)
         self.subcodes = QCheckBox(self.tr("With subcodes"), self)
         self.subcodes.setObjectName("cooccurrenceSubcodes")
         self.subcodes.setChecked(True)
@@ -136,10 +140,11 @@ class CooccurrenceView(HeatView):
 
     export_name = "co-occurrence.xlsx"
 
-    def write(self, path: Path) -> Path:
-        if self.table_data is None:
+    def writer(self, path: Path) -> Callable[[], Path]:
+        table, measure = self.table_data, self.measure.currentData()
+        if table is None:
             raise InvalidInputError(QCoreApplication.translate("ExportTable", "nothing to export yet"))
-        return export_cooccurrence(self.table_data, path, measure=self.measure.currentData(), overwrite=True)
+        return lambda: export_cooccurrence(table, path, measure=measure, overwrite=True)
 
     def refresh(self) -> None:
         self._fill_groups()

@@ -66,6 +66,8 @@ class HeatView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(96)
+        # a title wider than its column (a document's name) is cut at its end, not at both
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
@@ -103,6 +105,8 @@ class HeatView(QWidget):
         layout.addWidget(splitter, 1)
 
         self._dirty = True
+        #: The last export of the table (written in a worker thread), if any.
+        self.exporting: operations.LongOperation | None = None
         #: The read of the table under way in a worker thread, if any.
         self.computing: operations.LongOperation | None = None
         self._generation = 0
@@ -129,10 +133,6 @@ class HeatView(QWidget):
         """The title and quotes for the cell whose ``CELL_ROLE`` is ``cell``."""
         raise NotImplementedError
 
-    def write(self, path: Path) -> Path:
-        """Write the table shown to ``path`` (.xlsx or .csv), replacing it (the dialog asked)."""
-        raise NotImplementedError
-
     #: The file name the export dialog proposes.
     export_name = "analysis.xlsx"
 
@@ -148,16 +148,33 @@ class HeatView(QWidget):
         path = Path(chosen)
         if not path.suffix:
             path = path.with_suffix(".xlsx")
-        written = operations.attempt(
+        write = operations.attempt(
             self,
-            lambda: self.write(path),
+            lambda: self.writer(path),  # the table shown now, written in a worker thread
             notice=True,
             title=QCoreApplication.translate("HeatView", "Export"),
         )
-        if written is not None:
+        if write is None:
+            return
+
+        def done(written: Path) -> None:
             operations.tell(
                 self, QCoreApplication.translate("HeatView", "Exported {name}").format(name=written.name)
             )
+
+        self.exporting = operations.LongOperation(
+            self,
+            lambda _progress: write(),
+            title=QCoreApplication.translate("HeatView", "Export"),
+            success=done,
+            show="status",
+        ).start()
+
+    def writer(self, path: Path) -> Callable[[], Path]:
+        """On the GUI thread: the table shown now, in a write of it to ``path`` (.xlsx or .csv, replacing
+        it: the dialog asked) that runs in a worker thread (it reads nothing of the project); refused at
+        once when there is nothing to export."""
+        raise NotImplementedError
 
     def refresh(self) -> None:
         """Read the table again in a worker; shown when it is in (:attr:`computing` meanwhile)."""

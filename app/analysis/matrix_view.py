@@ -89,10 +89,11 @@ class MatrixView(HeatView):
 
     export_name = "code-matrix.xlsx"
 
-    def write(self, path: Path) -> Path:
-        if self.matrix is None:
+    def writer(self, path: Path) -> Callable[[], Path]:
+        table, measure = self.matrix, self.measure.currentData()
+        if table is None:
             raise InvalidInputError(QCoreApplication.translate("ExportTable", "nothing to export yet"))
-        return export_matrix(self.matrix, path, measure=self.measure.currentData(), overwrite=True)
+        return lambda: export_matrix(table, path, measure=measure, overwrite=True)
 
     def refresh(self) -> None:
         self._fill_columns()

@@ -32,8 +32,9 @@ CODEBOOK_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA codebook (*.qdc)")
 IMPORT_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA project or codebook (*.qdpx *.qdc)")
 
 
-def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
-    """The import's summary, with every skipped or adjusted element under "Show Details…"."""
+def show_report(parent: QWidget | None, report: ExchangeReport, title: str | None = None) -> QMessageBox:
+    """The import's summary, with every skipped or adjusted element under "Show Details…";
+    ``title`` names the action (a second coder's merge), else "Import"."""
     lines = report.lines()
     summary = [line.removesuffix(":") for line in lines[1:] if not line.startswith("  ")]
     hint = (
@@ -43,7 +44,7 @@ def show_report(parent: QWidget | None, report: ExchangeReport) -> QMessageBox:
     )
     box = report_box(
         parent,
-        QCoreApplication.translate("refi_actions", "Import"),
+        title or QCoreApplication.translate("refi_actions", "Import"),
         lines,
         complete=report.complete,
         summary="\n".join(summary) + hint,

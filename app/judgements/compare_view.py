@@ -9,7 +9,9 @@ redo show at once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QResizeEvent
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.judgements.frequency_chart import FrequencyChart
 from app.judgements.judgement_editor import JudgementEditor
@@ -35,8 +38,12 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
-from coding.core.ids import CodeId
-from coding.judgements.comparison import FrequencyTable, score_series
+from coding.core.ids import CodeId, JudgementId
+from coding.core.records import Discussion
+from coding.judgements.comparison import FrequencyTable, JudgementGrid, score_series
+
+if TYPE_CHECKING:
+    from app.shell.workspace import Workspace
 
 MODE_LABELS = (
     (QT_TRANSLATE_NOOP("CompareView", "Judgements"), "judgements"),
@@ -59,10 +66,20 @@ SHOWN = (
 )
 
 
+#: What a refresh reads: the grid, the frequency table of the heat map modes, the judgements' discussions.
+Read = tuple[JudgementGrid, FrequencyTable | None, Mapping[JudgementId, Discussion]]
+
+
 class CompareView(QWidget):
-    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: ProjectBridge, parent: QWidget | None = None, *, workspace: Workspace | None = None
+    ) -> None:
         super().__init__(parent)
         self._bridge = bridge
+        self._workspace = workspace
+        #: The grid's read under way in a worker thread, if any (only with a workspace).
+        self.reading: operations.LongOperation | None = None
+        self._generation = 0
         self._restoring = False
         self.model = JudgementGridModel(self)
 
@@ -175,18 +192,53 @@ class CompareView(QWidget):
 
     # -- refreshing ----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the grid again, keeping expanded rows and the current cell."""
+        """Read the grid again, keeping expanded rows and the current cell.
+
+        With a workspace (the Compare window, its dock) the grid is read in a worker thread (seconds
+        over a research group's 200,000 codings), with a busy bar in the status line; the grid shown
+        stays until the new one is in, and a read overtaken by a newer one is dropped."""
+        project = self._bridge.project
+        mode, attribute = self.mode, self.attribute
+
+        def read() -> Read:  # reads only: in a worker thread when there is a workspace
+            table: FrequencyTable | None = None
+            if mode in JUDGEMENT_MODES:
+                grid = project.comparison.grid(attribute)
+            else:  # the heat map and its chart: one count for both
+                grid, table = project.comparison.grid_and_frequencies(attribute, measure=mode)  # type: ignore[arg-type]
+            return grid, table, project.reviews.judgement_discussions()
+
+        if self._workspace is None:
+            self._show_grid(*read())
+            return
+        self._generation += 1
+        generation = self._generation
+        if self.reading is not None and self.reading.running:
+            self.reading.cancel()  # overtaken: its grid is not shown
+
+        def arrived(found: Read) -> None:
+            if isValid(self) and generation == self._generation:
+                self.reading = None
+                self._show_grid(*found)
+
+        self.reading = self._workspace.read_in_worker(
+            read,
+            arrived,
+            title=QCoreApplication.translate("CompareView", "Counting the grid …"),
+            shown_in=self,
+        )
+
+    def _show_grid(
+        self,
+        grid: JudgementGrid,
+        table: FrequencyTable | None,
+        discussions: Mapping[JudgementId, Discussion],
+    ) -> None:
         expanded = self._expanded()
         current = self.tree.currentIndex()
         current_code = self.model.code_id(current)
         current_value = self.model.grid.values[current.column() - 1] if current.column() > 0 else None
-        project = self._bridge.project
-        table: FrequencyTable | None = None
-        if self.mode in JUDGEMENT_MODES:
-            grid = project.comparison.grid(self.attribute)
-        else:  # the heat map and its chart: one count for both
-            grid, table = project.comparison.grid_and_frequencies(self.attribute, measure=self.mode)  # type: ignore[arg-type]
-        self.model.set_grid(grid, project.reviews.judgement_discussions())
+        self.model.set_grid(grid, discussions)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self._column_widths()
         for code_id in expanded:
@@ -222,11 +274,9 @@ class CompareView(QWidget):
         self.chart_kind_box.setVisible(scores)
         self.save_chart_button.setVisible(frequencies or scores)
         self._column_widths()
-        if frequencies:
-            measure = self.mode
-            self.chart.set_table(self._bridge.project.comparison.frequencies(self.attribute, measure=measure))  # type: ignore[arg-type]
+        if frequencies or scores:
+            self.refresh()  # the grid read again brings its chart (in a worker with a workspace)
         if scores:
-            self.score_chart.set_series(self._bridge.project.comparison.scores(self.attribute))
             sizes = self.left.sizes()
             if sizes[2] < self.score_chart.minimumHeight():  # give the chart room beside the grid
                 total = sum(sizes)

@@ -35,7 +35,7 @@ class CompareWindow(QMainWindow):
                 name=workspace.project.path.name
             )
         )
-        self.view = CompareView(workspace.bridge, self)
+        self.view = CompareView(workspace.bridge, self, workspace=workspace)
         self.setCentralWidget(self.view)
         self.addActions(shared_actions)
         self.close_action = QAction(QCoreApplication.translate("CompareWindow", "Close"), self)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
@@ -74,10 +76,15 @@ class FrequencyTableModel(RecordTableModel[FrequencyRow]):
 
 
 class FrequencyView(QWidget):
-    def __init__(self, bridge: ProjectBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: ProjectBridge, parent: QWidget | None = None, *, indexer: Indexing | None = None
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.project = bridge.project
+        self.indexer = indexer
+        #: The count under way in a worker thread, if any.
+        self.counting: operations.LongOperation | None = None
         self.by = QComboBox()
         self.by.setAccessibleName(QCoreApplication.translate("FrequencyView", "Frequencies by"))
         self.unit = QComboBox()
@@ -141,19 +148,49 @@ class FrequencyView(QWidget):
         fill_combo(self.by, [(key, key) for key in keys], choose=(current,), quiet=False)
 
     @Slot()
-    def refresh(self) -> FrequencyTable | None:
-        """Count (indexing first what needs it)."""
-        table = operations.attempt(
+    def refresh(self) -> None:
+        """Count in a worker thread (over a research group's 15 million words that takes a minute),
+        with a busy bar in the status line; the documents that need it are indexed first, in the
+        background too. The table and the chart show when the count is in."""
+        if self.counting is not None and self.counting.running:
+            return
+        self.refresh_button.setEnabled(False)
+        self._count(check=self.indexer is not None)
+
+    def _count(self, *, check: bool) -> None:
+        """Count in a worker; with ``check`` it first looks (there too) whether documents need indexing,
+        and if so has the window's indexer index them, then counts."""
+        assist = self.project.assist  # created on the GUI thread, not in the worker
+        by, unit = self.by.currentText() or "region", self.unit.currentData()
+        top, answers_only = self.top.value(), self.answers_only.isChecked()
+        index = self.indexer is None  # without the window's indexer: index in the worker first
+
+        def count_words(_progress: operations.Progress) -> FrequencyTable | None:  # reads (and indexes) only
+            if check and assist.stale():
+                return None
+            return assist.frequencies(by=by, unit=unit, top=top, answers_only=answers_only, index=index)
+
+        def counted(table: FrequencyTable | None) -> None:
+            if table is not None:
+                self._show_table(table)
+            elif self.indexer is not None and isValid(self):  # index first (in the background), then count
+                self.refresh_button.setEnabled(True)  # indexing may be cancelled: Count stays at hand
+                self.indexer.start()
+                self.indexer.after(lambda: self._count(check=False))
+
+        self.counting = operations.LongOperation(
             self,
-            lambda: self.project.assist.frequencies(
-                by=self.by.currentText() or "region",
-                unit=self.unit.currentData(),
-                top=self.top.value(),
-                answers_only=self.answers_only.isChecked(),
-            ),
-        )
-        if table is None:
-            return None
+            count_words,
+            title=QCoreApplication.translate("FrequencyView", "Counting words"),
+            success=counted,
+            failure=lambda _error: self.refresh_button.setEnabled(True),
+            show="status",
+        ).start()
+
+    def _show_table(self, table: FrequencyTable) -> None:
+        if not isValid(self):
+            return
+        self.refresh_button.setEnabled(True)
         self.model.set_table(table)
         self.table_view.resizeColumnsToContents()
         self._draw(table)
@@ -163,7 +200,11 @@ class FrequencyView(QWidget):
                 "Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words."
             ).format(words=words)
         )
-        return table
+
+    def shutdown(self) -> None:
+        """Stop counting (the window closes with the project): nothing more is shown."""
+        if self.counting is not None and self.counting.running:
+            self.counting.shutdown()
 
     def _draw(self, table: FrequencyTable) -> None:
         self.chart.removeAllSeries()

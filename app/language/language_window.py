@@ -33,7 +33,7 @@ class LanguageWindow(ToolWindow):
         )
         self.search = SearchPanel(workspace.bridge, self, indexer=workspace.indexer)
         self.suggestions = SuggestionQueue(workspace.bridge, self, indexer=workspace.indexer)
-        self.frequencies = FrequencyView(workspace.bridge, self)
+        self.frequencies = FrequencyView(workspace.bridge, self, indexer=workspace.indexer)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Search, suggestions and frequencies"))
         self.tabs.addTab(self.search, self.tr("Search"))
@@ -47,6 +47,7 @@ class LanguageWindow(ToolWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.suggestions.shutdown()  # a search or measurement under way stores nothing in a closing project
+        self.frequencies.shutdown()
         super().closeEvent(event)
 
     def _show_line(self, line: KwicLine) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.codebook.code_combo import CodeComboBox
 from app.language.indexing import Indexing
@@ -37,7 +38,7 @@ from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
-from coding import Aspect, Change
+from coding import Aspect, Change, CodewerkError
 from coding.language.kwic import KwicLine, write_kwic_csv
 from coding.language.search import SearchMode, SearchResult
 from coding.language.units import CODING_UNITS
@@ -75,6 +76,9 @@ class SearchPanel(QWidget):
         self.result: SearchResult | None = None
         self._search_after_index = False
         self._rerun = False
+        #: The search under way in a worker thread, if any.
+        self.searching: operations.LongOperation | None = None
+        self._generation = 0
         # The window shares one indexer per project, so two indexing threads never run at once.
         self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
@@ -211,22 +215,41 @@ class SearchPanel(QWidget):
             return
         key = self.attribute.currentData()
         where = {key: self.value.currentText()} if key is not None and self.value.currentText() else None
-        with Workspace.loading():  # tens of thousands of hits: no collections walking them meanwhile
-            self._search(text, where)
+        self._search(text, where)
 
     def _search(self, text: str, where: dict[str, str] | None) -> None:
-        result = operations.attempt(
-            self,
-            lambda: self.project.assist.search(
-                text,
-                self.mode.currentData(),
-                where=where,
-                answers_only=self.answers_only.isChecked(),
-                index=False,
-            ),
-        )
-        if result is None:
-            return
+        """Search in a worker thread (the first search of a session loads the language pipeline and
+        checks the index: seconds on a big project), with a busy bar in the status line; the hits
+        show when they are in. A search overtaken by a newer one is dropped."""
+        assist = self.project.assist  # created here, on the GUI thread, not in the worker
+        mode, answers_only, rerun = self.mode.currentData(), self.answers_only.isChecked(), self._rerun
+        self._generation += 1
+        generation = self._generation
+        if self.searching is not None and self.searching.running:
+            self.searching.cancel()  # overtaken: its hits are not shown
+
+        def find(_progress: operations.Progress) -> SearchResult | CodewerkError:  # reads only
+            try:
+                with Workspace.loading():  # tens of thousands of hits: no collections walking them meanwhile
+                    return assist.search(text, mode, where=where, answers_only=answers_only, index=False)
+            except CodewerkError as error:  # a bad pattern: refused by its line, as a quick action is
+                return error
+
+        def found(result: SearchResult | CodewerkError) -> None:
+            if not isValid(self) or generation != self._generation:
+                return
+            self.searching = None
+            if isinstance(result, CodewerkError):
+                operations.refuse(self, str(result))
+                return
+            with Workspace.loading():
+                self._show_result(result, rerun=rerun)
+
+        self.searching = operations.LongOperation(
+            self, find, title=self.tr("Searching"), success=found, show="status"
+        ).start()
+
+    def _show_result(self, result: SearchResult, *, rerun: bool) -> None:
         self.result = result
         self.model.set_lines(result.lines)
         header = self.table.horizontalHeader()
@@ -234,7 +257,7 @@ class SearchPanel(QWidget):
         self.table.resizeColumnToContents(0)
         self._show_status(result)
         self._update_buttons()
-        if result.unindexed and not self._rerun:
+        if result.unindexed and not rerun:
             self.start_indexing(search_after=True)
         self.searched.emit(result)
 
@@ -370,6 +393,8 @@ class SearchPanel(QWidget):
             self.start_indexing(search_after=True)  # changed texts: index them again, then search again
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.searching is not None and self.searching.running:
+            self.searching.shutdown()
         if self.indexer.parent() is self:  # its own; the window's shared one stops with the project
             self.indexer.shutdown()
         super().closeEvent(event)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
+from app.widgets import operations
 from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
@@ -64,6 +67,10 @@ class MemoTableModel(RecordTableModel[MemoRow]):
     )
 
 
+#: The memo's own text: the column that takes the width the others leave.
+MEMO_COLUMN = 2
+
+
 class MemoListWindow(QMainWindow):
     documentRequested = Signal(object)  # DocumentId
     codeRequested = Signal(object)  # CodeId
@@ -80,9 +87,13 @@ class MemoListWindow(QMainWindow):
         self.project_memo.setObjectName("projectMemo")
         self.project_memo.setPlaceholderText(self.tr("The project memo: aims, decisions, what to do next …"))
         self.project_memo.setMaximumHeight(120)
+        self.project_memo.setReadOnly(True)  # until the memos are read
         self.save_button = QPushButton(self.tr("Save project memo"), self)
         self.save_button.clicked.connect(self.save_project_memo)
         self._project_memo_id: MemoId | None = None
+        #: The memos' read under way in a worker thread, if any.
+        self.reading: operations.LongOperation | None = None
+        self._generation = 0
         self.filter = QLineEdit(self)
         self.filter.setObjectName("memoFilter")
         self.filter.setPlaceholderText(self.tr("Filter memos: words, document, code, author …"))
@@ -99,6 +110,7 @@ class MemoListWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(MEMO_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self._go)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -146,34 +158,66 @@ class MemoListWindow(QMainWindow):
         self._changes.flush()
 
     def reload(self) -> None:
+        """List the memos again, read in a worker thread (the coding memos are found among every quote:
+        seconds over a research group's 200,000), with a busy bar in the status line; a read overtaken
+        by a newer one is dropped. The project memo can be written once the first read is in."""
         project = self.workspace.project
-        tree = project.codes.tree()
-        names = {d.id: d.name for d in project.documents.list(with_counts=False)}
-        rows: list[MemoRow] = []
-        project_text, self._project_memo_id = "", None
-        for memo in project.memos.list():
-            if memo.document_id is None and memo.code_id is None:
-                rows.append(MemoRow("project", self.tr("the project"), memo.text, memo.coder or "", None))
-                project_text, self._project_memo_id = memo.text, memo.id
-            elif memo.document_id is not None:
-                about = names.get(memo.document_id, "?")
-                rows.append(MemoRow("document", about, memo.text, memo.coder or "", memo.document_id))
-            elif memo.code_id is not None and memo.code_id in tree:
-                rows.append(
-                    MemoRow(
-                        "code", tree.get(memo.code_id).path_text, memo.text, memo.coder or "", memo.code_id
+        the_project = self.tr("the project")
+
+        def read() -> tuple[list[MemoRow], str, MemoId | None]:  # in a worker thread: reads only
+            tree = project.codes.tree()
+            names = {d.id: d.name for d in project.documents.list(with_counts=False)}
+            rows: list[MemoRow] = []
+            project_text, project_memo_id = "", None
+            for memo in project.memos.list():
+                if memo.document_id is None and memo.code_id is None:
+                    rows.append(MemoRow("project", the_project, memo.text, memo.coder or "", None))
+                    project_text, project_memo_id = memo.text, memo.id
+                elif memo.document_id is not None:
+                    about = names.get(memo.document_id, "?")
+                    rows.append(MemoRow("document", about, memo.text, memo.coder or "", memo.document_id))
+                elif memo.code_id is not None and memo.code_id in tree:
+                    rows.append(
+                        MemoRow(
+                            "code",
+                            tree.get(memo.code_id).path_text,
+                            memo.text,
+                            memo.coder or "",
+                            memo.code_id,
+                        )
                     )
-                )
-        for quote in project.quotes():
-            if quote.memo:
-                about = f"{quote.document} {quote.start}–{quote.end} · {quote.code_path.split('/')[-1]}"
-                rows.append(MemoRow("coding", about, quote.memo, quote.coder or "", quote.coding_id))
-        self.model.set_records(rows)
-        self.table.resizeColumnsToContents()
-        if not self.project_memo.hasFocus() and project_text != self.project_memo.toPlainText():
-            self.project_memo.setPlainText(project_text)
+            for quote in project.quotes():
+                if quote.memo:
+                    about = f"{quote.document} {quote.start}–{quote.end} · {quote.code_path.split('/')[-1]}"
+                    rows.append(MemoRow("coding", about, quote.memo, quote.coder or "", quote.coding_id))
+            return rows, project_text, project_memo_id
+
+        self._generation += 1
+        generation = self._generation
+        if self.reading is not None and self.reading.running:
+            self.reading.cancel()  # overtaken: its rows are not shown
+
+        def arrived(found: tuple[list[MemoRow], str, MemoId | None]) -> None:
+            if not isValid(self) or generation != self._generation:
+                return
+            self.reading = None
+            rows, project_text, self._project_memo_id = found
+            self.model.set_records(rows)
+            self.table.resizeColumnsToContents()  # the memo itself takes the room left (Stretch)
+            header = self.table.horizontalHeader()
+            about = MEMO_COLUMN - 1  # what it is about: its whole text on hover
+            header.resizeSection(about, min(header.sectionSize(about), self.table.viewport().width() // 3))
+            if not self.project_memo.hasFocus() and project_text != self.project_memo.toPlainText():
+                self.project_memo.setPlainText(project_text)
+            self.project_memo.setReadOnly(False)
+
+        self.reading = self.workspace.read_in_worker(
+            read, arrived, title=self.tr("Reading the memos …"), shown_in=self
+        )
 
     def save_project_memo(self) -> None:
+        if self.project_memo.isReadOnly():  # the memos are not read yet: nothing was written
+            return
         text = self.project_memo.toPlainText().strip()
         stored = next((r.text for r in self.model.records() if r.kind == "project"), "")
         if text == stored.strip() or (not text and self._project_memo_id is None):

@@ -45,12 +45,17 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
         project: Project,
         documents: Sequence[DocumentId] | None = None,
         parent: Any = None,
+        *,
+        read: bool = True,
     ) -> None:
+        """``read=False``: empty until :meth:`reload` or :meth:`set_documents` (an owner that sets the
+        documents right away reads the speakers once, not twice: seconds over 2,000 documents)."""
         super().__init__(parent)
         self.project = project
         self.documents = None if documents is None else list(documents)
         self.rename_in: DocumentId | None = None
-        self.reload()
+        if read:
+            self.reload()
 
     def reload(self) -> None:
         self.set_records(self.project.speakers.list(self.documents))

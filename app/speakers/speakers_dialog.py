@@ -58,7 +58,7 @@ class SpeakersDialog(QDialog):
         self.scope_note = QLabel(self)
         self.scope_note.setWordWrap(True)
 
-        self.model = SpeakerTableModel(project, self.documents, self)
+        self.model = SpeakerTableModel(project, self.documents, self, read=False)  # read by _scope_changed
         self.view = QTableView(self)
         self.view.setObjectName("speakerTable")
         self.view.setAccessibleName(QCoreApplication.translate("SpeakersDialog", "Speakers"))

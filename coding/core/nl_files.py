@@ -225,14 +225,11 @@ DUTCH: dict[str, str] = {
     "{name}: not enough space on the disk of {parent}; no project was created": (
         "{name}: niet genoeg ruimte op de schijf van {parent}; er is geen project gemaakt"
     ),
-    "{name}: search, suggestions and the word index work on project files only for now; copy "
-    "the project to a file (codewerk copy) to use them": (
+    "{name}: search, suggestions and the word index work on project files only for now; save a "
+    "copy as a file (File → Save a copy…, or codewerk copy) and use them there": (
         "{name}: zoeken, suggesties en de woordindex werken voorlopig alleen op "
-        "projectbestanden; kopieer het project naar een bestand (codewerk copy) om ze te "
-        "gebruiken"
-    ),
-    "a team project lives on its server: export it to a file instead": (
-        "een teamproject staat op zijn server: exporteer het in plaats daarvan naar een bestand"
+        "projectbestanden; sla een kopie op als bestand (Bestand → Kopie opslaan…, of codewerk "
+        "copy) en gebruik ze daar"
     ),
     "{name}: that is this project's own file; choose another name": (
         "{name}: dat is het eigen bestand van dit project; kies een andere naam"

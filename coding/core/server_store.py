@@ -286,6 +286,22 @@ class ServerStore(Store):
     def set_patience(self, busy_timeout_ms: int, retry_delays: tuple[float, ...]) -> None:
         self.retry_delays = retry_delays
 
+    def copy_into_file(self, target: Path) -> None:
+        """The whole project as it is on the server now, into a new project file at ``target``
+        (replacing one there); nothing is left behind when it fails."""
+        from models.copy import copy_into_file
+        from models.database import ProjectFileProblem
+
+        try:
+            copy_into_file(self.engine, target)
+        except ProjectFileProblem as exc:
+            raise ProjectFileError(say("{name}: {exc}", name=target.name, exc=reason_of(exc))) from exc
+        except DBAPIError as exc:
+            translated = self._translated(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
     # -- the others' changes ------------------------------------------------------------------
     def tell_others(self, change: Change) -> None:
         """NOTIFY the others what we committed (tables, documents), unless the transaction did

@@ -217,6 +217,14 @@ class TurnColumns(Sequence[Turn]):
         for speaker, stamp, present in zip(self._speakers, self._stamps, self._present, strict=True):
             yield (speaker, next(numbers), next(numbers), next(numbers), stamp if present else None)
 
+    def columns(self) -> tuple[list[str], Sequence[int], Sequence[int], Sequence[int], list[float | None]]:
+        """The turns column by column: speakers, starts, ends, body starts, timestamps."""
+        stamps = [
+            stamp if present else None for stamp, present in zip(self._stamps, self._present, strict=True)
+        ]
+        numbers = self._numbers
+        return self._speakers, numbers[0::3], numbers[1::3], numbers[2::3], stamps
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
@@ -234,16 +242,17 @@ def _turns(raw: Any) -> Sequence[Turn] | None:
     turns = TurnColumns()
     speakers: dict[str, str] = {}  # one string per speaker, not one per turn (400,000 in a large file)
     for item in raw:
-        if not (isinstance(item, list) and len(item) == 5 and isinstance(item[0], str)):
+        if not (type(item) is list and len(item) == 5 and type(item[0]) is str):
             return None
-        if not all(_int(v) for v in item[1:4]):
+        speaker, start, end, body, stamp = item
+        # Decoded JSON: an integer is exactly an int (a bool is not one), a string exactly a str.
+        if type(start) is not int or type(end) is not int or type(body) is not int:
             return None
-        stamp = item[4]
-        if stamp is not None and (isinstance(stamp, bool) or not isinstance(stamp, int | float)):
+        if stamp is not None and type(stamp) is not float and type(stamp) is not int:
             return None
-        speaker = speakers.setdefault(item[0], item[0])
+        speaker = speakers.setdefault(speaker, speaker)
         try:
-            turns._append(speaker, item[1], item[2], item[3], None if stamp is None else float(stamp))
+            turns._append(speaker, start, end, body, None if stamp is None else float(stamp))
         except OverflowError:  # a position no array holds: as tuples (the import finds it does not fit)
             return _tuples(raw, speakers)
     return turns

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import le
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from coding.core.parsed import EncodedText, plain
 from coding.core.text import fold, trim_span
 from coding.documents.document_commands import stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
-from coding.refi.extension import DocumentExtras
+from coding.refi.extension import DocumentExtras, TurnColumns
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import BATCH, MergedDocument, MergeState, Span
 from coding.refi.media_xml import turn_times
@@ -81,29 +82,26 @@ class SourcesMerge(MergeState):
             new_sources.append(source)
         new_rows = self.w.insert_many(Document, new_rows)
         attribute_rows: list[dict[str, Any]] = []
-        turn_rows: list[dict[str, Any]] = []
+        turns = _turn_columns()
         page_rows: list[dict[str, Any]] = []
         for row, source in zip(new_rows, new_sources, strict=True):
-            if len(turn_rows) >= BATCH:  # inserted a batch at a time: the row dicts never all stand
-                self.w.insert_many(Turn, turn_rows)
-                turn_rows = []
+            if len(turns["start"]) >= BATCH:  # inserted a batch at a time: the rows never all stand
+                self.w.insert_columns(Turn, turns, once=self.once)
+                turns = _turn_columns()
             self.docs[source.guid] = MergedDocument(row["id"], source.text, True, new=True)
             self.added["documents"] += 1
             for key, value in attributes.get(source.guid, {}).items():
                 attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
             extras = self.data.extension.documents.get(source.guid, DocumentExtras())
-            turns = self._turns(source, plain(source.text), extras, row, rules)
-            turn_rows.extend(
-                {
-                    "document_id": row["id"],
-                    "speaker": t[0],
-                    "start": t[1],
-                    "end": t[2],
-                    "body_start": t[3],
-                    "timestamp": t[4],
-                }
-                for t in turns
+            speakers, starts, ends, bodies, stamps = self._turns(
+                source, plain(source.text), extras, row, rules
             )
+            turns["document_id"].extend([row["id"]] * len(starts))
+            turns["speaker"].extend(speakers)
+            turns["start"].extend(starts)
+            turns["end"].extend(ends)
+            turns["body_start"].extend(bodies)
+            turns["timestamp"].extend(stamps)
             self._attach(row["id"], source)
             pages = extras.pages if _valid_pages(extras.pages, _length(source.text)) else ()
             page_rows.extend(
@@ -111,16 +109,18 @@ class SourcesMerge(MergeState):
             )
         self.added["attributes"] += len(attribute_rows)
         self.w.insert_many(DocumentAttribute, attribute_rows)
-        self.w.insert_many(Turn, turn_rows)
+        if turns["start"]:
+            self.w.insert_columns(Turn, turns, once=self.once)
         self.w.insert_many(Page, page_rows)
 
     def _turns(
         self, source: RSource, text: str, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
-    ) -> Sequence[tuple[str, int, int, int, float | None]]:
+    ) -> TurnColumnsOf:
+        """The source's turns column by column: speakers, starts, ends, body starts, timestamps."""
         if extras.turns is not None:
-            length = len(text)
-            if all(t[0].strip() and 0 <= t[1] <= t[3] <= t[2] <= length for t in extras.turns):
-                return [(t[0][:200], *t[1:]) for t in extras.turns]
+            stored = stored_turns(extras.turns, len(text))
+            if stored is not None:
+                return stored
             self.adjust(
                 f"TextSource '{source.name}'",
                 say("its stored speaker turns do not fit the text; detected again"),
@@ -128,9 +128,9 @@ class SourcesMerge(MergeState):
         try:  # as every other import: the turns as detected, refined by the project's speaker rules
             detected = rules.refine(rules.detect(text, row["source_format"]), row.get("guid"))
         except Exception:  # a broken project pattern must not stop the import
-            return []
+            return _columns_of(())
         turns = [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
-        return turn_times(turns, source.sync)  # a transcript's sync points time its turns
+        return _columns_of(turn_times(turns, source.sync))  # a transcript's sync points time its turns
 
     def _attach(self, document_id: int, source: RSource) -> None:
         """Attach the source's recording (checked before the import began)."""
@@ -197,8 +197,7 @@ class SourcesMerge(MergeState):
         pairs: dict[tuple[Span, int, int], int] = {
             (span_of[row.passage_id], row.code_id, row.coder_id): row.id for row in coding_rows
         }
-        new_passages: dict[Span, dict[str, Any]] = {}
-        pending: list[tuple[Span, RCoding, dict[str, Any]]] = []
+        new_passages, pending = _Passages(), _Codings()
         # A passage is the project's own when its id is at most the largest before the import.
         last_own = max(span_of, default=0)
         # Kept only for what is looked up later: the selections a judgement gives as evidence
@@ -215,46 +214,41 @@ class SourcesMerge(MergeState):
             doc = self.docs.get(source.guid)
             if doc is None or not doc.same_text:
                 continue
-            if len(new_passages) >= BATCH or len(pending) >= BATCH:
+            if len(new_passages.spans) >= BATCH or len(pending.spans) >= BATCH:
                 # Inserted a batch at a time (in the order planned, so each row gets the id it got
-                # when all went in at once): the row dicts of a large import never all stand.
+                # when all went in at once): the rows of a large import never all stand.
                 self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
-                new_passages, pending = {}, []
+                new_passages, pending = _Passages(), _Codings()
             # A document this import added has this one source, and a source's passages go in one
             # batch: the coding pairs of its spans are looked up only while it is merged.
             doc_pairs = {} if doc.new else pairs
             text = plain(doc.text)  # decoded once per document
+            codes = self.codes
             for selection in self._selections_of(source, text):
-                where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
-                valid = []
-                for coding in selection.codings:
-                    if coding.code in self.codes:
-                        valid.append(coding)
-                    else:
-                        self.skip(
-                            say("Coding of {where}", where=where),
-                            say("refers to no code ({guid})", guid=coding.code),
-                        )
-                if not valid:
-                    if selection.guid in notes.uncoded:
-                        self.skip(where, say("not coded; Codewerk keeps coded passages"))
-                    continue
+                valid = [coding for coding in selection.codings if coding.code in codes]
+                if len(valid) < len(selection.codings) or not valid:
+                    where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
+                    for coding in selection.codings:
+                        if coding.code not in codes:
+                            self.skip(
+                                say("Coding of {where}", where=where),
+                                say("refers to no code ({guid})", guid=coding.code),
+                            )
+                    if not valid:
+                        if selection.guid in notes.uncoded:
+                            self.skip(where, say("not coded; Codewerk keeps coded passages"))
+                        continue
                 span: Span = (doc.id, selection.start, selection.end)
                 known = by_guid.get(selection.guid)
                 if known is not None and known[1] != span:
                     known = None
-                if known is None and span not in by_span and span not in new_passages:
-                    row: dict[str, Any] = {
-                        "document_id": doc.id,
-                        "start": selection.start,
-                        "end": selection.end,
-                        "text": text[selection.start : selection.end],
-                    }
-                    if selection.guid not in by_guid:
-                        row["guid"] = selection.guid
-                    if selection.created is not None:
-                        row["created_at"] = selection.created
-                    new_passages[span] = row
+                if known is None and span not in by_span and span not in new_passages.spans:
+                    new_passages.add(
+                        span,
+                        text[selection.start : selection.end],
+                        None if selection.guid in by_guid else selection.guid,
+                        selection.created,
+                    )
                 elif span in by_span and by_span[span] <= last_own:
                     self.existing["passages"] += 1
                 if selection.guid in evidence:
@@ -268,34 +262,30 @@ class SourcesMerge(MergeState):
         self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
 
     def _insert_batch(
-        self,
-        new_passages: dict[Span, dict[str, Any]],
-        pending: list[tuple[Span, RCoding, dict[str, Any]]],
-        by_span: dict[Span, int],
-        evidence: set[Span],
+        self, new_passages: _Passages, pending: _Codings, by_span: dict[Span, int], evidence: set[Span]
     ) -> None:
-        """Insert the planned passages, then the planned codings (their passages now have ids).
-        The new passages' spans are kept in ``by_span`` only where they may be looked up again:
-        in documents the project had, and a judgement's evidence."""
-        inserted = self.w.insert_many(Passage, new_passages.values())
-        ids = {span: row["id"] for span, row in zip(new_passages, inserted, strict=True)}
+        """Insert the planned passages, then the planned codings (their passages now have ids), each
+        column by column (:meth:`Writer.insert_columns`: no dict per row). The new passages' spans are
+        kept in ``by_span`` only where they may be looked up again: in documents the project had, and
+        a judgement's evidence."""
+        ids: dict[Span, int] = {}
+        if new_passages.spans:
+            inserted = self.w.insert_columns(Passage, new_passages.columns(), once=self.once)
+            ids = dict(zip(new_passages.spans, inserted, strict=True))
         new_documents = {doc.id for doc in self.docs.values() if doc.new}
         by_span.update(
             (span, passage_id)
             for span, passage_id in ids.items()
             if span[0] not in new_documents or span in evidence
         )
-        self.added["passages"] += len(new_passages)
-        rows = []
-        for span, _coding, row in pending:
-            row["passage_id"] = ids[span] if span in ids else by_span[span]
-            rows.append(row)
-        inserted = self.w.insert_many(Coding, rows)
-        for (_span, coding, _row), row in zip(pending, inserted, strict=True):
-            if coding.guid in self.reviewed:
-                self.codings[coding.guid] = row["id"]
-        self.added["codings"] += len(rows)
-        give_back_memory()  # what the batch's row dicts and the merged sources held
+        self.added["passages"] += len(ids)
+        if pending.spans:
+            passage_ids = [ids[span] if span in ids else by_span[span] for span in pending.spans]
+            coding_ids = self.w.insert_columns(Coding, pending.columns(passage_ids), once=self.once)
+            for index, guid in pending.reviewed:
+                self.codings[guid] = coding_ids[index]
+        self.added["codings"] += len(pending.spans)
+        give_back_memory()  # what the batch's rows and the merged sources held
 
     def _plan_coding(
         self,
@@ -305,7 +295,7 @@ class SourcesMerge(MergeState):
         notes: NotePlan,
         coding_guids: dict[str, int],
         pairs: dict[tuple[Span, int, int], int],
-        pending: list[tuple[Span, RCoding, dict[str, Any]]],
+        pending: _Codings,
     ) -> None:
         code_id = self.codes[coding.code]
         if coding.guid in coding_guids:
@@ -319,17 +309,119 @@ class SourcesMerge(MergeState):
                 self.codings[coding.guid] = pairs[(span, code_id, coder_id)]
             self.existing["codings"] += 1
             return
-        row: dict[str, Any] = {
-            "guid": coding.guid,
-            "code_id": code_id,
-            "coder_id": coder_id,
-            "memo": notes.coding_memos.get(coding.guid, ""),
-        }
-        created = coding.created or selection.created
-        if created is not None:
-            row["created_at"] = created
+        if coding.guid in self.reviewed:
+            pending.reviewed.append((len(pending.spans), coding.guid))
+        pending.spans.append(span)
+        pending.guids.append(coding.guid)
+        pending.code_ids.append(code_id)
+        pending.coder_ids.append(coder_id)
+        pending.memos.append(notes.coding_memos.get(coding.guid, ""))
+        pending.created.append(coding.created or selection.created or _default(Coding, "created_at"))
         pairs[(span, code_id, coder_id)] = 0
-        pending.append((span, coding, row))
+
+
+def _default(target: type[Passage] | type[Coding], name: str) -> Any:
+    """The value a row given without ``name`` gets (as :class:`InsertRows` fills it: a new GUID, now)."""
+    default: Any = target.__table__.c[name].default
+    return default.arg if default.is_scalar else default.arg(None)
+
+
+class _Passages:
+    """New passages planned for one batch, column by column, in the order planned."""
+
+    def __init__(self) -> None:
+        self.spans: dict[Span, None] = {}
+        self.texts: list[str] = []
+        self.guids: list[str] = []
+        self.created: list[Any] = []
+
+    def add(self, span: Span, text: str, guid: str | None, created: Any) -> None:
+        self.spans[span] = None
+        self.texts.append(text)
+        self.guids.append(guid if guid is not None else _default(Passage, "guid"))
+        self.created.append(created if created is not None else _default(Passage, "created_at"))
+
+    def columns(self) -> dict[str, Sequence[Any]]:
+        return {
+            "document_id": [span[0] for span in self.spans],
+            "start": [span[1] for span in self.spans],
+            "end": [span[2] for span in self.spans],
+            "text": self.texts,
+            "guid": self.guids,
+            "created_at": self.created,
+        }
+
+
+class _Codings:
+    """New codings planned for one batch, column by column, in the order planned; their passages
+    by span (a new passage has its id once its batch is inserted)."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+        self.guids: list[str] = []
+        self.code_ids: list[int] = []
+        self.coder_ids: list[int] = []
+        self.memos: list[str] = []
+        self.created: list[Any] = []
+        #: (index in the batch, GUID) of the codings with review marks (their ids are looked up).
+        self.reviewed: list[tuple[int, str]] = []
+
+    def columns(self, passage_ids: list[int]) -> dict[str, Sequence[Any]]:
+        return {
+            "guid": self.guids,
+            "passage_id": passage_ids,
+            "code_id": self.code_ids,
+            "coder_id": self.coder_ids,
+            "memo": self.memos,
+            "created_at": self.created,
+        }
+
+
+#: Turns column by column: speakers, starts, ends, body starts, timestamps.
+TurnColumnsOf = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[int], Sequence[float | None]]
+
+
+def _turn_columns() -> dict[str, list[Any]]:
+    """The columns of turn rows to insert (:meth:`Writer.insert_columns`), empty."""
+    return {name: [] for name in ("document_id", "speaker", "start", "end", "body_start", "timestamp")}
+
+
+def _columns_of(turns: Sequence[tuple[str, int, int, int, float | None]]) -> TurnColumnsOf:
+    if isinstance(turns, TurnColumns):
+        return turns.columns()
+    if not turns:
+        return [], [], [], [], []
+    speakers, starts, ends, bodies, stamps = zip(*turns, strict=True)
+    return speakers, starts, ends, bodies, stamps
+
+
+def stored_turns(
+    turns: Sequence[tuple[str, int, int, int, float | None]], length: int
+) -> TurnColumnsOf | None:
+    """The extension's turns column by column, speakers cut to 200 characters; ``None`` when one
+    does not fit a text of ``length`` (then they are detected again)."""
+    stored = _columns_of(turns)
+    if not _fits(stored, length):
+        return None
+    speakers = stored[0]
+    if any(len(speaker) > 200 for speaker in set(speakers)):
+        short = {speaker: speaker[:200] for speaker in set(speakers)}
+        speakers = list(map(short.__getitem__, speakers))
+    return speakers, *stored[1:]
+
+
+def _fits(turns: TurnColumnsOf, length: int) -> bool:
+    """Whether every turn has a speaker and ``0 <= start <= body start <= end <= length``."""
+    speakers, starts, ends, bodies, _stamps = turns
+    if not starts:
+        return True
+    return (
+        all(speaker.strip() for speaker in set(speakers))
+        and min(starts) >= 0
+        and max(ends) <= length
+        and all(map(le, starts, bodies))
+        and all(map(le, bodies, ends))
+    )
 
 
 def _valid_pages(pages: Sequence[tuple[int, int, int]], length: int) -> bool:

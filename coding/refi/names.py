@@ -32,13 +32,14 @@ _LOCAL_NAMES: dict[str, str] = {}
 
 def local_name(tag: object) -> str:
     """``{urn:QDA-XML:project:1.0}Code`` → ``Code`` (comments and PIs have no string tag: ``""``)."""
+    name = _LOCAL_NAMES.get(tag)  # type: ignore[call-overload]  # first: met before (almost every call)
+    if name is not None:
+        return name
     if not isinstance(tag, str):
         return ""
-    name = _LOCAL_NAMES.get(tag)
-    if name is None:
-        name = tag.rsplit("}", 1)[-1]
-        if len(_LOCAL_NAMES) < 4096:
-            _LOCAL_NAMES[tag] = name
+    name = tag.rsplit("}", 1)[-1]
+    if len(_LOCAL_NAMES) < 4096:
+        _LOCAL_NAMES[tag] = name
     return name
 
 

@@ -40,30 +40,39 @@ def read_stream(reader: _Reader, stream: IO[bytes], advance: Advance | None = No
     """The project in ``stream`` (``project.qde``), read section by section as it is parsed."""
     root: Element | None = None
     project: RefiProject | None = None
+    # The names and elements of the open elements of the first two levels (the root, a section):
+    # deeper ones (2.5 million in a research group's file) are only counted.
     path: list[str] = []
     parents: list[Element] = []
+    depth = 0  # how many elements are open
     last_rank = -1
     for event, element in _events(reader, stream):
         if event == "start":
-            path.append(local_name(element.tag))
-            parents.append(element)
-            if len(path) == 1:
-                root = element
-                project = reader.begin(element)
+            if depth < 2:
+                path.append(local_name(element.tag))
+                parents.append(element)
+                if depth == 0:
+                    root = element
+                    project = reader.begin(element)
+            depth += 1
+            continue
+        depth -= 1  # now: the depth of the element that ended, 0 for the root
+        if depth > 2:
+            continue
+        if depth == 2:
+            if project is not None and path[1] == "Sources":  # one source, complete
+                reader.source(element, project)
+                parents[-1].remove(element)  # read: let it go
+                if len(project.sources) % _TRIM_EVERY == 0:
+                    give_back_memory()
+                if advance is not None:
+                    advance(" ".join((element.get("name") or "").split()))
             continue
         name = path.pop()
         parents.pop()
         if root is None or project is None:
             continue
-        depth = len(path)
-        if depth == 2 and path[1] == "Sources":  # one source, complete
-            reader.source(element, project)
-            parents[-1].remove(element)  # read: let it go
-            if len(project.sources) % _TRIM_EVERY == 0:
-                give_back_memory()
-            if advance is not None:
-                advance(" ".join((element.get("name") or "").split()))
-        elif depth == 1 and name in _RANK:
+        if depth == 1 and name in _RANK:
             rank = _RANK[name]
             if rank < last_rank:
                 raise OutOfOrder(name)

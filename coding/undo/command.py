@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -89,14 +89,42 @@ class Writer:
         pk = next(iter(tbl.primary_key.columns)).name
         return int(row[pk])
 
-    def insert_many(self, target: Target, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-        """Insert rows; returns them with their primary keys filled in."""
+    def insert_many(
+        self, target: Target, rows: Iterable[Mapping[str, Any]], *, once: bool = False
+    ) -> list[dict[str, Any]]:
+        """Insert rows; returns them with their primary keys filled in. ``once`` (only where
+        :meth:`commits_once`): a large insert keeps only its rows' ids from now on, not until commit."""
         # Rows built for this call are taken as they are (an import's 200,000 codings are not copied);
         # the step keeps them column by column once inserted, so later changes to them are not its.
         materialised = [row if type(row) is dict else dict(row) for row in rows]
         if materialised:
-            self._run(InsertRows(table_of(target), materialised))
+            self._run(InsertRows(table_of(target), materialised, once=once))
         return materialised
+
+    def insert_columns(
+        self, target: Target, columns: Mapping[str, Sequence[Any]], *, once: bool = False
+    ) -> Sequence[int]:
+        """Insert rows given column by column (every column as long, no primary key, every column
+        with a default given); returns their ids, in order. ``once`` as for :meth:`insert_many`."""
+        step = InsertRows.of_columns(table_of(target), columns, once=once)
+        self._run(step)
+        if step.compact:
+            assert step._runs is not None
+            first, last = step._runs[0]
+            return range(first, last + 1)
+        return step.column(next(iter(step.table.primary_key.columns)).name)
+
+    def commits_once(self) -> bool:
+        """Whether this transaction's plan is never applied a second time before it commits: a
+        project file in WAL mode, whose write transaction holds the write lock from ``BEGIN
+        IMMEDIATE`` on, so neither its statements nor its ``COMMIT`` can find the file busy and be
+        tried again (:meth:`coding.core.store.Store.transact`). A team server may retry; a file in
+        another journal mode may be busy at ``COMMIT``."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return False
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        return str(mode).lower() == "wal"
 
     def update(self, target: Target, pk: Mapping[str, Any] | int, values: Mapping[str, Any]) -> None:
         key = {"id": pk} if isinstance(pk, int) else pk
@@ -156,22 +184,39 @@ class Command(ABC):
         self._located: frozenset[Located] = frozenset()
         self._coded: tuple[Coded, ...] | None = None  # what the last apply, redo or undo did to codings
         self._codings: frozenset[CodingId] | None = None  # the codings whose rows the steps write
+        self._settled = False  # committed once (settle): applying again from now on is a redo
         self.result: Any = None
 
     @abstractmethod
     def plan(self, writer: Writer) -> Any: ...
 
     def apply(self, session: Session) -> Change:
+        if self._steps is not None and not self._settled and not self._again(session):
+            self._steps = None  # planned again below, against what the others committed meanwhile
         if self._steps is None:
             writer = Writer(session)
             self.result = self.plan(writer)
             self.adopt(writer)
-        else:
+        elif self._settled:
             with self._refusing_conflicts(undo=False):
                 for step in self._steps:
                     step.apply(session)
             self._coded = self._coded_by(session)
         return self.change
+
+    def _again(self, session: Session) -> bool:
+        """The first apply tried again (its transaction was given up at the commit, as a team
+        server does when another coder wrote at the same time): its steps again, the same ids, when
+        they still fit; ``False`` (nothing written) when someone's rows are in the way since — a
+        passage another coder made for the same span — so that the command is planned afresh."""
+        try:
+            with session.begin_nested():
+                for step in self._steps or ():
+                    step.apply(session)
+        except (ChangedSince, IntegrityError):
+            return False
+        self._coded = self._coded_by(session)
+        return True
 
     def adopt(self, writer: Writer) -> None:
         """Take what ``writer`` recorded as this command's steps (planned: undo and redo now work)."""
@@ -189,6 +234,7 @@ class Command(ABC):
     def settle(self) -> None:
         """The transaction that applied (or redid) the command has committed: its steps may let go
         of what the database now holds (:meth:`coding.undo.steps.Step.settle`)."""
+        self._settled = True
         for step in self._steps or ():
             step.settle()
 

@@ -45,6 +45,7 @@ class Group(Command):
         self.children: list[Command] = []
 
     def plan(self, writer: Writer) -> list[Any]:
+        self.children = []  # planned afresh when a first attempt was given up
         previous: Any = None
         for item in self._planned:
             child = item if isinstance(item, Command) else item(previous)
@@ -143,45 +144,71 @@ class GroupScope:
 
     def _begin_again(self, delays: Iterator[float], busy: ProjectBusyError) -> None:
         """After the given-up transaction was let go: pause, begin a fresh one and apply the
-        children's steps in it again (tried again while the server gives it up too). Raises
-        ``busy`` when the pauses ran out or someone changed those rows meanwhile, holding nothing."""
-        writer = self.group.writer
+        children's steps in it again (the same ids); when someone's rows are in the way since (a
+        passage another coder made for the same span), plan the children afresh instead. Tried
+        again while the server gives it up too; raises ``busy`` when the pauses ran out, holding
+        nothing."""
         for delay in delays:
             time.sleep(delay * random.uniform(0.5, 1.5))
-            writer.session = self._store.begin_held()
             try:
-                for step in writer.steps:
-                    step.apply(writer.session)
-            except (ChangedSince, IntegrityError) as exc:
-                self._store.end_held(commit=False)
-                raise busy from exc
+                self._apply_again()
             except DBAPIError as exc:
-                self._store.end_held(commit=False)
+                self._let_go()
                 problem = self._store.problem(exc)
                 if not isinstance(problem, ProjectBusyError):
                     raise (problem or busy) from exc
                 busy = problem
                 continue
-            writer.session.expire_all()
+            except BaseException:
+                self._let_go()
+                raise
             return
         raise busy
+
+    def _let_go(self) -> None:
+        if self._store.holding:
+            self._store.end_held(commit=False)
+
+    def _apply_again(self) -> None:
+        writer = self.group.writer
+        writer.session = self._store.begin_held()
+        try:
+            with writer.session.begin_nested():
+                for step in writer.steps:
+                    step.apply(writer.session)
+        except (ChangedSince, IntegrityError):
+            children, self.group.children = self.group.children, []
+            self.group.begin(Writer(writer.session))
+            try:
+                for child in children:
+                    self.group.add(self.group.writer, child)
+            except BaseException:  # as they were, for the next attempt or the rollback
+                self.group.begin(writer)
+                self.group.children = children
+                raise
+        self.group.writer.session.expire_all()
 
     def commit(self) -> None:
         if not self.is_open:
             return
         self._close()
-        try:
-            self.group.finish()
-        except BaseException:
-            self._store.end_held(commit=False)
-            raise
         delays = iter(self._store.retry_delays)
         while True:
             try:
+                self.group.finish()  # reads what the children coded: the server may give up here too
                 self._store.end_held(commit=True)
                 break
-            except ProjectBusyError as busy:
+            except ProjectBusyError as busy:  # at the commit: nothing held any more
                 self._begin_again(delays, busy)
+            except DBAPIError as exc:
+                self._let_go()
+                problem = self._store.problem(exc)
+                if not isinstance(problem, ProjectBusyError):
+                    raise (problem or exc) from exc
+                self._begin_again(delays, problem)
+            except BaseException:
+                self._let_go()
+                raise
         if not self.group.is_empty:
             self._committed(self.group)
 
@@ -189,8 +216,7 @@ class GroupScope:
         if not self.is_open:
             return
         self._close()
-        if self._store.holding:  # not when trying the transaction again ran out (nothing held then)
-            self._store.end_held(commit=False)
+        self._let_go()  # nothing is held when trying the transaction again ran out
 
     def _close(self) -> None:
         self.is_open = False

@@ -73,6 +73,13 @@ def _alike(rows: list[dict[str, Any]]) -> bool:
     return all(map(rows[0].keys().__eq__, map(dict.keys, rows)))
 
 
+def _without(rows: list[dict[str, Any]], name: str) -> bool:
+    """Whether no row has a value for ``name``."""
+    if rows and _alike(rows):
+        return name not in rows[0]
+    return all(name not in row for row in rows)
+
+
 def insert_rows(session: Session, tbl: Table, rows: list[dict[str, Any]], skip: int = 0) -> None:
     """Insert ``rows[skip:]`` as one executemany. On SQLite, when the rows have the same columns, the
     statement SQLAlchemy compiles for them gets the driver's tuples, each column's values bound by
@@ -91,13 +98,43 @@ def insert_rows(session: Session, tbl: Table, rows: list[dict[str, Any]], skip: 
         return
     processors = [_processor(tbl.c[name].type.dialect_impl(dialect), dialect) for name in names]
     sql = str(compiled)
+    # Each row's values in the statement's order, one C call per row (a comprehension per column
+    # was ≈ 1 s of an import's 800,000 rows); then only the columns with a bind processor mapped.
+    getter = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
     for start in range(skip, len(rows), _BATCH):
-        batch = rows[start : start + _BATCH]
-        columns = []
-        for name, process in zip(names, processors, strict=True):
-            values = [row[name] for row in batch]
-            columns.append(list(map(process, values)) if process is not None else values)
-        connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+        values = list(map(getter, rows[start : start + _BATCH]))
+        if any(process is not None for process in processors):
+            values = list(zip(*_processed(list(zip(*values, strict=True)), processors), strict=True))
+        connection.exec_driver_sql(sql, values)
+
+
+def _processed(
+    columns: Sequence[Sequence[Any]], processors: Sequence[Callable[[Any], Any] | None]
+) -> list[Sequence[Any]]:
+    return [
+        values if process is None else list(map(process, values))
+        for values, process in zip(columns, processors, strict=True)
+    ]
+
+
+def insert_columns(session: Session, tbl: Table, columns: Mapping[str, Sequence[Any]], skip: int = 0) -> None:
+    """Insert the rows given column by column (every column as long, each value of its column
+    bound by its type's processor, as :func:`insert_rows` binds them), from row ``skip`` on, as one
+    executemany of the driver's tuples a batch at a time: no dict per row is ever built. SQLite only."""
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = insert(tbl).compile(dialect=dialect, column_keys=list(columns))
+    names = list(compiled.positiontup or ())
+    if set(names) != set(columns):
+        raise ValueError(
+            f"the columns of {tbl.name} to insert are {sorted(columns)}, the statement's {names}"
+        )
+    processors = [_processor(tbl.c[name].type.dialect_impl(dialect), dialect) for name in names]
+    sql = str(compiled)
+    count = len(columns[names[0]])
+    for start in range(skip, count, _BATCH):
+        batch = [columns[name][start : start + _BATCH] for name in names]
+        connection.exec_driver_sql(sql, list(zip(*_processed(batch, processors), strict=True)))
 
 
 #: How SQLAlchemy stores a time in SQLite (``2026-12-05 21:00:10.881973``): what
@@ -156,10 +193,16 @@ class InsertRows(Step):
     (:meth:`before_revert`, while every row the command wrote is still there) it reads them back as
     they are stored, column by column as above, for redo to insert again; once redone it keeps only
     the ids again. So an undo record of an import holds no copy of what it imported, and undo and
-    redo put back exactly what was stored."""
+    redo put back exactly what was stored.
 
-    def __init__(self, tbl: Table, rows: list[dict[str, Any]]) -> None:
+    ``once``: a plan that is never tried again (:meth:`Writer.commits_once`) lets such an insert
+    keep only the ids as soon as it is first applied, not at commit: an import's 200,000 passages
+    with their text and 400,000 turns no longer stand until then. Applying it again before it
+    settled then raises (redo keeps its rows until commit, as every insert)."""
+
+    def __init__(self, tbl: Table, rows: list[dict[str, Any]], *, once: bool = False) -> None:
         self.table = tbl
+        self._once = once
         self._rows: list[dict[str, Any]] | None = rows
         self._columns: dict[str, Sequence[Any]] = {}
         #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`).
@@ -167,13 +210,35 @@ class InsertRows(Step):
         self.row_count = len(rows)
         self.tables = frozenset({tbl.name})
         # Fill client-side defaults (guid, created_at …) now, so that a redo inserts the same values.
+        given = rows[0].keys() if rows and _alike(rows) else frozenset()  # what every row has
         for column in tbl.columns:
             default = column.default
-            if default is None or not hasattr(default, "arg"):
+            if default is None or not hasattr(default, "arg") or column.name in given:
                 continue
             for row in rows:
                 if column.name not in row:
                     row[column.name] = default.arg if default.is_scalar else default.arg(None)
+
+    @classmethod
+    def of_columns(
+        cls, tbl: Table, columns: Mapping[str, Sequence[Any]], *, once: bool = False
+    ) -> InsertRows:
+        """Rows given column by column (every column as long; none of the single-column primary key,
+        which the insert assigns; no column with a client-side default left out): an import's
+        400,000 turns go in without a dict per row (:func:`insert_columns` on SQLite)."""
+        pk = [column.name for column in tbl.primary_key.columns]
+        if len(pk) != 1 or pk[0] in columns or not columns:
+            raise ValueError(f"rows of {tbl.name} by column: without their single-column key")
+        missing = [c.name for c in tbl.columns if c.default is not None and c.name not in columns]
+        if missing:
+            raise ValueError(f"rows of {tbl.name} by column: without {missing}")
+        step = cls(tbl, [], once=once)
+        step._rows = None
+        step._columns = dict(columns)
+        step.row_count = len(next(iter(columns.values())))
+        if any(len(values) != step.row_count for values in columns.values()):
+            raise ValueError(f"rows of {tbl.name} by column: columns of different lengths")
+        return step
 
     @property
     def compact(self) -> bool:
@@ -219,13 +284,46 @@ class InsertRows(Step):
         )
 
     def apply(self, session: Session) -> None:
+        if self._once and self._runs is not None:
+            raise RuntimeError(f"the rows inserted into {self.table.name} were let go: not applied again")
+        if self._by_column(session):
+            return
         rows = self.rows
-        self._insert(session, rows)
+        first = self._insert(session, rows)
+        if self._once and self._compactable():
+            pk = next(iter(self.table.primary_key.columns)).name
+            if first is not None:  # the ids that follow the first's
+                self._runs = [(first, first + len(rows) - 1)]
+            else:
+                self._runs = _runs(row[pk] for row in rows)
+            self._rows = None
+            return
+        self._once = False
         # Kept column by column until settled (a transaction tried again applies them again), not
         # as the caller's dicts: an import that inserts in batches lets go of each batch's dicts.
         self._pack(rows)
 
+    def _by_column(self, session: Session) -> bool:
+        """First applied on SQLite with its rows by column (:meth:`of_columns`): the first row
+        learns its id, as in :meth:`_insert`, and the others take the ids that follow."""
+        pk = next(iter(self.table.primary_key.columns))
+        if self._rows is not None or pk.name in self._columns or session.get_bind().dialect.name != "sqlite":
+            return False
+        columns = self._columns
+        first_row = {name: values[0] for name, values in columns.items()}
+        first = int(session.execute(insert(self.table).returning(pk), first_row).scalar_one())
+        if self.row_count > 1:
+            insert_columns(session, self.table, columns, 1)
+        if self._once and self._compactable():
+            self._runs = [(first, first + self.row_count - 1)]
+            self._columns = {}
+            return True
+        self._once = False
+        self._columns = {pk.name: range(first, first + self.row_count), **columns}
+        return True
+
     def settle(self) -> None:
+        self._once = False  # redone later: kept until that commit, as every insert
         if self._runs is None and self._columns and self._compactable():
             pk = next(iter(self.table.primary_key.columns)).name
             self._runs = _runs(self._columns[pk])
@@ -246,11 +344,12 @@ class InsertRows(Step):
         self._columns = dict(zip((column.name for column in columns), values, strict=True))
         self._rows = None
 
-    def _insert(self, session: Session, rows: list[dict[str, Any]]) -> None:
+    def _insert(self, session: Session, rows: list[dict[str, Any]]) -> int | None:
+        """Insert ``rows``; the first one's id when the others took the ids that follow it."""
         pk_columns = list(self.table.primary_key.columns)
         pk = pk_columns[0]
         sqlite = session.get_bind().dialect.name == "sqlite"
-        if sqlite and len(pk_columns) == 1 and all(pk.name not in row for row in rows):
+        if sqlite and len(pk_columns) == 1 and _without(rows, pk.name):
             # SQLite cannot tie the ids of a many-row INSERT … RETURNING to its rows (SQLAlchemy
             # then inserts one row per statement). Instead the first row learns its id, and since
             # that insert holds the file's write lock until commit and its id is above every id in
@@ -260,7 +359,8 @@ class InsertRows(Step):
                 row[pk.name] = first + offset
             if len(rows) > 1:
                 insert_rows(session, self.table, rows, 1)
-        elif len(pk_columns) == 1 and any(pk.name not in row for row in rows):
+            return int(first)
+        if len(pk_columns) == 1 and any(pk.name not in row for row in rows):
             result = session.execute(insert(self.table).returning(pk, sort_by_parameter_order=True), rows)
             for row, new_id in zip(rows, result.scalars(), strict=True):
                 row[pk.name] = new_id
@@ -276,6 +376,7 @@ class InsertRows(Step):
                 insert_rows(session, self.table, missing)
         else:
             insert_rows(session, self.table, rows)
+        return None
 
     def _present(self, session: Session) -> dict[Any, dict[str, Any]]:
         pk = next(iter(self.table.primary_key.columns))

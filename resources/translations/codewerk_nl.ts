@@ -960,7 +960,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>The attribute whose values form the columns</source>
-        <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews.</extracomment>
+        <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews. What a refresh reads: the grid, the frequency table of the heat map modes, the judgements&apos; discussions. The grid&apos;s read under way in a worker thread, if any (only with a workspace).</extracomment>
         <translation>Het kenmerk waarvan de waarden de kolommen vormen</translation>
     </message>
     <message>
@@ -978,6 +978,10 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <message>
         <source>Show:</source>
         <translation>Tonen:</translation>
+    </message>
+    <message>
+        <source>Counting the grid …</source>
+        <translation>Het overzicht tellen …</translation>
     </message>
     <message>
         <source>Save chart</source>
@@ -1644,6 +1648,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>Frequencies by</source>
+        <extracomment>The count under way in a worker thread, if any.</extracomment>
         <translation>Frequenties per</translation>
     </message>
     <message>
@@ -1685,6 +1690,10 @@ Wilt u het vervangen?</translation>
     <message>
         <source>Top</source>
         <translation>Top</translation>
+    </message>
+    <message>
+        <source>Counting words</source>
+        <translation>Woorden tellen</translation>
     </message>
     <message>
         <source>Words counted (stop words left out) — {words}. The chart shows occurrences per 1,000 words.</source>
@@ -1876,7 +1885,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Export table</source>
-        <extracomment>The read of the table under way in a worker thread, if any. The file name the export dialog proposes.</extracomment>
+        <extracomment>The last export of the table (written in a worker thread), if any. The read of the table under way in a worker thread, if any. The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
@@ -2529,6 +2538,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Filter memos: words, document, code, author …</source>
+        <extracomment>The memos&apos; read under way in a worker thread, if any.</extracomment>
         <translation>Memo&apos;s filteren: woorden, document, code, auteur …</translation>
     </message>
     <message>
@@ -2542,6 +2552,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>the project</source>
         <translation>het project</translation>
+    </message>
+    <message>
+        <source>Reading the memos …</source>
+        <translation>De memo&apos;s lezen …</translation>
     </message>
     <message>
         <source>Project memo saved</source>
@@ -3101,6 +3115,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Search, e.g. vertrouwen</source>
+        <extracomment>The search under way in a worker thread, if any.</extracomment>
         <translation>Zoeken, bijv. vertrouwen</translation>
     </message>
     <message>
@@ -3170,6 +3185,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Type a word, a phrase or a pattern.</source>
         <translation>Typ een woord, een woordgroep of een patroon.</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Zoeken</translation>
     </message>
     <message>
         <source>Building the lines in context</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -143,46 +143,11 @@ def _passage_key(c: Candidate) -> int:
     return (c.document_id << 64) | (c.start << 32) | c.end
 
 
-def alone_apart(
-    candidates: Sequence[Candidate], codes: Container[CodeId]
-) -> tuple[list[Candidate], list[tuple[int, CodeId]]]:
-    """``candidates`` without the search-term sentences of ``codes`` that :func:`merge` would fold with nothing
-    (no other candidate of their document and code holds them or lies inside them), and those sentences'
-    passages with their codes, for :func:`prefer_specific`. A caller whose next steps drop every such sentence
-    anyway (``resemblance.corroborated``: a code with enough coded passages) merges the rest to the same
-    candidates, in the same order within each document and code, without building their groups first."""
-    chosen = [c.sources == ("terms",) and c.code_id in codes for c in candidates]
-    if not any(chosen):
-        return list(candidates), []
-    spans: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
-    for c, term in zip(candidates, chosen, strict=True):
-        if not term:
-            spans[(c.document_id, c.code_id)].append((c.start, c.end))
-    seen: set[tuple[int, CodeId]] = set()
-    twice: set[tuple[int, CodeId]] = set()  # one passage twice for a code: merged with each other
-    for c, term in zip(candidates, chosen, strict=True):
-        if term:
-            key = (_passage_key(c), c.code_id)
-            (twice if key in seen else seen).add(key)
-    kept: list[Candidate] = []
-    apart: list[tuple[int, CodeId]] = []
-    for c, term in zip(candidates, chosen, strict=True):
-        if term and c.end > c.start and (_passage_key(c), c.code_id) not in twice:
-            others = spans.get((c.document_id, c.code_id))
-            if not others or not any(
-                (s <= c.start and c.end <= e) or (c.start <= s and e <= c.end) for s, e in others
-            ):
-                apart.append((_passage_key(c), c.code_id))
-                continue
-        kept.append(c)
-    return kept, apart
-
-
 def prefer_specific(
     candidates: Sequence[Candidate], tree: CodeTree, also: Iterable[tuple[int, CodeId]] = ()
 ) -> list[Candidate]:
     """Drop a candidate when a subcode of its code has a candidate for the same passage (among ``candidates``,
-    or a passage of ``also``, as :func:`alone_apart` gives them)."""
+    or a passage of ``also``, as ``terms.TermSentences.alone_apart`` gives them)."""
     first: dict[int, CodeId] = {}  # by passage: the first code with a candidate for it
     shared: dict[int, set[CodeId]] = {}  # passages with candidates for several codes
     for key, code_id in also:

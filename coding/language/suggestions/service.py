@@ -28,7 +28,6 @@ from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
     SOURCES,
     Candidate,
-    alone_apart,
     best_per_code,
     merge,
     not_already_decided,
@@ -51,7 +50,11 @@ if TYPE_CHECKING:
     from coding.language.suggestions.data import CorpusData, IntArray
     from coding.language.suggestions.evaluation import Evaluation, Span
     from coding.language.suggestions.resemblance import Profiles
+    from coding.language.suggestions.terms import TermSentences
     from coding.language.suggestions.vectors import FloatArray
+
+#: The candidates of the sources that do not look at the codings (``SuggestionService._fixed_candidates``).
+Fixed = tuple["TermSentences | None", list[Candidate]]
 
 #: Open suggestions kept per code, in proportion to the corpus: this many per document, at least
 #: :data:`MIN_PER_CODE`; accepting or rejecting makes room for the next ones.
@@ -149,7 +152,7 @@ class SuggestionService:
         coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
         limit: int,
-        fixed: list[Candidate] | None = None,
+        fixed: Fixed | None = None,
         thresholds: Mapping[CodeId, float] | None = None,
     ) -> list[Candidate]:
         """The candidates given what is coded and decided. ``fixed``: the candidates of the sources that
@@ -169,7 +172,8 @@ class SuggestionService:
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
-        found = list(fixed) if fixed is not None else self._fixed_candidates(codes, sources)
+        sentences, fixed_found = fixed if fixed is not None else self._fixed_candidates(codes, sources)
+        found = list(fixed_found)
         profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for all
         found = meeting_their_rank(found, data, profiles)
         closest = None
@@ -186,7 +190,10 @@ class SuggestionService:
             found += self._unasked(codes, data, coded, profiles, closest)
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
         # merge with nothing are set apart: only their passages count, for prefer_specific
-        found, apart = alone_apart(found, terms_alone_dropped(profiles))
+        apart: list[tuple[int, CodeId]] = []
+        if sentences is not None:  # the term sentences first, as they were found first
+            kept, apart = sentences.alone_apart(found, terms_alone_dropped(profiles))
+            found = kept + found
         merged = corroborated(prefer_specific(merge(found), tree, apart), data, coded, profiles)
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
@@ -233,19 +240,21 @@ class SuggestionService:
         tree = list(self._context.resolve.code_tree())
         return unasked_candidates(tree, {c.id for c in codes}, data, coded, profiles, vectors, best, asked)
 
-    def _fixed_candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> list[Candidate]:
-        """The candidates of the sources that do not look at the codings: terms and the interview guide."""
+    def _fixed_candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> Fixed:
+        """The candidates of the sources that do not look at the codings: the search terms' sentences (as
+        arrays: most are never built, see ``TermSentences.alone_apart``) and the interview guide's."""
         tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
         from coding.language.suggestions.questions import question_candidates  # numpy on first use
-        from coding.language.suggestions.terms import term_candidates
+        from coding.language.suggestions.terms import term_sentences
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         pipeline = self._assistant.pipeline
         found: list[Candidate] = []
+        sentences = None
         if "terms" in sources:
-            found += term_candidates([c for c in codes if c.search_terms], data, corpus, pipeline)
+            sentences = term_sentences([c for c in codes if c.search_terms], data, corpus, pipeline)
         if "question" in sources:
             scope = {code.id for code in codes}
             answers = self._guide_answers(data)
@@ -261,7 +270,7 @@ class SuggestionService:
                 code.guide_question for code in tree
             ):  # no guide in the project: by the code's words
                 found += question_candidates(list(tree), scope, data, corpus, pipeline)
-        return found
+        return sentences, found
 
     def _guide_answers(self, data: CorpusData) -> list[AnswerSpan]:
         """The answers to the matched guide questions, kept until the corpus, the guide or the researcher's

@@ -8,14 +8,15 @@ expression (``re:…`` or ``/…/``). A hit in a respondent's answer suggests it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from coding.core.ids import DocumentId
+from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.core.store import Store
 from coding.core.text import fold
@@ -258,14 +259,120 @@ def _describe(terms: dict[str, set[str]], shared: dict[Described, Described]) ->
     return shared.setdefault(described, described)  # one tuple for the many equal ones
 
 
+@dataclass(frozen=True)
+class TermSentences:
+    """Per code with search terms, each answer sentence with a hit, as arrays (a large corpus has hundreds of
+    thousands; most never become a :class:`Candidate`: see ``candidates.alone_apart``)."""
+
+    codes: list[CodeInfo]
+    code: IndexArray  # per sentence: its code's place in ``codes``
+    document: IndexArray
+    start: IndexArray
+    end: IndexArray
+    described: list[Described]  # per sentence: each term found, with its forms
+
+    def __len__(self) -> int:
+        return len(self.code)
+
+    def candidates(self, rows: Iterable[int] | None = None) -> list[Candidate]:
+        """The candidates of ``rows`` (all by default), in the order given."""
+        chosen = range(len(self)) if rows is None else rows
+        code, document = self.code.tolist(), self.document.tolist()
+        start, end = self.start.tolist(), self.end.tolist()
+        codes = [(info.id, info.name) for info in self.codes]
+        out = []
+        for i in chosen:
+            code_id, name = codes[code[i]]
+            described = self.described[i]
+            out.append(
+                Candidate(
+                    DocumentId(document[i]),
+                    code_id,
+                    start[i],
+                    end[i],
+                    term_score(len(described)),
+                    ("terms",),
+                    "",  # the terms are described with the other reasons once candidates are merged
+                    described,
+                    name,
+                )
+            )
+        return out
+
+    def alone_apart(
+        self, others: Sequence[Candidate], codes: Container[CodeId]
+    ) -> tuple[list[Candidate], list[tuple[int, CodeId]]]:
+        """The sentences of ``codes`` that ``candidates.merge`` would fold with nothing (no other candidate of
+        their document and code holds them or lies inside them, not one passage twice), set apart: their
+        passages with their codes, for ``candidates.prefer_specific``; and the candidates of the other
+        sentences, in order (``others``, the candidates of the other sources, are all kept). A caller whose next
+        steps drop every such sentence anyway (``resemblance.corroborated``: a code with enough coded passages)
+        merges the rest to the same candidates, in the same order within each document and code, without
+        building the hundreds of thousands set apart."""
+        wanted = np.array([n for n, info in enumerate(self.codes) if info.id in codes], dtype=np.int64)
+        apart = np.isin(self.code, wanted) & (self.end > self.start)
+        if not apart.any():
+            return self.candidates(), []
+        # a passage twice for a code is merged with itself: not set apart
+        order = np.lexsort((self.end, self.start, self.document, self.code))
+        same = np.zeros(len(order), dtype=bool)
+        same[1:] = (
+            (np.diff(self.code[order]) == 0)
+            & (np.diff(self.document[order]) == 0)
+            & (np.diff(self.start[order]) == 0)
+            & (np.diff(self.end[order]) == 0)
+        )
+        twice = same.copy()
+        twice[:-1] |= same[1:]
+        apart[order[twice]] = False
+        # nor one that another candidate of its document and code holds or lies inside
+        row_of = {info.id: n for n, info in enumerate(self.codes)}
+        spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for c in others:
+            row = row_of.get(c.code_id)
+            if row is not None:
+                spans[(c.document_id, row)].append((c.start, c.end))
+        width = len(self.codes)
+        held = np.array([document * width + row for document, row in spans], dtype=np.int64)
+        for i in np.flatnonzero(apart & np.isin(self.document * width + self.code, held)).tolist():
+            start, end = int(self.start[i]), int(self.end[i])
+            if any(
+                (s <= start and end <= e) or (start <= s and e <= end)
+                for s, e in spans[(int(self.document[i]), int(self.code[i]))]
+            ):
+                apart[i] = False
+        rows = np.flatnonzero(apart)
+        ids = [info.id for info in self.codes]
+        passages = [
+            ((document << 64) | (start << 32) | end, ids[code])
+            for code, document, start, end in zip(
+                self.code[rows].tolist(),
+                self.document[rows].tolist(),
+                self.start[rows].tolist(),
+                self.end[rows].tolist(),
+                strict=True,
+            )
+        ]
+        return self.candidates(np.flatnonzero(~apart).tolist()), passages
+
+
 def term_candidates(
     codes: Sequence[CodeInfo], data: CorpusData, corpus: Corpus, pipeline: LanguagePipeline
 ) -> list[Candidate]:
     """A candidate per sentence with a hit of a code's terms, in the respondents' answers."""
+    return term_sentences(codes, data, corpus, pipeline).candidates()
+
+
+def term_sentences(
+    codes: Sequence[CodeInfo], data: CorpusData, corpus: Corpus, pipeline: LanguagePipeline
+) -> TermSentences:
+    """:func:`term_candidates` as arrays: code by code, each sentence with a hit in text order."""
     index = WordIndex(corpus.store, pipeline.language, data.documents)
     shared: dict[Described, Described] = {}
     single: dict[tuple[str, str], Described] = {}  # a sentence with one hit (the most)
-    out = []
+    chosen: list[CodeInfo] = []
+    parts: list[tuple[IndexArray, IndexArray, IndexArray, IndexArray]] = []
+    described: list[Described] = []
     for code in codes:
         patterns = [p for p in (parse_term(t, pipeline) for t in code.search_terms) if p is not None]
         found = [term_hits(pattern, data, index, corpus) for pattern in patterns]
@@ -279,31 +386,42 @@ def term_candidates(
         document, sentence, label = document[order], sentence[order], label[order]
         new_group = np.ones(len(order), dtype=bool)
         new_group[1:] = (document[1:] != document[:-1]) | (sentence[1:] != sentence[:-1])
-        bounds = np.append(np.flatnonzero(new_group), len(order)).tolist()
+        firsts = np.flatnonzero(new_group)
+        bounds = np.append(firsts, len(order)).tolist()
         order_list, label_list = order.tolist(), label.tolist()
-        document_list, sentence_list = document.tolist(), sentence.tolist()
+        labels = [pattern.label for pattern in patterns]
         for first, after in pairwise(bounds):
             if after - first == 1:
-                key = (patterns[label_list[first]].label, forms[order_list[first]])
-                described = single.get(key) or single.setdefault(key, ((key[0], (key[1],)),))
+                key = (labels[label_list[first]], forms[order_list[first]])
+                found_once = single.get(key)
+                if found_once is None:
+                    found_once = single[key] = ((key[0], (key[1],)),)
+                described.append(found_once)
             else:
                 terms: dict[str, set[str]] = {}
                 for i in range(first, after):
-                    terms.setdefault(patterns[label_list[i]].label, set()).add(forms[order_list[i]])
-                described = _describe(terms, shared)
-            words = data.documents[DocumentId(document_list[first])]
-            number = sentence_list[first]
-            out.append(
-                Candidate(
-                    words.document_id,
-                    code.id,
-                    int(words.sentence_start[number]),
-                    int(words.sentence_end[number]),
-                    term_score(len(described)),
-                    ("terms",),
-                    "",  # the terms are described with the other reasons once candidates are merged
-                    described,
-                    code.name,
-                )
-            )
-    return out
+                    terms.setdefault(labels[label_list[i]], set()).add(forms[order_list[i]])
+                described.append(_describe(terms, shared))
+        starts, ends = _sentence_spans(data, document[firsts], sentence[firsts])
+        parts.append((np.full(len(firsts), len(chosen), dtype=np.int64), document[firsts], starts, ends))
+        chosen.append(code)
+    empty = np.zeros(0, dtype=np.int64)
+    code_rows, documents, starts, ends = (
+        np.concatenate([part[n] for part in parts]) if parts else empty for n in range(4)
+    )
+    return TermSentences(chosen, code_rows, documents, starts, ends, described)
+
+
+def _sentence_spans(
+    data: CorpusData, document: IndexArray, sentence: IndexArray
+) -> tuple[IndexArray, IndexArray]:
+    """The start and end of each (document, sentence number), documents grouped (``document`` sorted)."""
+    starts = np.zeros(len(document), dtype=np.int64)
+    ends = np.zeros(len(document), dtype=np.int64)
+    bounds = np.flatnonzero(np.diff(document)) + 1
+    for low, high in pairwise([0, *bounds.tolist(), len(document)]):
+        if high > low:
+            words = data.documents[DocumentId(int(document[low]))]
+            starts[low:high] = words.sentence_start[sentence[low:high]]
+            ends[low:high] = words.sentence_end[sentence[low:high]]
+    return starts, ends

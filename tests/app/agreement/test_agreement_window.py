@@ -125,7 +125,7 @@ def test_coder_layer_menu_filters_the_stripes(qtbot, window: MainWindow) -> None
 
 
 def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
     from app.agreement import second_coder
     from coding import Project
@@ -148,6 +148,9 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     qtbot.waitUntil(lambda: not merging.running)  # read in a worker thread, merged on the GUI thread
     assert merging.value is not None and merging.error is None
     assert [q.text for q in project.quotes(coder="Bram")] == ["Samen kom je veel verder."]
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert [box.windowTitle() for box in boxes] == ["Merge"]  # its report, not one titled "Import"
+    boxes[0].close()
     window.workspace.undo()
     assert project.quotes(coder="Bram") == []
 

@@ -120,14 +120,29 @@ def test_matrix_by_region_lists_a_cells_quotes(qtbot, window: MainWindow) -> Non
 def test_export_writes_the_table_shown_as_a_workbook(
     qtbot, window: MainWindow, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 
+    from app.analysis import cooccurrence_view
+
     view = _open(window, "cooccurrence").cooccurrence
+    qtbot.waitUntil(lambda: view.table_data is not None)  # counted in a worker thread
     _choose(qtbot, view.measure, "c-coefficient")
     target = tmp_path / "samen"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
+    threads: list[threading.Thread] = []
+    original = cooccurrence_view.export_cooccurrence
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cooccurrence_view, "export_cooccurrence", spy)
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.exporting is not None and not view.exporting.running)
+    assert threads and threads[0] is not threading.main_thread()  # written in a worker thread
     sheet = load_workbook(tmp_path / "samen.xlsx")["Co-occurrence"]
     assert sheet["A3"].value.startswith("Measure: c")
     assert sheet["A5"].value == "Code" and sheet["B5"].value == "Vertrouwen"
@@ -175,3 +190,24 @@ def test_the_tables_are_counted_in_a_worker_while_the_window_answers(
             lambda bar=bar: not [w for w in bar.findChildren(QWidget, "operationProgress") if w.isVisible()]
         )
         del threads[name]
+
+
+def test_a_long_column_title_is_cut_with_an_ellipsis_not_clipped_at_both_ends(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """Documents as columns: "R15_vakbond_zuidoost-brabant" showed as "l5_vakbond_zuidoost-braba", its
+    respondent lost: a centred title wider than its column was clipped at both ends. Qt's style cuts a
+    header label as its header says (``textElideMode``) to the section's width; that text is checked."""
+    analysis = _open(window, "matrix")
+    view = analysis.matrix
+    qtbot.waitUntil(lambda: view.matrix is not None and view.matrix_model.columnCount() > 0)
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    shown = []
+    for column in range(view.matrix_model.columnCount()):
+        title = str(view.matrix_model.headerData(column, Qt.Orientation.Horizontal))
+        width = header.sectionSize(column) - 8
+        text = metrics.elidedText(title, header.textElideMode(), width)
+        assert metrics.horizontalAdvance(text) <= width or not text, (title, text, width)
+        shown.append(text)
+    assert any(text.startswith("R15_") and text.endswith("…") for text in shown), shown

@@ -103,3 +103,38 @@ def test_compare_docks_into_the_main_window_and_back(qtbot, window: MainWindow, 
 
     window.close_project()  # the docked view goes with the project
     assert window.compare_dock is not None and not window.compare_dock.isVisible()
+
+
+def test_the_grid_is_read_in_a_worker_while_the_window_answers(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Over a research group's 200,000 codings the judgement grid takes seconds: the Compare window
+    opens at once, the grid is read off the GUI thread with a busy bar in its status line, and it
+    is read again there after a judgement is saved."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from coding.judgements.comparison import ComparisonService
+
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    original = ComparisonService.grid
+
+    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(5)  # a big project's grid, until the test has looked at the window
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ComparisonService, "grid", slow)
+    compare = _open_compare(qtbot, window)
+    view = compare.view
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    busy = compare.statusBar().findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible()
+    qtbot.keyClick(view.mode_box, Qt.Key.Key_Down)  # the window answers meanwhile
+    assert view.mode == "scores"
+    release.set()
+    qtbot.waitUntil(lambda: view.reading is None and view.model.columnCount() >= 4)
+    assert all(thread is not threading.main_thread() for thread in threads)

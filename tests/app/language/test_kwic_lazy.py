@@ -57,6 +57,7 @@ def _search(qtbot, panel: SearchPanel) -> None:  # type: ignore[no-untyped-def]
     panel.set_mode("regex")
     qtbot.keyClicks(panel.query, PATTERN)
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.searching is None, timeout=60_000)  # searched in a worker thread
 
 
 def test_scrolling_the_hits_shows_each_rows_own_context(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]

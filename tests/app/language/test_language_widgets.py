@@ -68,11 +68,13 @@ def test_search_panel_finds_lemmas_sorts_exports_and_codes_hits(
     panel.set_mode("lemma")
     qtbot.keyClicks(panel.query, "vertrouwen")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.searching is None)  # searched in a worker thread
     hits = [panel.model.index(row, HIT).data() for row in range(panel.model.rowCount())]
     assert hits and {h.lower() for h in hits} >= {"vertrouwen", "vertrouwt"}
     assert "hit(s) in" in panel.summary.text() and "forms:" in panel.summary.text()
     panel.query.setText("gemeente")
     qtbot.mouseClick(panel.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.searching is None)  # searched in a worker thread
     panel.code.set_code(project.codes.id_of("1a"))
     _shot(panel, "search_panel")
     panel.query.setText("vertrouwen")
@@ -80,6 +82,7 @@ def test_search_panel_finds_lemmas_sorts_exports_and_codes_hits(
     panel.set_filter("region", "Zwolle")
     panel.answers_only.setChecked(True)
     qtbot.mouseClick(panel.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.searching is None)  # searched in a worker thread
     lines = [panel.model.index(row, 0).data(LINE_ROLE) for row in range(panel.model.rowCount())]
     assert lines and {line.attributes["region"] for line in lines} == {"Zwolle"}
     assert all(line.speaker.startswith("R") for line in lines)
@@ -123,6 +126,7 @@ def test_search_panel_indexes_new_documents_in_the_background(
     panel.indexer.progress.connect(lambda percent, _name: progress.append(percent))
     with qtbot.waitSignal(panel.indexer.finished, timeout=60_000):
         panel.run_search()
+        qtbot.waitUntil(lambda: panel.searching is None)  # searched in a worker thread
         assert "being indexed" in panel.summary.text() and panel.progress.isVisibleTo(panel)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     assert panel.model.line(0).document == "R5_uwv_zwolle"
@@ -217,6 +221,7 @@ def test_frequency_view_table_and_chart(qtbot, bridge: ProjectBridge, tmp_path: 
     qtbot.addWidget(view)
     view.top.setValue(15)
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.table is not None, timeout=60_000)  # counted in a worker thread
     table = view.model.table
     assert table is not None and table.groups == ("Midden-Gelderland", "Zuidoost-Brabant", "Zwolle")
     assert (
@@ -277,3 +282,110 @@ def test_closing_the_queue_while_it_measures_stores_nothing(qtbot, bridge: Proje
     QApplication.processEvents()
     assert bridge.project.assist.suggestions.calibration() is None
     assert queue._operation is None
+
+
+def test_the_frequencies_are_counted_in_a_worker_while_the_view_answers(  # type: ignore[no-untyped-def]
+    qtbot, bridge: ProjectBridge, monkeypatch
+) -> None:
+    """Over a research group's 15 million words a count takes a minute: Count runs it off the GUI
+    thread with a busy bar in the view's status line; the view answers meanwhile."""
+    import threading
+
+    from coding.language.assistant import LanguageAssistant
+
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    original = LanguageAssistant.frequencies
+
+    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(5)  # a big project's count, until the test has looked at the view
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(LanguageAssistant, "frequencies", slow)
+    view = FrequencyView(bridge)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    busy = view.status.findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible() and not view.refresh_button.isEnabled()
+    view.top.setFocus()
+    qtbot.keyClick(view.top, Qt.Key.Key_Up)  # the view answers meanwhile
+    assert view.top.value() == 31
+    release.set()
+    qtbot.waitUntil(lambda: view.model.table is not None, timeout=60_000)
+    assert view.refresh_button.isEnabled() and view.model.rowCount() == 30
+
+
+def test_a_search_runs_in_a_worker_while_the_panel_answers(qtbot, bridge: ProjectBridge, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The first search of a session on a big project loads the language pipeline and checks the
+    index (seconds): it runs off the GUI thread with a busy bar in the panel's status line; a bad
+    pattern is still refused by its line, without a box."""
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from coding.language.assistant import LanguageAssistant
+
+    bridge.project.assist.index()
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    original = LanguageAssistant.search
+
+    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(5)  # a big project's first search, until the test has looked at the panel
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(LanguageAssistant, "search", slow)
+    panel = SearchPanel(bridge)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_mode("lemma")
+    qtbot.keyClicks(panel.query, "vertrouwen")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    busy = panel.status.findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible()
+    qtbot.keyClicks(panel.query, " x")  # the panel answers meanwhile
+    assert panel.query.text() == "vertrouwen x"
+    release.set()
+    qtbot.waitUntil(lambda: panel.searching is None and panel.model.rowCount() > 0)
+
+    panel.set_mode("regex")
+    panel.query.setText("(unclosed")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.searching is None)
+    assert panel.status.currentMessage().startswith("⚠")
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_count_in_the_search_window_indexes_first_off_the_gui_thread(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Search and suggestions… → Frequencies → Count on a project not indexed yet: the look for what
+    needs indexing, the indexing and the count all run off the GUI thread; the table follows."""
+    import threading
+
+    from coding.language.assistant import LanguageAssistant
+
+    threads: list[threading.Thread] = []
+    original = LanguageAssistant.stale
+
+    def spy(self):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return original(self)
+
+    monkeypatch.setattr(LanguageAssistant, "stale", spy)
+    window.window_actions.search.trigger()
+    language = window.language_window
+    assert language is not None
+    language.tabs.setCurrentWidget(language.frequencies)
+    view = language.frequencies
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.table is not None, timeout=120_000)
+    assert view.model.rowCount() > 0 and view.refresh_button.isEnabled()
+    assert threads and all(thread is not threading.main_thread() for thread in threads)

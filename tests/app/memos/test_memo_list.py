@@ -17,6 +17,7 @@ def _open(qtbot, window: MainWindow) -> MemoListWindow:  # type: ignore[no-untyp
     qtbot.waitExposed(memos)
     memos.activateWindow()
     qtbot.waitUntil(memos.isActiveWindow)
+    qtbot.waitUntil(lambda: memos.reading is None)  # read in a worker thread
     return memos
 
 
@@ -27,6 +28,7 @@ def test_project_memo_list_filter_and_jump(qtbot, window: MainWindow) -> None:  
     project.memos.write("Wethouder twijfelt aan de cijfers", document=document.id)
     memos = _open(qtbot, window)
     memos.flush()
+    qtbot.waitUntil(lambda: memos.reading is None)
     kinds = {row.kind for row in memos.model.records()}
     assert {"document", "coding"} <= kinds  # the demo has memos on codings
 
@@ -37,6 +39,7 @@ def test_project_memo_list_filter_and_jump(qtbot, window: MainWindow) -> None:  
     stored = [m for m in project.memos.list() if m.document_id is None and m.code_id is None]
     assert [m.text for m in stored] == ["Doel: regio's vergelijken"]
     memos.flush()
+    qtbot.waitUntil(lambda: memos.reading is None)
     assert any(r.kind == "project" for r in memos.model.records())
 
     qtbot.keyClicks(memos.filter, "twijfelt")
@@ -49,3 +52,55 @@ def test_project_memo_list_filter_and_jump(qtbot, window: MainWindow) -> None:  
 
     window.window_actions.undo.trigger()  # Ctrl+Z: the project memo goes again
     assert not [m for m in project.memos.list() if m.document_id is None and m.code_id is None]
+
+
+def test_the_memos_are_read_in_a_worker_while_the_window_answers(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The coding memos are found among every quote (seconds over a research group's 200,000): the
+    Memos window opens at once, reads them off the GUI thread with a busy bar, and the project memo
+    can be written once they are in (nothing typed before is lost or written twice)."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from coding import Project
+
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    original = Project.quotes
+
+    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(5)  # a big project's quotes, until the test has looked at the window
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Project, "quotes", slow)
+    window.window_actions.memos.trigger()  # Tools → Memos…
+    memos = window.memo_window
+    assert memos is not None and memos.isVisible()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    busy = memos.statusBar().findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible()
+    assert memos.project_memo.isReadOnly()
+    qtbot.keyClicks(memos.filter, "twijfelt")  # the window answers meanwhile
+    assert memos.filter.text() == "twijfelt"
+    release.set()
+    qtbot.waitUntil(lambda: memos.reading is None and memos.model.rowCount() > 0)
+    assert not memos.project_memo.isReadOnly()
+
+
+def test_the_memo_text_is_in_view_beside_what_it_is_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At 1366×768 the About column ("R15_vakbond_zuidoost-brabant 1410–1609 · Benoemde …") took the
+    width and the memos themselves began at the window's right edge, to be scrolled to."""
+    memos = _open(qtbot, window)
+    memos.resize(880, 600)
+    qtbot.waitUntil(lambda: memos.model.rowCount() > 0)
+    QApplication.processEvents()
+    header = memos.table.horizontalHeader()
+    room = memos.table.viewport().width()
+    memo = 2  # Kind, About, Memo, By
+    assert header.sectionViewportPosition(memo) + header.sectionSize(memo) <= room
+    assert header.sectionSize(memo) >= room // 3
+    assert header.sectionViewportPosition(memo + 1) + header.sectionSize(memo + 1) <= room  # By, too

@@ -67,10 +67,12 @@ def test_the_compare_charts_in_dutch(dutch, qtbot, window: MainWindow) -> None: 
     views = [v for top in QApplication.topLevelWidgets() for v in top.findChildren(CompareView)]
     views += window.findChildren(CompareView)
     view = next(v for v in views if v.isVisible())
+    qtbot.waitUntil(lambda: view.reading is None)  # the grid is read in a worker thread
     shown: list[str] = []
     view.mode_box.setFocus()
     qtbot.keyClick(view.mode_box, Qt.Key.Key_Down)  # Oordelen en grafiek van de oordelen
     assert view.mode == "scores"
+    qtbot.waitUntil(lambda: view.reading is None)  # the chart comes with the grid, read in a worker
     shown += [*_chart_texts(view.score_chart.radar), *_chart_texts(view.score_chart.bars)]
     shown += [view.chart_kind_box.itemText(i) for i in range(view.chart_kind_box.count())]
     assert view.score_chart.radar.title().startswith("Oordelen per concept en"), (
@@ -85,8 +87,10 @@ def test_the_compare_charts_in_dutch(dutch, qtbot, window: MainWindow) -> None: 
     shown += [box.itemText(i) for i in range(box.count())]
     qtbot.keyClick(view.mode_box, Qt.Key.Key_Down)  # Citaten (heatmap): the frequency chart
     assert view.mode == "quotes"
+    qtbot.waitUntil(lambda: view.reading is None)  # the chart comes with the grid, read in a worker
     shown += _chart_texts(view.chart.chart)
     qtbot.keyClick(view.mode_box, Qt.Key.Key_Down)  # Documenten (heatmap)
+    qtbot.waitUntil(lambda: view.reading is None)  # the chart comes with the grid, read in a worker
     shown += _chart_texts(view.chart.chart)
     sources, dutch_texts = _catalogue()
     left = _english(shown, sources, dutch_texts, _literals())

@@ -218,3 +218,65 @@ def test_a_coding_while_the_server_is_stopped_says_so_once_and_the_same_keys_cod
     finally:
         window.close_project()
         cluster.remove()
+
+
+def test_save_a_copy_of_a_team_project_as_a_file(
+    qtbot, window, pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """File → Save a copy… on a team project writes a project file with everything on the server
+    (where search and suggestions work), and the window goes on working on the server."""
+    from app.shell import project_copy
+
+    window.close_project()
+    database = pg_server.new_database()
+    url = pg_server.url(database)
+    _prepared(url, tmp_path)
+    assert window.open_project(url)
+    project = window.workspace.project
+    assert window.workspace.perform(lambda: project.code("R5", "Vertrouwen", 0, 20))
+    target = tmp_path / "kopie.codewerk"
+    monkeypatch.setattr(project_copy, "ask_path", lambda _parent, _suggested: str(target))
+    window.window_actions.save_copy.trigger()
+    qtbot.waitUntil(lambda: str(target) in window.statusBar().currentMessage(), timeout=10000)
+    assert window.workspace.project.is_team_project
+    with Project.open(target) as copy:
+        assert [q.text for q in copy.quotes()] == [q.text for q in project.quotes()]
+    window.close_project()
+    pg_server.drop(database)
+
+
+def test_undo_while_the_server_is_stopped_says_so_and_undoes_when_it_is_back(
+    qtbot, window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z while the server is stopped takes nothing back and says so once; the undo stack keeps
+    the step, and Ctrl+Z undoes it once the server is back."""
+    from tests.app.window_helpers import codings_at, open_document, select_text
+
+    cluster, reason = pg_cluster.start()  # its own: this test stops the server
+    if cluster is None:
+        pytest.skip(f"PostgreSQL cannot start here: {reason}")
+    try:
+        window.close_project()
+        database = cluster.new_database()
+        _prepared(cluster.url(database), tmp_path)
+        assert window.open_project(cluster.url(database))
+        workspace = window.workspace
+        open_document(window, "R5")
+        workspace.favourites.set(["Vertrouwen"])
+        start, end = select_text(window, "We vertrouwen elkaar.")
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+        assert codings_at(window, start, end) == ["Vertrouwen"]
+        cluster.stop("fast")
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+        assert "cannot be reached" in window.last_problem
+        assert (workspace.undo_stack.count(), workspace.undo_stack.index()) == (1, 1)
+        cluster.start()
+        qtbot.waitUntil(lambda: not window.connection_banner.isVisible(), timeout=8000)
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert workspace.undo_stack.index() == 0
+        assert workspace.project.quotes() == []
+        assert codings_at(window, start, end) == []
+    finally:
+        window.close_project()
+        cluster.remove()

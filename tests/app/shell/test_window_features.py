@@ -14,6 +14,7 @@ def test_view_compare_opens_the_grid_and_undo_works_there(qtbot, window) -> None
     compare = window.compare_window
     assert isinstance(compare, CompareWindow) and compare.isVisible()
     view = compare.view
+    qtbot.waitUntil(lambda: view.reading is None)  # the grid is read in a worker thread
     project = window.workspace.project
     index = view.select_cell(project.codes.resolve("Urgentiebesef").id, "Zwolle")
     assert index.isValid()

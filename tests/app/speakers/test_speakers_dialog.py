@@ -44,3 +44,23 @@ def test_a_refused_action_shows_its_line_and_changes_nothing(qtbot: QtBot, coded
     assert [box for box in dialog.findChildren(QMessageBox) if box.isVisible()] == []
     assert coded_project.speakers.uses_default_patterns()
     assert coded_project.documents.turns("R5_uwv_zwolle") == turns and _names(dialog) == ["I", "R5"]
+
+
+def test_opening_reads_the_speakers_once(qtbot: QtBot, coded_project: Project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Listing the speakers reads every document's turns (seconds over a research group's 2,000):
+    the dialog does it once when it opens, not once for the table and again for its scope."""
+    from coding.speakers.speaker_service import SpeakerService
+
+    calls: list[object] = []
+    original = SpeakerService.list
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SpeakerService, "list", counted)
+    dialog = SpeakersDialog(coded_project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _names(dialog) == ["I", "R5"]
+    assert len(calls) == 1

@@ -8,7 +8,7 @@ interviewer and respondent turns that follow the ``rwb`` guide, and a hundred or
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from random import Random
@@ -31,6 +31,7 @@ from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, DocumentTokens
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
 from coding.language.suggestions.similar import SentenceVectors, passages_sum, sentence_vectors
+from coding.language.suggestions.terms import TermSentences
 from coding.language.suggestions.vectors import (
     Bags,
     FloatArray,
@@ -365,10 +366,90 @@ def test_the_subcodes_preferred_with_keys_once_are_those_keyed_twice(
 
 
 def _nothing_apart(
-    candidates: Sequence[Candidate], codes: object
+    self: TermSentences, others: Sequence[Candidate], codes: object
 ) -> tuple[list[Candidate], list[tuple[int, CodeId]]]:
     """Every search-term sentence merged, preferred and corroborated, as before they were set apart."""
-    return list(candidates), []
+    return self.candidates(), []
+
+
+def _alone_apart_built(
+    candidates: Sequence[Candidate], codes: Container[CodeId]
+) -> tuple[list[Candidate], list[tuple[int, CodeId]]]:
+    """The term sentences set apart as they were, from the built candidates: ``candidates`` without the
+    search-term sentences of ``codes`` that ``merge`` would fold with nothing
+    (no other candidate of their document and code holds them or lies inside them), and those sentences'
+    passages with their codes, for :func:`prefer_specific`. A caller whose next steps drop every such sentence
+    anyway (``resemblance.corroborated``: a code with enough coded passages) merges the rest to the same
+    candidates, in the same order within each document and code, without building their groups first."""
+    chosen = [c.sources == ("terms",) and c.code_id in codes for c in candidates]
+    if not any(chosen):
+        return list(candidates), []
+    spans: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+    for c, term in zip(candidates, chosen, strict=True):
+        if not term:
+            spans[(c.document_id, c.code_id)].append((c.start, c.end))
+    seen: set[tuple[int, CodeId]] = set()
+    twice: set[tuple[int, CodeId]] = set()  # one passage twice for a code: merged with each other
+    for c, term in zip(candidates, chosen, strict=True):
+        if term:
+            key = (((c.document_id << 64) | (c.start << 32) | c.end), c.code_id)
+            (twice if key in seen else seen).add(key)
+    kept: list[Candidate] = []
+    apart: list[tuple[int, CodeId]] = []
+    for c, term in zip(candidates, chosen, strict=True):
+        if (
+            term
+            and c.end > c.start
+            and (((c.document_id << 64) | (c.start << 32) | c.end), c.code_id) not in twice
+        ):
+            others = spans.get((c.document_id, c.code_id))
+            if not others or not any(
+                (s <= c.start and c.end <= e) or (c.start <= s and e <= c.end) for s, e in others
+            ):
+                apart.append((((c.document_id << 64) | (c.start << 32) | c.end), c.code_id))
+                continue
+        kept.append(c)
+    return kept, apart
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    sentences=st.lists(
+        st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 6), st.integers(0, 3)), max_size=25
+    ),
+    others=st.lists(
+        st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(0, 8), st.integers(0, 8)), max_size=10
+    ),
+    enough=st.sets(st.integers(0, 3)),
+)
+def test_term_sentences_set_apart_from_arrays_are_those_set_apart_from_built_candidates(
+    sentences: list[tuple[int, int, int, int]],
+    others: list[tuple[int, int, int, int]],
+    enough: set[int],
+) -> None:
+    codes = [
+        CodeInfo(
+            CodeId(n + 1), None, f"code {n}", "", (f"code {n}",), "", "", None, "", "", None, (), False, n, ""
+        )
+        for n in range(3)
+    ]
+    found = TermSentences(
+        codes,
+        np.array([code for code, _, _, _ in sentences], dtype=np.int64),
+        np.array([document for _, document, _, _ in sentences], dtype=np.int64),
+        np.array([start for _, _, start, _ in sentences], dtype=np.int64),
+        np.array([start + length for _, _, start, length in sentences], dtype=np.int64),
+        [(("term", ("form",)),)] * len(sentences),
+    )
+    other = [
+        Candidate(DocumentId(document), CodeId(code + 1), start, start + length, 0.5, ("similar",), "why")
+        for document, code, start, length in others
+    ]
+    chosen = {CodeId(code + 1) for code in enough}
+    kept, apart = found.alone_apart(other, chosen)
+    expected_kept, expected_apart = _alone_apart_built(found.candidates() + other, chosen)
+    assert kept + other == expected_kept
+    assert apart == expected_apart
 
 
 def _similarities_code_by_code(spans: SpanVectors, profiles: Profiles) -> FloatArray:
@@ -385,7 +466,7 @@ def _similarities_code_by_code(spans: SpanVectors, profiles: Profiles) -> FloatA
 
 REFERENCE = {
     (service_module, "prefer_specific"): _prefer_specific_keyed_twice,
-    (service_module, "alone_apart"): _nothing_apart,
+    (terms.TermSentences, "alone_apart"): _nothing_apart,
     (resemblance, "similarities"): _similarities_code_by_code,
     (resemblance, "top_contributions"): _top_contributions_by_dicts,
     (sentence_spans, "top_contributions"): _top_contributions_by_dicts,

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, select
 
 from coding import Project
 from coding.cli.main import main
-from coding.core.errors import ServerUnreachableError
+from coding.core.errors import CodewerkError, InvalidInputError, ServerUnreachableError
 from models.copy import tables
 from models.database import make_engine
 from models.server import parse
@@ -57,6 +57,55 @@ def test_copy_to_the_server_and_back_keeps_every_row(
         document = team.documents.list()[0]
         coding = team.code(document.id, "Vertrouwen", 1, 4)
         assert coding.id > max(row["id"] for row in original["coding"])
+
+
+def test_save_a_copy_of_a_team_project_as_a_file_where_search_works(
+    coded_project: Project, pg_server, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """File → Save a copy… of a team project: every row of the server, as a project file that opens
+    on its own and takes the word index (which the team project refuses, pointing here)."""
+    source = coded_project.store.path
+    coded_project.close()
+    server = pg_server.url(pg_server.new_database())
+    assert _run("copy", str(source), server)[0] == 0
+    with Project.open(server, coder="bob") as team:
+        document = team.documents.list()[0]
+        team.code(document.id, "Vertrouwen", 1, 4)
+        with pytest.raises(CodewerkError, match="Save a copy"):
+            _ = team.assist
+        copy = team.save_copy(tmp_path / "kopie")
+        assert copy == tmp_path / "kopie.codewerk"
+        with pytest.raises(InvalidInputError, match="exists"):
+            team.save_copy(copy)
+        team.code(document.id, "Vertrouwen", 5, 9)
+        assert team.save_copy(copy, overwrite=True) == copy
+        on_server = _rows(create_engine(parse(server)))
+    assert _rows(make_engine(copy)) == on_server
+    assert not list(tmp_path.glob("*.partial*"))
+    with Project.open(copy) as copied:
+        assert not copied.is_team_project
+        assert copied.assist.index().documents > 0
+        assert copied.assist.search("vertrouwen", mode="lemma").lines
+
+
+def test_the_language_subcommands_say_once_that_a_team_project_has_no_word_index(
+    pg_server, team_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Every subcommand that reads the word index (SQLite's own SQL) refuses a team project with the
+    one message that says where it works, and exit status 1 — no traceback, nothing changed."""
+    assert _run("server", "init", team_url)[0] == 0
+    for argv in (
+        ("index", team_url),
+        ("search", team_url, "vertrouwen", "--lemma"),
+        ("frequencies", team_url),
+        ("suggest", team_url),
+        ("register", team_url),
+        ("anonymise", team_url),
+    ):
+        code, out, err = _run(*argv)
+        assert code == 1 and out == "", argv
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and "project files only" in lines[0] and "Save a copy" in lines[0], argv
 
 
 def test_copy_never_overwrites(coded_project: Project, tmp_path: Path) -> None:

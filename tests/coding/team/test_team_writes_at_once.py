@@ -126,3 +126,93 @@ def test_after_a_refused_write_the_next_group_is_still_announced(team: Project, 
             team.code("R5", "Output", 40, 60)
         assert _heard(bob) is Aspect.CODINGS
         assert len(bob.quotes()) == 2
+
+
+def test_a_coding_whose_commit_is_refused_while_another_coder_codes_that_span_is_kept(
+    team: Project, team_url: str
+) -> None:
+    """The server refuses Alice's commit; before her second attempt Bob codes the same span (his
+    passage now holds it). Her second attempt codes on Bob's passage instead of refusing her work as
+    a conflict."""
+    _refuse_the_next_commit_of_a_coding(team_url)
+    with Project.open(team_url, coder="bob") as bob:
+        bob.code("R5", "Stabiliteit", 100, 120)  # bob's first commit: the one refused, tried again
+        team.store.set_patience(0, (1.5,))  # one more attempt, after Bob's coding below
+        done: list[object] = []
+        thread = threading.Thread(target=lambda: done.append(_attempt(team)))
+        engine = create_engine(parse(team_url))
+        _refuse_the_next_commit_of_a_coding_again(engine)
+        thread.start()
+        _wait_for_refusal(engine)
+        engine.dispose()
+        theirs = bob.code("R5", "Urgentiebesef", 0, 20)
+        thread.join(timeout=30)
+        assert len(done) == 1 and not isinstance(done[0], BaseException), done
+        mine = {q.coder: q for q in team.quotes() if (q.start, q.end) == (theirs.start, theirs.end)}
+        assert set(mine) == {"alice", "bob"} and mine["alice"].passage_id == mine["bob"].passage_id
+
+
+def _attempt(project: Project) -> object:
+    try:
+        return project.code("R5", "Vertrouwen", 0, 20)
+    except BaseException as exc:
+        return exc
+
+
+def _refuse_the_next_commit_of_a_coding_again(engine) -> None:  # type: ignore[no-untyped-def]
+    with engine.begin() as connection:
+        connection.exec_driver_sql("SELECT setval('refused_commits', 1, false)")  # nextval gives 1
+
+
+def _wait_for_refusal(engine) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with engine.connect() as connection:
+            if connection.exec_driver_sql("SELECT last_value FROM refused_commits").scalar_one() >= 1:
+                with engine.connect() as again:
+                    called = again.exec_driver_sql("SELECT is_called FROM refused_commits").scalar_one()
+                if called:
+                    return
+        time.sleep(0.02)
+    raise AssertionError("the server never refused the commit")
+
+
+def test_a_group_whose_commit_is_refused_while_another_coder_codes_its_span_is_planned_again(
+    team: Project, team_url: str
+) -> None:
+    """Bob's group is refused at its commit; before the next attempt Alice codes one of its spans.
+    Its steps no longer fit (her passage holds the span), so the group is planned afresh: both of
+    Bob's codings are kept, one of them on Alice's passage, as one undo step."""
+    with Project.open(team_url, coder="bob") as bob:
+        bob.code("R5", "Stabiliteit", 100, 120)
+        _refuse_the_next_commit_of_a_coding(team_url)
+        bob.store.set_patience(0, (1.5,))
+        done: list[BaseException] = []
+
+        def bobs_group() -> None:
+            try:
+                with bob.group("Bob's two codings"):
+                    bob.code("R5", "Output", 40, 60)
+                    bob.code("R5", "Urgentiebesef", 0, 20)
+            except BaseException as exc:
+                done.append(exc)
+
+        engine = create_engine(parse(team_url))
+        thread = threading.Thread(target=bobs_group)
+        thread.start()
+        _wait_for_refusal(engine)
+        engine.dispose()
+        team.store.set_patience(0, (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0))
+        alices = team.code("R5", "Vertrouwen", 0, 20)
+        thread.join(timeout=30)
+        assert done == []
+        both = {
+            q.coder: q.passage_id for q in team.quotes() if (q.start, q.end) == (alices.start, alices.end)
+        }
+        assert set(both) == {"alice", "bob"} and both["alice"] == both["bob"]
+        assert {q.code_path for q in bob.quotes() if q.coder == "bob"} == {
+            "Stabiliteit",
+            "Output",
+            "Urgentiebesef",
+        }
+        assert bob.history.undo_count == 2
