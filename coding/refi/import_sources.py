@@ -197,8 +197,7 @@ class SourcesMerge(MergeState):
         pairs: dict[tuple[Span, int, int], int] = {
             (span_of[row.passage_id], row.code_id, row.coder_id): row.id for row in coding_rows
         }
-        new_passages: dict[Span, dict[str, Any]] = {}
-        pending: list[tuple[Span, RCoding, dict[str, Any]]] = []
+        new_passages, pending = _Passages(), _Codings()
         # A passage is the project's own when its id is at most the largest before the import.
         last_own = max(span_of, default=0)
         # Kept only for what is looked up later: the selections a judgement gives as evidence
@@ -215,46 +214,41 @@ class SourcesMerge(MergeState):
             doc = self.docs.get(source.guid)
             if doc is None or not doc.same_text:
                 continue
-            if len(new_passages) >= BATCH or len(pending) >= BATCH:
+            if len(new_passages.spans) >= BATCH or len(pending.spans) >= BATCH:
                 # Inserted a batch at a time (in the order planned, so each row gets the id it got
-                # when all went in at once): the row dicts of a large import never all stand.
+                # when all went in at once): the rows of a large import never all stand.
                 self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
-                new_passages, pending = {}, []
+                new_passages, pending = _Passages(), _Codings()
             # A document this import added has this one source, and a source's passages go in one
             # batch: the coding pairs of its spans are looked up only while it is merged.
             doc_pairs = {} if doc.new else pairs
             text = plain(doc.text)  # decoded once per document
+            codes = self.codes
             for selection in self._selections_of(source, text):
-                where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
-                valid = []
-                for coding in selection.codings:
-                    if coding.code in self.codes:
-                        valid.append(coding)
-                    else:
-                        self.skip(
-                            say("Coding of {where}", where=where),
-                            say("refers to no code ({guid})", guid=coding.code),
-                        )
-                if not valid:
-                    if selection.guid in notes.uncoded:
-                        self.skip(where, say("not coded; Codewerk keeps coded passages"))
-                    continue
+                valid = [coding for coding in selection.codings if coding.code in codes]
+                if len(valid) < len(selection.codings) or not valid:
+                    where = f"PlainTextSelection {selection.start}–{selection.end} in '{source.name}'"
+                    for coding in selection.codings:
+                        if coding.code not in codes:
+                            self.skip(
+                                say("Coding of {where}", where=where),
+                                say("refers to no code ({guid})", guid=coding.code),
+                            )
+                    if not valid:
+                        if selection.guid in notes.uncoded:
+                            self.skip(where, say("not coded; Codewerk keeps coded passages"))
+                        continue
                 span: Span = (doc.id, selection.start, selection.end)
                 known = by_guid.get(selection.guid)
                 if known is not None and known[1] != span:
                     known = None
-                if known is None and span not in by_span and span not in new_passages:
-                    row: dict[str, Any] = {
-                        "document_id": doc.id,
-                        "start": selection.start,
-                        "end": selection.end,
-                        "text": text[selection.start : selection.end],
-                    }
-                    if selection.guid not in by_guid:
-                        row["guid"] = selection.guid
-                    if selection.created is not None:
-                        row["created_at"] = selection.created
-                    new_passages[span] = row
+                if known is None and span not in by_span and span not in new_passages.spans:
+                    new_passages.add(
+                        span,
+                        text[selection.start : selection.end],
+                        None if selection.guid in by_guid else selection.guid,
+                        selection.created,
+                    )
                 elif span in by_span and by_span[span] <= last_own:
                     self.existing["passages"] += 1
                 if selection.guid in evidence:
@@ -268,34 +262,30 @@ class SourcesMerge(MergeState):
         self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
 
     def _insert_batch(
-        self,
-        new_passages: dict[Span, dict[str, Any]],
-        pending: list[tuple[Span, RCoding, dict[str, Any]]],
-        by_span: dict[Span, int],
-        evidence: set[Span],
+        self, new_passages: _Passages, pending: _Codings, by_span: dict[Span, int], evidence: set[Span]
     ) -> None:
-        """Insert the planned passages, then the planned codings (their passages now have ids).
-        The new passages' spans are kept in ``by_span`` only where they may be looked up again:
-        in documents the project had, and a judgement's evidence."""
-        inserted = self.w.insert_many(Passage, new_passages.values(), once=self.once)
-        ids = {span: row["id"] for span, row in zip(new_passages, inserted, strict=True)}
+        """Insert the planned passages, then the planned codings (their passages now have ids), each
+        column by column (:meth:`Writer.insert_columns`: no dict per row). The new passages' spans are
+        kept in ``by_span`` only where they may be looked up again: in documents the project had, and
+        a judgement's evidence."""
+        ids: dict[Span, int] = {}
+        if new_passages.spans:
+            inserted = self.w.insert_columns(Passage, new_passages.columns(), once=self.once)
+            ids = dict(zip(new_passages.spans, inserted, strict=True))
         new_documents = {doc.id for doc in self.docs.values() if doc.new}
         by_span.update(
             (span, passage_id)
             for span, passage_id in ids.items()
             if span[0] not in new_documents or span in evidence
         )
-        self.added["passages"] += len(new_passages)
-        rows = []
-        for span, _coding, row in pending:
-            row["passage_id"] = ids[span] if span in ids else by_span[span]
-            rows.append(row)
-        inserted = self.w.insert_many(Coding, rows, once=self.once)
-        for (_span, coding, _row), row in zip(pending, inserted, strict=True):
-            if coding.guid in self.reviewed:
-                self.codings[coding.guid] = row["id"]
-        self.added["codings"] += len(rows)
-        give_back_memory()  # what the batch's row dicts and the merged sources held
+        self.added["passages"] += len(ids)
+        if pending.spans:
+            passage_ids = [ids[span] if span in ids else by_span[span] for span in pending.spans]
+            coding_ids = self.w.insert_columns(Coding, pending.columns(passage_ids), once=self.once)
+            for index, guid in pending.reviewed:
+                self.codings[guid] = coding_ids[index]
+        self.added["codings"] += len(pending.spans)
+        give_back_memory()  # what the batch's rows and the merged sources held
 
     def _plan_coding(
         self,
@@ -305,7 +295,7 @@ class SourcesMerge(MergeState):
         notes: NotePlan,
         coding_guids: dict[str, int],
         pairs: dict[tuple[Span, int, int], int],
-        pending: list[tuple[Span, RCoding, dict[str, Any]]],
+        pending: _Codings,
     ) -> None:
         code_id = self.codes[coding.code]
         if coding.guid in coding_guids:
@@ -319,17 +309,72 @@ class SourcesMerge(MergeState):
                 self.codings[coding.guid] = pairs[(span, code_id, coder_id)]
             self.existing["codings"] += 1
             return
-        row: dict[str, Any] = {
-            "guid": coding.guid,
-            "code_id": code_id,
-            "coder_id": coder_id,
-            "memo": notes.coding_memos.get(coding.guid, ""),
-        }
-        created = coding.created or selection.created
-        if created is not None:
-            row["created_at"] = created
+        if coding.guid in self.reviewed:
+            pending.reviewed.append((len(pending.spans), coding.guid))
+        pending.spans.append(span)
+        pending.guids.append(coding.guid)
+        pending.code_ids.append(code_id)
+        pending.coder_ids.append(coder_id)
+        pending.memos.append(notes.coding_memos.get(coding.guid, ""))
+        pending.created.append(coding.created or selection.created or _default(Coding, "created_at"))
         pairs[(span, code_id, coder_id)] = 0
-        pending.append((span, coding, row))
+
+
+def _default(target: type[Passage] | type[Coding], name: str) -> Any:
+    """The value a row given without ``name`` gets (as :class:`InsertRows` fills it: a new GUID, now)."""
+    default: Any = target.__table__.c[name].default
+    return default.arg if default.is_scalar else default.arg(None)
+
+
+class _Passages:
+    """New passages planned for one batch, column by column, in the order planned."""
+
+    def __init__(self) -> None:
+        self.spans: dict[Span, None] = {}
+        self.texts: list[str] = []
+        self.guids: list[str] = []
+        self.created: list[Any] = []
+
+    def add(self, span: Span, text: str, guid: str | None, created: Any) -> None:
+        self.spans[span] = None
+        self.texts.append(text)
+        self.guids.append(guid if guid is not None else _default(Passage, "guid"))
+        self.created.append(created if created is not None else _default(Passage, "created_at"))
+
+    def columns(self) -> dict[str, Sequence[Any]]:
+        return {
+            "document_id": [span[0] for span in self.spans],
+            "start": [span[1] for span in self.spans],
+            "end": [span[2] for span in self.spans],
+            "text": self.texts,
+            "guid": self.guids,
+            "created_at": self.created,
+        }
+
+
+class _Codings:
+    """New codings planned for one batch, column by column, in the order planned; their passages
+    by span (a new passage has its id once its batch is inserted)."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+        self.guids: list[str] = []
+        self.code_ids: list[int] = []
+        self.coder_ids: list[int] = []
+        self.memos: list[str] = []
+        self.created: list[Any] = []
+        #: (index in the batch, GUID) of the codings with review marks (their ids are looked up).
+        self.reviewed: list[tuple[int, str]] = []
+
+    def columns(self, passage_ids: list[int]) -> dict[str, Sequence[Any]]:
+        return {
+            "guid": self.guids,
+            "passage_id": passage_ids,
+            "code_id": self.code_ids,
+            "coder_id": self.coder_ids,
+            "memo": self.memos,
+            "created_at": self.created,
+        }
 
 
 #: Turns column by column: speakers, starts, ends, body starts, timestamps.
