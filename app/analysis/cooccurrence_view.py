@@ -55,6 +55,10 @@ class CooccurrenceView(HeatView):
         self.by = QComboBox(self)
         self.by.setObjectName("cooccurrenceBy")
         self.by.setToolTip(self.tr("All documents, or one value of an attribute"))
+        # about twelve characters wide, not as wide as its longest entry (an organisation's name kept
+        # the window wider than a laptop's screen at 125 %); the open list shows every entry whole
+        self.by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.by.setMinimumContentsLength(12)
         self.subcodes = QCheckBox(self.tr("With subcodes"), self)
         self.subcodes.setObjectName("cooccurrenceSubcodes")
         self.subcodes.setChecked(True)

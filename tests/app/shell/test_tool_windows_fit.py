@@ -83,3 +83,20 @@ def test_a_tool_window_fits_the_screen_and_closes_with_escape(  # type: ignore[n
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not tool.isVisible())
+
+
+#: The same laptop at Windows' default scale of 125 %: 1093×614 device-independent pixels, less a task bar.
+LAPTOP_125 = QRect(0, 0, 1093, 584)
+
+
+@pytest.mark.parametrize("name", ["agreement", "analysis", "guide", "search"])
+def test_a_tool_window_fits_a_laptop_screen_at_125_percent(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Analysis window could not be narrower than 1186 px: the Documents choice of Co-occurrence
+    was as wide as its longest entry ("organisation = Secretariaat Werkbedrijf Midden-Gelderland")."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(LAPTOP_125))
+    tool = _open(qtbot, window, name)
+    QApplication.processEvents()
+    assert tool.minimumSizeHint().width() <= LAPTOP_125.width() - 16
+    assert _inside(tool), tool.frameGeometry()
