@@ -27,7 +27,7 @@ from coding.language import content_words
 from coding.language.chunks import streamed_pieces
 from coding.language.content_words import CONTENT_SQL, ContentCollector
 from coding.language.index_batches import IndexBatch, LexicalCache, analyse
-from coding.language.sql import insert_columns, raw_connection
+from coding.language.sql import counted, insert_columns, raw_connection
 from coding.language.stored_text import TextWindows, character_count
 from coding.language.token_indexes import deferred_token_indexes, worth_deferring
 from models.clock import utcnow
@@ -152,7 +152,8 @@ class Indexer:
         started = time.perf_counter()
         todo = list(self.stale() if documents is None else documents)
         defer = worth_deferring(self.store, ((doc.id, doc.length) for doc in todo))
-        with deferred_token_indexes(self.store, defer):
+        # every parent row is made sure of in the transaction that writes (_unchanged, _still)
+        with deferred_token_indexes(self.store, defer), self.store.unchecked():
             report = self._run(todo, progress)
         if progress is not None and not report[4]:
             progress(report[3], report[3], "")  # after the indexes are built again
@@ -342,7 +343,7 @@ class Indexer:
             insert_columns(
                 raw,
                 'INSERT INTO sentence (document_id, number, start, "end")',
-                (np.full(len(numbers), int(document_id), dtype=np.int64), numbers, starts, ends),
+                (int(document_id), counted(numbers), starts, ends),
             )
         count = batch.token_count
         if count:
@@ -359,8 +360,8 @@ class Indexer:
                 raw,
                 'INSERT INTO token (document_id, position, start, "end", sentence, term_id)',
                 (
-                    np.full(count, int(document_id), dtype=np.int64),
-                    batch.positions,
+                    int(document_id),
+                    counted(batch.positions),
                     batch.starts,
                     batch.ends,
                     batch.sentence_numbers,
