@@ -179,11 +179,11 @@ def _first_suggestions(ctx: Context, size: str, code: str | None, *, warm: bool 
 
 
 SUGGESTION_LIMITS = (
-    "Each respondent turn's closest two codes (35 passes over the turns' vectors) and counting the turn and "
-    "sentence vectors (numpy), the search terms' hits read from the index, matching the interviewer turns to "
-    "the guide, and merging and corroborating the candidates in Python; the corpus's content words are read "
-    "from the arrays stored when it was indexed. Memory is what is held at once: the words, the guide's "
-    "answers, the sentence and turn vectors."
+    "Matching the interviewer turns to the guide and building their answers in Python, each respondent turn's "
+    "and sentence's closest two codes and counting their vectors (numpy), the search terms' hits read from the "
+    "index, a reason built for every turn offered, and merging and corroborating the candidates; the corpus's "
+    "content words are read from the arrays stored when it was indexed, the collector is paused while finding. "
+    "Memory is what is held at once: the words, the guide's answers, the sentence and turn vectors."
 )
 
 

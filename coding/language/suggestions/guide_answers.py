@@ -89,16 +89,23 @@ def guide_candidates(
         return found
 
     chosen: list[tuple[AnswerSpan, CodeInfo, CodeInfo]] = []  # answer, the question's code, the code offered
-    words = content_word_counts(data, answers)
-    for answer, count in zip(answers, words, strict=True):
-        code = by_ref.get(fold(answer.question))
+    folded: dict[str, str] = {}  # the few questions' references, folded once
+    in_scope: list[tuple[AnswerSpan, CodeInfo, list[CodeInfo]]] = []
+    for answer in answers:
+        ref = folded.get(answer.question)
+        if ref is None:
+            ref = folded[answer.question] = fold(answer.question)
+        code = by_ref.get(ref)
         if code is None or answer.document_id not in data.documents:
             continue
         if not answer.confirmed and answer.confidence < min_confidence:
             continue
         targets = [c for c in asked_of(code) if c.id in scope]
-        if not targets:
-            continue
+        if targets:
+            in_scope.append((answer, code, targets))
+    # the content words counted only for the answers in scope (one code's: a fraction of all)
+    words = content_word_counts(data, [answer for answer, _, _ in in_scope])
+    for (answer, code, targets), count in zip(in_scope, words, strict=True):
         if count < MIN_CONTENT_WORDS:
             continue
         chosen.extend((answer, code, target) for target in targets)
@@ -172,6 +179,14 @@ def neighbour_candidates(
     when the answer resembles what is coded with its code (a turn the researcher decided on is left alone)."""
     by_ref = {fold(info.question): info for info in codes if info.question}
     folded = [fold(ref) for ref in matcher.refs]  # once, not once per turn and question
+    folded_refs: dict[str, str] = {}
+
+    def folded_ref(question: str) -> str:
+        found = folded_refs.get(question)
+        if found is None:
+            found = folded_refs[question] = fold(question)
+        return found
+
     turns: dict[tuple[DocumentId, int], list[AnswerSpan]] = defaultdict(list)
     for answer in answers:
         if answer.document_id in data.documents:
@@ -180,7 +195,7 @@ def neighbour_candidates(
     for key, group in turns.items():
         if key in decided or any(a.confirmed for a in group) or not group[0].parts:
             continue
-        chosen.append((group[0], {fold(a.question) for a in group}))
+        chosen.append((group[0], {folded_ref(a.question) for a in group}))
     chosen += [(answer, set()) for answer in _unmatched_turns(turns, data, decided)]
     counts = content_word_counts(data, [answer for answer, _ in chosen])
     chosen = [pair for pair, count in zip(chosen, counts, strict=True) if count >= MIN_CONTENT_WORDS]

@@ -32,8 +32,8 @@ SPAN_MIN_SIMILARITY = 0.25
 SPAN_MIN_MARGIN = 0.06
 #: … with at least this many content words in the run (a lone "Acht." says nothing).
 SPAN_MIN_WORDS = 4
-#: Sentences compared with the profiles at a time (bounds the block of cosines held at once: a few megabytes).
-BLOCK = 16384
+#: Sentences compared with the profiles at a time (bounds the block of cosines held at once).
+BLOCK = 4096
 
 
 def closest_codes(vectors: SentenceVectors, profiles: Profiles) -> tuple[IntArray, FloatArray, FloatArray]:

@@ -8,7 +8,6 @@ expression (``re:…`` or ``/…/``). A hit in a respondent's answer suggests it
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -24,7 +23,7 @@ from coding.language.corpus import Corpus
 from coding.language.search import query_words
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import Candidate, term_score
-from coding.language.suggestions.data import CorpusData
+from coding.language.suggestions.data import BoolArray, CorpusData
 from coding.language.suggestions.vectors import IndexArray
 
 if TYPE_CHECKING:
@@ -327,20 +326,9 @@ class TermSentences:
         apart[order[twice]] = False
         # nor one that another candidate of its document and code holds or lies inside
         row_of = {info.id: n for n, info in enumerate(self.codes)}
-        spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        for c in others:
-            row = row_of.get(c.code_id)
-            if row is not None:
-                spans[(c.document_id, row)].append((c.start, c.end))
-        width = len(self.codes)
-        held = np.array([document * width + row for document, row in spans], dtype=np.int64)
-        for i in np.flatnonzero(apart & np.isin(self.document * width + self.code, held)).tolist():
-            start, end = int(self.start[i]), int(self.end[i])
-            if any(
-                (s <= start and end <= e) or (start <= s and e <= end)
-                for s, e in spans[(int(self.document[i]), int(self.code[i]))]
-            ):
-                apart[i] = False
+        spans = [(c.document_id, row_of[c.code_id], c.start, c.end) for c in others if c.code_id in row_of]
+        if spans:
+            apart &= ~self._holding_or_held(np.array(spans, dtype=np.int64))
         rows = np.flatnonzero(apart)
         ids = [info.id for info in self.codes]
         passages = [
@@ -354,6 +342,30 @@ class TermSentences:
             )
         ]
         return self.candidates(np.flatnonzero(~apart).tolist()), passages
+
+    def _holding_or_held(self, others: IndexArray) -> BoolArray:
+        """Per sentence: whether one of ``others`` (document, code row, start, end) of its document and code holds
+        it or lies inside it. The others sorted by document and code, then start: the furthest end of those
+        starting up to a sentence's start, and the nearest end of those starting from it on, say both at once
+        (each key's positions shifted above the previous key's, so a running maximum or minimum stays within it)."""
+        width = len(self.codes)
+        keys = np.concatenate([others[:, 0] * width + others[:, 1], self.document * width + self.code])
+        rank = np.unique(keys, return_inverse=True)[1].reshape(-1)
+        theirs, mine = rank[: len(others)], rank[len(others) :]
+        shift = np.int64(1 << 32)  # above any position in a text
+        order = np.lexsort((others[:, 2], theirs))
+        placed = theirs[order] * shift + others[order, 2]  # ascending: by key, then start
+        ends = theirs[order] * shift + others[order, 3]
+        furthest = np.maximum.accumulate(ends)
+        nearest = np.minimum.accumulate(ends[::-1])[::-1]
+        at = mine * shift + self.start
+        up_to = mine * shift + self.end
+        before = np.searchsorted(placed, at, side="right") - 1  # the last other starting up to the sentence
+        holds = (before >= 0) & (furthest[np.maximum(before, 0)] >= up_to)
+        after = np.searchsorted(placed, at, side="left")  # the first other starting from the sentence on
+        inside = (after < len(placed)) & (nearest[np.minimum(after, len(placed) - 1)] <= up_to)
+        result: BoolArray = holds | inside
+        return result
 
 
 def term_candidates(

@@ -133,7 +133,7 @@ def dots_table(
     weights: FloatArray,
     matrix: FloatArray,
     n_rows: int,
-    block: int = 16384,
+    block: int = 4096,
 ) -> FloatArray:
     """Rows × matrix rows: each sparse row's dot product with each row of ``matrix`` (``rows`` sorted), equal to
     :func:`row_dots` with each matrix row to the last bit. Each product is summed into its row in the order of the
@@ -188,7 +188,7 @@ def closest_two(
     weights: FloatArray,
     matrix: FloatArray,
     n_rows: int,
-    block: int = 16384,
+    block: int = 4096,
 ) -> tuple[IntArray, FloatArray, IntArray, FloatArray]:
     """Per sparse row (rows sorted): the row of ``matrix`` with the highest dot product, that product, the
     runner-up's row and product (zeros with fewer than two matrix rows). Compared a block of rows at a time:

@@ -332,14 +332,18 @@ def test_finding_pauses_the_cyclic_collector_and_leaves_it_as_it_was(
     indexed: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
+    import weakref
 
     from coding.language.suggestions import service as service_module
 
     seen: list[bool] = []
+    garbage: list[weakref.ref[object]] = []
+    gone: list[bool] = []
     real_merge = service_module.merge
 
     def merge_watched(*args: object) -> list[Candidate]:
         seen.append(gc.isenabled())
+        gone.extend(ref() is None for ref in garbage)
         return real_merge(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service_module, "merge", merge_watched)
@@ -349,8 +353,21 @@ def test_finding_pauses_the_cyclic_collector_and_leaves_it_as_it_was(
     assert gc.isenabled()
     gc.disable()  # a collector the caller turned off stays off
     try:
+        cycle: list[object] = []
+        cycle.append(cycle)  # garbage only the cyclic collector frees
+        garbage.append(weakref.ref(_Held(cycle)))
+        del cycle
         indexed.assist.suggestions.candidates("4a")
         assert seen == [False, False]
+        assert gone == [True]  # what was garbage in cycles was collected once, before finding
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+class _Held:
+    """An object in a reference cycle (a list holding it and itself)."""
+
+    def __init__(self, cycle: list[object]) -> None:
+        self.cycle = cycle
+        cycle.append(self)
