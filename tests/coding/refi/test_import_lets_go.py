@@ -89,7 +89,7 @@ def test_a_step_let_go_at_once_is_not_applied_again_before_commit_and_redo_keeps
     applied: list[list[dict[str, Any]]] = []
     session: Any = None  # the inserts are recorded, not run
     step = InsertRows(Passage.__table__, _rows(3), once=True)  # type: ignore[arg-type]
-    step._insert = lambda _session, rows: applied.append(rows)  # type: ignore[method-assign]
+    step._insert = lambda _session, rows: applied.append(rows)  # type: ignore[method-assign, assignment]
     step.apply(session)
     assert step.compact and step._runs == [(10, 12)]
     with pytest.raises(RuntimeError, match="let go"):
