@@ -133,6 +133,27 @@ def test_search_panel_indexes_new_documents_in_the_background(
     assert progress and progress[-1] == 100 and not panel.progress.isVisibleTo(panel)
 
 
+def test_the_queue_shows_what_the_store_listed_without_listing_it_again(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
+    queue = SuggestionQueue(bridge)
+    qtbot.addWidget(queue)
+    real_list = queue.service.list
+    listed: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        listed.append((args, kwargs))
+        return real_list(*args, **kwargs)  # type: ignore[arg-type]
+
+    queue.service.list = counted  # type: ignore[method-assign]
+    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(queue.find_button.isEnabled, timeout=60_000)
+    # the last listing is the store's, shown as it is (at 10x: 35,748 rows read once more, not twice more)
+    assert listed[-1] == ((None,), {}) and ((None,), {}) not in listed[:-1]
+    shown = [queue.model.item(row).id for row in range(queue.model.rowCount())]
+    assert len(shown) > 5
+    queue.reload()  # what reading again would show
+    assert [queue.model.item(row).id for row in range(queue.model.rowCount())] == shown
+
+
 def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
     project = bridge.project
     queue = SuggestionQueue(bridge)
