@@ -68,9 +68,14 @@ class Interval:
     level: float = 0.95
 
     def text(self, digits: int = 3) -> str:
+        """``[0,612; 0,801]`` in Dutch, ``[−0.500; 0.120]`` in English: brackets and a semicolon, so that
+        neither a decimal comma nor a negative end (a real minus sign, not a hyphen) reads as a separator."""
         if self.low is None or self.high is None:
             return say("n/a")
-        return f"{number(self.low, f'.{digits}f')}–{number(self.high, f'.{digits}f')}"
+        low, high = (
+            number(end, f".{digits}f").replace("-", "\N{MINUS SIGN}") for end in (self.low, self.high)
+        )
+        return f"[{low}; {high}]"
 
 
 @dataclass(frozen=True)

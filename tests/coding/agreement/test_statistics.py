@@ -16,6 +16,7 @@ from coding.agreement.statistics import (
     NO_UNITS,
     NO_VARIATION,
     AgreementTable,
+    Interval,
     alpha_nominal,
     bootstrap,
     brennan_prediger_kappa,
@@ -23,6 +24,7 @@ from coding.agreement.statistics import (
     krippendorff_alpha,
     percent_agreement,
 )
+from coding.core.i18n import language, set_language
 
 Pair = tuple[int | None, int | None]
 
@@ -154,3 +156,17 @@ def test_bootstrap_is_seeded_and_brackets_the_estimate() -> None:
     assert alpha_ci.low is not None and alpha_ci.high is not None and alpha is not None
     assert alpha_ci.low < alpha < alpha_ci.high
     assert bootstrap(AgreementTable.binary(0, 0, 0, 10))[0].text() == "n/a"
+
+
+def test_an_interval_reads_unambiguously_in_both_languages() -> None:
+    """A negative end has a minus sign, not a hyphen that runs into the dash ('-0,500–-0,500' before), and
+    the ends are kept apart by a semicolon, which a Dutch decimal comma cannot be mistaken for."""
+    before = language()
+    try:
+        set_language("nl")
+        assert Interval(-0.5, 0.125).text() == "[\N{MINUS SIGN}0,500; 0,125]"
+        set_language("en")
+        assert Interval(-0.5, -0.5).text() == "[\N{MINUS SIGN}0.500; \N{MINUS SIGN}0.500]"
+        assert Interval(0.61234, 0.8).text(2) == "[0.61; 0.80]"
+    finally:
+        set_language(before)
