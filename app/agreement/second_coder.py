@@ -9,13 +9,43 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 
 PROJECT_FILTER = QT_TRANSLATE_NOOP("second_coder", "Codewerk projects (*.codewerk);;All files (*)")
+
+
+def ask_coder_name(parent: QWidget) -> str | None:
+    """The second coder's name, or ``None`` when cancelled. The dialog is wide enough for its title
+    (``QInputDialog.getText`` sized it to its short field: 'Pakke… maken' in the title bar)."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("coderNameDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("second_coder", "Prepare package"))
+    field = QLineEdit(dialog)
+    field.setAccessibleName(QCoreApplication.translate("second_coder", "Name of the second coder:"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(field.accessibleName(), dialog))
+    layout.addWidget(field)
+    layout.addWidget(buttons)
+    title_room = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 160  # the title bar's buttons
+    dialog.setMinimumWidth(max(360, title_room))
+    if dialog.exec() != QDialog.DialogCode.Accepted or not field.text().strip():
+        return None
+    return field.text().strip()
 
 
 def prepare_package(
@@ -27,12 +57,8 @@ def prepare_package(
     from coding.refi.package import PackageReport, package_for_coder
 
     if name is None:
-        name, ok = QInputDialog.getText(
-            parent,
-            QCoreApplication.translate("second_coder", "Prepare package"),
-            QCoreApplication.translate("second_coder", "Name of the second coder:"),
-        )
-        if not ok or not name.strip():
+        name = ask_coder_name(parent)
+        if name is None:
             return None
     if out is None:
         suggested = project.path.with_name(f"{project.path.stem} – {name.strip()}.codewerk")

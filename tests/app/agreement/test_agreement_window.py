@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.agreement.agreement_window import AgreementWindow
 from app.shell.main_window import MainWindow
@@ -201,8 +201,9 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
     progress display over the window; only the merge's one command runs on the GUI thread."""
     import threading
 
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
+    from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+    from app.agreement import second_coder
     from coding.refi import merge, package
 
     threads: dict[str, threading.Thread] = {}
@@ -220,7 +221,7 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
     spy(merge, "read_merge")
     spy(merge, "apply_merge")
     out = tmp_path / "bram.codewerk"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Bram", True))
+    monkeypatch.setattr(second_coder, "ask_coder_name", lambda *_a: "Bram")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(out), ""))
     window.window_actions.prepare_package.trigger()  # File → Second coder → Prepare package…
@@ -250,3 +251,28 @@ def test_the_coders_compared_first_are_two_people_never_the_consensus_layer(
     assert {dialog.coder_a.currentData(), dialog.coder_b.currentData()} == {first, "Bram"}
     qtbot.waitUntil(lambda: dialog.report is not None)
     assert dialog.report is not None and {dialog.report.coder_a, dialog.report.coder_b} == {first, "Bram"}
+
+
+def test_the_coder_name_dialog_is_wide_enough_for_its_title(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Prepare package… asks for the second coder's name in a dialog that was sized to its short field,
+    so the title bar read 'Pakke… maken'. The name is typed with real keys and reaches the package step."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    asked: dict[str, object] = {}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: asked.setdefault("file", ("", "")))
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, answer)
+            return
+        asked["width"] = dialog.width()
+        asked["title"] = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+        qtbot.keyClicks(dialog.findChild(QLineEdit), "Bram")
+        qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    window.window_actions.prepare_package.trigger()  # File → Second coder → Prepare package…
+    assert asked["file"] == ("", "")  # the name was accepted: the file dialog came next
+    assert int(asked["width"]) >= int(asked["title"]) + 120  # type: ignore[call-overload]
