@@ -7,12 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CODEWERK_CODER", "tester")
 
 from coding import Project
 from coding.core import i18n
+
+# Property tests check what is computed, never how fast: no deadline and no "too slow" health check, which
+# fail at random on a busy machine (a CI runner, or a laptop indexing). Tests may still set their own.
+settings.register_profile("codewerk", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("codewerk")
 
 TRANSCRIPT = (
     "Interview R5 – UWV, regio Zwolle\n"
