@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
@@ -91,3 +96,30 @@ def drag(widget: QWidget, start: QPointF, end: QPointF) -> None:
             Qt.KeyboardModifier.NoModifier,
         )
         QApplication.sendEvent(widget, event)
+
+
+@dataclass
+class HeldReads:
+    """Service methods that wait, as a big project's reads do, until the test sets ``release``;
+    ``threads[name]`` lists the thread of every call, so a test can tell they ran off the GUI thread."""
+
+    release: threading.Event = field(default_factory=threading.Event)
+    threads: dict[str, list[threading.Thread]] = field(default_factory=dict)
+
+
+def hold_reads(
+    monkeypatch: pytest.MonkeyPatch, owner: type, *names: str, why: str = "a big project's read"
+) -> HeldReads:
+    """Make ``owner``'s methods ``names`` wait (at most 5 s) until ``held.release`` is set."""
+    held = HeldReads()
+    for name in names:
+        original = getattr(owner, name)
+        calls = held.threads.setdefault(name, [])
+
+        def slow(self: Any, *args: Any, _original: Any = original, _calls: Any = calls, **kwargs: Any) -> Any:
+            _calls.append(threading.current_thread())
+            held.release.wait(5)  # until the test has looked at the window
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(owner, name, slow)
+    return held

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 from app.analysis.analysis_window import AnalysisWindow
 from app.analysis.heat_table_model import CELL_ROLE
 from app.shell.main_window import MainWindow
+from tests.app.window_helpers import hold_reads
 
 
 def _open(window: MainWindow, tab: str) -> AnalysisWindow:
@@ -160,24 +161,15 @@ def test_the_tables_are_counted_in_a_worker_while_the_window_answers(
 
     from coding.analysis.analysis_service import AnalysisService
 
-    release = threading.Event()
-    threads: dict[str, threading.Thread] = {}
-    for name in ("cooccurrence", "matrix"):
-        original = getattr(AnalysisService, name)
-
-        def slow(self, *args, _original=original, _name=name, **kwargs):  # type: ignore[no-untyped-def]
-            threads[_name] = threading.current_thread()
-            release.wait(5)  # a big project's count, until the test has looked at the window
-            return _original(self, *args, **kwargs)
-
-        monkeypatch.setattr(AnalysisService, name, slow)
+    held = hold_reads(monkeypatch, AnalysisService, "cooccurrence", "matrix")
+    release, threads = held.release, held.threads
 
     for tab, name in (("cooccurrence", "cooccurrence"), ("matrix", "matrix")):
         release.clear()
         analysis = _open(window, tab)
         view = analysis.cooccurrence if tab == "cooccurrence" else analysis.matrix
-        qtbot.waitUntil(lambda name=name: name in threads)
-        assert threads[name] is not threading.main_thread()
+        qtbot.waitUntil(lambda name=name: bool(threads[name]))
+        assert threads[name][0] is not threading.main_thread()
         busy = analysis.statusBar().findChild(QWidget, "operationProgress")
         assert busy is not None and busy.isVisible()
         # the window answers meanwhile: a key in a control of the other tab's kind is taken at once
@@ -189,7 +181,7 @@ def test_the_tables_are_counted_in_a_worker_while_the_window_answers(
         qtbot.waitUntil(
             lambda bar=bar: not [w for w in bar.findChildren(QWidget, "operationProgress") if w.isVisible()]
         )
-        del threads[name]
+        threads[name].clear()
 
 
 def test_a_long_column_title_is_cut_with_an_ellipsis_not_clipped_at_both_ends(

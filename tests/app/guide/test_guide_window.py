@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from app.guide.guide_table_model import ANSWER_ROLE, first_words
 from app.guide.guide_window import GuideWindow
 from app.shell.main_window import MainWindow
+from tests.app.window_helpers import hold_reads
 
 DOC = "R12_uwv_zwolle"
 CORPUS = Path(__file__).parents[2] / "data" / "devcorpus"
@@ -296,21 +297,12 @@ def test_the_guide_is_matched_in_a_worker_while_the_window_answers(
 
     from coding.guide.guide_service import GuideService
 
-    release = threading.Event()
-    threads: dict[str, threading.Thread] = {}
-    for name in ("table", "match"):
-        original = getattr(GuideService, name)
-
-        def slow(self, *args, _original=original, _name=name, **kwargs):  # type: ignore[no-untyped-def]
-            threads[_name] = threading.current_thread()
-            release.wait(5)  # a big project's matching, until the test has looked at the window
-            return _original(self, *args, **kwargs)
-
-        monkeypatch.setattr(GuideService, name, slow)
+    held = hold_reads(monkeypatch, GuideService, "table", "match")
+    release, threads = held.release, held.threads
 
     guide = _open_guide_now(qtbot, window)
-    qtbot.waitUntil(lambda: "table" in threads)
-    assert threads["table"] is not threading.main_thread()
+    qtbot.waitUntil(lambda: bool(threads["table"]))
+    assert threads["table"][0] is not threading.main_thread()
     busy = guide.statusBar().findChild(QWidget, "operationProgress")
     assert busy is not None and busy.isVisible()
     assert guide.building is not None and guide.model.rowCount() == 0
@@ -318,8 +310,8 @@ def test_the_guide_is_matched_in_a_worker_while_the_window_answers(
     bar = guide.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     assert guide.tabs.currentWidget() is guide.review
-    qtbot.waitUntil(lambda: "match" in threads)
-    assert threads["match"] is not threading.main_thread()
+    qtbot.waitUntil(lambda: bool(threads["match"]))
+    assert threads["match"][0] is not threading.main_thread()
     release.set()
     qtbot.waitUntil(lambda: guide.building is None and guide.review.reading is None)
     assert guide.model.rowCount() == 27 and guide.review.model.rowCount() > 0

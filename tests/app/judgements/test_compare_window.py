@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QToolBar
 
 from app.judgements.compare_window import CompareWindow
 from app.shell.main_window import MainWindow
+from tests.app.window_helpers import hold_reads
 
 SCREEN = QRect(0, 0, 1920, 1080)
 
@@ -117,16 +118,8 @@ def test_the_grid_is_read_in_a_worker_while_the_window_answers(
 
     from coding.judgements.comparison import ComparisonService
 
-    release = threading.Event()
-    threads: list[threading.Thread] = []
-    original = ComparisonService.grid
-
-    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        threads.append(threading.current_thread())
-        release.wait(5)  # a big project's grid, until the test has looked at the window
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(ComparisonService, "grid", slow)
+    held = hold_reads(monkeypatch, ComparisonService, "grid")
+    release, threads = held.release, held.threads["grid"]
     compare = _open_compare(qtbot, window)
     view = compare.view
     qtbot.waitUntil(lambda: bool(threads))

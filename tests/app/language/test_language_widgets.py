@@ -19,6 +19,7 @@ from app.shell.project_bridge import ProjectBridge
 from coding import Project
 from coding.demo import build_demo_project
 from tests.app.conftest import SCREENSHOTS
+from tests.app.window_helpers import hold_reads
 from tests.coding.language.conftest import ARNHEM, ZWOLLE
 
 
@@ -314,16 +315,8 @@ def test_the_frequencies_are_counted_in_a_worker_while_the_view_answers(  # type
 
     from coding.language.assistant import LanguageAssistant
 
-    release = threading.Event()
-    threads: list[threading.Thread] = []
-    original = LanguageAssistant.frequencies
-
-    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        threads.append(threading.current_thread())
-        release.wait(5)  # a big project's count, until the test has looked at the view
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(LanguageAssistant, "frequencies", slow)
+    held = hold_reads(monkeypatch, LanguageAssistant, "frequencies")
+    release, threads = held.release, held.threads["frequencies"]
     view = FrequencyView(bridge)
     qtbot.addWidget(view)
     view.show()
@@ -352,16 +345,8 @@ def test_a_search_runs_in_a_worker_while_the_panel_answers(qtbot, bridge: Projec
     from coding.language.assistant import LanguageAssistant
 
     bridge.project.assist.index()
-    release = threading.Event()
-    threads: list[threading.Thread] = []
-    original = LanguageAssistant.search
-
-    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        threads.append(threading.current_thread())
-        release.wait(5)  # a big project's first search, until the test has looked at the panel
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(LanguageAssistant, "search", slow)
+    held = hold_reads(monkeypatch, LanguageAssistant, "search")
+    release, threads = held.release, held.threads["search"]
     panel = SearchPanel(bridge)
     qtbot.addWidget(panel)
     panel.show()

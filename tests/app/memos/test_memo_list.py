@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.memos.memo_list import MemoListWindow
 from app.shell.main_window import MainWindow
+from tests.app.window_helpers import hold_reads
 
 
 def _open(qtbot, window: MainWindow) -> MemoListWindow:  # type: ignore[no-untyped-def]
@@ -66,16 +67,8 @@ def test_the_memos_are_read_in_a_worker_while_the_window_answers(
 
     from coding import Project
 
-    release = threading.Event()
-    threads: list[threading.Thread] = []
-    original = Project.quotes
-
-    def slow(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        threads.append(threading.current_thread())
-        release.wait(5)  # a big project's quotes, until the test has looked at the window
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Project, "quotes", slow)
+    held = hold_reads(monkeypatch, Project, "quotes")
+    release, threads = held.release, held.threads["quotes"]
     window.window_actions.memos.trigger()  # Tools → Memos…
     memos = window.memo_window
     assert memos is not None and memos.isVisible()
