@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -59,6 +60,9 @@ from coding.importing.import_service import (
     prepare_file,
 )
 
+if TYPE_CHECKING:
+    from app.shell.workspace import Workspace
+
 SETUP, PROGRESS, SUMMARY = range(3)
 #: Files the worker prepares ahead of what has been stored.
 LOOKAHEAD = 2
@@ -73,13 +77,22 @@ class ImportDialog(QDialog):
     importFinished = Signal(object)
     replaceQuestion = Signal(object)
 
-    def __init__(self, project: Project, parent: QWidget | None = None, paths: Sequence[Path] = ()) -> None:
+    def __init__(
+        self,
+        project: Project,
+        parent: QWidget | None = None,
+        paths: Sequence[Path] = (),
+        *,
+        workspace: Workspace | None = None,
+    ) -> None:
+        """``workspace`` (the window's): the speakers step reads its list in a worker thread."""
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import documents"))
         self.setAcceptDrops(True)
         self.resize(900, 640)
         self.project = project
+        self.workspace = workspace
         self.run: LongOperation | None = None
         self.report: ImportReport | None = None
         self.speakers_dialog: SpeakersDialog | None = None
@@ -328,7 +341,9 @@ class ImportDialog(QDialog):
         """The speakers of the documents just imported, to confirm, rename and mark interviewers."""
         report = self.report
         stored = [d.id for d in report.imported] + [r.document.id for r in report.replaced] if report else []
-        self.speakers_dialog = SpeakersDialog(self.project, self, documents=stored or None)
+        self.speakers_dialog = SpeakersDialog(
+            self.project, self, documents=stored or None, workspace=self.workspace
+        )
         self.speakers_dialog.open()
 
     def _again(self) -> None:

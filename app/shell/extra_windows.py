@@ -167,7 +167,7 @@ def show_speakers(window: MainWindow) -> None:
     if window.workspace is not None:
         from app.speakers.speakers_dialog import SpeakersDialog  # loaded when first used
 
-        dialog = SpeakersDialog(window.workspace.project, window)
+        dialog = SpeakersDialog(window.workspace.project, window, workspace=window.workspace)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
 

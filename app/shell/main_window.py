@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             self.import_dialog.deleteLater()
         from app.importing.import_dialog import ImportDialog  # parsers and the metadata sheet: on first use
 
-        self.import_dialog = ImportDialog(self.workspace.project, self, paths=paths)
+        self.import_dialog = ImportDialog(self.workspace.project, self, paths=paths, workspace=self.workspace)
         self.import_dialog.importFinished.connect(lambda _report: self.index_in_background())
         self.import_dialog.open()
 

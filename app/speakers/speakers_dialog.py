@@ -10,6 +10,7 @@ change made by a script through the project all show without reopening it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.codebook.code_picker import CodePicker
 from app.shell.project_bridge import ProjectBridge
@@ -35,21 +37,38 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change, Project
 from coding.core.ids import CodeId, DocumentId
-from coding.speakers.speaker_service import PassageResult
+from coding.speakers.speaker_service import PassageResult, SpeakerInfo
+
+if TYPE_CHECKING:
+    from app.shell.workspace import Workspace
 
 ALL = -1
 
 
 class SpeakersDialog(QDialog):
+    """With a ``workspace`` (the window's), the speakers are read in a worker thread with a busy bar in
+    the status line (every document's turns: seconds over a research group's 2,000), on opening and
+    after every change, the selection kept when the rows arrive; without one they are read at once."""
+
     def __init__(
-        self, project: Project, parent: QWidget | None = None, documents: Sequence[DocumentId] | None = None
+        self,
+        project: Project,
+        parent: QWidget | None = None,
+        documents: Sequence[DocumentId] | None = None,
+        *,
+        workspace: Workspace | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("speakersDialog")
         self.setWindowTitle(QCoreApplication.translate("SpeakersDialog", "Speakers"))
         self.resize(760, 560)
         self.project = project
+        self.workspace = workspace
         self.documents = None if documents is None else list(documents)
+        #: The speakers' read under way in a worker thread, if any.
+        self.reading: operations.LongOperation | None = None
+        self._generation = 0
+        self._keep: list[str] = []  # the names to select again when the rows arrive
         self.bridge = ProjectBridge(project, self)  # stops listening when the dialog goes
 
         self.scope = QComboBox(self)
@@ -187,9 +206,37 @@ class SpeakersDialog(QDialog):
         if self.scope.currentData() != document:  # the document shown is gone
             self._scope_changed()
         else:
-            self.model.reload()
+            self._read(keep=selected)
         self._show_patterns()
-        for name in selected:
+
+    def _read(self, keep: Sequence[str] = ()) -> None:
+        """Show the speakers of the model's documents, selecting ``keep`` again: read in a worker
+        thread when the dialog has a workspace (a read overtaken by a newer one is dropped, its
+        selection kept for the newer one), else at once."""
+        documents = self.model.documents
+        speakers = self.project.speakers
+        if self.workspace is None:
+            self._arrived(speakers.list(documents), list(keep))
+            return
+        if self.reading is not None and self.reading.running:
+            self.reading.cancel()  # overtaken: its rows are not shown
+            keep = list(dict.fromkeys([*self._keep, *keep]))
+        self._keep = list(keep)
+        self._generation += 1
+        generation = self._generation
+
+        def arrived(infos: list[SpeakerInfo]) -> None:
+            if isValid(self) and generation == self._generation:
+                self.reading = None
+                self._arrived(infos, self._keep)
+
+        self.reading = self.workspace.read_in_worker(
+            lambda: speakers.list(documents), arrived, title=self.tr("Reading the speakers …"), shown_in=self
+        )
+
+    def _arrived(self, infos: list[SpeakerInfo], keep: Sequence[str]) -> None:
+        self.model.set_records(infos)
+        for name in keep:
             row = self.model.row_of(name)
             if row >= 0:
                 self.view.selectionModel().select(
@@ -201,7 +248,7 @@ class SpeakersDialog(QDialog):
         document = self.scope.currentData()
         if document == ALL:
             self.model.rename_in = None
-            self.model.set_documents(self.documents)
+            self.model.documents = self.documents
             self.scope_note.setText(
                 QCoreApplication.translate(
                     "SpeakersDialog", "Renames apply in every document of the project."
@@ -209,10 +256,11 @@ class SpeakersDialog(QDialog):
             )
         else:
             self.model.rename_in = DocumentId(document)
-            self.model.set_documents([DocumentId(document)])
+            self.model.documents = [DocumentId(document)]
             self.scope_note.setText(
                 self.tr("Renames apply in '{name}' only.").format(name=self.scope.currentText())
             )
+        self._read()
 
     def _show_patterns(self) -> None:
         speakers = self.project.speakers

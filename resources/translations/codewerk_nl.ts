@@ -2526,6 +2526,7 @@ Klik om de citaten te tonen</translation>
     <name>MemoListWindow</name>
     <message>
         <source>Memos — {name}</source>
+        <extracomment>The memo&apos;s own text: the column that takes the width the others leave.</extracomment>
         <translation>Memo&apos;s — {name}</translation>
     </message>
     <message>
@@ -3327,6 +3328,7 @@ Klik om de citaten te tonen</translation>
     <name>SpeakersDialog</name>
     <message>
         <source>Speakers</source>
+        <extracomment>The speakers&apos; read under way in a worker thread, if any.</extracomment>
         <translation>Sprekers</translation>
     </message>
     <message>
@@ -3377,6 +3379,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>The imported documents</source>
         <translation>De geïmporteerde documenten</translation>
+    </message>
+    <message>
+        <source>Reading the speakers …</source>
+        <translation>De sprekers lezen …</translation>
     </message>
     <message>
         <source>Renames apply in every document of the project.</source>

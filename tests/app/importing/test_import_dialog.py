@@ -242,12 +242,16 @@ def test_replace_policy_without_asking(
 
 
 def test_speakers_confirmed_after_the_import(qtbot: QtBot, dialog: ImportDialog, files: list[Path]) -> None:
+    from app.shell.workspace import Workspace
+
+    dialog.workspace = Workspace(dialog.project, dialog)  # as from the window: the list read in a worker
     dialog.setup.add_paths(files[:2])
     _run(qtbot, dialog)
     assert dialog.speakers_button.isEnabled()
     dialog.speakers_button.click()
     speakers = dialog.speakers_dialog
     assert speakers is not None and speakers.isVisible()
+    qtbot.waitUntil(lambda: speakers.reading is None)
     model = speakers.model
     assert [
         (model.index(r, NAME).data(), model.index(r, INTERVIEWER).data(Qt.ItemDataRole.CheckStateRole))
@@ -264,9 +268,11 @@ def test_speakers_confirmed_after_the_import(qtbot: QtBot, dialog: ImportDialog,
     qtbot.keyClicks(editor, "I")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
     qtbot.waitUntil(lambda: [s.name for s in dialog.project.speakers.list()] == ["I", "R1", "R2"])
+    qtbot.waitUntil(lambda: speakers.reading is None)
     assert model.index(0, NAME).data() == "I"
     speakers.toggle_interviewer("R2")
     assert dialog.project.speakers.is_interviewer("R2")
+    qtbot.waitUntil(lambda: speakers.reading is None)
     speakers.select("R1")
     speakers.not_speaker_button.click()
     assert [s.name for s in dialog.project.speakers.list()] == ["I", "R2"]

@@ -170,3 +170,61 @@ def test_speakers_dialog_codes_all_turns_of_the_selected_speaker(qtbot, window: 
         q.document for q in project.quotes("Stabiliteit", include_subcodes=False) if q.text.endswith("?")
     } == {"R8_wethouder_zwolle"}
     dialog.close()
+
+
+def test_tools_speakers_reads_the_list_in_a_worker_while_the_dialog_answers(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Listing the speakers reads every document's turns (seconds over a research group's 2,000):
+    Tools → Speakers opens at once and reads them off the GUI thread with a busy bar, answering keys
+    meanwhile; after a change the rows are read there again and the selection comes back with them."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from coding.speakers.speaker_service import SpeakerService
+    from tests.app.window_helpers import hold_reads
+
+    held = hold_reads(monkeypatch, SpeakerService, "list")
+    threads = held.threads["list"]
+    project = window.workspace.project  # type: ignore[union-attr]
+    seen: dict[str, object] = {}
+
+    def look() -> None:  # in the dialog's own event loop (Tools → Speakers is modal)
+        dialog = QApplication.activeModalWidget()
+        try:
+            check(dialog)
+        finally:  # never left open: the test goes on
+            if dialog is not None:
+                dialog.reject()
+
+    def check(dialog: QWidget | None) -> None:
+        assert isinstance(dialog, SpeakersDialog)
+        qtbot.waitUntil(lambda: bool(threads))
+        seen["thread"] = threads[0]
+        busy = dialog.status.findChild(QWidget, "operationProgress")
+        seen["busy"] = busy is not None and busy.isVisible()
+        seen["rows while reading"] = dialog.model.rowCount()
+        qtbot.keyClicks(dialog.patterns_edit, "R")  # the dialog answers meanwhile
+        seen["typed"] = dialog.patterns_edit.toPlainText()
+        held.release.set()
+        qtbot.waitUntil(lambda: getattr(dialog, "reading", 0) is None and dialog.model.rowCount() > 0)
+        dialog.select("R12")
+        held.release.clear()
+        project.speakers.rename("R8", "Respondent 8")  # elsewhere: the list is read again
+        qtbot.waitUntil(lambda: len(threads) > 1)
+        seen["again"] = threads[1]
+        held.release.set()
+        qtbot.waitUntil(
+            lambda: getattr(dialog, "reading", 0) is None and dialog.model.row_of("Respondent 8") >= 0
+        )
+        rows = [index.row() for index in dialog.view.selectionModel().selectedRows()]
+        seen["selected"] = [dialog.model.speaker(row).name for row in rows]
+
+    QTimer.singleShot(0, look)
+    window.window_actions.speakers.trigger()  # Tools → Speakers…
+    assert seen["thread"] is not threading.main_thread(), seen
+    assert seen["again"] is not threading.main_thread()
+    assert seen["busy"] is True and seen["rows while reading"] == 0
+    assert seen["typed"] == "R"
+    assert seen["selected"] == ["R12"]

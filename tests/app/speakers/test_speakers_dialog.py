@@ -4,6 +4,7 @@ line and changes nothing."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -17,18 +18,30 @@ def _names(dialog: SpeakersDialog) -> list[str]:
     return [dialog.model.index(row, NAME).data() for row in range(dialog.model.rowCount())]
 
 
-def test_a_rename_made_elsewhere_shows_without_reopening(qtbot: QtBot, coded_project: Project) -> None:
-    dialog = SpeakersDialog(coded_project)
+@pytest.mark.parametrize("in_worker", [False, True], ids=["read-at-once", "read-in-worker"])
+def test_a_rename_made_elsewhere_shows_without_reopening(
+    qtbot: QtBot, coded_project: Project, in_worker: bool
+) -> None:
+    """Without a workspace the list is read at once; with the window's, in a worker thread (the
+    selection comes back when the rows arrive)."""
+    from app.shell.workspace import Workspace
+
+    workspace = Workspace(coded_project) if in_worker else None
+    dialog = SpeakersDialog(coded_project, workspace=workspace)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.reading is None)
     assert _names(dialog) == ["I", "R5"]
     dialog.select("I")
     coded_project.speakers.rename("R5", "Respondent 5")  # through the project, not the dialog
+    qtbot.waitUntil(lambda: dialog.reading is None)
     assert _names(dialog) == ["I", "Respondent 5"]
     assert [index.row() for index in dialog.view.selectionModel().selectedRows()] == [0]  # still "I"
     coded_project.undo()  # the rename, undone elsewhere
+    qtbot.waitUntil(lambda: dialog.reading is None)
     assert _names(dialog) == ["I", "R5"]
     coded_project.speakers.set_patterns([r"(?P<speaker>R\d):"])
+    qtbot.waitUntil(lambda: dialog.reading is None)
     assert _names(dialog) == [] and "own patterns" in dialog.patterns_state.text()  # timestamps come first
 
 
