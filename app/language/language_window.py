@@ -32,7 +32,7 @@ class LanguageWindow(ToolWindow):
             self.tr("Search and suggestions — {name}").format(name=workspace.project.path.name)
         )
         self.search = SearchPanel(workspace.bridge, self, indexer=workspace.indexer)
-        self.suggestions = SuggestionQueue(workspace.bridge, self, indexer=workspace.indexer)
+        self.suggestions = SuggestionQueue(workspace, self)
         self.frequencies = FrequencyView(workspace.bridge, self, indexer=workspace.indexer)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Search, suggestions and frequencies"))

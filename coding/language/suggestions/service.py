@@ -22,6 +22,7 @@ from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
+from coding.core.plain_rows import plain_rows
 from coding.core.project_settings import read_settings
 from coding.core.records import CodeInfo
 from coding.core.text import fold
@@ -528,10 +529,11 @@ class SuggestionService:
         if document is not None:
             query = query.where(Suggestion.document_id == self._context.resolve.document(document))
         rows = self._read(query)
-        if document is not None and code is None:
-            return sorted(rows, key=lambda s: (s.start, s.end, s.code_path))
-        order = tree.order()
-        return sorted(rows, key=lambda s: (order.get(s.code_id, 0), -s.score, s.document, s.start))
+        with collector_paused():  # a key tuple per row, no cycles (as in :meth:`_read`)
+            if document is not None and code is None:
+                return sorted(rows, key=lambda s: (s.start, s.end, s.code_path))
+            order = tree.order()
+            return sorted(rows, key=lambda s: (order.get(s.code_id, 0), -s.score, s.document, s.start))
 
     def get(self, suggestion_id: SuggestionId | int) -> SuggestionInfo:
         found = self._read(_SUGGESTION_INFO.where(Suggestion.id == int(suggestion_id)))
@@ -542,27 +544,47 @@ class SuggestionService:
         return found[0]
 
     def _read(self, query: Select[*tuple[Any, ...]]) -> builtins.list[SuggestionInfo]:
+        """The rows of ``query`` (:data:`_SUGGESTION_INFO`'s columns) straight from the driver: 245,600 rows
+        built through SQLAlchemy's rows took seconds of the window's thread at 10×. Each code's path is
+        looked up once."""
         tree = self._context.resolve.code_tree()
+        paths: dict[int, str] = {}
+        for info in tree:
+            paths[int(info.id)] = info.path_text
         with self._context.store.read() as session:
-            return [
-                SuggestionInfo(
-                    SuggestionId(s.id),
-                    DocumentId(s.document_id),
-                    s.name,
-                    CodeId(s.code_id),
-                    tree.get(CodeId(s.code_id)).path_text if s.code_id in tree else str(s.code_id),
-                    s.start,
-                    s.end,
-                    s.text,
-                    s.score,
-                    tuple(x for x in s.sources.split(",") if x),
-                    s.reason,
-                    s.status,
-                    s.created_at,
-                    s.decided_at,
+            rows = plain_rows(session, query)
+        moment = _moment
+        kinds: dict[str, tuple[str, ...]] = {}  # a few distinct ``sources`` values, each split once
+        out: builtins.list[SuggestionInfo] = []
+        append = out.append
+        # hundreds of thousands of new objects, no cycles among them: the cyclic collector walking them again
+        # and again was a third of the time
+        with collector_paused():
+            for row in rows:
+                code_id, sources, created, decided = row[3], row[8], row[11], row[12]
+                kind = kinds.get(sources)
+                if kind is None:
+                    kind = kinds[sources] = tuple(x for x in sources.split(",") if x)
+                path = paths.get(code_id)
+                append(
+                    SuggestionInfo(
+                        row[0],
+                        row[1],
+                        row[2],
+                        code_id,
+                        path if path is not None else str(code_id),
+                        row[4],
+                        row[5],
+                        row[6],
+                        float(row[7]),
+                        kind,
+                        row[9],
+                        row[10],
+                        moment(created),
+                        None if decided is None else moment(decided),
+                    )
                 )
-                for s in session.execute(query)
-            ]
+        return out
 
     def accept(
         self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int], *, memo: str = ""
@@ -584,6 +606,11 @@ class SuggestionService:
     def adjust(self, suggestion_id: SuggestionId | int, start: int, end: int) -> SuggestionInfo:
         self._context.execute(AdjustSuggestion(SuggestionId(suggestion_id), start, end))
         return self.get(suggestion_id)
+
+
+def _moment(value: datetime | str) -> datetime:
+    """A stored time as the driver gives it: a ``datetime`` on a team server, SQLite's text here."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def _as_list(value: SuggestionId | int | Sequence[SuggestionId | int]) -> list[int]:

@@ -16,6 +16,7 @@ from app.language.kwic_table_model import HIT, LINE_ROLE
 from app.language.search_panel import SearchPanel
 from app.language.suggestion_queue import SuggestionQueue
 from app.shell.project_bridge import ProjectBridge
+from app.shell.workspace import Workspace
 from coding import Project
 from coding.demo import build_demo_project
 from tests.app.conftest import SCREENSHOTS
@@ -37,6 +38,19 @@ def bridge(demo: Project) -> Iterator[ProjectBridge]:
     bridge = ProjectBridge(demo)
     yield bridge
     bridge.detach()
+
+
+@pytest.fixture
+def workspace(bridge: ProjectBridge) -> Iterator[Workspace]:
+    """The project as a window holds it (its reads in worker threads); ``bridge``'s project, closed there."""
+    workspace = Workspace(bridge.project)
+    yield workspace
+    workspace.close()
+
+
+def _listed(qtbot, queue: SuggestionQueue) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the queue's rows, listed in a worker thread, are shown."""
+    qtbot.waitUntil(lambda: queue.reading is None, timeout=10_000)
 
 
 def _add_named_transcripts(project: Project, folder: Path) -> None:
@@ -134,9 +148,10 @@ def test_search_panel_indexes_new_documents_in_the_background(
     assert progress and progress[-1] == 100 and not panel.progress.isVisibleTo(panel)
 
 
-def test_the_queue_shows_what_the_store_listed_without_listing_it_again(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
-    queue = SuggestionQueue(bridge)
+def test_the_queue_shows_what_the_store_listed_without_listing_it_again(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    queue = SuggestionQueue(workspace)
     qtbot.addWidget(queue)
+    _listed(qtbot, queue)  # what was stored when it opened
     real_list = queue.service.list
     listed: list[object] = []
 
@@ -152,12 +167,13 @@ def test_the_queue_shows_what_the_store_listed_without_listing_it_again(qtbot, b
     shown = [queue.model.item(row).id for row in range(queue.model.rowCount())]
     assert len(shown) > 5
     queue.reload()  # what reading again would show
+    _listed(qtbot, queue)
     assert [queue.model.item(row).id for row in range(queue.model.rowCount())] == shown
 
 
-def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
-    project = bridge.project
-    queue = SuggestionQueue(bridge)
+def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    project = workspace.project
+    queue = SuggestionQueue(workspace)
     qtbot.addWidget(queue)
     qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)  # indexes in the background first
     qtbot.waitUntil(queue.find_button.isEnabled, timeout=60_000)
@@ -169,12 +185,14 @@ def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, bridge: Pro
     coded_before = len(project.quotes(first.code_id))
     qtbot.mouseClick(queue.accept_button, Qt.MouseButton.LeftButton)
     assert len(project.quotes(first.code_id)) == coded_before + 1
+    _listed(qtbot, queue)
     assert queue.model.row_of(first.id) < 0
 
     second = queue.current()
     assert second is not None
     qtbot.mouseClick(queue.reject_button, Qt.MouseButton.LeftButton)
     assert [s.id for s in project.assist.suggestions.list(status="rejected")] == [second.id]
+    _listed(qtbot, queue)
     qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)  # found in a worker thread, then stored
     qtbot.waitUntil(queue.find_button.isEnabled, timeout=60_000)
     assert all(not (s.text == second.text and s.code_id == second.code_id) for s in queue.model.items())
@@ -184,13 +202,16 @@ def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, bridge: Pro
     queue.end.setValue(third.start + 10)
     qtbot.mouseClick(queue.adjust_button, Qt.MouseButton.LeftButton)
     adjusted = project.assist.suggestions.get(third.id)
+    _listed(qtbot, queue)
     assert adjusted.end <= third.start + 10 and queue.current().id == third.id  # type: ignore[union-attr]
 
     code = project.codes.get(queue.model.item(0).code_id)
     queue.scope.set_code(code.id)
     open_for_code = len(project.assist.suggestions.list(code.id))
+    _listed(qtbot, queue)
     assert open_for_code == queue.model.rowCount() > 0
     qtbot.mouseClick(queue.accept_all_button, Qt.MouseButton.LeftButton)
+    _listed(qtbot, queue)
     assert project.assist.suggestions.list(code.id) == [] and queue.model.rowCount() == 0
     project.undo()
     assert len(project.assist.suggestions.list(code.id)) == open_for_code
@@ -259,9 +280,9 @@ def test_frequency_view_table_and_chart(qtbot, bridge: ProjectBridge, tmp_path: 
 
 
 def test_the_queue_shows_each_codes_measured_precision_or_that_too_little_is_coded(  # type: ignore[no-untyped-def]
-    qtbot, bridge: ProjectBridge
+    qtbot, workspace: Workspace
 ) -> None:
-    project = bridge.project
+    project = workspace.project
     # enough coded for 4a: five answers in several interviews; "Voldoende bereik" keeps its one passage
     answers = [
         (doc.id, turn)
@@ -273,7 +294,7 @@ def test_the_queue_shows_each_codes_measured_precision_or_that_too_little_is_cod
     for doc_id, turn in chosen:
         project.code(doc_id, "4a", start=turn.body_start, end=turn.end)
     assert len({doc_id for doc_id, _ in chosen}) >= 2
-    queue = SuggestionQueue(bridge)
+    queue = SuggestionQueue(workspace)
     qtbot.addWidget(queue)
     assert queue.trust.text().startswith("Not measured yet")
     qtbot.mouseClick(queue.measure_button, Qt.MouseButton.LeftButton)  # measured in a worker thread
@@ -295,14 +316,63 @@ def test_the_queue_shows_each_codes_measured_precision_or_that_too_little_is_cod
     assert queue.trust.text().startswith("Not measured yet")
 
 
-def test_closing_the_queue_while_it_measures_stores_nothing(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
-    queue = SuggestionQueue(bridge)
+def test_the_queue_lists_the_stored_suggestions_in_a_worker_while_it_answers(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch
+) -> None:
+    """With 246,000 suggestions stored (one concept found at ten times the corpus) listing them takes
+    seconds: the queue opens at once, lists them off the GUI thread with a busy bar in its status line and
+    answers a key press meanwhile; a newer listing replaces the older one, the current row stays current."""
+    import threading
+
+    from coding.language.suggestions.service import SuggestionService
+
+    service = workspace.project.assist.suggestions
+    assert len(service.refresh()) > 5
+    held = hold_reads(monkeypatch, SuggestionService, "list")
+    release, threads = held.release, held.threads["list"]
+    queue = SuggestionQueue(workspace)
+    qtbot.addWidget(queue)
+    queue.show()
+    qtbot.waitExposed(queue)
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    busy = queue.status.findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible() and queue.model.rowCount() == 0
+    queue.scope.setFocus()
+    qtbot.keyClick(queue.scope, Qt.Key.Key_Down)  # the window answers meanwhile: the first code chosen
+    chosen = queue.scope.code_id()
+    assert chosen is not None
+    qtbot.waitUntil(lambda: len(threads) == 2)  # listed again for the chosen code, the first listing dropped
+    release.set()
+    _listed(qtbot, queue)
+    expected = sorted(service.list(chosen), key=lambda s: -s.score)
+    assert len(expected) > 1 and [s.id for s in queue.model.items()] == [s.id for s in expected]
+    qtbot.waitUntil(  # the busy bar goes with the listing
+        lambda: (
+            not [bar for bar in queue.status.findChildren(QWidget, "operationProgress") if bar.isVisible()]
+        )
+    )
+
+    release.clear()
+    queue.table.selectRow(1)
+    current = queue.current()
+    assert current is not None
+    queue.reload()  # what another window's change does
+    qtbot.waitUntil(lambda: len(threads) == 3)
+    assert not queue.accept_button.isEnabled()  # no decisions on rows being listed again
+    release.set()
+    _listed(qtbot, queue)
+    assert queue.current() == current and queue.table.currentIndex().row() == 1
+
+
+def test_closing_the_queue_while_it_measures_stores_nothing(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    queue = SuggestionQueue(workspace)
     qtbot.addWidget(queue)
     queue.show()
     qtbot.mouseClick(queue.measure_button, Qt.MouseButton.LeftButton)
     queue.close()  # the worker is stopped and waited for; its result is not applied
     QApplication.processEvents()
-    assert bridge.project.assist.suggestions.calibration() is None
+    assert workspace.project.assist.suggestions.calibration() is None
     assert queue._operation is None
 
 

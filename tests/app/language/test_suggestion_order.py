@@ -10,24 +10,23 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.language.suggestion_queue import SuggestionQueue
-from app.shell.project_bridge import ProjectBridge
+from app.shell.workspace import Workspace
 from coding import Project
 from coding.demo import build_demo_project
 
 
 @pytest.fixture
-def bridge(tmp_path: Path) -> Iterator[ProjectBridge]:
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
     project: Project = build_demo_project(tmp_path / "demo.codewerk", coder="tester")
-    bridge = ProjectBridge(project)
+    workspace = Workspace(project)
     try:
-        yield bridge
+        yield workspace
     finally:
-        bridge.detach()
-        project.close()
+        workspace.close()
 
 
-def test_sorted_by_score_and_accept_moves_on_to_the_next(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
-    queue = SuggestionQueue(bridge)
+def test_sorted_by_score_and_accept_moves_on_to_the_next(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    queue = SuggestionQueue(workspace)
     qtbot.addWidget(queue)
     queue.resize(1100, 700)
     queue.show()
@@ -45,10 +44,12 @@ def test_sorted_by_score_and_accept_moves_on_to_the_next(qtbot, bridge: ProjectB
     following = queue.model.item(4)
     assert chosen is not None and chosen.id == items[3].id
     qtbot.mouseClick(queue.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: queue.reading is None)  # listed again in a worker thread
     assert queue.model.row_of(chosen.id) < 0
     assert queue.current() is not None and queue.current().id == following.id  # type: ignore[union-attr]
     assert table.currentIndex().row() == 3
 
     after = queue.model.item(4)
     qtbot.mouseClick(queue.reject_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: queue.reading is None)
     assert queue.current() is not None and queue.current().id == after.id  # type: ignore[union-attr]

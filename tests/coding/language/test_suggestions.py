@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 
 from coding import Project
 from coding.core.errors import InvalidInputError, NotFoundError
-from coding.language.suggestions.candidates import Candidate, merge
+from coding.language.suggestions.candidates import SOURCES, Candidate, merge
 from coding.language.suggestions.service import SuggestionInfo
 
 INDICATOR_4A = "Vertrouwen/Betrouwbaarheid/Positieve verwachtingen over intenties en inzet"
@@ -371,3 +372,20 @@ class _Held:
     def __init__(self, cycle: list[object]) -> None:
         self.cycle = cycle
         cycle.append(self)
+
+
+def test_listed_suggestions_carry_their_times_code_paths_and_sources_as_stored(indexed: Project) -> None:
+    """The queue reads the driver's plain rows (no SQLAlchemy row per suggestion): SQLite's stored times
+    still come back as times, each code's path and the sources as they were found."""
+    service = indexed.assist.suggestions
+    items = service.refresh("Vertrouwen")
+    assert len(items) > 2
+    service.reject(items[0].id)
+    rejected = service.get(items[0].id)
+    assert isinstance(rejected.created_at, datetime) and isinstance(rejected.decided_at, datetime)
+    assert rejected.created_at <= rejected.decided_at
+    listed = service.list("Vertrouwen")
+    assert all(isinstance(s.created_at, datetime) and s.decided_at is None for s in listed)
+    assert {s.code_path.split("/")[0] for s in listed} == {"Vertrouwen"}
+    assert all(s.sources and set(s.sources) <= set(SOURCES) for s in listed)
+    assert all(type(s.score) is float and type(s.start) is int for s in listed)
