@@ -44,7 +44,7 @@ from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.core.numbers import number, percent
 from coding.language.suggestions.calibration import Calibration
-from coding.language.suggestions.service import SuggestionInfo
+from coding.language.suggestions.listing import SuggestionInfo
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SCORE, CODE, DOCUMENT, PASSAGE, WHY = range(5)

@@ -22,7 +22,7 @@ from coding.language.search import SearchMode
 from coding.language.suggestions.calibration import MIN_DOCUMENTS, MIN_PASSAGES, TARGET_PRECISION, Calibration
 from coding.language.suggestions.candidates import SOURCES
 from coding.language.suggestions.evaluation import OVERLAP_RULE, Evaluation, Score
-from coding.language.suggestions.service import SuggestionInfo
+from coding.language.suggestions.listing import SuggestionInfo
 from coding.language.units import CODING_UNITS
 
 FORMATS = ("table", "csv", "json")

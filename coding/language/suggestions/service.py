@@ -11,8 +11,6 @@ import gc
 import threading
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, select
@@ -42,7 +40,8 @@ from coding.language.suggestions.commands import (
     RejectSuggestions,
     SuggestionId,
 )
-from models import SUGGESTION_STATUSES, Document, Suggestion
+from coding.language.suggestions.listing import SUGGESTION_INFO, SuggestionInfo, suggestion_records
+from models import SUGGESTION_STATUSES, Suggestion
 
 if TYPE_CHECKING:
     from coding.guide.guide_service import AnswerSpan, GuideService
@@ -67,42 +66,6 @@ MIN_PER_CODE = 10
 def per_code_limit(documents: int) -> int:
     """How many open suggestions a code gets in a corpus of ``documents`` documents."""
     return max(MIN_PER_CODE, PER_DOCUMENT * documents)
-
-
-#: The columns of a :class:`SuggestionInfo` (columns: no ORM object per row).
-_SUGGESTION_INFO = select(
-    Suggestion.id,
-    Suggestion.document_id,
-    Document.name,
-    Suggestion.code_id,
-    Suggestion.start,
-    Suggestion.end,
-    Suggestion.text,
-    Suggestion.score,
-    Suggestion.sources,
-    Suggestion.reason,
-    Suggestion.status,
-    Suggestion.created_at,
-    Suggestion.decided_at,
-).join(Document, Document.id == Suggestion.document_id)
-
-
-@dataclass(frozen=True)
-class SuggestionInfo:
-    id: SuggestionId
-    document_id: DocumentId
-    document: str
-    code_id: CodeId
-    code_path: str
-    start: int
-    end: int
-    text: str
-    score: float
-    sources: tuple[str, ...]
-    reason: str
-    status: str
-    created_at: datetime
-    decided_at: datetime | None
 
 
 class SuggestionService:
@@ -521,7 +484,7 @@ class SuggestionService:
                 )
             )
         tree = self._context.resolve.code_tree()
-        query = _SUGGESTION_INFO
+        query = SUGGESTION_INFO
         if status is not None:
             query = query.where(Suggestion.status == status)
         if code is not None:
@@ -536,7 +499,7 @@ class SuggestionService:
             return sorted(rows, key=lambda s: (order.get(s.code_id, 0), -s.score, s.document, s.start))
 
     def get(self, suggestion_id: SuggestionId | int) -> SuggestionInfo:
-        found = self._read(_SUGGESTION_INFO.where(Suggestion.id == int(suggestion_id)))
+        found = self._read(SUGGESTION_INFO.where(Suggestion.id == int(suggestion_id)))
         if not found:
             raise InvalidInputError(
                 say("suggestion {suggestion_id} does not exist", suggestion_id=suggestion_id)
@@ -544,47 +507,9 @@ class SuggestionService:
         return found[0]
 
     def _read(self, query: Select[*tuple[Any, ...]]) -> builtins.list[SuggestionInfo]:
-        """The rows of ``query`` (:data:`_SUGGESTION_INFO`'s columns) straight from the driver: 245,600 rows
-        built through SQLAlchemy's rows took seconds of the window's thread at 10×. Each code's path is
-        looked up once."""
-        tree = self._context.resolve.code_tree()
-        paths: dict[int, str] = {}
-        for info in tree:
-            paths[int(info.id)] = info.path_text
         with self._context.store.read() as session:
             rows = plain_rows(session, query)
-        moment = _moment
-        kinds: dict[str, tuple[str, ...]] = {}  # a few distinct ``sources`` values, each split once
-        out: builtins.list[SuggestionInfo] = []
-        append = out.append
-        # hundreds of thousands of new objects, no cycles among them: the cyclic collector walking them again
-        # and again was a third of the time
-        with collector_paused():
-            for row in rows:
-                code_id, sources, created, decided = row[3], row[8], row[11], row[12]
-                kind = kinds.get(sources)
-                if kind is None:
-                    kind = kinds[sources] = tuple(x for x in sources.split(",") if x)
-                path = paths.get(code_id)
-                append(
-                    SuggestionInfo(
-                        row[0],
-                        row[1],
-                        row[2],
-                        code_id,
-                        path if path is not None else str(code_id),
-                        row[4],
-                        row[5],
-                        row[6],
-                        float(row[7]),
-                        kind,
-                        row[9],
-                        row[10],
-                        moment(created),
-                        None if decided is None else moment(decided),
-                    )
-                )
-        return out
+        return suggestion_records(rows, self._context.resolve.code_tree())
 
     def accept(
         self, suggestion_ids: SuggestionId | int | Sequence[SuggestionId | int], *, memo: str = ""
@@ -606,11 +531,6 @@ class SuggestionService:
     def adjust(self, suggestion_id: SuggestionId | int, start: int, end: int) -> SuggestionInfo:
         self._context.execute(AdjustSuggestion(SuggestionId(suggestion_id), start, end))
         return self.get(suggestion_id)
-
-
-def _moment(value: datetime | str) -> datetime:
-    """A stored time as the driver gives it: a ``datetime`` on a team server, SQLite's text here."""
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def _as_list(value: SuggestionId | int | Sequence[SuggestionId | int]) -> list[int]:

@@ -10,7 +10,7 @@ import pytest
 from coding import Project
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.language.suggestions.candidates import SOURCES, Candidate, merge
-from coding.language.suggestions.service import SuggestionInfo
+from coding.language.suggestions.listing import SuggestionInfo
 
 INDICATOR_4A = "Vertrouwen/Betrouwbaarheid/Positieve verwachtingen over intenties en inzet"
 INDICATOR_4B = "Vertrouwen/Transparantie en open communicatie/Informatie wordt open gedeeld"
