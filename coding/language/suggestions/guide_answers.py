@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Container, Sequence
+from functools import cache
 
 import numpy as np
 
@@ -89,13 +90,10 @@ def guide_candidates(
         return found
 
     chosen: list[tuple[AnswerSpan, CodeInfo, CodeInfo]] = []  # answer, the question's code, the code offered
-    folded: dict[str, str] = {}  # the few questions' references, folded once
+    folded_ref = cache(fold)  # the few questions' references, folded once each
     in_scope: list[tuple[AnswerSpan, CodeInfo, list[CodeInfo]]] = []
     for answer in answers:
-        ref = folded.get(answer.question)
-        if ref is None:
-            ref = folded[answer.question] = fold(answer.question)
-        code = by_ref.get(ref)
+        code = by_ref.get(folded_ref(answer.question))
         if code is None or answer.document_id not in data.documents:
             continue
         if not answer.confirmed and answer.confidence < min_confidence:
@@ -179,14 +177,7 @@ def neighbour_candidates(
     when the answer resembles what is coded with its code (a turn the researcher decided on is left alone)."""
     by_ref = {fold(info.question): info for info in codes if info.question}
     folded = [fold(ref) for ref in matcher.refs]  # once, not once per turn and question
-    folded_refs: dict[str, str] = {}
-
-    def folded_ref(question: str) -> str:
-        found = folded_refs.get(question)
-        if found is None:
-            found = folded_refs[question] = fold(question)
-        return found
-
+    folded_ref = cache(fold)  # the few questions' references, folded once each
     turns: dict[tuple[DocumentId, int], list[AnswerSpan]] = defaultdict(list)
     for answer in answers:
         if answer.document_id in data.documents:
