@@ -43,6 +43,7 @@ from models import (
     TextIndex,
     Token,
     Turn,
+    WordBags,
 )
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     Sentence: Aspect.INDEX,
     TextIndex: Aspect.INDEX,
     ContentWords: Aspect.INDEX,
+    WordBags: Aspect.INDEX,
 }
 
 #: The table of codings, whose rows a change can list (:attr:`Change.coded`).
