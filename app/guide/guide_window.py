@@ -41,6 +41,7 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.ids import DocumentId
 from coding.core.numbers import number
 from coding.guide.guide_service import GuideAnswer, GuideTable
@@ -199,7 +200,7 @@ class GuideWindow(ToolWindow):
         chosen = self.group_by.currentData() if self.group_by.count() else "region"
         fill_combo(
             self.group_by,
-            [(a.capitalize(), a) for a in attributes],
+            [(attribute_label(a), a) for a in attributes],
             first=(self.tr("No grouping"), ""),
             choose=[chosen or ""],
         )

@@ -38,6 +38,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.ids import CodeId, JudgementId
 from coding.core.records import Discussion
 from coding.judgements.comparison import FrequencyTable, JudgementGrid, score_series
@@ -194,7 +195,7 @@ class CompareView(QWidget):
         blocked = self.attribute_box.blockSignals(True)
         self.attribute_box.clear()
         for attribute in attributes:
-            self.attribute_box.addItem(attribute.capitalize(), attribute)
+            self.attribute_box.addItem(attribute_label(attribute), attribute)
         index = self.attribute_box.findData(current or "region")
         self.attribute_box.setCurrentIndex(max(index, 0))
         self.attribute_box.blockSignals(blocked)

@@ -39,6 +39,7 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change, CodewerkError
+from coding.core.attributes import attribute_label
 from coding.language.kwic import KwicLine, write_kwic_csv
 from coding.language.search import SearchMode, SearchResult
 from coding.language.units import CODING_UNITS
@@ -181,7 +182,7 @@ class SearchPanel(QWidget):
         keys = self.project.documents.attribute_keys()
         fill_combo(
             self.attribute,
-            [(key, key) for key in keys],
+            [(attribute_label(key), key) for key in keys],
             first=(QCoreApplication.translate("SearchPanel", "all documents"), None),
             choose=(self.attribute.currentData(),),
         )

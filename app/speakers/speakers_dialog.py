@@ -90,6 +90,9 @@ class SpeakersDialog(QDialog):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
+        # a click on a header sorts (names naturally: R2 before R10); unsorted at first, interviewers first
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DOCUMENTS, QHeaderView.ResizeMode.Stretch)
         self.not_speaker_button = QPushButton(
