@@ -158,8 +158,11 @@ def test_opening_a_project_loads_only_the_first_document_with_codings(  # type: 
     kept = None
     if first_uncoded:  # only one document keeps its codings: that one opens, not the first
         with Project.open(demo_copy) as project:
-            kept = [d for d in project.documents.list() if d.coding_count][-1].id
-            for document in [d for d in project.documents.list() if d.id != kept]:
+            documents = project.documents.list()
+            last = [d for d in documents if project.codings.passages(d.id)][-1]  # the last one coded
+            assert last.id != documents[0].id
+            kept = last.id
+            for document in (d for d in documents if d.id != kept):
                 for passage in project.codings.passages(document.id):
                     for coding in passage.codings:
                         project.codings.uncode(coding.coding_id)
