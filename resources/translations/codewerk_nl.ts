@@ -1528,6 +1528,21 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <translation>Bestand</translation>
     </message>
     <message>
+        <source>coded</source>
+        <comment>a file name: R5-coded.docx</comment>
+        <translation>gecodeerd</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <comment>a file name: studie-region-quotes</comment>
+        <translation>citaten</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>a file name: studie-review.xlsx</comment>
+        <translation>beoordeling</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>
@@ -2367,7 +2382,7 @@ Klik om de citaten te tonen</translation>
     <name>MainWindow</name>
     <message>
         <source>Click-to-code mode</source>
-        <extracomment>The window&apos;s first size, made smaller to fit a smaller screen.</extracomment>
+        <extracomment>The window&apos;s first size, made smaller to fit a smaller screen. The screen width from which the default layout runs Memo and details down the whole right side.</extracomment>
         <translation>Klik-om-te-coderen-modus</translation>
     </message>
     <message>
