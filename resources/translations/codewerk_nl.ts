@@ -3491,6 +3491,7 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
     <message>
         <source>All codes</source>
+        <extracomment>The stored suggestions being listed in a worker thread (see :meth:`reload`).</extracomment>
         <translation>Alle codes</translation>
     </message>
     <message>
@@ -3557,6 +3558,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <source>All documents</source>
         <extracomment>Suggestions are being found (after indexing): Find stays disabled until they are stored.</extracomment>
         <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>Listing the suggestions …</source>
+        <translation>De suggesties worden opgesomd …</translation>
     </message>
     <message>
         <source>Finding suggestions …</source>
@@ -4249,6 +4254,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Exporteren naar {name}</translation>
     </message>
     <message>
+        <source>writing into the project</source>
+        <translation>wegschrijven in het project</translation>
+    </message>
+    <message>
         <source>Import of {name} cancelled; nothing was changed</source>
         <translation>Importeren van {name} afgebroken; er is niets veranderd</translation>
     </message>
@@ -4305,6 +4314,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge of {name} cancelled; nothing was changed</source>
+        <translation>Samenvoegen van {name} afgebroken; er is niets veranderd</translation>
     </message>
 </context>
 </TS>
