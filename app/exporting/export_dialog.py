@@ -36,6 +36,7 @@ from app.widgets.check_list_model import CheckListModel
 from app.widgets.operations import LongOperation, Progress
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
+from coding.core.attributes import attribute_label
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class ExportDialog(QDialog):
         self.attribute_box = QComboBox()
         self.attribute_box.setObjectName("exportAttributeBox")
         for key in project.comparison.attributes() or ["region"]:
-            self.attribute_box.addItem(key.capitalize(), key)
+            self.attribute_box.addItem(attribute_label(key), key)
         self.attribute_box.setCurrentIndex(max(self.attribute_box.findData(attribute), 0))
         self.document_box = QComboBox()
         self.document_box.setObjectName("documentBox")

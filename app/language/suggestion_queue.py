@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.codebook.code_combo import CodeComboBox
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
@@ -126,9 +127,13 @@ class SuggestionQueue(QWidget):
         self.service = self.project.assist.suggestions
         # The window shares one indexer per project, so two indexing threads never run at once.
         self.indexer = workspace.indexer
-        #: The stored suggestions being listed in a worker thread (see :meth:`reload`).
-        self.reading: operations.LongOperation | None = None
-        self._generation = 0
+        # The stored suggestions, listed in a worker thread (see :meth:`reload`).
+        self._listing = LatestRead(
+            self,
+            workspace,
+            title=QCoreApplication.translate("SuggestionQueue", "Listing the suggestions …"),
+            shown_in=self,
+        )
 
         self.scope = CodeComboBox(any_label=QCoreApplication.translate("SuggestionQueue", "All codes"))
         self.document = QComboBox()
@@ -249,30 +254,18 @@ class SuggestionQueue(QWidget):
         (246,000 of them after a Find at ten times the corpus: seconds) with a busy bar in the status line;
         a newer listing overtakes an older one, and the current suggestion stays current when they arrive."""
         code, document = self.scope.code_id(), self.document.currentData()
-        generation = self._overtake()
+        self._listing.drop()
         self._show_trust()  # the chosen code's trust at once; its rows when they arrive
-
-        def arrived(items: list[SuggestionInfo]) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
-            self.reading = None
-            self._show(items, ranked=True)
-
-        self.reading = self.workspace.read_in_worker(
+        self._listing.start(
             lambda: _likeliest_first(self.service.list(code, document=document)),
-            arrived,
-            title=QCoreApplication.translate("SuggestionQueue", "Listing the suggestions …"),
-            shown_in=self,
+            lambda items: self._show(items, ranked=True),
         )
         self._update_buttons()  # no decisions on rows that are being listed again
 
-    def _overtake(self) -> int:
-        """A listing under way is not shown any more (a newer one, or rows at hand, replace it)."""
-        self._generation += 1
-        if self.reading is not None and self.reading.running:
-            self.reading.cancel()
-        self.reading = None
-        return self._generation
+    @property
+    def reading(self) -> operations.LongOperation | None:
+        """The stored suggestions' listing under way in a worker thread, if any."""
+        return self._listing.operation
 
     def _show(self, items: list[SuggestionInfo], *, ranked: bool = False) -> None:
         """Show ``items``: the open suggestions for the chosen code and document, as listed (``ranked``:
@@ -337,9 +330,7 @@ class SuggestionQueue(QWidget):
         if self._operation is not None and self._operation.running:
             self._operation.shutdown()
         self._operation = None
-        if self.reading is not None and self.reading.running:
-            self.reading.shutdown()
-        self.reading = None
+        self._listing.shutdown()
         self._finding = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -359,7 +350,7 @@ class SuggestionQueue(QWidget):
             self.reload()
             return
         if code == self.scope.code_id() and self.document.currentData() is None:
-            self._overtake()
+            self._listing.drop()  # a listing under way is not shown: these rows replace it
             self._show(items)  # what the store listed is what reload would list again (35,748 rows at 10×)
         else:
             self.reload()

@@ -45,6 +45,7 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import layer_name
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.coder_layers import LAYERS
 from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId, CodingId
@@ -307,7 +308,7 @@ class QuotesDock(QDockWidget):
     def _fill_attributes(self) -> None:
         assert self.workspace is not None
         keys = self.workspace.project.documents.attribute_keys()
-        fill_combo(self.attribute, [(key.capitalize(), key) for key in keys], choose=("region",))
+        fill_combo(self.attribute, [(attribute_label(key), key) for key in keys], choose=("region",))
         self._attribute_changed()
 
     def _project_changed(self, change: Change) -> None:
@@ -322,7 +323,9 @@ class QuotesDock(QDockWidget):
         documents = self.workspace.project.documents
         key, value = self.attribute.currentData(), self.value.currentData()
         fill_combo(
-            self.attribute, [(k.capitalize(), k) for k in documents.attribute_keys()], choose=(key, "region")
+            self.attribute,
+            [(attribute_label(k), k) for k in documents.attribute_keys()],
+            choose=(key, "region"),
         )
         chosen = self.attribute.currentData()
         values = documents.attribute_values(chosen) if chosen else []

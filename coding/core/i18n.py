@@ -39,6 +39,9 @@ _DUTCH: dict[str, str] = {
     "Code": "Code",
     "Respondent": "Respondent",
     "Role": "Rol",
+    "Region": "Regio",
+    "Date": "Datum",
+    "Organisation": "Organisatie",
     "Document": "Document",
     "Quote": "Citaat",
     "Quotes": "Citaten",
@@ -373,6 +376,11 @@ def text(english: str, /, **fields: object) -> str:
     if chosen == "nl" and any(numbers.is_number(v) for v in fields.values()):
         return _DUTCH_FORMAT.vformat(found, (), fields)
     return found.format(**fields)
+
+
+def text_in(chosen: str, english: str, /) -> str:
+    """``english`` in the language ``chosen`` (an export written in a language of its own)."""
+    return _CATALOGUES["nl" if chosen == "nl" else "en"].get(english, english)
 
 
 def reason_of(problem: BaseException) -> str:
