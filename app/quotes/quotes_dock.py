@@ -170,7 +170,9 @@ class QuotesDock(QDockWidget):
             button.setDefaultAction(action)
             review_row.addWidget(button)
             self.review_actions[status or "clear"] = action
-        review_row.addWidget(self.comment, 1)
+        # the comment on a line of its own, full width: beside the marks it was a sliver on a laptop
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment, 1)
         self.discussion_button = QToolButton(body)
         self.discussion_button.setObjectName("discussionToggle")
         self.discussion_button.setText(QCoreApplication.translate("QuotesDock", "Discussion"))
@@ -182,7 +184,7 @@ class QuotesDock(QDockWidget):
                 "your replies) and reply",
             )
         )
-        review_row.addWidget(self.discussion_button)
+        comment_row.addWidget(self.discussion_button)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -190,6 +192,7 @@ class QuotesDock(QDockWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(review_row)
+        layout.addLayout(comment_row)
         self.discussion = DiscussionPanel(body)
         self.discussion.setVisible(False)
         layout.addWidget(self.discussion)

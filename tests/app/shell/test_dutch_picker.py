@@ -1,0 +1,25 @@
+"""The code picker of Code → Code with… (Ctrl+K, the toolbar), the window's most used dialog, speaks Dutch:
+its title and heading were "Code the selection with…" in the Dutch window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.codebook.code_picker import CodePicker
+from app.shell.main_window import MainWindow
+from tests.app.window_helpers import open_document, select_text
+
+
+def test_the_code_picker_of_code_with_is_dutch(dutch, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    shown: list[CodePicker] = []
+    window.controller.pick_code = shown.append  # the picker as the window would show it
+    open_document(window, "R12_uwv_zwolle")
+    select_text(window, "Samen kom je veel verder.")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert len(shown) == 1
+    picker = shown[0]
+    assert picker.windowTitle() == "De selectie coderen met…"
+    assert "De selectie coderen met…" in [label.text() for label in picker.findChildren(QLabel)]
