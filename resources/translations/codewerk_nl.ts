@@ -4272,6 +4272,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Exporteren naar {name}</translation>
     </message>
     <message>
+        <source>writing into the project</source>
+        <translation>wegschrijven in het project</translation>
+    </message>
+    <message>
         <source>Import of {name} cancelled; nothing was changed</source>
         <translation>Importeren van {name} afgebroken; er is niets veranderd</translation>
     </message>
@@ -4328,6 +4332,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge of {name} cancelled; nothing was changed</source>
+        <translation>Samenvoegen van {name} afgebroken; er is niets veranderd</translation>
     </message>
 </context>
 </TS>
