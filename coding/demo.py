@@ -9,6 +9,7 @@ from typing import Any
 
 from coding.core.errors import CodewerkError
 from coding.core.i18n import text
+from coding.core.text import natural_key
 from coding.project import Project
 
 DEMO_FOLDER = "demo"
@@ -28,7 +29,8 @@ def build_demo_project(path: Path | str, *, coder: str = "demo") -> Project:
     try:
         with tempfile.TemporaryDirectory(prefix="codewerk-demo-") as tmp:
             copies = []
-            for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            # R1, R4 … R19 (not R12, R15, R19, R1 …): the documents and speakers listed as a researcher counts
+            for entry in sorted(folder.iterdir(), key=lambda e: natural_key(e.name)):
                 if entry.name.endswith((".txt", ".csv")):
                     target = Path(tmp) / entry.name
                     target.write_bytes(entry.read_bytes())

@@ -15,6 +15,7 @@ from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.analysis.cooccurrence import CooccurrenceTable
+from coding.core.attributes import attribute_label
 from coding.core.errors import InvalidInputError
 from coding.core.records import Quote
 from coding.exporting.matrix_export import export_cooccurrence
@@ -94,7 +95,8 @@ class CooccurrenceView(HeatView):
         items: list[tuple[str, Any]] = []
         for key in documents.attribute_keys():
             items += [
-                (f"{key} = {value}", f"{key}{SEPARATOR}{value}") for value in documents.attribute_values(key)
+                (f"{attribute_label(key)} = {value}", f"{key}{SEPARATOR}{value}")
+                for value in documents.attribute_values(key)
             ]
         fill_combo(self.by, items, first=(self.tr("All documents"), ALL), choose=(self.by.currentData(),))
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.analysis.cell_quotes_model import CellQuotesModel
 from app.analysis.heat_table_model import CELL_ROLE
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -107,9 +107,9 @@ class HeatView(QWidget):
         self._dirty = True
         #: The last export of the table (written in a worker thread), if any.
         self.exporting: operations.LongOperation | None = None
-        #: The read of the table under way in a worker thread, if any.
-        self.computing: operations.LongOperation | None = None
-        self._generation = 0
+        self._read = LatestRead(
+            self, workspace, title=QCoreApplication.translate("HeatView", "Counting …"), shown_in=self
+        )
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
@@ -120,6 +120,11 @@ class HeatView(QWidget):
         workspace.changed.connect(self._on_change)
 
     # -- computing -----------------------------------------------------------------------------
+    @property
+    def computing(self) -> operations.LongOperation | None:
+        """The read of the table under way in a worker thread, if any."""
+        return self._read.operation
+
     def reader(self) -> Callable[[], Any]:
         """On the GUI thread: the controls as they are now, in a read of the table that runs in a
         worker thread (it reads the project only)."""
@@ -182,27 +187,15 @@ class HeatView(QWidget):
         read = operations.attempt(self, self.reader)
         if read is None:
             return
-        self._generation += 1
-        generation = self._generation
-        if self.computing is not None and self.computing.running:
-            self.computing.cancel()  # overtaken: its table is not shown
 
         def arrived(table: Any) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
-            self.computing = None
             note = operations.attempt(self, lambda: self.present(table))
             self.note.setText(note or "")
             self.fit_columns()
             self.quotes.set_records([])
             self.quotes_title.setText(QCoreApplication.translate("HeatView", CLICK_A_CELL))
 
-        self.computing = self.workspace.read_in_worker(
-            read,
-            arrived,
-            title=QCoreApplication.translate("HeatView", "Counting …"),
-            shown_in=self,
-        )
+        self._read.start(read, arrived)
 
     def fit_columns(self) -> None:
         """Columns wide enough for their header (a group's or code's name), within bounds."""

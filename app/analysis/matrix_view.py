@@ -15,6 +15,7 @@ from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.analysis.code_matrix import CodeMatrix
+from coding.core.attributes import attribute_label
 from coding.core.errors import InvalidInputError
 from coding.core.records import Quote
 from coding.exporting.matrix_export import export_matrix
@@ -57,7 +58,7 @@ class MatrixView(HeatView):
         keys = self.workspace.project.documents.attribute_keys()
         fill_combo(
             self.columns,
-            [(key.capitalize(), key) for key in keys],
+            [(attribute_label(key), key) for key in keys],
             first=(self.tr("Documents"), "document"),
             choose=(self.columns.currentData(),),
         )

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.records import DocumentInfo
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -70,7 +71,7 @@ class AttributeTableModel(QAbstractTableModel):
             return (
                 QCoreApplication.translate("AttributeTableModel", "Document")
                 if section == NAME
-                else self._keys[section - 1].capitalize()
+                else attribute_label(self._keys[section - 1])
             )
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section:
             return QCoreApplication.translate(

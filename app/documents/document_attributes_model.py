@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.shell.workspace import Workspace
 from app.widgets.translated import QT_TRANSLATE_NOOP
-from coding.core.attributes import attribute_key
+from coding.core.attributes import attribute_key, attribute_label
 from coding.core.ids import DocumentId
 
 KEY, VALUE = 0, 1
@@ -128,6 +128,8 @@ class DocumentAttributesModel(QAbstractTableModel):
                 )
             return None
         key, value = (self._pending or "", "") if row == self.pending_row else self._rows[row]
+        if role == Qt.ItemDataRole.DisplayRole and column == KEY and row != self.pending_row:
+            return attribute_label(key)  # "Regio" in Dutch; the stored name is edited (EditRole)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return key if column == KEY else value
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -22,6 +22,7 @@ from app.shell.workspace import Workspace
 from app.widgets.after_paint import after_first_paint
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
+from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 
@@ -88,9 +89,9 @@ class DocumentsDock(QDockWidget):
         first_choice = self.group_by.count() <= 1
         fill_combo(
             self.group_by,
-            [(key.capitalize(), key) for key in keys],
+            [(attribute_label(key), key) for key in keys],
             first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
-            choose=("region", before) if first_choice else (before,),
+            choose=(*REGION_KEYS, before) if first_choice else (before,),
         )
         if (self.group_by.currentData() or NO_GROUPING) != before:
             self._group_changed()
@@ -111,9 +112,9 @@ class DocumentsDock(QDockWidget):
             keys = workspace.project.documents.attribute_keys()
             fill_combo(
                 self.group_by,
-                [(key.capitalize(), key) for key in keys],
+                [(attribute_label(key), key) for key in keys],
                 first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
-                choose=("region",),
+                choose=REGION_KEYS,
             )
             # The coding counts follow the first paint: the window shows without waiting for them.
             self.model = DocumentListModel(

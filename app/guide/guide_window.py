@@ -32,15 +32,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.guide.guide_table_model import GuideTableModel
 from app.guide.match_review import MatchReview
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.ids import DocumentId
 from coding.core.numbers import number
 from coding.guide.guide_service import GuideAnswer, GuideTable
@@ -81,10 +82,13 @@ class GuideWindow(ToolWindow):
         self._pending.timeout.connect(self.reload)
         workspace.changed.connect(self._on_change)
         self.resize_within_screen(1200, 720)
-        #: The table's build under way in a worker thread, if any.
-        self.building: operations.LongOperation | None = None
-        self._generation = 0
+        self._build = LatestRead(self, workspace, title=self.tr("Matching the guide …"), shown_in=self)
         self.reload()
+
+    @property
+    def building(self) -> operations.LongOperation | None:
+        """The table's build under way in a worker thread, if any."""
+        return self._build.operation
 
     def _answers_tab(self) -> QWidget:
         body = QWidget(self)
@@ -182,20 +186,7 @@ class GuideWindow(ToolWindow):
         """Match the guide again in a worker thread (seconds over a research group's 2,000
         interviews), with a busy bar in the status line; the table shows when it is in (the current
         cell kept where it still exists). A build overtaken by a newer one is dropped."""
-        guide = self.workspace.project.guide
-        self._generation += 1
-        generation = self._generation
-        if self.building is not None and self.building.running:
-            self.building.cancel()  # overtaken: its table is not shown
-
-        def arrived(table: GuideTable) -> None:
-            if isValid(self) and generation == self._generation:
-                self.building = None
-                self._show_table(table)
-
-        self.building = self.workspace.read_in_worker(
-            guide.table, arrived, title=self.tr("Matching the guide …"), shown_in=self
-        )
+        self._build.start(self.workspace.project.guide.table, self._show_table)
         self.review.reload()
 
     def _show_table(self, table: GuideTable) -> None:
@@ -209,7 +200,7 @@ class GuideWindow(ToolWindow):
         chosen = self.group_by.currentData() if self.group_by.count() else "region"
         fill_combo(
             self.group_by,
-            [(a.capitalize(), a) for a in attributes],
+            [(attribute_label(a), a) for a in attributes],
             first=(self.tr("No grouping"), ""),
             choose=[chosen or ""],
         )

@@ -24,9 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from app.guide.guide_table_model import first_words
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -222,9 +222,14 @@ class MatchReview(QWidget):
         layout.addWidget(self.count)
         self._after: tuple[str, int, str | None] | None = None
         self._stale = True
-        #: The matching under way in a worker thread, if any.
-        self.reading: operations.LongOperation | None = None
-        self._generation = 0
+        self._read = LatestRead(
+            self, workspace, title=self.tr("Matching the interviewer turns …"), shown_in=self
+        )
+
+    @property
+    def reading(self) -> operations.LongOperation | None:
+        """The matching under way in a worker thread, if any."""
+        return self._read.operation
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -255,19 +260,7 @@ class MatchReview(QWidget):
                         texts[(m.document, m.start)] = text[m.start : m.end]
             return matching, match_rows(matching, ids, texts)
 
-        self._generation += 1
-        generation = self._generation
-        if self.reading is not None and self.reading.running:
-            self.reading.cancel()  # overtaken: its list is not shown
-
-        def arrived(found: tuple[GuideMatching, list[MatchRow]]) -> None:
-            if isValid(self) and generation == self._generation:
-                self.reading = None
-                self._show_rows(*found)
-
-        self.reading = self.workspace.read_in_worker(
-            read, arrived, title=self.tr("Matching the interviewer turns …"), shown_in=self
-        )
+        self._read.start(read, lambda found: self._show_rows(*found))
 
     def _show_rows(self, matching: GuideMatching, rows: list[MatchRow]) -> None:
         current = self.table.currentIndex()

@@ -27,17 +27,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.judgements.frequency_chart import FrequencyChart
 from app.judgements.judgement_editor import JudgementEditor
 from app.judgements.judgement_grid_model import JudgementGridModel
 from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell import settings
+from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.ids import CodeId, JudgementId
 from coding.core.records import Discussion
 from coding.judgements.comparison import FrequencyTable, JudgementGrid, score_series
@@ -77,9 +78,13 @@ class CompareView(QWidget):
         super().__init__(parent)
         self._bridge = bridge
         self._workspace = workspace
-        #: The grid's read under way in a worker thread, if any (only with a workspace).
-        self.reading: operations.LongOperation | None = None
-        self._generation = 0
+        # The grid's read in a worker thread (only with a workspace); a newer read overtakes it.
+        self._read = LatestRead(
+            self,
+            workspace,
+            title=QCoreApplication.translate("CompareView", "Counting the grid …"),
+            shown_in=self,
+        )
         self._restoring = False
         self.model = JudgementGridModel(self)
 
@@ -160,6 +165,11 @@ class CompareView(QWidget):
 
     # -- state ---------------------------------------------------------------------------
     @property
+    def reading(self) -> operations.LongOperation | None:
+        """The grid's read under way in a worker thread, if any (only with a workspace)."""
+        return self._read.operation
+
+    @property
     def attribute(self) -> str:
         return str(self.attribute_box.currentData() or "region")
 
@@ -185,7 +195,7 @@ class CompareView(QWidget):
         blocked = self.attribute_box.blockSignals(True)
         self.attribute_box.clear()
         for attribute in attributes:
-            self.attribute_box.addItem(attribute.capitalize(), attribute)
+            self.attribute_box.addItem(attribute_label(attribute), attribute)
         index = self.attribute_box.findData(current or "region")
         self.attribute_box.setCurrentIndex(max(index, 0))
         self.attribute_box.blockSignals(blocked)
@@ -211,22 +221,7 @@ class CompareView(QWidget):
         if self._workspace is None:
             self._show_grid(*read())
             return
-        self._generation += 1
-        generation = self._generation
-        if self.reading is not None and self.reading.running:
-            self.reading.cancel()  # overtaken: its grid is not shown
-
-        def arrived(found: Read) -> None:
-            if isValid(self) and generation == self._generation:
-                self.reading = None
-                self._show_grid(*found)
-
-        self.reading = self._workspace.read_in_worker(
-            read,
-            arrived,
-            title=QCoreApplication.translate("CompareView", "Counting the grid …"),
-            shown_in=self,
-        )
+        self._read.start(read, lambda found: self._show_grid(*found))
 
     def _show_grid(
         self,

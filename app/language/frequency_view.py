@@ -30,6 +30,7 @@ from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.numbers import count, number
 from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
@@ -143,9 +144,9 @@ class FrequencyView(QWidget):
         self._fill_attributes()
 
     def _fill_attributes(self) -> None:
-        current = self.by.currentText() or "region"
+        current = self.by.currentData() or "region"
         keys = self.project.documents.attribute_keys() or ["region"]
-        fill_combo(self.by, [(key, key) for key in keys], choose=(current,), quiet=False)
+        fill_combo(self.by, [(attribute_label(key), key) for key in keys], choose=(current,), quiet=False)
 
     @Slot()
     def refresh(self) -> None:
@@ -161,7 +162,7 @@ class FrequencyView(QWidget):
         """Count in a worker; with ``check`` it first looks (there too) whether documents need indexing,
         and if so has the window's indexer index them, then counts."""
         assist = self.project.assist  # created on the GUI thread, not in the worker
-        by, unit = self.by.currentText() or "region", self.unit.currentData()
+        by, unit = self.by.currentData() or "region", self.unit.currentData()
         top, answers_only = self.top.value(), self.answers_only.isChecked()
         index = self.indexer is None  # without the window's indexer: index in the worker first
 

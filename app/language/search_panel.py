@@ -28,17 +28,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.codebook.code_combo import CodeComboBox
 from app.language.indexing import Indexing
 from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, LeftContextDelegate
+from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change, CodewerkError
+from coding.core.attributes import attribute_label
 from coding.language.kwic import KwicLine, write_kwic_csv
 from coding.language.search import SearchMode, SearchResult
 from coding.language.units import CODING_UNITS
@@ -76,9 +77,7 @@ class SearchPanel(QWidget):
         self.result: SearchResult | None = None
         self._search_after_index = False
         self._rerun = False
-        #: The search under way in a worker thread, if any.
-        self.searching: operations.LongOperation | None = None
-        self._generation = 0
+        self._search_read = LatestRead(self, None, title=self.tr("Searching"), shown_in=self)
         # The window shares one indexer per project, so two indexing threads never run at once.
         self.indexer = indexer if indexer is not None else Indexing(self.project, self, self, show="none")
 
@@ -183,7 +182,7 @@ class SearchPanel(QWidget):
         keys = self.project.documents.attribute_keys()
         fill_combo(
             self.attribute,
-            [(key, key) for key in keys],
+            [(attribute_label(key), key) for key in keys],
             first=(QCoreApplication.translate("SearchPanel", "all documents"), None),
             choose=(self.attribute.currentData(),),
         )
@@ -223,12 +222,8 @@ class SearchPanel(QWidget):
         show when they are in. A search overtaken by a newer one is dropped."""
         assist = self.project.assist  # created here, on the GUI thread, not in the worker
         mode, answers_only, rerun = self.mode.currentData(), self.answers_only.isChecked(), self._rerun
-        self._generation += 1
-        generation = self._generation
-        if self.searching is not None and self.searching.running:
-            self.searching.cancel()  # overtaken: its hits are not shown
 
-        def find(_progress: operations.Progress) -> SearchResult | CodewerkError:  # reads only
+        def find() -> SearchResult | CodewerkError:  # reads only
             try:
                 with Workspace.loading():  # tens of thousands of hits: no collections walking them meanwhile
                     return assist.search(text, mode, where=where, answers_only=answers_only, index=False)
@@ -236,18 +231,18 @@ class SearchPanel(QWidget):
                 return error
 
         def found(result: SearchResult | CodewerkError) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
-            self.searching = None
             if isinstance(result, CodewerkError):
                 operations.refuse(self, str(result))
                 return
             with Workspace.loading():
                 self._show_result(result, rerun=rerun)
 
-        self.searching = operations.LongOperation(
-            self, find, title=self.tr("Searching"), success=found, show="status"
-        ).start()
+        self._search_read.start(find, found)
+
+    @property
+    def searching(self) -> operations.LongOperation | None:
+        """The search under way in a worker thread, if any."""
+        return self._search_read.operation
 
     def _show_result(self, result: SearchResult, *, rerun: bool) -> None:
         self.result = result
@@ -393,8 +388,7 @@ class SearchPanel(QWidget):
             self.start_indexing(search_after=True)  # changed texts: index them again, then search again
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.searching is not None and self.searching.running:
-            self.searching.shutdown()
+        self._search_read.shutdown()
         if self.indexer.parent() is self:  # its own; the window's shared one stops with the project
             self.indexer.shutdown()
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor
@@ -35,16 +35,21 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.codebook.code_combo import CodeComboBox
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.worker_write import write_in_worker
 from coding import Aspect, Change
 from coding.core.ids import CodeId
 from coding.core.numbers import number, percent
 from coding.language.suggestions.calibration import Calibration
 from coding.language.suggestions.listing import SuggestionInfo
+
+if TYPE_CHECKING:
+    from coding.language.suggestions.candidates import Candidate
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 SCORE, CODE, DOCUMENT, PASSAGE, WHY = range(5)
@@ -122,9 +127,13 @@ class SuggestionQueue(QWidget):
         self.service = self.project.assist.suggestions
         # The window shares one indexer per project, so two indexing threads never run at once.
         self.indexer = workspace.indexer
-        #: The stored suggestions being listed in a worker thread (see :meth:`reload`).
-        self.reading: operations.LongOperation | None = None
-        self._generation = 0
+        # The stored suggestions, listed in a worker thread (see :meth:`reload`).
+        self._listing = LatestRead(
+            self,
+            workspace,
+            title=QCoreApplication.translate("SuggestionQueue", "Listing the suggestions …"),
+            shown_in=self,
+        )
 
         self.scope = CodeComboBox(any_label=QCoreApplication.translate("SuggestionQueue", "All codes"))
         self.document = QComboBox()
@@ -245,30 +254,18 @@ class SuggestionQueue(QWidget):
         (246,000 of them after a Find at ten times the corpus: seconds) with a busy bar in the status line;
         a newer listing overtakes an older one, and the current suggestion stays current when they arrive."""
         code, document = self.scope.code_id(), self.document.currentData()
-        generation = self._overtake()
+        self._listing.drop()
         self._show_trust()  # the chosen code's trust at once; its rows when they arrive
-
-        def arrived(items: list[SuggestionInfo]) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
-            self.reading = None
-            self._show(items, ranked=True)
-
-        self.reading = self.workspace.read_in_worker(
+        self._listing.start(
             lambda: _likeliest_first(self.service.list(code, document=document)),
-            arrived,
-            title=QCoreApplication.translate("SuggestionQueue", "Listing the suggestions …"),
-            shown_in=self,
+            lambda items: self._show(items, ranked=True),
         )
         self._update_buttons()  # no decisions on rows that are being listed again
 
-    def _overtake(self) -> int:
-        """A listing under way is not shown any more (a newer one, or rows at hand, replace it)."""
-        self._generation += 1
-        if self.reading is not None and self.reading.running:
-            self.reading.cancel()
-        self.reading = None
-        return self._generation
+    @property
+    def reading(self) -> operations.LongOperation | None:
+        """The stored suggestions' listing under way in a worker thread, if any."""
+        return self._listing.operation
 
     def _show(self, items: list[SuggestionInfo], *, ranked: bool = False) -> None:
         """Show ``items``: the open suggestions for the chosen code and document, as listed (``ranked``:
@@ -297,7 +294,9 @@ class SuggestionQueue(QWidget):
         self.indexer.after(lambda: self._store_suggestions(code))
 
     def _store_suggestions(self, code: CodeId | None) -> None:
-        """Find in a worker thread (reading only), store on the GUI thread (one undoable action)."""
+        """Find in a worker thread (reading only), then store in a worker thread too: one command,
+        committed there, one undoable action recorded and announced on the GUI thread (storing
+        35,748 of them and listing them took seconds of a frozen window at ten times the corpus)."""
         self._finding = True
         self.find_button.setEnabled(False)
         self.status.showMessage(QCoreApplication.translate("SuggestionQueue", "Finding suggestions …"))
@@ -305,21 +304,33 @@ class SuggestionQueue(QWidget):
             self,
             lambda _progress: self.service.candidates(code),
             title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
-            apply=lambda found: self.service.store(code, found),
-            success=lambda items: self._stored(code, items),
+            success=lambda found: self._store_found(code, found),
             failure=lambda _error: self._found_nothing(),
             show="none",
             initiator=self,
         ).start()
+
+    def _store_found(self, code: CodeId | None, found: list[Candidate]) -> None:
+        if not isValid(self):
+            return
+        self._operation = write_in_worker(
+            self,
+            self.project,
+            lambda _progress: self.service.store(code, found),
+            title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
+            success=lambda items: self._stored(code, items),
+            failure=lambda _error: self._found_nothing(),
+            show="status",
+            cancellable=True,
+            initiator=self,
+        )
 
     def shutdown(self) -> None:
         """Stop finding or measuring (the window closes with the project): nothing more is stored."""
         if self._operation is not None and self._operation.running:
             self._operation.shutdown()
         self._operation = None
-        if self.reading is not None and self.reading.running:
-            self.reading.shutdown()
-        self.reading = None
+        self._listing.shutdown()
         self._finding = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -332,11 +343,14 @@ class SuggestionQueue(QWidget):
         if isValid(self):
             self.reload()  # what changed while it searched
 
-    def _stored(self, code: CodeId | None, items: list[SuggestionInfo]) -> None:
+    def _stored(self, code: CodeId | None, items: list[SuggestionInfo] | None) -> None:
         self._finding = False
         self.find_button.setEnabled(True)
+        if items is None:  # cancelled before the commit: nothing was stored
+            self.reload()
+            return
         if code == self.scope.code_id() and self.document.currentData() is None:
-            self._overtake()
+            self._listing.drop()  # a listing under way is not shown: these rows replace it
             self._show(items)  # what the store listed is what reload would list again (35,748 rows at 10×)
         else:
             self.reload()

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.shell.deferred_changes import DeferredChanges
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.record_table_model import Column, RecordTableModel
@@ -91,9 +91,7 @@ class MemoListWindow(QMainWindow):
         self.save_button = QPushButton(self.tr("Save project memo"), self)
         self.save_button.clicked.connect(self.save_project_memo)
         self._project_memo_id: MemoId | None = None
-        #: The memos' read under way in a worker thread, if any.
-        self.reading: operations.LongOperation | None = None
-        self._generation = 0
+        self._read = LatestRead(self, workspace, title=self.tr("Reading the memos …"), shown_in=self)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("memoFilter")
         self.filter.setPlaceholderText(self.tr("Filter memos: words, document, code, author …"))
@@ -157,6 +155,11 @@ class MemoListWindow(QMainWindow):
     def flush(self) -> None:
         self._changes.flush()
 
+    @property
+    def reading(self) -> operations.LongOperation | None:
+        """The memos' read under way in a worker thread, if any."""
+        return self._read.operation
+
     def reload(self) -> None:
         """List the memos again, read in a worker thread (the coding memos are found among every quote:
         seconds over a research group's 200,000), with a busy bar in the status line; a read overtaken
@@ -192,15 +195,7 @@ class MemoListWindow(QMainWindow):
                     rows.append(MemoRow("coding", about, quote.memo, quote.coder or "", quote.coding_id))
             return rows, project_text, project_memo_id
 
-        self._generation += 1
-        generation = self._generation
-        if self.reading is not None and self.reading.running:
-            self.reading.cancel()  # overtaken: its rows are not shown
-
         def arrived(found: tuple[list[MemoRow], str, MemoId | None]) -> None:
-            if not isValid(self) or generation != self._generation:
-                return
-            self.reading = None
             rows, project_text, self._project_memo_id = found
             self.model.set_records(rows)
             self.table.resizeColumnsToContents()  # the memo itself takes the room left (Stretch)
@@ -211,9 +206,7 @@ class MemoListWindow(QMainWindow):
                 self.project_memo.setPlainText(project_text)
             self.project_memo.setReadOnly(False)
 
-        self.reading = self.workspace.read_in_worker(
-            read, arrived, title=self.tr("Reading the memos …"), shown_in=self
-        )
+        self._read.start(read, arrived)
 
     def save_project_memo(self) -> None:
         if self.project_memo.isReadOnly():  # the memos are not read yet: nothing was written

@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from app.quotes.quote_cells import HEADERS, QUOTE_ROLE, TEXT, AnyIndex, QuoteCells
 from app.quotes.quote_rows import DocumentFacts, Facts, Texts, list_key, place
 from app.quotes.quote_sort_keys import READ_KEYS, column_key, quote_key, read_keys
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from coding.core.errors import CodewerkError, ServerUnreachableError
 from coding.core.ids import CodeId, CodingId, DocumentId
@@ -87,11 +88,12 @@ class QuoteList(QuoteCells):
         self._coder_counts: Counter[str] | None = None
         #: What the last list kept, freed on idle.
         self._dropped: list[object] = []
-        self._generation = 0
         #: Rows shown empty while a team server was away (painted again when it answers).
         self._unpainted = False
-        #: The list (its generation) whose texts a worker is reading for the first text filter.
-        self._reading_texts: int | None = None
+        # The whole list, and its texts for a first text filter, read in a worker thread (silently);
+        # listing again drops both reads.
+        self._listing = LatestRead(self, workspace, title="Listing quotes")
+        self._text_read = LatestRead(self, workspace, title="Reading the quotes' texts")
         workspace.reachability.connect(self._on_reachability)
 
     # -- what is listed -------------------------------------------------------------------
@@ -153,8 +155,7 @@ class QuoteList(QuoteCells):
         first = list(service.first(codes, WINDOW).ids)
         self._replace(first, coders, unread=service.count(codes) - len(first))
         if self._unread:
-            generation = self._generation
-            QTimer.singleShot(0, lambda: self._read_in_worker(generation, codes))  # after the paint
+            self._listing.after(0, lambda: self._read_in_worker(codes))  # after the paint
         else:
             self._finish_listing()
 
@@ -162,9 +163,9 @@ class QuoteList(QuoteCells):
         with self.workspace.loading():
             return Facts(self.workspace.project.quote_service.facts(codes, listed=True))
 
-    def _read_in_worker(self, generation: int, codes: list[CodeId] | None) -> None:
+    def _read_in_worker(self, codes: list[CodeId] | None) -> None:
         """Read the whole list and its facts in a worker; a team server away: try again later."""
-        if not isValid(self) or generation != self._generation or not self._unread:
+        if not self._unread:
             return
         service = self.workspace.project.quote_service
 
@@ -175,15 +176,15 @@ class QuoteList(QuoteCells):
                 return None
 
         def arrived(facts: Facts | None) -> None:
-            if not isValid(self) or generation != self._generation or not self._unread:
-                return  # listed again, or read at once meanwhile
+            if not self._unread:
+                return  # read at once meanwhile
             if facts is None:
-                QTimer.singleShot(RETRY_MS, lambda: self._read_in_worker(generation, codes))
+                self._listing.after(RETRY_MS, lambda: self._read_in_worker(codes))
                 return
             gc.freeze()  # long-lived rows without cycles: out of the collector's way (Workspace.loading)
             self._take_listing(facts)
 
-        self.workspace.read_in_worker(read, arrived, title="Listing quotes")
+        self._listing.start(read, arrived)
 
     def _finish_listing(self) -> None:
         """Read the rest of an incomplete list now (a filter, a sort or a change needs every row).
@@ -234,7 +235,8 @@ class QuoteList(QuoteCells):
         """List these codings (``facts``: every listed coding's, in the list's order; else ``ids`` are
         the first rows and ``unread`` more follow), filtered and sorted as now; what was kept of the
         last list goes."""
-        self._generation += 1
+        self._listing.drop()
+        self._text_read.drop()
         if self._facts is not None or self._texts is not None:  # freed after the paint (0.04 s at 200,000)
             self._dropped.append((self._facts, self._texts, self._built))
             QTimer.singleShot(0, self._dropped.clear)
@@ -285,18 +287,17 @@ class QuoteList(QuoteCells):
         the texts, read and folded in a worker, arrive (the rows shown stay until then)."""
         self.rule = rule
         if rule.text.strip() and self._texts is None and self.listed() >= TEXTS_IN_WORKER:
-            self._read_texts_in_worker(self._generation)
+            self._read_texts_in_worker()
             return
         if not rule.empty:
             self._finish_listing()
         self._refilter()
 
-    def _read_texts_in_worker(self, generation: int) -> None:
-        if not isValid(self) or generation != self._generation or self._texts is not None:
+    def _read_texts_in_worker(self) -> None:
+        if self._texts is not None:
             return
-        if self._reading_texts == generation:  # under way: the filter of the time applies when they arrive
+        if self._text_read.busy:  # under way: the filter of the time applies when they arrive
             return
-        self._reading_texts = generation
         try:
             codes = self._listed_codes()
         except LookupError:
@@ -313,17 +314,14 @@ class QuoteList(QuoteCells):
             return texts
 
         def arrived(texts: Texts | None) -> None:
-            if not isValid(self) or generation != self._generation:
-                return  # listed again meanwhile (its filter read them at once)
-            self._reading_texts = None
             if texts is None:  # a team server away: asked again later
-                QTimer.singleShot(RETRY_MS, lambda: self._read_texts_in_worker(generation))
+                self._text_read.after(RETRY_MS, self._read_texts_in_worker)
                 return
             if self._texts is None:
                 self._texts = texts
             self.set_filter(self.rule)
 
-        self.workspace.read_in_worker(read, arrived, title="Reading the quotes' texts")
+        self._text_read.start(read, arrived)
 
     def _refilter(self) -> None:
         if not self.rule.empty or self._sort is not None:

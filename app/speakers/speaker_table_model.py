@@ -13,10 +13,19 @@ from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 from coding.core.ids import DocumentId
+from coding.core.text import natural_key
 from coding.speakers.speaker_service import SpeakerInfo
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, INTERVIEWER, TURNS, WORDS, DOCUMENTS = range(5)
+# How each column sorts: names and document lists in natural order (R2 before R10), counts as numbers.
+SORT_KEYS: dict[int, Callable[[SpeakerInfo], Any]] = {
+    NAME: lambda s: natural_key(s.name),
+    INTERVIEWER: lambda s: (not s.interviewer, natural_key(s.name)),
+    TURNS: lambda s: s.turns,
+    WORDS: lambda s: s.words,
+    DOCUMENTS: lambda s: [natural_key(name) for name in s.documents],
+}
 
 
 class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
@@ -54,6 +63,9 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
         self.project = project
         self.documents = None if documents is None else list(documents)
         self.rename_in: DocumentId | None = None
+        #: The column sorted by (-1: the project's order, interviewers first) and the order.
+        self.sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._listed: list[SpeakerInfo] = []  # the rows in the project's order
         if read:
             self.reload()
 
@@ -63,6 +75,29 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
     def set_documents(self, documents: Sequence[DocumentId] | None) -> None:
         self.documents = None if documents is None else list(documents)
         self.reload()
+
+    def set_records(self, records: Any) -> None:
+        self._listed = list(records)
+        super().set_records(self._in_order(self._listed))
+
+    def _in_order(self, records: list[SpeakerInfo]) -> list[SpeakerInfo]:
+        column, order = self.sorted_by
+        if column not in SORT_KEYS:
+            return list(records)
+        return sorted(records, key=SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a column's header: the rows in its order, the selection kept on its speakers."""
+        self.sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.records()
+        after = self._in_order(self._listed)
+        row_of = {id(record): row for row, record in enumerate(after)}
+        persistent = self.persistentIndexList()
+        moved = [self.index(row_of[id(before[index.row()])], index.column()) for index in persistent]
+        self._records = after
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def speaker(self, row: int) -> SpeakerInfo:
         return self.record(row)

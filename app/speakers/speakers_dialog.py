@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.codebook.code_picker import CodePicker
+from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.speakers.speaker_table_model import DOCUMENTS, INTERVIEWER, NAME, SpeakerTableModel
 from app.widgets import operations
@@ -65,9 +65,7 @@ class SpeakersDialog(QDialog):
         self.project = project
         self.workspace = workspace
         self.documents = None if documents is None else list(documents)
-        #: The speakers' read under way in a worker thread, if any.
-        self.reading: operations.LongOperation | None = None
-        self._generation = 0
+        self._reader = LatestRead(self, workspace, title=self.tr("Reading the speakers …"), shown_in=self)
         self._keep: list[str] = []  # the names to select again when the rows arrive
         self.bridge = ProjectBridge(project, self)  # stops listening when the dialog goes
 
@@ -92,6 +90,9 @@ class SpeakersDialog(QDialog):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
+        # a click on a header sorts (names naturally: R2 before R10); unsorted at first, interviewers first
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DOCUMENTS, QHeaderView.ResizeMode.Stretch)
         self.not_speaker_button = QPushButton(
@@ -209,6 +210,11 @@ class SpeakersDialog(QDialog):
             self._read(keep=selected)
         self._show_patterns()
 
+    @property
+    def reading(self) -> operations.LongOperation | None:
+        """The speakers' read under way in a worker thread, if any."""
+        return self._reader.operation
+
     def _read(self, keep: Sequence[str] = ()) -> None:
         """Show the speakers of the model's documents, selecting ``keep`` again: read in a worker
         thread when the dialog has a workspace (a read overtaken by a newer one is dropped, its
@@ -218,21 +224,10 @@ class SpeakersDialog(QDialog):
         if self.workspace is None:
             self._arrived(speakers.list(documents), list(keep))
             return
-        if self.reading is not None and self.reading.running:
-            self.reading.cancel()  # overtaken: its rows are not shown
+        if self._reader.busy:  # overtaken: its rows are not shown, its selection is kept
             keep = list(dict.fromkeys([*self._keep, *keep]))
         self._keep = list(keep)
-        self._generation += 1
-        generation = self._generation
-
-        def arrived(infos: list[SpeakerInfo]) -> None:
-            if isValid(self) and generation == self._generation:
-                self.reading = None
-                self._arrived(infos, self._keep)
-
-        self.reading = self.workspace.read_in_worker(
-            lambda: speakers.list(documents), arrived, title=self.tr("Reading the speakers …"), shown_in=self
-        )
+        self._reader.start(lambda: speakers.list(documents), lambda infos: self._arrived(infos, self._keep))
 
     def _arrived(self, infos: list[SpeakerInfo], keep: Sequence[str]) -> None:
         self.model.set_records(infos)

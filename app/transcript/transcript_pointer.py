@@ -9,6 +9,7 @@ declared here).
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, Signal
@@ -19,7 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from app.shell.theme import code_colour
 from app.transcript.transcript_painting import TranscriptPainting
@@ -43,6 +44,8 @@ class TranscriptPointer(TranscriptPainting):
     text: str
     menu_builder: Callable[[QPoint], QMenu] | None
     _boundary_drag: tuple[PassageInfo, str] | None
+    #: When and where the last double click was (a press soon after it, there, is a triple click).
+    _double_click: tuple[float, QPoint] | None = None
 
     # -- interaction ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -131,7 +134,27 @@ class TranscriptPointer(TranscriptPainting):
                 self._boundary_drag = (passage, which)
                 self._drag_preview = (passage.start, passage.end)
                 return
+        triple = self._is_triple_click(event)
         super().mousePressEvent(event)
+        if triple and self.textCursor().hasSelection() and not self.editing:
+            # Qt selected the whole line, label and line end too: the utterance is what gets coded
+            self.select_span(
+                *snapping.line_span(self.text, self.offset_at(event.position().toPoint()), self.turns)
+            )
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._double_click = (time.monotonic(), event.position().toPoint())
+
+    def _is_triple_click(self, event: QMouseEvent) -> bool:
+        """A left press soon after a double click, where it was (Qt then selects the line)."""
+        double, self._double_click = self._double_click, None
+        if double is None or event.button() != Qt.MouseButton.LeftButton:
+            return False
+        at, point = double
+        near = (event.position().toPoint() - point).manhattanLength() < QApplication.startDragDistance()
+        return near and time.monotonic() - at <= QApplication.doubleClickInterval() / 1000
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()

@@ -10,6 +10,38 @@ from collections.abc import Mapping
 
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text as say
+from coding.core.i18n import text_in
+
+#: The attributes Codewerk knows by name (the metadata sheet's usual columns), with their labels in English;
+#: they are shown in the language of the window and exports (``region`` is "Regio" in Dutch).
+KNOWN_LABELS: dict[str, str] = {
+    "region": "Region",
+    "role": "Role",
+    "respondent": "Respondent",
+    "date": "Date",
+    "organisation": "Organisation",
+}
+
+
+#: The attribute regions are compared by, as an English or a Dutch metadata sheet names it: the grouping
+#: the Documents panel, the Quotes filter, Compare and the exports choose first.
+REGION_KEYS = ("region", "regio")
+
+
+def attribute_label(key: str, language: str | None = None) -> str:
+    """How an attribute's name is shown: a known attribute in the current language (or ``language``), any
+    other as it was stored with its first letter capitalised (``region`` → "Regio" in Dutch, ``sector`` →
+    "Sector")."""
+    known = KNOWN_LABELS.get(key)
+    if known is not None:
+        return say(known) if language is None else text_in(language, known)
+    return key[:1].upper() + key[1:]
+
+
+def attribute_word(key: str, language: str | None = None) -> str:
+    """An attribute's name inside a sentence ("per regio", "Oordelen voor regio Zwolle"): a known
+    attribute in the current language (or ``language``), lower-case; any other as it was stored."""
+    return attribute_label(key, language).lower() if key in KNOWN_LABELS else key
 
 
 def attribute_key(key: str) -> str:

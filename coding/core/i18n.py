@@ -39,6 +39,9 @@ _DUTCH: dict[str, str] = {
     "Code": "Code",
     "Respondent": "Respondent",
     "Role": "Rol",
+    "Region": "Regio",
+    "Date": "Datum",
+    "Organisation": "Organisatie",
     "Document": "Document",
     "Quote": "Citaat",
     "Quotes": "Citaten",
@@ -87,6 +90,9 @@ _DUTCH: dict[str, str] = {
     "Quotes per concept": "Citaten per concept",
     "Quotes per concept – {name}": "Citaten per concept – {name}",
     "{name} · by {key}": "{name} · per {key}",
+    "respondents' words only, […] where the interviewer was left out": (
+        "alleen de woorden van respondenten, […] waar de interviewer is weggelaten"
+    ),
     "Document memos": "Documentmemo's",
     "Analysis": "Analyse",
     "No quotes.": "Geen citaten.",
@@ -373,6 +379,11 @@ def text(english: str, /, **fields: object) -> str:
     if chosen == "nl" and any(numbers.is_number(v) for v in fields.values()):
         return _DUTCH_FORMAT.vformat(found, (), fields)
     return found.format(**fields)
+
+
+def text_in(chosen: str, english: str, /) -> str:
+    """``english`` in the language ``chosen`` (an export written in a language of its own)."""
+    return _CATALOGUES["nl" if chosen == "nl" else "en"].get(english, english)
 
 
 def reason_of(problem: BaseException) -> str:

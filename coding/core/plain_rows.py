@@ -15,8 +15,11 @@ def plain_rows(
     session: Session, statement: Select[*tuple[Any, ...]], parameters: Mapping[str, Any] | None = None
 ) -> list[tuple[Any, ...]]:
     """The rows of a Core ``statement`` as the driver's own tuples: no SQLAlchemy row objects and
-    no type processing (two to three times quicker for 100,000 rows). Only for columns whose stored
-    values need no conversion: integers, text and floats, not dates, JSON or SQLite's booleans.
+    no type processing (two to three times quicker for 100,000 rows). Integers, text and floats come
+    as they are; dates and times, JSON and booleans come as the driver gives them, and the caller
+    converts them: on SQLite a time is ISO text, JSON its text and a boolean 0 or 1, on a team server
+    (psycopg) a ``datetime``, parsed JSON and a ``bool`` (``suggestion_records`` in
+    ``coding/language/suggestions/listing.py`` parses both kinds of time).
     ``parameters``: values of the statement's bound parameters (a statement built once)."""
     connection = session.connection()
     result = connection.execute(statement, parameters)

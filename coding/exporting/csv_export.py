@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coding.core.attributes import attribute_label
 from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text
@@ -60,7 +61,7 @@ def write_csv(
     )
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
-        header = [text(label) for label in (table.by.capitalize(), *table.header)]  # as the workbook's
+        header = [attribute_label(table.by), *(text(label) for label in table.header)]  # as the workbook's
         writer.writerow([guarded(v, guard) for v in header])
         for group, rows in table.groups.items():
             for row in rows:

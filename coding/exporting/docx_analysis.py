@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from docx.table import Table
 
 from coding.analysis.analysis_service import NO_VALUE
+from coding.core.attributes import attribute_word
 from coding.core.errors import CodewerkError
 from coding.core.i18n import text
 from coding.core.xml_chars import xml_text
@@ -67,7 +68,9 @@ def write_analysis(body: BodyWriter, project: Project, by: str) -> None:
     except CodewerkError:  # no document has the attribute: the matrix by document instead
         matrix = project.analysis.matrix()
     concepts = [code for code in matrix.codes if code.parent_id is None]
-    body.heading(text("Concepts × {by}", by=matrix.columns_by), 2)  # said here: heading() cannot fill it in
+    body.heading(
+        text("Concepts × {by}", by=attribute_word(matrix.columns_by)), 2
+    )  # said here: heading() cannot fill it in
     grey_run(
         body.paragraph(),
         text("Cells: {cells}.", cells=text(MEASURE_TEXT["matrix-count"])),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coding.core.attributes import attribute_key
+from coding.core.attributes import attribute_key, attribute_label
 from coding.core.context import CodeRef
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
@@ -96,7 +96,7 @@ def quote_table(
         BASE_HEADER
         + ((PAGE_HEADER,) if paged else ())
         + ((TIME_HEADER,) if timed else ())
-        + tuple(k.capitalize() for k in extra)
+        + tuple(attribute_label(k) for k in extra)
     )
     if include_reviews:
         header += (REVIEW_HEADER,)

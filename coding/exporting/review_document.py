@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
+from coding.core.attributes import attribute_label
 from coding.core.context import CodeRef
 from coding.core.xml_chars import xml_text
 from coding.exporting.docx_format import add_text, grey_run, shade_cell
@@ -162,7 +163,7 @@ def _table(document: DocxDocument, header: Sequence[str]) -> Table:
 
 def _concept(document: DocxDocument, concept: ConceptReview, content: ReviewContent) -> None:
     headers = HEADERS[content.language]
-    group = content.by.capitalize()
+    group = attribute_label(content.by, content.language)
     document.add_heading(xml_text(concept.concept.path_text), 1)
     if concept.judgements:
         document.add_heading(str(headers["judgements"]).format(group=content.by), 2)

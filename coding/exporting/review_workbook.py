@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
+from coding.core.attributes import attribute_label
 from coding.core.context import CodeRef
 from coding.exporting.options import reject_unknown
 from coding.exporting.review_content import ConceptReview, ReviewContent, ReviewItem, review_content
@@ -175,7 +176,7 @@ def _print_setup(sheet: Worksheet, *, landscape: bool = True, title_rows: str | 
 def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewContent, styles: Styles) -> None:
     words = labels(content.language)
     headers = HEADERS[content.language]
-    group = content.by.capitalize()
+    group = attribute_label(content.by, content.language)
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     items = [*concept.judgements, *concept.quotes]

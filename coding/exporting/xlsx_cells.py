@@ -48,8 +48,11 @@ def cell_text(value: str) -> str:
 #: A4 landscape less 1.5 cm margins on each side, in column-width units at 100 % (one unit is the
 #: width of a digit of 11-point Calibri, about 0.19 cm, plus the cell padding).
 PAGE_WIDTH_UNITS = 136.0
-#: The smallest print scale: 11-point text printed at 75 % is 8.25 points, the least that reads well.
+#: The print scale a sheet too wide for the page prints at, across pages: 11-point text at 75 % is 8.25 points.
 MIN_SCALE = 75
+#: The smallest scale a sheet is fitted to the page width at: 11-point text at 70 % is 7.7 points, still
+#: readable on paper, and better than one column spilling onto pages of its own.
+FIT_SCALE = 70
 _MARGIN_INCHES = 0.59  # 1.5 cm
 
 
@@ -103,9 +106,10 @@ def _word_lines(part: str, room: float) -> int:
 def print_layout(
     sheet: WriteOnlyWorksheet, widths: Sequence[float], *, landscape: bool = True, gridlines: bool = True
 ) -> int:
-    """A4 landscape, 1.5 cm margins, gridlines, ``sheet – page X of Y`` in the footer, at the
-    largest scale that fits the columns on the page width but never under :data:`MIN_SCALE`
-    (wider sheets go on across pages, the first column repeated). Returns the scale."""
+    """A4 landscape, 1.5 cm margins, gridlines, ``sheet – page X of Y`` in the footer, printed one page
+    wide (as many pages tall as the rows take, the header rows repeated by the caller) when that keeps
+    11-point text at :data:`FIT_SCALE` or more; a sheet wider than that prints at :data:`MIN_SCALE`
+    across pages, its first column repeated. Returns the scale the sheet prints at (at most 100)."""
     setup = sheet.page_setup
     setup.orientation = "landscape" if landscape else "portrait"
     setup.paperSize = "9"  # A4
@@ -118,13 +122,19 @@ def print_layout(
     sheet.oddFooter.center.size = 8
     room = PAGE_WIDTH_UNITS if landscape else PAGE_WIDTH_UNITS * 18 / 26.7
     total = sum(widths) + 0.7 * len(widths)
-    scale = max(MIN_SCALE, min(100, int(100 * room / max(total, 1))))
-    setup.scale = scale
+    fitted = min(100, int(100 * room / max(total, 1)))
+    if fitted >= FIT_SCALE:
+        # fit to the page width (Excel and LibreOffice work the scale out with their own font
+        # metrics, so a column they measure a little wider never spills onto a page of its own)
+        setup.scale = fitted
+        setup.fitToWidth, setup.fitToHeight = 1, 0  # 0: as many pages tall as needed
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        return fitted
+    setup.scale = MIN_SCALE
     setup.fitToWidth = setup.fitToHeight = None
     sheet.sheet_properties.pageSetUpPr.fitToPage = False
-    if total * scale / 100 > room:
-        sheet.print_title_cols = "A:A"
-    return scale
+    sheet.print_title_cols = "A:A"
+    return MIN_SCALE
 
 
 def fill(colour: str) -> PatternFill:

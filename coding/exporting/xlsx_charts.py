@@ -14,6 +14,7 @@ from openpyxl.chart._chart import ChartBase
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
 
+from coding.core.attributes import attribute_label, attribute_word
 from coding.core.i18n import text
 from coding.judgements.comparison import SCORE_MAX, ScoreSeries
 
@@ -74,7 +75,7 @@ def score_charts(
     radar.type = "marker"
     radar.title = text(
         "Spider chart: judgements per concept, one line per {attribute} ({numbering})",
-        attribute=series.attribute,
+        attribute=attribute_word(series.attribute),
         numbering=numbering,
     )
     bars = BarChart()
@@ -82,7 +83,7 @@ def score_charts(
     bars.grouping = "clustered"
     bars.title = text(
         "Bar chart: judgements per concept, one bar per {attribute} ({numbering})",
-        attribute=series.attribute,
+        attribute=attribute_word(series.attribute),
         numbering=numbering,
     )
     bars.y_axis.title = text("Judgement")
@@ -108,7 +109,7 @@ def score_charts(
         chart.type = "bar"  # horizontal: concept names stay readable
         chart.title = text(
             "{attribute} {value}: judgement per concept ({numbering})",
-            attribute=series.attribute.capitalize(),
+            attribute=attribute_label(series.attribute),
             value=value,
             numbering=numbering,
         )
@@ -140,7 +141,7 @@ def frequency_chart(
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
-    chart.title = text("Coded passages per concept and {attribute}", attribute=attribute)
+    chart.title = text("Coded passages per concept and {attribute}", attribute=attribute_word(attribute))
     chart.y_axis.title = text("Coded passages")
     chart.x_axis.delete = False
     chart.y_axis.delete = False

@@ -15,8 +15,7 @@ seconds and little memory. Sheets, in order:
   ``without_interviewer`` the quotes hold only the respondents' words.
 
 Every sheet prints on A4 landscape at a readable size (:func:`~coding.exporting.xlsx_cells.print_layout`:
-the largest scale that fits the page width, never under 75 %, so 11-point text prints at 8 points or
-more), with gridlines, the header row on every page and ``sheet – page X of Y`` in the footer; text
+fitted to one page wide when 11-point text stays at 70 % or more, else at 75 % across pages), with gridlines, the header row on every page and ``sheet – page X of Y`` in the footer; text
 columns wrap and rows are as tall as their text, so nothing is clipped.
 - ``Frequencies``: coded passages per code and group, a concept summary and a native bar chart of it.
 - ``Codebook``: path, question reference, description and scale of every code.
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 
-from coding.core.attributes import attribute_key
+from coding.core.attributes import attribute_key, attribute_word
 from coding.core.context import CodeRef
 from coding.core.i18n import text
 from coding.core.records import CodeInfo, CodeTree
@@ -71,6 +70,7 @@ _QUOTE_WIDTHS = {
     "End": 6,
     "Page": 6,
     "Review": 22,
+    "Time": 9,
 }
 _NOT_WRAPPED = ("Respondent", "Start", "End", "Page")
 _OTHER_WIDTH = 12
@@ -112,7 +112,14 @@ def write_xlsx(
     names = unique_sheet_names(grid.values, taken=tuple(text(name) for name in FIXED_SHEETS))
     for index, value in enumerate(grid.values):
         judged = [(row.code, row.cells[index]) for row in grid.rows if row.cells[index].judgement]
-        _quote_sheet(workbook, names[value], table, table.groups.get(value, []), judged, f"{key} {value}")
+        _quote_sheet(
+            workbook,
+            names[value],
+            table,
+            table.groups.get(value, []),
+            judged,
+            f"{attribute_word(key)} {value}",
+        )
     _frequencies(workbook, frequencies)
     _codebook(workbook, project.codes.tree())
     save_workbook(workbook, path)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coding.core.attributes import attribute_label
 from coding.core.ids import DocumentId
 from coding.core.text import fold, natural_key
 from coding.exporting import write_atomically
@@ -116,7 +117,7 @@ def write_kwic_csv(
     def write(temporary: Path) -> None:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=delimiter)
-            writer.writerow((*KWIC_HEADER, *(key.capitalize() for key in attribute_keys)))
+            writer.writerow((*KWIC_HEADER, *(attribute_label(key) for key in attribute_keys)))
             for line in lines:
                 values = (*kwic_row(line), *(line.attributes.get(key, "") for key in attribute_keys))
                 writer.writerow([neutralise(v) if isinstance(v, str) else v for v in values])

@@ -60,6 +60,15 @@ def sentence_span(text: str, start: int, end: int, turns: Sequence[TurnInfo] = (
     return result if result[0] < result[1] else (start, end)
 
 
+def line_span(text: str, position: int, turns: Sequence[TurnInfo] = ()) -> tuple[int, int]:
+    """The words of the line at ``position``: without the speaker label (``[00:00:10] R12:``) that opens
+    it, nor the line end (a triple click selects the line; the researcher codes what was said)."""
+    line_start, line_end = _line(text, min(position, len(text)))
+    body = _body_start(_turns_near(turns, line_start), line_start, line_end)
+    result = trim_span(text, body, line_end)
+    return result if result[0] < result[1] else trim_span(text, line_start, line_end)
+
+
 def turn_span(text: str, start: int, end: int, turns: Sequence[TurnInfo]) -> tuple[int, int]:
     """The spoken text of every speaker turn touched by ``[start, end)`` (labels left out).
 

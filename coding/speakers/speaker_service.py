@@ -79,8 +79,8 @@ class SpeakerService:
     def list(
         self, documents: DocumentRef | Sequence[DocumentRef] | None = None
     ) -> builtins.list[SpeakerInfo]:
-        """The speakers of some documents (all when ``None``), by first appearance; the
-        interviewers first. Turns without a speaker (subtitle cues without a voice) are left out."""
+        """The speakers of some documents (all when ``None``): the interviewers first, then in natural
+        order of their names (R2 before R10). Turns without a speaker (subtitle cues without a voice) are left out."""
         ids = self._ids(documents)
         rules = self.rules()
         statement = (
@@ -121,7 +121,7 @@ class SpeakerService:
             SpeakerInfo(names[key], n, words, tuple(where[key]), rules.is_interviewer(names[key]))
             for key, (n, words) in counts.items()
         ]
-        return sorted(infos, key=lambda s: not s.interviewer)
+        return sorted(infos, key=lambda s: (not s.interviewer, natural_key(s.name)))
 
     def preview(self, patterns: Sequence[str] | None, text: str) -> builtins.list[ParsedTurn]:
         """The turns ``patterns`` (``None``: the defaults) find in ``text``, to try patterns out."""

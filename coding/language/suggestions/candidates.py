@@ -31,6 +31,9 @@ class Candidate:
     #: Kept only if its passage resembles what is coded with its code more than all but this many other codes
     #: (checked before merging: ``resemblance.meeting_their_rank``); ``None``: no such rule.
     max_rank: int | None = None
+    #: Found because the answer names the code itself (:mod:`~coding.language.suggestions.named`): kept alone
+    #: whatever is coded, unlike a search term's sentence.
+    named: bool = False
     #: Makes ``reason`` when it is needed (``reason`` is empty until then: :func:`with_reason`): most candidates
     #: found are dropped before they are offered, and a reason with its shared words costs more than the rest.
     why: Callable[[], str] | None = field(default=None, repr=False, compare=False)
@@ -101,7 +104,7 @@ def _merge_group(group: list[Candidate]) -> Candidate:
     for candidate in group:
         for label, forms in candidate.terms:
             terms[label].update(forms)
-    others = [c for c in group if "terms" not in c.sources]
+    others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
     reasons: list[str] = []
     for candidate in sorted(others, key=lambda c: (c is not largest, -c.score)):
         if candidate.reason not in reasons:

@@ -131,7 +131,7 @@ CODE_WORDS_WEIGHT = 1.0
 def code_words_vector(data: CorpusData, vectors: SentenceVectors, code: CodeInfo) -> FloatArray | None:
     """The unit TF-IDF vector of the words describing the code (:data:`CODE_WORDS_WEIGHT`) over the corpus's
     stems (words the corpus never uses count for nothing); ``None`` when none of them occurs."""
-    lookup: dict[str, int] = data.derive("stem_of_form", _stem_of_form)
+    lookup = stem_of_form(data)
     text = " ".join((code.guide_question, *code.guide_prompts, code.description))
     found = [lookup[word] for word in _WORD.findall(fold(text)) if word in lookup]
     if not found:
@@ -140,6 +140,12 @@ def code_words_vector(data: CorpusData, vectors: SentenceVectors, code: CodeInfo
     vector *= vectors.idf
     norm = float(np.sqrt(np.dot(vector, vector)))
     return vector / norm if norm else None
+
+
+def stem_of_form(data: CorpusData) -> dict[str, int]:
+    """Per folded word form of the corpus's content words: its stem id (built once per corpus)."""
+    found: dict[str, int] = data.derive("stem_of_form", _stem_of_form)
+    return found
 
 
 def _stem_of_form(data: CorpusData) -> dict[str, int]:
@@ -455,7 +461,9 @@ def corroborated(
     alone = [
         c
         for c in candidates
-        if len(c.sources) == 1 and not (c.sources == ("question",) and c.score >= CONFIRMED_SCORE)
+        if len(c.sources) == 1
+        and not c.named
+        and not (c.sources == ("question",) and c.score >= CONFIRMED_SCORE)
     ]
     if not alone or not profiles.code_ids:
         return list(candidates)

@@ -236,6 +236,16 @@ class SuggestionService:
         sentences = None
         if "terms" in sources:
             sentences = term_sentences([c for c in codes if c.search_terms], data, corpus, pipeline)
+            from coding.language.suggestions.named import named_candidates
+            from coding.language.suggestions.similar import sentence_vectors
+
+            found += named_candidates(
+                list(tree),
+                {code.id for code in codes},
+                data,
+                sentence_vectors(data),
+                self._guide_answers(data),
+            )
         if "question" in sources:
             scope = {code.id for code in codes}
             answers = self._guide_answers(data)

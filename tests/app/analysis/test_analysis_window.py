@@ -74,7 +74,7 @@ def test_cooccurrence_heat_map_lists_the_quotes_of_a_cell(qtbot, window: MainWin
 def test_a_group_value_and_a_new_coding_refresh_the_table(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = _open(window, "cooccurrence").cooccurrence
     _choose(qtbot, view.unit, "Same document")
-    _choose(qtbot, view.by, "region = Zwolle")
+    _choose(qtbot, view.by, "Region = Zwolle")
     qtbot.waitUntil(lambda: view.table_data is not None and view.table_data.by == "region")
     model = view.cooccurrence
     assert model.group == "Zwolle"

@@ -37,11 +37,11 @@ from coding.core import i18n
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "codewerk_nl.ts"
-#: Names and words that are the same in Dutch (never flagged), and the demo project's own attribute
-#: names (region, role: data, shown capitalised in the grouping and filter lists).
+#: Names and words that are the same in Dutch (never flagged); the demo's attribute names (region, role,
+#: date, organisation) are shown in Dutch (regio, rol, datum, organisatie), respondent is the same word.
 ALLOWED = {"Codewerk", "Excel", "Word", "CSV", "REFI-QDA", "PostgreSQL", "Memo", "Code", "Codes", "Document"}
 ALLOWED |= {"Type", "Database", "Top", "Per", "Overlap", "Consensus", "Interviewer"}
-ALLOWED |= {"Region", "Role", "Respondent", "region", "role", "respondent", "organisation", "date", "demo"}
+ALLOWED |= {"Respondent", "respondent", "demo"}
 
 
 def _plain(text: str) -> str:

@@ -4,8 +4,10 @@ line and changes nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -77,3 +79,47 @@ def test_opening_reads_the_speakers_once(qtbot: QtBot, coded_project: Project, m
     dialog.show()
     assert _names(dialog) == ["I", "R5"]
     assert len(calls) == 1
+
+
+def test_speakers_in_natural_order_and_sorted_by_a_click_on_a_header(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    """Documents imported R12, R15, R1 listed their speakers R12, R15, R1; now I, R1, R12, R15, and a click
+    on a header sorts by that column (again: the other way), the selected speaker staying selected."""
+    from PySide6.QtTest import QTest
+
+    from app.speakers.speaker_table_model import TURNS
+
+    files = []
+    for name, turns in (("R12", 3), ("R15", 1), ("R1", 2)):
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_text(
+            "".join(f"I: Vraag {n}?\n{name}: Antwoord {n}.\n" for n in range(turns)), "utf-8"
+        )
+    assert project.import_files(files).ok
+    dialog = SpeakersDialog(project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert _names(dialog) == ["I", "R1", "R12", "R15"]
+    dialog.select("R12")
+    header = dialog.view.horizontalHeader()
+
+    def click(column: int) -> None:
+        middle = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        QTest.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(middle, header.height() // 2)
+        )
+
+    click(TURNS)
+    turns = [dialog.model.index(row, TURNS).data() for row in range(dialog.model.rowCount())]
+    assert turns == sorted(turns) and _names(dialog)[:3] == ["R15", "R1", "R12"]
+    click(TURNS)
+    assert _names(dialog) == ["I", "R12", "R1", "R15"]  # most turns first
+    click(NAME)
+    assert _names(dialog) == ["I", "R1", "R12", "R15"]
+    click(NAME)
+    assert _names(dialog) == ["R15", "R12", "R1", "I"]
+    assert [dialog.model.speaker(i.row()).name for i in dialog.view.selectionModel().selectedRows()] == [
+        "R12"
+    ]

@@ -12,10 +12,11 @@ from openpyxl.chart import BarChart, RadarChart
 
 from coding import Project
 from coding.core.errors import InvalidInputError
+from coding.demo import build_demo_project
 from coding.documents.document_commands import NewDocument
 from coding.exporting.quote_rows import BASE_HEADER
 from coding.exporting.sheet_names import clean_sheet_name, unique_sheet_names
-from coding.exporting.xlsx_cells import MAX_CELL, cell_text
+from coding.exporting.xlsx_cells import MAX_CELL, MIN_SCALE, PAGE_WIDTH_UNITS, cell_text, print_layout
 from coding.judgements.comparison import score_colour
 from tests.regions import FORMULA, HOSTILE, LONG_A, LONG_B, build_regions, quote_sheet_rows
 
@@ -199,14 +200,46 @@ def test_quote_sheets_are_filterable_frozen_and_wrapped(book) -> None:  # type: 
     assert sheet["A6"].font.bold
 
 
-def test_sheets_print_on_a4_landscape_at_a_readable_scale(book) -> None:  # type: ignore[no-untyped-def]
-    """Issue 18 item 6: never fitted to an unreadable size (11 pt at 75 % is 8.25 pt)."""
+def fitted_to_width(sheet) -> bool:  # type: ignore[no-untyped-def]
+    setup = sheet.page_setup
+    return bool(sheet.sheet_properties.pageSetUpPr.fitToPage) and (setup.fitToWidth, setup.fitToHeight) == (
+        1,
+        0,
+    )
+
+
+def printed_scale(sheet) -> float:  # type: ignore[no-untyped-def]
+    """The scale one page width of A4 landscape takes the sheet's columns to (width units as print_layout)."""
+    widths = [d.width for d in sheet.column_dimensions.values() if d.width]
+    return min(100.0, 100 * PAGE_WIDTH_UNITS / (sum(widths) + 0.7 * len(widths)))
+
+
+def test_sheets_print_on_a4_landscape_one_page_wide_at_a_readable_scale(book) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18 item 6: never fitted to an unreadable size (11 pt at 70 % is 7.7 pt); a sheet that fits at
+    that scale prints one page wide, as many tall as it takes (a column never spills onto pages of its own)."""
     for sheet in book.worksheets:
         setup = sheet.page_setup
         assert setup.orientation == "landscape" and setup.paperSize == 9, sheet.title
-        assert 75 <= setup.scale <= 100 and not sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert fitted_to_width(sheet) and printed_scale(sheet) >= 70, sheet.title
         assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
     assert book["Zwolle"].print_options.gridLines and not book["Overview"].print_options.gridLines
+
+
+def test_the_demo_region_sheets_print_one_page_wide_with_the_header_on_every_page(tmp_path: Path) -> None:
+    """The demo's region sheets (twelve columns: date, organisation and time too) spilled their last
+    column onto pages of their own, 33 pages in all; now one page wide, the quote header row repeated
+    and the quotes wrapped."""
+    with build_demo_project(tmp_path / "demo.codewerk") as project:
+        book = load_workbook(project.export(tmp_path / "demo.xlsx"))
+    for region in ("Midden-Gelderland", "Zuidoost-Brabant", "Zwolle"):
+        sheet = book[region]
+        assert fitted_to_width(sheet) and printed_scale(sheet) >= 70, region
+        header = next(r for r in sheet.iter_rows() if r[0].value == "Concept" and r[5].value == "Quote")
+        assert sheet.print_title_rows == f"${header[0].row}:${header[0].row}"
+        assert sheet.cell(header[0].row + 1, 6).alignment.wrap_text
+    wide = book.create_sheet("wide")
+    assert print_layout(wide, [40.0] * 6) == MIN_SCALE  # too wide to fit readably: across pages
+    assert not fitted_to_width(wide) and wide.print_title_cols == "$A:$A"
 
 
 def test_quotes_without_the_attribute_go_to_none(book) -> None:  # type: ignore[no-untyped-def]

@@ -22,12 +22,13 @@ def _speakers(project: Project, *documents: str) -> list[tuple[str, int, tuple[s
 
 
 def test_speakers_per_document_and_across_the_project(interviews: Project) -> None:
+    """The interviewers first, then in natural order of their names (R2 before R10)."""
     assert _speakers(interviews) == [
-        ("Interviewer", 2, ("R5",), True),
         ("I", 2, ("R6",), True),
+        ("Interviewer", 2, ("R5",), True),
+        ("R", 2, ("R6",), False),
         ("R5", 2, ("R5",), False),
         ("Toelichting", 1, ("R5",), False),
-        ("R", 2, ("R6",), False),
     ]
     assert _speakers(interviews, "R6") == [("I", 2, ("R6",), True), ("R", 2, ("R6",), False)]
     words = {s.name: s.words for s in interviews.speakers.list("R5")}

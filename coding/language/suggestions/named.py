@@ -1,0 +1,133 @@
+"""A concept named in an answer: the respondent's own word for it, outside the answers to its own questions.
+
+Asked what mattered most ("Tot slot: wat is volgens u de belangrijkste factor?"), or in passing, a respondent names
+a concept of the codebook in its own word: "Vertrouwen. Echt.", "… als de mensen elkaar niet vertrouwen, dan komt er
+niks van". Researchers code such a statement on the concept itself, not on one of its indicators; in the answer to
+one of the concept's own guide questions they code the indicator asked about instead, the finest level that fits.
+So a sentence of an answer that holds every word of the name of a concept (a code with subcodes and no guide question
+of its own) is suggested for that concept, unless it lies in an answer to a guide question of the concept's
+subcodes. The sentence is widened to the next ones of its turn until it has :data:`NAMED_MIN_WORDS` content words.
+
+Such a candidate counts as a search-term hit (score :data:`~coding.language.suggestions.candidates.TERM_SCORE`), but
+unlike a search term of the code's it is kept once the code has passages coded: the concept's name is what the
+researcher codes it for, not a word that also occurs in answers about other codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Container, Sequence
+
+import numpy as np
+
+from coding.core.i18n import text as say
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
+from coding.core.text import fold
+from coding.guide.guide_service import AnswerSpan
+from coding.language.suggestions.candidates import TERM_SCORE, Candidate
+from coding.language.suggestions.data import CorpusData
+from coding.language.suggestions.similar import SentenceVectors
+
+#: At least this many content words in the passage offered (a lone "Vertrouwen." is widened to the next sentence).
+NAMED_MIN_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def named_candidates(
+    codes: Sequence[CodeInfo],
+    scope: Container[CodeId],
+    data: CorpusData,
+    vectors: SentenceVectors,
+    answers: Sequence[AnswerSpan],
+) -> list[Candidate]:
+    """The answer sentences naming a concept in ``scope`` (rules above)."""
+    from coding.language.suggestions.resemblance import stem_of_form
+
+    lookup = stem_of_form(data)
+    children: dict[CodeId, list[CodeInfo]] = defaultdict(list)
+    for code in codes:
+        if code.parent_id is not None:
+            children[code.parent_id].append(code)
+    named: list[tuple[CodeInfo, list[int], set[str]]] = []
+    for code in codes:
+        if code.id not in scope or code.question or not children.get(code.id):
+            continue
+        forms = [fold(w) for w in _WORD.findall(code.name)]
+        stems = [lookup.get(w, -1) for w in forms]
+        if not forms or min(stems) < 0:  # a word of the name the corpus never uses
+            continue
+        refs = _subtree_refs(code.id, children)
+        named.append((code, stems, refs))
+    if not named or not len(vectors):
+        return []
+    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))
+    own: dict[tuple[DocumentId, str], list[tuple[int, int]]] = defaultdict(list)
+    for answer in answers:
+        own[(answer.document_id, fold(answer.question))].extend(answer.parts)
+    out: list[Candidate] = []
+    for code, stems, refs in named:
+        holding = [np.unique(vectors.rows[vectors.columns == stem]) for stem in stems]
+        sentences = holding[0]
+        for more in holding[1:]:
+            sentences = np.intersect1d(sentences, more)
+        covered = -1  # the last sentence of the passage offered before (a widened one covers the next)
+        for sentence in sentences.tolist():
+            if sentence <= covered:
+                continue
+            doc_id = DocumentId(int(vectors.document[sentence]))
+            start, end = int(vectors.start[sentence]), int(vectors.end[sentence])
+            if any(s <= start < e for ref in refs for s, e in own.get((doc_id, ref), ())):
+                continue
+            document = data.documents.get(doc_id)
+            if document is None:
+                continue
+            turns = document.turns
+            turn = int(np.searchsorted(turns.start, start, side="right")) - 1
+            turn_end = int(turns.end[turn]) if turn >= 0 else end
+            last = sentence
+            words = int(entry_bounds[sentence + 1] - entry_bounds[sentence])
+            while (
+                words < NAMED_MIN_WORDS
+                and last + 1 < len(vectors)
+                and int(vectors.document[last + 1]) == doc_id
+                and int(vectors.end[last + 1]) <= turn_end
+            ):
+                last += 1
+                words += int(entry_bounds[last + 1] - entry_bounds[last])
+                end = int(vectors.end[last])
+            if words < NAMED_MIN_WORDS:
+                continue
+            covered = last
+            reason = say(
+                "The answer names the concept {code} itself, outside the answers to its own guide questions "
+                "(where passages are coded with its indicators).",
+                code=code.name,
+            )
+            out.append(
+                Candidate(
+                    doc_id,
+                    code.id,
+                    start,
+                    end,
+                    TERM_SCORE,
+                    ("terms",),
+                    reason,
+                    code_name=code.name,
+                    named=True,
+                )
+            )
+    return out
+
+
+def _subtree_refs(code_id: CodeId, children: dict[CodeId, list[CodeInfo]]) -> set[str]:
+    """The guide question references of the code's descendants, folded."""
+    refs: set[str] = set()
+    stack = list(children.get(code_id, ()))
+    while stack:
+        code = stack.pop()
+        if code.question:
+            refs.add(fold(code.question))
+        stack.extend(children.get(code.id, ()))
+    return refs
