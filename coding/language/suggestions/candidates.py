@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from coding.core.i18n import text as say
@@ -34,6 +34,9 @@ class Candidate:
     #: Found because the answer names the code itself (:mod:`~coding.language.suggestions.named`): kept alone
     #: whatever is coded, unlike a search term's sentence.
     named: bool = False
+    #: Makes ``reason`` when it is needed (``reason`` is empty until then: :func:`with_reason`): most candidates
+    #: found are dropped before they are offered, and a reason with its shared words costs more than the rest.
+    why: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def length(self) -> int:
@@ -42,10 +45,18 @@ class Candidate:
     @property
     def full_reason(self) -> str:
         """Why it is suggested: the other sources' reasons, then the search terms found."""
-        parts = [self.reason] if self.reason else []
+        reason = self.why() if self.why is not None else self.reason
+        parts = [reason] if reason else []
         if self.terms:
             parts.append(describe_terms(self.code_name, dict(self.terms)))
         return " ".join(parts)
+
+
+def with_reason(candidate: Candidate) -> Candidate:
+    """``candidate`` with its reason made (see ``Candidate.why``), before anything reads or adds to it."""
+    if candidate.why is None:
+        return candidate
+    return replace(candidate, reason=candidate.why(), why=None)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -86,6 +97,7 @@ def term_score(count: int) -> float:
 def _merge_group(group: list[Candidate]) -> Candidate:
     if len(group) == 1:
         return group[0]
+    group = [with_reason(c) for c in group]  # their reasons are joined
     largest = max(group, key=lambda c: (c.length, c.score))
     sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
     terms: dict[str, set[str]] = defaultdict(set)
