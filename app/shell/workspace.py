@@ -15,6 +15,7 @@ from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import operations
+from app.widgets.worker_write import abandon_writes
 from coding import CodewerkError, Project
 from coding.core.errors import ServerUnreachableError
 
@@ -165,6 +166,7 @@ class Workspace(QObject):
 
     def close(self) -> None:
         self._outside.stop()
+        abandon_writes(self.project)  # cancelled (rolled back unless committed), announced no more
         self.indexer.shutdown()
         for read in list(self._reads):
             read.shutdown()

@@ -25,6 +25,7 @@ from models import (
     Document,
     DocumentAttribute,
     GuideMatch,
+    GuideTurnMatches,
     Judgement,
     JudgementEvidence,
     JudgementReview,
@@ -99,6 +100,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     Sentence: Aspect.INDEX,
     TextIndex: Aspect.INDEX,
     ContentWords: Aspect.INDEX,
+    GuideTurnMatches: Aspect.INDEX,
     WordBags: Aspect.INDEX,
 }
 

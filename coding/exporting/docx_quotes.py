@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Cm, Pt
 
-from coding.core.attributes import attribute_key
+from coding.core.attributes import attribute_key, attribute_word
 from coding.core.context import CodeRef
 from coding.core.i18n import text
 from coding.core.ids import CodeId, PassageId
@@ -153,9 +153,9 @@ def write_quotes_per_concept(
         author=project.coder,
     )
     body = BodyWriter(document)
-    subtitle = text("{name} · by {key}", name=project.path.stem, key=key)
+    subtitle = text("{name} · by {key}", name=project.path.stem, key=attribute_word(key))
     if without_interviewer:
-        subtitle += " · respondents' words only, […] where the interviewer was left out"
+        subtitle += " · " + text("respondents' words only, […] where the interviewer was left out")
     title_block(body, "Quotes per concept", subtitle)
     empty = [h for h in headings if not rows[h.id].quotes and not rows[h.id].judged]
     memos = project.memos.list() if include_memos else []

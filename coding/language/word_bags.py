@@ -16,7 +16,7 @@ project's stems, and grow with every new stem), and each bag's entries in the or
 stem ids keep whatever stems are added, so the reader's arrays come out sorted as counting would sort them, with
 no sort. A bag row whose stamp is not its index's, or that names a term without a stem, is not read: the reader
 counts that document's bags from its content words instead (:func:`document_bags`), as it does for a document
-indexed before ``word_bags`` existed (migration 0017 fills them for a project indexed before).
+indexed before ``word_bags`` existed (migration 0018 fills them for a project indexed before).
 """
 
 from __future__ import annotations

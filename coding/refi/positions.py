@@ -49,7 +49,7 @@ class _Composition:
         self.text = unicodedata.normalize("NFC", text)
         self.chunks: list[tuple[int, int, str, int]] = []  # (start, end, nfc, shift before)
         self.starts: list[int] = []
-        if unicodedata.is_normalized("NFC", text):
+        if self.text is text or self.text == text:  # already normal (no second scan to ask)
             return
         shift = 0
         pieces: list[str] = []

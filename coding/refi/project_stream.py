@@ -37,49 +37,44 @@ class OutOfOrder(Exception):
 
 
 def read_stream(reader: _Reader, stream: IO[bytes], advance: Advance | None = None) -> RefiProject:
-    """The project in ``stream`` (``project.qde``), read section by section as it is parsed."""
+    """The project in ``stream`` (``project.qde``), read section by section as it is parsed.
+
+    The parser reports no events (2.5 million elements in a research group's file, each a tuple
+    and a turn of a Python loop): its tree builder holds the document under a placeholder element,
+    so the root is at hand once its start tag is parsed, and after each chunk every child of the
+    root, and of ``Sources``, but the last is complete (the builder appends an element when its
+    start tag is parsed, so its earlier siblings have ended): those are read and let go."""
+    placeholder = _Placeholder()
     root: Element | None = None
     project: RefiProject | None = None
-    # The names and elements of the open elements of the first two levels (the root, a section):
-    # deeper ones (2.5 million in a research group's file) are only counted.
-    path: list[str] = []
-    parents: list[Element] = []
-    depth = 0  # how many elements are open
     last_rank = -1
-    for event, element in _events(reader, stream):
-        if event == "start":
-            if depth < 2:
-                path.append(local_name(element.tag))
-                parents.append(element)
-                if depth == 0:
-                    root = element
-                    project = reader.begin(element)
-            depth += 1
-            continue
-        depth -= 1  # now: the depth of the element that ended, 0 for the root
-        if depth > 2:
-            continue
-        if depth == 2:
-            if project is not None and path[1] == "Sources":  # one source, complete
-                reader.source(element, project)
-                parents[-1].remove(element)  # read: let it go
-                if len(project.sources) % _TRIM_EVERY == 0:
-                    give_back_memory()
-                if advance is not None:
-                    advance(" ".join((element.get("name") or "").split()))
-            continue
-        name = path.pop()
-        parents.pop()
-        if root is None or project is None:
-            continue
-        if depth == 1 and name in _RANK:
+    kept = 0  # the root's first children that are not sections (its Description, NoteRefs): kept
+    for done in _parsed(reader, stream, placeholder.builder):
+        if root is None:
+            if not len(placeholder.element):
+                continue
+            root = placeholder.element[0]
+            project = reader.begin(root)
+        assert project is not None
+        while len(root) > kept:
+            section = root[kept]
+            complete = done or len(root) > kept + 1
+            name = local_name(section.tag)
+            if name == "Sources" and len(section):
+                ready = len(section) if complete else len(section) - 1
+                _read_sources(reader, section, project, advance, ready)
+            if not complete:
+                break
+            if name not in _RANK:
+                kept += 1
+                continue
             rank = _RANK[name]
             if rank < last_rank:
                 raise OutOfOrder(name)
             last_rank = max(last_rank, rank)
             if name != "Sources":
-                reader.section(element, project)
-            root.remove(element)  # read: let it go
+                reader.section(section, project)
+            del root[kept]  # read: let it go
     if root is None or project is None:
         raise FileImportError(reader.path, text("project.qde is empty"))
     project = reader.finish(root, project)
@@ -87,20 +82,43 @@ def read_stream(reader: _Reader, stream: IO[bytes], advance: Advance | None = No
     return project
 
 
-def _events(reader: _Reader, stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
-    """The parser's events: the C parser of the standard library (defusedxml's own is pure Python,
-    ≈ 1 s of a 115 MB ``project.qde``), with what precedes the root element (the DTD, where entities
-    are declared) first read by :class:`_Prologue`, which refuses entities as defusedxml does."""
+def _read_sources(
+    reader: _Reader, sources: Element, project: RefiProject, advance: Advance | None, count: int
+) -> None:
+    """Read the first ``count`` sources of ``sources`` (complete), then let them go."""
+    for index in range(count):
+        element = sources[index]
+        reader.source(element, project)
+        if len(project.sources) % _TRIM_EVERY == 0:
+            give_back_memory()
+        if advance is not None:
+            advance(" ".join((element.get("name") or "").split()))
+    del sources[:count]
+
+
+class _Placeholder:
+    """A tree builder whose first element is a placeholder the document's root goes under: the
+    root can be looked at before the document ends (the builder's own root is given only then)."""
+
+    def __init__(self) -> None:
+        self.builder = ET.TreeBuilder()
+        self.element: Element = self.builder.start("placeholder", {})
+
+
+def _parsed(reader: _Reader, stream: IO[bytes], builder: ET.TreeBuilder) -> Iterator[bool]:
+    """Feeds ``stream`` to the C parser of the standard library (defusedxml's own is pure Python,
+    ≈ 1 s of a 115 MB ``project.qde``), a chunk at a time, yielding ``False`` after each chunk and
+    ``True`` once the document has ended; what precedes the root element (the DTD, where entities
+    are declared) is first read by :class:`_Prologue`, which refuses entities as defusedxml does."""
     part = "project.qde"
-    parser: Any = ET.XMLPullParser(events=("start", "end"))
+    parser: Any = ET.XMLParser(target=builder)
     prologue = _Prologue()
     try:
         while chunk := stream.read(_CHUNK):
             prologue.feed(chunk)  # before the parser sees any of it
             parser.feed(chunk)
-            yield from parser.read_events()
+            yield False
         parser.close()
-        yield from parser.read_events()
     except DefusedXmlException as exc:
         raise FileImportError(
             reader.path,
@@ -116,6 +134,7 @@ def _events(reader: _Reader, stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
         ) from None
     except RecursionError:
         raise FileImportError(reader.path, text("{part} is nested too deeply", part=part)) from None
+    yield True
 
 
 class _RootReached(Exception):

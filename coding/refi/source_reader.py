@@ -64,6 +64,11 @@ def decode_source(data: bytes) -> tuple[str, str | None]:
         return data.decode("cp1252", errors="replace"), "not valid UTF-8; read as Windows-1252"
 
 
+#: How many references' texts :meth:`SourceReader.ref` remembers the key of.
+_KEYS_KEPT = 1 << 16
+_UNSEEN = ""  # (not a key: guid_key gives None or a non-empty text)
+
+
 class SourceReader:
     """What reading a source needs: the archive, the GUIDs seen, the variables, what was skipped."""
 
@@ -75,9 +80,18 @@ class SourceReader:
         self.guids = GuidRegistry(self.adjusted)
         self.variables: dict[str, str] = {}
         self.media_folder = path.parent
+        #: :func:`guid_key` of the references' texts met so far (bounded: :data:`_KEYS_KEPT`).
+        self._keys: dict[str, str | None] = {}
 
     def ref(self, element: Element, attribute: str = "targetGUID") -> str | None:
-        key = guid_key(element.get(attribute))
+        raw = element.get(attribute)
+        if raw is None:
+            return None
+        key = self._keys.get(raw, _UNSEEN)
+        if key is _UNSEEN:  # (a coding's code and user: the same few strings, 600,000 times)
+            key = guid_key(raw)
+            if len(self._keys) < _KEYS_KEPT:
+                self._keys[raw] = key
         return self.guids.resolve(key) if key else None
 
     def refs(self, element: Element) -> list[str]:

@@ -1,4 +1,4 @@
-"""0017 stores each indexed document's sentences and turns as bags of stems: an indexed file at 0016 gets from
+"""0018 stores each indexed document's sentences and turns as bags of stems: an indexed file at 0017 gets from
 its stored content words, turns and terms the very bags indexing writes, stamped with its index, and its
 suggestions stay the same."""
 
@@ -36,7 +36,7 @@ def _stored(path: Path) -> list[tuple[object, ...]]:
         ).fetchall()
 
 
-def test_indexed_file_at_0016_gets_the_bags_indexing_writes(tmp_path: Path) -> None:
+def test_indexed_file_at_0017_gets_the_bags_indexing_writes(tmp_path: Path) -> None:
     path = tmp_path / "indexed.codewerk"
     sources = []
     for name in ("R5", "R6", "R7"):
@@ -53,7 +53,7 @@ def test_indexed_file_at_0016_gets_the_bags_indexing_writes(tmp_path: Path) -> N
         len(blob) > 0 for row in stored for blob in row[2:]
     )
 
-    _downgrade(path, "0016")  # the file as 0016 left it: content words, no bags
+    _downgrade(path, "0017")  # the file as 0017 left it: content words, no bags
     with closing(sqlite3.connect(path)) as conn:
         assert "word_bags" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         # one document indexed by another index than its content words': it gets no bags
@@ -61,7 +61,7 @@ def test_indexed_file_at_0016_gets_the_bags_indexing_writes(tmp_path: Path) -> N
         conn.commit()
 
     with Project.open(path, coder="student") as project:
-        assert project.backup_path is not None and "0016" in project.backup_path.name
+        assert project.backup_path is not None and "0017" in project.backup_path.name
         assert _stored(path) == stored[:2]  # byte for byte what indexing wrote
         assert project.assist.stale() == []
         assert project.assist.suggestions.candidates("Vertrouwen") == suggested

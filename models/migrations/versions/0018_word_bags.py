@@ -8,8 +8,8 @@ terms' stems (on SQLite only: the word index is SQLite's, a team server has none
 content words gets none and is counted when suggestions are found, as before. The project's backup is made
 before, as for every upgrade.
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import numpy as np
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017"
-down_revision = "0016"
+revision = "0018"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
