@@ -45,7 +45,7 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import layer_name
 from coding import Aspect, Change
-from coding.core.attributes import attribute_label
+from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.coder_layers import LAYERS
 from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId, CodingId
@@ -311,7 +311,7 @@ class QuotesDock(QDockWidget):
     def _fill_attributes(self) -> None:
         assert self.workspace is not None
         keys = self.workspace.project.documents.attribute_keys()
-        fill_combo(self.attribute, [(attribute_label(key), key) for key in keys], choose=("region",))
+        fill_combo(self.attribute, [(attribute_label(key), key) for key in keys], choose=REGION_KEYS)
         self._attribute_changed()
 
     def _project_changed(self, change: Change) -> None:
@@ -328,7 +328,7 @@ class QuotesDock(QDockWidget):
         fill_combo(
             self.attribute,
             [(attribute_label(k), k) for k in documents.attribute_keys()],
-            choose=(key, "region"),
+            choose=(key, *REGION_KEYS),
         )
         chosen = self.attribute.currentData()
         values = documents.attribute_values(chosen) if chosen else []

@@ -23,6 +23,11 @@ KNOWN_LABELS: dict[str, str] = {
 }
 
 
+#: The attribute regions are compared by, as an English or a Dutch metadata sheet names it: the grouping
+#: the Documents panel, the Quotes filter, Compare and the exports choose first.
+REGION_KEYS = ("region", "regio")
+
+
 def attribute_label(key: str, language: str | None = None) -> str:
     """How an attribute's name is shown: a known attribute in the current language (or ``language``), any
     other as it was stored with its first letter capitalised (``region`` → "Regio" in Dutch, ``sector`` →

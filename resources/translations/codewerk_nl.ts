@@ -1528,6 +1528,21 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
         <translation>Bestand</translation>
     </message>
     <message>
+        <source>coded</source>
+        <comment>a file name: R5-coded.docx</comment>
+        <translation>gecodeerd</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <comment>a file name: studie-region-quotes</comment>
+        <translation>citaten</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>a file name: studie-review.xlsx</comment>
+        <translation>beoordeling</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Exporteren naar</translation>
     </message>

@@ -279,3 +279,24 @@ def test_the_coder_name_dialog_is_wide_enough_for_its_title(qtbot, window: MainW
     window.window_actions.prepare_package.trigger()  # File → Second coder → Prepare package…
     assert asked["file"] == ("", "")  # the name was accepted: the file dialog came next
     assert int(asked["width"]) >= int(asked["title"]) + 120  # type: ignore[call-overload]
+
+
+def test_the_disagreement_headers_follow_the_coders_chosen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """With the same coder chosen twice the headers still named the coder compared before ("A: root")."""
+    first, _spans = _second_coder(window)
+    dialog = _open_agreement(qtbot, window)
+    header = dialog.disagreements.headerData
+    dialog.coder_b.setFocus()
+    while dialog.coder_b.currentData() != first:  # B: the same coder as A, by the keyboard
+        qtbot.keyClick(
+            dialog.coder_b,
+            Qt.Key.Key_Down
+            if dialog.coder_b.currentIndex() < dialog.coder_b.findData(first)
+            else Qt.Key.Key_Up,
+        )
+    qtbot.waitUntil(lambda: dialog.report is None)
+    assert dialog.coder_a.currentData() == first
+    assert (header(2, Qt.Orientation.Horizontal), header(3, Qt.Orientation.Horizontal)) == (
+        f"A: {first}",
+        f"B: {first}",
+    )
