@@ -13,6 +13,7 @@ once its code has passages to compare with.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
@@ -169,35 +170,15 @@ def code_profiles(
     (:func:`~coding.language.suggestions.similar.passages_sum`, the words of all codes' passages found with one
     look-up per document, not one per document and code); with ``codes`` (their infos), each profile also holds
     the words describing the code (:data:`CODE_WORDS_WEIGHT`)."""
-    passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
-    for (doc_id, code_id), spans in coded.items():
-        passages_of[code_id].extend((doc_id, span) for span in spans)
     infos = {code.id: code for code in codes}
     width = len(data.stems)
-    # the passages numbered code by code, within a code document by document as passages_sum numbers
-    # them (the sums below add in that order: the same profiles to the last bit)
-    per_document: dict[DocumentId, tuple[list[int], list[int], list[int]]] = {}
-    ordered = sorted(passages_of)
-    bounds = [0]
-    for code_id in ordered:
-        by_document: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
-        for doc_id, span in passages_of[code_id]:
-            if doc_id in data.documents:
-                by_document[doc_id].append(span)
-        number = bounds[-1]
-        for doc_id, found in by_document.items():
-            numbers, starts, ends = per_document.setdefault(doc_id, ([], [], []))
-            numbers.extend(range(number, number + len(found)))
-            starts.extend(s for s, _ in found)
-            ends.extend(e for _, e in found)
-            number += len(found)
-        bounds.append(number)
+    ordered, bounds, per_document = _numbered_passages(data, coded)
     rows: list[IndexArray] = []
     columns: list[IndexArray] = []
-    for doc_id, (numbers, starts, ends) in per_document.items():
+    for doc_id, (numbers, starts, ends) in per_document:
         document = data.documents[doc_id]
         passage, index = document.spans(starts, ends)
-        rows.append(np.asarray(numbers, dtype=np.int64)[passage])
+        rows.append(numbers[passage])
         columns.append(data.stems_of(document, index).astype(np.int64))
     code_ids: list[CodeId] = []
     matrix_rows: list[FloatArray] = []
@@ -225,6 +206,49 @@ def code_profiles(
             counts.append(len(np.unique(row[low:high])))
     matrix = np.stack(matrix_rows) if matrix_rows else np.zeros((0, width))
     return Profiles(code_ids, matrix, counts, {code_id: number for number, code_id in enumerate(code_ids)})
+
+
+def _numbered_passages(
+    data: CorpusData, coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]]
+) -> tuple[list[CodeId], list[int], list[tuple[DocumentId, tuple[IntArray, IntArray, IntArray]]]]:
+    """The coded passages numbered code by code (codes sorted), within a code in the order of ``coded`` (a
+    document's passages together, as :func:`~coding.language.suggestions.similar.passages_sum` numbers them: the
+    sums of :func:`code_profiles` add in that order), passages of documents without words left out: the codes,
+    each code's first number (and the total last), and per document its passages' numbers, starts and ends.
+    One pass over ``coded`` in Python; the numbering and the grouping by document as arrays."""
+    ordered = sorted({code_id for _, code_id in coded})
+    rank = {code_id: number for number, code_id in enumerate(ordered)}
+    key_documents: list[int] = []
+    key_ranks: list[int] = []
+    key_lengths: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for (doc_id, code_id), found in coded.items():
+        if found and doc_id in data.documents:
+            key_documents.append(doc_id)
+            key_ranks.append(rank[code_id])
+            key_lengths.append(len(found))
+            spans.extend(found)
+    lengths = np.asarray(key_lengths, dtype=np.int64)
+    ranks = np.asarray(key_ranks, dtype=np.int64)
+    per_code = np.bincount(ranks, weights=lengths, minlength=len(ordered)).astype(np.int64)
+    bounds = [0, *np.cumsum(per_code).tolist()]
+    if not spans:
+        return ordered, bounds, []
+    by_code = np.argsort(ranks, kind="stable")  # code by code, in the order of ``coded`` within a code
+    first = np.empty(len(lengths), dtype=np.int64)
+    first[by_code] = np.cumsum(lengths[by_code]) - lengths[by_code]
+    key_start = np.cumsum(lengths) - lengths  # each key's first passage in ``spans``
+    numbers = np.repeat(first - key_start, lengths) + np.arange(len(spans), dtype=np.int64)
+    edges = np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans)).reshape(
+        -1, 2
+    )
+    documents = np.repeat(np.asarray(key_documents, dtype=np.int64), lengths)
+    by_document = np.lexsort((numbers, documents))  # by document, each in number order (as the loops had it)
+    found_documents, cuts = np.unique(documents[by_document], return_index=True)
+    out: list[tuple[DocumentId, tuple[IntArray, IntArray, IntArray]]] = []
+    for doc_id, part in zip(found_documents.tolist(), np.split(by_document, cuts[1:]), strict=True):
+        out.append((DocumentId(doc_id), (numbers[part], edges[part, 0], edges[part, 1])))
+    return ordered, bounds, out
 
 
 def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
@@ -308,29 +332,39 @@ def turn_candidates(
         turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)
     )
     names = {code.id: code.name for code in codes}
-    starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1))
+    starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1)).tolist()
+    # each turn offered with its closest code and, close enough behind, the runner-up (in that order), chosen as
+    # arrays: a Python object only for a pair whose code is in scope
+    offered = np.flatnonzero((best_score >= minimum) & (turns.words >= MIN_CONTENT_WORDS))
+    top, top_score = best[offered], best_score[offered]
+    behind, behind_score = runner_up[offered], runner_up_score[offered]
+    also = (behind_score >= minimum) & (behind_score >= RUNNER_UP_RATIO * top_score)
+    index = np.concatenate([offered, offered[also]])
+    number = np.concatenate([top, behind[also]])
+    similarity = np.concatenate([top_score, behind_score[also]])
+    closest = np.concatenate([top, top[also]])
+    closest_score = np.concatenate([top_score, top_score[also]])
+    order = np.lexsort((np.arange(len(index)) >= len(offered), index))  # by turn, its closest code first
+    wanted = np.array([code_id in scope and code_id in names for code_id in profiles.code_ids], dtype=bool)
+    order = order[wanted[number[order]]]
     out = []
-    for index in np.flatnonzero((best_score >= minimum) & (turns.words >= MIN_CONTENT_WORDS)).tolist():
-        chosen = [(int(best[index]), float(best_score[index]))]
-        second = float(runner_up_score[index])
-        if second >= minimum and second >= RUNNER_UP_RATIO * chosen[0][1]:
-            chosen.append((int(runner_up[index]), second))
-        doc_id = DocumentId(int(turns.document[index]))
-        span = (int(turns.start[index]), int(turns.end[index]))
-        entries = slice(starts[index], starts[index + 1])
-        for number, similarity in chosen:
-            code_id = profiles.code_ids[number]
-            if code_id not in scope or code_id not in names:
-                continue
-            if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
-                continue
-            closer = (
-                None if number == chosen[0][0] else chosen[0]
-            )  # the closest code, when this is the second
-            why = partial(_turn_reason, data, turns, entries, profiles, number, names, similarity, closer)
-            out.append(
-                Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), "", why=why)
-            )
+    for turn, row, score, first, first_score in zip(
+        index[order].tolist(),
+        number[order].tolist(),
+        similarity[order].tolist(),
+        closest[order].tolist(),
+        closest_score[order].tolist(),
+        strict=True,
+    ):
+        code_id = profiles.code_ids[row]
+        doc_id = DocumentId(int(turns.document[turn]))
+        span = (int(turns.start[turn]), int(turns.end[turn]))
+        if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
+            continue
+        closer = None if row == first else (first, first_score)  # the closest code, when this is the second
+        entries = slice(starts[turn], starts[turn + 1])
+        why = partial(_turn_reason, data, turns, entries, profiles, row, names, score, closer)
+        out.append(Candidate(doc_id, code_id, span[0], span[1], round(score, 3), ("similar",), "", why=why))
     return out
 
 

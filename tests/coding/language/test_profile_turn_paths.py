@@ -1,0 +1,143 @@
+"""The codes' profiles' passages numbered as arrays, and the turns offered chosen as arrays (issue 19), give what
+the loops they replaced gave: the numbering for any coded passages (Hypothesis), the turn candidates (with their
+reasons) on projects the benchmark generator writes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Container, Iterator, Mapping, Sequence
+from functools import partial
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.make_corpus import CorpusSpec, ensure
+from coding import Project
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
+from coding.language.suggestions import resemblance
+from coding.language.suggestions.candidates import Candidate, overlap, with_reason
+from coding.language.suggestions.data import CorpusData
+from coding.language.suggestions.similar import sentence_vectors
+
+
+def _numbered_by_loops(
+    data: Any, coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]]
+) -> tuple[list[CodeId], list[int], dict[DocumentId, tuple[list[int], list[int], list[int]]]]:
+    """The numbering as ``code_profiles`` made it: a dict of passages per code, then code by code."""
+    passages_of: dict[CodeId, list[tuple[DocumentId, tuple[int, int]]]] = defaultdict(list)
+    for (doc_id, code_id), spans in coded.items():
+        passages_of[code_id].extend((doc_id, span) for span in spans)
+    per_document: dict[DocumentId, tuple[list[int], list[int], list[int]]] = {}
+    ordered = sorted(passages_of)
+    bounds = [0]
+    for code_id in ordered:
+        by_document: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
+        for doc_id, span in passages_of[code_id]:
+            if doc_id in data.documents:
+                by_document[doc_id].append(span)
+        number = bounds[-1]
+        for doc_id, found in by_document.items():
+            numbers, starts, ends = per_document.setdefault(doc_id, ([], [], []))
+            numbers.extend(range(number, number + len(found)))
+            starts.extend(s for s, _ in found)
+            ends.extend(e for _, e in found)
+            number += len(found)
+        bounds.append(number)
+    return ordered, bounds, per_document
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(1, 6), st.integers(1, 9)),
+        st.lists(
+            st.tuples(st.integers(0, 500), st.integers(1, 60)).map(lambda p: (p[0], p[0] + p[1])), max_size=5
+        ),
+        max_size=25,
+    ),
+    st.sets(st.integers(1, 6)),
+)
+def test_passages_numbered_as_arrays_are_numbered_as_by_the_loops(
+    coded: dict[tuple[int, int], list[tuple[int, int]]], indexed: set[int]
+) -> None:
+    data = SimpleNamespace(documents={DocumentId(d): None for d in sorted(indexed)})
+    typed = {(DocumentId(d), CodeId(c)): spans for (d, c), spans in coded.items()}
+    ordered, bounds, per_document = resemblance._numbered_passages(data, typed)  # type: ignore[arg-type]
+    old_ordered, old_bounds, old = _numbered_by_loops(data, typed)
+    assert (ordered, bounds) == (old_ordered, old_bounds)
+    found = {doc_id: tuple(part.tolist() for part in parts) for doc_id, parts in per_document}
+    assert found == {doc_id: tuple(parts) for doc_id, parts in old.items()}
+
+
+def _turn_candidates_by_loop(
+    codes: Sequence[CodeInfo],
+    scope: Container[CodeId],
+    data: CorpusData,
+    coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+    minimum: float = resemblance.MIN_SIMILARITY,
+    profiles: resemblance.Profiles | None = None,
+) -> list[Candidate]:
+    """The turn candidates as they were chosen: a loop over every turn offered."""
+    vectors = sentence_vectors(data)
+    assert profiles is not None
+    turns = data.derive("turn_vectors", lambda d: resemblance.turn_vectors(d, vectors.idf))
+    best, best_score, runner_up, runner_up_score = resemblance.closest_two(
+        turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)
+    )
+    names = {code.id: code.name for code in codes}
+    starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1))
+    out = []
+    for index in np.flatnonzero(
+        (best_score >= minimum) & (turns.words >= resemblance.MIN_CONTENT_WORDS)
+    ).tolist():
+        chosen = [(int(best[index]), float(best_score[index]))]
+        second = float(runner_up_score[index])
+        if second >= minimum and second >= resemblance.RUNNER_UP_RATIO * chosen[0][1]:
+            chosen.append((int(runner_up[index]), second))
+        doc_id = DocumentId(int(turns.document[index]))
+        span = (int(turns.start[index]), int(turns.end[index]))
+        entries = slice(starts[index], starts[index + 1])
+        for number, similarity in chosen:
+            code_id = profiles.code_ids[number]
+            if code_id not in scope or code_id not in names:
+                continue
+            if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
+                continue
+            closer = None if number == chosen[0][0] else chosen[0]
+            why = partial(
+                resemblance._turn_reason, data, turns, entries, profiles, number, names, similarity, closer
+            )
+            out.append(
+                Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), "", why=why)
+            )
+    return out
+
+
+@pytest.fixture(scope="module", params=(11, 29))
+def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    spec = CorpusSpec(f"turns{request.param}", documents=5, characters=6_000, codings=25, seed=request.param)
+    corpus = ensure(spec, root=tmp_path_factory.mktemp("corpora"), docx=False)
+    project = Project.open(corpus.project)
+    project.assist.index()
+    yield project
+    project.close()
+
+
+def test_turns_chosen_as_arrays_are_those_of_the_loop(generated: Project) -> None:
+    service = generated.assist.suggestions
+    data = service._corpus_data(generated.assist.corpus(), generated.assist.ensure_indexed())
+    coded, _ = service._decisions()
+    tree = list(service._context.resolve.code_tree())
+    profiles = resemblance.code_profiles(data, sentence_vectors(data), coded, tree)
+    for scope in ({c.id for c in tree}, {c.id for c in tree[::2]}):
+        for minimum in (resemblance.MIN_SIMILARITY, 0.0):
+            new = resemblance.turn_candidates(tree, scope, data, coded, minimum, profiles)
+            old = _turn_candidates_by_loop(tree, scope, data, coded, minimum, profiles)
+            assert [with_reason(c) for c in new] == [with_reason(c) for c in old]
+            assert [with_reason(c).reason for c in new] == [with_reason(c).reason for c in old]
+    assert len(old) > 10 and any("almost as much" in with_reason(c).reason for c in old)
