@@ -241,7 +241,7 @@ def main(argv: list[str]) -> int:
     )
     if package.exists():
         measure("merge second coder project", lambda: second_coder.merge_coder(window, project, package))
-    if not only or "import .qdpx" in only:
+    if not only or "import .qdpx" in only or "undo .qdpx import" in only:
         from app.exporting.refi_actions import import_exchange_file
         from coding import Project
 
@@ -256,6 +256,7 @@ def main(argv: list[str]) -> int:
         assert window.workspace is not None
         fresh = window.workspace.project
         measure("import .qdpx", lambda: import_exchange_file(window, fresh, archive))
+        measure("undo .qdpx import", window.workspace.undo)  # Edit → Undo
     shutil.rmtree(scratch / "settings", ignore_errors=True)
     window.close()
     app.processEvents()

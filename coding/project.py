@@ -349,7 +349,7 @@ class Project:
             self._committed(command, change)
         return command.result
 
-    def _committed(self, command: Command, change: Change) -> None:
+    def _committed(self, command: Command | None, change: Change) -> None:
         self.store.tell_others(change)  # on the committing thread (a team server's NOTIFY is per thread)
         away = current_worker_write()
         if away is not None:
@@ -357,8 +357,9 @@ class Project:
             return
         self._published(command, change)
 
-    def _published(self, command: Command, change: Change) -> None:
-        self._recorder.record(command)
+    def _published(self, command: Command | None, change: Change) -> None:
+        if command is not None:  # not an undo or redo
+            self._recorder.record(command)
         self._announce(change)
 
     def write_in_worker(self, text: str) -> WorkerWrite:
@@ -403,14 +404,12 @@ class Project:
         """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
         else changed the same rows since, and raises before anything moved when it cannot commit."""
         change = self.store.transact(command.revert)
-        self.store.tell_others(change)
-        self._announce(change)
+        self._committed(None, change)  # in a worker (write_in_worker): announced by its finish
 
     def redo_command(self, command: Command) -> None:
         change = self.store.transact(command.apply)
         command.settle()
-        self.store.tell_others(change)
-        self._announce(change)
+        self._committed(None, change)
 
     def notice_others(self) -> bool:
         """Announce what other programs committed to the project since the last look.

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from app.transcript.coding_margin import code_label
 from app.widgets.translated import QT_TRANSLATE_NOOP
+from coding.core.attributes import known_value
 from coding.core.ids import CodingId
 from coding.core.records import Quote, ReviewInfo
 
@@ -127,11 +128,11 @@ class QuoteCells(QAbstractTableModel):
                 return code_label(tree.get(quote.code_id))
             return quote.code_path.rsplit("/", 1)[-1]
         if column == RESPONDENT:
-            return quote.attributes.get("respondent", "")
-        if column == REGION:
-            return quote.attributes.get("region", "")
+            return known_value(quote.attributes, "respondent")
+        if column == REGION:  # a Dutch sheet's "regio" too
+            return known_value(quote.attributes, "region")
         if column == ROLE:
-            return quote.attributes.get("role", "")
+            return known_value(quote.attributes, "role")
         if column == DOCUMENT:
             return quote.document
         if column == MEMO:
@@ -144,8 +145,10 @@ class QuoteCells(QAbstractTableModel):
             status = self._my_status(quote)
             if status:
                 return REVIEW_LABELS[status]
-            others = sorted({r.status for r in quote.reviews})
-            return f"({', '.join(others)})" if others else ""
+            others = sorted(
+                {r.status for r in quote.reviews}
+            )  # other reviewers' marks, in the window's words
+            return f"({', '.join(REVIEW_LABELS[s] for s in others)})" if others else ""
         return _one_line(self._my_comment(quote))
 
     def _tooltip(self, quote: Quote, column: int) -> str:

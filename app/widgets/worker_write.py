@@ -17,7 +17,9 @@ change (stamped with the initiator), before ``success`` runs. Meanwhile:
   transaction back: the project is exactly as before and ``success`` gets ``None``; a cancel after
   the commit comes too late and the action stands (recorded, announced) as if not cancelled;
 * a failure rolls back as on the GUI thread: reported once (a box for a long action), ``failure``
-  called, the project as it was.
+  called, the project as it was;
+* the committed command is marked ``in_worker``: Edit → Undo and Redo of it run the same way
+  (``Workspace.undo``/``redo``), since taking back 200,000 codings takes as long as writing them.
 
 Usage::
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Cm, Pt
 
-from coding.core.attributes import attribute_key, attribute_word
+from coding.core.attributes import attribute_key, attribute_word, known_value
 from coding.core.context import CodeRef
 from coding.core.i18n import text
 from coding.core.ids import CodeId, PassageId
@@ -79,8 +79,9 @@ def attribution(
     author = next((attrs[k] for k in AUTHOR_KEYS if attrs.get(k)), "")
     if attrs.get("respondent") or not author:
         parts = [attrs.get("respondent") or document]
-        if attrs.get("role"):
-            parts.append(attrs["role"])
+        role = known_value(attrs, "role")  # "rol", "functie" in a Dutch sheet
+        if role:
+            parts.append(role)
     else:
         parts = [author]
         year = next((m.group(1) for k in YEAR_KEYS if (m := _YEAR.search(attrs.get(k, "")))), None)

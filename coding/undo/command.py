@@ -180,6 +180,9 @@ class Command(ABC):
     #: text) or a text already said with its fields (``say("Create code {name}", name=…)``): show it
     #: through :attr:`shown_text`.
     text: str = marked("Change")
+    #: Committed in a worker thread (``Project.write_in_worker``): a step that takes seconds, whose undo
+    #: and redo the window runs in a worker thread too.
+    in_worker: bool = False
 
     def __init__(self) -> None:
         self._steps: list[Step] | None = None

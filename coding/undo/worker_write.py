@@ -42,14 +42,15 @@ class WorkerWrite:
     """One action written in a worker thread (see the module)."""
 
     def __init__(
-        self, text: str, lane: WriteLane, name: str, publish: Callable[[Command, Change], None]
+        self, text: str, lane: WriteLane, name: str, publish: Callable[[Command | None, Change], None]
     ) -> None:
         lane.take(text, name)  # refused while another action is written elsewhere
         self.text = text
         self._lane = lane
         self._publish = publish
-        #: What committed in the worker, waiting to be recorded and announced by :meth:`finish`.
-        self.committed: list[tuple[Command, Change]] = []
+        #: What committed in the worker, waiting to be recorded (a command; ``None`` for an undo or
+        #: redo) and announced by :meth:`finish`.
+        self.committed: list[tuple[Command | None, Change]] = []
         self._lock = threading.Lock()
         self.finished = False
 
@@ -66,8 +67,10 @@ class WorkerWrite:
             _here.write = None
             self._lane.leave()
 
-    def keep(self, command: Command, change: Change) -> None:
-        """A command committed on the worker thread (called by the project)."""
+    def keep(self, command: Command | None, change: Change) -> None:
+        """A command (``None``: an undo or redo) committed on the worker thread (called by the project)."""
+        if command is not None:
+            command.in_worker = True  # its undo and redo take as long: the window runs them in a worker too
         with self._lock:
             self.committed.append((command, change))
 

@@ -4162,6 +4162,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <source>Redone: {step}</source>
         <translation>Opnieuw gedaan: {step}</translation>
     </message>
+    <message>
+        <source>Undo {step}</source>
+        <translation>{step} ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo {step}</source>
+        <translation>{step} opnieuw doen</translation>
+    </message>
 </context>
 <context>
     <name>codebook_dock</name>

@@ -171,7 +171,8 @@ def prefer_specific(
     candidates: Sequence[Candidate], tree: CodeTree, also: Iterable[tuple[int, CodeId]] = ()
 ) -> list[Candidate]:
     """Drop a candidate when a subcode of its code has a candidate for the same passage (among ``candidates``,
-    or a passage of ``also``, as ``terms.TermSentences.alone_apart`` gives them)."""
+    or a passage of ``also``, as ``terms.TermSentences.alone_apart`` gives them); not a concept named in the
+    passage (:mod:`~coding.language.suggestions.named`): there the researcher codes the concept itself."""
     first: dict[int, CodeId] = {}  # by passage: the first code with a candidate for it
     shared: dict[int, set[CodeId]] = {}  # passages with candidates for several codes
     for key, code_id in also:
@@ -197,7 +198,7 @@ def prefer_specific(
     out = []
     for key, c in zip(keys, candidates, strict=True):
         codes = shared.get(key)
-        if codes is not None and c.code_id in tree:
+        if codes is not None and c.code_id in tree and not c.named:  # a concept named is meant as the concept
             if c.code_id not in descendants:
                 descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
             if codes & descendants[c.code_id]:

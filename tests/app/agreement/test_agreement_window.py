@@ -151,7 +151,8 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert [box.windowTitle() for box in boxes] == ["Merge"]  # its report, not one titled "Import"
     boxes[0].close()
-    window.workspace.undo()
+    window.workspace.undo()  # taken back in a worker thread, as it was written (issue 19)
+    qtbot.waitUntil(window.workspace.undo_stack.canRedo)  # the stack follows when it was taken back
     assert project.quotes(coder="Bram") == []
 
 

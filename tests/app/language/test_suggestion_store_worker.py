@@ -65,5 +65,7 @@ def test_the_found_suggestions_are_stored_in_a_worker_while_the_queue_answers(  
     qtbot.waitUntil(queue.find_button.isEnabled, timeout=30_000)
     assert workspace.undo_stack.count() == steps + 1
     assert dump(project.path) != before  # stored
-    workspace.undo()
-    assert dump(project.path) == before
+    workspace.undo()  # in a worker thread too
+    qtbot.waitUntil(lambda: not operations.running_operations(), timeout=30_000)
+    assert dump(project.path) == before and workspace.undo_stack.count() == steps + 1
+    assert workspace.undo_stack.index() == steps

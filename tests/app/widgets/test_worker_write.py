@@ -110,8 +110,26 @@ def test_the_import_commits_in_a_worker_while_the_window_answers_and_undo_restor
         lambda: "R7_gemeente_deventer" in [d.name for d in window.documents_dock.model.documents()]
     )
     assert project.codes.create("Daarna")  # the window writes again
+    workspace.undo()  # Edit → Undo: the code, at once
+    reverted: list[threading.Thread] = []
+    original = ImportExchange.revert
+
+    def revert(command: ImportExchange, session: Any) -> Any:
+        reverted.append(threading.current_thread())
+        return original(command, session)
+
+    monkeypatch.setattr(ImportExchange, "revert", revert)
+    workspace.undo()  # the import: taken back in a worker thread, as it was written
+    _idle(qtbot)
+    assert reverted and reverted[0] is not threading.main_thread()
+    assert dump(project.path) == before and workspace.undo_stack.index() == steps
+    assert window.statusBar().currentMessage() == "Undone: Import ander.qdpx"
+    workspace.redo()  # and again
+    _idle(qtbot)
+    assert "R7_gemeente_deventer" in [d.name for d in project.documents.list()]
+    assert workspace.undo_stack.index() == steps + 1
     workspace.undo()
-    workspace.undo()
+    _idle(qtbot)
     assert dump(project.path) == before
 
 
