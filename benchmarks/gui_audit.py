@@ -241,6 +241,22 @@ def main(argv: list[str]) -> int:
     )
     if package.exists():
         measure("merge second coder project", lambda: second_coder.merge_coder(window, project, package))
+    if not only or "import .qdpx" in only or "undo .qdpx import" in only:
+        from app.exporting.refi_actions import import_exchange_file
+        from coding import Project
+
+        archive = scratch / "p.qdpx"
+        if not archive.exists():  # the export above, when it was not measured this run
+            project.export(archive)
+        empty = scratch / "empty.codewerk"
+        for leftover in (empty, Path(f"{empty}-wal"), Path(f"{empty}-shm")):
+            leftover.unlink(missing_ok=True)
+        Project.create(empty, codebook=None).close()
+        window.open_project(empty)  # File → Open (not measured), then File → Import a REFI-QDA project
+        assert window.workspace is not None
+        fresh = window.workspace.project
+        measure("import .qdpx", lambda: import_exchange_file(window, fresh, archive))
+        measure("undo .qdpx import", window.workspace.undo)  # Edit → Undo
     shutil.rmtree(scratch / "settings", ignore_errors=True)
     window.close()
     app.processEvents()

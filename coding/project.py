@@ -49,6 +49,7 @@ from coding.speakers.speaker_service import SpeakerService
 from coding.undo.command import Command
 from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
+from coding.undo.worker_write import WorkerWrite, current_worker_write
 from models.clock import new_guid
 from models.database import (
     CHECK_FIRST_BYTES,
@@ -345,10 +346,29 @@ class Project:
         change = self.store.transact(lambda session: self._permitted(command.apply(session)))
         command.settle()
         if not command.is_empty:
-            self._recorder.record(command)
-            self.store.tell_others(change)
-            self._announce(change)
+            self._committed(command, change)
         return command.result
+
+    def _committed(self, command: Command | None, change: Change) -> None:
+        self.store.tell_others(change)  # on the committing thread (a team server's NOTIFY is per thread)
+        away = current_worker_write()
+        if away is not None:
+            away.keep(command, change)  # recorded and announced by ``away.finish`` on its own thread
+            return
+        self._published(command, change)
+
+    def _published(self, command: Command | None, change: Change) -> None:
+        if command is not None:  # not an undo or redo
+            self._recorder.record(command)
+        self._announce(change)
+
+    def write_in_worker(self, text: str) -> WorkerWrite:
+        """Begin an action whose commands run and commit in a worker thread (``WorkerWrite.run``)
+        and are recorded and announced here, on this thread (``WorkerWrite.finish``): a ``.qdpx``
+        import, a coder's merge, storing suggestions (see :mod:`coding.undo.worker_write`). Until it
+        finishes, this thread's writes are refused (``WriteUnderWayError``) and other threads' wait;
+        a second one is refused the same way."""
+        return WorkerWrite(text, self.store.lane, self.store.name, self._published)
 
     def _permitted(self, change: Change) -> Change:
         """A team project's role limits what a user changes (the server's grants back it up)."""
@@ -378,22 +398,18 @@ class Project:
 
     def _group_committed(self, group: Group) -> None:
         group.settle()
-        self._recorder.record(group)
-        self.store.tell_others(group.change)
-        self._announce(group.change)
+        self._committed(group, group.change)
 
     def undo_command(self, command: Command) -> None:
         """Take a command back in one transaction; refuses (``UndoConflictError``) when someone
         else changed the same rows since, and raises before anything moved when it cannot commit."""
         change = self.store.transact(command.revert)
-        self.store.tell_others(change)
-        self._announce(change)
+        self._committed(None, change)  # in a worker (write_in_worker): announced by its finish
 
     def redo_command(self, command: Command) -> None:
         change = self.store.transact(command.apply)
         command.settle()
-        self.store.tell_others(change)
-        self._announce(change)
+        self._committed(None, change)
 
     def notice_others(self) -> bool:
         """Announce what other programs committed to the project since the last look.
@@ -404,6 +420,8 @@ class Project:
         anything was announced. A team project whose server is unreachable raises
         ``ServerUnreachableError``.
         """
+        if self.store.lane.taken:
+            return False  # an action written in a worker commits meanwhile: it announces itself
         change = self.store.others_change()
         if change is None:
             return False

@@ -8,6 +8,7 @@ from models.guide import GUIDE_MATCH_STATUSES, GuideMatch
 from models.language import (
     SUGGESTION_STATUSES,
     ContentWords,
+    GuideTurnMatches,
     Respondent,
     Sentence,
     Suggestion,
@@ -35,6 +36,7 @@ __all__ = [
     "Document",
     "DocumentAttribute",
     "GuideMatch",
+    "GuideTurnMatches",
     "Judgement",
     "JudgementEvidence",
     "JudgementReview",

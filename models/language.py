@@ -61,6 +61,28 @@ class ContentWords(Base):
     sentence_end: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class GuideTurnMatches(Base):
+    """What the guide matcher found in a document's interviewer turns, as arrays
+    (``coding.language.guide_matches``): the guide questions each turn asks (before the researcher's decisions)
+    and its similarity with each question it shares a word with. Derived data, written when the document is
+    indexed or first read after the guide changed; valid only while ``guide_key`` is the guide's,
+    ``text_hash`` its document's ``text_index`` row's and ``interviewers`` its turns' interviewer flags."""
+
+    __tablename__ = "guide_turn_matches"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    guide_key: Mapped[str] = mapped_column(String(64))
+    text_hash: Mapped[str] = mapped_column(String(64))
+    interviewers: Mapped[bytes] = mapped_column(LargeBinary)  # per turn of the document: 1 for an interviewer
+    asks: Mapped[bytes] = mapped_column(LargeBinary)  # per interviewer turn: 1 when it has a question mark
+    matched_start: Mapped[bytes] = mapped_column(LargeBinary)  # per question matched: its turn's start
+    matched_question: Mapped[bytes] = mapped_column(LargeBinary)  # its number in the guide's order
+    matched_confidence: Mapped[bytes] = mapped_column(LargeBinary)  # float64
+    overlap_start: Mapped[bytes] = mapped_column(LargeBinary)  # per turn and question sharing a word
+    overlap_question: Mapped[bytes] = mapped_column(LargeBinary)
+    overlap_similarity: Mapped[bytes] = mapped_column(LargeBinary)  # float64
+
+
 class Sentence(Base):
     """A sentence of a document: ``document.text[start:end]``."""
 

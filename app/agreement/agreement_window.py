@@ -186,6 +186,7 @@ class AgreementWindow(ToolWindow):
 
     def recompute(self) -> None:
         a, b = self.coder_a.currentData(), self.coder_b.currentData()
+        self.disagreements.set_coders(f"A: {a or ''}", f"B: {b or ''}")  # the choice, even before figures
         if not a or not b or a == b:
             self.report = None
             self.figures.set_records([])
@@ -206,7 +207,6 @@ class AgreementWindow(ToolWindow):
             return
         self.report = report
         self.figures.set_records(report.rows)
-        self.disagreements.set_coders(f"A: {a}", f"B: {b}")
         self.disagreements.set_records(report.disagreements)
         self.method.setText(report.method)
         self.count.setText(

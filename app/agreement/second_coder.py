@@ -1,7 +1,8 @@
 """File → Second coder: prepare a blind package for a second coder, and merge their project back.
 
 Both run through the Qt-free functions of :mod:`coding.refi` (``package_for_coder``,
-``merge_project``); the merge is one undoable step and its report shows like an import's.
+``read_merge``/``apply_merge``) in a worker thread; the merge is one command committed there
+(``app.widgets.worker_write``), one undoable step, and its report shows like an import's.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding import Project
 
 PROJECT_FILTER = QT_TRANSLATE_NOOP("second_coder", "Codewerk projects (*.codewerk);;All files (*)")
@@ -90,17 +92,18 @@ def prepare_package(
     ).start()
 
 
-def merge_coder(
-    parent: QWidget, project: Project, path: Path | None = None
-) -> operations.LongOperation | None:
+def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> WriteOperation | None:
     """Ask for a coder's project file and merge it; shows the report (added, kept, conflicts).
 
-    The other file is read and checked in a worker thread, with progress over the window (seconds
-    for a research group's project); the merge itself is one command on the GUI thread (one
-    undoable step). ``None`` when the user cancelled; the operation's ``finished(report)`` gives the
-    report."""
+    The other file is read and checked and merged as one command in a worker thread, with progress
+    over the window (seconds for a research group's project) and Cancel (until the commit: the
+    project stays as it was); the window answers meanwhile and its other writes are refused. One
+    undoable step, announced when it committed. ``None`` when the user chose no file or another
+    write is under way; the operation's ``finished(report)`` gives the report (``None`` when
+    cancelled)."""
     from app.exporting.refi_actions import show_report
-    from coding.refi.merge import PreparedMerge, apply_merge, read_merge  # lxml: not at start-up
+    from coding.refi.merge import apply_merge, read_merge  # lxml: not at start-up
+    from coding.refi.report import ExchangeReport
 
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -114,15 +117,27 @@ def merge_coder(
         path = Path(chosen)
     source = path
 
-    def read(_progress: operations.Progress) -> PreparedMerge:  # in the worker thread: reads only
-        return read_merge(project, source)
+    def read_and_merge(progress: operations.Progress) -> ExchangeReport | None:  # in the worker thread
+        prepared = read_merge(project, source)  # reads only
+        return None if progress.cancelled else apply_merge(project, prepared)  # one command, committed here
 
-    return operations.LongOperation(
+    def done(report: ExchangeReport | None) -> None:
+        title = QCoreApplication.translate("second_coder", "Merge")
+        if report is None:
+            operations.tell(
+                parent,
+                QCoreApplication.translate(
+                    "second_coder", "Merge of {name} cancelled; nothing was changed"
+                ).format(name=source.name),
+            )
+        else:
+            show_report(parent, report, title)
+
+    return write_in_worker(
         parent,
-        read,
+        project,
+        read_and_merge,
         title=QCoreApplication.translate("second_coder", "Merge"),
-        apply=lambda prepared: apply_merge(project, prepared),  # on the GUI thread: one command
-        success=lambda report: show_report(
-            parent, report, QCoreApplication.translate("second_coder", "Merge")
-        ),
-    ).start()
+        success=done,
+        cancellable=True,
+    )

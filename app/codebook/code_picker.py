@@ -79,12 +79,14 @@ class CodePicker(QDialog):
         tree: CodeTree,
         parent: QWidget | None = None,
         *,
-        title: str = "Code the selection with…",
+        title: str | None = None,
         exclude: set[CodeId] | None = None,
         allow_create: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("codePicker")
+        if title is None:  # Ctrl+K, the toolbar's "Code with": the window's own language
+            title = QCoreApplication.translate("CodePicker", "Code the selection with…")
         self.setWindowTitle(title)
         self.setModal(True)
         self._allow_create = allow_create

@@ -28,6 +28,7 @@ from app.shell.workspace import Workspace
 from app.widgets.record_table_model import header_text
 from app.widgets.translated import QT_TRANSLATE_NOOP, number
 from coding import Aspect, Change
+from coding.core.attributes import attribute_label
 from coding.core.errors import ServerUnreachableError
 from coding.core.ids import DocumentId
 from coding.core.records import DocumentInfo
@@ -38,7 +39,7 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, CODINGS = range(2)
 HEADERS = (QT_TRANSLATE_NOOP("Column", "Document"), QT_TRANSLATE_NOOP("Column", "Codings"))
-NO_VALUE = "(no value)"
+NO_VALUE = QT_TRANSLATE_NOOP("DocumentListModel", "(no value)")
 #: What the list shows: documents grouped by their attributes, with their number of codings.
 SHOWN = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS)
 
@@ -347,7 +348,8 @@ class DocumentListModel(QAbstractItemModel):
         key, documents = group
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
-                return f"{key}  ({len(documents)})"
+                shown = QCoreApplication.translate("DocumentListModel", NO_VALUE) if key == NO_VALUE else key
+                return f"{shown}  ({len(documents)})"
             return str(sum(d.coding_count or 0 for d in documents)) if self._counted else ""
         if role == FILTER_ROLE:
             return fold(key)
@@ -358,7 +360,7 @@ class DocumentListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(
                 "DocumentListModel", "{key} = {value}: {count} document(s)"
-            ).format(key=self.group_by, value=key, count=len(documents))
+            ).format(key=attribute_label(self.group_by or ""), value=key, count=len(documents))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == CODINGS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

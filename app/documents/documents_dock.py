@@ -22,7 +22,7 @@ from app.shell.workspace import Workspace
 from app.widgets.after_paint import after_first_paint
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change
-from coding.core.attributes import attribute_label
+from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.ids import DocumentId
 from coding.core.text import fold
 
@@ -91,7 +91,7 @@ class DocumentsDock(QDockWidget):
             self.group_by,
             [(attribute_label(key), key) for key in keys],
             first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
-            choose=("region", before) if first_choice else (before,),
+            choose=(*REGION_KEYS, before) if first_choice else (before,),
         )
         if (self.group_by.currentData() or NO_GROUPING) != before:
             self._group_changed()
@@ -114,7 +114,7 @@ class DocumentsDock(QDockWidget):
                 self.group_by,
                 [(attribute_label(key), key) for key in keys],
                 first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
-                choose=("region",),
+                choose=REGION_KEYS,
             )
             # The coding counts follow the first paint: the window shows without waiting for them.
             self.model = DocumentListModel(

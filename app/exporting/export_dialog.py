@@ -36,7 +36,7 @@ from app.widgets.check_list_model import CheckListModel
 from app.widgets.operations import LongOperation, Progress
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
-from coding.core.attributes import attribute_label
+from coding.core.attributes import attribute_label, attribute_word
 
 
 @dataclass(frozen=True)
@@ -279,14 +279,21 @@ class ExportDialog(QDialog):
         fmt = self.export_format
         current = self.path_edit.text().strip()
         folder = Path(current).parent if current else self.project.path.parent
+        # the file's name in the window's language: studie-regio-citaten.docx in Dutch
         if fmt.kind == "transcript":
-            stem = f"{self.document_box.currentData() or 'transcript'}-coded"
+            coded = QCoreApplication.translate("ExportDialog", "coded", "a file name: R5-coded.docx")
+            stem = f"{self.document_box.currentData() or 'transcript'}-{coded}"
         else:
-            stem = f"{self.project.path.stem}-{self.attribute_box.currentData() or 'region'}"
+            stem = f"{self.project.path.stem}-{attribute_word(self.attribute_box.currentData() or 'region')}"
             if fmt.kind == "quotes":
-                stem += "-quotes"
+                stem += "-" + QCoreApplication.translate(
+                    "ExportDialog", "quotes", "a file name: studie-region-quotes"
+                )
             elif fmt.kind == "review":
-                stem = f"{self.project.path.stem}-review"
+                review = QCoreApplication.translate(
+                    "ExportDialog", "review", "a file name: studie-review.xlsx"
+                )
+                stem = f"{self.project.path.stem}-{review}"
         self.path_edit.setText(str(folder / f"{stem}{fmt.suffix}"))
 
     def options(self) -> dict[str, Any]:

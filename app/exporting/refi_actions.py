@@ -4,8 +4,9 @@ The main window installs the actions with :func:`install` (or calls the function
 actions). Everything runs through the Qt-free services in :mod:`coding.refi`; this module only
 asks for file names and shows what happened, through ``app.widgets.operations``. An export is a
 long operation (written in a worker thread, with progress and Cancel). An import reads and checks
-the file in a worker thread (progress per source, Cancel), then merges it on the GUI thread as one
-undoable step on the window's undo stack (it goes through ``Project.execute``).
+the file and merges it as one command in a worker thread (``app.widgets.worker_write``: progress
+per source, Cancel rolls back until the commit); the command is recorded as one undoable step on
+the window's undo stack and announced on the GUI thread when it committed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.widgets import operations
 from app.widgets.operations import LongOperation, Progress
 from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding import Project
 
 if TYPE_CHECKING:
@@ -120,12 +122,14 @@ class _Cancelled(Exception):
 
 def import_exchange_file(
     parent: QWidget | None, project: Project, path: Path | str | None = None
-) -> LongOperation | None:
+) -> WriteOperation | None:
     """Ask for a .qdpx or .qdc and merge it into the project; shows the report (or the refusal).
 
-    The file is read and checked in a worker thread with progress per source and a Cancel
-    button; the merge itself is one command on the GUI thread (one undoable step). The
-    operation's ``finished(report)`` gives the report (``None`` when cancelled)."""
+    The file is read and checked, then merged as one command, in a worker thread with progress per
+    source and a Cancel button (until the commit: the project stays as it was); the window answers
+    meanwhile and its other writes are refused. One undoable step, announced when it committed.
+    The operation's ``finished(report)`` gives the report (``None`` when cancelled); ``None``
+    instead of an operation when the user chose no file or another write is under way."""
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
             parent,
@@ -140,7 +144,7 @@ def import_exchange_file(
 
     source = Path(path)
 
-    def read(progress: Progress) -> object:  # in the worker thread: no database access
+    def read_and_merge(progress: Progress) -> ExchangeReport | None:  # in the worker thread
         total = sources_in(source)
         done = 0
 
@@ -151,12 +155,15 @@ def import_exchange_file(
                 raise _Cancelled
 
         try:
-            return read_for_import(project, source, advance)
+            data = read_for_import(project, source, advance)
         except _Cancelled:
             return None
-
-    def merge(data: object) -> ExchangeReport | None:  # on the GUI thread: one command
-        return None if data is None else apply_import(project, data, source)  # type: ignore[arg-type]
+        if (
+            progress(total, total, QCoreApplication.translate("refi_actions", "writing into the project"))
+            is False
+        ):
+            return None
+        return apply_import(project, data, source)  # one command, committed here
 
     def done(report: ExchangeReport | None) -> None:
         if report is None:
@@ -169,14 +176,14 @@ def import_exchange_file(
         else:
             show_report(parent, report)
 
-    return LongOperation(
+    return write_in_worker(
         parent,
-        read,
+        project,
+        read_and_merge,
         title=QCoreApplication.translate("refi_actions", "Import"),
-        apply=merge,
         success=done,
         cancellable=True,
-    ).start()
+    )
 
 
 def install(

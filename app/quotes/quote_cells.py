@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from app.transcript.coding_margin import code_label
 from app.widgets.translated import QT_TRANSLATE_NOOP
+from coding.core.attributes import known_value
 from coding.core.ids import CodingId
 from coding.core.records import Quote, ReviewInfo
 
@@ -127,11 +128,11 @@ class QuoteCells(QAbstractTableModel):
                 return code_label(tree.get(quote.code_id))
             return quote.code_path.rsplit("/", 1)[-1]
         if column == RESPONDENT:
-            return quote.attributes.get("respondent", "")
-        if column == REGION:
-            return quote.attributes.get("region", "")
+            return known_value(quote.attributes, "respondent")
+        if column == REGION:  # a Dutch sheet's "regio" too
+            return known_value(quote.attributes, "region")
         if column == ROLE:
-            return quote.attributes.get("role", "")
+            return known_value(quote.attributes, "role")
         if column == DOCUMENT:
             return quote.document
         if column == MEMO:

@@ -25,6 +25,7 @@ from app.quotes.quote_cells import (
     TIME,
 )
 from app.quotes.quote_rows import DocumentFacts, Facts, Texts
+from coding.core.attributes import known_value
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.core.text import fold
@@ -80,7 +81,7 @@ def column_key(
     attribute = ATTRIBUTES.get(column)
     if attribute is not None:
         attributes, natural = documents.attributes, documents.natural
-        return lambda i: natural(attributes.get(rows[i][fact.DOCUMENT], {}).get(attribute, ""))
+        return lambda i: natural(known_value(attributes.get(rows[i][fact.DOCUMENT], {}), attribute))
     if column in (TEXT, MEMO):
         by_coding, part = texts().texts, 0 if column == TEXT else 1
         return lambda i: by_coding.get(i, ("", ""))[part].casefold()

@@ -45,7 +45,7 @@ from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import layer_name
 from coding import Aspect, Change
-from coding.core.attributes import attribute_label
+from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.coder_layers import LAYERS
 from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId, CodingId
@@ -170,7 +170,9 @@ class QuotesDock(QDockWidget):
             button.setDefaultAction(action)
             review_row.addWidget(button)
             self.review_actions[status or "clear"] = action
-        review_row.addWidget(self.comment, 1)
+        # the comment on a line of its own, full width: beside the marks it was a sliver on a laptop
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment, 1)
         self.discussion_button = QToolButton(body)
         self.discussion_button.setObjectName("discussionToggle")
         self.discussion_button.setText(QCoreApplication.translate("QuotesDock", "Discussion"))
@@ -182,7 +184,7 @@ class QuotesDock(QDockWidget):
                 "your replies) and reply",
             )
         )
-        review_row.addWidget(self.discussion_button)
+        comment_row.addWidget(self.discussion_button)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -190,6 +192,7 @@ class QuotesDock(QDockWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(review_row)
+        layout.addLayout(comment_row)
         self.discussion = DiscussionPanel(body)
         self.discussion.setVisible(False)
         layout.addWidget(self.discussion)
@@ -308,7 +311,7 @@ class QuotesDock(QDockWidget):
     def _fill_attributes(self) -> None:
         assert self.workspace is not None
         keys = self.workspace.project.documents.attribute_keys()
-        fill_combo(self.attribute, [(attribute_label(key), key) for key in keys], choose=("region",))
+        fill_combo(self.attribute, [(attribute_label(key), key) for key in keys], choose=REGION_KEYS)
         self._attribute_changed()
 
     def _project_changed(self, change: Change) -> None:
@@ -325,7 +328,7 @@ class QuotesDock(QDockWidget):
         fill_combo(
             self.attribute,
             [(attribute_label(k), k) for k in documents.attribute_keys()],
-            choose=(key, "region"),
+            choose=(key, *REGION_KEYS),
         )
         chosen = self.attribute.currentData()
         values = documents.attribute_values(chosen) if chosen else []

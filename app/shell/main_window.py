@@ -60,6 +60,8 @@ if TYPE_CHECKING:  # each loads when first used (their slots import them), not a
 
 #: The window's first size, made smaller to fit a smaller screen.
 DEFAULT_SIZE = QSize(1440, 900)
+#: The screen width from which the default layout runs Memo and details down the whole right side.
+WIDE_SCREEN = 1200
 
 
 class MainWindow(QMainWindow):
@@ -203,7 +205,14 @@ class MainWindow(QMainWindow):
     # -- layout ---------------------------------------------------------------------------
     def default_layout(self) -> None:
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # Memo and details the whole height on the right (a document's facts, attributes and memo need it
+        # on a 1366×768 laptop), the quotes under the transcript; on a narrower screen the quotes span
+        # the bottom, so that the window's least width (the quote bar's) stays within the screen.
+        wide = self.available_area().width() >= WIDE_SCREEN
+        self.setCorner(
+            Qt.Corner.BottomRightCorner,
+            Qt.DockWidgetArea.RightDockWidgetArea if wide else Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
         for dock in self.docks:
             dock.setFloating(False)
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
@@ -221,7 +230,7 @@ class MainWindow(QMainWindow):
         height = max(self.height(), 600)
         self.resizeDocks(
             [self.documents_dock, self.codebook_dock],
-            [int(height * 0.26), int(height * 0.74)],
+            [int(height * 0.4), int(height * 0.6)],
             Qt.Orientation.Vertical,
         )
         self.resizeDocks([self.documents_dock, self.details_dock], [370, 300], Qt.Orientation.Horizontal)

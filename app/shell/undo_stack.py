@@ -26,6 +26,10 @@ class DomainUndoCommand(QUndoCommand):
         self._command = command
         self._done = True  # pushed after the project already executed and committed it
 
+    @property
+    def command(self) -> Command:
+        return self._command
+
     def redo(self) -> None:
         if self._done or self._recorder.failure is not None:
             return
@@ -76,6 +80,24 @@ class UndoStackRecorder:
             self.stack.setIndex(before)  # re-does (or re-undoes) only what did move
             self.failure = None
             raise failure
+
+    def long_step(self, *, undo: bool) -> DomainUndoCommand | None:
+        """The step Edit → Undo (``undo``) or Redo would take, when it takes seconds: its command was
+        written in a worker thread (``Command.in_worker``), so its undo and redo are run there too."""
+        index = self.stack.index() - 1 if undo else self.stack.index()
+        if not 0 <= index < self.stack.count():
+            return None
+        step = self.stack.command(index)
+        return step if isinstance(step, DomainUndoCommand) and step.command.in_worker else None
+
+    def took(self, step: DomainUndoCommand, *, undo: bool) -> None:
+        """The project took ``step`` back (``undo``) or again elsewhere (in a worker thread): the stack's
+        index follows without taking it once more."""
+        index = self.stack.index() - 1 if undo else self.stack.index()
+        if not 0 <= index < self.stack.count() or self.stack.command(index) is not step:
+            return
+        step._done = not undo  # the wrapper's own undo/redo then does nothing
+        (self.stack.undo if undo else self.stack.redo)()
 
     def clear(self) -> None:
         self.stack.clear()

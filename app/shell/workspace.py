@@ -15,6 +15,7 @@ from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
 from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import operations
+from app.widgets.worker_write import abandon_writes, write_in_worker
 from coding import CodewerkError, Project
 from coding.core.errors import ServerUnreachableError
 
@@ -76,15 +77,42 @@ class Workspace(QObject):
 
     def undo(self) -> None:
         """Edit → Undo: the stack moves only when the project took the step back; else reported.
-        The status bar says what was undone (it may still say "Coded … (Ctrl+Z undoes)")."""
+        The status bar says what was undone (it may still say "Coded … (Ctrl+Z undoes)"). A step
+        written in a worker thread (an import, a merge, stored suggestions) is undone in one too."""
         step = self.undo_stack.undoText()
-        if self.perform(self.recorder.undo) and step:
+        if self.recorder.long_step(undo=True) is not None:
+            self._step_in_worker(undo=True)
+        elif self.perform(self.recorder.undo) and step:
             self.tell(QCoreApplication.translate("Workspace", "Undone: {step}").format(step=step))
 
     def redo(self) -> None:
         step = self.undo_stack.redoText()
-        if self.perform(self.recorder.redo) and step:
+        if self.recorder.long_step(undo=False) is not None:
+            self._step_in_worker(undo=False)
+        elif self.perform(self.recorder.redo) and step:
             self.tell(QCoreApplication.translate("Workspace", "Redone: {step}").format(step=step))
+
+    def _step_in_worker(self, *, undo: bool) -> None:
+        """Undo or redo a long step in a worker thread (``write_in_worker``: the window answers, its
+        other writes are refused meanwhile); the stack's index follows when the project took it."""
+        step = self.recorder.long_step(undo=undo)
+        assert step is not None
+        command = step.command
+        if undo:
+            title = QCoreApplication.translate("Workspace", "Undo {step}").format(step=step.text())
+            done = QCoreApplication.translate("Workspace", "Undone: {step}").format(step=step.text())
+        else:
+            title = QCoreApplication.translate("Workspace", "Redo {step}").format(step=step.text())
+            done = QCoreApplication.translate("Workspace", "Redone: {step}").format(step=step.text())
+
+        def take(_progress: operations.Progress) -> None:  # in the worker thread
+            (self.project.undo_command if undo else self.project.redo_command)(command)
+
+        def took(_value: object) -> None:
+            self.recorder.took(step, undo=undo)
+            self.tell(done)
+
+        write_in_worker(self.window, self.project, take, title=title, success=took, show="status")
 
     def attempt(self, action: Callable[[], T], *, initiator: object | None = None) -> T | None:
         """Run a quick user action; its result, or ``None`` when it failed (reported)."""
@@ -165,6 +193,7 @@ class Workspace(QObject):
 
     def close(self) -> None:
         self._outside.stop()
+        abandon_writes(self.project)  # cancelled (rolled back unless committed), announced no more
         self.indexer.shutdown()
         for read in list(self._reads):
             read.shutdown()

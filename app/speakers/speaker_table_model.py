@@ -18,7 +18,7 @@ from coding.speakers.speaker_service import SpeakerInfo
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, INTERVIEWER, TURNS, WORDS, DOCUMENTS = range(5)
-#: How each column sorts: names and document lists in natural order (R2 before R10), counts as numbers.
+# How each column sorts: names and document lists in natural order (R2 before R10), counts as numbers.
 SORT_KEYS: dict[int, Callable[[SpeakerInfo], Any]] = {
     NAME: lambda s: natural_key(s.name),
     INTERVIEWER: lambda s: (not s.interviewer, natural_key(s.name)),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from app.transcript.find_bar import FindBar
 from app.transcript.transcript_view import TranscriptView
 from app.widgets.elided_label import ElidedLabel
+from coding.core.attributes import known_value
 from coding.core.records import DocumentInfo
 
 #: The attributes the header names after the document, in this order.
@@ -60,7 +61,8 @@ class TranscriptPanel(QWidget):
                 )
             )
             return
-        attributes = [document.attributes[key] for key in HEADER_ATTRIBUTES if document.attributes.get(key)]
+        found = (known_value(document.attributes, key) for key in HEADER_ATTRIBUTES)  # "regio" too
+        attributes = [value for value in found if value]
         self.title.setText(document.name)
         self.facts.setText(
             " · ".join(

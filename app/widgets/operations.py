@@ -1,7 +1,7 @@
 """One way for the window to act: run a user action, report what went wrong one way, say who acted.
 
 The idea is Anki's ``CollectionOp``/``QueryOp``; this is smaller and keeps Codewerk's rule that the
-project is written on the GUI thread only.
+undo stack and the views hear of every change on the GUI thread.
 
 A quick action (code a passage, rename a speaker, save a judgement) runs at once on the GUI thread::
 
@@ -13,8 +13,9 @@ A long action (importing, indexing, exporting, REFI-QDA exchange, finding sugges
     LongOperation(self, work, title="Exporting", apply=..., success=..., cancellable=True).start()
 
 ``work(progress)`` reads and prepares only (parses files, builds the search index, writes an
-export file); it never executes a command, so the project's writes, the undo stack and the change
-notifications all stay on the GUI thread. What it prepared reaches the GUI thread as its return
+export file); it never executes a command (a long action whose command takes seconds is a
+``WriteOperation``, :mod:`app.widgets.worker_write`, which commits in the worker), so the undo
+stack and the change notifications stay on the GUI thread. What it prepared reaches the GUI thread as its return
 value (given to ``apply``, which may write through the services) or, when ``work`` is a generator,
 item by item (each given to ``each``, the worker at most ``lookahead`` items ahead). It reports
 progress by calling ``progress(done, total, text)``, which returns ``False`` once the user

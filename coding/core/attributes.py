@@ -6,7 +6,7 @@ the judgement grid groups by one of them; all spell an attribute's name the same
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text as say
@@ -21,6 +21,34 @@ KNOWN_LABELS: dict[str, str] = {
     "date": "Date",
     "organisation": "Organisation",
 }
+
+
+#: The attribute regions are compared by, as an English or a Dutch metadata sheet names it: the grouping
+#: the Documents panel, the Quotes filter, Compare and the exports choose first.
+REGION_KEYS = ("region", "regio")
+#: The attributes Codewerk shows in columns of their own (the Quotes dock's Region and Role, the transcript's
+#: header, the exports' Role column and citations), by each name a metadata sheet may give them.
+SAME_AS: dict[str, tuple[str, ...]] = {
+    "region": REGION_KEYS,
+    "role": ("role", "rol", "functie"),
+    "date": ("date", "datum"),
+    "respondent": ("respondent",),
+}
+
+
+def known_value(attributes: Mapping[str, str], key: str) -> str:
+    """The value of a known attribute under any of its names (``regio`` for ``region``), else ""."""
+    for name in SAME_AS.get(key, (key,)):
+        value = attributes.get(name)
+        if value:
+            return value
+    return ""
+
+
+def known_keys(keys: Iterable[str], key: str) -> str | None:
+    """Which of ``keys`` a known attribute goes by (the first of its names present), if any."""
+    present = set(keys)
+    return next((name for name in SAME_AS.get(key, (key,)) if name in present), None)
 
 
 def attribute_label(key: str, language: str | None = None) -> str:

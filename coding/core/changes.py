@@ -25,6 +25,7 @@ from models import (
     Document,
     DocumentAttribute,
     GuideMatch,
+    GuideTurnMatches,
     Judgement,
     JudgementEvidence,
     JudgementReview,
@@ -98,6 +99,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     Sentence: Aspect.INDEX,
     TextIndex: Aspect.INDEX,
     ContentWords: Aspect.INDEX,
+    GuideTurnMatches: Aspect.INDEX,
 }
 
 #: The table of codings, whose rows a change can list (:attr:`Change.coded`).

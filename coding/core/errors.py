@@ -64,3 +64,11 @@ class ServerUnreachableError(CodewerkError):
 
 class NotAllowedError(CodewerkError):
     """The user's role in a team project does not allow this action; nothing was changed."""
+
+
+class WriteUnderWayError(CodewerkError):
+    """Another action of this program is being written in a worker thread; nothing was changed."""
+
+
+class WriteCancelled(CodewerkError):
+    """The user cancelled an action being written in a worker thread: rolled back, nothing changed."""

@@ -90,6 +90,9 @@ _DUTCH: dict[str, str] = {
     "Quotes per concept": "Citaten per concept",
     "Quotes per concept – {name}": "Citaten per concept – {name}",
     "{name} · by {key}": "{name} · per {key}",
+    "respondents' words only, […] where the interviewer was left out": (
+        "alleen de woorden van respondenten, […] waar de interviewer is weggelaten"
+    ),
     "Document memos": "Documentmemo's",
     "Analysis": "Analyse",
     "No quotes.": "Geen citaten.",

@@ -264,6 +264,11 @@ DUTCH: dict[str, str] = {
         "{name}: het project is bezet (een ander programma bleef er ongeveer {waited} s naar "
         "schrijven); er is niets gewijzigd, probeer het zo nog eens"
     ),
+    "{name}: “{what}” is still being written; nothing else was changed, try again when it is done": (
+        "{name}: “{what}” wordt nog weggeschreven; er is verder niets gewijzigd, probeer het opnieuw "
+        "als dat klaar is"
+    ),
+    "cancelled; nothing was changed": "geannuleerd; er is niets gewijzigd",
     "{name}: the project is read-only; nothing was changed": (
         "{name}: het project is alleen-lezen; er is niets gewijzigd"
     ),

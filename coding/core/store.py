@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from coding.core.changes import Change
 from coding.core.errors import CodewerkError, DiskFullError, ProjectBusyError, ProjectReadOnlyError
 from coding.core.i18n import text
+from coding.core.write_lane import WriteLane
 from models import Base
 from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
 
@@ -66,6 +67,7 @@ class Store:
     #: What the damage check found, raised again by every later write.
     _check_failure: CodewerkError | None = None
     _check_lock: threading.Lock | None = None
+    _lane: WriteLane | None = None
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -93,6 +95,14 @@ class Store:
     @property
     def table_names(self) -> frozenset[str]:
         return frozenset(Base.metadata.tables)
+
+    @property
+    def lane(self) -> WriteLane:
+        """Whether an action is being written in a worker thread (:mod:`coding.core.write_lane`):
+        every write of this program asks it first."""
+        if self._lane is None:
+            self._lane = WriteLane()
+        return self._lane
 
     @property
     def name(self) -> str:
@@ -176,6 +186,8 @@ class Store:
             self._pending_check = None
 
     def _before_writing(self) -> None:
+        if self._lane is not None:
+            self._lane.wait_turn(self.name)
         if self.read_only:
             raise ProjectReadOnlyError(
                 text("{name}: the project is read-only; nothing was changed", name=self.name)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Cm, Pt
 
-from coding.core.attributes import attribute_key
+from coding.core.attributes import attribute_key, attribute_word, known_value
 from coding.core.context import CodeRef
 from coding.core.i18n import text
 from coding.core.ids import CodeId, PassageId
@@ -79,8 +79,9 @@ def attribution(
     author = next((attrs[k] for k in AUTHOR_KEYS if attrs.get(k)), "")
     if attrs.get("respondent") or not author:
         parts = [attrs.get("respondent") or document]
-        if attrs.get("role"):
-            parts.append(attrs["role"])
+        role = known_value(attrs, "role")  # "rol", "functie" in a Dutch sheet
+        if role:
+            parts.append(role)
     else:
         parts = [author]
         year = next((m.group(1) for k in YEAR_KEYS if (m := _YEAR.search(attrs.get(k, "")))), None)
@@ -153,9 +154,9 @@ def write_quotes_per_concept(
         author=project.coder,
     )
     body = BodyWriter(document)
-    subtitle = text("{name} · by {key}", name=project.path.stem, key=key)
+    subtitle = text("{name} · by {key}", name=project.path.stem, key=attribute_word(key))
     if without_interviewer:
-        subtitle += " · respondents' words only, […] where the interviewer was left out"
+        subtitle += " · " + text("respondents' words only, […] where the interviewer was left out")
     title_block(body, "Quotes per concept", subtitle)
     empty = [h for h in headings if not rows[h.id].quotes and not rows[h.id].judged]
     memos = project.memos.list() if include_memos else []

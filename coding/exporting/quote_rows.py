@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coding.core.attributes import attribute_key, attribute_label
+from coding.core.attributes import attribute_key, attribute_label, known_keys
 from coding.core.context import CodeRef
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
@@ -88,8 +88,9 @@ def quote_table(
         code_ids, documents=documents, exclude_interviewer=bool(without_interviewer), coder=coder
     )
     order = project.codes.tree().order()
-    standard = {key, "respondent", "role"}
-    extra = sorted({k for q in quotes for k in q.attributes} - standard)
+    keys = {k for q in quotes for k in q.attributes}
+    role = known_keys(keys, "role") or "role"  # a Dutch sheet's "rol" or "functie" fills the Role column
+    extra = sorted(keys - {key, "respondent", role})
     paged = any(q.pages for q in quotes)
     timed = any(q.time is not None for q in quotes)
     header = (
@@ -126,7 +127,7 @@ def quote_table(
             quote.concept,
             quote.code_path,
             attrs.get("respondent", ""),
-            attrs.get("role", ""),
+            attrs.get(role, ""),
             quote.document,
             quote.text,
             quote.memo,

@@ -18,6 +18,7 @@ from coding.core.plain_rows import plain_row_stream
 from coding.core.records import TurnInfo
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
+from coding.guide.answer_spans import AnswerSpan, decided_refs, document_answer_spans
 from coding.guide.guide_commands import AttachGuide, DecideGuideMatch, GuideText
 from coding.guide.guide_file import read_guide
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnMatch, TurnText
@@ -128,32 +129,6 @@ class GuideTable:
         return list(grouped.items())
 
 
-@dataclass(frozen=True)
-class AnswerSpan:
-    """Where the answer to a matched guide question lies: the respondent turns' bodies (``parts``) after
-    the interviewer turn ``asked_start``–``asked_end``, for the suggestion engine and the guide view."""
-
-    document_id: DocumentId
-    question: str
-    asked_start: int
-    asked_end: int
-    #: Where the question's words start (after the interviewer's label and timestamp).
-    asked_body_start: int
-    parts: tuple[tuple[int, int], ...]
-    confidence: float
-    confirmed: bool
-    #: Where the first answering turn starts (its speaker label included); ``asked_end`` when none.
-    turn_start: int
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0] if self.parts else self.asked_end
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1] if self.parts else self.asked_end
-
-
 class _TurnRow(NamedTuple):
     """A speaker turn as :meth:`GuideService.answer_spans` reads it (no record per turn)."""
 
@@ -237,7 +212,7 @@ class GuideService:
             out.setdefault(row.start, {})[row.question] = row.status
         return out
 
-    def _all_decisions(self) -> dict[DocumentId, dict[int, dict[str, str]]]:
+    def all_decisions(self) -> dict[DocumentId, dict[int, dict[str, str]]]:
         """:meth:`_decisions` of every document, read at once."""
         with self._context.store.read() as session:
             rows = session.execute(
@@ -266,18 +241,10 @@ class GuideService:
         dropped, a confirmed one added (confidence 1) or kept. ``decisions``: the document's, when read."""
         if decisions is None:
             decisions = self._decisions(document_id)
-        out = []
-        for found in matcher.match(turns):
-            decided = decisions.get(found.start)
-            if not decided:
-                out.append(found)
-                continue
-            refs = [(r, c) for r, c in found.refs if decided.get(r) != "cleared"]
-            refs += [
-                (r, 1.0) for r, status in decided.items() if status == "confirmed" and r not in dict(refs)
-            ]
-            out.append(TurnMatch(found.start, found.end, tuple(refs)))
-        return out
+        return [
+            TurnMatch(found.start, found.end, decided_refs(found.refs, decisions.get(found.start)))
+            for found in matcher.match(turns)
+        ]
 
     def match(self, documents: Sequence[DocumentRef] | None = None) -> GuideMatching:
         """Every interviewer turn matched to the guide question(s) it asks, with a confidence; the turns
@@ -293,7 +260,7 @@ class GuideService:
         if not matcher.refs:
             return GuideMatching((), ())
         rules = self._speakers.rules()
-        every = self._all_decisions()
+        every = self.all_decisions()
         for document in chosen:
             decisions = every.get(document.id, {})
             text = self._documents.text(document.id)
@@ -326,7 +293,7 @@ class GuideService:
             )
         wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
         out: list[GuideAnswer] = []
-        is_interviewer, every = self._speakers.rules().is_interviewer, self._all_decisions()
+        is_interviewer, every = self._speakers.rules().is_interviewer, self.all_decisions()
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
@@ -364,7 +331,7 @@ class GuideService:
         answers: dict[tuple[str, str], GuideAnswer] = {}
         # one read of the speaker rules and the decisions for all interviews (opening the guide view)
         is_interviewer = self._speakers.rules().is_interviewer if matcher.refs else None
-        every = self._all_decisions() if matcher.refs else {}
+        every = self.all_decisions() if matcher.refs else {}
         for document in self._documents.list(with_counts=False):
             attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
             if any(attributes.get(k) != v for k, v in wanted.items()):
@@ -446,7 +413,7 @@ class GuideService:
                 found = interviewers[speaker] = rule(speaker)
             return found
 
-        decided = self._all_decisions()
+        decided = self.all_decisions()
         turns = self._all_turns(ids)
         found: dict[DocumentId, list[AnswerSpan]] = {}
         for document_id, text in self._texts(ids):
@@ -517,37 +484,15 @@ class GuideService:
             decisions,
         )
         questions = {m.start: m.refs for m in found}
-        out: list[AnswerSpan] = []
-        for number, turn in enumerate(turns):
-            refs = questions.get(turn.start) if interviewer[number] else None
-            if not refs:
-                continue
-            parts: list[tuple[int, int]] = []
-            turn_start = turn.end
-            for later, asks in zip(turns[number + 1 :], interviewer[number + 1 :], strict=True):
-                if asks:
-                    if questions.get(later.start):
-                        break
-                    continue
-                if not parts:
-                    turn_start = later.start
-                parts.append((later.body_start, later.end))
-            decided = decisions.get(turn.start, {})
-            for ref, confidence in refs:
-                out.append(
-                    AnswerSpan(
-                        document_id,
-                        ref,
-                        turn.start,
-                        turn.end,
-                        turn.body_start,
-                        tuple(parts),
-                        confidence,
-                        decided.get(ref) == "confirmed",
-                        turn_start,
-                    )
-                )
-        return out
+        return document_answer_spans(
+            document_id,
+            [t.start for t in turns],
+            [t.body_start for t in turns],
+            [t.end for t in turns],
+            interviewer,
+            questions,
+            decisions,
+        )
 
     def questions(self) -> list[GuideEntry]:
         """Every code with a question reference and a guide question, in reference order."""

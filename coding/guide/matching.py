@@ -124,6 +124,8 @@ class GuideMatcher:
         self.settings = settings or MatchSettings()
         # the guide's order is its numbering (1a, 1b, 2a, …, 10a, 11), whatever order the codes come in
         questions = sorted(questions, key=lambda q: natural_key(q.ref))
+        #: What the matcher was made from, in guide order (its weights follow from these and the settings).
+        self.questions = tuple(questions)
         self.refs = [q.ref for q in questions]
         parts: list[dict[str, float]] = []
         for q in questions:

@@ -16,7 +16,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from coding.core.attributes import attribute_key
+from coding.core.attributes import REGION_KEYS, attribute_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
@@ -245,9 +245,11 @@ class ComparisonService:
 
     # -- the columns ---------------------------------------------------------------------
     def attributes(self) -> list[str]:
-        """The attributes one can group by (``region`` first when present)."""
+        """The attributes one can group by (``region``, or a Dutch sheet's ``regio``, first when present)."""
         keys = self._documents.attribute_keys()
-        return sorted(keys, key=lambda k: (k != "region", k))
+        return sorted(
+            keys, key=lambda k: (k not in REGION_KEYS, REGION_KEYS.index(k) if k in REGION_KEYS else 0, k)
+        )
 
     def group_values(self, by: str = "region", groups: Sequence[str] | None = None) -> tuple[str, ...]:
         """The values of ``by`` among the documents, natural order, ``(none)`` last if any coded

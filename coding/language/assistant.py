@@ -138,7 +138,27 @@ class LanguageAssistant:
             return IndexReport(0, 0, 0, 0, 0.0, judged[1])
         report, _ = self._run(judged, progress)
         self.invalidate()
+        if not report.cancelled:
+            self.store_guide_matches()
         return report
+
+    def store_guide_matches(self) -> None:
+        """Match the interview guide's questions in the indexed documents' interviewer turns and store what
+        the matcher finds where it is not stored for the current guide and text yet (the suggestions' guide
+        source reads it: :mod:`coding.language.guide_matches`). Derived data: not an undoable action."""
+        from coding.language.guide_matches import store_for_documents
+
+        matcher = self._project.guide.matcher()
+        if not matcher.refs:
+            return
+        # the documents with an index (a row for a text that changed meanwhile is stamped with that text, and
+        # not read for the indexed one); not indexed_documents(), which would keep what it found
+        with self._project.store.read() as session:
+            ids = {
+                DocumentId(d)
+                for (d,) in raw_connection(session).execute("SELECT document_id FROM text_index")
+            }
+        store_for_documents(self._project.store, self.corpus(), matcher, ids)
 
     def _run(
         self, judged: tuple[list[StaleDocument], str] | None, progress: IndexProgress | None

@@ -16,6 +16,7 @@ from coding.core.errors import UndoConflictError
 from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.ids import CodingId, DocumentId
+from coding.core.write_lane import checkpoint
 from coding.undo.delta import coded_by, written_codings
 from coding.undo.steps import ChangedSince, DeleteRows, InsertRows, Step, UpdateRow
 from models import Base
@@ -78,6 +79,7 @@ class Writer:
         self.all_documents = False
 
     def _run(self, step: Step) -> None:
+        checkpoint()  # written in a worker thread: a cancel rolls back from here
         step.apply(self.session)
         self.steps.append(step)
 
@@ -128,6 +130,7 @@ class Writer:
 
     def update(self, target: Target, pk: Mapping[str, Any] | int, values: Mapping[str, Any]) -> None:
         key = {"id": pk} if isinstance(pk, int) else pk
+        checkpoint()
         step = UpdateRow(table_of(target), key, values)
         step.apply(self.session)
         if step.old != step.values:  # an update that changes nothing is not an action to undo
@@ -177,6 +180,9 @@ class Command(ABC):
     #: text) or a text already said with its fields (``say("Create code {name}", name=…)``): show it
     #: through :attr:`shown_text`.
     text: str = marked("Change")
+    #: Committed in a worker thread (``Project.write_in_worker``): a step that takes seconds, whose undo
+    #: and redo the window runs in a worker thread too.
+    in_worker: bool = False
 
     def __init__(self) -> None:
         self._steps: list[Step] | None = None
@@ -202,6 +208,7 @@ class Command(ABC):
                 for step in self._steps:
                     step.apply(session)
             self._coded = self._coded_by(session)
+        checkpoint()  # the last moment a cancel rolls it back: the commit follows
         return self.change
 
     def _again(self, session: Session) -> bool:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from coding.core.errors import ProjectBusyError
 from coding.core.store import Store
+from coding.core.write_lane import checkpoint
 from coding.undo.command import Command, Writer
 from coding.undo.steps import ChangedSince
 
@@ -196,6 +197,7 @@ class GroupScope:
         while True:
             try:
                 self.group.finish()  # reads what the children coded: the server may give up here too
+                checkpoint()  # written in a worker thread: a cancel before the commit rolls it back
                 self._store.end_held(commit=True)
                 break
             except ProjectBusyError as busy:  # at the commit: nothing held any more

@@ -333,6 +333,10 @@
 <context>
     <name>CodePicker</name>
     <message>
+        <source>Code the selection with…</source>
+        <translation>De selectie coderen met…</translation>
+    </message>
+    <message>
         <source>Type to find a code: name, label, question (4a) …</source>
         <translation>Typ om een code te zoeken: naam, label, vraag (4a) …</translation>
     </message>
@@ -960,7 +964,6 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>The attribute whose values form the columns</source>
-        <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews. What a refresh reads: the grid, the frequency table of the heat map modes, the judgements&apos; discussions. The grid&apos;s read under way in a worker thread, if any (only with a workspace).</extracomment>
         <translation>Het kenmerk waarvan de waarden de kolommen vormen</translation>
     </message>
     <message>
@@ -981,6 +984,7 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     </message>
     <message>
         <source>Counting the grid …</source>
+        <extracomment>Modes whose grid shows the judgements (the others show counts as a heat map). What the comparison shows: quotes per code and group, judgements with their evidence and reviews. What a refresh reads: the grid, the frequency table of the heat map modes, the judgements&apos; discussions.</extracomment>
         <translation>Het overzicht tellen …</translation>
     </message>
     <message>
@@ -1377,6 +1381,10 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
 <context>
     <name>DocumentListModel</name>
     <message>
+        <source>(no value)</source>
+        <translation>(geen waarde)</translation>
+    </message>
+    <message>
         <source>{characters} characters · {codings} coding(s)</source>
         <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
@@ -1518,6 +1526,21 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <message>
         <source>File</source>
         <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>coded</source>
+        <comment>a file name: R5-coded.docx</comment>
+        <translation>gecodeerd</translation>
+    </message>
+    <message>
+        <source>quotes</source>
+        <comment>a file name: studie-region-quotes</comment>
+        <translation>citaten</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <comment>a file name: studie-review.xlsx</comment>
+        <translation>beoordeling</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1751,7 +1774,6 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>&amp;Group interviews by:</source>
-        <extracomment>The table&apos;s build under way in a worker thread, if any.</extracomment>
         <translation>Interviews &amp;groeperen op:</translation>
     </message>
     <message>
@@ -1885,7 +1907,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Export table</source>
-        <extracomment>The last export of the table (written in a worker thread), if any. The read of the table under way in a worker thread, if any. The file name the export dialog proposes.</extracomment>
+        <extracomment>The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
@@ -1902,6 +1924,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Counting …</source>
+        <extracomment>The last export of the table (written in a worker thread), if any.</extracomment>
         <translation>Tellen …</translation>
     </message>
     <message>
@@ -2359,7 +2382,7 @@ Klik om de citaten te tonen</translation>
     <name>MainWindow</name>
     <message>
         <source>Click-to-code mode</source>
-        <extracomment>The window&apos;s first size, made smaller to fit a smaller screen.</extracomment>
+        <extracomment>The window&apos;s first size, made smaller to fit a smaller screen. The screen width from which the default layout runs Memo and details down the whole right side.</extracomment>
         <translation>Klik-om-te-coderen-modus</translation>
     </message>
     <message>
@@ -2471,7 +2494,6 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Matching the interviewer turns …</source>
-        <extracomment>The matching under way in a worker thread, if any.</extracomment>
         <translation>De beurten van de interviewer koppelen …</translation>
     </message>
     <message>
@@ -2539,7 +2561,6 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Filter memos: words, document, code, author …</source>
-        <extracomment>The memos&apos; read under way in a worker thread, if any.</extracomment>
         <translation>Memo&apos;s filteren: woorden, document, code, auteur …</translation>
     </message>
     <message>
@@ -3116,7 +3137,6 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Search, e.g. vertrouwen</source>
-        <extracomment>The search under way in a worker thread, if any.</extracomment>
         <translation>Zoeken, bijv. vertrouwen</translation>
     </message>
     <message>
@@ -3328,7 +3348,6 @@ Klik om de citaten te tonen</translation>
     <name>SpeakersDialog</name>
     <message>
         <source>Speakers</source>
-        <extracomment>The speakers&apos; read under way in a worker thread, if any.</extracomment>
         <translation>Sprekers</translation>
     </message>
     <message>
@@ -3488,6 +3507,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <source>Indexing for suggestions {percent}% {name}</source>
         <extracomment>The status line while indexing (its start also recognises it).</extracomment>
         <translation>Indexeren voor suggesties {percent}% {name}</translation>
+    </message>
+    <message>
+        <source>Listing the suggestions …</source>
+        <translation>De suggesties worden opgehaald …</translation>
     </message>
     <message>
         <source>All codes</source>
@@ -4139,6 +4162,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <source>Redone: {step}</source>
         <translation>Opnieuw gedaan: {step}</translation>
     </message>
+    <message>
+        <source>Undo {step}</source>
+        <translation>{step} ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo {step}</source>
+        <translation>{step} opnieuw doen</translation>
+    </message>
 </context>
 <context>
     <name>codebook_dock</name>
@@ -4249,6 +4280,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Exporteren naar {name}</translation>
     </message>
     <message>
+        <source>writing into the project</source>
+        <translation>wegschrijven in het project</translation>
+    </message>
+    <message>
         <source>Import of {name} cancelled; nothing was changed</source>
         <translation>Importeren van {name} afgebroken; er is niets veranderd</translation>
     </message>
@@ -4305,6 +4340,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge of {name} cancelled; nothing was changed</source>
+        <translation>Samenvoegen van {name} afgebroken; er is niets veranderd</translation>
     </message>
 </context>
 </TS>

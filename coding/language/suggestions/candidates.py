@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from coding.core.i18n import text as say
@@ -34,6 +34,9 @@ class Candidate:
     #: Found because the answer names the code itself (:mod:`~coding.language.suggestions.named`): kept alone
     #: whatever is coded, unlike a search term's sentence.
     named: bool = False
+    #: Makes ``reason`` when it is needed (``reason`` is empty until then: :func:`with_reason`): most candidates
+    #: found are dropped before they are offered, and a reason with its shared words costs more than the rest.
+    why: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def length(self) -> int:
@@ -42,10 +45,18 @@ class Candidate:
     @property
     def full_reason(self) -> str:
         """Why it is suggested: the other sources' reasons, then the search terms found."""
-        parts = [self.reason] if self.reason else []
+        reason = self.why() if self.why is not None else self.reason
+        parts = [reason] if reason else []
         if self.terms:
             parts.append(describe_terms(self.code_name, dict(self.terms)))
         return " ".join(parts)
+
+
+def with_reason(candidate: Candidate) -> Candidate:
+    """``candidate`` with its reason made (see ``Candidate.why``), before anything reads or adds to it."""
+    if candidate.why is None:
+        return candidate
+    return replace(candidate, reason=candidate.why(), why=None)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -86,6 +97,7 @@ def term_score(count: int) -> float:
 def _merge_group(group: list[Candidate]) -> Candidate:
     if len(group) == 1:
         return group[0]
+    group = [with_reason(c) for c in group]  # their reasons are joined
     largest = max(group, key=lambda c: (c.length, c.score))
     sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
     terms: dict[str, set[str]] = defaultdict(set)
@@ -150,7 +162,8 @@ def prefer_specific(
     candidates: Sequence[Candidate], tree: CodeTree, also: Iterable[tuple[int, CodeId]] = ()
 ) -> list[Candidate]:
     """Drop a candidate when a subcode of its code has a candidate for the same passage (among ``candidates``,
-    or a passage of ``also``, as ``terms.TermSentences.alone_apart`` gives them)."""
+    or a passage of ``also``, as ``terms.TermSentences.alone_apart`` gives them); not a concept named in the
+    passage (:mod:`~coding.language.suggestions.named`): there the researcher codes the concept itself."""
     first: dict[int, CodeId] = {}  # by passage: the first code with a candidate for it
     shared: dict[int, set[CodeId]] = {}  # passages with candidates for several codes
     for key, code_id in also:
@@ -176,7 +189,7 @@ def prefer_specific(
     out = []
     for key, c in zip(keys, candidates, strict=True):
         codes = shared.get(key)
-        if codes is not None and c.code_id in tree:
+        if codes is not None and c.code_id in tree and not c.named:  # a concept named is meant as the concept
             if c.code_id not in descendants:
                 descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
             if codes & descendants[c.code_id]:

@@ -207,6 +207,11 @@ def _turns(corpus: Corpus, wanted: set[DocumentId]) -> dict[int, Turns]:
     return found
 
 
+def read_turns(corpus: Corpus, wanted: set[DocumentId]) -> dict[int, Turns]:
+    """The turns of the documents as :class:`CorpusData` holds them (a document without turns is left out)."""
+    return _turns(corpus, wanted)
+
+
 def _text_order(start: IntArray) -> IntArray | None:
     """``None`` when the rows came in text order (as the tables' keys give them), else the sort."""
     if len(start) < 2 or bool(np.all(start[1:] >= start[:-1])):

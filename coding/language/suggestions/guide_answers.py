@@ -9,20 +9,26 @@ confidence up. The reason names the guide question and quotes how the interviewe
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Container, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
-from coding.guide.guide_service import AnswerSpan
+from coding.guide.answer_spans import AnswerSpan, decided_refs, document_answer_spans
 from coding.guide.matching import GuideMatcher
 from coding.language.corpus import Corpus
+from coding.language.guide_matches import TurnArrays, TurnMatches, turn_matches
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData
+
+if TYPE_CHECKING:
+    from coding.guide.guide_service import GuideService
 
 #: Automatic matches below this confidence are not used (confirmed ones always are).
 MIN_CONFIDENCE = 0.0
@@ -65,6 +71,39 @@ def content_word_counts(data: CorpusData, answers: Sequence[AnswerSpan]) -> list
     return counts.tolist()
 
 
+def stored_answer_spans(
+    guide: GuideService, corpus: Corpus, data: CorpusData
+) -> tuple[list[AnswerSpan], dict[DocumentId, TurnMatches]]:
+    """``GuideService.answer_spans`` of the indexed documents, from the matcher's findings stored per document
+    (:mod:`coding.language.guide_matches`; matched and stored now where they are missing or out of date) and
+    the turns the corpus's words were read with, the researcher's decisions applied as the guide service
+    applies them; with the findings, for :func:`neighbour_candidates`."""
+    matcher = guide.matcher()
+    if not matcher.refs:
+        return [], {}
+    turns: dict[DocumentId, TurnArrays] = {}
+    for doc_id, document in data.documents.items():
+        t = document.turns
+        turns[doc_id] = (t.start, t.body_start, t.end, t.interviewer)
+    found = turn_matches(corpus.store, matcher, turns, corpus.each_text)
+    decisions = guide.all_decisions()
+    out: list[AnswerSpan] = []
+    for doc_id in sorted(data.documents):
+        t = data.documents[doc_id].turns
+        starts, interviewer = t.start.tolist(), t.interviewer.tolist()
+        questions = found[doc_id].questions(matcher.refs)
+        decided = decisions.get(doc_id, {})
+        if decided:
+            asking = {start for start, asks in zip(starts, interviewer, strict=True) if asks}
+            for start, on_turn in decided.items():
+                if start in asking:
+                    questions[start] = decided_refs(questions.get(start, ()), on_turn)
+        out += document_answer_spans(
+            doc_id, starts, t.body_start.tolist(), t.end.tolist(), interviewer, questions, decided
+        )
+    return out, found
+
+
 def guide_candidates(
     answers: Sequence[AnswerSpan],
     codes: Sequence[CodeInfo],
@@ -92,13 +131,16 @@ def guide_candidates(
     chosen: list[tuple[AnswerSpan, CodeInfo, CodeInfo]] = []  # answer, the question's code, the code offered
     folded_ref = cache(fold)  # the few questions' references, folded once each
     in_scope: list[tuple[AnswerSpan, CodeInfo, list[CodeInfo]]] = []
+    targets_of: dict[CodeId, list[CodeInfo]] = {}  # per question's code: the codes in scope it is asked of
     for answer in answers:
         code = by_ref.get(folded_ref(answer.question))
         if code is None or answer.document_id not in data.documents:
             continue
         if not answer.confirmed and answer.confidence < min_confidence:
             continue
-        targets = [c for c in asked_of(code) if c.id in scope]
+        targets = targets_of.get(code.id)
+        if targets is None:
+            targets = targets_of[code.id] = [c for c in asked_of(code) if c.id in scope]
         if targets:
             in_scope.append((answer, code, targets))
     # the content words counted only for the answers in scope (one code's: a fraction of all)
@@ -169,12 +211,15 @@ def neighbour_candidates(
     data: CorpusData,
     corpus: Corpus,
     decided: Container[tuple[DocumentId, int]] = (),
+    stored: Mapping[DocumentId, TurnMatches] | None = None,
 ) -> list[Candidate]:
     """The answers to automatically matched turns, offered for the other guide questions the turn resembles
     (:data:`NEIGHBOUR_RATIO`, :data:`NEIGHBOUR_MIN_SIMILARITY`): the matcher takes one question per turn unless
     a second is nearly as close, so a merged question ("… en bent u tevreden?") or a paraphrase between two
     neighbouring questions loses its second. Each candidate carries :data:`NEIGHBOUR_MAX_RANK`: it is kept only
-    when the answer resembles what is coded with its code (a turn the researcher decided on is left alone)."""
+    when the answer resembles what is coded with its code (a turn the researcher decided on is left alone).
+    ``stored``: the matcher's findings per document (:func:`stored_answer_spans`), whose similarities are
+    used instead of the matcher's and tell which turns can give a candidate at all before any is looked at."""
     by_ref = {fold(info.question): info for info in codes if info.question}
     folded = [fold(ref) for ref in matcher.refs]  # once, not once per turn and question
     folded_ref = cache(fold)  # the few questions' references, folded once each
@@ -182,12 +227,18 @@ def neighbour_candidates(
     for answer in answers:
         if answer.document_id in data.documents:
             turns[(answer.document_id, answer.asked_start)].append(answer)
+    possible = None
+    if stored is not None:
+        useful = [folded[n] in by_ref and by_ref[folded[n]].id in scope for n in range(len(folded))]
+        possible = _possible_turns(stored, np.array(useful, dtype=bool))
     chosen: list[tuple[AnswerSpan, set[str]]] = []
     for key, group in turns.items():
         if key in decided or any(a.confirmed for a in group) or not group[0].parts:
             continue
+        if possible is not None and key[1] not in possible.get(key[0], ()):
+            continue  # no question it resembles enough is in scope: nothing to offer
         chosen.append((group[0], {folded_ref(a.question) for a in group}))
-    chosen += [(answer, set()) for answer in _unmatched_turns(turns, data, decided)]
+    chosen += [(answer, set()) for answer in _unmatched_turns(turns, data, decided, possible)]
     counts = content_word_counts(data, [answer for answer, _ in chosen])
     chosen = [pair for pair, count in zip(chosen, counts, strict=True) if count >= MIN_CONTENT_WORDS]
     wanted: dict[DocumentId, list[tuple[int, int]]] = {}
@@ -200,7 +251,11 @@ def neighbour_candidates(
         if not matched and "?" not in asked:
             continue  # an interviewer turn the matcher left alone is looked at only when it asks something
         # the questions sharing a word with the turn: the rest have similarity 0, below the floor (above 0)
-        similarities = matcher.overlaps(asked)
+        similarities = (
+            matcher.overlaps(asked)
+            if stored is None
+            else stored[answer.document_id].overlaps(answer.asked_start)
+        )
         best = max(similarities.values(), default=0.0)
         if not similarities or best < NEIGHBOUR_MIN_SIMILARITY:
             continue  # nothing reaches the floor
@@ -252,22 +307,52 @@ def neighbour_candidates(
     return out
 
 
+def _possible_turns(
+    stored: Mapping[DocumentId, TurnMatches], useful: npt.NDArray[np.bool_]
+) -> dict[DocumentId, set[int]]:
+    """Per document, the starts of the interviewer turns that resemble a question of ``useful`` from the floors
+    of :func:`neighbour_candidates` up (:data:`NEIGHBOUR_MIN_SIMILARITY`, :data:`NEIGHBOUR_RATIO` of the turn's
+    best): only those can give a candidate, whatever else holds."""
+    out: dict[DocumentId, set[int]] = {}
+    for doc_id, found in stored.items():
+        starts, similarity = found.overlap_start, found.overlap_similarity
+        if not len(starts):
+            continue
+        firsts = np.flatnonzero(np.r_[True, starts[1:] != starts[:-1]])
+        best = np.maximum.reduceat(similarity, firsts)
+        per_entry = np.repeat(best, np.diff(np.r_[firsts, len(starts)]))
+        floor = np.maximum(NEIGHBOUR_MIN_SIMILARITY, NEIGHBOUR_RATIO * per_entry)
+        passing = (similarity >= floor) & useful[found.overlap_question]
+        if passing.any():
+            out[doc_id] = set(starts[passing].tolist())
+    return out
+
+
 def _unmatched_turns(
-    matched: Collection[tuple[DocumentId, int]], data: CorpusData, decided: Container[tuple[DocumentId, int]]
+    matched: Collection[tuple[DocumentId, int]],
+    data: CorpusData,
+    decided: Container[tuple[DocumentId, int]],
+    possible: Mapping[DocumentId, Collection[int]] | None = None,
 ) -> list[AnswerSpan]:
     """The interviewer turns the matcher placed no guide question in (of documents where it placed some), each
-    with the respondent turns right after it as its answer (no question, confidence 0)."""
+    with the respondent turns right after it as its answer (no question, confidence 0); only those of
+    ``possible`` when given."""
     documents = sorted({doc_id for doc_id, _ in matched})
     out: list[AnswerSpan] = []
     for doc_id in documents:
         document = data.documents.get(doc_id)
         if document is None:
             continue
+        wanted = None if possible is None else possible.get(doc_id, ())
+        if wanted is not None and not wanted:
+            continue
         turns = document.turns
         starts, bodies, ends = turns.start.tolist(), turns.body_start.tolist(), turns.end.tolist()
         asks = turns.interviewer.tolist()
         for number, start in enumerate(starts):
             if not asks[number] or (doc_id, start) in matched or (doc_id, start) in decided:
+                continue
+            if wanted is not None and start not in wanted:
                 continue
             parts: list[tuple[int, int]] = []
             for later in range(number + 1, len(starts)):

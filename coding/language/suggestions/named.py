@@ -25,7 +25,7 @@ from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
-from coding.guide.guide_service import AnswerSpan
+from coding.guide.answer_spans import AnswerSpan
 from coding.language.suggestions.candidates import TERM_SCORE, Candidate
 from coding.language.suggestions.data import CorpusData
 from coding.language.suggestions.similar import SentenceVectors

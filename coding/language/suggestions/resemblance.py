@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -304,40 +305,58 @@ def turn_candidates(
                 continue
             if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
                 continue
-            words = ", ".join(
-                data.show(stem)
-                for stem in top_contributions(
-                    data.stems, turns.columns[entries], turns.weights[entries], profiles.matrix[number]
-                )
-            )
-            count = profiles.counts[number]
-            if count == 1:
-                passages = say("{count} passage coded {code}", count=count, code=names[code_id])
-            else:
-                passages = say("{count} passages coded {code}", count=count, code=names[code_id])
-            if number == chosen[0][0]:
-                reason = say(
-                    "Of all codes, this answer resembles the {passages} most (shared words: {words}; "
-                    "similarity {similarity:.2f}).",
-                    passages=passages,
-                    words=words,
-                    similarity=similarity,
-                )
-            else:
-                other = names.get(profiles.code_ids[chosen[0][0]], say("another code"))
-                reason = say(
-                    "This answer resembles the {passages} almost as much as those coded {other} (shared "
-                    "words: {words}; similarity {similarity:.2f}, against {best:.2f}).",
-                    passages=passages,
-                    other=other,
-                    words=words,
-                    similarity=similarity,
-                    best=chosen[0][1],
-                )
+            closer = (
+                None if number == chosen[0][0] else chosen[0]
+            )  # the closest code, when this is the second
+            why = partial(_turn_reason, data, turns, entries, profiles, number, names, similarity, closer)
             out.append(
-                Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason)
+                Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), "", why=why)
             )
     return out
+
+
+def _turn_reason(
+    data: CorpusData,
+    turns: SpanVectors,
+    entries: slice,
+    profiles: Profiles,
+    number: int,
+    names: Mapping[CodeId, str],
+    similarity: float,
+    runner_up: tuple[int, float] | None,
+) -> str:
+    """Why a turn is suggested for the code of profile ``number``: the words it shares with what is coded with
+    it; ``runner_up``: the closest code's profile and similarity, when this is the second closest."""
+    code_id = profiles.code_ids[number]
+    words = ", ".join(
+        data.show(stem)
+        for stem in top_contributions(
+            data.stems, turns.columns[entries], turns.weights[entries], profiles.matrix[number]
+        )
+    )
+    count = profiles.counts[number]
+    if count == 1:
+        passages = say("{count} passage coded {code}", count=count, code=names[code_id])
+    else:
+        passages = say("{count} passages coded {code}", count=count, code=names[code_id])
+    if runner_up is None:
+        return say(
+            "Of all codes, this answer resembles the {passages} most (shared words: {words}; "
+            "similarity {similarity:.2f}).",
+            passages=passages,
+            words=words,
+            similarity=similarity,
+        )
+    other = names.get(profiles.code_ids[runner_up[0]], say("another code"))
+    return say(
+        "This answer resembles the {passages} almost as much as those coded {other} (shared "
+        "words: {words}; similarity {similarity:.2f}, against {best:.2f}).",
+        passages=passages,
+        other=other,
+        words=words,
+        similarity=similarity,
+        best=runner_up[1],
+    )
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from coding.language.suggestions.candidates import (
     merge,
     not_already_decided,
     prefer_specific,
+    with_reason,
 )
 from coding.language.suggestions.commands import (
     AcceptSuggestions,
@@ -44,9 +45,11 @@ from coding.language.suggestions.listing import SUGGESTION_INFO, SuggestionInfo,
 from models import SUGGESTION_STATUSES, Suggestion
 
 if TYPE_CHECKING:
-    from coding.guide.guide_service import AnswerSpan, GuideService
+    from coding.guide.answer_spans import AnswerSpan
+    from coding.guide.guide_service import GuideService
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
+    from coding.language.guide_matches import TurnMatches
     from coding.language.suggestions.calibration import Calibration
     from coding.language.suggestions.data import CorpusData, IntArray
     from coding.language.suggestions.evaluation import Evaluation, Span
@@ -76,8 +79,9 @@ class SuggestionService:
         self._assistant = assistant
         #: The interview guide in the project: its matched questions are the guide source when it has any.
         self._guide = guide
-        #: The answers to the matched guide questions, with what they were found from.
-        self._answers: tuple[object, list[AnswerSpan]] | None = None
+        #: The answers to the matched guide questions and the matcher's findings per document, with what they
+        #: were found from.
+        self._answers: tuple[object, list[AnswerSpan], dict[DocumentId, TurnMatches]] | None = None
         #: The interviewer turns whose guide matches the researcher decided on (read with the answers).
         self._decided_turns: frozenset[tuple[DocumentId, int]] = frozenset()
         self._lock = threading.Lock()
@@ -143,7 +147,10 @@ class SuggestionService:
         sentences, fixed_found = fixed if fixed is not None else self._fixed_candidates(codes, sources)
         found = list(fixed_found)
         profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for all
-        found = meeting_their_rank(found, data, profiles)
+        # a note is added to the reason of those that must meet their rank
+        found = meeting_their_rank(
+            [with_reason(c) if c.max_rank is not None else c for c in found], data, profiles
+        )
         closest = None
         if "similar" in sources:
             from coding.language.suggestions.sentence_spans import closest_codes, span_candidates
@@ -166,6 +173,8 @@ class SuggestionService:
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
             rejected[code_id].extend((doc_id, s, e) for s, e, _, status in earlier if status == "rejected")
+        if rejected:  # the candidates of codes with rejections may get a note added to their reason
+            merged = [with_reason(c) if c.code_id in rejected else c for c in merged]
         merged = learn_from_rejections(merged, data, rejected)
         if thresholds:
             merged = [c for c in merged if c.score >= thresholds.get(c.code_id, 0.0)]
@@ -179,7 +188,11 @@ class SuggestionService:
             limit,
         )
         order = tree.order()
-        return sorted(kept, key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start))
+        # the reasons made only for the candidates offered (most of those found are dropped on the way)
+        return sorted(
+            (with_reason(c) for c in kept),
+            key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start),
+        )
 
     def _unasked(
         self,
@@ -242,7 +255,14 @@ class SuggestionService:
                 found += guide_candidates(answers, list(tree), scope, data, corpus)
                 if self._guide is not None:
                     found += neighbour_candidates(
-                        answers, self._guide.matcher(), list(tree), scope, data, corpus, self._decided_turns
+                        answers,
+                        self._guide.matcher(),
+                        list(tree),
+                        scope,
+                        data,
+                        corpus,
+                        self._decided_turns,
+                        self._answers[2] if self._answers is not None else None,
                     )
             elif not any(
                 code.guide_question for code in tree
@@ -278,8 +298,11 @@ class SuggestionService:
         kept = self._answers
         if kept is not None and kept[0] == key and corpus_key is not None:
             return kept[1]
-        answers = self._guide.answer_spans(sorted(data.documents))
-        self._answers = (key, answers)
+        from coding.language.suggestions.guide_answers import stored_answer_spans
+
+        self._answers = None  # let the old ones go before finding the new ones
+        answers, found = stored_answer_spans(self._guide, self._assistant.corpus(), data)
+        self._answers = (key, answers, found)
         return answers
 
     def evaluate(

@@ -151,7 +151,8 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert [box.windowTitle() for box in boxes] == ["Merge"]  # its report, not one titled "Import"
     boxes[0].close()
-    window.workspace.undo()
+    window.workspace.undo()  # taken back in a worker thread, as it was written (issue 19)
+    qtbot.waitUntil(window.workspace.undo_stack.canRedo)  # the stack follows when it was taken back
     assert project.quotes(coder="Bram") == []
 
 
@@ -198,12 +199,14 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
 ) -> None:  # type: ignore[no-untyped-def]
     """A research group's project file is hundreds of megabytes: File → Second coder → Prepare
     package… copies it, and Merge a coder's project… reads the other file, off the GUI thread with a
-    progress display over the window; only the merge's one command runs on the GUI thread."""
+    progress display over the window; the merge's one command too (issue 19), recorded on the undo stack
+    when it committed."""
     import threading
 
     from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
     from app.agreement import second_coder
+    from app.widgets.operations import running_operations
     from coding.refi import merge, package
 
     threads: dict[str, threading.Thread] = {}
@@ -231,9 +234,9 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
 
     window.window_actions.merge_coder.trigger()  # File → Second coder → Merge a coder's project…
     assert window.findChild(QProgressDialog, "operationProgress") is not None
-    qtbot.waitUntil(lambda: "apply_merge" in threads)
+    qtbot.waitUntil(lambda: "apply_merge" in threads and not running_operations())
     assert threads["read_merge"] is not threading.main_thread()
-    assert threads["apply_merge"] is threading.main_thread()  # the one command: on the GUI thread
+    assert threads["apply_merge"] is not threading.main_thread()  # the one command: committed in the worker
 
 
 def test_the_coders_compared_first_are_two_people_never_the_consensus_layer(
@@ -276,3 +279,24 @@ def test_the_coder_name_dialog_is_wide_enough_for_its_title(qtbot, window: MainW
     window.window_actions.prepare_package.trigger()  # File → Second coder → Prepare package…
     assert asked["file"] == ("", "")  # the name was accepted: the file dialog came next
     assert int(asked["width"]) >= int(asked["title"]) + 120  # type: ignore[call-overload]
+
+
+def test_the_disagreement_headers_follow_the_coders_chosen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """With the same coder chosen twice the headers still named the coder compared before ("A: root")."""
+    first, _spans = _second_coder(window)
+    dialog = _open_agreement(qtbot, window)
+    header = dialog.disagreements.headerData
+    dialog.coder_b.setFocus()
+    while dialog.coder_b.currentData() != first:  # B: the same coder as A, by the keyboard
+        qtbot.keyClick(
+            dialog.coder_b,
+            Qt.Key.Key_Down
+            if dialog.coder_b.currentIndex() < dialog.coder_b.findData(first)
+            else Qt.Key.Key_Up,
+        )
+    qtbot.waitUntil(lambda: dialog.report is None)
+    assert dialog.coder_a.currentData() == first
+    assert (header(2, Qt.Orientation.Horizontal), header(3, Qt.Orientation.Horizontal)) == (
+        f"A: {first}",
+        f"B: {first}",
+    )

@@ -48,3 +48,20 @@ def test_kept_once_the_concept_has_passages_coded(
     import_ede(CLOSING, NAMED)
     found = indexed.assist.suggestions.candidates("Vertrouwen", sources=["terms"], include_subcodes=False)
     assert [indexed.documents.get(c.document_id).name for c in found] == ["R12_uwv_ede"]
+
+
+def test_offered_for_the_concept_even_when_an_indicators_search_term_holds_the_same_sentence(
+    indexed: Project, import_ede: Callable[[str, str], None]
+) -> None:
+    # "vertrouwen" is a search term of 4a too: the sentence is offered for both, the concept not given up
+    sentence = "Het levert de gemeenten veel vertrouwen op, en dat merk je elke week."
+    import_ede(CLOSING, sentence)
+    found = [
+        s
+        for s in indexed.assist.suggestions.refresh("Vertrouwen", sources=["terms"])
+        if s.document == "R12_uwv_ede"
+    ]
+    assert sorted((s.code_path.split("/")[-1], s.text) for s in found) == [
+        ("Positieve verwachtingen over intenties en inzet", sentence),
+        ("Vertrouwen", sentence),
+    ]

@@ -16,7 +16,7 @@ from benchmarks.suggestion_quality import evaluate
 #: a figure may drop by MARGIN before the test fails. "Confirmed": the researcher has reviewed the guide matches
 #: (the hand labels confirmed).
 MEASURED = {
-    ("tune", False): (0.808, 0.757),
+    ("tune", False): (0.811, 0.755),
     ("heldout", False): (0.777, 0.780),
     ("tune", True): (0.846, 0.778),
     ("heldout", True): (0.845, 0.808),

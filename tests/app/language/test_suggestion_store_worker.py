@@ -1,0 +1,71 @@
+"""Issue 19: storing what Find found (one command replacing the open suggestions: seconds at ten times the
+corpus) commits in a worker thread while the Suggestions window answers, with a busy bar; the window's
+other writes are refused meanwhile; the step lands on the undo stack and undo restores the project."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from app.language.suggestion_queue import SuggestionQueue
+from app.shell.workspace import Workspace
+from app.widgets import operations
+from app.widgets.operations import last_problem
+from coding.demo import build_demo_project
+from coding.language.suggestions.commands import RefreshSuggestions
+from tests.coding.dump import dump
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    project = build_demo_project(tmp_path / "demo.codewerk", coder="tester")
+    workspace = Workspace(project)
+    yield workspace
+    workspace.close()
+
+
+def test_the_found_suggestions_are_stored_in_a_worker_while_the_queue_answers(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = workspace.project
+    entered, release = threading.Event(), threading.Event()
+    threads: list[threading.Thread] = []
+    original = RefreshSuggestions.plan
+
+    def held(command: RefreshSuggestions, writer: Any) -> Any:
+        threads.append(threading.current_thread())
+        entered.set()
+        assert release.wait(30)
+        return original(command, writer)
+
+    monkeypatch.setattr(RefreshSuggestions, "plan", held)
+    queue = SuggestionQueue(workspace)
+    qtbot.addWidget(queue)
+    queue.show()
+    qtbot.waitExposed(queue)
+    steps = workspace.undo_stack.count()
+    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(entered.is_set, timeout=60_000)  # indexed and found; now stored, in its transaction
+    before = dump(project.path)  # what is committed: the index, not the suggestions being stored
+    assert threads[0] is not threading.main_thread()
+    busy = queue.status.findChild(QWidget, "operationProgress")
+    assert busy is not None and busy.isVisible()
+    queue.scope.setFocus()
+    qtbot.keyClick(queue.scope, Qt.Key.Key_Down)  # the window answers meanwhile: the first code chosen
+    assert queue.scope.code_id() is not None
+    assert not operations.perform(queue, lambda: project.codes.create("Tussendoor"))  # refused at once
+    assert "“Finding suggestions” is still being written" in last_problem(queue)
+    release.set()
+    qtbot.waitUntil(queue.find_button.isEnabled, timeout=30_000)
+    assert workspace.undo_stack.count() == steps + 1
+    assert dump(project.path) != before  # stored
+    workspace.undo()  # in a worker thread too
+    qtbot.waitUntil(lambda: not operations.running_operations(), timeout=30_000)
+    assert dump(project.path) == before and workspace.undo_stack.count() == steps + 1
+    assert workspace.undo_stack.index() == steps
