@@ -15,6 +15,7 @@ from models.language import (
     Term,
     TextIndex,
     Token,
+    WordBags,
 )
 from models.media import Media
 from models.passage import REVIEW_STATUSES, Coding, Passage, Review
@@ -55,4 +56,5 @@ __all__ = [
     "TextIndex",
     "Token",
     "Turn",
+    "WordBags",
 ]

@@ -83,6 +83,21 @@ class GuideTurnMatches(Base):
     overlap_similarity: Mapped[bytes] = mapped_column(LargeBinary)  # float64
 
 
+class WordBags(Base):
+    """A document's sentences and turns as bags of word stems (``coding.language.word_bags``: per entry the
+    sentence's or turn's number, a term of the stem and its count, as int32 arrays), written when it is indexed:
+    the suggestion engine reads these instead of counting them from the content words. Valid only while
+    ``text_hash`` and ``indexed_at`` are its document's ``text_index`` row's."""
+
+    __tablename__ = "word_bags"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    indexed_at: Mapped[datetime]
+    sentences: Mapped[bytes] = mapped_column(LargeBinary)  # 3 × entries: sentence number, term, count
+    turns: Mapped[bytes] = mapped_column(LargeBinary)  # 3 × entries: turn (in text order), term, count
+
+
 class Sentence(Base):
     """A sentence of a document: ``document.text[start:end]``."""
 

@@ -44,6 +44,7 @@ from models import (
     TextIndex,
     Token,
     Turn,
+    WordBags,
 )
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     TextIndex: Aspect.INDEX,
     ContentWords: Aspect.INDEX,
     GuideTurnMatches: Aspect.INDEX,
+    WordBags: Aspect.INDEX,
 }
 
 #: The table of codings, whose rows a change can list (:attr:`Change.coded`).

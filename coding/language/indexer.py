@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from coding.core.ids import DocumentId
 from coding.core.store import Store
 from coding.core.text import fold
-from coding.language import content_words
+from coding.language import content_words, word_bags
 from coding.language.chunks import streamed_pieces
 from coding.language.content_words import CONTENT_SQL, ContentCollector
 from coding.language.index_batches import IndexBatch, LexicalCache, analyse
@@ -138,6 +138,7 @@ class Indexer:
         self._terms: dict[tuple[str, str], int] | None = None
         self._lexicon = LexicalCache()  # spaCy's ids of forms seen, with their terms
         self._content: dict[int, bool] = {}  # whether each term id seen is a content word's
+        self._stems: dict[int, str] = {}  # the stem of each term id seen
 
     # -- what needs doing ----------------------------------------------------------------
     def stale(self, document_ids: Iterable[DocumentId] | None = None) -> list[StaleDocument]:
@@ -236,6 +237,7 @@ class Indexer:
         except BaseException:
             self._terms = None  # the caches may hold ids of a rolled-back transaction
             self._content = {}
+            self._stems = {}
             raise
 
     def _store_batches(
@@ -257,7 +259,7 @@ class Indexer:
                 self._clear(session, document_id)
                 tokens, sentences = self._insert(session, document_id, first, words)
                 self._mark(session, document_id, digest, tokens, sentences)
-                content_words.store(raw_connection(session), document_id, words.arrays())
+                self._store_words(session, document_id, words)
             return tokens, sentences
         pending = f"pending {uuid.uuid4().hex}"
         tokens = sentences = 0
@@ -282,8 +284,20 @@ class Indexer:
                 self._clear(session, document_id)
                 return None
             self._mark(session, document_id, digest, tokens, sentences)
-            content_words.store(raw_connection(session), document_id, words.arrays())
+            self._store_words(session, document_id, words)
         return tokens, sentences
+
+    def _store_words(self, session: Session, document_id: DocumentId, words: ContentCollector) -> None:
+        """The document's content words (``content_words``) and its sentences' and turns' bags of stems
+        (``word_bags``), stamped with its index row just written."""
+        raw = raw_connection(session)
+        arrays = words.arrays()
+        content_words.store(raw, document_id, arrays)
+        start, end, sentence, term = arrays[:4]
+        bags = word_bags.indexed_bags(
+            start, end, sentence, term, self._stems, *word_bags.turn_spans(raw, document_id)
+        )
+        word_bags.store(raw, document_id, *bags)
 
     @staticmethod
     def _unchanged(session: Session, document_id: DocumentId, digest: str) -> bool:
@@ -312,6 +326,7 @@ class Indexer:
         raw.execute("DELETE FROM sentence WHERE document_id = ?", (document_id,))
         raw.execute("DELETE FROM text_index WHERE document_id = ?", (document_id,))
         raw.execute("DELETE FROM content_words WHERE document_id = ?", (document_id,))
+        raw.execute("DELETE FROM word_bags WHERE document_id = ?", (document_id,))
 
     def _mark(
         self, session: Session, document_id: DocumentId, digest: str, tokens: int, sentences: int
@@ -380,18 +395,18 @@ class Indexer:
         return count, len(batch.sentences)
 
     def _content_terms(self, session: Session, term_ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        """Whether each term is a content word's, as the term table says (:data:`CONTENT_SQL`)."""
+        """Whether each term is a content word's, as the term table says (:data:`CONTENT_SQL`); the stems of
+        those not seen before are kept (``_stems``)."""
         known = self._content
         unknown = sorted({term_id for term_id in term_ids.tolist() if term_id not in known})
         raw = raw_connection(session)
         for i in range(0, len(unknown), _CHUNK):
             chunk = unknown[i : i + _CHUNK]
-            known.update(
-                (term_id, bool(flag))
-                for term_id, flag in raw.execute(
-                    f"SELECT id, {CONTENT_SQL} FROM term WHERE id IN ({','.join('?' * len(chunk))})", chunk
-                )
-            )
+            for term_id, flag, stem in raw.execute(
+                f"SELECT id, {CONTENT_SQL}, stem FROM term WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                known[term_id] = bool(flag)
+                self._stems[term_id] = stem
         return np.fromiter((known[term_id] for term_id in term_ids.tolist()), dtype=bool, count=len(term_ids))
 
     # -- the vocabulary ------------------------------------------------------------------

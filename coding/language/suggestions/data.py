@@ -10,7 +10,7 @@ speaker rules change (:func:`fingerprint`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +20,7 @@ import numpy.typing as npt
 from coding.core.ids import DocumentId
 from coding.core.project_settings import read_settings
 from coding.core.store import Store
-from coding.language import content_words
+from coding.language import content_words, word_bags
 from coding.language.content_words import CONTENT_SQL
 from coding.language.content_words import parse_ints as _ints
 from coding.language.corpus import Corpus
@@ -29,6 +29,10 @@ from coding.speakers.speakers import SPEAKER_SETTINGS
 
 IntArray = npt.NDArray[np.integer[Any]]  # int32 mostly, int64 where sums may grow
 BoolArray = npt.NDArray[np.bool_]
+
+
+#: A bag of stems per row: rows (sorted), stem ids (sorted within a row) and counts.
+Bag = tuple[IntArray, IntArray, IntArray]
 
 
 def _empty() -> IntArray:
@@ -52,20 +56,7 @@ class DocumentTokens:
     def spans(self, starts: npt.ArrayLike, ends: npt.ArrayLike) -> tuple[IntArray, IntArray]:
         """The words inside each ``start:end``: ``(span number, word index)`` per word found,
         grouped by span in the order given, words in text order."""
-        lo = np.searchsorted(self.start, np.asarray(starts, dtype=np.int64), side="left")
-        upper = np.asarray(ends, dtype=np.int64)
-        hi = np.maximum(np.searchsorted(self.start, upper, side="left"), lo)
-        counts = hi - lo
-        total = int(counts.sum())
-        if not total:
-            return _empty(), _empty()
-        span = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
-        offsets = np.cumsum(counts) - counts
-        index = (
-            np.arange(total, dtype=np.int64) - np.repeat(offsets, counts) + np.repeat(lo, counts)
-        ).astype(np.int32)
-        keep = self.end[index] <= upper[span]  # a word running past the end is not inside
-        return span[keep], index[keep]
+        return word_bags.words_in(self.start, self.end, starts, ends)
 
     def answer_sentences(self) -> BoolArray:
         """Per sentence: whether it starts in a respondent's answer."""
@@ -107,12 +98,40 @@ class CorpusData:
     display: list[str]
     #: Derived structures of the sources (sentence vectors, interview questions), built once.
     derived: dict[str, Any] = field(default_factory=dict)
+    #: Where the bags of stems stored when the documents were indexed are read from (``None``: nowhere, count
+    #: them from the words), and each document's index stamp when its words were read: only bags of that index
+    #: are read (:meth:`bags_by_document`).
+    store: Store | None = None
+    stamps: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def derive(self, key: str, build: Callable[[CorpusData], Any]) -> Any:
         """``build(self)``, computed the first time ``key`` is asked for and kept."""
         if key not in self.derived:
             self.derived[key] = build(self)
         return self.derived[key]
+
+    def bags_by_document(self, kind: str) -> Iterator[tuple[DocumentId, DocumentTokens, Bag | None]]:
+        """Each document with its bags of stems of ``kind`` (``"sentences"`` or ``"turns"``,
+        :mod:`coding.language.word_bags`) as stored when it was indexed, stem ids in place of their terms;
+        ``None`` for a document without (indexed before they were stored, or a bag naming a term without a
+        stem): count its bags from its words. Read one document at a time, in the order of :attr:`documents`."""
+        stored = self._stored_bags(kind)
+        ahead = next(stored, None)
+        try:
+            for doc_id, document in self.documents.items():
+                while ahead is not None and ahead[0] < doc_id:
+                    ahead = next(stored, None)
+                found = ahead[1] if ahead is not None and ahead[0] == doc_id else None
+                yield doc_id, document, found
+        finally:
+            stored.close()
+
+    def _stored_bags(self, kind: str) -> Generator[tuple[DocumentId, Bag | None], None, None]:
+        if self.store is None or not self.stamps:
+            return
+        with self.store.read() as session:
+            for doc_id, bag in word_bags.stored_kind(raw_connection(session), kind, self.stamps):
+                yield DocumentId(doc_id), _with_stem_ids(bag, self.term_stem)
 
     def show(self, stem: str) -> str:
         found = self.stem_ids.get(stem)
@@ -151,6 +170,14 @@ def load_corpus_data(
         if stored_arrays:
             arrays.update(content_words.stored(raw, wanted_set))
         arrays.update(content_words.from_tokens(raw, [d for d in wanted if d not in arrays]))
+        # what the words were read from: bags stored with this index are what counting them would give
+        stamps = {
+            doc_id: (text_hash, str(indexed_at))
+            for doc_id, text_hash, indexed_at in raw.execute(
+                "SELECT document_id, text_hash, indexed_at FROM text_index"
+            )
+            if doc_id in wanted_set
+        }
     stems = sorted({stem for _, _, stem in terms})
     stem_ids = {stem: number for number, stem in enumerate(stems)}
     size = max((term_id for term_id, _, _ in terms), default=0) + 1
@@ -177,7 +204,28 @@ def load_corpus_data(
         )
     term_norm = {term_id: norm for term_id, norm, _ in terms}
     display = _display_forms(documents.values(), term_stem, term_norm, stems)
-    return CorpusData(documents, stems, stem_ids, term_stem, term_norm, display)
+    return CorpusData(
+        documents,
+        stems,
+        stem_ids,
+        term_stem,
+        term_norm,
+        display,
+        store=corpus.store if stored_arrays else None,
+        stamps=stamps,
+    )
+
+
+def _with_stem_ids(bag: IntArray, term_stem: IntArray) -> Bag | None:
+    """A stored bag (rows, terms, counts) with each term's stem id; ``None`` when a term has no stem (then the
+    document's bags are counted from its words)."""
+    rows, terms, counts = bag
+    if len(terms) and (int(terms.min()) < 0 or int(terms.max()) >= len(term_stem)):
+        return None
+    stem = term_stem[terms]
+    if len(stem) and int(stem.min()) < 0:
+        return None
+    return rows, stem, counts
 
 
 def _turns(corpus: Corpus, wanted: set[DocumentId]) -> dict[int, Turns]:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import cast
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
 from coding.language.suggestions.candidates import Candidate, overlap
-from coding.language.suggestions.data import CorpusData, IntArray
+from coding.language.suggestions.data import Bag, CorpusData, IntArray
 from coding.language.suggestions.guide_answers import CONFIRMED_SCORE
 from coding.language.suggestions.similar import (
     SentenceVectors,
@@ -34,7 +35,6 @@ from coding.language.suggestions.similar import (
     sentence_vectors,
 )
 from coding.language.suggestions.vectors import (
-    Bags,
     FloatArray,
     IndexArray,
     bag_counts,
@@ -44,6 +44,7 @@ from coding.language.suggestions.vectors import (
     top_contributions,
     unit_tfidf,
 )
+from coding.language.word_bags import counted
 
 #: A turn is suggested for the code it resembles most from this cosine up (chosen on the tune split: 0.15, then
 #: 0.12 once the codes' own words are in their profiles).
@@ -235,38 +236,56 @@ def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
 
 def turn_vectors(data: CorpusData, idf: FloatArray) -> SpanVectors:
     """The vectors of every respondent turn's body with text (:func:`span_vectors` of them, in corpus order),
-    from each document's arrays of turns (no tuple per turn)."""
-    width = len(data.stems)
-    bags = Bags(width)
+    from each document's bags of stems per turn (stored when it was indexed, else counted from its words;
+    :meth:`CorpusData.bags_by_document`): no tuple per turn, no count of the whole corpus's words; the bags are
+    written straight into the corpus's arrays (a document has no more entries than content words)."""
+    capacity = sum(len(document.term) for document in data.documents.values())
+    row, column, count = (np.empty(capacity, dtype=np.int32) for _ in range(3))
     documents: list[IntArray] = []
     starts: list[IntArray] = []
     ends: list[IntArray] = []
     words: list[IntArray] = []
-    base = 0
-    for doc_id, document in data.documents.items():
+    base = used = 0
+    for doc_id, document, stored in data.bags_by_document("turns"):
         turns = document.turns
         if not len(turns.start):  # no turns: nothing to classify by turn
             continue
         chosen = ~turns.interviewer & (turns.end > turns.body_start)
-        begin, finish = turns.body_start[chosen], turns.end[chosen]
-        if not len(begin):
+        if not chosen.any():
             continue
-        span, index = document.spans(begin, finish)
-        bags.add(base + span.astype(np.int64), data.stems_of(document, index).astype(np.int64))
-        documents.append(np.full(len(begin), doc_id, dtype=np.int64))
-        starts.append(begin.astype(np.int64))
-        ends.append(finish.astype(np.int64))
-        words.append(np.bincount(span, minlength=len(begin)).astype(np.int64))
-        base += len(begin)
+        bag = stored
+        if (
+            bag is None
+            or len(bag[0]) > len(document.term)
+            or (len(bag[0]) and bag[0][-1] >= len(turns.start))
+        ):
+            turn, index = document.spans(turns.body_start, turns.end)
+            bag = cast("Bag", tuple(counted(turn, data.stems_of(document, index))))
+        number = np.cumsum(chosen) - 1  # each chosen turn's row among them
+        keep = chosen[bag[0]]
+        local = number[bag[0][keep]]
+        tally = bag[2][keep]
+        high = used + len(local)
+        np.add(local, base, out=row[used:high], casting="unsafe")
+        column[used:high] = bag[1][keep]
+        count[used:high] = tally
+        n_chosen = int(number[-1]) + 1
+        documents.append(np.full(n_chosen, doc_id, dtype=np.int64))
+        starts.append(turns.body_start[chosen].astype(np.int64))
+        ends.append(turns.end[chosen].astype(np.int64))
+        words.append(np.bincount(local, weights=tally, minlength=n_chosen).astype(np.int64))
+        base += n_chosen
+        used = high
+    for array in (row, column, count):
+        array.resize(used, refcheck=False)
     empty = np.zeros(0, dtype=np.int64)
-    document_ids, start, end, count = (
+    document_ids, start, end, word_count = (
         np.concatenate(parts) if parts else empty for parts in (documents, starts, ends, words)
     )
-    row, column, counts = bags.counts()
-    if not len(row):
-        return SpanVectors(document_ids, start, end, empty, empty, np.zeros(0), count)
-    weights = unit_tfidf(row, column, counts, idf, base)
-    return SpanVectors(document_ids, start, end, row, column, weights, count)
+    if not used:
+        return SpanVectors(document_ids, start, end, empty, empty, np.zeros(0), word_count)
+    weights = unit_tfidf(row, column, count, idf, base)
+    return SpanVectors(document_ids, start, end, row, column, weights, word_count)
 
 
 def turn_candidates(

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from coding.core.ids import DocumentId
-from coding.language.suggestions.data import CorpusData, IntArray
+from coding.language import word_bags
+from coding.language.suggestions.data import Bag, CorpusData, DocumentTokens, IntArray
 from coding.language.suggestions.vectors import (
-    Bags,
     FloatArray,
     IndexArray,
     bag_counts,
@@ -48,42 +48,67 @@ def sentence_vectors(data: CorpusData) -> SentenceVectors:
 
 
 def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
+    """The vectors of the answer sentences with content words, from each document's bags of stems per sentence
+    (stored when it was indexed, else counted from its words; :meth:`CorpusData.bags_by_document`): no count of
+    the whole corpus's words. Each document's bags come sorted by sentence and stem, as one count of all the
+    words sorts them; they are written straight into the corpus's arrays (a document has no more entries than
+    content words)."""
     width = len(data.stems)
-    bags = Bags(width)
+    capacity = sum(len(document.term) for document in data.documents.values())
+    row, column, count = (np.empty(capacity, dtype=np.int32) for _ in range(3))
     documents: list[IntArray] = []
     starts: list[IntArray] = []
     ends: list[IntArray] = []
-    base = 0
-    for doc_id, document in data.documents.items():
+    base = used = 0
+    for doc_id, document, stored in data.bags_by_document("sentences"):
         answer = document.answer_sentences()
         if not len(document.term):
             continue
-        sentence = document.sentence
+        bag = (
+            stored
+            if stored is not None and len(stored[0]) <= len(document.term)
+            else _counted(data, document)
+        )
+        sentence = bag[0]
         valid = sentence < len(answer)
         keep = valid & answer[np.where(valid, sentence, 0)]
-        numbers = np.unique(sentence[keep])
-        if not len(numbers):
+        kept = sentence[keep]
+        if not len(kept):
             continue
-        # renumber the document's answer sentences with words to consecutive rows
-        bags.add(
-            base + np.searchsorted(numbers, sentence[keep]).astype(np.int64),
-            data.stems_of(document, np.flatnonzero(keep)).astype(np.int64),
-        )
+        # renumber the document's answer sentences with words to consecutive rows (``kept`` is sorted)
+        new = np.empty(len(kept), dtype=bool)
+        new[0] = True
+        np.not_equal(kept[1:], kept[:-1], out=new[1:])
+        numbers = kept[new]
+        high = used + len(kept)
+        np.cumsum(new, out=row[used:high])
+        row[used:high] += base - 1
+        column[used:high] = bag[1][keep]
+        count[used:high] = bag[2][keep]
         documents.append(np.full(len(numbers), doc_id, dtype=np.int32))
         starts.append(document.sentence_start[numbers])
         ends.append(document.sentence_end[numbers])
         base += len(numbers)
+        used = high
     if not base:
         empty = np.zeros(0, dtype=np.int64)
         none = np.zeros(0, dtype=np.int32)
         return SentenceVectors(none, none, none, empty, empty, np.zeros(0), np.ones(width))
-    row, column, counts = bags.counts()
+    for array in (row, column, count):
+        array.resize(used, refcheck=False)
     frequency = np.bincount(column, minlength=width)
     idf = np.where(frequency > 0, np.log((base + 1) / (frequency + 1)) + 1.0, 1.0)
-    weights = unit_tfidf(row, column, counts, idf, base)
+    weights = unit_tfidf(row, column, count, idf, base)
+    del count
     return SentenceVectors(
         np.concatenate(documents), np.concatenate(starts), np.concatenate(ends), row, column, weights, idf
     )
+
+
+def _counted(data: CorpusData, document: DocumentTokens) -> Bag:
+    """A document's sentences as bags of stems, counted from its words (every sentence with content words)."""
+    sentence, stem, count = word_bags.counted(document.sentence, data.term_stem[document.term])
+    return sentence, stem, count
 
 
 def passages_profile(
