@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import event
 
 from coding import Project
+from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
 from coding.undo.command import Command, Writer
 from coding.undo.steps import COMPACT_ROWS, InsertRows
@@ -211,3 +212,20 @@ def test_undo_deletes_its_rows_by_runs_of_ids_and_only_its_own(coded_project: Pr
         assert sorted(_turns(project)) == others
         project.redo()
         assert dump(project.path) == after
+
+
+def test_undo_of_many_codings_refuses_when_a_review_hangs_on_one_of_them(coded_project: Project) -> None:
+    """The cascade check follows an insert's codings by runs of ids (``BETWEEN``): a review another
+    action added since on one of them is found, and undo refuses and changes nothing."""
+    project = coded_project
+    spans = [(DOC, "Urgentiebesef", n, n + 6) for n in range(40, 340, 12)]
+    ids = project.codings.code_many(spans)
+    assert len(ids) >= 16 and sorted(ids) == list(range(min(ids), max(ids) + 1))
+    project.reviews.mark(ids[len(ids) // 2], "question", "bron?", reviewer="Anna")
+    before = dump(project.path)
+    project.history.undo()  # the review: its own action
+    project.history.redo()
+    assert dump(project.path) == before
+    with pytest.raises(UndoConflictError):
+        project.undo_command(project.history._commands[-2])
+    assert dump(project.path) == before
