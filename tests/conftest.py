@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,30 @@ os.environ.setdefault("CODEWERK_CODER", "tester")
 
 from coding import Project
 from coding.core import i18n
+
+#: A test (setup, call and teardown) still running after this many seconds is taken as hung: every
+#: thread's Python traceback is written to stderr and the run ends, failing, instead of blocking CI.
+#: faulthandler's watchdog is a C thread, so it also ends a deadlock in which a thread holds the GIL
+#: forever (the Player dock's GIL/Qt-mutex inversion, 2026-12-06), which pytest-timeout cannot: its
+#: signal method waits for the main thread to run Python again and its thread method for the GIL.
+HANG_SECONDS = float(os.environ.get("CODEWERK_TEST_HANG_SECONDS", "600"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, None, None]:
+    try:  # the real stderr, kept by pytest's faulthandler plugin (fd 2 is captured during tests)
+        from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+        stderr = item.config.stash[fault_handler_stderr_fd_key]
+    except (ImportError, KeyError):  # pragma: no cover - another pytest, or -p no:faulthandler
+        stderr = sys.__stderr__.fileno() if sys.__stderr__ is not None else 2
+    if HANG_SECONDS > 0:
+        faulthandler.dump_traceback_later(HANG_SECONDS, exit=True, file=stderr)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
 
 # Property tests check what is computed, never how fast: no deadline and no "too slow" health check, which
 # fail at random on a busy machine (a CI runner, or a laptop indexing). Tests may still set their own.

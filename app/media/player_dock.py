@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -189,6 +189,7 @@ class PlayerDock(QDockWidget):
 
             self.player = QMediaPlayer(self)
             self._audio = QAudioOutput(self)
+            settle_overrides(self.player, self._audio)
             self.player.setAudioOutput(self._audio)
             self.player.positionChanged.connect(self._position_changed)
             self.player.durationChanged.connect(self._duration_changed)
@@ -431,6 +432,30 @@ def problem_reason(error: Any, text: str) -> str:
     return QCoreApplication.translate("PlayerDock", "cannot be played{detail}").format(
         detail=detail or QCoreApplication.translate("PlayerDock", " (unknown error)")
     )
+
+
+def settle_overrides(*objects: QObject) -> None:
+    """Let PySide find out now, on this thread with the GIL held, that ``disconnectNotify`` has no
+    Python override on these objects, so that it never has to look again from a Qt thread.
+
+    Without it the player and the app can hang for good (a lock-order inversion): stopping or
+    unloading a recording (``stop()``/``setSource()``, e.g. when the project closes) runs FFmpeg's
+    teardown on this thread, which keeps the GIL while it waits for Qt's signal-slot mutex in
+    ``QObject::disconnect``; meanwhile the FFmpeg audio renderer, deleted in its own thread, holds
+    that mutex in ``~QObject`` and calls ``disconnectNotify`` on the QAudioOutput it listened to.
+    That QAudioOutput was made from Python, so its ``disconnectNotify`` asks for the GIL to look for
+    a Python override: each waits for the other. PySide remembers a missing override per object
+    (shiboken's method cache), so one disconnect made here, with the GIL, settles it: afterwards the
+    renderer's thread calls the C++ method without the GIL. ``tests/app/media/player_stress.py``
+    reproduces the hang (1 run in 20–70 without this) and shows it gone.
+    """
+    for item in objects:
+        item.destroyed.connect(_nothing)
+        item.destroyed.disconnect(_nothing)
+
+
+def _nothing() -> None:
+    """A slot that does nothing (see :func:`settle_overrides`)."""
 
 
 def _url(path: Path | None) -> Any:

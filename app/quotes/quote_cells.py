@@ -145,8 +145,10 @@ class QuoteCells(QAbstractTableModel):
             status = self._my_status(quote)
             if status:
                 return REVIEW_LABELS[status]
-            others = sorted({r.status for r in quote.reviews})
-            return f"({', '.join(others)})" if others else ""
+            others = sorted(
+                {r.status for r in quote.reviews}
+            )  # other reviewers' marks, in the window's words
+            return f"({', '.join(REVIEW_LABELS[s] for s in others)})" if others else ""
         return _one_line(self._my_comment(quote))
 
     def _tooltip(self, quote: Quote, column: int) -> str:

@@ -15,6 +15,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 from docx.text.run import Run
 
+from coding.core.attributes import attribute_word
 from coding.core.context import CodeRef, DocumentRef
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, PassageId
@@ -80,7 +81,7 @@ def write_coded_transcript(
         author=project.coder,
     )
     body = BodyWriter(out)
-    described = " · ".join(f"{k} {v}" for k, v in info.attributes.items())
+    described = " · ".join(f"{attribute_word(k)} {v}" for k, v in info.attributes.items())
     title_block(
         body,
         info.name,

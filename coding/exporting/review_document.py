@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
-from coding.core.attributes import attribute_label
+from coding.core.attributes import attribute_label, attribute_word
 from coding.core.context import CodeRef
 from coding.core.xml_chars import xml_text
 from coding.exporting.docx_format import add_text, grey_run, shade_cell
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 OPEN_FILL = "FFF4C2"
 HEADER_FILL = "DDE4EE"
 #: Column widths (cm) of both tables on A4 landscape with 1.5 cm margins (26.7 cm of text width).
-WIDTHS = (4.2, 3.6, 8.6, 4.3, 2.3, 3.7)
+WIDTHS = (4.2, 3.6, 7.7, 4.3, 3.2, 3.7)  # the mark column fits "Beoordeling" in bold
 
 HEADERS = {
     "en": {
@@ -166,7 +166,9 @@ def _concept(document: DocxDocument, concept: ConceptReview, content: ReviewCont
     group = attribute_label(content.by, content.language)
     document.add_heading(xml_text(concept.concept.path_text), 1)
     if concept.judgements:
-        document.add_heading(str(headers["judgements"]).format(group=content.by), 2)
+        document.add_heading(
+            str(headers["judgements"]).format(group=attribute_word(content.by, content.language)), 2
+        )
         table = _table(document, [h.format(group=group) for h in headers["judgement"]])
         for item in concept.judgements:
             _row(table, item, content, f"{item.group} · {item.document}")

@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coding.core.attributes import attribute_label
+from coding.core.attributes import attribute_label, attribute_word
 from coding.core.context import CodeRef
 from coding.exporting.options import reject_unknown
 from coding.exporting.review_content import ConceptReview, ReviewContent, ReviewItem, review_content
@@ -203,7 +203,11 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
     row += 1
     header_row = None
     if concept.judgements:
-        sheet.cell(row=row, column=1, value=headers["judgements"][0].format(group=content.by)).font = BOLD
+        sheet.cell(
+            row=row,
+            column=1,
+            value=headers["judgements"][0].format(group=attribute_word(content.by, content.language)),
+        ).font = BOLD
         row += 1
         _header(sheet, row, headers["judgement"], group, JUDGEMENT_BLOCK)
         row += 1

@@ -13,8 +13,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coding.codebook.codebook_file import DEFAULT_COLOUR
+from coding.core.changes import Change
 from coding.core.collector import collector_paused
 from coding.core.i18n import text as say
 from coding.core.text import fold
@@ -46,9 +48,21 @@ class ImportExchange(Command):
         report = ExchangeReport(
             self.file_name, skipped=list(self.data.skipped), adjusted=list(self.data.adjusted)
         )
-        with collector_paused(), _page_cache(writer):  # many long-lived rows, no cycles
+        with collector_paused(), _page_cache(writer.session):  # many long-lived rows, no cycles
             _Merge(writer, self.data, report).run()
         return report
+
+    def apply(self, session: Session) -> Change:
+        if self._steps is None or not self._settled:
+            return super().apply(session)
+        with collector_paused(), _page_cache(session):  # redo: the same rows, the same indexes
+            return super().apply(session)
+
+    def revert(self, session: Session) -> Change:
+        """Undo: deleting the rows takes a page anywhere in the same GUID indexes the inserts did
+        (:data:`IMPORT_PAGE_CACHE_KIB`), and the rows read back for redo are many, without cycles."""
+        with collector_paused(), _page_cache(session):
+            return super().revert(session)
 
     def settle(self) -> None:
         super().settle()
@@ -64,8 +78,8 @@ IMPORT_PAGE_CACHE_KIB = 16 * 1024
 
 
 @contextmanager
-def _page_cache(writer: Writer) -> Iterator[None]:
-    connection = writer.session.connection()
+def _page_cache(session: Session) -> Iterator[None]:
+    connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
         return

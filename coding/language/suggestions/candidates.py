@@ -6,7 +6,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
@@ -97,7 +97,6 @@ def term_score(count: int) -> float:
 def _merge_group(group: list[Candidate]) -> Candidate:
     if len(group) == 1:
         return group[0]
-    group = [with_reason(c) for c in group]  # their reasons are joined
     largest = max(group, key=lambda c: (c.length, c.score))
     sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
     terms: dict[str, set[str]] = defaultdict(set)
@@ -105,10 +104,9 @@ def _merge_group(group: list[Candidate]) -> Candidate:
         for label, forms in candidate.terms:
             terms[label].update(forms)
     others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
-    reasons: list[str] = []
-    for candidate in sorted(others, key=lambda c: (c is not largest, -c.score)):
-        if candidate.reason not in reasons:
-            reasons.append(candidate.reason)
+    ordered = sorted(others, key=lambda c: (c is not largest, -c.score))
+    # the reasons joined when the merged one is offered (one made on demand is not made before: ``why``)
+    why = partial(_joined_reasons, tuple(ordered)) if any(c.why is not None for c in ordered) else None
     scores = [c.score for c in others]
     code_name = next((c.code_name for c in group if c.code_name), "")
     if terms:
@@ -120,10 +118,21 @@ def _merge_group(group: list[Candidate]) -> Candidate:
         largest.end,
         combine_scores(scores),
         sources,
-        " ".join(reasons),
+        "" if why is not None else _joined_reasons(ordered),
         tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
         code_name,
+        why=why,
     )
+
+
+def _joined_reasons(candidates: Sequence[Candidate]) -> str:
+    """The candidates' reasons joined, each once, in their order."""
+    reasons: list[str] = []
+    for candidate in candidates:
+        reason = candidate.why() if candidate.why is not None else candidate.reason
+        if reason not in reasons:
+            reasons.append(reason)
+    return " ".join(reasons)
 
 
 def merge(candidates: Iterable[Candidate]) -> list[Candidate]:

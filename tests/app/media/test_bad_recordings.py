@@ -18,6 +18,11 @@ from coding import Project
 from tests.app.media.test_player_dock import TRANSCRIPT, _multimedia_problem
 from tests.recordings import write_wav
 
+#: No pytest-qt Qt-message capture here: its handler is Python, called on whichever thread logs, so
+#: FFmpeg's threads would need the GIL to log (a second way to the GIL/Qt-lock inversion that
+#: ``app.media.player_dock.settle_overrides`` closes for the audio renderer).
+pytestmark = pytest.mark.no_qt_log
+
 
 def _damaged(path: Path) -> Path:
     """A file that begins like a WAV and then holds noise: no format chunk, no sound."""

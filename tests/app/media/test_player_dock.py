@@ -16,6 +16,11 @@ from app.shell.main_window import MainWindow
 from coding import Project
 from tests.recordings import write_wav
 
+#: No pytest-qt Qt-message capture here: its handler is Python, called on whichever thread logs, so
+#: FFmpeg's threads would need the GIL to log (a second way to the GIL/Qt-lock inversion that
+#: ``app.media.player_dock.settle_overrides`` closes for the audio renderer).
+pytestmark = pytest.mark.no_qt_log
+
 TRANSCRIPT = (
     "[00:00:00] I: Hoe verloopt de samenwerking?\n"
     "[00:00:02] R9: We spreken elkaar elke week.\n"

@@ -4,12 +4,18 @@ coding on its passage, and one Undo restores the project exactly."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.shell.main_window import MainWindow
 from coding.media.transcription import stamp
 from tests.app.media.test_player_dock import _loaded, player_window  # noqa: F401  (the fixture)
 from tests.coding.dump import dump
+
+#: No pytest-qt Qt-message capture here: its handler is Python, called on whichever thread logs, so
+#: FFmpeg's threads would need the GIL to log (a second way to the GIL/Qt-lock inversion that
+#: ``app.media.player_dock.settle_overrides`` closes for the audio renderer).
+pytestmark = pytest.mark.no_qt_log
 
 
 def _after(window: MainWindow, needle: str) -> QPoint:

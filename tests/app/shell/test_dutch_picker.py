@@ -46,3 +46,21 @@ def test_the_export_dialog_proposes_dutch_file_names(dutch, qtbot, window: MainW
     assert f"{stem}-beoordeling.docx" in names.values() and f"{stem}-beoordeling.xlsx" in names.values()
     assert any(name.endswith("-gecodeerd.docx") for name in names.values())
     dialog.reject()
+
+
+def test_a_supervisors_marks_show_in_dutch_in_the_quotes_dock(dutch, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Another reviewer's marks (a supervisor's review read back) showed as "(question)" in the Dutch window."""
+    from app.quotes.quote_cells import REVIEW
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    quote = project.quotes("Vertrouwen")[0]
+    project.reviews.mark(quote.coding_id, "question", "bron?", reviewer="Dr. Jansen")
+    QApplication.processEvents()
+    model = window.quotes_dock.model
+    assert model is not None
+    model.set_codes([project.codes.resolve("Vertrouwen").id])
+    model.flush()
+    qtbot.waitUntil(lambda: any(q.coding_id == quote.coding_id for q in model.quotes()))
+    row = next(r for r, q in enumerate(model.quotes()) if q.coding_id == quote.coding_id)
+    qtbot.waitUntil(lambda: model.index(row, REVIEW).data() == "(? vraag)")

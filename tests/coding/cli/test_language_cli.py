@@ -45,7 +45,7 @@ def test_excel_export_in_dutch(judged: Path, capsys: pytest.CaptureFixture[str])
     assert {
         "Citaat",
         "Respondent",
-        "Oordelen voor region Zwolle",
+        "Oordelen voor regio Zwolle",
         "Onderbouwing",
         "Zwolle onderbouwing",
         "Totaal",
@@ -81,7 +81,7 @@ def test_word_export_in_dutch(judged: Path) -> None:
     texts = _paragraphs(out)
     assert "Citaten per concept" in texts and "Oordelen" in texts
     assert any(text.startswith("Zonder citaten of oordelen: ") for text in texts)
-    assert "studie · per region" in texts[1]
+    assert "studie · per regio" in texts[1]
     assert not {"Quotes per concept", "Judgements", "Contents"} & set(texts)
 
 

@@ -26,7 +26,7 @@ def studie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captu
 def test_list_rename_and_mark_speakers(studie: str, run: Run) -> None:
     code, out, _ = run("speakers", studie)
     assert code == 0
-    assert out.splitlines()[2].split() == ["Interviewer", "yes", "2", "7", "R5"]
+    assert out.splitlines()[3].split() == ["Interviewer", "yes", "2", "7", "R5"]  # after I: natural order
     code, out, _ = run(
         "speakers",
         studie,

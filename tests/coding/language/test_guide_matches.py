@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
+from coding.core.ids import CodeId, DocumentId
 from coding.guide.answer_spans import AnswerSpan
 from coding.guide.guide_service import GuideService
 from coding.language import guide_matches
@@ -21,6 +22,7 @@ from coding.language.corpus import Corpus
 from coding.language.guide_matches import TurnMatches, guide_key
 from coding.language.sql import raw_connection
 from coding.language.suggestions import guide_answers, resemblance
+from coding.language.suggestions.candidates import Candidate, combine_scores, merge, with_reason
 from coding.language.suggestions.data import CorpusData
 from coding.language.suggestions.guide_answers import stored_answer_spans
 
@@ -216,3 +218,24 @@ def test_reasons_are_made_for_the_suggestions_offered_only(
     offered = [c for c in few if c.reason in made]
     # made: those offered and those merged into another on the way (all turns found, before)
     assert offered and len(offered) <= len(made) < len(turns)
+
+
+def test_merged_reasons_made_on_demand_are_those_made_at_once() -> None:
+    def found(start: int, end: int, score: float, reason: str, lazy: bool) -> Candidate:
+        if lazy:
+            return Candidate(
+                DocumentId(1), CodeId(2), start, end, score, ("similar",), "", why=lambda: reason
+            )
+        return Candidate(DocumentId(1), CodeId(2), start, end, score, ("similar",), reason)
+
+    spans = [
+        (0, 100, 0.3, "Turn."),
+        (10, 20, 0.5, "Sentence."),
+        (30, 40, 0.2, "Turn."),
+        (200, 210, 0.4, "Alone."),
+    ]
+    for lazy in ([True] * 4, [True, False, True, False], [False] * 4):
+        merged = merge([found(*span, lazy=flag) for span, flag in zip(spans, lazy, strict=True)])
+        assert [with_reason(c).reason for c in merged] == ["Turn. Sentence.", "Alone."]
+        assert [c.full_reason for c in merged] == ["Turn. Sentence.", "Alone."]
+        assert [c.score for c in merged] == [combine_scores([0.3, 0.5, 0.2]), 0.4]

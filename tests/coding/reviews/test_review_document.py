@@ -73,3 +73,22 @@ def test_a_word_document_without_identity_is_refused(regions: Project, tmp_path:
     path = regions.export(tmp_path / "quotes.docx")  # the ordinary quote list, not a review file
     with pytest.raises(InvalidInputError, match=r"quotes\.docx: not a Codewerk review file"):
         regions.import_review(path)
+
+
+def test_the_dutch_document_names_the_grouping_in_dutch_and_fits_its_mark_header(
+    regions: Project, tmp_path: Path
+) -> None:
+    """ "Oordelen per region" in the Dutch document (now "per regio", as the workbook); the mark column was
+    so narrow that LibreOffice broke its header "Beoordeling" after "Beoordelin"."""
+    from docx.shared import Cm
+
+    document = Document(
+        str(regions.export(tmp_path / "r.docx", kind="review", reviewer="Anna", language="nl"))
+    )
+    headings = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+    ]
+    assert "Oordelen per regio" in headings and not any("region" in h for h in headings)
+    table = document.tables[0]
+    mark = [c.text for c in table.rows[0].cells].index("Beoordeling")
+    assert table.columns[mark].width >= Cm(3.1)  # 11 characters of bold 9-point text and the cell's padding

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import event
 
 from coding import Project
+from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
 from coding.undo.command import Command, Writer
 from coding.undo.steps import COMPACT_ROWS, InsertRows
@@ -163,3 +164,68 @@ def test_a_time_is_bound_as_sqlalchemy_binds_it(value: date | None) -> None:
     theirs = DATETIME().bind_processor(dialect)
     assert own is not None and theirs is not None and own is not theirs
     assert own(value) == theirs(value)
+
+
+class AddTurnsWithIds(Command):
+    text = "Add turns"
+
+    def __init__(self, document_id: DocumentId, ids: list[int]) -> None:
+        super().__init__()
+        self.document_id, self.ids = document_id, ids
+
+    def plan(self, writer: Writer) -> list[dict[str, Any]]:
+        rows = writer.insert_many(
+            Turn,
+            (
+                {
+                    "id": key,
+                    "document_id": self.document_id,
+                    "speaker": f"S{key}",
+                    "start": 0,
+                    "end": 1,
+                    "body_start": 0,
+                }
+                for key in self.ids
+            ),
+        )
+        writer.touch(self.document_id)
+        return rows
+
+
+def test_undo_deletes_its_rows_by_runs_of_ids_and_only_its_own(coded_project: Project) -> None:
+    """Undo deletes a large insert's rows a run of ids at a time: rows of another command whose ids
+    lie between (and after) its ids are kept, undo and redo put back exactly what was stored."""
+    project = coded_project
+    document = project.documents.find(DOC).id
+    base = 10_000_000
+    others = [base + 2 * n + 1 for n in range(50)] + [base + 20_000 + n for n in range(5)] + [base + 40_000]
+    project.execute(AddTurnsWithIds(document, others))
+    before = dump(project.path)
+    ours = [base + 2 * n for n in range(COMPACT_ROWS + 1)] + [base + 30_000 + n for n in range(100)]
+    command = AddTurnsWithIds(document, ours)
+    project.execute(command)
+    after = dump(project.path)
+    assert _step(command).compact
+    for _round in range(2):
+        project.undo()
+        assert dump(project.path) == before
+        assert sorted(_turns(project)) == others
+        project.redo()
+        assert dump(project.path) == after
+
+
+def test_undo_of_many_codings_refuses_when_a_review_hangs_on_one_of_them(coded_project: Project) -> None:
+    """The cascade check follows an insert's codings by runs of ids (``BETWEEN``): a review another
+    action added since on one of them is found, and undo refuses and changes nothing."""
+    project = coded_project
+    spans = [(DOC, "Urgentiebesef", n, n + 6) for n in range(40, 340, 12)]
+    ids = project.codings.code_many(spans)
+    assert len(ids) >= 16 and sorted(ids) == list(range(min(ids), max(ids) + 1))
+    project.reviews.mark(ids[len(ids) // 2], "question", "bron?", reviewer="Anna")
+    before = dump(project.path)
+    project.history.undo()  # the review: its own action
+    project.history.redo()
+    assert dump(project.path) == before
+    with pytest.raises(UndoConflictError):
+        project.undo_command(project.history._commands[-2])
+    assert dump(project.path) == before
