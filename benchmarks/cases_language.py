@@ -179,11 +179,12 @@ def _first_suggestions(ctx: Context, size: str, code: str | None, *, warm: bool 
 
 
 SUGGESTION_LIMITS = (
-    "Matching the interviewer turns to the guide and building their answers in Python, each respondent turn's "
-    "and sentence's closest two codes and counting their vectors (numpy), the search terms' hits read from the "
-    "index, a reason built for every turn offered, and merging and corroborating the candidates; the corpus's "
-    "content words are read from the arrays stored when it was indexed, the collector is paused while finding. "
-    "Memory is what is held at once: the words, the guide's answers, the sentence and turn vectors."
+    "Each respondent turn's and sentence's closest two codes (numpy), the search terms' sentences (a Python step "
+    "per sentence with a hit, phrases' words read from the token index), merging, preferring subcodes and "
+    "corroborating the candidates in Python, the guide's answers made from the matcher's findings stored per "
+    "document (matched again only after the guide, a text or the speaker rules changed); the content words and "
+    "bags are read from the arrays stored at indexing, reasons are made for the suggestions offered, the collector "
+    "is paused while finding. Memory is what is held at once: the words, the guide's answers, the vectors."
 )
 
 

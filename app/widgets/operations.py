@@ -589,9 +589,11 @@ def running_operations() -> list[LongOperation]:
 
 
 def stop_all() -> None:
-    """Cancel and wait for every long operation (the application quits)."""
-    for operation in running_operations():
-        operation.shutdown()
+    """Cancel and wait for every long operation (the application quits). Those that write
+    (``worker_write.WriteOperation``) stop first, announcing nothing more: another worker (the
+    indexer's) may be waiting for its turn to write until they are over."""
+    for operation in sorted(running_operations(), key=lambda op: not hasattr(op, "abandon")):
+        getattr(operation, "abandon", operation.shutdown)()
 
 
 def install_stop_on_quit() -> None:

@@ -174,6 +174,11 @@ DUTCH: dict[str, str] = {
         "{best:.2f})."
     ),
     "another code": "een andere code",
+    "The answer names the concept {code} itself, outside the answers to its own guide questions "
+    "(where passages are coded with its indicators).": (
+        "Het antwoord noemt het concept {code} zelf, buiten de antwoorden op de eigen vragen uit de "
+        "leidraad (waar fragmenten met de indicatoren ervan gecodeerd worden)."
+    ),
     "Answer to guide question {question}{guide_text}, which asks about {code} as a whole, "
     "{part} included; the interviewer asked “{asked}” ({how}).": (
         "Antwoord op vraag {question} uit de leidraad{guide_text}, die naar {code} als geheel vraagt, "

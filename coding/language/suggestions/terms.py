@@ -193,31 +193,81 @@ def _regex_hits(
     )
 
 
+@dataclass(frozen=True)
+class _Positions:
+    """The sentences and turns of all documents at once, each keyed by ``document * stride + start`` (sorted:
+    documents in id order, each one's in text order), with where each document's begin and how many it has."""
+
+    documents: IndexArray
+    sentence_key: IndexArray
+    sentence_end: IndexArray
+    sentence_first: IndexArray
+    turn_key: IndexArray
+    turn_end: IndexArray
+    turn_interviewer: BoolArray
+    turn_first: IndexArray
+    turn_count: IndexArray
+
+
+def _positions(data: CorpusData) -> _Positions:
+    ids = sorted(data.documents)
+    words = [data.documents[doc_id] for doc_id in ids]
+    empty = np.zeros(0, dtype=np.int64)
+
+    def joined(parts: list[IndexArray]) -> IndexArray:
+        return np.concatenate(parts).astype(np.int64) if parts else empty
+
+    sentences = np.array([len(w.sentence_start) for w in words], dtype=np.int64)
+    turns = np.array([len(w.turns.start) for w in words], dtype=np.int64)
+    return _Positions(
+        np.array(ids, dtype=np.int64),
+        joined(
+            [
+                doc_id * _STRIDE + w.sentence_start.astype(np.int64)
+                for doc_id, w in zip(ids, words, strict=True)
+            ]
+        ),
+        joined([w.sentence_end for w in words]),
+        np.cumsum(sentences) - sentences,
+        joined(
+            [doc_id * _STRIDE + w.turns.start.astype(np.int64) for doc_id, w in zip(ids, words, strict=True)]
+        ),
+        joined([w.turns.end for w in words]),
+        np.concatenate([w.turns.interviewer for w in words]).astype(bool)
+        if words
+        else np.zeros(0, dtype=bool),
+        np.cumsum(turns) - turns,
+        turns,
+    )
+
+
 def _in_answer_sentences(
     document: IndexArray, start: IndexArray, data: CorpusData
 ) -> tuple[IndexArray, IndexArray]:
-    """Which hits start inside a sentence of a respondent's answer, and that sentence's number."""
-    keep: list[IndexArray] = []
-    sentences: list[IndexArray] = []
-    # the hits grouped by document (each group in the order given), not one pass over all hits per document
-    order = np.argsort(document, kind="stable")
-    grouped = document[order]
-    bounds = np.flatnonzero(np.diff(grouped)) + 1
-    for mine in np.split(order, bounds) if len(order) else ():
-        doc_id = int(document[mine[0]])
-        words = data.documents[DocumentId(doc_id)]
-        if not len(words.sentence_start):
-            continue
-        starts = start[mine]
-        sentence = np.searchsorted(words.sentence_start, starts, side="right") - 1
-        inside = (sentence >= 0) & (starts < words.sentence_end[np.maximum(sentence, 0)])
-        chosen = np.flatnonzero(inside & words.answers_at(starts))
-        keep.append(mine[chosen])
-        sentences.append(sentence[chosen].astype(np.int64))
-    if not keep:
-        empty = np.zeros(0, dtype=np.int64)
+    """Which hits start inside a sentence of a respondent's answer (grouped by document, each group in the order
+    given), and that sentence's number. All documents' sentences and turns at once (``_Positions``), not a
+    pass per document: a term has hits in most of a large corpus's documents."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(document):
         return empty, empty
-    return np.concatenate(keep), np.concatenate(sentences)
+    at: _Positions = data.derive("term_positions", _positions)
+    order = np.argsort(document, kind="stable")
+    position = start[order].astype(np.int64)
+    number = np.searchsorted(at.documents, document[order])
+    key = document[order].astype(np.int64) * _STRIDE + position
+    found = np.searchsorted(at.sentence_key, key, side="right") - 1
+    sentence = found - at.sentence_first[number]  # below 0: before the document's first sentence (or none)
+    inside = (sentence >= 0) & (position < at.sentence_end[np.maximum(found, 0)])
+    turn = np.searchsorted(at.turn_key, key, side="right") - 1
+    mine = turn >= at.turn_first[number]
+    safe = np.maximum(turn, 0)
+    in_answer = np.where(
+        at.turn_count[number] == 0,  # a document without turns is all answers (as DocumentTokens.answers_at)
+        True,
+        mine & (position < at.turn_end[safe]) & ~at.turn_interviewer[safe],
+    )
+    chosen = inside & in_answer
+    return order[chosen], sentence[chosen].astype(np.int64)
 
 
 def term_hits(pattern: TermPattern, data: CorpusData, index: WordIndex, corpus: Corpus) -> TermHits:

@@ -176,3 +176,35 @@ def test_cancel_while_the_command_is_written_rolls_it_back(  # type: ignore[no-u
     assert window.statusBar().currentMessage() == "Import of ander.qdpx cancelled; nothing was changed"
     assert dump(project.path) == before and workspace.undo_stack.count() == steps
     assert workspace.perform(lambda: project.codes.create("Daarna"))
+
+
+def test_quitting_stops_the_writes_first_so_a_worker_waiting_for_its_turn_is_let_go(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The application quits while a write runs in a worker and another worker (as the indexer's) waits
+    for its turn to write: stopping that one first waited for ever, since the turn comes only when the
+    write is over. The write is stopped first (rolled back), then the other worker writes and ends."""
+    import time
+
+    from app.widgets import operations
+    from app.widgets.worker_write import write_in_worker
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    before = dump(project.path)
+
+    def writing(progress: operations.Progress) -> None:
+        while not progress.cancelled:
+            time.sleep(0.01)
+        project.codes.create("Nooit")  # cancelled: rolled back at its first write
+
+    writer = write_in_worker(window, project, writing, title="Lang", show="none", cancellable=True)
+    assert writer is not None
+    waiting = operations.LongOperation(
+        window, lambda _progress: project.set_setting("later", 1), title="Later", show="none"
+    ).start()
+    monkeypatch.setattr(operations, "running_operations", lambda: [waiting, writer])  # the waiting one first
+    operations.stop_all()
+    assert not writer.running and not waiting.running
+    assert project.setting("later") == 1
+    assert dump(project.path)["code"] == before["code"]

@@ -132,6 +132,6 @@ def test_the_csv_header_is_in_the_export_language(project, tmp_path: Path) -> No
     finally:
         i18n.set_language(before)
     header = (tmp_path / "citaten.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(";")
-    assert header[:8] == ["Region", "Concept", "Code", "Respondent", "Rol", "Document", "Citaat", "Memo"], (
+    assert header[:8] == ["Regio", "Concept", "Code", "Respondent", "Rol", "Document", "Citaat", "Memo"], (
         header
     )

@@ -331,7 +331,7 @@ def _prefer_specific_keyed_twice(
     out = []
     for c in candidates:
         codes = shared.get(key(c))
-        if codes is not None and c.code_id in tree:
+        if codes is not None and c.code_id in tree and not c.named:  # a concept named stays (07decd6)
             if c.code_id not in descendants:
                 descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
             if codes & descendants[c.code_id]:
