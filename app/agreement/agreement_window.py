@@ -176,13 +176,38 @@ class AgreementWindow(ToolWindow):
         coders = self.workspace.project.agreement.coders()
         me = self.workspace.project.coder
         people = [c for c in coders if c != CONSENSUS]  # compared first; the consensus layer on request
-        fill_combo(self.coder_a, [(c, c) for c in coders], choose=(self.coder_a.currentData(), me, *people))
+        pair = self._best_pair(people, me)
+        fill_combo(
+            self.coder_a, [(c, c) for c in coders], choose=(self.coder_a.currentData(), *pair, me, *people)
+        )
         chosen_a = self.coder_a.currentData()
         fill_combo(
             self.coder_b,
             [(c, c) for c in coders],
-            choose=(self.coder_b.currentData(), *[c for c in people if c not in (me, chosen_a)]),
+            choose=(
+                self.coder_b.currentData(),
+                *[c for c in pair if c != chosen_a],
+                *[c for c in people if c not in (me, chosen_a)],
+            ),
         )
+
+    def _best_pair(self, people: list[str], me: str) -> tuple[str, ...]:
+        """The two people who coded most in the same documents (``AgreementService.overlap``; the user
+        first when the user is one of the pairs with the most): a login name with a stray coding is not
+        compared with the second coder. Empty when no two people coded in one document."""
+        shared = {
+            pair: count
+            for pair, count in self.workspace.project.agreement.overlap().items()
+            if CONSENSUS not in pair
+        }
+        if not shared:
+            return ()
+        most = max(shared.values())
+        best = sorted(pair for pair, count in shared.items() if count == most)
+        mine = next((pair for pair in best if me in pair), None)
+        if mine is not None:
+            return (me, mine[1] if mine[0] == me else mine[0])
+        return best[0]
 
     def recompute(self) -> None:
         a, b = self.coder_a.currentData(), self.coder_b.currentData()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from coding.agreement.consensus import ResolveDisagreement, kept_codes
 from coding.agreement.method import describe
@@ -52,6 +52,29 @@ class AgreementService:
                     .order_by(Coder.name)
                 ).scalars()
             )
+
+    def overlap(self) -> dict[tuple[str, str], int]:
+        """Per pair of coders (names in order), how much both coded in the same documents: over the
+        documents both coded something in, the smaller of their numbers of codings, summed. The pair a
+        comparison says most about has the most; pairs sharing no document are left out."""
+        with self._store.read() as session:
+            rows = session.execute(
+                select(Coder.name, Passage.document_id, func.count(Coding.id))
+                .join(Coding, Coding.coder_id == Coder.id)
+                .join(Passage, Passage.id == Coding.passage_id)
+                .group_by(Coder.name, Passage.document_id)
+            ).all()
+        coded: dict[str, dict[int, int]] = defaultdict(dict)
+        for name, document_id, count in rows:
+            coded[name][document_id] = int(count)
+        names = sorted(coded)
+        out: dict[tuple[str, str], int] = {}
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                both = sum(min(n, coded[b][d]) for d, n in coded[a].items() if d in coded[b])
+                if both:
+                    out[(a, b)] = both
+        return out
 
     def resolve(self, disagreement: Disagreement, keep: str) -> None:
         """Resolve a disagreement into the consensus layer: keep ``"a"``, ``"b"``, ``"both"`` or

@@ -300,3 +300,18 @@ def test_the_disagreement_headers_follow_the_coders_chosen(qtbot, window: MainWi
         f"A: {first}",
         f"B: {first}",
     )
+
+
+def test_the_coders_compared_first_are_those_who_coded_the_same_documents(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The user tried one coding under the login name before opening the window: it compared that name
+    (one coding) with the second coder instead of the two people who coded the same transcript."""
+    first, _spans = _second_coder(window)
+    assert window.workspace is not None
+    project = window.workspace.project
+    quote = next(q for q in project.quotes() if q.document == DOC and q.coder == first)
+    project.coder = "root"
+    project.codings.code(DOC, "Stabiliteit", quote.start, quote.end)  # one coding, as the user "root"
+    dialog = _open_agreement(qtbot, window)
+    assert {dialog.coder_a.currentData(), dialog.coder_b.currentData()} == {first, "Bram"}
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.report is not None and {dialog.report.coder_a, dialog.report.coder_b} == {first, "Bram"}

@@ -136,3 +136,16 @@ def test_sentence_level_uses_the_text_index_when_there_is_one(two_coders: Projec
     assert "punctuation" not in report.method
     trust = next(r for r in report.rows if r.code.startswith("Vertrouwen"))
     assert (trust.both, trust.only_b) == (1, 1)
+
+
+def test_overlap_counts_what_two_coders_coded_in_the_same_documents(two_coders: Project) -> None:
+    project = two_coders
+    mine = sum(1 for q in project.quotes() if q.document == DOC and q.coder == "tester")
+    assert project.agreement.overlap() == {("Bram", "tester"): min(3, mine)}
+    start, end = project.documents.find_passage(DOC, TRUST)
+    project.codings.code(DOC, "Urgentiebesef", start, end, coder="Eva")  # one coding: overlaps by one
+    assert project.agreement.overlap() == {
+        ("Bram", "Eva"): 1,
+        ("Bram", "tester"): min(3, mine),
+        ("Eva", "tester"): 1,
+    }
