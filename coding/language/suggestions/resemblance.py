@@ -368,6 +368,26 @@ def turn_candidates(
     return out
 
 
+def shared_words(
+    data: CorpusData, columns: IntArray, weights: FloatArray, profiles: Profiles, number: int
+) -> str:
+    """The words of a passage (its vector's ``columns`` and ``weights``) that bring it closest to the code of
+    profile ``number``, as shown in a reason: "vertrouwen, afspraken, samen"."""
+    return ", ".join(
+        data.show(stem) for stem in top_contributions(data.stems, columns, weights, profiles.matrix[number])
+    )
+
+
+def coded_passages(profiles: Profiles, number: int, names: Mapping[CodeId, str]) -> str:
+    """The passages coded with the code of profile ``number``, as a reason names them: "3 passages coded
+    Vertrouwen"."""
+    count = profiles.counts[number]
+    code = names[profiles.code_ids[number]]
+    if count == 1:
+        return say("{count} passage coded {code}", count=count, code=code)
+    return say("{count} passages coded {code}", count=count, code=code)
+
+
 def _turn_reason(
     data: CorpusData,
     turns: SpanVectors,
@@ -380,18 +400,8 @@ def _turn_reason(
 ) -> str:
     """Why a turn is suggested for the code of profile ``number``: the words it shares with what is coded with
     it; ``runner_up``: the closest code's profile and similarity, when this is the second closest."""
-    code_id = profiles.code_ids[number]
-    words = ", ".join(
-        data.show(stem)
-        for stem in top_contributions(
-            data.stems, turns.columns[entries], turns.weights[entries], profiles.matrix[number]
-        )
-    )
-    count = profiles.counts[number]
-    if count == 1:
-        passages = say("{count} passage coded {code}", count=count, code=names[code_id])
-    else:
-        passages = say("{count} passages coded {code}", count=count, code=names[code_id])
+    words = shared_words(data, turns.columns[entries], turns.weights[entries], profiles, number)
+    passages = coded_passages(profiles, number, names)
     if runner_up is None:
         return say(
             "Of all codes, this answer resembles the {passages} most (shared words: {words}; "

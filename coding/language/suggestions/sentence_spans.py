@@ -22,9 +22,9 @@ from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate, overlap
 from coding.language.suggestions.data import CorpusData, IntArray
-from coding.language.suggestions.resemblance import Profiles
+from coding.language.suggestions.resemblance import Profiles, coded_passages, shared_words
 from coding.language.suggestions.similar import SentenceVectors, sentence_vectors
-from coding.language.suggestions.vectors import FloatArray, closest_two, top_contributions
+from coding.language.suggestions.vectors import FloatArray, closest_two
 
 #: A run of sentences is suggested for the code it resembles most from this cosine (its best sentence) …
 SPAN_MIN_SIMILARITY = 0.25
@@ -108,17 +108,8 @@ def span_candidates(
         if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
             continue
         entries = slice(int(entry_bounds[strongest]), int(entry_bounds[strongest + 1]))
-        shared = ", ".join(
-            data.show(stem)
-            for stem in top_contributions(
-                data.stems, vectors.columns[entries], vectors.weights[entries], profiles.matrix[number]
-            )
-        )
-        count = profiles.counts[number]
-        if count == 1:
-            passages = say("{count} passage coded {code}", count=count, code=names[code_id])
-        else:
-            passages = say("{count} passages coded {code}", count=count, code=names[code_id])
+        shared = shared_words(data, vectors.columns[entries], vectors.weights[entries], profiles, number)
+        passages = coded_passages(profiles, number, names)
         reason = say(
             "Within the answer, this sentence resembles the {passages} most of all codes (shared words: "
             "{shared}; similarity {similarity:.2f}, ahead of the next code by {lead:.2f})."

@@ -21,9 +21,9 @@ from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate, overlap
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.guide_answers import quote
-from coding.language.suggestions.resemblance import Profiles
+from coding.language.suggestions.resemblance import Profiles, shared_words
 from coding.language.suggestions.similar import SentenceVectors
-from coding.language.suggestions.vectors import row_dots, top_contributions
+from coding.language.suggestions.vectors import row_dots
 
 #: The sentence must resemble the code's profile at least this much (chosen on the tune split and its halves from
 #: 0.1, 0.15, 0.2 and 0.25, with the code the one it resembles most; allowing the runner-up found as many at a
@@ -98,12 +98,7 @@ def unasked_candidates(
             if any(overlap(span, own_span) for own_span in coded.get((doc_id, code.id), ())):
                 continue
             shown = slice(int(entry_bounds[low + top]), int(entry_bounds[low + top + 1]))
-            shared = ", ".join(
-                data.show(stem)
-                for stem in top_contributions(
-                    data.stems, vectors.columns[shown], vectors.weights[shown], profiles.matrix[number]
-                )
-            )
+            shared = shared_words(data, vectors.columns[shown], vectors.weights[shown], profiles, number)
             count = profiles.counts[number]
             passages = (
                 say("the passage coded with it")

@@ -469,7 +469,6 @@ REFERENCE = {
     (terms.TermSentences, "alone_apart"): _nothing_apart,
     (resemblance, "similarities"): _similarities_code_by_code,
     (resemblance, "top_contributions"): _top_contributions_by_dicts,
-    (sentence_spans, "top_contributions"): _top_contributions_by_dicts,
     (terms, "_in_answer_sentences"): _in_answer_sentences_document_by_document,
     (guide_answers, "content_word_counts"): _content_word_counts_one_by_one,
     (data_module, "_display_forms"): _display_forms_by_sorting,
