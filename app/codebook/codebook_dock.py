@@ -43,6 +43,7 @@ from app.codebook.code_tree_model import CODE_ID_ROLE, FILTER_ROLE, KEY, NAME, Q
 from app.shell.workspace import Workspace
 from app.widgets.after_paint import after_first_paint
 from app.widgets.mime import passage_from
+from app.widgets.worker_write import write_in_worker
 from coding.core.ids import CodeId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
@@ -516,10 +517,19 @@ class CodebookDock(QDockWidget):
             name=code.name,
         )
         merge = workspace.project.codes.merge
-        if self.confirm(
-            self, QCoreApplication.translate("CodebookDock", "Merge codes"), text
-        ) and workspace.perform(lambda: merge(code.id, target_id)):
-            self.select_code_later(target_id)
+        if self.confirm(self, QCoreApplication.translate("CodebookDock", "Merge codes"), text):
+            # In a worker thread: moving thousands of codings (and undoing it) froze the window.
+            write_in_worker(
+                self,
+                workspace.project,
+                lambda _progress: merge(code.id, target_id),
+                title=QCoreApplication.translate("CodebookDock", "Merge “{code}” into “{target}”").format(
+                    code=code.name, target=target.name
+                ),
+                success=lambda _none: self.select_code_later(target_id),
+                show="status",
+                cancellable=True,
+            )
 
     def delete(self) -> None:
         code = self.current_code()
@@ -548,4 +558,13 @@ class CodebookDock(QDockWidget):
             "CodebookDock", "Delete the code “{code}”{also}?\n\nEdit → Undo brings everything back."
         ).format(code=code.path_text, also=also)
         if self.confirm(self, QCoreApplication.translate("CodebookDock", "Delete code"), text):
-            workspace.perform(lambda: workspace.project.codes.delete(code.id))
+            # In a worker thread: the cascade of thousands of codings is captured for undo first.
+            delete = workspace.project.codes.delete
+            write_in_worker(
+                self,
+                workspace.project,
+                lambda _progress: delete(code.id),
+                title=QCoreApplication.translate("CodebookDock", "Delete “{code}”").format(code=code.name),
+                show="status",
+                cancellable=True,
+            )

@@ -43,7 +43,7 @@ from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from app.widgets.worker_write import write_in_worker
 from coding import Aspect, Change
-from coding.core.ids import CodeId
+from coding.core.ids import CodeId, CodingId
 from coding.core.numbers import number, percent
 from coding.language.suggestions.calibration import Calibration
 from coding.language.suggestions.listing import SuggestionInfo
@@ -165,6 +165,9 @@ class SuggestionQueue(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODE, 240)
+        # Sized to the rows in view, not to 1,000 more of them: every new listing (35,748 rows after a
+        # Find at ten times the corpus) and every selection asked each of those rows for each role again.
+        header.setResizeContentsPrecision(0)
         self.details = QTextBrowser()
         self.details.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggestion details"))
         self.details.setOpenLinks(False)
@@ -558,14 +561,31 @@ class SuggestionQueue(QWidget):
                 ),
             )
             return
-        created = operations.attempt(self, lambda: self.service.accept_all(code_id), initiator=self)
-        if created is not None:
-            operations.tell(
-                self,
-                self.tr("Accepted every open suggestion for {code}: {new} new coding(s).").format(
-                    code=self.project.codes.get(code_id).name, new=len(created)
-                ),
-            )
+        name = self.project.codes.get(code_id).name
+
+        def accepted(created: list[CodingId] | None) -> None:
+            if created is not None and isValid(self):  # None: cancelled, nothing was coded
+                operations.tell(
+                    self,
+                    self.tr("Accepted every open suggestion for {code}: {new} new coding(s).").format(
+                        code=name, new=len(created)
+                    ),
+                )
+
+        # In a worker thread: thousands of codings (and their undo) at ten times the corpus took seconds
+        # of a frozen window; a busy bar with Cancel in the status line meanwhile.
+        self._operation = write_in_worker(
+            self,
+            self.project,
+            lambda _progress: self.service.accept_all(code_id),
+            title=QCoreApplication.translate("SuggestionQueue", "Accept all suggestions for {code}").format(
+                code=name
+            ),
+            success=accepted,
+            show="status",
+            cancellable=True,
+            initiator=self,
+        )
 
     def _update_buttons(self) -> None:
         has_rows = self.model.rowCount() > 0 and self.reading is None

@@ -47,6 +47,11 @@ from coding.core.text import fold
 #: more (a large import into listed codes) and the rows are filtered and sorted again at once.
 IN_PLACE = 200
 
+#: More codings changed than this (a bulk coding: every turn of a speaker, 200,000 at ten times the
+#: corpus) and the list is read again as on opening (its first rows at once, the rest in a worker
+#: thread), instead of the changed quotes being read and put in place on the GUI thread.
+READ_AGAIN_OVER = 2_000
+
 #: What a quote shows or is filtered by: its passage and code, its document's name, pages,
 #: attributes and speakers, its reviews.
 SHOWN = (
@@ -110,6 +115,9 @@ class QuoteTableModel(QuoteList):
             return
         facts = self._ensure_facts()
         named = change.quotes_changed()
+        if named is not None and len(named) > READ_AGAIN_OVER:
+            self._reload()
+            return
         if named is not None:
             # The change names every coding whose quote it changed (added, took away, a memo):
             # those are read again by id, nothing else.
@@ -126,6 +134,9 @@ class QuoteTableModel(QuoteList):
         spans = {d: change.spans(d) for d in touched}
         whole = sorted(d for d, located in spans.items() if located is None)
         places = [(d, start, end) for d, located in spans.items() if located for start, end in located]
+        if len(places) > READ_AGAIN_OVER:
+            self._reload()
+            return
         fresh = (self._query(within=places) if places else []) + (self._query(whole) if whole else [])
         stale: set[CodingId] = set()
         for document, located in spans.items():

@@ -1,7 +1,8 @@
 """File → Import supervisor's review…: read a review workbook or Word document back into the project.
 
-The file is read and matched in a worker thread (``Project.import_review(apply=False)``), the marks are
-written on the GUI thread (one undoable step on the window's undo stack); this module asks for the file
+The file is read and matched and the marks are written in a worker thread (``Project.import_review(apply=False)``,
+then one undoable step committed there: ``write_in_worker``; thousands of marks at ten times the corpus);
+this module asks for the file
 and shows the report: marks added, changed, unchanged, and every
 row that was not applied, with where it is in the file and why.
 """
@@ -15,9 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.widgets import operations
-from app.widgets.operations import LongOperation, Progress
+from app.widgets.operations import Progress
 from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding import Project
 
 if TYPE_CHECKING:
@@ -47,10 +49,10 @@ def show_report(parent: QWidget | None, report: ReviewImportReport) -> QMessageB
 
 def import_review_file(
     parent: QWidget | None, project: Project, path: Path | str | None = None
-) -> LongOperation | None:
+) -> WriteOperation | None:
     """Ask for the file (unless given) and import it as a long operation: the file is read and
-    compared with the project in a worker thread, the marks are written on the GUI thread (one
-    undoable step) and the report is shown. ``None`` when the user cancelled; a refusal (another
+    compared with the project and the marks written (one undoable step) in a worker thread, then the
+    report is shown. ``None`` when the user cancelled; a refusal (another
     project's file, not a review file) is reported the one way."""
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -65,10 +67,8 @@ def import_review_file(
     source = Path(path)
     project.identity()  # an older project gets its id here, on the GUI thread
 
-    def work(_progress: Progress) -> ReviewImportReport:  # in the worker thread: reads only
-        return project.import_review(source, apply=False)
-
-    def apply(report: ReviewImportReport) -> ReviewImportReport:
+    def work(_progress: Progress) -> ReviewImportReport:  # in the worker thread: reads, then writes
+        report = project.import_review(source, apply=False)
         if report.marks:
             project.reviews.apply_marks(
                 report.marks,
@@ -79,10 +79,17 @@ def import_review_file(
             )
         return report
 
-    def done(report: ReviewImportReport) -> None:
+    def done(report: ReviewImportReport | None) -> None:
+        if report is None:  # cancelled: nothing was written
+            return
         operations.tell(parent, report.lines()[0])
         show_report(parent, report)
 
-    return LongOperation(
-        parent, work, title=QCoreApplication.translate("review_actions", TITLE), apply=apply, success=done
-    ).start()
+    return write_in_worker(
+        parent,
+        project,
+        work,
+        title=QCoreApplication.translate("review_actions", TITLE),
+        success=done,
+        cancellable=True,
+    )

@@ -20,6 +20,7 @@ from app.transcript.coding_margin import code_label
 from app.transcript.transcript_view import TranscriptView
 from app.widgets import operations
 from app.widgets.mime import Passage
+from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodingInfo, TurnInfo
 from coding.core.text import trim_span
@@ -192,13 +193,21 @@ class CodingController(QObject):
         else:
             self._after.append(step)
 
-    def _picker(self, title: str, picked: Callable[[CodeId], object], what: str) -> CodePicker | None:
+    def _picker(
+        self,
+        title: str,
+        picked: Callable[[CodeId], object],
+        what: str,
+        created: Callable[[str], object] | None = None,
+    ) -> CodePicker | None:
+        """A code picker: ``picked(code_id)``; a new code's name typed is created and applied as one
+        undo group (``_create_then``), or handed to ``created(name)`` to do that itself."""
         workspace = self.workspace
         if workspace is None:
             return None
         picker = CodePicker(workspace.project.codes.tree(), self.view, title=title)
         picker.picked.connect(picked)
-        picker.createRequested.connect(lambda name: self._create_then(name, what, picked))
+        picker.createRequested.connect(created or (lambda name: self._create_then(name, what, picked)))
         self.pick_code(picker)
         return picker
 
@@ -235,37 +244,72 @@ class CodingController(QObject):
             else QCoreApplication.translate("CodingController", "in this document")
         )
         documents = None if all_documents else [self.view.document_id]
+        chosen = speaker
         return self._picker(
             QCoreApplication.translate(
                 "CodingController", "Code all turns of {speaker} {where} with…"
             ).format(speaker=speaker, where=where),
-            lambda code_id: self.code_turns(code_id, speaker, documents),
+            lambda code_id: self.code_turns(code_id, chosen, documents),
             QCoreApplication.translate("CodingController", "code all turns of {speaker}").format(
                 speaker=speaker
             ),
+            lambda name: self.code_turns(None, chosen, documents, new_code=name),
         )
 
     def code_turns(
-        self, code_id: CodeId, speaker: str, documents: list[DocumentId] | None = None
-    ) -> PassageResult | None:
-        """Code the words of every turn of ``speaker`` (in ``documents``, or all): one undo step."""
+        self,
+        code_id: CodeId | None,
+        speaker: str,
+        documents: list[DocumentId] | None = None,
+        *,
+        new_code: str | None = None,
+    ) -> WriteOperation | None:
+        """Code the words of every turn of ``speaker`` (in ``documents``, or all) with a code, or with
+        a top-level code ``new_code`` created for it (one undo group): one undo step, written in a worker
+        thread (all documents' turns of the interviewer: 200,000 codings at ten times the corpus), a
+        busy bar with Cancel in the status line; what was coded is told when it lands."""
         workspace = self.workspace
         if workspace is None:
             return None
         project = workspace.project
-        result = workspace.attempt(lambda: project.speakers.code_turns(code_id, speaker, documents=documents))
-        if result is not None:
-            operations.tell(
-                self.window,
-                _passages_told(
-                    result,
-                    QCoreApplication.translate("CodingController", "turn(s) of {speaker}").format(
-                        speaker=speaker
-                    ),
-                    project.codes.get(code_id).name,
+        what = QCoreApplication.translate("CodingController", "turn(s) of {speaker}").format(speaker=speaker)
+        if new_code is None:
+            assert code_id is not None
+            code = project.codes.get(code_id).name
+            chosen = code_id
+
+            def work(_progress: operations.Progress) -> PassageResult:
+                return project.speakers.code_turns(chosen, speaker, documents=documents)
+
+        else:
+            code = new_code
+            group = QCoreApplication.translate("CodingController", "Create code {name} and {what}").format(
+                name=new_code,
+                what=QCoreApplication.translate("CodingController", "code all turns of {speaker}").format(
+                    speaker=speaker
                 ),
             )
-        return result
+
+            def work(_progress: operations.Progress) -> PassageResult:
+                with project.group(group):  # the new code goes too when coding fails or is undone
+                    created = project.codes.create(new_code)
+                    return project.speakers.code_turns(created.id, speaker, documents=documents)
+
+        def coded(result: PassageResult | None) -> None:
+            if result is not None:  # None: cancelled, nothing was coded
+                operations.tell(self.window, _passages_told(result, what, code))
+
+        return write_in_worker(
+            self.window,
+            project,
+            work,
+            title=QCoreApplication.translate(
+                "CodingController", "Code all turns of {speaker} with {code}"
+            ).format(speaker=speaker, code=code),
+            success=coded,
+            show="status",
+            cancellable=True,
+        )
 
     def open_respondent_picker(self) -> CodePicker | None:
         """Pick a code for the selection without the interviewer's turns in it (Code menu)."""

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from coding.core.ids import CodeId, CodingId, DocumentId
 from models import (
@@ -169,8 +170,16 @@ class Change:
             return ()
         if self.document_ids is None:
             return None
-        found = sorted((start, end) for doc, start, end in self.located if doc == document_id)
-        return tuple(found) if found else None
+        return self._spans_by_document.get(document_id) or None
+
+    @cached_property
+    def _spans_by_document(self) -> dict[DocumentId, tuple[tuple[int, int], ...]]:
+        """The located spans per document, sorted: grouped once (a bulk coding's change names
+        200,000 spans in 2,000 documents; a view asks for each document's)."""
+        grouped: dict[DocumentId, list[tuple[int, int]]] = {}
+        for doc, start, end in self.located:
+            grouped.setdefault(doc, []).append((start, end))
+        return {doc: tuple(sorted(spans)) for doc, spans in grouped.items()}
 
     def coding_delta(self) -> tuple[Coded, ...] | None:
         """The codings added (+1) and taken away (−1), in the order it happened: ``()`` when the

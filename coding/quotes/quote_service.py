@@ -38,6 +38,8 @@ from models import Code, Coder, Coding, Document, Passage, Review, ReviewMessage
 
 #: Up to this many quotes, their reviews are read by coding (one IN list), else all reviews at once.
 _FEW = 500
+#: Places (a change's spans) asked in one query (``query(within=…)``).
+_PLACES_PER_QUERY = 400
 
 #: ``review`` filter value for quotes nobody has reviewed yet.
 UNREVIEWED = "unreviewed"
@@ -148,18 +150,29 @@ class QuoteService:
             statement = statement.where(Coder.name == coder)
         if only is not None:
             statement = statement.where(Coding.id.in_(sorted(only)))
+        statements = [statement]
         if within is not None:
-            statement = statement.where(
-                or_(
-                    false(),
-                    *(
-                        and_(Passage.document_id == doc, Passage.start <= end, Passage.end >= start)
-                        for doc, start, end in within
-                    ),
+            # SQLite nests an OR of n terms n deep (its limit is 1,000): a bulk action's thousands of
+            # places are asked a few hundred at a time, a quote two of them overlap taken once.
+            spots = list(within)
+            statements = [
+                statement.where(
+                    or_(
+                        false(),
+                        *(
+                            and_(Passage.document_id == doc, Passage.start <= end, Passage.end >= start)
+                            for doc, start, end in spots[i : i + _PLACES_PER_QUERY]
+                        ),
+                    )
                 )
-            )
+                for i in range(0, max(len(spots), 1), _PLACES_PER_QUERY)
+            ]
         with self._store.read() as session:
-            rows = session.execute(statement).all()
+            if len(statements) == 1:
+                rows = session.execute(statements[0]).all()
+            else:
+                by_coding = {row[0]: row for part in statements for row in session.execute(part)}
+                rows = list(by_coding.values())
             # Few quotes (a view re-reading where a change was): the reviews of those codings only.
             found = sorted({row[0] for row in rows}) if len(rows) <= _FEW else None
             review_rows = (

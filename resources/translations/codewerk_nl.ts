@@ -543,6 +543,10 @@ De coderingen ({count}) en subcodes ({children}) gaan naar “{target_name}” e
         <translation>Codes samenvoegen</translation>
     </message>
     <message>
+        <source>Merge “{code}” into “{target}”</source>
+        <translation>“{code}” samenvoegen met “{target}”</translation>
+    </message>
+    <message>
         <source>{count} subcode(s)</source>
         <translation>{count} subcode(s)</translation>
     </message>
@@ -569,6 +573,10 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <message>
         <source>Delete code</source>
         <translation>Code verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete “{code}”</source>
+        <translation>“{code}” verwijderen</translation>
     </message>
 </context>
 <context>
@@ -629,6 +637,10 @@ Bewerken → Ongedaan maken brengt alles terug.</translation>
     <message>
         <source>turn(s) of {speaker}</source>
         <translation>beurt(en) van {speaker}</translation>
+    </message>
+    <message>
+        <source>Code all turns of {speaker} with {code}</source>
+        <translation>Alle beurten van {speaker} coderen met {code}</translation>
     </message>
     <message>
         <source>Code the respondent&apos;s words in the selection with…</source>
@@ -1839,6 +1851,10 @@ Wilt u het vervangen?</translation>
     <message>
         <source>Coded {count} passage(s) of the confirmed answers to {ref}; {already} had the code already</source>
         <translation>{count} fragment(en) van de bevestigde antwoorden op {ref} gecodeerd; {already} had(den) de code al</translation>
+    </message>
+    <message>
+        <source>Code the confirmed answers to {ref}</source>
+        <translation>De bevestigde antwoorden op {ref} coderen</translation>
     </message>
     <message>
         <source>Export the answers per guide question</source>
@@ -3444,6 +3460,10 @@ Klik om de citaten te tonen</translation>
         <translation>{count} beurt(en) van {names} gecodeerd met {code}{already} (ongedaan maken met Ctrl+Z).</translation>
     </message>
     <message>
+        <source>Code all turns of {names} with {code}</source>
+        <translation>Alle beurten van {names} coderen met {code}</translation>
+    </message>
+    <message>
         <source>Turns detected again; {count} document(s) changed.</source>
         <translation>Beurten opnieuw herkend; gewijzigde documenten: {count}.</translation>
     </message>
@@ -3648,6 +3668,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Accepted every open suggestion for {code}: {new} new coding(s).</source>
         <translation>Alle openstaande suggesties voor {code} geaccepteerd; nieuwe coderingen: {new}.</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions for {code}</source>
+        <translation>Alle suggesties voor {code} accepteren</translation>
     </message>
 </context>
 <context>

@@ -123,3 +123,37 @@ def hold_reads(
 
         monkeypatch.setattr(owner, name, slow)
     return held
+
+
+@dataclass
+class HeldWrite:
+    """A command whose plan waits inside its open transaction until the test sets ``release``, as a
+    big project's bulk write takes seconds; ``threads`` lists the thread each plan ran on."""
+
+    entered: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    threads: list[threading.Thread] = field(default_factory=list)
+
+
+def hold_write(monkeypatch: pytest.MonkeyPatch, command: type, seconds: float = 10) -> HeldWrite:
+    """Make ``command``'s plan wait (at most ``seconds``: on the GUI thread nobody can release it, and
+    the command then fails) until ``held.release`` is set."""
+    held = HeldWrite()
+    original = command.plan
+
+    def plan(self: Any, writer: Any) -> Any:
+        held.threads.append(threading.current_thread())
+        held.entered.set()
+        if not held.release.wait(seconds):
+            raise AssertionError(f"{command.__name__} was held on the GUI thread")
+        return original(self, writer)
+
+    monkeypatch.setattr(command, "plan", plan)
+    return held
+
+
+def written(qtbot, timeout: int = 30_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until no long operation runs (a write in a worker thread recorded and announced)."""
+    from app.widgets.operations import running_operations
+
+    qtbot.waitUntil(lambda: not running_operations(), timeout=timeout)

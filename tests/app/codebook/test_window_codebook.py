@@ -10,10 +10,11 @@ from app.codebook.code_picker import CodePicker
 from app.codebook.code_tree_model import KEY, QUOTES, CodeTreeModel
 from app.shell.main_window import MainWindow
 from app.widgets.mime import codes_mime
-from tests.app.window_helpers import code_id, open_document, select_text, tree_index, tree_point
+from tests.app.window_helpers import code_id, open_document, select_text, tree_index, tree_point, written
 
 
 def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    written(qtbot)  # merging and deleting codes are written in a worker thread
     qtbot.wait(1)
     QApplication.processEvents()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from app.guide.guide_table_model import ANSWER_ROLE, first_words
 from app.guide.guide_window import GuideWindow
 from app.shell.main_window import MainWindow
-from tests.app.window_helpers import hold_reads
+from tests.app.window_helpers import hold_reads, written
 
 DOC = "R12_uwv_zwolle"
 CORPUS = Path(__file__).parents[2] / "data" / "devcorpus"
@@ -102,6 +102,7 @@ def test_code_the_confirmed_answers_of_a_question_in_one_undo_step(qtbot, window
     before = coded()
     _click(qtbot, guide.table, _cell(guide, "2b", DOC))
     qtbot.mouseClick(guide.code_button, Qt.MouseButton.LeftButton)
+    written(qtbot)  # in a worker thread
     whole = answer.text  # the respondent's words, without the label
     assert whole in coded() and whole not in before
     assert guide.statusBar().currentMessage().startswith("Coded 1 passage(s)")

@@ -17,6 +17,7 @@ from app.language.search_panel import SearchPanel
 from app.language.suggestion_queue import SuggestionQueue
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
+from app.widgets.operations import running_operations
 from coding import Project
 from coding.demo import build_demo_project
 from tests.app.conftest import SCREENSHOTS
@@ -211,6 +212,7 @@ def test_suggestion_queue_accept_reject_adjust_and_accept_all(qtbot, workspace: 
     _listed(qtbot, queue)
     assert open_for_code == queue.model.rowCount() > 0
     qtbot.mouseClick(queue.accept_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)  # written in a worker thread
     _listed(qtbot, queue)
     assert project.assist.suggestions.list(code.id) == [] and queue.model.rowCount() == 0
     project.undo()

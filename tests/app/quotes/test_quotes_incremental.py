@@ -177,3 +177,50 @@ def test_coding_undo_and_redo_re_read_the_named_codings_only_under_a_sort_and_a_
     assert within == [] or all(w is None for w in within), "no place was re-read"
     assert len(named) == 9 and all(len(ids) == 1 for ids in named)
     assert model._sort == (MEMO, Qt.SortOrder.DescendingOrder) and model.rule.text == "samen"
+
+
+def test_a_bulk_coding_reads_the_list_again_instead_of_each_changed_quote(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    """Coding every turn of the interviewer (200,000 codings at ten times the corpus) and its undo and
+    redo: more changed quotes than ``READ_AGAIN_OVER`` and the list is read again as on opening (the
+    rest in a worker thread), not the changed quotes by id or by place on the GUI thread."""
+    from app.quotes import quote_table_model
+    from app.widgets.operations import running_operations
+    from coding.quotes.quote_service import QuoteService
+    from tests.app.speakers.test_speaker_coding import choose_code
+
+    model = window.quotes_dock.model
+    assert model is not None and window.workspace is not None
+    model.set_codes(None)
+    qtbot.waitUntil(lambda: model.loaded and not running_operations())
+    monkeypatch.setattr(quote_table_model, "READ_AGAIN_OVER", 5)
+    asked: list[int] = []
+    quotes_of, query = QuoteService.quotes_of, QuoteService.query
+
+    def counted_quotes_of(self, ids, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(len(ids))
+        return quotes_of(self, ids, *args, **kwargs)
+
+    def counted_query(self, *args, within=None, **kwargs):  # type: ignore[no-untyped-def]
+        if within is not None:
+            asked.append(len(within))
+        return query(self, *args, within=within, **kwargs)
+
+    monkeypatch.setattr(QuoteService, "quotes_of", counted_quotes_of)
+    monkeypatch.setattr(QuoteService, "query", counted_query)
+    before = _listed(window)
+    pickers: list = []
+    window.controller.pick_code = pickers.append
+    open_document(window, "R12_uwv_zwolle")
+    start = window.view.text.index("I: ") + 5
+    select_text(window, window.view.text[start : start + 5])
+    window.controller.open_turns_picker(all_documents=True)
+    choose_code(qtbot, pickers[0], "Stabiliteit")
+    for step in (None, "undo", "redo"):
+        if step is not None:
+            getattr(window.window_actions, step).trigger()
+        qtbot.waitUntil(lambda: not running_operations() and model.loaded, timeout=30_000)
+        qtbot.waitUntil(lambda: _listed(window) == _fresh(window), timeout=30_000)
+    assert len(_listed(window)) > len(before) + 5
+    assert all(count <= 5 for count in asked), asked

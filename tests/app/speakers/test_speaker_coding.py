@@ -11,7 +11,7 @@ from app.codebook.code_picker import CodePicker
 from app.shell.main_window import MainWindow
 from app.speakers.speakers_dialog import SpeakersDialog
 from tests.app.conftest import SCREENSHOTS
-from tests.app.window_helpers import open_document, select_chars, select_text
+from tests.app.window_helpers import open_document, select_chars, select_text, written
 
 ANSWER = "Heel belangrijk. Wij hadden hier eigenlijk al het gevoel"
 
@@ -67,6 +67,7 @@ def test_context_menu_codes_all_turns_of_the_speaker_in_this_document(qtbot, win
     )
     assert pickers and pickers[0].windowTitle() == "Code all turns of R8 in this document with…"
     choose_code(qtbot, pickers[0], "Stabiliteit")
+    written(qtbot)  # in a worker thread
     coded = quotes(window, "Stabiliteit", "R8_wethouder_zwolle")
     assert len(coded) == len(turns) > 5
     assert coded[0].startswith(ANSWER)  # the words, without "[00:00:14] R8: "
@@ -75,6 +76,7 @@ def test_context_menu_codes_all_turns_of_the_speaker_in_this_document(qtbot, win
     # the transcript shows the new passages at once
     assert window.view.index.innermost(window.view.text.index(ANSWER) + 5) is not None
     window.window_actions.undo.trigger()
+    written(qtbot)  # in a worker thread
     assert len(quotes(window, "Stabiliteit")) == before
 
 
@@ -88,12 +90,14 @@ def test_context_menu_codes_a_speaker_in_all_documents(qtbot, window: MainWindow
     qtbot.keyClicks(pickers[0].search, "Vragen van de interviewer")  # no such code: create it
     assert not pickers[0].create_button.isHidden()
     qtbot.mouseClick(pickers[0].create_button, Qt.MouseButton.LeftButton)
+    written(qtbot)  # in a worker thread
     coded = project.quotes("Vragen van de interviewer", include_subcodes=False)
     assert {q.document for q in coded} == {d.name for d in project.documents.list()}
     assert window.workspace.undo_stack.undoText() == (  # type: ignore[union-attr]
         "Create code Vragen van de interviewer and code all turns of I"
     )
     window.window_actions.undo.trigger()
+    written(qtbot)  # in a worker thread
     assert all(c.name != "Vragen van de interviewer" for c in project.codes.tree())
 
 
@@ -111,11 +115,13 @@ def test_code_menu_codes_the_respondents_words_of_a_selection(qtbot, window: Mai
     )
     assert pickers and pickers[0].windowTitle() == "Code the respondent's words in the selection with…"
     choose_code(qtbot, pickers[0], "3a")
+    written(qtbot)  # in a worker thread
     coded = [q for q in quotes(window, "3a", "R8_wethouder_zwolle") if q not in before]
     assert len(coded) == 2
     assert all(q.startswith("[00:00:") and " R8: " in q and "I:" not in q for q in coded)
     assert window.workspace.undo_stack.undoText().startswith("Code respondent's words with")  # type: ignore[union-attr]
     window.window_actions.undo.trigger()
+    written(qtbot)  # in a worker thread
     assert quotes(window, "3a", "R8_wethouder_zwolle") == before
     # only the interviewer's words: refused with a message, nothing coded
     question = text.index("Is er een heldere visie?")
@@ -123,6 +129,7 @@ def test_code_menu_codes_the_respondents_words_of_a_selection(qtbot, window: Mai
     picker = window.controller.open_respondent_picker()
     assert picker is not None
     choose_code(qtbot, picker, "3a")
+    written(qtbot)  # in a worker thread
     assert "only the interviewer's words" in window.last_problem
     assert quotes(window, "3a", "R8_wethouder_zwolle") == before
 
@@ -134,6 +141,7 @@ def test_code_menu_codes_the_speaker_at_the_cursor(qtbot, window: MainWindow) ->
     select_text(window, ANSWER)
     window.window_actions.speaker_turns.trigger()
     choose_code(qtbot, pickers[0], "Coordinatie")
+    written(qtbot)  # in a worker thread
     assert len(quotes(window, "Coördinatie", "R8_wethouder_zwolle")) > 5
     select_chars(window, 0, 5)  # the title line: no speaker there
     window.window_actions.speaker_turns.trigger()
@@ -153,6 +161,7 @@ def test_speakers_dialog_codes_all_turns_of_the_selected_speaker(qtbot, window: 
     qtbot.mouseClick(dialog.code_turns_button, Qt.MouseButton.LeftButton)
     assert pickers[0].windowTitle() == "Code all turns of R12 (all documents) with…"
     choose_code(qtbot, pickers[0], "Urgentiebesef")
+    written(qtbot)  # in a worker thread
     turns = [t for t in project.documents.turns("R12_uwv_zwolle") if t.speaker == "R12"]
     assert len(quotes(window, "Urgentiebesef", "R12_uwv_zwolle")) == len(turns)
     assert "Coded" in dialog.status.currentMessage() and "R12" in dialog.status.currentMessage()
@@ -160,12 +169,14 @@ def test_speakers_dialog_codes_all_turns_of_the_selected_speaker(qtbot, window: 
     assert dialog.grab().save(str(SCREENSHOTS / "speakers_code_turns.png"))
     assert window.workspace.undo_stack.undoText() == "Code all turns of R12 with Urgentiebesef"  # type: ignore[union-attr]
     window.window_actions.undo.trigger()
+    written(qtbot)  # in a worker thread
     assert len(quotes(window, "Urgentiebesef", "R12_uwv_zwolle")) < len(turns)
     # in one document only
     dialog.scope.setCurrentIndex(dialog.scope.findText("R8_wethouder_zwolle"))
     dialog.select("I")
     qtbot.mouseClick(dialog.code_turns_button, Qt.MouseButton.LeftButton)
     choose_code(qtbot, pickers[1], "Stabiliteit")
+    written(qtbot)  # in a worker thread
     assert {
         q.document for q in project.quotes("Stabiliteit", include_subcodes=False) if q.text.endswith("?")
     } == {"R8_wethouder_zwolle"}

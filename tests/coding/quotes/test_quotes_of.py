@@ -53,3 +53,19 @@ def test_a_few_codings_quotes_equal_the_full_query(project: Project, tmp_path: P
 
     check()
     assert service.quotes_of([]) == [] and service.records([]) == []
+
+
+def test_quotes_within_thousands_of_places(project: Project, tmp_path: Path) -> None:
+    """A bulk action's change names thousands of places (every turn of a speaker coded): the quotes
+    there are read in parts (SQLite refused an OR of more than ≈ 1,000 terms), each quote once."""
+    _rich(project, tmp_path)
+    service = project.quote_service
+    every = service.query()
+    documents = sorted({q.document_id for q in every})
+    places = [(d, start, start + 3) for start in range(0, 1500, 2) for d in documents]  # overlapping ones
+    assert len(places) > 2_000
+    expected = [
+        q for q in every if any(d == q.document_id and s <= q.end and e >= q.start for d, s, e in places)
+    ]
+    assert (expected and len(expected) < len(every)) or expected == every
+    assert service.query(within=places) == expected
