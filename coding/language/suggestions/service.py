@@ -138,16 +138,15 @@ class SuggestionService:
             learn_from_rejections,
             meeting_their_rank,
             terms_alone_dropped,
-            turn_candidates,
         )
+        from coding.language.suggestions.turns import turn_candidates
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         sentences, fixed_found = fixed if fixed is not None else self._fixed_candidates(codes, sources)
         found = list(fixed_found)
-        profiles = kept_profiles(
-            data, coded, list(tree)
-        )  # once for all (kept while the codings stay the same)
+        # once for all, and kept for the next find while the codings stay the same
+        profiles = kept_profiles(data, coded, list(tree))
         # a note is added to the reason of those that must meet their rank
         found = meeting_their_rank(
             [with_reason(c) if c.max_rank is not None else c for c in found], data, profiles

@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
-from coding.language.suggestions import resemblance, sentence_spans
+from coding.language.suggestions import resemblance, sentence_spans, turns
 from coding.language.suggestions.candidates import Candidate
 
 
@@ -49,7 +49,7 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         return counted
 
     monkeypatch.setattr(resemblance, "code_profiles", counting("profiles", resemblance.code_profiles))
-    monkeypatch.setattr(resemblance, "closest_two", counting("turns", resemblance.closest_two))
+    monkeypatch.setattr(turns, "closest_two", counting("turns", turns.closest_two))
     monkeypatch.setattr(sentence_spans, "closest_two", counting("sentences", sentence_spans.closest_two))
     return counts
 
