@@ -2,7 +2,7 @@
 
 A respondent often wanders: an answer about the coordinator ends on how the parties trust each other, and the
 researcher codes those sentences with trust. The turn as a whole resembles the coordinator's code most, so the
-turn source (:func:`~coding.language.suggestions.resemblance.turn_candidates`) cannot offer them. Here every answer
+turn source (:func:`~coding.language.suggestions.turns.turn_candidates`) cannot offer them. Here every answer
 sentence (its vector of :mod:`~coding.language.suggestions.similar`, already built for the corpus) is compared with
 all codes' profiles; a run of consecutive sentences of one turn whose closest code is the same, clearly ahead of
 the runner-up, is suggested for that code, unless the turn as a whole already goes to it.

@@ -138,9 +138,9 @@ class SuggestionService:
             learn_from_rejections,
             meeting_their_rank,
             terms_alone_dropped,
-            turn_candidates,
         )
         from coding.language.suggestions.similar import sentence_vectors
+        from coding.language.suggestions.turns import turn_candidates
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
