@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QPalette
 from shiboken6 import isValid
 
+from app.shell import deferred_changes
 from app.shell.deferred_changes import RETRY_MS, DeferredChanges
 from app.shell.theme import code_colour
 from app.shell.workspace import Workspace
@@ -124,7 +125,10 @@ class CodeTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._load_tree()
-        self._load_counts()
+        if self._totals and self._many():  # a code merged, deleted or moved on a big project
+            self.count_in_worker(again=True)  # the counts shown until the new ones arrive
+        else:
+            self._load_counts()
         self._load_keys()
         self.endResetModel()
 
@@ -161,12 +165,21 @@ class CodeTreeModel(QAbstractItemModel):
         """Whether the Quotes column shows the counts yet (see ``totals_later``)."""
         return self._totals is not None
 
-    def count_in_worker(self) -> None:
+    def _many(self) -> bool:
+        """Whether the project has codings enough to count them in a worker thread after a change."""
+        return sum(self._direct.values()) > deferred_changes.COUNT_IN_WORKER_OVER
+
+    def count_in_worker(self, *, again: bool = False) -> None:
         """Count what the first listing left for later in a worker thread; the GUI thread takes in
         the counts (≈ 0.2–0.4 s over 200,000 codings, which froze the window right after its first
         paint). A change of the codes or codings meanwhile makes it count again; a team server away:
-        again a second later. Nothing to do once counted (:meth:`load_totals` counts at once)."""
-        if self._totals is not None or self._counting:
+        again a second later. Nothing to do once counted (:meth:`load_totals` counts at once), unless
+        ``again``: a change that does not list its codings on a big project (the counts shown are
+        replaced when the new ones arrive)."""
+        if self._counting:
+            self._stale = self._stale or again
+            return
+        if self._totals is not None and not again:
             return
         self._counting, self._stale = True, False
         codes = self.workspace.project.codes
@@ -181,12 +194,12 @@ class CodeTreeModel(QAbstractItemModel):
             if not isValid(self):
                 return
             self._counting = False
-            if self._totals is not None:
+            if self._totals is not None and not again:
                 return  # counted at once meanwhile
             if counted is None:
-                QTimer.singleShot(RETRY_MS, self, self.count_in_worker)
+                QTimer.singleShot(RETRY_MS, self, lambda: self.count_in_worker(again=again))
             elif self._stale:
-                self.count_in_worker()
+                self.count_in_worker(again=again)
             else:
                 self._direct, self._totals = counted
                 self._cells_changed(set(self._rows), QUOTES)
@@ -224,6 +237,9 @@ class CodeTreeModel(QAbstractItemModel):
         """Adjust the counts by the codings the change lists (reading the touched passages only);
         count afresh when it does not list them. Returns the codes whose counts moved."""
         coded = change.coding_delta()
+        if coded is None and self._totals is not None and self._many():
+            self.count_in_worker(again=True)  # the old counts shown until the new ones arrive
+            return set()
         if coded is None:
             before = (self._direct, self._totals)
             self._load_counts()

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from shiboken6 import isValid
 
+from app.shell import deferred_changes
 from app.shell.deferred_changes import RETRY_MS, DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.record_table_model import header_text
@@ -179,6 +180,10 @@ class DocumentListModel(QAbstractItemModel):
                 for document_id, by in moved.items():
                     if by:
                         self._adjust(document_id, by)
+                return
+            if sum(d.coding_count or 0 for d in self._documents) > deferred_changes.COUNT_IN_WORKER_OVER:
+                self._counted = False  # counted again in a worker: the old counts shown meanwhile
+                self.count_in_worker()
                 return
             fresh = self.workspace.project.documents.list()
             if [(d.id, d.attributes) for d in fresh] != [(d.id, d.attributes) for d in self._documents]:

@@ -169,20 +169,21 @@ class QuoteList(QuoteCells):
             return
         service = self.workspace.project.quote_service
 
-        def read() -> Facts | None:
+        def read() -> tuple[Facts, Counter[str]] | None:
             try:
-                return Facts(service.facts(codes, listed=True))
+                facts = Facts(service.facts(codes, listed=True))
             except ServerUnreachableError:
                 return None
+            return facts, facts.coder_counts(facts.ids)  # counted here: 0.9 s over 400,000 quotes
 
-        def arrived(facts: Facts | None) -> None:
+        def arrived(listed: tuple[Facts, Counter[str]] | None) -> None:
             if not self._unread:
                 return  # read at once meanwhile
-            if facts is None:
+            if listed is None:
                 self._listing.after(RETRY_MS, lambda: self._read_in_worker(codes))
                 return
             gc.freeze()  # long-lived rows without cycles: out of the collector's way (Workspace.loading)
-            self._take_listing(facts)
+            self._take_listing(*listed)
 
         self._listing.start(read, arrived)
 
@@ -197,13 +198,14 @@ class QuoteList(QuoteCells):
                 codes = []
             self._take_listing(self._read_facts(codes))
 
-    def _take_listing(self, facts: Facts) -> None:
+    def _take_listing(self, facts: Facts, coder_counts: Counter[str] | None = None) -> None:
         """Take in the whole list: the placeholder rows get their codings (or, when the first rows
-        are not those of the list any more, the rows are listed again)."""
+        are not those of the list any more, the rows are listed again). ``coder_counts``: counted
+        already (in the worker that read the facts)."""
         known, total = len(self._rows), len(self._rows) + self._unread
         self._facts = facts
         self._all = list(facts.ids)
-        self._coder_counts = facts.coder_counts(self._all)
+        self._coder_counts = coder_counts if coder_counts is not None else facts.coder_counts(self._all)
         self._unread = 0
         if len(self._all) == total and self._all[:known] == self._rows and self.rule.empty and not self._sort:
             self._rows = list(self._all)

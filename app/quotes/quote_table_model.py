@@ -133,10 +133,10 @@ class QuoteTableModel(QuoteList):
         # overlapping those spans are re-read; a document changed anywhere is re-read whole.
         spans = {d: change.spans(d) for d in touched}
         whole = sorted(d for d, located in spans.items() if located is None)
-        places = [(d, start, end) for d, located in spans.items() if located for start, end in located]
-        if len(places) > READ_AGAIN_OVER:
+        if sum(len(located) for located in spans.values() if located) > READ_AGAIN_OVER:
             self._reload()
             return
+        places = [(d, start, end) for d, located in spans.items() if located for start, end in located]
         fresh = (self._query(within=places) if places else []) + (self._query(whole) if whole else [])
         stale: set[CodingId] = set()
         for document, located in spans.items():

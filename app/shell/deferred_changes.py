@@ -17,6 +17,11 @@ from coding.core.errors import ServerUnreachableError
 #: How long a refresh waits before trying again while a team server cannot be reached (ms).
 RETRY_MS = 1000
 
+#: Above this many codings in the project, a view whose counts a change does not say how to adjust (a
+#: bulk coding of 200,000 turns, merging codes, another program's change) counts afresh in a worker
+#: thread (0.4-0.5 s each over 200,000 codings), showing the old counts until the new ones arrive.
+COUNT_IN_WORKER_OVER = 20_000
+
 
 class DeferredChanges(QObject):
     """Calls ``apply`` with the merged changes after the current event (or at once on :meth:`flush`)."""

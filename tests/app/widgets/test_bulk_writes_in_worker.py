@@ -32,7 +32,15 @@ from coding.reviews.review_commands import SetReviewMarks
 from coding.reviews.review_layout import ID_COLUMN, QUOTE_BLOCK, REVIEW_COLUMN
 from tests.app.guide.test_guide_window import _cell, _click, _open_guide
 from tests.app.speakers.test_speaker_coding import choose_code
-from tests.app.window_helpers import HeldWrite, hold_write, open_document, select_text, tree_index, written
+from tests.app.window_helpers import (
+    HeldWrite,
+    hold_reads,
+    hold_write,
+    open_document,
+    select_text,
+    tree_index,
+    written,
+)
 from tests.coding.dump import dump
 
 
@@ -80,10 +88,13 @@ def test_speakers_dialog_codes_every_turn_in_a_worker(qtbot, window: MainWindow,
     written(qtbot)  # the window's own reads after opening the project too (one could read the list again)
     pickers: list[CodePicker] = []
     dialog.pick_code = pickers.append
-    dialog.select("R12")
-    assert [dialog.model.speaker(i.row()).name for i in dialog.view.selectionModel().selectedRows()] == [
-        "R12"
-    ]
+
+    def r12_selected() -> bool:  # (a read arriving meanwhile lists the speakers again)
+        dialog.select("R12")
+        rows = dialog.view.selectionModel().selectedRows()
+        return [dialog.model.speaker(index.row()).name for index in rows] == ["R12"]
+
+    qtbot.waitUntil(r12_selected, timeout=10_000)
 
     def code_r12() -> None:
         qtbot.mouseClick(dialog.code_turns_button, Qt.MouseButton.LeftButton)
@@ -208,3 +219,59 @@ def test_accept_all_suggestions_in_a_worker(qtbot, window: MainWindow, monkeypat
         lambda: qtbot.mouseClick(queue.accept_all_button, Qt.MouseButton.LeftButton),
         queue.status,
     )
+
+
+def test_after_a_bulk_coding_on_a_big_project_the_docks_count_again_in_a_worker(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    """A change that does not list its codings (more than ``MAX_CODED``: every turn of a speaker) on a
+    project of many codings: the Codes and Documents docks count afresh in a worker thread (0.4-0.5 s
+    each over 200,000 codings), the old counts shown meanwhile, the new ones exact when they arrive."""
+    from app.codebook.code_tree_model import QUOTES
+    from app.documents.document_list_model import CODINGS
+    from app.shell import deferred_changes
+    from coding.codebook.code_service import CodeService
+    from coding.documents.document_service import DocumentService
+    from coding.undo import delta
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    monkeypatch.setattr(deferred_changes, "COUNT_IN_WORKER_OVER", 0)
+    monkeypatch.setattr(delta, "MAX_CODED", 3)
+    codes, documents = window.codebook_dock.model, window.documents_dock.model
+    assert codes is not None and documents is not None
+    qtbot.waitUntil(lambda: codes.counted and documents.counted and not operations.running_operations())
+    document = project.documents.id_of("R12_uwv_zwolle")
+
+    def shown() -> tuple[object, object]:
+        return (
+            tree_index(window, "Stabiliteit").siblingAtColumn(QUOTES).data(),
+            documents.index_of(document).siblingAtColumn(CODINGS).data(),
+        )
+
+    before = shown()
+    held = hold_reads(monkeypatch, CodeService, "passage_counts")
+    held_documents = hold_reads(monkeypatch, DocumentService, "coding_counts")
+    pickers: list[CodePicker] = []
+    window.controller.pick_code = pickers.append
+    open_document(window, "R12_uwv_zwolle")
+    start = window.view.text.index("I: ") + 5
+    select_text(window, window.view.text[start : start + 5])
+    window.controller.open_turns_picker(all_documents=True)
+    choose_code(qtbot, pickers[0], "Stabiliteit")
+    qtbot.waitUntil(
+        lambda: bool(held.threads.get("passage_counts") and held_documents.threads.get("coding_counts"))
+    )
+    counting = [*held.threads["passage_counts"], *held_documents.threads["coding_counts"]]
+    assert all(thread is not threading.main_thread() for thread in counting)
+    assert shown() == before  # the old counts until the new ones arrive
+    held.release.set()
+    held_documents.release.set()
+    written(qtbot)
+    stabiliteit = project.codes.resolve("Stabiliteit").id
+    expected = (
+        str(project.codes.passage_counts()[stabiliteit]),
+        str(project.documents.coding_counts()[document]),
+    )
+    qtbot.waitUntil(lambda: shown() == expected)
+    assert expected != before
