@@ -50,7 +50,10 @@ IN_PLACE = 200
 #: More codings changed than this (a bulk coding: every turn of a speaker, 200,000 at ten times the
 #: corpus) and the list is read again as on opening (its first rows at once, the rest in a worker
 #: thread), instead of the changed quotes being read and put in place on the GUI thread.
-READ_AGAIN_OVER = 2_000
+READ_AGAIN_OVER = 500
+#: What a document changed anywhere (its quotes all read again) counts against ``READ_AGAIN_OVER``:
+#: accepting 15,000 suggestions in 2,000 documents read their 215,000 quotes on the GUI thread.
+READ_WHOLE = 100
 
 #: What a quote shows or is filtered by: its passage and code, its document's name, pages,
 #: attributes and speakers, its reviews.
@@ -113,11 +116,20 @@ class QuoteTableModel(QuoteList):
         touched = set(change.document_ids)
         if not touched or not self.loaded:
             return
-        facts = self._ensure_facts()
         named = change.quotes_changed()
-        if named is not None and len(named) > READ_AGAIN_OVER:
+        spans = {d: change.spans(d) for d in touched}
+        if (
+            self._unread  # still being read in a worker: read again (the read under way is overtaken)
+            or (named is not None and len(named) > READ_AGAIN_OVER)
+            or (
+                named is None
+                and sum(len(located) if located else READ_WHOLE for located in spans.values())
+                > READ_AGAIN_OVER
+            )
+        ):
             self._reload()
             return
+        facts = self._ensure_facts()
         if named is not None:
             # The change names every coding whose quote it changed (added, took away, a memo):
             # those are read again by id, nothing else.
@@ -131,11 +143,7 @@ class QuoteTableModel(QuoteList):
             return
         # Where the change says where it was (a coding applied, removed, moved), only the quotes
         # overlapping those spans are re-read; a document changed anywhere is re-read whole.
-        spans = {d: change.spans(d) for d in touched}
         whole = sorted(d for d, located in spans.items() if located is None)
-        if sum(len(located) for located in spans.values() if located) > READ_AGAIN_OVER:
-            self._reload()
-            return
         places = [(d, start, end) for d, located in spans.items() if located for start, end in located]
         fresh = (self._query(within=places) if places else []) + (self._query(whole) if whole else [])
         stale: set[CodingId] = set()

@@ -224,3 +224,36 @@ def test_a_bulk_coding_reads_the_list_again_instead_of_each_changed_quote(  # ty
         qtbot.waitUntil(lambda: _listed(window) == _fresh(window), timeout=30_000)
     assert len(_listed(window)) > len(before) + 5
     assert all(count <= 5 for count in asked), asked
+
+
+def test_a_change_anywhere_in_many_documents_reads_the_list_again(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A change somewhere in a document (no places, no codings named: a review mark) counts as
+    ``READ_WHOLE`` places: over ``READ_AGAIN_OVER`` the list is read again as on opening, not every
+    quote of those documents on the GUI thread (accepting 15,000 suggestions in 2,000 documents
+    read their 215,000 quotes there at ten times the corpus)."""
+    from app.quotes import quote_table_model
+    from app.widgets.operations import running_operations
+    from coding.quotes.quote_service import QuoteService
+
+    model = window.quotes_dock.model
+    assert model is not None and window.workspace is not None
+    model.set_codes(None)
+    qtbot.waitUntil(lambda: model.loaded and not running_operations())
+    monkeypatch.setattr(quote_table_model, "READ_AGAIN_OVER", quote_table_model.READ_WHOLE - 1)
+    by_document: list[object] = []
+    query = QuoteService.query
+
+    def counted_query(self, codes=None, *args, documents=None, **kwargs):  # type: ignore[no-untyped-def]
+        if documents is not None:
+            by_document.append(documents)
+        return query(self, codes, *args, documents=documents, **kwargs)
+
+    monkeypatch.setattr(QuoteService, "query", counted_query)
+    project = window.workspace.project
+    quote = project.quotes()[0]
+    project.reviews.mark(quote.coding_id, "agreed")
+    qtbot.waitUntil(lambda: not running_operations() and model.loaded, timeout=30_000)
+    qtbot.waitUntil(lambda: _listed(window) == _fresh(window), timeout=30_000)
+    assert by_document == []
