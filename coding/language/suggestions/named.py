@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Container, Sequence
+from functools import cache
 
 import numpy as np
 
@@ -64,8 +65,9 @@ def named_candidates(
         return []
     entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))
     own: dict[tuple[DocumentId, str], list[tuple[int, int]]] = defaultdict(list)
+    folded = cache(fold)  # the few questions' references, folded once each (not once per answer)
     for answer in answers:
-        own[(answer.document_id, fold(answer.question))].extend(answer.parts)
+        own[(answer.document_id, folded(answer.question))].extend(answer.parts)
     out: list[Candidate] = []
     for code, stems, refs in named:
         holding = [np.unique(vectors.rows[vectors.columns == stem]) for stem in stems]

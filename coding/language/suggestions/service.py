@@ -7,6 +7,7 @@ rejected suggestions are kept and never offered again.
 from __future__ import annotations
 
 import builtins
+import functools
 import gc
 import threading
 from collections import defaultdict
@@ -168,7 +169,7 @@ class SuggestionService:
             found += self._unasked(codes, data, coded, profiles, closest)
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
         # merge with nothing are set apart: only their passages count, for prefer_specific
-        apart: list[tuple[int, CodeId]] = []
+        apart: Sequence[tuple[int, CodeId]] = []
         if sentences is not None:  # the term sentences first, as they were found first
             kept, apart = sentences.alone_apart(found, terms_alone_dropped(profiles))
             found = kept + found
@@ -214,8 +215,11 @@ class SuggestionService:
         (:mod:`~coding.language.suggestions.unasked`)."""
         asked: dict[DocumentId, set[CodeId]] = defaultdict(set)
         by_ref = {fold(c.question): c.id for c in self._context.resolve.code_tree() if c.question}
+        folded = functools.cache(
+            fold
+        )  # the few questions' references, folded once each (not once per answer)
         for answer in self._guide_answers(data):
-            code_id = by_ref.get(fold(answer.question))
+            code_id = by_ref.get(folded(answer.question))
             if code_id is not None:
                 asked[answer.document_id].add(code_id)
         if not asked:
