@@ -1,6 +1,7 @@
 """The candidates' filters over arrays leave out what their loops left out (issue 19): a candidate half coded or more
 with its code (``candidates._half_coded``), a code's candidate for a passage a subcode has (``prefer_specific`` over
-the passages set apart as arrays), for any candidates and passages (Hypothesis)."""
+the passages set apart as arrays), a named concept's sentence inside an answer to its indicators' questions
+(``named.answered_within``), for any candidates and passages (Hypothesis)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from coding.language.suggestions.candidates import (
     overlap,
     prefer_specific,
 )
+from coding.language.suggestions.named import answered_within
 
 _SPANS = st.tuples(st.integers(0, 200), st.integers(0, 60)).map(lambda p: (p[0], p[0] + p[1]))
 _KEYS = st.tuples(st.integers(1, 4), st.integers(1, 5))
@@ -118,3 +120,23 @@ def test_a_passage_set_apart_for_a_subcode_drops_its_parents_candidate_not_a_nam
     elsewhere = Candidate(DocumentId(2), CodeId(1), 0, 3, 0.5, ("terms",), "")
     apart = PassagesApart(*(np.array([value], dtype=np.int64) for value in (1, 0, 3, 3)))
     assert prefer_specific([parent, named, elsewhere], TREE, apart) == [named, elsewhere]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    own=st.dictionaries(
+        st.tuples(st.integers(1, 3), st.sampled_from(["1a", "1b", "2"])),
+        st.lists(_SPANS, max_size=5),
+        max_size=8,
+    ),
+    refs=st.sets(st.sampled_from(["1a", "1b", "2"])),
+    probes=st.lists(st.tuples(st.integers(1, 4), st.integers(0, 270)), max_size=30),
+)
+def test_a_position_in_an_answer_to_the_questions_by_bisection_as_by_each_part(
+    own: dict[tuple[int, str], list[tuple[int, int]]], refs: set[str], probes: list[tuple[int, int]]
+) -> None:
+    answers = {(DocumentId(doc), ref): parts for (doc, ref), parts in own.items()}
+    inside = answered_within(answers, refs)
+    for doc, position in probes:
+        expected = any(s <= position < e for ref in refs for s, e in answers.get((DocumentId(doc), ref), ()))
+        assert inside(DocumentId(doc), position) == expected
