@@ -79,7 +79,15 @@ def streamed_pieces(
     out: list[Span] = []
     for start, end in _ranges(turns, length):
         if end > start:  # an empty range has no pieces
-            _range_pieces(window(start, end), (start, end), out, start)
+            text = window(start, end)
+            if end - start <= MAX_PIECE and _PARAGRAPH_BREAK.search(text) is None:
+                # one paragraph, short enough (most turns): the piece is the range trimmed
+                # (str.strip's whitespace is str.isspace's, as trim_span's)
+                kept = text.lstrip()
+                if kept:
+                    out.append((start + len(text) - len(kept), start + len(text.rstrip())))
+            else:
+                _range_pieces(text, (start, end), out, start)
     return out
 
 

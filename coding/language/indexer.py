@@ -52,8 +52,9 @@ def text_hash(text: str | bytes, turns: Iterable[tuple[int, int, int]] = ()) -> 
     else:
         for start in range(0, len(text), _HASH_CHUNK):  # no second copy of a long text at once
             digest.update(text[start : start + _HASH_CHUNK].encode("utf-8"))
-    for start, body_start, end in sorted(turns):
-        digest.update(f"|{start},{body_start},{end}".encode("ascii"))
+    # one update for all turns: the same digest as one per turn
+    spans = [f"|{start},{body_start},{end}" for start, body_start, end in sorted(turns)]
+    digest.update("".join(spans).encode("ascii"))
     return digest.hexdigest()
 
 

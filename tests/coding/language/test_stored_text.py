@@ -39,22 +39,25 @@ def test_streamed_pieces_are_the_pieces_of_the_whole_text(
     data = text.encode("utf-8")
     assert character_count(data) == len(text)
     assert streamed_pieces(TextWindows(data), len(text), turns) == index_pieces(text, turns)
+    assert streamed_pieces(TextWindows(data, whole=0), len(text), turns) == index_pieces(text, turns)
 
 
 @settings(max_examples=60, deadline=None)
 @given(text=texts, cuts=st.lists(st.integers(0, 130), max_size=8))
 def test_windows_are_slices_of_the_text(text: str, cuts: list[int]) -> None:
-    windows = TextWindows(text.encode("utf-8"))
-    bounds = sorted(cuts)
-    for start, end in zip(bounds[::2], bounds[1::2], strict=False):
-        assert windows(start, end) == text[start:end]
+    # decoded whole (a short text) and read through the decoder (a long one)
+    for windows in (TextWindows(text.encode("utf-8")), TextWindows(text.encode("utf-8"), whole=0)):
+        bounds = sorted(cuts)
+        for start, end in zip(bounds[::2], bounds[1::2], strict=False):
+            assert windows(start, end) == text[start:end]
 
 
 def test_a_window_before_the_last_one_reads_from_the_start_again() -> None:
-    windows = TextWindows("één twee 😀".encode())
-    assert windows(4, 8) == "twee"
-    assert windows(0, 3) == "één"
-    assert windows(9, 10) == "😀"
+    for whole in (0, 1 << 20):
+        windows = TextWindows("één twee 😀".encode(), whole=whole)
+        assert windows(4, 8) == "twee"
+        assert windows(0, 3) == "één"
+        assert windows(9, 10) == "😀"
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,5 +69,5 @@ def test_rows_from_windows_are_the_rows_of_the_whole_text(
     pipeline = pipeline_for("nl")
     pieces = index_pieces(text, turns)
     whole = _rows(list(analyse(pipeline, text, pieces, limit=limit)))
-    windowed = _rows(list(analyse(pipeline, TextWindows(text.encode("utf-8")), pieces, limit=limit)))
+    windowed = _rows(list(analyse(pipeline, TextWindows(text.encode("utf-8"), whole=0), pieces, limit=limit)))
     assert windowed == whole
