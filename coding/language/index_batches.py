@@ -63,6 +63,9 @@ class IndexBatch:
     sentences: np.ndarray  # shape (n, 3)
     #: The end of the last piece analysed (for progress), in characters of the text.
     done: int = 0
+    #: Each of ``terms``' slot in the :class:`LexicalCache` the batch was made with (the lexical way;
+    #: ``None``: per token), for the indexer to keep their term ids by slot.
+    slots: np.ndarray | None = None
 
     @property
     def token_count(self) -> int:
@@ -314,6 +317,7 @@ def _lexical_batch(
         alpha,
         sentences,
         group[-1][1],
+        used,
     )
     counter.position += count
     counter.sentence += len(kept)

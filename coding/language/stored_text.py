@@ -28,6 +28,11 @@ class TextWindows:
         self._text = data.decode("utf-8") if len(data) <= whole else None
         self._rewind()
 
+    @property
+    def whole(self) -> str | None:
+        """The text, when it was decoded at once."""
+        return self._text
+
     def _rewind(self) -> None:
         if self._text is not None:
             return

@@ -3,10 +3,12 @@ one string; the pieces and rows are exactly those of the whole text."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from coding.language.chunks import index_pieces, streamed_pieces
+from coding.language import chunks
+from coding.language.chunks import index_pieces, streamed_pieces, whole_pieces
 from coding.language.index_batches import analyse
 from coding.language.pipeline import pipeline_for
 from coding.language.stored_text import TextWindows, character_count
@@ -71,3 +73,20 @@ def test_rows_from_windows_are_the_rows_of_the_whole_text(
     whole = _rows(list(analyse(pipeline, text, pieces, limit=limit)))
     windowed = _rows(list(analyse(pipeline, TextWindows(text.encode("utf-8"), whole=0), pieces, limit=limit)))
     assert windowed == whole
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=text_and_turns(), limit=st.sampled_from([2, 5, 50_000]))
+@example(case=("a\n \nb R5: c\n\n\nd \u00a0", [(6, 10, 16)]), limit=50_000)  # paragraphs in and out of a turn
+@example(case=("a\nb\n", []), limit=50_000)  # two line breaks, no paragraph break
+def test_pieces_as_arrays_are_the_pieces_range_by_range(
+    case: tuple[str, list[tuple[int, int, int]]], limit: int
+) -> None:
+    text, turns = case
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chunks, "MAX_PIECE", limit)
+        assert whole_pieces(text, turns) == index_pieces(text, turns)
+
+
+def test_no_code_point_above_the_space_limit_is_space() -> None:
+    assert [c for c in range(chunks.SPACE_LIMIT + 1, 0x110000) if chr(c).isspace()] == []
