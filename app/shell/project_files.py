@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from app.shell import extra_windows, project_copy, settings
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from app.widgets.after_paint import after_first_paint
 from coding import Project
 from coding.project_file import PROJECT_SUFFIX
@@ -145,7 +145,7 @@ def _check_file(window: MainWindow, workspace: Workspace) -> None:
         if window.workspace is workspace:  # (the message was shown) and it is still the one open
             window.close_project()
 
-    operations.LongOperation(
+    long_operation.LongOperation(
         window,
         lambda _progress: project.check_file(),
         title=QCoreApplication.translate("MainWindow", "Checking the project file"),
