@@ -211,3 +211,37 @@ def test_quitting_stops_the_writes_first_so_a_worker_waiting_for_its_turn_is_let
     assert not writer.running and not waiting.running
     assert project.setting("later") == 1
     assert dump(project.path)["code"] == before["code"]
+
+
+def test_closing_the_project_stops_the_write_then_saves_the_memo_being_typed(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    """A memo typed but not saved yet when the project closes is saved on the way out. With a write under way
+    in a worker it was refused (the write held the project: "still being written") and lost; the write is
+    stopped first (rolled back, as closing always did), then the memo saved."""
+    import time
+
+    from app.widgets import long_operation
+    from app.widgets.worker_write import write_in_worker
+    from tests.app.window_helpers import open_document
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    path = project.path
+    codes = dump(path)["code"]
+    open_document(window, "R8_wethouder_zwolle")
+    window.details_dock.memo.setPlainText("Wethouder twijfelt aan de planning.")
+
+    def writing(progress: long_operation.Progress) -> None:
+        while not progress.cancelled:
+            time.sleep(0.01)
+        project.codes.create("Nooit")  # cancelled: rolled back at its first write
+
+    writer = write_in_worker(window, project, writing, title="Lang", show="none", cancellable=True)
+    assert writer is not None and writer.running
+    window.close_project()
+    assert not writer.running and "still being written" not in last_problem(window)
+    with Project.open(path) as reopened:
+        memos = [m.text for m in reopened.memos.list(document="R8_wethouder_zwolle")]
+    assert "Wethouder twijfelt aan de planning." in memos
+    assert dump(path)["code"] == codes
