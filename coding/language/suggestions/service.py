@@ -132,21 +132,21 @@ class SuggestionService:
         offered per code."""
         tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
-        from coding.language.suggestions.resemblance import (  # numpy on first use
-            code_profiles,
+        from coding.language.suggestions.kept import kept_closest_codes, kept_profiles  # numpy on first use
+        from coding.language.suggestions.resemblance import (
             corroborated,
             learn_from_rejections,
             meeting_their_rank,
             terms_alone_dropped,
         )
-        from coding.language.suggestions.similar import sentence_vectors
         from coding.language.suggestions.turns import turn_candidates
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         sentences, fixed_found = fixed if fixed is not None else self._fixed_candidates(codes, sources)
         found = list(fixed_found)
-        profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for all
+        # once for all, and kept for the next find while the codings stay the same
+        profiles = kept_profiles(data, coded, list(tree))
         # a note is added to the reason of those that must meet their rank
         found = meeting_their_rank(
             [with_reason(c) if c.max_rank is not None else c for c in found], data, profiles
@@ -154,9 +154,9 @@ class SuggestionService:
         closest = None
         held: list[Candidate] = []  # sentence runs whose turn goes to their code (offered if the turn is not)
         if "similar" in sources:
-            from coding.language.suggestions.sentence_spans import closest_codes, span_candidates
+            from coding.language.suggestions.sentence_spans import span_candidates
 
-            closest = closest_codes(sentence_vectors(data), profiles)
+            closest = kept_closest_codes(data, profiles)
 
             turns = turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
             found += turns
@@ -220,12 +220,12 @@ class SuggestionService:
                 asked[answer.document_id].add(code_id)
         if not asked:
             return []
-        from coding.language.suggestions.sentence_spans import closest_codes
+        from coding.language.suggestions.kept import kept_closest_codes
         from coding.language.suggestions.similar import sentence_vectors
         from coding.language.suggestions.unasked import unasked_candidates
 
         vectors = sentence_vectors(data)
-        best = (closest if closest is not None else closest_codes(vectors, profiles))[0]
+        best = (closest if closest is not None else kept_closest_codes(data, profiles))[0]
         tree = list(self._context.resolve.code_tree())
         return unasked_candidates(tree, {c.id for c in codes}, data, coded, profiles, vectors, best, asked)
 
