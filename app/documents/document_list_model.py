@@ -39,6 +39,10 @@ DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 NAME, CODINGS = range(2)
+#: A change moving the counts of more documents than this adjusts them all at once and announces every
+#: row once (row by row, each announcement made the dock measure the largest count again: coding the
+#: answers to one guide question in 2,000 interviews took 21 s of GUI CPU).
+ADJUST_ROWS_UP_TO = 50
 HEADERS = (QT_TRANSLATE_NOOP("Column", "Document"), QT_TRANSLATE_NOOP("Column", "Codings"))
 NO_VALUE = QT_TRANSLATE_NOOP("DocumentListModel", "(no value)")
 #: What the list shows: documents grouped by their attributes, with their number of codings.
@@ -177,9 +181,17 @@ class DocumentListModel(QAbstractItemModel):
                 moved: Counter[DocumentId] = Counter()
                 for _code, _passage, document_id, sign in coded:
                     moved[document_id] += sign
+                moved = Counter({document_id: by for document_id, by in moved.items() if by})
+                if len(moved) > ADJUST_ROWS_UP_TO:  # one pass, one signal (2,000 rows one by one: 21 s)
+                    self._documents = [
+                        replace(d, coding_count=(d.coding_count or 0) + moved[d.id]) if d.id in moved else d
+                        for d in self._documents
+                    ]
+                    self._build_groups()
+                    self._emit_all_changed([Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+                    return
                 for document_id, by in moved.items():
-                    if by:
-                        self._adjust(document_id, by)
+                    self._adjust(document_id, by)
                 return
             if sum(d.coding_count or 0 for d in self._documents) > deferred_changes.COUNT_IN_WORKER_OVER:
                 self._counted = False  # counted again in a worker: the old counts shown meanwhile

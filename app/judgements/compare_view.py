@@ -35,7 +35,7 @@ from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell import settings
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.attributes import attribute_label
@@ -165,7 +165,7 @@ class CompareView(QWidget):
 
     # -- state ---------------------------------------------------------------------------
     @property
-    def reading(self) -> operations.LongOperation | None:
+    def reading(self) -> long_operation.LongOperation | None:
         """The grid's read under way in a worker thread, if any (only with a workspace)."""
         return self._read.operation
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import long_operation
 from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
@@ -156,7 +156,7 @@ class MemoListWindow(QMainWindow):
         self._changes.flush()
 
     @property
-    def reading(self) -> operations.LongOperation | None:
+    def reading(self) -> long_operation.LongOperation | None:
         """The memos' read under way in a worker thread, if any."""
         return self._read.operation
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.widgets import operations
-from app.widgets.operations import Progress
+from app.widgets.long_operation import Progress
 from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from app.widgets.worker_write import WriteOperation, write_in_worker

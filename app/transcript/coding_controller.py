@@ -19,6 +19,7 @@ from app.shell.workspace import Workspace
 from app.transcript.coding_margin import code_label
 from app.transcript.transcript_view import TranscriptView
 from app.widgets import operations
+from app.widgets.long_operation import Progress
 from app.widgets.mime import Passage
 from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
@@ -278,7 +279,7 @@ class CodingController(QObject):
             code = project.codes.get(code_id).name
             chosen = code_id
 
-            def work(_progress: operations.Progress) -> PassageResult:
+            def work(_progress: Progress) -> PassageResult:
                 return project.speakers.code_turns(chosen, speaker, documents=documents)
 
         else:
@@ -290,7 +291,7 @@ class CodingController(QObject):
                 ),
             )
 
-            def work(_progress: operations.Progress) -> PassageResult:
+            def work(_progress: Progress) -> PassageResult:
                 with project.group(group):  # the new code goes too when coding fails or is undone
                     created = project.codes.create(new_code)
                     return project.speakers.code_turns(created.id, speaker, documents=documents)

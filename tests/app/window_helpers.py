@@ -154,6 +154,6 @@ def hold_write(monkeypatch: pytest.MonkeyPatch, command: type, seconds: float = 
 
 def written(qtbot, timeout: int = 30_000) -> None:  # type: ignore[no-untyped-def]
     """Wait until no long operation runs (a write in a worker thread recorded and announced)."""
-    from app.widgets.operations import running_operations
+    from app.widgets.long_operation import running_operations
 
     qtbot.waitUntil(lambda: not running_operations(), timeout=timeout)

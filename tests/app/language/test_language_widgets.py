@@ -17,7 +17,7 @@ from app.language.search_panel import SearchPanel
 from app.language.suggestion_queue import SuggestionQueue
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
-from app.widgets.operations import running_operations
+from app.widgets.long_operation import running_operations
 from coding import Project
 from coding.demo import build_demo_project
 from tests.app.conftest import SCREENSHOTS

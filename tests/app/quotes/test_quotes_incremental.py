@@ -186,7 +186,7 @@ def test_a_bulk_coding_reads_the_list_again_instead_of_each_changed_quote(  # ty
     redo: more changed quotes than ``READ_AGAIN_OVER`` and the list is read again as on opening (the
     rest in a worker thread), not the changed quotes by id or by place on the GUI thread."""
     from app.quotes import quote_table_model
-    from app.widgets.operations import running_operations
+    from app.widgets.long_operation import running_operations
     from coding.quotes.quote_service import QuoteService
     from tests.app.speakers.test_speaker_coding import choose_code
 
@@ -234,7 +234,7 @@ def test_a_change_anywhere_in_many_documents_reads_the_list_again(
     quote of those documents on the GUI thread (accepting 15,000 suggestions in 2,000 documents
     read their 215,000 quotes there at ten times the corpus)."""
     from app.quotes import quote_table_model
-    from app.widgets.operations import running_operations
+    from app.widgets.long_operation import running_operations
     from coding.quotes.quote_service import QuoteService
 
     model = window.quotes_dock.model
