@@ -442,7 +442,7 @@ class DetailsDock(QDockWidget):
                 self.target = MemoTarget(target.kind, target.id, memo_id)
 
         saved = QCoreApplication.translate("DetailsDock", "Memo saved")
-        if self.workspace.typed.save(_memo_key(target), text, save, saved=saved):
+        if self.workspace.typed.save(_memo_key(target), text, save, where=self, saved=saved):
             self._saved_text = text  # saved, or kept to be saved: only then is it no longer "typed"
 
     def _uncode(self) -> None:

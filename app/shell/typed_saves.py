@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
@@ -32,16 +33,16 @@ LOOK_MS = 100
 class _Kept:
     text: str
     save: Callable[[], object]
+    where: QWidget | None
     initiator: object | None
 
 
 class TypedSaves(QObject):
     """Saves of typed text for one project: now, or kept until its write in a worker is over."""
 
-    def __init__(self, project: Project, window: QWidget | None, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.window = window
         self._kept: dict[Hashable, _Kept] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(LOOK_MS)
@@ -53,23 +54,25 @@ class TypedSaves(QObject):
         text: str,
         save: Callable[[], object],
         *,
+        where: QWidget | None,
         initiator: object | None = None,
         saved: str = "",
     ) -> bool:
         """Save ``text`` (``save()`` writes it) now, telling ``saved``; while an action is written in
-        a worker, keep it until that is over. ``False`` only when the save failed (reported)."""
+        a worker, keep it until that is over. ``where``: the widget the user typed in (messages show
+        in its nearest status line). ``False`` only when the save failed (reported)."""
         writing = self.project.writing
         if writing is None:
             self.flush()  # what was kept first, in the order it was typed
-            done = operations.perform(self.window, save, initiator=initiator)
+            done = operations.perform(where, save, initiator=initiator)
             if done and saved:
-                operations.tell(self.window, saved)
+                operations.tell(where, saved)
             return done
         self._kept.pop(key, None)  # typed again: the newest text goes last
-        self._kept[key] = _Kept(text, save, initiator)
+        self._kept[key] = _Kept(text, save, where, initiator)
         self._timer.start()
         operations.tell(
-            self.window,
+            where,
             QCoreApplication.translate(
                 "TypedSaves", "Kept what you typed: saved as soon as “{action}” is written"
             ).format(action=writing),
@@ -88,4 +91,5 @@ class TypedSaves(QObject):
         self._timer.stop()
         kept, self._kept = self._kept, {}
         for item in kept.values():
-            operations.perform(self.window, item.save, initiator=item.initiator)
+            where = item.where if item.where is not None and shiboken6.isValid(item.where) else None
+            operations.perform(where, item.save, initiator=item.initiator)

@@ -48,7 +48,7 @@ class Workspace(QObject):
         self.favourites = project.favourites
         self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
         #: Saves of typed text (memos, justifications, comments), kept while an action writes in a worker.
-        self.typed = TypedSaves(project, self.window, self)
+        self.typed: TypedSaves = self.bridge.typed
         #: Reads under way in a worker thread for a view (see :meth:`read_in_worker`).
         self._reads: set[long_operation.LongOperation] = set()
         # Changes that other programs (a script, the CLI, another window) commit reach the views
