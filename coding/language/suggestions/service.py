@@ -7,6 +7,7 @@ rejected suggestions are kept and never offered again.
 from __future__ import annotations
 
 import builtins
+import functools
 import gc
 import threading
 from collections import defaultdict
@@ -143,7 +144,7 @@ class SuggestionService:
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
-        sentences, fixed_found = fixed if fixed is not None else self._fixed_candidates(codes, sources)
+        sentences, fixed_found = fixed if fixed is not None else self._kept_fixed(codes, sources, data)
         found = list(fixed_found)
         # once for all, and kept for the next find while the codings stay the same
         profiles = kept_profiles(data, coded, list(tree))
@@ -168,7 +169,7 @@ class SuggestionService:
             found += self._unasked(codes, data, coded, profiles, closest)
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
         # merge with nothing are set apart: only their passages count, for prefer_specific
-        apart: list[tuple[int, CodeId]] = []
+        apart: Sequence[tuple[int, CodeId]] = []
         if sentences is not None:  # the term sentences first, as they were found first
             kept, apart = sentences.alone_apart(found, terms_alone_dropped(profiles))
             found = kept + found
@@ -214,8 +215,11 @@ class SuggestionService:
         (:mod:`~coding.language.suggestions.unasked`)."""
         asked: dict[DocumentId, set[CodeId]] = defaultdict(set)
         by_ref = {fold(c.question): c.id for c in self._context.resolve.code_tree() if c.question}
+        folded = functools.cache(
+            fold
+        )  # the few questions' references, folded once each (not once per answer)
         for answer in self._guide_answers(data):
-            code_id = by_ref.get(fold(answer.question))
+            code_id = by_ref.get(folded(answer.question))
             if code_id is not None:
                 asked[answer.document_id].add(code_id)
         if not asked:
@@ -228,6 +232,21 @@ class SuggestionService:
         best = (closest if closest is not None else kept_closest_codes(data, profiles))[0]
         tree = list(self._context.resolve.code_tree())
         return unasked_candidates(tree, {c.id for c in codes}, data, coded, profiles, vectors, best, asked)
+
+    def _kept_fixed(self, codes: Sequence[CodeInfo], sources: Sequence[str], data: CorpusData) -> Fixed:
+        """:meth:`_fixed_candidates`, kept with the corpus's words (``data``) for the next find while what they are
+        found from stays the same: every code as it is (its search terms, guide question, name, place), the codes
+        asked for, the sources, and the guide's answers with the researcher's decisions on its matches (their key,
+        :meth:`_guide_answers`). The codings are not part of it: these sources never look at them."""
+        self._guide_answers(data)  # read or kept first: their key is part of the stamp
+        stamp = (
+            tuple(self._context.resolve.code_tree()),
+            tuple(code.id for code in codes),
+            tuple(sources),
+            self._answers[0] if self._answers is not None else None,
+        )
+        fixed: Fixed = data.derive_for("fixed", stamp, lambda: self._fixed_candidates(codes, sources))
+        return fixed
 
     def _fixed_candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> Fixed:
         """The candidates of the sources that do not look at the codings: the search terms' sentences (as

@@ -1,6 +1,7 @@
 """The codes' profiles and each sentence's and turn's closest codes are kept between finds while the codings stay the
 same (issue 19): a find for another concept, or again after a rejection, computes none of them again; a coding added
-or undone, or a code's describing words changed, gives the suggestions a freshly opened project finds."""
+or undone, or a code's describing words changed, gives the suggestions a freshly opened project finds. The search
+terms' and the guide's candidates are kept while the codes, the scope and the guide decisions stay the same."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.language.suggestions import resemblance, sentence_spans, turns
+from coding.language.suggestions import service as service_module
 from coding.language.suggestions.candidates import Candidate
 
 
@@ -123,3 +125,43 @@ def test_a_code_described_in_other_words_gives_what_a_fresh_find_gives(
     assert computed["profiles"] == 2
     assert after != before
     assert after == _fresh(project, None, tmp_path)
+
+
+@pytest.fixture
+def term_finds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How often the search terms' and the guide's candidates are found (not kept from an earlier find)."""
+    calls: list[int] = []
+    found = service_module.SuggestionService._fixed_candidates
+
+    def counted(self: service_module.SuggestionService, *args: Any) -> Any:
+        calls.append(1)
+        return found(self, *args)
+
+    monkeypatch.setattr(service_module.SuggestionService, "_fixed_candidates", counted)
+    return calls
+
+
+def test_the_term_and_guide_candidates_are_kept_while_codes_and_guide_decisions_stay(
+    project: Project, term_finds: list[int], tmp_path: Path
+) -> None:
+    service = project.assist.suggestions
+    first = service.candidates("Vertrouwen")
+    project.codings.code(
+        first[0].document_id, first[0].code_id, first[0].start, first[0].end
+    )  # not looked at
+    service.candidates("Vertrouwen")
+    assert len(term_finds) == 1
+    service.candidates(None)  # another scope
+    assert len(term_finds) == 2
+    with_terms = next(c for c in project.context.resolve.code_tree() if c.search_terms)
+    project.codes.update(with_terms.id, search_terms=[*with_terms.search_terms, "werkgevers"])
+    changed = service.candidates(None)
+    assert len(term_finds) == 3
+    assert changed == _fresh(project, None, tmp_path)
+    data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+    answer = next(a for a in service._guide_answers(data) if not a.confirmed)
+    project.guide.decide(answer.document_id, answer.asked_start, answer.question, "confirmed")
+    confirmed = service.candidates(None)
+    assert len(term_finds) == 5  # the fresh copy's find counted too
+    assert confirmed != changed
+    assert confirmed == _fresh(project, None, tmp_path)
