@@ -3737,6 +3737,13 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
 </context>
 <context>
+    <name>TypedSaves</name>
+    <message>
+        <source>Kept what you typed: saved as soon as “{action}” is written</source>
+        <translation>Wat u typte is bewaard: het wordt opgeslagen zodra “{action}” is geschreven</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;New project…</source>
