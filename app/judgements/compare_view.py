@@ -364,7 +364,10 @@ class CompareView(QWidget):
             and self.editor.dirty
         ):
             return
-        self.editor.show_cell(self.model.grid.attribute, self.model.grid.row(code_id).code, cell)
+        attribute, code = self.model.grid.attribute, self.model.grid.row(code_id).code
+        if self.editor.dirty:
+            self.editor.save()  # what was typed for the cell left is saved, never dropped
+        self.editor.show_cell(attribute, code, cell)
 
     def select_cell(self, code_id: CodeId, value: str) -> QModelIndex:
         """Make a cell current (expanding its parents) and show it in the editor."""

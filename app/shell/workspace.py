@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
+from app.shell.typed_saves import TypedSaves
 from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import long_operation, operations
 from app.widgets.worker_write import abandon_writes, write_in_worker
@@ -46,6 +47,8 @@ class Workspace(QObject):
         self.recorder = UndoStackRecorder(project, self.undo_stack)
         self.favourites = project.favourites
         self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
+        #: Saves of typed text (memos, justifications, comments), kept while an action writes in a worker.
+        self.typed: TypedSaves = self.bridge.typed
         #: Reads under way in a worker thread for a view (see :meth:`read_in_worker`).
         self._reads: set[long_operation.LongOperation] = set()
         # Changes that other programs (a script, the CLI, another window) commit reach the views
@@ -194,6 +197,7 @@ class Workspace(QObject):
     def close(self) -> None:
         self._outside.stop()
         abandon_writes(self.project)  # cancelled (rolled back unless committed), announced no more
+        self.typed.flush()  # what the user typed meanwhile is saved now
         self.indexer.shutdown()
         for read in list(self._reads):
             read.shutdown()
