@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Cm, Pt
 
-from coding.core.attributes import attribute_key, attribute_word, known_value
+from coding.core.attributes import attribute_word, known_value
 from coding.core.context import CodeRef
 from coding.core.i18n import text
 from coding.core.ids import CodeId, PassageId
@@ -110,7 +110,7 @@ def write_quotes_per_concept(
     """``include_memos``: each concept's code memos under its heading, and the document memos at the end.
     ``coder``: only that coder's layer (a name, or ``consensus``).
     ``include_analysis``: the analysis section last (:mod:`coding.exporting.docx_analysis`)."""
-    key = attribute_key(by)
+    key = project.documents.attribute_named(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
     tree = project.codes.tree()
     rows = {row.code.id: row for row in grid.rows}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coding.core.attributes import attribute_key, attribute_label, known_keys
+from coding.core.attributes import attribute_label, known_keys
 from coding.core.context import CodeRef
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
@@ -74,7 +74,7 @@ def quote_table(
     and further attribute columns are those of the quotes exported. ``coder``: only that coder's
     layer (a coder's name, or ``consensus``).
     """
-    key = attribute_key(by)
+    key = project.documents.attribute_named(by)
     code_ids = [project.codes.id_of(ref) for ref in codes] if codes else None  # unknown codes first
     documents = None
     if groups:

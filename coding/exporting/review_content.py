@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from coding.core import i18n
-from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text as say
@@ -141,7 +140,7 @@ def review_content(
             )
         )
     words = labels(language)
-    key = attribute_key(by)
+    key = project.documents.attribute_named(by)
     tree = project.codes.tree()
     selected = [c.id for c in project.comparison.row_codes(codes)] if codes else None
     chosen = set(project.comparison.group_values(key, groups)) if groups else None
