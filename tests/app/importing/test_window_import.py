@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx import Document as DocxDocument
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.documents.document_list_model import DOCUMENT_ID_ROLE
 from app.importing.import_dialog import SUMMARY
 from app.shell.main_window import MainWindow
 from app.widgets.file_drop import paths_mime
@@ -62,3 +64,32 @@ def test_file_import_action_opens_the_dialog(window: MainWindow) -> None:
     assert window.import_dialog is not None and window.import_dialog.isVisible()
     assert window.import_dialog.setup.paths() == []
     window.import_dialog.reject()
+
+
+def test_the_first_imported_document_opens_in_the_transcript(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """File → Import documents… with two Word transcripts: when the import ends, the first of them is
+    open in the transcript (it was the document open before), and the document list marks it."""
+    assert window.workspace is not None
+    before = window.view.document_id
+    paths = []
+    for name, words in (("R31_gemeente.docx", "Wij overleggen elke week."), ("R32_uwv.docx", "Zelden.")):
+        document = DocxDocument()
+        document.add_paragraph("I: Hoe vaak overlegt u?")
+        document.add_paragraph(f"R: {words}")
+        document.save(str(tmp_path / name))
+        paths.append(tmp_path / name)
+    window.import_paths(paths)
+    dialog = window.import_dialog
+    assert dialog is not None and dialog.setup.paths() == paths
+    with qtbot.waitSignal(dialog.importFinished, timeout=20000):
+        dialog.setup.import_button.click()
+    first = window.workspace.project.documents.find("R31_gemeente")
+    assert before is not None and before != first.id
+    assert window.view.document_id == first.id
+    assert "Wij overleggen elke week." in window.view.toPlainText()
+    tree = window.documents_dock.tree
+    qtbot.waitUntil(lambda: tree.currentIndex().data(DOCUMENT_ID_ROLE) == first.id, timeout=3000)
+    assert [i.data(DOCUMENT_ID_ROLE) for i in tree.selectionModel().selectedRows()] == [first.id]
+    dialog.close_button.click()
