@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,7 @@ from app.analysis.cell_quotes_model import CellQuotesModel
 from app.analysis.heat_table_model import CELL_ROLE
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
 from coding.core.records import Quote
@@ -142,7 +141,7 @@ class HeatView(QWidget):
     export_name = "analysis.xlsx"
 
     def export(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = file_dialogs.save_file_name(
             self,
             QCoreApplication.translate("HeatView", "Export table"),
             self.export_name,

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from app.shell import extra_windows, project_copy, settings
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.after_paint import after_first_paint
 from coding import Project
 from coding.project import PROJECT_SUFFIX
@@ -197,7 +197,7 @@ def save_copy(window: MainWindow) -> None:
 
 # -- dialogs ------------------------------------------------------------------------------
 def ask_new_project(window: MainWindow) -> None:
-    name, _filter = QFileDialog.getSaveFileName(
+    name, _filter = file_dialogs.save_file_name(
         window,
         QCoreApplication.translate("MainWindow", "New project"),
         str(Path.home() / f"studie{PROJECT_SUFFIX}"),
@@ -224,7 +224,7 @@ def ask_new_project(window: MainWindow) -> None:
 
 
 def ask_open_project(window: MainWindow) -> None:
-    name, _filter = QFileDialog.getOpenFileName(
+    name, _filter = file_dialogs.open_file_name(
         window,
         QCoreApplication.translate("MainWindow", "Open project"),
         str(Path.home()),

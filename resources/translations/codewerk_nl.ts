@@ -4200,6 +4200,21 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
 </context>
 <context>
+    <name>file_dialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>{suffix}-bestand</translation>
+    </message>
+</context>
+<context>
     <name>guide_import</name>
     <message>
         <source>Import interview guide</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 from app.analysis.analysis_window import AnalysisWindow
 from app.analysis.heat_table_model import CELL_ROLE
 from app.shell.main_window import MainWindow
+from app.widgets import file_dialogs
 from tests.app.window_helpers import hold_reads
 
 
@@ -124,7 +125,6 @@ def test_export_writes_the_table_shown_as_a_workbook(
     import threading
 
     from openpyxl import load_workbook
-    from PySide6.QtWidgets import QFileDialog
 
     from app.analysis import cooccurrence_view
 
@@ -132,7 +132,7 @@ def test_export_writes_the_table_shown_as_a_workbook(
     qtbot.waitUntil(lambda: view.table_data is not None)  # counted in a worker thread
     _choose(qtbot, view.measure, "c-coefficient")
     target = tmp_path / "samen"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_args, **_kw: (str(target), ""))
     threads: list[threading.Thread] = []
     original = cooccurrence_view.export_cooccurrence
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from app.shell.main_window import MainWindow
+from app.widgets import file_dialogs
 from app.widgets.operations import last_problem, running_operations
 from coding import Project
 from coding.core.errors import InvalidInputError
@@ -59,9 +60,8 @@ class _Held:
 
 
 def _import(window: MainWindow, monkeypatch: pytest.MonkeyPatch, archive: Path) -> None:
-    from PySide6.QtWidgets import QFileDialog
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(archive), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *_a, **_k: (str(archive), ""))
     action = next(a for a in window.findChildren(QAction) if a.text().startswith("Import a REFI-QDA project"))
     action.trigger()  # File → Import → Import a REFI-QDA project or codebook…
 
