@@ -159,7 +159,8 @@ def _first_suggestions(ctx: Context, size: str, code: str | None, *, warm: bool 
         project = Project.open(path)
         first_attribute(project, SERVICE_NAMES, "a language service").pipeline.lemma("vertrouwen")
         import coding.language.suggestions.resemblance
-        import coding.language.suggestions.sentence_spans  # noqa: F401
+        import coding.language.suggestions.sentence_spans
+        import coding.language.suggestions.turns  # noqa: F401
 
         projects.append(project)
 

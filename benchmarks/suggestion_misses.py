@@ -43,11 +43,11 @@ from coding.language.suggestions.resemblance import (
     corroborated,
     meeting_their_rank,
     resemblances,
-    turn_candidates,
 )
 from coding.language.suggestions.sentence_spans import span_candidates
 from coding.language.suggestions.service import per_code_limit
 from coding.language.suggestions.similar import sentence_vectors
+from coding.language.suggestions.turns import turn_candidates
 
 
 def _hits(found: list[Candidate], doc: DocumentId, code: CodeId, span: tuple[int, int]) -> list[Candidate]:

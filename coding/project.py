@@ -11,7 +11,6 @@ Scripting example::
 
 from __future__ import annotations
 
-import getpass
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -25,14 +24,7 @@ from coding.codebook.codebook_file import CodebookSpec, read_codebook
 from coding.codebook.favourites import Favourites
 from coding.core.changes import Aspect, Change, ChangeNotifier, Listener
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
-from coding.core.errors import (
-    CodewerkError,
-    DiskFullError,
-    InvalidInputError,
-    NotAllowedError,
-    ProjectFileError,
-)
-from coding.core.i18n import reason_of
+from coding.core.errors import CodewerkError, InvalidInputError, NotAllowedError
 from coding.core.i18n import text as say
 from coding.core.project_settings import PRESET_CODER, ProjectSettings
 from coding.core.records import CodingInfo, JudgementInfo, Quote
@@ -43,6 +35,14 @@ from coding.judgements.judgement_service import JudgementService
 from coding.media.media_service import MediaService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
+from coding.project_file import (
+    copy_store,
+    create_store,
+    default_coder,
+    discard_file,
+    no_room_for,
+    open_store,
+)
 from coding.quotes.quote_service import QuoteService
 from coding.reviews.review_service import ReviewService
 from coding.speakers.speaker_service import SpeakerService
@@ -51,15 +51,6 @@ from coding.undo.group import Group, GroupScope, JoinedScope
 from coding.undo.history import History, UndoRecorder
 from coding.undo.worker_write import WorkerWrite, current_worker_write
 from models.clock import new_guid
-from models.database import (
-    CHECK_FIRST_BYTES,
-    ProjectFileProblem,
-    check_file,
-    copy_database,
-    create_file,
-    open_file,
-)
-from models.server import is_server_url
 
 if TYPE_CHECKING:
     from coding.agreement.agreement_service import AgreementService
@@ -69,27 +60,6 @@ if TYPE_CHECKING:
     from coding.judgements.comparison import ComparisonService
     from coding.language.assistant import LanguageAssistant
     from coding.reviews.review_import import ReviewImportReport
-
-PROJECT_SUFFIX = ".codewerk"
-
-
-def default_coder() -> str:
-    """The coder's name: ``$CODEWERK_CODER``, else the login name."""
-    name = os.environ.get("CODEWERK_CODER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser() or "coder"
-    except (KeyError, OSError):
-        return "coder"
-
-
-def _check_pages(path: Path) -> None:
-    """``PRAGMA quick_check`` of a file opened unchecked; a damaged one is one message naming it."""
-    try:
-        check_file(path)
-    except ProjectFileProblem as exc:
-        raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
 
 
 class Project:
@@ -245,22 +215,8 @@ class Project:
         ``path`` may be a PostgreSQL URL (a team project): the database must exist and be empty.
         """
         spec = codebook if isinstance(codebook, CodebookSpec) or codebook is None else read_codebook(codebook)
-        if is_server_url(path):
-            from coding.core.server_store import ServerStore
-
-            store = ServerStore.open(str(path), create=True)
-            project = cls(store.path, coder=coder, store=store)
-        else:
-            path = Path(path)
-            try:
-                create_file(path)
-            except ProjectFileProblem as exc:
-                raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
-            except Exception as exc:
-                if is_disk_full(exc):
-                    raise _no_room_for(path) from None
-                raise
-            project = cls(path, coder=coder)
+        store = create_store(path)
+        project = cls(store.path, coder=coder, store=store)
         try:
             project._write_settings({"project_guid": new_guid(), "language": spec.language if spec else "nl"})
             if spec is not None:
@@ -269,7 +225,7 @@ class Project:
         except BaseException as exc:
             project.discard()
             if is_disk_full(exc) and not project.is_team_project:
-                raise _no_room_for(project.path) from None
+                raise no_room_for(project.path) from None
             raise
         return project
 
@@ -282,21 +238,8 @@ class Project:
         (over ``models.database.CHECK_FIRST_BYTES``) opens first and :attr:`unchecked` says the
         caller must run :meth:`check_file` (the window does, in a worker after its first paint).
         """
-        if is_server_url(path):
-            from coding.core.server_store import ServerStore
-
-            store = ServerStore.open(str(path))
-            return cls(store.path, coder=coder, store=store)
-        path = Path(path)
-        try:
-            check = not check_later or not path.is_file() or path.stat().st_size <= CHECK_FIRST_BYTES
-            backup = open_file(path, check=check)
-        except ProjectFileProblem as exc:
-            raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
-        project = cls(path, coder=coder, backup=backup)
-        if not check:
-            project.store.check_before_writing(lambda: _check_pages(path))
-        return project
+        store, backup = open_store(path, check_later=check_later)
+        return cls(store.path, coder=coder, backup=backup, store=store)
 
     @property
     def unchecked(self) -> bool:
@@ -317,10 +260,8 @@ class Project:
     def discard(self) -> None:
         """Close the project and delete its file (one just created whose setting up failed)."""
         self.close()
-        if self.is_team_project:
-            return
-        for leftover in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
-            leftover.unlink(missing_ok=True)
+        if not self.is_team_project:
+            discard_file(self.path)
 
     def __enter__(self) -> Project:
         return self
@@ -433,27 +374,7 @@ class Project:
         in); this project stays open where it is. Refuses its own file, and an existing file unless
         ``overwrite``. A team project is copied from its server into a project file (as ``codewerk
         copy``: every id and GUID kept), where search and suggestions work."""
-        path = Path(target).expanduser()
-        if path.suffix != PROJECT_SUFFIX:
-            path = path.with_name(path.name + PROJECT_SUFFIX)
-        if path.resolve() == self.path.resolve():
-            raise InvalidInputError(
-                say("{name}: that is this project's own file; choose another name", name=path.name)
-            )
-        if path.exists() and not overwrite:
-            raise InvalidInputError(
-                say("{path}: the file exists; choose another name or allow replacing it", path=path)
-            )
-        if not path.parent.is_dir():
-            raise InvalidInputError(say("{parent}: no such folder", parent=path.parent))
-        if self.is_team_project:
-            from coding.core.server_store import ServerStore
-
-            assert isinstance(self.store, ServerStore)
-            self.store.copy_into_file(path)
-        else:
-            copy_database(self.path, path)
-        return path
+        return copy_store(self.store, target, overwrite=overwrite)
 
     @property
     def is_team_project(self) -> bool:
@@ -589,13 +510,3 @@ class Project:
     ) -> Path:
         """Export by file type (``.csv``, ``.xlsx``, ``.docx`` …); never overwrites unless told to."""
         return export(self, Path(path), by=by, overwrite=overwrite, **options)
-
-
-def _no_room_for(path: Path) -> DiskFullError:
-    return DiskFullError(
-        say(
-            "{name}: not enough space on the disk of {parent}; no project was created",
-            name=path.name,
-            parent=path.parent,
-        )
-    )

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.widgets import file_dialogs, operations
 from coding import Project
-from coding.project import PROJECT_SUFFIX
+from coding.project_file import PROJECT_SUFFIX
 
 
 def ask_path(parent: QWidget, suggested: Path) -> str:

@@ -14,7 +14,7 @@ from app.shell.workspace import Workspace
 from app.widgets import file_dialogs, operations
 from app.widgets.after_paint import after_first_paint
 from coding import Project
-from coding.project import PROJECT_SUFFIX
+from coding.project_file import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
     from app.shell.main_window import MainWindow

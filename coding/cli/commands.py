@@ -28,7 +28,8 @@ from coding.codebook.codebook_file import builtin_codebooks
 from coding.core.errors import DiskFullError, FileImportError
 from coding.core.i18n import text as say
 from coding.core.records import CodeInfo, CodeTree
-from coding.project import PROJECT_SUFFIX, Project
+from coding.project import Project
+from coding.project_file import PROJECT_SUFFIX
 
 FORMATS = ("table", "json")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from coding.cli.opening import opened
 from coding.core.i18n import text
-from coding.project import PROJECT_SUFFIX
+from coding.project_file import PROJECT_SUFFIX
 from coding.refi.exchange import import_exchange, import_into_file
 
 

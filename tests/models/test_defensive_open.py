@@ -105,7 +105,7 @@ def _damaged_index(path: Path, index: str) -> None:
 def test_a_write_into_a_large_file_opened_unchecked_waits_for_the_check_and_is_refused_if_damaged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("coding.project.CHECK_FIRST_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr("coding.project_file.CHECK_FIRST_BYTES", 0)  # every file counts as large
     path = tmp_path / "studie.codewerk"
     _project_with_data(path, tmp_path)
     _damaged_index(path, "ix_document_sha256")
@@ -130,7 +130,7 @@ def test_a_write_into_a_large_file_opened_unchecked_waits_for_the_check_and_is_r
 def test_a_write_meanwhile_waits_for_the_check_under_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("coding.project.CHECK_FIRST_BYTES", 0)
+    monkeypatch.setattr("coding.project_file.CHECK_FIRST_BYTES", 0)
     path = tmp_path / "studie.codewerk"
     _project_with_data(path, tmp_path)
     project = Project.open(path, check_later=True)

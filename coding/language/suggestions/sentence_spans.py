@@ -2,7 +2,7 @@
 
 A respondent often wanders: an answer about the coordinator ends on how the parties trust each other, and the
 researcher codes those sentences with trust. The turn as a whole resembles the coordinator's code most, so the
-turn source (:func:`~coding.language.suggestions.resemblance.turn_candidates`) cannot offer them. Here every answer
+turn source (:func:`~coding.language.suggestions.turns.turn_candidates`) cannot offer them. Here every answer
 sentence (its vector of :mod:`~coding.language.suggestions.similar`, already built for the corpus) is compared with
 all codes' profiles; a run of consecutive sentences of one turn whose closest code is the same, clearly ahead of
 the runner-up, is suggested for that code, unless the turn as a whole already goes to it.
@@ -52,10 +52,13 @@ def span_candidates(
     profiles: Profiles,
     turn_codes: Mapping[tuple[DocumentId, int], CodeId],
     closest: tuple[IntArray, FloatArray, FloatArray] | None = None,
+    held: list[Candidate] | None = None,
 ) -> list[Candidate]:
     """Runs of answer sentences for the code in ``scope`` they resemble most (rules above); not within a turn
     that ``turn_codes`` (by document and the turn's body start) already gives to that code, nor overlapping a
-    passage coded with it. ``closest``: :func:`closest_codes` of the sentences and ``profiles``, when known."""
+    passage coded with it. ``closest``: :func:`closest_codes` of the sentences and ``profiles``, when known.
+    ``held``: gets the runs left out because their turn goes to their code (offered only if that turn's
+    suggestion is dropped later: :func:`held_back`)."""
     if not profiles.code_ids:
         return []
     vectors = sentence_vectors(data)
@@ -101,9 +104,11 @@ def span_candidates(
         doc_id = DocumentId(int(vectors.document[run[0]]))
         span = (int(vectors.start[run[0]]), int(vectors.end[run[-1]]))
         turn = int(turn_of[run[0]])
+        in_turn = False
         if turn >= 0:
             turns = data.documents[doc_id].turns
-            if turn_codes.get((doc_id, int(turns.body_start[turn]))) == code_id:
+            in_turn = turn_codes.get((doc_id, int(turns.body_start[turn]))) == code_id
+            if in_turn and held is None:
                 continue
         if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
             continue
@@ -122,5 +127,37 @@ def span_candidates(
             similarity=float(similarity),
             lead=float(similarity - float(second[strongest])),
         )
-        out.append(Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason))
+        found = Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), reason)
+        if in_turn:
+            assert held is not None
+            held.append(found)
+        else:
+            out.append(found)
+    return out
+
+
+def held_back(
+    held: Sequence[Candidate], before: Sequence[Candidate], kept: Sequence[Candidate]
+) -> list[Candidate]:
+    """The runs :func:`span_candidates` held back because their turn went to their code, offered after all when
+    that turn's suggestion for the code was dropped (it is among ``before`` the checks, not among ``kept`` after
+    them: a check of the whole turn, or a subcode's suggestion for the same turn): the sentences still resemble
+    the code most of all codes, its subcodes included, and are not lost with the turn around them. Not a run that
+    is the whole turn (that very passage was judged)."""
+    if not held:
+        return []
+
+    def by_code(candidates: Sequence[Candidate]) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
+        spans: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = {}
+        for c in candidates:
+            spans.setdefault((c.document_id, c.code_id), []).append((c.start, c.end))
+        return spans
+
+    checked, offered = by_code(before), by_code(kept)
+    out = []
+    for c in held:
+        span, key = (c.start, c.end), (c.document_id, c.code_id)
+        homes = [home for home in checked.get(key, ()) if overlap(span, home)]
+        if span not in homes and not any(overlap(span, o) for o in offered.get(key, ())):
+            out.append(c)
     return out

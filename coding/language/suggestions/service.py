@@ -138,9 +138,9 @@ class SuggestionService:
             learn_from_rejections,
             meeting_their_rank,
             terms_alone_dropped,
-            turn_candidates,
         )
         from coding.language.suggestions.similar import sentence_vectors
+        from coding.language.suggestions.turns import turn_candidates
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
@@ -152,6 +152,7 @@ class SuggestionService:
             [with_reason(c) if c.max_rank is not None else c for c in found], data, profiles
         )
         closest = None
+        held: list[Candidate] = []  # sentence runs whose turn goes to their code (offered if the turn is not)
         if "similar" in sources:
             from coding.language.suggestions.sentence_spans import closest_codes, span_candidates
 
@@ -160,7 +161,9 @@ class SuggestionService:
             turns = turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
             found += turns
             given = {(c.document_id, c.start): c.code_id for c in turns}  # a turn's sentences go elsewhere
-            found += span_candidates(list(tree), {c.id for c in codes}, data, coded, profiles, given, closest)
+            found += span_candidates(
+                list(tree), {c.id for c in codes}, data, coded, profiles, given, closest, held
+            )
         if "question" in sources:
             found += self._unasked(codes, data, coded, profiles, closest)
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
@@ -169,7 +172,12 @@ class SuggestionService:
         if sentences is not None:  # the term sentences first, as they were found first
             kept, apart = sentences.alone_apart(found, terms_alone_dropped(profiles))
             found = kept + found
-        merged = corroborated(prefer_specific(merge(found), tree, apart), data, coded, profiles)
+        joined = merge(found)
+        merged = corroborated(prefer_specific(joined, tree, apart), data, coded, profiles)
+        if held:  # the sentence runs of a turn whose suggestion was dropped
+            from coding.language.suggestions.sentence_spans import held_back
+
+            merged += held_back(held, joined, merged)
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
             rejected[code_id].extend((doc_id, s, e) for s, e, _, status in earlier if status == "rejected")

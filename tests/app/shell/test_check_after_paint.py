@@ -35,7 +35,7 @@ def _damage(path: Path, index: str) -> None:
 def main(qtbot, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     from app.shell.application import application
 
-    monkeypatch.setattr("coding.project.CHECK_FIRST_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr("coding.project_file.CHECK_FIRST_BYTES", 0)  # every file counts as large
     application()
     window = MainWindow()
     qtbot.addWidget(window)

@@ -21,7 +21,8 @@ from coding.language import guide_matches
 from coding.language.corpus import Corpus
 from coding.language.guide_matches import TurnMatches, guide_key
 from coding.language.sql import raw_connection
-from coding.language.suggestions import guide_answers, resemblance
+from coding.language.suggestions import guide_answers
+from coding.language.suggestions import turns as turn_source
 from coding.language.suggestions.candidates import Candidate, combine_scores, merge, with_reason
 from coding.language.suggestions.data import CorpusData
 from coding.language.suggestions.guide_answers import stored_answer_spans
@@ -201,13 +202,13 @@ def test_reasons_are_made_for_the_suggestions_offered_only(
     indexed: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made: list[str] = []
-    original = resemblance._turn_reason
+    original = turn_source._turn_reason
 
     def counting(*args: Any) -> str:
         made.append(original(*args))
         return made[-1]
 
-    monkeypatch.setattr(resemblance, "_turn_reason", counting)
+    monkeypatch.setattr(turn_source, "_turn_reason", counting)
     everything = indexed.assist.suggestions.candidates(limit=1_000)
     turns = [
         c for c in everything if c.sources == ("similar",) and c.reason.startswith(("Of all", "This answer"))

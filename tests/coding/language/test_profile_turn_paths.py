@@ -20,6 +20,7 @@ from coding import Project
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions import resemblance
+from coding.language.suggestions import turns as turn_source
 from coding.language.suggestions.candidates import Candidate, overlap, with_reason
 from coding.language.suggestions.data import CorpusData
 from coding.language.suggestions.similar import sentence_vectors
@@ -79,21 +80,21 @@ def _turn_candidates_by_loop(
     scope: Container[CodeId],
     data: CorpusData,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
-    minimum: float = resemblance.MIN_SIMILARITY,
+    minimum: float = turn_source.MIN_SIMILARITY,
     profiles: resemblance.Profiles | None = None,
 ) -> list[Candidate]:
     """The turn candidates as they were chosen: a loop over every turn offered."""
     vectors = sentence_vectors(data)
     assert profiles is not None
-    turns = data.derive("turn_vectors", lambda d: resemblance.turn_vectors(d, vectors.idf))
-    best, best_score, runner_up, runner_up_score = resemblance.closest_two(
+    turns = data.derive("turn_vectors", lambda d: turn_source.turn_vectors(d, vectors.idf))
+    best, best_score, runner_up, runner_up_score = turn_source.closest_two(
         turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)
     )
     names = {code.id: code.name for code in codes}
     starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1))
     out = []
     for index in np.flatnonzero(
-        (best_score >= minimum) & (turns.words >= resemblance.MIN_CONTENT_WORDS)
+        (best_score >= minimum) & (turns.words >= turn_source.MIN_CONTENT_WORDS)
     ).tolist():
         chosen = [(int(best[index]), float(best_score[index]))]
         second = float(runner_up_score[index])
@@ -110,7 +111,7 @@ def _turn_candidates_by_loop(
                 continue
             closer = None if number == chosen[0][0] else chosen[0]
             why = partial(
-                resemblance._turn_reason, data, turns, entries, profiles, number, names, similarity, closer
+                turn_source._turn_reason, data, turns, entries, profiles, number, names, similarity, closer
             )
             out.append(
                 Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), "", why=why)
@@ -135,8 +136,8 @@ def test_turns_chosen_as_arrays_are_those_of_the_loop(generated: Project) -> Non
     tree = list(service._context.resolve.code_tree())
     profiles = resemblance.code_profiles(data, sentence_vectors(data), coded, tree)
     for scope in ({c.id for c in tree}, {c.id for c in tree[::2]}):
-        for minimum in (resemblance.MIN_SIMILARITY, 0.0):
-            new = resemblance.turn_candidates(tree, scope, data, coded, minimum, profiles)
+        for minimum in (turn_source.MIN_SIMILARITY, 0.0):
+            new = turn_source.turn_candidates(tree, scope, data, coded, minimum, profiles)
             old = _turn_candidates_by_loop(tree, scope, data, coded, minimum, profiles)
             assert [with_reason(c) for c in new] == [with_reason(c) for c in old]
             assert [with_reason(c).reason for c in new] == [with_reason(c).reason for c in old]

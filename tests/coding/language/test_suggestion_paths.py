@@ -27,6 +27,7 @@ from coding.language.suggestions import candidates as candidates_module
 from coding.language.suggestions import data as data_module
 from coding.language.suggestions import guide_answers, resemblance, sentence_spans, similar, terms
 from coding.language.suggestions import service as service_module
+from coding.language.suggestions import turns as turn_source
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import CorpusData, DocumentTokens
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
@@ -472,10 +473,10 @@ REFERENCE = {
     (terms, "_in_answer_sentences"): _in_answer_sentences_document_by_document,
     (guide_answers, "content_word_counts"): _content_word_counts_one_by_one,
     (data_module, "_display_forms"): _display_forms_by_sorting,
-    (resemblance, "closest_two"): _closest_two_at_once,
+    (turn_source, "closest_two"): _closest_two_at_once,
     (sentence_spans, "closest_two"): _closest_two_at_once,
     (resemblance, "code_profiles"): _profiles_code_by_code,
-    (resemblance, "turn_vectors"): _turn_vectors_from_tuples,
+    (turn_source, "turn_vectors"): _turn_vectors_from_tuples,
     (similar, "_build_sentence_vectors"): _sentence_vectors_at_once,
 }
 
@@ -501,7 +502,7 @@ def test_the_vectors_counted_a_block_at_a_time_are_those_counted_at_once(
     sentences = similar._build_sentence_vectors(data)
     _same_arrays(sentences, _sentence_vectors_at_once(data))
     _same_arrays(
-        resemblance.turn_vectors(data, sentences.idf), _turn_vectors_from_tuples(data, sentences.idf)
+        turn_source.turn_vectors(data, sentences.idf), _turn_vectors_from_tuples(data, sentences.idf)
     )
 
 

@@ -3,9 +3,13 @@ most of all codes, never a back-channel; a lone search term stops counting once 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+import pytest
 
 from coding import Project
+from coding.language.suggestions import resemblance
+from coding.language.suggestions.candidates import Candidate
 
 TRUST = "In het begin vertrouwden de gemeenten elkaar niet, ze wantrouwden elkaars bedoelingen."
 MEETINGS = "Marieke belt mij elke week, en de wethouder van Arnhem belt ons elke maand."
@@ -149,3 +153,27 @@ def test_the_reason_of_a_sentence_within_an_answer_is_in_the_chosen_language(
         "Binnen het antwoord lijkt deze zin van alle codes het meest op het 1 fragment dat met Wantrouwen "
         "gecodeerd is (gedeelde woorden: "
     )
+
+
+def test_the_sentences_of_an_answer_are_offered_when_the_answer_itself_is_dropped(
+    indexed: Project, import_ede: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the answer goes to Overleg as a whole, so its sentence about Overleg is held back (not offered twice); when a
+    # check of the whole answer drops it (here: every whole-answer suggestion), the sentence is offered after all
+    _two_codes(indexed)
+    import_ede("Hoe vaak spreekt u elkaar?", f"{MEETINGS} Het is een mooie dag vandaag.")
+    checked = resemblance.corroborated
+
+    def no_whole_answers(candidates: Sequence[Candidate], *args: object) -> list[Candidate]:
+        kept = checked(candidates, *args)  # type: ignore[arg-type]
+        return [c for c in kept if c.length <= len(MEETINGS)]  # the whole answer is longer than its sentence
+
+    def offered() -> list[tuple[str, str]]:
+        found = indexed.assist.suggestions.refresh("Overleg", sources=["similar"])
+        return [(s.text, s.reason.split(" (")[0]) for s in found if s.document == "R12_uwv_ede"]
+
+    assert [text for text, _ in offered()] == [f"{MEETINGS} Het is een mooie dag vandaag."]
+    monkeypatch.setattr(resemblance, "corroborated", no_whole_answers)
+    assert offered() == [
+        (MEETINGS, "Within the answer, this sentence resembles the 1 passage coded Overleg most of all codes")
+    ]

@@ -20,7 +20,8 @@ from coding import Project
 from coding.core.ids import DocumentId
 from coding.language import word_bags
 from coding.language.sql import raw_connection
-from coding.language.suggestions import resemblance, similar
+from coding.language.suggestions import similar
+from coding.language.suggestions import turns as turn_source
 from coding.language.suggestions.data import CorpusData, load_corpus_data
 
 
@@ -113,8 +114,8 @@ def _assert_vectors_as_counted(project: Project) -> None:
         assert np.array_equal(getattr(new_sentences, name), value), name
         assert getattr(new_sentences, name).dtype == value.dtype, name
     assert len(old_sentences.rows) > 500
-    new_turns = resemblance.turn_vectors(new, new_sentences.idf)
-    old_turns = resemblance.turn_vectors(old, old_sentences.idf)
+    new_turns = turn_source.turn_vectors(new, new_sentences.idf)
+    old_turns = turn_source.turn_vectors(old, old_sentences.idf)
     for name, value in vars(old_turns).items():
         assert np.array_equal(getattr(new_turns, name), value), name
     assert len(old_turns.rows) > 200

@@ -1,0 +1,127 @@
+"""Where a project lives, before and beside the :class:`~coding.project.Project` that wraps it: creating and
+opening its file (or its team server) as a :class:`~coding.core.store.Store`, the file's damage check, copying
+it, and the coder's name when nobody gave one.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from coding.core.errors import DiskFullError, InvalidInputError, ProjectFileError
+from coding.core.i18n import reason_of
+from coding.core.i18n import text as say
+from coding.core.store import Store, is_disk_full
+from models.database import (
+    CHECK_FIRST_BYTES,
+    ProjectFileProblem,
+    check_file,
+    copy_database,
+    create_file,
+    open_file,
+)
+from models.server import is_server_url
+
+PROJECT_SUFFIX = ".codewerk"
+
+
+def default_coder() -> str:
+    """The coder's name: ``$CODEWERK_CODER``, else the login name."""
+    name = os.environ.get("CODEWERK_CODER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "coder"
+    except (KeyError, OSError):
+        return "coder"
+
+
+def create_store(path: Path | str) -> Store:
+    """A new project at ``path``: a file made with the migrations run to head, or a PostgreSQL URL (the database
+    must exist and be empty). A full disk is one message saying no project was created."""
+    if is_server_url(path):
+        from coding.core.server_store import ServerStore
+
+        return ServerStore.open(str(path), create=True)
+    path = Path(path)
+    try:
+        create_file(path)
+    except ProjectFileProblem as exc:
+        raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
+    except Exception as exc:
+        if is_disk_full(exc):
+            raise no_room_for(path) from None
+        raise
+    return Store(path)
+
+
+def open_store(path: Path | str, *, check_later: bool = False) -> tuple[Store, Path | None]:
+    """The project at ``path`` (a file or a PostgreSQL URL) and the backup made of an older file before it was
+    upgraded (``None``: none made). With ``check_later`` a file over ``CHECK_FIRST_BYTES`` opens before its
+    pages are checked: its store lets no write begin until the check passed (``Store.check_before_writing``)."""
+    if is_server_url(path):
+        from coding.core.server_store import ServerStore
+
+        return ServerStore.open(str(path)), None
+    path = Path(path)
+    try:
+        check = not check_later or not path.is_file() or path.stat().st_size <= CHECK_FIRST_BYTES
+        backup = open_file(path, check=check)
+    except ProjectFileProblem as exc:
+        raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
+    store = Store(path)
+    if not check:
+        store.check_before_writing(lambda: _check_pages(path))
+    return store, backup
+
+
+def _check_pages(path: Path) -> None:
+    """``PRAGMA quick_check`` of a file opened unchecked; a damaged one is one message naming it."""
+    try:
+        check_file(path)
+    except ProjectFileProblem as exc:
+        raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
+
+
+def copy_store(store: Store, target: Path | str, *, overwrite: bool = False) -> Path:
+    """Copy the project of ``store``, everything committed, to the project file ``target`` (the suffix added
+    when missing). Refuses its own file, and an existing file unless ``overwrite``. A team project is copied
+    from its server (as ``codewerk copy``: every id and GUID kept)."""
+    path = Path(target).expanduser()
+    if path.suffix != PROJECT_SUFFIX:
+        path = path.with_name(path.name + PROJECT_SUFFIX)
+    if path.resolve() == store.path.resolve():
+        raise InvalidInputError(
+            say("{name}: that is this project's own file; choose another name", name=path.name)
+        )
+    if path.exists() and not overwrite:
+        raise InvalidInputError(
+            say("{path}: the file exists; choose another name or allow replacing it", path=path)
+        )
+    if not path.parent.is_dir():
+        raise InvalidInputError(say("{parent}: no such folder", parent=path.parent))
+    from coding.core.server_store import ServerStore
+
+    if isinstance(store, ServerStore):
+        store.copy_into_file(path)
+    else:
+        copy_database(store.path, path)
+    return path
+
+
+def discard_file(path: Path) -> None:
+    """Delete a project file just created whose setting up failed, with SQLite's files beside it."""
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def no_room_for(path: Path) -> DiskFullError:
+    """A full disk while a project was created at ``path``."""
+    return DiskFullError(
+        say(
+            "{name}: not enough space on the disk of {parent}; no project was created",
+            name=path.name,
+            parent=path.parent,
+        )
+    )
