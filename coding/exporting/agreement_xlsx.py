@@ -103,7 +103,7 @@ def _table(sheet: Worksheet, header: Sequence[str], widths: Sequence[float]) -> 
     sheet.row_dimensions[1].height = LINE_HEIGHT * lines + 3
     sheet.freeze_panes = "B2"
     sheet.print_title_rows = "1:1"
-    print_layout(sheet, widths)  # type: ignore[arg-type]  # a normal sheet has the same page setup
+    print_layout(sheet, widths)  # a normal sheet has the page setup of a write-only one
 
 
 def _row(
