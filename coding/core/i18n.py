@@ -111,6 +111,7 @@ _DUTCH: dict[str, str] = {
     "qualitative research; quotes": "kwalitatief onderzoek; citaten",
     "Codewerk export": "Codewerk-export",
     " · evidence": " · bewijs",
+    " · coded by {names}": " · gecodeerd door {names}",
     "{name} – coded transcript": "{name} – gecodeerd transcript",
     "{project}, coded transcript of {name}": "{project}, gecodeerd transcript van {name}",
     "Coded transcript": "Gecodeerd transcript",

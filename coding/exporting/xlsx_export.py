@@ -71,6 +71,7 @@ _QUOTE_WIDTHS = {
     "Page": 6,
     "Review": 22,
     "Time": 9,
+    "Coder": 11,
 }
 _NOT_WRAPPED = ("Respondent", "Start", "End", "Page")
 _OTHER_WIDTH = 12
