@@ -402,7 +402,8 @@ class MainWindow(QMainWindow):
     def _document_changed(self, document_id: DocumentId | None) -> None:
         self.documents_dock.set_current(document_id)
         if self.workspace is None or document_id is None:
-            self.panel.set_header(None)
+            empty = self.workspace is not None and not self.workspace.project.documents.order()
+            self.panel.set_header(None, no_documents=empty)
             return
         model = self.documents_dock.model  # as listed, its count following every change: not counted again
         try:

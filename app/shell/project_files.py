@@ -124,6 +124,8 @@ def set_project(window: MainWindow, project: Project) -> None:
     listed = model.document_ids() if model is not None else project.documents.order()
     if listed:  # the first document with codings, else the first: one document loaded
         window.open_document(project.documents.first_coded(listed) or listed[0])
+    else:  # a new project: the header says how documents come in
+        window.panel.set_header(None, no_documents=True)
     workspace.tell(
         QCoreApplication.translate("MainWindow", "Opened {location} — every action is saved at once").format(
             location=project.location

@@ -3719,8 +3719,12 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
 <context>
     <name>TranscriptPanel</name>
     <message>
-        <source>Choose a document in the Documents panel to read and code it.</source>
+        <source>No documents yet: File → Import documents…, or drop transcripts on Documents.</source>
         <extracomment>The attributes the header names after the document, in this order.</extracomment>
+        <translation>Nog geen documenten: Bestand → Documenten importeren…, of sleep ze op Documenten.</translation>
+    </message>
+    <message>
+        <source>Choose a document in the Documents panel to read and code it.</source>
         <translation>Kies een document in het paneel Documenten om het te lezen en te coderen.</translation>
     </message>
     <message>
@@ -4155,7 +4159,7 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <name>Workspace</name>
     <message>
         <source>Undone: {step}</source>
-        <extracomment>How often the window looks whether other programs changed the project (ms). A team project&apos;s server stopped (False) or started again (True) answering. Reads under way in a worker thread for a view (see :meth:`read_in_worker`).</extracomment>
+        <extracomment>How often the window looks whether other programs changed the project (ms). After the last change, how long the user pauses before the project file is brought up to date. A team project&apos;s server stopped (False) or started again (True) answering. Reads under way in a worker thread for a view (see :meth:`read_in_worker`).</extracomment>
         <translation>Ongedaan gemaakt: {step}</translation>
     </message>
     <message>
