@@ -219,7 +219,7 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         row += 1
         validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.judgements) - 1}")
         for item in concept.judgements:
-            _item(sheet, row, item, styles)
+            _item(sheet, row, item, styles, content.language)
             row += 1
         row += 1
     if concept.quotes:
@@ -230,7 +230,7 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         row += 1
         validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.quotes) - 1}")
         for item in concept.quotes:
-            _item(sheet, row, item, styles)
+            _item(sheet, row, item, styles, content.language)
             row += 1
     if header_row is not None:
         sheet.freeze_panes = f"A{header_row + 1}"
@@ -286,12 +286,12 @@ def _style(cell: Any, open_cell: bool, quote_prefix: bool, styles: Styles) -> No
     styles[key] = copy(cell._style)
 
 
-def _item(sheet: Worksheet, row: int, item: ReviewItem, styles: Styles) -> None:
+def _item(sheet: Worksheet, row: int, item: ReviewItem, styles: Styles, language: str) -> None:
     values: tuple[str, ...] = (
         item.code,
         item.respondent,
         item.group,
-        item.document,
+        item.document_and_coder(language),
         item.text,
         item.memo,
         item.question,

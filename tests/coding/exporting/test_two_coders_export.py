@@ -49,3 +49,16 @@ def test_word_shows_a_passage_once_with_its_coders(two_coders: Project, tmp_path
     assert shown.endswith(" · evidence · coded by tester, Bram")
     others = [p for p in paragraphs if p.startswith("‘") and TRUST not in p]
     assert others and all(p.endswith(" · coded by tester") for p in others)
+
+
+def test_the_review_files_name_the_coder_and_still_read_back(two_coders: Project, tmp_path: Path) -> None:
+    word = two_coders.export(tmp_path / "review.docx", kind="review", reviewer="Anna", language="nl")
+    cells = [cell.text for table in Document(str(word)).tables for row in table.rows for cell in row.cells]
+    assert any(c.endswith("R2_uwv, codeur Bram") for c in cells)
+    assert any(c.endswith("R2_uwv, codeur tester") for c in cells)
+    workbook = two_coders.export(tmp_path / "review.xlsx", kind="review", reviewer="Anna")
+    values = [c.value for row in load_workbook(workbook)["Vertrouwen"].iter_rows() for c in row]
+    assert "R2_uwv, coder Bram" in values and "R2_uwv, coder tester" in values
+    for path in (word, workbook):
+        report = two_coders.import_review(path)
+        assert report.ok and report.applied == 0, report.lines()
