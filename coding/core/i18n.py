@@ -63,6 +63,9 @@ _DUTCH: dict[str, str] = {
     "Description": "Beschrijving",
     "Scale": "Schaal",
     "Kind": "Soort",
+    "File": "Bestand",  # column headers of codewerk media and guide
+    "Status": "Status",
+    "Confidence": "Zekerheid",
     "Label": "Label",
     "Judgement": "Oordeel",
     "Judgement {label}": "Oordeel {label}",
