@@ -117,7 +117,8 @@ class ImportSetup(QWidget):
     def _sheet_part(self) -> QGroupBox:
         box = QGroupBox(
             QCoreApplication.translate(
-                "ImportDialog", "Metadata sheet (optional): a 'file' column and one column per attribute"
+                "ImportDialog",
+                "Metadata sheet (optional): a 'file' (or 'bestand') column and one column per attribute",
             ),
             self,
         )

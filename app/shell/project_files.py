@@ -113,6 +113,7 @@ def set_project(window: MainWindow, project: Project) -> None:
     else:
         settings.remember_project(project.path)
         window.setWindowTitle(f"Codewerk — {project.path.name}")
+        file_dialogs.start_in(project.path.parent)  # transcripts, sheets and exports: beside the project
     window.pages.setCurrentIndex(WORKBENCH)
     window.window_actions.set_project_open(True)
     _geometry, state = settings.window_state()

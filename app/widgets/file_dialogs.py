@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QFileInfo
 from PySide6.QtGui import QIcon
@@ -79,6 +80,12 @@ def dialog(
 
 #: ``folder``: where the last accepted dialog was, where a dialog given no folder opens (as Qt's do).
 _REMEMBERED: dict[str, str] = {}
+
+
+def start_in(folder: Path) -> None:
+    """Where a dialog given no folder opens from now on (until one is accepted elsewhere): the folder
+    of the project just opened, where its transcripts and exports usually are."""
+    _REMEMBERED["folder"] = str(folder)
 
 
 def _run(box: QFileDialog) -> tuple[list[str], str]:

@@ -1973,8 +1973,8 @@ Klik om de citaten te tonen</translation>
         <translation>Leegmaken</translation>
     </message>
     <message>
-        <source>Metadata sheet (optional): a &apos;file&apos; column and one column per attribute</source>
-        <translation>Metadatablad (optioneel): een kolom &apos;file&apos; en één kolom per kenmerk</translation>
+        <source>Metadata sheet (optional): a &apos;file&apos; (or &apos;bestand&apos;) column and one column per attribute</source>
+        <translation>Metadatablad (optioneel): een kolom &apos;bestand&apos; (of &apos;file&apos;) en één kolom per kenmerk</translation>
     </message>
     <message>
         <source>no sheet: .csv (comma or semicolon) or .xlsx</source>

@@ -80,3 +80,27 @@ def test_every_file_dialog_of_the_window_goes_through_file_dialogs() -> None:
         if "QFileDialog.get" in line or "QFileDialog(" in line
     ]
     assert direct == []
+
+
+def test_a_dialog_given_no_folder_opens_beside_the_project(qtbot: QtBot, window: MainWindow) -> None:
+    """File → Import documents… → Add files… opened in the folder the program was started from; it now
+    opens where the project is (transcripts usually lie beside it), until a dialog is accepted elsewhere."""
+    assert window.workspace is not None
+    window.import_files()
+    dialog = window.import_dialog
+    assert dialog is not None
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(50, look)
+            return
+        seen.append(box.directory().absolutePath())
+        box.reject()
+
+    QTimer.singleShot(50, look)
+    dialog.setup.add_files_button.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert Path(seen[0]) == window.workspace.project.path.parent.resolve()
+    dialog.reject()
