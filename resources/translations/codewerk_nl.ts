@@ -1906,6 +1906,18 @@ Klik om de citaten te tonen</translation>
         <translation>De tabel opslaan als Excel-werkmap (met de heatmap) of als CSV</translation>
     </message>
     <message>
+        <source>Coder:</source>
+        <translation>Codeur:</translation>
+    </message>
+    <message>
+        <source>Count every coder&apos;s codings, or only one coder&apos;s (or the consensus layer&apos;s)</source>
+        <translation>Tel de coderingen van alle codeurs, of van één codeur (of van de consensuslaag)</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>Alle codeurs</translation>
+    </message>
+    <message>
         <source>Export table</source>
         <extracomment>The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
