@@ -39,7 +39,9 @@ def test_excel_and_csv_name_the_coder_of_each_quote(two_coders: Project, tmp_pat
     assert sorted(row[coder] for row in rows[1:] if row[quote] == TRUST) == ["Bram", "tester"]
     two_coders.export(tmp_path / "twee.csv")
     lines = (tmp_path / "twee.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].endswith(",Coder") and sum(TRUST in line and line.endswith(",Bram") for line in lines) == 1
+    assert (
+        lines[0].endswith(",Coder") and sum(TRUST in line and line.endswith(",Bram") for line in lines) == 1
+    )
 
 
 def test_word_shows_a_passage_once_with_its_coders(two_coders: Project, tmp_path: Path) -> None:
