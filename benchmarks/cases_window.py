@@ -137,7 +137,7 @@ class Window:
     def settle_reads(self) -> None:
         """Settle, and wait for the reads a view started in a worker thread (the Quotes dock's whole
         list after its first rows): untimed, and not overlapping the next timed run's CPU time."""
-        from app.widgets.operations import running_operations
+        from app.widgets.long_operation import running_operations
 
         self.settle()
         quotes = self.window.quotes_dock.model

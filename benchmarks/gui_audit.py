@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
     from app.shell.application import application
     from app.shell.main_window import MainWindow
-    from app.widgets import operations
+    from app.widgets import long_operation, operations
 
     app = application()
     answers: dict[str, str] = {}
@@ -82,14 +82,14 @@ def main(argv: list[str]) -> int:
     for _ in range(5):
         app.processEvents()
 
-    started: list[operations.LongOperation] = []
-    original_start = operations.LongOperation.start
+    started: list[long_operation.LongOperation] = []
+    original_start = long_operation.LongOperation.start
 
-    def spying_start(self: operations.LongOperation) -> operations.LongOperation:
+    def spying_start(self: long_operation.LongOperation) -> long_operation.LongOperation:
         started.append(self)
         return original_start(self)
 
-    operations.LongOperation.start = spying_start  # type: ignore[method-assign]
+    long_operation.LongOperation.start = spying_start  # type: ignore[method-assign]
 
     def spin(seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -124,13 +124,13 @@ def main(argv: list[str]) -> int:
 
         while True:
             while time.monotonic() < deadline and (
-                operations.running_operations() or (done is not None and not done())
+                long_operation.running_operations() or (done is not None and not done())
             ):
                 pump()
             end = time.monotonic() + 0.4
             while time.monotonic() < end:  # deferred refreshes after the action (they may start more)
                 pump()
-            if not operations.running_operations() or time.monotonic() > deadline:
+            if not long_operation.running_operations() or time.monotonic() > deadline:
                 break
         for widget in QApplication.topLevelWidgets():  # boxes an action left open
             if isinstance(widget, QMessageBox) and widget.isVisible():

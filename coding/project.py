@@ -316,6 +316,12 @@ class Project:
         a second one is refused the same way."""
         return WorkerWrite(text, self.store.lane, self.store.name, self._published)
 
+    @property
+    def writing(self) -> str | None:
+        """The action being written in a worker thread (its undo text) while one is, else ``None``:
+        meanwhile this thread's writes are refused (see :meth:`write_in_worker`)."""
+        return self.store.lane.what
+
     def _permitted(self, change: Change) -> Change:
         """A team project's role limits what a user changes (the server's grants back it up)."""
         if not self.store.allows(change.tables):

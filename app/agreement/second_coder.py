@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding import Project
@@ -51,7 +51,7 @@ def ask_coder_name(parent: QWidget) -> str | None:
 
 def prepare_package(
     parent: QWidget, project: Project, name: str | None = None, out: Path | None = None
-) -> operations.LongOperation | None:
+) -> long_operation.LongOperation | None:
     """Ask for the second coder's name and the new file; make the package (all documents) in a
     worker thread, with progress over the window (it copies the whole project file). ``None`` when
     the user cancelled; the operation's ``finished(path)`` says when the package is there."""
@@ -76,14 +76,14 @@ def prepare_package(
             out.unlink()
     target, coder = out, name
 
-    def make(_progress: operations.Progress) -> PackageReport:  # in the worker: writes the new file only
+    def make(_progress: long_operation.Progress) -> PackageReport:  # in the worker: writes the new file only
         return package_for_coder(project, target, coder=coder)
 
     def done(report: PackageReport) -> Path:
         operations.tell(parent, report.line())
         return report.path
 
-    return operations.LongOperation(
+    return long_operation.LongOperation(
         parent,
         make,
         title=QCoreApplication.translate("second_coder", "Prepare package"),
@@ -116,7 +116,7 @@ def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> 
         path = Path(chosen)
     source = path
 
-    def read_and_merge(progress: operations.Progress) -> ExchangeReport | None:  # in the worker thread
+    def read_and_merge(progress: long_operation.Progress) -> ExchangeReport | None:  # in the worker thread
         prepared = read_merge(project, source)  # reads only
         return None if progress.cancelled else apply_merge(project, prepared)  # one command, committed here
 

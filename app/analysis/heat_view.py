@@ -32,7 +32,7 @@ from app.analysis.cell_quotes_model import CellQuotesModel
 from app.analysis.heat_table_model import CELL_ROLE
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
@@ -119,7 +119,7 @@ class HeatView(QWidget):
 
         self._dirty = True
         #: The last export of the table (written in a worker thread), if any.
-        self.exporting: operations.LongOperation | None = None
+        self.exporting: long_operation.LongOperation | None = None
         self._read = LatestRead(
             self, workspace, title=QCoreApplication.translate("HeatView", "Counting …"), shown_in=self
         )
@@ -157,7 +157,7 @@ class HeatView(QWidget):
 
     # -- computing -----------------------------------------------------------------------------
     @property
-    def computing(self) -> operations.LongOperation | None:
+    def computing(self) -> long_operation.LongOperation | None:
         """The read of the table under way in a worker thread, if any."""
         return self._read.operation
 
@@ -203,7 +203,7 @@ class HeatView(QWidget):
                 self, QCoreApplication.translate("HeatView", "Exported {name}").format(name=written.name)
             )
 
-        self.exporting = operations.LongOperation(
+        self.exporting = long_operation.LongOperation(
             self,
             lambda _progress: write(),
             title=QCoreApplication.translate("HeatView", "Export"),

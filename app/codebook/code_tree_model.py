@@ -410,7 +410,10 @@ class CodeTreeModel(QAbstractItemModel):
         name = " ".join(str(value).split())
         if not name or name == code.name:
             return False
-        return self.workspace.perform(lambda: self.workspace.project.codes.rename(code.id, name))
+        codes = self.workspace.project.codes
+        return self.workspace.typed.save(  # kept while an action is written in a worker, never dropped
+            ("code name", code.id), name, lambda: codes.rename(code.id, name), where=self.workspace.window
+        )
 
     # -- drag and drop --------------------------------------------------------------------
     def mimeTypes(self) -> list[str]:

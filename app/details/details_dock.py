@@ -59,6 +59,11 @@ class MemoTarget:
     memo_id: MemoId | None = None
 
 
+def _memo_key(target: MemoTarget) -> tuple[str, str, int]:
+    """Which memo a kept save writes (``TypedSaves``)."""
+    return ("memo", target.kind, target.id)
+
+
 class DetailsDock(QDockWidget):
     codingChosen = Signal(object)  # CodingId
     uncodeRequested = Signal(object)  # CodingId
@@ -391,6 +396,9 @@ class DetailsDock(QDockWidget):
         )
 
     def _set_memo(self, target: MemoTarget | None, text: str) -> None:
+        if target is not None and self.workspace is not None:
+            kept = self.workspace.typed.kept(_memo_key(target))
+            text = text if kept is None else kept  # typed, to be saved when the write under way is over
         self.target = target
         self._saved_text = text
         self.memo.blockSignals(True)
@@ -409,6 +417,8 @@ class DetailsDock(QDockWidget):
         return super().eventFilter(watched, event)
 
     def save_memo(self) -> None:
+        """Save the memo typed (one undoable command); while an action is written in a worker it is
+        kept and saved when that is over (``TypedSaves``): showing something else never loses it."""
         if self.workspace is None or self.target is None:
             return
         text = self.memo.toPlainText().strip()
@@ -416,19 +426,24 @@ class DetailsDock(QDockWidget):
             return
         project = self.workspace.project
         target = self.target
-        self._saved_text = text
-        if target.kind == "coding":
-            self.workspace.perform(lambda: project.codings.set_memo(CodingId(target.id), text))
-        else:
+
+        def save() -> None:
+            if target.kind == "coding":
+                project.codings.set_memo(CodingId(target.id), text)
+                return
             where: dict[str, Any] = (
                 {"code": CodeId(target.id)} if target.kind == "code" else {"document": DocumentId(target.id)}
             )
-            memo_id = self.workspace.attempt(
-                lambda: project.memos.write(text, memo_id=target.memo_id, **where)
-            )
-            if memo_id is not None:
+            memo_id = target.memo_id
+            if memo_id is None:  # written meanwhile (a save kept while an action was written)
+                memo_id = next((memo.id for memo in project.memos.list(**where)), None)
+            memo_id = project.memos.write(text, memo_id=memo_id, **where)
+            if self.target is not None and (self.target.kind, self.target.id) == (target.kind, target.id):
                 self.target = MemoTarget(target.kind, target.id, memo_id)
-        self.workspace.tell(QCoreApplication.translate("DetailsDock", "Memo saved"))
+
+        saved = QCoreApplication.translate("DetailsDock", "Memo saved")
+        if self.workspace.typed.save(_memo_key(target), text, save, where=self, saved=saved):
+            self._saved_text = text  # saved, or kept to be saved: only then is it no longer "typed"
 
     def _uncode(self) -> None:
         if self.target is not None and self.target.kind == "coding":

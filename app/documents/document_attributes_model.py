@@ -216,4 +216,10 @@ class DocumentAttributesModel(QAbstractTableModel):
         workspace, document_id = self.workspace, self.document_id
         if workspace is None or document_id is None:
             return False
-        return workspace.perform(lambda: workspace.project.documents.set_attributes(document_id, values))
+        documents = workspace.project.documents
+        return workspace.typed.save(  # kept while an action is written in a worker, never dropped
+            ("attributes", document_id, frozenset(values)),
+            " ".join(f"{key}={value}" for key, value in values.items()),
+            lambda: documents.set_attributes(document_id, values),
+            where=workspace.window,
+        )

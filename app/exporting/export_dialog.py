@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.shell import settings
 from app.widgets import file_dialogs, operations
 from app.widgets.check_list_model import CheckListModel
-from app.widgets.operations import LongOperation, Progress
+from app.widgets.long_operation import LongOperation, Progress
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 from coding.core.attributes import attribute_label, attribute_word

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.widgets import file_dialogs, operations
-from app.widgets.operations import LongOperation, Progress
+from app.widgets.long_operation import LongOperation, Progress
 from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from app.widgets.worker_write import WriteOperation, write_in_worker

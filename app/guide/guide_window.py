@@ -36,7 +36,7 @@ from app.guide.guide_table_model import GuideTableModel
 from app.guide.match_review import MatchReview
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from coding import Aspect, Change
@@ -85,7 +85,7 @@ class GuideWindow(ToolWindow):
         self.reload()
 
     @property
-    def building(self) -> operations.LongOperation | None:
+    def building(self) -> long_operation.LongOperation | None:
         """The table's build under way in a worker thread, if any."""
         return self._build.operation
 

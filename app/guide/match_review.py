@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from app.guide.guide_table_model import first_words
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.ids import DocumentId
 from coding.core.numbers import number
@@ -227,7 +227,7 @@ class MatchReview(QWidget):
         )
 
     @property
-    def reading(self) -> operations.LongOperation | None:
+    def reading(self) -> long_operation.LongOperation | None:
         """The matching under way in a worker thread, if any."""
         return self._read.operation
 

@@ -47,7 +47,7 @@ from app.media.recording_offer import RecordingOffer
 from app.speakers.speakers_dialog import SpeakersDialog
 from app.widgets import operations
 from app.widgets.file_drop import dropped_paths
-from app.widgets.operations import LongOperation, Progress
+from app.widgets.long_operation import LongOperation, Progress
 from coding import Project
 from coding.core.errors import DiskFullError
 from coding.importing.import_service import (

@@ -34,7 +34,7 @@ from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell import settings
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.attributes import attribute_label
@@ -164,7 +164,7 @@ class CompareView(QWidget):
 
     # -- state ---------------------------------------------------------------------------
     @property
-    def reading(self) -> operations.LongOperation | None:
+    def reading(self) -> long_operation.LongOperation | None:
         """The grid's read under way in a worker thread, if any (only with a workspace)."""
         return self._read.operation
 
@@ -363,7 +363,10 @@ class CompareView(QWidget):
             and self.editor.dirty
         ):
             return
-        self.editor.show_cell(self.model.grid.attribute, self.model.grid.row(code_id).code, cell)
+        attribute, code = self.model.grid.attribute, self.model.grid.row(code_id).code
+        if self.editor.dirty:
+            self.editor.save()  # what was typed for the cell left is saved, never dropped
+        self.editor.show_cell(attribute, code, cell)
 
     def select_cell(self, code_id: CodeId, value: str) -> QModelIndex:
         """Make a cell current (expanding its parents) and show it in the editor."""

@@ -216,14 +216,14 @@ class JudgementEditor(QWidget):
         if self._code is None or self._cell is None or not self._cell.assessable:
             return False
         was_dirty, self._dirty = self._dirty, False  # the change notification may reload this editor
-        cell, code = self._cell, self._code
+        cell, code, attribute = self._cell, self._code, self._attribute
         score, note, evidence = self.score(), self.justification.toPlainText(), self.passages.evidence()
         judgements = self._bridge.project.judgements
-        if not operations.perform(
-            self,
-            lambda: judgements.assess(
-                cell.value, code.id, score, by=self._attribute, note=note, evidence=evidence
-            ),
+        if not self._bridge.typed.save(  # kept while an action is written in a worker, never dropped
+            ("judgement", attribute, code.id, cell.value),
+            note,
+            lambda: judgements.assess(cell.value, code.id, score, by=attribute, note=note, evidence=evidence),
+            where=self,
             initiator=self,
         ):
             self._dirty = was_dirty

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 
 from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -84,7 +84,7 @@ class FrequencyView(QWidget):
         self.project = bridge.project
         self.indexer = indexer
         #: The count under way in a worker thread, if any.
-        self.counting: operations.LongOperation | None = None
+        self.counting: long_operation.LongOperation | None = None
         self.by = QComboBox()
         self.by.setAccessibleName(QCoreApplication.translate("FrequencyView", "Frequencies by"))
         self.unit = QComboBox()
@@ -165,7 +165,9 @@ class FrequencyView(QWidget):
         top, answers_only = self.top.value(), self.answers_only.isChecked()
         index = self.indexer is None  # without the window's indexer: index in the worker first
 
-        def count_words(_progress: operations.Progress) -> FrequencyTable | None:  # reads (and indexes) only
+        def count_words(
+            _progress: long_operation.Progress,
+        ) -> FrequencyTable | None:  # reads (and indexes) only
             if check and assist.stale():
                 return None
             return assist.frequencies(by=by, unit=unit, top=top, answers_only=answers_only, index=index)
@@ -178,7 +180,7 @@ class FrequencyView(QWidget):
                 self.indexer.start()
                 self.indexer.after(lambda: self._count(check=False))
 
-        self.counting = operations.LongOperation(
+        self.counting = long_operation.LongOperation(
             self,
             count_words,
             title=QCoreApplication.translate("FrequencyView", "Counting words"),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from app.widgets.operations import LongOperation, Progress, ProgressDisplay
+from app.widgets.long_operation import LongOperation, Progress, ProgressDisplay
 from coding import Project
 
 if TYPE_CHECKING:  # the indexer loads when indexing first runs, not at start-up

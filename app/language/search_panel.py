@@ -34,7 +34,7 @@ from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, Left
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change, CodewerkError
@@ -166,7 +166,7 @@ class SearchPanel(QWidget):
         self.code_button.clicked.connect(self.code_lines)
         self.export_button.clicked.connect(self._ask_export)
         self.model.sortWaits.connect(self._sort_after_building)
-        self.sorting: operations.LongOperation | None = None
+        self.sorting: long_operation.LongOperation | None = None
         self.table.doubleClicked.connect(lambda index: self.lineActivated.emit(self.model.line(index.row())))
         self.indexer.progress.connect(self._on_index_progress)
         self.indexer.finished.connect(self._on_indexed)
@@ -239,7 +239,7 @@ class SearchPanel(QWidget):
         self._search_read.start(find, found)
 
     @property
-    def searching(self) -> operations.LongOperation | None:
+    def searching(self) -> long_operation.LongOperation | None:
         """The search under way in a worker thread, if any."""
         return self._search_read.operation
 
@@ -263,7 +263,7 @@ class SearchPanel(QWidget):
         model = self.model
         lines = model.all_lines()
 
-        def build(progress: operations.Progress) -> None:
+        def build(progress: long_operation.Progress) -> None:
             lines.build(lambda done, total: progress(done, total, self.tr("Building the lines in context")))
 
         def sort(_value: object) -> None:
@@ -272,7 +272,7 @@ class SearchPanel(QWidget):
             if model.all_lines() is lines:  # still the same hits shown
                 model.sort_now(column, order)
 
-        self.sorting = operations.LongOperation(
+        self.sorting = long_operation.LongOperation(
             self, build, title=self.tr("Sorting the hits"), success=sort, show="status", cancellable=True
         ).start()
 

@@ -37,7 +37,7 @@ from shiboken6 import isValid
 from app.codebook.code_combo import CodeComboBox
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -234,7 +234,7 @@ class SuggestionQueue(QWidget):
         self.scope.set_tree(self.project.codes.tree())
         self._fill_documents()
         self._calibration: Calibration | None = self.service.calibration()
-        self._operation: operations.LongOperation | None = None
+        self._operation: long_operation.LongOperation | None = None
         #: Suggestions are being found (after indexing): Find stays disabled until they are stored.
         self._finding = False
         self.reload()
@@ -263,7 +263,7 @@ class SuggestionQueue(QWidget):
         self._update_buttons()  # no decisions on rows that are being listed again
 
     @property
-    def reading(self) -> operations.LongOperation | None:
+    def reading(self) -> long_operation.LongOperation | None:
         """The stored suggestions' listing under way in a worker thread, if any."""
         return self._listing.operation
 
@@ -300,7 +300,7 @@ class SuggestionQueue(QWidget):
         self._finding = True
         self.find_button.setEnabled(False)
         self.status.showMessage(QCoreApplication.translate("SuggestionQueue", "Finding suggestions …"))
-        self._operation = operations.LongOperation(
+        self._operation = long_operation.LongOperation(
             self,
             lambda _progress: self.service.candidates(code),
             title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
@@ -390,7 +390,7 @@ class SuggestionQueue(QWidget):
             self.service.store_calibration(calibration)
             return calibration
 
-        self._operation = operations.LongOperation(
+        self._operation = long_operation.LongOperation(
             self,
             lambda _progress: self.service.measure_calibration(),
             title=QCoreApplication.translate("SuggestionQueue", "Measuring suggestions"),

@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import long_operation
 from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
 from coding.core.ids import CodeId, CodingId, DocumentId, MemoId
+
+#: The project memo, as a save kept while an action is written (``TypedSaves``).
+PROJECT_MEMO = ("memo", "project")
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ class MemoListWindow(QMainWindow):
         self._changes.flush()
 
     @property
-    def reading(self) -> operations.LongOperation | None:
+    def reading(self) -> long_operation.LongOperation | None:
         """The memos' read under way in a worker thread, if any."""
         return self._read.operation
 
@@ -202,6 +205,8 @@ class MemoListWindow(QMainWindow):
             header = self.table.horizontalHeader()
             about = MEMO_COLUMN - 1  # what it is about: its whole text on hover
             header.resizeSection(about, min(header.sectionSize(about), self.table.viewport().width() // 3))
+            kept = self.workspace.typed.kept(PROJECT_MEMO)  # typed, saved when the write under way is over
+            project_text = project_text if kept is None else kept
             if not self.project_memo.hasFocus() and project_text != self.project_memo.toPlainText():
                 self.project_memo.setPlainText(project_text)
             self.project_memo.setReadOnly(False)
@@ -213,12 +218,23 @@ class MemoListWindow(QMainWindow):
             return
         text = self.project_memo.toPlainText().strip()
         stored = next((r.text for r in self.model.records() if r.kind == "project"), "")
-        if text == stored.strip() or (not text and self._project_memo_id is None):
+        typed = self.workspace.typed
+        if text == (typed.kept(PROJECT_MEMO) or stored).strip() or (
+            not text and self._project_memo_id is None
+        ):
             return
         memos = self.workspace.project.memos
         memo_id = self._project_memo_id
-        if self.workspace.perform(lambda: memos.write(text, title="Project memo", memo_id=memo_id)):
-            self.workspace.tell(self.tr("Project memo saved"))
+
+        def save() -> None:
+            found = memo_id
+            if found is None:  # written meanwhile (a save kept while an action was written)
+                found = next(
+                    (m.id for m in memos.list() if m.document_id is None and m.code_id is None), None
+                )
+            memos.write(text, title="Project memo", memo_id=found)
+
+        if typed.save(PROJECT_MEMO, text, save, where=self, saved=self.tr("Project memo saved")):
             self.flush()
 
     def _go(self, index: QModelIndex) -> None:

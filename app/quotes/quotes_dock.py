@@ -59,6 +59,11 @@ SORT_KEY = "quotes/sort"  # the column the user last sorted the quotes by, kept 
 LAYER_PREFIX = "layer:"  # the coder choices that are layers (mine, other coders, consensus), not names
 
 
+def _comment_key(coding_id: CodingId) -> tuple[str, int]:
+    """Which review comment a save kept while an action is written writes (``TypedSaves``)."""
+    return ("comment", coding_id)
+
+
 class QuotesDock(QDockWidget):
     jumpRequested = Signal(object)  # Quote
 
@@ -458,7 +463,10 @@ class QuotesDock(QDockWidget):
         review = quote.review_by(self.model.reviewer)
         self._comment_for = quote.coding_id
         self._comment_quote = quote
-        self.comment.setText(review.comment if review else "")
+        kept = (
+            self.workspace.typed.kept(_comment_key(quote.coding_id)) if self.workspace is not None else None
+        )
+        self.comment.setText(kept if kept is not None else review.comment if review else "")
 
     def _quote_of(self, coding_id: CodingId) -> Quote | None:
         if self.model is None:
@@ -490,16 +498,23 @@ class QuotesDock(QDockWidget):
             return False
         status = review.status if review is not None else "question"
         selected = {q.coding_id for q in self.selected_quotes()}
-        if not model.mark([coding_id], status, text):
+        if self.workspace is None:
             return False
-        model.flush()
-        self._reselect(selected or {coding_id}, current=coding_id)
-        if self.workspace is not None:
-            self.workspace.tell(
-                QCoreApplication.translate("QuotesDock", "Comment saved with your mark “{mark}”").format(
-                    mark=REVIEW_LABELS[status]
-                )
-            )
+        reviews = self.workspace.project.reviews
+        saved = QCoreApplication.translate("QuotesDock", "Comment saved with your mark “{mark}”").format(
+            mark=REVIEW_LABELS[status]
+        )
+        if not self.workspace.typed.save(  # kept while an action is written in a worker, never dropped
+            _comment_key(coding_id),
+            text,
+            lambda: reviews.mark(coding_id, status, text),
+            where=self,
+            saved=saved,
+        ):
+            return False
+        if self.workspace.typed.kept(_comment_key(coding_id)) is None:  # saved now: the rows show it
+            model.flush()
+            self._reselect(selected or {coding_id}, current=coding_id)
         return True
 
     def mark_selected(self, status: str | None) -> None:

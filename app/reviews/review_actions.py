@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.widgets import file_dialogs, operations
-from app.widgets.operations import LongOperation, Progress
+from app.widgets.long_operation import LongOperation, Progress
 from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project

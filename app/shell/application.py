@@ -13,7 +13,7 @@ from app.shell import settings, translation
 from app.shell.app_icon import app_icon
 from app.shell.main_window import MainWindow
 from app.shell.theme import Theme
-from app.widgets.operations import install_stop_on_quit
+from app.widgets.long_operation import install_stop_on_quit
 from coding.cli.parser import CodewerkParser
 
 

@@ -24,7 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.widgets import operations
+from app.widgets import long_operation, operations
 
 if TYPE_CHECKING:
     from app.shell.workspace import Workspace
@@ -53,10 +53,10 @@ class LatestRead:
         self._title = title
         self._shown_in = shown_in
         self._generation = 0
-        self._operation: operations.LongOperation | None = None
+        self._operation: long_operation.LongOperation | None = None
 
     @property
-    def operation(self) -> operations.LongOperation | None:
+    def operation(self) -> long_operation.LongOperation | None:
         """The newest read until its result was shown (``None`` then, or before the first read)."""
         return self._operation
 
@@ -93,7 +93,7 @@ class LatestRead:
                 read, done, title=self._title, shown_in=self._shown_in
             )
         else:
-            self._operation = operations.LongOperation(
+            self._operation = long_operation.LongOperation(
                 self._shown_in,
                 lambda _progress: read(),
                 title=self._title,

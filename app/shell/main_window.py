@@ -42,7 +42,7 @@ from app.transcript.coding_controller import CodingController
 from app.transcript.transcript_panel import TranscriptPanel
 from app.widgets import operations
 from app.widgets.file_drop import FileDropTarget
-from app.widgets.operations import LongOperation
+from app.widgets.long_operation import LongOperation
 from coding.core.errors import NotFoundError, ServerUnreachableError
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.records import Quote

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.shell.typed_saves import TypedSaves
 from app.widgets.operations import stamped
 from coding import Change, Project
 
@@ -21,6 +22,8 @@ class ProjectBridge(QObject):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
+        #: Saves of typed text (memos, justifications, comments), kept while an action writes in a worker.
+        self.typed = TypedSaves(project, self)
         self._unsubscribe = project.subscribe(self._on_change)
         self.destroyed.connect(self._unsubscribe)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from coding import Project
 from coding.project_file import PROJECT_SUFFIX
 
@@ -27,7 +27,7 @@ def ask_path(parent: QWidget, suggested: Path) -> str:
     return name
 
 
-def save_copy(parent: QWidget, project: Project) -> operations.LongOperation | None:
+def save_copy(parent: QWidget, project: Project) -> long_operation.LongOperation | None:
     """Ask where, then copy in a worker thread (a research group's project file is hundreds of
     megabytes), with progress over the window; says where the copy went (and that work goes on in
     the original). ``None`` when the user cancelled; the operation's ``finished(path)`` says when the
@@ -38,7 +38,7 @@ def save_copy(parent: QWidget, project: Project) -> operations.LongOperation | N
     if not name:
         return None
 
-    def copy(_progress: operations.Progress) -> Path:  # in the worker thread: reads the project file only
+    def copy(_progress: long_operation.Progress) -> Path:  # in the worker thread: reads the project file only
         return project.save_copy(name, overwrite=True)
 
     def done(target: Path) -> None:
@@ -49,7 +49,7 @@ def save_copy(parent: QWidget, project: Project) -> operations.LongOperation | N
             ).format(target=target, name=project.path.name),
         )
 
-    return operations.LongOperation(
+    return long_operation.LongOperation(
         parent,
         copy,
         title=QCoreApplication.translate("project_copy", "Save a copy"),

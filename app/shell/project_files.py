@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 
 from app.shell import extra_windows, project_copy, settings
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.after_paint import after_first_paint
+from app.widgets.worker_write import abandon_writes
 from coding import Project
 from coding.project_file import PROJECT_SUFFIX
 
@@ -148,7 +149,7 @@ def _check_file(window: MainWindow, workspace: Workspace) -> None:
         if window.workspace is workspace:  # (the message was shown) and it is still the one open
             window.close_project()
 
-    operations.LongOperation(
+    long_operation.LongOperation(
         window,
         lambda _progress: project.check_file(),
         title=QCoreApplication.translate("MainWindow", "Checking the project file"),
@@ -160,9 +161,12 @@ def _check_file(window: MainWindow, workspace: Workspace) -> None:
 def close_project(window: MainWindow) -> None:
     if window.workspace is None:
         return
+    workspace = window.workspace
+    # a write in a worker holds the project until it is over: stopped first (rolled back unless committed),
+    # so that the memo being typed can be saved (refused meanwhile, it was lost)
+    abandon_writes(workspace.project)
     window.details_dock.save_memo()
     save_layout(window)
-    workspace = window.workspace
     window.workspace = None
     extra_windows.close_all(window)
     for dock in (window.documents_dock, window.codebook_dock, window.quotes_dock, window.details_dock):

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
+from app.shell.typed_saves import TypedSaves
 from app.shell.undo_stack import UndoStackRecorder
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from app.widgets.worker_write import abandon_writes, write_in_worker
 from coding import CodewerkError, Project
 from coding.core.errors import ServerUnreachableError
@@ -48,8 +49,10 @@ class Workspace(QObject):
         self.recorder = UndoStackRecorder(project, self.undo_stack)
         self.favourites = project.favourites
         self.indexer = Indexing(project, self.window, self)  # the search index, built in a worker thread
+        #: Saves of typed text (memos, justifications, comments), kept while an action writes in a worker.
+        self.typed: TypedSaves = self.bridge.typed
         #: Reads under way in a worker thread for a view (see :meth:`read_in_worker`).
-        self._reads: set[operations.LongOperation] = set()
+        self._reads: set[long_operation.LongOperation] = set()
         # Changes that other programs (a script, the CLI, another window) commit reach the views
         # the way our own do: as a change notification.
         self.reachable = True
@@ -118,7 +121,7 @@ class Workspace(QObject):
             title = QCoreApplication.translate("Workspace", "Redo {step}").format(step=step.text())
             done = QCoreApplication.translate("Workspace", "Redone: {step}").format(step=step.text())
 
-        def take(_progress: operations.Progress) -> None:  # in the worker thread
+        def take(_progress: long_operation.Progress) -> None:  # in the worker thread
             (self.project.undo_command if undo else self.project.redo_command)(command)
 
         def took(_value: object) -> None:
@@ -167,13 +170,13 @@ class Workspace(QObject):
         *,
         title: str,
         shown_in: QWidget | None = None,
-    ) -> operations.LongOperation:
+    ) -> long_operation.LongOperation:
         """Read for a view in a worker thread (a long list's every row, after its first rows are
         shown; a table computed over every coding): ``work`` reads only and returns what
         ``success`` takes in on the GUI thread. Silent (no progress display), or with ``shown_in``
         a busy bar titled ``title`` in that widget's status line while it reads; stopped,
         ``success`` not called, when the project closes."""
-        held: list[operations.LongOperation] = []
+        held: list[long_operation.LongOperation] = []
 
         def done(value: T) -> None:
             try:
@@ -183,7 +186,7 @@ class Workspace(QObject):
                 self._reads.discard(held[0])
                 held.clear()
 
-        operation = operations.LongOperation(
+        operation = long_operation.LongOperation(
             shown_in,
             lambda _progress: work(),
             title=title,
@@ -208,6 +211,7 @@ class Workspace(QObject):
         self._outside.stop()
         self._checkpoint.stop()
         abandon_writes(self.project)  # cancelled (rolled back unless committed), announced no more
+        self.typed.flush()  # what the user typed meanwhile is saved now
         self.indexer.shutdown()
         for read in list(self._reads):
             read.shutdown()

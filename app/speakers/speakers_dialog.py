@@ -33,7 +33,7 @@ from app.codebook.code_picker import CodePicker
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.speakers.speaker_table_model import DOCUMENTS, INTERVIEWER, NAME, SpeakerTableModel
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from coding import Aspect, Change, Project
 from coding.core.ids import CodeId, DocumentId
@@ -211,7 +211,7 @@ class SpeakersDialog(QDialog):
         self._show_patterns()
 
     @property
-    def reading(self) -> operations.LongOperation | None:
+    def reading(self) -> long_operation.LongOperation | None:
         """The speakers' read under way in a worker thread, if any."""
         return self._reader.operation
 

@@ -1,6 +1,6 @@
 """A long action that writes: its command runs and commits in a worker thread (issue 19).
 
-A :class:`~app.widgets.operations.LongOperation` whose ``work`` may execute commands: a ``.qdpx``
+A :class:`~app.widgets.long_operation.LongOperation` whose ``work`` may execute commands: a ``.qdpx``
 import, a coder's merge, storing a Find's suggestions — seconds of planning and inserting on a
 research group's project, which used to freeze the window on the GUI thread. ``work(progress)``
 reads, prepares and executes through the services as anywhere; the project
@@ -34,31 +34,31 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from coding import CodewerkError, Project
 from coding.core.errors import WriteCancelled
 
 
-class WriteOperation(operations.LongOperation):
+class WriteOperation(long_operation.LongOperation):
     """A long operation whose ``work`` writes (see the module); made by :func:`write_in_worker`."""
 
     def __init__(
         self,
         parent: QWidget | None,
         project: Project,
-        work: Callable[[operations.Progress], Any],
+        work: Callable[[long_operation.Progress], Any],
         *,
         title: str,
         success: Callable[[Any], object] | None = None,
         failure: Callable[[BaseException], object] | None = None,
-        show: operations.ProgressDisplay = "dialog",
+        show: long_operation.ProgressDisplay = "dialog",
         cancellable: bool = False,
         initiator: object | None = None,
     ) -> None:
         self.project = project
         self.write = project.write_in_worker(title)  # refused while another write is under way
 
-        def in_worker(progress: operations.Progress) -> Any:
+        def in_worker(progress: long_operation.Progress) -> Any:
             try:
                 return self.write.run(lambda: work(progress), stop=lambda: progress.cancelled)
             except WriteCancelled:
@@ -99,12 +99,12 @@ class WriteOperation(operations.LongOperation):
 def write_in_worker(
     parent: QWidget | None,
     project: Project,
-    work: Callable[[operations.Progress], Any],
+    work: Callable[[long_operation.Progress], Any],
     *,
     title: str,
     success: Callable[[Any], object] | None = None,
     failure: Callable[[BaseException], object] | None = None,
-    show: operations.ProgressDisplay = "dialog",
+    show: long_operation.ProgressDisplay = "dialog",
     cancellable: bool = False,
     initiator: object | None = None,
 ) -> WriteOperation | None:
@@ -133,6 +133,6 @@ def write_in_worker(
 
 def abandon_writes(project: Project) -> None:
     """The project closes: stop its writes in workers without announcing anything more."""
-    for operation in operations.running_operations():
+    for operation in long_operation.running_operations():
         if isinstance(operation, WriteOperation) and operation.project is project:
             operation.abandon()

@@ -149,6 +149,13 @@ class GuideMatcher:
                 self._postings.setdefault(word, []).append((index, weight))
         #: :meth:`_overlap` by turn text: interviewers ask the same words in many interviews.
         self._overlaps: dict[str, dict[int, float]] = {}
+        #: :meth:`_contenders` by turn text.
+        self._contending: dict[str, list[tuple[int, float]]] = {}
+        s = self.settings
+        #: Whether a turn's score can only be its similarity less penalties plus at most the order bonus
+        #: (the penalties are not negative): then a question whose similarity plus the bonus is below the
+        #: lower threshold is never ranked (:meth:`_contenders`).
+        self._bounded = s.position_weight >= 0 and s.asked_penalty >= 0 and s.order_bonus >= 0
 
     def _weigh(self, bag: dict[str, float]) -> dict[str, float]:
         vector = {w: float(n) * self.idf[w] for w, n in bag.items() if w in self.idf}
@@ -177,6 +184,24 @@ class GuideMatcher:
             found = self._overlaps[text] = self._compute_overlap(text)
         return found
 
+    def _contenders(self, text: str) -> list[tuple[int, float]]:
+        """The questions :meth:`match` can choose for a turn of ``text``, wherever it is: those whose
+        similarity plus the order bonus reaches the lower threshold (the same float sums as there: a
+        score less a penalty never rounds above the score), with their similarity."""
+        found = self._contending.get(text)
+        if found is None:
+            if len(self._contending) >= OVERLAPS_KEPT:
+                self._contending.clear()
+            overlap = self._overlap(text)
+            s = self.settings
+            floor = min(s.threshold, s.merged_threshold) if self._bounded else -math.inf
+            bonus = s.order_bonus
+            found = [
+                (index, score) for index, score in overlap.items() if score > 0.0 and score + bonus >= floor
+            ]
+            self._contending[text] = found
+        return found
+
     def _compute_overlap(self, text: str) -> dict[int, float]:
         bag = Counter(w for w in stems(text) if w in self.idf)
         turn = self._weigh({w: float(n) for w, n in bag.items()})
@@ -196,11 +221,13 @@ class GuideMatcher:
         questions = max(1, len(self.refs) - 1)
         places = max(1, len(turns) - 1)
         for number, turn in enumerate(turns):
+            contenders = self._contenders(turn.text)
+            if not contenders:  # asks no question, changes nothing
+                out.append(TurnMatch(turn.start, turn.end, ()))
+                continue
             scores: dict[int, float] = {}
             where = number / places
-            for index, score in self._overlap(turn.text).items():
-                if score <= 0.0:
-                    continue
+            for index, score in contenders:
                 if s.position_weight:
                     distance = abs(where - index / questions) - s.position_slack
                     if distance > 0:

@@ -43,6 +43,9 @@ class LanguageAssistant:
     def __init__(self, project: Project) -> None:
         self._project = project
         self._fresh: set[DocumentId] | None = None
+        #: Documents a change touched since they were judged (edited, deleted, or brought back by undo with
+        #: their index): not known to be indexed, nor known not to be, until judged again.
+        self._unsure: set[DocumentId] = set()
         #: Counts the changes that may make documents stale, so that indexing can tell whether
         #: anything changed while it ran.
         self._generation = 0
@@ -75,11 +78,13 @@ class LanguageAssistant:
                 self._fresh = None
             else:
                 self._fresh -= set(change.document_ids)
+                self._unsure |= set(change.document_ids)
 
     def invalidate(self) -> None:
         """Forget which documents are known to be indexed (after indexing elsewhere)."""
         with self._lock:
             self._fresh = None
+            self._unsure.clear()
             self._generation += 1
         self._cache.forget()
 
@@ -118,13 +123,16 @@ class LanguageAssistant:
         return None if any(doc.reason == "pipeline changed" for doc in found) else (found, expected)
 
     def indexed_documents(self) -> set[DocumentId]:
+        """The documents indexed from their current text: known, or judged (those a change touched since)."""
         with self._lock:
-            if self._fresh is not None:
+            if self._fresh is not None and not self._unsure:
                 return set(self._fresh)
+            generation = self._generation
         stale = {doc.id for doc in self.stale()}
         fresh = self._all_ids() - stale
         with self._lock:
-            self._fresh = fresh
+            if generation == self._generation:  # nothing changed while it was judged
+                self._fresh, self._unsure = fresh, set()
         return set(fresh)
 
     def index(self, progress: IndexProgress | None = None) -> IndexReport:
@@ -193,7 +201,7 @@ class LanguageAssistant:
             progress(0, 0, "")
         with self._lock:
             if complete and generation == self._generation:
-                self._fresh = set(all_ids)
+                self._fresh, self._unsure = set(all_ids), set()
                 return all_ids
             # cancelled, or the documents changed meanwhile: ask the index again
             self._fresh = None

@@ -117,22 +117,38 @@ def find(
     start_of = np.asarray(starts, dtype=np.int64)[asking].tolist()
     body_of = np.asarray(body_starts, dtype=np.int64)[asking].tolist()
     end_of = np.asarray(ends, dtype=np.int64)[asking].tolist()
-    turns = [TurnText(s, e, text[b:e]) for s, b, e in zip(start_of, body_of, end_of, strict=True)]
+    bodies = [text[b:e] for b, e in zip(body_of, end_of, strict=True)]
+    turns = [TurnText(s, e, body) for s, e, body in zip(start_of, end_of, bodies, strict=True)]
     number_of = {ref: number for number, ref in enumerate(matcher.refs)}
-    matched: list[tuple[int, int, float]] = []
+    matched_start: list[int] = []
+    matched_question: list[int] = []
+    matched_confidence: list[float] = []
     for found in matcher.match(turns):
-        matched.extend((found.start, number_of[ref], confidence) for ref, confidence in found.refs)
-    overlap: list[tuple[int, int, float]] = []
-    for turn in turns:
-        overlap.extend((turn.start, n, s) for n, s in sorted(matcher.overlaps(turn.text).items()))
+        for ref, confidence in found.refs:
+            matched_start.append(found.start)
+            matched_question.append(number_of[ref])
+            matched_confidence.append(confidence)
+    # each distinct text's overlaps sorted once (interviewers ask the same words in many turns)
+    sorted_overlaps: dict[str, tuple[list[int], list[float]]] = {}
+    questions: list[int] = []
+    similarities: list[float] = []
+    counts: list[int] = []
+    for body in bodies:
+        got = sorted_overlaps.get(body)
+        if got is None:
+            pairs = sorted(matcher.overlaps(body).items())
+            got = sorted_overlaps[body] = ([n for n, _ in pairs], [v for _, v in pairs])
+        questions.extend(got[0])
+        similarities.extend(got[1])
+        counts.append(len(got[0]))
     return TurnMatches(
-        np.array(["?" in turn.text for turn in turns], dtype=bool),
-        np.array([m[0] for m in matched], dtype=np.int32),
-        np.array([m[1] for m in matched], dtype=np.int32),
-        np.array([m[2] for m in matched], dtype=np.float64),
-        np.array([o[0] for o in overlap], dtype=np.int32),
-        np.array([o[1] for o in overlap], dtype=np.int32),
-        np.array([o[2] for o in overlap], dtype=np.float64),
+        np.array(["?" in body for body in bodies], dtype=bool),
+        np.array(matched_start, dtype=np.int32),
+        np.array(matched_question, dtype=np.int32),
+        np.array(matched_confidence, dtype=np.float64),
+        np.repeat(np.array(start_of, dtype=np.int32), counts),
+        np.array(questions, dtype=np.int32),
+        np.array(similarities, dtype=np.float64),
     )
 
 

@@ -63,6 +63,9 @@ class IndexBatch:
     sentences: np.ndarray  # shape (n, 3)
     #: The end of the last piece analysed (for progress), in characters of the text.
     done: int = 0
+    #: Each of ``terms``' slot in the :class:`LexicalCache` the batch was made with (the lexical way;
+    #: ``None``: per token), for the indexer to keep their term ids by slot.
+    slots: np.ndarray | None = None
 
     @property
     def token_count(self) -> int:
@@ -79,12 +82,37 @@ class _Counter:
 class LexicalCache:
     """Per spaCy ``orth`` id: the index of its term in :attr:`keys`, or −1 for a non-word, and what
     what it is (``_MARK``: one of the sentencizer's marks, ``_PUNCT``: other punctuation,
-    ``_SPACE``, ``_OTHER``: a word). For one pipeline."""
+    ``_SPACE``, ``_OTHER``: a word). For one pipeline. The ids seen are kept sorted in
+    :attr:`orths` beside their slots and kinds, so a batch's tokens are looked up in C
+    (:meth:`find`), not a Python step or a sort per token."""
 
-    slot: dict[int, int] = field(default_factory=dict)
-    kind: dict[int, int] = field(default_factory=dict)
     keys: list[TermKey] = field(default_factory=list)
     alpha: list[bool] = field(default_factory=list)
+    orths: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    slots: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    kinds: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def slot(self) -> dict[int, int]:
+        """Each form's slot by its ``orth`` id (a copy, for looking at)."""
+        return dict(zip(self.orths.tolist(), self.slots.tolist(), strict=True))
+
+    def find(self, orth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each of ``orth`` is in :attr:`orths`, and whether it is there."""
+        at = np.searchsorted(self.orths, orth)
+        if not len(self.orths):
+            return at, np.zeros(len(orth), dtype=bool)
+        found = self.orths[np.minimum(at, len(self.orths) - 1)] == orth
+        return at, found
+
+    def add(self, orths: list[int], slots: list[int], kinds: list[int]) -> None:
+        """Learn forms not seen before (``orths`` new, in any order) with their slots and kinds."""
+        order = np.argsort(np.asarray(orths, dtype=np.uint64), kind="stable")
+        new = np.asarray(orths, dtype=np.uint64)[order]
+        at = np.searchsorted(self.orths, new)
+        self.orths = np.insert(self.orths, at, new)
+        self.slots = np.insert(self.slots, at, np.asarray(slots, dtype=np.int64)[order])
+        self.kinds = np.insert(self.kinds, at, np.asarray(kinds, dtype=np.int64)[order])
 
 
 def groups(pieces: Sequence[tuple[int, int]], limit: int) -> Iterator[list[tuple[int, int]]]:
@@ -245,18 +273,17 @@ def _lexical_batch(
     if found is None:
         return _empty(group)
     orth, starts, lengths, piece = found
-    forms, first, inverse = np.unique(orth, return_index=True, return_inverse=True)
-    known = forms.tolist()
-    is_new = np.fromiter((o not in lexicon.slot for o in known), dtype=bool, count=len(known))
-    if is_new.any():
-        new = _in_piece_order(forms[is_new].tolist(), orth, piece, first[is_new])
-        _learn(pipeline, new, lexicon, marks)
-    slot = np.fromiter((lexicon.slot[o] for o in known), dtype=np.int64, count=len(known))[inverse]
-    kind = np.fromiter((lexicon.kind[o] for o in known), dtype=np.int64, count=len(known))[inverse]
-    kind = kind.reshape(-1)
+    at, seen = lexicon.find(orth)
+    if not seen.all():
+        unseen = np.flatnonzero(~seen)
+        forms, first = np.unique(orth[unseen], return_index=True)
+        _learn(pipeline, _in_piece_order(forms.tolist(), orth, piece, unseen[first]), lexicon, marks)
+        at = np.searchsorted(lexicon.orths, orth)
+    slot = lexicon.slots[at]
+    kind = lexicon.kinds[at]
     sentence_of = np.cumsum(_sentence_starts(kind, piece)) - 1
-    word = slot.reshape(-1) >= 0
-    slot_of = slot.reshape(-1)[word]
+    word = slot >= 0
+    slot_of = slot[word]
     word_sentence = sentence_of[word]
     # sentences with words, numbered on from the counter
     if len(word_sentence):
@@ -269,10 +296,14 @@ def _lexical_batch(
         numbers = np.zeros(0, dtype=np.int64)
         kept = np.zeros(0, dtype=np.int64)
     sentences = _sentence_spans(kept, sentence_of, kind != _SPACE, starts, lengths, counter.sentence)
-    # the batch's own term list: the slots it uses, renumbered
-    used, term_index = np.unique(slot_of, return_inverse=True)
-    terms = [lexicon.keys[int(s)] for s in used]
-    alpha = [lexicon.alpha[int(s)] for s in used]
+    # the batch's own term list: the slots it uses, renumbered in their order (no sort)
+    uses = np.zeros(len(lexicon.keys), dtype=bool)
+    uses[slot_of] = True
+    used = np.flatnonzero(uses)
+    term_index = (np.cumsum(uses) - 1)[slot_of]
+    keys, alphas = lexicon.keys, lexicon.alpha
+    terms = [keys[s] for s in used.tolist()]
+    alpha = [alphas[s] for s in used.tolist()]
     count = len(slot_of)
     positions = np.arange(counter.position, counter.position + count, dtype=np.int64)
     word_starts = starts[word]
@@ -281,11 +312,12 @@ def _lexical_batch(
         word_starts,
         word_starts + lengths[word],
         numbers.astype(np.int64),
-        term_index.astype(np.int64).reshape(-1),
+        term_index.astype(np.int64),
         terms,
         alpha,
         sentences,
         group[-1][1],
+        used,
     )
     counter.position += count
     counter.sentence += len(kept)
@@ -356,17 +388,21 @@ def _learn(pipeline: LanguagePipeline, new: list[int], lexicon: LexicalCache, ma
     vocab = pipeline.nlp.vocab
     lexemes = [vocab[o] for o in new]
     words = [lex for lex in lexemes if not (lex.is_space or lex.is_punct)]
-    lemmas = pipeline.lexical_lemmas([lex.orth_ for lex in words])
+    lemmas = iter(pipeline.lexical_lemmas([lex.orth_ for lex in words]))
+    slots: list[int] = []
+    kinds: list[int] = []
     for lex in lexemes:
-        lexicon.slot[lex.orth] = -1
-        mark = lex.orth_ in marks
-        lexicon.kind[lex.orth] = (
-            _MARK if mark else _PUNCT if lex.is_punct else _SPACE if lex.is_space else _OTHER
-        )
-    for lex, lemma in zip(words, lemmas, strict=True):
-        lexicon.slot[lex.orth] = len(lexicon.keys)
-        lexicon.keys.append((lex.lower_, lemma))
+        if lex.orth_ in marks:
+            kinds.append(_MARK)
+        else:
+            kinds.append(_PUNCT if lex.is_punct else _SPACE if lex.is_space else _OTHER)
+        if lex.is_space or lex.is_punct:
+            slots.append(-1)
+            continue
+        slots.append(len(lexicon.keys))
+        lexicon.keys.append((lex.lower_, next(lemmas)))
         lexicon.alpha.append(bool(lex.is_alpha))
+    lexicon.add(new, slots, kinds)
 
 
 def _empty(group: list[tuple[int, int]]) -> IndexBatch:

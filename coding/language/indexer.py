@@ -24,7 +24,7 @@ from coding.core.ids import DocumentId
 from coding.core.store import Store
 from coding.core.text import fold
 from coding.language import content_words, word_bags
-from coding.language.chunks import streamed_pieces
+from coding.language.chunks import streamed_pieces, whole_pieces
 from coding.language.content_words import CONTENT_SQL, ContentCollector
 from coding.language.index_batches import IndexBatch, LexicalCache, analyse
 from coding.language.sql import counted, insert_columns, raw_connection
@@ -52,8 +52,9 @@ def text_hash(text: str | bytes, turns: Iterable[tuple[int, int, int]] = ()) -> 
     else:
         for start in range(0, len(text), _HASH_CHUNK):  # no second copy of a long text at once
             digest.update(text[start : start + _HASH_CHUNK].encode("utf-8"))
-    for start, body_start, end in sorted(turns):
-        digest.update(f"|{start},{body_start},{end}".encode("ascii"))
+    # one update for all turns: the same digest as one per turn
+    spans = [f"|{start},{body_start},{end}" for start, body_start, end in sorted(turns)]
+    digest.update("".join(spans).encode("ascii"))
     return digest.hexdigest()
 
 
@@ -139,6 +140,7 @@ class Indexer:
         self._lexicon = LexicalCache()  # spaCy's ids of forms seen, with their terms
         self._content: dict[int, bool] = {}  # whether each term id seen is a content word's
         self._stems: dict[int, str] = {}  # the stem of each term id seen
+        self._slot_ids = np.zeros(0, dtype=np.int64)  # the term id of each slot of _lexicon (-1: not yet)
 
     # -- what needs doing ----------------------------------------------------------------
     def stale(self, document_ids: Iterable[DocumentId] | None = None) -> list[StaleDocument]:
@@ -197,8 +199,14 @@ class Indexer:
             data, spans = _text_and_turns(session, document_id)
         if data is None:
             return None
-        pieces = streamed_pieces(TextWindows(data), character_count(data), spans)
-        return TextWindows(data), text_hash(data, spans), pieces
+        windows = TextWindows(data)
+        text = windows.whole
+        if text is not None:  # a text decoded at once: its pieces as arrays
+            pieces = whole_pieces(text, spans)
+        else:
+            pieces = streamed_pieces(windows, character_count(data), spans)
+            windows = TextWindows(data)
+        return windows, text_hash(data, spans), pieces
 
     def index_document(
         self, document_id: DocumentId, step: Callable[[int], bool] | None = None
@@ -238,6 +246,7 @@ class Indexer:
             self._terms = None  # the caches may hold ids of a rolled-back transaction
             self._content = {}
             self._stems = {}
+            self._slot_ids = np.zeros(0, dtype=np.int64)
             raise
 
     def _store_batches(
@@ -362,14 +371,7 @@ class Indexer:
             )
         count = batch.token_count
         if count:
-            known = self._known_terms()
-            new_terms = {
-                key: _Term(key[0], key[1], alpha)
-                for key, alpha in zip(batch.terms, batch.alpha, strict=True)
-                if key not in known
-            }
-            ids = self._term_ids(session, new_terms)
-            term_ids = np.fromiter((ids[key] for key in batch.terms), dtype=np.int64, count=len(batch.terms))
+            term_ids = self._batch_term_ids(session, batch)
             token_terms = term_ids[batch.term_index]
             insert_columns(
                 raw,
@@ -393,6 +395,34 @@ class Indexer:
             )
         words.add_sentences(batch.sentences)
         return count, len(batch.sentences)
+
+    def _batch_term_ids(self, session: Session, batch: IndexBatch) -> npt.NDArray[np.int64]:
+        """The term id of each of the batch's terms, those not in the table yet inserted (in the batch's
+        order); by the lexicon's slots where the batch gives them (only the slots not seen before looked up)."""
+        slots = batch.slots
+        if slots is None:
+            wanted = np.arange(len(batch.terms), dtype=np.int64)
+            found = np.full(len(batch.terms), -1, dtype=np.int64)
+        else:
+            if len(self._slot_ids) < len(self._lexicon.keys):
+                grown = np.full(len(self._lexicon.keys), -1, dtype=np.int64)
+                grown[: len(self._slot_ids)] = self._slot_ids
+                self._slot_ids = grown
+            found = self._slot_ids[slots]
+            wanted = np.flatnonzero(found < 0)
+        if len(wanted):
+            known = self._known_terms()
+            keys = [batch.terms[i] for i in wanted.tolist()]
+            new_terms = {
+                key: _Term(key[0], key[1], batch.alpha[i])
+                for i, key in zip(wanted.tolist(), keys, strict=True)
+                if key not in known
+            }
+            ids = self._term_ids(session, new_terms)
+            found[wanted] = np.fromiter((ids[key] for key in keys), dtype=np.int64, count=len(keys))
+            if slots is not None:
+                self._slot_ids[slots[wanted]] = found[wanted]
+        return found
 
     def _content_terms(self, session: Session, term_ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         """Whether each term is a content word's, as the term table says (:data:`CONTENT_SQL`); the stems of

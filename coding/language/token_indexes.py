@@ -26,6 +26,11 @@ from models.language import Token
 
 #: Below this many characters to index, rows go into the indexes as they are inserted.
 DEFERRED_FROM_CHARACTERS = 200_000
+#: SQLite's page cache (KiB, as ``PRAGMA cache_size`` takes a negative number) while it builds the
+#: indexes again. Its sorter sorts runs of this size in memory (of at least 250 pages: 1 MiB) and
+#: merges them: runs that fit the processor's cache sort faster than the default 2 MiB (15 million
+#: entries: ≈ 11.6 s user against ≈ 15.9 s; 8 MiB ≈ 19 s).
+SORT_CACHE_KIB = 1024
 
 
 def _indexes() -> list[Index]:
@@ -50,7 +55,7 @@ def restore_token_indexes(store: Store) -> bool:
     missing = [index for index in _indexes() if index.name not in present]
     if not missing or store.read_only:
         return bool(missing)
-    with store.write() as session:
+    with store.write() as session, _sort_cache(raw_connection(session)):
         for index in missing:
             index.create(session.connection(), checkfirst=True)
     return True
@@ -93,7 +98,19 @@ def deferred_token_indexes(store: Store, defer: bool) -> Iterator[None]:
         with store.write() as session:
             raw = raw_connection(session)
             present = _present_in(raw)
-            for name, sql in made:
-                if name not in present:  # another program's run may have built it already
-                    raw.execute(sql)
+            with _sort_cache(raw):
+                for name, sql in made:
+                    if name not in present:  # another program's run may have built it already
+                        raw.execute(sql)
         restore_token_indexes(store)
+
+
+@contextmanager
+def _sort_cache(raw: sqlite3.Connection) -> Iterator[None]:
+    """The connection's page cache at :data:`SORT_CACHE_KIB` for the block, as it was after it."""
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size={-SORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size={int(before)}")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from coding.codebook.codebook_file import DEFAULT_COLOUR
 from coding.core.changes import Change
-from coding.core.collector import collector_paused
+from coding.core.collector import collector_paused, give_back_memory
 from coding.core.i18n import text as say
 from coding.core.text import fold
 from coding.refi.elements import RCode
@@ -67,6 +67,7 @@ class ImportExchange(Command):
     def settle(self) -> None:
         super().settle()
         self.data = None
+        give_back_memory()  # what was read, and the documents' texts the insert let go
 
 
 #: SQLite's page cache while an import inserts (KiB, as ``PRAGMA cache_size`` takes a negative

@@ -7,17 +7,17 @@ the same primary keys, undo reverts them in reverse order.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, Table, and_, bindparam, delete, insert, or_, select, update
-from sqlalchemy.dialects.sqlite import DATETIME
 from sqlalchemy.orm import Session
 
 from coding.core.changes import ASPECT_OF_TABLE, Aspect
+from coding.undo.bulk_rows import alike, insert_columns, insert_rows, lacks
 from coding.undo.capture import Captured, capture_delete, cascading_children
+from coding.undo.packed_rows import PackedRows
 
 
 def _pk_clause(tbl: Table, pk: Mapping[str, Any]) -> ColumnElement[bool]:
@@ -64,101 +64,6 @@ class Step(ABC):
 _ABSENT = object()
 
 
-#: Rows bound and handed to the driver at a time by :func:`insert_rows` (its tuples are transient).
-_BATCH = 8192
-
-
-def _alike(rows: list[dict[str, Any]]) -> bool:
-    """Whether every row has the first row's columns (in any order)."""
-    return all(map(rows[0].keys().__eq__, map(dict.keys, rows)))
-
-
-def _without(rows: list[dict[str, Any]], name: str) -> bool:
-    """Whether no row has a value for ``name``."""
-    if rows and _alike(rows):
-        return name not in rows[0]
-    return all(name not in row for row in rows)
-
-
-def insert_rows(session: Session, tbl: Table, rows: list[dict[str, Any]], skip: int = 0) -> None:
-    """Insert ``rows[skip:]`` as one executemany. On SQLite, when the rows have the same columns, the
-    statement SQLAlchemy compiles for them gets the driver's tuples, each column's values bound by
-    its type's own bind processor (a time as SQLAlchemy writes it, JSON, a document's UTF-8 text)
-    a batch at a time: for an import's 200,000 codings SQLAlchemy built and processed a parameter
-    dict per row, most of the time and memory of the insert. Otherwise SQLAlchemy binds them."""
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name != "sqlite" or not _alike(rows):
-        connection.execute(insert(tbl), rows[skip:] if skip else rows)
-        return
-    compiled = insert(tbl).compile(dialect=dialect, column_keys=list(rows[0]))
-    names = list(compiled.positiontup or ())
-    if not rows[0].keys() >= set(names):  # a default SQLAlchemy computes itself: let it
-        connection.execute(insert(tbl), rows[skip:] if skip else rows)
-        return
-    processors = [_processor(tbl.c[name].type.dialect_impl(dialect), dialect) for name in names]
-    sql = str(compiled)
-    # Each row's values in the statement's order, one C call per row (a comprehension per column
-    # was ≈ 1 s of an import's 800,000 rows); then only the columns with a bind processor mapped.
-    getter = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
-    for start in range(skip, len(rows), _BATCH):
-        values = list(map(getter, rows[start : start + _BATCH]))
-        if any(process is not None for process in processors):
-            values = list(zip(*_processed(list(zip(*values, strict=True)), processors), strict=True))
-        connection.exec_driver_sql(sql, values)
-
-
-def _processed(
-    columns: Sequence[Sequence[Any]], processors: Sequence[Callable[[Any], Any] | None]
-) -> list[Sequence[Any]]:
-    return [
-        values if process is None else list(map(process, values))
-        for values, process in zip(columns, processors, strict=True)
-    ]
-
-
-def insert_columns(session: Session, tbl: Table, columns: Mapping[str, Sequence[Any]], skip: int = 0) -> None:
-    """Insert the rows given column by column (every column as long, each value of its column
-    bound by its type's processor, as :func:`insert_rows` binds them), from row ``skip`` on, as one
-    executemany of the driver's tuples a batch at a time: no dict per row is ever built. SQLite only."""
-    connection = session.connection()
-    dialect = connection.dialect
-    compiled = insert(tbl).compile(dialect=dialect, column_keys=list(columns))
-    names = list(compiled.positiontup or ())
-    if set(names) != set(columns):
-        raise ValueError(
-            f"the columns of {tbl.name} to insert are {sorted(columns)}, the statement's {names}"
-        )
-    processors = [_processor(tbl.c[name].type.dialect_impl(dialect), dialect) for name in names]
-    sql = str(compiled)
-    count = len(columns[names[0]])
-    for start in range(skip, count, _BATCH):
-        batch = [columns[name][start : start + _BATCH] for name in names]
-        connection.exec_driver_sql(sql, list(zip(*_processed(batch, processors), strict=True)))
-
-
-#: How SQLAlchemy stores a time in SQLite (``2026-12-05 21:00:10.881973``): what
-#: ``datetime.isoformat(" ", "microseconds")`` writes, in C.
-_SQLITE_TIME = "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
-
-
-def _processor(impl: Any, dialect: Any) -> Callable[[Any], Any] | None:
-    """The type's bind processor; for SQLite's times in SQLAlchemy's own format one that gives the
-    same text from ``isoformat`` (its processor builds a dict per value: 0.6 s of an import's
-    400,000 times), any other value left to SQLAlchemy's."""
-    process: Callable[[Any], Any] | None = impl.bind_processor(dialect)
-    if process is None or not isinstance(impl, DATETIME) or impl._storage_format != _SQLITE_TIME:
-        return process
-    slow = process
-
-    def quick(value: Any) -> Any:
-        if type(value) is datetime:  # the fields as they stand, any time zone left out, as SQLAlchemy
-            return value.isoformat(" ", "microseconds")[:26]
-        return slow(value)
-
-    return quick
-
-
 #: Keys looked up at once (:meth:`InsertRows._still_used`), and runs of ids in one condition.
 _CHUNK = 5000
 _CHUNK_RUNS = 200
@@ -166,6 +71,9 @@ _CHUNK_RUNS = 200
 #: An insert of more rows than this (an import's passages, codings, turns) keeps only the ids of
 #: its rows once applied (:class:`InsertRows`).
 COMPACT_ROWS = 5000
+#: So does an insert of more than ``_CHECKED_ROWS`` rows whose texts hold more characters than this
+#: (an import's 2,000 documents: ≈ 100 MB of texts at ten times the large corpus).
+COMPACT_TEXT = 8_000_000
 
 
 def _runs(ids: Iterable[int]) -> list[tuple[int, int]]:
@@ -196,9 +104,11 @@ class InsertRows(Step):
     committed (:meth:`settle`): the rows are in the database. Until then it holds them column by
     column as above (a transaction tried again applies them again). Before its command is undone
     (:meth:`before_revert`, while every row the command wrote is still there) it reads them back as
-    they are stored, column by column as above, for redo to insert again; once redone it keeps only
-    the ids again. So an undo record of an import holds no copy of what it imported, and undo and
-    redo put back exactly what was stored.
+    they are stored, for redo to insert again (on SQLite, when more than ``_CHECKED_ROWS``, packed as
+    SQLite stored them: :class:`PackedRows`; else column by column as above); once redone it keeps
+    only the ids again. So an undo record of an import holds no copy of what it imported, and undo
+    and redo put back exactly what was stored. So does an insert of many rows with long texts (an
+    import's documents: :data:`COMPACT_TEXT`).
 
     ``once``: a plan that is never tried again (:meth:`Writer.commits_once`) lets such an insert
     keep only the ids as soon as it is first applied, not at commit: an import's 200,000 passages
@@ -210,12 +120,15 @@ class InsertRows(Step):
         self._once = once
         self._rows: list[dict[str, Any]] | None = rows
         self._columns: dict[str, Sequence[Any]] = {}
-        #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`).
+        #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`); while
+        #: undone with its rows packed (:attr:`_packed`): theirs.
         self._runs: list[tuple[int, int]] | None = None
+        #: While undone, on SQLite: the rows read back before they were deleted, for redo.
+        self._packed: PackedRows | None = None
         self.row_count = len(rows)
         self.tables = frozenset({tbl.name})
         # Fill client-side defaults (guid, created_at …) now, so that a redo inserts the same values.
-        given = rows[0].keys() if rows and _alike(rows) else frozenset()  # what every row has
+        given = rows[0].keys() if rows and alike(rows) else frozenset()  # what every row has
         for column in tbl.columns:
             default = column.default
             if default is None or not hasattr(default, "arg") or column.name in given:
@@ -266,13 +179,15 @@ class InsertRows(Step):
 
     def column(self, name: str) -> Sequence[Any]:
         """The values of one column of the rows, in their order (what :attr:`rows` gives, without
-        building a dict per row); read only."""
+        building a dict per row); read only. Of a compact step only its key."""
         if self._runs is None and self._rows is None and name in self._columns:
             return self._columns[name]
+        if self._runs is not None and name == self._key():
+            return [key for first, last in self._runs for key in range(first, last + 1)]
         return [row[name] for row in self.rows]
 
     def _pack(self, rows: list[dict[str, Any]]) -> None:
-        if len(rows) > 1 and len(rows[0]) > 1 and _alike(rows):
+        if len(rows) > 1 and len(rows[0]) > 1 and alike(rows):
             names = list(rows[0])
             # One tuple per row taken in C, turned into one tuple per column.
             self._columns = dict(zip(names, zip(*map(itemgetter(*names), rows), strict=True), strict=True))
@@ -281,14 +196,42 @@ class InsertRows(Step):
             self._columns = {name: [row.get(name, _ABSENT) for row in rows] for name in names}
         self._rows = None
 
+    def _key(self) -> str | None:
+        """The name of the table's single-column primary key."""
+        pk = list(self.table.primary_key.columns)
+        return pk[0].name if len(pk) == 1 else None
+
     def _compactable(self) -> bool:
+        if len(self.table.primary_key.columns) != 1 or any(
+            isinstance(column.type, JSON) for column in self.table.columns
+        ):
+            return False
+        return self.row_count > COMPACT_ROWS or (
+            self.row_count > _CHECKED_ROWS and self._text_size() > COMPACT_TEXT
+        )
+
+    def _text_size(self) -> int:
+        """How many characters (or bytes) the rows' texts hold."""
+        values: Iterable[Sequence[Any]] = (
+            self._columns.values() if self._rows is None else [list(row.values()) for row in self._rows]
+        )
+        return sum(len(value) for column in values for value in column if isinstance(value, str | bytes))
+
+    def _packable(self, session: Session) -> bool:
+        """Whether undo keeps the rows packed for redo (:class:`PackedRows`): on SQLite, rows not
+        compared value by value before undo (more than ``_CHECKED_ROWS``), an integer key."""
+        key = self._key()
         return (
-            self.row_count > COMPACT_ROWS
-            and len(self.table.primary_key.columns) == 1
-            and not any(isinstance(column.type, JSON) for column in self.table.columns)
+            key is not None
+            and self.row_count > _CHECKED_ROWS
+            and session.get_bind().dialect.name == "sqlite"
+            and self.table.c[key].type.python_type is int
         )
 
     def apply(self, session: Session) -> None:
+        if self._packed is not None:
+            self._apply_packed(session, self._packed)
+            return
         if self._once and self._runs is not None:
             raise RuntimeError(f"the rows inserted into {self.table.name} were let go: not applied again")
         if self._by_column(session):
@@ -327,8 +270,20 @@ class InsertRows(Step):
         self._columns = {pk.name: range(first, first + self.row_count), **columns}
         return True
 
+    def _apply_packed(self, session: Session, packed: PackedRows) -> None:
+        """Redo on SQLite: the rows read back before undo, inserted as they were stored; kept until
+        the redo commits (a transaction tried again applies them again)."""
+        connection = session.connection()
+        present = packed.present(connection) if self.table.name in SHARED_TABLES else None
+        try:
+            packed.insert(connection, present)
+        except ValueError as exc:  # a shared row kept by undo holds another span since
+            raise ChangedSince(self.table.name) from exc
+        self._runs = packed.runs
+
     def settle(self) -> None:
         self._once = False  # redone later: kept until that commit, as every insert
+        self._packed = None  # redone and committed: the rows are in the database again
         if self._runs is None and self._columns and self._compactable():
             pk = next(iter(self.table.primary_key.columns)).name
             self._runs = _runs(self._columns[pk])
@@ -338,6 +293,10 @@ class InsertRows(Step):
         if self._runs is None:
             return
         pk = next(iter(self.table.primary_key.columns))
+        if self._packable(session):
+            self._packed = PackedRows.read(session.connection(), self.table, pk.name, self._runs)
+            self._runs = self._packed.runs
+            return
         columns = list(self.table.c)
         found: list[Any] = []
         for first, last in self._runs:
@@ -354,7 +313,7 @@ class InsertRows(Step):
         pk_columns = list(self.table.primary_key.columns)
         pk = pk_columns[0]
         sqlite = session.get_bind().dialect.name == "sqlite"
-        if sqlite and len(pk_columns) == 1 and _without(rows, pk.name):
+        if sqlite and len(pk_columns) == 1 and lacks(rows, pk.name):
             # SQLite cannot tie the ids of a many-row INSERT … RETURNING to its rows (SQLAlchemy
             # then inserts one row per statement). Instead the first row learns its id, and since
             # that insert holds the file's write lock until commit and its id is above every id in

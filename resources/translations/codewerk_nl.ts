@@ -2600,6 +2600,7 @@ Klik om de citaten te tonen</translation>
     <name>MemoTableModel</name>
     <message>
         <source>Project</source>
+        <extracomment>The project memo, as a save kept while an action is written (``TypedSaves``).</extracomment>
         <translation>Project</translation>
     </message>
     <message>
@@ -2638,7 +2639,7 @@ Klik om de citaten te tonen</translation>
     <name>Operations</name>
     <message>
         <source>{title} refused</source>
-        <extracomment>The property of a window that holds the last refusal shown there (the smoke run, tests). How progress shows: a progress dialog over the window, a bar in the status line, or (``none``) only through :attr:`LongOperation.progressed`, for a caller that shows it itself.</extracomment>
+        <extracomment>The property of a window that holds the last refusal shown there (the smoke run, tests).</extracomment>
         <translation>{title} geweigerd</translation>
     </message>
     <message>
@@ -2659,7 +2660,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>{title}: cancelling …</source>
-        <extracomment>Operations under way: kept alive until they end, whoever holds them.</extracomment>
+        <extracomment>How progress shows: a progress dialog over the window, a bar in the status line, or (``none``) only through :attr:`LongOperation.progressed`, for a caller that shows it itself. Operations under way: kept alive until they end, whoever holds them.</extracomment>
         <translation>{title}: wordt afgebroken …</translation>
     </message>
     <message>
@@ -3753,6 +3754,14 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
 </context>
 <context>
+    <name>TypedSaves</name>
+    <message>
+        <source>Kept what you typed: saved as soon as “{action}” is written</source>
+        <extracomment>How often a kept save looks whether the action in the worker is over (ms).</extracomment>
+        <translation>Wat u typte is bewaard: het wordt opgeslagen zodra “{action}” is geschreven</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;New project…</source>
@@ -4171,7 +4180,7 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <name>Workspace</name>
     <message>
         <source>Undone: {step}</source>
-        <extracomment>How often the window looks whether other programs changed the project (ms). After the last change, how long the user pauses before the project file is brought up to date. A team project&apos;s server stopped (False) or started again (True) answering. Reads under way in a worker thread for a view (see :meth:`read_in_worker`).</extracomment>
+        <extracomment>How often the window looks whether other programs changed the project (ms). After the last change, how long the user pauses before the project file is brought up to date. A team project&apos;s server stopped (False) or started again (True) answering. Saves of typed text (memos, justifications, comments), kept while an action writes in a worker. Reads under way in a worker thread for a view (see :meth:`read_in_worker`).</extracomment>
         <translation>Ongedaan gemaakt: {step}</translation>
     </message>
     <message>

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from itertools import chain
+from typing import TYPE_CHECKING, overload
 
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeTree
 from coding.core.text import fold
+
+if TYPE_CHECKING:
+    from coding.language.suggestions.data import IntArray
 
 SOURCES = ("terms", "question", "similar")
 
@@ -167,12 +172,46 @@ def _passage_key(c: Candidate) -> int:
     return (c.document_id << 64) | (c.start << 32) | c.end
 
 
+class PassagesApart(Sequence[tuple[int, CodeId]]):
+    """Passages with their codes, as arrays (``terms.TermSentences.alone_apart`` sets hundreds of thousands apart);
+    read as a sequence, each is ``(passage key, code id)`` (the key as ``_passage_key`` makes it)."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, document: IntArray, start: IntArray, end: IntArray, code: IntArray) -> None:
+        self.document, self.start, self.end, self.code = document, start, end, code
+
+    def __len__(self) -> int:
+        return len(self.document)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, CodeId]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, CodeId]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, CodeId] | list[tuple[int, CodeId]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        document, start, end = int(self.document[index]), int(self.start[index]), int(self.end[index])
+        return ((document << 64) | (start << 32) | end, CodeId(int(self.code[index])))
+
+    def __iter__(self) -> Iterator[tuple[int, CodeId]]:
+        for document, start, end, code in zip(
+            self.document.tolist(), self.start.tolist(), self.end.tolist(), self.code.tolist(), strict=True
+        ):
+            yield ((document << 64) | (start << 32) | end, CodeId(code))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
 def prefer_specific(
     candidates: Sequence[Candidate], tree: CodeTree, also: Iterable[tuple[int, CodeId]] = ()
 ) -> list[Candidate]:
     """Drop a candidate when a subcode of its code has a candidate for the same passage (among ``candidates``,
     or a passage of ``also``, as ``terms.TermSentences.alone_apart`` gives them); not a concept named in the
     passage (:mod:`~coding.language.suggestions.named`): there the researcher codes the concept itself."""
+    if isinstance(also, PassagesApart):
+        return _prefer_specific_arrays(candidates, tree, also)
     first: dict[int, CodeId] = {}  # by passage: the first code with a candidate for it
     shared: dict[int, set[CodeId]] = {}  # passages with candidates for several codes
     for key, code_id in also:
@@ -207,6 +246,59 @@ def prefer_specific(
     return out
 
 
+def _prefer_specific_arrays(
+    candidates: Sequence[Candidate], tree: CodeTree, also: PassagesApart
+) -> list[Candidate]:
+    """:func:`prefer_specific` with the passages set apart as arrays: the passages of several codes found by one
+    sort of all passages (those set apart and the candidates'), then a Python step only for the candidates of
+    those passages."""
+    import numpy as np  # on first use (as the other sources)
+
+    count = len(candidates)
+    document = np.concatenate(
+        [also.document, np.fromiter((c.document_id for c in candidates), dtype=np.int64, count=count)]
+    )
+    start = np.concatenate(
+        [also.start, np.fromiter((c.start for c in candidates), dtype=np.int64, count=count)]
+    )
+    end = np.concatenate([also.end, np.fromiter((c.end for c in candidates), dtype=np.int64, count=count)])
+    code = np.concatenate(
+        [also.code, np.fromiter((c.code_id for c in candidates), dtype=np.int64, count=count)]
+    )
+    if not len(document):
+        return list(candidates)
+    order = np.lexsort((code, end, start, document))
+    document, start, end, code = document[order], start[order], end[order], code[order]
+    new_passage = np.ones(len(order), dtype=bool)
+    new_passage[1:] = (document[1:] != document[:-1]) | (start[1:] != start[:-1]) | (end[1:] != end[:-1])
+    new_code = new_passage.copy()
+    new_code[1:] |= code[1:] != code[:-1]
+    passage = np.cumsum(new_passage) - 1
+    shared = np.bincount(passage, weights=new_code) >= 2  # per passage: candidates for several codes
+    if not shared.any():
+        return list(candidates)
+    passage_of = np.empty(len(order), dtype=np.int64)
+    passage_of[order] = passage
+    mine = passage_of[len(also) :]
+    bounds = np.append(np.flatnonzero(new_passage), len(order))
+    codes_of: dict[int, set[CodeId]] = {}
+    descendants: dict[CodeId, set[CodeId]] = {}
+    dropped: set[int] = set()
+    for number in np.flatnonzero(shared[mine]).tolist():
+        c = candidates[number]
+        if c.code_id not in tree or c.named:  # a concept named is meant as the concept
+            continue
+        key = int(mine[number])
+        codes = codes_of.get(key)
+        if codes is None:
+            codes = codes_of[key] = {CodeId(found) for found in code[bounds[key] : bounds[key + 1]].tolist()}
+        if c.code_id not in descendants:
+            descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
+        if codes & descendants[c.code_id]:
+            dropped.add(number)
+    return [c for number, c in enumerate(candidates) if number not in dropped]
+
+
 def not_already_decided(
     candidates: Iterable[Candidate],
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
@@ -216,12 +308,13 @@ def not_already_decided(
     """Leave out candidates whose passage is already coded with the code (half or more of it) and
     those the researcher already accepted or rejected (same text, or the spans mostly overlap).
     ``texts`` holds the text of each passage with decisions for its code."""
+    chosen = list(candidates)
     out = []
-    for c in candidates:
+    for c, inside in zip(chosen, _half_coded(chosen, coded), strict=True):
+        if inside:
+            continue
         span = (c.start, c.end)
         key = (c.document_id, c.code_id)
-        if any(overlap(span, other) * 2 >= c.length for other in coded.get(key, ())):
-            continue
         earlier = decided.get(key)
         if earlier:
             text = " ".join(texts[c.document_id][span].split())
@@ -233,6 +326,48 @@ def not_already_decided(
                 continue
         out.append(c)
     return out
+
+
+def _half_coded(
+    candidates: Sequence[Candidate], coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]]
+) -> list[bool]:
+    """Per candidate: whether a passage coded with its code in its document covers half of it or more (``overlap``
+    × 2 ≥ its length), as arrays: each candidate paired with the coded passages of its document and code (a large
+    project has hundreds of thousands of both; a Python step per pair was most of the time)."""
+    import numpy as np  # on first use (as the other sources)
+
+    if not candidates or not coded:
+        return [False] * len(candidates)
+    count = len(candidates)
+    keys = list(coded)
+    lengths = np.fromiter((len(spans) for spans in coded.values()), dtype=np.int64, count=len(keys))
+    flat = np.fromiter(
+        chain.from_iterable(chain.from_iterable(coded.values())), dtype=np.int64, count=2 * int(lengths.sum())
+    )
+    coded_start, coded_end = flat[0::2], flat[1::2]
+    # each (document, code) as one integer, sorted, with where its passages begin
+    key_of = np.fromiter(
+        ((doc_id << 32) | code_id for doc_id, code_id in keys), dtype=np.int64, count=len(keys)
+    )
+    order = np.argsort(key_of, kind="stable")
+    sorted_keys = key_of[order]
+    first = (np.cumsum(lengths) - lengths)[order]
+    sorted_lengths = lengths[order]
+    mine = np.fromiter(((c.document_id << 32) | c.code_id for c in candidates), dtype=np.int64, count=count)
+    start = np.fromiter((c.start for c in candidates), dtype=np.int64, count=count)
+    end = np.fromiter((c.end for c in candidates), dtype=np.int64, count=count)
+    at = np.minimum(np.searchsorted(sorted_keys, mine), len(sorted_keys) - 1)
+    found = sorted_keys[at] == mine
+    pairs = np.where(found, sorted_lengths[at], 0)
+    candidate = np.repeat(np.arange(count), pairs)
+    within = np.arange(len(candidate)) - np.repeat(np.cumsum(pairs) - pairs, pairs)
+    passage = np.repeat(first[at], pairs) + within
+    shared = np.maximum(
+        0, np.minimum(end[candidate], coded_end[passage]) - np.maximum(start[candidate], coded_start[passage])
+    )
+    covered = shared * 2 >= (end - start)[candidate]
+    result: list[bool] = (np.bincount(candidate[covered], minlength=count) > 0).tolist()
+    return result
 
 
 def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:

@@ -110,6 +110,19 @@ class CorpusData:
             self.derived[key] = build(self)
         return self.derived[key]
 
+    def derive_for(self, key: str, stamp: object, build: Callable[[], Any], *, same: bool = False) -> Any:
+        """``build()``, kept while ``key`` is asked for with the same ``stamp`` (equal; with ``same``: the very
+        object): what the similarity sources compute from the codings (the codes' profiles, each sentence's and
+        turn's closest codes) is computed again only when the codings change (:mod:`.kept`). The old value is let
+        go before the new one is built."""
+        found = self.derived.get(key)
+        if found is not None and (found[0] is stamp if same else found[0] == stamp):
+            return found[1]
+        self.derived.pop(key, None)
+        value = build()
+        self.derived[key] = (stamp, value)
+        return value
+
     def bags_by_document(self, kind: str) -> Iterator[tuple[DocumentId, DocumentTokens, Bag | None]]:
         """Each document with its bags of stems of ``kind`` (``"sentences"`` or ``"turns"``,
         :mod:`coding.language.word_bags`) as stored when it was indexed, stem ids in place of their terms;

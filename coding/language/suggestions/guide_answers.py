@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 #: Automatic matches below this confidence are not used (confirmed ones always are).
 MIN_CONFIDENCE = 0.0
 #: An answer with fewer content words than this is a back-channel or a filler ("Ja hoor."), not a unit to code.
-MIN_CONTENT_WORDS = 4
+MIN_CONTENT_WORDS = 3
 #: The score of an answer under a confirmed match, and of one under an automatic match (plus its confidence).
 CONFIRMED_SCORE = 0.95
 AUTOMATIC_BASE = 0.35

@@ -16,8 +16,11 @@ researcher codes it for, not a word that also occurs in answers about other code
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
+from functools import cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -64,8 +67,9 @@ def named_candidates(
         return []
     entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))
     own: dict[tuple[DocumentId, str], list[tuple[int, int]]] = defaultdict(list)
+    folded = cache(fold)  # the few questions' references, folded once each (not once per answer)
     for answer in answers:
-        own[(answer.document_id, fold(answer.question))].extend(answer.parts)
+        own[(answer.document_id, folded(answer.question))].extend(answer.parts)
     out: list[Candidate] = []
     for code, stems, refs in named:
         holding = [np.unique(vectors.rows[vectors.columns == stem]) for stem in stems]
@@ -73,12 +77,13 @@ def named_candidates(
         for more in holding[1:]:
             sentences = np.intersect1d(sentences, more)
         covered = -1  # the last sentence of the passage offered before (a widened one covers the next)
+        inside = answered_within(own, refs)
         for sentence in sentences.tolist():
             if sentence <= covered:
                 continue
             doc_id = DocumentId(int(vectors.document[sentence]))
             start, end = int(vectors.start[sentence]), int(vectors.end[sentence])
-            if any(s <= start < e for ref in refs for s, e in own.get((doc_id, ref), ())):
+            if inside(doc_id, start):
                 continue
             document = data.documents.get(doc_id)
             if document is None:
@@ -119,6 +124,33 @@ def named_candidates(
                 )
             )
     return out
+
+
+def answered_within(
+    own: Mapping[tuple[DocumentId, str], Sequence[tuple[int, int]]], refs: Container[str]
+) -> Callable[[DocumentId, int], bool]:
+    """Whether a position lies in a part of an answer to one of ``refs`` in its document (some part with
+    ``start <= position < end``): one bisection among the document's parts sorted by start, with the furthest end
+    reached so far, not a step per part (a large corpus's sentences naming a concept times its answers' parts)."""
+    by_document: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
+    for (doc_id, ref), parts in own.items():
+        if ref in refs:
+            by_document[doc_id].extend(parts)
+    starts: dict[DocumentId, list[int]] = {}
+    reach: dict[DocumentId, list[int]] = {}
+    for doc_id, parts in by_document.items():
+        parts.sort()
+        starts[doc_id] = [start for start, _ in parts]
+        reach[doc_id] = list(accumulate((end for _, end in parts), max))
+
+    def inside(doc_id: DocumentId, position: int) -> bool:
+        found = starts.get(doc_id)
+        if not found:
+            return False
+        number = bisect_right(found, position) - 1
+        return number >= 0 and reach[doc_id][number] > position
+
+    return inside
 
 
 def _subtree_refs(code_id: CodeId, children: dict[CodeId, list[CodeInfo]]) -> set[str]:

@@ -7,6 +7,7 @@ rejected suggestions are kept and never offered again.
 from __future__ import annotations
 
 import builtins
+import functools
 import gc
 import threading
 from collections import defaultdict
@@ -132,21 +133,21 @@ class SuggestionService:
         offered per code."""
         tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
-        from coding.language.suggestions.resemblance import (  # numpy on first use
-            code_profiles,
+        from coding.language.suggestions.kept import kept_closest_codes, kept_profiles  # numpy on first use
+        from coding.language.suggestions.resemblance import (
             corroborated,
             learn_from_rejections,
             meeting_their_rank,
             terms_alone_dropped,
         )
-        from coding.language.suggestions.similar import sentence_vectors
         from coding.language.suggestions.turns import turn_candidates
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
-        sentences, fixed_found = fixed if fixed is not None else self._fixed_candidates(codes, sources)
+        sentences, fixed_found = fixed if fixed is not None else self._kept_fixed(codes, sources, data)
         found = list(fixed_found)
-        profiles = code_profiles(data, sentence_vectors(data), coded, list(tree))  # once for all
+        # once for all, and kept for the next find while the codings stay the same
+        profiles = kept_profiles(data, coded, list(tree))
         # a note is added to the reason of those that must meet their rank
         found = meeting_their_rank(
             [with_reason(c) if c.max_rank is not None else c for c in found], data, profiles
@@ -154,9 +155,9 @@ class SuggestionService:
         closest = None
         held: list[Candidate] = []  # sentence runs whose turn goes to their code (offered if the turn is not)
         if "similar" in sources:
-            from coding.language.suggestions.sentence_spans import closest_codes, span_candidates
+            from coding.language.suggestions.sentence_spans import span_candidates
 
-            closest = closest_codes(sentence_vectors(data), profiles)
+            closest = kept_closest_codes(data, profiles)
 
             turns = turn_candidates(list(tree), {c.id for c in codes}, data, coded, profiles=profiles)
             found += turns
@@ -168,7 +169,7 @@ class SuggestionService:
             found += self._unasked(codes, data, coded, profiles, closest)
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
         # merge with nothing are set apart: only their passages count, for prefer_specific
-        apart: list[tuple[int, CodeId]] = []
+        apart: Sequence[tuple[int, CodeId]] = []
         if sentences is not None:  # the term sentences first, as they were found first
             kept, apart = sentences.alone_apart(found, terms_alone_dropped(profiles))
             found = kept + found
@@ -214,20 +215,38 @@ class SuggestionService:
         (:mod:`~coding.language.suggestions.unasked`)."""
         asked: dict[DocumentId, set[CodeId]] = defaultdict(set)
         by_ref = {fold(c.question): c.id for c in self._context.resolve.code_tree() if c.question}
+        folded = functools.cache(
+            fold
+        )  # the few questions' references, folded once each (not once per answer)
         for answer in self._guide_answers(data):
-            code_id = by_ref.get(fold(answer.question))
+            code_id = by_ref.get(folded(answer.question))
             if code_id is not None:
                 asked[answer.document_id].add(code_id)
         if not asked:
             return []
-        from coding.language.suggestions.sentence_spans import closest_codes
+        from coding.language.suggestions.kept import kept_closest_codes
         from coding.language.suggestions.similar import sentence_vectors
         from coding.language.suggestions.unasked import unasked_candidates
 
         vectors = sentence_vectors(data)
-        best = (closest if closest is not None else closest_codes(vectors, profiles))[0]
+        best = (closest if closest is not None else kept_closest_codes(data, profiles))[0]
         tree = list(self._context.resolve.code_tree())
         return unasked_candidates(tree, {c.id for c in codes}, data, coded, profiles, vectors, best, asked)
+
+    def _kept_fixed(self, codes: Sequence[CodeInfo], sources: Sequence[str], data: CorpusData) -> Fixed:
+        """:meth:`_fixed_candidates`, kept with the corpus's words (``data``) for the next find while what they are
+        found from stays the same: every code as it is (its search terms, guide question, name, place), the codes
+        asked for, the sources, and the guide's answers with the researcher's decisions on its matches (their key,
+        :meth:`_guide_answers`). The codings are not part of it: these sources never look at them."""
+        self._guide_answers(data)  # read or kept first: their key is part of the stamp
+        stamp = (
+            tuple(self._context.resolve.code_tree()),
+            tuple(code.id for code in codes),
+            tuple(sources),
+            self._answers[0] if self._answers is not None else None,
+        )
+        fixed: Fixed = data.derive_for("fixed", stamp, lambda: self._fixed_candidates(codes, sources))
+        return fixed
 
     def _fixed_candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> Fixed:
         """The candidates of the sources that do not look at the codings: the search terms' sentences (as

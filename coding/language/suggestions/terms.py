@@ -22,7 +22,7 @@ from coding.core.text import fold
 from coding.language.corpus import Corpus
 from coding.language.search import query_words
 from coding.language.sql import raw_connection
-from coding.language.suggestions.candidates import Candidate, term_score
+from coding.language.suggestions.candidates import Candidate, PassagesApart, term_score
 from coding.language.suggestions.data import BoolArray, CorpusData
 from coding.language.suggestions.vectors import IndexArray
 
@@ -350,7 +350,7 @@ class TermSentences:
 
     def alone_apart(
         self, others: Sequence[Candidate], codes: Container[CodeId]
-    ) -> tuple[list[Candidate], list[tuple[int, CodeId]]]:
+    ) -> tuple[list[Candidate], Sequence[tuple[int, CodeId]]]:
         """The sentences of ``codes`` that ``candidates.merge`` would fold with nothing (no other candidate of
         their document and code holds them or lies inside them, not one passage twice), set apart: their
         passages with their codes, for ``candidates.prefer_specific``; and the candidates of the other
@@ -380,17 +380,13 @@ class TermSentences:
         if spans:
             apart &= ~self._holding_or_held(np.array(spans, dtype=np.int64))
         rows = np.flatnonzero(apart)
-        ids = [info.id for info in self.codes]
-        passages = [
-            ((document << 64) | (start << 32) | end, ids[code])
-            for code, document, start, end in zip(
-                self.code[rows].tolist(),
-                self.document[rows].tolist(),
-                self.start[rows].tolist(),
-                self.end[rows].tolist(),
-                strict=True,
-            )
-        ]
+        ids = np.array([info.id for info in self.codes], dtype=np.int64)
+        passages = PassagesApart(
+            self.document[rows].astype(np.int64),
+            self.start[rows].astype(np.int64),
+            self.end[rows].astype(np.int64),
+            ids[self.code[rows]],
+        )
         return self.candidates(np.flatnonzero(~apart).tolist()), passages
 
     def _holding_or_held(self, others: IndexArray) -> BoolArray:

@@ -108,8 +108,12 @@ def turn_candidates(
     if not profiles.code_ids:
         return []
     turns: SpanVectors = data.derive("turn_vectors", lambda d: turn_vectors(d, vectors.idf))
-    best, best_score, runner_up, runner_up_score = closest_two(
-        turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)
+    # kept for the next find while the profiles are the same (:mod:`.kept`)
+    best, best_score, runner_up, runner_up_score = data.derive_for(
+        "turn_closest",
+        profiles,
+        lambda: closest_two(turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)),
+        same=True,
     )
     names = {code.id: code.name for code in codes}
     starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1)).tolist()

@@ -207,7 +207,7 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
     from PySide6.QtWidgets import QProgressDialog
 
     from app.agreement import second_coder
-    from app.widgets.operations import running_operations
+    from app.widgets.long_operation import running_operations
     from coding.refi import merge, package
 
     threads: dict[str, threading.Thread] = {}

@@ -190,3 +190,27 @@ def test_a_category_shows_in_italics_and_refuses_to_be_applied(qtbot, window: Ma
     window.controller.code_selection(code_id(window, "Vertrouwen"))
     assert len(project.quotes("Vertrouwen", include_subcodes=False)) == before
     assert "is a category" in window.statusBar().currentMessage()
+
+
+def test_a_rename_typed_while_an_import_writes_is_applied_when_it_is_done(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from app.widgets.long_operation import running_operations
+    from tests.app.details.test_typed_while_writing import held_write
+
+    tree = window.codebook_dock.tree
+    tree.setFocus()
+    tree.setCurrentIndex(tree_index(window, "Stabiliteit"))
+    release = held_write(window)
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Stabiliteit van de context")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # refused while writing: the name typed was dropped
+    release.set()
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
+    project = window.workspace.project
+    qtbot.waitUntil(
+        lambda: "Stabiliteit van de context" in [c.name for c in project.codes.tree()], timeout=5_000
+    )
+    _settle(qtbot)
+    assert tree_index(window, "Stabiliteit van de context").data() == "Stabiliteit van de context"

@@ -127,3 +127,23 @@ def test_edit_add_rename_and_remove_attributes_each_undoable(qtbot, window: Main
     window.window_actions.undo.trigger()
     assert project.documents.get("R8_wethouder_zwolle").attributes["date"] == "2017-06-01"
     qtbot.waitUntil(lambda: model.row_of("date") >= 0)
+
+
+def test_an_attribute_changed_while_an_import_writes_is_stored_when_it_is_done(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from app.widgets.long_operation import running_operations
+    from tests.app.details.test_typed_while_writing import held_write
+
+    project = window.workspace.project  # type: ignore[union-attr]
+    open_document(window, "R8_wethouder_zwolle")
+    model = window.details_dock.attributes_model
+    row = list(model.attributes()).index("region")
+    release = held_write(window)
+    edit_cell(qtbot, window, row, VALUE, "Overijssel")  # refused while writing: the value typed was dropped
+    release.set()
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: project.documents.get("R8_wethouder_zwolle").attributes.get("region") == "Overijssel",
+        timeout=5_000,
+    )

@@ -392,6 +392,9 @@ def test_a_full_disk_stops_the_import_with_one_message_and_nothing_stored(
     boxes[0].close()
 
 
+# No ``no_qt_log`` mark, unlike tests/app/media: attaching recordings only stores their paths and never loads
+# QtMultimedia, so no FFmpeg thread logs through pytest-qt's Python handler (the GIL inversion the mark avoids);
+# all Qt logs here is the offscreen platform's "does not support propagateSizeHints()", as for every window.
 def test_recordings_beside_the_files_are_offered(
     qtbot: QtBot, dialog: ImportDialog, files: list[Path]
 ) -> None:

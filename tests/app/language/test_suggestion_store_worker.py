@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.language.suggestion_queue import SuggestionQueue
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from app.widgets.operations import last_problem
 from coding.demo import build_demo_project
 from coding.language.suggestions.commands import RefreshSuggestions
@@ -66,6 +66,6 @@ def test_the_found_suggestions_are_stored_in_a_worker_while_the_queue_answers(  
     assert workspace.undo_stack.count() == steps + 1
     assert dump(project.path) != before  # stored
     workspace.undo()  # in a worker thread too
-    qtbot.waitUntil(lambda: not operations.running_operations(), timeout=30_000)
+    qtbot.waitUntil(lambda: not long_operation.running_operations(), timeout=30_000)
     assert dump(project.path) == before and workspace.undo_stack.count() == steps + 1
     assert workspace.undo_stack.index() == steps

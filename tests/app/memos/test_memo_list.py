@@ -97,3 +97,26 @@ def test_the_memo_text_is_in_view_beside_what_it_is_about(qtbot, window: MainWin
     assert header.sectionViewportPosition(memo) + header.sectionSize(memo) <= room
     assert header.sectionSize(memo) >= room // 3
     assert header.sectionViewportPosition(memo + 1) + header.sectionSize(memo + 1) <= room  # By, too
+
+
+def test_the_project_memo_left_while_an_import_writes_is_saved_when_it_is_done(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    from app.widgets.long_operation import running_operations
+    from tests.app.details.test_typed_while_writing import held_write
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    memos = _open(qtbot, window)
+    qtbot.mouseClick(memos.project_memo.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(memos.project_memo, "Doel: regio's vergelijken")
+    release = held_write(window)
+    qtbot.mouseClick(memos.filter, Qt.MouseButton.LeftButton)  # leaving the field saves it: refused meanwhile
+    release.set()  # the import is announced: the list is read again
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
+    stored = lambda: [m.text for m in project.memos.list() if m.document_id is None and m.code_id is None]  # noqa: E731
+    qtbot.waitUntil(lambda: bool(stored()), timeout=5_000)
+    assert stored() == ["Doel: regio's vergelijken"]
+    memos.flush()
+    qtbot.waitUntil(lambda: memos.reading is None)
+    assert memos.project_memo.toPlainText() == "Doel: regio's vergelijken"

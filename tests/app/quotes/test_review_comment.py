@@ -87,3 +87,25 @@ def test_clearing_a_mark_does_not_bring_its_comment_back(qtbot, window: MainWind
     assert _review(window, first) is None
     _click_row(qtbot, dock, 1)
     assert _review(window, first) is None
+
+
+def test_a_comment_left_for_another_quote_while_an_import_writes_is_saved_when_it_is_done(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    from app.widgets.long_operation import running_operations
+    from tests.app.details.test_typed_while_writing import held_write
+
+    dock = _listed(qtbot, window)
+    first = _click_row(qtbot, dock, 0)
+    _type_comment(qtbot, dock, "Welke gemeente bedoelt zij?")
+    release = held_write(window)
+    _click_row(qtbot, dock, 1)  # saved on leaving for another quote: refused while writing
+    assert dock.comment.text() == ""
+    _click_row(qtbot, dock, 0)  # back before the import is done: what was typed
+    assert dock.comment.text() == "Welke gemeente bedoelt zij?"
+    _click_row(qtbot, dock, 1)
+    release.set()
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
+    qtbot.waitUntil(lambda: _review(window, first) is not None, timeout=5_000)
+    review = _review(window, first)
+    assert review.comment == "Welke gemeente bedoelt zij?" and review.status == "question"

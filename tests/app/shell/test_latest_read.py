@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import long_operation, operations
 from coding import Project
 from coding.core.errors import InvalidInputError
 
@@ -58,7 +58,7 @@ def _held(gate: threading.Event, value: object) -> Callable[[], object]:
     return work
 
 
-def _ended(qtbot: QtBot, operation: operations.LongOperation | None) -> None:
+def _ended(qtbot: QtBot, operation: long_operation.LongOperation | None) -> None:
     """Wait until ``operation``'s worker is done and what it said reached the GUI thread."""
     assert operation is not None
     assert operation.wait(WAIT_S * 1000)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QPushBu
 from pytestqt.qtbot import QtBot
 
 from app.widgets import operations
-from app.widgets.operations import LongOperation, Progress
+from app.widgets.long_operation import LongOperation, Progress
 from coding import Change, Project
 from coding.core.errors import FileImportError, InvalidInputError
 

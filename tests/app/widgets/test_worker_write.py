@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from app.shell.main_window import MainWindow
 from app.widgets import file_dialogs
-from app.widgets.operations import last_problem, running_operations
+from app.widgets.long_operation import running_operations
+from app.widgets.operations import last_problem
 from coding import Project
 from coding.core.errors import InvalidInputError
 from coding.refi.import_command import ImportExchange
@@ -186,25 +187,61 @@ def test_quitting_stops_the_writes_first_so_a_worker_waiting_for_its_turn_is_let
     write is over. The write is stopped first (rolled back), then the other worker writes and ends."""
     import time
 
-    from app.widgets import operations
+    from app.widgets import long_operation
     from app.widgets.worker_write import write_in_worker
 
     assert window.workspace is not None
     project = window.workspace.project
     before = dump(project.path)
 
-    def writing(progress: operations.Progress) -> None:
+    def writing(progress: long_operation.Progress) -> None:
         while not progress.cancelled:
             time.sleep(0.01)
         project.codes.create("Nooit")  # cancelled: rolled back at its first write
 
     writer = write_in_worker(window, project, writing, title="Lang", show="none", cancellable=True)
     assert writer is not None
-    waiting = operations.LongOperation(
+    waiting = long_operation.LongOperation(
         window, lambda _progress: project.set_setting("later", 1), title="Later", show="none"
     ).start()
-    monkeypatch.setattr(operations, "running_operations", lambda: [waiting, writer])  # the waiting one first
-    operations.stop_all()
+    monkeypatch.setattr(
+        long_operation, "running_operations", lambda: [waiting, writer]
+    )  # the waiting one first
+    long_operation.stop_all()
     assert not writer.running and not waiting.running
     assert project.setting("later") == 1
     assert dump(project.path)["code"] == before["code"]
+
+
+def test_closing_the_project_stops_the_write_then_saves_the_memo_being_typed(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    """A memo typed but not saved yet when the project closes is saved on the way out. With a write under way
+    in a worker it was refused (the write held the project: "still being written") and lost; the write is
+    stopped first (rolled back, as closing always did), then the memo saved."""
+    import time
+
+    from app.widgets import long_operation
+    from app.widgets.worker_write import write_in_worker
+    from tests.app.window_helpers import open_document
+
+    assert window.workspace is not None
+    project = window.workspace.project
+    path = project.path
+    codes = dump(path)["code"]
+    open_document(window, "R8_wethouder_zwolle")
+    window.details_dock.memo.setPlainText("Wethouder twijfelt aan de planning.")
+
+    def writing(progress: long_operation.Progress) -> None:
+        while not progress.cancelled:
+            time.sleep(0.01)
+        project.codes.create("Nooit")  # cancelled: rolled back at its first write
+
+    writer = write_in_worker(window, project, writing, title="Lang", show="none", cancellable=True)
+    assert writer is not None and writer.running
+    window.close_project()
+    assert not writer.running and "still being written" not in last_problem(window)
+    with Project.open(path) as reopened:
+        memos = [m.text for m in reopened.memos.list(document="R8_wethouder_zwolle")]
+    assert "Wethouder twijfelt aan de planning." in memos
+    assert dump(path)["code"] == codes

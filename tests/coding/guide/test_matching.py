@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnText
 
 GUIDE = [
@@ -60,3 +63,47 @@ def test_a_question_asked_out_of_place_is_still_found_when_the_turn_says_it_clea
     turns += [TurnText(100 + n, 101 + n, "Ja.") for n in range(6)]
     found = GuideMatcher(GUIDE, settings).match(turns)
     assert [ref for ref, _ in found[0].refs] == ["7a"]
+
+
+class _EveryOverlap(GuideMatcher):
+    """The matcher scoring every question a turn shares a word with, as it did before it left out those that
+    cannot reach the lower threshold."""
+
+    def _contenders(self, text: str) -> list[tuple[int, float]]:
+        return [(index, score) for index, score in self._overlap(text).items() if score > 0.0]
+
+
+_WORDS = sorted({word.strip("?,").lower() for q in GUIDE for word in q.question.split()} | {"ja", "nee", "?"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join), min_size=1, max_size=25
+    ),
+    bonus=st.floats(-0.1, 0.2),
+    penalty=st.floats(-0.1, 0.3),
+    weight=st.floats(-0.5, 1.0),
+    slack=st.floats(0.0, 0.5),
+    data=st.data(),
+)
+def test_questions_that_cannot_reach_the_threshold_are_left_out_with_the_same_matches(
+    texts: list[str], bonus: float, penalty: float, weight: float, slack: float, data: st.DataObject
+) -> None:
+    # thresholds at a turn's similarity plus the bonus, or near it: where leaving a question out matters
+    plain = GuideMatcher(GUIDE)
+    edges = sorted({score + bonus for text in texts for score in plain.overlaps(text).values()}) or [0.2]
+    threshold, merged = (
+        data.draw(st.sampled_from(edges)) + data.draw(st.sampled_from([0.0, 0.0, 1e-9, -1e-9, 0.01, -0.01]))
+        for _ in range(2)
+    )
+    chosen = MatchSettings(
+        threshold=threshold,
+        merged_threshold=merged,
+        order_bonus=bonus,
+        asked_penalty=penalty,
+        position_weight=weight,
+        position_slack=slack,
+    )
+    turns = [TurnText(10 * n, 10 * n + len(text), text) for n, text in enumerate(texts)]
+    assert GuideMatcher(GUIDE, chosen).match(turns) == _EveryOverlap(GUIDE, chosen).match(turns)

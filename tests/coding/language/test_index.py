@@ -216,3 +216,30 @@ def test_bounded_pieces_cover_the_span_in_order_and_none_is_too_long(text: str, 
     assert all(a < b or (a == b == len(text)) for a, b in pieces)
     assert all(b - a <= limit for a, b in pieces)
     assert all(pieces[i][1] == pieces[i + 1][0] for i in range(len(pieces) - 1))
+
+
+def test_a_write_that_failed_leaves_no_term_id_behind_for_the_next_run(
+    two_regions: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second document's new terms are inserted, then its words fail to go in: the transaction is rolled
+    back, and the same indexer indexing again inserts those terms again (it kept their ids by the forms'
+    slots): no word names a term that is not there (the index writes without foreign-key checks)."""
+    indexer = two_regions.assist.indexer()
+    real = indexer_module.insert_columns
+    tokens_written: list[int] = []
+
+    def failing_second(raw: Any, insert: str, columns: Any) -> None:
+        if "INSERT INTO token" in insert:
+            tokens_written.append(1)
+            if len(tokens_written) == 2:
+                raise OSError("disk full")
+        real(raw, insert, columns)
+
+    monkeypatch.setattr(indexer_module, "insert_columns", failing_second)
+    with pytest.raises(OSError, match="disk full"):
+        indexer.run()
+    assert _rows(two_regions, "SELECT count(*) FROM text_index") == [(1,)]
+    indexer.run()
+    assert _rows(two_regions, "SELECT count(*) FROM text_index") == [(2,)]
+    orphans = "SELECT count(*) FROM token WHERE term_id NOT IN (SELECT id FROM term)"
+    assert _rows(two_regions, orphans) == [(0,)]

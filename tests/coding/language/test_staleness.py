@@ -67,6 +67,29 @@ def test_an_index_built_by_another_pipeline_is_still_found_stale(indexed: Projec
     assert found["spacy"] != []  # to tell which pipeline is current, it had to load
 
 
+def test_a_document_deleted_and_brought_back_by_undo_is_known_indexed_again(indexed: Project) -> None:
+    """Undo brings a deleted document back with its index. The assistant heard of both changes and took the
+    document for not indexed from the first on: the frequencies without indexing, the anonymiser's sentences
+    and a search that does not index left it out until something indexed again."""
+    assist = indexed.assist
+    both = {d.id for d in indexed.documents.list()}
+    arnhem = indexed.documents.id_of("R9_wethouder_arnhem")
+    assert assist.indexed_documents() == both
+    before = assist.frequencies(by="region", index=False)
+    assert "Midden-Gelderland" in before.groups
+    indexed.documents.delete("R9_wethouder_arnhem")
+    assert assist.indexed_documents() == both - {arnhem}
+    indexed.undo()
+    assert assist.stale() == []
+    assert assist.indexed_documents() == both
+    assert assist.frequencies(by="region", index=False) == before
+    # a corrected text is not indexed until it is indexed again
+    text = indexed.documents.text(arnhem)
+    indexed.documents.correct_text(arnhem, text.replace("groeit langzaam", "groeit snel"))
+    assert assist.indexed_documents() == both - {arnhem}
+    assert [d.reason for d in assist.stale()] == ["text changed"]
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_expected_name_is_the_name_of_the_pipeline_built(language: str) -> None:
     expected = expected_name(language)

@@ -3,10 +3,12 @@ one string; the pieces and rows are exactly those of the whole text."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from coding.language.chunks import index_pieces, streamed_pieces
+from coding.language import chunks
+from coding.language.chunks import index_pieces, streamed_pieces, whole_pieces
 from coding.language.index_batches import analyse
 from coding.language.pipeline import pipeline_for
 from coding.language.stored_text import TextWindows, character_count
@@ -39,22 +41,25 @@ def test_streamed_pieces_are_the_pieces_of_the_whole_text(
     data = text.encode("utf-8")
     assert character_count(data) == len(text)
     assert streamed_pieces(TextWindows(data), len(text), turns) == index_pieces(text, turns)
+    assert streamed_pieces(TextWindows(data, whole=0), len(text), turns) == index_pieces(text, turns)
 
 
 @settings(max_examples=60, deadline=None)
 @given(text=texts, cuts=st.lists(st.integers(0, 130), max_size=8))
 def test_windows_are_slices_of_the_text(text: str, cuts: list[int]) -> None:
-    windows = TextWindows(text.encode("utf-8"))
-    bounds = sorted(cuts)
-    for start, end in zip(bounds[::2], bounds[1::2], strict=False):
-        assert windows(start, end) == text[start:end]
+    # decoded whole (a short text) and read through the decoder (a long one)
+    for windows in (TextWindows(text.encode("utf-8")), TextWindows(text.encode("utf-8"), whole=0)):
+        bounds = sorted(cuts)
+        for start, end in zip(bounds[::2], bounds[1::2], strict=False):
+            assert windows(start, end) == text[start:end]
 
 
 def test_a_window_before_the_last_one_reads_from_the_start_again() -> None:
-    windows = TextWindows("één twee 😀".encode())
-    assert windows(4, 8) == "twee"
-    assert windows(0, 3) == "één"
-    assert windows(9, 10) == "😀"
+    for whole in (0, 1 << 20):
+        windows = TextWindows("één twee 😀".encode(), whole=whole)
+        assert windows(4, 8) == "twee"
+        assert windows(0, 3) == "één"
+        assert windows(9, 10) == "😀"
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,5 +71,22 @@ def test_rows_from_windows_are_the_rows_of_the_whole_text(
     pipeline = pipeline_for("nl")
     pieces = index_pieces(text, turns)
     whole = _rows(list(analyse(pipeline, text, pieces, limit=limit)))
-    windowed = _rows(list(analyse(pipeline, TextWindows(text.encode("utf-8")), pieces, limit=limit)))
+    windowed = _rows(list(analyse(pipeline, TextWindows(text.encode("utf-8"), whole=0), pieces, limit=limit)))
     assert windowed == whole
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=text_and_turns(), limit=st.sampled_from([2, 5, 50_000]))
+@example(case=("a\n \nb R5: c\n\n\nd \u00a0", [(6, 10, 16)]), limit=50_000)  # paragraphs in and out of a turn
+@example(case=("a\nb\n", []), limit=50_000)  # two line breaks, no paragraph break
+def test_pieces_as_arrays_are_the_pieces_range_by_range(
+    case: tuple[str, list[tuple[int, int, int]]], limit: int
+) -> None:
+    text, turns = case
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chunks, "MAX_PIECE", limit)
+        assert whole_pieces(text, turns) == index_pieces(text, turns)
+
+
+def test_no_code_point_above_the_space_limit_is_space() -> None:
+    assert [c for c in range(chunks.SPACE_LIMIT + 1, 0x110000) if chr(c).isspace()] == []

@@ -16,9 +16,9 @@ from benchmarks.suggestion_quality import evaluate
 #: a figure may drop by MARGIN before the test fails. "Confirmed": the researcher has reviewed the guide matches
 #: (the hand labels confirmed).
 MEASURED = {
-    ("tune", False): (0.811, 0.755),
+    ("tune", False): (0.813, 0.756),
     ("heldout", False): (0.777, 0.780),
-    ("tune", True): (0.848, 0.778),
+    ("tune", True): (0.851, 0.778),
     ("heldout", True): (0.845, 0.808),
 }
 MARGIN = 0.02

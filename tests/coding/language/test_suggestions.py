@@ -389,3 +389,25 @@ def test_listed_suggestions_carry_their_times_code_paths_and_sources_as_stored(i
     assert {s.code_path.split("/")[0] for s in listed} == {"Vertrouwen"}
     assert all(s.sources and set(s.sources) <= set(SOURCES) for s in listed)
     assert all(type(s.score) is float and type(s.start) is int for s in listed)
+
+
+@pytest.mark.parametrize(
+    ("answer", "offered"),
+    [
+        ("Niet dat ik weet. Het is steeds: eerst dit jaar maar goed doen.", True),  # three content words
+        ("Ja hoor, dat klopt wel.", False),  # a filler
+    ],
+)
+def test_a_short_answer_to_a_guide_question_is_offered_a_filler_is_not(
+    indexed: Project, import_ede: Callable[[str, str], None], answer: str, offered: bool
+) -> None:
+    import_ede("Is er voldoende aandacht voor meerjarige afspraken en plannen?", answer)
+    assert [m.question for m in indexed.guide.match(["R12_uwv_ede"]).matches] == ["10a"]
+    found = [
+        s
+        for s in indexed.assist.suggestions.refresh("10a", sources=["question"])
+        if s.document == "R12_uwv_ede"
+    ]
+    assert [(s.text, s.reason.startswith("Answer to guide question 10a: “")) for s in found] == (
+        [(answer, True)] if offered else []
+    )

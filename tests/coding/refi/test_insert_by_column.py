@@ -45,7 +45,8 @@ def _turns(project: Project) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in session.execute(select(*Turn.__table__.c).order_by(Turn.id))]
 
 
-@pytest.mark.parametrize("count", [1, 9])
+#: 1,234 rows: on a file two statements of 500 rows, the rest a row a statement; undo packs them.
+@pytest.mark.parametrize("count", [1, 9, 1234])
 def test_turns_inserted_by_column_are_the_turns_inserted_row_by_row(
     coded_project: Project, monkeypatch: pytest.MonkeyPatch, count: int
 ) -> None:

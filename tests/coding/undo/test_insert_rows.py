@@ -115,7 +115,8 @@ def test_a_large_insert_keeps_only_its_ids_and_undo_and_redo_put_back_what_was_s
     for _round in range(2):
         project.undo()
         assert dump(project.path) == before and _turns(project) == {}
-        assert not step.compact and len(step.rows) == COMPACT_ROWS + 1  # read back for redo
+        packed = step._packed  # read back for redo, packed as stored (test_packed_rows.py)
+        assert packed is not None and packed.row_count == COMPACT_ROWS + 1
         project.redo()
         assert dump(project.path) == after and step.compact
     assert _turns(project) == {row["id"]: row["speaker"] for row in rows}
@@ -157,7 +158,7 @@ def test_a_time_is_bound_as_sqlalchemy_binds_it(value: date | None) -> None:
     from sqlalchemy.dialects import sqlite
     from sqlalchemy.dialects.sqlite import DATETIME
 
-    from coding.undo.steps import _processor
+    from coding.undo.bulk_rows import _processor
 
     dialect = sqlite.dialect()
     own = _processor(DATETIME(), dialect)
