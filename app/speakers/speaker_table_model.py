@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from app.shell.typed_saves import TypedSaves
 from app.widgets import operations
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -119,7 +120,14 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
             new = " ".join(str(value).split())
             if new == speaker.name:
                 return False
-            return self._act(lambda: speakers.rename(speaker.name, new, document=self.rename_in))
+            owner, document = self.parent(), self.rename_in
+            return TypedSaves.of(self.project).save(  # kept while an action is written, never dropped
+                ("speaker name", speaker.name, document),
+                new,
+                lambda: speakers.rename(speaker.name, new, document=document),
+                where=owner if isinstance(owner, QWidget) else None,
+                initiator=self,
+            )
         if index.column() == INTERVIEWER and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             return self._act(lambda: speakers.set_interviewer(speaker.name, checked))
