@@ -229,8 +229,9 @@ def import_qdpx_again_large(ctx: Context) -> Case:
     trace=False,
     requires=_require_qdpx_import,
     limits=(
-        "Reading the inserted rows back for redo, capturing their cascade, then deleting them in reverse "
-        "order (one executemany per table), the schema's cascades and the passage trigger, in one transaction."
+        "Reading the inserted rows back for redo (on SQLite packed as stored: zlib-compressed blocks), "
+        "checking their cascade by runs of ids, then deleting them a run of ids at a time, the schema's "
+        "cascades and the passage trigger, in one transaction."
     ),
 )
 def undo_import_qdpx_large(ctx: Context) -> Case:

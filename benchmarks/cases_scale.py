@@ -230,11 +230,12 @@ def suggestions_huge(ctx: Context) -> Case:
     quick=False,
     scale_of="index_large",
     limits=(
-        "As `index_large` (2026-12-06 evening): the covering term index built after the rows in one sorted "
-        "pass ≈ 12–15 s CPU, the tokenizer and the rows from its columns ≈ 13 s, SQLite's inserts of 15 "
-        "million token rows ≈ 8 s (no foreign-key checks, the document id and positions bound once per "
-        "statement), reading the texts and cutting them into pieces ≈ 4 s; one core; memory stays at one "
-        "batch (peak RSS ≈ 260 MB)."
+        "As `index_large` (2026-12-07, stages side by side at load 6–9, CPU ≈ 51 s with the guide's matches): "
+        "the covering term index built after the rows ≈ 16 s (SQLite's sorter in 1 MiB runs, the index "
+        "written through the WAL), spaCy's tokenizer and the rows from its columns ≈ 11 s (the tokenizer ≈ 8 "
+        "s), SQLite's inserts of 15 million token rows ≈ 8.6 s, commits and each batch's glue ≈ 5 s, the "
+        "guide's matches ≈ 3 s, reading the texts and cutting them into pieces ≈ 3 s, content words and "
+        "bags ≈ 2.7 s; one core; memory stays at one batch (peak RSS ≈ 280 MB)."
     ),
 )
 def index_huge(ctx: Context) -> Case:

@@ -44,7 +44,7 @@ from coding.language.suggestions.resemblance import (
     meeting_their_rank,
     resemblances,
 )
-from coding.language.suggestions.sentence_spans import span_candidates
+from coding.language.suggestions.sentence_spans import held_back, span_candidates
 from coding.language.suggestions.service import per_code_limit
 from coding.language.suggestions.similar import sentence_vectors
 from coding.language.suggestions.turns import turn_candidates
@@ -122,13 +122,17 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
         profiles = code_profiles(data, sentence_vectors(data), others, list(tree))
         turns = turn_candidates(list(tree), scope_ids, data, others, profiles=profiles)
         given = {(c.document_id, c.start): c.code_id for c in turns}
-        spans = span_candidates(list(tree), scope_ids, data, others, profiles, given)
+        # runs whose turn goes to their code (offered if that suggestion is dropped)
+        held: list[Candidate] = []
+        spans = span_candidates(list(tree), scope_ids, data, others, profiles, given, None, held)
         spans += service._unasked(scope, data, others, profiles, None)
         checked = meeting_their_rank(fixed, data, profiles)
-        raw = [c for c in checked + turns + spans if c.document_id == left_out]
+        raw = [c for c in checked + turns + spans + held if c.document_id == left_out]
         everything = checked + turns + spans
-        merged = prefer_specific(merge(everything), tree)
+        joined = merge(everything)
+        merged = prefer_specific(joined, tree)
         kept = corroborated(merged, data, others, profiles)
+        kept += held_back(held, joined, kept)
         above = [c for c in kept if c.score >= thresholds.get(c.code_id, 0.0)]
         final = best_per_code(not_already_decided(above, service._coded_with_subcodes(others), {}, {}), limit)
         merged = [c for c in merged if c.document_id == left_out]
