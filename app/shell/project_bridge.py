@@ -23,7 +23,7 @@ class ProjectBridge(QObject):
         super().__init__(parent)
         self.project = project
         #: Saves of typed text (memos, justifications, comments), kept while an action writes in a worker.
-        self.typed = TypedSaves.of(project)
+        self.typed = TypedSaves(project, self)
         self._unsubscribe = project.subscribe(self._on_change)
         self.destroyed.connect(self._unsubscribe)
 

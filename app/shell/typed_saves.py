@@ -15,7 +15,6 @@ comes back to it meanwhile.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
@@ -25,9 +24,6 @@ from PySide6.QtWidgets import QWidget
 
 from app.widgets import operations
 from coding import Project
-
-#: Each open project's saves of typed text (see :meth:`TypedSaves.of`).
-_of_project: weakref.WeakKeyDictionary[Project, TypedSaves] = weakref.WeakKeyDictionary()
 
 #: How often a kept save looks whether the action in the worker is over (ms).
 LOOK_MS = 100
@@ -42,20 +38,11 @@ class _Kept:
 
 
 class TypedSaves(QObject):
-    """Saves of typed text for one project: now, or kept until its write in a worker is over.
-    One per project (:meth:`of`), shared by every view and dialog on it, whatever bridge it holds."""
-
-    @classmethod
-    def of(cls, project: Project) -> TypedSaves:
-        """The project's one :class:`TypedSaves` (made on first use; it goes with the project)."""
-        found = _of_project.get(project)
-        if found is None:
-            found = _of_project[project] = cls(project)
-        return found
+    """Saves of typed text for one project: now, or kept until its write in a worker is over."""
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._project = weakref.ref(project)  # held by the registry: must not keep the project alive
+        self.project = project
         self._kept: dict[Hashable, _Kept] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(LOOK_MS)
@@ -74,8 +61,7 @@ class TypedSaves(QObject):
         """Save ``text`` (``save()`` writes it) now, telling ``saved``; while an action is written in
         a worker, keep it until that is over. ``where``: the widget the user typed in (messages show
         in its nearest status line). ``False`` only when the save failed (reported)."""
-        project = self._project()
-        writing = project.writing if project is not None else None
+        writing = self.project.writing
         if writing is None:
             self.flush()  # what was kept first, in the order it was typed
             done = operations.perform(where, save, initiator=initiator)
@@ -100,8 +86,7 @@ class TypedSaves(QObject):
 
     def flush(self) -> None:
         """Save what was kept, once nothing is written in a worker any more."""
-        project = self._project()
-        if not self._kept or (project is not None and project.writing is not None):
+        if not self._kept or self.project.writing is not None:
             return
         self._timer.stop()
         kept, self._kept = self._kept, {}

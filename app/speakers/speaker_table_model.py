@@ -64,6 +64,8 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
         self.project = project
         self.documents = None if documents is None else list(documents)
         self.rename_in: DocumentId | None = None
+        #: Where a name typed while an action is written is kept (``TypedSaves``); the dialog sets it.
+        self.typed: TypedSaves | None = None
         #: The column sorted by (-1: the project's order, interviewers first) and the order.
         self.sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._listed: list[SpeakerInfo] = []  # the rows in the project's order
@@ -121,7 +123,9 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
             if new == speaker.name:
                 return False
             owner, document = self.parent(), self.rename_in
-            return TypedSaves.of(self.project).save(  # kept while an action is written, never dropped
+            if self.typed is None:
+                return self._act(lambda: speakers.rename(speaker.name, new, document=document))
+            return self.typed.save(  # kept while an action is written, never dropped
                 ("speaker name", speaker.name, document),
                 new,
                 lambda: speakers.rename(speaker.name, new, document=document),
