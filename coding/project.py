@@ -254,6 +254,11 @@ class Project:
         connection, so any thread may call it; a write meanwhile waits for it."""
         self.store.settle_check()
 
+    def checkpoint(self) -> None:
+        """Bring the project file itself up to date with every finished action (see
+        :meth:`Store.checkpoint`); the window does it when the user pauses. Nothing on a team server."""
+        self.store.checkpoint()
+
     def close(self) -> None:
         self.store.close()
 

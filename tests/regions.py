@@ -73,11 +73,12 @@ class Regions:
     zwolle_evidence: PassageId
 
 
-def build_regions(project: Project) -> Regions:
+def build_regions(project: Project, *, region_key: str = "region") -> Regions:
+    """The project; ``region_key="regio"`` names the region as a Dutch metadata sheet does (the
+    judgements and the quotes filter below still say ``region``, as every default does)."""
     for name, text in TEXTS.items():
-        project.documents.add(
-            NewDocument(name=name, text=text, source_format="txt", attributes=ATTRIBUTES[name])
-        )
+        attributes = {(region_key if k == "region" else k): v for k, v in ATTRIBUTES[name].items()}
+        project.documents.add(NewDocument(name=name, text=text, source_format="txt", attributes=attributes))
     for document, code, passage, memo in CODINGS:
         project.code(document, code, text=passage, memo=memo)
     trust = project.codes.id_of("Vertrouwen")

@@ -23,7 +23,7 @@ def _percent(row: AgreementRow) -> str:
 
 
 def _why(row: AgreementRow) -> str:
-    return "; ".join(sorted({f.reason for f in (row.kappa, row.bp_kappa, row.alpha) if f.value is None}))
+    return row.why
 
 
 class AgreementTableModel(RecordTableModel[AgreementRow]):

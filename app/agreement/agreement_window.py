@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.agreement.agreement_models import AgreementTableModel, DisagreementTableModel
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from app.widgets.translated import QT_TRANSLATE_NOOP, number
@@ -177,15 +176,18 @@ class AgreementWindow(ToolWindow):
         me = self.workspace.project.coder
         people = [c for c in coders if c != CONSENSUS]  # compared first; the consensus layer on request
         pair = self._best_pair(people, me)
-        fill_combo(
-            self.coder_a, [(c, c) for c in coders], choose=(self.coder_a.currentData(), *pair, me, *people)
-        )
+        # Two coders chosen stay chosen; one coder twice (the window was opened before a second coder's
+        # work came in, e.g. by a merge) gives way to the pair that coded most in the same documents.
+        kept = (self.coder_a.currentData(), self.coder_b.currentData())
+        if kept[0] == kept[1]:
+            kept = (None, None)
+        fill_combo(self.coder_a, [(c, c) for c in coders], choose=(kept[0], *pair, me, *people))
         chosen_a = self.coder_a.currentData()
         fill_combo(
             self.coder_b,
             [(c, c) for c in coders],
             choose=(
-                self.coder_b.currentData(),
+                kept[1],
                 *[c for c in pair if c != chosen_a],
                 *[c for c in people if c not in (me, chosen_a)],
             ),
@@ -288,7 +290,7 @@ class AgreementWindow(ToolWindow):
         if self.report is None:
             operations.tell(self, self.tr("Nothing to export yet: choose two coders"))
             return
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = file_dialogs.save_file_name(
             self,
             self.tr("Export agreement"),
             str(self.workspace.project.path.with_name("agreement.xlsx")),
@@ -296,7 +298,7 @@ class AgreementWindow(ToolWindow):
         )
         if not name:
             return
-        from coding.agreement.agreement_xlsx import write_agreement_xlsx  # openpyxl: loaded when used
+        from coding.exporting.agreement_xlsx import write_agreement_xlsx  # openpyxl: loaded when used
 
         report = self.report
         path = operations.attempt(

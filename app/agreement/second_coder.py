@@ -13,14 +13,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding import Project
@@ -64,7 +63,7 @@ def prepare_package(
             return None
     if out is None:
         suggested = project.path.with_name(f"{project.path.stem} – {name.strip()}.codewerk")
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = file_dialogs.save_file_name(
             parent,
             QCoreApplication.translate("second_coder", "Package for a second coder"),
             str(suggested),
@@ -106,7 +105,7 @@ def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> 
     from coding.refi.report import ExchangeReport
 
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = file_dialogs.open_file_name(
             parent,
             QCoreApplication.translate("second_coder", "Merge a coder's project"),
             "",

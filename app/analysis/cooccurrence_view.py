@@ -73,6 +73,7 @@ class CooccurrenceView(HeatView):
             self.controls.addWidget(QLabel(label, self))
             self.controls.addWidget(widget)
         self.controls.addWidget(self.subcodes)
+        self.add_coder_choice()
         self.controls.addStretch(1)
         self.controls.addWidget(self.export_button)
         self._fill_groups()
@@ -113,8 +114,10 @@ class CooccurrenceView(HeatView):
         if self.codes.currentData() == "all":
             codes = [c.id for c in self.workspace.project.codes.tree()]
         analysis = self.workspace.project.analysis
-        unit, subcodes = self.unit.currentData(), self.subcodes.isChecked()
-        return lambda: analysis.cooccurrence(unit=unit, by=by, codes=codes, include_subcodes=subcodes)
+        unit, subcodes, coder = self.unit.currentData(), self.subcodes.isChecked(), self.chosen_coder()
+        return lambda: analysis.cooccurrence(
+            unit=unit, by=by, codes=codes, include_subcodes=subcodes, coder=coder
+        )
 
     def present(self, table: CooccurrenceTable) -> str:
         by, group = self._choice()
@@ -135,7 +138,13 @@ class CooccurrenceView(HeatView):
         by, group = self._choice()
         tree = self.workspace.project.codes.tree()
         quotes = self.workspace.project.analysis.cooccurrence_quotes(
-            a, b, unit=self.unit.currentData(), by=by, group=group, include_subcodes=self.subcodes.isChecked()
+            a,
+            b,
+            unit=self.unit.currentData(),
+            by=by,
+            group=group,
+            include_subcodes=self.subcodes.isChecked(),
+            coder=self.chosen_coder(),
         )
         title = tree.get(a).name if a == b else f"{tree.get(a).name} × {tree.get(b).name}"
         return title, quotes

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +32,8 @@ from app.analysis.cell_quotes_model import CellQuotesModel
 from app.analysis.heat_table_model import CELL_ROLE
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
+from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
 from coding.core.records import Quote
@@ -60,6 +61,18 @@ class HeatView(QWidget):
                 "HeatView", "Save the table as an Excel workbook (with the heat map) or as CSV"
             )
         )
+        # Whose codings are counted: a second coder's work merged in would be counted with the
+        # first's (each passage twice); shown once a project has more than one coder.
+        self.coder_label = QLabel(QCoreApplication.translate("HeatView", "Coder:"), self)
+        self.coder = QComboBox(self)
+        self.coder.setObjectName("analysisCoder")
+        self.coder.setAccessibleName(self.coder_label.text().rstrip(":"))
+        self.coder.setToolTip(
+            QCoreApplication.translate(
+                "HeatView", "Count every coder's codings, or only one coder's (or the consensus layer's)"
+            )
+        )
+        self.coder.currentIndexChanged.connect(self.schedule)
         self.table = QTableView(self)
         self.table.setModel(model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -119,6 +132,29 @@ class HeatView(QWidget):
         self.quote_table.doubleClicked.connect(self._quote_double_clicked)
         workspace.changed.connect(self._on_change)
 
+    # -- whose codings ---------------------------------------------------------------------------
+    def add_coder_choice(self) -> None:
+        """Put the coder choice into :attr:`controls` (a subclass calls it after its own controls)."""
+        self.controls.addWidget(self.coder_label)
+        self.controls.addWidget(self.coder)
+        self._fill_coders()
+
+    def _fill_coders(self) -> None:
+        coders = sorted(self.workspace.project.quote_service.coders(), key=str.casefold)
+        fill_combo(
+            self.coder,
+            [(name, name) for name in coders],
+            first=(QCoreApplication.translate("HeatView", "All coders"), ""),
+            choose=(self.coder.currentData(),),
+        )
+        several = len(coders) > 1
+        self.coder_label.setVisible(several)
+        self.coder.setVisible(several)
+
+    def chosen_coder(self) -> str | None:
+        """The coder whose codings are counted, or None for every coder's."""
+        return self.coder.currentData() or None
+
     # -- computing -----------------------------------------------------------------------------
     @property
     def computing(self) -> long_operation.LongOperation | None:
@@ -142,7 +178,7 @@ class HeatView(QWidget):
     export_name = "analysis.xlsx"
 
     def export(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = file_dialogs.save_file_name(
             self,
             QCoreApplication.translate("HeatView", "Export table"),
             self.export_name,
@@ -184,6 +220,7 @@ class HeatView(QWidget):
     def refresh(self) -> None:
         """Read the table again in a worker; shown when it is in (:attr:`computing` meanwhile)."""
         self._dirty = False
+        self._fill_coders()
         read = operations.attempt(self, self.reader)
         if read is None:
             return

@@ -47,6 +47,7 @@ class MatrixView(HeatView):
             self.controls.addWidget(QLabel(label, self))
             self.controls.addWidget(widget)
         self.controls.addWidget(self.subcodes)
+        self.add_coder_choice()
         self.controls.addStretch(1)
         self.controls.addWidget(self.export_button)
         self._fill_columns()
@@ -66,7 +67,8 @@ class MatrixView(HeatView):
     def reader(self) -> Callable[[], CodeMatrix]:
         analysis = self.workspace.project.analysis
         columns, subcodes = self.columns.currentData() or "document", self.subcodes.isChecked()
-        return lambda: analysis.matrix(columns=columns, include_subcodes=subcodes)
+        coder = self.chosen_coder()
+        return lambda: analysis.matrix(columns=columns, include_subcodes=subcodes, coder=coder)
 
     def present(self, matrix: CodeMatrix) -> str:
         self.matrix = matrix
@@ -85,6 +87,7 @@ class MatrixView(HeatView):
             column,
             columns=self.columns.currentData() or "document",
             include_subcodes=self.subcodes.isChecked(),
+            coder=self.chosen_coder(),
         )
         return f"{self.workspace.project.codes.tree().get(code).name} × {column}", quotes
 

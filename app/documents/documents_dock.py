@@ -127,6 +127,7 @@ class DocumentsDock(QDockWidget):
             old.deleteLater()
         if self.model is not None:
             self.model.modelReset.connect(self.tree.expandAll)
+            self.model.modelReset.connect(self._mark_current)  # a reload (an import) kept no current row
             self._count_digits = -1
             header = self.tree.header()
             header.setStretchLastSection(False)
@@ -177,8 +178,12 @@ class DocumentsDock(QDockWidget):
         if self.model is None:
             return
         self.model.set_current(document_id)
-        if document_id is not None:
-            index = self.proxy.mapFromSource(self.model.index_of(document_id))
+        self._mark_current()
+
+    def _mark_current(self) -> None:
+        """The row of the document shown in the transcript is the list's current row again."""
+        if self.model is not None and self.model.current is not None:
+            index = self.proxy.mapFromSource(self.model.index_of(self.model.current))
             if index.isValid():
                 self.tree.setCurrentIndex(index)
 

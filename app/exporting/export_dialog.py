@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.shell import settings
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.check_list_model import CheckListModel
 from app.widgets.long_operation import LongOperation, Progress
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -344,12 +343,12 @@ class ExportDialog(QDialog):
     # -- actions -------------------------------------------------------------------------
     def browse(self) -> None:
         fmt = self.export_format
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = file_dialogs.save_file_name(
             self,
             QCoreApplication.translate("ExportDialog", "Export to"),
             self.path_edit.text(),
             fmt.filter,
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            options=file_dialogs.Option.DontConfirmOverwrite,
         )
         if name:
             self.path_edit.setText(name)

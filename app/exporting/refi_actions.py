@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.long_operation import LongOperation, Progress
 from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -70,7 +70,7 @@ def export_exchange(
             else QCoreApplication.translate("refi_actions", "Export REFI-QDA codebook")
         )
         default = str(project.path.with_suffix(suffix))
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = file_dialogs.save_file_name(
             parent,
             title,
             default,
@@ -131,7 +131,7 @@ def import_exchange_file(
     The operation's ``finished(report)`` gives the report (``None`` when cancelled); ``None``
     instead of an operation when the user chose no file or another write is under way."""
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = file_dialogs.open_file_name(
             parent,
             QCoreApplication.translate("refi_actions", "Import REFI-QDA file"),
             "",

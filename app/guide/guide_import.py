@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.shell.workspace import Workspace
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.guide.guide_service import GuideImport
 
@@ -59,7 +59,7 @@ def import_guide_file(
     ``None`` when the user cancelled or the document was refused (reported with the file's name)."""
     project = workspace.project
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = file_dialogs.open_file_name(
             parent, _tr(TITLE), str(project.path.parent), _tr(GUIDE_FILTER)
         )
         if not chosen:

@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -38,7 +37,7 @@ from app.guide.guide_table_model import GuideTableModel
 from app.guide.match_review import MatchReview
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from app.widgets.worker_write import WriteOperation, write_in_worker
@@ -327,7 +326,7 @@ class GuideWindow(ToolWindow):
         table = self.model.table
         if table is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = file_dialogs.save_file_name(
             self,
             self.tr("Export the answers per guide question"),
             str(self.workspace.project.path.with_name("guide-answers.xlsx")),

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.importing.import_models import AttributeRowsModel, ImportFileModel
+from app.widgets import file_dialogs
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Project
 from coding.core.errors import CodewerkError
@@ -117,7 +117,8 @@ class ImportSetup(QWidget):
     def _sheet_part(self) -> QGroupBox:
         box = QGroupBox(
             QCoreApplication.translate(
-                "ImportDialog", "Metadata sheet (optional): a 'file' column and one column per attribute"
+                "ImportDialog",
+                "Metadata sheet (optional): a 'file' (or 'bestand') column and one column per attribute",
             ),
             self,
         )
@@ -240,7 +241,7 @@ class ImportSetup(QWidget):
         self.replace_choice.setCurrentIndex(self.replace_choice.findData(policy))
 
     def _choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
+        names, _filter = file_dialogs.open_file_names(
             self,
             QCoreApplication.translate("ImportDialog", "Add transcripts"),
             "",
@@ -251,14 +252,14 @@ class ImportSetup(QWidget):
         self.add_paths(Path(name) for name in names)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, QCoreApplication.translate("ImportDialog", "Add all transcripts in a folder")
         )
         if folder:
             self.add_paths([Path(folder)])
 
     def _choose_sheet(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = file_dialogs.open_file_name(
             self,
             QCoreApplication.translate("ImportDialog", "Metadata sheet"),
             "",

@@ -17,7 +17,6 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QModelIndex, QO
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,7 @@ from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell import settings
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.attributes import attribute_label
@@ -385,7 +384,7 @@ class CompareView(QWidget):
     def ask_save_chart(self) -> Path | None:
         """Save the chart shown: the scores chart in the scores mode, else the frequency chart."""
         stem = f"scores-{self.attribute}" if self.mode == "scores" else f"chart-{self.attribute}"
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = file_dialogs.save_file_name(
             self,
             QCoreApplication.translate("CompareView", "Save chart"),
             f"{stem}.png",

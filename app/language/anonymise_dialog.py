@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -283,7 +282,7 @@ class AnonymiseDialog(QDialog):
         return target
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = file_dialogs.save_file_name(
             self, self.tr("Export respondent register"), "register.csv", "CSV (*.csv)"
         )
         if name:

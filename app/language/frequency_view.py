@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,7 +24,7 @@ from shiboken6 import isValid
 
 from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -258,7 +257,7 @@ class FrequencyView(QWidget):
         return path
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = file_dialogs.save_file_name(
             self, self.tr("Export frequencies"), "frequencies.csv", "CSV (*.csv)"
         )
         if name:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,7 @@ from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, Left
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change, CodewerkError
@@ -369,7 +368,7 @@ class SearchPanel(QWidget):
         return path
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export hits"), "hits.csv", "CSV (*.csv)")
+        name, _ = file_dialogs.save_file_name(self, self.tr("Export hits"), "hits.csv", "CSV (*.csv)")
         if name:
             self.export_csv(Path(name))
 

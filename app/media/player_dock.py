@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.media.position_bar import PositionBar
 from app.media.timeline import Timeline, clock
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding.core.changes import Aspect, Change
 from coding.core.errors import NotFoundError
@@ -365,7 +364,7 @@ class PlayerDock(QDockWidget):
         if self.workspace is None or self.document_id is None:
             return
         start = str(self.workspace.project.path.parent)
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = file_dialogs.open_file_name(
             self,
             QCoreApplication.translate("PlayerDock", "Attach recording"),
             start,
@@ -388,7 +387,7 @@ class PlayerDock(QDockWidget):
     def ask_relink(self) -> None:
         if self.workspace is None:
             return
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, QCoreApplication.translate("PlayerDock", "Where are the recordings now?")
         )
         if folder:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.widgets import operations
+from app.widgets import file_dialogs, operations
 from app.widgets.long_operation import Progress
 from app.widgets.report_box import report_box
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -55,7 +55,7 @@ def import_review_file(
     report is shown. ``None`` when the user cancelled; a refusal (another
     project's file, not a review file) is reported the one way."""
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = file_dialogs.open_file_name(
             parent,
             QCoreApplication.translate("review_actions", TITLE),
             str(project.path.parent),

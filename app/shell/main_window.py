@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # each loads when first used (their slots import them), not a
     from app.language.language_window import LanguageWindow
     from app.memos.memo_list import MemoListWindow
     from app.shell.shortcuts_dialog import ShortcutsDialog
+    from coding.importing.import_service import ImportReport
 
 #: The window's first size, made smaller to fit a smaller screen.
 DEFAULT_SIZE = QSize(1440, 900)
@@ -327,8 +328,16 @@ class MainWindow(QMainWindow):
         from app.importing.import_dialog import ImportDialog  # parsers and the metadata sheet: on first use
 
         self.import_dialog = ImportDialog(self.workspace.project, self, paths=paths, workspace=self.workspace)
-        self.import_dialog.importFinished.connect(lambda _report: self.index_in_background())
+        self.import_dialog.importFinished.connect(self._imported)
         self.import_dialog.open()
+
+    def _imported(self, report: ImportReport) -> None:
+        """After an import: the first document it stored opens in the transcript (as other QDA tools do),
+        then the new documents are indexed in the background."""
+        stored = [d.id for d in report.imported] + [r.document.id for r in report.replaced]
+        if stored:
+            self.open_document(stored[0])
+        self.index_in_background()
 
     def export(self) -> None:
         """File → Export…: quotes and judgements to Excel, Word or CSV."""
@@ -393,7 +402,8 @@ class MainWindow(QMainWindow):
     def _document_changed(self, document_id: DocumentId | None) -> None:
         self.documents_dock.set_current(document_id)
         if self.workspace is None or document_id is None:
-            self.panel.set_header(None)
+            empty = self.workspace is not None and not self.workspace.project.documents.order()
+            self.panel.set_header(None, no_documents=empty)
             return
         model = self.documents_dock.model  # as listed, its count following every change: not counted again
         try:

@@ -7,16 +7,16 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
 from coding import Project
 from coding.project_file import PROJECT_SUFFIX
 
 
 def ask_path(parent: QWidget, suggested: Path) -> str:
     """The file to copy to (the dialog itself asks before replacing a file); empty when cancelled."""
-    name, _filter = QFileDialog.getSaveFileName(
+    name, _filter = file_dialogs.save_file_name(
         parent,
         QCoreApplication.translate("project_copy", "Save a copy of the project"),
         str(suggested),

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from app.shell import extra_windows, project_copy, settings
 from app.shell.workspace import Workspace
-from app.widgets import long_operation, operations
+from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.after_paint import after_first_paint
 from app.widgets.worker_write import abandon_writes
 from coding import Project
@@ -114,6 +114,7 @@ def set_project(window: MainWindow, project: Project) -> None:
     else:
         settings.remember_project(project.path)
         window.setWindowTitle(f"Codewerk — {project.path.name}")
+        file_dialogs.start_in(project.path.parent)  # transcripts, sheets and exports: beside the project
     window.pages.setCurrentIndex(WORKBENCH)
     window.window_actions.set_project_open(True)
     _geometry, state = settings.window_state()
@@ -125,6 +126,8 @@ def set_project(window: MainWindow, project: Project) -> None:
     listed = model.document_ids() if model is not None else project.documents.order()
     if listed:  # the first document with codings, else the first: one document loaded
         window.open_document(project.documents.first_coded(listed) or listed[0])
+    else:  # a new project: the header says how documents come in
+        window.panel.set_header(None, no_documents=True)
     workspace.tell(
         QCoreApplication.translate("MainWindow", "Opened {location} — every action is saved at once").format(
             location=project.location
@@ -201,7 +204,7 @@ def save_copy(window: MainWindow) -> None:
 
 # -- dialogs ------------------------------------------------------------------------------
 def ask_new_project(window: MainWindow) -> None:
-    name, _filter = QFileDialog.getSaveFileName(
+    name, _filter = file_dialogs.save_file_name(
         window,
         QCoreApplication.translate("MainWindow", "New project"),
         str(Path.home() / f"studie{PROJECT_SUFFIX}"),
@@ -228,7 +231,7 @@ def ask_new_project(window: MainWindow) -> None:
 
 
 def ask_open_project(window: MainWindow) -> None:
-    name, _filter = QFileDialog.getOpenFileName(
+    name, _filter = file_dialogs.open_file_name(
         window,
         QCoreApplication.translate("MainWindow", "Open project"),
         str(Path.home()),

@@ -24,6 +24,8 @@ T = TypeVar("T")
 
 #: How often the window looks whether other programs changed the project (ms).
 LOOK_OUTSIDE_MS = 500
+#: After the last change, how long the user pauses before the project file is brought up to date.
+CHECKPOINT_AFTER_MS = 2000
 
 
 class Workspace(QObject):
@@ -58,6 +60,17 @@ class Workspace(QObject):
         self._outside.setInterval(LOOK_OUTSIDE_MS)
         self._outside.timeout.connect(self.look_outside)
         self._outside.start()
+        # The file itself follows the work when the user pauses: a copy made meanwhile (a file
+        # manager, a mail attachment) holds every finished action, not what the log still holds.
+        self._checkpoint = QTimer(self)
+        self._checkpoint.setSingleShot(True)
+        self._checkpoint.setInterval(CHECKPOINT_AFTER_MS)
+        self._checkpoint.timeout.connect(self.checkpoint)
+        self.changed.connect(self._checkpoint.start)
+
+    def checkpoint(self) -> None:
+        """The project file brought up to date with its log (``Project.checkpoint``)."""
+        self.project.checkpoint()
 
     def look_outside(self) -> bool:
         """Announce what other programs (or other people on a team server) committed since the
@@ -196,6 +209,7 @@ class Workspace(QObject):
 
     def close(self) -> None:
         self._outside.stop()
+        self._checkpoint.stop()
         abandon_writes(self.project)  # cancelled (rolled back unless committed), announced no more
         self.typed.flush()  # what the user typed meanwhile is saved now
         self.indexer.shutdown()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from app.shell.typed_saves import TypedSaves
 from app.widgets import operations
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -63,6 +64,8 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
         self.project = project
         self.documents = None if documents is None else list(documents)
         self.rename_in: DocumentId | None = None
+        #: Where a name typed while an action is written is kept (``TypedSaves``); the dialog sets it.
+        self.typed: TypedSaves | None = None
         #: The column sorted by (-1: the project's order, interviewers first) and the order.
         self.sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._listed: list[SpeakerInfo] = []  # the rows in the project's order
@@ -119,7 +122,16 @@ class SpeakerTableModel(RecordTableModel[SpeakerInfo]):
             new = " ".join(str(value).split())
             if new == speaker.name:
                 return False
-            return self._act(lambda: speakers.rename(speaker.name, new, document=self.rename_in))
+            owner, document = self.parent(), self.rename_in
+            if self.typed is None:
+                return self._act(lambda: speakers.rename(speaker.name, new, document=document))
+            return self.typed.save(  # kept while an action is written, never dropped
+                ("speaker name", speaker.name, document),
+                new,
+                lambda: speakers.rename(speaker.name, new, document=document),
+                where=owner if isinstance(owner, QWidget) else None,
+                initiator=self,
+            )
         if index.column() == INTERVIEWER and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             return self._act(lambda: speakers.set_interviewer(speaker.name, checked))

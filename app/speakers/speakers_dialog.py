@@ -78,6 +78,8 @@ class SpeakersDialog(QDialog):
         self.scope_note.setWordWrap(True)
 
         self.model = SpeakerTableModel(project, self.documents, self, read=False)  # read by _scope_changed
+        # a name typed while an action is written: kept by the window's workspace (it outlives the dialog)
+        self.model.typed = workspace.typed if workspace is not None else self.bridge.typed
         self.view = QTableView(self)
         self.view.setObjectName("speakerTable")
         self.view.setAccessibleName(QCoreApplication.translate("SpeakersDialog", "Speakers"))

@@ -52,11 +52,18 @@ class TranscriptPanel(QWidget):
         """The header's whole text (what the two labels hold, elided or not)."""
         return f"{self.title.text()}  {self.facts.text()}".strip()
 
-    def set_header(self, document: DocumentInfo | None) -> None:
+    def set_header(self, document: DocumentInfo | None, *, no_documents: bool = False) -> None:
+        """The document's name and facts; without one, what to do: choose a document, or (a project
+        with ``no_documents``) import some."""
         if document is None:
             self.title.setText("")
             self.facts.setText(
                 QCoreApplication.translate(
+                    "TranscriptPanel",
+                    "No documents yet: File → Import documents…, or drop transcripts on Documents.",
+                )
+                if no_documents
+                else QCoreApplication.translate(
                     "TranscriptPanel", "Choose a document in the Documents panel to read and code it."
                 )
             )

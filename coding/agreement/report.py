@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coding.agreement.statistics import Figure, Interval
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 
 ALL_CODES = "*"
@@ -29,6 +30,12 @@ class AgreementRow:
     alpha: Figure
     kappa_ci: Interval
     alpha_ci: Interval
+
+    @property
+    def why(self) -> str:
+        """Why its undefined figures are n/a, in the user's language ("" when every one is defined)."""
+        figures = (self.kappa, self.bp_kappa, self.alpha)
+        return "; ".join(sorted({say(f.reason) for f in figures if f.value is None}))
 
     def as_json(self) -> dict[str, Any]:
         return {

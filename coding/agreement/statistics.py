@@ -32,15 +32,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from coding.core.i18n import marked
 from coding.core.i18n import text as say
 from coding.core.numbers import number
 
 BOOTSTRAP_DRAWS = 1000
 BOOTSTRAP_SEED = 20_151_105  # fixed: the same project gives the same interval every time
 
-NO_UNITS = "no unit was seen by both coders"
-NO_VARIATION = "no variation: both coders put every unit in the same category"
-ONE_CATEGORY = "only one category occurs, so chance agreement is complete"
+# Kept in English in the figures (JSON's "undefined"); said in the user's language where shown.
+NO_UNITS = marked("no unit was seen by both coders")
+NO_VARIATION = marked("no variation: both coders put every unit in the same category")
+ONE_CATEGORY = marked("only one category occurs, so chance agreement is complete")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from coding.analysis.counting import merged, mixed_runs, tally_overlap, tally_un
 from coding.analysis.reading import Codings, counted_codes, read_codings, read_units
 from coding.analysis.saved_queries import DeleteQuery, SavedQueryInfo, SaveQuery, find_saved, saved_queries
 from coding.analysis.units import UNITS
-from coding.core.attributes import attribute_key
+from coding.core.attributes import present_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
@@ -51,8 +51,8 @@ class AnalysisService:
 
     def groups(self, by: str, documents: Sequence[DocumentInfo] | None = None) -> tuple[str, ...]:
         """The values of attribute ``by``, natural order, ``(none)`` last if a document lacks it."""
-        key = attribute_key(by)
         documents = self._documents.list(with_counts=False) if documents is None else documents
+        key = present_key(self._attribute_keys(documents), by)  # a Dutch sheet's "regio" for "region"
         values = {d.attributes[key] for d in documents if d.attributes.get(key)}
         ordered = sorted(values, key=natural_key)
         if any(not d.attributes.get(key) for d in documents):
@@ -70,7 +70,7 @@ class AnalysisService:
 
     @staticmethod
     def group_of(document: DocumentInfo, by: str) -> str:
-        return document.attributes.get(attribute_key(by)) or NO_VALUE
+        return document.attributes.get(present_key(document.attributes, by)) or NO_VALUE
 
     def _codings(self, codes: Sequence[CodeInfo], include_subcodes: bool, coder: str | None) -> Codings:
         tree = self._context.resolve.code_tree()

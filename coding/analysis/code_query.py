@@ -10,7 +10,7 @@ from coding.analysis.query import Code, QuerySyntaxError, codes_of, parse_query
 from coding.analysis.query_eval import evaluate
 from coding.analysis.reading import counted_codes, read_codings, read_units
 from coding.analysis.units import QUERY_UNITS
-from coding.core.attributes import attribute_key
+from coding.core.attributes import present_key
 from coding.core.context import ProjectContext
 from coding.core.errors import CodewerkError, InvalidInputError
 from coding.core.i18n import text as say
@@ -50,7 +50,8 @@ def matching(documents: Sequence[DocumentInfo], where: Mapping[str, str] | None)
     """The documents whose attributes match ``where`` (case- and accent-insensitively)."""
     if not where:
         return list(documents)
-    wanted = {attribute_key(key): fold(value) for key, value in where.items()}
+    keys = {key for d in documents for key in d.attributes}
+    wanted = {present_key(keys, key): fold(value) for key, value in where.items()}
     return [d for d in documents if all(fold(d.attributes.get(k, "")) == v for k, v in wanted.items())]
 
 

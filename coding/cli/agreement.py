@@ -58,7 +58,7 @@ def _notes(report: AgreementReport) -> list[str]:
                     text("{name} of {code}", name=name, code=row.code)
                 )
     return [
-        text("n/a: {reason} ({where})", reason=reason, where=", ".join(where))
+        text("n/a: {reason} ({where})", reason=text(reason), where=", ".join(where))
         for reason, where in reasons.items()
     ]
 

@@ -10,6 +10,7 @@ from typing import Any
 from coding.cli.arguments import key_values
 from coding.cli.opening import opened
 from coding.cli.output import add_csv_guard, print_csv, print_json, print_table
+from coding.core.attributes import known_value
 from coding.core.i18n import text
 from coding.core.records import Quote
 from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
@@ -69,8 +70,8 @@ def print_quotes(quotes: Sequence[Quote], output_format: str, csv_guard: str | N
             q.document,
             q.code_path,
             q.attributes.get("respondent", ""),
-            q.attributes.get("region", ""),
-            q.attributes.get("role", ""),
+            known_value(q.attributes, "region"),  # a Dutch sheet's "regio" and "rol" too
+            known_value(q.attributes, "role"),
             q.start,
             q.end,
             q.text,

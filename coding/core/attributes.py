@@ -51,6 +51,20 @@ def known_keys(keys: Iterable[str], key: str) -> str | None:
     return next((name for name in SAME_AS.get(key, (key,)) if name in present), None)
 
 
+def present_key(keys: Iterable[str], key: str) -> str:
+    """The name ``key`` goes by among a project's attribute ``keys``: ``region`` is ``regio`` in a project
+    whose metadata sheet was Dutch (and ``regio`` is ``region`` in an English one); a key the project has,
+    or one Codewerk knows no other name for, stays as it is (normalised by :func:`attribute_key`)."""
+    wanted = attribute_key(key)
+    present = set(keys)
+    if wanted in present:
+        return wanted
+    for names in SAME_AS.values():
+        if wanted in names:
+            return next((name for name in names if name in present), wanted)
+    return wanted
+
+
 def attribute_label(key: str, language: str | None = None) -> str:
     """How an attribute's name is shown: a known attribute in the current language (or ``language``), any
     other as it was stored with its first letter capitalised (``region`` → "Regio" in Dutch, ``sector`` →

@@ -63,6 +63,9 @@ _DUTCH: dict[str, str] = {
     "Description": "Beschrijving",
     "Scale": "Schaal",
     "Kind": "Soort",
+    "File": "Bestand",  # column headers of codewerk media and guide
+    "Status": "Status",
+    "Confidence": "Zekerheid",
     "Label": "Label",
     "Judgement": "Oordeel",
     "Judgement {label}": "Oordeel {label}",
@@ -111,6 +114,7 @@ _DUTCH: dict[str, str] = {
     "qualitative research; quotes": "kwalitatief onderzoek; citaten",
     "Codewerk export": "Codewerk-export",
     " · evidence": " · bewijs",
+    " · coded by {names}": " · gecodeerd door {names}",
     "{name} – coded transcript": "{name} – gecodeerd transcript",
     "{project}, coded transcript of {name}": "{project}, gecodeerd transcript van {name}",
     "Coded transcript": "Gecodeerd transcript",

@@ -5,6 +5,14 @@ trust a code's suggestions. See :mod:`coding.core.i18n`."""
 from __future__ import annotations
 
 DUTCH: dict[str, str] = {
+    # Why an agreement figure is n/a (the agreement window, its workbook, codewerk agreement)
+    "no unit was seen by both coders": "geen eenheid is door beide codeurs gezien",
+    "no variation: both coders put every unit in the same category": (
+        "geen variatie: beide codeurs plaatsten elke eenheid in dezelfde categorie"
+    ),
+    "only one category occurs, so chance agreement is complete": (
+        "er komt maar één categorie voor, dus de toevalsovereenstemming is volledig"
+    ),
     # How far to trust suggestions (the suggestion queue, codewerk suggest calibrate)
     "1 passage": "1 fragment",
     "{count} passages": "{count} fragmenten",

@@ -349,6 +349,26 @@ class Store:
             finally:
                 cursor.close()
 
+    def checkpoint(self) -> None:
+        """Copy the finished transactions the write-ahead log holds into the project file (a PASSIVE
+        checkpoint: it waits for no one and stops where a reader still needs the log). A copy of the
+        file alone, made while the project is open (a file manager, a mail attachment), then holds
+        every finished action, not only those before SQLite's own checkpoint (every 1,000 pages)."""
+        if self.engine.dialect.name != "sqlite" or self.read_only:
+            return
+        with self._watch_lock:  # the watch connection: outside any transaction, as a checkpoint must be
+            try:
+                if self._watch is None:
+                    self._watch = self.engine.raw_connection()
+                cursor = self._watch.cursor()
+                try:
+                    cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    cursor.fetchall()
+                finally:
+                    cursor.close()
+            except (sqlite3.Error, DBAPIError):
+                return  # nothing is lost: the log keeps it, and the next write reports what is wrong
+
     def _look_before_writing(self, session: Session) -> None:
         # Holding the write lock now: whatever others committed is committed before ours, and
         # mark_seen after our commit would take it for ours; remember that there was some.

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Dialect, Select, func, select
 
-from coding.core.attributes import attribute_key
+from coding.core.attributes import present_key
 from coding.core.context import DocumentRef, Execute
 from coding.core.errors import AmbiguousError, NotFoundError
 from coding.core.i18n import text as say
@@ -270,11 +270,17 @@ class DocumentService:
         with self._store.read() as session:
             return sorted(session.execute(select(DocumentAttribute.key).distinct()).scalars())
 
+    def attribute_named(self, key: str) -> str:
+        """The key attribute ``key`` is stored under in this project: a grouping ``by="region"`` (every
+        default) groups a project whose metadata sheet named the column ``regio`` by ``regio``."""
+        return present_key(self.attribute_keys(), key)
+
     def attribute_values(self, key: str) -> builtins.list[str]:
         """The distinct values of an attribute, sorted; e.g. the regions."""
+        named = self.attribute_named(key)
         with self._store.read() as session:
             values = session.execute(
-                select(DocumentAttribute.value).where(DocumentAttribute.key == attribute_key(key)).distinct()
+                select(DocumentAttribute.value).where(DocumentAttribute.key == named).distinct()
             ).scalars()
             return sorted(values, key=fold)
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.shared import Cm, Pt
 
-from coding.core.attributes import attribute_key, attribute_word, known_value
+from coding.core.attributes import attribute_word, known_value
 from coding.core.context import CodeRef
 from coding.core.i18n import text
 from coding.core.ids import CodeId, PassageId
@@ -110,7 +110,7 @@ def write_quotes_per_concept(
     """``include_memos``: each concept's code memos under its heading, and the document memos at the end.
     ``coder``: only that coder's layer (a name, or ``consensus``).
     ``include_analysis``: the analysis section last (:mod:`coding.exporting.docx_analysis`)."""
-    key = attribute_key(by)
+    key = project.documents.attribute_named(by)
     grid = project.comparison.grid(key, codes=codes, groups=groups)
     tree = project.codes.tree()
     rows = {row.code.id: row for row in grid.rows}
@@ -139,6 +139,8 @@ def write_quotes_per_concept(
             q.end,
         )
     )
+    # A second coder's work merged in: the same passage coded twice, so each quote names its coders.
+    coders = len({q.coder for q in quotes}) > 1
     for quote in quotes:
         group = quote.attributes.get(key) or NO_GROUP
         cell = cells.setdefault((heading_of[quote.code_id], group), {})
@@ -191,7 +193,15 @@ def write_quotes_per_concept(
                 grey_run(body.paragraph(), text("No quotes."), italic=True)
             evidence = set(judgement.evidence) if judgement else set()
             for passage in passages.values():
-                _quote(body, tree, passage, heading, include_reviews, passage.first.passage_id in evidence)
+                _quote(
+                    body,
+                    tree,
+                    passage,
+                    heading,
+                    include_reviews,
+                    passage.first.passage_id in evidence,
+                    coders,
+                )
     if empty:
         grey_run(
             body.paragraph(),
@@ -320,13 +330,14 @@ def _quote(
     heading: CodeInfo,
     include_reviews: bool,
     evidence: bool,
+    coders: bool = False,
 ) -> None:
     first = passage.first
     finer = [
         tree.get(q.code_id).path[heading.depth + 1 :] for q in passage.codings if q.code_id != heading.id
     ]
     if finer:
-        label = "; ".join(" › ".join(path) for path in finer)
+        label = "; ".join(dict.fromkeys(" › ".join(path) for path in finer))  # two coders: the code once
         code_line = indented(body.paragraph(), after=0)
         code_line.paragraph_format.keep_with_next = True  # the code line stays with its quote
         grey_run(code_line, label, size=8)
@@ -336,6 +347,9 @@ def _quote(
     grey_run(paragraph, attribution(first.attributes, first.document, first.pages, first.time_label))
     if evidence:
         grey_run(paragraph, text(" · evidence"), italic=True)
+    if coders:
+        names = ", ".join(dict.fromkeys(q.coder or "?" for q in passage.codings))
+        grey_run(paragraph, text(" · coded by {names}", names=names))
     memos = [q.memo for q in passage.codings if q.memo]
     for memo in dict.fromkeys(memos):
         grey_run(indented(body.paragraph()), text("Memo: {memo}", memo=memo), italic=True, size=9)

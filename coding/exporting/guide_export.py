@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coding.core.attributes import present_key
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text
 from coding.core.numbers import number
@@ -42,8 +43,14 @@ def respondent_label(respondent: Respondent, by: str | None) -> str:
     """``R5`` or, grouped by an attribute, ``R5 (Zwolle)``."""
     if not by:
         return respondent.document
-    value = next((v for k, v in respondent.attributes.items() if k.casefold() == by.casefold()), "")
+    value = _value(respondent, by)
     return f"{respondent.document} ({value})" if value else respondent.document
+
+
+def _value(respondent: Respondent, by: str) -> str:
+    """The respondent's value of ``by`` under any name a metadata sheet gives it (``regio`` for ``region``)."""
+    attributes = {k.casefold(): v for k, v in respondent.attributes.items()}
+    return attributes.get(present_key(attributes, by), "")
 
 
 def ordered_respondents(table: GuideTable, by: str | None) -> list[Respondent]:
@@ -53,8 +60,7 @@ def ordered_respondents(table: GuideTable, by: str | None) -> list[Respondent]:
         return list(table.respondents)
 
     def value(respondent: Respondent) -> str:
-        found = next((v for k, v in respondent.attributes.items() if k.casefold() == by.casefold()), "")
-        return found.casefold()
+        return _value(respondent, by).casefold()
 
     # stable: document order within a value; interviews without one last, as the guide view shows them
     return sorted(table.respondents, key=lambda r: (value(r) == "", value(r)))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coding.core.attributes import attribute_key, attribute_label, known_keys
+from coding.core.attributes import attribute_label, known_keys
 from coding.core.context import CodeRef
 from coding.core.records import Quote
 from coding.core.text import fold, natural_key
@@ -23,6 +23,9 @@ PAGE_HEADER = "Page"
 #: subtitle cues): the turn's start, ``hh:mm:ss``, to find the place in the recording.
 TIME_HEADER = "Time"
 REVIEW_HEADER = "Review"
+#: A column of the coder's name, when the quotes exported are of more than one coder (a second
+#: coder's work merged in: the same passage twice, told apart only by who coded it).
+CODER_HEADER = "Coder"
 
 
 def neutralise(value: str) -> str:
@@ -74,7 +77,7 @@ def quote_table(
     and further attribute columns are those of the quotes exported. ``coder``: only that coder's
     layer (a coder's name, or ``consensus``).
     """
-    key = attribute_key(by)
+    key = project.documents.attribute_named(by)
     code_ids = [project.codes.id_of(ref) for ref in codes] if codes else None  # unknown codes first
     documents = None
     if groups:
@@ -93,11 +96,13 @@ def quote_table(
     extra = sorted(keys - {key, "respondent", role})
     paged = any(q.pages for q in quotes)
     timed = any(q.time is not None for q in quotes)
+    coders = len({q.coder for q in quotes}) > 1
     header = (
         BASE_HEADER
         + ((PAGE_HEADER,) if paged else ())
         + ((TIME_HEADER,) if timed else ())
         + tuple(attribute_label(k) for k in extra)
+        + ((CODER_HEADER,) if coders else ())
     )
     if include_reviews:
         header += (REVIEW_HEADER,)
@@ -136,6 +141,7 @@ def quote_table(
             *((page_cell(quote),) if paged else ()),
             *((quote.time_label,) if timed else ()),
             *(attrs.get(k, "") for k in extra),
+            *((quote.coder or "",) if coders else ()),
         )
         if include_reviews:
             row += (review_text(quote),)

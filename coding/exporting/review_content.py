@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from coding.core import i18n
-from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef
 from coding.core.errors import InvalidInputError
 from coding.core.i18n import text as say
@@ -43,6 +42,22 @@ class ReviewItem:
     conversation: str  # earlier messages, one per line
     mark: str  # the reviewer's current mark, as a label of the file's language
     comment: str
+    coder: str = ""  # who coded the quote, when the file holds more than one coder's quotes
+
+    def document_and_coder(self, language: str) -> str:
+        """The document, and ``coder Bram`` after it when the item names its coder."""
+        if not self.coder:
+            return self.document
+        return f"{self.document}, {CODER_WORD.get(language, CODER_WORD['en']).format(name=self.coder)}"
+
+    def place(self, language: str) -> str:
+        """Where the quote is from: ``R5, Zwolle, R5_uwv`` (and ``coder Bram`` when it says)."""
+        parts = [self.respondent, self.group, self.document_and_coder(language)]
+        return ", ".join(part for part in parts if part)
+
+
+#: How a quote's coder is named in a review file of more than one coder (the file's language).
+CODER_WORD = {"en": "coder {name}", "nl": "codeur {name}"}
 
 
 @dataclass(frozen=True)
@@ -141,7 +156,7 @@ def review_content(
             )
         )
     words = labels(language)
-    key = attribute_key(by)
+    key = project.documents.attribute_named(by)
     tree = project.codes.tree()
     selected = [c.id for c in project.comparison.row_codes(codes)] if codes else None
     chosen = set(project.comparison.group_values(key, groups)) if groups else None
@@ -170,6 +185,7 @@ def review_content(
         )
     )
     by_concept: dict[CodeId, list[ReviewItem]] = {}
+    several = len({q.coder for q in quotes}) > 1  # a second coder's work merged in: the same text twice
     for quote in quotes:
         talk = quote_talk.get(quote.coding_id, Discussion(""))
         mark = talk.mark_by(reviewer)
@@ -192,6 +208,7 @@ def review_content(
                 conversation=conversation,
                 mark=words[mark.status] if mark else "",
                 comment=mark.comment if mark else "",
+                coder=(quote.coder or "") if several else "",
             )
         )
     judged: dict[CodeId, list[ReviewItem]] = {}

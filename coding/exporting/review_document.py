@@ -176,8 +176,7 @@ def _concept(document: DocxDocument, concept: ConceptReview, content: ReviewCont
         document.add_heading(str(headers["quotes"]), 2)
         table = _table(document, list(headers["quote"]))
         for item in concept.quotes:
-            source = ", ".join(part for part in (item.respondent, item.group, item.document) if part)
-            _row(table, item, content, source)
+            _row(table, item, content, item.place(content.language))
 
 
 def _write(cell: _Cell, text: str) -> None:

@@ -29,7 +29,7 @@ from coding.core.context import CodeRef
 from coding.exporting.options import reject_unknown
 from coding.exporting.review_content import ConceptReview, ReviewContent, ReviewItem, review_content
 from coding.exporting.sheet_names import unique_sheet_names
-from coding.exporting.xlsx_cells import FORMULA_START, cell_text
+from coding.exporting.xlsx_cells import FORMULA_START, cell_text, wrapped_lines
 from coding.reviews.review_layout import (
     CHECK_COLUMN,
     COLUMNS,
@@ -140,8 +140,13 @@ def write_review_xlsx(
     workbook.save(path)
 
 
+#: The instructions' one column: as wide as a portrait A4 page holds at 100 % (LibreOffice printed a
+#: wider one cut at the page's edge, words lost, whatever the fit-to-width setting).
+INSTRUCTIONS_WIDTH = 88.0
+
+
 def _instructions(sheet: Worksheet, content: ReviewContent) -> None:
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     words = labels(content.language)
     lines: list[tuple[str, Font]] = []
     for block in (
@@ -157,8 +162,9 @@ def _instructions(sheet: Worksheet, content: ReviewContent) -> None:
         cell = sheet.cell(row=row, column=1, value=text)
         cell.font = font
         cell.alignment = WRAP
-        if len(text) > 100:
-            sheet.row_dimensions[row].height = LINE_HEIGHT * math.ceil(len(text) / 100) + 3
+        lines_needed = wrapped_lines(text, INSTRUCTIONS_WIDTH) if text else 1
+        if lines_needed > 1:
+            sheet.row_dimensions[row].height = LINE_HEIGHT * lines_needed + 3
     _print_setup(sheet, landscape=False)
 
 
@@ -213,7 +219,7 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         row += 1
         validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.judgements) - 1}")
         for item in concept.judgements:
-            _item(sheet, row, item, styles)
+            _item(sheet, row, item, styles, content.language)
             row += 1
         row += 1
     if concept.quotes:
@@ -224,7 +230,7 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         row += 1
         validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.quotes) - 1}")
         for item in concept.quotes:
-            _item(sheet, row, item, styles)
+            _item(sheet, row, item, styles, content.language)
             row += 1
     if header_row is not None:
         sheet.freeze_panes = f"A{header_row + 1}"
@@ -280,12 +286,12 @@ def _style(cell: Any, open_cell: bool, quote_prefix: bool, styles: Styles) -> No
     styles[key] = copy(cell._style)
 
 
-def _item(sheet: Worksheet, row: int, item: ReviewItem, styles: Styles) -> None:
+def _item(sheet: Worksheet, row: int, item: ReviewItem, styles: Styles, language: str) -> None:
     values: tuple[str, ...] = (
         item.code,
         item.respondent,
         item.group,
-        item.document,
+        item.document_and_coder(language),
         item.text,
         item.memo,
         item.question,

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 
-from coding.core.attributes import attribute_key, attribute_word
+from coding.core.attributes import attribute_word
 from coding.core.context import CodeRef
 from coding.core.i18n import text
 from coding.core.records import CodeInfo, CodeTree
@@ -71,6 +71,7 @@ _QUOTE_WIDTHS = {
     "Page": 6,
     "Review": 22,
     "Time": 9,
+    "Coder": 11,
 }
 _NOT_WRAPPED = ("Respondent", "Start", "End", "Page")
 _OTHER_WIDTH = 12
@@ -92,7 +93,7 @@ def write_xlsx(
     **other: Any,
 ) -> None:
     reject_unknown("Excel", other)
-    key = attribute_key(by)
+    key = project.documents.attribute_named(by)
     comparison = project.comparison
     grid, frequencies = comparison.grid_and_frequencies(key, codes=codes, groups=groups, coder=coder)
     table = quote_table(

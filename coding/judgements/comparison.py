@@ -16,7 +16,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from coding.core.attributes import REGION_KEYS, attribute_key
+from coding.core.attributes import REGION_KEYS
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
@@ -254,7 +254,7 @@ class ComparisonService:
     def group_values(self, by: str = "region", groups: Sequence[str] | None = None) -> tuple[str, ...]:
         """The values of ``by`` among the documents, natural order, ``(none)`` last if any coded
         passage's document lacks the attribute; limited to ``groups`` (unknown names are an error)."""
-        return self._group_values(attribute_key(by), groups, None)
+        return self._group_values(self._documents.attribute_named(by), groups, None)
 
     def _group_values(
         self, key: str, groups: Sequence[str] | None, documents: Sequence[DocumentInfo] | None
@@ -320,7 +320,7 @@ class ComparisonService:
         coder: str | None = None,
     ) -> JudgementGrid:
         """``coder``: count only that coder's layer (a name, or ``consensus``)."""
-        key = attribute_key(by)
+        key = self._documents.attribute_named(by)
         values, tally = self._counted(key, groups, include_subcodes, coder)
         return self._grid(key, values, tally, self.row_codes(codes))
 
@@ -336,7 +336,7 @@ class ComparisonService:
     ) -> FrequencyTable:
         """Coded passages (``measure="quotes"``) or documents (each counted once) per code and group."""
         _check_measure(measure)
-        key = attribute_key(by)
+        key = self._documents.attribute_named(by)
         values, tally = self._counted(key, groups, include_subcodes, coder)
         return self._frequencies(key, measure, values, tally, self.row_codes(codes))
 
@@ -352,7 +352,7 @@ class ComparisonService:
     ) -> tuple[JudgementGrid, FrequencyTable]:
         """:meth:`grid` and :meth:`frequencies` with the same arguments, counted in one pass."""
         _check_measure(measure)
-        key = attribute_key(by)
+        key = self._documents.attribute_named(by)
         values, tally = self._counted(key, groups, include_subcodes, coder)
         codes_of_rows = self.row_codes(codes)
         return (
@@ -455,7 +455,7 @@ class ComparisonService:
     # -- one cell ------------------------------------------------------------------------
     def cell_passages(self, code: CodeRef, value: str, by: str = "region") -> list[CellPassage]:
         """The passages behind a cell, ordered by respondent (R2 before R10), document, position."""
-        key = attribute_key(by)
+        key = self._documents.attribute_named(by)
         wanted = "" if value == NO_GROUP else value
         quotes = self._quotes.query(code, where={key: wanted})
         by_passage: dict[PassageId, list[Quote]] = {}

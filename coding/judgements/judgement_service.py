@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import NotFoundError
 from coding.core.i18n import text
@@ -31,7 +30,7 @@ class JudgementService:
         A judgement is about a group of documents; a value no document has is refused so that
         a typo (``Zwole``) does not create a column of its own.
         """
-        key = attribute_key(attribute)
+        key = self._documents.attribute_named(attribute)
         values = self._documents.attribute_values(key)
         for known in values:
             if fold(known) == fold(value):
@@ -53,7 +52,7 @@ class JudgementService:
         coder: str | None = None,
     ) -> JudgementInfo:
         """Judge ``code`` for the group ``by = value`` (e.g. region Zwolle): ``score`` from its scale."""
-        attribute = attribute_key(by)
+        attribute = self._documents.attribute_named(by)
         group = self.group_value(attribute, value)
         code_id = self._context.resolve.code(code)
         command = SetJudgement(
@@ -75,10 +74,11 @@ class JudgementService:
         """All judgements (of one grouping attribute, if given) in codebook order, then group value."""
         tree = self._context.resolve.code_tree()
         order = tree.order()
+        attribute = None if by is None else self._documents.attribute_named(by)
         with self._store.read() as session:
             statement = select(Judgement, Coder.name).outerjoin(Coder, Coder.id == Judgement.coder_id)
             if by is not None:
-                statement = statement.where(Judgement.attribute == attribute_key(by))
+                statement = statement.where(Judgement.attribute == attribute)
             rows = session.execute(statement).all()
             evidence: dict[int, list[PassageId]] = defaultdict(list)
             for judgement_id, passage_id in session.execute(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coding.core.attributes import present_key
 from coding.core.ids import DocumentId
 from coding.core.text import fold, natural_key
 from coding.exporting import write_atomically
@@ -46,7 +47,7 @@ class FrequencyTable:
 
 
 def _group_of(corpus: Corpus, by: str) -> dict[DocumentId, str]:
-    key = fold(by)
+    key = fold(present_key({k for doc in corpus.documents for k in doc.attributes}, by))  # "regio" too
     out = {}
     for doc in corpus.documents:
         value = next((v for k, v in doc.attributes.items() if fold(k) == key), "")

@@ -10,7 +10,6 @@ from typing import Any, cast
 
 from sqlalchemy import and_, case, false, func, literal, or_, select
 
-from coding.core.attributes import attribute_key
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId, ReviewId, ReviewMessageId
 from coding.core.plain_rows import plain_rows
@@ -108,7 +107,9 @@ class QuoteService:
         attributes = {d.id: d.attributes for d in infos}
         if where:
             wanted = {
-                attribute_key(key): {fold(v) for v in ([value] if isinstance(value, str) else value)}
+                self._documents.attribute_named(key): {
+                    fold(v) for v in ([value] if isinstance(value, str) else value)
+                }
                 for key, value in where.items()
             }
             matching = {
@@ -310,7 +311,9 @@ class QuoteService:
             )
         if where:
             wanted = {
-                attribute_key(key): {fold(v) for v in ([value] if isinstance(value, str) else value)}
+                self._documents.attribute_named(key): {
+                    fold(v) for v in ([value] if isinstance(value, str) else value)
+                }
                 for key, value in where.items()
             }
             matching = [

@@ -5,8 +5,10 @@ Run on an X server of 1366×768 with a window manager, e.g.::
     Xvfb :99 -screen 0 1366x768x24 & DISPLAY=:99 openbox &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/agreement_shots.py
 
-Writes ``agreement_window.png`` beside itself. The second coder ("Bram") recodes the demo's
-passages: most the same, some moved, some with another code, a few left out (seeded).
+Writes ``agreement_window.png`` beside itself, and ``agreement_workbook.png``, the first page of its
+Export to Excel… as LibreOffice prints it (needs LibreOffice and poppler-utils). The second coder
+("Bram") recodes the demo's passages: most the same, some moved, some with another code, a few left
+out (seeded).
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ from app.shell.application import application  # noqa: E402
 from app.shell.main_window import MainWindow  # noqa: E402
 from coding import Project  # noqa: E402
 from coding.demo import build_demo_project  # noqa: E402
+from coding.exporting.agreement_xlsx import write_agreement_xlsx  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+from review_shots import printed  # noqa: E402
 
 
 def settle(ms: int = 300) -> None:
@@ -77,6 +83,9 @@ def main() -> int:
     settle(800)
     dialog.list.selectRow(0)
     shoot(dialog, "agreement_window.png")
+    assert dialog.report is not None
+    workbook = write_agreement_xlsx(dialog.report, folder / "agreement.xlsx")
+    printed(workbook, "agreement_workbook.png", 1)
     return 0
 
 

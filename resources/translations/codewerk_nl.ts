@@ -1924,6 +1924,18 @@ Klik om de citaten te tonen</translation>
         <translation>De tabel opslaan als Excel-werkmap (met de heatmap) of als CSV</translation>
     </message>
     <message>
+        <source>Coder:</source>
+        <translation>Codeur:</translation>
+    </message>
+    <message>
+        <source>Count every coder&apos;s codings, or only one coder&apos;s (or the consensus layer&apos;s)</source>
+        <translation>Tel de coderingen van alle codeurs, of van één codeur (of van de consensuslaag)</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>Alle codeurs</translation>
+    </message>
+    <message>
         <source>Export table</source>
         <extracomment>The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
@@ -1991,8 +2003,8 @@ Klik om de citaten te tonen</translation>
         <translation>Leegmaken</translation>
     </message>
     <message>
-        <source>Metadata sheet (optional): a &apos;file&apos; column and one column per attribute</source>
-        <translation>Metadatablad (optioneel): een kolom &apos;file&apos; en één kolom per kenmerk</translation>
+        <source>Metadata sheet (optional): a &apos;file&apos; (or &apos;bestand&apos;) column and one column per attribute</source>
+        <translation>Metadatablad (optioneel): een kolom &apos;bestand&apos; (of &apos;file&apos;) en één kolom per kenmerk</translation>
     </message>
     <message>
         <source>no sheet: .csv (comma or semicolon) or .xlsx</source>
@@ -3746,8 +3758,12 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
 <context>
     <name>TranscriptPanel</name>
     <message>
-        <source>Choose a document in the Documents panel to read and code it.</source>
+        <source>No documents yet: File → Import documents…, or drop transcripts on Documents.</source>
         <extracomment>The attributes the header names after the document, in this order.</extracomment>
+        <translation>Nog geen documenten: Bestand → Documenten importeren…, of sleep ze op Documenten.</translation>
+    </message>
+    <message>
+        <source>Choose a document in the Documents panel to read and code it.</source>
         <translation>Kies een document in het paneel Documenten om het te lezen en te coderen.</translation>
     </message>
     <message>
@@ -4190,7 +4206,7 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <name>Workspace</name>
     <message>
         <source>Undone: {step}</source>
-        <extracomment>How often the window looks whether other programs changed the project (ms). A team project&apos;s server stopped (False) or started again (True) answering. Saves of typed text (memos, justifications, comments), kept while an action writes in a worker. Reads under way in a worker thread for a view (see :meth:`read_in_worker`).</extracomment>
+        <extracomment>How often the window looks whether other programs changed the project (ms). After the last change, how long the user pauses before the project file is brought up to date. A team project&apos;s server stopped (False) or started again (True) answering. Saves of typed text (memos, justifications, comments), kept while an action writes in a worker. Reads under way in a worker thread for a view (see :meth:`read_in_worker`).</extracomment>
         <translation>Ongedaan gemaakt: {step}</translation>
     </message>
     <message>
@@ -4232,6 +4248,21 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <message>
         <source>Show folder</source>
         <translation>Map tonen</translation>
+    </message>
+</context>
+<context>
+    <name>file_dialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>{suffix}-bestand</translation>
     </message>
 </context>
 <context>

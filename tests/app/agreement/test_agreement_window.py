@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.agreement.agreement_window import AgreementWindow
 from app.shell.main_window import MainWindow
+from app.widgets import file_dialogs
 
 DOC = "R12_uwv_zwolle"
 
@@ -203,7 +204,7 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
     when it committed."""
     import threading
 
-    from PySide6.QtWidgets import QFileDialog, QProgressDialog
+    from PySide6.QtWidgets import QProgressDialog
 
     from app.agreement import second_coder
     from app.widgets.long_operation import running_operations
@@ -225,8 +226,8 @@ def test_packaging_and_merging_run_in_a_worker_with_progress(
     spy(merge, "apply_merge")
     out = tmp_path / "bram.codewerk"
     monkeypatch.setattr(second_coder, "ask_coder_name", lambda *_a: "Bram")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *_a, **_k: (str(out), ""))
     window.window_actions.prepare_package.trigger()  # File → Second coder → Prepare package…
     assert window.findChild(QProgressDialog, "operationProgress") is not None
     qtbot.waitUntil(lambda: "Packaged" in window.statusBar().currentMessage())
@@ -260,10 +261,10 @@ def test_the_coder_name_dialog_is_wide_enough_for_its_title(qtbot, window: MainW
     """Prepare package… asks for the second coder's name in a dialog that was sized to its short field,
     so the title bar read 'Pakke… maken'. The name is typed with real keys and reaches the package step."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QDialog, QFileDialog
+    from PySide6.QtWidgets import QDialog
 
     asked: dict[str, object] = {}
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: asked.setdefault("file", ("", "")))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: asked.setdefault("file", ("", "")))
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -315,3 +316,21 @@ def test_the_coders_compared_first_are_those_who_coded_the_same_documents(qtbot,
     assert {dialog.coder_a.currentData(), dialog.coder_b.currentData()} == {first, "Bram"}
     qtbot.waitUntil(lambda: dialog.report is not None)
     assert dialog.report is not None and {dialog.report.coder_a, dialog.report.coder_b} == {first, "Bram"}
+
+
+def test_a_second_coder_coming_in_while_the_window_is_open_is_compared(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Opened on a project of one coder the window compares that coder with itself and says two are
+    needed; when a second coder's codings come in (a merge), it compares the two, as when opened then."""
+    dialog = _open_agreement(qtbot, window)
+    assert dialog.coder_a.currentData() == dialog.coder_b.currentData() == "demo"
+    assert dialog.report is None and "two different coders" in dialog.method.text()
+    _second_coder(window)  # Bram's codings come in: one change, as a merge makes
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=5000)
+    assert (dialog.coder_a.currentData(), dialog.coder_b.currentData()) == ("demo", "Bram")
+    assert dialog.report is not None and dialog.report.coder_b == "Bram"
+    dialog.coder_b.setCurrentIndex(dialog.coder_b.findData("demo"))  # a pair the user chose ...
+    dialog.coder_a.setCurrentIndex(dialog.coder_a.findData("Bram"))
+    assert window.workspace is not None
+    window.workspace.project.codings.code(DOC, "Stabiliteit", 0, 10, coder="Bram")
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.coder_a == "Bram", timeout=5000)
+    assert (dialog.coder_a.currentData(), dialog.coder_b.currentData()) == ("Bram", "demo")  # ... stays

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 from app.analysis.analysis_window import AnalysisWindow
 from app.analysis.heat_table_model import CELL_ROLE
 from app.shell.main_window import MainWindow
+from app.widgets import file_dialogs
 from tests.app.window_helpers import hold_reads
 
 
@@ -124,7 +125,6 @@ def test_export_writes_the_table_shown_as_a_workbook(
     import threading
 
     from openpyxl import load_workbook
-    from PySide6.QtWidgets import QFileDialog
 
     from app.analysis import cooccurrence_view
 
@@ -132,7 +132,7 @@ def test_export_writes_the_table_shown_as_a_workbook(
     qtbot.waitUntil(lambda: view.table_data is not None)  # counted in a worker thread
     _choose(qtbot, view.measure, "c-coefficient")
     target = tmp_path / "samen"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_args, **_kw: (str(target), ""))
     threads: list[threading.Thread] = []
     original = cooccurrence_view.export_cooccurrence
 
@@ -203,3 +203,29 @@ def test_a_long_column_title_is_cut_with_an_ellipsis_not_clipped_at_both_ends(
         assert metrics.horizontalAdvance(text) <= width or not text, (title, text, width)
         shown.append(text)
     assert any(text.startswith("R15_") and text.endswith("…") for text in shown), shown
+
+
+def test_a_second_coders_codings_can_be_left_out_of_the_counts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """With one coder there is nothing to choose. Once a second coder's codings come in (a merge), a
+    passage the first coded Vertrouwen and the second Coördinatie counted as the two codes applying
+    together; Coder: counts one coder's codings only (or every coder's)."""
+    view = _open(window, "cooccurrence").cooccurrence
+    qtbot.waitUntil(lambda: view.table_data is not None)
+    assert view.coder.isHidden()
+    project = window.workspace.project  # type: ignore[union-attr]
+    trust, coordination = project.codes.id_of("Vertrouwen"), project.codes.id_of("Coördinatie")
+    for quote in project.quotes("Vertrouwen")[:3]:
+        project.codings.code(quote.document_id, coordination, quote.start, quote.end, coder="Bram")
+    every = project.analysis.cooccurrence().count(trust, coordination)
+    alone = project.analysis.cooccurrence(coder="demo").count(trust, coordination)
+    assert every > alone  # Bram's Coördinatie where demo coded Vertrouwen
+    qtbot.waitUntil(lambda: not view.coder.isHidden(), timeout=5000)
+    model = view.cooccurrence
+
+    def cell() -> str:
+        rows = [model.index(r, 0).data(CELL_ROLE)[0] for r in range(model.rowCount())]
+        return str(model.index(rows.index(trust), rows.index(coordination)).data())
+
+    qtbot.waitUntil(lambda: cell() == str(every), timeout=5000)  # every coder's: across coders
+    _choose(qtbot, view.coder, "demo")
+    qtbot.waitUntil(lambda: cell() == str(alone), timeout=5000)

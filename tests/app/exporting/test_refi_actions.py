@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.exporting import refi_actions
 from app.shell.undo_stack import UndoStackRecorder
+from app.widgets import file_dialogs
 from coding import Project
 from tests.app.conftest import SCREENSHOTS
 from tests.coding.refi.helpers import guid, write_qdpx
@@ -35,7 +36,7 @@ def test_export_and_import_through_the_menu(
         "Export the codebook as REFI-QDA (.qdc)…",
     ]
     target = tmp_path / "uit"  # the suffix is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), PROJECT_FILTER))
     export_project.trigger()  # written in a worker thread
     qtbot.waitUntil((tmp_path / "uit.qdpx").exists, timeout=20_000)
     export_codebook.trigger()
@@ -57,7 +58,7 @@ def test_export_and_import_through_the_menu(
     )
     stack = QUndoStack()
     UndoStackRecorder(coded_project, stack)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(foreign), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: (str(foreign), ""))
     import_action.trigger()  # read in a worker thread, merged on the GUI thread
     qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=20_000)
     box = next(w for w in window.findChildren(QMessageBox))
@@ -93,8 +94,8 @@ def test_a_refused_file_shows_the_reason_and_changes_nothing(
 
 def test_cancelled_dialogs_do_nothing(qtbot, coded_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     window, _actions = _window(qtbot, coded_project)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: ("", ""))
     assert refi_actions.export_exchange(window, coded_project) is None
     assert refi_actions.import_exchange_file(window, coded_project) is None
     assert window.findChildren(QMessageBox) == []
@@ -113,7 +114,7 @@ def test_the_export_shows_progress_and_its_cancel_button_stops_it(
 
     window, (_import, export_project, _codebook) = _window(qtbot, coded_project)
     target = tmp_path / "uit.qdpx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PROJECT_FILTER))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), PROJECT_FILTER))
     clicked = threading.Event()
     original = project_writer._ProjectXml.write
 
@@ -206,7 +207,7 @@ def test_the_import_report_and_its_undo_step_in_dutch(
         )
         stack = QUndoStack()
         UndoStackRecorder(coded_project, stack)
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(foreign), ""))
+        monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: (str(foreign), ""))
         import_action.trigger()
         qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=20_000)
         box = next(w for w in window.findChildren(QMessageBox))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from app.guide.guide_table_model import ANSWER_ROLE, first_words
 from app.guide.guide_window import GuideWindow
 from app.shell.main_window import MainWindow
+from app.widgets import file_dialogs
 from tests.app.window_helpers import hold_reads, written
 
 DOC = "R12_uwv_zwolle"
@@ -177,11 +178,10 @@ def test_export_from_the_view_asks_for_a_file_and_writes_it(
     qtbot, window: MainWindow, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     import openpyxl
-    from PySide6.QtWidgets import QFileDialog
 
     guide = _open_guide(qtbot, window)
     target = tmp_path / "antwoorden.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: (str(target), ""))
     qtbot.mouseClick(guide.export_button, Qt.MouseButton.LeftButton)
     assert guide.statusBar().currentMessage() == f"Wrote {target}"
     sheet = openpyxl.load_workbook(target).worksheets[0]
@@ -201,7 +201,7 @@ def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
 ) -> None:  # type: ignore[no-untyped-def]
     """A project without a guide: the view points to its Import guide… button, which attaches a guide
     document's questions (one undoable step) and lists the question no code carries."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     assert window.workspace is not None
     project = window.workspace.project
@@ -222,7 +222,7 @@ def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
         asked.append(filter_)
         return str(document), filter_
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    monkeypatch.setattr(file_dialogs, "open_file_name", choose)
     qtbot.mouseClick(guide.import_first, Qt.MouseButton.LeftButton)
     assert asked and "*.docx" in asked[0] and "*.txt" in asked[0]
     qtbot.waitUntil(lambda: guide.model.rowCount() == 27)
@@ -253,7 +253,7 @@ def test_import_a_guide_from_the_view_fills_the_table_and_undo_takes_it_back(
 def test_a_bad_guide_document_is_refused_with_its_name_and_attaches_nothing(
     qtbot, window: MainWindow, monkeypatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     assert window.workspace is not None
     project = window.workspace.project
@@ -261,7 +261,7 @@ def test_a_bad_guide_document_is_refused_with_its_name_and_attaches_nothing(
     bad = tmp_path / "topiclijst.txt"
     bad.write_text("1a. Eerste vraag?\n1a. Nog eens dezelfde?\n", encoding="utf-8")
     guide = _open_guide(qtbot, window)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *_a, **_k: (str(bad), ""))
     qtbot.mouseClick(guide.import_button, Qt.MouseButton.LeftButton)
     box = guide.findChild(QMessageBox, "problemBox")
     assert box is not None and box.isVisible()
@@ -272,12 +272,12 @@ def test_a_bad_guide_document_is_refused_with_its_name_and_attaches_nothing(
 
 
 def test_file_menu_imports_a_guide_too(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     assert window.workspace is not None
     project = window.workspace.project
     _without_guide(project)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(CORPUS / "guide_rwb.txt"), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *_a, **_k: (str(CORPUS / "guide_rwb.txt"), ""))
     file_menu = window.menuBar().actions()[0].menu()
     assert window.window_actions.import_guide in file_menu.actions()
     window.window_actions.import_guide.trigger()

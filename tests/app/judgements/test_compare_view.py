@@ -259,7 +259,7 @@ def test_scores_chart_as_spider_and_bars_follows_judgements_and_saves(
     assert LONG_A not in chart.series_names
 
     monkeypatch.setattr(
-        "app.judgements.compare_view.QFileDialog.getSaveFileName",
+        "app.widgets.file_dialogs.save_file_name",
         lambda *_a, **_k: (str(tmp_path / "scores.svg"), ""),
     )
     saved = view.ask_save_chart()

@@ -96,6 +96,10 @@ SINKS: Sinks = {
     "getOpenFileName": ((1, 3), ("caption", "filter")),
     "getOpenFileNames": ((1, 3), ("caption", "filter")),
     "getExistingDirectory": ((1,), ("caption",)),
+    "save_file_name": ((1, 3), ("caption", "filter")),  # app.widgets.file_dialogs, QFileDialog's like
+    "open_file_name": ((1, 3), ("caption", "filter")),
+    "open_file_names": ((1, 3), ("caption", "filter")),
+    "existing_directory": ((1,), ("caption",)),
     "QProgressDialog": ((0, 1), ()),
     "Column": ((1,), ("tooltip",)),  # RecordTableModel's columns: what a cell and its tip show
     "QStandardItem": (None, ()),

@@ -123,3 +123,34 @@ def test_speakers_in_natural_order_and_sorted_by_a_click_on_a_header(
     assert [dialog.model.speaker(i.row()).name for i in dialog.view.selectionModel().selectedRows()] == [
         "R12"
     ]
+
+
+def test_a_name_typed_while_an_import_writes_is_applied_when_it_is_done(
+    qtbot: QtBot, coded_project: Project
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from app.widgets.long_operation import running_operations
+    from app.widgets.worker_write import write_in_worker
+
+    dialog = SpeakersDialog(coded_project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.reading is None)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    release = threading.Event()
+    assert write_in_worker(dialog, coded_project, lambda _p: release.wait(30), title="Import", show="none")
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(dialog.model.index(_names(dialog).index("R5"), NAME))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Respondent 5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # refused while writing: the name typed was dropped
+    release.set()
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
+    qtbot.waitUntil(lambda: _names(dialog) == ["I", "Respondent 5"], timeout=5_000)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from app.shell.main_window import MainWindow
+from app.widgets import file_dialogs
 from app.widgets.long_operation import running_operations
 from app.widgets.operations import last_problem
 from coding import Project
@@ -60,9 +61,8 @@ class _Held:
 
 
 def _import(window: MainWindow, monkeypatch: pytest.MonkeyPatch, archive: Path) -> None:
-    from PySide6.QtWidgets import QFileDialog
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(archive), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *_a, **_k: (str(archive), ""))
     action = next(a for a in window.findChildren(QAction) if a.text().startswith("Import a REFI-QDA project"))
     action.trigger()  # File → Import → Import a REFI-QDA project or codebook…
 

@@ -114,7 +114,7 @@ def test_resolving_disagreements_builds_the_consensus_layer(two_coders: Project)
 def test_report_and_disagreements_export_to_excel(two_coders: Project, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from coding.agreement.agreement_xlsx import write_agreement_xlsx
+    from coding.exporting.agreement_xlsx import write_agreement_xlsx
 
     report = two_coders.agreement.report("tester", "Bram", unit="sentence")
     path = write_agreement_xlsx(report, tmp_path / "agreement.xlsx")

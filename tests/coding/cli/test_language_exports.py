@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from coding import Project
-from coding.agreement.agreement_xlsx import write_agreement_xlsx
 from coding.cli.main import main
 from coding.core import i18n
+from coding.exporting.agreement_xlsx import write_agreement_xlsx
 
 ROOT = Path(__file__).resolve().parents[3]
 DOC = "R5_uwv_zwolle"

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from coding import Project
 from coding.core.errors import InvalidInputError
+from coding.exporting.xlsx_cells import PAGE_WIDTH_UNITS, wrapped_lines
 from coding.reviews.review_layout import (
     CHECK_COLUMN,
     COMMENT_COLUMN,
@@ -241,3 +242,18 @@ def test_inline_strings_a_removed_drop_down_and_a_deleted_row_read(regions: Proj
     assert any("1 quote row(s) of the export are not in the file" in note for note in report.notes)
     [mark] = regions.reviews.list()
     assert (mark.mark, mark.comment) == ("disagree", "<niet & zo>")
+
+
+def test_the_instructions_fit_a_portrait_page_with_every_line_shown(regions: Project, tmp_path: Path) -> None:
+    """The instructions sheet prints portrait; its column was 110 characters wide, wider than the page,
+    and LibreOffice cut every long instruction at the page's edge ("… een toelichting in de kol")."""
+    path = regions.export(tmp_path / "review.xlsx", kind="review", reviewer="Anna", language="nl")
+    sheet = load_workbook(path)["Instructies"]
+    assert sheet.page_setup.orientation == "portrait"
+    width = sheet.column_dimensions["A"].width
+    assert width <= PAGE_WIDTH_UNITS * 18 / 26.7 - 2  # a portrait A4 page's printable width, in digits
+    for row in range(1, sheet.max_row + 1):
+        value = sheet.cell(row=row, column=1).value
+        lines = wrapped_lines(value, width) if value else 1
+        height = sheet.row_dimensions[row].height
+        assert lines == 1 or (height is not None and height >= 15 * lines), (row, value, height)

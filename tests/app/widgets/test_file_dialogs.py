@@ -1,0 +1,106 @@
+"""The window's file dialogs never open a listed file: a dialog that lists the project's own folder
+used to open ``studie.codewerk`` to guess its type, which dropped this process's locks on it, after
+which a ``codewerk`` command run beside the window deleted the write-ahead log the window was writing
+to: the window's next codings went into a deleted file and were lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
+from pytestqt.qtbot import QtBot
+
+from app.shell.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[3]
+COUNT = "import sys\nfrom coding import Project\nwith Project.open(sys.argv[1]) as p:\n    print(len(p.quotes()))\n"
+
+
+def _other_program(path: Path) -> int:
+    """Open the project in another process (as ``codewerk quotes`` does), count its quotes, close it."""
+    done = subprocess.run(
+        [sys.executable, "-c", COUNT, str(path)],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout.split()[-1])
+
+
+def test_a_dialog_on_the_project_folder_keeps_the_window_s_work(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.workspace is not None
+    project = window.workspace.project
+    monkeypatch.setenv("HOME", str(project.path.parent))  # File → Open… starts in the home folder
+    listed: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        model = box.findChild(QFileSystemModel) if isinstance(box, QFileDialog) else None
+        index = model.index(str(project.path)) if model is not None else None
+        if box is None or model is None or index is None or not index.isValid():
+            QTimer.singleShot(50, look)
+            return
+        type_column = model.index(index.row(), 2, index.parent())
+        if not type_column.data():  # the type is asked for in a thread: the file is listed when it is in
+            QTimer.singleShot(50, look)
+            return
+        listed.append(str(type_column.data()))
+        box.reject()
+
+    QTimer.singleShot(50, look)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # File → Open…, then Cancel
+    qtbot.waitUntil(lambda: bool(listed), timeout=10000)
+    assert listed == ["CODEWERK file"]
+    assert window.workspace is not None and window.workspace.project is project
+    before = len(project.quotes())
+    assert _other_program(project.path) == before  # a command run beside the window, then closed
+    assert Path(f"{project.path}-wal").exists()
+    document = project.documents.list()[0]
+    project.codings.code(document.id, "Vertrouwen", 0, 20)  # the window goes on coding
+    assert _other_program(project.path) == before + 1
+
+
+def test_every_file_dialog_of_the_window_goes_through_file_dialogs() -> None:
+    """A ``QFileDialog`` made anywhere else would list files with Qt's own icon provider again."""
+    here = ROOT / "app" / "widgets" / "file_dialogs.py"
+    direct = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "app").rglob("*.py"))
+        if path != here
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "QFileDialog.get" in line or "QFileDialog(" in line
+    ]
+    assert direct == []
+
+
+def test_a_dialog_given_no_folder_opens_beside_the_project(qtbot: QtBot, window: MainWindow) -> None:
+    """File → Import documents… → Add files… opened in the folder the program was started from; it now
+    opens where the project is (transcripts usually lie beside it), until a dialog is accepted elsewhere."""
+    assert window.workspace is not None
+    window.import_files()
+    dialog = window.import_dialog
+    assert dialog is not None
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(50, look)
+            return
+        seen.append(box.directory().absolutePath())
+        box.reject()
+
+    QTimer.singleShot(50, look)
+    dialog.setup.add_files_button.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert Path(seen[0]) == window.workspace.project.path.parent.resolve()
+    dialog.reject()
