@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.codebook.code_picker import CodePicker
 from app.guide.guide_table_model import ANSWER_ROLE
 from app.shell.main_window import MainWindow
-from app.speakers.speakers_dialog import SpeakersDialog
 from app.widgets import operations
 from app.widgets.long_operation import running_operations
 from coding.codebook.code_commands import DeleteCode, MergeCodes
@@ -77,33 +76,6 @@ def _held_then_undone(
     window.window_actions.redo.trigger()
     written(qtbot)
     assert dump(project.path) == after and workspace.undo_stack.index() == steps + 1
-
-
-def test_speakers_dialog_codes_every_turn_in_a_worker(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    assert window.workspace is not None
-    held = hold_write(monkeypatch, ApplyCodings)
-    dialog = SpeakersDialog(window.workspace.project, window, workspace=window.workspace)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.reading is None and dialog.model.rowCount() > 0)
-    written(qtbot)  # the window's own reads after opening the project too (one could read the list again)
-    pickers: list[CodePicker] = []
-    dialog.pick_code = pickers.append
-
-    def r12_selected() -> bool:  # (a read arriving meanwhile lists the speakers again)
-        dialog.select("R12")
-        rows = dialog.view.selectionModel().selectedRows()
-        return [dialog.model.speaker(index.row()).name for index in rows] == ["R12"]
-
-    qtbot.waitUntil(r12_selected, timeout=10_000)
-
-    def code_r12() -> None:
-        qtbot.mouseClick(dialog.code_turns_button, Qt.MouseButton.LeftButton)
-        choose_code(qtbot, pickers[0], "Urgentiebesef")
-
-    _held_then_undone(qtbot, window, held, code_r12, dialog.status)
-    assert "R12" in dialog.status.currentMessage()
-    dialog.close()
 
 
 def test_code_menu_codes_the_speaker_in_a_worker(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
