@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Column, ColumnElement, Table, insert, or_, select
 from sqlalchemy.orm import Session
 
+from coding.undo.id_runs import id_runs
 from models import Base, Coding, Passage
 
 _CHUNK = 5000
@@ -98,7 +99,7 @@ def _in_chunks(
     values as ``BETWEEN``, when they are few (an import's ids: each ``IN`` list's 5,000 parameters
     were most of the time an undo took to follow the cascade)."""
     if by_runs and values and all(type(value) is int for value in values):
-        runs = _runs(sorted(set(values)))
+        runs = id_runs(sorted(set(values)))
         if len(runs) * _FEW_RUNS <= len(values):
             return [
                 or_(*(column.between(first, last) for first, last in runs[i : i + _CHUNK_RUNS]))
@@ -110,17 +111,6 @@ def _in_chunks(
 #: Runs of values in one condition, and how many values a run must hold on average to be used.
 _CHUNK_RUNS = 200
 _FEW_RUNS = 8
-
-
-def _runs(ordered: Sequence[int]) -> list[tuple[int, int]]:
-    """Sorted, distinct integers as runs of consecutive ones: ``[(first, last), …]``."""
-    runs: list[tuple[int, int]] = []
-    for value in ordered:
-        if runs and value == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], value)
-        else:
-            runs.append((value, value))
-    return runs
 
 
 def _orphaned_passages(session: Session, coding_ids: set[int], passage_ids: set[int]) -> list[int]:

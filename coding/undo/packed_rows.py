@@ -21,6 +21,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from coding.undo.id_runs import id_runs
+
 #: Rows read back, and inserted again, at a time at most (:func:`spans_of`, :func:`_block_rows`).
 _BLOCK = 8192
 #: About the text a block of rows holds at most: a document's text is ≈ 50 KB (2,000 documents
@@ -76,7 +78,7 @@ class PackedRows:
                         size = _block_rows(rows)
                     columns = list(zip(*rows, strict=True))
                     del rows
-                    found.extend(_runs_of(columns[at]))
+                    found.extend(id_runs(columns[at]))
                     blocks.append(zlib.compress(marshal.dumps(columns), _LEVEL))
         finally:
             cursor.close()
@@ -138,16 +140,6 @@ def _block_rows(rows: Sequence[Sequence[Any]]) -> int:
     """How many rows like ``rows`` make about :data:`_BLOCK_BYTES` of text (1 to :data:`_BLOCK`)."""
     text = sum(len(value) for row in rows for value in row if isinstance(value, str | bytes))
     return max(1, min(_BLOCK, _BLOCK_BYTES * len(rows) // max(1, text)))
-
-
-def _runs_of(ids: Sequence[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for key in ids:
-        if runs and key == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], key)
-        else:
-            runs.append((key, key))
-    return runs
 
 
 def _joined(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from coding.core.changes import ASPECT_OF_TABLE, Aspect
 from coding.undo.bulk_rows import alike, insert_columns, insert_rows, lacks
 from coding.undo.capture import Captured, capture_delete, cascading_children
+from coding.undo.id_runs import id_runs
 from coding.undo.packed_rows import PackedRows
 
 
@@ -76,17 +77,6 @@ COMPACT_ROWS = 5000
 COMPACT_TEXT = 8_000_000
 
 
-def _runs(ids: Iterable[int]) -> list[tuple[int, int]]:
-    """``ids`` in their order as runs of consecutive ids: ``[(first, last), …]``."""
-    runs: list[tuple[int, int]] = []
-    for key in ids:
-        if runs and key == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], key)
-        else:
-            runs.append((key, key))
-    return runs
-
-
 def _refers_to_itself(tbl: Table) -> bool:
     """Whether a foreign key of ``tbl`` points at ``tbl`` (a code's parent)."""
     return any(key.column.table is tbl for key in tbl.foreign_keys)
@@ -120,7 +110,7 @@ class InsertRows(Step):
         self._once = once
         self._rows: list[dict[str, Any]] | None = rows
         self._columns: dict[str, Sequence[Any]] = {}
-        #: While applied and compact: the ids of the rows, as runs (see :func:`_runs`); while
+        #: While applied and compact: the ids of the rows, as runs (see :func:`~coding.undo.id_runs.id_runs`); while
         #: undone with its rows packed (:attr:`_packed`): theirs.
         self._runs: list[tuple[int, int]] | None = None
         #: While undone, on SQLite: the rows read back before they were deleted, for redo.
@@ -243,7 +233,7 @@ class InsertRows(Step):
             if first is not None:  # the ids that follow the first's
                 self._runs = [(first, first + len(rows) - 1)]
             else:
-                self._runs = _runs(row[pk] for row in rows)
+                self._runs = id_runs(row[pk] for row in rows)
             self._rows = None
             return
         self._once = False
@@ -286,7 +276,7 @@ class InsertRows(Step):
         self._packed = None  # redone and committed: the rows are in the database again
         if self._runs is None and self._columns and self._compactable():
             pk = next(iter(self.table.primary_key.columns)).name
-            self._runs = _runs(self._columns[pk])
+            self._runs = id_runs(self._columns[pk])
             self._columns = {}
 
     def before_revert(self, session: Session) -> None:
@@ -384,7 +374,7 @@ class InsertRows(Step):
             return
         pk = self.table.c[name]
         if len(keys) > 1 and all(type(key) is int for key in keys) and not _refers_to_itself(self.table):
-            runs = _runs(sorted(keys))
+            runs = id_runs(sorted(keys))
             for start in range(0, len(runs), _CHUNK_RUNS):  # SQLite binds at most 32,766 values
                 chunk = runs[start : start + _CHUNK_RUNS]
                 session.execute(delete(self.table).where(or_(*(pk.between(a, b) for a, b in chunk))))
@@ -438,7 +428,7 @@ class InsertRows(Step):
             return  # what the delete takes is only the rows of its condition: ours
         ours = set(self.column(pk_names[0]))
         pk = self.table.c[pk_names[0]]
-        runs = _runs(sorted(ours))
+        runs = id_runs(sorted(ours))
         for start in range(0, len(runs), _CHUNK_RUNS):  # SQLite binds at most 32,766 values
             clause = or_(*(pk.between(first, last) for first, last in runs[start : start + _CHUNK_RUNS]))
             captured = capture_delete(session, self.table, clause, keys_only=True)
