@@ -43,6 +43,20 @@ def select_text(window: MainWindow, passage: str) -> tuple[int, int]:
     return start, start + len(passage)
 
 
+def code_interviewer_turns_everywhere(qtbot, window: MainWindow, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Code every turn of the interviewer I in all documents with ``code``, as a user does: a selection in one of
+    I's turns, the Code menu's "all turns of the speaker" picker, the code typed and Return."""
+    from tests.app.speakers.test_speaker_coding import choose_code
+
+    pickers: list[Any] = []
+    window.controller.pick_code = pickers.append  # type: ignore[method-assign]
+    open_document(window, "R12_uwv_zwolle")
+    start = window.view.text.index("I: ") + 5
+    select_text(window, window.view.text[start : start + 5])
+    window.controller.open_turns_picker(all_documents=True)
+    choose_code(qtbot, pickers[0], code)
+
+
 def code_id(window: MainWindow, reference: str) -> CodeId:
     assert window.workspace is not None
     return window.workspace.project.codes.resolve(reference).id

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from app.quotes.quote_table_model import DOCUMENT, MEMO, TEXT, QuoteTableModel
 from app.shell.main_window import MainWindow
 from coding.core.records import Quote
-from tests.app.window_helpers import codings_at, open_document, select_text
+from tests.app.window_helpers import code_interviewer_turns_everywhere, codings_at, open_document, select_text
 
 PASSAGE = "Samen kom je veel verder."
 
@@ -188,7 +188,6 @@ def test_a_bulk_coding_reads_the_list_again_instead_of_each_changed_quote(  # ty
     from app.quotes import quote_table_model
     from app.widgets.long_operation import running_operations
     from coding.quotes.quote_service import QuoteService
-    from tests.app.speakers.test_speaker_coding import choose_code
 
     model = window.quotes_dock.model
     assert model is not None and window.workspace is not None
@@ -210,13 +209,7 @@ def test_a_bulk_coding_reads_the_list_again_instead_of_each_changed_quote(  # ty
     monkeypatch.setattr(QuoteService, "quotes_of", counted_quotes_of)
     monkeypatch.setattr(QuoteService, "query", counted_query)
     before = _listed(window)
-    pickers: list = []
-    window.controller.pick_code = pickers.append
-    open_document(window, "R12_uwv_zwolle")
-    start = window.view.text.index("I: ") + 5
-    select_text(window, window.view.text[start : start + 5])
-    window.controller.open_turns_picker(all_documents=True)
-    choose_code(qtbot, pickers[0], "Stabiliteit")
+    code_interviewer_turns_everywhere(qtbot, window, "Stabiliteit")
     for step in (None, "undo", "redo"):
         if step is not None:
             getattr(window.window_actions, step).trigger()

@@ -34,6 +34,7 @@ from tests.app.guide.test_guide_window import _cell, _click, _open_guide
 from tests.app.speakers.test_speaker_coding import choose_code
 from tests.app.window_helpers import (
     HeldWrite,
+    code_interviewer_turns_everywhere,
     hold_reads,
     hold_write,
     open_document,
@@ -225,13 +226,7 @@ def test_after_a_bulk_coding_on_a_big_project_the_docks_count_again_in_a_worker(
     before = shown()
     held = hold_reads(monkeypatch, CodeService, "passage_counts")
     held_documents = hold_reads(monkeypatch, DocumentService, "coding_counts")
-    pickers: list[CodePicker] = []
-    window.controller.pick_code = pickers.append
-    open_document(window, "R12_uwv_zwolle")
-    start = window.view.text.index("I: ") + 5
-    select_text(window, window.view.text[start : start + 5])
-    window.controller.open_turns_picker(all_documents=True)
-    choose_code(qtbot, pickers[0], "Stabiliteit")
+    code_interviewer_turns_everywhere(qtbot, window, "Stabiliteit")
     qtbot.waitUntil(
         lambda: bool(held.threads.get("passage_counts") and held_documents.threads.get("coding_counts"))
     )
@@ -272,13 +267,7 @@ def test_a_bulk_coding_in_many_documents_adjusts_their_counts_at_once(
         return largest(self)
 
     monkeypatch.setattr(document_list_model.DocumentListModel, "largest_count", counted_largest)
-    pickers: list[CodePicker] = []
-    window.controller.pick_code = pickers.append
-    open_document(window, "R12_uwv_zwolle")
-    start = window.view.text.index("I: ") + 5
-    select_text(window, window.view.text[start : start + 5])
-    window.controller.open_turns_picker(all_documents=True)
-    choose_code(qtbot, pickers[0], "Stabiliteit")
+    code_interviewer_turns_everywhere(qtbot, window, "Stabiliteit")
     written(qtbot)
     documents.flush()
     fresh = project.documents.coding_counts()
