@@ -71,6 +71,7 @@ def named_candidates(
     for answer in answers:
         own[(answer.document_id, folded(answer.question))].extend(answer.parts)
     out: list[Candidate] = []
+    turn_starts_of: dict[int, list[int]] = {}  # per document: where its turns start, as a list to bisect
     for code, stems, refs in named:
         holding = [np.unique(vectors.rows[vectors.columns == stem]) for stem in stems]
         sentences = holding[0]
@@ -78,19 +79,31 @@ def named_candidates(
             sentences = np.intersect1d(sentences, more)
         covered = -1  # the last sentence of the passage offered before (a widened one covers the next)
         inside = answered_within(own, refs)
-        for sentence in sentences.tolist():
+        # the same for every sentence of this code, made once
+        reason = say(
+            "The answer names the concept {code} itself, outside the answers to its own guide questions "
+            "(where passages are coded with its indicators).",
+            code=code.name,
+        )
+        for sentence, doc_id, start, end in zip(
+            sentences.tolist(),
+            vectors.document[sentences].tolist(),  # as lists: no numpy scalar per sentence
+            vectors.start[sentences].tolist(),
+            vectors.end[sentences].tolist(),
+            strict=True,
+        ):
             if sentence <= covered:
                 continue
-            doc_id = DocumentId(int(vectors.document[sentence]))
-            start, end = int(vectors.start[sentence]), int(vectors.end[sentence])
             if inside(doc_id, start):
                 continue
             document = data.documents.get(doc_id)
             if document is None:
                 continue
-            turns = document.turns
-            turn = int(np.searchsorted(turns.start, start, side="right")) - 1
-            turn_end = int(turns.end[turn]) if turn >= 0 else end
+            turn_starts = turn_starts_of.get(doc_id)
+            if turn_starts is None:
+                turn_starts = turn_starts_of[doc_id] = document.turns.start.tolist()
+            turn = bisect_right(turn_starts, start) - 1
+            turn_end = int(document.turns.end[turn]) if turn >= 0 else end
             last = sentence
             words = int(entry_bounds[sentence + 1] - entry_bounds[sentence])
             while (
@@ -105,14 +118,9 @@ def named_candidates(
             if words < NAMED_MIN_WORDS:
                 continue
             covered = last
-            reason = say(
-                "The answer names the concept {code} itself, outside the answers to its own guide questions "
-                "(where passages are coded with its indicators).",
-                code=code.name,
-            )
             out.append(
                 Candidate(
-                    doc_id,
+                    DocumentId(doc_id),
                     code.id,
                     start,
                     end,
