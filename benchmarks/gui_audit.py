@@ -15,8 +15,10 @@ measurement, not a test: the figures depend on the machine's load (print ``/proc
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import shutil
 import sys
 import time
@@ -87,6 +89,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", default="")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/gui_audit"))
     parser.add_argument("--stacks", action="store_true", help="print the GUI thread's stacks while frozen")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of each action's GUI thread")
     args = parser.parse_args(argv)
     scratch: Path = args.scratch
     scratch.mkdir(parents=True, exist_ok=True)
@@ -140,6 +143,9 @@ def main(argv: list[str]) -> int:
         beat.reset()
         if sampler is not None:
             sampler.samples.clear()
+        profile = cProfile.Profile(time.thread_time) if args.profile else None  # the GUI thread's CPU
+        if profile is not None:
+            profile.enable()
         wall0, cpu0, gui0 = time.monotonic(), time.process_time(), time.thread_time()
         error = ""
         try:
@@ -188,6 +194,10 @@ def main(argv: list[str]) -> int:
             ),
             flush=True,
         )
+        if profile is not None:
+            profile.disable()
+            print(f"-- {name}: the GUI thread's calls", file=sys.stderr)
+            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         if sampler is not None:
             sampler.report(name)
         window.setProperty(operations.PROBLEM, "")
