@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from app.shell.latest_read import LatestRead
 from app.transcript.transcript_view import TranscriptView
@@ -56,7 +56,8 @@ class GuideMarks(QObject):
             self.reading = None
             if workspace is not None:
                 workspace.changed.connect(self._on_change)
-                self.reading = LatestRead(self, workspace, title=self.tr("Matching the guide"))
+                title = QCoreApplication.translate("GuideWindow", "Matching the guide …")  # its Dutch
+                self.reading = LatestRead(self, workspace, title=title)
         if self.reading is not None:
             self.reading.drop()  # the previous document's marks are not shown on this one
         self.view.margin.guide_marks = []
