@@ -105,8 +105,12 @@ class AgreementWindow(ToolWindow):
         self.table.setObjectName("agreementTable")
         self.table.setModel(self.figures)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # the figures as wide as their header and values ("Overeenstemming", "[−0,600; 0,000]"), a handful
+        # of rows; the code's name takes what is left and is cut with "…" when it must be
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.method = QLabel(top)
         self.method.setObjectName("agreementMethod")
