@@ -151,6 +151,8 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     assert [q.text for q in project.quotes(coder="Bram")] == ["Samen kom je veel verder."]
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert [box.windowTitle() for box in boxes] == ["Merge"]  # its report, not one titled "Import"
+    assert boxes[0].text().startswith("Merged from bram.codewerk")  # not "Imported from"
+    assert window.workspace.undo_stack.undoText() == "Merge bram.codewerk"  # Edit → Undo names the merge
     boxes[0].close()
     window.workspace.undo()  # taken back in a worker thread, as it was written (issue 19)
     qtbot.waitUntil(window.workspace.undo_stack.canRedo)  # the stack follows when it was taken back
