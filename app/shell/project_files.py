@@ -217,6 +217,7 @@ def ask_new_project(window: MainWindow) -> None:
     choices = [
         QCoreApplication.translate("MainWindow", "Regionale Werkbedrijven (built-in codebook “rwb”)"),
         QCoreApplication.translate("MainWindow", "Empty code tree"),
+        QCoreApplication.translate("MainWindow", "A codebook file (.yaml, .qdc)…"),
     ]
     choice, ok = QInputDialog.getItem(
         window,
@@ -226,8 +227,19 @@ def ask_new_project(window: MainWindow) -> None:
         0,
         False,
     )
-    if ok:
-        window.new_project(name, "rwb" if choice == choices[0] else None)
+    if not ok:
+        return
+    if choice == choices[2]:  # the student's own codebook: its codes, scales and favourite keys
+        book, _filter = file_dialogs.open_file_name(
+            window,
+            QCoreApplication.translate("MainWindow", "Choose a codebook"),
+            str(Path(name).parent),
+            QCoreApplication.translate("MainWindow", "Codebooks (*.yaml *.yml *.qdc)"),
+        )
+        if book:
+            window.new_project(name, book)
+        return
+    window.new_project(name, "rwb" if choice == choices[0] else None)
 
 
 def ask_open_project(window: MainWindow) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from app.shell.application import application
 from app.shell.main_window import MainWindow
@@ -46,4 +46,79 @@ def test_a_new_rwb_project_codes_with_key_1_at_once(
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     QApplication.processEvents()
     assert codings_at(window, start, end) == ["Vertrouwen"]
+    window.close()
+
+
+MINI = """\
+format: codewerk-codebook/1
+id: mini
+scales:
+  s: [laag, hoog]
+codes:
+  - name: Eerste
+    colour: "#112233"
+    scale: s
+    children:
+      - name: Kind
+        question: 1a
+  - name: Tweede
+favourites: [Tweede, Eerste/Kind]
+"""
+
+
+def test_a_new_project_starts_from_the_students_own_codebook_file(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """File → New project offered the built-in codebook or an empty tree; a student with a codebook file of
+    her own (YAML, or a .qdc from another program) had to go to the command line. A third choice asks for
+    the file: its codes, and its favourites on the number keys."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from app.shell import project_files
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    book = tmp_path / "mijn-codeboek.yaml"
+    book.write_text(MINI, encoding="utf-8")
+    application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    steps: list[str] = []
+
+    def answer() -> None:  # each modal dialog as it comes: the file to create, the choice, the codebook
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QFileDialog) and not steps:
+            name = box.findChild(QLineEdit, "fileNameEdit")
+            assert name is not None
+            name.setText(str(tmp_path / "scriptie.codewerk"))
+            steps.append("project")
+            qtbot.keyClick(name, Qt.Key.Key_Return)
+        elif isinstance(box, QInputDialog):
+            combo = box.findChild(QComboBox)
+            if combo is None or combo.count() < 3:  # no codebook file to choose: nothing more to answer
+                steps.append("no file to choose")
+                box.reject()
+                return
+            combo.setCurrentIndex(2)
+            steps.append("choice")
+            box.accept()
+        elif isinstance(box, QFileDialog) and steps == ["project", "choice"]:
+            name = box.findChild(QLineEdit, "fileNameEdit")
+            assert name is not None
+            name.setText(book.name)  # typed, as the student does, in the folder the dialog opened in
+            steps.append("codebook")
+            qtbot.keyClick(name, Qt.Key.Key_Return)
+        if len(steps) < 3:
+            QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    project_files.ask_new_project(window)
+    assert steps == ["project", "choice", "codebook"]
+    workspace = window.workspace
+    assert workspace is not None and workspace.project.path.name == "scriptie.codewerk"
+    project = workspace.project
+    assert [code.name for code in project.codes.tree().roots()] == ["Eerste", "Tweede"]
+    tree = project.codes.tree()
+    assert [tree.get(c).name for c in project.favourites.list()] == ["Tweede", "Kind"]
     window.close()
