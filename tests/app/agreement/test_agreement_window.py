@@ -363,3 +363,6 @@ def test_every_figure_header_is_readable_at_1366_by_768_in_dutch(dutch, qtbot, w
             shown = str(model.index(row, column).data() or "")
             assert metrics.horizontalAdvance(shown) < header.sectionSize(column), (labels[column], shown)
     assert header.sectionSize(0) >= 200  # the code's name keeps room
+    listed = dialog.list.horizontalHeader()  # the disagreements: the document's name whole ("R12_uwv_zwolle")
+    assert listed.sectionSize(0) >= dialog.list.sizeHintForColumn(0)
+    assert listed.sectionSize(5) >= 300  # the text keeps room
