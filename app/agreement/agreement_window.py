@@ -129,9 +129,9 @@ class AgreementWindow(ToolWindow):
         self.list.setModel(self.disagreements)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # the document, unit and the coders' codes as wide as they are (up to a third of a laptop's
+        # the document, unit and the coders' codes as wide as they are (up to 230 pixels of a laptop's
         # screen: a long code path is cut with "…"), the text takes the rest
-        self.list.horizontalHeader().setMaximumSectionSize(360)
+        self.list.horizontalHeader().setMaximumSectionSize(230)
         self.list.horizontalHeader().setResizeContentsPrecision(100)  # thousands of units: the first 100
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
