@@ -203,11 +203,18 @@ def save_copy(window: MainWindow) -> None:
 
 
 # -- dialogs ------------------------------------------------------------------------------
+def projects_folder() -> Path:
+    """Where New project and Open look first: the folder of the project opened last (a student keeps
+    her projects together, seldom in her home folder), else the home folder."""
+    recent = settings.recent_projects()
+    return recent[0].parent if recent else Path.home()
+
+
 def ask_new_project(window: MainWindow) -> None:
     name, _filter = file_dialogs.save_file_name(
         window,
         QCoreApplication.translate("MainWindow", "New project"),
-        str(Path.home() / f"studie{PROJECT_SUFFIX}"),
+        str(projects_folder() / f"studie{PROJECT_SUFFIX}"),
         QCoreApplication.translate("MainWindow", "Codewerk projects (*{suffix})").format(
             suffix=PROJECT_SUFFIX
         ),
@@ -246,7 +253,7 @@ def ask_open_project(window: MainWindow) -> None:
     name, _filter = file_dialogs.open_file_name(
         window,
         QCoreApplication.translate("MainWindow", "Open project"),
-        str(Path.home()),
+        str(projects_folder()),
         QCoreApplication.translate("MainWindow", "Codewerk projects (*{suffix});;All files (*)").format(
             suffix=PROJECT_SUFFIX
         ),

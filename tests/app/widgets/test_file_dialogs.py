@@ -129,3 +129,27 @@ def test_a_files_size_type_and_date_are_shown_whole(qtbot: QtBot, tmp_path: Path
         assert header.sectionSize(column) >= tree.sizeHintForColumn(column), column
     assert header.sectionSize(0) >= 250  # the names keep room
     box.reject()
+
+
+def test_open_and_new_project_look_in_the_last_projects_folder(qtbot: QtBot, window: MainWindow) -> None:
+    """File → Open… and New project… opened in the home folder even when every project of the study
+    lies in another (the demo copy here); they open where the project opened last is."""
+    assert window.workspace is not None
+    folder = window.workspace.project.path.parent.resolve()
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(50, look)
+            return
+        seen.append(box.directory().absolutePath())
+        box.reject()
+
+    for count, action in enumerate(
+        (window.window_actions.open_project, window.window_actions.new_project), start=1
+    ):
+        QTimer.singleShot(50, look)
+        action.trigger()  # File → Open…, File → New project…
+        qtbot.waitUntil(lambda count=count: len(seen) == count, timeout=10000)  # type: ignore[misc]
+    assert [Path(s) for s in seen] == [folder, folder]
