@@ -74,7 +74,7 @@ def _typed(key: QKeySequence) -> bool:
     read as "Ctrl+O or Open"."""
     if key.isEmpty():
         return False
-    first = key[0]
+    first = key[0]  # type: ignore[index]  # QKeySequence::operator[]: the stubs leave it out
     return bool(first.keyboardModifiers().value) or first.key().value < Qt.Key.Key_Help.value
 
 
