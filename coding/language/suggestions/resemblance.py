@@ -241,11 +241,14 @@ def _numbered_passages(
     return ordered, bounds, out
 
 
-def similarities(spans: SpanVectors, profiles: Profiles) -> FloatArray:
-    """Spans × codes: each span's cosine with each code's profile."""
+def similarities(spans: SpanVectors, profiles: Profiles, by_column: FloatArray | None = None) -> FloatArray:
+    """Spans × codes: each span's cosine with each code's profile (``by_column``: the profiles' matrix transposed,
+    when made already)."""
     if not len(spans.rows) or not len(profiles.code_ids):
         return np.zeros((len(spans), len(profiles.code_ids)))
-    return dots_table(spans.rows, spans.columns, spans.weights, profiles.matrix, len(spans))
+    return dots_table(
+        spans.rows, spans.columns, spans.weights, profiles.matrix, len(spans), by_column=by_column
+    )
 
 
 def shared_words(
@@ -282,10 +285,28 @@ def resemblances(
     candidates: Sequence[Candidate],
     profiles: Profiles,
 ) -> list[Resemblance | None]:
-    """Each candidate compared with all codes' profiles; ``None`` when its code has nothing coded."""
+    """Each candidate compared with all codes' profiles; ``None`` when its code has nothing coded. A block of
+    :data:`RESEMBLANCE_BLOCK` candidates at a time (each span's vector and cosines are its own: the same to the
+    last bit), so that the spans × codes table and its copy stay a few megabytes."""
+    if len(candidates) <= RESEMBLANCE_BLOCK:
+        return _resemblances(data, candidates, profiles, None)
+    by_column = np.ascontiguousarray(profiles.matrix.T)  # once, not once per block
+    out: list[Resemblance | None] = []
+    for low in range(0, len(candidates), RESEMBLANCE_BLOCK):
+        out += _resemblances(data, candidates[low : low + RESEMBLANCE_BLOCK], profiles, by_column)
+    return out
+
+
+#: Candidates compared with the codes' profiles at once (:func:`resemblances`).
+RESEMBLANCE_BLOCK = 8192
+
+
+def _resemblances(
+    data: CorpusData, candidates: Sequence[Candidate], profiles: Profiles, by_column: FloatArray | None
+) -> list[Resemblance | None]:
     vectors = sentence_vectors(data)
     spans = span_vectors(data, vectors.idf, [(c.document_id, c.start, c.end) for c in candidates])
-    table = similarities(spans, profiles)
+    table = similarities(spans, profiles, by_column)
     rows = np.array([profiles.row(c.code_id) for c in candidates], dtype=object)
     known = np.array([row is not None for row in rows], dtype=bool)
     index = np.flatnonzero(known)

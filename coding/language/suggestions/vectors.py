@@ -173,17 +173,20 @@ def dots_table(
     matrix: FloatArray,
     n_rows: int,
     block: int = 4096,
+    *,
+    by_column: FloatArray | None = None,
 ) -> FloatArray:
     """Rows × matrix rows: each sparse row's dot product with each row of ``matrix`` (``rows`` sorted), equal to
     :func:`row_dots` with each matrix row to the last bit. Each product is summed into its row in the order of the
     entries, as ``np.bincount`` sums them, but for all matrix rows at once: the rows are taken longest first and
     their ``k``-th entries added for every ``k`` (one gather of the matrix's columns per entry, not one pass over
     all entries per matrix row). ``block`` rows at a time: the sums and products held besides the table stay a
-    few megabytes."""
+    few megabytes. ``by_column``: ``matrix`` transposed (contiguous), when a caller with several tables made it."""
     table = np.zeros((n_rows, len(matrix)))
     if not n_rows or not len(matrix) or not len(rows):
         return table
-    by_column = np.ascontiguousarray(matrix.T)
+    if by_column is None:
+        by_column = np.ascontiguousarray(matrix.T)
     bounds = np.searchsorted(rows, np.arange(0, n_rows + block, block)).tolist()
     for number, low in enumerate(range(0, n_rows, block)):
         high = min(n_rows, low + block)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Container, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from types import SimpleNamespace
 from typing import Any
@@ -178,3 +179,21 @@ def test_turns_chosen_as_arrays_are_those_of_the_loop(generated: Project) -> Non
             assert [with_reason(c) for c in new] == [with_reason(c) for c in old]
             assert [with_reason(c).reason for c in new] == [with_reason(c).reason for c in old]
     assert len(old) > 10 and any("almost as much" in with_reason(c).reason for c in old)
+
+
+def test_resemblances_in_blocks_are_those_of_one_block(
+    generated: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each candidate's cosines with the codes' profiles are its own: blocks of three give the same to the last
+    bit as all at once (the block's span vectors and the profiles' matrix transposed once)."""
+    service = generated.assist.suggestions
+    data = service._corpus_data(generated.assist.corpus(), generated.assist.ensure_indexed())
+    coded, _ = service._decisions()
+    tree = list(service._context.resolve.code_tree())
+    profiles = resemblance.code_profiles(data, sentence_vectors(data), coded, tree)
+    found = turn_source.turn_candidates(tree, {c.id for c in tree}, data, coded, 0.0, profiles)
+    found += [replace(c, code_id=CodeId(10_000)) for c in found[:3]]  # a code with nothing coded: None
+    whole = resemblance.resemblances(data, found, profiles)
+    monkeypatch.setattr(resemblance, "RESEMBLANCE_BLOCK", 3)
+    assert len(found) > 10 and resemblance.resemblances(data, found, profiles) == whole
+    assert whole[-1] is None and sum(r is not None for r in whole) > 10
