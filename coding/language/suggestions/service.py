@@ -291,6 +291,9 @@ class SuggestionService:
                         self._decided_turns,
                         self._answers[2] if self._answers is not None else None,
                     )
+                from coding.language.suggestions.followups import followup_candidates
+
+                found += followup_candidates(answers, list(tree), scope, data, corpus, self._decided_turns)
             elif not any(
                 code.guide_question for code in tree
             ):  # no guide in the project: by the code's words
