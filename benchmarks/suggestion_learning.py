@@ -53,7 +53,7 @@ def measure(split: str) -> tuple[Counter[str], Counter[str]]:
             coded, _ = service._decisions()  # what the hand codings are, as the engine reads them
             tree = project.context.resolve.code_tree()
             scope = [info for info in tree if any(code == info.id for _, code in coded)]
-            fixed = service._fixed_candidates(scope, SOURCES)
+            fixed = service.fixed.candidates(scope, SOURCES)
             documents = sorted({doc for doc, _ in coded})
             limit = per_code_limit(len(documents))
             corpus = project.assist.corpus()

@@ -109,7 +109,7 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
     indexed = service._assistant.ensure_indexed()
     corpus = service._assistant.corpus()
     data = service._corpus_data(corpus, indexed)
-    sentences, guided = service._fixed_candidates(scope, SOURCES)
+    sentences, guided = service.fixed.candidates(scope, SOURCES)
     fixed = (sentences.candidates() if sentences is not None else []) + guided  # every candidate built
     limit = per_code_limit(len(indexed))
     scope_ids = {info.id for info in scope}
@@ -125,7 +125,7 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
         # runs whose turn goes to their code (offered if that suggestion is dropped)
         held: list[Candidate] = []
         spans = span_candidates(list(tree), scope_ids, data, others, profiles, given, None, held)
-        spans += service._unasked(scope, data, others, profiles, None)
+        spans += service.fixed.unasked(scope, data, others, profiles, None)
         checked = meeting_their_rank(fixed, data, profiles)
         raw = [c for c in checked + turns + spans + held if c.document_id == left_out]
         everything = checked + turns + spans

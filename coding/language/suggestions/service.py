@@ -7,14 +7,13 @@ rejected suggestions are kept and never offered again.
 from __future__ import annotations
 
 import builtins
-import functools
 import gc
 import threading
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 
 from coding.core.collector import collector_paused
 from coding.core.context import CodeRef, DocumentRef, ProjectContext
@@ -24,7 +23,6 @@ from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.plain_rows import plain_rows
 from coding.core.project_settings import read_settings
 from coding.core.records import CodeInfo
-from coding.core.text import fold
 from coding.language.sql import raw_connection
 from coding.language.suggestions.candidates import (
     SOURCES,
@@ -42,24 +40,17 @@ from coding.language.suggestions.commands import (
     RejectSuggestions,
     SuggestionId,
 )
+from coding.language.suggestions.fixed_sources import Fixed, FixedSources
 from coding.language.suggestions.listing import SUGGESTION_INFO, SuggestionInfo, suggestion_records
 from models import SUGGESTION_STATUSES, Suggestion
 
 if TYPE_CHECKING:
-    from coding.guide.answer_spans import AnswerSpan
     from coding.guide.guide_service import GuideService
     from coding.language.assistant import LanguageAssistant
     from coding.language.corpus import Corpus
-    from coding.language.guide_matches import TurnMatches
     from coding.language.suggestions.calibration import Calibration
-    from coding.language.suggestions.data import CorpusData, IntArray
+    from coding.language.suggestions.data import CorpusData
     from coding.language.suggestions.evaluation import Evaluation, Span
-    from coding.language.suggestions.resemblance import Profiles
-    from coding.language.suggestions.terms import TermSentences
-    from coding.language.suggestions.vectors import FloatArray
-
-#: The candidates of the sources that do not look at the codings (``SuggestionService._fixed_candidates``).
-Fixed = tuple["TermSentences | None", list[Candidate]]
 
 #: Open suggestions kept per code, in proportion to the corpus: this many per document, at least
 #: :data:`MIN_PER_CODE`; accepting or rejecting makes room for the next ones.
@@ -78,16 +69,17 @@ class SuggestionService:
     ) -> None:
         self._context = context
         self._assistant = assistant
-        #: The interview guide in the project: its matched questions are the guide source when it has any.
-        self._guide = guide
-        #: The answers to the matched guide questions and the matcher's findings per document, with what they
-        #: were found from.
-        self._answers: tuple[object, list[AnswerSpan], dict[DocumentId, TurnMatches]] | None = None
-        #: The interviewer turns whose guide matches the researcher decided on (read with the answers).
-        self._decided_turns: frozenset[tuple[DocumentId, int]] = frozenset()
         self._lock = threading.Lock()
         #: The corpus's words and what the sources derive from them, with what they were read from.
         self._data: tuple[tuple[object, ...], CorpusData] | None = None
+        #: The sources that do not look at the codings, and the guide's answers (kept between finds).
+        self.fixed = FixedSources(
+            context,
+            assistant,
+            guide,
+            lambda: self._corpus_data(assistant.corpus(), assistant.ensure_indexed()),
+            self._corpus_key,
+        )
 
     # -- finding -------------------------------------------------------------------------
     def candidates(
@@ -144,7 +136,7 @@ class SuggestionService:
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
-        sentences, fixed_found = fixed if fixed is not None else self._kept_fixed(codes, sources, data)
+        sentences, fixed_found = fixed if fixed is not None else self.fixed.kept(codes, sources, data)
         found = list(fixed_found)
         # once for all, and kept for the next find while the codings stay the same
         profiles = kept_profiles(data, coded, list(tree))
@@ -166,7 +158,7 @@ class SuggestionService:
                 list(tree), {c.id for c in codes}, data, coded, profiles, given, closest, held
             )
         if "question" in sources:
-            found += self._unasked(codes, data, coded, profiles, closest)
+            found += self.fixed.unasked(codes, data, coded, profiles, closest)
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
         # merge with nothing are set apart: only their passages count, for prefer_specific
         apart: Sequence[tuple[int, CodeId]] = []
@@ -202,135 +194,6 @@ class SuggestionService:
             (with_reason(c) for c in kept),
             key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start),
         )
-
-    def _unasked(
-        self,
-        codes: Sequence[CodeInfo],
-        data: CorpusData,
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
-        profiles: Profiles,
-        closest: tuple[IntArray, FloatArray, FloatArray] | None,
-    ) -> list[Candidate]:
-        """The passages about the guide questions an interview never asks
-        (:mod:`~coding.language.suggestions.unasked`)."""
-        asked: dict[DocumentId, set[CodeId]] = defaultdict(set)
-        by_ref = {fold(c.question): c.id for c in self._context.resolve.code_tree() if c.question}
-        folded = functools.cache(
-            fold
-        )  # the few questions' references, folded once each (not once per answer)
-        for answer in self._guide_answers(data):
-            code_id = by_ref.get(folded(answer.question))
-            if code_id is not None:
-                asked[answer.document_id].add(code_id)
-        if not asked:
-            return []
-        from coding.language.suggestions.kept import kept_closest_codes
-        from coding.language.suggestions.similar import sentence_vectors
-        from coding.language.suggestions.unasked import unasked_candidates
-
-        vectors = sentence_vectors(data)
-        best = (closest if closest is not None else kept_closest_codes(data, profiles))[0]
-        tree = list(self._context.resolve.code_tree())
-        return unasked_candidates(tree, {c.id for c in codes}, data, coded, profiles, vectors, best, asked)
-
-    def _kept_fixed(self, codes: Sequence[CodeInfo], sources: Sequence[str], data: CorpusData) -> Fixed:
-        """:meth:`_fixed_candidates`, kept with the corpus's words (``data``) for the next find while what they are
-        found from stays the same: every code as it is (its search terms, guide question, name, place), the codes
-        asked for, the sources, and the guide's answers with the researcher's decisions on its matches (their key,
-        :meth:`_guide_answers`). The codings are not part of it: these sources never look at them."""
-        self._guide_answers(data)  # read or kept first: their key is part of the stamp
-        stamp = (
-            tuple(self._context.resolve.code_tree()),
-            tuple(code.id for code in codes),
-            tuple(sources),
-            self._answers[0] if self._answers is not None else None,
-        )
-        fixed: Fixed = data.derive_for("fixed", stamp, lambda: self._fixed_candidates(codes, sources))
-        return fixed
-
-    def _fixed_candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> Fixed:
-        """The candidates of the sources that do not look at the codings: the search terms' sentences (as
-        arrays: most are never built, see ``TermSentences.alone_apart``) and the interview guide's."""
-        tree = self._context.resolve.code_tree()
-        indexed = self._assistant.ensure_indexed()
-        from coding.language.suggestions.questions import question_candidates  # numpy on first use
-        from coding.language.suggestions.terms import term_sentences
-
-        corpus = self._assistant.corpus()
-        data = self._corpus_data(corpus, indexed)
-        pipeline = self._assistant.pipeline
-        found: list[Candidate] = []
-        sentences = None
-        if "terms" in sources:
-            sentences = term_sentences([c for c in codes if c.search_terms], data, corpus, pipeline)
-            from coding.language.suggestions.named import named_candidates
-            from coding.language.suggestions.similar import sentence_vectors
-
-            found += named_candidates(
-                list(tree),
-                {code.id for code in codes},
-                data,
-                sentence_vectors(data),
-                self._guide_answers(data),
-            )
-        if "question" in sources:
-            scope = {code.id for code in codes}
-            answers = self._guide_answers(data)
-            if answers:
-                from coding.language.suggestions.guide_answers import guide_candidates, neighbour_candidates
-
-                found += guide_candidates(answers, list(tree), scope, data, corpus)
-                if self._guide is not None:
-                    found += neighbour_candidates(
-                        answers,
-                        self._guide.matcher(),
-                        list(tree),
-                        scope,
-                        data,
-                        corpus,
-                        self._decided_turns,
-                        self._answers[2] if self._answers is not None else None,
-                    )
-            elif not any(
-                code.guide_question for code in tree
-            ):  # no guide in the project: by the code's words
-                found += question_candidates(list(tree), scope, data, corpus, pipeline)
-        return sentences, found
-
-    def _guide_answers(self, data: CorpusData) -> list[AnswerSpan]:
-        """The answers to the matched guide questions, kept until the corpus, the guide or the researcher's
-        decisions on the matches change (matching every interviewer turn is the slow part)."""
-        if self._guide is None:
-            return []
-        from models import GuideMatch
-
-        tree = self._context.resolve.code_tree()
-        guide = tuple(
-            (c.id, c.question, c.guide_question, c.guide_prompts, c.name, c.description, c.search_terms)
-            for c in tree
-            if c.question and c.guide_question
-        )
-        with self._context.store.read() as session:
-            decisions = tuple(
-                session.execute(
-                    select(
-                        GuideMatch.document_id, GuideMatch.start, GuideMatch.question, GuideMatch.status
-                    ).order_by(GuideMatch.document_id, GuideMatch.start, GuideMatch.question)
-                ).all()
-            )
-        with self._lock:
-            corpus_key = self._data[0] if self._data is not None else None
-        self._decided_turns = frozenset((DocumentId(d), start) for d, start, _, _ in decisions)
-        key = (corpus_key, guide, decisions)
-        kept = self._answers
-        if kept is not None and kept[0] == key and corpus_key is not None:
-            return kept[1]
-        from coding.language.suggestions.guide_answers import stored_answer_spans
-
-        self._answers = None  # let the old ones go before finding the new ones
-        answers, found = stored_answer_spans(self._guide, self._assistant.corpus(), data)
-        self._answers = (key, answers, found)
-        return answers
 
     def evaluate(
         self,
@@ -439,7 +302,7 @@ class SuggestionService:
             scope = [info for info in tree if info.id in with_codings]
         scope.sort(key=lambda info: tree.order().get(info.id, 0))
         documents = sorted({doc_id for doc_id, _ in coded})
-        fixed = self._fixed_candidates(scope, sources)
+        fixed = self.fixed.candidates(scope, sources)
         in_scope = {info.id for info in scope}
         suggested: dict[CodeId, list[tuple[Span, float]]] = defaultdict(list)
         passages: dict[CodeId, list[Span]] = defaultdict(list)
@@ -481,6 +344,11 @@ class SuggestionService:
             data = load_corpus_data(corpus, indexed)
             self._data = (key, data)
             return data
+
+    def _corpus_key(self) -> object | None:
+        """What the corpus's words kept were read from (``None`` before the first read)."""
+        with self._lock:
+            return self._data[0] if self._data is not None else None
 
     def _scope(self, code: CodeRef | None, include_subcodes: bool) -> list[CodeInfo]:
         tree = self._context.resolve.code_tree()

@@ -190,7 +190,7 @@ def test_the_suggestions_from_the_stored_findings_are_those_matched_from_the_tex
     indexed: Project, code: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     new = indexed.assist.suggestions.candidates(code)
-    indexed.assist.suggestions._answers = None
+    indexed.assist.suggestions.fixed.answers = None
     with monkeypatch.context() as patched:
         patched.setattr(guide_answers, "stored_answer_spans", _matched_now)
         old = indexed.assist.suggestions.candidates(code)

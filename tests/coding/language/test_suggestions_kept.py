@@ -15,8 +15,8 @@ import pytest
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.language.suggestions import resemblance, sentence_spans, turns
-from coding.language.suggestions import service as service_module
 from coding.language.suggestions.candidates import Candidate
+from coding.language.suggestions.fixed_sources import FixedSources
 
 
 @pytest.fixture(scope="module")
@@ -131,13 +131,13 @@ def test_a_code_described_in_other_words_gives_what_a_fresh_find_gives(
 def term_finds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How often the search terms' and the guide's candidates are found (not kept from an earlier find)."""
     calls: list[int] = []
-    found = service_module.SuggestionService._fixed_candidates
+    found = FixedSources.candidates
 
-    def counted(self: service_module.SuggestionService, *args: Any) -> Any:
+    def counted(self: FixedSources, *args: Any) -> Any:
         calls.append(1)
         return found(self, *args)
 
-    monkeypatch.setattr(service_module.SuggestionService, "_fixed_candidates", counted)
+    monkeypatch.setattr(FixedSources, "candidates", counted)
     return calls
 
 
@@ -159,7 +159,7 @@ def test_the_term_and_guide_candidates_are_kept_while_codes_and_guide_decisions_
     assert len(term_finds) == 3
     assert changed == _fresh(project, None, tmp_path)
     data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
-    answer = next(a for a in service._guide_answers(data) if not a.confirmed)
+    answer = next(a for a in service.fixed.guide_answers(data) if not a.confirmed)
     project.guide.decide(answer.document_id, answer.asked_start, answer.question, "confirmed")
     confirmed = service.candidates(None)
     assert len(term_finds) == 5  # the fresh copy's find counted too
