@@ -43,6 +43,8 @@ class JudgementEditor(QWidget):
         self._code: CodeInfo | None = None
         self._cell: GridCell | None = None
         self._dirty = False
+        #: Whose codings the cell's quotes are (the Compare view's Coder choice; ``None``: every coder's).
+        self.coder: str | None = None
 
         self.title = QLabel(
             QCoreApplication.translate(
@@ -152,7 +154,7 @@ class JudgementEditor(QWidget):
     def show_cell(self, attribute: str, code: CodeInfo, cell: GridCell) -> None:
         self._attribute, self._code, self._cell = attribute, code, cell
         project = self._bridge.project
-        passages = project.comparison.cell_passages(code.id, cell.value, attribute)
+        passages = project.comparison.cell_passages(code.id, cell.value, attribute, coder=self.coder)
         documents = len({p.document_id for p in passages})
         self.title.setText(
             QCoreApplication.translate(
