@@ -299,6 +299,7 @@ class Project:
         self.store.tell_others(change)  # on the committing thread (a team server's NOTIFY is per thread)
         away = current_worker_write()
         if away is not None:
+            self._forget(change)  # committed: read afresh here (the worker) and on the other threads
             away.keep(command, change)  # recorded and announced by ``away.finish`` on its own thread
             return
         self._published(command, change)
@@ -408,11 +409,15 @@ class Project:
         return self.store.read_only
 
     def _announce(self, change: Change) -> None:
+        self._forget(change)
+        self._notifier.emit(change)
+
+    def _forget(self, change: Change) -> None:
+        """Drop what the services keep (per thread) of what ``change`` changed."""
         if change.touches(Aspect.CODES):
             self.codes.invalidate()
         if change.touches(Aspect.DOCUMENTS, Aspect.SPEAKERS):
             self.documents.forget()
-        self._notifier.emit(change)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(change)`` after every committed change, undo and redo."""

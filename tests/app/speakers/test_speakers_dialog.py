@@ -22,13 +22,15 @@ def _names(dialog: SpeakersDialog) -> list[str]:
 
 @pytest.mark.parametrize("in_worker", [False, True], ids=["read-at-once", "read-in-worker"])
 def test_a_rename_made_elsewhere_shows_without_reopening(
-    qtbot: QtBot, coded_project: Project, in_worker: bool
+    qtbot: QtBot, coded_project: Project, in_worker: bool, request: pytest.FixtureRequest
 ) -> None:
     """Without a workspace the list is read at once; with the window's, in a worker thread (the
     selection comes back when the rows arrive)."""
     from app.shell.workspace import Workspace
 
     workspace = Workspace(coded_project) if in_worker else None
+    if workspace is not None:  # closed as the window closes it: left open, its timers went on after the test
+        request.addfinalizer(workspace.close)
     dialog = SpeakersDialog(coded_project, workspace=workspace)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -181,3 +181,45 @@ def test_a_group_in_the_worker_is_one_undo_step(coded_project: Project) -> None:
     assert project.history.undo_count == steps + 1
     project.undo()
     assert _rows(project) == before
+
+
+def test_the_code_tree_read_in_the_worker_and_on_the_gui_thread_is_each_ones_own(project: Project) -> None:
+    """The code tree was cached once for every thread: read on the thread that began the write while the
+    worker's group was open (the window redraws meanwhile), it was the committed one, and the worker then
+    looked up the code it had just created in it: "code N does not exist" (Create code … and code all turns
+    of I, now and then). The other way round, that thread saw the worker's code before it was committed."""
+    project.codes.tree()  # cached, as the window's code tree has it
+    write = project.write_in_worker("Create code and code")
+    created, go = threading.Event(), threading.Event()
+
+    def work() -> str:
+        with project.group("Create code Nieuw and code"):
+            code = project.codes.create("Nieuw")
+            created.set()
+            assert go.wait(30)
+            return project.codes.get(code.id).name  # the worker reads its own group's code
+
+    def in_worker() -> str:
+        return write.run(work)
+
+    thread, outcome = _in_thread(in_worker)
+    assert created.wait(30)
+    project.codes.invalidate()  # as a change noticed meanwhile does (``Project._announce``)
+    shown = [code.name for code in project.codes.tree()]  # and the window reads the tree again
+    go.set()
+    thread.join(30)
+    write.finish()
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["value"] == "Nieuw"
+    assert "Nieuw" not in shown  # not committed yet when read here
+    assert "Nieuw" in [code.name for code in project.codes.tree()]  # committed and announced
+
+
+def test_a_code_created_in_the_worker_outside_a_group_is_found_there(project: Project) -> None:
+    project.codes.tree()
+    write = project.write_in_worker("Create code")
+    thread, outcome = _in_thread(lambda: write.run(lambda: project.codes.create("Nieuw").name))
+    thread.join(30)
+    write.finish()
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["value"] == "Nieuw" and "Nieuw" in [code.name for code in project.codes.tree()]
