@@ -223,3 +223,31 @@ def test_a_code_created_in_the_worker_outside_a_group_is_found_there(project: Pr
     write.finish()
     assert "error" not in outcome, outcome.get("error")
     assert outcome["value"] == "Nieuw" and "Nieuw" in [code.name for code in project.codes.tree()]
+
+
+def test_when_written_is_told_once_each_write_is_over_after_its_change(project: Project) -> None:
+    """What waits for a write in a worker (a save kept meanwhile) is told when it is over, committed and
+    announced, or failed: on the thread that began it, after the change."""
+    heard: list[str] = []
+    unsubscribe = project.subscribe(lambda change: heard.append("change"))
+    stop = project.when_written(
+        lambda: heard.append(f"over {threading.current_thread() is threading.main_thread()}")
+    )
+    write = project.write_in_worker("Create codes")
+    thread, outcome = _in_thread(lambda: write.run(lambda: project.execute(_Codes(["Een"]))))
+    thread.join(30)
+    assert heard == []  # not before the beginning thread finishes it
+    write.finish()
+    write.finish()  # once
+    assert heard == ["change", "over True"]
+    failing = project.write_in_worker("Create codes")
+    thread, outcome = _in_thread(lambda: failing.run(lambda: project.execute(_Codes(["Twee"], fail=True))))
+    thread.join(30)
+    assert "error" in outcome
+    failing.finish()
+    assert heard == ["change", "over True", "over True"]  # nothing committed, and over
+    stop()
+    unsubscribe()
+    last = project.write_in_worker("Create codes")
+    last.finish()
+    assert heard == ["change", "over True", "over True"]
