@@ -15,11 +15,15 @@ measurement, not a test: the figures depend on the machine's load (print ``/proc
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import shutil
 import sys
 import time
+import traceback
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,12 +53,43 @@ class Heartbeat:
         self.count = 0
 
 
+class StallSampler:
+    """``--stacks``: while the heartbeat is late by more than ``late`` seconds, samples the GUI thread's
+    stack every ``every`` seconds (the poor man's py-spy: what the frozen thread is doing or waiting on)."""
+
+    def __init__(self, beat: Heartbeat, late: float = 0.3, every: float = 0.1) -> None:
+        import threading
+
+        self.beat, self.late, self.every = beat, late, every
+        self.gui = threading.get_ident()
+        self.samples: Counter[tuple[str, ...]] = Counter()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(self.every)
+            if time.monotonic() - self.beat.last > self.late:
+                frame = sys._current_frames().get(self.gui)
+                if frame is not None:
+                    stack = traceback.extract_stack(frame)[-14:]
+                    self.samples[tuple(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack)] += 1
+
+    def report(self, name: str) -> None:
+        for stack, count in self.samples.most_common(4):
+            print(f"-- {name}: {count} samples of {self.every} s", file=sys.stderr)
+            for line in stack:
+                print(f"   {line}", file=sys.stderr)
+        self.samples.clear()
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser()
     parser.add_argument("project", type=Path)
     parser.add_argument("--only", default="")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/gui_audit"))
+    parser.add_argument("--stacks", action="store_true", help="print the GUI thread's stacks while frozen")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of each action's GUI thread")
     args = parser.parse_args(argv)
     scratch: Path = args.scratch
     scratch.mkdir(parents=True, exist_ok=True)
@@ -76,6 +111,7 @@ def main(argv: list[str]) -> int:
 
     only = {name for name in args.only.split(",") if name}
     beat = Heartbeat()
+    sampler = StallSampler(beat) if args.stacks else None
     window = MainWindow()
     window.resize(1500, 950)
     window.show()
@@ -105,6 +141,11 @@ def main(argv: list[str]) -> int:
         spin(0.1)
         started.clear()
         beat.reset()
+        if sampler is not None:
+            sampler.samples.clear()
+        profile = cProfile.Profile(time.thread_time) if args.profile else None  # the GUI thread's CPU
+        if profile is not None:
+            profile.enable()
         wall0, cpu0, gui0 = time.monotonic(), time.process_time(), time.thread_time()
         error = ""
         try:
@@ -153,6 +194,12 @@ def main(argv: list[str]) -> int:
             ),
             flush=True,
         )
+        if profile is not None:
+            profile.disable()
+            print(f"-- {name}: the GUI thread's calls", file=sys.stderr)
+            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
+        if sampler is not None:
+            sampler.report(name)
         window.setProperty(operations.PROBLEM, "")
 
     measure("open project", lambda: window.open_project(args.project))

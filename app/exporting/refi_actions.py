@@ -140,11 +140,20 @@ def import_exchange_file(
         if not chosen:
             return None
         path = chosen
-    from coding.refi.exchange import apply_import, read_for_import, sources_in  # lxml: not at start-up
+    from coding.refi.exchange import (  # lxml: not at start-up
+        apply_import,
+        import_paused,
+        read_for_import,
+        sources_in,
+    )
 
     source = Path(path)
 
     def read_and_merge(progress: Progress) -> ExchangeReport | None:  # in the worker thread
+        with import_paused():
+            return _read_and_merge(progress)
+
+    def _read_and_merge(progress: Progress) -> ExchangeReport | None:
         total = sources_in(source)
         done = 0
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from coding.core.numbers import number
+from coding.core.text import fold
 from coding.guide.guide_service import GuideAnswer, GuideEntry, GuideTable, Respondent
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -67,7 +68,9 @@ class GuideTableModel(QAbstractTableModel):
         self._table: GuideTable | None = None
         self._rows: list[GuideEntry] = []
         self._columns: list[Column] = []
-        self._cells: list[list[tuple[str, GuideAnswer | None]]] = []
+        self._cells: list[list[GuideAnswer | None]] = []
+        #: The first words of the cells shown so far, by (row, column).
+        self._shown: dict[tuple[int, int], str] = {}
         self.attribute: str | None = None
 
     def set_table(self, table: GuideTable | None, attribute: str | None = None) -> None:
@@ -81,13 +84,20 @@ class GuideTableModel(QAbstractTableModel):
         if self.attribute:
             columns.sort(key=lambda c: (c.group == "", c.group.casefold()))  # stable: document order within
         self._columns = columns
-        self._cells = []
-        for entry in self._rows:
-            row: list[tuple[str, GuideAnswer | None]] = []
-            for column in columns:
-                answer = table.answer(entry.ref, column.respondent.document) if table is not None else None
-                row.append((first_words(answer.text) if answer is not None else "", answer))
-            self._cells.append(row)
+        # each answer placed once (2,000 interviews × 27 questions looked up cell by cell, and every
+        # cell's first words cut at once, froze the window 1.3 s): the words are cut when shown
+        rows: dict[str, list[int]] = {}
+        for place_row, entry in enumerate(self._rows):
+            rows.setdefault(fold(entry.ref), []).append(place_row)
+        places: dict[str, list[int]] = {}
+        for place_column, column in enumerate(columns):
+            places.setdefault(column.respondent.document, []).append(place_column)
+        self._cells = [[None] * len(columns) for _entry in self._rows]
+        for (ref, document), answer in table.answers.items() if table is not None else ():
+            for row in rows.get(ref, ()):
+                for place in places.get(document, ()):
+                    self._cells[row][place] = answer
+        self._shown = {}
         self.endResetModel()
 
     @property
@@ -103,7 +113,7 @@ class GuideTableModel(QAbstractTableModel):
     def answer(self, index: AnyIndex) -> GuideAnswer | None:
         if not index.isValid():
             return None
-        return self._cells[index.row()][index.column()][1]
+        return self._cells[index.row()][index.column()]
 
     def row_of(self, ref: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.ref.casefold() == ref.casefold()), -1)
@@ -121,8 +131,14 @@ class GuideTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        shown, answer = self._cells[index.row()][index.column()]
+        answer = self._cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if answer is None:
+                return ""
+            key = (index.row(), index.column())
+            shown = self._shown.get(key)
+            if shown is None:
+                shown = self._shown[key] = first_words(answer.text)
             return shown
         if role == Qt.ItemDataRole.BackgroundRole:
             if answer is None:

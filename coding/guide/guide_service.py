@@ -15,7 +15,7 @@ from coding.core.errors import FileImportError, InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, CodingId, DocumentId
 from coding.core.plain_rows import plain_row_stream
-from coding.core.records import TurnInfo
+from coding.core.records import DocumentInfo, TurnInfo
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.guide.answer_spans import AnswerSpan, decided_refs, document_answer_spans
@@ -260,7 +260,8 @@ class GuideService:
         if not matcher.refs:
             return GuideMatching((), ())
         rules = self._speakers.rules()
-        every = self.all_decisions()
+        # one document (the transcript's margin): its own decisions, not those of 2,000 interviews
+        every = self.all_decisions() if len(chosen) > 8 else {d.id: self._decisions(d.id) for d in chosen}
         for document in chosen:
             decisions = every.get(document.id, {})
             text = self._documents.text(document.id)
@@ -283,6 +284,13 @@ class GuideService:
     def answers(self, question: str, *, where: Mapping[str, str] | None = None) -> list[GuideAnswer]:
         """Every answer to guide question ``question`` (a reference, e.g. ``4a``), one per interview that
         asks it (in document order), in the documents whose attributes match ``where`` (folded)."""
+        return [answer for _id, answer in self._answers_to(question, where=where)]
+
+    def _answers_to(
+        self, question: str, *, where: Mapping[str, str] | None = None
+    ) -> list[tuple[DocumentId, GuideAnswer]]:
+        """:meth:`answers` with each answer's document id. The turns of all documents are read at once
+        and the texts a chunk at a time (a query per document was most of the time on 2,000 documents)."""
         ref = fold(question)
         matcher = self.matcher()
         refs = {fold(r) for r in matcher.refs}
@@ -291,57 +299,51 @@ class GuideService:
             raise NotFoundError(
                 say("no guide question {question} (guide questions: {known})", question=question, known=known)
             )
-        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
-        out: list[GuideAnswer] = []
-        is_interviewer, every = self._speakers.rules().is_interviewer, self.all_decisions()
-        for document in self._documents.list(with_counts=False):
-            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
-            if any(attributes.get(k) != v for k, v in wanted.items()):
+        chosen = self._chosen(where)
+        found: dict[DocumentId, GuideAnswer] = {}
+        for document_id, text, spans in self._spans_of(matcher, list(chosen)):
+            span = next((s for s in spans if fold(s.question) == ref), None)
+            if span is None:
                 continue
-            text = self._documents.text(document.id)
-            decisions = every.get(document.id, {})
-            for span in self._answer_spans(matcher, document.id, text, is_interviewer, decisions):
-                if fold(span.question) != ref:
+            document = chosen[document_id]
+            found[document_id] = GuideAnswer(
+                document.name,
+                dict(document.attributes),
+                question,
+                span.asked_start,
+                span.turn_start,
+                span.end,
+                "\n".join(text[s:e] for s, e in span.parts),
+                span.confidence,
+                span.confirmed,
+                span.parts,
+                span.asked_end,
+            )
+        return [(document_id, found[document_id]) for document_id in chosen if document_id in found]
+
+    def _chosen(self, where: Mapping[str, str] | None) -> dict[DocumentId, DocumentInfo]:
+        """The documents whose attributes match ``where`` (folded), by id in document order."""
+        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
+        chosen: dict[DocumentId, DocumentInfo] = {}
+        for document in self._documents.list(with_counts=False):
+            if wanted:
+                attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
+                if any(attributes.get(k) != v for k, v in wanted.items()):
                     continue
-                body = "\n".join(text[s:e] for s, e in span.parts)
-                out.append(
-                    GuideAnswer(
-                        document.name,
-                        dict(document.attributes),
-                        question,
-                        span.asked_start,
-                        span.turn_start,
-                        span.end,
-                        body,
-                        span.confidence,
-                        span.confirmed,
-                        span.parts,
-                        span.asked_end,
-                    )
-                )
-                break
-        return out
+            chosen[document.id] = document
+        return chosen
 
     def table(self, *, where: Mapping[str, str] | None = None) -> GuideTable:
         """Every guide question × every interview (whose attributes match ``where``): the first answer
         found to each question, for the guide view and its export. One matching pass per interview."""
         matcher = self.matcher()
-        wanted = {fold(k): fold(v) for k, v in (where or {}).items()}
-        respondents: list[Respondent] = []
-        answers: dict[tuple[str, str], GuideAnswer] = {}
-        # one read of the speaker rules and the decisions for all interviews (opening the guide view)
-        is_interviewer = self._speakers.rules().is_interviewer if matcher.refs else None
-        every = self.all_decisions() if matcher.refs else {}
-        for document in self._documents.list(with_counts=False):
-            attributes = {fold(k): fold(v) for k, v in document.attributes.items()}
-            if any(attributes.get(k) != v for k, v in wanted.items()):
-                continue
-            respondents.append(Respondent(document.id, document.name, dict(document.attributes)))
-            if not matcher.refs:
-                continue
-            text = self._documents.text(document.id)
-            decisions = every.get(document.id, {})
-            for span in self._answer_spans(matcher, document.id, text, is_interviewer, decisions):
+        chosen = self._chosen(where)
+        respondents = [Respondent(d.id, d.name, dict(d.attributes)) for d in chosen.values()]
+        found: dict[DocumentId, dict[tuple[str, str], GuideAnswer]] = {}
+        for document_id, text, spans in self._spans_of(matcher, list(chosen)):
+            document = chosen[document_id]
+            answers = found[document_id] = {}
+            for span in spans:
                 key = (fold(span.question), document.name)
                 if key in answers:
                     continue
@@ -358,7 +360,8 @@ class GuideService:
                     span.parts,
                     span.asked_end,
                 )
-        return GuideTable(tuple(self.questions()), tuple(respondents), answers)
+        table = {key: answer for document_id in chosen for key, answer in found.get(document_id, {}).items()}
+        return GuideTable(tuple(self.questions()), tuple(respondents), table)
 
     def code_answers(
         self, question: str, *, confirmed_only: bool = True, coder: str | None = None
@@ -368,12 +371,8 @@ class GuideService:
         entry = next((e for e in self.questions() if fold(e.ref) == fold(question)), None)
         if entry is None or entry.code_id is None:
             raise NotFoundError(say("no guide question {question}", question=question))
-        answers = [a for a in self.answers(entry.ref) if a.confirmed or not confirmed_only]
-        passages = list(
-            dict.fromkeys(
-                (self._context.resolve.document(a.document), s, e) for a in answers for s, e in a.parts
-            )
-        )
+        answers = [(d, a) for d, a in self._answers_to(entry.ref) if a.confirmed or not confirmed_only]
+        passages = list(dict.fromkeys((document_id, s, e) for document_id, a in answers for s, e in a.parts))
         if not passages:
             raise InvalidInputError(
                 say("no confirmed answer to {ref} to code: confirm its matches first", ref=entry.ref)
@@ -404,6 +403,19 @@ class GuideService:
             if documents is not None
             else [d.id for d in self._documents.list(with_counts=False)]
         )
+        found = {document_id: spans for document_id, _text, spans in self._spans_of(matcher, ids)}
+        missing = [document_id for document_id in ids if document_id not in found]
+        if missing:
+            raise NotFoundError(say("document {document_id} does not exist", document_id=missing[0]))
+        return [span for document_id in ids for span in found[document_id]]
+
+    def _spans_of(
+        self, matcher: GuideMatcher, ids: Sequence[DocumentId]
+    ) -> Iterator[tuple[DocumentId, str, list[AnswerSpan]]]:
+        """Each document's text and answer spans (in no particular order; none without a guide): the
+        decisions and turns of all documents read at once, the texts a chunk at a time."""
+        if not matcher.refs or not ids:
+            return
         rule = self._speakers.rules().is_interviewer
         interviewers: dict[str, bool] = {}
 
@@ -415,9 +427,8 @@ class GuideService:
 
         decided = self.all_decisions()
         turns = self._all_turns(ids)
-        found: dict[DocumentId, list[AnswerSpan]] = {}
         for document_id, text in self._texts(ids):
-            found[document_id] = self._answer_spans(
+            spans = self._answer_spans(
                 matcher,
                 document_id,
                 text,
@@ -425,10 +436,7 @@ class GuideService:
                 decided.get(document_id, {}),
                 turns.get(document_id, []),
             )
-        missing = [document_id for document_id in ids if document_id not in found]
-        if missing:
-            raise NotFoundError(say("document {document_id} does not exist", document_id=missing[0]))
-        return [span for document_id in ids for span in found[document_id]]
+            yield document_id, text, spans
 
     def _all_turns(self, ids: Sequence[DocumentId]) -> dict[DocumentId, list[_TurnRow]]:
         """The speaker turns of the documents in text order, read at once (the driver's rows)."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+from coding.core.collector import collector_paused
 from coding.core.errors import FileImportError
 from coding.core.i18n import text
 from coding.project import Project
@@ -81,10 +83,19 @@ def import_exchange(project: Project, path: Path | str) -> ExchangeReport:
     listed in the report (element and reason), the rest is imported.
     """
     path = Path(path)
-    data = read_exchange_file(path)
-    check_recordings(data, _base(project))
-    report: ExchangeReport = project.execute(ImportExchange(data, path.name))
+    with collector_paused():  # read and merge in one pause (import_paused)
+        data = read_exchange_file(path)
+        check_recordings(data, _base(project))
+        report: ExchangeReport = project.execute(ImportExchange(data, path.name))
     return report
+
+
+def import_paused() -> AbstractContextManager[None]:
+    """The cyclic collector paused around a read and its merge together (a caller of
+    :func:`read_for_import` and :func:`apply_import`): each pause alone ends with one collection
+    walking every object the read made (its 200,000 selections and codings at ten times the large
+    corpus, ≈ 0.3 s), which holds no cycles."""
+    return collector_paused()
 
 
 def import_into_file(
@@ -96,6 +107,11 @@ def import_into_file(
     """
     project_path = Path(project_path)
     path = Path(path)
+    with collector_paused():  # read and merge in one pause (import_paused)
+        return _import_into_file(project_path, path, coder)
+
+
+def _import_into_file(project_path: Path, path: Path, coder: str | None) -> ExchangeReport:
     data = read_exchange_file(path)
     if project_path.exists():
         with Project.open(project_path, coder=coder) as project:

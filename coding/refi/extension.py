@@ -14,6 +14,8 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain, repeat
+from operator import is_not
 from typing import Any, TypeVar, overload
 
 from coding.core.i18n import text as say
@@ -188,12 +190,6 @@ class TurnColumns(Sequence[Turn]):
         self._stamps = array("d")
         self._present = bytearray()  # whether each turn has a timestamp
 
-    def _append(self, speaker: str, start: int, end: int, body: int, stamp: float | None) -> None:
-        self._numbers.extend((start, end, body))  # first: it may overflow (then nothing was added)
-        self._speakers.append(speaker)
-        self._stamps.append(0.0 if stamp is None else stamp)
-        self._present.append(stamp is not None)
-
     def __len__(self) -> int:
         return len(self._speakers)
 
@@ -240,22 +236,37 @@ def _turns(raw: Any) -> Sequence[Turn] | None:
     if not isinstance(raw, list):
         return None
     turns = TurnColumns()
-    speakers: dict[str, str] = {}  # one string per speaker, not one per turn (400,000 in a large file)
-    for item in raw:
-        if not (type(item) is list and len(item) == 5 and type(item[0]) is str):
-            return None
-        speaker, start, end, body, stamp = item
-        # Decoded JSON: an integer is exactly an int (a bool is not one), a string exactly a str.
-        if type(start) is not int or type(end) is not int or type(body) is not int:
-            return None
-        if stamp is not None and type(stamp) is not float and type(stamp) is not int:
-            return None
-        speaker = speakers.setdefault(speaker, speaker)
-        try:
-            turns._append(speaker, start, end, body, None if stamp is None else float(stamp))
-        except OverflowError:  # a position no array holds: as tuples (the import finds it does not fit)
-            return _tuples(raw, speakers)
+    if not raw:
+        return turns
+    # Checked and stored column by column, each by calls in C (400,000 turns in a research
+    # group's file: a turn of a Python loop each was ≈ 0.4 s). Decoded JSON: an integer is
+    # exactly an int (a bool is not one), a string exactly a str, a list exactly a list.
+    if set(map(type, raw)) != {list} or set(map(len, raw)) != {5}:
+        return None
+    speakers, starts, ends, bodies, stamps = zip(*raw, strict=True)
+    if set(map(type, speakers)) != {str} or not set(map(type, starts + ends + bodies)) <= {int}:
+        return None
+    stamp_types = set(map(type, stamps))
+    if not stamp_types <= _STAMP_TYPES:
+        return None
+    shared: dict[str, str] = {}  # one string per speaker, not one per turn
+    try:
+        numbers = array("q", chain.from_iterable(zip(starts, ends, bodies, strict=True)))
+    except OverflowError:  # a position no array holds: as tuples (the import finds it does not fit)
+        return _tuples(raw, shared)
+    turns._numbers = numbers
+    turns._speakers = list(map(shared.setdefault, speakers, speakers))
+    if stamp_types == {type(None)}:
+        turns._stamps = array("d", bytes(8 * len(stamps)))
+        turns._present = bytearray(len(stamps))
+    else:
+        turns._stamps = array("d", [0.0 if stamp is None else float(stamp) for stamp in stamps])
+        turns._present = bytearray(map(is_not, stamps, repeat(None)))
     return turns
+
+
+#: What a turn's timestamp may be in decoded JSON.
+_STAMP_TYPES = {type(None), float, int}
 
 
 def _tuples(raw: list[Any], speakers: dict[str, str]) -> tuple[Turn, ...] | None:

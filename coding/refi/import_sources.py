@@ -93,9 +93,7 @@ class SourcesMerge(MergeState):
             for key, value in attributes.get(source.guid, {}).items():
                 attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
             extras = self.data.extension.documents.get(source.guid, DocumentExtras())
-            speakers, starts, ends, bodies, stamps = self._turns(
-                source, plain(source.text), extras, row, rules
-            )
+            speakers, starts, ends, bodies, stamps = self._turns(source, extras, row, rules)
             turns["document_id"].extend([row["id"]] * len(starts))
             turns["speaker"].extend(speakers)
             turns["start"].extend(starts)
@@ -114,11 +112,12 @@ class SourcesMerge(MergeState):
         self.w.insert_many(Page, page_rows)
 
     def _turns(
-        self, source: RSource, text: str, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
+        self, source: RSource, extras: DocumentExtras, row: dict[str, Any], rules: SpeakerRules
     ) -> TurnColumnsOf:
-        """The source's turns column by column: speakers, starts, ends, body starts, timestamps."""
+        """The source's turns column by column: speakers, starts, ends, body starts, timestamps.
+        The text is decoded only when they are detected (stored turns need only its length)."""
         if extras.turns is not None:
-            stored = stored_turns(extras.turns, len(text))
+            stored = stored_turns(extras.turns, _length(source.text))
             if stored is not None:
                 return stored
             self.adjust(
@@ -126,7 +125,7 @@ class SourcesMerge(MergeState):
                 say("its stored speaker turns do not fit the text; detected again"),
             )
         try:  # as every other import: the turns as detected, refined by the project's speaker rules
-            detected = rules.refine(rules.detect(text, row["source_format"]), row.get("guid"))
+            detected = rules.refine(rules.detect(plain(source.text), row["source_format"]), row.get("guid"))
         except Exception:  # a broken project pattern must not stop the import
             return _columns_of(())
         turns = [(t.speaker, t.start, t.end, t.body_start, t.timestamp) for t in detected]
@@ -223,7 +222,7 @@ class SourcesMerge(MergeState):
             # batch: the coding pairs of its spans are looked up only while it is merged.
             doc_pairs = {} if doc.new else pairs
             text = plain(doc.text)  # decoded once per document
-            codes = self.codes
+            codes, users, reviewed, memos = self.codes, self.users, self.reviewed, notes.coding_memos
             for selection in self._selections_of(source, text):
                 valid = [coding for coding in selection.codings if coding.code in codes]
                 if len(valid) < len(selection.codings) or not valid:
@@ -254,7 +253,27 @@ class SourcesMerge(MergeState):
                 if selection.guid in evidence:
                     selection_spans[selection.guid] = span
                 for coding in valid:
-                    self._plan_coding(coding, selection, span, notes, coding_guids, doc_pairs, pending)
+                    if coding.guid in coding_guids:  # the project's own, by GUID
+                        self._plan_coding(coding, selection, span, notes, coding_guids, doc_pairs, pending)
+                        continue
+                    # As _plan_coding, inline: 200,000 codings in a research group's file.
+                    code_id = codes[coding.code]
+                    coder_id = None if coding.user is None else users.get(coding.user)
+                    if coder_id is None:
+                        coder_id = self.coding_user(coding.user, selection.user)
+                    pair = (span, code_id, coder_id)
+                    if pair in doc_pairs or coding.guid in reviewed:
+                        self._plan_coding(coding, selection, span, notes, coding_guids, doc_pairs, pending)
+                        continue
+                    pending.spans.append(span)
+                    pending.guids.append(coding.guid)
+                    pending.code_ids.append(code_id)
+                    pending.coder_ids.append(coder_id)
+                    pending.memos.append(memos.get(coding.guid, ""))
+                    pending.created.append(
+                        coding.created or selection.created or _default(Coding, "created_at")
+                    )
+                    doc_pairs[pair] = 0
             if let_go:
                 self.data.used = True
                 source.selections, source.whole_codings = [], []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -61,7 +62,11 @@ def _processed(
     columns: Sequence[Sequence[Any]], processors: Sequence[Callable[[Any], Any] | None]
 ) -> list[Sequence[Any]]:
     return [
-        values if process is None else list(map(process, values))
+        values
+        if process is None
+        else process.column(values)
+        if isinstance(process, _Times)
+        else list(map(process, values))
         for values, process in zip(columns, processors, strict=True)
     ]
 
@@ -144,11 +149,26 @@ def _processor(impl: Any, dialect: Any) -> Callable[[Any], Any] | None:
     process: Callable[[Any], Any] | None = impl.bind_processor(dialect)
     if process is None or not isinstance(impl, DATETIME) or impl._storage_format != _SQLITE_TIME:
         return process
-    slow = process
+    return _Times(process)
 
-    def quick(value: Any) -> Any:
+
+class _Times:
+    """SQLite's time processor for SQLAlchemy's own format (:func:`_processor`): a value at a time,
+    or a column at once (:meth:`column`)."""
+
+    def __init__(self, slow: Callable[[Any], Any]) -> None:
+        self.slow = slow
+
+    def __call__(self, value: Any) -> Any:
         if type(value) is datetime:  # the fields as they stand, any time zone left out, as SQLAlchemy
             return value.isoformat(" ", "microseconds")[:26]
-        return slow(value)
+        return self.slow(value)
 
-    return quick
+    def column(self, values: Sequence[Any]) -> list[Any]:
+        """Each of ``values`` as :meth:`__call__` gives it; a column of times without a time zone
+        (an import's 400,000) by calls in C, without a Python call per value."""
+        if values and set(map(type, values)) == {datetime}:
+            texts = list(map(datetime.isoformat, values, repeat(" "), repeat("microseconds")))
+            if set(map(len, texts)) == {26}:  # none had a time zone
+                return texts
+        return list(map(self, values))

@@ -30,6 +30,7 @@ from coding.language.suggestions.candidates import (
     best_per_code,
     merge,
     not_already_decided,
+    pending_reasons,
     prefer_specific,
     with_reason,
 )
@@ -132,7 +133,7 @@ class SuggestionService:
             meeting_their_rank,
             terms_alone_dropped,
         )
-        from coding.language.suggestions.turns import turn_candidates
+        from coding.language.suggestions.turns import find_shared_words, turn_candidates
 
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
@@ -189,7 +190,9 @@ class SuggestionService:
             limit,
         )
         order = tree.order()
-        # the reasons made only for the candidates offered (most of those found are dropped on the way)
+        # the reasons made only for the candidates offered (most of those found are dropped on the way), the
+        # words the turns share with their codes found for all of them at once
+        find_shared_words(pending_reasons(kept))
         return sorted(
             (with_reason(c) for c in kept),
             key=lambda c: (order.get(c.code_id, 0), -c.score, c.document_id, c.start),
@@ -387,11 +390,17 @@ class SuggestionService:
         """A passage coded with a subcode counts as coded for its ancestors too."""
         tree = self._context.resolve.code_tree()
         out: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+        lines: dict[CodeId, list[CodeId]] = {}  # per code: it and its ancestors, found once
         for (doc_id, code_id), spans in coded.items():
-            current: CodeId | None = code_id
-            while current is not None and current in tree:
-                out[(doc_id, current)].extend(spans)
-                current = tree.get(current).parent_id
+            line = lines.get(code_id)
+            if line is None:
+                line = lines[code_id] = []
+                current: CodeId | None = code_id
+                while current is not None and current in tree:
+                    line.append(current)
+                    current = tree.get(current).parent_id
+            for ancestor in line:
+                out[(doc_id, ancestor)].extend(spans)
         return out
 
     # -- the queue -----------------------------------------------------------------------

@@ -8,8 +8,8 @@ suggestions for trust, even when both share words like "gemeenten" and "werkgeve
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
-from functools import partial
+from collections import defaultdict
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import cast
 
 import numpy as np
@@ -17,7 +17,7 @@ import numpy as np
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
-from coding.language.suggestions.candidates import Candidate, overlap
+from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import Bag, CorpusData, IntArray
 from coding.language.suggestions.resemblance import (
     RUNNER_UP_RATIO,
@@ -28,7 +28,12 @@ from coding.language.suggestions.resemblance import (
     shared_words,
 )
 from coding.language.suggestions.similar import sentence_vectors
-from coding.language.suggestions.vectors import FloatArray, closest_two, unit_tfidf
+from coding.language.suggestions.vectors import (
+    FloatArray,
+    closest_two,
+    top_contributions_of_many,
+    unit_tfidf,
+)
 from coding.language.word_bags import counted
 
 #: A turn is suggested for the code it resembles most from this cosine up (chosen on the tune split: 0.15, then
@@ -131,41 +136,115 @@ def turn_candidates(
     order = np.lexsort((np.arange(len(index)) >= len(offered), index))  # by turn, its closest code first
     wanted = np.array([code_id in scope and code_id in names for code_id in profiles.code_ids], dtype=bool)
     order = order[wanted[number[order]]]
+    shared = _Shared(data, turns, profiles, names)
     out = []
-    for turn, row, score, first, first_score in zip(
-        index[order].tolist(),
+    chosen = index[order]
+    code_ids = profiles.code_ids
+    for turn, doc_id, start, end, row, score, first, first_score in zip(
+        chosen.tolist(),
+        turns.document[chosen].tolist(),  # the turns' places as lists: no numpy scalar per candidate
+        turns.start[chosen].tolist(),
+        turns.end[chosen].tolist(),
         number[order].tolist(),
         similarity[order].tolist(),
         closest[order].tolist(),
         closest_score[order].tolist(),
         strict=True,
     ):
-        code_id = profiles.code_ids[row]
-        doc_id = DocumentId(int(turns.document[turn]))
-        span = (int(turns.start[turn]), int(turns.end[turn]))
-        if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
+        code_id = code_ids[row]
+        own = coded.get((doc_id, code_id))
+        if own and any(s < end and start < e and s < e for s, e in own):  # overlaps a passage coded with it
             continue
         closer = None if row == first else (first, first_score)  # the closest code, when this is the second
-        entries = slice(starts[turn], starts[turn + 1])
-        why = partial(_turn_reason, data, turns, entries, profiles, row, names, score, closer)
-        out.append(Candidate(doc_id, code_id, span[0], span[1], round(score, 3), ("similar",), "", why=why))
+        why = TurnReason(shared, starts[turn], starts[turn + 1], row, score, closer)
+        out.append(Candidate(doc_id, code_id, start, end, round(score, 3), ("similar",), "", why=why))
     return out
 
 
+class _Shared:
+    """What the reasons of one find's turns share."""
+
+    __slots__ = ("data", "names", "passages", "profiles", "turns")
+
+    def __init__(
+        self, data: CorpusData, turns: SpanVectors, profiles: Profiles, names: Mapping[CodeId, str]
+    ) -> None:
+        self.data, self.turns, self.profiles, self.names = data, turns, profiles, names
+        #: Per profile: its coded passages as a reason names them (:func:`coded_passages`), once each.
+        self.passages: dict[int, str] = {}
+
+
+class TurnReason:
+    """Makes the reason of a turn suggested for the code of profile ``number`` (a candidate's ``why``): the words
+    it shares with what is coded with it; ``runner_up``: the closest code's profile and similarity, when this is
+    the second closest. The words of many are found at once by :func:`find_shared_words`."""
+
+    __slots__ = ("end", "number", "runner_up", "shared", "similarity", "start", "words")
+
+    def __init__(
+        self,
+        shared: _Shared,
+        start: int,
+        end: int,
+        number: int,
+        similarity: float,
+        runner_up: tuple[int, float] | None,
+    ) -> None:
+        self.shared, self.start, self.end, self.number = shared, start, end, number
+        self.similarity, self.runner_up = similarity, runner_up
+        self.words: str | None = (
+            None  # found before it is needed (:func:`find_shared_words`), else when it is
+        )
+
+    def __call__(self) -> str:
+        context = self.shared
+        words = self.words
+        if words is None:
+            turns, entries = context.turns, slice(self.start, self.end)
+            words = shared_words(
+                context.data, turns.columns[entries], turns.weights[entries], context.profiles, self.number
+            )
+        passages = context.passages.get(self.number)
+        if passages is None:
+            passages = context.passages[self.number] = coded_passages(
+                context.profiles, self.number, context.names
+            )
+        return _turn_reason(context.profiles, passages, context.names, words, self.similarity, self.runner_up)
+
+
+def find_shared_words(reasons: Iterable[object]) -> None:
+    """The shared words of every :class:`TurnReason` among ``reasons`` (others are passed over) found at once, per
+    find, by :func:`~.vectors.top_contributions_of_many`: the words each would find on its own."""
+    by_find: dict[int, list[TurnReason]] = defaultdict(list)
+    for reason in reasons:
+        if isinstance(reason, TurnReason) and reason.words is None:
+            by_find[id(reason.shared)].append(reason)
+    for group in by_find.values():
+        context = group[0].shared
+        found = top_contributions_of_many(
+            context.data.stems,
+            context.turns.columns,
+            context.turns.weights,
+            context.profiles.matrix,
+            np.fromiter((r.start for r in group), dtype=np.int64, count=len(group)),
+            np.fromiter((r.end for r in group), dtype=np.int64, count=len(group)),
+            np.fromiter((r.number for r in group), dtype=np.int64, count=len(group)),
+        )
+        show = context.data.show
+        for reason, stems in zip(group, found, strict=True):
+            reason.words = ", ".join(show(stem) for stem in stems)
+
+
 def _turn_reason(
-    data: CorpusData,
-    turns: SpanVectors,
-    entries: slice,
     profiles: Profiles,
-    number: int,
+    passages: str,
     names: Mapping[CodeId, str],
+    words: str,
     similarity: float,
     runner_up: tuple[int, float] | None,
 ) -> str:
-    """Why a turn is suggested for the code of profile ``number``: the words it shares with what is coded with
-    it; ``runner_up``: the closest code's profile and similarity, when this is the second closest."""
-    words = shared_words(data, turns.columns[entries], turns.weights[entries], profiles, number)
-    passages = coded_passages(profiles, number, names)
+    """Why a turn is suggested for a code: the ``words`` it shares with the ``passages`` coded with it;
+    ``runner_up``: the closest code's profile and similarity, when this is the second closest."""
     if runner_up is None:
         return say(
             "Of all codes, this answer resembles the {passages} most (shared words: {words}; "

@@ -273,3 +273,44 @@ def top_contributions(
         zip(products.tolist(), [stems[c] for c in columns[shared].tolist()], strict=True), reverse=True
     )
     return [stem for _, stem in ranked[:4]]
+
+
+def top_contributions_of_many(
+    stems: list[str],
+    columns: IntArray,
+    weights: FloatArray,
+    matrix: FloatArray,
+    starts: IntArray,
+    ends: IntArray,
+    numbers: IntArray,
+    limit: int = 4,
+) -> list[list[str]]:
+    """:func:`top_contributions` of many sparse rows at once, each ``columns[starts[i]:ends[i]]`` (and its
+    ``weights``) with the profile ``matrix[numbers[i]]``: the same words in the same order (the products, ties by
+    the stem, both descending), from one sort of all the products instead of a sort per row."""
+    count = len(starts)
+    lengths = (ends - starts).astype(np.int64)
+    total = int(lengths.sum())
+    if not total:
+        return [[] for _ in range(count)]
+    row = np.repeat(np.arange(count), lengths)
+    entry = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths) + np.repeat(starts, lengths)
+    column = columns[entry]
+    values = matrix[np.asarray(numbers)[row], column]
+    shared = np.flatnonzero(values > 0)
+    row, column = row[shared], column[shared]
+    products = weights[entry[shared]] * values[shared]
+    # the stems' order as strings, among those that take part
+    present, inverse = np.unique(column, return_inverse=True)
+    ranked = sorted(range(len(present)), key=[stems[c] for c in present.tolist()].__getitem__)
+    rank = np.empty(len(present), dtype=np.int64)
+    rank[ranked] = np.arange(len(present))
+    order = np.lexsort((-rank[inverse], -products, row))
+    row, column = row[order], column[order]
+    first = np.searchsorted(row, np.arange(count + 1))
+    place = np.arange(len(row)) - first[row]
+    chosen = place < limit
+    out: list[list[str]] = [[] for _ in range(count)]
+    for number, stem in zip(row[chosen].tolist(), column[chosen].tolist(), strict=True):
+        out[number].append(stems[stem])
+    return out

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 
 from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE
@@ -56,6 +56,27 @@ def test_the_counts_arrive_after_the_first_paint_and_are_right(
     # the transcript opened the first document that has a coding
     first_coded = next(d for d in model.documents() if d.coding_count)
     assert shown.view.document_id == first_coded.id
+
+
+def test_the_counts_arriving_announce_the_codings_column_only(
+    qtbot: Any, shown: MainWindow, demo_copy: Path
+) -> None:
+    """A range over the names too made the dock's filter map every row again (2,000 documents:
+    7,000 calls back into the model each time the counts arrived, after every bulk write)."""
+    assert shown.open_project(demo_copy), shown.last_problem
+    model = shown.documents_dock.model
+    assert model is not None and not model.counted
+    announced: list[tuple[int, int]] = []
+
+    def ranges(top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        if top.row() != bottom.row():  # a range of rows (one row: the current document's bold name)
+            announced.append((top.column(), bottom.column()))
+
+    model.dataChanged.connect(ranges)
+    qtbot.waitUntil(lambda: model.counted, timeout=5000)
+    assert announced and set(announced) == {(CODINGS, CODINGS)}
+    documents, _groups = _cells(shown)
+    assert documents == _fresh(shown)
 
 
 def test_a_coding_made_before_the_counts_arrive_is_counted_once(

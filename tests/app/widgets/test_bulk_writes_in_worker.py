@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.codebook.code_picker import CodePicker
@@ -267,9 +267,17 @@ def test_a_bulk_coding_in_many_documents_adjusts_their_counts_at_once(
         return largest(self)
 
     monkeypatch.setattr(document_list_model.DocumentListModel, "largest_count", counted_largest)
+    announced: list[tuple[int, int]] = []
+
+    def ranges(top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        if top.row() != bottom.row():  # a range of rows (one row: the current document's bold name)
+            announced.append((top.column(), bottom.column()))
+
+    documents.dataChanged.connect(ranges)
     code_interviewer_turns_everywhere(qtbot, window, "Stabiliteit")
     written(qtbot)
     documents.flush()
+    assert announced and set(announced) == {(CODINGS, CODINGS)}  # ranges of rows: the names left alone
     fresh = project.documents.coding_counts()
     listed = project.documents.list(with_counts=False)
     assert len(listed) > 2

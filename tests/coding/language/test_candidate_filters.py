@@ -6,6 +6,7 @@ the passages set apart as arrays), a named concept's sentence inside an answer t
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import fields
 
 import numpy as np
 from hypothesis import given, settings
@@ -20,8 +21,10 @@ from coding.language.suggestions.candidates import (
     not_already_decided,
     overlap,
     prefer_specific,
+    with_reason,
 )
 from coding.language.suggestions.named import answered_within
+from coding.language.suggestions.vectors import top_contributions, top_contributions_of_many
 
 _SPANS = st.tuples(st.integers(0, 200), st.integers(0, 60)).map(lambda p: (p[0], p[0] + p[1]))
 _KEYS = st.tuples(st.integers(1, 4), st.integers(1, 5))
@@ -140,3 +143,76 @@ def test_a_position_in_an_answer_to_the_questions_by_bisection_as_by_each_part(
     for doc, position in probes:
         expected = any(s <= position < e for ref in refs for s, e in answers.get((DocumentId(doc), ref), ()))
         assert inside(DocumentId(doc), position) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.lists(st.tuples(st.integers(0, 7), st.sampled_from([0.0, 0.25, 0.5, 1.0])), max_size=8),
+        max_size=6,
+    ),
+    profiles=st.lists(
+        st.lists(st.sampled_from([-0.5, 0.0, 0.5, 1.0, 2.0]), min_size=8, max_size=8), min_size=1, max_size=3
+    ),
+    chosen=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2)), max_size=8),
+)
+def test_the_top_contributions_of_many_rows_at_once_are_each_rows_own(
+    rows: list[list[tuple[int, float]]],
+    profiles: list[list[float]],
+    chosen: list[tuple[int, int]],
+) -> None:
+    """Equal products and stems spelt alike (ties) as often as not: the order must be the loop's."""
+    stems = ["b", "a", "c", "a", "d", "b", "e", "f"]  # ids 1 and 3, 0 and 5 spelt the same
+    columns: list[int] = []
+    weights: list[float] = []
+    bounds = [0]
+    for row in rows:
+        once = dict(row)  # each stem once per row
+        columns += once
+        weights += once.values()
+        bounds.append(len(columns))
+    column_array = np.array(columns, dtype=np.int32)
+    weight_array = np.array(weights, dtype=np.float64)
+    matrix = np.array(profiles, dtype=np.float64)
+    wanted = [(row, number % len(profiles)) for row, number in chosen if row < len(rows)]
+    found = top_contributions_of_many(
+        stems,
+        column_array,
+        weight_array,
+        matrix,
+        np.array([bounds[row] for row, _ in wanted], dtype=np.int64),
+        np.array([bounds[row + 1] for row, _ in wanted], dtype=np.int64),
+        np.array([number for _, number in wanted], dtype=np.int64),
+    )
+    assert found == [
+        top_contributions(
+            stems,
+            column_array[bounds[row] : bounds[row + 1]],
+            weight_array[bounds[row] : bounds[row + 1]],
+            matrix[number],
+        )
+        for row, number in wanted
+    ]
+
+
+def test_a_reason_made_keeps_every_other_field_of_the_candidate() -> None:
+    """``with_reason`` builds the candidate field by field: a field it forgot would be lost on the way."""
+    candidate = Candidate(
+        DocumentId(3),
+        CodeId(4),
+        5,
+        9,
+        0.75,
+        ("terms", "similar"),
+        "",
+        (("trust", ("trusts",)),),
+        "Trust",
+        2,
+        True,
+        why=lambda: "Because.",
+    )
+    made = with_reason(candidate)
+    assert made.reason == "Because." and made.why is None
+    for name in (f.name for f in fields(Candidate)):
+        if name not in ("reason", "why"):
+            assert getattr(made, name) == getattr(candidate, name), name

@@ -1,6 +1,7 @@
 """The codes' profiles' passages numbered as arrays, and the turns offered chosen as arrays (issue 19), give what
 the loops they replaced gave: the numbering for any coded passages (Hypothesis), the turn candidates (with their
-reasons) on projects the benchmark generator writes."""
+reasons, their shared words found for each turn alone or for all at once) on projects the benchmark generator
+writes."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ from hypothesis import strategies as st
 
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
+from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions import resemblance
 from coding.language.suggestions import turns as turn_source
-from coding.language.suggestions.candidates import Candidate, overlap, with_reason
+from coding.language.suggestions.candidates import Candidate, overlap, pending_reasons, with_reason
 from coding.language.suggestions.data import CorpusData
 from coding.language.suggestions.similar import sentence_vectors
+from coding.language.suggestions.vectors import closest_two
 
 
 def _numbered_by_loops(
@@ -87,7 +90,7 @@ def _turn_candidates_by_loop(
     vectors = sentence_vectors(data)
     assert profiles is not None
     turns = data.derive("turn_vectors", lambda d: turn_source.turn_vectors(d, vectors.idf))
-    best, best_score, runner_up, runner_up_score = turn_source.closest_two(
+    best, best_score, runner_up, runner_up_score = closest_two(
         turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)
     )
     names = {code.id: code.name for code in codes}
@@ -110,13 +113,44 @@ def _turn_candidates_by_loop(
             if any(overlap(span, own) for own in coded.get((doc_id, code_id), ())):
                 continue
             closer = None if number == chosen[0][0] else chosen[0]
-            why = partial(
-                turn_source._turn_reason, data, turns, entries, profiles, number, names, similarity, closer
-            )
+            why = partial(_reason_by_loop, data, turns, entries, profiles, number, names, similarity, closer)
             out.append(
                 Candidate(doc_id, code_id, span[0], span[1], round(similarity, 3), ("similar",), "", why=why)
             )
     return out
+
+
+def _reason_by_loop(
+    data: CorpusData,
+    turns: resemblance.SpanVectors,
+    entries: slice,
+    profiles: resemblance.Profiles,
+    number: int,
+    names: Mapping[CodeId, str],
+    similarity: float,
+    runner_up: tuple[int, float] | None,
+) -> str:
+    """A turn's reason as it was made: its shared words found for it alone, a sort per turn."""
+    words = resemblance.shared_words(data, turns.columns[entries], turns.weights[entries], profiles, number)
+    passages = resemblance.coded_passages(profiles, number, names)
+    if runner_up is None:
+        return say(
+            "Of all codes, this answer resembles the {passages} most (shared words: {words}; "
+            "similarity {similarity:.2f}).",
+            passages=passages,
+            words=words,
+            similarity=similarity,
+        )
+    other = names.get(profiles.code_ids[runner_up[0]], say("another code"))
+    return say(
+        "This answer resembles the {passages} almost as much as those coded {other} (shared "
+        "words: {words}; similarity {similarity:.2f}, against {best:.2f}).",
+        passages=passages,
+        other=other,
+        words=words,
+        similarity=similarity,
+        best=runner_up[1],
+    )
 
 
 @pytest.fixture(scope="module", params=(11, 29))
@@ -139,6 +173,8 @@ def test_turns_chosen_as_arrays_are_those_of_the_loop(generated: Project) -> Non
         for minimum in (turn_source.MIN_SIMILARITY, 0.0):
             new = turn_source.turn_candidates(tree, scope, data, coded, minimum, profiles)
             old = _turn_candidates_by_loop(tree, scope, data, coded, minimum, profiles)
+            if minimum:  # the shared words of all found at once, in one numpy pass (else: each its own)
+                turn_source.find_shared_words(pending_reasons(new))
             assert [with_reason(c) for c in new] == [with_reason(c) for c in old]
             assert [with_reason(c).reason for c in new] == [with_reason(c).reason for c in old]
     assert len(old) > 10 and any("almost as much" in with_reason(c).reason for c in old)
