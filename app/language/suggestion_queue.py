@@ -249,7 +249,7 @@ class SuggestionQueue(QWidget):
         self._operation = write_in_worker(
             self,
             self.project,
-            lambda _progress: _likeliest_first(self.service.store(code, found)),  # sorted there too
+            lambda _progress: likeliest_first(self.service.store(code, found)),  # sorted there too
             title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
             success=lambda items: self._stored(code, items),
             failure=lambda _error: self._found_nothing(),
