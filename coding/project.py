@@ -222,6 +222,8 @@ class Project:
             project._write_settings({"project_guid": new_guid(), "language": spec.language if spec else "nl"})
             if spec is not None:
                 project.codes.load_codebook(spec)
+                if spec.favourites:  # the codebook's own choice on the number keys 1–9
+                    project.favourites.set(list(spec.favourites))
             project.history.clear()
         except BaseException as exc:
             project.discard()

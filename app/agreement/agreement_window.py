@@ -105,8 +105,12 @@ class AgreementWindow(ToolWindow):
         self.table.setObjectName("agreementTable")
         self.table.setModel(self.figures)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # the figures as wide as their header and values ("Overeenstemming", "[−0,600; 0,000]"), a handful
+        # of rows; the code's name takes what is left and is cut with "…" when it must be
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.method = QLabel(top)
         self.method.setObjectName("agreementMethod")
@@ -125,6 +129,11 @@ class AgreementWindow(ToolWindow):
         self.list.setModel(self.disagreements)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # the document, unit and the coders' codes as wide as they are (up to 230 pixels of a laptop's
+        # screen: a long code path is cut with "…"), the text takes the rest
+        self.list.horizontalHeader().setMaximumSectionSize(230)
+        self.list.horizontalHeader().setResizeContentsPrecision(100)  # thousands of units: the first 100
+        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.list.verticalHeader().hide()
         self.list.doubleClicked.connect(self._show)

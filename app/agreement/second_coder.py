@@ -130,7 +130,7 @@ def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> 
                 ).format(name=source.name),
             )
         else:
-            show_report(parent, report, title)
+            show_report(parent, report, title, merged=True)
 
     return write_in_worker(
         parent,

@@ -371,22 +371,27 @@ class ExportDialog(QDialog):
         closes); a failure is reported the one way and the dialog stays."""
         if self.running is not None:
             return None
+        # a refusal puts the cursor where the missing choice is made
         if not self.path_edit.text().strip():
             operations.refuse(self, QCoreApplication.translate("ExportDialog", "Choose a file to export to."))
+            self.path_edit.setFocus()
             return None
         if self.codes.checked_values() == []:
             operations.refuse(
                 self, QCoreApplication.translate("ExportDialog", "Choose at least one concept.")
             )
+            self.code_list.setFocus()
             return None
         if self.export_format.kind != "transcript" and self.groups.checked_values() == []:
             operations.refuse(self, QCoreApplication.translate("ExportDialog", "Choose at least one group."))
+            self.group_list.setFocus()
             return None
         if self.export_format.kind == "review" and not self.reviewer_edit.text().strip():
             operations.refuse(
                 self,
                 QCoreApplication.translate("ExportDialog", "Name the supervisor who reviews (Reviewer)."),
             )
+            self.reviewer_edit.setFocus()
             return None
         path = self.target()
         overwrite = False

@@ -34,10 +34,13 @@ CODEBOOK_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA codebook (*.qdc)")
 IMPORT_FILTER = QT_TRANSLATE_NOOP("refi_actions", "REFI-QDA project or codebook (*.qdpx *.qdc)")
 
 
-def show_report(parent: QWidget | None, report: ExchangeReport, title: str | None = None) -> QMessageBox:
+def show_report(
+    parent: QWidget | None, report: ExchangeReport, title: str | None = None, *, merged: bool = False
+) -> QMessageBox:
     """The import's summary, with every skipped or adjusted element under "Show Details…";
-    ``title`` names the action (a second coder's merge), else "Import"."""
-    lines = report.lines()
+    ``title`` names the action (a second coder's merge), else "Import"; ``merged``: a coder's project
+    merged in ("Merged from …", not "Imported from …")."""
+    lines = report.lines(merged=merged)
     summary = [line.removesuffix(":") for line in lines[1:] if not line.startswith("  ")]
     hint = (
         "\n\n" + QCoreApplication.translate("refi_actions", "Show Details lists each element and the reason.")

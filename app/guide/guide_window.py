@@ -42,7 +42,7 @@ from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding import Aspect, Change
-from coding.core.attributes import attribute_label
+from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.i18n import text as say
 from coding.core.ids import DocumentId
 from coding.core.numbers import number
@@ -100,6 +100,8 @@ class GuideWindow(ToolWindow):
         bar = QHBoxLayout()
         self.group_by = QComboBox(body)
         self.group_by.setObjectName("guideGroupBy")
+        # filled after it is first shown: it grows with its entries ("Niet gegroepeerd" was cut to "Niet groe")
+        self.group_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.group_by.currentIndexChanged.connect(lambda _i: self._regroup())
         label = QLabel(self.tr("&Group interviews by:"), body)
         label.setBuddy(self.group_by)
@@ -201,12 +203,13 @@ class GuideWindow(ToolWindow):
             else None
         )
         attributes = sorted({key for r in table.respondents for key in r.attributes}, key=str.casefold)
-        chosen = self.group_by.currentData() if self.group_by.count() else "region"
+        # first by region, as the Documents panel: "regio" when the metadata sheet was Dutch
+        chosen = [self.group_by.currentData() or ""] if self.group_by.count() else list(REGION_KEYS)
         fill_combo(
             self.group_by,
             [(attribute_label(a), a) for a in attributes],
             first=(self.tr("No grouping"), ""),
-            choose=[chosen or ""],
+            choose=chosen,
         )
         self.model.set_table(table, self.group_by.currentData() or None)
         found = sum(1 for _ in table.answers.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
@@ -84,6 +85,11 @@ class FrequencyChart(QWidget):
         return save_chart(self.view, path, size)
 
 
+def plain_title(title: str) -> str:
+    """A chart title as plain text (a file's metadata): line breaks as spaces, entities read."""
+    return html.unescape(title.replace("<br>", " "))
+
+
 def save_chart(view: QChartView, path: Path | str, size: QSize | None = None) -> Path:
     """Save what a chart view shows as PNG or SVG (by the file's suffix); ``size`` defaults to the
     view's size (900 × 600 when it was never shown)."""
@@ -106,7 +112,7 @@ def save_chart(view: QChartView, path: Path | str, size: QSize | None = None) ->
     generator.setFileName(str(path))
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    generator.setTitle(view.chart().title())
+    generator.setTitle(plain_title(view.chart().title()))
     painter = QPainter(generator)
     try:
         view.render(painter, QRectF(0, 0, size.width(), size.height()))

@@ -7,6 +7,8 @@ for has no point: the spider's line breaks there (a missing judgement is not a l
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -44,6 +46,23 @@ def _style(chart: QChart) -> None:
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.2)
     chart.setTitleFont(font)
+
+
+#: Characters of names on a line under the scores chart's title (bold and larger: with "(not judged yet: " about 480 pixels).
+TITLE_LINE = 48
+
+
+def _name_lines(names: Sequence[str], width: int) -> list[str]:
+    """Names joined with ", " into lines of about ``width`` characters, broken only between names."""
+    lines: list[str] = []
+    for name in names:
+        if lines and len(lines[-1]) + 2 + len(name) <= width:
+            lines[-1] += ", " + name
+        else:
+            if lines:
+                lines[-1] += ","
+            lines.append(name)
+    return lines
 
 
 def wrapped(name: str, width: int = 16) -> str:
@@ -123,9 +142,14 @@ class ScoreChart(QWidget):
         if series.empty:
             title += QCoreApplication.translate("ScoreChart", " — none yet: judge concepts in the grid")
         elif series.unjudged:
-            title += QCoreApplication.translate("ScoreChart", " (not judged yet: {concepts})").format(
-                concepts=", ".join(series.unjudged)
+            # the groups not judged yet on lines of their own under the title: on one line with it the
+            # title ran past the chart's edge and was cut ("… (nog niet beoordeeld: Midden-Gelderland, Zuido…")
+            names = _name_lines(series.unjudged, TITLE_LINE)
+            unjudged = QCoreApplication.translate("ScoreChart", " (not judged yet: {concepts})").format(
+                concepts="\n".join(names)
             )
+            lines = [html.escape(line) for line in unjudged.strip().split("\n")]
+            title = "<br>".join([html.escape(title), *lines])
         self._draw_radar(series, title)
         self._draw_bars(series, title)
 

@@ -29,7 +29,7 @@ from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
-from coding.core.attributes import attribute_label
+from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.numbers import count, number
 from coding.language.frequencies import FrequencyRow, FrequencyTable, write_frequencies_csv
 
@@ -143,9 +143,11 @@ class FrequencyView(QWidget):
         self._fill_attributes()
 
     def _fill_attributes(self) -> None:
-        current = self.by.currentData() or "region"
+        current = self.by.currentData()
         keys = self.project.documents.attribute_keys() or ["region"]
-        fill_combo(self.by, [(attribute_label(key), key) for key in keys], choose=(current,), quiet=False)
+        # first by region ("regio" when the metadata sheet was Dutch; it showed "Datum", the first key)
+        choose = (current,) if current else REGION_KEYS
+        fill_combo(self.by, [(attribute_label(key), key) for key in keys], choose=choose, quiet=False)
 
     @Slot()
     def refresh(self) -> None:

@@ -203,11 +203,18 @@ def save_copy(window: MainWindow) -> None:
 
 
 # -- dialogs ------------------------------------------------------------------------------
+def projects_folder() -> Path:
+    """Where New project and Open look first: the folder of the project opened last (a student keeps
+    her projects together, seldom in her home folder), else the home folder."""
+    recent = settings.recent_projects()
+    return recent[0].parent if recent else Path.home()
+
+
 def ask_new_project(window: MainWindow) -> None:
     name, _filter = file_dialogs.save_file_name(
         window,
         QCoreApplication.translate("MainWindow", "New project"),
-        str(Path.home() / f"studie{PROJECT_SUFFIX}"),
+        str(projects_folder() / f"studie{PROJECT_SUFFIX}"),
         QCoreApplication.translate("MainWindow", "Codewerk projects (*{suffix})").format(
             suffix=PROJECT_SUFFIX
         ),
@@ -217,6 +224,7 @@ def ask_new_project(window: MainWindow) -> None:
     choices = [
         QCoreApplication.translate("MainWindow", "Regionale Werkbedrijven (built-in codebook “rwb”)"),
         QCoreApplication.translate("MainWindow", "Empty code tree"),
+        QCoreApplication.translate("MainWindow", "A codebook file (.yaml, .qdc)…"),
     ]
     choice, ok = QInputDialog.getItem(
         window,
@@ -226,15 +234,26 @@ def ask_new_project(window: MainWindow) -> None:
         0,
         False,
     )
-    if ok:
-        window.new_project(name, "rwb" if choice == choices[0] else None)
+    if not ok:
+        return
+    if choice == choices[2]:  # the student's own codebook: its codes, scales and favourite keys
+        book, _filter = file_dialogs.open_file_name(
+            window,
+            QCoreApplication.translate("MainWindow", "Choose a codebook"),
+            str(Path(name).parent),
+            QCoreApplication.translate("MainWindow", "Codebooks (*.yaml *.yml *.qdc)"),
+        )
+        if book:
+            window.new_project(name, book)
+        return
+    window.new_project(name, "rwb" if choice == choices[0] else None)
 
 
 def ask_open_project(window: MainWindow) -> None:
     name, _filter = file_dialogs.open_file_name(
         window,
         QCoreApplication.translate("MainWindow", "Open project"),
-        str(Path.home()),
+        str(projects_folder()),
         QCoreApplication.translate("MainWindow", "Codewerk projects (*{suffix});;All files (*)").format(
             suffix=PROJECT_SUFFIX
         ),

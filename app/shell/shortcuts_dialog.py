@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMenuBar, QTextBrowser, QVBoxLayout, QWidget
 
@@ -68,18 +68,27 @@ GESTURES: tuple[tuple[str, str], ...] = (
 )
 
 
+def _typed(key: QKeySequence) -> bool:
+    """Whether a shortcut is typed on an ordinary keyboard: not a keyboard's extra key of its own
+    (Open, New, Close, Find, Help …), which the standard keys add beside Ctrl+O and which in the list
+    read as "Ctrl+O or Open"."""
+    if key.isEmpty():
+        return False
+    first = key[0]  # type: ignore[index]  # QKeySequence::operator[]: the stubs leave it out
+    return bool(first.keyboardModifiers().value) or first.key().value < Qt.Key.Key_Help.value
+
+
 def keys_text(action: QAction) -> str:
     """The action's shortcuts as the user types them (``Ctrl+Shift+Z or Ctrl+Y``)."""
     return QCoreApplication.translate("ShortcutsDialog", " or ").join(
-        key.toString(QKeySequence.SequenceFormat.NativeText)
-        for key in action.shortcuts()
-        if not key.isEmpty()
+        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts() if _typed(key)
     )
 
 
 def action_label(action: QAction) -> str:
-    """The action's menu text without the mnemonic ampersand and the trailing “…”."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+    """The action's name without the mnemonic ampersand and the trailing “…”: its icon text, which for
+    Undo and Redo stays "Undo" while the menu names the step ("Undo Import studie.qdpx")."""
+    return action.iconText().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
 def menu_rows(menu: QMenu) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QFileInfo
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QHeaderView, QTreeView, QWidget
 
 Option = QFileDialog.Option
 
@@ -61,6 +61,7 @@ def dialog(
     if options is not None:
         box.setOptions(box.options() | options)
     box.setIconProvider(_icons())
+    _readable_columns(box)
     if filter:
         box.setNameFilters(filter.split(";;"))
     if directory:
@@ -76,6 +77,22 @@ def dialog(
     else:
         box.setDirectory(_REMEMBERED.get("folder") or QDir.currentPath())
     return box
+
+
+def _readable_columns(box: QFileDialog) -> None:
+    """Qt's dialog opens about 630 pixels wide with columns of fixed widths, which cut a file's size and
+    type ("668...KiB", "CO...nd"): it opens wider (within the screen), the size, type and date columns as
+    wide as what they show, the name taking the rest."""
+    screen = box.screen().availableGeometry() if box.screen() is not None else None
+    width = min(900, screen.width() - 80) if screen is not None else 900
+    box.resize(max(width, box.sizeHint().width()), max(520, box.sizeHint().height()))
+    tree = box.findChild(QTreeView, "treeView")  # the detail view of Qt's own dialog
+    if tree is None:
+        return
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 #: ``folder``: where the last accepted dialog was, where a dialog given no folder opens (as Qt's do).

@@ -20,6 +20,8 @@ Format (``format: codewerk-codebook/1``)::
         terms: [vertrouwen, …]    # search terms for suggestions
         codable: false            # a category: groups its children, is never applied (default true)
         children: [ … ]
+    favourites: [Vertrouwen, Urgentiebesef]   # optional: codes on the number keys 1–9 of a new
+                                              # project, by name or path (``Vertrouwen/Betrouwbaarheid``)
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ CODE_KEYS = frozenset(
         "children",
     }
 )
-TOP_KEYS = frozenset({"format", "id", "name", "language", "description", "scales", "codes"})
+TOP_KEYS = frozenset({"format", "id", "name", "language", "description", "scales", "codes", "favourites"})
+#: Favourites beyond the nine number keys have no key, so a codebook names at most nine.
+MAX_FAVOURITES = 9
 KINDS_BY_DEPTH = ("concept", "dimension", "indicator")
 KINDS = frozenset({"concept", "dimension", "indicator", "code"})
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -108,6 +112,9 @@ class CodebookSpec:
     codes: tuple[CodeSpec, ...]
     source: str
     sets: tuple[CodeSetSpec, ...] = ()
+    #: Paths (``Vertrouwen`` or ``Vertrouwen/Betrouwbaarheid``) of the codes a new project puts on the
+    #: number keys 1–9, in key order.
+    favourites: tuple[str, ...] = ()
 
     def walk(self) -> list[CodeSpec]:
         return [spec for code in self.codes for spec in code.walk()]
@@ -174,14 +181,58 @@ class _Validator:
         codes = data.get("codes")
         if not isinstance(codes, list) or not codes:
             raise self.fail(data.get(_LINE), say("'codes' must be a non-empty list"))
+        specs = self.siblings(codes, depth=0, inherited_colour=None, parent="codebook")
         return CodebookSpec(
             id=self.text(data, "id", "codebook") or Path(self.source).stem,
             name=self.text(data, "name", "codebook"),
             language=self.text(data, "language", "codebook") or "nl",
             description=self.text(data, "description", "codebook"),
-            codes=self.siblings(codes, depth=0, inherited_colour=None, parent="codebook"),
+            codes=specs,
             source=self.source,
+            favourites=self.favourites(data.get("favourites"), data.get(_LINE), specs),
         )
+
+    def favourites(self, raw: Any, line: int | None, codes: tuple[CodeSpec, ...]) -> tuple[str, ...]:
+        """The favourites' paths; each names one code of the file by its path or its unique name."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, list) or not all(
+            isinstance(item, str | int) and not isinstance(item, bool) for item in raw
+        ):
+            raise self.fail(line, say("'favourites' must be a list of code names"))
+        if len(raw) > MAX_FAVOURITES:
+            raise self.fail(
+                line, say("'favourites' names at most {count} codes (keys 1–9)", count=MAX_FAVOURITES)
+            )
+        by_path: dict[str, str] = {}
+        by_name: dict[str, list[str]] = {}
+
+        def visit(specs: tuple[CodeSpec, ...], prefix: str) -> None:
+            for spec in specs:
+                path = f"{prefix}{spec.name}"
+                by_path[fold(path)] = path
+                by_name.setdefault(fold(spec.name), []).append(path)
+                visit(spec.children, f"{path}/")
+
+        visit(codes, "")
+        paths: list[str] = []
+        for item in raw:
+            wanted = fold(str(item).strip())
+            found = by_path.get(wanted)
+            if found is None:
+                named = by_name.get(wanted, [])
+                if not named:
+                    raise self.fail(
+                        line, say("favourite '{name}' is not a code of this codebook", name=str(item))
+                    )
+                if len(named) > 1:
+                    raise self.fail(
+                        line, say("favourite '{name}' names several codes: give its path", name=str(item))
+                    )
+                found = named[0]
+            if found not in paths:
+                paths.append(found)
+        return tuple(paths)
 
     def read_scales(self, raw: Any) -> dict[str, tuple[str, ...]]:
         if not isinstance(raw, dict):

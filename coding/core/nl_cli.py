@@ -195,6 +195,11 @@ DUTCH: dict[str, str] = {
         "De vraag van de interviewer “{asked}” lijkt op vraag {question} uit de leidraad{guide_text} "
         "({code}; gelijkenis {similarity:.2f}), te weinig om haar aan de leidraad toe te wijzen."
     ),
+    "The interviewer's short turn “{asked}” may follow up guide question {question} ({code}), asked "
+    "just before it (“{before}”): the answer after it is offered for {question} too.": (
+        "De korte beurt van de interviewer “{asked}” kan doorvragen op vraag {question} uit de leidraad ({code}), "
+        "die vlak ervoor gesteld is (“{before}”): het antwoord erna wordt ook voor {question} voorgesteld."
+    ),
     "No interviewer turn of this interview is matched to guide question {question}: “{guide}” ({code}). Of its "
     "answers, this passage resembles {passages} most, and of all codes it resembles this one most (shared words: "
     "{shared}; similarity {similarity:.2f}).": (

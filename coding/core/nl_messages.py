@@ -172,6 +172,14 @@ DUTCH: dict[str, str] = {
         "onbekende sleutel '{unknown}' (toegestaan: {TOP_KEYS})"
     ),
     "'format' must be '{FORMAT}'": "'format' moet '{FORMAT}' zijn",
+    "'favourites' must be a list of code names": "'favourites' moet een lijst met codenamen zijn",
+    "'favourites' names at most {count} codes (keys 1–9)": (
+        "'favourites' noemt hoogstens {count} codes (toetsen 1–9)"
+    ),
+    "favourite '{name}' is not a code of this codebook": "favoriet '{name}' is geen code van dit codeboek",
+    "favourite '{name}' names several codes: give its path": (
+        "favoriet '{name}' noemt meerdere codes: geef het pad"
+    ),
     "'codes' must be a non-empty list": "'codes' moet een niet-lege lijst zijn",
     "'scales' must map scale names to lists of values": (
         "'scales' moet schaalnamen koppelen aan lijsten van waarden"

@@ -35,6 +35,7 @@ DUTCH: dict[str, str] = {
     "Code 1 search hit ({unit})": "1 zoekresultaat coderen ({unit})",
     # Documents
     "Import {file}": "{file} importeren",
+    "Merge {file}": "{file} samenvoegen",
     "Import documents": "Documenten importeren",
     "Import {count} documents": "{count} documenten importeren",
     "Rename document": "Document hernoemen",

@@ -27,7 +27,7 @@ from docx.shared import Cm, Pt
 
 from coding.core.attributes import attribute_word, known_value
 from coding.core.context import CodeRef
-from coding.core.i18n import text
+from coding.core.i18n import language, text
 from coding.core.ids import CodeId, PassageId
 from coding.core.records import CodeInfo, CodeTree, JudgementInfo, MemoInfo, Quote
 from coding.core.text import fold, natural_key
@@ -218,8 +218,10 @@ def write_quotes_per_concept(
 
 
 def _heading_text(code: CodeInfo) -> str:
+    """The concept's path, and its English label in an English document (``Vertrouwen (Trust)``); a
+    Dutch document keeps the codebook's own Dutch name, without English in brackets."""
     name = " › ".join(code.path)
-    if code.label and code.label != code.name:
+    if code.label and code.label != code.name and language() == "en":
         name += f" ({code.label})"
     return name
 

@@ -34,8 +34,19 @@ if TYPE_CHECKING:
 
 OPEN_FILL = "FFF4C2"
 HEADER_FILL = "DDE4EE"
-#: Column widths (cm) of both tables on A4 landscape with 1.5 cm margins (26.7 cm of text width).
-WIDTHS = (4.2, 3.6, 7.7, 4.3, 3.2, 3.7)  # the mark column fits "Beoordeling" in bold
+#: Column widths (cm) of both tables on A4 landscape with 1.5 cm margins (26.7 cm of text width). The
+#: source holds a document's name (``R19_onderwijs_zuidoost-brabant``), which breaks only after its
+#: ``_`` and ``-``; the mark column fits "Beoordeling" in bold; the conversation is empty in a first round.
+WIDTHS = (4.2, 4.6, 7.7, 3.3, 3.2, 3.7)
+#: Where a line may break in a name without spaces (a zero-width space: invisible, and copied with it).
+BREAK = "\u200b"
+
+
+def breakable(name: str) -> str:
+    """``name`` with a line break allowed after each ``_`` and ``/`` (document names and code paths),
+    so that a narrow cell breaks it there rather than in the middle of a word."""
+    return name.replace("_", "_" + BREAK).replace("/", "/" + BREAK)
+
 
 HEADERS = {
     "en": {
@@ -176,7 +187,13 @@ def _concept(document: DocxDocument, concept: ConceptReview, content: ReviewCont
         document.add_heading(str(headers["quotes"]), 2)
         table = _table(document, list(headers["quote"]))
         for item in concept.quotes:
-            _row(table, item, content, item.place(content.language))
+            _row(table, item, content, _source(item, content.language))
+
+
+def _source(item: ReviewItem, language: str) -> str:
+    """``R5, Zwolle`` and on a line of its own the document, which may break after its ``_``."""
+    who = ", ".join(part for part in (item.respondent, item.group) if part)
+    return "\n".join(part for part in (who, breakable(item.document_and_coder(language))) if part)
 
 
 def _write(cell: _Cell, text: str) -> None:
@@ -191,7 +208,7 @@ def _row(table: Table, item: ReviewItem, content: ReviewContent, source: str) ->
     for cell, width in zip(cells, WIDTHS, strict=True):
         cell.width = Cm(width)
     first = cells[0].paragraphs[0]
-    add_text(first, xml_text(item.code))
+    add_text(first, breakable(xml_text(item.code)))
     marker = add_text(first, word_marker(item.kind, item.guid, item.check))
     marker.font.hidden = True
     _write(cells[1], source)

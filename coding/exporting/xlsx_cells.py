@@ -9,8 +9,10 @@ and text beyond Excel's 32,767-character cell limit is cut with a note.
 
 from __future__ import annotations
 
-import math
+import functools
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -20,6 +22,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from coding.core.i18n import text
 from coding.core.xml_chars import xml_text
+from coding.exporting.calibri_widths import POINTS_PER_UNIT as POINTS_PER_FONT_UNIT
+from coding.exporting.calibri_widths import WIDEST, WIDTHS, units
 from coding.exporting.xlsx_rows import RowStream, text_cell, value_cell
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,50 +60,49 @@ FIT_SCALE = 70
 _MARGIN_INCHES = 0.59  # 1.5 cm
 
 
+#: Points of 11-point text per column-width unit: a unit is 7 pixels of 0.75 point at 100 % (the width
+#: of a digit), in Excel and in LibreOffice.
+POINTS_PER_UNIT = 5.25
+#: What a line of a wrapped cell holds is its width less the cell's padding (2 points) and 3 % to spare:
+#: Excel rounds glyph widths to whole pixels. Measured in LibreOffice (Carlito, Calibri's metrics), the
+#: 803 wrapped cells of the demo workbook: no cell counted short, 99 a line long (benchmarks/RESULTS.md).
+_LINE_SHARE = 0.97
+_PADDING = 2.0
+
+
+def line_room(width: float) -> float:
+    """What one line of a wrapped cell ``width`` units wide holds, in font units of 11-point Calibri
+    (:mod:`calibri_widths`)."""
+    points = max(width * POINTS_PER_UNIT * _LINE_SHARE - _PADDING, 4 * WIDEST * POINTS_PER_FONT_UNIT)
+    return points / POINTS_PER_FONT_UNIT
+
+
+@functools.lru_cache(maxsize=4096)  # a sheet repeats its code paths, roles, documents on every row
 def wrapped_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a wrapped cell ``width`` units wide. Words are not split
-    (unless one is longer than a line), so a line holds the words that fit in about ``width``
-    characters; text of 11-point Calibri averages a little under a digit's width per character."""
-    room = max(width * 1.05 - 1.5, 4.0)
-    if len(text) <= room and "\n" not in text:
-        return 1  # most cells: short enough for one line whatever the words
-    lines = 0
-    fits = int(room)  # lengths are whole: a line fits in ``room`` when it fits in ``int(room)``
-    for part in text.split("\n"):
-        # the words one space apart: a line from ``start`` ends at the last space within reach
-        words = " ".join(part.split())
-        start, count = 0, 1
-        while len(words) - start > fits:
-            space = words.rfind(" ", start, start + fits + 1)
-            if space <= start:  # a word longer than a line: counted word by word below
-                break
-            start = space + 1
-            count += 1
-        else:
-            lines += count
-            continue
-        lines += _word_lines(part, room)
-    return max(lines, 1)
+    """How many lines ``text`` takes in a wrapped cell ``width`` units wide: each paragraph's words
+    one space apart at their widths in 11-point Calibri, a line broken at the last space that fits,
+    a word longer than a line broken where it reaches the edge."""
+    room = line_room(width)
+    if "\n" not in text:
+        if len(text) * WIDEST <= room or units(text) <= room:
+            return 1  # most cells: short enough for one line
+        return _paragraph_lines(text, room)
+    return max(sum(_paragraph_lines(part, room) for part in text.split("\n")), 1)
 
 
-def _word_lines(part: str, room: float) -> int:
-    """Lines of one paragraph, word by word, breaking words longer than a line."""
-    count, used = 1, 0.0
-    for word in part.split():
-        size = float(len(word))
-        if size > room:  # broken across lines
-            if used:
-                count += 1
-            pieces = math.ceil(size / room)
-            count += pieces - 1
-            used = size - (pieces - 1) * room
-        elif not used:
-            used = size
-        elif used + 1 + size <= room:
-            used += 1 + size
-        else:
-            count += 1
-            used = size
+def _paragraph_lines(part: str, room: float) -> int:
+    """Lines of one paragraph: ``edge[i]`` is the width of its first ``i`` characters, so the line from
+    ``start`` reaches the last character before ``edge[start] + room`` (a bisection, not a walk
+    over the words), and ends at the last space before that."""
+    words = " ".join(part.split())
+    edge = list(accumulate(map(WIDTHS.__getitem__, words), initial=0))
+    size = len(words)
+    start, count = 0, 1
+    while edge[size] - edge[start] > room:
+        end = bisect_right(edge, edge[start] + room) - 1  # words[start:end] fits
+        space = words.rfind(" ", start, end + 1)
+        start = space + 1 if space > start else max(end, start + 1)  # a word too long: broken
+        count += 1
     return count
 
 

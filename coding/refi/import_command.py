@@ -35,12 +35,14 @@ from models import Code, Coder, CodeSet, CodeSetMember
 class ImportExchange(Command):
     """Merge a read ``.qdpx`` or ``.qdc`` (as :class:`RefiProject`) into the project."""
 
-    def __init__(self, data: RefiProject, file_name: str) -> None:
+    def __init__(self, data: RefiProject, file_name: str, *, merge: bool = False) -> None:
         super().__init__()
         #: What was read; let go once the import has committed (undo and redo need only its steps).
         self.data: RefiProject | None = data
         self.file_name = file_name
         self.text = say("Import {file}", file=file_name)
+        if merge:  # a coder's project merged in: Edit → Undo names what the user did
+            self.text = say("Merge {file}", file=file_name)
 
     def plan(self, writer: Writer) -> ExchangeReport:
         if self.data is None or self.data.used:

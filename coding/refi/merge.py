@@ -77,7 +77,7 @@ def read_merge(project: Project, other: Path | str) -> PreparedMerge:
 
 def apply_merge(project: Project, prepared: PreparedMerge) -> ExchangeReport:
     """Merge what :func:`read_merge` read: one command, one undoable step."""
-    report: ExchangeReport = project.execute(ImportExchange(prepared.data, prepared.file_name))
+    report: ExchangeReport = project.execute(ImportExchange(prepared.data, prepared.file_name, merge=True))
     report.conflicts.extend(prepared.conflicts)
     return report
 

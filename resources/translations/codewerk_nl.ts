@@ -2496,8 +2496,20 @@ Klik om de citaten te tonen</translation>
         <translation>Lege codeboom</translation>
     </message>
     <message>
+        <source>A codebook file (.yaml, .qdc)…</source>
+        <translation>Een codeboekbestand (.yaml, .qdc)…</translation>
+    </message>
+    <message>
         <source>Start with:</source>
         <translation>Beginnen met:</translation>
+    </message>
+    <message>
+        <source>Choose a codebook</source>
+        <translation>Een codeboek kiezen</translation>
+    </message>
+    <message>
+        <source>Codebooks (*.yaml *.yml *.qdc)</source>
+        <translation>Codeboeken (*.yaml *.yml *.qdc)</translation>
     </message>
     <message>
         <source>Codewerk projects (*{suffix});;All files (*)</source>
@@ -3125,6 +3137,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Scores per group, radar chart</source>
+        <extracomment>Characters of names on a line under the scores chart&apos;s title (bold and larger: with &quot;(not judged yet: &quot; about 480 pixels).</extracomment>
         <translation>Oordelen per groep, spingrafiek</translation>
     </message>
     <message>

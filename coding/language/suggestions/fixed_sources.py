@@ -114,6 +114,9 @@ class FixedSources:
                         self.decided_turns,
                         self.answers[2] if self.answers is not None else None,
                     )
+                from coding.language.suggestions.followups import followup_candidates
+
+                found += followup_candidates(answers, list(tree), scope, data, corpus, self.decided_turns)
             elif not any(
                 code.guide_question for code in tree
             ):  # no guide in the project: by the code's words

@@ -8,6 +8,7 @@ confidence up. The reason names the guide question and quotes how the interviewe
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Container, Mapping, Sequence
 from functools import cache
@@ -38,6 +39,37 @@ MIN_CONTENT_WORDS = 3
 CONFIRMED_SCORE = 0.95
 AUTOMATIC_BASE = 0.35
 MAX_QUOTE = 90
+#: A respondent's turn of nothing but questions ("Wat bedoelt u precies, de cijfers of ook de plannen?") asks back
+#: instead of answering: never offered as the answer (a request for clarification is not a unit a researcher
+#: codes). Only answers with fewer content words than this are read for it (a question back is short).
+QUESTION_BACK_MAX_WORDS = 12
+_SENTENCE = re.compile(r"[^.?!…]+[.?!…]*")
+
+
+def is_question_back(text: str) -> bool:
+    """Whether ``text`` only asks: at least one question, and every other sentence a word or two ("Ja.",
+    "[lacht]")."""
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if any(ch.isalpha() for ch in s)]
+    return any(s.endswith("?") for s in sentences) and all(
+        s.endswith("?") or len(s.split()) <= 2 for s in sentences
+    )
+
+
+def asking_back(corpus: Corpus, answers: Sequence[AnswerSpan], counts: Sequence[int]) -> set[int]:
+    """The numbers of the ``answers`` (with their content words ``counts``) that only ask back
+    (:func:`is_question_back`); only the short ones are read."""
+    short = [n for n, count in enumerate(counts) if count < QUESTION_BACK_MAX_WORDS and answers[n].parts]
+    wanted: dict[DocumentId, list[tuple[int, int]]] = {}
+    for n in short:
+        wanted.setdefault(answers[n].document_id, []).extend(answers[n].parts)
+    if not wanted:
+        return set()
+    texts = corpus.slices(wanted)
+    return {
+        n
+        for n in short
+        if is_question_back(" ".join(texts[answers[n].document_id][part] for part in answers[n].parts))
+    }
 
 
 def quote(text: str) -> str:
@@ -145,8 +177,9 @@ def guide_candidates(
             in_scope.append((answer, code, targets))
     # the content words counted only for the answers in scope (one code's: a fraction of all)
     words = content_word_counts(data, [answer for answer, _, _ in in_scope])
-    for (answer, code, targets), count in zip(in_scope, words, strict=True):
-        if count < MIN_CONTENT_WORDS:
+    back = asking_back(corpus, [answer for answer, _, _ in in_scope], words)
+    for number, ((answer, code, targets), count) in enumerate(zip(in_scope, words, strict=True)):
+        if count < MIN_CONTENT_WORDS or number in back:
             continue
         chosen.extend((answer, code, target) for target in targets)
     wanted: dict[DocumentId, list[tuple[int, int]]] = {}
@@ -240,7 +273,12 @@ def neighbour_candidates(
         chosen.append((group[0], {folded_ref(a.question) for a in group}))
     chosen += [(answer, set()) for answer in _unmatched_turns(turns, data, decided, possible)]
     counts = content_word_counts(data, [answer for answer, _ in chosen])
-    chosen = [pair for pair, count in zip(chosen, counts, strict=True) if count >= MIN_CONTENT_WORDS]
+    back = asking_back(corpus, [answer for answer, _ in chosen], counts)
+    chosen = [
+        pair
+        for number, (pair, count) in enumerate(zip(chosen, counts, strict=True))
+        if count >= MIN_CONTENT_WORDS and number not in back
+    ]
     wanted: dict[DocumentId, list[tuple[int, int]]] = {}
     for answer, _ in chosen:
         wanted.setdefault(answer.document_id, []).append((answer.asked_body_start, answer.asked_end))

@@ -151,6 +151,8 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     assert [q.text for q in project.quotes(coder="Bram")] == ["Samen kom je veel verder."]
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert [box.windowTitle() for box in boxes] == ["Merge"]  # its report, not one titled "Import"
+    assert boxes[0].text().startswith("Merged from bram.codewerk")  # not "Imported from"
+    assert window.workspace.undo_stack.undoText() == "Merge bram.codewerk"  # Edit → Undo names the merge
     boxes[0].close()
     window.workspace.undo()  # taken back in a worker thread, as it was written (issue 19)
     qtbot.waitUntil(window.workspace.undo_stack.canRedo)  # the stack follows when it was taken back
@@ -334,3 +336,33 @@ def test_a_second_coder_coming_in_while_the_window_is_open_is_compared(qtbot, wi
     window.workspace.project.codings.code(DOC, "Stabiliteit", 0, 10, coder="Bram")
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.coder_a == "Bram", timeout=5000)
     assert (dialog.coder_a.currentData(), dialog.coder_b.currentData()) == ("Bram", "demo")  # ... stays
+
+
+def test_every_figure_header_is_readable_at_1366_by_768_in_dutch(dutch, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The window as it opens beside a 1366×768 laptop's main window (1200 wide): 'Overeenstemming' was cut
+    to 'Overeenstem…' while the code column took half the table; the figures' columns are now as wide as
+    their header and figures, the code column takes what is left."""
+    first, _spans = _second_coder(window)
+    dialog = _open_agreement(qtbot, window)
+    dialog.resize(1200, 740)
+    dialog.coder_a.setCurrentIndex(dialog.coder_a.findData(first))
+    dialog.coder_b.setCurrentIndex(dialog.coder_b.findData("Bram"))
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.coder_b == "Bram")
+    QApplication.processEvents()
+    header = dialog.table.horizontalHeader()
+    model = dialog.figures
+    labels = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Overeenstemming" in labels
+    narrow = [
+        labels[c] for c in range(1, model.columnCount()) if header.sectionSize(c) < header.sectionSizeHint(c)
+    ]
+    assert narrow == []
+    metrics = dialog.table.fontMetrics()
+    for row in range(model.rowCount()):  # the intervals on one line: "[−0,600; 0,000]"
+        for column in range(1, model.columnCount()):
+            shown = str(model.index(row, column).data() or "")
+            assert metrics.horizontalAdvance(shown) < header.sectionSize(column), (labels[column], shown)
+    assert header.sectionSize(0) >= 200  # the code's name keeps room
+    listed = dialog.list.horizontalHeader()  # the disagreements: the document's name whole ("R12_uwv_zwolle")
+    assert listed.sectionSize(0) >= dialog.list.sizeHintForColumn(0)
+    assert listed.sectionSize(5) >= 300  # the text keeps room

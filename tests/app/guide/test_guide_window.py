@@ -334,6 +334,27 @@ def _open_guide_now(qtbot, window: MainWindow) -> GuideWindow:  # type: ignore[n
     return guide
 
 
+def test_interviews_group_by_a_dutch_sheets_regio_and_the_choice_reads_whole(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """A project whose metadata sheet was Dutch (``regio``): the Documents panel grouped by it, the guide
+    view showed "Niet groe…" (not grouped, and the box cut its own text)."""
+    assert window.workspace is not None
+    project = window.workspace.project
+    with project.group("regio"):
+        for document in project.documents.list():
+            project.documents.set_attributes(
+                document.id, {"regio": document.attributes["region"], "region": None}
+            )
+    guide = _open_guide(qtbot, window)
+    assert guide.group_by.currentData() == "regio"
+    for index in range(guide.group_by.count()):  # every choice fits the box
+        guide.group_by.setCurrentIndex(index)
+        QApplication.processEvents()
+        shown = guide.group_by.fontMetrics().horizontalAdvance(guide.group_by.currentText())
+        assert shown < guide.group_by.width() - 16, guide.group_by.currentText()
+
+
 def test_the_table_cuts_the_words_of_the_cells_it_shows_only(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """2,000 interviews × 27 questions: cutting every answer's first words when the table arrived froze
     the window (1.3 s); a cell's words are cut when it is shown, the same words."""

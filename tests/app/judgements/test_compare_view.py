@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from PySide6.QtCharts import QBarSeries, QLineSeries, QScatterSeries
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from app.judgements.compare_view import CompareView
 from app.judgements.judgement_grid_model import CELL_ROLE
@@ -303,3 +304,22 @@ def test_the_groups_share_the_grid_when_it_gets_wider(qtbot, view: CompareView, 
     view.splitter.setSizes([1100, 300])
     QApplication.processEvents()
     assert _widths_fit_the_grid(view)
+
+
+def test_the_scores_chart_title_fits_the_chart_at_1366_by_768(
+    qtbot, view: CompareView, regions: Regions
+) -> None:  # type: ignore[no-untyped-def]
+    """The Compare window beside a 1366×768 laptop's main window (1280 wide): the title with the regions
+    not judged yet ran past the chart's edge and was cut ("… (nog niet beoordeeld: Midden-Gelderland,
+    Zuido…"); the regions not judged yet are on lines of their own, each within the chart."""
+    from PySide6.QtGui import QFontMetrics
+
+    view.resize(1280, 700)
+    view.set_mode("scores")
+    QApplication.processEvents()
+    chart = view.score_chart.radar
+    lines = chart.title().split("<br>")
+    assert len(lines) >= 2 and lines[1].startswith("(not judged yet: ")
+    metrics = QFontMetrics(chart.titleFont())
+    width = view.score_chart.radar_view.width()
+    assert all(metrics.horizontalAdvance(html.unescape(line)) < width for line in lines), (width, lines)

@@ -378,6 +378,20 @@ def test_closing_the_queue_while_it_measures_stores_nothing(qtbot, workspace: Wo
     assert queue._operation is None
 
 
+def test_frequencies_are_counted_per_a_dutch_sheets_regio_first(qtbot, bridge: ProjectBridge) -> None:  # type: ignore[no-untyped-def]
+    """A project whose metadata sheet was Dutch (``regio``, ``datum`` …): the Frequencies tab offered
+    "Per: Datum" (the first attribute) where the Documents panel and Compare group by Regio."""
+    project = bridge.project
+    with project.group("regio"):
+        for document in project.documents.list():
+            project.documents.set_attributes(
+                document.id, {"regio": document.attributes["region"], "region": None}
+            )
+    view = FrequencyView(bridge)
+    qtbot.addWidget(view)
+    assert view.by.currentData() == "regio"
+
+
 def test_the_frequencies_are_counted_in_a_worker_while_the_view_answers(  # type: ignore[no-untyped-def]
     qtbot, bridge: ProjectBridge, monkeypatch
 ) -> None:

@@ -68,3 +68,27 @@ def test_application_wide_keys_work_from_a_field_in_another_window(qtbot, window
         field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible())
+
+
+def test_the_list_names_undo_and_leaves_out_keys_a_laptop_lacks(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z was listed as the last step ("Undo Import scriptie – Bram.codewerk"), and the standard keys'
+    extras as "Ctrl+O or Open", "Ctrl+N or New", "F1 or Help" (keys of their own on a few keyboards)."""
+    from tests.app.window_helpers import open_document, select_text
+
+    open_document(window, "R12_uwv_zwolle")
+    select_text(window, "Samen kom je veel verder.")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # coded with a favourite: a step to undo
+    qtbot.waitUntil(lambda: window.window_actions.undo.isEnabled())
+    assert window.window_actions.undo.text().replace("&", "") != "Undo"  # the menu names the step
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.findChild(ShortcutsDialog) is not None)
+    dialog = window.findChild(ShortcutsDialog)
+    lines = dialog.browser.toPlainText().splitlines()
+    undo = [lines[n + 1].strip() for n, line in enumerate(lines[:-1]) if line.strip() == "Ctrl+Z"]
+    assert undo == ["Undo"], undo  # each key's cell, then its name's
+    assert not any("Code passage" in line for line in lines)
+    for extra in ("or Open", "or New", "or Close", "or Find", "or Help"):
+        assert not any(extra in line for line in lines), extra
+    assert "Ctrl+O" in lines and "F1" in lines
+    qtbot.keyClick(dialog.browser, Qt.Key.Key_Escape)

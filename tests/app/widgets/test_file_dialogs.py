@@ -104,3 +104,52 @@ def test_a_dialog_given_no_folder_opens_beside_the_project(qtbot: QtBot, window:
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert Path(seen[0]) == window.workspace.project.path.parent.resolve()
     dialog.reject()
+
+
+def test_a_files_size_type_and_date_are_shown_whole(qtbot: QtBot, tmp_path: Path) -> None:
+    """In Dutch at 1366×768 the dialog's columns showed "668...KiB" and "CO...nd" (CODEWERK-bestand):
+    Qt's dialog opens narrow with narrow columns. It opens wide enough and sizes the size, type and date
+    columns to what they show; the name takes the rest."""
+    from PySide6.QtWidgets import QTreeView
+
+    from app.widgets import file_dialogs
+
+    (tmp_path / "scriptie – Bram.codewerk").write_bytes(b"x" * 684_032)
+    (tmp_path / "beoordeling-jansen.docx").write_bytes(b"x" * 22_000)
+    box = file_dialogs.dialog(None, "Pakket voor een tweede codeur", str(tmp_path / "studie.codewerk"))
+    qtbot.addWidget(box)
+    box.setViewMode(QFileDialog.ViewMode.Detail)
+    box.show()
+    tree = box.findChild(QTreeView, "treeView")
+    assert tree is not None
+    qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) == 2, timeout=10000)
+    QApplication.processEvents()
+    header = tree.header()
+    for column in (1, 2, 3):
+        assert header.sectionSize(column) >= tree.sizeHintForColumn(column), column
+    assert header.sectionSize(0) >= 250  # the names keep room
+    box.reject()
+
+
+def test_open_and_new_project_look_in_the_last_projects_folder(qtbot: QtBot, window: MainWindow) -> None:
+    """File → Open… and New project… opened in the home folder even when every project of the study
+    lies in another (the demo copy here); they open where the project opened last is."""
+    assert window.workspace is not None
+    folder = window.workspace.project.path.parent.resolve()
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(50, look)
+            return
+        seen.append(box.directory().absolutePath())
+        box.reject()
+
+    for count, action in enumerate(
+        (window.window_actions.open_project, window.window_actions.new_project), start=1
+    ):
+        QTimer.singleShot(50, look)
+        action.trigger()  # File → Open…, File → New project…
+        qtbot.waitUntil(lambda count=count: len(seen) == count, timeout=10000)  # type: ignore[misc]
+    assert [Path(s) for s in seen] == [folder, folder]

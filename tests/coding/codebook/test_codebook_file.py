@@ -73,6 +73,20 @@ def test_a_users_own_codebook_loads(tmp_path: Path) -> None:
     assert (child.kind, child.colour, child.scale, child.question) == ("dimension", "#112233", None, "1a")
 
 
+def test_a_codebooks_favourites_go_on_a_new_projects_number_keys(tmp_path: Path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(GOOD + "favourites: [eerste/kind, Eerste]\n", encoding="utf-8")
+    spec = read_codebook(path)
+    assert spec.favourites == ("Eerste/Kind", "Eerste")  # by path or name, case and accents aside
+    with Project.create(tmp_path / "mini.codewerk", codebook=path) as project:
+        tree = project.codes.tree()
+        assert [tree.get(c).name for c in project.favourites.list()] == ["Kind", "Eerste"]
+        assert project.favourites.key_of(project.codes.id_of("Eerste")) == 2
+    with Project.create(tmp_path / "rwb.codewerk") as project:  # the built-in codebook: the demo's six
+        assert len(project.favourites.list()) == 6
+        assert project.codes.tree().get(project.favourites.on_key(1)).name == "Vertrouwen"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -91,6 +105,9 @@ def test_a_users_own_codebook_loads(tmp_path: Path) -> None:
         (GOOD + "  - name: Tweede\n    question: 1A\n", "question '1A' is also used by 'Kind'"),
         (GOOD.replace("[laag, hoog]", "[laag, laag]"), "listed twice"),
         (GOOD.replace("name: Kind", "kind: subcode\n        name: Kind"), "kind 'subcode' is not one of"),
+        (GOOD + "favourites: [Derde]\n", "favourite 'Derde' is not a code of this codebook"),
+        (GOOD + "favourites: Eerste\n", "'favourites' must be a list of code names"),
+        (GOOD + "favourites: [" + ", ".join(["Eerste"] * 10) + "]\n", "at most 9 codes"),
     ],
 )
 def test_malformed_codebooks_are_rejected_naming_file_and_place(

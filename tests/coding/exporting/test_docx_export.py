@@ -166,3 +166,20 @@ def test_word_options_are_checked(project: Project, tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="no option groups"):
         project.export(tmp_path / "a.docx", kind="transcript", document="R5_onderwijs", groups=["Zwolle"])
     assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob(".a-*"))
+
+
+def test_a_dutch_document_names_the_concepts_without_english_in_brackets(tmp_path: Path) -> None:
+    """The Dutch quotes per concept headed "Vertrouwen (Trust)", "Urgentiebesef (Sense of urgency)": the
+    English labels are for an English document."""
+    from coding.core import i18n
+
+    with Project.create(tmp_path / "studie.codewerk", coder="tester") as project:
+        build_regions(project)
+        project.export(tmp_path / "quotes.docx")
+        i18n.set_language("nl")  # as --language nl or the window in Dutch (the fixture sets English back)
+        project.export(tmp_path / "citaten.docx")
+    dutch = [text for style, text in outline(tmp_path / "citaten.docx") if style == "Heading 1"]
+    assert "Vertrouwen" in dutch and "Urgentiebesef" in dutch
+    assert not any("(Trust)" in heading or "urgency" in heading for heading in dutch)
+    english = [text for style, text in outline(tmp_path / "quotes.docx") if style == "Heading 1"]
+    assert "Vertrouwen (Trust)" in english

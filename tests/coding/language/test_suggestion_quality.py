@@ -14,10 +14,11 @@ from benchmarks.suggestion_quality import evaluate
 
 #: (split, guide matches confirmed): (recall, precision) measured with the thresholds calibrated on the tune split;
 #: a figure may drop by MARGIN before the test fails. "Confirmed": the researcher has reviewed the guide matches
-#: (the hand labels confirmed).
+#: (the hand labels confirmed). A floor is never lowered: since 2026-12-07 (follow-ups and questions back) the
+#: precision measured is 0.753 on tune and 0.767 held-out, the floors stay at the earlier figures' 0.756 and 0.780.
 MEASURED = {
-    ("tune", False): (0.813, 0.756),
-    ("heldout", False): (0.777, 0.780),
+    ("tune", False): (0.821, 0.756),
+    ("heldout", False): (0.782, 0.780),
     ("tune", True): (0.851, 0.778),
     ("heldout", True): (0.845, 0.808),
 }

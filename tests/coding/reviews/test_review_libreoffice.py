@@ -4,6 +4,7 @@ The exported files also convert to PDF, with the instructions, the quotes and th
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -103,3 +104,30 @@ def test_review_files_convert_to_pdf_readably(regions: Project, tmp_path: Path) 
         assert "Het vertrouwen groeit" in text and "Zie p. 3 van het verslag" in text and "bron?" in text
         assert "HYPERLINK" in text  # a quote that looks like a formula prints as its text
         assert "⟦cw:" not in text and "#NAME?" not in text and "Err:" not in text  # ids stay hidden
+
+
+def test_document_names_and_code_paths_break_only_between_their_parts(tmp_path: Path) -> None:
+    """The Word review of the demo in LibreOffice: the source column was so narrow that
+    ``R1_secretaris_midden-gelderland`` broke as ``R1_secretaris_mi / dden-gelderland``, and code paths
+    in the code column as ``communicatie/Infor / matie``. A name may break only after ``_``, ``-`` or ``/``."""
+    from coding.demo import build_demo_project
+
+    with build_demo_project(tmp_path / "demo.codewerk") as demo:
+        quotes = demo.quotes()
+        names = {quote.document for quote in quotes}
+        paths = {quote.code_path for quote in quotes}
+        document = demo.export(tmp_path / "review.docx", kind="review", reviewer="Anna", language="nl")
+    [pdf] = convert([document], "pdf", tmp_path / "pdf")
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages).replace("\u200b", "")
+    broken = []
+    for name in [*names, *(word for path in paths for word in path.replace("/", "/ ").split())]:
+        if len(name) < 8:
+            continue
+        pattern = r"\s*".join(re.escape(char) for char in name)
+        found = list(re.finditer(pattern, text))
+        assert found or name not in names, name
+        for match in found:
+            for gap in re.finditer(r"\s+", match.group()):
+                if match.group()[gap.start() - 1] not in "_-/":
+                    broken.append(match.group())
+    assert broken == []
