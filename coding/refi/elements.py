@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from coding.core.errors import FileImportError
 from coding.core.i18n import text as say
 from coding.core.parsed import EncodedText
-from coding.refi.names import derived_guid, guid_key, hex_colour, local_name, own_guid
+from coding.refi.names import CANONICAL_GUID, derived_guid, guid_key, hex_colour, local_name, own_guid
 
 
 @dataclass(frozen=True)
@@ -203,6 +203,9 @@ class GuidRegistry:
 
     def take(self, element: Element) -> str:
         raw = element.get("guid")
+        if raw is not None and len(raw) == 36 and raw not in self.seen and CANONICAL_GUID.fullmatch(raw):
+            self.seen.add(raw)  # as written by Codewerk and most tools (400,000 in a large file)
+            return raw
         guid = own_guid(raw)
         if guid is None or guid in self.seen:
             fresh = derived_guid("fresh", raw or "", str(len(self.seen)), describe(element))

@@ -48,7 +48,7 @@ def namespace_of(tag: str) -> str:
 
 
 #: A GUID as Codewerk and most tools write it (lower case, no braces): its own canonical form.
-_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+CANONICAL_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 @lru_cache(maxsize=4096)  # a coding's user and code: the same few GUIDs, one string each
@@ -63,7 +63,7 @@ def clean_guid(value: str | None) -> str | None:
 def own_guid(value: str | None) -> str | None:
     """:func:`clean_guid` of an element's own GUID (each one different: 400,000 in a large file),
     without the cache that shares the strings of references."""
-    if value is not None and len(value) == 36 and _CANONICAL.fullmatch(value):
+    if value is not None and len(value) == 36 and CANONICAL_GUID.fullmatch(value):
         return value
     return clean_guid(value)
 

@@ -88,13 +88,21 @@ class _Composition:
             relative += step
 
 
+#: The first bytes of UTF-8's four-byte sequences (the characters outside the BMP).
+_FOUR_BYTE_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+
+
 class SourceText:
     """A source text as stored (``raw``, already decoded) and its normal form ``text``."""
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, utf8: bytes | None = None) -> None:
+        """``utf8``: the bytes ``raw`` was decoded from as UTF-8, if it was (they tell quicker
+        whether it has characters outside the BMP)."""
         if raw.startswith("\ufeff"):
             raw = raw[1:]
+            utf8 = None
         self.raw = raw
+        self._utf8 = utf8
         if "\r" in raw or "\x00" in raw:  # (most texts have neither: no scan by the pattern)
             self.removed = [m.start() for m in _REMOVED.finditer(raw)]
             stage = _REMOVED.sub("", raw).replace("\r", "\n")
@@ -111,6 +119,8 @@ class SourceText:
         """Whether the text has characters outside the BMP (two UTF-16 units each): its UTF-16
         length says so at once, where the index would scan it for them."""
         if self._utf16 is None:
+            if self._utf8 is not None:  # a character outside the BMP is four bytes, led by F0–F4
+                return any(lead in self._utf8 for lead in _FOUR_BYTE_LEADS)
             return len(self.raw.encode("utf-16-le", "surrogatepass")) != 2 * len(self.raw)
         return not self._utf16.identity
 

@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element
 
 from coding.core.i18n import marked
 from coding.core.i18n import text as say
-from coding.core.parsed import encoded, plain
+from coding.core.parsed import EncodedText, encoded, plain
 from coding.refi.archive import QdpxArchive
 from coding.refi.elements import (
     GuidRegistry,
@@ -82,6 +82,8 @@ class SourceReader:
         self.media_folder = path.parent
         #: :func:`guid_key` of the references' texts met so far (bounded: :data:`_KEYS_KEPT`).
         self._keys: dict[str, str | None] = {}
+        #: The text :meth:`_text` last decoded as UTF-8 without a BOM, with the bytes it was.
+        self._utf8: tuple[str, bytes] | None = None
 
     def ref(self, element: Element, attribute: str = "targetGUID") -> str | None:
         raw = element.get(attribute)
@@ -92,7 +94,7 @@ class SourceReader:
             key = guid_key(raw)
             if len(self._keys) < _KEYS_KEPT:
                 self._keys[raw] = key
-        return self.guids.resolve(key) if key else None
+        return self.guids.aliases.get(key, key) if key else None  # (GuidRegistry.resolve, inline)
 
     def refs(self, element: Element) -> list[str]:
         return [self.guids.resolve(key) for key in note_refs(element)]
@@ -148,6 +150,8 @@ class SourceReader:
         text, notice = decode_source(data)
         if notice:
             self.adjusted.append(Skipped(label, notice))
+        elif not data.startswith(codecs.BOM_UTF8):
+            self._utf8 = (text, data)
         return text, None
 
     def source(self, element: Element, project: RefiProject) -> None:
@@ -192,11 +196,14 @@ class SourceReader:
                         say("a region of a PDF page, not a passage"),
                     )
                 )
+        self._utf8 = None
         raw, reason = self._text(text_element, label)
         if raw is None:
             self.skipped.append(Skipped(label, reason or say("has no text")))
             return
-        source_text = SourceText(raw)
+        utf8 = self._utf8[1] if self._utf8 is not None and self._utf8[0] is raw else None
+        self._utf8 = None
+        source_text = SourceText(raw, utf8)
         name = " ".join((element.get("name") or "").split()) or f"Source {guid[:8]}"
         source = RSource(
             guid=guid,
@@ -222,7 +229,11 @@ class SourceReader:
             self._selections(self._plain_selections(text_element, label), source, source_text, label)
         for holder in {id(e): e for e in (element, text_element)}.values():
             source.whole_codings.extend(c for c in map(self._coding, children(holder, "Coding")) if c)
-        source.text = encoded(plain(source.text))  # read: from here on held as UTF-8
+        # Read: from here on held as UTF-8 (the file's own bytes when they are that text already).
+        if utf8 is not None and source_text.text == raw:  # (a lone CR became LF: offsets alike, not text)
+            source.text = EncodedText(utf8, len(source_text.text))
+        else:
+            source.text = encoded(plain(source.text))
         project.sources.append(source)
 
     def _coding(self, element: Element) -> RCoding | None:
@@ -299,7 +310,10 @@ class SourceReader:
     ) -> Counting:
         """The selections (with their positions as written) as passages of the normalised text;
         returns how the file counted positions."""
-        counting = choose_counting(text, [(s, e, sel.get("name")) for sel, s, e in raw])
+        if text.identity and not text.astral:  # one way to count: the names need not be compared
+            counting = Counting.STORED
+        else:
+            counting = choose_counting(text, [(s, e, sel.get("name")) for sel, s, e in raw])
         if counting is not Counting.STORED:
             self.adjusted.append(
                 Skipped(

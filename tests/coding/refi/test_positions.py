@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
+from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coding.core.parsed import EncodedText
 from coding.core.text import normalise_text
+from coding.refi.exchange import read_exchange_file
 from coding.refi.positions import Counting, SourceText, choose_counting, name_matches
+from coding.refi.source_reader import decode_source
+from tests.coding.refi.helpers import NS, guid, write_qdpx
 
 # Pieces a stored file is made of; selections start and end between pieces.
 TOKENS = [
@@ -104,3 +110,40 @@ def test_name_matching_allows_truncated_names() -> None:
     assert name_matches(" het  vertrouwen ", "het\nvertrouwen")
     assert not name_matches("het", "het vertrouwen")
     assert not name_matches("", "het")
+
+
+ASTRAL = ["\U0001f680", "\U00040000", "\U0010fffd", "\U000e0001"]
+
+
+@given(st.lists(st.sampled_from(TOKENS + ASTRAL + ["\ufeff"]), max_size=12))
+def test_characters_outside_the_bmp_are_found_in_the_utf8_bytes_as_in_the_text(pieces: list[str]) -> None:
+    """Whether a text holds characters outside the BMP (then UTF-16 counting is a candidate) is told
+    from the bytes it was decoded from exactly as from the text (fails with a lead byte left out)."""
+    raw = "".join(pieces)
+    assert SourceText(raw, raw.encode("utf-8")).astral == SourceText(raw).astral
+
+
+@given(
+    st.lists(st.sampled_from(TOKENS + ASTRAL), min_size=1, max_size=12),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_source_file_is_kept_as_the_utf8_of_its_normal_form(pieces: list[str], encoding: str) -> None:
+    """A source read from the archive is held as the UTF-8 of its normal form — the file's own bytes
+    where they are that already, else encoded again (fails when the bytes are kept for a file with
+    a BOM, CRLF, a NUL or decomposed characters)."""
+    raw = "".join(pieces)
+    try:
+        data = raw.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="{NS}" name="p"><Sources>
+<TextSource guid="{guid(20)}" name="Tekst" plainTextPath="internal://t.txt"/>
+</Sources></Project>"""
+    with tempfile.TemporaryDirectory() as folder:
+        data_read = read_exchange_file(write_qdpx(Path(folder) / "p.qdpx", qde, {"sources/t.txt": data}))
+    (source,) = data_read.sources
+    expected = normalise_text(decode_source(data)[0])
+    assert isinstance(source.text, EncodedText)
+    assert source.text.utf8 == expected.encode("utf-8") and source.text.length == len(expected)
