@@ -8,6 +8,11 @@ how long the window could not answer a click or paint. Prints one JSON line per 
 (longest gap, seconds), ``wall`` (trigger to settled), ``cpu`` (process CPU seconds, all threads),
 ``gui_cpu`` (CPU seconds of the GUI thread), ``worker`` (whether a ``LongOperation`` ran).
 
+``--stacks`` writes every thread's stack to ``SCRATCH/late-stacks.txt`` each time the heartbeat is half a
+second late (``faulthandler``'s C watchdog: it needs no GIL, so it also shows a worker holding the GIL in one
+long C call) and prints the GUI thread's most sampled stacks per action; ``--profile`` prints a cProfile of each
+action's GUI thread, timed by that thread's CPU.
+
 File dialogs and yes/no questions are answered by the script (paths in the scratch folder); a
 measurement, not a test: the figures depend on the machine's load (print ``/proc/loadavg``).
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import faulthandler
 import json
 import os
 import pstats
@@ -36,12 +42,17 @@ class Heartbeat:
         self.last = time.monotonic()
         self.gap = 0.0
         self.count = 0
+        #: ``--stacks``: where every thread's stack goes while the GUI thread is late by ``late`` seconds.
+        self.dump: Any = None
+        self.late = 0.5
         self.timer = QTimer()
         self.timer.setInterval(20)
         self.timer.timeout.connect(self.beat)
         self.timer.start()
 
     def beat(self) -> None:
+        if self.dump is not None:  # a C watchdog: dumps every thread's stack without the GIL when late
+            faulthandler.dump_traceback_later(self.late, repeat=True, file=self.dump)
         now = time.monotonic()
         self.gap = max(self.gap, now - self.last)
         self.last = now
@@ -66,16 +77,21 @@ class StallSampler:
         threading.Thread(target=self._watch, daemon=True).start()
 
     def _watch(self) -> None:
+        import threading
+
         while True:
             time.sleep(self.every)
             if time.monotonic() - self.beat.last > self.late:
-                frame = sys._current_frames().get(self.gui)
-                if frame is not None:
-                    stack = traceback.extract_stack(frame)[-14:]
-                    self.samples[tuple(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack)] += 1
+                frames = sys._current_frames()
+                for ident, frame in frames.items():
+                    if ident == threading.get_ident():
+                        continue
+                    stack = traceback.extract_stack(frame)[-14 if ident == self.gui else -8 :]
+                    who = "GUI" if ident == self.gui else "worker"
+                    self.samples[(who, *(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack))] += 1
 
     def report(self, name: str) -> None:
-        for stack, count in self.samples.most_common(4):
+        for stack, count in self.samples.most_common(8):
             print(f"-- {name}: {count} samples of {self.every} s", file=sys.stderr)
             for line in stack:
                 print(f"   {line}", file=sys.stderr)
@@ -112,6 +128,8 @@ def main(argv: list[str]) -> int:
     only = {name for name in args.only.split(",") if name}
     beat = Heartbeat()
     sampler = StallSampler(beat) if args.stacks else None
+    if args.stacks:
+        beat.dump = (scratch / "late-stacks.txt").open("w")
     window = MainWindow()
     window.resize(1500, 950)
     window.show()
