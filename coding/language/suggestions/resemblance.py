@@ -306,7 +306,8 @@ def _resemblances(
 ) -> list[Resemblance | None]:
     vectors = sentence_vectors(data)
     spans = span_vectors(data, vectors.idf, [(c.document_id, c.start, c.end) for c in candidates])
-    table = similarities(spans, profiles, by_column)
+    # by_column only when made (one block: the call as it always was)
+    table = similarities(spans, profiles) if by_column is None else similarities(spans, profiles, by_column)
     rows = np.array([profiles.row(c.code_id) for c in candidates], dtype=object)
     known = np.array([row is not None for row in rows], dtype=bool)
     index = np.flatnonzero(known)
