@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Dialect, Select, func, select
+from sqlalchemy import Dialect, Select, func, literal_column, select
 
 from coding.core.attributes import present_key
 from coding.core.context import DocumentRef, Execute
@@ -138,7 +138,10 @@ class DocumentService:
         with_counts: bool = True,
         only: Collection[DocumentId] | None = None,
     ) -> builtins.list[DocumentInfo]:
-        attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
+        # in the order they were stored: a metadata sheet's column order (SQLite's rowid)
+        attribute_rows = select(
+            DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value
+        ).order_by(literal_column("rowid"))
         count_rows = _count_rows()
         document_rows = select(
             Document.id,
@@ -182,7 +185,7 @@ class DocumentService:
                 imported_at=as_time(imported_at) if as_time is not None else imported_at,
                 length=length,
                 coding_count=int(counts.get(row_id, 0)) if counts is not None else None,
-                attributes=dict(sorted(attributes.get(row_id, no_attributes).items())),
+                attributes=dict(attributes.get(row_id, no_attributes)),
                 guid=guid,
             )
             for row_id, name, source_format, original_filename, sha256, encoding, imported_at, length, guid in rows
