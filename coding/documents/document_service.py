@@ -138,10 +138,7 @@ class DocumentService:
         with_counts: bool = True,
         only: Collection[DocumentId] | None = None,
     ) -> builtins.list[DocumentInfo]:
-        # in the order they were stored: a metadata sheet's column order (SQLite's rowid)
-        attribute_rows = select(
-            DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value
-        ).order_by(literal_column("rowid"))
+        attribute_rows = select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
         count_rows = _count_rows()
         document_rows = select(
             Document.id,
@@ -168,6 +165,11 @@ class DocumentService:
         # an integer or text but the import time, which SQLAlchemy's own reading converts.
         with self._store.read() as session:
             attributes: dict[int, dict[str, str]] = defaultdict(dict)
+            # SQLite: in the order stored, a metadata sheet's columns' (not A-Z); a server: by key
+            sqlite = session.get_bind().dialect.name == "sqlite"
+            attribute_rows = attribute_rows.order_by(
+                literal_column("rowid") if sqlite else DocumentAttribute.key
+            )
             for doc_id, key, value in plain_rows(session, attribute_rows):
                 attributes[doc_id][key] = value
             counts = dict(plain_rows(session, count_rows)) if with_counts else None
