@@ -75,6 +75,7 @@ class Project:
             coder = self.store.user_name  # in a team project, people are their server logins
         self.store.mark_seen()  # what other programs commit from now on is announced (notice_others)
         self._notifier = ChangeNotifier()
+        self._write_listeners: list[Callable[[], None]] = []
         self._groups = threading.local()  # the group open on each thread (see :meth:`group`)
         self.history = History(self.undo_command, self.redo_command)
         self._recorder: UndoRecorder = self.history
@@ -301,6 +302,7 @@ class Project:
         self.store.tell_others(change)  # on the committing thread (a team server's NOTIFY is per thread)
         away = current_worker_write()
         if away is not None:
+            self._forget(change)  # committed: read afresh here (the worker) and on the other threads
             away.keep(command, change)  # recorded and announced by ``away.finish`` on its own thread
             return
         self._published(command, change)
@@ -316,7 +318,22 @@ class Project:
         import, a coder's merge, storing suggestions (see :mod:`coding.undo.worker_write`). Until it
         finishes, this thread's writes are refused (``WriteUnderWayError``) and other threads' wait;
         a second one is refused the same way."""
-        return WorkerWrite(text, self.store.lane, self.store.name, self._published)
+        return WorkerWrite(text, self.store.lane, self.store.name, self._published, self._written)
+
+    def when_written(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener()`` each time an action written in a worker is over (committed and
+        announced, failed or cancelled), on the thread that began it; returns the unsubscribe."""
+        self._write_listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._write_listeners:
+                self._write_listeners.remove(listener)
+
+        return unsubscribe
+
+    def _written(self) -> None:
+        for listener in list(self._write_listeners):
+            listener()
 
     @property
     def writing(self) -> str | None:
@@ -410,11 +427,15 @@ class Project:
         return self.store.read_only
 
     def _announce(self, change: Change) -> None:
+        self._forget(change)
+        self._notifier.emit(change)
+
+    def _forget(self, change: Change) -> None:
+        """Drop what the services keep (per thread) of what ``change`` changed."""
         if change.touches(Aspect.CODES):
             self.codes.invalidate()
         if change.touches(Aspect.DOCUMENTS, Aspect.SPEAKERS):
             self.documents.forget()
-        self._notifier.emit(change)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(change)`` after every committed change, undo and redo."""

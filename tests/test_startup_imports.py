@@ -50,6 +50,7 @@ DIALOGS = (
     "app.language.language_window",
     "app.language.search_panel",
     "app.language.suggestion_queue",
+    "app.language.suggestion_table",
     "app.language.frequency_view",
     "app.speakers.speakers_dialog",
     "app.language.anonymise_dialog",

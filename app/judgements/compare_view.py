@@ -35,6 +35,7 @@ from app.shell import settings
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import file_dialogs, long_operation, operations
+from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.attributes import attribute_label
@@ -96,6 +97,17 @@ class CompareView(QWidget):
         self.mode_box.setObjectName("modeBox")
         for label, mode in MODE_LABELS:
             self.mode_box.addItem(QCoreApplication.translate("CompareView", label), mode)
+        # Whose codings are counted: a second coder's work merged in is counted with the first's (a
+        # passage each coded apart, twice); the choice shows once the project has more than one coder.
+        self.coder_label = QLabel(QCoreApplication.translate("CompareView", "Coder:"))
+        self.coder_box = QComboBox()
+        self.coder_box.setObjectName("compareCoder")
+        self.coder_box.setAccessibleName(QCoreApplication.translate("CompareView", "Coder"))
+        self.coder_box.setToolTip(
+            QCoreApplication.translate(
+                "CompareView", "Count every coder's codings, or only one coder's (or the consensus layer's)"
+            )
+        )
         self.chart_kind_box = QComboBox()
         self.chart_kind_box.setObjectName("chartKindBox")
         for kind, label in KINDS:
@@ -129,6 +141,9 @@ class CompareView(QWidget):
         toolbar.addSpacing(12)
         toolbar.addWidget(QLabel(QCoreApplication.translate("CompareView", "Show:")))
         toolbar.addWidget(self.mode_box)
+        toolbar.addSpacing(12)
+        toolbar.addWidget(self.coder_label)
+        toolbar.addWidget(self.coder_box)
         toolbar.addStretch(1)
         toolbar.addWidget(self.chart_kind_box)
         toolbar.addWidget(self.save_chart_button)
@@ -153,7 +168,9 @@ class CompareView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self._fill_attributes()
+        self._fill_coders()
         self.attribute_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.coder_box.currentIndexChanged.connect(lambda _i: self._coder_chosen())
         self.mode_box.currentIndexChanged.connect(lambda _i: self._apply_mode())
         self.chart_kind_box.currentIndexChanged.connect(
             lambda _i: self.score_chart.set_kind(str(self.chart_kind_box.currentData()))
@@ -175,6 +192,11 @@ class CompareView(QWidget):
     @property
     def mode(self) -> str:
         return str(self.mode_box.currentData())
+
+    @property
+    def coder(self) -> str | None:
+        """The coder whose codings are counted, or ``None`` for every coder's."""
+        return str(self.coder_box.currentData() or "") or None
 
     def set_attribute(self, attribute: str) -> None:
         index = self.attribute_box.findData(attribute)
@@ -199,6 +221,24 @@ class CompareView(QWidget):
         self.attribute_box.setCurrentIndex(max(index, 0))
         self.attribute_box.blockSignals(blocked)
 
+    def _fill_coders(self) -> None:
+        """The project's coders to choose from; shown only when there are more than one."""
+        coders = sorted(self._bridge.project.quote_service.coders(), key=str.casefold)
+        fill_combo(
+            self.coder_box,
+            [(name, name) for name in coders],
+            first=(QCoreApplication.translate("CompareView", "All coders"), ""),
+            choose=(self.coder_box.currentData(),),
+        )
+        several = len(coders) > 1
+        self.coder_label.setVisible(several)
+        self.coder_box.setVisible(several)
+        self.editor.coder = self.coder
+
+    def _coder_chosen(self) -> None:
+        self.editor.coder = self.coder  # the cell's quotes shown again with the grid read anew
+        self.refresh()
+
     # -- refreshing ----------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the grid again, keeping expanded rows and the current cell.
@@ -207,14 +247,14 @@ class CompareView(QWidget):
         over a research group's 200,000 codings), with a busy bar in the status line; the grid shown
         stays until the new one is in, and a read overtaken by a newer one is dropped."""
         project = self._bridge.project
-        mode, attribute = self.mode, self.attribute
+        mode, attribute, coder = self.mode, self.attribute, self.coder
 
         def read() -> Read:  # reads only: in a worker thread when there is a workspace
             table: FrequencyTable | None = None
             if mode in JUDGEMENT_MODES:
-                grid = project.comparison.grid(attribute)
+                grid = project.comparison.grid(attribute, coder=coder)
             else:  # the heat map and its chart: one count for both
-                grid, table = project.comparison.grid_and_frequencies(attribute, measure=mode)  # type: ignore[arg-type]
+                grid, table = project.comparison.grid_and_frequencies(attribute, measure=mode, coder=coder)  # type: ignore[arg-type]
             return grid, table, project.reviews.judgement_discussions()
 
         if self._workspace is None:
@@ -333,6 +373,8 @@ class CompareView(QWidget):
         if change.touches(*SHOWN):
             if change.touches(Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS):  # regions, groups
                 self._fill_attributes()
+            if change.touches(Aspect.CODINGS):  # a coder's work merged in, or the last of it taken out
+                self._fill_coders()
             self.refresh()
 
     # -- cells ---------------------------------------------------------------------------

@@ -25,10 +25,15 @@ from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
-from coding.core.records import CodeInfo, JudgementInfo
+from coding.core.records import CodeInfo
 from coding.judgements.comparison import GridCell
 
 NO_SCORE = QT_TRANSLATE_NOOP("JudgementEditor", "(no score)")
+
+
+def _key(attribute: str, code: CodeInfo, cell: GridCell) -> tuple[str, str, int, str]:
+    """The cell's kept save (``TypedSaves``): a judgement typed while an action is written."""
+    return ("judgement", attribute, code.id, cell.value)
 
 
 class JudgementEditor(QWidget):
@@ -43,6 +48,8 @@ class JudgementEditor(QWidget):
         self._code: CodeInfo | None = None
         self._cell: GridCell | None = None
         self._dirty = False
+        #: Whose codings the cell's quotes are (the Compare view's Coder choice; ``None``: every coder's).
+        self.coder: str | None = None
 
         self.title = QLabel(
             QCoreApplication.translate(
@@ -152,16 +159,21 @@ class JudgementEditor(QWidget):
     def show_cell(self, attribute: str, code: CodeInfo, cell: GridCell) -> None:
         self._attribute, self._code, self._cell = attribute, code, cell
         project = self._bridge.project
-        passages = project.comparison.cell_passages(code.id, cell.value, attribute)
+        passages = project.comparison.cell_passages(code.id, cell.value, attribute, coder=self.coder)
         documents = len({p.document_id for p in passages})
         self.title.setText(
             QCoreApplication.translate(
                 "JudgementEditor", "{code} × {value}: {quotes} quote(s) in {documents} document(s)"
             ).format(code=code.path_text, value=cell.value, quotes=len(passages), documents=documents)
         )
-        self.passages.set_passages(passages, cell.evidence, checkable=cell.assessable)
-        self._fill_score(code, cell.judgement)
-        self.justification.setPlainText(cell.justification)
+        # A save of this cell kept while an action is written in a worker: what was typed, not what is stored.
+        kept = self._bridge.typed.kept_value(_key(attribute, code, cell))
+        score, note, evidence = (
+            kept if isinstance(kept, tuple) else (cell.score, cell.justification, cell.evidence)
+        )
+        self.passages.set_passages(passages, evidence, checkable=cell.assessable)
+        self._fill_score(code, score)
+        self.justification.setPlainText(note)
         self.message.setText(
             ""
             if cell.assessable
@@ -177,8 +189,7 @@ class JudgementEditor(QWidget):
         )
         self._dirty = False
 
-    def _fill_score(self, code: CodeInfo, judgement: JudgementInfo | None) -> None:
-        score = judgement.score if judgement else ""
+    def _fill_score(self, code: CodeInfo, score: str) -> None:
         blocked = self.score_box.blockSignals(True)
         self.score_box.clear()
         if code.is_open:
@@ -220,11 +231,12 @@ class JudgementEditor(QWidget):
         score, note, evidence = self.score(), self.justification.toPlainText(), self.passages.evidence()
         judgements = self._bridge.project.judgements
         if not self._bridge.typed.save(  # kept while an action is written in a worker, never dropped
-            ("judgement", attribute, code.id, cell.value),
+            _key(attribute, code, cell),
             note,
             lambda: judgements.assess(cell.value, code.id, score, by=attribute, note=note, evidence=evidence),
             where=self,
             initiator=self,
+            value=(score, note, tuple(evidence)),
         ):
             self._dirty = was_dirty
             return False

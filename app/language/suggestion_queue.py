@@ -12,22 +12,17 @@ or that too little is coded to tell.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,83 +30,24 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.codebook.code_combo import CodeComboBox
+from app.language.suggestion_table import SuggestionTable, details_html, likeliest_first
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
-from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from app.widgets.worker_write import write_in_worker
 from coding import Aspect, Change
 from coding.core.ids import CodeId, CodingId
-from coding.core.numbers import number, percent
+from coding.core.numbers import percent
 from coding.language.suggestions.calibration import Calibration
 from coding.language.suggestions.listing import SuggestionInfo
 
 if TYPE_CHECKING:
     from coding.language.suggestions.candidates import Candidate
 
-SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
-SCORE, CODE, DOCUMENT, PASSAGE, WHY = range(5)
-SOURCE_LABELS = {
-    "terms": QT_TRANSLATE_NOOP("SuggestionQueue", "terms"),
-    "question": QT_TRANSLATE_NOOP("SuggestionQueue", "guide question"),
-    "similar": QT_TRANSLATE_NOOP("SuggestionQueue", "similar passages"),
-}
 #: The status line while indexing (its start also recognises it).
 INDEXING_TEXT = QT_TRANSLATE_NOOP("SuggestionQueue", "Indexing for suggestions {percent}% {name}")
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _sources(s: SuggestionInfo) -> str:
-    return ", ".join(
-        QCoreApplication.translate("SuggestionQueue", SOURCE_LABELS.get(x, x)) for x in s.sources
-    )
-
-
-def _score_colour(s: SuggestionInfo) -> QColor | None:
-    return QColor("#2e8b57") if s.score >= 0.7 else QColor("#c88a00") if s.score >= 0.45 else None
-
-
-def _likeliest_first(items: list[SuggestionInfo]) -> list[SuggestionInfo]:
-    """By score, highest first (stable: ties keep the order they were listed in)."""
-    return sorted(items, key=lambda s: -s.score)
-
-
-class SuggestionTableModel(RecordTableModel[SuggestionInfo]):
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Column", "Score"), lambda s: number(s.score, ".2f")),
-        Column(QT_TRANSLATE_NOOP("Column", "Code"), lambda s: s.code_path.split("/")[-1]),
-        Column(QT_TRANSLATE_NOOP("Column", "Document"), lambda s: s.document),
-        Column(QT_TRANSLATE_NOOP("Column", "Passage"), lambda s: _one_line(s.text)),
-        Column(QT_TRANSLATE_NOOP("Column", "Why"), _sources),
-    )
-    RECORD_ROLE = SUGGESTION_ROLE
-
-    def set_items(self, items: Sequence[SuggestionInfo]) -> None:
-        self.set_records(items)
-
-    def item(self, row: int) -> SuggestionInfo:
-        return self.record(row)
-
-    def items(self) -> list[SuggestionInfo]:
-        return self.records()
-
-    def row_of(self, suggestion_id: int) -> int:
-        return self.row_where(lambda s: s.id == suggestion_id)
-
-    def cell(self, s: SuggestionInfo, index: AnyIndex, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return s.code_path if index.column() == CODE else s.reason
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == SCORE:
-            return _score_colour(s)
-        return None
 
 
 class SuggestionQueue(QWidget):
@@ -152,22 +88,8 @@ class SuggestionQueue(QWidget):
         )
         self.trust.setWordWrap(True)
         self.trust.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.model = SuggestionTableModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggested codings"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(PASSAGE, QHeaderView.ResizeMode.Stretch)
-        for column in (SCORE, DOCUMENT, WHY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(CODE, 240)
-        # Sized to the rows in view, not to 1,000 more of them: every new listing (35,748 rows after a
-        # Find at ten times the corpus) and every selection asked each of those rows for each role again.
-        header.setResizeContentsPrecision(0)
+        self.table = SuggestionTable()
+        self.model = self.table.suggestions
         self.details = QTextBrowser()
         self.details.setAccessibleName(QCoreApplication.translate("SuggestionQueue", "Suggestion details"))
         self.details.setOpenLinks(False)
@@ -260,7 +182,7 @@ class SuggestionQueue(QWidget):
         self._listing.drop()
         self._show_trust()  # the chosen code's trust at once; its rows when they arrive
         self._listing.start(
-            lambda: _likeliest_first(self.service.list(code, document=document)),
+            lambda: likeliest_first(self.service.list(code, document=document)),
             lambda items: self._show(items, ranked=True),
         )
         self._update_buttons()  # no decisions on rows that are being listed again
@@ -273,17 +195,7 @@ class SuggestionQueue(QWidget):
     def _show(self, items: list[SuggestionInfo], *, ranked: bool = False) -> None:
         """Show ``items``: the open suggestions for the chosen code and document, as listed (``ranked``:
         already the likeliest first)."""
-        current = self.current()
-        old_row = self.table.currentIndex().row()
-        if not ranked:
-            items = _likeliest_first(items)
-        self.model.set_items(items)
-        row = self.model.row_of(current.id) if current is not None else -1
-        if row < 0 and items:  # the current one was decided: the one after it, not the first again
-            row = min(max(old_row, 0), len(items) - 1)
-        if row >= 0:
-            self.table.selectRow(row)
-        else:
+        if not self.table.show_items(items, ranked=ranked):
             self._show_current(QModelIndex())
         self._update_buttons()
         self._show_trust()
@@ -337,7 +249,7 @@ class SuggestionQueue(QWidget):
         self._operation = write_in_worker(
             self,
             self.project,
-            lambda _progress: _likeliest_first(self.service.store(code, found)),  # sorted there too
+            lambda _progress: likeliest_first(self.service.store(code, found)),  # sorted there too
             title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
             success=lambda items: self._stored(code, items),
             failure=lambda _error: self._found_nothing(),
@@ -483,46 +395,27 @@ class SuggestionQueue(QWidget):
                 self.status.clearMessage()
 
     def current(self) -> SuggestionInfo | None:
-        index = self.table.currentIndex()
-        return (
-            self.model.item(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
-        )
+        return self.table.current()
 
     def selected(self) -> list[SuggestionInfo]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.item(row) for row in rows]
+        return self.table.selected()
 
     def select(self, suggestion_id: int) -> None:
-        row = self.model.row_of(suggestion_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.table.select(suggestion_id)
 
     @Slot(QModelIndex)
     def _show_current(self, index: QModelIndex | None = None) -> None:
         s = self.current()
         self._show_trust()
-        if s is None:
-            self.details.setHtml("<p><i>{}</i></p>".format(self.tr("No suggestion selected.")))
-            for box in (self.start, self.end):
-                box.setRange(0, 0)
-            return
-        text = self.project.documents.text(s.document_id)
-        before = html.escape(text[max(0, s.start - 120) : s.start])
-        after = html.escape(text[s.end : s.end + 120])
-        passage = html.escape(text[s.start : s.end])
-        score = self.tr("score")
-        self.details.setHtml(
-            f"<p><b>{html.escape(s.code_path)}</b> · {html.escape(s.document)} {s.start}:{s.end} · "
-            f"{score} {number(s.score, '.2f')}</p><p>{html.escape(s.reason)}</p>"
-            f"<p style='color:#777'>…{before}<span style='background:#fff3b0;color:#000'>{passage}</span>"
-            f"{after}…</p>".replace("\n", "<br>")
-        )
+        text = self.project.documents.text(s.document_id) if s is not None else ""
+        self.details.setHtml(details_html(s, text))
         for box in (self.start, self.end):
             box.blockSignals(True)
             box.setRange(0, len(text))
             box.blockSignals(False)
-        self.start.setValue(s.start)
-        self.end.setValue(s.end)
+        if s is not None:
+            self.start.setValue(s.start)
+            self.end.setValue(s.end)
 
     def _activate(self, index: QModelIndex) -> None:
         s = self.model.item(index.row())

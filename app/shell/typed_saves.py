@@ -7,10 +7,11 @@ thread (``Project.write_in_worker``: an import, a merge, stored suggestions, the
 write of the window is refused at once; a save of typed text refused then would throw away what
 the user typed the moment the editor shows something else. :meth:`TypedSaves.save` runs it at once
 when nothing is being written; else it keeps it (the status line says so, naming the action) and
-saves it as soon as that action is over (committed, failed or cancelled), or when the project closes.
-Each kept save is named by a key (the memo, the cell): typing again in the same place before then
-replaces what was kept, and :meth:`TypedSaves.kept` lets an editor show the kept text when the user
-comes back to it meanwhile.
+saves it as soon as that action is over (committed, failed or cancelled: ``Project.when_written``),
+or when the project closes, also when the view it was typed in (and its bridge) went first. Each kept
+save is named by a key (the memo, the cell): typing again in the same place before then replaces what
+was kept, and :meth:`TypedSaves.kept` lets an editor show the kept text (:meth:`TypedSaves.kept_value`:
+all it keeps, a judgement's score and evidence too) when the user comes back to it meanwhile.
 """
 
 from __future__ import annotations
@@ -19,14 +20,11 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from app.widgets import operations
 from coding import Project
-
-#: How often a kept save looks whether the action in the worker is over (ms).
-LOOK_MS = 100
 
 
 @dataclass(frozen=True)
@@ -35,6 +33,32 @@ class _Kept:
     save: Callable[[], object]
     where: QWidget | None
     initiator: object | None
+    value: object
+
+
+class _Pending:
+    """The kept saves, a plain object the project calls back when its write is over: it outlives the
+    :class:`TypedSaves` (and the dialog) it was kept by until what it holds is saved."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.kept: dict[Hashable, _Kept] = {}
+        self.owned = True
+        self._unsubscribe = project.when_written(self.flush)
+
+    def flush(self) -> None:
+        if self.kept and self.project.writing is None:
+            kept, self.kept = self.kept, {}
+            for item in kept.values():
+                where = item.where if item.where is not None and shiboken6.isValid(item.where) else None
+                operations.perform(where, item.save, initiator=item.initiator)
+        if not self.owned and not self.kept:
+            self._unsubscribe()
+
+    def owner_gone(self) -> None:
+        """Its :class:`TypedSaves` is destroyed: stay only until what is kept is saved."""
+        self.owned = False
+        self.flush()
 
 
 class TypedSaves(QObject):
@@ -43,10 +67,10 @@ class TypedSaves(QObject):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self._kept: dict[Hashable, _Kept] = {}
-        self._timer = QTimer(self)
-        self._timer.setInterval(LOOK_MS)
-        self._timer.timeout.connect(self.flush)
+        # Saved when the write is over (the project calls back on this, its beginning, thread), even
+        # when this object went first: a dialog closed meanwhile took its bridge with it.
+        self._pending = _Pending(project)
+        self.destroyed.connect(self._pending.owner_gone)
 
     def save(
         self,
@@ -57,10 +81,12 @@ class TypedSaves(QObject):
         where: QWidget | None,
         initiator: object | None = None,
         saved: str = "",
+        value: object = None,
     ) -> bool:
         """Save ``text`` (``save()`` writes it) now, telling ``saved``; while an action is written in
         a worker, keep it until that is over. ``where``: the widget the user typed in (messages show
-        in its nearest status line). ``False`` only when the save failed (reported)."""
+        in its nearest status line). ``value``: what :meth:`kept_value` gives back meanwhile (default:
+        ``text``). ``False`` only when the save failed (reported)."""
         writing = self.project.writing
         if writing is None:
             self.flush()  # what was kept first, in the order it was typed
@@ -68,9 +94,9 @@ class TypedSaves(QObject):
             if done and saved:
                 operations.tell(where, saved)
             return done
-        self._kept.pop(key, None)  # typed again: the newest text goes last
-        self._kept[key] = _Kept(text, save, where, initiator)
-        self._timer.start()
+        kept = self._pending.kept
+        kept.pop(key, None)  # typed again: the newest text goes last
+        kept[key] = _Kept(text, save, where, initiator, text if value is None else value)
         operations.tell(
             where,
             QCoreApplication.translate(
@@ -81,15 +107,14 @@ class TypedSaves(QObject):
 
     def kept(self, key: Hashable) -> str | None:
         """The text kept for ``key``, not saved yet (an action is being written), else ``None``."""
-        found = self._kept.get(key)
+        found = self._pending.kept.get(key)
         return None if found is None else found.text
+
+    def kept_value(self, key: Hashable) -> object | None:
+        """What is kept for ``key`` (the ``value`` given to :meth:`save`), not saved yet, else ``None``."""
+        found = self._pending.kept.get(key)
+        return None if found is None else found.value
 
     def flush(self) -> None:
         """Save what was kept, once nothing is written in a worker any more."""
-        if not self._kept or self.project.writing is not None:
-            return
-        self._timer.stop()
-        kept, self._kept = self._kept, {}
-        for item in kept.values():
-            where = item.where if item.where is not None and shiboken6.isValid(item.where) else None
-            operations.perform(where, item.save, initiator=item.initiator)
+        self._pending.flush()

@@ -78,7 +78,7 @@ class SpeakersDialog(QDialog):
         self.scope_note.setWordWrap(True)
 
         self.model = SpeakerTableModel(project, self.documents, self, read=False)  # read by _scope_changed
-        # a name typed while an action is written: kept by the window's workspace (it outlives the dialog)
+        # a name typed while an action is written: kept until it is written (also when the dialog closed first)
         self.model.typed = workspace.typed if workspace is not None else self.bridge.typed
         self.view = QTableView(self)
         self.view.setObjectName("speakerTable")

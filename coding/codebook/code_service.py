@@ -27,6 +27,7 @@ from coding.core.counting import passage_count_delta, passages_per_subtree
 from coding.core.errors import NotFoundError
 from coding.core.i18n import text
 from coding.core.ids import CodeId
+from coding.core.per_thread import PerThread
 from coding.core.plain_rows import plain_rows
 from coding.core.records import CodeInfo, CodeTree
 from coding.core.store import Store
@@ -47,53 +48,55 @@ class CodeService:
     def __init__(self, store: Store, execute: Execute) -> None:
         self._store = store
         self._execute = execute
-        self._tree: CodeTree | None = None
+        # per thread: a write in a worker reads its own codes, the window's thread the committed ones
+        self._tree: PerThread[CodeTree] = PerThread()
 
     def invalidate(self) -> None:
-        self._tree = None
+        self._tree.forget()
 
     # -- reading -------------------------------------------------------------------------
     def tree(self) -> CodeTree:
-        """All codes in codebook order. Cached until the codes change."""
-        if self._tree is None:
-            with self._store.read() as session:
-                rows = session.execute(select(Code)).scalars().all()
-                by_id = {row.id: row for row in rows}
+        """All codes in codebook order. Cached (per thread) until the codes change."""
+        return self._tree.get_or(self._read_tree)
 
-                def path(row: Code) -> tuple[str, ...]:
-                    names = [row.name]
-                    seen = {row.id}
-                    while row.parent_id is not None and row.parent_id not in seen:
-                        row = by_id[row.parent_id]
-                        seen.add(row.id)
-                        names.append(row.name)
-                    return tuple(reversed(names))
+    def _read_tree(self) -> CodeTree:
+        with self._store.read() as session:
+            rows = session.execute(select(Code)).scalars().all()
+            by_id = {row.id: row for row in rows}
 
-                infos = [
-                    CodeInfo(
-                        id=CodeId(row.id),
-                        parent_id=CodeId(row.parent_id) if row.parent_id is not None else None,
-                        name=row.name,
-                        label=row.label,
-                        path=path(row),
-                        description=row.description,
-                        colour=row.colour,
-                        question=row.question,
-                        kind=row.kind,
-                        category=row.category,
-                        scale=tuple(row.scale) if row.scale is not None else None,
-                        search_terms=tuple(row.search_terms or ()),
-                        inductive=row.inductive,
-                        position=row.position,
-                        guid=row.guid,
-                        codable=row.codable,
-                        guide_question=row.guide_question or "",
-                        guide_prompts=tuple(row.guide_prompts or ()),
-                    )
-                    for row in rows
-                ]
-            self._tree = CodeTree.build(infos)
-        return self._tree
+            def path(row: Code) -> tuple[str, ...]:
+                names = [row.name]
+                seen = {row.id}
+                while row.parent_id is not None and row.parent_id not in seen:
+                    row = by_id[row.parent_id]
+                    seen.add(row.id)
+                    names.append(row.name)
+                return tuple(reversed(names))
+
+            infos = [
+                CodeInfo(
+                    id=CodeId(row.id),
+                    parent_id=CodeId(row.parent_id) if row.parent_id is not None else None,
+                    name=row.name,
+                    label=row.label,
+                    path=path(row),
+                    description=row.description,
+                    colour=row.colour,
+                    question=row.question,
+                    kind=row.kind,
+                    category=row.category,
+                    scale=tuple(row.scale) if row.scale is not None else None,
+                    search_terms=tuple(row.search_terms or ()),
+                    inductive=row.inductive,
+                    position=row.position,
+                    guid=row.guid,
+                    codable=row.codable,
+                    guide_question=row.guide_question or "",
+                    guide_prompts=tuple(row.guide_prompts or ()),
+                )
+                for row in rows
+            ]
+        return CodeTree.build(infos)
 
     def get(self, ref: CodeRef) -> CodeInfo:
         return self.tree().get(self.id_of(ref))

@@ -16,6 +16,7 @@ from coding.core.context import DocumentRef, Execute
 from coding.core.errors import AmbiguousError, NotFoundError
 from coding.core.i18n import text as say
 from coding.core.ids import DocumentId, TurnId
+from coding.core.per_thread import PerThread
 from coding.core.plain_rows import plain_rows
 from coding.core.records import DocumentInfo, PageInfo, TurnInfo
 from coding.core.store import Store
@@ -69,7 +70,8 @@ class DocumentService:
     def __init__(self, store: Store, execute: Execute) -> None:
         self._store = store
         self._execute = execute
-        self._turns: tuple[DocumentId, builtins.list[TurnInfo]] | None = None
+        # the last document's turns, per thread (a write in a worker reads its own, see PerThread)
+        self._turns: PerThread[tuple[DocumentId, builtins.list[TurnInfo]]] = PerThread()
 
     # -- reading -------------------------------------------------------------------------
     def list(self, *, with_counts: bool = True) -> builtins.list[DocumentInfo]:
@@ -239,7 +241,7 @@ class DocumentService:
         of documents or speakers is announced (:meth:`forget`): opening a transcript asks for them
         from the view, the details and the player, and a long one has tens of thousands."""
         document_id = self.id_of(ref)
-        kept = self._turns
+        kept, generation = self._turns.kept(), self._turns.generation
         if kept is not None and kept[0] == document_id:
             return list(kept[1])
         with self._store.read() as session:  # the driver's rows: tens of thousands in a long transcript
@@ -253,12 +255,12 @@ class DocumentService:
             TurnInfo(turn_id, document_id, speaker, start, end, body_start, timestamp)
             for turn_id, speaker, start, end, body_start, timestamp in rows
         ]
-        self._turns = (document_id, turns)
+        self._turns.keep((document_id, turns), generation)
         return list(turns)
 
     def forget(self) -> None:
         """Drop the turns kept by :meth:`turns` (the project calls this when documents or speakers change)."""
-        self._turns = None
+        self._turns.forget()
 
     def pages(self, ref: DocumentRef) -> builtins.list[PageInfo]:
         document_id = self.id_of(ref)

@@ -77,6 +77,13 @@ def line_room(width: float) -> float:
     return points / POINTS_PER_FONT_UNIT
 
 
+def width_for(text: str) -> float:
+    """The narrowest column (width units) whose wrapped cell holds ``text`` on one line: the inverse
+    of :func:`line_room`."""
+    points = units(text) * POINTS_PER_FONT_UNIT + _PADDING
+    return points / (POINTS_PER_UNIT * _LINE_SHARE)
+
+
 @functools.lru_cache(maxsize=4096)  # a sheet repeats its code paths, roles, documents on every row
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a wrapped cell ``width`` units wide: each paragraph's words

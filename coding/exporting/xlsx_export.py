@@ -23,6 +23,8 @@ columns wrap and rows are as tall as their text, so nothing is clipped.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,7 +38,7 @@ from coding.core.records import CodeInfo, CodeTree
 from coding.exporting.options import reject_unknown
 from coding.exporting.quote_rows import QuoteTable, quote_table
 from coding.exporting.sheet_names import unique_sheet_names
-from coding.exporting.xlsx_cells import MIN_SCALE, PAGE_WIDTH_UNITS, SheetWriter
+from coding.exporting.xlsx_cells import FIT_SCALE, MIN_SCALE, PAGE_WIDTH_UNITS, SheetWriter, width_for
 from coding.exporting.xlsx_charts import frequency_chart, score_charts
 from coding.exporting.xlsx_rows import save_workbook
 from coding.judgements.comparison import (
@@ -76,6 +78,11 @@ _QUOTE_WIDTHS = {
 _NOT_WRAPPED = ("Respondent", "Start", "End", "Page")
 _OTHER_WIDTH = 12
 _MIN_QUOTE_WIDTH = 36
+_MIN_MEMO_WIDTH = 18.0
+#: The Document column widens to its longest name (on one line) up to this: a wider one wraps.
+_MAX_DOCUMENT_WIDTH = 40
+#: Where a document name may break across lines: after a hyphen or a space (Excel and LibreOffice).
+_NAME_BREAK = re.compile(r"(?<=[- ])")
 #: A group sheet freezes its quote header when the group's judgements above it take no more rows.
 _FREEZE_UP_TO = 8
 
@@ -187,13 +194,41 @@ def _number(score: float | None) -> float | int | None:
     return int(score) if score == int(score) else round(score, 2)
 
 
-def _quote_widths(header: Sequence[str]) -> list[float]:
+def _quote_widths(header: Sequence[str], names: Sequence[str] = ()) -> list[float]:
+    """The quote sheets' column widths; ``names`` are the documents' names the Document column shows."""
     widths = [float(_QUOTE_WIDTHS.get(label, _OTHER_WIDTH)) for label in header]
+    if "Document" in header and names:
+        widths[header.index("Document")] = _document_width(header, widths, names)
     if "Quote" in header:  # more columns, a narrower quote (never under 36)
         others = sum(w + 0.7 for label, w in zip(header, widths, strict=True) if label != "Quote")
         room = PAGE_WIDTH_UNITS * 100 / MIN_SCALE - others - 1
         widths[header.index("Quote")] = max(_MIN_QUOTE_WIDTH, min(_QUOTE_WIDTHS["Quote"], room))
+    over = sum(w + 0.7 for w in widths) - PAGE_WIDTH_UNITS * 100 / FIT_SCALE
+    if over > 0 and "Memo" in header:  # a wider Document column: the memo gives way, down to 18
+        memo = header.index("Memo")
+        widths[memo] = max(_MIN_MEMO_WIDTH, widths[memo] - math.ceil(over * 2) / 2)
     return widths
+
+
+def _document_width(header: Sequence[str], widths: Sequence[float], names: Sequence[str]) -> float:
+    """Wide enough for the longest name on one line (capped), so that LibreOffice and Excel no longer
+    split a name mid-word ("R1_secretaris_mid|den-gelderland"). Where that would take the sheet past
+    one printed page wide at a readable scale, as wide as the page allows but never narrower than the
+    longest piece of a name between hyphens and spaces (the memo column gives way): a name then wraps
+    only where it may break."""
+    column = header.index("Document")
+    base = widths[column]
+    whole = max(width_for(name) for name in names)
+    pieces = max(width_for(piece.rstrip()) for name in names for piece in _NAME_BREAK.split(name) if piece)
+    others = sum(w + 0.7 for i, w in enumerate(widths) if i != column)
+    if "Quote" in header:  # the quote column gives way to its minimum first
+        quote = header.index("Quote")
+        others -= widths[quote] - min(widths[quote], _MIN_QUOTE_WIDTH)
+    page = PAGE_WIDTH_UNITS * 100 / FIT_SCALE - others - 0.7
+    wanted = min(float(_MAX_DOCUMENT_WIDTH), whole)
+    if wanted > page:
+        wanted = max(min(page, wanted), min(float(_MAX_DOCUMENT_WIDTH), pieces))
+    return float(max(base, math.ceil(wanted * 2) / 2))
 
 
 def _quote_sheet(
@@ -207,10 +242,11 @@ def _quote_sheet(
     """The group's judgements at the top (when it has any), then its quotes with their header."""
     sheet = workbook.create_sheet(name)
     header = table.header
+    names = _document_names(table)
     top = len(judged) + 3 if judged else 0  # title, header, judgements, an empty row
     writer = SheetWriter(
         sheet,
-        _quote_widths(header),
+        _quote_widths(header, names),
         wrap=[i for i, label in enumerate(header, start=1) if label not in _NOT_WRAPPED],
         freeze=None,
     )
@@ -243,6 +279,14 @@ def _quote_sheet(
     for row in rows:
         writer.row(row)
     writer.autofilter(first=quote_header)
+
+
+def _document_names(table: QuoteTable) -> list[str]:
+    """Every document name the quote sheets show, so that all sheets share the Document column's width."""
+    if "Document" not in table.header:
+        return []
+    column = table.header.index("Document")
+    return sorted({str(row[column]) for rows in table.groups.values() for row in rows if row[column]})
 
 
 def _evidence(count: int) -> str:

@@ -453,11 +453,14 @@ class ComparisonService:
         return score_series(self.grid(by, codes=codes, groups=groups))
 
     # -- one cell ------------------------------------------------------------------------
-    def cell_passages(self, code: CodeRef, value: str, by: str = "region") -> list[CellPassage]:
-        """The passages behind a cell, ordered by respondent (R2 before R10), document, position."""
+    def cell_passages(
+        self, code: CodeRef, value: str, by: str = "region", *, coder: str | None = None
+    ) -> list[CellPassage]:
+        """The passages behind a cell, ordered by respondent (R2 before R10), document, position.
+        ``coder``: only that coder's codings (a name, or ``consensus``), as :meth:`grid` counts them."""
         key = self._documents.attribute_named(by)
         wanted = "" if value == NO_GROUP else value
-        quotes = self._quotes.query(code, where={key: wanted})
+        quotes = self._quotes.query(code, where={key: wanted}, coder=coder)
         by_passage: dict[PassageId, list[Quote]] = {}
         for quote in quotes:
             by_passage.setdefault(quote.passage_id, []).append(quote)

@@ -42,12 +42,18 @@ class WorkerWrite:
     """One action written in a worker thread (see the module)."""
 
     def __init__(
-        self, text: str, lane: WriteLane, name: str, publish: Callable[[Command | None, Change], None]
+        self,
+        text: str,
+        lane: WriteLane,
+        name: str,
+        publish: Callable[[Command | None, Change], None],
+        over: Callable[[], None] | None = None,
     ) -> None:
         lane.take(text, name)  # refused while another action is written elsewhere
         self.text = text
         self._lane = lane
         self._publish = publish
+        self._over = over
         #: What committed in the worker, waiting to be recorded (a command; ``None`` for an undo or
         #: redo) and announced by :meth:`finish`.
         self.committed: list[tuple[Command | None, Change]] = []
@@ -76,7 +82,8 @@ class WorkerWrite:
 
     def finish(self, *, publish: bool = True) -> None:
         """On the thread that began it, after the worker ended (also after a failure or a cancel):
-        the lane is given back, then what committed is recorded for undo and announced, in order.
+        the lane is given back, then what committed is recorded for undo and announced, in order,
+        and last ``over()`` is called (what waited for the write, a save kept meanwhile, goes ahead).
         ``publish=False`` when the project is closing: nothing is announced any more."""
         if self.finished:
             return
@@ -87,3 +94,5 @@ class WorkerWrite:
         if publish:
             for command, change in committed:
                 self._publish(command, change)
+        if self._over is not None:
+            self._over()

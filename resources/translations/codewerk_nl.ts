@@ -961,6 +961,22 @@ Lines a sort may build on the GUI thread (≈ 25 µs each).</extracomment>
 <context>
     <name>CompareView</name>
     <message>
+        <source>Coder:</source>
+        <translation>Codeur:</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Codeur</translation>
+    </message>
+    <message>
+        <source>Count every coder&apos;s codings, or only one coder&apos;s (or the consensus layer&apos;s)</source>
+        <translation>Tel de coderingen van alle codeurs, of van één codeur (of van de consensuslaag)</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>Alle codeurs</translation>
+    </message>
+    <message>
         <source>Judgements</source>
         <translation>Oordelen</translation>
     </message>

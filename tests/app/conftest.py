@@ -30,6 +30,36 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     return folder
 
 
+#: How long a test's long operations (worker threads) may take to end after the test before it fails.
+WORKERS_END_S = 10
+
+
+@pytest.fixture(autouse=True)
+def no_worker_left_running() -> Iterator[None]:
+    """A test fails when a long operation it started (a worker thread: a read, a write, an export) is
+    still running after it and its fixtures ended: left running it reads or writes during the tests that
+    follow (through classes they patch, on projects they do not know), which made them fail by order."""
+    yield
+    import sys
+
+    if "app.widgets.long_operation" not in sys.modules:
+        return
+    from PySide6.QtTest import QTest
+
+    from app.widgets import long_operation
+
+    def running() -> list[long_operation.LongOperation]:  # the list itself may still be patched by the test
+        return [operation for operation in long_operation.running_operations() if operation.running]
+
+    for _ in range(WORKERS_END_S * 20):
+        if not running():
+            return
+        QTest.qWait(50)
+    left = sorted(operation.title for operation in running())
+    long_operation.stop_all()
+    pytest.fail(f"long operations still running after the test: {left}")
+
+
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo project, built once per test run (copy it before changing it)."""

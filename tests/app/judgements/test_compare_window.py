@@ -131,3 +131,45 @@ def test_the_grid_is_read_in_a_worker_while_the_window_answers(
     release.set()
     qtbot.waitUntil(lambda: view.reading is None and view.model.columnCount() >= 4)
     assert all(thread is not threading.main_thread() for thread in threads)
+
+
+def test_a_second_coders_codings_can_be_left_out_of_the_grid(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """With one coder there is nothing to choose. Once a second coder's codings come in (a merge), the grid
+    counted them with the first's: passages Bram coded Vertrouwen that the demo coder did not. Coder: counts
+    one coder's codings only, in the grid and in the cell's quotes, or every coder's again."""
+    from app.judgements.judgement_grid_model import CELL_ROLE
+    from tests.app.analysis.test_analysis_window import _choose
+
+    compare = _open_compare(qtbot, window)
+    view = compare.view
+    qtbot.waitUntil(lambda: view.reading is None)
+    assert view.coder_box.isHidden() and view.coder_label.isHidden()
+    project = window.workspace.project  # type: ignore[union-attr]
+    trust = project.codes.id_of("Vertrouwen")
+    coded = {(q.document_id, q.start, q.end) for q in project.quotes("Vertrouwen")}
+    others = [q for q in project.quotes("Coördinatie") if (q.document_id, q.start, q.end) not in coded]
+    document = others[0].document_id
+    region = project.documents.get(document).attributes["region"]
+    for quote in [q for q in others if q.document_id == document][:2]:
+        project.codings.code(document, trust, quote.start, quote.end, coder="Bram")
+    every = project.comparison.grid().cell(trust, region).quotes
+    alone = project.comparison.grid(coder="demo").cell(trust, region).quotes
+    assert every > alone  # Bram's Vertrouwen where demo coded only Coördinatie
+
+    def counted() -> int:
+        return int(view.model.index_of(trust, region).data(CELL_ROLE).quotes)
+
+    qtbot.waitUntil(lambda: not view.coder_box.isHidden(), timeout=5000)  # a second coder: the choice shows
+    qtbot.waitUntil(lambda: view.reading is None and counted() == every, timeout=5000)
+    _choose(qtbot, view.coder_box, "demo")
+    qtbot.waitUntil(lambda: view.reading is None and counted() == alone, timeout=5000)
+    index = view.model.index_of(trust, region)
+    view.tree.scrollTo(index)
+    qtbot.mouseClick(
+        view.tree.viewport(), Qt.MouseButton.LeftButton, pos=view.tree.visualRect(index).center()
+    )
+    assert view.editor.passages.rowCount() == alone  # the cell's quotes: demo's only
+    assert f": {alone} quote(s)" in view.editor.title.text()
+    _choose(qtbot, view.coder_box, "All coders")
+    qtbot.waitUntil(lambda: view.reading is None and counted() == every, timeout=5000)
+    qtbot.waitUntil(lambda: view.editor.passages.rowCount() == every)  # shown again, Bram's too

@@ -78,3 +78,46 @@ def test_a_justification_left_while_an_import_writes_is_saved_when_it_is_done(  
     qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
     qtbot.waitUntil(lambda: stored(project.path, LONG_A) is not None, timeout=5_000)
     assert stored(project.path, LONG_A) == ("-", "afspraken worden niet nagekomen")
+
+
+def test_back_at_a_cell_whose_save_was_kept_the_editor_shows_what_was_typed(  # type: ignore[no-untyped-def]
+    qtbot, view: CompareView, regions: Regions
+) -> None:
+    """While an import writes, a judgement left for another cell is kept; coming back to it showed what is
+    stored (nothing yet), as if the score, justification and evidence typed were gone."""
+    project = regions.project
+    editor = view.editor
+    click_cell(qtbot, view, regions.trust, LONG_A)
+    judge(qtbot, view, "-", "afspraken worden niet nagekomen")
+    editor.passage_list.setCurrentIndex(editor.passages.index(0))
+    editor.passage_list.setFocus()
+    qtbot.keyClick(editor.passage_list, Qt.Key.Key_Space)  # checked: evidence
+    evidence = editor.passages.evidence()
+    assert evidence
+    release = threading.Event()
+    seen: list[tuple[str, str] | None] = []
+
+    def work(_progress: long_operation.Progress) -> None:
+        assert release.wait(30)
+
+    writing = write_in_worker(
+        view,
+        project,
+        work,
+        title="Import studie.qdpx",
+        show="none",
+        success=lambda _value: seen.append(stored(project.path, LONG_A)),
+    )
+    assert writing is not None
+    click_cell(qtbot, view, regions.trust, LONG_B)  # kept: refused while writing
+    click_cell(qtbot, view, regions.trust, LONG_A)  # and back
+    assert editor.title.text().startswith(f"Vertrouwen × {LONG_A}")
+    assert editor.score() == "-"
+    assert editor.justification.toPlainText() == "afspraken worden niet nagekomen"
+    assert editor.passages.evidence() == evidence
+    assert stored(project.path, LONG_A) is None  # still kept, not saved
+    release.set()
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
+    # saved as the write ended (before what the action does when it is done), not some time later
+    assert seen == [("-", "afspraken worden niet nagekomen")]
+    assert project.comparison.grid().cell(regions.trust, LONG_A).evidence == tuple(evidence)

@@ -83,7 +83,7 @@ def test_find_judges_the_index_and_ranks_what_it_stored_off_the_gui_thread(  # t
 
     judged: list[threading.Thread] = []
     ranked: list[threading.Thread] = []
-    stale, rank = LanguageAssistant.stale, suggestion_queue._likeliest_first
+    stale, rank = LanguageAssistant.stale, suggestion_queue.likeliest_first
 
     def judging(self: LanguageAssistant) -> Any:
         judged.append(threading.current_thread())
@@ -94,7 +94,7 @@ def test_find_judges_the_index_and_ranks_what_it_stored_off_the_gui_thread(  # t
         return rank(items)
 
     monkeypatch.setattr(LanguageAssistant, "stale", judging)
-    monkeypatch.setattr(suggestion_queue, "_likeliest_first", ranking)
+    monkeypatch.setattr(suggestion_queue, "likeliest_first", ranking)
     queue = SuggestionQueue(workspace)
     qtbot.addWidget(queue)
     queue.show()

@@ -22,13 +22,15 @@ def _names(dialog: SpeakersDialog) -> list[str]:
 
 @pytest.mark.parametrize("in_worker", [False, True], ids=["read-at-once", "read-in-worker"])
 def test_a_rename_made_elsewhere_shows_without_reopening(
-    qtbot: QtBot, coded_project: Project, in_worker: bool
+    qtbot: QtBot, coded_project: Project, in_worker: bool, request: pytest.FixtureRequest
 ) -> None:
     """Without a workspace the list is read at once; with the window's, in a worker thread (the
     selection comes back when the rows arrive)."""
     from app.shell.workspace import Workspace
 
     workspace = Workspace(coded_project) if in_worker else None
+    if workspace is not None:  # closed as the window closes it: left open, its timers went on after the test
+        request.addfinalizer(workspace.close)
     dialog = SpeakersDialog(coded_project, workspace=workspace)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -157,3 +159,42 @@ def test_a_name_typed_while_an_import_writes_is_applied_when_it_is_done(
     release.set()
     qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
     qtbot.waitUntil(lambda: _names(dialog) == ["I", "Respondent 5"], timeout=5_000)
+
+
+def test_a_name_typed_while_an_import_writes_is_applied_even_when_the_dialog_closed_first(
+    qtbot: QtBot, coded_project: Project
+) -> None:
+    """Opened without the window's workspace (the import dialog's speakers step of a script, a test), the
+    dialog kept the name in its own bridge: closed before the write was done, the name went with it."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from app.widgets.long_operation import running_operations
+    from app.widgets.worker_write import write_in_worker
+
+    dialog = SpeakersDialog(coded_project)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.reading is None)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    release = threading.Event()
+    assert write_in_worker(None, coded_project, lambda _p: release.wait(30), title="Import", show="none")
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(dialog.model.index(_names(dialog).index("R5"), NAME))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Respondent 5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # kept: refused while writing
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the dialog closes
+    assert not dialog.isVisible()
+    dialog.deleteLater()  # and goes, with its bridge
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)
+    release.set()
+    qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
+    assert [s.name for s in coded_project.speakers.list()] == ["I", "Respondent 5"]

@@ -14,9 +14,17 @@ from coding import Project
 from coding.core.errors import InvalidInputError
 from coding.demo import build_demo_project
 from coding.documents.document_commands import NewDocument
+from coding.exporting.calibri_widths import units
 from coding.exporting.quote_rows import BASE_HEADER
 from coding.exporting.sheet_names import clean_sheet_name, unique_sheet_names
-from coding.exporting.xlsx_cells import MAX_CELL, MIN_SCALE, PAGE_WIDTH_UNITS, cell_text, print_layout
+from coding.exporting.xlsx_cells import (
+    MAX_CELL,
+    MIN_SCALE,
+    PAGE_WIDTH_UNITS,
+    cell_text,
+    line_room,
+    print_layout,
+)
 from coding.judgements.comparison import score_colour
 from tests.regions import FORMULA, HOSTILE, LONG_A, LONG_B, build_regions, quote_sheet_rows
 
@@ -364,3 +372,28 @@ def test_with_more_than_four_groups_each_gets_a_chart_and_every_chart_its_own_pa
     breaks = {b.id for b in sheet.row_breaks.brk}
     pages = {anchor for anchor in anchors if anchor - 1 in breaks}
     assert len(pages) == 2 + 3  # spider, bars, then the five group charts two to a page
+
+
+def test_the_document_column_holds_the_names_without_splitting_them_mid_word(
+    project: Project, tmp_path: Path
+) -> None:
+    """User test at 1366×768: LibreOffice split "R1_secretaris_mid|den-gelderland" in a 16-wide column.
+    With room on the page the longest name fits on one line; the demo's twelve-column sheets keep
+    printing one page wide, their names breaking only at a hyphen."""
+    name = "R1_secretaris_midden-gelderland"
+    project.documents.add(NewDocument(name=name, text="R1: Goed.", source_format="txt"))
+    project.code(name, "Vertrouwen", text="Goed.")
+    sheet = load_workbook(project.export(tmp_path / "namen.xlsx")).worksheets[1]
+    assert sheet["E1"].value == "Document" and sheet["E2"].value == name
+    assert line_room(sheet.column_dimensions["E"].width) >= units(name)
+    assert sheet.column_dimensions["E"].width <= 40
+    with build_demo_project(tmp_path / "demo.codewerk") as demo:
+        book = load_workbook(demo.export(tmp_path / "demo.xlsx"))
+    sheet = book["Midden-Gelderland"]
+    header = next(r for r in sheet.iter_rows() if r[4].value == "Document" and r[5].value == "Quote")
+    names = {sheet.cell(row, 5).value for row in range(header[0].row + 1, sheet.max_row + 1)}
+    assert "R1_secretaris_midden-gelderland" in names
+    room = line_room(sheet.column_dimensions["E"].width)
+    for piece in (piece for name in names for piece in re.split(r"(?<=-)", str(name))):
+        assert room >= units(piece), piece
+    assert fitted_to_width(sheet) and printed_scale(sheet) >= 70

@@ -138,6 +138,22 @@ def test_cell_passages_merge_codes_of_one_passage_in_respondent_order(regions) -
     assert [p.document for p in none] == ["D9_beleidsnota"]
 
 
+def test_cell_passages_of_one_coder_are_those_the_grid_counts_for_that_coder(regions) -> None:  # type: ignore[no-untyped-def]
+    project = regions.project
+    before = project.comparison.cell_passages("Vertrouwen", "Zwolle")
+    first = before[0]
+    project.codings.code(first.document_id, "Urgentiebesef", first.start, first.end, coder="Bram")
+    extra = project.comparison.cell_passages("Urgentiebesef", "Zwolle")
+    bram = project.comparison.cell_passages("Urgentiebesef", "Zwolle", coder="Bram")
+    assert [(p.document_id, p.start, p.end) for p in bram] == [(first.document_id, first.start, first.end)]
+    assert len(extra) > len(bram)  # every coder's: the tester's too
+    assert (
+        len(bram)
+        == project.comparison.grid(coder="Bram").cell(project.codes.id_of("Urgentiebesef"), "Zwolle").quotes
+    )
+    assert project.comparison.cell_passages("Vertrouwen", "Zwolle", coder="Bram") == []
+
+
 def test_attributes_put_region_first(regions) -> None:  # type: ignore[no-untyped-def]
     assert regions.project.comparison.attributes() == ["region", "date", "respondent", "role"]
 

@@ -181,3 +181,73 @@ def test_a_group_in_the_worker_is_one_undo_step(coded_project: Project) -> None:
     assert project.history.undo_count == steps + 1
     project.undo()
     assert _rows(project) == before
+
+
+def test_the_code_tree_read_in_the_worker_and_on_the_gui_thread_is_each_ones_own(project: Project) -> None:
+    """The code tree was cached once for every thread: read on the thread that began the write while the
+    worker's group was open (the window redraws meanwhile), it was the committed one, and the worker then
+    looked up the code it had just created in it: "code N does not exist" (Create code … and code all turns
+    of I, now and then). The other way round, that thread saw the worker's code before it was committed."""
+    project.codes.tree()  # cached, as the window's code tree has it
+    write = project.write_in_worker("Create code and code")
+    created, go = threading.Event(), threading.Event()
+
+    def work() -> str:
+        with project.group("Create code Nieuw and code"):
+            code = project.codes.create("Nieuw")
+            created.set()
+            assert go.wait(30)
+            return project.codes.get(code.id).name  # the worker reads its own group's code
+
+    def in_worker() -> str:
+        return write.run(work)
+
+    thread, outcome = _in_thread(in_worker)
+    assert created.wait(30)
+    project.codes.invalidate()  # as a change noticed meanwhile does (``Project._announce``)
+    shown = [code.name for code in project.codes.tree()]  # and the window reads the tree again
+    go.set()
+    thread.join(30)
+    write.finish()
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["value"] == "Nieuw"
+    assert "Nieuw" not in shown  # not committed yet when read here
+    assert "Nieuw" in [code.name for code in project.codes.tree()]  # committed and announced
+
+
+def test_a_code_created_in_the_worker_outside_a_group_is_found_there(project: Project) -> None:
+    project.codes.tree()
+    write = project.write_in_worker("Create code")
+    thread, outcome = _in_thread(lambda: write.run(lambda: project.codes.create("Nieuw").name))
+    thread.join(30)
+    write.finish()
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["value"] == "Nieuw" and "Nieuw" in [code.name for code in project.codes.tree()]
+
+
+def test_when_written_is_told_once_each_write_is_over_after_its_change(project: Project) -> None:
+    """What waits for a write in a worker (a save kept meanwhile) is told when it is over, committed and
+    announced, or failed: on the thread that began it, after the change."""
+    heard: list[str] = []
+    unsubscribe = project.subscribe(lambda change: heard.append("change"))
+    stop = project.when_written(
+        lambda: heard.append(f"over {threading.current_thread() is threading.main_thread()}")
+    )
+    write = project.write_in_worker("Create codes")
+    thread, outcome = _in_thread(lambda: write.run(lambda: project.execute(_Codes(["Een"]))))
+    thread.join(30)
+    assert heard == []  # not before the beginning thread finishes it
+    write.finish()
+    write.finish()  # once
+    assert heard == ["change", "over True"]
+    failing = project.write_in_worker("Create codes")
+    thread, outcome = _in_thread(lambda: failing.run(lambda: project.execute(_Codes(["Twee"], fail=True))))
+    thread.join(30)
+    assert "error" in outcome
+    failing.finish()
+    assert heard == ["change", "over True", "over True"]  # nothing committed, and over
+    stop()
+    unsubscribe()
+    last = project.write_in_worker("Create codes")
+    last.finish()
+    assert heard == ["change", "over True", "over True"]
