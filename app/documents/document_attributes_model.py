@@ -58,7 +58,7 @@ class DocumentAttributesModel(QAbstractTableModel):
         if self.workspace is not None and self.document_id is not None:
             # without its coding count (a long transcript's 30,000 codings counted for nothing)
             found = self.workspace.project.documents.list_of([self.document_id], with_counts=False)
-            rows = sorted(found[0].attributes.items()) if found else []
+            rows = list(found[0].attributes.items()) if found else []  # the sheet's order
         self.beginResetModel()
         self._rows = rows
         if self._pending is not None and any(key == self._pending for key, _ in rows):

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Dialect, Select, func, select
+from sqlalchemy import Dialect, Select, func, literal_column, select
 
 from coding.core.attributes import present_key
 from coding.core.context import DocumentRef, Execute
@@ -165,6 +165,11 @@ class DocumentService:
         # an integer or text but the import time, which SQLAlchemy's own reading converts.
         with self._store.read() as session:
             attributes: dict[int, dict[str, str]] = defaultdict(dict)
+            # SQLite: in the order stored, a metadata sheet's columns' (not A-Z); a server: by key
+            sqlite = session.get_bind().dialect.name == "sqlite"
+            attribute_rows = attribute_rows.order_by(
+                literal_column("rowid") if sqlite else DocumentAttribute.key
+            )
             for doc_id, key, value in plain_rows(session, attribute_rows):
                 attributes[doc_id][key] = value
             counts = dict(plain_rows(session, count_rows)) if with_counts else None
@@ -182,7 +187,7 @@ class DocumentService:
                 imported_at=as_time(imported_at) if as_time is not None else imported_at,
                 length=length,
                 coding_count=int(counts.get(row_id, 0)) if counts is not None else None,
-                attributes=dict(sorted(attributes.get(row_id, no_attributes).items())),
+                attributes=dict(attributes.get(row_id, no_attributes)),
                 guid=guid,
             )
             for row_id, name, source_format, original_filename, sha256, encoding, imported_at, length, guid in rows

@@ -71,7 +71,7 @@ def preview_import(
             FilePlan(
                 path=path,
                 source_format=extension[1:] if extension in SUPPORTED_EXTENSIONS else None,
-                attributes=dict(sorted(values.items())),
+                attributes=values,  # in the sheet's column order, the common ones after
                 sheet_line=row.line if row is not None else None,
                 existing=names.get(fold(path.stem)),
             )

@@ -147,3 +147,13 @@ def test_an_attribute_changed_while_an_import_writes_is_stored_when_it_is_done(
         lambda: project.documents.get("R8_wethouder_zwolle").attributes.get("region") == "Overijssel",
         timeout=5_000,
     )
+
+
+def test_the_attributes_keep_the_metadata_sheets_order(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """User test: the details listed a document's attributes alphabetically, not in the order of the
+    demo's metadata sheet (file,respondent,region,role,date,organisation)."""
+    open_document(window, "R8_wethouder_zwolle")
+    model = window.details_dock.attributes_model
+    shown = [model.index(row, KEY).data() for row in range(5)]
+    assert shown == ["Respondent", "Region", "Role", "Date", "Organisation"]
+    assert list(model.attributes()) == ["respondent", "region", "role", "date", "organisation"]

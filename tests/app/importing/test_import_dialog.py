@@ -100,8 +100,8 @@ def test_metadata_preview_shows_who_gets_what_and_the_mismatches(
     dialog.setup.set_common_attributes({"Rol": "UWV"})
     model = dialog.setup.file_model
     assert [model.index(r, ATTRIBUTES).data() for r in range(3)] == [
-        "regio=Zwolle, respondent=R1, rol=UWV",
-        "regio=Arnhem, respondent=R2, rol=UWV",
+        "respondent=R1, regio=Zwolle, rol=UWV",  # the sheet's order, not alphabetical (user test)
+        "respondent=R2, regio=Arnhem, rol=UWV",
         "rol=UWV",
     ]
     assert model.index(2, NOTE).data() == "no row in the metadata sheet"
@@ -115,6 +115,7 @@ def test_metadata_preview_shows_who_gets_what_and_the_mismatches(
         "respondent": "R1",
         "rol": "UWV",
     }
+    assert list(dialog.project.documents.get("R1").attributes) == ["respondent", "regio", "rol"]
     assert report.rows_without_file == ["R9.txt"] and report.files_without_row == ["R3.txt"]
     summary = dialog.summary.toPlainText()
     assert "Rows for files that were not imported: R9.txt" in summary
