@@ -138,6 +138,23 @@ class _TurnRow(NamedTuple):
     body_start: int
 
 
+def _answer(document: DocumentInfo, question: str, span: AnswerSpan, text: str) -> GuideAnswer:
+    """The answer ``span`` of ``document`` (whose text is ``text``) to ``question``, its parts joined."""
+    return GuideAnswer(
+        document.name,
+        dict(document.attributes),
+        question,
+        span.asked_start,
+        span.turn_start,
+        span.end,
+        "\n".join(text[s:e] for s, e in span.parts),
+        span.confidence,
+        span.confirmed,
+        span.parts,
+        span.asked_end,
+    )
+
+
 class GuideService:
     def __init__(self, context: ProjectContext, documents: DocumentService, speakers: SpeakerService) -> None:
         self._context = context
@@ -305,20 +322,7 @@ class GuideService:
             span = next((s for s in spans if fold(s.question) == ref), None)
             if span is None:
                 continue
-            document = chosen[document_id]
-            found[document_id] = GuideAnswer(
-                document.name,
-                dict(document.attributes),
-                question,
-                span.asked_start,
-                span.turn_start,
-                span.end,
-                "\n".join(text[s:e] for s, e in span.parts),
-                span.confidence,
-                span.confirmed,
-                span.parts,
-                span.asked_end,
-            )
+            found[document_id] = _answer(chosen[document_id], question, span, text)
         return [(document_id, found[document_id]) for document_id in chosen if document_id in found]
 
     def _chosen(self, where: Mapping[str, str] | None) -> dict[DocumentId, DocumentInfo]:
@@ -347,19 +351,7 @@ class GuideService:
                 key = (fold(span.question), document.name)
                 if key in answers:
                     continue
-                answers[key] = GuideAnswer(
-                    document.name,
-                    dict(document.attributes),
-                    span.question,
-                    span.asked_start,
-                    span.turn_start,
-                    span.end,
-                    "\n".join(text[s:e] for s, e in span.parts),
-                    span.confidence,
-                    span.confirmed,
-                    span.parts,
-                    span.asked_end,
-                )
+                answers[key] = _answer(document, span.question, span, text)
         table = {key: answer for document_id in chosen for key, answer in found.get(document_id, {}).items()}
         return GuideTable(tuple(self.questions()), tuple(respondents), table)
 

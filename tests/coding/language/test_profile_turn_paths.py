@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
-from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions import resemblance
@@ -134,24 +133,7 @@ def _reason_by_loop(
     """A turn's reason as it was made: its shared words found for it alone, a sort per turn."""
     words = resemblance.shared_words(data, turns.columns[entries], turns.weights[entries], profiles, number)
     passages = resemblance.coded_passages(profiles, number, names)
-    if runner_up is None:
-        return say(
-            "Of all codes, this answer resembles the {passages} most (shared words: {words}; "
-            "similarity {similarity:.2f}).",
-            passages=passages,
-            words=words,
-            similarity=similarity,
-        )
-    other = names.get(profiles.code_ids[runner_up[0]], say("another code"))
-    return say(
-        "This answer resembles the {passages} almost as much as those coded {other} (shared "
-        "words: {words}; similarity {similarity:.2f}, against {best:.2f}).",
-        passages=passages,
-        other=other,
-        words=words,
-        similarity=similarity,
-        best=runner_up[1],
-    )
+    return turn_source._turn_reason(profiles, passages, names, words, similarity, runner_up)
 
 
 @pytest.fixture(scope="module", params=(11, 29))
