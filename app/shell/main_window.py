@@ -235,7 +235,8 @@ class MainWindow(QMainWindow):
             Qt.Orientation.Vertical,
         )
         self.resizeDocks([self.documents_dock, self.details_dock], [370, 300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.quotes_dock], [int(height * 0.3)], Qt.Orientation.Vertical)
+        # the quotes table shows six rows or more under its filter and review bars on a 1366×768 laptop
+        self.resizeDocks([self.quotes_dock], [int(height * 0.44)], Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
         self.default_layout()

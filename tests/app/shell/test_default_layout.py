@@ -5,8 +5,10 @@ to type in. Before: four rows of documents, the memo cut off under the dock's bo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -50,3 +52,22 @@ def test_the_default_layout_shows_documents_memo_and_codebook(  # type: ignore[n
     assert window.codebook_dock.width() >= 340
     assert window.quotes_dock.comment.width() >= 250
     assert window.view.width() >= 500  # the transcript keeps the room a researcher reads in
+    # user test at 1366×768: the quotes table showed two rows under its filter and review bars
+    table = window.quotes_dock.table
+    assert table.model().rowCount() >= 6
+    assert table.viewport().height() >= 6 * table.rowHeight(0), table.viewport().height()
+    assert window.view.height() >= 280  # and the transcript still a dozen lines
+
+
+def test_a_saved_layout_wins_over_the_default(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, demo_copy: Path
+) -> None:
+    """A researcher who made the Quotes panel small gets it back small, not the default share."""
+    window.resizeDocks([window.quotes_dock], [160], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    saved = window.quotes_dock.height()
+    assert saved < 0.35 * window.height()  # well below the default share (44 %)
+    window.close_project()  # saves the layout
+    assert window.open_project(demo_copy), window.last_problem
+    QApplication.processEvents()
+    assert abs(window.quotes_dock.height() - saved) <= 4, (window.quotes_dock.height(), saved)

@@ -36,6 +36,10 @@ def _labelled_blocks(window: MainWindow) -> list[tuple[int, str]]:
 def test_scrolling_to_the_end_formats_labels_and_lays_out_stripes_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     workspace = window.workspace
     assert workspace is not None
+    # the transcript tall enough (the Quotes panel at 30 % of the window) that the last lines shown
+    # hold the transcript's last coded passage, whose stripe is checked below
+    window.resizeDocks([window.quotes_dock], [int(window.height() * 0.3)], Qt.Orientation.Vertical)
+    QApplication.processEvents()
     longest = max(workspace.project.documents.list(), key=lambda d: d.length)
     open_document(window, longest.name)
     view = window.view

@@ -19,6 +19,7 @@ def _point(window: MainWindow, offset: int):  # type: ignore[no-untyped-def]
     view = window.view
     cursor = view.textCursor()
     cursor.setPosition(view.to_qt(offset))
+    view.setTextCursor(cursor)  # centerCursor centres the view's own cursor, not a copy
     view.centerCursor()
     return view.cursorRect(cursor).center()
 
@@ -33,6 +34,7 @@ def test_a_triple_click_selects_and_codes_the_utterance_without_its_label(qtbot,
     line_end = text.index("\n", line)
     assert "👍" in text[body:line_end]
     point = _point(window, text.index("appgroep", body))
+    assert window.view.viewport().rect().contains(point)
     qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.view.selection_span() == (body, line_end)

@@ -194,12 +194,17 @@ def test_boundaries_move_by_keyboard_and_by_dragging_a_stripe_end(qtbot, window:
 
     # drag the passage's start edge in the text itself onto a word earlier: it snaps to that word's start
     window.window_actions.undo.trigger()
+    word = text.rindex("appgroep", 0, quote.start)  # a word before the passage
+    # scroll as a reader would: the passage's start centred, the word a line above it in view too
+    # (the jump centred the passage's end; a long passage leaves the lines before it out of view)
+    view.select_span(word, quote.start, centre=True)
+    view.clear_selection()
     view.set_current_coding(quote.coding_id)
     view.repaint()
+    assert view.span_rects(word, quote.start), "the word before the passage is in view"
     first = view.span_rects(quote.start, quote.end)[0]
     edge = QPointF(first.left(), first.center().y())
     assert view.boundary_at(edge.toPoint()) == "start"
-    word = text.rindex("appgroep", 0, quote.start)  # a word before the passage
     target = QPointF(view.span_rects(word + 2, word + 3)[0].center())
     drag(view.viewport(), edge, target)
     dragged = workspace.project.codings.get(quote.coding_id)
