@@ -118,9 +118,17 @@ class ScoreChart(QWidget):
         self.series_names: list[str] = []
 
     @property
+    def shown_kind(self) -> str:
+        """The kind shown: the one chosen, but bars while fewer than three concepts are judged (a
+        spider of one or two concepts is a dot or a single line)."""
+        if self.kind == RADAR and self.series is not None and not self.series.spider:
+            return BARS
+        return self.kind
+
+    @property
     def view(self) -> QChartView:
         """The chart view shown now."""
-        return self.radar_view if self.kind == RADAR else self.bars_view
+        return self.radar_view if self.shown_kind == RADAR else self.bars_view
 
     @property
     def chart(self) -> QChart:
@@ -152,6 +160,7 @@ class ScoreChart(QWidget):
             title = "<br>".join([html.escape(title), *lines])
         self._draw_radar(series, title)
         self._draw_bars(series, title)
+        self.stack.setCurrentWidget(self.view)
 
     def _clear(self, chart: QChart) -> None:
         chart.removeAllSeries()

@@ -65,8 +65,8 @@ def score_charts(
     columns: Sequence[int],
     scale: int,
 ) -> None:
-    """A spider chart and a bar chart of the score table at ``header_row`` (concepts in column A,
-    group ``g``'s numbers in column ``columns[g]``), each on its own printed page; with more than
+    """A spider chart (from three concepts) and a bar chart of the score table at ``header_row`` (concepts
+    in column A, group ``g``'s numbers in column ``columns[g]``), each on its own printed page; with more than
     :data:`GROUP_CHARTS_FROM` groups, a bar chart per group as well, two to a page."""
     last = header_row + len(series.concepts)
     numbering = f"1 = {series.labels[0]} … {SCORE_MAX} = {series.labels[-1]}"
@@ -99,7 +99,8 @@ def score_charts(
         line.marker.symbol = "circle"
         line.marker.size = 7
     pages = ChartPages(sheet, last + 2, scale)
-    pages.page([radar])
+    if series.spider:  # of one or two concepts a spider is a dot or a single line: the bars say it
+        pages.page([radar])
     pages.page([bars])
     if len(columns) <= GROUP_CHARTS_FROM:
         return

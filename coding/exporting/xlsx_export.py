@@ -6,8 +6,9 @@ seconds and little memory. Sheets, in order:
 - ``Overview``: ``Code``, then ``<value>`` (score) and ``<value> note`` (justification) per group value;
   one row per code with a judgement, in codebook order; scores coloured red (``-/-``) to green (``+/+``).
   Below it, after an empty row, the judged concepts' scores as numbers (``-/-`` = 1 … ``+/+`` = 5), each
-  group's under its score column, with a native spider (radar) chart and a bar chart of them, each on a
-  printed page of its own (with more than four groups, also a chart per group, two to a page).
+  group's under its score column, with a native spider (radar) chart (from three concepts) and a bar chart
+  of them, each on a printed page of its own (with more than four groups, also a chart per group, two to a
+  page).
 - one sheet per group value (``(none)`` for quotes without the attribute): the group's judgements at
   the top (``Judgements for region Zwolle``: concept, code, score, justification, evidence) when it has
   any, then the quotes under the header ``Concept, Code, Respondent, Role, Document, Quote, Memo,

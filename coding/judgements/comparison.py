@@ -156,12 +156,20 @@ class ScoreSeries:
     def empty(self) -> bool:
         return not self.concepts or not self.values
 
+    @property
+    def spider(self) -> bool:
+        """Whether a spider chart says something: with one or two concepts it is a dot or a single
+        line, so the charts show grouped bars instead (:data:`SPIDER_FROM`)."""
+        return len(self.concepts) >= SPIDER_FROM
+
     def of(self, value: str) -> tuple[float | None, ...]:
         return self.scores[self.values.index(value)]
 
 
 #: The axis of the scores chart: a scale's first value is 1, its last 5.
 SCORE_MIN, SCORE_MAX = 1, 5
+#: The fewest judged concepts a spider chart is drawn for (fewer: grouped bars only).
+SPIDER_FROM = 3
 
 
 def score_number(score: str, scale: Sequence[str] | None) -> float | None:

@@ -236,6 +236,7 @@ def test_scores_chart_as_spider_and_bars_follows_judgements_and_saves(
     assert cell_text(view, regions.trust, "Zwolle").startswith("+  (3)")  # the grid shows judgements
     chart = view.score_chart
     assert chart.categories == ["Vertrouwen", "Urgentiebesef"]
+    assert chart.kind == "radar" and chart.view is chart.bars_view  # two concepts: bars, not a line
     assert chart.series_names == [LONG_B, HOSTILE, "Zwolle"]
     assert f"not judged yet: {LONG_A}" in chart.radar.title()
     assert radar_points(view) == {LONG_B: [(0, 3)], HOSTILE: [(0, 1)], "Zwolle": [(0, 4), (1, 5)]}
@@ -270,6 +271,33 @@ def test_scores_chart_as_spider_and_bars_follows_judgements_and_saves(
     assert png.read_bytes().startswith(b"\x89PNG")
     view.set_mode("judgements")
     assert not view.score_chart.isVisible()
+
+
+def test_with_fewer_than_three_judged_concepts_the_spider_shows_as_grouped_bars(
+    qtbot, view: CompareView, regions: Regions, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A spider of one or two concepts is a dot or a single line: the chart shows bars, one group per
+    concept and one bar per region in the spider's colours, on screen and when saved; the spider
+    comes back with the third judged concept."""
+    view.set_mode("scores")
+    chart = view.score_chart
+    assert chart.kind == "radar" and view.chart_kind_box.currentData() == "radar"
+    assert chart.stack.currentWidget() is chart.bars_view and chart.bars_view.isVisible()
+    assert not chart.radar_view.isVisible()
+    bars = next(s for s in chart.bars.series() if isinstance(s, QBarSeries))
+    colours = {s.name(): s.color().name() for s in chart.radar.series() if isinstance(s, QScatterSeries)}
+    assert {b.label(): b.color().name() for b in bars.barSets()} == colours
+    assert [b.count() for b in bars.barSets()] == [2, 2, 2]  # a group per concept
+    saved = chart.save(tmp_path / "two.svg").read_text()
+    assert "Zwolle" in saved and "Urgentiebesef" in saved
+    third = regions.project.codes.id_of("Overwinnen van cultuurverschillen")
+    click_cell(qtbot, view, third, "Zwolle")
+    view.editor.score_box.setCurrentIndex(view.editor.score_box.findText("+/-"))
+    qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(chart.categories) == 3
+    assert chart.stack.currentWidget() is chart.radar_view and chart.radar_view.isVisible()
+    view.set_chart_kind("bars")
+    assert chart.stack.currentWidget() is chart.bars_view
 
 
 def _widths(view: CompareView) -> list[int]:
@@ -317,9 +345,9 @@ def test_the_scores_chart_title_fits_the_chart_at_1366_by_768(
     view.resize(1280, 700)
     view.set_mode("scores")
     QApplication.processEvents()
-    chart = view.score_chart.radar
+    chart = view.score_chart.chart
     lines = chart.title().split("<br>")
     assert len(lines) >= 2 and lines[1].startswith("(not judged yet: ")
     metrics = QFontMetrics(chart.titleFont())
-    width = view.score_chart.radar_view.width()
+    width = view.score_chart.view.width()
     assert all(metrics.horizontalAdvance(html.unescape(line)) < width for line in lines), (width, lines)

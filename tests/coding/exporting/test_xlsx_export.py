@@ -97,7 +97,9 @@ def chart_xml(path: Path, sheet_name: str) -> list[str]:
     return [xml for xml in charts if f"'{sheet_name}'!" in xml]
 
 
-def test_overview_has_the_scores_with_a_native_spider_and_bar_chart(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_overview_has_the_scores_with_a_native_bar_chart_and_no_spider_of_two_concepts(
+    book, workbook_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     sheet = book["Overview"]
     rows = values(sheet)
     table = rows.index(next(r for r in rows if r[0] and str(r[0]).startswith("Scores for the charts")))
@@ -108,17 +110,30 @@ def test_overview_has_the_scores_with_a_native_spider_and_bar_chart(book, workbo
     assert rows[table + 1][:9] == ["Vertrouwen", None, None, 3, None, 1, None, 4, None]
     assert rows[table + 2][:9] == ["Urgentiebesef", None, None, None, None, None, None, 5, None]  # a gap
     assert len(rows) == table + 3
-    charts = sheet._charts
+    # a spider of two concepts is a single line: the grouped bars alone
+    assert [type(chart).__name__ for chart in sheet._charts] == ["BarChart"]
+    xml = chart_xml(workbook_path, "Overview")
+    assert len(xml) == 1
+    first, last = table + 1, table + 3  # 1-based rows of the header and the last concept
+    assert f"'Overview'!$A${first + 1}:$A${last}" in xml[0]  # categories: the concepts
+    assert f"'Overview'!$H${first + 1}:$H${last}" in xml[0]  # Zwolle's scores
+    assert "<barChart>" in xml[0]
+    assert re.findall(r"<a:t>([^<]*)</a:t>", xml[0])[0].startswith("Bar chart: judgements per concept")
+
+
+def test_from_three_judged_concepts_the_overview_has_a_native_spider_too(
+    project: Project, tmp_path: Path
+) -> None:
+    build_regions(project)
+    project.code("R2_uwv", "Overwinnen van cultuurverschillen", text="Het vertrouwen groeit")
+    project.judgements.assess("Zwolle", "Overwinnen van cultuurverschillen", "+/-")
+    path = project.export(tmp_path / "drie.xlsx", by="region")
+    charts = load_workbook(path)["Overview"]._charts
     assert sorted(type(chart).__name__ for chart in charts) == ["BarChart", "RadarChart"]
     radar = next(chart for chart in charts if isinstance(chart, RadarChart))
     assert radar.type == "marker" and len(radar.series) == 3
     assert radar.y_axis.scaling.min == 0 and radar.y_axis.scaling.max == 5
-    xml = chart_xml(workbook_path, "Overview")
-    assert len(xml) == 2
-    first, last = table + 1, table + 3  # 1-based rows of the header and the last concept
-    for chart in xml:
-        assert f"'Overview'!$A${first + 1}:$A${last}" in chart  # categories: the concepts
-        assert f"'Overview'!$H${first + 1}:$H${last}" in chart  # Zwolle's scores
+    xml = chart_xml(path, "Overview")
     assert any("<radarChart>" in chart and '<radarStyle val="marker"/>' in chart for chart in xml)
     assert any("<barChart>" in chart for chart in xml)
     titles = [re.findall(r"<a:t>([^<]*)</a:t>", chart)[0] for chart in xml]
@@ -371,7 +386,7 @@ def test_with_more_than_four_groups_each_gets_a_chart_and_every_chart_its_own_pa
     anchors = sorted(c.anchor._from.row + 1 for c in charts)  # 1-based first rows
     breaks = {b.id for b in sheet.row_breaks.brk}
     pages = {anchor for anchor in anchors if anchor - 1 in breaks}
-    assert len(pages) == 2 + 3  # spider, bars, then the five group charts two to a page
+    assert len(pages) == 1 + 3  # bars (one concept: no spider), then the five group charts two to a page
 
 
 def test_the_document_column_holds_the_names_without_splitting_them_mid_word(
