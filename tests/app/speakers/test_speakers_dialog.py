@@ -130,12 +130,24 @@ def test_speakers_in_natural_order_and_sorted_by_a_click_on_a_header(
     ]
 
 
+def _rename_r5_by_keyboard(qtbot: QtBot, dialog: SpeakersDialog) -> None:
+    """R5 renamed "Respondent 5" as a user does: its name cell current, F2, the new name typed, Return."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(dialog.model.index(_names(dialog).index("R5"), NAME))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Respondent 5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
 def test_a_name_typed_while_an_import_writes_is_applied_when_it_is_done(
     qtbot: QtBot, coded_project: Project
 ) -> None:
     import threading
-
-    from PySide6.QtWidgets import QApplication, QLineEdit
 
     from app.widgets.long_operation import running_operations
     from app.widgets.worker_write import write_in_worker
@@ -148,14 +160,7 @@ def test_a_name_typed_while_an_import_writes_is_applied_when_it_is_done(
     qtbot.waitUntil(dialog.isActiveWindow)
     release = threading.Event()
     assert write_in_worker(dialog, coded_project, lambda _p: release.wait(30), title="Import", show="none")
-    dialog.view.setFocus()
-    dialog.view.setCurrentIndex(dialog.model.index(_names(dialog).index("R5"), NAME))
-    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Respondent 5")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # refused while writing: the name typed was dropped
+    _rename_r5_by_keyboard(qtbot, dialog)  # refused while writing: the name typed was dropped
     release.set()
     qtbot.waitUntil(lambda: not running_operations(), timeout=30_000)
     qtbot.waitUntil(lambda: _names(dialog) == ["I", "Respondent 5"], timeout=5_000)
@@ -170,7 +175,7 @@ def test_a_name_typed_while_an_import_writes_is_applied_even_when_the_dialog_clo
 
     import shiboken6
     from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication, QLineEdit
+    from PySide6.QtWidgets import QApplication
 
     from app.widgets.long_operation import running_operations
     from app.widgets.worker_write import write_in_worker
@@ -182,14 +187,7 @@ def test_a_name_typed_while_an_import_writes_is_applied_even_when_the_dialog_clo
     qtbot.waitUntil(dialog.isActiveWindow)
     release = threading.Event()
     assert write_in_worker(None, coded_project, lambda _p: release.wait(30), title="Import", show="none")
-    dialog.view.setFocus()
-    dialog.view.setCurrentIndex(dialog.model.index(_names(dialog).index("R5"), NAME))
-    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Respondent 5")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # kept: refused while writing
+    _rename_r5_by_keyboard(qtbot, dialog)  # kept: refused while writing
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the dialog closes
     assert not dialog.isVisible()
     dialog.deleteLater()  # and goes, with its bridge

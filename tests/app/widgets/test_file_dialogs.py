@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -82,14 +83,9 @@ def test_every_file_dialog_of_the_window_goes_through_file_dialogs() -> None:
     assert direct == []
 
 
-def test_a_dialog_given_no_folder_opens_beside_the_project(qtbot: QtBot, window: MainWindow) -> None:
-    """File → Import documents… → Add files… opened in the folder the program was started from; it now
-    opens where the project is (transcripts usually lie beside it), until a dialog is accepted elsewhere."""
-    assert window.workspace is not None
-    window.import_files()
-    dialog = window.import_dialog
-    assert dialog is not None
-    seen: list[str] = []
+def _folder_of_next_dialog(seen: list[str]) -> Callable[[], None]:
+    """A function that, called by a timer, waits for the next modal file dialog, appends the folder it
+    opened in to ``seen`` and cancels it."""
 
     def look() -> None:
         box = QApplication.activeModalWidget()
@@ -99,6 +95,18 @@ def test_a_dialog_given_no_folder_opens_beside_the_project(qtbot: QtBot, window:
         seen.append(box.directory().absolutePath())
         box.reject()
 
+    return look
+
+
+def test_a_dialog_given_no_folder_opens_beside_the_project(qtbot: QtBot, window: MainWindow) -> None:
+    """File → Import documents… → Add files… opened in the folder the program was started from; it now
+    opens where the project is (transcripts usually lie beside it), until a dialog is accepted elsewhere."""
+    assert window.workspace is not None
+    window.import_files()
+    dialog = window.import_dialog
+    assert dialog is not None
+    seen: list[str] = []
+    look = _folder_of_next_dialog(seen)
     QTimer.singleShot(50, look)
     dialog.setup.add_files_button.click()
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
@@ -137,15 +145,7 @@ def test_open_and_new_project_look_in_the_last_projects_folder(qtbot: QtBot, win
     assert window.workspace is not None
     folder = window.workspace.project.path.parent.resolve()
     seen: list[str] = []
-
-    def look() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QFileDialog):
-            QTimer.singleShot(50, look)
-            return
-        seen.append(box.directory().absolutePath())
-        box.reject()
-
+    look = _folder_of_next_dialog(seen)
     for count, action in enumerate(
         (window.window_actions.open_project, window.window_actions.new_project), start=1
     ):
