@@ -193,12 +193,12 @@ class TranscriptPointer(TranscriptPainting):
             self.set_current_coding(clicked.codings[0].coding_id if clicked and clicked.codings else None)
 
     def _snap_to_words(self) -> None:
-        """A selection dragged from or to the middle of a word takes the whole word, as a dragged
-        boundary does: a slightly missed mouse no longer codes "nk: wat er …" or "… het mo"."""
+        """A selection dragged from or to the middle of a word takes the whole word: a slightly missed
+        mouse no longer codes "nk: wat er …" or "… het mo" (an edge beside punctuation stays)."""
         span = self.selection_span()
         if span is None:
             return
-        snapped = snapping.word_start(self.text, span[0]), snapping.word_end(self.text, span[1])
+        snapped = snapping.whole_words(self.text, *span)
         if snapped != span:
             self.select_span(*snapped)
 
