@@ -292,7 +292,8 @@ def fill_recent_menu(window: MainWindow) -> None:
 
 def _open_as_coder(path: Path | str) -> Project:
     """Open a project under the window's coder name, unless it is a package made for a coder."""
-    project = Project.open(path, check_later=True)  # a large file is checked after the window shows
+    # a large file is checked after the window shows; one unchanged since it was closed checked is not
+    project = Project.open(path, check_later=True, checked_mark=settings.checked_mark(Path(path)))
     name = settings.coder_name()
     if project.preset_coder is None and name and not project.is_team_project:  # a team knows its logins
         project.coder = name
