@@ -61,3 +61,13 @@ def number(value: int) -> str:
     from coding.core.numbers import count
 
     return count(value)
+
+
+def group_label(value: str) -> str:
+    """A group (a value of the attribute regions are compared by) as shown: the documents without a value
+    are "(no value)", as in the Documents panel, not the domain's marker ``NO_GROUP`` ("(none)")."""
+    from PySide6.QtCore import QCoreApplication
+
+    from coding.judgements.comparison import NO_GROUP
+
+    return QCoreApplication.translate("Groups", "(no value)") if value == NO_GROUP else value
