@@ -13,6 +13,7 @@ from app.shell import extra_windows, project_copy, settings
 from app.shell.workspace import Workspace
 from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.after_paint import after_first_paint
+from app.widgets.translated import role_name
 from app.widgets.worker_write import abandon_writes
 from coding import Project
 from coding.project_file import PROJECT_SUFFIX
@@ -107,7 +108,7 @@ def set_project(window: MainWindow, project: Project) -> None:
     if project.is_team_project:  # the recent list keeps files (an address may hold a password)
         window.setWindowTitle(
             QCoreApplication.translate("MainWindow", "Codewerk — {name} (team project, {role})").format(
-                name=project.path.name, role=project.role
+                name=project.path.name, role=role_name(project.role)
             )
         )
         workspace.reachability.connect(window.connection_banner.show_reachable)

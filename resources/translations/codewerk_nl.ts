@@ -3136,6 +3136,22 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>owner</source>
+        <extracomment>A team project&apos;s roles (``coding.core.server_store``) marked for translation: the window&apos;s title names the user&apos;s (&quot;Codewerk — studie (teamproject, eigenaar)&quot;).</extracomment>
+        <translation>eigenaar</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>codeur</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>beoordelaar</translation>
+    </message>
+</context>
+<context>
     <name>ScoreChart</name>
     <message>
         <source>Spider chart</source>
