@@ -37,6 +37,7 @@ from coding.media.media_service import MediaService
 from coding.memos.memo_service import MemoService
 from coding.passages.coding_service import CodingService
 from coding.project_file import (
+    closed_file_mark,
     copy_store,
     create_store,
     default_coder,
@@ -234,15 +235,24 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path | str, *, coder: str | None = None, check_later: bool = False) -> Project:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        coder: str | None = None,
+        check_later: bool = False,
+        checked_mark: str | None = None,
+    ) -> Project:
         """Open a project file; an older file is backed up next to itself and upgraded first.
 
         ``path`` may be a PostgreSQL URL (a team project: ``postgresql://user@host/db``).
         The file's pages are checked for damage before it opens; with ``check_later`` a large file
         (over ``models.database.CHECK_FIRST_BYTES``) opens first and :attr:`unchecked` says the
         caller must run :meth:`check_file` (the window does, in a worker after its first paint).
+        ``checked_mark`` (what :meth:`close_checked` returned when the file was last closed) spares
+        the check while the file is unchanged since (``coding.project_file.open_store``).
         """
-        store, backup = open_store(path, check_later=check_later)
+        store, backup = open_store(path, check_later=check_later, checked_mark=checked_mark)
         return cls(store.path, coder=coder, backup=backup, store=store)
 
     @property
@@ -266,6 +276,15 @@ class Project:
     def close(self) -> None:
         self.store.close()
         release_frozen()  # what was frozen while it was open may be garbage now (coding.core.collector)
+
+    def close_checked(self) -> str | None:
+        """Close the project and check its file once more, closed: the file's mark for
+        :meth:`open` (``checked_mark``) to spare the check the next time, or ``None`` (a team
+        project, a file whose check has not passed in this session, a damaged file, one left
+        open elsewhere)."""
+        checked = not self.is_team_project and not self.unchecked
+        self.close()
+        return closed_file_mark(self.path) if checked else None
 
     def discard(self) -> None:
         """Close the project and delete its file (one just created whose setting up failed)."""

@@ -19,6 +19,7 @@ from models.database import (
     check_file,
     copy_database,
     create_file,
+    file_mark,
     open_file,
 )
 from models.server import is_server_url
@@ -56,24 +57,47 @@ def create_store(path: Path | str) -> Store:
     return Store(path)
 
 
-def open_store(path: Path | str, *, check_later: bool = False) -> tuple[Store, Path | None]:
+def open_store(
+    path: Path | str, *, check_later: bool = False, checked_mark: str | None = None
+) -> tuple[Store, Path | None]:
     """The project at ``path`` (a file or a PostgreSQL URL) and the backup made of an older file before it was
     upgraded (``None``: none made). With ``check_later`` a file over ``CHECK_FIRST_BYTES`` opens before its
-    pages are checked: its store lets no write begin until the check passed (``Store.check_before_writing``)."""
+    pages are checked: its store lets no write begin until the check passed (``Store.check_before_writing``).
+    ``checked_mark``, what :func:`closed_file_mark` returned when this file was last closed, spares the
+    check when the file's :func:`~models.database.file_mark` is still that: its bytes were checked then
+    and nothing has written to the file since (any write changes the mark)."""
     if is_server_url(path):
         from coding.core.server_store import ServerStore
 
         return ServerStore.open(str(path)), None
     path = Path(path)
     try:
-        check = not check_later or not path.is_file() or path.stat().st_size <= CHECK_FIRST_BYTES
+        checked = checked_mark is not None and file_mark(path) == checked_mark
+        small = not path.is_file() or path.stat().st_size <= CHECK_FIRST_BYTES
+        check = not checked and (not check_later or small)
         backup = open_file(path, check=check)
     except ProjectFileProblem as exc:
         raise ProjectFileError(say("{name}: {exc}", name=path.name, exc=reason_of(exc))) from exc
     store = Store(path)
-    if not check:
+    if not check and not checked:
         store.check_before_writing(lambda: _check_pages(path))
     return store, backup
+
+
+def closed_file_mark(path: Path) -> str | None:
+    """Check a project file Codewerk has just closed (``PRAGMA quick_check``, as when opening) and return
+    its :func:`~models.database.file_mark`, for :func:`open_store` to spare that check next time while
+    the mark is unchanged. ``None`` when the file is damaged, not closed cleanly (a write-ahead log
+    with frames beside it: open elsewhere) or changed while it was checked."""
+    before = file_mark(path)
+    if before is None:
+        return None
+    try:
+        check_file(path)
+    except ProjectFileProblem:
+        return None  # the next opening checks it again and says what is wrong
+    after = file_mark(path)
+    return after if after == before else None
 
 
 def _check_pages(path: Path) -> None:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -49,10 +50,14 @@ def update(language: str) -> Path:
     return ts
 
 
-def release(language: str) -> Path:
-    ts = FOLDER / f"codewerk_{language}.ts"
+def release(language: str, folder: Path = FOLDER) -> Path:
+    """Compile the ``.ts`` into a new ``.qm`` put in place of the old one: a running window has the old
+    file mapped (QTranslator), and lrelease writing over it in place crashed it or left it half English."""
+    ts = folder / f"codewerk_{language}.ts"
     qm = ts.with_suffix(".qm")
-    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    fresh = qm.with_suffix(".qm.new")
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+    os.replace(fresh, qm)
     return qm
 
 

@@ -267,6 +267,23 @@ def check_file(path: Path) -> None:
         raise ProjectFileProblem("the project file is damaged ({problem})", problem=exc) from exc
 
 
+def file_mark(path: Path) -> str | None:
+    """What identifies the bytes of a closed project file without reading them: its device, inode,
+    size and the times of its last change (``st_mtime_ns``, and ``st_ctime_ns``, which no program
+    can set back: any write, copy, move into place or restore of a backup changes it). ``None``
+    when the file is missing or a write-ahead log with frames lies beside it (not closed cleanly,
+    or open elsewhere). Only ``os.stat``: no descriptor of the file is opened (see
+    :func:`inspect_file`)."""
+    try:
+        stat = path.stat()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return None
+    except OSError:
+        return None
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+
+
 def _quick_check(conn: sqlite3.Connection) -> None:
     """``PRAGMA quick_check`` (the structure of every page and index, without comparing index
     contents with their tables: linear in the file's size); raises when the file is damaged."""

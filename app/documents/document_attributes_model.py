@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.shell.workspace import Workspace
 from app.widgets.translated import QT_TRANSLATE_NOOP
-from coding.core.attributes import attribute_key, attribute_label
+from coding.core.attributes import attribute_key, attribute_label, present_key
 from coding.core.ids import DocumentId
 
 KEY, VALUE = 0, 1
@@ -168,16 +168,18 @@ class DocumentAttributesModel(QAbstractTableModel):
         return self._rename(key, old, text)
 
     # -- edits --------------------------------------------------------------------------------
-    def _key(self, text: str) -> str | None:
+    def _key(self, text: str, renaming: str | None = None) -> str | None:
         assert self.workspace is not None
         key = self.workspace.attempt(lambda: attribute_key(text))
         if key is None:
             return None
-        if key in self.attributes():
+        others = set(self.attributes()) - {renaming}
+        present = present_key(others, key)  # "regio" typed where the document has "region" (both "Regio")
+        if key in others or present in others:
             self.workspace.refuse(
                 QCoreApplication.translate(
                     "DocumentAttributesModel", "this document already has the attribute '{key}'"
-                ).format(key=key)
+                ).format(key=present if present in others else key)
             )
             return None
         return key
@@ -207,7 +209,7 @@ class DocumentAttributesModel(QAbstractTableModel):
     def _rename(self, key: str, value: str, text: str) -> bool:
         if not text or " ".join(text.split()).lower() == key:
             return False
-        new = self._key(text)
+        new = self._key(text, renaming=key)
         if new is None:
             return False
         return self._set({key: None, new: value})

@@ -33,7 +33,7 @@ from app.shell import settings
 from app.widgets import file_dialogs, operations
 from app.widgets.check_list_model import CheckListModel
 from app.widgets.long_operation import LongOperation, Progress
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, group_label
 from coding import Project
 from coding.core.attributes import attribute_label, attribute_word
 
@@ -250,7 +250,7 @@ class ExportDialog(QDialog):
     def _fill_groups(self) -> None:
         attribute = str(self.attribute_box.currentData() or "region")
         values = self.project.comparison.group_values(attribute)
-        self.groups.set_items([(value, value) for value in values])
+        self.groups.set_items([(group_label(value), value) for value in values])
         self._suggest_path()
 
     def _update(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.widgets.translated import group_label
 from coding.core.errors import InvalidInputError
 from coding.judgements.comparison import FrequencyTable
 
@@ -51,11 +52,11 @@ class FrequencyChart(QWidget):
         # QHorizontalBarSeries draws the first category at the bottom: reverse to read top-down
         tops.reverse()
         self.categories = [row.code.name for row in tops]
-        self.series_names = list(table.values)
+        self.series_names = [group_label(value) for value in table.values]
         series = QHorizontalBarSeries()
         series.setBarWidth(0.85)
         for column, value in enumerate(table.values):
-            bars = QBarSet(value)
+            bars = QBarSet(group_label(value))
             bars.setColor(QColor(GROUP_COLOURS[column % len(GROUP_COLOURS)]))
             for row in tops:
                 bars.append(row.counts[column])

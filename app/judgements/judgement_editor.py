@@ -24,7 +24,8 @@ from app.judgements.cell_passages_model import CellPassagesModel
 from app.reviews.discussion_panel import DiscussionPanel
 from app.shell.project_bridge import ProjectBridge
 from app.widgets import operations
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, group_label
+from coding.core.attributes import attribute_word
 from coding.core.records import CodeInfo
 from coding.judgements.comparison import GridCell
 
@@ -164,7 +165,9 @@ class JudgementEditor(QWidget):
         self.title.setText(
             QCoreApplication.translate(
                 "JudgementEditor", "{code} × {value}: {quotes} quote(s) in {documents} document(s)"
-            ).format(code=code.path_text, value=cell.value, quotes=len(passages), documents=documents)
+            ).format(
+                code=code.path_text, value=group_label(cell.value), quotes=len(passages), documents=documents
+            )
         )
         # A save of this cell kept while an action is written in a worker: what was typed, not what is stored.
         kept = self._bridge.typed.kept_value(_key(attribute, code, cell))
@@ -179,13 +182,13 @@ class JudgementEditor(QWidget):
             if cell.assessable
             else QCoreApplication.translate(
                 "JudgementEditor", "Quotes without a value for {attribute} cannot be judged."
-            ).format(attribute=attribute)
+            ).format(attribute=attribute_word(attribute))
         )
         self._set_enabled(cell.assessable)
         self.clear_button.setEnabled(cell.assessable and cell.judgement is not None)
         self.discussion.show_target(
             judgement_id=cell.judgement.id if cell.judgement is not None else None,
-            title=f"{code.name} × {cell.value}",
+            title=f"{code.name} × {group_label(cell.value)}",
         )
         self._dirty = False
 

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.shell.theme import readable_text
-from app.widgets.translated import count_rule
+from app.widgets.translated import count_rule, group_label
+from coding.core.attributes import attribute_label
 from coding.core.ids import CodeId, JudgementId
 from coding.core.records import Discussion
 from coding.judgements.comparison import (
@@ -165,10 +166,10 @@ class JudgementGridModel(QAbstractItemModel):
             return (
                 QCoreApplication.translate("Column", "Code")
                 if section == 0
-                else self._grid.values[section - 1]
+                else group_label(self._grid.values[section - 1])
             )
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            return f"{self._grid.attribute}: {self._grid.values[section - 1]}"
+            return f"{attribute_label(self._grid.attribute)}: {group_label(self._grid.values[section - 1])}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -238,7 +239,7 @@ class JudgementGridModel(QAbstractItemModel):
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
-                f"{row.code.path_text} × {cell.value}",
+                f"{row.code.path_text} × {group_label(cell.value)}",
                 QCoreApplication.translate(
                     "JudgementGridModel", "{quotes} quote(s) in {documents} document(s)"
                 ).format(quotes=cell.quotes, documents=cell.documents),

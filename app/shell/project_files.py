@@ -13,6 +13,7 @@ from app.shell import extra_windows, project_copy, settings
 from app.shell.workspace import Workspace
 from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.after_paint import after_first_paint
+from app.widgets.translated import role_name
 from app.widgets.worker_write import abandon_writes
 from coding import Project
 from coding.project_file import PROJECT_SUFFIX
@@ -107,7 +108,7 @@ def set_project(window: MainWindow, project: Project) -> None:
     if project.is_team_project:  # the recent list keeps files (an address may hold a password)
         window.setWindowTitle(
             QCoreApplication.translate("MainWindow", "Codewerk — {name} (team project, {role})").format(
-                name=project.path.name, role=project.role
+                name=project.path.name, role=role_name(project.role)
             )
         )
         workspace.reachability.connect(window.connection_banner.show_reachable)
@@ -292,7 +293,8 @@ def fill_recent_menu(window: MainWindow) -> None:
 
 def _open_as_coder(path: Path | str) -> Project:
     """Open a project under the window's coder name, unless it is a package made for a coder."""
-    project = Project.open(path, check_later=True)  # a large file is checked after the window shows
+    # a large file is checked after the window shows; one unchanged since it was closed checked is not
+    project = Project.open(path, check_later=True, checked_mark=settings.checked_mark(Path(path)))
     name = settings.coder_name()
     if project.preset_coder is None and name and not project.is_team_project:  # a team knows its logins
         project.coder = name

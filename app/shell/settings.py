@@ -11,6 +11,8 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANISATION = "Codewerk"
 APPLICATION = "Codewerk"
 MAX_RECENT = 10
+#: Project files whose mark at a checked close is kept (``checked_mark``).
+MAX_CHECKED = 20
 
 
 def settings() -> QSettings:
@@ -45,6 +47,32 @@ def forget_project(path: Path) -> None:
     resolved = str(Path(path).resolve())
     store = settings()
     store.setValue("recent_projects", [p for p in _as_list(store.value("recent_projects")) if p != resolved])
+    store.sync()
+
+
+def _checked_marks() -> dict[str, str]:
+    try:
+        marks = json.loads(str(settings().value("checked_files", "{}")))
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in marks.items()} if isinstance(marks, dict) else {}
+
+
+def checked_mark(path: Path) -> str | None:
+    """The mark of the project file at ``path`` when Codewerk last closed it checked (``Project.close_checked``)."""
+    return _checked_marks().get(str(Path(path).resolve()))
+
+
+def remember_checked_mark(path: Path, mark: str | None) -> None:
+    """Keep (or, with ``None``, forget) the mark of a project file closed checked; the last
+    ``MAX_CHECKED`` files are kept."""
+    resolved = str(Path(path).resolve())
+    marks = _checked_marks()
+    marks.pop(resolved, None)
+    if mark is not None:
+        marks[resolved] = mark
+    store = settings()
+    store.setValue("checked_files", json.dumps(dict(list(marks.items())[-MAX_CHECKED:])))
     store.sync()
 
 

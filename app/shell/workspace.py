@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app.language.indexing import Indexing
+from app.shell import settings
 from app.shell.project_bridge import ProjectBridge
 from app.shell.typed_saves import TypedSaves
 from app.shell.undo_stack import UndoStackRecorder
@@ -219,4 +220,8 @@ class Workspace(QObject):
         self.recorder.detach()
         self.bridge.detach()
         self.undo_stack.clear()
-        self.project.close()
+        if self.project.is_team_project:
+            self.project.close()
+        else:  # checked once more, closed: the next opening spares the check while the file is unchanged
+            path = self.project.path
+            settings.remember_checked_mark(path, self.project.close_checked())

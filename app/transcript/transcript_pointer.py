@@ -182,13 +182,25 @@ class TranscriptPointer(TranscriptPainting):
         super().mouseReleaseEvent(event)
         if self.editing:  # a click places the cursor for typing; stored positions do not apply
             return
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self._snap_to_words()
+        elif event.button() == Qt.MouseButton.LeftButton:
             offset = self.offset_at(event.position().toPoint())
             turn = self.turn_label_at(offset)
             if turn is not None and turn.timestamp is not None:
                 self.turnClicked.emit(turn)
             clicked = self.index.innermost(offset)
             self.set_current_coding(clicked.codings[0].coding_id if clicked and clicked.codings else None)
+
+    def _snap_to_words(self) -> None:
+        """A selection dragged from or to the middle of a word takes the whole word: a slightly missed
+        mouse no longer codes "nk: wat er …" or "… het mo" (an edge beside punctuation stays)."""
+        span = self.selection_span()
+        if span is None:
+            return
+        snapped = snapping.whole_words(self.text, *span)
+        if snapped != span:
+            self.select_span(*snapped)
 
     def event(self, event: QEvent) -> bool:
         # Qt's text control claims Ctrl+Shift+A ("deselect" on some desktops) before the window's

@@ -61,3 +61,29 @@ def number(value: int) -> str:
     from coding.core.numbers import count
 
     return count(value)
+
+
+def group_label(value: str) -> str:
+    """A group (a value of the attribute regions are compared by) as shown: the documents without a value
+    are "(no value)", as in the Documents panel, not the domain's marker ``NO_GROUP`` ("(none)")."""
+    from PySide6.QtCore import QCoreApplication
+
+    from coding.judgements.comparison import NO_GROUP
+
+    return QCoreApplication.translate("Groups", "(no value)") if value == NO_GROUP else value
+
+
+#: A team project's roles (``coding.core.server_store``) marked for translation: the window's title names
+#: the user's ("Codewerk — studie (teamproject, eigenaar)").
+ROLE_NAMES = {
+    "owner": QT_TRANSLATE_NOOP("Roles", "owner"),
+    "coder": QT_TRANSLATE_NOOP("Roles", "coder"),
+    "reviewer": QT_TRANSLATE_NOOP("Roles", "reviewer"),
+}
+
+
+def role_name(role: str) -> str:
+    """A team project's role in the window's language (an unknown one as it is)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Roles", ROLE_NAMES[role]) if role in ROLE_NAMES else role

@@ -128,6 +128,7 @@ _DUTCH: dict[str, str] = {
     "Cannot run now: {error}": "Kan nu niet worden uitgevoerd: {error}",
     "Review ({reviewer}, {status})": "Beoordeling ({reviewer}, {status})",
     "(none)": "(geen)",
+    "dimension": "dimensie",  # a code's kind in the codebook sheets (concept, indicator, code: the same)
     # Review words
     "agreed": "akkoord",
     "question": "vraag",

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from coding.core.direct_init import direct_init
 from coding.core.ids import (
     CodeId,
     CodeSetId,
@@ -36,6 +37,7 @@ class DocumentInfo:
     guid: str
 
 
+@direct_init  # made by the ten thousand when a long transcript opens
 @dataclass(frozen=True)
 class TurnInfo:
     id: TurnId
@@ -151,6 +153,7 @@ class CodeTree:
         return {code.id: rank for rank, code in enumerate(self.codes)}
 
 
+@direct_init  # made by the ten thousand when a long transcript opens
 @dataclass(frozen=True)
 class CodeApplication:
     """One code on a passage."""
@@ -161,6 +164,7 @@ class CodeApplication:
     coder: str | None
 
 
+@direct_init  # made by the ten thousand when a long transcript opens
 @dataclass(frozen=True)
 class PassageInfo:
     id: PassageId

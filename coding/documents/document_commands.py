@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coding.core.attributes import attribute_key, clean_attributes
+from coding.core.attributes import SAME_AS, attribute_key, clean_attributes
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import marked
 from coding.core.i18n import text as say
@@ -142,7 +142,7 @@ class AddDocument(Command):
             DocumentAttribute,
             (
                 {"document_id": document_id, "key": k, "value": v}
-                for k, v in clean_attributes(doc.attributes).items()
+                for k, v in project_names(writer, clean_attributes(doc.attributes)).items()
             ),
         )
         _insert_structure(writer, document_id, doc.turns, doc.pages)
@@ -162,10 +162,35 @@ def stored_attributes(session: Session, document_id: int) -> dict[str, str]:
     }
 
 
-def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]) -> None:
-    """Set attributes of one document; an empty value removes the attribute."""
-    current = stored_attributes(writer.session, document_id)
+def _key_used(writer: Writer, key: str) -> bool:
+    return (
+        writer.session.execute(
+            select(DocumentAttribute.key).where(DocumentAttribute.key == key).limit(1)
+        ).first()
+        is not None
+    )
+
+
+def project_names(writer: Writer, values: Mapping[str, str]) -> dict[str, str]:
+    """``values`` with each known attribute under the name the project already gives it: ``regio`` typed
+    (or read from a Dutch sheet) in a project whose documents have ``region`` is stored as ``region``, and
+    the other way round, so a document is not left out of the grouping by region under a second "Regio"."""
+    out: dict[str, str] = {}
     for key, value in values.items():
+        names = next((names for names in SAME_AS.values() if key in names), (key,))
+        if value and len(names) > 1 and not _key_used(writer, key):
+            used = next((name for name in names if name != key and _key_used(writer, name)), None)
+            if used is not None and used not in values:
+                key = used
+        out[key] = value
+    return out
+
+
+def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]) -> None:
+    """Set attributes of one document; an empty value removes the attribute. A known attribute goes
+    under the name the project already uses for it (:func:`project_names`)."""
+    current = stored_attributes(writer.session, document_id)
+    for key, value in project_names(writer, values).items():
         pk = {"document_id": document_id, "key": key}
         if not value:
             if key in current:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +84,10 @@ _MIN_MEMO_WIDTH = 18.0
 _MAX_DOCUMENT_WIDTH = 40
 #: Where a document name may break across lines: after a hyphen or a space (Excel and LibreOffice).
 _NAME_BREAK = re.compile(r"(?<=[- ])")
+#: Columns of short values (a concept's name, a role) that widen to their longest word, up to this, so that
+#: LibreOffice and Excel do not split a Dutch compound mid-word ("cultuurverschille|n").
+_WHOLE_WORD_COLUMNS = ("Concept", "Role")
+_MAX_WORD_WIDTH = 28.0
 #: A group sheet freezes its quote header when the group's judgements above it take no more rows.
 _FREEZE_UP_TO = 8
 
@@ -118,16 +122,18 @@ def write_xlsx(
     workbook.properties.creator = "Codewerk"
     workbook.properties.title = text("{name} — comparison by {key}", name=project.path.stem, key=key)
     _overview(workbook, grid)
-    names = unique_sheet_names(grid.values, taken=tuple(text(name) for name in FIXED_SHEETS))
+    none = text(NO_GROUP) if text(NO_GROUP) not in grid.values else NO_GROUP  # "(geen)" in Dutch
+    shown = {value: none if value == NO_GROUP else value for value in grid.values}
+    names = unique_sheet_names(list(shown.values()), taken=tuple(text(name) for name in FIXED_SHEETS))
     for index, value in enumerate(grid.values):
         judged = [(row.code, row.cells[index]) for row in grid.rows if row.cells[index].judgement]
         _quote_sheet(
             workbook,
-            names[value],
+            names[shown[value]],
             table,
             table.groups.get(value, []),
             judged,
-            f"{attribute_word(key)} {value}",
+            f"{attribute_word(key)} {shown[value]}",
         )
     _frequencies(workbook, frequencies)
     _codebook(workbook, project.codes.tree())
@@ -195,8 +201,11 @@ def _number(score: float | None) -> float | int | None:
     return int(score) if score == int(score) else round(score, 2)
 
 
-def _quote_widths(header: Sequence[str], names: Sequence[str] = ()) -> list[float]:
-    """The quote sheets' column widths; ``names`` are the documents' names the Document column shows."""
+def _quote_widths(
+    header: Sequence[str], names: Sequence[str] = (), words: Mapping[str, float] | None = None
+) -> list[float]:
+    """The quote sheets' column widths; ``names`` are the documents' names the Document column shows,
+    ``words`` the widths the longest word of a concept or role column needs (:func:`_word_widths`)."""
     widths = [float(_QUOTE_WIDTHS.get(label, _OTHER_WIDTH)) for label in header]
     if "Document" in header and names:
         widths[header.index("Document")] = _document_width(header, widths, names)
@@ -208,7 +217,21 @@ def _quote_widths(header: Sequence[str], names: Sequence[str] = ()) -> list[floa
     if over > 0 and "Memo" in header:  # a wider Document column: the memo gives way, down to 18
         memo = header.index("Memo")
         widths[memo] = max(_MIN_MEMO_WIDTH, widths[memo] - math.ceil(over * 2) / 2)
+    for label, wanted in (words or {}).items():  # as far as the page allows, the memo giving way
+        if label in header:
+            _widen(header, widths, header.index(label), wanted)
     return widths
+
+
+def _widen(header: Sequence[str], widths: list[float], column: int, wanted: float) -> None:
+    need = wanted - widths[column]
+    spare = PAGE_WIDTH_UNITS * 100 / FIT_SCALE - sum(w + 0.7 for w in widths)
+    if need > spare and "Memo" in header:
+        memo = header.index("Memo")
+        give = max(0.0, min(math.ceil((need - spare) * 2) / 2, widths[memo] - _MIN_MEMO_WIDTH))
+        widths[memo] -= give
+        spare += give
+    widths[column] += max(0.0, min(need, math.floor(spare * 2) / 2))
 
 
 def _document_width(header: Sequence[str], widths: Sequence[float], names: Sequence[str]) -> float:
@@ -244,10 +267,11 @@ def _quote_sheet(
     sheet = workbook.create_sheet(name)
     header = table.header
     names = _document_names(table)
+    words = _word_widths(table)
     top = len(judged) + 3 if judged else 0  # title, header, judgements, an empty row
     writer = SheetWriter(
         sheet,
-        _quote_widths(header, names),
+        _quote_widths(header, names, words),
         wrap=[i for i, label in enumerate(header, start=1) if label not in _NOT_WRAPPED],
         freeze=None,
     )
@@ -280,6 +304,21 @@ def _quote_sheet(
     for row in rows:
         writer.row(row)
     writer.autofilter(first=quote_header)
+
+
+def _word_widths(table: QuoteTable) -> dict[str, float]:
+    """For the concept and role columns, the width their longest word needs on one line (capped)."""
+    out: dict[str, float] = {}
+    for label in _WHOLE_WORD_COLUMNS:
+        if label in table.header:
+            column = table.header.index(label)
+            words = {
+                w for rows in table.groups.values() for row in rows for w in str(row[column] or "").split()
+            }
+            out[label] = min(
+                _MAX_WORD_WIDTH, max((math.ceil(width_for(w) * 2) / 2 for w in words), default=0.0)
+            )
+    return out
 
 
 def _document_names(table: QuoteTable) -> list[str]:
@@ -336,5 +375,7 @@ def _codebook(workbook: Workbook, tree: CodeTree) -> None:
     writer.header(["Code", "Question", "Description", "Scale", "Kind", "Label"])
     for code in tree:
         scale = "open" if code.scale is None else "  ".join(code.scale)
-        writer.row([code.path_text, code.question or "", code.description, scale, code.kind, code.label])
+        writer.row(
+            [code.path_text, code.question or "", code.description, scale, text(code.kind), code.label]
+        )
     writer.autofilter()

@@ -79,6 +79,12 @@ class MatchSettings:
     #: weights 0.1–2 and slacks 0.15–0.4: 0.2–0.4 with 0.25–0.35 all give 177 right, 33–34 wrong, was 44).
     position_weight: float = 0.3
     position_slack: float = 0.3
+    #: A turn that joins a second question to its first with ", en …?" ("Welke activiteiten vindt u het
+    #: belangrijkst, en bent u tevreden?") asks the guide's next question too when that clause alone resembles it
+    #: at least this much and it is not asked yet: interviewers merge neighbouring questions, and the second one,
+    #: cut short, shares too few words with the guide's wording for the whole turn to reach it (cosine about 0.1).
+    #: 0 turns the rule off.
+    next_clause_threshold: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,25 @@ class TurnMatch:
     start: int
     end: int
     refs: tuple[tuple[str, float], ...]
+
+
+_SENTENCE = re.compile(r"[^.?!…]+[.?!…]*")
+#: Where a question joins a second one: ", en" before the last clause of a sentence asking something.
+_JOINED = ", en "
+
+
+def joined_question(text: str) -> str | None:
+    """The second question of a turn that joins two with ", en" in its last question sentence ("Zijn er
+    cultuurverschillen tussen de partijen, en zitten die de samenwerking in de weg?" → "zitten die de
+    samenwerking in de weg?"), or None."""
+    if _JOINED not in text or "?" not in text:
+        return None
+    asking = [s for s in _SENTENCE.findall(text) if s.rstrip().endswith("?")]
+    if not asking:
+        return None
+    last = asking[-1]
+    at = last.rfind(_JOINED)
+    return last[at + len(_JOINED) :].strip() if at >= 0 else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -211,6 +236,20 @@ class GuideMatcher:
                 scores[index] = scores.get(index, 0.0) + other * weight
         return scores
 
+    def _joined_next(self, text: str, index: int, asked: set[int]) -> tuple[int, float] | None:
+        """The question after ``index`` in guide order with its clause's similarity, when the turn ``text``
+        joins a second question that resembles it (:attr:`MatchSettings.next_clause_threshold`) and it is not
+        asked yet; else None."""
+        s = self.settings
+        following = index + 1
+        if not s.next_clause_threshold or following >= len(self.refs) or following in asked:
+            return None
+        clause = joined_question(text)
+        if clause is None:
+            return None
+        score = self._overlap(clause).get(following, 0.0)
+        return (following, score) if score >= s.next_clause_threshold else None
+
     def match(self, turns: Sequence[TurnText]) -> list[TurnMatch]:
         """Every turn with the questions it asks (none: an empty ``refs``), in the order given."""
         s = self.settings
@@ -249,6 +288,10 @@ class GuideMatcher:
                     if scores[index] >= s.merged_threshold and scores[index] >= s.merged_ratio * best:
                         chosen.append((self.refs[index], min(1.0, scores[index])))
                 picked = [self.refs.index(ref) for ref, _ in chosen]
+                following = self._joined_next(turn.text, max(picked), asked)
+                if following is not None:
+                    chosen.append((self.refs[following[0]], min(1.0, following[1])))
+                    picked.append(following[0])
                 asked.update(picked)
                 last = max(picked)
             out.append(TurnMatch(turn.start, turn.end, tuple((r, round(c, 3)) for r, c in chosen)))

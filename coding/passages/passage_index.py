@@ -10,13 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
+from operator import attrgetter
 
 from coding.core.ids import CodingId, PassageId
 from coding.core.records import PassageInfo
 
-
-def _order(passage: PassageInfo) -> tuple[int, int, int]:
-    return (passage.start, passage.end, passage.id)
+#: Passages in order of position (start, end, id), the key computed in C.
+_order = attrgetter("start", "end", "id")
 
 
 class PassageIndex:

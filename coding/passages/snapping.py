@@ -144,3 +144,15 @@ def word_end(text: str, position: int) -> int:
     while 0 < position < len(text) and not text[position - 1].isspace() and not text[position].isspace():
         position += 1
     return position
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the whole words it starts and ends inside (a mouse drag that began at
+    "de|nk" or stopped at "mo|et"); an edge between a word and a space or punctuation stays where it is,
+    so "langzaam" is not widened to "langzaam."."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end

@@ -73,7 +73,8 @@ class RCoding:
     guid: str
     code: str
     user: str | None
-    created: datetime | None
+    #: A ``str``: the time as SQLAlchemy stores it in SQLite (:func:`~coding.refi.names.stored_time`).
+    created: datetime | str | None
     notes: list[str] = field(default_factory=list)
 
 
@@ -86,7 +87,8 @@ class RSelection:
     start: int
     end: int
     user: str | None
-    created: datetime | None
+    #: A ``str``: the time as SQLAlchemy stores it in SQLite (:func:`~coding.refi.names.stored_time`).
+    created: datetime | str | None
     codings: list[RCoding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     description: str = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from operator import le
 from typing import Any
 
@@ -288,8 +289,10 @@ class SourcesMerge(MergeState):
         kept in ``by_span`` only where they may be looked up again: in documents the project had, and
         a judgement's evidence."""
         ids: dict[Span, int] = {}
+        # On SQLite a time read as the text SQLAlchemy stores for it goes in as it is (stored_time).
+        stored = self.s.get_bind().dialect.name == "sqlite"
         if new_passages.spans:
-            inserted = self.w.insert_columns(Passage, new_passages.columns(), once=self.once)
+            inserted = self.w.insert_columns(Passage, new_passages.columns(stored), once=self.once)
             ids = dict(zip(new_passages.spans, inserted, strict=True))
         new_documents = {doc.id for doc in self.docs.values() if doc.new}
         by_span.update(
@@ -300,7 +303,7 @@ class SourcesMerge(MergeState):
         self.added["passages"] += len(ids)
         if pending.spans:
             passage_ids = [ids[span] if span in ids else by_span[span] for span in pending.spans]
-            coding_ids = self.w.insert_columns(Coding, pending.columns(passage_ids), once=self.once)
+            coding_ids = self.w.insert_columns(Coding, pending.columns(passage_ids, stored), once=self.once)
             for index, guid in pending.reviewed:
                 self.codings[guid] = coding_ids[index]
         self.added["codings"] += len(pending.spans)
@@ -360,14 +363,15 @@ class _Passages:
         self.guids.append(guid if guid is not None else _default(Passage, "guid"))
         self.created.append(created if created is not None else _default(Passage, "created_at"))
 
-    def columns(self) -> dict[str, Sequence[Any]]:
+    def columns(self, stored: bool) -> dict[str, Sequence[Any]]:
+        """The columns to insert; ``stored``: times given as their stored text are taken as such."""
         return {
             "document_id": [span[0] for span in self.spans],
             "start": [span[1] for span in self.spans],
             "end": [span[2] for span in self.spans],
             "text": self.texts,
             "guid": self.guids,
-            "created_at": self.created,
+            "created_at": self.created if stored else _times(self.created),
         }
 
 
@@ -385,15 +389,22 @@ class _Codings:
         #: (index in the batch, GUID) of the codings with review marks (their ids are looked up).
         self.reviewed: list[tuple[int, str]] = []
 
-    def columns(self, passage_ids: list[int]) -> dict[str, Sequence[Any]]:
+    def columns(self, passage_ids: list[int], stored: bool) -> dict[str, Sequence[Any]]:
+        """The columns to insert; ``stored``: times given as their stored text are taken as such."""
         return {
             "guid": self.guids,
             "passage_id": passage_ids,
             "code_id": self.code_ids,
             "coder_id": self.coder_ids,
             "memo": self.memos,
-            "created_at": self.created,
+            "created_at": self.created if stored else _times(self.created),
         }
+
+
+def _times(values: list[Any]) -> list[Any]:
+    """``values`` with each time read as the text SQLite stores for it (a ``str``,
+    :func:`~coding.refi.names.stored_time`) as its ``datetime``: for a team server."""
+    return [datetime.fromisoformat(value) if type(value) is str else value for value in values]
 
 
 #: Turns column by column: speakers, starts, ends, body starts, timestamps.

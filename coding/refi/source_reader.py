@@ -38,7 +38,7 @@ from coding.refi.media_xml import (
     text_position,
     transcript_selections,
 )
-from coding.refi.names import guid_key, local_name, parse_datetime
+from coding.refi.names import guid_key, local_name, parse_datetime, stored_time
 from coding.refi.positions import Counting, SourceText, choose_counting
 
 if TYPE_CHECKING:
@@ -256,7 +256,7 @@ class SourceReader:
             guid=guid,
             code=code,
             user=self.ref(element, "creatingUser"),
-            created=parse_datetime(element.get("creationDateTime")),
+            created=stored_time(element.get("creationDateTime")),
             notes=[resolve(key) for key in notes] if notes else _NO_NOTES,
         )
 
@@ -264,7 +264,7 @@ class SourceReader:
         """A selection at ``start``–``end`` of the normalised text; its children read in one pass."""
         guid = self.guids.take(selection)
         user = self.ref(selection, "creatingUser")
-        created = parse_datetime(selection.get("creationDateTime"))
+        created = stored_time(selection.get("creationDateTime"))
         codings: list[Element] = []
         notes: list[str] = []
         description: Element | None = None

@@ -11,11 +11,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, Table, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    DateTime,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from coding.core.changes import ASPECT_OF_TABLE, Aspect
-from coding.undo.bulk_rows import alike, insert_columns, insert_rows, lacks
+from coding.undo.bulk_rows import alike, bindable, insert_columns, insert_rows, lacks
 from coding.undo.capture import Captured, capture_delete, cascading_children
 from coding.undo.id_runs import id_runs
 from coding.undo.packed_rows import PackedRows
@@ -248,7 +260,7 @@ class InsertRows(Step):
         if self._rows is not None or pk.name in self._columns or session.get_bind().dialect.name != "sqlite":
             return False
         columns = self._columns
-        first_row = {name: values[0] for name, values in columns.items()}
+        first_row = bindable(self.table, {name: values[0] for name, values in columns.items()})
         first = int(session.execute(insert(self.table).returning(pk), first_row).scalar_one())
         if self.row_count > 1:
             insert_columns(session, self.table, columns, 1)
@@ -308,7 +320,9 @@ class InsertRows(Step):
             # then inserts one row per statement). Instead the first row learns its id, and since
             # that insert holds the file's write lock until commit and its id is above every id in
             # use, the others take the ids that follow and go in as one executemany.
-            first = session.execute(insert(self.table).returning(pk), rows[0]).scalar_one()
+            first = session.execute(
+                insert(self.table).returning(pk), bindable(self.table, rows[0])
+            ).scalar_one()
             for offset, row in enumerate(rows):
                 row[pk.name] = first + offset
             if len(rows) > 1:
@@ -395,14 +409,17 @@ class InsertRows(Step):
         return used
 
     def _refuse_changed_since(self, session: Session, pk_names: list[str]) -> None:
-        """Our rows must still hold what we wrote (plain values; times and JSON are not compared)."""
+        """Our rows must still hold what we wrote (plain values; times, also given as their stored
+        text, and JSON are not compared)."""
         if len(pk_names) != 1 or self.row_count > _CHECKED_ROWS:
             return
         pk = self.table.c[pk_names[0]]
         plain = [
             name
             for name, value in self.rows[0].items()
-            if name in self.table.c and isinstance(value, str | int | float | bool)
+            if name in self.table.c
+            and isinstance(value, str | int | float | bool)
+            and not isinstance(self.table.c[name].type, DateTime)
         ]
         if not plain:
             return

@@ -840,6 +840,7 @@ Lines a sort may build on the GUI thread (≈ 25 µs each).</extracomment>
     </message>
     <message>
         <source>Score</source>
+        <extracomment>Characters of the document shown before and after a suggestion&apos;s passage in its details.</extracomment>
         <translation>Score</translation>
     </message>
     <message>
@@ -1778,9 +1779,17 @@ Wilt u het vervangen?</translation>
     </message>
 </context>
 <context>
+    <name>Groups</name>
+    <message>
+        <source>(no value)</source>
+        <translation>(geen waarde)</translation>
+    </message>
+</context>
+<context>
     <name>GuideTableModel</name>
     <message>
         <source>confirmed</source>
+        <extracomment>The first words of the cells shown so far, by (row, column).</extracomment>
         <translation>bevestigd</translation>
     </message>
     <message>
@@ -1840,6 +1849,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>Matching the guide …</source>
+        <extracomment>The open document&apos;s matching under way in a worker (``None`` with no project).</extracomment>
         <translation>De leidraad koppelen …</translation>
     </message>
     <message>
@@ -2301,6 +2311,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Click a cell of the grid to see its quotes and judge it.</source>
+        <extracomment>Whose codings the cell&apos;s quotes are (the Compare view&apos;s Coder choice; ``None``: every coder&apos;s).</extracomment>
         <translation>Klik op een cel van de tabel om de citaten te zien en een oordeel te geven.</translation>
     </message>
     <message>
@@ -3125,6 +3136,22 @@ Klik om de citaten te tonen</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>owner</source>
+        <extracomment>A team project&apos;s roles (``coding.core.server_store``) marked for translation: the window&apos;s title names the user&apos;s (&quot;Codewerk — studie (teamproject, eigenaar)&quot;).</extracomment>
+        <translation>eigenaar</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>codeur</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>beoordelaar</translation>
+    </message>
+</context>
+<context>
     <name>ScoreChart</name>
     <message>
         <source>Spider chart</source>
@@ -3812,7 +3839,6 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     <name>TypedSaves</name>
     <message>
         <source>Kept what you typed: saved as soon as “{action}” is written</source>
-        <extracomment>How often a kept save looks whether the action in the worker is over (ms).</extracomment>
         <translation>Wat u typte is bewaard: het wordt opgeslagen zodra “{action}” is geschreven</translation>
     </message>
 </context>

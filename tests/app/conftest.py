@@ -119,3 +119,19 @@ def shown(qtbot):  # type: ignore[no-untyped-def]
     qtbot.waitExposed(window)
     yield window
     window.close_project()
+
+
+@pytest.fixture
+def dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The interface and the domain's messages in Dutch for one test, English again after it."""
+    from app.shell import translation
+    from app.shell.application import application
+    from coding.core import i18n
+
+    application()
+    monkeypatch.setenv("CODEWERK_LANGUAGE", "nl")
+    assert translation.install() == "nl"
+    assert i18n.language() == "nl"
+    yield
+    monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
+    translation.install("en")

@@ -11,6 +11,7 @@ only when the answer resembles what is coded with that question's code.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Container, Sequence
@@ -51,37 +52,47 @@ def followup_candidates(
     (rules above); not after a turn the researcher decided on. Each carries ``max_rank`` (checked against what
     is coded, as a neighbour question's)."""
     by_ref = {fold(info.question): info for info in codes if info.question}
+    # the questions of the codes asked for: a pair whose turn before asks none of them (or asks only what the short
+    # turn asks itself) gives nothing, so it is never counted, sliced or read (for one concept most give nothing)
+    in_scope = {ref for ref, info in by_ref.items() if info.id in scope}
+    folded = functools.cache(fold)  # the guide's few question references, folded once each
     turns: dict[DocumentId, dict[int, list[AnswerSpan]]] = defaultdict(lambda: defaultdict(list))
     for answer in answers:
         if answer.document_id in data.documents and answer.parts:
             turns[answer.document_id][answer.asked_start].append(answer)
-    chosen: list[
-        tuple[AnswerSpan, list[AnswerSpan]]
-    ] = []  # the answer after a short turn, the answers before
+    # the answer after a short turn, the answers before, the questions the short turn asks itself
+    chosen: list[tuple[AnswerSpan, list[AnswerSpan], set[str]]] = []
     for doc_id, by_start in turns.items():
         ordered = sorted(by_start)
         for before, after in itertools.pairwise(ordered):
             group = by_start[after]
             if (doc_id, after) in decided or any(a.confirmed for a in group):
                 continue
-            chosen.append((group[0], by_start[before]))
-    counts = content_word_counts(data, [answer for answer, _ in chosen])
+            own = {folded(a.question) for a in group}
+            earlier = by_start[before]
+            if any(folded(p.question) in in_scope and folded(p.question) not in own for p in earlier):
+                chosen.append((group[0], earlier, own))
+    counts = content_word_counts(data, [answer for answer, _, _ in chosen])
     chosen = [pair for pair, count in zip(chosen, counts, strict=True) if count >= MIN_CONTENT_WORDS]
     wanted: dict[DocumentId, list[tuple[int, int]]] = {}
-    for answer, earlier in chosen:
+    for answer, earlier, _ in chosen:
         spans = wanted.setdefault(answer.document_id, [])
         spans.append((answer.asked_body_start, answer.asked_end))
         spans.append((earlier[0].asked_body_start, earlier[0].asked_end))
     texts = corpus.slices(wanted)
+
+    @functools.cache  # interviewers ask the same short follow-ups in many interviews
+    def short(text: str) -> bool:
+        return len(stems(text)) <= FOLLOWUP_MAX_WORDS
+
     out: list[Candidate] = []
-    for answer, earlier in chosen:
+    for answer, earlier, own in chosen:
         asked = texts[answer.document_id][(answer.asked_body_start, answer.asked_end)]
-        if len(stems(asked)) > FOLLOWUP_MAX_WORDS:
+        if not short(asked):
             continue
         asked_before = texts[answer.document_id][(earlier[0].asked_body_start, earlier[0].asked_end)]
-        own = {fold(a.question) for a in turns[answer.document_id][answer.asked_start]}
         for previous in earlier:
-            ref = fold(previous.question)
+            ref = folded(previous.question)
             code = by_ref.get(ref)
             if ref in own or code is None or code.id not in scope:
                 continue

@@ -3,9 +3,6 @@ and View → Coder layer for the transcript's stripes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -157,19 +154,6 @@ def test_second_coder_menu_prepares_a_package_and_merges_it_back(qtbot, window: 
     window.workspace.undo()  # taken back in a worker thread, as it was written (issue 19)
     qtbot.waitUntil(window.workspace.undo_stack.canRedo)  # the stack follows when it was taken back
     assert project.quotes(coder="Bram") == []
-
-
-@pytest.fixture
-def dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    from app.shell import translation
-    from app.shell.application import application
-
-    application()
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "nl")
-    assert translation.install() == "nl"
-    yield
-    monkeypatch.setenv("CODEWERK_LANGUAGE", "en")
-    translation.install("en")
 
 
 def test_the_figures_and_the_resolving_step_in_dutch(dutch, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

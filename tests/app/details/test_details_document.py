@@ -129,6 +129,27 @@ def test_edit_add_rename_and_remove_attributes_each_undoable(qtbot, window: Main
     qtbot.waitUntil(lambda: model.row_of("date") >= 0)
 
 
+def test_regio_added_where_the_document_has_region_is_refused_and_regio_renames_it(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """The details show ``region`` as "Regio" in Dutch; a new attribute typed "Regio" went in as a second
+    attribute beside it (and, storing under the project's name, would overwrite its value unasked):
+    it is refused as the attribute the document has. Renaming region to regio still works."""
+    details = window.details_dock
+    model = details.attributes_model
+    project = window.workspace.project  # type: ignore[union-attr]
+    open_document(window, "R8_wethouder_zwolle")
+    qtbot.mouseClick(details.add_attribute_button, Qt.MouseButton.LeftButton)
+    type_into_editor(qtbot, "Regio")
+    assert "already has the attribute 'region'" in window.last_problem
+    assert model.pending_row is None
+    attributes = project.documents.get("R8_wethouder_zwolle").attributes
+    assert attributes["region"] == "Zwolle" and "regio" not in attributes
+    edit_cell(qtbot, window, model.row_of("region"), KEY, "regio")
+    attributes = project.documents.get("R8_wethouder_zwolle").attributes
+    assert attributes["regio"] == "Zwolle" and "region" not in attributes
+
+
 def test_an_attribute_changed_while_an_import_writes_is_stored_when_it_is_done(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]

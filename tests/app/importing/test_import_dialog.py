@@ -428,3 +428,28 @@ def test_no_offer_without_recordings(qtbot: QtBot, dialog: ImportDialog, files: 
     dialog.setup.add_paths(files[:1])
     _run(qtbot, dialog)
     assert not dialog.recordings_button.isVisible()
+
+
+def test_regio_typed_for_all_files_joins_the_projects_region(
+    qtbot: QtBot, dialog: ImportDialog, files: list[Path], tmp_path: Path
+) -> None:
+    """A Dutch student types Regio (the label the window shows for ``region``) in the attributes for all
+    files: the new document is grouped with the others by region, not under a second, empty "Regio"."""
+    assert dialog.project.import_files([files[0]], attributes={"region": "Zwolle"}).ok
+    make_docx(tmp_path / "R8_zwolle.docx")
+    dialog.setup.add_paths([tmp_path / "R8_zwolle.docx"])
+    view = dialog.setup.attribute_view
+    for column, typed in enumerate(["Regio", "Zwolle"]):
+        cell = view.visualRect(dialog.setup.attribute_model.index(0, column)).center()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        editor = QApplication.focusWidget()
+        assert isinstance(editor, QLineEdit)
+        qtbot.keyClicks(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+        cell_index = dialog.setup.attribute_model.index(0, column)
+        qtbot.waitUntil(lambda cell_index=cell_index, typed=typed: cell_index.data() == typed)
+    assert dialog.setup.file_model.index(0, ATTRIBUTES).data() == "regio=Zwolle"
+    _run(qtbot, dialog)
+    assert dialog.project.documents.get("R8_zwolle").attributes == {"region": "Zwolle"}
+    assert dialog.project.documents.get("R1").attributes == {"region": "Zwolle"}

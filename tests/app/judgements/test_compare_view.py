@@ -63,7 +63,7 @@ def test_columns_are_the_regions_and_cells_show_score_count_and_first_words(
 ) -> None:
     model = view.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Code", LONG_A, LONG_B, HOSTILE, "Zwolle", NO_GROUP]
+    assert headers == ["Code", LONG_A, LONG_B, HOSTILE, "Zwolle", "(no value)"]  # not the marker "(none)"
     assert view.attribute_box.currentData() == "region"
     assert cell_text(view, regions.trust, "Zwolle") == "+  (3)  partners komen afspraken na"
     assert cell_text(view, regions.trust, LONG_A) == "(1)"
@@ -160,6 +160,25 @@ def test_the_none_column_cannot_be_judged(qtbot, view: CompareView, regions: Reg
     assert "cannot be judged" in editor.message.text()
 
 
+def test_in_dutch_the_column_without_a_region_is_geen_waarde(dutch, qtbot, regions: Regions) -> None:  # type: ignore[no-untyped-def]
+    """The Documents panel says "(geen waarde)"; the grid's header, its tip and the cell's title said "(none)"."""
+    bridge = ProjectBridge(regions.project)
+    view = CompareView(bridge)
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    last = view.model.columnCount() - 1
+    assert view.model.headerData(last, Qt.Orientation.Horizontal) == "(geen waarde)"
+    assert view.model.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "Regio: (geen waarde)"
+    )
+    click_cell(qtbot, view, regions.urgency, NO_GROUP)
+    assert "(geen waarde)" in view.editor.title.text() and "(none)" not in view.editor.title.text()
+    assert "regio" in view.editor.message.text() and "region" not in view.editor.message.text()
+    bridge.detach()
+
+
 def test_unsaved_typing_survives_other_changes(qtbot, view: CompareView, regions: Regions) -> None:  # type: ignore[no-untyped-def]
     click_cell(qtbot, view, regions.trust, LONG_B)
     qtbot.keyClicks(view.editor.justification, "half af")
@@ -178,7 +197,7 @@ def test_frequency_modes_colour_a_heat_map_and_draw_a_chart(
     assert index.data() == "3"
     assert index.data(Qt.ItemDataRole.BackgroundRole) == QColor(heat_colour(3, 3))
     assert view.model.index_of(regions.trust, NO_GROUP).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert view.chart.series_names == [LONG_A, LONG_B, HOSTILE, "Zwolle", NO_GROUP]
+    assert view.chart.series_names == [LONG_A, LONG_B, HOSTILE, "Zwolle", "(no value)"]
     assert view.chart.categories[-1] == "Vertrouwen"  # drawn top-down: the first concept on top
     view.set_mode("documents")
     assert view.model.index_of(regions.trust, "Zwolle").data() == "2"

@@ -92,6 +92,12 @@ def test_connect_to_a_team_project_and_see_a_colleagues_coding(qtbot, window, te
     qtbot.waitUntil(lambda: _coding_count(window) == before + 1, timeout=3000)
 
 
+def test_a_dutch_title_names_the_role_in_dutch(dutch, qtbot, window, team: Team) -> None:  # type: ignore[no-untyped-def]
+    """The research group's Dutch window said "(teamproject, owner)"."""
+    assert window.open_project(team.url)
+    assert "(teamproject, eigenaar)" in window.windowTitle()
+
+
 def test_an_unreachable_server_shows_a_banner_and_work_carries_on_after(
     qtbot, window, own_team: Team
 ) -> None:  # type: ignore[no-untyped-def]

@@ -55,3 +55,37 @@ def test_a_dragged_selection_codes_exactly_what_was_selected(qtbot, window: Main
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     quote = next(q for q in window.workspace.project.quotes("Stabiliteit") if q.document == "R12_uwv_zwolle")
     assert quote.text == LINE_START + UTTERANCE_START
+
+
+def test_a_drag_from_and_to_the_middle_of_words_codes_the_whole_words(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Trying the window with a real mouse, two of three drags began or ended inside a word and coded
+    "nk: wat er gebeurt …" and "aar of iedereen …"; like a dragged boundary, the selection now takes the
+    whole words it starts and ends in (the second coder's passage no longer differs by a letter)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QMouseEvent
+
+    assert window.workspace is not None
+    window.workspace.favourites.set(["Stabiliteit"])
+    open_document(window, "R12_uwv_zwolle")
+    text = window.view.text
+    start = text.index(UTTERANCE_START) + 2  # "Ko|rt en direct."
+    end = text.index("direct.", start) + 3  # "dir|ect."
+    viewport = window.view.viewport()
+    begin, finish = _point(window, start), _point(window, end)
+    window.view.clear_selection()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=begin)
+    for point in (QPoint((begin.x() + finish.x()) // 2, begin.y()), finish):
+        move = QMouseEvent(
+            QMouseEvent.Type.MouseMove,
+            point.toPointF(),
+            viewport.mapToGlobal(point).toPointF(),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, move)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=finish)
+    assert window.view.selection_span() == (start - 2, end + 3)  # "direct", not its full stop
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    quote = next(q for q in window.workspace.project.quotes("Stabiliteit") if q.document == "R12_uwv_zwolle")
+    assert quote.text == "Kort en direct"

@@ -11,6 +11,7 @@ from docx import Document
 from coding import Project
 from coding.cli.main import main
 from coding.core import i18n
+from coding.documents.document_commands import NewDocument
 
 
 @pytest.fixture
@@ -51,6 +52,22 @@ def test_excel_export_in_dutch(judged: Path, capsys: pytest.CaptureFixture[str])
         "Totaal",
     } <= cells
     assert not {"Quote", "Overview", "Justification", "Judgements for region Zwolle"} & (cells | set(sheets))
+
+
+def test_a_dutch_workbook_names_the_sheet_without_a_region_and_the_code_kinds_in_dutch(
+    coded_project: Project,
+) -> None:
+    """The supervisor's Dutch workbook had a sheet "(none)" (the Frequencies sheet said "(geen)") and
+    "dimension" in the Codebook sheet's Kind (Soort) column."""
+    coded_project.documents.add(NewDocument(name="R9", text="R9: Goed overleg.", source_format="txt"))
+    coded_project.code("R9", "Vertrouwen", text="Goed overleg.")
+    path = coded_project.path
+    coded_project.close()
+    out = path.parent / "uit.xlsx"
+    assert main(["export", str(path), str(out), "--language", "nl"]) == 0
+    sheets, cells = _cells(out)
+    assert "(geen)" in sheets and "(none)" not in sheets
+    assert {"dimensie", "R9"} <= cells and "dimension" not in cells
 
 
 def test_the_evidence_count_of_a_judgement_is_in_dutch(coded_project: Project) -> None:

@@ -412,3 +412,36 @@ def test_the_document_column_holds_the_names_without_splitting_them_mid_word(
     for piece in (piece for name in names for piece in re.split(r"(?<=-)", str(name))):
         assert room >= units(piece), piece
     assert fitted_to_width(sheet) and printed_scale(sheet) >= 70
+
+
+def test_concept_and_role_columns_hold_their_longest_word_on_one_line(
+    project: Project, tmp_path: Path
+) -> None:
+    """Supervisor's check in LibreOffice: the demo's Concept column split "cultuurverschille|n" (14 wide)
+    and a Role column "werkgeversvertegenwoordi|ger" (12 wide). Each widens to its longest word as far as
+    the page allows (the demo's twelve columns leave the role 0.5 more); the sheets still print one page
+    wide at a readable scale."""
+    project.documents.add(
+        NewDocument(
+            name="R4",
+            text="R4: Goed overleg.",
+            source_format="txt",
+            attributes={"region": "Arnhem", "role": "werkgeversvertegenwoordiger"},
+        )
+    )
+    project.code("R4", "Vertrouwen", text="Goed overleg.")
+    sheet = load_workbook(project.export(tmp_path / "rol.xlsx"))["Arnhem"]
+    header = next(r for r in sheet.iter_rows() if r[3].value == "Role")
+    assert sheet.cell(header[0].row + 1, 4).value == "werkgeversvertegenwoordiger"
+    assert line_room(sheet.column_dimensions["D"].width) >= units("werkgeversvertegenwoordiger")
+    assert fitted_to_width(sheet)
+    with build_demo_project(tmp_path / "demo.codewerk") as demo:
+        book = load_workbook(demo.export(tmp_path / "demo.xlsx"))
+    for region in ("Midden-Gelderland", "Zwolle", "Zuidoost-Brabant"):
+        sheet = book[region]
+        header = next(r for r in sheet.iter_rows() if r[0].value == "Concept" and r[5].value == "Quote")
+        room = line_room(sheet.column_dimensions["A"].width)
+        values = {sheet.cell(row, 1).value for row in range(header[0].row + 1, sheet.max_row + 1)}
+        for word in (w for value in values if value for w in str(value).split()):
+            assert room >= units(word), (region, word)
+        assert fitted_to_width(sheet) and printed_scale(sheet) >= 70

@@ -7,7 +7,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnText
+from coding.guide.matching import GuideMatcher, GuideQuestionText, MatchSettings, TurnText, joined_question
 
 GUIDE = [
     GuideQuestionText("1a", "Zitten alle partijen aan tafel die nodig zijn?"),
@@ -107,3 +107,52 @@ def test_questions_that_cannot_reach_the_threshold_are_left_out_with_the_same_ma
     )
     turns = [TurnText(10 * n, 10 * n + len(text), text) for n, text in enumerate(texts)]
     assert GuideMatcher(GUIDE, chosen).match(turns) == _EveryOverlap(GUIDE, chosen).match(turns)
+
+
+#: Three neighbouring questions, two of which ask "tevreden" (8b and 9b).
+RESULTS_GUIDE = [
+    GuideQuestionText("8a", "Zijn er vaak meningsverschillen of conflicten, en worden die snel opgelost?"),
+    GuideQuestionText("8b", "Bent u tevreden over hoe vaak er contact is?"),
+    GuideQuestionText(
+        "9a", "Welke activiteiten en afspraken van de afgelopen twee jaar vindt u het belangrijkst?"
+    ),
+    GuideQuestionText(
+        "9b", "Bent u tevreden over wat er tot stand is gekomen? Verdienen thema's meer aandacht?"
+    ),
+    GuideQuestionText("10a", "Is er voldoende aandacht voor meerjarige afspraken en plannen?"),
+]
+
+
+def _refs(settings: MatchSettings, *texts: str) -> list[tuple[str, ...]]:
+    turns = [TurnText(100 * n, 100 * n + len(text), text) for n, text in enumerate(texts)]
+    return [
+        tuple(ref for ref, _ in found.refs) for found in GuideMatcher(RESULTS_GUIDE, settings).match(turns)
+    ]
+
+
+MERGED = "Welke activiteiten van de afgelopen twee jaar vindt u het belangrijkst, en bent u tevreden?"
+
+
+def test_a_second_question_joined_with_en_asks_the_next_question_of_the_guide() -> None:
+    # the whole turn resembles 9b too little to be taken as a merged question; its clause "bent u tevreden?"
+    # resembles 8b as much as 9b, and the guide's order says which: the one after 9a
+    matcher = GuideMatcher(RESULTS_GUIDE)
+    scores = dict(zip(matcher.refs, matcher.similarity(MERGED), strict=True))
+    assert scores["9b"] < MatchSettings().merged_threshold
+    assert _refs(MatchSettings(), MERGED) == [("9a", "9b")]
+    assert _refs(replace(MatchSettings(), next_clause_threshold=0.0), MERGED) == [("9a",)]
+
+
+def test_a_joined_clause_that_does_not_resemble_the_next_question_adds_nothing() -> None:
+    assert _refs(MatchSettings(), "Welke activiteiten vindt u het belangrijkst, en waarom?") == [("9a",)]
+    # nor does a next question asked already
+    asked_first = _refs(MatchSettings(), "Bent u tevreden over wat er tot stand is gekomen?", MERGED)
+    assert asked_first == [("9b",), ("9a",)]
+
+
+def test_joined_question_is_the_last_clause_of_the_last_question() -> None:
+    assert joined_question(MERGED) == "bent u tevreden?"
+    assert joined_question("Dank u, en tot ziens.") is None
+    assert joined_question("Welke activiteiten vindt u het belangrijkst?") is None
+    assert joined_question("Wij praten, en u luistert. Wat vindt u?") is None
+    assert joined_question("Goed. Zijn er conflicten, en hoe lost u die op? Ja.") == "hoe lost u die op?"

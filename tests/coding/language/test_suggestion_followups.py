@@ -92,3 +92,38 @@ def test_the_answer_after_a_short_follow_up_is_offered_for_the_question_before_i
         "(Informatie wordt open gedeeld), asked just before it (“Hoe open wordt de informatie gedeeld?”): the "
         "answer after it is offered for 4b too."
     ) in found[0].reason
+
+
+def test_follow_ups_for_one_code_are_those_for_all_codes_of_that_code(
+    indexed: Project, tmp_path: Path
+) -> None:
+    """The answers after short follow-ups are looked at only for the codes asked for (issue 19: for one concept
+    most pairs of turns give nothing, and were counted, sliced and read all the same): each code's are those found
+    for all codes, with their reasons, in the same order."""
+    from coding.language.suggestions.followups import followup_candidates
+
+    _import(
+        indexed,
+        tmp_path,
+        [
+            ("I", "Hoe open wordt de informatie gedeeld?"),
+            ("R12", "Bij UWV heel open, wij leveren elk kwartaal de cijfers aan."),
+            ("I", "Vooral tussen de partijen?"),
+            ("R12", "Ja, de wethouders delen de cijfers ook met elkaar, alles gaat op tafel."),
+            ("I", "En komen de werkgevers hun afspraken na?"),
+            ("R12", "Meestal wel, de werkgevers houden zich aan wat is afgesproken."),
+            ("I", "Echt?"),
+            ("R12", "Ja, op een enkele na komen ze hun afspraken keurig na, ook bij tegenvallers."),
+        ],
+    )
+    service = indexed.assist.suggestions
+    data = service._corpus_data(indexed.assist.corpus(), indexed.assist.ensure_indexed())
+    corpus = indexed.assist.corpus()
+    answers = service.fixed.guide_answers(data)
+    tree = list(service._context.resolve.code_tree())
+    every = followup_candidates(answers, tree, {c.id for c in tree}, data, corpus)
+    assert every  # follow-ups found, or the comparison shows nothing
+    for code in tree:
+        alone = followup_candidates(answers, tree, {code.id}, data, corpus)
+        assert alone == [c for c in every if c.code_id == code.id]
+        assert [c.reason for c in alone] == [c.reason for c in every if c.code_id == code.id]

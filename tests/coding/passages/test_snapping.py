@@ -13,6 +13,7 @@ from coding.passages.snapping import (
     start_earlier,
     start_later,
     turn_span,
+    whole_words,
     word_end,
     word_start,
 )
@@ -89,3 +90,21 @@ def test_word_edges() -> None:
     text = "een twee  drie"
     assert [word_start(text, p) for p in (0, 2, 3, 4, 6, 9, 14)] == [0, 0, 3, 4, 4, 9, 14]
     assert [word_end(text, p) for p in (0, 2, 3, 4, 6, 9, 14)] == [0, 3, 3, 4, 8, 9, 14]
+
+
+def test_whole_words_widens_only_edges_inside_a_word() -> None:
+    text = "R8: Ik denk: het moet, dus we doen mee."
+    denk, moet = text.index("denk"), text.index("moet")
+    assert whole_words(text, denk + 2, moet + 2) == (denk, moet + 4)  # "de|nk" … "mo|et"
+    assert whole_words(text, denk, moet + 4) == (denk, moet + 4)  # "moet" before "," stays without it
+    assert whole_words(text, denk - 1, len(text) - 1) == (denk - 1, len(text) - 1)  # "mee" before "."
+    assert whole_words(text, 0, len(text)) == (0, len(text))
+
+
+@given(st.text(alphabet="ab .!?\n👍…é", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_whole_words_covers_the_selection_and_ends_between_words(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    s, e = whole_words(text, start, end)
+    assert 0 <= s <= start <= end <= e <= len(text)
+    for edge in (s, e):
+        assert not 0 < edge < len(text) or not (text[edge - 1].isalnum() and text[edge].isalnum())
