@@ -23,8 +23,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.judgements.frequency_chart import GROUP_COLOURS, save_chart
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -109,8 +109,20 @@ class ScoreChart(QWidget):
         for view in (self.radar_view, self.bars_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             self.stack.addWidget(view)
+        # Why bars show while the spider is chosen (else it looks as if the choice did nothing).
+        self.hint = QLabel(
+            QCoreApplication.translate(
+                "ScoreChart", "A spider chart needs at least three judged concepts: shown as bars until then."
+            )
+        )
+        self.hint.setObjectName("spiderHint")
+        self.hint.setWordWrap(True)
+        self.hint.setContentsMargins(6, 2, 6, 2)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # grey in light and dark themes
+        self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
         layout.addWidget(self.stack)
         self.kind = RADAR
         self.series: ScoreSeries | None = None
@@ -138,7 +150,11 @@ class ScoreChart(QWidget):
         if kind not in (RADAR, BARS):
             raise ValueError(f"a scores chart is '{RADAR}' or '{BARS}', not '{kind}'")
         self.kind = kind
+        self._show_view()
+
+    def _show_view(self) -> None:
         self.stack.setCurrentWidget(self.view)
+        self.hint.setVisible(self.kind != self.shown_kind)
 
     def set_series(self, series: ScoreSeries) -> None:
         self.series = series
@@ -160,7 +176,7 @@ class ScoreChart(QWidget):
             title = "<br>".join([html.escape(title), *lines])
         self._draw_radar(series, title)
         self._draw_bars(series, title)
-        self.stack.setCurrentWidget(self.view)
+        self._show_view()
 
     def _clear(self, chart: QChart) -> None:
         chart.removeAllSeries()

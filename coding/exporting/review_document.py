@@ -35,17 +35,22 @@ if TYPE_CHECKING:
 OPEN_FILL = "FFF4C2"
 HEADER_FILL = "DDE4EE"
 #: Column widths (cm) of both tables on A4 landscape with 1.5 cm margins (26.7 cm of text width). The
-#: source holds a document's name (``R19_onderwijs_zuidoost-brabant``), which breaks only after its
-#: ``_`` and ``-``; the mark column fits "Beoordeling" in bold; the conversation is empty in a first round.
+#: source holds a document's name (``R19_onderwijs_zuidoost-brabant``); the mark column fits "Beoordeling"
+#: in bold; the conversation is empty in a first round.
 WIDTHS = (4.2, 4.6, 7.7, 3.3, 3.2, 3.7)
-#: Where a line may break in a name without spaces (a zero-width space: invisible, and copied with it).
+#: The document's name in the source column is written exactly as it is (no invisible break characters,
+#: so that Word's Find and copy-paste see the name), a point smaller than the rest: the demo's longest
+#: names then break only after their ``-`` (``R1_secretaris_midden-`` fits); a longer name without a
+#: break opportunity is wrapped by Word and LibreOffice where the fixed-width cell ends.
+NAME_SIZE = Pt(9)
+#: Where a line may break in a code path (a zero-width space after each ``/``: LibreOffice does not break
+#: there by itself, and the words around it are long). Only code paths get it; the import removes it.
 BREAK = "\u200b"
 
 
-def breakable(name: str) -> str:
-    """``name`` with a line break allowed after each ``_`` and ``/`` (document names and code paths),
-    so that a narrow cell breaks it there rather than in the middle of a word."""
-    return name.replace("_", "_" + BREAK).replace("/", "/" + BREAK)
+def breakable(path: str) -> str:
+    """``path`` with a line break allowed after each ``/``, rather than in the middle of a word."""
+    return path.replace("/", "/" + BREAK)
 
 
 HEADERS = {
@@ -182,7 +187,7 @@ def _concept(document: DocxDocument, concept: ConceptReview, content: ReviewCont
         )
         table = _table(document, [h.format(group=group) for h in headers["judgement"]])
         for item in concept.judgements:
-            _row(table, item, content, f"{item.group} · {item.document}")
+            _row(table, item, content, (f"{item.group} · {item.document}", ""))
     if concept.quotes:
         document.add_heading(str(headers["quotes"]), 2)
         table = _table(document, list(headers["quote"]))
@@ -190,10 +195,10 @@ def _concept(document: DocxDocument, concept: ConceptReview, content: ReviewCont
             _row(table, item, content, _source(item, content.language))
 
 
-def _source(item: ReviewItem, language: str) -> str:
-    """``R5, Zwolle`` and on a line of its own the document, which may break after its ``_``."""
+def _source(item: ReviewItem, language: str) -> tuple[str, str]:
+    """``R5, Zwolle`` and the document (with its coder), written on a line of its own."""
     who = ", ".join(part for part in (item.respondent, item.group) if part)
-    return "\n".join(part for part in (who, breakable(item.document_and_coder(language))) if part)
+    return who, item.document_and_coder(language)
 
 
 def _write(cell: _Cell, text: str) -> None:
@@ -202,7 +207,17 @@ def _write(cell: _Cell, text: str) -> None:
         add_text(paragraph, xml_text(text))
 
 
-def _row(table: Table, item: ReviewItem, content: ReviewContent, source: str) -> None:
+def _write_source(cell: _Cell, source: tuple[str, str]) -> None:
+    who, name = source
+    _write(cell, who)
+    if name:
+        paragraph = cell.paragraphs[0]
+        if who:
+            paragraph.add_run().add_break()
+        add_text(paragraph, name).font.size = NAME_SIZE
+
+
+def _row(table: Table, item: ReviewItem, content: ReviewContent, source: tuple[str, str]) -> None:
     headers = HEADERS[content.language]
     cells = table.add_row().cells
     for cell, width in zip(cells, WIDTHS, strict=True):
@@ -211,7 +226,7 @@ def _row(table: Table, item: ReviewItem, content: ReviewContent, source: str) ->
     add_text(first, breakable(xml_text(item.code)))
     marker = add_text(first, word_marker(item.kind, item.guid, item.check))
     marker.font.hidden = True
-    _write(cells[1], source)
+    _write_source(cells[1], source)
     _write(cells[2], item.text)
     if item.memo:
         grey_run(cells[2].add_paragraph(), xml_text(f"{headers['memo']}: {item.memo}"), italic=True, size=9)

@@ -29,7 +29,7 @@ from coding.core.context import CodeRef
 from coding.exporting.options import reject_unknown
 from coding.exporting.review_content import ConceptReview, ReviewContent, ReviewItem, review_content
 from coding.exporting.sheet_names import unique_sheet_names
-from coding.exporting.xlsx_cells import FORMULA_START, cell_text, wrapped_lines
+from coding.exporting.xlsx_cells import FORMULA_START, cell_text, width_for, wrapped_lines
 from coding.reviews.review_layout import (
     CHECK_COLUMN,
     COLUMNS,
@@ -61,6 +61,10 @@ MAX_ROW_HEIGHT = 409
 #: Column widths (characters) of a concept sheet; the hidden id and check columns last. Columns that
 #: are empty on a sheet (no memo, no question, no conversation yet) are hidden, so the rest print larger.
 WIDTHS = (24, 12, 14, 16, 55, 24, 28, 30, 12, 34, 38, 18)
+#: The Document column (its width in :data:`WIDTHS` is the default) is sized to the longest name on
+#: one line, in 11-point Calibri (:func:`width_for`), between these: a longer name wraps.
+DOCUMENT_COLUMN = 4
+DOCUMENT_WIDTHS = (10.0, 34.0)
 _OPTIONAL = {6: "memo", 7: "question", 8: "conversation"}
 
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -133,8 +137,9 @@ def write_review_xlsx(
         [c.concept.name for c in content.concepts], taken=(IDENTITY_SHEET, instructions.title)
     )
     styles: Styles = {}
+    widths = _widths(content)
     for concept in content.concepts:
-        _concept_sheet(workbook.create_sheet(names[concept.concept.name]), concept, content, styles)
+        _concept_sheet(workbook.create_sheet(names[concept.concept.name]), concept, content, styles, widths)
     _identity(workbook.create_sheet(IDENTITY_SHEET), content)
     workbook.security = WorkbookProtection(lockStructure=True)
     workbook.save(path)
@@ -179,11 +184,29 @@ def _print_setup(sheet: Worksheet, *, landscape: bool = True, title_rows: str | 
         sheet.print_title_rows = title_rows
 
 
-def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewContent, styles: Styles) -> None:
+def _widths(content: ReviewContent) -> tuple[float, ...]:
+    """:data:`WIDTHS` with the Document column as wide as the longest document name (with its coder)
+    of every concept sheet, so that the sheets share it; within :data:`DOCUMENT_WIDTHS`."""
+    names = {item.document_and_coder(content.language) for c in content.concepts for item in c.quotes}
+    header = width_for(HEADERS[content.language]["quote"][DOCUMENT_COLUMN - 1]) + 1  # in bold
+    least, most = DOCUMENT_WIDTHS
+    wanted = max([header, *(width_for(_text(name)) for name in names if name)])
+    widths: list[float] = list(WIDTHS)
+    widths[DOCUMENT_COLUMN - 1] = min(max(least, math.ceil(wanted * 2) / 2), most)
+    return tuple(widths)
+
+
+def _concept_sheet(
+    sheet: Worksheet,
+    concept: ConceptReview,
+    content: ReviewContent,
+    styles: Styles,
+    widths: Sequence[float],
+) -> None:
     words = labels(content.language)
     headers = HEADERS[content.language]
     group = attribute_label(content.by, content.language)
-    for index, width in enumerate(WIDTHS, start=1):
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     items = [*concept.judgements, *concept.quotes]
     for column in (ID_COLUMN, CHECK_COLUMN):
@@ -219,7 +242,7 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         row += 1
         validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.judgements) - 1}")
         for item in concept.judgements:
-            _item(sheet, row, item, styles, content.language)
+            _item(sheet, row, item, styles, content.language, widths)
             row += 1
         row += 1
     if concept.quotes:
@@ -230,7 +253,7 @@ def _concept_sheet(sheet: Worksheet, concept: ConceptReview, content: ReviewCont
         row += 1
         validation.add(f"{REVIEW_LETTER}{row}:{REVIEW_LETTER}{row + len(concept.quotes) - 1}")
         for item in concept.quotes:
-            _item(sheet, row, item, styles, content.language)
+            _item(sheet, row, item, styles, content.language, widths)
             row += 1
     if header_row is not None:
         sheet.freeze_panes = f"A{header_row + 1}"
@@ -286,7 +309,9 @@ def _style(cell: Any, open_cell: bool, quote_prefix: bool, styles: Styles) -> No
     styles[key] = copy(cell._style)
 
 
-def _item(sheet: Worksheet, row: int, item: ReviewItem, styles: Styles, language: str) -> None:
+def _item(
+    sheet: Worksheet, row: int, item: ReviewItem, styles: Styles, language: str, widths: Sequence[float]
+) -> None:
     values: tuple[str, ...] = (
         item.code,
         item.respondent,
@@ -311,7 +336,7 @@ def _item(sheet: Worksheet, row: int, item: ReviewItem, styles: Styles, language
             cell.data_type = "s"  # text, never a formula
         _style(cell, column in (REVIEW_COLUMN, COMMENT_COLUMN), formula_like, styles)
         if column <= COMMENT_COLUMN and text:
-            per_line = max(int(WIDTHS[column - 1] * 1.1) - 2, 1)
+            per_line = max(int(widths[column - 1] * 1.1) - 2, 1)
             lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
     if lines > 1:
         sheet.row_dimensions[row].height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)

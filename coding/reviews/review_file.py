@@ -202,7 +202,7 @@ def _read_document(path: Path) -> ReviewFile:
             match = WORD_MARKER.search(cells[0].text)
             if match is None or match.group(1) == "project":
                 continue
-            first = WORD_MARKER.sub("", cells[0].text).replace("\u200b", "")  # the export's line breaks
+            first = WORD_MARKER.sub("", cells[0].text).replace("\u200b", "")  # older exports' line breaks
             label = f"{_short(first)}: '{_short(cells[2].text)}'"
             lines.append(
                 ReviewLine(

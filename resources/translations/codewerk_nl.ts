@@ -3172,6 +3172,10 @@ Klik om de citaten te tonen</translation>
         <translation>Oordelen per groep, staafgrafiek</translation>
     </message>
     <message>
+        <source>A spider chart needs at least three judged concepts: shown as bars until then.</source>
+        <translation>Een spingrafiek heeft minstens drie beoordeelde concepten nodig: tot dan staan ze als staven.</translation>
+    </message>
+    <message>
         <source>Judgements per concept and {attribute}</source>
         <translation>Oordelen per concept en {attribute}</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from app.shell.application import application
 from app.shell.main_window import MainWindow
 from tests.app.window_helpers import codings_at, open_document, select_text
+from tests.mini_codebook import MINI_CODEBOOK
 
 DEMO_TEXT = Path(__file__).parents[3] / "resources" / "demo" / "R8_wethouder_zwolle.txt"
 
@@ -49,23 +50,6 @@ def test_a_new_rwb_project_codes_with_key_1_at_once(
     window.close()
 
 
-MINI = """\
-format: codewerk-codebook/1
-id: mini
-scales:
-  s: [laag, hoog]
-codes:
-  - name: Eerste
-    colour: "#112233"
-    scale: s
-    children:
-      - name: Kind
-        question: 1a
-  - name: Tweede
-favourites: [Tweede, Eerste/Kind]
-"""
-
-
 def test_a_new_project_starts_from_the_students_own_codebook_file(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -79,7 +63,7 @@ def test_a_new_project_starts_from_the_students_own_codebook_file(
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     book = tmp_path / "mijn-codeboek.yaml"
-    book.write_text(MINI, encoding="utf-8")
+    book.write_text(MINI_CODEBOOK + "  - name: Tweede\nfavourites: [Tweede, Eerste/Kind]\n", encoding="utf-8")
     application()
     window = MainWindow()
     qtbot.addWidget(window)

@@ -370,3 +370,22 @@ def test_the_scores_chart_title_fits_the_chart_at_1366_by_768(
     metrics = QFontMetrics(chart.titleFont())
     width = view.score_chart.view.width()
     assert all(metrics.horizontalAdvance(html.unescape(line)) < width for line in lines), (width, lines)
+
+
+def test_a_hint_says_why_the_chosen_spider_shows_as_bars(qtbot, view: CompareView, regions: Regions) -> None:  # type: ignore[no-untyped-def]
+    """With "Spider chart" chosen and two judged concepts the chart showed bars without a word why;
+    a line above the chart says it, and goes when the spider can be drawn or bars are chosen."""
+    view.set_mode("scores")
+    chart = view.score_chart
+    assert chart.stack.currentWidget() is chart.bars_view
+    assert chart.hint.isVisible() and "at least three judged concepts" in chart.hint.text()
+    assert chart.hint.geometry().bottom() < chart.stack.geometry().top()  # above the chart, not over it
+    qtbot.keyClick(view.chart_kind_box, Qt.Key.Key_Down)  # Bar chart: chosen, so nothing to explain
+    assert view.chart_kind_box.currentData() == "bars" and not chart.hint.isVisible()
+    qtbot.keyClick(view.chart_kind_box, Qt.Key.Key_Up)
+    assert view.chart_kind_box.currentData() == "radar" and chart.hint.isVisible()
+    third = regions.project.codes.id_of("Overwinnen van cultuurverschillen")
+    click_cell(qtbot, view, third, "Zwolle")
+    view.editor.score_box.setCurrentIndex(view.editor.score_box.findText("+/-"))
+    qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
+    assert chart.stack.currentWidget() is chart.radar_view and not chart.hint.isVisible()

@@ -75,6 +75,10 @@ def test_the_compare_charts_in_dutch(dutch, qtbot, window: MainWindow) -> None: 
     qtbot.waitUntil(lambda: view.reading is None)  # the chart comes with the grid, read in a worker
     shown += [*_chart_texts(view.score_chart.radar), *_chart_texts(view.score_chart.bars)]
     shown += [view.chart_kind_box.itemText(i) for i in range(view.chart_kind_box.count())]
+    shown.append(
+        view.score_chart.hint.text()
+    )  # why bars show for a spider (hidden: the demo has more concepts)
+    assert view.score_chart.hint.text().startswith("Een spingrafiek heeft minstens drie")
     assert view.score_chart.radar.title().startswith("Oordelen per concept en"), (
         view.score_chart.radar.title()
     )

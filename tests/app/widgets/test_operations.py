@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.widgets import operations
@@ -21,12 +21,15 @@ from coding.core.errors import FileImportError, InvalidInputError
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> QMainWindow:
+def window(qtbot: QtBot) -> Iterator[QMainWindow]:
     widget = QMainWindow()
     widget.setCentralWidget(QPushButton("Act", widget))
     qtbot.addWidget(widget)
     widget.show()
-    return widget
+    yield widget
+    # every box a test opened was read and closed by its OK button: none is left open for the next test
+    left = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert left == [], [box.text() for box in left]
 
 
 def _button(window: QMainWindow) -> QPushButton:
@@ -37,6 +40,13 @@ def _button(window: QMainWindow) -> QPushButton:
 
 def _boxes(window: QMainWindow) -> list[QMessageBox]:
     return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def _close(qtbot: QtBot, box: QMessageBox) -> None:
+    """Click the box's OK, as the user does: it closes (and, deleted on close, goes)."""
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not box.isVisible()
 
 
 def test_a_refused_quick_action_shows_its_line_and_changes_nothing(
@@ -69,6 +79,7 @@ def test_a_refusal_on_a_file_also_shows_a_box(qtbot: QtBot, window: QMainWindow)
     assert box.text() == "uit.xlsx: the folder is read-only"
     assert box.icon() == QMessageBox.Icon.Warning
     assert window.statusBar().currentMessage() == "⚠ uit.xlsx: the folder is read-only"
+    _close(qtbot, box)
 
 
 def test_anything_else_shows_the_details_and_is_not_hidden(qtbot: QtBot, window: QMainWindow) -> None:
@@ -83,6 +94,7 @@ def test_anything_else_shows_the_details_and_is_not_hidden(qtbot: QtBot, window:
     assert box.icon() == QMessageBox.Icon.Critical
     assert box.text() == "Counting failed: division by zero"
     assert "ZeroDivisionError" in box.detailedText() and "broken" in box.detailedText()
+    _close(qtbot, box)
 
 
 def test_a_long_action_works_off_the_gui_thread_and_can_be_cancelled(
@@ -184,6 +196,7 @@ def test_a_long_action_that_is_refused_says_so_in_a_box(qtbot: QtBot, window: QM
     (box,) = _boxes(window)
     assert box.text() == str(failures[0]) and "atlas.qdpx" in box.text()
     assert window.statusBar().currentMessage() == f"⚠ {failures[0]}"
+    _close(qtbot, box)
 
 
 def test_the_initiator_goes_on_the_change() -> None:

@@ -9,6 +9,7 @@ import pytest
 from coding import Project
 from coding.codebook.codebook_file import parse_codebook, read_codebook
 from coding.core.errors import CodebookError, InvalidInputError
+from tests.mini_codebook import MINI_CODEBOOK
 
 FIVE = ("-/-", "-", "+/-", "+", "+/+")
 
@@ -49,24 +50,9 @@ def test_project_gets_the_codebook_in_order(project: Project) -> None:
     assert project.history.undo_count == 0  # a new project has nothing to undo
 
 
-GOOD = """\
-format: codewerk-codebook/1
-id: mini
-scales:
-  s: [laag, hoog]
-codes:
-  - name: Eerste
-    colour: "#112233"
-    scale: s
-    children:
-      - name: Kind
-        question: 1a
-"""
-
-
 def test_a_users_own_codebook_loads(tmp_path: Path) -> None:
     path = tmp_path / "mini.yaml"
-    path.write_text(GOOD, encoding="utf-8")
+    path.write_text(MINI_CODEBOOK, encoding="utf-8")
     spec = read_codebook(path)
     assert spec.codes[0].scale == ("laag", "hoog")
     child = spec.codes[0].children[0]
@@ -75,7 +61,7 @@ def test_a_users_own_codebook_loads(tmp_path: Path) -> None:
 
 def test_a_codebooks_favourites_go_on_a_new_projects_number_keys(tmp_path: Path) -> None:
     path = tmp_path / "mini.yaml"
-    path.write_text(GOOD + "favourites: [eerste/kind, Eerste]\n", encoding="utf-8")
+    path.write_text(MINI_CODEBOOK + "favourites: [eerste/kind, Eerste]\n", encoding="utf-8")
     spec = read_codebook(path)
     assert spec.favourites == ("Eerste/Kind", "Eerste")  # by path or name, case and accents aside
     with Project.create(tmp_path / "mini.codewerk", codebook=path) as project:
@@ -95,19 +81,22 @@ def test_a_codebooks_favourites_go_on_a_new_projects_number_keys(tmp_path: Path)
         ("format: other/1\ncodes: []\n", "'format' must be"),
         ("format: codewerk-codebook/1\ncodes: []\n", "'codes' must be a non-empty list"),
         (
-            GOOD.replace("    scale: s\n", "    scale: s\n    colur: '#000000'\n"),
+            MINI_CODEBOOK.replace("    scale: s\n", "    scale: s\n    colur: '#000000'\n"),
             r"line 6: code 'Eerste': unknown key 'colur'",
         ),
-        (GOOD.replace("#112233", "blue"), "colour 'blue' is not of the form #RRGGBB"),
-        (GOOD.replace("scale: s", "scale: vijfpunts"), "unknown scale 'vijfpunts'"),
-        (GOOD.replace("name: Kind", "name: Kind/Kleinkind"), "cannot contain '/'"),
-        (GOOD + "  - name: eerste\n", "code 'eerste' appears twice"),
-        (GOOD + "  - name: Tweede\n    question: 1A\n", "question '1A' is also used by 'Kind'"),
-        (GOOD.replace("[laag, hoog]", "[laag, laag]"), "listed twice"),
-        (GOOD.replace("name: Kind", "kind: subcode\n        name: Kind"), "kind 'subcode' is not one of"),
-        (GOOD + "favourites: [Derde]\n", "favourite 'Derde' is not a code of this codebook"),
-        (GOOD + "favourites: Eerste\n", "'favourites' must be a list of code names"),
-        (GOOD + "favourites: [" + ", ".join(["Eerste"] * 10) + "]\n", "at most 9 codes"),
+        (MINI_CODEBOOK.replace("#112233", "blue"), "colour 'blue' is not of the form #RRGGBB"),
+        (MINI_CODEBOOK.replace("scale: s", "scale: vijfpunts"), "unknown scale 'vijfpunts'"),
+        (MINI_CODEBOOK.replace("name: Kind", "name: Kind/Kleinkind"), "cannot contain '/'"),
+        (MINI_CODEBOOK + "  - name: eerste\n", "code 'eerste' appears twice"),
+        (MINI_CODEBOOK + "  - name: Tweede\n    question: 1A\n", "question '1A' is also used by 'Kind'"),
+        (MINI_CODEBOOK.replace("[laag, hoog]", "[laag, laag]"), "listed twice"),
+        (
+            MINI_CODEBOOK.replace("name: Kind", "kind: subcode\n        name: Kind"),
+            "kind 'subcode' is not one of",
+        ),
+        (MINI_CODEBOOK + "favourites: [Derde]\n", "favourite 'Derde' is not a code of this codebook"),
+        (MINI_CODEBOOK + "favourites: Eerste\n", "'favourites' must be a list of code names"),
+        (MINI_CODEBOOK + "favourites: [" + ", ".join(["Eerste"] * 10) + "]\n", "at most 9 codes"),
     ],
 )
 def test_malformed_codebooks_are_rejected_naming_file_and_place(
@@ -122,7 +111,7 @@ def test_malformed_codebooks_are_rejected_naming_file_and_place(
 
 def test_a_bad_codebook_creates_no_project_and_loads_nothing(tmp_path: Path, project: Project) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(GOOD.replace("#112233", "rood"), encoding="utf-8")
+    bad.write_text(MINI_CODEBOOK.replace("#112233", "rood"), encoding="utf-8")
     target = tmp_path / "nieuw.codewerk"
     with pytest.raises(CodebookError):
         Project.create(target, codebook=bad)

@@ -55,13 +55,7 @@ def test_word_shows_a_passage_once_with_its_coders(two_coders: Project, tmp_path
 
 def test_the_review_files_name_the_coder_and_still_read_back(two_coders: Project, tmp_path: Path) -> None:
     word = two_coders.export(tmp_path / "review.docx", kind="review", reviewer="Anna", language="nl")
-    # the document name may break after its "_" (a zero-width space there, invisible)
-    cells = [
-        cell.text.replace("\u200b", "")
-        for table in Document(str(word)).tables
-        for row in table.rows
-        for cell in row.cells
-    ]
+    cells = [cell.text for table in Document(str(word)).tables for row in table.rows for cell in row.cells]
     assert any(c.endswith("R2_uwv, codeur Bram") for c in cells)
     assert any(c.endswith("R2_uwv, codeur tester") for c in cells)
     workbook = two_coders.export(tmp_path / "review.xlsx", kind="review", reviewer="Anna")

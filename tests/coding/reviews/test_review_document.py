@@ -92,3 +92,19 @@ def test_the_dutch_document_names_the_grouping_in_dutch_and_fits_its_mark_header
     table = document.tables[0]
     mark = [c.text for c in table.rows[0].cells].index("Beoordeling")
     assert table.columns[mark].width >= Cm(3.1)  # 11 characters of bold 9-point text and the cell's padding
+
+
+def test_document_names_are_written_exactly_as_they_are(regions: Project, tmp_path: Path) -> None:
+    """Zero-width spaces after ``_`` once let the narrow source cell break there, but Word's Find missed
+    ``R2_uwv`` and a copied name carried them. The cell holds the name as it is, its line a point smaller
+    so that the demo's longest names break after their ``-`` (test_review_libreoffice renders them)."""
+    from docx.shared import Pt
+
+    path = regions.export(tmp_path / "r.docx", kind="review", reviewer="Anna", language="nl")
+    rows = [row for table in Document(str(path)).tables for row in table.rows[1:]]
+    texts = [cell.text for row in rows for cell in row.cells[1:]]
+    assert texts and not any("\u200b" in text for text in texts)
+    sources = [row.cells[1] for row in rows if row.cells[2].text.startswith(TRUST)]
+    assert [cell.text for cell in sources] == ["R2, Zwolle\nR2_uwv"]
+    [name] = [run for run in sources[0].paragraphs[0].runs if run.text == "R2_uwv"]
+    assert name.font.size == Pt(9)

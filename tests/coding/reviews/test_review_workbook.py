@@ -257,3 +257,29 @@ def test_the_instructions_fit_a_portrait_page_with_every_line_shown(regions: Pro
         lines = wrapped_lines(value, width) if value else 1
         height = sheet.row_dimensions[row].height
         assert lines == 1 or (height is not None and height >= 15 * lines), (row, value, height)
+
+
+def test_the_document_column_is_as_wide_as_the_names_up_to_a_cap(regions: Project, tmp_path: Path) -> None:
+    """The Document column was 16 wide whatever the names: "R1_secretaris_midden-gelderland" was split
+    mid-word, "R2_uwv" left half of it empty. It now takes the longest name on one line, capped (a longer
+    name wraps); every concept sheet alike."""
+    from coding.exporting.xlsx_cells import width_for
+
+    def document_widths() -> set[float | None]:
+        path = regions.export(tmp_path / "r.xlsx", kind="review", reviewer="Anna", overwrite=True)
+        sheets = [load_workbook(path)[name] for name in ("Vertrouwen", "Urgentiebesef")]
+        return {sheet.column_dimensions["D"].width for sheet in sheets}
+
+    [short] = document_widths()  # the longest name: D9_beleidsnota
+    assert width_for("D9_beleidsnota") <= short < 16 and short > width_for("Document")  # the bold header
+    [r2] = [d for d in regions.documents.list() if d.name == "R2_uwv"]
+    regions.documents.rename(r2.id, "R1_secretaris_midden-gelderland")
+    [fitted] = document_widths()
+    assert (
+        width_for("R1_secretaris_midden-gelderland")
+        <= fitted
+        <= width_for("R1_secretaris_midden-gelderland") + 1
+    )
+    regions.documents.rename(r2.id, "R1_secretaris_midden-gelderland_" * 4)
+    [capped] = document_widths()
+    assert fitted < capped <= 40
