@@ -23,6 +23,7 @@ from coding.codebook.code_set_service import CodeSetService
 from coding.codebook.codebook_file import CodebookSpec, read_codebook
 from coding.codebook.favourites import Favourites
 from coding.core.changes import Aspect, Change, ChangeNotifier, Listener
+from coding.core.collector import release_frozen
 from coding.core.context import CodeRef, DocumentRef, ProjectContext, Resolver
 from coding.core.errors import CodewerkError, InvalidInputError, NotAllowedError
 from coding.core.i18n import text as say
@@ -274,6 +275,7 @@ class Project:
 
     def close(self) -> None:
         self.store.close()
+        release_frozen()  # what was frozen while it was open may be garbage now (coding.core.collector)
 
     def close_checked(self) -> str | None:
         """Close the project and check its file once more, closed: the file's mark for

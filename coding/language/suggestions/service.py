@@ -105,7 +105,8 @@ class SuggestionService:
         # garbage in cycles already (a closed project's words and vectors, the last refresh's rows) is collected
         # first, once: paused, nothing would collect it before this find's peak (+18 to +80 MB at 1×)
         gc.collect()
-        with collector_paused():
+        # ended by freezing what stays (the next find's answers and words): no later collection walks it again
+        with collector_paused(settle=True):
             coded, decided = self._decisions()
             if limit is None:
                 limit = per_code_limit(len(self._assistant.ensure_indexed()))
