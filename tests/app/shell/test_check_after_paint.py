@@ -32,18 +32,10 @@ def _damage(path: Path, index: str) -> None:
 
 
 @pytest.fixture
-def main(qtbot, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    from app.shell.application import application
-
-    monkeypatch.setattr("coding.project_file.CHECK_FIRST_BYTES", 0)  # every file counts as large
-    application()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close_project()
+def main(shown: MainWindow, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The window shown with no project yet (``tests/app/conftest.py``); every file counts as large."""
+    monkeypatch.setattr("coding.project_file.CHECK_FIRST_BYTES", 0)
+    return shown
 
 
 def _problem_boxes() -> list[QMessageBox]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -34,17 +33,9 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def main(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    from app.shell.application import application
-
-    application()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close_project()
+def main(shown: MainWindow) -> MainWindow:
+    """The window shown with no project yet (``tests/app/conftest.py``)."""
+    return shown
 
 
 def _closed_checked(main: MainWindow, path: Path) -> None:

@@ -34,6 +34,15 @@ def test_a_turn_of_questions_only_asks_back(text: str, asks_back: bool) -> None:
     assert is_question_back(text) is asks_back
 
 
+#: A guide question, its answer, a short follow-up that asks nothing new, and the answer after it.
+_FOLLOW_UP = [
+    ("I", "Hoe open wordt de informatie gedeeld?"),
+    ("R12", "Bij UWV heel open, wij leveren elk kwartaal de cijfers aan."),
+    ("I", "Vooral tussen de partijen?"),
+    ("R12", "Ja, de wethouders delen de cijfers ook met elkaar, alles gaat op tafel."),
+]
+
+
 def test_a_question_back_is_not_offered_as_the_answer_to_the_guide_question(
     indexed: Project, tmp_path: Path
 ) -> None:
@@ -69,12 +78,7 @@ def test_the_answer_after_a_short_follow_up_is_offered_for_the_question_before_i
     _import(
         indexed,
         tmp_path,
-        [
-            ("I", "Hoe open wordt de informatie gedeeld?"),
-            ("R12", "Bij UWV heel open, wij leveren elk kwartaal de cijfers aan."),
-            ("I", "Vooral tussen de partijen?"),
-            ("R12", "Ja, de wethouders delen de cijfers ook met elkaar, alles gaat op tafel."),
-        ],
+        _FOLLOW_UP,
     )
     matches = indexed.guide.match(["R12_uwv_ede"]).matches
     followup = [m for m in matches if m.question != "4b"]
@@ -106,10 +110,7 @@ def test_follow_ups_for_one_code_are_those_for_all_codes_of_that_code(
         indexed,
         tmp_path,
         [
-            ("I", "Hoe open wordt de informatie gedeeld?"),
-            ("R12", "Bij UWV heel open, wij leveren elk kwartaal de cijfers aan."),
-            ("I", "Vooral tussen de partijen?"),
-            ("R12", "Ja, de wethouders delen de cijfers ook met elkaar, alles gaat op tafel."),
+            *_FOLLOW_UP,
             ("I", "En komen de werkgevers hun afspraken na?"),
             ("R12", "Meestal wel, de werkgevers houden zich aan wat is afgesproken."),
             ("I", "Echt?"),
