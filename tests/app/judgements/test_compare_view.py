@@ -160,14 +160,11 @@ def test_the_none_column_cannot_be_judged(qtbot, view: CompareView, regions: Reg
     assert "cannot be judged" in editor.message.text()
 
 
-def test_in_dutch_the_column_without_a_region_is_geen_waarde(dutch, qtbot, regions: Regions) -> None:  # type: ignore[no-untyped-def]
-    """The Documents panel says "(geen waarde)"; the grid's header, its tip and the cell's title said "(none)"."""
-    bridge = ProjectBridge(regions.project)
-    view = CompareView(bridge)
-    qtbot.addWidget(view)
-    view.resize(1400, 800)
-    view.show()
-    qtbot.waitExposed(view)
+def test_in_dutch_the_column_without_a_region_is_geen_waarde(
+    dutch, qtbot, view: CompareView, regions: Regions
+) -> None:  # type: ignore[no-untyped-def]
+    """The Documents panel says "(geen waarde)"; the grid's header, its tip and the cell's title said "(none)".
+    ``dutch`` comes first: the view is made in Dutch."""
     last = view.model.columnCount() - 1
     assert view.model.headerData(last, Qt.Orientation.Horizontal) == "(geen waarde)"
     assert view.model.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
@@ -176,7 +173,6 @@ def test_in_dutch_the_column_without_a_region_is_geen_waarde(dutch, qtbot, regio
     click_cell(qtbot, view, regions.urgency, NO_GROUP)
     assert "(geen waarde)" in view.editor.title.text() and "(none)" not in view.editor.title.text()
     assert "regio" in view.editor.message.text() and "region" not in view.editor.message.text()
-    bridge.detach()
 
 
 def test_unsaved_typing_survives_other_changes(qtbot, view: CompareView, regions: Regions) -> None:  # type: ignore[no-untyped-def]
