@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from operator import le
 from typing import Any
 
@@ -22,6 +21,7 @@ from coding.refi.media_xml import turn_times
 from coding.refi.names import numbered
 from coding.speakers.speaker_settings import read_speaker_rules
 from coding.speakers.speakers import SpeakerRules
+from coding.undo.bulk_rows import as_datetime
 from models import Coding, Document, DocumentAttribute, Media, Page, Passage, Turn
 
 
@@ -404,7 +404,7 @@ class _Codings:
 def _times(values: list[Any]) -> list[Any]:
     """``values`` with each time read as the text SQLite stores for it (a ``str``,
     :func:`~coding.refi.names.stored_time`) as its ``datetime``: for a team server."""
-    return [datetime.fromisoformat(value) if type(value) is str else value for value in values]
+    return list(map(as_datetime, values))
 
 
 #: Turns column by column: speakers, starts, ends, body starts, timestamps.

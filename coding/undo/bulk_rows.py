@@ -142,7 +142,7 @@ def _insert_many(connection: Connection, sql: str, columns: Sequence[Sequence[An
 _SQLITE_TIME = "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
 
 
-def stored_time(value: Any) -> bool:
+def is_stored_time(value: Any) -> bool:
     """Whether ``value`` is a time given as the text SQLAlchemy stores for it in SQLite
     (``2026-12-05 21:00:10.881973``, naive UTC): what an import reads from a file that wrote it so
     (:func:`coding.refi.names.stored_time`), inserted as it is. Only code gives a time column a
@@ -151,20 +151,23 @@ def stored_time(value: Any) -> bool:
 
 
 def bindable(tbl: Table, row: Mapping[str, Any]) -> dict[str, Any]:
-    """``row`` for SQLAlchemy to bind itself: a time given as its stored text (:func:`stored_time`)
+    """``row`` for SQLAlchemy to bind itself: a time given as its stored text (:func:`is_stored_time`)
     as the ``datetime`` it is the text of (SQLAlchemy writes the same text for it again)."""
     return {
-        name: datetime.fromisoformat(value)
-        if stored_time(value) and isinstance(tbl.c[name].type, DateTime)
-        else value
+        name: as_datetime(value) if isinstance(tbl.c[name].type, DateTime) else value
         for name, value in row.items()
     }
+
+
+def as_datetime(value: Any) -> Any:
+    """``value``, or the ``datetime`` it is the stored text of (:func:`is_stored_time`)."""
+    return datetime.fromisoformat(value) if is_stored_time(value) else value
 
 
 def _processor(impl: Any, dialect: Any) -> Callable[[Any], Any] | None:
     """The type's bind processor; for SQLite's times in SQLAlchemy's own format one that gives the
     same text from ``isoformat`` (its processor builds a dict per value: 0.6 s of an import's
-    400,000 times), a time given as that text (:func:`stored_time`) as it is, any other value left
+    400,000 times), a time given as that text (:func:`is_stored_time`) as it is, any other value left
     to SQLAlchemy's."""
     process: Callable[[Any], Any] | None = impl.bind_processor(dialect)
     if process is None or not isinstance(impl, DATETIME) or impl._storage_format != _SQLITE_TIME:
@@ -182,14 +185,14 @@ class _Times:
     def __call__(self, value: Any) -> Any:
         if type(value) is datetime:  # the fields as they stand, any time zone left out, as SQLAlchemy
             return value.isoformat(" ", "microseconds")[:26]
-        if stored_time(value):
+        if is_stored_time(value):
             return value
         return self.slow(value)
 
     def column(self, values: Sequence[Any]) -> list[Any]:
         """Each of ``values`` as :meth:`__call__` gives it; a column of times without a time zone
         (an import's 400,000) by calls in C, without a Python call per value; a column of stored
-        texts (:func:`stored_time`: an import of a file that wrote its times as Codewerk does) as
+        texts (:func:`is_stored_time`: an import of a file that wrote its times as Codewerk does) as
         it is."""
         kinds = set(map(type, values))
         if kinds == {datetime}:
@@ -197,7 +200,7 @@ class _Times:
             if set(map(len, texts)) == {26}:  # none had a time zone
                 return texts
         elif kinds == {str} and set(map(len, values)) == {26}:
-            joined = "\n".join(values)  # each one's shape (stored_time) by slices of the whole
+            joined = "\n".join(values)  # each one's shape (is_stored_time) by slices of the whole
             if set(joined[10::27]) == {" "} and set(joined[19::27]) == {"."}:
                 return list(values)
         return list(map(self, values))
