@@ -98,6 +98,19 @@ class WordBags(Base):
     turns: Mapped[bytes] = mapped_column(LargeBinary)  # 3 × entries: turn (in text order), term, count
 
 
+class KeptState(Base):
+    """What a find of suggestions derives from the corpus and the codings and the next session's first find reads
+    instead of computing it again (``coding.language.suggestions.stored_state``): per piece (the sentence and
+    turn vectors, the codes' profiles, each sentence's and turn's closest codes) one blob of arrays. Derived data,
+    written after a find; valid only while ``stamp`` is what the piece would be computed from now."""
+
+    __tablename__ = "kept_state"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Sentence(Base):
     """A sentence of a document: ``document.text[start:end]``."""
 

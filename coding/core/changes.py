@@ -30,6 +30,7 @@ from models import (
     Judgement,
     JudgementEvidence,
     JudgementReview,
+    KeptState,
     Media,
     Memo,
     Page,
@@ -103,6 +104,7 @@ ASPECT_OF_MODEL: Mapping[type[Base], Aspect] = {
     ContentWords: Aspect.INDEX,
     GuideTurnMatches: Aspect.INDEX,
     WordBags: Aspect.INDEX,
+    KeptState: Aspect.INDEX,
 }
 
 #: The table of codings, whose rows a change can list (:attr:`Change.coded`).

@@ -103,6 +103,12 @@ class CorpusData:
     #: are read (:meth:`bags_by_document`).
     store: Store | None = None
     stamps: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: What the words were read from (``stored_state.corpus_stamp`` of :func:`fingerprint`): the stamp of the
+    #: pieces derived from them that are stored for the next session (``None``: none are read or written).
+    stamp: bytes | None = None
+    #: The pieces computed and not stored yet, each with its stamp and how to make its arrays
+    #: (:func:`~coding.language.suggestions.stored_state.write_pending`).
+    unsaved: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = field(default_factory=dict)
 
     def derive(self, key: str, build: Callable[[CorpusData], Any]) -> Any:
         """``build(self)``, computed the first time ``key`` is asked for and kept."""

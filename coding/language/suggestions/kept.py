@@ -9,21 +9,26 @@ change) under a stamp of the codings and the codes' describing words: a find for
 rejection, reuses them; any change of a coding (added, removed, moved, undone, in another process too) or of a
 code's guide question, prompts or description gives another stamp, and they are computed again. The stamp is the
 content itself, not a change notice: nothing that changes the codings can be missed.
+
+Each of them, and the sentence and turn vectors they are computed from, is also stored in the project under the
+same stamps (:mod:`.stored_state`) after a find, and read by the first find of the next session when its stamp is
+current.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
-from coding.language.suggestions import resemblance, sentence_spans
+from coding.language.suggestions import resemblance, sentence_spans, stored_state
 from coding.language.suggestions.data import CorpusData, IntArray
-from coding.language.suggestions.resemblance import Profiles
+from coding.language.suggestions.resemblance import Profiles, SpanVectors
 from coding.language.suggestions.similar import sentence_vectors
 from coding.language.suggestions.vectors import FloatArray
 
@@ -51,22 +56,112 @@ def kept_profiles(
     codes: Sequence[CodeInfo],
 ) -> Profiles:
     """The profiles of the codes with coded passages (``resemblance.code_profiles`` with ``codes``' describing
-    words), kept while the codings and the codes' describing words stay the same."""
+    words), kept while the codings and the codes' describing words stay the same, and stored for the next session
+    under the same stamp (:mod:`.stored_state`)."""
+    stamp = codings_stamp(coded, codes)
     profiles: Profiles = data.derive_for(
         "profiles",
-        codings_stamp(coded, codes),
-        lambda: resemblance.code_profiles(data, sentence_vectors(data), coded, list(codes)),
+        stamp,
+        lambda: stored_state.recall(
+            data,
+            "profiles",
+            _stamp(data, stamp),
+            lambda: resemblance.code_profiles(data, sentence_vectors(data), coded, list(codes)),
+            _pack_profiles,
+            _unpack_profiles,
+        ),
     )
     return profiles
 
 
 def kept_closest_codes(data: CorpusData, profiles: Profiles) -> tuple[IntArray, FloatArray, FloatArray]:
     """Each answer sentence's closest code, its cosine and the runner-up's
-    (``sentence_spans.closest_codes``), kept while the profiles are the same."""
+    (``sentence_spans.closest_codes``), kept while the profiles are the same (and stored with them)."""
     found: tuple[IntArray, FloatArray, FloatArray] = data.derive_for(
         "closest_codes",
         profiles,
-        lambda: sentence_spans.closest_codes(sentence_vectors(data), profiles),
+        lambda: stored_state.recall(
+            data,
+            "closest_codes",
+            _profiles_stamp(data, profiles),
+            lambda: sentence_spans.closest_codes(sentence_vectors(data), profiles),
+            _pack_tuple,
+            _unpack_tuple,
+        ),
         same=True,
     )
     return found
+
+
+def kept_turn_vectors(data: CorpusData, build: Callable[[], SpanVectors]) -> SpanVectors:
+    """The respondent turns' vectors (``build()``), stored for the next session under the corpus's stamp."""
+    found: SpanVectors = stored_state.recall(
+        data,
+        "turn_vectors",
+        None if data.stamp is None else stored_state.stamp_of(data.stamp),
+        build,
+        lambda v: dict(vars(v)),
+        lambda arrays: SpanVectors(**arrays),
+    )
+    return found
+
+
+def kept_turn_closest(
+    data: CorpusData,
+    profiles: Profiles,
+    build: Callable[[], tuple[IntArray, FloatArray, IntArray, FloatArray]],
+) -> tuple[IntArray, FloatArray, IntArray, FloatArray]:
+    """Each respondent turn's closest two codes and their cosines (``build()``), kept while the
+    profiles are the same (and stored with them)."""
+    found: tuple[IntArray, FloatArray, IntArray, FloatArray] = data.derive_for(
+        "turn_closest",
+        profiles,
+        lambda: stored_state.recall(
+            data,
+            "turn_closest",
+            _profiles_stamp(data, profiles),
+            build,
+            _pack_tuple,
+            _unpack_tuple,
+        ),
+        same=True,
+    )
+    return found
+
+
+def _stamp(data: CorpusData, codings: bytes) -> str | None:
+    return None if data.stamp is None else stored_state.stamp_of(data.stamp, codings)
+
+
+def _profiles_stamp(data: CorpusData, profiles: Profiles) -> str | None:
+    """The stamp of what is derived from ``profiles``: theirs when they are the kept ones (:func:`kept_profiles`),
+    else ``None`` (profiles of other codings, as a leave-one-out evaluation makes: nothing stored)."""
+    kept = data.derived.get("profiles")
+    if kept is None or kept[1] is not profiles:
+        return None
+    return _stamp(data, kept[0])
+
+
+def _pack_profiles(profiles: Profiles) -> dict[str, np.ndarray]:
+    return {
+        "code_ids": np.asarray(profiles.code_ids, dtype=np.int64),
+        "matrix": profiles.matrix,
+        "counts": np.asarray(profiles.counts, dtype=np.int64),
+    }
+
+
+def _unpack_profiles(arrays: dict[str, np.ndarray]) -> Profiles:
+    code_ids = [CodeId(code_id) for code_id in arrays["code_ids"].tolist()]
+    counts = arrays["counts"].tolist()
+    matrix = arrays["matrix"]
+    if len(counts) != len(code_ids) or matrix.ndim != 2 or len(matrix) != len(code_ids):
+        raise ValueError("profiles of another shape")
+    return Profiles(code_ids, matrix, counts, {code_id: number for number, code_id in enumerate(code_ids)})
+
+
+def _pack_tuple(found: tuple[np.ndarray, ...]) -> dict[str, np.ndarray]:
+    return {str(number): array for number, array in enumerate(found)}
+
+
+def _unpack_tuple(arrays: dict[str, np.ndarray]) -> Any:
+    return tuple(arrays[str(number)] for number in range(len(arrays)))

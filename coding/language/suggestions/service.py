@@ -110,7 +110,19 @@ class SuggestionService:
             coded, decided = self._decisions()
             if limit is None:
                 limit = per_code_limit(len(self._assistant.ensure_indexed()))
-            return self._find(codes, sources, coded, decided, limit, thresholds=self._thresholds())
+            found = self._find(codes, sources, coded, decided, limit, thresholds=self._thresholds())
+        self._keep_for_next_session()
+        return found
+
+    def _keep_for_next_session(self) -> None:
+        """Store what this find computed and the next session's first find can read instead
+        (:mod:`~coding.language.suggestions.stored_state`), on the thread that found."""
+        from coding.language.suggestions.stored_state import write_pending
+
+        with self._lock:
+            data = self._data[1] if self._data is not None else None
+        if data is not None:
+            write_pending(data)
 
     def _find(
         self,
@@ -339,6 +351,7 @@ class SuggestionService:
     def _corpus_data(self, corpus: Corpus, indexed: set[DocumentId]) -> CorpusData:
         """The indexed words, read again only when the index or the speaker rules changed."""
         from coding.language.suggestions.data import fingerprint, load_corpus_data
+        from coding.language.suggestions.stored_state import corpus_stamp
 
         key = fingerprint(self._context.store, indexed)
         with self._lock:
@@ -346,6 +359,7 @@ class SuggestionService:
                 return self._data[1]
             self._data = None  # let the old one go before reading the new one
             data = load_corpus_data(corpus, indexed)
+            data.stamp = corpus_stamp(key)
             self._data = (key, data)
             return data
 

@@ -43,8 +43,23 @@ class SentenceVectors:
 
 
 def sentence_vectors(data: CorpusData) -> SentenceVectors:
-    result: SentenceVectors = data.derive("sentences", _build_sentence_vectors)
+    """The answer sentences' vectors: built once per corpus, stored for the next session
+    (:mod:`~coding.language.suggestions.stored_state`)."""
+    result: SentenceVectors = data.derive("sentences", _stored_sentence_vectors)
     return result
+
+
+def _stored_sentence_vectors(data: CorpusData) -> SentenceVectors:
+    from coding.language.suggestions import stored_state
+
+    return stored_state.recall(
+        data,
+        "sentence_vectors",
+        None if data.stamp is None else stored_state.stamp_of(data.stamp),
+        lambda: _build_sentence_vectors(data),
+        lambda v: dict(vars(v)),
+        lambda arrays: SentenceVectors(**arrays),
+    )
 
 
 def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:

@@ -19,6 +19,7 @@ from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import Bag, CorpusData, IntArray
+from coding.language.suggestions.kept import kept_turn_closest, kept_turn_vectors
 from coding.language.suggestions.resemblance import (
     RUNNER_UP_RATIO,
     Profiles,
@@ -112,13 +113,14 @@ def turn_candidates(
         profiles = code_profiles(data, vectors, coded)
     if not profiles.code_ids:
         return []
-    turns: SpanVectors = data.derive("turn_vectors", lambda d: turn_vectors(d, vectors.idf))
+    turns: SpanVectors = data.derive(
+        "turn_vectors", lambda d: kept_turn_vectors(d, lambda: turn_vectors(d, vectors.idf))
+    )
     # kept for the next find while the profiles are the same (:mod:`.kept`)
-    best, best_score, runner_up, runner_up_score = data.derive_for(
-        "turn_closest",
+    best, best_score, runner_up, runner_up_score = kept_turn_closest(
+        data,
         profiles,
         lambda: closest_two(turns.rows, turns.columns, turns.weights, profiles.matrix, len(turns)),
-        same=True,
     )
     names = {code.id: code.name for code in codes}
     starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1)).tolist()

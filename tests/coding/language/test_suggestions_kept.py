@@ -6,7 +6,9 @@ terms' and the guide's candidates are kept while the codes, the scope and the gu
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +59,12 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
 
 def _fresh(project: Project, code: str | None, tmp_path: Path) -> list[Candidate]:
-    """The candidates a freshly opened copy of ``project`` finds (nothing kept from an earlier find)."""
+    """The candidates a freshly opened copy of ``project`` finds (nothing kept from an earlier find, nothing read
+    from what a find stored for the next session)."""
     path = project.save_copy(tmp_path / f"fresh{len(list(tmp_path.glob('fresh*')))}.codewerk")
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("DELETE FROM kept_state")
+        conn.commit()
     with Project.open(path) as copy:
         return copy.assist.suggestions.candidates(code)
 

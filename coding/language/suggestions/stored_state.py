@@ -1,0 +1,259 @@
+"""What a find of suggestions keeps for the next one, stored in the project for the next session (issue 19).
+
+The similarity sources derive from the corpus and the codings what the second find of a session reuses
+(:mod:`.kept`: the sentence and turn vectors, the codes' profiles, each sentence's and turn's closest two
+codes). The first find of a session computed all of it again (≈ 8 s at ten times the large corpus). Each piece
+is stored in ``kept_state`` as one blob of arrays under a stamp of everything it is computed from:
+
+- the engine itself (:func:`engine_stamp`: the source of the suggestion modules and numpy's version), so that a
+  new version of the program never reads what an older one computed;
+- the corpus's words (:attr:`CorpusData.stamp`: each document's index row and the speaker rules);
+- for the profiles and the closest codes, the codings and the codes' describing words (``kept.codings_stamp``).
+
+A piece is read only when its stamp is the current one; a stale, foreign or damaged blob is ignored and the piece
+computed as before. What is computed is written after the find (:func:`write_pending`, in the worker thread that
+found), never while the user waits for it and only where it can be (a project file that can be written: not a
+read-only file, not a team server). Derived data, like the word index: no undo entry, no change announced.
+
+A blob is a small header (``CWKS1``, the length of a JSON list of the arrays' names, dtypes, shapes and offsets)
+and the arrays' bytes, stored in parts (rows ``name#0``, ``name#1``, …) and named by the row ``name`` (how many
+parts, how many bytes) written last; read back, the parts are copied into one buffer and each array is a view of
+it (nothing held twice).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import struct
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from coding.core.store import Store
+    from coding.language.suggestions.data import CorpusData
+
+_log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Arrays = dict[str, np.ndarray]
+_MAGIC = b"CWKS1"
+_HEAD = struct.Struct("<5sQ")
+_ALIGN = 64
+#: The most bytes of a blob written in one transaction (a part of its own row): other writers of the project wait
+#: for one part at most (≈ 0.5 s at ten times the large corpus on a loaded disk), not for the whole piece.
+PART = 8 << 20
+_PARTS = struct.Struct("<QQ")  # the row naming a piece: its parts, its size in bytes
+
+
+@functools.cache
+def engine_stamp() -> bytes:
+    """A digest of what computes the stored pieces: the suggestion engine's and the word index's modules (their
+    source, or their compiled files where no source is) and numpy's version."""
+    digest = hashlib.blake2b(np.__version__.encode(), digest_size=20)
+    package = Path(__file__).resolve().parent
+    for folder in (package, package.parent):
+        for path in sorted(folder.glob("*.py*")):
+            if path.is_file():
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def stamp_of(*parts: object) -> str:
+    """The stamp a piece is stored under: the engine's and ``parts``' (bytes, or anything with a stable repr)."""
+    digest = hashlib.blake2b(engine_stamp(), digest_size=24)
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else repr(part).encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def corpus_stamp(fingerprint: tuple[Any, ...]) -> bytes:
+    """A digest of what the corpus's words were read from (``data.fingerprint``: the documents, their index rows,
+    the speaker rules)."""
+    documents, index, speakers = fingerprint
+    text = json.dumps(
+        [sorted(documents), [list(row) for row in index], speakers], sort_keys=True, default=str
+    )
+    return hashlib.blake2b(text.encode(), digest_size=20).digest()
+
+
+def recall(
+    data: CorpusData,
+    name: str,
+    stamp: str | None,
+    build: Callable[[], T],
+    pack: Callable[[T], Arrays],
+    unpack: Callable[[Arrays], T],
+) -> T:
+    """Piece ``name`` as stored under ``stamp``, else ``build()`` (then written after the find:
+    :func:`write_pending`). ``stamp`` ``None``: nothing stored, nothing to store."""
+    store = data.store
+    if stamp is None or store is None:
+        return build()
+    arrays = read(store, name, stamp)
+    if arrays is not None:
+        try:
+            value = unpack(arrays)
+        except (ValueError, KeyError, TypeError, IndexError) as exc:  # a blob not as this version writes it
+            _log.info("kept state %s not read: %s", name, exc)
+        else:
+            data.unsaved.pop(name, None)
+            return value
+    value = build()
+    data.unsaved[name] = (stamp, lambda: pack(value))
+    return value
+
+
+def _usable(store: Store) -> bool:
+    """Whether pieces are stored in ``store``: a project file (a team server's are computed by each session)."""
+    return bool(store.engine.dialect.name == "sqlite")
+
+
+def read(store: Store, name: str, stamp: str) -> Arrays | None:
+    """The arrays stored as ``name`` under ``stamp``; ``None`` when there are none current, or they cannot be read.
+    The blob's parts are copied one at a time into one buffer, of which the arrays are views."""
+    from coding.language.sql import raw_connection
+
+    try:
+        if not _usable(store):
+            return None
+        with store.read() as session:
+            raw = raw_connection(session)
+            row = raw.execute(
+                "SELECT data FROM kept_state WHERE name = ? AND stamp = ?", (name, stamp)
+            ).fetchone()
+            if row is None:
+                return None
+            parts, size = _PARTS.unpack(row[0])
+            buffer = np.empty(size, dtype=np.uint8)
+            at = 0
+            for number in range(parts):
+                found = raw.execute(
+                    "SELECT data FROM kept_state WHERE name = ? AND stamp = ?", (_part(name, number), stamp)
+                ).fetchone()
+                if found is None or at + len(found[0]) > size:
+                    raise ValueError(f"part {number} missing or too long")
+                buffer[at : at + len(found[0])] = np.frombuffer(found[0], dtype=np.uint8)
+                at += len(found[0])
+                del found
+            if at != size:
+                raise ValueError("parts shorter than the blob")
+        return unpack_blob(buffer.data)
+    except Exception as exc:  # derived data never breaks a find: computed instead
+        _log.info("kept state %s not read: %s", name, exc)
+        return None
+
+
+def _part(name: str, number: int) -> str:
+    return f"{name}#{number}"
+
+
+def write_pending(data: CorpusData) -> None:
+    """Store the pieces computed since the last write (:func:`recall`), one at a time (each packed only while it
+    is written); a project that cannot be written keeps what it had, and the pieces are computed again next
+    session."""
+    store = data.store
+    if store is None or not data.unsaved:
+        return
+    pending = dict(data.unsaved)
+    data.unsaved.clear()
+    if store.read_only or not _usable(store):
+        return
+    for name, (stamp, pack) in pending.items():
+        try:
+            write(store, name, stamp, pack())
+        except Exception as exc:
+            _log.info("kept state %s not written: %s", name, exc)
+
+
+def _layout(arrays: Mapping[str, np.ndarray]) -> tuple[bytes, list[tuple[int, np.ndarray]], int]:
+    entries = []
+    places: list[tuple[int, np.ndarray]] = []
+    offset = 0
+    for key, array in arrays.items():
+        flat = np.ascontiguousarray(array)
+        entries.append([key, flat.dtype.str, list(flat.shape), offset, flat.nbytes])
+        places.append((offset, flat))
+        offset += -(-flat.nbytes // _ALIGN) * _ALIGN
+    header = json.dumps(entries).encode()
+    head = _HEAD.pack(_MAGIC, len(header)) + header
+    start = -(-len(head) // _ALIGN) * _ALIGN
+    return head, [(start + at, flat) for at, flat in places], start + offset
+
+
+def pack_blob(arrays: Mapping[str, np.ndarray]) -> bytes:
+    """The blob of ``arrays`` (as :func:`write` stores it)."""
+    head, places, size = _layout(arrays)
+    out = bytearray(size)
+    out[: len(head)] = head
+    for at, flat in places:
+        out[at : at + flat.nbytes] = flat.reshape(-1).view(np.uint8).data
+    return bytes(out)
+
+
+def unpack_blob(blob: bytes | memoryview) -> Arrays:
+    """The arrays of a blob, each a read-only view of it; ``ValueError`` for anything that is not one."""
+    if len(blob) < _HEAD.size:
+        raise ValueError("too short")
+    magic, length = _HEAD.unpack_from(blob)
+    if magic != _MAGIC or _HEAD.size + length > len(blob):
+        raise ValueError("not a kept-state blob")
+    entries = json.loads(bytes(blob[_HEAD.size : _HEAD.size + length]))
+    start = -(-(_HEAD.size + length) // _ALIGN) * _ALIGN
+    out: Arrays = {}
+    for key, dtype_text, shape, offset, nbytes in entries:
+        dtype = np.dtype(dtype_text)
+        if dtype.hasobject:
+            raise ValueError("object arrays are never stored")
+        count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+        at = start + int(offset)
+        if count * dtype.itemsize != nbytes or at + nbytes > len(blob) or at < start:
+            raise ValueError(f"array {key} outside the blob")
+        out[str(key)] = np.frombuffer(blob, dtype=dtype, count=count, offset=at).reshape(shape)
+    return out
+
+
+def write(store: Store, name: str, stamp: str, arrays: Mapping[str, np.ndarray]) -> None:
+    """Store ``arrays`` as ``name`` under ``stamp`` (replacing what was stored as ``name``): the blob in parts of
+    at most :data:`PART` bytes, each written in place (no joined copy of the arrays) in a transaction of its own (no
+    other writer waits for more than one part), then the row naming them (until then, nothing is read)."""
+    from coding.language.sql import raw_connection
+
+    head, places, size = _layout(arrays)
+    segments: list[tuple[int, memoryview]] = [(0, memoryview(head))]
+    segments += [(at, flat.reshape(-1).view(np.uint8).data) for at, flat in places if flat.nbytes]
+    with store.write() as session:
+        raw_connection(session).execute(
+            "DELETE FROM kept_state WHERE name = ? OR substr(name, 1, ?) = ?",
+            (name, len(name) + 1, name + "#"),
+        )
+    parts = -(-size // PART)
+    for number in range(parts):
+        low, high = number * PART, min(size, (number + 1) * PART)
+        with store.write() as session:
+            raw = raw_connection(session)
+            raw.execute(
+                "INSERT INTO kept_state (name, stamp, data) VALUES (?, ?, zeroblob(?))",
+                (_part(name, number), stamp, high - low),
+            )
+            (rowid,) = raw.execute(
+                "SELECT rowid FROM kept_state WHERE name = ?", (_part(name, number),)
+            ).fetchone()
+            with raw.blobopen("kept_state", "data", rowid) as blob:
+                for at, segment in segments:
+                    begin, end = max(low, at), min(high, at + len(segment))
+                    if begin < end:
+                        blob.seek(begin - low)
+                        blob.write(segment[begin - at : end - at])
+    with store.write() as session:
+        raw_connection(session).execute(
+            "INSERT INTO kept_state (name, stamp, data) VALUES (?, ?, ?)",
+            (name, stamp, _PARTS.pack(parts, size)),
+        )

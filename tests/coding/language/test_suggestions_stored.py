@@ -1,0 +1,254 @@
+"""What a find keeps for the next one is stored in the project for the next session (issue 19): the next session's
+first find reads the sentence and turn vectors, the profiles and the closest codes instead of computing them, and
+finds the same suggestions with the same reasons; a coding or a code's description changed computes the profiles
+and closest codes again (not the vectors), a document indexed again computes everything again, and a damaged or
+unwritable entry is never a problem: it is computed as before."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from benchmarks.make_corpus import CorpusSpec, ensure
+from coding import Project
+from coding.language.suggestions import resemblance, sentence_spans, similar, stored_state, turns
+from coding.language.suggestions.candidates import Candidate
+
+PIECES = ["closest_codes", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
+
+
+@pytest.fixture(scope="module")
+def indexed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = CorpusSpec("stored23", documents=5, characters=6_000, codings=25, seed=23)
+    corpus = ensure(spec, root=tmp_path_factory.mktemp("corpora"), docx=False)
+    path = tmp_path_factory.mktemp("indexed") / "stored.codewerk"
+    shutil.copyfile(corpus.project, path)
+    with Project.open(path) as project:
+        project.assist.index()
+    return path
+
+
+@pytest.fixture
+def path(indexed_file: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "work.codewerk"
+    shutil.copyfile(indexed_file, target)
+    return target
+
+
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How often each piece is computed (not kept, not read)."""
+    counts = dict.fromkeys(PIECES, 0)
+
+    def counting(name: str, owner: Any, attribute: str) -> None:
+        function: Callable[..., Any] = getattr(owner, attribute)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            counts[name] += 1
+            return function(*args, **kwargs)
+
+        monkeypatch.setattr(owner, attribute, counted)
+
+    counting("profiles", resemblance, "code_profiles")
+    counting("closest_codes", sentence_spans, "closest_two")
+    counting("turn_closest", turns, "closest_two")
+    counting("sentence_vectors", similar, "_build_sentence_vectors")
+    counting("turn_vectors", turns, "turn_vectors")
+    return counts
+
+
+def _shown(found: list[Candidate]) -> list[str]:
+    """The suggestions as the benchmarks compare them: each one's repr and full reason."""
+    return [repr(c) + " " + repr(c.full_reason) for c in found]
+
+
+def _find(path: Path, code: str | None = "Vertrouwen") -> list[str]:
+    with Project.open(path) as project:
+        return _shown(project.assist.suggestions.candidates(code))
+
+
+def _stored(path: Path) -> dict[str, tuple[str, bytes]]:
+    """Each stored row (a piece's row naming its parts, and its parts ``name#0``, …): its stamp and data."""
+    with closing(sqlite3.connect(path)) as conn:
+        return {
+            name: (stamp, data)
+            for name, stamp, data in conn.execute("SELECT name, stamp, data FROM kept_state")
+        }
+
+
+def _pieces(path: Path) -> list[str]:
+    return sorted(name for name in _stored(path) if "#" not in name)
+
+
+def _no_state(path: Path, tmp_path: Path) -> Path:
+    """A copy of the project without what is stored for the next session: it computes every piece."""
+    copy = tmp_path / f"fresh{len(list(tmp_path.glob('fresh*')))}.codewerk"
+    shutil.copyfile(path, copy)
+    with closing(sqlite3.connect(copy)) as conn:
+        conn.execute("DELETE FROM kept_state")
+        conn.commit()
+    return copy
+
+
+def test_the_next_session_reads_what_the_first_stored_and_finds_the_same(
+    path: Path, computed: dict[str, int]
+) -> None:
+    first = _find(path)
+    assert computed == dict.fromkeys(PIECES, 1) and len(first) > 5
+    stored = _stored(path)
+    assert _pieces(path) == PIECES
+    next_session = _find(path)
+    assert computed == dict.fromkeys(PIECES, 1)  # all read, none computed
+    assert next_session == first
+    assert _stored(path) == stored  # nothing written again
+    everything = _find(path, None)  # another scope: the same pieces
+    assert computed == dict.fromkeys(PIECES, 1)
+    assert everything == _find(_no_state(path, path.parent), None)
+
+
+def test_a_coding_or_a_description_changed_computes_profiles_and_closest_codes_again(
+    path: Path, computed: dict[str, int], tmp_path: Path
+) -> None:
+    before = _find(path)
+    with Project.open(path) as project:
+        found = project.assist.suggestions.candidates("Vertrouwen")
+        longest = max(found, key=lambda c: c.end - c.start)
+        project.codings.code(longest.document_id, longest.code_id, longest.start, longest.end)
+    coded = _find(path)
+    assert computed == {**dict.fromkeys(PIECES, 2), "sentence_vectors": 1, "turn_vectors": 1}
+    assert coded != before
+    assert coded == _find(_no_state(path, tmp_path))
+    with Project.open(path) as project:
+        tree = project.context.resolve.code_tree()
+        vertrouwen = next(c for c in tree if c.name == "Vertrouwen")
+        words = " ".join(project.documents.text(longest.document_id).split()[:300])
+        project.codes.update(vertrouwen.id, description=words)
+    counts = dict(computed)
+    described = _find(path)
+    assert computed["profiles"] == counts["profiles"] + 1
+    assert computed["sentence_vectors"] == counts["sentence_vectors"]  # read: the corpus is the same
+    assert described != coded
+    assert described == _find(_no_state(path, tmp_path))
+
+
+def test_a_document_indexed_again_computes_everything_again(
+    path: Path, computed: dict[str, int], tmp_path: Path
+) -> None:
+    _find(path)
+    with Project.open(path) as project:
+        document = project.documents.list()[0]
+        text = project.documents.text(document.id)
+        corrected = text.replace(" en ", " of ", 1)
+        assert corrected != text
+        project.documents.correct_text(document.id, corrected)
+        project.assist.index()
+    again = _find(path)
+    assert computed == dict.fromkeys(PIECES, 2)
+    assert again == _find(_no_state(path, tmp_path))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: b"",
+        lambda blob: blob[: len(blob) // 2],
+        lambda blob: b"CWKS1" + b"\xff" * 40,
+        lambda blob: blob[:13] + b"{x" + blob[15:],
+    ],
+    ids=["empty", "cut", "header", "json"],
+)
+def test_a_damaged_entry_is_computed_again_and_replaced(
+    path: Path, computed: dict[str, int], damage: Callable[[bytes], bytes]
+) -> None:
+    first = _find(path)
+    stored = _stored(path)
+    with closing(sqlite3.connect(path)) as conn:
+        for piece in PIECES:
+            _, data = stored[f"{piece}#0"]
+            conn.execute("UPDATE kept_state SET data = ? WHERE name = ?", (damage(data), f"{piece}#0"))
+        conn.commit()
+    assert _find(path) == first
+    assert computed == dict.fromkeys(PIECES, 2)
+    assert _stored(path) == stored  # written again as the first find wrote it
+
+
+def test_an_entry_of_another_shape_is_computed_again(path: Path, computed: dict[str, int]) -> None:
+    first = _find(path)
+    stored = _stored(path)
+    assert stored["profiles"][1] == stored_state._PARTS.pack(1, len(stored["profiles#0"][1]))
+    arrays = stored_state.unpack_blob(stored["profiles#0"][1])
+    wrong = stored_state.pack_blob({**arrays, "counts": np.zeros(len(arrays["counts"]) + 1, dtype=np.int64)})
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE kept_state SET data = ? WHERE name = 'profiles#0'", (wrong,))
+        conn.execute(
+            "UPDATE kept_state SET data = ? WHERE name = 'profiles'",
+            (stored_state._PARTS.pack(1, len(wrong)),),
+        )
+        conn.commit()
+    assert _find(path) == first
+    assert computed["profiles"] == 2 and computed["sentence_vectors"] == 1
+
+
+def test_a_project_that_cannot_be_written_still_finds(
+    path: Path, computed: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Project.open(path) as project:
+        project.store.read_only = True  # as a file on read-only media is opened
+        first = _shown(project.assist.suggestions.candidates("Vertrouwen"))
+    assert _stored(path) == {}
+    assert first == _find(path)
+
+    def refused(*_args: Any) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(stored_state, "write", refused)
+    shutil.copyfile(path.parent / "work.codewerk", path.parent / "other.codewerk")
+    with closing(sqlite3.connect(path.parent / "other.codewerk")) as conn:
+        conn.execute("DELETE FROM kept_state")
+        conn.commit()
+    assert _find(path.parent / "other.codewerk") == first
+    assert _stored(path.parent / "other.codewerk") == {}
+
+
+def test_blobs_round_trip_their_arrays() -> None:
+    arrays: dict[str, np.ndarray] = {
+        "a": np.arange(7, dtype=np.int32),
+        "b": np.linspace(0, 1, 12).reshape(3, 4),
+        "empty": np.zeros(0, dtype=np.int64),
+        "flags": np.array([True, False, True]),
+    }
+    back = stored_state.unpack_blob(stored_state.pack_blob(arrays))
+    assert list(back) == list(arrays)
+    for key, array in arrays.items():
+        assert back[key].dtype == array.dtype and back[key].shape == array.shape
+        assert np.array_equal(back[key], array)
+    with pytest.raises(ValueError, match="outside the blob"):
+        stored_state.unpack_blob(stored_state.pack_blob(arrays)[:-64])
+
+
+def test_a_piece_larger_than_a_part_is_written_and_read_in_parts(
+    path: Path, computed: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stored_state, "PART", 1000)
+    first = _find(path)
+    stored = _stored(path)
+    parts, size = stored_state._PARTS.unpack(stored["sentence_vectors"][1])
+    assert parts > 3 and size > 3000
+    assert [len(stored[f"sentence_vectors#{n}"][1]) for n in range(parts)] == [1000] * (parts - 1) + [
+        size - 1000 * (parts - 1)
+    ]
+    assert _find(path) == first
+    assert computed == dict.fromkeys(PIECES, 1)
+    with closing(sqlite3.connect(path)) as conn:  # a part of another stamp (a write cut short): not read
+        conn.execute("UPDATE kept_state SET stamp = 'other' WHERE name = 'sentence_vectors#1'")
+        conn.commit()
+    assert _find(path) == first
+    assert computed["sentence_vectors"] == 2
+    assert _stored(path) == stored
