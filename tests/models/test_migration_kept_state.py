@@ -8,9 +8,11 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from alembic import command
 
 from coding import Project
+from coding.language.suggestions import stored_state
 from models.database import _alembic_config, _migration_connection
 
 TEXT = (
@@ -35,7 +37,10 @@ def _names(path: Path) -> list[str]:
         ]
 
 
-def test_an_indexed_file_at_0018_gets_the_table_and_its_first_find_fills_it(tmp_path: Path) -> None:
+def test_an_indexed_file_at_0018_gets_the_table_and_its_first_find_fills_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", 0)  # stored whatever the corpus's size
     path = tmp_path / "indexed.codewerk"
     sources = []
     for name in ("R5", "R6", "R7"):
@@ -47,7 +52,7 @@ def test_an_indexed_file_at_0018_gets_the_table_and_its_first_find_fills_it(tmp_
         project.assist.index()
         project.code("R5", "Vertrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
         suggested = project.assist.suggestions.candidates("Vertrouwen")
-    assert len(_names(path)) == 5
+    assert len(_names(path)) == 6
 
     _downgrade(path, "0018")  # the file as 0018 left it: no table
     with closing(sqlite3.connect(path)) as conn:
@@ -57,6 +62,13 @@ def test_an_indexed_file_at_0018_gets_the_table_and_its_first_find_fills_it(tmp_
         assert project.backup_path is not None and "0018" in project.backup_path.name
         assert _names(path) == []
         assert project.assist.suggestions.candidates("Vertrouwen") == suggested
-    assert _names(path) == ["closest_codes", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
+    assert _names(path) == [
+        "closest_codes",
+        "guide_answers",
+        "profiles",
+        "sentence_vectors",
+        "turn_closest",
+        "turn_vectors",
+    ]
     with Project.open(path, coder="student") as project:
         assert project.assist.suggestions.candidates("Vertrouwen") == suggested

@@ -150,10 +150,27 @@ class FixedSources:
         kept = self.answers
         if kept is not None and kept[0] == key and corpus_key is not None:
             return kept[1]
+        from coding.language.guide_matches import guide_key
+        from coding.language.suggestions import stored_answers, stored_state
         from coding.language.suggestions.guide_answers import stored_answer_spans
 
         self.answers = None  # let the old ones go before finding the new ones
-        answers, found = stored_answer_spans(self._guide, self._assistant.corpus(), data)
+        guide_service = self._guide
+        # stored for the next session under what they are found from: the corpus's words, the matcher, the guide
+        # and the researcher's decisions
+        stamp = (
+            None
+            if data.stamp is None
+            else stored_state.stamp_of(data.stamp, guide_key(guide_service.matcher()), guide, decisions)
+        )
+        answers, found = stored_state.recall(
+            data,
+            "guide_answers",
+            stamp,
+            lambda: stored_answer_spans(guide_service, self._assistant.corpus(), data),
+            stored_answers.pack,
+            stored_answers.unpack,
+        )
         self.answers = (key, answers, found)
         return answers
 

@@ -351,7 +351,7 @@ class SuggestionService:
     def _corpus_data(self, corpus: Corpus, indexed: set[DocumentId]) -> CorpusData:
         """The indexed words, read again only when the index or the speaker rules changed."""
         from coding.language.suggestions.data import fingerprint, load_corpus_data
-        from coding.language.suggestions.stored_state import corpus_stamp
+        from coding.language.suggestions.stored_state import corpus_stamp, worth_storing
 
         key = fingerprint(self._context.store, indexed)
         with self._lock:
@@ -359,7 +359,8 @@ class SuggestionService:
                 return self._data[1]
             self._data = None  # let the old one go before reading the new one
             data = load_corpus_data(corpus, indexed)
-            data.stamp = corpus_stamp(key)
+            if worth_storing(data):  # else nothing is stored or read: computing is as quick
+                data.stamp = corpus_stamp(key)
             self._data = (key, data)
             return data
 

@@ -1,7 +1,7 @@
 """What a find of suggestions derives from the corpus and the codings, kept for the next session (issue 19,
 suggestions at ten times the corpus): the first find of a session computed again what the second reuses (the
-sentence and turn vectors, the codes' profiles, each sentence's and turn's closest codes; ≈ 8 s of ≈ 13 s at ten
-times the large corpus). A find now stores each piece as a blob of arrays under a stamp of what it was computed
+sentence and turn vectors, the codes' profiles, each sentence's and turn's closest codes, the guide's answers;
+≈ 8 s of ≈ 13 s at ten times the large corpus). A find now stores each piece as a blob of arrays under a stamp of what it was computed
 from (``coding.language.suggestions.stored_state``), and the next session's first find reads those whose stamp is
 current.
 

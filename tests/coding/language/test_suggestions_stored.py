@@ -18,10 +18,18 @@ import pytest
 
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
-from coding.language.suggestions import resemblance, sentence_spans, similar, stored_state, turns
+from coding.language.suggestions import (
+    guide_answers,
+    resemblance,
+    sentence_spans,
+    similar,
+    stored_answers,
+    stored_state,
+    turns,
+)
 from coding.language.suggestions.candidates import Candidate
 
-PIECES = ["closest_codes", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
+PIECES = ["closest_codes", "guide_answers", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +41,12 @@ def indexed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Project.open(path) as project:
         project.assist.index()
     return path
+
+
+@pytest.fixture(autouse=True)
+def stored_from_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These corpora are small: the pieces are stored whatever the size."""
+    monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", 0)
 
 
 @pytest.fixture
@@ -61,6 +75,7 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     counting("turn_closest", turns, "closest_two")
     counting("sentence_vectors", similar, "_build_sentence_vectors")
     counting("turn_vectors", turns, "turn_vectors")
+    counting("guide_answers", guide_answers, "stored_answer_spans")
     return counts
 
 
@@ -122,7 +137,12 @@ def test_a_coding_or_a_description_changed_computes_profiles_and_closest_codes_a
         longest = max(found, key=lambda c: c.end - c.start)
         project.codings.code(longest.document_id, longest.code_id, longest.start, longest.end)
     coded = _find(path)
-    assert computed == {**dict.fromkeys(PIECES, 2), "sentence_vectors": 1, "turn_vectors": 1}
+    assert computed == {
+        **dict.fromkeys(PIECES, 2),
+        "sentence_vectors": 1,
+        "turn_vectors": 1,
+        "guide_answers": 1,
+    }
     assert coded != before
     assert coded == _find(_no_state(path, tmp_path))
     with Project.open(path) as project:
@@ -251,4 +271,82 @@ def test_a_piece_larger_than_a_part_is_written_and_read_in_parts(
         conn.commit()
     assert _find(path) == first
     assert computed["sentence_vectors"] == 2
+    assert _stored(path) == stored
+
+
+def test_a_guide_decision_finds_the_answers_again_and_they_come_back_as_found(
+    path: Path, computed: dict[str, int], tmp_path: Path
+) -> None:
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        service.candidates("Vertrouwen")
+        data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        answers, found = service.fixed.answers[1], service.fixed.answers[2]  # type: ignore[index]
+        assert len(answers) > 10 and any(len(a.parts) > 1 for a in answers)
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        assert service.fixed.guide_answers(data) == answers
+        read = service.fixed.answers[2]  # type: ignore[index]
+        assert list(read) == list(found)
+        for doc_id, matches in found.items():
+            for field in (
+                "asks",
+                "matched_start",
+                "matched_question",
+                "matched_confidence",
+                "overlap_start",
+                "overlap_question",
+                "overlap_similarity",
+            ):
+                mine, theirs = getattr(read[doc_id], field), getattr(matches, field)
+                assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs)
+        assert computed["guide_answers"] == 1
+        answer = next(a for a in answers if not a.confirmed)
+        project.guide.decide(answer.document_id, answer.asked_start, answer.question, "confirmed")
+        decided = _shown(service.candidates("Vertrouwen"))
+    assert computed["guide_answers"] == 2
+    assert decided == _find(_no_state(path, tmp_path))
+    assert _find(path) == decided and computed["guide_answers"] == 3  # the fresh copy's, then read
+
+
+def test_answers_and_findings_round_trip_their_arrays(path: Path) -> None:
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        answers = service.fixed.guide_answers(data)
+        found = service.fixed.answers[2]  # type: ignore[index]
+    back, matches = stored_answers.unpack(stored_answers.pack((answers, found)))
+    assert back == answers and [repr(a) for a in back] == [repr(a) for a in answers]
+    assert list(matches) == list(found)
+    arrays = stored_answers.pack((answers, found))
+    with pytest.raises(ValueError, match="another shape"):
+        stored_answers.unpack({**arrays, "parts": arrays["parts"][:-1]})
+    with pytest.raises(ValueError, match="another shape"):
+        stored_answers.unpack({**arrays, "overlap_question": arrays["overlap_question"][:-1]})
+
+
+def test_a_small_corpus_stores_nothing_and_reads_nothing(
+    path: Path, computed: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _find(path)
+    stored = _stored(path)
+    assert _pieces(path) == PIECES
+    with Project.open(path) as project:
+        words = sum(
+            len(d.term)
+            for d in project.assist.suggestions._corpus_data(
+                project.assist.corpus(), project.assist.ensure_indexed()
+            ).documents.values()
+        )
+    monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", words + 1)
+    assert _find(path) == first
+    assert computed == dict.fromkeys(PIECES, 2)  # not read
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("DELETE FROM kept_state")
+        conn.commit()
+    assert _find(path) == first
+    assert _stored(path) == {}  # nor written
+    monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", words)
+    assert _find(path) == first
     assert _stored(path) == stored
