@@ -101,9 +101,9 @@ class WordBags(Base):
 class KeptState(Base):
     """What a find of suggestions derives from the corpus and the codings and the next session's first find reads
     instead of computing it again (``coding.language.suggestions.stored_state``): per piece (the sentence and
-    turn vectors, the codes' profiles, each sentence's and turn's closest codes, the guide's answers) a blob of
-    arrays, in rows ``name#0``, ``name#1``, … named by the row ``name``. Derived data, written after a find; valid
-    only while ``stamp`` is what the piece would be computed from now."""
+    turn vectors, the codes' profiles, each sentence's and turn's closest codes, the guide's answers, the search
+    terms' hits) a blob of arrays, in rows ``name#0``, ``name#1``, … named by the row ``name``. Derived data,
+    written after a find; valid only while ``stamp`` is what the piece would be computed from now."""
 
     __tablename__ = "kept_state"
 

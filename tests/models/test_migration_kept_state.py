@@ -52,7 +52,7 @@ def test_an_indexed_file_at_0018_gets_the_table_and_its_first_find_fills_it(
         project.assist.index()
         project.code("R5", "Vertrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
         suggested = project.assist.suggestions.candidates("Vertrouwen")
-    assert len(_names(path)) == 6
+    assert len(_names(path)) == 7
 
     _downgrade(path, "0018")  # the file as 0018 left it: no table
     with closing(sqlite3.connect(path)) as conn:
@@ -67,6 +67,7 @@ def test_an_indexed_file_at_0018_gets_the_table_and_its_first_find_fills_it(
         "guide_answers",
         "profiles",
         "sentence_vectors",
+        "term_hits",
         "turn_closest",
         "turn_vectors",
     ]

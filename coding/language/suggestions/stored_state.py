@@ -115,13 +115,17 @@ def recall(
         try:
             value = unpack(arrays)
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # a blob not as this version writes it
-            _log.info("kept state %s not read: %s", name, exc)
+            log_unread(name, exc)
         else:
             data.unsaved.pop(name, None)
             return value
     value = build()
     data.unsaved[name] = (stamp, lambda: pack(value))
     return value
+
+
+def log_unread(name: str, exc: BaseException) -> None:
+    _log.info("kept state %s not read: %s", name, exc)
 
 
 def _usable(store: Store) -> bool:

@@ -272,7 +272,11 @@ def _in_answer_sentences(
 
 def term_hits(pattern: TermPattern, data: CorpusData, index: WordIndex, corpus: Corpus) -> TermHits:
     """Where a term is found in the answers (kept with the corpus's words for the next time)."""
-    cache: dict[TermPattern, TermHits] = data.derived.setdefault("terms", {})
+    cache: dict[TermPattern, TermHits] | None = data.derived.get("terms")
+    if cache is None:  # those stored for the next session by the last one (:mod:`.stored_terms`)
+        from coding.language.suggestions import stored_terms
+
+        cache = data.derived["terms"] = stored_terms.read(data)
     if pattern in cache:
         return cache[pattern]
     if pattern.regex is not None:
@@ -297,6 +301,9 @@ def term_hits(pattern: TermPattern, data: CorpusData, index: WordIndex, corpus: 
                 for i in keep.tolist()
             ]
     cache[pattern] = found = TermHits(document[keep], sentence, forms)
+    from coding.language.suggestions import stored_terms
+
+    stored_terms.remember(data, cache)
     return found
 
 

@@ -25,11 +25,15 @@ from coding.language.suggestions import (
     similar,
     stored_answers,
     stored_state,
+    stored_terms,
+    terms,
     turns,
 )
 from coding.language.suggestions.candidates import Candidate
 
 PIECES = ["closest_codes", "guide_answers", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
+#: Every piece stored: those above, whose computing is counted (``computed``), and the search terms' hits.
+STORED = sorted([*PIECES, "term_hits"])
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +122,7 @@ def test_the_next_session_reads_what_the_first_stored_and_finds_the_same(
     first = _find(path)
     assert computed == dict.fromkeys(PIECES, 1) and len(first) > 5
     stored = _stored(path)
-    assert _pieces(path) == PIECES
+    assert _pieces(path) == STORED
     next_session = _find(path)
     assert computed == dict.fromkeys(PIECES, 1)  # all read, none computed
     assert next_session == first
@@ -190,7 +194,7 @@ def test_a_damaged_entry_is_computed_again_and_replaced(
     first = _find(path)
     stored = _stored(path)
     with closing(sqlite3.connect(path)) as conn:
-        for piece in PIECES:
+        for piece in STORED:
             _, data = stored[f"{piece}#0"]
             conn.execute("UPDATE kept_state SET data = ? WHERE name = ?", (damage(data), f"{piece}#0"))
         conn.commit()
@@ -331,7 +335,7 @@ def test_a_small_corpus_stores_nothing_and_reads_nothing(
 ) -> None:
     first = _find(path)
     stored = _stored(path)
-    assert _pieces(path) == PIECES
+    assert _pieces(path) == STORED
     with Project.open(path) as project:
         words = sum(
             len(d.term)
@@ -350,3 +354,39 @@ def test_a_small_corpus_stores_nothing_and_reads_nothing(
     monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", words)
     assert _find(path) == first
     assert _stored(path) == stored
+
+
+def test_the_search_terms_hits_are_read_in_the_next_session_with_their_forms(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked_up: list[object] = []
+    original = terms._in_answer_sentences
+
+    def counted(*args: Any) -> Any:
+        looked_up.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(terms, "_in_answer_sentences", counted)
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        first = _shown(service.candidates(None))
+        data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        hits = dict(data.derived["terms"])
+    found = len(looked_up)
+    assert found == len(hits) > 3 and any(len(h.form) > 10 for h in hits.values())
+    assert any(any(" " in form for form in h.form) for h in hits.values())  # a phrase's forms as read
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        assert _shown(service.candidates(None)) == first
+        data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        read = data.derived["terms"]
+    assert len(looked_up) == found  # none looked up again
+    assert list(read) == list(hits)
+    for pattern, theirs in hits.items():
+        mine = read[pattern]
+        assert mine.form == theirs.form
+        for field in ("document", "sentence"):
+            a, b = getattr(mine, field), getattr(theirs, field)
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+    back = stored_terms.unpack(stored_terms.pack(hits))
+    assert list(back) == list(hits) and [b.form for b in back.values()] == [h.form for h in hits.values()]
