@@ -27,7 +27,7 @@ from coding import Project
 
 PROJECT_FILTER = QT_TRANSLATE_NOOP("second_coder", "Codewerk projects (*.codewerk);;All files (*)")
 #: Where the last package was saved or merged from (settings): a coder's project comes back there,
-#: often days later, in another session.
+#: often days later, after the window was closed and opened again.
 PACKAGE_FOLDER = "second_coder/folder"
 
 
