@@ -20,7 +20,9 @@ def _shown(window: MainWindow) -> dict[str, list[str]]:
     return out
 
 
-def test_typing_keeps_the_matching_documents_under_open_groups(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_typing_keeps_the_matching_documents_under_open_groups(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     dock = window.documents_dock
     expanded_all: list[int] = []
     monkeypatch.setattr(dock.tree, "expandAll", lambda: expanded_all.append(1))
