@@ -15,6 +15,7 @@ from coding.core.text import fold, trim_span
 from coding.documents.document_commands import stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras, TurnColumns
+from coding.refi.guid_indexes import GuidIndexes
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import BATCH, MergedDocument, MergeState, Span
 from coding.refi.media_xml import turn_times
@@ -197,6 +198,7 @@ class SourcesMerge(MergeState):
         pairs: dict[tuple[Span, int, int], int] = {
             (span_of[row.passage_id], row.code_id, row.coder_id): row.id for row in coding_rows
         }
+        indexes = self._guid_indexes(by_guid, coding_guids)
         new_passages, pending = _Passages(), _Codings()
         # A passage is the project's own when its id is at most the largest before the import.
         last_own = max(span_of, default=0)
@@ -217,7 +219,7 @@ class SourcesMerge(MergeState):
             if len(new_passages.spans) >= BATCH or len(pending.spans) >= BATCH:
                 # Inserted a batch at a time (in the order planned, so each row gets the id it got
                 # when all went in at once): the rows of a large import never all stand.
-                self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
+                self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()), indexes)
                 new_passages, pending = _Passages(), _Codings()
             # A document this import added has this one source, and a source's passages go in one
             # batch: the coding pairs of its spans are looked up only while it is merged.
@@ -278,21 +280,55 @@ class SourcesMerge(MergeState):
             if let_go:
                 self.data.used = True
                 source.selections, source.whole_codings = [], []
-        self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
+        self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()), indexes)
+        indexes.build()
         self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
 
+    def _guid_indexes(self, passages: dict[str, Any], codings: dict[str, int]) -> GuidIndexes:
+        """The passages' and codings' GUID indexes dropped where this import adds many rows (built again
+        after them, :mod:`coding.refi.guid_indexes`); ``passages`` and ``codings`` by the project's GUIDs."""
+        indexes = GuidIndexes(self.s)
+        sources = self.data.sources
+        if not indexes.worth(sum(len(source.selections) for source in sources)):
+            return indexes
+        new_passages = new_codings = 0
+        for source in sources:  # the file's selections and codings whose GUIDs the project lacks
+            if passages:
+                new_passages += sum(selection.guid not in passages for selection in source.selections)
+            else:
+                new_passages += len(source.selections)
+            if codings:
+                new_codings += sum(
+                    coding.guid not in codings
+                    for selection in source.selections
+                    for coding in selection.codings
+                )
+            else:
+                new_codings += sum(map(len, map(_codings_of, source.selections)))
+        indexes.drop(Passage, new_passages, len(passages))
+        indexes.drop(Coding, new_codings, len(codings))
+        return indexes
+
     def _insert_batch(
-        self, new_passages: _Passages, pending: _Codings, by_span: dict[Span, int], evidence: set[Span]
+        self,
+        new_passages: _Passages,
+        pending: _Codings,
+        by_span: dict[Span, int],
+        evidence: set[Span],
+        indexes: GuidIndexes,
     ) -> None:
         """Insert the planned passages, then the planned codings (their passages now have ids), each
-        column by column (:meth:`Writer.insert_columns`: no dict per row). The new passages' spans are
-        kept in ``by_span`` only where they may be looked up again: in documents the project had, and
-        a judgement's evidence."""
+        column by column (:meth:`Writer.insert_columns`: no dict per row; many rows a statement into a
+        table whose GUID index is built after them). The new passages' spans are kept in ``by_span``
+        only where they may be looked up again: in documents the project had, and a judgement's
+        evidence."""
         ids: dict[Span, int] = {}
         # On SQLite a time read as the text SQLAlchemy stores for it goes in as it is (stored_time).
         stored = self.s.get_bind().dialect.name == "sqlite"
         if new_passages.spans:
-            inserted = self.w.insert_columns(Passage, new_passages.columns(stored), once=self.once)
+            inserted = self.w.insert_columns(
+                Passage, new_passages.columns(stored), once=self.once, many=indexes.without(Passage)
+            )
             ids = dict(zip(new_passages.spans, inserted, strict=True))
         new_documents = {doc.id for doc in self.docs.values() if doc.new}
         by_span.update(
@@ -303,7 +339,9 @@ class SourcesMerge(MergeState):
         self.added["passages"] += len(ids)
         if pending.spans:
             passage_ids = [ids[span] if span in ids else by_span[span] for span in pending.spans]
-            coding_ids = self.w.insert_columns(Coding, pending.columns(passage_ids, stored), once=self.once)
+            coding_ids = self.w.insert_columns(
+                Coding, pending.columns(passage_ids, stored), once=self.once, many=indexes.without(Coding)
+            )
             for index, guid in pending.reviewed:
                 self.codings[guid] = coding_ids[index]
         self.added["codings"] += len(pending.spans)
@@ -340,6 +378,10 @@ class SourcesMerge(MergeState):
         pending.memos.append(notes.coding_memos.get(coding.guid, ""))
         pending.created.append(coding.created or selection.created or _default(Coding, "created_at"))
         pairs[(span, code_id, coder_id)] = 0
+
+
+def _codings_of(selection: RSelection) -> Sequence[RCoding]:
+    return selection.codings
 
 
 def _default(target: type[Passage] | type[Coding], name: str) -> Any:
