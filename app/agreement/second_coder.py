@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.shell import settings
 from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from app.widgets.worker_write import WriteOperation, write_in_worker
 from coding import Project
 
 PROJECT_FILTER = QT_TRANSLATE_NOOP("second_coder", "Codewerk projects (*.codewerk);;All files (*)")
+#: Where the last package was saved or merged from (settings): a coder's project comes back there,
+#: often days later, after the window was closed and opened again.
+PACKAGE_FOLDER = "second_coder/folder"
 
 
 def ask_coder_name(parent: QWidget) -> str | None:
@@ -80,6 +84,7 @@ def prepare_package(
         return package_for_coder(project, target, coder=coder)
 
     def done(report: PackageReport) -> Path:
+        settings.remember_folder(PACKAGE_FOLDER, report.path.parent)
         operations.tell(parent, report.line())
         return report.path
 
@@ -89,6 +94,15 @@ def prepare_package(
         title=QCoreApplication.translate("second_coder", "Prepare package"),
         apply=done,
     ).start()
+
+
+def merge_folder(project: Project) -> Path | str:
+    """Where the merge's file dialog opens: the folder the last package went to (or the last merge came
+    from), else the project's folder (a team project: where the last file dialog was)."""
+    remembered = settings.folder(PACKAGE_FOLDER)
+    if remembered is not None:
+        return remembered
+    return "" if project.is_team_project else project.path.parent
 
 
 def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> WriteOperation | None:
@@ -108,12 +122,13 @@ def merge_coder(parent: QWidget, project: Project, path: Path | None = None) -> 
         chosen, _filter = file_dialogs.open_file_name(
             parent,
             QCoreApplication.translate("second_coder", "Merge a coder's project"),
-            "",
+            str(merge_folder(project)),
             QCoreApplication.translate("second_coder", PROJECT_FILTER),
         )
         if not chosen:
             return None
         path = Path(chosen)
+        settings.remember_folder(PACKAGE_FOLDER, path.parent)
     source = path
 
     def read_and_merge(progress: long_operation.Progress) -> ExchangeReport | None:  # in the worker thread

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE, FILTER_ROLE, NAME, DocumentListModel
+from app.documents.document_list_model import CODINGS, DOCUMENT_ID_ROLE, NAME, DocumentListModel
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.after_paint import after_first_paint
@@ -27,6 +27,35 @@ from coding.core.ids import DocumentId
 from coding.core.text import fold
 
 NO_GROUPING = ""
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """The documents (and groups) whose name, attributes or group value hold the filter text, matched in
+    Python: Qt's own filter asked the model for each row's index and filter text, ≈ 60,000 calls into
+    Python per keystroke over 2,000 documents."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.needle = ""
+        self.setRecursiveFilteringEnabled(True)  # a group stays when one of its documents matches
+        self.setAutoAcceptChildRows(True)  # a matching group keeps all its documents
+
+    def set_needle(self, needle: str) -> None:
+        if needle == self.needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 on; invalidateRowsFilter is deprecated there
+            self.beginFilterChange()
+            self.needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.needle = needle
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not self.needle or not isinstance(model, DocumentListModel):
+            return True
+        return model.matches(source_row, source_parent, self.needle)
 
 
 class DocumentsDock(QDockWidget):
@@ -48,10 +77,7 @@ class DocumentsDock(QDockWidget):
             QCoreApplication.translate("DocumentsDock", "Filter: name or attribute …")
         )
         self.filter.setClearButtonEnabled(True)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setAutoAcceptChildRows(True)
-        self.proxy.setFilterRole(FILTER_ROLE)
+        self.proxy = DocumentFilter(self)
         self.tree = QTreeView(body)
         self.tree.setObjectName("documentTree")
         self.tree.setAccessibleName(QCoreApplication.translate("DocumentsDock", "Documents"))
@@ -166,8 +192,17 @@ class DocumentsDock(QDockWidget):
             self.tree.expandAll()
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(fold(text))
-        self.tree.expandAll()
+        self.proxy.set_needle(fold(text))
+        self.expand_groups()
+
+    def expand_groups(self) -> None:
+        """Open the group rows left after filtering (a group filtered out and back comes back closed):
+        only the top-level rows, the documents have nothing to open. ``expandAll`` asked each of 2,000
+        documents for its children on every keystroke."""
+        if self.model is None or self.group_by.currentData() in (None, NO_GROUPING):
+            return
+        for row in range(self.proxy.rowCount()):
+            self.tree.expand(self.proxy.index(row, 0))
 
     def _activated(self, index: QModelIndex) -> None:
         document_id = index.data(DOCUMENT_ID_ROLE)

@@ -59,10 +59,25 @@ if TYPE_CHECKING:  # each loads when first used (their slots import them), not a
     from app.shell.shortcuts_dialog import ShortcutsDialog
     from coding.importing.import_service import ImportReport
 
-#: The window's first size, made smaller to fit a smaller screen.
+#: The window's least first size: a screen without room for it (and a frame) gets a maximised window.
 DEFAULT_SIZE = QSize(1440, 900)
+#: The share of a larger screen's available area a first start takes (the rest shows the desktop).
+FIRST_SHARE = 0.9
 #: The screen width from which the default layout runs Memo and details down the whole right side.
 WIDE_SCREEN = 1200
+
+
+def first_size(area: QRect) -> QSize | None:
+    """The window's size at a first start on a screen with ``area`` available: 90 % of it on a screen
+    with room for :data:`DEFAULT_SIZE` and a frame (1728×945 of a 1920×1050 desktop), ``None`` for a
+    maximised window on a smaller one (a 1366×768 laptop: all of it; a window manager's frame is not
+    known before the window shows)."""
+    if DEFAULT_SIZE.width() > area.width() - 40 or DEFAULT_SIZE.height() > area.height() - 60:
+        return None
+    return QSize(
+        max(round(area.width() * FIRST_SHARE), DEFAULT_SIZE.width()),
+        max(round(area.height() * FIRST_SHARE), DEFAULT_SIZE.height()),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -81,11 +96,12 @@ class MainWindow(QMainWindow):
         self.memo_window: MemoListWindow | None = None
         self.undo_group = QUndoGroup(self)
 
-        self.start = StartScreen(self)
+        self._start: StartScreen | None = None  # built when first shown or asked for (``start``)
         self.panel = TranscriptPanel(self)
         self.view = self.panel.view
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.start)
+        self._start_place = QWidget(self.pages)  # the start screen's place until it is built
+        self.pages.addWidget(self._start_place)
         self.pages.addWidget(self.panel)
         self.setCentralWidget(self.pages)
 
@@ -152,16 +168,29 @@ class MainWindow(QMainWindow):
         self.window_actions.click_to_code.setChecked(settings.click_to_code())
         self.mode_label.setVisible(self.window_actions.click_to_code.isChecked())
         project_files.show_start(self)
-        self.resize(DEFAULT_SIZE)
         geometry, _state = settings.window_state()
-        if geometry is not None:
+        first = first_size(self.available_area())
+        self.resize(first or DEFAULT_SIZE)
+        if geometry is not None:  # the size and place the user left it at win
             self.restoreGeometry(geometry)
         self.fit_to_screen(centre=geometry is None)
-        area = self.available_area()
-        if geometry is None and (
-            DEFAULT_SIZE.width() > area.width() - 40 or DEFAULT_SIZE.height() > area.height() - 60
-        ):  # a laptop screen: the whole of it, frame included (a window manager's frame is not known yet)
+        if geometry is None and first is None:
             self.setWindowState(Qt.WindowState.WindowMaximized)
+
+    @property
+    def start(self) -> StartScreen:
+        """The start screen, built the first time it shows or is asked for: a window started on a
+        project (``codewerk gui PROJECT``, a double-clicked file) builds it only when that closes."""
+        if self._start is None:
+            screen = StartScreen(self)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(project_files.START, screen)
+            self.pages.removeWidget(self._start_place)
+            self._start_place.deleteLater()
+            self.pages.setCurrentIndex(current)
+            self._start = screen
+            window_wiring.connect_start(self)
+        return self._start
 
     # -- the screen -----------------------------------------------------------------------
     def available_area(self) -> QRect:
@@ -191,6 +220,11 @@ class MainWindow(QMainWindow):
             self.move(left, top)
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self.pages.currentIndex() == project_files.START:  # a window shown without a project
+            built = self._start is not None
+            screen = self.start  # (building it reads the recent projects)
+            if built:
+                screen.reload()
         super().showEvent(event)
         for delay in (0, 300):  # the frame's size is known once shown (a window manager adds it later)
             QTimer.singleShot(delay, self.fit_to_screen)

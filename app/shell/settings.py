@@ -140,6 +140,19 @@ def save_export_options(options: dict[str, object]) -> None:
     store.sync()
 
 
+def folder(key: str) -> Path | None:
+    """A folder remembered for a kind of file (``second_coder/folder``: where packages for a second
+    coder go and come back), or None when none was remembered or it is gone."""
+    value = str(settings().value(key) or "")
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+def remember_folder(key: str, path: Path) -> None:
+    store = settings()
+    store.setValue(key, str(path))
+    store.sync()
+
+
 def saved_state(key: str) -> QByteArray | None:
     """A saved geometry or splitter state of a window or widget (``compare/geometry`` …)."""
     value = settings().value(key)

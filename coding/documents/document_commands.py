@@ -162,26 +162,33 @@ def stored_attributes(session: Session, document_id: int) -> dict[str, str]:
     }
 
 
-def _key_used(writer: Writer, key: str) -> bool:
-    return (
-        writer.session.execute(
-            select(DocumentAttribute.key).where(DocumentAttribute.key == key).limit(1)
-        ).first()
-        is not None
-    )
+def _keys_used(writer: Writer, keys: set[str]) -> set[str]:
+    """Which of ``keys`` some document of the project has: one indexed read (the key leads
+    ``ix_document_attribute_key_value``)."""
+    if not keys:
+        return set()
+    found = select(DocumentAttribute.key).where(DocumentAttribute.key.in_(sorted(keys))).distinct()
+    return set(writer.session.execute(found).scalars())
 
 
 def project_names(writer: Writer, values: Mapping[str, str]) -> dict[str, str]:
     """``values`` with each known attribute under the name the project already gives it: ``regio`` typed
     (or read from a Dutch sheet) in a project whose documents have ``region`` is stored as ``region``, and
-    the other way round, so a document is not left out of the grouping by region under a second "Regio"."""
+    the other way round, so a document is not left out of the grouping by region under a second "Regio".
+    The names in question are read once (it read up to three single keys per known attribute)."""
+    names_of = {
+        key: next((names for names in SAME_AS.values() if key in names), (key,))
+        for key, value in values.items()
+        if value
+    }
+    used = _keys_used(writer, {name for names in names_of.values() if len(names) > 1 for name in names})
     out: dict[str, str] = {}
     for key, value in values.items():
-        names = next((names for names in SAME_AS.values() if key in names), (key,))
-        if value and len(names) > 1 and not _key_used(writer, key):
-            used = next((name for name in names if name != key and _key_used(writer, name)), None)
-            if used is not None and used not in values:
-                key = used
+        names = names_of.get(key, (key,))
+        if len(names) > 1 and key not in used:
+            other = next((name for name in names if name != key and name in used), None)
+            if other is not None and other not in values:
+                key = other
         out[key] = value
     return out
 

@@ -350,3 +350,44 @@ def test_every_figure_header_is_readable_at_1366_by_768_in_dutch(dutch, qtbot, w
     listed = dialog.list.horizontalHeader()  # the disagreements: the document's name whole ("R12_uwv_zwolle")
     assert listed.sectionSize(0) >= dialog.list.sizeHintForColumn(0)
     assert listed.sectionSize(5) >= 300  # the text keeps room
+
+
+def _merge_dialog_folder(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
+    """File → Second coder → Merge a coder's project…: the folder its file dialog opens in (then Esc)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(30, look)
+            return
+        seen.append(dialog.directory().absolutePath())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, look)
+    window.window_actions.merge_coder.trigger()
+    assert seen
+    return seen[0]
+
+
+def test_the_merge_dialog_opens_where_the_package_went(
+    qtbot, window: MainWindow, demo_copy, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The coder's project comes back days later, in another session, beside the package sent: the
+    merge dialog opened in the project's folder (where the last dialog of the session was)."""
+    from app.agreement import second_coder
+
+    assert _merge_dialog_folder(qtbot, window) == str(demo_copy.parent)  # nothing sent yet: the project's
+    sent = tmp_path / "voor Bram"
+    sent.mkdir()
+    monkeypatch.setattr(second_coder, "ask_coder_name", lambda *_a: "Bram")
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: (str(sent / "bram.codewerk"), ""))
+    window.window_actions.prepare_package.trigger()
+    qtbot.waitUntil(
+        lambda: (sent / "bram.codewerk").exists() and "Packaged" in window.statusBar().currentMessage()
+    )
+    file_dialogs.start_in(demo_copy.parent)  # a new session: the project opened again
+    assert _merge_dialog_folder(qtbot, window) == str(sent)

@@ -80,3 +80,31 @@ def test_a_long_document_name_is_elided_and_never_widens_the_window(qtbot, demo_
     assert window.panel.title.is_elided() and window.panel.title.shown_text().endswith("…")
     assert LONG_NAME in window.panel.title.toolTip()  # the whole name on hover
     window.close_project()
+
+
+def test_a_first_start_takes_most_of_a_large_screen_and_all_of_a_laptop(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """At 1920×1080 the first window opened at 1440×900, a quarter of the screen unused; now 90 % of
+    it, centred. A 1366×768 laptop gets the whole screen (maximised)."""
+    full_hd = QRect(0, 0, 1920, 1050)  # a desktop with a 30 px panel
+    monkeypatch.setattr(MainWindow, "available_area", lambda _self: full_hd)
+    window = _new_window(qtbot)
+    assert not window.isMaximized()
+    assert (window.width(), window.height()) == (1728, 945)
+    assert abs(window.frameGeometry().center().x() - full_hd.center().x()) <= 2
+    window.hide()
+
+    laptop = QRect(0, 0, 1366, 738)
+    monkeypatch.setattr(MainWindow, "available_area", lambda _self: laptop)
+    assert _new_window(qtbot).windowState() & Qt.WindowState.WindowMaximized
+
+
+def test_a_remembered_size_wins_over_the_first_size(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    full_hd = QRect(0, 0, 1920, 1050)
+    monkeypatch.setattr(MainWindow, "available_area", lambda _self: full_hd)
+    first = _new_window(qtbot)
+    first.resize(700, 560)  # the user made it smaller (within the offscreen screen restoring keeps to)
+    settings.save_window_state(first.saveGeometry(), first.saveState())
+    first.hide()
+    window = _new_window(qtbot)
+    assert (window.width(), window.height()) == (700, 560)
+    assert not window.isMaximized()
