@@ -19,6 +19,7 @@ from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import long_operation, operations
 from app.widgets.worker_write import abandon_writes, write_in_worker
 from coding import CodewerkError, Project
+from coding.core.collector import collector_paused
 from coding.core.errors import ServerUnreachableError
 
 T = TypeVar("T")
@@ -154,15 +155,12 @@ class Workspace(QObject):
     def loading() -> Iterator[None]:
         """Build many long-lived records (a quote list) without the cyclic garbage collector, then
         settle them: records hold no cycles, and the collections a burst of 20,000 new objects
-        would trigger are a quarter of the time of listing them."""
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        would trigger are a quarter of the time of listing them. The domain's pause
+        (``coding.core.collector``), which counts the pauses open in every thread: on its own, this one
+        turned the collector back on while a worker's (a Find's) was still open, and that one then
+        ended without freezing what it made."""
+        with collector_paused(settle=True):
             yield
-        finally:
-            gc.freeze()
-            if enabled:
-                gc.enable()
 
     def read_in_worker(
         self,
