@@ -172,6 +172,30 @@ def test_already_coded_passages_are_not_suggested(indexed: Project) -> None:
     assert not any(s.text.startswith("Ja, de werkgevers") for s in items)
 
 
+def test_a_passage_coded_with_a_subcode_is_not_suggested_for_its_ancestors(indexed: Project) -> None:
+    """Coded with a sub-subcode, a passage counts as coded for its parent and grandparent (their candidates for it
+    are left out), not for a code beside them."""
+    service = indexed.assist.suggestions
+    tree = service._context.resolve.code_tree()
+    found = service.candidates("Vertrouwen")
+    parents = {c.code_id for c in found if tree.get(c.code_id).parent_id is not None}
+    chosen = next(c for c in found if c.code_id in parents and any(tree.descendants(c.code_id)))
+    leaf = next(d for d in tree.descendants(chosen.code_id) if not any(tree.descendants(d.id)))
+    line = []  # the leaf's ancestors
+    current = tree.get(leaf.id).parent_id
+    while current is not None:
+        line.append(current)
+        current = tree.get(current).parent_id
+    passage = (chosen.document_id, chosen.start, chosen.end)
+    assert chosen.code_id in line and len(line) >= 2
+    indexed.code(passage[0], leaf.id, passage[1], passage[2])
+    again = service.candidates("Vertrouwen")
+    here = {c.code_id for c in again if (c.document_id, c.start, c.end) == passage}
+    assert not here & set(line)
+    beside = {c.code_id for c in found if (c.document_id, c.start, c.end) == passage} - set(line) - {leaf.id}
+    assert beside <= here
+
+
 def test_per_document_queue_is_in_reading_order(indexed: Project) -> None:
     indexed.assist.suggestions.refresh()
     items = indexed.assist.suggestions.list(document="R9_wethouder_arnhem")
