@@ -4,7 +4,7 @@ the student's open question, a stable id and a fingerprint of its text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -114,15 +114,20 @@ def _when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d")
 
 
-def _talk(discussion: Discussion, reviewer: str) -> tuple[str, str]:
-    """(the student's open question, the conversation before it) for ``reviewer``."""
+def _talk(discussion: Discussion, reviewer: str, words: Mapping[str, str]) -> tuple[str, str]:
+    """(the student's open question, the conversation before it) for ``reviewer``; another reviewer's
+    mark is named in the file's language (``words``): "[vraag] bron?", not "[question] bron?"."""
     mine = discussion.mark_by(reviewer)
     since = mine.updated_at if mine is not None else None
     question: list[str] = []
     earlier: list[str] = []
+    marks = {(m.updated_at, m.reviewer): m for m in discussion.marks}
     for when, who, text in discussion.entries():
         if mine is not None and who == reviewer and when == mine.updated_at:
             continue  # the reviewer's current comment is in the comment column
+        mark = marks.get((when, who))
+        if mark is not None:
+            text = f"[{words.get(mark.status, mark.status)}] {mark.comment}".strip()
         reply = who != reviewer and not any(m.reviewer == who for m in discussion.marks)
         if reply and (since is None or when > since):
             question.append(text)
@@ -189,7 +194,7 @@ def review_content(
     for quote in quotes:
         talk = quote_talk.get(quote.coding_id, Discussion(""))
         mark = talk.mark_by(reviewer)
-        question, conversation = _talk(talk, reviewer)
+        question, conversation = _talk(talk, reviewer, words)
         root = tree.get(quote.code_id)
         while root.parent_id is not None:
             root = tree.get(root.parent_id)
@@ -220,7 +225,7 @@ def review_content(
             continue
         talk = judgement_talk.get(judgement.id, Discussion(""))
         mark = talk.mark_by(reviewer)
-        question, conversation = _talk(talk, reviewer)
+        question, conversation = _talk(talk, reviewer, words)
         root = tree.get(judgement.code_id)
         while root.parent_id is not None:
             root = tree.get(root.parent_id)
