@@ -161,6 +161,7 @@ def review_content(
             )
         )
     words = labels(language)
+    no_group = i18n.text_in(language, NO_GROUP)  # "(geen waarde)", as the window says it
     key = project.documents.attribute_named(by)
     tree = project.codes.tree()
     selected = [c.id for c in project.comparison.row_codes(codes)] if codes else None
@@ -205,7 +206,7 @@ def review_content(
                 check=fingerprint(quote.text),
                 code=_below(quote.code_path, root.name),
                 respondent=quote.attributes.get("respondent", ""),
-                group=quote.attributes.get(key) or NO_GROUP,
+                group=quote.attributes.get(key) or no_group,
                 document=quote.document,
                 text=quote.text,
                 memo=quote.memo,
@@ -236,7 +237,7 @@ def review_content(
                 check=fingerprint(judgement.score, judgement.justification),
                 code=_below(judgement.code_path, root.name),
                 respondent="",
-                group=judgement.value,
+                group=judgement.value if judgement.value not in ("", NO_GROUP) else no_group,
                 document=judgement.score,
                 text=judgement.justification,
                 memo="",

@@ -296,3 +296,20 @@ def test_a_dutch_workbook_names_another_reviewers_mark_in_dutch(regions: Project
     assert conversation.endswith("Anna: [vraag] bron?") and "question" not in conversation
     english = load_workbook(regions.export(tmp_path / "en.xlsx", kind="review", reviewer="Bram"))
     assert "[question] bron?" in str(english["Vertrouwen"].cell(row=number, column=8).value)
+
+
+def test_a_dutch_workbook_says_geen_waarde_for_a_quote_without_a_region(
+    regions: Project, tmp_path: Path
+) -> None:
+    """The Region column said "(none)" in a Dutch workbook (the window says "(geen waarde)")."""
+    workbook = load_workbook(
+        regions.export(tmp_path / "nl.xlsx", kind="review", reviewer="Bram", language="nl")
+    )
+    groups = {
+        workbook[name].cell(row=n, column=3).value
+        for name in workbook.sheetnames
+        if name != IDENTITY_SHEET
+        for kind, n in rows(workbook[name])
+        if kind == "quote"
+    }
+    assert "(geen waarde)" in groups and "(none)" not in groups
