@@ -1,12 +1,13 @@
 """How right the suggestions are on the labelled development corpus (issue 20), tune and held-out apart.
 
-``python -m benchmarks.suggestion_quality [--codes] [--splits …] [--crossed]`` imports the transcripts of one split of
-``tests/data/devcorpus`` into a temporary project (the ``rwb`` codebook), applies the hand codings of that split,
-and prints ``codewerk suggest --evaluate``'s leave-one-document-out figures for it. Each split is a project of its
+``python -m benchmarks.suggestion_quality [--codes] [--splits …] [--crossed] [--pairs]`` imports the transcripts of
+one split of ``tests/data/devcorpus`` into a temporary project (the ``rwb`` codebook), applies the hand codings of that
+split, and prints ``codewerk suggest --evaluate``'s leave-one-document-out figures for it. Each split is a project of its
 own, so figures on the held-out third never depend on the tune labels and tuning never sees the held-out labels.
 The tune split's halves (``--splits tune-a tune-b``) are scored with the whole tune split's thresholds, which were
 calibrated on them too; ``--crossed`` scores each half with the thresholds calibrated on the other half, a
-held-out-like test of a setting that the held-out third need not be spent on.
+held-out-like test of a setting that the held-out third need not be spent on; ``--pairs`` does that for four pairs of
+halves and adds them up.
 The figures are written by hand into ``benchmarks/FINDINGS.md`` (copied into ``RESULTS.md``);
 ``tests/coding/language/test_suggestion_quality.py`` keeps them from sliding back.
 """
@@ -24,7 +25,7 @@ import yaml
 from coding import Project
 from coding.language.suggestions.calibration import Calibration
 from coding.language.suggestions.commands import StoreCalibration
-from coding.language.suggestions.evaluation import Evaluation
+from coding.language.suggestions.evaluation import Evaluation, Score
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "devcorpus"
 SPLITS = ("tune", "heldout")
@@ -34,7 +35,18 @@ SPLITS = ("tune", "heldout")
 HALVES = {
     "tune-a": ("R1", "R4", "R8", "R14", "R17"),
     "tune-b": ("R2", "R5", "R10", "R16", "R20"),
+    # three more pairs of halves (each region in both halves), for ``--pairs``
+    "tune-c": ("R1", "R2", "R8", "R10", "R16"),
+    "tune-d": ("R4", "R5", "R14", "R17", "R20"),
+    "tune-e": ("R1", "R5", "R10", "R14", "R20"),
+    "tune-f": ("R2", "R4", "R8", "R16", "R17"),
+    "tune-g": ("R2", "R4", "R10", "R14", "R17"),
+    "tune-h": ("R1", "R5", "R8", "R16", "R20"),
 }
+#: The four pairs of halves of the tune split: ``--pairs`` scores each half with the thresholds calibrated on its
+#: partner and adds the eight up (4 × the tune split's coded passages), a held-out-like test from the tune labels
+#: alone that tells a gain on one pair from noise.
+PAIRS = (("tune-a", "tune-b"), ("tune-c", "tune-d"), ("tune-e", "tune-f"), ("tune-g", "tune-h"))
 
 
 def labels() -> list[dict[str, Any]]:
@@ -104,7 +116,7 @@ def use_calibration(project: Project, calibration: Calibration) -> None:
 
 
 #: With ``--crossed``: each half of the tune split calibrated on the other (a held-out-like test of the thresholds).
-CROSSED = {"tune-a": "tune-b", "tune-b": "tune-a"}
+CROSSED = {half: partner for pair in PAIRS for half, partner in (pair, pair[::-1])}
 
 
 def evaluate(
@@ -142,14 +154,25 @@ def main() -> None:
         "--crossed", action="store_true", help="each half of the tune split calibrated on the other half"
     )
     parser.add_argument(
+        "--pairs",
+        action="store_true",
+        help="the four pairs of tune halves, each half calibrated on its partner, and their sum",
+    )
+    parser.add_argument(
         "--splits", nargs="+", choices=SPLITS + tuple(HALVES), default=SPLITS, help="the splits to score"
     )
     args = parser.parse_args()
-    for split in args.splits:
+    splits = [half for pair in PAIRS for half in pair] if args.pairs else args.splits
+    total = Score(0, 0, 0, 0)
+    for split in splits:
         result = evaluate(
-            split, confirmed=args.confirmed, calibrated=not args.uncalibrated, crossed=args.crossed
+            split,
+            confirmed=args.confirmed,
+            calibrated=not args.uncalibrated,
+            crossed=args.crossed or args.pairs,
         )
         o = result.overall
+        total = total + o
         print(
             f"{split:8} documents {result.documents:2}  coded {o.coded:4} found {o.found:4}  "
             f"suggested {o.suggested:5} right {o.right:4}  recall {_pct(o.recall)} precision "
@@ -162,6 +185,11 @@ def main() -> None:
                     f"    {c.code_path[-45:]:45} {s.coded:3} {s.found:3} {s.suggested:4} {s.right:3} "
                     f"R {_pct(s.recall)} P {_pct(s.precision)}"
                 )
+    if args.pairs:
+        print(
+            f"pairs    coded {total.coded:4} found {total.found:4}  suggested {total.suggested:5} right "
+            f"{total.right:4}  recall {_pct(total.recall)} precision {_pct(total.precision)} F1 {_pct(total.f1)}"
+        )
 
 
 if __name__ == "__main__":

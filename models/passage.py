@@ -24,7 +24,9 @@ class Passage(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    #: Unique by the index ``ix_passage_guid`` (not a table constraint): an import of many rows builds it
+    #: again after them (``coding.refi.guid_indexes``).
+    guid: Mapped[str] = mapped_column(String(36), unique=True, index=True, default=new_guid)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
     start: Mapped[int]
     end: Mapped[int]
@@ -48,7 +50,8 @@ class Coding(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    #: Unique by the index ``ix_coding_guid``, as the passage's.
+    guid: Mapped[str] = mapped_column(String(36), unique=True, index=True, default=new_guid)
     passage_id: Mapped[int] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
     coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="CASCADE"))

@@ -96,11 +96,12 @@ class MainWindow(QMainWindow):
         self.memo_window: MemoListWindow | None = None
         self.undo_group = QUndoGroup(self)
 
-        self.start = StartScreen(self)
+        self._start: StartScreen | None = None  # built when first shown or asked for (``start``)
         self.panel = TranscriptPanel(self)
         self.view = self.panel.view
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.start)
+        self._start_place = QWidget(self.pages)  # the start screen's place until it is built
+        self.pages.addWidget(self._start_place)
         self.pages.addWidget(self.panel)
         self.setCentralWidget(self.pages)
 
@@ -176,6 +177,21 @@ class MainWindow(QMainWindow):
         if geometry is None and first is None:
             self.setWindowState(Qt.WindowState.WindowMaximized)
 
+    @property
+    def start(self) -> StartScreen:
+        """The start screen, built the first time it shows or is asked for: a window started on a
+        project (``codewerk gui PROJECT``, a double-clicked file) builds it only when that closes."""
+        if self._start is None:
+            screen = StartScreen(self)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(project_files.START, screen)
+            self.pages.removeWidget(self._start_place)
+            self._start_place.deleteLater()
+            self.pages.setCurrentIndex(current)
+            self._start = screen
+            window_wiring.connect_start(self)
+        return self._start
+
     # -- the screen -----------------------------------------------------------------------
     def available_area(self) -> QRect:
         """The part of the window's screen it may use (without panels and task bars)."""
@@ -204,6 +220,11 @@ class MainWindow(QMainWindow):
             self.move(left, top)
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self.pages.currentIndex() == project_files.START:  # a window shown without a project
+            built = self._start is not None
+            screen = self.start  # (building it reads the recent projects)
+            if built:
+                screen.reload()
         super().showEvent(event)
         for delay in (0, 300):  # the frame's size is known once shown (a window manager adds it later)
             QTimer.singleShot(delay, self.fit_to_screen)

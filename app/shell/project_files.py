@@ -33,7 +33,8 @@ def open_project(window: MainWindow, path: Path | str) -> bool:
     )
     if project is None:
         settings.forget_project(Path(path))
-        window.start.reload()
+        if window.isVisible():  # (else it reads the recent list when it shows)
+            window.start.reload()
         return False
     set_project(window, project)
     return True
@@ -182,7 +183,8 @@ def close_project(window: MainWindow) -> None:
 
 def show_start(window: MainWindow) -> None:
     window.setWindowTitle("Codewerk")
-    window.start.reload()
+    if window.isVisible():  # else when the window shows (``MainWindow.showEvent``): one started on a
+        window.start.reload()  # project never builds its start screen before its first paint
     window.pages.setCurrentIndex(START)
     window.window_actions.set_project_open(False)
     window.player_dock.hide()

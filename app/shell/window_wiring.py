@@ -89,12 +89,6 @@ def connect(window: MainWindow) -> None:
     a.about.triggered.connect(window.show_about)
     window.recent_menu.aboutToShow.connect(lambda: project_files.fill_recent_menu(window))
 
-    window.start.newRequested.connect(lambda: project_files.ask_new_project(window))
-    window.start.openRequested.connect(lambda: project_files.ask_open_project(window))
-    window.start.demoRequested.connect(lambda: window.open_demo())
-    window.start.connectRequested.connect(lambda: project_files.connect_team(window))
-    window.start.recentRequested.connect(window.open_project)
-
     window.documents_dock.documentActivated.connect(window.open_document)
     window.codebook_dock.codesSelected.connect(window._codes_selected)
     window.codebook_dock.codeClicked.connect(window._code_clicked)
@@ -110,3 +104,13 @@ def connect(window: MainWindow) -> None:
         lambda turn: window.view.set_playing_turn(turn, follow=window.player_dock.follow.isChecked())
     )
     window.view.selectionChanged.connect(window._selection_changed)
+
+
+def connect_start(window: MainWindow) -> None:
+    """The start screen's buttons, once it is built (``MainWindow.start``)."""
+    start = window.start
+    start.newRequested.connect(lambda: project_files.ask_new_project(window))
+    start.openRequested.connect(lambda: project_files.ask_open_project(window))
+    start.demoRequested.connect(lambda: window.open_demo())
+    start.connectRequested.connect(lambda: project_files.connect_team(window))
+    start.recentRequested.connect(window.open_project)

@@ -15,6 +15,7 @@ from coding.core.text import fold, trim_span
 from coding.documents.document_commands import next_attribute_place, stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras, TurnColumns
+from coding.refi.guid_indexes import GuidIndexes
 from coding.refi.import_plan import NotePlan
 from coding.refi.import_state import BATCH, MergedDocument, MergeState, Span
 from coding.refi.media_xml import turn_times
@@ -204,6 +205,7 @@ class SourcesMerge(MergeState):
         pairs: dict[tuple[Span, int, int], int] = {
             (span_of[row.passage_id], row.code_id, row.coder_id): row.id for row in coding_rows
         }
+        indexes = self._guid_indexes(by_guid, coding_guids)
         new_passages, pending = _Passages(), _Codings()
         # A passage is the project's own when its id is at most the largest before the import.
         last_own = max(span_of, default=0)
@@ -286,7 +288,33 @@ class SourcesMerge(MergeState):
                 self.data.used = True
                 source.selections, source.whole_codings = [], []
         self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
+        indexes.build()
         self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
+
+    def _guid_indexes(self, passages: dict[str, Any], codings: dict[str, int]) -> GuidIndexes:
+        """The passages' and codings' GUID indexes dropped where this import adds many rows (built again
+        after them, :mod:`coding.refi.guid_indexes`); ``passages`` and ``codings`` by the project's GUIDs."""
+        indexes = GuidIndexes(self.s)
+        sources = self.data.sources
+        if not indexes.worth(sum(len(source.selections) for source in sources)):
+            return indexes
+        new_passages = new_codings = 0
+        for source in sources:  # the file's selections and codings whose GUIDs the project lacks
+            if passages:
+                new_passages += sum(selection.guid not in passages for selection in source.selections)
+            else:
+                new_passages += len(source.selections)
+            if codings:
+                new_codings += sum(
+                    coding.guid not in codings
+                    for selection in source.selections
+                    for coding in selection.codings
+                )
+            else:
+                new_codings += sum(map(len, map(_codings_of, source.selections)))
+        indexes.drop(Passage, new_passages, len(passages))
+        indexes.drop(Coding, new_codings, len(codings))
+        return indexes
 
     def _insert_batch(
         self, new_passages: _Passages, pending: _Codings, by_span: dict[Span, int], evidence: set[Span]
@@ -347,6 +375,10 @@ class SourcesMerge(MergeState):
         pending.memos.append(notes.coding_memos.get(coding.guid, ""))
         pending.created.append(coding.created or selection.created or _default(Coding, "created_at"))
         pairs[(span, code_id, coder_id)] = 0
+
+
+def _codings_of(selection: RSelection) -> Sequence[RCoding]:
+    return selection.codings
 
 
 def _default(target: type[Passage] | type[Coding], name: str) -> Any:

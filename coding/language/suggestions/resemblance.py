@@ -24,8 +24,9 @@ from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.core.text import fold
 from coding.language.suggestions.candidates import Candidate
-from coding.language.suggestions.data import CorpusData, IntArray
+from coding.language.suggestions.data import BoolArray, CorpusData, IntArray
 from coding.language.suggestions.guide_answers import CONFIRMED_SCORE
+from coding.language.suggestions.seen import SeenResemblances, passage_keys
 from coding.language.suggestions.similar import (
     SentenceVectors,
     passages_profile,
@@ -285,16 +286,54 @@ def resemblances(
     candidates: Sequence[Candidate],
     profiles: Profiles,
 ) -> list[Resemblance | None]:
-    """Each candidate compared with all codes' profiles; ``None`` when its code has nothing coded. A block of
-    :data:`RESEMBLANCE_BLOCK` candidates at a time (each span's vector and cosines are its own: the same to the
-    last bit), so that the spans × codes table and its copy stay a few megabytes."""
+    """Each candidate compared with all codes' profiles; ``None`` when its code has nothing coded
+    (:func:`resemblance_table`, one object per candidate)."""
+    known, similarity, rank, margin = resemblance_table(data, candidates, profiles)
+    out: list[Resemblance | None] = [None] * len(candidates)
+    for number, own, higher, ahead in zip(
+        np.flatnonzero(known).tolist(),
+        similarity[known].tolist(),
+        rank[known].tolist(),
+        margin[known].tolist(),
+        strict=True,
+    ):
+        out[number] = Resemblance(own, higher, ahead)
+    return out
+
+
+def resemblance_table(
+    data: CorpusData, candidates: Sequence[Candidate], profiles: Profiles
+) -> tuple[BoolArray, FloatArray, IntArray, FloatArray]:
+    """Per candidate, as arrays: whether its code has something coded, then the fields of :class:`Resemblance`
+    (zero where not). Those compared before under the same ``profiles`` are looked up (:mod:`.seen`); the others
+    compared a block of :data:`RESEMBLANCE_BLOCK` at a time (each span's vector and cosines are its own: the same
+    to the last bit), so that the spans × codes table and its copy stay a few megabytes."""
+    keys = passage_keys(candidates)
+    if keys is None:
+        return _compared(data, candidates, profiles)
+    seen: SeenResemblances = data.derive_for("resemblances", profiles, SeenResemblances, same=True)
+    at = seen.find(keys)
+    missing = np.flatnonzero(at < 0)
+    if len(missing):
+        chosen = candidates if len(missing) == len(candidates) else [candidates[i] for i in missing.tolist()]
+        seen.add(keys[missing], *_compared(data, chosen, profiles))
+        at = seen.find(keys)
+    return seen.known[at], seen.similarity[at], seen.rank[at], seen.margin[at]
+
+
+def _compared(
+    data: CorpusData, candidates: Sequence[Candidate], profiles: Profiles
+) -> tuple[BoolArray, FloatArray, IntArray, FloatArray]:
+    """:func:`resemblance_table` without looking up: each candidate compared, in blocks."""
     if len(candidates) <= RESEMBLANCE_BLOCK:
         return _resemblances(data, candidates, profiles, None)
     by_column = np.ascontiguousarray(profiles.matrix.T)  # once, not once per block
-    out: list[Resemblance | None] = []
-    for low in range(0, len(candidates), RESEMBLANCE_BLOCK):
-        out += _resemblances(data, candidates[low : low + RESEMBLANCE_BLOCK], profiles, by_column)
-    return out
+    parts = [
+        _resemblances(data, candidates[low : low + RESEMBLANCE_BLOCK], profiles, by_column)
+        for low in range(0, len(candidates), RESEMBLANCE_BLOCK)
+    ]
+    known, similarity, rank, margin = (np.concatenate([part[n] for part in parts]) for n in range(4))
+    return known, similarity, rank, margin
 
 
 #: Candidates compared with the codes' profiles at once (:func:`resemblances`).
@@ -303,27 +342,27 @@ RESEMBLANCE_BLOCK = 8192
 
 def _resemblances(
     data: CorpusData, candidates: Sequence[Candidate], profiles: Profiles, by_column: FloatArray | None
-) -> list[Resemblance | None]:
+) -> tuple[BoolArray, FloatArray, IntArray, FloatArray]:
     vectors = sentence_vectors(data)
     spans = span_vectors(data, vectors.idf, [(c.document_id, c.start, c.end) for c in candidates])
     # by_column only when made (one block: the call as it always was)
     table = similarities(spans, profiles) if by_column is None else similarities(spans, profiles, by_column)
-    rows = np.array([profiles.row(c.code_id) for c in candidates], dtype=object)
-    known = np.array([row is not None for row in rows], dtype=bool)
+    rows = np.array([profiles.rows.get(c.code_id, -1) for c in candidates], dtype=np.int64)
+    known = rows >= 0
     index = np.flatnonzero(known)
-    columns = rows[known].astype(np.int64)
+    columns = rows[known]
     own = table[index, columns]
     others = table[index].copy()
     others[np.arange(len(index)), columns] = -np.inf
     best_other = others.max(axis=1) if others.shape[1] > 1 else np.zeros(len(index))
     best_other = np.where(np.isfinite(best_other), best_other, 0.0)
-    rank = (others > own[:, None]).sum(axis=1)
-    out: list[Resemblance | None] = [None] * len(candidates)
-    for number, similarity, higher, margin in zip(
-        index.tolist(), own.tolist(), rank.tolist(), (own - best_other).tolist(), strict=True
-    ):
-        out[number] = Resemblance(similarity, higher, margin)
-    return out
+    similarity = np.zeros(len(candidates))
+    rank = np.zeros(len(candidates), dtype=np.int64)
+    margin = np.zeros(len(candidates))
+    similarity[index] = own
+    rank[index] = (others > own[:, None]).sum(axis=1)
+    margin[index] = own - best_other
+    return known, similarity, rank, margin
 
 
 #: A sentence found by search terms alone is no evidence once the code has this many coded passages to compare
@@ -412,17 +451,16 @@ def corroborated(
             dropped.add(id(c))
     alone = [c for c in alone if id(c) not in dropped and c.sources != ("terms",)]
     counts = dict(zip(profiles.code_ids, profiles.counts, strict=True))
-    for c, found in zip(alone, resemblances(data, alone, profiles), strict=True):
-        if found is None:
-            continue
-        if c.sources == ("question",):
-            wrong = found.rank > GUIDE_MAX_RANK and counts.get(c.code_id, 0) >= GUIDE_CHECK_FROM
-        else:
-            wrong = found.margin < SIMILAR_MIN_MARGIN and not (
-                found.rank == 1 and found.similarity >= RUNNER_UP_RATIO * (found.similarity - found.margin)
-            )
-        if wrong:
-            dropped.add(id(c))
+    known, cosine, rank, margin = resemblance_table(data, alone, profiles)
+    guide = np.fromiter((c.sources == ("question",) for c in alone), dtype=bool, count=len(alone))
+    checked = np.fromiter(
+        (counts.get(c.code_id, 0) >= GUIDE_CHECK_FROM for c in alone), dtype=bool, count=len(alone)
+    )
+    runner_up = (rank == 1) & (cosine >= RUNNER_UP_RATIO * (cosine - margin))
+    wrong = known & np.where(
+        guide, (rank > GUIDE_MAX_RANK) & checked, (margin < SIMILAR_MIN_MARGIN) & ~runner_up
+    )
+    dropped.update(id(alone[number]) for number in np.flatnonzero(wrong).tolist())
     return [c for c in candidates if id(c) not in dropped]
 
 
@@ -436,11 +474,13 @@ def meeting_their_rank(
     if not strict:
         return list(candidates)
     kept: dict[int, Candidate] = {}
-    for c, found in zip(strict, resemblances(data, strict, profiles), strict=True):
-        assert c.max_rank is not None
-        if found is not None and found.rank <= c.max_rank:
-            note = _resemblance_note(c, found, profiles)
-            kept[id(c)] = replace(c, reason=f"{c.reason} {note}", max_rank=None)
+    known, similarity, rank, margin = resemblance_table(data, strict, profiles)
+    max_rank = np.fromiter((c.max_rank for c in strict), dtype=np.int64, count=len(strict))
+    for number in np.flatnonzero(known & (rank <= max_rank)).tolist():
+        c = strict[number]
+        found = Resemblance(float(similarity[number]), int(rank[number]), float(margin[number]))
+        note = _resemblance_note(c, found, profiles)
+        kept[id(c)] = replace(c, reason=f"{c.reason} {note}", max_rank=None)
     return [kept.get(id(c), c) for c in candidates if c.max_rank is None or id(c) in kept]
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.shell.application import application
 from app.shell.main_window import MainWindow
 from app.shell.settings import recent_projects
+from app.shell.start_screen import StartScreen
 from tests.app.window_helpers import code_id, open_document, select_text, tree_index
 
 
@@ -126,6 +127,27 @@ def test_start_screen_new_and_demo_projects_and_recent_list(
     assert "kapot.codewerk" in window.last_problem and window.workspace.project.path.name == "nieuw.codewerk"
     window.close_project()
     assert window.start.recent_model.rowCount() == 2
+    window.close()
+
+
+def test_a_window_started_on_a_project_builds_its_start_screen_when_that_closes(
+    qtbot, tmp_path: Path, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    application()
+    window = MainWindow()  # as `codewerk gui PROJECT` starts: the project opened before the window shows
+    qtbot.addWidget(window)
+    assert window.open_project(demo_copy)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.findChild(StartScreen) is None  # not built for the first paint
+    window.close_project()
+    start = window.findChild(StartScreen)
+    assert start is not None and window.pages.currentWidget() is start and start.isVisible()
+    assert [p.name for p in recent_projects()] == [demo_copy.name]
+    assert start.recent_model.rowCount() == 1  # read when it was built
+    start.recent.activated.emit(start.recent_model.index(0, 0))  # its signals are wired
+    assert window.workspace is not None and window.workspace.project.path == demo_copy
     window.close()
 
 

@@ -177,5 +177,47 @@ def test_resemblances_in_blocks_are_those_of_one_block(
     found += [replace(c, code_id=CodeId(10_000)) for c in found[:3]]  # a code with nothing coded: None
     whole = resemblance.resemblances(data, found, profiles)
     monkeypatch.setattr(resemblance, "RESEMBLANCE_BLOCK", 3)
-    assert len(found) > 10 and resemblance.resemblances(data, found, profiles) == whole
+    # nothing compared under these yet
+    fresh = resemblance.code_profiles(data, sentence_vectors(data), coded, tree)
+    assert len(found) > 10 and resemblance.resemblances(data, found, fresh) == whole
     assert whole[-1] is None and sum(r is not None for r in whole) > 10
+
+
+def test_resemblances_kept_under_the_same_profiles_are_those_compared(
+    generated: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A find under the same profiles looks up what an earlier one compared (:mod:`.seen`) and compares only the
+    passages and codes not seen: each candidate gets what comparing it alone gives, whatever was compared before
+    (some of them, in another order, one twice, one whose code has nothing coded); other profiles compare anew."""
+    service = generated.assist.suggestions
+    data = service._corpus_data(generated.assist.corpus(), generated.assist.ensure_indexed())
+    coded, _ = service._decisions()
+    tree = list(service._context.resolve.code_tree())
+    profiles = resemblance.code_profiles(data, sentence_vectors(data), coded, tree)
+    found = turn_source.turn_candidates(tree, {c.id for c in tree}, data, coded, 0.0, profiles)
+    found += [replace(c, code_id=CodeId(10_000)) for c in found[:3]]  # a code with nothing coded: None
+    alone = [  # each compared alone, under profiles of its own (nothing compared under them before)
+        resemblance.resemblances(
+            data, [c], resemblance.code_profiles(data, sentence_vectors(data), coded, tree)
+        )[0]
+        for c in found[::5]
+    ]
+    compared: list[int] = []
+    real = resemblance._compared
+
+    def counted(data: CorpusData, chosen: Sequence[Candidate], profiles: resemblance.Profiles) -> Any:
+        compared.append(len(chosen))
+        return real(data, chosen, profiles)
+
+    monkeypatch.setattr(resemblance, "_compared", counted)
+    earlier = found[1::2][::-1] + found[:1]  # half of them, backwards, the first twice
+    resemblance.resemblances(data, earlier + found[:1], profiles)
+    assert resemblance.resemblances(data, found, profiles)[::5] == alone
+    keys = {(c.document_id, c.code_id, c.start, c.end) for c in found}  # a turn's two codes: two keys
+    seen = {(c.document_id, c.code_id, c.start, c.end) for c in earlier}
+    assert compared == [len(earlier) + 1, len(keys - seen)] and len(keys - seen) < len(keys)  # those not seen
+    assert resemblance.resemblances(data, found[::-1], profiles)[::-1][::5] == alone
+    assert len(compared) == 2 and len(found) > 10 and sum(r is not None for r in alone) > 2
+    other = resemblance.code_profiles(data, sentence_vectors(data), coded, tree[:-1])  # another object: anew
+    resemblance.resemblances(data, found, other)
+    assert compared[2:] == [len(found)]
