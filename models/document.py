@@ -81,7 +81,7 @@ class DocumentAttribute(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     #: The attribute's place among its document's: a metadata sheet's columns' order, not A-Z, on a
-    #: project file and a team server alike (migration 0019).
+    #: project file and a team server alike (migration 0020).
     position: Mapped[int] = mapped_column(default=0, server_default="0")
 
     __table_args__ = (Index("ix_document_attribute_key_value", "key", "value"),)

@@ -1,4 +1,4 @@
-"""0019 gives each document attribute its place: a file at 0018 keeps its attributes in the order stored
+"""0020 gives each document attribute its place: a file at 0019 keeps its attributes in the order stored
 (a metadata sheet's columns'), and an attribute added afterwards comes after them."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from coding import Project
 from models.database import create_file
 
 
-def test_file_at_revision_0018_keeps_its_attribute_order(tmp_path: Path) -> None:
+def test_file_at_revision_0019_keeps_its_attribute_order(tmp_path: Path) -> None:
     path = tmp_path / "sheet.codewerk"
-    create_file(path, revision="0018")
+    create_file(path, revision="0019")
     text = "I: Vraag?\nR4: Antwoord over vertrouwen."
     with closing(sqlite3.connect(path)) as conn:
         conn.execute(
@@ -32,7 +32,7 @@ def test_file_at_revision_0018_keeps_its_attribute_order(tmp_path: Path) -> None
             )
         conn.commit()
     with Project.open(path, coder="student") as project:
-        assert project.backup_path is not None and "0018" in project.backup_path.name
+        assert project.backup_path is not None and "0019" in project.backup_path.name
         assert list(project.documents.get("R4").attributes) == ["respondent", "regio", "rol", "datum"]
         project.documents.set_attributes("R4", {"aantal": "3"})
         assert list(project.documents.get("R4").attributes) == [

@@ -4,8 +4,8 @@ alphabetically (PostgreSQL has no rowid), so the same project showed its attribu
 
 A file keeps its order (the position is the rowid); a team server keeps the order it showed (A-Z).
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
