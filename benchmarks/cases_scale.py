@@ -255,12 +255,12 @@ def index_huge(ctx: Context) -> Case:
     quick=False,
     scale_of="export_qdpx_large",
     limits=(
-        "As `export_qdpx_large` (stages timed, 2026-12-06 evening, CPU ≈ 4.0 s at load 7–9): SQLite stepping "
-        "through the sorted joins of passages and codings ≈ 0.75 s (+ ≈ 0.25 s grouping them per passage), "
-        "deflating ≈ 1.2 s (project.qde in its own thread, the texts on the exporting thread), each "
-        "source's selections as text ≈ 0.8 s (one f-string per selection and coding; a source's times, "
-        "GUIDs and texts formatted and checked together), the snapshot's documents and 400,000 turns "
-        "≈ 0.45 s, the extension JSON ≈ 0.2 s; memory is the documents' turns and attributes."
+        "As `export_qdpx_large` (stages timed on the exporting thread, 2026-12-07 afternoon, load 11–12): "
+        "SQLite stepping through the sorted joins of passages and codings ≈ 0.85 s (+ ≈ 0.3 s grouping them "
+        "per passage), each source's selections as text ≈ 0.7 s (one f-string per selection and coding), "
+        "the snapshot's documents and 400,000 turns ≈ 0.35 s, the extension JSON ≈ 0.23 s; deflating "
+        "(≈ 1.2 s) is done by threads of their own, project.qde's while the sources are built and the "
+        "texts' while the next are read and the extension is built. Memory is the documents' turns."
     ),
 )
 def export_qdpx_huge(ctx: Context) -> Case:

@@ -29,9 +29,9 @@ from coding.refi.extension import dumps, project_extension
 from coding.refi.media_xml import SOURCE_ELEMENTS, media_uri, sync_points, transcript_guid
 from coding.refi.names import EXTENSION_PART, PROJECT_NS, derived_guid, format_datetime
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
-from coding.refi.selection_xml import NoteOut, SelectionXml, attribute_text
+from coding.refi.selection_xml import NoteOut, SelectionXml, attribute_text, variable_value
 from coding.refi.snapshot import DocumentParts, DocumentRow, Snapshot, open_snapshot
-from coding.refi.zip_streams import Buffered, Deflating, Out, write_text
+from coding.refi.zip_streams import Buffered, Deflating, Out, TextsBehind
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -75,9 +75,11 @@ def _text_element(parent: Any, name: str, text: str, ns: str = PROJECT_NS) -> No
     _sub(parent, name, ns=ns).text = xml_text(text)
 
 
-#: Written in place of a source's selections (see :meth:`_ProjectXml._source`).
+#: Written in place of a source's selections and of its variable values (see :meth:`_ProjectXml._source`).
 _SELECTIONS = "CodewerkSelections"
 _PLACEHOLDER = f"<{_SELECTIONS}/>".encode()
+_VALUES = "CodewerkValues"
+_VALUES_PLACEHOLDER = f"<{_VALUES}/>".encode()
 
 
 def code_elements(
@@ -135,6 +137,9 @@ class _ProjectXml(SelectionXml):
             passage_id for judgement in snapshot.judgements for passage_id in judgement.evidence
         }
         self._parts: DocumentParts | None = None
+        #: Each (variable, value)'s ``VariableValue`` as written (:meth:`_variable_values`).
+        self._values_written: dict[tuple[str, str], str] = {}
+        self._source_values = ""
         self.notes: list[NoteOut] = []
         self.code_notes: dict[int, list[str]] = defaultdict(list)
         self.document_notes: dict[int, list[str]] = defaultdict(list)
@@ -270,28 +275,35 @@ class _ProjectXml(SelectionXml):
         carried: dict[int, dict[str, str]] = {}
         if not groups:
             return carried
-        cases = _element("Cases")
+        # as text (lxml's bytes, as the selections): 2,000 cases and their values at ten times the corpus
+        written = ["<Cases>"]
         for (kind, value), members in groups.items():
             common = dict(members[0].attributes)
             for doc in members[1:]:
                 common = {k: v for k, v in common.items() if doc.attributes.get(k) == v}
             name = value if kind == "respondent" else members[0].name
-            case = _sub(
-                cases, "Case", {"guid": derived_guid(self.s.project_guid, "case", kind, value), "name": name}
-            )
-            for key, text in sorted(common.items()):
-                self._variable_value(case, variable[key], text)
+            guid = derived_guid(self.s.project_guid, "case", kind, value)
+            written.append(f'<Case guid="{attribute_text(guid)}" name="{attribute_text(name)}">')
+            written.append(self._variable_values(sorted(common.items())))
             for doc in members:
-                _sub(case, "SourceRef", {"targetGUID": doc.guid})
+                written.append(f'<SourceRef targetGUID="{attribute_text(doc.guid)}"/>')
                 carried[doc.id] = common
-        _put(out, cases)
+            written.append("</Case>")
+        written.append("</Cases>")
+        out.write("".join(written).encode("utf-8"))
         return carried
 
-    @staticmethod
-    def _variable_value(parent: Any, variable_guid: str, value: str) -> None:
-        element = _sub(parent, "VariableValue")
-        _sub(element, "VariableRef", {"targetGUID": variable_guid})
-        _text_element(element, "TextValue", value)
+    def _variable_values(self, values: Iterable[tuple[str, str]]) -> str:
+        """``VariableValue`` elements of (variable name, value) pairs as text (:func:`variable_value`),
+        each pair formatted once."""
+        cache = self._values_written
+        parts: list[str] = []
+        for pair in values:
+            element = cache.get(pair)
+            if element is None:
+                element = cache[pair] = variable_value(self._variable_guids[pair[0]], pair[1])
+            parts.append(element)
+        return "".join(parts)
 
     def _sources(
         self, out: Out, case_values: dict[int, dict[str, str]], advance: Callable[[str], None] | None
@@ -303,6 +315,8 @@ class _ProjectXml(SelectionXml):
             self._parts = parts
             self._written: list[str] = []
             source = etree.tostring(self._source(parts), encoding="utf-8").replace(_DECLARED, b"", 1)
+            if self._source_values:
+                source = source.replace(_VALUES_PLACEHOLDER, self._source_values.encode("utf-8"), 1)
             if self._written:
                 selections = "".join(self._written).encode("utf-8")
                 source = source.replace(_PLACEHOLDER, selections, 1)
@@ -365,9 +379,10 @@ class _ProjectXml(SelectionXml):
         for guid in self.document_notes.get(doc.id, ()):
             _sub(source, "NoteRef", {"targetGUID": guid})
         # Every attribute on the source too (not only on its case): QualCoder and MAXQDA read
-        # a document's attributes only there.
-        for key, value in sorted(doc.attributes.items()):
-            self._variable_value(source, self._variable_guids[key], value)
+        # a document's attributes only there (as text, put in place when the source is written).
+        self._source_values = self._variable_values(sorted(doc.attributes.items()))
+        if self._source_values:
+            _sub(source, _VALUES)
         return source
 
     def _description(self, source: Any, doc: DocumentRow) -> None:
@@ -431,13 +446,15 @@ def write_qdpx(
                 buffered = Buffered(deflating, 1 << 18)
                 builder.write(buffered, advance)
                 buffered.flush()
-            for doc, text in snapshot.texts():
-                write_text(archive, f"sources/{doc.guid}.txt", text)
-                del text
-                advance(doc.name)
-            archive.writestr(
-                EXTENSION_PART, dumps(project_extension(snapshot, builder.passage_guids)).encode("utf-8")
-            )
+            # the texts deflated by a thread of their own while the next are read and, after the
+            # last, the extension is built (≈ 0.3 s of the ≈ 0.55 s of deflating at ten times the corpus)
+            with TextsBehind(archive) as texts:
+                for doc, text in snapshot.texts():
+                    texts.write(f"sources/{doc.guid}.txt", text)
+                    del text
+                    advance(doc.name)
+                extension = dumps(project_extension(snapshot, builder.passage_guids)).encode("utf-8")
+            archive.writestr(EXTENSION_PART, extension)
     if validate:
         with zipfile.ZipFile(path) as archive:
             errors = schema_errors(archive.read("project.qde"), PROJECT_SCHEMA)

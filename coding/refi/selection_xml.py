@@ -76,6 +76,14 @@ def start_tag(name: str, attributes: Mapping[str, str | None]) -> str:
     return f"<{name}{written}"
 
 
+def variable_value(variable_guid: str, value: str) -> str:
+    """A case's or source's ``VariableValue`` of a text variable, as lxml writes it."""
+    return (
+        f'<VariableValue><VariableRef targetGUID="{attribute_text(variable_guid)}"/>'
+        f"<TextValue>{content_text(value)}</TextValue></VariableValue>"
+    )
+
+
 @dataclass(frozen=True)
 class NoteOut:
     guid: str

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from typing import cast as typed
 
-from sqlalchemy import LargeBinary, cast, literal_column, select
+from sqlalchemy import LargeBinary, cast, func, literal_column, select
 from sqlalchemy import text as text_clause
 from sqlalchemy.orm import Session
 
@@ -460,16 +460,22 @@ def _documents(session: Session, media_base: Path | None, *, with_text: bool = T
         ),
     ):
         by_id[doc_id].attributes[key] = value
-    for doc_id, turns in groupby(
-        plain_rows(
-            session,
-            select(
-                Turn.document_id, Turn.speaker, Turn.start, Turn.end, Turn.body_start, Turn.timestamp
-            ).order_by(Turn.document_id, Turn.start),
+    # the turns without their document's id, each document's a slice of them by its count (no
+    # Python step per turn: ≈ 0.1 s less of 400,000)
+    turns = plain_rows(
+        session,
+        select(Turn.speaker, Turn.start, Turn.end, Turn.body_start, Turn.timestamp).order_by(
+            Turn.document_id, Turn.start
         ),
-        itemgetter(0),
+    )
+    first = 0
+    for doc_id, count in plain_rows(
+        session,
+        select(Turn.document_id, func.count()).group_by(Turn.document_id).order_by(Turn.document_id),
     ):
-        by_id[doc_id].turns.extend(turn[1:] for turn in turns)
+        by_id[doc_id].turns.extend(turns[first : first + count])
+        first += count
+    del turns
     for doc_id, number, start, end in session.execute(
         select(Page.document_id, Page.number, Page.start, Page.end).order_by(Page.document_id, Page.number)
     ):

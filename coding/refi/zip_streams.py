@@ -1,53 +1,91 @@
-"""Writing into a zip archive as a stream: blocks deflated by a thread of their own, small writes
-gathered into blocks, long texts written a piece at a time (the ``.qdpx`` export, issue 19)."""
+"""Writing into a zip archive as a stream: blocks and texts deflated by a thread of their own, small
+writes gathered into blocks, long texts written a piece at a time (the ``.qdpx`` export, issue 19)."""
 
 from __future__ import annotations
 
 import queue
 import threading
 import zipfile
-from typing import IO, Protocol
+from typing import IO, Generic, Protocol, Self, TypeVar
+
+_Item = TypeVar("_Item")
 
 
 class Out(Protocol):
     def write(self, data: bytes, /) -> int: ...
 
 
-class Deflating:
-    """Blocks written to ``out`` (the zip's deflater) by a thread of its own, a few behind: zlib lets
-    go of the GIL while it compresses, so the next sources' XML is built meanwhile (at ten times the
-    large corpus the deflater is a fifth of the export). An error there is raised here, at the next
-    write or at the end; leaving the block early (an error, a cancel) lets the thread finish."""
+class _Behind(Generic[_Item]):
+    """Items handled by a thread of its own, in order, a few behind the thread that gives them: zlib
+    lets go of the GIL while it compresses and CRCs, so the exporting thread goes on meanwhile. An
+    error there is raised here, at the next item or at the end; leaving the block early (an error,
+    a cancel) lets the thread finish without handling what is still queued."""
 
-    def __init__(self, out: IO[bytes], depth: int = 8) -> None:
-        self._out = out
-        self._blocks: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+    def __init__(self, depth: int, name: str) -> None:
+        self._items: queue.Queue[_Item | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="qdpx-deflate", daemon=True)
+        self._left = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
-    def __enter__(self) -> Deflating:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self._blocks.put(None)
+        self._left = error is not None
+        self._items.put(None)
         self._thread.join()
         if self._error is not None and error is None:
             raise self._error
 
     def _run(self) -> None:
-        while (block := self._blocks.get()) is not None:
-            if self._error is None:
+        while (item := self._items.get()) is not None:
+            if self._error is None and not self._left:
                 try:
-                    self._out.write(block)
+                    self._handle(item)
                 except BaseException as exc:  # raised on the exporting thread
                     self._error = exc
 
-    def write(self, data: bytes) -> int:
+    def _handle(self, item: _Item) -> None:
+        raise NotImplementedError
+
+    def _give(self, item: _Item) -> None:
         if self._error is not None:
             raise self._error
-        self._blocks.put(data)
+        self._items.put(item)
+
+
+class Deflating(_Behind[bytes]):
+    """Blocks written to ``out`` (the zip's deflater) by a thread of their own, a few behind: the
+    next sources' XML is built meanwhile (at ten times the large corpus the deflater is a fifth of
+    the export)."""
+
+    def __init__(self, out: IO[bytes], depth: int = 8) -> None:
+        super().__init__(depth, "qdpx-deflate")
+        self._out = out
+
+    def _handle(self, item: bytes) -> None:
+        self._out.write(item)
+
+    def write(self, data: bytes) -> int:
+        self._give(data)
         return len(data)
+
+
+class TextsBehind(_Behind[tuple[str, str | bytes]]):
+    """Texts written into ``archive`` as members (:func:`write_text`) by a thread of their own, a
+    few behind: the exporting thread reads the next texts and builds the rest meanwhile. Nothing
+    else may write into ``archive`` until the block is left."""
+
+    def __init__(self, archive: zipfile.ZipFile, depth: int = 4) -> None:
+        super().__init__(depth, "qdpx-texts")
+        self._archive = archive
+
+    def _handle(self, item: tuple[str, str | bytes]) -> None:
+        write_text(self._archive, *item)
+
+    def write(self, name: str, text: str | bytes) -> None:
+        self._give((name, text))
 
 
 class Buffered:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -282,16 +281,16 @@ def _prefer_specific_arrays(
     import numpy as np  # on first use (as the other sources)
 
     count = len(candidates)
-    document = np.concatenate(
-        [also.document, np.fromiter((c.document_id for c in candidates), dtype=np.int64, count=count)]
-    )
-    start = np.concatenate(
-        [also.start, np.fromiter((c.start for c in candidates), dtype=np.int64, count=count)]
-    )
-    end = np.concatenate([also.end, np.fromiter((c.end for c in candidates), dtype=np.int64, count=count)])
-    code = np.concatenate(
-        [also.code, np.fromiter((c.code_id for c in candidates), dtype=np.int64, count=count)]
-    )
+    mine = np.fromiter(  # one pass over the candidates
+        chain.from_iterable((c.document_id, c.start, c.end, c.code_id) for c in candidates),
+        dtype=np.int64,
+        count=4 * count,
+    ).reshape(count, 4)
+    document = np.concatenate([also.document, mine[:, 0]])
+    start = np.concatenate([also.start, mine[:, 1]])
+    end = np.concatenate([also.end, mine[:, 2]])
+    code = np.concatenate([also.code, mine[:, 3]])
+    del mine
     if not len(document):
         return list(candidates)
     order = np.lexsort((code, end, start, document))
@@ -380,9 +379,12 @@ def _half_coded(
     sorted_keys = key_of[order]
     first = (np.cumsum(lengths) - lengths)[order]
     sorted_lengths = lengths[order]
-    mine = np.fromiter(((c.document_id << 32) | c.code_id for c in candidates), dtype=np.int64, count=count)
-    start = np.fromiter((c.start for c in candidates), dtype=np.int64, count=count)
-    end = np.fromiter((c.end for c in candidates), dtype=np.int64, count=count)
+    spans = np.fromiter(  # one pass over the candidates
+        chain.from_iterable(((c.document_id << 32) | c.code_id, c.start, c.end) for c in candidates),
+        dtype=np.int64,
+        count=3 * count,
+    ).reshape(count, 3)
+    mine, start, end = spans[:, 0], spans[:, 1], spans[:, 2]
     at = np.minimum(np.searchsorted(sorted_keys, mine), len(sorted_keys) - 1)
     found = sorted_keys[at] == mine
     pairs = np.where(found, sorted_lengths[at], 0)
@@ -400,25 +402,37 @@ def _half_coded(
 def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
     """At most ``limit`` candidates per code: the best scores first and, among equal scores,
     each document's best before any document's second (so one long transcript cannot fill the
-    queue). The rest come up when these are accepted or rejected."""
-    by_code: dict[CodeId, list[Candidate]] = defaultdict(list)
-    for candidate in candidates:
-        by_code[candidate.code_id].append(candidate)
-    out: list[Candidate] = []
-    for group in by_code.values():
-        group.sort(key=lambda c: (c.document_id, -c.score, c.start))
-        ranks = []  # 0 for each document's best, 1 for its second, …
-        previous, rank = None, 0
-        for candidate in group:
-            rank = rank + 1 if candidate.document_id == previous else 0
-            previous = candidate.document_id
-            ranks.append(rank)
+    queue). The rest come up when these are accepted or rejected. Codes in the order they first come, each
+    one's chosen best first (ties in document and text order, then as given); chosen by sorts of arrays."""
+    import numpy as np  # on first use (as the other sources)
 
-        def key(
-            i: int, group: list[Candidate] = group, ranks: list[int] = ranks
-        ) -> tuple[float, int, int, int]:
-            c = group[i]
-            return (-c.score, ranks[i], c.document_id, c.start)
-
-        out.extend(group[i] for i in heapq.nsmallest(limit, range(len(group)), key=key))
-    return out
+    count = len(candidates)
+    if not count or limit <= 0:
+        return []
+    flat = np.fromiter(
+        chain.from_iterable((c.code_id, c.document_id, c.start) for c in candidates),
+        dtype=np.int64,
+        count=3 * count,
+    ).reshape(count, 3)
+    code, document, start = flat[:, 0], flat[:, 1], flat[:, 2]
+    score = np.fromiter((c.score for c in candidates), dtype=np.float64, count=count)
+    # each code's place: the order in which the codes first come
+    codes, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    place = np.empty(len(codes), dtype=np.int64)
+    place[np.argsort(first, kind="stable")] = np.arange(len(codes))
+    group = place[inverse.reshape(-1)]
+    # within a code: by document, best first, then by start (as given where equal: the sort is stable)
+    order = np.lexsort((start, -score, document, group))
+    group, document = group[order], document[order]
+    new_run = np.ones(count, dtype=bool)
+    new_run[1:] = (group[1:] != group[:-1]) | (document[1:] != document[:-1])
+    at = np.arange(count)
+    rank = at - np.maximum.accumulate(
+        np.where(new_run, at, 0)
+    )  # 0 for each document's best, 1 for its second…
+    chosen = np.lexsort((at, start[order], document, rank, -score[order], group))
+    group_of = group[chosen]
+    new_group = np.ones(count, dtype=bool)
+    new_group[1:] = group_of[1:] != group_of[:-1]
+    within = at - np.maximum.accumulate(np.where(new_group, at, 0))
+    return [candidates[i] for i in order[chosen[within < limit]].tolist()]

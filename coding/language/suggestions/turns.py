@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
+from functools import partial
 from typing import cast
 
 import numpy as np
@@ -212,15 +213,37 @@ class TurnReason:
         return _turn_reason(context.profiles, passages, context.names, words, self.similarity, self.runner_up)
 
 
+#: At most this many turns' shared words are kept for the next find (:func:`find_shared_words`).
+MOST_WORDS_KEPT = 500_000
+
+
 def find_shared_words(reasons: Iterable[object]) -> None:
     """The shared words of every :class:`TurnReason` among ``reasons`` (others are passed over) found at once, per
-    find, by :func:`~.vectors.top_contributions_of_many`: the words each would find on its own."""
+    find, by :func:`~.vectors.top_contributions_of_many`: the words each would find on its own. They depend only on
+    the turn and the code's profile: those found are kept for the next find under the same profiles (the codings
+    unchanged, :mod:`.kept`), and only the turns and codes not seen are looked at."""
     by_find: dict[int, list[TurnReason]] = defaultdict(list)
     for reason in reasons:
         if isinstance(reason, TurnReason) and reason.words is None:
             by_find[id(reason.shared)].append(reason)
-    for group in by_find.values():
-        context = group[0].shared
+    for every in by_find.values():
+        context = every[0].shared
+        turns, kept = context.data.derive_for(
+            "turn_words", context.profiles, partial(_no_words_yet, context.turns), same=True
+        )
+        if turns is not context.turns:  # other turns' vectors (not those the corpus's words keep): not kept
+            kept = {}
+        group = []
+        for reason in every:
+            words = kept.get((reason.start << 32) | reason.number)
+            if words is None:
+                group.append(reason)
+            else:
+                reason.words = words
+        if not group:
+            continue
+        if len(kept) + len(group) > MOST_WORDS_KEPT:
+            kept.clear()
         found = top_contributions_of_many(
             context.data.stems,
             context.turns.columns,
@@ -232,7 +255,14 @@ def find_shared_words(reasons: Iterable[object]) -> None:
         )
         show = context.data.show
         for reason, stems in zip(group, found, strict=True):
-            reason.words = ", ".join(show(stem) for stem in stems)
+            reason.words = kept[(reason.start << 32) | reason.number] = ", ".join(
+                show(stem) for stem in stems
+            )
+
+
+def _no_words_yet(turns: SpanVectors) -> tuple[SpanVectors, dict[int, str]]:
+    """What :func:`find_shared_words` keeps for the next find, before it found any: the turns, no words."""
+    return turns, {}
 
 
 def _turn_reason(

@@ -221,3 +221,35 @@ def test_resemblances_kept_under_the_same_profiles_are_those_compared(
     other = resemblance.code_profiles(data, sentence_vectors(data), coded, tree[:-1])  # another object: anew
     resemblance.resemblances(data, found, other)
     assert compared[2:] == [len(found)]
+
+
+def test_shared_words_kept_under_the_same_profiles_are_those_found(
+    generated: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A turn's shared words found in one find are looked up in the next under the same profiles (only the turns
+    and codes not seen are looked at), and are the words its reason finds alone; other profiles look anew."""
+    service = generated.assist.suggestions
+    data = service._corpus_data(generated.assist.corpus(), generated.assist.ensure_indexed())
+    coded, _ = service._decisions()
+    tree = list(service._context.resolve.code_tree())
+    profiles = resemblance.code_profiles(data, sentence_vectors(data), coded, tree)
+    looked_at: list[int] = []
+    real = turn_source.top_contributions_of_many  # type: ignore[attr-defined]
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        looked_at.append(len(args[4]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(turn_source, "top_contributions_of_many", counted)
+    old = _turn_candidates_by_loop(tree, {c.id for c in tree}, data, coded, 0.0, profiles)
+    expected = [with_reason(c).reason for c in old]
+    some = turn_source.turn_candidates(tree, {c.id for c in tree[::2]}, data, coded, 0.0, profiles)
+    turn_source.find_shared_words(pending_reasons(some))
+    every = turn_source.turn_candidates(tree, {c.id for c in tree}, data, coded, 0.0, profiles)
+    turn_source.find_shared_words(pending_reasons(every))
+    assert [with_reason(c).reason for c in every] == expected
+    assert looked_at == [len(some), len(every) - len(some)] and 0 < len(some) < len(every)
+    other = resemblance.code_profiles(data, sentence_vectors(data), coded, tree)  # another object: anew
+    again = turn_source.turn_candidates(tree, {c.id for c in tree}, data, coded, 0.0, other)
+    turn_source.find_shared_words(pending_reasons(again))
+    assert looked_at[2:] == [len(again)] and [with_reason(c).reason for c in again] == expected

@@ -15,7 +15,7 @@ from coding import Project
 from coding.core.xml_chars import xml_text
 from coding.documents.document_commands import NewDocument
 from coding.refi.schemas import PROJECT_SCHEMA, schema_errors
-from coding.refi.selection_xml import attribute_text, attribute_texts, content_text, start_tag
+from coding.refi.selection_xml import attribute_text, attribute_texts, content_text, start_tag, variable_value
 
 _EMPTY = re.compile(rb"<(\w+)([^<>]*)></\1>")
 ODD = "R9: <b>vet</b> & \"dubbel\" 'enkel'\ttab 👍🏽 \u200d\nR9: tweede regel =1+1\n"
@@ -39,6 +39,15 @@ def test_attribute_and_element_text_are_escaped_as_lxml_does(name: str, content:
 
 
 @settings(max_examples=200, deadline=None)
+@given(TEXT, TEXT)
+def test_a_variable_value_is_written_as_lxml_does(guid: str, value: str) -> None:
+    element = etree.Element("VariableValue")
+    etree.SubElement(element, "VariableRef").set("targetGUID", xml_text(guid))
+    etree.SubElement(element, "TextValue").text = xml_text(value)
+    assert variable_value(guid, value).encode("utf-8") == etree.tostring(element, encoding="utf-8")
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(TEXT, st.sampled_from(["\ud800", "g-1", ""])), max_size=8))
 def test_texts_escaped_together_are_each_as_escaped_alone(values: list[str]) -> None:
     assert attribute_texts(values) == [attribute_text(value) for value in values]
@@ -48,7 +57,12 @@ def test_the_exported_project_is_what_lxml_writes_of_it_and_valid(
     rich_project: Project, tmp_path: Path
 ) -> None:
     rich_project.documents.add(
-        NewDocument(name="R9_odd", text=ODD, source_format="txt", attributes={"respondent": "R9"})
+        NewDocument(
+            name="R9_odd",
+            text=ODD,
+            source_format="txt",
+            attributes={"respondent": "R9 <&>\"'", "regio": ODD, "leeg": ""},
+        )
     )
     rich_project.code(
         "R9_odd", "Vertrouwen", text="<b>vet</b> & \"dubbel\" 'enkel'\ttab 👍🏽", memo="a\r\nb & <c>"

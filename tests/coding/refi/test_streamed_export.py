@@ -69,3 +69,42 @@ def test_a_write_that_fails_in_the_deflating_thread_is_raised_on_the_exporting_o
     with pytest.raises(OSError, match="No space left"):
         write_all()
     assert out.written == [b"\x00", b"\x01"]
+
+
+def test_the_texts_written_behind_keep_their_order_and_a_failed_one_is_raised_here(tmp_path: Path) -> None:
+    from coding.refi.zip_streams import TextsBehind
+
+    texts = [
+        (f"sources/{n}.txt", f"tekst {n} " * (1000 * n) if n % 2 else f"tekst {n}".encode()) for n in range(9)
+    ]
+    with zipfile.ZipFile(tmp_path / "ok.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with TextsBehind(archive, depth=2) as behind:
+            for name, text in texts:
+                behind.write(name, text)
+        archive.writestr("last.json", "{}")  # after the block: the thread is done with the archive
+    with zipfile.ZipFile(tmp_path / "ok.zip") as archive:
+        assert archive.namelist() == [name for name, _text in texts] + ["last.json"]
+        assert [archive.read(name) for name, _text in texts] == [
+            text if isinstance(text, bytes) else text.encode() for _name, text in texts
+        ]
+
+    class Full:
+        def __init__(self) -> None:
+            self.written = 0
+
+        def open(self, name: str, mode: str, force_zip64: bool = False) -> object:
+            if self.written == 2:
+                raise OSError(28, "No space left on device")
+            self.written += 1
+            return zipfile.ZipFile(tmp_path / f"{self.written}.zip", "w").open(name, mode)
+
+    full = Full()
+
+    def write_all() -> None:
+        with TextsBehind(full, depth=1) as behind:  # type: ignore[arg-type]
+            for name, text in texts:
+                behind.write(name, text)
+
+    with pytest.raises(OSError, match="No space left"):
+        write_all()
+    assert full.written == 2
