@@ -40,6 +40,7 @@ class GuidIndexes:
         self.usable = self._connection.dialect.name == "sqlite"
         #: The ``CREATE UNIQUE INDEX`` statements of the dropped indexes, as ``sqlite_master`` had them.
         self.dropped: list[str] = []
+        self._tables: set[str] = set()
 
     def worth(self, rows: int) -> bool:
         """Whether an import of at most ``rows`` new rows to a table may drop its index."""
@@ -58,8 +59,16 @@ class GuidIndexes:
             return
         self._connection.exec_driver_sql(f'DROP INDEX "{name}"')
         self.dropped.append(statement)
+        self._tables.add(table.__tablename__)
+
+    def without(self, table: type[Passage] | type[Coding]) -> bool | None:
+        """``True`` while ``table``'s GUID index is dropped: its other unique indexes take the import's rows in
+        order, so many rows a statement (:func:`coding.undo.bulk_rows.insert_columns`) cost half as much as a
+        row a statement; else ``None`` (as the table's constraints say)."""
+        return True if table.__tablename__ in self._tables else None
 
     def build(self) -> None:
         """Make the dropped indexes again (in the import's transaction, after its rows)."""
         while self.dropped:
             self._connection.exec_driver_sql(self.dropped.pop(0))
+        self._tables.clear()

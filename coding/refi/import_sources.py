@@ -226,7 +226,7 @@ class SourcesMerge(MergeState):
             if len(new_passages.spans) >= BATCH or len(pending.spans) >= BATCH:
                 # Inserted a batch at a time (in the order planned, so each row gets the id it got
                 # when all went in at once): the rows of a large import never all stand.
-                self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
+                self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()), indexes)
                 new_passages, pending = _Passages(), _Codings()
             # A document this import added has this one source, and a source's passages go in one
             # batch: the coding pairs of its spans are looked up only while it is merged.
@@ -287,7 +287,7 @@ class SourcesMerge(MergeState):
             if let_go:
                 self.data.used = True
                 source.selections, source.whole_codings = [], []
-        self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()))
+        self._insert_batch(new_passages, pending, by_span, set(selection_spans.values()), indexes)
         indexes.build()
         self.selections = {guid: by_span[span] for guid, span in selection_spans.items()}
 
@@ -317,17 +317,25 @@ class SourcesMerge(MergeState):
         return indexes
 
     def _insert_batch(
-        self, new_passages: _Passages, pending: _Codings, by_span: dict[Span, int], evidence: set[Span]
+        self,
+        new_passages: _Passages,
+        pending: _Codings,
+        by_span: dict[Span, int],
+        evidence: set[Span],
+        indexes: GuidIndexes,
     ) -> None:
         """Insert the planned passages, then the planned codings (their passages now have ids), each
-        column by column (:meth:`Writer.insert_columns`: no dict per row). The new passages' spans are
-        kept in ``by_span`` only where they may be looked up again: in documents the project had, and
-        a judgement's evidence."""
+        column by column (:meth:`Writer.insert_columns`: no dict per row; many rows a statement into a
+        table whose GUID index is built after them). The new passages' spans are kept in ``by_span``
+        only where they may be looked up again: in documents the project had, and a judgement's
+        evidence."""
         ids: dict[Span, int] = {}
         # On SQLite a time read as the text SQLAlchemy stores for it goes in as it is (stored_time).
         stored = self.s.get_bind().dialect.name == "sqlite"
         if new_passages.spans:
-            inserted = self.w.insert_columns(Passage, new_passages.columns(stored), once=self.once)
+            inserted = self.w.insert_columns(
+                Passage, new_passages.columns(stored), once=self.once, many=indexes.without(Passage)
+            )
             ids = dict(zip(new_passages.spans, inserted, strict=True))
         new_documents = {doc.id for doc in self.docs.values() if doc.new}
         by_span.update(
@@ -338,7 +346,9 @@ class SourcesMerge(MergeState):
         self.added["passages"] += len(ids)
         if pending.spans:
             passage_ids = [ids[span] if span in ids else by_span[span] for span in pending.spans]
-            coding_ids = self.w.insert_columns(Coding, pending.columns(passage_ids, stored), once=self.once)
+            coding_ids = self.w.insert_columns(
+                Coding, pending.columns(passage_ids, stored), once=self.once, many=indexes.without(Coding)
+            )
             for index, guid in pending.reviewed:
                 self.codings[guid] = coding_ids[index]
         self.added["codings"] += len(pending.spans)

@@ -71,11 +71,19 @@ def _processed(
     ]
 
 
-def insert_columns(session: Session, tbl: Table, columns: Mapping[str, Sequence[Any]], skip: int = 0) -> None:
+def insert_columns(
+    session: Session,
+    tbl: Table,
+    columns: Mapping[str, Sequence[Any]],
+    skip: int = 0,
+    *,
+    many: bool | None = None,
+) -> None:
     """Insert the rows given column by column (every column as long, each value of its column
     bound by its type's processor, as :func:`insert_rows` binds them), from row ``skip`` on, as one
     executemany of the driver's tuples a batch at a time (many rows a statement where the table has
-    no unique column besides its key: :func:`_insert_many`): no dict per row is ever built. SQLite only."""
+    no unique column besides its key, or where ``many`` says so: :func:`_insert_many`): no dict per
+    row is ever built. SQLite only."""
     connection = session.connection()
     dialect = connection.dialect
     compiled = insert(tbl).compile(dialect=dialect, column_keys=list(columns))
@@ -87,7 +95,8 @@ def insert_columns(session: Session, tbl: Table, columns: Mapping[str, Sequence[
     processors = [_processor(tbl.c[name].type.dialect_impl(dialect), dialect) for name in names]
     sql = str(compiled)
     count = len(columns[names[0]])
-    many = not any(isinstance(constraint, UniqueConstraint) for constraint in tbl.constraints)
+    if many is None:
+        many = not any(isinstance(constraint, UniqueConstraint) for constraint in tbl.constraints)
     for start in range(skip, count, _BATCH):
         batch = _processed([columns[name][start : start + _BATCH] for name in names], processors)
         if many:
@@ -99,9 +108,11 @@ def insert_columns(session: Session, tbl: Table, columns: Mapping[str, Sequence[
 #: Rows bound to one ``INSERT … VALUES (…), (…), …`` at most (as :mod:`coding.language.sql`): SQLite
 #: runs one statement for them, not one per row (an import's 400,000 turns: 0.4 s CPU instead of
 #: 0.8 s), and the driver steps it once with the GIL released, not once per row. Only into a table
-#: without a unique column besides its key (:func:`insert_columns`): a statement of many rows that
-#: may fail on one keeps a statement journal (an import's passages and codings, with their unique
-#: GUIDs, took 10-20 % longer so). The statement keeps its last rows' values bound: short rows only,
+#: without a unique column besides its key (:func:`insert_columns`), or one whose unique indexes take
+#: the rows in order (``many``): a statement of many rows that may fail on one keeps a statement
+#: journal of the pages it changes, and with the random GUIDs' index each row changes a page anywhere
+#: (an import's passages and codings took 10-20 % longer so; with that index built after the rows,
+#: :mod:`coding.refi.guid_indexes`, half as long as a row a statement). The statement keeps its last rows' values bound: short rows only,
 #: never a document's text (500 of them held 25 MB).
 _ROWS_PER_STATEMENT = 500
 #: Parameters one statement binds at most (SQLite's default limit before 3.32).

@@ -104,11 +104,17 @@ class Writer:
         return materialised
 
     def insert_columns(
-        self, target: Target, columns: Mapping[str, Sequence[Any]], *, once: bool = False
+        self,
+        target: Target,
+        columns: Mapping[str, Sequence[Any]],
+        *,
+        once: bool = False,
+        many: bool | None = None,
     ) -> Sequence[int]:
         """Insert rows given column by column (every column as long, no primary key, every column
-        with a default given); returns their ids, in order. ``once`` as for :meth:`insert_many`."""
-        step = InsertRows.of_columns(table_of(target), columns, once=once)
+        with a default given); returns their ids, in order. ``once`` as for :meth:`insert_many`;
+        ``many``: many rows a statement on SQLite (:func:`~coding.undo.bulk_rows.insert_columns`)."""
+        step = InsertRows.of_columns(table_of(target), columns, once=once, many=many)
         self._run(step)
         if step.compact:
             assert step._runs is not None

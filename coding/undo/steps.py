@@ -120,6 +120,8 @@ class InsertRows(Step):
     def __init__(self, tbl: Table, rows: list[dict[str, Any]], *, once: bool = False) -> None:
         self.table = tbl
         self._once = once
+        #: Many rows a statement (:func:`insert_columns`), when first applied by column.
+        self._many: bool | None = None
         self._rows: list[dict[str, Any]] | None = rows
         self._columns: dict[str, Sequence[Any]] = {}
         #: While applied and compact: the ids of the rows, as runs (see :func:`~coding.undo.id_runs.id_runs`); while
@@ -141,11 +143,17 @@ class InsertRows(Step):
 
     @classmethod
     def of_columns(
-        cls, tbl: Table, columns: Mapping[str, Sequence[Any]], *, once: bool = False
+        cls,
+        tbl: Table,
+        columns: Mapping[str, Sequence[Any]],
+        *,
+        once: bool = False,
+        many: bool | None = None,
     ) -> InsertRows:
         """Rows given column by column (every column as long; none of the single-column primary key,
         which the insert assigns; no column with a client-side default left out): an import's
-        400,000 turns go in without a dict per row (:func:`insert_columns` on SQLite)."""
+        400,000 turns go in without a dict per row (:func:`insert_columns` on SQLite, ``many`` as it
+        takes it when first applied)."""
         pk = [column.name for column in tbl.primary_key.columns]
         if len(pk) != 1 or pk[0] in columns or not columns:
             raise ValueError(f"rows of {tbl.name} by column: without their single-column key")
@@ -153,6 +161,7 @@ class InsertRows(Step):
         if missing:
             raise ValueError(f"rows of {tbl.name} by column: without {missing}")
         step = cls(tbl, [], once=once)
+        step._many = many
         step._rows = None
         step._columns = dict(columns)
         step.row_count = len(next(iter(columns.values())))
@@ -263,7 +272,7 @@ class InsertRows(Step):
         first_row = bindable(self.table, {name: values[0] for name, values in columns.items()})
         first = int(session.execute(insert(self.table).returning(pk), first_row).scalar_one())
         if self.row_count > 1:
-            insert_columns(session, self.table, columns, 1)
+            insert_columns(session, self.table, columns, 1, many=self._many)
         if self._once and self._compactable():
             self._runs = [(first, first + self.row_count - 1)]
             self._columns = {}

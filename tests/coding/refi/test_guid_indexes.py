@@ -17,6 +17,7 @@ from coding import Project
 from coding.refi import guid_indexes
 from coding.refi.exchange import import_exchange
 from coding.refi.guid_indexes import GuidIndexes
+from coding.undo import bulk_rows
 from tests.coding.dump import dump
 
 GUID_INDEXES = {"ix_passage_guid", "ix_coding_guid"}
@@ -37,6 +38,11 @@ def _rows(dumped: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tuple[Any,
         table: [row[:3] for row in rows] if table in ("code", "coder") else rows
         for table, rows in dumped.items()
     }
+
+
+def _rows_bound(statement: str) -> int:
+    """How many rows an ``INSERT … VALUES (…), (…)`` binds."""
+    return statement.partition(" VALUES ")[2].count("(")
 
 
 @contextmanager
@@ -66,6 +72,7 @@ def test_a_large_import_builds_the_guid_indexes_after_its_rows_with_the_same_row
     rich_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     archive = rich_project.export(tmp_path / "out.qdpx")
+    monkeypatch.setattr(bulk_rows, "_ROWS_PER_STATEMENT", 2)
     kept, kept_said = _imported(tmp_path, archive, "kept")  # a few rows: the indexes are kept up
     monkeypatch.setattr(guid_indexes, "MIN_ROWS", 1)  # as if the file had many
     built, said = _imported(tmp_path, archive, "built")
@@ -82,6 +89,11 @@ def test_a_large_import_builds_the_guid_indexes_after_its_rows_with_the_same_row
             "CREATE UNIQUE INDEX ix_coding_guid ON coding (guid)",
         ]
         assert inserts and max(drops) < min(inserts) and max(inserts) < min(makes)
+        # Without their GUID index, many rows a statement (here two): the same rows and ids.
+        assert {_rows_bound(said[n]) for n in inserts} == {1, 2}
+        assert {
+            _rows_bound(s) for s in kept_said if s.startswith(("INSERT INTO passage", "INSERT INTO coding"))
+        } == {1}
         assert _indexes(built.path) == _indexes(kept.path)
         assert {name for name, _sql in _indexes(built.path)} >= GUID_INDEXES
         after = dump(built.path)
