@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.shell import settings, translation
+from app.shell import closed_checks, project_files, settings, translation
 from app.shell.app_icon import app_icon
 from app.shell.main_window import MainWindow
 from app.shell.theme import Theme
@@ -77,5 +78,7 @@ def run(argv: list[str]) -> int:
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
     code = app.exec()
-    window.close_project()
+    project_files.close_project(window, ending=True)  # the loop ended before the window closed (--smoke)
+    closed_checks.wait()  # the closed file's check, its mark kept for the next opening
+    gc.freeze()  # the program ends: the system frees its memory at once, no collection walks it first
     return int(code)

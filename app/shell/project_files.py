@@ -160,7 +160,8 @@ def _check_file(window: MainWindow, workspace: Workspace) -> None:
     ).start()
 
 
-def close_project(window: MainWindow) -> None:
+def close_project(window: MainWindow, *, ending: bool = False) -> None:
+    """File → Close (``ending``: the window closes, the program ends: ``Workspace.close``)."""
     if window.workspace is None:
         return
     workspace = window.workspace
@@ -176,7 +177,7 @@ def close_project(window: MainWindow) -> None:
     window.player_dock.set_workspace(None)
     window.view.set_workspace(None)
     window.undo_group.removeStack(workspace.undo_stack)
-    workspace.close()
+    workspace.close(ending=ending)
     workspace.deleteLater()
     show_start(window)
 

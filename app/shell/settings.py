@@ -50,9 +50,9 @@ def forget_project(path: Path) -> None:
     store.sync()
 
 
-def _checked_marks() -> dict[str, str]:
+def _checked_marks(store: QSettings | None = None) -> dict[str, str]:
     try:
-        marks = json.loads(str(settings().value("checked_files", "{}")))
+        marks = json.loads(str((store or settings()).value("checked_files", "{}")))
     except ValueError:
         return {}
     return {str(k): str(v) for k, v in marks.items()} if isinstance(marks, dict) else {}
@@ -63,15 +63,16 @@ def checked_mark(path: Path) -> str | None:
     return _checked_marks().get(str(Path(path).resolve()))
 
 
-def remember_checked_mark(path: Path, mark: str | None) -> None:
+def remember_checked_mark(path: Path, mark: str | None, store: QSettings | None = None) -> None:
     """Keep (or, with ``None``, forget) the mark of a project file closed checked; the last
-    ``MAX_CHECKED`` files are kept."""
+    ``MAX_CHECKED`` files are kept. ``store``: the settings to keep it in (a check in a thread of its
+    own: those in use when the file closed, ``closed_checks``)."""
     resolved = str(Path(path).resolve())
-    marks = _checked_marks()
+    store = store or settings()
+    marks = _checked_marks(store)
     marks.pop(resolved, None)
     if mark is not None:
         marks[resolved] = mark
-    store = settings()
     store.setValue("checked_files", json.dumps(dict(list(marks.items())[-MAX_CHECKED:])))
     store.sync()
 

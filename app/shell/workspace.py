@@ -12,13 +12,14 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app.language.indexing import Indexing
-from app.shell import settings
+from app.shell import closed_checks
 from app.shell.project_bridge import ProjectBridge
 from app.shell.typed_saves import TypedSaves
 from app.shell.undo_stack import UndoStackRecorder
 from app.widgets import long_operation, operations
 from app.widgets.worker_write import abandon_writes, write_in_worker
 from coding import CodewerkError, Project
+from coding.core.collector import collector_paused
 from coding.core.errors import ServerUnreachableError
 
 T = TypeVar("T")
@@ -154,15 +155,12 @@ class Workspace(QObject):
     def loading() -> Iterator[None]:
         """Build many long-lived records (a quote list) without the cyclic garbage collector, then
         settle them: records hold no cycles, and the collections a burst of 20,000 new objects
-        would trigger are a quarter of the time of listing them."""
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        would trigger are a quarter of the time of listing them. The domain's pause
+        (``coding.core.collector``), which counts the pauses open in every thread: on its own, this one
+        turned the collector back on while a worker's (a Find's) was still open, and that one then
+        ended without freezing what it made."""
+        with collector_paused(settle=True):
             yield
-        finally:
-            gc.freeze()
-            if enabled:
-                gc.enable()
 
     def read_in_worker(
         self,
@@ -208,7 +206,11 @@ class Workspace(QObject):
         """An action refused before it reached the project (nothing changed)."""
         operations.refuse(self.window, text)
 
-    def close(self) -> None:
+    def close(self, *, ending: bool = False) -> None:
+        """Close the project; its file's damage check runs after, in a thread of its own
+        (``closed_checks``). ``ending``: the program ends (the window closes), so what was frozen while the
+        project was open stays frozen: handing it back made the collector walk all of it once more
+        (3–5 s on the huge project), for memory the system frees anyway."""
         self._outside.stop()
         self._checkpoint.stop()
         abandon_writes(self.project)  # cancelled (rolled back unless committed), announced no more
@@ -221,7 +223,6 @@ class Workspace(QObject):
         self.bridge.detach()
         self.undo_stack.clear()
         if self.project.is_team_project:
-            self.project.close()
+            self.project.close(release=not ending)
         else:  # checked once more, closed: the next opening spares the check while the file is unchanged
-            path = self.project.path
-            settings.remember_checked_mark(path, self.project.close_checked())
+            closed_checks.check_closed(self.project.path, self.project.close_to_check(release=not ending))

@@ -64,10 +64,13 @@ def read_merge(project: Project, other: Path | str) -> PreparedMerge:
     with tempfile.TemporaryDirectory(prefix="codewerk-merge-") as folder:
         copy = Path(folder) / "other.codewerk"
         copy_project_file(other, copy)
-        with Project.open(copy) as theirs:
+        theirs = Project.open(copy)
+        try:
             conflicts = _conflicts(project, theirs, other.name)
             archive = Path(folder) / "other.qdpx"
             write_qdpx(theirs, archive, media_base=other.parent)
+        finally:  # ``project`` stays open: what it froze stays frozen (Project.close)
+            theirs.close(release=False)
         data = read_qdpx(archive)
     check_recordings(data, None if project.is_team_project else project.path.parent)
     data.name = other.stem

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -46,6 +47,10 @@ SHARED_TABLES = frozenset({"passage"})
 #: Rows derived from a document (its search index) belong to no one: deleting them with the
 #: document is no one's loss, and the index is built again when needed.
 DERIVED_TABLES = frozenset(name for name, aspect in ASPECT_OF_TABLE.items() if aspect is Aspect.INDEX)
+
+
+#: How many rows :meth:`InsertRows._pack` turns into columns in one C call (see there).
+PACK_BLOCK = 16_384
 
 
 class ChangedSince(Exception):
@@ -200,8 +205,17 @@ class InsertRows(Step):
     def _pack(self, rows: list[dict[str, Any]]) -> None:
         if len(rows) > 1 and len(rows[0]) > 1 and alike(rows):
             names = list(rows[0])
-            # One tuple per row taken in C, turned into one tuple per column.
-            self._columns = dict(zip(names, zip(*map(itemgetter(*names), rows), strict=True), strict=True))
+            take = itemgetter(*names)
+            # One tuple per row taken in C, turned into one tuple per column, a block of rows at a time: each
+            # block is one C call holding the GIL (≈ 20 ms), so the window's thread has it between blocks; all
+            # at once, the 255,136 suggestions a Find stores held it 0.34–0.40 s CPU while the window waited.
+            blocks = [
+                list(zip(*map(take, rows[start : start + PACK_BLOCK]), strict=True))
+                for start in range(0, len(rows), PACK_BLOCK)
+            ]
+            self._columns = {
+                name: tuple(chain.from_iterable(block[i] for block in blocks)) for i, name in enumerate(names)
+            }
         else:
             names = list(dict.fromkeys(name for row in rows for name in row))
             self._columns = {name: [row.get(name, _ABSENT) for row in rows] for name in names}

@@ -42,6 +42,10 @@ def no_worker_left_running() -> Iterator[None]:
     yield
     import sys
 
+    if "app.shell.closed_checks" in sys.modules:  # a closed file's check, in a thread of its own
+        from app.shell import closed_checks
+
+        closed_checks.wait()
     if "app.widgets.long_operation" not in sys.modules:
         return
     from PySide6.QtTest import QTest

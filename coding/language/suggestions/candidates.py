@@ -365,10 +365,15 @@ def _half_coded(
     if not candidates or not coded:
         return [False] * len(candidates)
     count = len(candidates)
-    keys = list(coded)
-    lengths = np.fromiter((len(spans) for spans in coded.values()), dtype=np.int64, count=len(keys))
+    wanted = {c.code_id for c in candidates}  # only their codes' passages are paired with them
+    keys = [key for key in coded if key[1] in wanted]
+    if not keys:
+        return [False] * count
+    lengths = np.fromiter((len(coded[key]) for key in keys), dtype=np.int64, count=len(keys))
     flat = np.fromiter(
-        chain.from_iterable(chain.from_iterable(coded.values())), dtype=np.int64, count=2 * int(lengths.sum())
+        chain.from_iterable(chain.from_iterable(coded[key] for key in keys)),
+        dtype=np.int64,
+        count=2 * int(lengths.sum()),
     )
     coded_start, coded_end = flat[0::2], flat[1::2]
     # each (document, code) as one integer, sorted, with where its passages begin

@@ -10,7 +10,7 @@ import builtins
 import gc
 import threading
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select
@@ -186,10 +186,8 @@ class SuggestionService:
         for c in merged:
             if (c.document_id, c.code_id) in decided:
                 spans[c.document_id].append((c.start, c.end))
-        kept = best_per_code(
-            not_already_decided(merged, self._coded_with_subcodes(coded), decided, corpus.slices(spans)),
-            limit,
-        )
+        within = self._coded_with_subcodes(coded, {c.code_id for c in merged})
+        kept = best_per_code(not_already_decided(merged, within, decided, corpus.slices(spans)), limit)
         order = tree.order()
         # the reasons made only for the candidates offered (most of those found are dropped on the way), the
         # words the turns share with their codes found for all of them at once
@@ -386,19 +384,23 @@ class SuggestionService:
         return coded, decided
 
     def _coded_with_subcodes(
-        self, coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]
+        self,
+        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        codes: Container[CodeId] | None = None,
     ) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
-        """A passage coded with a subcode counts as coded for its ancestors too."""
+        """A passage coded with a subcode counts as coded for its ancestors too: the passages of ``codes`` (of
+        all codes by default), each with those of its subcodes."""
         tree = self._context.resolve.code_tree()
         out: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
-        lines: dict[CodeId, list[CodeId]] = {}  # per code: it and its ancestors, found once
+        lines: dict[CodeId, list[CodeId]] = {}  # per code: it and its ancestors among ``codes``, found once
         for (doc_id, code_id), spans in coded.items():
             line = lines.get(code_id)
             if line is None:
                 line = lines[code_id] = []
                 current: CodeId | None = code_id
                 while current is not None and current in tree:
-                    line.append(current)
+                    if codes is None or current in codes:
+                        line.append(current)
                     current = tree.get(current).parent_id
             for ancestor in line:
                 out[(doc_id, ancestor)].extend(spans)

@@ -122,7 +122,6 @@ def turn_candidates(
         same=True,
     )
     names = {code.id: code.name for code in codes}
-    starts = np.searchsorted(turns.rows, np.arange(len(turns) + 1)).tolist()
     # each turn offered with its closest code and, close enough behind, the runner-up (in that order), chosen as
     # arrays: a Python object only for a pair whose code is in scope
     offered = np.flatnonzero((best_score >= minimum) & (turns.words >= MIN_CONTENT_WORDS))
@@ -141,8 +140,11 @@ def turn_candidates(
     out = []
     chosen = index[order]
     code_ids = profiles.code_ids
-    for turn, doc_id, start, end, row, score, first, first_score in zip(
-        chosen.tolist(),
+    # each chosen turn's entries in the turns' vectors (looked up for those chosen, not made for every turn)
+    entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]))
+    for low, high, doc_id, start, end, row, score, first, first_score in zip(
+        entries[0].tolist(),
+        entries[1].tolist(),
         turns.document[chosen].tolist(),  # the turns' places as lists: no numpy scalar per candidate
         turns.start[chosen].tolist(),
         turns.end[chosen].tolist(),
@@ -157,7 +159,7 @@ def turn_candidates(
         if own and any(s < end and start < e and s < e for s, e in own):  # overlaps a passage coded with it
             continue
         closer = None if row == first else (first, first_score)  # the closest code, when this is the second
-        why = TurnReason(shared, starts[turn], starts[turn + 1], row, score, closer)
+        why = TurnReason(shared, low, high, row, score, closer)
         out.append(Candidate(doc_id, code_id, start, end, round(score, 3), ("similar",), "", why=why))
     return out
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import models.database
-from app.shell import settings
+from app.shell import closed_checks, settings
 from app.shell.main_window import MainWindow
 
 
@@ -43,6 +43,7 @@ def _closed_checked(main: MainWindow, path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     assert main.open_project(path), main.last_problem
     main.close_project()
+    closed_checks.wait()  # checked in a thread of its own
     assert settings.checked_mark(path) is not None
 
 
@@ -119,4 +120,5 @@ def test_a_large_file_closed_before_its_check_passed_keeps_no_mark(  # type: ign
     assert main.open_project(demo_copy), main.last_problem
     assert main.workspace is not None and main.workspace.project.unchecked  # checked after the paint
     main.close_project()  # before the check ran
+    closed_checks.wait()
     assert settings.checked_mark(demo_copy) is None

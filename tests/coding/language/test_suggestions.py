@@ -172,6 +172,30 @@ def test_already_coded_passages_are_not_suggested(indexed: Project) -> None:
     assert not any(s.text.startswith("Ja, de werkgevers") for s in items)
 
 
+def test_a_passage_coded_with_a_subcode_is_not_suggested_for_its_ancestors(indexed: Project) -> None:
+    """Coded with a sub-subcode, a passage counts as coded for its parent and grandparent (their candidates for it
+    are left out), not for a code beside them."""
+    service = indexed.assist.suggestions
+    tree = service._context.resolve.code_tree()
+    found = service.candidates("Vertrouwen")
+    parents = {c.code_id for c in found if tree.get(c.code_id).parent_id is not None}
+    chosen = next(c for c in found if c.code_id in parents and any(tree.descendants(c.code_id)))
+    leaf = next(d for d in tree.descendants(chosen.code_id) if not any(tree.descendants(d.id)))
+    line = []  # the leaf's ancestors
+    current = tree.get(leaf.id).parent_id
+    while current is not None:
+        line.append(current)
+        current = tree.get(current).parent_id
+    passage = (chosen.document_id, chosen.start, chosen.end)
+    assert chosen.code_id in line and len(line) >= 2
+    indexed.code(passage[0], leaf.id, passage[1], passage[2])
+    again = service.candidates("Vertrouwen")
+    here = {c.code_id for c in again if (c.document_id, c.start, c.end) == passage}
+    assert not here & set(line)
+    beside = {c.code_id for c in found if (c.document_id, c.start, c.end) == passage} - set(line) - {leaf.id}
+    assert beside <= here
+
+
 def test_per_document_queue_is_in_reading_order(indexed: Project) -> None:
     indexed.assist.suggestions.refresh()
     items = indexed.assist.suggestions.list(document="R9_wethouder_arnhem")
@@ -372,6 +396,30 @@ class _Held:
     def __init__(self, cycle: list[object]) -> None:
         self.cycle = cycle
         cycle.append(self)
+
+
+@pytest.mark.parametrize("settle_rows", [1, 10_000])
+def test_a_long_listing_is_frozen_out_of_later_collections_and_a_short_one_is_not(
+    indexed: Project, monkeypatch: pytest.MonkeyPatch, settle_rows: int
+) -> None:
+    """The queue keeps a listing until its next one: a long one (255,136 rows after a Find for all codes at
+    10×) is frozen when built, so that no collection walks it again (the young one when its pause ended held
+    the GIL 1.6 s); a short one is left to the collector."""
+    import gc
+
+    from coding.language.suggestions import listing
+
+    service = indexed.assist.suggestions
+    assert len(service.refresh("Vertrouwen")) > 2
+    monkeypatch.setattr(listing, "SETTLE_ROWS", settle_rows)
+    gc.unfreeze()
+    try:
+        listed = service.list("Vertrouwen")
+        assert 2 < len(listed) < 10_000
+        walked = {id(found) for found in gc.get_objects()}
+        assert (id(listed[0]) in walked, id(listed[-1]) in walked) == (settle_rows > len(listed),) * 2
+    finally:
+        gc.unfreeze()
 
 
 def test_listed_suggestions_carry_their_times_code_paths_and_sources_as_stored(indexed: Project) -> None:

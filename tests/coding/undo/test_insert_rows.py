@@ -15,6 +15,7 @@ from sqlalchemy import event
 from coding import Project
 from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
+from coding.undo import steps as steps_module
 from coding.undo.command import Command, Writer
 from coding.undo.steps import COMPACT_ROWS, InsertRows
 from models import Turn
@@ -97,6 +98,27 @@ def _step(command: Command) -> InsertRows:
     steps = command._steps or []
     assert len(steps) == 1 and isinstance(steps[0], InsertRows)
     return steps[0]
+
+
+def test_rows_kept_by_column_a_block_at_a_time_come_back_whole_and_in_order(
+    coded_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Turned into columns a block of rows at a time (each block one C call holding the GIL: the window's
+    thread gets it between blocks), the rows are kept as they were inserted, and undo and redo restore them."""
+    monkeypatch.setattr(steps_module, "PACK_BLOCK", 3)
+    project = coded_project
+    document = project.documents.find(DOC).id
+    command = AddTurns(document, 10)
+    rows = project.execute(command)
+    step = _step(command)
+    assert not step.compact and step._rows is None
+    assert step.rows == rows
+    assert list(step.column("speaker")) == [f"S{n}" for n in range(10)]
+    after = dump(project.path)
+    project.undo()
+    assert _turns(project) == {}
+    project.redo()
+    assert dump(project.path) == after
 
 
 def test_a_large_insert_keeps_only_its_ids_and_undo_and_redo_put_back_what_was_stored(
