@@ -215,8 +215,9 @@ class ExportDialog(QDialog):
             self.delimiter_box.setCurrentIndex(found)
         self.reviews_check.setChecked(bool(remembered.get("reviews", False)))
         self.interviewer_check.setChecked(bool(remembered.get("without_interviewer", False)))
-        if isinstance(remembered.get("reviewer"), str):  # the supervisor's name, typed once
-            self.reviewer_edit.setText(remembered["reviewer"])
+        reviewer = remembered.get("reviewer")
+        if isinstance(reviewer, str):  # the supervisor's name, typed once
+            self.reviewer_edit.setText(reviewer)
         folder = remembered.get("folder")
         if isinstance(folder, str) and Path(folder).is_dir():
             self.path_edit.setText(str(Path(folder) / "export"))
