@@ -80,6 +80,9 @@ class DocumentAttribute(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    #: The attribute's place among its document's: a metadata sheet's columns' order, not A-Z, on a
+    #: project file and a team server alike (migration 0020).
+    position: Mapped[int] = mapped_column(default=0, server_default="0")
 
     __table_args__ = (Index("ix_document_attribute_key_value", "key", "value"),)
 

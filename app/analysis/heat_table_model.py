@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, group_label
 from coding.analysis.code_matrix import CodeMatrix
 from coding.analysis.cooccurrence import CooccurrenceTable
 from coding.core.numbers import number
@@ -166,7 +166,7 @@ class CodeMatrixModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return _code_header(self.matrix.codes[section], role, indent=True)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.matrix.columns[section]
+            return group_label(self.matrix.columns[section])  # the cases without a value: "(no value)"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -183,5 +183,7 @@ class CodeMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(
                 "HeatTable", "{code} × {column}: {count} coded passage(s)\nClick to list the quotes"
-            ).format(code=code.path_text, column=column, count=self.matrix.count(code.id, column))
+            ).format(
+                code=code.path_text, column=group_label(column), count=self.matrix.count(code.id, column)
+            )
         return _heat(role, value, self._maximum)

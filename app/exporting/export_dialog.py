@@ -215,6 +215,9 @@ class ExportDialog(QDialog):
             self.delimiter_box.setCurrentIndex(found)
         self.reviews_check.setChecked(bool(remembered.get("reviews", False)))
         self.interviewer_check.setChecked(bool(remembered.get("without_interviewer", False)))
+        reviewer = remembered.get("reviewer")
+        if isinstance(reviewer, str):  # the supervisor's name, typed once
+            self.reviewer_edit.setText(reviewer)
         folder = remembered.get("folder")
         if isinstance(folder, str) and Path(folder).is_dir():
             self.path_edit.setText(str(Path(folder) / "export"))
@@ -228,6 +231,7 @@ class ExportDialog(QDialog):
                 "delimiter": self.delimiter_box.currentData(),
                 "reviews": self.reviews_check.isChecked(),
                 "without_interviewer": self.interviewer_check.isChecked(),
+                "reviewer": self.reviewer_edit.text().strip(),
                 "folder": str(target.parent),
             }
         )

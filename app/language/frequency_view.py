@@ -27,7 +27,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, group_label
 from coding import Aspect, Change
 from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.numbers import count, number
@@ -39,11 +39,11 @@ CHART_TERMS = 12
 
 def _group_column(group: str, totals: Mapping[str, int]) -> Column[FrequencyRow]:
     return Column(
-        group,
+        group_label(group),  # the documents without a value: "(no value)"
         lambda row: row.counts[group],
         tooltip=lambda row: QCoreApplication.translate(
             "FrequencyView", "{share} per 1,000 words in {group}"
-        ).format(share=number(row.share(group, totals), ".1f"), group=group),
+        ).format(share=number(row.share(group, totals), ".1f"), group=group_label(group)),
         align=ALIGN_RIGHT,
     )
 
@@ -218,7 +218,7 @@ class FrequencyView(QWidget):
         series = QBarSeries()
         top = 0.0
         for place, group in enumerate(table.groups):
-            bars = QBarSet(group)
+            bars = QBarSet(group_label(group))
             bars.setColor(QColor(GROUP_COLOURS[place % len(GROUP_COLOURS)]))
             for row in rows:
                 value = row.share(group, table.totals)

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from app.shell.theme import chip_fill, code_colour, is_dark, over, readable_on
 from coding.core.ids import PassageId
@@ -159,6 +159,15 @@ class CodingMargin(QWidget):
         self._lanes = lanes
         self.setFixedWidth(width)
         self.view.setViewportMargins(width, 0, 0, 0)
+        # The text wraps at the new width: a QPlainTextEdit lays it out again on a change of its wrap mode,
+        # not always on the narrower viewport (a project opened before the window first showed ran 80 px
+        # past the view, behind a horizontal scroll bar, on a 1920×1080 screen until the window was resized).
+        wrap = self.view.lineWrapMode()
+        if wrap != QPlainTextEdit.LineWrapMode.NoWrap:
+            scrolled = self.view.verticalScrollBar().value()  # (a new wrap mode shows the cursor)
+            self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            self.view.setLineWrapMode(wrap)
+            self.view.verticalScrollBar().setValue(scrolled)
         rect = self.view.contentsRect()
         self.setGeometry(QRect(rect.left(), rect.top(), width, rect.height()))
 

@@ -127,7 +127,7 @@ _DUTCH: dict[str, str] = {
     "Saved queries": "Opgeslagen zoekvragen",
     "Cannot run now: {error}": "Kan nu niet worden uitgevoerd: {error}",
     "Review ({reviewer}, {status})": "Beoordeling ({reviewer}, {status})",
-    "(none)": "(geen)",
+    "(none)": "(geen waarde)",  # the group without a value (NO_GROUP), as the window says it
     "dimension": "dimensie",  # a code's kind in the codebook sheets (concept, indicator, code: the same)
     # Review words
     "agreed": "akkoord",

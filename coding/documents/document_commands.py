@@ -141,8 +141,10 @@ class AddDocument(Command):
         writer.insert_many(
             DocumentAttribute,
             (
-                {"document_id": document_id, "key": k, "value": v}
-                for k, v in project_names(writer, clean_attributes(doc.attributes)).items()
+                {"document_id": document_id, "key": k, "value": v, "position": place}
+                for place, (k, v) in enumerate(
+                    project_names(writer, clean_attributes(doc.attributes)).items()
+                )
             ),
         )
         _insert_structure(writer, document_id, doc.turns, doc.pages)
@@ -160,6 +162,14 @@ def stored_attributes(session: Session, document_id: int) -> dict[str, str]:
             )
         )
     }
+
+
+def next_attribute_place(session: Session, document_id: int) -> int:
+    """The position after a document's last attribute (a new one is listed after the others)."""
+    last = session.execute(
+        select(func.max(DocumentAttribute.position)).where(DocumentAttribute.document_id == document_id)
+    ).scalar_one()
+    return 0 if last is None else int(last) + 1
 
 
 def _keys_used(writer: Writer, keys: set[str]) -> set[str]:
@@ -197,13 +207,15 @@ def write_attributes(writer: Writer, document_id: int, values: Mapping[str, str]
     """Set attributes of one document; an empty value removes the attribute. A known attribute goes
     under the name the project already uses for it (:func:`project_names`)."""
     current = stored_attributes(writer.session, document_id)
+    place: int | None = None
     for key, value in project_names(writer, values).items():
         pk = {"document_id": document_id, "key": key}
         if not value:
             if key in current:
                 writer.delete_row(DocumentAttribute, pk)
         elif key not in current:
-            writer.insert(DocumentAttribute, {**pk, "value": value})
+            place = next_attribute_place(writer.session, document_id) if place is None else place + 1
+            writer.insert(DocumentAttribute, {**pk, "value": value, "position": place})
         elif current[key] != value:
             writer.update(DocumentAttribute, pk, {"value": value})
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Dialect, Select, func, literal_column, select
+from sqlalchemy import Dialect, Select, func, select
 
 from coding.core.attributes import present_key
 from coding.core.context import DocumentRef, Execute
@@ -165,11 +165,8 @@ class DocumentService:
         # an integer or text but the import time, which SQLAlchemy's own reading converts.
         with self._store.read() as session:
             attributes: dict[int, dict[str, str]] = defaultdict(dict)
-            # SQLite: in the order stored, a metadata sheet's columns' (not A-Z); a server: by key
-            sqlite = session.get_bind().dialect.name == "sqlite"
-            attribute_rows = attribute_rows.order_by(
-                literal_column("rowid") if sqlite else DocumentAttribute.key
-            )
+            # in their places (a metadata sheet's columns' order, not A-Z), on a file and a server alike
+            attribute_rows = attribute_rows.order_by(DocumentAttribute.position, DocumentAttribute.key)
             for doc_id, key, value in plain_rows(session, attribute_rows):
                 attributes[doc_id][key] = value
             counts = dict(plain_rows(session, count_rows)) if with_counts else None

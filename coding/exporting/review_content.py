@@ -4,7 +4,7 @@ the student's open question, a stable id and a fingerprint of its text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -114,15 +114,20 @@ def _when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d")
 
 
-def _talk(discussion: Discussion, reviewer: str) -> tuple[str, str]:
-    """(the student's open question, the conversation before it) for ``reviewer``."""
+def _talk(discussion: Discussion, reviewer: str, words: Mapping[str, str]) -> tuple[str, str]:
+    """(the student's open question, the conversation before it) for ``reviewer``; another reviewer's
+    mark is named in the file's language (``words``): "[vraag] bron?", not "[question] bron?"."""
     mine = discussion.mark_by(reviewer)
     since = mine.updated_at if mine is not None else None
     question: list[str] = []
     earlier: list[str] = []
+    marks = {(m.updated_at, m.reviewer): m for m in discussion.marks}
     for when, who, text in discussion.entries():
         if mine is not None and who == reviewer and when == mine.updated_at:
             continue  # the reviewer's current comment is in the comment column
+        mark = marks.get((when, who))
+        if mark is not None:
+            text = f"[{words.get(mark.status, mark.status)}] {mark.comment}".strip()
         reply = who != reviewer and not any(m.reviewer == who for m in discussion.marks)
         if reply and (since is None or when > since):
             question.append(text)
@@ -156,6 +161,7 @@ def review_content(
             )
         )
     words = labels(language)
+    no_group = i18n.text_in(language, NO_GROUP)  # "(geen waarde)", as the window says it
     key = project.documents.attribute_named(by)
     tree = project.codes.tree()
     selected = [c.id for c in project.comparison.row_codes(codes)] if codes else None
@@ -189,7 +195,7 @@ def review_content(
     for quote in quotes:
         talk = quote_talk.get(quote.coding_id, Discussion(""))
         mark = talk.mark_by(reviewer)
-        question, conversation = _talk(talk, reviewer)
+        question, conversation = _talk(talk, reviewer, words)
         root = tree.get(quote.code_id)
         while root.parent_id is not None:
             root = tree.get(root.parent_id)
@@ -200,7 +206,7 @@ def review_content(
                 check=fingerprint(quote.text),
                 code=_below(quote.code_path, root.name),
                 respondent=quote.attributes.get("respondent", ""),
-                group=quote.attributes.get(key) or NO_GROUP,
+                group=quote.attributes.get(key) or no_group,
                 document=quote.document,
                 text=quote.text,
                 memo=quote.memo,
@@ -220,7 +226,7 @@ def review_content(
             continue
         talk = judgement_talk.get(judgement.id, Discussion(""))
         mark = talk.mark_by(reviewer)
-        question, conversation = _talk(talk, reviewer)
+        question, conversation = _talk(talk, reviewer, words)
         root = tree.get(judgement.code_id)
         while root.parent_id is not None:
             root = tree.get(root.parent_id)
@@ -231,7 +237,7 @@ def review_content(
                 check=fingerprint(judgement.score, judgement.justification),
                 code=_below(judgement.code_path, root.name),
                 respondent="",
-                group=judgement.value,
+                group=judgement.value if judgement.value not in ("", NO_GROUP) else no_group,
                 document=judgement.score,
                 text=judgement.justification,
                 memo="",

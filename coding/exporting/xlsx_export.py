@@ -122,7 +122,7 @@ def write_xlsx(
     workbook.properties.creator = "Codewerk"
     workbook.properties.title = text("{name} — comparison by {key}", name=project.path.stem, key=key)
     _overview(workbook, grid)
-    none = text(NO_GROUP) if text(NO_GROUP) not in grid.values else NO_GROUP  # "(geen)" in Dutch
+    none = text(NO_GROUP) if text(NO_GROUP) not in grid.values else NO_GROUP  # "(geen waarde)" in Dutch
     shown = {value: none if value == NO_GROUP else value for value in grid.values}
     names = unique_sheet_names(list(shown.values()), taken=tuple(text(name) for name in FIXED_SHEETS))
     for index, value in enumerate(grid.values):

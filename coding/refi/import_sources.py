@@ -12,7 +12,7 @@ from coding.core.collector import give_back_memory
 from coding.core.i18n import text as say
 from coding.core.parsed import EncodedText, plain
 from coding.core.text import fold, trim_span
-from coding.documents.document_commands import stored_attributes
+from coding.documents.document_commands import next_attribute_place, stored_attributes
 from coding.refi.elements import RCoding, RSelection, RSource
 from coding.refi.extension import DocumentExtras, TurnColumns
 from coding.refi.guid_indexes import GuidIndexes
@@ -92,8 +92,10 @@ class SourcesMerge(MergeState):
                 turns = _turn_columns()
             self.docs[source.guid] = MergedDocument(row["id"], source.text, True, new=True)
             self.added["documents"] += 1
-            for key, value in attributes.get(source.guid, {}).items():
-                attribute_rows.append({"document_id": row["id"], "key": key, "value": value})
+            for place, (key, value) in enumerate(attributes.get(source.guid, {}).items()):
+                attribute_rows.append(
+                    {"document_id": row["id"], "key": key, "value": value, "position": place}
+                )
             extras = self.data.extension.documents.get(source.guid, DocumentExtras())
             speakers, starts, ends, bodies, stamps = self._turns(source, extras, row, rules)
             turns["document_id"].extend([row["id"]] * len(starts))
@@ -152,9 +154,14 @@ class SourcesMerge(MergeState):
 
     def _merge_attributes(self, document_id: int, source: RSource, values: dict[str, str]) -> None:
         current = stored_attributes(self.s, document_id)
+        place = next_attribute_place(self.s, document_id)
         for key, value in values.items():
             if key not in current:
-                self.w.insert(DocumentAttribute, {"document_id": document_id, "key": key, "value": value})
+                self.w.insert(
+                    DocumentAttribute,
+                    {"document_id": document_id, "key": key, "value": value, "position": place},
+                )
+                place += 1
                 self.added["attributes"] += 1
             elif current[key] != value:
                 self.skip(

@@ -86,7 +86,7 @@ def test_file_at_0018_gets_named_guid_indexes_with_every_row_id_and_counter_kept
         added = project.code("R1", "Vertrouwen", 34, 39)  # ids go on from the counters, never reused
         assert (added.passage_id, added.id) == (4, 4)
         project.undo()
-    assert inspect_file(path) == head_revision()  # 0019, and what later revisions add
+    assert inspect_file(path) == head_revision()  # upgraded (0019 and any later revision)
 
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA foreign_keys=ON")

@@ -229,3 +229,18 @@ def test_a_second_coders_codings_can_be_left_out_of_the_counts(qtbot, window: Ma
     qtbot.waitUntil(lambda: cell() == str(every), timeout=5000)  # every coder's: across coders
     _choose(qtbot, view.coder, "demo")
     qtbot.waitUntil(lambda: cell() == str(alone), timeout=5000)
+
+
+def test_in_dutch_the_cases_without_a_region_are_geen_waarde(dutch, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The Documents panel and Compare say "(geen waarde)"; the matrix's column said "(none)" and the
+    Excel sheets "(geen)"."""
+    project = window.workspace.project  # type: ignore[union-attr]
+    project.documents.set_attributes("R19_onderwijs_zuidoost-brabant", {"region": ""})
+    analysis = _open(window, "matrix")
+    view = analysis.matrix
+    _choose(qtbot, view.columns, "Regio")
+    qtbot.waitUntil(lambda: view.matrix is not None and view.matrix.columns_by == "region")
+    model = view.matrix_model
+    last = model.columnCount() - 1
+    assert model.headerData(last, Qt.Orientation.Horizontal) == "(geen waarde)"
+    assert "(geen waarde)" in str(model.index(0, last).data(Qt.ItemDataRole.ToolTipRole))

@@ -90,6 +90,9 @@ def test_export_a_review_workbook_and_import_it_back(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     out = tmp_path / "review.xlsx"
     qtbot.waitUntil(lambda: dialog.exported == out, timeout=30_000)
+    again = ExportDialog(workspace.project, window)  # the Word review for the same supervisor next
+    qtbot.addWidget(again)
+    assert again.reviewer_edit.text() == "Anna"  # it was empty: the name typed again for each file
 
     workbook = load_workbook(out)
     sheet = workbook.worksheets[1]

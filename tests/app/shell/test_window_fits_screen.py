@@ -108,3 +108,25 @@ def test_a_remembered_size_wins_over_the_first_size(qtbot, monkeypatch) -> None:
     window = _new_window(qtbot)
     assert (window.width(), window.height()) == (700, 560)
     assert not window.isMaximized()
+
+
+def test_a_project_opened_before_the_first_show_wraps_at_the_view(
+    qtbot, demo_copy: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """``main.py --demo`` opens the project, then shows the window: on a 1920×1080 screen the transcript's
+    lines ran 80 px past its right edge, behind a horizontal scroll bar, until the window was resized."""
+    from app.shell.application import application
+
+    application()
+    monkeypatch.setattr(MainWindow, "available_area", lambda _self: QRect(0, 0, 1920, 1080))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_project(demo_copy), window.last_problem
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view
+    qtbot.waitUntil(lambda: view.margin.label_width == view.width() // 4)  # the labels fitted to the view
+    QApplication.processEvents()
+    assert view.document().documentLayout().documentSize().width() <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0
+    window.close_project()

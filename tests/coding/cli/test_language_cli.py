@@ -57,7 +57,7 @@ def test_excel_export_in_dutch(judged: Path, capsys: pytest.CaptureFixture[str])
 def test_a_dutch_workbook_names_the_sheet_without_a_region_and_the_code_kinds_in_dutch(
     coded_project: Project,
 ) -> None:
-    """The supervisor's Dutch workbook had a sheet "(none)" (the Frequencies sheet said "(geen)") and
+    """The supervisor's Dutch workbook had a sheet "(none)" (the Frequencies sheet said "(geen)"; the window says "(geen waarde)") and
     "dimension" in the Codebook sheet's Kind (Soort) column."""
     coded_project.documents.add(NewDocument(name="R9", text="R9: Goed overleg.", source_format="txt"))
     coded_project.code("R9", "Vertrouwen", text="Goed overleg.")
@@ -66,7 +66,7 @@ def test_a_dutch_workbook_names_the_sheet_without_a_region_and_the_code_kinds_in
     out = path.parent / "uit.xlsx"
     assert main(["export", str(path), str(out), "--language", "nl"]) == 0
     sheets, cells = _cells(out)
-    assert "(geen)" in sheets and "(none)" not in sheets
+    assert "(geen waarde)" in sheets and "(none)" not in sheets  # as the window says it
     assert {"dimensie", "R9"} <= cells and "dimension" not in cells
 
 

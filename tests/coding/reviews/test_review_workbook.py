@@ -283,3 +283,33 @@ def test_the_document_column_is_as_wide_as_the_names_up_to_a_cap(regions: Projec
     regions.documents.rename(r2.id, "R1_secretaris_midden-gelderland_" * 4)
     [capped] = document_widths()
     assert fitted < capped <= 40
+
+
+def test_a_dutch_workbook_names_another_reviewers_mark_in_dutch(regions: Project, tmp_path: Path) -> None:
+    """The Conversation column of a Dutch workbook said "[question] bron?" for Anna's earlier mark."""
+    [quote] = [q for q in regions.quotes("Vertrouwen") if q.text == TRUST]
+    regions.reviews.mark(quote.coding_id, "question", "bron?", reviewer="Anna")
+    path = regions.export(tmp_path / "bram.xlsx", kind="review", reviewer="Bram", language="nl")
+    sheet = load_workbook(path)["Vertrouwen"]
+    [number] = [n for kind, n in rows(sheet) if sheet.cell(row=n, column=5).value == TRUST]
+    conversation = str(sheet.cell(row=number, column=8).value)
+    assert conversation.endswith("Anna: [vraag] bron?") and "question" not in conversation
+    english = load_workbook(regions.export(tmp_path / "en.xlsx", kind="review", reviewer="Bram"))
+    assert "[question] bron?" in str(english["Vertrouwen"].cell(row=number, column=8).value)
+
+
+def test_a_dutch_workbook_says_geen_waarde_for_a_quote_without_a_region(
+    regions: Project, tmp_path: Path
+) -> None:
+    """The Region column said "(none)" in a Dutch workbook (the window says "(geen waarde)")."""
+    workbook = load_workbook(
+        regions.export(tmp_path / "nl.xlsx", kind="review", reviewer="Bram", language="nl")
+    )
+    groups = {
+        workbook[name].cell(row=n, column=3).value
+        for name in workbook.sheetnames
+        if name != IDENTITY_SHEET
+        for kind, n in rows(workbook[name])
+        if kind == "quote"
+    }
+    assert "(geen waarde)" in groups and "(none)" not in groups
