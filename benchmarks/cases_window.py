@@ -158,8 +158,13 @@ class Window:
         self.view.margin.repaint()
 
     def close(self) -> None:
+        from app.shell import closed_checks
+
         self.window.close()
         self.app.processEvents()
+        # The closed file's check writes its mark into the scratch settings from a thread of its own: wait
+        # for it, or removing the scratch folder races it ("Directory not empty: 'Codewerk'").
+        closed_checks.wait()
 
 
 def _coded(result: Any, window: Window) -> None:
