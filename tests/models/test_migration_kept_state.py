@@ -1,5 +1,5 @@
-"""0020 adds the table where a find of suggestions stores what the next session's first find reads (the vectors,
-the profiles, the closest codes): an indexed file at 0019 gets it empty, its first find stores the pieces, and the
+"""0021 adds the table where a find of suggestions stores what the next session's first find reads (the vectors,
+the profiles, the closest codes): an indexed file at 0020 gets it empty, its first find stores the pieces, and the
 next session reads them and finds the same suggestions."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _names(path: Path) -> list[str]:
         ]
 
 
-def test_an_indexed_file_at_0019_gets_the_table_and_its_first_find_fills_it(
+def test_an_indexed_file_at_0020_gets_the_table_and_its_first_find_fills_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", 0)  # stored whatever the corpus's size
@@ -54,12 +54,12 @@ def test_an_indexed_file_at_0019_gets_the_table_and_its_first_find_fills_it(
         suggested = project.assist.suggestions.candidates("Vertrouwen")
     assert len(_names(path)) == 7
 
-    _downgrade(path, "0019")  # the file as 0019 left it: no table
+    _downgrade(path, "0020")  # the file as 0020 left it: no table
     with closing(sqlite3.connect(path)) as conn:
         assert "kept_state" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
 
     with Project.open(path, coder="student") as project:
-        assert project.backup_path is not None and "0019" in project.backup_path.name
+        assert project.backup_path is not None and "0020" in project.backup_path.name
         assert _names(path) == []
         assert project.assist.suggestions.candidates("Vertrouwen") == suggested
     assert _names(path) == [

@@ -9,8 +9,8 @@ The table starts empty: the first find after the upgrade computes the pieces and
 string key, a string stamp, a blob), so the same on SQLite and a team server (whose sessions compute the pieces
 and store none).
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020"
-down_revision = "0019"
+revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
