@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
 import logging
 import struct
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -55,15 +57,32 @@ _PARTS = struct.Struct("<QQ")  # the row naming a piece: its parts, its size in 
 @functools.cache
 def engine_stamp() -> bytes:
     """A digest of what computes the stored pieces: the suggestion engine's and the word index's modules (their
-    source, or their compiled files where no source is) and numpy's version."""
+    source, or their compiled files where no source is), numpy's and Codewerk's versions. A bundled program
+    (PyInstaller) keeps its modules in an archive, not as files: there the program file itself (its size and
+    time, which every new build changes) stands for them, so an upgraded program never reads what an older one
+    stored."""
     digest = hashlib.blake2b(np.__version__.encode(), digest_size=20)
+    digest.update(_version().encode())
     package = Path(__file__).resolve().parent
+    found = False
     for folder in (package, package.parent):
         for path in sorted(folder.glob("*.py*")):
             if path.is_file():
+                found = True
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
+    if not found:
+        program = Path(sys.executable)
+        facts = program.stat() if program.is_file() else None
+        digest.update(repr((str(program), facts and facts.st_size, facts and facts.st_mtime_ns)).encode())
     return digest.digest()
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("codewerk")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def stamp_of(*parts: object) -> str:

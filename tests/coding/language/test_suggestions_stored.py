@@ -390,3 +390,25 @@ def test_the_search_terms_hits_are_read_in_the_next_session_with_their_forms(
             assert a.dtype == b.dtype and np.array_equal(a, b)
     back = stored_terms.unpack(stored_terms.pack(hits))
     assert list(back) == list(hits) and [b.form for b in back.values()] == [h.form for h in hits.values()]
+
+
+def test_a_bundled_program_stamps_the_engine_by_its_program_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the engine's modules are no files (a PyInstaller bundle keeps them in an archive), another build of
+    the program gives another stamp, so an upgraded program never reads what an older one stored."""
+    bundle = tmp_path / "bundle" / "coding" / "language" / "suggestions"
+    bundle.mkdir(parents=True)  # the folder a bundled module names, without the module files
+    monkeypatch.setattr(stored_state, "__file__", str(bundle / "stored_state.pyc"))
+    program = tmp_path / "codewerk"
+    program.write_bytes(b"build one")
+    monkeypatch.setattr("sys.executable", str(program))
+    stored_state.engine_stamp.cache_clear()
+    try:
+        first = stored_state.engine_stamp()
+        program.write_bytes(b"build two, larger")
+        stored_state.engine_stamp.cache_clear()
+        second = stored_state.engine_stamp()
+    finally:
+        stored_state.engine_stamp.cache_clear()
+    assert first != second
