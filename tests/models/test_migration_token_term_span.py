@@ -8,10 +8,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from alembic import command
-
 from coding import Project
-from models.database import _alembic_config, _migration_connection
+from tests.models.indexed_files import downgrade
 
 TEXT = (
     "[00:00:05] I: Hoe ervaart u het vertrouwen tussen de partijen?\n"
@@ -28,13 +26,6 @@ def _indexes(path: Path) -> set[str]:
                 "SELECT name FROM sqlite_master WHERE tbl_name = 'token' AND type = 'index'"
             )
         }
-
-
-def _downgrade(path: Path, revision: str) -> None:
-    config = _alembic_config()
-    with _migration_connection(path) as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
 
 
 def _lines(project: Project, query: str, mode: str) -> list[tuple[object, ...]]:
@@ -56,7 +47,7 @@ def test_indexed_file_at_0012_keeps_its_index_and_finds_the_same_hits(tmp_path: 
     assert len(lemma) == 4 and all(sentence is not None for *_rest, sentence in lemma)
     assert len(phrase) == 2
 
-    _downgrade(path, "0012")  # the file as 0012 left it: the old index by term only
+    downgrade(path, "0012")  # the file as 0012 left it: the old index by term only
     assert "ix_token_term_id" in _indexes(path) and "ix_token_term_span" not in _indexes(path)
     with closing(sqlite3.connect(path)) as conn:
         tokens = conn.execute("SELECT count(*) FROM token").fetchone()[0]

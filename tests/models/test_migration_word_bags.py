@@ -8,24 +8,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from alembic import command
-
 from coding import Project
-from models.database import _alembic_config, _migration_connection
-
-TEXT = (
-    "[00:00:05] I: Hoe ervaart u het vertrouwen tussen de partijen?\n"
-    "[00:00:12] R5: Ik vertrouwde de gemeenten eerst niet. Nu vertrouwt iedereen elkaar. Vertrouwen groeit.\n"
-    "[00:00:40] I: En de werkgevers?\n"
-    "[00:00:44] R5: Die afspraken komen ze na. Het vertrouwen groeit langzaam, de werkgever vertrouwt ons.\n"
-)
-
-
-def _downgrade(path: Path, revision: str) -> None:
-    config = _alembic_config()
-    with _migration_connection(path) as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+from tests.models.indexed_files import downgrade, indexed_and_found
 
 
 def _stored(path: Path) -> list[tuple[object, ...]]:
@@ -37,23 +21,13 @@ def _stored(path: Path) -> list[tuple[object, ...]]:
 
 
 def test_indexed_file_at_0017_gets_the_bags_indexing_writes(tmp_path: Path) -> None:
-    path = tmp_path / "indexed.codewerk"
-    sources = []
-    for name in ("R5", "R6", "R7"):
-        source = tmp_path / f"{name}.txt"
-        source.write_text(TEXT.replace("R5", name), encoding="utf-8")
-        sources.append(source)
-    with Project.create(path, codebook="rwb", coder="student") as project:
-        project.import_files(sources)
-        project.assist.index()
-        project.code("R5", "Vertrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
-        suggested = project.assist.suggestions.candidates("Vertrouwen")
+    path, suggested = indexed_and_found(tmp_path, ("R5", "R6", "R7"))
     stored = _stored(path)
     assert [row[1] for row in stored] == [1, 1, 1] and all(
         len(blob) > 0 for row in stored for blob in row[2:]
     )
 
-    _downgrade(path, "0017")  # the file as 0017 left it: content words, no bags
+    downgrade(path, "0017")  # the file as 0017 left it: content words, no bags
     with closing(sqlite3.connect(path)) as conn:
         assert "word_bags" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         # one document indexed by another index than its content words': it gets no bags
