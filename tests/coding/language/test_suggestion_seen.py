@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coding.language.suggestions import seen as seen_module
@@ -31,6 +31,9 @@ def _figures(passage: tuple[int, int, int, int]) -> tuple[bool, float, int, floa
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(_PASSAGE, max_size=12), max_size=5), st.lists(_PASSAGE, max_size=12), st.booleans())
+@example(  # one passage many times in a batch, past the most kept only if counted each time: kept once
+    batches=[[(0, 0, 0, 1)], [(0, 0, 0, 0)] * 12], asked=[(0, 0, 0, 0), (0, 0, 0, 1)], small=True
+)
 def test_kept_comparisons_are_found_again(
     batches: list[list[tuple[int, int, int, int]]], asked: list[tuple[int, int, int, int]], small: bool
 ) -> None:
@@ -51,8 +54,8 @@ def test_kept_comparisons_are_found_again(
                 keys[new],
                 *(np.array([f[n] for f in figures]) for n in range(4)),
             )
-            fresh = {batch[i] for i in new}
-            kept = fresh if len(kept) + len(new) > seen_module.MOST_KEPT else kept | fresh
+            fresh = {batch[i] for i in new}  # a passage twice in a batch is kept once, and counted once
+            kept = fresh if len(kept) + len(fresh) > seen_module.MOST_KEPT else kept | fresh
             assert len(seen) == len(kept)
     keys = passage_keys(_candidates(asked))
     assert keys is not None
