@@ -14,22 +14,16 @@ from typing import Any
 
 import pytest
 
-from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.language.suggestions import resemblance, sentence_spans, turns
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.fixed_sources import FixedSources
+from tests.coding.language.indexed_corpus import indexed_copy
 
 
 @pytest.fixture(scope="module")
 def indexed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = CorpusSpec("kept17", documents=5, characters=6_000, codings=25, seed=17)
-    corpus = ensure(spec, root=tmp_path_factory.mktemp("corpora"), docx=False)
-    path = tmp_path_factory.mktemp("indexed") / "kept.codewerk"
-    shutil.copyfile(corpus.project, path)
-    with Project.open(path) as project:
-        project.assist.index()
-    return path
+    return indexed_copy(tmp_path_factory, "kept17", 17)
 
 
 @pytest.fixture

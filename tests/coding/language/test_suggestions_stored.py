@@ -16,7 +16,6 @@ from typing import Any
 import numpy as np
 import pytest
 
-from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.language.suggestions import (
     guide_answers,
@@ -30,6 +29,7 @@ from coding.language.suggestions import (
     turns,
 )
 from coding.language.suggestions.candidates import Candidate
+from tests.coding.language.indexed_corpus import indexed_copy
 
 PIECES = ["closest_codes", "guide_answers", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
 #: Every piece stored: those above, whose computing is counted (``computed``), and the search terms' hits.
@@ -38,13 +38,7 @@ STORED = sorted([*PIECES, "term_hits"])
 
 @pytest.fixture(scope="module")
 def indexed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = CorpusSpec("stored23", documents=5, characters=6_000, codings=25, seed=23)
-    corpus = ensure(spec, root=tmp_path_factory.mktemp("corpora"), docx=False)
-    path = tmp_path_factory.mktemp("indexed") / "stored.codewerk"
-    shutil.copyfile(corpus.project, path)
-    with Project.open(path) as project:
-        project.assist.index()
-    return path
+    return indexed_copy(tmp_path_factory, "stored23", 23)
 
 
 @pytest.fixture(autouse=True)
