@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from coding.core.changes import ASPECT_OF_TABLE, Aspect
+from coding.core.in_steps import let_go
 from coding.undo.bulk_rows import alike, bindable, insert_columns, insert_rows, lacks
 from coding.undo.capture import Captured, capture_delete, cascading_children
 from coding.undo.id_runs import id_runs
@@ -312,7 +313,9 @@ class InsertRows(Step):
         if self._runs is None and self._columns and self._compactable():
             pk = next(iter(self.table.primary_key.columns)).name
             self._runs = id_runs(self._columns[pk])
-            self._columns = {}
+            let_go(
+                self._columns
+            )  # a column at a time: all at once held the GIL 0.1–0.16 s (255,136 suggestions)
 
     def before_revert(self, session: Session) -> None:
         if self._runs is None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, overload
 
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
+from coding.core.in_steps import running_count, unique_inverse
 from coding.core.records import CodeTree
 from coding.core.text import fold
 
@@ -299,7 +300,7 @@ def _prefer_specific_arrays(
     new_passage[1:] = (document[1:] != document[:-1]) | (start[1:] != start[:-1]) | (end[1:] != end[:-1])
     new_code = new_passage.copy()
     new_code[1:] |= code[1:] != code[:-1]
-    passage = np.cumsum(new_passage) - 1
+    passage = running_count(new_passage) - 1  # numpy's cumsum of booleans holds the GIL
     shared = np.bincount(passage, weights=new_code) >= 2  # per passage: candidates for several codes
     if not shared.any():
         return list(candidates)
@@ -422,7 +423,7 @@ def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate
     code, document, start = flat[:, 0], flat[:, 1], flat[:, 2]
     score = np.fromiter((c.score for c in candidates), dtype=np.float64, count=count)
     # each code's place: the order in which the codes first come
-    codes, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    codes, first, inverse = unique_inverse(code)
     place = np.empty(len(codes), dtype=np.int64)
     place[np.argsort(first, kind="stable")] = np.arange(len(codes))
     group = place[inverse.reshape(-1)]
