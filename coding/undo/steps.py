@@ -51,7 +51,7 @@ DERIVED_TABLES = frozenset(name for name, aspect in ASPECT_OF_TABLE.items() if a
 
 
 #: How many rows :meth:`InsertRows._pack` turns into columns in one C call (see there).
-PACK_BLOCK = 16_384
+PACK_BLOCK = 4_096
 
 
 class ChangedSince(Exception):
@@ -208,8 +208,9 @@ class InsertRows(Step):
             names = list(rows[0])
             take = itemgetter(*names)
             # One tuple per row taken in C, turned into one tuple per column, a block of rows at a time: each
-            # block is one C call holding the GIL (≈ 20 ms), so the window's thread has it between blocks; all
-            # at once, the 255,136 suggestions a Find stores held it 0.34–0.40 s CPU while the window waited.
+            # block is one C call holding the GIL (a few ms; blocks of 16,384 held it 0.06 s at load 5), so the
+            # window's thread has it between blocks; all at once, the 255,136 suggestions a Find stores held it
+            # 0.34–0.40 s CPU while the window waited.
             blocks = [
                 list(zip(*map(take, rows[start : start + PACK_BLOCK]), strict=True))
                 for start in range(0, len(rows), PACK_BLOCK)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, overload
 
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
-from coding.core.in_steps import running_count, unique_inverse
+from coding.core.in_steps import as_list, running_count, unique_inverse
 from coding.core.records import CodeTree
 from coding.core.text import fold
 
@@ -394,15 +394,26 @@ def _half_coded(
     at = np.minimum(np.searchsorted(sorted_keys, mine), len(sorted_keys) - 1)
     found = sorted_keys[at] == mine
     pairs = np.where(found, sorted_lengths[at], 0)
-    candidate = np.repeat(np.arange(count), pairs)
-    within = np.arange(len(candidate)) - np.repeat(np.cumsum(pairs) - pairs, pairs)
-    passage = np.repeat(first[at], pairs) + within
-    shared = np.maximum(
-        0, np.minimum(end[candidate], coded_end[passage]) - np.maximum(start[candidate], coded_start[passage])
-    )
-    covered = shared * 2 >= (end - start)[candidate]
-    result: list[bool] = (np.bincount(candidate[covered], minlength=count) > 0).tolist()
-    return result
+    half = np.zeros(count, dtype=bool)
+    for low in range(
+        0, count, PAIRED_AT_ONCE
+    ):  # in blocks: numpy's repeat over millions of pairs holds the GIL
+        high = min(count, low + PAIRED_AT_ONCE)
+        some = pairs[low:high]
+        candidate = np.repeat(np.arange(low, high), some)
+        within = np.arange(len(candidate)) - np.repeat(np.cumsum(some) - some, some)
+        passage = np.repeat(first[at[low:high]], some) + within
+        shared = np.maximum(
+            0,
+            np.minimum(end[candidate], coded_end[passage])
+            - np.maximum(start[candidate], coded_start[passage]),
+        )
+        half[candidate[shared * 2 >= (end - start)[candidate]]] = True
+    return as_list(half)
+
+
+#: Candidates :func:`_half_coded` pairs with their coded passages at once.
+PAIRED_AT_ONCE = 8_192
 
 
 def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
