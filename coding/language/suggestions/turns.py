@@ -145,7 +145,7 @@ def turn_candidates(
     chosen = index[order]
     code_ids = profiles.code_ids
     # each chosen turn's entries in the turns' vectors (looked up for those chosen, not made for every turn)
-    entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]))
+    entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]).astype(turns.rows.dtype))
     for low, high, doc_id, start, end, row, score, first, first_score in zip(
         entries[0].tolist(),
         entries[1].tolist(),
