@@ -103,10 +103,10 @@ def test_stored_weights_come_back_as_stored_and_refuse_rows_without_norms() -> N
     back = vectors.unpack_weights(arrays, rows, columns)
     assert isinstance(back, vectors.UnitWeights)
     assert back[:].tobytes() == kept[:].tobytes()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="without their norms"):
         vectors.unpack_weights({**arrays, "norms": arrays["norms"][:3]}, rows, columns)
     plain = np.arange(4, dtype=np.float64)
     assert vectors.unpack_weights(vectors.pack_weights(plain), rows, columns) is plain
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="another shape"):
         vectors.unpack_weights({"weights": plain[:2]}, rows, columns)
     assert vectors.narrowed(np.asarray([-1, 3])).dtype == np.int64  # a negative number: left as it is
