@@ -307,7 +307,7 @@ class SuggestionQueue(QWidget):
     def _keep(self) -> None:
         """Store what the find computed for the next session's first find (≈ 1 s at ten times the corpus), once
         its suggestions are stored: in a worker, the window answering meanwhile; closing the project stops it
-        between two parts (:meth:`shutdown`), and what is left is computed again next session. One at a time:
+        between two parts (:meth:`shutdown`), and what is left is computed again in the next session; one at a time:
         what a find computes while one is under way waits for the next."""
         if self._keeping is not None and self._keeping.running:
             return
