@@ -212,7 +212,16 @@ class DocumentAttributesModel(QAbstractTableModel):
         new = self._key(text, renaming=key)
         if new is None:
             return False
-        return self._set({key: None, new: value})
+        workspace, document_id = self.workspace, self.document_id
+        if workspace is None or document_id is None:
+            return False
+        documents = workspace.project.documents
+        return workspace.typed.save(  # in its place among the others (it moved to the end)
+            ("attributes", document_id, frozenset((key, new))),
+            f"{key} → {new}",
+            lambda: documents.rename_attribute(document_id, key, new),
+            where=workspace.window,
+        )
 
     def _set(self, values: dict[str, str | None]) -> bool:
         workspace, document_id = self.workspace, self.document_id

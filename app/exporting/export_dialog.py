@@ -195,9 +195,23 @@ class ExportDialog(QDialog):
         self.document_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
         self._restore_options(attribute)
         self._fill_groups()
+        self._keep_width()
         self._update()
-        self.resize(560, 560)
         self.done_box: QMessageBox | None = None
+
+    def _keep_width(self) -> None:
+        """One width for every format: the rows a format shows (the CSV guard's long line, a long
+        document name in the transcript's box) made the dialog wider when chosen, so it jumped.
+        The boxes are as wide as about 30 characters (their lists show every entry whole); the
+        dialog's width is what its widest set of rows needs, taken while every row is there."""
+        for box in (self.attribute_box, self.document_box, self.delimiter_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(30)
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()  # every row still shown: _update hides those of the other formats
+        self.setMinimumWidth(self.minimumSizeHint().width())
+        self.resize(max(560, self.minimumWidth()), 560)
 
     # -- remembered choices ----------------------------------------------------------------
     def _restore_options(self, attribute: str) -> None:

@@ -33,7 +33,7 @@ from app.exporting import refi_actions
 from app.media.player_dock import PlayerDock
 from app.media.transcript_editing import TranscriptEditor
 from app.quotes.quotes_dock import QuotesDock
-from app.shell import extra_windows, project_files, settings, window_wiring
+from app.shell import extra_windows, field_shortcuts, project_files, settings, window_wiring
 from app.shell.actions import WindowActions
 from app.shell.connection_banner import ConnectionBanner
 from app.shell.start_screen import StartScreen
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             self, [d.toggleViewAction() for d in (*self.docks, self.player_dock)]
         )
         self.window_actions.install_in_view(self.view)
+        field_shortcuts.install()  # Ctrl+E, Ctrl+K … reach the window from a text field on Linux too
         refi_actions.install(
             self.window_actions.exchange_menu,
             self.window_actions.exchange_menu,

@@ -285,6 +285,8 @@ DUTCH: dict[str, str] = {
     "a document needs a name": "een document heeft een naam nodig",
     "a document name can have at most 255 characters": "een documentnaam mag hoogstens 255 tekens hebben",
     "a document named '{name}' already exists": "er bestaat al een document met de naam '{name}'",
+    "the document has no attribute '{key}'": "het document heeft geen kenmerk '{key}'",
+    "this document already has the attribute '{key}'": "dit document heeft het kenmerk '{key}' al",
     "document text must be normalised (NFC, \\n line endings)": (
         "de tekst van een document moet genormaliseerd zijn (NFC, \\n als regeleinde)"
     ),

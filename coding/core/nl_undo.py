@@ -42,6 +42,7 @@ DUTCH: dict[str, str] = {
     "Delete document": "Document verwijderen",
     "Delete document {name}": "Document {name} verwijderen",
     "Set attributes": "Kenmerken instellen",
+    "Rename attribute": "Kenmerk hernoemen",
     "Replace text of {name}": "Tekst van {name} vervangen",
     "Correct transcript": "Transcript corrigeren",
     "Correct transcript {name}": "Transcript {name} corrigeren",

@@ -1,4 +1,4 @@
-"""Commands on documents: add (import), replace text, rename, delete, set attributes."""
+"""Commands on documents: add (import), replace text, rename, delete, set and rename attributes."""
 
 from __future__ import annotations
 
@@ -277,6 +277,42 @@ class SetAttributes(Command):
             _require_document(writer, document_id)
             write_attributes(writer, document_id, self.values)
             writer.touch(document_id)
+
+
+class RenameAttribute(Command):
+    """Rename one document's attribute in its place among the others (renaming was removing it and
+    adding it again: the renamed attribute moved to the end of the list). A known attribute goes under
+    the name the project already uses for it (:func:`project_names`)."""
+
+    text = marked("Rename attribute")
+
+    def __init__(self, document_id: DocumentId, key: str, new_key: str) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.key = attribute_key(key)
+        self.new_key = attribute_key(new_key)
+
+    def plan(self, writer: Writer) -> None:
+        _require_document(writer, self.document_id)
+        old = writer.session.execute(
+            select(DocumentAttribute.value, DocumentAttribute.position).where(
+                DocumentAttribute.document_id == self.document_id, DocumentAttribute.key == self.key
+            )
+        ).one_or_none()
+        if old is None:
+            raise NotFoundError(say("the document has no attribute '{key}'", key=self.key))
+        if self.new_key == self.key:
+            return
+        # as a removal of the old name and the value under the new one: region renamed regio stays regio
+        new_key = list(project_names(writer, {self.key: "", self.new_key: old.value}))[-1]
+        if new_key in stored_attributes(writer.session, self.document_id):
+            raise InvalidInputError(say("this document already has the attribute '{key}'", key=new_key))
+        writer.delete_row(DocumentAttribute, {"document_id": self.document_id, "key": self.key})
+        writer.insert(
+            DocumentAttribute,
+            {"document_id": self.document_id, "key": new_key, "value": old.value, "position": old.position},
+        )
+        writer.touch(self.document_id)
 
 
 @dataclass(frozen=True)

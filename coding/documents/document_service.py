@@ -25,6 +25,7 @@ from coding.documents.document_commands import (
     AddDocument,
     DeleteDocument,
     NewDocument,
+    RenameAttribute,
     RenameDocument,
     SetAttributes,
 )
@@ -347,6 +348,10 @@ class DocumentService:
         """Set attributes on one or more documents; an empty value removes the attribute."""
         items = [refs] if isinstance(refs, str | int | DocumentInfo) else builtins.list(refs)
         self._execute(SetAttributes([self.id_of(r) for r in items], values))
+
+    def rename_attribute(self, ref: DocumentRef, key: str, new_key: str) -> None:
+        """Rename one document's attribute, keeping its place among the others and its value."""
+        self._execute(RenameAttribute(self.id_of(ref), key, new_key))
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -110,13 +110,20 @@ def test_edit_add_rename_and_remove_attributes_each_undoable(qtbot, window: Main
     assert "already has the attribute 'region'" in window.last_problem
     assert model.pending_row is None
 
-    # rename an attribute: one undo step
-    edit_cell(qtbot, window, model.row_of("organisation"), KEY, "organisatie")
+    # rename an attribute: one undo step, and it stays in its place (it moved to the end of the list)
+    before = list(model.attributes())
+    row = model.row_of("role")
+    edit_cell(qtbot, window, row, KEY, "Functie")
     attributes = project.documents.get("R8_wethouder_zwolle").attributes
-    assert attributes["organisatie"] == "Gemeente Zwolle" and "organisation" not in attributes
+    assert attributes["functie"] == "wethouder centrumgemeente" and "role" not in attributes
+    assert list(attributes) == [key if key != "role" else "functie" for key in before]
+    qtbot.waitUntil(lambda: model.row_of("functie") == row)
+    assert model.index(row, KEY).data() == "Functie"
+    assert stack.undoText() == "Rename attribute"
     window.window_actions.undo.trigger()
     attributes = project.documents.get("R8_wethouder_zwolle").attributes
-    assert attributes["organisation"] == "Gemeente Zwolle" and "organisatie" not in attributes
+    assert list(attributes) == before and "functie" not in attributes
+    qtbot.waitUntil(lambda: list(model.attributes()) == before)
 
     # remove one (select it, then the button)
     qtbot.waitUntil(lambda: model.row_of("date") >= 0)

@@ -134,3 +134,43 @@ def test_word_memos_and_the_csv_guard_are_options_of_their_formats(  # type: ign
     assert not dialog.memos_check.isVisible() and "csv_guard" not in dialog.options()
     qtbot.mouseClick(dialog.guard_check, Qt.MouseButton.LeftButton)
     assert dialog.options()["csv_guard"] == "none"
+
+
+def _widths_through_every_format(qtbot, dialog: ExportDialog) -> set[int]:  # type: ignore[no-untyped-def]
+    """Choose each format as a user does (the format box focused, the Down key) and note the width."""
+    dialog.format_box.setFocus()
+    dialog.format_box.setCurrentIndex(0)
+    widths = {dialog.width()}
+    for _ in range(dialog.format_box.count() - 1):
+        qtbot.keyClick(dialog.format_box, Qt.Key.Key_Down)
+        qtbot.wait(20)  # the layout settles after the event
+        widths.add(dialog.width())
+        assert dialog.width() >= dialog.minimumSizeHint().width()  # every shown row has its room
+    return widths
+
+
+def test_the_dialog_keeps_its_width_whatever_the_format(qtbot, regions: Regions) -> None:  # type: ignore[no-untyped-def]
+    """User test: the dialog grew wider when the transcript's format showed a long document name (and in
+    Dutch when the CSV guard's line showed), and narrower again after."""
+    long_name = (
+        "R21 interview met de programmamanager van de arbeidsmarktregio Midden-Gelderland, tweede gesprek"
+    )
+    regions.project.documents.rename(regions.project.documents.list()[0].id, long_name)
+    dialog = ExportDialog(regions.project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert len(_widths_through_every_format(qtbot, dialog)) == 1
+    assert dialog.width() <= 700  # a long name is shown whole in the box's list, not by a wider dialog
+    dialog.set_format(".docx", "transcript")
+    dialog.document_box.setCurrentIndex(dialog.document_box.findData(long_name))
+    assert dialog.document_box.currentText() == long_name
+
+
+def test_the_dutch_dialog_keeps_its_width_too(qtbot, regions: Regions, dutch) -> None:  # type: ignore[no-untyped-def]
+    dialog = ExportDialog(regions.project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.format_box.itemText(0).startswith("Excel-werkmap")
+    assert len(_widths_through_every_format(qtbot, dialog)) == 1
