@@ -10,6 +10,8 @@ normalised, and every selection's position is mapped onto the normalised text
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
@@ -40,6 +42,7 @@ from coding.refi.media_xml import (
 )
 from coding.refi.names import guid_key, local_name, parse_datetime, stored_time
 from coding.refi.positions import Counting, SourceText, choose_counting
+from coding.refi.selection_columns import read_selections
 
 if TYPE_CHECKING:
     from coding.refi.project_reader import RefiProject
@@ -63,6 +66,9 @@ def decode_source(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "not valid UTF-8; read as Windows-1252"
 
+
+_START = methodcaller("get", "startPosition", "")
+_END = methodcaller("get", "endPosition", "")
 
 #: How many references' texts :meth:`SourceReader.ref` remembers the key of.
 _KEYS_KEPT = 1 << 16
@@ -95,6 +101,21 @@ class SourceReader:
             if len(self._keys) < _KEYS_KEPT:
                 self._keys[raw] = key
         return self.guids.aliases.get(key, key) if key else None  # (GuidRegistry.resolve, inline)
+
+    def ref_column(self, raws: Sequence[str | None]) -> list[str | None]:
+        """What :meth:`ref` gives for each of the attribute values ``raws`` (a coding's code and
+        user: the same few strings, each resolved once)."""
+        keys, aliases = self._keys, self.guids.aliases
+        resolved: dict[str | None, str | None] = {None: None}
+        for raw in set(raws).difference(resolved):
+            assert raw is not None
+            key = keys.get(raw, _UNSEEN)
+            if key is _UNSEEN:
+                key = guid_key(raw)
+                if len(keys) < _KEYS_KEPT:
+                    keys[raw] = key
+            resolved[raw] = aliases.get(key, key) if key else None
+        return list(map(resolved.__getitem__, raws))
 
     def refs(self, element: Element) -> list[str]:
         return [self.guids.resolve(key) for key in note_refs(element)]
@@ -290,8 +311,16 @@ class SourceReader:
         )
 
     def _plain_selections(self, element: Element, label: str) -> list[tuple[Element, int, int]]:
+        selections = children(element, "PlainTextSelection")
+        try:  # every position a number (as almost always): read a column at a time
+            starts = list(map(int, map(_START, selections)))
+            ends = list(map(int, map(_END, selections)))
+        except ValueError:
+            pass
+        else:
+            return list(zip(selections, starts, ends, strict=True))
         raw: list[tuple[Element, int, int]] = []
-        for selection in children(element, "PlainTextSelection"):
+        for selection in selections:
             try:
                 start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
             except ValueError:
@@ -325,8 +354,25 @@ class SourceReader:
                 )
             )
         normalised = text.text
-        for selection, start, end in raw:
-            span = text.span(start, end, counting)
+        if counting is Counting.STORED and text.identity:  # a span is its positions (if in the text)
+            limit = len(normalised)
+            spans = [(start, end) if 0 <= start < end <= limit else None for _, start, end in raw]
+        else:
+            spans = [text.span(start, end, counting) for _, start, end in raw]
+        kept = [
+            (selection, span[0], span[1])
+            for (selection, _, _), span in zip(raw, spans, strict=True)
+            if span is not None and not normalised[span[0] : span[1]].isspace()
+        ]
+        selections = (
+            read_selections(kept, self.guids.seen, self.ref_column, stored_time, _NO_NOTES)
+            if len(kept) == len(raw)
+            else None
+        )
+        if selections is not None:  # the common shape, read a column at a time
+            source.selections.extend(selections)
+            return counting
+        for (selection, start, end), span in zip(raw, spans, strict=True):
             if span is None:
                 self.skipped.append(
                     Skipped(
