@@ -83,7 +83,7 @@ def kept_closest_codes(data: CorpusData, profiles: Profiles) -> tuple[IntArray, 
         lambda: stored_state.recall(
             data,
             "closest_codes",
-            _profiles_stamp(data, profiles),
+            profiles_stamp(data, profiles),
             lambda: sentence_spans.closest_codes(sentence_vectors(data), profiles),
             _pack_tuple,
             _unpack_tuple,
@@ -136,7 +136,7 @@ def kept_turn_closest(
         lambda: stored_state.recall(
             data,
             "turn_closest",
-            _profiles_stamp(data, profiles),
+            profiles_stamp(data, profiles),
             build,
             _pack_tuple,
             _unpack_tuple,
@@ -150,7 +150,7 @@ def _stamp(data: CorpusData, codings: bytes) -> str | None:
     return None if data.stamp is None else stored_state.stamp_of(data.stamp, codings)
 
 
-def _profiles_stamp(data: CorpusData, profiles: Profiles) -> str | None:
+def profiles_stamp(data: CorpusData, profiles: Profiles) -> str | None:
     """The stamp of what is derived from ``profiles``: theirs when they are the kept ones (:func:`kept_profiles`),
     else ``None`` (profiles of other codings, as a leave-one-out evaluation makes: nothing stored)."""
     kept = data.derived.get("profiles")

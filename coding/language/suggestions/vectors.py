@@ -280,7 +280,7 @@ def dots_table(
         return table
     if by_column is None:
         by_column = np.ascontiguousarray(matrix.T)
-    bounds = np.searchsorted(rows, np.arange(0, n_rows + block, block)).tolist()
+    bounds = np.searchsorted(rows, np.arange(0, n_rows + block, block, dtype=rows.dtype)).tolist()
     for number, low in enumerate(range(0, n_rows, block)):
         high = min(n_rows, low + block)
         entries = slice(bounds[number], bounds[number + 1])
@@ -338,7 +338,7 @@ def closest_two(
     if not n_rows or not targets:
         return best, first, runner, second
     by_column = np.ascontiguousarray(matrix.T)
-    bounds = np.searchsorted(rows, np.arange(0, n_rows + block, block)).tolist()
+    bounds = np.searchsorted(rows, np.arange(0, n_rows + block, block, dtype=rows.dtype)).tolist()
     for number, low in enumerate(range(0, n_rows, block)):
         high = min(n_rows, low + block)
         entries = slice(bounds[number], bounds[number + 1])

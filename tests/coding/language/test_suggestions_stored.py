@@ -32,8 +32,10 @@ from coding.language.suggestions.candidates import Candidate
 from tests.coding.language.indexed_corpus import indexed_copy
 
 PIECES = ["closest_codes", "guide_answers", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
-#: Every piece stored: those above, whose computing is counted (``computed``), and the search terms' hits.
-STORED = sorted([*PIECES, "term_hits"])
+#: Every piece stored: those above, whose computing is counted (``computed``), the search terms' hits, the fixed
+#: sources' candidates, the comparisons with the profiles and the turns' shared words (their own tests:
+#: ``test_suggestions_stored_sources.py``).
+STORED = sorted([*PIECES, "term_hits", "fixed_candidates", "seen_resemblances", "turn_words"])
 
 
 @pytest.fixture(scope="module")
@@ -376,6 +378,9 @@ def test_the_search_terms_hits_are_read_in_the_next_session_with_their_forms(
     found = len(looked_up)
     assert found == len(hits) > 3 and any(len(h.form) > 10 for h in hits.values())
     assert any(any(" " in form for form in h.form) for h in hits.values())  # a phrase's forms as read
+    with closing(sqlite3.connect(path)) as conn:  # the candidates found from the hits are found again
+        conn.execute("DELETE FROM kept_state WHERE substr(name, 1, 16) = 'fixed_candidates'")
+        conn.commit()
     with Project.open(path) as project:
         service = project.assist.suggestions
         assert _shown(service.candidates(None)) == first
