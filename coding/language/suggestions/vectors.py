@@ -405,7 +405,7 @@ ROWS_AT_ONCE = 8_192
 def _top_contributions_block(
     stems: list[str],
     columns: IntArray,
-    weights: FloatArray,
+    weights: Weights,
     matrix: FloatArray,
     starts: IntArray,
     ends: IntArray,
