@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from coding.core.errors import DiskFullError, InvalidInputError, ProjectFileError
@@ -15,6 +16,8 @@ from coding.core.i18n import text as say
 from coding.core.store import Store, is_disk_full
 from models.database import (
     CHECK_FIRST_BYTES,
+    CheckStop,
+    CheckStopped,
     ProjectFileProblem,
     check_file,
     copy_database,
@@ -84,20 +87,50 @@ def open_store(
     return store, backup
 
 
-def closed_file_mark(path: Path) -> str | None:
+def closed_file_mark(path: Path, stop: CheckStop | None = None) -> str | None:
     """Check a project file Codewerk has just closed (``PRAGMA quick_check``, as when opening) and return
     its :func:`~models.database.file_mark`, for :func:`open_store` to spare that check next time while
     the mark is unchanged. ``None`` when the file is damaged, not closed cleanly (a write-ahead log
-    with frames beside it: open elsewhere) or changed while it was checked."""
+    with frames beside it: open elsewhere), changed while it was checked, or the check was stopped
+    (``stop``: the program ends)."""
     before = file_mark(path)
     if before is None:
         return None
     try:
-        check_file(path)
-    except ProjectFileProblem:
+        check_file(path, stop)
+    except (ProjectFileProblem, CheckStopped):
         return None  # the next opening checks it again and says what is wrong
     after = file_mark(path)
     return after if after == before else None
+
+
+class ClosingFile:
+    """A project file its :class:`~coding.project.Project` let go of (``Project.close_later``), with the two
+    steps left for any thread: :meth:`close` its connections (the last one copies the write-ahead log into
+    the file: 0.5 s on the huge project after Find stored its suggestions), which must run before the program
+    ends or the file is opened again; then :meth:`check` it (:func:`closed_file_mark`), which :meth:`stop`
+    ends at once from any thread (the program ends: a 1.2 GB file's check took 33 s at load 11)."""
+
+    def __init__(self, path: Path, close: Callable[[], None], *, checked: bool) -> None:
+        self.path = path
+        self._close = close
+        self._checked = checked
+        self._stop = CheckStop()
+
+    def close(self) -> None:
+        self._close()
+
+    def check(self) -> str | None:
+        """The closed file's mark (``None``: not checked in this session, damaged, changed, or stopped)."""
+        return closed_file_mark(self.path, self._stop) if self._checked else None
+
+    def stop(self) -> None:
+        """The check stops (or does not begin): :meth:`check` returns ``None``, and :attr:`stopped` says why."""
+        self._stop.stop()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.stopped
 
 
 def _check_pages(path: Path) -> None:

@@ -21,6 +21,7 @@ import functools
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
@@ -255,15 +256,55 @@ def inspect_file(path: Path, *, check: bool = True) -> str:
     return revision
 
 
-def check_file(path: Path) -> None:
+class CheckStopped(Exception):
+    """A :func:`check_file` stopped by its :class:`CheckStop` before it ended: nothing was found either way."""
+
+
+class CheckStop:
+    """Stops a :func:`check_file` under way in another thread at once (the program ends: a 1.2 GB file's
+    check took 33 s at load 11); the check then raises :class:`CheckStopped`. A check begun after
+    :meth:`stop` stops before it reads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self.stopped = False
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            if self._connection is not None:
+                self._connection.interrupt()  # SQLite's own: the check ends within milliseconds
+
+    @contextmanager
+    def watching(self, connection: sqlite3.Connection) -> Iterator[None]:
+        with self._lock:
+            if self.stopped:
+                raise CheckStopped
+            self._connection = connection
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._connection = None
+
+
+def check_file(path: Path, stop: CheckStop | None = None) -> None:
     """``PRAGMA quick_check`` of a project file :func:`inspect_file` opened unchecked (on its own
-    read-only connection: any thread); raises :class:`ProjectFileProblem` when it is damaged."""
+    read-only connection: any thread); raises :class:`ProjectFileProblem` when it is damaged, and
+    :class:`CheckStopped` when ``stop`` stopped it first."""
     try:
         with closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)) as conn:
             conn.execute("PRAGMA trusted_schema=OFF")
             conn.execute("PRAGMA cell_size_check=ON")
-            _quick_check(conn)
+            if stop is None:
+                _quick_check(conn)
+            else:
+                with stop.watching(conn):
+                    _quick_check(conn)
     except sqlite3.DatabaseError as exc:
+        if stop is not None and stop.stopped:
+            raise CheckStopped from exc
         raise ProjectFileProblem("the project file is damaged ({problem})", problem=exc) from exc
 
 

@@ -12,6 +12,7 @@ or that too little is coded to tell.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
@@ -69,6 +70,10 @@ class SuggestionQueue(QWidget):
             workspace,
             title=QCoreApplication.translate("SuggestionQueue", "Listing the suggestions …"),
             shown_in=self,
+        )
+        # the Document box's entries, read in a worker thread (see _fill_documents)
+        self._documents = LatestRead(
+            self, workspace, title=QCoreApplication.translate("SuggestionQueue", "Listing the documents …")
         )
 
         self.scope = CodeComboBox(any_label=QCoreApplication.translate("SuggestionQueue", "All codes"))
@@ -160,18 +165,35 @@ class SuggestionQueue(QWidget):
         self._fill_documents()
         self._calibration: Calibration | None = self.service.calibration()
         self._operation: long_operation.LongOperation | None = None
+        #: What a find computed being stored for the next session, after its suggestions are shown (:meth:`_keep`).
+        self._keeping: long_operation.LongOperation | None = None
         #: Suggestions are being found (after indexing): Find stays disabled until they are stored.
         self._finding = False
         self.reload()
 
     # -- the list ------------------------------------------------------------------------
     def _fill_documents(self) -> None:
+        """List the documents for the Document box in a worker thread (on the GUI thread, opening the window
+        held it 0.6–1.3 s at ten times the corpus while the other reads ran); until they arrive the box offers
+        "All documents" and keeps what was chosen."""
+        if not self.document.count():
+            self._take_documents([])
+        documents = self.project.documents
+        self._documents.start(
+            lambda: [(doc.name, doc.id) for doc in documents.list(with_counts=False)], self._take_documents
+        )
+
+    def _take_documents(self, entries: Sequence[tuple[str, object]]) -> None:
+        chosen = self.document.currentData()
         fill_combo(
             self.document,
-            [(doc.name, doc.id) for doc in self.project.documents.list(with_counts=False)],
+            entries,
             first=(QCoreApplication.translate("SuggestionQueue", "All documents"), None),
-            choose=(self.document.currentData(),),
+            choose=(chosen,),
         )
+        gone = self.document.currentData() != chosen  # the chosen document is gone: all documents now
+        if gone and not self._finding:
+            self.reload()
 
     @Slot()
     def reload(self) -> None:
@@ -259,11 +281,16 @@ class SuggestionQueue(QWidget):
         )
 
     def shutdown(self) -> None:
-        """Stop finding or measuring (the window closes with the project): nothing more is stored."""
+        """Stop finding or measuring (the window closes with the project): nothing more is stored; what a find
+        computed for the next session stops being stored after the part under way (≤ 8 MiB)."""
         if self._operation is not None and self._operation.running:
             self._operation.shutdown()
         self._operation = None
+        if self._keeping is not None and self._keeping.running:
+            self._keeping.shutdown()
+        self._keeping = None
         self._listing.shutdown()
+        self._documents.shutdown()
         self._finding = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -281,6 +308,7 @@ class SuggestionQueue(QWidget):
         self.find_button.setEnabled(True)
         if items is None:  # cancelled before the commit: nothing was stored
             self.reload()
+            self._keep()
             return
         if code == self.scope.code_id() and self.document.currentData() is None:
             self._listing.drop()  # a listing under way is not shown: these rows replace it
@@ -295,6 +323,28 @@ class SuggestionQueue(QWidget):
                 count=len(items)
             ),
         )
+        self._keep()  # after the suggestions are shown
+
+    def _keep(self) -> None:
+        """Store what the find computed for the next session's first find (≈ 1 s at ten times the corpus), once
+        its suggestions are stored: in a worker, the window answering meanwhile; closing the project stops it
+        between two parts (:meth:`shutdown`), and what is left is computed again in the next session; one at a time:
+        what a find computes while one is under way waits for the next."""
+        if self._keeping is not None and self._keeping.running:
+            return
+        service = self.service
+        self._keeping = long_operation.LongOperation(
+            self,
+            lambda progress: service.keep_for_next_session(stop=lambda: progress.cancelled),
+            title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
+            show="none",
+            cancellable=True,
+        ).start()
+
+    @property
+    def keeping(self) -> long_operation.LongOperation | None:
+        """What a find computed being stored for the next session (:meth:`_keep`), if under way."""
+        return self._keeping
 
     @Slot()
     def measure(self) -> None:

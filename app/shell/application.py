@@ -78,7 +78,15 @@ def run(argv: list[str]) -> int:
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
     code = app.exec()
-    project_files.close_project(window, ending=True)  # the loop ended before the window closed (--smoke)
-    closed_checks.wait()  # the closed file's check, its mark kept for the next opening
+    finish(window)
     gc.freeze()  # the program ends: the system frees its memory at once, no collection walks it first
     return int(code)
+
+
+def finish(window: MainWindow) -> None:
+    """The program's end, after its event loop: the project closed (if the loop ended before the window closed:
+    ``--smoke``) and its file's connections closed, the file whole. Its check, when quick, keeps its mark for
+    the next opening; a long one (15–33 s on the huge project under load, the window already gone) is stopped
+    and keeps none: the program does not linger."""
+    project_files.close_project(window, ending=True)
+    closed_checks.wait(grace=closed_checks.END_GRACE_S)

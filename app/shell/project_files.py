@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog
 
-from app.shell import extra_windows, project_copy, settings
+from app.shell import closed_checks, extra_windows, project_copy, settings
 from app.shell.workspace import Workspace
 from app.widgets import file_dialogs, long_operation, operations
 from app.widgets.after_paint import after_first_paint
@@ -296,6 +296,7 @@ def fill_recent_menu(window: MainWindow) -> None:
 
 def _open_as_coder(path: Path | str) -> Project:
     """Open a project under the window's coder name, unless it is a package made for a coder."""
+    closed_checks.settle(Path(path))  # the same file closed a moment ago: its connections closed first
     # a large file is checked after the window shows; one unchanged since it was closed checked is not
     project = Project.open(path, check_later=True, checked_mark=settings.checked_mark(Path(path)))
     name = settings.coder_name()

@@ -207,8 +207,8 @@ class Workspace(QObject):
         operations.refuse(self.window, text)
 
     def close(self, *, ending: bool = False) -> None:
-        """Close the project; its file's damage check runs after, in a thread of its own
-        (``closed_checks``). ``ending``: the program ends (the window closes), so what was frozen while the
+        """Close the project; its file's connections are closed and the file checked after, in a thread of
+        its own (``closed_checks``). ``ending``: the program ends (the window closes), so what was frozen while the
         project was open stays frozen: handing it back made the collector walk all of it once more
         (3–5 s on the huge project), for memory the system frees anyway."""
         self._outside.stop()
@@ -224,5 +224,5 @@ class Workspace(QObject):
         self.undo_stack.clear()
         if self.project.is_team_project:
             self.project.close(release=not ending)
-        else:  # checked once more, closed: the next opening spares the check while the file is unchanged
-            closed_checks.check_closed(self.project.path, self.project.close_to_check(release=not ending))
+        else:  # closed and checked once more in a thread: the next opening spares the check while unchanged
+            closed_checks.check_closed(self.project.close_later(release=not ending))

@@ -87,6 +87,7 @@ class ServerStore(Store):
         self.location = display(url)
         self.path = Path.home() / str(url.database)
         self._held = threading.local()
+        self._writing, self._writing_lock = 0, threading.Lock()  # Store.write counts its writes
         self.read_only = False
         #: The schema holding the copy made before this opening upgraded the database, if it did.
         self.upgrade_backup: str | None = None

@@ -77,6 +77,11 @@ class Store:
         self._seen_version: int | None = None
         self._outside_pending = False
         self._watch_lock = threading.Lock()
+        #: This program's writes under way (any thread), and the lock that counts them: a look for others'
+        #: commits (:meth:`others_committed`) while one of them commits would take that commit for another
+        #: program's (it lands before the writer's :meth:`mark_seen`).
+        self._writing = 0
+        self._writing_lock = threading.Lock()
         self.set_patience(BUSY_TIMEOUT_MS, RETRY_DELAYS)
 
     def set_patience(self, busy_timeout_ms: int, retry_delays: tuple[float, ...]) -> None:
@@ -210,15 +215,30 @@ class Store:
                 yield shared
             return
         sessions = getattr(self._held, "unchecked", None) or self._write_sessions
+        with self._own_write():
+            try:
+                with sessions() as session, session.begin():
+                    yield session
+            except (DBAPIError, sqlite3.Error) as exc:  # the latter from a raw connection's bulk writes
+                translated = self._translated(exc)
+                if translated is None:
+                    raise
+                raise translated from exc
+            self.mark_seen()  # our own commit is not news (others_committed)
+
+    @contextmanager
+    def _own_write(self) -> Iterator[None]:
+        """A write of this program's under way, until its commit is marked seen: :meth:`others_committed` does
+        not look meanwhile. (A worker storing Find's state commits part after part; the window's look every
+        500 ms landed between a commit and its ``mark_seen`` and announced every table changed: every view
+        read everything again on the GUI thread, 0.8–2.5 s each at ten times the corpus.)"""
+        with self._writing_lock:
+            self._writing += 1
         try:
-            with sessions() as session, session.begin():
-                yield session
-        except (DBAPIError, sqlite3.Error) as exc:  # the latter from a raw connection's bulk writes
-            translated = self._translated(exc)
-            if translated is None:
-                raise
-            raise translated from exc
-        self.mark_seen()  # our own commit is not news (others_committed)
+            yield
+        finally:
+            with self._writing_lock:
+                self._writing -= 1
 
     def transact(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` in one write transaction, trying again while the project is busy.
@@ -316,21 +336,22 @@ class Store:
         if session is None:
             raise RuntimeError("this thread holds no transaction")
         self._held.session = None
-        try:
+        with self._own_write():
+            try:
+                if commit:
+                    self._look_before_writing(session)
+                    session.commit()
+                else:
+                    session.rollback()
+            except DBAPIError as exc:
+                translated = self._translated(exc)
+                if translated is None:
+                    raise
+                raise translated from exc
+            finally:
+                session.close()
             if commit:
-                self._look_before_writing(session)
-                session.commit()
-            else:
-                session.rollback()
-        except DBAPIError as exc:
-            translated = self._translated(exc)
-            if translated is None:
-                raise
-            raise translated from exc
-        finally:
-            session.close()
-        if commit:
-            self.mark_seen()
+                self.mark_seen()
 
     @property
     def holding(self) -> bool:
@@ -386,11 +407,16 @@ class Store:
         SQLite's ``PRAGMA data_version`` on a connection of its own: it changes when any other
         connection (another program, or another connection of this one) commits.
         """
-        version = self._data_version()
-        changed = self._outside_pending or (self._seen_version is not None and version != self._seen_version)
-        self._seen_version = version
-        self._outside_pending = False
-        return changed
+        with self._writing_lock:  # no write of ours begins while this looks
+            if self._writing:
+                return False  # one of ours may be committing: looked at again after it (its mark_seen)
+            version = self._data_version()
+            changed = self._outside_pending or (
+                self._seen_version is not None and version != self._seen_version
+            )
+            self._seen_version = version
+            self._outside_pending = False
+            return changed
 
     def others_change(self) -> Change | None:
         """What other programs committed since the last look, or ``None``. A file does not tell
@@ -417,7 +443,10 @@ class Store:
         return None
 
     def close(self) -> None:
-        if self._watch is not None:
-            self._watch.close()
-            self._watch = None
+        """Close every connection (any thread: the window closes a file in a thread of its own); the last one to
+        close copies the write-ahead log into the file."""
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()

@@ -3608,6 +3608,10 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>De suggesties worden opgehaald …</translation>
     </message>
     <message>
+        <source>Listing the documents …</source>
+        <translation>De documenten worden opgehaald …</translation>
+    </message>
+    <message>
         <source>All codes</source>
         <translation>Alle codes</translation>
     </message>

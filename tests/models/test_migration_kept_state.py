@@ -27,7 +27,7 @@ def test_an_indexed_file_at_0020_gets_the_table_and_its_first_find_fills_it(
 ) -> None:
     monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", 0)  # stored whatever the corpus's size
     path, suggested = indexed_and_found(tmp_path, ("R5", "R6", "R7"))
-    assert len(_names(path)) == 7
+    assert len(_names(path)) == 10
 
     downgrade(path, "0020")  # the file as 0020 left it: no table
     with closing(sqlite3.connect(path)) as conn:
@@ -37,14 +37,19 @@ def test_an_indexed_file_at_0020_gets_the_table_and_its_first_find_fills_it(
         assert project.backup_path is not None and "0020" in project.backup_path.name
         assert _names(path) == []
         assert project.assist.suggestions.candidates("Vertrouwen") == suggested
+        assert _names(path) == []  # stored in the step after the find
+        assert project.assist.suggestions.keep_for_next_session()
     assert _names(path) == [
         "closest_codes",
+        "fixed_candidates",
         "guide_answers",
         "profiles",
+        "seen_resemblances",
         "sentence_vectors",
         "term_hits",
         "turn_closest",
         "turn_vectors",
+        "turn_words",
     ]
     with Project.open(path, coder="student") as project:
         assert project.assist.suggestions.candidates("Vertrouwen") == suggested

@@ -56,21 +56,55 @@ class FixedSources:
         self.answers: tuple[object, list[AnswerSpan], dict[DocumentId, TurnMatches]] | None = None
         #: The interviewer turns whose guide matches the researcher decided on (read with the answers).
         self.decided_turns: frozenset[tuple[DocumentId, int]] = frozenset()
+        #: The stamp the answers are stored under (:mod:`.stored_state`; ``None``: not stored).
+        self.answers_stamp: str | None = None
 
     def kept(self, codes: Sequence[CodeInfo], sources: Sequence[str], data: CorpusData) -> Fixed:
         """:meth:`candidates`, kept with the corpus's words (``data``) for the next find while what they are found
         from stays the same: every code as it is (its search terms, guide question, name, place), the codes asked
         for, the sources, and the guide's answers with the researcher's decisions on its matches (their key,
-        :meth:`guide_answers`). The codings are not part of it: these sources never look at them."""
+        :meth:`guide_answers`). The codings are not part of it: these sources never look at them. Stored for the
+        next session under the same (:mod:`.stored_fixed`), with the corpus's stamp, the answers' and the
+        language the reasons are written in."""
         self.guide_answers(data)  # read or kept first: their key is part of the stamp
+        tree = tuple(self._context.resolve.code_tree())
         stamp = (
-            tuple(self._context.resolve.code_tree()),
+            tree,
             tuple(code.id for code in codes),
             tuple(sources),
             self.answers[0] if self.answers is not None else None,
         )
-        fixed: Fixed = data.derive_for("fixed", stamp, lambda: self.candidates(codes, sources))
+        fixed: Fixed = data.derive_for("fixed", stamp, lambda: self._recall(codes, sources, data, tree))
         return fixed
+
+    def _recall(
+        self, codes: Sequence[CodeInfo], sources: Sequence[str], data: CorpusData, tree: tuple[CodeInfo, ...]
+    ) -> Fixed:
+        """:meth:`candidates` as stored for this corpus, guide, codebook and scope, else found (and stored)."""
+        from coding.core.i18n import language
+        from coding.language.suggestions import stored_fixed, stored_state
+
+        stamp = None
+        if data.stamp is not None and (self._guide is None or self.answers_stamp is not None):
+            pipeline = self._assistant.pipeline
+            stamp = stored_state.stamp_of(
+                data.stamp,
+                self.answers_stamp,
+                tree,
+                tuple(code.id for code in codes),
+                tuple(sources),
+                (pipeline.language, pipeline.name, pipeline.trained),
+                language(),
+            )
+        found: Fixed = stored_state.recall(
+            data,
+            stored_fixed.NAME,
+            stamp,
+            lambda: self.candidates(codes, sources),
+            stored_fixed.pack,
+            lambda arrays: stored_fixed.unpack(arrays, tree),
+        )
+        return found
 
     def candidates(self, codes: Sequence[CodeInfo], sources: Sequence[str]) -> Fixed:
         """The candidates of the sources that do not look at the codings: the search terms' sentences (as
@@ -155,6 +189,7 @@ class FixedSources:
         from coding.language.suggestions.guide_answers import stored_answer_spans
 
         self.answers = None  # let the old ones go before finding the new ones
+        self.answers_stamp = None
         guide_service = self._guide
         # stored for the next session under what they are found from: the corpus's words, the matcher, the guide
         # and the researcher's decisions
@@ -172,6 +207,7 @@ class FixedSources:
             stored_answers.unpack,
         )
         self.answers = (key, answers, found)
+        self.answers_stamp = stamp
         return answers
 
     def unasked(

@@ -65,7 +65,7 @@ def named_candidates(
         named.append((code, stems, refs))
     if not named or not len(vectors):
         return []
-    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))
+    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1, dtype=vectors.rows.dtype))
     own: dict[tuple[DocumentId, str], list[tuple[int, int]]] = defaultdict(list)
     folded = cache(fold)  # the few questions' references, folded once each (not once per answer)
     for answer in answers:

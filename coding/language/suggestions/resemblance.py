@@ -26,7 +26,7 @@ from coding.core.text import fold
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import BoolArray, CorpusData, IntArray
 from coding.language.suggestions.guide_answers import CONFIRMED_SCORE
-from coding.language.suggestions.seen import SeenResemblances, passage_keys
+from coding.language.suggestions.seen import kept_seen, passage_keys, remember
 from coding.language.suggestions.similar import (
     SentenceVectors,
     passages_profile,
@@ -35,6 +35,7 @@ from coding.language.suggestions.similar import (
 from coding.language.suggestions.vectors import (
     FloatArray,
     IndexArray,
+    Weights,
     bag_counts,
     dots_table,
     row_dots,
@@ -61,7 +62,7 @@ class SpanVectors:
     end: IntArray
     rows: IndexArray
     columns: IndexArray
-    weights: FloatArray
+    weights: Weights
     words: IntArray  # content words per span
 
     def __len__(self) -> int:
@@ -311,12 +312,13 @@ def resemblance_table(
     keys = passage_keys(candidates)
     if keys is None:
         return _compared(data, candidates, profiles)
-    seen: SeenResemblances = data.derive_for("resemblances", profiles, SeenResemblances, same=True)
+    seen = kept_seen(data, profiles)
     at = seen.find(keys)
     missing = np.flatnonzero(at < 0)
     if len(missing):
         chosen = candidates if len(missing) == len(candidates) else [candidates[i] for i in missing.tolist()]
         seen.add(keys[missing], *_compared(data, chosen, profiles))
+        remember(data, seen)  # for the next session
         at = seen.find(keys)
     return seen.known[at], seen.similarity[at], seen.rank[at], seen.margin[at]
 

@@ -66,7 +66,8 @@ def span_candidates(
     words = np.bincount(vectors.rows, minlength=len(vectors))
     sure = (first - second >= SPAN_MIN_MARGIN) & (first > 0)
     names = {code.id: code.name for code in codes}
-    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))
+    # looked for in the rows' own type (int32 when read from the project): other values would copy the rows first
+    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1, dtype=vectors.rows.dtype))
     out: list[Candidate] = []
     chosen = np.flatnonzero(sure)
     if not len(chosen):

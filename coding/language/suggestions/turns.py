@@ -8,6 +8,7 @@ suggestions for trust, even when both share words like "gemeenten" and "werkgeve
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from functools import partial
@@ -18,9 +19,10 @@ import numpy as np
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
+from coding.language.suggestions import stored_state
 from coding.language.suggestions.candidates import Candidate
 from coding.language.suggestions.data import Bag, CorpusData, IntArray
-from coding.language.suggestions.kept import kept_turn_closest, kept_turn_vectors
+from coding.language.suggestions.kept import kept_turn_closest, kept_turn_vectors, profiles_stamp
 from coding.language.suggestions.resemblance import (
     RUNNER_UP_RATIO,
     Profiles,
@@ -32,9 +34,10 @@ from coding.language.suggestions.resemblance import (
 from coding.language.suggestions.similar import sentence_vectors
 from coding.language.suggestions.vectors import (
     FloatArray,
+    UnitWeights,
     closest_two,
+    narrowed,
     top_contributions_of_many,
-    unit_tfidf,
 )
 from coding.language.word_bags import counted
 
@@ -81,22 +84,24 @@ def turn_vectors(data: CorpusData, idf: FloatArray) -> SpanVectors:
         column[used:high] = bag[1][keep]
         count[used:high] = tally
         n_chosen = int(number[-1]) + 1
-        documents.append(np.full(n_chosen, doc_id, dtype=np.int64))
-        starts.append(turns.body_start[chosen].astype(np.int64))
-        ends.append(turns.end[chosen].astype(np.int64))
-        words.append(np.bincount(local, weights=tally, minlength=n_chosen).astype(np.int64))
+        documents.append(np.full(n_chosen, doc_id, dtype=np.int32))
+        starts.append(turns.body_start[chosen].astype(np.int32))
+        ends.append(turns.end[chosen].astype(np.int32))
+        words.append(np.bincount(local, weights=tally, minlength=n_chosen).astype(np.int32))
         base += n_chosen
         used = high
     for array in (row, column, count):
         array.resize(used, refcheck=False)
-    empty = np.zeros(0, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int32)
     document_ids, start, end, word_count = (
         np.concatenate(parts) if parts else empty for parts in (documents, starts, ends, words)
     )
     if not used:
         return SpanVectors(document_ids, start, end, empty, empty, np.zeros(0), word_count)
-    weights = unit_tfidf(row, column, count, idf, base)
-    return SpanVectors(document_ids, start, end, row, column, weights, word_count)
+    stem: IntArray = narrowed(column)  # as the sentences' (:func:`~.similar.sentence_vectors`)
+    del column
+    weights = UnitWeights.of(row, stem, count, idf, base)
+    return SpanVectors(document_ids, start, end, row, stem, weights, word_count)
 
 
 def turn_candidates(
@@ -143,7 +148,7 @@ def turn_candidates(
     chosen = index[order]
     code_ids = profiles.code_ids
     # each chosen turn's entries in the turns' vectors (looked up for those chosen, not made for every turn)
-    entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]))
+    entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]).astype(turns.rows.dtype))
     for low, high, doc_id, start, end, row, score, first, first_score in zip(
         entries[0].tolist(),
         entries[1].tolist(),
@@ -225,18 +230,19 @@ def find_shared_words(reasons: Iterable[object]) -> None:
     """The shared words of every :class:`TurnReason` among ``reasons`` (others are passed over) found at once, per
     find, by :func:`~.vectors.top_contributions_of_many`: the words each would find on its own. They depend only on
     the turn and the code's profile: those found are kept for the next find under the same profiles (the codings
-    unchanged, :mod:`.kept`), and only the turns and codes not seen are looked at."""
+    unchanged, :mod:`.kept`), and only the turns and codes not seen are looked at; stored for the next session
+    under the profiles' stamp (:data:`WORDS_NAME`), read by its first find."""
     by_find: dict[int, list[TurnReason]] = defaultdict(list)
     for reason in reasons:
         if isinstance(reason, TurnReason) and reason.words is None:
             by_find[id(reason.shared)].append(reason)
     for every in by_find.values():
         context = every[0].shared
-        turns, kept = context.data.derive_for(
-            "turn_words", context.profiles, partial(_no_words_yet, context.turns), same=True
+        turns, kept, stamp = context.data.derive_for(
+            "turn_words", context.profiles, partial(_recalled_words, context), same=True
         )
         if turns is not context.turns:  # other turns' vectors (not those the corpus's words keep): not kept
-            kept = {}
+            kept, stamp = {}, None
         group = []
         for reason in every:
             words = kept.get((reason.start << 32) | reason.number)
@@ -262,11 +268,43 @@ def find_shared_words(reasons: Iterable[object]) -> None:
             reason.words = kept[(reason.start << 32) | reason.number] = ", ".join(
                 show(stem) for stem in stems
             )
+        if stamp is not None and context.data.store is not None:  # stored after the find
+            context.data.unsaved[WORDS_NAME] = (stamp, partial(_packed_words, kept))
 
 
-def _no_words_yet(turns: SpanVectors) -> tuple[SpanVectors, dict[int, str]]:
-    """What :func:`find_shared_words` keeps for the next find, before it found any: the turns, no words."""
-    return turns, {}
+#: The piece the turns' shared words are stored as.
+WORDS_NAME = "turn_words"
+
+
+def _recalled_words(context: _Shared) -> tuple[SpanVectors, dict[int, str], str | None]:
+    """What :func:`find_shared_words` keeps for the next find, before it found any: the turns, the words stored
+    under the profiles' stamp (none when other turns' vectors than the corpus's are compared), and the stamp."""
+    data = context.data
+    stamp = (
+        profiles_stamp(data, context.profiles) if data.derived.get("turn_vectors") is context.turns else None
+    )
+    kept: dict[int, str] = {}
+    arrays = None if stamp is None or data.store is None else stored_state.read(data.store, WORDS_NAME, stamp)
+    if arrays is not None:
+        try:
+            kept = _unpacked_words(arrays)
+        except (ValueError, KeyError, TypeError) as exc:
+            stored_state.log_unread(WORDS_NAME, exc)
+    return context.turns, kept, stamp
+
+
+def _packed_words(kept: dict[int, str]) -> dict[str, np.ndarray]:
+    return {
+        "keys": np.fromiter(kept, dtype=np.int64, count=len(kept)),
+        "words": np.frombuffer(json.dumps(list(kept.values())).encode(), dtype=np.uint8),
+    }
+
+
+def _unpacked_words(arrays: dict[str, np.ndarray]) -> dict[int, str]:
+    keys, words = arrays["keys"], json.loads(arrays["words"].tobytes())
+    if keys.dtype != np.int64 or len(keys) != len(words) or not all(isinstance(w, str) for w in words):
+        raise ValueError("words of another shape")
+    return dict(zip(keys.tolist(), words, strict=True))
 
 
 def _turn_reason(

@@ -58,7 +58,7 @@ def unasked_candidates(
     keys = np.asarray([int(d) for d in names], dtype=np.int64)
     lows = np.searchsorted(vectors.document, keys, side="left").tolist()
     highs = np.searchsorted(vectors.document, keys, side="right").tolist()
-    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1))
+    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1, dtype=vectors.rows.dtype))
     out: list[Candidate] = []
     for doc_id, low, high in zip(names, lows, highs, strict=True):
         if high <= low or doc_id not in data.documents:

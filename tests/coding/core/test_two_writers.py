@@ -84,6 +84,32 @@ def test_changes_other_programs_commit_are_announced(interviews: Project) -> Non
     assert interviews.notice_others() is False
 
 
+def test_a_look_landing_between_our_own_commit_and_its_mark_announces_nothing(
+    interviews: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker storing Find's state commits part after part; the window's look every 500 ms (notice_others)
+    # landed between a commit and the writer's mark_seen, took it for another program's and announced every
+    # table changed: every view read everything again on the GUI thread (0.8-2.5 s each at ten times the corpus).
+    seen: list[Change] = []
+    interviews.subscribe(seen.append)
+    looked: list[bool] = []
+    mark = interviews.store.mark_seen
+
+    def look_then_mark() -> None:  # the look lands right after the commit, before its mark
+        looked.append(interviews.notice_others())
+        mark()
+
+    monkeypatch.setattr(interviews.store, "mark_seen", look_then_mark)
+    interviews.code("R5", "Vertrouwen", 0, 5)
+    assert looked == [False]
+    monkeypatch.setattr(interviews.store, "mark_seen", mark)
+    assert interviews.notice_others() is False
+    assert len(seen) == 1  # the coding's own change, nothing "from outside"
+    with Project.open(interviews.store.path, coder="other") as other:  # another program's commits still count
+        other.code("R6", "Vertrouwen", 0, 5)
+    assert interviews.notice_others() is True
+
+
 def test_undo_takes_back_my_coding_and_keeps_theirs_on_the_same_passage(interviews: Project) -> None:
     before = _codings(interviews)
     mine = interviews.code("R5", "Vertrouwen", 0, 20)

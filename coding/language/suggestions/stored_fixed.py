@@ -1,0 +1,155 @@
+"""The candidates of the sources that do not look at the codings, as arrays, to store them for the next session
+(:mod:`.stored_state`): finding the search terms' sentences and the guide's, its neighbours' and follow-ups'
+candidates was ≈ 2.6 s of the first find of a session at ten times the large corpus (``FixedSources.kept``).
+
+Stored as columns: per candidate its document, code, start, end, score (the very float), where its code may rank
+(−1: no rule) and whether it names its concept, and indices into small tables of what many share (its sources,
+search terms and code name, kept as JSON); the reasons as one JSON list. These sources make their reasons as they
+find (none is made on demand: a candidate with ``why`` is never stored). The search terms' sentences are arrays
+already (:class:`~.terms.TermSentences`); each sentence's terms an index into the table of the terms found. Read
+back: the same candidates, with the same fields, in the same order, and the same sentences."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo
+from coding.language.suggestions.candidates import Candidate
+
+if TYPE_CHECKING:
+    from coding.language.suggestions.fixed_sources import Fixed
+    from coding.language.suggestions.terms import Described, TermSentences
+
+NAME = "fixed_candidates"
+Arrays = dict[str, np.ndarray]
+
+
+def _json(value: object) -> np.ndarray:
+    return np.frombuffer(json.dumps(value).encode(), dtype=np.uint8)
+
+
+def _loads(array: np.ndarray) -> Any:
+    return json.loads(array.tobytes())
+
+
+def _numbered(values: Sequence[Any]) -> tuple[list[Any], np.ndarray]:
+    """The distinct ``values`` in the order they first come, and each value's number among them."""
+    table: dict[Any, int] = {}
+    numbers = np.fromiter(
+        (table.setdefault(value, len(table)) for value in values), dtype=np.int32, count=len(values)
+    )
+    return list(table), numbers
+
+
+def pack(fixed: Fixed) -> Arrays:
+    """The arrays of ``fixed`` (``ValueError`` for a candidate whose reason is made on demand: not stored)."""
+    sentences, found = fixed
+    if any(c.why is not None for c in found):
+        raise ValueError("a reason made on demand is not stored")
+    count = len(found)
+    columns = np.fromiter(
+        (
+            v
+            for c in found
+            for v in (c.document_id, c.code_id, c.start, c.end, -1 if c.max_rank is None else c.max_rank)
+        ),
+        dtype=np.int64,
+        count=5 * count,
+    ).reshape(count, 5)
+    sources, source = _numbered([c.sources for c in found])
+    terms, term = _numbered([c.terms for c in found])
+    names, name = _numbered([c.code_name for c in found])
+    out: Arrays = {
+        "columns": columns,
+        "score": np.fromiter((c.score for c in found), dtype=np.float64, count=count),
+        "named": np.fromiter((c.named for c in found), dtype=bool, count=count),
+        "source": source,
+        "term": term,
+        "name": name,
+        "tables": _json([sources, terms, names]),
+        "reasons": _json([c.reason for c in found]),
+    }
+    if sentences is not None:
+        described, numbers = _numbered(sentences.described)
+        out |= {
+            "sentences.codes": np.array([info.id for info in sentences.codes], dtype=np.int64),
+            "sentences.code": sentences.code,
+            "sentences.document": sentences.document,
+            "sentences.start": sentences.start,
+            "sentences.end": sentences.end,
+            "sentences.described": numbers,
+            "sentences.terms": _json(described),
+        }
+    return out
+
+
+def _terms(value: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((str(label), tuple(forms)) for label, forms in value)
+
+
+def unpack(arrays: Arrays, tree: Sequence[CodeInfo]) -> Fixed:
+    """What :func:`pack` stored, the sentences' codes as ``tree`` has them (``ValueError`` when it has not)."""
+    from coding.language.suggestions.terms import TermSentences
+
+    columns, score, named = arrays["columns"], arrays["score"], arrays["named"]
+    source, term, name = arrays["source"], arrays["term"], arrays["name"]
+    sources, terms, names = _loads(arrays["tables"])
+    reasons = _loads(arrays["reasons"])
+    count = len(reasons)
+    if (
+        columns.shape != (count, 5)
+        or not len(score) == len(named) == len(source) == len(term) == len(name) == count
+    ):
+        raise ValueError("candidates of another shape")
+    source_of = [tuple(str(s) for s in value) for value in sources]
+    terms_of = [_terms(value) for value in terms]
+    found = [
+        Candidate(
+            DocumentId(document),
+            CodeId(code),
+            start,
+            end,
+            value,
+            source_of[s],
+            reason,
+            terms_of[t],
+            names[n],
+            None if rank < 0 else rank,
+            flag,
+        )
+        for (document, code, start, end, rank), value, s, t, n, flag, reason in zip(
+            columns.tolist(),
+            score.tolist(),
+            source.tolist(),
+            term.tolist(),
+            name.tolist(),
+            named.tolist(),
+            reasons,
+            strict=True,
+        )
+    ]
+    sentences: TermSentences | None = None
+    if "sentences.codes" in arrays:
+        by_id = {info.id: info for info in tree}
+        codes = [by_id[CodeId(code_id)] for code_id in arrays["sentences.codes"].tolist()]
+        table: list[Described] = [_terms(value) for value in _loads(arrays["sentences.terms"])]
+        numbers = arrays["sentences.described"]
+        rows = arrays["sentences.code"]
+        if not len(rows) == len(numbers) == len(arrays["sentences.start"]) == len(arrays["sentences.end"]):
+            raise ValueError("sentences of another shape")
+        if len(rows) and (rows.max() >= len(codes) or numbers.max() >= len(table)):
+            raise ValueError("sentences of another shape")
+        sentences = TermSentences(
+            codes,
+            rows,
+            arrays["sentences.document"],
+            arrays["sentences.start"],
+            arrays["sentences.end"],
+            [table[n] for n in numbers.tolist()],
+        )
+    return sentences, found
