@@ -7,7 +7,9 @@ own, so figures on the held-out third never depend on the tune labels and tuning
 The tune split's halves (``--splits tune-a tune-b``) are scored with the whole tune split's thresholds, which were
 calibrated on them too; ``--crossed`` scores each half with the thresholds calibrated on the other half, a
 held-out-like test of a setting that the held-out third need not be spent on; ``--pairs`` does that for four pairs of
-halves and adds them up.
+halves and adds them up. ``--set coding.language.suggestions.MODULE.NAME=VALUE`` (repeatable) tries another value of
+an engine setting for the run without editing the code (every module that imported the same setting gets it too).
+Each split is imported and indexed once per run and copied for its calibration and its scoring.
 The figures are written by hand into ``benchmarks/FINDINGS.md`` (copied into ``RESULTS.md``);
 ``tests/coding/language/test_suggestion_quality.py`` keeps them from sliding back.
 """
@@ -15,7 +17,12 @@ The figures are written by hand into ``benchmarks/FINDINGS.md`` (copied into ``R
 from __future__ import annotations
 
 import argparse
+import ast
+import atexit
 import functools
+import importlib
+import pkgutil
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -96,11 +103,29 @@ def confirm_guide(project: Project, document: dict[str, Any]) -> None:
 
 
 @functools.cache
+def _built(split: str, confirmed: bool) -> Path:
+    """The split's project (:func:`build`), built once per run in a folder removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="suggestion-quality-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / f"{split}-{int(confirmed)}.codewerk"
+    build(split, path, confirmed=confirmed).close()
+    return path
+
+
+def _copy(split: str, confirmed: bool, folder: str) -> Project:
+    """A copy of the split's project (:func:`_built`) in ``folder``, opened: what is scored or calibrated in it
+    stays in the copy."""
+    path = Path(folder) / f"{split}.codewerk"
+    shutil.copyfile(_built(split, confirmed), path)
+    return Project.open(path)
+
+
+@functools.cache
 def tune_calibration(confirmed: bool, split: str = "tune") -> Calibration:
     """The thresholds calibrated on the tune split (leave-one-document-out over its ten interviews), or on
     one of its halves."""
     with tempfile.TemporaryDirectory() as folder:
-        project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
+        project = _copy(split, confirmed, folder)
         try:
             return project.assist.suggestions.calibrate()
         finally:
@@ -128,13 +153,40 @@ def evaluate(
     source = CROSSED.get(split, "tune") if crossed else "tune"
     calibration = tune_calibration(confirmed, source) if calibrated else None
     with tempfile.TemporaryDirectory() as folder:
-        project = build(split, Path(folder) / f"{split}.codewerk", confirmed=confirmed)
+        project = _copy(split, confirmed, folder)
         try:
             if calibration is not None:
                 use_calibration(project, calibration)
             return project.assist.suggestions.evaluate()
         finally:
             project.close()
+
+
+ENGINE = "coding.language.suggestions"
+
+
+def use_setting(assignment: str) -> None:
+    """``MODULE.NAME=VALUE`` (``MODULE`` a module of the suggestion engine, ``VALUE`` a Python literal): the setting
+    takes that value in the module and in every engine module that imports it by name (``from MODULE import NAME``,
+    read from their source: a copy made at import would keep the old value)."""
+    target, equals, value = assignment.partition("=")
+    module_name, _, name = target.strip().rpartition(".")
+    if not module_name.startswith(ENGINE + ".") or not name or not equals:
+        raise SystemExit(f"--set {assignment!r}: expected {ENGINE}.MODULE.NAME=VALUE")
+    module = importlib.import_module(module_name)
+    if not hasattr(module, name):
+        raise SystemExit(f"--set {assignment!r}: {module_name} has no {name}")
+    new = ast.literal_eval(value.strip())
+    setattr(module, name, new)
+    engine = importlib.import_module(ENGINE)
+    for info in pkgutil.iter_modules(engine.__path__, ENGINE + "."):
+        other = importlib.import_module(info.name)
+        source = Path(other.__file__ or "").read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and node.module == module_name:
+                for alias in node.names:
+                    if alias.name == name:
+                        setattr(other, alias.asname or name, new)
 
 
 def _pct(value: float | None) -> str:
@@ -161,7 +213,16 @@ def main() -> None:
     parser.add_argument(
         "--splits", nargs="+", choices=SPLITS + tuple(HALVES), default=SPLITS, help="the splits to score"
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="MODULE.NAME=VALUE",
+        help=f"another value of an engine setting for this run ({ENGINE}.sentence_spans.SPAN_MIN_MARGIN=0.1)",
+    )
     args = parser.parse_args()
+    for assignment in args.set:
+        use_setting(assignment)
     splits = [half for pair in PAIRS for half in pair] if args.pairs else args.splits
     total = Score(0, 0, 0, 0)
     for split in splits:

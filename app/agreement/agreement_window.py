@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.agreement.agreement_models import AgreementTableModel, DisagreementTableModel
+from app.exporting.export_folder import ask_export_file
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, operations
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from app.widgets.translated import QT_TRANSLATE_NOOP, number
@@ -299,13 +300,10 @@ class AgreementWindow(ToolWindow):
         if self.report is None:
             operations.tell(self, self.tr("Nothing to export yet: choose two coders"))
             return
-        name, _filter = file_dialogs.save_file_name(
-            self,
-            self.tr("Export agreement"),
-            str(self.workspace.project.path.with_name("agreement.xlsx")),
-            "Excel (*.xlsx)",
+        name = ask_export_file(
+            self, self.tr("Export agreement"), self.workspace.project.path, "agreement.xlsx", "Excel (*.xlsx)"
         )
-        if not name:
+        if name is None:
             return
         from coding.exporting.agreement_xlsx import write_agreement_xlsx  # openpyxl: loaded when used
 

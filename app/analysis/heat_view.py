@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from app.analysis.cell_quotes_model import CellQuotesModel
 from app.analysis.heat_table_model import CELL_ROLE
+from app.exporting.export_folder import ask_export_file
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, long_operation, operations
+from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Change
@@ -178,15 +179,16 @@ class HeatView(QWidget):
     export_name = "analysis.xlsx"
 
     def export(self) -> None:
-        chosen, _filter = file_dialogs.save_file_name(
+        chosen = ask_export_file(
             self,
             QCoreApplication.translate("HeatView", "Export table"),
+            self.workspace.project.path,
             self.export_name,
             QCoreApplication.translate("HeatView", "Excel workbook (*.xlsx);;CSV (*.csv)"),
         )
-        if not chosen:
+        if chosen is None:
             return
-        path = Path(chosen)
+        path = chosen
         if not path.suffix:
             path = path.with_suffix(".xlsx")
         write = operations.attempt(

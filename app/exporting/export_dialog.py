@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.exporting import export_folder
 from app.shell import settings
 from app.widgets import file_dialogs, operations
 from app.widgets.check_list_model import CheckListModel
@@ -232,11 +233,11 @@ class ExportDialog(QDialog):
         reviewer = remembered.get("reviewer")
         if isinstance(reviewer, str):  # the supervisor's name, typed once
             self.reviewer_edit.setText(reviewer)
-        folder = remembered.get("folder")
-        if isinstance(folder, str) and Path(folder).is_dir():
-            self.path_edit.setText(str(Path(folder) / "export"))
+        # the folder: this project's last export's, else one the user sees (export_folder)
+        self.path_edit.setText(str(export_folder.export_folder(self.project.path) / "export"))
 
     def _remember_options(self, target: Path) -> None:
+        """The choices and, for this project, the folder (kept once the file is there)."""
         fmt = self.export_format
         settings.save_export_options(
             {
@@ -246,9 +247,9 @@ class ExportDialog(QDialog):
                 "reviews": self.reviews_check.isChecked(),
                 "without_interviewer": self.interviewer_check.isChecked(),
                 "reviewer": self.reviewer_edit.text().strip(),
-                "folder": str(target.parent),
             }
         )
+        export_folder.remember(self.project.path, target)  # per project: each study has its folder
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -295,7 +296,7 @@ class ExportDialog(QDialog):
     def _suggest_path(self) -> None:
         fmt = self.export_format
         current = self.path_edit.text().strip()
-        folder = Path(current).parent if current else self.project.path.parent
+        folder = Path(current).parent if current else export_folder.export_folder(self.project.path)
         # the file's name in the window's language: studie-regio-citaten.docx in Dutch
         if fmt.kind == "transcript":
             coded = QCoreApplication.translate("ExportDialog", "coded", "a file name: R5-coded.docx")

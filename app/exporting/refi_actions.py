@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from app.exporting import export_folder
 from app.widgets import file_dialogs, operations
 from app.widgets.long_operation import LongOperation, Progress
 from app.widgets.report_box import report_box
@@ -72,7 +73,7 @@ def export_exchange(
             if suffix == ".qdpx"
             else QCoreApplication.translate("refi_actions", "Export REFI-QDA codebook")
         )
-        default = str(project.path.with_suffix(suffix))
+        default = str(export_folder.export_folder(project.path) / f"{project.path.stem}{suffix}")
         chosen, _filter = file_dialogs.save_file_name(
             parent,
             title,
@@ -84,6 +85,7 @@ def export_exchange(
         if not chosen:
             return None
         path = chosen if chosen.lower().endswith(suffix) else chosen + suffix
+        export_folder.remember(project.path, Path(path))
     target = Path(path)
 
     def write(progress: Progress) -> Path | None:  # in the worker thread

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from app.exporting.export_folder import ask_export_file
 from app.guide.guide_table_model import GuideTableModel
 from app.guide.match_review import MatchReview
 from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, long_operation, operations
+from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.tool_window import ToolWindow
 from app.widgets.worker_write import WriteOperation, write_in_worker
@@ -329,13 +330,14 @@ class GuideWindow(ToolWindow):
         table = self.model.table
         if table is None:
             return
-        name, _filter = file_dialogs.save_file_name(
+        name = ask_export_file(
             self,
             self.tr("Export the answers per guide question"),
-            str(self.workspace.project.path.with_name("guide-answers.xlsx")),
+            self.workspace.project.path,
+            "guide-answers.xlsx",
             self.tr("Excel (*.xlsx);;Word (*.docx)"),
         )
-        if not name:
+        if name is None:
             return
         from coding.exporting.guide_export import export_answers  # loaded when first used
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.exporting.export_folder import ask_export_file
 from app.judgements.frequency_chart import FrequencyChart
 from app.judgements.judgement_editor import JudgementEditor
 from app.judgements.judgement_grid_model import JudgementGridModel
@@ -34,7 +35,7 @@ from app.judgements.score_chart import KINDS, ScoreChart
 from app.shell import settings
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import file_dialogs, long_operation, operations
+from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
@@ -426,14 +427,16 @@ class CompareView(QWidget):
     def ask_save_chart(self) -> Path | None:
         """Save the chart shown: the scores chart in the scores mode, else the frequency chart."""
         stem = f"scores-{self.attribute}" if self.mode == "scores" else f"chart-{self.attribute}"
-        name, _ = file_dialogs.save_file_name(
+        chosen = ask_export_file(
             self,
             QCoreApplication.translate("CompareView", "Save chart"),
+            self._bridge.project.path,
             f"{stem}.png",
             QCoreApplication.translate("CompareView", "PNG image (*.png);;SVG drawing (*.svg)"),
         )
-        if not name:
+        if chosen is None:
             return None
+        name = str(chosen)
         chart = self.score_chart if self.mode == "scores" else self.chart
         return operations.attempt(
             self,

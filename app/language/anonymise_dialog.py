@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.exporting.export_folder import ask_export_file
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import file_dialogs, operations
+from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP
@@ -282,11 +283,11 @@ class AnonymiseDialog(QDialog):
         return target
 
     def _ask_export(self) -> None:
-        name, _ = file_dialogs.save_file_name(
-            self, self.tr("Export respondent register"), "register.csv", "CSV (*.csv)"
+        name = ask_export_file(
+            self, self.tr("Export respondent register"), self.project.path, "register.csv", "CSV (*.csv)"
         )
-        if name:
-            self.export_register(Path(name))
+        if name is not None:
+            self.export_register(name)
 
     # -- names ---------------------------------------------------------------------------
     def _fill_documents(self) -> None:

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from app.exporting.export_folder import ask_export_file
 from app.language.indexing import Indexing
 from app.shell.project_bridge import ProjectBridge
-from app.widgets import file_dialogs, long_operation, operations
+from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.record_table_model import ALIGN_RIGHT, Column, RecordTableModel
 from app.widgets.translated import QT_TRANSLATE_NOOP, group_label
@@ -259,11 +260,11 @@ class FrequencyView(QWidget):
         return path
 
     def _ask_export(self) -> None:
-        name, _ = file_dialogs.save_file_name(
-            self, self.tr("Export frequencies"), "frequencies.csv", "CSV (*.csv)"
+        name = ask_export_file(
+            self, self.tr("Export frequencies"), self.project.path, "frequencies.csv", "CSV (*.csv)"
         )
-        if name:
-            self.export_csv(Path(name))
+        if name is not None:
+            self.export_csv(name)
 
     @Slot(object)
     def _on_change(self, change: Change) -> None:

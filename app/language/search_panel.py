@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.codebook.code_combo import CodeComboBox
+from app.exporting.export_folder import ask_export_file
 from app.language.indexing import Indexing
 from app.language.kwic_table_model import HIT, LEFT, RIGHT, KwicTableModel, LeftContextDelegate
 from app.shell.latest_read import LatestRead
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
-from app.widgets import file_dialogs, long_operation, operations
+from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change, CodewerkError
@@ -368,9 +369,9 @@ class SearchPanel(QWidget):
         return path
 
     def _ask_export(self) -> None:
-        name, _ = file_dialogs.save_file_name(self, self.tr("Export hits"), "hits.csv", "CSV (*.csv)")
-        if name:
-            self.export_csv(Path(name))
+        name = ask_export_file(self, self.tr("Export hits"), self.project.path, "hits.csv", "CSV (*.csv)")
+        if name is not None:
+            self.export_csv(name)
 
     def _update_buttons(self) -> None:
         has_lines = self.model.rowCount() > 0

@@ -165,6 +165,8 @@ class SuggestionQueue(QWidget):
         self._fill_documents()
         self._calibration: Calibration | None = self.service.calibration()
         self._operation: long_operation.LongOperation | None = None
+        #: What a find computed being stored for the next session, after its suggestions are shown (:meth:`_keep`).
+        self._keeping: long_operation.LongOperation | None = None
         #: Suggestions are being found (after indexing): Find stays disabled until they are stored.
         self._finding = False
         self.reload()
@@ -279,10 +281,14 @@ class SuggestionQueue(QWidget):
         )
 
     def shutdown(self) -> None:
-        """Stop finding or measuring (the window closes with the project): nothing more is stored."""
+        """Stop finding or measuring (the window closes with the project): nothing more is stored; what a find
+        computed for the next session stops being stored after the part under way (≤ 8 MiB)."""
         if self._operation is not None and self._operation.running:
             self._operation.shutdown()
         self._operation = None
+        if self._keeping is not None and self._keeping.running:
+            self._keeping.shutdown()
+        self._keeping = None
         self._listing.shutdown()
         self._documents.shutdown()
         self._finding = False
@@ -302,6 +308,7 @@ class SuggestionQueue(QWidget):
         self.find_button.setEnabled(True)
         if items is None:  # cancelled before the commit: nothing was stored
             self.reload()
+            self._keep()
             return
         if code == self.scope.code_id() and self.document.currentData() is None:
             self._listing.drop()  # a listing under way is not shown: these rows replace it
@@ -316,6 +323,28 @@ class SuggestionQueue(QWidget):
                 count=len(items)
             ),
         )
+        self._keep()  # after the suggestions are shown
+
+    def _keep(self) -> None:
+        """Store what the find computed for the next session's first find (≈ 1 s at ten times the corpus), once
+        its suggestions are stored: in a worker, the window answering meanwhile; closing the project stops it
+        between two parts (:meth:`shutdown`), and what is left is computed again in the next session; one at a time:
+        what a find computes while one is under way waits for the next."""
+        if self._keeping is not None and self._keeping.running:
+            return
+        service = self.service
+        self._keeping = long_operation.LongOperation(
+            self,
+            lambda progress: service.keep_for_next_session(stop=lambda: progress.cancelled),
+            title=QCoreApplication.translate("SuggestionQueue", "Finding suggestions"),
+            show="none",
+            cancellable=True,
+        ).start()
+
+    @property
+    def keeping(self) -> long_operation.LongOperation | None:
+        """What a find computed being stored for the next session (:meth:`_keep`), if under way."""
+        return self._keeping
 
     @Slot()
     def measure(self) -> None:

@@ -140,6 +140,35 @@ def save_export_options(options: dict[str, object]) -> None:
     store.sync()
 
 
+#: Projects whose export folder is kept (``export_folder``): the last ones exported from.
+MAX_EXPORT_FOLDERS = 50
+
+
+def _export_folders(store: QSettings) -> dict[str, str]:
+    try:
+        folders = json.loads(str(store.value("export/folders", "{}")))
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in folders.items()} if isinstance(folders, dict) else {}
+
+
+def remembered_export_folder(project_path: Path) -> Path | None:
+    """The folder last exported to from the project at ``project_path``, while it exists."""
+    value = _export_folders(settings()).get(str(Path(project_path).resolve()))
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+def remember_export_folder(project_path: Path, folder: Path) -> None:
+    """Keep where the project's last export went (per project: each study has its own folder)."""
+    store = settings()
+    folders = _export_folders(store)
+    key = str(Path(project_path).resolve())
+    folders.pop(key, None)
+    folders[key] = str(Path(folder).resolve())
+    store.setValue("export/folders", json.dumps(dict(list(folders.items())[-MAX_EXPORT_FOLDERS:])))
+    store.sync()
+
+
 def folder(key: str) -> Path | None:
     """A folder remembered for a kind of file (``second_coder/folder``: where packages for a second
     coder go and come back), or None when none was remembered or it is gone."""

@@ -30,7 +30,7 @@ def downgrade(path: Path, revision: str) -> None:
 
 def indexed_and_found(folder: Path, respondents: Sequence[str]) -> tuple[Path, list[Candidate]]:
     """A project in ``folder`` of one interview per respondent (``TEXT`` with its name), indexed, one passage
-    coded Vertrouwen, and the suggestions for Vertrouwen found once."""
+    coded Vertrouwen, and the suggestions for Vertrouwen found once (and what the find computed stored)."""
     path = folder / "indexed.codewerk"
     sources = []
     for name in respondents:
@@ -42,4 +42,5 @@ def indexed_and_found(folder: Path, respondents: Sequence[str]) -> tuple[Path, l
         project.assist.index()
         project.code("R5", "Vertrouwen", text="Ik vertrouwde de gemeenten eerst niet.")
         suggested = project.assist.suggestions.candidates("Vertrouwen")
+        project.assist.suggestions.keep_for_next_session()
     return path, suggested

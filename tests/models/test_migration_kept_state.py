@@ -37,6 +37,8 @@ def test_an_indexed_file_at_0020_gets_the_table_and_its_first_find_fills_it(
         assert project.backup_path is not None and "0020" in project.backup_path.name
         assert _names(path) == []
         assert project.assist.suggestions.candidates("Vertrouwen") == suggested
+        assert _names(path) == []  # stored in the step after the find
+        assert project.assist.suggestions.keep_for_next_session()
     assert _names(path) == [
         "closest_codes",
         "fixed_candidates",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -25,6 +25,7 @@ from coding.language.content_words import CONTENT_SQL
 from coding.language.content_words import parse_ints as _ints
 from coding.language.corpus import Corpus
 from coding.language.sql import raw_connection
+from coding.language.suggestions.vectors import narrowed
 from coding.speakers.speakers import SPEAKER_SETTINGS
 
 IntArray = npt.NDArray[np.integer[Any]]  # int32 mostly, int64 where sums may grow
@@ -39,24 +40,49 @@ def _empty() -> IntArray:
     return np.zeros(0, dtype=np.int32)
 
 
-@dataclass
 class DocumentTokens:
-    """The content words of one document in text order, and its sentences and turns."""
+    """The content words of one document in text order, and its sentences and turns. Held in as few bytes as
+    give the same numbers (ten times the large corpus has 6.5 million content words): each word's length, not its
+    end (one byte for words up to 255 letters), its sentence's number in two bytes for up to 65,536 sentences."""
 
-    document_id: DocumentId
-    start: IntArray
-    end: IntArray
-    sentence: IntArray  # the number of the word's sentence
-    term: IntArray  # the word's row in ``term``
-    sentence_start: IntArray  # by sentence number
-    sentence_end: IntArray
-    turns: Turns
-    _answer: BoolArray | None = field(default=None, repr=False)
+    __slots__ = (
+        "_answer",
+        "document_id",
+        "length",
+        "sentence",
+        "sentence_end",
+        "sentence_start",
+        "start",
+        "term",
+        "turns",
+    )
+
+    def __init__(
+        self,
+        document_id: DocumentId,
+        start: IntArray,
+        end: IntArray,
+        sentence: IntArray,  # the number of the word's sentence
+        term: IntArray,  # the word's row in ``term``
+        sentence_start: IntArray,  # by sentence number
+        sentence_end: IntArray,
+        turns: Turns,
+    ) -> None:
+        self.document_id, self.start, self.term, self.turns = document_id, start, term, turns
+        self.length: IntArray = narrowed(np.subtract(end, start, dtype=np.int64))
+        self.sentence: IntArray = narrowed(sentence)
+        self.sentence_start, self.sentence_end = sentence_start, sentence_end
+        self._answer: BoolArray | None = None
+
+    @property
+    def end(self) -> IntArray:
+        """Where each word ends (made when asked for: :meth:`spans` reads only the ends of the words it looks at)."""
+        return self.start + self.length
 
     def spans(self, starts: npt.ArrayLike, ends: npt.ArrayLike) -> tuple[IntArray, IntArray]:
         """The words inside each ``start:end``: ``(span number, word index)`` per word found,
         grouped by span in the order given, words in text order."""
-        return word_bags.words_in(self.start, self.end, starts, ends)
+        return word_bags.words_in(self.start, cast("IntArray", _Ends(self.start, self.length)), starts, ends)
 
     def answer_sentences(self) -> BoolArray:
         """Per sentence: whether it starts in a respondent's answer."""
@@ -73,6 +99,18 @@ class DocumentTokens:
         index = np.searchsorted(turns.start, positions, side="right") - 1
         safe = np.maximum(index, 0)
         return (index >= 0) & (positions < turns.end[safe]) & ~turns.interviewer[safe]
+
+
+class _Ends:
+    """The ends of the words asked for (``ends[index]``), from their starts and lengths: the very numbers."""
+
+    __slots__ = ("length", "start")
+
+    def __init__(self, start: IntArray, length: IntArray) -> None:
+        self.start, self.length = start, length
+
+    def __getitem__(self, index: IntArray) -> IntArray:
+        return self.start[index] + self.length[index]
 
 
 @dataclass(frozen=True)
@@ -182,13 +220,17 @@ def load_corpus_data(
     without ``stored_arrays``)."""
     wanted = sorted(set(document_ids))
     wanted_set = set(wanted)
-    arrays: dict[int, tuple[IntArray, ...]] = {}
+    turns = _turns(corpus, wanted_set)
+    read: dict[int, DocumentTokens] = {}
     with corpus.store.read() as session:
         raw = raw_connection(session)
         terms = raw.execute(f"SELECT id, norm, stem FROM term WHERE {CONTENT_SQL}").fetchall()
+        # each document's words made compact as they are read (the rows as read are let go one at a time)
         if stored_arrays:
-            arrays.update(content_words.stored(raw, wanted_set))
-        arrays.update(content_words.from_tokens(raw, [d for d in wanted if d not in arrays]))
+            for doc_id, arrays in content_words.stored(raw, wanted_set):
+                read[doc_id] = _document(doc_id, arrays, turns)
+        for doc_id, arrays in content_words.from_tokens(raw, [d for d in wanted if d not in read]):
+            read[doc_id] = _document(doc_id, arrays, turns)
         # what the words were read from: bags stored with this index are what counting them would give
         stamps = {
             doc_id: (text_hash, str(indexed_at))
@@ -197,30 +239,13 @@ def load_corpus_data(
             )
             if doc_id in wanted_set
         }
+    documents = {DocumentId(doc_id): read.pop(doc_id) for doc_id in wanted}
     stems = sorted({stem for _, _, stem in terms})
     stem_ids = {stem: number for number, stem in enumerate(stems)}
     size = max((term_id for term_id, _, _ in terms), default=0) + 1
     term_stem = np.full(size, -1, dtype=np.int32)
     for term_id, _, stem in terms:
         term_stem[term_id] = stem_ids[stem]
-    turns = _turns(corpus, wanted_set)
-    no_turns = Turns(_empty(), _empty(), _empty(), np.zeros(0, dtype=bool))
-    documents = {}
-    for doc_id in wanted:
-        start, end, sentence, term, sentence_start, sentence_end = arrays.pop(doc_id)
-        order = _text_order(start)
-        if order is not None:
-            start, end, sentence, term = start[order], end[order], sentence[order], term[order]
-        documents[DocumentId(doc_id)] = DocumentTokens(
-            DocumentId(doc_id),
-            start,
-            end,
-            sentence,
-            term,
-            sentence_start,
-            sentence_end,
-            turns.get(doc_id, no_turns),
-        )
     term_norm = {term_id: norm for term_id, norm, _ in terms}
     display = _display_forms(documents.values(), term_stem, term_norm, stems)
     return CorpusData(
@@ -232,6 +257,27 @@ def load_corpus_data(
         display,
         store=corpus.store if stored_arrays else None,
         stamps=stamps,
+    )
+
+
+_NO_TURNS = Turns(_empty(), _empty(), _empty(), np.zeros(0, dtype=bool))
+
+
+def _document(doc_id: int, arrays: tuple[IntArray, ...], turns: dict[int, Turns]) -> DocumentTokens:
+    """A document's words as :class:`DocumentTokens` holds them (in text order) from the arrays read."""
+    start, end, sentence, term, sentence_start, sentence_end = arrays
+    order = _text_order(start)
+    if order is not None:
+        start, end, sentence, term = start[order], end[order], sentence[order], term[order]
+    return DocumentTokens(
+        DocumentId(doc_id),
+        start,
+        end,
+        sentence,
+        term,
+        sentence_start,
+        sentence_end,
+        turns.get(doc_id, _NO_TURNS),
     )
 
 

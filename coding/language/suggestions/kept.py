@@ -30,7 +30,7 @@ from coding.language.suggestions import resemblance, sentence_spans, stored_stat
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
 from coding.language.suggestions.similar import sentence_vectors
-from coding.language.suggestions.vectors import FloatArray
+from coding.language.suggestions.vectors import FloatArray, UnitWeights, pack_weights, unpack_weights
 
 
 def codings_stamp(
@@ -100,10 +100,27 @@ def kept_turn_vectors(data: CorpusData, build: Callable[[], SpanVectors]) -> Spa
         "turn_vectors",
         None if data.stamp is None else stored_state.stamp_of(data.stamp),
         build,
-        lambda v: dict(vars(v)),
-        lambda arrays: SpanVectors(**arrays),
+        _pack_spans,
+        _unpack_spans,
     )
     return found
+
+
+_SPAN_FIELDS = ("document", "start", "end", "rows", "columns", "words")
+
+
+def _pack_spans(vectors: SpanVectors) -> dict[str, np.ndarray]:
+    return {**{name: getattr(vectors, name) for name in _SPAN_FIELDS}, **pack_weights(vectors.weights)}
+
+
+def _unpack_spans(arrays: dict[str, np.ndarray]) -> SpanVectors:
+    document, start, end, rows, columns, words = (arrays[name] for name in _SPAN_FIELDS)
+    if not len(document) == len(start) == len(end) == len(words) or len(rows) != len(columns):
+        raise ValueError("span vectors of another shape")
+    weights = unpack_weights(arrays, rows, columns)
+    if isinstance(weights, UnitWeights) and len(weights.norms) != len(document):
+        raise ValueError("span vectors of another shape")
+    return SpanVectors(document, start, end, rows, columns, weights, words)
 
 
 def kept_turn_closest(

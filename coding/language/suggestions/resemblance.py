@@ -35,6 +35,7 @@ from coding.language.suggestions.similar import (
 from coding.language.suggestions.vectors import (
     FloatArray,
     IndexArray,
+    Weights,
     bag_counts,
     dots_table,
     row_dots,
@@ -61,7 +62,7 @@ class SpanVectors:
     end: IntArray
     rows: IndexArray
     columns: IndexArray
-    weights: FloatArray
+    weights: Weights
     words: IntArray  # content words per span
 
     def __len__(self) -> int:

@@ -10,7 +10,7 @@ import builtins
 import gc
 import threading
 from collections import defaultdict
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select
@@ -110,19 +110,20 @@ class SuggestionService:
             coded, decided = self._decisions()
             if limit is None:
                 limit = per_code_limit(len(self._assistant.ensure_indexed()))
-            found = self._find(codes, sources, coded, decided, limit, thresholds=self._thresholds())
-        self._keep_for_next_session()
-        return found
+            return self._find(codes, sources, coded, decided, limit, thresholds=self._thresholds())
 
-    def _keep_for_next_session(self) -> None:
-        """Store what this find computed and the next session's first find can read instead
-        (:mod:`~coding.language.suggestions.stored_state`), on the thread that found."""
+    def keep_for_next_session(self, stop: Callable[[], bool] | None = None) -> bool:
+        """Store what the finds since the last call computed and the next session's first find can read instead
+        (:mod:`~coding.language.suggestions.stored_state`; ≈ 1 s at ten times the corpus): a step of its own after
+        the suggestions were found and shown (:meth:`refresh` takes it after storing them, the window in a worker).
+        Reads the project and writes derived data only (no undo step, no change announced); safe on any thread,
+        while another find runs too. ``stop``: asked between parts of ≤ 8 MiB; when it says so, what is left is kept
+        for the next call (or computed again next session). Whether all was written (or nothing could be)."""
         from coding.language.suggestions.stored_state import write_pending
 
         with self._lock:
             data = self._data[1] if self._data is not None else None
-        if data is not None:
-            write_pending(data)
+        return True if data is None else write_pending(data, stop)
 
     def _find(
         self,
@@ -336,7 +337,9 @@ class SuggestionService:
     ) -> list[SuggestionInfo]:
         """Find suggestions and store them as the open ones for ``code`` (or all codes): one
         undoable action. Returns the open suggestions in scope."""
-        return self.store(code, self.candidates(code, sources=sources))
+        found = self.store(code, self.candidates(code, sources=sources))
+        self.keep_for_next_session()  # after the suggestions are stored
+        return found
 
     def store(self, code: CodeRef | None, found: Sequence[Candidate]) -> list[SuggestionInfo]:
         """Store ``found`` (:meth:`candidates` for ``code``, e.g. found in a worker thread) as the open

@@ -20,8 +20,13 @@ from coding.language.suggestions.data import Bag, CorpusData, DocumentTokens, In
 from coding.language.suggestions.vectors import (
     FloatArray,
     IndexArray,
+    UnitWeights,
+    Weights,
     bag_counts,
+    narrowed,
+    pack_weights,
     unit_tfidf,
+    unpack_weights,
 )
 
 
@@ -34,7 +39,8 @@ class SentenceVectors:
     end: IntArray
     rows: IntArray  # per entry: its sentence
     columns: IntArray  # per entry: the stem id
-    weights: FloatArray
+    #: Per entry: its unit TF-IDF weight (made when asked for from each entry's count: :class:`UnitWeights`).
+    weights: Weights
     #: Inverse sentence frequency per stem id; 1.0 for stems of no answer sentence.
     idf: FloatArray
 
@@ -57,9 +63,26 @@ def _stored_sentence_vectors(data: CorpusData) -> SentenceVectors:
         "sentence_vectors",
         None if data.stamp is None else stored_state.stamp_of(data.stamp),
         lambda: _build_sentence_vectors(data),
-        lambda v: dict(vars(v)),
-        lambda arrays: SentenceVectors(**arrays),
+        _pack,
+        _unpack,
     )
+
+
+def _pack(vectors: SentenceVectors) -> dict[str, np.ndarray]:
+    named = ("document", "start", "end", "rows", "columns", "idf")
+    return {**{name: getattr(vectors, name) for name in named}, **pack_weights(vectors.weights)}
+
+
+def _unpack(arrays: dict[str, np.ndarray]) -> SentenceVectors:
+    document, start, end, rows, columns, idf = (
+        arrays[name] for name in ("document", "start", "end", "rows", "columns", "idf")
+    )
+    if not len(document) == len(start) == len(end) or len(rows) != len(columns):
+        raise ValueError("sentence vectors of another shape")
+    weights = unpack_weights(arrays, rows, columns)
+    if isinstance(weights, UnitWeights) and len(weights.norms) != len(document):
+        raise ValueError("sentence vectors of another shape")
+    return SentenceVectors(document, start, end, rows, columns, weights, idf)
 
 
 def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
@@ -113,10 +136,12 @@ def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
         array.resize(used, refcheck=False)
     frequency = np.bincount(column, minlength=width)
     idf = np.where(frequency > 0, np.log((base + 1) / (frequency + 1)) + 1.0, 1.0)
-    weights = unit_tfidf(row, column, count, idf, base)
+    stem: IntArray = narrowed(column)  # stem ids: two bytes each for fewer than 65,536 stems
+    del column
+    weights = UnitWeights.of(row, stem, count, idf, base)
     del count
     return SentenceVectors(
-        np.concatenate(documents), np.concatenate(starts), np.concatenate(ends), row, column, weights, idf
+        np.concatenate(documents), np.concatenate(starts), np.concatenate(ends), row, stem, weights, idf
     )
 
 

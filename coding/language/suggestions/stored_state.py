@@ -12,9 +12,10 @@ is stored in ``kept_state`` as one blob of arrays under a stamp of everything it
 - for the profiles and the closest codes, the codings and the codes' describing words (``kept.codings_stamp``).
 
 A piece is read only when its stamp is the current one; a stale, foreign or damaged blob is ignored and the piece
-computed as before. What is computed is written at the end of the find (:func:`write_pending`), on the thread
-that found (in the window a worker, never the GUI thread), and only where it can be (a project file that can be
-written: not a read-only file, not a team server). Derived data, like the word index: no undo entry, no change
+computed as before. What is computed is written after the find has returned its suggestions, as a step of its own
+(:func:`write_pending`, ``SuggestionService.keep_for_next_session``: the window shows the suggestions first and
+writes in a worker, which stops between two parts when the project closes), and only where it can be (a project
+file that can be written: not a read-only file, not a team server). Derived data, like the word index: no undo entry, no change
 announced. Only a corpus large enough for it to pay stores anything (:data:`STORED_FROM_WORDS`).
 
 A blob is a small header (``CWKS1``, the length of a JSON list of the arrays' names, dtypes, shapes and offsets)
@@ -197,22 +198,39 @@ def _part(name: str, number: int) -> str:
     return f"{name}#{number}"
 
 
-def write_pending(data: CorpusData) -> None:
+class Stopped(Exception):
+    """Writing stopped where asked (:func:`write_pending`'s ``stop``): between two parts, nothing half written."""
+
+
+def write_pending(data: CorpusData, stop: Callable[[], bool] | None = None) -> bool:
     """Store the pieces computed since the last write (:func:`recall`), one at a time (each packed only while it
     is written); a project that cannot be written keeps what it had, and the pieces are computed again next
-    session."""
+    session. ``stop``: asked between two parts (each its own transaction, ≤ :data:`PART` bytes); when it says so
+    (the project closes), the piece under way and those after it are left for a later call (the piece's row is
+    written last: a piece cut short is never read). Whether every piece taken was written or given up on."""
     store = data.store
-    if store is None or not data.unsaved:
-        return
-    pending = dict(data.unsaved)
-    data.unsaved.clear()
-    if store.read_only or not _usable(store):
-        return
-    for name, (stamp, pack) in pending.items():
+    pending: list[tuple[str, tuple[str, Callable[[], dict[str, Any]]]]] = []
+    while True:  # taken one at a time: a find in another thread may add pieces meanwhile
         try:
-            write(store, name, stamp, pack())
+            pending.append(data.unsaved.popitem())
+        except KeyError:
+            break
+    pending.reverse()  # in the order computed
+    if store is None or store.read_only or not _usable(store):
+        return True
+    for number, (name, (stamp, pack)) in enumerate(pending):
+        try:
+            if stop is not None and stop():
+                raise Stopped
+            write(store, name, stamp, pack(), stop)
+        except Stopped:
+            for later, piece in pending[number:]:
+                data.unsaved.setdefault(later, piece)  # unless a newer one was computed meanwhile
+            _log.info("kept state: writing stopped at %s", name)
+            return False
         except Exception as exc:
             _log.info("kept state %s not written: %s", name, exc)
+    return True
 
 
 def _layout(arrays: Mapping[str, np.ndarray]) -> tuple[bytes, list[tuple[int, np.ndarray]], int]:
@@ -262,10 +280,17 @@ def unpack_blob(blob: bytes | memoryview) -> Arrays:
     return out
 
 
-def write(store: Store, name: str, stamp: str, arrays: Mapping[str, np.ndarray]) -> None:
+def write(
+    store: Store,
+    name: str,
+    stamp: str,
+    arrays: Mapping[str, np.ndarray],
+    stop: Callable[[], bool] | None = None,
+) -> None:
     """Store ``arrays`` as ``name`` under ``stamp`` (replacing what was stored as ``name``): the blob in parts of
     at most :data:`PART` bytes, each written in place (no joined copy of the arrays) in a transaction of its own (no
-    other writer waits for more than one part), then the row naming them (until then, nothing is read)."""
+    other writer waits for more than one part), then the row naming them (until then, nothing is read).
+    ``stop``: asked before each part; :class:`Stopped` when it says so (the parts written are never read)."""
     from coding.language.sql import raw_connection
 
     head, places, size = _layout(arrays)
@@ -278,6 +303,8 @@ def write(store: Store, name: str, stamp: str, arrays: Mapping[str, np.ndarray])
         )
     parts = -(-size // PART)
     for number in range(parts):
+        if stop is not None and stop():
+            raise Stopped
         low, high = number * PART, min(size, (number + 1) * PART)
         with store.write() as session:
             raw = raw_connection(session)

@@ -34,9 +34,10 @@ from coding.language.suggestions.resemblance import (
 from coding.language.suggestions.similar import sentence_vectors
 from coding.language.suggestions.vectors import (
     FloatArray,
+    UnitWeights,
     closest_two,
+    narrowed,
     top_contributions_of_many,
-    unit_tfidf,
 )
 from coding.language.word_bags import counted
 
@@ -83,22 +84,24 @@ def turn_vectors(data: CorpusData, idf: FloatArray) -> SpanVectors:
         column[used:high] = bag[1][keep]
         count[used:high] = tally
         n_chosen = int(number[-1]) + 1
-        documents.append(np.full(n_chosen, doc_id, dtype=np.int64))
-        starts.append(turns.body_start[chosen].astype(np.int64))
-        ends.append(turns.end[chosen].astype(np.int64))
-        words.append(np.bincount(local, weights=tally, minlength=n_chosen).astype(np.int64))
+        documents.append(np.full(n_chosen, doc_id, dtype=np.int32))
+        starts.append(turns.body_start[chosen].astype(np.int32))
+        ends.append(turns.end[chosen].astype(np.int32))
+        words.append(np.bincount(local, weights=tally, minlength=n_chosen).astype(np.int32))
         base += n_chosen
         used = high
     for array in (row, column, count):
         array.resize(used, refcheck=False)
-    empty = np.zeros(0, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int32)
     document_ids, start, end, word_count = (
         np.concatenate(parts) if parts else empty for parts in (documents, starts, ends, words)
     )
     if not used:
         return SpanVectors(document_ids, start, end, empty, empty, np.zeros(0), word_count)
-    weights = unit_tfidf(row, column, count, idf, base)
-    return SpanVectors(document_ids, start, end, row, column, weights, word_count)
+    stem: IntArray = narrowed(column)  # as the sentences' (:func:`~.similar.sentence_vectors`)
+    del column
+    weights = UnitWeights.of(row, stem, count, idf, base)
+    return SpanVectors(document_ids, start, end, row, stem, weights, word_count)
 
 
 def turn_candidates(

@@ -11,7 +11,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -142,6 +142,99 @@ def unit_tfidf(
     return weights
 
 
+def unit_norms(
+    rows: IntArray, columns: IntArray, counts: IntArray, idf: FloatArray, n_rows: int
+) -> FloatArray:
+    """What :func:`unit_tfidf` divides each row's weights by: the root of the sum of their squares, summed as it
+    sums them (a block of whole rows at a time, or all at once), 1.0 for a row whose words all weigh nothing."""
+    bounds = _row_blocks(rows, TFIDF_BLOCK)
+    squares = np.zeros(n_rows)
+    for low, high in [(0, len(rows))] if bounds is None else bounds:
+        part = np.log(counts[low:high], dtype=np.float64)
+        part += 1.0
+        part *= idf[columns[low:high]]
+        if bounds is None:
+            squares = np.bincount(rows, weights=part * part, minlength=n_rows).astype(np.float64, copy=False)
+        else:
+            first = int(rows[low])
+            found = np.bincount(rows[low:high] - first, weights=part * part)
+            squares[first : first + len(found)] = found
+    norms = np.sqrt(squares)
+    norms[norms == 0] = 1.0
+    return norms
+
+
+class UnitWeights:
+    """The weights of :func:`unit_tfidf` of many sparse bags, kept as what they are made of: each entry's count
+    (one or two bytes), its column (the stem) and row, the inverse frequencies and each row's norm
+    (:func:`unit_norms`). The weights of the entries asked for (``weights[entries]``, a slice or the entries'
+    numbers) are made when asked, with the same operations on the same numbers as :func:`unit_tfidf`: the same to
+    the last bit. A large corpus's sentence and turn vectors hold ≈ 11 million entries: 8 bytes each as weights,
+    1–2 as counts; those who read them read a few rows at a time, or a block of rows (:func:`closest_two`)."""
+
+    __slots__ = ("columns", "counts", "idf", "norms", "rows")
+
+    def __init__(
+        self, rows: IntArray, columns: IntArray, counts: IntArray, idf: FloatArray, norms: FloatArray
+    ) -> None:
+        if not len(rows) == len(columns) == len(counts):
+            raise ValueError("weights of another shape")
+        self.rows, self.columns, self.counts, self.idf, self.norms = rows, columns, counts, idf, norms
+
+    @classmethod
+    def of(
+        cls, rows: IntArray, columns: IntArray, counts: IntArray, idf: FloatArray, n_rows: int
+    ) -> UnitWeights:
+        """The weights of the bags ``rows``, ``columns``, ``counts`` (as :func:`unit_tfidf` takes them), the counts
+        held in the fewest bytes that hold them."""
+        return cls(rows, columns, narrowed(counts), idf, unit_norms(rows, columns, counts, idf, n_rows))
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def __getitem__(self, entries: slice | IntArray) -> FloatArray:
+        weights = np.log(self.counts[entries], dtype=np.float64)
+        weights += 1.0
+        weights *= self.idf[self.columns[entries]]
+        weights /= self.norms[self.rows[entries]]
+        return weights
+
+
+Weights: TypeAlias = FloatArray | UnitWeights
+
+
+def pack_weights(weights: Weights) -> dict[str, np.ndarray]:
+    """The arrays that store ``weights`` (with the rows and columns stored beside them): :func:`unpack_weights`."""
+    if isinstance(weights, UnitWeights):
+        return {"counts": weights.counts, "norms": weights.norms, "idf": weights.idf}
+    return {"weights": weights}
+
+
+def unpack_weights(arrays: Mapping[str, np.ndarray], rows: IntArray, columns: IntArray) -> Weights:
+    """The weights :func:`pack_weights` stored, of the entries ``rows`` (sorted) and ``columns``; ``ValueError``
+    or ``KeyError`` for arrays that do not fit them."""
+    if "weights" in arrays:
+        weights = arrays["weights"]
+        if len(weights) != len(rows):
+            raise ValueError("weights of another shape")
+        return weights
+    norms = arrays["norms"]
+    if len(rows) and not 0 <= int(rows[0]) <= int(rows[-1]) < len(norms):
+        raise ValueError("rows without their norms")
+    return UnitWeights(rows, columns, arrays["counts"], arrays["idf"], norms)
+
+
+def narrowed(values: IntArray) -> IntArray:
+    """``values`` (none below zero) in the narrowest unsigned integer type that holds them (the same numbers)."""
+    top = int(values.max()) if len(values) else 0
+    if int(values.min() if len(values) else 0) < 0:
+        return values
+    for dtype in (np.uint8, np.uint16, np.uint32):
+        if top <= np.iinfo(dtype).max:
+            return values.astype(dtype, copy=False)
+    return values
+
+
 def _row_blocks(rows: IntArray, block: int) -> list[tuple[int, int]] | None:
     """``rows`` (sorted) cut into spans of about ``block`` entries that each end where a row ends; ``None``
     when ``rows`` is not sorted."""
@@ -158,18 +251,18 @@ def _row_blocks(rows: IntArray, block: int) -> list[tuple[int, int]] | None:
 
 
 def row_dots(
-    rows: IntArray, columns: IntArray, weights: FloatArray, dense: FloatArray, n_rows: int
+    rows: IntArray, columns: IntArray, weights: Weights, dense: FloatArray, n_rows: int
 ) -> FloatArray:
     """Each sparse row's dot product with the dense vector ``dense``."""
     products = dense[columns]
-    products *= weights
+    products *= weights[:]
     return np.bincount(rows, weights=products, minlength=n_rows).astype(np.float64, copy=False)
 
 
 def dots_table(
     rows: IntArray,
     columns: IntArray,
-    weights: FloatArray,
+    weights: Weights,
     matrix: FloatArray,
     n_rows: int,
     block: int = 4096,
@@ -227,17 +320,19 @@ def _dots_by_column(
 def closest_two(
     rows: IntArray,
     columns: IntArray,
-    weights: FloatArray,
+    weights: Weights,
     matrix: FloatArray,
     n_rows: int,
     block: int = 4096,
 ) -> tuple[IntArray, FloatArray, IntArray, FloatArray]:
     """Per sparse row (rows sorted): the row of ``matrix`` with the highest dot product, that product, the
     runner-up's row and product (zeros with fewer than two matrix rows). Compared a block of rows at a time:
-    only these four numbers per row are kept, never the rows × matrix rows table."""
-    best = np.zeros(n_rows, dtype=np.int64)
+    only these four numbers per row are kept, never the rows × matrix rows table (the matrix rows' numbers in the
+    narrowest type that holds them: a code's profile is one of at most a few thousand)."""
+    kind = np.int16 if len(matrix) <= np.iinfo(np.int16).max else np.int64
+    best: IntArray = np.zeros(n_rows, dtype=kind)
     first = np.zeros(n_rows)
-    runner = np.zeros(n_rows, dtype=np.int64)
+    runner: IntArray = np.zeros(n_rows, dtype=kind)
     second = np.zeros(n_rows)
     targets = len(matrix)
     if not n_rows or not targets:
@@ -281,7 +376,7 @@ def top_contributions(
 def top_contributions_of_many(
     stems: list[str],
     columns: IntArray,
-    weights: FloatArray,
+    weights: Weights,
     matrix: FloatArray,
     starts: IntArray,
     ends: IntArray,

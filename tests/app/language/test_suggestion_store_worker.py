@@ -4,8 +4,10 @@ other writes are refused meanwhile; the step lands on the undo stack and undo re
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from app.language.suggestion_queue import SuggestionQueue
 from app.shell.workspace import Workspace
 from app.widgets import long_operation, operations
 from app.widgets.operations import last_problem
+from coding import Project
 from coding.demo import build_demo_project
 from coding.language.suggestions.commands import RefreshSuggestions
 from tests.coding.dump import dump
@@ -109,3 +112,82 @@ def test_find_judges_the_index_and_ranks_what_it_stored_off_the_gui_thread(  # t
     scores = [queue.model.item(row).score for row in range(queue.model.rowCount())]
     assert len(scores) > 5 and scores == sorted(scores, reverse=True)
     assert not workspace.project.assist.stale()  # indexed on the way
+
+
+def test_what_a_find_computed_is_kept_after_its_suggestions_are_shown_and_a_close_loses_nothing(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the find computed for the next session (≈ 1 s of writing at ten times the corpus) is stored after its
+    suggestions are listed, in a worker; closing the window with the project meanwhile stops it between two parts:
+    the project is as the find left it, the pieces written are read next session, the others computed again."""
+    from coding.language.suggestions import stored_state
+    from coding.language.suggestions.service import SuggestionService
+
+    monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", 0)  # the demo is small: store whatever the size
+    monkeypatch.setattr(stored_state, "PART", 1000)  # many parts
+    entered = threading.Event()
+    threads: list[threading.Thread] = []
+    outcome: list[bool] = []
+    keep = SuggestionService.keep_for_next_session
+
+    def slow(service: SuggestionService, stop: Any = None) -> bool:
+        asked: list[None] = []
+
+        def stopping() -> bool:
+            asked.append(None)
+            if len(asked) == 30:  # in the middle: held until the window closes
+                entered.set()
+                for _ in range(3000):
+                    if stop():
+                        break
+                    threading.Event().wait(0.01)
+            return bool(stop())
+
+        threads.append(threading.current_thread())
+        outcome.append(keep(service, stopping))
+        return outcome[-1]
+
+    monkeypatch.setattr(SuggestionService, "keep_for_next_session", slow)
+    queue = SuggestionQueue(workspace)
+    qtbot.addWidget(queue)
+    queue.show()
+    qtbot.waitExposed(queue)
+    qtbot.mouseClick(queue.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(entered.is_set, timeout=120_000)
+    assert threads[0] is not threading.main_thread()
+    assert queue.model.rowCount() > 5  # the suggestions were listed first
+    assert "open suggestion(s)" in queue.status.currentMessage()
+    path = workspace.project.path
+    shown = [(s.document_id, s.code_id, s.start, s.end) for s in workspace.project.assist.suggestions.list()]
+    before = dump(path)
+    written = _kept_rows(path)
+    assert any("#" in name for name in written)  # under way: parts written, not every piece
+    queue.shutdown()  # the window closes with the project: stopped after the part under way
+    assert outcome == [False] and queue.keeping is None
+    after = dump(path)
+    assert {t: rows for t, rows in after.items() if t != "kept_state"} == {
+        t: rows for t, rows in before.items() if t != "kept_state"
+    }
+    pieces = sorted(name for name in _kept_rows(path) if "#" not in name)
+    workspace.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    monkeypatch.setattr(SuggestionService, "keep_for_next_session", keep)
+    read: list[str] = []
+    unpack = stored_state.unpack_blob
+
+    def reading(blob: Any) -> Any:
+        read.append("")
+        return unpack(blob)
+
+    monkeypatch.setattr(stored_state, "unpack_blob", reading)
+    with Project.open(path) as project:  # the next session: finds what the window stored
+        found = project.assist.suggestions.candidates(None)
+        assert len(read) == len(pieces) < 7  # the pieces written whole are read, no other
+        assert project.assist.suggestions.keep_for_next_session()  # the rest, this time
+    assert {(c.document_id, c.code_id, c.start, c.end) for c in found} >= set(shown)
+
+
+def _kept_rows(path: Path) -> list[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return [name for (name,) in conn.execute("SELECT name FROM kept_state")]

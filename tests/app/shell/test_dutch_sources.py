@@ -97,6 +97,7 @@ SINKS: Sinks = {
     "getOpenFileNames": ((1, 3), ("caption", "filter")),
     "getExistingDirectory": ((1,), ("caption",)),
     "save_file_name": ((1, 3), ("caption", "filter")),  # app.widgets.file_dialogs, QFileDialog's like
+    "ask_export_file": ((1, 4), ("caption", "filter")),  # app.exporting.export_folder
     "open_file_name": ((1, 3), ("caption", "filter")),
     "open_file_names": ((1, 3), ("caption", "filter")),
     "existing_directory": ((1,), ("caption",)),

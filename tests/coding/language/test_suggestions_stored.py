@@ -85,8 +85,11 @@ def _shown(found: list[Candidate]) -> list[str]:
 
 
 def _find(path: Path, code: str | None = "Vertrouwen") -> list[str]:
+    """A find in a session of its own, and the step after it that stores what it computed."""
     with Project.open(path) as project:
-        return _shown(project.assist.suggestions.candidates(code))
+        found = _shown(project.assist.suggestions.candidates(code))
+        assert project.assist.suggestions.keep_for_next_session()
+        return found
 
 
 def _stored(path: Path) -> dict[str, tuple[str, bytes]]:
@@ -222,6 +225,7 @@ def test_a_project_that_cannot_be_written_still_finds(
     with Project.open(path) as project:
         project.store.read_only = True  # as a file on read-only media is opened
         first = _shown(project.assist.suggestions.candidates("Vertrouwen"))
+        assert project.assist.suggestions.keep_for_next_session()  # nothing to do
     assert _stored(path) == {}
     assert first == _find(path)
 
@@ -280,6 +284,7 @@ def test_a_guide_decision_finds_the_answers_again_and_they_come_back_as_found(
     with Project.open(path) as project:
         service = project.assist.suggestions
         service.candidates("Vertrouwen")
+        service.keep_for_next_session()
         data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
         answers, found = service.fixed.answers[1], service.fixed.answers[2]  # type: ignore[index]
         assert len(answers) > 10 and any(len(a.parts) > 1 for a in answers)
@@ -305,6 +310,7 @@ def test_a_guide_decision_finds_the_answers_again_and_they_come_back_as_found(
         answer = next(a for a in answers if not a.confirmed)
         project.guide.decide(answer.document_id, answer.asked_start, answer.question, "confirmed")
         decided = _shown(service.candidates("Vertrouwen"))
+        service.keep_for_next_session()
     assert computed["guide_answers"] == 2
     assert decided == _find(_no_state(path, tmp_path))
     assert _find(path) == decided and computed["guide_answers"] == 3  # the fresh copy's, then read
@@ -366,6 +372,7 @@ def test_the_search_terms_hits_are_read_in_the_next_session_with_their_forms(
     with Project.open(path) as project:
         service = project.assist.suggestions
         first = _shown(service.candidates(None))
+        service.keep_for_next_session()
         data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
         hits = dict(data.derived["terms"])
     found = len(looked_up)
@@ -454,3 +461,41 @@ def test_the_engine_stamp_follows_every_domain_module_and_data_file_but_not_the_
     finally:
         stored_state.engine_stamp.cache_clear()
     assert len(set(stamps)) == len(stamps)
+
+
+def test_a_find_stores_nothing_until_the_step_after_it_which_stops_between_parts_when_asked(
+    path: Path, computed: dict[str, int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The suggestions come back before anything is stored (``candidates`` writes nothing); the step after it
+    (``keep_for_next_session``) stores every piece; asked to stop (the project closes), it stops between two parts
+    with nothing half read next session, and a later call stores the rest."""
+    monkeypatch.setattr(stored_state, "PART", 1000)
+    asked: list[None] = []
+
+    def stop_at_the_25th_ask() -> bool:
+        asked.append(None)
+        return len(asked) > 25
+
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        first = _shown(service.candidates("Vertrouwen"))
+        assert _stored(path) == {}
+        assert not service.keep_for_next_session(stop_at_the_25th_ask)
+        partly = _pieces(path)
+        cut = {name.split("#")[0] for name in _stored(path)} - set(partly)
+        assert partly and len(cut) == 1 and len(partly) < len(STORED)  # whole pieces, and one cut short
+        assert service.keep_for_next_session()  # the rest, later in the same session
+        assert _pieces(path) == STORED
+        stored = _stored(path)
+        assert service.keep_for_next_session() and _stored(path) == stored  # nothing left to store
+    assert _find(path) == first
+    assert computed == dict.fromkeys(PIECES, 1)  # all read
+    asked.clear()
+    fresh = _no_state(path, tmp_path)
+    with Project.open(fresh) as project:  # closed while storing: what was stored is read, the rest computed
+        assert _shown(project.assist.suggestions.candidates("Vertrouwen")) == first
+        assert not project.assist.suggestions.keep_for_next_session(stop_at_the_25th_ask)
+    partly = _pieces(fresh)
+    assert _find(fresh) == first
+    assert computed == {name: 2 if name in partly else 3 for name in PIECES}
+    assert _pieces(fresh) == STORED
