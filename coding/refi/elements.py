@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -155,11 +156,35 @@ def parse_xml(data: bytes, path: Any, part: str) -> Element:
         raise FileImportError(path, say("{part} is nested too deeply", part=part)) from None
 
 
+#: An element with more children than this is looked at by its children's tags first: a source's
+#: selections (a hundred each, looked through for its text, description, notes, values and codings).
+_MANY = 16
+_TAG = attrgetter("tag")
+
+
+def _tags(element: Element, name: str) -> tuple[set[Any], set[Any]]:
+    """The tags of ``element``'s children (gathered in C), and those whose local name is ``name``."""
+    tags = set(map(_TAG, element))
+    return tags, {tag for tag in tags if local_name(tag) == name}
+
+
 def children(element: Element, name: str) -> list[Element]:
+    if len(element) > _MANY:
+        tags, wanted = _tags(element, name)
+        if not wanted:
+            return []
+        if len(wanted) == len(tags):
+            return list(element)
+        return [child for child in element if child.tag in wanted]
     return [child for child in element if local_name(child.tag) == name]
 
 
 def child(element: Element, name: str) -> Element | None:
+    if len(element) > _MANY:
+        _, wanted = _tags(element, name)
+        if not wanted:
+            return None
+        return next(c for c in element if c.tag in wanted)
     return next((c for c in element if local_name(c.tag) == name), None)
 
 

@@ -183,18 +183,33 @@ def choose_counting(source: SourceText, selections: Sequence[tuple[int, int, str
         candidates.append(Counting.NORMALISED)
     if source.astral:
         candidates.append(Counting.UTF16)
-    named = [(s, e, n) for s, e, n in selections if n and n.strip()]
+    named = [(s, e, n) for s, e, n in selections if n and not n.isspace()]
     if len(candidates) == 1 or not named:
         return Counting.STORED
     scores: dict[Counting, int] = {}
     for counting in candidates:
         if counting is not Counting.STORED and scores[Counting.STORED] == len(named):
             return Counting.STORED  # every name matches as stored: nothing can do better
-        score = 0
-        for start, end, name in named:
-            span = source.span(start, end, counting)
-            if span is not None and name_matches(name, source.text[span[0] : span[1]]):
-                score += 1
-        scores[counting] = score
+        scores[counting] = _score(source, named, counting)
     best = max(candidates, key=lambda c: scores[c])
     return best if scores[best] > scores[Counting.STORED] else Counting.STORED
+
+
+def _score(source: SourceText, named: Sequence[tuple[int, int, str]], counting: Counting) -> int:
+    """How many of the ``named`` selections' names match their text counted as ``counting``."""
+    text = source.text
+    if counting is Counting.STORED and source.identity:  # (a text with an emoji, as Codewerk writes
+        # it: every name compared as stored, a slice each, :meth:`SourceText.span` not called)
+        limit = len(text)
+        return sum(
+            1
+            for start, end, name in named
+            if 0 <= start < end <= limit
+            and ((name == (selected := text[start:end])) or name_matches(name, selected))
+        )
+    score = 0
+    for start, end, name in named:
+        span = source.span(start, end, counting)
+        if span is not None and name_matches(name, text[span[0] : span[1]]):
+            score += 1
+    return score

@@ -112,14 +112,12 @@ def read_selections(
     shape (module docstring); ``None`` (and nothing changed) when not. ``refs``: references
     resolved a column at a time; ``no_notes``: the list shared by all that refer to no note."""
     selections = [item[0] for item in kept]
-    held = list(map(list, selections))
-    codings = list(chain.from_iterable(held))
+    codings = list(chain.from_iterable(selections))  # (an element iterates over its children)
     if codings and {local_name(tag) for tag in set(map(_TAG, codings))} != {"Coding"}:
         return None  # a NoteRef, a Description, …: one at a time
-    inside = list(map(list, codings))
-    if codings and set(map(len, inside)) != {1}:
+    if codings and set(map(len, codings)) != {1}:
         return None
-    code_refs = [items[0] for items in inside]
+    code_refs = list(chain.from_iterable(codings))
     if code_refs and {local_name(tag) for tag in set(map(_TAG, code_refs))} != {"CodeRef"}:
         return None
     targets = refs(list(map(_TARGET, code_refs)))
@@ -148,7 +146,7 @@ def read_selections(
             [item[2] for item in kept],
             refs(list(map(_USER, selections))),
             stored_times(list(map(_TIME, selections)), one_time),
-            [list(islice(remaining, size)) for size in map(len, held)],
+            [list(islice(remaining, size)) for size in map(len, selections)],
             repeat(no_notes),
             repeat(""),
         )
