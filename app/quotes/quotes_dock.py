@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -195,14 +197,29 @@ class QuotesDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query_bar)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(review_row)
-        layout.addLayout(comment_row)
+        # the quotes and their review above, the Discussion below a handle the user may drag; at
+        # 1366×768 the Discussion left the table one and a half rows: the table keeps four
+        quotes = QWidget(body)
+        quotes_layout = QVBoxLayout(quotes)
+        quotes_layout.setContentsMargins(0, 0, 0, 0)
+        quotes_layout.addWidget(self.table, 1)
+        quotes_layout.addLayout(review_row)
+        quotes_layout.addLayout(comment_row)
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        header_and_rows = 5 * vertical.defaultSectionSize() + 4  # the header as tall as a row, or a bit more
+        self.table.setMinimumHeight(header_and_rows + scroll_bar + 2 * self.table.frameWidth())
         self.discussion = DiscussionPanel(body)
         self.discussion.setVisible(False)
-        layout.addWidget(self.discussion)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, body)
+        self.splitter.setObjectName("quotesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(quotes)
+        self.splitter.addWidget(self.discussion)
+        self.splitter.setStretchFactor(0, 1)  # a taller panel gives the quotes the room
+        self.splitter.setStretchFactor(1, 0)
+        layout.addWidget(self.splitter, 1)
         self.setWidget(body)
-        self.discussion_button.toggled.connect(self.discussion.setVisible)
+        self.discussion_button.toggled.connect(self._show_discussion)
 
         self.attribute.currentIndexChanged.connect(self._attribute_changed)
         for combo in (self.value, self.coder, self.review):
@@ -217,6 +234,15 @@ class QuotesDock(QDockWidget):
         self.table.viewport().installEventFilter(self)
         self._changes = DeferredChanges(self._project_changed, self)
         self.set_workspace(None)
+
+    def _show_discussion(self, shown: bool) -> None:
+        """Open (or close) the Discussion under the quotes, as tall as it asks, the quotes the rest."""
+        self.discussion.setVisible(shown)
+        if shown:
+            total = sum(self.splitter.sizes())
+            least = self.discussion.minimumSizeHint().height()  # three lines of it and the reply field
+            wanted = max(least, min(self.discussion.sizeHint().height(), total // 3))
+            self.splitter.setSizes([total - wanted, wanted])
 
     # -- project --------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
 from app.widgets import operations
+from app.widgets.elided_label import ElidedLabel
 from app.widgets.translated import QT_TRANSLATE_NOOP
 from coding import Aspect, Change
 from coding.core.ids import CodingId, JudgementId
@@ -66,7 +67,8 @@ class DiscussionPanel(QWidget):
         self.source: Workspace | ProjectBridge | None = None
         self.coding_id: CodingId | None = None
         self.judgement_id: JudgementId | None = None
-        self.title = QLabel(QCoreApplication.translate("DiscussionPanel", "Discussion"), self)
+        # the quote or judgement named in one line, cut with "…" (a long one widened the dock)
+        self.title = ElidedLabel(QCoreApplication.translate("DiscussionPanel", "Discussion"), self)
         self.title.setObjectName("discussionTitle")
         self.conversation = QTextBrowser(self)
         self.conversation.setObjectName("discussionThread")
@@ -74,7 +76,10 @@ class DiscussionPanel(QWidget):
             QCoreApplication.translate("DiscussionPanel", "Review discussion")
         )
         self.conversation.setOpenLinks(False)
-        self.conversation.setMaximumHeight(self.fontMetrics().height() * 6)
+        lines = self.conversation.fontMetrics().lineSpacing()
+        frame = 2 * self.conversation.frameWidth() + 2 * int(self.conversation.document().documentMargin())
+        self.conversation.setMinimumHeight(3 * lines + frame)  # three lines of the conversation at least
+        self.conversation.setMaximumHeight(8 * lines + frame)
         self.reply = QLineEdit(self)
         self.reply.setObjectName("discussionReply")
         self.reply.setAccessibleName(QCoreApplication.translate("DiscussionPanel", "Reply to the discussion"))
