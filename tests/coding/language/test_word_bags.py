@@ -23,6 +23,7 @@ from coding.language.sql import raw_connection
 from coding.language.suggestions import similar
 from coding.language.suggestions import turns as turn_source
 from coding.language.suggestions.data import CorpusData, load_corpus_data
+from coding.language.suggestions.vectors import UnitWeights
 
 
 @st.composite
@@ -111,14 +112,29 @@ def _assert_vectors_as_counted(project: Project) -> None:
     assert old.store is None
     new_sentences, old_sentences = similar._build_sentence_vectors(new), similar._build_sentence_vectors(old)
     for name, value in vars(old_sentences).items():
-        assert np.array_equal(getattr(new_sentences, name), value), name
-        assert getattr(new_sentences, name).dtype == value.dtype, name
+        _assert_same(getattr(new_sentences, name), value, name)
     assert len(old_sentences.rows) > 500
     new_turns = turn_source.turn_vectors(new, new_sentences.idf)
     old_turns = turn_source.turn_vectors(old, old_sentences.idf)
     for name, value in vars(old_turns).items():
-        assert np.array_equal(getattr(new_turns, name), value), name
+        _assert_same(getattr(new_turns, name), value, name, dtypes=False)
     assert len(old_turns.rows) > 200
+
+
+def _assert_same(mine: object, theirs: object, name: str, *, dtypes: bool = True) -> None:
+    """Two arrays, or two :class:`UnitWeights` (the weights kept as counts and norms), equal to the last bit:
+    the weights made from them included."""
+    if isinstance(theirs, UnitWeights):
+        assert isinstance(mine, UnitWeights), name
+        for part in UnitWeights.__slots__:
+            _assert_same(getattr(mine, part), getattr(theirs, part), f"{name}.{part}", dtypes=dtypes)
+        made, expected = mine[:], theirs[:]
+        assert made.tobytes() == expected.tobytes() and len(expected) == len(theirs), name
+        return
+    assert isinstance(mine, np.ndarray) and isinstance(theirs, np.ndarray), name
+    assert np.array_equal(mine, theirs), name
+    if dtypes:
+        assert mine.dtype == theirs.dtype, name
 
 
 def test_every_indexed_document_has_its_bags_stored_and_read(indexed: Project) -> None:
