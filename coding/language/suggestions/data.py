@@ -43,7 +43,8 @@ def _empty() -> IntArray:
 class DocumentTokens:
     """The content words of one document in text order, and its sentences and turns. Held in as few bytes as
     give the same numbers (ten times the large corpus has 6.5 million content words): each word's length, not its
-    end (one byte for words up to 255 letters), its sentence's number in two bytes for up to 65,536 sentences."""
+    end (one byte for words up to 255 letters), its sentence's number and its term in two bytes for up to 65,536
+    sentences and terms."""
 
     __slots__ = (
         "_answer",
@@ -68,9 +69,10 @@ class DocumentTokens:
         sentence_end: IntArray,
         turns: Turns,
     ) -> None:
-        self.document_id, self.start, self.term, self.turns = document_id, start, term, turns
+        self.document_id, self.start, self.turns = document_id, start, turns
         self.length: IntArray = narrowed(np.subtract(end, start, dtype=np.int64))
         self.sentence: IntArray = narrowed(sentence)
+        self.term: IntArray = narrowed(term)  # two bytes below 65,536 terms (an index, never added to)
         self.sentence_start, self.sentence_end = sentence_start, sentence_end
         self._answer: BoolArray | None = None
 

@@ -5,8 +5,9 @@ The similarity sources derive from the corpus and the codings what the second fi
 codes). The first find of a session computed all of it again (≈ 8 s at ten times the large corpus). Each piece
 is stored in ``kept_state`` as one blob of arrays under a stamp of everything it is computed from:
 
-- the engine itself (:func:`engine_stamp`: the source of the suggestion modules and numpy's version), so that a
-  new version of the program never reads what an older one computed;
+- the engine itself (:func:`engine_stamp`: the source of the domain package's modules, the catalogues the reasons
+  are written from included, and numpy's version), so that a new version of the program never reads what an
+  older one computed;
 - the corpus's words (:attr:`CorpusData.stamp`: each document's index row and the speaker rules);
 - for the profiles and the closest codes, the codings and the codes' describing words (``kept.codings_stamp``).
 
@@ -57,21 +58,26 @@ _PARTS = struct.Struct("<QQ")  # the row naming a piece: its parts, its size in 
 
 @functools.cache
 def engine_stamp() -> bytes:
-    """A digest of what computes the stored pieces: the suggestion engine's and the word index's modules (their
-    source, or their compiled files where no source is), numpy's and Codewerk's versions. A bundled program
-    (PyInstaller) keeps its modules in an archive, not as files: there the program file itself (its size and
-    time, which every new build changes) stands for them, so an upgraded program never reads what an older one
-    stored."""
+    """A digest of what computes the stored pieces: every module and data file of the domain package ``coding``
+    (the suggestion engine, the word index, the guide reader, the speakers' turns and the catalogues the reasons
+    are written from; their source, or their compiled files where no source is; never the interpreter's caches),
+    numpy's and Codewerk's versions. A bundled program (PyInstaller) keeps its modules in an archive, not as
+    files: there the program file itself (its size and time, which every new build changes) stands for them, so
+    an upgraded program never reads what an older one stored."""
     digest = hashlib.blake2b(np.__version__.encode(), digest_size=20)
     digest.update(_version().encode())
-    package = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent.parent
     found = False
-    for folder in (package, package.parent):
-        for path in sorted(folder.glob("*.py*")):
-            if path.is_file():
-                found = True
-                digest.update(path.name.encode())
-                digest.update(path.read_bytes())
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if "__pycache__" in relative.parts or not path.is_file():
+            continue
+        if path.suffix in (".py", ".pyc"):
+            found = True
+        elif path.parent.name != "data":
+            continue
+        digest.update(relative.as_posix().encode())
+        digest.update(path.read_bytes())
     if not found:
         program = Path(sys.executable)
         facts = program.stat() if program.is_file() else None

@@ -420,6 +420,49 @@ def test_a_bundled_program_stamps_the_engine_by_its_program_file(
     assert first != second
 
 
+def test_the_engine_stamp_follows_every_domain_module_and_data_file_but_not_the_caches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reasons are written from the Dutch catalogue in ``coding.core`` and the answers from the guide reader in
+    ``coding.guide``: a change of either (not only of the suggestion modules) gives another stamp, so stored
+    reasons and answers of the older code are never read; a compiled cache appearing beside them changes nothing."""
+    package = tmp_path / "coding"
+    suggestions = package / "language" / "suggestions"
+    suggestions.mkdir(parents=True)
+    (suggestions / "stored_state.py").write_text("# engine\n")
+    (package / "core").mkdir()
+    catalogue = package / "core" / "nl_messages.py"
+    catalogue.write_text('REASON = "komt voor in het antwoord"\n')
+    (package / "guide").mkdir()
+    reader = package / "guide" / "guide_file.py"
+    reader.write_text("SUFFIXES = ('.txt',)\n")
+    (package / "language" / "data").mkdir()
+    places = package / "language" / "data" / "gemeenten.txt"
+    places.write_text("Utrecht\n")
+    monkeypatch.setattr(stored_state, "__file__", str(suggestions / "stored_state.py"))
+
+    def stamp() -> bytes:
+        stored_state.engine_stamp.cache_clear()
+        return stored_state.engine_stamp()
+
+    try:
+        first = stamp()
+        (package / "core" / "__pycache__").mkdir()
+        (package / "core" / "__pycache__" / "nl_messages.cpython-311.pyc").write_bytes(b"cache")
+        assert stamp() == first
+        stamps = [first]
+        for path, text in (
+            (catalogue, 'REASON = "staat in het antwoord"\n'),
+            (reader, "SUFFIXES = ()\n"),
+            (places, "Utrecht\nZeist\n"),
+        ):
+            path.write_text(text)
+            stamps.append(stamp())
+    finally:
+        stored_state.engine_stamp.cache_clear()
+    assert len(set(stamps)) == len(stamps)
+
+
 def test_a_find_stores_nothing_until_the_step_after_it_which_stops_between_parts_when_asked(
     path: Path, computed: dict[str, int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -72,8 +72,10 @@ def found(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
 
 def _find(path: Path, code: str | None = "Vertrouwen") -> list[str]:
-    with Project.open(path) as project:
-        return [repr(c) + " " + repr(c.full_reason) for c in project.assist.suggestions.candidates(code)]
+    with Project.open(path) as project:  # found, then stored in the step after the find (as the window does)
+        found = [repr(c) + " " + repr(c.full_reason) for c in project.assist.suggestions.candidates(code)]
+        assert project.assist.suggestions.keep_for_next_session()
+        return found
 
 
 def _pieces(path: Path) -> set[str]:
