@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, overload
 
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
+from coding.core.in_steps import as_list, running_count, unique_inverse
 from coding.core.records import CodeTree
 from coding.core.text import fold
 
@@ -299,7 +300,7 @@ def _prefer_specific_arrays(
     new_passage[1:] = (document[1:] != document[:-1]) | (start[1:] != start[:-1]) | (end[1:] != end[:-1])
     new_code = new_passage.copy()
     new_code[1:] |= code[1:] != code[:-1]
-    passage = np.cumsum(new_passage) - 1
+    passage = running_count(new_passage) - 1  # numpy's cumsum of booleans holds the GIL
     shared = np.bincount(passage, weights=new_code) >= 2  # per passage: candidates for several codes
     if not shared.any():
         return list(candidates)
@@ -393,15 +394,26 @@ def _half_coded(
     at = np.minimum(np.searchsorted(sorted_keys, mine), len(sorted_keys) - 1)
     found = sorted_keys[at] == mine
     pairs = np.where(found, sorted_lengths[at], 0)
-    candidate = np.repeat(np.arange(count), pairs)
-    within = np.arange(len(candidate)) - np.repeat(np.cumsum(pairs) - pairs, pairs)
-    passage = np.repeat(first[at], pairs) + within
-    shared = np.maximum(
-        0, np.minimum(end[candidate], coded_end[passage]) - np.maximum(start[candidate], coded_start[passage])
-    )
-    covered = shared * 2 >= (end - start)[candidate]
-    result: list[bool] = (np.bincount(candidate[covered], minlength=count) > 0).tolist()
-    return result
+    half = np.zeros(count, dtype=bool)
+    for low in range(
+        0, count, PAIRED_AT_ONCE
+    ):  # in blocks: numpy's repeat over millions of pairs holds the GIL
+        high = min(count, low + PAIRED_AT_ONCE)
+        some = pairs[low:high]
+        candidate = np.repeat(np.arange(low, high), some)
+        within = np.arange(len(candidate)) - np.repeat(np.cumsum(some) - some, some)
+        passage = np.repeat(first[at[low:high]], some) + within
+        shared = np.maximum(
+            0,
+            np.minimum(end[candidate], coded_end[passage])
+            - np.maximum(start[candidate], coded_start[passage]),
+        )
+        half[candidate[shared * 2 >= (end - start)[candidate]]] = True
+    return as_list(half)
+
+
+#: Candidates :func:`_half_coded` pairs with their coded passages at once.
+PAIRED_AT_ONCE = 8_192
 
 
 def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
@@ -422,7 +434,7 @@ def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate
     code, document, start = flat[:, 0], flat[:, 1], flat[:, 2]
     score = np.fromiter((c.score for c in candidates), dtype=np.float64, count=count)
     # each code's place: the order in which the codes first come
-    codes, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    codes, first, inverse = unique_inverse(code)
     place = np.empty(len(codes), dtype=np.int64)
     place[np.argsort(first, kind="stable")] = np.arange(len(codes))
     group = place[inverse.reshape(-1)]

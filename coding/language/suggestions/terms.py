@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coding.core.ids import CodeId, DocumentId
+from coding.core.in_steps import as_list, unique_inverse
 from coding.core.records import CodeInfo
 from coding.core.store import Store
 from coding.core.text import fold
@@ -333,8 +334,8 @@ class TermSentences:
     def candidates(self, rows: Iterable[int] | None = None) -> list[Candidate]:
         """The candidates of ``rows`` (all by default), in the order given."""
         chosen = range(len(self)) if rows is None else rows
-        code, document = self.code.tolist(), self.document.tolist()
-        start, end = self.start.tolist(), self.end.tolist()
+        code, document = as_list(self.code), as_list(self.document)  # a step at a time (coding.core.in_steps)
+        start, end = as_list(self.start), as_list(self.end)
         codes = [(info.id, info.name) for info in self.codes]
         out = []
         for i in chosen:
@@ -384,8 +385,11 @@ class TermSentences:
         # nor one that another candidate of its document and code holds or lies inside
         row_of = {info.id: n for n, info in enumerate(self.codes)}
         spans = [(c.document_id, row_of[c.code_id], c.start, c.end) for c in others if c.code_id in row_of]
-        if spans:
-            apart &= ~self._holding_or_held(np.array(spans, dtype=np.int64))
+        if (
+            spans
+        ):  # numbers taken from the tuples in Python (numpy.array of the list: one call holding the GIL)
+            flat = np.fromiter(chain.from_iterable(spans), dtype=np.int64, count=4 * len(spans))
+            apart &= ~self._holding_or_held(flat.reshape(len(spans), 4))
         rows = np.flatnonzero(apart)
         ids = np.array([info.id for info in self.codes], dtype=np.int64)
         passages = PassagesApart(
@@ -394,7 +398,7 @@ class TermSentences:
             self.end[rows].astype(np.int64),
             ids[self.code[rows]],
         )
-        return self.candidates(np.flatnonzero(~apart).tolist()), passages
+        return self.candidates(as_list(np.flatnonzero(~apart))), passages
 
     def _holding_or_held(self, others: IndexArray) -> BoolArray:
         """Per sentence: whether one of ``others`` (document, code row, start, end) of its document and code holds
@@ -403,7 +407,7 @@ class TermSentences:
         (each key's positions shifted above the previous key's, so a running maximum or minimum stays within it)."""
         width = len(self.codes)
         keys = np.concatenate([others[:, 0] * width + others[:, 1], self.document * width + self.code])
-        rank = np.unique(keys, return_inverse=True)[1].reshape(-1)
+        rank = unique_inverse(keys)[2]
         theirs, mine = rank[: len(others)], rank[len(others) :]
         shift = np.int64(1 << 32)  # above any position in a text
         order = np.lexsort((others[:, 2], theirs))

@@ -16,6 +16,8 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from coding.core.in_steps import unique_inverse
+
 Vector = dict[str, float]
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.integer[Any]]
@@ -385,7 +387,31 @@ def top_contributions_of_many(
 ) -> list[list[str]]:
     """:func:`top_contributions` of many sparse rows at once, each ``columns[starts[i]:ends[i]]`` (and its
     ``weights``) with the profile ``matrix[numbers[i]]``: the same words in the same order (the products, ties by
-    the stem, both descending), from one sort of all the products instead of a sort per row."""
+    the stem, both descending), from one sort of all the products instead of a sort per row. In blocks of rows:
+    all of a Find's at once, numpy's steps over millions of products held the GIL up to 0.17–0.28 s each."""
+    out: list[list[str]] = []
+    for low in range(0, len(starts), ROWS_AT_ONCE):
+        high = low + ROWS_AT_ONCE
+        out += _top_contributions_block(
+            stems, columns, weights, matrix, starts[low:high], ends[low:high], numbers[low:high], limit
+        )
+    return out
+
+
+#: Rows :func:`top_contributions_of_many` takes at once.
+ROWS_AT_ONCE = 8_192
+
+
+def _top_contributions_block(
+    stems: list[str],
+    columns: IntArray,
+    weights: Weights,
+    matrix: FloatArray,
+    starts: IntArray,
+    ends: IntArray,
+    numbers: IntArray,
+    limit: int,
+) -> list[list[str]]:
     count = len(starts)
     lengths = (ends - starts).astype(np.int64)
     total = int(lengths.sum())
@@ -399,7 +425,7 @@ def top_contributions_of_many(
     row, column = row[shared], column[shared]
     products = weights[entry[shared]] * values[shared]
     # the stems' order as strings, among those that take part
-    present, inverse = np.unique(column, return_inverse=True)
+    present, _first, inverse = unique_inverse(column)
     ranked = sorted(range(len(present)), key=[stems[c] for c in present.tolist()].__getitem__)
     rank = np.empty(len(present), dtype=np.int64)
     rank[ranked] = np.arange(len(present))
