@@ -287,8 +287,13 @@ _DUTCH: dict[str, str] = {
     "error": "fout",
 }
 
+#: English words said differently from their message id: the domain's marker of the group without a
+#: value (``NO_GROUP``, "(none)" in data: CSV cells, JSON, ``--groups``) is said "(no value)", as the
+#: window says it (the Documents panel, Compare), "(geen waarde)" in Dutch.
+_ENGLISH: dict[str, str] = {"(none)": "(no value)"}
+
 _CATALOGUES: dict[Language, dict[str, str]] = {
-    "en": {},
+    "en": _ENGLISH,
     "nl": {
         **_DUTCH,
         **nl_messages.DUTCH,

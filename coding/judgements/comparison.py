@@ -20,6 +20,7 @@ from coding.core.attributes import REGION_KEYS
 from coding.core.context import CodeRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
+from coding.core.i18n import text_in
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeInfo, CodeTree, DocumentInfo, JudgementInfo, Quote
 from coding.core.text import fold, natural_key
@@ -273,11 +274,17 @@ class ComparisonService:
         if groups is None:
             return tuple(values)
         by_fold = {fold(v): v for v in values}
+        if NO_GROUP in values:  # the group without a value also by the name files and the window give it
+            for shown in (text_in("en", NO_GROUP), text_in("nl", NO_GROUP)):  # (no value), (geen waarde)
+                by_fold.setdefault(fold(shown), NO_GROUP)
         chosen: list[str] = []
         for group in groups:
             match = by_fold.get(fold(group))
             if match is None:
-                known = ", ".join(values) or f"no document has the attribute '{key}'"
+                known = (
+                    ", ".join(say(v) if v == NO_GROUP else v for v in values)
+                    or f"no document has the attribute '{key}'"
+                )
                 raise NotFoundError(
                     say(
                         "no document has {key} = '{group}' (known: {known})",

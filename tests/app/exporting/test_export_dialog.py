@@ -48,7 +48,7 @@ def test_excel_with_some_groups_and_concepts(qtbot, dialog: ExportDialog, tmp_pa
     qtbot.waitUntil(lambda: dialog.exported == out, timeout=20_000)
     assert not dialog.isVisible()
     book = load_workbook(out)
-    assert "(none)" not in book.sheetnames and "Noord-Zuid (test)" not in book.sheetnames
+    assert "(no value)" not in book.sheetnames and "Noord-Zuid (test)" not in book.sheetnames
     assert {row[0] for row in quote_sheet_rows(book["Zwolle"])[1:]} == {"Urgentiebesef"}
 
 

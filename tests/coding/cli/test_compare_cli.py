@@ -26,7 +26,8 @@ def test_compare_prints_the_grid_with_scores_counts_and_judgements(studie: str, 
     code, out, _ = run("compare", studie)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split()[0] == "Code" and "Zwolle" in lines[0] and "(none)" in lines[0]
+    # the group without a value as the window says it ("(none)" before)
+    assert lines[0].split()[0] == "Code" and "Zwolle" in lines[0] and "(no value)" in lines[0]
     trust = next(line for line in lines if line.startswith("Vertrouwen "))
     assert "+ (3)" in trust and "-/- (2)" in trust and "+/- (1)" in trust
     assert "  Vertrouwen × Zwolle: + — partners komen afspraken na" in lines
@@ -166,3 +167,19 @@ def test_quotes_csv_on_stdout_guards_formula_cells(studie: str, run: Run) -> Non
     target = str(Path(studie).parent / "x.csv")
     assert run("export", studie, target, "--csv-guard", "none")[0] == 0
     assert '"=HYPERLINK(' in Path(target).read_text(encoding="utf-8-sig")
+
+
+def test_the_group_without_a_value_is_said_and_chosen_as_the_window_says_it(
+    studie: str, tmp_path: Path, run: Run
+) -> None:
+    """User test: the window said "(no value)", the English workbook and the command line "(none)" for the
+    same group. Files and printed tables now say "(no value)" (Dutch "(geen waarde)", as before); the
+    marker "(none)" stays in data (JSON, CSV cells) and is still understood, as is the name shown."""
+    out = tmp_path / "zonder.xlsx"
+    code, _, err = run("export", studie, str(out), "--groups", "(no value)")
+    assert code == 0, err
+    assert load_workbook(out).sheetnames == ["Overview", "(no value)", "Frequencies", "Codebook"]
+    code, _, err = run("export", studie, str(tmp_path / "marker.xlsx"), "--groups", "(none)")
+    assert code == 0, err
+    code, _, _ = run("compare", studie, "--group", "(geen waarde)")
+    assert code == 0

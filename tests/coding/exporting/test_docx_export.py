@@ -45,7 +45,7 @@ def test_a_heading_per_concept_in_codebook_order_and_per_group(folder: Path) -> 
     assert concepts == ["Vertrouwen (Trust)", "Urgentiebesef (Sense of urgency)"]
     trust = headings.index(("Heading 1", "Vertrouwen (Trust)"))
     groups = [text for style, text in headings[trust + 1 : trust + 6]]
-    assert groups == [LONG_A, LONG_B, HOSTILE, "Zwolle", "(none)"]
+    assert groups == [LONG_A, LONG_B, HOSTILE, "Zwolle", "(no value)"]  # as the window says it
 
 
 def section(path: Path, concept: str, group: str) -> list:  # type: ignore[type-arg]
@@ -97,7 +97,7 @@ def test_the_judgement_score_is_shaded_in_its_scale_colour(folder: Path) -> None
     quotes = [p.text for p in body if p.text.startswith("‘")]
     assert f"‘{FORMULA}’ (R5, Onderwijs)" in quotes
     assert "Memo: =SUM(A1:A3)" in [p.text for p in body]
-    assert [p.text for p in section(folder / "quotes.docx", "Vertrouwen", "(none)")] == ["No quotes."]
+    assert [p.text for p in section(folder / "quotes.docx", "Vertrouwen", "(no value)")] == ["No quotes."]
 
 
 def test_summary_table_of_judgements(folder: Path) -> None:

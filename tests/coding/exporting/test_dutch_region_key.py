@@ -39,7 +39,7 @@ def test_the_excel_export_has_a_sheet_per_regio(regio: Project, tmp_path: Path) 
     out = tmp_path / "vergelijking.xlsx"
     regio.export(out)
     book = load_workbook(out)
-    assert "Zwolle" in book.sheetnames and "(none)" in book.sheetnames
+    assert "Zwolle" in book.sheetnames and "(no value)" in book.sheetnames
     rows = quote_sheet_rows(book["Zwolle"])
     assert {row[2] for row in rows[1:]} == {"R10", "R2"}
     overview = [list(r) for r in book["Overview"].iter_rows(values_only=True)]

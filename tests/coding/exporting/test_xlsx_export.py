@@ -59,7 +59,7 @@ def test_sheets_in_order_with_valid_unique_names(book) -> None:  # type: ignore[
     names = book.sheetnames
     assert names[0] == "Overview" and names[-2:] == ["Frequencies", "Codebook"]
     groups = names[1:-2]
-    assert groups[2:] == ["Noord-Zuid (test)", "Zwolle", "(none)"]
+    assert groups[2:] == ["Noord-Zuid (test)", "Zwolle", "(no value)"]  # as the window says it
     long_a, long_b = groups[:2]
     assert long_a == LONG_A[:31].rstrip()
     assert long_b.endswith(" (2)") and LONG_B.startswith(long_b[:-4])
@@ -186,7 +186,7 @@ def test_a_group_sheet_opens_with_the_groups_judgements(book) -> None:  # type: 
     assert rows[3][:3] == ["Urgentiebesef", None, "+/+"] and rows[3][5] == "hoge urgentie"
     assert book["Zwolle"]["C3"].fill.fgColor.rgb == "00" + score_colour("+", FIVE)[1:]  # type: ignore[index]
     assert rows[4] == [None] * len(rows[4]) and rows[5][0] == "Concept"
-    assert values(book["(none)"])[0][0] == "Concept"  # a group without judgements starts with its quotes
+    assert values(book["(no value)"])[0][0] == "Concept"  # a group without judgements starts with its quotes
 
 
 def test_quotes_that_look_like_formulas_stay_text_exactly_as_coded(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -266,20 +266,20 @@ def test_the_demo_region_sheets_print_one_page_wide_with_the_header_on_every_pag
 
 
 def test_quotes_without_the_attribute_go_to_none(book) -> None:  # type: ignore[no-untyped-def]
-    rows = quote_sheet_rows(book["(none)"])
+    rows = quote_sheet_rows(book["(no value)"])
     assert [r[4] for r in rows[1:]] == ["D9_beleidsnota"]
 
 
 def test_frequencies_count_per_group_with_a_native_bar_chart(book, workbook_path: Path) -> None:  # type: ignore[no-untyped-def]
     sheet = book["Frequencies"]
     rows = values(sheet)
-    assert rows[0][:7] == ["Code", LONG_A, LONG_B, HOSTILE, "Zwolle", "(none)", "Total"]
+    assert rows[0][:7] == ["Code", LONG_A, LONG_B, HOSTILE, "Zwolle", "(no value)", "Total"]
     trust = next(r for r in rows if r[0] == "Vertrouwen")
     assert trust[1:7] == [1, 1, 2, 3, 0, 7]
     totals = next(r for r in rows if r[0] and str(r[0]).startswith("All coded passages"))
     assert totals[1:7] == [1, 1, 3, 4, 1, 10]
     summary = next(i for i, r in enumerate(rows) if r[0] == "Concept")
-    assert rows[summary][:6] == ["Concept", LONG_A, LONG_B, HOSTILE, "Zwolle", "(none)"]
+    assert rows[summary][:6] == ["Concept", LONG_A, LONG_B, HOSTILE, "Zwolle", "(no value)"]
     assert rows[summary + 1][0] == "Vertrouwen" and rows[summary - 1] == [None] * len(rows[0])
     charts = sheet._charts
     assert len(charts) == 1 and isinstance(charts[0], BarChart)
