@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,3 +22,14 @@ def indexed_copy(factory: pytest.TempPathFactory, name: str, seed: int) -> Path:
     with Project.open(path) as project:
         project.assist.index()
     return path
+
+
+def without_kept_state(path: Path, folder: Path) -> Path:
+    """A copy of the project ``path`` in ``folder`` without what is stored for the next session (``kept_state``):
+    its first find computes every piece."""
+    copy = folder / f"fresh{len(list(folder.glob('fresh*')))}.codewerk"
+    shutil.copyfile(path, copy)
+    with closing(sqlite3.connect(copy)) as conn:
+        conn.execute("DELETE FROM kept_state")
+        conn.commit()
+    return copy

@@ -29,7 +29,7 @@ from coding.language.suggestions import (
     turns,
 )
 from coding.language.suggestions.candidates import Candidate
-from tests.coding.language.indexed_corpus import indexed_copy
+from tests.coding.language.indexed_corpus import indexed_copy, without_kept_state
 
 PIECES = ["closest_codes", "guide_answers", "profiles", "sentence_vectors", "turn_closest", "turn_vectors"]
 #: Every piece stored: those above, whose computing is counted (``computed``), the search terms' hits, the fixed
@@ -105,16 +105,6 @@ def _pieces(path: Path) -> list[str]:
     return sorted(name for name in _stored(path) if "#" not in name)
 
 
-def _no_state(path: Path, tmp_path: Path) -> Path:
-    """A copy of the project without what is stored for the next session: it computes every piece."""
-    copy = tmp_path / f"fresh{len(list(tmp_path.glob('fresh*')))}.codewerk"
-    shutil.copyfile(path, copy)
-    with closing(sqlite3.connect(copy)) as conn:
-        conn.execute("DELETE FROM kept_state")
-        conn.commit()
-    return copy
-
-
 def test_the_next_session_reads_what_the_first_stored_and_finds_the_same(
     path: Path, computed: dict[str, int]
 ) -> None:
@@ -128,7 +118,7 @@ def test_the_next_session_reads_what_the_first_stored_and_finds_the_same(
     assert _stored(path) == stored  # nothing written again
     everything = _find(path, None)  # another scope: the same pieces
     assert computed == dict.fromkeys(PIECES, 1)
-    assert everything == _find(_no_state(path, path.parent), None)
+    assert everything == _find(without_kept_state(path, path.parent), None)
 
 
 def test_a_coding_or_a_description_changed_computes_profiles_and_closest_codes_again(
@@ -147,7 +137,7 @@ def test_a_coding_or_a_description_changed_computes_profiles_and_closest_codes_a
         "guide_answers": 1,
     }
     assert coded != before
-    assert coded == _find(_no_state(path, tmp_path))
+    assert coded == _find(without_kept_state(path, tmp_path))
     with Project.open(path) as project:
         tree = project.context.resolve.code_tree()
         vertrouwen = next(c for c in tree if c.name == "Vertrouwen")
@@ -158,7 +148,7 @@ def test_a_coding_or_a_description_changed_computes_profiles_and_closest_codes_a
     assert computed["profiles"] == counts["profiles"] + 1
     assert computed["sentence_vectors"] == counts["sentence_vectors"]  # read: the corpus is the same
     assert described != coded
-    assert described == _find(_no_state(path, tmp_path))
+    assert described == _find(without_kept_state(path, tmp_path))
 
 
 def test_a_document_indexed_again_computes_everything_again(
@@ -174,7 +164,7 @@ def test_a_document_indexed_again_computes_everything_again(
         project.assist.index()
     again = _find(path)
     assert computed == dict.fromkeys(PIECES, 2)
-    assert again == _find(_no_state(path, tmp_path))
+    assert again == _find(without_kept_state(path, tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -312,7 +302,7 @@ def test_a_guide_decision_finds_the_answers_again_and_they_come_back_as_found(
         decided = _shown(service.candidates("Vertrouwen"))
         service.keep_for_next_session()
     assert computed["guide_answers"] == 2
-    assert decided == _find(_no_state(path, tmp_path))
+    assert decided == _find(without_kept_state(path, tmp_path))
     assert _find(path) == decided and computed["guide_answers"] == 3  # the fresh copy's, then read
 
 
@@ -491,7 +481,7 @@ def test_a_find_stores_nothing_until_the_step_after_it_which_stops_between_parts
     assert _find(path) == first
     assert computed == dict.fromkeys(PIECES, 1)  # all read
     asked.clear()
-    fresh = _no_state(path, tmp_path)
+    fresh = without_kept_state(path, tmp_path)
     with Project.open(fresh) as project:  # closed while storing: what was stored is read, the rest computed
         assert _shown(project.assist.suggestions.candidates("Vertrouwen")) == first
         assert not project.assist.suggestions.keep_for_next_session(stop_at_the_25th_ask)

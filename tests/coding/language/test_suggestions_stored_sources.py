@@ -24,7 +24,7 @@ from coding.core.records import CodeInfo
 from coding.language.suggestions import fixed_sources, resemblance, seen, stored_fixed, stored_state, turns
 from coding.language.suggestions.candidates import SOURCES, Candidate
 from coding.language.suggestions.terms import TermSentences
-from tests.coding.language.indexed_corpus import indexed_copy
+from tests.coding.language.indexed_corpus import indexed_copy, without_kept_state
 
 NEW_PIECES = ["fixed_candidates", "seen_resemblances", "turn_words"]
 
@@ -83,15 +83,6 @@ def _pieces(path: Path) -> set[str]:
         return {name for (name,) in conn.execute("SELECT name FROM kept_state") if "#" not in name}
 
 
-def _no_state(path: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / f"fresh{len(list(tmp_path.glob('fresh*')))}.codewerk"
-    shutil.copyfile(path, copy)
-    with closing(sqlite3.connect(copy)) as conn:
-        conn.execute("DELETE FROM kept_state")
-        conn.commit()
-    return copy
-
-
 def test_the_next_session_reads_the_candidates_comparisons_and_words(
     path: Path, found: dict[str, int]
 ) -> None:
@@ -113,7 +104,7 @@ def test_what_they_are_found_from_changed_finds_them_again(
         project.codings.code(longest.document_id, longest.code_id, longest.start, longest.end)
     counts = dict(found)
     coded = _find(path)
-    assert coded != first and coded == _find(_no_state(path, tmp_path))
+    assert coded != first and coded == _find(without_kept_state(path, tmp_path))
     assert found["fixed"] == counts["fixed"] + 1  # the fresh copy's only: read here
     assert found["compared"] > counts["compared"] + 1 and found["words"] > counts["words"] + 1
     with Project.open(path) as project:  # a search term: the fixed candidates found again
@@ -123,12 +114,12 @@ def test_what_they_are_found_from_changed_finds_them_again(
     counts = dict(found)
     termed = _find(path)
     assert found["fixed"] == counts["fixed"] + 1
-    assert termed == _find(_no_state(path, tmp_path))
+    assert termed == _find(without_kept_state(path, tmp_path))
     counts = dict(found)
     i18n.set_language("nl")  # the reasons in another language: found again, in it
     dutch = _find(path)
     assert found["fixed"] == counts["fixed"] + 1 and dutch != termed
-    assert dutch == _find(_no_state(path, tmp_path))
+    assert dutch == _find(without_kept_state(path, tmp_path))
 
 
 _TEXT = st.text(max_size=12)
