@@ -11,22 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from app.shell import settings
 from app.widgets import file_dialogs
-
-
-def hidden(folder: Path) -> bool:
-    """A folder file managers do not show: it or a folder above it is named with a leading dot."""
-    return any(part.startswith(".") and part not in (".", "..") for part in Path(folder).parts)
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (the home folder where there is none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found and Path(found).is_dir() else Path.home()
+from app.widgets.file_dialogs import documents_folder, hidden
 
 
 def export_folder(project_path: Path) -> Path:

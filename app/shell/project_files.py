@@ -209,9 +209,14 @@ def save_copy(window: MainWindow) -> None:
 # -- dialogs ------------------------------------------------------------------------------
 def projects_folder() -> Path:
     """Where New project and Open look first: the folder of the project opened last (a student keeps
-    her projects together, seldom in her home folder), else the home folder."""
-    recent = settings.recent_projects()
-    return recent[0].parent if recent else Path.home()
+    her projects together, seldom in her home folder) that a file manager shows and that is still there
+    (never the demo's hidden ``~/.local/share/Codewerk``: a new study made there is lost to her), else
+    the Documents folder."""
+    for path in settings.recent_projects():
+        folder = path.parent
+        if folder.is_dir() and not file_dialogs.hidden(folder):
+            return folder
+    return file_dialogs.documents_folder()
 
 
 def ask_new_project(window: MainWindow) -> None:

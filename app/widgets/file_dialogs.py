@@ -19,7 +19,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QFileInfo
+from PySide6.QtCore import QCoreApplication, QDir, QFileInfo, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QHeaderView, QTreeView, QWidget
 
@@ -153,3 +153,15 @@ def existing_directory(parent: QWidget | None, caption: str = "", directory: str
     box.setFileMode(QFileDialog.FileMode.Directory)
     files, _chosen = _run(box)
     return files[0] if files else ""
+
+
+def hidden(folder: Path) -> bool:
+    """A folder file managers do not show: it or a folder above it is named with a leading dot (the demo
+    project's ``~/.local/share/Codewerk``)."""
+    return any(part.startswith(".") and part not in (".", "..") for part in Path(folder).parts)
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (the home folder where there is none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.exporting import export_folder
 from app.exporting.export_dialog import ExportDialog
+from app.widgets import file_dialogs
 from coding import Project
 
 
@@ -94,5 +94,5 @@ def test_the_demo_exports_to_documents_and_each_project_keeps_its_folder(
 
 
 def test_a_hidden_folder_is_one_below_a_dot_name() -> None:
-    assert export_folder.hidden(Path("/home/anna/.local/share/Codewerk"))
-    assert not export_folder.hidden(Path("/home/anna/Documenten/scriptie"))
+    assert file_dialogs.hidden(Path("/home/anna/.local/share/Codewerk"))
+    assert not file_dialogs.hidden(Path("/home/anna/Documenten/scriptie"))

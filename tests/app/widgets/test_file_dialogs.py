@@ -153,3 +153,33 @@ def test_open_and_new_project_look_in_the_last_projects_folder(qtbot: QtBot, win
         action.trigger()  # File → Open…, File → New project…
         qtbot.waitUntil(lambda count=count: len(seen) == count, timeout=10000)  # type: ignore[misc]
     assert [Path(s) for s in seen] == [folder, folder]
+
+
+def test_new_project_never_looks_in_the_demos_hidden_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the demo (kept in ~/.local/share/Codewerk) New project… proposed that hidden folder, where a
+    new study is lost to a file manager; it looks in the folder of the last project a file manager shows,
+    else in Documents."""
+    from app.shell import settings
+
+    assert window.workspace is not None
+    study = window.workspace.project.path.parent.resolve()
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    demo = home / ".local" / "share" / "Codewerk" / "demo.codewerk"
+    demo.parent.mkdir(parents=True)
+    demo.write_bytes(b"")
+    settings.remember_project(window.workspace.project.path)
+    settings.remember_project(demo)  # the demo opened last
+    seen: list[str] = []
+    look = _folder_of_next_dialog(seen)
+    QTimer.singleShot(50, look)
+    window.window_actions.new_project.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10000)
+    settings.settings().setValue("recent_projects", [str(demo)])  # only the demo: Documents
+    QTimer.singleShot(50, look)
+    window.window_actions.open_project.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+    assert [Path(s) for s in seen] == [study, (home / "Documents").resolve()]
