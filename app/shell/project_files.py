@@ -209,13 +209,12 @@ def save_copy(window: MainWindow) -> None:
 # -- dialogs ------------------------------------------------------------------------------
 def projects_folder() -> Path:
     """Where New project and Open look first: the folder of the project opened last (a student keeps
-    her projects together, seldom in her home folder) that a file manager shows and that is still there
-    (never the demo's hidden ``~/.local/share/Codewerk``: a new study made there is lost to her), else
-    the Documents folder."""
+    her projects together, seldom in her home folder) that a file manager shows (never the demo's hidden
+    ``~/.local/share/Codewerk``: a new study made there is lost to her), else the Documents folder. The
+    recent list holds only files that still exist."""
     for path in settings.recent_projects():
-        folder = path.parent
-        if folder.is_dir() and not file_dialogs.hidden(folder):
-            return folder
+        if not file_dialogs.hidden(path.parent):
+            return path.parent
     return file_dialogs.documents_folder()
 
 
