@@ -44,7 +44,10 @@ def _autocheckpoints(project: Project) -> set[int]:
     engine = project.store.engine
     taken = [engine.raw_connection() for _ in range(max(1, engine.pool.checkedin()))]  # type: ignore[attr-defined]
     try:
-        return {int(connection.cursor().execute("PRAGMA wal_autocheckpoint").fetchone()[0]) for connection in taken}
+        return {
+            int(connection.cursor().execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+            for connection in taken
+        }
     finally:
         for connection in taken:
             connection.close()
