@@ -188,8 +188,11 @@ class SuggestionService:
         if sentences is not None:  # the term sentences first, as they were found first
             kept, apart = sentences.alone_apart(columns, terms_alone_dropped(profiles))
             columns = CandidateColumns.of(kept).joined(columns)
-        joined = merge(columns)
-        merged = corroborated(prefer_specific(joined, tree, apart), data, coded, profiles)
+        # (each step's result taken as columns: a step replaced in a test may give a list)
+        joined = CandidateColumns.of(merge(columns))
+        merged = CandidateColumns.of(
+            corroborated(prefer_specific(joined, tree, apart), data, coded, profiles)
+        )
         if held:  # the sentence runs of a turn whose suggestion was dropped
             from coding.language.suggestions.sentence_spans import held_back
 
@@ -211,7 +214,9 @@ class SuggestionService:
             for c in merged.take(np.flatnonzero(with_codes_of(merged, decided))):
                 spans[c.document_id].append((c.start, c.end))
         within = self._coded_with_subcodes(coded, set(np.unique(merged.code).tolist()))
-        kept = best_per_code(not_already_decided(merged, within, decided, corpus.slices(spans)), limit)
+        kept = CandidateColumns.of(
+            best_per_code(not_already_decided(merged, within, decided, corpus.slices(spans)), limit)
+        )
         order = tree.order()
         # the reasons made only for the candidates offered (most of those found are dropped on the way), the
         # words the turns share with their codes found for all of them at once
