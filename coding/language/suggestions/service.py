@@ -186,17 +186,22 @@ class SuggestionService:
         columns = CandidateColumns.of(found)
         apart: Sequence[tuple[int, CodeId]] = []
         if sentences is not None:  # the term sentences first, as they were found first
-            kept, apart = sentences.alone_apart(columns, terms_alone_dropped(profiles))
-            columns = CandidateColumns.of(kept).joined(columns)
-        # (each step's result taken as columns: a step replaced in a test may give a list)
+            sentences_kept, apart = sentences.alone_apart(columns, terms_alone_dropped(profiles))
+            columns = CandidateColumns.of(sentences_kept).joined(columns)
+            del sentences_kept
+        # (each step's result taken as columns: a step replaced in a test may give a list); each step's columns
+        # let go once the next step's are made
         joined = CandidateColumns.of(merge(columns))
+        del columns
         merged = CandidateColumns.of(
             corroborated(prefer_specific(joined, tree, apart), data, coded, profiles)
         )
+        del apart
         if held:  # the sentence runs of a turn whose suggestion was dropped
             from coding.language.suggestions.sentence_spans import held_back
 
             merged = merged.joined(CandidateColumns.of(held_back(held, joined, merged)))
+        del joined
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
             rejected[code_id].extend((doc_id, s, e) for s, e, _, status in earlier if status == "rejected")
@@ -217,6 +222,7 @@ class SuggestionService:
         kept = CandidateColumns.of(
             best_per_code(not_already_decided(merged, within, decided, corpus.slices(spans)), limit)
         )
+        del merged
         order = tree.order()
         # the reasons made only for the candidates offered (most of those found are dropped on the way), the
         # words the turns share with their codes found for all of them at once
@@ -224,7 +230,7 @@ class SuggestionService:
         reasoned = [with_reason(c) for c in kept]
         # what was built on the way (a million records at ten times the corpus) let go a step at a time: freed
         # all at once on return it held the GIL, and with it the window, 0.6 s CPU (see coding.core.in_steps)
-        let_go(found, joined.items, merged.items, kept.items, turns, held, given)
+        let_go(found, kept.items, turns, held, given)
         return sorted_by(
             reasoned,
             [order.get(c.code_id, 0) for c in reasoned],
