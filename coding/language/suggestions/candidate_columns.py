@@ -9,9 +9,9 @@ gives columns."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, cast, overload
 
 import numpy as np
 
@@ -41,17 +41,39 @@ class _Bits(dict[tuple[str, ...], int]):
 _BITS = _Bits()
 
 
+class Later:
+    """A candidate made when it is first read (``make``), its columns known before: most candidates found are
+    dropped before anything reads them. ``terms``: its search terms found (as ``Candidate.terms``), read by
+    ``merge`` without making it."""
+
+    __slots__ = ("make", "terms")
+
+    def __init__(
+        self, make: Callable[[], Candidate], terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ) -> None:
+        self.make, self.terms = make, terms
+
+
+def made(items: list[Candidate | Later], number: int) -> Candidate:
+    """``items[number]``, made (and kept made) if it is a :class:`Later`."""
+    item = items[number]
+    if type(item) is Later:
+        item = items[number] = item.make()
+    return item  # type: ignore[return-value]
+
+
 class CandidateColumns(Sequence[Candidate]):
     """Candidates and their columns: row ``n`` is ``items[row[n]]`` with its document, code, start, end, score,
     sources (bits, :data:`SOURCE_BIT`) and whether it names its concept. ``items`` is shared by the columns taken
-    from one another (:meth:`take`): only the row numbers are copied."""
+    from one another (:meth:`take`): only the row numbers are copied; it only grows (``merge`` adds what it
+    folds). An item may be a :class:`Later`, made when the row is first read."""
 
     __hash__ = None  # type: ignore[assignment]
     __slots__ = ("code", "document", "end", "items", "named", "row", "score", "sources", "start")
 
     def __init__(
         self,
-        items: list[Candidate],
+        items: list[Candidate | Later],
         row: IntArray,
         document: IntArray,
         code: IntArray,
@@ -70,20 +92,20 @@ class CandidateColumns(Sequence[Candidate]):
         """``candidates`` as columns (themselves when they are already): one pass over them."""
         if isinstance(candidates, CandidateColumns):
             return candidates
-        items = list(candidates)
-        count = len(items)
+        found = list(candidates)
+        count = len(found)
         bits = _BITS
         # one pass; every value is exact as a float64 (places and ids below 2**53)
         flat = np.fromiter(
             chain.from_iterable(
-                (c.document_id, c.code_id, c.start, c.end, c.score, bits[c.sources], c.named) for c in items
+                (c.document_id, c.code_id, c.start, c.end, c.score, bits[c.sources], c.named) for c in found
             ),
             dtype=np.float64,
             count=7 * count,
         ).reshape(count, 7)
         whole = flat[:, [0, 1, 2, 3, 5]].astype(np.int64)
         return cls(
-            items,
+            cast("list[Candidate | Later]", found),
             np.arange(count, dtype=np.int64),
             whole[:, 0].copy(),
             whole[:, 1].copy(),
@@ -145,20 +167,17 @@ class CandidateColumns(Sequence[Candidate]):
     @overload
     def __getitem__(self, index: slice) -> list[Candidate]: ...
     def __getitem__(self, index: int | slice) -> Candidate | list[Candidate]:
+        items = self.items
         if isinstance(index, slice):
-            return [self.items[i] for i in self.row[index].tolist()]
-        return self.items[int(self.row[index])]
+            return [made(items, i) for i in self.row[index].tolist()]
+        return made(items, int(self.row[index]))
 
     def __iter__(self) -> Iterator[Candidate]:
         items = self.items
-        return (items[i] for i in self.row.tolist())
+        return (made(items, i) for i in self.row.tolist())
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
-
-    def tolist(self) -> list[Candidate]:
-        items = self.items
-        return [items[i] for i in self.row.tolist()]
 
 
 def with_codes_of(columns: CandidateColumns, keys: Iterable[tuple[DocumentId, CodeId]]) -> BoolArray:

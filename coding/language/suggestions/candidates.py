@@ -16,7 +16,7 @@ from coding.core.records import CodeTree
 from coding.core.text import fold
 
 if TYPE_CHECKING:
-    from coding.language.suggestions.candidate_columns import CandidateColumns
+    from coding.language.suggestions.candidate_columns import CandidateColumns, Later
     from coding.language.suggestions.data import BoolArray, IntArray
 
 SOURCES = ("terms", "question", "similar")
@@ -175,7 +175,7 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
     of the columns, a Python step only for the candidates that fold (``_merge_group``)."""
     import numpy as np  # on first use (as the other sources)
 
-    from coding.language.suggestions.candidate_columns import CandidateColumns
+    from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns, Later
 
     columns = CandidateColumns.of(candidates)
     count = len(columns)
@@ -215,21 +215,49 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
     places = home_place[by_home_start[np.repeat(low, runs) + within]]
     chosen = np.minimum.reduceat(places, np.cumsum(runs) - runs)  # each one's home, as its place in ``homes``
     del candidates_of
-    members: dict[int, list[Candidate]] = {}
+    # what folds: each home's rows, the home first; the candidate it becomes is made when it is read (``Later``),
+    # its score and sources (as ``_merge_group`` makes them) in the columns now
+    members: dict[int, list[int]] = {}  # by place in ``homes``
     for place_of, row in zip(chosen.tolist(), folded.tolist(), strict=True):
         found = members.get(place_of)
         if found is None:
-            found = members[place_of] = [columns[int(homes[place_of])]]
-        found.append(columns[row])
+            found = members[place_of] = [int(homes[place_of])]
+        found.append(row)
+    items, item_of = columns.items, columns.row.tolist()
+    scores, bits, named = columns.score.tolist(), columns.sources.tolist(), columns.named.tolist()
+    merged_scores: list[float] = []
+    merged_bits: list[int] = []
+    first_new = len(items)
+    for rows in members.values():
+        rest, sources = 1.0, 0
+        labels: set[str] = set()
+        for row in rows:  # combine_scores over those that are not term sentences (or name their concept)…
+            sources |= bits[row]
+            if not bits[row] & TERMS or named[row]:
+                rest *= 1.0 - max(0.0, min(1.0, scores[row]))
+            terms = items[item_of[row]].terms
+            if terms:
+                labels.update(label for label, _ in terms)
+        if labels:  # … and the search terms found in all
+            rest *= 1.0 - max(0.0, min(1.0, term_score(len(labels))))
+        merged_scores.append(round(1.0 - rest, 3))
+        merged_bits.append(sources)
+        # (its members given as they are, not the list: a Later holding the list that holds it would be a cycle)
+        items.append(Later(partial(_merged, [items[item_of[row]] for row in rows])))
     out = columns.take(homes)
     places_merged = np.fromiter(members, dtype=np.int64, count=len(members))
-    made = CandidateColumns.of(_merge_group(group_of) for group_of in members.values())
-    out.items = columns.items + made.items
-    out.row[places_merged] = len(columns.items) + made.row
-    out.score[places_merged] = made.score
-    out.sources[places_merged] = made.sources
-    out.named[places_merged] = made.named
+    out.row[places_merged] = np.arange(first_new, len(items))
+    out.score[places_merged] = merged_scores
+    out.sources[places_merged] = merged_bits
+    out.named[places_merged] = False
     return out
+
+
+def _merged(members: list[Candidate | Later]) -> Candidate:
+    """The candidate ``members`` fold into (the first holds the others)."""
+    from coding.language.suggestions.candidate_columns import made
+
+    return _merge_group([made(members, number) for number in range(len(members))])
 
 
 def _passage_key(c: Candidate) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from coding.language.suggestions.vectors import IndexArray
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline
+    from coding.language.suggestions.candidate_columns import CandidateColumns
 
 
 @dataclass(frozen=True)
@@ -370,19 +372,56 @@ class TermSentences:
         from coding.language.suggestions.candidate_columns import CandidateColumns
 
         if isinstance(others, CandidateColumns):
-            kept, apart = self._alone_apart(others, codes)
-            return CandidateColumns.of(kept), apart
-        return self._alone_apart(others, codes)
+            rows, apart = self._alone_apart(others, codes)
+            return self._columns(rows), apart
+        rows, apart = self._alone_apart(others, codes)
+        return self.candidates(as_list(rows)), apart
+
+    def _columns(self, rows: IndexArray) -> CandidateColumns:
+        """The candidates of ``rows`` as columns, each made when it is first read."""
+        from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns, Later
+
+        chosen = as_list(rows)
+        described = self.described
+        ids = np.array([info.id for info in self.codes], dtype=np.int64)
+        return CandidateColumns(
+            [Later(partial(self._candidate, i), described[i]) for i in chosen],
+            np.arange(len(chosen), dtype=np.int64),
+            self.document[rows].astype(np.int64),
+            ids[self.code[rows]] if len(ids) else np.zeros(0, dtype=np.int64),
+            self.start[rows].astype(np.int64),
+            self.end[rows].astype(np.int64),
+            np.array([term_score(len(described[i])) for i in chosen], dtype=np.float64),
+            np.full(len(chosen), TERMS, dtype=np.int64),
+            np.zeros(len(chosen), dtype=bool),
+        )
+
+    def _candidate(self, i: int) -> Candidate:
+        """The candidate of row ``i`` (as :meth:`candidates` makes it)."""
+        code = self.codes[int(self.code[i])]
+        described = self.described[i]
+        return Candidate(
+            DocumentId(int(self.document[i])),
+            code.id,
+            int(self.start[i]),
+            int(self.end[i]),
+            term_score(len(described)),
+            ("terms",),
+            "",
+            described,
+            code.name,
+        )
 
     def _alone_apart(
         self, others: Sequence[Candidate], codes: Container[CodeId]
-    ) -> tuple[list[Candidate], Sequence[tuple[int, CodeId]]]:
+    ) -> tuple[IndexArray, Sequence[tuple[int, CodeId]]]:
+        """The rows kept and the passages set apart (:meth:`alone_apart`)."""
         from coding.language.suggestions.candidate_columns import CandidateColumns
 
         wanted = np.array([n for n, info in enumerate(self.codes) if info.id in codes], dtype=np.int64)
         apart = np.isin(self.code, wanted) & (self.end > self.start)
         if not apart.any():
-            return self.candidates(), []
+            return np.arange(len(self), dtype=np.int64), []
         # a passage twice for a code is merged with itself: not set apart
         order = np.lexsort((self.end, self.start, self.document, self.code))
         same = np.zeros(len(order), dtype=bool)
@@ -426,7 +465,7 @@ class TermSentences:
             self.end[rows].astype(np.int64),
             ids[self.code[rows]],
         )
-        return self.candidates(as_list(np.flatnonzero(~apart))), passages
+        return np.flatnonzero(~apart), passages
 
     def _holding_or_held(self, others: IndexArray) -> BoolArray:
         """Per sentence: whether one of ``others`` (document, code row, start, end) of its document and code holds
