@@ -205,3 +205,53 @@ def test_columns_read_as_their_candidates() -> None:
     ]
     assert list(per_code(columns, {CodeId(2): 0.3}, 0.1)) == [0.3, 0.1, 0.1, 0.3]
     assert CandidateColumns.empty() == [] and merge([]) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sentences=st.lists(
+        st.tuples(
+            st.integers(0, 2), st.integers(0, 2), st.integers(0, 6), st.integers(0, 3), st.integers(1, 2)
+        ),
+        max_size=25,
+    ),
+    others=st.lists(
+        st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(0, 8), st.integers(0, 8)), max_size=10
+    ),
+    enough=st.sets(st.integers(0, 3)),
+)
+def test_term_sentences_kept_as_columns_are_the_candidates_kept(
+    sentences: list[tuple[int, int, int, int, int]],
+    others: list[tuple[int, int, int, int]],
+    enough: set[int],
+) -> None:
+    """The search-term sentences kept (not set apart) as columns made when read: the very candidates the list
+    gives, their columns those of the candidates."""
+    from coding.language.suggestions.terms import TermSentences
+
+    codes = [_info(n + 1, None) for n in range(3)]
+    described = [(("trust", ("trust",)),), (("faith", ("faith",)), ("trust", ("trusts",)))]
+    found = TermSentences(
+        codes,
+        np.array([code for code, *_ in sentences], dtype=np.int64),
+        np.array([document for _, document, *_ in sentences], dtype=np.int64),
+        np.array([start for _, _, start, _, _ in sentences], dtype=np.int64),
+        np.array([start + length for _, _, start, length, _ in sentences], dtype=np.int64),
+        [described[terms - 1] for *_, terms in sentences],
+    )
+    other = [
+        Candidate(DocumentId(document), CodeId(code + 1), start, start + length, 0.5, ("similar",), "why")
+        for document, code, start, length in others
+    ]
+    chosen = {CodeId(code + 1) for code in enough}
+    kept, apart = found.alone_apart(other, chosen)
+    as_columns, apart_too = found.alone_apart(CandidateColumns.of(other), chosen)
+    assert isinstance(as_columns, CandidateColumns)
+    assert list(apart_too) == list(apart)
+    again = CandidateColumns.of(list(kept))
+    for name in ("document", "code", "start", "end", "score", "sources", "named"):
+        assert np.array_equal(getattr(as_columns, name), getattr(again, name)), name
+    assert list(as_columns) == list(kept)
+    assert [c.full_reason for c in merge(as_columns.joined(CandidateColumns.of(other)))] == [
+        c.full_reason for c in _merge_by_dicts(list(kept) + other)
+    ]
