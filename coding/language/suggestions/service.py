@@ -130,7 +130,7 @@ class SuggestionService:
         self,
         codes: Sequence[CodeInfo],
         sources: Sequence[str],
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
         limit: int,
         fixed: Fixed | None = None,
@@ -390,18 +390,22 @@ class SuggestionService:
     def _decisions(
         self,
     ) -> tuple[
-        dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
     ]:
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+        """What is coded (per document and code, as arrays: :class:`~.coded.CodedSpans`) and the suggestions
+        decided on (per document and code: start, end, text, status)."""
+        from coding.language.suggestions.coded import CodedSpans
+
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]] = defaultdict(list)
         with self._context.store.read() as session:
             raw = raw_connection(session)
-            for doc_id, code_id, start, end in raw.execute(
-                'SELECT s.document_id, c.code_id, s.start, s."end" FROM coding c '
-                "JOIN passage s ON s.id = c.passage_id"
-            ):
-                coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
+            coded = CodedSpans.of_rows(
+                raw.execute(
+                    'SELECT s.document_id, c.code_id, s.start, s."end" FROM coding c '
+                    "JOIN passage s ON s.id = c.passage_id"
+                )
+            )
             for doc_id, code_id, start, end, text, status in raw.execute(
                 'SELECT document_id, code_id, start, "end", text, status FROM suggestion WHERE status != ?',
                 ("open",),
@@ -413,7 +417,7 @@ class SuggestionService:
 
     def _coded_with_subcodes(
         self,
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         codes: Container[CodeId] | None = None,
     ) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
         """A passage coded with a subcode counts as coded for its ancestors too: the passages of ``codes`` (of
