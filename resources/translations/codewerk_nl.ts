@@ -1412,10 +1412,6 @@ Lines a sort may build on the GUI thread (≈ 25 µs each).</extracomment>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <source>(no value)</source>
-        <translation>(geen waarde)</translation>
-    </message>
-    <message>
         <source>{characters} characters · {codings} coding(s)</source>
         <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
