@@ -8,7 +8,7 @@ few, and each list is made when it is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, ValuesView
 from typing import Any, overload
 
 import numpy as np
@@ -88,6 +88,55 @@ class CodedSpans(Mapping[Key, Spans]):
     def __len__(self) -> int:
         return len(self._numbers)
 
+    def items(self) -> ItemsView[Key, Spans]:
+        return _Items(self)
+
+    def values(self) -> ValuesView[Spans]:
+        return _Values(self)
+
+    def _each(self) -> Iterator[tuple[Key, Spans]]:
+        """Every key with its passages, in order: the lists made from the arrays' values a block at a time."""
+        keys = self._keys.tolist()
+        bounds = self._bounds
+        mask = (1 << _SHIFT) - 1
+        for low in range(0, len(keys), _KEYS_AT_ONCE):
+            high = min(len(keys), low + _KEYS_AT_ONCE)
+            first, last = bounds[low], bounds[high]
+            pairs = list(zip(self._start[first:last].tolist(), self._end[first:last].tolist(), strict=True))
+            for number in range(low, high):
+                key = keys[number]
+                yield (
+                    (DocumentId(key >> _SHIFT), CodeId(key & mask)),
+                    pairs[bounds[number] - first : bounds[number + 1] - first],
+                )
+
     def passages(self) -> int:
         """How many passages there are in all."""
         return self._bounds[-1]
+
+    def flat(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Each key's document, code and number of passages, and each passage's start and end, in order, each
+        as one flat array (int64): what ``chain(*((document, code, len(spans)) for …))`` and the spans' numbers
+        chained give, without a tuple per passage."""
+        lengths = np.diff(np.asarray(self._bounds, dtype=np.int64))
+        keys = np.stack([self._keys >> _SHIFT, self._keys & ((1 << _SHIFT) - 1), lengths], axis=1)
+        spans = np.stack([self._start, self._end], axis=1).astype(np.int64)
+        return keys.reshape(-1), spans.reshape(-1)
+
+
+#: Keys whose lists :meth:`CodedSpans.items` makes at once.
+_KEYS_AT_ONCE = 4096
+
+
+class _Items(ItemsView[Key, Spans]):
+    _mapping: CodedSpans
+
+    def __iter__(self) -> Iterator[tuple[Key, Spans]]:
+        return self._mapping._each()
+
+
+class _Values(ValuesView[Spans]):
+    _mapping: CodedSpans
+
+    def __iter__(self) -> Iterator[Spans]:
+        return (spans for _, spans in self._mapping._each())

@@ -27,6 +27,7 @@ import numpy as np
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions import resemblance, sentence_spans, stored_state
+from coding.language.suggestions.coded import CodedSpans
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
 from coding.language.suggestions.similar import sentence_vectors
@@ -45,12 +46,17 @@ def codings_stamp(
     """A digest of what the profiles are built from: the coded passages in the order given (the profiles' sums
     add in that order) and each code's describing words."""
     digest = hashlib.blake2b(digest_size=20)
-    keys = itertools.chain.from_iterable(
-        (doc_id, code_id, len(spans)) for (doc_id, code_id), spans in coded.items()
-    )
-    digest.update(np.fromiter(keys, dtype=np.int64).tobytes())
-    spans = itertools.chain.from_iterable(itertools.chain.from_iterable(coded.values()))
-    digest.update(np.fromiter(spans, dtype=np.int64).tobytes())
+    if isinstance(coded, CodedSpans):  # the same numbers, from its arrays
+        keys, spans = coded.flat()
+        digest.update(keys.tobytes())
+        digest.update(spans.tobytes())
+    else:
+        chained = itertools.chain.from_iterable(
+            (doc_id, code_id, len(spans)) for (doc_id, code_id), spans in coded.items()
+        )
+        digest.update(np.fromiter(chained, dtype=np.int64).tobytes())
+        passages = itertools.chain.from_iterable(itertools.chain.from_iterable(coded.values()))
+        digest.update(np.fromiter(passages, dtype=np.int64).tobytes())
     described = sorted((c.id, c.guide_question, tuple(c.guide_prompts), c.description) for c in codes)
     digest.update(repr(described).encode())
     return digest.digest()

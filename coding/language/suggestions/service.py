@@ -315,7 +315,8 @@ class SuggestionService:
                 say("unknown suggestion source(s) {unknown}", unknown=", ".join(sorted(unknown)))
             )
         tree = self._context.resolve.code_tree()
-        coded, _ = self._decisions()
+        read, _ = self._decisions()
+        coded = dict(read.items())  # each document left out looks at all of it: the lists made once
         if codes:
             chosen: dict[CodeId, CodeInfo] = {}
             for ref in codes:
@@ -425,7 +426,8 @@ class SuggestionService:
         tree = self._context.resolve.code_tree()
         out: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
         lines: dict[CodeId, list[CodeId]] = {}  # per code: it and its ancestors among ``codes``, found once
-        for (doc_id, code_id), spans in coded.items():
+        for key in coded:  # the passages made only for the codes asked about (when held as arrays)
+            doc_id, code_id = key
             line = lines.get(code_id)
             if line is None:
                 line = lines[code_id] = []
@@ -434,8 +436,10 @@ class SuggestionService:
                     if codes is None or current in codes:
                         line.append(current)
                     current = tree.get(current).parent_id
-            for ancestor in line:
-                out[(doc_id, ancestor)].extend(spans)
+            if line:
+                spans = coded[key]
+                for ancestor in line:
+                    out[(doc_id, ancestor)].extend(spans)
         return out
 
     # -- the queue -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from coding.core.ids import CodeId, DocumentId
 from coding.language.suggestions.coded import CodedSpans
+from coding.language.suggestions.kept import codings_stamp
 
 
 @settings(max_examples=80, deadline=None)
@@ -28,6 +29,7 @@ def test_what_is_coded_as_arrays_is_what_a_dict_filled_row_by_row_holds(
     coded = CodedSpans.of_rows(iter(rows))
     assert list(coded) == list(expected) and len(coded) == len(expected)
     assert list(coded.items()) == list(expected.items())
+    assert list(coded.values()) == list(expected.values())
     assert coded.passages() == len(rows)
     for doc_id in range(0, 8):
         for code_id in range(0, 7):
@@ -35,4 +37,5 @@ def test_what_is_coded_as_arrays_is_what_a_dict_filled_row_by_row_holds(
             assert (key in coded) == (key in expected)
             assert coded.get(key) == expected.get(key)
             assert coded.get(key, ()) == expected.get(key, ())
+    assert codings_stamp(coded, []) == codings_stamp(dict(expected), [])
     assert ("x",) not in coded  # type: ignore[comparison-overlap]
