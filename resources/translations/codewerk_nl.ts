@@ -2550,6 +2550,10 @@ Klik om de citaten te tonen</translation>
         <source>Click a coded passage or its stripe first</source>
         <translation>Klik eerst op een gecodeerd fragment of zijn streep</translation>
     </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>Zoeken voorbereiden</translation>
+    </message>
 </context>
 <context>
     <name>MatchReview</name>
@@ -3088,6 +3092,13 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Marked {count} quote(s) {mark} as {reviewer}</source>
         <translation>Citaten gemarkeerd: {count}, {mark}, als {reviewer}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Letting go of the rows listed before</source>
+        <translation>De eerder getoonde rijen vrijgeven</translation>
     </message>
 </context>
 <context>
