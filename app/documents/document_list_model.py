@@ -28,7 +28,7 @@ from app.shell import deferred_changes
 from app.shell.deferred_changes import RETRY_MS, DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets.record_table_model import header_text
-from app.widgets.translated import QT_TRANSLATE_NOOP, number
+from app.widgets.translated import NO_VALUE, QT_TRANSLATE_NOOP, no_value, number
 from coding import Aspect, Change
 from coding.core.attributes import attribute_label
 from coding.core.errors import ServerUnreachableError
@@ -45,7 +45,6 @@ NAME, CODINGS = range(2)
 #: answers to one guide question in 2,000 interviews took 21 s of GUI CPU).
 ADJUST_ROWS_UP_TO = 50
 HEADERS = (QT_TRANSLATE_NOOP("Column", "Document"), QT_TRANSLATE_NOOP("Column", "Codings"))
-NO_VALUE = QT_TRANSLATE_NOOP("DocumentListModel", "(no value)")
 #: What the list shows: documents grouped by their attributes, with their number of codings.
 SHOWN = (Aspect.DOCUMENTS, Aspect.ATTRIBUTES, Aspect.SPEAKERS, Aspect.CODINGS)
 
@@ -402,7 +401,7 @@ class DocumentListModel(QAbstractItemModel):
         key, documents = group
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
-                shown = QCoreApplication.translate("DocumentListModel", NO_VALUE) if key == NO_VALUE else key
+                shown = no_value() if key == NO_VALUE else key
                 return f"{shown}  ({len(documents)})"
             return str(sum(d.coding_count or 0 for d in documents)) if self._counted else ""
         if role == FILTER_ROLE:
@@ -414,7 +413,11 @@ class DocumentListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(
                 "DocumentListModel", "{key} = {value}: {count} document(s)"
-            ).format(key=attribute_label(self.group_by or ""), value=key, count=len(documents))
+            ).format(
+                key=attribute_label(self.group_by or ""),
+                value=no_value() if key == NO_VALUE else key,
+                count=len(documents),
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == CODINGS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

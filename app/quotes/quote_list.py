@@ -339,7 +339,7 @@ class QuoteList(QuoteCells):
         if rule.empty:
             return list(self._all)
         facts = self._ensure_facts()
-        documents = self._ensure_documents().matching(rule.where)
+        documents = self._ensure_documents().matching(rule)
         texts = self._ensure_texts() if rule.text.strip() else None
         reviewed = self._review_test(rule.review)
         return facts.matching(self._all, rule, documents, texts, reviewed)

@@ -21,7 +21,7 @@ from coding.core.ids import CodingId, DocumentId
 from coding.core.records import DocumentInfo, Quote
 from coding.core.text import fold, natural_key
 from coding.quotes.quote_facts import CODE, CODER, DOCUMENT, END, START, FactRow, QuoteFacts
-from coding.quotes.quote_filter import QuoteFilter, quick_fold
+from coding.quotes.quote_filter import QuoteFilter, attribute_tests, quick_fold
 
 
 class DocumentFacts:
@@ -45,9 +45,9 @@ class DocumentFacts:
             key = self._natural[value] = natural_key(value)
         return key
 
-    def matching(self, where: Mapping[str, str]) -> set[int] | None:
-        """The documents whose attributes have the wanted values (None: no attribute filter)."""
-        wanted = [(key.strip().lower(), fold(value)) for key, value in where.items() if value]
+    def matching(self, rule: QuoteFilter) -> set[int] | None:
+        """The documents whose attributes pass ``rule``'s attribute filters (None: there are none)."""
+        wanted = attribute_tests(rule)
         if not wanted:
             return None
         return {

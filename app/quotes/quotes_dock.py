@@ -45,7 +45,7 @@ from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.combo_fill import fill_combo
-from app.widgets.translated import layer_name
+from app.widgets.translated import layer_name, no_value
 from coding import Aspect, Change
 from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.coder_layers import LAYERS
@@ -57,6 +57,8 @@ from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 from coding.reviews.review_service import STATUSES
 
 ANY = ""
+# The value choice of the documents without a value for the chosen attribute (never an attribute's value).
+WITHOUT_VALUE = "\x00no value"
 SORT_KEY = "quotes/sort"  # the column the user last sorted the quotes by, kept between sessions
 LAYER_PREFIX = "layer:"  # the coder choices that are layers (mine, other coders, consensus), not names
 
@@ -362,26 +364,30 @@ class QuotesDock(QDockWidget):
             choose=(key, *REGION_KEYS),
         )
         chosen = self.attribute.currentData()
-        values = documents.attribute_values(chosen) if chosen else []
         fill_combo(
             self.value,
-            [(v, v) for v in values],
+            self._values(chosen),
             first=(QCoreApplication.translate("QuotesDock", "(any)"), ANY),
             choose=(value,),
         )
         if (chosen, self.value.currentData()) != (key, value):
             self._apply_filter()
 
+    def _values(self, key: str | None) -> list[tuple[str, str]]:
+        """The value choices of attribute ``key``: its values, then "(no value)" when some documents
+        have none (as the Documents panel groups them)."""
+        if self.workspace is None or not key:
+            return []
+        documents = self.workspace.project.documents
+        values: list[tuple[str, str]] = [(v, v) for v in documents.attribute_values(key) if v]
+        if documents.count_without_value(key):
+            values.append((no_value(), WITHOUT_VALUE))
+        return values
+
     def _attribute_changed(self, *_args: object) -> None:
-        key = self.attribute.currentData()
-        values = (
-            self.workspace.project.documents.attribute_values(key)
-            if self.workspace is not None and key
-            else []
-        )
         fill_combo(
             self.value,
-            [(value, value) for value in values],
+            self._values(self.attribute.currentData()),
             first=(QCoreApplication.translate("QuotesDock", "(any)"), ANY),
         )
         self._apply_filter()
@@ -403,7 +409,8 @@ class QuotesDock(QDockWidget):
         coder = self.coder.currentData() or None
         layer = coder[len(LAYER_PREFIX) :] if coder and coder.startswith(LAYER_PREFIX) else None
         return QuoteFilter(
-            where={key: value} if key and value else {},
+            where={key: value} if key and value and value != WITHOUT_VALUE else {},
+            without=(key,) if key and value == WITHOUT_VALUE else (),
             coder=None if layer else coder,
             layer=layer,
             me=self.model.workspace.project.coder if self.model is not None else "",

@@ -136,6 +136,7 @@ def set_project(window: MainWindow, project: Project) -> None:
         )
     )
     workspace.settle()
+    after_first_paint(window.view.viewport(), lambda: extra_windows.prepare_search(window))
     if project.unchecked:
         after_first_paint(window.view.viewport(), lambda: _check_file(window, workspace))
 

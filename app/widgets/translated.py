@@ -63,14 +63,24 @@ def number(value: int) -> str:
     return count(value)
 
 
+#: The group of the documents without a value for an attribute, wherever the window shows one (the
+#: Documents panel's groups, the Quotes dock's value filter, Compare's columns): one text, one translation.
+NO_VALUE = QT_TRANSLATE_NOOP("Groups", "(no value)")
+
+
+def no_value() -> str:
+    """The text "(no value)" in the window's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Groups", NO_VALUE)
+
+
 def group_label(value: str) -> str:
     """A group (a value of the attribute regions are compared by) as shown: the documents without a value
     are "(no value)", as in the Documents panel, not the domain's marker ``NO_GROUP`` ("(none)")."""
-    from PySide6.QtCore import QCoreApplication
-
     from coding.judgements.comparison import NO_GROUP
 
-    return QCoreApplication.translate("Groups", "(no value)") if value == NO_GROUP else value
+    return no_value() if value == NO_GROUP else value
 
 
 #: A team project's roles (``coding.core.server_store``) marked for translation: the window's title names

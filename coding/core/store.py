@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from coding.core.changes import Change
 from coding.core.errors import CodewerkError, DiskFullError, ProjectBusyError, ProjectReadOnlyError
 from coding.core.i18n import text
+from coding.core.log_copy import COPY_LATER, LogCopier, hold_back, restore_on_return
 from coding.core.write_lane import WriteLane
 from models import Base
 from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
@@ -82,6 +83,8 @@ class Store:
         #: program's (it lands before the writer's :meth:`mark_seen`).
         self._writing = 0
         self._writing_lock = threading.Lock()
+        #: Copies the log into the file after a commit that left it to a thread (:mod:`coding.core.log_copy`).
+        self._log_copier = LogCopier()
         self.set_patience(BUSY_TIMEOUT_MS, RETRY_DELAYS)
 
     def set_patience(self, busy_timeout_ms: int, retry_delays: tuple[float, ...]) -> None:
@@ -92,6 +95,7 @@ class Store:
         self.busy_timeout_ms = busy_timeout_ms
         self.retry_delays = retry_delays
         self.engine = make_engine(self.path, read_only=self.read_only, busy_timeout_ms=busy_timeout_ms)
+        restore_on_return(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(**{WRITES: True}), expire_on_commit=False
@@ -219,12 +223,15 @@ class Store:
             try:
                 with sessions() as session, session.begin():
                     yield session
+                    later = hold_back(session)  # the log copied into the file by a thread (log_copy)
             except (DBAPIError, sqlite3.Error) as exc:  # the latter from a raw connection's bulk writes
                 translated = self._translated(exc)
                 if translated is None:
                     raise
                 raise translated from exc
             self.mark_seen()  # our own commit is not news (others_committed)
+        if later:
+            self._log_copier.start(self.engine)
 
     @contextmanager
     def _own_write(self) -> Iterator[None]:
@@ -336,12 +343,15 @@ class Store:
         if session is None:
             raise RuntimeError("this thread holds no transaction")
         self._held.session = None
+        later = False
         with self._own_write():
             try:
                 if commit:
                     self._look_before_writing(session)
+                    later = hold_back(session)  # the log copied into the file by a thread (log_copy)
                     session.commit()
                 else:
+                    session.info.pop(COPY_LATER, None)
                     session.rollback()
             except DBAPIError as exc:
                 translated = self._translated(exc)
@@ -352,6 +362,8 @@ class Store:
                 session.close()
             if commit:
                 self.mark_seen()
+        if later:
+            self._log_copier.start(self.engine)
 
     @property
     def holding(self) -> bool:
@@ -376,6 +388,9 @@ class Store:
         file alone, made while the project is open (a file manager, a mail attachment), then holds
         every finished action, not only those before SQLite's own checkpoint (every 1,000 pages)."""
         if self.engine.dialect.name != "sqlite" or self.read_only:
+            return
+        if self._log_copier.busy:  # a copy under way (log_copy): another after it, in its thread
+            self._log_copier.start(self.engine)
             return
         with self._watch_lock:  # the watch connection: outside any transaction, as a checkpoint must be
             try:
@@ -445,6 +460,7 @@ class Store:
     def close(self) -> None:
         """Close every connection (any thread: the window closes a file in a thread of its own); the last one to
         close copies the write-ahead log into the file."""
+        self._log_copier.wait()  # the copy under way first (log_copy)
         with self._watch_lock:
             if self._watch is not None:
                 self._watch.close()

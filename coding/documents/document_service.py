@@ -289,6 +289,17 @@ class DocumentService:
             ).scalars()
             return sorted(values, key=fold)
 
+    def count_without_value(self, key: str) -> int:
+        """How many documents have no value for attribute ``key`` (none set, or an empty one): the
+        group the window calls "(no value)"."""
+        named = self.attribute_named(key)
+        valued = select(DocumentAttribute.document_id).where(
+            DocumentAttribute.key == named, DocumentAttribute.value != ""
+        )
+        with self._store.read() as session:
+            statement = select(func.count(Document.id)).where(Document.id.not_in(valued))
+            return int(session.execute(statement).scalar_one())
+
     def find_passage(self, ref: DocumentRef, passage: str) -> tuple[int, int]:
         """Where ``passage`` occurs in the document, ignoring differences in whitespace.
 

@@ -1,6 +1,9 @@
 """CSV export: the per-group quote rows in one file, UTF-8 with BOM so Excel shows accents.
 
-The first column is the group (``Region``), then the columns of the workbook's group sheets. A CSV
+The first column is the group (``Region``), then the columns of the workbook's group sheets. The group
+of the documents without a value is the domain's marker ``NO_GROUP``, "(none)", in every language: a
+CSV is data (scripts match the value, ``groups=["(none)"]`` takes it back), while the header row and the
+files people read (Excel, Word) say "(no value)" in the user's language. A CSV
 cell cannot be marked as text, so a cell a spreadsheet would read as a formula (``=…``, ``-2+3``,
 ``@SUM(…)``) gets a leading apostrophe (``csv_guard="apostrophe"``, the default; ``"none"`` writes
 cells as they are); ``-/-`` or ``+31 6 …`` are never changed (:mod:`coding.exporting.csv_guard`).

@@ -46,9 +46,12 @@ def quick_fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class QuoteFilter:
-    """``where`` maps attribute keys to wanted values; ``review`` is a status, ``"unreviewed"`` or ``"to-answer"``."""
+    """``where`` maps attribute keys to wanted values; ``without`` names attribute keys the quote's
+    document has no value for (the "(no value)" group); ``review`` is a status, ``"unreviewed"`` or
+    ``"to-answer"``."""
 
     where: Mapping[str, str] = field(default_factory=dict)
+    without: tuple[str, ...] = ()
     coder: str | None = None
     text: str = ""
     review: str | None = None
@@ -61,11 +64,19 @@ class QuoteFilter:
     def empty(self) -> bool:
         return (
             not self.where
+            and not self.without
             and self.coder is None
             and not self.text.strip()
             and self.review is None
             and self.layer in (None, "all")
         )
+
+
+def attribute_tests(rule: QuoteFilter) -> list[tuple[str, str]]:
+    """The (key, folded value) pairs a quote's document must have for ``rule``; a key of ``without``
+    must have the empty value (a document without the attribute has it as "")."""
+    wanted = [(key.strip().lower(), fold(value)) for key, value in rule.where.items() if value]
+    return wanted + [(key.strip().lower(), "") for key in rule.without]
 
 
 class FilterableQuotes:
@@ -115,11 +126,7 @@ class FilterableQuotes:
             return True
         quote = self.quotes[position]
         attributes = self._attributes.get(quote.document_id, {})
-        if any(
-            attributes.get(key.strip().lower(), "") != fold(value)
-            for key, value in rule.where.items()
-            if value
-        ):
+        if any(attributes.get(key, "") != value for key, value in attribute_tests(rule)):
             return False
         if rule.coder is not None and quote.coder != rule.coder:
             return False
@@ -133,7 +140,7 @@ class FilterableQuotes:
         """Indexes of the quotes that pass ``rule``, in list order."""
         if rule.empty:
             return list(range(len(self.quotes)))
-        wanted = [(key.strip().lower(), fold(value)) for key, value in rule.where.items() if value]
+        wanted = attribute_tests(rule)
         allowed = None
         if wanted:
             allowed = {

@@ -19,6 +19,7 @@ from coding.codebook.codebook_file import DEFAULT_COLOUR
 from coding.core.changes import Change
 from coding.core.collector import collector_paused, give_back_memory
 from coding.core.i18n import text as say
+from coding.core.log_copy import copy_later
 from coding.core.text import fold
 from coding.refi.elements import RCode
 from coding.refi.extension import CodeExtras
@@ -55,6 +56,8 @@ class ImportExchange(Command):
         return report
 
     def apply(self, session: Session) -> Change:
+        # Its log (209 MB at ten times the corpus) copied into the file by a thread after the commit.
+        copy_later(session)
         if self._steps is None or not self._settled:
             return super().apply(session)
         with collector_paused(), _page_cache(session):  # redo: the same rows, the same indexes
@@ -63,6 +66,7 @@ class ImportExchange(Command):
     def revert(self, session: Session) -> Change:
         """Undo: deleting the rows takes a page anywhere in the same GUID indexes the inserts did
         (:data:`IMPORT_PAGE_CACHE_KIB`), and the rows read back for redo are many, without cycles."""
+        copy_later(session)  # the log copied into the file by a thread after the commit (log_copy)
         with collector_paused(), _page_cache(session):
             return super().revert(session)
 

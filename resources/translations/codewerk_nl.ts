@@ -1412,10 +1412,6 @@ Lines a sort may build on the GUI thread (≈ 25 µs each).</extracomment>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <source>(no value)</source>
-        <translation>(geen waarde)</translation>
-    </message>
-    <message>
         <source>{characters} characters · {codings} coding(s)</source>
         <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
@@ -2554,6 +2550,10 @@ Klik om de citaten te tonen</translation>
         <source>Click a coded passage or its stripe first</source>
         <translation>Klik eerst op een gecodeerd fragment of zijn streep</translation>
     </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>Zoeken voorbereiden</translation>
+    </message>
 </context>
 <context>
     <name>MatchReview</name>
@@ -3092,6 +3092,13 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Marked {count} quote(s) {mark} as {reviewer}</source>
         <translation>Citaten gemarkeerd: {count}, {mark}, als {reviewer}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Letting go of the rows listed before</source>
+        <translation>De eerder getoonde rijen vrijgeven</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,7 @@ class SuggestionService:
         self,
         codes: Sequence[CodeInfo],
         sources: Sequence[str],
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
         limit: int,
         fixed: Fixed | None = None,
@@ -315,7 +315,8 @@ class SuggestionService:
                 say("unknown suggestion source(s) {unknown}", unknown=", ".join(sorted(unknown)))
             )
         tree = self._context.resolve.code_tree()
-        coded, _ = self._decisions()
+        read, _ = self._decisions()
+        coded = dict(read.items())  # each document left out looks at all of it: the lists made once
         if codes:
             chosen: dict[CodeId, CodeInfo] = {}
             for ref in codes:
@@ -390,18 +391,22 @@ class SuggestionService:
     def _decisions(
         self,
     ) -> tuple[
-        dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
     ]:
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+        """What is coded (per document and code, as arrays: :class:`~.coded.CodedSpans`) and the suggestions
+        decided on (per document and code: start, end, text, status)."""
+        from coding.language.suggestions.coded import CodedSpans
+
         decided: dict[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]] = defaultdict(list)
         with self._context.store.read() as session:
             raw = raw_connection(session)
-            for doc_id, code_id, start, end in raw.execute(
-                'SELECT s.document_id, c.code_id, s.start, s."end" FROM coding c '
-                "JOIN passage s ON s.id = c.passage_id"
-            ):
-                coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
+            coded = CodedSpans.of_rows(
+                raw.execute(
+                    'SELECT s.document_id, c.code_id, s.start, s."end" FROM coding c '
+                    "JOIN passage s ON s.id = c.passage_id"
+                )
+            )
             for doc_id, code_id, start, end, text, status in raw.execute(
                 'SELECT document_id, code_id, start, "end", text, status FROM suggestion WHERE status != ?',
                 ("open",),
@@ -413,7 +418,7 @@ class SuggestionService:
 
     def _coded_with_subcodes(
         self,
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         codes: Container[CodeId] | None = None,
     ) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
         """A passage coded with a subcode counts as coded for its ancestors too: the passages of ``codes`` (of
@@ -421,7 +426,8 @@ class SuggestionService:
         tree = self._context.resolve.code_tree()
         out: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
         lines: dict[CodeId, list[CodeId]] = {}  # per code: it and its ancestors among ``codes``, found once
-        for (doc_id, code_id), spans in coded.items():
+        for key in coded:  # the passages made only for the codes asked about (when held as arrays)
+            doc_id, code_id = key
             line = lines.get(code_id)
             if line is None:
                 line = lines[code_id] = []
@@ -430,8 +436,10 @@ class SuggestionService:
                     if codes is None or current in codes:
                         line.append(current)
                     current = tree.get(current).parent_id
-            for ancestor in line:
-                out[(doc_id, ancestor)].extend(spans)
+            if line:
+                spans = coded[key]
+                for ancestor in line:
+                    out[(doc_id, ancestor)].extend(spans)
         return out
 
     # -- the queue -----------------------------------------------------------------------

@@ -87,3 +87,27 @@ def test_options_codes_groups_reviews_and_refusals(project: Project, tmp_path: P
     with pytest.raises(InvalidInputError, match="no option document"):
         project.export(tmp_path / "c.csv", document="R2_uwv")
     assert not (tmp_path / "b.csv").exists() and not list(tmp_path.glob(".b-*"))
+
+
+def test_the_group_without_a_value_is_the_data_marker_in_every_language(
+    project: Project, tmp_path: Path
+) -> None:
+    """The group column writes the marker "(none)" for the documents without a value, in English and in
+    Dutch alike (the header is translated, the data is not): a script reading the file matches one value,
+    and that value given back as ``groups`` selects the same rows."""
+    from coding.core import i18n
+
+    build_regions(project)
+    project.export(tmp_path / "en.csv")
+    i18n.set_language("nl")  # as --language nl or the window in Dutch (the fixture sets English back)
+    project.export(tmp_path / "nl.csv")
+    english, dutch = read(tmp_path / "en.csv", ","), read(tmp_path / "nl.csv", ",")
+    assert english[0][0] == "Region" and dutch[0][0] == "Regio"  # the header is in the user's language
+    assert [r[0] for r in dutch[1:]] == [r[0] for r in english[1:]]
+    without = [r for r in english[1:] if r[0] == "(none)"]
+    assert without and not any(r[0] in ("(no value)", "(geen waarde)") for r in dutch[1:])
+
+    i18n.set_language("en")
+    project.export(tmp_path / "only.csv", groups=["(none)"])
+    base = 1 + len(BASE_HEADER)  # (columns of attributes only other groups have are left out)
+    assert [r[:base] for r in read(tmp_path / "only.csv", ",")[1:]] == [r[:base] for r in without]

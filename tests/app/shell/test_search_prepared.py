@@ -1,0 +1,91 @@
+"""The Search and suggestions window's modules (numpy, the language services) are imported in a worker a while
+after a project opened, so that its first opening does not import them on the GUI thread (0.3–0.7 s of a frozen
+window, whatever the project's size). Checked in a fresh interpreter: this test session has imported them all."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from coding import Project
+
+SCRIPT = """
+import json, sys, threading, time
+imported = []  # (module, imported on the GUI thread)
+
+class Seen:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        imported.append((name, threading.current_thread() is threading.main_thread()))
+        return None
+
+sys.meta_path.insert(0, Seen)
+from PySide6.QtCore import QSettings
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+from app.shell import extra_windows
+from app.shell.application import application
+from app.shell.main_window import MainWindow
+from app.widgets import long_operation
+extra_windows.PREPARE_SEARCH_AFTER_MS = int(sys.argv[3])
+app = application()
+window = MainWindow()
+window.show()
+assert window.open_project(sys.argv[1]), window.last_problem
+started = time.monotonic()
+titles = []
+while time.monotonic() - started < float(sys.argv[4]):
+    app.processEvents()
+    titles += [op.title for op in long_operation.running_operations() if op.title not in titles]
+    time.sleep(0.005)
+while long_operation.running_operations():
+    app.processEvents()
+before = len(imported)
+window.search()
+assert window.language_window is not None and window.language_window.isVisible()
+app.processEvents()
+window.close()
+print(json.dumps({"titles": titles, "prepared": imported[:before], "search": imported[before:]}))
+"""
+
+
+def _run(project: Path, settings: Path, after_ms: int, watch_s: float) -> dict[str, list]:  # type: ignore[type-arg]
+    root = Path(__file__).resolve().parents[3]
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(project), str(settings), str(after_ms), str(watch_s)],
+        cwd=root,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result: dict[str, list] = json.loads(out.strip().splitlines()[-1])  # type: ignore[type-arg]
+    return result
+
+
+def _heavy(name: str) -> bool:
+    return name == "numpy" or name.startswith(("numpy.", "coding.language"))
+
+
+def test_the_search_window_opens_without_importing_numpy_or_the_language_services(
+    coded_project: Project, tmp_path: Path
+) -> None:
+    coded_project.close()
+    seen = _run(coded_project.path, tmp_path / "settings", after_ms=200, watch_s=1.5)
+    assert "Preparing search" in seen["titles"]
+    prepared = {name: on_gui for name, on_gui in seen["prepared"] if _heavy(name)}
+    assert "numpy" in prepared and "coding.language.assistant" in prepared
+    assert not any(prepared.values())  # every one of them in the worker
+    left = [name for name, _gui in seen["search"] if _heavy(name)]
+    assert left == []  # nothing left for the window's opening
+
+
+def test_opened_at_once_the_search_window_imports_them_itself(coded_project: Project, tmp_path: Path) -> None:
+    """Opened before the preparation begins, the window imports what it needs itself, on the GUI thread (as
+    before: what the test above sees would be seen)."""
+    coded_project.close()
+    seen = _run(coded_project.path, tmp_path / "settings", after_ms=60_000, watch_s=0.3)
+    assert "Preparing search" not in seen["titles"]
+    assert ("numpy", True) in [(name, on_gui) for name, on_gui in seen["search"]]
