@@ -382,16 +382,26 @@ class SuggestionService:
     def _corpus_data(self, corpus: Corpus, indexed: set[DocumentId]) -> CorpusData:
         """The indexed words, read again only when the index or the speaker rules changed."""
         from coding.language.suggestions.data import fingerprint, load_corpus_data
-        from coding.language.suggestions.stored_state import corpus_stamp, worth_storing
+        from coding.language.suggestions.stored_state import (
+            corpus_stamp,
+            known_words,
+            remember_words,
+            worth_storing,
+        )
 
         key = fingerprint(self._context.store, indexed)
         with self._lock:
             if self._data is not None and self._data[0] == key:
                 return self._data[1]
             self._data = None  # let the old one go before reading the new one
-            data = load_corpus_data(corpus, indexed)
+            stamp = corpus_stamp(key)
+            # stored by an earlier session's find: each document's words then read when first asked for
+            known = known_words(corpus.store, stamp)
+            data = load_corpus_data(corpus, indexed, known=known)
             if worth_storing(data):  # else nothing is stored or read: computing is as quick
-                data.stamp = corpus_stamp(key)
+                data.stamp = stamp
+                if known is None:
+                    remember_words(data)
             self._data = (key, data)
             return data
 
