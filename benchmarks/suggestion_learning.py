@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from benchmarks.suggestion_quality import SPLITS, build
@@ -20,14 +21,17 @@ from coding.core.ids import CodeId, DocumentId
 from coding.language.suggestions.candidates import SOURCES, Candidate
 from coding.language.suggestions.service import per_code_limit
 
-Coded = dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]
+Key = tuple[DocumentId, CodeId]
+Coded = dict[Key, list[tuple[int, int]]]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _score(found: list[Candidate], document: DocumentId, coded: Coded) -> Counter[str]:
+def _score(
+    found: list[Candidate], document: DocumentId, coded: Mapping[Key, list[tuple[int, int]]]
+) -> Counter[str]:
     mine = [c for c in found if c.document_id == document]
     passages = [(code, span) for (doc, code), spans in coded.items() if doc == document for span in spans]
     return Counter(

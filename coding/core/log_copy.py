@@ -11,7 +11,9 @@ window announces it and reads its rows again meanwhile.
 Nothing is at risk: the log holds every committed transaction until it is copied (the same PASSIVE checkpoint
 SQLite would have made, on another connection: it waits for no reader or writer and copies what it can); the
 connection that committed gets SQLite's automatic checkpoint back when it returns to the pool (whatever
-happened to the write); closing the store, and the window's own checkpoint, wait for the copy under way.
+happened to the write); closing the store waits for the copy under way, and the window's own checkpoint
+(:meth:`coding.core.store.Store.checkpoint`, two seconds after a change) follows it in the same thread then,
+so that the window's thread never waits for it.
 """
 
 from __future__ import annotations
@@ -86,6 +88,12 @@ class LogCopier:
             )
             self._thread = thread
             thread.start()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a copy is under way."""
+        with self._lock:
+            return self._thread is not None and self._thread.is_alive()
 
     def wait(self) -> None:
         """Until the copy under way, if any, is done."""

@@ -389,7 +389,9 @@ class Store:
         every finished action, not only those before SQLite's own checkpoint (every 1,000 pages)."""
         if self.engine.dialect.name != "sqlite" or self.read_only:
             return
-        self._log_copier.wait()  # a copy under way (log_copy) would make this one find the log busy
+        if self._log_copier.busy:  # a copy under way (log_copy): another after it, in its thread
+            self._log_copier.start(self.engine)
+            return
         with self._watch_lock:  # the watch connection: outside any transaction, as a checkpoint must be
             try:
                 if self._watch is None:

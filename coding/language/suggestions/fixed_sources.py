@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -53,7 +53,8 @@ class FixedSources:
         self._corpus_key = corpus_key
         #: The answers to the matched guide questions and the matcher's findings per document, with what they
         #: were found from.
-        self.answers: tuple[object, list[AnswerSpan], dict[DocumentId, TurnMatches]] | None = None
+        #: were found from (read from the project, they are made when looked at: ``stored_answers.AnswerTable``).
+        self.answers: tuple[object, Sequence[AnswerSpan], Mapping[DocumentId, TurnMatches]] | None = None
         #: The interviewer turns whose guide matches the researcher decided on (read with the answers).
         self.decided_turns: frozenset[tuple[DocumentId, int]] = frozenset()
         #: The stamp the answers are stored under (:mod:`.stored_state`; ``None``: not stored).
@@ -118,6 +119,8 @@ class FixedSources:
         pipeline = self._assistant.pipeline
         found: list[Candidate] = []
         sentences = None
+        # made once for the sources below when read from the project (each looks at all of them), let go after
+        answers = list(self.guide_answers(data))
         if "terms" in sources:
             sentences = term_sentences([c for c in codes if c.search_terms], data, corpus, pipeline)
             from coding.language.suggestions.named import named_candidates
@@ -128,11 +131,10 @@ class FixedSources:
                 {code.id for code in codes},
                 data,
                 sentence_vectors(data),
-                self.guide_answers(data),
+                answers,
             )
         if "question" in sources:
             scope = {code.id for code in codes}
-            answers = self.guide_answers(data)
             if answers:
                 from coding.language.suggestions.guide_answers import guide_candidates, neighbour_candidates
 
@@ -157,7 +159,7 @@ class FixedSources:
                 found += question_candidates(list(tree), scope, data, corpus, pipeline)
         return sentences, found
 
-    def guide_answers(self, data: CorpusData) -> list[AnswerSpan]:
+    def guide_answers(self, data: CorpusData) -> Sequence[AnswerSpan]:
         """The answers to the matched guide questions, kept until the corpus, the guide or the researcher's
         decisions on the matches change (matching every interviewer turn is the slow part)."""
         if self._guide is None:
@@ -205,6 +207,7 @@ class FixedSources:
             lambda: stored_answer_spans(guide_service, self._assistant.corpus(), data),
             stored_answers.pack,
             stored_answers.unpack,
+            by_array=True,
         )
         self.answers = (key, answers, found)
         self.answers_stamp = stamp
@@ -214,7 +217,7 @@ class FixedSources:
         self,
         codes: Sequence[CodeInfo],
         data: CorpusData,
-        coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]],
+        coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
         profiles: Profiles,
         closest: tuple[IntArray, FloatArray, FloatArray] | None,
     ) -> list[Candidate]:
@@ -225,10 +228,12 @@ class FixedSources:
         folded = functools.cache(
             fold
         )  # the few questions' references, folded once each (not once per answer)
-        for answer in self.guide_answers(data):
-            code_id = by_ref.get(folded(answer.question))
+        from coding.language.suggestions.stored_answers import asked_questions
+
+        for document_id, question in asked_questions(self.guide_answers(data)):
+            code_id = by_ref.get(folded(question))
             if code_id is not None:
-                asked[answer.document_id].add(code_id)
+                asked[document_id].add(code_id)
         if not asked:
             return []
         from coding.language.suggestions.kept import kept_closest_codes

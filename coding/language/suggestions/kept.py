@@ -27,10 +27,17 @@ import numpy as np
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions import resemblance, sentence_spans, stored_state
+from coding.language.suggestions.coded import CodedSpans
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
 from coding.language.suggestions.similar import sentence_vectors
-from coding.language.suggestions.vectors import FloatArray, UnitWeights, pack_weights, unpack_weights
+from coding.language.suggestions.vectors import (
+    FloatArray,
+    StoredUnitWeights,
+    pack_stored_weights,
+    shape_of,
+    unpack_stored_weights,
+)
 
 
 def codings_stamp(
@@ -39,12 +46,17 @@ def codings_stamp(
     """A digest of what the profiles are built from: the coded passages in the order given (the profiles' sums
     add in that order) and each code's describing words."""
     digest = hashlib.blake2b(digest_size=20)
-    keys = itertools.chain.from_iterable(
-        (doc_id, code_id, len(spans)) for (doc_id, code_id), spans in coded.items()
-    )
-    digest.update(np.fromiter(keys, dtype=np.int64).tobytes())
-    spans = itertools.chain.from_iterable(itertools.chain.from_iterable(coded.values()))
-    digest.update(np.fromiter(spans, dtype=np.int64).tobytes())
+    if isinstance(coded, CodedSpans):  # the same numbers, from its arrays
+        keys, spans = coded.flat()
+        digest.update(keys.tobytes())
+        digest.update(spans.tobytes())
+    else:
+        chained = itertools.chain.from_iterable(
+            (doc_id, code_id, len(spans)) for (doc_id, code_id), spans in coded.items()
+        )
+        digest.update(np.fromiter(chained, dtype=np.int64).tobytes())
+        passages = itertools.chain.from_iterable(itertools.chain.from_iterable(coded.values()))
+        digest.update(np.fromiter(passages, dtype=np.int64).tobytes())
     described = sorted((c.id, c.guide_question, tuple(c.guide_prompts), c.description) for c in codes)
     digest.update(repr(described).encode())
     return digest.digest()
@@ -102,6 +114,7 @@ def kept_turn_vectors(data: CorpusData, build: Callable[[], SpanVectors]) -> Spa
         build,
         _pack_spans,
         _unpack_spans,
+        by_array=True,
     )
     return found
 
@@ -110,17 +123,66 @@ _SPAN_FIELDS = ("document", "start", "end", "rows", "columns", "words")
 
 
 def _pack_spans(vectors: SpanVectors) -> dict[str, np.ndarray]:
-    return {**{name: getattr(vectors, name) for name in _SPAN_FIELDS}, **pack_weights(vectors.weights)}
+    return {
+        **{name: getattr(vectors, name) for name in _SPAN_FIELDS},
+        **pack_stored_weights(vectors.rows, vectors.weights, len(vectors)),
+    }
 
 
-def _unpack_spans(arrays: dict[str, np.ndarray]) -> SpanVectors:
+def _unpack_spans(arrays: Mapping[str, np.ndarray]) -> SpanVectors:
+    spans = shape_of(arrays, "document")
+    if len(spans) != 1 or any(shape_of(arrays, name) != spans for name in ("start", "end", "words")):
+        raise ValueError("span vectors of another shape")
+    weights = unpack_stored_weights(arrays, spans[0])
+    if isinstance(weights, StoredUnitWeights):
+        return StoredSpanVectors(arrays, weights)
     document, start, end, rows, columns, words = (arrays[name] for name in _SPAN_FIELDS)
-    if not len(document) == len(start) == len(end) == len(words) or len(rows) != len(columns):
-        raise ValueError("span vectors of another shape")
-    weights = unpack_weights(arrays, rows, columns)
-    if isinstance(weights, UnitWeights) and len(weights.norms) != len(document):
-        raise ValueError("span vectors of another shape")
     return SpanVectors(document, start, end, rows, columns, weights, words)
+
+
+class StoredSpanVectors(SpanVectors):
+    """Span vectors as read from the project: each array read when it is first asked for (the respondent turns'
+    entries only when the codings changed, or for the reasons' words not stored)."""
+
+    def __init__(self, arrays: Mapping[str, np.ndarray], weights: StoredUnitWeights) -> None:
+        object.__setattr__(self, "_arrays", arrays)
+        object.__setattr__(self, "_weights", weights)
+        object.__setattr__(self, "_length", shape_of(arrays, "document")[0])
+
+    _arrays: Mapping[str, np.ndarray]
+    _weights: StoredUnitWeights
+    _length: int
+
+    @property
+    def document(self) -> IntArray:
+        return self._arrays["document"]
+
+    @property
+    def start(self) -> IntArray:
+        return self._arrays["start"]
+
+    @property
+    def end(self) -> IntArray:
+        return self._arrays["end"]
+
+    @property
+    def rows(self) -> IntArray:
+        return self._arrays["rows"]
+
+    @property
+    def columns(self) -> IntArray:
+        return self._arrays["columns"]
+
+    @property
+    def words(self) -> IntArray:
+        return self._arrays["words"]
+
+    @property
+    def weights(self) -> StoredUnitWeights:
+        return self._weights
+
+    def __len__(self) -> int:
+        return self._length
 
 
 def kept_turn_closest(

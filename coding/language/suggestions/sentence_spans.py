@@ -24,7 +24,7 @@ from coding.language.suggestions.candidates import Candidate, overlap
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.resemblance import Profiles, coded_passages, shared_words
 from coding.language.suggestions.similar import SentenceVectors, sentence_vectors
-from coding.language.suggestions.vectors import FloatArray, closest_two
+from coding.language.suggestions.vectors import FloatArray, closest_two, row_firsts
 
 #: A run of sentences is suggested for the code it resembles most from this cosine (its best sentence) …
 SPAN_MIN_SIMILARITY = 0.25
@@ -63,11 +63,11 @@ def span_candidates(
         return []
     vectors = sentence_vectors(data)
     best, first, second = closest if closest is not None else closest_codes(vectors, profiles)
-    words = np.bincount(vectors.rows, minlength=len(vectors))
     sure = (first - second >= SPAN_MIN_MARGIN) & (first > 0)
     names = {code.id: code.name for code in codes}
-    # looked for in the rows' own type (int32 when read from the project): other values would copy the rows first
-    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1, dtype=vectors.rows.dtype))
+    # where each sentence's entries start (read with the vectors, else looked for in the rows: row_firsts)
+    entry_bounds = row_firsts(vectors)
+    words = np.diff(entry_bounds)  # content words per sentence
     out: list[Candidate] = []
     chosen = np.flatnonzero(sure)
     if not len(chosen):
@@ -147,9 +147,14 @@ def held_back(
     is the whole turn (that very passage was judged)."""
     if not held:
         return []
+    from coding.language.suggestions.candidate_columns import CandidateColumns, with_codes_of
+
+    keys = {(c.document_id, c.code_id) for c in held}
 
     def by_code(candidates: Sequence[Candidate]) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
         spans: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = {}
+        if isinstance(candidates, CandidateColumns):  # only those of the documents and codes held back
+            candidates = candidates.where(with_codes_of(candidates, keys))
         for c in candidates:
             spans.setdefault((c.document_id, c.code_id), []).append((c.start, c.end))
         return spans

@@ -9,7 +9,7 @@ are sparse rows of stem ids with precomputed unit weights (:class:`SentenceVecto
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,13 +20,15 @@ from coding.language.suggestions.data import Bag, CorpusData, DocumentTokens, In
 from coding.language.suggestions.vectors import (
     FloatArray,
     IndexArray,
+    StoredUnitWeights,
     UnitWeights,
     Weights,
     bag_counts,
     narrowed,
-    pack_weights,
+    pack_stored_weights,
+    shape_of,
     unit_tfidf,
-    unpack_weights,
+    unpack_stored_weights,
 )
 
 
@@ -65,24 +67,75 @@ def _stored_sentence_vectors(data: CorpusData) -> SentenceVectors:
         lambda: _build_sentence_vectors(data),
         _pack,
         _unpack,
+        by_array=True,
     )
 
 
 def _pack(vectors: SentenceVectors) -> dict[str, np.ndarray]:
     named = ("document", "start", "end", "rows", "columns", "idf")
-    return {**{name: getattr(vectors, name) for name in named}, **pack_weights(vectors.weights)}
+    return {
+        **{name: getattr(vectors, name) for name in named},
+        **pack_stored_weights(vectors.rows, vectors.weights, len(vectors)),
+    }
 
 
-def _unpack(arrays: dict[str, np.ndarray]) -> SentenceVectors:
-    document, start, end, rows, columns, idf = (
-        arrays[name] for name in ("document", "start", "end", "rows", "columns", "idf")
-    )
-    if not len(document) == len(start) == len(end) or len(rows) != len(columns):
+_FIELDS = ("document", "start", "end", "rows", "columns", "idf")
+
+
+def _unpack(arrays: Mapping[str, np.ndarray]) -> SentenceVectors:
+    sentences = shape_of(arrays, "document")
+    if shape_of(arrays, "start") != sentences or shape_of(arrays, "end") != sentences or len(sentences) != 1:
         raise ValueError("sentence vectors of another shape")
-    weights = unpack_weights(arrays, rows, columns)
-    if isinstance(weights, UnitWeights) and len(weights.norms) != len(document):
-        raise ValueError("sentence vectors of another shape")
+    weights = unpack_stored_weights(arrays, sentences[0])
+    if isinstance(weights, StoredUnitWeights):
+        return StoredSentenceVectors(arrays, weights)
+    document, start, end, rows, columns, idf = (arrays[name] for name in _FIELDS)
     return SentenceVectors(document, start, end, rows, columns, weights, idf)
+
+
+class StoredSentenceVectors(SentenceVectors):
+    """The sentence vectors as read from the project: each array read when it is first asked for (the rows, one per
+    entry, only by who looks at all of them: :func:`~.vectors.row_firsts`, :func:`~.vectors.rows_of`)."""
+
+    def __init__(self, arrays: Mapping[str, np.ndarray], weights: StoredUnitWeights) -> None:
+        object.__setattr__(self, "_arrays", arrays)
+        object.__setattr__(self, "_weights", weights)
+        object.__setattr__(self, "_length", shape_of(arrays, "document")[0])
+
+    _arrays: Mapping[str, np.ndarray]
+    _weights: StoredUnitWeights
+    _length: int
+
+    @property
+    def document(self) -> IntArray:
+        return self._arrays["document"]
+
+    @property
+    def start(self) -> IntArray:
+        return self._arrays["start"]
+
+    @property
+    def end(self) -> IntArray:
+        return self._arrays["end"]
+
+    @property
+    def rows(self) -> IntArray:
+        return self._arrays["rows"]
+
+    @property
+    def columns(self) -> IntArray:
+        return self._arrays["columns"]
+
+    @property
+    def idf(self) -> FloatArray:
+        return self._arrays["idf"]
+
+    @property
+    def weights(self) -> StoredUnitWeights:
+        return self._weights
+
+    def __len__(self) -> int:
+        return self._length
 
 
 def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:

@@ -33,15 +33,15 @@ import json
 import logging
 import struct
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
 if TYPE_CHECKING:
     from coding.core.store import Store
-    from coding.language.suggestions.data import CorpusData
+    from coding.language.suggestions.data import CorpusData, KnownWords
 
 _log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ STORED_FROM_WORDS = 2_000_000
 
 def worth_storing(data: CorpusData) -> bool:
     """Whether the pieces derived from ``data`` are stored for the next session (:data:`STORED_FROM_WORDS`)."""
-    return sum(len(document.term) for document in data.documents.values()) >= STORED_FROM_WORDS
+    return sum(document.words for document in data.documents.values()) >= STORED_FROM_WORDS
 
 
 def corpus_stamp(fingerprint: tuple[Any, ...]) -> bytes:
@@ -123,6 +123,30 @@ def corpus_stamp(fingerprint: tuple[Any, ...]) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=20).digest()
 
 
+def known_words(store: Store, stamp: bytes) -> KnownWords | None:
+    """What an earlier session stored of the corpus's words read from ``stamp`` (``corpus_stamp``), else
+    ``None`` (:func:`remember_words`)."""
+    from coding.language.suggestions.data import KNOWN_NAME, unpack_known
+
+    arrays = read(store, KNOWN_NAME, stamp_of(stamp))
+    if arrays is None:
+        return None
+    try:
+        return unpack_known(arrays)
+    except (ValueError, KeyError, TypeError) as exc:
+        log_unread(KNOWN_NAME, exc)
+        return None
+
+
+def remember_words(data: CorpusData) -> None:
+    """Store what is known of ``data``'s words (``data.KnownWords``) for the next session, with the pieces after
+    the find (:func:`write_pending`)."""
+    from coding.language.suggestions.data import KNOWN_NAME, pack_known
+
+    if data.stamp is not None and data.store is not None:
+        data.unsaved[KNOWN_NAME] = (stamp_of(data.stamp), lambda: pack_known(data))
+
+
 def recall(
     data: CorpusData,
     name: str,
@@ -130,13 +154,21 @@ def recall(
     build: Callable[[], T],
     pack: Callable[[T], Arrays],
     unpack: Callable[[Arrays], T],
+    *,
+    by_array: bool = False,
 ) -> T:
     """Piece ``name`` as stored under ``stamp``, else ``build()`` (then written after the find:
-    :func:`write_pending`). ``stamp`` ``None``: nothing stored, nothing to store."""
+    :func:`write_pending`). ``stamp`` ``None``: nothing stored, nothing to store. ``by_array``: ``unpack`` is
+    given a :class:`StoredArrays`, which reads each array from the project only when it is first asked for (an
+    ``unpack`` that looks only at the arrays' shapes reads nothing yet)."""
     store = data.store
     if stamp is None or store is None:
         return build()
-    arrays = read(store, name, stamp)
+    arrays: Arrays | None
+    if by_array:  # a mapping that reads each array when asked for (unpack looks at what it needs)
+        arrays = cast("Arrays | None", StoredArrays.open(store, name, stamp, lambda: pack(build())))
+    else:
+        arrays = read(store, name, stamp)
     if arrays is not None:
         try:
             value = unpack(arrays)
@@ -196,6 +228,167 @@ def read(store: Store, name: str, stamp: str) -> Arrays | None:
 
 def _part(name: str, number: int) -> str:
     return f"{name}#{number}"
+
+
+class StoredArrays(Mapping[str, np.ndarray]):
+    """The arrays of a stored piece, each read from the project when it is first asked for (only its own bytes,
+    from the parts it lies in; then kept): a find that needs a few of a piece's arrays, or none, never holds the
+    rest (at ten times the large corpus, the turn vectors' entries are read only when the codings changed).
+    :meth:`shape` and :meth:`dtype` read nothing. A piece removed or replaced under another stamp before an array
+    of it was read (another session storing a newer one) is made again instead (``rebuild``: the arrays the
+    piece is packed into, computed from what its stamp stands for; the same arrays)."""
+
+    def __init__(
+        self,
+        store: Store,
+        name: str,
+        stamp: str,
+        entries: dict[str, tuple[np.dtype[Any], tuple[int, ...], int, int]],
+        sizes: list[int],
+        rebuild: Callable[[], Mapping[str, np.ndarray]],
+    ) -> None:
+        self._store, self._name, self._stamp, self._entries = store, name, stamp, entries
+        self._sizes = sizes
+        self._rebuild = rebuild
+        self._read: Arrays = {}
+        self._rebuilt: Mapping[str, np.ndarray] | None = None
+
+    @classmethod
+    def open(
+        cls, store: Store, name: str, stamp: str, rebuild: Callable[[], Mapping[str, np.ndarray]]
+    ) -> StoredArrays | None:
+        """The piece ``name`` stored under ``stamp`` (its header read, no array yet); ``None`` when there is none
+        current, or its header cannot be read."""
+        from coding.language.sql import raw_connection
+
+        try:
+            if not _usable(store):
+                return None
+            with store.read() as session:
+                raw = raw_connection(session)
+                row = raw.execute(
+                    "SELECT data FROM kept_state WHERE name = ? AND stamp = ?", (name, stamp)
+                ).fetchone()
+                if row is None:
+                    return None
+                parts, size = _PARTS.unpack(row[0])
+                sizes = []
+                for number in range(parts):
+                    found = raw.execute(
+                        "SELECT length(data) FROM kept_state WHERE name = ? AND stamp = ?",
+                        (_part(name, number), stamp),
+                    ).fetchone()
+                    if found is None:
+                        raise ValueError(f"part {number} missing")
+                    sizes.append(int(found[0]))
+                if sum(sizes) != size:
+                    raise ValueError("parts of another length than the blob")
+                head = _read_range(raw, name, stamp, sizes, 0, min(size, _HEAD.size))
+                magic, length = _HEAD.unpack(head.tobytes()) if len(head) == _HEAD.size else (b"", 0)
+                if magic != _MAGIC or _HEAD.size + length > size:
+                    raise ValueError("not a kept-state blob")
+                header = _read_range(raw, name, stamp, sizes, _HEAD.size, length)
+            entries = _entries(json.loads(header.tobytes()), _HEAD.size + length, size)
+            return cls(store, name, stamp, entries, sizes, rebuild)
+        except Exception as exc:  # derived data never breaks a find: computed instead
+            _log.info("kept state %s not read: %s", name, exc)
+            return None
+
+    def shape(self, key: str) -> tuple[int, ...]:
+        return self._entries[key][1]
+
+    def dtype(self, key: str) -> np.dtype[Any]:
+        return self._entries[key][0]
+
+    def was_read(self, key: str) -> bool:
+        """Whether ``self[key]`` was read already (asking for it costs nothing more)."""
+        return key in self._read
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        found = self._read.get(key)
+        if found is not None:
+            return found
+        dtype, shape, at, nbytes = self._entries[key]
+        array = None
+        if self._rebuilt is None:
+            array = self._fetch(at, nbytes)
+        if array is None:
+            if self._rebuilt is None:
+                self._rebuilt = self._rebuild()
+            made = self._rebuilt[key]
+            array = np.ascontiguousarray(made)
+            if array.dtype != dtype or array.shape != shape:
+                raise ValueError(f"array {key} made again of another shape")
+        else:
+            array = array.view(dtype).reshape(shape)
+            array.flags.writeable = False
+        self._read[key] = array
+        return array
+
+    def _fetch(self, at: int, nbytes: int) -> np.ndarray | None:
+        from coding.language.sql import raw_connection
+
+        try:
+            with self._store.read() as session:
+                return _read_range(raw_connection(session), self._name, self._stamp, self._sizes, at, nbytes)
+        except Exception as exc:  # removed or replaced since: made again
+            _log.info("kept state %s not read, made again: %s", self._name, exc)
+            return None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _entries(
+    listed: list[Any], header_end: int, size: int
+) -> dict[str, tuple[np.dtype[Any], tuple[int, ...], int, int]]:
+    """The arrays a blob's header lists: each one's dtype, shape, where its bytes start and how many they are;
+    ``ValueError`` for one that does not fit in the blob (:func:`unpack_blob`'s checks)."""
+    start = -(-header_end // _ALIGN) * _ALIGN
+    out = {}
+    for key, dtype_text, shape, offset, nbytes in listed:
+        dtype = np.dtype(dtype_text)
+        if dtype.hasobject:
+            raise ValueError("object arrays are never stored")
+        count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+        at = start + int(offset)
+        if count * dtype.itemsize != nbytes or at + nbytes > size or at < start:
+            raise ValueError(f"array {key} outside the blob")
+        out[str(key)] = (dtype, tuple(int(n) for n in shape), at, int(nbytes))
+    return out
+
+
+def _read_range(raw: Any, name: str, stamp: str, sizes: list[int], at: int, nbytes: int) -> np.ndarray:
+    """Bytes ``at:at + nbytes`` of the blob stored as ``name`` under ``stamp`` (parts of ``sizes`` bytes), read
+    from the parts they lie in only (the database's own reading of a range of a value)."""
+    buffer = np.empty(nbytes, dtype=np.uint8)
+    low = 0
+    done = 0
+    for number, length in enumerate(sizes):
+        high = low + length
+        begin, end = max(low, at), min(high, at + nbytes)
+        if begin < end:
+            row = raw.execute(
+                "SELECT rowid, length(data) FROM kept_state WHERE name = ? AND stamp = ?",
+                (_part(name, number), stamp),
+            ).fetchone()
+            if row is None or int(row[1]) != length:
+                raise ValueError(f"part {number} missing or of another length")
+            with raw.blobopen("kept_state", "data", int(row[0]), readonly=True) as blob:
+                blob.seek(begin - low)
+                chunk = blob.read(end - begin)
+            if len(chunk) != end - begin:
+                raise ValueError(f"part {number} cut short")
+            buffer[begin - at : end - at] = np.frombuffer(chunk, dtype=np.uint8)
+            done += end - begin
+            del chunk
+        low = high
+    if done != nbytes:
+        raise ValueError("range outside the blob")
+    return buffer
 
 
 class Stopped(Exception):

@@ -34,6 +34,7 @@ from coding.language.suggestions.resemblance import (
 from coding.language.suggestions.similar import sentence_vectors
 from coding.language.suggestions.vectors import (
     FloatArray,
+    StoredUnitWeights,
     UnitWeights,
     closest_two,
     narrowed,
@@ -147,8 +148,13 @@ def turn_candidates(
     out = []
     chosen = index[order]
     code_ids = profiles.code_ids
-    # each chosen turn's entries in the turns' vectors (looked up for those chosen, not made for every turn)
-    entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]).astype(turns.rows.dtype))
+    # each chosen turn's entries in the turns' vectors (where every turn's entries start: read with them, or
+    # looked up for those chosen)
+    if isinstance(turns.weights, StoredUnitWeights):
+        firsts = turns.weights.firsts
+        entries = np.stack([firsts[chosen], firsts[chosen + 1]])
+    else:
+        entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]).astype(turns.rows.dtype))
     for low, high, doc_id, start, end, row, score, first, first_score in zip(
         entries[0].tolist(),
         entries[1].tolist(),

@@ -23,7 +23,7 @@ from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.guide_answers import quote
 from coding.language.suggestions.resemblance import Profiles, shared_words
 from coding.language.suggestions.similar import SentenceVectors
-from coding.language.suggestions.vectors import row_dots
+from coding.language.suggestions.vectors import row_dots, row_firsts, rows_of
 
 #: The sentence must resemble the code's profile at least this much (chosen on the tune split and its halves from
 #: 0.1, 0.15, 0.2 and 0.25, with the code the one it resembles most; allowing the runner-up found as many at a
@@ -58,7 +58,7 @@ def unasked_candidates(
     keys = np.asarray([int(d) for d in names], dtype=np.int64)
     lows = np.searchsorted(vectors.document, keys, side="left").tolist()
     highs = np.searchsorted(vectors.document, keys, side="right").tolist()
-    entry_bounds = np.searchsorted(vectors.rows, np.arange(len(vectors) + 1, dtype=vectors.rows.dtype))
+    entry_bounds = row_firsts(vectors)
     out: list[Candidate] = []
     for doc_id, low, high in zip(names, lows, highs, strict=True):
         if high <= low or doc_id not in data.documents:
@@ -67,7 +67,7 @@ def unasked_candidates(
         if not missing:
             continue
         entries = slice(int(entry_bounds[low]), int(entry_bounds[high]))
-        rows = vectors.rows[entries] - low
+        rows = rows_of(vectors, entries) - low
         words = np.bincount(rows, minlength=high - low)
         turns = data.documents[doc_id].turns
         turn_of = np.searchsorted(turns.start, vectors.start[low:high], side="right") - 1

@@ -11,7 +11,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -200,6 +200,139 @@ class UnitWeights:
         weights *= self.idf[self.columns[entries]]
         weights /= self.norms[self.rows[entries]]
         return weights
+
+
+class StoredUnitWeights(UnitWeights):
+    """:class:`UnitWeights` of vectors read from the project (``stored_state.StoredArrays``): each array read when
+    it is first asked for, each entry's row found from where every row's entries start (``firsts``, stored with
+    them: one number per row, where the rows are one per entry). A find that reads the weights of a few rows reads
+    neither the rows nor the entries it never looks at; the weights are :class:`UnitWeights`' to the last bit."""
+
+    __slots__ = ("_arrays",)
+
+    def __init__(self, arrays: Mapping[str, np.ndarray]) -> None:
+        self._arrays = arrays
+
+    @property
+    def rows(self) -> IntArray:  # type: ignore[override]
+        return self._arrays["rows"]
+
+    @property
+    def columns(self) -> IntArray:  # type: ignore[override]
+        return self._arrays["columns"]
+
+    @property
+    def counts(self) -> IntArray:  # type: ignore[override]
+        return self._arrays["counts"]
+
+    @property
+    def idf(self) -> FloatArray:  # type: ignore[override]
+        return self._arrays["idf"]
+
+    @property
+    def norms(self) -> FloatArray:  # type: ignore[override]
+        return self._arrays["norms"]
+
+    @property
+    def firsts(self) -> IntArray:
+        """Where each row's entries start, and where the last ends (``len(norms) + 1`` numbers)."""
+        return self._arrays["firsts"]
+
+    def __len__(self) -> int:
+        return shape_of(self._arrays, "counts")[0]
+
+    def __getitem__(self, entries: slice | IntArray) -> FloatArray:
+        weights = np.log(self.counts[entries], dtype=np.float64)
+        weights += 1.0
+        weights *= self.idf[self.columns[entries]]
+        weights /= self.norms[self.rows_of(entries)]
+        return weights
+
+    def rows_of(self, entries: slice | IntArray) -> IntArray:
+        """The rows of ``entries`` (``rows[entries]``, the same numbers): from ``firsts`` for a few, from the rows
+        for many (then read) or when they are read already."""
+        if isinstance(entries, slice):
+            low, high, step = entries.indices(len(self))
+            count = len(range(low, high, step))
+        else:
+            count = len(entries)
+        if count * _ROWS_READ_FROM > len(self) or _was_read(self._arrays, "rows"):
+            return self.rows[entries]
+        numbers = np.arange(low, high, step) if isinstance(entries, slice) else np.asarray(entries)
+        return np.searchsorted(self.firsts, numbers, side="right") - 1
+
+
+#: :meth:`StoredUnitWeights.rows_of` reads the rows for more than this share (its inverse) of all entries.
+_ROWS_READ_FROM = 4
+
+
+def shape_of(arrays: Mapping[str, np.ndarray], key: str) -> tuple[int, ...]:
+    """The shape of ``arrays[key]``, not read when ``arrays`` reads each array when asked for
+    (``stored_state.StoredArrays``, which has a ``shape``)."""
+    shape = getattr(arrays, "shape", None)
+    return tuple(shape(key)) if callable(shape) else tuple(arrays[key].shape)
+
+
+def _was_read(arrays: Mapping[str, np.ndarray], key: str) -> bool:
+    was_read = getattr(arrays, "was_read", None)
+    return bool(was_read(key)) if callable(was_read) else True
+
+
+class Rows(Protocol):
+    """Sparse rows (the sentence or span vectors): each entry's row (sorted), and the weights."""
+
+    @property
+    def rows(self) -> IntArray: ...
+
+    @property
+    def weights(self) -> Weights: ...
+
+    def __len__(self) -> int: ...
+
+
+def row_firsts(vectors: Rows) -> IntArray:
+    """Where each of the rows' entries start and the last ends: stored with weights read from the project
+    (:class:`StoredUnitWeights`: the rows, one per entry, are not read for it), else found in the rows."""
+    weights = vectors.weights
+    if isinstance(weights, StoredUnitWeights):
+        return weights.firsts
+    rows = vectors.rows
+    return np.searchsorted(rows, np.arange(len(vectors) + 1, dtype=rows.dtype))
+
+
+def rows_of(vectors: Rows, entries: slice) -> IntArray:
+    """``vectors.rows[entries]`` (the same numbers), without reading all rows of weights read from the project."""
+    weights = vectors.weights
+    if isinstance(weights, StoredUnitWeights):
+        return weights.rows_of(entries)
+    return vectors.rows[entries]
+
+
+def pack_stored_weights(rows: IntArray, weights: Weights, n_rows: int) -> dict[str, np.ndarray]:
+    """:func:`pack_weights`, with where each row's entries start (``firsts``, :class:`StoredUnitWeights`)."""
+    firsts = weights.firsts if isinstance(weights, StoredUnitWeights) else _firsts(rows, n_rows)
+    return {**pack_weights(weights), "firsts": narrowed(firsts)}
+
+
+def _firsts(rows: IntArray, n_rows: int) -> IntArray:
+    return np.searchsorted(rows, np.arange(n_rows + 1, dtype=rows.dtype))
+
+
+def unpack_stored_weights(arrays: Mapping[str, np.ndarray], n_rows: int) -> Weights:
+    """The weights :func:`pack_stored_weights` stored, each array read when asked for when ``arrays`` reads them so
+    (the rows' and columns' too); ``ValueError`` or ``KeyError`` for arrays that do not fit ``n_rows`` rows."""
+    if "weights" in arrays:
+        return unpack_weights(arrays, arrays["rows"], arrays["columns"])
+    entries = shape_of(arrays, "rows")
+    if (
+        shape_of(arrays, "columns") != entries
+        or shape_of(arrays, "counts") != entries
+        or shape_of(arrays, "norms") != (n_rows,)
+        or shape_of(arrays, "firsts") != (n_rows + 1,)
+        or len(entries) != 1
+    ):
+        raise ValueError("weights of another shape")
+    return StoredUnitWeights(arrays)
 
 
 Weights: TypeAlias = FloatArray | UnitWeights

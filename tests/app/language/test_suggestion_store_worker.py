@@ -175,12 +175,20 @@ def test_what_a_find_computed_is_kept_after_its_suggestions_are_shown_and_a_clos
     monkeypatch.setattr(SuggestionService, "keep_for_next_session", keep)
     read: list[str] = []
     unpack = stored_state.unpack_blob
+    opening = stored_state.StoredArrays.open
 
     def reading(blob: Any) -> Any:
         read.append("")
         return unpack(blob)
 
+    def opened(*args: Any) -> Any:  # a piece read an array at a time
+        found = opening(*args)
+        if found is not None:
+            read.append("")
+        return found
+
     monkeypatch.setattr(stored_state, "unpack_blob", reading)
+    monkeypatch.setattr(stored_state.StoredArrays, "open", opened)
     with Project.open(path) as project:  # the next session: finds what the window stored
         found = project.assist.suggestions.candidates(None)
         assert len(read) == len(pieces) < 7  # the pieces written whole are read, no other

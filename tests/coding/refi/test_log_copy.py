@@ -73,8 +73,10 @@ def test_an_import_leaves_copying_its_log_to_a_thread_that_copies_it_after_the_c
         assert report.added["documents"] == 3
         assert copying.wait(30)  # the copy began after the commit ...
         assert _documents_in_file_alone(project.path, tmp_path) == 0  # ... and the commit copied nothing
+        project.checkpoint()  # the window's, two seconds after a change: its thread does not wait for the copy
+        assert _documents_in_file_alone(project.path, tmp_path) == 0  # (the copy is still held)
         release.set()
-        project.checkpoint()  # waits for the copy under way
+        project.store._log_copier.wait()  # the copy, then the window's after it
         assert _documents_in_file_alone(project.path, tmp_path) == 3
         assert _autocheckpoints(project) == {1}  # the committing connection has it back
         after = dump(project.path)
