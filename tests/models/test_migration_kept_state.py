@@ -27,7 +27,7 @@ def test_an_indexed_file_at_0020_gets_the_table_and_its_first_find_fills_it(
 ) -> None:
     monkeypatch.setattr(stored_state, "STORED_FROM_WORDS", 0)  # stored whatever the corpus's size
     path, suggested = indexed_and_found(tmp_path, ("R5", "R6", "R7"))
-    assert len(_names(path)) == 10
+    assert len(_names(path)) == 11
 
     downgrade(path, "0020")  # the file as 0020 left it: no table
     with closing(sqlite3.connect(path)) as conn:
@@ -41,6 +41,7 @@ def test_an_indexed_file_at_0020_gets_the_table_and_its_first_find_fills_it(
         assert project.assist.suggestions.keep_for_next_session()
     assert _names(path) == [
         "closest_codes",
+        "corpus_words",
         "fixed_candidates",
         "guide_answers",
         "profiles",

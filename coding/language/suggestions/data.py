@@ -10,6 +10,8 @@ speaker rules change (:func:`fingerprint`).
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -44,17 +46,20 @@ class DocumentTokens:
     """The content words of one document in text order, and its sentences and turns. Held in as few bytes as
     give the same numbers (ten times the large corpus has 6.5 million content words): each word's length, not its
     end (one byte for words up to 255 letters), its sentence's number and its term in two bytes for up to 65,536
-    sentences and terms."""
+    sentences and terms. A document made by :meth:`later` reads its words and sentences when they are first
+    asked for (the next session's first find, reading what the last one stored, looks at few or none)."""
 
     __slots__ = (
         "_answer",
+        "_length",
+        "_load",
+        "_sentence",
+        "_sentence_end",
+        "_sentence_start",
+        "_start",
+        "_term",
+        "_words",
         "document_id",
-        "length",
-        "sentence",
-        "sentence_end",
-        "sentence_start",
-        "start",
-        "term",
         "turns",
     )
 
@@ -69,12 +74,84 @@ class DocumentTokens:
         sentence_end: IntArray,
         turns: Turns,
     ) -> None:
-        self.document_id, self.start, self.turns = document_id, start, turns
-        self.length: IntArray = narrowed(np.subtract(end, start, dtype=np.int64))
-        self.sentence: IntArray = narrowed(sentence)
-        self.term: IntArray = narrowed(term)  # two bytes below 65,536 terms (an index, never added to)
-        self.sentence_start, self.sentence_end = sentence_start, sentence_end
+        self.document_id, self.turns = document_id, turns
+        self._load: Callable[[], tuple[IntArray, ...]] | None = None
+        self._fill(start, end, sentence, term, sentence_start, sentence_end)
         self._answer: BoolArray | None = None
+
+    @classmethod
+    def later(
+        cls, document_id: DocumentId, words: int, turns: Turns, load: Callable[[], tuple[IntArray, ...]]
+    ) -> DocumentTokens:
+        """A document of ``words`` content words whose words and sentences are read (``load()``: as
+        ``content_words`` stores them) when first asked for."""
+        document = cls.__new__(cls)
+        document.document_id, document.turns, document._load = document_id, turns, load
+        document._words, document._answer = words, None
+        return document
+
+    def _fill(
+        self,
+        start: IntArray,
+        end: IntArray,
+        sentence: IntArray,
+        term: IntArray,
+        sentence_start: IntArray,
+        sentence_end: IntArray,
+    ) -> None:
+        self._start = start
+        self._length: IntArray = narrowed(np.subtract(end, start, dtype=np.int64))
+        self._sentence: IntArray = narrowed(sentence)
+        self._term: IntArray = narrowed(term)  # two bytes below 65,536 terms (an index, never added to)
+        self._sentence_start, self._sentence_end = sentence_start, sentence_end
+        self._words = len(term)
+
+    def _read(self) -> None:
+        load = self._load
+        if load is not None:
+            start, end, sentence, term, sentence_start, sentence_end = _in_text_order(*load())
+            self._fill(start, end, sentence, term, sentence_start, sentence_end)
+            self._load = None
+
+    @property
+    def start(self) -> IntArray:
+        self._read()
+        return self._start
+
+    @property
+    def length(self) -> IntArray:
+        self._read()
+        return self._length
+
+    @property
+    def sentence(self) -> IntArray:
+        self._read()
+        return self._sentence
+
+    @property
+    def term(self) -> IntArray:
+        self._read()
+        return self._term
+
+    @property
+    def sentence_start(self) -> IntArray:
+        self._read()
+        return self._sentence_start
+
+    @property
+    def sentence_end(self) -> IntArray:
+        self._read()
+        return self._sentence_end
+
+    @property
+    def words(self) -> int:
+        """How many content words it has (known without reading them)."""
+        return self._words
+
+    @property
+    def read(self) -> bool:
+        """Whether its words are in memory."""
+        return self._load is None
 
     @property
     def end(self) -> IntArray:
@@ -215,24 +292,39 @@ def fingerprint(store: Store, document_ids: Iterable[DocumentId]) -> tuple[Any, 
 
 
 def load_corpus_data(
-    corpus: Corpus, document_ids: Iterable[DocumentId], *, stored_arrays: bool = True
+    corpus: Corpus,
+    document_ids: Iterable[DocumentId],
+    *,
+    stored_arrays: bool = True,
+    known: KnownWords | None = None,
 ) -> CorpusData:
     """The content words of the documents: from the arrays stored when they were indexed
     (:mod:`coding.language.content_words`), those without current ones from the token rows (all of them
-    without ``stored_arrays``)."""
+    without ``stored_arrays``). ``known``: what a find of an earlier session stored of these very words (their
+    counts and display forms, :func:`pack_known`): then each document's words are read when first asked for."""
     wanted = sorted(set(document_ids))
     wanted_set = set(wanted)
     turns = _turns(corpus, wanted_set)
+    later = known is not None and stored_arrays and known.documents == wanted
     read: dict[int, DocumentTokens] = {}
     with corpus.store.read() as session:
         raw = raw_connection(session)
         terms = raw.execute(f"SELECT id, norm, stem FROM term WHERE {CONTENT_SQL}").fetchall()
-        # each document's words made compact as they are read (the rows as read are let go one at a time)
-        if stored_arrays:
-            for doc_id, arrays in content_words.stored(raw, wanted_set):
+        if later and known is not None:
+            for wanted_id, words in zip(wanted, known.words, strict=True):
+                read[wanted_id] = DocumentTokens.later(
+                    wanted_id,
+                    words,
+                    turns.get(wanted_id, _NO_TURNS),
+                    functools.partial(_read_document, corpus.store, wanted_id),
+                )
+        else:
+            # each document's words made compact as they are read (the rows as read are let go one at a time)
+            if stored_arrays:
+                for doc_id, arrays in content_words.stored(raw, wanted_set):
+                    read[doc_id] = _document(doc_id, arrays, turns)
+            for doc_id, arrays in content_words.from_tokens(raw, [d for d in wanted if d not in read]):
                 read[doc_id] = _document(doc_id, arrays, turns)
-        for doc_id, arrays in content_words.from_tokens(raw, [d for d in wanted if d not in read]):
-            read[doc_id] = _document(doc_id, arrays, turns)
         # what the words were read from: bags stored with this index are what counting them would give
         stamps = {
             doc_id: (text_hash, str(indexed_at))
@@ -249,7 +341,10 @@ def load_corpus_data(
     for term_id, _, stem in terms:
         term_stem[term_id] = stem_ids[stem]
     term_norm = {term_id: norm for term_id, norm, _ in terms}
-    display = _display_forms(documents.values(), term_stem, term_norm, stems)
+    if later and known is not None and len(known.display) == len(stems):
+        display = known.display
+    else:
+        display = _display_forms(documents.values(), term_stem, term_norm, stems)
     return CorpusData(
         documents,
         stems,
@@ -262,15 +357,51 @@ def load_corpus_data(
     )
 
 
+@dataclass(frozen=True)
+class KnownWords:
+    """What is known of the corpus's words without reading them: the documents, each one's count of content
+    words and each stem's display form (:attr:`CorpusData.display`), stored for the next session
+    (:data:`KNOWN_NAME`) under the stamp of what the words are read from."""
+
+    documents: list[int]
+    words: list[int]
+    display: list[str]
+
+
+#: The piece of the kept state :class:`KnownWords` is stored as.
+KNOWN_NAME = "corpus_words"
+
+
+def pack_known(data: CorpusData) -> dict[str, np.ndarray]:
+    """:class:`KnownWords` of ``data`` as arrays."""
+    return {
+        "documents": np.fromiter(data.documents, dtype=np.int64, count=len(data.documents)),
+        "words": np.fromiter(
+            (document.words for document in data.documents.values()),
+            dtype=np.int64,
+            count=len(data.documents),
+        ),
+        "display": np.frombuffer(json.dumps(data.display).encode(), dtype=np.uint8),
+    }
+
+
+def unpack_known(arrays: dict[str, np.ndarray]) -> KnownWords:
+    """:func:`pack_known`'s arrays back; ``ValueError`` for arrays that do not fit together."""
+    documents, words = arrays["documents"].tolist(), arrays["words"].tolist()
+    display = json.loads(arrays["display"].tobytes())
+    if len(documents) != len(words) or not isinstance(display, list):
+        raise ValueError("known words of another shape")
+    if not all(isinstance(form, str) for form in display):
+        raise ValueError("known words of another shape")
+    return KnownWords(documents, words, display)
+
+
 _NO_TURNS = Turns(_empty(), _empty(), _empty(), np.zeros(0, dtype=bool))
 
 
 def _document(doc_id: int, arrays: tuple[IntArray, ...], turns: dict[int, Turns]) -> DocumentTokens:
     """A document's words as :class:`DocumentTokens` holds them (in text order) from the arrays read."""
-    start, end, sentence, term, sentence_start, sentence_end = arrays
-    order = _text_order(start)
-    if order is not None:
-        start, end, sentence, term = start[order], end[order], sentence[order], term[order]
+    start, end, sentence, term, sentence_start, sentence_end = _in_text_order(*arrays)
     return DocumentTokens(
         DocumentId(doc_id),
         start,
@@ -281,6 +412,34 @@ def _document(doc_id: int, arrays: tuple[IntArray, ...], turns: dict[int, Turns]
         sentence_end,
         turns.get(doc_id, _NO_TURNS),
     )
+
+
+def _in_text_order(*arrays: IntArray) -> tuple[IntArray, ...]:
+    """A document's arrays as read (words' starts, ends, sentences, terms; sentences' starts, ends) with the
+    words in text order."""
+    start, end, sentence, term, sentence_start, sentence_end = arrays
+    order = _text_order(start)
+    if order is not None:
+        start, end, sentence, term = start[order], end[order], sentence[order], term[order]
+    return start, end, sentence, term, sentence_start, sentence_end
+
+
+def _read_document(store: Store, doc_id: int) -> tuple[IntArray, ...]:
+    """One document's arrays as :func:`load_corpus_data` reads them: stored with its index, else from its
+    tokens."""
+    with store.read() as session:
+        raw = raw_connection(session)
+        row = raw.execute(
+            'SELECT c.start, c."end", c.sentence, c.term, c.sentence_start, c.sentence_end '
+            "FROM content_words c JOIN text_index x ON x.document_id = c.document_id "
+            "AND x.text_hash = c.text_hash AND x.indexed_at = c.indexed_at WHERE c.document_id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is not None:
+            return tuple(content_words.unpack(blob) for blob in row)
+        for _, arrays in content_words.from_tokens(raw, [doc_id]):
+            return arrays
+    raise LookupError(f"document {doc_id} has no words")
 
 
 def _with_stem_ids(bag: IntArray, term_stem: IntArray) -> Bag | None:

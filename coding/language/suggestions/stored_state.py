@@ -41,7 +41,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from coding.core.store import Store
-    from coding.language.suggestions.data import CorpusData
+    from coding.language.suggestions.data import CorpusData, KnownWords
 
 _log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ STORED_FROM_WORDS = 2_000_000
 
 def worth_storing(data: CorpusData) -> bool:
     """Whether the pieces derived from ``data`` are stored for the next session (:data:`STORED_FROM_WORDS`)."""
-    return sum(len(document.term) for document in data.documents.values()) >= STORED_FROM_WORDS
+    return sum(document.words for document in data.documents.values()) >= STORED_FROM_WORDS
 
 
 def corpus_stamp(fingerprint: tuple[Any, ...]) -> bytes:
@@ -121,6 +121,30 @@ def corpus_stamp(fingerprint: tuple[Any, ...]) -> bytes:
         [sorted(documents), [list(row) for row in index], speakers], sort_keys=True, default=str
     )
     return hashlib.blake2b(text.encode(), digest_size=20).digest()
+
+
+def known_words(store: Store, stamp: bytes) -> KnownWords | None:
+    """What an earlier session stored of the corpus's words read from ``stamp`` (``corpus_stamp``), else
+    ``None`` (:func:`remember_words`)."""
+    from coding.language.suggestions.data import KNOWN_NAME, unpack_known
+
+    arrays = read(store, KNOWN_NAME, stamp_of(stamp))
+    if arrays is None:
+        return None
+    try:
+        return unpack_known(arrays)
+    except (ValueError, KeyError, TypeError) as exc:
+        log_unread(KNOWN_NAME, exc)
+        return None
+
+
+def remember_words(data: CorpusData) -> None:
+    """Store what is known of ``data``'s words (``data.KnownWords``) for the next session, with the pieces after
+    the find (:func:`write_pending`)."""
+    from coding.language.suggestions.data import KNOWN_NAME, pack_known
+
+    if data.stamp is not None and data.store is not None:
+        data.unsaved[KNOWN_NAME] = (stamp_of(data.stamp), lambda: pack_known(data))
 
 
 def recall(

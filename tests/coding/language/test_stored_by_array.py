@@ -1,7 +1,8 @@
 """The kept state is read an array at a time, when asked for (issue 19, memory): the next session's first find
 reads only the arrays it looks at — not the turns' entries, the sentences' rows or the guide matcher's findings —
-and finds the same suggestions; a piece replaced meanwhile is made again; the weights and rows read this way are
-the very numbers; and the guide's answers made when looked at are those stored."""
+and finds the same suggestions, each document's words read when first asked for; a piece replaced meanwhile is
+made again; the weights and rows read this way are the very numbers; and the guide's answers made when looked at
+are those stored."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from coding import Project
 from coding.language.suggestions import stored_answers, stored_state
+from coding.language.suggestions.data import load_corpus_data
 from coding.language.suggestions.vectors import (
     StoredUnitWeights,
     UnitWeights,
@@ -168,3 +170,21 @@ def test_the_answers_made_when_looked_at_are_those_stored(path: Path) -> None:
     assert dict(matches).keys() == dict(found).keys()
     with pytest.raises(IndexError):
         table[len(answers)]
+
+
+def test_the_next_session_reads_the_documents_words_when_asked_for_and_they_are_the_same(path: Path) -> None:
+    first = _find(path)
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        assert data.documents and not any(document.read for document in data.documents.values())
+        assert [repr(c) + " " + repr(c.full_reason) for c in service.candidates("Vertrouwen")] == first
+        eager = load_corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        assert data.display == eager.display and list(data.documents) == list(eager.documents)
+        for doc_id, document in data.documents.items():
+            other = eager.documents[doc_id]
+            assert document.words == other.words == len(other.term)
+            for field in ("start", "length", "sentence", "term", "sentence_start", "sentence_end"):
+                mine, theirs = getattr(document, field), getattr(other, field)
+                assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs)
+            assert document.read

@@ -35,7 +35,7 @@ PIECES = ["closest_codes", "guide_answers", "profiles", "sentence_vectors", "tur
 #: Every piece stored: those above, whose computing is counted (``computed``), the search terms' hits, the fixed
 #: sources' candidates, the comparisons with the profiles and the turns' shared words (their own tests:
 #: ``test_suggestions_stored_sources.py``).
-STORED = sorted([*PIECES, "term_hits", "fixed_candidates", "seen_resemblances", "turn_words"])
+STORED = sorted([*PIECES, "term_hits", "fixed_candidates", "seen_resemblances", "turn_words", "corpus_words"])
 
 
 @pytest.fixture(scope="module")
@@ -462,15 +462,15 @@ def test_a_find_stores_nothing_until_the_step_after_it_which_stops_between_parts
     monkeypatch.setattr(stored_state, "PART", 1000)
     asked: list[None] = []
 
-    def stop_at_the_25th_ask() -> bool:
+    def stop_at_the_27th_ask() -> bool:
         asked.append(None)
-        return len(asked) > 25
+        return len(asked) > 26
 
     with Project.open(path) as project:
         service = project.assist.suggestions
         first = _shown(service.candidates("Vertrouwen"))
         assert _stored(path) == {}
-        assert not service.keep_for_next_session(stop_at_the_25th_ask)
+        assert not service.keep_for_next_session(stop_at_the_27th_ask)
         partly = _pieces(path)
         cut = {name.split("#")[0] for name in _stored(path)} - set(partly)
         assert partly and len(cut) == 1 and len(partly) < len(STORED)  # whole pieces, and one cut short
@@ -484,7 +484,7 @@ def test_a_find_stores_nothing_until_the_step_after_it_which_stops_between_parts
     fresh = without_kept_state(path, tmp_path)
     with Project.open(fresh) as project:  # closed while storing: what was stored is read, the rest computed
         assert _shown(project.assist.suggestions.candidates("Vertrouwen")) == first
-        assert not project.assist.suggestions.keep_for_next_session(stop_at_the_25th_ask)
+        assert not project.assist.suggestions.keep_for_next_session(stop_at_the_27th_ask)
     partly = _pieces(fresh)
     assert _find(fresh) == first
     assert computed == {name: 2 if name in partly else 3 for name in PIECES}
