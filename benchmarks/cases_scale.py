@@ -282,9 +282,13 @@ def export_qdpx_huge(ctx: Context) -> Case:
     limits=(
         "As `import_qdpx_large`: what was read is kept for the one import command (≈ 250 MB above the "
         "bare process: texts as UTF-8, the selections with their codings, the turns in columns): the peak "
-        "is the read's; inserted rows are let go as inserted (their ids kept). CPU at load 3-5: the read ≈ 5.5 s, "
-        "the merge ≈ 3.9 s: SQLite's inserts ≈ 1.7 s (the passages' and codings' GUID indexes built after "
-        "their rows, ≈ 0.4 s, and those rows 500 a statement), the commit, the rest ≈ 1 s (rows planned by column)."
+        "is the read's; inserted rows are let go as inserted (their ids kept). CPU at load 3-5: the read ≈ 5 s "
+        "(the C XML parser and inflating ≈ 2.5 s, the sources' selections ≈ 1.7 s, their texts ≈ 0.9 s, the "
+        "extension ≈ 0.5 s), the merge ≈ 3.5 s: SQLite's inserts ≈ 2 s (documents 0.3, turns 0.5, passages 0.5, "
+        "codings 0.7 s; 500 rows a statement), the passages' and codings' GUID indexes built after their rows "
+        "≈ 0.4 s, the commit ≈ 0.1 s (copying the 209 MB log into the file, ≈ 0.3 s CPU and ≈ 1 s wall, is left "
+        "to a thread after it), the rest ≈ 1 s of Python. All on one thread: the read's Python and the writes do "
+        "not overlap in threads (each statement waits for the GIL), and the machine's load doubles the wall time."
     ),
 )
 def import_qdpx_huge(ctx: Context) -> Case:

@@ -106,6 +106,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/gui_audit"))
     parser.add_argument("--stacks", action="store_true", help="print the GUI thread's stacks while frozen")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of each action's GUI thread")
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        default=None,
+        help="sys.setswitchinterval while long operations run (Python's default: 0.005 s)",
+    )
     args = parser.parse_args(argv)
     scratch: Path = args.scratch
     scratch.mkdir(parents=True, exist_ok=True)
@@ -126,6 +132,7 @@ def main(argv: list[str]) -> int:
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
 
     only = {name for name in args.only.split(",") if name}
+    switch_interval = sys.getswitchinterval()
     beat = Heartbeat()
     sampler = StallSampler(beat) if args.stacks else None
     if args.stacks:
@@ -185,6 +192,8 @@ def main(argv: list[str]) -> int:
             longest = max(longest, time.monotonic() - t)
             time.sleep(0.002)
 
+        if args.switch_interval is not None:
+            sys.setswitchinterval(args.switch_interval)
         while True:
             while time.monotonic() < deadline and (
                 long_operation.running_operations() or (done is not None and not done())
@@ -195,6 +204,7 @@ def main(argv: list[str]) -> int:
                 pump()
             if not long_operation.running_operations() or time.monotonic() > deadline:
                 break
+        sys.setswitchinterval(switch_interval)
         for widget in QApplication.topLevelWidgets():  # boxes an action left open
             if isinstance(widget, QMessageBox) and widget.isVisible():
                 widget.close()

@@ -130,11 +130,13 @@ def _analyse(project, service, split: str, *, show: bool) -> None:  # type: igno
         raw = [c for c in checked + turns + spans + held if c.document_id == left_out]
         everything = checked + turns + spans
         joined = merge(everything)
-        merged = prefer_specific(joined, tree)
-        kept = corroborated(merged, data, others, profiles)
+        merged = list(prefer_specific(joined, tree))
+        kept = list(corroborated(merged, data, others, profiles))
         kept += held_back(held, joined, kept)
         above = [c for c in kept if c.score >= thresholds.get(c.code_id, 0.0)]
-        final = best_per_code(not_already_decided(above, service._coded_with_subcodes(others), {}, {}), limit)
+        final = list(
+            best_per_code(not_already_decided(above, service._coded_with_subcodes(others), {}, {}), limit)
+        )
         merged = [c for c in merged if c.document_id == left_out]
         kept = [c for c in kept if c.document_id == left_out]
         above = [c for c in above if c.document_id == left_out]

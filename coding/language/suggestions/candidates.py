@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -16,7 +15,8 @@ from coding.core.records import CodeTree
 from coding.core.text import fold
 
 if TYPE_CHECKING:
-    from coding.language.suggestions.data import IntArray
+    from coding.language.suggestions.candidate_columns import CandidateColumns, Later
+    from coding.language.suggestions.data import BoolArray, IntArray
 
 SOURCES = ("terms", "question", "similar")
 
@@ -126,37 +126,6 @@ def term_score(count: int) -> float:
     return combine_scores([TERM_SCORE] * count)
 
 
-def _merge_group(group: list[Candidate]) -> Candidate:
-    if len(group) == 1:
-        return group[0]
-    largest = max(group, key=lambda c: (c.length, c.score))
-    sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
-    terms: dict[str, set[str]] = defaultdict(set)
-    for candidate in group:
-        for label, forms in candidate.terms:
-            terms[label].update(forms)
-    others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
-    ordered = sorted(others, key=lambda c: (c is not largest, -c.score))
-    # the reasons joined when the merged one is offered (one made on demand is not made before: ``why``)
-    why = partial(_joined_reasons, tuple(ordered)) if any(c.why is not None for c in ordered) else None
-    scores = [c.score for c in others]
-    code_name = next((c.code_name for c in group if c.code_name), "")
-    if terms:
-        scores.append(term_score(len(terms)))
-    return Candidate(
-        largest.document_id,
-        largest.code_id,
-        largest.start,
-        largest.end,
-        combine_scores(scores),
-        sources,
-        "" if why is not None else _joined_reasons(ordered),
-        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
-        code_name,
-        why=why,
-    )
-
-
 def _joined_reasons(candidates: Sequence[Candidate]) -> str:
     """The candidates' reasons joined, each once, in their order."""
     reasons: list[str] = []
@@ -167,31 +136,124 @@ def _joined_reasons(candidates: Sequence[Candidate]) -> str:
     return " ".join(reasons)
 
 
-def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
+def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
     """Per document and code: a candidate inside a larger one (a sentence in an answer) is folded
-    into it, its reason added and its score combined."""
-    by_key: dict[tuple[DocumentId, CodeId], list[Candidate]] = defaultdict(list)
-    for candidate in candidates:
-        by_key[(candidate.document_id, candidate.code_id)].append(candidate)
-    out: list[Candidate] = []
-    for group in by_key.values():
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        group.sort(key=lambda c: (-c.length, c.start))
-        homes: list[Candidate] = []  # the candidates not inside an earlier (larger) one
-        members: dict[int, list[Candidate]] = {}  # by home: the home and what was folded into it
-        for candidate in group:
-            for number, home in enumerate(homes):
-                if home.start <= candidate.start and candidate.end <= home.end:
-                    members.setdefault(number, [home]).append(candidate)
-                    break
-            else:
-                homes.append(candidate)
-        out.extend(
-            _merge_group(members[number]) if number in members else home for number, home in enumerate(homes)
+    into it, its reason added and its score combined. Each document and code in the order it first comes, its
+    candidates longest first (then by start, then as given), each into the first of them that holds it; by sorts
+    of the columns, a Python step only for the candidates that fold (``_merged``)."""
+    import numpy as np  # on first use (as the other sources)
+
+    from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns, Later
+
+    columns = CandidateColumns.of(candidates)
+    count = len(columns)
+    if count < 2:
+        return columns
+    document, code, start, end = columns.document, columns.code, columns.start, columns.end
+    _, first, inverse = unique_inverse((document << 32) | code)  # ids below 2**31
+    place = np.empty(len(first), dtype=np.int64)
+    place[np.argsort(first, kind="stable")] = np.arange(len(first))
+    group = place[inverse]  # each document and code numbered in the order it first comes
+    at = np.arange(count)
+    order = np.lexsort((at, start, start - end, group))  # longest first, then by start, then as given
+    # inside an earlier one of the order (then inside one that is inside none, its home): among those sorted by
+    # start, longest first, one starting before or at it ends at or after it (each group's ends shifted above
+    # the previous group's, so that a running maximum stays within it)
+    shift = np.int64(1 << 32)  # above any place in a text
+    by_start = np.lexsort((at, -end, start, group))
+    ends = group[by_start] * shift + end[by_start]
+    inside = np.zeros(count, dtype=bool)
+    inside[by_start[1:]] = np.maximum.accumulate(ends)[:-1] >= ends[1:]
+    if not inside.any():
+        return columns.take(order)
+    homes = order[~inside[order]]
+    folded = order[inside[order]]  # in the order
+    # a group's homes hold none of each other: by start, their ends rise too, and the homes holding a candidate
+    # are a run of them (those starting up to it from the first ending at or after it); the first of the order
+    home_place = np.empty(count, dtype=np.int64)
+    home_place[homes] = np.arange(len(homes))
+    by_home_start = homes[np.lexsort((start[homes], group[homes]))]
+    home_starts = group[by_home_start] * shift + start[by_home_start]
+    home_ends = group[by_home_start] * shift + end[by_home_start]
+    low = np.searchsorted(home_ends, group[folded] * shift + end[folded], side="left")
+    high = np.searchsorted(home_starts, group[folded] * shift + start[folded], side="right")
+    runs = high - low  # at least one
+    candidates_of = np.repeat(np.arange(len(folded)), runs)
+    within = np.arange(len(candidates_of)) - np.repeat(np.cumsum(runs) - runs, runs)
+    places = home_place[by_home_start[np.repeat(low, runs) + within]]
+    chosen = np.minimum.reduceat(places, np.cumsum(runs) - runs)  # each one's home, as its place in ``homes``
+    del candidates_of
+    # what folds: each home's rows, the home first; the candidate it becomes is made when it is read (``Later``),
+    # its score and sources (as folding them makes them) in the columns now
+    members: dict[int, list[int]] = {}  # by place in ``homes``
+    for place_of, row in zip(chosen.tolist(), folded.tolist(), strict=True):
+        found = members.get(place_of)
+        if found is None:
+            found = members[place_of] = [int(homes[place_of])]
+        found.append(row)
+    items, item_of = columns.items, columns.row.tolist()
+    scores, bits, named = columns.score.tolist(), columns.sources.tolist(), columns.named.tolist()
+    merged_scores: list[float] = []
+    merged_bits: list[int] = []
+    first_new = len(items)
+    for rows in members.values():
+        rest, sources = 1.0, 0
+        labels: set[str] = set()
+        for row in rows:  # combine_scores over those that are not term sentences (or name their concept)…
+            sources |= bits[row]
+            if not bits[row] & TERMS or named[row]:
+                rest *= 1.0 - max(0.0, min(1.0, scores[row]))
+            terms = items[item_of[row]].terms
+            if terms:
+                labels.update(label for label, _ in terms)
+        if labels:  # … and the search terms found in all
+            rest *= 1.0 - max(0.0, min(1.0, term_score(len(labels))))
+        merged_scores.append(round(1.0 - rest, 3))
+        merged_bits.append(sources)
+        # (its members given as they are, not the list: a Later holding the list that holds it would be a cycle)
+        items.append(
+            Later(partial(_merged, [items[item_of[row]] for row in rows], merged_scores[-1], sources))
         )
+    out = columns.take(homes)
+    places_merged = np.fromiter(members, dtype=np.int64, count=len(members))
+    out.row[places_merged] = np.arange(first_new, len(items))
+    out.score[places_merged] = merged_scores
+    out.sources[places_merged] = merged_bits
+    out.named[places_merged] = False
     return out
+
+
+def _merged(members: list[Candidate | Later], score: float, sources: int) -> Candidate:
+    """The candidate ``members`` fold into (the first holds the others), its score and sources (bits) as ``merge``
+    found them."""
+    from coding.language.suggestions.candidate_columns import SOURCE_BIT, made
+
+    group = [made(members, number) for number in range(len(members))]
+    largest = group[0]
+    best = (largest.end - largest.start, largest.score)
+    for c in group:  # the first of the longest, best scored
+        key = (c.end - c.start, c.score)
+        if key > best:
+            largest, best = c, key
+    terms: dict[str, set[str]] = {}
+    for candidate in group:
+        for label, forms in candidate.terms:
+            terms.setdefault(label, set()).update(forms)
+    others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
+    ordered = sorted(others, key=lambda c: (c is not largest, -c.score))
+    why = partial(_joined_reasons, tuple(ordered)) if any(c.why is not None for c in ordered) else None
+    return Candidate(
+        largest.document_id,
+        largest.code_id,
+        largest.start,
+        largest.end,
+        score,
+        tuple(name for name in SOURCES if sources & SOURCE_BIT[name]),
+        "" if why is not None else _joined_reasons(ordered),
+        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
+        next((c.code_name for c in group if c.code_name), ""),
+        why=why,
+    )
 
 
 def _passage_key(c: Candidate) -> int:
@@ -207,6 +269,25 @@ class PassagesApart(Sequence[tuple[int, CodeId]]):
 
     def __init__(self, document: IntArray, start: IntArray, end: IntArray, code: IntArray) -> None:
         self.document, self.start, self.end, self.code = document, start, end, code
+
+    @classmethod
+    def of(cls, passages: Iterable[tuple[int, CodeId]]) -> PassagesApart:
+        """The passages given as ``(passage key, code id)``."""
+        import numpy as np  # on first use (as the other sources)
+
+        keys = list(passages)
+        mask = (1 << 32) - 1
+        return cls(
+            *(
+                np.array(values, dtype=np.int64).reshape(-1)
+                for values in (
+                    [key >> 64 for key, _ in keys],
+                    [(key >> 32) & mask for key, _ in keys],
+                    [key & mask for key, _ in keys],
+                    [code for _, code in keys],
+                )
+            )
+        )
 
     def __len__(self) -> int:
         return len(self.document)
@@ -233,67 +314,24 @@ class PassagesApart(Sequence[tuple[int, CodeId]]):
 
 def prefer_specific(
     candidates: Sequence[Candidate], tree: CodeTree, also: Iterable[tuple[int, CodeId]] = ()
-) -> list[Candidate]:
+) -> CandidateColumns:
     """Drop a candidate when a subcode of its code has a candidate for the same passage (among ``candidates``,
     or a passage of ``also``, as ``terms.TermSentences.alone_apart`` gives them); not a concept named in the
-    passage (:mod:`~coding.language.suggestions.named`): there the researcher codes the concept itself."""
-    if isinstance(also, PassagesApart):
-        return _prefer_specific_arrays(candidates, tree, also)
-    first: dict[int, CodeId] = {}  # by passage: the first code with a candidate for it
-    shared: dict[int, set[CodeId]] = {}  # passages with candidates for several codes
-    for key, code_id in also:
-        code = first.setdefault(key, code_id)
-        if code != code_id:
-            found = shared.get(key)
-            if found is None:
-                shared[key] = {code, code_id}
-            else:
-                found.add(code_id)
-    keys = [_passage_key(c) for c in candidates]  # once per candidate
-    for key, c in zip(keys, candidates, strict=True):
-        code = first.setdefault(key, c.code_id)
-        if code != c.code_id:
-            found = shared.get(key)
-            if found is None:
-                shared[key] = {code, c.code_id}
-            else:
-                found.add(c.code_id)
-    if not shared:
-        return list(candidates)
-    descendants: dict[CodeId, set[CodeId]] = {}
-    out = []
-    for key, c in zip(keys, candidates, strict=True):
-        codes = shared.get(key)
-        if codes is not None and c.code_id in tree and not c.named:  # a concept named is meant as the concept
-            if c.code_id not in descendants:
-                descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
-            if codes & descendants[c.code_id]:
-                continue
-        out.append(c)
-    return out
-
-
-def _prefer_specific_arrays(
-    candidates: Sequence[Candidate], tree: CodeTree, also: PassagesApart
-) -> list[Candidate]:
-    """:func:`prefer_specific` with the passages set apart as arrays: the passages of several codes found by one
-    sort of all passages (those set apart and the candidates'), then a Python step only for the candidates of
-    those passages."""
+    passage (:mod:`~coding.language.suggestions.named`): there the researcher codes the concept itself. The
+    passages of several codes found by one sort of all passages (those of ``also`` and the candidates'), each
+    candidate of those paired with the codes of its passage."""
     import numpy as np  # on first use (as the other sources)
 
-    count = len(candidates)
-    mine = np.fromiter(  # one pass over the candidates
-        chain.from_iterable((c.document_id, c.start, c.end, c.code_id) for c in candidates),
-        dtype=np.int64,
-        count=4 * count,
-    ).reshape(count, 4)
-    document = np.concatenate([also.document, mine[:, 0]])
-    start = np.concatenate([also.start, mine[:, 1]])
-    end = np.concatenate([also.end, mine[:, 2]])
-    code = np.concatenate([also.code, mine[:, 3]])
-    del mine
+    from coding.language.suggestions.candidate_columns import CandidateColumns
+
+    columns = CandidateColumns.of(candidates)
+    apart = also if isinstance(also, PassagesApart) else PassagesApart.of(also)
+    document = np.concatenate([apart.document, columns.document])
     if not len(document):
-        return list(candidates)
+        return columns
+    start = np.concatenate([apart.start, columns.start])
+    end = np.concatenate([apart.end, columns.end])
+    code = np.concatenate([apart.code, columns.code])
     order = np.lexsort((code, end, start, document))
     document, start, end, code = document[order], start[order], end[order], code[order]
     new_passage = np.ones(len(order), dtype=bool)
@@ -303,27 +341,39 @@ def _prefer_specific_arrays(
     passage = running_count(new_passage) - 1  # numpy's cumsum of booleans holds the GIL
     shared = np.bincount(passage, weights=new_code) >= 2  # per passage: candidates for several codes
     if not shared.any():
-        return list(candidates)
+        return columns
     passage_of = np.empty(len(order), dtype=np.int64)
     passage_of[order] = passage
-    mine = passage_of[len(also) :]
-    bounds = np.append(np.flatnonzero(new_passage), len(order))
-    codes_of: dict[int, set[CodeId]] = {}
-    descendants: dict[CodeId, set[CodeId]] = {}
-    dropped: set[int] = set()
-    for number in np.flatnonzero(shared[mine]).tolist():
-        c = candidates[number]
-        if c.code_id not in tree or c.named:  # a concept named is meant as the concept
-            continue
-        key = int(mine[number])
-        codes = codes_of.get(key)
-        if codes is None:
-            codes = codes_of[key] = {CodeId(found) for found in code[bounds[key] : bounds[key + 1]].tolist()}
-        if c.code_id not in descendants:
-            descendants[c.code_id] = {d.id for d in tree.descendants(c.code_id)}
-        if codes & descendants[c.code_id]:
-            dropped.add(number)
-    return [c for number, c in enumerate(candidates) if number not in dropped]
+    mine = passage_of[len(apart) :]
+    # the candidates that may go: of a passage of several codes, their code in the tree, not a concept named
+    in_tree = np.array([CodeId(value) in tree for value in np.unique(columns.code).tolist()], dtype=bool)
+    known = in_tree[np.searchsorted(np.unique(columns.code), columns.code)]
+    rows = np.flatnonzero(shared[mine] & known & ~columns.named)
+    if not len(rows):
+        return columns
+    # each passage's codes (one entry per code), and each such candidate paired with those of its passage
+    distinct = np.flatnonzero(new_code)
+    passage_codes, codes_passage = code[distinct], passage[distinct]
+    bounds = np.searchsorted(codes_passage, np.arange(passage[-1] + 2))
+    own = mine[rows]
+    counts = bounds[own + 1] - bounds[own]
+    paired = np.repeat(np.arange(len(rows)), counts)
+    entries = np.repeat(bounds[own], counts) + (
+        np.arange(len(paired)) - np.repeat(np.cumsum(counts) - counts, counts)
+    )
+    # whether the code paired is below the candidate's: a table of the codes of these candidates × all codes met
+    theirs = np.unique(columns.code[rows])
+    met = np.unique(passage_codes)
+    below = np.zeros((len(theirs), len(met)), dtype=bool)
+    for number, code_id in enumerate(theirs.tolist()):
+        under = np.array([d.id for d in tree.descendants(CodeId(code_id))], dtype=np.int64)
+        below[number] = np.isin(met, under)
+    found = below[
+        np.searchsorted(theirs, columns.code[rows][paired]), np.searchsorted(met, passage_codes[entries])
+    ]
+    dropped = np.zeros(len(columns), dtype=bool)
+    dropped[rows[paired[found]]] = True
+    return columns.where(~dropped)
 
 
 def not_already_decided(
@@ -331,45 +381,56 @@ def not_already_decided(
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
     decided: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int, str, str]]],
     texts: Mapping[DocumentId, Mapping[tuple[int, int], str]],
-) -> list[Candidate]:
+) -> CandidateColumns:
     """Leave out candidates whose passage is already coded with the code (half or more of it) and
     those the researcher already accepted or rejected (same text, or the spans mostly overlap).
     ``texts`` holds the text of each passage with decisions for its code."""
-    chosen = list(candidates)
-    out = []
-    for c, inside in zip(chosen, _half_coded(chosen, coded), strict=True):
-        if inside:
-            continue
-        span = (c.start, c.end)
-        key = (c.document_id, c.code_id)
-        earlier = decided.get(key)
-        if earlier:
-            text = " ".join(texts[c.document_id][span].split())
-            if any(
-                decided_text == text
-                or (overlap(span, (s, e)) * 2 >= c.length and overlap(span, (s, e)) * 2 >= e - s)
-                for s, e, decided_text, _ in earlier
-            ):
-                continue
-        out.append(c)
-    return out
+    import numpy as np  # on first use (as the other sources)
+
+    from coding.language.suggestions.candidate_columns import CandidateColumns, with_codes_of
+
+    columns = CandidateColumns.of(candidates)
+    keep = ~_half_coded_rows(columns, coded)
+    if decided:  # a Python step only for the candidates of a document and code with decisions
+        for number in np.flatnonzero(keep & with_codes_of(columns, decided)).tolist():
+            c = columns[number]
+            span = (c.start, c.end)
+            earlier = decided.get((c.document_id, c.code_id))
+            if earlier:
+                text = " ".join(texts[c.document_id][span].split())
+                if any(
+                    decided_text == text
+                    or (overlap(span, (s, e)) * 2 >= c.length and overlap(span, (s, e)) * 2 >= e - s)
+                    for s, e, decided_text, _ in earlier
+                ):
+                    keep[number] = False
+    return columns.where(keep)
 
 
 def _half_coded(
     candidates: Sequence[Candidate], coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]]
 ) -> list[bool]:
     """Per candidate: whether a passage coded with its code in its document covers half of it or more (``overlap``
-    × 2 ≥ its length), as arrays: each candidate paired with the coded passages of its document and code (a large
-    project has hundreds of thousands of both; a Python step per pair was most of the time)."""
+    × 2 ≥ its length)."""
+    from coding.language.suggestions.candidate_columns import CandidateColumns
+
+    return as_list(_half_coded_rows(CandidateColumns.of(candidates), coded))
+
+
+def _half_coded_rows(
+    columns: CandidateColumns, coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]]
+) -> BoolArray:
+    """:func:`_half_coded` as arrays: each candidate paired with the coded passages of its document and code (a
+    large project has hundreds of thousands of both; a Python step per pair was most of the time)."""
     import numpy as np  # on first use (as the other sources)
 
-    if not candidates or not coded:
-        return [False] * len(candidates)
-    count = len(candidates)
-    wanted = {c.code_id for c in candidates}  # only their codes' passages are paired with them
+    count = len(columns)
+    if not count or not coded:
+        return np.zeros(count, dtype=bool)
+    wanted = set(np.unique(columns.code).tolist())  # only their codes' passages are paired with them
     keys = [key for key in coded if key[1] in wanted]
     if not keys:
-        return [False] * count
+        return np.zeros(count, dtype=bool)
     lengths = np.fromiter((len(coded[key]) for key in keys), dtype=np.int64, count=len(keys))
     flat = np.fromiter(
         chain.from_iterable(chain.from_iterable(coded[key] for key in keys)),
@@ -385,12 +446,7 @@ def _half_coded(
     sorted_keys = key_of[order]
     first = (np.cumsum(lengths) - lengths)[order]
     sorted_lengths = lengths[order]
-    spans = np.fromiter(  # one pass over the candidates
-        chain.from_iterable(((c.document_id << 32) | c.code_id, c.start, c.end) for c in candidates),
-        dtype=np.int64,
-        count=3 * count,
-    ).reshape(count, 3)
-    mine, start, end = spans[:, 0], spans[:, 1], spans[:, 2]
+    mine, start, end = (columns.document << 32) | columns.code, columns.start, columns.end
     at = np.minimum(np.searchsorted(sorted_keys, mine), len(sorted_keys) - 1)
     found = sorted_keys[at] == mine
     pairs = np.where(found, sorted_lengths[at], 0)
@@ -409,30 +465,27 @@ def _half_coded(
             - np.maximum(start[candidate], coded_start[passage]),
         )
         half[candidate[shared * 2 >= (end - start)[candidate]]] = True
-    return as_list(half)
+    return half
 
 
 #: Candidates :func:`_half_coded` pairs with their coded passages at once.
 PAIRED_AT_ONCE = 8_192
 
 
-def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate]:
+def best_per_code(candidates: Sequence[Candidate], limit: int) -> CandidateColumns:
     """At most ``limit`` candidates per code: the best scores first and, among equal scores,
     each document's best before any document's second (so one long transcript cannot fill the
     queue). The rest come up when these are accepted or rejected. Codes in the order they first come, each
     one's chosen best first (ties in document and text order, then as given); chosen by sorts of arrays."""
     import numpy as np  # on first use (as the other sources)
 
-    count = len(candidates)
+    from coding.language.suggestions.candidate_columns import CandidateColumns
+
+    columns = CandidateColumns.of(candidates)
+    count = len(columns)
     if not count or limit <= 0:
-        return []
-    flat = np.fromiter(
-        chain.from_iterable((c.code_id, c.document_id, c.start) for c in candidates),
-        dtype=np.int64,
-        count=3 * count,
-    ).reshape(count, 3)
-    code, document, start = flat[:, 0], flat[:, 1], flat[:, 2]
-    score = np.fromiter((c.score for c in candidates), dtype=np.float64, count=count)
+        return columns.take(np.zeros(0, dtype=np.int64))
+    code, document, start, score = columns.code, columns.document, columns.start, columns.score
     # each code's place: the order in which the codes first come
     codes, first, inverse = unique_inverse(code)
     place = np.empty(len(codes), dtype=np.int64)
@@ -452,4 +505,4 @@ def best_per_code(candidates: Sequence[Candidate], limit: int) -> list[Candidate
     new_group = np.ones(count, dtype=bool)
     new_group[1:] = group_of[1:] != group_of[:-1]
     within = at - np.maximum.accumulate(np.where(new_group, at, 0))
-    return [candidates[i] for i in order[chosen[within < limit]].tolist()]
+    return columns.take(order[chosen[within < limit]])

@@ -104,6 +104,7 @@ class FixedSources:
             lambda: self.candidates(codes, sources),
             stored_fixed.pack,
             lambda arrays: stored_fixed.unpack(arrays, tree),
+            by_array=True,  # the arrays the candidates are made from let go once they are made
         )
         return found
 

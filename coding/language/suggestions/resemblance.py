@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -42,6 +43,9 @@ from coding.language.suggestions.vectors import (
     top_contributions,
     unit_tfidf,
 )
+
+if TYPE_CHECKING:
+    from coding.language.suggestions.candidate_columns import CandidateColumns
 
 #: A turn is also suggested for the code it resembles second most when that is this close to the first (an answer
 #: about two codes at once; chosen on the tune split from 0.8, 0.9, 0.95 and none: 0.9, the most recall at a
@@ -423,47 +427,46 @@ def corroborated(
     data: CorpusData,
     coded: Mapping[tuple[DocumentId, CodeId], list[tuple[int, int]]],
     profiles: Profiles | None = None,
-) -> list[Candidate]:
+) -> CandidateColumns:
     """``candidates`` without those one source alone found and what is coded contradicts (rules and figures
     above; codes with nothing coded keep all their candidates, confirmed guide matches are always kept).
-    ``profiles``: of ``coded``, when computed."""
+    ``profiles``: of ``coded``, when computed. The rules as masks over the candidates' columns."""
+    from coding.language.suggestions.candidate_columns import QUESTION, TERMS, CandidateColumns, per_code
+
+    columns = CandidateColumns.of(candidates)
     vectors = sentence_vectors(data)
     if profiles is None:
         profiles = code_profiles(data, vectors, coded)
-    alone = [
-        c
-        for c in candidates
-        if len(c.sources) == 1
-        and not c.named
-        and not (c.sources == ("question",) and c.score >= CONFIRMED_SCORE)
-    ]
-    if not alone or not profiles.code_ids:
-        return list(candidates)
-    dropped: set[int] = set()
+    bits = columns.sources
+    alone = (
+        (bits != 0)
+        & ((bits & (bits - 1)) == 0)  # one source
+        & ~columns.named
+        & ~((bits == QUESTION) & (columns.score >= CONFIRMED_SCORE))
+    )
+    if not alone.any() or not profiles.code_ids:
+        return columns
     # a term sentence of a code with enough coded goes whatever it resembles: no need to compare it
     enough = terms_alone_dropped(profiles)
-    for c in alone:
-        if c.sources == ("terms",) and c.code_id in enough:
-            dropped.add(id(c))
-    terms = [
-        c for c in alone if c.sources == ("terms",) and id(c) not in dropped and c.code_id in profiles.rows
-    ]
-    for c, similarity in zip(terms, _passages_similarity(data, terms, coded), strict=True):
-        if similarity < TERMS_MIN_SIMILARITY:
-            dropped.add(id(c))
-    alone = [c for c in alone if id(c) not in dropped and c.sources != ("terms",)]
-    counts = dict(zip(profiles.code_ids, profiles.counts, strict=True))
-    known, cosine, rank, margin = resemblance_table(data, alone, profiles)
-    guide = np.fromiter((c.sources == ("question",) for c in alone), dtype=bool, count=len(alone))
-    checked = np.fromiter(
-        (counts.get(c.code_id, 0) >= GUIDE_CHECK_FROM for c in alone), dtype=bool, count=len(alone)
+    terms = alone & (bits == TERMS)
+    dropped = terms & np.isin(columns.code, np.fromiter(enough, dtype=np.int64, count=len(enough)))
+    compared = np.flatnonzero(
+        terms & ~dropped & np.isin(columns.code, np.array(list(profiles.rows), dtype=np.int64))
     )
+    similarity = np.array(_passages_similarity(data, columns.take(compared), coded), dtype=np.float64)
+    dropped[compared[similarity < TERMS_MIN_SIMILARITY]] = True
+    rows = np.flatnonzero(alone & (bits != TERMS))
+    others = columns.take(rows)
+    counts = dict(zip(profiles.code_ids, profiles.counts, strict=True))
+    known, cosine, rank, margin = resemblance_table(data, others, profiles)
+    guide = others.sources == QUESTION
+    checked = per_code(others, counts, 0) >= GUIDE_CHECK_FROM
     runner_up = (rank == 1) & (cosine >= RUNNER_UP_RATIO * (cosine - margin))
     wrong = known & np.where(
         guide, (rank > GUIDE_MAX_RANK) & checked, (margin < SIMILAR_MIN_MARGIN) & ~runner_up
     )
-    dropped.update(id(alone[number]) for number in np.flatnonzero(wrong).tolist())
-    return [c for c in candidates if id(c) not in dropped]
+    dropped[rows[wrong]] = True
+    return columns.where(~dropped)
 
 
 def meeting_their_rank(

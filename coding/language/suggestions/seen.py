@@ -41,12 +41,17 @@ KeyArray = npt.NDArray[np.void]  # 1-D, of :data:`_KEY`
 def passage_keys(candidates: Sequence[Candidate]) -> KeyArray | None:
     """Each candidate's (document, code, start, end) as one 16-byte key (big-endian: the keys sort as the numbers);
     ``None`` when one is beyond 32 bits (then nothing is kept)."""
+    from coding.language.suggestions.candidate_columns import CandidateColumns
+
     count = len(candidates)
-    flat = np.fromiter(
-        chain.from_iterable((c.document_id, c.code_id, c.start, c.end) for c in candidates),
-        dtype=np.int64,
-        count=4 * count,
-    ).reshape(count, 4)
+    if isinstance(candidates, CandidateColumns):  # its columns, not a pass over the candidates
+        flat = np.stack([candidates.document, candidates.code, candidates.start, candidates.end], axis=1)
+    else:
+        flat = np.fromiter(
+            chain.from_iterable((c.document_id, c.code_id, c.start, c.end) for c in candidates),
+            dtype=np.int64,
+            count=4 * count,
+        ).reshape(count, 4)
     if count and (flat.min() < 0 or flat[:, 2:].max() >= 1 << 32 or flat[:, :2].max() >= 1 << 32):
         return None
     packed = np.empty((count, 2), dtype=">u8")

@@ -147,9 +147,14 @@ def held_back(
     is the whole turn (that very passage was judged)."""
     if not held:
         return []
+    from coding.language.suggestions.candidate_columns import CandidateColumns, with_codes_of
+
+    keys = {(c.document_id, c.code_id) for c in held}
 
     def by_code(candidates: Sequence[Candidate]) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
         spans: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = {}
+        if isinstance(candidates, CandidateColumns):  # only those of the documents and codes held back
+            candidates = candidates.where(with_codes_of(candidates, keys))
         for c in candidates:
             spans.setdefault((c.document_id, c.code_id), []).append((c.start, c.end))
         return spans

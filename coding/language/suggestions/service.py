@@ -141,6 +141,9 @@ class SuggestionService:
         offered per code."""
         tree = self._context.resolve.code_tree()
         indexed = self._assistant.ensure_indexed()
+        import numpy as np
+
+        from coding.language.suggestions.candidate_columns import CandidateColumns, per_code, with_codes_of
         from coding.language.suggestions.kept import kept_closest_codes, kept_profiles  # numpy on first use
         from coding.language.suggestions.resemblance import (
             corroborated,
@@ -179,31 +182,47 @@ class SuggestionService:
             found += self.fixed.unasked(codes, data, coded, profiles, closest)
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
         # merge with nothing are set apart: only their passages count, for prefer_specific
+        # carried as columns from here on (:mod:`.candidate_columns`): a Candidate is made only where candidates fold
+        columns = CandidateColumns.of(found)
         apart: Sequence[tuple[int, CodeId]] = []
         if sentences is not None:  # the term sentences first, as they were found first
-            kept, apart = sentences.alone_apart(found, terms_alone_dropped(profiles))
-            found = kept + found
-        joined = merge(found)
-        merged = corroborated(prefer_specific(joined, tree, apart), data, coded, profiles)
+            sentences_kept, apart = sentences.alone_apart(columns, terms_alone_dropped(profiles))
+            columns = CandidateColumns.of(sentences_kept).joined(columns)
+            del sentences_kept
+        # (each step's result taken as columns: a step replaced in a test may give a list); each step's columns
+        # let go once the next step's are made
+        joined = CandidateColumns.of(merge(columns))
+        del columns
+        merged = CandidateColumns.of(
+            corroborated(prefer_specific(joined, tree, apart), data, coded, profiles)
+        )
+        del apart
         if held:  # the sentence runs of a turn whose suggestion was dropped
             from coding.language.suggestions.sentence_spans import held_back
 
-            merged += held_back(held, joined, merged)
+            merged = merged.joined(CandidateColumns.of(held_back(held, joined, merged)))
+        del joined
         rejected: dict[CodeId, list[tuple[DocumentId, int, int]]] = defaultdict(list)
         for (doc_id, code_id), earlier in decided.items():
             rejected[code_id].extend((doc_id, s, e) for s, e, _, status in earlier if status == "rejected")
         if rejected:  # the candidates of codes with rejections may get a note added to their reason
-            merged = [with_reason(c) if c.code_id in rejected else c for c in merged]
-        merged = learn_from_rejections(merged, data, rejected)
+            merged = CandidateColumns.of(
+                learn_from_rejections(
+                    [with_reason(c) if c.code_id in rejected else c for c in merged], data, rejected
+                )
+            )
         if thresholds:
-            merged = [c for c in merged if c.score >= thresholds.get(c.code_id, 0.0)]
+            merged = merged.where(merged.score >= per_code(merged, thresholds, 0.0))
         # the texts of passages that might repeat a decision (those are compared by their words)
         spans: dict[DocumentId, list[tuple[int, int]]] = defaultdict(list)
-        for c in merged:
-            if (c.document_id, c.code_id) in decided:
+        if decided:
+            for c in merged.take(np.flatnonzero(with_codes_of(merged, decided))):
                 spans[c.document_id].append((c.start, c.end))
-        within = self._coded_with_subcodes(coded, {c.code_id for c in merged})
-        kept = best_per_code(not_already_decided(merged, within, decided, corpus.slices(spans)), limit)
+        within = self._coded_with_subcodes(coded, set(np.unique(merged.code).tolist()))
+        kept = CandidateColumns.of(
+            best_per_code(not_already_decided(merged, within, decided, corpus.slices(spans)), limit)
+        )
+        del merged
         order = tree.order()
         # the reasons made only for the candidates offered (most of those found are dropped on the way), the
         # words the turns share with their codes found for all of them at once
@@ -211,7 +230,7 @@ class SuggestionService:
         reasoned = [with_reason(c) for c in kept]
         # what was built on the way (a million records at ten times the corpus) let go a step at a time: freed
         # all at once on return it held the GIL, and with it the window, 0.6 s CPU (see coding.core.in_steps)
-        let_go(found, joined, merged, kept, turns, held, given)
+        let_go(found, kept.items, turns, held, given)
         return sorted_by(
             reasoned,
             [order.get(c.code_id, 0) for c in reasoned],

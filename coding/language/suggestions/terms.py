@@ -11,7 +11,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -29,6 +29,7 @@ from coding.language.suggestions.vectors import IndexArray
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline
+    from coding.language.suggestions.candidate_columns import CandidateColumns, Later
 
 
 @dataclass(frozen=True)
@@ -358,18 +359,52 @@ class TermSentences:
 
     def alone_apart(
         self, others: Sequence[Candidate], codes: Container[CodeId]
-    ) -> tuple[list[Candidate], Sequence[tuple[int, CodeId]]]:
+    ) -> tuple[Sequence[Candidate], Sequence[tuple[int, CodeId]]]:
         """The sentences of ``codes`` that ``candidates.merge`` would fold with nothing (no other candidate of
         their document and code holds them or lies inside them, not one passage twice), set apart: their
         passages with their codes, for ``candidates.prefer_specific``; and the candidates of the other
         sentences, in order (``others``, the candidates of the other sources, are all kept). A caller whose next
         steps drop every such sentence anyway (``resemblance.corroborated``: a code with enough coded passages)
         merges the rest to the same candidates, in the same order within each document and code, without
-        building the hundreds of thousands set apart."""
+        building the hundreds of thousands set apart. Given ``others`` as columns, the candidates kept are
+        columns too."""
+        from coding.language.suggestions.candidate_columns import CandidateColumns
+
+        if isinstance(others, CandidateColumns):
+            rows, apart = self._alone_apart(others, codes)
+            return self._columns(rows), apart
+        rows, apart = self._alone_apart(others, codes)
+        return self.candidates(as_list(rows)), apart
+
+    def _columns(self, rows: IndexArray) -> CandidateColumns:
+        """The candidates of ``rows`` as columns (the columns from the arrays: no pass over the candidates; they
+        are made here, not when read: nearly all of them are folded into another candidate and read there)."""
+        from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns
+
+        found = self.candidates(as_list(rows))
+        ids = np.array([info.id for info in self.codes], dtype=np.int64)
+        return CandidateColumns(
+            cast("list[Candidate | Later]", found),
+            np.arange(len(found), dtype=np.int64),
+            self.document[rows].astype(np.int64),
+            ids[self.code[rows]] if len(ids) else np.zeros(0, dtype=np.int64),
+            self.start[rows].astype(np.int64),
+            self.end[rows].astype(np.int64),
+            np.fromiter((c.score for c in found), dtype=np.float64, count=len(found)),
+            np.full(len(found), TERMS, dtype=np.int64),
+            np.zeros(len(found), dtype=bool),
+        )
+
+    def _alone_apart(
+        self, others: Sequence[Candidate], codes: Container[CodeId]
+    ) -> tuple[IndexArray, Sequence[tuple[int, CodeId]]]:
+        """The rows kept and the passages set apart (:meth:`alone_apart`)."""
+        from coding.language.suggestions.candidate_columns import CandidateColumns
+
         wanted = np.array([n for n, info in enumerate(self.codes) if info.id in codes], dtype=np.int64)
         apart = np.isin(self.code, wanted) & (self.end > self.start)
         if not apart.any():
-            return self.candidates(), []
+            return np.arange(len(self), dtype=np.int64), []
         # a passage twice for a code is merged with itself: not set apart
         order = np.lexsort((self.end, self.start, self.document, self.code))
         same = np.zeros(len(order), dtype=bool)
@@ -384,12 +419,27 @@ class TermSentences:
         apart[order[twice]] = False
         # nor one that another candidate of its document and code holds or lies inside
         row_of = {info.id: n for n, info in enumerate(self.codes)}
-        spans = [(c.document_id, row_of[c.code_id], c.start, c.end) for c in others if c.code_id in row_of]
-        if (
-            spans
-        ):  # numbers taken from the tuples in Python (numpy.array of the list: one call holding the GIL)
-            flat = np.fromiter(chain.from_iterable(spans), dtype=np.int64, count=4 * len(spans))
-            apart &= ~self._holding_or_held(flat.reshape(len(spans), 4))
+        if isinstance(others, CandidateColumns):  # the rows of their codes, from the columns
+            ids = np.array(list(row_of), dtype=np.int64)
+            rows_of = np.array(list(row_of.values()), dtype=np.int64)
+            by_id = np.argsort(ids)
+            at = np.minimum(np.searchsorted(ids[by_id], others.code), len(ids) - 1)
+            mine = ids[by_id][at] == others.code
+            flat = np.stack(
+                [others.document[mine], rows_of[by_id][at][mine], others.start[mine], others.end[mine]],
+                axis=1,
+            )
+            if len(flat):
+                apart &= ~self._holding_or_held(flat)
+        else:
+            spans = [
+                (c.document_id, row_of[c.code_id], c.start, c.end) for c in others if c.code_id in row_of
+            ]
+            if (
+                spans
+            ):  # numbers taken from the tuples in Python (numpy.array of the list: one call holding the GIL)
+                flat = np.fromiter(chain.from_iterable(spans), dtype=np.int64, count=4 * len(spans))
+                apart &= ~self._holding_or_held(flat.reshape(len(spans), 4))
         rows = np.flatnonzero(apart)
         ids = np.array([info.id for info in self.codes], dtype=np.int64)
         passages = PassagesApart(
@@ -398,7 +448,7 @@ class TermSentences:
             self.end[rows].astype(np.int64),
             ids[self.code[rows]],
         )
-        return self.candidates(as_list(np.flatnonzero(~apart))), passages
+        return np.flatnonzero(~apart), passages
 
     def _holding_or_held(self, others: IndexArray) -> BoolArray:
         """Per sentence: whether one of ``others`` (document, code row, start, end) of its document and code holds
