@@ -53,6 +53,7 @@ class ImportExchange(Command):
         )
         with collector_paused(), _page_cache(writer.session):  # many long-lived rows, no cycles
             _Merge(writer, self.data, report).run()
+        copy_later(writer.session)  # also as a group's child (planned, not applied): at the group's commit
         return report
 
     def apply(self, session: Session) -> Change:

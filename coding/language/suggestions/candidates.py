@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -127,37 +126,6 @@ def term_score(count: int) -> float:
     return combine_scores([TERM_SCORE] * count)
 
 
-def _merge_group(group: list[Candidate]) -> Candidate:
-    if len(group) == 1:
-        return group[0]
-    largest = max(group, key=lambda c: (c.length, c.score))
-    sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
-    terms: dict[str, set[str]] = defaultdict(set)
-    for candidate in group:
-        for label, forms in candidate.terms:
-            terms[label].update(forms)
-    others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
-    ordered = sorted(others, key=lambda c: (c is not largest, -c.score))
-    # the reasons joined when the merged one is offered (one made on demand is not made before: ``why``)
-    why = partial(_joined_reasons, tuple(ordered)) if any(c.why is not None for c in ordered) else None
-    scores = [c.score for c in others]
-    code_name = next((c.code_name for c in group if c.code_name), "")
-    if terms:
-        scores.append(term_score(len(terms)))
-    return Candidate(
-        largest.document_id,
-        largest.code_id,
-        largest.start,
-        largest.end,
-        combine_scores(scores),
-        sources,
-        "" if why is not None else _joined_reasons(ordered),
-        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
-        code_name,
-        why=why,
-    )
-
-
 def _joined_reasons(candidates: Sequence[Candidate]) -> str:
     """The candidates' reasons joined, each once, in their order."""
     reasons: list[str] = []
@@ -172,7 +140,7 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
     """Per document and code: a candidate inside a larger one (a sentence in an answer) is folded
     into it, its reason added and its score combined. Each document and code in the order it first comes, its
     candidates longest first (then by start, then as given), each into the first of them that holds it; by sorts
-    of the columns, a Python step only for the candidates that fold (``_merge_group``)."""
+    of the columns, a Python step only for the candidates that fold (``_merged``)."""
     import numpy as np  # on first use (as the other sources)
 
     from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns, Later
@@ -216,7 +184,7 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
     chosen = np.minimum.reduceat(places, np.cumsum(runs) - runs)  # each one's home, as its place in ``homes``
     del candidates_of
     # what folds: each home's rows, the home first; the candidate it becomes is made when it is read (``Later``),
-    # its score and sources (as ``_merge_group`` makes them) in the columns now
+    # its score and sources (as folding them makes them) in the columns now
     members: dict[int, list[int]] = {}  # by place in ``homes``
     for place_of, row in zip(chosen.tolist(), folded.tolist(), strict=True):
         found = members.get(place_of)
@@ -243,7 +211,9 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
         merged_scores.append(round(1.0 - rest, 3))
         merged_bits.append(sources)
         # (its members given as they are, not the list: a Later holding the list that holds it would be a cycle)
-        items.append(Later(partial(_merged, [items[item_of[row]] for row in rows])))
+        items.append(
+            Later(partial(_merged, [items[item_of[row]] for row in rows], merged_scores[-1], sources))
+        )
     out = columns.take(homes)
     places_merged = np.fromiter(members, dtype=np.int64, count=len(members))
     out.row[places_merged] = np.arange(first_new, len(items))
@@ -253,11 +223,37 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
     return out
 
 
-def _merged(members: list[Candidate | Later]) -> Candidate:
-    """The candidate ``members`` fold into (the first holds the others)."""
-    from coding.language.suggestions.candidate_columns import made
+def _merged(members: list[Candidate | Later], score: float, sources: int) -> Candidate:
+    """The candidate ``members`` fold into (the first holds the others), its score and sources (bits) as ``merge``
+    found them."""
+    from coding.language.suggestions.candidate_columns import SOURCE_BIT, made
 
-    return _merge_group([made(members, number) for number in range(len(members))])
+    group = [made(members, number) for number in range(len(members))]
+    largest = group[0]
+    best = (largest.end - largest.start, largest.score)
+    for c in group:  # the first of the longest, best scored
+        key = (c.end - c.start, c.score)
+        if key > best:
+            largest, best = c, key
+    terms: dict[str, set[str]] = {}
+    for candidate in group:
+        for label, forms in candidate.terms:
+            terms.setdefault(label, set()).update(forms)
+    others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
+    ordered = sorted(others, key=lambda c: (c is not largest, -c.score))
+    why = partial(_joined_reasons, tuple(ordered)) if any(c.why is not None for c in ordered) else None
+    return Candidate(
+        largest.document_id,
+        largest.code_id,
+        largest.start,
+        largest.end,
+        score,
+        tuple(name for name in SOURCES if sources & SOURCE_BIT[name]),
+        "" if why is not None else _joined_reasons(ordered),
+        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
+        next((c.code_name for c in group if c.code_name), ""),
+        why=why,
+    )
 
 
 def _passage_key(c: Candidate) -> int:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from itertools import chain, pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -30,7 +29,7 @@ from coding.language.suggestions.vectors import IndexArray
 
 if TYPE_CHECKING:
     from coding.language.pipeline import LanguagePipeline
-    from coding.language.suggestions.candidate_columns import CandidateColumns
+    from coding.language.suggestions.candidate_columns import CandidateColumns, Later
 
 
 @dataclass(frozen=True)
@@ -378,38 +377,22 @@ class TermSentences:
         return self.candidates(as_list(rows)), apart
 
     def _columns(self, rows: IndexArray) -> CandidateColumns:
-        """The candidates of ``rows`` as columns, each made when it is first read."""
-        from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns, Later
+        """The candidates of ``rows`` as columns (the columns from the arrays: no pass over the candidates; they
+        are made here, not when read: nearly all of them are folded into another candidate and read there)."""
+        from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns
 
-        chosen = as_list(rows)
-        described = self.described
+        found = self.candidates(as_list(rows))
         ids = np.array([info.id for info in self.codes], dtype=np.int64)
         return CandidateColumns(
-            [Later(partial(self._candidate, i), described[i]) for i in chosen],
-            np.arange(len(chosen), dtype=np.int64),
+            cast("list[Candidate | Later]", found),
+            np.arange(len(found), dtype=np.int64),
             self.document[rows].astype(np.int64),
             ids[self.code[rows]] if len(ids) else np.zeros(0, dtype=np.int64),
             self.start[rows].astype(np.int64),
             self.end[rows].astype(np.int64),
-            np.array([term_score(len(described[i])) for i in chosen], dtype=np.float64),
-            np.full(len(chosen), TERMS, dtype=np.int64),
-            np.zeros(len(chosen), dtype=bool),
-        )
-
-    def _candidate(self, i: int) -> Candidate:
-        """The candidate of row ``i`` (as :meth:`candidates` makes it)."""
-        code = self.codes[int(self.code[i])]
-        described = self.described[i]
-        return Candidate(
-            DocumentId(int(self.document[i])),
-            code.id,
-            int(self.start[i]),
-            int(self.end[i]),
-            term_score(len(described)),
-            ("terms",),
-            "",
-            described,
-            code.name,
+            np.fromiter((c.score for c in found), dtype=np.float64, count=len(found)),
+            np.full(len(found), TERMS, dtype=np.int64),
+            np.zeros(len(found), dtype=bool),
         )
 
     def _alone_apart(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 import numpy as np
 from hypothesis import given, settings
@@ -14,7 +15,47 @@ from hypothesis import strategies as st
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo, CodeTree
 from coding.language.suggestions.candidate_columns import CandidateColumns, per_code, with_codes_of
-from coding.language.suggestions.candidates import Candidate, _merge_group, merge, prefer_specific
+from coding.language.suggestions.candidates import (
+    SOURCES,
+    Candidate,
+    _joined_reasons,
+    combine_scores,
+    merge,
+    prefer_specific,
+    term_score,
+)
+
+
+def _merge_group(group: list[Candidate]) -> Candidate:
+    """A group folded into one candidate, as merging made it."""
+    if len(group) == 1:
+        return group[0]
+    largest = max(group, key=lambda c: (c.length, c.score))
+    sources = tuple(sorted({s for c in group for s in c.sources}, key=SOURCES.index))
+    terms: dict[str, set[str]] = defaultdict(set)
+    for candidate in group:
+        for label, forms in candidate.terms:
+            terms[label].update(forms)
+    others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
+    ordered = sorted(others, key=lambda c: (c is not largest, -c.score))
+    # the reasons joined when the merged one is offered (one made on demand is not made before: ``why``)
+    why = partial(_joined_reasons, tuple(ordered)) if any(c.why is not None for c in ordered) else None
+    scores = [c.score for c in others]
+    code_name = next((c.code_name for c in group if c.code_name), "")
+    if terms:
+        scores.append(term_score(len(terms)))
+    return Candidate(
+        largest.document_id,
+        largest.code_id,
+        largest.start,
+        largest.end,
+        combine_scores(scores),
+        sources,
+        "" if why is not None else _joined_reasons(ordered),
+        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
+        code_name,
+        why=why,
+    )
 
 
 def _merge_by_dicts(candidates: Iterable[Candidate]) -> list[Candidate]:

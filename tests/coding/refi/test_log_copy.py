@@ -86,6 +86,27 @@ def test_an_import_leaves_copying_its_log_to_a_thread_that_copies_it_after_the_c
         assert dump(project.path) == after
 
 
+def test_an_import_in_a_group_leaves_the_copy_to_a_thread_after_the_groups_commit(
+    rich_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The group's one transaction commits where the store ends a held transaction (``end_held``)."""
+    archive = rich_project.export(tmp_path / "out.qdpx")
+    release = threading.Event()
+    real = log_copy._copy
+    monkeypatch.setattr(log_copy, "_copy", lambda *args: (release.wait(30), real(*args)))
+    with Project.create(tmp_path / "new.codewerk", codebook=None, coder="student") as project:
+        _every_page(project)
+        with project.group("Import twice"):
+            import_exchange(project, archive)
+            import_exchange(project, archive)
+        assert len(dump(project.path)["document"]) == 3
+        assert _documents_in_file_alone(project.path, tmp_path) == 0
+        release.set()
+        project.store._log_copier.wait()
+        assert _documents_in_file_alone(project.path, tmp_path) == 3
+        assert _autocheckpoints(project) == {1}
+
+
 def test_a_small_write_still_checkpoints_at_its_commit(tmp_path: Path) -> None:
     with Project.create(tmp_path / "new.codewerk", codebook=None, coder="student") as project:
         _every_page(project)
