@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from coding.core.ids import CodeId, DocumentId
+from coding.core.in_steps import json_list
 from coding.core.records import CodeInfo
 from coding.language.suggestions.candidates import Candidate
 
@@ -30,7 +31,8 @@ Arrays = dict[str, np.ndarray]
 
 
 def _json(value: object) -> np.ndarray:
-    return np.frombuffer(json.dumps(value).encode(), dtype=np.uint8)
+    text = json_list(value) if isinstance(value, list) else json.dumps(value)  # a list: in steps (in_steps)
+    return np.frombuffer(text.encode(), dtype=np.uint8)
 
 
 def _loads(array: np.ndarray) -> Any:

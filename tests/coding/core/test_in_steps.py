@@ -4,12 +4,14 @@ and containers emptied."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coding.core import in_steps
-from coding.core.in_steps import as_list, let_go, ranks, running_count, sorted_by, unique_inverse
+from coding.core.in_steps import as_list, json_list, let_go, ranks, running_count, sorted_by, unique_inverse
 
 rows = st.lists(
     st.tuples(
@@ -52,6 +54,23 @@ def test_as_list_is_tolist(values: list[int], step: int) -> None:
     try:
         array = np.array(values, dtype=np.int64)
         assert as_list(array) == array.tolist() == values
+    finally:
+        in_steps.STEP = original
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.lists(json_values, max_size=30), st.integers(1, 9))
+def test_json_list_is_the_same_text_as_json_dumps(values: list[object], step: int) -> None:
+    original = in_steps.STEP
+    in_steps.STEP = step  # several steps, one, or none (an empty list)
+    try:
+        assert json_list(values) == json.dumps(values)
     finally:
         in_steps.STEP = original
 
