@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from coding import Project
 
@@ -36,7 +37,11 @@ window.show()
 assert window.open_project(sys.argv[1]), window.last_problem
 started = time.monotonic()
 titles = []
+# watch for argv[4] seconds, or (argv[5] = 1) until "Preparing search" showed, however busy the machine
+until_prepared = sys.argv[5] == "1"
 while time.monotonic() - started < float(sys.argv[4]):
+    if until_prepared and "Preparing search" in titles:
+        break
     app.processEvents()
     titles += [op.title for op in long_operation.running_operations() if op.title not in titles]
     time.sleep(0.005)
@@ -51,17 +56,28 @@ print(json.dumps({"titles": titles, "prepared": imported[:before], "search": imp
 """
 
 
-def _run(project: Path, settings: Path, after_ms: int, watch_s: float) -> dict[str, list]:  # type: ignore[type-arg]
+def _run(
+    project: Path, settings: Path, after_ms: int, watch_s: float, *, until_prepared: bool = False
+) -> dict[str, list[Any]]:
     root = Path(__file__).resolve().parents[3]
     out = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(project), str(settings), str(after_ms), str(watch_s)],
+        [
+            sys.executable,
+            "-c",
+            SCRIPT,
+            str(project),
+            str(settings),
+            str(after_ms),
+            str(watch_s),
+            "1" if until_prepared else "0",
+        ],
         cwd=root,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    result: dict[str, list] = json.loads(out.strip().splitlines()[-1])  # type: ignore[type-arg]
+    result: dict[str, list[Any]] = json.loads(out.strip().splitlines()[-1])
     return result
 
 
@@ -73,7 +89,7 @@ def test_the_search_window_opens_without_importing_numpy_or_the_language_service
     coded_project: Project, tmp_path: Path
 ) -> None:
     coded_project.close()
-    seen = _run(coded_project.path, tmp_path / "settings", after_ms=200, watch_s=1.5)
+    seen = _run(coded_project.path, tmp_path / "settings", after_ms=200, watch_s=60, until_prepared=True)
     assert "Preparing search" in seen["titles"]
     prepared = {name: on_gui for name, on_gui in seen["prepared"] if _heavy(name)}
     assert "numpy" in prepared and "coding.language.assistant" in prepared
