@@ -30,7 +30,7 @@ from coding.language.suggestions import resemblance, sentence_spans, stored_stat
 from coding.language.suggestions.coded import CodedSpans
 from coding.language.suggestions.data import CorpusData, IntArray
 from coding.language.suggestions.resemblance import Profiles, SpanVectors
-from coding.language.suggestions.similar import sentence_vectors
+from coding.language.suggestions.similar import StoredRows, sentence_vectors
 from coding.language.suggestions.vectors import (
     FloatArray,
     StoredUnitWeights,
@@ -140,49 +140,13 @@ def _unpack_spans(arrays: Mapping[str, np.ndarray]) -> SpanVectors:
     return SpanVectors(document, start, end, rows, columns, weights, words)
 
 
-class StoredSpanVectors(SpanVectors):
+class StoredSpanVectors(StoredRows, SpanVectors):
     """Span vectors as read from the project: each array read when it is first asked for (the respondent turns'
     entries only when the codings changed, or for the reasons' words not stored)."""
-
-    def __init__(self, arrays: Mapping[str, np.ndarray], weights: StoredUnitWeights) -> None:
-        object.__setattr__(self, "_arrays", arrays)
-        object.__setattr__(self, "_weights", weights)
-        object.__setattr__(self, "_length", shape_of(arrays, "document")[0])
-
-    _arrays: Mapping[str, np.ndarray]
-    _weights: StoredUnitWeights
-    _length: int
-
-    @property
-    def document(self) -> IntArray:
-        return self._arrays["document"]
-
-    @property
-    def start(self) -> IntArray:
-        return self._arrays["start"]
-
-    @property
-    def end(self) -> IntArray:
-        return self._arrays["end"]
-
-    @property
-    def rows(self) -> IntArray:
-        return self._arrays["rows"]
-
-    @property
-    def columns(self) -> IntArray:
-        return self._arrays["columns"]
 
     @property
     def words(self) -> IntArray:
         return self._arrays["words"]
-
-    @property
-    def weights(self) -> StoredUnitWeights:
-        return self._weights
-
-    def __len__(self) -> int:
-        return self._length
 
 
 def kept_turn_closest(

@@ -93,18 +93,19 @@ def _unpack(arrays: Mapping[str, np.ndarray]) -> SentenceVectors:
     return SentenceVectors(document, start, end, rows, columns, weights, idf)
 
 
-class StoredSentenceVectors(SentenceVectors):
-    """The sentence vectors as read from the project: each array read when it is first asked for (the rows, one per
-    entry, only by who looks at all of them: :func:`~.vectors.row_firsts`, :func:`~.vectors.rows_of`)."""
+class StoredRows:
+    """What the stored sentence and span vectors share (:class:`StoredSentenceVectors`,
+    ``kept.StoredSpanVectors``, each placed before its frozen dataclass): the arrays as read from the project,
+    each when first asked for, and the weights made from the stored counts."""
+
+    _arrays: Mapping[str, np.ndarray]
+    _weights: StoredUnitWeights
+    _length: int
 
     def __init__(self, arrays: Mapping[str, np.ndarray], weights: StoredUnitWeights) -> None:
         object.__setattr__(self, "_arrays", arrays)
         object.__setattr__(self, "_weights", weights)
         object.__setattr__(self, "_length", shape_of(arrays, "document")[0])
-
-    _arrays: Mapping[str, np.ndarray]
-    _weights: StoredUnitWeights
-    _length: int
 
     @property
     def document(self) -> IntArray:
@@ -127,15 +128,20 @@ class StoredSentenceVectors(SentenceVectors):
         return self._arrays["columns"]
 
     @property
-    def idf(self) -> FloatArray:
-        return self._arrays["idf"]
-
-    @property
     def weights(self) -> StoredUnitWeights:
         return self._weights
 
     def __len__(self) -> int:
         return self._length
+
+
+class StoredSentenceVectors(StoredRows, SentenceVectors):
+    """The sentence vectors as read from the project: each array read when it is first asked for (the rows, one per
+    entry, only by who looks at all of them: :func:`~.vectors.row_firsts`, :func:`~.vectors.rows_of`)."""
+
+    @property
+    def idf(self) -> FloatArray:
+        return self._arrays["idf"]
 
 
 def _build_sentence_vectors(data: CorpusData) -> SentenceVectors:
