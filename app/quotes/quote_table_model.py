@@ -119,7 +119,8 @@ class QuoteTableModel(QuoteList):
         named = change.quotes_changed()
         spans = {d: change.spans(d) for d in touched}
         if (
-            self._unread  # still being read in a worker: read again (the read under way is overtaken)
+            self._unread
+            or self._first_unread  # still being read in a worker: read again (the read under way is overtaken)
             or (named is not None and len(named) > READ_AGAIN_OVER)
             or (
                 named is None

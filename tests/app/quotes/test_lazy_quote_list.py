@@ -176,7 +176,8 @@ def test_the_rest_of_the_list_is_asked_again_while_a_team_server_is_away(
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.set_codes(None)
-    first = [_shown(dock, row).coding_id for row in range(WINDOW)]  # the first rows, shown at once
+    qtbot.waitUntil(lambda: bool(resets), timeout=5000)  # the first rows, read in a worker
+    first = [_shown(dock, row).coding_id for row in range(WINDOW)]
     assert resets == [True] and not model.complete and model.rowCount() > WINDOW
     qtbot.waitUntil(lambda: model.complete, timeout=5000)
     assert len(asked) == 3 and resets == [True]
@@ -216,3 +217,37 @@ def test_a_first_text_filter_over_a_long_list_reads_the_texts_in_a_worker(
     narrowed = [q.coding_id for q in project.quotes(text="samenw")]
     assert 0 < len(narrowed) < len(expected)
     assert model.coding_ids() == narrowed and on_gui_thread == [False]
+
+
+def test_the_first_rows_and_the_count_are_read_in_a_worker_not_on_the_gui_thread(
+    qtbot, window: MainWindow, dock: QuotesDock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Listing every quote reads its first rows and the count in a worker (a huge project blocked the
+    window for 0.2-0.4 s): the rows shown stay until they arrive, then the first rows, with their
+    quotes built already, and the right count are shown, and the rest follows."""
+    import threading
+
+    model = _model(dock)
+    assert window.workspace is not None
+    service = window.workspace.project.quote_service
+    read_on: list[bool] = []  # per read: on the GUI thread
+    for name in ("first", "count", "coders"):
+        original = getattr(service, name)
+
+        def spy(*args, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            read_on.append(threading.current_thread() is threading.main_thread())
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, spy)
+    model.set_codes(None)
+    assert read_on == [] and not model.complete  # nothing read yet on the GUI thread
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    qtbot.waitUntil(lambda: bool(resets), timeout=5000)
+    assert read_on and not any(read_on)
+    every = [q.coding_id for q in window.workspace.project.quotes()]
+    assert model.rowCount() == len(every) > WINDOW
+    assert all(model.built(i) is not None for i in every[:WINDOW])  # built in the worker too
+    assert [_shown(dock, row).coding_id for row in range(WINDOW)] == every[:WINDOW]
+    qtbot.waitUntil(lambda: model.complete, timeout=5000)
+    assert model.coding_ids() == every and not any(read_on)

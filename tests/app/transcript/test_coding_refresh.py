@@ -54,6 +54,7 @@ def test_a_coding_refreshes_only_what_it_touched(  # type: ignore[no-untyped-def
     quotes = window.quotes_dock.model
     assert quotes is not None
     quotes.set_codes(None)
+    qtbot.waitUntil(lambda: quotes.complete)  # the list, read in workers
     open_document(window, "R12_uwv_zwolle")
     view = window.view
     view.stripes.around(0, len(view.text))  # every stripe laid out, as after scrolling through
