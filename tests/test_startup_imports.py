@@ -69,7 +69,7 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 WINDOW_SCRIPT = """
-import json, sys
+import json, sys, time
 from PySide6.QtCore import QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from app.shell.application import application
@@ -80,6 +80,11 @@ window.show()
 assert window.open_project(sys.argv[1]), window.last_problem
 for _ in range(20):  # the first paint, then the Quotes dock lists every quote
     app.processEvents()
+for _ in range(3000):  # its first rows are read in a worker: until they arrive (a busy machine)
+    if window.quotes_dock.model is not None and window.quotes_dock.model.loaded:
+        break
+    app.processEvents()
+    time.sleep(0.01)
 assert window.quotes_dock.model is not None and window.quotes_dock.model.loaded
 window.close()
 print(json.dumps(sorted(sys.modules)))
