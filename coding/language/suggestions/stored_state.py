@@ -201,12 +201,10 @@ def read(store: Store, name: str, stamp: str) -> Arrays | None:
             return None
         with store.read() as session:
             raw = raw_connection(session)
-            row = raw.execute(
-                "SELECT data FROM kept_state WHERE name = ? AND stamp = ?", (name, stamp)
-            ).fetchone()
-            if row is None:
+            named = _named(raw, name, stamp)
+            if named is None:
                 return None
-            parts, size = _PARTS.unpack(row[0])
+            parts, size = named
             buffer = np.empty(size, dtype=np.uint8)
             at = 0
             for number in range(parts):
@@ -224,6 +222,15 @@ def read(store: Store, name: str, stamp: str) -> Arrays | None:
     except Exception as exc:  # derived data never breaks a find: computed instead
         _log.info("kept state %s not read: %s", name, exc)
         return None
+
+
+def _named(raw: Any, name: str, stamp: str) -> tuple[int, int] | None:
+    """The parts and size in bytes of the piece ``name`` stored under ``stamp`` (its naming row), or ``None``."""
+    row = raw.execute("SELECT data FROM kept_state WHERE name = ? AND stamp = ?", (name, stamp)).fetchone()
+    if row is None:
+        return None
+    parts, size = _PARTS.unpack(row[0])
+    return int(parts), int(size)
 
 
 def _part(name: str, number: int) -> str:
@@ -266,12 +273,10 @@ class StoredArrays(Mapping[str, np.ndarray]):
                 return None
             with store.read() as session:
                 raw = raw_connection(session)
-                row = raw.execute(
-                    "SELECT data FROM kept_state WHERE name = ? AND stamp = ?", (name, stamp)
-                ).fetchone()
-                if row is None:
+                named = _named(raw, name, stamp)
+                if named is None:
                     return None
-                parts, size = _PARTS.unpack(row[0])
+                parts, size = named
                 sizes = []
                 for number in range(parts):
                     found = raw.execute(
