@@ -132,7 +132,7 @@ _CANDIDATE = st.builds(
     st.integers(0, 1 << 40),
     st.floats(allow_nan=False, allow_infinity=False),
     st.lists(st.sampled_from(SOURCES), min_size=1, max_size=3, unique=True).map(tuple),
-    st.text(),
+    st.text() | st.sampled_from(["", "Answer to guide question 4c “Vertrouwen”.", "Names it."]),
     _TERMS,
     _TEXT,
     st.none() | st.integers(0, 50),
@@ -192,6 +192,8 @@ def test_fixed_candidates_come_back_as_they_were_found(
     blob = stored_state.pack_blob(stored_fixed.pack((sentences, candidates)))
     back_sentences, back = stored_fixed.unpack(stored_state.unpack_blob(blob), TREE)
     assert back == candidates
+    # each distinct reason read once, shared by the candidates that give it
+    assert len({id(c.reason) for c in back}) == len({c.reason for c in back})
     assert [repr(c) + repr(c.full_reason) for c in back] == [
         repr(c) + repr(c.full_reason) for c in candidates
     ]
@@ -218,6 +220,8 @@ def test_a_reason_made_on_demand_or_a_blob_of_another_shape_is_not_taken() -> No
     arrays = stored_fixed.pack((None, [plain, plain]))
     with pytest.raises(ValueError, match="another shape"):
         stored_fixed.unpack({**arrays, "score": arrays["score"][:1]}, TREE)
+    with pytest.raises(ValueError, match="another shape"):
+        stored_fixed.unpack({**arrays, "reason": arrays["reason"] + 1}, TREE)
 
 
 _KEY = st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 99), st.integers(0, 99))
