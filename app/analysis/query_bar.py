@@ -8,9 +8,10 @@ a bracket. Enter runs the query: :attr:`QueryBar.queryRequested` carries the tex
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.shell.latest_read import LatestRead
 from app.shell.workspace import Workspace
 from app.widgets import operations
 from app.widgets.after_paint import after_first_paint
@@ -30,6 +32,9 @@ from coding import Aspect, Change
 from coding.analysis.query import OPERATORS
 from coding.core.errors import ServerUnreachableError
 from coding.core.records import CodeTree
+
+if TYPE_CHECKING:
+    from coding.analysis.saved_queries import SavedQueryInfo
 
 #: How soon the saved queries are asked for again while a team server is away.
 RETRY_MS = 1000
@@ -172,6 +177,8 @@ class QueryBar(QWidget):
         layout.addWidget(self.save_button)
         layout.addWidget(self.saved)
         self.workspace: Workspace | None = None
+        #: The saved queries read in a worker after the bar's first paint (``None`` with no project).
+        self._saved_read: LatestRead | None = None
         self.edit.returnPressed.connect(self.run)
         self.unit.currentIndexChanged.connect(lambda _i: self.run() if self.edit.text().strip() else None)
         self.saved.activated.connect(self._saved_chosen)
@@ -183,6 +190,13 @@ class QueryBar(QWidget):
             self.workspace.changed.disconnect(self._on_change)
         self.workspace = workspace
         self.edit.code_tree = workspace.project.codes.tree if workspace is not None else None
+        if self._saved_read is not None:
+            self._saved_read.drop()
+        self._saved_read = (
+            LatestRead(self, workspace, title=QCoreApplication.translate("QueryBar", "Saved queries"))
+            if workspace is not None
+            else None
+        )
         if workspace is not None:
             workspace.changed.connect(self._on_change)
             # The list waits for the bar's first paint: the analyses load with it (≈ 10 ms of a start).
@@ -197,24 +211,46 @@ class QueryBar(QWidget):
 
     def fill_saved(self) -> None:
         """The saved queries, by name, after a first entry that says what the list is."""
+        if self._saved_read is not None:
+            self._saved_read.drop()  # read now: a read under way would show an older list
+        self._show_saved(
+            self.workspace.project.analysis.saved_queries() if self.workspace is not None else []
+        )
+
+    def _show_saved(self, queries: Sequence[SavedQueryInfo]) -> None:
         self._fill_header()
         self.saved.blockSignals(True)
-        if self.workspace is not None:
-            for query in self.workspace.project.analysis.saved_queries():
-                self.saved.addItem(query.name, query.name)
-                self.saved.setItemData(self.saved.count() - 1, query.description, Qt.ItemDataRole.ToolTipRole)
+        for query in queries:
+            self.saved.addItem(query.name, query.name)
+            self.saved.setItemData(self.saved.count() - 1, query.description, Qt.ItemDataRole.ToolTipRole)
         self.saved.setEnabled(self.saved.count() > 1)
         self.saved.blockSignals(False)
 
     def _fill_later(self, workspace: Workspace) -> None:
-        """The saved queries of the workspace still shown; a team server away: again when it is back."""
-        if self.workspace is not workspace:
+        """The saved queries of the workspace still shown, read in a worker (the analyses' modules load
+        with them: 0.1 s of the GUI thread right after a huge project's first paint); a team server
+        away: again when it is back."""
+        reading = self._saved_read
+        if self.workspace is not workspace or reading is None:
             return
-        try:
-            self.fill_saved()
-        except ServerUnreachableError:
-            self._fill_header()
-            QTimer.singleShot(RETRY_MS, self, lambda: self._fill_later(workspace))
+        project = workspace.project
+
+        def read() -> list[SavedQueryInfo] | None:
+            try:
+                return list(project.analysis.saved_queries())
+            except ServerUnreachableError:
+                return None
+
+        def arrived(queries: list[SavedQueryInfo] | None) -> None:
+            if self.workspace is not workspace:
+                return
+            if queries is None:
+                self._fill_header()
+                reading.after(RETRY_MS, lambda: self._fill_later(workspace))
+                return
+            self._show_saved(queries)
+
+        reading.start(read, arrived)
 
     def _fill_header(self) -> None:
         """The list's first entry alone, which says what the list is (disabled until more follow)."""

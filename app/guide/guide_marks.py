@@ -73,11 +73,11 @@ class GuideMarks(QObject):
         workspace, document_id, reading = self.view.workspace, self.view.document_id, self.reading
         if workspace is None or document_id is None or reading is None:
             return
-        guide = workspace.project.guide
+        project = workspace.project
 
         def match() -> GuideMatching | None:
-            try:
-                return guide.match([document_id])
+            try:  # the guide's service built here on first use: its modules imported off the GUI thread
+                return project.guide.match([document_id])
             except CodewerkError:
                 return None  # no marks rather than a message: the margin is a hint
 

@@ -6,7 +6,8 @@ and the count of the rest), and reads the whole list with what filtering, sortin
 with a change need of every row (:meth:`QuoteService.facts` in the list's order) in a worker
 thread after the first paint. Until it arrives the rows past the first are placeholders; filtering,
 sorting or finding a row meanwhile reads the list at once. The view asks for the rows it shows and
-the list builds their quotes a window at a time, keeping a few windows.
+the list builds their quotes a window at a time, keeping a few windows. What the workers read is in
+:mod:`app.quotes.quote_reads`, the filter bar above the list in :mod:`app.quotes.quote_filter_bar`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from shiboken6 import isValid
 
 from app.quotes.quote_cells import HEADERS, QUOTE_ROLE, TEXT, AnyIndex, QuoteCells
+from app.quotes.quote_reads import FirstRows, read_first, read_listing, read_texts
 from app.quotes.quote_rows import DocumentFacts, Facts, Texts, list_key, place
 from app.quotes.quote_sort_keys import READ_KEYS, column_key, quote_key, read_keys
 from app.shell.latest_read import LatestRead
@@ -167,19 +169,7 @@ class QuoteList(QuoteCells):
         stay until they arrive, then the rest is read in a worker after the paint."""
         service = self.workspace.project.quote_service
 
-        def read() -> tuple[list[str], list[CodingId], int, list[Quote]] | None:
-            try:
-                first = list(service.first(codes, WINDOW).ids)
-                return (
-                    sorted(service.coders(codes), key=fold),
-                    first,
-                    service.count(codes),
-                    service.records(first),
-                )
-            except ServerUnreachableError:
-                return None
-
-        def arrived(listed: tuple[list[str], list[CodingId], int, list[Quote]] | None) -> None:
+        def arrived(listed: FirstRows | None) -> None:
             if listed is None:  # a team server away: asked again later
                 self._listing.after(RETRY_MS, lambda: self._read_first(codes))
                 return
@@ -187,17 +177,16 @@ class QuoteList(QuoteCells):
             if self._sort is not None:  # sorted meanwhile (the saved sort): every row is needed
                 self._list_now(codes)
                 return
-            coders, first, count, quotes = listed
             self._first_unread = False
-            self._replace(first, coders, unread=count - len(first))
-            self._built.update((q.coding_id, q) for q in quotes)
+            self._replace(listed.first, listed.coders, unread=listed.count - len(listed.first))
+            self._built.update((q.coding_id, q) for q in listed.quotes)
             if self._unread:
                 self._listing.after(0, lambda: self._read_in_worker(codes))  # after the paint
             else:
                 self._finish_listing()
 
         self._first_unread = True
-        self._listing.start(read, arrived)
+        self._listing.start(lambda: read_first(service, codes, WINDOW), arrived)
 
     def _read_facts(self, codes: list[CodeId] | None) -> Facts:
         with self.workspace.loading():
@@ -209,13 +198,6 @@ class QuoteList(QuoteCells):
             return
         service = self.workspace.project.quote_service
 
-        def read() -> tuple[Facts, Counter[str]] | None:
-            try:
-                facts = Facts(service.facts(codes, listed=True))
-            except ServerUnreachableError:
-                return None
-            return facts, facts.coder_counts(facts.ids)  # counted here: 0.9 s over 400,000 quotes
-
         def arrived(listed: tuple[Facts, Counter[str]] | None) -> None:
             if not self._unread:
                 return  # read at once meanwhile
@@ -225,7 +207,7 @@ class QuoteList(QuoteCells):
             gc.freeze()  # long-lived rows without cycles: out of the collector's way (Workspace.loading)
             self._take_listing(*listed)
 
-        self._listing.start(read, arrived)
+        self._listing.start(lambda: read_listing(service, codes), arrived)
 
     def _finish_listing(self) -> None:
         """Read the rest of an incomplete list now (a filter, a sort or a change needs every row).
@@ -355,14 +337,6 @@ class QuoteList(QuoteCells):
         service = self.workspace.project.quote_service
         order = list(self._all)
 
-        def read() -> Texts | None:
-            try:
-                texts = Texts(service.texts(codes))
-            except ServerUnreachableError:
-                return None
-            texts.all_folded(order)
-            return texts
-
         def arrived(texts: Texts | None) -> None:
             if texts is None:  # a team server away: asked again later
                 self._text_read.after(RETRY_MS, self._read_texts_in_worker)
@@ -371,7 +345,7 @@ class QuoteList(QuoteCells):
                 self._texts = texts
             self.set_filter(self.rule)
 
-        self._text_read.start(read, arrived)
+        self._text_read.start(lambda: read_texts(service, codes, order), arrived)
 
     def _refilter(self) -> None:
         if not self.rule.empty or self._sort is not None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Q
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis.query_bar import QueryBar
+from app.quotes.quote_filter_bar import QuoteFilterBar
 from app.quotes.quote_table_model import (
     CODE,
     CODER,
@@ -44,23 +44,15 @@ from app.shell import settings
 from app.shell.deferred_changes import DeferredChanges
 from app.shell.workspace import Workspace
 from app.widgets import operations
-from app.widgets.combo_fill import fill_combo
-from app.widgets.translated import layer_name, no_value
 from coding import Aspect, Change
-from coding.core.attributes import REGION_KEYS, attribute_label
-from coding.core.coder_layers import LAYERS
 from coding.core.errors import ServerUnreachableError
 from coding.core.ids import CodeId, CodingId
 from coding.core.records import Quote
 from coding.quotes.quote_filter import QuoteFilter
-from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
+from coding.quotes.quote_service import TO_ANSWER
 from coding.reviews.review_service import STATUSES
 
-ANY = ""
-# The value choice of the documents without a value for the chosen attribute (never an attribute's value).
-WITHOUT_VALUE = "\x00no value"
 SORT_KEY = "quotes/sort"  # the column the user last sorted the quotes by, kept between sessions
-LAYER_PREFIX = "layer:"  # the coder choices that are layers (mine, other coders, consensus), not names
 
 
 def _comment_key(coding_id: CodingId) -> tuple[str, int]:
@@ -79,47 +71,12 @@ class QuotesDock(QDockWidget):
         self._code_names = QCoreApplication.translate("QuotesDock", "all codes")
         body = QWidget(self)
 
-        self.attribute = QComboBox(body)
-        self.attribute.setObjectName("quoteAttribute")
-        self.attribute.setToolTip(QCoreApplication.translate("QuotesDock", "Filter by a document attribute"))
-        self.value = QComboBox(body)
-        self.value.setObjectName("quoteAttributeValue")
-        self.value.setMinimumContentsLength(12)
-        self.coder = QComboBox(body)
-        self.coder.setObjectName("quoteCoder")
-        self.coder.setToolTip(
-            QCoreApplication.translate(
-                "QuotesDock",
-                "Filter by the coder who coded the quote: mine, other coders', the consensus layer, or one coder",
-            )
-        )
-        self.review = QComboBox(body)
-        self.review.setObjectName("quoteReview")
-        self.review.setToolTip(
-            QCoreApplication.translate("QuotesDock", "Filter by review status (by any reviewer)")
-        )
-        self.review.addItem(QCoreApplication.translate("QuotesDock", "Any review"), ANY)
-        self.review.addItem(QCoreApplication.translate("QuotesDock", "Not reviewed"), UNREVIEWED)
-        self.review.addItem(QCoreApplication.translate("QuotesDock", "Questions to answer"), TO_ANSWER)
-        for known in STATUSES:
-            self.review.addItem(REVIEW_LABELS[known], known)
         self.query_bar = QueryBar(body)
         self.query_bar.queryRequested.connect(self.run_query)
-        self.text = QLineEdit(body)
-        self.text.setObjectName("quoteText")
-        self.text.setAccessibleName(
-            QCoreApplication.translate("QuotesDock", "Filter quotes by text and memo")
-        )
-        self.text.setPlaceholderText(QCoreApplication.translate("QuotesDock", "Filter text and memos …"))
-        self.text.setClearButtonEnabled(True)
-        filters = QHBoxLayout()
-        filters.setSpacing(4)
-        filters.addWidget(self.attribute)
-        filters.addWidget(QLabel("=", body))
-        filters.addWidget(self.value)
-        filters.addWidget(self.coder)
-        filters.addWidget(self.review)
-        filters.addWidget(self.text, 1)
+        self.filters = QuoteFilterBar(body)
+        # the bar's fields, as the dock's own (tests and the window reach them here)
+        self.attribute, self.value = self.filters.attribute, self.filters.value
+        self.coder, self.review, self.text = self.filters.coder, self.filters.review, self.filters.text
 
         self.table = QTableView(body)
         self.table.setObjectName("quoteTable")
@@ -198,7 +155,7 @@ class QuotesDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query_bar)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         # the quotes and their review above, the Discussion below a handle the user may drag; at
         # 1366×768 the Discussion left the table one and a half rows: the table keeps four
         quotes = QWidget(body)
@@ -223,10 +180,7 @@ class QuotesDock(QDockWidget):
         self.setWidget(body)
         self.discussion_button.toggled.connect(self._show_discussion)
 
-        self.attribute.currentIndexChanged.connect(self._attribute_changed)
-        for combo in (self.value, self.coder, self.review):
-            combo.currentIndexChanged.connect(self._apply_filter)
-        self.text.textChanged.connect(self._apply_filter)
+        self.filters.changed.connect(self._apply_filter)
         self.table.doubleClicked.connect(self._double_clicked)
         self.comment.returnPressed.connect(self.save_comment)
         self.comment.editingFinished.connect(self.save_comment)
@@ -260,6 +214,7 @@ class QuotesDock(QDockWidget):
         old = self.model
         self.workspace = workspace
         self.query_bar.set_workspace(workspace)
+        self.filters.set_workspace(workspace)
         self.model = QuoteTableModel(workspace, self) if workspace is not None else None
         self.table.setModel(self.model)
         if old is not None:
@@ -271,9 +226,9 @@ class QuotesDock(QDockWidget):
             self.count.setText("")
             return
         self.model.countsChanged.connect(self._counts)
-        self.model.codersChanged.connect(self._fill_coders)
+        self.model.codersChanged.connect(self.filters.fill_coders)
         self.model.layoutChanged.connect(self._current_in_view)  # after a sort: where it went
-        self._fill_coders(self.model.coders())
+        self.filters.fill_coders(self.model.coders())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -284,7 +239,7 @@ class QuotesDock(QDockWidget):
         }  # fmt: skip
         for column, width in widths.items():
             header.resizeSection(column, width)
-        self._fill_attributes()  # (a filter or sort set before anything is listed reads nothing)
+        self.filters.fill_attributes()  # (a filter or sort set before anything is listed reads nothing)
         # The column the user sorted by last time, or none. Enabling sorting sorts by the header's
         # indicator at once (column 0 in a new window): the model, nothing listed yet, only notes
         # the order, and lists every quote in it after the first paint (sorting reads every quote's
@@ -341,12 +296,6 @@ class QuotesDock(QDockWidget):
             return
         settings.save_table_sort(SORT_KEY, column, order == Qt.SortOrder.DescendingOrder)
 
-    def _fill_attributes(self) -> None:
-        assert self.workspace is not None
-        keys = self.workspace.project.documents.attribute_keys()
-        fill_combo(self.attribute, [(attribute_label(key), key) for key in keys], choose=REGION_KEYS)
-        self._attribute_changed()
-
     def _project_changed(self, change: Change) -> None:
         """Attributes added, renamed or imported: the attribute and value choices follow at once."""
         if change.touches(Aspect.ATTRIBUTES, Aspect.DOCUMENTS) and self.workspace is not None:
@@ -354,68 +303,12 @@ class QuotesDock(QDockWidget):
 
     def refill_attributes(self) -> None:
         """The attribute keys and the chosen key's values, keeping both choices where they still exist."""
-        if self.workspace is None:
-            return
-        documents = self.workspace.project.documents
-        key, value = self.attribute.currentData(), self.value.currentData()
-        fill_combo(
-            self.attribute,
-            [(attribute_label(k), k) for k in documents.attribute_keys()],
-            choose=(key, *REGION_KEYS),
-        )
-        chosen = self.attribute.currentData()
-        fill_combo(
-            self.value,
-            self._values(chosen),
-            first=(QCoreApplication.translate("QuotesDock", "(any)"), ANY),
-            choose=(value,),
-        )
-        if (chosen, self.value.currentData()) != (key, value):
-            self._apply_filter()
-
-    def _values(self, key: str | None) -> list[tuple[str, str]]:
-        """The value choices of attribute ``key``: its values, then "(no value)" when some documents
-        have none (as the Documents panel groups them)."""
-        if self.workspace is None or not key:
-            return []
-        documents = self.workspace.project.documents
-        values: list[tuple[str, str]] = [(v, v) for v in documents.attribute_values(key) if v]
-        if documents.count_without_value(key):
-            values.append((no_value(), WITHOUT_VALUE))
-        return values
-
-    def _attribute_changed(self, *_args: object) -> None:
-        fill_combo(
-            self.value,
-            self._values(self.attribute.currentData()),
-            first=(QCoreApplication.translate("QuotesDock", "(any)"), ANY),
-        )
-        self._apply_filter()
-
-    def _fill_coders(self, coders: list[str]) -> None:
-        """The coder choices: any coder, then each coder of the quotes listed; the choice is kept."""
-        layers = [(layer_name(key, text), LAYER_PREFIX + key) for key, text in LAYERS.items() if key != "all"]
-        fill_combo(
-            self.coder,
-            [*layers, *[(name, name) for name in coders]],
-            first=(QCoreApplication.translate("QuotesDock", "Any coder"), ANY),
-            choose=(self.coder.currentData(),),
-        )
+        self.filters.refill_attributes()
 
     # -- filtering ------------------------------------------------------------------------
     def current_filter(self) -> QuoteFilter:
-        key = self.attribute.currentData()
-        value = self.value.currentData()
-        coder = self.coder.currentData() or None
-        layer = coder[len(LAYER_PREFIX) :] if coder and coder.startswith(LAYER_PREFIX) else None
-        return QuoteFilter(
-            where={key: value} if key and value and value != WITHOUT_VALUE else {},
-            without=(key,) if key and value == WITHOUT_VALUE else (),
-            coder=None if layer else coder,
-            layer=layer,
-            me=self.model.workspace.project.coder if self.model is not None else "",
-            text=self.text.text(),
-            review=self.review.currentData() or None,
+        return self.filters.current_filter(
+            self.model.workspace.project.coder if self.model is not None else ""
         )
 
     def _apply_filter(self, *_args: object) -> None:
@@ -425,8 +318,7 @@ class QuotesDock(QDockWidget):
             self.model.set_filter(self.current_filter())
 
     def set_attribute_filter(self, key: str, value: str) -> None:
-        self.attribute.setCurrentIndex(self.attribute.findData(key))
-        self.value.setCurrentIndex(self.value.findData(value))
+        self.filters.set_attribute_filter(key, value)
 
     def show_codes(self, code_ids: Sequence[CodeId], names: str) -> None:
         if self.model is None:

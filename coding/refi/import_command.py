@@ -23,6 +23,7 @@ from coding.core.log_copy import copy_later
 from coding.core.text import fold
 from coding.refi.elements import RCode
 from coding.refi.extension import CodeExtras
+from coding.refi.guid_indexes import around_steps
 from coding.refi.import_analysis import AnalysisMerge
 from coding.refi.import_plan import document_attributes, plan_notes
 from coding.refi.import_sources import SourcesMerge
@@ -61,14 +62,21 @@ class ImportExchange(Command):
         copy_later(session)
         if self._steps is None or not self._settled:
             return super().apply(session)
-        with collector_paused(), _page_cache(session):  # redo: the same rows, the same indexes
+        with (  # redo: the same rows, the same indexes
+            collector_paused(),
+            _page_cache(session),
+            self._refusing_conflicts(undo=False),  # a GUID index made again: as an insert would refuse
+            around_steps(session, self._steps, undo=False),
+        ):
             return super().apply(session)
 
     def revert(self, session: Session) -> Change:
         """Undo: deleting the rows takes a page anywhere in the same GUID indexes the inserts did
-        (:data:`IMPORT_PAGE_CACHE_KIB`), and the rows read back for redo are many, without cycles."""
+        (:data:`IMPORT_PAGE_CACHE_KIB`; dropped and made again after them where they are most of the
+        table's rows, :func:`~coding.refi.guid_indexes.around_steps`), and the rows read back for redo
+        are many, without cycles."""
         copy_later(session)  # the log copied into the file by a thread after the commit (log_copy)
-        with collector_paused(), _page_cache(session):
+        with collector_paused(), _page_cache(session), around_steps(session, self._steps, undo=True):
             return super().revert(session)
 
     def settle(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, Table, insert, or_, select
+from sqlalchemy import Column, ColumnElement, Table, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
 from coding.undo.id_runs import id_runs
@@ -91,7 +91,7 @@ def _key_columns(tbl: Table) -> list[Column[Any]]:
     return [tbl.c[name] for name in dict.fromkeys(names)]
 
 
-def _in_chunks(
+def in_chunks(
     column: Column[Any], values: Sequence[Any], *, by_runs: bool = False
 ) -> list[ColumnElement[bool]]:
     """Conditions that together match ``values`` of ``column``: ``IN`` lists of :data:`_CHUNK`
@@ -118,7 +118,7 @@ def _orphaned_passages(session: Session, coding_ids: set[int], passage_ids: set[
     coding = _table(Coding)
     candidates = sorted(passage_ids)
     alive: set[int] = set()
-    for condition in _in_chunks(coding.c.passage_id, candidates, by_runs=True):
+    for condition in in_chunks(coding.c.passage_id, candidates, by_runs=True):
         rows = session.execute(select(coding.c.passage_id, coding.c.id).where(condition))
         alive.update(passage for passage, coding_id in rows if coding_id not in coding_ids)
     return [passage for passage in candidates if passage not in alive]
@@ -147,10 +147,50 @@ def capture_delete(
         captured.rows.setdefault(current.name, []).extend(fresh)
         for child, child_column, parent_column in cascading_children(current):
             keys = [row[parent_column.name] for row in fresh]
-            queue.extend((child, chunk) for chunk in _in_chunks(child_column, keys, by_runs=keys_only))
+            queue.extend((child, chunk) for chunk in in_chunks(child_column, keys, by_runs=keys_only))
         if current.name == "coding":
             coding_ids = {row["id"] for row in captured.rows["coding"]}
             orphans = _orphaned_passages(session, coding_ids, {row["passage_id"] for row in fresh})
             passage = _table(Passage)
-            queue.extend((passage, chunk) for chunk in _in_chunks(passage.c.id, orphans, by_runs=keys_only))
+            queue.extend((passage, chunk) for chunk in in_chunks(passage.c.id, orphans, by_runs=keys_only))
     return captured
+
+
+def nothing_hangs_on(session: Session, tbl: Table, runs: Sequence[tuple[int, int]]) -> bool:
+    """Whether deleting the rows of ``tbl`` whose integer keys are exactly ``runs`` (see
+    :func:`~coding.undo.id_runs.id_runs`) deletes nothing but them and, for codings, their passages:
+    no row of a table that cascades from them, nor from any of those codings' passages (which the
+    orphan-passage trigger may delete with them) but those codings themselves. Asked of the database,
+    one ``EXISTS`` per such table, without reading the rows: :func:`capture_delete` with ``keys_only``
+    would find ``tbl``'s own rows and such passages, nothing else (undoing an import of 200,000
+    codings read each and each passage back into Python, ≈ 2 s CPU at ten times the large corpus).
+    ``False`` when something may go with them or it cannot tell (a table cascading from itself, a key
+    into another column than the key): then capture them to see."""
+    pk = list(tbl.primary_key.columns)
+    if len(pk) != 1 or not runs:
+        return False
+    key = pk[0]
+    chunks = [runs[i : i + _CHUNK_RUNS] for i in range(0, len(runs), _CHUNK_RUNS)]
+    connection = session.connection()
+
+    def any_row(condition: ColumnElement[bool]) -> bool:
+        return bool(connection.execute(select(exists().where(condition))).scalar())
+
+    for child, child_column, parent_column in cascading_children(tbl):
+        if child is tbl or parent_column is not key:
+            return False
+        if any(any_row(or_(*(child_column.between(a, b) for a, b in chunk))) for chunk in chunks):
+            return False
+    if tbl.name != "coding":
+        return True
+    passage = _table(Passage)
+    for child, child_column, parent_column in cascading_children(passage):
+        if child is tbl:  # the passages' codings: those that go with them are ours (orphaned)
+            continue
+        if parent_column is not passage.c.id:
+            return False
+        for chunk in chunks:
+            ours = select(tbl.c.passage_id).where(or_(*(key.between(a, b) for a, b in chunk)))
+            if any_row(child_column.in_(ours)):
+                return False
+    return True

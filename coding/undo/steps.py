@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from coding.core.changes import ASPECT_OF_TABLE, Aspect
 from coding.core.in_steps import let_go
 from coding.undo.bulk_rows import alike, bindable, insert_columns, insert_rows, lacks
-from coding.undo.capture import Captured, capture_delete, cascading_children
+from coding.undo.capture import Captured, capture_delete, cascading_children, in_chunks, nothing_hangs_on
 from coding.undo.id_runs import id_runs
 from coding.undo.packed_rows import PackedRows
 
@@ -83,8 +83,7 @@ class Step(ABC):
 _ABSENT = object()
 
 
-#: Keys looked up at once (:meth:`InsertRows._still_used`), and runs of ids in one condition.
-_CHUNK = 5000
+#: Runs of ids in one condition.
 _CHUNK_RUNS = 200
 
 #: An insert of more rows than this (an import's passages, codings, turns) keeps only the ids of
@@ -429,9 +428,10 @@ class InsertRows(Step):
         used: set[Any] = set()
         ordered = sorted(keys)
         for _child, child_column, _parent_column in cascading_children(self.table):
-            for start in range(0, len(ordered), _CHUNK):
-                chunk = ordered[start : start + _CHUNK]
-                found = session.execute(select(child_column).where(child_column.in_(chunk)).distinct())
+            # An import's passages are runs of ids: a few BETWEENs instead of 40 IN lists of 5,000
+            # (0.48 s CPU at ten times the large corpus)
+            for condition in in_chunks(child_column, ordered, by_runs=True):
+                found = session.execute(select(child_column).where(condition).distinct())
                 used.update(found.scalars())
         return used
 
@@ -473,6 +473,8 @@ class InsertRows(Step):
         ours = set(self.column(pk_names[0]))
         pk = self.table.c[pk_names[0]]
         runs = id_runs(sorted(ours))
+        if all(type(key) is int for key in ours) and nothing_hangs_on(session, self.table, runs):
+            return  # nothing but ours would go (asked of the database, not read back)
         for start in range(0, len(runs), _CHUNK_RUNS):  # SQLite binds at most 32,766 values
             clause = or_(*(pk.between(first, last) for first, last in runs[start : start + _CHUNK_RUNS]))
             captured = capture_delete(session, self.table, clause, keys_only=True)

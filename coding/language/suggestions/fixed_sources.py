@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from coding.language.suggestions.vectors import FloatArray
 
 #: The candidates of the sources that do not look at the codings (:meth:`FixedSources.candidates`).
-Fixed = tuple["TermSentences | None", list[Candidate]]
+#: Read from the project, the candidates are ``candidate_columns.RankedColumns``, each made when first read.
+Fixed = tuple["TermSentences | None", Sequence[Candidate]]
 
 
 class FixedSources:
@@ -87,14 +88,13 @@ class FixedSources:
 
         stamp = None
         if data.stamp is not None and (self._guide is None or self.answers_stamp is not None):
-            pipeline = self._assistant.pipeline
             stamp = stored_state.stamp_of(
                 data.stamp,
                 self.answers_stamp,
                 tree,
                 tuple(code.id for code in codes),
                 tuple(sources),
-                (pipeline.language, pipeline.name, pipeline.trained),
+                self._assistant.pipeline_key(),  # without loading spaCy where its name tells
                 language(),
             )
         found: Fixed = stored_state.recall(

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coding import Project
+from coding.language import indexer as indexer_module
+from coding.language.indexer import stale_documents, text_hash
 from coding.language.pipeline import build_pipeline, pipeline_for
 from coding.language.pipeline_names import expected_name, fallback_name
 
@@ -102,3 +107,58 @@ def test_the_expected_name_is_the_name_of_the_pipeline_built(language: str) -> N
 def test_a_loaded_pipeline_is_asked_its_name_and_unknown_languages_are_not_guessed() -> None:
     assert expected_name("qq") is None
     assert expected_name("nl") == pipeline_for("nl").name
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    turns=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.integers(0, 6)), max_size=10),
+    stamped_with=st.sampled_from(["the same turns", "one turn fewer", "one turn moved"]),
+)
+def test_a_document_is_stale_exactly_when_its_text_and_sorted_turns_hash_to_another_stamp(
+    indexed: Project, turns: list[tuple[int, int, int]], stamped_with: str
+) -> None:
+    """The turns are read per document as SQLite joins them (in the order of the index by document and start,
+    not sorted as the stamp sorts them where two start at the same place): the same verdict as hashing the text
+    with its turns read one by one (the stamp as indexing computes it)."""
+    rows = [
+        (start, start + lead, start + lead + rest) for start, lead, rest in turns
+    ]  # in the order inserted
+    with indexed.store.write() as session:
+        connection = session.connection()
+        doc_id, other = (
+            row[0] for row in connection.exec_driver_sql("SELECT id FROM document ORDER BY id").fetchall()
+        )
+        text, language, pipeline = connection.exec_driver_sql(
+            "SELECT CAST(d.text AS BLOB), x.language, x.pipeline FROM document d "
+            "JOIN text_index x ON x.document_id = d.id WHERE d.id = ?",
+            (doc_id,),
+        ).one()
+        connection.exec_driver_sql("DELETE FROM turn WHERE document_id = ?", (doc_id,))
+        for start, body_start, end in rows:
+            connection.exec_driver_sql(
+                'INSERT INTO turn (document_id, speaker, start, body_start, "end") VALUES (?, ?, ?, ?, ?)',
+                (doc_id, "R1", start, body_start, end),
+            )
+        stamped = {
+            "the same turns": rows,
+            "one turn fewer": rows[1:],
+            "one turn moved": [(s + 1, b + 1, e + 1) for s, b, e in rows[:1]] + rows[1:],
+        }[stamped_with]
+        connection.exec_driver_sql(
+            "UPDATE text_index SET text_hash = ? WHERE document_id = ?", (text_hash(text, stamped), doc_id)
+        )
+    read_one_by_one: list[int] = []
+    real = indexer_module._turns_of
+
+    def counted(raw: sqlite3.Connection, doc: int) -> list[tuple[int, int, int]]:
+        read_one_by_one.append(doc)
+        return real(raw, doc)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(indexer_module, "_turns_of", counted)
+        found = stale_documents(indexed.store, language, pipeline)
+    expected = [] if text_hash(text, stamped) == text_hash(text, rows) else [doc_id]
+    assert [doc.id for doc in found] == expected and other not in {doc.id for doc in found}
+    assert all(doc.reason == "text changed" for doc in found)
+    if not expected and len({start for start, _, _ in rows}) == len(rows):
+        assert read_one_by_one == []  # in text order as joined: no document's turns read again

@@ -82,6 +82,33 @@ def test_the_next_session_reads_only_the_arrays_it_looks_at_and_finds_the_same(
     assert first == _find(without_kept_state(path, tmp_path))
 
 
+def _without_a_loaded_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in a process that never loaded spaCy: none is loaded, and loading one fails the test."""
+    from coding.language import pipeline
+
+    def loading(language: str) -> None:
+        raise AssertionError(f"the {language} pipeline was loaded")
+
+    monkeypatch.setattr(pipeline, "loaded_pipeline", lambda language: None)
+    monkeypatch.setattr(pipeline, "pipeline_for", loading)
+
+
+def test_the_next_session_finds_without_loading_the_language_pipeline(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _find(path)  # the search terms' sentences are found by the pipeline: it is loaded
+    with Project.open(path) as project:
+        loaded = project.assist.pipeline
+        key = (loaded.language, loaded.name, loaded.trained)
+        assert project.assist.pipeline_key() == key
+        with monkeypatch.context() as patched:
+            _without_a_loaded_pipeline(patched)
+            assert project.assist.pipeline_key() == key  # told by its name, the same
+    # everything the next session's find needs is stored: it never loads spaCy (≈ 140 MB, ≈ 1 s)
+    _without_a_loaded_pipeline(monkeypatch)
+    assert _find(path) == first
+
+
 def test_a_piece_replaced_after_it_was_opened_is_made_again(path: Path) -> None:
     _find(path)
     with Project.open(path) as project:

@@ -187,3 +187,73 @@ def test_an_import_adding_fewer_rows_than_the_project_holds_keeps_the_indexes(
         report = import_exchange(project, archive)
     assert report.added["codings"] >= 6
     assert not [s for s in said if "INDEX" in s]
+
+
+def test_undo_and_redo_of_a_large_import_build_the_guid_indexes_after_their_rows(
+    rich_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undo deletes the import's passages and codings (the passages mostly by the orphan-passage
+    trigger) without their GUID indexes, redo inserts them again so, and both make the indexes again
+    with the statements they had: the same rows and indexes after each, twice."""
+    archive = rich_project.export(tmp_path / "out.qdpx")
+    monkeypatch.setattr(guid_indexes, "MIN_ROWS", 1)  # as if the file had many
+    project = Project.create(tmp_path / "undone.codewerk", codebook=None, coder="student")
+    try:
+        empty, indexes = dump(project.path), _indexes(project.path)
+        import_exchange(project, archive)
+        after = dump(project.path)
+        assert _indexes(project.path) == indexes
+        for _round in range(2):
+            with _statements(project) as said:
+                project.undo()
+            drops = [n for n, s in enumerate(said) if s.startswith("DROP INDEX")]
+            makes = [n for n, s in enumerate(said) if s.startswith("CREATE UNIQUE INDEX")]
+            deletes = [n for n, s in enumerate(said) if s.startswith("DELETE FROM coding")]
+            assert [said[n] for n in drops] == ['DROP INDEX "ix_passage_guid"', 'DROP INDEX "ix_coding_guid"']
+            assert deletes and max(drops) < min(deletes) and max(deletes) < min(makes)
+            assert dump(project.path) == {**empty, "coder": dump(project.path)["coder"]}
+            assert not any(dump(project.path)[t] for t in ("document", "passage", "coding", "turn", "review"))
+            assert _indexes(project.path) == indexes
+            with _statements(project) as said:
+                project.redo()
+            assert [s for s in said if "INDEX" in s] == [
+                'DROP INDEX "ix_passage_guid"',
+                'DROP INDEX "ix_coding_guid"',
+                "CREATE UNIQUE INDEX ix_passage_guid ON passage (guid)",
+                "CREATE UNIQUE INDEX ix_coding_guid ON coding (guid)",
+            ]
+            assert dump(project.path) == after
+            assert _indexes(project.path) == indexes
+    finally:
+        project.close()
+
+
+def test_an_undo_failing_after_the_drop_leaves_the_project_and_its_indexes(
+    rich_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = rich_project.export(tmp_path / "out.qdpx")
+    monkeypatch.setattr(guid_indexes, "MIN_ROWS", 1)
+    with Project.create(tmp_path / "failed.codewerk", codebook=None, coder="student") as project:
+        import_exchange(project, archive)
+        after, indexes = dump(project.path), _indexes(project.path)
+        build = GuidIndexes.build
+
+        def broken(self: GuidIndexes) -> None:
+            assert self.dropped
+            raise OSError("disk gone")
+
+        monkeypatch.setattr(GuidIndexes, "build", broken)
+        with pytest.raises(OSError, match="disk gone"):
+            project.undo()
+        assert dump(project.path) == after
+        assert _indexes(project.path) == indexes
+        monkeypatch.setattr(GuidIndexes, "build", build)
+        project.undo()  # and the undo goes through after
+        assert not dump(project.path)["coding"] and _indexes(project.path) == indexes
+        monkeypatch.setattr(GuidIndexes, "build", broken)
+        with pytest.raises(OSError, match="disk gone"):
+            project.redo()
+        assert not dump(project.path)["coding"] and _indexes(project.path) == indexes
+        monkeypatch.setattr(GuidIndexes, "build", build)
+        project.redo()
+        assert dump(project.path) == after and _indexes(project.path) == indexes
