@@ -13,7 +13,10 @@ from app.analysis.heat_table_model import CooccurrenceModel
 from app.analysis.heat_view import HeatView
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, group_label, no_value
+from coding.analysis.analysis_service import (
+    NO_VALUE as NO_GROUP,  # the table's group of the documents without one
+)
 from coding.analysis.cooccurrence import CooccurrenceTable
 from coding.core.attributes import attribute_label
 from coding.core.errors import InvalidInputError
@@ -91,14 +94,18 @@ class CooccurrenceView(HeatView):
         return combo
 
     def _fill_groups(self) -> None:
-        """ "All documents", then ``attribute = value`` for every attribute value."""
+        """ "All documents", then ``attribute = value`` for every attribute value, and ``attribute = (no
+        value)`` where some documents have none (the table's group of those, as the Documents panel's)."""
         documents = self.workspace.project.documents
         items: list[tuple[str, Any]] = []
         for key in documents.attribute_keys():
             items += [
                 (f"{attribute_label(key)} = {value}", f"{key}{SEPARATOR}{value}")
                 for value in documents.attribute_values(key)
+                if value
             ]
+            if documents.count_without_value(key):
+                items.append((f"{attribute_label(key)} = {no_value()}", f"{key}{SEPARATOR}{NO_GROUP}"))
         fill_combo(self.by, items, first=(self.tr("All documents"), ALL), choose=(self.by.currentData(),))
 
     def _choice(self) -> tuple[str | None, str | None]:
@@ -123,7 +130,11 @@ class CooccurrenceView(HeatView):
         by, group = self._choice()
         self.table_data = table
         self._show()
-        where = self.tr(" in documents with {key} = {value}").format(key=by, value=group) if by else ""
+        where = (
+            self.tr(" in documents with {key} = {value}").format(key=by, value=group_label(group or ""))
+            if by
+            else ""
+        )
         return self.tr(
             "Each cell: in how many units ({unit}) both codes apply{where}; "
             "the diagonal (in brackets): in how many the code applies."

@@ -37,7 +37,7 @@ from app.shell.project_bridge import ProjectBridge
 from app.shell.workspace import Workspace
 from app.widgets import long_operation, operations
 from app.widgets.combo_fill import fill_combo
-from app.widgets.translated import QT_TRANSLATE_NOOP
+from app.widgets.translated import QT_TRANSLATE_NOOP, WITHOUT_VALUE, no_value
 from coding import Aspect, Change, CodewerkError
 from coding.core.attributes import attribute_label
 from coding.language.kwic import KwicLine, write_kwic_csv
@@ -189,16 +189,23 @@ class SearchPanel(QWidget):
         self._fill_values()
 
     def _fill_values(self) -> None:
+        """The chosen attribute's values, then "(no value)" when some documents have none (as the Documents
+        panel groups them and the Quotes dock filters them)."""
         key = self.attribute.currentData()
-        values = self.project.documents.attribute_values(key) if key is not None else []
+        documents = self.project.documents
+        values: list[tuple[str, str]] = (
+            [(value, value) for value in documents.attribute_values(key) if value] if key is not None else []
+        )
+        if key is not None and documents.count_without_value(key):
+            values.append((no_value(), WITHOUT_VALUE))
         self.value.setEnabled(key is not None)
-        current = self.value.currentText()
-        fill_combo(self.value, [(value, value) for value in values], choose=(current,), quiet=False)
+        current = self.value.currentData()
+        fill_combo(self.value, values, choose=(current,), quiet=False)
 
     def set_filter(self, key: str | None, value: str | None = None) -> None:
         self.attribute.setCurrentIndex(max(0, self.attribute.findData(key)))
         if value is not None:
-            self.value.setCurrentIndex(max(0, self.value.findText(value)))
+            self.value.setCurrentIndex(max(0, self.value.findData(value)))
 
     def set_mode(self, mode: SearchMode | str) -> None:
         self.mode.setCurrentIndex(self.mode.findData(SearchMode(mode).value))
@@ -212,8 +219,9 @@ class SearchPanel(QWidget):
                 self, QCoreApplication.translate("SearchPanel", "Type a word, a phrase or a pattern.")
             )
             return
-        key = self.attribute.currentData()
-        where = {key: self.value.currentText()} if key is not None and self.value.currentText() else None
+        key, value = self.attribute.currentData(), self.value.currentData()
+        wanted = "" if value == WITHOUT_VALUE else value  # "(no value)": the corpus matches those by ""
+        where = {key: wanted} if key is not None and value else None
         self._search(text, where)
 
     def _search(self, text: str, where: dict[str, str] | None) -> None:

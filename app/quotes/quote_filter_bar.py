@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from app.quotes.quote_table_model import REVIEW_LABELS
 from app.shell.workspace import Workspace
 from app.widgets.combo_fill import fill_combo
-from app.widgets.translated import layer_name, no_value
+from app.widgets.translated import WITHOUT_VALUE, layer_name, no_value
 from coding.core.attributes import REGION_KEYS, attribute_label
 from coding.core.coder_layers import LAYERS
 from coding.quotes.quote_filter import QuoteFilter
@@ -17,8 +17,6 @@ from coding.quotes.quote_service import TO_ANSWER, UNREVIEWED
 from coding.reviews.review_service import STATUSES
 
 ANY = ""
-# The value choice of the documents without a value for the chosen attribute (never an attribute's value).
-WITHOUT_VALUE = "\x00no value"
 LAYER_PREFIX = "layer:"  # the coder choices that are layers (mine, other coders, consensus), not names
 
 

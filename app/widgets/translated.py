@@ -68,6 +68,11 @@ def number(value: int) -> str:
 NO_VALUE = QT_TRANSLATE_NOOP("Groups", "(no value)")
 
 
+#: The data of a value filter's "(no value)" choice (the Quotes dock's, the Search panel's, Co-occurrence's):
+#: the documents without a value for the chosen attribute; never an attribute's value.
+WITHOUT_VALUE = "\x00no value"
+
+
 def no_value() -> str:
     """The text "(no value)" in the window's language."""
     from PySide6.QtCore import QCoreApplication

@@ -106,7 +106,9 @@ class Corpus:
         where: Mapping[str, str | Sequence[str]] | None = None,
         documents: Iterable[DocumentId] | None = None,
     ) -> list[CorpusDocument]:
-        """Documents whose attributes match ``where`` (any of the values; case/accent-insensitive)."""
+        """Documents whose attributes match ``where`` (any of the values; case/accent-insensitive). The
+        value ``""`` matches the documents without a value for that attribute (none set, or an empty one:
+        the group the window calls "(no value)")."""
         wanted = None if documents is None else set(documents)
         filters = {
             fold(key): {fold(v) for v in ([values] if isinstance(values, str) else values)}
@@ -119,7 +121,7 @@ class Corpus:
             if wanted is not None and doc.id not in wanted:
                 continue
             folded = {fold(k): fold(v) for k, v in doc.attributes.items()}
-            if all(folded.get(key) in values for key, values in filters.items()):
+            if all(folded.get(key, "") in values for key, values in filters.items()):
                 out.append(doc)
         return out
 

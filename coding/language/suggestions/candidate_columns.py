@@ -55,11 +55,13 @@ class Later:
 
 
 def made(items: list[Candidate | Later], number: int) -> Candidate:
-    """``items[number]``, made (and kept made) if it is a :class:`Later`."""
+    """``items[number]``, made (and kept made) if it is not a candidate yet: a :class:`Later` (or what reads as one:
+    a ``make`` and ``terms``, as ``stored_fixed``'s rows)."""
     item = items[number]
-    if type(item) is Later:
-        item = items[number] = item.make()
-    return item  # type: ignore[return-value]
+    if type(item) is Candidate:
+        return item
+    candidate = items[number] = cast("Later", item).make()
+    return candidate
 
 
 class CandidateColumns(Sequence[Candidate]):
@@ -178,6 +180,60 @@ class CandidateColumns(Sequence[Candidate]):
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
+
+
+class RankedColumns(CandidateColumns):
+    """Columns with where each candidate's code must rank (``max_rank``, −1: no such rule): the candidates of the
+    sources that do not look at the codings (``fixed_sources``), checked by ``resemblance.meeting_their_rank``
+    before they join the others. Their steps after it take plain columns."""
+
+    __slots__ = ("max_rank",)
+
+    def __init__(
+        self,
+        items: list[Candidate | Later],
+        row: IntArray,
+        document: IntArray,
+        code: IntArray,
+        start: IntArray,
+        end: IntArray,
+        score: FloatArray,
+        sources: IntArray,
+        named: BoolArray,
+        max_rank: IntArray,
+    ) -> None:
+        super().__init__(items, row, document, code, start, end, score, sources, named)
+        self.max_rank = max_rank
+
+    @classmethod
+    def ranked(cls, candidates: Iterable[Candidate]) -> RankedColumns:
+        """``candidates`` as ranked columns (themselves when they are already): one pass over them."""
+        if isinstance(candidates, RankedColumns):
+            return candidates
+        columns = CandidateColumns.of(candidates)
+        items = columns.items
+        max_rank = np.fromiter(
+            (-1 if (rank := made(items, i).max_rank) is None else rank for i in columns.row.tolist()),
+            dtype=np.int64,
+            count=len(columns),
+        )
+        return cls(
+            items,
+            columns.row,
+            columns.document,
+            columns.code,
+            columns.start,
+            columns.end,
+            columns.score,
+            columns.sources,
+            columns.named,
+            max_rank,
+        )
+
+    @staticmethod
+    def source_bits(sources: Sequence[tuple[str, ...]]) -> list[int]:
+        """Each sources tuple's bits (:data:`SOURCE_BIT`)."""
+        return [_BITS[value] for value in sources]
 
 
 def with_codes_of(columns: CandidateColumns, keys: Iterable[tuple[DocumentId, CodeId]]) -> BoolArray:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from coding.language.suggestions.vectors import FloatArray
 
 #: The candidates of the sources that do not look at the codings (:meth:`FixedSources.candidates`).
-Fixed = tuple["TermSentences | None", list[Candidate]]
+#: Read from the project, the candidates are ``candidate_columns.RankedColumns``, each made when first read.
+Fixed = tuple["TermSentences | None", Sequence[Candidate]]
 
 
 class FixedSources:

@@ -45,7 +45,7 @@ from coding.language.suggestions.vectors import (
 )
 
 if TYPE_CHECKING:
-    from coding.language.suggestions.candidate_columns import CandidateColumns
+    from coding.language.suggestions.candidate_columns import CandidateColumns, RankedColumns
 
 #: A turn is also suggested for the code it resembles second most when that is this close to the first (an answer
 #: about two codes at once; chosen on the tune split from 0.8, 0.9, 0.95 and none: 0.9, the most recall at a
@@ -478,6 +478,46 @@ def meeting_their_rank(
     strict = [c for c in candidates if c.max_rank is not None]
     if not strict:
         return list(candidates)
+    met = _meeting(strict, data, profiles)
+    kept = {id(strict[number]): c for number, c in met.items()}
+    return [kept.get(id(c), c) for c in candidates if c.max_rank is None or id(c) in kept]
+
+
+def ranked_meeting_their_rank(
+    columns: RankedColumns, data: CorpusData, profiles: Profiles
+) -> CandidateColumns:
+    """:func:`meeting_their_rank` of ranked columns (``candidate_columns.RankedColumns``): only the candidates
+    with a rank to meet are made; the columns given stay as they are (the kept fixed candidates, read again by the
+    next find): those taken share none of their items."""
+    from coding.language.suggestions.candidate_columns import CandidateColumns, made
+    from coding.language.suggestions.candidates import with_reason
+
+    items, rows = list(columns.items), columns.row
+    out = CandidateColumns(
+        items,
+        rows,
+        columns.document,
+        columns.code,
+        columns.start,
+        columns.end,
+        columns.score,
+        columns.sources,
+        columns.named,
+    )
+    strict = np.flatnonzero(columns.max_rank >= 0)
+    if not len(strict):
+        return out
+    strict_rows = rows[strict].tolist()
+    met = _meeting([with_reason(made(items, row)) for row in strict_rows], data, profiles)
+    keep = columns.max_rank < 0
+    for number, c in met.items():
+        keep[strict[number]] = True
+        items[strict_rows[number]] = c
+    return out.where(keep)
+
+
+def _meeting(strict: Sequence[Candidate], data: CorpusData, profiles: Profiles) -> dict[int, Candidate]:
+    """Of ``strict`` (each with a ``max_rank``), by number, those that meet it, saying how they rank."""
     kept: dict[int, Candidate] = {}
     known, similarity, rank, margin = resemblance_table(data, strict, profiles)
     max_rank = np.fromiter((c.max_rank for c in strict), dtype=np.int64, count=len(strict))
@@ -485,8 +525,8 @@ def meeting_their_rank(
         c = strict[number]
         found = Resemblance(float(similarity[number]), int(rank[number]), float(margin[number]))
         note = _resemblance_note(c, found, profiles)
-        kept[id(c)] = replace(c, reason=f"{c.reason} {note}", max_rank=None)
-    return [kept.get(id(c), c) for c in candidates if c.max_rank is None or id(c) in kept]
+        kept[number] = replace(c, reason=f"{c.reason} {note}", max_rank=None)
+    return kept
 
 
 def _resemblance_note(candidate: Candidate, found: Resemblance, profiles: Profiles) -> str:

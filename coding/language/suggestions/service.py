@@ -143,12 +143,17 @@ class SuggestionService:
         indexed = self._assistant.ensure_indexed()
         import numpy as np
 
-        from coding.language.suggestions.candidate_columns import CandidateColumns, per_code, with_codes_of
+        from coding.language.suggestions.candidate_columns import (
+            CandidateColumns,
+            RankedColumns,
+            per_code,
+            with_codes_of,
+        )
         from coding.language.suggestions.kept import kept_closest_codes, kept_profiles  # numpy on first use
         from coding.language.suggestions.resemblance import (
             corroborated,
             learn_from_rejections,
-            meeting_their_rank,
+            ranked_meeting_their_rank,
             terms_alone_dropped,
         )
         from coding.language.suggestions.turns import find_shared_words, turn_candidates
@@ -156,13 +161,12 @@ class SuggestionService:
         corpus = self._assistant.corpus()
         data = self._corpus_data(corpus, indexed)
         sentences, fixed_found = fixed if fixed is not None else self.fixed.kept(codes, sources, data)
-        found = list(fixed_found)
         # once for all, and kept for the next find while the codings stay the same
         profiles = kept_profiles(data, coded, list(tree))
-        # a note is added to the reason of those that must meet their rank
-        found = meeting_their_rank(
-            [with_reason(c) if c.max_rank is not None else c for c in found], data, profiles
-        )
+        # a note is added to the reason of those that must meet their rank; as columns (read from the project, the
+        # fixed candidates are columns already: each is made only when read)
+        fixed_columns = ranked_meeting_their_rank(RankedColumns.ranked(fixed_found), data, profiles)
+        found: list[Candidate] = []  # the other sources' candidates
         closest = None
         held: list[Candidate] = []  # sentence runs whose turn goes to their code (offered if the turn is not)
         turns: list[Candidate] = []
@@ -183,7 +187,8 @@ class SuggestionService:
         # the many search-term sentences that corroborated() drops anyway (their code has enough coded) and that
         # merge with nothing are set apart: only their passages count, for prefer_specific
         # carried as columns from here on (:mod:`.candidate_columns`): a Candidate is made only where candidates fold
-        columns = CandidateColumns.of(found)
+        columns = fixed_columns.joined(CandidateColumns.of(found))
+        del fixed_columns
         apart: Sequence[tuple[int, CodeId]] = []
         if sentences is not None:  # the term sentences first, as they were found first
             sentences_kept, apart = sentences.alone_apart(columns, terms_alone_dropped(profiles))
@@ -347,7 +352,10 @@ class SuggestionService:
             scope = [info for info in tree if info.id in with_codings]
         scope.sort(key=lambda info: tree.order().get(info.id, 0))
         documents = sorted({doc_id for doc_id, _ in coded})
-        fixed = self.fixed.candidates(scope, sources)
+        from coding.language.suggestions.candidate_columns import RankedColumns
+
+        sentences, fixed_found = self.fixed.candidates(scope, sources)
+        fixed = (sentences, RankedColumns.ranked(fixed_found))  # once: each find copies what it changes
         in_scope = {info.id for info in scope}
         suggested: dict[CodeId, list[tuple[Span, float]]] = defaultdict(list)
         passages: dict[CodeId, list[Span]] = defaultdict(list)

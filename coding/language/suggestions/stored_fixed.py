@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from coding.core.ids import CodeId, DocumentId
 from coding.core.in_steps import json_list
 from coding.core.records import CodeInfo
+from coding.language.suggestions.candidate_columns import RankedColumns
 from coding.language.suggestions.candidates import Candidate
 
 if TYPE_CHECKING:
+    from coding.language.suggestions.candidate_columns import Later
     from coding.language.suggestions.fixed_sources import Fixed
     from coding.language.suggestions.terms import Described, TermSentences
 
@@ -97,8 +99,80 @@ def _terms(value: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((str(label), tuple(forms)) for label, forms in value)
 
 
+class _Stored:
+    """The stored candidates' columns and the tables they number into; row ``number``'s candidate made when asked."""
+
+    __slots__ = (
+        "columns",
+        "name",
+        "named",
+        "names",
+        "reason",
+        "reasons",
+        "score",
+        "source",
+        "sources",
+        "term",
+        "terms",
+    )
+
+    def __init__(
+        self,
+        columns: np.ndarray,
+        score: np.ndarray,
+        named: np.ndarray,
+        source: np.ndarray,
+        term: np.ndarray,
+        name: np.ndarray,
+        reason: np.ndarray,
+        sources: list[tuple[str, ...]],
+        terms: list[tuple[tuple[str, tuple[str, ...]], ...]],
+        names: list[str],
+        reasons: list[str],
+    ) -> None:
+        self.columns, self.score, self.named = columns, score, named
+        self.source, self.term, self.name, self.reason = source, term, name, reason
+        self.sources, self.terms, self.names, self.reasons = sources, terms, names, reasons
+
+    def candidate(self, number: int) -> Candidate:
+        document, code, start, end, rank = self.columns[number].tolist()
+        return Candidate(
+            DocumentId(document),
+            CodeId(code),
+            start,
+            end,
+            float(self.score[number]),
+            self.sources[int(self.source[number])],
+            self.reasons[int(self.reason[number])],
+            self.terms[int(self.term[number])],
+            self.names[int(self.name[number])],
+            None if rank < 0 else rank,
+            bool(self.named[number]),
+        )
+
+
+class _Row:
+    """A stored candidate not made yet (read as a ``candidate_columns.Later``): 48 bytes instead of a candidate's
+    ≈ 600 with its numbers (84,348 of them at ten times the large corpus, most never read)."""
+
+    __slots__ = ("_number", "_stored")
+
+    def __init__(self, stored: _Stored, number: int) -> None:
+        self._stored, self._number = stored, number
+
+    def make(self) -> Candidate:
+        return self._stored.candidate(self._number)
+
+    @property
+    def terms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Its search terms found (read by ``candidates.merge`` without making it)."""
+        return self._stored.terms[int(self._stored.term[self._number])]
+
+
 def unpack(arrays: Arrays, tree: Sequence[CodeInfo]) -> Fixed:
-    """What :func:`pack` stored, the sentences' codes as ``tree`` has them (``ValueError`` when it has not)."""
+    """What :func:`pack` stored, the sentences' codes as ``tree`` has them (``ValueError`` when it has not). The
+    candidates as :class:`~.candidate_columns.RankedColumns` (read as the same candidates, in the same order),
+    each made when first read."""
     from coding.language.suggestions.terms import TermSentences
 
     columns, score, named = arrays["columns"], arrays["score"], arrays["named"]
@@ -113,33 +187,37 @@ def unpack(arrays: Arrays, tree: Sequence[CodeInfo]) -> Fixed:
         raise ValueError("candidates of another shape")
     if count and int(reason.max()) >= len(reasons):
         raise ValueError("reasons of another shape")
-    source_of = [tuple(str(s) for s in value) for value in sources]
-    terms_of = [_terms(value) for value in terms]
-    found = [
-        Candidate(
-            DocumentId(document),
-            CodeId(code),
-            start,
-            end,
-            value,
-            source_of[s],
-            reasons[r],
-            terms_of[t],
-            names[n],
-            None if rank < 0 else rank,
-            flag,
-        )
-        for (document, code, start, end, rank), value, s, t, n, flag, r in zip(
-            columns.tolist(),
-            score.tolist(),
-            source.tolist(),
-            term.tolist(),
-            name.tolist(),
-            named.tolist(),
-            reason.tolist(),
-            strict=True,
-        )
-    ]
+    if count and not (
+        int(source.max()) < len(sources) and int(term.max()) < len(terms) and int(name.max()) < len(names)
+    ):
+        raise ValueError("candidates of another shape")
+    stored = _Stored(
+        columns,
+        score,
+        named,
+        source,
+        term,
+        name,
+        reason,
+        [tuple(str(s) for s in value) for value in sources],
+        [_terms(value) for value in terms],
+        [str(value) for value in names],
+        [str(value) for value in reasons],
+    )
+    # as columns (no candidate made: each is made when first read, most never are), each row's sources as bits
+    bits = np.array(RankedColumns.source_bits(stored.sources), dtype=np.int64)
+    found = RankedColumns(
+        cast("list[Candidate | Later]", [_Row(stored, number) for number in range(count)]),
+        np.arange(count, dtype=np.int64),
+        np.ascontiguousarray(columns[:, 0]),
+        np.ascontiguousarray(columns[:, 1]),
+        np.ascontiguousarray(columns[:, 2]),
+        np.ascontiguousarray(columns[:, 3]),
+        np.array(score, dtype=np.float64),
+        bits[source] if count else np.zeros(0, dtype=np.int64),
+        np.array(named, dtype=bool),
+        np.ascontiguousarray(columns[:, 4]),
+    )
     sentences: TermSentences | None = None
     if "sentences.codes" in arrays:
         by_id = {info.id: info for info in tree}

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pytest
@@ -22,6 +22,7 @@ from coding.core import i18n
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions import fixed_sources, resemblance, seen, stored_fixed, stored_state, turns
+from coding.language.suggestions.candidate_columns import CandidateColumns, RankedColumns
 from coding.language.suggestions.candidates import SOURCES, Candidate
 from coding.language.suggestions.terms import TermSentences
 from tests.coding.language.indexed_corpus import indexed_copy, without_kept_state
@@ -258,3 +259,71 @@ def test_kept_comparisons_come_back_as_they_were_kept(
         arrays = kept.arrays()
         with pytest.raises(ValueError, match="order"):
             seen.SeenResemblances().load({**arrays, "keys": arrays["keys"][::-1].copy()})
+
+
+_FIELDS = ("document", "code", "start", "end", "score", "sources", "named")
+
+
+def _stored(candidates: list[Candidate]) -> Any:
+    blob = stored_state.pack_blob(stored_fixed.pack((None, candidates)))
+    return stored_fixed.unpack(stored_state.unpack_blob(blob), TREE)[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_CANDIDATE, max_size=15))
+def test_the_fixed_candidates_read_are_columns_their_candidates_made_when_read(
+    candidates: list[Candidate],
+) -> None:
+    back = _stored(candidates)
+    assert isinstance(back, RankedColumns)
+    assert not any(type(item) is Candidate for item in back.items)  # none made yet
+    made_now = RankedColumns.ranked(candidates)  # the columns the candidates themselves give
+    for field in (*_FIELDS, "max_rank"):
+        mine, theirs = getattr(back, field), getattr(made_now, field)
+        assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs), field
+    assert [item.terms for item in back.items] == [c.terms for c in candidates]  # read by merge, not made
+    assert list(back) == candidates
+    assert [repr(c) + repr(c.full_reason) for c in back] == [
+        repr(c) + repr(c.full_reason) for c in candidates
+    ]
+
+
+class _Profiles:
+    """As much of ``resemblance.Profiles`` as a note on a rank met reads."""
+
+    counts = (1, 4)
+
+    def row(self, code_id: CodeId) -> int:
+        return int(code_id) % 2
+
+
+def _table(data: Any, strict: list[Candidate], profiles: Any) -> tuple[np.ndarray, ...]:
+    """A resemblance per candidate that depends on it alone (known, similarity, rank, margin)."""
+    start = np.array([c.start for c in strict], dtype=np.int64)
+    end = np.array([c.end for c in strict], dtype=np.int64)
+    return start % 3 != 0, (start % 100) / 100.0, end % 7, np.zeros(len(strict))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_CANDIDATE, max_size=15), st.booleans())
+def test_ranked_columns_meet_their_rank_as_the_list_of_candidates_does(
+    candidates: list[Candidate], stored: bool
+) -> None:
+    """The columns' check (only those with a rank to meet made) against the list's (the oracle): the same
+    candidates kept, with the same notes, in the same order; the columns given left as they were."""
+    given_columns = _stored(candidates) if stored else RankedColumns.ranked(candidates)
+    items = list(given_columns.items)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(resemblance, "resemblance_table", _table)
+        expected = resemblance.meeting_their_rank(candidates, cast("Any", None), cast("Any", _Profiles()))
+        got = resemblance.ranked_meeting_their_rank(
+            given_columns, cast("Any", None), cast("Any", _Profiles())
+        )
+    assert list(got) == expected
+    assert [c.full_reason for c in got] == [c.full_reason for c in expected]
+    oracle = CandidateColumns.of(expected)
+    for field in _FIELDS:
+        assert np.array_equal(getattr(got, field), getattr(oracle, field)), field
+    assert all(
+        a is b for a, b in zip(given_columns.items, items, strict=True)
+    )  # kept for the next find as read
