@@ -18,7 +18,14 @@ from coding.core.ids import CodingId, DocumentId
 from coding.language.anonymise import Anonymiser
 from coding.language.corpus import Corpus, CorpusCache
 from coding.language.frequencies import FrequencyTable, frequency_table
-from coding.language.indexer import Indexer, IndexProgress, IndexReport, StaleDocument, stale_documents
+from coding.language.indexer import (
+    AfterDocument,
+    Indexer,
+    IndexProgress,
+    IndexReport,
+    StaleDocument,
+    stale_documents,
+)
 from coding.language.kwic import DEFAULT_CONTEXT, KwicLine
 from coding.language.pipeline_names import expected_name, loaded_name, normal_language
 from coding.language.register import RespondentRegister
@@ -30,6 +37,7 @@ from coding.language.units import CODING_UNITS, unit_span
 from coding.passages.bulk_coding import ApplyCodings, CodingRequest
 
 if TYPE_CHECKING:
+    from coding.language.guide_matches import MatchedWhileIndexed
     from coding.language.pipeline import LanguagePipeline
     from coding.project import Project
 
@@ -157,21 +165,28 @@ class LanguageAssistant:
             if progress is not None:
                 progress(0, 0, "")
             return IndexReport(0, 0, 0, 0, 0.0, judged[1])
-        report, _ = self._run(judged, progress)
+        from coding.language.guide_matches import MatchedWhileIndexed
+
+        matcher = self._project.guide.matcher()
+        matched = MatchedWhileIndexed(matcher, self.corpus().is_interviewer) if matcher.refs else None
+        report, _ = self._run(judged, progress, matched)
         self.invalidate()
         if not report.cancelled:
-            self.store_guide_matches()
+            self.store_guide_matches(matched)
         return report
 
-    def store_guide_matches(self) -> None:
+    def store_guide_matches(self, matched: MatchedWhileIndexed | None = None) -> None:
         """Match the interview guide's questions in the indexed documents' interviewer turns and store what
         the matcher finds where it is not stored for the current guide and text yet (the suggestions' guide
-        source reads it: :mod:`coding.language.guide_matches`). Derived data: not an undoable action."""
-        from coding.language.guide_matches import store_for_documents
+        source reads it: :mod:`coding.language.guide_matches`). Derived data: not an undoable action.
+        ``matched``: what the indexing run just stored while it indexed (those documents are left out, unless
+        the guide changed meanwhile)."""
+        from coding.language.guide_matches import guide_key, store_for_documents
 
         matcher = self._project.guide.matcher()
         if not matcher.refs:
             return
+        done = matched.done if matched is not None and matched.key == guide_key(matcher) else set()
         # the documents with an index (a row for a text that changed meanwhile is stamped with that text, and
         # not read for the indexed one); not indexed_documents(), which would keep what it found
         with self._project.store.read() as session:
@@ -179,15 +194,20 @@ class LanguageAssistant:
                 DocumentId(d)
                 for (d,) in raw_connection(session).execute("SELECT document_id FROM text_index")
             }
-        store_for_documents(self._project.store, self.corpus(), matcher, ids)
+        store_for_documents(self._project.store, self.corpus(), matcher, ids - done)
 
     def _run(
-        self, judged: tuple[list[StaleDocument], str] | None, progress: IndexProgress | None
+        self,
+        judged: tuple[list[StaleDocument], str] | None,
+        progress: IndexProgress | None,
+        after_document: AfterDocument | None = None,
     ) -> tuple[IndexReport, list[StaleDocument]]:
         """Index the stale documents as ``judged`` (:meth:`_judge`); listed again when they were
         not judged yet (``None``) or by another name than the loaded pipeline has. Returns the
-        report and the documents it set out to index."""
+        report and the documents it set out to index. ``after_document``: see
+        :attr:`Indexer.after_document`."""
         indexer = self.indexer()
+        indexer.after_document = after_document
         found = judged[0] if judged is not None and judged[1] == indexer.pipeline.name else indexer.stale()
         return indexer.run(found, progress), found
 

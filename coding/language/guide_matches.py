@@ -253,6 +253,37 @@ def _write(store: Store, rows: list[tuple[object, ...]]) -> None:
         return
 
 
+class MatchedWhileIndexed:
+    """The matcher's findings in each document computed and stored while the document is indexed, from its
+    text and turns already read and stamped with the fingerprint just checked (:class:`~coding.language.indexer.
+    Indexer`'s ``after_document``): no second read and hash of every text afterwards (≈ 0.5 s at ten times the
+    large corpus). ``done``: the documents stored so."""
+
+    def __init__(self, matcher: GuideMatcher, is_interviewer: Callable[[str], bool]) -> None:
+        self.matcher = matcher
+        self.key = guide_key(matcher)
+        self._is_interviewer = is_interviewer
+        self.done: set[DocumentId] = set()
+
+    def __call__(self, raw: sqlite3.Connection, document_id: DocumentId, text: str, digest: str) -> None:
+        """In the transaction that stores the document's index (``digest``: its text's and turns')."""
+        rows = raw.execute(
+            'SELECT start, body_start, "end", speaker FROM turn WHERE document_id = ? ORDER BY start, id',
+            (document_id,),
+        ).fetchall()
+        starts, body_starts, ends = (
+            np.array([row[i] for row in rows], dtype=np.int64).reshape(-1) for i in range(3)
+        )
+        interviewer = np.fromiter((self._is_interviewer(row[3]) for row in rows), dtype=bool, count=len(rows))
+        matches = find(self.matcher, text, starts, body_starts, ends, interviewer)
+        raw.execute(
+            "INSERT OR REPLACE INTO guide_turn_matches (document_id, guide_key, text_hash, interviewers, "
+            f"{_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document_id, self.key, digest, _flags(interviewer), *_pack(matches)),
+        )
+        self.done.add(document_id)
+
+
 def store_for_documents(
     store: Store, corpus: Corpus, matcher: GuideMatcher, documents: set[DocumentId]
 ) -> None:

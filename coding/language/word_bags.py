@@ -66,8 +66,15 @@ def counted(rows: npt.NDArray[Any], stems: npt.NDArray[Any]) -> IntArray:
     width = int(stems.max()) + 1
     key = rows.astype(np.int64) * width
     key += stems
-    unique, counts = np.unique(key, return_counts=True)
-    row, stem = np.divmod(unique, width)
+    # the rows come in order (a document's words in text order), so the keys are runs already sorted by row:
+    # numpy's stable sort (a radix or merge sort of runs) takes them about twice as fast as np.unique's
+    key.sort(kind="stable")
+    first = np.empty(len(key), dtype=bool)
+    first[0] = True
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    counts = np.diff(starts, append=len(key))
+    row, stem = np.divmod(key[starts], width)
     return np.stack([row, stem, counts]).astype(np.int32)
 
 

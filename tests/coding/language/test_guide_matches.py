@@ -240,3 +240,35 @@ def test_merged_reasons_made_on_demand_are_those_made_at_once() -> None:
         assert [with_reason(c).reason for c in merged] == ["Turn. Sentence.", "Alone."]
         assert [c.full_reason for c in merged] == ["Turn. Sentence.", "Alone."]
         assert [c.score for c in merged] == [combine_scores([0.3, 0.5, 0.2]), 0.4]
+
+
+def test_indexing_stores_the_matches_from_the_texts_it_read_the_same_as_matching_them_afterwards(
+    corpus_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The matches are computed while each document is indexed (its text read once, its fingerprint just
+    checked), not by reading and hashing every text again afterwards; they are what matching afterwards
+    stores, byte for byte."""
+    path = tmp_path / "guide.codewerk"
+    path.write_bytes(corpus_project.read_bytes())
+    texts_read: list[int] = []
+    each_text = Corpus.each_text
+
+    def counting(self: Corpus, document_ids: Any) -> Any:
+        wanted = list(document_ids)
+        texts_read.extend(wanted)
+        return each_text(self, wanted)
+
+    monkeypatch.setattr(Corpus, "each_text", counting)
+    columns = "document_id, guide_key, text_hash, interviewers, " + guide_matches._COLUMNS
+    with Project.open(path) as project:
+        project.assist.index()
+        assert texts_read == []
+        with closing(sqlite3.connect(path)) as conn:
+            while_indexed = conn.execute(f"SELECT {columns} FROM guide_turn_matches ORDER BY 1").fetchall()
+            with conn:
+                conn.execute("DELETE FROM guide_turn_matches")
+        project.assist.store_guide_matches()
+        assert len(texts_read) == 4
+        with closing(sqlite3.connect(path)) as conn:
+            afterwards = conn.execute(f"SELECT {columns} FROM guide_turn_matches ORDER BY 1").fetchall()
+    assert len(while_indexed) == 4 and while_indexed == afterwards

@@ -17,6 +17,7 @@ from coding.core.text import fold
 from coding.documents.document_commands import NewDocument, ReplaceDocumentText
 from coding.language import assistant as assistant_module
 from coding.language import chunks as chunks_module
+from coding.language import index_batches as index_batches_module
 from coding.language import indexer as indexer_module
 from coding.language.chunks import index_pieces
 from coding.speakers.turns import detect_turns
@@ -243,3 +244,45 @@ def test_a_write_that_failed_leaves_no_term_id_behind_for_the_next_run(
     assert _rows(two_regions, "SELECT count(*) FROM text_index") == [(2,)]
     orphans = "SELECT count(*) FROM token WHERE term_id NOT IN (SELECT id FROM term)"
     assert _rows(two_regions, orphans) == [(0,)]
+
+
+@pytest.mark.parametrize("change", ["text", "turns", "nothing"])
+@pytest.mark.parametrize(("batch_characters", "after"), [(400_000, 0), (40, 0), (40, 1)])
+def test_a_text_or_its_turns_changed_while_indexed_leave_the_document_stale(
+    two_regions: Project, monkeypatch: pytest.MonkeyPatch, change: str, batch_characters: int, after: int
+) -> None:
+    """While a document is analysed (read, then spaCy at work) its text is replaced by one of the same
+    length, or a turn ends a character earlier: its index is not stored, and it is indexed again next time.
+    In one batch (and before the first of many) the stored bytes are compared with those read; after the
+    first of many, the text is hashed again."""
+    doc = two_regions.documents.find("R9_wethouder_arnhem")
+    text = two_regions.documents.text(doc.id)
+    real = indexer_module.analyse
+
+    def edit() -> None:
+        with closing(sqlite3.connect(two_regions.path)) as conn, conn:
+            if change == "text":
+                conn.execute("UPDATE document SET text = ? WHERE id = ?", (text.replace("a", "e", 1), doc.id))
+            elif change == "turns":
+                conn.execute(
+                    'UPDATE turn SET "end" = "end" - 1 WHERE id = '
+                    "(SELECT max(id) FROM turn WHERE document_id = ?)",
+                    (doc.id,),
+                )
+
+    def changing(*args: Any, **kwargs: Any) -> Any:
+        for number, batch in enumerate(real(*args, **kwargs)):
+            if number == after:
+                edit()
+            yield batch
+
+    monkeypatch.setattr(index_batches_module, "BATCH_CHARACTERS", batch_characters)
+    monkeypatch.setattr(indexer_module, "analyse", changing)
+    result = two_regions.assist.indexer().index_document(doc.id)
+    stored = _rows(two_regions, "SELECT count(*) FROM text_index WHERE document_id = ?", doc.id)
+    stale = [d.name for d in two_regions.assist.stale()]
+    if change == "nothing":
+        assert result is not None and result[0] > 30 and stored == [(1,)]
+        assert "R9_wethouder_arnhem" not in stale
+    else:
+        assert result is None and stored == [(0,)] and "R9_wethouder_arnhem" in stale
