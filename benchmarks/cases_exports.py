@@ -230,14 +230,19 @@ def import_qdpx_again_large(ctx: Context) -> Case:
     requires=_require_qdpx_import,
     limits=(
         "Reading the inserted rows back for redo (on SQLite packed as stored: zlib-compressed blocks), "
-        "checking their cascade by runs of ids, then deleting them a run of ids at a time, the schema's "
-        "cascades and the passage trigger, in one transaction."
+        "asking the database by runs of ids whether anything hangs on them, then deleting them a run of ids "
+        "at a time (the passages' and codings' GUID indexes made again after), the schema's cascades and the "
+        "passage trigger, in one transaction."
     ),
 )
 def undo_import_qdpx_large(ctx: Context) -> Case:
+    return undo_import_case(ctx, "large")
+
+
+def undo_import_case(ctx: Context, size: str) -> Case:
     from coding.refi.exchange import import_exchange
 
-    archive = _large_archive(ctx)
+    archive = _large_archive(ctx, size)
     state: dict[str, Project] = {}
 
     def before() -> None:

@@ -17,6 +17,7 @@ from benchmarks.cases_exports import (
     _exporter,
     _require_qdpx_import,
     import_qdpx_case,
+    undo_import_case,
 )
 from benchmarks.cases_language import (
     SUGGESTION_LIMITS,
@@ -294,6 +295,27 @@ def export_qdpx_huge(ctx: Context) -> Case:
 )
 def import_qdpx_huge(ctx: Context) -> Case:
     return import_qdpx_case(ctx, "huge")
+
+
+@benchmark(
+    "undo_import_qdpx_huge",
+    f"Undo the REFI-QDA import into a new project (Edit → Undo), {HUGE}",
+    sizes=("huge",),
+    repeats=1,
+    quick_repeats=1,
+    trace=False,
+    requires=_require_qdpx_import,
+    quick=False,
+    scale_of="undo_import_qdpx_large",
+    limits=(
+        "As `undo_import_qdpx_large` (the import untimed before; its peak is the process's, so no memory "
+        "figure of the undo's own). CPU at load 7-8 (2026-12-07/08): ≈ 4.7 s: the rows read back for redo "
+        "≈ 2.5 s (fetching ≈ 1 s, zlib ≈ 0.9 s), the codings deleted with the orphan-passage trigger "
+        "≈ 1.35 s, documents and turns ≈ 0.8 s; asking whether anything hangs on the codings ≈ 0.1 s."
+    ),
+)
+def undo_import_qdpx_huge(ctx: Context) -> Case:
+    return undo_import_case(ctx, "huge")
 
 
 @benchmark(
