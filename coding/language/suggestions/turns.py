@@ -21,6 +21,7 @@ from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo
 from coding.language.suggestions import stored_state
 from coding.language.suggestions.candidates import Candidate
+from coding.language.suggestions.coded import overlapping
 from coding.language.suggestions.data import Bag, CorpusData, IntArray
 from coding.language.suggestions.kept import kept_turn_closest, kept_turn_vectors, profiles_stamp
 from coding.language.suggestions.resemblance import (
@@ -145,9 +146,19 @@ def turn_candidates(
     wanted = np.array([code_id in scope and code_id in names for code_id in profiles.code_ids], dtype=bool)
     order = order[wanted[number[order]]]
     shared = _Shared(data, turns, profiles, names)
-    out = []
-    chosen = index[order]
     code_ids = profiles.code_ids
+    chosen, row_number = index[order], number[order]
+    closest, closest_score, similarity = closest[order], closest_score[order], similarity[order]
+    document, start, end = (
+        part[chosen].astype(np.int64) for part in (turns.document, turns.start, turns.end)
+    )
+    # not a turn overlapping a passage coded with its code (all pairs at once, by arrays)
+    free = ~overlapping(
+        coded, document, np.array(code_ids, dtype=np.int64).reshape(-1)[row_number], start, end
+    )
+    chosen, row_number, closest, closest_score, similarity, document, start, end = (
+        part[free] for part in (chosen, row_number, closest, closest_score, similarity, document, start, end)
+    )
     # each chosen turn's entries in the turns' vectors (where every turn's entries start: read with them, or
     # looked up for those chosen)
     if isinstance(turns.weights, StoredUnitWeights):
@@ -155,25 +166,24 @@ def turn_candidates(
         entries = np.stack([firsts[chosen], firsts[chosen + 1]])
     else:
         entries = np.searchsorted(turns.rows, np.stack([chosen, chosen + 1]).astype(turns.rows.dtype))
-    for low, high, doc_id, start, end, row, score, first, first_score in zip(
+    out = []
+    for low, high, doc_id, turn_start, turn_end, row, score, first, first_score in zip(
         entries[0].tolist(),
         entries[1].tolist(),
-        turns.document[chosen].tolist(),  # the turns' places as lists: no numpy scalar per candidate
-        turns.start[chosen].tolist(),
-        turns.end[chosen].tolist(),
-        number[order].tolist(),
-        similarity[order].tolist(),
-        closest[order].tolist(),
-        closest_score[order].tolist(),
+        document.tolist(),  # the turns' places as lists: no numpy scalar per candidate
+        start.tolist(),
+        end.tolist(),
+        row_number.tolist(),
+        similarity.tolist(),
+        closest.tolist(),
+        closest_score.tolist(),
         strict=True,
     ):
-        code_id = code_ids[row]
-        own = coded.get((doc_id, code_id))
-        if own and any(s < end and start < e and s < e for s, e in own):  # overlaps a passage coded with it
-            continue
         closer = None if row == first else (first, first_score)  # the closest code, when this is the second
         why = TurnReason(shared, low, high, row, score, closer)
-        out.append(Candidate(doc_id, code_id, start, end, round(score, 3), ("similar",), "", why=why))
+        out.append(
+            Candidate(doc_id, code_ids[row], turn_start, turn_end, round(score, 3), ("similar",), "", why=why)
+        )
     return out
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from hypothesis import given, settings
+import numpy as np
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coding.core.ids import CodeId, DocumentId
-from coding.language.suggestions.coded import CodedSpans
+from coding.language.suggestions.coded import CodedSpans, overlapping
 from coding.language.suggestions.kept import codings_stamp
 
 
@@ -39,3 +40,35 @@ def test_what_is_coded_as_arrays_is_what_a_dict_filled_row_by_row_holds(
             assert coded.get(key, ()) == expected.get(key, ())
     assert codings_stamp(coded, []) == codings_stamp(dict(expected), [])
     assert ("x",) not in coded  # type: ignore[comparison-overlap]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 4), st.integers(1, 3), st.integers(0, 30), st.integers(0, 30)), max_size=40
+    ),
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 4), st.integers(0, 30), st.integers(0, 30)), max_size=40
+    ),
+)
+@example([(1, 1, 5, 10), (1, 1, 12, 12)], [(1, 1, 0, 5), (1, 1, 10, 20), (1, 1, 9, 20), (1, 1, 11, 13)])
+def test_rows_overlapping_what_is_coded_are_those_a_loop_over_each_rows_passages_finds(
+    rows: list[tuple[int, int, int, int]], asked: list[tuple[int, int, int, int]]
+) -> None:
+    """``overlapping`` pairs each row with the passages of its document and code by arrays: the rows the loop
+    the turns' source had finds (``s < end and start < e and s < e``), for the arrays and for a dict of lists."""
+    expected_coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, code_id, start, end in rows:
+        expected_coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
+    expected = [
+        any(
+            s < end and start < e and s < e
+            for s, e in expected_coded.get((DocumentId(doc), CodeId(code)), ())
+        )
+        for doc, code, start, end in asked
+    ]
+    columns = [np.array(values, dtype=np.int64).reshape(-1) for values in zip(*asked, strict=True)] or [
+        np.zeros(0, dtype=np.int64)
+    ] * 4
+    for coded in (CodedSpans.of_rows(iter(rows)), dict(expected_coded)):
+        assert overlapping(coded, *columns).tolist() == expected
