@@ -231,12 +231,13 @@ def suggestions_huge(ctx: Context) -> Case:
     quick=False,
     scale_of="index_large",
     limits=(
-        "As `index_large` (2026-12-07, stages side by side at load 6–9, CPU ≈ 51 s with the guide's matches): "
-        "the covering term index built after the rows ≈ 16 s (SQLite's sorter in 1 MiB runs, the index "
-        "written through the WAL), spaCy's tokenizer and the rows from its columns ≈ 11 s (the tokenizer ≈ 8 "
-        "s), SQLite's inserts of 15 million token rows ≈ 8.6 s, commits and each batch's glue ≈ 5 s, the "
-        "guide's matches ≈ 3 s, reading the texts and cutting them into pieces ≈ 3 s, content words and "
-        "bags ≈ 2.7 s; one core; memory stays at one batch (peak RSS ≈ 280 MB)."
+        "As `index_large` (2026-12-07/08, stages side by side at load 3–7, CPU 41–44 s with the guide's "
+        "matches): the covering term index built after the rows ≈ 12–16 s (SQLite's sorter in 1 MiB runs, the "
+        "index written through the WAL), spaCy's tokenizer and the rows from its columns ≈ 11 s (the tokenizer "
+        "≈ 8 s), SQLite's inserts of 15 million token rows ≈ 8.6 s, commits and each batch's glue ≈ 5 s, "
+        "reading the texts and cutting them into pieces ≈ 2.6 s, content words and bags ≈ 2.2 s, the guide's "
+        "matches (made while each document is indexed) ≈ 2.1 s, the text check (bytes compared by SQLite) "
+        "≈ 0.5 s; one core; memory stays at one batch (peak RSS ≈ 240–260 MB)."
     ),
 )
 def index_huge(ctx: Context) -> Case:
@@ -256,10 +257,10 @@ def index_huge(ctx: Context) -> Case:
     quick=False,
     scale_of="export_qdpx_large",
     limits=(
-        "As `export_qdpx_large` (stages timed on the exporting thread, 2026-12-07 afternoon, load 11–12): "
-        "SQLite stepping through the sorted joins of passages and codings ≈ 0.85 s (+ ≈ 0.3 s grouping them "
-        "per passage), each source's selections as text ≈ 0.7 s (one f-string per selection and coding), "
-        "the snapshot's documents and 400,000 turns ≈ 0.35 s, the extension JSON ≈ 0.23 s; deflating "
+        "As `export_qdpx_large` (stages timed on the exporting thread, 2026-12-07 night, load 4–8): "
+        "passages, codings and reviews read and grouped per document ≈ 0.9 s (SQLite's rows alone ≈ 0.6 s), "
+        "each source's selections as text ≈ 0.55 s (one f-string per selection and coding), "
+        "the snapshot's documents and 400,000 turns ≈ 0.35–0.5 s, the extension JSON ≈ 0.23 s; deflating "
         "(≈ 1.2 s) is done by threads of their own, project.qde's while the sources are built and the "
         "texts' while the next are read and the extension is built. Memory is the documents' turns."
     ),
