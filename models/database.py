@@ -1,7 +1,7 @@
 """Opening, creating, backing up and migrating project files (SQLite).
 
 A project is one SQLite file. Every connection runs with foreign keys on, the WAL journal
-and a busy timeout, and defensively: ``trusted_schema=OFF`` (functions and virtual tables named in
+synced at every commit (``synchronous=FULL``: a finished action survives a power loss) and a busy timeout, and defensively: ``trusted_schema=OFF`` (functions and virtual tables named in
 the schema's triggers and views run only when harmless, so a file made elsewhere cannot make them
 act) and ``cell_size_check=ON`` (a damaged page is reported instead of read). Before first use a
 file is checked with ``PRAGMA quick_check``; a damaged one is refused with one message naming it.
@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 #: ``PRAGMA application_id`` of every Codewerk project: the bytes ``CWRK``.
 APPLICATION_ID = int.from_bytes(b"CWRK", "big")
 BUSY_TIMEOUT_MS = 5000
+#: ``PRAGMA synchronous`` of every writable connection: ``FULL`` syncs the write-ahead log at each commit, so a
+#: finished action survives a power loss too (``NORMAL`` synced it only at the next checkpoint, up to two
+#: seconds later; docs/ARCHITECTURE.md, "A project file").
+SYNCHRONOUS = "FULL"
 
 
 class ProjectFileProblem(ReasonedProblem):
@@ -60,7 +64,7 @@ def _on_connect(
         cursor.execute("PRAGMA cell_size_check=ON")
         if not read_only:  # a read-only file keeps the journal mode it has
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cursor.close()
 
     return configure
