@@ -21,6 +21,7 @@ import functools
 import os
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -314,11 +315,16 @@ def check_file(path: Path, stop: CheckStop | None = None) -> None:
 
 def file_mark(path: Path) -> str | None:
     """What identifies the bytes of a closed project file without reading them: its device, inode,
-    size and the times of its last change (``st_mtime_ns``, and ``st_ctime_ns``, which no program
-    can set back: any write, copy, move into place or restore of a backup changes it). ``None``
-    when the file is missing or a write-ahead log with frames lies beside it (not closed cleanly,
-    or open elsewhere). Only ``os.stat``: no descriptor of the file is opened (see
+    size and the times of its last change (``st_mtime_ns``, and ``st_ctime_ns``, the time of its last
+    change of metadata, which no program can set back: any write, copy, move into place or restore of a
+    backup changes it). ``None`` when the file is missing or a write-ahead log with frames lies beside
+    it (not closed cleanly, or open elsewhere), and on Windows, where ``os.stat`` has no such time
+    (``st_ctime`` there is when the file was created, which a write leaves as it was, and the
+    modification time can be set back by any program, as copying tools do): there a closed file is
+    checked again at every opening. Only ``os.stat``: no descriptor of the file is opened (see
     :func:`inspect_file`)."""
+    if sys.platform == "win32":
+        return None
     try:
         stat = path.stat()
         wal = Path(f"{path}-wal")
