@@ -1,7 +1,7 @@
 """Opening, creating, backing up and migrating project files (SQLite).
 
 A project is one SQLite file. Every connection runs with foreign keys on, the WAL journal
-and a busy timeout, and defensively: ``trusted_schema=OFF`` (functions and virtual tables named in
+synced at every commit (``synchronous=FULL``: a finished action survives a power loss) and a busy timeout, and defensively: ``trusted_schema=OFF`` (functions and virtual tables named in
 the schema's triggers and views run only when harmless, so a file made elsewhere cannot make them
 act) and ``cell_size_check=ON`` (a damaged page is reported instead of read). Before first use a
 file is checked with ``PRAGMA quick_check``; a damaged one is refused with one message naming it.
@@ -21,6 +21,7 @@ import functools
 import os
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 #: ``PRAGMA application_id`` of every Codewerk project: the bytes ``CWRK``.
 APPLICATION_ID = int.from_bytes(b"CWRK", "big")
 BUSY_TIMEOUT_MS = 5000
+#: ``PRAGMA synchronous`` of every writable connection: ``FULL`` syncs the write-ahead log at each commit, so a
+#: finished action survives a power loss too (``NORMAL`` synced it only at the next checkpoint, up to two
+#: seconds later; docs/ARCHITECTURE.md, "A project file").
+SYNCHRONOUS = "FULL"
 
 
 class ProjectFileProblem(ReasonedProblem):
@@ -60,7 +65,7 @@ def _on_connect(
         cursor.execute("PRAGMA cell_size_check=ON")
         if not read_only:  # a read-only file keeps the journal mode it has
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cursor.close()
 
     return configure
@@ -310,11 +315,16 @@ def check_file(path: Path, stop: CheckStop | None = None) -> None:
 
 def file_mark(path: Path) -> str | None:
     """What identifies the bytes of a closed project file without reading them: its device, inode,
-    size and the times of its last change (``st_mtime_ns``, and ``st_ctime_ns``, which no program
-    can set back: any write, copy, move into place or restore of a backup changes it). ``None``
-    when the file is missing or a write-ahead log with frames lies beside it (not closed cleanly,
-    or open elsewhere). Only ``os.stat``: no descriptor of the file is opened (see
+    size and the times of its last change (``st_mtime_ns``, and ``st_ctime_ns``, the time of its last
+    change of metadata, which no program can set back: any write, copy, move into place or restore of a
+    backup changes it). ``None`` when the file is missing or a write-ahead log with frames lies beside
+    it (not closed cleanly, or open elsewhere), and on Windows, where ``os.stat`` has no such time
+    (``st_ctime`` there is when the file was created, which a write leaves as it was, and the
+    modification time can be set back by any program, as copying tools do): there a closed file is
+    checked again at every opening. Only ``os.stat``: no descriptor of the file is opened (see
     :func:`inspect_file`)."""
+    if sys.platform == "win32":
+        return None
     try:
         stat = path.stat()
         wal = Path(f"{path}-wal")

@@ -8,7 +8,8 @@ it (:func:`copy_later`, an import and its undo and redo) commits without that co
 copies the log right after the commit in a thread of its own (:class:`LogCopier`): the command returns, the
 window announces it and reads its rows again meanwhile.
 
-Nothing is at risk: the log holds every committed transaction until it is copied (the same PASSIVE checkpoint
+Nothing is at risk: the commit has synced the log (``synchronous=FULL``, ``models.database``), which holds
+every committed transaction until it is copied (the same PASSIVE checkpoint
 SQLite would have made, on another connection: it waits for no reader or writer and copies what it can); the
 connection that committed gets SQLite's automatic checkpoint back when it returns to the pool (whatever
 happened to the write); closing the store waits for the copy under way, and the window's own checkpoint

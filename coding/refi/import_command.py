@@ -22,7 +22,7 @@ from coding.core.i18n import text as say
 from coding.core.log_copy import copy_later
 from coding.core.text import fold
 from coding.refi.elements import RCode
-from coding.refi.extension import CodeExtras
+from coding.refi.extension import CodeExtras, Extension
 from coding.refi.guid_indexes import around_steps
 from coding.refi.import_analysis import AnalysisMerge
 from coding.refi.import_plan import document_attributes, plan_notes
@@ -81,8 +81,23 @@ class ImportExchange(Command):
 
     def settle(self) -> None:
         super().settle()
+        if self.data is not None:
+            _let_go(self.data)
         self.data = None
         give_back_memory()  # what was read, and the documents' texts the insert let go
+
+
+def _let_go(data: RefiProject) -> None:
+    """What was read and is now in the project, let go even while the caller still holds ``data`` (the
+    window's worker and :func:`~coding.refi.exchange.import_exchange` hold it until they return, after
+    the memory was handed back): at ten times the large corpus the sources' texts and the extension's
+    turns, ≈ 110 MB that stood after the import, and under its undo and redo. It cannot be merged again."""
+    data.used = True
+    data.sources = []
+    data.notes = {}
+    data.cases = []
+    data.extension = Extension()
+    data.recordings = {}
 
 
 #: SQLite's page cache while an import inserts (KiB, as ``PRAGMA cache_size`` takes a negative

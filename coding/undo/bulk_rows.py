@@ -82,7 +82,7 @@ def insert_columns(
     """Insert the rows given column by column (every column as long, each value of its column
     bound by its type's processor, as :func:`insert_rows` binds them), from row ``skip`` on, as one
     executemany of the driver's tuples a batch at a time (many rows a statement where the table has
-    no unique column besides its key, or where ``many`` says so: :func:`_insert_many`): no dict per
+    no unique column besides its key, or where ``many`` says so: :func:`insert_many_rows`): no dict per
     row is ever built. SQLite only."""
     connection = session.connection()
     dialect = connection.dialect
@@ -100,7 +100,7 @@ def insert_columns(
     for start in range(skip, count, _BATCH):
         batch = _processed([columns[name][start : start + _BATCH] for name in names], processors)
         if many:
-            _insert_many(connection, sql, batch)
+            insert_many_rows(connection, sql, batch)
         else:
             connection.exec_driver_sql(sql, list(zip(*batch, strict=True)))
 
@@ -126,7 +126,7 @@ def _many_rows(sql: str, rows: int) -> str:
     return f"{head} VALUES {', '.join([one] * rows)}"
 
 
-def _insert_many(connection: Connection, sql: str, columns: Sequence[Sequence[Any]]) -> None:
+def insert_many_rows(connection: Connection, sql: str, columns: Sequence[Sequence[Any]]) -> None:
     """Insert the rows whose values are ``columns`` (every column as long) with ``sql`` (one row's
     ``INSERT … VALUES (…)``), in order: :data:`_ROWS_PER_STATEMENT` rows a statement, the rest one
     row a statement (one statement of each size kept prepared would be as many as batches)."""

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ColumnElement,
     DateTime,
     Table,
+    UniqueConstraint,
     and_,
     bindparam,
     delete,
@@ -302,10 +303,18 @@ class InsertRows(Step):
         connection = session.connection()
         present = packed.present(connection) if self.table.name in SHARED_TABLES else None
         try:
-            packed.insert(connection, present)
+            packed.insert(connection, present, many=self._many_a_statement())
         except ValueError as exc:  # a shared row kept by undo holds another span since
             raise ChangedSince(self.table.name) from exc
         self._runs = packed.runs
+
+    def _many_a_statement(self) -> bool:
+        """Whether redo inserts many rows a statement, as the first apply did by column
+        (:func:`~coding.undo.bulk_rows.insert_columns`): where it was told so, else into a table
+        without a unique column besides its key (an import's turns; never its documents)."""
+        if self._many is not None:
+            return self._many
+        return not any(isinstance(constraint, UniqueConstraint) for constraint in self.table.constraints)
 
     def settle(self) -> None:
         self._once = False  # redone later: kept until that commit, as every insert

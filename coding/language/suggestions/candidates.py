@@ -225,9 +225,9 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
 
 def _merged(members: list[Candidate | Later], score: float, sources: int) -> Candidate:
     """The candidate ``members`` fold into (the first holds the others), its score and sources (bits) as ``merge``
-    found them."""
-    from coding.language.suggestions.candidate_columns import SOURCE_BIT, made
-
+    found them. (Made for each suggestion offered that folds, ≈ 20,000 at ten times the corpus: most are a turn or
+    an answer holding one search-term sentence, whose terms are written once per distinct sentence's.)"""
+    made = _made()
     group = [made(members, number) for number in range(len(members))]
     largest = group[0]
     best = (largest.end - largest.start, largest.score)
@@ -235,25 +235,78 @@ def _merged(members: list[Candidate | Later], score: float, sources: int) -> Can
         key = (c.end - c.start, c.score)
         if key > best:
             largest, best = c, key
-    terms: dict[str, set[str]] = {}
-    for candidate in group:
-        for label, forms in candidate.terms:
-            terms.setdefault(label, set()).update(forms)
+    found = [c.terms for c in group if c.terms]
+    terms = _terms_written(found[0]) if len(found) == 1 else _terms_joined(found)
     others = [c for c in group if "terms" not in c.sources or c.named]  # a name found has its own reason
-    ordered = sorted(others, key=lambda c: (c is not largest, -c.score))
+    ordered = sorted(others, key=lambda c: (c is not largest, -c.score)) if len(others) > 1 else others
     why = partial(_joined_reasons, tuple(ordered)) if any(c.why is not None for c in ordered) else None
+    code_name = ""
+    for c in group:
+        if c.code_name:
+            code_name = c.code_name
+            break
     return Candidate(
         largest.document_id,
         largest.code_id,
         largest.start,
         largest.end,
         score,
-        tuple(name for name in SOURCES if sources & SOURCE_BIT[name]),
+        _source_names(sources),
         "" if why is not None else _joined_reasons(ordered),
-        tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items())),
-        next((c.code_name for c in group if c.code_name), ""),
+        terms,
+        code_name,
         why=why,
     )
+
+
+def _terms_joined(
+    found: Sequence[tuple[tuple[str, tuple[str, ...]], ...]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The search terms of several candidates as one: each label once, with all its forms, sorted."""
+    terms: dict[str, set[str]] = {}
+    for each in found:
+        for label, forms in each:
+            terms.setdefault(label, set()).update(forms)
+    return tuple((label, tuple(sorted(forms))) for label, forms in sorted(terms.items()))
+
+
+#: :func:`_terms_joined` of one candidate's terms, per distinct terms (shared by many sentences: ``terms._describe``).
+_WRITTEN: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
+def _terms_written(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    found = _WRITTEN.get(terms)
+    if found is None:
+        if len(_WRITTEN) >= 65_536:
+            _WRITTEN.clear()
+        found = _WRITTEN[terms] = _terms_joined([terms])
+    return found
+
+
+#: Per sources' bits: their names (``merge``).
+_NAMES: dict[int, tuple[str, ...]] = {}
+
+
+def _source_names(bits: int) -> tuple[str, ...]:
+    found = _NAMES.get(bits)
+    if found is None:
+        from coding.language.suggestions.candidate_columns import SOURCE_BIT
+
+        found = _NAMES[bits] = tuple(name for name in SOURCES if bits & SOURCE_BIT[name])
+    return found
+
+
+def _made() -> Callable[[list[Candidate | Later], int], Candidate]:
+    """:func:`.candidate_columns.made` (imported on first use: that module imports this one)."""
+    found = _LATE.get("made")
+    if found is None:
+        from coding.language.suggestions.candidate_columns import made
+
+        found = _LATE["made"] = made
+    return found
+
+
+_LATE: dict[str, Callable[[list[Candidate | Later], int], Candidate]] = {}
 
 
 def _passage_key(c: Candidate) -> int:

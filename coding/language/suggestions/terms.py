@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING, cast
 
@@ -386,22 +387,42 @@ class TermSentences:
         return self.candidates(as_list(rows)), apart
 
     def _columns(self, rows: IndexArray) -> CandidateColumns:
-        """The candidates of ``rows`` as columns (the columns from the arrays: no pass over the candidates; they
-        are made here, not when read: nearly all of them are folded into another candidate and read there)."""
+        """The candidates of ``rows`` as columns (from the arrays: no pass over candidates), each made when first
+        read (:class:`_SentenceRow`: ``candidates.merge`` reads its terms without making it; of the 28,749 kept at
+        ten times the corpus nearly all fold into another candidate, and only the folds offered are made)."""
         from coding.language.suggestions.candidate_columns import TERMS, CandidateColumns
 
-        found = self.candidates(as_list(rows))
+        chosen = as_list(rows)
+        described = self.described
+        counts = np.fromiter((len(described[i]) for i in chosen), dtype=np.int64, count=len(chosen))
+        scores = np.array([term_score(n) for n in range(int(counts.max()) + 1 if len(counts) else 0)])
         ids = np.array([info.id for info in self.codes], dtype=np.int64)
         return CandidateColumns(
-            cast("list[Candidate | Later]", found),
-            np.arange(len(found), dtype=np.int64),
+            cast("list[Candidate | Later]", [_SentenceRow(self, i) for i in chosen]),
+            np.arange(len(chosen), dtype=np.int64),
             self.document[rows].astype(np.int64),
             ids[self.code[rows]] if len(ids) else np.zeros(0, dtype=np.int64),
             self.start[rows].astype(np.int64),
             self.end[rows].astype(np.int64),
-            np.fromiter((c.score for c in found), dtype=np.float64, count=len(found)),
-            np.full(len(found), TERMS, dtype=np.int64),
-            np.zeros(len(found), dtype=bool),
+            scores[counts] if len(counts) else np.zeros(0, dtype=np.float64),
+            np.full(len(chosen), TERMS, dtype=np.int64),
+            np.zeros(len(chosen), dtype=bool),
+        )
+
+    def candidate(self, row: int) -> Candidate:
+        """The candidate of sentence ``row`` (as :meth:`candidates` makes it)."""
+        info = self.codes[int(self.code[row])]
+        described = self.described[row]
+        return Candidate(
+            DocumentId(int(self.document[row])),
+            info.id,
+            int(self.start[row]),
+            int(self.end[row]),
+            term_score(len(described)),
+            ("terms",),
+            "",  # the terms are described with the other reasons once candidates are merged
+            described,
+            info.name,
         )
 
     def _alone_apart(
@@ -414,18 +435,7 @@ class TermSentences:
         apart = np.isin(self.code, wanted) & (self.end > self.start)
         if not apart.any():
             return np.arange(len(self), dtype=np.int64), []
-        # a passage twice for a code is merged with itself: not set apart
-        order = np.lexsort((self.end, self.start, self.document, self.code))
-        same = np.zeros(len(order), dtype=bool)
-        same[1:] = (
-            (np.diff(self.code[order]) == 0)
-            & (np.diff(self.document[order]) == 0)
-            & (np.diff(self.start[order]) == 0)
-            & (np.diff(self.end[order]) == 0)
-        )
-        twice = same.copy()
-        twice[:-1] |= same[1:]
-        apart[order[twice]] = False
+        apart &= ~self._twice  # a passage twice for a code is merged with itself: not set apart
         # nor one that another candidate of its document and code holds or lies inside
         row_of = {info.id: n for n, info in enumerate(self.codes)}
         if isinstance(others, CandidateColumns):  # the rows of their codes, from the columns
@@ -458,6 +468,23 @@ class TermSentences:
             ids[self.code[rows]],
         )
         return np.flatnonzero(~apart), passages
+
+    @cached_property
+    def _twice(self) -> BoolArray:
+        """Per sentence: whether its code has its passage twice (or more): found once and kept with the sentences
+        (a sort of all 465,883 at ten times the corpus; it depends on nothing else), by two integer keys (the
+        code's place and the document, the start and the end: places below 2**31)."""
+        by_code = (self.code.astype(np.int64) << 32) | self.document.astype(np.int64)
+        by_place = (self.start.astype(np.int64) << 32) | self.end.astype(np.int64)
+        order = np.lexsort((by_place, by_code))
+        by_code, by_place = by_code[order], by_place[order]
+        same = np.zeros(len(order), dtype=bool)
+        same[1:] = (by_code[1:] == by_code[:-1]) & (by_place[1:] == by_place[:-1])
+        twice = same.copy()
+        twice[:-1] |= same[1:]
+        found = np.zeros(len(order), dtype=bool)
+        found[order[twice]] = True
+        return found
 
     def _holding_or_held(self, others: IndexArray) -> BoolArray:
         """Per sentence: whether one of ``others`` (document, code row, start, end) of its document and code holds
@@ -553,3 +580,20 @@ def _sentence_spans(
             starts[low:high] = words.sentence_start[sentence[low:high]]
             ends[low:high] = words.sentence_end[sentence[low:high]]
     return starts, ends
+
+
+class _SentenceRow:
+    """A kept search-term sentence not made a candidate yet (read as a ``candidate_columns.Later``)."""
+
+    __slots__ = ("_row", "_sentences")
+
+    def __init__(self, sentences: TermSentences, row: int) -> None:
+        self._sentences, self._row = sentences, row
+
+    def make(self) -> Candidate:
+        return self._sentences.candidate(self._row)
+
+    @property
+    def terms(self) -> Described:
+        """Its search terms found (read by ``candidates.merge`` without making it)."""
+        return self._sentences.described[self._row]

@@ -83,7 +83,14 @@ def _merge_by_dicts(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 _SOURCES = st.sampled_from([("terms",), ("question",), ("similar",), ("terms", "similar")])
-_TERMS = st.sampled_from([(), (("trust", ("trusts",)),), (("faith", ("faith",)), ("trust", ("trusted",)))])
+_TERMS = st.sampled_from(
+    [
+        (),
+        (("trust", ("trusts",)),),
+        (("faith", ("faith",)), ("trust", ("trusted",))),
+        (("trust", ("trusts", "trusted", "trusts")), ("faith", ("faith",))),  # written as merging writes them
+    ]
+)
 _CANDIDATES = st.lists(
     st.tuples(
         st.integers(1, 3),  # document
@@ -288,6 +295,8 @@ def test_term_sentences_kept_as_columns_are_the_candidates_kept(
     kept, apart = found.alone_apart(other, chosen)
     as_columns, apart_too = found.alone_apart(CandidateColumns.of(other), chosen)
     assert isinstance(as_columns, CandidateColumns)
+    assert not any(type(item) is Candidate for item in as_columns.items)  # none made before it is read
+    assert [item.terms for item in as_columns.items] == [c.terms for c in kept]  # read by merge, not made
     assert list(apart_too) == list(apart)
     again = CandidateColumns.of(list(kept))
     for name in ("document", "code", "start", "end", "score", "sources", "named"):

@@ -3,8 +3,10 @@ ids, report) is what one insert of all gives, and undo and redo of the import st
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
+import weakref
 from contextlib import closing
 from pathlib import Path
 
@@ -128,3 +130,25 @@ def test_turns_read_in_columns_are_the_turns_as_written(turns: list[tuple[object
     assert [read[i] for i in range(len(read))] == expected
     if isinstance(read, TurnColumns):  # not beyond 64 bits: in columns
         assert read == expected and read == tuple(expected)
+
+
+def test_what_was_read_is_let_go_once_the_import_commits_though_the_caller_holds_it(
+    rich_project: Project, tmp_path: Path
+) -> None:
+    """The window's worker holds what it read until it returns: the sources (their texts ≈ 100 MB at ten
+    times the large corpus) go when the import commits, before the memory is handed back; undo and redo
+    need none of it."""
+    archive = rich_project.export(tmp_path / "out.qdpx")
+    data = read_exchange_file(archive)
+    sources = [weakref.ref(source) for source in data.sources]
+    assert sources and data.extension.documents
+    with Project.create(tmp_path / "let_go.codewerk", codebook=None, coder="student") as project:
+        report = project.execute(ImportExchange(data, archive.name))
+        gc.collect()
+        assert not [ref for ref in sources if ref() is not None]
+        assert data.used and not data.sources and not data.extension.documents
+        assert report.added["documents"] == len(sources)
+        after = dump(project.path)
+        project.undo()
+        project.redo()
+        assert dump(project.path) == after

@@ -4,11 +4,13 @@ committed; undo keeps what redo needs packed as SQLite stored it, and redo puts 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from coding import Project
 from coding.core.errors import UndoConflictError
@@ -17,7 +19,7 @@ from coding.undo import steps
 from coding.undo.command import Command, Writer
 from coding.undo.packed_rows import PackedRows
 from coding.undo.steps import COMPACT_ROWS, InsertRows
-from models import Document, Passage
+from models import Document, Passage, Turn
 from tests.coding.dump import dump
 
 COUNT = steps._CHECKED_ROWS + 20  # more than undo compares value by value
@@ -51,9 +53,10 @@ class AddDocuments(Command):
 class AddPassages(Command):
     text = "Add passages"
 
-    def __init__(self, document_id: DocumentId) -> None:
+    def __init__(self, document_id: DocumentId, *, many: bool | None = None) -> None:
         super().__init__()
         self.document_id = document_id
+        self.many = many
 
     def plan(self, writer: Writer) -> list[int]:
         count = COMPACT_ROWS + 1
@@ -65,9 +68,34 @@ class AddPassages(Command):
             "guid": [f"00000000-0000-4000-8000-{n:012d}" for n in range(count)],
             "created_at": [datetime(2026, 12, 7, 2, 0, 0, 123456)] * count,
         }
-        ids = list(writer.insert_columns(Passage, columns))
+        ids = list(writer.insert_columns(Passage, columns, many=self.many))
         writer.touch(self.document_id)
         return ids
+
+
+class AddTurns(Command):
+    text = "Add turns"
+
+    def __init__(self, document_id: DocumentId) -> None:
+        super().__init__()
+        self.document_id = document_id
+
+    def plan(self, writer: Writer) -> None:
+        count = COMPACT_ROWS + 1
+        writer.insert_many(
+            Turn,
+            (
+                {
+                    "document_id": self.document_id,
+                    "speaker": f"S{n}",
+                    "start": n,
+                    "end": n + 1,
+                    "body_start": n,
+                }
+                for n in range(count)
+            ),
+        )
+        writer.touch(self.document_id)
 
 
 def _step(command: Command) -> InsertRows:
@@ -145,3 +173,52 @@ def test_redo_leaves_a_shared_passage_kept_by_undo_and_refuses_when_its_span_mov
         project.redo()
     assert dump(project.path) == moved  # nothing was changed
     assert before["passage"] != moved["passage"]
+
+
+def _inserts(project: Project, table: str, run: Callable[[], None]) -> list[int]:
+    """How many rows each ``INSERT INTO table`` statement that ``run`` has executed binds."""
+    said: list[str] = []
+
+    def heard(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith(f"INSERT INTO {table} "):
+            said.append(statement)
+
+    event.listen(project.store.engine, "before_cursor_execute", heard)
+    try:
+        run()
+    finally:
+        event.remove(project.store.engine, "before_cursor_execute", heard)
+    return [statement.partition(" VALUES ")[2].count("(") for statement in said]
+
+
+@pytest.mark.parametrize("many", [None, True])
+def test_redo_inserts_many_rows_a_statement_where_the_first_apply_did(
+    coded_project: Project, many: bool | None
+) -> None:
+    """Turns (no unique column but their key) and passages inserted many a statement (``many``: as an
+    import does while their GUID index is dropped) go back so on redo: the same rows, twice; a shared
+    passage kept by undo still goes a row at a time (the test above)."""
+    project = coded_project
+    document = project.documents.find("R5_uwv_zwolle").id
+    before = dump(project.path)
+    command: Command = AddTurns(document) if many is None else AddPassages(document, many=True)
+    project.execute(command)
+    after = dump(project.path)
+    table = "turn" if many is None else "passage"
+    for _round in range(2):
+        project.undo()
+        assert dump(project.path) == before and isinstance(_step(command)._packed, PackedRows)
+        bound = _inserts(project, table, project.redo)
+        assert bound and max(bound) > 1 and sum(bound) < COMPACT_ROWS  # statements of many rows
+        assert dump(project.path) == after
+
+
+def test_redo_of_rows_with_unique_columns_inserts_a_row_a_statement(coded_project: Project) -> None:
+    project = coded_project
+    document = project.documents.find("R5_uwv_zwolle").id
+    command = AddPassages(document)  # their span is unique: told nothing, a row a statement
+    project.execute(command)
+    after = dump(project.path)
+    project.undo()
+    assert set(_inserts(project, "passage", project.redo)) == {1}
+    assert dump(project.path) == after
