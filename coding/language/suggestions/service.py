@@ -460,11 +460,13 @@ class SuggestionService:
     ) -> dict[tuple[DocumentId, CodeId], list[tuple[int, int]]]:
         """A passage coded with a subcode counts as coded for its ancestors too: the passages of ``codes`` (of
         all codes by default), each with those of its subcodes."""
+        from coding.language.suggestions.coded import CodedSpans
+
         tree = self._context.resolve.code_tree()
         out: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
         lines: dict[CodeId, list[CodeId]] = {}  # per code: it and its ancestors among ``codes``, found once
-        for key in coded:  # the passages made only for the codes asked about (when held as arrays)
-            doc_id, code_id = key
+
+        def line_of(code_id: CodeId) -> list[CodeId]:
             line = lines.get(code_id)
             if line is None:
                 line = lines[code_id] = []
@@ -473,6 +475,17 @@ class SuggestionService:
                     if codes is None or current in codes:
                         line.append(current)
                     current = tree.get(current).parent_id
+            return line
+
+        if isinstance(coded, CodedSpans):  # the passages made only for the codes with a line (by arrays)
+            with_line = [code_id for code_id in coded.codes() if line_of(code_id)]
+            for (doc_id, code_id), spans in coded.items_of_codes(with_line):
+                for ancestor in lines[code_id]:
+                    out[(doc_id, ancestor)].extend(spans)
+            return out
+        for key in coded:
+            doc_id, code_id = key
+            line = line_of(code_id)
             if line:
                 spans = coded[key]
                 for ancestor in line:

@@ -4,14 +4,17 @@ order, each with the same passages in the same order, as a dict filled row by ro
 from __future__ import annotations
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coding.core.ids import CodeId, DocumentId
+from coding.core.records import CodeInfo, CodeTree
 from coding.language.suggestions.coded import CodedSpans, overlapping
 from coding.language.suggestions.kept import codings_stamp
+from coding.language.suggestions.service import SuggestionService
 
 
 @settings(max_examples=80, deadline=None)
@@ -72,3 +75,55 @@ def test_rows_overlapping_what_is_coded_are_those_a_loop_over_each_rows_passages
     ] * 4
     for coded in (CodedSpans.of_rows(iter(rows)), dict(expected_coded)):
         assert overlapping(coded, *columns).tolist() == expected
+
+
+def _info(code: int, parent: int | None) -> CodeInfo:
+    return CodeInfo(
+        CodeId(code),
+        None if parent is None else CodeId(parent),
+        f"c{code}",
+        "",
+        (f"c{code}",),
+        "",
+        "#000000",
+        None,
+        "",
+        "",
+        None,
+        (),
+        False,
+        code,
+        f"g{code}",
+    )
+
+
+#: 1 ⊃ 2 ⊃ 3, 1 ⊃ 4, 5 alone; 6 is not in the tree.
+TREE = CodeTree.build([_info(1, None), _info(2, 1), _info(3, 2), _info(4, 1), _info(5, None)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 4), st.integers(1, 6), st.integers(0, 30), st.integers(0, 30)), max_size=40
+    ),
+    st.one_of(st.none(), st.sets(st.integers(1, 6))),
+)
+def test_the_subcodes_passages_from_the_arrays_are_those_of_the_dict(
+    rows: list[tuple[int, int, int, int]], codes: set[int] | None
+) -> None:
+    """A passage coded with a subcode counts for its ancestors: from the arrays only the keys of codes with an
+    ancestor asked about are made, the same lists in the same order as from a dict filled row by row."""
+    expected_coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, code_id, start, end in rows:
+        expected_coded[(DocumentId(doc_id), CodeId(code_id))].append((start, end))
+    arrays = CodedSpans.of_rows(iter(rows))
+    assert arrays.codes() == sorted({CodeId(code) for _, code, _, _ in rows})
+    chosen = {1, 3} if codes is None else codes
+    assert list(arrays.items_of_codes(chosen)) == [
+        (key, spans) for key, spans in expected_coded.items() if key[1] in chosen
+    ]
+    service = SimpleNamespace(_context=SimpleNamespace(resolve=SimpleNamespace(code_tree=lambda: TREE)))
+    wanted = None if codes is None else {CodeId(code) for code in codes}
+    found = SuggestionService._coded_with_subcodes(service, arrays, wanted)  # type: ignore[arg-type]
+    expected = SuggestionService._coded_with_subcodes(service, dict(expected_coded), wanted)  # type: ignore[arg-type]
+    assert list(found.items()) == list(expected.items())
