@@ -34,6 +34,7 @@ from coding.core.context import CodeRef, DocumentRef, ProjectContext
 from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
+from coding.core.store import one_snapshot
 from models import Coder, Coding, Document, Passage, Sentence, TextIndex, Turn
 
 
@@ -107,6 +108,7 @@ class AgreementService:
                 ).scalars()
             )
 
+    @one_snapshot  # the coders, their codings, the documents and the code tree of one moment
     def report(
         self,
         coder_a: str,

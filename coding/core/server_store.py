@@ -100,6 +100,9 @@ class ServerStore(Store):
         writes = self.engine.execution_options(isolation_level="SERIALIZABLE")
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(writes, expire_on_commit=False)
+        # a snapshot's statements all see the state of its first (READ COMMITTED: each its own)
+        snapshots = self.engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        self._snapshot_sessions = sessionmaker(snapshots, expire_on_commit=False)
         self._listener: Any = None
         self._listen_lock = threading.Lock()
         self._told = threading.local()
@@ -277,6 +280,21 @@ class ServerStore(Store):
             if translated is None:
                 raise
             raise translated from exc
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """As :meth:`Store.snapshot`; a server that cannot be reached raises ServerUnreachableError."""
+        try:
+            with super().snapshot():
+                yield
+        except DBAPIError as exc:
+            translated = self._translated(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def _snapshot_session(self) -> Session:
+        return self._snapshot_sessions()
 
     def _look_before_writing(self, session: Any) -> None:
         pass

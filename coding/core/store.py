@@ -15,6 +15,7 @@ sessions and see the file as last committed.
 from __future__ import annotations
 
 import errno
+import functools
 import random
 import sqlite3
 import threading
@@ -22,7 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,6 +37,7 @@ from models import Base
 from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 #: Pauses (seconds, ±50 % jitter) between the attempts of one write, each attempt waiting up to
 #: the busy timeout for the lock: about 20 s in all before a write gives up.
@@ -301,14 +303,35 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading one consistent snapshot."""
-        shared = self._shared()
+        """A session for reading one consistent snapshot (this thread's held transaction or
+        :meth:`snapshot` if there is one)."""
+        shared = self._shared() or getattr(self._held, "snapshot", None)
         if shared is not None:
             shared.expire_all()
             yield shared
             return
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read of this thread inside the block (each :meth:`read`, whichever service makes
+        it) sees one state of the project, whatever others commit meanwhile: what an export that
+        reads in many statements needs. One read transaction: on a file SQLite's (the write-ahead
+        log keeps its snapshot until it ends), on a team server REPEATABLE READ, READ ONLY. Inside
+        a held transaction (:meth:`hold`) or another snapshot, the reads already share one."""
+        if self._shared() is not None or getattr(self._held, "snapshot", None) is not None:
+            yield
+            return
+        with self._snapshot_session() as session, session.begin():
+            self._held.snapshot = session
+            try:
+                yield
+            finally:
+                self._held.snapshot = None
+
+    def _snapshot_session(self) -> Session:
+        return self._sessions()
 
     # -- a transaction held open for an undo group ---------------------------------------
     def _shared(self) -> Session | None:
@@ -466,3 +489,22 @@ class Store:
                 self._watch.close()
                 self._watch = None
         self.engine.dispose()
+
+
+class _Reading(Protocol):
+    _store: Store
+
+
+R = TypeVar("R", bound=_Reading)
+
+
+def one_snapshot(method: Callable[Concatenate[R, P], T]) -> Callable[Concatenate[R, P], T]:
+    """A service method all of whose reads see one state of the project (:meth:`Store.snapshot` on
+    the service's ``_store``): a report that reads in several statements while others write."""
+
+    @functools.wraps(method)
+    def read_as_one(self: R, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        with self._store.snapshot():
+            return method(self, *args, **kwargs)
+
+    return read_as_one

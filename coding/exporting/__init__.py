@@ -78,9 +78,12 @@ def export(
                 known=known,
             )
         )
-    return write_atomically(
-        path, lambda temporary: writer(project, temporary, by=by, **options), overwrite=overwrite
-    )
+
+    def write(temporary: Path) -> None:
+        with project.store.snapshot():  # all the export's reads see one state (others may write meanwhile)
+            writer(project, temporary, by=by, **options)
+
+    return write_atomically(path, write, overwrite=overwrite)
 
 
 def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bool) -> Path:

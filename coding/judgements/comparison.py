@@ -23,6 +23,7 @@ from coding.core.i18n import text as say
 from coding.core.i18n import text_in
 from coding.core.ids import CodeId, CodingId, DocumentId, PassageId
 from coding.core.records import CodeInfo, CodeTree, DocumentInfo, JudgementInfo, Quote
+from coding.core.store import one_snapshot
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.judgements.judgement_service import JudgementService
@@ -325,6 +326,7 @@ class ComparisonService:
         return [c for c in tree if c.id in wanted]
 
     # -- grid and frequencies ----------------------------------------------------------------
+    @one_snapshot  # the documents, codings, codes and judgements of one moment
     def grid(
         self,
         by: str = "region",
@@ -339,6 +341,7 @@ class ComparisonService:
         values, tally = self._counted(key, groups, include_subcodes, coder)
         return self._grid(key, values, tally, self.row_codes(codes))
 
+    @one_snapshot  # the documents, codings, codes and judgements of one moment
     def frequencies(
         self,
         by: str = "region",
@@ -355,6 +358,7 @@ class ComparisonService:
         values, tally = self._counted(key, groups, include_subcodes, coder)
         return self._frequencies(key, measure, values, tally, self.row_codes(codes))
 
+    @one_snapshot  # the documents, codings, codes and judgements of one moment
     def grid_and_frequencies(
         self,
         by: str = "region",

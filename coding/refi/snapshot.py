@@ -256,7 +256,7 @@ class DocumentParts:
 def take_snapshot(project: Project, *, with_sources: bool = True, media_base: Path | None = None) -> Snapshot:
     """Read the whole project (``with_sources=False``: only what a codebook export needs).
     ``media_base``: the folder relative recording paths start from, if not the project's own."""
-    with project.store.read() as session:
+    with project.store.snapshot(), project.store.read() as session:  # the code tree too (its own read)
         return _snapshot(project, session, with_sources=with_sources, media_base=media_base)
 
 
@@ -264,9 +264,9 @@ def take_snapshot(project: Project, *, with_sources: bool = True, media_base: Pa
 def open_snapshot(project: Project, *, media_base: Path | None = None) -> Iterator[Snapshot]:
     """The project as :func:`take_snapshot` reads it, but without the documents' texts, passages,
     codings and reviews: those come document by document from ``each_document`` and
-    ``each_text``, read in the same transaction while the block is open (a consistent snapshot
-    however long the export takes; others may write meanwhile)."""
-    with project.store.read() as session:
+    ``each_text``, read in the same transaction while the block is open (one state of the project,
+    :meth:`Store.snapshot`, however long the export takes; others may write meanwhile)."""
+    with project.store.snapshot(), project.store.read() as session:  # the code tree too (its own read)
         snapshot = _snapshot(project, session, with_sources=True, media_base=media_base, streamed=True)
         snapshot.each_document = lambda: _each_document(session, snapshot.documents)
         snapshot.each_text = lambda: _each_text(session, snapshot.documents)
