@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,13 +38,25 @@ def notes_in(results_text: str) -> str | None:
     return "\n".join(lines[lines.index(NOTES_HEADING) :])
 
 
-def merged_notes(findings: str, results_notes: str) -> tuple[str, int]:
-    """``findings`` with every line that only ``results_notes`` holds put in its place, and how many
-    passages the two hold in different versions (both kept, between :data:`CONFLICT_MARK` and
-    :data:`CONFLICT_END`, to be settled by hand). Lines only in ``findings`` stay: a note is removed by
-    removing it from both files."""
-    ours = findings.strip().splitlines()
-    theirs = results_notes.strip().splitlines()
+#: A section of the notes begins at a heading of level 2 or 3.
+_HEADING = re.compile(r"^#{2,3} ")
+
+
+def _sections(lines: list[str]) -> list[tuple[tuple[str, int] | None, list[str]]]:
+    """The lines cut at each heading: (heading and how many times it came before, lines); what is before the
+    first heading has the key ``None``."""
+    sections: list[tuple[tuple[str, int] | None, list[str]]] = [(None, [])]
+    seen: dict[str, int] = {}
+    for line in lines:
+        if _HEADING.match(line):
+            seen[line] = seen.get(line, 0) + 1
+            sections.append(((line, seen[line]), [line]))
+        else:
+            sections[-1][1].append(line)
+    return sections
+
+
+def _merged_lines(ours: list[str], theirs: list[str]) -> tuple[list[str], int]:
     out: list[str] = []
     conflicts = 0
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
@@ -55,7 +68,40 @@ def merged_notes(findings: str, results_notes: str) -> tuple[str, int]:
         else:
             conflicts += 1
             out += [CONFLICT_MARK, *ours[i1:i2], "", *theirs[j1:j2], CONFLICT_END]
-    return "\n".join(out), conflicts
+    return out, conflicts
+
+
+def merged_notes(findings: str, results_notes: str) -> tuple[str, int]:
+    """``findings`` with every line that only ``results_notes`` holds put in its place, and how many
+    passages the two hold in different versions (both kept, between :data:`CONFLICT_MARK` and
+    :data:`CONFLICT_END`, to be settled by hand). Lines only in ``findings`` stay: a note is removed by
+    removing it from both files.
+
+    The two are merged a section at a time (sections matched by their heading): a section only one file
+    holds is kept whole, after the section it follows there, so two sessions' new sections at the same
+    place, or the same sections in another order, are no conflict; only one section's lines are compared."""
+    ours = _sections(findings.strip().splitlines())
+    theirs = _sections(results_notes.strip().splitlines())
+    index = {key: i for i, (key, _lines) in enumerate(ours)}
+    merged = [list(lines) for _key, lines in ours]
+    after: dict[int, list[list[str]]] = {}
+    conflicts = 0
+    anchor = 0
+    for key, lines in theirs:
+        found = index.get(key)
+        if found is None:
+            after.setdefault(anchor, []).append(lines)
+            continue
+        merged[found], differed = _merged_lines(merged[found], lines)
+        conflicts += differed
+        anchor = max(anchor, found)
+    out: list[str] = []
+    for i, lines in enumerate(merged):
+        for part in (lines, *after.get(i, [])):
+            if out and out[-1].strip() and part and _HEADING.match(part[0]):
+                out.append("")  # a section kept whole starts after a blank line
+            out += part
+    return "\n".join(out).strip(), conflicts
 
 
 def sync_notes(results: Path = RESULTS, findings: Path = FINDINGS) -> str:

@@ -106,3 +106,46 @@ def test_the_merge_keeps_every_line_of_both_in_order(ours: list[str], theirs: li
     lines = merged.splitlines()
     assert _subsequence("\n".join(ours).strip().splitlines(), lines)
     assert _subsequence("\n".join(theirs).strip().splitlines(), lines)
+
+
+SECTION_A = """
+### A section of one session (2026-12-07)
+
+Its figures.
+
+| case | before | after |
+|---|---:|---:|
+| `a` | 2 s | 1 s |
+"""
+
+SECTION_B = """
+### A section of another session (2026-12-07)
+
+Its figures.
+
+| case | before | after |
+|---|---:|---:|
+| `b` | 4 s | 3 s |
+"""
+
+
+def test_two_sessions_sections_at_the_same_place_are_both_kept_whole_without_marks(tmp_path: Path) -> None:
+    findings, out = tmp_path / "FINDINGS.md", tmp_path / "RESULTS.md"
+    findings.write_text(NOTES + SECTION_A, encoding="utf-8")
+    _results_file(out, NOTES + SECTION_B)
+    results.main(["--results", str(out), "--findings", str(findings)])
+    merged = findings.read_text(encoding="utf-8")
+    assert results.CONFLICT_MARK not in merged
+    assert SECTION_A.strip() in merged and SECTION_B.strip() in merged
+    assert results.notes_in(out.read_text(encoding="utf-8")) == merged.strip()
+
+
+def test_the_same_sections_in_another_order_are_kept_once(tmp_path: Path) -> None:
+    findings, out = tmp_path / "FINDINGS.md", tmp_path / "RESULTS.md"
+    findings.write_text(NOTES + SECTION_A + SECTION_B, encoding="utf-8")
+    _results_file(out, NOTES + SECTION_B + SECTION_A)
+    results.main(["--results", str(out), "--findings", str(findings)])
+    merged = findings.read_text(encoding="utf-8")
+    assert merged.count("### A section of one session") == 1
+    assert merged.count("### A section of another session") == 1
+    assert results.CONFLICT_MARK not in merged
