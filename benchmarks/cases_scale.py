@@ -309,9 +309,10 @@ def import_qdpx_huge(ctx: Context) -> Case:
     scale_of="undo_import_qdpx_large",
     limits=(
         "As `undo_import_qdpx_large` (the import untimed before; its peak is the process's, so no memory "
-        "figure of the undo's own). CPU at load 7-8 (2026-12-07/08): ≈ 4.7 s: the rows read back for redo "
-        "≈ 2.5 s (fetching ≈ 1 s, zlib ≈ 0.9 s), the codings deleted with the orphan-passage trigger "
-        "≈ 1.35 s, documents and turns ≈ 0.8 s; asking whether anything hangs on the codings ≈ 0.1 s."
+        "figure of the undo's own: ≈ 330 MB, measured with the peak reset). CPU at load 2-3 (2026-12-08): "
+        "≈ 4.2 s: the rows read back for redo ≈ 2.4 s (fetching ≈ 1 s, zlib ≈ 0.9 s), the codings deleted "
+        "with the orphan-passage trigger ≈ 1 s, documents and turns ≈ 0.5 s; asking whether anything hangs "
+        "on the codings ≈ 0.1 s."
     ),
 )
 def undo_import_qdpx_huge(ctx: Context) -> Case:

@@ -279,11 +279,18 @@ def main(argv: list[str]) -> int:
 
         measure("frequencies", frequencies)
 
+        # One concept, as the step's name (and issue 19's row) says: the scope left at "All codes"
+        # found every code's suggestions (≈ 50 s CPU and 2.2-2.4 GB at ten times the corpus).
+        scope = language.suggestions.scope
+        concept = next((at for at in range(scope.count()) if "Vertrouwen" in scope.itemText(at)), -1)
+        if concept >= 0:
+            scope.setCurrentIndex(concept)
+
         def suggestions() -> None:
             language.tabs.setCurrentWidget(language.suggestions)
             language.suggestions.find_suggestions()
 
-        measure("suggestions for one concept", suggestions)
+        measure("suggestions for one concept" if concept >= 0 else "suggestions for all codes", suggestions)
     measure(
         "guide window", lambda: __import__("app.shell.window_wiring", fromlist=["x"]).guide_window(window)
     )

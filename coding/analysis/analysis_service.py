@@ -18,6 +18,7 @@ from coding.core.errors import InvalidInputError, NotFoundError
 from coding.core.i18n import text as say
 from coding.core.ids import CodeId, DocumentId
 from coding.core.records import CodeInfo, DocumentInfo, Quote
+from coding.core.store import one_snapshot
 from coding.core.text import fold, natural_key
 from coding.documents.document_service import DocumentService
 from coding.quotes.quote_service import QuoteService
@@ -78,6 +79,7 @@ class AnalysisService:
         return read_codings(self._store, counts_for, coder=coder)
 
     # -- co-occurrence ---------------------------------------------------------------------
+    @one_snapshot  # the documents and the codings of one moment
     def cooccurrence(
         self,
         *,
@@ -116,6 +118,7 @@ class AnalysisService:
             _pairs={group: dict(pairs) for group, pairs in tally.pairs.items()},
         )
 
+    @one_snapshot  # the documents and the codings of one moment
     def cooccurrence_quotes(
         self,
         a: CodeRef,
@@ -180,6 +183,7 @@ class AnalysisService:
         return [d for d in documents if self.group_of(d, by) == match]
 
     # -- code × case matrix ------------------------------------------------------------------
+    @one_snapshot  # the documents and the codings of one moment
     def matrix(
         self,
         *,
@@ -210,6 +214,7 @@ class AnalysisService:
             return {d.id: d.name for d in documents}
         return {d.id: self.group_of(d, columns) for d in documents}
 
+    @one_snapshot  # the documents and the codings of one moment
     def matrix_quotes(
         self,
         code: CodeRef,
@@ -232,6 +237,7 @@ class AnalysisService:
         return self._quotes.query(code, coder=coder, include_subcodes=include_subcodes, documents=chosen)
 
     # -- code queries ----------------------------------------------------------------------
+    @one_snapshot  # the documents and the codings of one moment
     def query(
         self,
         text: str,

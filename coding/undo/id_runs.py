@@ -17,3 +17,15 @@ def id_runs(ids: Iterable[int]) -> list[tuple[int, int]]:
         else:
             runs.append((key, key))
     return runs
+
+
+def joined_runs(runs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` in their order, those that follow on from each other as one: for sorted runs of distinct
+    ids what :func:`id_runs` gives for their ids, without an id at a time."""
+    joined: list[tuple[int, int]] = []
+    for first, last in runs:
+        if joined and first == joined[-1][1] + 1:
+            joined[-1] = (joined[-1][0], last)
+        else:
+            joined.append((first, last))
+    return joined

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 
 from coding.undo.bulk_rows import insert_many_rows
-from coding.undo.id_runs import id_runs
+from coding.undo.id_runs import id_runs, joined_runs
 
 #: Rows read back, and inserted again, at a time at most (:func:`spans_of`, :func:`_block_rows`).
 _BLOCK = 8192
@@ -79,11 +79,15 @@ class PackedRows:
                         size = _block_rows(rows)
                     columns = list(zip(*rows, strict=True))
                     del rows
-                    found.extend(id_runs(columns[at]))
+                    ids = columns[at]  # in order and distinct: one run when they follow on
+                    if ids[-1] - ids[0] == len(ids) - 1:
+                        found.append((ids[0], ids[-1]))
+                    else:
+                        found.extend(id_runs(ids))
                     blocks.append(zlib.compress(marshal.dumps(columns), _LEVEL))
         finally:
             cursor.close()
-        return cls(table, names, blocks, _joined(found))
+        return cls(table, names, blocks, joined_runs(found))
 
     @property
     def row_count(self) -> int:
@@ -150,14 +154,3 @@ def _block_rows(rows: Sequence[Sequence[Any]]) -> int:
     """How many rows like ``rows`` make about :data:`_BLOCK_BYTES` of text (1 to :data:`_BLOCK`)."""
     text = sum(len(value) for row in rows for value in row if isinstance(value, str | bytes))
     return max(1, min(_BLOCK, _BLOCK_BYTES * len(rows) // max(1, text)))
-
-
-def _joined(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs that follow on from each other as one."""
-    joined: list[tuple[int, int]] = []
-    for first, last in runs:
-        if joined and first == joined[-1][1] + 1:
-            joined[-1] = (joined[-1][0], last)
-        else:
-            joined.append((first, last))
-    return joined

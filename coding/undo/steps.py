@@ -32,7 +32,7 @@ from coding.core.changes import ASPECT_OF_TABLE, Aspect
 from coding.core.in_steps import let_go
 from coding.undo.bulk_rows import alike, bindable, insert_columns, insert_rows, lacks
 from coding.undo.capture import Captured, capture_delete, cascading_children, in_chunks, nothing_hangs_on
-from coding.undo.id_runs import id_runs
+from coding.undo.id_runs import id_runs, joined_runs
 from coding.undo.packed_rows import PackedRows
 
 
@@ -308,6 +308,11 @@ class InsertRows(Step):
             raise ChangedSince(self.table.name) from exc
         self._runs = packed.runs
 
+    def _sorted_runs(self) -> list[tuple[int, int]] | None:
+        """The rows' ids as sorted runs when only those are kept (compact, or packed by undo): what
+        ``id_runs(sorted(keys))`` gives, without an id at a time; else ``None``."""
+        return None if self._runs is None else joined_runs(sorted(self._runs))
+
     def _many_a_statement(self) -> bool:
         """Whether redo inserts many rows a statement, as the first apply did by column
         (:func:`~coding.undo.bulk_rows.insert_columns`): where it was told so, else into a table
@@ -411,6 +416,16 @@ class InsertRows(Step):
         400,000 turns: no dict per row), deleted a run of ids at a time where the keys are integers
         and the table has no key into itself (whose rows one statement would delete in another
         order than the last row first)."""
+        pk = self.table.c[name]
+        runs = self._sorted_runs()
+        if runs is not None and self.table.name not in SHARED_TABLES and not _refers_to_itself(self.table):
+            # Only the ids are kept (an import's 400,000 turns): by their runs, not an id at a time.
+            self._refuse_changed_since(session, [name])
+            self._refuse_foreign_cascade(session, [name], runs)
+            for start in range(0, len(runs), _CHUNK_RUNS):  # SQLite binds at most 32,766 values
+                chunk = runs[start : start + _CHUNK_RUNS]
+                session.execute(delete(self.table).where(or_(*(pk.between(a, b) for a, b in chunk))))
+            return
         keys = list(self.column(name))
         if self.table.name in SHARED_TABLES:
             used = self._still_used(session, keys)
@@ -421,7 +436,6 @@ class InsertRows(Step):
             self._refuse_foreign_cascade(session, [name])
         if not keys:
             return
-        pk = self.table.c[name]
         if len(keys) > 1 and all(type(key) is int for key in keys) and not _refers_to_itself(self.table):
             runs = id_runs(sorted(keys))
             for start in range(0, len(runs), _CHUNK_RUNS):  # SQLite binds at most 32,766 values
@@ -469,7 +483,9 @@ class InsertRows(Step):
             if now is not None and any(now[name] != row.get(name) for name in plain):
                 raise ChangedSince(self.table.name)
 
-    def _refuse_foreign_cascade(self, session: Session, pk_names: list[str]) -> None:
+    def _refuse_foreign_cascade(
+        self, session: Session, pk_names: list[str], runs: list[tuple[int, int]] | None = None
+    ) -> None:
         """Deleting our rows must not take rows with it that were added since (someone else's
         review of a coding we made): those rows are theirs, and undo refuses.
 
@@ -479,11 +495,16 @@ class InsertRows(Step):
             return
         if not cascading_children(self.table) and self.table.name != "coding":
             return  # what the delete takes is only the rows of its condition: ours
-        ours = set(self.column(pk_names[0]))
         pk = self.table.c[pk_names[0]]
-        runs = id_runs(sorted(ours))
-        if all(type(key) is int for key in ours) and nothing_hangs_on(session, self.table, runs):
+        if runs is None:
+            ours = set(self.column(pk_names[0]))
+            runs = id_runs(sorted(ours))
+            if not all(type(key) is int for key in ours):
+                runs = None
+        if runs is not None and nothing_hangs_on(session, self.table, runs):
             return  # nothing but ours would go (asked of the database, not read back)
+        ours = set(self.column(pk_names[0]))
+        runs = id_runs(sorted(ours))
         for start in range(0, len(runs), _CHUNK_RUNS):  # SQLite binds at most 32,766 values
             clause = or_(*(pk.between(first, last) for first, last in runs[start : start + _CHUNK_RUNS]))
             captured = capture_delete(session, self.table, clause, keys_only=True)

@@ -191,3 +191,16 @@ def test_a_snapshot_on_a_team_server_is_repeatable_read_and_read_only(coded: Pro
             for name in ("transaction_isolation", "transaction_read_only")
         ]
     assert shown == ["repeatable read", "on"]
+
+
+def test_a_code_matrix_is_one_state_while_another_coder_writes(
+    coded: Project, bob: Project, tmp_path: Path
+) -> None:
+    """The matrix lists the documents (its columns), then reads the codings: Bob's new interview
+    in between no longer brings a coding of a document that has no column (it raised KeyError)."""
+    before = coded.analysis.matrix()
+    fired = _race_at(coded, "FROM coding JOIN passage", _bob_writes(bob, tmp_path, _first_coding(coded)))
+    raced = coded.analysis.matrix()
+    assert fired, "the matrix no longer reads the codings in that statement: move the hook"
+    assert raced == before
+    assert coded.analysis.matrix() != before

@@ -17,6 +17,7 @@ from coding.core.errors import UndoConflictError
 from coding.core.ids import DocumentId
 from coding.undo import steps as steps_module
 from coding.undo.command import Command, Writer
+from coding.undo.id_runs import id_runs, joined_runs
 from coding.undo.steps import COMPACT_ROWS, InsertRows
 from models import Turn
 from tests.coding.dump import dump
@@ -278,3 +279,12 @@ def test_undo_of_many_codings_refuses_when_a_review_hangs_on_one_of_them(coded_p
     with pytest.raises(UndoConflictError):
         project.undo_command(project.history._commands[-2])
     assert dump(project.path) == before
+
+
+@given(st.lists(st.integers(-50, 50), unique=True, max_size=60), st.randoms(use_true_random=False))
+def test_runs_joined_are_the_runs_of_their_ids(ids: list[int], rng: Any) -> None:
+    """What undo uses of a step that keeps only its ids' runs equals the runs of its sorted ids."""
+    pieces = id_runs(ids)  # in the ids' order: runs out of order, some that follow on from others
+    rng.shuffle(pieces)
+    assert joined_runs(sorted(pieces)) == id_runs(sorted(ids))
+    assert joined_runs(id_runs(sorted(ids))) == id_runs(sorted(ids))
