@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coding.core.ids import CodeId, DocumentId
-from coding.core.records import CodeInfo, CodeTree
+from coding.core.records import CodeTree
 from coding.language.suggestions.candidate_columns import CandidateColumns, per_code, with_codes_of
 from coding.language.suggestions.candidates import (
     SOURCES,
@@ -24,6 +24,7 @@ from coding.language.suggestions.candidates import (
     prefer_specific,
     term_score,
 )
+from tests.coding.language.code_trees import TREE, code_info
 
 
 def _merge_group(group: list[Candidate]) -> Candidate:
@@ -160,30 +161,6 @@ def test_a_sentence_inside_two_overlapping_answers_goes_to_the_longer_then_the_f
     ]
 
 
-def _info(code: int, parent: int | None) -> CodeInfo:
-    return CodeInfo(
-        CodeId(code),
-        None if parent is None else CodeId(parent),
-        f"c{code}",
-        "",
-        (f"c{code}",),
-        "",
-        "#000000",
-        None,
-        "",
-        "",
-        None,
-        (),
-        False,
-        code,
-        f"g{code}",
-    )
-
-
-#: 1 ⊃ 2 ⊃ 3, 1 ⊃ 4, 5 alone; 6 is not in the tree.
-TREE = CodeTree.build([_info(1, None), _info(2, 1), _info(3, 2), _info(4, 1), _info(5, None)])
-
-
 def _key(doc: int, start: int, end: int) -> int:
     return (doc << 64) | (start << 32) | end
 
@@ -277,7 +254,7 @@ def test_term_sentences_kept_as_columns_are_the_candidates_kept(
     gives, their columns those of the candidates."""
     from coding.language.suggestions.terms import TermSentences
 
-    codes = [_info(n + 1, None) for n in range(3)]
+    codes = [code_info(n + 1, None) for n in range(3)]
     described = [(("trust", ("trust",)),), (("faith", ("faith",)), ("trust", ("trusts",)))]
     found = TermSentences(
         codes,

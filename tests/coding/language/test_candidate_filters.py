@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coding.core.ids import CodeId, DocumentId
-from coding.core.records import CodeInfo, CodeTree
 from coding.language.suggestions.candidates import (
     Candidate,
     PassagesApart,
@@ -25,6 +24,7 @@ from coding.language.suggestions.candidates import (
 )
 from coding.language.suggestions.named import answered_within
 from coding.language.suggestions.vectors import top_contributions, top_contributions_of_many
+from tests.coding.language.code_trees import TREE
 
 _SPANS = st.tuples(st.integers(0, 200), st.integers(0, 60)).map(lambda p: (p[0], p[0] + p[1]))
 _KEYS = st.tuples(st.integers(1, 4), st.integers(1, 5))
@@ -67,28 +67,6 @@ def test_a_candidate_half_coded_is_left_out_and_one_a_little_coded_is_kept() -> 
     assert not_already_decided([half, little, other_code], coded, {}, {}) == [little, other_code]
 
 
-def _info(code: int, parent: int | None) -> CodeInfo:
-    return CodeInfo(
-        CodeId(code),
-        None if parent is None else CodeId(parent),
-        f"c{code}",
-        "",
-        (f"c{code}",),
-        "",
-        "#000000",
-        None,
-        "",
-        "",
-        None,
-        (),
-        False,
-        code,
-        f"g{code}",
-    )
-
-
-#: 1 ⊃ 2 ⊃ 3, 1 ⊃ 4, 5 alone; 6 is not in the tree.
-TREE = CodeTree.build([_info(1, None), _info(2, 1), _info(3, 2), _info(4, 1), _info(5, None)])
 _PASSAGES = st.tuples(st.integers(1, 3), st.integers(0, 4), st.integers(1, 6))
 
 

@@ -11,10 +11,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coding.core.ids import CodeId, DocumentId
-from coding.core.records import CodeInfo, CodeTree
 from coding.language.suggestions.coded import CodedSpans, overlapping
 from coding.language.suggestions.kept import codings_stamp
 from coding.language.suggestions.service import SuggestionService
+from tests.coding.language.code_trees import TREE
 
 
 @settings(max_examples=80, deadline=None)
@@ -75,30 +75,6 @@ def test_rows_overlapping_what_is_coded_are_those_a_loop_over_each_rows_passages
     ] * 4
     for coded in (CodedSpans.of_rows(iter(rows)), dict(expected_coded)):
         assert overlapping(coded, *columns).tolist() == expected
-
-
-def _info(code: int, parent: int | None) -> CodeInfo:
-    return CodeInfo(
-        CodeId(code),
-        None if parent is None else CodeId(parent),
-        f"c{code}",
-        "",
-        (f"c{code}",),
-        "",
-        "#000000",
-        None,
-        "",
-        "",
-        None,
-        (),
-        False,
-        code,
-        f"g{code}",
-    )
-
-
-#: 1 ⊃ 2 ⊃ 3, 1 ⊃ 4, 5 alone; 6 is not in the tree.
-TREE = CodeTree.build([_info(1, None), _info(2, 1), _info(3, 2), _info(4, 1), _info(5, None)])
 
 
 @settings(max_examples=150, deadline=None)
