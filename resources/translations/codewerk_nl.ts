@@ -104,6 +104,10 @@
         <translation>Overeenstemming exporteren</translation>
     </message>
     <message>
+        <source>agreement.xlsx</source>
+        <translation>overeenstemming.xlsx</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -1773,6 +1777,10 @@ Wilt u het vervangen?</translation>
         <source>Export frequencies</source>
         <translation>Frequenties exporteren</translation>
     </message>
+    <message>
+        <source>frequencies.csv</source>
+        <translation>frequenties.csv</translation>
+    </message>
 </context>
 <context>
     <name>Groups</name>
@@ -1886,6 +1894,10 @@ Wilt u het vervangen?</translation>
         <translation>De antwoorden per vraag uit de leidraad exporteren</translation>
     </message>
     <message>
+        <source>guide-answers.xlsx</source>
+        <translation>antwoorden-leidraad.xlsx</translation>
+    </message>
+    <message>
         <source>Excel (*.xlsx);;Word (*.docx)</source>
         <translation>Excel (*.xlsx);;Word (*.docx)</translation>
     </message>
@@ -1959,8 +1971,12 @@ Klik om de citaten te tonen</translation>
         <translation>Alle codeurs</translation>
     </message>
     <message>
+        <source>analysis.xlsx</source>
+        <extracomment>The file name the export dialog proposes (translated when proposed).</extracomment>
+        <translation>analyse.xlsx</translation>
+    </message>
+    <message>
         <source>Export table</source>
-        <extracomment>The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
@@ -1983,6 +1999,14 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>{title}: {count} quote(s)</source>
         <translation>{title} — citaten: {count}</translation>
+    </message>
+    <message>
+        <source>co-occurrence.xlsx</source>
+        <translation>samen-voorkomen.xlsx</translation>
+    </message>
+    <message>
+        <source>code-matrix.xlsx</source>
+        <translation>code-casus-matrix.xlsx</translation>
     </message>
 </context>
 <context>
@@ -2436,7 +2460,7 @@ Klik om de citaten te tonen</translation>
     <name>MainWindow</name>
     <message>
         <source>Click-to-code mode</source>
-        <extracomment>The window&apos;s least first size: a screen without room for it (and a frame) gets a maximised window. The share of a larger screen&apos;s available area a first start takes (the rest shows the desktop). The screen width from which the default layout runs Memo and details down the whole right side.</extracomment>
+        <extracomment>The window&apos;s least first size: a screen without room for it (and a frame) gets a maximised window. The share of a larger screen&apos;s available area a first start takes (the rest shows the desktop). The screen width from which the default layout runs Memo and details down the whole right side. The document a project just opened shows right after the window&apos;s first paint, until then.</extracomment>
         <translation>Klik-om-te-coderen-modus</translation>
     </message>
     <message>
@@ -3308,6 +3332,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Type a word, a phrase or a pattern.</source>
         <translation>Typ een woord, een woordgroep of een patroon.</translation>
+    </message>
+    <message>
+        <source>hits.csv</source>
+        <translation>treffers.csv</translation>
     </message>
     <message>
         <source>Searching</source>
