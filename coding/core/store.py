@@ -87,6 +87,7 @@ class Store:
         self._writing_lock = threading.Lock()
         #: Copies the log into the file after a commit that left it to a thread (:mod:`coding.core.log_copy`).
         self._log_copier = LogCopier()
+        self._snapshot_hooks: list[Callable[[], None]] = []
         self.set_patience(BUSY_TIMEOUT_MS, RETRY_DELAYS)
 
     def set_patience(self, busy_timeout_ms: int, retry_delays: tuple[float, ...]) -> None:
@@ -326,9 +327,18 @@ class Store:
         with self._snapshot_session() as session, session.begin():
             self._held.snapshot = session
             try:
+                for forget in self._snapshot_hooks:
+                    forget()
                 yield
             finally:
                 self._held.snapshot = None
+
+    def on_snapshot(self, forget: Callable[[], None]) -> None:
+        """Call ``forget`` on the thread that begins a :meth:`snapshot`, inside it: what a service keeps of
+        the project for that thread (the code tree, the last document's turns) is read again in the
+        snapshot, not taken from before it, when another program or coder may have changed it unnoticed
+        yet (an export of codings of a code the kept tree lacked raised KeyError)."""
+        self._snapshot_hooks.append(forget)
 
     def _snapshot_session(self) -> Session:
         return self._sessions()
