@@ -16,6 +16,15 @@ from coding.core.ids import CodeId, DocumentId
 from coding.core.text_positions import Utf16Index
 
 
+def first_document_shown(qtbot: Any, window: MainWindow) -> DocumentId:
+    """The project's first document, which a shown window opens right after its first paint."""
+    qtbot.waitUntil(
+        lambda: window.first_document is None and window.view.document_id is not None, timeout=5000
+    )
+    assert window.view.document_id is not None
+    return window.view.document_id
+
+
 def open_document(window: MainWindow, name: str) -> DocumentId:
     assert window.workspace is not None
     document = window.workspace.project.documents.find(name)

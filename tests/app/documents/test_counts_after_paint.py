@@ -45,9 +45,9 @@ def test_the_counts_arrive_after_the_first_paint_and_are_right(
     documents, groups = _cells(shown)
     assert len(documents) == len(_fresh(shown)) and groups  # listed and grouped at once
     assert set(documents.values()) == {""} and set(groups) == {""}  # blank, not a wrong 0
-    assert shown.view.document_id is not None  # the transcript opened without the counts
+    assert shown.first_document is not None  # the transcript opens without the counts
 
-    qtbot.waitUntil(lambda: model.counted, timeout=5000)
+    qtbot.waitUntil(lambda: model.counted and shown.view.document_id is not None, timeout=5000)
     documents, groups = _cells(shown)
     fresh = _fresh(shown)
     assert documents == fresh
@@ -86,8 +86,9 @@ def test_a_coding_made_before_the_counts_arrive_is_counted_once(
     model = shown.documents_dock.model
     assert model is not None and shown.workspace is not None
     project = shown.workspace.project
-    document = shown.view.document_id
+    document = shown.first_document  # opened at once (it was due right after the paint)
     assert document is not None
+    shown.open_document(document)
     before = project.documents.get(document).coding_count
     shown.workspace.favourites.set([project.codes.resolve("Vertrouwen").id])
     view = shown.view
