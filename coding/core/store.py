@@ -34,7 +34,7 @@ from coding.core.i18n import text
 from coding.core.log_copy import COPY_LATER, LogCopier, hold_back, restore_on_return
 from coding.core.write_lane import WriteLane
 from models import Base
-from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
+from models.database import BUSY_TIMEOUT_MS, SYNCHRONOUS, WRITES, is_writable, make_engine
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -268,13 +268,20 @@ class Store:
         raise AssertionError("unreachable")
 
     @contextmanager
-    def unchecked(self) -> Iterator[None]:
+    def unchecked(self, *, derived: bool = False) -> Iterator[None]:
         """This thread's writes inside the block skip SQLite's foreign-key checks: they run on one
         connection of their own with ``PRAGMA foreign_keys=OFF`` (each write still its own
         transaction), which gets its checks back when the block ends. Only for a writer that makes
         sure of every parent row in the same transaction (the word index: 15 million rows, two
         checks each). In a transaction held open, inside another such block, on a read-only file or
-        a team server the checks stay."""
+        a team server the checks stay.
+
+        ``derived``: the block's writes store only data derived from the rest of the project, which
+        its stale check makes again (the word index): their commits do not wait for the log to be
+        synced (``PRAGMA synchronous=NORMAL``; the write-ahead log keeps the file consistent, so a
+        power loss can lose only the last of them, and the next commit of anything else, synced,
+        syncs them with it). The connection is back at :data:`~models.database.SYNCHRONOUS` when the
+        block ends, before it returns to the pool."""
         if (
             self.engine.dialect.name != "sqlite"
             or self.read_only
@@ -287,6 +294,8 @@ class Store:
             driver = connection.connection.dbapi_connection
             assert driver is not None
             driver.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it does nothing
+            if derived:
+                driver.execute("PRAGMA synchronous=NORMAL")
             self._held.unchecked = sessionmaker(
                 connection.execution_options(**{WRITES: True}), expire_on_commit=False
             )
@@ -298,6 +307,8 @@ class Store:
                     if connection.in_transaction():
                         connection.rollback()
                     driver.execute("PRAGMA foreign_keys=ON")
+                    if derived:
+                        driver.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
                 except BaseException:
                     connection.invalidate()  # never back into the pool without its checks
                     raise
