@@ -130,8 +130,8 @@ def set_project(window: MainWindow, project: Project, *, showing: bool = False) 
         window.default_layout()
     for dock_widget in window.docks:
         dock_widget.toggleViewAction().setEnabled(True)
-    model = window.documents_dock.model
-    listed = model.document_ids() if model is not None else project.documents.order()
+    model = window.documents_dock.model  # (its documents listed in a worker after the first paint)
+    listed = model.document_ids() if model is not None and model.listed else project.documents.order()
     if listed:  # the first document with codings, else the first: one document loaded
         first = project.documents.first_coded(listed) or listed[0]
         if window.isVisible() or showing:
