@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 from collections import defaultdict
 from contextlib import closing
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ from coding import Project
 from coding.language.suggestions import data as data_module
 from coding.language.suggestions import stored_answers, stored_state
 from coding.language.suggestions.data import load_corpus_data
+from coding.language.suggestions.terms import TermSentences
 from coding.language.suggestions.vectors import (
     StoredUnitWeights,
     UnitWeights,
@@ -140,6 +142,21 @@ def test_the_next_session_reads_the_turns_when_first_asked_for_once_and_they_are
                 assert mine.dtype == getattr(theirs, field).dtype
                 assert np.array_equal(mine, getattr(theirs, field))
         assert read == [1]
+
+
+def test_the_next_session_does_not_sort_the_term_sentences_again(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _find(path)
+
+    def sorting(self: TermSentences) -> np.ndarray:
+        raise AssertionError("the term sentences were sorted for their doubles")
+
+    found = cached_property(sorting)
+    found.__set_name__(TermSentences, "twice")
+    monkeypatch.setattr(TermSentences, "twice", found)
+    # which sentences have their passage twice is stored with them (a sort of all 465,883 at ten times the corpus)
+    assert _find(path) == first
 
 
 def test_a_piece_replaced_after_it_was_opened_is_made_again(path: Path) -> None:
