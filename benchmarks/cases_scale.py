@@ -237,7 +237,9 @@ def suggestions_huge(ctx: Context) -> Case:
         "≈ 8 s), SQLite's inserts of 15 million token rows ≈ 8.6 s, commits and each batch's glue ≈ 5 s, "
         "reading the texts and cutting them into pieces ≈ 2.6 s, content words and bags ≈ 2.2 s, the guide's "
         "matches (made while each document is indexed) ≈ 2.1 s, the text check (bytes compared by SQLite) "
-        "≈ 0.5 s; one core; memory stays at one batch (peak RSS ≈ 240–260 MB)."
+        "≈ 0.5 s; one core; memory stays at one batch (peak RSS ≈ 240–260 MB). Wall above CPU is the run "
+        "queue at the machine's load: the main thread blocks ≈ 1–2 s a run (the batches commit unsynced, "
+        "2026-12-08)."
     ),
 )
 def index_huge(ctx: Context) -> Case:
@@ -261,8 +263,11 @@ def index_huge(ctx: Context) -> Case:
         "passages, codings and reviews read and grouped per document ≈ 0.9 s (SQLite's rows alone ≈ 0.6 s), "
         "each source's selections as text ≈ 0.55 s (one f-string per selection and coding), "
         "the snapshot's documents and 400,000 turns ≈ 0.35–0.5 s, the extension JSON ≈ 0.23 s; deflating "
-        "(≈ 1.2 s) is done by threads of their own, project.qde's while the sources are built and the "
-        "texts' while the next are read and the extension is built. Memory is the documents' turns."
+        "(≈ 1.2 s) is done by threads of their own, project.qde's while the sources are built (handed over "
+        "2 MiB at a time: each hand-over costs both threads a wait for the GIL) and the texts' while the next "
+        "are read and the extension is built; after its last source the exporting thread waits for the "
+        "texts' deflating (≈ 0.5 s). At load 5–8 the wall time is 2–3 times the CPU time (≈ 3.7–4 s), the "
+        "run queue (2026-12-08). Memory is the documents' turns."
     ),
 )
 def export_qdpx_huge(ctx: Context) -> Case:
@@ -290,7 +295,9 @@ def export_qdpx_huge(ctx: Context) -> Case:
         "codings 0.7 s; 500 rows a statement), the passages' and codings' GUID indexes built after their rows "
         "≈ 0.4 s, the commit ≈ 0.1 s (copying the 209 MB log into the file, ≈ 0.3 s CPU and ≈ 1 s wall, is left "
         "to a thread after it), the rest ≈ 1 s of Python. All on one thread: the read's Python and the writes do "
-        "not overlap in threads (each statement waits for the GIL), and the machine's load doubles the wall time."
+        "not overlap in threads (each statement waits for the GIL), and the machine's load doubles the wall time: "
+        "the importing thread waits on nothing else (2026-12-08, load 5–7: 0.06–0.22 s blocked of 15–26 s, "
+        "the durable commit's sync of the log ≈ 0.05 s)."
     ),
 )
 def import_qdpx_huge(ctx: Context) -> Case:

@@ -143,8 +143,10 @@ class Window:
         quotes = self.window.quotes_dock.model
 
         def reading() -> bool:
-            return bool(running_operations()) or (
-                quotes is not None and quotes.loaded and not quotes.complete
+            return (
+                bool(running_operations())
+                or self.window.first_document is not None  # (opened right after the first paint)
+                or (quotes is not None and quotes.loaded and not quotes.complete)
             )
 
         deadline = time.monotonic() + 120

@@ -159,3 +159,21 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(_EXIT_STATUS[-1])
+
+
+@pytest.fixture
+def quick_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every ``PRAGMA quick_check`` run on a project file (at its opening or its closing), one entry each."""
+    import sqlite3
+
+    import models.database
+
+    runs: list[str] = []
+    real = models.database._quick_check
+
+    def counted(conn: sqlite3.Connection) -> None:
+        runs.append("check")
+        real(conn)
+
+    monkeypatch.setattr(models.database, "_quick_check", counted)
+    return runs

@@ -9,15 +9,12 @@ interpreter, since this test session has imported everything already.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from coding import Project
+from tests.fresh_interpreter import last_json_line
 
 HEAVY = ("alembic", "openpyxl", "numpy", "docx", "pypdf", "lxml", "defusedxml", "yaml", "spacy")
 #: Modules behind ``project.assist`` that start-up never needs (``coding.language`` itself is a bare package).
@@ -92,17 +89,7 @@ print(json.dumps(sorted(sys.modules)))
 
 
 def _modules_after(script: str, *args: str) -> set[str]:
-    root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", script, *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return set(json.loads(out.strip().splitlines()[-1]))
+    return set(last_json_line(script, *args))
 
 
 def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -244,16 +231,7 @@ def test_the_window_imports_the_domain_before_pyside6() -> None:
     """PySide6's import hook reads the source of every module imported after PySide6 (≈ 0.1 s for
     SQLAlchemy, the models and the services): ``main.load_window`` (what ``main.gui`` and the start
     benchmark run first) imports them before it."""
-    root = Path(__file__).resolve().parents[1]
-    out = subprocess.run(
-        [sys.executable, "-c", ORDER_SCRIPT],
-        cwd=root,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    order = json.loads(out.strip().splitlines()[-1])  # sys.modules keeps the order of importing
+    order = last_json_line(ORDER_SCRIPT)  # sys.modules keeps the order of importing
     assert "app.shell.main_window" in order
     pyside = order.index("PySide6")
     for domain in ("sqlalchemy", "sqlalchemy.orm", "models", "models.analysis", "coding.project"):

@@ -301,7 +301,11 @@ class AgreementWindow(ToolWindow):
             operations.tell(self, self.tr("Nothing to export yet: choose two coders"))
             return
         name = ask_export_file(
-            self, self.tr("Export agreement"), self.workspace.project.path, "agreement.xlsx", "Excel (*.xlsx)"
+            self,
+            self.tr("Export agreement"),
+            self.workspace.project.path,
+            QCoreApplication.translate("AgreementWindow", "agreement.xlsx"),  # the file name proposed
+            "Excel (*.xlsx)",
         )
         if name is None:
             return

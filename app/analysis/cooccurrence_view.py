@@ -160,7 +160,7 @@ class CooccurrenceView(HeatView):
         title = tree.get(a).name if a == b else f"{tree.get(a).name} × {tree.get(b).name}"
         return title, quotes
 
-    export_name = "co-occurrence.xlsx"
+    export_name = QT_TRANSLATE_NOOP("HeatView", "co-occurrence.xlsx")
 
     def writer(self, path: Path) -> Callable[[], Path]:
         table, measure = self.table_data, self.measure.currentData()

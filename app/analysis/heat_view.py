@@ -175,15 +175,15 @@ class HeatView(QWidget):
         """The title and quotes for the cell whose ``CELL_ROLE`` is ``cell``."""
         raise NotImplementedError
 
-    #: The file name the export dialog proposes.
-    export_name = "analysis.xlsx"
+    #: The file name the export dialog proposes (translated when proposed).
+    export_name = QT_TRANSLATE_NOOP("HeatView", "analysis.xlsx")
 
     def export(self) -> None:
         chosen = ask_export_file(
             self,
             QCoreApplication.translate("HeatView", "Export table"),
             self.workspace.project.path,
-            self.export_name,
+            QCoreApplication.translate("HeatView", self.export_name),
             QCoreApplication.translate("HeatView", "Excel workbook (*.xlsx);;CSV (*.csv)"),
         )
         if chosen is None:

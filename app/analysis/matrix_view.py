@@ -91,7 +91,7 @@ class MatrixView(HeatView):
         )
         return f"{self.workspace.project.codes.tree().get(code).name} × {column}", quotes
 
-    export_name = "code-matrix.xlsx"
+    export_name = QT_TRANSLATE_NOOP("HeatView", "code-matrix.xlsx")
 
     def writer(self, path: Path) -> Callable[[], Path]:
         table, measure = self.matrix, self.measure.currentData()

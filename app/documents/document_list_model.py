@@ -63,9 +63,12 @@ class DocumentListModel(QAbstractItemModel):
         parent: QObject | None = None,
         *,
         counts_later: bool = False,
+        list_later: bool = False,
     ) -> None:
         """With ``counts_later`` the first listing leaves the coding counts to :meth:`load_counts`
-        (a view calls it after its first paint: one pass over every coding, ≈ 0.1 s over 200,000)."""
+        (a view calls it after its first paint: one pass over every coding, ≈ 0.1 s over 200,000);
+        with ``list_later`` (and the counts later) the model starts empty and :meth:`list_in_worker`
+        lists the documents (a view calls it after its first paint)."""
         super().__init__(parent)
         self.workspace = workspace
         self.group_by = group_by
@@ -81,16 +84,73 @@ class DocumentListModel(QAbstractItemModel):
         #: documents or codings arrived since it began (then it counts again: it may have read before).
         self._counting = False
         self._stale = False
+        #: Whether the documents are listed (False until :meth:`list_in_worker` took them in, with
+        #: ``list_later``); a count asked for meanwhile waits for the listing.
+        self._listed = False
+        self._count_when_listed = False
+        #: Raised by each listing, so that a listing read in a worker before it is dropped.
+        self._listings = 0
         self._pending = DeferredChanges(self._apply_change, self)
-        self.reload()
+        if not (list_later and counts_later):
+            self.reload()
         workspace.changed.connect(self.on_change)
 
     # -- data from the services -------------------------------------------------------------
     def reload(self) -> None:
+        self._listings += 1  # (a listing under way in a worker is older)
         self.beginResetModel()
         self._documents = self.workspace.project.documents.list(with_counts=self._counted)
+        self._listed = True
         self._build_groups()
         self.endResetModel()
+        self._count_waiting()
+
+    @property
+    def listed(self) -> bool:
+        """Whether the documents are listed yet (see ``list_later``)."""
+        return self._listed
+
+    def list_in_worker(self) -> None:
+        """List the documents the model was made without (``list_later``) in a worker thread (2,000
+        documents with their attributes: ≈ 0.02–0.05 s of the GUI thread before the first paint of the
+        huge project); the GUI thread takes them in at once (one reset). A change of the documents
+        meanwhile lists them on the GUI thread (:meth:`reload`) and this read's result is dropped; a
+        team server away: again a second later. Nothing to do once listed."""
+        if self._listed:
+            return
+        self._listings += 1
+        listing = self._listings
+        documents = self.workspace.project.documents
+
+        def read() -> list[DocumentInfo] | None:
+            try:
+                return documents.list(with_counts=False)
+            except ServerUnreachableError:
+                return None
+
+        def arrived(listed: list[DocumentInfo] | None) -> None:
+            if not isValid(self) or listing != self._listings:
+                return  # the model went, or listed since (a change of the documents)
+            if listed is None:
+                QTimer.singleShot(RETRY_MS, self, self.list_in_worker)
+                return
+            self._pending.flush()  # a change of the documents waiting lists them at once
+            if self._listed:
+                return
+            self.beginResetModel()
+            self._documents = listed
+            self._listed = True
+            self._build_groups()
+            self.endResetModel()
+            self._count_waiting()
+
+        self.workspace.read_in_worker(read, arrived, title="Listing the documents")
+
+    def _count_waiting(self) -> None:
+        """A count asked for before the documents were listed, now that they are."""
+        if self._count_when_listed:
+            self._count_when_listed = False
+            self.count_in_worker()
 
     @property
     def counted(self) -> bool:
@@ -103,6 +163,9 @@ class DocumentListModel(QAbstractItemModel):
         self._pending.flush()
         if self._counted:
             return
+        if not self._listed:
+            self._count_when_listed = False
+            self.reload()
         self._take_counts(self.workspace.project.documents.coding_counts())
 
     def count_in_worker(self) -> None:
@@ -111,6 +174,9 @@ class DocumentListModel(QAbstractItemModel):
         thread takes them in. A change of the documents or codings meanwhile makes it count again;
         a team server away: again a second later. Nothing to do once counted."""
         if self._counted or self._counting:
+            return
+        if not self._listed:  # counted once they are listed
+            self._count_when_listed = True
             return
         self._counting, self._stale = True, False
         documents = self.workspace.project.documents

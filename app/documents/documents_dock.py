@@ -142,9 +142,10 @@ class DocumentsDock(QDockWidget):
                 first=(QCoreApplication.translate("DocumentsDock", "(no grouping)"), NO_GROUPING),
                 choose=REGION_KEYS,
             )
-            # The coding counts follow the first paint: the window shows without waiting for them.
+            # The documents and their coding counts follow the first paint, each read in a worker: the
+            # window shows without waiting for them.
             self.model = DocumentListModel(
-                workspace, self.group_by.currentData() or None, self, counts_later=True
+                workspace, self.group_by.currentData() or None, self, counts_later=True, list_later=True
             )
         self.group_by.blockSignals(False)
         self.proxy.setSourceModel(self.model)  # type: ignore[arg-type]  # stubs omit None; Qt takes it (no source)
@@ -169,8 +170,10 @@ class DocumentsDock(QDockWidget):
             after_first_paint(self.tree.viewport(), lambda: self._load_counts(model))
 
     def _load_counts(self, model: DocumentListModel) -> None:
-        """The coding counts the first listing left for after the paint, counted in a worker."""
+        """The documents and their coding counts, left for after the paint, read in workers (the counts
+        once the documents are listed)."""
         if model is self.model:
+            model.list_in_worker()
             model.count_in_worker()
 
     def _fit_counts(self, *_args: object) -> None:

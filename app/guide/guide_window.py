@@ -334,7 +334,7 @@ class GuideWindow(ToolWindow):
             self,
             self.tr("Export the answers per guide question"),
             self.workspace.project.path,
-            "guide-answers.xlsx",
+            self.tr("guide-answers.xlsx"),  # the file name proposed
             self.tr("Excel (*.xlsx);;Word (*.docx)"),
         )
         if name is None:

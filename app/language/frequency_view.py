@@ -261,7 +261,11 @@ class FrequencyView(QWidget):
 
     def _ask_export(self) -> None:
         name = ask_export_file(
-            self, self.tr("Export frequencies"), self.project.path, "frequencies.csv", "CSV (*.csv)"
+            self,
+            self.tr("Export frequencies"),
+            self.project.path,
+            QCoreApplication.translate("FrequencyView", "frequencies.csv"),  # the file name proposed
+            "CSV (*.csv)",
         )
         if name is not None:
             self.export_csv(name)

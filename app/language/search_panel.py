@@ -91,6 +91,9 @@ class SearchPanel(QWidget):
         self.attribute.setAccessibleName(QCoreApplication.translate("SearchPanel", "Limit to attribute"))
         self.value = QComboBox()
         self.value.setAccessibleName(QCoreApplication.translate("SearchPanel", "Attribute value"))
+        # as wide as the chosen attribute's longest value: sized at its first showing (empty, before an
+        # attribute was chosen) it cut every value ("Midden-(", "(no valu")
+        self.value.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.answers_only = QCheckBox(QCoreApplication.translate("SearchPanel", "Answers only"))
         self.answers_only.setToolTip(
             QCoreApplication.translate("SearchPanel", "Leave out the interviewer's turns")
@@ -377,7 +380,13 @@ class SearchPanel(QWidget):
         return path
 
     def _ask_export(self) -> None:
-        name = ask_export_file(self, self.tr("Export hits"), self.project.path, "hits.csv", "CSV (*.csv)")
+        name = ask_export_file(
+            self,
+            self.tr("Export hits"),
+            self.project.path,
+            QCoreApplication.translate("SearchPanel", "hits.csv"),  # the file name proposed
+            "CSV (*.csv)",
+        )
         if name is not None:
             self.export_csv(name)
 

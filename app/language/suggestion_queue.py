@@ -12,6 +12,7 @@ or that too little is coded to tell.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -106,8 +107,9 @@ class SuggestionQueue(QWidget):
             box.setRange(0, 0)
             box.setKeyboardTracking(False)
         self.adjust_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Set span"))
-        self.accept_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Accept"))
-        self.reject_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "Reject"))
+        # Alt+A / Alt+R decide on the current suggestion from anywhere in the queue (the table keeps the focus)
+        self.accept_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "&Accept"))
+        self.reject_button = QPushButton(QCoreApplication.translate("SuggestionQueue", "&Reject"))
         self.accept_all_button = QPushButton(
             QCoreApplication.translate("SuggestionQueue", "Accept all for this code")
         )
@@ -146,6 +148,11 @@ class SuggestionQueue(QWidget):
         layout.addWidget(self.trust)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
+        # Tab as the eye reads: the list, its details, then the buttons left to right
+        order = (self.table, self.details, self.accept_button, self.reject_button, self.start, self.end,
+                 self.adjust_button, self.accept_all_button)  # fmt: skip
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
         self.find_button.clicked.connect(self.find_suggestions)
         self.measure_button.clicked.connect(self.measure)
@@ -477,6 +484,7 @@ class SuggestionQueue(QWidget):
         chosen = self.selected()
         if not chosen:
             return
+        self._keep_focus_in_list()
         created = operations.attempt(
             self, lambda: self.service.accept([s.id for s in chosen]), initiator=self
         )
@@ -493,6 +501,7 @@ class SuggestionQueue(QWidget):
         chosen = self.selected()
         if not chosen:
             return
+        self._keep_focus_in_list()
         if operations.perform(self, lambda: self.service.reject([s.id for s in chosen]), initiator=self):
             operations.tell(
                 self,
@@ -500,6 +509,13 @@ class SuggestionQueue(QWidget):
                     count=len(chosen)
                 ),
             )
+
+    def _keep_focus_in_list(self) -> None:
+        """A decision pressed on its button (Space, a click) leaves the focus in the list, on the next
+        suggestion: the buttons are disabled while the queue lists again, and Qt moved the focus from
+        them to the span's start, where the next key typed changed the span."""
+        if self.focusWidget() in (self.accept_button, self.reject_button):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def adjust_current(self) -> None:

@@ -96,6 +96,9 @@ class SuggestionTable(QTableView):
         self.suggestions = SuggestionTableModel(self)
         self.setModel(self.suggestions)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab leaves the table for Accept and Reject (arrows move between rows); Qt's default walked Tab
+        # from cell to cell and row to row, so a keyboard user never reached the buttons
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -112,6 +113,7 @@ class QuotesDock(QDockWidget):
         self._comment_for: CodingId | None = None  # the quote whose comment the field shows
         self._comment_quote: Quote | None = None  # as it was read then (if a filter hides it later)
         self.review_actions: dict[str, QAction] = {}
+        review_buttons: list[QToolButton] = []
         review_row = QHBoxLayout()
         review_row.addWidget(self.count)
         review_row.addStretch(1)
@@ -135,6 +137,7 @@ class QuotesDock(QDockWidget):
             button = QToolButton(body)
             button.setDefaultAction(action)
             review_row.addWidget(button)
+            review_buttons.append(button)
             self.review_actions[status or "clear"] = action
         # the comment on a line of its own, full width: beside the marks it was a sliver on a laptop
         comment_row = QHBoxLayout()
@@ -151,6 +154,11 @@ class QuotesDock(QDockWidget):
             )
         )
         comment_row.addWidget(self.discussion_button)
+        # Tab as the eye reads: the quotes, the marks under them, then the comment line (the comment field,
+        # made first, came before the marks)
+        order = (self.table, *review_buttons, self.comment, self.discussion_button)
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)

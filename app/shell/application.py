@@ -66,7 +66,7 @@ def run(argv: list[str]) -> int:
     if args.demo:
         opened = window.open_demo()
     elif args.project:
-        opened = window.open_project(args.project)
+        opened = window.open_project(args.project, showing=True)  # its transcript after the first paint
     if args.smoke and not opened:
         print(f"codewerk: error: {window.last_problem}", file=sys.stderr)
         window.close()

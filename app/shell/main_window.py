@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Codewerk")
         self.setDockNestingEnabled(True)
         self.workspace: Workspace | None = None
+        #: The document a project just opened shows right after the window's first paint, until then.
+        self.first_document: DocumentId | None = None
         self.compare_window: CompareWindow | None = None
         self.compare_dock: CompareDock | None = None
         self.analysis_window: AnalysisWindow | None = None
@@ -282,8 +284,8 @@ class MainWindow(QMainWindow):
         """The last refusal or failure shown in this window (the smoke run prints it)."""
         return operations.last_problem(self)
 
-    def open_project(self, path: Path | str) -> bool:
-        return project_files.open_project(self, path)
+    def open_project(self, path: Path | str, *, showing: bool = False) -> bool:
+        return project_files.open_project(self, path, showing=showing)
 
     def new_project(self, path: Path | str, codebook: str | None = "rwb") -> bool:
         return project_files.new_project(self, path, codebook)
@@ -433,6 +435,7 @@ class MainWindow(QMainWindow):
 
     # -- wiring between the views ---------------------------------------------------------
     def open_document(self, document_id: DocumentId) -> None:
+        self.first_document = None  # (a project's first, due after the paint, is not opened after this one)
         if self.workspace is None:
             return
         if self.view.document_id != document_id and not self.workspace.perform(

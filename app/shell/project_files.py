@@ -16,6 +16,7 @@ from app.widgets.after_paint import after_first_paint
 from app.widgets.translated import role_name
 from app.widgets.worker_write import abandon_writes
 from coding import Project
+from coding.core.ids import DocumentId
 from coding.project_file import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 START, WORKBENCH = 0, 1
 
 
-def open_project(window: MainWindow, path: Path | str) -> bool:
+def open_project(window: MainWindow, path: Path | str, *, showing: bool = False) -> bool:
+    """Open the project at ``path`` in ``window`` (``showing``: a window about to be shown, as the
+    program starts on a project: its first document opens after its first paint, as in a shown one)."""
     project = operations.attempt(
         window,
         lambda: _open_as_coder(path),
@@ -36,7 +39,7 @@ def open_project(window: MainWindow, path: Path | str) -> bool:
         if window.isVisible():  # (else it reads the recent list when it shows)
             window.start.reload()
         return False
-    set_project(window, project)
+    set_project(window, project, showing=showing)
     return True
 
 
@@ -87,7 +90,10 @@ def open_demo(window: MainWindow, path: Path | None = None) -> bool:
     return True
 
 
-def set_project(window: MainWindow, project: Project) -> None:
+def set_project(window: MainWindow, project: Project, *, showing: bool = False) -> None:
+    """The window on ``project``: its docks, title and layout; its first coded document (else its first)
+    opens right after the window's next paint when the window shows (or is ``showing``), so that the
+    window is painted without waiting for a transcript, at once in a hidden window."""
     window.close_project()
     workspace = Workspace(project, window)
     window.workspace = workspace
@@ -124,10 +130,14 @@ def set_project(window: MainWindow, project: Project) -> None:
         window.default_layout()
     for dock_widget in window.docks:
         dock_widget.toggleViewAction().setEnabled(True)
-    model = window.documents_dock.model
-    listed = model.document_ids() if model is not None else project.documents.order()
+    model = window.documents_dock.model  # (its documents listed in a worker after the first paint)
+    listed = model.document_ids() if model is not None and model.listed else project.documents.order()
     if listed:  # the first document with codings, else the first: one document loaded
-        window.open_document(project.documents.first_coded(listed) or listed[0])
+        first = project.documents.first_coded(listed) or listed[0]
+        if window.isVisible() or showing:
+            _open_after_paint(window, workspace, first)
+        else:
+            window.open_document(first)
     else:  # a new project: the header says how documents come in
         window.panel.set_header(None, no_documents=True)
     workspace.tell(
@@ -139,6 +149,23 @@ def set_project(window: MainWindow, project: Project) -> None:
     after_first_paint(window.view.viewport(), lambda: extra_windows.prepare_search(window))
     if project.unchecked:
         after_first_paint(window.view.viewport(), lambda: _check_file(window, workspace))
+
+
+def _open_after_paint(window: MainWindow, workspace: Workspace, first: DocumentId) -> None:
+    """``first`` opens right after the window's next paint (its transcript, the details dock's facts: 0.03 s
+    of the GUI thread before the first paint of the huge project); meanwhile the header names it and the
+    Documents dock marks it. A document the user opens first, or the project closed, cancels it."""
+    model = window.documents_dock.model
+    listed = model.document(first) if model is not None else None
+    window.panel.set_header(listed or workspace.project.documents.get(first))
+    window.documents_dock.set_current(first)
+    window.first_document = first
+
+    def due() -> None:
+        if window.workspace is workspace and window.first_document == first:
+            window.open_document(first)  # (clears ``first_document``)
+
+    after_first_paint(window.view.viewport(), due)
 
 
 def _check_file(window: MainWindow, workspace: Workspace) -> None:
@@ -172,6 +199,7 @@ def close_project(window: MainWindow, *, ending: bool = False) -> None:
     window.details_dock.save_memo()
     save_layout(window)
     window.workspace = None
+    window.first_document = None
     extra_windows.close_all(window)
     for dock in (window.documents_dock, window.codebook_dock, window.quotes_dock, window.details_dock):
         dock.set_workspace(None)

@@ -104,6 +104,10 @@
         <translation>Overeenstemming exporteren</translation>
     </message>
     <message>
+        <source>agreement.xlsx</source>
+        <translation>overeenstemming.xlsx</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -840,7 +844,7 @@ Lines a sort may build on the GUI thread (≈ 25 µs each).</extracomment>
     </message>
     <message>
         <source>Score</source>
-        <extracomment>Characters of the document shown before and after a suggestion&apos;s passage in its details.</extracomment>
+        <extracomment>Characters of the document shown before and after a suggestion&apos;s passage in its details. How many rows the columns sized to their contents look at (those in view first).</extracomment>
         <translation>Score</translation>
     </message>
     <message>
@@ -1413,7 +1417,7 @@ Lines a sort may build on the GUI thread (≈ 25 µs each).</extracomment>
     <name>DocumentListModel</name>
     <message>
         <source>{characters} characters · {codings} coding(s)</source>
-        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
+        <extracomment>What the list shows: documents grouped by their attributes, with their number of codings. Every row&apos;s flags, combined once: the view asks for each of 2,000 rows as it lays them out, and combining Qt&apos;s flags in Python makes a new enum value each time. Per document, its name and attributes and the folded text the filter matches: the filter asks every row again on each keystroke (folding 2,000 documents&apos; texts each time was most of it). Whether the documents carry their coding counts (False until :meth:`load_counts`). A count under way in a worker (:meth:`count_in_worker`), and whether a change of the documents or codings arrived since it began (then it counts again: it may have read before).</extracomment>
         <translation>{characters} tekens · {codings} codering(en)</translation>
     </message>
     <message>
@@ -1773,11 +1777,16 @@ Wilt u het vervangen?</translation>
         <source>Export frequencies</source>
         <translation>Frequenties exporteren</translation>
     </message>
+    <message>
+        <source>frequencies.csv</source>
+        <translation>frequenties.csv</translation>
+    </message>
 </context>
 <context>
     <name>Groups</name>
     <message>
         <source>(no value)</source>
+        <extracomment>The group of the documents without a value for an attribute, wherever the window shows one (the Documents panel&apos;s groups, the Quotes dock&apos;s value filter, Compare&apos;s columns): one text, one translation.</extracomment>
         <translation>(geen waarde)</translation>
     </message>
 </context>
@@ -1885,6 +1894,10 @@ Wilt u het vervangen?</translation>
         <translation>De antwoorden per vraag uit de leidraad exporteren</translation>
     </message>
     <message>
+        <source>guide-answers.xlsx</source>
+        <translation>antwoorden-leidraad.xlsx</translation>
+    </message>
+    <message>
         <source>Excel (*.xlsx);;Word (*.docx)</source>
         <translation>Excel (*.xlsx);;Word (*.docx)</translation>
     </message>
@@ -1958,8 +1971,12 @@ Klik om de citaten te tonen</translation>
         <translation>Alle codeurs</translation>
     </message>
     <message>
+        <source>analysis.xlsx</source>
+        <extracomment>The file name the export dialog proposes (translated when proposed).</extracomment>
+        <translation>analyse.xlsx</translation>
+    </message>
+    <message>
         <source>Export table</source>
-        <extracomment>The file name the export dialog proposes.</extracomment>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
@@ -1982,6 +1999,14 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>{title}: {count} quote(s)</source>
         <translation>{title} — citaten: {count}</translation>
+    </message>
+    <message>
+        <source>co-occurrence.xlsx</source>
+        <translation>samen-voorkomen.xlsx</translation>
+    </message>
+    <message>
+        <source>code-matrix.xlsx</source>
+        <translation>code-casus-matrix.xlsx</translation>
     </message>
 </context>
 <context>
@@ -2435,7 +2460,7 @@ Klik om de citaten te tonen</translation>
     <name>MainWindow</name>
     <message>
         <source>Click-to-code mode</source>
-        <extracomment>The window&apos;s first size, made smaller to fit a smaller screen. The screen width from which the default layout runs Memo and details down the whole right side.</extracomment>
+        <extracomment>The window&apos;s least first size: a screen without room for it (and a frame) gets a maximised window. The share of a larger screen&apos;s available area a first start takes (the rest shows the desktop). The screen width from which the default layout runs Memo and details down the whole right side. The document a project just opened shows right after the window&apos;s first paint, until then.</extracomment>
         <translation>Klik-om-te-coderen-modus</translation>
     </message>
     <message>
@@ -2552,6 +2577,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Preparing search</source>
+        <extracomment>What the Search and suggestions window needs besides the window&apos;s own modules: numpy and the language services (0.3–0.7 s of imports on the GUI thread at its first opening, whatever the project&apos;s size). :func:`prepare_search` imports them in a worker a while after a project file opened; the window&apos;s longest gap meanwhile stays under 50 ms (the imports let the GUI thread run between their steps). How long after the project&apos;s first paint :func:`prepare_search` begins: the docks&apos; first reads go first.</extracomment>
         <translation>Zoeken voorbereiden</translation>
     </message>
 </context>
@@ -2925,6 +2951,7 @@ Klik om de citaten te tonen</translation>
     </message>
     <message>
         <source>Saved queries</source>
+        <extracomment>The saved queries read in a worker after the bar&apos;s first paint (``None`` with no project).</extracomment>
         <translation>Opgeslagen zoekvragen</translation>
     </message>
     <message>
@@ -3098,6 +3125,7 @@ Klik om de citaten te tonen</translation>
     <name>RecordTableModel</name>
     <message>
         <source>Letting go of the rows listed before</source>
+        <extracomment>Rows replaced by a new listing are let go in a worker, a step at a time, when there are more of them than this: freeing the 255,136 suggestions of a Find for all codes at once held the window 0.18 s. Text alignments as ``TextAlignmentRole`` answers them. The role that answers the row&apos;s record itself (``None``: none does).</extracomment>
         <translation>De eerder getoonde rijen vrijgeven</translation>
     </message>
 </context>
@@ -3146,7 +3174,7 @@ Klik om de citaten te tonen</translation>
     <name>Roles</name>
     <message>
         <source>owner</source>
-        <extracomment>A team project&apos;s roles (``coding.core.server_store``) marked for translation: the window&apos;s title names the user&apos;s (&quot;Codewerk — studie (teamproject, eigenaar)&quot;).</extracomment>
+        <extracomment>The data of a value filter&apos;s &quot;(no value)&quot; choice (the Quotes dock&apos;s, the Search panel&apos;s, Co-occurrence&apos;s): the documents without a value for the chosen attribute; never an attribute&apos;s value. A team project&apos;s roles (``coding.core.server_store``) marked for translation: the window&apos;s title names the user&apos;s (&quot;Codewerk — studie (teamproject, eigenaar)&quot;).</extracomment>
         <translation>eigenaar</translation>
     </message>
     <message>
@@ -3304,6 +3332,10 @@ Klik om de citaten te tonen</translation>
     <message>
         <source>Type a word, a phrase or a pattern.</source>
         <translation>Typ een woord, een woordgroep of een patroon.</translation>
+    </message>
+    <message>
+        <source>hits.csv</source>
+        <translation>treffers.csv</translation>
     </message>
     <message>
         <source>Searching</source>
@@ -3663,12 +3695,12 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
         <translation>Omvang instellen</translation>
     </message>
     <message>
-        <source>Accept</source>
-        <translation>Accepteren</translation>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accepteren</translation>
     </message>
     <message>
-        <source>Reject</source>
-        <translation>Afwijzen</translation>
+        <source>&amp;Reject</source>
+        <translation>Af&amp;wijzen</translation>
     </message>
     <message>
         <source>Accept all for this code</source>
@@ -3684,7 +3716,7 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
     <message>
         <source>All documents</source>
-        <extracomment>Suggestions are being found (after indexing): Find stays disabled until they are stored.</extracomment>
+        <extracomment>What a find computed being stored for the next session, after its suggestions are shown (:meth:`_keep`). Suggestions are being found (after indexing): Find stays disabled until they are stored.</extracomment>
         <translation>Alle documenten</translation>
     </message>
     <message>
@@ -4459,6 +4491,7 @@ en geef per regio een oordeel over elk concept. Alles blijft op deze computer, i
     </message>
     <message>
         <source>Prepare package</source>
+        <extracomment>Where the last package was saved or merged from (settings): a coder&apos;s project comes back there, often days later, after the window was closed and opened again.</extracomment>
         <translation>Pakket klaarmaken</translation>
     </message>
     <message>

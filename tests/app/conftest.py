@@ -106,6 +106,7 @@ def window(qtbot, demo_copy: Path):  # type: ignore[no-untyped-def]
     # the first counts, made in workers after the first paint, are in: the window has settled
     qtbot.waitUntil(lambda: main.documents_dock.model.counted and main.codebook_dock.model.counted)
     qtbot.waitUntil(lambda: main.quotes_dock.model.loaded)  # the first quotes, read in a worker
+    qtbot.waitUntil(lambda: main.view.document_id is not None)  # the first document, after the first paint
     yield main
     main.close_project()
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.shell.main_window import MainWindow
@@ -16,9 +18,28 @@ from coding.core.ids import CodeId, DocumentId
 from coding.core.text_positions import Utf16Index
 
 
+def first_document_shown(qtbot: Any, window: MainWindow) -> DocumentId:
+    """The project's first document, which a shown window opens right after its first paint."""
+    qtbot.waitUntil(
+        lambda: window.first_document is None and window.view.document_id is not None, timeout=5000
+    )
+    assert window.view.document_id is not None
+    return window.view.document_id
+
+
+def documents_listed(window: MainWindow, timeout: float = 5.0) -> None:
+    """Wait until the Documents dock has its rows (a project just opened lists them in a worker after the
+    window's first paint)."""
+    deadline = time.monotonic() + timeout
+    while window.documents_dock.model is not None and not window.documents_dock.model.listed:
+        assert time.monotonic() < deadline, "the Documents dock was not listed"
+        QTest.qWait(10)
+
+
 def open_document(window: MainWindow, name: str) -> DocumentId:
     assert window.workspace is not None
     document = window.workspace.project.documents.find(name)
+    documents_listed(window)  # (its row is there to click)
     index = window.documents_dock.proxy.mapFromSource(window.documents_dock.model.index_of(document.id))
     window.documents_dock.tree.clicked.emit(index)  # what a click on the row does
     assert window.view.document_id == document.id

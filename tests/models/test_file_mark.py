@@ -14,23 +14,8 @@ from typing import Any
 
 import pytest
 
-import models.database
 from coding import Project
 from coding.project_file import closed_file_mark, open_store
-
-
-@pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every ``PRAGMA quick_check`` run."""
-    runs: list[str] = []
-    real = models.database._quick_check
-
-    def counted(conn: sqlite3.Connection) -> None:
-        runs.append("check")
-        real(conn)
-
-    monkeypatch.setattr(models.database, "_quick_check", counted)
-    return runs
 
 
 @pytest.fixture
@@ -70,19 +55,19 @@ def _open_and_close(path: Path, mark: str | None) -> None:
 
 
 def test_a_write_with_its_time_set_back_is_checked_at_the_next_opening(
-    closed: Path, checks: list[str]
+    closed: Path, quick_checks: list[str]
 ) -> None:
     mark = closed_file_mark(closed)
-    assert mark is not None and checks == ["check"]
+    assert mark is not None and quick_checks == ["check"]
     _open_and_close(closed, mark)
-    assert checks == ["check"]  # unchanged: spared
+    assert quick_checks == ["check"]  # unchanged: spared
     _write_behind_its_back(closed)
     _open_and_close(closed, mark)
-    assert checks == ["check", "check"]  # the change of metadata time gives it away
+    assert quick_checks == ["check", "check"]  # the change of metadata time gives it away
 
 
 def test_on_windows_a_closed_file_is_checked_at_every_opening(
-    closed: Path, checks: list[str], monkeypatch: pytest.MonkeyPatch
+    closed: Path, quick_checks: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     created = closed.stat().st_mtime_ns - 10**9
     real_stat = Path.stat
@@ -93,7 +78,9 @@ def test_on_windows_a_closed_file_is_checked_at_every_opening(
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(Path, "stat", windows_stat)
     mark = closed_file_mark(closed)  # (no mark: not worth checking at the close)
-    closing_checks = len(checks)
+    closing_checks = len(quick_checks)
     _write_behind_its_back(closed)
     _open_and_close(closed, mark)
-    assert len(checks) == closing_checks + 1  # not spared: nothing in the file's stat gives the write away
+    assert (
+        len(quick_checks) == closing_checks + 1
+    )  # not spared: nothing in the file's stat gives the write away

@@ -264,11 +264,14 @@ def _in_answer_sentences(
     turn = np.searchsorted(at.turn_key, key, side="right") - 1
     mine = turn >= at.turn_first[number]
     safe = np.maximum(turn, 0)
-    in_answer = np.where(
-        at.turn_count[number] == 0,  # a document without turns is all answers (as DocumentTokens.answers_at)
-        True,
-        mine & (position < at.turn_end[safe]) & ~at.turn_interviewer[safe],
-    )
+    if not len(at.turn_end):  # no document has turns: all answers (indexing an empty array would raise)
+        in_answer = np.ones(len(position), dtype=bool)
+    else:
+        in_answer = np.where(
+            at.turn_count[number] == 0,  # a document without turns is all answers (DocumentTokens.answers_at)
+            True,
+            mine & (position < at.turn_end[safe]) & ~at.turn_interviewer[safe],
+        )
     chosen = inside & in_answer
     return order[chosen], sentence[chosen].astype(np.int64)
 

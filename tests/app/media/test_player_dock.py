@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.shell.main_window import MainWindow
 from coding import Project
+from tests.app.window_helpers import first_document_shown
 from tests.recordings import write_wav
 
 #: No pytest-qt Qt-message capture here: its handler is Python, called on whichever thread logs, so
@@ -121,6 +122,7 @@ def test_a_missing_recording_is_one_line_and_is_found_again(
     moved.mkdir()
     shutil.move(tmp_path / "R9.wav", moved / "R9.wav")
     assert window.open_project(tmp_path / "luister.codewerk"), window.last_problem
+    first_document_shown(qtbot, window)  # (after the window's paint)
     assert dock.media is not None and not dock.media.found
     assert dock.message.text().startswith("R9.wav: missing")
     assert "R9.wav — missing" in window.details_dock.info.text()

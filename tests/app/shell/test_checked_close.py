@@ -13,23 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-import models.database
 from app.shell import closed_checks, settings
 from app.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every ``PRAGMA quick_check`` run, by the opening or the closing."""
-    runs: list[str] = []
-    real = models.database._quick_check
-
-    def counted(conn: sqlite3.Connection) -> None:
-        runs.append("check")
-        real(conn)
-
-    monkeypatch.setattr(models.database, "_quick_check", counted)
-    return runs
 
 
 @pytest.fixture
@@ -68,19 +53,19 @@ def _damage(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_a_file_closed_checked_opens_again_without_the_check(  # type: ignore[no-untyped-def]
-    main: MainWindow, demo_copy: Path, checks: list[str]
+def test_a_file_closed_checked_opens_again_without_the_check(
+    main: MainWindow, demo_copy: Path, quick_checks: list[str]
 ) -> None:
     _closed_checked(main, demo_copy)
-    assert checks == ["check", "check"]  # opening, closing
+    assert quick_checks == ["check", "check"]  # opening, closing
     assert main.open_project(demo_copy), main.last_problem
-    assert checks == ["check", "check"]  # not again
+    assert quick_checks == ["check", "check"]  # not again
     assert main.workspace is not None and not main.workspace.project.unchecked
     main.workspace.project.codes.create("Written after a spared check", inductive=True)  # writes go on
 
 
-def test_a_file_damaged_after_a_checked_close_is_refused_with_one_message(  # type: ignore[no-untyped-def]
-    main: MainWindow, demo_copy: Path, checks: list[str]
+def test_a_file_damaged_after_a_checked_close_is_refused_with_one_message(
+    main: MainWindow, demo_copy: Path, quick_checks: list[str]
 ) -> None:
     _closed_checked(main, demo_copy)
     stat = demo_copy.stat()
@@ -94,22 +79,22 @@ def test_a_file_damaged_after_a_checked_close_is_refused_with_one_message(  # ty
     assert len(boxes) == 1 and boxes[0].text() == main.last_problem
     boxes[0].close()
     assert demo_copy.read_bytes() == damaged  # left exactly as it was
-    assert checks[-1] == "check"
+    assert quick_checks[-1] == "check"
 
 
-def test_a_file_another_program_wrote_is_checked_again(  # type: ignore[no-untyped-def]
-    main: MainWindow, demo_copy: Path, checks: list[str]
+def test_a_file_another_program_wrote_is_checked_again(
+    main: MainWindow, demo_copy: Path, quick_checks: list[str]
 ) -> None:
     _closed_checked(main, demo_copy)
     with closing(sqlite3.connect(demo_copy)) as conn:  # a script, the CLI: SQLite writing the file
         conn.execute("INSERT INTO setting (key, value) VALUES ('from a script', '\"1\"')")
         conn.commit()
-    before = len(checks)
+    before = len(quick_checks)
     assert main.open_project(demo_copy), main.last_problem
-    assert len(checks) == before + 1
+    assert len(quick_checks) == before + 1
 
 
-def test_a_large_file_closed_before_its_check_passed_keeps_no_mark(  # type: ignore[no-untyped-def]
+def test_a_large_file_closed_before_its_check_passed_keeps_no_mark(
     main: MainWindow, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _closed_checked(main, demo_copy)

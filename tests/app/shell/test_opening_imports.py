@@ -4,26 +4,14 @@ after its first paint. Checked in a fresh interpreter: this test session has imp
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from coding import Project
+from tests.fresh_interpreter import WATCH_IMPORTS, last_json_line
 
-SCRIPT = """
-import json, sys, threading, time
-imported = []  # (module, imported on the GUI thread)
-
-class Seen:
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        imported.append((name, threading.current_thread() is threading.main_thread()))
-        return None
-
-sys.meta_path.insert(0, Seen)
-from PySide6.QtCore import QSettings
+SCRIPT = (
+    WATCH_IMPORTS
+    + """from PySide6.QtCore import QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from app.shell import extra_windows
 from app.shell.application import application
@@ -47,6 +35,7 @@ saved = [bar.saved.itemText(i) for i in range(bar.saved.count())]
 window.close()
 print(json.dumps({"imported": imported, "saved": saved}))
 """
+)
 
 
 def test_opening_a_project_imports_the_guide_and_the_analyses_in_workers(
@@ -55,16 +44,7 @@ def test_opening_a_project_imports_the_guide_and_the_analyses_in_workers(
     project = coded_project
     project.analysis.save_query("Samen", "Vertrouwen AND Urgentiebesef")
     project.close()
-    root = Path(__file__).resolve().parents[3]
-    out = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(project.path), str(tmp_path / "settings")],
-        cwd=root,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    seen = json.loads(out.strip().splitlines()[-1])
+    seen = last_json_line(SCRIPT, str(project.path), str(tmp_path / "settings"))
     assert seen["saved"] == ["Saved queries", "Samen"]  # the saved queries arrived
     on_gui = dict((name, gui) for name, gui in reversed(seen["imported"]))  # the first import of each
     for module in ("coding.guide.guide_service", "coding.analysis.analysis_service"):

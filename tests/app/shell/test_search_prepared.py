@@ -4,27 +4,15 @@ window, whatever the project's size). Checked in a fresh interpreter: this test 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from coding import Project
+from tests.fresh_interpreter import WATCH_IMPORTS, last_json_line
 
-SCRIPT = """
-import json, sys, threading, time
-imported = []  # (module, imported on the GUI thread)
-
-class Seen:
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        imported.append((name, threading.current_thread() is threading.main_thread()))
-        return None
-
-sys.meta_path.insert(0, Seen)
-from PySide6.QtCore import QSettings
+SCRIPT = (
+    WATCH_IMPORTS
+    + """from PySide6.QtCore import QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from app.shell import extra_windows
 from app.shell.application import application
@@ -54,30 +42,15 @@ app.processEvents()
 window.close()
 print(json.dumps({"titles": titles, "prepared": imported[:before], "search": imported[before:]}))
 """
+)
 
 
 def _run(
     project: Path, settings: Path, after_ms: int, watch_s: float, *, until_prepared: bool = False
 ) -> dict[str, list[Any]]:
-    root = Path(__file__).resolve().parents[3]
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            SCRIPT,
-            str(project),
-            str(settings),
-            str(after_ms),
-            str(watch_s),
-            "1" if until_prepared else "0",
-        ],
-        cwd=root,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    result: dict[str, list[Any]] = json.loads(out.strip().splitlines()[-1])
+    result: dict[str, list[Any]] = last_json_line(
+        SCRIPT, str(project), str(settings), str(after_ms), str(watch_s), "1" if until_prepared else "0"
+    )
     return result
 
 

@@ -12,7 +12,7 @@ from app.shell.application import application
 from app.shell.main_window import MainWindow
 from app.shell.settings import recent_projects
 from app.shell.start_screen import StartScreen
-from tests.app.window_helpers import code_id, open_document, select_text, tree_index
+from tests.app.window_helpers import code_id, first_document_shown, open_document, select_text, tree_index
 
 
 def _top_level(dock) -> list[str]:  # type: ignore[no-untyped-def]
@@ -109,6 +109,7 @@ def test_start_screen_new_and_demo_projects_and_recent_list(
     window.start.demoRequested.emit()
     assert window.workspace is not None and len(window.workspace.project.documents.list()) == 6
     assert (tmp_path / "home" / ".local" / "share" / "Codewerk" / "demo.codewerk").exists()
+    first_document_shown(qtbot, window)  # (after the window's paint)
     assert window.view.document_id is not None and window.view.index.passages  # a coded transcript is open
     assert all(d.isVisible() for d in window.docks)
 
@@ -203,6 +204,8 @@ def test_opening_a_project_loads_only_the_first_document_with_codings(  # type: 
     assert window.open_project(demo_copy), window.last_problem
     model = window.documents_dock.model
     assert model is not None
+    first_document_shown(qtbot, window)  # (after the window's paint)
+    qtbot.waitUntil(lambda: model.counted)
     listed = model.documents()
     expected = next(d for d in listed if d.coding_count)
     if kept is not None:

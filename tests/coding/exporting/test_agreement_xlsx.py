@@ -5,6 +5,7 @@ portrait page cut after four columns, the method one line running off the sheet)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from coding import Project
 from coding.core import i18n
 from coding.core.errors import InvalidInputError
 from coding.exporting.agreement_xlsx import FIGURE_WIDTHS, write_agreement_xlsx
-from coding.exporting.xlsx_cells import FIT_SCALE
+from coding.exporting.xlsx_cells import FIT_SCALE, wrapped_lines
 from tests.coding.agreement.test_agreement_service import two_coders  # noqa: F401  (fixture)
 
 
@@ -59,3 +60,17 @@ def test_in_dutch_the_reasons_are_dutch_too(two_coders: Project, tmp_path: Path)
     reasons = {sheet.cell(row, 15).value for row in range(2, 2 + len(report.rows))} - {None, ""}
     assert reasons == {"geen variatie: beide codeurs plaatsten elke eenheid in dezelfde categorie"}
     assert {sheet.cell(row, 4).value for row in range(2, 2 + len(report.rows))} >= {"n.v.t."}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_header_word_fits_its_column(two_coders: Project, tmp_path: Path, language: str) -> None:  # noqa: F811
+    """A header word wider than its column was broken inside it on paper ("Overeenstemmin|g" in Dutch):
+    each word of every header (and of its dash-joined parts, where a line may break) fits on one line."""
+    i18n.set_language(language)
+    report = two_coders.agreement.report("tester", "Bram", unit="sentence")
+    book = load_workbook(write_agreement_xlsx(report, tmp_path / "agreement.xlsx"))
+    sheet = book.worksheets[0]
+    for column, width in enumerate(FIGURE_WIDTHS, start=1):
+        label = str(sheet.cell(1, column).value)
+        for word in re.split(r"[\s–-]+", label):
+            assert wrapped_lines(word, width) == 1, (language, label, word, width)

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from coding import Project
 from coding.core import i18n
 from coding.core.ids import CodeId, DocumentId
-from coding.core.records import CodeInfo
 from coding.language.suggestions import fixed_sources, resemblance, seen, stored_fixed, stored_state, turns
 from coding.language.suggestions.candidate_columns import CandidateColumns, RankedColumns
 from coding.language.suggestions.candidates import SOURCES, Candidate
 from coding.language.suggestions.terms import TermSentences
+from tests.coding.language.code_trees import code_info
 from tests.coding.language.indexed_corpus import indexed_copy, without_kept_state
 
 NEW_PIECES = ["fixed_candidates", "seen_resemblances", "turn_words"]
@@ -141,27 +141,7 @@ _CANDIDATE = st.builds(
 )
 
 
-def _info(code: int) -> CodeInfo:
-    return CodeInfo(
-        CodeId(code),
-        None,
-        f"c{code}",
-        "",
-        (f"c{code}",),
-        "",
-        "#000000",
-        None,
-        "",
-        "",
-        None,
-        (),
-        False,
-        code,
-        "",
-    )
-
-
-TREE = [_info(code) for code in range(1, 5)]
+TREE = [code_info(code, None) for code in range(1, 5)]
 
 
 @st.composite

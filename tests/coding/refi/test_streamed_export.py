@@ -108,3 +108,29 @@ def test_the_texts_written_behind_keep_their_order_and_a_failed_one_is_raised_he
     with pytest.raises(OSError, match="No space left"):
         write_all()
     assert full.written == 2
+
+
+def test_project_qde_goes_to_the_deflating_thread_in_blocks_of_qde_block(
+    rich_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Few hand-overs to the deflating thread (each costs both threads a wait for the GIL): the
+    blocks are ``QDE_BLOCK`` long but the last, and together they are the archive's project.qde."""
+    from coding.refi import project_writer
+    from coding.refi.zip_streams import Deflating
+
+    blocks: list[bytes] = []
+
+    class Recording(Deflating):
+        def write(self, data: bytes) -> int:
+            blocks.append(data)
+            return super().write(data)
+
+    monkeypatch.setattr(project_writer, "Deflating", Recording)
+    monkeypatch.setattr(project_writer, "QDE_BLOCK", 4096)
+    path = rich_project.export(tmp_path / "out.qdpx")
+    with zipfile.ZipFile(path) as archive:
+        qde = archive.read("project.qde")
+    assert b"".join(blocks) == qde
+    assert len(qde) > 2 * 4096
+    assert len(blocks) > 2
+    assert all(len(block) >= 4096 for block in blocks[:-1])

@@ -21,33 +21,9 @@ from coding.undo.id_runs import id_runs, joined_runs
 from coding.undo.steps import COMPACT_ROWS, InsertRows
 from models import Turn
 from tests.coding.dump import dump
+from tests.coding.undo.turn_commands import AddTurns
 
 DOC = "R5_uwv_zwolle"
-
-
-class AddTurns(Command):
-    text = "Add turns"
-
-    def __init__(self, document_id: DocumentId, count: int) -> None:
-        super().__init__()
-        self.document_id, self.count = document_id, count
-
-    def plan(self, writer: Writer) -> list[dict[str, Any]]:
-        rows = writer.insert_many(
-            Turn,
-            (
-                {
-                    "document_id": self.document_id,
-                    "speaker": f"S{n}",
-                    "start": n,
-                    "end": n + 1,
-                    "body_start": n,
-                }
-                for n in range(self.count)
-            ),
-        )
-        writer.touch(self.document_id)
-        return rows
 
 
 def _turns(project: Project) -> dict[int, str]:

@@ -19,8 +19,9 @@ from coding.undo import steps
 from coding.undo.command import Command, Writer
 from coding.undo.packed_rows import PackedRows
 from coding.undo.steps import COMPACT_ROWS, InsertRows
-from models import Document, Passage, Turn
+from models import Document, Passage
 from tests.coding.dump import dump
+from tests.coding.undo.turn_commands import AddTurns
 
 COUNT = steps._CHECKED_ROWS + 20  # more than undo compares value by value
 
@@ -71,31 +72,6 @@ class AddPassages(Command):
         ids = list(writer.insert_columns(Passage, columns, many=self.many))
         writer.touch(self.document_id)
         return ids
-
-
-class AddTurns(Command):
-    text = "Add turns"
-
-    def __init__(self, document_id: DocumentId) -> None:
-        super().__init__()
-        self.document_id = document_id
-
-    def plan(self, writer: Writer) -> None:
-        count = COMPACT_ROWS + 1
-        writer.insert_many(
-            Turn,
-            (
-                {
-                    "document_id": self.document_id,
-                    "speaker": f"S{n}",
-                    "start": n,
-                    "end": n + 1,
-                    "body_start": n,
-                }
-                for n in range(count)
-            ),
-        )
-        writer.touch(self.document_id)
 
 
 def _step(command: Command) -> InsertRows:
@@ -201,7 +177,9 @@ def test_redo_inserts_many_rows_a_statement_where_the_first_apply_did(
     project = coded_project
     document = project.documents.find("R5_uwv_zwolle").id
     before = dump(project.path)
-    command: Command = AddTurns(document) if many is None else AddPassages(document, many=True)
+    command: Command = (
+        AddTurns(document, COMPACT_ROWS + 1) if many is None else AddPassages(document, many=True)
+    )
     project.execute(command)
     after = dump(project.path)
     table = "turn" if many is None else "passage"
