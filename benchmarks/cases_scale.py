@@ -237,7 +237,9 @@ def suggestions_huge(ctx: Context) -> Case:
         "≈ 8 s), SQLite's inserts of 15 million token rows ≈ 8.6 s, commits and each batch's glue ≈ 5 s, "
         "reading the texts and cutting them into pieces ≈ 2.6 s, content words and bags ≈ 2.2 s, the guide's "
         "matches (made while each document is indexed) ≈ 2.1 s, the text check (bytes compared by SQLite) "
-        "≈ 0.5 s; one core; memory stays at one batch (peak RSS ≈ 240–260 MB)."
+        "≈ 0.5 s; one core; memory stays at one batch (peak RSS ≈ 240–260 MB). Wall above CPU is the run "
+        "queue at the machine's load: the main thread blocks ≈ 1–2 s a run (the batches commit unsynced, "
+        "2026-12-08)."
     ),
 )
 def index_huge(ctx: Context) -> Case:

@@ -50,6 +50,7 @@ class CodeService:
         self._execute = execute
         # per thread: a write in a worker reads its own codes, the window's thread the committed ones
         self._tree: PerThread[CodeTree] = PerThread()
+        store.on_snapshot(self._tree.forget_here)  # a snapshot reads the tree of its own moment
 
     def invalidate(self) -> None:
         self._tree.forget()

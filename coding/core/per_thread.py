@@ -31,6 +31,11 @@ class PerThread(Generic[T]):
         """Every thread reads afresh (the next :meth:`get_or` there builds its value again)."""
         self._generation += 1
 
+    def forget_here(self) -> None:
+        """This thread reads afresh (the others keep theirs): a snapshot begun here
+        (:meth:`~coding.core.store.Store.on_snapshot`) reads its own state."""
+        self._local.value = None
+
     def kept(self) -> T | None:
         """This thread's value, unless forgotten since it was kept."""
         found: tuple[int, T] | None = getattr(self._local, "value", None)

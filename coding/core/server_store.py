@@ -88,6 +88,7 @@ class ServerStore(Store):
         self.path = Path.home() / str(url.database)
         self._held = threading.local()
         self._writing, self._writing_lock = 0, threading.Lock()  # Store.write counts its writes
+        self._snapshot_hooks: list[Callable[[], None]] = []
         self.read_only = False
         #: The schema holding the copy made before this opening upgraded the database, if it did.
         self.upgrade_backup: str | None = None

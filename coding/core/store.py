@@ -34,7 +34,7 @@ from coding.core.i18n import text
 from coding.core.log_copy import COPY_LATER, LogCopier, hold_back, restore_on_return
 from coding.core.write_lane import WriteLane
 from models import Base
-from models.database import BUSY_TIMEOUT_MS, WRITES, is_writable, make_engine
+from models.database import BUSY_TIMEOUT_MS, SYNCHRONOUS, WRITES, is_writable, make_engine
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -87,6 +87,7 @@ class Store:
         self._writing_lock = threading.Lock()
         #: Copies the log into the file after a commit that left it to a thread (:mod:`coding.core.log_copy`).
         self._log_copier = LogCopier()
+        self._snapshot_hooks: list[Callable[[], None]] = []
         self.set_patience(BUSY_TIMEOUT_MS, RETRY_DELAYS)
 
     def set_patience(self, busy_timeout_ms: int, retry_delays: tuple[float, ...]) -> None:
@@ -267,13 +268,20 @@ class Store:
         raise AssertionError("unreachable")
 
     @contextmanager
-    def unchecked(self) -> Iterator[None]:
+    def unchecked(self, *, derived: bool = False) -> Iterator[None]:
         """This thread's writes inside the block skip SQLite's foreign-key checks: they run on one
         connection of their own with ``PRAGMA foreign_keys=OFF`` (each write still its own
         transaction), which gets its checks back when the block ends. Only for a writer that makes
         sure of every parent row in the same transaction (the word index: 15 million rows, two
         checks each). In a transaction held open, inside another such block, on a read-only file or
-        a team server the checks stay."""
+        a team server the checks stay.
+
+        ``derived``: the block's writes store only data derived from the rest of the project, which
+        its stale check makes again (the word index): their commits do not wait for the log to be
+        synced (``PRAGMA synchronous=NORMAL``; the write-ahead log keeps the file consistent, so a
+        power loss can lose only the last of them, and the next commit of anything else, synced,
+        syncs them with it). The connection is back at :data:`~models.database.SYNCHRONOUS` when the
+        block ends, before it returns to the pool."""
         if (
             self.engine.dialect.name != "sqlite"
             or self.read_only
@@ -286,6 +294,8 @@ class Store:
             driver = connection.connection.dbapi_connection
             assert driver is not None
             driver.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it does nothing
+            if derived:
+                driver.execute("PRAGMA synchronous=NORMAL")
             self._held.unchecked = sessionmaker(
                 connection.execution_options(**{WRITES: True}), expire_on_commit=False
             )
@@ -297,6 +307,8 @@ class Store:
                     if connection.in_transaction():
                         connection.rollback()
                     driver.execute("PRAGMA foreign_keys=ON")
+                    if derived:
+                        driver.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
                 except BaseException:
                     connection.invalidate()  # never back into the pool without its checks
                     raise
@@ -326,9 +338,18 @@ class Store:
         with self._snapshot_session() as session, session.begin():
             self._held.snapshot = session
             try:
+                for forget in self._snapshot_hooks:
+                    forget()
                 yield
             finally:
                 self._held.snapshot = None
+
+    def on_snapshot(self, forget: Callable[[], None]) -> None:
+        """Call ``forget`` on the thread that begins a :meth:`snapshot`, inside it: what a service keeps of
+        the project for that thread (the code tree, the last document's turns) is read again in the
+        snapshot, not taken from before it, when another program or coder may have changed it unnoticed
+        yet (an export of codings of a code the kept tree lacked raised KeyError)."""
+        self._snapshot_hooks.append(forget)
 
     def _snapshot_session(self) -> Session:
         return self._sessions()

@@ -73,6 +73,7 @@ class DocumentService:
         self._execute = execute
         # the last document's turns, per thread (a write in a worker reads its own, see PerThread)
         self._turns: PerThread[tuple[DocumentId, builtins.list[TurnInfo]]] = PerThread()
+        store.on_snapshot(self._turns.forget_here)  # a snapshot reads the turns of its own moment
 
     # -- reading -------------------------------------------------------------------------
     def list(self, *, with_counts: bool = True) -> builtins.list[DocumentInfo]:

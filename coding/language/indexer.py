@@ -223,8 +223,9 @@ class Indexer:
         started = time.perf_counter()
         todo = list(self.stale() if documents is None else documents)
         defer = worth_deferring(self.store, ((doc.id, doc.length) for doc in todo))
-        # every parent row is made sure of in the transaction that writes (_unchanged, _still)
-        with deferred_token_indexes(self.store, defer), self.store.unchecked():
+        # every parent row is made sure of in the transaction that writes (_unchanged, _still); the index is
+        # derived data (a power loss that takes its last batches leaves their documents stale: indexed again)
+        with deferred_token_indexes(self.store, defer), self.store.unchecked(derived=True):
             report = self._run(todo, progress)
         if progress is not None and not report[4]:
             progress(report[3], report[3], "")  # after the indexes are built again

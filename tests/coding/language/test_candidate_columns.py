@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import partial
+from typing import Any
 
 import numpy as np
 from hypothesis import given, settings
@@ -109,8 +110,8 @@ _CANDIDATES = st.lists(
 
 
 def _candidates(
-    spec: list[tuple[int, int, int, int, float, tuple[str, ...], tuple, bool, bool]],
-) -> list[Candidate]:  # type: ignore[type-arg]
+    spec: list[tuple[int, int, int, int, float, tuple[str, ...], tuple[Any, ...], bool, bool]],
+) -> list[Candidate]:
     out = []
     for number, (doc, code, start, length, score, sources, terms, named, lazy) in enumerate(spec):
         reason = f"reason {number % 5}"
@@ -126,7 +127,7 @@ def _candidates(
                 terms,
                 f"code {code}",
                 named=named,
-                why=(lambda reason=reason: reason) if lazy else None,
+                why=partial(str, reason) if lazy else None,
             )
         )
     return out

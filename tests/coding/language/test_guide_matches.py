@@ -57,7 +57,7 @@ def matched(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return found
 
 
-def _stored(project: Project) -> tuple[list[AnswerSpan], dict[int, TurnMatches]]:
+def _stored(project: Project) -> tuple[list[AnswerSpan], dict[DocumentId, TurnMatches]]:
     assist = project.assist
     data = assist.suggestions._corpus_data(assist.corpus(), assist.ensure_indexed())
     answers, found = stored_answer_spans(project.guide, assist.corpus(), data)

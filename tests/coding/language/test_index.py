@@ -23,7 +23,7 @@ from coding.language.chunks import index_pieces
 from coding.speakers.turns import detect_turns
 
 
-def _rows(project: Project, sql: str, *params: object) -> list[tuple]:
+def _rows(project: Project, sql: str, *params: object) -> list[tuple[Any, ...]]:
     with closing(sqlite3.connect(project.path)) as conn:
         return conn.execute(sql, params).fetchall()
 

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coding import Project
+from coding.language.pipeline_names import expected_name
 from coding.language.suggestions import stored_answers, stored_state
 from coding.language.suggestions.data import load_corpus_data
 from coding.language.suggestions.vectors import (
@@ -96,6 +97,10 @@ def _without_a_loaded_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_next_session_finds_without_loading_the_language_pipeline(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    with monkeypatch.context() as patched:
+        _without_a_loaded_pipeline(patched)
+        if expected_name("nl") is None:  # as test_staleness: only loading a trained pipeline tells its name
+            pytest.skip("a trained nl pipeline is installed: the next session's find loads it for its name")
     first = _find(path)  # the search terms' sentences are found by the pipeline: it is loaded
     with Project.open(path) as project:
         loaded = project.assist.pipeline

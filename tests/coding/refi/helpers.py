@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coding import Project
+from coding.core.ids import CodeId
 from models import Coder, CodeSet, CodeSetMember, Coding, Memo, Passage
 
 NS = "urn:QDA-XML:project:1.0"
@@ -145,7 +146,7 @@ def canonical(project: Project) -> dict[str, Any]:
                 s["guid"],
                 s["name"],
                 s["description"],
-                tuple(sorted(code_guid[c] for set_id, c in members if set_id == s["id"])),
+                tuple(sorted(code_guid[CodeId(c)] for set_id, c in members if set_id == s["id"])),
             )
             for s in sets
         ),

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coding import Project
-from coding.refi import import_sources
+from coding.refi import import_sources, import_state
 from coding.refi.exchange import import_exchange, read_exchange_file
 from coding.refi.extension import FORMAT, TurnColumns, parse_extension
 from coding.refi.import_command import ImportExchange
@@ -73,7 +73,7 @@ def test_importing_again_in_batches_finds_what_importing_again_whole_finds(
 ) -> None:
     archive = rich_project.export(tmp_path / "out.qdpx")
     reports = []
-    for batch in (import_sources.BATCH, 1):  # all at once, then a batch per document
+    for batch in (import_state.BATCH, 1):  # all at once, then a batch per document
         monkeypatch.setattr(import_sources, "BATCH", batch)
         project, _added = _import(tmp_path, archive, f"again{batch}")
         try:

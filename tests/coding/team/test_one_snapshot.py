@@ -204,3 +204,20 @@ def test_a_code_matrix_is_one_state_while_another_coder_writes(
     assert fired, "the matrix no longer reads the codings in that statement: move the hook"
     assert raced == before
     assert coded.analysis.matrix() != before
+
+
+def test_an_export_has_a_code_another_coder_made_since_the_tree_was_read(
+    coded: Project, bob: Project, tmp_path: Path
+) -> None:
+    """The code tree this program keeps (read before Bob's work, not told of it yet) is read again in the
+    export's snapshot: Bob's new code and its coding are exported (before: KeyError, no file), and the
+    code matrix counts them."""
+    assert "Nieuw" not in {code.name for code in coded.codes.tree()}  # kept
+    bob.codes.create("Nieuw")
+    bob.code("R5", "Nieuw", 10, 30)
+    archive = coded.export(tmp_path / "out.qdpx")
+    assert ("R5", "10", "30", "Nieuw") in _content(archive)[1]
+    table = coded.export(tmp_path / "out.csv")
+    assert "Nieuw" in table.read_text(encoding="utf-8-sig")
+    matrix = coded.analysis.matrix()
+    assert "Nieuw" in {code.name for code in matrix.codes}
