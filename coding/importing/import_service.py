@@ -210,19 +210,18 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; a folder stands for the supported files directly inside it, by name."""
+    """The files to import in the natural order of their names (``R2`` before ``R10``, as a researcher numbers
+    interviews: a shell's ``R*.docx`` and a file dialog's selection come in character order); a folder stands for
+    the supported files directly inside it. Files of the same name keep the order given."""
     out: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found = sorted(
-                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS),
-                key=lambda p: natural_key(p.name),
-            )
+            found = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS]
             out.extend(found or [path])  # an empty folder is reported, not silently nothing
         else:
             out.append(path)
-    return out
+    return sorted(out, key=lambda p: natural_key(p.name))
 
 
 @dataclass(frozen=True)

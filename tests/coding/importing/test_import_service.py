@@ -61,9 +61,9 @@ def test_duplicates_are_refused_unless_replacing(project: Project, tmp_path: Pat
     project.import_files([doc])
     copy = _write(tmp_path, "kopie.txt", "Tekst één.\n")
     report = project.import_files([doc, copy])
-    assert [(p.file, p.reason) for p in report.skipped] == [
-        ("R1.txt", "already imported as 'R1' (same content)"),
+    assert [(p.file, p.reason) for p in report.skipped] == [  # in the files' natural order
         ("kopie.txt", "already imported as 'R1' (same content)"),
+        ("R1.txt", "already imported as 'R1' (same content)"),
     ]
     changed = _write(tmp_path, "R1.txt", "Tekst twee.\n")
     report = project.import_files([changed])
@@ -84,7 +84,7 @@ def test_a_batch_with_bad_files_imports_the_good_ones(project: Project, tmp_path
     missing = tmp_path / "weg.txt"
     report = project.import_files([good[0], empty, good[1], binary, good[2], missing, good[3]])
     assert [d.name for d in report.imported] == ["R1", "R2", "R3", "R4"]
-    assert [p.file for p in report.skipped] == ["leeg.txt", "foto.txt", "weg.txt"]
+    assert [p.file for p in report.skipped] == ["foto.txt", "leeg.txt", "weg.txt"]  # natural order
     assert all(p.reason for p in report.skipped)
     assert not report.ok
 
@@ -96,6 +96,15 @@ def test_a_folder_imports_its_transcripts_in_natural_order(project: Project, tmp
         _write(folder, name, f"Inhoud van {name}\n")
     report = project.import_files([folder])
     assert [d.name for d in report.imported] == ["R1", "R2", "R10"]
+
+
+def test_files_given_at_once_are_imported_in_natural_order(project: Project, tmp_path: Path) -> None:
+    """A shell's ``R*.txt`` gives R1, R10, R11, R2: the documents (and every list and matrix in their order)
+    come as the interviews are numbered."""
+    files = [_write(tmp_path, f"R{n}.txt", f"Inhoud {n}\n") for n in (1, 10, 11, 2, 3)]
+    report = project.import_files(files)
+    assert [d.name for d in report.imported] == ["R1", "R2", "R3", "R10", "R11"]
+    assert [d.name for d in project.documents.list()] == ["R1", "R2", "R3", "R10", "R11"]
 
 
 def test_a_bad_metadata_sheet_stops_before_anything_is_written(project: Project, tmp_path: Path) -> None:
