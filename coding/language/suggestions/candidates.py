@@ -183,43 +183,81 @@ def merge(candidates: Iterable[Candidate]) -> CandidateColumns:
     places = home_place[by_home_start[np.repeat(low, runs) + within]]
     chosen = np.minimum.reduceat(places, np.cumsum(runs) - runs)  # each one's home, as its place in ``homes``
     del candidates_of
-    # what folds: each home's rows, the home first; the candidate it becomes is made when it is read (``Later``),
-    # its score and sources (as folding them makes them) in the columns now
-    members: dict[int, list[int]] = {}  # by place in ``homes``
-    for place_of, row in zip(chosen.tolist(), folded.tolist(), strict=True):
-        found = members.get(place_of)
-        if found is None:
-            found = members[place_of] = [int(homes[place_of])]
-        found.append(row)
-    items, item_of = columns.items, columns.row.tolist()
-    scores, bits, named = columns.score.tolist(), columns.sources.tolist(), columns.named.tolist()
-    merged_scores: list[float] = []
-    merged_bits: list[int] = []
+    # what folds: each home's rows, the home first, then those folding into it in the order; the candidate it
+    # becomes is made when it is read (``Later``), its score and sources (as folding them makes them) in the columns
+    # now, by arrays: the homes that fold in the order their first folding row comes, each one's rows in a run
+    places, first_at = np.unique(chosen, return_index=True)
+    places = places[np.argsort(first_at, kind="stable")]  # each folding home's place in ``homes``, in order
+    groups = len(places)
+    group_of_place = np.empty(len(homes), dtype=np.int64)
+    group_of_place[places] = np.arange(groups)
+    group_of = group_of_place[chosen]  # each folded row's group
+    by_group = np.argsort(group_of, kind="stable")
+    sizes = np.bincount(group_of, minlength=groups) + 1  # with the home
+    firsts = np.cumsum(sizes) - sizes
+    rows = np.empty(int(sizes.sum()), dtype=np.int64)
+    rows[firsts] = homes[places]
+    grouped = group_of[by_group]
+    rows[firsts[grouped] + 1 + (np.arange(len(grouped)) - (firsts[grouped] - grouped))] = folded[by_group]
+    column = np.arange(len(rows)) - np.repeat(firsts, sizes)  # each row's place in its group
+    member_group = np.repeat(np.arange(groups), sizes)
+    # combine_scores over those that are not term sentences (or name their concept), in the order of the rows (a
+    # row that does not count multiplies by 1.0: the very products of a loop)…
+    bits, named = columns.sources[rows], columns.named[rows]
+    factor = np.where(
+        ((bits & TERMS) == 0) | named, 1.0 - np.minimum(1.0, np.maximum(0.0, columns.score[rows])), 1.0
+    )
+    table = np.ones((groups, int(sizes.max())), dtype=np.float64)
+    table[member_group, column] = factor
+    rest = table[:, 0].copy()
+    for number in range(1, table.shape[1]):
+        rest *= table[:, number]
+    # … and the search terms found in all (their labels counted per group: most have one member with terms)
+    items, item_of = columns.items, columns.row
+    member_items = [items[i] for i in item_of[rows].tolist()]
+    found_terms = [item.terms for item in member_items]
+    labels = _label_counts(found_terms, firsts.tolist(), sizes.tolist())
+    most = max(labels, default=0)
+    term_factor = np.array(
+        [1.0] + [1.0 - max(0.0, min(1.0, term_score(count))) for count in range(1, most + 1)],
+        dtype=np.float64,
+    )
+    rest *= term_factor[np.array(labels, dtype=np.int64)]
+    merged_scores = [round(1.0 - value, 3) for value in rest.tolist()]
+    merged_bits = np.bitwise_or.reduceat(bits, firsts).tolist()
     first_new = len(items)
-    for rows in members.values():
-        rest, sources = 1.0, 0
-        labels: set[str] = set()
-        for row in rows:  # combine_scores over those that are not term sentences (or name their concept)…
-            sources |= bits[row]
-            if not bits[row] & TERMS or named[row]:
-                rest *= 1.0 - max(0.0, min(1.0, scores[row]))
-            terms = items[item_of[row]].terms
-            if terms:
-                labels.update(label for label, _ in terms)
-        if labels:  # … and the search terms found in all
-            rest *= 1.0 - max(0.0, min(1.0, term_score(len(labels))))
-        merged_scores.append(round(1.0 - rest, 3))
-        merged_bits.append(sources)
-        # (its members given as they are, not the list: a Later holding the list that holds it would be a cycle)
-        items.append(
-            Later(partial(_merged, [items[item_of[row]] for row in rows], merged_scores[-1], sources))
-        )
+    # (its members given as they are, not the list: a Later holding the list that holds it would be a cycle)
+    for low, size, score, sources in zip(
+        firsts.tolist(), sizes.tolist(), merged_scores, merged_bits, strict=True
+    ):
+        items.append(Later(partial(_merged, member_items[low : low + size], score, sources)))
     out = columns.take(homes)
-    places_merged = np.fromiter(members, dtype=np.int64, count=len(members))
-    out.row[places_merged] = np.arange(first_new, len(items))
-    out.score[places_merged] = merged_scores
-    out.sources[places_merged] = merged_bits
-    out.named[places_merged] = False
+    out.row[places] = np.arange(first_new, len(items))
+    out.score[places] = merged_scores
+    out.sources[places] = merged_bits
+    out.named[places] = False
+    return out
+
+
+def _label_counts(
+    found: Sequence[tuple[tuple[str, tuple[str, ...]], ...]], firsts: list[int], sizes: list[int]
+) -> list[int]:
+    """Per group of ``found`` (the members' search terms, each group ``sizes[n]`` of them from ``firsts[n]``): how
+    many distinct labels its members' terms have."""
+    distinct: dict[int, int] = {}  # per terms (by identity: many members share one): its distinct labels
+    out = []
+    for low, size in zip(firsts, sizes, strict=True):
+        some = [terms for terms in found[low : low + size] if terms]
+        if not some:
+            out.append(0)
+        elif len(some) == 1:
+            terms = some[0]
+            count = distinct.get(id(terms))
+            if count is None:
+                count = distinct[id(terms)] = len({label for label, _ in terms})
+            out.append(count)
+        else:
+            out.append(len({label for terms in some for label, _ in terms}))
     return out
 
 

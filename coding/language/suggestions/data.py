@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -58,9 +59,9 @@ class DocumentTokens:
         "_sentence_start",
         "_start",
         "_term",
+        "_turns",
         "_words",
         "document_id",
-        "turns",
     )
 
     def __init__(
@@ -74,21 +75,35 @@ class DocumentTokens:
         sentence_end: IntArray,
         turns: Turns,
     ) -> None:
-        self.document_id, self.turns = document_id, turns
+        self.document_id = document_id
+        self._turns: Turns | Callable[[DocumentId], Turns] = turns
         self._load: Callable[[], tuple[IntArray, ...]] | None = None
         self._fill(start, end, sentence, term, sentence_start, sentence_end)
         self._answer: BoolArray | None = None
 
     @classmethod
     def later(
-        cls, document_id: DocumentId, words: int, turns: Turns, load: Callable[[], tuple[IntArray, ...]]
+        cls,
+        document_id: DocumentId,
+        words: int,
+        turns: Turns | Callable[[DocumentId], Turns],
+        load: Callable[[], tuple[IntArray, ...]],
     ) -> DocumentTokens:
         """A document of ``words`` content words whose words and sentences are read (``load()``: as
-        ``content_words`` stores them) when first asked for."""
+        ``content_words`` stores them) when first asked for; its turns too when ``turns`` is a function
+        (``turns(document_id)``: :class:`_TurnsLater`)."""
         document = cls.__new__(cls)
-        document.document_id, document.turns, document._load = document_id, turns, load
+        document.document_id, document._turns, document._load = document_id, turns, load
         document._words, document._answer = words, None
         return document
+
+    @property
+    def turns(self) -> Turns:
+        """Its speaker turns (read when first asked for in a document made by :meth:`later`)."""
+        found = self._turns
+        if not isinstance(found, Turns):
+            found = self._turns = found(self.document_id)
+        return found
 
     def _fill(
         self,
@@ -304,21 +319,24 @@ def load_corpus_data(
     counts and display forms, :func:`pack_known`): then each document's words are read when first asked for."""
     wanted = sorted(set(document_ids))
     wanted_set = set(wanted)
-    turns = _turns(corpus, wanted_set)
     later = known is not None and stored_arrays and known.documents == wanted
     read: dict[int, DocumentTokens] = {}
     with corpus.store.read() as session:
         raw = raw_connection(session)
         terms = raw.execute(f"SELECT id, norm, stem FROM term WHERE {CONTENT_SQL}").fetchall()
         if later and known is not None:
+            # the turns as well when first asked for (the next session's find that reads what the last one stored
+            # looks at none: reading the 400,724 turns of ten times the corpus was ≈ 0.23 s of it)
+            turns_later = _TurnsLater(corpus.store, corpus.is_interviewer, wanted_set)
             for wanted_id, words in zip(wanted, known.words, strict=True):
                 read[wanted_id] = DocumentTokens.later(
                     wanted_id,
                     words,
-                    turns.get(wanted_id, _NO_TURNS),
+                    turns_later,
                     functools.partial(_read_document, corpus.store, wanted_id),
                 )
         else:
+            turns = _turns(corpus.store, corpus.is_interviewer, wanted_set)
             # each document's words made compact as they are read (the rows as read are let go one at a time)
             if stored_arrays:
                 for doc_id, arrays in content_words.stored(raw, wanted_set):
@@ -454,13 +472,14 @@ def _with_stem_ids(bag: IntArray, term_stem: IntArray) -> Bag | None:
     return rows, stem, counts
 
 
-def _turns(corpus: Corpus, wanted: set[DocumentId]) -> dict[int, Turns]:
-    """The turns of the documents, whose speaker is an interviewer by the project's rules."""
+def _turns(store: Store, is_interviewer: Callable[[str], bool], wanted: set[DocumentId]) -> dict[int, Turns]:
+    """The turns of the documents, whose speaker is an interviewer by the project's rules (``is_interviewer``:
+    ``Corpus.is_interviewer``)."""
     found: dict[int, Turns] = {}
-    with corpus.store.read() as session:
+    with store.read() as session:
         raw = raw_connection(session)
         speakers = [speaker for (speaker,) in raw.execute("SELECT DISTINCT speaker FROM turn")]
-        interviewers = [speaker for speaker in speakers if corpus.is_interviewer(speaker)]
+        interviewers = [speaker for speaker in speakers if is_interviewer(speaker)]
         marks = ",".join("?" * len(interviewers))
         for doc_id, *lists in raw.execute(
             'SELECT document_id, group_concat(start), group_concat(body_start), group_concat("end"), '
@@ -483,7 +502,27 @@ def _turns(corpus: Corpus, wanted: set[DocumentId]) -> dict[int, Turns]:
 
 def read_turns(corpus: Corpus, wanted: set[DocumentId]) -> dict[int, Turns]:
     """The turns of the documents as :class:`CorpusData` holds them (a document without turns is left out)."""
-    return _turns(corpus, wanted)
+    return _turns(corpus.store, corpus.is_interviewer, wanted)
+
+
+class _TurnsLater:
+    """The turns of the documents (:func:`_turns`), read all at once when the first document's are asked for
+    (``turns_later(document_id)``; a document without turns has none). Holds the store and the speaker rules as the
+    corpus had them when its words were read, not the corpus (nor the texts it keeps)."""
+
+    __slots__ = ("_found", "_is_interviewer", "_lock", "_store", "_wanted")
+
+    def __init__(self, store: Store, is_interviewer: Callable[[str], bool], wanted: set[DocumentId]) -> None:
+        self._store, self._is_interviewer, self._wanted = store, is_interviewer, wanted
+        self._found: dict[int, Turns] | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, document_id: DocumentId) -> Turns:
+        with self._lock:  # (a find in a worker and another in the window's thread: read once)
+            found = self._found
+            if found is None:
+                found = self._found = _turns(self._store, self._is_interviewer, self._wanted)
+        return found.get(document_id, _NO_TURNS)
 
 
 def _text_order(start: IntArray) -> IntArray | None:

@@ -91,6 +91,8 @@ def pack(fixed: Fixed) -> Arrays:
             "sentences.end": sentences.end,
             "sentences.described": numbers,
             "sentences.terms": _json(described),
+            # which have their passage twice for their code (a sort of all sentences): as bits
+            "sentences.twice": np.packbits(sentences.twice),
         }
     return out
 
@@ -237,4 +239,8 @@ def unpack(arrays: Arrays, tree: Sequence[CodeInfo]) -> Fixed:
             arrays["sentences.end"],
             [table[n] for n in numbers.tolist()],
         )
+        bits = arrays["sentences.twice"]
+        if bits.dtype != np.uint8 or len(bits) != (len(rows) + 7) // 8:
+            raise ValueError("sentences of another shape")
+        sentences.knowing_twice(np.unpackbits(np.asarray(bits, dtype=np.uint8), count=len(rows)).astype(bool))
     return sentences, found

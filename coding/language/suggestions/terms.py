@@ -438,7 +438,7 @@ class TermSentences:
         apart = np.isin(self.code, wanted) & (self.end > self.start)
         if not apart.any():
             return np.arange(len(self), dtype=np.int64), []
-        apart &= ~self._twice  # a passage twice for a code is merged with itself: not set apart
+        apart &= ~self.twice  # a passage twice for a code is merged with itself: not set apart
         # nor one that another candidate of its document and code holds or lies inside
         row_of = {info.id: n for n, info in enumerate(self.codes)}
         if isinstance(others, CandidateColumns):  # the rows of their codes, from the columns
@@ -473,10 +473,11 @@ class TermSentences:
         return np.flatnonzero(~apart), passages
 
     @cached_property
-    def _twice(self) -> BoolArray:
+    def twice(self) -> BoolArray:
         """Per sentence: whether its code has its passage twice (or more): found once and kept with the sentences
-        (a sort of all 465,883 at ten times the corpus; it depends on nothing else), by two integer keys (the
-        code's place and the document, the start and the end: places below 2**31)."""
+        (a sort of all 465,883 at ten times the corpus, ≈ 0.2 s; it depends on nothing else), and stored with
+        them for the next session (:meth:`knowing_twice`), by two integer keys (the code's place and the
+        document, the start and the end: places below 2**31)."""
         by_code = (self.code.astype(np.int64) << 32) | self.document.astype(np.int64)
         by_place = (self.start.astype(np.int64) << 32) | self.end.astype(np.int64)
         order = np.lexsort((by_place, by_code))
@@ -488,6 +489,14 @@ class TermSentences:
         found = np.zeros(len(order), dtype=bool)
         found[order[twice]] = True
         return found
+
+    def knowing_twice(self, twice: BoolArray) -> TermSentences:
+        """These sentences, with :attr:`twice` as stored (``stored_fixed``: the next session's find does not sort
+        them again); ``ValueError`` for another number of sentences."""
+        if twice.dtype != np.bool_ or len(twice) != len(self):
+            raise ValueError("sentences of another shape")
+        self.__dict__["twice"] = twice  # (what the cached property keeps)
+        return self
 
     def _holding_or_held(self, others: IndexArray) -> BoolArray:
         """Per sentence: whether one of ``others`` (document, code row, start, end) of its document and code holds

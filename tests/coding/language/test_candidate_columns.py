@@ -91,6 +91,7 @@ _TERMS = st.sampled_from(
         (("trust", ("trusts",)),),
         (("faith", ("faith",)), ("trust", ("trusted",))),
         (("trust", ("trusts", "trusted", "trusts")), ("faith", ("faith",))),  # written as merging writes them
+        (("trust", ("trusts",)), ("trust", ("trusted",))),  # a label twice counts once
     ]
 )
 _CANDIDATES = st.lists(

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 from collections import defaultdict
 from contextlib import closing
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -19,8 +20,10 @@ from hypothesis import strategies as st
 
 from coding import Project
 from coding.language.pipeline_names import expected_name
+from coding.language.suggestions import data as data_module
 from coding.language.suggestions import stored_answers, stored_state
 from coding.language.suggestions.data import load_corpus_data
+from coding.language.suggestions.terms import TermSentences
 from coding.language.suggestions.vectors import (
     StoredUnitWeights,
     UnitWeights,
@@ -111,6 +114,53 @@ def test_the_next_session_finds_without_loading_the_language_pipeline(
             assert project.assist.pipeline_key() == key  # told by its name, the same
     # everything the next session's find needs is stored: it never loads spaCy (≈ 140 MB, ≈ 1 s)
     _without_a_loaded_pipeline(monkeypatch)
+    assert _find(path) == first
+
+
+def test_the_next_session_reads_the_turns_when_first_asked_for_once_and_they_are_the_same(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _find(path)
+    with Project.open(path) as project:  # the turns as a find that reads every document's words holds them
+        eager = load_corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+    assert any(len(document.turns.start) for document in eager.documents.values())
+    turns = data_module._turns
+    read: list[int] = []
+
+    def reading(*args: object) -> object:
+        read.append(1)
+        return turns(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data_module, "_turns", reading)
+    with Project.open(path) as project:
+        service = project.assist.suggestions
+        data = service._corpus_data(project.assist.corpus(), project.assist.ensure_indexed())
+        # not read with the words known (at ten times the corpus the next session's find looks at none of the
+        # 400,724 turns: reading them was ≈ 0.23 s of it)
+        assert not read
+        assert [repr(c) + " " + repr(c.full_reason) for c in service.candidates("Vertrouwen")] == first
+        assert len(read) <= 1  # (here a few sentence runs look up their turn)
+        for doc_id, document in data.documents.items():  # when asked for: all read once, the very turns
+            theirs = eager.documents[doc_id].turns
+            for field in ("start", "body_start", "end", "interviewer"):
+                mine = getattr(document.turns, field)
+                assert mine.dtype == getattr(theirs, field).dtype
+                assert np.array_equal(mine, getattr(theirs, field))
+        assert read == [1]
+
+
+def test_the_next_session_does_not_sort_the_term_sentences_again(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _find(path)
+
+    def sorting(self: TermSentences) -> np.ndarray:
+        raise AssertionError("the term sentences were sorted for their doubles")
+
+    found = cached_property(sorting)
+    found.__set_name__(TermSentences, "twice")
+    monkeypatch.setattr(TermSentences, "twice", found)
+    # which sentences have their passage twice is stored with them (a sort of all 465,883 at ten times the corpus)
     assert _find(path) == first
 
 

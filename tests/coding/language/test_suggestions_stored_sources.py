@@ -193,6 +193,30 @@ def test_fixed_candidates_come_back_as_they_were_found(
         assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs)
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 2), st.integers(1, 3), st.integers(0, 3), st.integers(0, 3)), max_size=16
+    )
+)
+def test_the_sentences_with_their_passage_twice_are_stored_with_them(
+    rows: list[tuple[int, int, int, int]],
+) -> None:
+    def column(n: int) -> np.ndarray:
+        return np.array([row[n] for row in rows], dtype=np.int64).reshape(-1)
+
+    sentences = TermSentences(
+        TREE[:3], column(0), column(1), column(2), column(3), [(("trust", ("trust",)),)] * len(rows)
+    )
+    expected = [rows.count(row) >= 2 for row in rows]  # its code, document, start and end more than once
+    assert sentences.twice.tolist() == expected
+    blob = stored_state.pack_blob(stored_fixed.pack((sentences, [])))
+    back, _ = stored_fixed.unpack(stored_state.unpack_blob(blob), TREE)
+    assert back is not None
+    assert "twice" in back.__dict__  # read with them: the next session's find does not sort them again
+    assert back.twice.dtype == np.bool_ and back.twice.tolist() == expected
+
+
 def test_a_reason_made_on_demand_or_a_blob_of_another_shape_is_not_taken() -> None:
     made = Candidate(DocumentId(1), CodeId(1), 0, 5, 0.5, ("similar",), "", why=lambda: "later")
     with pytest.raises(ValueError, match="on demand"):
@@ -203,6 +227,12 @@ def test_a_reason_made_on_demand_or_a_blob_of_another_shape_is_not_taken() -> No
         stored_fixed.unpack({**arrays, "score": arrays["score"][:1]}, TREE)
     with pytest.raises(ValueError, match="another shape"):
         stored_fixed.unpack({**arrays, "reason": arrays["reason"] + 1}, TREE)
+    one = np.ones(9, dtype=np.int64)
+    sentences = TermSentences(TREE[:1], one * 0, one, one, one * 2, [(("trust", ("trust",)),)] * 9)
+    arrays = stored_fixed.pack((sentences, [plain]))
+    assert len(arrays["sentences.twice"]) == 2  # nine bits
+    with pytest.raises(ValueError, match="another shape"):
+        stored_fixed.unpack({**arrays, "sentences.twice": arrays["sentences.twice"][:1]}, TREE)
 
 
 _KEY = st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 99), st.integers(0, 99))
