@@ -12,6 +12,7 @@ or that too little is coded to tell.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -250,6 +251,9 @@ class SuggestionQueue(QWidget):
         self.find_button.setEnabled(False)
         self.status.showMessage(QCoreApplication.translate("SuggestionQueue", "Finding suggestions …"))
         assist = self.project.assist  # created on the GUI thread, not in the worker
+        # what is garbage in cycles, collected here, on the GUI thread: the find in the worker does not (a
+        # collection there would delete the window's Qt objects among it from the wrong thread)
+        gc.collect()
 
         def find(_progress: long_operation.Progress) -> list[Candidate] | None:
             return None if check and assist.stale() else self.service.candidates(code)

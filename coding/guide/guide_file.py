@@ -160,12 +160,17 @@ def _text_lines(path: Path) -> list[_Line]:
 
 def _docx_lines(path: Path) -> list[_Line]:
     import zipfile
+    import zlib
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
+    except zlib.error:  # a part's compressed data is damaged
+        raise FileImportError(
+            path, say("not a valid Word document (the file is damaged or not really .docx)")
+        ) from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise FileImportError(path, say("is not a Word document (.docx)")) from None
     except OSError as exc:

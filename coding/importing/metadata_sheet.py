@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePath
@@ -132,15 +133,14 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileImportError(
-            path, say("not a readable Excel workbook ({error})", error=exc.__class__.__name__)
-        ) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        try:  # read only: the sheet's part is unpacked while its rows are read
+            sheet = workbook.worksheets[0]
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError) as exc:
+        error = str(exc) if isinstance(exc, zlib.error) else exc.__class__.__name__  # zlib's class is "error"
+        raise FileImportError(path, say("not a readable Excel workbook ({error})", error=error)) from exc
 
 
 def read_metadata(path: Path | str) -> MetadataSheet:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -127,7 +128,7 @@ class QdpxArchive:
             return None
         try:
             return self._zip.read(info)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:
             raise FileImportError(
                 self.path,
                 text("the archive is damaged ('{filename}': {exc})", filename=info.filename, exc=exc),
@@ -142,7 +143,7 @@ class QdpxArchive:
         try:
             with self._zip.open(info) as member:
                 yield member
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError) as exc:
             raise FileImportError(
                 self.path,
                 text("the archive is damaged ('{filename}': {exc})", filename=info.filename, exc=exc),

@@ -9,6 +9,7 @@ without the drop-down). openpyxl and python-docx load on first use.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,7 @@ def read_review_file(path: Path) -> ReviewFile:
         return _read_workbook(path) if suffix == ".xlsx" else _read_document(path)
     except InvalidInputError:
         raise
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error) as exc:
         raise InvalidInputError(
             say("{name}: cannot read it as a {suffix} file ({exc})", name=path.name, suffix=suffix, exc=exc)
         ) from exc

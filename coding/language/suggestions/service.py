@@ -104,8 +104,12 @@ class SuggestionService:
         # a large corpus's hundreds of thousands of candidates, answers and turns live until the end and hold
         # no cycles: the cyclic collector walking them again and again was a fifth of the time at 10×. What is
         # garbage in cycles already (a closed project's words and vectors, the last refresh's rows) is collected
-        # first, once: paused, nothing would collect it before this find's peak (+18 to +80 MB at 1×)
-        gc.collect()
+        # first, once: paused, nothing would collect it before this find's peak (+18 to +80 MB at 1×). On the main
+        # thread only: in a worker (the window's Find) it would also free the window's Qt objects that are garbage
+        # in cycles, deleting them from the wrong thread while the window's thread delivers their events (a crash);
+        # the window collects on its own thread before it starts the worker (app/language/suggestion_queue.py)
+        if threading.current_thread() is threading.main_thread():
+            gc.collect()
         # ended by freezing what stays (the next find's answers and words): no later collection walks it again
         with collector_paused(settle=True):
             coded, decided = self._decisions()

@@ -13,6 +13,7 @@ from coding.refi import archive
 from coding.refi.exchange import import_exchange, import_into_file
 from tests.coding.dump import dump
 from tests.coding.refi.helpers import guid, write_qdpx
+from tests.coding.zip_damage import damage_member
 
 GOOD_QDE = f"""<Project xmlns="urn:QDA-XML:project:1.0" name="p">
 <CodeBook><Codes><Code guid="{guid(1)}" name="Vertrouwen" isCodable="true"/></Codes></CodeBook>
@@ -94,6 +95,14 @@ def _encrypted(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _damaged(member: str) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        write_qdpx(path, GOOD_QDE, {"sources/t.txt": "tekst " * 200})
+        damage_member(path, member)
+
+    return build
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "traversal": (_traversal, "points outside the archive"),
     "absolute": (_absolute, "points outside the archive"),
@@ -108,6 +117,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "other xml": (_other_xml, "not a REFI-QDA project"),
     "encrypted": (_encrypted, "encrypted"),
     "deep": (_deep, "nested more than 100 levels"),
+    "damaged project.qde": (_damaged("project.qde"), "the archive is damaged .'project.qde'"),
+    "damaged source": (_damaged("sources/t.txt"), "the archive is damaged .'sources/t.txt'"),
 }
 
 
