@@ -17,6 +17,7 @@ from sqlalchemy import event
 from benchmarks.make_corpus import CorpusSpec, ensure
 from coding import Project
 from coding.language import token_indexes
+from tests.coding.sync_probes import synchronous_at_each_commit, synchronous_of_pooled
 
 FULL, NORMAL = 2, 1  # PRAGMA synchronous
 #: What indexing may write without a synced commit: the index and what is derived with it.
@@ -63,26 +64,6 @@ def _writes_by_setting(project: Project) -> list[tuple[str, str]]:
     return seen
 
 
-def _synchronous_at_each_commit(project: Project) -> list[int]:
-    seen: list[int] = []
-
-    def before_commit(connection: Any) -> None:
-        seen.append(int(connection.exec_driver_sql("PRAGMA synchronous").scalar()))
-
-    event.listen(project.store.engine, "commit", before_commit)
-    return seen
-
-
-def _synchronous_of_pooled(project: Project) -> set[int]:
-    engine = project.store.engine
-    taken = [engine.raw_connection() for _ in range(max(1, engine.pool.checkedin()))]  # type: ignore[attr-defined]
-    try:
-        return {int(c.cursor().execute("PRAGMA synchronous").fetchone()[0]) for c in taken}
-    finally:
-        for connection in taken:
-            connection.close()
-
-
 @pytest.mark.parametrize("deferred", [True, False], ids=["first index", "indexes kept"])
 def test_indexing_writes_only_the_index_unsynced_and_the_next_action_syncs(
     project: Project, deferred: bool, monkeypatch: pytest.MonkeyPatch
@@ -95,8 +76,8 @@ def test_indexing_writes_only_the_index_unsynced_and_the_next_action_syncs(
     assert {"token", "sentence", "text_index", "guide_turn_matches"} <= unsynced  # the batches: not synced
     assert unsynced <= DERIVED  # and nothing else (not the guide's confirmed matches, `guide_match`)
     # the connection the batches were written on is back at FULL in the pool, so the next action syncs
-    assert _synchronous_of_pooled(project) == {FULL}
-    commits = _synchronous_at_each_commit(project)
+    assert synchronous_of_pooled(project) == {FULL}
+    commits = synchronous_at_each_commit(project)
     document = project.documents.list()[0]
     code = project.codes.create("Durable after indexing", inductive=True)
     project.codings.code(document.id, code.id, 0, 10)
@@ -114,4 +95,4 @@ def test_a_failed_run_leaves_every_connection_syncing(
     monkeypatch.setattr(Indexer, "_store_words", failing)
     with pytest.raises(RuntimeError, match="stop"):
         project.assist.index()
-    assert _synchronous_of_pooled(project) == {FULL}
+    assert synchronous_of_pooled(project) == {FULL}

@@ -6,41 +6,16 @@ checkpoint run on connections with the same setting."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import event
 
 from coding import Project
 from coding.refi.exchange import import_exchange
-
-FULL = 2  # PRAGMA synchronous: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
-
-
-def _synchronous_at_each_commit(project: Project) -> list[int]:
-    """``PRAGMA synchronous`` of the connection of every commit from now on, read right before it."""
-    seen: list[int] = []
-
-    def before_commit(connection: Any) -> None:
-        seen.append(int(connection.exec_driver_sql("PRAGMA synchronous").scalar()))
-
-    event.listen(project.store.engine, "commit", before_commit)
-    return seen
-
-
-def _synchronous_of_pooled(project: Project) -> set[int]:
-    engine = project.store.engine
-    taken = [engine.raw_connection() for _ in range(max(1, engine.pool.checkedin()))]  # type: ignore[attr-defined]
-    try:
-        return {int(c.cursor().execute("PRAGMA synchronous").fetchone()[0]) for c in taken}
-    finally:
-        for connection in taken:
-            connection.close()
+from tests.coding.sync_probes import FULL, synchronous_at_each_commit, synchronous_of_pooled
 
 
 def test_every_commit_of_an_action_and_its_undo_syncs_the_log(rich_project: Project, tmp_path: Path) -> None:
     archive = rich_project.export(tmp_path / "out.qdpx")
     with Project.create(tmp_path / "new.codewerk", codebook=None, coder="student") as project:
-        seen = _synchronous_at_each_commit(project)
+        seen = synchronous_at_each_commit(project)
         report = import_exchange(project, archive)  # its log copied into the file by a thread after
         assert report.added["documents"] == 3
         document = project.documents.list()[0]
@@ -54,5 +29,5 @@ def test_every_commit_of_an_action_and_its_undo_syncs_the_log(rich_project: Proj
         assert len(seen) >= 6
         assert set(seen) == {FULL}
         # the log copy's and the checkpoint's connections too
-        assert _synchronous_of_pooled(project) == {FULL}
+        assert synchronous_of_pooled(project) == {FULL}
         assert project.documents.list() == []
