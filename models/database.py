@@ -349,14 +349,34 @@ def _quick_check(conn: sqlite3.Connection) -> None:
     )
 
 
+def sync_folder(folder: Path) -> None:
+    """Make a file's new name in ``folder`` (created or moved there) survive a power loss: the folder's
+    entries are synced as the file's contents were by SQLite's commit. Not on Windows, where a folder
+    cannot be opened for it; a file system that cannot sync a folder is left as it is."""
+    if sys.platform == "win32":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # e.g. EINVAL on some network file systems
+        pass
+    finally:
+        os.close(descriptor)
+
+
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy of the SQLite file ``source`` (what is committed, WAL included) at ``target``:
-    written beside it first, then moved into place (a failed copy leaves no half file)."""
+    written beside it first, then moved into place (a failed copy leaves no half file), the move
+    synced (:func:`sync_folder`)."""
     partial = target.with_name(f"{target.name}.partial")
     try:
         with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as copy:
             origin.backup(copy)
         os.replace(partial, target)
+        sync_folder(target.parent)
     finally:
         partial.unlink(missing_ok=True)
 
@@ -371,6 +391,7 @@ def backup_file(path: Path, revision: str) -> Path:
         target = path.with_name(f"{path.stem}.backup-{stamp}-{revision}-{counter}{path.suffix}")
     with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
+    sync_folder(target.parent)  # the backup's name too survives a power loss before the migration's commit
     return target
 
 
