@@ -75,6 +75,9 @@ _DUTCH: dict[str, str] = {
     "{count} quotes as evidence": "{count} citaten als bewijs",
     "{group} note": "{group} onderbouwing",
     "Scores for the charts ({scale})": "Scores voor de grafieken ({scale})",
+    "No concept is judged yet (judgements are made in Compare); the quotes follow on the next sheets.": (
+        "Nog geen concept beoordeeld (oordelen geeft u in Vergelijken); de citaten staan op de volgende bladen."
+    ),
     "All coded passages (each once)": "Alle gecodeerde fragmenten (elk één keer)",
     "Coded passages": "Gecodeerde fragmenten",
     "Coded passages per concept and {attribute}": "Gecodeerde fragmenten per concept en {attribute}",

@@ -160,6 +160,7 @@ def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
     for i in columns:
         header += [grid.values[i], text("{group} note", group=grid.values[i])]
     writer.header(header)
+    judged = 0
     for row in grid.rows:
         cells = [row.cells[i] for i in columns]
         if not any(cell.judgement is not None for cell in cells):
@@ -170,7 +171,14 @@ def _overview(workbook: Workbook, grid: JudgementGrid) -> None:
             values += [cell.score, cell.justification]
             colours += [score_colour(cell.score, row.code.scale), None]
         writer.row(values, colours)
+        judged += 1
     writer.autofilter()
+    if not judged:  # said, so that the supervisor's first page is not a bare header
+        writer.title(
+            text(
+                "No concept is judged yet (judgements are made in Compare); the quotes follow on the next sheets."
+            )
+        )
     series = score_series(grid)
     if series.empty:
         return

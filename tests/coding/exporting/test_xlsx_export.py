@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, RadarChart
 
 from coding import Project
+from coding.core import i18n
 from coding.core.errors import InvalidInputError
 from coding.demo import build_demo_project
 from coding.documents.document_commands import NewDocument
@@ -144,7 +145,16 @@ def test_no_judgements_no_score_charts(project: Project, tmp_path: Path) -> None
     project.documents.add(NewDocument(name="R1", text="R1: Goed.", source_format="txt"))
     project.code("R1", "Vertrouwen", text="Goed.")
     book = load_workbook(project.export(tmp_path / "leeg.xlsx"))
-    assert values(book["Overview"]) == [["Code"]] and book["Overview"]._charts == []
+    assert values(book["Overview"]) == [
+        ["Code"],
+        ["No concept is judged yet (judgements are made in Compare); the quotes follow on the next sheets."],
+    ]
+    assert book["Overview"]._charts == []
+    i18n.set_language("nl")  # as --language nl or the window in Dutch (the fixture sets English back)
+    dutch = load_workbook(project.export(tmp_path / "leeg-nl.xlsx"))
+    assert values(dutch["Overzicht"])[1] == [
+        "Nog geen concept beoordeeld (oordelen geeft u in Vergelijken); de citaten staan op de volgende bladen."
+    ]
 
 
 def test_overview_scores_are_coloured_red_to_green(book) -> None:  # type: ignore[no-untyped-def]
