@@ -196,7 +196,6 @@ def close_project(window: MainWindow, *, ending: bool = False) -> None:
     # a write in a worker holds the project until it is over: stopped first (rolled back unless committed),
     # so that the memo being typed can be saved (refused meanwhile, it was lost)
     abandon_writes(workspace.project)
-    workspace.stop_reading()  # (the reads waiting their turn will not read)
     window.details_dock.save_memo()
     save_layout(window)
     window.workspace = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -56,11 +55,6 @@ class Workspace(QObject):
         self.typed: TypedSaves = self.bridge.typed
         #: Reads under way in a worker thread for a view (see :meth:`read_in_worker`).
         self._reads: set[long_operation.LongOperation] = set()
-        #: Held by the silent read under way: the views' silent reads run one after another.
-        self._silent_turn = threading.Lock()
-        #: Cleared when the project closes (:meth:`stop_reading`): a read waiting its turn then does not read.
-        self._reading = threading.Event()
-        self._reading.set()
         # Changes that other programs (a script, the CLI, another window) commit reach the views
         # the way our own do: as a change notification.
         self.reachable = True
@@ -180,30 +174,12 @@ class Workspace(QObject):
         shown; a table computed over every coding): ``work`` reads only and returns what
         ``success`` takes in on the GUI thread. Silent (no progress display), or with ``shown_in``
         a busy bar titled ``title`` in that widget's status line while it reads; stopped,
-        ``success`` not called, when the project closes.
-
-        Silent reads (the docks' lists and counts) run one after another, each in its turn: the
-        window's opening starts five at once right after its first paint (the documents, their
-        counts, the codebook's counts, the first quotes, the guide's marks, the saved queries), and
-        five threads asking for the interpreter at once kept the GUI thread waiting for it (the
-        longest stretch the window could not answer after the huge project's first paint: 0.7-1.7 s
-        at load 7, 0.2-0.7 s one at a time). A read cancelled while it waited (a newer one
-        overtook it, the project closed) does not read. A read with a busy bar runs at once."""
+        ``success`` not called, when the project closes."""
         held: list[long_operation.LongOperation] = []
-        turn = self._silent_turn if shown_in is None else None
-
-        def read(progress: long_operation.Progress) -> T | None:
-            if turn is None:
-                return work()
-            with turn:
-                # dropped or stopped meanwhile: nobody takes its result (``LatestRead`` drops an
-                # older read's, a project closed calls nothing)
-                return None if progress.cancelled or not self._reading.is_set() else work()
 
         def done(value: T) -> None:
             try:
-                if self._reading.is_set():  # (a project closing takes nothing in)
-                    success(value)
+                success(value)
             finally:  # what was read goes with its reader: not kept as the operation's value
                 held[0].value = None
                 self._reads.discard(held[0])
@@ -211,7 +187,7 @@ class Workspace(QObject):
 
         operation = long_operation.LongOperation(
             shown_in,
-            read,
+            lambda _progress: work(),
             title=title,
             success=done,
             failure=lambda _error: self._reads.discard(held.pop()),
@@ -230,14 +206,6 @@ class Workspace(QObject):
         """An action refused before it reached the project (nothing changed)."""
         operations.refuse(self.window, text)
 
-    def stop_reading(self) -> None:
-        """The project closes: the reads under way are cancelled (nothing they read is taken in) and
-        those waiting their turn will not read, before the views stop their own reads one by one
-        (each waited for in turn: a read not yet stopped took its turn meanwhile)."""
-        self._reading.clear()
-        for read in list(self._reads):
-            read.cancel()
-
     def close(self, *, ending: bool = False) -> None:
         """Close the project; its file's connections are closed and the file checked after, in a thread of
         its own (``closed_checks``). ``ending``: the program ends (the window closes), so what was frozen while the
@@ -248,7 +216,6 @@ class Workspace(QObject):
         abandon_writes(self.project)  # cancelled (rolled back unless committed), announced no more
         self.typed.flush()  # what the user typed meanwhile is saved now
         self.indexer.shutdown()
-        self.stop_reading()
         for read in list(self._reads):
             read.shutdown()
         self._reads.clear()
