@@ -183,7 +183,7 @@ class QuoteList(QuoteCells):
             if self._unread:
                 self._listing.after(0, lambda: self._read_in_worker(codes))  # after the paint
             else:
-                self._finish_listing()
+                self._finish_listing_when_reachable()
 
         self._first_unread = True
         self._listing.start(lambda: read_first(service, codes, WINDOW), arrived)
@@ -208,6 +208,14 @@ class QuoteList(QuoteCells):
             self._take_listing(*listed)
 
         self._listing.start(lambda: read_listing(service, codes), arrived)
+
+    def _finish_listing_when_reachable(self) -> None:
+        """:meth:`_finish_listing`, and with a team server away, again a while later (a change or a filter that
+        needs every row meanwhile finishes it itself, or waits for the server as it does)."""
+        try:
+            self._finish_listing()
+        except ServerUnreachableError:
+            self._listing.after(RETRY_MS, self._finish_listing_when_reachable)
 
     def _finish_listing(self) -> None:
         """Read the rest of an incomplete list now (a filter, a sort or a change needs every row).
