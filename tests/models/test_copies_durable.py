@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from coding import Project
 from models.database import backup_file, copy_database
 
 
@@ -28,14 +27,6 @@ def synced_folders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(os, "fsync", fsync)
     return folders
-
-
-@pytest.fixture
-def closed(tmp_path: Path) -> Path:
-    path = tmp_path / "p.codewerk"
-    with Project.create(path, codebook="rwb", coder="tester"):
-        pass
-    return path
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a folder cannot be synced on Windows")

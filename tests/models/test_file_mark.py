@@ -14,16 +14,7 @@ from typing import Any
 
 import pytest
 
-from coding import Project
 from coding.project_file import closed_file_mark, open_store
-
-
-@pytest.fixture
-def closed(tmp_path: Path) -> Path:
-    path = tmp_path / "closed.codewerk"
-    with Project.create(path, codebook="rwb", coder="tester"):
-        pass
-    return path
 
 
 def _write_behind_its_back(path: Path) -> None:
