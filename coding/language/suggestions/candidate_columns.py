@@ -161,6 +161,12 @@ class CandidateColumns(Sequence[Candidate]):
             ),
         )
 
+    def arrays(
+        self,
+    ) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray, FloatArray, IntArray, BoolArray]:
+        """The columns after the items, in the constructor's order (the same columns over other items)."""
+        return self.row, self.document, self.code, self.start, self.end, self.score, self.sources, self.named
+
     def __len__(self) -> int:
         return len(self.row)
 
@@ -217,18 +223,7 @@ class RankedColumns(CandidateColumns):
             dtype=np.int64,
             count=len(columns),
         )
-        return cls(
-            items,
-            columns.row,
-            columns.document,
-            columns.code,
-            columns.start,
-            columns.end,
-            columns.score,
-            columns.sources,
-            columns.named,
-            max_rank,
-        )
+        return cls(items, *columns.arrays(), max_rank)
 
     @staticmethod
     def source_bits(sources: Sequence[tuple[str, ...]]) -> list[int]:

@@ -493,17 +493,7 @@ def ranked_meeting_their_rank(
     from coding.language.suggestions.candidates import with_reason
 
     items, rows = list(columns.items), columns.row
-    out = CandidateColumns(
-        items,
-        rows,
-        columns.document,
-        columns.code,
-        columns.start,
-        columns.end,
-        columns.score,
-        columns.sources,
-        columns.named,
-    )
+    out = CandidateColumns(items, *columns.arrays())
     strict = np.flatnonzero(columns.max_rank >= 0)
     if not len(strict):
         return out
